@@ -1,0 +1,50 @@
+"""reply coach: check and rewrite customer-service replies for empathy rather than sympathy.
+
+    >>> from coach import Coach
+    >>> Coach().check("Sorry for the inconvenience.").passed
+    False
+"""
+
+from ._api import AsyncCoach, Coach
+from ._checker import MAX_DRAFT_CHARS
+from ._errors import (
+    CoachError,
+    DraftTooLongError,
+    EmptyDraftError,
+    InputError,
+    ModelConfigError,
+    ModelError,
+    ModelRequestError,
+    ModelResponseError,
+    PolicyError,
+    PromptError,
+)
+from ._models import CheckResult, Finding, RewriteResult, Severity, Usage
+from ._policy import Policy, load_policy
+from ._rules import RULE_IDS
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Coach",
+    "AsyncCoach",
+    "CheckResult",
+    "Finding",
+    "RewriteResult",
+    "Usage",
+    "Severity",
+    "Policy",
+    "load_policy",
+    "RULE_IDS",
+    "MAX_DRAFT_CHARS",
+    "CoachError",
+    "InputError",
+    "EmptyDraftError",
+    "DraftTooLongError",
+    "PolicyError",
+    "PromptError",
+    "ModelError",
+    "ModelConfigError",
+    "ModelRequestError",
+    "ModelResponseError",
+]

@@ -1,0 +1,243 @@
+"""The rulebook checker: turns a draft (and optionally the customer's message and a policy) into findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ._errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
+from ._models import SEVERITY_RANK, CheckResult, Finding
+from ._policy import Policy
+from ._rules import RULE_IDS, Rule, load_rules
+from ._text import Sentence, content_words, looks_english, split_sentences, stem
+
+__all__ = ["check", "validate_draft", "MAX_DRAFT_CHARS"]
+
+#: Longer drafts are refused. Everything below is checked in linear time.
+MAX_DRAFT_CHARS = 200_000
+_NEGATION_WINDOW = 24
+_CLAUSE_SPLIT = re.compile(r"[,;:]|\s[-–—]\s|\s(?:but|and|so)\s", re.I)
+_APOLOGY_WORD = re.compile(r"\b(?:sorry|apolog)", re.I)
+
+
+def validate_draft(draft: object) -> str:
+    """Return ``draft`` if it can be coached, else raise a clear ``InputError``."""
+    if not isinstance(draft, str):
+        raise InputError(f"the draft must be text, not {type(draft).__name__}")
+    if not draft.strip():
+        raise EmptyDraftError("the draft is empty: give the reply text to coach")
+    if len(draft) > MAX_DRAFT_CHARS:
+        raise DraftTooLongError(
+            f"the draft is {len(draft):,} characters; the coach accepts at most {MAX_DRAFT_CHARS:,}"
+        )
+    return draft
+
+
+def check(draft: str, customer: str | None = None, policy: Policy | None = None) -> CheckResult:
+    """Check ``draft`` against every rule; findings are ordered by position, whole-reply rules last."""
+    draft = validate_draft(draft)
+    policy = policy or Policy()
+    rules = load_rules()
+    unknown = set(policy.severity) - set(RULE_IDS)
+    if unknown:
+        raise PolicyError(f"policy severity names unknown rule(s): {', '.join(sorted(unknown))}")
+    context = _Context(draft, customer or "", policy)
+    findings: list[Finding] = []
+    for rule in rules.values():
+        severity = policy.severity.get(rule.id, rule.severity)
+        if severity is None:
+            continue
+        for start, end in _DETECTORS[rule.kind](rule, context):
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    severity=severity,
+                    start=start,
+                    end=end,
+                    quote=None if start is None else draft[start:end],
+                    message=rule.message,
+                    suggestion=rule.suggestion,
+                )
+            )
+    findings.sort(key=lambda f: (f.start is None, f.start or 0, -SEVERITY_RANK[f.severity]))
+    return CheckResult.from_findings(findings)
+
+
+class _Context:
+    """What the detectors share for one draft, computed once."""
+
+    __slots__ = ("draft", "customer", "policy", "sentences", "english")
+
+    def __init__(self, draft: str, customer: str, policy: Policy):
+        self.draft = draft
+        self.customer = customer
+        self.policy = policy
+        self.sentences: list[Sentence] = split_sentences(draft)
+        self.english = looks_english(draft)
+
+
+Span = tuple[int | None, int | None]
+
+
+def _negated(text: str, before: int, negations: re.Pattern[str] | None) -> bool:
+    if negations is None:
+        return False
+    return negations.search(text[max(0, before - _NEGATION_WINDOW) : before]) is not None
+
+
+def _clause_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) (absolute offsets) to the clause of ``sentence`` around it."""
+    text, base = sentence.text, sentence.start
+    left = 0
+    for m in _CLAUSE_SPLIT.finditer(text, 0, start - base):
+        left = m.end()
+    right_match = _CLAUSE_SPLIT.search(text, end - base)
+    right = right_match.start() if right_match else len(text.rstrip(".!?… "))
+    while left < len(text) and text[left].isspace():
+        left += 1
+    return base + left, base + max(right, end - base)
+
+
+# --- detectors: each yields (start, end) spans, or (None, None) for a whole-reply finding -------------
+
+
+def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
+    explicit, never_again = rule.pattern("explicit"), rule.pattern("never_again")
+    future, outcomes = rule.pattern("future"), rule.pattern("outcomes")
+    certainty, timelines = rule.pattern("certainty"), rule.pattern("timelines")
+    negations = rule.pattern("negations")
+    for sentence in ctx.sentences:
+        if sentence.text.endswith("?"):
+            continue
+        text = sentence.text
+        hit: tuple[int, int] | None = None
+        for pattern in (explicit, never_again):
+            m = pattern.search(text)
+            if m and not _negated(text, m.start(), negations):
+                hit = (m.start(), m.end())
+                break
+        if hit is None:
+            fut = future.search(text)
+            if fut and not _negated(text, fut.start(), negations):
+                out = outcomes.search(text)
+                strong = certainty.search(text) or timelines.search(text)
+                if out and strong:
+                    hit = (fut.start(), max(out.end(), strong.end()))
+        if hit is None:
+            continue
+        start, end = _clause_span(sentence, sentence.start + hit[0], sentence.start + hit[1])
+        clause = ctx.draft[start:end]
+        if ctx.policy.commitments and not certainty.search(clause) and ctx.policy.covers(clause):
+            continue
+        yield start, end
+
+
+def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
+    apology, breaks = rule.pattern("apology"), rule.pattern("clause_breaks")
+    not_apology = rule.pattern("not_apology")
+    generic = rule.words("generic")
+    for sentence in ctx.sentences:
+        text = sentence.text
+        m = apology.search(text)
+        if not m or not_apology.search(text):
+            continue
+        rest = text[m.end() :]
+        cut = breaks.search(rest.lstrip(" ,!"))
+        obj = rest.lstrip(" ,!")[: cut.start()] if cut else rest
+        before = text[: m.start()]
+        if content_words(obj, generic) or _names_problem_before(before, generic):
+            continue
+        yield sentence.start, sentence.end
+
+
+def _names_problem_before(before: str, generic: frozenset[str]) -> bool:
+    """'Your cracked screen is not what we want, and we're sorry' names the problem before the apology."""
+    words = content_words(before, generic)
+    return len(words) >= 2
+
+
+def _phrases(rule: Rule, ctx: _Context) -> Iterator[Span]:
+    pattern = rule.pattern("patterns")
+    negations = rule.pattern("negations") if rule.data.get("negations") else None
+    for m in pattern.finditer(ctx.draft):
+        if not _negated(ctx.draft, m.start(), negations):
+            yield m.start(), m.end()
+
+
+def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
+    matches = list(rule.pattern("patterns").finditer(ctx.draft))
+    if not matches:
+        return
+    if len(matches) >= 2:
+        for m in matches:
+            yield m.start(), m.end()
+        return
+    m = matches[0]
+    generic = rule.words("generic")
+    customer_stems = {stem(w) for w in content_words(ctx.customer)}
+    index = next((i for i, s in enumerate(ctx.sentences) if s.start <= m.start() < s.end), 0)
+    window = " ".join(s.text for s in ctx.sentences[index : index + 2])
+    window = window.replace(m.group(), " ")
+    words = content_words(window, generic)
+    if customer_stems:
+        restated = any(stem(w) in customer_stems for w in words)
+    else:
+        restated = bool(words)
+    if not restated:
+        yield m.start(), m.end()
+
+
+def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
+    if not ctx.english:
+        return
+    steps = rule.pattern("patterns")
+    if any(steps.search(s.text) for s in ctx.sentences):
+        return
+    if rule.pattern("pleasantries").search(ctx.draft) and not _APOLOGY_WORD.search(ctx.draft):
+        return
+    if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer):
+        return  # a reply that answers the customer's question is itself the resolution
+    yield None, None
+
+
+def _shares_content(draft: str, customer: str) -> bool:
+    customer_stems = {stem(w) for w in content_words(customer)}
+    return any(stem(w) in customer_stems for w in content_words(draft))
+
+
+def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
+    if not ctx.customer.strip() or not ctx.english or not looks_english(ctx.customer):
+        return
+    generic = rule.words("generic")
+    customer_stems = {stem(w) for w in content_words(ctx.customer, generic)}
+    if not customer_stems:
+        return
+    if any(stem(w) in customer_stems for w in content_words(ctx.draft)):
+        return
+    yield None, None
+
+
+def _thanks(rule: Rule, ctx: _Context) -> Iterator[Span]:
+    if ctx.english and not rule.pattern("patterns").search(ctx.draft):
+        yield None, None
+
+
+def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
+    for phrase in ctx.policy.banned_phrases:
+        if not phrase.strip():
+            continue
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.I)
+        for m in pattern.finditer(ctx.draft):
+            yield m.start(), m.end()
+
+
+_DETECTORS: dict[str, Callable[[Rule, _Context], Iterator[Span]]] = {
+    "commitment": _commitment,
+    "apology": _apology,
+    "phrases": _phrases,
+    "parroting": _parroting,
+    "next-step": _next_step,
+    "acknowledgement": _acknowledgement,
+    "thanks": _thanks,
+    "policy": _policy,
+}

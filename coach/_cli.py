@@ -1,0 +1,155 @@
+"""The ``coach`` command: a thin layer over ``coach.Coach``. Exit 0 ok, 1 findings at --fail-on, 2 usage errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ._api import Coach
+from ._batch import BatchItem, run_batch
+from ._errors import CoachError, InputError
+from ._models import SEVERITY_RANK
+from ._policy import Policy, load_policy
+from ._render import err, render_check, rewrite_notes, use_colour
+
+__all__ = ["main", "build_parser"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="Coach customer-service replies: empathy, not sympathy.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = sub.add_parser("check", help="list what makes a draft sound hollow or risky")
+    _common(check)
+    check.add_argument("--fail-on", choices=list(SEVERITY_RANK), default="warning",
+                       help="exit 1 when a finding is at least this severe (default: warning)")
+    rewrite = sub.add_parser("rewrite", help="rewrite a draft so it thanks, restates and gives a next step")
+    _common(rewrite)
+    _engine_options(rewrite)
+    return parser
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("draft", nargs="?", default="-", help="the draft reply; '-' or absent reads stdin")
+    p.add_argument("--customer", metavar="TEXT", help="the customer's message the draft answers")
+    p.add_argument("--customer-file", metavar="PATH", type=Path, help="read the customer's message from a file")
+    p.add_argument("--policy", metavar="FILE", type=Path, help="team policy TOML (commitments, banned_phrases, severity)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p.add_argument("--jsonl", metavar="PATH", help="batch: one JSON object a line ('-' for stdin)")
+
+
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=["auto", "offline", "openai"], default="auto",
+                   help="auto uses a model when OPENAI_API_KEY or a base URL is set, else offline")
+    p.add_argument("--model", help="model name (default: $COACH_MODEL)")
+    p.add_argument("--base-url", help="OpenAI-compatible server URL (default: $OPENAI_BASE_URL)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds per model request (default: 30)")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="batch: rewrites in flight at once (default: 1)")
+
+
+def _read_stdin_text() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"stdin is not valid UTF-8 (byte {exc.start}): send the draft as UTF-8 text") from None
+
+
+def _read_text_file(path: Path, what: str) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{what} file not found: {path}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{what} file {path} is not valid UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what} file {path}: {exc.strerror}") from None
+
+
+def _customer(args: argparse.Namespace) -> str | None:
+    if args.customer is not None and args.customer_file is not None:
+        raise InputError("give the customer's message with --customer or --customer-file, not both")
+    if args.customer_file is not None:
+        return _read_text_file(args.customer_file, "customer")
+    return args.customer
+
+
+def _batch_lines(path: str):
+    if path == "-":
+        return _read_stdin_text().splitlines()
+    return _read_text_file(Path(path), "JSONL").splitlines()
+
+
+def _make_coach(args: argparse.Namespace) -> Coach:
+    if getattr(args, "engine", None) is None:
+        return Coach(engine="offline")
+    return Coach(engine=args.engine, model=args.model, base_url=args.base_url, timeout=args.timeout)
+
+
+def _run(args: argparse.Namespace) -> int:
+    policy = load_policy(args.policy) if args.policy else Policy()
+    coach = _make_coach(args)
+    if args.command == "rewrite":
+        err(f"coach: engine {coach.engine}")
+    if args.jsonl is not None:
+        return _run_batch(args, coach, policy)
+    draft = _read_stdin_text() if args.draft == "-" else args.draft
+    customer = _customer(args)
+    colour = use_colour(sys.stdout)
+    if args.command == "check":
+        result = coach.check(draft, customer=customer, policy=policy)
+        print(result.model_dump_json(indent=2) if args.format == "json" else render_check(draft, result, colour))
+        return 1 if _fails(result.findings, args.fail_on) else 0
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    if args.format == "json":
+        print(result.model_dump_json(indent=2))
+    else:
+        print(result.rewrite)
+        err(rewrite_notes(result, use_colour(sys.stderr)))
+    return 0
+
+
+def _fails(findings: list[Any], fail_on: str) -> bool:
+    return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in findings)
+
+
+def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
+    lines = _batch_lines(args.jsonl)
+    failing: list[Any] = []
+
+    if args.command == "check":
+        def work(item: BatchItem) -> dict[str, Any]:
+            result = coach.check(item.draft, customer=item.customer, policy=item.merged_policy(policy))
+            if _fails(result.findings, args.fail_on):
+                failing.append(item.id)
+            return result.model_dump()
+    else:
+        def work(item: BatchItem) -> dict[str, Any]:
+            return coach.rewrite(item.draft, customer=item.customer, policy=item.merged_policy(policy)).model_dump()
+
+    run_batch(lines, work, sys.stdout, jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty())
+    return 1 if failing else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except CoachError as exc:
+        err(f"coach: error: {exc}")
+        return 2
+    except KeyboardInterrupt:
+        err("coach: interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

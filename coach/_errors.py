@@ -1,0 +1,64 @@
+"""The coach's one exception tree. Every error the API raises is a ``CoachError``."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CoachError",
+    "InputError",
+    "EmptyDraftError",
+    "DraftTooLongError",
+    "PolicyError",
+    "PromptError",
+    "ModelError",
+    "ModelConfigError",
+    "ModelRequestError",
+    "ModelResponseError",
+]
+
+
+class CoachError(Exception):
+    """Base of every error raised by the coach."""
+
+
+class InputError(CoachError, ValueError):
+    """The caller's input cannot be coached (empty, too long, not UTF-8, malformed)."""
+
+
+class EmptyDraftError(InputError):
+    """The draft is empty or only whitespace."""
+
+
+class DraftTooLongError(InputError):
+    """The draft is longer than the coach accepts."""
+
+
+class PolicyError(InputError):
+    """The policy file or policy value is invalid."""
+
+
+class PromptError(CoachError):
+    """A prompt template is missing, or rendering it lacks a variable."""
+
+
+class ModelError(CoachError):
+    """Talking to the language model failed."""
+
+
+class ModelConfigError(ModelError):
+    """The model engine was asked for but is not configured (no model, no client)."""
+
+
+class ModelRequestError(ModelError):
+    """The model server refused or failed the request (HTTP status, timeout, connection).
+
+    ``status`` is the HTTP status when there was one. The message never contains credentials.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, retryable: bool = False):
+        super().__init__(message)
+        self.status = status
+        self.retryable = retryable
+
+
+class ModelResponseError(ModelError):
+    """The model answered, but the answer could not be used (not JSON, wrong shape, cut off)."""

@@ -1,0 +1,74 @@
+"""Pydantic models: the shape of every result, shared by the API, the CLI's JSON and the evals."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Severity", "SEVERITY_RANK", "Finding", "CheckResult", "Usage", "RewriteResult"]
+
+Severity = Literal["error", "warning", "info", "suggestion"]
+
+#: Higher is more severe. ``passed`` is false when any finding ranks at warning or above.
+SEVERITY_RANK: dict[str, int] = {"suggestion": 0, "info": 1, "warning": 2, "error": 3}
+
+
+class Finding(BaseModel):
+    """One alert: a rule broken at a place in the draft (``start``/``end`` are None for whole-reply rules)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    severity: Severity
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    message: str
+    suggestion: str
+
+    @property
+    def blocking(self) -> bool:
+        """True for errors and warnings: the findings that fail the guard."""
+        return SEVERITY_RANK[self.severity] >= SEVERITY_RANK["warning"]
+
+
+class CheckResult(BaseModel):
+    findings: list[Finding] = Field(default_factory=list)
+    passed: bool
+
+    @classmethod
+    def from_findings(cls, findings: list[Finding]) -> "CheckResult":
+        return cls(findings=findings, passed=not any(f.blocking for f in findings))
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def add(self, other: "Usage") -> "Usage":
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            total_tokens=self.total_tokens + other.total_tokens,
+        )
+
+
+class RewriteResult(BaseModel):
+    """What ``Coach.rewrite`` returns; ``rewrite`` is always a usable reply (the draft survives)."""
+
+    rewrite: str
+    engine: Literal["offline", "openai"]
+    model: str | None = None
+    passed: bool
+    findings_before: list[Finding] = Field(default_factory=list)
+    findings_after: list[Finding] = Field(default_factory=list)
+    attempts: int = 1
+    fallback: bool = False
+    error: str | None = None
+    calls: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    prompt_id: str | None = None
+    prompt_hash: str | None = None
+    model_findings: list[Finding] = Field(default_factory=list)

@@ -1,0 +1,109 @@
+"""The team's policy: commitments it may make, phrases it bans, and per-rule severity overrides."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ._errors import PolicyError
+from ._models import Severity
+from ._text import content_words, stem
+
+__all__ = ["Policy", "load_policy", "duration_hours"]
+
+_UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "month": 720}
+_DURATION = re.compile(
+    r"(?P<low>\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*(?:business\s+|working\s+|calendar\s+)?"
+    r"(?P<unit>minute|min|hour|hr|day|week|month)s?\b",
+    re.I,
+)
+_INSTANT = re.compile(
+    r"\b(?:right away|straight away|immediately|instantly|today|tonight|asap|as soon as possible|"
+    r"in no time|this (?:morning|afternoon|evening)|within the hour|shortly|now)\b",
+    re.I,
+)
+_TOMORROW = re.compile(r"\btomorrow\b", re.I)
+_GENERIC_POLICY_WORDS = frozenset(
+    "within business working days day weeks week hours hour issued issue available offer offers may can".split()
+)
+
+
+def duration_hours(text: str) -> float | None:
+    """The longest time a commitment in ``text`` allows, in hours (0 for 'right away'); None if untimed."""
+    match = _DURATION.search(text)
+    if match:
+        amount = float(match.group("high") or match.group("low"))
+        return amount * _UNIT_HOURS[match.group("unit").lower()]
+    if _TOMORROW.search(text):
+        return 24.0
+    if _INSTANT.search(text):
+        return 0.0
+    return None
+
+
+class Policy(BaseModel):
+    """``commitments``: lines the team may promise; ``banned_phrases``; ``severity``: rule id -> severity or "off"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    commitments: list[str] = Field(default_factory=list)
+    banned_phrases: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity | None] = Field(default_factory=dict)
+
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _off_means_disabled(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {rule: (None if level == "off" else level) for rule, level in value.items()}
+        return value
+
+    @classmethod
+    def coerce(cls, value: "Policy | list[str] | dict | str | Path | None") -> "Policy":
+        """Accept a Policy, a list of commitment lines, a dict, or a path to a TOML file."""
+        if value is None:
+            return cls()
+        if isinstance(value, Policy):
+            return value
+        if isinstance(value, (str, Path)):
+            return load_policy(value)
+        try:
+            if isinstance(value, dict):
+                return cls.model_validate(value)
+            if isinstance(value, (list, tuple)) and all(isinstance(line, str) for line in value):
+                return cls(commitments=list(value))
+        except ValidationError as exc:
+            raise PolicyError(f"invalid policy: {exc}") from None
+        raise PolicyError("a policy is a Policy, a list of commitment lines, a dict, or a TOML file path")
+
+    def covers(self, clause: str) -> bool:
+        """True when a policy commitment allows ``clause``: same topic, and no faster than the policy says."""
+        clause_topic = {stem(w) for w in content_words(clause, _GENERIC_POLICY_WORDS)}
+        promised = duration_hours(clause)
+        for line in self.commitments:
+            line_topic = {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)}
+            if not clause_topic & line_topic:
+                continue
+            allowed = duration_hours(line)
+            if allowed is None or (promised is not None and promised >= allowed):
+                return True
+        return False
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Read a policy TOML file; every problem is a ``PolicyError`` naming the file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PolicyError(f"policy file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"cannot read policy file {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"policy file {path} is not valid TOML: {exc}") from None
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as exc:
+        raise PolicyError(f"policy file {path} is invalid: {exc}") from None

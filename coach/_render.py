@@ -1,0 +1,87 @@
+"""Human-friendly text output for the CLI: findings under the draft, spans coloured on a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from ._models import CheckResult, Finding, RewriteResult
+
+__all__ = ["use_colour", "render_check", "render_rewrite"]
+
+_COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "suggestion": "\x1b[2m"}
+_RESET = "\x1b[0m"
+_DIM = "\x1b[2m"
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"{code}{text}{_RESET}" if colour and text else text
+
+
+def highlight(draft: str, findings: list[Finding], colour: bool) -> str:
+    """The draft with each flagged span underlined in its severity's colour (plain text when not colouring)."""
+    if not colour:
+        return draft
+    spans = sorted((f for f in findings if f.start is not None), key=lambda f: f.start)
+    out, pos = [], 0
+    for f in spans:
+        if f.start < pos:
+            continue
+        out.append(draft[pos : f.start])
+        out.append(_paint(draft[f.start : f.end], _COLOURS[f.severity] + "\x1b[4m", True))
+        pos = f.end
+    out.append(draft[pos:])
+    return "".join(out)
+
+
+def _finding_lines(draft: str | None, findings: list[Finding], colour: bool) -> list[str]:
+    lines = []
+    for f in findings:
+        where = "whole reply" if f.start is None else f"{f.start}-{f.end}"
+        head = f"{_paint(f.severity.upper().ljust(10), _COLOURS[f.severity], colour)} {f.rule}  ({where})"
+        if f.quote:
+            head += f'  "{f.quote}"'
+        lines += [head, f"    {f.message}", _paint(f"    → {f.suggestion}", _DIM, colour)]
+    return lines
+
+
+def render_check(draft: str, result: CheckResult, colour: bool) -> str:
+    if not result.findings:
+        return "✓ no findings: this reply reads as empathetic."
+    lines = [highlight(draft, result.findings, colour), ""] if colour else []
+    lines += _finding_lines(draft, result.findings, colour)
+    counts = {}
+    for f in result.findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    summary = ", ".join(f"{n} {sev}" for sev, n in counts.items())
+    lines += ["", ("✓ passes" if result.passed else "✗ fails") + f" the guard ({summary})"]
+    return "\n".join(lines)
+
+
+def render_rewrite(result: RewriteResult, colour: bool) -> str:
+    """The rewrite alone on stdout, so it can be piped; the notes go to stderr via ``rewrite_notes``."""
+    return result.rewrite
+
+
+def rewrite_notes(result: RewriteResult, colour: bool) -> str:
+    fixed = {f.rule for f in result.findings_before} - {f.rule for f in result.findings_after}
+    parts = [f"engine: {result.engine}" + (f" ({result.model})" if result.model else "")]
+    if fixed:
+        parts.append("fixed: " + ", ".join(sorted(fixed)))
+    if result.findings_after:
+        parts.append("still: " + ", ".join(f"{f.rule} ({f.severity})" for f in result.findings_after))
+    if result.fallback:
+        parts.append("the model's answers failed the guard, so this is the offline rewrite")
+    if result.error:
+        parts.append(f"error: {result.error}")
+    return _paint(" · ".join(parts), _DIM, colour)
+
+
+def err(message: str) -> None:
+    print(message, file=sys.stderr)
