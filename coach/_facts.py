@@ -26,6 +26,7 @@ _FACT = re.compile(
     re.VERBOSE,
 )
 _TRAILING = ".,;:!?)-"
+_THREAD_COUNTER = re.compile(r"\d/\d")  # "1/2" numbers a tweet in a thread; it is not a fact
 
 
 def extract_facts(text: str) -> list[str]:
@@ -33,7 +34,7 @@ def extract_facts(text: str) -> list[str]:
     seen: dict[str, None] = {}
     for match in _FACT.finditer(text):
         fact = match.group().rstrip(_TRAILING).strip()
-        if fact and fact not in seen:
+        if fact and fact not in seen and not _THREAD_COUNTER.fullmatch(fact):
             seen[fact] = None
     return list(seen)
 
@@ -43,7 +44,7 @@ def missing_facts(draft: str, rewrite: str) -> list[str]:
     return [fact for fact in extract_facts(draft) if fact not in rewrite]
 
 
-def invented_facts(rewrite: str, *sources: str) -> list[str]:
+def invented_facts(rewrite: str, *sources: str | None) -> list[str]:
     """Facts in ``rewrite`` found in none of ``sources`` (draft, customer message, policy lines)."""
-    known = "\n".join(sources)
+    known = "\n".join(s for s in sources if s)
     return [fact for fact in extract_facts(rewrite) if fact not in known]

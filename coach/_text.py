@@ -25,7 +25,9 @@ STOPWORDS = frozenset(
     know let like make made go going see seen look looking need want way sure well ok okay yes oh""".split()
 )
 _ENGLISH_MARKERS = frozenset(
-    "the you your to and we is for it this that please our us can be will with have of in are on".split()
+    """the you your to and we is for it this that please our us can be will with have of in are on a an i my me
+    you'll you're we'll we're i'll i'm it's get got not no sorry thanks thank hi hello hey at by from as was
+    were has had do does did just all any if or but so what when how why which who there here out up""".split()
 )
 
 
@@ -83,11 +85,12 @@ def content_words(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
 
 def looks_english(text: str) -> bool:
     """True unless the text is clearly in another language or script (the rules are English-only)."""
-    words = [w.lower() for w in _WORD.findall(_URL.sub(" ", text))]
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(_URL.sub(" ", text))]
     letters = sum(ch.isalpha() for ch in text)
     ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in text)
     if letters and ascii_letters / letters < 0.6:
         return False
     if len(words) < 4:
         return True
-    return any(w in _ENGLISH_MARKERS for w in words)
+    markers = sum(w in _ENGLISH_MARKERS for w in words)
+    return markers >= 1 and markers / len(words) >= 0.12
