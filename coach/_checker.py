@@ -107,29 +107,42 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
     certainty, timelines = rule.pattern("certainty"), rule.pattern("timelines")
     negations = rule.pattern("negations")
     for sentence in ctx.sentences:
-        if sentence.text.endswith("?"):
-            continue
         text = sentence.text
-        hit: tuple[int, int] | None = None
+        if text.endswith("?"):
+            continue
+        # "I promise" / "never happen again" are flagged whatever the policy says: quote the policy instead.
         for pattern in (explicit, never_again):
             m = pattern.search(text)
             if m and not _negated(text, m.start(), negations):
-                hit = (m.start(), m.end())
+                yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
-        if hit is None:
-            fut = future.search(text)
-            if fut and not _negated(text, fut.start(), negations):
-                out = outcomes.search(text)
-                strong = certainty.search(text) or timelines.search(text)
-                if out and strong:
-                    hit = (fut.start(), max(out.end(), strong.end()))
-        if hit is None:
-            continue
-        start, end = _clause_span(sentence, sentence.start + hit[0], sentence.start + hit[1])
-        clause = ctx.draft[start:end]
-        if ctx.policy.commitments and not certainty.search(clause) and ctx.policy.covers(clause):
-            continue
-        yield start, end
+        else:
+            unconditional = certainty.search(text) is not None
+            for start, end in _clauses(text):
+                clause = text[start:end]
+                fut = future.search(clause)
+                if not fut or _negated(clause, fut.start(), negations) or not outcomes.search(clause):
+                    continue
+                if not (unconditional or timelines.search(clause)):
+                    continue
+                if ctx.policy.commitments and not unconditional and (ctx.policy.covers(clause) or ctx.policy.covers(text)):
+                    continue
+                yield sentence.start + start, sentence.start + end
+                break
+
+
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each clause of a sentence, trimmed of spaces and end punctuation."""
+    pos = 0
+    for m in [*_CLAUSE_SPLIT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        left = len(chunk) - len(chunk.lstrip())
+        right = len(chunk.rstrip().rstrip(".!?…"))
+        if right > left:
+            yield pos + left, pos + right
+        if m:
+            pos = m.end()
 
 
 def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
@@ -141,17 +154,17 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
         m = apology.search(text)
         if not m or not_apology.search(text):
             continue
-        rest = text[m.end() :]
-        cut = breaks.search(rest.lstrip(" ,!"))
-        obj = rest.lstrip(" ,!")[: cut.start()] if cut else rest
-        before = text[: m.start()]
+        rest = text[m.end() :].lstrip(" ,!")
+        cut = breaks.search(rest)
+        obj = rest[: cut.start()] if cut else rest
+        before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
         if content_words(obj, generic) or _names_problem_before(before, generic):
             continue
         yield sentence.start, sentence.end
 
 
 def _names_problem_before(before: str, generic: frozenset[str]) -> bool:
-    """'Your cracked screen is not what we want, and we're sorry' names the problem before the apology."""
+    """'Your cracked screen is something we're sorry about' names the problem before the apology (same clause)."""
     words = content_words(before, generic)
     return len(words) >= 2
 
@@ -180,7 +193,7 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
     window = window.replace(m.group(), " ")
     words = content_words(window, generic)
     if customer_stems:
-        restated = any(stem(w) in customer_stems for w in words)
+        restated = len({stem(w) for w in words} & customer_stems) >= 2
     else:
         restated = bool(words)
     if not restated:
@@ -190,10 +203,14 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
 def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
-    steps = rule.pattern("patterns")
-    if any(steps.search(s.text) for s in ctx.sentences):
+    steps, vague = rule.pattern("patterns"), load_rules()["vague-effort"].pattern("patterns")
+    if any(steps.search(s.text) and not vague.search(s.text) for s in ctx.sentences):
         return
-    if rule.pattern("pleasantries").search(ctx.draft) and not _APOLOGY_WORD.search(ctx.draft):
+    if (
+        rule.pattern("pleasantries").search(ctx.draft)
+        and not _APOLOGY_WORD.search(ctx.draft)
+        and not rule.pattern("problems").search(ctx.customer)
+    ):
         return
     if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer):
         return  # a reply that answers the customer's question is itself the resolution

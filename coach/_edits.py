@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ._facts import extract_facts
 from ._text import content_words
 
 __all__ = ["capitalise", "remove_apology", "soften_vague_effort", "remove_parroting", "hedge_promise", "remove_phrase", "tidy"]
@@ -23,13 +24,19 @@ _VAGUE = [
                 r"(?:\s+(?:to\s+(?:help|assist)|for\s+you))*", re.I), "I'll look into this for you"),
     (re.compile(r"\b(?:(?:I|we)(?:'ll|’ll|\s+will)\s+)?see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+(?:help|assist)|for\s+you))*",
                 re.I), "I'll look into this for you"),
-    (re.compile(r"\b(?:try|do)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+", re.I), ""),
+    (re.compile(r"\b(?:try|do)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+", re.I),
+     lambda m: "look into whether we can " if "our" in m.group().lower() else "look into whether I can "),
     (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:try|do)\s+(?:my|our)\s+(?:very\s+)?best\b", re.I), "I'll look into this"),
     (re.compile(r"\b(?:try|do)\s+(?:my|our)\s+(?:very\s+)?best\b", re.I), "follow up"),
-    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+try\s+to\s+", re.I), r"\1 "),
+    (re.compile(r"\b((I|we)(?:'ll|’ll|\s+will))\s+try\s+to\s+", re.I), r"\1 look into whether \2 can "),
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
-    (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\s+to\s+", re.I), ""),
+    (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\s+to\s+", re.I), "look into whether I can "),
 ]
+_HOPE_REPHRASE = [
+    (re.compile(r"\bhopefully\s+(?:we|I)(?:'ll|’ll|\s+will)?\s+(?:be\s+able\s+to|can)\s+", re.I), "I'll check whether we can "),
+    (re.compile(r"\bhopefully\s+(it|this|that|they|you)\s+(?:will|'ll|’ll|should)\s+", re.I), r"I'll check whether \1 will "),
+]
+_HOPE_CLAUSE = re.compile(r",?\s*(?:and\s+|but\s+)?(?:hopefully|fingers\s+crossed)\b[^,.!?;]*", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b", re.I)
 _PARROT = re.compile(
     r"\b(?:I|we)\s+(?:totally\s+|completely\s+|fully\s+|do\s+)?understand(?:\s+(?:your|the)\s+(?:concerns?|frustration))?"
@@ -38,7 +45,7 @@ _PARROT = re.compile(
     re.I,
 )
 _PROMISE_WORDS = re.compile(
-    r"\b(?:I|we)\s+(?:can\s+)?(?:promise|guarantee)(?:\s+(?:you|that)\b)*\s*|\bpromise\s+(?:you\s+)?(?:that\s+)?"
+    r"\b(?:I|we)\s+(?:can\s+)?(?:promise|guarantee)(?:\s+(?:you|that)(?![\w'’]))*\s*|\bpromise\s+(?:you\s+)?(?:that\s+)?"
     r"|\byou\s+have\s+my\s+word(?:\s+that)?\s*",
     re.I,
 )
@@ -51,7 +58,12 @@ _INSTANT = re.compile(
     r"within\s+the\s+hour|today|tonight)\b",
     re.I,
 )
-_WILL = re.compile(r"\b(?:will|'ll|’ll)\b(?!\s+never)")
+# "will" after anyone but I/we, and "'ll" after you/it/they: the outcome, not the agent's own action.
+_WILL = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\bwill\b|(?<=\b[Yy]ou)(?:'ll|’ll)\b|(?<=\b[Ii]t)(?:'ll|’ll)\b|(?<=\b[Tt]hey)(?:'ll|’ll)\b")
+_NEVER_AGAIN = re.compile(
+    r"\b(?:this|it|that)\s+(?:will|'ll|’ll)\s+never\s+happen\s+again\b(?:\s*(?:,\s*)?(?:and|but)?\s*)?", re.I
+)
+_GUARANTEE_TAIL = re.compile(r",?\s*(?:guaranteed|no\s+matter\s+what|you\s+have\s+my\s+word|don['’]t\s+worry[^.!?]*)", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.!?;:])")
 _DOUBLE_SPACE = re.compile(r"[ \t]{2,}")
 _LINK_START = re.compile(r"(?:https?://|www\.|[@#])", re.I)
@@ -80,6 +92,9 @@ def remove_apology(sentence: str) -> str:
 
 
 def soften_vague_effort(sentence: str) -> str:
+    for pattern, replacement in _HOPE_REPHRASE:
+        sentence = pattern.sub(replacement, sentence)
+    sentence = _HOPE_CLAUSE.sub(lambda m: m.group() if extract_facts(m.group()) else "", sentence)
     if _HOPE.search(sentence):
         return ""
     for pattern, replacement in _VAGUE:
@@ -97,10 +112,12 @@ def remove_parroting(sentence: str, generic: frozenset[str]) -> str:
 
 def hedge_promise(sentence: str) -> str:
     """Keep the sentence's facts but drop what makes it a promise: 'I promise it will arrive by Friday' -> 'It should arrive by Friday'."""
-    text = _PROMISE_WORDS.sub("", sentence)
+    text = _NEVER_AGAIN.sub("", sentence)
+    text = _PROMISE_WORDS.sub("", text)
+    text = _GUARANTEE_TAIL.sub("", text)
     text = _CERTAINTY.sub("", text)
     text = _INSTANT.sub("", text)
-    text = _WILL.sub("should", text, count=1)
+    text = _WILL.sub(lambda m: " should" if m.group().startswith(("'", "’")) else "should", text)
     return tidy(text)
 
 

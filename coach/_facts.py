@@ -19,9 +19,9 @@ _FACT = re.compile(
     + _MONTHS
     + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+"""
     + _MONTHS
-    + r"""\b(?:\s+\d{4})?)
+    + r"""\b(?:\s+\d{4})?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
   | (?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)
-  | (?P<token>(?<![\w@])\#?[A-Za-z]*\d[\w/:.-]*(?:\s?(?:am|pm|AM|PM))?)
+  | (?P<token>(?<![\w@-])\#?(?:[A-Za-z]+-?)?\d[\w/:.-]*(?:\s?(?:am|pm|AM|PM))?)
     """,
     re.VERBOSE,
 )

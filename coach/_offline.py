@@ -17,7 +17,7 @@ from ._models import Finding, RewriteResult
 from ._policy import Policy
 from ._restate import restate_problem
 from ._rules import load_rules
-from ._text import content_words, looks_english, split_sentences, stem
+from ._text import content_words, html_to_text, looks_english, split_sentences, stem
 
 __all__ = ["rewrite_offline"]
 
@@ -61,7 +61,11 @@ class _Piece:
 def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | None = None) -> RewriteResult:
     policy = policy or Policy()
     before = check(draft, customer, policy)
-    text = draft if not looks_english(draft) else _Rewriter(draft, customer, policy, before.findings).run()
+    text = draft
+    if looks_english(draft):
+        plain = html_to_text(draft)
+        findings = before.findings if plain == draft else check(plain, customer, policy).findings
+        text = _Rewriter(plain, customer, policy, findings).run()
     after = check(text, customer, policy)
     return RewriteResult(
         rewrite=text,
@@ -77,6 +81,7 @@ class _Rewriter:
         self.draft, self.customer, self.policy, self.findings = draft, customer, policy, findings
         self.rules = {f.rule for f in findings}
         self.parrot_generic = load_rules()["parroting"].words("generic")
+        self.used_policy: set[str] = set()
 
     def run(self) -> str:
         if not self.findings:
@@ -88,7 +93,7 @@ class _Rewriter:
         pieces = _pieces(body, offset)
         kept = [p for p in (self._edit(p) for p in pieces) if p.text and not _INTERJECTION.match(p.text)]
         opening = self._opening(kept)
-        if greeting.endswith(",") and opening and not opening.startswith("I "):
+        if greeting.endswith(",") and opening and not re.match(r"I\b", opening):
             opening = opening[0].lower() + opening[1:]
         middle = "".join(p.text + p.gap for p in kept).strip().lstrip(",;:–—- ")
         if greeting or opening:
@@ -131,7 +136,8 @@ class _Rewriter:
 
     def _safe_commitment(self, text: str) -> str:
         for line in self.policy.commitments:
-            if _same_topic(line, text):
+            if _same_topic(line, text) and line not in self.used_policy:
+                self.used_policy.add(line)
                 return tidy(line.rstrip(".") + ".")
         if _NEVER_AGAIN.search(text):
             return _LEARN
@@ -145,7 +151,7 @@ class _Rewriter:
     def _opening(self, kept: list[_Piece]) -> str:
         body = " ".join(p.text for p in kept)
         problem = restate_problem(self.customer)
-        if problem and _already_said(problem, body):
+        if problem and (_already_said(problem, body) or _flagged(problem, self.policy)):
             problem = None
         if "no-thanks" in self.rules:
             return f"Thanks for letting us know that {problem}." if problem else _THANKS_PLAIN
@@ -156,13 +162,15 @@ class _Rewriter:
         return ""
 
     def _closing(self, text: str) -> str:
-        if any(f.rule == "no-next-step" for f in check(text or ".", None, self.policy).findings):
+        if any(f.rule == "no-next-step" for f in check(text or ".", self.customer, self.policy).findings):
             return self._next_step()
         return ""
 
     def _next_step(self) -> str:
         topic = " ".join(filter(None, [self.customer, self.draft]))
-        policy_line = next((line for line in self.policy.commitments if _same_topic(line, topic)), None)
+        policy_line = next(
+            (line for line in self.policy.commitments if _same_topic(line, topic) and line not in self.used_policy), None
+        )
         ids = [fact for fact in extract_facts(self.draft) if _ID_LIKE.fullmatch(fact)]
         action = (
             f"I'll look into {ids[0]} now and update you here as soon as I have news."
@@ -219,7 +227,12 @@ def _keep_facts(edited: str, original: str) -> str:
 
 def _same_topic(a: str, b: str) -> bool:
     ignore = frozenset("within business working days day hours issued available".split())
-    return bool({stem(w) for w in content_words(a, ignore)} & {stem(w) for w in content_words(b, ignore)})
+    return len({stem(w) for w in content_words(a, ignore)} & {stem(w) for w in content_words(b, ignore)}) >= 2
+
+
+def _flagged(clause: str, policy: Policy) -> bool:
+    """A restated clause must not bring the customer's own promise-like wording into the reply."""
+    return any(f.blocking and f.start is not None for f in check(f"I see that {clause}.", None, policy).findings)
 
 
 def _already_said(problem: str, body: str) -> bool:

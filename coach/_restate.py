@@ -99,7 +99,7 @@ def restate_problem(customer: str | None) -> str | None:
         return None
     clause = _SWAP.sub(_swap, clause)
     if _PAST_VERB_START.match(clause):
-        clause = "you " + clause
+        clause = "you " + clause[0].lower() + clause[1:]
     if not _SUBJECT_START.match(clause):
         return None
     if clause[:1].isupper() and not clause[1:2].isupper():

@@ -6,16 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Sentence", "split_sentences", "content_words", "looks_english", "stem", "STOPWORDS"]
+__all__ = ["html_to_text", "Sentence", "split_sentences", "content_words", "looks_english", "stem", "STOPWORDS"]
 
 # A sentence ends at . ! ? (or a run of them, or an ellipsis) followed by space, or at a line break.
-_SENTENCE_END = re.compile(r"(?:[.!?…]+[\"')\]]*)(?=\s|$)|\n+")
+_SENTENCE_END = re.compile(r"(?:[.!?…]+[\"')\]]*)(?=\s|$|<)|\n+|</?(?:p|br|li|div|ul|ol|h\d|tr)\b[^>]*>")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _HANDLE = re.compile(r"[@#]\w+")
 
 STOPWORDS = frozenset(
-    """a an the and or but so if then than that this these those there here it its it's is are was were be been
+    """a an the and or but so if then than that that's this these those there here it its it's is are was were be been
     being am do does did doing have has had having i i'm i've i'd i'll me my mine myself we we're we've we'd we'll
     us our ours you you're you've you'd you'll your yours yourself he she they them their his her him what which who
     whom whose when where why how all any both each few more most other some such no nor not only own same too very
@@ -43,7 +43,7 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end() if match.group().strip() else match.start()
+        end = match.start() if match.group().startswith("<") or not match.group().strip() else match.end()
         _append(text, pos, end, out)
         pos = match.end()
     _append(text, pos, len(text), out)
@@ -94,3 +94,27 @@ def looks_english(text: str) -> bool:
         return True
     markers = sum(w in _ENGLISH_MARKERS for w in words)
     return markers >= 1 and markers / len(words) >= 0.12
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ANCHOR = re.compile(r"<a\b[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|br|li|div|ul|ol|h\d|tr|table)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " "}
+
+
+def _anchor_text(m: re.Match[str]) -> str:
+    href, label = m.group(1), _ANY_TAG.sub("", m.group(2)).strip()
+    return label if not label or href == label or href in label else f"{label} ({href})"
+
+
+def html_to_text(text: str) -> str:
+    """Plain text of an HTML draft (links kept, comments dropped); text without tags comes back as is."""
+    if not re.search(r"</?[A-Za-z!][^>]*>", text):
+        return text
+    text = _ANCHOR.sub(_anchor_text, _HTML_COMMENT.sub("", text))
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", text))
+    for entity, char in _ENTITIES.items():
+        text = text.replace(entity, char)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
