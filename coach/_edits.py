@@ -35,6 +35,7 @@ _VAGUE = [
 _HOPE_REPHRASE = [
     (re.compile(r"\bhopefully\s+(?:we|I)(?:'ll|’ll|\s+will)?\s+(?:be\s+able\s+to|can)\s+", re.I), "I'll check whether we can "),
     (re.compile(r"\bhopefully\s+(it|this|that|they|you)\s+(?:will|'ll|’ll|should)\s+", re.I), r"I'll check whether \1 will "),
+    (re.compile(r"(?:^|(?<=[.!?]\s))hopefully,?\s+", re.I), "I'll confirm whether "),
 ]
 _HOPE_CLAUSE = re.compile(r",?\s*(?:and\s+|but\s+)?(?:hopefully|fingers\s+crossed)\b[^,.!?;]*", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b", re.I)

@@ -225,9 +225,12 @@ def _keep_facts(edited: str, original: str) -> str:
     return edited if set(extract_facts(original)) <= set(extract_facts(edited)) else original
 
 
-def _same_topic(a: str, b: str) -> bool:
+def _same_topic(policy_line: str, text: str) -> bool:
+    """True when ``text`` is about what ``policy_line`` covers (most of the line's topic words appear)."""
     ignore = frozenset("within business working days day hours issued available".split())
-    return len({stem(w) for w in content_words(a, ignore)} & {stem(w) for w in content_words(b, ignore)}) >= 2
+    line = {stem(w) for w in content_words(policy_line, ignore)}
+    shared = line & {stem(w) for w in content_words(text, ignore)}
+    return bool(shared) and (len(shared) >= 2 or len(shared) / len(line) >= 0.5)
 
 
 def _flagged(clause: str, policy: Policy) -> bool:

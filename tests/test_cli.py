@@ -1,0 +1,147 @@
+"""The command line: JSON shapes, exit codes, batches and bad input."""
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from coach._cli import main
+
+BAD = "Sorry for the inconvenience. I promise it will be fixed today."
+GOOD = "Thanks for flagging the cracked screen on order #4417. I've sent a replacement and emailed you the tracking link."
+
+
+def run(capsys, monkeypatch, argv, stdin: bytes | None = None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_json_shape_and_exit_code(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, ["check", BAD, "--format", "json"])
+    data = json.loads(out)
+    assert code == 1 and data["passed"] is False
+    assert set(data) == {"findings", "passed"}
+    for finding in data["findings"]:
+        assert set(finding) == {"rule", "severity", "start", "end", "quote", "message", "suggestion"}
+    assert {"bland-apology", "broken-promise"} <= {f["rule"] for f in data["findings"]}
+
+
+def test_check_passes_with_exit_zero(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, ["check", GOOD, "--format", "json"])
+    assert code == 0 and json.loads(out)["passed"] is True
+
+
+def test_fail_on_threshold(capsys, monkeypatch):
+    draft = "Please DM us your order number."  # only a no-thanks suggestion
+    assert run(capsys, monkeypatch, ["check", draft])[0] == 0
+    assert run(capsys, monkeypatch, ["check", draft, "--fail-on", "suggestion"])[0] == 1
+    assert run(capsys, monkeypatch, ["check", BAD, "--fail-on", "error"])[0] == 1
+
+
+def test_check_text_output_is_readable(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, ["check", BAD])
+    assert "broken-promise" in out and "fails the guard" in out and "\x1b[" not in out  # no colour off a terminal
+
+
+def test_draft_from_stdin_and_dash(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, ["check", "--format", "json"], stdin=BAD.encode())
+    assert code == 1 and json.loads(out)["findings"]
+    code, out, _ = run(capsys, monkeypatch, ["check", "-", "--format", "json"], stdin=GOOD.encode())
+    assert code == 0
+
+
+def test_rewrite_json_shape(capsys, monkeypatch):
+    code, out, err = run(
+        capsys, monkeypatch,
+        ["rewrite", BAD, "--customer", "My order #4417 arrived cracked.", "--format", "json", "--engine", "offline"],
+    )
+    data = json.loads(out)
+    assert code == 0
+    assert {"rewrite", "engine", "model", "passed", "findings_before", "findings_after", "attempts", "fallback",
+            "error"} <= set(data)
+    assert data["engine"] == "offline" and data["passed"] is True and "#4417" in data["rewrite"]
+    assert "engine offline" in err
+
+
+def test_rewrite_text_prints_only_the_rewrite_on_stdout(capsys, monkeypatch):
+    code, out, err = run(capsys, monkeypatch, ["rewrite", BAD, "--engine", "offline"])
+    assert code == 0 and "promise" not in out.lower() and out.strip()
+    assert "fixed:" in err
+
+
+def test_customer_file(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "customer.txt"
+    path.write_text("The blender I bought leaks from the base.", encoding="utf-8")
+    code, out, _ = run(capsys, monkeypatch, ["check", "Thanks! Please DM us.", "--customer-file", str(path),
+                                             "--format", "json"])
+    assert "no-acknowledgement" in {f["rule"] for f in json.loads(out)["findings"]}
+
+
+def test_policy_file(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "policy.toml"
+    path.write_text('commitments = ["Refunds are issued within 5-7 business days"]\n', encoding="utf-8")
+    draft = "Thanks for your patience. Your refund will be issued within 5-7 business days."
+    assert run(capsys, monkeypatch, ["check", draft])[0] == 1
+    assert run(capsys, monkeypatch, ["check", draft, "--policy", str(path)])[0] == 0
+
+
+def test_batch_keeps_order_ids_and_survives_bad_lines(capsys, monkeypatch):
+    lines = [
+        json.dumps({"id": "a", "draft": BAD}),
+        "this is not json",
+        json.dumps({"id": "b"}),
+        json.dumps({"id": "c", "draft": "   "}),
+        json.dumps({"id": 7, "draft": "Your refund will be issued within 5-7 business days. Thanks!",
+                    "policy": ["Refunds are issued within 5-7 business days"]}),
+    ]
+    code, out, _ = run(capsys, monkeypatch, ["check", "--jsonl", "-"], stdin="\n".join(lines).encode())
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in results] == ["a", None, "b", "c", 7]
+    assert "error" in results[1] and "line 2" in results[1]["error"]
+    assert "draft" in results[2]["error"] and "empty" in results[3]["error"]
+    assert results[4]["passed"] is True and results[0]["passed"] is False
+    assert code == 1
+
+
+def test_rewrite_batch_with_jobs(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "draft": f"Sorry for the trouble with order {i}00."})
+                              for i in range(1, 9)), encoding="utf-8")
+    code, out, _ = run(capsys, monkeypatch, ["rewrite", "--jsonl", str(path), "-j", "3", "--engine", "offline"])
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in results] == list(range(1, 9))
+    assert all(f"{r['id']}00" in r["rewrite"] for r in results)
+
+
+@pytest.mark.parametrize("argv, stdin, message", [
+    (["check", "   "], None, "empty"),
+    (["check"], b"\xff\xfe not utf-8", "not valid UTF-8"),
+    (["check", "x", "--policy", "/nonexistent/policy.toml"], None, "not found"),
+    (["check", "x", "--customer", "a", "--customer-file", "b"], None, "not both"),
+    (["check", "--jsonl", "/nonexistent.jsonl"], None, "not found"),
+])
+def test_usage_errors_exit_2(capsys, monkeypatch, argv, stdin, message):
+    code, out, err = run(capsys, monkeypatch, argv, stdin=stdin)
+    assert code == 2 and message in err and err.startswith("coach: error:")
+
+
+def test_argparse_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--format", "yaml", "x"])
+    assert exc.value.code == 2
+
+
+def test_very_long_draft_is_refused_clearly(capsys, monkeypatch):
+    code, _, err = run(capsys, monkeypatch, ["check"], stdin=b"a" * 300_000)
+    assert code == 2 and "at most 200,000" in err
+
+
+def test_module_entry_point_runs_as_a_process():
+    proc = subprocess.run([sys.executable, "-m", "coach", "check", "--format", "json", BAD],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and json.loads(proc.stdout)["passed"] is False

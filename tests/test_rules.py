@@ -1,0 +1,222 @@
+"""Each rule of GUIDANCE.md, with drafts that must and must not trigger it."""
+
+import pytest
+
+from coach import RULE_IDS, Coach, Policy
+from coach._rules import load_rules
+
+coach = Coach(engine="offline")
+
+
+def rules_of(draft, customer=None, policy=None):
+    return [f.rule for f in coach.check(draft, customer=customer, policy=policy).findings]
+
+
+def test_rulebook_loads_with_public_ids_and_severities():
+    rules = load_rules()
+    assert set(rules) == set(RULE_IDS)
+    expected = {
+        "broken-promise": "error", "bland-apology": "warning", "pity": "warning", "parroting": "info",
+        "vague-effort": "warning", "no-next-step": "warning", "no-acknowledgement": "info", "no-thanks": "suggestion",
+    }
+    assert {rid: rules[rid].severity for rid in expected} == expected
+
+
+# Seed 003's contrast: the sympathetic reply breaks several rules, the empathetic one none that block.
+SYMPATHETIC = (
+    "Wow. I can't believe that we made this kind of mistake. This should never happen. "
+    "I'm so sorry that you have to deal with this, I promise we'll get it fixed right away."
+)
+EMPATHETIC = (
+    "Thank you for bringing this issue to our attention. I understand how frustrating this kind of thing can be. "
+    "Please let me do what I can to find out what went wrong and determine the next steps toward a resolution."
+)
+
+
+def test_seed_sympathetic_reply_is_flagged():
+    result = coach.check(SYMPATHETIC)
+    found = {f.rule for f in result.findings}
+    assert {"pity", "bland-apology", "broken-promise", "no-thanks"} <= found
+    assert not result.passed
+
+
+def test_seed_empathetic_reply_passes():
+    result = coach.check(EMPATHETIC)
+    assert result.passed, result.findings
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I promise we'll get it fixed right away.",
+        "We guarantee your replacement will arrive tomorrow.",
+        "This will never happen again.",
+        "You'll definitely get a full refund.",
+        "It will be fixed today.",
+        "Your refund will be back in your account by Friday, guaranteed.",
+    ],
+)
+def test_broken_promise_positive(draft):
+    assert "broken-promise" in rules_of(draft)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I'll check with the warehouse and email you by 5pm.",  # the agent's own next action
+        "I can't promise a date yet, but I'll call the courier this afternoon.",  # negated
+        "Will it be fixed today?",  # a question
+        "We'll get this sorted for you.",  # no certainty, no timeline
+        "I'll get back to you tomorrow with what the team finds.",  # own action with a time
+    ],
+)
+def test_broken_promise_negative(draft):
+    assert "broken-promise" not in rules_of(draft)
+
+
+def test_broken_promise_span_is_the_committing_clause():
+    draft = "Thanks for the photos. I promise we'll get it fixed right away."
+    finding = next(f for f in coach.check(draft).findings if f.rule == "broken-promise")
+    assert draft[finding.start : finding.end] == finding.quote
+    assert finding.quote.startswith("I promise") and "right away" in finding.quote
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Sorry for the inconvenience.",
+        "We apologize for any trouble this may have caused.",
+        "I am sorry to hear that.",
+        "Apologies for the confusion!",
+        "I'm so sorry about that. Please DM us.",
+        "<p>Sorry for the trouble.</p><p>Please reply with your order number.</p>",
+    ],
+)
+def test_bland_apology_positive(draft):
+    assert "bland-apology" in rules_of(draft)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I'm sorry your order arrived cracked.",
+        "I'm sorry the replacement charger didn't reach you before your trip.",
+        "Sorry to hear your flight to Boston was cancelled.",
+        "No need to apologize! Here's the link.",
+    ],
+)
+def test_bland_apology_negative(draft):
+    assert "bland-apology" not in rules_of(draft)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["I can't believe we did this.", "This should never have happened.", "I feel terrible about it.",
+     "That's awful!", "Poor you.", "Honestly our courier is a joke."],
+)
+def test_pity_positive(draft):
+    assert "pity" in rules_of(draft)
+
+
+@pytest.mark.parametrize(
+    "draft", ["I can see the parcel was left at the wrong address.", "That's great news about your new phone!"]
+)
+def test_pity_negative(draft):
+    assert "pity" not in rules_of(draft)
+
+
+def test_parroting_twice_flags_each_use():
+    draft = "I understand. I know how you feel. Please send us your order number."
+    parrots = [f for f in coach.check(draft).findings if f.rule == "parroting"]
+    assert len(parrots) == 2 and all(f.severity == "info" for f in parrots)
+
+
+def test_parroting_without_restating_problem():
+    customer = "My internet has dropped every evening this week."
+    assert "parroting" in rules_of("I understand. Please DM us your account number.", customer)
+    assert "parroting" not in rules_of(
+        "I understand your internet has been dropping every evening this week. Please DM us your account number.",
+        customer,
+    )
+
+
+@pytest.mark.parametrize(
+    "draft", ["I'll see what I can do.", "We'll do our best.", "Hopefully it arrives soon.", "I'll try my best."]
+)
+def test_vague_effort_positive(draft):
+    assert "vague-effort" in rules_of(draft)
+
+
+def test_vague_effort_negative_concrete_action():
+    assert "vague-effort" not in rules_of("I've asked the depot to redeliver and will email you by 5pm.")
+
+
+def test_no_next_step():
+    assert "no-next-step" in rules_of("We value your feedback.")
+    assert "no-next-step" in rules_of("I'll see what I can do.")  # a vague effort is not a step
+    assert "no-next-step" not in rules_of("Please send us a DM with your order number.")
+    assert "no-next-step" not in rules_of("I've refunded the $12 to your card.")
+    assert "no-next-step" not in rules_of("Which device are you using?")
+    # Praise needs no next step, unless the customer reported a problem.
+    assert "no-next-step" not in rules_of("Glad you enjoyed it! Happy travels.", "Best flight ever, thank you!")
+    assert "no-next-step" in rules_of("Glad you enjoyed it! Happy travels.", "My bag was lost on flight 22.")
+
+
+def test_no_acknowledgement_needs_customer_message():
+    draft = "Thanks for reaching out! Please DM us."
+    assert "no-acknowledgement" not in rules_of(draft)  # skipped without the customer's message
+    assert "no-acknowledgement" in rules_of(draft, "The blender I bought leaks from the base.")
+    assert "no-acknowledgement" not in rules_of(
+        "Thanks for reaching out about the leaking blender! Please DM us.", "The blender I bought leaks from the base."
+    )
+
+
+def test_no_thanks():
+    assert "no-thanks" in rules_of("Please DM us your order number.")
+    assert "no-thanks" not in rules_of("Thanks! Please DM us your order number.")
+    assert "no-thanks" not in rules_of("We appreciate you flagging this. Please DM us.")
+
+
+def test_whole_reply_findings_have_null_span():
+    finding = next(f for f in coach.check("We value your feedback.").findings if f.rule == "no-next-step")
+    assert finding.start is None and finding.end is None and finding.quote is None
+
+
+def test_every_span_quotes_the_draft():
+    draft = "Hi! Sorry for the trouble. I can't believe it. I promise it will be fixed today. Hopefully soon. ^MG"
+    for f in coach.check(draft).findings:
+        if f.start is not None:
+            assert draft[f.start : f.end] == f.quote
+
+
+def test_messy_real_world_text_does_not_crash():
+    drafts = [
+        "@user123 Sorry!! 😭😭 pls DM us https://t.co/abc123 ^MG",
+        "Hi there!Sorry for the wait.We'll check.Thanks -KC",
+        "**Sorry** for the _inconvenience_. See [our page](https://example.com/help).",
+        "アマゾンです。こちらからお問い合わせください。",
+        "\n\n\tThanks.\n\n",
+    ]
+    for draft in drafts:
+        coach.check(draft)
+
+
+def test_other_languages_skip_whole_reply_rules():
+    rules = rules_of("Hola, lamentamos mucho lo ocurrido con su pedido; le escribiremos pronto por correo.")
+    assert not {"no-thanks", "no-next-step"} & set(rules)
+
+
+def test_findings_are_ordered_by_position_then_whole_reply():
+    result = coach.check("I promise it will be fixed today. Sorry for the trouble.")
+    spans = [f.start for f in result.findings]
+    positioned = [s for s in spans if s is not None]
+    assert positioned == sorted(positioned)
+    assert spans[len(positioned):] == [None] * (len(spans) - len(positioned))
+
+
+def test_policy_severity_override_and_off():
+    policy = Policy(severity={"no-thanks": "warning", "bland-apology": "off"})
+    result = coach.check("Sorry for the trouble. Please DM us.", policy=policy)
+    by_rule = {f.rule: f.severity for f in result.findings}
+    assert by_rule.get("no-thanks") == "warning" and "bland-apology" not in by_rule
+    assert not result.passed
