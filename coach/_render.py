@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from typing import TextIO
 
 from ._models import CheckResult, Finding, RewriteResult
 
-__all__ = ["use_colour", "render_check", "render_rewrite"]
+__all__ = ["use_colour", "render_check", "rewrite_notes", "err"]
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "suggestion": "\x1b[2m"}
 _RESET = "\x1b[0m"
@@ -40,7 +41,7 @@ def highlight(draft: str, findings: list[Finding], colour: bool) -> str:
     return "".join(out)
 
 
-def _finding_lines(draft: str | None, findings: list[Finding], colour: bool) -> list[str]:
+def _finding_lines(findings: list[Finding], colour: bool) -> list[str]:
     lines = []
     for f in findings:
         where = "whole reply" if f.start is None else f"{f.start}-{f.end}"
@@ -55,21 +56,15 @@ def render_check(draft: str, result: CheckResult, colour: bool) -> str:
     if not result.findings:
         return "✓ no findings: this reply reads as empathetic."
     lines = [highlight(draft, result.findings, colour), ""] if colour else []
-    lines += _finding_lines(draft, result.findings, colour)
-    counts = {}
-    for f in result.findings:
-        counts[f.severity] = counts.get(f.severity, 0) + 1
+    lines += _finding_lines(result.findings, colour)
+    counts = Counter(f.severity for f in result.findings)
     summary = ", ".join(f"{n} {sev}" for sev, n in counts.items())
     lines += ["", ("✓ passes" if result.passed else "✗ fails") + f" the guard ({summary})"]
     return "\n".join(lines)
 
 
-def render_rewrite(result: RewriteResult, colour: bool) -> str:
-    """The rewrite alone on stdout, so it can be piped; the notes go to stderr via ``rewrite_notes``."""
-    return result.rewrite
-
-
 def rewrite_notes(result: RewriteResult, colour: bool) -> str:
+    """One line for stderr: engine, what was fixed, what remains (the rewrite itself goes to stdout)."""
     fixed = {f.rule for f in result.findings_before} - {f.rule for f in result.findings_after}
     parts = [f"engine: {result.engine}" + (f" ({result.model})" if result.model else "")]
     if fixed:
