@@ -1,0 +1,144 @@
+"""Eval cases: one JSON object a line, validated strictly (unknown fields are errors, with line numbers)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .._errors import InputError
+from .._rules import RULE_IDS
+
+__all__ = ["EvalCase", "SuiteError", "Suite", "load_suite", "parse_suite"]
+
+_TAG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class SuiteError(InputError):
+    """The suite file is missing, unreadable or has an invalid case (the message names file and line)."""
+
+
+class EvalCase(BaseModel):
+    """One gold case. ``expect`` is None when the draft is unlabelled, ``[]`` when it breaks no rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    customer: str = ""
+    draft: str = Field(min_length=1)
+    policy: list[str] = Field(default_factory=list)
+    keep: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    reference: str | None = None
+    expect: list[str] | None = None
+
+    @field_validator("draft")
+    @classmethod
+    def _draft_has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the draft is only whitespace")
+        return value
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_are_slugs(cls, value: list[str]) -> list[str]:
+        bad = [t for t in value if not _TAG.match(t)]
+        if bad:
+            raise ValueError(f"tags are lower-case slugs like 'broken-promise'; got {bad}")
+        return value
+
+    @field_validator("expect")
+    @classmethod
+    def _known_rules(cls, value: list[str] | None) -> list[str] | None:
+        if value is None:
+            return None
+        unknown = sorted(set(value) - set(RULE_IDS))
+        if unknown:
+            raise ValueError(f"unknown rule id(s) {unknown}; the rule ids are {', '.join(RULE_IDS)}")
+        return value
+
+    @model_validator(mode="after")
+    def _keep_is_in_the_texts(self) -> "EvalCase":
+        sources = self.draft + "\n" + self.customer
+        missing = [fact for fact in self.keep if fact not in sources]
+        if missing:
+            raise ValueError(f"keep fact(s) {missing} appear in neither the draft nor the customer message")
+        return self
+
+
+class Suite(BaseModel):
+    """A loaded suite: its cases, where it came from, and the sha256 of its bytes (stamped into every run)."""
+
+    path: str
+    sha256: str
+    cases: list[EvalCase]
+
+    def select(self, *, ids: list[str] | None = None, tags: list[str] | None = None) -> "Suite":
+        """Only the cases with one of ``ids`` (if given) and one of ``tags`` (if given); same stamp."""
+        cases = self.cases
+        if ids:
+            wanted = set(ids)
+            unknown = wanted - {c.id for c in cases}
+            if unknown:
+                raise SuiteError(f"no case with id {', '.join(sorted(unknown))} in {self.path}")
+            cases = [c for c in cases if c.id in wanted]
+        if tags:
+            cases = [c for c in cases if set(c.tags) & set(tags)]
+        return self.model_copy(update={"cases": cases})
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for e in exc.errors():
+        where = ".".join(map(str, e["loc"]))
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown field (allowed: " + ", ".join(EvalCase.model_fields) + ")"
+        parts.append(f"{where}: {msg}" if where else msg)
+    return "; ".join(parts)
+
+
+def parse_suite(text: str, path: str = "<suite>") -> list[EvalCase]:
+    """Parse JSONL text into cases; the first problem raises ``SuiteError`` naming ``path:line``."""
+    cases: list[EvalCase] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SuiteError(f"{path}:{number}: not valid JSON: {exc.msg} (column {exc.colno})") from None
+        if not isinstance(data, dict):
+            raise SuiteError(f"{path}:{number}: a case is a JSON object, not {type(data).__name__}")
+        try:
+            case = EvalCase.model_validate(data)
+        except ValidationError as exc:
+            label = f" (case {data['id']!r})" if isinstance(data.get("id"), str) else ""
+            raise SuiteError(f"{path}:{number}{label}: {_describe(exc)}") from None
+        if case.id in seen:
+            raise SuiteError(f"{path}:{number}: duplicate id {case.id!r} (first on line {seen[case.id]})")
+        seen[case.id] = number
+        cases.append(case)
+    if not cases:
+        raise SuiteError(f"{path}: the suite has no cases")
+    return cases
+
+
+def load_suite(path: str | Path) -> Suite:
+    """Read and validate a JSONL suite file."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SuiteError(f"suite file not found: {path}") from None
+    except OSError as exc:
+        raise SuiteError(f"cannot read suite file {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SuiteError(f"suite file {path} is not valid UTF-8 (byte {exc.start})") from None
+    return Suite(path=str(path), sha256=hashlib.sha256(raw).hexdigest(), cases=parse_suite(text, str(path)))
