@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     rewrite = sub.add_parser("rewrite", help="rewrite a draft so it thanks, restates and gives a next step")
     _common(rewrite)
     _engine_options(rewrite)
+    from ._eval.cli import add_parser as add_eval_parser  # `coach eval`: the eval harness (coach/_eval)
+    add_eval_parser(sub)
     return parser
 
 
@@ -92,6 +94,9 @@ def _make_coach(args: argparse.Namespace) -> Coach:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "eval":
+        from ._eval.cli import run as run_eval
+        return run_eval(args)
     policy = load_policy(args.policy) if args.policy else Policy()
     coach = _make_coach(args)
     if args.command == "rewrite":
