@@ -36,7 +36,7 @@ class Rule:
         return _compile(self.id, key, _as_tuple(self.data[key]))
 
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.data.get(key, ()))
+        return _word_set(_as_tuple(self.data.get(key, ())))
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:
@@ -44,13 +44,23 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _word_set(items: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in items)
+
+
+@lru_cache(maxsize=None)
 def _compile(rule_id: str, key: str, items: tuple[str, ...]) -> re.Pattern[str]:
-    parts = []
-    for item in items:
+    parts: list[str] = []
+    phrases: list[str] = []
+    for item in [*items, None]:
         # A plain phrase (letters, spaces, apostrophes) is matched as whole words; anything else is a regex.
-        if re.fullmatch(r"[\w '’%-]+", item):
-            parts.append(r"(?<!\w)" + r"\s+".join(map(re.escape, item.split())) + r"(?!\w)")
-        else:
+        if item is not None and re.fullmatch(r"[\w '’%-]+", item):
+            phrases.append(r"\s+".join(map(re.escape, item.split())))
+            continue
+        if phrases:  # a run of phrases shares one word-boundary test: same matches, several times faster
+            parts.append(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
+            phrases = []
+        if item is not None:
             parts.append(item)
     try:
         return re.compile("|".join(f"(?:{p})" for p in parts), _FLAGS)

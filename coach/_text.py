@@ -13,6 +13,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?…]+[\"')\]]*)(?=\s|$|<)|\n+|</?(?:p|br|li|
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _HANDLE = re.compile(r"[@#]\w+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 STOPWORDS = frozenset(
     """a an the and or but so if then than that that's this these those there here it its it's is are was were be been
@@ -86,10 +87,11 @@ def content_words(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
 def looks_english(text: str) -> bool:
     """True unless the text is clearly in another language or script (the rules are English-only)."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(_URL.sub(" ", text))]
-    letters = sum(ch.isalpha() for ch in text)
-    ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in text)
-    if letters and ascii_letters / letters < 0.6:
-        return False
+    if not text.isascii():  # all-ASCII text has only Latin letters: skip counting them
+        letters = sum(map(str.isalpha, text))
+        ascii_letters = len(_ASCII_LETTER.findall(text))
+        if letters and ascii_letters / letters < 0.6:
+            return False
     if len(words) < 4:
         return True
     markers = sum(w in _ENGLISH_MARKERS for w in words)
