@@ -89,3 +89,20 @@ def test_the_packaged_suite_is_found_and_valid():
         pytest.skip("no packaged gold suite in this checkout")
     suite = load_suite(path)
     assert len(suite.cases) >= 1
+
+
+def test_sample_is_deterministic_and_covers_tags():
+    cases = [EvalCase(id=f"c{i}", draft="Hi there.", tags=[f"t{i % 4}"]) for i in range(20)]
+    from coach._eval.cases import Suite
+
+    suite = Suite(path="mem", sha256="0" * 64, cases=cases)
+    first = suite.sample(4)
+    assert [c.id for c in first.cases] == [c.id for c in suite.sample(4).cases]
+    assert {c.tags[0] for c in first.cases} == {"t0", "t1", "t2", "t3"}
+    assert [c.id for c in first.cases] == sorted((c.id for c in first.cases), key=lambda i: int(i[1:]))
+    assert suite.sample(50) is suite
+    # the choice depends on ids and tags only: editing a draft does not change it
+    edited = Suite(path="mem", sha256="1" * 64, cases=[c.model_copy(update={"draft": "Other."}) for c in cases])
+    assert [c.id for c in edited.sample(4).cases] == [c.id for c in first.cases]
+    with pytest.raises(SuiteError):
+        suite.sample(0)

@@ -185,3 +185,30 @@ def test_eval_is_listed_in_coach_help(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "eval" in capsys.readouterr().out
+
+
+def test_a_missing_model_configuration_stops_at_once(monkeypatch, tmp_path, capsys):
+    from coach import ModelConfigError
+
+    calls = []
+
+    class Unconfigured:
+        engine = "openai"
+
+        def rewrite(self, draft, customer=None, policy=None):
+            calls.append(draft)
+            raise ModelConfigError("no model configured")
+
+    monkeypatch.setattr(eval_api, "make_coach", lambda **kw: Unconfigured())
+    out = tmp_path / "r.json"
+    assert main(["eval", "--engine", "openai", "--suite", str(MINI), "--output", str(out), "-q"]) == 2
+    assert len(calls) == 1 and not out.exists()
+    assert "no model configured" in capsys.readouterr().err
+
+
+def test_sample_and_tag_filters(tmp_path):
+    out = tmp_path / "r.json"
+    assert main(["eval", "--engine", "offline", "--suite", str(MINI), "--sample", "2", "--output", str(out), "-q"]) == 0
+    assert load_run(out).stamp.cases == 2
+    assert main(["eval", "--engine", "offline", "--suite", str(MINI), "--tag", "injection", "--output", str(out), "-q"]) == 0
+    assert [c.id for c in load_run(out).cases] == ["inject"]

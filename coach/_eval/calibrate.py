@@ -22,7 +22,7 @@ from .._rules import RULE_IDS
 from .cases import Suite
 from .compare import Thresholds
 from .results import ResultsError
-from .runner import rules_sha256
+from .runner import display_path, rules_sha256
 from .stats import mcnemar_exact
 
 __all__ = [
@@ -120,7 +120,7 @@ def calibrate(suite: Suite) -> CalibrationRun:
     from .. import __version__
 
     stamp = CalibrationStamp(
-        suite_path=suite.path, suite_sha256=suite.sha256, rules_sha256=rules_sha256(),
+        suite_path=display_path(suite.path), suite_sha256=suite.sha256, rules_sha256=rules_sha256(),
         labelled=len(labelled), unlabelled=len(suite.cases) - len(labelled), coach_version=__version__,
         python=platform.python_version(), started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )

@@ -89,6 +89,36 @@ class Suite(BaseModel):
             cases = [c for c in cases if set(c.tags) & set(tags)]
         return self.model_copy(update={"cases": cases})
 
+    def sample(self, n: int) -> "Suite":
+        """``n`` cases chosen deterministically, covering as many tags as possible, in suite order.
+
+        Tags are visited round-robin (sorted); each contributes its not-yet-chosen case with the smallest
+        sha256 of the id. The choice depends only on the cases' ids and tags, so a replay cassette recorded
+        for a sample stays valid until those change.
+        """
+        if n < 1:
+            raise SuiteError("--sample needs at least 1 case")
+        if n >= len(self.cases):
+            return self
+        rank = {c.id: hashlib.sha256(c.id.encode()).hexdigest() for c in self.cases}
+        by_tag: dict[str, list[EvalCase]] = {}
+        for case in self.cases:
+            for tag in case.tags or ["(untagged)"]:
+                by_tag.setdefault(tag, []).append(case)
+        queues = {tag: sorted(cases, key=lambda c: rank[c.id]) for tag, cases in sorted(by_tag.items())}
+        chosen: set[str] = set()
+        while len(chosen) < n:
+            progressed = False
+            for queue in queues.values():
+                while queue and queue[0].id in chosen:
+                    queue.pop(0)
+                if queue and len(chosen) < n:
+                    chosen.add(queue.pop(0).id)
+                    progressed = True
+            if not progressed:
+                break
+        return self.model_copy(update={"cases": [c for c in self.cases if c.id in chosen]})
+
 
 def _describe(exc: ValidationError) -> str:
     parts = []

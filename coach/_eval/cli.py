@@ -47,6 +47,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--suite", type=Path, metavar="PATH", help=f"JSONL suite (default: the packaged {default_suite().name})")
     p.add_argument("--case", action="append", metavar="ID", help="only this case (repeatable)")
     p.add_argument("--tag", action="append", metavar="TAG", help="only cases with this tag (repeatable)")
+    p.add_argument("--sample", type=int, metavar="N",
+                   help="only N cases, chosen deterministically to cover the tags (a quick, cheap run)")
     g = p.add_argument_group("engine")
     g.add_argument("--engine", choices=["auto", "offline", "openai"], default="auto",
                    help="auto uses a model when OPENAI_API_KEY or a base URL is set, else offline")
@@ -139,10 +141,17 @@ def _progress(enabled: bool, label: str):
     return show
 
 
-def _one_run(args: argparse.Namespace, prompt: str | None, label: str) -> EvalRun:
+def _suite(args: argparse.Namespace):
     suite = load_suite(args.suite or default_suite()).select(ids=args.case, tags=args.tag)
+    if args.sample is not None:
+        suite = suite.sample(args.sample)
     if not suite.cases:
         raise UsageError("no case matches --case/--tag")
+    return suite
+
+
+def _one_run(args: argparse.Namespace, prompt: str | None, label: str) -> EvalRun:
+    suite = _suite(args)
     judge = None
     if args.judge:
         judge = make_judge(model=args.judge_model or args.model, base_url=args.judge_base_url or args.base_url,
@@ -177,6 +186,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.compare:
         first, second = args.compare
         baseline = _one_run(args, first, f"eval {first}")
+        if baseline.stamp.engine == "offline":
+            raise UsageError("--compare A B compares two prompts of the model engine, but no model is configured: "
+                             "add --engine openai --model NAME (and --base-url)")
         current = _one_run(args, second, f"eval {second}")
         labels = (first, second)
     else:
@@ -214,7 +226,7 @@ def _run_calibration(args: argparse.Namespace) -> int:
     from .._rules import RULE_IDS
 
     thresholds = _thresholds(args, list(RULE_IDS))
-    suite = load_suite(args.suite or default_suite()).select(ids=args.case, tags=args.tag)
+    suite = _suite(args)
     result = calibrate(suite)
     if not result.labels:
         raise UsageError(f"no case in {suite.path} has an `expect` label to calibrate against")

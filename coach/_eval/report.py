@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .._models import Finding
 from .calibrate import CalibrationComparison, CalibrationRun
 from .compare import Comparison
-from .results import OVERALL, CaseResult, EvalRun, Rate
+from .results import OVERALL, CaseResult, EvalRun, Mark, Rate
 
 __all__ = [
     "terminal_summary", "terminal_comparison", "terminal_calibration", "terminal_calibration_comparison",
@@ -207,7 +206,7 @@ def _failing_attempt(case: CaseResult):
     return next((a for a in case.attempts if not a.passed), case.attempts[0] if case.attempts else None)
 
 
-def _findings_md(findings: list[Finding]) -> list[str]:
+def _findings_md(findings: list[Mark]) -> list[str]:
     return [f"- **{f.rule}** ({f.severity})" + (f': "{f.quote}"' if f.quote else " (whole reply)") for f in findings]
 
 
@@ -291,7 +290,7 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def highlight_html(text: str, findings: list[Finding]) -> str:
+def highlight_html(text: str, findings: list[Mark]) -> str:
     """``text`` escaped, with each finding's span wrapped in ``<mark>`` (overlaps keep the first span)."""
     spans = sorted((f for f in findings if f.start is not None and f.end is not None), key=lambda f: (f.start, -f.end))
     out, pos = [], 0
@@ -318,7 +317,7 @@ def _bar(rate: float | None) -> str:
     return f'<span class="bar" style="width:{rate * 6:.2f}rem"></span>{_pct(rate)}'
 
 
-def _html_findings(findings: list[Finding]) -> str:
+def _html_findings(findings: list[Mark]) -> str:
     if not findings:
         return '<p class="muted">no findings</p>'
     items = []
@@ -339,7 +338,7 @@ def html_report(run: EvalRun, comparison: Comparison | None = None) -> str:
                      str(rate.errors), _bar(rate.rate)])
     parts.append(_html_table(["scorer", "pass", "fail", "n/a", "judge/scorer error", "rate"], rows))
     if comparison is not None:
-        parts.append(_comparison_html(comparison))
+        parts.append(_comparison_html(comparison, {c.id for c in run.cases if not c.passed}))
     parts.append("<h2>Per tag</h2>")
     names = run.stamp.scorers
     tag_rows = [[_e(tag), str(t.cases), _bar(t.rate), *[_pct(t.scorers[n].rate) if n in t.scorers else "—" for n in names]]
@@ -389,11 +388,12 @@ def _case_html(case: CaseResult) -> str:
     return "\n".join(parts)
 
 
-def _ids_html(ids: list[str]) -> str:
-    return ", ".join(f'<a href="#case-{_e(i)}">{_e(i)}</a>' for i in ids) or "—"
+def _ids_html(ids: list[str], linked: set[str]) -> str:
+    """Case ids, linked to their details when the report shows them (failing cases)."""
+    return ", ".join(f'<a href="#case-{_e(i)}">{_e(i)}</a>' if i in linked else _e(i) for i in ids) or "—"
 
 
-def _comparison_html(cmp: Comparison) -> str:
+def _comparison_html(cmp: Comparison, shown: set[str]) -> str:
     parts = [f"<h2>Compared with {_e(cmp.baseline_label)}</h2>"]
     parts += [f'<p class="muted">note: {_e(w)}</p>' for w in cmp.warnings]
     rows = []
@@ -403,7 +403,7 @@ def _comparison_html(cmp: Comparison) -> str:
                      str(len(d.pass_to_fail)), str(len(d.fail_to_pass)), f"{d.p_value:.4g}", gate])
     parts.append(_html_table(["scorer", "paired", cmp.baseline_label, cmp.candidate_label, "Δ pp", "pass→fail",
                               "fail→pass", "McNemar p", "gate"], rows))
-    flips = [[f"<b>{_e(d.name)}</b>", _ids_html(d.pass_to_fail), _ids_html(d.fail_to_pass)]
+    flips = [[f"<b>{_e(d.name)}</b>", _ids_html(d.pass_to_fail, shown), _ids_html(d.fail_to_pass, shown)]
              for d in cmp.scorers if d.pass_to_fail or d.fail_to_pass]
     parts.append("<h3>Flips</h3>")
     parts.append(_html_table(["scorer", "pass→fail", "fail→pass"], flips) if flips

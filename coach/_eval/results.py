@@ -8,11 +8,11 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 from .._errors import InputError
-from .._models import Finding, Usage
+from .._models import Finding, Severity, Usage
 from .scorers import ScoreResult
 
 __all__ = [
-    "Stamp", "Attempt", "CaseResult", "Rate", "TagSummary", "RuleCount", "Costs", "Aggregates", "EvalRun",
+    "Mark", "Stamp", "Attempt", "CaseResult", "Rate", "TagSummary", "RuleCount", "Costs", "Aggregates", "EvalRun",
     "load_run", "ResultsError", "OVERALL",
 ]
 
@@ -23,6 +23,28 @@ SCHEMA_VERSION = 1
 
 class ResultsError(InputError):
     """A results file (``--baseline``, ``--from-results``) is missing or not an eval run."""
+
+
+class Mark(BaseModel):
+    """A checker finding as the results file keeps it: where and which rule (the rulebook has the words)."""
+
+    rule: str
+    severity: Severity
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+
+    @classmethod
+    def of(cls, finding: Finding) -> "Mark":
+        return cls(rule=finding.rule, severity=finding.severity, start=finding.start, end=finding.end,
+                   quote=finding.quote)
+
+    @property
+    def message(self) -> str:
+        from .._rules import load_rules
+
+        rule = load_rules().get(self.rule)
+        return rule.message if rule else self.rule
 
 
 class Stamp(BaseModel):
@@ -56,8 +78,10 @@ class Attempt(BaseModel):
     error: str | None = None
     passed: bool = False
     scores: list[ScoreResult] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Mark] = Field(default_factory=list)
     latency_s: float = 0.0
+    #: Seconds inside HTTP calls to the model server, when the engine reports it.
+    http_s: float | None = None
     tokens: Usage = Field(default_factory=Usage)
     judge_tokens: Usage = Field(default_factory=Usage)
     calls: int = 0
@@ -72,7 +96,7 @@ class CaseResult(BaseModel):
     tags: list[str] = Field(default_factory=list)
     customer: str = ""
     draft: str
-    draft_findings: list[Finding] = Field(default_factory=list)
+    draft_findings: list[Mark] = Field(default_factory=list)
     passed: bool
     scores: dict[str, ScoreResult] = Field(default_factory=dict)
     attempts: list[Attempt] = Field(default_factory=list)

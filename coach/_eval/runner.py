@@ -10,16 +10,18 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from .._checker import check
+from .._errors import ModelConfigError
 from .._models import Usage
 from .._policy import Policy
 from .._rules import RULES_DIR
 from .cases import EvalCase, Suite
 from .judge import JUDGE_NAME, Judge
 from .results import (
-    OVERALL, Aggregates, Attempt, CaseResult, Costs, EvalRun, Rate, RuleCount, Stamp, TagSummary,
+    OVERALL, Aggregates, Attempt, CaseResult, Costs, EvalRun, Mark, Rate, RuleCount, Stamp, TagSummary,
 )
 from .scorers import DEFAULT_SCORERS, ScoreResult, score_rewrite
 from .stats import percentile
@@ -61,6 +63,14 @@ class RunOptions:
         return self
 
 
+def display_path(path: str) -> str:
+    """``path`` relative to the working directory when it is inside it (stamps stay portable)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return path
+
+
 def rules_sha256() -> str:
     digest = hashlib.sha256()
     for path in sorted(RULES_DIR.glob("*.toml")):
@@ -72,6 +82,8 @@ def _one_attempt(coach: Any, case: EvalCase, opts: RunOptions) -> tuple[Attempt,
     start = time.perf_counter()
     try:
         result = coach.rewrite(case.draft, customer=case.customer or None, policy=list(case.policy))
+    except ModelConfigError:
+        raise  # the same for every case: stop the run and say what to configure
     except Exception as exc:  # noqa: BLE001 - a crash is recorded; the run ends with exit code 2
         latency = time.perf_counter() - start
         reason = f"the rewrite crashed: {type(exc).__name__}: {exc}"
@@ -87,8 +99,9 @@ def _one_attempt(coach: Any, case: EvalCase, opts: RunOptions) -> tuple[Attempt,
         rewrite=result.rewrite,
         passed=all(s.passed is not False for s in scores),
         scores=scores,
-        findings=findings,
+        findings=[Mark.of(f) for f in findings],
         latency_s=round(latency, 6),
+        http_s=_http_seconds(result),
         tokens=result.usage,
         judge_tokens=judge_usage,
         calls=result.calls,
@@ -96,6 +109,12 @@ def _one_attempt(coach: Any, case: EvalCase, opts: RunOptions) -> tuple[Attempt,
         engine_error=result.error,
     )
     return attempt, result
+
+
+def _http_seconds(result: Any) -> float | None:
+    timing = getattr(result, "timing", None)
+    seconds = getattr(timing, "http_s", None)
+    return round(float(seconds), 6) if isinstance(seconds, (int, float)) else None
 
 
 def combine_scores(name: str, scores: list[ScoreResult], k: int) -> ScoreResult:
@@ -132,7 +151,7 @@ def _case_result(case: EvalCase, attempts: list[Attempt], names: list[str], k: i
     passed = sum(a.passed for a in attempts) >= k
     return CaseResult(
         id=case.id, tags=list(case.tags), customer=case.customer, draft=case.draft,
-        draft_findings=list(draft_findings), passed=passed, scores=combined, attempts=attempts,
+        draft_findings=[Mark.of(f) for f in draft_findings], passed=passed, scores=combined, attempts=attempts,
     )
 
 
@@ -238,7 +257,7 @@ def run_suite(suite: Suite, coach: Any, options: RunOptions | None = None, *, pr
     from .. import __version__
 
     stamp = Stamp(
-        suite_path=suite.path,
+        suite_path=display_path(suite.path),
         suite_sha256=suite.sha256,
         cases=len(suite.cases),
         engine=engine,
