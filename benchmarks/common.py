@@ -1,0 +1,146 @@
+"""What every benchmark shares: the corpus, statistics, measured subprocesses and the machine's description."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from statistics import median
+
+REPO = Path(__file__).resolve().parent.parent
+#: The real replies live outside the repository, beside it in shared/; the path is always an argument.
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "twcs_replies.jsonl"
+
+
+@dataclass(frozen=True)
+class Reply:
+    id: str
+    customer: str
+    draft: str
+
+
+def load_corpus(path: str | Path) -> list[Reply]:
+    """The replies of a ``{"id", "brand", "customer", "reply"}`` JSONL file; each reply is a draft to check."""
+    path = Path(path)
+    if not path.is_file():
+        raise SystemExit(f"benchmark data not found: {path} (pass the path to twcs_replies.jsonl)")
+    replies = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                replies.append(Reply(str(row["id"]), row.get("customer") or "", row["reply"]))
+    return replies
+
+
+def write_batch(replies: list[Reply], path: Path, copies: int = 1) -> Path:
+    """The replies in ``coach --jsonl``'s input format (``id``, ``draft``, ``customer``), ``copies`` times over."""
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for r in replies:
+                item = {"id": f"{r.id}-{copy}" if copies > 1 else r.id, "draft": r.draft, "customer": r.customer or None}
+                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return path
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q``-th percentile (0-100) by linear interpolation between closest ranks."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q / 100
+    low = int(k)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def latency_ms(ns: list[int]) -> dict[str, float]:
+    ms = [v / 1e6 for v in ns]
+    return {"p50_ms": round(percentile(ms, 50), 4), "p99_ms": round(percentile(ms, 99), 4),
+            "mean_ms": round(sum(ms) / len(ms), 4)}
+
+
+def med(values: list[float], digits: int = 4) -> float:
+    return round(median(values), digits)
+
+
+def console_script(name: str, module: str) -> list[str]:
+    """The command a user would type: the venv's console script, else ``python -m module``."""
+    script = Path(sys.executable).with_name(name)
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which(name)
+    return [found] if found else [sys.executable, "-m", module]
+
+
+@dataclass(frozen=True)
+class Measured:
+    returncode: int
+    wall_s: float
+    max_rss_mib: float
+
+
+def run_measured(cmd: list[str], *, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                 env: dict[str, str] | None = None, timeout_s: float = 600) -> Measured:
+    """Run ``cmd`` to the end; its wall time and its own peak RSS (``wait4`` reads this one child's rusage)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stdin=stdin, stderr=subprocess.PIPE, env=env)
+    deadline = started + timeout_s
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+            raise SystemExit(f"timed out after {timeout_s:g} s: {' '.join(cmd)}")
+        time.sleep(0.002)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    errors = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode not in (0, 1):  # 1 means findings (coach) or suggestions (proselint): not a failure
+        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{errors[-2000:]}")
+    return Measured(proc.returncode, wall, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def machine() -> dict[str, object]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        mem_gib = float("nan")
+    return {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "memory_gib": round(mem_gib, 1),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("reply-coach", "proselint", "pydantic", "openai", "httpx", "httpx2", "vcrpy"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "not installed"
+    return out
