@@ -92,6 +92,8 @@ def test_fenced_json_is_accepted():
         (response(json.dumps(VERDICT)[:30], finish_reason="length"), "cut off"),
         (response(None, refusal="I can't grade this"), "refused"),
         (SimpleNamespace(choices=[]), "no message"),
+        (dict(VERDICT, calm=False), "inconsistent verdict: says pass but misses calm"),
+        (dict(VERDICT, verdict="fail"), "inconsistent verdict: says fail but misses nothing"),
     ],
 )
 def test_every_failure_to_answer_is_a_judge_error_never_a_fail(reply, needle):
@@ -137,7 +139,7 @@ def test_judge_tokens_are_counted_and_priced():
 
 
 def test_k_of_k_with_judge_errors():
-    fail = dict(VERDICT, verdict="fail")
+    fail = dict(VERDICT, verdict="fail", thanks=False)
     # 3 attempts, need 2: pass, error, pass -> pass
     assert run_with(VERDICT, RuntimeError("x"), VERDICT, repeat=3).cases[0].scores["judge"].passed is True
     # pass, fail, error -> undecided: an error, never a fail

@@ -30,7 +30,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         _Handler.seen.append(body)
         case = json.loads(body["messages"][1]["content"])
-        verdict = dict(VERDICT, verdict="fail" if "inconvenience" in case["rewritten_reply"] else "pass")
+        bland = "inconvenience" in case["rewritten_reply"]
+        verdict = dict(VERDICT, verdict="fail" if bland else "pass", calm=not bland)
         payload = json.dumps({
             "id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
             "choices": [{"index": 0, "finish_reason": "stop",

@@ -1,7 +1,8 @@
 """The optional LLM judge: a rubric prompt, a structured verdict, and ``judge_error`` for every non-answer.
 
 The judge talks to any OpenAI-compatible client (``client.chat.completions.create``), injected by the caller.
-Whatever goes wrong — the request fails, the answer is cut off, not JSON, or not the verdict's shape — the
+Whatever goes wrong — the request fails, the answer is cut off, not JSON, not the verdict's shape, or a
+verdict that contradicts its own points (the rubric says "pass" exactly when all six hold) — the
 score is ``passed=None, error=True`` with a reason starting ``judge_error:``. A judge that cannot answer is
 never counted as a fail.
 """
@@ -162,6 +163,9 @@ class Judge:
             return _judge_error(f"not a verdict ({where}: {first['msg']})"), usage
         missed = [name.replace("_", " ") for name in _CRITERIA if not getattr(verdict, name)]
         reason = verdict.reason.strip()[:300] or "(no reason given)"
+        if (verdict.verdict == "pass") == bool(missed):  # the rubric: pass exactly when all six points hold
+            said = f"says {verdict.verdict} but " + (f"misses {', '.join(missed)}" if missed else "misses nothing")
+            return _judge_error(f"inconsistent verdict: {said}"), usage
         if missed:
             reason += f" [missed: {', '.join(missed)}]"
         return ScoreResult(name=JUDGE_NAME, passed=verdict.verdict == "pass", reason=reason), usage
