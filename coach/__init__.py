@@ -19,7 +19,7 @@ from ._errors import (
     PolicyError,
     PromptError,
 )
-from ._models import CheckResult, Finding, RewriteResult, Severity, Usage
+from ._models import CheckResult, CritiqueFinding, CritiqueResult, Finding, RewriteResult, Severity, Timing, Usage
 from ._policy import Policy, load_policy
 from ._rules import RULE_IDS
 
@@ -31,7 +31,10 @@ __all__ = [
     "CheckResult",
     "Finding",
     "RewriteResult",
+    "CritiqueResult",
+    "CritiqueFinding",
     "Usage",
+    "Timing",
     "Severity",
     "Policy",
     "load_policy",

@@ -8,9 +8,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ._batch import progress_bar
 from ._checker import check, validate_draft
+from ._critique import offline_critique
 from ._errors import ModelConfigError
-from ._models import CheckResult, RewriteResult
+from ._models import CheckResult, CritiqueResult, RewriteResult
 from ._offline import rewrite_offline
 from ._policy import Policy
 
@@ -65,12 +67,18 @@ class _CoachBase:
         timeout: float = 30.0,
         prompt: str = "rewrite.v1",
         max_attempts: int = 3,
+        budget: float | None = None,
+        max_tokens: int = 1024,
     ):
+        """``timeout``: seconds per model request; ``budget``: seconds per draft, retries included (default
+        4 x timeout); ``max_attempts``: model answers per draft before falling back to the offline rewrite."""
         self._settings = _Settings.resolve(
             engine=engine, model=model, base_url=base_url, api_key=api_key, timeout=timeout, client=client
         )
         self.prompt = prompt
         self.max_attempts = max_attempts
+        self.budget = budget
+        self.max_tokens = max_tokens
         self._model_engine: Any = None
 
     @property
@@ -88,8 +96,9 @@ class _CoachBase:
                 from ._llm import build_engine
             except ImportError as exc:  # pragma: no cover - only before the LLM engine exists
                 raise ModelConfigError(f"the openai engine is not available: {exc}") from None
-            self._model_engine = build_engine(self._settings, prompt=self.prompt,
-                                              max_attempts=self.max_attempts, asynchronous=asynchronous)
+            self._model_engine = build_engine(self._settings, prompt=self.prompt, max_attempts=self.max_attempts,
+                                              asynchronous=asynchronous, budget=self.budget,
+                                              max_tokens=self.max_tokens)
         return self._model_engine
 
 
@@ -106,12 +115,18 @@ class Coach(_CoachBase):
             return rewrite_offline(draft, customer, resolved)
         return self._model(asynchronous=False).rewrite(draft, customer, resolved)
 
-    def critique(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CheckResult:
-        """The model's critique merged with the checker's findings (checker only when offline)."""
+    def critique(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CritiqueResult:
+        """The model's critique merged with the checker's findings, each with its ``source`` (checker only offline)."""
+        validate_draft(draft)
         resolved = Policy.coerce(policy)
         if self.engine == "offline":
-            return check(draft, customer, resolved)
+            return offline_critique(check(draft, customer, resolved))
         return self._model(asynchronous=False).critique(draft, customer, resolved)
+
+    @property
+    def model_name(self) -> str | None:
+        """The model the openai engine uses (asking a local server for its model when none was given)."""
+        return self._model(asynchronous=False).model_name() if self.engine == "openai" else None
 
 
 class AsyncCoach(_CoachBase):
@@ -126,21 +141,25 @@ class AsyncCoach(_CoachBase):
             return rewrite_offline(draft, customer, resolved)
         return await self._model(asynchronous=True).rewrite(draft, customer, resolved)
 
-    async def critique(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CheckResult:
+    async def critique(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CritiqueResult:
+        validate_draft(draft)
         resolved = Policy.coerce(policy)
         if self.engine == "offline":
-            return check(draft, customer, resolved)
+            return offline_critique(check(draft, customer, resolved))
         return await self._model(asynchronous=True).critique(draft, customer, resolved)
 
     async def rewrite_many(
-        self, items: Iterable[dict[str, Any]], *, concurrency: int = 4, engine: EngineName | None = None
+        self, items: Iterable[dict[str, Any]], *, concurrency: int = 4, engine: EngineName | None = None,
+        progress: bool = False,
     ) -> list[RewriteResult | Exception]:
         """Rewrite many ``{"draft", "customer"?, "policy"?}`` items, at most ``concurrency`` at once.
 
         Results keep the input order; an item that fails yields its exception instead of stopping the rest.
+        ``progress`` shows a progress bar on stderr.
         """
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
+        items = list(items)
         gate = asyncio.Semaphore(concurrency)
 
         async def one(item: dict[str, Any]) -> RewriteResult | Exception:
@@ -151,5 +170,8 @@ class AsyncCoach(_CoachBase):
                     )
                 except Exception as exc:  # one bad item must not stop the batch
                     return exc
+                finally:
+                    bar.update(1)
 
-        return list(await asyncio.gather(*(one(item) for item in items)))
+        with progress_bar(len(items), enabled=progress) as bar:
+            return list(await asyncio.gather(*(one(item) for item in items)))

@@ -7,6 +7,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from pydantic import BaseModel, ValidationError
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from ._errors import CoachError
 from ._policy import Policy
 
-__all__ = ["BatchItem", "run_batch"]
+__all__ = ["BatchItem", "run_batch", "progress_bar"]
 
 
 class BatchItem(BaseModel):
@@ -50,6 +51,25 @@ def _run_one(item: BatchItem | dict[str, Any], work: Callable[[BatchItem], dict[
         return {"id": item.id, **work(item)}
     except CoachError as exc:
         return {"id": item.id, "error": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - one broken item must not stop the batch
+        return {"id": item.id, "error": f"unexpected {type(exc).__name__}: {exc}"}
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+
+@contextmanager
+def progress_bar(total: int | None, *, enabled: bool) -> Iterator[Any]:
+    """A tqdm progress bar on stderr when ``enabled`` (a terminal), else an object whose ``update`` does nothing."""
+    if not enabled:
+        yield _NoBar()
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="item", file=sys.stderr, dynamic_ncols=True, leave=False) as bar:
+        yield bar
 
 
 def run_batch(
@@ -65,15 +85,15 @@ def run_batch(
     Returns a compact summary per item (``id``, ``error``, ``passed``) so callers can pick an exit code;
     memory stays flat because at most ``2 * jobs`` items are in flight.
     """
+    total = sum(1 for line in lines if line.strip()) if isinstance(lines, (list, tuple)) else None
     items = (_parse(line, n) for n, line in enumerate(lines, 1) if line.strip())
     summary: list[dict[str, Any]] = []
-    for done, result in enumerate(_ordered(items, work, jobs), 1):
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        summary.append({"id": result.get("id"), "error": result.get("error"), "passed": result.get("passed")})
-        if progress:
-            print(f"\r{done} done", end="", file=sys.stderr, flush=True)
-    if progress:
-        print(file=sys.stderr)
+    with progress_bar(total, enabled=progress) as bar:
+        for result in _ordered(items, work, jobs):
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.flush()
+            summary.append({"id": result.get("id"), "error": result.get("error"), "passed": result.get("passed")})
+            bar.update(1)
     out.flush()
     return summary
 

@@ -26,8 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = sub.add_parser("check", help="list what makes a draft sound hollow or risky")
     _common(check)
-    check.add_argument("--fail-on", choices=list(SEVERITY_RANK), default="warning",
-                       help="exit 1 when a finding is at least this severe (default: warning)")
+    _fail_on(check)
+    critique = sub.add_parser("critique", help="the model's critique merged with the checker's findings")
+    _common(critique)
+    _fail_on(critique)
+    _engine_options(critique)
     rewrite = sub.add_parser("rewrite", help="rewrite a draft so it thanks, restates and gives a next step")
     _common(rewrite)
     _engine_options(rewrite)
@@ -45,13 +48,29 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jsonl", metavar="PATH", help="batch: one JSON object a line ('-' for stdin)")
 
 
+def _fail_on(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--fail-on", choices=list(SEVERITY_RANK), default="warning",
+                   help="exit 1 when a finding is at least this severe (default: warning)")
+
+
 def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=["auto", "offline", "openai"], default="auto",
                    help="auto uses a model when OPENAI_API_KEY or a base URL is set, else offline")
     p.add_argument("--model", help="model name (default: $COACH_MODEL)")
     p.add_argument("--base-url", help="OpenAI-compatible server URL (default: $OPENAI_BASE_URL)")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds per model request (default: 30)")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="batch: rewrites in flight at once (default: 1)")
+    p.add_argument("--timeout", type=_positive, default=30.0, help="seconds per model request (default: 30)")
+    p.add_argument("--max-tokens", type=int, default=1024, help="longest model answer, in tokens (default: 1024)")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="batch: drafts in flight at once (default: 1)")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
 
 
 def _read_stdin_text() -> str:
@@ -90,7 +109,8 @@ def _batch_lines(path: str):
 def _make_coach(args: argparse.Namespace) -> Coach:
     if getattr(args, "engine", None) is None:
         return Coach(engine="offline")
-    return Coach(engine=args.engine, model=args.model, base_url=args.base_url, timeout=args.timeout)
+    return Coach(engine=args.engine, model=args.model, base_url=args.base_url, timeout=args.timeout,
+                 max_tokens=args.max_tokens)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -99,8 +119,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_eval(args)
     policy = load_policy(args.policy) if args.policy else Policy()
     coach = _make_coach(args)
-    if args.command == "rewrite":
-        err(f"coach: engine {coach.engine}")
+    if args.command in ("rewrite", "critique"):
+        err(f"coach: engine openai (model {coach.model_name})" if coach.engine == "openai" else "coach: engine offline")
     if args.jsonl is not None:
         return _run_batch(args, coach, policy)
     draft = _read_stdin_text() if args.draft == "-" else args.draft
@@ -110,6 +130,12 @@ def _run(args: argparse.Namespace) -> int:
         result = coach.check(draft, customer=customer, policy=policy)
         print(result.model_dump_json(indent=2) if args.format == "json" else render_check(draft, result, colour))
         return 1 if _fails(result.findings, args.fail_on) else 0
+    if args.command == "critique":
+        critique = coach.critique(draft, customer=customer, policy=policy)
+        print(critique.model_dump_json(indent=2) if args.format == "json" else render_check(draft, critique, colour))
+        if critique.error:
+            err(f"coach: {critique.error}")
+        return 1 if _fails(critique.findings, args.fail_on) else 0
     result = coach.rewrite(draft, customer=customer, policy=policy)
     if args.format == "json":
         print(result.model_dump_json(indent=2))
@@ -130,6 +156,12 @@ def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
     if args.command == "check":
         def work(item: BatchItem) -> dict[str, Any]:
             result = coach.check(item.draft, customer=item.customer, policy=item.merged_policy(policy))
+            if _fails(result.findings, args.fail_on):
+                failing.append(item.id)
+            return result.model_dump()
+    elif args.command == "critique":
+        def work(item: BatchItem) -> dict[str, Any]:
+            result = coach.critique(item.draft, customer=item.customer, policy=item.merged_policy(policy))
             if _fails(result.findings, args.fail_on):
                 failing.append(item.id)
             return result.model_dump()

@@ -6,7 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Severity", "SEVERITY_RANK", "Finding", "CheckResult", "Usage", "RewriteResult"]
+__all__ = [
+    "Severity", "SEVERITY_RANK", "Finding", "CheckResult", "Usage", "Timing", "RewriteResult",
+    "CritiqueFinding", "CritiqueResult",
+]
 
 Severity = Literal["error", "warning", "info", "suggestion"]
 
@@ -55,6 +58,14 @@ class Usage(BaseModel):
         )
 
 
+class Timing(BaseModel):
+    """Where a model-backed call's seconds went. The coach's own overhead is ``total_s - http_s - wait_s``."""
+
+    total_s: float = 0.0
+    http_s: float = 0.0  # inside HTTP calls to the model server
+    wait_s: float = 0.0  # sleeping between retries (backoff, Retry-After)
+
+
 class RewriteResult(BaseModel):
     """What ``Coach.rewrite`` returns; ``rewrite`` is always a usable reply (the draft survives)."""
 
@@ -72,3 +83,27 @@ class RewriteResult(BaseModel):
     prompt_id: str | None = None
     prompt_hash: str | None = None
     model_findings: list[Finding] = Field(default_factory=list)
+    timing: Timing | None = None
+
+
+class CritiqueFinding(Finding):
+    """A finding of ``coach critique``, saying who raised it: the rule ``checker`` or the ``model``."""
+
+    source: Literal["checker", "model"]
+
+
+class CritiqueResult(BaseModel):
+    """The model's critique merged with the checker's findings (checker only on the offline engine)."""
+
+    findings: list[CritiqueFinding] = Field(default_factory=list)
+    passed: bool
+    engine: Literal["offline", "openai"] = "offline"
+    model: str | None = None
+    attempts: int = 0
+    fallback: bool = False
+    error: str | None = None
+    calls: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    prompt_id: str | None = None
+    prompt_hash: str | None = None
+    timing: Timing | None = None

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from typing import TextIO
 
-from ._models import CheckResult, Finding, RewriteResult
+from ._models import CheckResult, CritiqueResult, Finding, RewriteResult
 
 __all__ = ["use_colour", "render_check", "rewrite_notes", "err"]
 
@@ -48,11 +48,13 @@ def _finding_lines(findings: list[Finding], colour: bool) -> list[str]:
         head = f"{_paint(f.severity.upper().ljust(10), _COLOURS[f.severity], colour)} {f.rule}  ({where})"
         if f.quote:
             head += f'  "{f.quote}"'
+        if getattr(f, "source", None):  # coach critique: who raised it
+            head += f"  [{f.source}]"
         lines += [head, f"    {f.message}", _paint(f"    → {f.suggestion}", _DIM, colour)]
     return lines
 
 
-def render_check(draft: str, result: CheckResult, colour: bool) -> str:
+def render_check(draft: str, result: CheckResult | CritiqueResult, colour: bool) -> str:
     if not result.findings:
         return "✓ no findings: this reply reads as empathetic."
     lines = [highlight(draft, result.findings, colour), ""] if colour else []

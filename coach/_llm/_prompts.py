@@ -1,0 +1,87 @@
+"""Versioned prompt templates (``prompts/<id>.md``): load, render with ``$name`` fields, hash.
+
+A template file holds two parts, each opened by a marker line: ``<!-- system -->`` and ``<!-- user -->``.
+Rendering fails loudly (``PromptError``) on a missing variable, and untrusted text is fenced in tags.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .._errors import PromptError
+from .._resources import resource_dir
+
+__all__ = ["PromptTemplate", "RenderedPrompt", "load_prompt", "untrusted", "DATA_TAGS"]
+
+_PART = re.compile(r"^<!-- (system|user) -->[ \t]*\n", re.M)
+_PROMPT_ID = re.compile(r"^[a-z][a-z0-9_-]*\.v\d+$")
+#: The tags that fence untrusted text in the templates.
+DATA_TAGS = ("customer_message", "draft")
+_DATA_TAG = re.compile(r"<(?=/?\s*(?:" + "|".join(DATA_TAGS) + r")\b)", re.I)
+
+
+@dataclass(frozen=True)
+class RenderedPrompt:
+    prompt_id: str
+    system: str
+    user: str
+
+    @property
+    def hash(self) -> str:
+        """Identifies the exact text sent (sha256 of system and user parts, first 16 hex digits)."""
+        digest = hashlib.sha256(f"{self.system}\n\x00\n{self.user}".encode())
+        return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    prompt_id: str
+    system: string.Template
+    user: string.Template
+
+    def render(self, **values: str) -> RenderedPrompt:
+        try:
+            return RenderedPrompt(self.prompt_id, self.system.substitute(values), self.user.substitute(values))
+        except KeyError as exc:
+            raise PromptError(f"prompt {self.prompt_id!r} needs the variable {exc.args[0]!r}") from None
+        except ValueError as exc:  # a stray "$" in the template
+            raise PromptError(f"prompt {self.prompt_id!r} is malformed: {exc}") from None
+
+
+def _prompt_dir() -> Path:
+    return resource_dir("prompts")
+
+
+@lru_cache(maxsize=16)
+def load_prompt(prompt_id: str) -> PromptTemplate:
+    """The template ``prompts/<prompt_id>.md`` (for example ``rewrite.v1``)."""
+    if not _PROMPT_ID.match(prompt_id):
+        raise PromptError(f"bad prompt id {prompt_id!r}: expected a name and a version, like 'rewrite.v1'")
+    folder = _prompt_dir()
+    path = folder / f"{prompt_id}.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.md"))) or "none"
+        raise PromptError(f"prompt {prompt_id!r} not found in {folder} (available: {known})") from None
+    parts = dict(_split(text, path))
+    return PromptTemplate(prompt_id, string.Template(parts["system"]), string.Template(parts["user"]))
+
+
+def _split(text: str, path: Path) -> list[tuple[str, str]]:
+    markers = list(_PART.finditer(text))
+    names = [m.group(1) for m in markers]
+    if names != ["system", "user"] or text[: markers[0].start()].strip():
+        raise PromptError(f"{path} must hold a '<!-- system -->' part followed by a '<!-- user -->' part")
+    ends = [m.start() for m in markers[1:]] + [len(text)]
+    return [(m.group(1), text[m.end() : end].strip("\n")) for m, end in zip(markers, ends)]
+
+
+def untrusted(text: str) -> str:
+    """``text`` made safe to put between data tags: a data tag inside it cannot close or open a fence."""
+    return _DATA_TAG.sub("&lt;", text)
