@@ -277,3 +277,13 @@ def test_policy_commitments_are_allowed_and_sent(serve):
     result = coach_for(server).rewrite(DRAFT, customer=CUSTOMER, policy=policy)
     assert not result.fallback and result.rewrite == within
     assert "- refunds are issued within 5-7 business days" in server.bodies[0]["messages"][1]["content"]
+
+
+def test_the_structured_output_mode_is_remembered_per_injected_client(serve):
+    import openai
+
+    server = serve(refuse_json_schema(GOOD))
+    client = openai.OpenAI(api_key="test", base_url=server.url)
+    Coach(client=client, model="fake-model").rewrite(DRAFT, customer=CUSTOMER)
+    Coach(client=client, model="fake-model").rewrite(DRAFT, customer=CUSTOMER)
+    assert [b["response_format"]["type"] for b in server.bodies] == ["json_schema", "json_object", "json_object"]

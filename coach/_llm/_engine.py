@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
 
 import openai
 from tenacity import AsyncRetrying, Retrying
@@ -22,6 +23,17 @@ DEFAULT_MAX_TOKENS = 1024
 #: Sent as the key to servers that need none (llama.cpp, vLLM, Ollama); OpenAI itself needs a real key.
 _NO_KEY = "no-key-needed"
 _OPENAI_HOST = "api.openai.com"
+#: The structured-output mode each injected client's server accepts, shared by every Coach using it.
+_LADDERS: WeakKeyDictionary[Any, FormatLadder] = WeakKeyDictionary()
+
+
+def _ladder_for(client: Any) -> FormatLadder:
+    if client is None:
+        return FormatLadder()  # a client of our own: one per engine
+    try:
+        return _LADDERS.setdefault(client, FormatLadder())
+    except TypeError:  # not weakly referenceable or not hashable
+        return FormatLadder()
 
 
 def _make_client(settings: Any, asynchronous: bool) -> Any:
@@ -42,7 +54,8 @@ def _make_client(settings: Any, asynchronous: bool) -> Any:
 
 class _EngineBase:
     def __init__(self, client: Any, *, model: str | None, prompt: str, critique_prompt: str, max_attempts: int,
-                 max_tokens: int, timeout: float, budget: float, retry: RetryPolicy, secrets: tuple[str, ...]):
+                 max_tokens: int, timeout: float, budget: float, retry: RetryPolicy, secrets: tuple[str, ...],
+                 formats: FormatLadder):
         if max_attempts < 1:
             raise ModelConfigError("max_attempts must be at least 1")
         self._client = client
@@ -50,7 +63,7 @@ class _EngineBase:
         self.prompt, self.critique_prompt = load_prompt(prompt).prompt_id, load_prompt(critique_prompt).prompt_id
         self.max_attempts, self.max_tokens, self.timeout, self.budget = max_attempts, max_tokens, timeout, budget
         self.retry, self._secrets = retry, secrets
-        self.formats = FormatLadder()  # detected once per client, then remembered
+        self.formats = formats  # detected once per client, then remembered
 
     @property
     def base_url(self) -> str:
@@ -170,4 +183,4 @@ def build_engine(settings: Any, *, prompt: str = "rewrite.v1", critique_prompt: 
     return engine_type(client, model=settings.model, prompt=prompt, critique_prompt=critique_prompt,
                        max_attempts=max_attempts, max_tokens=max_tokens, timeout=settings.timeout,
                        budget=budget if budget is not None else 4 * settings.timeout, retry=retry or RetryPolicy(),
-                       secrets=secrets)
+                       secrets=secrets, formats=_ladder_for(settings.client))

@@ -62,6 +62,8 @@ class Task(Protocol[Answer]):
 
 
 class Exchange(Generic[Answer]):
+    """The state of one draft's conversation: messages to send, counters, usage and time spent."""
+
     def __init__(self, task: Task[Answer], prompt: RenderedPrompt, *, model: str, ladder: FormatLadder,
                  max_attempts: int, max_tokens: int, timeout: float, budget: float, retry: RetryPolicy,
                  secrets: tuple[str, ...]):
