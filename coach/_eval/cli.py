@@ -192,10 +192,10 @@ def _run(args: argparse.Namespace) -> int:
         current = _one_run(args, second, f"eval {second}")
         labels = (first, second)
     else:
-        current = load_run(args.from_results) if args.from_results else _one_run(args, args.prompt, "eval")
-        if args.baseline:
+        if args.baseline:  # read it first: a missing baseline should not cost a whole run
             baseline = load_run(args.baseline)
             labels = (f"baseline ({args.baseline.name})", "this run")
+        current = load_run(args.from_results) if args.from_results else _one_run(args, args.prompt, "eval")
     print(terminal_summary(current, show_failures=0 if args.quiet else 10))
     comparison = None
     if baseline is not None:

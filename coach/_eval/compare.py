@@ -86,6 +86,8 @@ def _warnings(base: Stamp, new: Stamp) -> list[str]:
         notes.append("the rulebook changed between the runs: scores use each run's own checker")
     if (base.repeat, base.pass_k) != (new.repeat, new.pass_k):
         notes.append(f"repeat/pass-k differ: {base.pass_k}-of-{base.repeat} vs {new.pass_k}-of-{new.repeat}")
+    if (base.engine, base.model) != (new.engine, new.model):
+        notes.append(f"different engines: {base.engine} {base.model or ''} vs {new.engine} {new.model or ''}".rstrip())
     if base.judge_prompt_hash != new.judge_prompt_hash and base.judge_model and new.judge_model:
         notes.append("the judge's rubric changed: judge scores are not comparable")
     return notes

@@ -82,7 +82,7 @@ def recording(path: Path, *, replay: bool) -> Iterator[Recorder]:
                 if isinstance(body, bytes):
                     body = body.decode("utf-8", "replace")
                 with lock:
-                    recorder.misses.append(f"{request.method} {request.path} {body[:160]}")
+                    recorder.misses.append(f"{request.method} {request.path} {body}")
             return ok
 
         cassette.can_play_response_for = spy
@@ -96,7 +96,7 @@ def recording(path: Path, *, replay: bool) -> Iterator[Recorder]:
 def check_replay(recorder: Recorder) -> None:
     """Raise ``ReplayMiss`` when a replayed run asked for anything the cassette lacks."""
     if recorder.misses:
-        first = recorder.misses[0]
+        first = recorder.misses[0][:200]
         raise ReplayMiss(
             f"{len(recorder.misses)} request(s) are not in {recorder.path} (the prompt, model or suite changed "
             f"since it was recorded; re-record with --record). First: {first}"

@@ -238,8 +238,12 @@ def run_suite(suite: Suite, coach: Any, options: RunOptions | None = None, *, pr
         for case, i in jobs:
             finish(case, i, *_one_attempt(coach, case, opts))
     else:
+        # The first rewrite runs alone: it builds the engine and settles what it learns on its first call
+        # (e.g. which structured-output format the server takes), so the parallel ones all start alike.
+        (case, i), rest = jobs[0], jobs[1:]
+        finish(case, i, *_one_attempt(coach, case, opts))
         with ThreadPoolExecutor(max_workers=opts.jobs, thread_name_prefix="coach-eval") as pool:
-            futures = {pool.submit(_one_attempt, coach, case, opts): (case, i) for case, i in jobs}
+            futures = {pool.submit(_one_attempt, coach, case, opts): (case, i) for case, i in rest}
             for future in as_completed(futures):
                 case, i = futures[future]
                 finish(case, i, *future.result())
