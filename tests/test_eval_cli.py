@@ -212,3 +212,26 @@ def test_sample_and_tag_filters(tmp_path):
     assert load_run(out).stamp.cases == 2
     assert main(["eval", "--engine", "offline", "--suite", str(MINI), "--tag", "injection", "--output", str(out), "-q"]) == 0
     assert [c.id for c in load_run(out).cases] == ["inject"]
+
+
+def test_compare_two_prompts_on_the_same_cases(monkeypatch, tmp_path, capsys):
+    suite = load_suite(MINI)
+
+    class PromptCoach(ScriptedCoach):
+        engine = "openai"
+
+        def rewrite(self, draft, customer=None, policy=None):
+            return super().rewrite(draft, customer, policy).model_copy(update={"engine": "openai", "model": "m"})
+
+    def make(**kw):  # prompt "old" answers well; "new" gives one case a bland apology
+        return PromptCoach(suite, bland=("bland",) if kw["prompt"] == "new" else ())
+
+    monkeypatch.setattr(eval_api, "make_coach", make)
+    out = tmp_path / "cmp.json"
+    assert main(["eval", "--engine", "openai", "--suite", str(MINI), "--compare", "old", "new",
+                 "--output", str(out), "-q"]) == 1
+    text = capsys.readouterr().out
+    assert "compare: new vs old" in text and "guard pass→fail: bland" in text
+    assert load_run(out).cases[2].passed is False
+    assert load_run(tmp_path / "cmp.old.json").cases[2].passed is True
+    assert main(["eval", "--engine", "openai", "--suite", str(MINI), "--compare", "new", "old", "-q"]) == 0
