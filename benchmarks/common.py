@@ -88,10 +88,11 @@ class Measured:
 
 
 def run_measured(cmd: list[str], *, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                 env: dict[str, str] | None = None, timeout_s: float = 600) -> Measured:
+                 env: dict[str, str] | None = None, timeout_s: float = 600, check: bool = True,
+                 cwd: Path | None = None) -> Measured:
     """Run ``cmd`` to the end; its wall time and its own peak RSS (``wait4`` reads this one child's rusage)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stdin=stdin, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(cmd, stdout=stdout, stdin=stdin, stderr=subprocess.PIPE, env=env, cwd=cwd)
     deadline = started + timeout_s
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -106,7 +107,7 @@ def run_measured(cmd: list[str], *, stdout=subprocess.DEVNULL, stdin=subprocess.
     errors = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if proc.stderr:
         proc.stderr.close()
-    if proc.returncode not in (0, 1):  # 1 means findings (coach) or suggestions (proselint): not a failure
+    if check and proc.returncode not in (0, 1):  # 1: findings (coach) or suggestions (proselint), not a failure
         raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{errors[-2000:]}")
     return Measured(proc.returncode, wall, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 

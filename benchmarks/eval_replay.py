@@ -1,34 +1,34 @@
-"""Part 4: the full gold suite replayed from cassettes (``coach eval --replay``), as a whole process.
+"""Part 4: the gold suite replayed from cassettes (``coach eval --replay``), as a whole process.
 
-Every committed cassette under ``evals/cassettes/`` is replayed as it is. Because a replay's cost does not
-depend on who answered, the benchmark also records its own cassette of the whole suite against the fake
-server (no delay) into a temporary folder, stops the server, and replays that: so the figure exists even
-before a cassette recorded from a real model is committed. The offline ``coach eval`` is timed beside it.
+The committed cassettes (``evals/cassettes/``) are replayed exactly as CI replays them (the ``coach eval
+... --replay`` lines of ``.ci/run``). They may cover a sample of the suite, so the benchmark also records
+its own cassette of the whole suite against the fake server (no delay) into a temporary folder, stops the
+server, and replays that: a replay's cost does not depend on who answered. The offline ``coach eval`` is
+timed beside them.
 """
 
 from __future__ import annotations
 
 import json
+import shlex
 import tempfile
 from pathlib import Path
 from statistics import median
 from typing import Any
 
-from .common import console_script, run_measured
+from .common import REPO, console_script, run_measured
 from .fake_server import MODEL, FakeOpenAI
 from .llm import CannedAnswers
 
 
-def _committed_cassettes() -> list[tuple[Path, str, str]]:
-    """(path, prompt, model) of each cassette in the packaged ``evals/cassettes`` (judged ones skipped)."""
-    from coach._eval.paths import default_cassette_dir
-
-    found = []
-    for path in sorted(default_cassette_dir().glob("*.yaml")):
-        prompt, _, model = path.stem.partition("--")
-        if model and "--judge-" not in model:
-            found.append((path, prompt, model))
-    return found
+def ci_replays() -> list[list[str]]:
+    """The ``coach eval ... --replay`` commands CI runs (``.ci/run``), over the committed cassettes."""
+    script = REPO / ".ci" / "run"
+    if not script.is_file():
+        return []
+    text = script.read_text(encoding="utf-8").replace("\\\n", " ")
+    return [shlex.split(line)[1:] for line in text.splitlines()
+            if line.strip().startswith("coach eval") and "--replay" in line.split()]
 
 
 def run(rounds: int = 3) -> dict[str, Any]:
@@ -53,15 +53,14 @@ def run(rounds: int = 3) -> dict[str, Any]:
                                       "--cassette-dir", tmp, "-q"],
             "offline": [*coach, "eval", "--engine", "offline", "-q"],
         }
-        for path, prompt, model in _committed_cassettes():
-            commands[f"replay_{path.stem}"] = [*coach, "eval", "--engine", "openai", "--model", model,
-                                               "--prompt", prompt, "--replay", "-q"]
+        for i, ci_args in enumerate(ci_replays()):  # the committed cassettes, exactly as CI replays them
+            commands[f"replay_ci_{i + 1}"] = [*coach, *ci_args]
         walls: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(rounds):
             for name, cmd in commands.items():
-                walls[name].append(run_measured(cmd).wall_s)
+                walls[name].append(run_measured(cmd, cwd=REPO).wall_s)  # CI's paths are relative to the repo
         for name, cmd in commands.items():
             shown = " ".join(["coach", *cmd[len(coach):]]).replace(tmp, "$TMP")
             out[name] = {"wall_s": round(median(walls[name]), 3), "command": shown}
-    out["committed_cassettes"] = [p.name for p, _, _ in _committed_cassettes()]
+    out["committed_cassettes"] = sorted(p.name for p in (REPO / "evals" / "cassettes").glob("*.yaml"))
     return out

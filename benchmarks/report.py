@@ -109,9 +109,11 @@ def eval_replay(res: dict[str, Any]) -> str:
         if isinstance(value, dict) and "wall_s" in value:
             target = f"< 10 s ({_ok(value['wall_s'] < 10)})" if key.startswith("replay") else ""
             rows.append([f"`{value['command']}`", f"{value['wall_s']:.2f} s", target])
-    note = ("committed cassettes: " + ", ".join(res["committed_cassettes"])) if res["committed_cassettes"] else \
-        "no cassette is committed under evals/cassettes yet: the replayed one was recorded against the fake server"
-    return "\n".join([f"Gold suite, {res['cases']} cases ({res['recorded_calls']} model calls recorded), "
+    committed = res.get("committed_cassettes") or []
+    note = ("committed cassettes: " + ", ".join(f"`{c}`" for c in committed) + " (replayed as `.ci/run` does)"
+            if committed else "no eval cassette is committed under evals/cassettes")
+    note += "; the whole-suite cassette was recorded by the benchmark against its fake server"
+    return "\n".join([f"Gold suite, {res['cases']} cases ({res['recorded_calls']} model calls in the whole-suite cassette), "
                       f"median of {res['rounds']} runs; {note}", "",
                       _table(["command", "wall", "target"], rows)])
 
