@@ -25,9 +25,20 @@ from ._rules import RULE_IDS
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str):
+    # ``coach.run_eval`` loads the eval harness only when asked for.
+    if name == "run_eval":
+        from ._eval import run_eval
+
+        return run_eval
+    raise AttributeError(f"module 'coach' has no attribute {name!r}")
+
+
 __all__ = [
     "Coach",
     "AsyncCoach",
+    "run_eval",
     "CheckResult",
     "Finding",
     "RewriteResult",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -80,6 +81,7 @@ class _CoachBase:
         self.budget = budget
         self.max_tokens = max_tokens
         self._model_engine: Any = None
+        self._model_lock = threading.Lock()
 
     @property
     def engine(self) -> Literal["offline", "openai"]:
@@ -91,15 +93,15 @@ class _CoachBase:
         return check(draft, customer, Policy.coerce(policy))
 
     def _model(self, asynchronous: bool) -> Any:
-        if self._model_engine is None:
-            try:
-                from ._llm import build_engine
-            except ImportError as exc:  # pragma: no cover - only before the LLM engine exists
-                raise ModelConfigError(f"the openai engine is not available: {exc}") from None
-            self._model_engine = build_engine(self._settings, prompt=self.prompt, max_attempts=self.max_attempts,
-                                              asynchronous=asynchronous, budget=self.budget,
-                                              max_tokens=self.max_tokens)
-        return self._model_engine
+        """The model engine, built once even when several threads ask at the same time."""
+        with self._model_lock:
+            if self._model_engine is None:
+                from ._llm import build_engine  # imported late: offline use never loads the openai SDK
+
+                self._model_engine = build_engine(self._settings, prompt=self.prompt, max_attempts=self.max_attempts,
+                                                  asynchronous=asynchronous, budget=self.budget,
+                                                  max_tokens=self.max_tokens)
+            return self._model_engine
 
 
 class Coach(_CoachBase):

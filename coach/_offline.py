@@ -18,6 +18,7 @@ from ._policy import Policy
 from ._restate import restate_problem
 from ._rules import load_rules
 from ._text import content_words, html_to_text, looks_english, split_sentences, stem
+from ._untrusted import without_instructions
 
 __all__ = ["rewrite_offline"]
 
@@ -63,7 +64,7 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     before = check(draft, customer, policy)
     text = draft
     if looks_english(draft):
-        plain = html_to_text(draft)
+        plain = without_instructions(html_to_text(draft))
         findings = before.findings if plain == draft else check(plain, customer, policy).findings
         text = _Rewriter(plain, customer, policy, findings).run()
     after = check(text, customer, policy)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ._text import split_sentences
+from ._untrusted import DEMANDS_OF_THE_MODEL
 
 __all__ = ["restate_problem"]
 
@@ -19,14 +20,8 @@ _PROBLEM = re.compile(
     r"respond\w*|received|sent\s+me)\b",
     re.I,
 )
-# Customer text that talks to the coach instead of about the problem is never echoed.
+# A restatement must open with a subject, so that "Thanks for letting us know that ..." reads as a sentence.
 _SUBJECT_START = re.compile(r"(?:your|you|you're|you've|you were|we|our|the|a|an|it|this|these|those|there|since)\b", re.I)
-_INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:rules?|instructions?|guidelines?|prompt|above|previous)\b|"
-    r"\bsystem\s+prompt\b|\bpromise\s+me\b|\byou\s+(?:must|have\s+to)\s+(?:promise|guarantee|say|write|reply)\b|"
-    r"\b(?:say|write|reply|respond)\s+(?:with|that)\b|\bact\s+as\b|\bpretend\b",
-    re.I,
-)
 _FILLER = re.compile(
     r"^(?:(?:so|well|hi|hey|hello|ugh|seriously|just|um|and|but|also|yeah|yes|no|ok|okay|lol|wow|guys|"
     r"please|help|hmm|omg|wtf|again|honestly|today|now|update)\b[\s,!.:-]*)+",
@@ -68,7 +63,7 @@ def _best_sentence(customer: str) -> str | None:
     for sentence in split_sentences(_clean(customer)):
         text = sentence.text
         words = text.split()
-        if len(words) < 3 or _INSTRUCTION.search(text) or text.endswith("?"):
+        if len(words) < 3 or DEMANDS_OF_THE_MODEL.search(text) or text.endswith("?"):
             continue
         score = len(_PROBLEM.findall(text)) * 3 + sum(any(c.isdigit() for c in w) for w in words)
         if score:

@@ -26,8 +26,8 @@ STOPWORDS = frozenset(
     know let like make made go going see seen look looking need want way sure well ok okay yes oh""".split()
 )
 _ENGLISH_MARKERS = frozenset(
-    """the you your to and we is for it this that please our us can be will with have of in are on a an i my me
-    you'll you're we'll we're i'll i'm it's get got not no sorry thanks thank hi hello hey at by from as was
+    """the you your to and we is for it this that please our us can be will with have of in are on an i my
+    you'll you're we'll we're i'll i'm it's get got not sorry thanks thank hi hello hey at by from as was
     were has had do does did just all any if or but so what when how why which who there here out up""".split()
 )
 

@@ -2,7 +2,7 @@
 
 One small function is documented for bots and notebooks::
 
-    >>> from coach._eval import run_eval
+    >>> from coach import run_eval
     >>> run = run_eval(engine="offline")          # the packaged gold suite
     >>> run.aggregates.scorers["guard"].rate      # doctest: +SKIP
 

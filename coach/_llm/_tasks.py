@@ -12,6 +12,7 @@ from .._models import CheckResult, CritiqueResult, Finding, RewriteResult
 from .._offline import rewrite_offline
 from .._policy import Policy
 from .._rules import load_rules
+from .._untrusted import without_instructions
 from ._answer import CritiqueAnswer, CritiqueItem, RewriteAnswer, locate_quote
 from ._exchange import Exchange, Rejected
 from ._prompts import untrusted
@@ -75,7 +76,7 @@ class RewriteTask:
         except InputError as exc:
             return [f"the rewrite cannot be checked: {exc}"]
         problems = [f"your rewrite breaks {_describe(f)}" for f in self.after.findings if f.blocking]
-        missing = missing_facts(self.draft, answer.rewrite)
+        missing = missing_facts(without_instructions(self.draft), answer.rewrite)
         if missing:
             problems.append("keep these facts from the draft exactly as written: " + ", ".join(missing))
         invented = invented_facts(answer.rewrite, self.draft, self.customer or "", *self.policy.commitments)
