@@ -85,6 +85,7 @@ class Measured:
     returncode: int
     wall_s: float
     max_rss_mib: float
+    stderr_tail: str = ""
 
 
 def run_measured(cmd: list[str], *, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
@@ -109,7 +110,7 @@ def run_measured(cmd: list[str], *, stdout=subprocess.DEVNULL, stdin=subprocess.
         proc.stderr.close()
     if check and proc.returncode not in (0, 1):  # 1: findings (coach) or suggestions (proselint), not a failure
         raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{errors[-2000:]}")
-    return Measured(proc.returncode, wall, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Measured(proc.returncode, wall, usage.ru_maxrss / 1024, errors[-600:])  # ru_maxrss: KiB on Linux
 
 
 def machine() -> dict[str, object]:
@@ -135,10 +136,22 @@ def machine() -> dict[str, object]:
     }
 
 
+def code_version() -> str:
+    """The commit measured, with ``+dirty`` when coach/, prompts/ or evals/ have changes not committed."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "coach", "prompts", "evals"], cwd=REPO,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
+
+
 def versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
-    out = {}
+    out = {"coach commit": code_version()}
     for name in ("reply-coach", "proselint", "pydantic", "openai", "httpx", "httpx2", "vcrpy"):
         try:
             out[name] = version(name)

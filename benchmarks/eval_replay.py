@@ -54,7 +54,13 @@ def run(rounds: int = 3) -> dict[str, Any]:
             "offline": [*coach, "eval", "--engine", "offline", "-q"],
         }
         for i, ci_args in enumerate(ci_replays()):  # the committed cassettes, exactly as CI replays them
-            commands[f"replay_ci_{i + 1}"] = [*coach, *ci_args]
+            cmd = [*coach, *ci_args]
+            probe = run_measured(cmd, cwd=REPO, check=False)  # a cassette out of date with the prompts: exit 2
+            if probe.returncode in (0, 1):
+                commands[f"replay_ci_{i + 1}"] = cmd
+            else:
+                out[f"replay_ci_{i + 1}"] = {"command": " ".join(["coach", *ci_args]), "error":
+                                             f"exit {probe.returncode}: {probe.stderr_tail.strip()[:300]}"}
         walls: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(rounds):
             for name, cmd in commands.items():

@@ -109,6 +109,8 @@ def eval_replay(res: dict[str, Any]) -> str:
         if isinstance(value, dict) and "wall_s" in value:
             target = f"< 10 s ({_ok(value['wall_s'] < 10)})" if key.startswith("replay") else ""
             rows.append([f"`{value['command']}`", f"{value['wall_s']:.2f} s", target])
+        elif isinstance(value, dict) and "error" in value:
+            rows.append([f"`{value['command']}`", "failed", value["error"].splitlines()[0][:160]])
     committed = res.get("committed_cassettes") or []
     note = ("committed cassettes: " + ", ".join(f"`{c}`" for c in committed) + " (replayed as `.ci/run` does)"
             if committed else "no eval cassette is committed under evals/cassettes")
@@ -134,7 +136,8 @@ def markdown(results: dict[str, Any]) -> str:
     m = results.get("machine")
     if m:
         parts.append(f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, "
-                     f"Python {m['python']}; measured {m['date']}.")
+                     f"Python {m['python']}; measured {m['date']}"
+                     + (f" at commit {results['versions']['coach commit']}." if "versions" in results else "."))
     for key, render in RENDERERS.items():
         if key in results:
             parts.append(render(results[key]))
