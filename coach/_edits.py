@@ -20,6 +20,7 @@ _APOLOGY = re.compile(
     re.I,
 )
 _VAGUE = [
+    (re.compile(r"\b(?:(?:I|we)(?:'ll|’ll|\s+will)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+about\s+", re.I), "I'll look into "),
     (re.compile(r"\b(?:I|we)(?:'d|’d|\s+would)\s+(?:like|love|be\s+glad|be\s+happy)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do"
                 r"(?:\s+(?:to\s+(?:help|assist)|for\s+you))*", re.I), "I'll look into this for you"),
     (re.compile(r"\b(?:(?:I|we)(?:'ll|’ll|\s+will)\s+)?see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+(?:help|assist)|for\s+you))*",
@@ -32,6 +33,7 @@ _VAGUE = [
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\s+to\s+", re.I), "look into whether I can "),
 ]
+_CLAUSE = re.compile(r"(\s*[,;]\s*(?:and|but|so)?\s*|\s+(?:and|but|so)\s+(?=I\b|we\b|it\b|that\b|this\b|what\b))", re.I)
 _HOPE_REPHRASE = [
     (re.compile(r"\bhopefully\s+(?:we|I)(?:'ll|’ll|\s+will)?\s+(?:be\s+able\s+to|can)\s+", re.I), "I'll check whether we can "),
     (re.compile(r"\bhopefully\s+(it|this|that|they|you)\s+(?:will|'ll|’ll|should)\s+", re.I), r"I'll check whether \1 will "),
@@ -120,6 +122,16 @@ def hedge_promise(sentence: str) -> str:
     text = _INSTANT.sub("", text)
     text = _WILL.sub(lambda m: " should" if m.group().startswith(("'", "’")) else "should", text)
     return tidy(text)
+
+
+def remove_pity(sentence: str, quote: str, *, keep_facts: bool) -> str:
+    """Drop the clauses that carry the pity; the sentence goes when nothing of substance is left."""
+    clauses = [c for c in _CLAUSE.split(sentence) if c and not _CLAUSE.fullmatch(c)]
+    kept = [c for c in clauses if quote.lower() not in c.lower()]
+    text = tidy(", ".join(c.strip() for c in kept))
+    if keep_facts or (text and content_words(text) and len(text.split()) >= 3):
+        return text if text and text[-1] in ".!?" else (text + "." if text else "")
+    return ""
 
 
 def remove_phrase(sentence: str, start: int, end: int) -> str:

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 
 from ._checker import check
-from ._edits import capitalise, hedge_promise, remove_apology, remove_parroting, remove_phrase, soften_vague_effort, tidy
+from ._edits import (
+    capitalise,
+    hedge_promise,
+    remove_apology,
+    remove_parroting,
+    remove_phrase,
+    remove_pity,
+    soften_vague_effort,
+    tidy,
+)
 from ._facts import extract_facts
 from ._models import Finding, RewriteResult
 from ._policy import Policy
@@ -40,6 +49,7 @@ _SAFE_COMMITMENTS = (
     (re.compile(r"\b(?:credit|compensat|reimburs|waive)", re.I), "I'll check what options are open to you and update you."),
 )
 _ID_LIKE = re.compile(r"#?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z#]|\d{4,})[A-Za-z0-9-]{4,}|#\d+")
+_THANKS = re.compile(r"\b(?:thank|thanks|thx|appreciate|grateful|cheers)", re.I)
 _FIX_IT = "I'll find out what went wrong and update you on the next steps."
 _LEARN = "I'll pass this on to the team so they can look at what went wrong."
 _THANKS_PLAIN = "Thanks for reaching out about this."
@@ -121,10 +131,10 @@ class _Rewriter:
 
     def _fix(self, rule: str, text: str, f: Finding, piece: _Piece) -> str:
         local = _locate(text, f.quote)
-        if rule == "banned-phrase" or rule == "pity":
-            if rule == "pity" and not piece.facts:
-                return ""
+        if rule == "banned-phrase":
             return remove_phrase(text, *local) if local else text
+        if rule == "pity":
+            return remove_pity(text, f.quote or "", keep_facts=piece.facts)
         if rule == "broken-promise":
             return hedge_promise(text) if piece.facts else self._safe_commitment(text)
         if rule == "bland-apology":
@@ -154,7 +164,7 @@ class _Rewriter:
         problem = restate_problem(self.customer)
         if problem and (_already_said(problem, body) or _flagged(problem, self.policy)):
             problem = None
-        if "no-thanks" in self.rules:
+        if "no-thanks" in self.rules or not _THANKS.search(body):
             return f"Thanks for letting us know that {problem}." if problem else _THANKS_PLAIN
         if problem and "bland-apology" in self.rules:
             return f"I'm sorry to hear {problem}."

@@ -9,19 +9,29 @@ from ._untrusted import DEMANDS_OF_THE_MODEL
 
 __all__ = ["restate_problem"]
 
-_NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+")
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+")
 _HASHTAG = re.compile(r"#(?=[A-Za-z])")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\n]+")
+_LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+")  # "Actual question: the parcel ..." -> "the parcel ..."
 _PROBLEM = re.compile(
     r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n't|wrong|charg\w*|twice|"
     r"cancel\w*|lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|"
     r"crash\w*|freez\w*|frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|"
     r"leak\w*|spoil\w*|empty|without|waiting|waited|hours|days|weeks|only|instead|no\s+one|nobody|nothing|"
-    r"respond\w*|received|sent\s+me)\b",
+    r"respond\w*|received|sent\s+me|fray\w*|torn|ripped|faulty|defective|dead|unsafe|wet|melted|warm|dirty|"
+    r"smashed|scratch\w*|dent\w*|stolen|hacked|fraud\w*|bumped|overbooked|overdrawn|taken\s+twice|leak\w*|"
+    r"no|supposed|cuts?\s+off|usually|estimated|instead|ordered\s+the|billed)\b",
     re.I,
 )
-# A restatement must open with a subject, so that "Thanks for letting us know that ..." reads as a sentence.
-_SUBJECT_START = re.compile(r"(?:your|you|you're|you've|you were|we|our|the|a|an|it|this|these|those|there|since)\b", re.I)
+# A restatement must open with its subject, so that "Thanks for letting us know that ..." reads as a sentence.
+_NOT_A_SUBJECT = re.compile(
+    r"(?:why|what|how|when|where|who|which|can|could|would|will|is|are|do|does|did|please|if|because|so|and|but|or|"
+    r"to|for|not|no|never|still|been|being|just|also|very|really|totally|same|again|any|anyone|need|want|get|fix|"
+    r"help|thanks?|[^A-Za-z])\b",
+    re.I,
+)
+# "After the last update, the app crashes" -> "the app crashes".
+_LEADING_SUBCLAUSE = re.compile(r"(?:after|since|when|ever since|as of|now that|today|yesterday|this morning|last night)\b[^,]{0,60},\s*", re.I)
 _FILLER = re.compile(
     r"^(?:(?:so|well|hi|hey|hello|ugh|seriously|just|um|and|but|also|yeah|yes|no|ok|okay|lol|wow|guys|"
     r"please|help|hmm|omg|wtf|again|honestly|today|now|update)\b[\s,!.:-]*)+",
@@ -40,6 +50,7 @@ _SWAP = re.compile(
 )
 _PAST_VERB_START = re.compile(r"^(?:\w+ed|got|paid|bought|sent|went|had|spent|made|took|lost|left|came|did)\b", re.I)
 _MAX_WORDS = 22
+_BROKEN_PUNCTUATION = re.compile(r"\.\.|…|\s[,.;]|,,|,(?=[A-Za-z])")
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 
 
@@ -54,21 +65,28 @@ def _swap(match: re.Match[str]) -> str:
     return swapped
 
 
+_HANDLE = re.compile(r"@\w+")
+_HANDLE_MARK = "\u2063"  # where a handle stood: "@Shop blocked my order" must not become "you blocked your order"
+
+
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", _HASHTAG.sub("", _NOISE.sub(" ", text))).strip()
+    text = _HANDLE.sub(_HANDLE_MARK, _NOISE.sub(" ", text))
+    return _SPACES.sub(" ", _HASHTAG.sub("", text)).strip()
 
 
-def _best_sentence(customer: str) -> str | None:
-    candidates = []
+def _candidates(customer: str) -> list[str]:
+    """The customer's sentences that describe a problem, most telling first."""
+    scored = []
     for sentence in split_sentences(_clean(customer)):
         text = sentence.text
         words = text.split()
         if len(words) < 3 or DEMANDS_OF_THE_MODEL.search(text) or text.endswith("?"):
             continue
-        score = len(_PROBLEM.findall(text)) * 3 + sum(any(c.isdigit() for c in w) for w in words)
-        if score:
-            candidates.append((score, -len(candidates), text))
-    return max(candidates)[2] if candidates else None
+        problems = len(_PROBLEM.findall(text))
+        score = problems * 3 + sum(any(c.isdigit() for c in w) for w in words)
+        if problems:
+            scored.append((-score, len(scored), text))
+    return [text for _, _, text in sorted(scored)]
 
 
 def _shorten(text: str) -> str | None:
@@ -80,25 +98,34 @@ def _shorten(text: str) -> str | None:
     return head[:cut] if cut > 20 else None
 
 
+def _as_clause(sentence: str) -> str | None:
+    """``sentence`` in the agent's voice, as a clause that can follow "Thanks for letting us know that"."""
+    handle_first = sentence.startswith(_HANDLE_MARK)
+    if _HANDLE_MARK in sentence.lstrip(_HANDLE_MARK + " "):
+        return None  # a handle inside the sentence is usually its subject: without it the clause misleads
+    sentence = " ".join(sentence.replace(_HANDLE_MARK, " ").split())
+    clause = _TRAILING.sub("", _FILLER.sub("", _QUESTION_TAIL.sub("", _LABEL.sub("", sentence))))
+    lead = _LEADING_SUBCLAUSE.match(clause)
+    if lead:
+        clause = clause[lead.end() :]
+    clause = _TRAILING.sub("", _shorten(clause) or "") if clause else None
+    if not clause or len(clause.split()) < 4:
+        return None
+    clause = _SWAP.sub(_swap, clause)
+    if _PAST_VERB_START.match(clause) and not handle_first:
+        clause = "you " + clause[0].lower() + clause[1:]
+    if _NOT_A_SUBJECT.match(clause):
+        return None
+    first = clause.split()[0]
+    if first[:1].isupper() and first[1:].islower() and first.isalpha():
+        clause = clause[0].lower() + clause[1:]
+    if _BROKEN_PUNCTUATION.search(clause) or clause.count('"') % 2 or clause.count("(") != clause.count(")"):
+        return None
+    return clause
+
+
 def restate_problem(customer: str | None) -> str | None:
     """A clause that says the customer's problem back to them, or None when there is no safe one."""
     if not customer or not customer.strip():
         return None
-    sentence = _best_sentence(customer)
-    if sentence is None:
-        return None
-    clause = _FILLER.sub("", _QUESTION_TAIL.sub("", sentence))
-    clause = _TRAILING.sub("", clause)
-    clause = _shorten(clause) if clause else None
-    if not clause or len(clause.split()) < 3:
-        return None
-    clause = _SWAP.sub(_swap, clause)
-    if _PAST_VERB_START.match(clause):
-        clause = "you " + clause[0].lower() + clause[1:]
-    if not _SUBJECT_START.match(clause):
-        return None
-    if clause[:1].isupper() and not clause[1:2].isupper():
-        clause = clause[0].lower() + clause[1:]
-    if "..." in clause or "…" in clause or clause.count('"') % 2 or clause.count("(") != clause.count(")"):
-        return None
-    return clause
+    return next((clause for clause in map(_as_clause, _candidates(customer)) if clause), None)
