@@ -11,6 +11,7 @@ from typing import Any
 from ._api import Coach
 from ._batch import BatchItem, run_batch
 from ._errors import CoachError, InputError
+from ._files import read_text
 from ._models import SEVERITY_RANK
 from ._policy import Policy, load_policy
 from ._render import err, render_check, rewrite_notes, use_colour
@@ -81,29 +82,18 @@ def _read_stdin_text() -> str:
         raise InputError(f"stdin is not valid UTF-8 (byte {exc.start}): send the draft as UTF-8 text") from None
 
 
-def _read_text_file(path: Path, what: str) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{what} file not found: {path}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{what} file {path} is not valid UTF-8 (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {what} file {path}: {exc.strerror}") from None
-
-
 def _customer(args: argparse.Namespace) -> str | None:
     if args.customer is not None and args.customer_file is not None:
         raise InputError("give the customer's message with --customer or --customer-file, not both")
     if args.customer_file is not None:
-        return _read_text_file(args.customer_file, "customer")
+        return read_text(args.customer_file, "customer")
     return args.customer
 
 
 def _batch_lines(path: str):
     if path == "-":
         return _read_stdin_text().splitlines()
-    return _read_text_file(Path(path), "JSONL").splitlines()
+    return read_text(Path(path), "JSONL").splitlines()
 
 
 def _make_coach(args: argparse.Namespace) -> Coach:

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ._errors import PolicyError
+from ._files import read_text
 from ._models import Severity
 from ._text import content_words, stem
 
@@ -95,12 +96,9 @@ class Policy(BaseModel):
 def load_policy(path: str | Path) -> Policy:
     """Read a policy TOML file; every problem is a ``PolicyError`` naming the file."""
     path = Path(path)
+    text = read_text(path, "policy", PolicyError)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PolicyError(f"policy file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"cannot read policy file {path}: {exc}") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"policy file {path} is not valid TOML: {exc}") from None
     try:

@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from .._checker import check
+from .._files import read_text
 from .._policy import Policy
 from .._rules import RULE_IDS
 from .cases import Suite
@@ -130,11 +131,9 @@ def calibrate(suite: Suite) -> CalibrationRun:
 def load_calibration(path: str | Path) -> CalibrationRun:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ResultsError(f"calibration file not found: {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ResultsError(f"cannot read calibration file {path}: {exc}") from None
+        data = json.loads(read_text(path, "calibration", ResultsError))
+    except json.JSONDecodeError as exc:
+        raise ResultsError(f"calibration file {path} is not JSON (line {exc.lineno})") from None
     if not isinstance(data, dict) or data.get("kind") != "calibration":
         raise ResultsError(f"{path} is not a `coach eval --calibrate --output` file")
     try:

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .._errors import InputError
+from .._files import read_bytes
 from .._rules import RULE_IDS
 
 __all__ = ["EvalCase", "SuiteError", "Suite", "load_suite", "parse_suite"]
@@ -161,12 +162,7 @@ def parse_suite(text: str, path: str = "<suite>") -> list[EvalCase]:
 def load_suite(path: str | Path) -> Suite:
     """Read and validate a JSONL suite file."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SuiteError(f"suite file not found: {path}") from None
-    except OSError as exc:
-        raise SuiteError(f"cannot read suite file {path}: {exc.strerror}") from None
+    raw = read_bytes(path, "suite", SuiteError)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 from .._errors import InputError
+from .._files import read_text
 from .._models import Finding, Severity, Usage
 from .scorers import ScoreResult
 
@@ -184,12 +185,9 @@ class EvalRun(BaseModel):
 def load_run(path: str | Path) -> EvalRun:
     """Read a results file written by ``coach eval --output``."""
     path = Path(path)
+    text = read_text(path, "results", ResultsError)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ResultsError(f"results file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ResultsError(f"cannot read results file {path}: {exc}") from None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ResultsError(f"{path} is not JSON (line {exc.lineno}): is it a `coach eval --output` file?") from None
     if isinstance(data, dict) and data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
