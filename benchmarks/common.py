@@ -8,6 +8,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -84,33 +85,44 @@ def console_script(name: str, module: str) -> list[str]:
 class Measured:
     returncode: int
     wall_s: float
-    max_rss_mib: float
+    max_rss_mib: float | None = None
     stderr_tail: str = ""
+
+
+#: GNU time forks the command from its own tiny process. Linux keeps a process's RSS high-water mark
+#: across exec, so a command forked straight from this (large) Python process would report at least
+#: this process's RSS as its peak; under ``time`` it reports its own.
+_GNU_TIME = "/usr/bin/time"
 
 
 def run_measured(cmd: list[str], *, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                  env: dict[str, str] | None = None, timeout_s: float = 600, check: bool = True,
-                 cwd: Path | None = None) -> Measured:
-    """Run ``cmd`` to the end; its wall time and its own peak RSS (``wait4`` reads this one child's rusage)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stdin=stdin, stderr=subprocess.PIPE, env=env, cwd=cwd)
-    deadline = started + timeout_s
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            proc.kill()
-            raise SystemExit(f"timed out after {timeout_s:g} s: {' '.join(cmd)}")
-        time.sleep(0.002)
-    wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    errors = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    if check and proc.returncode not in (0, 1):  # 1: findings (coach) or suggestions (proselint), not a failure
-        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{errors[-2000:]}")
-    return Measured(proc.returncode, wall, usage.ru_maxrss / 1024, errors[-600:])  # ru_maxrss: KiB on Linux
+                 cwd: Path | None = None, rss: bool = False) -> Measured:
+    """Run ``cmd`` to the end: its wall time and, with ``rss``, its own peak RSS (through GNU time)."""
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
+        rss_file = Path(tmp) / "rss"
+        if rss and not Path(_GNU_TIME).is_file():
+            raise SystemExit(f"measuring peak RSS needs GNU time at {_GNU_TIME} (apt-get install time)")
+        full = [_GNU_TIME, "-f", "%M", "-o", str(rss_file), *cmd] if rss else cmd
+        with (Path(tmp) / "stderr").open("w+b") as err:
+            started = time.perf_counter()
+            proc = subprocess.Popen(full, stdout=stdout, stdin=stdin, stderr=err, env=env, cwd=cwd)
+            try:
+                returncode = proc.wait(timeout=timeout_s)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                raise SystemExit(f"timed out after {timeout_s:g} s: {' '.join(cmd)}") from None
+            wall = time.perf_counter() - started
+            err.seek(0)
+            errors = err.read().decode("utf-8", "replace")
+        peak = None
+        if rss:
+            lines = rss_file.read_text().split()  # GNU time may add "Command exited with non-zero status N"
+            peak = int(lines[-1]) / 1024  # KiB -> MiB
+    if check and returncode not in (0, 1):  # 1: findings (coach) or suggestions (proselint), not a failure
+        raise SystemExit(f"{' '.join(cmd)} exited {returncode}:\n{errors[-2000:]}")
+    return Measured(returncode, wall, peak, errors[-600:])
 
 
 def machine() -> dict[str, object]:

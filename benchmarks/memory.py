@@ -1,7 +1,7 @@
 """Part 2: peak RSS of a whole ``coach check --jsonl FILE`` process on 1x, 3x and 10x the corpus.
 
 The inputs are written to a temporary folder (never the repository); each process's own peak RSS is read
-from ``wait4``'s rusage. Flat means the 10x run peaks near the 1x run, not ten times higher.
+by GNU time (``%M``). Flat means the 10x run peaks near the 1x run, not higher as the input grows.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def run(replies: list[Reply], multiples: tuple[int, ...] = (1, 3, 10), rounds: i
         wall: dict[int, list[float]] = {k: [] for k in multiples}
         for _ in range(rounds):
             for k, path in files.items():
-                m = run_measured([*coach, "check", "--jsonl", str(path)])
+                m = run_measured([*coach, "check", "--jsonl", str(path)], rss=True)
                 rss[k].append(m.max_rss_mib)
                 wall[k].append(m.wall_s)
         for k, path in files.items():
