@@ -1,4 +1,4 @@
-"""Part 1: the checker against proselint on the same real replies, in the same run, rounds interleaved.
+"""Part 1: the checker against proselint on the same real replies, in the same run, interleaved.
 
 In process, each tool is called the way its users call it: ``Coach().check(draft, customer=...)`` and
 proselint 0.16's documented ``LintFile(name, text).lint()`` (after ``CheckRegistry().register_many``).
@@ -72,20 +72,28 @@ def flags(replies: list[Reply], coach_fn, proselint_fn) -> dict[str, Any]:
     }
 
 
-def in_process(replies: list[Reply], rounds: int = 5) -> dict[str, Any]:
+def in_process(replies: list[Reply], rounds: int = 5, chunk: int = 50) -> dict[str, Any]:
     coach_fn, prose_fn = coach_check(), proselint_lint()
     for reply in replies[:50]:  # warm both: rule compilation, proselint's registry
         coach_fn(reply)
         prose_fn(reply)
+    tools = [("coach", coach_fn), ("proselint", prose_fn)]
+    chunks = [replies[i : i + chunk] for i in range(0, len(replies), chunk)]
     totals: dict[str, list[float]] = {"coach": [], "proselint": []}
     latencies: dict[str, list[int]] = {"coach": [], "proselint": []}
     ratios = []
-    for _ in range(rounds):  # interleaved: a noisy neighbour slows both sides of a round
-        for name, fn in (("coach", coach_fn), ("proselint", prose_fn)):
-            total, ns = _timed_pass(fn, replies)
-            totals[name].append(total)
-            latencies[name].extend(ns)
-        ratios.append(totals["proselint"][-1] / totals["coach"][-1])
+    for r in range(rounds):
+        # Interleaved by chunks of drafts, in alternating order: a noisy neighbour that comes and goes
+        # within seconds slows both tools alike instead of whichever happened to be running.
+        spent = {"coach": 0.0, "proselint": 0.0}
+        for j, part in enumerate(chunks):
+            for name, fn in (tools if (r + j) % 2 == 0 else tools[::-1]):
+                seconds, ns = _timed_pass(fn, part)
+                spent[name] += seconds
+                latencies[name].extend(ns)
+        for name in spent:
+            totals[name].append(spent[name])
+        ratios.append(spent["proselint"] / spent["coach"])
     n = len(replies)
     out: dict[str, Any] = {"drafts": n, "rounds": rounds}
     for name in totals:

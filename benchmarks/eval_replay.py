@@ -59,8 +59,9 @@ def run(rounds: int = 3) -> dict[str, Any]:
             if probe.returncode in (0, 1):
                 commands[f"replay_ci_{i + 1}"] = cmd
             else:
-                out[f"replay_ci_{i + 1}"] = {"command": " ".join(["coach", *ci_args]), "error":
-                                             f"exit {probe.returncode}: {probe.stderr_tail.strip()[:300]}"}
+                said = probe.stderr_tail.strip().removeprefix("coach eval: error: ").replace(f"{REPO}/", "")
+                out[f"replay_ci_{i + 1}"] = {"command": " ".join(["coach", *ci_args]),
+                                             "error": f"exit {probe.returncode}: {said.split(' (')[0]}"}
         walls: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(rounds):
             for name, cmd in commands.items():

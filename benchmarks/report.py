@@ -18,7 +18,7 @@ def _ok(ok: bool) -> str:
 def checker(res: dict[str, Any]) -> str:
     ip, pr = res["in_process"], res["process"]
     c, p = ip["coach"], ip["proselint"]
-    out = [f"Checker, {ip['drafts']:,} real replies, median of {ip['rounds']} interleaved rounds "
+    out = [f"Checker, {ip['drafts']:,} real replies, median of {ip['rounds']} rounds interleaved by chunks of drafts "
            f"(process: {pr['rounds']} rounds)", ""]
     out.append(_table(
         ["", "coach", "proselint", "coach ÷ proselint", "target"],
@@ -110,7 +110,7 @@ def eval_replay(res: dict[str, Any]) -> str:
             target = f"< 10 s ({_ok(value['wall_s'] < 10)})" if key.startswith("replay") else ""
             rows.append([f"`{value['command']}`", f"{value['wall_s']:.2f} s", target])
         elif isinstance(value, dict) and "error" in value:
-            rows.append([f"`{value['command']}`", "failed", value["error"].splitlines()[0][:160]])
+            rows.append([f"`{value['command']}`", "failed", value["error"].splitlines()[0][:200]])
     committed = res.get("committed_cassettes") or []
     note = ("committed cassettes: " + ", ".join(f"`{c}`" for c in committed) + " (replayed as `.ci/run` does)"
             if committed else "no eval cassette is committed under evals/cassettes")
