@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import shlex
 import tempfile
-from pathlib import Path
 from statistics import median
 from typing import Any
 

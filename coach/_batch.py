@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from pydantic import BaseModel, ValidationError
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ._errors import CoachError
 from ._policy import Policy
 
-__all__ = ["BatchItem", "run_batch", "progress_bar"]
+__all__ = ["BatchItem", "BatchSummary", "run_batch", "progress_bar"]
 
 
 class BatchItem(BaseModel):
@@ -30,8 +31,12 @@ class BatchItem(BaseModel):
         return base.model_copy(update={"commitments": [*base.commitments, *self.policy]})
 
 
-def _parse(line: str, number: int) -> BatchItem | dict[str, Any]:
+def _parse(raw: bytes, number: int) -> BatchItem | dict[str, Any]:
     """A valid item, or the error object to print for this line."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return {"id": None, "line": number, "error": f"line {number} is not valid UTF-8 (byte {exc.start})"}
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -72,27 +77,35 @@ def progress_bar(total: int | None, *, enabled: bool) -> Iterator[Any]:
         yield bar
 
 
+@dataclass
+class BatchSummary:
+    items: int = 0
+    errors: int = 0
+
+
 def run_batch(
-    lines: Iterable[str],
+    lines: Iterable[bytes],
     work: Callable[[BatchItem], dict[str, Any]],
     out: TextIO,
     *,
     jobs: int = 1,
     progress: bool = False,
-) -> list[dict[str, Any]]:
+    total: int | None = None,
+) -> BatchSummary:
     """Run ``work`` on every line's item, ``jobs`` at a time, printing results in input order as they finish.
 
-    Returns a compact summary per item (``id``, ``error``, ``passed``) so callers can pick an exit code;
-    memory stays flat because at most ``2 * jobs`` items are in flight.
+    ``lines`` are raw lines (a binary file iterates as such), decoded one at a time: memory stays flat
+    whatever the input's size, with at most ``2 * jobs`` items in flight.
     """
-    total = sum(1 for line in lines if line.strip()) if isinstance(lines, (list, tuple)) else None
     items = (_parse(line, n) for n, line in enumerate(lines, 1) if line.strip())
-    summary: list[dict[str, Any]] = []
+    summary = BatchSummary()
     with progress_bar(total, enabled=progress) as bar:
         for result in _ordered(items, work, jobs):
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
-            out.flush()
-            summary.append({"id": result.get("id"), "error": result.get("error"), "passed": result.get("passed")})
+            if jobs > 1 or progress:
+                out.flush()  # show each result as it lands; a plain pipe gets the buffered speed
+            summary.items += 1
+            summary.errors += "error" in result
             bar.update(1)
     out.flush()
     return summary

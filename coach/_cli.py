@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ._api import Coach
 from ._batch import BatchItem, run_batch
 from ._errors import CoachError, InputError
-from ._files import read_text
+from ._files import open_binary, read_text
 from ._models import SEVERITY_RANK
 from ._policy import Policy, load_policy
 from ._render import err, render_check, rewrite_notes, use_colour
@@ -90,10 +92,16 @@ def _customer(args: argparse.Namespace) -> str | None:
     return args.customer
 
 
-def _batch_lines(path: str):
+@contextmanager
+def _batch_lines(path: str) -> Iterator[tuple[BinaryIO, int | None]]:
+    """The batch's raw lines, read as they are needed, and their count when it is cheap to know (a file)."""
     if path == "-":
-        return _read_stdin_text().splitlines()
-    return read_text(Path(path), "JSONL").splitlines()
+        yield sys.stdin.buffer, None
+        return
+    with open_binary(path, "JSONL") as counting:
+        total = sum(1 for line in counting if line.strip())
+    with open_binary(path, "JSONL") as lines:
+        yield lines, total
 
 
 def _make_coach(args: argparse.Namespace) -> Coach:
@@ -139,28 +147,40 @@ def _fails(findings: list[Any], fail_on: str) -> bool:
     return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in findings)
 
 
+class _Counter:
+    """A count that batch workers in several threads can add to."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._lock = threading.Lock()
+
+    def add(self) -> None:
+        with self._lock:
+            self.value += 1
+
+
 def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
-    lines = _batch_lines(args.jsonl)
-    failing: list[Any] = []
+    failing = _Counter()
 
     if args.command == "check":
         def work(item: BatchItem) -> dict[str, Any]:
             result = coach.check(item.draft, customer=item.customer, policy=item.merged_policy(policy))
             if _fails(result.findings, args.fail_on):
-                failing.append(item.id)
+                failing.add()
             return result.model_dump()
     elif args.command == "critique":
         def work(item: BatchItem) -> dict[str, Any]:
             result = coach.critique(item.draft, customer=item.customer, policy=item.merged_policy(policy))
             if _fails(result.findings, args.fail_on):
-                failing.append(item.id)
+                failing.add()
             return result.model_dump()
     else:
         def work(item: BatchItem) -> dict[str, Any]:
             return coach.rewrite(item.draft, customer=item.customer, policy=item.merged_policy(policy)).model_dump()
 
-    run_batch(lines, work, sys.stdout, jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty())
-    return 1 if failing else 0
+    with _batch_lines(args.jsonl) as (lines, total):
+        run_batch(lines, work, sys.stdout, jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty(), total=total)
+    return 1 if failing.value else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from ._errors import CoachError, InputError
 
-__all__ = ["read_bytes", "read_text"]
+__all__ = ["open_binary", "read_bytes", "read_text"]
+
+
+@contextmanager
+def _named_errors(path: Path, what: str, error: type[CoachError]) -> Iterator[None]:
+    try:
+        yield
+    except FileNotFoundError:
+        raise error(f"{what} file not found: {path}") from None
+    except OSError as exc:
+        raise error(f"cannot read {what} file {path}: {exc.strerror}") from None
+
+
+@contextmanager
+def open_binary(path: str | Path, what: str, error: type[CoachError] = InputError) -> Iterator[BinaryIO]:
+    """``path`` opened for reading bytes (a large file is then read as it is needed)."""
+    path = Path(path)
+    with _named_errors(path, what, error):
+        handle = path.open("rb")
+    with handle:
+        yield handle
 
 
 def read_bytes(path: str | Path, what: str, error: type[CoachError] = InputError) -> bytes:
     """The bytes of ``path``; a missing or unreadable file is ``error`` ("<what> file not found: <path>")."""
     path = Path(path)
-    try:
+    with _named_errors(path, what, error):
         return path.read_bytes()
-    except FileNotFoundError:
-        raise error(f"{what} file not found: {path}") from None
-    except OSError as exc:
-        raise error(f"cannot read {what} file {path}: {exc.strerror}") from None
 
 
 def read_text(path: str | Path, what: str, error: type[CoachError] = InputError) -> str:

@@ -145,3 +145,34 @@ def test_module_entry_point_runs_as_a_process():
     proc = subprocess.run([sys.executable, "-m", "coach", "check", "--format", "json", BAD],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and json.loads(proc.stdout)["passed"] is False
+
+
+def test_batch_line_with_invalid_utf8_is_an_error_object(capsys, monkeypatch):
+    stdin = b'{"id": 1, "draft": "Thanks! Please DM us."}\n{"id": 2, "draft": "\xff"}\n{"id": 3, "draft": "Thanks!"}\n'
+    code, out, _ = run(capsys, monkeypatch, ["check", "--jsonl", "-"], stdin=stdin)
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("id") for r in results] == [1, None, 3]
+    assert "not valid UTF-8" in results[1]["error"]
+
+
+def test_batch_reads_its_input_as_it_goes(tmp_path, capsys, monkeypatch):
+    """Results come out for the first lines before the rest is read: the batch streams, memory stays flat."""
+    from coach import _batch
+
+    consumed = []
+
+    def lines():
+        for i in range(3):
+            consumed.append(i)
+            yield json.dumps({"id": i, "draft": "Thanks! Please DM us."}).encode()
+
+    seen_at_output = []
+
+    class Out(io.StringIO):
+        def write(self, text):
+            seen_at_output.append(len(consumed))
+            return super().write(text)
+
+    summary = _batch.run_batch(lines(), lambda item: {"ok": True}, Out())
+    assert summary.items == 3 and summary.errors == 0
+    assert seen_at_output == [1, 2, 3]
