@@ -157,6 +157,7 @@ def test_no_next_step():
     assert "no-next-step" not in rules_of("Please send us a DM with your order number.")
     assert "no-next-step" not in rules_of("I've refunded the $12 to your card.")
     assert "no-next-step" not in rules_of("Which device are you using?")
+    assert "no-next-step" not in rules_of("I'd be happy to look into this for you.")
     # Praise needs no next step, unless the customer reported a problem.
     assert "no-next-step" not in rules_of("Glad you enjoyed it! Happy travels.", "Best flight ever, thank you!")
     assert "no-next-step" in rules_of("Glad you enjoyed it! Happy travels.", "My bag was lost on flight 22.")
