@@ -6,6 +6,7 @@
     python benchmarks/run.py llm [DATA]          # 3. openai engine against a local fake server
     python benchmarks/run.py eval-replay         # 4. coach eval --replay over the gold suite
     python benchmarks/run.py profile [DATA]      # 5. cProfile of the checker's hot path
+    python benchmarks/run.py offline [DATA]      # 6. the offline engine: speed, facts kept, none invented
     python benchmarks/run.py report              # print the tables of the saved results again
     python benchmarks/run.py all --quick --out /tmp/quick.json   # smoke-test the harness in a minute
 
@@ -31,7 +32,7 @@ if __package__ in (None, ""):  # run as a script: import the benchmarks package 
 from benchmarks import report  # noqa: E402
 from benchmarks.common import DEFAULT_DATA, REPO, load_corpus, machine, versions  # noqa: E402
 
-PARTS = ("checker", "memory", "llm", "eval-replay", "profile")
+PARTS = ("checker", "memory", "llm", "eval-replay", "profile", "offline")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,6 +68,9 @@ def _run_part(part: str, args: argparse.Namespace) -> dict:
     if part == "eval-replay":
         from benchmarks import eval_replay
         return eval_replay.run(rounds=args.process_rounds)
+    if part == "offline":
+        from benchmarks import offline
+        return offline.run(load_corpus(data))
     if part == "profile":
         from benchmarks import hotpath
         return hotpath.run(load_corpus(data), dump=args.profile_dump)
