@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .._errors import PromptError
+from .._llm._transport import redact
 from .._models import Usage
 from .cases import EvalCase
 from .paths import resource_dir
@@ -142,7 +143,8 @@ class Judge:
                 response_format=self._format(),
             )
         except Exception as exc:  # noqa: BLE001 - any failure to answer is a judge_error
-            return _judge_error(f"request failed: {type(exc).__name__}: {str(exc)[:200]}"), Usage()
+            said = redact(str(exc), _client_secrets(self.client))[:200]  # a server may echo the key back
+            return _judge_error(f"request failed: {type(exc).__name__}: {said}"), Usage()
         usage = _usage(response)
         try:
             choice = response.choices[0]
@@ -178,3 +180,8 @@ def _strip_fence(text: str) -> str:
         text = text.split("\n", 1)[1] if "\n" in text else text
         text = text.rsplit("```", 1)[0]
     return text
+
+
+def _client_secrets(client: Any) -> tuple[str, ...]:
+    """The key, organisation and project an OpenAI client was given: never to appear in a reason."""
+    return tuple(str(v) for v in (getattr(client, n, None) for n in ("api_key", "organization", "project")) if v)

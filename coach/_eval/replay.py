@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._cassettes import scrub_request, scrub_response
 from .._errors import CoachError
 
 __all__ = [
@@ -24,7 +25,6 @@ __all__ = [
 #: The base URL and key a replayed run uses when none is given: never contacted (vcrpy answers first).
 REPLAY_BASE_URL = "http://127.0.0.1:9/v1"
 REPLAY_API_KEY = "replay"
-_SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
 
 
 class ReplayMiss(CoachError):
@@ -68,7 +68,8 @@ def recording(path: Path, *, replay: bool) -> Iterator[Recorder]:
     machine = vcr.VCR(
         record_mode=recorder.mode,
         match_on=["method", "path", "body"],
-        filter_headers=_SECRET_HEADERS,
+        before_record_request=scrub_request,
+        before_record_response=scrub_response,
         decode_compressed_response=True,
     )
     lock = threading.Lock()

@@ -61,7 +61,7 @@ class RewriteTask:
     after: CheckResult | None = field(default=None, repr=False)
 
     def prompt_values(self) -> dict[str, str]:
-        facts = extract_facts(self.draft)
+        facts = extract_facts(without_instructions(self.draft))
         return {
             "policy": _policy_lines(self.policy),
             "facts": "\n".join(f"- {fact}" for fact in facts) or "- (none)",

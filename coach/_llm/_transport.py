@@ -106,7 +106,7 @@ def translate_error(exc: openai.APIError, *, mode: str, model: str, timeout: flo
     if not isinstance(exc, openai.APIStatusError):
         return ModelRequestError(redact(f"the model request failed: {type(exc).__name__}", secrets))
     status = exc.status_code
-    said = redact(_server_message(exc), secrets)
+    said = _server_message(exc, secrets)
     if status in _FORMAT_STATUSES and mode != "text" and _FORMAT_WORDS.search(said):
         return FormatRejected(f"the model server refused response_format {mode} ({status}): {said}",
                               status=status, mode=mode)
@@ -125,14 +125,15 @@ def translate_error(exc: openai.APIError, *, mode: str, model: str, timeout: flo
     return ModelRequestError(f"the model server refused the request ({status}): {said}", status=status)
 
 
-def _server_message(exc: openai.APIStatusError) -> str:
+def _server_message(exc: openai.APIStatusError, secrets: tuple[str, ...]) -> str:
+    """The server's own words, redacted before they are cut short (a cut key would no longer match)."""
     body = exc.body
     if isinstance(body, dict):
         inner = body.get("error", body)
         message = inner.get("message") if isinstance(inner, dict) else inner
     else:
         message = body
-    text = " ".join(str(message if message is not None else exc.message).split())
+    text = redact(" ".join(str(message if message is not None else exc.message).split()), secrets)
     return text[:_MAX_SERVER_MESSAGE] + ("…" if len(text) > _MAX_SERVER_MESSAGE else "")
 
 
