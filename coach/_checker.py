@@ -20,22 +20,29 @@ _CLAUSE_SPLIT = re.compile(r"[,;:]|\s[-–—]\s|\s(?:but|and|so)\s", re.I)
 _APOLOGY_WORD = re.compile(r"\b(?:sorry|apolog)", re.I)
 
 
-def validate_draft(draft: object) -> str:
+def validate_draft(draft: object, max_chars: int | None = MAX_DRAFT_CHARS) -> str:
     """Return ``draft`` if it can be coached, else raise a clear ``InputError``."""
     if not isinstance(draft, str):
         raise InputError(f"the draft must be text, not {type(draft).__name__}")
     if not draft.strip():
         raise EmptyDraftError("the draft is empty: give the reply text to coach")
-    if len(draft) > MAX_DRAFT_CHARS:
+    if max_chars is not None and len(draft) > max_chars:
         raise DraftTooLongError(
             f"the draft is {len(draft):,} characters; the coach accepts at most {MAX_DRAFT_CHARS:,}"
         )
     return draft
 
 
-def check(draft: str, customer: str | None = None, policy: Policy | None = None) -> CheckResult:
-    """Check ``draft`` against every rule; findings are ordered by position, whole-reply rules last."""
-    draft = validate_draft(draft)
+def check(
+    draft: str, customer: str | None = None, policy: Policy | None = None, *, max_chars: int | None = MAX_DRAFT_CHARS
+) -> CheckResult:
+    """Check ``draft`` against every rule; findings are ordered by position, whole-reply rules last.
+
+    ``max_chars=None`` is for the coach's own rewrites, which may grow a draft that was just under the limit.
+    """
+    draft = validate_draft(draft, max_chars)
+    if customer is not None and not isinstance(customer, str):
+        raise InputError(f"the customer's message must be text, not {type(customer).__name__}")
     policy = policy or Policy()
     rules = load_rules()
     unknown = set(policy.severity) - set(RULE_IDS)
@@ -82,7 +89,10 @@ Span = tuple[int | None, int | None]
 def _negated(text: str, before: int, negations: re.Pattern[str] | None) -> bool:
     if negations is None:
         return False
-    return negations.search(text[max(0, before - _NEGATION_WINDOW) : before]) is not None
+    start = max(0, before - _NEGATION_WINDOW)
+    for split in _CLAUSE_SPLIT.finditer(text, start, before):  # "Not a problem, I promise ..." is not negated
+        start = split.end()
+    return negations.search(text[start:before]) is not None
 
 
 def _clause_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:

@@ -179,7 +179,11 @@ def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
             return coach.rewrite(item.draft, customer=item.customer, policy=item.merged_policy(policy)).model_dump()
 
     with _batch_lines(args.jsonl) as (lines, total):
-        run_batch(lines, work, sys.stdout, jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty(), total=total)
+        summary = run_batch(lines, work, sys.stdout, jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty(),
+                            total=total)
+    if summary.errors:
+        err(f"coach: error: {summary.errors} of {summary.items} batch line(s) could not be coached (see their 'error')")
+        return 2
     return 1 if failing.value else 0
 
 
@@ -196,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug or an environment problem: a clear line and exit 2, never exit 1
+        err(f"coach: crashed: {type(exc).__name__}: {exc}")
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

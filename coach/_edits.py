@@ -7,7 +7,7 @@ import re
 from ._facts import extract_facts
 from ._text import content_words
 
-__all__ = ["capitalise", "remove_apology", "soften_vague_effort", "remove_parroting", "hedge_promise", "remove_phrase", "tidy"]
+__all__ = ["capitalise", "remove_apology", "remove_pity", "soften_vague_effort", "remove_parroting", "hedge_promise", "remove_phrase", "tidy"]
 
 _INTENSIFIERS = r"(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+|deeply\s+|sincerely\s+|extremely\s+|incredibly\s+)*"
 _APOLOGY = re.compile(

@@ -75,9 +75,9 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     text = draft
     if looks_english(draft):
         plain = without_instructions(html_to_text(draft))
-        findings = before.findings if plain == draft else check(plain, customer, policy).findings
+        findings = before.findings if plain == draft else check(plain, customer, policy, max_chars=None).findings
         text = _Rewriter(plain, customer, policy, findings).run()
-    after = check(text, customer, policy)
+    after = check(text, customer, policy, max_chars=None)
     return RewriteResult(
         rewrite=text,
         engine="offline",
@@ -173,7 +173,7 @@ class _Rewriter:
         return ""
 
     def _closing(self, text: str) -> str:
-        if any(f.rule == "no-next-step" for f in check(text or ".", self.customer, self.policy).findings):
+        if any(f.rule == "no-next-step" for f in check(text or ".", self.customer, self.policy, max_chars=None).findings):
             return self._next_step()
         return ""
 
@@ -192,7 +192,7 @@ class _Rewriter:
 
     def _settle(self, text: str) -> str:
         """Second pass: drop any fact-free sentence still flagged at warning or above."""
-        result = check(text, self.customer, self.policy)
+        result = check(text, self.customer, self.policy, max_chars=None)
         blocking = [f for f in result.findings if f.blocking and f.start is not None]
         if not blocking:
             return text

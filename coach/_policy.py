@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ._errors import PolicyError
 from ._files import read_text
+from ._rules import RULE_IDS
 from ._models import Severity
 from ._text import content_words, stem
 
@@ -102,6 +103,10 @@ def load_policy(path: str | Path) -> Policy:
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"policy file {path} is not valid TOML: {exc}") from None
     try:
-        return Policy.model_validate(data)
+        policy = Policy.model_validate(data)
     except ValidationError as exc:
         raise PolicyError(f"policy file {path} is invalid: {exc}") from None
+    unknown = set(policy.severity) - set(RULE_IDS)
+    if unknown:
+        raise PolicyError(f"policy file {path}: [severity] names unknown rule(s): {', '.join(sorted(unknown))}")
+    return policy

@@ -105,7 +105,7 @@ def test_batch_keeps_order_ids_and_survives_bad_lines(capsys, monkeypatch):
     assert "error" in results[1] and "line 2" in results[1]["error"]
     assert "draft" in results[2]["error"] and "empty" in results[3]["error"]
     assert results[4]["passed"] is True and results[0]["passed"] is False
-    assert code == 1
+    assert code == 2  # some lines could not be coached: an input error outranks findings
 
 
 def test_rewrite_batch_with_jobs(tmp_path, capsys, monkeypatch):
@@ -176,3 +176,19 @@ def test_batch_reads_its_input_as_it_goes(tmp_path, capsys, monkeypatch):
     summary = _batch.run_batch(lines(), lambda item: {"ok": True}, Out())
     assert summary.items == 3 and summary.errors == 0
     assert seen_at_output == [1, 2, 3]
+
+
+def test_unexpected_errors_exit_2_with_one_line(capsys, monkeypatch):
+    import coach._cli as cli
+
+    monkeypatch.setattr(cli, "_run", lambda args: 1 / 0)
+    code, _, err = run(capsys, monkeypatch, ["check", "x"])
+    assert code == 2 and err.startswith("coach: crashed: ZeroDivisionError")
+
+
+def test_checker_negation_stays_in_its_clause():
+    from coach import Coach
+
+    for draft in ["Not a problem at all, I promise we'll make this right.", "It's not your fault, I promise you that."]:
+        assert "broken-promise" in {f.rule for f in Coach().check(draft).findings}
+

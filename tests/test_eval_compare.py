@@ -119,3 +119,17 @@ def test_parallel_runs_keep_case_order_and_results():
     assert [c.id for c in parallel.cases] == [c.id for c in serial.cases]
     assert [c.passed for c in parallel.cases] == [c.passed for c in serial.cases]
     assert parallel.aggregates.costs.attempts == 10
+
+
+
+def test_runs_with_no_case_in_common_cannot_be_compared(tmp_path):
+    import json as _json
+
+    from coach import InputError, run_eval
+
+    mini = Path(__file__).parent / "eval_data" / "mini.jsonl"
+    renamed = tmp_path / "renamed.jsonl"
+    cases = [_json.loads(line) for line in mini.read_text(encoding="utf-8").splitlines() if line.strip()]
+    renamed.write_text("".join(_json.dumps({**c, "id": "other-" + c["id"]}) + "\n" for c in cases), encoding="utf-8")
+    with pytest.raises(InputError, match="no case of this run is in the baseline"):
+        compare_runs(run_eval(mini), run_eval(renamed))

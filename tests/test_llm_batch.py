@@ -100,7 +100,7 @@ def test_cli_batch_with_jobs_keeps_order(serve, tmp_path, capsys):
     assert "error" in results[1] and "400" in results[1]["error"]
     assert all(r["engine"] == "openai" and f"#{r['id']}" in r["rewrite"] for r in results if r["id"] != 2)
     assert "coach: engine openai (model fake-model)" in err
-    assert code == 0
+    assert code == 2  # item 2 failed: its error line is there, the rest ran, and the exit code says so
     assert server.max_in_flight > 1
 
 

@@ -81,3 +81,10 @@ def test_policy_coerce_accepts_lines_and_dicts():
     assert Policy.coerce({"banned_phrases": ["x"]}).banned_phrases == ["x"]
     with pytest.raises(PolicyError):
         Policy.coerce(42)
+
+
+def test_policy_file_with_unknown_rule_fails_at_load(tmp_path):
+    path = tmp_path / "policy.toml"
+    path.write_text('[severity]\nno-such-rule = "error"\n')
+    with pytest.raises(PolicyError, match="unknown rule"):
+        load_policy(path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from .._errors import InputError
 from .results import OVERALL, EvalRun, Stamp
 from .stats import mcnemar_exact
 
@@ -106,6 +107,8 @@ def compare_runs(
     base_cases = {c.id: c for c in base.cases}
     new_cases = {c.id: c for c in new.cases}
     common = [cid for cid in new_cases if cid in base_cases]
+    if not common:  # nothing to pair: passing the gate here would be a silent "ok"
+        raise InputError("no case of this run is in the baseline: compare runs of the same suite (or --case/--tag)")
     names = [OVERALL] + [n for n in new.stamp.scorers if n in base.stamp.scorers]
     deltas = []
     for name in names:
