@@ -162,15 +162,11 @@ class _Counter:
 def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
     failing = _Counter()
 
-    if args.command == "check":
+    if args.command in ("check", "critique"):
+        judge = getattr(coach, args.command)
+
         def work(item: BatchItem) -> dict[str, Any]:
-            result = coach.check(item.draft, customer=item.customer, policy=item.merged_policy(policy))
-            if _fails(result.findings, args.fail_on):
-                failing.add()
-            return result.model_dump()
-    elif args.command == "critique":
-        def work(item: BatchItem) -> dict[str, Any]:
-            result = coach.critique(item.draft, customer=item.customer, policy=item.merged_policy(policy))
+            result = judge(item.draft, customer=item.customer, policy=item.merged_policy(policy))
             if _fails(result.findings, args.fail_on):
                 failing.add()
             return result.model_dump()
