@@ -31,22 +31,26 @@ class BatchItem(BaseModel):
         return base.model_copy(update={"commitments": [*base.commitments, *self.policy]})
 
 
+class _LineError(dict):
+    """The error object printed for a line that could not be coached (a dict, so it serialises as is)."""
+
+
 def _parse(raw: bytes, number: int) -> BatchItem | dict[str, Any]:
     """A valid item, or the error object to print for this line."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return {"id": None, "line": number, "error": f"line {number} is not valid UTF-8 (byte {exc.start})"}
+        return _LineError({"id": None, "line": number, "error": f"line {number} is not valid UTF-8 (byte {exc.start})"})
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        return {"id": None, "line": number, "error": f"line {number} is not valid JSON: {exc.msg}"}
+        return _LineError({"id": None, "line": number, "error": f"line {number} is not valid JSON: {exc.msg}"})
     item_id = data.get("id") if isinstance(data, dict) else None
     try:
         return BatchItem.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())
-        return {"id": item_id, "line": number, "error": f"line {number}: {problems}"}
+        return _LineError({"id": item_id, "line": number, "error": f"line {number}: {problems}"})
 
 
 def _run_one(item: BatchItem | dict[str, Any], work: Callable[[BatchItem], dict[str, Any]]) -> dict[str, Any]:
@@ -55,9 +59,9 @@ def _run_one(item: BatchItem | dict[str, Any], work: Callable[[BatchItem], dict[
     try:
         return {"id": item.id, **work(item)}
     except CoachError as exc:
-        return {"id": item.id, "error": str(exc)}
+        return _LineError({"id": item.id, "error": str(exc)})
     except Exception as exc:  # noqa: BLE001 - one broken item must not stop the batch
-        return {"id": item.id, "error": f"unexpected {type(exc).__name__}: {exc}"}
+        return _LineError({"id": item.id, "error": f"unexpected {type(exc).__name__}: {exc}"})
 
 
 class _NoBar:
@@ -105,7 +109,7 @@ def run_batch(
             if jobs > 1 or progress:
                 out.flush()  # show each result as it lands; a plain pipe gets the buffered speed
             summary.items += 1
-            summary.errors += "error" in result
+            summary.errors += isinstance(result, _LineError)  # a rewrite's own "error" field is not one
             bar.update(1)
     out.flush()
     return summary

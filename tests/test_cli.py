@@ -192,3 +192,10 @@ def test_checker_negation_stays_in_its_clause():
     for draft in ["Not a problem at all, I promise we'll make this right.", "It's not your fault, I promise you that."]:
         assert "broken-promise" in {f.rule for f in Coach().check(draft).findings}
 
+
+
+def test_rewrite_batch_of_good_lines_exits_0_even_with_error_fields(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": 1, "draft": "Sorry for the trouble."}) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, monkeypatch, ["rewrite", "--jsonl", str(path), "--engine", "offline"])
+    assert code == 0 and json.loads(out)["error"] is None
