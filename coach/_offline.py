@@ -22,7 +22,7 @@ from ._edits import (
     tidy,
 )
 from ._facts import extract_facts
-from ._models import Finding, RewriteResult
+from ._models import CheckResult, Finding, RewriteResult
 from ._policy import Policy
 from ._restate import restate_problem
 from ._rules import load_rules
@@ -49,7 +49,6 @@ _SAFE_COMMITMENTS = (
     (re.compile(r"\b(?:credit|compensat|reimburs|waive)", re.I), "I'll check what options are open to you and update you."),
 )
 _ID_LIKE = re.compile(r"#?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z#]|\d{4,})[A-Za-z0-9-]{4,}|#\d+")
-_THANKS = re.compile(r"\b(?:thank|thanks|thx|appreciate|grateful|cheers)", re.I)
 _FIX_IT = "I'll find out what went wrong and update you on the next steps."
 _LEARN = "I'll pass this on to the team so they can look at what went wrong."
 _THANKS_PLAIN = "Thanks for reaching out about this."
@@ -72,12 +71,15 @@ class _Piece:
 def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | None = None) -> RewriteResult:
     policy = policy or Policy()
     before = check(draft, customer, policy)
+    checked = {draft: before}  # each text is checked once, however many steps look at it
     text = draft
     if looks_english(draft):
         plain = without_instructions(html_to_text(draft))
         findings = before.findings if plain == draft else check(plain, customer, policy, max_chars=None).findings
-        text = _Rewriter(plain, customer, policy, findings).run()
-    after = check(text, customer, policy, max_chars=None)
+        rewriter = _Rewriter(plain, customer, policy, findings)
+        text = rewriter.run()
+        checked.update(rewriter.checked)
+    after = checked.get(text) or check(text, customer, policy, max_chars=None)
     return RewriteResult(
         rewrite=text,
         engine="offline",
@@ -93,6 +95,7 @@ class _Rewriter:
         self.rules = {f.rule for f in findings}
         self.parrot_generic = load_rules()["parroting"].words("generic")
         self.used_policy: set[str] = set()
+        self.checked: dict[str, CheckResult] = {}
 
     def run(self) -> str:
         if not self.findings:
@@ -164,7 +167,7 @@ class _Rewriter:
         problem = restate_problem(self.customer)
         if problem and (_already_said(problem, body) or _flagged(problem, self.policy)):
             problem = None
-        if "no-thanks" in self.rules or not _THANKS.search(body):
+        if "no-thanks" in self.rules or not load_rules()["no-thanks"].pattern("patterns").search(body):
             return f"Thanks for letting us know that {problem}." if problem else _THANKS_PLAIN
         if problem and "bland-apology" in self.rules:
             return f"I'm sorry to hear {problem}."
@@ -192,7 +195,7 @@ class _Rewriter:
 
     def _settle(self, text: str) -> str:
         """Second pass: drop any fact-free sentence still flagged at warning or above."""
-        result = check(text, self.customer, self.policy, max_chars=None)
+        result = self.checked[text] = check(text, self.customer, self.policy, max_chars=None)
         blocking = [f for f in result.findings if f.blocking and f.start is not None]
         if not blocking:
             return text
