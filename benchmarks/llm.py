@@ -35,10 +35,10 @@ class CannedAnswers:
 
     def add(self, draft: str, customer: str | None, policy: Any = None) -> bool:
         """Add the answer for ``draft``; True when the guard will accept it (the offline rewrite passed)."""
-        from coach._checker import check
-        from coach._llm._prompts import untrusted
-        from coach._offline import rewrite_offline
-        from coach._policy import Policy
+        from coach._core.checker import check
+        from coach._engines.openai.prompts import untrusted
+        from coach._engines.offline.engine import rewrite_offline
+        from coach._core.policy import Policy
 
         policy = Policy.coerce(policy)
         offline = rewrite_offline(draft, customer, policy)

@@ -14,7 +14,7 @@ from .common import Reply, latency_ms
 
 def run(replies: list[Reply]) -> dict[str, Any]:
     from coach import Coach
-    from coach._facts import invented_facts, missing_facts
+    from coach._core.facts import invented_facts, missing_facts
 
     coach = Coach(engine="offline")
     times: list[int] = []

@@ -6,8 +6,8 @@
 """
 
 from ._api import AsyncCoach, Coach
-from ._checker import MAX_DRAFT_CHARS
-from ._errors import (
+from ._core.checker import MAX_DRAFT_CHARS
+from ._core.errors import (
     CoachError,
     DraftTooLongError,
     EmptyDraftError,
@@ -19,11 +19,11 @@ from ._errors import (
     PolicyError,
     PromptError,
 )
-from ._models import CheckResult, CritiqueFinding, CritiqueResult, Finding, RewriteResult, Severity, Timing, Usage
-from ._policy import Policy, load_policy
-from ._rules import RULE_IDS
+from ._core.results import CheckResult, CritiqueFinding, CritiqueResult, Finding, RewriteResult, Severity, Timing, Usage
+from ._core.policy import Policy, load_policy
+from ._core.rules import RULE_IDS
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 
 def __getattr__(name: str):

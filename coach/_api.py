@@ -1,59 +1,28 @@
-"""The Python API: ``Coach`` (sync) and ``AsyncCoach``. The CLI is a thin layer over these."""
+"""The Python API: ``Coach`` (sync) and ``AsyncCoach``. It picks the engine, and falls back to the offline
+engine when the model engine cannot produce a rewrite that passes the guard. The CLI is a thin layer over it."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from ._batch import progress_bar
-from ._checker import check, validate_draft
-from ._critique import offline_critique
-from ._errors import ModelConfigError
-from ._models import CheckResult, CritiqueResult, RewriteResult
-from ._offline import rewrite_offline
-from ._policy import Policy
+from ._core.checker import check, validate_draft
+from ._core.critique import offline_critique
+from ._core.errors import InputError
+from ._core.policy import Policy
+from ._core.results import CheckResult, CritiqueResult, RewriteResult
+from ._engines.base import (
+    DEFAULT_ENGINE, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS, DEFAULT_PROMPT, DEFAULT_TIMEOUT, EngineFailed, EngineName,
+    EngineSettings,
+)
+from ._engines.offline import rewrite_offline
 
 __all__ = ["Coach", "AsyncCoach", "EngineName", "PolicyLike"]
 
-EngineName = Literal["auto", "offline", "openai"]
 PolicyLike = Policy | Sequence[str] | dict | str | os.PathLike | None
-
-
-@dataclass(frozen=True)
-class _Settings:
-    """Where the model engine's configuration comes from: arguments first, then the environment."""
-
-    engine: EngineName
-    model: str | None
-    base_url: str | None
-    api_key: str | None
-    timeout: float
-    client: Any
-
-    @classmethod
-    def resolve(cls, *, engine, model, base_url, api_key, timeout, client) -> "_Settings":
-        if engine not in ("auto", "offline", "openai"):
-            raise ModelConfigError(f"unknown engine {engine!r}: choose auto, offline or openai")
-        return cls(
-            engine=engine,
-            model=model or os.environ.get("COACH_MODEL") or None,
-            base_url=base_url or os.environ.get("OPENAI_BASE_URL") or None,
-            api_key=api_key or os.environ.get("OPENAI_API_KEY") or None,
-            timeout=float(timeout),
-            client=client,
-        )
-
-    def chosen_engine(self, override: EngineName | None = None) -> Literal["offline", "openai"]:
-        """``auto`` means openai when a client, key or base URL is configured, else offline."""
-        engine = override or self.engine
-        if engine == "auto":
-            configured = self.client is not None or self.api_key or self.base_url
-            return "openai" if configured else "offline"
-        return engine
 
 
 class _CoachBase:
@@ -62,50 +31,73 @@ class _CoachBase:
         *,
         client: Any = None,
         model: str | None = None,
-        engine: EngineName = "auto",
+        engine: EngineName = DEFAULT_ENGINE,
         base_url: str | None = None,
         api_key: str | None = None,
-        timeout: float = 30.0,
-        prompt: str = "rewrite.v1",
-        max_attempts: int = 3,
+        timeout: float = DEFAULT_TIMEOUT,
+        prompt: str = DEFAULT_PROMPT,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
         budget: float | None = None,
-        max_tokens: int = 1024,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
     ):
         """``timeout``: seconds per model request; ``budget``: seconds per draft, retries included (default
         4 x timeout); ``max_attempts``: model answers per draft before falling back to the offline rewrite."""
-        self._settings = _Settings.resolve(
-            engine=engine, model=model, base_url=base_url, api_key=api_key, timeout=timeout, client=client
+        self._settings = EngineSettings.resolve(
+            engine=engine, model=model, base_url=base_url, api_key=api_key, timeout=timeout, client=client,
+            prompt=prompt, max_attempts=max_attempts, budget=budget, max_tokens=max_tokens,
         )
-        self.prompt = prompt
-        self.max_attempts = max_attempts
-        self.budget = budget
-        self.max_tokens = max_tokens
         self._model_engine: Any = None
         self._model_lock = threading.Lock()
+
+    @property
+    def settings(self) -> EngineSettings:
+        """The resolved configuration (arguments first, then the environment)."""
+        return self._settings
+
+    @property
+    def prompt(self) -> str:
+        """The prompt id the model engine rewrites with."""
+        return self._settings.prompt
 
     @property
     def engine(self) -> Literal["offline", "openai"]:
         """The engine ``rewrite`` uses when not told otherwise (``auto`` resolved)."""
         return self._settings.chosen_engine()
 
-    def check(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CheckResult:
-        """Check a draft against the rulebook. Pure, fast, and never calls a model."""
-        return check(draft, customer, Policy.coerce(policy))
-
     def _model(self, asynchronous: bool) -> Any:
         """The model engine, built once even when several threads ask at the same time."""
         with self._model_lock:
             if self._model_engine is None:
-                from ._llm import build_engine  # imported late: offline use never loads the openai SDK
+                from ._engines.openai import build_engine  # imported late: offline use never loads the openai SDK
 
-                self._model_engine = build_engine(self._settings, prompt=self.prompt, max_attempts=self.max_attempts,
-                                                  asynchronous=asynchronous, budget=self.budget,
-                                                  max_tokens=self.max_tokens)
+                self._model_engine = build_engine(self._settings, asynchronous=asynchronous)
             return self._model_engine
+
+
+def _rewrite_or_fallback(outcome: RewriteResult | EngineFailed, draft: str, customer: str | None,
+                         policy: Policy) -> RewriteResult:
+    """The engine's rewrite, or, when it failed, the offline rewrite with what the engine had to report."""
+    if not isinstance(outcome, EngineFailed):
+        return outcome
+    offline = rewrite_offline(draft, customer, policy)
+    return offline.model_copy(update={**outcome.details, "fallback": True, "error": outcome.error})
+
+
+def _critique_or_fallback(outcome: CritiqueResult | EngineFailed, draft: str, customer: str | None,
+                          policy: Policy) -> CritiqueResult:
+    """The engine's critique, or, when it failed, the checker's findings alone."""
+    if not isinstance(outcome, EngineFailed):
+        return outcome
+    offline = offline_critique(check(draft, customer, policy))
+    return offline.model_copy(update={**outcome.details, "fallback": True, "error": outcome.error})
 
 
 class Coach(_CoachBase):
     """Coach replies synchronously. ``Coach()`` works offline; pass ``client=OpenAI(...)`` and ``model=`` for a model."""
+
+    def check(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CheckResult:
+        """Check a draft against the rulebook. Pure, fast, and never calls a model."""
+        return check(draft, customer, Policy.coerce(policy))
 
     def rewrite(
         self, draft: str, *, customer: str | None = None, policy: PolicyLike = None, engine: EngineName | None = None
@@ -115,7 +107,8 @@ class Coach(_CoachBase):
         resolved = Policy.coerce(policy)
         if self._settings.chosen_engine(engine) == "offline":
             return rewrite_offline(draft, customer, resolved)
-        return self._model(asynchronous=False).rewrite(draft, customer, resolved)
+        outcome = self._model(asynchronous=False).rewrite(draft, customer, resolved)
+        return _rewrite_or_fallback(outcome, draft, customer, resolved)
 
     def critique(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CritiqueResult:
         """The model's critique merged with the checker's findings, each with its ``source`` (checker only offline)."""
@@ -123,7 +116,8 @@ class Coach(_CoachBase):
         resolved = Policy.coerce(policy)
         if self.engine == "offline":
             return offline_critique(check(draft, customer, resolved))
-        return self._model(asynchronous=False).critique(draft, customer, resolved)
+        outcome = self._model(asynchronous=False).critique(draft, customer, resolved)
+        return _critique_or_fallback(outcome, draft, customer, resolved)
 
     @property
     def model_name(self) -> str | None:
@@ -132,7 +126,11 @@ class Coach(_CoachBase):
 
 
 class AsyncCoach(_CoachBase):
-    """The asyncio twin of ``Coach``, for bots; ``rewrite_many`` runs several rewrites at once."""
+    """The asyncio twin of ``Coach``, for bots: the same methods, as coroutines, and ``rewrite_many``."""
+
+    async def check(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CheckResult:
+        """Check a draft against the rulebook (no model call; a coroutine for symmetry with ``Coach``)."""
+        return check(draft, customer, Policy.coerce(policy))
 
     async def rewrite(
         self, draft: str, *, customer: str | None = None, policy: PolicyLike = None, engine: EngineName | None = None
@@ -141,39 +139,43 @@ class AsyncCoach(_CoachBase):
         resolved = Policy.coerce(policy)
         if self._settings.chosen_engine(engine) == "offline":
             return rewrite_offline(draft, customer, resolved)
-        return await self._model(asynchronous=True).rewrite(draft, customer, resolved)
+        outcome = await self._model(asynchronous=True).rewrite(draft, customer, resolved)
+        return _rewrite_or_fallback(outcome, draft, customer, resolved)
 
     async def critique(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CritiqueResult:
         validate_draft(draft)
         resolved = Policy.coerce(policy)
         if self.engine == "offline":
             return offline_critique(check(draft, customer, resolved))
-        return await self._model(asynchronous=True).critique(draft, customer, resolved)
+        outcome = await self._model(asynchronous=True).critique(draft, customer, resolved)
+        return _critique_or_fallback(outcome, draft, customer, resolved)
 
     async def rewrite_many(
-        self, items: Iterable[dict[str, Any]], *, concurrency: int = 4, engine: EngineName | None = None,
-        progress: bool = False,
+        self, items: Iterable[Mapping[str, Any]], *, concurrency: int = 4, engine: EngineName | None = None,
+        on_result: Callable[[RewriteResult | Exception], None] | None = None,
     ) -> list[RewriteResult | Exception]:
         """Rewrite many ``{"draft", "customer"?, "policy"?}`` items, at most ``concurrency`` at once.
 
-        Results keep the input order; an item that fails yields its exception instead of stopping the rest.
-        ``progress`` shows a progress bar on stderr.
+        Results keep the input order; an item that fails yields its exception (a ``CoachError``) instead of
+        stopping the rest. ``on_result`` is called with each result as it lands (a progress bar, say).
         """
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
-        items = list(items)
         gate = asyncio.Semaphore(concurrency)
 
-        async def one(item: dict[str, Any]) -> RewriteResult | Exception:
+        async def one(number: int, item: Any) -> RewriteResult | Exception:
             async with gate:
                 try:
-                    return await self.rewrite(
+                    if not isinstance(item, Mapping) or "draft" not in item:
+                        raise InputError(f"item {number} must be a mapping with a 'draft' (and optionally "
+                                         f"'customer' and 'policy'), not {type(item).__name__}")
+                    result: RewriteResult | Exception = await self.rewrite(
                         item["draft"], customer=item.get("customer"), policy=item.get("policy"), engine=engine
                     )
                 except Exception as exc:  # one bad item must not stop the batch
-                    return exc
-                finally:
-                    bar.update(1)
+                    result = exc
+                if on_result is not None:
+                    on_result(result)
+                return result
 
-        with progress_bar(len(items), enabled=progress) as bar:
-            return list(await asyncio.gather(*(one(item) for item in items)))
+        return list(await asyncio.gather(*(one(n, item) for n, item in enumerate(items, 1))))

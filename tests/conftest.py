@@ -32,8 +32,8 @@ def serve():
 @pytest.fixture
 def fast_backoff(monkeypatch):
     """Backoff between transport retries in tens of milliseconds, so fault tests stay quick."""
-    from coach._llm import _engine
-    from coach._llm._exchange import RetryPolicy
+    from coach._engines.openai import engine as _engine
+    from coach._engines.openai.exchange import RetryPolicy
 
     monkeypatch.setattr(_engine, "RetryPolicy", lambda: RetryPolicy(backoff_first_s=0.02, backoff_max_s=0.05))
 

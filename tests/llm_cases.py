@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coach import Policy
-from coach._checker import check
-from coach._facts import invented_facts, missing_facts
+from coach._core.checker import check
+from coach._core.facts import invented_facts, missing_facts
 
 DRAFT = "Sorry for the inconvenience. I'll see what I can do about order #4417."
 CUSTOMER = "My order #4417 arrived with a cracked screen."

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from coach._cli import main
+from coach._cli.main import main
 
 BAD = "Sorry for the inconvenience. I promise it will be fixed today."
 GOOD = "Thanks for flagging the cracked screen on order #4417. I've sent a replacement and emailed you the tracking link."
@@ -157,7 +157,7 @@ def test_batch_line_with_invalid_utf8_is_an_error_object(capsys, monkeypatch):
 
 def test_batch_reads_its_input_as_it_goes(tmp_path, capsys, monkeypatch):
     """Results come out for the first lines before the rest is read: the batch streams, memory stays flat."""
-    from coach import _batch
+    from coach._cli import batch as _batch
 
     consumed = []
 
@@ -179,7 +179,7 @@ def test_batch_reads_its_input_as_it_goes(tmp_path, capsys, monkeypatch):
 
 
 def test_unexpected_errors_exit_2_with_one_line(capsys, monkeypatch):
-    import coach._cli as cli
+    import coach._cli.main as cli
 
     monkeypatch.setattr(cli, "_run", lambda args: 1 / 0)
     code, _, err = run(capsys, monkeypatch, ["check", "x"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coach._cli import main
+from coach._cli.main import main
 from coach._eval import api as eval_api
 from coach._eval.calibrate import load_calibration
 from coach._eval.cases import load_suite
@@ -76,7 +76,7 @@ def test_an_unexpected_exception_is_exit_2_never_1(monkeypatch, runs):
     def boom(*a, **k):
         raise KeyError("surprise")
 
-    monkeypatch.setattr("coach._eval.cli.compare_runs", boom)
+    monkeypatch.setattr("coach._cli.eval.compare_runs", boom)
     assert main(["eval", "--from-results", str(good), "--baseline", str(good)]) == 2
 
 
@@ -140,7 +140,7 @@ def test_html_escapes_the_texts(tmp_path):
         engine = "offline"
 
         def rewrite(self, draft, customer=None, policy=None):
-            from coach._models import RewriteResult
+            from coach._core.results import RewriteResult
             return RewriteResult(rewrite=draft, engine="offline", passed=False)
 
     from coach._eval.report import write_report

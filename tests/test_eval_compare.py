@@ -7,7 +7,7 @@ import pytest
 from coach._eval.cases import load_suite
 from coach._eval.compare import Thresholds, compare_runs, parse_max_drop
 from coach._eval.runner import RunOptions, run_suite
-from coach._models import RewriteResult
+from coach._core.results import RewriteResult
 
 MINI = load_suite(Path(__file__).parent / "eval_data" / "mini.jsonl")
 BLAND = "Sorry for the inconvenience."

@@ -12,7 +12,7 @@ from fake_openai import answer_json, slow, status
 from llm_cases import CUSTOMER, DRAFT, GOOD_CRITIQUE, GOOD_REWRITE
 
 from coach import AsyncCoach, Coach, ModelRequestError
-from coach._cli import main
+from coach._cli.main import main
 
 pytestmark = pytest.mark.usefixtures("fast_backoff")
 

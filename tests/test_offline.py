@@ -3,7 +3,7 @@
 import pytest
 
 from coach import Coach, Policy
-from coach._facts import extract_facts, invented_facts, missing_facts
+from coach._core.facts import extract_facts, invented_facts, missing_facts
 
 coach = Coach(engine="offline")
 

@@ -3,7 +3,7 @@
 import pytest
 
 from coach import RULE_IDS, Coach, Policy
-from coach._rules import load_rules
+from coach._core.rules import load_rules
 
 coach = Coach(engine="offline")
 

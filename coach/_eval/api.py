@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .._api import Coach
+from .._engines.base import DEFAULT_TIMEOUT
 from .cases import Suite, load_suite
 from .judge import Judge, ResponseFormat
 from .paths import default_cassette_dir, default_suite
@@ -19,7 +20,7 @@ __all__ = ["run_eval", "make_coach", "make_judge"]
 
 
 def make_coach(
-    *, engine: str = "offline", model: str | None = None, base_url: str | None = None, timeout: float = 30.0,
+    *, engine: str = "offline", model: str | None = None, base_url: str | None = None, timeout: float = DEFAULT_TIMEOUT,
     prompt: str | None = None, replay: bool = False,
 ) -> Coach:
     """The ``Coach`` an eval runs; under replay it points at a URL vcrpy answers, with a dummy key."""
@@ -60,7 +61,7 @@ def run_eval(
     model: str | None = None,
     base_url: str | None = None,
     prompt: str | None = None,
-    timeout: float = 30.0,
+    timeout: float = DEFAULT_TIMEOUT,
     jobs: int = 1,
     repeat: int = 1,
     pass_k: int | None = None,
@@ -88,7 +89,7 @@ def run_eval(
                          price_per_1k=price_per_1k, replay=replay)
     tape = contextlib.nullcontext(None)
     if replay or record:
-        settings = getattr(coach, "_settings", None)
+        settings = getattr(coach, "settings", None)
         path = cassette_path(
             cassette_dir or default_cassette_dir(),
             prompt or getattr(coach, "prompt", None),

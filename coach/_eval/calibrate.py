@@ -16,10 +16,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from .._checker import check
-from .._files import read_text
-from .._policy import Policy
-from .._rules import RULE_IDS
+from .._core.checker import check
+from .._version import __version__
+from .._core.files import read_text
+from .._core.policy import Policy
+from .._core.rules import RULE_IDS
 from .cases import Suite
 from .compare import Thresholds
 from .results import ResultsError
@@ -118,7 +119,6 @@ def calibrate(suite: Suite) -> CalibrationRun:
         result = check(case.draft, case.customer or None, Policy(commitments=list(case.policy)))
         predictions[case.id] = sorted({f.rule for f in result.findings})
     labels = {c.id: sorted(set(c.expect or [])) for c in labelled}
-    from .. import __version__
 
     stamp = CalibrationStamp(
         suite_path=display_path(suite.path), suite_sha256=suite.sha256, rules_sha256=rules_sha256(),

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .._errors import InputError
-from .._files import read_bytes
-from .._rules import RULE_IDS
+from .._core.errors import InputError
+from .._core.files import read_bytes
+from .._core.rules import RULE_IDS
 
 __all__ = ["EvalCase", "SuiteError", "Suite", "load_suite", "parse_suite"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from .._errors import InputError
+from .._core.errors import InputError
 from .results import OVERALL, EvalRun, Stamp
 from .stats import mcnemar_exact
 

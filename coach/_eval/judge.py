@@ -17,9 +17,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .._errors import PromptError
-from .._llm._transport import redact
-from .._models import Usage
+from .._core.errors import PromptError
+from .._engines.openai.transport import redact
+from .._core.results import Usage
 from .cases import EvalCase
 from .paths import resource_dir
 from .scorers import ScoreResult

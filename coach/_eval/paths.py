@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .._resources import resource_dir
+from .._core.resources import resource_dir
 
 __all__ = ["resource_dir", "default_suite", "default_cassette_dir"]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
-from .._errors import InputError
-from .._files import read_text
-from .._models import Finding, Severity, Usage
+from .._core.errors import InputError
+from .._core.files import read_text
+from .._core.results import Finding, Severity, Usage
 from .scorers import ScoreResult
 
 __all__ = [
@@ -42,7 +42,7 @@ class Mark(BaseModel):
 
     @property
     def message(self) -> str:
-        from .._rules import load_rules
+        from .._core.rules import load_rules
 
         rule = load_rules().get(self.rule)
         return rule.message if rule else self.rule

@@ -13,11 +13,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .._checker import check
-from .._errors import ModelConfigError
-from .._models import Usage
-from .._policy import Policy
-from .._rules import RULES_DIR
+from .._core.checker import check
+from .._version import __version__
+from .._core.errors import ModelConfigError
+from .._core.results import Usage
+from .._core.policy import Policy
+from .._core.rules import RULES_DIR
 from .cases import EvalCase, Suite
 from .judge import JUDGE_NAME, Judge
 from .results import (
@@ -27,7 +28,7 @@ from .scorers import DEFAULT_SCORERS, ScoreResult, score_rewrite
 from .stats import percentile
 
 __all__ = [
-    "RunOptions", "run_suite", "default_pass_k", "aggregate", "combine_scores", "rules_sha256", "overall_names",
+    "RunOptions", "run_suite", "default_pass_k", "aggregate", "combine_scores", "rules_sha256",
 ]
 
 Progress = Callable[[int, int], None]
@@ -47,7 +48,6 @@ class RunOptions:
     judge: Judge | None = None
     price_per_1k: float = 0.0
     replay: bool = False
-    extra_stamp: dict[str, Any] = field(default_factory=dict)
 
     def validated(self) -> "RunOptions":
         if self.repeat < 1:
@@ -252,13 +252,12 @@ def run_suite(suite: Suite, coach: Any, options: RunOptions | None = None, *, pr
     cases = [_case_result(case, [a for a in slots[case.id] if a is not None], names, k) for case in suite.cases]
     first = next((r for r in results), None)
     engine = getattr(first, "engine", None) or getattr(coach, "engine", "offline")
-    settings = getattr(coach, "_settings", None)
+    settings = getattr(coach, "settings", None)
     model = getattr(first, "model", None) or getattr(settings, "model", None)
     prompt_id = next((r.prompt_id for r in results if getattr(r, "prompt_id", None)), None)
     prompt_hash = next((r.prompt_hash for r in results if getattr(r, "prompt_hash", None)), None)
     if engine == "openai" and prompt_id is None:
         prompt_id = getattr(coach, "prompt", None)
-    from .. import __version__
 
     stamp = Stamp(
         suite_path=display_path(suite.path),
@@ -281,12 +280,4 @@ def run_suite(suite: Suite, coach: Any, options: RunOptions | None = None, *, pr
         started_at=started.isoformat(timespec="seconds"),
         duration_s=round(time.perf_counter() - clock, 3),
     )
-    for key, value in opts.extra_stamp.items():
-        setattr(stamp, key, value)
     return EvalRun(stamp=stamp, cases=cases, aggregates=aggregate(cases, [*names], opts.price_per_1k))
-
-
-def overall_names(run: EvalRun) -> list[str]:
-    """The scorers of a run plus the ``overall`` pseudo-scorer, in report order."""
-    return [OVERALL, *run.stamp.scorers]
-

@@ -18,11 +18,11 @@ from functools import cached_property
 
 from pydantic import BaseModel
 
-from .._checker import check
-from .._facts import extract_facts, invented_facts
-from .._models import CheckResult, Finding
-from .._policy import Policy
-from .._text import content_words, looks_english, split_sentences, stem
+from .._core.checker import check
+from .._core.facts import extract_facts, invented_facts
+from .._core.results import CheckResult, Finding
+from .._core.policy import Policy
+from .._core.text import content_words, looks_english, split_sentences, stem
 from .cases import EvalCase
 
 __all__ = [

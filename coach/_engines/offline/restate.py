@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ._text import split_sentences
-from ._untrusted import DEMANDS_OF_THE_MODEL
+from ..._core.text import split_sentences
+from ..._core.untrusted import DEMANDS_OF_THE_MODEL
 
 __all__ = ["restate_problem"]
 

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from typing import TextIO
 
-from ._models import CheckResult, CritiqueResult, Finding, RewriteResult
+from .._core.results import CheckResult, CritiqueResult, Finding, RewriteResult
 
 __all__ = ["use_colour", "render_check", "rewrite_notes", "err"]
 
@@ -77,6 +77,8 @@ def rewrite_notes(result: RewriteResult, colour: bool) -> str:
         parts.append("the model's answers failed the guard, so this is the offline rewrite")
     if result.error:
         parts.append(f"error: {result.error}")
+    if not result.passed:
+        parts.append("NOT PASSED: this rewrite still fails the guard; edit it before sending")
     return _paint(" · ".join(parts), _DIM, colour)
 
 

@@ -13,8 +13,8 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel, ValidationError
 
-from ._errors import CoachError
-from ._policy import Policy
+from .._core.errors import CoachError, describe_errors
+from .._core.policy import Policy
 
 __all__ = ["BatchItem", "BatchSummary", "run_batch", "progress_bar"]
 
@@ -49,7 +49,7 @@ def _parse(raw: bytes, number: int) -> BatchItem | dict[str, Any]:
     try:
         return BatchItem.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())
+        problems = describe_errors(exc, whole="line")
         return _LineError({"id": item_id, "line": number, "error": f"line {number}: {problems}"})
 
 

@@ -1,21 +1,21 @@
-"""The two things the model is asked for: a rewrite (guarded) and a critique (merged with the checker's)."""
+"""The two things the model is asked for: a rewrite (held to the guard) and a critique (merged with the checker's)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .._checker import check
-from .._critique import merge_findings
-from .._errors import InputError
-from .._facts import extract_facts, invented_facts, missing_facts
-from .._models import CheckResult, CritiqueResult, Finding, RewriteResult
-from .._offline import rewrite_offline
-from .._policy import Policy
-from .._rules import load_rules
-from .._untrusted import without_instructions
-from ._answer import CritiqueAnswer, CritiqueItem, RewriteAnswer, locate_quote
-from ._exchange import Exchange, Rejected
-from ._prompts import untrusted
+from ..._core.checker import check
+from ..._core.critique import merge_findings
+from ..._core.facts import extract_facts
+from ..._core.guard import GuardVerdict, guard
+from ..._core.policy import Policy
+from ..._core.results import CritiqueResult, Finding, RewriteResult
+from ..._core.rules import load_rules
+from ..._core.untrusted import without_instructions
+from ..base import EngineFailed
+from .answer import CritiqueAnswer, CritiqueItem, RewriteAnswer, locate_quote
+from .exchange import Exchange, Rejected
+from .prompts import untrusted
 
 __all__ = ["RewriteTask", "CritiqueTask"]
 
@@ -58,7 +58,7 @@ class RewriteTask:
     customer: str | None
     policy: Policy
     answer_type: type[RewriteAnswer] = RewriteAnswer
-    after: CheckResult | None = field(default=None, repr=False)
+    verdict: GuardVerdict | None = field(default=None, repr=False)
 
     def prompt_values(self) -> dict[str, str]:
         facts = extract_facts(without_instructions(self.draft))
@@ -69,41 +69,40 @@ class RewriteTask:
             "draft": untrusted(self.draft),
         }
 
-    def judge(self, answer: RewriteAnswer) -> list[str]:
-        """The guard: the checker finds no error or warning, the draft's facts are kept and none invented."""
-        try:
-            self.after = check(answer.rewrite, self.customer, self.policy)
-        except InputError as exc:
-            return [f"the rewrite cannot be checked: {exc}"]
-        problems = [f"your rewrite breaks {_describe(f)}" for f in self.after.findings if f.blocking]
-        missing = missing_facts(without_instructions(self.draft), answer.rewrite)
-        if missing:
-            problems.append("keep these facts from the draft exactly as written: " + ", ".join(missing))
-        invented = invented_facts(answer.rewrite, self.draft, self.customer or "", *self.policy.commitments)
-        if invented:
-            problems.append("remove what is in neither the draft, the customer's message nor the policy: "
-                            + ", ".join(invented))
-        return problems[:_MAX_GUARD_PROBLEMS]
+    def review(self, answer: RewriteAnswer) -> list[str]:
+        """The guard's verdict on the answer, as the problems to send back with a re-ask (none: it passes)."""
+        self.verdict = guard(self.draft, answer.rewrite, self.customer, self.policy)
+        return _guard_problems(self.verdict)[:_MAX_GUARD_PROBLEMS]
 
     def success(self, exchange: Exchange[RewriteAnswer], answer: RewriteAnswer) -> RewriteResult:
-        assert self.after is not None  # set by judge()
+        assert self.verdict is not None and self.verdict.after is not None  # set by review()
         return RewriteResult(
             rewrite=answer.rewrite, engine="openai", model=exchange.model, passed=True,
             findings_before=check(self.draft, self.customer, self.policy).findings,
-            findings_after=self.after.findings,
+            findings_after=self.verdict.after.findings,
             model_findings=_model_findings(answer.critique, self.draft, self.policy), **exchange.stats(),
         )
 
-    def fallback(self, exchange: Exchange[RewriteAnswer], rejected: Rejected) -> RewriteResult:
-        """The offline engine's rewrite, with what the model said and why its answers were not shipped."""
-        offline = rewrite_offline(self.draft, self.customer, self.policy)
+    def failed(self, exchange: Exchange[RewriteAnswer], rejected: Rejected) -> EngineFailed:
+        """No answer passed the guard: what the model said, and why none of its answers can be shipped."""
         last = exchange.last_answer
-        return offline.model_copy(update={
-            "engine": "openai", "model": exchange.model, "fallback": True,
-            "error": _rejection_summary(exchange, rejected),
+        return EngineFailed(_rejection_summary(exchange, rejected), {
+            "engine": "openai", "model": exchange.model,
             "model_findings": _model_findings(last.critique, self.draft, self.policy) if last else [],
             **exchange.stats(),
         })
+
+
+def _guard_problems(verdict: GuardVerdict) -> list[str]:
+    if verdict.unreadable:
+        return [f"the rewrite cannot be checked: {verdict.unreadable}"]
+    problems = [f"your rewrite breaks {_describe(f)}" for f in verdict.blocking]
+    if verdict.missing:
+        problems.append("keep these facts from the draft exactly as written: " + ", ".join(verdict.missing))
+    if verdict.invented:
+        problems.append("remove what is in neither the draft, the customer's message nor the policy: "
+                        + ", ".join(verdict.invented))
+    return problems
 
 
 @dataclass
@@ -117,7 +116,7 @@ class CritiqueTask:
         return {k: v for k, v in RewriteTask(self.draft, self.customer, self.policy).prompt_values().items()
                 if k != "facts"}
 
-    def judge(self, answer: CritiqueAnswer) -> list[str]:
+    def review(self, answer: CritiqueAnswer) -> list[str]:
         return []  # the answer's contract (known rule ids, quotes found in the draft) is all there is
 
     def success(self, exchange: Exchange[CritiqueAnswer], answer: CritiqueAnswer) -> CritiqueResult:
@@ -126,11 +125,9 @@ class CritiqueTask:
         return CritiqueResult(findings=findings, passed=not any(f.blocking for f in findings), engine="openai",
                               model=exchange.model, **exchange.stats())
 
-    def fallback(self, exchange: Exchange[CritiqueAnswer], rejected: Rejected) -> CritiqueResult:
-        checked = check(self.draft, self.customer, self.policy)
-        return CritiqueResult(findings=merge_findings(checked.findings, []), passed=checked.passed, engine="openai",
-                              model=exchange.model, fallback=True, error=_rejection_summary(exchange, rejected),
-                              **exchange.stats())
+    def failed(self, exchange: Exchange[CritiqueAnswer], rejected: Rejected) -> EngineFailed:
+        return EngineFailed(_rejection_summary(exchange, rejected),
+                            {"engine": "openai", "model": exchange.model, **exchange.stats()})
 
 
 def _rejection_summary(exchange: Exchange, rejected: Rejected) -> str:

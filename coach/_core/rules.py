@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ._errors import CoachError
+from .errors import CoachError
 
 __all__ = ["Rule", "load_rules", "RULES_DIR", "RULE_IDS"]
 

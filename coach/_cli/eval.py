@@ -1,4 +1,4 @@
-"""``coach eval``: run the gold suite, compare with a baseline, gate, and report.
+"""``coach eval``: run the gold suite, compare with a baseline, gate, and report (the eval harness's CLI).
 
 Exit codes: 0 ok; 1 a scorer (or a calibrated rule) regressed beyond its threshold; 2 a crash, a usage
 error, a case whose rewrite raised, or a replay that missed its cassette.
@@ -13,21 +13,24 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from .._errors import CoachError
-from .._render import err
-from .api import make_judge, run_eval
-from .calibrate import calibrate, compare_calibration, load_calibration
-from .cases import load_suite
-from .compare import DEFAULT_MAX_DROP, compare_runs, parse_max_drop
-from .judge import JUDGE_NAME
-from .paths import default_suite
-from .report import (
+from .._core.errors import CoachError
+from .._core.rules import RULE_IDS
+from .._engines.base import DEFAULT_ENGINE, DEFAULT_TIMEOUT, ENGINE_NAMES
+from .._eval.api import make_judge, run_eval
+from .._eval.calibrate import calibrate, compare_calibration, load_calibration
+from .._eval.cases import load_suite
+from .._eval.compare import DEFAULT_MAX_DROP, compare_runs, parse_max_drop
+from .._eval.judge import JUDGE_NAME
+from .._eval.paths import default_suite
+from .._eval.report import (
     terminal_calibration, terminal_calibration_comparison, terminal_comparison, terminal_summary, write_report,
 )
-from .results import OVERALL, EvalRun, load_run
-from .scorers import SCORERS
+from .._eval.results import OVERALL, EvalRun, load_run
+from .._eval.scorers import SCORERS
+from .main import positive_seconds
+from .render import err
 
-__all__ = ["add_parser", "run", "EXIT_OK", "EXIT_REGRESSION", "EXIT_CRASH"]
+__all__ = ["build_parser", "main", "run", "EXIT_OK", "EXIT_REGRESSION", "EXIT_CRASH"]
 
 EXIT_OK, EXIT_REGRESSION, EXIT_CRASH = 0, 1, 2
 
@@ -36,11 +39,10 @@ class UsageError(CoachError):
     """Options that do not go together."""
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Add the ``eval`` subcommand to ``coach``'s subparsers."""
-    p = subparsers.add_parser(
-        "eval",
-        help="run the gold suite, compare with a baseline and gate on regressions",
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``coach eval``'s options."""
+    p = argparse.ArgumentParser(
+        prog="coach eval",
         description="Rewrite every case of a gold suite, score the rewrites, and compare with a baseline. "
                     "Exit 0 ok, 1 a scorer regressed beyond --max-drop, 2 crash or usage error.",
     )
@@ -50,12 +52,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--sample", type=int, metavar="N",
                    help="only N cases, chosen deterministically to cover the tags (a quick, cheap run)")
     g = p.add_argument_group("engine")
-    g.add_argument("--engine", choices=["auto", "offline", "openai"], default="auto",
+    g.add_argument("--engine", choices=ENGINE_NAMES, default=DEFAULT_ENGINE,
                    help="auto uses a model when OPENAI_API_KEY or a base URL is set, else offline")
     g.add_argument("--model", help="model name (default: $COACH_MODEL)")
     g.add_argument("--base-url", help="OpenAI-compatible server URL (default: $OPENAI_BASE_URL)")
     g.add_argument("--prompt", metavar="ID", help="prompt id for the model engine (default: the engine's)")
-    g.add_argument("--timeout", type=float, default=30.0, help="seconds per model request (default: 30)")
+    g.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT,
+                   help=f"seconds per model request (default: {DEFAULT_TIMEOUT:g})")
     r = p.add_argument_group("run")
     r.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="rewrites in flight at once (default: 1)")
     r.add_argument("--repeat", type=int, default=1, metavar="K", help="rewrite each case K times (default: 1)")
@@ -89,6 +92,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                    help="write a Markdown or self-contained HTML report (repeatable)")
     o.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no failing-case list")
     return p
+
+
+def main(argv: list[str]) -> int:
+    """``coach eval ARGS``: parse, run, and return the exit code."""
+    return run(build_parser().parse_args(argv))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -223,8 +231,6 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_calibration(args: argparse.Namespace) -> int:
-    from .._rules import RULE_IDS
-
     thresholds = _thresholds(args, list(RULE_IDS))
     suite = _suite(args)
     result = calibrate(suite)

@@ -9,7 +9,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
-from .._rules import RULE_IDS
+from ..._core.rules import RULE_IDS
 
 __all__ = ["CritiqueItem", "CritiqueAnswer", "RewriteAnswer", "AnswerProblems", "parse_answer", "answer_schema",
            "locate_quote"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 __all__ = ["resource_dir"]
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # coach/
 
 
 def resource_dir(name: str) -> Path:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._checker import check
-from ._edits import (
+from ..._core.checker import check
+from .edits import (
     capitalise,
     hedge_promise,
     remove_apology,
@@ -21,13 +21,14 @@ from ._edits import (
     soften_vague_effort,
     tidy,
 )
-from ._facts import extract_facts
-from ._models import CheckResult, Finding, RewriteResult
-from ._policy import Policy
-from ._restate import restate_problem
-from ._rules import load_rules
-from ._text import content_words, html_to_text, looks_english, split_sentences, stem
-from ._untrusted import without_instructions
+from ..._core.facts import extract_facts
+from ..._core.guard import guard
+from ..._core.results import CheckResult, Finding, RewriteResult
+from ..._core.policy import Policy
+from .restate import restate_problem
+from ..._core.rules import load_rules
+from ..._core.text import content_words, html_to_text, looks_english, split_sentences, stem
+from ..._core.untrusted import without_instructions
 
 __all__ = ["rewrite_offline"]
 
@@ -83,7 +84,7 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     return RewriteResult(
         rewrite=text,
         engine="offline",
-        passed=after.passed,
+        passed=guard(draft, text, customer, policy, after=after).passed,
         findings_before=before.findings,
         findings_after=after.findings,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._models import SEVERITY_RANK, CheckResult, CritiqueFinding, CritiqueResult, Finding
+from .results import SEVERITY_RANK, CheckResult, CritiqueFinding, CritiqueResult, Finding
 
 __all__ = ["merge_findings", "offline_critique"]
 

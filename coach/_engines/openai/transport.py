@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import openai
 
-from .._errors import ModelRequestError
+from ..._core.errors import ModelRequestError
 
 __all__ = ["FormatLadder", "RetryableError", "FormatRejected", "translate_error", "redact", "safe_url"]
 

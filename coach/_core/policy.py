@@ -8,11 +8,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ._errors import PolicyError
-from ._files import read_text
-from ._rules import RULE_IDS
-from ._models import Severity
-from ._text import content_words, stem
+from .errors import PolicyError, describe_errors
+from .files import read_text
+from .rules import RULE_IDS
+from .results import Severity
+from .text import content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours"]
 
@@ -55,6 +55,12 @@ class Policy(BaseModel):
     banned_phrases: list[str] = Field(default_factory=list)
     severity: dict[str, Severity | None] = Field(default_factory=dict)
 
+    def __init__(self, **data: object) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise PolicyError(f"invalid policy: {describe_errors(exc)}") from None
+
     @field_validator("severity", mode="before")
     @classmethod
     def _off_means_disabled(cls, value: object) -> object:
@@ -77,7 +83,7 @@ class Policy(BaseModel):
             if isinstance(value, (list, tuple)) and all(isinstance(line, str) for line in value):
                 return cls(commitments=list(value))
         except ValidationError as exc:
-            raise PolicyError(f"invalid policy: {exc}") from None
+            raise PolicyError(f"invalid policy: {describe_errors(exc)}") from None
         raise PolicyError("a policy is a Policy, a list of commitment lines, a dict, or a TOML file path")
 
     def covers(self, clause: str) -> bool:
@@ -105,7 +111,7 @@ def load_policy(path: str | Path) -> Policy:
     try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
-        raise PolicyError(f"policy file {path} is invalid: {exc}") from None
+        raise PolicyError(f"policy file {path} is invalid: {describe_errors(exc)}") from None
     unknown = set(policy.severity) - set(RULE_IDS)
     if unknown:
         raise PolicyError(f"policy file {path}: [severity] names unknown rule(s): {', '.join(sorted(unknown))}")

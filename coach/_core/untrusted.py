@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._text import split_sentences
+from .text import split_sentences
 
 __all__ = ["ADDRESSES_THE_MODEL", "DEMANDS_OF_THE_MODEL", "without_instructions"]
 

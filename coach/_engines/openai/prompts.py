@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .._errors import PromptError
-from .._resources import resource_dir
+from ..._core.errors import PromptError
+from ..._core.resources import resource_dir
 
 __all__ = ["PromptTemplate", "RenderedPrompt", "load_prompt", "untrusted", "DATA_TAGS"]
 

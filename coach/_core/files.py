@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from ._errors import CoachError, InputError
+from .errors import CoachError, InputError
 
 __all__ = ["open_binary", "read_bytes", "read_text"]
 

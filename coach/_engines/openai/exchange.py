@@ -22,11 +22,11 @@ from typing import Any, Generic, Protocol, TypeVar
 import openai
 from tenacity import RetryCallState
 
-from .._errors import ModelRequestError, ModelResponseError
-from .._models import Timing, Usage
-from ._answer import AnswerProblems, CritiqueAnswer, answer_schema, parse_answer
-from ._prompts import RenderedPrompt
-from ._transport import FormatLadder, FormatRejected, RetryableError, translate_error
+from ..._core.errors import ModelRequestError, ModelResponseError
+from ..._core.results import Timing, Usage
+from .answer import AnswerProblems, CritiqueAnswer, answer_schema, parse_answer
+from .prompts import RenderedPrompt
+from .transport import FormatLadder, FormatRejected, RetryableError, translate_error
 
 __all__ = ["RetryPolicy", "Rejected", "Task", "Exchange"]
 
@@ -51,13 +51,13 @@ class Rejected(ModelResponseError):
 
 
 class Task(Protocol[Answer]):
-    """What one kind of request (rewrite, critique) asks for and how its answers are judged."""
+    """What one kind of request (rewrite, critique) asks for and how its answers are reviewed."""
 
     answer_type: type[Answer]
     draft: str
 
-    def judge(self, answer: Answer) -> list[str]:
-        """The guard: problems that stop ``answer`` from being shipped (none to accept it)."""
+    def review(self, answer: Answer) -> list[str]:
+        """Problems that stop ``answer`` from being shipped (none to accept it); for a rewrite, the guard's."""
         ...
 
 
@@ -79,7 +79,7 @@ class Exchange(Generic[Answer]):
         self._http_s = self._wait_s = 0.0
         self._mode_sent = ladder.mode
 
-    # --- one try: build the request, send it, judge the answer ----------------------------------------
+    # --- one try: build the request, send it, review the answer ----------------------------------------
 
     def request(self) -> dict[str, Any]:
         """Keyword arguments for ``chat.completions.create``: counts the call it is about to be."""
@@ -124,7 +124,7 @@ class Exchange(Generic[Answer]):
                                       "with the complete JSON object only"])
             answer = parse_answer(content, self.task.answer_type, self.task.draft)
             self.last_answer = answer
-            problems = self.task.judge(answer)
+            problems = self.task.review(answer)
             if problems:
                 raise AnswerProblems(problems)
         except AnswerProblems as rejected:

@@ -1,4 +1,7 @@
-"""The openai engine: one model call per rewrite in the common case, guarded, with the offline fallback."""
+"""The openai engine: one model call per rewrite in the common case, held to the guard.
+
+When no answer passes, the engine says so (``EngineFailed``); the API decides to fall back.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +12,17 @@ from weakref import WeakKeyDictionary
 import openai
 from tenacity import AsyncRetrying, Retrying
 
-from .._errors import ModelConfigError, ModelRequestError
-from .._models import CritiqueResult, RewriteResult
-from .._policy import Policy
-from ._exchange import Exchange, Rejected, RetryPolicy
-from ._prompts import load_prompt
-from ._tasks import CritiqueTask, RewriteTask
-from ._transport import FormatLadder, RetryableError, redact, safe_url
+from ..._core.errors import ModelConfigError, ModelRequestError
+from ..._core.policy import Policy
+from ..._core.results import CritiqueResult, RewriteResult
+from ..base import EngineFailed, EngineSettings
+from .exchange import Exchange, Rejected, RetryPolicy
+from .prompts import load_prompt
+from .tasks import CritiqueTask, RewriteTask
+from .transport import FormatLadder, RetryableError, redact, safe_url
 
-__all__ = ["build_engine", "OpenAIEngine", "AsyncOpenAIEngine", "DEFAULT_MAX_TOKENS"]
+__all__ = ["build_engine", "OpenAIEngine", "AsyncOpenAIEngine", "secrets_of"]
 
-DEFAULT_MAX_TOKENS = 1024
 #: Sent as the key to servers that need none (llama.cpp, vLLM, Ollama); OpenAI itself needs a real key.
 _NO_KEY = "no-key-needed"
 _OPENAI_HOST = "api.openai.com"
@@ -36,7 +39,7 @@ def _ladder_for(client: Any) -> FormatLadder:
         return FormatLadder()
 
 
-def _make_client(settings: Any, asynchronous: bool) -> Any:
+def _make_client(settings: EngineSettings, asynchronous: bool) -> Any:
     client = settings.client
     if client is None:
         if not (settings.api_key or settings.base_url):
@@ -106,11 +109,11 @@ class OpenAIEngine(_EngineBase):
                 raise self._lookup_failed(exc) from None
         return self.model  # type: ignore[return-value]
 
-    def rewrite(self, draft: str, customer: str | None, policy: Policy) -> RewriteResult:
+    def rewrite(self, draft: str, customer: str | None, policy: Policy) -> RewriteResult | EngineFailed:
         self.model_name()
         return self._run(RewriteTask(draft, customer, policy), self.prompt)
 
-    def critique(self, draft: str, customer: str | None, policy: Policy) -> CritiqueResult:
+    def critique(self, draft: str, customer: str | None, policy: Policy) -> CritiqueResult | EngineFailed:
         self.model_name()
         return self._run(CritiqueTask(draft, customer, policy), self.critique_prompt)
 
@@ -123,7 +126,7 @@ class OpenAIEngine(_EngineBase):
                         completion = self._client.chat.completions.create(**exchange.request())
                     answer = exchange.accept(completion)
         except Rejected as rejected:
-            return task.fallback(exchange, rejected)
+            return task.failed(exchange, rejected)
         except ModelRequestError as exc:
             raise _gave_up(exc, exchange) from None
         return task.success(exchange, answer)
@@ -140,11 +143,11 @@ class AsyncOpenAIEngine(_EngineBase):
                 raise self._lookup_failed(exc) from None
         return self.model  # type: ignore[return-value]
 
-    async def rewrite(self, draft: str, customer: str | None, policy: Policy) -> RewriteResult:
+    async def rewrite(self, draft: str, customer: str | None, policy: Policy) -> RewriteResult | EngineFailed:
         await self.model_name()
         return await self._run(RewriteTask(draft, customer, policy), self.prompt)
 
-    async def critique(self, draft: str, customer: str | None, policy: Policy) -> CritiqueResult:
+    async def critique(self, draft: str, customer: str | None, policy: Policy) -> CritiqueResult | EngineFailed:
         await self.model_name()
         return await self._run(CritiqueTask(draft, customer, policy), self.critique_prompt)
 
@@ -157,7 +160,7 @@ class AsyncOpenAIEngine(_EngineBase):
                         completion = await self._client.chat.completions.create(**exchange.request())
                     answer = exchange.accept(completion)
         except Rejected as rejected:
-            return task.fallback(exchange, rejected)
+            return task.failed(exchange, rejected)
         except ModelRequestError as exc:
             raise _gave_up(exc, exchange) from None
         return task.success(exchange, answer)
@@ -171,16 +174,19 @@ def _gave_up(exc: ModelRequestError, exchange: Exchange) -> ModelRequestError:
                           status=exc.status, retry_after=exc.retry_after)
 
 
-def build_engine(settings: Any, *, prompt: str = "rewrite.v1", critique_prompt: str = "critique.v1",
-                 max_attempts: int = 3, asynchronous: bool = False, budget: float | None = None,
-                 max_tokens: int = DEFAULT_MAX_TOKENS, retry: RetryPolicy | None = None) -> Any:
-    """The engine ``Coach`` (or ``AsyncCoach``) uses for the openai engine; ``settings`` is ``_api._Settings``."""
+def secrets_of(client: Any, *extra: str | None) -> tuple[str, ...]:
+    """The credentials a client carries (key, organisation, project): never to reach a log or an error."""
+    found = (*extra, *(getattr(client, name, None) for name in ("api_key", "organization", "project")))
+    return tuple(dict.fromkeys(s for s in found if isinstance(s, str) and s))
+
+
+def build_engine(settings: EngineSettings, *, critique_prompt: str = "critique.v1", asynchronous: bool = False,
+                 retry: RetryPolicy | None = None) -> OpenAIEngine | AsyncOpenAIEngine:
+    """The openai engine ``Coach`` (or ``AsyncCoach``) uses, built from its settings."""
     client = _make_client(settings, asynchronous)
-    secrets = tuple(s for s in (settings.api_key, getattr(client, "api_key", None),
-                                getattr(client, "organization", None), getattr(client, "project", None))
-                    if isinstance(s, str) and s)
     engine_type = AsyncOpenAIEngine if asynchronous else OpenAIEngine
-    return engine_type(client, model=settings.model, prompt=prompt, critique_prompt=critique_prompt,
-                       max_attempts=max_attempts, max_tokens=max_tokens, timeout=settings.timeout,
-                       budget=budget if budget is not None else 4 * settings.timeout, retry=retry or RetryPolicy(),
-                       secrets=secrets, formats=_ladder_for(settings.client))
+    budget = settings.budget if settings.budget is not None else 4 * settings.timeout
+    return engine_type(client, model=settings.model, prompt=settings.prompt, critique_prompt=critique_prompt,
+                       max_attempts=settings.max_attempts, max_tokens=settings.max_tokens, timeout=settings.timeout,
+                       budget=budget, retry=retry or RetryPolicy(), secrets=secrets_of(client, settings.api_key),
+                       formats=_ladder_for(settings.client))

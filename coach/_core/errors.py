@@ -13,6 +13,7 @@ __all__ = [
     "ModelConfigError",
     "ModelRequestError",
     "ModelResponseError",
+    "describe_errors",
 ]
 
 
@@ -62,3 +63,11 @@ class ModelRequestError(ModelError):
 
 class ModelResponseError(ModelError):
     """The model answered, but the answer could not be used (not JSON, wrong shape, cut off)."""
+
+
+def describe_errors(exc: Exception, whole: str = "value") -> str:
+    """A pydantic ``ValidationError`` as one line, ``field: problem; field: problem`` (``whole`` names the root)."""
+    errors = getattr(exc, "errors", None)
+    if not callable(errors):
+        return str(exc)
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or whole}: {e['msg']}" for e in errors())

@@ -1,8 +1,13 @@
-"""The ``coach`` command: a thin layer over ``coach.Coach``. Exit 0 ok, 1 findings at --fail-on, 2 usage errors."""
+"""The ``coach`` command: a thin layer over ``coach.Coach``.
+
+Exit codes: 0 passed; 1 findings at ``--fail-on`` (check, critique) or a rewrite that still fails the
+guard; 2 an error (usage, input, model). ``coach eval`` loads the eval harness only when it runs.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -10,13 +15,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ._api import Coach
-from ._batch import BatchItem, run_batch
-from ._errors import CoachError, InputError
-from ._files import open_binary, read_text
-from ._models import SEVERITY_RANK
-from ._policy import Policy, load_policy
-from ._render import err, render_check, rewrite_notes, use_colour
+from .._api import Coach
+from .._core.errors import CoachError, InputError
+from .._core.files import open_binary, read_text
+from .._core.policy import Policy, load_policy
+from .._core.results import SEVERITY_RANK
+from .._engines.base import DEFAULT_ENGINE, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT, ENGINE_NAMES
+from .._version import __version__
+from .batch import BatchItem, run_batch
+from .render import err, render_check, rewrite_notes, use_colour
 
 __all__ = ["main", "build_parser"]
 
@@ -25,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coach",
         description="Coach customer-service replies: empathy, not sympathy.",
+        epilog="Exit codes: 0 passed; 1 findings at --fail-on, or a rewrite that still fails the guard; 2 an error.",
     )
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = sub.add_parser("check", help="list what makes a draft sound hollow or risky")
     _common(check)
@@ -37,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     rewrite = sub.add_parser("rewrite", help="rewrite a draft so it thanks, restates and gives a next step")
     _common(rewrite)
     _engine_options(rewrite)
-    from ._eval.cli import add_parser as add_eval_parser  # `coach eval`: the eval harness (coach/_eval)
-    add_eval_parser(sub)
+    # `coach eval` parses its own options (coach/_cli/eval.py), so that the harness loads only when it runs.
+    sub.add_parser("eval", help="run the gold suite, compare with a baseline and gate on regressions", add_help=False)
     return parser
 
 
@@ -57,16 +66,18 @@ def _fail_on(p: argparse.ArgumentParser) -> None:
 
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", choices=["auto", "offline", "openai"], default="auto",
+    p.add_argument("--engine", choices=ENGINE_NAMES, default=DEFAULT_ENGINE,
                    help="auto uses a model when OPENAI_API_KEY or a base URL is set, else offline")
     p.add_argument("--model", help="model name (default: $COACH_MODEL)")
     p.add_argument("--base-url", help="OpenAI-compatible server URL (default: $OPENAI_BASE_URL)")
-    p.add_argument("--timeout", type=_positive, default=30.0, help="seconds per model request (default: 30)")
-    p.add_argument("--max-tokens", type=int, default=1024, help="longest model answer, in tokens (default: 1024)")
+    p.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT,
+                   help=f"seconds per model request (default: {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS,
+                   help=f"longest model answer, in tokens (default: {DEFAULT_MAX_TOKENS})")
     p.add_argument("-j", "--jobs", type=int, default=1, help="batch: drafts in flight at once (default: 1)")
 
 
-def _positive(text: str) -> float:
+def positive_seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
@@ -112,9 +123,6 @@ def _make_coach(args: argparse.Namespace) -> Coach:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "eval":
-        from ._eval.cli import run as run_eval
-        return run_eval(args)
     policy = load_policy(args.policy) if args.policy else Policy()
     coach = _make_coach(args)
     if args.command in ("rewrite", "critique"):
@@ -140,7 +148,7 @@ def _run(args: argparse.Namespace) -> int:
     else:
         print(result.rewrite)
         err(rewrite_notes(result, use_colour(sys.stderr)))
-    return 0
+    return 0 if result.passed else 1
 
 
 def _fails(findings: list[Any], fail_on: str) -> bool:
@@ -163,16 +171,19 @@ def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
     failing = _Counter()
 
     if args.command in ("check", "critique"):
-        judge = getattr(coach, args.command)
+        coach_method = getattr(coach, args.command)
 
         def work(item: BatchItem) -> dict[str, Any]:
-            result = judge(item.draft, customer=item.customer, policy=item.merged_policy(policy))
+            result = coach_method(item.draft, customer=item.customer, policy=item.merged_policy(policy))
             if _fails(result.findings, args.fail_on):
                 failing.add()
             return result.model_dump()
     else:
         def work(item: BatchItem) -> dict[str, Any]:
-            return coach.rewrite(item.draft, customer=item.customer, policy=item.merged_policy(policy)).model_dump()
+            result = coach.rewrite(item.draft, customer=item.customer, policy=item.merged_policy(policy))
+            if not result.passed:
+                failing.add()
+            return result.model_dump()
 
     with _batch_lines(args.jsonl) as (lines, total):
         summary = run_batch(lines, work, sys.stdout, jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty(),
@@ -180,12 +191,22 @@ def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
     if summary.errors:
         err(f"coach: error: {summary.errors} of {summary.items} batch line(s) could not be coached (see their 'error')")
         return 2
+    if failing.value and args.command == "rewrite":
+        err(f"coach: {failing.value} of {summary.items} rewrite(s) still fail the guard (see their 'passed')")
     return 1 if failing.value else 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    _reopen_closed_streams()
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "eval":
+        from .eval import main as eval_main  # the eval harness, its judge and the openai SDK load only here
+
+        return eval_main(argv[argv.index("eval") + 1:])
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
         return _run(args)
     except CoachError as exc:
@@ -199,6 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug or an environment problem: a clear line and exit 2, never exit 1
         err(f"coach: crashed: {type(exc).__name__}: {exc}")
         return 2
+
+
+def _reopen_closed_streams() -> None:
+    """``coach check DRAFT >&-``: with stdout (or stderr) closed, write to the null device and keep the exit code."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
 
 
 if __name__ == "__main__":  # pragma: no cover

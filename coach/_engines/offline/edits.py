@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ._facts import extract_facts
-from ._text import content_words
+from ..._core.facts import extract_facts
+from ..._core.text import content_words
 
 __all__ = ["capitalise", "remove_apology", "remove_pity", "soften_vague_effort", "remove_parroting", "hedge_promise", "remove_phrase", "tidy"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ._errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from ._models import SEVERITY_RANK, CheckResult, Finding
-from ._policy import Policy
-from ._rules import RULE_IDS, Rule, load_rules
-from ._text import Sentence, content_words, looks_english, split_sentences, stem
+from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
+from .results import SEVERITY_RANK, CheckResult, Finding
+from .policy import Policy
+from .rules import RULE_IDS, Rule, load_rules
+from .text import Sentence, content_words, looks_english, split_sentences, stem
 
 __all__ = ["check", "validate_draft", "MAX_DRAFT_CHARS"]
 

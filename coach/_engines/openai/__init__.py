@@ -1,5 +1,5 @@
 """The openai engine (private): prompts, the structured answer, the guard, retries, and the engines."""
 
-from ._engine import AsyncOpenAIEngine, OpenAIEngine, build_engine
+from .engine import AsyncOpenAIEngine, OpenAIEngine, build_engine
 
 __all__ = ["build_engine", "OpenAIEngine", "AsyncOpenAIEngine"]

@@ -1,0 +1,1 @@
+"""The rewrite engines: ``offline`` (deterministic) and ``openai`` (a model), independent of each other."""
