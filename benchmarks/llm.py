@@ -36,9 +36,9 @@ class CannedAnswers:
     def add(self, draft: str, customer: str | None, policy: Any = None) -> bool:
         """Add the answer for ``draft``; True when the guard will accept it (the offline rewrite passed)."""
         from coach._core.checker import check
-        from coach._engines.openai.prompts import untrusted
-        from coach._engines.offline.engine import rewrite_offline
         from coach._core.policy import Policy
+        from coach._engines.offline.engine import rewrite_offline
+        from coach._engines.openai.prompts import untrusted
 
         policy = Policy.coerce(policy)
         offline = rewrite_offline(draft, customer, policy)

@@ -19,10 +19,9 @@ from ._core.errors import (
     PolicyError,
     PromptError,
 )
-from ._core.results import CheckResult, CritiqueFinding, CritiqueResult, Finding, RewriteResult, Severity, Timing, Usage
 from ._core.policy import Policy, load_policy
+from ._core.results import CheckResult, CritiqueFinding, CritiqueResult, Finding, RewriteResult, Severity, Timing, Usage
 from ._core.rules import RULE_IDS
-
 from ._version import __version__
 
 
@@ -36,6 +35,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
+    "__version__",
     "Coach",
     "AsyncCoach",
     "run_eval",

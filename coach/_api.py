@@ -15,7 +15,13 @@ from ._core.errors import InputError
 from ._core.policy import Policy
 from ._core.results import CheckResult, CritiqueResult, RewriteResult
 from ._engines.base import (
-    DEFAULT_ENGINE, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS, DEFAULT_PROMPT, DEFAULT_TIMEOUT, EngineFailed, EngineName,
+    DEFAULT_ENGINE,
+    DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_MAX_TOKENS,
+    DEFAULT_PROMPT,
+    DEFAULT_TIMEOUT,
+    EngineFailed,
+    EngineName,
     EngineSettings,
 )
 from ._engines.offline import rewrite_offline

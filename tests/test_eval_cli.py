@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_eval_compare import ScriptedCoach
 
 from coach._cli.main import main
 from coach._eval import api as eval_api
@@ -12,7 +13,6 @@ from coach._eval.calibrate import load_calibration
 from coach._eval.cases import load_suite
 from coach._eval.results import load_run
 from coach._eval.runner import run_suite
-from test_eval_compare import ScriptedCoach
 
 MINI = Path(__file__).parent / "eval_data" / "mini.jsonl"
 
@@ -48,7 +48,8 @@ def test_gate_exit_codes(runs, capsys):
     captured = capsys.readouterr()
     assert "REGRESSED" in captured.out and "pass→fail: promise, bland" in captured.out
     assert "REGRESSION beyond --max-drop" in captured.err
-    assert main(["eval", "--from-results", str(bad), "--baseline", str(good), "--max-drop", "50"]) == 0  # restates-problem: -50 pp on 4 paired
+    # restates-problem: -50 pp on 4 paired
+    assert main(["eval", "--from-results", str(bad), "--baseline", str(good), "--max-drop", "50"]) == 0
     assert main(["eval", "--from-results", str(bad), "--baseline", str(good), "--max-drop", "49"]) == 1
     assert main(["eval", "--from-results", str(good), "--baseline", str(bad)]) == 0  # an improvement
     assert main(["eval", "--from-results", str(bad), "--baseline", str(good), "--alpha", "0.05"]) == 0

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from coach._core.results import RewriteResult
 from coach._eval.cases import load_suite
 from coach._eval.compare import Thresholds, compare_runs, parse_max_drop
 from coach._eval.runner import RunOptions, run_suite
-from coach._core.results import RewriteResult
 
 MINI = load_suite(Path(__file__).parent / "eval_data" / "mini.jsonl")
 BLAND = "Sorry for the inconvenience."

@@ -5,10 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from coach._core.results import RewriteResult, Usage
 from coach._eval.cases import EvalCase, Suite
 from coach._eval.judge import Judge, JudgeVerdict, load_judge_prompt
 from coach._eval.runner import RunOptions, run_suite
-from coach._core.results import RewriteResult, Usage
 
 CASE = EvalCase(id="j", customer="My order 12 is late.", draft="Sorry for the inconvenience.", keep=[],
                 reference="Thanks for telling us order 12 is late; I've asked the courier and will email you by 5pm.")

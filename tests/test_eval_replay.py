@@ -13,10 +13,11 @@ import pytest
 
 pytest.importorskip("vcr")
 
+from test_eval_compare import ScriptedCoach  # noqa: E402
+
 from coach._eval.api import make_judge, run_eval  # noqa: E402
 from coach._eval.cases import load_suite  # noqa: E402
 from coach._eval.replay import ReplayMiss, cassette_path  # noqa: E402
-from test_eval_compare import ScriptedCoach  # noqa: E402
 
 MINI = load_suite(Path(__file__).parent / "eval_data" / "mini.jsonl")
 VERDICT = {"thanks": True, "restates_problem": True, "next_step": True, "within_policy": True, "calm": True,

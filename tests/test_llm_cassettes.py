@@ -22,10 +22,10 @@ from llm_cases import CUSTOMER, DRAFT, has_broken_promise, passes_guard
 from vcr.errors import CannotOverwriteExistingCassetteException
 
 from coach import AsyncCoach, Coach, RewriteResult
-from coach._engines.openai.cassettes import scrub_request, scrub_response
-from coach._engines.openai import prompts as _prompts
-from coach._engines.offline.engine import rewrite_offline
 from coach._core.policy import Policy
+from coach._engines.offline.engine import rewrite_offline
+from coach._engines.openai import prompts as _prompts
+from coach._engines.openai.cassettes import scrub_request, scrub_response
 
 CASSETTES = Path(__file__).parent / "cassettes"
 RECORD_PORT = 18087

@@ -30,8 +30,8 @@ from llm_cases import (
 )
 
 from coach import Coach, ModelRequestError, RewriteResult
-from coach._engines.offline.engine import rewrite_offline
 from coach._core.policy import Policy
+from coach._engines.offline.engine import rewrite_offline
 
 pytestmark = pytest.mark.usefixtures("fast_backoff")
 

@@ -14,8 +14,8 @@ import llama_server as llama
 import pytest
 from llm_cases import has_broken_promise, passes_guard
 
-from coach._engines.offline.engine import rewrite_offline
 from coach._core.policy import Policy
+from coach._engines.offline.engine import rewrite_offline
 
 pytestmark = pytest.mark.live
 

@@ -7,12 +7,12 @@ import re
 import pytest
 
 from coach import PromptError
-from coach._engines.openai.answer import RewriteAnswer, answer_schema
-from coach._engines.openai.prompts import load_prompt, untrusted
-from coach._engines.openai.tasks import RewriteTask
 from coach._core.policy import Policy
 from coach._core.resources import resource_dir
 from coach._core.rules import RULE_IDS
+from coach._engines.openai.answer import RewriteAnswer, answer_schema
+from coach._engines.openai.prompts import load_prompt, untrusted
+from coach._engines.openai.tasks import RewriteTask
 
 VALUES = {"policy": "- (none)", "facts": "- #4417", "customer": "Where is my order?", "draft": "Sorry."}
 

@@ -7,11 +7,11 @@ error, a case whose rewrite raised, or a replay that missed its cassette.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
 from pathlib import Path
-from typing import Any
 
 from .._core.errors import CoachError
 from .._core.rules import RULE_IDS
@@ -23,7 +23,11 @@ from .._eval.compare import DEFAULT_MAX_DROP, compare_runs, parse_max_drop
 from .._eval.judge import JUDGE_NAME
 from .._eval.paths import default_suite
 from .._eval.report import (
-    terminal_calibration, terminal_calibration_comparison, terminal_comparison, terminal_summary, write_report,
+    terminal_calibration,
+    terminal_calibration_comparison,
+    terminal_comparison,
+    terminal_summary,
+    write_report,
 )
 from .._eval.results import OVERALL, EvalRun, load_run
 from .._eval.scorers import SCORERS
@@ -132,6 +136,27 @@ def _validate(args: argparse.Namespace) -> None:
         raise UsageError("--compare A B compares two prompts of the model engine: add --engine openai")
     if args.judge and not (args.judge_model or args.model):
         raise UsageError("--judge needs --judge-model (or --model)")
+    if args.output:
+        _check_writable(args.output, "--output")
+    for path in args.report or []:
+        if path.suffix.lower() not in _REPORT_SUFFIXES:
+            raise UsageError(f"--report {path}: the report is Markdown (.md) or HTML (.html, .htm), "
+                             f"not {path.suffix or 'a file without an extension'}")
+        _check_writable(path, "--report")
+
+
+_REPORT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+
+
+def _check_writable(path: Path, option: str) -> None:
+    """Refuse, before a long run, an output path that cannot be written."""
+    if path.is_dir():
+        raise UsageError(f"{option} {path} is a folder: give a file name inside it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"{option} {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{option} {path}: the folder {folder} is not writable")
 
 
 def _progress(enabled: bool, label: str):

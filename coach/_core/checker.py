@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from .results import SEVERITY_RANK, CheckResult, Finding
 from .policy import Policy
+from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import Sentence, content_words, looks_english, split_sentences, stem
 
@@ -213,8 +213,8 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
 def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
-    steps, vague = rule.pattern("patterns"), load_rules()["vague-effort"].pattern("patterns")
-    if any(steps.search(s.text) and not vague.search(s.text) for s in ctx.sentences):
+    steps, not_steps = rule.pattern("patterns"), rule.pattern("not_steps")
+    if any(steps.search(s.text) and not not_steps.search(s.text) for s in ctx.sentences):
         return
     if (
         rule.pattern("pleasantries").search(ctx.draft)

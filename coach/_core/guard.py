@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .checker import check
 from .errors import InputError
 from .facts import invented_facts, missing_facts
 from .policy import Policy
 from .results import CheckResult, Finding
-from .checker import check
 from .untrusted import without_instructions
 
 __all__ = ["GuardVerdict", "guard"]

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import PolicyError, describe_errors
 from .files import read_text
-from .rules import RULE_IDS
 from .results import Severity
+from .rules import RULE_IDS
 from .text import content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours"]

@@ -17,10 +17,10 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from .._core.checker import check
-from .._version import __version__
 from .._core.files import read_text
 from .._core.policy import Policy
 from .._core.rules import RULE_IDS
+from .._version import __version__
 from .cases import Suite
 from .compare import Thresholds
 from .results import ResultsError

@@ -9,19 +9,18 @@ never counted as a fail.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .._core.errors import PromptError
-from .._engines.openai.transport import redact
 from .._core.results import Usage
+from .._engines.openai.answer import json_text
+from .._engines.openai.engine import secrets_of
+from .._engines.openai.prompts import PromptTemplate, load_prompt
+from .._engines.openai.transport import FormatLadder, first_choice, redact, usage_of
 from .cases import EvalCase
-from .paths import resource_dir
 from .scorers import ScoreResult
 
 __all__ = ["JudgeVerdict", "Judge", "load_judge_prompt", "JUDGE_NAME", "ResponseFormat"]
@@ -54,37 +53,12 @@ class JudgeVerdict(BaseModel):
         return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 
-@dataclass(frozen=True)
-class JudgePrompt:
-    id: str
-    text: str
-    sha256: str
+def load_judge_prompt(prompt: str = "judge.v1") -> PromptTemplate:
+    """A rubric by id (``prompts/<id>.md``) or by path: a template like the engine's, the cases' JSON as ``$data``.
 
-
-def load_judge_prompt(prompt: str = "judge.v1") -> JudgePrompt:
-    """Load a rubric by id (``prompts/<id>.md``) or by path."""
-    path = Path(prompt)
-    if path.suffix != ".md" and "/" not in prompt:  # an id like "judge.v1"
-        path = resource_dir("prompts") / f"{prompt}.md"
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raise PromptError(f"judge prompt not found: {path}") from None
-    return JudgePrompt(id=path.stem, text=raw.decode("utf-8"), sha256=hashlib.sha256(raw).hexdigest())
-
-
-def _usage(response: Any) -> Usage:
-    usage = getattr(response, "usage", None)
-    if usage is None:
-        return Usage()
-    try:
-        return Usage(
-            prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
-            completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
-            total_tokens=int(getattr(usage, "total_tokens", 0) or 0),
-        )
-    except (TypeError, ValueError):
-        return Usage()
+    A rubric file without part markers is all system text, and the data is the user message.
+    """
+    return load_prompt(prompt, allow_path=True, bare_user="$data")
 
 
 def _judge_error(reason: str) -> ScoreResult:
@@ -112,10 +86,7 @@ class Judge:
         self.max_tokens = max_tokens
 
     def _format(self) -> dict[str, Any]:
-        schema = JudgeVerdict.json_schema()
-        if self.response_format == "json_object":  # llama.cpp's spelling: json mode constrained by a schema
-            return {"type": "json_object", "schema": schema}
-        return {"type": "json_schema", "json_schema": {"name": "verdict", "strict": True, "schema": schema}}
+        return FormatLadder.request_fields(self.response_format, JudgeVerdict.json_schema(), "verdict")
 
     def messages(self, case: EvalCase, rewrite: str) -> list[dict[str, str]]:
         # The texts go in as JSON data, never spliced into the rubric: they are untrusted.
@@ -128,10 +99,8 @@ class Judge:
         }
         if case.reference:
             data["reference_reply"] = case.reference
-        return [
-            {"role": "system", "content": self.prompt.text},
-            {"role": "user", "content": json.dumps(data, ensure_ascii=False, indent=1)},
-        ]
+        rendered = self.prompt.render(data=json.dumps(data, ensure_ascii=False, indent=1))
+        return [{"role": "system", "content": rendered.system}, {"role": "user", "content": rendered.user}]
 
     def __call__(self, case: EvalCase, rewrite: str) -> tuple[ScoreResult, Usage]:
         try:
@@ -140,25 +109,24 @@ class Judge:
                 messages=self.messages(case, rewrite),
                 temperature=0,
                 max_tokens=self.max_tokens,
-                response_format=self._format(),
+                **self._format(),
             )
         except Exception as exc:  # noqa: BLE001 - any failure to answer is a judge_error
-            said = redact(str(exc), _client_secrets(self.client))[:200]  # a server may echo the key back
+            said = redact(str(exc), secrets_of(self.client))[:200]  # a server may echo the key back
             return _judge_error(f"request failed: {type(exc).__name__}: {said}"), Usage()
-        usage = _usage(response)
-        try:
-            choice = response.choices[0]
-            content = choice.message.content
-        except (AttributeError, IndexError, TypeError):
+        usage = usage_of(response)
+        content, finish_reason = first_choice(response)
+        if content is None and finish_reason is None:
             return _judge_error("the response has no message"), usage
-        if getattr(choice, "finish_reason", None) == "length":
+        if finish_reason == "length":
             return _judge_error("the answer was cut off (max_tokens)"), usage
-        if getattr(choice.message, "refusal", None):
-            return _judge_error(f"the judge refused: {str(choice.message.refusal)[:200]}"), usage
+        refusal = getattr(getattr(response.choices[0], "message", None), "refusal", None)
+        if refusal:
+            return _judge_error(f"the judge refused: {str(refusal)[:200]}"), usage
         if not isinstance(content, str) or not content.strip():
             return _judge_error("empty answer"), usage
         try:
-            verdict = JudgeVerdict.model_validate_json(_strip_fence(content))
+            verdict = JudgeVerdict.model_validate_json(json_text(content))
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(map(str, first["loc"])) or "answer"
@@ -172,16 +140,3 @@ class Judge:
             reason += f" [missed: {', '.join(missed)}]"
         return ScoreResult(name=JUDGE_NAME, passed=verdict.verdict == "pass", reason=reason), usage
 
-
-def _strip_fence(text: str) -> str:
-    """Some servers wrap JSON in a ```json fence even in JSON mode."""
-    text = text.strip()
-    if text.startswith("```"):
-        text = text.split("\n", 1)[1] if "\n" in text else text
-        text = text.rsplit("```", 1)[0]
-    return text
-
-
-def _client_secrets(client: Any) -> tuple[str, ...]:
-    """The key, organisation and project an OpenAI client was given: never to appear in a reason."""
-    return tuple(str(v) for v in (getattr(client, n, None) for n in ("api_key", "organization", "project")) if v)

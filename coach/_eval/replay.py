@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._engines.openai.cassettes import scrub_request, scrub_response
 from .._core.errors import CoachError
+from .._engines.openai.cassettes import scrub_request, scrub_response
 
 __all__ = [
     "cassette_path", "Recorder", "ReplayMiss", "recording", "check_replay", "REPLAY_BASE_URL", "REPLAY_API_KEY",

@@ -272,7 +272,8 @@ def _comparison_md(cmp: Comparison) -> list[str]:
 # --- HTML ----------------------------------------------------------------------------------------------
 
 _CSS = """
-body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1f2328}
+body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;
+color:#1f2328}
 h1{font-size:1.6rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.3rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:right}
 th:first-child,td:first-child{text-align:left}th{background:#f6f8fa}
@@ -358,7 +359,8 @@ def html_report(run: EvalRun, comparison: Comparison | None = None) -> str:
     body = "\n".join(parts)
     return (
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>coach eval · {_e(run.stamp.suite_path)}</title>"
+        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+        f"<title>coach eval · {_e(run.stamp.suite_path)}</title>"
         f"<style>{_CSS}</style></head><body>\n{body}\n</body></html>\n"
     )
 
@@ -378,7 +380,8 @@ def _case_html(case: CaseResult) -> str:
              f'<h4>Draft</h4><div class="reply">{highlight_html(case.draft, case.draft_findings)}</div>',
              _html_findings(case.draft_findings)]
     if attempt is not None:
-        label = "Rewrite" + (f" (attempt {case.attempts.index(attempt) + 1} of {len(case.attempts)})" if len(case.attempts) > 1 else "")
+        many = len(case.attempts) > 1
+        label = "Rewrite" + (f" (attempt {case.attempts.index(attempt) + 1} of {len(case.attempts)})" if many else "")
         if attempt.rewrite is None:
             parts.append(f'<h4>{label}</h4><p class="bad">{_e(attempt.error)}</p>')
         else:
@@ -398,7 +401,8 @@ def _comparison_html(cmp: Comparison, shown: set[str]) -> str:
     parts += [f'<p class="muted">note: {_e(w)}</p>' for w in cmp.warnings]
     rows = []
     for d in cmp.scorers:
-        gate = f'<span class="bad">REGRESSED (&gt; {d.threshold_pp:g} pp)</span>' if d.regressed else '<span class="good">ok</span>'
+        ok = '<span class="good">ok</span>'
+        gate = f'<span class="bad">REGRESSED (&gt; {d.threshold_pp:g} pp)</span>' if d.regressed else ok
         rows.append([f"<b>{_e(d.name)}</b>", str(d.paired), _pct(d.base_rate), _pct(d.new_rate), _pp(d.delta_pp),
                      str(len(d.pass_to_fail)), str(len(d.fail_to_pass)), f"{d.p_value:.4g}", gate])
     parts.append(_html_table(["scorer", "paired", cmp.baseline_label, cmp.candidate_label, "Δ pp", "pass→fail",

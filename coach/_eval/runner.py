@@ -8,21 +8,30 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from .._core.checker import check
-from .._version import __version__
 from .._core.errors import ModelConfigError
-from .._core.results import Usage
 from .._core.policy import Policy
+from .._core.results import Usage
 from .._core.rules import RULES_DIR
+from .._version import __version__
 from .cases import EvalCase, Suite
 from .judge import JUDGE_NAME, Judge
 from .results import (
-    OVERALL, Aggregates, Attempt, CaseResult, Costs, EvalRun, Mark, Rate, RuleCount, Stamp, TagSummary,
+    Aggregates,
+    Attempt,
+    CaseResult,
+    Costs,
+    EvalRun,
+    Mark,
+    Rate,
+    RuleCount,
+    Stamp,
+    TagSummary,
 )
 from .scorers import DEFAULT_SCORERS, ScoreResult, score_rewrite
 from .stats import percentile

@@ -20,8 +20,9 @@ from pydantic import BaseModel
 
 from .._core.checker import check
 from .._core.facts import extract_facts, invented_facts
-from .._core.results import CheckResult, Finding
+from .._core.guard import guard
 from .._core.policy import Policy
+from .._core.results import CheckResult, Finding
 from .._core.text import content_words, looks_english, split_sentences, stem
 from .cases import EvalCase
 
@@ -116,12 +117,14 @@ def _clip(items: list[str], n: int = 4) -> str:
 # --- the scorers -----------------------------------------------------------------------------------------
 
 
-def guard(s: Scored) -> ScoreResult:
-    """No error or warning finding in the rewrite (the coach's own guard)."""
-    blocking = [f for f in s.after.findings if f.blocking]
-    if blocking:
-        return _fail("guard", "blocking findings: " + _clip([_quote(f) for f in blocking]))
-    return _ok("guard", f"no error/warning findings ({len(s.after.findings)} minor)")
+def guard_passed(s: Scored) -> ScoreResult:
+    """The coach's own guard (``coach._core.guard``): what every engine must meet to ship a rewrite."""
+    verdict = guard(s.case.draft, s.rewrite, s.case.customer or None, s.policy, after=s.after)
+    problems = [_quote(f) for f in verdict.blocking]
+    problems += [f"lost {fact}" for fact in verdict.missing] + [f"invented {fact}" for fact in verdict.invented]
+    if problems:
+        return _fail("guard", "fails the guard: " + _clip(problems))
+    return _ok("guard", f"no error/warning findings ({len(s.after.findings)} minor), facts kept, none invented")
 
 
 def facts_kept(s: Scored) -> ScoreResult:
@@ -280,7 +283,7 @@ Scorer = Callable[[Scored], ScoreResult]
 
 #: Every built-in scorer by name, in report order. The LLM judge (``judge``) is added by the runner on request.
 SCORERS: dict[str, Scorer] = {
-    "guard": guard,
+    "guard": guard_passed,
     "facts-kept": facts_kept,
     "no-invented-facts": no_invented_facts,
     "policy": policy_respected,
@@ -293,7 +296,9 @@ SCORERS: dict[str, Scorer] = {
 DEFAULT_SCORERS = tuple(SCORERS)
 
 
-def score_rewrite(case: EvalCase, rewrite: str, names: tuple[str, ...] = DEFAULT_SCORERS) -> tuple[list[ScoreResult], list[Finding]]:
+def score_rewrite(
+    case: EvalCase, rewrite: str, names: tuple[str, ...] = DEFAULT_SCORERS
+) -> tuple[list[ScoreResult], list[Finding]]:
     """Run the named scorers on one rewrite; also return the checker's findings on the rewrite."""
     scored = Scored(case=case, rewrite=rewrite, policy=Policy(commitments=list(case.policy)))
     results = []

@@ -7,7 +7,10 @@ import re
 from ..._core.facts import extract_facts
 from ..._core.text import content_words
 
-__all__ = ["capitalise", "remove_apology", "remove_pity", "soften_vague_effort", "remove_parroting", "hedge_promise", "remove_phrase", "tidy"]
+__all__ = [
+    "capitalise", "remove_apology", "remove_pity", "soften_vague_effort", "remove_parroting", "hedge_promise",
+    "remove_phrase", "tidy",
+]
 
 _INTENSIFIERS = r"(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+|deeply\s+|sincerely\s+|extremely\s+|incredibly\s+)*"
 _APOLOGY = re.compile(
@@ -62,7 +65,9 @@ _INSTANT = re.compile(
     re.I,
 )
 # "will" after anyone but I/we, and "'ll" after you/it/they: the outcome, not the agent's own action.
-_WILL = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\bwill\b|(?<=\b[Yy]ou)(?:'ll|’ll)\b|(?<=\b[Ii]t)(?:'ll|’ll)\b|(?<=\b[Tt]hey)(?:'ll|’ll)\b")
+_WILL = re.compile(
+    r"(?<!\bI )(?<!\bwe )(?<!\bWe )\bwill\b|(?<=\b[Yy]ou)(?:'ll|’ll)\b|(?<=\b[Ii]t)(?:'ll|’ll)\b|(?<=\b[Tt]hey)(?:'ll|’ll)\b"
+)
 _NEVER_AGAIN = re.compile(
     r"\b(?:this|it|that)\s+(?:will|'ll|’ll)\s+never\s+happen\s+again\b(?:\s*(?:,\s*)?(?:and|but)?\s*)?", re.I
 )
@@ -114,7 +119,10 @@ def remove_parroting(sentence: str, generic: frozenset[str]) -> str:
 
 
 def hedge_promise(sentence: str) -> str:
-    """Keep the sentence's facts but drop what makes it a promise: 'I promise it will arrive by Friday' -> 'It should arrive by Friday'."""
+    """Keep the sentence's facts but drop what makes it a promise.
+
+    'I promise it will arrive by Friday' -> 'It should arrive by Friday'.
+    """
     text = _NEVER_AGAIN.sub("", sentence)
     text = _PROMISE_WORDS.sub("", text)
     text = _GUARANTEE_TAIL.sub("", text)

@@ -11,6 +11,13 @@ import re
 from dataclasses import dataclass
 
 from ..._core.checker import check
+from ..._core.facts import extract_facts
+from ..._core.guard import guard
+from ..._core.policy import Policy
+from ..._core.results import CheckResult, Finding, RewriteResult
+from ..._core.rules import load_rules
+from ..._core.text import content_words, html_to_text, looks_english, split_sentences, stem
+from ..._core.untrusted import without_instructions
 from .edits import (
     capitalise,
     hedge_promise,
@@ -21,14 +28,7 @@ from .edits import (
     soften_vague_effort,
     tidy,
 )
-from ..._core.facts import extract_facts
-from ..._core.guard import guard
-from ..._core.results import CheckResult, Finding, RewriteResult
-from ..._core.policy import Policy
 from .restate import restate_problem
-from ..._core.rules import load_rules
-from ..._core.text import content_words, html_to_text, looks_english, split_sentences, stem
-from ..._core.untrusted import without_instructions
 
 __all__ = ["rewrite_offline"]
 

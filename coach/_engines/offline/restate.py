@@ -31,7 +31,9 @@ _NOT_A_SUBJECT = re.compile(
     re.I,
 )
 # "After the last update, the app crashes" -> "the app crashes".
-_LEADING_SUBCLAUSE = re.compile(r"(?:after|since|when|ever since|as of|now that|today|yesterday|this morning|last night)\b[^,]{0,60},\s*", re.I)
+_LEADING_SUBCLAUSE = re.compile(
+    r"(?:after|since|when|ever since|as of|now that|today|yesterday|this morning|last night)\b[^,]{0,60},\s*", re.I
+)
 _FILLER = re.compile(
     r"^(?:(?:so|well|hi|hey|hello|ugh|seriously|just|um|and|but|also|yeah|yes|no|ok|okay|lol|wow|guys|"
     r"please|help|hmm|omg|wtf|again|honestly|today|now|update)\b[\s,!.:-]*)+",

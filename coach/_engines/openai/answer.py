@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from ..._core.rules import RULE_IDS
 
 __all__ = ["CritiqueItem", "CritiqueAnswer", "RewriteAnswer", "AnswerProblems", "parse_answer", "answer_schema",
-           "locate_quote"]
+           "locate_quote", "json_text"]
 
 RuleId = Literal[RULE_IDS]  # type: ignore[valid-type]  # the rulebook's ids, as an enum in the schema
 _MAX_PROBLEMS = 6
@@ -88,14 +88,15 @@ def parse_answer(content: str | None, answer_type: type[Answer], draft: str) -> 
     """The answer in ``content`` (a JSON object, possibly fenced or wrapped in prose), or ``AnswerProblems``."""
     if content is None or not content.strip():
         raise AnswerProblems(["the answer was empty: reply with the JSON object"])
-    text = _json_text(content)
+    text = json_text(content)
     try:
         return answer_type.model_validate_json(text, context={"draft": draft})
     except ValidationError as exc:
         raise AnswerProblems(_describe(exc)) from None
 
 
-def _json_text(content: str) -> str:
+def json_text(content: str) -> str:
+    """The JSON object in a model's answer: without a ```json fence or text around the braces."""
     text = content.strip()
     fenced = _FENCED.match(text)
     if fenced:

@@ -26,7 +26,7 @@ from ..._core.errors import ModelRequestError, ModelResponseError
 from ..._core.results import Timing, Usage
 from .answer import AnswerProblems, CritiqueAnswer, answer_schema, parse_answer
 from .prompts import RenderedPrompt
-from .transport import FormatLadder, FormatRejected, RetryableError, translate_error
+from .transport import FormatLadder, FormatRejected, RetryableError, first_choice, translate_error, usage_of
 
 __all__ = ["RetryPolicy", "Rejected", "Task", "Exchange"]
 
@@ -116,8 +116,8 @@ class Exchange(Generic[Answer]):
     def accept(self, completion: Any) -> Answer:
         """The answer in ``completion`` if it passes the guard; else ``Rejected``, with a re-ask prepared."""
         self.answers += 1
-        self.usage = self.usage.add(_usage(completion))
-        content, finish_reason = _first_choice(completion)
+        self.usage = self.usage.add(usage_of(completion))
+        content, finish_reason = first_choice(completion)
         try:
             if finish_reason == "length":
                 raise AnswerProblems(["the answer was cut off at the token limit: answer again, shorter, "
@@ -187,19 +187,3 @@ class Exchange(Generic[Answer]):
         return {"attempts": self.answers, "calls": self.calls, "usage": self.usage,
                 "prompt_id": self.prompt.prompt_id, "prompt_hash": self.prompt.hash, "timing": self.timing()}
 
-
-def _usage(completion: Any) -> Usage:
-    usage = getattr(completion, "usage", None)
-    if usage is None:
-        return Usage()
-    prompt, done = int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
-    return Usage(prompt_tokens=prompt, completion_tokens=done,
-                 total_tokens=int(getattr(usage, "total_tokens", 0) or 0) or prompt + done)
-
-
-def _first_choice(completion: Any) -> tuple[str | None, str | None]:
-    choices = getattr(completion, "choices", None) or []
-    if not choices:
-        return None, None
-    message = getattr(choices[0], "message", None)
-    return getattr(message, "content", None), getattr(choices[0], "finish_reason", None)

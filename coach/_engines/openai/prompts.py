@@ -43,6 +43,17 @@ class PromptTemplate:
     prompt_id: str
     system: string.Template
     user: string.Template
+    #: sha256 of the template file's bytes (the rendered text has its own ``RenderedPrompt.hash``).
+    sha256: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.prompt_id
+
+    @property
+    def text(self) -> str:
+        """The template's text, both parts, before rendering."""
+        return f"{self.system.template}\n{self.user.template}"
 
     def render(self, **values: str) -> RenderedPrompt:
         try:
@@ -58,19 +69,29 @@ def _prompt_dir() -> Path:
 
 
 @lru_cache(maxsize=16)
-def load_prompt(prompt_id: str) -> PromptTemplate:
-    """The template ``prompts/<prompt_id>.md`` (for example ``rewrite.v1``)."""
-    if not _PROMPT_ID.match(prompt_id):
-        raise PromptError(f"bad prompt id {prompt_id!r}: expected a name and a version, like 'rewrite.v1'")
-    folder = _prompt_dir()
-    path = folder / f"{prompt_id}.md"
+def load_prompt(prompt: str, *, allow_path: bool = False, bare_user: str | None = None) -> PromptTemplate:
+    """The template ``prompts/<id>.md`` for an id like ``rewrite.v1`` (or, with ``allow_path``, a ``*.md`` file).
+
+    ``bare_user``: a file without part markers is accepted as all system text, with this as its user part.
+    """
+    if allow_path and (prompt.endswith(".md") or "/" in prompt):
+        path = Path(prompt)
+    elif _PROMPT_ID.match(prompt):
+        path = _prompt_dir() / f"{prompt}.md"
+    else:
+        raise PromptError(f"bad prompt id {prompt!r}: expected a name and a version, like 'rewrite.v1'")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        known = ", ".join(sorted(p.stem for p in folder.glob("*.md"))) or "none"
-        raise PromptError(f"prompt {prompt_id!r} not found in {folder} (available: {known})") from None
+        raw = path.read_bytes()
+    except OSError:
+        folder = path.parent
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.md"))) if folder.is_dir() else ""
+        raise PromptError(f"prompt {prompt!r} not found in {folder} (available: {known or 'none'})") from None
+    text = raw.decode("utf-8")
+    if bare_user is not None and not _PART.search(text):
+        text = f"<!-- system -->\n{text}\n<!-- user -->\n{bare_user}"
     parts = dict(_split(text, path))
-    return PromptTemplate(prompt_id, string.Template(parts["system"]), string.Template(parts["user"]))
+    return PromptTemplate(path.stem, string.Template(parts["system"]), string.Template(parts["user"]),
+                          sha256=hashlib.sha256(raw).hexdigest())
 
 
 def _split(text: str, path: Path) -> list[tuple[str, str]]:

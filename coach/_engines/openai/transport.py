@@ -16,8 +16,12 @@ from urllib.parse import urlsplit
 import openai
 
 from ..._core.errors import ModelRequestError
+from ..._core.results import Usage
 
-__all__ = ["FormatLadder", "RetryableError", "FormatRejected", "translate_error", "redact", "safe_url"]
+__all__ = [
+    "FormatLadder", "RetryableError", "FormatRejected", "translate_error", "redact", "safe_url", "usage_of",
+    "first_choice",
+]
 
 _SECRET_PATTERNS = re.compile(
     r"sk-[\w-]{6,}|(?i:bearer)\s+\S+|org-[A-Za-z0-9]{6,}|proj_[A-Za-z0-9]{6,}|(?i:set-cookie|cookie)\s*[:=]\s*\S+"
@@ -151,3 +155,22 @@ def _retry_after(headers: Any) -> float | None:
             return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+def usage_of(completion: Any) -> Usage:
+    """The token counts a completion reports (zeros when it reports none)."""
+    usage = getattr(completion, "usage", None)
+    if usage is None:
+        return Usage()
+    prompt, done = int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+    return Usage(prompt_tokens=prompt, completion_tokens=done,
+                 total_tokens=int(getattr(usage, "total_tokens", 0) or 0) or prompt + done)
+
+
+def first_choice(completion: Any) -> tuple[str | None, str | None]:
+    """The first choice's text and finish reason (None, None when there is no choice)."""
+    choices = getattr(completion, "choices", None) or []
+    if not choices:
+        return None, None
+    message = getattr(choices[0], "message", None)
+    return getattr(message, "content", None), getattr(choices[0], "finish_reason", None)
