@@ -141,7 +141,16 @@ def offline(res: dict[str, Any]) -> str:
 
 
 RENDERERS = {"checker": lambda r: checker(r) + "\n\n" + flags(r), "memory": memory, "llm": llm,
-             "eval_replay": eval_replay, "profile": profile, "offline": offline}
+             "eval_replay": eval_replay, "profile": profile, "offline": offline, "startup": lambda r: startup(r)}
+
+
+def startup(res: dict[str, Any]) -> str:
+    rows = [[f"`{name}`", f"{r['median_s'] * 1000:.0f} ms", f"{r['ratio_to_pydantic']:.2f}×",
+             _ok(r["ratio_to_pydantic"] <= 1.5) if name.startswith("coach") else ""]
+            for name, r in res["runs"].items()]
+    return "\n".join([f"Whole-process start-up, median of {res['rounds']} interleaved runs "
+                      "(`python benchmarks/run.py startup`):", "",
+                      _table(["command", "wall", "vs import pydantic", "≤ 1.5×"], rows)])
 
 
 def markdown(results: dict[str, Any]) -> str:

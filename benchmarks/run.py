@@ -32,7 +32,7 @@ if __package__ in (None, ""):  # run as a script: import the benchmarks package 
 from benchmarks import report  # noqa: E402
 from benchmarks.common import DEFAULT_DATA, REPO, load_corpus, machine, versions  # noqa: E402
 
-PARTS = ("checker", "memory", "llm", "eval-replay", "profile", "offline")
+PARTS = ("checker", "memory", "llm", "eval-replay", "profile", "offline", "startup")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--llm-overhead-items", type=int, default=40, help="llm: sequential rewrites timed (40)")
     p.add_argument("--llm-batch-items", type=int, default=160, help="llm: rewrites a batch run (160)")
     p.add_argument("--llm-rounds", type=int, default=2, help="llm: rounds of the -j sweep (2)")
+    p.add_argument("--startup-before", metavar="REV", help="startup: also time `coach check` at this git revision")
     p.add_argument("--profile-dump", type=Path, help="profile: also write the cProfile stats here (.prof)")
     p.add_argument("--quick", action="store_true",
                    help="smoke-test the harness: 1 round, few rewrites, 20 ms delay (figures not for the README)")
@@ -74,6 +75,9 @@ def _run_part(part: str, args: argparse.Namespace) -> dict:
     if part == "profile":
         from benchmarks import hotpath
         return hotpath.run(load_corpus(data), dump=args.profile_dump)
+    if part == "startup":
+        from benchmarks import startup
+        return startup.run(rounds=max(5, 5 * args.process_rounds), before=args.startup_before)
     raise ValueError(part)
 
 

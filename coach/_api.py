@@ -3,7 +3,6 @@ engine when the model engine cannot produce a rewrite that passes the guard. The
 
 from __future__ import annotations
 
-import asyncio
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,7 +23,6 @@ from ._engines.base import (
     EngineName,
     EngineSettings,
 )
-from ._engines.offline import rewrite_offline
 
 __all__ = ["Coach", "AsyncCoach", "EngineName", "PolicyLike"]
 
@@ -78,6 +76,13 @@ class _CoachBase:
 
                 self._model_engine = build_engine(self._settings, asynchronous=asynchronous)
             return self._model_engine
+
+
+def rewrite_offline(draft: str, customer: str | None, policy: Policy) -> RewriteResult:
+    """The offline engine's rewrite (imported on first use: ``check`` never needs it)."""
+    from ._engines.offline import rewrite_offline as rewrite
+
+    return rewrite(draft, customer, policy)
 
 
 def _rewrite_or_fallback(outcome: RewriteResult | EngineFailed, draft: str, customer: str | None,
@@ -165,6 +170,8 @@ class AsyncCoach(_CoachBase):
         Results keep the input order; an item that fails yields its exception (a ``CoachError``) instead of
         stopping the rest. ``on_result`` is called with each result as it lands (a progress bar, say).
         """
+        import asyncio  # imported here: the synchronous API and the CLI never need it
+
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         gate = asyncio.Semaphore(concurrency)

@@ -22,7 +22,6 @@ from .._core.policy import Policy, load_policy
 from .._core.results import SEVERITY_RANK
 from .._engines.base import DEFAULT_ENGINE, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT, ENGINE_NAMES
 from .._version import __version__
-from .batch import BatchItem, run_batch
 from .render import err, render_check, rewrite_notes, use_colour
 
 __all__ = ["main", "build_parser"]
@@ -168,6 +167,8 @@ class _Counter:
 
 
 def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
+    from .batch import BatchItem, run_batch  # threads and the line schema load only for batches
+
     failing = _Counter()
 
     if args.command in ("check", "critique"):

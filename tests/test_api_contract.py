@@ -1,0 +1,99 @@
+"""What a new user runs into first: the async API, clear errors, the CLI's --version and closed streams."""
+
+import asyncio
+import subprocess
+import sys
+
+import pytest
+
+import coach
+from coach import AsyncCoach, CheckResult, Coach, CoachError, InputError, Policy, PolicyError, RewriteResult
+from coach._core.rules import RuleFileError, load_rules
+from coach._engines.base import EngineFailed
+
+
+def test_async_coach_has_the_same_methods_as_coroutines():
+    result = asyncio.run(AsyncCoach().check("Sorry."))
+    assert isinstance(result, CheckResult) and not result.passed
+    assert asyncio.run(AsyncCoach().critique("Sorry.")).engine == "offline"
+
+
+def test_rewrite_many_yields_an_input_error_for_an_item_that_is_not_a_mapping():
+    results = asyncio.run(AsyncCoach().rewrite_many(["just a string", {"draft": "Sorry."}]))
+    assert isinstance(results[0], InputError) and "item 1 must be a mapping with a 'draft'" in str(results[0])
+    assert isinstance(results[1], RewriteResult)
+
+
+def test_a_bad_policy_value_is_a_policy_error_with_the_field():
+    with pytest.raises(PolicyError, match="commitments"):
+        Policy(commitments="x")
+    with pytest.raises(PolicyError):
+        Coach().check("Sorry.", policy={"severity": {"pity": "loud"}})
+
+
+def test_the_api_falls_back_when_the_engine_says_it_failed(monkeypatch):
+    class FailingEngine:
+        def rewrite(self, draft, customer, policy):
+            return EngineFailed("3 answers rejected", {"engine": "openai", "model": "m", "calls": 3})
+
+    c = Coach(engine="openai", base_url="http://127.0.0.1:9/v1")
+    monkeypatch.setattr(c, "_model", lambda asynchronous: FailingEngine())
+    result = c.rewrite("Sorry for the inconvenience.")
+    assert result.fallback and result.engine == "openai" and result.model == "m" and result.calls == 3
+    assert result.error == "3 answers rejected" and result.rewrite == Coach().rewrite("Sorry for the inconvenience.").rewrite
+
+
+def run_cli(*args, shell_suffix=""):
+    command = " ".join([sys.executable, "-m", "coach", *(f"'{a}'" for a in args)]) + shell_suffix
+    return subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+
+
+def test_coach_version_prints_the_version():
+    done = run_cli("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"coach {coach.__version__}"
+
+
+def test_a_closed_stdout_keeps_the_exit_code_and_prints_no_traceback():
+    done = run_cli("check", "Sorry.", shell_suffix=" >&-")
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+@pytest.mark.parametrize("option", [["--output", "/nonexistent/dir/x.json"], ["--output", "/tmp"],
+                                    ["--report", "r.pdf"], ["--calibrate", "--output", "/nonexistent/x.json"]])
+def test_eval_refuses_an_unusable_output_path_before_running(option):
+    done = run_cli("eval", "--engine", "offline", *option)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "coach eval: error:" in done.stderr
+    assert "overall" not in done.stdout  # the suite did not run
+
+
+RULE = '''[pity]
+severity = "warning"
+kind = "phrases"
+message = "m"
+suggestion = "s"
+patterns = ["unbelievable"]
+'''
+
+
+@pytest.mark.parametrize("change, needle", [
+    (lambda t: t.replace('patterns = ["unbelievable"]\n', ""), "lacks key 'patterns'"),
+    (lambda t: t + "pattern = 'x'\n", "unknown key(s) pattern"),
+    (lambda t: t.replace('["unbelievable"]', "3"), "key 'patterns': expected a string or a list of strings"),
+    (lambda t: t.replace('"unbelievable"', '"(unclosed"'), "bad pattern in 'patterns'"),
+    (lambda t: t.replace('"phrases"', '"phrasez"'), "unknown kind 'phrasez'"),
+    (lambda t: t.replace('"warning"', '"loud"'), "severity 'loud'"),
+    (lambda t: t.replace("[pity]", "[pitty]"), "unknown rule id"),
+    (lambda t: t.replace('["unbelievable"]', '{ same_as = "nope.patterns" }'), "same_as 'nope.patterns'"),
+])
+def test_a_bad_rules_file_fails_at_load_naming_the_rule_and_the_key(tmp_path, change, needle):
+    (tmp_path / "team.toml").write_text(change(RULE))
+    with pytest.raises(RuleFileError) as info:
+        load_rules(tmp_path)
+    assert needle in str(info.value) and isinstance(info.value, CoachError)
+
+
+def test_the_shipped_rules_file_and_a_valid_team_file_load(tmp_path):
+    (tmp_path / "team.toml").write_text(RULE)
+    assert load_rules(tmp_path)["pity"].pattern("patterns").search("Unbelievable!")
+    assert load_rules()["no-next-step"].pattern("not_steps").search("I'll try my best")  # borrowed via same_as
