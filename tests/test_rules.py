@@ -54,6 +54,16 @@ def test_seed_empathetic_reply_passes():
         "You'll definitely get a full refund.",
         "It will be fixed today.",
         "Your refund will be back in your account by Friday, guaranteed.",
+        # Outcomes the agent does not control, in wording no phrase list named (the checker issue's examples).
+        "We'll get this sorted for you.",  # was a negative: "sorted" is an outcome, as the labelled real replies have it
+        "Rest assured, we will never lose your data again.",
+        "We'll have it back up and running in no time!",
+        "Don't worry, it's all taken care of and you won't be charged again.",
+        "We'll refund you in full.",
+        "I will personally make sure it never happens again.",
+        "A member of our team will be in touch shortly.",  # someone else's action, with a time on it
+        "Some lines will reopen shortly.",
+        "You should hear back tomorrow.",
     ],
 )
 def test_broken_promise_positive(draft):
@@ -66,8 +76,13 @@ def test_broken_promise_positive(draft):
         "I'll check with the warehouse and email you by 5pm.",  # the agent's own next action
         "I can't promise a date yet, but I'll call the courier this afternoon.",  # negated
         "Will it be fixed today?",  # a question
-        "We'll get this sorted for you.",  # no certainty, no timeline
         "I'll get back to you tomorrow with what the team finds.",  # own action with a time
+        "We'll look into getting this sorted for you.",  # the agent's own process step
+        "We'll call you shortly.",  # own action with a time
+        "Our team will be in touch.",  # someone else's action, no time on it
+        "Hopefully it will be fixed today.",  # hedged
+        "If all goes to plan, we should be open on Friday!",  # conditional
+        "Rest assured, your feedback will be passed on to the team.",  # certainty about a process step
     ],
 )
 def test_broken_promise_negative(draft):

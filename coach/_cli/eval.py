@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--suite", type=Path, metavar="PATH", help=f"JSONL suite (default: the packaged {default_suite().name})")
     p.add_argument("--case", action="append", metavar="ID", help="only this case (repeatable)")
     p.add_argument("--tag", action="append", metavar="TAG", help="only cases with this tag (repeatable)")
+    p.add_argument("--split", choices=["tune", "test"],
+                   help="only the cases of this frozen split of a labelled corpus (e.g. evals/real/twcs_dev.jsonl)")
     p.add_argument("--sample", type=int, metavar="N",
                    help="only N cases, chosen deterministically to cover the tags (a quick, cheap run)")
     g = p.add_argument_group("engine")
@@ -175,11 +177,11 @@ def _progress(enabled: bool, label: str):
 
 
 def _suite(args: argparse.Namespace):
-    suite = load_suite(args.suite or default_suite()).select(ids=args.case, tags=args.tag)
+    suite = load_suite(args.suite or default_suite()).select(ids=args.case, tags=args.tag, split=args.split)
     if args.sample is not None:
         suite = suite.sample(args.sample)
     if not suite.cases:
-        raise UsageError("no case matches --case/--tag")
+        raise UsageError("no case matches --case/--tag/--split")
     return suite
 
 

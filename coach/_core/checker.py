@@ -112,13 +112,12 @@ def _clause_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 
 
 def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
-    explicit, never_again = rule.pattern("explicit"), rule.pattern("never_again")
-    future, outcomes = rule.pattern("future"), rule.pattern("outcomes")
-    certainty, timelines = rule.pattern("certainty"), rule.pattern("timelines")
-    negations = rule.pattern("negations")
+    """broken-promise: the committing clause, found from its parts (see the rule's keys in rules.toml)."""
+    explicit, never_again, negations = rule.pattern("explicit"), rule.pattern("never_again"), rule.pattern("negations")
+    certainty = rule.pattern("certainty")
     for sentence in ctx.sentences:
         text = sentence.text
-        if text.endswith("?"):
+        if text.rstrip().endswith("?"):
             continue
         # "I promise" / "never happen again" are flagged whatever the policy says: quote the policy instead.
         for pattern in (explicit, never_again):
@@ -127,18 +126,34 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
         else:
-            unconditional = certainty.search(text) is not None
+            certain = certainty.search(text) is not None
             for start, end in _clauses(text):
+                if not _commits(rule, text, start, end, certain):
+                    continue
                 clause = text[start:end]
-                fut = future.search(clause)
-                if not fut or _negated(clause, fut.start(), negations) or not outcomes.search(clause):
-                    continue
-                if not (unconditional or timelines.search(clause)):
-                    continue
-                if ctx.policy.commitments and not unconditional and (ctx.policy.covers(clause) or ctx.policy.covers(text)):
+                if ctx.policy.commitments and not certain and (ctx.policy.covers(clause) or ctx.policy.covers(text)):
                     continue
                 yield sentence.start + start, sentence.start + end
                 break
+
+
+def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
+    """Whether the clause ``text[start:end]`` commits to an outcome or a timeline the agent does not control."""
+    clause = text[start:end]
+    if rule.pattern("hedges").search(text, 0, end):  # "If all goes to plan, we should be open on Friday"
+        return False
+    modal = rule.pattern("future").search(clause)
+    timed = rule.pattern("timelines").search(clause) is not None
+    if modal is None:
+        should = rule.pattern("hedged_future").search(clause)
+        return should is not None and timed and not _negated(clause, should.start(), rule.pattern("negations"))
+    if _negated(clause, modal.start(), rule.pattern("negations")):
+        return False
+    after = clause[modal.end():]
+    if rule.pattern("process").search(after):
+        # The agent's own next step is theirs to keep; someone else's, with a time on it, is not.
+        return timed and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
+    return rule.pattern("outcomes").search(clause) is not None or (certain and timed)
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
@@ -168,9 +183,21 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
         cut = breaks.search(rest)
         obj = rest[: cut.start()] if cut else rest
         before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
-        if content_words(obj, generic) or _names_problem_before(before, generic):
+        if _specific_words(obj, generic) or _names_problem_before(before, generic):
             continue
         yield sentence.start, sentence.end
+
+
+_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
+
+
+def _specific_words(obj: str, generic: frozenset[str]) -> list[str]:
+    """The words that make an apology's object concrete; a name it is addressed to ("Sorry, Nick") is not one."""
+    words = content_words(obj, generic)
+    names = {m.group().lower() for m in _NAME.finditer(obj)}
+    if words and set(words) <= names:
+        return []
+    return words
 
 
 def _names_problem_before(before: str, generic: frozenset[str]) -> bool:

@@ -75,6 +75,8 @@ class CalibrationRun(BaseModel):
     #: What the checker found on each labelled draft, and what the gold says it should find.
     predictions: dict[str, list[str]]
     labels: dict[str, list[str]]
+    #: The rules each case's label covers, where it covers only some (a real corpus: not no-thanks).
+    scopes: dict[str, list[str]] = Field(default_factory=dict)
     rules: dict[str, RuleScore]
 
     @property
@@ -91,12 +93,20 @@ class CalibrationRun(BaseModel):
         Path(path).write_text(self.model_dump_json(indent=1) + "\n", encoding="utf-8")
 
 
-def score_rules(predictions: dict[str, list[str]], labels: dict[str, list[str]]) -> dict[str, RuleScore]:
-    """Confusion counts per rule over the cases in ``labels`` (a case missing from predictions found nothing)."""
+def score_rules(predictions: dict[str, list[str]], labels: dict[str, list[str]],
+                scopes: dict[str, list[str]] | None = None) -> dict[str, RuleScore]:
+    """Confusion counts per rule over the cases in ``labels`` (a case missing from predictions found nothing).
+
+    A case in ``scopes`` counts only for the rules its label covers.
+    """
     scores = {rule: RuleScore(rule=rule) for rule in RULE_IDS}
+    scopes = scopes or {}
     for cid, expected in labels.items():
         found = set(predictions.get(cid, ()))
+        covered = scopes.get(cid)
         for rule, score in scores.items():
+            if covered is not None and rule not in covered:
+                continue
             want, got = rule in expected, rule in found
             if want and got:
                 score.tp += 1
@@ -119,13 +129,15 @@ def calibrate(suite: Suite) -> CalibrationRun:
         result = check(case.draft, case.customer or None, Policy(commitments=list(case.policy)))
         predictions[case.id] = sorted({f.rule for f in result.findings})
     labels = {c.id: sorted(set(c.expect or [])) for c in labelled}
+    scopes = {c.id: list(c.rules) for c in labelled if c.rules is not None}
 
     stamp = CalibrationStamp(
         suite_path=display_path(suite.path), suite_sha256=suite.sha256, rules_sha256=rules_sha256(),
         labelled=len(labelled), unlabelled=len(suite.cases) - len(labelled), coach_version=__version__,
         python=platform.python_version(), started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
-    return CalibrationRun(stamp=stamp, predictions=predictions, labels=labels, rules=score_rules(predictions, labels))
+    return CalibrationRun(stamp=stamp, predictions=predictions, labels=labels, scopes=scopes,
+                          rules=score_rules(predictions, labels, scopes))
 
 
 def load_calibration(path: str | Path) -> CalibrationRun:
@@ -178,8 +190,8 @@ def compare_calibration(
     """Both runs' predictions scored against ``new``'s labels on the cases both labelled."""
     thresholds = thresholds or Thresholds()
     common = {cid: labels for cid, labels in new.labels.items() if cid in base.predictions}
-    before = score_rules(base.predictions, common)
-    after = score_rules(new.predictions, common)
+    before = score_rules(base.predictions, common, new.scopes)
+    after = score_rules(new.predictions, common, new.scopes)
     deltas = []
     for rule in RULE_IDS:
         b, a = before[rule], after[rule]

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -35,6 +36,20 @@ class EvalCase(BaseModel):
     tags: list[str] = Field(default_factory=list)
     reference: str | None = None
     expect: list[str] | None = None
+    #: The rules ``expect`` covers (None: all of them); a labelled real corpus labels only some.
+    rules: list[str] | None = None
+    #: A frozen split of a labelled corpus: rules are tuned on "tune" and measured on "test".
+    split: Literal["tune", "test"] | None = None
+    #: Where a real case came from, the annotator's note, its language when not English, label corrections.
+    brand: str | None = None
+    note: str | None = None
+    lang: str | None = None
+    fixed: list[dict[str, Any]] | None = None
+
+    @field_validator("customer", mode="before")
+    @classmethod
+    def _no_customer_is_empty(cls, value: object) -> object:
+        return "" if value is None else value
 
     @field_validator("draft")
     @classmethod
@@ -51,7 +66,7 @@ class EvalCase(BaseModel):
             raise ValueError(f"tags are lower-case slugs like 'broken-promise'; got {bad}")
         return value
 
-    @field_validator("expect")
+    @field_validator("expect", "rules")
     @classmethod
     def _known_rules(cls, value: list[str] | None) -> list[str] | None:
         if value is None:
@@ -77,9 +92,12 @@ class Suite(BaseModel):
     sha256: str
     cases: list[EvalCase]
 
-    def select(self, *, ids: list[str] | None = None, tags: list[str] | None = None) -> "Suite":
-        """Only the cases with one of ``ids`` (if given) and one of ``tags`` (if given); same stamp."""
+    def select(self, *, ids: list[str] | None = None, tags: list[str] | None = None,
+               split: str | None = None) -> "Suite":
+        """Only the cases with one of ``ids``, one of ``tags`` and in ``split`` (each if given); same stamp."""
         cases = self.cases
+        if split:
+            cases = [c for c in cases if c.split == split]
         if ids:
             wanted = set(ids)
             unknown = wanted - {c.id for c in cases}

@@ -8,6 +8,7 @@ from pathlib import Path
 from .calibrate import CalibrationComparison, CalibrationRun
 from .compare import Comparison
 from .results import OVERALL, CaseResult, EvalRun, Mark, Rate
+from .stats import wilson_interval
 
 __all__ = [
     "terminal_summary", "terminal_comparison", "terminal_calibration", "terminal_calibration_comparison",
@@ -143,9 +144,10 @@ def terminal_calibration(cal: CalibrationRun) -> str:
            f"suite {s.suite_path} ({_short(s.suite_sha256)}) · rules {_short(s.rules_sha256)}", ""]
     rows = []
     for score in [*cal.rules.values(), cal.micro]:
-        rows.append([score.rule, str(score.tp), str(score.fp), str(score.fn), str(score.tn),
-                     _pct(score.precision), _pct(score.recall), _pct(score.f1)])
-    out.append(_table(["rule", "tp", "fp", "fn", "tn", "precision", "recall", "f1"], rows))
+        rows.append([score.rule, str(score.tp + score.fn), str(score.tp), str(score.fp), str(score.fn),
+                     _pct(score.precision), _interval(score.tp, score.tp + score.fp), _pct(score.recall),
+                     _interval(score.tp, score.tp + score.fn), _pct(score.f1)])
+    out.append(_table(["rule", "pos", "tp", "fp", "fn", "precision", "95% CI", "recall", "95% CI", "f1"], rows))
     details = []
     for score in cal.rules.values():
         if score.false_positives:
@@ -155,6 +157,11 @@ def terminal_calibration(cal: CalibrationRun) -> str:
     if details:
         out += ["", *details]
     return "\n".join(out)
+
+
+def _interval(hits: int, n: int) -> str:
+    bounds = wilson_interval(hits, n)
+    return f"{bounds[0] * 100:.0f}–{bounds[1] * 100:.0f}%" if bounds else "—"
 
 
 def terminal_calibration_comparison(cmp: CalibrationComparison) -> str:
