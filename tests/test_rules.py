@@ -173,9 +173,16 @@ def test_no_next_step():
     assert "no-next-step" not in rules_of("I've refunded the $12 to your card.")
     assert "no-next-step" not in rules_of("Which device are you using?")
     assert "no-next-step" not in rules_of("I'd be happy to look into this for you.")
-    # Praise needs no next step, unless the customer reported a problem.
-    assert "no-next-step" not in rules_of("Glad you enjoyed it! Happy travels.", "Best flight ever, thank you!")
+    # A reply of pleasantries gives the customer nothing to act on, even to praise: the rulebook says so, and
+    # the labelled real replies flag banter consistently (this was an exemption before they were read).
+    assert "no-next-step" in rules_of("Glad you enjoyed it! Happy travels.", "Best flight ever, thank you!")
     assert "no-next-step" in rules_of("Glad you enjoyed it! Happy travels.", "My bag was lost on flight 22.")
+    # An open offer is not a step; a recommendation, a question or a direct answer is.
+    assert "no-next-step" in rules_of("Let us know if there's anything else we can do for you!")
+    assert "no-next-step" in rules_of("If you ever need us we are just a tweet away.")
+    assert "no-next-step" not in rules_of("I'd recommend restarting the router first.")
+    assert "no-next-step" not in rules_of("Oh no, which store was this?")
+    assert "no-next-step" not in rules_of("Drink coupons will no longer be sent to you.")
 
 
 def test_no_acknowledgement_needs_customer_message():

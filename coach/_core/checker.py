@@ -17,7 +17,6 @@ __all__ = ["check", "validate_draft", "MAX_DRAFT_CHARS"]
 MAX_DRAFT_CHARS = 200_000
 _NEGATION_WINDOW = 24
 _CLAUSE_SPLIT = re.compile(r"[,;:]|\s[-–—]\s|\s(?:but|and|so)\s", re.I)
-_APOLOGY_WORD = re.compile(r"\b(?:sorry|apolog)", re.I)
 
 
 def validate_draft(draft: object, max_chars: int | None = MAX_DRAFT_CHARS) -> str:
@@ -240,14 +239,8 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
 def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
-    steps, not_steps = rule.pattern("patterns"), rule.pattern("not_steps")
-    if any(steps.search(s.text) and not not_steps.search(s.text) for s in ctx.sentences):
-        return
-    if (
-        rule.pattern("pleasantries").search(ctx.draft)
-        and not _APOLOGY_WORD.search(ctx.draft)
-        and not rule.pattern("problems").search(ctx.customer)
-    ):
+    steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
+    if any(steps.search(s.text) and not not_steps.search(s.text) and not offers.search(s.text) for s in ctx.sentences):
         return
     if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer):
         return  # a reply that answers the customer's question is itself the resolution
