@@ -13,6 +13,7 @@ from ._core.critique import offline_critique
 from ._core.errors import InputError
 from ._core.policy import Policy
 from ._core.results import CheckResult, CritiqueResult, RewriteResult
+from ._core.text import looks_english
 from ._engines.base import (
     DEFAULT_ENGINE,
     DEFAULT_MAX_ATTEMPTS,
@@ -85,6 +86,15 @@ def rewrite_offline(draft: str, customer: str | None, policy: Policy) -> Rewrite
     return rewrite(draft, customer, policy)
 
 
+def _unassessed(draft: str, customer: str | None, policy: Policy, engine: str) -> RewriteResult | None:
+    """A draft the rules cannot assess (not English) comes back unchanged, with no model call."""
+    if looks_english(draft):
+        return None
+    before = check(draft, customer, policy)
+    return RewriteResult(rewrite=draft, engine=engine, passed=before.passed, findings_before=before.findings,
+                         findings_after=before.findings, assessed=False, attempts=0)
+
+
 def _rewrite_or_fallback(outcome: RewriteResult | EngineFailed, draft: str, customer: str | None,
                          policy: Policy) -> RewriteResult:
     """The engine's rewrite, or, when it failed, the offline rewrite with what the engine had to report."""
@@ -116,7 +126,11 @@ class Coach(_CoachBase):
         """Rewrite a draft. The result always holds a usable reply; see ``passed`` and ``fallback``."""
         validate_draft(draft)
         resolved = Policy.coerce(policy)
-        if self._settings.chosen_engine(engine) == "offline":
+        chosen = self._settings.chosen_engine(engine)
+        unchanged = _unassessed(draft, customer, resolved, chosen)
+        if unchanged is not None:
+            return unchanged
+        if chosen == "offline":
             return rewrite_offline(draft, customer, resolved)
         outcome = self._model(asynchronous=False).rewrite(draft, customer, resolved)
         return _rewrite_or_fallback(outcome, draft, customer, resolved)
@@ -148,7 +162,11 @@ class AsyncCoach(_CoachBase):
     ) -> RewriteResult:
         validate_draft(draft)
         resolved = Policy.coerce(policy)
-        if self._settings.chosen_engine(engine) == "offline":
+        chosen = self._settings.chosen_engine(engine)
+        unchanged = _unassessed(draft, customer, resolved, chosen)
+        if unchanged is not None:
+            return unchanged
+        if chosen == "offline":
             return rewrite_offline(draft, customer, resolved)
         outcome = await self._model(asynchronous=True).rewrite(draft, customer, resolved)
         return _rewrite_or_fallback(outcome, draft, customer, resolved)

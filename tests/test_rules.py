@@ -243,3 +243,17 @@ def test_policy_severity_override_and_off():
     by_rule = {f.rule: f.severity for f in result.findings}
     assert by_rule.get("no-thanks") == "warning" and "bland-apology" not in by_rule
     assert not result.passed
+
+
+def test_a_reply_in_another_language_is_not_assessed_and_says_which():
+    spanish = "Le prometo que su pedido llegará mañana, no se preocupe."
+    result = coach.check(spanish)
+    assert result.assessed is False and result.language == "es" and result.findings == []
+    assert coach.check("お問い合わせありがとうございます。明日までに必ず直します。").language == "ja"
+    english = coach.check("I promise it will be fixed today.")
+    assert english.assessed and english.language == "en" and not english.passed
+    # The policy's own phrases are still looked for, and a rewrite leaves the draft as it is.
+    assert [f.rule for f in coach.check(spanish, policy={"banned_phrases": ["no se preocupe"]}).findings] == [
+        "banned-phrase"]
+    rewrite = coach.rewrite(spanish)
+    assert rewrite.rewrite == spanish and rewrite.assessed is False

@@ -55,6 +55,10 @@ def _finding_lines(findings: list[Finding], colour: bool) -> list[str]:
 
 
 def render_check(draft: str, result: CheckResult | CritiqueResult, colour: bool) -> str:
+    if not getattr(result, "assessed", True):
+        note = (f"– not assessed: the reply looks like {result.language!r}, and the rules are English-only "
+                "(only the policy's banned phrases were looked for).")
+        return "\n".join([*_finding_lines(result.findings, colour), "", note]) if result.findings else note
     if not result.findings:
         return "✓ no findings: this reply reads as empathetic."
     lines = [highlight(draft, result.findings, colour), ""] if colour else []
@@ -77,7 +81,9 @@ def rewrite_notes(result: RewriteResult, colour: bool) -> str:
         parts.append("the model's answers failed the guard, so this is the offline rewrite")
     if result.error:
         parts.append(f"error: {result.error}")
-    if not result.passed:
+    if not result.assessed:
+        parts.append("not assessed: the draft is not in English, so it is returned unchanged")
+    elif not result.passed:
         parts.append("NOT PASSED: this rewrite still fails the guard; edit it before sending")
     return _paint(" · ".join(parts), _DIM, colour)
 

@@ -9,7 +9,7 @@ from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
-from .text import Sentence, content_words, looks_english, split_sentences, stem
+from .text import Sentence, content_words, detect_language, looks_english, split_sentences, stem
 
 __all__ = ["check", "validate_draft", "MAX_DRAFT_CHARS"]
 
@@ -51,8 +51,8 @@ def check(
     findings: list[Finding] = []
     for rule in rules.values():
         severity = policy.severity.get(rule.id, rule.severity)
-        if severity is None:
-            continue
+        if severity is None or not (context.english or rule.kind in _ANY_LANGUAGE):
+            continue  # the rules' words are English: another language gets no verdict, only the policy's phrases
         for start, end in _DETECTORS[rule.kind](rule, context):
             findings.append(
                 Finding(
@@ -66,7 +66,7 @@ def check(
                 )
             )
     findings.sort(key=lambda f: (f.start is None, f.start or 0, -SEVERITY_RANK[f.severity]))
-    return CheckResult.from_findings(findings)
+    return CheckResult.from_findings(findings, language="en" if context.english else detect_language(draft))
 
 
 class _Context:
@@ -277,6 +277,9 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
         for m in pattern.finditer(ctx.draft):
             yield m.start(), m.end()
 
+
+#: Detector kinds whose words come from the team (the policy), not from the English rulebook.
+_ANY_LANGUAGE = frozenset({"policy"})
 
 _DETECTORS: dict[str, Callable[[Rule, _Context], Iterator[Span]]] = {
     "commitment": _commitment,

@@ -39,10 +39,15 @@ class Finding(BaseModel):
 class CheckResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     passed: bool
+    #: False when the rules could not judge the reply (they are English-only): no verdict either way,
+    #: only the policy's banned phrases were looked for. ``language`` is the detected language.
+    assessed: bool = True
+    language: str = "en"
 
     @classmethod
-    def from_findings(cls, findings: list[Finding]) -> "CheckResult":
-        return cls(findings=findings, passed=not any(f.blocking for f in findings))
+    def from_findings(cls, findings: list[Finding], *, language: str = "en") -> "CheckResult":
+        return cls(findings=findings, passed=not any(f.blocking for f in findings), assessed=language == "en",
+                   language=language)
 
 
 class Usage(BaseModel):
@@ -78,11 +83,15 @@ class RewriteResult(BaseModel):
     attempts: int = 1
     fallback: bool = False
     error: str | None = None
+    #: False when the draft is not in a language the rules can assess: it is returned unchanged.
+    assessed: bool = True
     calls: int = 0
     usage: Usage = Field(default_factory=Usage)
     prompt_id: str | None = None
     prompt_hash: str | None = None
     model_findings: list[Finding] = Field(default_factory=list)
+    #: Items of the model's critique dropped for quoting words that are not in the draft (or naming no rule).
+    dropped_findings: int = 0
     timing: Timing | None = None
 
 
@@ -106,4 +115,6 @@ class CritiqueResult(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     prompt_id: str | None = None
     prompt_hash: str | None = None
+    #: Items of the model's critique dropped for quoting words that are not in the draft (or naming no rule).
+    dropped_findings: int = 0
     timing: Timing | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from html.parser import HTMLParser
 
 __all__ = ["html_to_text", "Sentence", "split_sentences", "content_words", "looks_english", "stem", "STOPWORDS"]
 
@@ -98,25 +99,114 @@ def looks_english(text: str) -> bool:
     return markers >= 1 and markers / len(words) >= 0.12
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_ANCHOR = re.compile(r"<a\b[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
-_BLOCK_TAG = re.compile(r"</?(?:p|br|li|div|ul|ol|h\d|tr|table)\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " "}
+_SCRIPTS = (  # (language, first, last code point): a script that names its language
+    ("ja", 0x3040, 0x30FF), ("ko", 0xAC00, 0xD7AF), ("zh", 0x4E00, 0x9FFF), ("ar", 0x0600, 0x06FF),
+    ("he", 0x0590, 0x05FF), ("ru", 0x0400, 0x04FF), ("el", 0x0370, 0x03FF), ("th", 0x0E00, 0x0E7F),
+    ("hi", 0x0900, 0x097F),
+)
+_LATIN_MARKERS = {
+    "es": frozenset("el la los las de que y en un una por para con no es su al lo como más pero sus le ya muy hola gracias "
+                    "favor nos está estamos puedes tu".split()),
+    "pt": frozenset("o a os as de que e em um uma para com não é seu ao do da dos das como mais mas obrigado olá você "
+                    "nos está estamos pode".split()),
+    "fr": frozenset("le la les de des que et en un une pour avec ne pas est son au du comme plus mais merci bonjour vous "
+                    "nous êtes sommes".split()),
+    "de": frozenset("der die das und ist nicht ein eine zu mit den dem für auf sie wir ich danke hallo bitte ihr ihre "
+                    "uns sind".split()),
+    "it": frozenset("il lo la gli le di che e un una per con non è suo al del della come più ma grazie ciao siamo".split()),
+    "nl": frozenset("de het een en van is niet dat op te met voor zijn wij jij bedankt hallo je we".split()),
+}
 
 
-def _anchor_text(m: re.Match[str]) -> str:
-    href, label = m.group(1), _ANY_TAG.sub("", m.group(2)).strip()
-    return label if not label or href == label or href in label else f"{label} ({href})"
+def detect_language(text: str) -> str:
+    """``en`` when the text reads as English, else a best guess (ISO 639-1) from its script or its common
+    words, or ``und`` (undetermined). Used to say why a reply was not assessed, not to translate it."""
+    if looks_english(text):
+        return "en"
+    counts: dict[str, int] = {}
+    for char in text:
+        code = ord(char)
+        for language, first, last in _SCRIPTS:
+            if first <= code <= last:
+                counts[language] = counts.get(language, 0) + 1
+    if counts:
+        return max(counts, key=counts.__getitem__)
+    words = [w.lower() for w in _WORD.findall(_URL.sub(" ", text))]
+    scores = {lang: sum(w in markers for w in words) for lang, markers in _LATIN_MARKERS.items()}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] else "und"
+
+
+_LOOKS_LIKE_HTML = re.compile(r"</?[A-Za-z!][^>]*>")
+
+
+class _HTMLText(HTMLParser):
+    """The visible text of an HTML document: body only, blocks as paragraphs, links as "label (href)"."""
+
+    _HIDDEN = frozenset("head style script title template noscript svg object iframe".split())
+    _PARAGRAPH = frozenset("p div h1 h2 h3 h4 h5 h6 ul ol table blockquote section article header footer pre "
+                           "form hr address figure main nav aside dl".split())
+    _LINE = frozenset("br li tr dt dd".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []  # text, or "\n" / "\n\n" for a break
+        self.hidden = 0
+        self.link: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag == "a" and not self.hidden:
+            self.link = (dict(attrs).get("href") or "", [])
+        self._break(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._break(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "a" and self.link is not None:
+            href, label = self.link[0], " ".join("".join(self.link[1]).split())
+            self.link = None
+            self.parts.append(label if not href or not label or href in label else f"{label} ({href})")
+        self._break(tag)
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            (self.link[1] if self.link is not None else self.parts).append(data)
+
+    def _break(self, tag: str) -> None:
+        if not self.hidden and (tag in self._PARAGRAPH or tag in self._LINE):
+            self.parts.append("\n\n" if tag in self._PARAGRAPH else "\n")
+
+    def text(self) -> str:
+        paragraphs: list[str] = []
+        line: list[str] = []
+        lines: list[str] = []
+        for part in [*self.parts, "\n\n"]:
+            if part not in ("\n", "\n\n"):
+                line.append(part)
+                continue
+            joined = " ".join("".join(line).split())
+            line = []
+            if joined:
+                lines.append(joined)
+            if part == "\n\n" and lines:
+                paragraphs.append("\n".join(lines))
+                lines = []
+        return "\n\n".join(paragraphs)
 
 
 def html_to_text(text: str) -> str:
-    """Plain text of an HTML draft (links kept, comments dropped); text without tags comes back as is."""
-    if not re.search(r"</?[A-Za-z!][^>]*>", text):
+    """Plain text of an HTML draft: the body's text with paragraph and line breaks, links kept as "label (href)".
+
+    Head, style, script and title, comments and the DOCTYPE are dropped. Text without tags comes back as is.
+    """
+    if not _LOOKS_LIKE_HTML.search(text):
         return text
-    text = _ANCHOR.sub(_anchor_text, _HTML_COMMENT.sub("", text))
-    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", text))
-    for entity, char in _ENTITIES.items():
-        text = text.replace(entity, char)
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    return parser.text()
