@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import Policy
@@ -256,12 +257,24 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.customer.strip() or not ctx.english or not looks_english(ctx.customer):
         return
     generic = rule.words("generic")
-    customer_stems = {stem(w) for w in content_words(ctx.customer, generic)}
-    if not customer_stems:
+    senses = _senses(rule.data.get("meanings", ()))
+    customer = {senses.get(stem(w), stem(w)) for w in content_words(ctx.customer, generic)}
+    if not customer:
         return
-    if any(stem(w) in customer_stems for w in content_words(ctx.draft)):
-        return
+    if any(senses.get(stem(w), stem(w)) in customer for w in content_words(ctx.draft)):
+        return  # the reply names the problem, in the customer's words or in words of the same meaning
     yield None, None
+
+
+@lru_cache(maxsize=4)
+def _senses(groups: tuple[str, ...]) -> dict[str, str]:
+    """Each word's stem -> its group's first word: "parcel" and "delivery" mean the same to the rule."""
+    senses: dict[str, str] = {}
+    for group in groups:
+        words = group.split()
+        for word in words:
+            senses.setdefault(stem(word), words[0])
+    return senses
 
 
 def _thanks(rule: Rule, ctx: _Context) -> Iterator[Span]:
