@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import Policy
@@ -114,7 +113,7 @@ def _clause_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
     """broken-promise: the committing clause, found from its parts (see the rule's keys in rules.toml)."""
     explicit, never_again, negations = rule.pattern("explicit"), rule.pattern("never_again"), rule.pattern("negations")
-    certainty = rule.pattern("certainty")
+    certainty, future, should = rule.pattern("certainty"), rule.pattern("future"), rule.pattern("hedged_future")
     for sentence in ctx.sentences:
         text = sentence.text
         if text.rstrip().endswith("?"):
@@ -126,6 +125,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
         else:
+            if not (future.search(text) or should.search(text)):
+                continue  # no modal in the sentence: no clause of it can commit
             certain = certainty.search(text) is not None
             for start, end in _clauses(text):
                 if not _commits(rule, text, start, end, certain):
@@ -140,13 +141,15 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
     """Whether the clause ``text[start:end]`` commits to an outcome or a timeline the agent does not control."""
     clause = text[start:end]
+    modal = rule.pattern("future").search(clause)
+    should = None if modal else rule.pattern("hedged_future").search(clause)
+    if modal is None and should is None:
+        return False
     if rule.pattern("hedges").search(text, 0, end):  # "If all goes to plan, we should be open on Friday"
         return False
-    modal = rule.pattern("future").search(clause)
     timed = rule.pattern("timelines").search(clause) is not None
     if modal is None:
-        should = rule.pattern("hedged_future").search(clause)
-        return should is not None and timed and not _negated(clause, should.start(), rule.pattern("negations"))
+        return timed and not _negated(clause, should.start(), rule.pattern("negations"))
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
     after = clause[modal.end():]
@@ -257,7 +260,7 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.customer.strip() or not ctx.english or not looks_english(ctx.customer):
         return
     generic = rule.words("generic")
-    senses = _senses(rule.data.get("meanings", ()))
+    senses = _senses(rule.id, rule.data.get("meanings", ()))
     customer = {senses.get(stem(w), stem(w)) for w in content_words(ctx.customer, generic)}
     if not customer:
         return
@@ -266,14 +269,19 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     yield None, None
 
 
-@lru_cache(maxsize=4)
-def _senses(groups: tuple[str, ...]) -> dict[str, str]:
+_SENSES: dict[tuple[str, int], dict[str, str]] = {}
+
+
+def _senses(rule_id: str, groups: tuple[str, ...]) -> dict[str, str]:
     """Each word's stem -> its group's first word: "parcel" and "delivery" mean the same to the rule."""
-    senses: dict[str, str] = {}
-    for group in groups:
-        words = group.split()
-        for word in words:
-            senses.setdefault(stem(word), words[0])
+    key = (rule_id, id(groups))  # the rule's tuple lives as long as the loaded rules: no rehashing per draft
+    senses = _SENSES.get(key)
+    if senses is None:
+        senses = _SENSES[key] = {}
+        for group in groups:
+            words = group.split()
+            for word in words:
+                senses.setdefault(stem(word), words[0])
     return senses
 
 

@@ -65,13 +65,18 @@ class Rule:
     message: str
     suggestion: str
     data: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Compiled once at load: the checker's hot path looks them up, never recompiles or rehashes the lists.
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def pattern(self, key: str) -> re.Pattern[str]:
         """The compiled alternation of ``key`` (a declared ``patterns`` key; empty when optional and absent)."""
-        return _compile(self.id, key, self.data.get(key, ()))
+        found = self.compiled.get(key)
+        return found if found is not None else _compile(self.id, key, self.data.get(key, ()))
 
     def words(self, key: str) -> frozenset[str]:
-        return _word_set(self.data.get(key, ()))
+        found = self.word_sets.get(key)
+        return found if found is not None else _word_set(self.data.get(key, ()))
 
 
 @lru_cache(maxsize=None)
@@ -155,10 +160,11 @@ def _resolve(rules: dict[str, Rule], refs: dict[str, dict[str, str]]) -> dict[st
                 raise RuleFileError(f"rule {rule_id!r}: key {key!r}: same_as {ref!r} names no loaded list")
             data[key] = rules[other].data[other_key]
         rules[rule_id] = Rule(**{**rules[rule_id].__dict__, "data": data})
-    for rule in rules.values():  # every pattern compiles now, not at the first check
-        for key, spec in KINDS[rule.kind].items():
-            if spec.type == "patterns":
-                rule.pattern(key)
+    for rule_id, rule in rules.items():  # every pattern compiles now, not at the first check
+        keys = KINDS[rule.kind]
+        compiled = {k: _compile(rule_id, k, rule.data.get(k, ())) for k, spec in keys.items() if spec.type == "patterns"}
+        word_sets = {k: _word_set(rule.data.get(k, ())) for k, spec in keys.items() if spec.type == "words"}
+        rules[rule_id] = Rule(**{**rule.__dict__, "compiled": compiled, "word_sets": word_sets})
     return rules
 
 
