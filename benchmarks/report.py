@@ -141,7 +141,14 @@ def offline(res: dict[str, Any]) -> str:
 
 
 RENDERERS = {"checker": lambda r: checker(r) + "\n\n" + flags(r), "memory": memory, "llm": llm,
-             "eval_replay": eval_replay, "profile": profile, "offline": offline, "startup": lambda r: startup(r)}
+             "eval_replay": eval_replay, "profile": profile, "offline": offline, "startup": lambda r: startup(r),
+             "serve": lambda r: _serve(r)}
+
+
+def _serve(res: dict[str, Any]) -> str:
+    from benchmarks import serve  # the service benchmark renders its own table
+
+    return serve.markdown(res)
 
 
 def startup(res: dict[str, Any]) -> str:

@@ -32,7 +32,7 @@ if __package__ in (None, ""):  # run as a script: import the benchmarks package 
 from benchmarks import report  # noqa: E402
 from benchmarks.common import DEFAULT_DATA, REPO, load_corpus, machine, versions  # noqa: E402
 
-PARTS = ("checker", "memory", "llm", "eval-replay", "profile", "offline", "startup")
+PARTS = ("checker", "memory", "llm", "eval-replay", "profile", "offline", "startup", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,6 +78,10 @@ def _run_part(part: str, args: argparse.Namespace) -> dict:
     if part == "startup":
         from benchmarks import startup
         return startup.run(rounds=max(5, 5 * args.process_rounds), before=args.startup_before)
+    if part == "serve":
+        from benchmarks import serve
+        return serve.run(load_corpus(data), delay_s=args.delay_ms / 1000,
+                         **({"checks": 200, "rewrites": 16} if args.quick else {}))
     raise ValueError(part)
 
 

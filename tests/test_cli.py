@@ -25,7 +25,7 @@ def test_check_json_shape_and_exit_code(capsys, monkeypatch):
     code, out, _ = run(capsys, monkeypatch, ["check", BAD, "--format", "json"])
     data = json.loads(out)
     assert code == 1 and data["passed"] is False
-    assert set(data) == {"findings", "passed"}
+    assert set(data) == {"findings", "passed", "assessed", "language"}  # assessed: false for a non-English reply
     for finding in data["findings"]:
         assert set(finding) == {"rule", "severity", "start", "end", "quote", "message", "suggestion"}
     assert {"bland-apology", "broken-promise"} <= {f["rule"] for f in data["findings"]}

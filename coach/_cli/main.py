@@ -21,6 +21,8 @@ from .._core.files import open_binary, read_text
 from .._core.policy import Policy, load_policy
 from .._core.results import SEVERITY_RANK
 from .._engines.base import DEFAULT_ENGINE, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT, ENGINE_NAMES
+from .._serve.options import add_serve_parser
+from .._serve.options import run as run_serve
 from .._version import __version__
 from .render import err, render_check, rewrite_notes, use_colour
 
@@ -45,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     rewrite = sub.add_parser("rewrite", help="rewrite a draft so it thanks, restates and gives a next step")
     _common(rewrite)
     _engine_options(rewrite)
+    add_serve_parser(sub)  # its web framework loads only when `coach serve` runs
     # `coach eval` parses its own options (coach/_cli/eval.py), so that the harness loads only when it runs.
     sub.add_parser("eval", help="run the gold suite, compare with a baseline and gate on regressions", add_help=False)
     return parser
@@ -122,6 +125,8 @@ def _make_coach(args: argparse.Namespace) -> Coach:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "serve":
+        return run_serve(args)
     policy = load_policy(args.policy) if args.policy else Policy()
     coach = _make_coach(args)
     if args.command in ("rewrite", "critique"):
