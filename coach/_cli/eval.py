@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .._core.errors import CoachError
 from .._core.rules import RULE_IDS
-from .._engines.base import DEFAULT_ENGINE, DEFAULT_TIMEOUT, ENGINE_NAMES
+from .._engines.options import add_engine_options
 from .._eval.api import make_judge, run_eval
 from .._eval.calibrate import calibrate, compare_calibration, load_calibration
 from .._eval.cases import load_suite
@@ -31,7 +31,6 @@ from .._eval.report import (
 )
 from .._eval.results import OVERALL, EvalRun, load_run
 from .._eval.scorers import SCORERS
-from .main import positive_seconds
 from .render import err
 
 __all__ = ["build_parser", "main", "run", "EXIT_OK", "EXIT_REGRESSION", "EXIT_CRASH"]
@@ -58,13 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample", type=int, metavar="N",
                    help="only N cases, chosen deterministically to cover the tags (a quick, cheap run)")
     g = p.add_argument_group("engine")
-    g.add_argument("--engine", choices=ENGINE_NAMES, default=DEFAULT_ENGINE,
-                   help="auto uses a model when OPENAI_API_KEY or a base URL is set, else offline")
-    g.add_argument("--model", help="model name (default: $COACH_MODEL)")
-    g.add_argument("--base-url", help="OpenAI-compatible server URL (default: $OPENAI_BASE_URL)")
+    add_engine_options(g, max_tokens=False)
     g.add_argument("--prompt", metavar="ID", help="prompt id for the model engine (default: the engine's)")
-    g.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT,
-                   help=f"seconds per model request (default: {DEFAULT_TIMEOUT:g})")
     r = p.add_argument_group("run")
     r.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="rewrites in flight at once (default: 1)")
     r.add_argument("--repeat", type=int, default=1, metavar="K", help="rewrite each case K times (default: 1)")

@@ -20,7 +20,7 @@ from .._core.errors import CoachError, InputError
 from .._core.files import open_binary, read_text
 from .._core.policy import Policy, load_policy
 from .._core.results import SEVERITY_RANK
-from .._engines.base import DEFAULT_ENGINE, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT, ENGINE_NAMES
+from .._engines.options import add_engine_options
 from .._serve.options import add_serve_parser
 from .._serve.options import run as run_serve
 from .._version import __version__
@@ -68,25 +68,8 @@ def _fail_on(p: argparse.ArgumentParser) -> None:
 
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", choices=ENGINE_NAMES, default=DEFAULT_ENGINE,
-                   help="auto uses a model when OPENAI_API_KEY or a base URL is set, else offline")
-    p.add_argument("--model", help="model name (default: $COACH_MODEL)")
-    p.add_argument("--base-url", help="OpenAI-compatible server URL (default: $OPENAI_BASE_URL)")
-    p.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT,
-                   help=f"seconds per model request (default: {DEFAULT_TIMEOUT:g})")
-    p.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS,
-                   help=f"longest model answer, in tokens (default: {DEFAULT_MAX_TOKENS})")
+    add_engine_options(p)
     p.add_argument("-j", "--jobs", type=int, default=1, help="batch: drafts in flight at once (default: 1)")
-
-
-def positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
-    return value
 
 
 def _read_stdin_text() -> str:

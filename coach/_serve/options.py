@@ -7,32 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._engines.base import DEFAULT_ENGINE, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT, ENGINE_NAMES
+from .._engines.options import add_engine_options, positive_int
 from .limits import Limits
 
 __all__ = ["add_serve_parser", "run"]
 
 _DEFAULTS = Limits()
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
-    return value
 
 
 def add_serve_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -42,14 +22,7 @@ def add_serve_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Serve /v1/check, /v1/rewrite, /v1/critique, /v1/rewrite:batch, /v1/rules and a page at /.",
         epilog="The token comes from --token-file or $COACH_API_TOKEN. Exit codes: 0 stopped; 2 a configuration error.",
     )
-    p.add_argument("--engine", choices=ENGINE_NAMES, default=DEFAULT_ENGINE,
-                   help="auto uses a model when OPENAI_API_KEY or a base URL is set, else offline")
-    p.add_argument("--model", help="model name (default: $COACH_MODEL)")
-    p.add_argument("--base-url", help="OpenAI-compatible server URL (default: $OPENAI_BASE_URL)")
-    p.add_argument("--timeout", type=_positive_seconds, default=DEFAULT_TIMEOUT,
-                   help=f"seconds per model request (default: {DEFAULT_TIMEOUT:g})")
-    p.add_argument("--max-tokens", type=_positive_int, default=DEFAULT_MAX_TOKENS,
-                   help=f"longest model answer, in tokens (default: {DEFAULT_MAX_TOKENS})")
+    add_engine_options(p)
     p.add_argument("--policy", metavar="FILE", type=Path, help="team policy TOML; a request's policy lines add to it")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8008, help="port to listen on (default: 8008)")
@@ -60,13 +33,13 @@ def add_serve_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--log-text", action="store_true",
                    help="also log drafts, customer messages and rewrites (off: only metadata is logged)")
     limits = p.add_argument_group("limits")
-    limits.add_argument("--max-body-bytes", type=_positive_int, default=_DEFAULTS.max_body_bytes,
+    limits.add_argument("--max-body-bytes", type=positive_int, default=_DEFAULTS.max_body_bytes,
                         help=f"largest request body (default: {_DEFAULTS.max_body_bytes:,})")
-    limits.add_argument("--max-draft-chars", type=_positive_int, default=_DEFAULTS.max_draft_chars,
+    limits.add_argument("--max-draft-chars", type=positive_int, default=_DEFAULTS.max_draft_chars,
                         help=f"longest draft, in characters (default and most: {_DEFAULTS.max_draft_chars:,})")
-    limits.add_argument("--max-batch", type=_positive_int, default=_DEFAULTS.max_batch_items,
+    limits.add_argument("--max-batch", type=positive_int, default=_DEFAULTS.max_batch_items,
                         help=f"most items in one /v1/rewrite:batch (default: {_DEFAULTS.max_batch_items})")
-    limits.add_argument("--max-model-calls", type=_positive_int, default=_DEFAULTS.max_model_calls,
+    limits.add_argument("--max-model-calls", type=positive_int, default=_DEFAULTS.max_model_calls,
                         help=f"model calls in flight at once, all requests together (default: "
                              f"{_DEFAULTS.max_model_calls})")
     return p
