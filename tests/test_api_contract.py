@@ -97,3 +97,10 @@ def test_the_shipped_rules_file_and_a_valid_team_file_load(tmp_path):
     (tmp_path / "team.toml").write_text(RULE)
     assert load_rules(tmp_path)["pity"].pattern("patterns").search("Unbelievable!")
     assert load_rules()["no-next-step"].pattern("not_steps").search("I'll try my best")  # borrowed via same_as
+
+
+def test_a_too_long_draft_names_the_limit_that_applied():
+    from coach._core.checker import validate_draft
+
+    with pytest.raises(coach.DraftTooLongError, match="at most 10 "):
+        validate_draft("x" * 11, max_chars=10)

@@ -27,7 +27,7 @@ def validate_draft(draft: object, max_chars: int | None = MAX_DRAFT_CHARS) -> st
         raise EmptyDraftError("the draft is empty: give the reply text to coach")
     if max_chars is not None and len(draft) > max_chars:
         raise DraftTooLongError(
-            f"the draft is {len(draft):,} characters; the coach accepts at most {MAX_DRAFT_CHARS:,}"
+            f"the draft is {len(draft):,} characters; the coach accepts at most {max_chars:,}"
         )
     return draft
 
