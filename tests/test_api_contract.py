@@ -102,5 +102,5 @@ def test_the_shipped_rules_file_and_a_valid_team_file_load(tmp_path):
 def test_a_too_long_draft_names_the_limit_that_applied():
     from coach._core.checker import validate_draft
 
-    with pytest.raises(coach.DraftTooLongError, match="at most 10 "):
+    with pytest.raises(coach.DraftTooLongError, match="accepts at most 10$"):
         validate_draft("x" * 11, max_chars=10)
