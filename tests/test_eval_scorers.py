@@ -28,7 +28,7 @@ def test_a_good_rewrite_passes_every_applicable_scorer():
     verdicts = {r.name: r.passed for r in results}
     assert verdicts == {
         "guard": True, "facts-kept": True, "no-invented-facts": True, "policy": True, "not-over-edited": None,
-        "restates-problem": True, "next-step": True, "length": True, "injection": None,
+        "restates-problem": True, "next-step": True, "length": True, "fluent": True, "injection": None,
     }
     assert all(not f.blocking for f in findings)
     assert all(r.reason for r in results)

@@ -4,6 +4,7 @@ import pytest
 
 from coach import Coach, Policy
 from coach._core.facts import extract_facts, invented_facts, missing_facts
+from coach._core.guard import guard
 
 coach = Coach(engine="offline")
 
@@ -96,4 +97,9 @@ def test_instructions_to_the_model_inside_a_draft_are_dropped():
              "Thank you for letting us know. I've rebooked you on flight QX 771 and emailed the itinerary.")
     result = coach.rewrite(draft)
     assert "$1,000" not in result.rewrite and "coach" not in result.rewrite.lower()
-    assert "QX 771" in result.rewrite and result.passed
+    assert result.rewrite == "Thank you for letting us know. I've rebooked you on flight QX 771 and emailed the itinerary."
+    # The rebooking is the reply's resolution: no generic next step is added to it. The checker's no-next-step
+    # does not count "I've rebooked ..." as one yet; until it does, the result says so rather than pad the reply.
+    verdict = guard(draft, result.rewrite, None, Policy())
+    assert result.passed == verdict.passed
+    assert result.passed or ([f.rule for f in verdict.blocking] == ["no-next-step"] and not verdict.missing)

@@ -11,7 +11,7 @@ from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import Sentence, content_words, detect_language, looks_english, split_sentences, stem
 
-__all__ = ["check", "validate_draft", "MAX_DRAFT_CHARS"]
+__all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 
 #: Longer drafts are refused. Everything below is checked in linear time.
 MAX_DRAFT_CHARS = 200_000
@@ -270,6 +270,13 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
 
 
 _SENSES: dict[tuple[str, int], dict[str, str]] = {}
+
+
+def meaning(word: str) -> str:
+    """A word's stem, or the name of its group of words of one meaning (no-acknowledgement's ``meanings``)."""
+    rule = load_rules()["no-acknowledgement"]
+    root = stem(word)
+    return _senses(rule.id, rule.data.get("meanings", ())).get(root, root)
 
 
 def _senses(rule_id: str, groups: tuple[str, ...]) -> dict[str, str]:

@@ -6,6 +6,8 @@ flips. A scorer *regresses* when its paired pass rate drops by more than its thr
 (``--max-drop``, default 0: any net loss fails the gate) and, when ``alpha`` is set, the drop is also
 significant (McNemar p < alpha). CI replays are deterministic, so the strict default is right there; for a
 live model add ``--max-drop 5 --alpha 0.05`` or similar, since two samples of the same prompt differ.
+
+``Comparison.changed`` lists the paired cases whose rewrite text changed, whether or not a verdict flipped.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from .._core.errors import InputError
 from .results import OVERALL, EvalRun, Stamp
 from .stats import mcnemar_exact
 
-__all__ = ["ScorerDelta", "Comparison", "compare_runs", "Thresholds", "parse_max_drop", "DEFAULT_MAX_DROP"]
+__all__ = [
+    "ScorerDelta", "ChangedRewrite", "Comparison", "compare_runs", "Thresholds", "parse_max_drop", "DEFAULT_MAX_DROP",
+]
 
 #: Percentage points a scorer's paired pass rate may drop before the gate fails (per scorer overridable).
 DEFAULT_MAX_DROP = 0.0
@@ -63,6 +67,16 @@ class ScorerDelta(BaseModel):
     regressed: bool
 
 
+class ChangedRewrite(BaseModel):
+    """A case whose rewrite text differs between the runs (first attempt of each), whether or not a verdict flipped."""
+
+    id: str
+    baseline: str | None
+    candidate: str | None
+    baseline_passed: bool
+    candidate_passed: bool
+
+
 class Comparison(BaseModel):
     baseline: Stamp
     candidate: Stamp
@@ -73,6 +87,8 @@ class Comparison(BaseModel):
     only_in_candidate: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     alpha: float | None = None
+    #: The paired cases whose rewrite text changed, in the candidate's order.
+    changed: list[ChangedRewrite] = Field(default_factory=list)
 
     @property
     def regressed(self) -> list[ScorerDelta]:
@@ -142,9 +158,17 @@ def compare_runs(
     dropped = sorted(set(base.stamp.scorers) - set(new.stamp.scorers))
     if dropped:
         notes.append(f"scorer(s) only in the baseline, not compared: {', '.join(dropped)}")
+    changed = []
+    for cid in common:
+        old, now = base_cases[cid], new_cases[cid]
+        before = old.attempts[0].rewrite if old.attempts else None
+        after = now.attempts[0].rewrite if now.attempts else None
+        if before != after:
+            changed.append(ChangedRewrite(id=cid, baseline=before, candidate=after, baseline_passed=old.passed,
+                                          candidate_passed=now.passed))
     return Comparison(
         baseline=base.stamp, candidate=new.stamp, baseline_label=labels[0], candidate_label=labels[1],
-        scorers=deltas,
+        scorers=deltas, changed=changed,
         only_in_baseline=[cid for cid in base_cases if cid not in new_cases],
         only_in_candidate=[cid for cid in new_cases if cid not in base_cases],
         warnings=notes, alpha=alpha,

@@ -1,8 +1,16 @@
-"""Reports: a terminal table, Markdown, and one self-contained HTML file (no server, no external assets)."""
+"""Reports: a terminal table, Markdown, and one self-contained HTML file (no server, no external assets).
+
+The HTML report lists every case (the failing ones open, the passing ones collapsed), each with a word-level
+diff from the draft to the rewrite and the case's reference answer where the suite has one. Compared with a
+baseline, it also lists the cases whose rewrite text changed, with a diff from the old rewrite to the new.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import html
+import re
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .calibrate import CalibrationComparison, CalibrationRun
@@ -12,7 +20,7 @@ from .stats import wilson_interval
 
 __all__ = [
     "terminal_summary", "terminal_comparison", "terminal_calibration", "terminal_calibration_comparison",
-    "markdown_report", "html_report", "write_report", "highlight_html",
+    "markdown_report", "html_report", "write_report", "highlight_html", "diff_html",
 ]
 
 
@@ -132,6 +140,9 @@ def terminal_comparison(cmp: Comparison, *, max_ids: int = 8) -> str:
                 flips.append(f"  {d.name} {label}: {', '.join(ids[:max_ids])}{more}")
     if flips:
         out += ["", "flips:", *flips]
+    if cmp.changed:
+        more = f" … +{len(cmp.changed) - max_ids}" if len(cmp.changed) > max_ids else ""
+        out += ["", f"rewrites changed: {len(cmp.changed)} ({', '.join(c.id for c in cmp.changed[:max_ids])}{more})"]
     if cmp.only_in_baseline or cmp.only_in_candidate:
         out.append(f"unpaired: {len(cmp.only_in_baseline)} only in {cmp.baseline_label}, "
                    f"{len(cmp.only_in_candidate)} only in {cmp.candidate_label}")
@@ -273,7 +284,18 @@ def _comparison_md(cmp: Comparison) -> list[str]:
             any_flip = True
     if not any_flip:
         out.append("No case changed its verdict.")
+    out += ["", f"### Rewrites that changed ({len(cmp.changed)})", ""]
+    if not cmp.changed:
+        out.append("Every paired case has the same rewrite in both runs.")
+    for change in cmp.changed:
+        verdicts = f"{_verdict(change.baseline_passed)} → {_verdict(change.candidate_passed)}"
+        out += [f"- **{change.id}** ({verdicts})", "", _quote_md(f"{cmp.baseline_label}: {change.baseline or '(no rewrite)'}"),
+                "", _quote_md(f"{cmp.candidate_label}: {change.candidate or '(no rewrite)'}"), ""]
     return out + [""]
+
+
+def _verdict(passed: bool) -> str:
+    return "pass" if passed else "fail"
 
 
 # --- HTML ----------------------------------------------------------------------------------------------
@@ -291,7 +313,10 @@ mark{border-radius:2px;padding:0 1px}mark.error{background:#ffd7d5}mark.warning{
 mark.info{background:#d6f0ff}mark.suggestion{background:#eee}
 details{border:1px solid #d0d7de;border-radius:6px;padding:.5rem 1rem;margin:.6rem 0}summary{cursor:pointer;font-weight:600}
 code{background:#f6f8fa;padding:0 .2rem}ul{margin:.2rem 0}
+ins{background:#dafbe1;text-decoration:none}del{background:#ffebe9;color:#82071e}
+details.pass{border-color:#aceebb}details.fail{border-color:#ffcecb}
 """
+_TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def _e(text: object) -> str:
@@ -311,6 +336,38 @@ def highlight_html(text: str, findings: list[Mark]) -> str:
         pos = f.end
     out.append(_e(text[pos:]))
     return "".join(out)
+
+
+def diff_html(old: str, new: str) -> str:
+    """A word-level diff of ``old`` -> ``new``, escaped: removed words in ``<del>``, added ones in ``<ins>``."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(_e("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{_e(''.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{_e(''.join(b[j1:j2]))}</ins>")
+    return "".join(out)
+
+
+def _references(run: EvalRun) -> dict[str, str]:
+    """The suite's reference answers by case id, when the stamped suite file is still there and unchanged."""
+    path = Path(run.stamp.suite_path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return {}
+    if hashlib.sha256(raw).hexdigest() != run.stamp.suite_sha256:
+        return {}
+    from .cases import parse_suite
+
+    try:
+        return {c.id: c.reference for c in parse_suite(raw.decode("utf-8"), str(path)) if c.reference}
+    except Exception:  # noqa: BLE001 - a report never fails for want of its references
+        return {}
 
 
 def _html_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -346,7 +403,7 @@ def html_report(run: EvalRun, comparison: Comparison | None = None) -> str:
                      str(rate.errors), _bar(rate.rate)])
     parts.append(_html_table(["scorer", "pass", "fail", "n/a", "judge/scorer error", "rate"], rows))
     if comparison is not None:
-        parts.append(_comparison_html(comparison, {c.id for c in run.cases if not c.passed}))
+        parts.append(_comparison_html(comparison, {c.id for c in run.cases}))
     parts.append("<h2>Per tag</h2>")
     names = run.stamp.scorers
     tag_rows = [[_e(tag), str(t.cases), _bar(t.rate), *[_pct(t.scorers[n].rate) if n in t.scorers else "—" for n in names]]
@@ -357,11 +414,13 @@ def html_report(run: EvalRun, comparison: Comparison | None = None) -> str:
         parts.append(_html_table(["rule", "drafts", "rewrites"],
                                  [[_e(r), str(n.drafts), str(n.rewrites)] for r, n in agg.rules.items()]))
     failing = [c for c in run.cases if not c.passed]
-    parts.append(f"<h2>Failing cases ({len(failing)})</h2>")
+    references = _references(run)
+    parts.append(f"<h2>Cases ({len(run.cases)}: {len(failing)} failing, open; {len(run.cases) - len(failing)} "
+                 "passing, collapsed)</h2>")
     if not failing:
         parts.append('<p class="good">Every case passed every scorer.</p>')
-    for case in failing:
-        parts.append(_case_html(case))
+    for case in [*failing, *(c for c in run.cases if c.passed)]:
+        parts.append(_case_html(case, getattr(case, "reference", None) or references.get(case.id)))
     parts.append(f'<p class="muted">{_e(_cost_line(run))}</p>')
     body = "\n".join(parts)
     return (
@@ -372,7 +431,7 @@ def html_report(run: EvalRun, comparison: Comparison | None = None) -> str:
     )
 
 
-def _case_html(case: CaseResult) -> str:
+def _case_html(case: CaseResult, reference: str | None = None) -> str:
     attempt = _failing_attempt(case)
     reasons = []
     for name, score in case.scores.items():
@@ -381,8 +440,11 @@ def _case_html(case: CaseResult) -> str:
         elif score.error:
             reasons.append(f'<li><span class="muted">{_e(name)} (judge_error, not a fail)</span>: {_e(score.reason)}</li>')
     tags = " ".join(f"<code>{_e(t)}</code>" for t in case.tags)
-    parts = [f'<details open id="case-{_e(case.id)}"><summary>{_e(case.id)} {tags}</summary>',
-             "<ul>" + "".join(reasons) + "</ul>",
+    verdict = '<span class="bad">fail</span>' if not case.passed else '<span class="good">pass</span>'
+    state = "fail" if not case.passed else "pass"
+    parts = [f'<details class="{state}"{" open" if not case.passed else ""} id="case-{_e(case.id)}">'
+             f"<summary>{_e(case.id)} {verdict} {tags}</summary>",
+             "<ul>" + "".join(reasons) + "</ul>" if reasons else "",
              f'<h4>Customer</h4><div class="reply">{_e(case.customer or "—")}</div>',
              f'<h4>Draft</h4><div class="reply">{highlight_html(case.draft, case.draft_findings)}</div>',
              _html_findings(case.draft_findings)]
@@ -394,8 +456,11 @@ def _case_html(case: CaseResult) -> str:
         else:
             parts.append(f'<h4>{label}</h4><div class="reply">{highlight_html(attempt.rewrite, attempt.findings)}</div>')
             parts.append(_html_findings(attempt.findings))
+            parts.append(f'<h4>Draft → rewrite</h4><div class="reply diff">{diff_html(case.draft, attempt.rewrite)}</div>')
+    if reference:
+        parts.append(f'<h4>Reference answer</h4><div class="reply">{_e(reference)}</div>')
     parts.append("</details>")
-    return "\n".join(parts)
+    return "\n".join(p for p in parts if p)
 
 
 def _ids_html(ids: list[str], linked: set[str]) -> str:
@@ -419,6 +484,14 @@ def _comparison_html(cmp: Comparison, shown: set[str]) -> str:
     parts.append("<h3>Flips</h3>")
     parts.append(_html_table(["scorer", "pass→fail", "fail→pass"], flips) if flips
                  else '<p class="muted">No case changed its verdict.</p>')
+    parts.append(f"<h3>Rewrites that changed ({len(cmp.changed)})</h3>")
+    if not cmp.changed:
+        parts.append('<p class="muted">Every paired case has the same rewrite in both runs.</p>')
+    for change in cmp.changed:
+        verdicts = f"{_verdict(change.baseline_passed)} → {_verdict(change.candidate_passed)}"
+        parts.append(f'<details><summary>{_ids_html([change.id], shown)} <span class="muted">{verdicts}</span>'
+                     f'</summary><div class="reply diff">{diff_html(change.baseline or "", change.candidate or "")}'
+                     "</div></details>")
     return "\n".join(parts)
 
 

@@ -18,13 +18,14 @@ from functools import cached_property
 
 from pydantic import BaseModel
 
-from .._core.checker import check
+from .._core.checker import check, meaning
 from .._core.facts import extract_facts, invented_facts
 from .._core.guard import guard
 from .._core.policy import Policy
 from .._core.results import CheckResult, Finding
-from .._core.text import content_words, looks_english, split_sentences, stem
+from .._core.text import content_words, html_to_text, looks_english, split_sentences
 from .cases import EvalCase
+from .fluency import new_problems
 
 __all__ = [
     "ScoreResult", "Scored", "SCORERS", "DEFAULT_SCORERS", "score_rewrite", "injection_sentences",
@@ -180,12 +181,14 @@ def _roots(text: str) -> dict[str, str]:
         text = text.replace(fact, " ")
     roots: dict[str, str] = {}
     for word in content_words(text, _GENERIC):
-        roots.setdefault(stem(word).rstrip("e"), word)  # 'charge' and 'charged' share 'charg'
+        # 'charge' and 'charged' share 'charg'; 'parcel' and 'delivery' share a meaning (the checker's table)
+        roots.setdefault(meaning(word).rstrip("e"), word)
     return roots
 
 
 def restates_problem(s: Scored) -> ScoreResult:
-    """The rewrite repeats content words of the customer's message (roots, so 'charged' matches 'charge').
+    """The rewrite repeats content words of the customer's message, or words of the same meaning (roots, so
+    'charged' matches 'charge' and 'parcel' matches 'delivery').
 
     It needs ``RESTATE_MIN_SHARED`` (2) shared words, or 1 when the message has at most
     ``RESTATE_SHORT`` content words. Injected instructions in the message do not count. Not applicable
@@ -222,6 +225,20 @@ def length_bounds(s: Scored) -> ScoreResult:
     high = max(LENGTH_CEILING, int(LENGTH_MAX_RATIO * d))
     verdict = _ok if low <= n <= high else _fail
     return verdict("length", f"{n} chars (draft {d}; bounds {low}-{high})")
+
+
+def fluent(s: Scored) -> ScoreResult:
+    """The rewrite reads as fluent English: no fluency problem (``coach._eval.fluency``) that the draft did not have.
+
+    A disfluent human draft is not the engine's doing: a problem counts against the rewrite only when the draft
+    has neither the same one nor as many of its kind.
+    """
+    if "non-english" in s.case.tags or not looks_english(s.rewrite):
+        return _skip("fluent", "the rewrite is not in English")
+    new = new_problems(html_to_text(s.case.draft), s.rewrite)
+    if new:
+        return _fail("fluent", "reads badly: " + _clip(new, 3))
+    return _ok("fluent", "reads as fluent English (no problem the draft did not have)")
 
 
 def injection_sentences(text: str) -> list[str]:
@@ -291,6 +308,7 @@ SCORERS: dict[str, Scorer] = {
     "restates-problem": restates_problem,
     "next-step": has_next_step,
     "length": length_bounds,
+    "fluent": fluent,
     "injection": injection_resisted,
 }
 DEFAULT_SCORERS = tuple(SCORERS)

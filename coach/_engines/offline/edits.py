@@ -1,146 +1,165 @@
-"""Phrase-level edits the offline engine applies to one sentence; each returns the new text ('' to drop it)."""
+"""Edits of one flagged sentence, on whole clauses: each returns the sentences that replace it.
+
+``[]`` drops the sentence, ``[text]`` replaces it, and ``None`` says the edit cannot be made without garbling
+the sentence or losing what it holds (a fact, or a next step for the customer); the engine then keeps it.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..._core.facts import extract_facts
-from ..._core.text import content_words
+from ..._core.rules import load_rules
+from .clauses import Sentence, capitalise, finish, holds_fact, holds_step, starts_clause
 
-__all__ = [
-    "capitalise", "remove_apology", "remove_pity", "soften_vague_effort", "remove_parroting", "hedge_promise",
-    "remove_phrase", "tidy",
-]
+__all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "droppable", "is_interjection"]
 
-_INTENSIFIERS = r"(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+|deeply\s+|sincerely\s+|extremely\s+|incredibly\s+)*"
-_APOLOGY = re.compile(
-    r"(?:(?:oh\s+no[,!]?\s*)?(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+" + _INTENSIFIERS + r"sorry"
-    r"|(?:I|we)\s+(?:do\s+|sincerely\s+|truly\s+|deeply\s+)?(?:apologi[sz]e|regret)"
-    r"|(?:my|our|please\s+accept\s+(?:my|our))\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies"
-    r"|(?:sincere(?:st)?\s+)?apologies|" + _INTENSIFIERS + r"sorry)"
-    r"(?P<object>[^.!?;]*?)(?=,\s*(?:please|but|we|i|so|can|could|would|if|let|and|our)\b|\s+but\b|\s[-–—]\s|[.!?;]|$)"
-    r"(?:\s*[.!?;,]+)?\s*(?:but\s+)?",
+_INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|"
+                           r"uh\s+oh|oh)\W*$", re.I)
+_PITY_LEAD = re.compile(
+    r"^(?:I\s+(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"
+    r"(?:terrible|awful|horrible|bad|sick|ashamed|embarrassed))\s+(?:that\s+)?",
     re.I,
 )
-_VAGUE = [
-    (re.compile(r"\b(?:(?:I|we)(?:'ll|’ll|\s+will)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+about\s+", re.I), "I'll look into "),
-    (re.compile(r"\b(?:I|we)(?:'d|’d|\s+would)\s+(?:like|love|be\s+glad|be\s+happy)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do"
-                r"(?:\s+(?:to\s+(?:help|assist)|for\s+you))*", re.I), "I'll look into this for you"),
-    (re.compile(r"\b(?:(?:I|we)(?:'ll|’ll|\s+will)\s+)?see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+(?:help|assist)|for\s+you))*",
-                re.I), "I'll look into this for you"),
-    (re.compile(r"\b(?:try|do)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+", re.I),
-     lambda m: "look into whether we can " if "our" in m.group().lower() else "look into whether I can "),
-    (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:try|do)\s+(?:my|our)\s+(?:very\s+)?best\b", re.I), "I'll look into this"),
-    (re.compile(r"\b(?:try|do)\s+(?:my|our)\s+(?:very\s+)?best\b", re.I), "follow up"),
-    (re.compile(r"\b((I|we)(?:'ll|’ll|\s+will))\s+try\s+to\s+", re.I), r"\1 look into whether \2 can "),
+_PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s+", re.I)
+# The agent's own actions: "I'll try to chase it" -> "I'll chase it"; anything else becomes a check.
+_ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|pass|"
+           r"share|send|explain|reach|chase|get\s+someone|escalate|investigate|review|email|message|update)\b)")
+# Phrase swaps that turn a vague effort into the action it stands for; every swap keeps the sentence grammatical.
+_VAGUE_SWAPS = [
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you|"
+                r"about\s+(?:this|that|it)))*(?=\s*(?:[.!?,;]|$))", re.I), r"\1'll look into this"),
+    (re.compile(r"\b(like|love|be\s+glad|be\s+happy|want|wish)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do\s+to\s+assist\b",
+                re.I), r"\1 to assist"),
+    (re.compile(r"\b(like|love|be\s+glad|be\s+happy|want|wish)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do"
+                r"(?:\s+(?:to\s+help|for\s+you|about\s+(?:this|that|it)))*", re.I), r"\1 to help"),
+    (re.compile(r"\band\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you))*", re.I), "and help"),
+    (re.compile(r"\bsee\s+what\s+(?:I|we)\s+can\s+do\s+about\b", re.I), "look into"),
+    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+" + _ACTION, re.I),
+     r"\1 "),
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\b(?!\s+to\b)", re.I),
+     r"\1'll look into this"),
+    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+try\s+to\s+" + _ACTION, re.I), r"\1 "),
+    (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)(?:\s+also)?\s+(?:try\s+to|(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to)\s+",
+                re.I), "let me check whether we can "),
+    (re.compile(r"\b(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+", re.I), "try to "),
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+try\b(?!\s+(?:it|this|that|again)\b)", re.I), r"\1'll look into it"),
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
-    (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\s+to\s+", re.I), "look into whether I can "),
 ]
-_CLAUSE = re.compile(r"(\s*[,;]\s*(?:and|but|so)?\s*|\s+(?:and|but|so)\s+(?=I\b|we\b|it\b|that\b|this\b|what\b))", re.I)
-_HOPE_REPHRASE = [
-    (re.compile(r"\bhopefully\s+(?:we|I)(?:'ll|’ll|\s+will)?\s+(?:be\s+able\s+to|can)\s+", re.I), "I'll check whether we can "),
-    (re.compile(r"\bhopefully\s+(it|this|that|they|you)\s+(?:will|'ll|’ll|should)\s+", re.I), r"I'll check whether \1 will "),
-    (re.compile(r"(?:^|(?<=[.!?]\s))hopefully,?\s+", re.I), "I'll confirm whether "),
-]
-_HOPE_CLAUSE = re.compile(r",?\s*(?:and\s+|but\s+)?(?:hopefully|fingers\s+crossed)\b[^,.!?;]*", re.I)
-_HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b", re.I)
-_PARROT = re.compile(
-    r"\b(?:I|we)\s+(?:totally\s+|completely\s+|fully\s+|do\s+)?understand(?:\s+(?:your|the)\s+(?:concerns?|frustration))?"
-    r"(?:\s*[,.!]+\s*)?(?:\s*(?:and|but|that)\s+)?"
-    r"|\bI\s+hear\s+you(?:\s+loud\s+and\s+clear)?[,.!]?\s*|\bI\s+know\s+how\s+you\s+feel[,.!]?\s*",
-    re.I,
-)
-_PROMISE_WORDS = re.compile(
-    r"\b(?:I|we)\s+(?:can\s+)?(?:promise|guarantee)(?:\s+(?:you|that)(?![\w'’]))*\s*|\bpromise\s+(?:you\s+)?(?:that\s+)?"
-    r"|\byou\s+have\s+my\s+word(?:\s+that)?\s*",
-    re.I,
-)
-_CERTAINTY = re.compile(
-    r"\s*\b(?:definitely|certainly|absolutely|surely|for\s+sure|100%|without\s+fail|no\s+matter\s+what|without\s+a\s+doubt)\b",
-    re.I,
-)
-_INSTANT = re.compile(
-    r"\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|in\s+no\s+time|"
-    r"within\s+the\s+hour|today|tonight)\b",
-    re.I,
-)
-# "will" after anyone but I/we, and "'ll" after you/it/they: the outcome, not the agent's own action.
-_WILL = re.compile(
-    r"(?<!\bI )(?<!\bwe )(?<!\bWe )\bwill\b|(?<=\b[Yy]ou)(?:'ll|’ll)\b|(?<=\b[Ii]t)(?:'ll|’ll)\b|(?<=\b[Tt]hey)(?:'ll|’ll)\b"
-)
-_NEVER_AGAIN = re.compile(
-    r"\b(?:this|it|that)\s+(?:will|'ll|’ll)\s+never\s+happen\s+again\b(?:\s*(?:,\s*)?(?:and|but)?\s*)?", re.I
-)
-_GUARANTEE_TAIL = re.compile(r",?\s*(?:guaranteed|no\s+matter\s+what|you\s+have\s+my\s+word|don['’]t\s+worry[^.!?]*)", re.I)
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.!?;:])")
-_DOUBLE_SPACE = re.compile(r"[ \t]{2,}")
-_LINK_START = re.compile(r"(?:https?://|www\.|[@#])", re.I)
-_LEADING_JUNK = re.compile(r"^[\s,;:–—-]+")
+_OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
+_HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re.I)
 
 
-def tidy(text: str) -> str:
-    """Fix spacing and capitalisation after an edit; '' when nothing meaningful is left."""
-    text = _DOUBLE_SPACE.sub(" ", _SPACE_BEFORE_PUNCT.sub(r"\1", text))
-    text = _LEADING_JUNK.sub("", text).strip()
-    if not re.search(r"[A-Za-z0-9]", text):
-        return ""
-    text = re.sub(r"^([,.!?;:]\s*)+", "", text)
-    return capitalise(text)
+def is_interjection(text: str) -> bool:
+    """ "Wow." / "Oh no!": it goes with the pity or apology it led into."""
+    return bool(text) and bool(_INTERJECTION.match(text))
 
 
-def capitalise(text: str) -> str:
-    """Upper-case the first letter, but leave links, handles and already-cased text alone."""
-    if not text or not text[0].islower() or _LINK_START.match(text):
-        return text
-    return text[0].upper() + text[1:]
+def droppable(text: str) -> bool:
+    """A sentence may go only when it holds no fact and nothing for the customer to do."""
+    return not holds_fact(text) and not holds_step(text)
 
 
-def remove_apology(sentence: str) -> str:
-    return tidy(_APOLOGY.sub("", sentence, count=1))
+def _drop_clause(text: str, needle: str) -> list[str] | None:
+    """``text`` less the clause that holds ``needle``; the whole sentence when it is that clause."""
+    sentence = Sentence.of(text)
+    index = sentence.find(needle)
+    if index is None:
+        return None
+    clause = sentence.clauses[index]
+    if holds_fact(clause) or (holds_step(re.sub(r"\bif\s+you\b", "", clause)) and not holds_step(needle)):
+        return None  # ("sorry if you experienced otherwise" offers the customer nothing to do)
+    rest = sentence.without(index)
+    if rest is None:
+        return None
+    if rest and _INTERJECTION.match(rest):
+        rest = ""
+    return [rest] if rest else []
 
 
-def soften_vague_effort(sentence: str) -> str:
-    for pattern, replacement in _HOPE_REPHRASE:
-        sentence = pattern.sub(replacement, sentence)
-    sentence = _HOPE_CLAUSE.sub(lambda m: m.group() if extract_facts(m.group()) else "", sentence)
-    if _HOPE.search(sentence):
-        return ""
-    for pattern, replacement in _VAGUE:
-        sentence = pattern.sub(replacement, sentence)
-    return tidy(sentence)
+def drop_apology(text: str) -> list[str] | None:
+    """Drop the clause that apologises ("I'm so sorry to hear that, please DM us" -> "Please DM us")."""
+    m = load_rules()["bland-apology"].pattern("apology").search(text)
+    if not m:
+        return None
+    out = _drop_clause(text, m.group())
+    if out is None and (droppable(text) or droppable(_OWN_APOLOGY.sub("", text))):
+        return []  # "Please accept our apologies, Amy." offers nothing to do: its "please" is the apology's
+    return out
 
 
-def remove_parroting(sentence: str, generic: frozenset[str]) -> str:
-    """Drop a bare 'I understand ...' sentence; otherwise cut just the phrase."""
-    rest = _PARROT.sub("", sentence, count=1)
-    if not content_words(rest, generic):
-        return ""
-    return tidy(rest)
+def drop_pity(text: str, quote: str) -> list[str] | None:
+    """Drop the pity: its clause, a lead-in ("I can't believe we ..." -> "We ..."), or a modifier ("our useless")."""
+    lead = _PITY_LEAD.match(text)
+    if lead and quote.lower() in lead.group().lower():
+        rest = text[lead.end():]
+        if starts_clause(rest) and not re.match(r"^(?:that|this|it|either)\b\W*$", rest, re.I):
+            return [capitalise(rest)]
+    modifier = _PITY_MODIFIER.search(text)
+    if modifier and quote.lower() in modifier.group().lower():
+        return [text[: modifier.start()] + modifier.group(1) + " " + text[modifier.end():]]
+    out = _drop_clause(text, quote)
+    if out is None and droppable(text):
+        return []
+    return out
 
 
-def hedge_promise(sentence: str) -> str:
-    """Keep the sentence's facts but drop what makes it a promise.
+def fix_vague_effort(text: str, quote: str) -> list[str] | None:
+    """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
+    if _HOPE.match(quote.strip()):
+        return _drop_hope(text, quote)
+    for pattern, replacement in _VAGUE_SWAPS:
+        m = pattern.search(text)
+        if m:
+            new = text[: m.start()] + m.expand(replacement) + text[m.end():]
+            return [capitalise(new) if m.start() == 0 else new]
+    out = _drop_clause(text, quote)
+    if out is None and droppable(text):
+        return []
+    return out
 
-    'I promise it will arrive by Friday' -> 'It should arrive by Friday'.
+
+def _drop_hope(text: str, quote: str) -> list[str] | None:
+    sentence = Sentence.of(text)
+    index = sentence.find(quote)
+    if index is None:
+        return None
+    clause = sentence.clauses[index]
+    if holds_fact(clause):  # "Hopefully the engineer can come on March 3" -> "Let me check whether the engineer ..."
+        m = re.match(r"^((?:but|and|so)\s+)?", clause, re.I)
+        rest = _HOPE.sub("", clause[m.end():], count=1).strip()
+        if not starts_clause(rest):
+            return None
+        if not re.search(r"\bcan\b", rest):
+            rest = re.sub(r"\s*(?:\bwill\b|'ll\b|’ll\b)(?:\s+be\s+able\s+to\b)?", " can", rest, count=1)
+        rest = rest if rest.startswith(("I ", "I'")) else rest[0].lower() + rest[1:]
+        checked = (m.group(1) or "") + "let me check whether " + rest
+        new = sentence.replace(index, checked)
+        return [capitalise(new) if index == 0 else new]
+    rest = sentence.without(index)
+    if rest is None:
+        return [] if droppable(text) else None
+    return [rest] if rest else []
+
+
+def drop_banned(text: str, phrase: str) -> list[str] | None:
+    """Take out a phrase the policy bans: a lead-in ("As per our policy, ..."), its clause, or the sentence.
+
+    A phrase that holds a fact stays (taking it out would lose the fact): the result then fails the guard.
     """
-    text = _NEVER_AGAIN.sub("", sentence)
-    text = _PROMISE_WORDS.sub("", text)
-    text = _GUARANTEE_TAIL.sub("", text)
-    text = _CERTAINTY.sub("", text)
-    text = _INSTANT.sub("", text)
-    text = _WILL.sub(lambda m: " should" if m.group().startswith(("'", "’")) else "should", text)
-    return tidy(text)
-
-
-def remove_pity(sentence: str, quote: str, *, keep_facts: bool) -> str:
-    """Drop the clauses that carry the pity; the sentence goes when nothing of substance is left."""
-    clauses = [c for c in _CLAUSE.split(sentence) if c and not _CLAUSE.fullmatch(c)]
-    kept = [c for c in clauses if quote.lower() not in c.lower()]
-    text = tidy(", ".join(c.strip() for c in kept))
-    if keep_facts or (text and content_words(text) and len(text.split()) >= 3):
-        return text if text and text[-1] in ".!?" else (text + "." if text else "")
-    return ""
-
-
-def remove_phrase(sentence: str, start: int, end: int) -> str:
-    return tidy(sentence[:start] + sentence[end:])
+    at = text.lower().find(phrase.lower())
+    if at < 0 or holds_fact(phrase):
+        return None
+    before, after = text[:at], text[at + len(phrase):]
+    if not before.strip() and re.match(r"^\s*[,:;]\s+", after):
+        rest = re.sub(r"^\s*[,:;]\s+", "", after)
+        if len(rest.split()) >= 3 and not re.match(r"^(?:and|but|or|so|which|who|that)\b", rest, re.I):
+            return [capitalise(rest)]
+    if re.match(r"^\s*[,:;]?\s*$", re.sub(r"[.!?…]+$", "", after.strip())) and re.search(r"[,;]\s*$", before):
+        return [finish(re.sub(r"\s*[,;]\s*$", "", before), (text.rstrip()[-1:] if text.rstrip()[-1:] in ".!?" else "."))]
+    sentence = Sentence.of(text)
+    index = sentence.find(phrase)
+    if index is not None and len(sentence.clauses) > 1 and not holds_fact(sentence.clauses[index]):
+        rest = sentence.without(index)
+        if rest:
+            return [rest]
+    return [] if droppable(text) else None

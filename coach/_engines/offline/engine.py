@@ -1,86 +1,40 @@
 """The offline engine: a deterministic rewrite that needs no model and keeps every fact of the draft.
 
-It edits only what the checker flags: bland apologies, pity and unkeepable promises are dropped or
-replaced, vague efforts become actions, and thanks, a restatement of the customer's problem and a
-concrete next step are added where missing. A sentence that holds a fact is edited, never dropped.
+A draft with no error or warning comes back as it is (an HTML draft as its text). Otherwise the engine edits
+only the flagged sentences, on whole clauses: bland apologies and pity go, unkeepable promises become the
+agent's own action or the policy's line, vague efforts become actions, banned phrases go. Thanks, an
+acknowledgement and a next step are added at sentence boundaries where they are missing. Greeting,
+sign-off, signature, thread markers, paragraphs and line breaks stay where they were.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..._core.checker import check
-from ..._core.facts import extract_facts
 from ..._core.guard import guard
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
-from ..._core.rules import load_rules
-from ..._core.text import content_words, html_to_text, looks_english, split_sentences, stem
-from ..._core.untrusted import without_instructions
-from .edits import (
-    capitalise,
-    hedge_promise,
-    remove_apology,
-    remove_parroting,
-    remove_phrase,
-    remove_pity,
-    soften_vague_effort,
-    tidy,
-)
-from .restate import restate_problem
+from ..._core.text import html_to_text, looks_english
+from ..._core.untrusted import ADDRESSES_THE_MODEL
+from .additions import Additions, blocking
+from .clauses import lower_first
+from .edits import drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, is_interjection
+from .layout import Layout, Unit, parse
+from .opening import Phrasing
+from .promise import fix_promise
 
 __all__ = ["rewrite_offline"]
 
-_GREETING = re.compile(
-    r"^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,\n]{0,30}?[,!.]|hey\s+there!?)\s*",
-    re.I,
-)
-_SIGNATURE = re.compile(
-    r"(?:(?<=\s)|^)(?:(?:thanks|thx|ty|cheers)!?\s*)?(?:[-–—~^*/]\s?[A-Z][\w.]{0,15}(?:\s[A-Z][\w.]{0,15})?|\d/\d)"
-    r"(?:\s+https?://\S+)?(?:\s+\d/\d)?\s*$",
-    re.I,
-)
-_INTERJECTION = re.compile(r"^(?:wow|oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|yikes|ugh|geez|gosh|omg|ouch|whoa)\W*$", re.I)
-_NEVER_AGAIN = re.compile(r"\bnever\s+happen\s+again|\bhappen\s+again\b", re.I)
-_SAFE_COMMITMENTS = (
-    (re.compile(r"\brefund", re.I), "I'll check whether a refund applies here and let you know what I find."),
-    (re.compile(r"\breplac", re.I), "I'll check what we can do about a replacement and update you."),
-    (re.compile(r"\b(?:deliver|arriv|ship)", re.I), "I'll check on the delivery and update you as soon as I know more."),
-    (re.compile(r"\b(?:credit|compensat|reimburs|waive)", re.I), "I'll check what options are open to you and update you."),
-)
-_ID_LIKE = re.compile(r"#?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z#]|\d{4,})[A-Za-z0-9-]{4,}|#\d+")
-_FIX_IT = "I'll find out what went wrong and update you on the next steps."
-_LEARN = "I'll pass this on to the team so they can look at what went wrong."
-_THANKS_PLAIN = "Thanks for reaching out about this."
-
-
-@dataclass
-class _Piece:
-    """One sentence of the draft and the whitespace that followed it."""
-
-    text: str
-    gap: str
-    start: int
-    end: int
-    facts: bool
-
-    def overlaps(self, f: Finding) -> bool:
-        return f.start is not None and f.start < self.end and f.end > self.start
+_ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
 
 
 def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | None = None) -> RewriteResult:
     policy = policy or Policy()
     before = check(draft, customer, policy)
-    checked = {draft: before}  # each text is checked once, however many steps look at it
-    text = draft
-    if looks_english(draft):
-        plain = without_instructions(html_to_text(draft))
-        findings = before.findings if plain == draft else check(plain, customer, policy, max_chars=None).findings
-        rewriter = _Rewriter(plain, customer, policy, findings)
-        text = rewriter.run()
-        checked.update(rewriter.checked)
-    after = checked.get(text) or check(text, customer, policy, max_chars=None)
+    rewriter = _Rewriter(draft, customer, policy, before)
+    text = rewriter.run()
+    after = rewriter.checked.get(text) or check(text, customer, policy, max_chars=None)
     return RewriteResult(
         rewrite=text,
         engine="offline",
@@ -90,170 +44,148 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     )
 
 
-class _Rewriter:
-    def __init__(self, draft: str, customer: str | None, policy: Policy, findings: list[Finding]):
-        self.draft, self.customer, self.policy, self.findings = draft, customer, policy, findings
-        self.rules = {f.rule for f in findings}
-        self.parrot_generic = load_rules()["parroting"].words("generic")
-        self.used_policy: set[str] = set()
-        self.checked: dict[str, CheckResult] = {}
+class _Rewriter(Additions):
+    """One rewrite: edits of the flagged sentences, then additions (``Additions``), then a second pass."""
+
+    def __init__(self, draft: str, customer: str | None, policy: Policy, before: CheckResult):
+        self.draft, self.customer, self.policy = draft, customer, policy
+        self.checked: dict[str, CheckResult] = {draft: before}
+        self.phrasing = Phrasing(draft)
+        self.used: set[str] = set()
+        self.apology_dropped = False
+        self.closed = False  # a next step was added
+
+    def check(self, text: str) -> CheckResult:
+        if not text.strip():
+            return CheckResult(findings=[], passed=True)
+        if text not in self.checked:
+            self.checked[text] = check(text, self.customer, self.policy, max_chars=None)
+        return self.checked[text]
 
     def run(self) -> str:
-        if not self.findings:
-            return self.draft
-        body, signature = _split_signature(self.draft)
-        greeting_match = _GREETING.match(body)
-        greeting = greeting_match.group().strip() if greeting_match else ""
-        offset = greeting_match.end() if greeting_match else 0
-        pieces = _pieces(body, offset)
-        kept = [p for p in (self._edit(p) for p in pieces) if p.text and not _INTERJECTION.match(p.text)]
-        opening = self._opening(kept)
-        if greeting.endswith(",") and opening and not re.match(r"I\b", opening):
-            opening = opening[0].lower() + opening[1:]
-        middle = "".join(p.text + p.gap for p in kept).strip().lstrip(",;:–—- ")
-        if greeting or opening:
-            middle = capitalise(middle)
-        text = " ".join(part for part in (opening, middle) if part)
-        parts = [greeting, text, self._closing(text), signature.strip()]
-        return self._settle(" ".join(part for part in parts if part))
+        text = html_to_text(self.draft)
+        layout = parse(text)
+        if any(ADDRESSES_THE_MODEL.search(u.full) for u in layout.units):  # text for the coach, not the customer
+            for unit in layout.units:
+                if ADDRESSES_THE_MODEL.search(unit.full):
+                    unit.prefix = unit.text = ""
+            text = layout.render()
+            layout = parse(text)
+        findings = self.check(text).findings if text.strip() else []
+        if not any(f.blocking for f in findings):
+            return text
+        english = looks_english(text)
+        for unit in list(layout.units):
+            if any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
+                self._replace(layout, unit, self._edit(unit.text, english))
+        if english:
+            self.add(layout, {f.rule for f in findings})
+        return self._settle(layout, findings, english)
 
-    # -- per-sentence edits --------------------------------------------------------------------
+    # -- edits of flagged sentences -----------------------------------------------------------------------
 
-    def _edit(self, piece: _Piece) -> _Piece:
-        hits = [f for f in self.findings if piece.overlaps(f)]
-        text = piece.text
-        for rule in ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort", "parroting"):
-            for f in (h for h in hits if h.rule == rule):
-                text = self._fix(rule, text, f, piece)
-                if not text:
-                    break
-            if not text:
+    def _edit(self, text: str, english: bool) -> list[str]:
+        """The sentences that replace the flagged sentence ``text``: each round fixes one finding of each."""
+        sentences, stuck = [text], set()
+        for _ in range(4):
+            out, progress = [], False
+            for sentence in sentences:
+                found = [f for f in blocking(self.check(sentence)) if english or f.rule == "banned-phrase"]
+                if sentence in stuck or not found:
+                    out.append(sentence)
+                    continue
+                new = None
+                for f in sorted(found, key=lambda f: _ORDER.index(f.rule)):
+                    new = self._fix(f.rule, sentence, f.quote or "")
+                    if new is not None:
+                        break
+                if new is None:
+                    stuck.add(sentence)
+                    out.append(sentence)
+                else:
+                    out += [s for s in new if s.strip()]
+                    progress = True
+            sentences = out
+            if not progress:
                 break
-        if text != piece.text and piece.facts and set(extract_facts(piece.text)) - set(extract_facts(text)):
-            text = hedge_promise(piece.text) if "broken-promise" in {h.rule for h in hits} else piece.text
-        return _Piece(text, piece.gap, piece.start, piece.end, piece.facts)
+        return sentences
 
-    def _fix(self, rule: str, text: str, f: Finding, piece: _Piece) -> str:
-        local = _locate(text, f.quote)
-        if rule == "banned-phrase":
-            return remove_phrase(text, *local) if local else text
-        if rule == "pity":
-            return remove_pity(text, f.quote or "", keep_facts=piece.facts)
+    def _fix(self, rule: str, text: str, quote: str) -> list[str] | None:
+        """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""
+        before = _count(self.check(text), rule)
+        for way in self._ways(rule, text, quote):
+            fresh = [s for s in way if not _carried(s, text)]
+            after = [_count(self.check(s), rule) for s in fresh]
+            promises = before[1] - (rule == "broken-promise")
+            if sum(n for n, _ in after) < before[0] and sum(p for _, p in after) <= promises:
+                if rule == "bland-apology":
+                    self.apology_dropped = True
+                return way
+        return None
+
+    def _ways(self, rule: str, text: str, quote: str) -> list[list[str]]:
         if rule == "broken-promise":
-            return hedge_promise(text) if piece.facts else self._safe_commitment(text)
-        if rule == "bland-apology":
-            return remove_apology(text)
-        if rule == "vague-effort":
-            return soften_vague_effort(text) if not piece.facts else _keep_facts(soften_vague_effort(text), text)
-        if rule == "parroting":
-            return remove_parroting(text, self.parrot_generic)
+            ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
+            return ways + ([[]] if droppable(text) else [])
+        edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
+                "vague-effort": lambda: fix_vague_effort(text, quote),
+                "banned-phrase": lambda: drop_banned(text, quote)}[rule]()
+        return [edit] if edit is not None else []
+
+    def _replace(self, layout: Layout, unit: Unit, sentences: list[str]) -> None:
+        at = layout.units.index(unit)
+        if at > 0 and is_interjection(layout.units[at - 1].text):  # "Wow." before what was pity or an apology
+            layout.units[at - 1].text = ""
+        if not sentences:
+            unit.text = ""
+            return
+        unit.text = lower_first(sentences[0]) if unit.prefix.rstrip().endswith(",") else sentences[0]
+        for offset, sentence in enumerate(sentences[1:], 1):
+            layout.units.insert(at + offset, Unit(text=sentence, gap=unit.gap, role="added"))
+            layout.units[at + offset - 1].gap = " "
+
+    # -- the second pass ----------------------------------------------------------------------------------
+
+    def _settle(self, layout: Layout, findings: list[Finding], english: bool) -> str:
+        """Drop what is still flagged when it may go (an added sentence, or one with no fact and no step)."""
+        text = layout.render()
+        for _ in range(2):
+            flagged = blocking(self.check(text))
+            if not flagged:
+                break
+            changed = False
+            for f in flagged:
+                for unit in layout.units:
+                    if unit.text and f.quote and f.quote in unit.full and (unit.role == "added" or droppable(unit.text)):
+                        unit.text, changed = "", True  # a fact, a step and the draft's words otherwise stay
+            if not changed:
+                break
+            self.merge_prefix(layout)
+            text = layout.render()
+        if english and not self.closed and any(f.rule == "no-next-step" for f in self.check(text).findings):
+            self.closing(layout)
+            text = layout.render()
         return text
 
-    def _safe_commitment(self, text: str) -> str:
-        for line in self.policy.commitments:
-            if _same_topic(line, text) and line not in self.used_policy:
-                self.used_policy.add(line)
-                return tidy(line.rstrip(".") + ".")
-        if _NEVER_AGAIN.search(text):
-            return _LEARN
-        for pattern, replacement in _SAFE_COMMITMENTS:
-            if pattern.search(text):
-                return replacement
-        return _FIX_IT
 
-    # -- additions -----------------------------------------------------------------------------
-
-    def _opening(self, kept: list[_Piece]) -> str:
-        body = " ".join(p.text for p in kept)
-        problem = restate_problem(self.customer)
-        if problem and (_already_said(problem, body) or _flagged(problem, self.policy)):
-            problem = None
-        if "no-thanks" in self.rules or not load_rules()["no-thanks"].pattern("patterns").search(body):
-            return f"Thanks for letting us know that {problem}." if problem else _THANKS_PLAIN
-        if problem and "bland-apology" in self.rules:
-            return f"I'm sorry to hear {problem}."
-        if problem and "no-acknowledgement" in self.rules:
-            return f"I can see that {problem}."
-        return ""
-
-    def _closing(self, text: str) -> str:
-        if any(f.rule == "no-next-step" for f in check(text or ".", self.customer, self.policy, max_chars=None).findings):
-            return self._next_step()
-        return ""
-
-    def _next_step(self) -> str:
-        topic = " ".join(filter(None, [self.customer, self.draft]))
-        policy_line = next(
-            (line for line in self.policy.commitments if _same_topic(line, topic) and line not in self.used_policy), None
-        )
-        ids = [fact for fact in extract_facts(self.draft) if _ID_LIKE.fullmatch(fact)]
-        action = (
-            f"I'll look into {ids[0]} now and update you here as soon as I have news."
-            if ids
-            else "Please reply with your order or account details, and I'll look into this for you."
-        )
-        return f"{tidy(policy_line.rstrip('.'))}. {action}" if policy_line else action
-
-    def _settle(self, text: str) -> str:
-        """Second pass: drop any fact-free sentence still flagged at warning or above."""
-        result = self.checked[text] = check(text, self.customer, self.policy, max_chars=None)
-        blocking = [f for f in result.findings if f.blocking and f.start is not None]
-        if not blocking:
-            return text
-        out = []
-        for sentence in split_sentences(text):
-            flagged = any(f.start < sentence.end and f.end > sentence.start for f in blocking)
-            if flagged and not extract_facts(sentence.text):
-                continue
-            out.append(sentence.text)
-        settled = " ".join(out)
-        return f"{settled} {self._closing(settled)}".strip() if settled else text
+def _count(result: CheckResult, rule: str) -> tuple[int, int]:
+    """How many findings of ``rule``, and of broken promises, ``result`` has: an edit must lower the first and
+    bring in no promise."""
+    found = blocking(result)
+    return sum(f.rule == rule for f in found), sum(f.rule == "broken-promise" for f in found)
 
 
-def _split_signature(text: str) -> tuple[str, str]:
-    m = _SIGNATURE.search(text)
-    if m and m.start() > 0:
-        return text[: m.start()], text[m.start() :]
-    return text, ""
+def _normal(text: str) -> str:
+    return " ".join(text.split()).rstrip(".!?,;: ").lower()
 
 
-def _pieces(body: str, offset: int) -> list[_Piece]:
-    sentences = [s for s in split_sentences(body) if s.end > offset]
-    pieces = []
-    for i, s in enumerate(sentences):
-        start = max(s.start, offset)
-        text = body[start : s.end].strip()
-        next_start = sentences[i + 1].start if i + 1 < len(sentences) else len(body)
-        gap = body[s.end : next_start] or " "
-        pieces.append(_Piece(text, gap if gap.strip() == "" else " ", start, s.end, bool(extract_facts(text))))
-    return pieces
-
-
-def _locate(text: str, quote: str | None) -> tuple[int, int] | None:
-    if not quote:
-        return None
-    i = text.find(quote)
-    return (i, i + len(quote)) if i >= 0 else None
-
-
-def _keep_facts(edited: str, original: str) -> str:
-    return edited if set(extract_facts(original)) <= set(extract_facts(edited)) else original
-
-
-def _same_topic(policy_line: str, text: str) -> bool:
-    """True when ``text`` is about what ``policy_line`` covers (most of the line's topic words appear)."""
-    ignore = frozenset("within business working days day hours issued available".split())
-    line = {stem(w) for w in content_words(policy_line, ignore)}
-    shared = line & {stem(w) for w in content_words(text, ignore)}
-    return bool(shared) and (len(shared) >= 2 or len(shared) / len(line) >= 0.5)
-
-
-def _flagged(clause: str, policy: Policy) -> bool:
-    """A restated clause must not bring the customer's own promise-like wording into the reply."""
-    return any(f.blocking and f.start is not None for f in check(f"I see that {clause}.", None, policy).findings)
-
-
-def _already_said(problem: str, body: str) -> bool:
-    words = {stem(w) for w in content_words(problem)}
-    said = {stem(w) for w in content_words(body)}
-    return bool(words) and len(words & said) / len(words) > 0.6
+def _carried(sentence: str, original: str) -> bool:
+    """True when ``sentence`` is a whole clause or sentence of ``original``, kept as it was."""
+    part, whole = _normal(sentence), " ".join(original.split()).lower()
+    at = whole.find(part)
+    while at >= 0:
+        rest = whole[at + len(part):]
+        if (at == 0 or whole[at - 1] in " ,;:") and re.match(r"^(?:$|[,;:.!?…]|\s+(?:and|but|or|so)\b)", rest):
+            return True
+        at = whole.find(part, at + 1)
+    return False

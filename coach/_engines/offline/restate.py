@@ -1,133 +1,172 @@
-"""Restate the customer's problem in the agent's voice: "my order arrived cracked" -> "your order arrived cracked"."""
+"""Restate the customer's problem in the agent's voice: "my order arrived cracked" -> "your order arrived cracked".
+
+Only what reads well comes back: a short English clause about the customer or a thing, with the pronouns
+flipped, no markup, no instruction to the coach, no slang or insult, no copy of a long tweet. Anything
+else gives None, and the engine writes a shorter acknowledgement instead.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..._core.text import split_sentences
+from ..._core.text import STOPWORDS, looks_english, split_sentences
 from ..._core.untrusted import DEMANDS_OF_THE_MODEL
 
 __all__ = ["restate_problem"]
 
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+")
-_HASHTAG = re.compile(r"#(?=[A-Za-z])")
-_SPACES = re.compile(r"[^\S\n]+")
-_LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+")  # "Actual question: the parcel ..." -> "the parcel ..."
-_PROBLEM = re.compile(
-    r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n't|wrong|charg\w*|twice|"
-    r"cancel\w*|lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|"
-    r"crash\w*|freez\w*|frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|"
-    r"leak\w*|spoil\w*|empty|without|waiting|waited|hours|days|weeks|only|instead|no\s+one|nobody|nothing|"
-    r"respond\w*|received|sent\s+me|fray\w*|torn|ripped|faulty|defective|dead|unsafe|wet|melted|warm|dirty|"
-    r"smashed|scratch\w*|dent\w*|stolen|hacked|fraud\w*|bumped|overbooked|overdrawn|taken\s+twice|leak\w*|"
-    r"no|supposed|cuts?\s+off|usually|estimated|instead|ordered\s+the|billed)\b",
-    re.I,
-)
-# A restatement must open with its subject, so that "Thanks for letting us know that ..." reads as a sentence.
-_NOT_A_SUBJECT = re.compile(
-    r"(?:why|what|how|when|where|who|which|can|could|would|will|is|are|do|does|did|please|if|because|so|and|but|or|"
-    r"to|for|not|no|never|still|been|being|just|also|very|really|totally|same|again|any|anyone|need|want|get|fix|"
-    r"help|thanks?|[^A-Za-z])\b",
-    re.I,
-)
-# "After the last update, the app crashes" -> "the app crashes".
-_LEADING_SUBCLAUSE = re.compile(
-    r"(?:after|since|when|ever since|as of|now that|today|yesterday|this morning|last night)\b[^,]{0,60},\s*", re.I
-)
-_FILLER = re.compile(
-    r"^(?:(?:so|well|hi|hey|hello|ugh|seriously|just|um|and|but|also|yeah|yes|no|ok|okay|lol|wow|guys|"
-    r"please|help|hmm|omg|wtf|again|honestly|today|now|update)\b[\s,!.:-]*)+",
-    re.I,
-)
-_TRAILING = re.compile(r"(?:[\s,;:!?.…-]|\b(?:lol|smh|wtf|omg|ugh|please|pls|plz|thanks|thx)\b)+$", re.I)
-_SWAPS = {
-    "i'm": "you're", "i am": "you are", "i was": "you were", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
-    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
-    "we're": "you're", "we've": "you've", "we": "you", "our": "your", "ours": "yours", "us": "you",
-    "your": "our", "yours": "ours", "you guys": "we", "y'all": "we", "you all": "we",
-    "you're": "we're", "you've": "we've", "you": "we",
-}
-_SWAP = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(k) for k in _SWAPS), key=len, reverse=True)) + r")\b", re.I
-)
-_PAST_VERB_START = re.compile(r"^(?:\w+ed|got|paid|bought|sent|went|had|spent|made|took|lost|left|came|did)\b", re.I)
 _MAX_WORDS = 22
-_BROKEN_PUNCTUATION = re.compile(r"\.\.|…|\s[,.;]|,,|,(?=[A-Za-z])")
+_MIN_WORDS = 5
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+")
+_TRAILING_TAGS = re.compile(r"(?:\s+[#@]\w+)+\s*$")
+_LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+")
+_FILLER = re.compile(r"^(?:[^\w\s]+\s*)?(?:(?:so|well|hi|hey|hello|also|yeah|yes|ok|okay|and|but|um|honestly|again|now|"
+                     r"update|anyway|"
+                     r"dear\s+\w+|hi\s+there|hey\s+there)\b[\s,!.:-]*)+", re.I)
+_LEADING_CLAUSE = re.compile(r"^(?:after|since|when|ever\s+since|as\s+of|now\s+that|today|yesterday|this\s+morning|"
+                             r"last\s+night|for\s+the\s+(?:last|past)\s+\w+\s+\w+)\b[^,]{0,50},\s*", re.I)
+_PROBLEM = re.compile(
+    r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n['’]t|wrong|charg\w*|twice|cancel\w*|"
+    r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|"
+    r"frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|leak\w*|spoil\w*|empty|"
+    r"without|waiting|waited|received|fray\w*|torn|ripped|faulty|defective|dead|wet|melted|dirty|smashed|"
+    r"scratch\w*|dent\w*|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|billed|unable|keeps?|"
+    r"logs?\s+(?:me\s+)?out|kick\w*\s+(?:me\s+)?out|every\s+(?:hour|day|time)|turned\s+down|"
+    r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
+    r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
+    r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
+    r"return\w*)\b",
+    re.I,
+)
+# Slang, shouting, insults and anything a reply should not repeat back.
+_UNSAFE = re.compile(
+    r"\b(?:u|ur|im|ive|dont|cant|wont|didnt|doesnt|isnt|wasnt|thats|whats|theres|pls|plz|w/|b/c|bc|idk|tho|lol|"
+    r"lmao|smh|wtf|omg|gonna|wanna|gotta|ya|yall|y['’]all|cuz|coz|fuck\w*|shit\w*|damn\w*|crap|hell|stupid|idiot\w*|"
+    r"moron\w*|useless|worst|joke|pathetic|trash|garbage|ridiculous|lame|suck\w*|awful|terrible|horrible|"
+    r"incompetent|clowns?|liars?|lied|lying|scam\w*|bs|bull\w*|disgust\w*|hate|angry|furious|seriously|literally|"
+    r"actually|obviously|clearly|apparently|guys|people|y|r|n|amp|promise\w*|guarantee\w*|refund\s+me|"
+    r"ignore|instructions?|rules?|prompt|coach|ai|assistant|draft|reply|respond|system|kindly|help|assist|advise|"
+    r"legit|totally|basically|honestly|believe|hopefully|maybe)\b|&\w+;|[<>{}\[\]|*_=~^\\]"
+    r"|[!?]|\.\.|…|\"|“|”|--",
+    re.I,
+)
+_COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|but|that|because|so)\s+)you\b(?!r)", re.I)
+_SWAPS = {
+    "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "i": "you", "me": "you", "my": "your",
+    "mine": "yours", "myself": "yourself", "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll",
+    "we": "you", "our": "your", "ours": "yours", "us": "you", "ourselves": "yourselves",
+    "your": "our", "yours": "ours",
+}
+_SWAP = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)) + r")\b", re.I)
+_VERB_FIXES = [  # after "I" became "you": the verb agrees
+    (re.compile(r"\byou am\b", re.I), "you are"), (re.compile(r"\byou was\b", re.I), "you were"),
+    (re.compile(r"\byou wasn't\b", re.I), "you weren't"), (re.compile(r"\byou has\b", re.I), "you have"),
+    (re.compile(r"\byou hasn't\b", re.I), "you haven't"), (re.compile(r"\byou doesn't\b", re.I), "you don't"),
+    (re.compile(r"\byou does\b", re.I), "you do"), (re.compile(r"\byou is\b", re.I), "you are"),
+]
+_OBJECT_YOU = re.compile(r"\b(?:to|for|with|from|at|by|about|told|asked|called|emailed|messaged|contacted|paid|"
+                         r"sent|gave)\s+you\b", re.I)
+_PAST_START = re.compile(r"^(?:\w+ed|got|paid|bought|sent|went|had|spent|made|took|lost|left|came)\b", re.I)
+_SUBJECT_START = re.compile(
+    r"^(?:(?i:you|you're|you've|you'd|you'll|your|the|a|an|it|it's|this|that|they|they're|their|there|there's|he|"
+    r"she|his|her|our|everything|nothing|someone|nobody)\b"
+    r"|[A-Z][\w&'’-]*(?:\s+[\w&'’.()-]+){0,5}?\s+(?:is|are|was|were|has|have|had|keeps|won't|doesn't|isn't|can't|"
+    r"didn't|hasn't|haven't|wasn't|aren't|does|did|will|would|stopped|shows|says|\w+ed)\b)"
+)
+_BAD_START = re.compile(r"^(?:\w+n't|\w+n’t|why|what|how|when|where|who|which|can|could|would|will|is|are|do|does|did|please|if|"
+                        r"because|so|to|for|not|no|never|still|just|also|very|really|any|need|want|get|fix|help|"
+                        r"thanks?|been|being|was|were|same|again|only)\b", re.I)
+_VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|could|will|would|keeps?|\w+n't|\w+ed|"
+                   r"got|went|came|took|made|paid|bought|sent|lost|left|broke|says|shows|logs|won't|cannot|cuts|drops|"
+                   r"crashes|leaks|stops|fails|needs|wants|\w+'s|\w+'re|\w+'ve)\b", re.I)
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
-
-
-def _swap(match: re.Match[str]) -> str:
-    word = match.group()
-    swapped = _SWAPS[word.lower().replace("’", "'")]
-    # "you" is the company as subject ("you sent me") but the agent's "us" as object ("you told me").
-    if word.lower() == "you" and match.start() > 0:
-        before = match.string[: match.start()].rstrip().lower()
-        if before and not re.search(r"(?:^|[.,;!?]|\b(?:and|but|because|since|that|when|if|so))$", before):
-            swapped = "us"
-    return swapped
-
-
-_HANDLE = re.compile(r"@\w+")
-_HANDLE_MARK = "\u2063"  # where a handle stood: "@Shop blocked my order" must not become "you blocked your order"
-
-
-def _clean(text: str) -> str:
-    text = _HANDLE.sub(_HANDLE_MARK, _NOISE.sub(" ", text))
-    return _SPACES.sub(" ", _HASHTAG.sub("", text)).strip()
-
-
-def _candidates(customer: str) -> list[str]:
-    """The customer's sentences that describe a problem, most telling first."""
-    scored = []
-    for sentence in split_sentences(_clean(customer)):
-        text = sentence.text
-        words = text.split()
-        if len(words) < 3 or DEMANDS_OF_THE_MODEL.search(text) or text.endswith("?"):
-            continue
-        problems = len(_PROBLEM.findall(text))
-        score = problems * 3 + sum(any(c.isdigit() for c in w) for w in words)
-        if problems:
-            scored.append((-score, len(scored), text))
-    return [text for _, _, text in sorted(scored)]
-
-
-def _shorten(text: str) -> str | None:
-    words = text.split()
-    if len(words) <= _MAX_WORDS:
-        return text
-    head = " ".join(words[:_MAX_WORDS])
-    cut = max(head.rfind(", "), head.rfind("; "), head.rfind(" and "), head.rfind(" but "))
-    return head[:cut] if cut > 20 else None
-
-
-def _as_clause(sentence: str) -> str | None:
-    """``sentence`` in the agent's voice, as a clause that can follow "Thanks for letting us know that"."""
-    handle_first = sentence.startswith(_HANDLE_MARK)
-    if _HANDLE_MARK in sentence.lstrip(_HANDLE_MARK + " "):
-        return None  # a handle inside the sentence is usually its subject: without it the clause misleads
-    sentence = " ".join(sentence.replace(_HANDLE_MARK, " ").split())
-    clause = _TRAILING.sub("", _FILLER.sub("", _QUESTION_TAIL.sub("", _LABEL.sub("", sentence))))
-    lead = _LEADING_SUBCLAUSE.match(clause)
-    if lead:
-        clause = clause[lead.end() :]
-    clause = _TRAILING.sub("", _shorten(clause) or "") if clause else None
-    if not clause or len(clause.split()) < 4:
-        return None
-    clause = _SWAP.sub(_swap, clause)
-    if _PAST_VERB_START.match(clause) and not handle_first:
-        clause = "you " + clause[0].lower() + clause[1:]
-    if _NOT_A_SUBJECT.match(clause):
-        return None
-    first = clause.split()[0]
-    if first[:1].isupper() and first[1:].islower() and first.isalpha():
-        clause = clause[0].lower() + clause[1:]
-    if _BROKEN_PUNCTUATION.search(clause) or clause.count('"') % 2 or clause.count("(") != clause.count(")"):
-        return None
-    return clause
+_LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
+    it's there's""".split())
+_BAD_END = re.compile(r"\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
+                      r"which|because|so|if)$", re.I)
 
 
 def restate_problem(customer: str | None) -> str | None:
-    """A clause that says the customer's problem back to them, or None when there is no safe one."""
-    if not customer or not customer.strip():
+    """A clause that says the customer's problem back to them, or None when there is no clean one."""
+    if not customer or not customer.strip() or not looks_english(customer):
         return None
-    return next((clause for clause in map(_as_clause, _candidates(customer)) if clause), None)
+    text = _NOISE.sub(" ", customer).replace("’", "'")
+    truncated = len(customer) >= 120 and not re.search(r"[.!?)\U0001F000-\U0001FFFF]\s*$", customer.strip())
+    sentences = [s.text for s in split_sentences(text)]
+    if truncated and sentences:
+        sentences = sentences[:-1]  # a tweet cut off mid-sentence: its last sentence is not whole
+    best: tuple[int, int, str] | None = None
+    for order, sentence in enumerate(sentences):
+        clause = _as_clause(sentence)
+        if clause is None:
+            continue
+        score = len(_PROBLEM.findall(clause)) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split())
+        if (best is None or (-score, order) < best[:2]):
+            best = (-score, order, clause)
+    return best[2] if best else None
+
+
+def _as_clause(sentence: str) -> str | None:
+    sentence = _TRAILING_TAGS.sub("", sentence.strip())
+    if sentence.endswith(("..", "…")):
+        return None  # trails off: not a whole statement
+    if re.search(r"@\w|#[A-Za-z]+(?![\w-]*\d)", sentence) or DEMANDS_OF_THE_MODEL.search(sentence):
+        return None
+    words = re.findall(r"[A-Za-z']+", sentence.lower())
+    if sum(c.isalpha() and not c.isascii() for c in sentence) > 2 or sum(w in STOPWORDS for w in words) * 6 < len(words):
+        return None  # another language, or a list of names
+    clause = _FILLER.sub("", _LABEL.sub("", sentence)).strip()
+    lead = _LEADING_CLAUSE.match(clause)
+    if lead:
+        clause = clause[lead.end():]
+    clause = re.sub(r"(?<=\w)!+$", "", clause.rstrip(" .,;:-")).rstrip(" .,;:-")
+    if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or clause.count("(") != clause.count(")") or \
+            re.search(r"\((?![^)]*\d)", clause):
+        return None  # brackets only around a reference: "the lamp (order 5562) has a frayed cord"
+    if sum(w.isupper() and len(w) > 2 for w in clause.split()) > 1:
+        return None  # shouting
+    clause = _shorten(" ".join(_QUESTION_TAIL.sub("", clause).split()))
+    if clause is None:
+        return None
+    words = clause.split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) or _BAD_END.search(clause):
+        return None
+    if not _VERB.search(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I):
+        return None
+    if _PAST_START.match(clause):
+        clause = "you " + clause[0].lower() + clause[1:]
+    if re.search(r"\byou\b", clause, re.I) and not _OBJECT_YOU.search(clause):
+        return None  # "you" the company as a subject: "you charged me" would read as an admission
+    clause = _SWAP.sub(lambda m: _swap(m.group()), clause)
+    for pattern, fixed in _VERB_FIXES:
+        clause = pattern.sub(fixed, clause)
+    if not _SUBJECT_START.match(clause):
+        return None
+    first = clause.split()[0]
+    if first[:1].isupper() and first[1:].islower() and re.search(rf"\b{re.escape(first.lower())}\b", clause[len(first):]):
+        clause = clause[0].lower() + clause[1:]  # "Hotel booking ... the hotel says": a common noun
+    elif first[:1].isupper() and first[1:].islower() and first.lower() in _LOWER_FIRST:
+        clause = clause[0].lower() + clause[1:]
+    return clause
+
+
+def _swap(word: str) -> str:
+    key = word.lower()
+    if key == "you":
+        return "us"  # only an object "you" survives the filters: "they told you" -> "they told us"
+    return _SWAPS[key]  # lower case: the engine puts the clause after "... that"
+
+
+def _shorten(clause: str) -> str | None:
+    """At most ``_MAX_WORDS`` words: the longest opening run of clauses that names a problem, else the last clause."""
+    if len(clause.split()) <= _MAX_WORDS:
+        return clause
+    pieces = re.split(r"(,\s+(?:and|but)\s+|,\s+|\s+(?:and|but)\s+)", clause)
+    for end in range(len(pieces) - 2, 0, -2):
+        head = "".join(pieces[:end])
+        if _MIN_WORDS <= len(head.split()) <= _MAX_WORDS and _PROBLEM.search(head):
+            return head
+    last = pieces[-1]
+    if _MIN_WORDS <= len(last.split()) <= _MAX_WORDS and _PROBLEM.search(last) and \
+            re.match(r"^(?:i|my|we|our|the|it|they|this)\b", last, re.I):
+        return last
+    return None

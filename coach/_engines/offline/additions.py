@@ -1,0 +1,164 @@
+"""What the engine adds, at sentence boundaries only: thanks, an acknowledgement of the problem, a next step.
+
+A thanks or acknowledgement opens the reply (after its greeting); a next step closes it (before its sign-off,
+courtesy line and signature). A sentence that goes on in the next message of a thread ("... for a 1/2") gets
+nothing glued to it. Each added sentence is checked on its own first: it must bring in no finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..._core.checker import check
+from ..._core.policy import Policy
+from ..._core.results import CheckResult, Finding
+from ..._core.text import content_words, stem
+from .clauses import finish, lower_first
+from .layout import Layout, Unit, ends_sentence
+from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
+from .restate import restate_problem
+
+__all__ = ["Additions", "blocking", "SPAN_RULES"]
+
+#: The rules that flag a span of the reply: what an edit fixes and what an added sentence must not have.
+SPAN_RULES = frozenset(("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort"))
+
+
+#: A resolution or the agent's own completed action: the reply's next step is there already.
+_RESOLVED = re.compile(
+    r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+)?(?:booked|sent|issued|refunded|credited|"
+    r"cancell?ed|processed|replaced|restored|rebooked|reset|removed|updated|scheduled|arranged|escalated|shipped|"
+    r"fixed|resolved|added|applied|waived|reversed|emailed|called|opened|raised|passed|forwarded)\b"
+    r"|\b(?:has|have|was|were)\s+(?:now\s+|just\s+|already\s+)?(?:been\s+)?(?:issued|refunded|credited|"
+    r"sent|fixed|resolved|booked|cancell?ed|processed|replaced|restored|rebooked|removed|scheduled|arranged|"
+    r"shipped|waived|reversed|applied)\b|\b(?:is|are)\s+on\s+(?:its|their|the)\s+way\b",
+    re.I,
+)
+
+
+def blocking(result: CheckResult) -> list[Finding]:
+    """The errors and warnings of ``result`` that flag a span (the whole-reply rules aside)."""
+    return [f for f in result.findings if f.blocking and f.start is not None and f.rule in SPAN_RULES]
+
+
+class Additions:
+    """Mixed into the engine's rewriter, which provides the draft, the customer, the policy and ``check``."""
+
+    draft: str
+    customer: str | None
+    policy: Policy
+    phrasing: Phrasing
+    used: set[str]
+    apology_dropped: bool
+    closed: bool
+
+    def check(self, text: str) -> CheckResult:
+        """The checker's result on ``text`` (the rewriter caches it)."""
+        return check(text, self.customer, self.policy, max_chars=None)
+
+    def add(self, layout: Layout, rules: set[str]) -> None:
+        """Add what ``rules`` (the draft's findings) say is missing, and a next step if the edited reply has none.
+
+        A reply that already resolves the case or says what the agent did ("your refund was issued", "I've
+        booked a technician") has its next step: no generic one is added to it.
+        """
+        rendered = layout.render()
+        stepless = not rendered.strip() or any(f.rule == "no-next-step" for f in self.check(rendered).findings)
+        stepless = stepless and not _RESOLVED.search(rendered)
+        if not layout.continuation:
+            self._opening(layout, rules)
+        self.merge_prefix(layout)
+        if stepless:
+            self.closing(layout)
+
+    def _opening(self, layout: Layout, rules: set[str]) -> None:
+        if positive(self.customer, self.draft):
+            return  # praise or banter: no thanks-for-raising, no restated "problem"
+        body = " ".join(u.text for u in layout.units)
+        problem = restate_problem(self.customer)
+        if problem and _already_said(problem, body):
+            problem = None
+        added = []
+        if problem and self.apology_dropped:
+            added.append(sorry(self.phrasing, problem))
+        if "no-thanks" in rules:
+            added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
+        elif problem and not added and "no-acknowledgement" in rules:
+            added.append(acknowledge(self.phrasing, problem))
+        added = [s for s in added if not blocking(self.check(s))]
+        if not added:
+            return
+        first = layout.units[0]
+        at = 1 if first.role == "greeting" or (first.prefix and first.text) else 0
+        if first.prefix and not first.text:
+            first.text = lower_first(added.pop(0))
+            at = 1
+        elif at == 1 and first.role != "greeting" and not ends_sentence(first.text):
+            return  # "Hi Rhys, I'd like to get an internal log of this 1/3": no boundary to add at
+        for offset, sentence in enumerate(added):
+            self._insert(layout, at + offset, sentence)
+
+    def merge_prefix(self, layout: Layout) -> None:
+        """A greeting whose sentence went ("Hi Dana, sorry for the trouble."): the next sentence joins it."""
+        first = layout.units[0]
+        rest = [u for u in layout.units[1:] if u.text]
+        if first.prefix and not first.text and rest:
+            nxt = rest[0]
+            first.text, first.gap, nxt.text = lower_first(nxt.text), nxt.gap, ""
+
+    def closing(self, layout: Layout) -> None:
+        """A next step at the end of the body; none when the reply has no boundary to take one."""
+        if _RESOLVED.search(layout.render()):
+            return
+        steps = next_steps(self.phrasing, self.draft, self.customer, self.policy, self.used)
+        step = next((s for s in steps if not blocking(self.check(s)) and
+                     not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
+        if step is None:
+            return
+        self.closed = True
+        body = [i for i, u in enumerate(layout.units) if u.text and u.role in ("body", "added", "greeting")]
+        first = layout.units[0]
+        if first.prefix and not first.text:
+            first.text = lower_first(step)
+            return
+        if not body:
+            self._insert(layout, len([u for u in layout.units if u.role != "courtesy"]), step)
+            return
+        last = body[-1]
+        unit = layout.units[last]
+        if not ends_sentence(unit.text) and unit.role != "greeting":
+            if layout.continues or len(unit.text.split()) <= 2:
+                # "... change a seat for a 1/2": the sentence goes on in the next message; "H": not a sentence
+                if last == 0 and unit.prefix and unit.text[:1].isupper():  # "Hi Rhys, I'd like ... 1/3"
+                    unit.prefix, unit.text = unit.prefix + lower_first(step) + " ", unit.text
+                    return
+                before = [u for u in layout.units[:last] if u.text]
+                if last == 0 and unit.prefix or before and not ends_sentence(before[-1].text):
+                    self.closed = False
+                    return
+                self._insert(layout, last, step)
+                return
+            unit.text = finish(unit.text)
+        self._insert(layout, last + 1, step)
+
+    def _insert(self, layout: Layout, at: int, sentence: str) -> None:
+        """Insert ``sentence`` before unit ``at``, at a sentence boundary (the gap before it moves with it)."""
+        if at >= len(layout.units):
+            prev = layout.units[-1]
+            layout.units.append(Unit(text=sentence, gap="", role="added"))
+            prev.gap = prev.gap or " "
+            return
+        if at == 0:
+            layout.units.insert(0, Unit(text=sentence, gap=" ", role="added"))
+            return
+        prev = layout.units[at - 1]
+        layout.units.insert(at, Unit(text=sentence, gap=" " if prev.role == "greeting" else prev.gap, role="added"))
+        if prev.role != "greeting":
+            prev.gap = " "
+
+
+
+def _already_said(problem: str, body: str) -> bool:
+    words = {stem(w) for w in content_words(problem)}
+    said = {stem(w) for w in content_words(body)}
+    return bool(words) and len(words & said) / len(words) > 0.6

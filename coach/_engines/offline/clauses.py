@@ -1,0 +1,161 @@
+"""Clauses of one sentence, kept with their separators so that an edit can drop or replace whole clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..._core.facts import extract_facts
+from ..._core.rules import load_rules
+
+__all__ = ["Sentence", "starts_clause", "holds_step", "holds_fact", "capitalise", "lower_first", "finish", "complete"]
+
+_SEPARATOR = re.compile(  # captured, so that the clauses put back together give the sentence again
+    r"(\s*[,;]\s+|,(?=[A-Z][a-z])|\s+[-–—]\s+|\s+[:;]-?[()DP]\s+|\s+(?=(?:but|please|pls|kindly)\s)"
+    r"|\s+(?=and\s+(?:we|I|I'm|I’m|I'll|I’ll|please|let|our|you|it|they|this|that|will|we'll|we’ll|we're|we’re|we've|"
+    r"we’ve)\b))"
+)
+_CONNECTOR = re.compile(r"^(?:but|and|so|or|though|although|however,?)\s+", re.I)
+_END = re.compile(r"(?:\s*(?:[.!?…]+[\"'”’)\]]*|[:;]-?[)(DP]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F]+))+\s*$")
+_OPENERS = frozenset("""i i'm i've i'll i'd we we're we've we'll we'd you you're you've you'll you'd it it's it'll
+    this that these those they they're there there's here here's our your my the a an please kindly let let's feel
+    don't never
+    if when once what how can could would should will shall may do does did is are was were have has
+    send dm call click visit reach contact check try
+    follow head give reply tell drop shoot pop email message select go make use keep just someone one each every
+    all any no sadly unfortunately also in for as at after before since while to thanks thank hope""".split())
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'").strip("\"'“”‘(")
+
+
+def starts_clause(text: str) -> bool:
+    """True when ``text`` can stand as a sentence of its own: it opens with a subject, an imperative or a wh-word."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    first = _norm(words[0])
+    if first in _OPENERS or first.split("'")[0] in _OPENERS:
+        return True
+    # "Chipotle is ...": a name, then its verb
+    return bool(re.match(r"^[A-Z][a-z]+$", words[0])) and _norm(words[1]) in {"is", "are", "was", "will", "has", "have", "can"}
+
+
+def holds_step(text: str) -> bool:
+    """True when ``text`` gives the customer something to do or says what the agent did or will do."""
+    rule = load_rules()["no-next-step"]
+    return bool(rule.pattern("patterns").search(text)) and not rule.pattern("not_steps").search(text)
+
+
+def holds_fact(text: str) -> bool:
+    return bool(extract_facts(text))
+
+
+_DANGLING = frozenset("""so very really truly just am is are was were be been the a an to of for and or but with i'm
+    we're you're it's that's i my our your their at in on by from as than such quite honestly""".split())
+
+
+def complete(text: str) -> bool:
+    """False for a stub left by a cut ("I'm so", "Honestly"): too short, or ending on a word that needs more."""
+    words = re.findall(r"[\w'’]+", text)
+    return len(words) >= 2 and _norm(words[-1]) not in _DANGLING
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter unless the text opens with a link, a handle or an already-cased word."""
+    m = re.match(r"^([\"'“‘(]*)([a-z])", text)
+    if not m or re.match(r"^[\"'“‘(]*(?:https?://|www\.|[@#]|[a-z]+[A-Z])", text):
+        return text
+    return text[: m.start(2)] + m.group(2).upper() + text[m.end(2):]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case a common first word ("Please ..." -> "please ...") so the text can follow a greeting's comma."""
+    m = re.match(r"^([A-Z][a-z'’]*)\b", text)
+    if m and m.group(1) != "I" and not m.group(1).startswith(("I'", "I’")) and m.group(1).lower() in _COMMON:
+        return text[0].lower() + text[1:]
+    return text
+
+
+_COMMON = frozenset("""please we we're we'll we've we'd we’re we’ll we’ve we’d our you you're you'll you've
+    you’re you’ll you’ve your it it's it’s this that there here thanks thank sorry can could would let let's
+    let’s kindly if just what how when which unfortunately feel do did is are have has so sadly however happy glad
+    good great thanks""".split())
+
+
+def finish(text: str, end: str = ".") -> str:
+    """``text`` ending in sentence punctuation (``end`` added when it has none)."""
+    text = text.rstrip(" ,;:-–—")
+    return text if _END.search(text) else text + end
+
+
+@dataclass
+class Sentence:
+    """A sentence as clauses and separators: ``parts`` alternates clause, separator, clause ...; ``end`` its mark."""
+
+    parts: list[str]
+    end: str
+
+    @classmethod
+    def of(cls, text: str) -> "Sentence":
+        m = _END.search(text)
+        body, end = (text[: m.start()], text[m.start():]) if m else (text, "")
+        bare = re.sub(r"[:;]-?[()DP]", "", body)
+        if bare.count('"') % 2 or bare.count("(") != bare.count(")"):
+            return cls([body], end)  # quotes or brackets across clauses: do not split
+        parts = _SEPARATOR.split(body)
+        while len(parts) > 2 and not parts[0].strip():  # ", That's not good ...": a stray lead separator
+            parts = parts[2:]
+        return cls(parts, end)
+
+    @property
+    def clauses(self) -> list[str]:
+        return self.parts[0::2]
+
+    def find(self, needle: str) -> int | None:
+        """The index of the clause that holds ``needle`` (case-insensitive), or None."""
+        needle = needle.lower()
+        for i, clause in enumerate(self.clauses):
+            if needle in clause.lower():
+                return i
+        joined = self.text().lower()
+        at = joined.find(needle)
+        if at < 0:
+            return None
+        pos = 0
+        for i, part in enumerate(self.parts):
+            pos += len(part)
+            if at < pos:
+                return i // 2
+        return None
+
+    def text(self) -> str:
+        return "".join(self.parts) + self.end
+
+    def without(self, index: int) -> str | None:
+        """The sentence less clause ``index``: '' when nothing is left, None when the rest cannot stand alone."""
+        clauses = self.clauses
+        if len(clauses) == 1:
+            return ""
+        parts = list(self.parts)
+        if index == 0:
+            del parts[0:2]
+        else:
+            del parts[2 * index - 1: 2 * index + 1]
+        rest = "".join(parts).strip()
+        if rest and not complete(rest):
+            return None
+        if index == 0:
+            rest = _CONNECTOR.sub("", rest)
+            if not starts_clause(rest):
+                return None
+            rest = capitalise(rest)
+        elif not rest:
+            return ""
+        return rest.rstrip(" ,;:-–—") + self.end
+
+    def replace(self, index: int, clause: str) -> str:
+        parts = list(self.parts)
+        parts[2 * index] = clause
+        return "".join(parts) + self.end

@@ -1,0 +1,174 @@
+"""The draft's layout: a lead (thread marker), a greeting, sentences with the exact whitespace between them, and a
+tail (sign-off, signature, thread marker). Edits change sentences only; everything else comes back byte for byte."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..._core.text import STOPWORDS, split_sentences
+
+__all__ = ["Unit", "Layout", "parse", "ends_sentence"]
+
+_HELLO = re.compile(r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b", re.I)
+_PREFIX = re.compile(
+    r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b[^,.!?\n]{0,30}?,\s+", re.I
+)
+_VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
+    r"^(?!(?:Sorry|Apologies|Unfortunately|However|Yes|No|Ok|Okay|Well|Also|Again|Sure|Great|Thanks|Absolutely|Hmm|"
+    r"Oh|Wow|Ah|So|Now|First|Please|Understood|Noted|Alright|Right|Today|Yesterday|Currently|Otherwise)\b)"
+    r"[A-Z][a-z]+,\s+(?=(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Tt]hank|[Tt]hanks|[Pp]lease|[Ss]orry|[Mm]y|[Oo]ur)\b)"
+)
+_LEAD = re.compile(r"^(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+")
+_SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[A-Z][A-Za-z.]{0,15}(?:\s[A-Z][A-Za-z]{0,15})?"
+        r"|\*[A-Z][A-Za-z]{1,15}|/[A-Z]{2,3}\b|=\s?[A-Z]{1,3}\b)")
+_MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
+_COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
+_TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)(?:{_SIG}|{_MARK})"
+                   rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
+_NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
+    soon now today again ok okay yes no""".split())
+_SIGNOFF_LINE = re.compile(
+    r"^(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|wishes|thanks)\b.{0,20}$|^(?:thanks|thank\s+you|cheers|"
+    r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely))?|talk\s+soon)\s*[,.!]?\s*$",
+    re.I,
+)
+_END = re.compile(r"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F])$")
+_COURTESY_SENTENCE = re.compile(
+    r"^(?:thanks|thank\s+you|ty|thx|cheers|many\s+thanks|have\s+a\s+(?:great|good|nice|lovely|wonderful)\b|take\s+care|"
+    r"enjoy|kind\s+regards|regards)\b[^.!?]{0,40}[.!]*$",
+    re.I,
+)
+_COMMON_WORD = re.compile(r"^(?:apolog\w*|sorry|thanks?|cheers|welcome|enjoy|congrat\w*|noted|done|sure|great|awesome|"
+                          r"perfect|anytime|absolutely|definitely|indeed|yes|no|okay|ok|understood|\w+ly|\w+ing)$")
+_NAME_LINE = re.compile(r"^[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\.?$")
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a finished sentence: a mark (not an ellipsis), an emoticon or an emoji."""
+    return bool(_END.search(text.rstrip()))
+
+
+@dataclass
+class Unit:
+    """One sentence (``text``, edited in place) and the whitespace after it; ``prefix`` is a greeting kept verbatim."""
+
+    text: str
+    gap: str
+    start: int = -1
+    end: int = -1
+    prefix: str = ""
+    role: str = "body"  # body | greeting | courtesy | added
+
+    @property
+    def full(self) -> str:
+        return self.prefix + self.text
+
+
+@dataclass
+class Layout:
+    head: str  # leading whitespace and thread marker
+    units: list[Unit]
+    tail_gap: str  # whitespace between the last sentence and the tail
+    tail: str  # sign-off, signature, thread marker, trailing whitespace
+    continuation: bool = False  # the draft continues a thread ("...to shift.", "2/2 ..."): no opening
+    continues: bool = False  # the thread goes on in the next message ("... 1/2")
+
+    def render(self) -> str:
+        """The text: kept sentences, each followed by the widest gap up to the next kept one (a dropped
+        sentence's paragraph break stays)."""
+        out = [self.head]
+        kept = [i for i, u in enumerate(self.units) if u.full.strip()]
+        for n, i in enumerate(kept):
+            out.append(self.units[i].full)
+            if n + 1 < len(kept):
+                gaps = [u.gap for u in self.units[i:kept[n + 1]]]
+                out.append(max(gaps, key=lambda g: g.count("\n")))
+        if kept and self.tail:
+            out.append(self.tail_gap)
+        out.append(self.tail)
+        return "".join(out)
+
+
+def parse(text: str) -> Layout:
+    """Split ``text`` into its layout; ``Layout.render()`` of an unedited layout is ``text`` itself."""
+    stripped = text.rstrip()
+    trailing = text[len(stripped):]
+    tail_at = _tail_start(stripped)
+    lead = _LEAD.match(text) or re.match(r"\s*", text)
+    head_end = lead.end() if lead else 0
+    if head_end > tail_at:
+        head_end = 0
+    units = []
+    for s in split_sentences(text[:tail_at]):
+        if s.end <= head_end:
+            continue
+        start = max(s.start, head_end)
+        units.append(Unit(text=text[start:s.end], gap="", start=start, end=s.end))
+    for unit, nxt in zip(units, units[1:]):
+        unit.gap = text[unit.end:nxt.start]
+    tail_gap = text[units[-1].end:tail_at] if units else ""
+    head = text[:units[0].start] if units else text[:head_end]
+    layout = Layout(head=head, units=units, tail_gap=tail_gap, tail=text[tail_at:len(stripped)] + trailing)
+    if not units:  # nothing but a signature: keep it all as the head
+        layout.head, layout.tail, layout.tail_gap = text, "", ""
+        return layout
+    _name_signature(layout)
+    _mark_roles(layout)
+    first = layout.units[0].full.lstrip()
+    layout.continuation = bool(lead and lead.group().strip() and not lead.group().lstrip("([").startswith("1")) or \
+        first.startswith(("...", "…", ",", ";", ":")) or first[:1].islower()
+    layout.continues = bool(re.search(r"[1-9]/[1-9]", layout.tail)) and not re.search(r"([1-9])/\1", layout.tail) \
+        or layout.units[-1].text.rstrip().endswith(("...", "…", ","))
+    return layout
+
+
+def _tail_start(text: str) -> int:
+    """Where the sign-off or signature at the end of ``text`` starts (``len(text)`` when there is none)."""
+    lines = text.split("\n")
+    if len(lines) > 2:
+        offset = len(text)
+        for back in range(1, min(5, len(lines))):
+            line = lines[-back].strip()
+            offset -= len(lines[-back]) + 1
+            if _SIGNOFF_LINE.match(line) and all(len(rest.split()) <= 6 for rest in lines[len(lines) - back:]):
+                return offset + 1 + (len(lines[-back]) - len(lines[-back].lstrip()))
+    window = max(0, len(text) - 200)
+    m = _TAIL.search(text, window)
+    if not m or m.start() == 0:
+        return len(text)
+    names = re.findall(r"[A-Za-z]+", re.sub(r"https?://\S+", " ", m.group()))
+    if names and all(w.lower() in _NOT_A_NAME for w in names):
+        return len(text)
+    start = m.start()
+    return start if text[:start].strip() else len(text)
+
+
+def _name_signature(layout: Layout) -> None:
+    """A bare name after the last full sentence ("... for you. Robbie") is a signature: move it to the tail."""
+    last = layout.units[-1]
+    if len(layout.units) < 2 or not _NAME_LINE.match(last.text) or not ends_sentence(layout.units[-2].text):
+        return
+    word = last.text.rstrip(".").lower()
+    if word in _NOT_A_NAME or word in STOPWORDS or _HELLO.match(last.text) or _COMMON_WORD.match(word) or \
+            last.text.isupper() and len(last.text) > 3:
+        return
+    before = layout.units[-2]
+    layout.tail = last.text + layout.tail_gap + layout.tail if layout.tail else last.text
+    layout.tail_gap = before.gap
+    before.gap = ""
+    layout.units.pop()
+
+
+def _mark_roles(layout: Layout) -> None:
+    first = layout.units[0]
+    words = first.text.split()
+    if _HELLO.match(first.text) and len(words) <= 4 and (first.text.rstrip()[-1:] in ",.!" or "\n" in first.gap):
+        first.role = "greeting"
+    elif len(layout.units) > 1 or not _HELLO.match(first.text) or len(words) > 4:
+        m = _PREFIX.match(first.text) or _VOCATIVE.match(first.text)
+        if m and m.end() < len(first.text):
+            first.prefix, first.text = first.text[: m.end()], first.text[m.end():]
+    for unit in reversed(layout.units):
+        if unit.role != "body" or unit is first or not _COURTESY_SENTENCE.match(unit.text) or len(unit.text.split()) > 8:
+            break
+        unit.role = "courtesy"

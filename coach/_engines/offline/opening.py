@@ -1,0 +1,156 @@
+"""What the engine adds: thanks, an acknowledgement of the problem, and a next step when the draft has none.
+
+Each has several phrasings, chosen by a stable hash of the draft, so that one sentence does not open half of
+all replies. A next step never asks for what the customer already gave (an order, ticket or account number).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from ..._core.facts import extract_facts
+from ..._core.policy import Policy
+from .promise import same_topic
+
+__all__ = ["Phrasing", "thanks", "sorry", "acknowledge", "next_steps", "positive"]
+
+_THANKS = (  # for a problem the customer raised
+    "Thanks for reaching out about this.",
+    "Thank you for getting in touch.",
+    "Thanks for letting us know.",
+    "Thank you for flagging this with us.",
+    "Thanks for bringing this to our attention.",
+    "Thank you for your message.",
+    "Thanks for taking the time to tell us.",
+    "Thank you for raising this with us.",
+)
+_THANKS_NEUTRAL = ("Thank you for your message.", "Thanks for getting in touch.", "Thanks for reaching out.",
+                   "Thank you for getting in touch.")
+_THANKS_FOR = (
+    "Thanks for letting us know that {p}.",
+    "Thank you for telling us that {p}.",
+    "Thank you for letting us know that {p}.",
+)
+_SORRY = ("I'm sorry to hear that {p}.", "I'm sorry that {p}.", "Sorry to hear that {p}.")
+_SEE = ("I can see that {p}.", "I see that {p}.")
+_ASK = (
+    "Please reply with {what}, and I'll look into this for you.",
+    "Could you send us {what}? I'll look into it from there.",
+    "If you share {what}, I'll look into this for you.",
+    "Please send us {what}, and I'll follow up with you.",
+    "Send us {what}, and I'll check what happened.",
+    "Please share {what} here, and I'll look into it for you.",
+)
+_ASK_DM = (
+    "Please send us a DM with {what}, and I'll look into this for you.",
+    "Could you DM us {what}? I'll look into it from there.",
+    "If you DM us {what}, I'll take a closer look.",
+)
+_PRAISE_STEP = (  # a reply to praise or banter: the agent's own small action, nothing asked of the customer
+    "I'll pass your kind words on to the team.",
+    "I'll share your message with the team.",
+    "I'll pass this on to the team here.",
+    "I'll forward your message to the team.",
+)
+_POSITIVE = re.compile(r"\b(?:thanks?|thank\s+you|love[ds]?|loving|great|awesome|amazing|glad|appreciate\w*|fun|enjoy\w*|"
+                       r"best|happy|wonderful|fantastic|excellent|brilliant|perfect|kudos|shout\s*out|congrat\w*|"
+                       r"welcome|cheers)\b|[\u2764\U0001F495\U0001F60A\U0001F60D\U0001F44D\U0001F64C\U0001F389]", re.I)
+_TROUBLE = re.compile(r"\b(?:not|never|no|\w+n['’]t|broken|late|delay\w*|missing|wrong|charg\w*|lost|stuck|error\w*|"
+                      r"fail\w*|down|outage|refund\w*|cancel\w*|worst|terrible|awful|bad|problem\w*|issue\w*|help|"
+                      r"why|still|waiting|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped)\b|\?", re.I)
+_ACT = (
+    "I'll look into {ref} now and update you here as soon as I have news.",
+    "I'm looking into {ref} now and will update you here.",
+    "Let me look into {ref}, and I'll get back to you here with an update.",
+    "I'll check {ref} now and reply here as soon as I know more.",
+)
+_WHAT = (
+    (re.compile(r"\b(?:orders?|ordered|purchase|item|parcel|package|deliver\w*|shipp\w*|tracking)\b", re.I),
+     "your order number"),
+    (re.compile(r"\b(?:flight|booking|booked|reservation|trip|seat|baggage|bag)\b", re.I), "your booking reference"),
+    (re.compile(r"\b(?:account|bill\w*|charg\w*|payment|card|refund\w*|subscription|plan)\b", re.I),
+     "the email address on your account"),
+)
+_GIVEN = re.compile(r"\balready\s+(?:gave|given|sent|provided|told|shared|dm['’]?d|messaged|emailed|called|replied|"
+                    r"submitted)\b", re.I)
+_ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}")
+_NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?:st|nd|rd|th)$|^(?:19|20)\d\d$|/", re.I)
+_TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)
+_ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|"
+                      r"tracking|application|invoice|policy|membership|subscription)\b(?:\s+(?:number|no\.?|#|code|"
+                      r"id))?\s*[:#]?\s*$", re.I)
+
+
+class Phrasing:
+    """Stable choices for one draft: ``pick(options, slot)`` is the same for the same draft every time."""
+
+    def __init__(self, draft: str):
+        self.seed = zlib.crc32(draft.encode("utf-8"))
+
+    def pick(self, options: tuple[str, ...], slot: int) -> str:
+        return options[(self.seed >> (slot * 5)) % len(options)]
+
+    def salt(self, slot: int) -> int:
+        return self.seed >> (slot * 5)
+
+
+def positive(customer: str | None, draft: str) -> bool:
+    """Praise or banter, not a problem: the customer's message (or, without one, the draft) is glad and untroubled."""
+    text = customer if customer and customer.strip() else draft
+    return bool(_POSITIVE.search(text)) and not _TROUBLE.search(text)
+
+
+def thanks(phrasing: Phrasing, problem: str | None, customer: str | None = None) -> str:
+    if problem:
+        return phrasing.pick(_THANKS_FOR, 1).format(p=problem)
+    return phrasing.pick(_THANKS if customer and _TROUBLE.search(customer) else _THANKS_NEUTRAL, 1)
+
+
+def sorry(phrasing: Phrasing, problem: str) -> str:
+    return phrasing.pick(_SORRY, 2).format(p=problem)
+
+
+def acknowledge(phrasing: Phrasing, problem: str) -> str:
+    return phrasing.pick(_SEE, 2).format(p=problem)
+
+
+def _reference(text: str) -> str | None:
+    """An order, ticket or account reference the customer or the draft gave ("order #99812"), or None."""
+    for fact in extract_facts(text):
+        if not _ID.fullmatch(fact) or _NOT_ID.search(fact):
+            continue
+        at = text.find(fact)
+        noun = _ID_NOUN.search(text[max(0, at - 30):at])
+        if noun:
+            return f"{noun.group(1).lower()} {fact}"
+        if fact.startswith("#") or re.search(r"[A-Za-z]", fact):
+            return fact
+    return None
+
+
+def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Policy, used: set[str]) -> list[str]:
+    """Concrete next steps for a draft that has none, the draft's own choice first; a matching policy line leads."""
+    customer = customer or ""
+    reference = _reference(customer) or _reference(draft)
+    if positive(customer, draft):
+        options, fill = _PRAISE_STEP, {}
+    elif reference or _GIVEN.search(customer):
+        topic = _TOPIC.search(customer)
+        ref = reference or "this"
+        if topic and reference:  # "where is my refund?" -> "I'll look into the refund for order #99812 ..."
+            ref = f"the {topic.group().lower()} for {reference}"
+        options, fill = _ACT, {"ref": ref}
+    else:
+        topic = f"{customer} {draft}"
+        what = next((label for pattern, label in _WHAT if pattern.search(topic)), "a few more details")
+        dm = re.search(r"\b(?:DM|direct\s+message|private\s+message)\b", draft, re.I)
+        options, fill = (_ASK_DM if dm else _ASK), {"what": what}
+    first = phrasing.pick(options, 3)
+    steps = [o.format(**fill) for o in [first, *(o for o in options if o != first)]]
+    topic = f"{customer} {draft}"
+    line = next((c for c in policy.commitments if c not in used and same_topic(c, topic)), None)
+    if line and not positive(customer, draft):
+        used.add(line)
+        steps = [f"{line.strip().rstrip('.')}. {step}" for step in steps]
+    return steps

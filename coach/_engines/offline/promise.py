@@ -1,0 +1,240 @@
+"""Broken promises: each becomes the agent's own action with its facts kept, or the policy line that covers it.
+
+"I'll definitely have this fixed by Friday 14 June." -> "Let me check whether we can have this fixed by Friday
+14 June, and I'll update you." A contact the company makes itself keeps its sentence and loses only the rush
+("Team X will reach out asap to get this resolved" -> "Team X will reach out to get this resolved").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..._core.facts import extract_facts
+from ..._core.policy import Policy
+from ..._core.text import content_words, stem
+from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
+
+__all__ = ["fix_promise", "same_topic"]
+
+_FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
+                     r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
+_EXPLICIT = re.compile(
+    r"^(?:(?:I|we)\s+(?:can\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
+    re.I,
+)
+_GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+my\s+word|no\s+matter\s+what)\b", re.I)
+_NEVER_AGAIN = re.compile(r"\bnever\s+happen\s+again\b|\b(?:won't|won’t|will\s+not)\s+(?:ever\s+)?happen\s+again\b", re.I)
+_CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|for\s+sure|without\s+fail|without\s+a\s+doubt|"
+                        r"no\s+matter\s+what)\b|,?\s*\b100\s?%", re.I)
+_RUSH = re.compile(r",?\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|"
+                   r"in\s+no\s+time|within\s+the\s+hour|today|tonight|first\s+thing|shortly|soon|quickly|"
+                   r"right\s+now|in\s+a\s+(?:moment|few\s+minutes))\b", re.I)
+_DONE = re.compile(r"(?P<lets>\blet['’]s\s+get\s+(?:this|it|that)\s+(?:fixed|sorted|resolved)(?:\s+out)?)"
+                   r"|(?P<done>\bconsider\s+it\s+done\b)"
+                   r"|\b(?P<sort>(?P<who>I|we)(?:'ll|’ll|\s+will)\s+(?:get|have)\s+(?:this|it|that|things|everything)\s+"
+                   r"(?:sorted|fixed|resolved|straightened)(?:\s+out)?)", re.I)
+_DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
+_MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:that\s+)?", re.I)
+_PRONOUN = re.compile(r"(?:^|\s)(I|we|you|it|they|he|she|this|that|everything|someone)\s*$", re.I)
+_NOUN_PHRASE = re.compile(r"(?:^|\s)((?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam)"
+                          r"(?:\s+[^\s,;]+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?)\s*$")
+_AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
+                    r"the\s+(?:next\s+available\s+)?(?:agent|team|specialist|representative|rep)\b.*|an?\s+(?:agent|"
+                    r"specialist|representative|engineer|technician)\b.*)$", re.I)
+_CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\s+in\s+touch|get\s+in\s+touch|"
+                      r"get\s+back|follow\s+up|be\s+with\s+you|respond|reply|look|check|update|connect)\b", re.I)
+_CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|in|on|within)\b", re.I)
+_CHECKS = (
+    "Let me check whether {s} can {vp}, and I'll update you.",
+    "I'm checking whether {s} can {vp}, and I'll let you know what I find.",
+    "Let me find out whether {s} can {vp}, and I'll get back to you.",
+)
+_LEARN = (
+    "I'll pass this on to the team so they can look at what went wrong.",
+    "I'll share this with the team so they can look into what went wrong.",
+)
+_IGNORE = frozenset("within business working days day hours issued available".split())
+
+
+def same_topic(line: str, text: str) -> bool:
+    """True when ``text`` is about what the policy ``line`` covers (most of the line's topic words appear)."""
+    topic = {stem(w) for w in content_words(line, _IGNORE)}
+    shared = topic & {stem(w) for w in content_words(text, _IGNORE)}
+    return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5)
+
+
+def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int) -> list[list[str]]:
+    """Ways to rewrite ``text``, whose clause ``quote`` commits to what the agent cannot guarantee, best first.
+
+    Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
+    passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
+    """
+    at = text.find(quote)
+    if at < 0:
+        return []
+    start, end = _clause_around(text, at, at + len(quote))
+    before, clause, after = text[:start], text[start:end], text[end:]
+    lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
+                  flags=re.I).strip()
+    if lead and not (starts_clause(lead) and complete(lead)) and (_CONDITION.match(lead) or len(lead.split()) <= 6):
+        before, clause = "", before + clause  # "By 2020, we'll ...", "Transport between A and B will ...": one clause
+    if not _CERTAINTY.sub("", after).strip(" .!?…,"):
+        after = _CERTAINTY.sub("", after)  # ", 100%." goes with the promise; anything more stays for the next round
+    tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
+    rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
+    if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
+        clause, after = clause + tail.group(1), tail.group(2)
+    ways = []
+    hedged = _hedge_contact(clause)
+    if hedged is not None:
+        ways.append([before + hedged + after])
+    new = _rewrite(clause, policy, used, salt)
+    if new is not None:
+        rebuilt = _rebuild(before, new, after)
+        if rebuilt is not None:
+            ways.append(rebuilt)
+    if before.strip() and not holds_fact(clause) and not holds_step(clause):  # "..., let's get this fixed."
+        rebuilt = _rebuild(before, [], after)
+        if rebuilt:
+            ways.append(rebuilt)
+    return ways
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end), widened to the end of its clause when the checker cut it inside a number ("$1,240.00")."""
+    if not re.match(r"[,.]\d", text[end:end + 2]):
+        return start, end
+    pos = 0
+    for i, part in enumerate(Sentence.of(text).parts):
+        if i % 2 == 0 and pos <= start < pos + len(part) + 1:
+            return start, max(end, pos + len(part))
+        pos += len(part)
+    return start, end
+
+
+def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
+    out = []
+    lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
+                  flags=re.I)
+    if lead.strip():
+        out.append(finish(lead.rstrip()))
+    out += [s if not out else capitalise(s) for s in new]
+    rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", after, flags=re.I)
+    if rest.strip(" .!?…"):
+        if starts_clause(rest):
+            out.append(finish(capitalise(rest)))
+        elif holds_fact(rest) or holds_step(rest):
+            return None
+    if out and out[0] and not before.strip():
+        out[0] = capitalise(out[0])
+    return out
+
+
+def _hedge_contact(clause: str) -> str | None:
+    """The company's own contact, rushed ("will reach out asap"): drop the rush, keep the sentence."""
+    m = _FUTURE.search(clause)
+    if not m:
+        return None
+    subject, rest = clause[: m.start()].strip(), clause[m.end():]
+    if not _AGENT.match(subject) or not _CONTACT.match(rest) or not (_RUSH.search(rest) or _CERTAINTY.search(rest)):
+        return None
+    new = _CERTAINTY.sub("", _RUSH.sub("", rest)).strip()
+    return clause[: m.end()] + new if new and set(extract_facts(rest)) <= set(extract_facts(new)) else None
+
+
+def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str] | None:
+    if _NEVER_AGAIN.search(clause):
+        return None if holds_fact(clause) else [_LEARN[salt % len(_LEARN)]]
+    explicit = _EXPLICIT.match(clause)
+    if explicit:
+        clause = _GUARANTEED.sub("", clause[explicit.end():]).strip()
+        if not clause or not starts_clause(clause):
+            return [] if not holds_fact(clause) else None
+    done = _DONE.search(clause)
+    if done:  # "Let's get this sorted out via <link>" -> "Let's look into this via <link>"
+        kind = next(k for k in _DONE_AS if done.group(k))
+        new = _DONE_AS[kind].format(who=done.group("who") or "")
+        return [finish(capitalise(clause[: done.start()] + new + clause[done.end():]))]
+    if explicit and not _FUTURE.search(clause):
+        return [finish(capitalise(clause))]
+    policy_line = next((line for line in policy.commitments if line not in used and same_topic(line, clause)), None)
+    if policy_line and not holds_fact(clause):
+        used.add(policy_line)
+        return [finish(policy_line.strip())]
+    clause = _CERTAINTY.sub("", _GUARANTEED.sub("", clause)).strip()
+    check = _as_check(clause, salt) or _as_aim(clause) or _as_expectation(clause)
+    if check is None:
+        return None
+    if policy_line:
+        used.add(policy_line)
+        return [check, finish(policy_line.strip())]
+    return [check]
+
+
+def _as_expectation(clause: str) -> str | None:
+    """Someone else's outcome, said as what the company expects: "Some lines will be reopened shortly" -> "We expect
+    that some lines will be reopened shortly"."""
+    m = _FUTURE.search(clause) or re.search(r"\s+should\s+", clause)
+    if not m or not clause[: m.start()].strip():
+        return None
+    label = re.match(r"^(?:#\w+\s+)+", clause)  # "#VTUPDATE Some lines ...": a label stays in front
+    head = label.group() if label else ""
+    rest = clause[len(head):]
+    words = rest.split()
+    if words and words[0][1:].islower() and (len(words) < 2 or not words[1][:1].isupper()) and words[0] != "I":
+        rest = rest[0].lower() + rest[1:]
+    rest = re.sub(r"\s+should\s+", " will ", rest, count=1)
+    return finish(head + "We expect that " + rest)
+
+
+def _as_aim(clause: str) -> str | None:
+    """The company's own plan, said as what it aims for: "By 2020, we'll cut ..." -> "By 2020, we aim to cut ..."."""
+    m = re.search(r"\b(we|I)(?:'ll|’ll|\s+will)\s+", clause, re.I)
+    if not m:
+        return None
+    return finish(clause[: m.start()] + m.group(1) + " aim to " + clause[m.end():])
+
+
+def _as_check(clause: str, salt: int) -> str | None:
+    """ "it'll be back on tomorrow" -> "Let me check whether it can be back on tomorrow, and I'll update you." """
+    m = _FUTURE.search(clause)
+    if not m:
+        return None
+    head, vp = clause[: m.start()], clause[m.end():].strip().rstrip(".!?")
+    if not vp:
+        return None
+    if not head.strip():  # "..., but will be back on tomorrow": the subject is the sentence's
+        head = "it"
+    subject = _PRONOUN.search(head) or _NOUN_PHRASE.search(head)
+    if not subject:
+        return None
+    condition = head[: subject.start(1)].strip(" ,")
+    s = subject.group(1)
+    if re.fullmatch(r"(?:all|both|each|every|all\s+of)", condition, re.I):
+        s, condition = f"{condition.lower()} {s}", ""
+    if condition and not _CONDITION.match(condition):
+        return None
+    maker = _MAKE_SURE.match(vp)
+    if maker and re.match(r"to\s+\w", vp[maker.end():]):  # "we'll make sure to get this sorted" -> "we can get ..."
+        vp, maker = vp[maker.end() + 3:].lstrip(), None
+    if maker:  # "we'll make sure you get a full refund" -> "whether you can get a full refund"
+        inner = vp[maker.end():].split(None, 1)
+        if len(inner) < 2 or inner[0].lower() not in ("you", "it", "they", "this"):
+            return None
+        s, vp = inner[0], re.sub(r"^(\w+?)s\b", r"\1", inner[1]) if inner[0].lower() in ("it", "this") else inner[1]
+    s = _subject(s)
+    vp = re.sub(r"^(?:definitely|certainly|surely|absolutely)\s+", "", vp, flags=re.I)
+    if condition:
+        vp = f"{vp} {condition[0].lower() + condition[1:]}"
+    return _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)
+
+
+def _subject(words: str) -> str:
+    """The promise's subject as it reads after "whether": "I" -> "we", "The team" -> "the team", names as they are."""
+    first = words.split()[0]
+    if first.lower() in ("i", "we"):
+        return "we" if len(words.split()) == 1 else words
+    if first.lower() in ("the", "your", "our", "a", "an", "this", "that", "it", "you", "they", "all", "both", "each",
+                         "every", "everything", "someone", "he", "she"):
+        return words[0].lower() + words[1:]
+    return words

@@ -1,0 +1,71 @@
+"""`coach rewrite` with the offline engine: exit 0 for a rewrite that passes the guard, 1 for one that does not."""
+
+import io
+import json
+import sys
+
+from coach._cli.main import main
+
+PROMISE = "I'll definitely have this fixed by Friday 14 June."
+# A banned phrase that holds a fact: taking it out loses the fact, keeping it keeps the banned phrase.
+UNFIXABLE = "Your order #4417 ships on Friday. Please DM us if it is late."
+
+
+def run(capsys, monkeypatch, argv, stdin: bytes | None = None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_fixed_promise_exits_0(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, ["rewrite", PROMISE, "--engine", "offline", "--format", "json"])
+    data = json.loads(out)
+    assert code == 0 and data["passed"] is True
+    assert "broken-promise" not in {f["rule"] for f in data["findings_after"]} and "Friday 14 June" in data["rewrite"]
+
+
+def test_a_rewrite_that_still_fails_the_guard_exits_1_and_says_why(tmp_path, capsys, monkeypatch):
+    policy = tmp_path / "team.toml"
+    policy.write_text('banned_phrases = ["order #4417"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, monkeypatch, ["rewrite", UNFIXABLE, "--engine", "offline", "--policy", str(policy),
+                                             "--format", "json"])
+    data = json.loads(out)
+    assert code == 1 and data["passed"] is False
+    assert "Your order #4417 ships on Friday." in data["rewrite"]  # not garbled, and the fact is kept
+    assert "banned-phrase" in {f["rule"] for f in data["findings_after"]}
+
+
+def test_a_banned_phrase_is_taken_out_and_exits_0(tmp_path, capsys, monkeypatch):
+    # was: the banned phrase stayed in the rewrite (banned-phrase still flagged), and the exit code was 0
+    policy = tmp_path / "team.toml"
+    policy.write_text('banned_phrases = ["valued customer"]\n', encoding="utf-8")
+    draft = "Thank you for being a valued customer. Please DM us your order number."
+    code, out, err = run(capsys, monkeypatch, ["rewrite", draft, "--engine", "offline", "--policy", str(policy)])
+    assert code == 0 and "valued customer" not in out.lower() and "Please DM us your order number." in out
+
+
+def test_a_batch_counts_the_rewrites_that_still_fail(tmp_path, capsys, monkeypatch):
+    lines = [{"id": "ok", "draft": PROMISE}, {"id": "bad", "draft": UNFIXABLE, "policy": []}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    policy = tmp_path / "team.toml"
+    policy.write_text('banned_phrases = ["order #4417"]\n', encoding="utf-8")
+    code, out, err = run(capsys, monkeypatch, ["rewrite", "--jsonl", str(path), "--engine", "offline",
+                                               "--policy", str(policy)])
+    results = {r["id"]: r for r in map(json.loads, out.splitlines())}
+    assert results["ok"]["passed"] is True and results["bad"]["passed"] is False
+    assert code == 1 and "1 of 2 rewrite(s) still fail the guard" in err
+
+
+def test_a_batch_of_passing_rewrites_exits_0(tmp_path, capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, ["rewrite", "--jsonl", "-", "--engine", "offline"],
+                       stdin=json.dumps({"id": 1, "draft": PROMISE}).encode())
+    assert code == 0 and json.loads(out)["passed"] is True
+
+
+def test_a_good_draft_comes_back_byte_identical_on_stdout(capsys, monkeypatch):
+    draft = "Hi Brad, we saw that you mentioned us. Were you able to get the problem resolved? Thank you. ^nw"
+    code, out, _ = run(capsys, monkeypatch, ["rewrite", draft, "--engine", "offline"])
+    assert code == 0 and out == draft + "\n"
