@@ -128,16 +128,9 @@ def profile(res: dict[str, Any], top: int = 8) -> str:
 
 
 def offline(res: dict[str, Any]) -> str:
-    title = f"Offline engine on {res['drafts']:,} real replies (each rewritten with its customer tweet)"
-    rows = [
-        ["rewrites/s (in process)", f"{res['rewrites_per_s']:,.0f}"],
-        ["p50 / p99 latency", f"{res['p50_ms']:.2f} / {res['p99_ms']:.2f} ms"],
-        ["drafts changed", f"{res['changed']:,}"],
-        ["rewrites that lost a fact of the draft", f"{res['facts_lost']:,}"],
-        ["rewrites that invented a fact", f"{res['facts_invented']:,}"],
-        ["rewrites failing the guard (an error or warning left)", f"{res['guard_failed']:,}"],
-    ]
-    return title + "\n\n" + _table(["", "value"], rows)
+    from benchmarks import offline as bench  # the offline benchmark renders its own table
+
+    return bench.table(res)
 
 
 RENDERERS = {"checker": lambda r: checker(r) + "\n\n" + flags(r), "memory": memory, "llm": llm,
