@@ -195,3 +195,15 @@ def test_added_sentences_vary_from_draft_to_draft():
     assert max(firsts.count(f) for f in firsts) <= len(drafts) // 2
     # and the choice is stable: the same draft gets the same rewrite
     assert coach.rewrite(drafts[0]).rewrite == coach.rewrite(drafts[0]).rewrite
+
+
+def test_banter_gets_the_agents_own_small_step_not_a_request_for_details():
+    """A reply of banter has no next step (the rulebook), but the customer has nothing to send us."""
+    draft = "We're happy when you're happy! That sure does look delicious."
+    result = Coach().rewrite(draft, customer="Big thx 2 @AmericanAir 4 guacamole and margs #nomnom")
+    assert result.passed and result.rewrite.startswith(draft)
+    assert "details" not in result.rewrite and "reply with" not in result.rewrite.lower()
+    # A reply to a real problem still asks for what is needed.
+    jacket = Coach().rewrite("Thank you for contacting us! Have a great day!",
+                             customer="The jacket I bought leaked through on the first rainy walk.")
+    assert "kind words" not in jacket.rewrite

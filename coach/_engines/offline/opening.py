@@ -53,9 +53,13 @@ _PRAISE_STEP = (  # a reply to praise or banter: the agent's own small action, n
     "I'll pass this on to the team here.",
     "I'll forward your message to the team.",
 )
-_POSITIVE = re.compile(r"\b(?:thanks?|thank\s+you|love[ds]?|loving|great|awesome|amazing|glad|appreciate\w*|fun|enjoy\w*|"
+_POSITIVE = re.compile(r"\b(?:thanks?|thx|ty|thank\s+you|love[ds]?|loving|great|awesome|amazing|glad|appreciate\w*|fun|enjoy\w*|"
+                       r"nice|cool|cute|adorable|delicious|yum\w*|lol|haha\w*|beautiful|"
                        r"best|happy|wonderful|fantastic|excellent|brilliant|perfect|kudos|shout\s*out|congrat\w*|"
                        r"welcome|cheers)\b|[\u2764\U0001F495\U0001F60A\U0001F60D\U0001F44D\U0001F64C\U0001F389]", re.I)
+#: A draft that banters back ("That sure does look delicious"), beyond a polite "have a great day".
+_BANTER = re.compile(r"\b(?:love[ds]?|adorable|delicious|cute|awesome|amazing|enjoy\w*|fun|yum\w*|lol|haha\w*|beautiful|"
+                     r"congrat\w*|happy\s+(?:when|to\s+see|for\s+you))\b", re.I)
 _TROUBLE = re.compile(r"\b(?:not|never|no|\w+n['’]t|broken|late|delay\w*|missing|wrong|charg\w*|lost|stuck|error\w*|"
                       r"fail\w*|down|outage|refund\w*|cancel\w*|worst|terrible|awful|bad|problem\w*|issue\w*|help|"
                       r"why|still|waiting|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped)\b|\?", re.I)
@@ -96,9 +100,10 @@ class Phrasing:
 
 
 def positive(customer: str | None, draft: str) -> bool:
-    """Praise or banter, not a problem: the customer's message (or, without one, the draft) is glad and untroubled."""
+    """Praise or banter, not a problem: the customer's message (or, without one, the draft) is untroubled, and it
+    or the draft is glad ("That sure does look delicious"). Nobody is asked for details they have no reason to give."""
     text = customer if customer and customer.strip() else draft
-    return bool(_POSITIVE.search(text)) and not _TROUBLE.search(text)
+    return not _TROUBLE.search(text) and bool(_POSITIVE.search(text) or _BANTER.search(draft))
 
 
 def thanks(phrasing: Phrasing, problem: str | None, customer: str | None = None) -> str:
