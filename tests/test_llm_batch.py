@@ -8,7 +8,7 @@ import re
 
 import openai
 import pytest
-from fake_openai import answer_json, slow, status
+from fake_openai import answer, answer_json, slow, status
 from llm_cases import CUSTOMER, DRAFT, GOOD_CRITIQUE, GOOD_REWRITE
 
 from coach import AsyncCoach, Coach, ModelRequestError
@@ -78,10 +78,19 @@ def test_critique_merges_model_and_checker_findings(serve):
 
 
 def test_critique_falls_back_to_the_checker_when_the_model_fails(serve):
-    server = serve(answer_json([{"rule": "pity", "quote": "not in the draft", "why": "x"}]))
+    server = serve(answer("{not json"), answer("still not json"), answer("[]"))
     result = Coach(engine="openai", base_url=server.url, model="fake-model").critique(DRAFT)
     assert result.fallback and result.error and server.calls == 3
     assert {f.source for f in result.findings} == {"checker"}
+
+
+def test_a_critique_item_not_in_the_draft_is_dropped_and_counted(serve):
+    """Lenient on the critique: the made-up item goes, the rest of the answer is used, no re-ask."""
+    server = serve(answer_json([{"rule": "pity", "quote": "not in the draft", "why": "x"}, *GOOD_CRITIQUE]))
+    result = Coach(engine="openai", base_url=server.url, model="fake-model").critique(DRAFT)
+    assert not result.fallback and result.error is None and server.calls == 1
+    assert result.dropped_findings == 1
+    assert not any(f.source == "model" and f.rule == "pity" for f in result.findings)
 
 
 # --- the CLI --------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from vcr.errors import CannotOverwriteExistingCassetteException
 
 from coach import AsyncCoach, Coach, RewriteResult
 from coach._core.policy import Policy
+from coach._engines.base import DEFAULT_PROMPT
 from coach._engines.offline.engine import rewrite_offline
 from coach._engines.openai import prompts as _prompts
 from coach._engines.openai.cassettes import scrub_request, scrub_response
@@ -106,7 +107,7 @@ def assert_guarded(result: RewriteResult, draft: str, customer: str) -> None:
         assert passes_guard(result.rewrite, draft, customer)
     assert not has_broken_promise(result.rewrite, customer)
     assert 1 <= result.attempts <= 3 and result.attempts <= result.calls <= result.attempts + 2
-    assert result.usage.total_tokens > 0 and result.prompt_id == "rewrite.v1" and result.prompt_hash
+    assert result.usage.total_tokens > 0 and result.prompt_id == DEFAULT_PROMPT and result.prompt_hash
 
 
 def test_rewrites_replay(recorder):

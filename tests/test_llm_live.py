@@ -1,13 +1,14 @@
 """End to end: ``coach rewrite --engine openai`` against a real llama.cpp server running SmolLM2-135M.
 
 The tiny model gets most answers wrong; the point is that whatever ships has passed the guard (or is the
-offline engine's rewrite, marked ``fallback``), and that nothing crashes. In CI this test must run.
+offline engine's rewrite, marked ``fallback``), and that nothing crashes. In CI this test must run. If the
+server itself dies (a segfault of a native build, out of memory), the test fails with "llama.cpp server
+crashed (exit code ...)" and the server's output, not with the coach's connection errors.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import llama_server as llama
@@ -38,8 +39,11 @@ def test_cli_ships_only_guarded_rewrites(llama_server, tmp_path, capsys):
     command = [sys.executable, "-m", "coach", "rewrite", "--engine", "openai", "--base-url", llama_server,
                "--model", llama.MODEL_ALIAS, "--timeout", "120", "--max-tokens", "300", "--jsonl", str(batch),
                "-j", "2"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr
+    try:
+        done = llama.run_against(llama_server, command, timeout=900)
+    except llama.ServerCrashed as crash:  # the server died: say so, with its own output, not the coach's error
+        pytest.fail(str(crash), pytrace=False)
+    assert done.returncode == 0, f"the coach failed against a running llama.cpp server:\n{done.stderr[-3000:]}"
     assert f"coach: engine openai (model {llama.MODEL_ALIAS})" in done.stderr
 
     results = [json.loads(line) for line in done.stdout.splitlines()]

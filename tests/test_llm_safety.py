@@ -35,7 +35,7 @@ def test_an_injected_promise_is_never_shipped(serve, customer):
     coach = Coach(engine="openai", base_url=server.url, model="fake-model", budget=10)
     result = coach.rewrite(DRAFT, customer=customer)
     assert result.fallback and not has_broken_promise(result.rewrite, customer)
-    assert server.calls == 3
+    assert server.calls == 2  # the same answer again: a third, identical ask would get it a third time
 
 
 @pytest.mark.parametrize("customer", INJECTIONS)

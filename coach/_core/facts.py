@@ -1,10 +1,16 @@
-"""Facts a rewrite must keep verbatim: IDs, amounts, dates, times, links, e-mails, phone numbers."""
+"""Facts a rewrite must keep verbatim: IDs, amounts, dates, times, links, e-mails, phone numbers.
+
+Dates and times said in words ("tomorrow", "by end of day", "within the hour", "in two days") are facts
+too, but only for invention: a rewrite that says one that is in neither the draft, the customer's message
+nor the policy has made up a deadline. They are not facts to keep, because a timeline is often the very
+promise the rewrite has to drop ("it will be fixed today").
+"""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["extract_facts", "missing_facts", "invented_facts"]
+__all__ = ["extract_facts", "missing_facts", "invented_facts", "time_phrases", "invented_times", "is_time_phrase"]
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -45,6 +51,83 @@ def missing_facts(draft: str, rewrite: str) -> list[str]:
 
 
 def invented_facts(rewrite: str, *sources: str | None) -> list[str]:
-    """Facts in ``rewrite`` found in none of ``sources`` (draft, customer message, policy lines)."""
+    """Facts in ``rewrite`` found in none of ``sources`` (draft, customer message, policy lines).
+
+    Dates and times in words count: "tomorrow" in a rewrite of a draft, customer message and policy that
+    never say it is invented (see ``invented_times``).
+    """
     known = "\n".join(s for s in sources if s)
-    return [fact for fact in extract_facts(rewrite) if fact not in known]
+    invented = [fact for fact in extract_facts(rewrite) if fact not in known]
+    times = [phrase for phrase in invented_times(rewrite, *sources) if not any(f in phrase for f in invented)]
+    return invented + times
+
+
+# --- dates and times in words -------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20",
+    "thirty": "30", "forty-eight": "48", "seventy-two": "72", "twenty-four": "24",
+}
+_WORD_COUNT = (r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+               + r"|a\s+few|few|several|a\s+couple\s+of|couple\s+of)")
+_DIGIT_COUNT = r"\d+(?:\s*(?:-|–|to)\s*\d+)?"
+_UNIT = r"(?:(?:business|working|calendar)\s+)?(?:minute|min|hour|hr|day|night|week|month)s?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night|weekend|week|month)"
+_LEAD = r"(?:within|in|after|over|for|by)\s+(?:the\s+)?(?:next\s+)?"
+_TIME_WORDS = re.compile(
+    r"""\b(?:
+        (?:later\s+)?(?:today|tonight|tomorrow|yesterday)(?:\s+(?:morning|afternoon|evening|night))?
+      | (?:this|next|last)\s+(?:""" + _PART_OF_DAY + "|" + _WEEKDAY + r"""|business\s+day|working\s+day)
+      | (?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week|month|business)
+      | eod|cob|eow|overnight|midday|noon|midnight|lunchtime|first\s+thing
+      | """ + _DIGIT_COUNT + r"""\s+""" + _UNIT + r"""
+      | """ + _LEAD + _WORD_COUNT + r"""\s+""" + _UNIT + r"""
+      | (?:within|in|by)\s+(?:the\s+)?(?:next\s+)?(?:hour|day|week|month)
+    )\b""",
+    re.I | re.X,
+)
+_CANONICAL = [
+    (re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+day|business|day)\b|\beod\b|\bcob\b", re.I),
+     "end of day"),
+    (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?week\b|\beow\b", re.I), "end of week"),
+    (re.compile(r"^(?:within|in|by)\s+(?:the\s+)?(?:next\s+)?(hour|day|week|month)$", re.I), r"1 \1"),
+    (re.compile(r"^" + _LEAD, re.I), ""),
+    (re.compile(r"^later\s+", re.I), ""),
+    (re.compile(r"\ba\s+(few|couple\s+of)\b", re.I), r"\1"),
+    (re.compile(r"\bcouple\s+of\b", re.I), "couple"),
+]
+
+
+def _time_key(phrase: str) -> str:
+    """A phrase's meaning, so that "within the hour" matches "within 1 hour" and "in two days" "2 days"."""
+    key = " ".join(phrase.lower().replace("–", "-").split())
+    for pattern, replacement in _CANONICAL:
+        key = pattern.sub(replacement, key).strip()
+    key = " ".join(_NUMBER_WORDS.get(word, word) for word in key.split())
+    key = re.sub(r"(\d)\s*(?:-|to)\s*(\d)", r"\1-\2", key)
+    key = re.sub(r"\b(min|hr)s?\b", lambda m: {"min": "minute", "hr": "hour"}[m.group(1).lower()], key)
+    return re.sub(r"\b(minute|hour|day|night|week|month)s\b", r"\1", key)
+
+
+def time_phrases(text: str) -> list[str]:
+    """Dates and times said in words in ``text`` ("tomorrow", "end of day", "within 2 business days"), in order."""
+    seen: dict[str, None] = {}
+    for match in _TIME_WORDS.finditer(text):
+        seen.setdefault(" ".join(match.group().split()), None)
+    return list(seen)
+
+
+def is_time_phrase(text: str) -> bool:
+    """True when ``text`` is one date or time said in words (as ``time_phrases`` finds them)."""
+    match = _TIME_WORDS.fullmatch(text.strip())
+    return match is not None
+
+
+def invented_times(rewrite: str, *sources: str | None) -> list[str]:
+    """Dates and times in words in ``rewrite`` that none of ``sources`` says (by meaning, not spelling)."""
+    known = {_time_key(phrase) for source in sources if source for phrase in time_phrases(source)}
+    known_text = " ".join(" ".join(s.lower().split()) for s in sources if s)
+    return [phrase for phrase in time_phrases(rewrite)
+            if _time_key(phrase) not in known and " ".join(phrase.lower().split()) not in known_text]

@@ -1,11 +1,15 @@
 """The guard: what "a rewrite passes" means, in one place, for every engine and for the eval.
 
 A rewrite passes when the checker finds no error or warning in it (the policy's banned phrases and
-commitments included), every fact of the draft is kept verbatim, and it invents none.
+commitments included), every fact of the draft is kept verbatim, it invents none (a date or time in
+words, "tomorrow" or "by end of day", that nobody gave counts as invented), it speaks to the customer
+rather than in the customer's own first person copied from their message ("my order", "I was
+charged"), and it is in the draft's language.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .checker import check
@@ -13,19 +17,42 @@ from .errors import InputError
 from .facts import invented_facts, missing_facts
 from .policy import Policy
 from .results import CheckResult, Finding
+from .text import STOPWORDS, looks_english
 from .untrusted import without_instructions
 
-__all__ = ["GuardVerdict", "guard"]
+__all__ = ["GuardVerdict", "guard", "customer_voice", "language_problem"]
+
+#: The customer's first person: copied into the reply, it speaks as the customer instead of to them.
+_FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
+#: Words an agent says in its own first person ("I'm sorry", "I understand", "I'll check"): a phrase
+#: made of these and stopwords alone is the agent's voice, even when the customer used it too.
+_AGENT_WORDS = frozenset(
+    """sorry apologise apologize apologies understand appreciate glad happy afraid hope check checking look
+    looking see help email e-mail call contact send sent reply update confirm raise raised escalate escalated
+    arrange arranged ask asked ordered placed booked rebooked refunded issued requested reset called emailed
+    spoke noticed checked found think believe wonder wanted don't can't won't didn't doesn't isn't wasn't
+    haven't hasn't couldn't wouldn't""".split()
+)
+_TOKEN = re.compile(r"[A-Za-z0-9$#£€][\w'’$#£€.,/-]*[\w$#£€]|[A-Za-z0-9$#£€]")
+_CLAUSE_BREAK = re.compile(r"[!?;:\n()\"“”]+|[.,](?!\d)|(?<!\d)[.,]")  # "$49.99" and "1,200" stay whole
+_LONGEST_PHRASE = 8
 
 
 @dataclass(frozen=True)
 class GuardVerdict:
-    """Why a rewrite passes or not. ``after`` is None only when the rewrite could not be checked at all."""
+    """Why a rewrite passes or not. ``after`` is None only when the rewrite could not be checked at all.
+
+    ``invented`` holds the facts nobody gave, dates and times in words included; ``customer_voice`` the
+    phrases the rewrite copied in the customer's first person from their message; ``language`` says how
+    the rewrite's language differs from the draft's (None when it does not).
+    """
 
     after: CheckResult | None
     missing: list[str] = field(default_factory=list)
     invented: list[str] = field(default_factory=list)
     unreadable: str | None = None
+    customer_voice: list[str] = field(default_factory=list)
+    language: str | None = None
 
     @property
     def blocking(self) -> list[Finding]:
@@ -33,7 +60,21 @@ class GuardVerdict:
 
     @property
     def passed(self) -> bool:
-        return self.after is not None and not (self.blocking or self.missing or self.invented)
+        return self.after is not None and not (
+            self.blocking or self.missing or self.invented or self.customer_voice or self.language
+        )
+
+    @property
+    def problems(self) -> list[str]:
+        """Every reason the rewrite fails, one short line each (none when it passes), for reports and logs."""
+        if self.unreadable:
+            return [f"unreadable: {self.unreadable}"]
+        problems = [f'{f.rule} "{f.quote}"' if f.quote else f.rule for f in self.blocking]
+        problems += [f"lost {fact}" for fact in self.missing] + [f"invented {fact}" for fact in self.invented]
+        problems += [f'customer\'s first person "{phrase}"' for phrase in self.customer_voice]
+        if self.language:
+            problems.append(self.language)
+        return problems
 
 
 def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
@@ -52,4 +93,81 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
         after=after,
         missing=missing_facts(without_instructions(draft), rewrite),
         invented=invented_facts(rewrite, draft, customer or "", *policy.commitments),
+        customer_voice=customer_voice(rewrite, draft, customer),
+        language=language_problem(draft, rewrite),
     )
+
+
+def _clauses(text: str) -> list[list[tuple[str, str]]]:
+    """``text`` as clauses of (normalised, original) words: a phrase never spans a clause break."""
+    clauses = []
+    for piece in _CLAUSE_BREAK.split(text.replace("’", "'")):
+        words = [(m.group().lower(), m.group()) for m in _TOKEN.finditer(piece)]
+        if words:
+            clauses.append(words)
+    return clauses
+
+
+def _ngrams(text: str) -> set[tuple[str, ...]]:
+    grams: set[tuple[str, ...]] = set()
+    for clause in _clauses(text):
+        words = [w for w, _ in clause]
+        for n in range(2, _LONGEST_PHRASE + 1):
+            grams.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    return grams
+
+
+def _speaks_as_customer(words: tuple[str, ...]) -> bool:
+    """A phrase with the first person and a word that carries the customer's situation ("my order")."""
+    return any(w in _FIRST_PERSON for w in words) and any(
+        w not in STOPWORDS and w not in _FIRST_PERSON and w not in _AGENT_WORDS for w in words
+    )
+
+
+def customer_voice(rewrite: str, draft: str, customer: str | None) -> list[str]:
+    """Phrases of ``rewrite`` in the customer's first person, copied from their message and not in the draft.
+
+    "Your order #4417 arrived cracked" restates the customer's problem; "my order #4417 arrived cracked"
+    speaks as the customer. A phrase counts when it has two or more words, one of them the first person
+    (I, my, me...) and one that is not a stopword, and appears verbatim in the customer's message but not
+    in the draft. The agent's own first person ("I'll check the order") is never copied from the customer,
+    so it passes.
+    """
+    if not customer or not customer.strip():
+        return []
+    said = _ngrams(customer)
+    if not said:
+        return []
+    in_draft = _ngrams(draft)
+    found: dict[str, None] = {}
+    for clause in _clauses(rewrite):
+        words = [w for w, _ in clause]
+        # "My" capitalised inside a clause is a name ("My Hero Academia"), not the customer speaking
+        words = [w if not (j and original == "My") else "my (name)" for j, (w, original) in enumerate(clause)]
+        i = 0
+        while i < len(words):
+            best = None
+            for n in range(min(_LONGEST_PHRASE, len(words) - i), 1, -1):  # the longest copied phrase from here
+                gram = tuple(words[i : i + n])
+                if gram in said and gram not in in_draft and _speaks_as_customer(gram):
+                    best = n
+                    break
+            if best:
+                phrase = clause[i : i + best]
+                while phrase and phrase[-1][0] in STOPWORDS and phrase[-1][0] not in _FIRST_PERSON:
+                    phrase = phrase[:-1]  # "I ordered a phone and" reads as "I ordered a phone"
+                found.setdefault(" ".join(original for _, original in phrase), None)
+                i += best
+            else:
+                i += 1
+    return list(found)
+
+
+def language_problem(draft: str, rewrite: str) -> str | None:
+    """How the rewrite's language differs from the draft's, or None when both look English or both do not."""
+    draft_english, rewrite_english = looks_english(draft), looks_english(rewrite)
+    if draft_english == rewrite_english:
+        return None
+    if draft_english:
+        return "the draft is in English but the rewrite is not: write the rewrite in English"
+    return "the rewrite is in English but the draft is not: write the rewrite in the draft's language"

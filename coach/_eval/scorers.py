@@ -121,10 +121,8 @@ def _clip(items: list[str], n: int = 4) -> str:
 def guard_passed(s: Scored) -> ScoreResult:
     """The coach's own guard (``coach._core.guard``): what every engine must meet to ship a rewrite."""
     verdict = guard(s.case.draft, s.rewrite, s.case.customer or None, s.policy, after=s.after)
-    problems = [_quote(f) for f in verdict.blocking]
-    problems += [f"lost {fact}" for fact in verdict.missing] + [f"invented {fact}" for fact in verdict.invented]
-    if problems:
-        return _fail("guard", "fails the guard: " + _clip(problems))
+    if not verdict.passed:
+        return _fail("guard", "fails the guard: " + _clip(verdict.problems))
     return _ok("guard", f"no error/warning findings ({len(s.after.findings)} minor), facts kept, none invented")
 
 

@@ -7,7 +7,16 @@ import re
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from ..._core.rules import RULE_IDS
 
@@ -40,11 +49,38 @@ class CritiqueItem(BaseModel):
 
 
 class CritiqueAnswer(BaseModel):
-    """What ``critique`` asks the model for."""
+    """What ``critique`` asks the model for.
+
+    Lenient on the critique: an item that is not a usable finding (its quote is not in the draft, its rule
+    id is unknown, a field is missing) is dropped and counted in ``dropped``, never a reason to reject the
+    answer. The answer itself must still be the JSON object asked for, with a list under ``critique``.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     critique: list[CritiqueItem] = Field(description="the draft's problems; empty when there are none")
+    _dropped: int = PrivateAttr(default=0)
+
+    @property
+    def dropped(self) -> int:
+        """How many items of the model's critique were dropped as unusable."""
+        return self._dropped
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _drop_unusable_items(cls, data: Any, handler: Any, info: ValidationInfo) -> Any:
+        dropped = 0
+        if isinstance(data, dict) and isinstance(data.get("critique"), list):
+            kept = []
+            for item in data["critique"]:
+                try:
+                    kept.append(CritiqueItem.model_validate(item, context=info.context))
+                except ValidationError:
+                    dropped += 1
+            data = {**data, "critique": kept}
+        answer = handler(data)
+        answer._dropped = dropped
+        return answer
 
 
 class RewriteAnswer(CritiqueAnswer):
@@ -92,7 +128,21 @@ def parse_answer(content: str | None, answer_type: type[Answer], draft: str) -> 
     try:
         return answer_type.model_validate_json(text, context={"draft": draft})
     except ValidationError as exc:
+        loose = _loose_json(text) if any(e["type"] == "json_invalid" for e in exc.errors()) else None
+        if loose is None:
+            raise AnswerProblems(_describe(exc)) from None
+    try:  # a raw line break inside a string (a multi-line draft copied as is): the JSON asked for, all the same
+        return answer_type.model_validate(loose, context={"draft": draft})
+    except ValidationError as exc:
         raise AnswerProblems(_describe(exc)) from None
+
+
+def _loose_json(text: str) -> Any:
+    """``text`` parsed with control characters allowed inside strings; None when it is not JSON even so."""
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        return None
 
 
 def json_text(content: str) -> str:

@@ -1,8 +1,11 @@
 """One conversation with the model for one draft: the request, re-asks with feedback, and the retry rules.
 
 Exactly one retry layer exists, tenacity's, and each of its tries is one HTTP call. It retries only:
-- a rejected answer (unparseable, wrong shape, a quote not in the draft, cut off, or failing the guard):
-  at once, with the concrete problems sent back, at most ``max_attempts`` answers;
+- a rejected answer (empty, not JSON, not the object asked for, cut off, or a rewrite failing the guard):
+  at once, with the concrete problems sent back, at most ``max_attempts`` answers, and never a re-ask
+  identical to the request just answered (a model that repeats its rejected answer word for word would
+  repeat it again at temperature 0). A critique item that quotes words not in the draft is dropped and
+  counted, never a reason to re-ask;
 - a refused structured-output mode: at once, one mode down (at most twice per client);
 - 429 (after its Retry-After), 408/409/5xx, timeouts and dropped connections: with jittered backoff,
   at most ``RetryPolicy.transport_tries`` failures.
@@ -70,7 +73,7 @@ class Exchange(Generic[Answer]):
         self.task, self.prompt, self.model, self.ladder = task, prompt, model, ladder
         self.max_attempts, self.max_tokens, self.timeout, self.budget = max_attempts, max_tokens, timeout, budget
         self.retry, self.secrets = retry, secrets
-        self._opening = [{"role": "system", "content": prompt.system}, {"role": "user", "content": prompt.user}]
+        self._opening = prompt.messages()  # system, the prompt's few-shot turns if any, the user message
         self.messages: list[dict[str, str]] = list(self._opening)
         self.calls = self.answers = self.failures = 0
         self.usage = Usage()
@@ -78,6 +81,8 @@ class Exchange(Generic[Answer]):
         self._started = time.monotonic()
         self._http_s = self._wait_s = 0.0
         self._mode_sent = ladder.mode
+        self._sent: list[dict[str, str]] = []  # the messages of the last request made
+        self._repeated = False  # the last answer repeated the rejected one before it, word for word
 
     # --- one try: build the request, send it, review the answer ----------------------------------------
 
@@ -85,6 +90,7 @@ class Exchange(Generic[Answer]):
         """Keyword arguments for ``chat.completions.create``: counts the call it is about to be."""
         self.calls += 1
         self._mode_sent = self.ladder.mode
+        self._sent = list(self.messages)
         schema = answer_schema(self.task.answer_type)
         name = f"coach_{self.prompt.prompt_id.split('.')[0]}"
         return {
@@ -138,6 +144,7 @@ class Exchange(Generic[Answer]):
                               "Answer again with the complete JSON object, fixing these points."])
         echoed = [{"role": "assistant", "content": content[:_MAX_ECHOED_ANSWER]}] if content and content.strip() else []
         self.messages = [*self._opening, *echoed, {"role": "user", "content": feedback}]
+        self._repeated = bool(echoed) and self.messages == self._sent
 
     # --- tenacity's rules ----------------------------------------------------------------------------
 
@@ -155,7 +162,9 @@ class Exchange(Generic[Answer]):
         if self.elapsed() + state.upcoming_sleep >= self.budget:
             return True
         if isinstance(exc, Rejected):
-            return self.answers >= self.max_attempts
+            # At temperature 0 the same messages get the same answer: a re-ask identical to the request just
+            # answered (the model repeated its rejected answer word for word) is not worth a call.
+            return self.answers >= self.max_attempts or self._repeated
         if isinstance(exc, FormatRejected):
             return False  # the ladder only goes down, so this happens at most twice
         return self.failures >= self.retry.transport_tries

@@ -1,6 +1,9 @@
 """Versioned prompt templates (``prompts/<id>.md``): load, render with ``$name`` fields, hash.
 
 A template file holds two parts, each opened by a marker line: ``<!-- system -->`` and ``<!-- user -->``.
+Between them it may hold a few-shot exchange: pairs of ``<!-- example user -->`` and
+``<!-- example assistant -->`` parts, sent as earlier turns of the conversation, verbatim (no ``$fields``:
+an example is static text, so that every request starts with the same prefix and prompt caching applies).
 Rendering fails loudly (``PromptError``) on a missing variable, and untrusted text is fenced in tags.
 """
 
@@ -18,7 +21,7 @@ from ..._core.resources import resource_dir
 
 __all__ = ["PromptTemplate", "RenderedPrompt", "load_prompt", "untrusted", "DATA_TAGS"]
 
-_PART = re.compile(r"^<!-- (system|user) -->[ \t]*\n", re.M)
+_PART = re.compile(r"^<!-- (system|user|example user|example assistant) -->[ \t]*\n", re.M)
 _PROMPT_ID = re.compile(r"^[a-z][a-z0-9_-]*\.v\d+$")
 #: The tags that fence untrusted text in the templates.
 DATA_TAGS = ("customer_message", "draft")
@@ -30,12 +33,21 @@ class RenderedPrompt:
     prompt_id: str
     system: str
     user: str
+    #: The few-shot exchange sent between the system and the user message: (user, assistant) pairs.
+    examples: tuple[tuple[str, str], ...] = ()
 
     @property
     def hash(self) -> str:
-        """Identifies the exact text sent (sha256 of system and user parts, first 16 hex digits)."""
-        digest = hashlib.sha256(f"{self.system}\n\x00\n{self.user}".encode())
+        """Identifies the exact text sent (sha256 of system, examples and user parts, first 16 hex digits)."""
+        shots = "".join(f"\n\x00\n{user}\n\x00\n{assistant}" for user, assistant in self.examples)
+        digest = hashlib.sha256(f"{self.system}{shots}\n\x00\n{self.user}".encode())
         return digest.hexdigest()[:16]
+
+    def messages(self) -> list[dict[str, str]]:
+        """The opening of the conversation: system, the few-shot turns, then the user message."""
+        shots = [{"role": role, "content": text} for pair in self.examples
+                 for role, text in zip(("user", "assistant"), pair)]
+        return [{"role": "system", "content": self.system}, *shots, {"role": "user", "content": self.user}]
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class PromptTemplate:
     user: string.Template
     #: sha256 of the template file's bytes (the rendered text has its own ``RenderedPrompt.hash``).
     sha256: str = ""
+    examples: tuple[tuple[str, str], ...] = ()
 
     @property
     def id(self) -> str:
@@ -52,12 +65,14 @@ class PromptTemplate:
 
     @property
     def text(self) -> str:
-        """The template's text, both parts, before rendering."""
-        return f"{self.system.template}\n{self.user.template}"
+        """The template's text, every part, before rendering."""
+        shots = "".join(f"\n{user}\n{assistant}" for user, assistant in self.examples)
+        return f"{self.system.template}{shots}\n{self.user.template}"
 
     def render(self, **values: str) -> RenderedPrompt:
         try:
-            return RenderedPrompt(self.prompt_id, self.system.substitute(values), self.user.substitute(values))
+            return RenderedPrompt(self.prompt_id, self.system.substitute(values), self.user.substitute(values),
+                                  self.examples)
         except KeyError as exc:
             raise PromptError(f"prompt {self.prompt_id!r} needs the variable {exc.args[0]!r}") from None
         except ValueError as exc:  # a stray "$" in the template
@@ -89,16 +104,23 @@ def load_prompt(prompt: str, *, allow_path: bool = False, bare_user: str | None 
     text = raw.decode("utf-8")
     if bare_user is not None and not _PART.search(text):
         text = f"<!-- system -->\n{text}\n<!-- user -->\n{bare_user}"
-    parts = dict(_split(text, path))
-    return PromptTemplate(path.stem, string.Template(parts["system"]), string.Template(parts["user"]),
-                          sha256=hashlib.sha256(raw).hexdigest())
+    parts = _split(text, path)
+    shots = [body for name, body in parts[1:-1]]
+    return PromptTemplate(path.stem, string.Template(parts[0][1]), string.Template(parts[-1][1]),
+                          sha256=hashlib.sha256(raw).hexdigest(), examples=tuple(zip(shots[::2], shots[1::2])))
 
 
 def _split(text: str, path: Path) -> list[tuple[str, str]]:
+    """The parts in order: system, then any (example user, example assistant) pairs, then user."""
     markers = list(_PART.finditer(text))
     names = [m.group(1) for m in markers]
-    if names != ["system", "user"] or text[: markers[0].start()].strip():
-        raise PromptError(f"{path} must hold a '<!-- system -->' part followed by a '<!-- user -->' part")
+    middle = names[1:-1]
+    pairs_ok = len(middle) % 2 == 0 and all(
+        (a, b) == ("example user", "example assistant") for a, b in zip(middle[::2], middle[1::2]))
+    if len(names) < 2 or names[0] != "system" or names[-1] != "user" or not pairs_ok \
+            or text[: markers[0].start()].strip():
+        raise PromptError(f"{path} must hold a '<!-- system -->' part, optional '<!-- example user -->' / "
+                          f"'<!-- example assistant -->' pairs, then a '<!-- user -->' part")
     ends = [m.start() for m in markers[1:]] + [len(text)]
     return [(m.group(1), text[m.end() : end].strip("\n")) for m, end in zip(markers, ends)]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..._core.checker import check
 from ..._core.critique import merge_findings
-from ..._core.facts import extract_facts
+from ..._core.facts import extract_facts, is_time_phrase
 from ..._core.guard import GuardVerdict, guard
 from ..._core.policy import Policy
 from ..._core.results import CritiqueResult, Finding, RewriteResult
@@ -48,8 +48,10 @@ def _model_findings(items: list[CritiqueItem], draft: str, policy: Policy) -> li
 
 
 def _describe(finding: Finding) -> str:
-    where = f' ("{finding.quote}")' if finding.quote else ""
-    return f"{finding.rule}{where}: {finding.message} {finding.suggestion}"
+    """One blocking finding as an instruction: what to change first, then the rulebook's why and how."""
+    if finding.quote:
+        return f'remove or reword "{finding.quote}" ({finding.rule}): {finding.message} {finding.suggestion}'
+    return f"your rewrite breaks {finding.rule}: {finding.message} {finding.suggestion}"
 
 
 @dataclass
@@ -80,7 +82,8 @@ class RewriteTask:
             rewrite=answer.rewrite, engine="openai", model=exchange.model, passed=True,
             findings_before=check(self.draft, self.customer, self.policy).findings,
             findings_after=self.verdict.after.findings,
-            model_findings=_model_findings(answer.critique, self.draft, self.policy), **exchange.stats(),
+            model_findings=_model_findings(answer.critique, self.draft, self.policy), dropped_findings=answer.dropped,
+            **exchange.stats(),
         )
 
     def failed(self, exchange: Exchange[RewriteAnswer], rejected: Rejected) -> EngineFailed:
@@ -89,19 +92,33 @@ class RewriteTask:
         return EngineFailed(_rejection_summary(exchange, rejected), {
             "engine": "openai", "model": exchange.model,
             "model_findings": _model_findings(last.critique, self.draft, self.policy) if last else [],
-            **exchange.stats(),
+            "dropped_findings": last.dropped if last else 0, **exchange.stats(),
         })
 
 
 def _guard_problems(verdict: GuardVerdict) -> list[str]:
+    """The guard's reasons, as feedback the model can act on (the wording is part of recorded cassettes)."""
     if verdict.unreadable:
         return [f"the rewrite cannot be checked: {verdict.unreadable}"]
-    problems = [f"your rewrite breaks {_describe(f)}" for f in verdict.blocking]
+    problems = [_describe(f) for f in verdict.blocking]
+    if verdict.language:
+        problems.append(f"{verdict.language}, every sentence of it")
     if verdict.missing:
         problems.append("keep these facts from the draft exactly as written: " + ", ".join(verdict.missing))
-    if verdict.invented:
+    times = [fact for fact in verdict.invented if is_time_phrase(fact)]
+    others = [fact for fact in verdict.invented if fact not in times]
+    if others:
         problems.append("remove what is in neither the draft, the customer's message nor the policy: "
-                        + ", ".join(verdict.invented))
+                        + ", ".join(others))
+    if times:
+        problems.append("remove the time " + ", ".join(f'"{t}"' for t in times) + ": neither the draft, the "
+                        "customer's message nor the policy gives it, so it is an invented deadline; say what you "
+                        "will do without a time, or use a timeline from the policy lines")
+    if verdict.customer_voice:
+        quoted = ", ".join(f'"{phrase}"' for phrase in verdict.customer_voice)
+        problems.append(f"write to the customer, not as the customer: {quoted} copies the customer's own "
+                        "first person; the customer's \"my\" becomes \"your\" and their \"I\" becomes \"you\" "
+                        "(\"your order\", \"you were charged\")")
     return problems
 
 
@@ -117,13 +134,13 @@ class CritiqueTask:
                 if k != "facts"}
 
     def review(self, answer: CritiqueAnswer) -> list[str]:
-        return []  # the answer's contract (known rule ids, quotes found in the draft) is all there is
+        return []  # lenient: unusable items were dropped (and counted) when the answer was parsed
 
     def success(self, exchange: Exchange[CritiqueAnswer], answer: CritiqueAnswer) -> CritiqueResult:
         checked = check(self.draft, self.customer, self.policy)
         findings = merge_findings(checked.findings, _model_findings(answer.critique, self.draft, self.policy))
         return CritiqueResult(findings=findings, passed=not any(f.blocking for f in findings), engine="openai",
-                              model=exchange.model, **exchange.stats())
+                              model=exchange.model, dropped_findings=answer.dropped, **exchange.stats())
 
     def failed(self, exchange: Exchange[CritiqueAnswer], rejected: Rejected) -> EngineFailed:
         return EngineFailed(_rejection_summary(exchange, rejected),
