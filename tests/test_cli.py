@@ -6,19 +6,12 @@ import subprocess
 import sys
 
 import pytest
+from cli_runner import run
 
 from coach._cli.main import main
 
 BAD = "Sorry for the inconvenience. I promise it will be fixed today."
 GOOD = "Thanks for flagging the cracked screen on order #4417. I've sent a replacement and emailed you the tracking link."
-
-
-def run(capsys, monkeypatch, argv, stdin: bytes | None = None):
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_check_json_shape_and_exit_code(capsys, monkeypatch):

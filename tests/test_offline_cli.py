@@ -1,22 +1,12 @@
 """`coach rewrite` with the offline engine: exit 0 for a rewrite that passes the guard, 1 for one that does not."""
 
-import io
 import json
-import sys
 
-from coach._cli.main import main
+from cli_runner import run
 
 PROMISE = "I'll definitely have this fixed by Friday 14 June."
 # A banned phrase that holds a fact: taking it out loses the fact, keeping it keeps the banned phrase.
 UNFIXABLE = "Your order #4417 ships on Friday. Please DM us if it is late."
-
-
-def run(capsys, monkeypatch, argv, stdin: bytes | None = None):
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_fixed_promise_exits_0(capsys, monkeypatch):
