@@ -17,7 +17,7 @@ from .._core.errors import CoachError
 from .._core.rules import RULE_IDS
 from .._engines.options import add_engine_options
 from .._eval.api import make_judge, run_eval
-from .._eval.calibrate import calibrate, compare_calibration, load_calibration
+from .._eval.calibrate import calibrate_layers, compare_calibration, load_calibration
 from .._eval.cases import load_suite
 from .._eval.compare import DEFAULT_MAX_DROP, compare_runs, parse_max_drop
 from .._eval.judge import JUDGE_NAME
@@ -26,6 +26,7 @@ from .._eval.report import (
     terminal_calibration,
     terminal_calibration_comparison,
     terminal_comparison,
+    terminal_layers,
     terminal_summary,
     write_report,
 )
@@ -254,10 +255,11 @@ def _run(args: argparse.Namespace) -> int:
 def _run_calibration(args: argparse.Namespace) -> int:
     thresholds = _thresholds(args, list(RULE_IDS))
     suite = _suite(args)
-    result = calibrate(suite)
+    runs = calibrate_layers(suite)
+    result = runs["combined"]
     if not result.labels:
         raise UsageError(f"no case in {suite.path} has an `expect` label to calibrate against")
-    text = terminal_calibration(result)
+    text = terminal_layers(runs) + "\n\n" + terminal_calibration(result)
     print(text)
     comparison = None
     if args.baseline:

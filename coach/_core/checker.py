@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from .combined import Layers, apply_model
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
@@ -33,11 +34,13 @@ def validate_draft(draft: object, max_chars: int | None = MAX_DRAFT_CHARS) -> st
 
 
 def check(
-    draft: str, customer: str | None = None, policy: Policy | None = None, *, max_chars: int | None = MAX_DRAFT_CHARS
+    draft: str, customer: str | None = None, policy: Policy | None = None, *, max_chars: int | None = MAX_DRAFT_CHARS,
+    use: Layers = "combined",
 ) -> CheckResult:
     """Check ``draft`` against every rule; findings are ordered by position, whole-reply rules last.
 
     ``max_chars=None`` is for the coach's own rewrites, which may grow a draft that was just under the limit.
+    ``use`` is for calibration: the rules alone, the learned model alone, or both (what the coach ships).
     """
     draft = validate_draft(draft, max_chars)
     if customer is not None and not isinstance(customer, str):
@@ -65,6 +68,8 @@ def check(
                     suggestion=rule.suggestion,
                 )
             )
+    if context.english:
+        findings = apply_model(draft, context.customer, policy, context.sentences, findings, rules, use)
     findings.sort(key=lambda f: (f.start is None, f.start or 0, -SEVERITY_RANK[f.severity]))
     return CheckResult.from_findings(findings, language="en" if context.english else detect_language(draft))
 

@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from .._core.checker import check
+from .._core.combined import Layers
 from .._core.files import read_text
 from .._core.policy import Policy
 from .._core.rules import RULE_IDS
@@ -28,7 +29,7 @@ from .runner import display_path, rules_sha256
 from .stats import mcnemar_exact
 
 __all__ = [
-    "RuleScore", "CalibrationRun", "calibrate", "score_rules", "RuleDelta", "CalibrationComparison",
+    "RuleScore", "CalibrationRun", "calibrate", "calibrate_layers", "score_rules", "RuleDelta", "CalibrationComparison",
     "compare_calibration", "load_calibration",
 ]
 
@@ -121,12 +122,15 @@ def score_rules(predictions: dict[str, list[str]], labels: dict[str, list[str]],
     return scores
 
 
-def calibrate(suite: Suite) -> CalibrationRun:
-    """Run the checker on every labelled draft of ``suite`` (no model, no rewrite)."""
+def calibrate(suite: Suite, use: Layers = "combined") -> CalibrationRun:
+    """Run the checker on every labelled draft of ``suite`` (no LLM, no rewrite).
+
+    ``use``: the rules alone, the learned model alone, or both combined (the checker the coach ships).
+    """
     labelled = [c for c in suite.cases if c.expect is not None]
     predictions = {}
     for case in labelled:
-        result = check(case.draft, case.customer or None, Policy(commitments=list(case.policy)))
+        result = check(case.draft, case.customer or None, Policy(commitments=list(case.policy)), use=use)
         predictions[case.id] = sorted({f.rule for f in result.findings})
     labels = {c.id: sorted(set(c.expect or [])) for c in labelled}
     scopes = {c.id: list(c.rules) for c in labelled if c.rules is not None}
@@ -138,6 +142,11 @@ def calibrate(suite: Suite) -> CalibrationRun:
     )
     return CalibrationRun(stamp=stamp, predictions=predictions, labels=labels, scopes=scopes,
                           rules=score_rules(predictions, labels, scopes))
+
+
+def calibrate_layers(suite: Suite) -> dict[str, CalibrationRun]:
+    """The rules alone, the model alone and the two combined, on the same drafts."""
+    return {use: calibrate(suite, use) for use in ("rules", "model", "combined")}
 
 
 def load_calibration(path: str | Path) -> CalibrationRun:

@@ -19,7 +19,7 @@ from .results import OVERALL, CaseResult, EvalRun, Mark, Rate
 from .stats import wilson_interval
 
 __all__ = [
-    "terminal_summary", "terminal_comparison", "terminal_calibration", "terminal_calibration_comparison",
+    "terminal_summary", "terminal_comparison", "terminal_calibration", "terminal_calibration_comparison", "terminal_layers",
     "markdown_report", "html_report", "write_report", "highlight_html", "diff_html",
 ]
 
@@ -168,6 +168,25 @@ def terminal_calibration(cal: CalibrationRun) -> str:
     if details:
         out += ["", *details]
     return "\n".join(out)
+
+
+def terminal_layers(runs: dict[str, CalibrationRun]) -> str:
+    """Precision and recall per rule, with 95 % intervals, for each layer of the checker side by side."""
+    layers = list(runs)
+    rules = list(next(iter(runs.values())).rules)
+    rows = []
+    for rule in [*rules, "all"]:
+        pos = None
+        row = [rule]
+        for layer in layers:
+            score = runs[layer].micro if rule == "all" else runs[layer].rules[rule]
+            pos = score.tp + score.fn
+            row += [f"{_pct(score.precision)} {_interval(score.tp, score.tp + score.fp)}",
+                    f"{_pct(score.recall)} {_interval(score.tp, score.tp + score.fn)}"]
+        rows.append([row[0], str(pos), *row[1:]])
+    headers = ["rule", "pos"] + [f"{layer} {what}" for layer in layers for what in ("P (95% CI)", "R (95% CI)")]
+    return "layers of the checker, side by side (the gate and the table below are for combined)\n" + \
+        _table(headers, rows, "lr" + "rr" * len(layers))
 
 
 def _interval(hits: int, n: int) -> str:

@@ -1,0 +1,82 @@
+"""Rules and learned model as one checker: the model adds what the rules miss and vetoes their weakest matches.
+
+``use`` picks the layers: ``"rules"`` (the rulebook's detectors alone), ``"model"`` (the learned heads alone)
+or ``"combined"`` (what the coach ships). Thresholds come from the artifact, chosen on the tune split.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .learned import REPLY_RULES, SENTENCE_RULES, load_learned
+from .policy import Policy
+from .results import Finding
+from .rules import Rule
+from .text import Sentence, looks_english
+
+__all__ = ["Layers", "apply_model"]
+
+Layers = Literal["rules", "model", "combined"]
+
+
+def _sentence_of(sentences: list[Sentence], start: int | None) -> int | None:
+    if start is None:
+        return None
+    for i, sentence in enumerate(sentences):
+        if start < sentence.end:
+            return i
+    return len(sentences) - 1 if sentences else None
+
+
+def _finding(rule: Rule, severity: str, draft: str, span: Sentence | None) -> Finding:
+    start, end = (None, None) if span is None else (span.start, span.end)
+    return Finding(rule=rule.id, severity=severity, start=start, end=end,  # type: ignore[arg-type]
+                   quote=None if span is None else draft[start:end], message=rule.message, suggestion=rule.suggestion)
+
+
+def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sentence], findings: list[Finding],
+                rules: dict[str, Rule], use: Layers) -> list[Finding]:
+    """The rule ``findings`` of an English draft, revised by the learned model as ``use`` says."""
+    if use == "rules":
+        return findings
+    model = load_learned()
+    texts = [s.text for s in sentences]
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    kept = [f for f in findings if f.rule not in SENTENCE_RULES and f.rule not in REPLY_RULES]
+    fired = {rule: {_sentence_of(sentences, f.start) for f in own} for rule, own in by_rule.items()}
+    probabilities = model.sentence_probabilities(texts)
+    for rule_id in SENTENCE_RULES:
+        severity = policy.severity.get(rule_id, rules[rule_id].severity)
+        if severity is None:
+            continue
+        heads, p = model.sentence[rule_id], probabilities[rule_id]
+        if use == "combined":
+            for finding in by_rule.get(rule_id, []):
+                index = _sentence_of(sentences, finding.start)
+                if index is None or p[index] >= heads.veto:
+                    kept.append(finding)  # the rule's exact span, unless the model reads the sentence as harmless
+        threshold = heads.add if use == "combined" else heads.model.threshold
+        for index, sentence in enumerate(sentences):
+            if p[index] < threshold or (use == "combined" and index in fired.get(rule_id, ())):
+                continue
+            if rule_id == "broken-promise" and (sentence.text.rstrip().endswith("?") or
+                                                (policy.commitments and policy.covers(sentence.text))):
+                continue  # a question commits to nothing, and the team's policy grants what it covers
+            kept.append(_finding(rules[rule_id], severity, draft, sentence))
+    for rule_id in REPLY_RULES:
+        severity = policy.severity.get(rule_id, rules[rule_id].severity)
+        if severity is None:
+            continue
+        if rule_id == "no-acknowledgement" and not (customer.strip() and looks_english(customer)):
+            continue  # nothing to acknowledge, or a message the coach cannot read: the rule is skipped
+        heads = model.reply[rule_id]
+        p = model.reply_probability(rule_id, texts, draft, customer)
+        own = by_rule.get(rule_id) if use == "combined" else None
+        if own:
+            if p >= heads.veto:
+                kept.extend(own)
+        elif p >= (heads.add if use == "combined" else heads.model.threshold):
+            kept.append(_finding(rules[rule_id], severity, draft, None))
+    return kept

@@ -1,0 +1,121 @@
+"""The learned half of the checker: a static sentence encoder with one small linear head per rule.
+
+The artifact lives in ``artifact/`` (``CARD.md`` is its model card) and is built by
+``scripts/learned/build_embeddings.py`` and ``scripts/learned/train_checker.py``. It is read once, checked
+(file hash, shapes, every rule present) and fails with ``ModelFileError`` when anything is missing or wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import CoachError
+from .embedding import StaticEmbedding
+from .features import REPLY_EXTRA, reply_features, sentence_features
+
+__all__ = ["ModelFileError", "LearnedChecker", "load_learned", "ARTIFACT_DIR", "SENTENCE_RULES", "REPLY_RULES"]
+
+ARTIFACT_DIR = Path(__file__).resolve().parent / "artifact"
+SENTENCE_RULES = ("broken-promise", "bland-apology", "pity", "parroting", "vague-effort")
+REPLY_RULES = ("no-next-step", "no-acknowledgement")
+FORMAT = 1
+
+
+class ModelFileError(CoachError):
+    """The learned checker's files are missing, corrupt or do not match each other."""
+
+
+@dataclass(frozen=True)
+class Head:
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(features @ self.coef + self.intercept)))
+
+
+@dataclass(frozen=True)
+class RuleHeads:
+    model: Head  # alone, the model flags at ``model.threshold``
+    add: float   # combined: where the rule is silent, the model flags at this probability or above
+    veto: float  # combined: a rule's match where the model's probability is below this is dropped
+
+
+class LearnedChecker:
+    """Probabilities per sentence (sentence rules) and per reply (reply rules)."""
+
+    def __init__(self, embedding: StaticEmbedding, sentence: dict[str, RuleHeads], reply: dict[str, RuleHeads],
+                 version: str):
+        self.embedding = embedding
+        self.sentence = sentence
+        self.reply = reply
+        self.version = version
+
+    def sentence_probabilities(self, sentences: list[str]) -> dict[str, np.ndarray]:
+        """Per sentence rule, the probability that each sentence breaks it."""
+        if not sentences:
+            return {rule: np.zeros(0) for rule in self.sentence}
+        features = sentence_features(self.embedding, sentences)
+        return {rule: heads.model.probability(features) for rule, heads in self.sentence.items()}
+
+    def reply_probability(self, rule: str, sentences: list[str], draft: str, customer: str) -> float:
+        """The probability that the whole reply breaks ``rule`` (a reply rule)."""
+        return float(self.reply[rule].model.probability(reply_features(self.embedding, sentences, draft, customer)))
+
+
+def _head(where: str, raw: object, width: int) -> Head:
+    try:
+        coef = np.asarray(raw["coef"], dtype=np.float32)  # type: ignore[index]
+        head = Head(coef, float(raw["intercept"]), float(raw["threshold"]))  # type: ignore[index]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelFileError(f"{where}: not a head ({exc})") from None
+    if coef.shape != (width,) or not np.isfinite(coef).all():
+        raise ModelFileError(f"{where}: expected {width} finite weights, found shape {coef.shape}")
+    return head
+
+
+def _read(directory: Path) -> LearnedChecker:
+    heads_path, vectors_path, pieces_path = (directory / n for n in ("heads.json", "vectors.npy", "pieces.json"))
+    for path in (heads_path, vectors_path, pieces_path):
+        if not path.is_file():
+            raise ModelFileError(f"the learned checker's file {path} is missing; reinstall reply-coach")
+    try:
+        meta = json.loads(heads_path.read_text(encoding="utf-8"))
+        pieces = json.loads(pieces_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelFileError(f"{heads_path.parent}: cannot read the learned checker ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise ModelFileError(f"{heads_path}: format {meta.get('format') if isinstance(meta, dict) else '?'}, "
+                             f"this coach reads format {FORMAT}")
+    blob = vectors_path.read_bytes()
+    if hashlib.sha256(blob).hexdigest() != meta.get("vectors_sha256"):
+        raise ModelFileError(f"{vectors_path}: does not match heads.json (corrupt or from another build)")
+    try:
+        vectors = np.load(vectors_path, allow_pickle=False)
+        embedding = StaticEmbedding(pieces, vectors)
+    except (ValueError, OSError) as exc:
+        raise ModelFileError(f"{vectors_path}: cannot load the token vectors ({exc})") from None
+    dim = embedding.dim
+    heads: dict[str, dict[str, RuleHeads]] = {"sentence": {}, "reply": {}}
+    for kind, rules, width in (("sentence", SENTENCE_RULES, 2 * dim), ("reply", REPLY_RULES, 3 * dim + len(REPLY_EXTRA))):
+        for rule in rules:
+            raw = meta.get(kind, {}).get(rule)
+            if not isinstance(raw, dict) or not isinstance(raw.get("add"), float | int) \
+                    or not isinstance(raw.get("veto"), float | int):
+                raise ModelFileError(f"{heads_path}: no head, or no add/veto thresholds, for {rule}")
+            heads[kind][rule] = RuleHeads(_head(f"{heads_path} {rule}", raw.get("model"), width),
+                                          float(raw["add"]), float(raw["veto"]))
+    return LearnedChecker(embedding, heads["sentence"], heads["reply"], str(meta.get("version", "?")))
+
+
+@lru_cache(maxsize=4)
+def load_learned(directory: Path = ARTIFACT_DIR) -> LearnedChecker:
+    """The learned checker in ``directory`` (the shipped one by default), read once per process."""
+    return _read(directory)

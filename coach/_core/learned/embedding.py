@@ -1,0 +1,73 @@
+"""Static sentence embeddings: the mean of token vectors, with numpy only.
+
+The token vectors are WordLlama's (MIT), reduced by PCA when the artifact is built
+(``scripts/learned/build_embeddings.py``). Words are cut into the same sentencepiece vocabulary by
+greedy longest match, which is close to its BPE merges for the English words of replies and needs
+no tokenizer library at run time (the start-up budget has no room for one).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+__all__ = ["StaticEmbedding", "normalise_for_embedding"]
+
+_URL = re.compile(r"https?://\S+|www\.\S+", re.I)
+_HANDLE = re.compile(r"@\w+")
+_SIGNATURE = re.compile(r"\s[\^*-][A-Z][A-Za-z]{0,12}\s*$")
+#: A word (with its apostrophe part), a number or one symbol; group 1 is the space before it, if any.
+_TOKEN = re.compile(r"(\s*)([A-Za-z]+(?:'[A-Za-z]+)?|\d+|[^\w\s])")
+_MARK = "▁"
+
+
+def normalise_for_embedding(text: str) -> str:
+    """Links become the word "link"; handles and Twitter sign-offs (^AB, -Becky) carry no meaning."""
+    text = _SIGNATURE.sub("", _HANDLE.sub(" ", _URL.sub(" link ", text)))
+    return text.replace("’", "'")
+
+
+class StaticEmbedding:
+    """Token vectors (``vectors[i]`` for ``pieces[i]``) and a greedy sentencepiece tokenizer."""
+
+    def __init__(self, pieces: list[str], vectors: np.ndarray):
+        if len(pieces) != len(vectors):
+            raise ValueError(f"{len(pieces)} pieces but {len(vectors)} vectors")
+        self.vectors = vectors
+        self.dim = int(vectors.shape[1])
+        self._ids = {piece: i for i, piece in enumerate(pieces)}
+        self._longest = max(len(p) for p in pieces)
+        self._word_ids = lru_cache(maxsize=65536)(self._split_word)
+
+    def _split_word(self, word: str, spaced: bool) -> tuple[int, ...]:
+        ids: list[int] = []
+        rest, prefix = word, _MARK if spaced else ""
+        while rest:
+            for size in range(min(len(rest), self._longest), 0, -1):
+                piece = self._ids.get(prefix + rest[:size])
+                if piece is not None:
+                    ids.append(piece)
+                    rest, prefix = rest[size:], ""
+                    break
+            else:  # no piece starts here (a rare symbol): skip one character
+                rest, prefix = rest[1:], ""
+        return tuple(ids)
+
+    def token_ids(self, text: str) -> list[int]:
+        ids: list[int] = []
+        for space, word in _TOKEN.findall(" " + normalise_for_embedding(text)):
+            ids.extend(self._word_ids(word, bool(space)))
+        return ids
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One unit-length row per text (a zero row when no token is known)."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            ids = self.token_ids(text)
+            if ids:
+                out[row] = self.vectors[ids].mean(axis=0, dtype=np.float32)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 0)
+        return out

@@ -1,0 +1,42 @@
+"""The learned checker's features, shared by the training script and the run-time scorer."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .embedding import StaticEmbedding
+
+__all__ = ["sentence_features", "reply_features", "REPLY_EXTRA"]
+
+#: The hand-made reply features after the three embedding blocks, in order.
+REPLY_EXTRA = ("max_similarity", "mean_similarity", "reply_similarity", "has_customer", "log_tokens",
+               "sentences", "question", "link")
+
+
+def sentence_features(embedding: StaticEmbedding, sentences: list[str]) -> np.ndarray:
+    """One row per sentence: the sentence's vector, then the mean of its neighbours' (the context)."""
+    vectors = embedding.embed(sentences)
+    context = np.zeros_like(vectors)
+    for i in range(len(sentences)):
+        neighbours = vectors[max(0, i - 1): i] if i else vectors[:0]
+        neighbours = np.concatenate([neighbours, vectors[i + 1: i + 2]])
+        if len(neighbours):
+            context[i] = neighbours.mean(axis=0)
+    return np.hstack([vectors, context])
+
+
+def reply_features(embedding: StaticEmbedding, sentences: list[str], draft: str, customer: str) -> np.ndarray:
+    """One row for the whole reply: what it says, what the customer said, and how close the two are."""
+    texts = [draft, customer or "", *sentences]
+    vectors = embedding.embed(texts)
+    reply, said, per_sentence = vectors[0], vectors[1], vectors[2:]
+    has_customer = float(bool(said.any()))
+    similarities = per_sentence @ said if len(per_sentence) else np.zeros(1, dtype=np.float32)
+    extra = np.array([
+        float(similarities.max()), float(similarities.mean()), float(reply @ said), has_customer,
+        math.log1p(len(embedding.token_ids(draft))), math.log1p(len(sentences)),
+        float("?" in draft), float("http" in draft or "www." in draft),
+    ], dtype=np.float32)
+    return np.concatenate([reply, said, reply * said, extra])
