@@ -106,10 +106,11 @@ def agreement(a: dict[str, dict], b: dict[str, dict], sentences: dict[str, int])
 
 def merged_case(case: dict, a: dict, b: dict, third: dict[tuple, bool]) -> dict:
     ua, ub = units(a), units(b)
+    fixed = {(f["rule"], f["sentence"]): bool(f["label"]) for f in a.get("_fix", [])}
     final = {}
-    for key in ua.keys() | ub.keys():
+    for key in ua.keys() | ub.keys() | fixed.keys():
         x, y = ua.get(key, False), ub.get(key, False)
-        final[key] = x if x == y else third[(case["id"], *key)]
+        final[key] = fixed[key] if key in fixed else x if x == y else third[(case["id"], *key)]
     sentences = split_sentences(case["draft"])
     spans = [{"rule": rule, "sentence": i, "start": sentences[i].start, "end": sentences[i].end}
              for (rule, i), v in sorted(final.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0, kv[0][0]))
@@ -128,6 +129,8 @@ def merged_case(case: dict, a: dict, b: dict, third: dict[tuple, bool]) -> dict:
     notes = [n for n in (a.get("note"), b.get("note")) if n]
     if notes:
         out["notes"] = notes
+    if fixed:
+        out["corrected"] = [{k: f[k] for k in ("rule", "sentence", "label", "why")} for f in a["_fix"]]
     out["tags"] = case.get("tags", ["real"])
     return out
 
@@ -143,6 +146,11 @@ def merge_corpus(corpus: str, cases: list[dict], out_path: Path) -> dict[str, di
     open_ = [d for d in disagreements(a, b) if (d["id"], d["rule"], d["sentence"]) not in third]
     if open_:
         raise SystemExit(f"{corpus}: {len(open_)} disagreements have no third reading, e.g. {open_[:2]}")
+    fixes_path = NOTES / f"{corpus}.corrections.jsonl"
+    for fix in read_jsonl(fixes_path) if fixes_path.exists() else []:
+        third[(fix["id"], fix["rule"], fix["sentence"])] = bool(fix["label"])
+        for record in (a[fix["id"]], b[fix["id"]]):  # a correction overrides both readings
+            record.setdefault("_fix", []).append(fix)
     merged = [merged_case(c, a[c["id"]], b[c["id"]], third) for c in cases]
     with out_path.open("w", encoding="utf-8") as f:
         for case in merged:

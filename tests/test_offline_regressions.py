@@ -54,7 +54,8 @@ def test_the_companys_own_contact_keeps_its_sentence_and_the_customers_step():
     result = coach.rewrite("Please DM your contact number and Team @116447 will reach out asap to get this resolved.",
                            customer="complete ineptness!")
     assert "Please DM your contact number" in result.rewrite and "@116447" in result.rewrite
-    assert "asap" not in result.rewrite and "went wrong" not in result.rewrite
+    # "asap" is a manner, not a deadline (evals/real/CONVENTIONS.md): the team's contact is no promise to remove.
+    assert "reach out asap" in result.rewrite and "went wrong" not in result.rewrite
     assert result.passed
 
 

@@ -172,7 +172,10 @@ def test_no_next_step():
     assert "no-next-step" not in rules_of("Please send us a DM with your order number.")
     assert "no-next-step" not in rules_of("I've refunded the $12 to your card.")
     assert "no-next-step" not in rules_of("Which device are you using?")
-    assert "no-next-step" not in rules_of("I'd be happy to look into this for you.")
+    assert "no-next-step" not in rules_of("I'll look into this for you.")
+    # An offer on its own ("happy to help", "happy to look into it") is not a step (evals/real/CONVENTIONS.md):
+    # the rules read "look into" as the agent's action; the learned model, trained on the labels, disagrees.
+    assert "no-next-step" in rules_of("I'd be happy to look into this for you.")
     # A reply of pleasantries gives the customer nothing to act on, even to praise: the rulebook says so, and
     # the labelled real replies flag banter consistently (this was an exemption before they were read).
     assert "no-next-step" in rules_of("Glad you enjoyed it! Happy travels.", "Best flight ever, thank you!")

@@ -184,16 +184,16 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
     generic = rule.words("generic")
     for sentence in ctx.sentences:
         text = sentence.text
-        m = apology.search(text)
-        if not m or not_apology.search(text):
+        if not_apology.search(text):
             continue
-        rest = text[m.end() :].lstrip(" ,!")
-        cut = breaks.search(rest)
-        obj = rest[: cut.start()] if cut else rest
-        before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
-        if _specific_words(obj, generic) or _names_problem_before(before, generic):
-            continue
-        yield sentence.start, sentence.end
+        for m in apology.finditer(text):  # "Oh no, I'm so sorry!": each regret in the sentence needs its object
+            rest = text[m.end() :].lstrip(" ,!")
+            cut = breaks.search(rest)
+            obj = rest[: cut.start()] if cut else rest
+            before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
+            if not (_specific_words(obj, generic) or _names_problem_before(before, generic)):
+                yield sentence.start, sentence.end
+                break
 
 
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")

@@ -40,11 +40,18 @@ class EvalCase(BaseModel):
     rules: list[str] | None = None
     #: A frozen split of a labelled corpus: rules are tuned on "tune" and measured on "test".
     split: Literal["tune", "test"] | None = None
-    #: Where a real case came from, the annotator's note, its language when not English, label corrections.
+    #: Where a real case came from, the annotators' notes, its language when not English, label corrections.
     brand: str | None = None
+    source: str | None = None
     note: str | None = None
+    notes: list[str] | None = None
     lang: str | None = None
     fixed: list[dict[str, Any]] | None = None
+    corrected: list[dict[str, Any]] | None = None
+    #: Sentence-level labels of a relabelled real corpus (evals/real/CONVENTIONS.md): the sentence that
+    #: breaks each sentence rule, with its offsets in the draft; ``expect_v1`` keeps the earlier draft labels.
+    spans: list[dict[str, Any]] | None = None
+    expect_v1: list[str] | None = None
 
     @field_validator("customer", mode="before")
     @classmethod

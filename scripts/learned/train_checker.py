@@ -41,9 +41,11 @@ SYNTHETIC = ROOT / "evals/real/synthetic.jsonl"
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = np.round(np.arange(0.05, 0.995, 0.01), 2)
 VETOES = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3)
-SYNTHETIC_WEIGHT = float(os.environ.get("COACH_SYNTHETIC_WEIGHT", "0.3"))
-POSITIVE_WEIGHT = float(os.environ.get("COACH_POSITIVE_WEIGHT", "5"))
-MIN_PRECISION = 0.8  # of the model's additions, and of its vetoes, on out-of-fold predictions
+SYNTHETIC_WEIGHT = float(os.environ.get("COACH_SYNTHETIC_WEIGHT", "0"))
+POSITIVE_WEIGHT = float(os.environ.get("COACH_POSITIVE_WEIGHT", "1"))
+MIN_PRECISION = 0.8
+GOLD = ROOT / "evals/gold.jsonl"
+GOLD_FLOOR = 0.9  # of the model's additions, and of its vetoes, on out-of-fold predictions
 
 
 def load_cases(corpora: list[Path]) -> list[dict]:
@@ -73,9 +75,42 @@ def synthetic_rows(emb: StaticEmbedding) -> dict[str, tuple[np.ndarray, np.ndarr
     return out
 
 
-def rule_sentences(case: dict, sentences) -> dict[str, set[int]]:
+def gold_features(emb: StaticEmbedding) -> dict:
+    """The gold suite's English labelled drafts, as the heads see them (for gold_floor only)."""
+    from coach._core.policy import Policy
+
+    cases = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    cases = [c for c in cases if c.get("expect") is not None and looks_english(c["draft"])]
+    sent_x, groups, sent_fired, reply_x, reply_fired = [], [], {r: [] for r in SENTENCE_RULES}, [], {}
+    truth = {r: np.array([r in c["expect"] for c in cases]) for r in SENTENCE_RULES + REPLY_RULES}
+    ok = []
+    for n, case in enumerate(cases):
+        sentences = split_sentences(case["draft"])
+        texts = [s.text for s in sentences]
+        policy = Policy(commitments=list(case.get("policy", [])))
+        fired = rule_sentences(case, sentences, policy)
+        sent_x.append(sentence_features(emb, texts))
+        groups += [n] * len(texts)
+        for rule in SENTENCE_RULES:
+            sent_fired[rule].append(bool(fired.get(rule)))
+        customer = case.get("customer") or ""
+        reply_x.append(reply_features(emb, texts, case["draft"], customer))
+        ok.append(bool(customer.strip()) and looks_english(customer))
+        for rule in REPLY_RULES:
+            reply_fired.setdefault(rule, []).append(bool(fired.get(rule)))
+    xs, xr, ok = np.vstack(sent_x), np.vstack(reply_x), np.array(ok)
+    out = {"n": len(cases), "sentence": {}, "reply": {}}
+    for rule in SENTENCE_RULES:
+        out["sentence"][rule] = (xs, np.array(groups), truth[rule], np.array(sent_fired[rule]))
+    for rule in REPLY_RULES:
+        mask = ok if rule == "no-acknowledgement" else np.ones(len(cases), bool)
+        out["reply"][rule] = (xr[mask], truth[rule][mask], np.array(reply_fired[rule])[mask])
+    return out
+
+
+def rule_sentences(case: dict, sentences, policy=None) -> dict[str, set[int]]:
     """Which sentences the rules alone flag, per sentence rule; reply rules map to {-1}."""
-    result = check(case["draft"], case.get("customer") or None, use="rules")
+    result = check(case["draft"], case.get("customer") or None, policy, use="rules")
     out: dict[str, set[int]] = {}
     for f in result.findings:
         if f.start is None:
@@ -131,9 +166,10 @@ def best_threshold(truth: np.ndarray, score_for) -> tuple[float, tuple]:
     return best[1], best[2]
 
 
-def add_and_veto(truth: np.ndarray, fired: np.ndarray, score_for) -> tuple[float, float, tuple]:
+def add_and_veto(truth: np.ndarray, fired: np.ndarray, score_for, allowed) -> tuple[float, float, tuple]:
     """Combined = the rule's replies whose model score reaches ``veto``, plus replies the model alone reaches
-    ``add`` on. Each half must be right most of the time on its own (MIN_PRECISION), or it is not used."""
+    ``add`` on. Each half must be right most of the time on its own (MIN_PRECISION), or it is not used, and
+    ``allowed(add, veto)`` must hold (the gold suite's floor)."""
     best = (prf(truth, fired)[2], 1.01, 0.0, prf(truth, fired))
     for veto in VETOES:
         kept = fired & score_for(veto)
@@ -144,14 +180,30 @@ def add_and_veto(truth: np.ndarray, fired: np.ndarray, score_for) -> tuple[float
             added = ~fired & score_for(add)
             if added.any() and truth[added].mean() < MIN_PRECISION:
                 continue
+            if not allowed(add, veto):
+                continue
             m = prf(truth, kept | added)
             if m[2] > best[0] + 1e-9:
                 best = (m[2], float(round(add, 2)), veto, m)
     return best[1], best[2], best[3]
 
 
-def train_head(name: str, x, y, groups, truth_of, fired, extra=None) -> tuple[dict, dict]:
-    """Choose C by out-of-fold F1 of the model alone, then the add/veto thresholds; fit on everything."""
+def gold_floor(truth: np.ndarray, fired: np.ndarray, score_for):
+    """A check of (add, veto) on the gold suite: combined precision and recall stay at GOLD_FLOOR, or at the
+    rules' own level where that is lower. The gold suite only vetoes thresholds; it never trains a head."""
+    floor_p, floor_r = (min(GOLD_FLOOR, v) for v in prf(truth, fired)[:2])
+
+    def allowed(add: float, veto: float) -> bool:
+        p, r, _ = prf(truth, (fired & score_for(veto)) | (~fired & score_for(add)))
+        return p >= floor_p - 1e-9 and r >= floor_r - 1e-9
+    return allowed
+
+
+def train_head(name: str, x, y, groups, truth_of, fired, gold, extra=None) -> tuple[dict, dict]:
+    """Choose C by out-of-fold F1 of the model alone, then the add/veto thresholds; fit on everything.
+
+    ``gold`` is (features, truth, fired, truth_of) of the gold suite, used only as the floor of gold_floor().
+    """
     best = None
     for c in C_GRID:
         p = out_of_fold(x, y, groups, c, extra)
@@ -159,9 +211,12 @@ def train_head(name: str, x, y, groups, truth_of, fired, extra=None) -> tuple[di
         if best is None or m[2] > best[0]:
             best = (m[2], c, t, m, p)
     _, c, t, m_model, p = best
-    add, veto, m_comb = add_and_veto(truth_of(y), fired, lambda t: truth_of(p >= t))
     xt, yt = (x, y) if extra is None else (np.vstack([x, extra[0]]), np.concatenate([y, extra[1]]))
     coef, intercept = fit(xt, yt, c, 0 if extra is None else len(extra[1]))
+    gx, gtruth, gfired, gtruth_of = gold
+    gp = 1 / (1 + np.exp(-(gx @ coef + intercept)))
+    allowed = gold_floor(gtruth, gfired, lambda t: gtruth_of(gp >= t))
+    add, veto, m_comb = add_and_veto(truth_of(y), fired, lambda t: truth_of(p >= t), allowed)
     head = {"model": {"coef": coef.round(6).tolist(), "intercept": round(intercept, 6), "threshold": t},
             "add": add, "veto": veto}
     cv = {"positives": int(truth_of(y).sum()), "rules": prf(truth_of(y), fired), "model": m_model,
@@ -200,6 +255,7 @@ def main() -> None:
     xs, groups = np.vstack(sent_x), np.array(sent_case)
     xr, ok = np.vstack(reply_x), np.array(reply_ok)
     synthetic = synthetic_rows(emb)
+    gold = gold_features(emb)
     n_cases = len(cases)
     out: dict = {"format": FORMAT, "sentence": {}, "reply": {}, "cv": {}}
     print(f"{n_cases} tune replies, {len(xs)} sentences; {FOLDS}-fold CV grouped by reply; "
@@ -211,13 +267,17 @@ def main() -> None:
 
     for rule in SENTENCE_RULES:
         fired = per_reply(np.array(sent_rule[rule]))
-        out["sentence"][rule], out["cv"][rule] = train_head(rule, xs, np.array(sent_y[rule]), groups, per_reply,
-                                                            fired, synthetic.get(rule))
+        gx, ggroups, gy, gfired = gold["sentence"][rule]
+
+        def gold_reply(flags, ggroups=ggroups):
+            return np.bincount(ggroups[flags], minlength=gold["n"]) > 0
+        out["sentence"][rule], out["cv"][rule] = train_head(rule, xs, np.array(sent_y[rule]), groups, per_reply, fired,
+                                                            (gx, gy, gfired, gold_reply), synthetic.get(rule))
     for rule in REPLY_RULES:
         mask = ok if rule == "no-acknowledgement" else np.ones(n_cases, bool)
         y, fired = np.array(reply_y[rule])[mask], np.array(reply_fired[rule])[mask]
-        out["reply"][rule], out["cv"][rule] = train_head(rule, xr[mask], y, np.arange(mask.sum()),
-                                                         lambda flags: flags, fired)
+        out["reply"][rule], out["cv"][rule] = train_head(rule, xr[mask], y, np.arange(mask.sum()), lambda flags: flags,
+                                                         fired, (*gold["reply"][rule], lambda flags: flags))
     if args.dry_run:
         return
     data = b"".join(p.read_bytes() for p in args.corpus if p.exists())
