@@ -172,10 +172,7 @@ def test_no_next_step():
     assert "no-next-step" not in rules_of("Please send us a DM with your order number.")
     assert "no-next-step" not in rules_of("I've refunded the $12 to your card.")
     assert "no-next-step" not in rules_of("Which device are you using?")
-    assert "no-next-step" not in rules_of("I'll look into this for you.")
-    # An offer on its own ("happy to help", "happy to look into it") is not a step (evals/real/CONVENTIONS.md):
-    # the rules read "look into" as the agent's action; the learned model, trained on the labels, disagrees.
-    assert "no-next-step" in rules_of("I'd be happy to look into this for you.")
+    assert "no-next-step" not in rules_of("I'd be happy to look into this for you.")
     # A reply of pleasantries gives the customer nothing to act on, even to praise: the rulebook says so, and
     # the labelled real replies flag banter consistently (this was an exemption before they were read).
     assert "no-next-step" in rules_of("Glad you enjoyed it! Happy travels.", "Best flight ever, thank you!")
@@ -260,3 +257,40 @@ def test_a_reply_in_another_language_is_not_assessed_and_says_which():
         "banned-phrase"]
     rewrite = coach.rewrite(spanish)
     assert rewrite.rewrite == spanish and rewrite.assessed is False
+
+
+@pytest.mark.parametrize(("draft", "rule"), [
+    # Promises without the usual words: an outcome stated as settled, "never" said another way, "all set for".
+    ("Your new router has been signed off and ships this afternoon.", "broken-promise"),
+    ("The courier confirmed it lands with you tonight, and it's been approved today.", "broken-promise"),
+    ("This won't ever happen to you again.", "broken-promise"),
+    ("You're all set for a refund of the full fee on your next statement.", "broken-promise"),
+    # Pity in other words: the agent's own feelings, imagined distress, the company run down.
+    ("We feel dreadful about all of this, honestly.", "pity"),
+    ("I can only imagine how stressful that must have been.", "pity"),
+    ("Our checkout page has been a complete shambles this week.", "pity"),
+    # Regret with no object: an interjection, "our bad", an apology followed straight by a step.
+    ("Whoops, our mistake!", "bland-apology"),
+    ("Hi Dana, oh dear!", "bland-apology"),
+    ("So sorry, let me pull up the booking.", "bland-apology"),
+    ("That doesn't sound right.", "bland-apology"),
+    # Effort in place of an action.
+    ("We'll do everything in our power.", "vague-effort"),
+    ("I'll see whether anything can be worked out.", "vague-effort"),
+])
+def test_shapes_without_the_usual_words_are_found(draft, rule):
+    assert rule in rules_of(draft)
+
+
+@pytest.mark.parametrize(("draft", "rule"), [
+    ("I'll email you the tracking number this afternoon.", "broken-promise"),  # the agent's own step
+    ("Your parcel ships this afternoon? Let me check with the depot.", "broken-promise"),  # a question
+    ("A colleague from billing will reach out asap about the duplicate charge.", "broken-promise"),  # asap: a manner
+    ("That's concerning.", "pity"),  # a mild regret is bland-apology, not pity
+    ("Oh no, your blender arrived without its lid!", "bland-apology"),  # the interjection names the problem
+    ("Sorry your parcel arrived broken, let me arrange a new one.", "bland-apology"),
+    ("Our mistake with your invoice has been corrected.", "bland-apology"),
+    ("We strive to create an inclusive space in every store.", "vague-effort"),  # a mission statement
+])
+def test_near_misses_are_not_findings(draft, rule):
+    assert rule not in rules_of(draft)

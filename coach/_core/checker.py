@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .combined import Layers, apply_model
+from .combined import Layers, apply_model, explicit_step
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
@@ -118,6 +118,7 @@ def _clause_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
     """broken-promise: the committing clause, found from its parts (see the rule's keys in rules.toml)."""
     explicit, never_again, negations = rule.pattern("explicit"), rule.pattern("never_again"), rule.pattern("negations")
+    settled = rule.pattern("settled")
     certainty, future, should = rule.pattern("certainty"), rule.pattern("future"), rule.pattern("hedged_future")
     for sentence in ctx.sentences:
         text = sentence.text
@@ -130,6 +131,11 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
         else:
+            m = settled.search(text)
+            if m and not _negated(text, m.start(), negations) and not (
+                    ctx.policy.commitments and not certainty.search(text) and ctx.policy.covers(text)):
+                yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
+                continue
             if not (future.search(text) or should.search(text)):
                 continue  # no modal in the sentence: no clause of it can commit
             certain = certainty.search(text) is not None
@@ -187,6 +193,9 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
         if not_apology.search(text):
             continue
         for m in apology.finditer(text):  # "Oh no, I'm so sorry!": each regret in the sentence needs its object
+            if _STEP_AFTER_APOLOGY.match(text, m.end()):  # "So sorry, let me check the order.": no object
+                yield sentence.start, sentence.end
+                break
             rest = text[m.end() :].lstrip(" ,!")
             cut = breaks.search(rest)
             obj = rest[: cut.start()] if cut else rest
@@ -196,6 +205,7 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
 
 
+_STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 
 
@@ -248,8 +258,7 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
 def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
-    steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
-    if any(steps.search(s.text) and not not_steps.search(s.text) and not offers.search(s.text) for s in ctx.sentences):
+    if explicit_step(rule, ctx.sentences):
         return
     if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer):
         return  # a reply that answers the customer's question is itself the resolution

@@ -14,9 +14,15 @@ from .results import Finding
 from .rules import Rule
 from .text import Sentence, looks_english
 
-__all__ = ["Layers", "apply_model"]
+__all__ = ["Layers", "apply_model", "explicit_step"]
 
 Layers = Literal["rules", "model", "combined"]
+
+
+def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
+    """no-next-step's own reading: a sentence that asks, instructs or states an action (not an open offer)."""
+    steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
+    return any(steps.search(s.text) and not not_steps.search(s.text) and not offers.search(s.text) for s in sentences)
 
 
 def _sentence_of(sentences: list[Sentence], start: int | None) -> int | None:
@@ -78,5 +84,7 @@ def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sente
             if p >= heads.veto:
                 kept.extend(own)
         elif p >= (heads.add if use == "combined" else heads.model.threshold):
+            if use == "combined" and rule_id == "no-next-step" and explicit_step(rules[rule_id], sentences):
+                continue  # the rules keep what they read well: a request, a question or the agent's own action
             kept.append(_finding(rules[rule_id], severity, draft, None))
     return kept

@@ -8,6 +8,7 @@ __all__ = [
     "EmptyDraftError",
     "DraftTooLongError",
     "PolicyError",
+    "LearnedCheckerError",
     "PromptError",
     "ModelError",
     "ModelConfigError",
@@ -35,6 +36,10 @@ class DraftTooLongError(InputError):
 
 class PolicyError(InputError):
     """The policy file or policy value is invalid."""
+
+
+class LearnedCheckerError(CoachError):
+    """The learned checker's shipped files are missing, corrupt or do not match each other (reinstall)."""
 
 
 class PromptError(CoachError):

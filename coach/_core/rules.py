@@ -40,8 +40,9 @@ class Key:
 
 #: What each detector kind reads from its rule (see coach/_core/checker.py).
 KINDS: dict[str, dict[str, Key]] = {
-    "commitment": {k: Key(_P) for k in ("explicit", "never_again", "future", "hedged_future", "outcomes", "process",
-                                        "third_party", "certainty", "timelines", "hedges", "negations")},
+    "commitment": {k: Key(_P) for k in ("explicit", "never_again", "settled", "future", "hedged_future",
+                                        "outcomes", "process", "third_party", "certainty", "timelines", "hedges",
+                                        "negations")},
     "apology": {"apology": Key(_P), "clause_breaks": Key(_P), "not_apology": Key(_P), "generic": Key(_W)},
     "phrases": {"patterns": Key(_P), "negations": Key(_P, required=False)},
     "parroting": {"patterns": Key(_P), "generic": Key(_W)},

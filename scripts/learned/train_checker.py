@@ -29,9 +29,11 @@ from sklearn.preprocessing import StandardScaler
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from coach._core.checker import check  # noqa: E402
+from coach._core.combined import explicit_step  # noqa: E402
 from coach._core.learned import ARTIFACT_DIR, FORMAT, REPLY_RULES, SENTENCE_RULES  # noqa: E402
 from coach._core.learned.embedding import StaticEmbedding  # noqa: E402
 from coach._core.learned.features import reply_features, sentence_features  # noqa: E402
+from coach._core.rules import load_rules  # noqa: E402
 from coach._core.text import looks_english, split_sentences  # noqa: E402
 
 SEED = 20261202
@@ -83,7 +85,7 @@ def gold_features(emb: StaticEmbedding) -> dict:
     cases = [c for c in cases if c.get("expect") is not None and looks_english(c["draft"])]
     sent_x, groups, sent_fired, reply_x, reply_fired = [], [], {r: [] for r in SENTENCE_RULES}, [], {}
     truth = {r: np.array([r in c["expect"] for c in cases]) for r in SENTENCE_RULES + REPLY_RULES}
-    ok = []
+    ok, addable, step_rule = [], {}, load_rules()["no-next-step"]
     for n, case in enumerate(cases):
         sentences = split_sentences(case["draft"])
         texts = [s.text for s in sentences]
@@ -98,13 +100,15 @@ def gold_features(emb: StaticEmbedding) -> dict:
         ok.append(bool(customer.strip()) and looks_english(customer))
         for rule in REPLY_RULES:
             reply_fired.setdefault(rule, []).append(bool(fired.get(rule)))
+            addable.setdefault(rule, []).append(rule != "no-next-step" or not explicit_step(step_rule, sentences))
     xs, xr, ok = np.vstack(sent_x), np.vstack(reply_x), np.array(ok)
     out = {"n": len(cases), "sentence": {}, "reply": {}}
     for rule in SENTENCE_RULES:
         out["sentence"][rule] = (xs, np.array(groups), truth[rule], np.array(sent_fired[rule]))
     for rule in REPLY_RULES:
         mask = ok if rule == "no-acknowledgement" else np.ones(len(cases), bool)
-        out["reply"][rule] = (xr[mask], truth[rule][mask], np.array(reply_fired[rule])[mask])
+        out["reply"][rule] = (xr[mask], truth[rule][mask], np.array(reply_fired[rule])[mask],
+                              np.array(addable[rule])[mask])
     return out
 
 
@@ -166,7 +170,7 @@ def best_threshold(truth: np.ndarray, score_for) -> tuple[float, tuple]:
     return best[1], best[2]
 
 
-def add_and_veto(truth: np.ndarray, fired: np.ndarray, score_for, allowed) -> tuple[float, float, tuple]:
+def add_and_veto(truth: np.ndarray, fired: np.ndarray, score_for, allowed, addable=None) -> tuple[float, float, tuple]:
     """Combined = the rule's replies whose model score reaches ``veto``, plus replies the model alone reaches
     ``add`` on. Each half must be right most of the time on its own (MIN_PRECISION), or it is not used, and
     ``allowed(add, veto)`` must hold (the gold suite's floor)."""
@@ -177,7 +181,7 @@ def add_and_veto(truth: np.ndarray, fired: np.ndarray, score_for, allowed) -> tu
         if dropped.any() and (~truth[dropped]).mean() < MIN_PRECISION:
             continue
         for add in THRESHOLDS:
-            added = ~fired & score_for(add)
+            added = ~fired & score_for(add) & (True if addable is None else addable)
             if added.any() and truth[added].mean() < MIN_PRECISION:
                 continue
             if not allowed(add, veto):
@@ -188,18 +192,19 @@ def add_and_veto(truth: np.ndarray, fired: np.ndarray, score_for, allowed) -> tu
     return best[1], best[2], best[3]
 
 
-def gold_floor(truth: np.ndarray, fired: np.ndarray, score_for):
+def gold_floor(truth: np.ndarray, fired: np.ndarray, score_for, addable=None):
     """A check of (add, veto) on the gold suite: combined precision and recall stay at GOLD_FLOOR, or at the
     rules' own level where that is lower. The gold suite only vetoes thresholds; it never trains a head."""
     floor_p, floor_r = (min(GOLD_FLOOR, v) for v in prf(truth, fired)[:2])
 
     def allowed(add: float, veto: float) -> bool:
-        p, r, _ = prf(truth, (fired & score_for(veto)) | (~fired & score_for(add)))
+        added = ~fired & score_for(add) & (True if addable is None else addable)
+        p, r, _ = prf(truth, (fired & score_for(veto)) | added)
         return p >= floor_p - 1e-9 and r >= floor_r - 1e-9
     return allowed
 
 
-def train_head(name: str, x, y, groups, truth_of, fired, gold, extra=None) -> tuple[dict, dict]:
+def train_head(name: str, x, y, groups, truth_of, fired, gold, extra=None, addable=None) -> tuple[dict, dict]:
     """Choose C by out-of-fold F1 of the model alone, then the add/veto thresholds; fit on everything.
 
     ``gold`` is (features, truth, fired, truth_of) of the gold suite, used only as the floor of gold_floor().
@@ -213,10 +218,10 @@ def train_head(name: str, x, y, groups, truth_of, fired, gold, extra=None) -> tu
     _, c, t, m_model, p = best
     xt, yt = (x, y) if extra is None else (np.vstack([x, extra[0]]), np.concatenate([y, extra[1]]))
     coef, intercept = fit(xt, yt, c, 0 if extra is None else len(extra[1]))
-    gx, gtruth, gfired, gtruth_of = gold
+    gx, gtruth, gfired, gtruth_of, gaddable = gold
     gp = 1 / (1 + np.exp(-(gx @ coef + intercept)))
-    allowed = gold_floor(gtruth, gfired, lambda t: gtruth_of(gp >= t))
-    add, veto, m_comb = add_and_veto(truth_of(y), fired, lambda t: truth_of(p >= t), allowed)
+    allowed = gold_floor(gtruth, gfired, lambda t: gtruth_of(gp >= t), gaddable)
+    add, veto, m_comb = add_and_veto(truth_of(y), fired, lambda t: truth_of(p >= t), allowed, addable)
     head = {"model": {"coef": coef.round(6).tolist(), "intercept": round(intercept, 6), "threshold": t},
             "add": add, "veto": veto}
     cv = {"positives": int(truth_of(y).sum()), "rules": prf(truth_of(y), fired), "model": m_model,
@@ -235,6 +240,8 @@ def main() -> None:
     emb = embedding()
     sent_x, sent_case, sent_y, sent_rule = [], [], {r: [] for r in SENTENCE_RULES}, {r: [] for r in SENTENCE_RULES}
     reply_x, reply_y, reply_fired, reply_ok = [], {r: [] for r in REPLY_RULES}, {r: [] for r in REPLY_RULES}, []
+    reply_addable: dict[str, list[bool]] = {r: [] for r in REPLY_RULES}
+    step_rule = load_rules()["no-next-step"]
     for n, case in enumerate(cases):
         sentences = split_sentences(case["draft"])
         texts = [s.text for s in sentences]
@@ -252,6 +259,7 @@ def main() -> None:
         for rule in REPLY_RULES:
             reply_y[rule].append(rule in case["expect"])
             reply_fired[rule].append(bool(fired.get(rule)))
+            reply_addable[rule].append(rule != "no-next-step" or not explicit_step(step_rule, sentences))
     xs, groups = np.vstack(sent_x), np.array(sent_case)
     xr, ok = np.vstack(reply_x), np.array(reply_ok)
     synthetic = synthetic_rows(emb)
@@ -272,12 +280,14 @@ def main() -> None:
         def gold_reply(flags, ggroups=ggroups):
             return np.bincount(ggroups[flags], minlength=gold["n"]) > 0
         out["sentence"][rule], out["cv"][rule] = train_head(rule, xs, np.array(sent_y[rule]), groups, per_reply, fired,
-                                                            (gx, gy, gfired, gold_reply), synthetic.get(rule))
+                                                            (gx, gy, gfired, gold_reply, None), synthetic.get(rule))
     for rule in REPLY_RULES:
         mask = ok if rule == "no-acknowledgement" else np.ones(n_cases, bool)
         y, fired = np.array(reply_y[rule])[mask], np.array(reply_fired[rule])[mask]
+        gx, gy, gfired, gaddable = gold["reply"][rule]
         out["reply"][rule], out["cv"][rule] = train_head(rule, xr[mask], y, np.arange(mask.sum()), lambda flags: flags,
-                                                         fired, (*gold["reply"][rule], lambda flags: flags))
+                                                         fired, (gx, gy, gfired, lambda flags: flags, gaddable),
+                                                         addable=np.array(reply_addable[rule])[mask])
     if args.dry_run:
         return
     data = b"".join(p.read_bytes() for p in args.corpus if p.exists())

@@ -2,7 +2,7 @@
 
 The artifact lives in ``artifact/`` (``CARD.md`` is its model card) and is built by
 ``scripts/learned/build_embeddings.py`` and ``scripts/learned/train_checker.py``. It is read once, checked
-(file hash, shapes, every rule present) and fails with ``ModelFileError`` when anything is missing or wrong.
+(file hash, shapes, every rule present) and fails with ``LearnedCheckerError`` when anything is missing or wrong.
 """
 
 from __future__ import annotations
@@ -15,20 +15,16 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import CoachError
+from ..errors import LearnedCheckerError
 from .embedding import StaticEmbedding
 from .features import REPLY_EXTRA, reply_features, sentence_features
 
-__all__ = ["ModelFileError", "LearnedChecker", "load_learned", "ARTIFACT_DIR", "SENTENCE_RULES", "REPLY_RULES"]
+__all__ = ["LearnedChecker", "load_learned", "ARTIFACT_DIR", "SENTENCE_RULES", "REPLY_RULES"]
 
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifact"
 SENTENCE_RULES = ("broken-promise", "bland-apology", "pity", "parroting", "vague-effort")
 REPLY_RULES = ("no-next-step", "no-acknowledgement")
 FORMAT = 1
-
-
-class ModelFileError(CoachError):
-    """The learned checker's files are missing, corrupt or do not match each other."""
 
 
 @dataclass(frozen=True)
@@ -75,9 +71,9 @@ def _head(where: str, raw: object, width: int) -> Head:
         coef = np.asarray(raw["coef"], dtype=np.float32)  # type: ignore[index]
         head = Head(coef, float(raw["intercept"]), float(raw["threshold"]))  # type: ignore[index]
     except (KeyError, TypeError, ValueError) as exc:
-        raise ModelFileError(f"{where}: not a head ({exc})") from None
+        raise LearnedCheckerError(f"{where}: not a head ({exc})") from None
     if coef.shape != (width,) or not np.isfinite(coef).all():
-        raise ModelFileError(f"{where}: expected {width} finite weights, found shape {coef.shape}")
+        raise LearnedCheckerError(f"{where}: expected {width} finite weights, found shape {coef.shape}")
     return head
 
 
@@ -85,23 +81,23 @@ def _read(directory: Path) -> LearnedChecker:
     heads_path, vectors_path, pieces_path = (directory / n for n in ("heads.json", "vectors.npy", "pieces.json"))
     for path in (heads_path, vectors_path, pieces_path):
         if not path.is_file():
-            raise ModelFileError(f"the learned checker's file {path} is missing; reinstall reply-coach")
+            raise LearnedCheckerError(f"the learned checker's file {path} is missing; reinstall reply-coach")
     try:
         meta = json.loads(heads_path.read_text(encoding="utf-8"))
         pieces = json.loads(pieces_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFileError(f"{heads_path.parent}: cannot read the learned checker ({exc})") from None
+        raise LearnedCheckerError(f"{heads_path.parent}: cannot read the learned checker ({exc})") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise ModelFileError(f"{heads_path}: format {meta.get('format') if isinstance(meta, dict) else '?'}, "
+        raise LearnedCheckerError(f"{heads_path}: format {meta.get('format') if isinstance(meta, dict) else '?'}, "
                              f"this coach reads format {FORMAT}")
     blob = vectors_path.read_bytes()
     if hashlib.sha256(blob).hexdigest() != meta.get("vectors_sha256"):
-        raise ModelFileError(f"{vectors_path}: does not match heads.json (corrupt or from another build)")
+        raise LearnedCheckerError(f"{vectors_path}: does not match heads.json (corrupt or from another build)")
     try:
         vectors = np.load(vectors_path, allow_pickle=False)
         embedding = StaticEmbedding(pieces, vectors)
     except (ValueError, OSError) as exc:
-        raise ModelFileError(f"{vectors_path}: cannot load the token vectors ({exc})") from None
+        raise LearnedCheckerError(f"{vectors_path}: cannot load the token vectors ({exc})") from None
     dim = embedding.dim
     heads: dict[str, dict[str, RuleHeads]] = {"sentence": {}, "reply": {}}
     for kind, rules, width in (("sentence", SENTENCE_RULES, 2 * dim), ("reply", REPLY_RULES, 3 * dim + len(REPLY_EXTRA))):
@@ -109,7 +105,7 @@ def _read(directory: Path) -> LearnedChecker:
             raw = meta.get(kind, {}).get(rule)
             if not isinstance(raw, dict) or not isinstance(raw.get("add"), float | int) \
                     or not isinstance(raw.get("veto"), float | int):
-                raise ModelFileError(f"{heads_path}: no head, or no add/veto thresholds, for {rule}")
+                raise LearnedCheckerError(f"{heads_path}: no head, or no add/veto thresholds, for {rule}")
             heads[kind][rule] = RuleHeads(_head(f"{heads_path} {rule}", raw.get("model"), width),
                                           float(raw["add"]), float(raw["veto"]))
     return LearnedChecker(embedding, heads["sentence"], heads["reply"], str(meta.get("version", "?")))
