@@ -52,11 +52,13 @@ def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sente
         by_rule.setdefault(finding.rule, []).append(finding)
     kept = [f for f in findings if f.rule not in SENTENCE_RULES and f.rule not in REPLY_RULES]
     fired = {rule: {_sentence_of(sentences, f.start) for f in own} for rule, own in by_rule.items()}
-    probabilities = model.sentence_probabilities(texts)
-    for rule_id in SENTENCE_RULES:
+    # A head whose thresholds can neither add nor veto changes nothing in combined use: skip its work.
+    active = [r for r in SENTENCE_RULES if policy.severity.get(r, rules[r].severity) is not None
+              and (use == "model" or model.sentence[r].add <= 1 or model.sentence[r].veto > 0)]
+    probabilities = model.sentence_probabilities(texts) if active else {}
+    kept += [f for f in findings if f.rule in SENTENCE_RULES and f.rule not in active and use == "combined"]
+    for rule_id in active:
         severity = policy.severity.get(rule_id, rules[rule_id].severity)
-        if severity is None:
-            continue
         heads, p = model.sentence[rule_id], probabilities[rule_id]
         if use == "combined":
             for finding in by_rule.get(rule_id, []):
@@ -71,6 +73,7 @@ def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sente
                                                 (policy.commitments and policy.covers(sentence.text))):
                 continue  # a question commits to nothing, and the team's policy grants what it covers
             kept.append(_finding(rules[rule_id], severity, draft, sentence))
+    reply_p: dict[str, float] | None = None
     for rule_id in REPLY_RULES:
         severity = policy.severity.get(rule_id, rules[rule_id].severity)
         if severity is None:
@@ -78,7 +81,8 @@ def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sente
         if rule_id == "no-acknowledgement" and not (customer.strip() and looks_english(customer)):
             continue  # nothing to acknowledge, or a message the coach cannot read: the rule is skipped
         heads = model.reply[rule_id]
-        p = model.reply_probability(rule_id, texts, draft, customer)
+        reply_p = reply_p or model.reply_probabilities(texts, draft, customer)
+        p = reply_p[rule_id]
         own = by_rule.get(rule_id) if use == "combined" else None
         if own:
             if p >= heads.veto:

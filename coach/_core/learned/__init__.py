@@ -61,9 +61,10 @@ class LearnedChecker:
         features = sentence_features(self.embedding, sentences)
         return {rule: heads.model.probability(features) for rule, heads in self.sentence.items()}
 
-    def reply_probability(self, rule: str, sentences: list[str], draft: str, customer: str) -> float:
-        """The probability that the whole reply breaks ``rule`` (a reply rule)."""
-        return float(self.reply[rule].model.probability(reply_features(self.embedding, sentences, draft, customer)))
+    def reply_probabilities(self, sentences: list[str], draft: str, customer: str) -> dict[str, float]:
+        """Per reply rule, the probability that the whole reply breaks it (the features are computed once)."""
+        features = reply_features(self.embedding, sentences, draft, customer)
+        return {rule: float(heads.model.probability(features)) for rule, heads in self.reply.items()}
 
 
 def _head(where: str, raw: object, width: int) -> Head:
