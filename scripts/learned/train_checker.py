@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -292,7 +293,9 @@ def main() -> None:
         return
     data = b"".join(p.read_bytes() for p in args.corpus if p.exists())
     data += SYNTHETIC.read_bytes() if SYNTHETIC.exists() else b""
-    out["vectors_sha256"] = hashlib.sha256((ARTIFACT_DIR / "vectors.npy").read_bytes()).hexdigest()
+    vectors = (ARTIFACT_DIR / "vectors.npy").read_bytes()
+    out["vectors_sha256"] = hashlib.sha256(vectors).hexdigest()
+    out["vectors_crc32"] = zlib.crc32(vectors)
     out["trained_on"] = {"replies": n_cases, "sentences": int(len(xs)), "corpora_sha256": hashlib.sha256(data).hexdigest(),
                          "synthetic": sum(len(v[1]) for v in synthetic.values()), "seed": SEED, "folds": FOLDS}
     out["version"] = "2026.12." + out["trained_on"]["corpora_sha256"][:8]

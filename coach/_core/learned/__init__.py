@@ -2,13 +2,13 @@
 
 The artifact lives in ``artifact/`` (``CARD.md`` is its model card) and is built by
 ``scripts/learned/build_embeddings.py`` and ``scripts/learned/train_checker.py``. It is read once, checked
-(file hash, shapes, every rule present) and fails with ``LearnedCheckerError`` when anything is missing or wrong.
+(file checksum, shapes, every rule present) and fails with ``LearnedCheckerError`` when anything is missing or wrong.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -92,7 +92,7 @@ def _read(directory: Path) -> LearnedChecker:
         raise LearnedCheckerError(f"{heads_path}: format {meta.get('format') if isinstance(meta, dict) else '?'}, "
                              f"this coach reads format {FORMAT}")
     blob = vectors_path.read_bytes()
-    if hashlib.sha256(blob).hexdigest() != meta.get("vectors_sha256"):
+    if zlib.crc32(blob) != meta.get("vectors_crc32"):  # corruption, not tampering: CRC-32 is enough, and fast
         raise LearnedCheckerError(f"{vectors_path}: does not match heads.json (corrupt or from another build)")
     try:
         vectors = np.load(vectors_path, allow_pickle=False)
