@@ -41,10 +41,12 @@ SEED = 20261202
 FOLDS = 5
 CORPORA = [ROOT / "evals/real/twcs_dev.jsonl", ROOT / "evals/real/public.jsonl"]
 SYNTHETIC = ROOT / "evals/real/synthetic.jsonl"
+SYNTHETIC_REPLIES = ROOT / "evals/real/synthetic_replies.jsonl"
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = np.round(np.arange(0.05, 0.995, 0.01), 2)
 VETOES = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3)
 SYNTHETIC_WEIGHT = float(os.environ.get("COACH_SYNTHETIC_WEIGHT", "0"))
+SYNTHETIC_REPLY_WEIGHT = float(os.environ.get("COACH_SYNTHETIC_REPLY_WEIGHT", "1"))
 POSITIVE_WEIGHT = float(os.environ.get("COACH_POSITIVE_WEIGHT", "1"))
 MIN_PRECISION = 0.8
 GOLD = ROOT / "evals/gold.jsonl"
@@ -76,6 +78,16 @@ def synthetic_rows(emb: StaticEmbedding) -> dict[str, tuple[np.ndarray, np.ndarr
             x = np.vstack([sentence_features(emb, [r["text"]]) for r in mine])
             out[rule] = (x, np.array([bool(r["label"]) for r in mine]))
     return out
+
+
+def synthetic_reply_rows(emb: StaticEmbedding) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Written reply-level cases (training only, never scored): per reply rule, features and labels."""
+    if not SYNTHETIC_REPLIES.exists() or SYNTHETIC_REPLY_WEIGHT <= 0:
+        return {}
+    rows = [json.loads(line) for line in SYNTHETIC_REPLIES.open(encoding="utf-8") if line.strip()]
+    x = np.vstack([reply_features(emb, [s.text for s in split_sentences(r["draft"])], r["draft"], r["customer"])
+                   for r in rows])
+    return {rule: (x, np.array([bool(r[rule]) for r in rows])) for rule in REPLY_RULES}
 
 
 def gold_features(emb: StaticEmbedding) -> dict:
@@ -133,7 +145,8 @@ def prf(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float, n_synthetic: int = 0) -> tuple[np.ndarray, float]:
+def fit(x: np.ndarray, y: np.ndarray, c: float, n_synthetic: int = 0, synthetic_weight: float | None = None
+        ) -> tuple[np.ndarray, float]:
     """A logistic head with the scaler folded in: p = sigmoid(x @ coef + intercept) on raw features.
 
     The last ``n_synthetic`` rows are written sentences: they weigh SYNTHETIC_WEIGHT each, a real one 1.
@@ -141,7 +154,7 @@ def fit(x: np.ndarray, y: np.ndarray, c: float, n_synthetic: int = 0) -> tuple[n
     scaler = StandardScaler().fit(x[: len(x) - n_synthetic])
     weight = np.ones(len(y))
     if n_synthetic:
-        weight[len(y) - n_synthetic:] = SYNTHETIC_WEIGHT
+        weight[len(y) - n_synthetic:] = SYNTHETIC_WEIGHT if synthetic_weight is None else synthetic_weight
     positives = y.astype(bool)
     weight[positives] *= POSITIVE_WEIGHT
     model = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
@@ -150,14 +163,14 @@ def fit(x: np.ndarray, y: np.ndarray, c: float, n_synthetic: int = 0) -> tuple[n
     return coef, float(model.intercept_[0] - (coef * scaler.mean_).sum())
 
 
-def out_of_fold(x, y, groups, c, extra: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+def out_of_fold(x, y, groups, c, extra: tuple[np.ndarray, np.ndarray] | None = None, weight=None) -> np.ndarray:
     """Out-of-fold probabilities of the real rows; synthetic ``extra`` rows only ever join the training folds."""
     p = np.zeros(len(y))
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     for train, held in folds.split(x, y, groups):
         xt, yt = (x[train], y[train]) if extra is None else (np.vstack([x[train], extra[0]]),
                                                               np.concatenate([y[train], extra[1]]))
-        coef, intercept = fit(xt, yt, c, 0 if extra is None else len(extra[1]))
+        coef, intercept = fit(xt, yt, c, 0 if extra is None else len(extra[1]), weight)
         p[held] = 1 / (1 + np.exp(-(x[held] @ coef + intercept)))
     return p
 
@@ -205,20 +218,21 @@ def gold_floor(truth: np.ndarray, fired: np.ndarray, score_for, addable=None):
     return allowed
 
 
-def train_head(name: str, x, y, groups, truth_of, fired, gold, extra=None, addable=None) -> tuple[dict, dict]:
+def train_head(name: str, x, y, groups, truth_of, fired, gold, extra=None, addable=None, weight=None
+               ) -> tuple[dict, dict]:
     """Choose C by out-of-fold F1 of the model alone, then the add/veto thresholds; fit on everything.
 
     ``gold`` is (features, truth, fired, truth_of) of the gold suite, used only as the floor of gold_floor().
     """
     best = None
     for c in C_GRID:
-        p = out_of_fold(x, y, groups, c, extra)
+        p = out_of_fold(x, y, groups, c, extra, weight)
         t, m = best_threshold(truth_of(y), lambda t, p=p: truth_of(p >= t))
         if best is None or m[2] > best[0]:
             best = (m[2], c, t, m, p)
     _, c, t, m_model, p = best
     xt, yt = (x, y) if extra is None else (np.vstack([x, extra[0]]), np.concatenate([y, extra[1]]))
-    coef, intercept = fit(xt, yt, c, 0 if extra is None else len(extra[1]))
+    coef, intercept = fit(xt, yt, c, 0 if extra is None else len(extra[1]), weight)
     gx, gtruth, gfired, gtruth_of, gaddable = gold
     gp = 1 / (1 + np.exp(-(gx @ coef + intercept)))
     allowed = gold_floor(gtruth, gfired, lambda t: gtruth_of(gp >= t), gaddable)
@@ -264,6 +278,7 @@ def main() -> None:
     xs, groups = np.vstack(sent_x), np.array(sent_case)
     xr, ok = np.vstack(reply_x), np.array(reply_ok)
     synthetic = synthetic_rows(emb)
+    synthetic_replies = synthetic_reply_rows(emb)
     gold = gold_features(emb)
     n_cases = len(cases)
     out: dict = {"format": FORMAT, "sentence": {}, "reply": {}, "cv": {}}
@@ -288,16 +303,20 @@ def main() -> None:
         gx, gy, gfired, gaddable = gold["reply"][rule]
         out["reply"][rule], out["cv"][rule] = train_head(rule, xr[mask], y, np.arange(mask.sum()), lambda flags: flags,
                                                          fired, (gx, gy, gfired, lambda flags: flags, gaddable),
-                                                         addable=np.array(reply_addable[rule])[mask])
+                                                         synthetic_replies.get(rule), np.array(reply_addable[rule])[mask],
+                                                         SYNTHETIC_REPLY_WEIGHT)
     if args.dry_run:
         return
     data = b"".join(p.read_bytes() for p in args.corpus if p.exists())
     data += SYNTHETIC.read_bytes() if SYNTHETIC.exists() else b""
+    data += SYNTHETIC_REPLIES.read_bytes() if SYNTHETIC_REPLIES.exists() else b""
     vectors = (ARTIFACT_DIR / "vectors.npy").read_bytes()
     out["vectors_sha256"] = hashlib.sha256(vectors).hexdigest()
     out["vectors_crc32"] = zlib.crc32(vectors)
     out["trained_on"] = {"replies": n_cases, "sentences": int(len(xs)), "corpora_sha256": hashlib.sha256(data).hexdigest(),
-                         "synthetic": sum(len(v[1]) for v in synthetic.values()), "seed": SEED, "folds": FOLDS}
+                         "synthetic": sum(len(v[1]) for v in synthetic.values()) if SYNTHETIC_WEIGHT > 0 else 0,
+                         "synthetic_replies": len(next(iter(synthetic_replies.values()))[1]) if synthetic_replies else 0,
+                         "seed": SEED, "folds": FOLDS}
     out["version"] = "2026.12." + out["trained_on"]["corpora_sha256"][:8]
     (ARTIFACT_DIR / "heads.json").write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"\nwrote {ARTIFACT_DIR / 'heads.json'} (version {out['version']})")
