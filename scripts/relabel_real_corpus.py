@@ -7,8 +7,9 @@ as CONVENTIONS.md records them) and ``<corpus>.adjudicated.jsonl`` (one line per
     python scripts/relabel_real_corpus.py disagreements twcs_dev OUT.jsonl   # what the third annotator reads
     python scripts/relabel_real_corpus.py merge                              # rewrite the corpora, print kappa
 
-The merge rewrites ``evals/real/twcs_dev.jsonl`` (old draft labels kept as ``expect_v1``) and
-``evals/real/public.jsonl`` (from the candidate pool given by --pool), and prints Cohen's kappa per rule.
+The merge rewrites ``evals/real/twcs_dev.jsonl`` (old draft labels kept as ``expect_v1``),
+``evals/real/public.jsonl`` (from the candidate pool given by --pool) and ``evals/unseen.jsonl`` (written
+drafts in new styles, all in the test split: never tuned on), and prints Cohen's kappa per rule.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from coach._core.text import split_sentences  # noqa: E402
 
 REAL = ROOT / "evals" / "real"
+UNSEEN = ROOT / "evals" / "unseen.jsonl"
 NOTES = REAL / "annotations"
 SENTENCE_RULES = ["broken-promise", "bland-apology", "pity", "parroting", "vague-effort"]
 REPLY_RULES = ["no-next-step", "no-acknowledgement"]
@@ -119,13 +121,15 @@ def merged_case(case: dict, a: dict, b: dict, third: dict[tuple, bool]) -> dict:
     if case.get("lang"):
         truth = dict.fromkeys(RULES, False)
         spans = []
-    out = {k: v for k, v in case.items() if k not in ("expect", "note", "fixed", "spans", "expect_v1", "tags")}
-    out["expect"] = [rule for rule in RULES if truth[rule]]
+    out = {k: case[k] for k in ("id", "brand", "source", "customer", "draft") if k in case}
     out["rules"] = RULES
+    out["split"] = case.get("split") or split_of(case["id"])
+    out["expect"] = [rule for rule in RULES if truth[rule]]
     out["spans"] = spans
     if "expect_v1" in case or "note" in case:
         out["expect_v1"] = case.get("expect_v1", case.get("expect", []))
-    out["split"] = case.get("split") or split_of(case["id"])
+    if case.get("lang"):
+        out["lang"] = case["lang"]
     notes = [n for n in (a.get("note"), b.get("note")) if n]
     if notes:
         out["notes"] = notes
@@ -175,6 +179,7 @@ def main() -> None:
     dis.add_argument("out", type=Path)
     merge = sub.add_parser("merge")
     merge.add_argument("--pool", type=Path, help="the candidate pool (scripts/build_public_pool.py) for public.jsonl")
+    merge.add_argument("--unseen", type=Path, help="the written drafts of evals/unseen.jsonl (first merge only)")
     args = parser.parse_args()
     if args.command == "disagreements":
         a, b = load(args.corpus)
@@ -194,6 +199,11 @@ def main() -> None:
         excluded = {r["id"] for r in read_jsonl(excluded_path)} if excluded_path.exists() else set()
         cases = [{**c, "tags": ["real", "public"]} for c in base if c["id"] in labelled - excluded]
         reports["public"] = merge_corpus("public", cases, REAL / "public.jsonl")
+    if (NOTES / "unseen.a.jsonl").exists():
+        base = read_jsonl(args.unseen) if args.unseen else read_jsonl(UNSEEN)
+        cases = [{**{k: c[k] for k in ("id", "customer", "draft") if k in c}, "split": "test",
+                  "tags": ["written", c.get("style") or (c.get("tags") or ["", ""])[1]]} for c in base]
+        reports["unseen"] = merge_corpus("unseen", cases, UNSEEN)
     (NOTES / "agreement.json").write_text(json.dumps(reports, indent=1) + "\n", encoding="utf-8")
 
 
