@@ -7,6 +7,7 @@ The artifact lives in ``artifact/`` (``CARD.md`` is its model card) and is built
 
 from __future__ import annotations
 
+import io
 import json
 import zlib
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ def _read(directory: Path) -> LearnedChecker:
     if zlib.crc32(blob) != meta.get("vectors_crc32"):  # corruption, not tampering: CRC-32 is enough, and fast
         raise LearnedCheckerError(f"{vectors_path}: does not match heads.json (corrupt or from another build)")
     try:
-        vectors = np.load(vectors_path, allow_pickle=False)
+        vectors = np.load(io.BytesIO(blob), allow_pickle=False)  # the bytes just checked, not a second read
         embedding = StaticEmbedding(pieces, vectors)
     except (ValueError, OSError) as exc:
         raise LearnedCheckerError(f"{vectors_path}: cannot load the token vectors ({exc})") from None
