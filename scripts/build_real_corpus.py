@@ -1,4 +1,8 @@
-"""Build evals/real/twcs_dev.jsonl from the shared TWCS replies, their labels and evals/real/corrections.jsonl."""
+"""Build evals/real/twcs_dev.jsonl from the shared TWCS replies, their labels and evals/real/corrections.jsonl.
+
+History: these are the earlier single-annotator draft labels (kept as ``expect_v1``). The corpus now holds the
+sentence-level relabelling, rebuilt by scripts/relabel_real_corpus.py; this script refuses to overwrite it.
+"""
 
 import argparse
 import hashlib
@@ -64,10 +68,14 @@ def build(shared: Path) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data", help="the shared TWCS folder")
+    parser.add_argument("--force", action="store_true", help="overwrite a relabelled corpus with the earlier labels")
     args = parser.parse_args()
 
-    cases = build(args.shared)
     out = OUT_DIR / "twcs_dev.jsonl"
+    if out.exists() and '"spans"' in out.read_text(encoding="utf-8") and not args.force:
+        raise SystemExit(f"{out} holds the sentence-level relabelling (scripts/relabel_real_corpus.py); this script "
+                         "rebuilds the earlier single-annotator labels: pass --force to overwrite it anyway")
+    cases = build(args.shared)
     with out.open("w", encoding="utf-8") as f:
         for case in cases:
             f.write(json.dumps(case, ensure_ascii=False) + "\n")

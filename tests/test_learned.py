@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from coach import Coach, LearnedCheckerError
+from coach import Coach, InputError, LearnedCheckerError
 from coach._core.checker import check
 from coach._core.learned import ARTIFACT_DIR, load_learned
 from coach._core.learned.embedding import normalise_for_embedding
@@ -46,7 +46,7 @@ def test_heads_that_do_not_fit_the_vectors_are_refused(artifact):
     meta = json.loads((artifact / "heads.json").read_text())
     meta["sentence"]["pity"]["model"]["coef"] = meta["sentence"]["pity"]["model"]["coef"][:-1]
     (artifact / "heads.json").write_text(json.dumps(meta))
-    with pytest.raises(LearnedCheckerError, match="pity.*weights"):
+    with pytest.raises(LearnedCheckerError, match="pity.*weights"):  # heads.json's checksum covers no head
         load_learned(artifact)
 
 
@@ -74,19 +74,65 @@ def test_same_draft_same_findings():
     assert all(check(draft, "my parcel is late") == first for _ in range(3))
 
 
-def test_the_layers_are_separate_and_combined_is_the_default():
-    draft = "I understand. Please DM us."
-    assert check(draft, "my router keeps dropping", use="combined") == check(draft, "my router keeps dropping")
-    rules = {f.rule for f in check(draft, "my router keeps dropping", use="rules").findings}
-    assert "parroting" in rules
+def test_the_pieces_table_is_checked_too(artifact):
+    pieces = json.loads((artifact / "pieces.json").read_text())
+    pieces[100], pieces[101] = pieces[101], pieces[100]
+    (artifact / "pieces.json").write_text(json.dumps(pieces))
+    with pytest.raises(LearnedCheckerError, match="pieces.json does not match"):
+        load_learned(artifact)
 
 
-def test_the_model_never_adds_no_next_step_over_a_step_the_rules_read():
+def _sure(monkeypatch, p):
+    """The model says p for every reply rule, whatever the text."""
+    model = load_learned()
+    monkeypatch.setattr(type(model), "reply_probabilities",
+                        lambda self, sentences, draft, customer: dict.fromkeys(self.reply, p))
+
+
+def test_the_model_never_adds_no_next_step_over_a_step_the_rules_read(monkeypatch):
+    _sure(monkeypatch, 0.99)  # the model is sure there is no step
     # The rules keep what they read well: a request, a question or the agent's own action is a step.
     for draft in ("Please send us the serial number from the back of the kettle.",
                   "Which store did you visit on Saturday?",
                   "I've asked the courier to call you before they deliver."):
         assert "no-next-step" not in {f.rule for f in check(draft, "my kettle stopped working").findings}
+    # Where the rules read no step either way, the model's certainty adds the finding.
+    assert "no-next-step" in {f.rule for f in check("What a lovely day for it!", "my kettle stopped working").findings}
+
+
+def test_the_model_vetoes_a_reply_rule_only_below_its_threshold(monkeypatch):
+    draft, customer = "We value your feedback.", "my kettle stopped working after a week"
+    assert "no-next-step" in {f.rule for f in check(draft, customer, use="rules").findings}
+    _sure(monkeypatch, 0.0)
+    assert "no-next-step" not in {f.rule for f in check(draft, customer).findings}
+    _sure(monkeypatch, 0.99)
+    assert "no-next-step" in {f.rule for f in check(draft, customer).findings}
+
+
+def test_the_model_layer_is_the_model_alone(monkeypatch):
+    _sure(monkeypatch, 0.0)
+    found = {f.rule for f in check("I understand. Sorry for the inconvenience.", "my kettle broke", use="model").findings}
+    assert "no-thanks" not in found and "no-next-step" not in found  # no head for no-thanks; the model says no
+    assert "no-thanks" in {f.rule for f in check("Sorry for the inconvenience.", use="rules").findings}
+
+
+def test_an_unknown_layer_is_refused():
+    with pytest.raises(InputError, match="use must be one of rules, model, combined"):
+        check("Thanks for the photo of the dent.", use="Combined")
+
+
+def test_calibration_prints_the_three_layers(tmp_path):
+    from coach._eval.calibrate import calibrate_layers
+    from coach._eval.cases import load_suite
+    from coach._eval.report import terminal_layers
+
+    suite = tmp_path / "s.jsonl"
+    suite.write_text(json.dumps({"id": "a", "draft": "Sorry for the inconvenience.", "expect": ["bland-apology"]}) + "\n")
+    runs = calibrate_layers(load_suite(suite))
+    assert set(runs) == {"rules", "model", "combined"}
+    assert runs["rules"].rules["bland-apology"].tp == 1 and runs["combined"].rules["bland-apology"].tp == 1
+    header = terminal_layers(runs).splitlines()[1]
+    assert "rules P" in header and "model R" in header and "combined P" in header
 
 
 def test_another_language_is_still_not_assessed():

@@ -291,6 +291,10 @@ def test_shapes_without_the_usual_words_are_found(draft, rule):
     ("Sorry your parcel arrived broken, let me arrange a new one.", "bland-apology"),
     ("Our mistake with your invoice has been corrected.", "bland-apology"),
     ("We strive to create an inclusive space in every store.", "vague-effort"),  # a mission statement
+    ("We try to reply to every message within a day.", "vague-effort"),  # a standing practice
+    ("Anyway, we can send you a replacement case.", "vague-effort"),
+    ("I'm working on your refund now and will email the receipt soon.", "vague-effort"),  # an action, then a step
+    ("Your booking is confirmed for tomorrow at 10am.", "broken-promise"),  # a fact about a booking
 ])
 def test_near_misses_are_not_findings(draft, rule):
     assert rule not in rules_of(draft)

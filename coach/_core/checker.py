@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .combined import Layers, apply_model, explicit_step
+from .combined import LAYERS, Layers, apply_model, explicit_step
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
@@ -43,6 +43,8 @@ def check(
     ``use`` is for calibration: the rules alone, the learned model alone, or both (what the coach ships).
     """
     draft = validate_draft(draft, max_chars)
+    if use not in LAYERS:
+        raise InputError(f"use must be one of {', '.join(LAYERS)}, not {use!r}")
     if customer is not None and not isinstance(customer, str):
         raise InputError(f"the customer's message must be text, not {type(customer).__name__}")
     policy = policy or Policy()

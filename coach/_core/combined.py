@@ -6,7 +6,7 @@ or ``"combined"`` (what the coach ships). Thresholds come from the artifact, cho
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from .learned import REPLY_RULES, SENTENCE_RULES, load_learned
 from .policy import Policy
@@ -14,9 +14,10 @@ from .results import Finding
 from .rules import Rule
 from .text import Sentence, looks_english
 
-__all__ = ["Layers", "apply_model", "explicit_step"]
+__all__ = ["Layers", "LAYERS", "apply_model", "explicit_step"]
 
 Layers = Literal["rules", "model", "combined"]
+LAYERS: tuple[str, ...] = get_args(Layers)
 
 
 def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
@@ -50,7 +51,8 @@ def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sente
     by_rule: dict[str, list[Finding]] = {}
     for finding in findings:
         by_rule.setdefault(finding.rule, []).append(finding)
-    kept = [f for f in findings if f.rule not in SENTENCE_RULES and f.rule not in REPLY_RULES]
+    # Rules the model has no head for (no-thanks, banned-phrase) stay the rules' own, and are not the model's.
+    kept = [f for f in findings if f.rule not in SENTENCE_RULES and f.rule not in REPLY_RULES and use == "combined"]
     fired = {rule: {_sentence_of(sentences, f.start) for f in own} for rule, own in by_rule.items()}
     # A head whose thresholds can neither add nor veto changes nothing in combined use: skip its work.
     active = [r for r in SENTENCE_RULES if policy.severity.get(r, rules[r].severity) is not None
@@ -63,8 +65,10 @@ def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sente
         if use == "combined":
             for finding in by_rule.get(rule_id, []):
                 index = _sentence_of(sentences, finding.start)
-                if index is None or p[index] >= heads.veto:
-                    kept.append(finding)  # the rule's exact span, unless the model reads the sentence as harmless
+                if index is None or p[index] >= heads.veto or rule_id == "broken-promise":
+                    # The rule's exact span, unless the model reads the sentence as harmless; a promise the
+                    # rules read ("I promise", "guaranteed") is never vetoed.
+                    kept.append(finding)
         threshold = heads.add if use == "combined" else heads.model.threshold
         for index, sentence in enumerate(sentences):
             if p[index] < threshold or (use == "combined" and index in fired.get(rule_id, ())):

@@ -67,7 +67,7 @@ def describe(exc: BaseException) -> Described:
         return Described(504, kind, str(exc))
     if isinstance(exc, ModelError):
         return Described(502, kind, str(exc))
-    if isinstance(exc, CoachError):  # PromptError, a broken rule file: the service's own fault
+    if isinstance(exc, CoachError):  # PromptError, a broken rule file or learned checker: the service's own fault
         return Described(500, kind, str(exc))
     return Described(500, "internal_error", f"the service failed unexpectedly ({kind}); the draft was not changed")
 

@@ -83,32 +83,38 @@ def _read(directory: Path) -> LearnedChecker:
     heads_path, vectors_path, pieces_path = (directory / n for n in ("heads.json", "vectors.npy", "pieces.json"))
     for path in (heads_path, vectors_path, pieces_path):
         if not path.is_file():
-            raise LearnedCheckerError(f"the learned checker's file {path} is missing; reinstall reply-coach")
+            raise LearnedCheckerError(f"the learned checker's file {path.name} is missing; reinstall reply-coach")
     try:
         meta = json.loads(heads_path.read_text(encoding="utf-8"))
-        pieces = json.loads(pieces_path.read_text(encoding="utf-8"))
+        pieces_blob = pieces_path.read_bytes()
+        pieces = json.loads(pieces_blob.decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LearnedCheckerError(f"{heads_path.parent}: cannot read the learned checker ({exc})") from None
+        raise LearnedCheckerError(f"cannot read the learned checker ({exc})") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise LearnedCheckerError(f"{heads_path}: format {meta.get('format') if isinstance(meta, dict) else '?'}, "
-                             f"this coach reads format {FORMAT}")
+        raise LearnedCheckerError(f"heads.json: format {meta.get('format') if isinstance(meta, dict) else '?'}, "
+                                  f"this coach reads format {FORMAT}")
     blob = vectors_path.read_bytes()
-    if zlib.crc32(blob) != meta.get("vectors_crc32"):  # corruption, not tampering: CRC-32 is enough, and fast
-        raise LearnedCheckerError(f"{vectors_path}: does not match heads.json (corrupt or from another build)")
+    # Corruption, not tampering: CRC-32 is enough, and fast enough for every start-up.
+    for name, data, key in (("vectors.npy", blob, "vectors_crc32"), ("pieces.json", pieces_blob, "pieces_crc32")):
+        if zlib.crc32(data) != meta.get(key):
+            raise LearnedCheckerError(f"{name} does not match heads.json (corrupt, or from another build)")
     try:
         vectors = np.load(io.BytesIO(blob), allow_pickle=False)  # the bytes just checked, not a second read
+        if vectors.ndim != 2 or not all(isinstance(p, str) for p in pieces):
+            raise ValueError("expected a table of token vectors and a list of token strings")
         embedding = StaticEmbedding(pieces, vectors)
-    except (ValueError, OSError) as exc:
-        raise LearnedCheckerError(f"{vectors_path}: cannot load the token vectors ({exc})") from None
+    except (ValueError, TypeError, OSError) as exc:
+        raise LearnedCheckerError(f"vectors.npy: cannot load the token vectors ({exc})") from None
     dim = embedding.dim
     heads: dict[str, dict[str, RuleHeads]] = {"sentence": {}, "reply": {}}
     for kind, rules, width in (("sentence", SENTENCE_RULES, 2 * dim), ("reply", REPLY_RULES, 3 * dim + len(REPLY_EXTRA))):
+        section = meta.get(kind)
         for rule in rules:
-            raw = meta.get(kind, {}).get(rule)
+            raw = section.get(rule) if isinstance(section, dict) else None
             if not isinstance(raw, dict) or not isinstance(raw.get("add"), float | int) \
                     or not isinstance(raw.get("veto"), float | int):
-                raise LearnedCheckerError(f"{heads_path}: no head, or no add/veto thresholds, for {rule}")
-            heads[kind][rule] = RuleHeads(_head(f"{heads_path} {rule}", raw.get("model"), width),
+                raise LearnedCheckerError(f"heads.json: no head, or no add/veto thresholds, for {rule}")
+            heads[kind][rule] = RuleHeads(_head(f"heads.json {rule}", raw.get("model"), width),
                                           float(raw["add"]), float(raw["veto"]))
     return LearnedChecker(embedding, heads["sentence"], heads["reply"], str(meta.get("version", "?")))
 

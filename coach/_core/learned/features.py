@@ -20,8 +20,7 @@ def sentence_features(embedding: StaticEmbedding, sentences: list[str]) -> np.nd
     vectors = embedding.embed(sentences)
     context = np.zeros_like(vectors)
     for i in range(len(sentences)):
-        neighbours = vectors[max(0, i - 1): i] if i else vectors[:0]
-        neighbours = np.concatenate([neighbours, vectors[i + 1: i + 2]])
+        neighbours = np.concatenate([vectors[max(0, i - 1): i], vectors[i + 1: i + 2]])
         if len(neighbours):
             context[i] = neighbours.mean(axis=0)
     return np.hstack([vectors, context])
