@@ -17,6 +17,7 @@ __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 #: Longer drafts are refused. Everything below is checked in linear time.
 MAX_DRAFT_CHARS = 200_000
 _NEGATION_WINDOW = 24
+_SENTENCE_BREAK = re.compile(r"[.!?…]+\s")
 _CLAUSE_SPLIT = re.compile(r"[,;:]|\s[-–—]\s|\s(?:but|and|so)\s", re.I)
 
 
@@ -96,8 +97,9 @@ def _negated(text: str, before: int, negations: re.Pattern[str] | None) -> bool:
     if negations is None:
         return False
     start = max(0, before - _NEGATION_WINDOW)
-    for split in _CLAUSE_SPLIT.finditer(text, start, before):  # "Not a problem, I promise ..." is not negated
-        start = split.end()
+    # "Not a problem, I promise ..." is not negated, nor is "Delays are never fun. They are working hard ...".
+    for split in (*_CLAUSE_SPLIT.finditer(text, start, before), *_SENTENCE_BREAK.finditer(text, start, before)):
+        start = max(start, split.end())
     return negations.search(text[start:before]) is not None
 
 
