@@ -135,22 +135,25 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
         else:
+            certain = certainty.search(text) is not None
             m = settled.search(text)
-            if m and not _negated(text, m.start(), negations) and not (
-                    ctx.policy.commitments and not certainty.search(text) and ctx.policy.covers(text)):
+            if m and not _negated(text, m.start(), negations) and not _granted(ctx.policy, certain, text):
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 continue
             if not (future.search(text) or should.search(text)):
                 continue  # no modal in the sentence: no clause of it can commit
-            certain = certainty.search(text) is not None
             for start, end in _clauses(text):
                 if not _commits(rule, text, start, end, certain):
                     continue
-                clause = text[start:end]
-                if ctx.policy.commitments and not certain and (ctx.policy.covers(clause) or ctx.policy.covers(text)):
+                if _granted(ctx.policy, certain, text[start:end], text):
                     continue
                 yield sentence.start + start, sentence.start + end
                 break
+
+
+def _granted(policy: Policy, certain: bool, *texts: str) -> bool:
+    """Whether the team's policy grants the commitment; a certainty marker ("definitely") goes beyond any policy."""
+    return bool(policy.commitments) and not certain and any(policy.covers(t) for t in texts)
 
 
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from .._core.checker import check
-from .._core.combined import Layers
+from .._core.combined import LAYERS, Layers
 from .._core.files import read_text
 from .._core.policy import Policy
 from .._core.rules import RULE_IDS
@@ -146,7 +146,7 @@ def calibrate(suite: Suite, use: Layers = "combined") -> CalibrationRun:
 
 def calibrate_layers(suite: Suite) -> dict[str, CalibrationRun]:
     """The rules alone, the model alone and the two combined, on the same drafts."""
-    return {use: calibrate(suite, use) for use in ("rules", "model", "combined")}
+    return {use: calibrate(suite, use) for use in LAYERS}
 
 
 def load_calibration(path: str | Path) -> CalibrationRun:

@@ -176,14 +176,12 @@ def terminal_layers(runs: dict[str, CalibrationRun]) -> str:
     rules = list(next(iter(runs.values())).rules)
     rows = []
     for rule in [*rules, "all"]:
-        pos = None
-        row = [rule]
-        for layer in layers:
-            score = runs[layer].micro if rule == "all" else runs[layer].rules[rule]
-            pos = score.tp + score.fn
+        scores = [runs[layer].micro if rule == "all" else runs[layer].rules[rule] for layer in layers]
+        row = [rule, str(scores[0].tp + scores[0].fn)]  # the labels are the same for every layer
+        for score in scores:
             row += [f"{_pct(score.precision)} {_interval(score.tp, score.tp + score.fp)}",
                     f"{_pct(score.recall)} {_interval(score.tp, score.tp + score.fn)}"]
-        rows.append([row[0], str(pos), *row[1:]])
+        rows.append(row)
     headers = ["rule", "pos"] + [f"{layer} {what}" for layer in layers for what in ("P (95% CI)", "R (95% CI)")]
     return "layers of the checker, side by side (the gate and the table below are for combined)\n" + \
         _table(headers, rows, "lr" + "rr" * len(layers))

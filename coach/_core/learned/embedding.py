@@ -63,9 +63,12 @@ class StaticEmbedding:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One unit-length row per text (a zero row when no token is known)."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            ids = self.token_ids(text)
+        return self.embed_ids([self.token_ids(text) for text in texts])
+
+    def embed_ids(self, token_ids: list[list[int]]) -> np.ndarray:
+        """``embed`` for texts already cut into token ids."""
+        out = np.zeros((len(token_ids), self.dim), dtype=np.float32)
+        for row, ids in enumerate(token_ids):
             if ids:
                 out[row] = self.vectors[ids].mean(axis=0, dtype=np.float32)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
