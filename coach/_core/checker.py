@@ -170,7 +170,7 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return timed and not _negated(clause, should.start(), rule.pattern("negations"))
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
-    after = clause[modal.end():]
+    after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
     if rule.pattern("process").search(after):
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not.
         return timed and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
@@ -204,6 +204,8 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield sentence.start, sentence.end
                 break
             rest = text[m.end() :].lstrip(" ,!")
+            if rest[:1] in (";", ":"):  # "I'm sorry; that leaves you with half a set.": the object follows
+                rest = rest[1:].lstrip()
             cut = breaks.search(rest)
             obj = rest[: cut.start()] if cut else rest
             before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
