@@ -77,11 +77,11 @@ def _timed(rewrite: Callable[..., Any], replies: list[Reply], policy: Any) -> tu
 def run(replies: list[Reply], examples: int = 0) -> dict[str, Any]:
     from coach._core.checker import check
     from coach._core.facts import invented_facts, missing_facts
+    from coach._core.fluency import new_problems
     from coach._core.policy import Policy
     from coach._core.text import html_to_text
     from coach._core.untrusted import without_instructions
     from coach._engines.offline import rewrite_offline
-    from coach._core.fluency import new_problems
 
     policy, old = Policy(), _old_engine()
     for r in replies[:20]:  # warm the caches of both engines before timing

@@ -11,6 +11,7 @@ from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import Sentence, content_words, detect_language, looks_english, split_sentences, stem
+from .untrusted import injected_orders, obeyed_orders
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 
@@ -80,7 +81,7 @@ def check(
 class _Context:
     """What the detectors share for one draft, computed once."""
 
-    __slots__ = ("draft", "customer", "policy", "sentences", "english")
+    __slots__ = ("draft", "customer", "policy", "sentences", "english", "orders")
 
     def __init__(self, draft: str, customer: str, policy: Policy):
         self.draft = draft
@@ -88,6 +89,7 @@ class _Context:
         self.policy = policy
         self.sentences: list[Sentence] = split_sentences(draft)
         self.english = looks_english(draft)
+        self.orders = injected_orders(customer)
 
 
 Span = tuple[int | None, int | None]
@@ -141,6 +143,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 continue
             if not (future.search(text) or should.search(text)):
+                if ctx.orders and obeyed_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
+                    yield sentence.start, sentence.end  # a grant only the customer's planted order asked for
                 continue  # no modal in the sentence: no clause of it can commit
             for start, end in _clauses(text):
                 if not _commits(rule, text, start, end, certain):
@@ -149,6 +153,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                     continue
                 yield sentence.start + start, sentence.start + end
                 break
+            else:
+                if ctx.orders and obeyed_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
+                    yield sentence.start, sentence.end  # a grant only the customer's planted order asked for
 
 
 def _granted(policy: Policy, certain: bool, *texts: str) -> bool:

@@ -13,6 +13,7 @@ from ..._core.checker import check
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import content_words, stem
+from ..._core.untrusted import without_orders
 from .clauses import finish, lower_first
 from .layout import Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
@@ -75,7 +76,7 @@ class Additions:
         if positive(self.customer, self.draft):
             return  # praise or banter: no thanks-for-raising, no restated "problem"
         body = " ".join(u.text for u in layout.units)
-        problem = restate_problem(self.customer)
+        problem = restate_problem(without_orders(self.customer))
         if problem and _already_said(problem, body):
             problem = None
         added = []
@@ -110,7 +111,7 @@ class Additions:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
         if _RESOLVED.search(layout.render()):
             return
-        steps = next_steps(self.phrasing, self.draft, self.customer, self.policy, self.used)
+        steps = next_steps(self.phrasing, self.draft, without_orders(self.customer), self.policy, self.used)
         step = next((s for s in steps if not blocking(self.check(s)) and
                      not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
         if step is None:

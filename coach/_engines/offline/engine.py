@@ -16,7 +16,7 @@ from ..._core.guard import guard
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.text import html_to_text, looks_english
-from ..._core.untrusted import ADDRESSES_THE_MODEL
+from ..._core.untrusted import ADDRESSES_THE_MODEL, injected_orders, obeyed_orders
 from .additions import Additions, blocking
 from .clauses import lower_first
 from .edits import drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, is_interjection
@@ -54,6 +54,7 @@ class _Rewriter(Additions):
         self.used: set[str] = set()
         self.apology_dropped = False
         self.closed = False  # a next step was added
+        self.orders = injected_orders(customer)
 
     def check(self, text: str) -> CheckResult:
         if not text.strip():
@@ -125,6 +126,8 @@ class _Rewriter(Additions):
 
     def _ways(self, rule: str, text: str, quote: str) -> list[list[str]]:
         if rule == "broken-promise":
+            if obeyed_orders(text, self.orders):
+                return [[]]  # handed out only because the customer's planted order asked: it goes
             ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
             return ways + ([[]] if droppable(text) else [])
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
@@ -144,6 +147,14 @@ class _Rewriter(Additions):
             layout.units.insert(at + offset, Unit(text=sentence, gap=unit.gap, role="added"))
             layout.units[at + offset - 1].gap = " "
 
+    def dropped_step(self, text: str) -> bool:
+        """The reply offers no next step: the checker says so, or the rules do where the draft had one (the
+        learned layer may pass a thanks alone, but a step the edits removed must be replaced)."""
+        if _no_step(self.check(text)):
+            return True
+        rules = lambda t: check(t, self.customer, self.policy, max_chars=None, use="rules")  # noqa: E731
+        return _no_step(rules(text)) and not _no_step(rules(html_to_text(self.draft)))
+
     # -- the second pass ----------------------------------------------------------------------------------
 
     def _settle(self, layout: Layout, findings: list[Finding], english: bool) -> str:
@@ -162,10 +173,14 @@ class _Rewriter(Additions):
                 break
             self.merge_prefix(layout)
             text = layout.render()
-        if english and not self.closed and any(f.rule == "no-next-step" for f in self.check(text).findings):
+        if english and not self.closed and self.dropped_step(text):
             self.closing(layout)
             text = layout.render()
         return text
+
+
+def _no_step(result: CheckResult) -> bool:
+    return any(f.rule == "no-next-step" for f in result.findings)
 
 
 def _count(result: CheckResult, rule: str) -> tuple[int, int]:
