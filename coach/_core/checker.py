@@ -178,8 +178,11 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
     after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
-    if rule.pattern("process").search(after):
-        # The agent's own next step is theirs to keep; someone else's, with a time on it, is not.
+    subject = clause[: modal.start()]
+    person = _PERSON.search(subject) or rule.pattern("third_party").search(subject) or not subject.strip()
+    if person and rule.pattern("process").search(after):
+        # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
+        # no step: "your line will be working by lunchtime" is an outcome.
         return timed and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
     return rule.pattern("outcomes").search(clause) is not None or (certain and timed)
 
@@ -221,6 +224,7 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
 
 
+_PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..._core.checker import check
+from ..._core.fluency import new_problems
 from ..._core.guard import guard
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
@@ -34,11 +35,19 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     before = check(draft, customer, policy)
     rewriter = _Rewriter(draft, customer, policy, before)
     text = rewriter.run()
-    after = rewriter.checked.get(text) or check(text, customer, policy, max_chars=None)
+    verdict = guard(draft, text, customer, policy, after=rewriter.check(text))
+    if verdict.disfluent:  # an edit that reads worse is not made: fewer edits, or the draft as it was
+        for fallback in (rewriter.edited, html_to_text(draft)):
+            if fallback is not None:
+                verdict = guard(draft, fallback, customer, policy, after=rewriter.check(fallback))
+                if not verdict.disfluent:
+                    text = fallback
+                    break
+    after = verdict.after or rewriter.check(text)
     return RewriteResult(
         rewrite=text,
         engine="offline",
-        passed=guard(draft, text, customer, policy, after=after).passed,
+        passed=verdict.passed,
         findings_before=before.findings,
         findings_after=after.findings,
     )
@@ -54,6 +63,7 @@ class _Rewriter(Additions):
         self.used: set[str] = set()
         self.apology_dropped = False
         self.closed = False  # a next step was added
+        self.edited: str | None = None  # the reply after the edits, before anything was added
         self.orders = injected_orders(customer)
 
     def check(self, text: str) -> CheckResult:
@@ -79,6 +89,7 @@ class _Rewriter(Additions):
         for unit in list(layout.units):
             if any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
                 self._replace(layout, unit, self._edit(unit.text, english))
+        self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings})
         return self._settle(layout, findings, english)
@@ -115,6 +126,8 @@ class _Rewriter(Additions):
         """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""
         before = _count(self.check(text), rule)
         for way in self._ways(rule, text, quote):
+            if way and new_problems(text, " ".join(way)):
+                continue  # it would read worse than the sentence it replaces
             fresh = [s for s in way if not _carried(s, text)]
             after = [_count(self.check(s), rule) for s in fresh]
             promises = before[1] - (rule == "broken-promise")

@@ -22,7 +22,7 @@ _EXPLICIT = re.compile(
     r"^(?:(?:I|we)\s+(?:can\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
     re.I,
 )
-_GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+my\s+word|no\s+matter\s+what)\b", re.I)
+_GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+my\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b", re.I)
 _NEVER_AGAIN = re.compile(r"\bnever\s+happen\s+again\b|\b(?:won't|won’t|will\s+not)\s+(?:ever\s+)?happen\s+again\b", re.I)
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|for\s+sure|without\s+fail|without\s+a\s+doubt|"
                         r"no\s+matter\s+what)\b|,?\s*\b100\s?%", re.I)
@@ -56,11 +56,13 @@ _LEARN = (
 _IGNORE = frozenset("within business working days day hours issued available".split())
 
 
-def same_topic(line: str, text: str) -> bool:
-    """True when ``text`` is about what the policy ``line`` covers (most of the line's topic words appear)."""
-    topic = {stem(w) for w in content_words(line, _IGNORE)}
+def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
+    """True when ``text`` is about what the policy ``line`` covers: most of its topic words appear (or, with
+    ``subject``, the word it is about: "Refunds are issued ..." covers a promised refund)."""
+    words = [stem(w) for w in content_words(line, _IGNORE)]
+    topic = set(words)
     shared = topic & {stem(w) for w in content_words(text, _IGNORE)}
-    return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5)
+    return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and words[0] in shared)
 
 
 def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int) -> list[list[str]]:
@@ -157,18 +159,41 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
         return [finish(capitalise(clause[: done.start()] + new + clause[done.end():]))]
     if explicit and not _FUTURE.search(clause):
         return [finish(capitalise(clause))]
-    policy_line = next((line for line in policy.commitments if line not in used and same_topic(line, clause)), None)
+    policy_line = next((line for line in policy.commitments if line not in used and same_topic(line, clause, subject=True)),
+                       None)
     if policy_line and not holds_fact(clause):
         used.add(policy_line)
         return [finish(policy_line.strip())]
-    clause = _CERTAINTY.sub("", _GUARANTEED.sub("", clause)).strip()
-    check = _as_check(clause, salt) or _as_aim(clause) or _as_expectation(clause)
-    if check is None:
-        return None
-    if policy_line:
+    said = _policy_instead(clause, policy_line, salt) if policy_line else None
+    if said is not None:  # beyond the policy: say what it grants, never a hint at the faster outcome
         used.add(policy_line)
-        return [check, finish(policy_line.strip())]
-    return [check]
+        return said
+    clause = _CERTAINTY.sub("", _GUARANTEED.sub("", clause)).strip()
+    return [check] if (check := _as_check(clause, salt) or _as_aim(clause) or _as_expectation(clause)) else None
+
+
+_DATE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                   r"\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3}", re.I)
+_AMOUNT = re.compile(r"[$£€¥]|\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros|pounds)$")
+_NOT_CONFIRMED = (
+    "I can't confirm it for {dates} yet, but I'll check where it stands and update you.",
+    "I can't confirm {dates} yet; I'll check where it stands and let you know.",
+)
+
+
+def _policy_instead(clause: str, line: str, salt: int) -> list[str] | None:
+    """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed."""
+    facts = extract_facts(clause)
+    dates = [fact for fact in facts if _DATE.match(fact)]
+    amounts = [fact for fact in facts if _AMOUNT.match(fact)]
+    if len(dates) + len(amounts) < len(facts) or amounts and not dates:
+        return None  # a reference would be lost: the engine tries another way
+    policy = finish(line.strip())
+    if not facts:
+        return [policy]
+    when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
+    said = when if not amounts else f"{' and '.join(amounts)} for {when}"
+    return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
 
 
 def _as_expectation(clause: str) -> str | None:
