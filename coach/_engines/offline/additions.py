@@ -18,6 +18,7 @@ from .clauses import finish, lower_first
 from .layout import Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .restate import restate_problem
+from .situations import situation
 
 __all__ = ["Additions", "blocking", "SPAN_RULES"]
 
@@ -80,11 +81,15 @@ class Additions:
         if problem and _already_said(problem, body):
             problem = None
         added = []
-        if problem and self.apology_dropped:
+        case = situation(without_orders(self.customer))
+        if case and (rules & {"no-thanks", "no-acknowledgement"} or self.apology_dropped):
+            added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
+                         else self.phrasing.pick(case.acknowledge_plain, 2))  # grief or fear, not a parcel
+        elif problem and self.apology_dropped:
             added.append(sorry(self.phrasing, problem))
-        if "no-thanks" in rules:
+        if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
-        elif problem and not added and "no-acknowledgement" in rules:
+        elif not case and problem and not added and "no-acknowledgement" in rules:
             added.append(acknowledge(self.phrasing, problem))
         added = [s for s in added if not blocking(self.check(s))]
         if not added:

@@ -12,6 +12,7 @@ import zlib
 from ..._core.facts import extract_facts
 from ..._core.policy import Policy
 from .promise import same_topic
+from .situations import situation
 
 __all__ = ["Phrasing", "thanks", "sorry", "acknowledge", "next_steps", "positive"]
 
@@ -138,6 +139,10 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     """Concrete next steps for a draft that has none, the draft's own choice first; a matching policy line leads."""
     customer = customer or ""
     reference = _reference(customer) or _reference(draft)
+    case = situation(customer)
+    if case:  # a bereavement, a gas smell or a stolen card gets a step that fits it, not a request for an order number
+        first = phrasing.pick(case.steps, 3)
+        return [step.format(ref=reference or "this") for step in [first, *(s for s in case.steps if s != first)]]
     if positive(customer, draft):
         options, fill = _PRAISE_STEP, {}
     elif reference or _GIVEN.search(customer):
