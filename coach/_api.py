@@ -95,6 +95,14 @@ def _unassessed(draft: str, customer: str | None, policy: Policy, engine: str) -
                          findings_after=before.findings, assessed=False, attempts=0)
 
 
+def _checker_critique(draft: str, customer: str | None, policy: Policy, engine: str) -> CritiqueResult | None:
+    """The checker's critique, when the model is not asked: the offline engine, or a draft the rules cannot
+    assess (not English), which is never sent to the model, as in ``rewrite``."""
+    if engine != "offline" and looks_english(draft):
+        return None
+    return offline_critique(check(draft, customer, policy)).model_copy(update={"engine": engine})
+
+
 def _rewrite_or_fallback(outcome: RewriteResult | EngineFailed, draft: str, customer: str | None,
                          policy: Policy) -> RewriteResult:
     """The engine's rewrite, or, when it failed, the offline rewrite with what the engine had to report."""
@@ -139,8 +147,9 @@ class Coach(_CoachBase):
         """The model's critique merged with the checker's findings, each with its ``source`` (checker only offline)."""
         validate_draft(draft)
         resolved = Policy.coerce(policy)
-        if self.engine == "offline":
-            return offline_critique(check(draft, customer, resolved))
+        checked = _checker_critique(draft, customer, resolved, self.engine)
+        if checked is not None:
+            return checked
         outcome = self._model(asynchronous=False).critique(draft, customer, resolved)
         return _critique_or_fallback(outcome, draft, customer, resolved)
 
@@ -174,8 +183,9 @@ class AsyncCoach(_CoachBase):
     async def critique(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CritiqueResult:
         validate_draft(draft)
         resolved = Policy.coerce(policy)
-        if self.engine == "offline":
-            return offline_critique(check(draft, customer, resolved))
+        checked = _checker_critique(draft, customer, resolved, self.engine)
+        if checked is not None:
+            return checked
         outcome = await self._model(asynchronous=True).critique(draft, customer, resolved)
         return _critique_or_fallback(outcome, draft, customer, resolved)
 
