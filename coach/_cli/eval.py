@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="coach eval",
         description="Rewrite every case of a gold suite, score the rewrites, and compare with a baseline. "
                     "Exit 0 ok, 1 a scorer regressed beyond --max-drop, 2 crash or usage error.",
+        epilog="example:\n  coach eval --engine offline --baseline evals/baselines/offline.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--suite", type=Path, metavar="PATH", help=f"JSONL suite (default: the packaged {default_suite().name})")
     p.add_argument("--case", action="append", metavar="ID", help="only this case (repeatable)")
