@@ -125,9 +125,11 @@ def _batch_entry(item: DraftRequest, outcome: RewriteResult | Exception) -> dict
 
 
 def _with_id(payload: dict[str, Any], item_id: str | int | None) -> dict[str, Any]:
-    """The result with the request's ``id`` first when one was sent (a RewriteResult's own ``id`` is None)."""
+    """The result with the request's ``id`` first when one was sent (in place of a RewriteResult's own None)."""
+    if item_id is None:
+        return payload
     payload.pop("id", None)
-    return payload if item_id is None else {"id": item_id, **payload}
+    return {"id": item_id, **payload}
 
 
 def _note_result(request: Request, kind: Kind, item: DraftRequest, result: Any, log_text: bool) -> None:
