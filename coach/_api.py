@@ -178,11 +178,11 @@ class Coach(_CoachBase):
                     try:
                         result: RewriteResult | Exception = future.result()
                     except Exception as exc:  # one bad item must not stop the batch
+                        result = _mark(exc, listed[number], number)
                         if not return_exceptions:
                             for rest in pending:
                                 rest.cancel()
                             raise
-                        result = _mark(exc, listed[number], number)
                     results[number] = result
                     if on_result is not None:
                         on_result(result)
@@ -247,9 +247,9 @@ class AsyncCoach(_CoachBase):
                     result: RewriteResult | Exception = _with_id(await self.rewrite(
                         draft, customer=customer, policy=policy, engine=engine), item_id)
                 except Exception as exc:  # one bad item must not stop the batch
+                    result = _mark(exc, item, number)
                     if not return_exceptions:
                         raise
-                    result = _mark(exc, item, number)
                 if on_result is not None:
                     on_result(result)
                 return result

@@ -137,13 +137,22 @@ def test_rewrite_many_ids_strings_and_on_result_can_match(sync):
 
 @pytest.mark.parametrize("sync", [True, False])
 def test_rewrite_many_return_exceptions_false_raises_the_failure(sync):
-    with pytest.raises(EmptyDraftError):
+    with pytest.raises(EmptyDraftError) as raised:
         if sync:
             Coach().rewrite_many(BATCH, return_exceptions=False)
         else:
             asyncio.run(AsyncCoach().rewrite_many(BATCH, return_exceptions=False))
+    assert raised.value.item_id == 2
 
 
 def test_a_single_rewrite_has_no_id_and_the_id_is_in_the_json():
     result = Coach().rewrite("Sorry for the trouble with order 100.")
     assert result.id is None and list(result.model_dump())[0] == "id"
+
+
+def test_a_draft_in_another_language_is_not_sent_to_the_model_for_a_critique():
+    """As for a rewrite: no call (nothing listens on port 9), and a result that does not read as a pass."""
+    spanish = "Le prometo que su reembolso llegará mañana sin falta, no se preocupe."
+    result = Coach(engine="openai", base_url="http://127.0.0.1:9/v1", model="m", api_key="none").critique(spanish)
+    assert (result.calls, result.error, result.fallback) == (0, None, False)
+    assert (result.passed, result.assessed, result.language, result.engine) == (None, False, "es", "openai")
