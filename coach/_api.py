@@ -25,9 +25,11 @@ from ._engines.base import (
     EngineSettings,
 )
 
-__all__ = ["Coach", "AsyncCoach", "EngineName", "PolicyLike"]
+__all__ = ["Coach", "AsyncCoach", "EngineName", "PolicyLike", "BatchInput"]
 
 PolicyLike = Policy | Sequence[str] | dict | str | os.PathLike | None
+#: A ``rewrite_many`` item: the draft itself, or ``{"draft", "id"?, "customer"?, "policy"?}``.
+BatchInput = str | Mapping[str, Any]
 
 
 class _CoachBase:
@@ -95,6 +97,14 @@ def _unassessed(draft: str, customer: str | None, policy: Policy, engine: str) -
                          findings_after=before.findings, assessed=False, attempts=0)
 
 
+def _checker_critique(draft: str, customer: str | None, policy: Policy, engine: str) -> CritiqueResult | None:
+    """The checker's critique, when the model is not asked: the offline engine, or a draft the rules cannot
+    assess (not English), which is never sent to the model, as in ``rewrite``."""
+    if engine != "offline" and looks_english(draft):
+        return None
+    return offline_critique(check(draft, customer, policy)).model_copy(update={"engine": engine})
+
+
 def _rewrite_or_fallback(outcome: RewriteResult | EngineFailed, draft: str, customer: str | None,
                          policy: Policy) -> RewriteResult:
     """The engine's rewrite, or, when it failed, the offline rewrite with what the engine had to report."""
@@ -139,10 +149,44 @@ class Coach(_CoachBase):
         """The model's critique merged with the checker's findings, each with its ``source`` (checker only offline)."""
         validate_draft(draft)
         resolved = Policy.coerce(policy)
-        if self.engine == "offline":
-            return offline_critique(check(draft, customer, resolved))
+        checked = _checker_critique(draft, customer, resolved, self.engine)
+        if checked is not None:
+            return checked
         outcome = self._model(asynchronous=False).critique(draft, customer, resolved)
         return _critique_or_fallback(outcome, draft, customer, resolved)
+
+    def rewrite_many(
+        self, items: Iterable[BatchInput], *, concurrency: int = 4, engine: EngineName | None = None,
+        on_result: Callable[[RewriteResult | Exception], None] | None = None, return_exceptions: bool = True,
+    ) -> list[RewriteResult | Exception]:
+        """``AsyncCoach.rewrite_many`` in threads: the same items, ids, order, ``on_result`` (called in this
+        thread, as each result lands) and ``return_exceptions``."""
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+        def one(number: int, item: Any) -> RewriteResult:
+            item_id, draft, customer, policy = _batch_item(number, item)
+            return _with_id(self.rewrite(draft, customer=customer, policy=policy, engine=engine), item_id)
+
+        listed = list(items)
+        results: list[RewriteResult | Exception] = [None] * len(listed)  # type: ignore[list-item]
+        with ThreadPoolExecutor(max_workers=_concurrency(concurrency)) as pool:
+            pending = {pool.submit(one, n, item): n for n, item in enumerate(listed)}
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=pending.__getitem__):
+                    number = pending.pop(future)
+                    try:
+                        result: RewriteResult | Exception = future.result()
+                    except Exception as exc:  # one bad item must not stop the batch
+                        result = _mark(exc, listed[number], number)
+                        if not return_exceptions:
+                            for rest in pending:
+                                rest.cancel()
+                            raise
+                    results[number] = result
+                    if on_result is not None:
+                        on_result(result)
+        return results
 
     @property
     def model_name(self) -> str | None:
@@ -174,39 +218,77 @@ class AsyncCoach(_CoachBase):
     async def critique(self, draft: str, *, customer: str | None = None, policy: PolicyLike = None) -> CritiqueResult:
         validate_draft(draft)
         resolved = Policy.coerce(policy)
-        if self.engine == "offline":
-            return offline_critique(check(draft, customer, resolved))
+        checked = _checker_critique(draft, customer, resolved, self.engine)
+        if checked is not None:
+            return checked
         outcome = await self._model(asynchronous=True).critique(draft, customer, resolved)
         return _critique_or_fallback(outcome, draft, customer, resolved)
 
     async def rewrite_many(
-        self, items: Iterable[Mapping[str, Any]], *, concurrency: int = 4, engine: EngineName | None = None,
-        on_result: Callable[[RewriteResult | Exception], None] | None = None,
+        self, items: Iterable[BatchInput], *, concurrency: int = 4, engine: EngineName | None = None,
+        on_result: Callable[[RewriteResult | Exception], None] | None = None, return_exceptions: bool = True,
     ) -> list[RewriteResult | Exception]:
-        """Rewrite many ``{"draft", "customer"?, "policy"?}`` items, at most ``concurrency`` at once.
+        """Rewrite many drafts, at most ``concurrency`` at once; results keep the input order.
 
-        Results keep the input order; an item that fails yields its exception (a ``CoachError``) instead of
-        stopping the rest. ``on_result`` is called with each result as it lands (a progress bar, say).
+        An item is a draft (a string) or a mapping ``{"draft", "id"?, "customer"?, "policy"?}``. Each result's
+        ``id`` is the item's ``id``, else its index, so that ``on_result`` (called as each result lands: a
+        progress bar, a queue) can tell which item it is. ``return_exceptions`` (as in ``asyncio.gather``):
+        True puts a failed item's exception (a ``CoachError``, its ``item_id`` set) in its place and goes on;
+        False raises the first failure as it happens and cancels the items still running.
         """
         import asyncio  # imported here: the synchronous API and the CLI never need it
 
-        if concurrency < 1:
-            raise ValueError("concurrency must be at least 1")
-        gate = asyncio.Semaphore(concurrency)
+        gate = asyncio.Semaphore(_concurrency(concurrency))
 
         async def one(number: int, item: Any) -> RewriteResult | Exception:
             async with gate:
                 try:
-                    if not isinstance(item, Mapping) or "draft" not in item:
-                        raise InputError(f"item {number} must be a mapping with a 'draft' (and optionally "
-                                         f"'customer' and 'policy'), not {type(item).__name__}")
-                    result: RewriteResult | Exception = await self.rewrite(
-                        item["draft"], customer=item.get("customer"), policy=item.get("policy"), engine=engine
-                    )
+                    item_id, draft, customer, policy = _batch_item(number, item)
+                    result: RewriteResult | Exception = _with_id(await self.rewrite(
+                        draft, customer=customer, policy=policy, engine=engine), item_id)
                 except Exception as exc:  # one bad item must not stop the batch
-                    result = exc
+                    result = _mark(exc, item, number)
+                    if not return_exceptions:
+                        raise
                 if on_result is not None:
                     on_result(result)
                 return result
 
-        return list(await asyncio.gather(*(one(n, item) for n, item in enumerate(items, 1))))
+        tasks = [asyncio.ensure_future(one(n, item)) for n, item in enumerate(items)]
+        try:
+            return list(await asyncio.gather(*tasks))
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            raise
+
+
+def _concurrency(value: int) -> int:
+    if value < 1:
+        raise ValueError("concurrency must be at least 1")
+    return value
+
+
+def _batch_item(number: int, item: Any) -> tuple[Any, Any, Any, Any]:
+    """(id, draft, customer, policy) of a ``rewrite_many`` item: a string, or a mapping with a ``draft``."""
+    if isinstance(item, str):
+        return number, item, None, None
+    if not isinstance(item, Mapping) or "draft" not in item:
+        raise InputError(f"item {number} must be a draft (a string) or a mapping with a 'draft' (and optionally "
+                         f"'id', 'customer' and 'policy'), not {type(item).__name__}")
+    item_id = item.get("id")
+    return (number if item_id is None else item_id), item["draft"], item.get("customer"), item.get("policy")
+
+
+def _with_id(result: RewriteResult, item_id: Any) -> RewriteResult:
+    return result.model_copy(update={"id": item_id})
+
+
+def _mark(exc: Exception, item: Any, number: int) -> Exception:
+    """``exc`` with ``item_id``: the item's id, else its index (as a result's ``id``)."""
+    item_id = item.get("id") if isinstance(item, Mapping) else None
+    try:
+        exc.item_id = number if item_id is None else item_id  # type: ignore[attr-defined]
+    except AttributeError:  # an exception type that takes no attributes: left as it is
+        pass
+    return exc

@@ -47,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of ``coach eval``'s options."""
     p = argparse.ArgumentParser(
         prog="coach eval",
-        description="Rewrite every case of a gold suite, score the rewrites, and compare with a baseline. "
+        description="Rewrite every case of a gold suite, score the rewrites, and compare with a baseline.\n"
                     "Exit 0 ok, 1 a scorer regressed beyond --max-drop, 2 crash or usage error.",
+        epilog="example:\n  coach eval --engine offline --baseline evals/baselines/offline.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--suite", type=Path, metavar="PATH", help=f"JSONL suite (default: the packaged {default_suite().name})")
     p.add_argument("--case", action="append", metavar="ID", help="only this case (repeatable)")

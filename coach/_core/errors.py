@@ -21,6 +21,9 @@ __all__ = [
 class CoachError(Exception):
     """Base of every error raised by the coach."""
 
+    #: In ``rewrite_many``'s results: the failed item's id, else its index (as a ``RewriteResult.id``).
+    item_id: str | int | None = None
+
 
 class InputError(CoachError, ValueError):
     """The caller's input cannot be coached (empty, too long, not UTF-8, malformed)."""

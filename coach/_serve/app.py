@@ -75,8 +75,7 @@ def _add_routes(app: FastAPI, service: Service, *, secured: bool, log_text: bool
         except Exception as exc:  # noqa: BLE001 - every failure becomes a JSON error; the draft comes back
             return error_response(request, exc, draft=item.draft)
         _note_result(request, kind, item, result, log_text)
-        payload = result.model_dump(mode="json")
-        return JSONResponse(payload if item.id is None else {"id": item.id, **payload})
+        return JSONResponse(_with_id(result.model_dump(mode="json"), item.id))
 
     @app.get("/", include_in_schema=False)
     async def home() -> HTMLResponse:
@@ -122,8 +121,15 @@ def _batch_entry(item: DraftRequest, outcome: RewriteResult | Exception) -> dict
         described = describe(outcome)
         entry = ItemError(error={"type": described.kind, "message": described.message}, draft=item.draft, id=item.id)
         return entry.model_dump(exclude_none=True)
-    payload = outcome.model_dump(mode="json")
-    return payload if item.id is None else {"id": item.id, **payload}
+    return _with_id(outcome.model_dump(mode="json"), item.id)
+
+
+def _with_id(payload: dict[str, Any], item_id: str | int | None) -> dict[str, Any]:
+    """The result with the request's ``id`` first when one was sent (in place of a RewriteResult's own None)."""
+    if item_id is None:
+        return payload
+    payload.pop("id", None)
+    return {"id": item_id, **payload}
 
 
 def _note_result(request: Request, kind: Kind, item: DraftRequest, result: Any, log_text: bool) -> None:
