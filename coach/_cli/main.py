@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_serve_parser(sub)  # its web framework loads only when `coach serve` runs
     # `coach eval` parses its own options (coach/_cli/eval.py), so that the harness loads only when it runs.
     sub.add_parser("eval", help="run the gold suite, compare with a baseline and gate on regressions", add_help=False)
+    # `coach practice` parses its own options too (coach/_cli/practice.py).
+    sub.add_parser("practice", help="role-play a customer conversation, coached turn by turn", add_help=False)
     return parser
 
 
@@ -194,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         from .eval import main as eval_main  # the eval harness, its judge and the openai SDK load only here
 
         return eval_main(argv[argv.index("eval") + 1:])
+    if args.command == "practice":
+        from .practice import main as practice_main  # role-play with a simulated customer
+
+        return practice_main(argv[argv.index("practice") + 1:])
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
