@@ -3,7 +3,7 @@
 Deterministic: the same scenario and the same replies give the same session. A hollow or risky reply
 (a blocking finding, or neither the problem said back nor a step) makes the customer one step more upset;
 a reply that says the problem back and gives a step calms them one step; anything else leaves them as they
-are. At 5 (reassured) they close happily; upset again at 1 (furious), they give up.
+are. At 5 (reassured) they close happily; let down twice running at 1 (furious), they give up.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class ScriptedCustomer:
         number = len(state.turns) + 1
         if review.outcome == "better" and mood == 5:
             return CustomerTurn(text=lines.resolved, mood=mood, ending="resolved")
-        if review.outcome == "worse" and before == 1:
+        if review.outcome == "worse" and before == 1 and state.turns and state.turns[-1].mood_after == 1:
             return CustomerTurn(text=lines.walk_out, mood=1, ending="walk_out")
         if number >= scenario.max_turns:
             if mood >= 4:
