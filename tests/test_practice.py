@@ -141,7 +141,8 @@ def test_a_team_scenario_loads_and_a_malformed_one_fails_in_one_line(tmp_path):
     own.write_text(own.read_text().replace('id = "late-parcel"', 'id = "our-parcel"'))
     assert load_scenario(own).id == "our-parcel"
     broken = tmp_path / "broken.toml"
-    broken.write_text(own.read_text().replace("mood = 2", "mood = 9").replace("[lines.on_rule]", "[lines.on_rule]\nrudeness = 'x'"))
+    text = own.read_text().replace("mood = 2", "mood = 9")
+    broken.write_text(text.replace("[lines.on_rule]", "[lines.on_rule]\nrudeness = 'x'"))
     with pytest.raises(ScenarioError) as info:
         load_scenario(broken)
     message = str(info.value)
