@@ -8,7 +8,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .._core.errors import InputError
+from .._core.errors import CoachError, InputError
 from .._core.results import Finding
 from .coaching import Outcome, ReplyReview, review_reply
 from .scenarios import MOOD_LABELS, Mood, Scenario
@@ -142,4 +142,11 @@ class PracticeSession:
             self.state = self.state.model_copy(update={"ended": how})
 
     def debrief(self) -> Debrief:
-        return self.customer.debrief(self.scenario, self.state)
+        """The customer's answers; when a model customer cannot give them, the scripted ones, saying why."""
+        try:
+            return self.customer.debrief(self.scenario, self.state)
+        except CoachError as exc:
+            from .scripted import scripted_debrief
+
+            return scripted_debrief(self.scenario, self.state).model_copy(
+                update={"source": f"scripted (the model failed: {exc})"})
