@@ -58,7 +58,7 @@ def _agent_chart(Figure, cards: list[ScoreCard]) -> str:  # noqa: N803 - the cla
     from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(10, 3.4))
-    mood_axes, rule_axes = figure.subplots(1, 2, gridspec_kw={"width_ratios": [1.2, 1]})
+    mood_axes, rule_axes = figure.subplots(1, 2, gridspec_kw={"width_ratios": [1.2, 1], "wspace": 0.7})
     for card in cards:
         mood_axes.plot(range(len(card.mood)), card.mood, marker="o",
                        label=_label(f"{card.scenario.id} ({card.created_at[:10]})"))
@@ -68,13 +68,14 @@ def _agent_chart(Figure, cards: list[ScoreCard]) -> str:  # noqa: N803 - the cla
     mood_axes.set_xlabel("replies")
     mood_axes.set_title("The customer's mood, session by session")
     mood_axes.grid(alpha=.3)
-    mood_axes.legend(fontsize=8, loc="best")
+    mood_axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
     counts = Counter()
     for card in cards:
         counts.update(card.findings_per_rule)
     rules = [rule for rule in RULE_IDS if counts[rule]]
     rule_axes.barh(rules or ["(none)"], [counts[r] for r in rules] or [0], color="#24406b")
     rule_axes.invert_yaxis()
+    rule_axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     rule_axes.set_xlabel(f"findings in {sum(c.replies for c in cards)} replies")
     rule_axes.set_title("Findings per rule")
     return _svg(figure)

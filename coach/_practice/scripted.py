@@ -106,5 +106,8 @@ def _call_back(state: SessionState, rules: Counter) -> dict[str, str]:
     if state.mood >= 4 and steps:
         return {"call_back": "Yes. I knew what would happen next, and I'd trust you with the next problem.",
                 "call_back_verdict": "yes"}
+    if steps:
+        return {"call_back": "Maybe. You gave me a next step, but I'm not reassured yet: if it happens the way you "
+                             "said, I would.", "call_back_verdict": "maybe"}
     return {"call_back": "Maybe, but only because I'd have to: I still don't know what happens next.",
             "call_back_verdict": "maybe"}
