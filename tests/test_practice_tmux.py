@@ -80,7 +80,7 @@ def test_a_full_interactive_session(terminal, tmp_path):
     t.wait_for("...> ")
     t.type("We will look into it.")
     t.type("")
-    screen = t.wait_for("Coach on reply 1:")
+    t.wait_for("Coach on reply 1:")
     t.wait_for("Priya [furious 1/5")
     assert "bland-apology" in t.screen() and "Tip: If you apologise" in t.screen()
     t.type("Thank you for telling me about order A-20931. The present for your son's birthday on Saturday has not "
@@ -96,7 +96,6 @@ def test_a_full_interactive_session(terminal, tmp_path):
     assert card["agent"] == "sam" and card["ended"] == "quit" and card["mood"] == [2, 1, 2]
     assert card["turns"][0]["reply"] == "Sorry for the inconvenience.\nWe will look into it."
     assert card["debrief"]["understood_verdict"] == "partly"
-    del screen
 
 
 def test_a_closed_terminal_keeps_the_card(terminal, tmp_path):

@@ -5,6 +5,7 @@ A scenario (``scenarios.py``) sets the customer up; ``PracticeSession`` runs the
 card and ``report.py`` a team's HTML report from many cards.
 """
 
+from .._engines.base import EngineSettings
 from .card import ScoreCard, build_card, load_card, save_card
 from .coaching import ReplyReview, review_reply
 from .scenarios import MOOD_LABELS, Scenario, ScenarioError, builtin_scenarios, find_scenario, load_scenario
@@ -19,7 +20,7 @@ __all__ = [
 ]
 
 
-def make_customer(settings=None) -> Customer:
+def make_customer(settings: EngineSettings | None = None) -> Customer:
     """The model customer when ``settings`` (``EngineSettings``) choose the openai engine, else the scripted one."""
     if settings is None or settings.chosen_engine() == "offline":
         return ScriptedCustomer()
