@@ -115,3 +115,17 @@ def test_a_closed_terminal_keeps_the_card(terminal, tmp_path):
         time.sleep(0.1)
     assert cards and cards[0]["ended"] == "closed" and cards[0]["replies"] == 1
     assert cards[0]["debrief"]["feel"]
+
+
+def test_ctrl_d_ends_the_session_with_one_line_and_the_card(terminal, tmp_path):
+    t = terminal("double-charge", "--card", "card.json")
+    t.wait_for("you> ")
+    t.type("Thank you for spotting the two £12.99 charges on account 55-1902. I've passed the duplicate to billing.")
+    t.type("")
+    t.wait_for("Coach on reply 1:")
+    t.wait_for("you> ", 2)
+    t.tmux("send-keys", "-t", "practice", "C-d")
+    screen = t.wait_for("EXIT=0")
+    assert "coach: the input ended; the session so far is saved in card.json" in screen
+    card = json.loads((tmp_path / "card.json").read_text())
+    assert card["ended"] == "closed" and card["replies"] == 1 and card["debrief"]["call_back"]

@@ -19,18 +19,18 @@ HELP = "Type your reply; a blank line sends it. /hint for a hint, /quit to stop 
 
 
 class TerminalClosed(Exception):
-    """The terminal went away (end of input, or SIGHUP)."""
+    """The terminal went away (SIGHUP), or its input ended (Ctrl+D); the message says which."""
 
 
 def _on_hangup(signum, frame):  # noqa: ANN001 - a signal handler's signature
-    raise TerminalClosed()
+    raise TerminalClosed("the terminal closed")
 
 
 def _read(prompt: str) -> str:
     try:
         return input(prompt)
     except EOFError:
-        raise TerminalClosed() from None
+        raise TerminalClosed("the input ended") from None
 
 
 def _menu(own: tuple[Scenario, ...], out: Printer) -> Scenario | None:
@@ -107,12 +107,12 @@ def run_interactive(name: str | None, own: tuple[Scenario, ...], settings: Engin
     except (TerminalClosed, KeyboardInterrupt) as exc:
         signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a second hangup must not cut the card's saving short
         closed = isinstance(exc, TerminalClosed)
+        what = str(exc) if closed else "interrupted"
         if session is None or card_path is None:
-            _say("coach: the terminal closed before a session started" if closed else "coach: interrupted")
+            _say(f"coach: {what} before a session started")
             return 0 if closed else 130
         session.stop("closed" if closed else "quit")
         _finish(session, agent, card_path, out, quiet=True)
-        what = "the terminal closed" if closed else "interrupted"
         _say(f"coach: {what}; the session so far is saved in {card_path}")
         return 0 if closed else 130
     finally:
