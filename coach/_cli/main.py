@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     completion = _command(sub, "completion", "print the shell completion script (bash, zsh or fish)",
                           exit_codes=False)
     completion.add_argument("shell", choices=["bash", "zsh", "fish"])
+    # `coach practice` parses its own options too (coach/_cli/practice.py).
+    sub.add_parser("practice", help="role-play a customer conversation, coached turn by turn", add_help=False)
     return parser
 
 
@@ -388,6 +390,10 @@ def main(argv: list[str] | None = None) -> int:
         from .eval import main as eval_main  # the eval harness, its judge and the openai SDK load only here
 
         return eval_main(argv[argv.index("eval") + 1:])
+    if args.command == "practice":
+        from .practice import main as practice_main  # role-play with a simulated customer
+
+        return practice_main(argv[argv.index("practice") + 1:])
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:

@@ -23,6 +23,7 @@ from .limits import Limits
 from .logs import RequestLog, note
 from .models import BatchRequest, BatchResponse, DraftRequest, ErrorResponse, Health, ItemError, RulesResponse
 from .openapi import openapi_for
+from .practice import add_practice_routes, with_practice_tab
 from .service import Kind, Service
 
 __all__ = ["create_app"]
@@ -56,6 +57,7 @@ def create_app(coach: AsyncCoach, *, policy: Policy | None = None, token: str | 
                   description="Checks customer-service reply drafts against the rulebook and rewrites them.")
     add_error_handlers(app)
     _add_routes(app, service, secured=token is not None, log_text=log_text)
+    add_practice_routes(app, service, responses=_ERRORS)  # coach practice over HTTP (practice.py)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)  # the last added runs first:
     app.add_middleware(BearerAuth, token=token)  # log, then the token, then the body's size
     app.add_middleware(RequestLog)
@@ -64,7 +66,7 @@ def create_app(coach: AsyncCoach, *, policy: Policy | None = None, token: str | 
 
 
 def _add_routes(app: FastAPI, service: Service, *, secured: bool, log_text: bool) -> None:
-    page = _PAGE.read_text(encoding="utf-8")
+    page = with_practice_tab(_PAGE.read_text(encoding="utf-8"))
     rulebook = load_rules()
     rules = {"rules": [{"id": r.id, "severity": r.severity, "message": r.message, "suggestion": r.suggestion}
                        for r in (rulebook[i] for i in RULE_IDS if i in rulebook)]}

@@ -117,6 +117,12 @@ class OpenAIEngine(_EngineBase):
         self.model_name()
         return self._run(CritiqueTask(draft, customer, policy), self.critique_prompt)
 
+    def ask(self, task: Any, prompt_id: str) -> Any:
+        """Any other task (the protocol in exchange.py) with its own prompt, under the same retries and budget:
+        ``task.success(...)``, or ``task.failed(...)`` when no answer passed its review (coach practice)."""
+        self.model_name()
+        return self._run(task, prompt_id)
+
     def _run(self, task: Any, prompt_id: str) -> Any:
         exchange = self._exchange(task, prompt_id)
         try:
