@@ -28,6 +28,28 @@ CLEAN = [
         "Thanks for sticking with us. I'm sorry about the 45-minute queue at the returns desk; I've noted it "
         "on your case so the store manager sees it.",
         "I stood in a queue for 45 minutes to return one shirt.", id="hyphenated-restatement"),
+    pytest.param(  # a time word on the agent's own next contact
+        "We'll get the part to you tomorrow.",
+        "Thanks for letting us know the hinge on your oven door snapped. I'm checking stock for the hinge now and "
+        "will email you today with the options.", "The hinge on my oven door snapped off.", id="own-contact-today"),
+    pytest.param(  # the same step going on after "and"
+        "It'll be sorted today!",
+        "Thanks for flagging the missing voucher. I'll check where the voucher stands and reply to you here today.",
+        "My birthday voucher never arrived.", id="own-step-after-and"),
+    pytest.param(  # a clock time inside the apology's object is not a clause break
+        "Sorry for the disruption.",
+        "Thanks for telling us, Priya, and sorry your 18:15 from Bath was cancelled again. I've logged it on your "
+        "season-ticket record and I'll reply here with the compensation form.",
+        "My 18:15 from Bath got cancelled again.", id="clock-time-in-apology"),
+    pytest.param(  # going through options is the agent's own step
+        "You will get a new card tomorrow for sure.",
+        "Thanks for telling us your card was swallowed by the machine. I'll go through the options for a new card "
+        "with you here; please reply with the last four digits of the account.",
+        "The cash machine swallowed my card.", id="go-through-options"),
+    pytest.param(  # a step the agent started and a note passed on are next steps
+        "Sorry about that.",
+        "Thanks for telling us the soup arrived cold. I've started a refund of the delivery fee, and I've also passed "
+        "your note to the kitchen team.", "My soup came cold and late.", id="started-and-also-passed"),
     pytest.param(  # the agent seeing to a review is a step, not a promised outcome
         "You will have your money back by tomorrow.",
         "Thanks for spotting the extra charge on your statement. I'll make sure the extra charge is looked at by "
@@ -47,6 +69,7 @@ WRONG = [
     pytest.param("Thanks for waiting. We'll make sure the fee is reviewed and refunded today.", "broken-promise",
                  id="make-sure-review-and-refund"),
     pytest.param("Thanks for waiting. The engineer will have it fixed today.", "broken-promise", id="outcome-today"),
+    pytest.param("Thanks for waiting. I'll check it and it will be fixed today.", "broken-promise", id="check-then-outcome"),
 ]
 
 
@@ -60,6 +83,12 @@ def test_what_is_wrong_still_fails(rewrite: str, rule: str) -> None:
 def test_a_deadline_nobody_gave_is_still_invented() -> None:
     verdict = guard("Sorry for the wait.", "Thanks for waiting. Your parcel arrives tomorrow, and I'll email you "
                     "the tracking link.", "Where is my parcel?", Policy())
+    assert "tomorrow" in verdict.invented
+
+
+def test_an_outcome_timed_after_the_agents_step_is_still_invented() -> None:
+    verdict = guard("Sorry for the wait.", "Thanks for waiting. I'll check the parcel, and your refund arrives "
+                    "tomorrow.", "Where is my parcel?", Policy())
     assert "tomorrow" in verdict.invented
 
 

@@ -178,7 +178,7 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
     after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
-    subject = clause[: modal.start()]
+    subject = " ".join(clause[: modal.start()].split()[-3:])  # "I can confirm the payment will": the payment
     person = _PERSON.search(subject) or rule.pattern("third_party").search(subject) or not subject.strip()
     if person and rule.pattern("process").search(after):
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does

@@ -158,11 +158,32 @@ _OWN_ACTION = re.compile(r"^(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:now\
                          r"|^(?:I|we)(?:'ve|’ve|\s+have)\s+(?:now\s+|also\s+|just\s+)?\w+ed\b", re.I)
 
 
+# The agent's own next contact or step, said in the future ("I'll email you today", "... and will reply here today").
+_OWN_STEP = re.compile(r"(?:\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)|^(?:will|'ll))\s+(?:also\s+|then\s+|personally\s+)?"
+                       r"(?:e-?mail|call|ring|phone|text|message|dm|contact|reply|respond|write|update|send\s+you|"
+                       r"get\s+back|follow\s+up|check|look|open|log|raise|file|book\s+(?:a|the)\s+call|be\s+in\s+touch|"
+                       r"confirm\s+(?:by|in|with)|let\s+you\s+know|pass|escalate|report)\b", re.I)
+_OUTCOME = re.compile(r"\b(?:refund\w*|fix\w*|resolv\w*|deliver\w*|arriv\w*|ship\w*|replac\w*|restor\w*|credit\w*|"
+                      r"working|back\s+(?:up|on|online))\b", re.I)
+
+
 def _no_deadline(text: str, at: int) -> bool:
-    """A time word that sets no deadline: inside a negation ("I can't give you a date today") or the agent's
-    own action under way ("I'm contacting the claims team today")."""
+    """A time word that sets no deadline: inside a negation ("I can't give you a date today"), the agent's own
+    action under way ("I'm contacting the claims team today") or the agent's own next contact ("I'll email you
+    today with the options"), as long as no outcome is timed with it."""
     start = 0
     for m in _CLAUSE_START.finditer(text, 0, at):
         start = m.end()
     clause = text[start:at]
-    return _NEGATED.search(clause) is not None or _OWN_ACTION.match(clause.lstrip()) is not None
+    if _NEGATED.search(clause) is not None or _OWN_ACTION.match(clause.lstrip()) is not None:
+        return True
+    clause = clause.lstrip()
+    step = _OWN_STEP.search(clause)
+    if step is None:  # "I'll check where it stands and reply to you there today": the same step goes on
+        sentence = text[max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1:start]
+        if not (_OWN_STEP.search(sentence) and _OWN_STEP.match("will " + clause)):
+            return False
+        step = _OWN_STEP.match("will " + clause)
+        return not _OUTCOME.search(clause[step.end() - 5:])
+    first_person = re.search(r"\b(?:I|we)\b", text[:start + 1], re.I) or step.group().lower()[:1] in "iw"
+    return bool(first_person) and not _OUTCOME.search(clause[step.end():])

@@ -82,14 +82,14 @@ class Additions:
             problem = None
         added = []
         case = situation(without_orders(self.customer))
-        if case and (rules & {"no-thanks", "no-acknowledgement"} or self.apology_dropped):
+        if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(case.acknowledge_plain, 2))  # grief or fear, not a parcel
         elif problem and self.apology_dropped:
             added.append(sorry(self.phrasing, problem))
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
-        elif not case and problem and not added and "no-acknowledgement" in rules:
+        elif problem and not added and "no-acknowledgement" in rules:
             added.append(acknowledge(self.phrasing, problem))
         added = [s for s in added if not blocking(self.check(s))]
         if not added:

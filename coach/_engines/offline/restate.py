@@ -62,6 +62,8 @@ _VERB_FIXES = [  # after "I" became "you": the verb agrees
     (re.compile(r"\byou wasn't\b", re.I), "you weren't"), (re.compile(r"\byou has\b", re.I), "you have"),
     (re.compile(r"\byou hasn't\b", re.I), "you haven't"), (re.compile(r"\byou doesn't\b", re.I), "you don't"),
     (re.compile(r"\byou does\b", re.I), "you do"), (re.compile(r"\byou is\b", re.I), "you are"),
+    # "you waited 50 minutes and was then charged": the second verb of the same subject agrees too
+    (re.compile(r"^(you\b[^,;]*?\b(?:and|but|then)\s+(?:then\s+)?)was\b", re.I), r"\1were"),
 ]
 _OBJECT_YOU = re.compile(r"\b(?:to|for|with|from|at|by|about|told|asked|called|emailed|messaged|contacted|paid|"
                          r"sent|gave)\s+you\b", re.I)
@@ -74,7 +76,7 @@ _SUBJECT_START = re.compile(
 )
 _BAD_START = re.compile(r"^(?:\w+n't|\w+n’t|why|what|how|when|where|who|which|can|could|would|will|is|are|do|does|did|please|if|"
                         r"because|so|to|for|not|no|never|still|just|also|very|really|any|need|want|get|fix|help|"
-                        r"thanks?|been|being|was|were|same|again|only)\b", re.I)
+                        r"thanks?|been|being|was|were|same|again|only|her|his|she|he|their|they|them)\b", re.I)
 _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|could|will|would|keeps?|\w+n't|\w+ed|"
                    r"got|went|came|took|made|paid|bought|sent|lost|left|broke|says|shows|logs|won't|cannot|cuts|drops|"
                    r"crashes|leaks|stops|fails|needs|wants|\w+'s|\w+'re|\w+'ve)\b", re.I)
