@@ -24,6 +24,7 @@ from .._engines.options import add_engine_options
 from .._serve.options import add_serve_parser
 from .._serve.options import run as run_serve
 from .._version import __version__
+from .batch_api import add_batch_api_options, run_rewrite_batch
 from .render import err, render_check, rewrite_notes, use_colour
 
 __all__ = ["main", "build_parser"]
@@ -47,9 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     rewrite = sub.add_parser("rewrite", help="rewrite a draft so it thanks, restates and gives a next step")
     _common(rewrite)
     _engine_options(rewrite)
+    add_batch_api_options(rewrite)  # --batch-api: the OpenAI Batch API (coach/_cli/batch_api.py)
     add_serve_parser(sub)  # its web framework loads only when `coach serve` runs
     # `coach eval` parses its own options (coach/_cli/eval.py), so that the harness loads only when it runs.
     sub.add_parser("eval", help="run the gold suite, compare with a baseline and gate on regressions", add_help=False)
+    sub.add_parser("batch", help="status or cancel of a --batch-api run's batches (coach batch status STATE)",
+                   add_help=False)
     return parser
 
 
@@ -114,6 +118,8 @@ def _run(args: argparse.Namespace) -> int:
     coach = _make_coach(args)
     if args.command in ("rewrite", "critique"):
         err(f"coach: engine openai (model {coach.model_name})" if coach.engine == "openai" else "coach: engine offline")
+    if getattr(args, "batch_api", False):
+        return run_rewrite_batch(args, coach, policy)
     if args.jsonl is not None:
         return _run_batch(args, coach, policy)
     draft = _read_stdin_text() if args.draft == "-" else args.draft
@@ -194,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         from .eval import main as eval_main  # the eval harness, its judge and the openai SDK load only here
 
         return eval_main(argv[argv.index("eval") + 1:])
+    if args.command == "batch":
+        from .batch_api import batch_main
+
+        return batch_main(argv[argv.index("batch") + 1:])
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
