@@ -301,3 +301,18 @@ def test_eval_batch_api_scores_the_batch_rewrites(tmp_path, capsys, batches):
 def test_eval_batch_api_refuses_what_it_cannot_do(capsys):
     assert main(["eval", "--batch-api", "--repeat", "2", "--engine", "openai", "--model", "m"]) == 2
     assert "--batch-api runs one prompt" in capsys.readouterr().err
+
+
+def test_batch_options_without_batch_api_and_a_batch_too_large(tmp_path, capsys, batches, monkeypatch):
+    from coach._engines.openai.batch import rounds
+
+    server = batches(Script())
+    jsonl = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "draft": draft(1)}, {"id": 2, "draft": draft(2)}])
+    assert main(["rewrite", "--jsonl", str(jsonl), "--state", str(tmp_path / "s.json"), "--engine", "openai",
+                 "--base-url", server.url, "--model", "fake-model"]) == 2
+    assert "go with --batch-api" in capsys.readouterr().err
+    assert main(["eval", "--state", str(tmp_path / "s.json")]) == 2
+    assert "go with --batch-api" in capsys.readouterr().err
+    monkeypatch.setattr(rounds, "MAX_REQUESTS", 1)
+    code, out, err = rewrite_cli(capsys, server, jsonl)
+    assert code == 2 and out == [] and "one batch takes at most 1 requests" in err and not server.uploads

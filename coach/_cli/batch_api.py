@@ -26,7 +26,7 @@ from .._core.policy import Policy
 from .._engines.options import positive_seconds
 from .render import err
 
-__all__ = ["add_batch_api_options", "run_rewrite_batch", "batch_main", "BatchProgressView", "default_state",
+__all__ = ["add_batch_api_options", "wants_batch_api", "run_rewrite_batch", "batch_main", "BatchProgressView", "default_state",
            "EXIT_BATCH_FAULT", "EXIT_REFUSED", "EXIT_STILL_RUNNING"]
 
 EXIT_BATCH_FAULT, EXIT_REFUSED, EXIT_STILL_RUNNING, EXIT_INTERRUPTED = 3, 4, 5, 130
@@ -37,7 +37,7 @@ def add_batch_api_options(p: Any, *, price: bool = True) -> None:
     """``--batch-api``, ``--state``, ``--poll-interval``, ``--max-wait`` (and ``--price-per-1k``)."""
     p.add_argument("--batch-api", action="store_true",
                    help="send the drafts as one OpenAI Batch API job (half price, done within 24 h) instead of "
-                        "one request each")
+                        "one request each; exit 3 a batch fault, 4 upload refused, 5 still running (README)")
     p.add_argument("--state", type=Path, metavar="PATH",
                    help="with --batch-api: the file that records the batches, so an interrupted run resumes "
                         "(default for --jsonl IN: IN.batch-state.json)")
@@ -49,6 +49,13 @@ def add_batch_api_options(p: Any, *, price: bool = True) -> None:
     if price:
         p.add_argument("--price-per-1k", type=float, default=0.0, metavar="COST",
                        help="with --batch-api: your per-request price per 1,000 tokens, for the summary's cost")
+
+
+def wants_batch_api(args: argparse.Namespace) -> bool:
+    """``--batch-api``, or one of its options given without it (which ``run_rewrite_batch`` refuses)."""
+    return bool(getattr(args, "batch_api", False) or getattr(args, "state", None) is not None
+                or getattr(args, "max_wait", None) is not None or getattr(args, "price_per_1k", 0.0)
+                or getattr(args, "poll_interval", DEFAULT_POLL_S) != DEFAULT_POLL_S)
 
 
 def default_state(jsonl: str, state: Path | None) -> Path | None:
@@ -98,6 +105,8 @@ def run_rewrite_batch(args: argparse.Namespace, coach: Coach, policy: Policy) ->
     """``coach rewrite --jsonl IN --batch-api``: one result or error object a line, in the input's order."""
     from .batch import BatchItem, _parse  # the line schema loads only for batches
 
+    if not args.batch_api:
+        raise InputError("--state, --poll-interval, --max-wait and --price-per-1k go with --batch-api")
     if args.jsonl is None:
         raise InputError("--batch-api sends a batch of drafts: give them with --jsonl IN")
     state = default_state(args.jsonl, args.state)

@@ -137,6 +137,8 @@ def _validate(args: argparse.Namespace) -> None:
         raise UsageError("--replay/--record are for the model engine: add --engine openai --model NAME")
     if args.compare and args.engine == "offline":
         raise UsageError("--compare A B compares two prompts of the model engine: add --engine openai")
+    if not args.batch_api and (args.state or args.max_wait is not None):
+        raise UsageError("--state and --max-wait go with --batch-api")
     if args.batch_api and (args.compare or args.from_results or args.calibrate or args.replay or args.record
                            or args.repeat != 1 or args.engine == "offline"):
         raise UsageError("--batch-api runs one prompt of the model engine once per case: it takes neither --compare, "

@@ -24,7 +24,7 @@ from .._engines.options import add_engine_options
 from .._serve.options import add_serve_parser
 from .._serve.options import run as run_serve
 from .._version import __version__
-from .batch_api import add_batch_api_options, run_rewrite_batch
+from .batch_api import add_batch_api_options, run_rewrite_batch, wants_batch_api
 from .render import err, render_check, rewrite_notes, use_colour
 
 __all__ = ["main", "build_parser"]
@@ -118,7 +118,7 @@ def _run(args: argparse.Namespace) -> int:
     coach = _make_coach(args)
     if args.command in ("rewrite", "critique"):
         err(f"coach: engine openai (model {coach.model_name})" if coach.engine == "openai" else "coach: engine offline")
-    if getattr(args, "batch_api", False):
+    if wants_batch_api(args):
         return run_rewrite_batch(args, coach, policy)
     if args.jsonl is not None:
         return _run_batch(args, coach, policy)

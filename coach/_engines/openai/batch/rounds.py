@@ -26,6 +26,8 @@ from .state import BatchRound, BatchState, load_state
 __all__ = ["BatchDraft", "BatchWait", "BatchProgress", "BatchOutcome", "Outcome", "run_rounds"]
 
 Outcome = RewriteResult | EngineFailed | CoachError
+#: The Batch API's limits on one input file.
+MAX_REQUESTS, MAX_FILE_BYTES = 50_000, 200 * 2**20
 _KIND_OF_CODE = {"batch_expired": "expired", "batch_cancelled": "cancelled"}
 
 
@@ -80,6 +82,9 @@ class _Rounds:
     def _round(self, index: int, pending: list[str]) -> list[str]:
         """Send (or find again) this round's batch, read its answers; the ids to re-ask in the next round."""
         jsonl = "".join(request_line(cid, self._body(self.exchanges[cid])) + "\n" for cid in pending).encode()
+        if len(pending) > MAX_REQUESTS or len(jsonl) > MAX_FILE_BYTES:  # the first round is the largest
+            raise InputError(f"{len(pending)} requests, {len(jsonl) / 2**20:.0f} MiB: one batch takes at most "
+                             f"{MAX_REQUESTS:,} requests and {MAX_FILE_BYTES // 2**20} MiB; split the input")
         sha256 = hashlib.sha256(jsonl).hexdigest()
         try:
             recorded = self.state.check_round(index, sha256, self.state_path or "")
