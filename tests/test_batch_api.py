@@ -282,19 +282,28 @@ def test_no_key_reaches_the_state_file_or_the_output(tmp_path, capsys, batches, 
 MINI = Path(__file__).parent / "eval_data" / "mini.jsonl"
 
 
-def test_eval_batch_api_scores_the_batch_rewrites(tmp_path, capsys, batches):
-    fallback = "Thanks for getting in touch. I'll check your case and reply here with what I find."
-    server = batches(lambda body: (200, completion(json.dumps({"critique": [], "rewrite": fallback}))))
-    results = tmp_path / "r.json"
-    code = main(["eval", "--batch-api", "--engine", "openai", "--base-url", server.url, "--model", "fake-model",
-                 "--suite", str(MINI), *FAST, "--state", str(tmp_path / "s.json"), "-q", "--output", str(results)])
+def test_eval_batch_api_scores_the_same_rewrites_as_the_per_draft_eval(tmp_path, capsys, serve, batches):
+    from fake_openai import answer_json
+
+    reply = "Thanks for getting in touch. I'll check your case and reply here with what I find."
+    per_draft = serve(answer_json([], reply))
+    server = batches(lambda body: (200, completion(json.dumps({"critique": [], "rewrite": reply}))))
+    runs = {}
+    for name, extra in (("per-draft", ["--base-url", per_draft.url]),
+                        ("batch", ["--batch-api", "--base-url", server.url, *FAST, "--state", str(tmp_path / "s.json")])):
+        out = tmp_path / f"{name}.json"
+        code = main(["eval", "--engine", "openai", "--model", "fake-model", "--suite", str(MINI), "-q",
+                     "--output", str(out), *extra])
+        assert code == 0, name
+        runs[name] = json.loads(out.read_text())
     err = capsys.readouterr().err
-    run = json.loads(results.read_text())
-    assert code == 0 and run["stamp"]["engine"] == "openai" and run["stamp"]["prompt_id"] == "rewrite.v1"
-    assert len(lines_of(server.uploads[0])) == run["stamp"]["cases"] == 5
-    attempts = [c["attempts"][0] for c in run["cases"]]
-    accepted = [a for a in attempts if not a["fallback"]]
-    assert accepted and all(a["rewrite"] == fallback for a in accepted)
+    batch, single = runs["batch"], runs["per-draft"]
+    assert batch["stamp"]["engine"] == "openai" and batch["stamp"]["prompt_id"] == "rewrite.v1"
+    assert len(lines_of(server.uploads[0])) == batch["stamp"]["cases"] == 5
+    pick = ("rewrite", "passed", "fallback", "calls", "tokens")
+    assert [{k: c["attempts"][0][k] for k in pick} for c in batch["cases"]] == \
+        [{k: c["attempts"][0][k] for k in pick} for c in single["cases"]]
+    assert batch["aggregates"]["scorers"] == single["aggregates"]["scorers"]
     assert "5 draft(s):" in err and "batch(es)" in err
 
 
