@@ -325,3 +325,18 @@ def test_batch_options_without_batch_api_and_a_batch_too_large(tmp_path, capsys,
     monkeypatch.setattr(rounds, "MAX_REQUESTS", 1)
     code, out, err = rewrite_cli(capsys, server, jsonl)
     assert code == 2 and out == [] and "one batch takes at most 1 requests" in err and not server.uploads
+
+
+def test_stdin_has_no_default_state(capsys, monkeypatch, batches, tmp_path):
+    import io
+    import sys
+
+    server = batches(Script())
+    monkeypatch.chdir(tmp_path)
+    stdin = json.dumps({"id": "x", "draft": draft(5)}).encode() + b"\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    code = main(["rewrite", "--jsonl", "-", "--batch-api", "--engine", "openai", "--base-url", server.url,
+                 "--model", "fake-model", *FAST])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["rewrite"] == good(5)
+    assert "no --state: an interrupted run cannot resume" in err and list(tmp_path.iterdir()) == []
