@@ -77,7 +77,8 @@ class BatchError(ModelRequestError):
     """A Batch API job went wrong for some requests: its upload was refused, the batch failed, expired or
     was cancelled, its output file is missing, or its output holds an error line for the request.
 
-    ``kind`` says which: ``refused``, ``failed``, ``expired``, ``cancelled``, ``missing-output`` or ``line``.
+    ``kind`` says which: ``refused``, ``failed``, ``expired``, ``cancelled``, ``missing-output``, ``line``, or
+    ``request`` (the batch could not be asked about, e.g. it is not on the server).
     """
 
     def __init__(self, message: str, *, kind: str, status: int | None = None):
