@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from ._core.checker import check, validate_draft
 from ._core.critique import offline_critique
-from ._core.errors import InputError
+from ._core.errors import CoachError, InputError, ModelConfigError
 from ._core.policy import Policy
 from ._core.results import CheckResult, CritiqueResult, RewriteResult
 from ._core.text import looks_english
@@ -25,7 +26,7 @@ from ._engines.base import (
     EngineSettings,
 )
 
-__all__ = ["Coach", "AsyncCoach", "EngineName", "PolicyLike", "BatchInput"]
+__all__ = ["Coach", "AsyncCoach", "BatchRewrites", "EngineName", "PolicyLike", "BatchInput"]
 
 PolicyLike = Policy | Sequence[str] | dict | str | os.PathLike | None
 #: A ``rewrite_many`` item: the draft itself, or ``{"draft", "id"?, "customer"?, "policy"?}``.
@@ -192,6 +193,73 @@ class Coach(_CoachBase):
     def model_name(self) -> str | None:
         """The model the openai engine uses (asking a local server for its model when none was given)."""
         return self._model(asynchronous=False).model_name() if self.engine == "openai" else None
+
+    def rewrite_batch(
+        self, items: Iterable[Mapping[str, Any]], *, state: str | os.PathLike | None = None,
+        poll_interval: float = 30.0, max_wait: float | None = None, on_progress: Callable[[Any], None] | None = None,
+    ) -> BatchRewrites:
+        """Rewrite many ``{"id", "draft", "customer"?, "policy"?}`` items through the OpenAI Batch API.
+
+        The same prompt, model options and guard as ``rewrite``, one request line per draft; answers that fail
+        are re-asked in follow-up batches, then fall back to the offline rewrite. Results keep the input order;
+        an item that could not be rewritten (bad input, a batch fault) yields its ``CoachError``. ``state``
+        records the batches, so that a run interrupted while waiting picks up the same ones; ``max_wait``
+        seconds without the batch finishing raise ``BatchStillRunning``.
+        """
+        from ._engines.openai.batch import BatchDraft, BatchWait, summarize
+
+        engine = self._batch_engine()
+        results: list[RewriteResult | CoachError | None] = []
+        drafts: list[tuple[int, BatchDraft]] = []
+        for number, item in enumerate(items):
+            try:
+                if not isinstance(item, Mapping) or "draft" not in item:
+                    raise InputError(f"item {number + 1} must be a mapping with a 'draft' (and optionally 'id', "
+                                     f"'customer' and 'policy'), not {type(item).__name__}")
+                draft, customer, policy = item["draft"], item.get("customer"), Policy.coerce(item.get("policy"))
+                validate_draft(draft)
+                results.append(_unassessed(draft, customer, policy, "openai"))
+            except CoachError as exc:
+                results.append(exc)
+                continue
+            if results[-1] is None:
+                drafts.append((number, BatchDraft(item.get("id", number + 1), draft, customer, policy)))
+        outcome = engine.rewrite_batch([d for _, d in drafts], state_path=state, on_progress=on_progress,
+                                       wait=BatchWait(poll_interval=poll_interval, max_wait=max_wait))
+        for (number, sent), result in zip(drafts, outcome.outcomes):
+            results[number] = result if isinstance(result, CoachError) else \
+                _rewrite_or_fallback(result, sent.draft, sent.customer, sent.policy)
+        done = [r for r in results if r is not None]
+        return BatchRewrites(results=done, summary=summarize(done, outcome))
+
+    def batch_status(self, state: str | os.PathLike) -> list[Any]:
+        """What the server says now about each batch the state file records (``BatchStatus``, in round order)."""
+        from ._engines.openai.batch import load_state
+
+        jobs = self._batch_engine().batch_jobs()
+        return [jobs.retrieve(r.batch_id) for r in load_state(state, must_exist=True).rounds]
+
+    def cancel_batch(self, state: str | os.PathLike) -> list[Any]:
+        """Cancel each batch the state file records that has not finished; their statuses afterwards."""
+        from ._engines.openai.batch import load_state
+
+        jobs = self._batch_engine().batch_jobs()
+        statuses = [jobs.retrieve(r.batch_id) for r in load_state(state, must_exist=True).rounds]
+        return [s if s.finished else jobs.cancel(s.id) for s in statuses]
+
+    def _batch_engine(self) -> Any:
+        if self.engine != "openai":
+            raise ModelConfigError("the Batch API needs the openai engine: set OPENAI_API_KEY (or --base-url) "
+                                   "and --model")
+        return self._model(asynchronous=False)
+
+
+@dataclass
+class BatchRewrites:
+    """What ``Coach.rewrite_batch`` returns: one result or error per item, in order, and the run's summary."""
+
+    results: list[RewriteResult | CoachError]
+    summary: Any  # BatchSummary: counts, batches, tokens and cost
 
 
 class AsyncCoach(_CoachBase):

@@ -28,6 +28,7 @@ from .._serve.options import add_serve_parser
 from .._serve.options import run as run_serve
 from .._version import __version__
 from .config import COLOR_MODES, KEYS, ConfigFile, Setting, find_config, load_config, resolve
+from .batch_api import add_batch_api_options, run_rewrite_batch, wants_batch_api
 from .render import err, render_check, rewrite_notes, use_colour
 
 __all__ = ["main", "build_parser", "EXIT_PASSED", "EXIT_FAILED", "EXIT_ERROR", "EXIT_NOT_ASSESSED"]
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     rewrite = _command(sub, "rewrite", "rewrite a draft so it thanks, restates and gives a next step")
     _common(rewrite)
     _engine_options(rewrite)
+    add_batch_api_options(rewrite)  # --batch-api: the OpenAI Batch API (coach/_cli/batch_api.py)
     for p in (check, critique, rewrite):
         p.set_defaults(**{key: None for key in _CONFIGURED if key in _dests(p)})
     add_serve_parser(sub)  # its web framework loads only when `coach serve` runs
@@ -79,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     completion.add_argument("shell", choices=["bash", "zsh", "fish"])
     # `coach practice` parses its own options too (coach/_cli/practice.py).
     sub.add_parser("practice", help="role-play a customer conversation, coached turn by turn", add_help=False)
+    sub.add_parser("batch", help="status or cancel of a --batch-api run's batches (coach batch status STATE)",
+                   add_help=False)
     return parser
 
 
@@ -279,6 +283,8 @@ def _run(args: argparse.Namespace) -> int:
     coach = _make_coach(args)
     if args.command in ("rewrite", "critique"):
         err(f"coach: engine openai (model {coach.model_name})" if coach.engine == "openai" else "coach: engine offline")
+    if wants_batch_api(args):
+        return run_rewrite_batch(args, coach, policy)
     if args.jsonl is not None:
         if args.files or args.draft is not None:
             raise InputError("give --jsonl alone, without a draft or -f/--file")
@@ -394,6 +400,10 @@ def main(argv: list[str] | None = None) -> int:
         from .practice import main as practice_main  # role-play with a simulated customer
 
         return practice_main(argv[argv.index("practice") + 1:])
+    if args.command == "batch":
+        from .batch_api import batch_main
+
+        return batch_main(argv[argv.index("batch") + 1:])
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
