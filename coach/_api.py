@@ -211,7 +211,9 @@ class Coach(_CoachBase):
         engine = self._batch_engine()
         results: list[RewriteResult | CoachError | None] = []
         drafts: list[tuple[int, BatchDraft]] = []
+        ids: list[Any] = []
         for number, item in enumerate(items):
+            ids.append(item.get("id", number) if isinstance(item, Mapping) else number)
             try:
                 if not isinstance(item, Mapping) or "draft" not in item:
                     raise InputError(f"item {number + 1} must be a mapping with a 'draft' (and optionally 'id', "
@@ -229,7 +231,9 @@ class Coach(_CoachBase):
         for (number, sent), result in zip(drafts, outcome.outcomes):
             results[number] = result if isinstance(result, CoachError) else \
                 _rewrite_or_fallback(result, sent.draft, sent.customer, sent.policy)
-        done = [r for r in results if r is not None]
+        # every result carries its item's id (or its index), as rewrite_many's do
+        done = [r.model_copy(update={"id": ids[n]}) if isinstance(r, RewriteResult) else r
+                for n, r in enumerate(results) if r is not None]
         return BatchRewrites(results=done, summary=summarize(done, outcome))
 
     def batch_status(self, state: str | os.PathLike) -> list[Any]:

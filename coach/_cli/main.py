@@ -27,8 +27,8 @@ from .._engines.options import add_engine_options
 from .._serve.options import add_serve_parser
 from .._serve.options import run as run_serve
 from .._version import __version__
-from .config import COLOR_MODES, KEYS, ConfigFile, Setting, find_config, load_config, resolve
 from .batch_api import add_batch_api_options, run_rewrite_batch, wants_batch_api
+from .config import COLOR_MODES, KEYS, ConfigFile, Setting, find_config, load_config, resolve
 from .render import err, render_check, rewrite_notes, use_colour
 
 __all__ = ["main", "build_parser", "EXIT_PASSED", "EXIT_FAILED", "EXIT_ERROR", "EXIT_NOT_ASSESSED"]
