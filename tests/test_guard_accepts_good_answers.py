@@ -36,6 +36,11 @@ CLEAN = [
         "It'll be sorted today!",
         "Thanks for flagging the missing voucher. I'll check where the voucher stands and reply to you here today.",
         "My birthday voucher never arrived.", id="own-step-after-and"),
+    pytest.param(  # "today's" names a day, it sets no deadline; "find out ... and reply today" is the agent's step
+        "Your bill will be corrected tomorrow.",
+        "Thanks for querying the jump in your water bill. Please reply with a photo of today's meter reading, and "
+        "I'll find out what went wrong and reply to you here today.", "My water bill doubled this quarter.",
+        id="todays-reading-and-find-out"),
     pytest.param(  # a clock time inside the apology's object is not a clause break
         "Sorry for the disruption.",
         "Thanks for telling us, Priya, and sorry your 18:15 from Bath was cancelled again. I've logged it on your "

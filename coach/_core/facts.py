@@ -162,7 +162,7 @@ _OWN_ACTION = re.compile(r"^(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:now\
 _OWN_STEP = re.compile(r"(?:\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)|^(?:will|'ll))\s+(?:also\s+|then\s+|personally\s+)?"
                        r"(?:e-?mail|call|ring|phone|text|message|dm|contact|reply|respond|write|update|send\s+you|"
                        r"get\s+back|follow\s+up|check|look|open|log|raise|file|book\s+(?:a|the)\s+call|be\s+in\s+touch|"
-                       r"confirm\s+(?:by|in|with)|let\s+you\s+know|pass|escalate|report)\b", re.I)
+                       r"confirm\s+(?:by|in|with)|let\s+you\s+know|pass|escalate|report|find\s+out|ask|chase)\b", re.I)
 _OUTCOME = re.compile(r"\b(?:refund\w*|fix\w*|resolv\w*|deliver\w*|arriv\w*|ship\w*|replac\w*|restor\w*|credit\w*|"
                       r"working|back\s+(?:up|on|online))\b", re.I)
 
@@ -175,6 +175,8 @@ def _no_deadline(text: str, at: int) -> bool:
     for m in _CLAUSE_START.finditer(text, 0, at):
         start = m.end()
     clause = text[start:at]
+    if re.match(r"[\w ]*['’]s\b", text[at:at + 20]):
+        return True  # "a photo of today's reading": a day named, no deadline set
     if _NEGATED.search(clause) is not None or _OWN_ACTION.match(clause.lstrip()) is not None:
         return True
     clause = clause.lstrip()
