@@ -108,3 +108,22 @@ def test_distress_gets_a_tone_that_fits(customer, name, said, not_said):
 
 def test_an_everyday_problem_keeps_the_everyday_template():
     assert situation("My parcel is three days late.") is None
+
+
+def test_a_safety_step_goes_in_even_when_the_draft_has_a_step():
+    result = rewrite_offline("Thanks for reaching out. An engineer will visit within the hour, guaranteed.",
+                             "There's a smell of gas by the meter you fitted yesterday and my kids are home.")
+    assert "leave the area and call the emergency services" in result.rewrite
+
+
+@pytest.mark.parametrize(("customer", "said"), [
+    ("@TrainCo my 08:10 from York was cancelled again, third time this week",
+     "08:10 from York was cancelled again"),
+    ("My click-and-collect order (order 88-1020) was missing the charger, which I'd paid £19.99 for.",
+     "was missing the charger"),
+    ("The fan heater I bought from you (model FH-20) sparked and scorched the rug last night.",
+     "you bought from us"),
+])
+def test_the_restatement_reads_past_handles_and_afterthoughts(customer, said):
+    result = rewrite_offline("Sorry for the inconvenience. We will look into it.", customer)
+    assert said in result.rewrite and result.passed, result.rewrite

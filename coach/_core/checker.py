@@ -138,6 +138,10 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
         else:
             certain = certainty.search(text) is not None
+            if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
+                    and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
+                yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
+                continue
             m = settled.search(text)
             if m and not _negated(text, m.start(), negations) and not _granted(ctx.policy, certain, text):
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
@@ -224,6 +228,8 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
 
 
+_HANDS_OUT = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
+                        r"\b(?:will|is|are)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")

@@ -70,8 +70,9 @@ class Additions:
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
-        if stepless:
-            self.closing(layout)
+        case = situation(without_orders(self.customer))
+        if stepless or case and case.always and not _mentions(case.steps[0], rendered):
+            self.closing(layout)  # a gas smell or a stolen card needs its own step whatever the draft offers
 
     def _opening(self, layout: Layout, rules: set[str]) -> None:
         if positive(self.customer, self.draft):
@@ -89,8 +90,8 @@ class Additions:
             added.append(sorry(self.phrasing, problem))
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
-        elif problem and not added and "no-acknowledgement" in rules:
-            added.append(acknowledge(self.phrasing, problem))
+        elif problem and not added and ("no-acknowledgement" in rules or not _mentions(problem, body)):
+            added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
         added = [s for s in added if not blocking(self.check(s))]
         if not added:
             return
@@ -162,6 +163,13 @@ class Additions:
         if prev.role != "greeting":
             prev.gap = " "
 
+
+
+def _mentions(problem: str, body: str) -> bool:
+    """The body names the problem at all: a third of its words (the checker's rules may pass less)."""
+    words = {stem(w) for w in content_words(problem)}
+    said = {stem(w) for w in content_words(body)}
+    return not words or len(words & said) / len(words) >= 0.34
 
 
 def _already_said(problem: str, body: str) -> bool:

@@ -34,7 +34,7 @@ _PROBLEM = re.compile(
     r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
-    r"return\w*)\b",
+    r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -54,7 +54,7 @@ _SWAPS = {
     "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "i": "you", "me": "you", "my": "your",
     "mine": "yours", "myself": "yourself", "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll",
     "we": "you", "our": "your", "ours": "yours", "us": "you", "ourselves": "yourselves",
-    "your": "our", "yours": "ours",
+    "your": "our", "yours": "ours", "you": "us",  # only an object "you" gets this far: "bought from you"
 }
 _SWAP = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)) + r")\b", re.I)
 _VERB_FIXES = [  # after "I" became "you": the verb agrees
@@ -107,8 +107,12 @@ def restate_problem(customer: str | None) -> str | None:
     return best[2] if best else None
 
 
+_LEADING_HANDLES = re.compile(r"^(?:(?:hi|hey|hello|dear)\s+)?(?:@\w+[,:]?\s+)+", re.I)
+_AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
+
+
 def _as_clause(sentence: str) -> str | None:
-    sentence = _TRAILING_TAGS.sub("", sentence.strip())
+    sentence = _LEADING_HANDLES.sub("", _TRAILING_TAGS.sub("", sentence.strip()))  # "@ParcelGo your driver ..."
     if sentence.endswith(("..", "…")):
         return None  # trails off: not a whole statement
     if re.search(r"@\w|#[A-Za-z]+(?![\w-]*\d)", sentence) or DEMANDS_OF_THE_MODEL.search(sentence):
@@ -129,6 +133,8 @@ def _as_clause(sentence: str) -> str | None:
     clause = _shorten(" ".join(_QUESTION_TAIL.sub("", clause).split()))
     if clause is None:
         return None
+    if _BAD_END.search(clause) and _AFTERTHOUGHT.search(clause):  # "..., which you'd paid £17.40 for"
+        clause = _AFTERTHOUGHT.sub("", clause)
     words = clause.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) or _BAD_END.search(clause):
         return None

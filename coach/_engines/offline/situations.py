@@ -26,6 +26,7 @@ class Situation(BaseModel):
     acknowledge: tuple[str, ...] = Field(min_length=1)
     acknowledge_plain: tuple[str, ...] = Field(min_length=1)
     steps: tuple[str, ...] = Field(min_length=1)
+    always: bool = False
 
     @field_validator("words")
     @classmethod
