@@ -127,3 +127,27 @@ def test_a_safety_step_goes_in_even_when_the_draft_has_a_step():
 def test_the_restatement_reads_past_handles_and_afterthoughts(customer, said):
     result = rewrite_offline("Sorry for the inconvenience. We will look into it.", customer)
     assert said in result.rewrite and result.passed, result.rewrite
+
+
+@pytest.mark.parametrize(("draft", "gone"), [
+    ("I feel terrible that we've let this slip. I'll chase the letters team and reply here.", "let this slip"),
+    ("I can't believe this has happened, it's absolutely shocking. Please call our fraud line on 0800 123 456.",
+     "shocking"),
+])
+def test_a_pity_lead_in_takes_its_empty_remainder_with_it(draft, gone):
+    result = rewrite_offline(draft, "You keep sending post to my late father.")
+    assert gone not in result.rewrite and "This has happened" not in result.rewrite
+    assert not disfluent(draft, result.rewrite)
+
+
+def test_a_good_draft_with_a_step_after_a_semicolon_stays_as_it_is():
+    draft = ("Thanks for reporting the dead battery on your scooter (frame ending 4471). I've pencilled you in for "
+             "Monday 4 March at 9 a.m.; reply YES to confirm or tell me a better day and I'll rebook it.")
+    result = rewrite_offline(draft, "My new scooter's battery died after a week.")
+    assert result.rewrite == draft and result.passed
+
+
+def test_booking_the_replacement_is_the_agents_step():
+    draft = ("Thanks for the photo of the chipped bowl from order #DB-4410. Once you reply to confirm your address, "
+             "I'll book the replacement on our next-day courier.")
+    assert rewrite_offline(draft, "My bowl from order #DB-4410 arrived chipped.").rewrite == draft

@@ -82,7 +82,7 @@ _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|c
                    r"crashes|leaks|stops|fails|needs|wants|\w+'s|\w+'re|\w+'ve)\b", re.I)
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 _LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
-    it's there's""".split())
+    it's there's every each all both another any some none no one two three several most many""".split())
 _BAD_END = re.compile(r"\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
                       r"which|because|so|if)$", re.I)
 
