@@ -91,7 +91,7 @@ def test_beyond_the_policy_the_rewrite_says_the_policy(draft, date):
     ("My father died in March and I need to close his phone contract (account 77-1029).", "bereavement",
      "sorry for your loss", "order number"),
     ("My inhaler refill from order RX-5120 never came and I have two puffs left.", "health",
-     "affects your health", "a few more details"),
+     "health depends on", "a few more details"),
     ("The heater you sold me started sparking and there is a burning smell.", "safety",
      "Your safety comes first", "order number"),
     ("My debit card was stolen and there are two payments I didn't make.", "stolen-card",
@@ -151,3 +151,11 @@ def test_booking_the_replacement_is_the_agents_step():
     draft = ("Thanks for the photo of the chipped bowl from order #DB-4410. Once you reply to confirm your address, "
              "I'll book the replacement on our next-day courier.")
     assert rewrite_offline(draft, "My bowl from order #DB-4410 arrived chipped.").rewrite == draft
+
+
+def test_a_thread_marker_whose_other_part_went_goes_too():
+    draft = "@pia_k 1/2 Thanks for flagging the outage on Mill Lane. 2/2 Hopefully it's back by tonight! ^RB"
+    result = rewrite_offline(draft, "Power's been out on Mill Lane since 6am.")
+    assert "1/2" not in result.rewrite and result.rewrite.startswith("@pia_k ")
+    assert "1/2" in rewrite_offline("1/2 Thanks for flagging the outage on Mill Lane, I've logged it.",
+                                    "Power's been out on Mill Lane since 6am.").rewrite  # its 2/2 is another tweet

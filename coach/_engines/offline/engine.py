@@ -189,7 +189,21 @@ class _Rewriter(Additions):
         if english and not self.closed and self.dropped_step(text):
             self.closing(layout)
             text = layout.render()
+        return _whole_thread(text, html_to_text(self.draft))
+
+
+_MARKER = re.compile(r"(?<![\w/])[(\[]?([1-9])/([1-9])[)\]]?(?![\w/])")
+
+
+def _whole_thread(text: str, draft: str) -> str:
+    """A "1/2" whose "2/2" went with a dropped sentence numbers nothing: it goes too (the draft's own stay)."""
+    parts = {(m.group(1), m.group(2)) for m in _MARKER.finditer(text)}
+    if not parts or {(str(k), n) for _, n in parts for k in range(1, int(n) + 1)} <= parts:
         return text
+    if parts == {(m.group(1), m.group(2)) for m in _MARKER.finditer(draft)}:
+        return text
+    return re.sub(r"[ \t]*" + _MARKER.pattern + r"[ \t]*(?=\S|$)", lambda m: " " if m.start() and m.end() < len(text)
+                  else "", text).strip()
 
 
 def _no_step(result: CheckResult) -> bool:

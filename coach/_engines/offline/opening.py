@@ -148,8 +148,8 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     elif reference or _GIVEN.search(customer):
         topic = _TOPIC.search(customer)
         ref = reference or "this"
-        if topic and reference:  # "where is my refund?" -> "I'll look into the refund for order #99812 ..."
-            ref = f"the {topic.group().lower()} for {reference}"
+        if topic and reference and not reference.lower().startswith(topic.group().lower()):
+            ref = f"the {topic.group().lower()} for {reference}"  # "I'll look into the refund for order #99812 ..."
         options, fill = _ACT, {"ref": ref}
     else:
         topic = f"{customer} {draft}"
