@@ -13,6 +13,7 @@ masked text, and the quotes in the problems are unmasked. Word checks run only o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["fluency_problems", "new_problems"]
 
@@ -541,8 +542,13 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
 
 def fluency_problems(text: str) -> list[str]:
     """Return short descriptions of disfluencies in ``text`` ([] when fluent)."""
+    return list(_problems(text))
+
+
+@lru_cache(maxsize=1024)  # the guard reads the same draft for every candidate edit
+def _problems(text: str) -> tuple[str, ...]:
     if not text or not text.strip():
-        return ["empty text"]
+        return ("empty text",)
     mask = _Masked(text)
     problems: list[str] = []
     _check_punctuation(mask, problems)
@@ -557,7 +563,7 @@ def fluency_problems(text: str) -> list[str]:
                         english, problems)
     # keep order, drop duplicates
     seen: set[str] = set()
-    return [p for p in problems if not (p in seen or seen.add(p))]
+    return tuple(p for p in problems if not (p in seen or seen.add(p)))
 
 
 def _kind(problem: str) -> str:

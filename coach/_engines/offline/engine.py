@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 
 from ..._core.checker import check
+from ..._core.combined import explicit_step
 from ..._core.fluency import new_problems
 from ..._core.guard import guard
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
-from ..._core.text import html_to_text, looks_english
+from ..._core.rules import load_rules
+from ..._core.text import html_to_text, looks_english, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, injected_orders, obeyed_orders
 from .additions import Additions, blocking
 from .clauses import lower_first
@@ -165,8 +167,8 @@ class _Rewriter(Additions):
         learned layer may pass a thanks alone, but a step the edits removed must be replaced)."""
         if _no_step(self.check(text)):
             return True
-        rules = lambda t: check(t, self.customer, self.policy, max_chars=None, use="rules")  # noqa: E731
-        return _no_step(rules(text)) and not _no_step(rules(html_to_text(self.draft)))
+        rule = load_rules()["no-next-step"]
+        return not explicit_step(rule, split_sentences(text)) and explicit_step(rule, split_sentences(self.draft))
 
     # -- the second pass ----------------------------------------------------------------------------------
 

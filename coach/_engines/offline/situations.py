@@ -51,6 +51,7 @@ def _load() -> tuple[Situation, ...]:
     return tuple(Situation.model_validate(entry) for entry in data["situation"])
 
 
+@lru_cache(maxsize=256)
 def situation(customer: str | None) -> Situation | None:
     """The situation the customer's message is in, or None for an everyday problem."""
     if not customer or not customer.strip():
