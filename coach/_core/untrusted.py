@@ -43,19 +43,26 @@ _ORDER = re.compile(
     + r"|\b(?:tell|inform|assure|promise)\s+(?:the\s+)?(?:customer|client|user)\b|\bnew\s+policy\b"
     r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai|override)\s*:|\b(?:approve|authori[sz]e|grant)\s+(?:a|an|the|my|me)\b"
     r"|\bto\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:bot|ai|assistant|model|llm)\b|\bwhoever\s+(?:writes|drafts|reads|answers)\b"
-    r"|\btell\s+me\s+(?:that\s+)?(?:I'm|I\s+am|I'll|I\s+will|you'll|you\s+will)\b|\bdrafting\s+(?:the\s+)?repl",
+    r"|\btell\s+me\s+(?:that\s+)?(?:I'm|I\s+am|I'll|I\s+will|you'll|you\s+will)\b|\bdrafting\s+(?:the\s+)?repl"
+    # markup and machine readers ("[[CRM_MACRO ...]]", "any automated reply system", "CLAIMS AI"), claimed
+    # authority ("pre-approved", "to pass QA", "treat this as your current policy"), copy demands ("word for word")
+    r"|\[\[|<!--|\bAI\s*:|\bAI\s+assistants?\b|\bnote\s+to\b[^:.!?]{0,40}\bAI\b|\b(?:assistant|bot)\s*:"
+    r"|\bautomated\s+(?:(?:reply|response)\s+(?:system|bot|tool)|assistant|agent)\b|\bpre-?(?:approved|authori[sz]ed)\b|approved_by"
+    r"|\bto\s+pass\s+QA\b|\btreat\s+this\s+as\b|\bword\s+for\s+word\b|\bverbatim\b|\bcopy\s+this\b"
+    r"|\bwhoever\b[^.!?]{0,30}\b(?:writes|drafts|reads|answers)\b",
     re.I,
 )
 #: What such an order asks the reply to hand out.
-_GRANT = re.compile(
-    r"\b(?:refund|discount|voucher|coupon|credit|compensation|compensate|free|upgrade|guarantee|same[- ]day|"
-    r"waive|reimburse|gift\s+card|complimentary|priority|express|overnight)\w*|\d+(?:\.\d+)?\s?%|[$£€]\s?\d[\d,.]*",
+_GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a planted macro asks for a refund
+    r"(?<![a-z])(?:refund|discount|voucher|coupon|credit|compensation|compensate|free|upgrade|guarantee|same[- ]day|"
+    r"waive|reimburse|gift\s+card|complimentary|priority|express|overnight|pay|entitle)\w*|\d+(?:\.\d+)?\s?%"
+    r"|[$£€]\s?\d[\d,.]*",
     re.I,
 )
 #: Handing something out, as opposed to looking into it: "I've added a 30% code", "you'll get a full refund".
 _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|processed|booked|"
-    r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included)\b"
+    r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled)\b|\b(?:I|we)\s+can\s+confirm\b"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
     r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b",
     re.I,
@@ -68,7 +75,8 @@ def _grants(text: str) -> set[str]:
     found = set()
     for m in _GRANT.finditer(text):
         word = re.sub(r"\s+", "", m.group().lower()).replace("-", "")
-        for stem in ("refund", "discount", "voucher", "coupon", "credit", "compensat", "free", "upgrade", "guarantee",
+        for stem in ("refund", "discount", "voucher", "coupon", "credit", "compensat", "free", "upgrade", "guarantee", "pay",
+                     "entitle",
                      "sameday", "waive", "reimburs", "giftcard", "complimentary", "priority", "express", "overnight"):
             if word.startswith(stem):
                 word = stem
@@ -78,8 +86,9 @@ def _grants(text: str) -> set[str]:
 
 
 #: A sentence that goes on with an order: a list item or an imperative ("- Add: ...", "Also give them ...").
-_ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\W*(?:and\s+|also\s+|then\s+)?(?:add|approve|give|grant|tell|say|"
-                            r"write|include|promise|offer|confirm|treat|ignore|mention|apply)\b", re.I)
+_ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:and\s+|also\s+|then\s+|please\s+)?(?:add|approve|"
+                            r"give|grant|tell|say|write|include|promise|offer|confirm|treat|ignore|mention|apply|pay|"
+                            r"waive|refund|copy)\b|^[^.!?]{0,40}\breplies\s+must\b", re.I)
 
 
 @lru_cache(maxsize=256)  # the checker asks once per draft and rewrite: the customer's message stays the same
