@@ -159,3 +159,11 @@ def test_a_thread_marker_whose_other_part_went_goes_too():
     assert "1/2" not in result.rewrite and result.rewrite.startswith("@pia_k ")
     assert "1/2" in rewrite_offline("1/2 Thanks for flagging the outage on Mill Lane, I've logged it.",
                                     "Power's been out on Mill Lane since 6am.").rewrite  # its 2/2 is another tweet
+
+
+def test_what_the_policy_rules_out_becomes_the_policy_line():
+    policy = Policy(commitments=["Cash refunds are not offered; refunds go back to the original card."])
+    result = rewrite_offline("Thanks for returning the toaster. I will refund you in cash when you come in.",
+                             "I returned the toaster, can I have cash back?", policy)
+    assert "Cash refunds are not offered" in result.rewrite and "in cash when" not in result.rewrite
+    assert result.passed

@@ -159,8 +159,9 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
         return [finish(capitalise(clause[: done.start()] + new + clause[done.end():]))]
     if explicit and not _FUTURE.search(clause):
         return [finish(capitalise(clause))]
-    policy_line = next((line for line in policy.commitments if line not in used and same_topic(line, clause, subject=True)),
-                       None)
+    forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
+    policy_line = forbidden or next((line for line in policy.commitments if line not in used and
+                                     same_topic(line, clause, subject=True)), None)
     if policy_line and not holds_fact(clause):
         used.add(policy_line)
         return [finish(policy_line.strip())]
