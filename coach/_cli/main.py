@@ -24,6 +24,7 @@ from .._engines.options import add_engine_options
 from .._serve.options import add_serve_parser
 from .._serve.options import run as run_serve
 from .._version import __version__
+from .audit import add_audit_parser, run_audit
 from .render import err, render_check, rewrite_notes, use_colour
 
 __all__ = ["main", "build_parser"]
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(rewrite)
     _engine_options(rewrite)
     add_serve_parser(sub)  # its web framework loads only when `coach serve` runs
+    add_audit_parser(sub)  # pyarrow, matplotlib and Ray load only when `coach audit` runs
     # `coach eval` parses its own options (coach/_cli/eval.py), so that the harness loads only when it runs.
     sub.add_parser("eval", help="run the gold suite, compare with a baseline and gate on regressions", add_help=False)
     return parser
@@ -110,6 +112,8 @@ def _make_coach(args: argparse.Namespace) -> Coach:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return run_serve(args)
+    if args.command == "audit":
+        return run_audit(args)
     policy = load_policy(args.policy) if args.policy else Policy()
     coach = _make_coach(args)
     if args.command in ("rewrite", "critique"):
