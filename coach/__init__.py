@@ -32,6 +32,10 @@ def __getattr__(name: str):
         from ._eval import run_eval
 
         return run_eval
+    if name in ("audit_files", "audit_dataset"):  # coach audit: pyarrow (and Ray) load only when asked for
+        from . import _audit
+
+        return getattr(_audit, name)
     raise AttributeError(f"module 'coach' has no attribute {name!r}")
 
 
@@ -40,6 +44,8 @@ __all__ = [
     "Coach",
     "AsyncCoach",
     "run_eval",
+    "audit_files",
+    "audit_dataset",
     "CheckResult",
     "Finding",
     "RewriteResult",

@@ -20,8 +20,11 @@ from .._core.policy import Policy
 from .._core.results import Finding
 from .inputs import Problem, Record
 
-__all__ = ["Audited", "Listed", "AuditTally", "audit_record", "finding_rows", "parse_time", "week_of", "natural_key",
-           "phrase_of", "group_key", "SEVERITY_WEIGHT", "UNKNOWN", "WORST_KEPT", "LISTED_KEPT"]
+__all__ = [
+    "Audited", "Listed", "AuditTally", "audit_record", "finding_rows", "parse_time", "week_of", "natural_key", "phrase_of",
+    "group_key", "as_text", "by_id", "keep_first", "listed_of", "problem_order", "worst_first", "SEVERITY_WEIGHT",
+    "UNKNOWN", "WORST_KEPT", "LISTED_KEPT",
+]
 
 #: How much a finding weighs when the report picks the worst replies.
 SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1, "suggestion": 0}
@@ -107,7 +110,7 @@ def phrase_of(quote: str) -> str:
     return _SPACES.sub(" ", quote.lower()).strip(" .,!?;:\"'()")[:80]
 
 
-def _text(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, float) and value != value:  # NaN: an empty cell read by pandas
@@ -136,7 +139,7 @@ def audit_record(record: Record, policy: Policy) -> Audited:
     if not reply.strip():
         return Audited(record=record, time=moment, assessed=False, language="empty", problem=time_problem)
     try:
-        result = check(reply, _text(record.customer), policy)
+        result = check(reply, as_text(record.customer), policy)
     except InputError as exc:  # e.g. a customer message that is not text
         return _refused(record, "malformed-row", str(exc))
     return Audited(record=record, time=moment, findings=result.findings, assessed=result.assessed,
@@ -151,7 +154,7 @@ def _refused(record: Record, kind: str, message: str) -> Audited:
 def finding_rows(audited: Audited) -> list[dict[str, Any]]:
     """The findings file's rows for one reply: one a finding, with the reply's id, agent, team and time."""
     record = audited.record
-    return [{"id": record.id, "agent": _text(record.agent), "team": _text(record.team), "time": audited.time,
+    return [{"id": record.id, "agent": as_text(record.agent), "team": as_text(record.team), "time": audited.time,
              "rule": f.rule, "severity": f.severity, "start": f.start, "end": f.end, "quote": f.quote}
             for f in audited.findings]
 
@@ -180,11 +183,11 @@ class AuditTally(BaseModel):
             if audited.problem.kind != "bad-time":
                 return
         record = audited.record
-        counts = self.groups.setdefault(group_key(_text(record.team), _text(record.agent), week_of(audited.time)), {})
+        counts = self.groups.setdefault(group_key(as_text(record.team), as_text(record.agent), week_of(audited.time)), {})
         _bump(counts, "replies")
         if not audited.assessed:
             self.not_assessed_count += 1
-            self.not_assessed = _keep_first(self.not_assessed, [_listed(audited)], key=_by_id)
+            self.not_assessed = keep_first(self.not_assessed, [listed_of(audited)], key=by_id)
         else:
             _bump(counts, "assessed")
             if audited.failing:
@@ -195,22 +198,22 @@ class AuditTally(BaseModel):
             if finding.quote:
                 _bump(self.phrases.setdefault(finding.rule, {}), phrase_of(finding.quote))
         if audited.score > 0 and audited.assessed:
-            self.worst = _keep_first(self.worst, [_listed(audited)], key=_worst_first, limit=WORST_KEPT)
+            self.worst = keep_first(self.worst, [listed_of(audited)], key=worst_first, limit=WORST_KEPT)
 
     def add_problem(self, problem: Problem) -> None:
         _bump(self.problem_counts, problem.kind)
-        self.problems = _keep_first(self.problems, [problem], key=_problem_order)
+        self.problems = keep_first(self.problems, [problem], key=problem_order)
 
     def merge(self, other: "AuditTally") -> None:
         for key, counts in other.groups.items():
             _add_counts(self.groups.setdefault(key, {}), counts)
         for rule, phrases in other.phrases.items():
             _add_counts(self.phrases.setdefault(rule, {}), phrases)
-        self.worst = _keep_first(self.worst, other.worst, key=_worst_first, limit=WORST_KEPT)
+        self.worst = keep_first(self.worst, other.worst, key=worst_first, limit=WORST_KEPT)
         self.not_assessed_count += other.not_assessed_count
-        self.not_assessed = _keep_first(self.not_assessed, other.not_assessed, key=_by_id)
+        self.not_assessed = keep_first(self.not_assessed, other.not_assessed, key=by_id)
         _add_counts(self.problem_counts, other.problem_counts)
-        self.problems = _keep_first(self.problems, other.problems, key=_problem_order)
+        self.problems = keep_first(self.problems, other.problems, key=problem_order)
 
     @property
     def replies(self) -> int:
@@ -221,11 +224,11 @@ class AuditTally(BaseModel):
         return sum(c.get("assessed", 0) for c in self.groups.values())
 
 
-def _listed(audited: Audited) -> Listed:
+def listed_of(audited: Audited) -> Listed:
     record = audited.record
     reply = record.reply if isinstance(record.reply, str) else ""
     shown = [f for f in audited.findings if f.end is None or f.end <= _REPLY_SHOWN]
-    return Listed(id=record.id, agent=_text(record.agent), team=_text(record.team),
+    return Listed(id=record.id, agent=as_text(record.agent), team=as_text(record.team),
                   time=audited.time.isoformat() if audited.time else None, reply=reply[:_REPLY_SHOWN],
                   language=audited.language, score=audited.score, findings=shown)
 
@@ -239,17 +242,17 @@ def _add_counts(into: dict[str, int], more: dict[str, int]) -> None:
         _bump(into, key, value)
 
 
-def _by_id(item: Listed) -> tuple:
+def by_id(item: Listed) -> tuple:
     return natural_key(item.id)
 
 
-def _worst_first(item: Listed) -> tuple:
+def worst_first(item: Listed) -> tuple:
     return (-item.score, natural_key(item.id))
 
 
-def _problem_order(item: Problem) -> tuple:
+def problem_order(item: Problem) -> tuple:
     return (item.source, item.row or 0, item.kind)
 
 
-def _keep_first(items: list, more: list, *, key, limit: int = LISTED_KEPT) -> list:
+def keep_first(items: list, more: list, *, key, limit: int = LISTED_KEPT) -> list:
     return sorted([*items, *more], key=key)[:limit]

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Columns", "Problem", "Record", "read_records", "count_rows", "input_format"]
+__all__ = ["Columns", "Problem", "Record", "make_record", "read_records", "count_rows", "input_format"]
 
 _FIELDS = ("reply", "customer", "agent", "team", "time", "id")
 
@@ -32,7 +32,7 @@ class Columns(BaseModel):
     team: str = "team"
     time: str = "time"
     id: str = "id"
-    explicit: frozenset[str] = frozenset()
+    explicit: frozenset[str] = frozenset({"reply"})
 
     @classmethod
     def from_options(cls, **given: str | None) -> "Columns":
@@ -87,7 +87,7 @@ def _missing_columns(source: str, columns: Columns, available: list[str]) -> Pro
                            "name the right one with --reply-column, --agent-column, ...")
 
 
-def _record(source: str, row: int, data: dict[str, Any], columns: Columns) -> Record:
+def make_record(source: str, row: int, data: dict[str, Any], columns: Columns) -> Record:
     raw_id = data.get(columns.id)
     return Record(source=source, row=row, id=f"{Path(source).name}:{row}" if raw_id in (None, "") else str(raw_id),
                   reply=data.get(columns.reply), customer=data.get(columns.customer), agent=data.get(columns.agent),
@@ -131,7 +131,7 @@ def _jsonl_rows(source: str, columns: Columns) -> Iterator[tuple[int, Record | P
                 if problem:
                     yield row, problem
                     return
-            yield row, _record(source, row, data, columns)
+            yield row, make_record(source, row, data, columns)
 
 
 def _csv_rows(source: str, columns: Columns) -> Iterator[tuple[int, Record | Problem]]:
@@ -152,7 +152,7 @@ def _csv_rows(source: str, columns: Columns) -> Iterator[tuple[int, Record | Pro
                 yield row, Problem(source=source, row=row, kind="malformed-row",
                                    message=f"{len(values)} fields where the header has {len(header)}")
                 continue
-            yield row, _record(source, row, dict(zip(header, values)), columns)
+            yield row, make_record(source, row, dict(zip(header, values)), columns)
 
 
 def _parquet_rows(source: str, columns: Columns) -> Iterator[tuple[int, Record | Problem]]:
@@ -169,7 +169,7 @@ def _parquet_rows(source: str, columns: Columns) -> Iterator[tuple[int, Record |
         for batch in parquet.iter_batches(batch_size=4096, columns=wanted):
             for data in batch.to_pylist():
                 row += 1
-                yield row, _record(source, row, data, columns)
+                yield row, make_record(source, row, data, columns)
 
 
 def count_rows(path: str | Path) -> int:

@@ -17,6 +17,7 @@ from .._core.rules import RULE_IDS
 from .._version import __version__
 from .audit import UNKNOWN, AuditTally, Listed
 from .charts import heatmap_svg, trend_svg
+from .inputs import Problem
 
 __all__ = ["render_report", "write_report", "shares"]
 
@@ -92,7 +93,7 @@ def _highlighted(reply: str, findings: list[Finding]) -> str:
                    "</span></mark>" for part in out)
 
 
-def _listed(item: Listed, *, highlight: bool) -> str:
+def _reply_html(item: Listed, *, highlight: bool) -> str:
     who = " · ".join(escape(x) for x in (item.team or UNKNOWN, item.agent or UNKNOWN, item.time or "no time"))
     text = _highlighted(item.reply, item.findings) if highlight else escape(item.reply) or "<em>(empty)</em>"
     whole = [f for f in item.findings if f.start is None]
@@ -144,11 +145,17 @@ def _phrases(tally: AuditTally, rules: list[str]) -> str:
     return "".join(blocks) or "<p>No finding quoted a phrase.</p>"
 
 
+def _where(problem: Problem) -> str:
+    if problem.row is not None:
+        return str(problem.row)
+    return "whole file" if problem.kind in ("unreadable-file", "missing-column") else "–"  # Ray does not number rows
+
+
 def _problems(tally: AuditTally) -> str:
     if not tally.problem_counts:
         return "<p>Every row was read.</p>"
     counts = ", ".join(f"{escape(kind)}: {n:,}" for kind, n in sorted(tally.problem_counts.items()))
-    rows = "".join(f"<tr><td>{escape(p.source)}</td><td>{p.row if p.row is not None else 'whole file'}</td>"
+    rows = "".join(f"<tr><td>{escape(p.source)}</td><td>{_where(p)}</td>"
                    f"<td>{escape(p.id or '')}</td><td>{escape(p.kind)}</td><td>{escape(p.message)}</td></tr>"
                    for p in tally.problems)
     shown = len(tally.problems)
@@ -178,8 +185,8 @@ def render_report(tally: AuditTally, *, sources: list[str] | None = None, title:
     rule_rows = "".join(f'<tr><th scope="row">{escape(r)}</th><td>{totals.get(r, 0):,}</td><td>{_pct(overall[r])}</td>'
                         "</tr>" for r in sorted(rules, key=lambda r: -totals.get(r, 0)))
     trend_chart, change = _trend(tally, rules)
-    worst = "".join(_listed(item, highlight=True) for item in tally.worst) or "<p>No reply had a finding.</p>"
-    unassessed = "".join(_listed(item, highlight=False) for item in tally.not_assessed[:_SHOWN_LISTED])
+    worst = "".join(_reply_html(item, highlight=True) for item in tally.worst) or "<p>No reply had a finding.</p>"
+    unassessed = "".join(_reply_html(item, highlight=False) for item in tally.not_assessed[:_SHOWN_LISTED])
     more = (f" The first {min(_SHOWN_LISTED, len(tally.not_assessed))} are listed."
             if tally.not_assessed_count > _SHOWN_LISTED else "")
     values = {
