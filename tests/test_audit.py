@@ -189,3 +189,35 @@ def test_columns_named_by_the_user_must_exist_but_defaults_may_be_absent(tmp_pat
     outcome = audit_files([source], tmp_path / "g.parquet", jobs=1, columns=Columns.from_options(agent="agent"))
     assert outcome.tally.problem_counts == {"missing-column": 1}
     assert "no column 'agent' (the file's columns: reply)" in outcome.tally.problems[0].message
+
+
+def test_ctrl_c_then_resume_from_the_command_line(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = write_jsonl(tmp_path / "replies.jsonl", rows() * 400)  # 3,600 replies, 180 chunks of 20
+    command = [sys.executable, "-m", "coach", "audit", str(source), "--report", str(tmp_path / "r.html"),
+               "--findings", str(tmp_path / "f.parquet"), "-j", "1", "--chunk-size", "20"]
+    parts = tmp_path / "f.parquet.parts"
+    first = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(parts.glob("chunk-*.json")) and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.01)
+    first.send_signal(signal.SIGINT)
+    _, err = first.communicate(timeout=60)
+    assert first.returncode == 130, err
+    assert "run the same command with --resume" in err
+    done_before = len(list(parts.glob("chunk-*.json")))
+    assert 1 <= done_before < 180 and not (tmp_path / "f.parquet").exists()
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 2 and "add --resume" in again.stderr  # nothing is thrown away by accident
+
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{done_before} chunk(s) resumed" in resumed.stderr and "audited 3,600 replies" in resumed.stderr
+    fresh = audit_files([source], tmp_path / "fresh.parquet", jobs=2, chunk_size=20)
+    assert pq.read_table(tmp_path / "f.parquet").equals(pq.read_table(tmp_path / "fresh.parquet"))
+    assert fresh.findings == pq.read_table(tmp_path / "f.parquet").num_rows
