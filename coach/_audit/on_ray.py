@@ -10,6 +10,7 @@ cannot number them: a problem row is named by its id, and a file Ray cannot pars
 from __future__ import annotations
 
 import json
+import logging
 import time
 from pathlib import Path
 from typing import Any
@@ -43,12 +44,13 @@ from .local import AuditOutcome
 __all__ = ["audit_dataset", "audit_paths_on_ray", "ReplyAuditor"]
 
 _SOURCE = "__coach_source"
+_PARTITIONS = 4  # the sums are small: a few hash partitions, not Ray's default 200
 _COUNTS = ("replies", "assessed", "failing", "unassessed", *RULE_IDS)
 REPLY_SCHEMA = pa.schema([
     ("team", pa.string()), ("agent", pa.string()), ("week", pa.string()),
     *((name, pa.int64()) for name in _COUNTS),
     ("problem_kind", pa.string()), ("problem", pa.string()), ("worst", pa.string()), ("unassessed_listed", pa.string()),
-    ("findings", pa.string()),
+    ("findings", pa.string()), ("findings_n", pa.int64()),
 ])
 
 
@@ -59,7 +61,7 @@ def _reply_row(audited) -> dict[str, Any]:
     team, agent, week = json.loads(group_key(as_text(record.team), as_text(record.agent), week_of(audited.time)))
     row.update(team=team, agent=agent, week=week, problem_kind="", problem=None, worst=None, unassessed_listed=None)
     findings = [{**f, "time": f["time"].isoformat() if f["time"] else None} for f in finding_rows(audited)]
-    row["findings"] = json.dumps(findings)
+    row.update(findings=json.dumps(findings), findings_n=len(findings))
     if audited.problem is not None:
         row.update(problem_kind=audited.problem.kind, problem=audited.problem.model_dump_json())
         if audited.problem.kind != "bad-time":
@@ -104,11 +106,16 @@ def _parse_iso(text: str):
     return datetime.fromisoformat(text)
 
 
-def _phrases(batch: pa.Table) -> pa.Table:
-    pairs = [(rule, phrase_of(quote)) for rule, quote in zip(batch.column("rule").to_pylist(),
-                                                             batch.column("quote").to_pylist()) if quote]
-    return pa.table({"rule": [r for r, _ in pairs], "phrase": [p for _, p in pairs]},
-                    schema=pa.schema([("rule", pa.string()), ("phrase", pa.string())]))
+def _phrase_counts(batch: pa.Table) -> pa.Table:
+    """Each batch's (rule, phrase, findings) counts: Ray then sums them across batches."""
+    counts: dict[tuple[str, str], int] = {}
+    for text in batch.column("findings").to_pylist():
+        for row in json.loads(text):
+            if row["quote"]:
+                key = (row["rule"], phrase_of(row["quote"]))
+                counts[key] = counts.get(key, 0) + 1
+    return pa.table({"rule": [r for r, _ in counts], "phrase": [p for _, p in counts], "n": list(counts.values())},
+                    schema=pa.schema([("rule", pa.string()), ("phrase", pa.string()), ("n", pa.int64())]))
 
 
 def _listed_few(batch: pa.Table) -> pa.Table:
@@ -127,19 +134,18 @@ def _listed_few(batch: pa.Table) -> pa.Table:
 def _tally(replies) -> AuditTally:
     """The report's sums, computed by Ray: group sums by (team, agent, week), phrase counts, problem counts."""
     tally = AuditTally()
-    for row in replies.groupby(["team", "agent", "week"]).sum(list(_COUNTS)).take_all():
+    for row in replies.groupby(["team", "agent", "week"], num_partitions=_PARTITIONS).sum(list(_COUNTS)).take_all():
         counts = {name: int(row[f"sum({name})"]) for name in _COUNTS if row[f"sum({name})"]}
         tally.not_assessed_count += counts.pop("unassessed", 0)
         if counts:
             tally.groups[group_key(row["team"], row["agent"], row["week"])] = counts
-    for row in replies.groupby("problem_kind").count().take_all():
+    for row in replies.groupby("problem_kind", num_partitions=_PARTITIONS).count().take_all():
         if row["problem_kind"]:
             tally.problem_counts[row["problem_kind"]] = int(row["count()"])
-    phrases = replies.map_batches(_explode_findings, batch_format="pyarrow").map_batches(_phrases,
-                                                                                         batch_format="pyarrow")
+    phrases = replies.map_batches(_phrase_counts, batch_format="pyarrow").materialize()
     if phrases.count():
-        for row in phrases.groupby(["rule", "phrase"]).count().take_all():
-            tally.phrases.setdefault(row["rule"], {})[row["phrase"]] = int(row["count()"])
+        for row in phrases.groupby(["rule", "phrase"], num_partitions=_PARTITIONS).sum("n").take_all():
+            tally.phrases.setdefault(row["rule"], {})[row["phrase"]] = int(row["sum(n)"])
     few = replies.map_batches(_listed_few, batch_format="pyarrow").take_all()
     tally.worst = keep_first([], [Listed.model_validate_json(r["item"]) for r in few if r["kind"] == "worst"],
                               key=worst_first, limit=WORST_KEPT)
@@ -174,7 +180,9 @@ def audit_dataset(ds, findings: str | Path, *, columns: Columns | None = None, p
     replies = ds.map_batches(
         ReplyAuditor, fn_constructor_kwargs={"columns": {**columns.model_dump(), "explicit": set(columns.explicit)},
                                              "policy": policy.model_dump()},
-        batch_format="pyarrow", batch_size=batch_size, concurrency=(1, workers), num_cpus=1,
+        batch_format="pyarrow", batch_size=batch_size, num_cpus=1,
+        # A pool that grows from 1: one as large as the CPUs left the read task no CPU, and a 2-CPU Ray hung.
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),
     ).materialize()
     found = replies.map_batches(_explode_findings, batch_format="pyarrow")
     if findings_format(findings) == "jsonl":
@@ -184,7 +192,8 @@ def audit_dataset(ds, findings: str | Path, *, columns: Columns | None = None, p
     tally = _tally(replies)
     for problem in problems or []:
         tally.add_problem(problem)
-    return AuditOutcome(tally=tally, findings_path=str(findings), findings=found.count(),
+    written = int(replies.sum("findings_n") or 0)
+    return AuditOutcome(tally=tally, findings_path=str(findings), findings=written,
                         chunks=replies.num_blocks(), seconds=time.perf_counter() - started, workers=workers)
 
 
@@ -209,6 +218,7 @@ def audit_paths_on_ray(paths: list[str | Path], findings: str | Path, *, columns
         raise InputError("coach audit --ray needs the ray extra: pip install 'reply-coach[ray]'") from None
     if not ray.is_initialized():
         ray.init(address=address, log_to_driver=False, configure_logging=False)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # the command prints its own summary line
     columns = columns or Columns()
     datasets, problems = [], []
     for path in paths:
