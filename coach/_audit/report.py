@@ -13,7 +13,7 @@ from pathlib import Path
 from string import Template
 
 from .._core.results import Finding
-from .._core.rules import RULE_IDS
+from .._core.rules import RULE_IDS, load_rules
 from .._version import __version__
 from .audit import UNKNOWN, AuditTally, Listed
 from .charts import heatmap_svg, trend_svg
@@ -25,7 +25,7 @@ _TEMPLATE = Path(__file__).with_name("report.html")
 _FAILING = "any warning or error"
 _TOP_PHRASES = 6
 _TREND_RULES = 4
-_HEATMAP_TEAMS = 30
+_HEATMAP_TEAMS = 15
 _SHOWN_LISTED = 50
 
 
@@ -173,17 +173,21 @@ def render_report(tally: AuditTally, *, sources: list[str] | None = None, title:
     by_team = _sum(tally.groups, lambda t, a, w: (t,))
     by_agent = _sum(tally.groups, lambda t, a, w: (t, a))
     team_rows = sorted(by_team.items(), key=lambda kv: (-kv[1].get("replies", 0), kv[0]))[:_HEATMAP_TEAMS]
-    heatmap = heatmap_svg([t[0] for t, _ in team_rows], [_FAILING, *rules],
-                          [[shares(c)["failing"], *(shares(c)[r] for r in rules)] for _, c in team_rows],
-                          "Share of each team's assessed replies breaking each rule") if team_rows and rules else ""
+    heatmap = ""
+    if team_rows and rules:
+        heatmap = heatmap_svg([t[0] for t, _ in team_rows], [_FAILING, *rules],
+                              [[shares(c)["failing"], *(shares(c)[r] for r in rules)] for _, c in team_rows],
+                              f"Share of assessed replies breaking each rule, the {len(team_rows)} busiest teams")
     head = ["replies", "failing", *rules]
     team_table = _table("by-team", ["team", *head], _share_rows(by_team, rules, lambda k: [(k[0], k[0])]),
                         "By team: the share of assessed replies breaking each rule (click a heading to sort)")
     agent_table = _table("by-agent", ["agent", "team", *head],
                          _share_rows(by_agent, rules, lambda k: [(k[1], k[1]), (k[0], k[0])]),
                          "By agent (click a heading to sort)")
-    rule_rows = "".join(f'<tr><th scope="row">{escape(r)}</th><td>{totals.get(r, 0):,}</td><td>{_pct(overall[r])}</td>'
-                        "</tr>" for r in sorted(rules, key=lambda r: -totals.get(r, 0)))
+    rulebook = load_rules()
+    rule_rows = "".join(f'<tr><th scope="row">{escape(r)}</th><td>{escape(str(rulebook[r].severity))}</td>'
+                        f"<td>{totals.get(r, 0):,}</td><td>{_pct(overall[r])}</td></tr>"
+                        for r in sorted(rules, key=lambda r: -totals.get(r, 0)))
     trend_chart, change = _trend(tally, rules)
     worst = "".join(_reply_html(item, highlight=True) for item in tally.worst) or "<p>No reply had a finding.</p>"
     unassessed = "".join(_reply_html(item, highlight=False) for item in tally.not_assessed[:_SHOWN_LISTED])
@@ -195,7 +199,7 @@ def render_report(tally: AuditTally, *, sources: list[str] | None = None, title:
         "replies": f"{tally.replies:,}", "assessed": f"{tally.assessed:,}",
         "failing": _pct(overall["failing"]), "not_assessed": f"{tally.not_assessed_count:,}",
         "problems": f"{sum(tally.problem_counts.values()):,}",
-        "rule_rows": rule_rows or '<tr><td colspan="3">No finding.</td></tr>',
+        "rule_rows": rule_rows or '<tr><td colspan="4">No finding.</td></tr>',
         "heatmap": heatmap, "team_table": team_table, "agent_table": agent_table,
         "trend_chart": trend_chart, "change": change, "phrases": _phrases(tally, rules), "worst": worst,
         "unassessed": (f"<p>{tally.not_assessed_count:,} replies got no verdict: the rules read English only, and an "
