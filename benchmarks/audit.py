@@ -81,12 +81,35 @@ def peak_memory(path: Path, out: Path) -> dict:
     return {"parent_mib": round(parent / 1024, 1), "tree_mib": round(tree / 1024, 1), "wall_s": round(wall, 2)}
 
 
+def memory_runs(folder: Path, multiples: list[int]) -> dict:
+    memory = {}
+    for copies in multiples:
+        path = folder / f"x{copies}.jsonl"
+        audit_input.write(path, copies)
+        out = folder / f"mem{copies}"
+        out.mkdir()
+        memory[copies] = {"replies": copies * 2222, "input_mib": round(path.stat().st_size / 2**20, 1),
+                          **peak_memory(path, out)}
+    return memory
+
+
+def memory_table(r: dict) -> str:
+    lines = ["| input | replies | file | peak RSS, parent | peak RSS, parent + workers | wall |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for copies, m in r["memory"].items():
+        lines.append(f"| {copies}× | {m['replies']:,} | {m['input_mib']} MiB | {m['parent_mib']} MiB | {m['tree_mib']} MiB "
+                     f"| {m['wall_s']} s |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=5, help="input for parts 1 and 2: the replies this many times")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=_HERE / "audit_results.json")
     parser.add_argument("--no-ray", action="store_true")
+    parser.add_argument("--multiples", default="1,10", help="part 3: input sizes, in copies of the replies (1,10)")
+    parser.add_argument("--memory-only", action="store_true", help="run part 3 alone")
     args = parser.parse_args()
     results: dict = {"machine": {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(),
                                  "python": platform.python_version()},
@@ -102,6 +125,11 @@ def main() -> None:
         replies = audit_input.write(source, args.copies)
         results["replies"] = replies
         ray = None
+        if args.memory_only:
+            results["memory"] = memory_runs(folder, [int(m) for m in args.multiples.split(",")])
+            args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+            print(memory_table(results))
+            return
         if not args.no_ray:
             import ray
 
@@ -130,15 +158,7 @@ def main() -> None:
             results["ray_over_pool"] = round(median(seconds["ray-2"]) / median(seconds["pool-2"]), 2)
         if ray is not None:
             ray.shutdown()
-        memory = {}
-        for copies in (1, 10):
-            path = folder / f"x{copies}.jsonl"
-            audit_input.write(path, copies)
-            out = folder / f"mem{copies}"
-            out.mkdir()
-            memory[copies] = {"replies": copies * 2222, "input_mib": round(path.stat().st_size / 2**20, 1),
-                              **peak_memory(path, out)}
-        results["memory"] = memory
+        results["memory"] = memory_runs(folder, [int(m) for m in args.multiples.split(",")])
     per_core = rates["pool-1"]
     results["projection"] = {"per_core_replies_per_s": per_core,
                              "cores_ideal": round(TARGET / 3600 / per_core, 1),
@@ -159,11 +179,7 @@ def markdown(r: dict) -> str:
     if "ray_over_pool" in r:
         lines.append(f"Ray over the pool: {r['ray_over_pool']:.2f}× the pool's wall time "
                      f"(Ray's start-up, {r['ray_init_s']:.1f} s, not counted).")
-    lines += ["", "| input | replies | file | peak RSS, parent | peak RSS, parent + workers | wall |",
-              "| --- | --- | --- | --- | --- | --- |"]
-    for copies, m in r["memory"].items():
-        lines.append(f"| {copies}× | {m['replies']:,} | {m['input_mib']} MiB | {m['parent_mib']} MiB | {m['tree_mib']} MiB "
-                     f"| {m['wall_s']} s |")
+    lines += ["", memory_table(r)]
     p = r["projection"]
     lines += ["", f"100 million replies in an hour at {p['per_core_replies_per_s']:,.0f} replies/s a core: "
               f"{p['cores_ideal']:,.0f} cores at perfect scaling, {p['cores_at_measured_scaling']:,.0f} at the "
