@@ -33,8 +33,11 @@ def __getattr__(name: str):
 
         return run_eval
     if name in ("audit_files", "audit_dataset"):  # coach audit: pyarrow (and Ray) load only when asked for
-        from . import _audit
-
+        try:
+            from . import _audit
+        except ImportError as exc:
+            raise ImportError(f"coach.{name} needs the audit extra ({exc.name} is missing): "
+                              "pip install 'reply-coach[audit]'") from exc
         return getattr(_audit, name)
     raise AttributeError(f"module 'coach' has no attribute {name!r}")
 

@@ -210,7 +210,8 @@ def _read(path: str | Path):
 
 
 def audit_paths_on_ray(paths: list[str | Path], findings: str | Path, *, columns: Columns | None = None,
-                       policy: Policy | None = None, address: str | None = None) -> AuditOutcome:
+                       policy: Policy | None = None, address: str | None = None,
+                       concurrency: int | None = None) -> AuditOutcome:
     """``coach audit --ray``: read each path with Ray (a file it cannot read is a problem, not a stop) and audit."""
     try:
         import ray
@@ -230,4 +231,4 @@ def audit_paths_on_ray(paths: list[str | Path], findings: str | Path, *, columns
     if not datasets:
         raise InputError("no input could be read: " + "; ".join(f"{p.source}: {p.message}" for p in problems))
     ds = datasets[0].union(*datasets[1:]) if len(datasets) > 1 else datasets[0]
-    return audit_dataset(ds, findings, columns=columns, policy=policy, problems=problems)
+    return audit_dataset(ds, findings, columns=columns, policy=policy, problems=problems, concurrency=concurrency)

@@ -28,7 +28,7 @@ def add_audit_parser(sub) -> None:
     for field, default in (("reply", "reply"), ("customer", "customer"), ("agent", "agent"), ("team", "team"),
                            ("time", "time"), ("id", "id")):
         p.add_argument(f"--{field}-column", metavar="NAME", help=f"the column holding the {field} (default: {default})")
-    p.add_argument("-j", "--jobs", type=int, help="worker processes (default: one per core)")
+    p.add_argument("-j", "--jobs", type=int, help="worker processes (default: one per core; with --ray, at most this many)")
     p.add_argument("--chunk-size", type=int, default=2_000, help="replies a worker checks at a time (default: 2000)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted audit without redoing finished chunks")
     p.add_argument("--ray", nargs="?", const="", metavar="ADDRESS",
@@ -57,10 +57,12 @@ def run_audit(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs must be at least 1")
     if args.ray is not None:
+        if args.resume:
+            raise InputError("--resume is for the process pool; on Ray, rerun the audit (Ray retries failed tasks)")
         from .._audit.on_ray import audit_paths_on_ray
 
         outcome = audit_paths_on_ray(args.paths, args.findings, columns=columns, policy=policy,
-                                     address=args.ray or None)
+                                     address=args.ray or None, concurrency=args.jobs)
     else:
         try:
             outcome = audit_files(args.paths, args.findings, columns=columns, policy=policy, jobs=args.jobs,
