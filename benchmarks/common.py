@@ -28,7 +28,8 @@ class Reply:
 
 
 def load_corpus(path: str | Path) -> list[Reply]:
-    """The replies of a ``{"id", "brand", "customer", "reply"}`` JSONL file; each reply is a draft to check."""
+    """The replies of a ``{"id", "brand", "customer", "reply"}`` JSONL file (or ``"draft"`` for ``"reply"``, as in
+    evals/real/); each reply is a draft to check."""
     path = Path(path)
     if not path.is_file():
         raise SystemExit(f"benchmark data not found: {path} (pass the path to twcs_replies.jsonl)")
@@ -37,7 +38,7 @@ def load_corpus(path: str | Path) -> list[Reply]:
         for line in handle:
             if line.strip():
                 row = json.loads(line)
-                replies.append(Reply(str(row["id"]), row.get("customer") or "", row["reply"]))
+                replies.append(Reply(str(row["id"]), row.get("customer") or "", row.get("reply", row.get("draft"))))
     return replies
 
 

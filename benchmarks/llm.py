@@ -51,12 +51,16 @@ class CannedAnswers:
 
     @classmethod
     def for_replies(cls, replies: list[Reply], wanted: int) -> tuple["CannedAnswers", list[Reply]]:
-        """Answers for the first ``wanted`` distinct replies whose offline rewrite passes the guard."""
+        """Answers for the first ``wanted`` distinct replies that the coach sends to the model (it returns a
+        reply it cannot assess, in another language, unchanged and without a call) and whose offline
+        rewrite passes the guard: one model call an item."""
+        from coach._core.text import looks_english  # the test Coach.rewrite makes before calling the model
+
         answers, items = cls(), []
         for reply in replies:
             if len(items) == wanted:
                 break
-            if answers.add(reply.draft, reply.customer or None):
+            if looks_english(reply.draft) and answers.add(reply.draft, reply.customer or None):
                 items.append(reply)
         return answers, items
 

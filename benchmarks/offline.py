@@ -2,7 +2,7 @@
 
 Each reply is rewritten with its customer tweet, and the rewrite is counted when it
 - fails the guard (an error or warning left, a fact lost or invented): target 0;
-- reads worse than the draft (``coach._eval.fluency``: a problem the draft did not have): target 0;
+- reads worse than the draft (``coach._core.fluency``: a problem the draft did not have): target 0;
 - changes a draft that had no error or warning (it must come back byte-identical): target 0;
 - loses a fact of the draft, or invents one: target 0;
 - loses the draft's own next step (an instruction to the customer, a link, an action the agent took): target 0;
@@ -77,11 +77,11 @@ def _timed(rewrite: Callable[..., Any], replies: list[Reply], policy: Any) -> tu
 def run(replies: list[Reply], examples: int = 0) -> dict[str, Any]:
     from coach._core.checker import check
     from coach._core.facts import invented_facts, missing_facts
+    from coach._core.fluency import new_problems
     from coach._core.policy import Policy
     from coach._core.text import html_to_text
     from coach._core.untrusted import without_instructions
     from coach._engines.offline import rewrite_offline
-    from coach._eval.fluency import new_problems
 
     policy, old = Policy(), _old_engine()
     for r in replies[:20]:  # warm the caches of both engines before timing

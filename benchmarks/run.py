@@ -8,7 +8,7 @@
     python benchmarks/run.py profile [DATA]      # 5. cProfile of the checker's hot path
     python benchmarks/run.py offline [DATA]      # 6. the offline engine: speed, facts kept, none invented
     python benchmarks/run.py report              # print the tables of the saved results again
-    python benchmarks/run.py all --quick --out /tmp/quick.json   # smoke-test the harness in a minute
+    python benchmarks/run.py all evals/real/public.jsonl --quick --out /tmp/quick.json   # CI's smoke test
 
 DATA is the real replies, ``twcs_replies.jsonl`` (default: ../shared/data/twcs_replies.jsonl from the
 repository root). Results are merged into ``--out`` (default benchmarks/results.json), part by part.

@@ -8,6 +8,9 @@
 from ._api import AsyncCoach, Coach
 from ._core.checker import MAX_DRAFT_CHARS
 from ._core.errors import (
+    BatchError,
+    BatchStateError,
+    BatchStillRunning,
     CoachError,
     DraftTooLongError,
     EmptyDraftError,
@@ -72,4 +75,7 @@ __all__ = [
     "ModelConfigError",
     "ModelRequestError",
     "ModelResponseError",
+    "BatchError",
+    "BatchStillRunning",
+    "BatchStateError",
 ]

@@ -7,7 +7,17 @@ import sys
 import pytest
 
 import coach
-from coach import AsyncCoach, CheckResult, Coach, CoachError, InputError, Policy, PolicyError, RewriteResult
+from coach import (
+    AsyncCoach,
+    CheckResult,
+    Coach,
+    CoachError,
+    EmptyDraftError,
+    InputError,
+    Policy,
+    PolicyError,
+    RewriteResult,
+)
 from coach._core.rules import RuleFileError, load_rules
 from coach._engines.base import EngineFailed
 
@@ -18,10 +28,10 @@ def test_async_coach_has_the_same_methods_as_coroutines():
     assert asyncio.run(AsyncCoach().critique("Sorry.")).engine == "offline"
 
 
-def test_rewrite_many_yields_an_input_error_for_an_item_that_is_not_a_mapping():
-    results = asyncio.run(AsyncCoach().rewrite_many(["just a string", {"draft": "Sorry."}]))
-    assert isinstance(results[0], InputError) and "item 1 must be a mapping with a 'draft'" in str(results[0])
-    assert isinstance(results[1], RewriteResult)
+def test_rewrite_many_yields_an_input_error_for_an_item_that_is_not_a_draft():
+    results = asyncio.run(AsyncCoach().rewrite_many([42, {"draft": "Sorry."}]))
+    assert isinstance(results[0], InputError) and "item 0 must be a draft (a string) or a mapping" in str(results[0])
+    assert results[0].item_id == 0 and isinstance(results[1], RewriteResult) and results[1].id == 1
 
 
 def test_a_bad_policy_value_is_a_policy_error_with_the_field():
@@ -104,3 +114,45 @@ def test_a_too_long_draft_names_the_limit_that_applied():
 
     with pytest.raises(coach.DraftTooLongError, match="accepts at most 10$"):
         validate_draft("x" * 11, max_chars=10)
+
+
+# --- rewrite_many for helpdesk bots (issue 20) -------------------------------------------------------------
+
+BATCH = [{"id": "t-1", "draft": "Sorry for the trouble with order 100."}, "Thanks! Please DM us.", {"draft": ""}]
+
+
+@pytest.mark.parametrize("sync", [True, False])
+def test_rewrite_many_ids_strings_and_on_result_can_match(sync):
+    seen: list = []
+    if sync:
+        results = Coach().rewrite_many(BATCH, concurrency=2, on_result=seen.append)
+    else:
+        results = asyncio.run(AsyncCoach().rewrite_many(BATCH, concurrency=2, on_result=seen.append))
+    assert isinstance(results[0], RewriteResult) and results[0].id == "t-1" and "100" in results[0].rewrite
+    assert isinstance(results[1], RewriteResult) and results[1].id == 1  # a plain string: its index
+    assert isinstance(results[2], EmptyDraftError) and results[2].item_id == 2
+    streamed = {getattr(r, "id", None) if isinstance(r, RewriteResult) else r.item_id for r in seen}
+    assert streamed == {"t-1", 1, 2}  # every result that streamed in names its item
+
+
+@pytest.mark.parametrize("sync", [True, False])
+def test_rewrite_many_return_exceptions_false_raises_the_failure(sync):
+    with pytest.raises(EmptyDraftError) as raised:
+        if sync:
+            Coach().rewrite_many(BATCH, return_exceptions=False)
+        else:
+            asyncio.run(AsyncCoach().rewrite_many(BATCH, return_exceptions=False))
+    assert raised.value.item_id == 2
+
+
+def test_a_single_rewrite_has_no_id_and_the_id_is_in_the_json():
+    result = Coach().rewrite("Sorry for the trouble with order 100.")
+    assert result.id is None and list(result.model_dump())[0] == "id"
+
+
+def test_a_draft_in_another_language_is_not_sent_to_the_model_for_a_critique():
+    """As for a rewrite: no call (nothing listens on port 9), and a result that does not read as a pass."""
+    spanish = "Le prometo que su reembolso llegará mañana sin falta, no se preocupe."
+    result = Coach(engine="openai", base_url="http://127.0.0.1:9/v1", model="m", api_key="none").critique(spanish)
+    assert (result.calls, result.error, result.fallback) == (0, None, False)
+    assert (result.passed, result.assessed, result.language, result.engine) == (None, False, "es", "openai")

@@ -106,3 +106,17 @@ def test_sample_is_deterministic_and_covers_tags():
     assert [c.id for c in edited.sample(4).cases] == [c.id for c in first.cases]
     with pytest.raises(SuiteError):
         suite.sample(0)
+
+
+def test_the_readme_states_the_gold_suites_size():
+    """The README's count of gold cases is the suite's, counted, not remembered."""
+    import re
+    from pathlib import Path
+
+    from coach._eval.cases import load_suite
+
+    root = Path(__file__).resolve().parents[1]
+    counted = len(load_suite(root / "evals" / "gold.jsonl").cases)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    stated = re.findall(r"`evals/gold\.jsonl`, (\d+) labelled cases", readme)
+    assert stated == [str(counted)]

@@ -1,4 +1,4 @@
-"""The fluency checker (coach._eval.fluency) and the eval's `fluent` scorer: garbles flagged, real replies not."""
+"""The fluency checker (coach._core.fluency) and the eval's `fluent` scorer: garbles flagged, real replies not."""
 
 # ruff: noqa: E501 -- the replies are data, kept verbatim on one line each
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from coach._core.fluency import fluency_problems, new_problems
 from coach._eval.cases import EvalCase
-from coach._eval.fluency import fluency_problems, new_problems
 from coach._eval.scorers import score_rewrite
 
 # Garbled offline rewrites: each must be flagged.

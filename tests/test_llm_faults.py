@@ -242,7 +242,8 @@ def test_the_guard_reasons_reach_the_re_ask(serve):
     """Each new guard check is sent back in words the model can act on."""
     draft, customer = "Sorry for the inconvenience with order #4417.", "My order #4417 arrived with a cracked screen."
     as_customer = "Thank you for telling us my order #4417 arrived with a cracked screen. I'm checking with the courier."
-    deadline = "Thank you for telling us order #4417 arrived cracked. I'll email you the options by end of day."
+    deadline = ("Thank you for telling us order #4417 arrived cracked. I've asked the courier about it, and the "
+                "replacement goes out by end of day.")
     other_language = "Gracias por avisarnos del pedido #4417. Estoy revisando el envío con el transportista hoy."
     server = serve(answer_json([], as_customer), answer_json([], deadline), answer_json([], other_language))
     result = coach_for(server).rewrite(draft, customer=customer)

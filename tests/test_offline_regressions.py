@@ -8,10 +8,10 @@ import pytest
 
 from coach import Coach, Policy
 from coach._api import _rewrite_or_fallback
+from coach._core.fluency import new_problems
 from coach._core.guard import guard
 from coach._engines.base import EngineFailed
 from coach._engines.offline.restate import restate_problem
-from coach._eval.fluency import new_problems
 
 coach = Coach(engine="offline")
 _ASKS = re.compile(r"\b(?:reply with|send us|share|DM us|order number|account details|order or account)\b", re.I)

@@ -1,6 +1,7 @@
 import pytest
 
 from coach import Coach, Policy, PolicyError, load_policy
+from coach._core.checker import check
 
 coach = Coach(engine="offline")
 POLICY = Policy(commitments=["Refunds are issued within 5-7 business days", "Replacement orders ship within 2 business days"])
@@ -88,3 +89,24 @@ def test_policy_file_with_unknown_rule_fails_at_load(tmp_path):
     path.write_text('[severity]\nno-such-rule = "error"\n')
     with pytest.raises(PolicyError, match="unknown rule"):
         load_policy(path)
+
+
+def test_a_line_that_rules_something_out_grants_nothing_and_flags_it():
+    policy = Policy(commitments=["Replacement parts ship within 2 business days",
+                                 "Express delivery is not available for replacement parts"])
+    reply = "Thanks for the photo. I've arranged express delivery for the new handle."
+    assert policy.forbids(reply) and not policy.covers(reply)
+    assert "broken-promise" in {f.rule for f in check(reply, None, policy).findings}
+    declined = "Thanks for the photo. Express delivery is not available for replacement parts, so I've sent it standard."
+    assert "broken-promise" not in {f.rule for f in check(declined, None, policy).findings}
+
+
+def test_an_amount_over_the_policy_cap_is_not_covered():
+    policy = Policy(commitments=["Goodwill credits are capped at £15 per order"])
+    assert "broken-promise" in {f.rule for f in check("Thanks. I'll credit £40 to your account.", None, policy).findings}
+    assert "broken-promise" not in {f.rule for f in check("Thanks. I'll credit £15 to your account.", None, policy).findings}
+
+
+def test_an_estimated_bill_is_not_a_hedge():
+    reply = "Thanks. Our billing team will correct the estimated bill immediately, and you'll definitely get a full credit."
+    assert "broken-promise" in {f.rule for f in check(reply).findings}

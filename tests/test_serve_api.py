@@ -100,10 +100,10 @@ def test_batch_keeps_order_and_puts_a_failed_item_in_its_place(client):
     items = [{"id": "a", "draft": DRAFT}, {"id": "b", "draft": "   "}, {"draft": "Sorry for the trouble."}]
     results = client.post("/v1/rewrite:batch", json={"items": items}).json()["results"]
     assert len(results) == 3
-    assert results[0] == {"id": "a", **Coach().rewrite(DRAFT).model_dump(mode="json")}
+    assert results[0] == {**Coach().rewrite(DRAFT).model_dump(mode="json"), "id": "a"}
     assert results[1] == {"id": "b", "draft": "   ", "error": {
         "type": "EmptyDraftError", "message": results[1]["error"]["message"]}}
-    assert results[2]["rewrite"] == Coach().rewrite("Sorry for the trouble.").rewrite and "id" not in results[2]
+    assert results[2]["rewrite"] == Coach().rewrite("Sorry for the trouble.").rewrite and results[2]["id"] is None
 
 
 def test_an_empty_batch_is_an_empty_answer(client):
@@ -254,3 +254,35 @@ def test_a_batch_over_the_limit_is_a_413():
 def test_limits_refuse_nonsense(options):
     with pytest.raises(ValueError):
         Limits(**options)
+
+
+# --- what a new user runs into (issue 20) -------------------------------------------------------------------
+
+SPANISH = "Le prometo que su reembolso llegará mañana sin falta, no se preocupe."
+
+
+def readme_error_types() -> set[str]:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("Every error is JSON", 1)[1].split("\n\n", 1)[0]
+    return set(re.findall(r"`([A-Za-z_]+)`", listed))
+
+
+@pytest.mark.parametrize("path", ["/v1/check", "/v1/rewrite", "/v1/critique", "/v1/rewrite:batch"])
+def test_a_body_that_is_not_utf8_says_so_with_a_listed_error_type(client, path):
+    body = assert_error(client.post(path, content=b'{"draft": "caf\xe9, sorry"}',
+                                    headers={"Content-Type": "application/json"}), 400, "invalid_json")
+    assert "not valid UTF-8 (byte 14)" in body["error"]["message"]
+    assert body["error"]["type"] in readme_error_types()
+
+
+def test_not_assessed_is_passed_null_in_the_service(client):
+    check = client.post("/v1/check", json={"draft": SPANISH}).json()
+    critique = client.post("/v1/critique", json={"draft": SPANISH}).json()
+    rewrite = client.post("/v1/rewrite", json={"draft": SPANISH}).json()
+    batch = client.post("/v1/rewrite:batch", json={"items": [{"draft": SPANISH, "id": 7}]}).json()["results"]
+    for result in (check, critique, rewrite, batch[0]):
+        assert result["passed"] is None and result["assessed"] is False, result
+    assert critique["language"] == "es" and batch[0]["id"] == 7
+    assert client.post("/v1/critique", json={"draft": DRAFT}).json()["assessed"] is True

@@ -168,3 +168,36 @@ def test_highlights_land_on_the_right_words_after_emoji(browser, offline_url):
     mark.wait_for()
     assert mark.evaluate("m => m.firstChild.textContent") == "Sorry for the inconvenience."
     page.context.close()
+
+
+def test_a_rewrite_of_an_edited_or_cleared_draft_is_marked_or_gone(browser, offline_url):
+    page = open_page(browser, offline_url)
+    draft = page.get_by_label("Draft", exact=True)
+    draft.fill(DRAFT)
+    page.get_by_role("button", name="Rewrite").click()
+    page.locator("#diff ins").first.wait_for()
+    notes, stale, copy = page.locator("#rewrite-notes"), page.locator("#stale-note"), page.locator("#copy")
+    assert "This rewrite passes" in notes.inner_text() and copy.is_enabled() and not stale.is_visible()
+
+    draft.fill(DRAFT + " Also, thanks.")  # edited: the rewrite is of another draft now
+    stale.wait_for(state="visible")
+    assert "Out of date" in stale.inner_text() and copy.is_disabled() and not notes.is_visible()
+
+    draft.fill(DRAFT)  # the edit undone: the rewrite is this draft's again
+    stale.wait_for(state="hidden")
+    assert copy.is_enabled() and "This rewrite passes" in notes.inner_text()
+
+    draft.fill("")  # cleared: the rewrite goes with it
+    page.locator("#rewrite-panel").wait_for(state="hidden")
+    assert page.locator("#diff").inner_text() == ""
+    page.context.close()
+
+
+def test_a_reply_in_another_language_reads_not_assessed(browser, offline_url):
+    page = open_page(browser, offline_url)
+    page.get_by_label("Draft", exact=True).fill("Le prometo que su reembolso llegará mañana sin falta.")
+    page.get_by_text("not assessed").first.wait_for()
+    assert "passes" not in page.locator("#check-status").inner_text()
+    page.get_by_role("button", name="Rewrite").click()
+    page.get_by_text("Not assessed: the draft is not in English").wait_for()
+    page.context.close()

@@ -190,3 +190,17 @@ def test_the_page_is_self_contained():
     assert not re.search(r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//""", page, re.I)  # nothing loads from outside
     assert not re.search(r"""fetch\(\s*["'`](?:https?:)?//""", page)
     assert 'role="alert"' in page and "/v1/check" in page and "/v1/rewrite" in page
+
+
+def test_a_port_in_use_says_why(capsys):
+    """uvicorn exits when it cannot bind; the one error line says the reason, not only that it failed."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert server.run_server(host="127.0.0.1", port=port, engine="offline") == 2
+    line = [x for x in capsys.readouterr().err.splitlines() if x.startswith("coach serve: error:")]
+    assert line == [f"coach serve: error: could not serve on 127.0.0.1:{port}: address already in use "
+                    f"(another program listens there: stop it or pick another --port)"]

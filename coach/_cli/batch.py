@@ -57,7 +57,9 @@ def _run_one(item: BatchItem | dict[str, Any], work: Callable[[BatchItem], dict[
     if isinstance(item, dict):
         return item
     try:
-        return {"id": item.id, **work(item)}
+        result = work(item)
+        result.pop("id", None)  # a RewriteResult's own id (None): the line's id is the one to echo
+        return {"id": item.id, **result}
     except CoachError as exc:
         return _LineError({"id": item.id, "error": str(exc)})
     except Exception as exc:  # noqa: BLE001 - one broken item must not stop the batch

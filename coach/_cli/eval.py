@@ -1,7 +1,8 @@
 """``coach eval``: run the gold suite, compare with a baseline, gate, and report (the eval harness's CLI).
 
 Exit codes: 0 ok; 1 a scorer (or a calibrated rule) regressed beyond its threshold; 2 a crash, a usage
-error, a case whose rewrite raised, or a replay that missed its cassette.
+error, a case whose rewrite raised (with --batch-api: a batch fault), or a replay that missed its cassette;
+5 (--batch-api) the wait ended with the batch still running: the same command resumes it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
-from .._core.errors import CoachError
+from .._core.errors import BatchStillRunning, CoachError
 from .._core.rules import RULE_IDS
 from .._engines.options import add_engine_options
 from .._eval.api import make_judge, run_eval
@@ -32,6 +33,7 @@ from .._eval.report import (
 )
 from .._eval.results import OVERALL, EvalRun, load_run
 from .._eval.scorers import SCORERS
+from .batch_api import EXIT_STILL_RUNNING, BatchProgressView, add_batch_api_options
 from .render import err
 
 __all__ = ["build_parser", "main", "run", "EXIT_OK", "EXIT_REGRESSION", "EXIT_CRASH"]
@@ -47,8 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of ``coach eval``'s options."""
     p = argparse.ArgumentParser(
         prog="coach eval",
-        description="Rewrite every case of a gold suite, score the rewrites, and compare with a baseline. "
+        description="Rewrite every case of a gold suite, score the rewrites, and compare with a baseline.\n"
                     "Exit 0 ok, 1 a scorer regressed beyond --max-drop, 2 crash or usage error.",
+        epilog="example:\n  coach eval --engine offline --baseline evals/baselines/offline.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--suite", type=Path, metavar="PATH", help=f"JSONL suite (default: the packaged {default_suite().name})")
     p.add_argument("--case", action="append", metavar="ID", help="only this case (repeatable)")
@@ -69,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"only these scorers (repeatable; default all: {', '.join(SCORERS)})")
     r.add_argument("--price-per-1k", type=float, default=0.0, metavar="COST",
                    help="cost per 1,000 tokens, for the cost line (default: 0, local or offline)")
+    add_batch_api_options(r, price=False)
     r.add_argument("--replay", action="store_true", help="answer every LLM call from the cassette (free, deterministic)")
     r.add_argument("--record", action="store_true", help="record this run's LLM calls into the cassette")
     r.add_argument("--cassette-dir", type=Path, metavar="DIR", help="cassettes folder (default: evals/cassettes)")
@@ -104,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
     """Run ``coach eval``; returns the exit code and never raises (a crash is exit code 2)."""
     try:
         return _run(args)
+    except BatchStillRunning as exc:
+        err(f"coach eval: {exc}; run the same command again to resume")
+        return EXIT_STILL_RUNNING
     except (CoachError, ValueError) as exc:
         err(f"coach eval: error: {exc}")
         return EXIT_CRASH
@@ -131,6 +139,12 @@ def _validate(args: argparse.Namespace) -> None:
         raise UsageError("--replay/--record are for the model engine: add --engine openai --model NAME")
     if args.compare and args.engine == "offline":
         raise UsageError("--compare A B compares two prompts of the model engine: add --engine openai")
+    if not args.batch_api and (args.state or args.max_wait is not None):
+        raise UsageError("--state and --max-wait go with --batch-api")
+    if args.batch_api and (args.compare or args.from_results or args.calibrate or args.replay or args.record
+                           or args.repeat != 1 or args.engine == "offline"):
+        raise UsageError("--batch-api runs one prompt of the model engine once per case: it takes neither --compare, "
+                         "--from-results, --calibrate, --replay, --record, --repeat nor --engine offline")
     if args.judge and not (args.judge_model or args.model):
         raise UsageError("--judge needs --judge-model (or --model)")
     if args.output:
@@ -188,12 +202,32 @@ def _one_run(args: argparse.Namespace, prompt: str | None, label: str) -> EvalRu
                            prompt=args.judge_prompt, response_format=args.judge_format,
                            timeout=max(args.timeout, 60.0), replay=args.replay)
     show = _progress(sys.stderr.isatty() and not args.quiet, label)
+    if args.batch_api:
+        return _batch_run(args, suite, prompt, judge, show)
     return run_eval(
         suite, engine=args.engine, model=args.model, base_url=args.base_url, prompt=prompt, timeout=args.timeout,
         jobs=args.jobs, repeat=args.repeat, pass_k=args.pass_k, scorers=tuple(args.scorer or SCORERS), judge=judge,
         replay=args.replay, record=args.record, cassette_dir=args.cassette_dir, price_per_1k=args.price_per_1k,
         progress=show,
     )
+
+
+def _batch_run(args: argparse.Namespace, suite, prompt: str | None, judge, show) -> EvalRun:
+    from .._eval.batch_api import run_eval_batch  # the Batch API's client code loads only here
+
+    err(f"coach eval: batch state in {args.state}" if args.state else
+        "coach eval: no --state: an interrupted run cannot resume (give --state PATH)")
+    view = BatchProgressView("coach eval")
+    try:
+        run, summary = run_eval_batch(
+            suite, model=args.model, base_url=args.base_url, prompt=prompt, timeout=args.timeout, state=args.state,
+            poll_interval=args.poll_interval, max_wait=args.max_wait, on_progress=view,
+            scorers=tuple(args.scorer or SCORERS), judge=judge, price_per_1k=args.price_per_1k, progress=show)
+    finally:
+        view.close()
+    for line in summary.describe(args.price_per_1k):
+        err(f"coach eval: {line}")
+    return run
 
 
 def _thresholds(args: argparse.Namespace, known: list[str]):

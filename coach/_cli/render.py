@@ -16,8 +16,11 @@ _RESET = "\x1b[0m"
 _DIM = "\x1b[2m"
 
 
-def use_colour(stream: TextIO) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+def use_colour(stream: TextIO, mode: str = "auto") -> bool:
+    """``--color``: ``always``, ``never``, or ``auto``: only on a terminal, and never when NO_COLOR is set
+    (https://no-color.org: a command-line flag beats the variable) or TERM is dumb."""
+    if mode in ("always", "never"):
+        return mode == "always"
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 

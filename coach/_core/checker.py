@@ -11,6 +11,7 @@ from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import Sentence, content_words, detect_language, looks_english, split_sentences, stem
+from .untrusted import injected_orders, obeyed_orders
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 
@@ -80,7 +81,7 @@ def check(
 class _Context:
     """What the detectors share for one draft, computed once."""
 
-    __slots__ = ("draft", "customer", "policy", "sentences", "english")
+    __slots__ = ("draft", "customer", "policy", "sentences", "english", "orders")
 
     def __init__(self, draft: str, customer: str, policy: Policy):
         self.draft = draft
@@ -88,6 +89,7 @@ class _Context:
         self.policy = policy
         self.sentences: list[Sentence] = split_sentences(draft)
         self.english = looks_english(draft)
+        self.orders = injected_orders(customer)
 
 
 Span = tuple[int | None, int | None]
@@ -136,11 +138,17 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
         else:
             certain = certainty.search(text) is not None
+            if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
+                    and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
+                yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
+                continue
             m = settled.search(text)
             if m and not _negated(text, m.start(), negations) and not _granted(ctx.policy, certain, text):
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 continue
             if not (future.search(text) or should.search(text)):
+                if ctx.orders and obeyed_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
+                    yield sentence.start, sentence.end  # a grant only the customer's planted order asked for
                 continue  # no modal in the sentence: no clause of it can commit
             for start, end in _clauses(text):
                 if not _commits(rule, text, start, end, certain):
@@ -149,6 +157,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                     continue
                 yield sentence.start + start, sentence.start + end
                 break
+            else:
+                if ctx.orders and obeyed_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
+                    yield sentence.start, sentence.end  # a grant only the customer's planted order asked for
 
 
 def _granted(policy: Policy, certain: bool, *texts: str) -> bool:
@@ -170,9 +181,12 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return timed and not _negated(clause, should.start(), rule.pattern("negations"))
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
-    after = clause[modal.end():]
-    if rule.pattern("process").search(after):
-        # The agent's own next step is theirs to keep; someone else's, with a time on it, is not.
+    after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
+    subject = " ".join(clause[: modal.start()].split()[-3:])  # "I can confirm the payment will": the payment
+    person = _PERSON.search(subject) or rule.pattern("third_party").search(subject) or not subject.strip()
+    if person and rule.pattern("process").search(after):
+        # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
+        # no step: "your line will be working by lunchtime" is an outcome.
         return timed and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
     return rule.pattern("outcomes").search(clause) is not None or (certain and timed)
 
@@ -204,6 +218,8 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield sentence.start, sentence.end
                 break
             rest = text[m.end() :].lstrip(" ,!")
+            if rest[:1] in (";", ":"):  # "I'm sorry; that leaves you with half a set.": the object follows
+                rest = rest[1:].lstrip()
             cut = breaks.search(rest)
             obj = rest[: cut.start()] if cut else rest
             before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
@@ -212,6 +228,9 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
 
 
+_HANDS_OUT = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
+                        r"\b(?:will|is|are)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied)\b", re.I)
+_PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 

@@ -28,4 +28,5 @@ def merge_findings(checker: list[Finding], model: list[Finding]) -> list[Critiqu
 
 
 def offline_critique(checked: CheckResult) -> CritiqueResult:
-    return CritiqueResult(findings=merge_findings(checked.findings, []), passed=checked.passed, engine="offline")
+    return CritiqueResult(findings=merge_findings(checked.findings, []), passed=checked.passed, engine="offline",
+                          assessed=checked.assessed, language=checked.language)

@@ -14,12 +14,18 @@ __all__ = [
     "ModelConfigError",
     "ModelRequestError",
     "ModelResponseError",
+    "BatchError",
+    "BatchStillRunning",
+    "BatchStateError",
     "describe_errors",
 ]
 
 
 class CoachError(Exception):
     """Base of every error raised by the coach."""
+
+    #: In ``rewrite_many``'s results: the failed item's id, else its index (as a ``RewriteResult.id``).
+    item_id: str | int | None = None
 
 
 class InputError(CoachError, ValueError):
@@ -68,6 +74,30 @@ class ModelRequestError(ModelError):
 
 class ModelResponseError(ModelError):
     """The model answered, but the answer could not be used (not JSON, wrong shape, cut off)."""
+
+
+class BatchError(ModelRequestError):
+    """A Batch API job went wrong for some requests: its upload was refused, the batch failed, expired or
+    was cancelled, its output file is missing, or its output holds an error line for the request.
+
+    ``kind`` says which: ``refused``, ``failed``, ``expired``, ``cancelled``, ``missing-output``, ``line``, or
+    ``request`` (the batch could not be asked about, e.g. it is not on the server).
+    """
+
+    def __init__(self, message: str, *, kind: str, status: int | None = None):
+        super().__init__(message, status=status)
+        self.kind = kind
+
+
+class BatchStillRunning(ModelError):
+    """The wait for a batch ended (``--max-wait``, or the server stopped answering) before it finished.
+
+    The batch keeps running on the server; the state file that records it resumes the run.
+    """
+
+
+class BatchStateError(InputError):
+    """A batch state file is unreadable, or records batches sent for other requests."""
 
 
 def describe_errors(exc: Exception, whole: str = "value") -> str:

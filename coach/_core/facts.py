@@ -57,9 +57,18 @@ def invented_facts(rewrite: str, *sources: str | None) -> list[str]:
     never say it is invented (see ``invented_times``).
     """
     known = "\n".join(s for s in sources if s)
-    invented = [fact for fact in extract_facts(rewrite) if fact not in known]
+    invented = [fact for fact in extract_facts(rewrite) if fact not in known and not _said_apart(fact, known)]
     times = [phrase for phrase in invented_times(rewrite, *sources) if not any(f in phrase for f in invented)]
     return invented + times
+
+
+_HYPHENATED = re.compile(r"(\d+)-(minute|min|hour|hr|day|week|month|year)s?", re.I)
+
+
+def _said_apart(fact: str, known: str) -> bool:
+    """"2-hour" restates a known "2 hours": the same amount and unit, hyphenated as an adjective."""
+    m = _HYPHENATED.fullmatch(fact)
+    return bool(m) and re.search(rf"(?<![\d.]){m.group(1)}\s*-?\s*{m.group(2)}", known, re.I) is not None
 
 
 # --- dates and times in words -------------------------------------------------------------------------
@@ -129,5 +138,54 @@ def invented_times(rewrite: str, *sources: str | None) -> list[str]:
     """Dates and times in words in ``rewrite`` that none of ``sources`` says (by meaning, not spelling)."""
     known = {_time_key(phrase) for source in sources if source for phrase in time_phrases(source)}
     known_text = " ".join(" ".join(s.lower().split()) for s in sources if s)
-    return [phrase for phrase in time_phrases(rewrite)
-            if _time_key(phrase) not in known and " ".join(phrase.lower().split()) not in known_text]
+    return [match.group() for match in _time_matches(rewrite)
+            if _time_key(match.group()) not in known and " ".join(match.group().lower().split()) not in known_text
+            and not _no_deadline(rewrite, match.start())]
+
+
+def _time_matches(text: str) -> list[re.Match[str]]:
+    seen: dict[str, re.Match[str]] = {}
+    for match in _TIME_WORDS.finditer(text):
+        seen.setdefault(" ".join(match.group().split()), match)
+    return list(seen.values())
+
+
+# The clause a time word sits in: from the last clause break before it.
+_CLAUSE_START = re.compile(r"[.!?;:,\n]\s*|\s+(?:but|and|so|while)\s+", re.I)
+_NEGATED = re.compile(r"\b(?:not|no|never|can't|can’t|cannot|won't|won’t|don't|don’t|unable|isn't|isn’t)\b", re.I)
+# The agent doing something now ("I'm contacting your claims handler today", "we've escalated it today").
+_OWN_ACTION = re.compile(r"^(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:now\s+|also\s+)?\w+ing\b"
+                         r"|^(?:I|we)(?:'ve|’ve|\s+have)\s+(?:now\s+|also\s+|just\s+)?\w+ed\b", re.I)
+
+
+# The agent's own next contact or step, said in the future ("I'll email you today", "... and will reply here today").
+_OWN_STEP = re.compile(r"(?:\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)|^(?:will|'ll))\s+(?:also\s+|then\s+|personally\s+)?"
+                       r"(?:e-?mail|call|ring|phone|text|message|dm|contact|reply|respond|write|update|send\s+you|"
+                       r"get\s+back|follow\s+up|check|look|open|log|raise|file|book\s+(?:a|the)\s+call|be\s+in\s+touch|"
+                       r"confirm\s+(?:by|in|with)|let\s+you\s+know|pass|escalate|report|find\s+out|ask|chase)\b", re.I)
+_OUTCOME = re.compile(r"\b(?:refund\w*|fix\w*|resolv\w*|deliver\w*|arriv\w*|ship\w*|replac\w*|restor\w*|credit\w*|"
+                      r"working|back\s+(?:up|on|online))\b", re.I)
+
+
+def _no_deadline(text: str, at: int) -> bool:
+    """A time word that sets no deadline: inside a negation ("I can't give you a date today"), the agent's own
+    action under way ("I'm contacting the claims team today") or the agent's own next contact ("I'll email you
+    today with the options"), as long as no outcome is timed with it."""
+    start = 0
+    for m in _CLAUSE_START.finditer(text, 0, at):
+        start = m.end()
+    clause = text[start:at]
+    if re.match(r"[\w ]*['’]s\b", text[at:at + 20]):
+        return True  # "a photo of today's reading": a day named, no deadline set
+    if _NEGATED.search(clause) is not None or _OWN_ACTION.match(clause.lstrip()) is not None:
+        return True
+    clause = clause.lstrip()
+    step = _OWN_STEP.search(clause)
+    if step is None:  # "I'll check where it stands and reply to you there today": the same step goes on
+        sentence = text[max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1:start]
+        if not (_OWN_STEP.search(sentence) and _OWN_STEP.match("will " + clause)):
+            return False
+        step = _OWN_STEP.match("will " + clause)
+        return not _OUTCOME.search(clause[step.end() - 5:])
+    first_person = re.search(r"\b(?:I|we)\b", text[:start + 1], re.I) or step.group().lower()[:1] in "iw"
+    return bool(first_person) and not _OUTCOME.search(clause[step.end():])

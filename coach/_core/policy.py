@@ -33,6 +33,21 @@ _GENERIC_POLICY_WORDS = frozenset(
 )
 
 
+#: A policy line that rules something out rather than granting it.
+_PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t|only)\b", re.I)
+_RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible".split())
+_MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)")
+
+
+def _more_money(clause: str, line: str) -> bool:
+    """The clause names a larger amount than the policy line's cap or sum."""
+    said, allowed = _MONEY.findall(clause), _MONEY.findall(line)
+    if not said or not allowed:
+        return False
+    value = lambda text: float(text.replace(",", ""))  # noqa: E731
+    return max(map(value, said)) > max(map(value, allowed))
+
+
 def duration_hours(text: str) -> float | None:
     """The longest time a commitment in ``text`` allows, in hours (0 for 'right away'); None if untimed."""
     match = _DURATION.search(text)
@@ -87,17 +102,42 @@ class Policy(BaseModel):
         raise PolicyError("a policy is a Policy, a list of commitment lines, a dict, or a TOML file path")
 
     def covers(self, clause: str) -> bool:
-        """True when a policy commitment allows ``clause``: same topic, and no faster than the policy says."""
+        """True when a policy commitment allows ``clause``: same topic, no faster and no more than the policy says.
+
+        A line that rules something out ("Express shipping is not available for replacements") grants nothing,
+        and a clause it forbids is never covered.
+        """
+        if self.forbids(clause):
+            return False
         clause_topic = {stem(w) for w in content_words(clause, _GENERIC_POLICY_WORDS)}
         promised = duration_hours(clause)
         for line in self.commitments:
+            if _PROHIBITS.search(line):
+                continue
             line_topic = {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)}
             if not clause_topic & line_topic:
                 continue
             allowed = duration_hours(line)
+            if _more_money(clause, line):
+                continue  # "£25 credit" against "credits are capped at £10"
             if allowed is None or (promised is not None and promised >= allowed):
                 return True
         return False
+
+    def forbids(self, clause: str) -> str | None:
+        """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
+        replacements" against "I've arranged express shipping"), or None."""
+        if _PROHIBITS.search(clause):
+            return None  # the clause says the same "no"
+        clause_topic = {stem(w) for w in content_words(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)}
+        for line in self.commitments:
+            if not _PROHIBITS.search(line):
+                continue
+            topic = [stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS | _RULING_WORDS)]
+            subject = topic[:2]  # what the line is about: "express shipping", "cash refunds"
+            if subject and all(word in clause_topic for word in subject):
+                return line
+        return None
 
 
 def load_policy(path: str | Path) -> Policy:

@@ -8,12 +8,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "Severity", "SEVERITY_RANK", "Finding", "CheckResult", "Usage", "Timing", "RewriteResult",
-    "CritiqueFinding", "CritiqueResult",
+    "CritiqueFinding", "CritiqueResult", "verdict",
 ]
 
 Severity = Literal["error", "warning", "info", "suggestion"]
 
 #: Higher is more severe. ``passed`` is false when any finding ranks at warning or above.
+#: ``passed`` is None when the rules could not read the reply (``assessed`` false) and found nothing
+#: blocking: no verdict was reached, so it never reads as a pass.
 SEVERITY_RANK: dict[str, int] = {"suggestion": 0, "info": 1, "warning": 2, "error": 3}
 
 
@@ -36,9 +38,16 @@ class Finding(BaseModel):
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK["warning"]
 
 
+def verdict(findings: list[Finding], assessed: bool) -> bool | None:
+    """False on a blocking finding; else True when the reply was assessed, None when it was not."""
+    if any(f.blocking for f in findings):
+        return False
+    return True if assessed else None
+
+
 class CheckResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
-    passed: bool
+    passed: bool | None
     #: False when the rules could not judge the reply (they are English-only): no verdict either way,
     #: only the policy's banned phrases were looked for. ``language`` is the detected language.
     assessed: bool = True
@@ -46,7 +55,7 @@ class CheckResult(BaseModel):
 
     @classmethod
     def from_findings(cls, findings: list[Finding], *, language: str = "en") -> "CheckResult":
-        return cls(findings=findings, passed=not any(f.blocking for f in findings), assessed=language == "en",
+        return cls(findings=findings, passed=verdict(findings, language == "en"), assessed=language == "en",
                    language=language)
 
 
@@ -74,10 +83,12 @@ class Timing(BaseModel):
 class RewriteResult(BaseModel):
     """What ``Coach.rewrite`` returns; ``rewrite`` is always a usable reply (the draft survives)."""
 
+    #: The item's id in a batch (``rewrite_many``: the item's ``id``, else its index); None for one draft.
+    id: str | int | None = None
     rewrite: str
     engine: Literal["offline", "openai"]
     model: str | None = None
-    passed: bool
+    passed: bool | None
     findings_before: list[Finding] = Field(default_factory=list)
     findings_after: list[Finding] = Field(default_factory=list)
     attempts: int = 1
@@ -105,7 +116,10 @@ class CritiqueResult(BaseModel):
     """The model's critique merged with the checker's findings (checker only on the offline engine)."""
 
     findings: list[CritiqueFinding] = Field(default_factory=list)
-    passed: bool
+    passed: bool | None
+    #: As in ``CheckResult``: False (and ``passed`` None unless a policy phrase failed it) for another language.
+    assessed: bool = True
+    language: str = "en"
     engine: Literal["offline", "openai"] = "offline"
     model: str | None = None
     attempts: int = 0

@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
+import sentencex
+
 __all__ = ["html_to_text", "Sentence", "split_sentences", "content_words", "looks_english", "stem", "STOPWORDS"]
 
-# A sentence ends at . ! ? (or a run of them, or an ellipsis) followed by space, or at a line break.
-_SENTENCE_END = re.compile(r"(?:[.!?…]+[\"')\]]*)(?=\s|$|<)|\n+|</?(?:p|br|li|div|ul|ol|h\d|tr)\b[^>]*>")
+# Lines and block tags split a text before the segmenter reads it: a line break always ends a sentence.
+_LINE_BREAK = re.compile(r"\n+|</?(?:p|br|li|div|ul|ol|h\d|tr)\b[^>]*>")
+_PUNCTUATION_ONLY = re.compile(r"^[.…!?\s]+$")
+# sentencex does not end a sentence after "!!" or a closing bracket or quote ("...$1,000.] I've rebooked you").
+# ... nor, now and then, after a plain word before "I" or a capitalised word ("nobody has called me. I need it").
+_MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|acct|tel|dept|pp|al)\b)[a-z]{2,}[.!?]"
+                         r"(\s+)(?=(?:I|[A-Z][a-z]+)\b)")
+_CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _HANDLE = re.compile(r"[@#]\w+")
@@ -28,8 +36,8 @@ STOPWORDS = frozenset(
 )
 _ENGLISH_MARKERS = frozenset(
     """the you your to and we is for it this that please our us can be will with have of in are on an i my
-    you'll you're we'll we're i'll i'm it's get got not sorry thanks thank hi hello hey at by from as was
-    were has had do does did just all any if or but so what when how why which who there here out up""".split()
+    you'll you're we'll we're i'll i'm it's i've we've you've i'd we'd get got not sorry thanks thank hi hello hey
+    at by from as was were has had do does did just all any if or but so what when how why which who there here out up""".split()
 )
 
 
@@ -41,15 +49,45 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences, keeping character offsets (trailing space excluded)."""
+    """Split ``text`` into sentences, keeping character offsets (trailing space excluded).
+
+    Each line (and each block of an HTML draft) is segmented by Wikimedia's ``sentencex``, which knows titles
+    and abbreviations ("Dear Mr. Okafor", "the St. Louis store", "U.S. cards", "5 p.m."); a lone ellipsis that
+    opens a thread part ("...possible.") stays with the words after it.
+    """
     out: list[Sentence] = []
     pos = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start() if match.group().startswith("<") or not match.group().strip() else match.end()
-        _append(text, pos, end, out)
-        pos = match.end()
-    _append(text, pos, len(text), out)
+    for match in [*_LINE_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if text[pos:end].strip():
+            _segment(text, pos, end, out)
+        if match:
+            pos = match.end()
     return out
+
+
+def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    line = text[start:end]
+    first = len(out)
+    for bound in sentencex.get_sentence_boundaries("en", line):
+        at = start + bound["start_index"]
+        stop = start + bound["end_index"]
+        cuts = [(m.start(), m.end()) for m in _CLOSED_END.finditer(text, at, stop)]
+        cuts += [(m.start(1), m.end(1)) for m in _MISSED_END.finditer(text, at, stop)]
+        for cut_start, cut_end in sorted(cuts):
+            _append(text, at, cut_start, out)
+            at = cut_end
+        _append(text, at, start + bound["end_index"], out)
+    merged: list[Sentence] = []
+    for sentence in out[first:]:  # "..." alone, or "!" after an emoticon: part of its neighbour
+        if merged and _PUNCTUATION_ONLY.match(merged[-1].text) and not _PUNCTUATION_ONLY.match(sentence.text):
+            previous = merged.pop()
+            sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
+        elif merged and _PUNCTUATION_ONLY.match(sentence.text):
+            previous = merged.pop()
+            sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
+        merged.append(sentence)
+    out[first:] = merged
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:

@@ -20,12 +20,11 @@ from pydantic import BaseModel
 
 from .._core.checker import check, meaning
 from .._core.facts import extract_facts, invented_facts
-from .._core.guard import guard
+from .._core.guard import disfluent, guard
 from .._core.policy import Policy
 from .._core.results import CheckResult, Finding
-from .._core.text import content_words, html_to_text, looks_english, split_sentences
+from .._core.text import content_words, looks_english, split_sentences
 from .cases import EvalCase
-from .fluency import new_problems
 
 __all__ = [
     "ScoreResult", "Scored", "SCORERS", "DEFAULT_SCORERS", "score_rewrite", "injection_sentences",
@@ -226,14 +225,13 @@ def length_bounds(s: Scored) -> ScoreResult:
 
 
 def fluent(s: Scored) -> ScoreResult:
-    """The rewrite reads as fluent English: no fluency problem (``coach._eval.fluency``) that the draft did not have.
-
-    A disfluent human draft is not the engine's doing: a problem counts against the rewrite only when the draft
-    has neither the same one nor as many of its kind.
+    """The rewrite reads as fluent English: the guard's own reading (``coach._core.guard.disfluent``), so the eval
+    and every engine judge fluency the same way. A disfluent human draft is not the engine's doing: a problem
+    counts against the rewrite only when the draft has neither the same one nor as many of its kind.
     """
     if "non-english" in s.case.tags or not looks_english(s.rewrite):
         return _skip("fluent", "the rewrite is not in English")
-    new = new_problems(html_to_text(s.case.draft), s.rewrite)
+    new = disfluent(s.case.draft, s.rewrite)
     if new:
         return _fail("fluent", "reads badly: " + _clip(new, 3))
     return _ok("fluent", "reads as fluent English (no problem the draft did not have)")

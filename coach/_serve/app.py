@@ -23,6 +23,7 @@ from .limits import Limits
 from .logs import RequestLog, note
 from .models import BatchRequest, BatchResponse, DraftRequest, ErrorResponse, Health, ItemError, RulesResponse
 from .openapi import openapi_for
+from .practice import add_practice_routes, with_practice_tab
 from .service import Kind, Service
 
 __all__ = ["create_app"]
@@ -56,6 +57,7 @@ def create_app(coach: AsyncCoach, *, policy: Policy | None = None, token: str | 
                   description="Checks customer-service reply drafts against the rulebook and rewrites them.")
     add_error_handlers(app)
     _add_routes(app, service, secured=token is not None, log_text=log_text)
+    add_practice_routes(app, service, responses=_ERRORS)  # coach practice over HTTP (practice.py)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)  # the last added runs first:
     app.add_middleware(BearerAuth, token=token)  # log, then the token, then the body's size
     app.add_middleware(RequestLog)
@@ -64,7 +66,7 @@ def create_app(coach: AsyncCoach, *, policy: Policy | None = None, token: str | 
 
 
 def _add_routes(app: FastAPI, service: Service, *, secured: bool, log_text: bool) -> None:
-    page = _PAGE.read_text(encoding="utf-8")
+    page = with_practice_tab(_PAGE.read_text(encoding="utf-8"))
     rulebook = load_rules()
     rules = {"rules": [{"id": r.id, "severity": r.severity, "message": r.message, "suggestion": r.suggestion}
                        for r in (rulebook[i] for i in RULE_IDS if i in rulebook)]}
@@ -75,8 +77,7 @@ def _add_routes(app: FastAPI, service: Service, *, secured: bool, log_text: bool
         except Exception as exc:  # noqa: BLE001 - every failure becomes a JSON error; the draft comes back
             return error_response(request, exc, draft=item.draft)
         _note_result(request, kind, item, result, log_text)
-        payload = result.model_dump(mode="json")
-        return JSONResponse(payload if item.id is None else {"id": item.id, **payload})
+        return JSONResponse(_with_id(result.model_dump(mode="json"), item.id))
 
     @app.get("/", include_in_schema=False)
     async def home() -> HTMLResponse:
@@ -122,8 +123,15 @@ def _batch_entry(item: DraftRequest, outcome: RewriteResult | Exception) -> dict
         described = describe(outcome)
         entry = ItemError(error={"type": described.kind, "message": described.message}, draft=item.draft, id=item.id)
         return entry.model_dump(exclude_none=True)
-    payload = outcome.model_dump(mode="json")
-    return payload if item.id is None else {"id": item.id, **payload}
+    return _with_id(outcome.model_dump(mode="json"), item.id)
+
+
+def _with_id(payload: dict[str, Any], item_id: str | int | None) -> dict[str, Any]:
+    """The result with the request's ``id`` first when one was sent (in place of a RewriteResult's own None)."""
+    if item_id is None:
+        return payload
+    payload.pop("id", None)
+    return {"id": item_id, **payload}
 
 
 def _note_result(request: Request, kind: Kind, item: DraftRequest, result: Any, log_text: bool) -> None:

@@ -16,6 +16,7 @@ from .logs import note
 __all__ = ["add_error_handlers", "error_response"]
 
 _ERROR_KINDS = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
+_UNPARSED = "There was an error parsing the body"
 
 
 class _EscapedJSONResponse(JSONResponse):
@@ -57,6 +58,8 @@ def add_error_handlers(app: FastAPI) -> None:
             message = f"no such endpoint: {request.method} {request.url.path}"
         elif exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}"
+        elif exc.status_code == 400 and exc.detail == _UNPARSED:  # FastAPI's words for a body it could not decode
+            kind, message = "invalid_json", _why_unparsed(await request.body())
         else:
             message = str(exc.detail)
         note(request.state, error=kind)
@@ -66,6 +69,14 @@ def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:
         return error_response(request, exc)
+
+
+def _why_unparsed(body: bytes) -> str:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"the body is not valid UTF-8 (byte {exc.start}): send the JSON encoded as UTF-8"
+    return "the body could not be read as JSON: send one JSON object, encoded as UTF-8"
 
 
 def _problem(problem: dict[str, Any]) -> str:

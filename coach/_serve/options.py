@@ -20,7 +20,9 @@ def add_serve_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
         "serve", help="serve the coach over HTTP: a JSON API and a page for agents",
         description="Serve /v1/check, /v1/rewrite, /v1/critique, /v1/rewrite:batch, /v1/rules and a page at /.",
-        epilog="The token comes from --token-file or $COACH_API_TOKEN. Exit codes: 0 stopped; 2 a configuration error.",
+        epilog="example:\n  coach serve --port 8008 --policy team-policy.toml   # then open http://127.0.0.1:8008/\n\n"
+               "The token comes from --token-file or $COACH_API_TOKEN. Exit codes: 0 stopped; 2 a configuration error.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_engine_options(p)
     p.add_argument("--policy", metavar="FILE", type=Path, help="team policy TOML; a request's policy lines add to it")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import os
 import sys
@@ -14,7 +15,7 @@ from .._core.policy import load_policy
 from .._engines.base import DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT
 from .limits import Limits
 
-__all__ = ["run_server", "is_loopback", "refusal", "read_token", "TOKEN_ENV"]
+__all__ = ["run_server", "is_loopback", "refusal", "read_token", "bind_problem", "TOKEN_ENV"]
 
 TOKEN_ENV = "COACH_API_TOKEN"
 
@@ -87,7 +88,28 @@ def run_server(*, host: str = "127.0.0.1", port: int = 8008, engine: str = "auto
                             server_header=False, lifespan="off")
     try:
         uvicorn.Server(config).run()
-    except SystemExit as exc:  # uvicorn exits when it cannot bind the port; it has said why
-        print(f"coach serve: error: could not serve on {shown}:{port}", file=sys.stderr)
+    except SystemExit as exc:  # uvicorn exits when it cannot bind the port
+        print(f"coach serve: error: could not serve on {shown}:{port}{bind_problem(host, port)}", file=sys.stderr)
         return 2 if exc.code else 0
     return 0
+
+
+def bind_problem(host: str, port: int) -> str:
+    """Why ``host:port`` cannot be listened on, as ``": <reason>"`` (asked again of the system: uvicorn keeps
+    its reason in its log), or "" when it now can."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        return f": cannot resolve {host}: {exc.strerror or exc}"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            hint = " (another program listens there: stop it or pick another --port)" if \
+                exc.errno == errno.EADDRINUSE else ""
+            return f": {(exc.strerror or str(exc)).lower()}{hint}"
+    return ""

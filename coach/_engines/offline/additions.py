@@ -13,10 +13,12 @@ from ..._core.checker import check
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import content_words, stem
+from ..._core.untrusted import without_orders
 from .clauses import finish, lower_first
 from .layout import Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .restate import restate_problem
+from .situations import situation
 
 __all__ = ["Additions", "blocking", "SPAN_RULES"]
 
@@ -68,23 +70,28 @@ class Additions:
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
-        if stepless:
-            self.closing(layout)
+        case = situation(without_orders(self.customer))
+        if stepless or case and case.always and not _mentions(case.steps[0], rendered):
+            self.closing(layout)  # a gas smell or a stolen card needs its own step whatever the draft offers
 
     def _opening(self, layout: Layout, rules: set[str]) -> None:
         if positive(self.customer, self.draft):
             return  # praise or banter: no thanks-for-raising, no restated "problem"
         body = " ".join(u.text for u in layout.units)
-        problem = restate_problem(self.customer)
+        problem = restate_problem(without_orders(self.customer))
         if problem and _already_said(problem, body):
             problem = None
         added = []
-        if problem and self.apology_dropped:
+        case = situation(without_orders(self.customer))
+        if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet
+            added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
+                         else self.phrasing.pick(case.acknowledge_plain, 2))  # grief or fear, not a parcel
+        elif problem and self.apology_dropped:
             added.append(sorry(self.phrasing, problem))
-        if "no-thanks" in rules:
+        if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
-        elif problem and not added and "no-acknowledgement" in rules:
-            added.append(acknowledge(self.phrasing, problem))
+        elif problem and not added and ("no-acknowledgement" in rules or not _mentions(problem, body)):
+            added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
         added = [s for s in added if not blocking(self.check(s))]
         if not added:
             return
@@ -110,7 +117,7 @@ class Additions:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
         if _RESOLVED.search(layout.render()):
             return
-        steps = next_steps(self.phrasing, self.draft, self.customer, self.policy, self.used)
+        steps = next_steps(self.phrasing, self.draft, without_orders(self.customer), self.policy, self.used)
         step = next((s for s in steps if not blocking(self.check(s)) and
                      not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
         if step is None:
@@ -156,6 +163,13 @@ class Additions:
         if prev.role != "greeting":
             prev.gap = " "
 
+
+
+def _mentions(problem: str, body: str) -> bool:
+    """The body names the problem at all: a third of its words (the checker's rules may pass less)."""
+    words = {stem(w) for w in content_words(problem)}
+    said = {stem(w) for w in content_words(body)}
+    return not words or len(words & said) / len(words) >= 0.34
 
 
 def _already_said(problem: str, body: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..._core.rules import load_rules
+from ..._core.text import content_words
 from .clauses import Sentence, capitalise, finish, holds_fact, holds_step, starts_clause
 
 __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "droppable", "is_interjection"]
@@ -92,8 +93,11 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     lead = _PITY_LEAD.match(text)
     if lead and quote.lower() in lead.group().lower():
         rest = text[lead.end():]
-        if starts_clause(rest) and not re.match(r"^(?:that|this|it|either)\b\W*$", rest, re.I):
+        first = re.split(r"[,;:]|\s+(?:and|but)\s+", rest, maxsplit=1)[0]
+        if starts_clause(rest) and len(content_words(first)) >= 2:  # "We shipped the wrong one", not "This has happened"
             return [capitalise(rest)]
+        if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying
+            return []
     modifier = _PITY_MODIFIER.search(text)
     if modifier and quote.lower() in modifier.group().lower():
         return [text[: modifier.start()] + modifier.group(1) + " " + text[modifier.end():]]

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from ..._core.checker import check
+from ..._core.fluency import new_problems
 from ..._core.guard import guard
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.text import html_to_text, looks_english
-from ..._core.untrusted import ADDRESSES_THE_MODEL
+from ..._core.untrusted import ADDRESSES_THE_MODEL, injected_orders, obeyed_orders
 from .additions import Additions, blocking
 from .clauses import lower_first
 from .edits import drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, is_interjection
@@ -34,11 +35,19 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     before = check(draft, customer, policy)
     rewriter = _Rewriter(draft, customer, policy, before)
     text = rewriter.run()
-    after = rewriter.checked.get(text) or check(text, customer, policy, max_chars=None)
+    verdict = guard(draft, text, customer, policy, after=rewriter.check(text))
+    if verdict.disfluent:  # an edit that reads worse is not made: fewer edits, or the draft as it was
+        for fallback in (rewriter.edited, html_to_text(draft)):
+            if fallback is not None:
+                verdict = guard(draft, fallback, customer, policy, after=rewriter.check(fallback))
+                if not verdict.disfluent:
+                    text = fallback
+                    break
+    after = verdict.after or rewriter.check(text)
     return RewriteResult(
         rewrite=text,
         engine="offline",
-        passed=guard(draft, text, customer, policy, after=after).passed,
+        passed=verdict.passed,
         findings_before=before.findings,
         findings_after=after.findings,
     )
@@ -54,6 +63,8 @@ class _Rewriter(Additions):
         self.used: set[str] = set()
         self.apology_dropped = False
         self.closed = False  # a next step was added
+        self.edited: str | None = None  # the reply after the edits, before anything was added
+        self.orders = injected_orders(customer)
 
     def check(self, text: str) -> CheckResult:
         if not text.strip():
@@ -78,6 +89,7 @@ class _Rewriter(Additions):
         for unit in list(layout.units):
             if any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
                 self._replace(layout, unit, self._edit(unit.text, english))
+        self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings})
         return self._settle(layout, findings, english)
@@ -114,6 +126,8 @@ class _Rewriter(Additions):
         """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""
         before = _count(self.check(text), rule)
         for way in self._ways(rule, text, quote):
+            if way and new_problems(text, " ".join(way)):
+                continue  # it would read worse than the sentence it replaces
             fresh = [s for s in way if not _carried(s, text)]
             after = [_count(self.check(s), rule) for s in fresh]
             promises = before[1] - (rule == "broken-promise")
@@ -125,6 +139,8 @@ class _Rewriter(Additions):
 
     def _ways(self, rule: str, text: str, quote: str) -> list[list[str]]:
         if rule == "broken-promise":
+            if obeyed_orders(text, self.orders):
+                return [[]]  # handed out only because the customer's planted order asked: it goes
             ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
             return ways + ([[]] if droppable(text) else [])
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
@@ -144,6 +160,14 @@ class _Rewriter(Additions):
             layout.units.insert(at + offset, Unit(text=sentence, gap=unit.gap, role="added"))
             layout.units[at + offset - 1].gap = " "
 
+    def dropped_step(self, text: str) -> bool:
+        """The reply offers no next step: the checker says so, or the rules do where the draft had one (the
+        learned layer may pass a thanks alone, but a step the edits removed must be replaced)."""
+        if _no_step(self.check(text)):
+            return True
+        rules = lambda t: check(t, self.customer, self.policy, max_chars=None, use="rules")  # noqa: E731
+        return _no_step(rules(text)) and not _no_step(rules(html_to_text(self.draft)))
+
     # -- the second pass ----------------------------------------------------------------------------------
 
     def _settle(self, layout: Layout, findings: list[Finding], english: bool) -> str:
@@ -162,10 +186,28 @@ class _Rewriter(Additions):
                 break
             self.merge_prefix(layout)
             text = layout.render()
-        if english and not self.closed and any(f.rule == "no-next-step" for f in self.check(text).findings):
+        if english and not self.closed and self.dropped_step(text):
             self.closing(layout)
             text = layout.render()
+        return _whole_thread(text, html_to_text(self.draft))
+
+
+_MARKER = re.compile(r"(?<![\w/])[(\[]?([1-9])/([1-9])[)\]]?(?![\w/])")
+
+
+def _whole_thread(text: str, draft: str) -> str:
+    """A "1/2" whose "2/2" went with a dropped sentence numbers nothing: it goes too (the draft's own stay)."""
+    parts = {(m.group(1), m.group(2)) for m in _MARKER.finditer(text)}
+    if not parts or {(str(k), n) for _, n in parts for k in range(1, int(n) + 1)} <= parts:
         return text
+    if parts == {(m.group(1), m.group(2)) for m in _MARKER.finditer(draft)}:
+        return text
+    return re.sub(r"[ \t]*" + _MARKER.pattern + r"[ \t]*(?=\S|$)", lambda m: " " if m.start() and m.end() < len(text)
+                  else "", text).strip()
+
+
+def _no_step(result: CheckResult) -> bool:
+    return any(f.rule == "no-next-step" for f in result.findings)
 
 
 def _count(result: CheckResult, rule: str) -> tuple[int, int]:

@@ -11,15 +11,17 @@ from ..._core.text import STOPWORDS, split_sentences
 __all__ = ["Unit", "Layout", "parse", "ends_sentence"]
 
 _HELLO = re.compile(r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b", re.I)
-_PREFIX = re.compile(
-    r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b[^,.!?\n]{0,30}?,\s+", re.I
+_PREFIX = re.compile(  # "Hello Mr. Brandt, " (a title's full stop does not end the greeting)
+    r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b"
+    r"(?:\s(?:Mr|Mrs|Ms|Mx|Dr|Prof|St)\.|[^,.!?\n]){0,30}?,\s+", re.I
 )
 _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
     r"^(?!(?:Sorry|Apologies|Unfortunately|However|Yes|No|Ok|Okay|Well|Also|Again|Sure|Great|Thanks|Absolutely|Hmm|"
     r"Oh|Wow|Ah|So|Now|First|Please|Understood|Noted|Alright|Right|Today|Yesterday|Currently|Otherwise)\b)"
     r"[A-Z][a-z]+,\s+(?=(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Tt]hank|[Tt]hanks|[Pp]lease|[Ss]orry|[Mm]y|[Oo]ur)\b)"
 )
-_LEAD = re.compile(r"^(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+")
+_LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+[,:]?\s+)*(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?"
+                   r"(?=\S)(?<!^)")  # a thread marker and the @handles a reply opens with
 _SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[A-Z][A-Za-z.]{0,15}(?:\s[A-Z][A-Za-z]{0,15})?"
         r"|\*[A-Z][A-Za-z]{1,15}|/[A-Z]{2,3}\b|=\s?[A-Z]{1,3}\b)")
 _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
@@ -115,7 +117,8 @@ def parse(text: str) -> Layout:
     _name_signature(layout)
     _mark_roles(layout)
     first = layout.units[0].full.lstrip()
-    layout.continuation = bool(lead and lead.group().strip() and not lead.group().lstrip("([").startswith("1")) or \
+    marker = re.search(r"[1-9][/:]", lead.group()) if lead else None  # "2/2 ..." goes on from an earlier part
+    layout.continuation = bool(marker and marker.group()[0] != "1") or \
         first.startswith(("...", "…", ",", ";", ":")) or first[:1].islower()
     layout.continues = bool(re.search(r"[1-9]/[1-9]", layout.tail)) and not re.search(r"([1-9])/\1", layout.tail) \
         or layout.units[-1].text.rstrip().endswith(("...", "…", ","))

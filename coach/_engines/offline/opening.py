@@ -12,6 +12,7 @@ import zlib
 from ..._core.facts import extract_facts
 from ..._core.policy import Policy
 from .promise import same_topic
+from .situations import situation
 
 __all__ = ["Phrasing", "thanks", "sorry", "acknowledge", "next_steps", "positive"]
 
@@ -138,13 +139,17 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     """Concrete next steps for a draft that has none, the draft's own choice first; a matching policy line leads."""
     customer = customer or ""
     reference = _reference(customer) or _reference(draft)
+    case = situation(customer)
+    if case:  # a bereavement, a gas smell or a stolen card gets a step that fits it, not a request for an order number
+        first = phrasing.pick(case.steps, 3)
+        return [step.format(ref=reference or "this") for step in [first, *(s for s in case.steps if s != first)]]
     if positive(customer, draft):
         options, fill = _PRAISE_STEP, {}
     elif reference or _GIVEN.search(customer):
         topic = _TOPIC.search(customer)
         ref = reference or "this"
-        if topic and reference:  # "where is my refund?" -> "I'll look into the refund for order #99812 ..."
-            ref = f"the {topic.group().lower()} for {reference}"
+        if topic and reference and not reference.lower().startswith(topic.group().lower()):
+            ref = f"the {topic.group().lower()} for {reference}"  # "I'll look into the refund for order #99812 ..."
         options, fill = _ACT, {"ref": ref}
     else:
         topic = f"{customer} {draft}"

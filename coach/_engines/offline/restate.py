@@ -34,7 +34,7 @@ _PROBLEM = re.compile(
     r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
-    r"return\w*)\b",
+    r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -54,7 +54,7 @@ _SWAPS = {
     "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "i": "you", "me": "you", "my": "your",
     "mine": "yours", "myself": "yourself", "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll",
     "we": "you", "our": "your", "ours": "yours", "us": "you", "ourselves": "yourselves",
-    "your": "our", "yours": "ours",
+    "your": "our", "yours": "ours", "you": "us",  # only an object "you" gets this far: "bought from you"
 }
 _SWAP = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)) + r")\b", re.I)
 _VERB_FIXES = [  # after "I" became "you": the verb agrees
@@ -62,6 +62,8 @@ _VERB_FIXES = [  # after "I" became "you": the verb agrees
     (re.compile(r"\byou wasn't\b", re.I), "you weren't"), (re.compile(r"\byou has\b", re.I), "you have"),
     (re.compile(r"\byou hasn't\b", re.I), "you haven't"), (re.compile(r"\byou doesn't\b", re.I), "you don't"),
     (re.compile(r"\byou does\b", re.I), "you do"), (re.compile(r"\byou is\b", re.I), "you are"),
+    # "you waited 50 minutes and was then charged": the second verb of the same subject agrees too
+    (re.compile(r"^(you\b[^,;]*?\b(?:and|but|then)\s+(?:then\s+)?)was\b", re.I), r"\1were"),
 ]
 _OBJECT_YOU = re.compile(r"\b(?:to|for|with|from|at|by|about|told|asked|called|emailed|messaged|contacted|paid|"
                          r"sent|gave)\s+you\b", re.I)
@@ -74,13 +76,13 @@ _SUBJECT_START = re.compile(
 )
 _BAD_START = re.compile(r"^(?:\w+n't|\w+n’t|why|what|how|when|where|who|which|can|could|would|will|is|are|do|does|did|please|if|"
                         r"because|so|to|for|not|no|never|still|just|also|very|really|any|need|want|get|fix|help|"
-                        r"thanks?|been|being|was|were|same|again|only)\b", re.I)
+                        r"thanks?|been|being|was|were|same|again|only|her|his|she|he|their|they|them)\b", re.I)
 _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|could|will|would|keeps?|\w+n't|\w+ed|"
                    r"got|went|came|took|made|paid|bought|sent|lost|left|broke|says|shows|logs|won't|cannot|cuts|drops|"
                    r"crashes|leaks|stops|fails|needs|wants|\w+'s|\w+'re|\w+'ve)\b", re.I)
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 _LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
-    it's there's""".split())
+    it's there's every each all both another any some none no one two three several most many""".split())
 _BAD_END = re.compile(r"\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
                       r"which|because|so|if)$", re.I)
 
@@ -105,8 +107,12 @@ def restate_problem(customer: str | None) -> str | None:
     return best[2] if best else None
 
 
+_LEADING_HANDLES = re.compile(r"^(?:(?:hi|hey|hello|dear)\s+)?(?:@\w+[,:]?\s+)+", re.I)
+_AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
+
+
 def _as_clause(sentence: str) -> str | None:
-    sentence = _TRAILING_TAGS.sub("", sentence.strip())
+    sentence = _LEADING_HANDLES.sub("", _TRAILING_TAGS.sub("", sentence.strip()))  # "@ParcelGo your driver ..."
     if sentence.endswith(("..", "…")):
         return None  # trails off: not a whole statement
     if re.search(r"@\w|#[A-Za-z]+(?![\w-]*\d)", sentence) or DEMANDS_OF_THE_MODEL.search(sentence):
@@ -127,6 +133,8 @@ def _as_clause(sentence: str) -> str | None:
     clause = _shorten(" ".join(_QUESTION_TAIL.sub("", clause).split()))
     if clause is None:
         return None
+    if _BAD_END.search(clause) and _AFTERTHOUGHT.search(clause):  # "..., which you'd paid £17.40 for"
+        clause = _AFTERTHOUGHT.sub("", clause)
     words = clause.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) or _BAD_END.search(clause):
         return None

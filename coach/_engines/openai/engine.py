@@ -117,6 +117,29 @@ class OpenAIEngine(_EngineBase):
         self.model_name()
         return self._run(CritiqueTask(draft, customer, policy), self.critique_prompt)
 
+    def ask(self, task: Any, prompt_id: str) -> Any:
+        """Any other task (the protocol in exchange.py) with its own prompt, under the same retries and budget:
+        ``task.success(...)``, or ``task.failed(...)`` when no answer passed its review (coach practice)."""
+        self.model_name()
+        return self._run(task, prompt_id)
+
+    def start_rewrite(self, draft: str, customer: str | None, policy: Policy) -> Exchange:
+        """A rewrite's conversation, not sent yet: the Batch API sends its requests in a file."""
+        return self._exchange(RewriteTask(draft, customer, policy), self.prompt)
+
+    def batch_jobs(self) -> Any:
+        """The Batch API's files and batches endpoints, on this engine's client."""
+        from .batch import BatchJobs
+
+        return BatchJobs(self._client, secrets=self._secrets, retry=self.retry, timeout=self.timeout)
+
+    def rewrite_batch(self, drafts: Any, **options: Any) -> Any:
+        """``drafts`` (``BatchDraft``) rewritten through the Batch API: see ``batch.run_rounds`` for ``options``."""
+        from .batch import run_rounds
+
+        self.model_name()
+        return run_rounds(self, self.batch_jobs(), drafts, **options)
+
     def _run(self, task: Any, prompt_id: str) -> Any:
         exchange = self._exchange(task, prompt_id)
         try:

@@ -146,6 +146,13 @@ class Exchange(Generic[Answer]):
         self.messages = [*self._opening, *echoed, {"role": "user", "content": feedback}]
         self._repeated = bool(echoed) and self.messages == self._sent
 
+    def may_reask(self) -> bool:
+        """After a rejected answer: whether the prepared re-ask is worth sending (the per-draft path and the
+        Batch API's follow-up batches both ask this)."""
+        # At temperature 0 the same messages get the same answer: a re-ask identical to the request just
+        # answered (the model repeated its rejected answer word for word) is not worth a call.
+        return self.answers < self.max_attempts and not self._repeated
+
     # --- tenacity's rules ----------------------------------------------------------------------------
 
     def retrying(self) -> dict[str, Any]:
@@ -162,9 +169,7 @@ class Exchange(Generic[Answer]):
         if self.elapsed() + state.upcoming_sleep >= self.budget:
             return True
         if isinstance(exc, Rejected):
-            # At temperature 0 the same messages get the same answer: a re-ask identical to the request just
-            # answered (the model repeated its rejected answer word for word) is not worth a call.
-            return self.answers >= self.max_attempts or self._repeated
+            return not self.may_reask()
         if isinstance(exc, FormatRejected):
             return False  # the ladder only goes down, so this happens at most twice
         return self.failures >= self.retry.transport_tries

@@ -9,7 +9,7 @@ from ..._core.critique import merge_findings
 from ..._core.facts import extract_facts, is_time_phrase
 from ..._core.guard import GuardVerdict, guard
 from ..._core.policy import Policy
-from ..._core.results import CritiqueResult, Finding, RewriteResult
+from ..._core.results import CheckResult, CritiqueResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.untrusted import without_instructions
 from ..base import EngineFailed
@@ -61,6 +61,7 @@ class RewriteTask:
     policy: Policy
     answer_type: type[RewriteAnswer] = RewriteAnswer
     verdict: GuardVerdict | None = field(default=None, repr=False)
+    before: CheckResult = field(init=False, repr=False)
 
     def prompt_values(self) -> dict[str, str]:
         facts = extract_facts(without_instructions(self.draft))
@@ -71,16 +72,26 @@ class RewriteTask:
             "draft": untrusted(self.draft),
         }
 
+    def __post_init__(self) -> None:
+        self.before = check(self.draft, self.customer, self.policy)
+
+    def keeps_draft(self, answer: RewriteAnswer) -> bool:
+        """Neither the checker nor the model's critique finds an error or a warning: the draft is the agent's own
+        and ships unchanged, however the model would have put it (only suggestions are left to the agent)."""
+        model_found = _model_findings(answer.critique, self.draft, self.policy)
+        return not any(f.blocking for f in (*self.before.findings, *model_found))
+
     def review(self, answer: RewriteAnswer) -> list[str]:
         """The guard's verdict on the answer, as the problems to send back with a re-ask (none: it passes)."""
-        self.verdict = guard(self.draft, answer.rewrite, self.customer, self.policy)
+        shipped = self.draft if self.keeps_draft(answer) else answer.rewrite
+        self.verdict = guard(self.draft, shipped, self.customer, self.policy)
         return _guard_problems(self.verdict)[:_MAX_GUARD_PROBLEMS]
 
     def success(self, exchange: Exchange[RewriteAnswer], answer: RewriteAnswer) -> RewriteResult:
         assert self.verdict is not None and self.verdict.after is not None  # set by review()
         return RewriteResult(
-            rewrite=answer.rewrite, engine="openai", model=exchange.model, passed=True,
-            findings_before=check(self.draft, self.customer, self.policy).findings,
+            rewrite=self.draft if self.keeps_draft(answer) else answer.rewrite, engine="openai",
+            model=exchange.model, passed=True, findings_before=self.before.findings,
             findings_after=self.verdict.after.findings,
             model_findings=_model_findings(answer.critique, self.draft, self.policy), dropped_findings=answer.dropped,
             **exchange.stats(),

@@ -130,6 +130,11 @@ _OPENERS_GLUED = set(
 
 # A salutation ("Hi Sam,") and, more broadly, a short opening clause that may
 # stand before a comma ("Thanks, ...", "Oh no, ...").
+# A salutation with a name: "Hello Mr. Brandt", "Dear Dana", "Hi Sam" (not "Hi there" or "Hello again").
+_SALUTATION_RE = re.compile(
+    r"^\W*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\s+(?!there\b|again\b|all\b|everyone\b|team\b)"
+    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z\ue000]", re.I
+)
 _HELLO_RE = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b", re.I
 )
@@ -423,6 +428,11 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
 
     if not english:
         return
+
+    # a salutation after the reply has begun ("Thanks for writing. Hello Mr. Brandt."): text put before it
+    if prev is not None and prev.text.strip() and _strip_ph(prev.text).strip() and _SALUTATION_RE.match(body) \
+            and sent.after != "\n":
+        problems.append(f"greeting in the middle of the reply: \"{_quote(mask, raw)}\"")
 
     words = _WORD_RE.findall(_strip_ph(body))
 

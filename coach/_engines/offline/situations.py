@@ -1,0 +1,58 @@
+"""Situations that need more than the parcel template: bereavement, health, safety, a stolen card, money worries.
+
+The table is data (``situations.toml``), validated when it loads; ``situation(customer)`` names the first that
+the customer's message matches.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["Situation", "situation"]
+
+_TABLE = Path(__file__).with_name("situations.toml")
+
+
+class Situation(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    words: str
+    acknowledge: tuple[str, ...] = Field(min_length=1)
+    acknowledge_plain: tuple[str, ...] = Field(min_length=1)
+    steps: tuple[str, ...] = Field(min_length=1)
+    always: bool = False
+
+    @field_validator("words")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+    @field_validator("acknowledge")
+    @classmethod
+    def _restates(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
+        if not all("{p}" in line for line in lines):
+            raise ValueError("every acknowledge line says the problem back: it needs {p}")
+        return lines
+
+    def matches(self, text: str) -> bool:
+        return re.search(self.words, text, re.I) is not None
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[Situation, ...]:
+    data = tomllib.loads(_TABLE.read_text(encoding="utf-8"))
+    return tuple(Situation.model_validate(entry) for entry in data["situation"])
+
+
+def situation(customer: str | None) -> Situation | None:
+    """The situation the customer's message is in, or None for an everyday problem."""
+    if not customer or not customer.strip():
+        return None
+    return next((s for s in _load() if s.matches(customer)), None)

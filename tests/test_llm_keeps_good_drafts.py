@@ -1,0 +1,40 @@
+"""A good draft stays the agent's own from the model engine too (issue 16, point 7): when neither the checker nor
+the model's critique finds an error or a warning, the draft ships unchanged, however the model reworded it."""
+
+from __future__ import annotations
+
+from fake_openai import FakeOpenAI, answer_json
+
+from coach import Coach
+
+CUSTOMER = "The kettle I bought last week (order KT-20931) trips the fuse every time I switch it on."
+CLEAN_DRAFT = ("Thanks for letting us know your kettle from order KT-20931 trips the fuse. Please stop using it; "
+               "I've started a replacement on that order and I'll email you the courier's collection slot.")
+REWORDED = ("Thank you so much for reaching out about this! We have looked at order KT-20931 and, because your "
+            "kettle keeps tripping the fuse, a replacement has been started and a collection slot will be emailed.")
+
+
+def _rewrite(critique: list[dict[str, str]], draft: str = CLEAN_DRAFT):
+    server = FakeOpenAI(answer_json(critique, REWORDED))
+    try:
+        coach = Coach(engine="openai", base_url=server.url, model="fake-model", timeout=2.0, budget=10.0)
+        return coach.rewrite(draft, customer=CUSTOMER), server.calls
+    finally:
+        server.close()
+
+
+def test_a_clean_draft_ships_unchanged_however_the_model_reworded_it():
+    result, calls = _rewrite([])
+    assert result.rewrite == CLEAN_DRAFT
+    assert result.passed is True and not result.fallback and calls == 1
+
+
+def test_a_suggestion_from_the_model_does_not_license_a_rewrite():
+    result, _ = _rewrite([{"rule": "no-thanks", "quote": "", "why": "could thank more warmly"}])
+    assert result.rewrite == CLEAN_DRAFT
+
+
+def test_a_problem_only_the_model_saw_lets_its_rewrite_through():
+    quote = "I'll email you the courier's collection slot"
+    result, _ = _rewrite([{"rule": "vague-effort", "quote": quote, "why": "no time is given"}])
+    assert result.rewrite == REWORDED and result.passed is True
