@@ -35,6 +35,13 @@ def __getattr__(name: str):
         from ._eval import run_eval
 
         return run_eval
+    if name in ("audit_files", "audit_dataset"):  # coach audit: pyarrow (and Ray) load only when asked for
+        try:
+            from . import _audit
+        except ImportError as exc:
+            raise ImportError(f"coach.{name} needs the audit extra ({exc.name} is missing): "
+                              "pip install 'reply-coach[audit]'") from exc
+        return getattr(_audit, name)
     raise AttributeError(f"module 'coach' has no attribute {name!r}")
 
 
@@ -43,6 +50,8 @@ __all__ = [
     "Coach",
     "AsyncCoach",
     "run_eval",
+    "audit_files",
+    "audit_dataset",
     "CheckResult",
     "Finding",
     "RewriteResult",

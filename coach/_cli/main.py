@@ -27,6 +27,7 @@ from .._engines.options import add_engine_options
 from .._serve.options import add_serve_parser
 from .._serve.options import run as run_serve
 from .._version import __version__
+from .audit import add_audit_parser, run_audit
 from .batch_api import add_batch_api_options, run_rewrite_batch, wants_batch_api
 from .config import COLOR_MODES, KEYS, ConfigFile, Setting, find_config, load_config, resolve
 from .render import err, render_check, rewrite_notes, use_colour
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     for p in (check, critique, rewrite):
         p.set_defaults(**{key: None for key in _CONFIGURED if key in _dests(p)})
     add_serve_parser(sub)  # its web framework loads only when `coach serve` runs
+    add_audit_parser(sub)  # pyarrow, matplotlib and Ray load only when `coach audit` runs
     # `coach eval` parses its own options (coach/_cli/eval.py), so that the harness loads only when it runs.
     sub.add_parser("eval", help="run the gold suite, compare with a baseline and gate on regressions", add_help=False)
     config = _command(sub, "config", "show the settings in effect and where each comes from", exit_codes=False)
@@ -270,6 +272,8 @@ def _apply(args: argparse.Namespace, settings: dict[str, Setting]) -> None:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return run_serve(args)
+    if args.command == "audit":
+        return run_audit(args)
     if args.command == "completion":
         import argcomplete  # only here: completion scripts come from argcomplete (bash, zsh and fish)
 
