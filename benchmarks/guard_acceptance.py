@@ -1,4 +1,4 @@
-"""Part 10: how many first answers of a capable model the guard accepts, and the good drafts it leaves alone.
+"""Part 12: how many first answers of a capable model the guard accepts, and the good drafts it leaves alone.
 
 Answers written as a capable hosted model would write them (one JSON answer per draft, following the shipped
 rewrite prompt) are replayed by a fake OpenAI server on 127.0.0.1; the coach's model engine rewrites every draft
@@ -71,7 +71,7 @@ def main() -> int:
     if args.review:
         verdicts = {v["rid"]: v for v in _load(args.review[0])}
         key = json.loads(Path(args.review[1]).read_text(encoding="utf-8"))
-        good = {cid for rid, (cid, systems) in key.items() if "capable" in systems
+        good = {cid for rid, (cid, systems) in key.items() if any(s.startswith("capable") for s in systems)
                 and not verdicts[rid]["garbled"] and not verdicts[rid]["flaws"]}
         accepted = [cid for cid in good if results[cid]["attempts"] == 1 and not results[cid]["fallback"]]
         print(f"answers the reviewer found clean: {len(good)}; accepted first time: {len(accepted)} "

@@ -1,4 +1,4 @@
-"""Part 11: sentence boundaries, the old hand-written regex against sentencex (with the coach's wrapper).
+"""Part 13: sentence boundaries, the old hand-written regex against sentencex (with the coach's wrapper).
 
 On hand-split texts (``evals/segmentation.jsonl``: 20 formal e-mails with titles and abbreviations, 20 social
 replies with handles, signatures and thread markers, split by a helper who never saw the segmenter): exact

@@ -41,6 +41,16 @@ CLEAN = [
         "Thanks for querying the jump in your water bill. Please reply with a photo of today's meter reading, and "
         "I'll find out what went wrong and reply to you here today.", "My water bill doubled this quarter.",
         id="todays-reading-and-find-out"),
+    pytest.param(  # a duration is no deadline; an estimate of when is no promise
+        "It'll be back on tonight, promise.",
+        "Thanks for telling us the hot water has been off since breakfast, and that you were billed twice for one "
+        "month. I'm asking the plumbers for their estimate of when it'll be back on and will update you here.",
+        "No hot water since breakfast, and you billed me twice this month!", id="duration-and-estimate"),
+    pytest.param(  # the agent's refund once they have what they need
+        "We'll refund you tomorrow.",
+        "Thanks for checking your receipt. Please send a photo of it, and once I have it, I'll refund the £2.40 "
+        "difference to your card. I have recorded the till number and I will write to the shop manager.\n\nAmir",
+        "The till charged me £2.40 too much.", id="once-i-have"),
     pytest.param(  # a clock time inside the apology's object is not a clause break
         "Sorry for the disruption.",
         "Thanks for telling us, Priya, and sorry your 18:15 from Bath was cancelled again. I've logged it on your "

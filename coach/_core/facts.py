@@ -85,6 +85,8 @@ _UNIT = r"(?:(?:business|working|calendar)\s+)?(?:minute|min|hour|hr|day|night|w
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|weekend|week|month)"
 _LEAD = r"(?:within|in|after|over|for|by)\s+(?:the\s+)?(?:next\s+)?"
+# "for one month" says how long, not by when: it is no deadline ("charged twice for one month")
+_DURATION_ONLY = re.compile(r"^for\s", re.I)
 _TIME_WORDS = re.compile(
     r"""\b(?:
         (?:later\s+)?(?:today|tonight|tomorrow|yesterday)(?:\s+(?:morning|afternoon|evening|night))?
@@ -175,6 +177,8 @@ def _no_deadline(text: str, at: int) -> bool:
     for m in _CLAUSE_START.finditer(text, 0, at):
         start = m.end()
     clause = text[start:at]
+    if _DURATION_ONLY.match(text[at:at + 4]):
+        return True
     if re.match(r"[\w ]*['’]s\b", text[at:at + 20]):
         return True  # "a photo of today's reading": a day named, no deadline set
     if _NEGATED.search(clause) is not None or _OWN_ACTION.match(clause.lstrip()) is not None:
