@@ -125,6 +125,7 @@ def run(replies: list[Reply], examples: int = 0) -> dict[str, Any]:
         "guard_failed": len(misses["failed"]), "disfluent": len(misses["disfluent"]),
         "good_drafts_changed": len(misses["good_changed"]), "next_step_lost": len(misses["step_lost"]),
         "top_added_sentence": top, "top_added_count": top_n, "top_added_share_pct": round(100 * top_n / len(replies), 1),
+        "top_added_share_of_rewrites_pct": round(100 * top_n / max(1, changed), 1),
         "top_added": added.most_common(5),
         "first_examples": {name: ids[0] for name, ids in misses.items() if ids},
     }
@@ -150,6 +151,8 @@ def table(res: dict[str, Any]) -> str:
         ("rewrites that lost a fact of the draft / invented one", f"{res['facts_lost']:,} / {res['facts_invented']:,}", "0"),
         ("rewrites that lost the draft's own next step", f"{res['next_step_lost']:,}", "0"),
         ("most frequent added sentence", f"{res['top_added_share_pct']:.1f}% \"{res['top_added_sentence']}\"", "< 10%"),
+        ("... as a share of the rewrites (drafts changed)", f"{res.get('top_added_share_of_rewrites_pct', 0):.1f}%",
+         "< 5%"),
     ]
     lines = ["| | value | target |", "| --- | --- | --- |"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
     return f"Offline engine on {res['drafts']:,} real replies (each rewritten with its customer tweet)\n\n" + "\n".join(lines)

@@ -16,7 +16,7 @@ from .situations import situation
 
 __all__ = ["Phrasing", "thanks", "sorry", "acknowledge", "next_steps", "positive"]
 
-_THANKS = (  # for a problem the customer raised
+_THANKS = (  # for a problem the customer raised: many phrasings, so that none opens more than a few replies
     "Thanks for reaching out about this.",
     "Thank you for getting in touch.",
     "Thanks for letting us know.",
@@ -25,9 +25,23 @@ _THANKS = (  # for a problem the customer raised
     "Thank you for your message.",
     "Thanks for taking the time to tell us.",
     "Thank you for raising this with us.",
+    "Thanks for telling us about this.",
+    "Thank you for letting us know about this.",
+    "Thanks for writing in about this.",
+    "Thank you for contacting us about this.",
+    "Thanks for reporting this.",
+    "Thank you for bringing this to us.",
+    "Thanks for getting in touch about this.",
+    "Thank you for telling us.",
+    "Thanks for flagging this.",
+    "Thank you for reaching out to us.",
+    "Thanks for raising this.",
+    "Thank you for writing to us about this.",
 )
 _THANKS_NEUTRAL = ("Thank you for your message.", "Thanks for getting in touch.", "Thanks for reaching out.",
-                   "Thank you for getting in touch.")
+                   "Thanks for writing to us.", "Thank you for contacting us.", "Thanks for your message.",
+                   "Thank you for reaching out.", "Thank you for writing in.", "Thanks for contacting us.",
+                   "Thank you for getting in touch with us.")
 _THANKS_FOR = (
     "Thanks for letting us know that {p}.",
     "Thank you for telling us that {p}.",
@@ -37,22 +51,30 @@ _SORRY = ("I'm sorry to hear that {p}.", "I'm sorry that {p}.", "Sorry to hear t
 _SEE = ("I can see that {p}.", "I see that {p}.")
 _ASK = (
     "Please reply with {what}, and I'll look into this for you.",
-    "Could you send us {what}? I'll look into it from there.",
+    "Could you send us {what} so I can look into this?",
     "If you share {what}, I'll look into this for you.",
     "Please send us {what}, and I'll follow up with you.",
     "Send us {what}, and I'll check what happened.",
+    "Reply here with {what}, and I'll find out what happened.",
+    "If you can send {what}, I'll check it for you.",
     "Please share {what} here, and I'll look into it for you.",
 )
 _ASK_DM = (
     "Please send us a DM with {what}, and I'll look into this for you.",
-    "Could you DM us {what}? I'll look into it from there.",
+    "Could you DM us {what} so I can look into it?",
     "If you DM us {what}, I'll take a closer look.",
+    "Send us a DM with {what} and I'll check what happened.",
+    "Please DM us {what}, and I'll follow up with you there.",
 )
 _PRAISE_STEP = (  # a reply to praise or banter: the agent's own small action, nothing asked of the customer
     "I'll pass your kind words on to the team.",
     "I'll share your message with the team.",
     "I'll pass this on to the team here.",
     "I'll forward your message to the team.",
+    "I'll share your kind words with everyone here.",
+    "I'll pass your message on to the people who helped.",
+    "I'll forward your kind words to the team.",
+    "I'll share your message with the people who helped you.",
 )
 _POSITIVE = re.compile(r"\b(?:thanks?|thx|ty|thank\s+you|love[ds]?|loving|great|awesome|amazing|glad|appreciate\w*|fun|enjoy\w*|"
                        r"nice|cool|cute|adorable|delicious|yum\w*|lol|haha\w*|beautiful|"
