@@ -111,3 +111,23 @@ def test_a_new_amount_with_a_hyphen_is_still_invented() -> None:
     verdict = guard("Sorry for the wait.", "Thanks for waiting through the 30-minute outage; I've logged it.",
                     "The app was down.", Policy())
     assert "30-minute" in verdict.invented
+
+
+@pytest.mark.parametrize("rewrite", [
+    "Thanks for waiting. I'll update you here today. The refund was approved and lands in your account today.",
+    "Thanks for waiting. The engineer has your address and will call you today.",
+    "Thanks for waiting. Don't worry, your refund reaches your card today.",
+    "Thanks for waiting. I've arranged for your refund to reach your card today.",
+])
+def test_a_timed_outcome_is_invented_wherever_it_sits(rewrite):
+    assert "today" in guard("Sorry for the wait.", rewrite, "Where is my refund?", Policy()).invented
+
+
+def test_a_hedge_does_not_soften_a_certain_promise():
+    verdict = guard("Sorry.", "Thanks. Once we receive the item, you'll definitely get a full refund.", None, Policy())
+    assert "broken-promise" in {f.rule for f in verdict.blocking}
+
+
+def test_only_in_a_policy_line_rules_nothing_out():
+    policy = Policy(commitments=["Refunds are only issued to the original payment method"])
+    assert guard("Sorry.", "Thanks. I've issued your refund to your original card.", None, policy).passed

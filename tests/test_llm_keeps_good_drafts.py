@@ -38,3 +38,17 @@ def test_a_problem_only_the_model_saw_lets_its_rewrite_through():
     quote = "I'll email you the courier's collection slot"
     result, _ = _rewrite([{"rule": "vague-effort", "quote": quote, "why": "no time is given"}])
     assert result.rewrite == REWORDED and result.passed is True
+
+
+def test_an_answer_that_only_reads_badly_is_re_asked_not_passed():
+    garbled = ("Thank you for telling us your kettle from order KT-20931 trips the fuse. for a Please stop using it; "
+               "I'll email you a returns label.")
+    server = FakeOpenAI(answer_json([], garbled))
+    try:
+        coach = Coach(engine="openai", base_url=server.url, model="fake-model", timeout=2.0, budget=10.0)
+        result = coach.rewrite("Sorry for the inconvenience. We will fix it today.", customer=CUSTOMER)
+        re_ask = server.bodies[1]["messages"][-1]["content"] if server.calls > 1 else ""
+    finally:
+        server.close()
+    assert result.rewrite != garbled and result.fallback
+    assert "reads badly" in re_ask

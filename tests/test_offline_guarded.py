@@ -61,6 +61,7 @@ def test_an_edit_that_would_garble_is_not_made(monkeypatch):
     result = rewrite_offline(draft, "The lamp from order LM-2231 arrived dented.")
     assert "for a Please" not in result.rewrite
     assert not disfluent(draft, result.rewrite)
+    assert result.passed and "Sorry for the inconvenience" not in result.rewrite  # another edit was made instead
 
 
 def test_a_rewrite_that_reads_worse_falls_back_and_does_not_pass(monkeypatch):
@@ -167,3 +168,20 @@ def test_what_the_policy_rules_out_becomes_the_policy_line():
                              "I returned the toaster, can I have cash back?", policy)
     assert "Cash refunds are not offered" in result.rewrite and "in cash when" not in result.rewrite
     assert result.passed
+
+
+def test_a_fraction_is_not_a_thread_marker():
+    result = rewrite_offline("Sorry for the inconvenience. You were refunded 1/2 of the delivery fee, and I'll check "
+                             "the rest.", "I only got half my delivery fee back.")
+    assert "1/2 of the delivery fee" in result.rewrite
+
+
+def test_a_handle_with_a_colon_is_no_thread_part():
+    result = rewrite_offline("@jdoe92: So sorry for the trouble! Please DM us.", "my parcel from order 7781 is late")
+    assert result.rewrite.startswith("@jdoe92: Thank")
+
+
+def test_everyday_words_name_no_situation():
+    for customer in ("I don't recall ordering this", "I was shocked to see my bill", "My Fire TV stick won't connect",
+                     "The new update is a scam", "I was in hospital so I missed the delivery"):
+        assert situation(customer) is None, customer

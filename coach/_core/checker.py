@@ -11,7 +11,7 @@ from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import Sentence, content_words, detect_language, looks_english, split_sentences, stem
-from .untrusted import injected_orders, obeyed_orders
+from .untrusted import injected_orders, obeyed_orders, obeyed_span
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 
@@ -148,7 +148,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 continue
             if not (future.search(text) or should.search(text)):
                 if ctx.orders and obeyed_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
-                    yield sentence.start, sentence.end  # a grant only the customer's planted order asked for
+                    yield _obeyed(sentence, ctx.orders)  # a grant only the customer's planted order asked for
                 continue  # no modal in the sentence: no clause of it can commit
             for start, end in _clauses(text):
                 if not _commits(rule, text, start, end, certain):
@@ -159,7 +159,15 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
             else:
                 if ctx.orders and obeyed_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
-                    yield sentence.start, sentence.end  # a grant only the customer's planted order asked for
+                    yield _obeyed(sentence, ctx.orders)  # a grant only the customer's planted order asked for
+
+
+def _obeyed(sentence: Sentence, orders: tuple[str, ...]) -> tuple[int, int]:
+    """The clause of ``sentence`` that hands out what a planted order asked for (the sentence when unsure)."""
+    span = obeyed_span(sentence.text, orders)
+    if span is None:
+        return sentence.start, sentence.end
+    return _clause_span(sentence, sentence.start + span[0], sentence.start + span[1])
 
 
 def _granted(policy: Policy, certain: bool, *texts: str) -> bool:
@@ -174,8 +182,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     should = None if modal else rule.pattern("hedged_future").search(clause)
     if modal is None and should is None:
         return False
-    if rule.pattern("hedges").search(text, 0, end):  # "If all goes to plan, we should be open on Friday"
-        return False
+    if not certain and rule.pattern("hedges").search(text, 0, end):  # "If all goes to plan, we should be open on Friday"
+        return False  # (a hedge does not soften "once we receive it, you'll definitely get a full refund")
     timed = rule.pattern("timelines").search(clause) is not None
     if modal is None:
         return timed and not _negated(clause, should.start(), rule.pattern("negations"))

@@ -140,28 +140,27 @@ def invented_times(rewrite: str, *sources: str | None) -> list[str]:
     """Dates and times in words in ``rewrite`` that none of ``sources`` says (by meaning, not spelling)."""
     known = {_time_key(phrase) for source in sources if source for phrase in time_phrases(source)}
     known_text = " ".join(" ".join(s.lower().split()) for s in sources if s)
-    return [match.group() for match in _time_matches(rewrite)
-            if _time_key(match.group()) not in known and " ".join(match.group().lower().split()) not in known_text
-            and not _no_deadline(rewrite, match.start())]
-
-
-def _time_matches(text: str) -> list[re.Match[str]]:
-    seen: dict[str, re.Match[str]] = {}
-    for match in _TIME_WORDS.finditer(text):
-        seen.setdefault(" ".join(match.group().split()), match)
-    return list(seen.values())
+    invented: dict[str, None] = {}
+    for match in _TIME_WORDS.finditer(rewrite):  # every use: one timed outcome is enough, whatever comes first
+        phrase = " ".join(match.group().split())
+        if _time_key(phrase) not in known and phrase.lower() not in known_text and not _no_deadline(rewrite, match):
+            invented.setdefault(phrase, None)
+    return list(invented)
 
 
 # The clause a time word sits in: from the last clause break before it.
 _CLAUSE_START = re.compile(r"[.!?;:,\n]\s*|\s+(?:but|and|so|while)\s+", re.I)
-_NEGATED = re.compile(r"\b(?:not|no|never|can't|can’t|cannot|won't|won’t|don't|don’t|unable|isn't|isn’t)\b", re.I)
+# The agent declining: "I can't give you a date today", "we're not able to confirm a time today".
+_NEGATED = re.compile(r"\b(?:I|we)(?:\s+(?:can't|can’t|cannot|can\s+not|won't|won’t|don't|don’t|do\s+not|am\s+not|are\s+not)|"
+                      r"(?:'m|’m|'re|’re)\s+not|\s+(?:am|are)\s+unable|\s+have\s+no)\b|\bno\s+(?:date|time|deadline|"
+                      r"promise|guarantee|update)\b", re.I)
 # The agent doing something now ("I'm contacting your claims handler today", "we've escalated it today").
 _OWN_ACTION = re.compile(r"^(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:now\s+|also\s+)?\w+ing\b"
                          r"|^(?:I|we)(?:'ve|’ve|\s+have)\s+(?:now\s+|also\s+|just\s+)?\w+ed\b", re.I)
 
 
 # The agent's own next contact or step, said in the future ("I'll email you today", "... and will reply here today").
-_OWN_STEP = re.compile(r"(?:\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)|^(?:will|'ll))\s+(?:also\s+|then\s+|personally\s+)?"
+_OWN_STEP = re.compile(r"(?:(?:I|we)(?:'ll|’ll|\s+will|\s+shall)|will|'ll)\s+(?:also\s+|then\s+|personally\s+)?"
                        r"(?:e-?mail|call|ring|phone|text|message|dm|contact|reply|respond|write|update|send\s+you|"
                        r"get\s+back|follow\s+up|check|look|open|log|raise|file|book\s+(?:a|the)\s+call|be\s+in\s+touch|"
                        r"confirm\s+(?:by|in|with)|let\s+you\s+know|pass|escalate|report|find\s+out|ask|chase)\b", re.I)
@@ -169,27 +168,30 @@ _OUTCOME = re.compile(r"\b(?:refund\w*|fix\w*|resolv\w*|deliver\w*|arriv\w*|ship
                       r"working|back\s+(?:up|on|online))\b", re.I)
 
 
-def _no_deadline(text: str, at: int) -> bool:
-    """A time word that sets no deadline: inside a negation ("I can't give you a date today"), the agent's own
-    action under way ("I'm contacting the claims team today") or the agent's own next contact ("I'll email you
-    today with the options"), as long as no outcome is timed with it."""
+def _no_deadline(text: str, match: re.Match[str]) -> bool:
+    """A time word that sets no deadline: the agent declining ("I can't give you a date today"), the agent's own
+    action under way ("I'm contacting the claims team today") or own next contact ("I'll email you today with the
+    options", "... and reply to you here today"), a duration ("for one month"), a day named ("today's reading"),
+    as long as no outcome is timed in the same clause."""
+    at = match.start()
+    if _DURATION_ONLY.match(match.group()) or re.match(r"['’]s\b", text[match.end():match.end() + 3]):
+        return True
     start = 0
     for m in _CLAUSE_START.finditer(text, 0, at):
         start = m.end()
-    clause = text[start:at]
-    if _DURATION_ONLY.match(text[at:at + 4]):
+    clause = re.sub(r"^(?:and|but|so|then)\s+", "", text[start:at].lstrip(), flags=re.I)
+    if _OUTCOME.search(clause) and not _NEGATED.search(clause):
+        return False  # "I've arranged for your refund to reach you today"
+    if _NEGATED.search(clause) or _OWN_ACTION.match(clause):
         return True
-    if re.match(r"[\w ]*['’]s\b", text[at:at + 20]):
-        return True  # "a photo of today's reading": a day named, no deadline set
-    if _NEGATED.search(clause) is not None or _OWN_ACTION.match(clause.lstrip()) is not None:
+    step = _OWN_STEP.match(clause) or _OWN_STEP.match("will " + clause)  # "... and reply to you here today"
+    if step is None:
+        return False
+    if step.group().lower().startswith(("i", "we")):
         return True
-    clause = clause.lstrip()
-    step = _OWN_STEP.search(clause)
-    if step is None:  # "I'll check where it stands and reply to you there today": the same step goes on
-        sentence = text[max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1:start]
-        if not (_OWN_STEP.search(sentence) and _OWN_STEP.match("will " + clause)):
-            return False
-        step = _OWN_STEP.match("will " + clause)
-        return not _OUTCOME.search(clause[step.end() - 5:])
-    first_person = re.search(r"\b(?:I|we)\b", text[:start + 1], re.I) or step.group().lower()[:1] in "iw"
-    return bool(first_person) and not _OUTCOME.search(clause[step.end():])
+    # "... and will e-mail you today": only when the clause before it is the agent's own ("I'm checking ... and")
+    sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    before = text[sentence_start:start]
+    subjects = list(re.finditer(r"\b(?:I|we)(?:'ll|’ll|'m|’m|'ve|’ve|\s+will|\s+am|\s+are|\s+have)\b", before, re.I))
+    return bool(subjects) and not re.search(r"\b(?:he|she|they|the\s+\w+|our\s+\w+|someone|somebody)\s+(?:has|have|"
+                                            r"is|are|will|'ll)\b", before[subjects[-1].end():], re.I)

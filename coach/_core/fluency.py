@@ -132,9 +132,9 @@ _OPENERS_GLUED = set(
 # A salutation ("Hi Sam,") and, more broadly, a short opening clause that may
 # stand before a comma ("Thanks, ...", "Oh no, ...").
 # A salutation with a name: "Hello Mr. Brandt", "Dear Dana", "Hi Sam" (not "Hi there" or "Hello again").
-_SALUTATION_RE = re.compile(
-    r"^\W*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\s+(?!there\b|again\b|all\b|everyone\b|team\b)"
-    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z\ue000]", re.I
+_SALUTATION_RE = re.compile(  # case-sensitive name: "Hello Mr. Brandt", not "hello and welcome"
+    r"^\W*(?i:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\s+(?!(?i:there|again|all|everyone|team)\b)"
+    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z\ue000]"
 )
 _HELLO_RE = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b", re.I

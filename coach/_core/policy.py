@@ -34,7 +34,11 @@ _GENERIC_POLICY_WORDS = frozenset(
 
 
 #: A policy line that rules something out rather than granting it.
-_PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t|only)\b", re.I)
+_PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t)\b", re.I)
+# A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
+_DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
+                       r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
+                       r"give|provide|arrange|do|send|issue|refund|use)\b", re.I)
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible".split())
 _MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)")
 
@@ -127,7 +131,7 @@ class Policy(BaseModel):
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
         replacements" against "I've arranged express shipping"), or None."""
-        if _PROHIBITS.search(clause):
+        if _DECLINES.search(clause):
             return None  # the clause says the same "no"
         clause_topic = {stem(w) for w in content_words(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)}
         for line in self.commitments:

@@ -10,7 +10,7 @@ from .text import split_sentences
 
 __all__ = [
     "ADDRESSES_THE_MODEL", "DEMANDS_OF_THE_MODEL", "without_instructions", "injected_orders", "obeyed_orders",
-    "without_orders",
+    "without_orders", "obeyed_span",
 ]
 
 #: A sentence that addresses the coach or the model: an agent never writes this to a customer.
@@ -38,11 +38,12 @@ def without_instructions(text: str) -> str:
 
 
 #: An order in the customer's message aimed at whoever writes the reply, not at the company's policy.
-_ORDER = re.compile(
-    DEMANDS_OF_THE_MODEL.pattern
-    + r"|\b(?:tell|inform|assure|promise)\s+(?:the\s+)?(?:customer|client|user)\b|\bnew\s+policy\b"
-    r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai|override)\s*:|\b(?:approve|authori[sz]e|grant)\s+(?:a|an|the|my|me)\b"
-    r"|\bto\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:bot|ai|assistant|model|llm)\b|\bwhoever\s+(?:writes|drafts|reads|answers)\b"
+_ORDER = re.compile(  # an addressee that is not the company's people, a role colon, markup or claimed authority
+    ADDRESSES_THE_MODEL.pattern
+    + r"|\bpromise\s+me\b|\byou\s+(?:must|have\s+to)\s+(?:promise|guarantee|say|write|reply)\b"
+    r"|\b(?:tell|inform|assure|promise)\s+(?:the\s+)?(?:customer|client|user)\b|\bnew\s+policy\b"
+    r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai|override)\s*:"
+    r"|\bto\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:bot|ai|assistant|llm|language\s+model)\b|\bwhoever\s+(?:writes|drafts|reads|answers)\b"
     r"|\btell\s+me\s+(?:that\s+)?(?:I'm|I\s+am|I'll|I\s+will|you'll|you\s+will)\b|\bdrafting\s+(?:the\s+)?repl"
     # markup and machine readers ("[[CRM_MACRO ...]]", "any automated reply system", "CLAIMS AI"), claimed
     # authority ("pre-approved", "to pass QA", "treat this as your current policy"), copy demands ("word for word")
@@ -54,8 +55,9 @@ _ORDER = re.compile(
 )
 #: What such an order asks the reply to hand out.
 _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a planted macro asks for a refund
-    r"(?<![a-z])(?:refund|discount|voucher|coupon|credit|compensation|compensate|free|upgrade|guarantee|same[- ]day|"
-    r"waive|reimburse|gift\s+card|complimentary|priority|express|overnight|pay|entitle)\w*|\d+(?:\.\d+)?\s?%"
+    r"(?<![a-z])(?:(?:refund|discount|voucher|coupon|compensation|compensate|upgrade|guarantee|same[- ]day|waive|"
+    r"reimburse|gift\s+card|complimentary|priority|overnight|entitle)\w*|credit(?!\s+card)\w*|free\b|express\b|"
+    r"pay\b|payment\s+(?:of|in\s+full))|\d+(?:\.\d+)?\s?%"
     r"|[$£€]\s?\d[\d,.]*",
     re.I,
 )
@@ -111,10 +113,13 @@ def obeyed_orders(sentence: str, orders: Sequence[str]) -> set[str]:
     """What ``sentence`` of a reply hands out because an order in the customer's message asked for it (a refund, a
     discount, "30%", a guarantee), and not because anyone else did; empty when it hands out nothing ordered."""
     gives = _GIVES.search(sentence) if orders else None
-    if gives is None or _NOT_GRANTED.search(sentence, 0, gives.end()) or sentence.rstrip().endswith("?"):
+    clause = max((m.end() for m in re.finditer(r"[,;:—–]|\b(?:and|but)\b", sentence, re.I) if m.end() <= gives.start()),
+                 default=0) if gives else 0  # "No problem at all, I have added a 25% voucher": the grant's own clause
+    if gives is None or _NOT_GRANTED.search(sentence, clause, gives.end()) or sentence.rstrip().endswith("?"):
         return set()  # nothing handed out, or "I can't add a discount" / "could we add ...?"
+    end = re.search(r"[;:—–]|,\s*(?:but|so|and\s+(?:I|we))\b|\s+but\b", sentence[gives.end():])
     asked = set().union(*(_grants(order) for order in orders))
-    return _grants(sentence) & asked
+    return _grants(sentence[clause: gives.end() + end.start() if end else len(sentence)]) & asked
 
 
 def without_orders(customer: str | None) -> str | None:
@@ -129,3 +134,16 @@ def without_orders(customer: str | None) -> str | None:
             kept.append(customer[pos:sentence.start])
             pos = sentence.end
     return "".join(kept) + customer[pos:]
+
+
+def obeyed_span(sentence: str, orders: Sequence[str]) -> tuple[int, int] | None:
+    """Where in ``sentence`` it hands out what a planted order asked for: from the giving words to the last thing
+    ordered (the clause to take out), or None."""
+    asked = obeyed_orders(sentence, orders)
+    if not asked:
+        return None
+    gives = _GIVES.search(sentence)
+    hits = [m for m in _GRANT.finditer(sentence) if _grants(m.group()) & asked]
+    if gives is None or not hits:
+        return None
+    return min(gives.start(), hits[0].start()), max(gives.end(), hits[-1].end())

@@ -12,7 +12,7 @@ from ..._core.rules import load_rules
 from ..._core.text import content_words
 from .clauses import Sentence, capitalise, finish, holds_fact, holds_step, starts_clause
 
-__all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "droppable", "is_interjection"]
+__all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "droppable", "is_interjection"]
 
 _INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|"
                            r"uh\s+oh|oh)\W*$", re.I)
@@ -60,7 +60,7 @@ def droppable(text: str) -> bool:
     return not holds_fact(text) and not holds_step(text)
 
 
-def _drop_clause(text: str, needle: str) -> list[str] | None:
+def drop_clause(text: str, needle: str) -> list[str] | None:
     """``text`` less the clause that holds ``needle``; the whole sentence when it is that clause."""
     sentence = Sentence.of(text)
     index = sentence.find(needle)
@@ -82,7 +82,7 @@ def drop_apology(text: str) -> list[str] | None:
     m = load_rules()["bland-apology"].pattern("apology").search(text)
     if not m:
         return None
-    out = _drop_clause(text, m.group())
+    out = drop_clause(text, m.group())
     if out is None and (droppable(text) or droppable(_OWN_APOLOGY.sub("", text))):
         return []  # "Please accept our apologies, Amy." offers nothing to do: its "please" is the apology's
     return out
@@ -101,7 +101,7 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     modifier = _PITY_MODIFIER.search(text)
     if modifier and quote.lower() in modifier.group().lower():
         return [text[: modifier.start()] + modifier.group(1) + " " + text[modifier.end():]]
-    out = _drop_clause(text, quote)
+    out = drop_clause(text, quote)
     if out is None and droppable(text):
         return []
     return out
@@ -116,7 +116,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
         if m:
             new = text[: m.start()] + m.expand(replacement) + text[m.end():]
             return [capitalise(new) if m.start() == 0 else new]
-    out = _drop_clause(text, quote)
+    out = drop_clause(text, quote)
     if out is None and droppable(text):
         return []
     return out

@@ -21,7 +21,7 @@ from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, injected_orders, obeyed_orders
 from .additions import Additions, blocking
-from .clauses import lower_first
+from .clauses import capitalise, finish, lower_first, starts_clause
 from .edits import drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing
@@ -141,8 +141,9 @@ class _Rewriter(Additions):
 
     def _ways(self, rule: str, text: str, quote: str) -> list[list[str]]:
         if rule == "broken-promise":
-            if obeyed_orders(text, self.orders):
-                return [[]]  # handed out only because the customer's planted order asked: it goes
+            if obeyed_orders(text, self.orders):  # handed out only because a planted order asked: it goes
+                rest = _without_clause(text, quote) if quote and quote != text else None
+                return ([[rest]] if rest else []) + [[]]
             ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
             return ways + ([[]] if droppable(text) else [])
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
@@ -195,17 +196,49 @@ class _Rewriter(Additions):
 
 
 _MARKER = re.compile(r"(?<![\w/])[(\[]?([1-9])/([1-9])[)\]]?(?![\w/])")
+_EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P<b>[1-9])[)\]]?[ \t]+"
+                          r"|[ \t]+[(\[]?(?P<c>[1-9])/(?P<d>[1-9])[)\]]?[ \t]*$")
 
 
 def _whole_thread(text: str, draft: str) -> str:
-    """A "1/2" whose "2/2" went with a dropped sentence numbers nothing: it goes too (the draft's own stay)."""
-    parts = {(m.group(1), m.group(2)) for m in _MARKER.finditer(text)}
-    if not parts or {(str(k), n) for _, n in parts for k in range(1, int(n) + 1)} <= parts:
+    """A "1/2" whose "2/2" went with a dropped sentence numbers nothing: it goes too. Only the draft's own markers at
+    the start (after @handles) or the end of a line are touched ("refunded 1/2 of the fee" is a fraction)."""
+    own = {(m.group(1), m.group(2)) for m in _MARKER.finditer(draft)}
+    found = {(m["a"] or m["c"], m["b"] or m["d"]) for m in _EDGE_MARKER.finditer(text)}
+    gone = {n for k, n in own if (k, n) not in found}  # a part the draft had and the rewrite lost
+    parts = {(k, n) for k, n in found & own if n in gone}
+    if not parts:
         return text
-    if parts == {(m.group(1), m.group(2)) for m in _MARKER.finditer(draft)}:
-        return text
-    return re.sub(r"[ \t]*" + _MARKER.pattern + r"[ \t]*(?=\S|$)", lambda m: " " if m.start() and m.end() < len(text)
-                  else "", text).strip()
+
+    def drop(m: re.Match[str]) -> str:
+        if ((m["a"] or m["c"]), (m["b"] or m["d"])) not in parts:
+            return m.group()
+        return m["lead"] if m["a"] else ""
+
+    return _EDGE_MARKER.sub(drop, text).strip()
+
+
+_PERFECT = re.compile(r"^\W*(?:I|we)(?:'ve|’ve|\s+have)\s+", re.I)
+
+
+def _without_clause(text: str, quote: str) -> str | None:
+    """``text`` less the clause ``quote``: "I've added a 30% discount and refunded the fee." -> "I've refunded the
+    fee."; "Thanks, and I've added a voucher." -> "Thanks."; None when nothing whole is left."""
+    at = text.find(quote)
+    if at < 0:
+        return None
+    before, after = text[:at], text[at + len(quote):]
+    if before.strip():
+        lead = re.sub(r"[\s,;:–—-]*(?:\b(?:and|but|so)\b)?\s*$", "", before)
+        tail = re.sub(r"^[\s,;]*(?:\b(?:and|but|so)\b\s*)?", "", after).strip()
+        return finish(lead) if lead and tail.strip(" .!?") == "" else None
+    rest = re.sub(r"^[\s,;]*(?:\b(?:and|but|so)\b\s*)?", "", after).strip()
+    if not rest.strip(" .!?"):
+        return None
+    perfect = _PERFECT.match(quote)
+    if perfect and re.match(r"\w+ed\b", rest):  # the second participle keeps the first's "I've"
+        return perfect.group() + rest
+    return capitalise(rest) if starts_clause(rest) else None
 
 
 def _no_step(result: CheckResult) -> bool:

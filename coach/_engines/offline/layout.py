@@ -117,8 +117,8 @@ def parse(text: str) -> Layout:
     _name_signature(layout)
     _mark_roles(layout)
     first = layout.units[0].full.lstrip()
-    marker = re.search(r"[1-9][/:]", lead.group()) if lead else None  # "2/2 ..." goes on from an earlier part
-    layout.continuation = bool(marker and marker.group()[0] != "1") or \
+    marker = re.search(r"(?:^|\s)[(\[]?([1-9])/[1-9]|^([1-9]):", lead.group()) if lead else None  # "2/2 ..." goes on
+    layout.continuation = bool(marker and (marker.group(1) or marker.group(2)) != "1") or \
         first.startswith(("...", "…", ",", ";", ":")) or first[:1].islower()
     layout.continues = bool(re.search(r"[1-9]/[1-9]", layout.tail)) and not re.search(r"([1-9])/\1", layout.tail) \
         or layout.units[-1].text.rstrip().endswith(("...", "…", ","))

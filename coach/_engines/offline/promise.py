@@ -175,8 +175,10 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     return [check] if (check := _as_check(clause, salt) or _as_aim(clause)) else None
 
 
-_DATE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-                   r"\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3}", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?"
+                   rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)",
+                   re.I)  # a whole fact that is a date or a time (fullmatch): not "maria@shop.com"
 _AMOUNT = re.compile(r"[$£€¥]|\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros|pounds)$")
 _NOT_CONFIRMED = (
     "I can't confirm it for {dates} yet, but I'll check where it stands and update you.",
@@ -187,7 +189,7 @@ _NOT_CONFIRMED = (
 def _policy_instead(clause: str, line: str, salt: int) -> list[str] | None:
     """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed."""
     facts = extract_facts(clause)
-    dates = [fact for fact in facts if _DATE.match(fact)]
+    dates = [fact for fact in facts if _DATE.fullmatch(fact)]
     amounts = [fact for fact in facts if _AMOUNT.match(fact)]
     if len(dates) + len(amounts) < len(facts) or amounts and not dates:
         return None  # a reference would be lost: the engine tries another way

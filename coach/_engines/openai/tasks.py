@@ -85,7 +85,10 @@ class RewriteTask:
         """The guard's verdict on the answer, as the problems to send back with a re-ask (none: it passes)."""
         shipped = self.draft if self.keeps_draft(answer) else answer.rewrite
         self.verdict = guard(self.draft, shipped, self.customer, self.policy)
-        return _guard_problems(self.verdict)[:_MAX_GUARD_PROBLEMS]
+        problems = _guard_problems(self.verdict)[:_MAX_GUARD_PROBLEMS]
+        if not self.verdict.passed and not problems:  # never a pass the guard did not give
+            problems = ["the rewrite does not pass the coach's checks: " + "; ".join(self.verdict.problems[:3])]
+        return problems
 
     def success(self, exchange: Exchange[RewriteAnswer], answer: RewriteAnswer) -> RewriteResult:
         assert self.verdict is not None and self.verdict.after is not None  # set by review()
@@ -125,6 +128,8 @@ def _guard_problems(verdict: GuardVerdict) -> list[str]:
         problems.append("remove the time " + ", ".join(f'"{t}"' for t in times) + ": neither the draft, the "
                         "customer's message nor the policy gives it, so it is an invented deadline; say what you "
                         "will do without a time, or use a timeline from the policy lines")
+    if verdict.disfluent:
+        problems.append("fix what reads badly (write whole, fluent sentences): " + "; ".join(verdict.disfluent[:3]))
     if verdict.customer_voice:
         quoted = ", ".join(f'"{phrase}"' for phrase in verdict.customer_voice)
         problems.append(f"write to the customer, not as the customer: {quoted} copies the customer's own "
