@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..._core.checker import check
 from ..._core.critique import merge_findings
@@ -61,7 +62,7 @@ class RewriteTask:
     policy: Policy
     answer_type: type[RewriteAnswer] = RewriteAnswer
     verdict: GuardVerdict | None = field(default=None, repr=False)
-    before: CheckResult = field(init=False, repr=False)
+    shipped: str | None = field(default=None, repr=False)  # what review() judged: the answer's rewrite or the draft
 
     def prompt_values(self) -> dict[str, str]:
         facts = extract_facts(without_instructions(self.draft))
@@ -72,8 +73,10 @@ class RewriteTask:
             "draft": untrusted(self.draft),
         }
 
-    def __post_init__(self) -> None:
-        self.before = check(self.draft, self.customer, self.policy)
+    @cached_property
+    def before(self) -> CheckResult:
+        """The checker on the draft, once (a CritiqueTask borrowing prompt_values never needs it)."""
+        return check(self.draft, self.customer, self.policy)
 
     def keeps_draft(self, answer: RewriteAnswer) -> bool:
         """Neither the checker nor the model's critique finds an error or a warning: the draft is the agent's own
@@ -83,17 +86,17 @@ class RewriteTask:
 
     def review(self, answer: RewriteAnswer) -> list[str]:
         """The guard's verdict on the answer, as the problems to send back with a re-ask (none: it passes)."""
-        shipped = self.draft if self.keeps_draft(answer) else answer.rewrite
-        self.verdict = guard(self.draft, shipped, self.customer, self.policy)
+        self.shipped = self.draft if self.keeps_draft(answer) else answer.rewrite
+        self.verdict = guard(self.draft, self.shipped, self.customer, self.policy)
         problems = _guard_problems(self.verdict)[:_MAX_GUARD_PROBLEMS]
         if not self.verdict.passed and not problems:  # never a pass the guard did not give
             problems = ["the rewrite does not pass the coach's checks: " + "; ".join(self.verdict.problems[:3])]
         return problems
 
     def success(self, exchange: Exchange[RewriteAnswer], answer: RewriteAnswer) -> RewriteResult:
-        assert self.verdict is not None and self.verdict.after is not None  # set by review()
+        assert self.verdict is not None and self.verdict.after is not None and self.shipped is not None  # review()
         return RewriteResult(
-            rewrite=self.draft if self.keeps_draft(answer) else answer.rewrite, engine="openai",
+            rewrite=self.shipped, engine="openai",
             model=exchange.model, passed=True, findings_before=self.before.findings,
             findings_after=self.verdict.after.findings,
             model_findings=_model_findings(answer.critique, self.draft, self.policy), dropped_findings=answer.dropped,
