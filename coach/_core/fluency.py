@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["fluency_problems", "new_problems"]
+__all__ = ["fluency_problems", "new_problems", "THREAD_MARKER"]
 
 # --- Masking -------------------------------------------------------------------------------------------------------
 # Placeholders live in the Unicode private-use area: \ue000<kind><index>\ue001.
@@ -34,7 +34,7 @@ _HANDLE_RE = re.compile(r"(?<![\w@])@\w+")
 _HASHTAG_RE = re.compile(r"(?<![\w#&])#\w+")
 # Thread markers: 1/2, (2/3), [1/2], 2/2. -- N <= M <= 9.  "10/31" and "24/7"
 # are not markers.
-_THREAD_RE = re.compile(r"(?<![\w/])[(\[]?([1-9])/([1-9])[)\]]?(?![\w/])")
+THREAD_MARKER = re.compile(r"(?<![\w/])[(\[]?([1-9])/([1-9])[)\]]?(?![\w/])")
 # Emoticons; written out so that ":)" does not unbalance a bracket.
 _EMOTICON_RE = re.compile(
     r"(?<!\w)(?:[:;=8xX] ?[-~^']?[)(\]\[DPpOo/\\|3*]+|[)(][-~^']?[:;=]|<3|\^_+\^|\^\^|o_O|O_o|-_-|¯\\_\(ツ\)_/¯)(?!\w)"
@@ -65,7 +65,7 @@ _MASKERS = [
     ("E", _EMAIL_RE),
     ("H", _HANDLE_RE),
     ("G", _HASHTAG_RE),
-    ("T", _THREAD_RE),
+    ("T", THREAD_MARKER),
     ("S", _SIG_CARET_RE),
     ("S", _SIG_STAR_RE),
     ("S", _SIG_SLASH_RE),

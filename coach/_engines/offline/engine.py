@@ -13,7 +13,7 @@ import re
 
 from ..._core.checker import check
 from ..._core.combined import explicit_step
-from ..._core.fluency import new_problems
+from ..._core.fluency import THREAD_MARKER, new_problems
 from ..._core.guard import guard
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
@@ -195,7 +195,6 @@ class _Rewriter(Additions):
         return _whole_thread(text, html_to_text(self.draft))
 
 
-_MARKER = re.compile(r"(?<![\w/])[(\[]?([1-9])/([1-9])[)\]]?(?![\w/])")
 _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P<b>[1-9])[)\]]?[ \t]+"
                           r"|[ \t]+[(\[]?(?P<c>[1-9])/(?P<d>[1-9])[)\]]?[ \t]*$")
 
@@ -203,7 +202,7 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
 def _whole_thread(text: str, draft: str) -> str:
     """A "1/2" whose "2/2" went with a dropped sentence numbers nothing: it goes too. Only the draft's own markers at
     the start (after @handles) or the end of a line are touched ("refunded 1/2 of the fee" is a fraction)."""
-    own = {(m.group(1), m.group(2)) for m in _MARKER.finditer(draft)}
+    own = {(m.group(1), m.group(2)) for m in THREAD_MARKER.finditer(draft)}
     found = {(m["a"] or m["c"], m["b"] or m["d"]) for m in _EDGE_MARKER.finditer(text)}
     gone = {n for k, n in own if (k, n) not in found}  # a part the draft had and the rewrite lost
     parts = {(k, n) for k, n in found & own if n in gone}
