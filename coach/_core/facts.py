@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["extract_facts", "missing_facts", "invented_facts", "time_phrases", "invented_times", "is_time_phrase"]
+__all__ = ["extract_facts", "fact_kinds", "missing_facts", "invented_facts", "time_phrases", "invented_times", "is_time_phrase"]
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -35,14 +35,24 @@ _TRAILING = ".,;:!?)-"
 _THREAD_COUNTER = re.compile(r"\d/\d")  # "1/2" numbers a tweet in a thread; it is not a fact
 
 
-def extract_facts(text: str) -> list[str]:
-    """The fact strings in ``text``, in order of appearance, without duplicates."""
-    seen: dict[str, None] = {}
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s?(?:am|pm)", re.I)
+
+
+def fact_kinds(text: str) -> dict[str, str]:
+    """The facts of ``text`` in order, without duplicates, each with its kind: url, email, phone, date, time (a clock
+    time such as "5pm"), money or token (an order, ticket or account reference)."""
+    seen: dict[str, str] = {}
     for match in _FACT.finditer(text):
         fact = match.group().rstrip(_TRAILING).strip()
         if fact and fact not in seen and not _THREAD_COUNTER.fullmatch(fact):
-            seen[fact] = None
-    return list(seen)
+            kind = match.lastgroup or "token"
+            seen[fact] = "time" if kind == "token" and _CLOCK.fullmatch(fact) else kind
+    return seen
+
+
+def extract_facts(text: str) -> list[str]:
+    """The fact strings in ``text``, in order of appearance, without duplicates."""
+    return list(fact_kinds(text))
 
 
 def missing_facts(draft: str, rewrite: str) -> list[str]:

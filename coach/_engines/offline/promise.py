@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..._core.facts import extract_facts
+from ..._core.facts import extract_facts, fact_kinds
 from ..._core.policy import Policy
 from ..._core.text import content_words, stem
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
@@ -175,11 +175,6 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     return [check] if (check := _as_check(clause, salt) or _as_aim(clause)) else None
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?"
-                   rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)",
-                   re.I)  # a whole fact that is a date or a time (fullmatch): not "maria@shop.com"
-_AMOUNT = re.compile(r"[$£€¥]|\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros|pounds)$")
 _NOT_CONFIRMED = (
     "I can't confirm it for {dates} yet, but I'll check where it stands and update you.",
     "I can't confirm {dates} yet; I'll check where it stands and let you know.",
@@ -188,9 +183,10 @@ _NOT_CONFIRMED = (
 
 def _policy_instead(clause: str, line: str, salt: int) -> list[str] | None:
     """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed."""
-    facts = extract_facts(clause)
-    dates = [fact for fact in facts if _DATE.fullmatch(fact)]
-    amounts = [fact for fact in facts if _AMOUNT.match(fact)]
+    kinds = fact_kinds(clause)
+    facts = list(kinds)
+    dates = [fact for fact, kind in kinds.items() if kind in ("date", "time")]
+    amounts = [fact for fact, kind in kinds.items() if kind == "money"]
     if len(dates) + len(amounts) < len(facts) or amounts and not dates:
         return None  # a reference would be lost: the engine tries another way
     policy = finish(line.strip())
