@@ -13,12 +13,11 @@ from ..._core.checker import check
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import content_words, stem
-from ..._core.untrusted import without_orders
 from .clauses import finish, lower_first
 from .layout import Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .restate import restate_problem
-from .situations import situation
+from .situations import Situation
 
 __all__ = ["Additions", "blocking", "SPAN_RULES"]
 
@@ -48,6 +47,8 @@ class Additions:
 
     draft: str
     customer: str | None
+    told: str | None  # the customer's message less any orders planted in it: what may be said back or built on
+    case: Situation | None  # grief, health, safety, a stolen card or money worries (situations.toml), or None
     policy: Policy
     phrasing: Phrasing
     used: set[str]
@@ -70,22 +71,21 @@ class Additions:
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
-        case = situation(without_orders(self.customer))
-        if stepless or case and case.always and not _mentions(case.steps[0], rendered):
+        if stepless or self.case and self.case.always and not _mentions(self.case.steps[0], rendered):
             self.closing(layout)  # a gas smell or a stolen card needs its own step whatever the draft offers
 
     def _opening(self, layout: Layout, rules: set[str]) -> None:
         if positive(self.customer, self.draft):
             return  # praise or banter: no thanks-for-raising, no restated "problem"
         body = " ".join(u.text for u in layout.units)
-        problem = restate_problem(without_orders(self.customer))
+        problem = restate_problem(self.told)
         if problem and _already_said(problem, body):
             problem = None
         added = []
-        case = situation(without_orders(self.customer))
-        if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet
+        case = self.case
+        if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet; grief, not a parcel
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
-                         else self.phrasing.pick(case.acknowledge_plain, 2))  # grief or fear, not a parcel
+                         else self.phrasing.pick(case.acknowledge_plain, 2))
         elif problem and self.apology_dropped:
             added.append(sorry(self.phrasing, problem))
         if not case and "no-thanks" in rules:
@@ -117,7 +117,7 @@ class Additions:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
         if _RESOLVED.search(layout.render()):
             return
-        steps = next_steps(self.phrasing, self.draft, without_orders(self.customer), self.policy, self.used)
+        steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used)
         step = next((s for s in steps if not blocking(self.check(s)) and
                      not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
         if step is None:

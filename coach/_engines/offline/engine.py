@@ -19,13 +19,14 @@ from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, split_sentences
-from ..._core.untrusted import ADDRESSES_THE_MODEL, injected_orders, obeyed_orders
+from ..._core.untrusted import ADDRESSES_THE_MODEL, injected_orders, obeyed_orders, without_orders
 from .additions import Additions, blocking
 from .clauses import capitalise, finish, lower_first, starts_clause
 from .edits import drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing
 from .promise import fix_promise
+from .situations import situation
 
 __all__ = ["rewrite_offline"]
 
@@ -67,6 +68,8 @@ class _Rewriter(Additions):
         self.closed = False  # a next step was added
         self.edited: str | None = None  # the reply after the edits, before anything was added
         self.orders = injected_orders(customer)
+        self.told = without_orders(customer)
+        self.case = situation(self.told)
 
     def check(self, text: str) -> CheckResult:
         if not text.strip():
