@@ -52,6 +52,24 @@ def _more_money(clause: str, line: str) -> bool:
     return max(map(value, said)) > max(map(value, allowed))
 
 
+_ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)\s+(?:time|waiver|refund|exception)|first)\b",
+                   re.I)
+_STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|again|from\s+now\s+on|"
+                       r"in\s+(?:the\s+)?future|going\s+forward|every\s+time)\b", re.I)
+# Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
+_GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b", re.I)
+
+
+def _more_often(clause: str, line: str) -> bool:
+    """The clause grants for good ("waived automatically from now on") what the line allows once."""
+    return _ONCE.search(line) is not None and _STANDING.search(clause) is not None
+
+
+def _topic(clause: str, generic: frozenset[str]) -> set[str]:
+    words = {stem(w) for w in content_words(clause, generic)}
+    return words | {stem("refund")} if _GIVES_BACK.search(clause) else words
+
+
 def duration_hours(text: str) -> float | None:
     """The longest time a commitment in ``text`` allows, in hours (0 for 'right away'); None if untimed."""
     match = _DURATION.search(text)
@@ -105,15 +123,16 @@ class Policy(BaseModel):
             raise PolicyError(f"invalid policy: {describe_errors(exc)}") from None
         raise PolicyError("a policy is a Policy, a list of commitment lines, a dict, or a TOML file path")
 
-    def covers(self, clause: str) -> bool:
-        """True when a policy commitment allows ``clause``: same topic, no faster and no more than the policy says.
+    def covers(self, clause: str, *, timed: bool = True) -> bool:
+        """True when a policy commitment allows ``clause``: same topic, no faster and no more than the policy says
+        (``timed=False``: a grant already made, whose timing the line does not judge).
 
         A line that rules something out ("Express shipping is not available for replacements") grants nothing,
         and a clause it forbids is never covered.
         """
         if self.forbids(clause):
             return False
-        clause_topic = {stem(w) for w in content_words(clause, _GENERIC_POLICY_WORDS)}
+        clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
         promised = duration_hours(clause)
         for line in self.commitments:
             if _PROHIBITS.search(line):
@@ -122,18 +141,24 @@ class Policy(BaseModel):
             if not clause_topic & line_topic:
                 continue
             allowed = duration_hours(line)
-            if _more_money(clause, line):
-                continue  # "£25 credit" against "credits are capped at £10"
-            if allowed is None or (promised is not None and promised >= allowed):
+            if _more_money(clause, line) or _more_often(clause, line):
+                continue  # "£25 credit" against "credits are capped at £10"; "from now on" against "once a year"
+            if not timed or allowed is None or (promised is not None and promised >= allowed):
                 return True
         return False
+
+    def about(self, clause: str) -> bool:
+        """A line that grants something shares a topic with ``clause`` (it may still not cover it)."""
+        clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
+        return any(clause_topic & {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)}
+                   for line in self.commitments if not _PROHIBITS.search(line))
 
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
         replacements" against "I've arranged express shipping"), or None."""
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
-        clause_topic = {stem(w) for w in content_words(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)}
+        clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         for line in self.commitments:
             if not _PROHIBITS.search(line):
                 continue

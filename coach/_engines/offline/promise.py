@@ -165,7 +165,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     if policy_line and not holds_fact(clause):
         used.add(policy_line)
         return [finish(policy_line.strip())]
-    said = _policy_instead(clause, policy_line, salt) if policy_line else None
+    said = _policy_instead(clause, policy_line, salt, forbidden is not None) if policy_line else None
     if said is not None:  # beyond the policy: say what it grants, never a hint at the faster outcome
         used.add(policy_line)
         return said
@@ -175,23 +175,35 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     return [check] if (check := _as_check(clause, salt) or _as_aim(clause)) else None
 
 
+_BEYOND = (
+    "I can't offer {amounts} for this, but I'll check what I can offer instead and update you.",
+    "That means I can't offer {amounts} here; I'll check what I can offer instead and let you know.",
+)
+_WITHIN = (
+    "I'll check how the {amounts} can come back to you within that, and update you.",
+    "I'll check how we can return the {amounts} to you that way, and let you know.",
+)
 _NOT_CONFIRMED = (
     "I can't confirm it for {dates} yet, but I'll check where it stands and update you.",
     "I can't confirm {dates} yet; I'll check where it stands and let you know.",
 )
 
 
-def _policy_instead(clause: str, line: str, salt: int) -> list[str] | None:
-    """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed."""
+def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) -> list[str] | None:
+    """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed, and an
+    amount beyond the line as not offered ("Goodwill credits are capped at £20 per order. I can't offer £50 ...")."""
     kinds = fact_kinds(clause)
     facts = list(kinds)
     dates = [fact for fact, kind in kinds.items() if kind in ("date", "time")]
     amounts = [fact for fact, kind in kinds.items() if kind == "money"]
-    if len(dates) + len(amounts) < len(facts) or amounts and not dates:
+    if len(dates) + len(amounts) < len(facts):
         return None  # a reference would be lost: the engine tries another way
     policy = finish(line.strip())
     if not facts:
         return [policy]
+    if amounts and not dates:
+        said = " and ".join(amounts)
+        return [policy, (_WITHIN if forbidden else _BEYOND)[salt % 2].format(amounts=said)]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]

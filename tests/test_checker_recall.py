@@ -1,0 +1,81 @@
+"""Promises and pity the checker used to miss, and what it must still pass; each draft written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import Coach
+
+coach = Coach(engine="offline")
+
+
+def rules(draft: str, policy: list[str] | None = None) -> set[str]:
+    return {f.rule for f in coach.check(draft, policy=policy).findings} - {"no-thanks", "no-next-step"}
+
+
+@pytest.mark.parametrize("draft", [
+    # certainty ("rest assured", "definitely") carries over the whole sentence
+    "Rest assured your passport will be located and couriered to the embassy within 48 hours.",
+    "We'll definitely honour the old tariff for you, you have my guarantee.",
+    "I give you my word the engineer turns up.",
+    # a thing or a third party with a time on it
+    "A technician will be out to Rowan Close tomorrow.",
+    "Your glasses will be ready in an hour.",
+    "We'll have the sofa picked up on Thursday.",
+    "The branch will give you the £19.50 back over the counter.",
+])
+def test_a_promise_in_other_words_is_flagged(draft: str) -> None:
+    assert "broken-promise" in rules(draft)
+
+
+@pytest.mark.parametrize("draft", [
+    "I'll give you a call back tomorrow.",
+    "I'll definitely pass your notes to the surveyor.",
+    "Rest assured I'll get someone to look at ticket 88123 today.",
+    "I've booked the engineer and I'll confirm the slot by email.",
+])
+def test_the_agents_own_step_is_still_not_a_promise(draft: str) -> None:
+    assert "broken-promise" not in rules(draft)
+
+
+@pytest.mark.parametrize("draft", [
+    "I still can't quite believe the driver left it in the rain.",
+    "Your poor puppy!",
+    "It's just devastating.",
+    "Honestly they're clueless in that department.",
+])
+def test_pity_in_other_words_is_flagged(draft: str) -> None:
+    assert "pity" in rules(draft)
+
+
+CAP = ["Goodwill credits are capped at £15 per booking.", "Cancelled classes are refunded to the original card."]
+
+
+def test_a_grant_already_made_beyond_the_cap_is_a_broken_promise() -> None:
+    draft = "I've refunded the cancelled class to your card and added a £40 goodwill credit for the wasted trip."
+    found = [f for f in coach.check(draft, policy=CAP).findings if f.rule == "broken-promise"]
+    assert [f.quote for f in found] == ["added a £40 goodwill credit for the wasted trip"]
+    assert "broken-promise" not in rules(draft.replace("£40", "£10"), CAP)  # within the cap
+    assert "broken-promise" not in rules(draft)  # no policy: nothing to judge a grant against
+
+
+def test_a_standing_waiver_goes_beyond_a_once_a_year_line() -> None:
+    policy = ["A missed-payment charge may be waived once per customer in any 12-month period."]
+    assert "broken-promise" in rules("I've waived the £8 charge, and every missed-payment charge is waived "
+                                     "automatically from now on.", policy)
+    assert "broken-promise" not in rules("I've waived the £8 charge this time.", policy)
+
+
+def test_money_back_in_a_way_the_policy_rules_out_is_a_broken_promise() -> None:
+    policy = ["Cash refunds are not offered; refunds go back to the card used."]
+    assert "broken-promise" in rules("Pop into the shop and they'll hand you the £12 back in cash.", policy)
+    assert "broken-promise" not in rules("I can't give you cash, but the £12 goes back to your card.", policy)
+
+
+def test_the_offline_rewrite_states_the_cap_and_keeps_the_amount() -> None:
+    draft = "I've refunded the cancelled class to your card and added a £40 goodwill credit for the wasted trip."
+    result = coach.rewrite(draft, policy=CAP)
+    assert result.passed is True
+    assert "Goodwill credits are capped at £15 per booking." in result.rewrite
+    assert "£40" in result.rewrite and "I've refunded the cancelled class to your card." in result.rewrite
+    assert "added a £40" not in result.rewrite
