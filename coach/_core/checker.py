@@ -216,7 +216,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if rule.pattern("outcomes").search(clause):
         return True
     if certain:  # "your bag will be found and delivered within 24 hours, rest assured": the rest of the sentence
-        return timed or _WE.search(subject) is not None or rule.pattern("outcomes").search(after) is not None \
+        return timed or (_WE.search(subject) is not None and not _SOOTHES.search(text)) \
+            or rule.pattern("outcomes").search(after) is not None \
             or rule.pattern("timelines").search(after) is not None  # counts, and "we'll definitely match it" too
     return timed and not person  # a thing with a time on it: "the part will be in stock tomorrow"
 
@@ -264,6 +265,7 @@ _DONE_GRANT = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:
                          r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid)\b", re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?)\b", re.I)
+_SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
 _WE = re.compile(r"\b(?:I|we)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)

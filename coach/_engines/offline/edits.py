@@ -12,7 +12,8 @@ from ..._core.rules import load_rules
 from ..._core.text import content_words
 from .clauses import Sentence, capitalise, finish, holds_fact, holds_step, starts_clause
 
-__all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "droppable", "is_interjection"]
+__all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "droppable", "hollow",
+           "is_interjection"]
 
 _INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|"
                            r"uh\s+oh|oh)\W*$", re.I)
@@ -48,6 +49,24 @@ _VAGUE_SWAPS = [
 ]
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re.I)
+
+
+# Reassurance that waves the problem away: "Don't worry.", "There's nothing to worry about."
+_DISMISSAL = re.compile(r"^\W*(?:please\s+)?(?:(?:don't|don’t|do\s+not)\s+(?:you\s+)?worry(?:\s+(?:at\s+all|about\s+(?:it|a\s+thing|"
+                        r"that|this)))?|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+"
+                        r"(?:worry|panic)|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all))?\W*$", re.I)
+_FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
+                          "yes definitely entirely perfectly".split())
+
+
+def hollow(text: str) -> bool:
+    """A sentence that says nothing but "I understand" / "I hear you" ("I understand. I hear you, I really do."), or
+    waves the problem away ("Don't worry."): a reply being fixed is better without it."""
+    if _DISMISSAL.match(text):
+        return True
+    rule = load_rules()["parroting"]
+    rest, found = rule.pattern("patterns").subn(" ", text)
+    return bool(found) and droppable(text) and not content_words(rest, rule.words("generic") | _FILLER_WORDS)
 
 
 def is_interjection(text: str) -> bool:

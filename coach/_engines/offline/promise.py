@@ -118,7 +118,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     out = []
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
                   flags=re.I)
-    if lead.strip():
+    if lead.strip() and (len(lead.split()) > 2 or holds_fact(lead) or not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))
     out += [s if not out else capitalise(s) for s in new]
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", after, flags=re.I)
@@ -130,6 +130,10 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     if out and out[0] and not before.strip():
         out[0] = capitalise(out[0])
     return out
+
+
+# A lead of two words that says nothing alone: "I've checked." / "If not." (not "DM us.")
+_SAYS_LITTLE = re.compile(r"^\W*(?:I|we|I've|we've|I’ve|we’ve|I'm|we're|I’m|we’re|if|so|and|but|ok|okay|well)\b", re.I)
 
 
 def _hedge_contact(clause: str) -> str | None:
@@ -183,6 +187,17 @@ _WITHIN = (
     "I'll check how the {amounts} can come back to you within that, and update you.",
     "I'll check how we can return the {amounts} to you that way, and let you know.",
 )
+_APPLIES = (
+    "I'll check how that applies to the {amounts} and update you.",
+    "I'll check how that applies to the {amounts}, and let you know.",
+)
+_MONEY = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?")
+
+
+def _value(amount: str) -> float:
+    return float(re.sub(r"[^\d.]", "", amount))
+
+
 _NOT_CONFIRMED = (
     "I can't confirm it for {dates} yet, but I'll check where it stands and update you.",
     "I can't confirm {dates} yet; I'll check where it stands and let you know.",
@@ -202,8 +217,10 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     if not facts:
         return [policy]
     if amounts and not dates:
-        said = " and ".join(amounts)
-        return [policy, (_WITHIN if forbidden else _BEYOND)[salt % 2].format(amounts=said)]
+        cap = max((_value(m) for m in _MONEY.findall(line)), default=None)
+        over = [a for a in amounts if cap is not None and _value(a) > cap]
+        lines = _WITHIN if forbidden else _BEYOND if over else _APPLIES
+        return [policy, lines[salt % 2].format(amounts=" and ".join(over or amounts))]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
@@ -246,6 +263,7 @@ def _as_check(clause: str, salt: int) -> str | None:
         s, vp = inner[0], re.sub(r"^(\w+?)s\b", r"\1", inner[1]) if inner[0].lower() in ("it", "this") else inner[1]
     s = _subject(s)
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely)\s+", "", vp, flags=re.I)
+    vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
     return _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)
@@ -257,6 +275,7 @@ def _subject(words: str) -> str:
     if first.lower() in ("i", "we"):
         return "we" if len(words.split()) == 1 else words
     if first.lower() in ("the", "your", "our", "a", "an", "this", "that", "it", "you", "they", "all", "both", "each",
-                         "every", "everything", "someone", "he", "she"):
+                         "every", "everything", "someone", "he", "she", "some", "any", "these", "those", "my", "his", "her",
+                         "their", "no", "many", "most"):
         return words[0].lower() + words[1:]
     return words

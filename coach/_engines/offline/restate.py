@@ -24,6 +24,12 @@ _FILLER = re.compile(r"^(?:[^\w\s]+\s*)?(?:(?:so|well|hi|hey|hello|also|yeah|yes
                      r"dear\s+\w+|hi\s+there|hey\s+there)\b[\s,!.:-]*)+", re.I)
 _LEADING_CLAUSE = re.compile(r"^(?:after|since|when|ever\s+since|as\s+of|now\s+that|today|yesterday|this\s+morning|"
                              r"last\s+night|for\s+the\s+(?:last|past)\s+\w+\s+\w+)\b[^,]{0,50},\s*", re.I)
+# "third time this month the class ...", "for the second time, my ...": how often, not what happened
+_AGAIN = re.compile(r"^(?:(?:the\s+)?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\s+(?:this|in\s+(?:a|the))\s+\w+"
+                    r"|for\s+the\s+(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time(?:\s+(?:this|in\s+(?:a|the))\s+\w+)?)"
+                    r"\s*[,:-]?\s*", re.I)
+# "Why has my card been declined twice today?" -> "my card has been declined twice today"
+_WHY = re.compile(r"^why\s+(?P<aux>has|have|is|are|was|were)\s+(?P<phrase>(?:my|our|the)\s+[^?]+?)\?+\s*$", re.I)
 _PROBLEM = re.compile(
     r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n['’]t|wrong|charg\w*|twice|cancel\w*|"
     r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|"
@@ -34,7 +40,8 @@ _PROBLEM = re.compile(
     r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
-    r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came))\b",
+    r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came)|tear|tears|"
+    r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -98,13 +105,31 @@ def restate_problem(customer: str | None) -> str | None:
         sentences = sentences[:-1]  # a tweet cut off mid-sentence: its last sentence is not whole
     best: tuple[int, int, str] | None = None
     for order, sentence in enumerate(sentences):
-        clause = _as_clause(sentence)
+        clause = _as_clause(_as_statement(sentence))
+        after = sentences[order + 1] if order + 1 < len(sentences) else ""
+        if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == ".":
+            # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
+            clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
         if clause is None:
             continue
         score = len(_PROBLEM.findall(clause)) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split())
         if (best is None or (-score, order) < best[:2]):
             best = (-score, order, clause)
     return best[2] if best else None
+
+
+def _as_statement(sentence: str) -> str:
+    """ "Why has my card been declined?" -> "My card has been declined." (other questions stay as they are)."""
+    m = _WHY.match(sentence.strip())
+    if m is None:
+        return sentence
+    words, aux = m["phrase"].split(), m["aux"].lower()
+    verb = ("been",) if aux in ("has", "have") else ("not", "still", "being")
+    # the verb after a determiner and at least one noun: "my parking permit | been rejected"
+    at = next((i for i, w in enumerate(words) if i >= 2 and (w.lower() in verb or re.fullmatch(r"\w+ed", w))), None)
+    if at is None or at > 4:
+        return sentence
+    return f"{' '.join(words[:at]).capitalize()} {aux} {' '.join(words[at:])}."
 
 
 _LEADING_HANDLES = re.compile(r"^(?:(?:hi|hey|hello|dear)\s+)?(?:@\w+[,:]?\s+)+", re.I)
@@ -121,6 +146,7 @@ def _as_clause(sentence: str) -> str | None:
     if sum(c.isalpha() and not c.isascii() for c in sentence) > 2 or sum(w in STOPWORDS for w in words) * 6 < len(words):
         return None  # another language, or a list of names
     clause = _FILLER.sub("", _LABEL.sub("", sentence)).strip()
+    clause = _AGAIN.sub("", clause)
     lead = _LEADING_CLAUSE.match(clause)
     if lead:
         clause = clause[lead.end():]
@@ -143,7 +169,8 @@ def _as_clause(sentence: str) -> str | None:
     if _PAST_START.match(clause):
         clause = "you " + clause[0].lower() + clause[1:]
     if re.search(r"\byou\b", clause, re.I) and not _OBJECT_YOU.search(clause):
-        return None  # "you" the company as a subject: "you charged me" would read as an admission
+        return None  # "you" the company as a subject: "you charged me" would read as an admission, and a sentence
+        # with no subject ("Messed up my order", "Frustrated that ...") is not known to be the customer's
     clause = _SWAP.sub(lambda m: _swap(m.group()), clause)
     for pattern, fixed in _VERB_FIXES:
         clause = pattern.sub(fixed, clause)
