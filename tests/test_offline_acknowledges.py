@@ -78,7 +78,8 @@ def test_a_product_hazard_gets_no_gas_advice() -> None:
     assert situation(customer).name == "product-safety"
     result = coach.rewrite("Sorry for the inconvenience, we'll look into it.", customer=customer)
     assert "gas" not in result.rewrite and "stop using it" in result.rewrite.lower().replace("don't use it", "stop using it")
-    assert situation("There's a smell of gas near the new hob.").name == "safety"
+    assert situation("There's a smell of gas near the new hob.").name == "gas"
+    assert situation("The toaster caught fire this morning.").name == "safety"
 
 
 def test_beyond_a_window_the_rewrite_states_the_line_without_denying_the_amount() -> None:

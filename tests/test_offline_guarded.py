@@ -114,7 +114,10 @@ def test_an_everyday_problem_keeps_the_everyday_template():
 def test_a_safety_step_goes_in_even_when_the_draft_has_a_step():
     result = rewrite_offline("Thanks for reaching out. An engineer will visit within the hour, guaranteed.",
                              "There's a smell of gas by the meter you fitted yesterday and my kids are home.")
-    assert "leave the area and call the emergency services" in result.rewrite
+    assert "call the gas emergency line" in result.rewrite
+    result = rewrite_offline("Thanks for reaching out. An engineer will visit within the hour, guaranteed.",
+                             "The socket you fitted is scorched and there was a burning smell this morning.")
+    assert "leave the area and call the emergency services" in result.rewrite and "gas emergency" not in result.rewrite
 
 
 @pytest.mark.parametrize(("customer", "said"), [

@@ -90,13 +90,17 @@ class Additions:
             added.append(sorry(self.phrasing, problem))
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
-        elif problem and not added and ("no-acknowledgement" in rules or not _mentions(problem, body)):
+        elif problem and not added and ("no-acknowledgement" in rules or
+                                        not _mentions(problem, body) and not _SPECIFIC_THANKS.search(body)):
             added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
         added = [s for s in added if not blocking(self.check(s))]
         if not added:
             return
         first = layout.units[0]
         at = 1 if first.role == "greeting" or (first.prefix and first.text) else 0
+        opener = next((i for i, u in enumerate(layout.units) if u.text), None)
+        if at == 0 and opener and _GREETS.match(layout.units[opener].text):
+            at = opener + 1  # what stood before "Hi Sam, thanks ..." went: the greeting opens the reply
         if first.prefix and not first.text:
             first.text = lower_first(added.pop(0))
             at = 1
@@ -163,6 +167,13 @@ class Additions:
         if prev.role != "greeting":
             prev.gap = " "
 
+
+
+# Thanks that already name what the customer raised: "Thanks for reporting the PDF export crash".
+_SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|flagging|raising|"
+                              r"explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"
+                              r"\w+(?:\s+\w+){2}", re.I)
+_GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
 
 def _mentions(problem: str, body: str) -> bool:

@@ -21,7 +21,7 @@ from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, injected_orders, obeyed_orders, without_orders
 from .additions import Additions, blocking
-from .clauses import capitalise, finish, lower_first, starts_clause
+from .clauses import capitalise, complete, finish, holds_fact, lower_first, starts_clause
 from .edits import drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing
@@ -152,6 +152,8 @@ class _Rewriter(Additions):
                 rest = _without_clause(text, quote) if quote and quote != text else None
                 return ([[rest]] if rest else []) + [[]]
             ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
+            if self.case and self.case.always and not holds_fact(text):
+                return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days"
             return ways + ([[]] if droppable(text) else [])
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
                 "vague-effort": lambda: fix_vague_effort(text, quote),
@@ -237,7 +239,8 @@ def _without_clause(text: str, quote: str) -> str | None:
     if before.strip():
         lead = re.sub(r"[\s,;:–—-]*(?:\b(?:and|but|so)\b)?\s*$", "", before)
         tail = re.sub(r"^[\s,;]*(?:\b(?:and|but|so)\b\s*)?", "", after).strip()
-        return finish(lead) if lead and tail.strip(" .!?") == "" else None
+        whole = lead and len(lead.split()) >= 3 and starts_clause(lead) and complete(lead)  # not "As compensation."
+        return finish(lead) if whole and tail.strip(" .!?") == "" else None
     rest = re.sub(r"^[\s,;]*(?:\b(?:and|but|so)\b\s*)?", "", after).strip()
     if not rest.strip(" .!?"):
         return None

@@ -62,7 +62,9 @@ def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
     words = [stem(w) for w in content_words(line, _IGNORE)]
     topic = set(words)
     shared = topic & {stem(w) for w in content_words(text, _IGNORE)}
-    return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and words[0] in shared)
+    money = _MONEY.search(line) is not None and _MONEY.search(text) is not None  # "credit £25" against a £10 cap
+    return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and words[0] in shared
+                             or money)
 
 
 def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int) -> list[list[str]]:
@@ -132,6 +134,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
+_MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
+                   r"(?P<vp>\w+ed\b.*)$", re.I)
 # A lead of two words that says nothing alone: "I've checked." / "If not." (not "DM us.")
 _SAYS_LITTLE = re.compile(r"^\W*(?:I|we|I've|we've|I’ve|we’ve|I'm|we're|I’m|we’re|if|so|and|but|ok|okay|well)\b", re.I)
 
@@ -256,6 +260,9 @@ def _as_check(clause: str, salt: int) -> str | None:
     maker = _MAKE_SURE.match(vp)
     if maker and re.match(r"to\s+\w", vp[maker.end():]):  # "we'll make sure to get this sorted" -> "we can get ..."
         vp, maker = vp[maker.end() + 3:].lstrip(), None
+    passive = _MADE.match(vp[maker.end():]) if maker else None
+    if passive:  # "we'll make sure all the fees are refunded today" -> "whether all the fees can be refunded today"
+        s, vp, maker = passive["s"], "be " + passive["vp"], None
     if maker:  # "we'll make sure you get a full refund" -> "whether you can get a full refund"
         inner = vp[maker.end():].split(None, 1)
         if len(inner) < 2 or inner[0].lower() not in ("you", "it", "they", "this"):
