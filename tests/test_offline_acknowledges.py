@@ -87,3 +87,31 @@ def test_beyond_a_window_the_rewrite_states_the_line_without_denying_the_amount(
     result = coach.rewrite("We'll definitely match the £120 price and refund the £15 difference.", policy=policy)
     assert "Price matches are honoured within 7 days of purchase." in result.rewrite
     assert "can't offer" not in result.rewrite and "£120" in result.rewrite and "£15" in result.rewrite
+
+
+def test_a_promise_after_a_done_step_goes_rather_than_being_hedged() -> None:
+    draft = "Sorry for the hassle. I've moved your slot to Friday 9-11am, and you have my word the fitter will be on time 👍"
+    result = coach.rewrite(draft)
+    assert "I've moved your slot to Friday 9-11am." in result.rewrite
+    assert "word" not in result.rewrite and "whether" not in result.rewrite and result.passed is True
+
+
+def test_a_hope_tacked_on_after_the_agents_step_goes() -> None:
+    result = coach.rewrite("Sorry for any inconvenience. I'll look into the £20 fee and hopefully get it sorted for you.")
+    assert "I'll look into the £20 fee." in result.rewrite and "whether I can look" not in result.rewrite
+
+
+@pytest.mark.parametrize("customer", [
+    "I rang on Monday. It's now flooded the hallway and nobody has called back.",  # "it's" points at nothing
+    "I paid twice for the same order. This overpayment still isn't refunded.",  # "this overpayment" neither
+    "Nothing in my inbox, your site says it was sent.",  # no verb before the comma
+])
+def test_a_clause_that_points_at_nothing_is_not_said_back(customer: str) -> None:
+    restated = restate_problem(customer)
+    assert restated is None or not restated.lower().startswith(("it's", "this overpayment", "nothing in"))
+
+
+def test_an_added_step_goes_before_anything_else_courtesy() -> None:
+    draft = "Oh no, that's awful! Let me know if there's anything else."
+    result = coach.rewrite(draft, customer="The lift in my building has been broken for nine days and I use a wheelchair.")
+    assert result.rewrite.rstrip().endswith("Let me know if there's anything else.")

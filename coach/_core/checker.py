@@ -219,7 +219,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return timed or (_WE.search(subject) is not None and not _SOOTHES.search(text)) \
             or rule.pattern("outcomes").search(after) is not None \
             or rule.pattern("timelines").search(after) is not None  # counts, and "we'll definitely match it" too
-    return timed and not person  # a thing with a time on it: "the part will be in stock tomorrow"
+    # a thing, or someone else, with a time on it: "the part will be in stock tomorrow", "the courier will bring it
+    # round tomorrow"
+    return timed and (not person or rule.pattern("third_party").search(subject) is not None)
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:

@@ -77,6 +77,7 @@ def _grants(text: str) -> set[str]:
     found = set()
     for m in _GRANT.finditer(text):
         word = re.sub(r"\s+", "", m.group().lower()).replace("-", "")
+        word = "free" if word.startswith("complimentary") else word  # the same gift in other words
         for stem in ("refund", "discount", "voucher", "coupon", "credit", "compensat", "free", "upgrade", "guarantee", "pay",
                      "entitle",
                      "sameday", "waive", "reimburs", "giftcard", "complimentary", "priority", "express", "overnight"):
@@ -90,7 +91,7 @@ def _grants(text: str) -> set[str]:
 #: A sentence that goes on with an order: a list item or an imperative ("- Add: ...", "Also give them ...").
 _ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:and\s+|also\s+|then\s+|please\s+)?(?:add|approve|"
                             r"give|grant|tell|say|write|include|promise|offer|confirm|treat|ignore|mention|apply|pay|"
-                            r"waive|refund|copy)\b|^[^.!?]{0,40}\breplies\s+must\b", re.I)
+                            r"waive|refund|copy|reply|respond|answer|state|output|use)\b|^[^.!?]{0,40}\breplies\s+must\b", re.I)
 
 
 @lru_cache(maxsize=256)  # the checker asks once per draft and rewrite: the customer's message stays the same

@@ -136,6 +136,9 @@ class Additions:
             self._insert(layout, len([u for u in layout.units if u.role != "courtesy"]), step)
             return
         last = body[-1]
+        if len(body) > 1 and _COURTESY.match(layout.units[last].text) and ends_sentence(layout.units[body[-2]].text):
+            self._insert(layout, last, step)  # before "Let me know if there's anything else."
+            return
         unit = layout.units[last]
         if not ends_sentence(unit.text) and unit.role != "greeting":
             if layout.continues or len(unit.text.split()) <= 2:
@@ -173,6 +176,9 @@ class Additions:
 _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|flagging|raising|"
                               r"explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"
                               r"\w+(?:\s+\w+){2}", re.I)
+_COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
+                       r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
+                       r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding))\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
 

@@ -48,6 +48,7 @@ _VAGUE_SWAPS = [
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
 ]
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
+_HOPE_TAIL = re.compile(r",?\s+(?:and|but|so)\s+(?:hopefully|fingers\s+crossed)\b[^.!?]*[.!?]*\s*$", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re.I)
 
 
@@ -144,6 +145,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
 
 
 def _drop_hope(text: str, quote: str) -> list[str] | None:
+    tail = _HOPE_TAIL.search(text)
+    if tail and starts_clause(text[: tail.start()]) and not holds_fact(tail.group()):
+        # "I'll look into the £35 fee and hopefully get it sorted." -> "I'll look into the £35 fee."
+        return [finish(text[: tail.start()].rstrip(" ,"), text.rstrip()[-1:] if text.rstrip()[-1:] in "!." else ".")]
     sentence = Sentence.of(text)
     index = sentence.find(quote)
     if index is None:

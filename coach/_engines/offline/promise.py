@@ -89,6 +89,11 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
         clause, after = clause + tail.group(1), tail.group(2)
     ways = []
+    if before.strip() and not holds_fact(clause) and not holds_step(clause):
+        # "I've rebooked it for Weds, and you have my word it'll turn up on time": the clause goes, not hedged
+        rebuilt = _rebuild(before, [], after)
+        if rebuilt and complete(rebuilt[0]) and len(rebuilt[0].split()) >= 3:
+            ways.append(rebuilt)
     hedged = _hedge_contact(clause)
     if hedged is not None:
         ways.append([before + hedged + after])
@@ -99,7 +104,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
             ways.append(rebuilt)
     if before.strip() and not holds_fact(clause) and not holds_step(clause):  # "..., let's get this fixed."
         rebuilt = _rebuild(before, [], after)
-        if rebuilt:
+        if rebuilt and rebuilt not in ways:
             ways.append(rebuilt)
     return ways
 
@@ -271,6 +276,7 @@ def _as_check(clause: str, salt: int) -> str | None:
     s = _subject(s)
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
+    vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
     return _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)

@@ -90,6 +90,9 @@ _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|c
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 _LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
     it's there's every each all both another any some none no one two three several most many""".split())
+_NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
+                            r"quarter)\w+", re.I)
 _BAD_END = re.compile(r"\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
                       r"which|because|so|if)$", re.I)
 
@@ -166,6 +169,9 @@ def _as_clause(sentence: str) -> str | None:
         return None
     if not _VERB.search(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I):
         return None
+    head = re.split(r",\s+", clause)[0]
+    if len(head.split()) <= 5 and not _VERB.search(head):
+        return None  # "Nothing in my porch, neighbours haven't seen it": its first part has no verb
     if _PAST_START.match(clause):
         clause = "you " + clause[0].lower() + clause[1:]
     if re.search(r"\byou\b", clause, re.I) and not _OBJECT_YOU.search(clause):
@@ -174,8 +180,8 @@ def _as_clause(sentence: str) -> str | None:
     clause = _SWAP.sub(lambda m: _swap(m.group()), clause)
     for pattern, fixed in _VERB_FIXES:
         clause = pattern.sub(fixed, clause)
-    if not _SUBJECT_START.match(clause):
-        return None
+    if not _SUBJECT_START.match(clause) or _NO_REFERENT.match(clause) or _DEMONSTRATIVE.search(clause):
+        return None  # "it's now damaged the cupboard", "this overpayment": said back alone, they point at nothing
     first = clause.split()[0]
     if first[:1].isupper() and first[1:].islower() and re.search(rf"\b{re.escape(first.lower())}\b", clause[len(first):]):
         clause = clause[0].lower() + clause[1:]  # "Hotel booking ... the hotel says": a common noun
