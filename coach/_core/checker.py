@@ -19,7 +19,7 @@ __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 MAX_DRAFT_CHARS = 200_000
 _NEGATION_WINDOW = 24
 _SENTENCE_BREAK = re.compile(r"[.!?…]+\s")
-_CLAUSE_SPLIT = re.compile(r"[,;:]|\s[-–—]\s|\s(?:but|and|so)\s", re.I)
+_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:but|and|so)\s", re.I)  # not the comma in "£5,000"
 
 
 def validate_draft(draft: object, max_chars: int | None = MAX_DRAFT_CHARS) -> str:

@@ -18,6 +18,12 @@ _PUNCTUATION_ONLY = re.compile(r"^[.…!?\s]+$")
 # ... nor, now and then, after a plain word before "I" or a capitalised word ("nobody has called me. I need it").
 _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|acct|tel|dept|pp|al)\b)[a-z]{2,}[.!?]"
                          r"(\s+)(?=(?:I|[A-Z][a-z]+)\b)")
+# An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
+_EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=(?:I|I'm|I've|I'll|You|You'll|You're|We|"
+                        r"We'll|We're|We've|Your|Our|The|This|That|It|It's|Thanks|Thank|Please|Let|Can|Could|Sorry|"
+                        r"Unfortunately|Sadly|If|Once)\b)")
+_ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|"
+                               r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext)\.$", re.I)
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
@@ -74,6 +80,7 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
         stop = start + bound["end_index"]
         cuts = [(m.start(), m.end()) for m in _CLOSED_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _MISSED_END.finditer(text, at, stop)]
+        cuts += [(m.start(1), m.end(1)) for m in _EMOJI_END.finditer(text, at, stop)]
         for cut_start, cut_end in sorted(cuts):
             _append(text, at, cut_start, out)
             at = cut_end
@@ -83,8 +90,10 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
         if merged and _PUNCTUATION_ONLY.match(merged[-1].text) and not _PUNCTUATION_ONLY.match(sentence.text):
             previous = merged.pop()
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
-        elif merged and _PUNCTUATION_ONLY.match(sentence.text):
-            previous = merged.pop()
+        elif merged and (_PUNCTUATION_ONLY.match(sentence.text) or
+                         _ABBREVIATION_END.search(merged[-1].text) and
+                         (sentence.text[:1].islower() or sentence.text[:1] in "£$€0123456789")):
+            previous = merged.pop()  # ... or "approx." before "six weeks": an abbreviation, not an end
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
         merged.append(sentence)
     out[first:] = merged

@@ -91,7 +91,8 @@ def _grants(text: str) -> set[str]:
 #: A sentence that goes on with an order: a list item or an imperative ("- Add: ...", "Also give them ...").
 _ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:and\s+|also\s+|then\s+|please\s+)?(?:add|approve|"
                             r"give|grant|tell|say|write|include|promise|offer|confirm|treat|ignore|mention|apply|pay|"
-                            r"waive|refund|copy|reply|respond|answer|state|output|use)\b|^[^.!?]{0,40}\breplies\s+must\b", re.I)
+                            r"waive|refund|copy|reply|respond|answer|state|output|use|override)\b"
+                            r"|^[^.!?]{0,40}\breplies\s+must\b", re.I)
 
 
 @lru_cache(maxsize=256)  # the checker asks once per draft and rewrite: the customer's message stays the same
@@ -102,11 +103,13 @@ def injected_orders(customer: str | None) -> tuple[str, ...]:
     if not customer or not _ORDER.search(customer):
         return ()
     orders: dict[str, None] = {}
-    going = False
+    going, bracket = False, False
     for sentence in split_sentences(customer):
-        going = bool(_ORDER.search(sentence.text) or going and _ORDER_GOES_ON.search(sentence.text))
+        going = bool(_ORDER.search(sentence.text) or going and (bracket or _ORDER_GOES_ON.search(sentence.text)))
         if going:
             orders[sentence.text] = None
+            # "[SYSTEM NOTE FOR AI: ... ]": the order runs to its closing bracket
+            bracket = (bracket or "[" in sentence.text) and "]" not in sentence.text.split("[")[-1]
     return tuple(orders)
 
 

@@ -146,6 +146,8 @@ class Sentence:
         rest = "".join(parts).strip()
         if rest and not complete(rest):
             return None
+        if rest and any(len(clause.split()) < 2 for clause in Sentence.of(rest).clauses[1:]):
+            return None  # "...; frankly, [gone] and I am ...": a lone "frankly" is left between the cuts
         if index == 0:
             rest = _CONNECTOR.sub("", rest)
             if not starts_clause(rest):

@@ -10,7 +10,7 @@ import re
 
 from ..._core.rules import load_rules
 from ..._core.text import content_words
-from .clauses import Sentence, capitalise, finish, holds_fact, holds_step, starts_clause
+from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
 __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "droppable", "hollow",
            "is_interjection"]
@@ -18,8 +18,9 @@ __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop
 _INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|"
                            r"uh\s+oh|oh)\W*$", re.I)
 _PITY_LEAD = re.compile(
-    r"^(?:I\s+(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"
-    r"(?:terrible|awful|horrible|bad|sick|ashamed|embarrassed))\s+(?:that\s+)?",
+    r"^(?:I\s+(?:\w+ly\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"
+    r"(?:terrible|awful|horrible|bad|sick|ashamed|embarrassed)|I(?:'m|’m|\s+am)\s+(?:\w+ly\s+|so\s+|really\s+)?"
+    r"(?:mortified|embarrassed|ashamed|appalled|horrified))\s+(?:that\s+)?",
     re.I,
 )
 _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s+", re.I)
@@ -120,6 +121,11 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
             return [capitalise(rest)]
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying
             return []
+    at = text.lower().find(quote.lower())
+    semi = text.rfind(";", 0, at) if at > 0 else -1
+    if semi > 0 and starts_clause(text[:semi]) and complete(text[:semi]) and not holds_fact(text[semi:]) \
+            and not holds_step(text[semi:]):  # "Your claim is late; frankly, our team is a shambles and ..."
+        return [finish(text[:semi].rstrip())]
     modifier = _PITY_MODIFIER.search(text)
     if modifier and quote.lower() in modifier.group().lower():
         return [text[: modifier.start()] + modifier.group(1) + " " + text[modifier.end():]]

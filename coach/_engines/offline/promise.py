@@ -23,7 +23,9 @@ _EXPLICIT = re.compile(
     re.I,
 )
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+my\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b", re.I)
-_NEVER_AGAIN = re.compile(r"\bnever\s+happen\s+again\b|\b(?:won't|won’t|will\s+not)\s+(?:ever\s+)?happen\s+again\b", re.I)
+_NEVER_AGAIN = re.compile(r"\bnever\s+happen\s+again\b|\b(?:won't|won’t|will\s+not)\s+(?:ever\s+)?(?:happen\s+again|recur|"
+                          r"reoccur)\b|\bnothing\s+like\s+this\s+(?:will\s+)?(?:ever\s+)?happens?\s+(?:to\s+you\s+)?again\b",
+                          re.I)
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|for\s+sure|without\s+fail|without\s+a\s+doubt|"
                         r"no\s+matter\s+what)\b|,?\s*\b100\s?%", re.I)
 _RUSH = re.compile(r",?\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|"
@@ -37,13 +39,14 @@ _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort
 _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:that\s+)?", re.I)
 _PRONOUN = re.compile(r"(?:^|\s)(I|we|you|it|they|he|she|this|that|everything|someone)\s*$", re.I)
 _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam)"
-                          r"(?:\s+[^\s,;]+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?)\s*$")
+                          r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?)\s*$")
 _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
                     r"the\s+(?:next\s+available\s+)?(?:agent|team|specialist|representative|rep)\b.*|an?\s+(?:agent|"
                     r"specialist|representative|engineer|technician)\b.*)$", re.I)
 _CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\s+in\s+touch|get\s+in\s+touch|"
                       r"get\s+back|follow\s+up|be\s+with\s+you|respond|reply|look|check|update|connect)\b", re.I)
-_CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|in|on|within)\b", re.I)
+_CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|in|on|within|as\s+an?)\b", re.I)
+_DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now)\b[\s,]*", re.I)
 _CHECKS = (
     "Let me check whether {s} can {vp}, and I'll update you.",
     "I'm checking whether {s} can {vp}, and I'll let you know what I find.",
@@ -139,8 +142,10 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
+_ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can\s+(?:assure|confirm)(?:\s+you)?)\s*"
+                      r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
-                   r"(?P<vp>\w+ed\b.*)$", re.I)
+                   r"(?P<vp>\w+(?:ed|en|wn)\b.*)$", re.I)
 # A lead of two words that says nothing alone: "I've checked." / "If not." (not "DM us.")
 _SAYS_LITTLE = re.compile(r"^\W*(?:I|we|I've|we've|I’ve|we’ve|I'm|we're|I’m|we’re|if|so|and|but|ok|okay|well)\b", re.I)
 
@@ -185,16 +190,25 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     clause = _CERTAINTY.sub("", _GUARANTEED.sub("", clause)).strip()
     # "We expect that ..." still promises (a reviewer reads it so): a clause that cannot be the agent's own step stays,
     # and the rewrite says it does not pass
-    return [check] if (check := _as_check(clause, salt) or _as_aim(clause)) else None
+    # "I aim to make sure your fee is written off" hedges a promise to this customer; "By 2020, we aim to make sure
+    # our packaging is halved" is the company's own plan
+    personal = re.search(r"\b(?:make\s+sure|ensure)\b", clause, re.I) and \
+        (re.search(r"\b(?:you|your|yours)\b", clause, re.I) or not re.search(r"\bwe\b", clause, re.I))
+    aim = None if personal else _as_aim(clause)
+    return [check] if (check := _as_check(clause, salt) or aim) else None
 
 
 _BEYOND = (
     "I can't offer {amounts} for this, but I'll check what I can offer instead and update you.",
     "That means I can't offer {amounts} here; I'll check what I can offer instead and let you know.",
 )
+_BEYOND_BY = (
+    "I can't offer {amounts} for this, but I'll check what I can offer instead and update you by {when}.",
+    "That means I can't offer {amounts} here; I'll check what I can offer instead and let you know by {when}.",
+)
 _WITHIN = (
-    "I'll check how the {amounts} can come back to you within that, and update you.",
-    "I'll check how we can return the {amounts} to you that way, and let you know.",
+    "I'll check how the {amounts} can come back to you within our refund rules, and update you.",
+    "I'll check how we can return the {amounts} to you within our refund rules, and let you know.",
 )
 _APPLIES = (
     "I'll check how that applies to the {amounts} and update you.",
@@ -225,9 +239,12 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     policy = finish(line.strip())
     if not facts:
         return [policy]
+    cap = max((_value(m) for m in _MONEY.findall(line)), default=None)
+    over = [a for a in amounts if cap is not None and _value(a) > cap]
+    if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
+        when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)
+        return [policy, _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)]
     if amounts and not dates:
-        cap = max((_value(m) for m in _MONEY.findall(line)), default=None)
-        over = [a for a in amounts if cap is not None and _value(a) > cap]
         lines = _WITHIN if forbidden else _BEYOND if over else _APPLIES
         return [policy, lines[salt % 2].format(amounts=" and ".join(over or amounts))]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
@@ -251,12 +268,13 @@ def _as_check(clause: str, salt: int) -> str | None:
     head, vp = clause[: m.start()], clause[m.end():].strip().rstrip(".!?")
     if not vp or re.search(r"\b(?:will|shall|never)\b|['’]ll\b", vp, re.I):
         return None  # "...refund it, and it will all be back today": a second promise; "never hear from us again"
+    head = _ASSURED.sub("", head)  # "Please be assured that the payment will ...": the payment
     if not head.strip():  # "..., but will be back on tomorrow": the subject is the sentence's
         head = "it"
     subject = _PRONOUN.search(head) or _NOUN_PHRASE.search(head)
     if not subject:
         return None
-    condition = head[: subject.start(1)].strip(" ,")
+    condition = _DISCOURSE.sub("", _ASSURED.sub("", head[: subject.start(1)]).strip(" ,")).strip(" ,")
     s = subject.group(1)
     if re.fullmatch(r"(?:all|both|each|every|all\s+of)", condition, re.I):
         s, condition = f"{condition.lower()} {s}", ""

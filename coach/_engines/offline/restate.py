@@ -41,7 +41,7 @@ _PROBLEM = re.compile(
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came)|tear|tears|"
-    r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came))\b",
+    r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable)\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
