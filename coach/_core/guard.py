@@ -158,8 +158,8 @@ def customer_voice(rewrite: str, draft: str, customer: str | None) -> list[str]:
     in the draft. The agent's own first person ("I'll check the order") is never copied from the customer,
     so it passes.
     """
-    if not customer or not customer.strip():
-        return []
+    if not customer or not customer.strip() or rewrite == draft:
+        return []  # (a rewrite that is the draft copies nothing the draft did not have)
     said = _ngrams(customer)
     if not said:
         return []

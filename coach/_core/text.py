@@ -61,6 +61,11 @@ def split_sentences(text: str) -> list[Sentence]:
     and abbreviations ("Dear Mr. Okafor", "the St. Louis store", "U.S. cards", "5 p.m."); a lone ellipsis that
     opens a thread part ("...possible.") stays with the words after it.
     """
+    return list(_sentences(text))  # a fresh list each call: callers may change theirs
+
+
+@lru_cache(maxsize=4096)  # a rewrite checks the same draft, sentence and rewrite several times
+def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     pos = 0
     for match in [*_LINE_BREAK.finditer(text), None]:
@@ -69,7 +74,7 @@ def split_sentences(text: str) -> list[Sentence]:
             _segment(text, pos, end, out)
         if match:
             pos = match.end()
-    return out
+    return tuple(out)
 
 
 def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -132,6 +137,7 @@ def content_words(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=4096)
 def looks_english(text: str) -> bool:
     """True unless the text is clearly in another language or script (the rules are English-only)."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(_URL.sub(" ", text))]

@@ -11,6 +11,7 @@ import zlib
 
 from ..._core.facts import extract_facts
 from ..._core.policy import Policy
+from ..._core.text import content_words
 from .promise import same_topic
 from .situations import situation
 
@@ -99,6 +100,7 @@ _WHAT = (
     (re.compile(r"\b(?:account|bill\w*|charg\w*|payment|card|refund\w*|subscription|plan)\b", re.I),
      "the email address on your account"),
 )
+_DETAILED = 14  # content words: a message that says what happened, where and when, not "help!!"
 _GIVEN = re.compile(r"\balready\s+(?:gave|given|sent|provided|told|shared|dm['’]?d|messaged|emailed|called|replied|"
                     r"submitted)\b", re.I)
 _ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}")
@@ -167,7 +169,8 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
         return [step.format(ref=reference or "this") for step in [first, *(s for s in case.steps if s != first)]]
     if positive(customer, draft):
         options, fill = _PRAISE_STEP, {}
-    elif reference or _GIVEN.search(customer):
+    elif reference or _GIVEN.search(customer) or len(content_words(customer)) >= _DETAILED:
+        # a reference, "I already sent it", or a message that gave the details: act on it, don't ask again
         topic = _TOPIC.search(customer)
         ref = reference or "this"
         if topic and reference and not reference.lower().startswith(topic.group().lower()):
