@@ -153,10 +153,12 @@ def test_pity_after_a_semicolon_goes_with_what_follows_it() -> None:
     assert "frankly" not in result.rewrite and "shambles" not in result.rewrite
 
 
-def test_health_gets_its_interim_step_even_when_the_draft_has_a_step() -> None:
+def test_health_gets_its_interim_step_and_no_third_person() -> None:
     customer = "My CPAP machine stopped working and I can't sleep without it. What do I do tonight?"
-    result = coach.rewrite("Sorry for the inconvenience. Please send us the serial number.", customer=customer)
-    assert "pharmacist or doctor" in result.rewrite and "serial number" in result.rewrite
+    result = coach.rewrite("Sorry for the inconvenience.", customer=customer)
+    assert "doctor or pharmacist" in result.rewrite and "someone's health" not in result.rewrite.lower()
+    kept = coach.rewrite("Sorry for the inconvenience. Please send us the serial number.", customer=customer)
+    assert "serial number" in kept.rewrite and "pharmacist" not in kept.rewrite  # its own step is enough
 
 
 def test_beyond_a_cap_with_a_date_the_date_becomes_the_agents_update() -> None:
@@ -169,3 +171,51 @@ def test_beyond_a_cap_with_a_date_the_date_becomes_the_agents_update() -> None:
 def test_no_i_aim_to_make_sure_for_the_customers_own_case() -> None:
     result = coach.rewrite("Sorry for the trouble. I'll make sure your late fee is written off.")
     assert "aim to" not in result.rewrite
+
+
+def test_a_promise_in_the_second_part_of_a_thread_keeps_its_handle_and_marker() -> None:
+    draft = "@kim_r 1/2 Sorry for the trouble.\n@kim_r 2/2 It'll be sorted right away, no need to worry! -Al"
+    result = coach.rewrite(draft)
+    assert "@kim_r 2/2 " in result.rewrite and "whether it can be sorted right away" in result.rewrite
+    assert "no need to worry" not in result.rewrite and result.passed is True
+
+
+def test_a_second_check_says_also_and_no_as_well() -> None:
+    draft = ("I can confirm that claim no. HX-2210 will be paid in full by Monday, and you will definitely be "
+             "reimbursed for the taxi as well.")
+    result = coach.rewrite(draft)
+    assert "whether claim no. HX-2210 can be paid in full by Monday" in result.rewrite
+    assert "I'll also check whether you can be reimbursed for the taxi." in result.rewrite and result.passed is True
+
+
+def test_never_again_after_a_promise_becomes_what_the_team_learns() -> None:
+    result = coach.rewrite("Your boiler will be fixed by 6 p.m. tomorrow, guaranteed, and we will make sure this "
+                           "never happens again.")
+    assert "never" not in result.rewrite and "guaranteed" not in result.rewrite and result.passed is True
+
+
+@pytest.mark.parametrize("draft, rule", [
+    ("It's working now and you won't have this problem again!", "broken-promise"),
+    ("Sorry for the wait, this is unacceptable and should never happen.", "pity"),
+])
+def test_last_forms(draft: str, rule: str) -> None:
+    assert rule in {f.rule for f in coach.check(draft).findings}
+
+
+def test_anyway_goes_with_the_sentence_before_it() -> None:
+    draft = "That's awful, our depot is a joke. Anyway, I'll look into the missing chair today."
+    result = coach.rewrite(draft)
+    assert "Anyway" not in result.rewrite and "I'll look into the missing chair today." in result.rewrite
+
+
+def test_a_death_is_not_thanked_for() -> None:
+    customer = "My wife died in March and her gym membership is still being charged every month."
+    result = coach.rewrite("Sorry for the inconvenience.", customer=customer)
+    assert "sorry to hear that your wife died in March" in result.rewrite
+    assert "thank you for telling us that your wife" not in result.rewrite.lower()
+
+
+def test_fire_advice_has_no_gas_in_it() -> None:
+    customer = "The fan heater you sold me sparked and scorched the carpet last night."
+    result = coach.rewrite("Sorry for the inconvenience, we'll look into it.", customer=customer)
+    assert "gas" not in result.rewrite and "smoke or fire" in result.rewrite

@@ -166,6 +166,9 @@ class _Rewriter(Additions):
             layout.units[at - 1].text = ""
         if not sentences:
             unit.text = ""
+            following = next((u for u in layout.units[at + 1:] if u.text), None)
+            if following is not None and _AFTERTHOUGHT.match(following.text):  # "Anyway, I'll look into it."
+                following.text = capitalise(following.text[_AFTERTHOUGHT.match(following.text).end():])
             return
         unit.text = lower_first(sentences[0]) if unit.prefix.rstrip().endswith(",") else sentences[0]
         for offset, sentence in enumerate(sentences[1:], 1):
@@ -226,6 +229,8 @@ def _whole_thread(text: str, draft: str) -> str:
     return _EDGE_MARKER.sub(drop, text).strip()
 
 
+_AFTERTHOUGHT = re.compile(r"^(?:anyway|anyhow|regardless|that\s+said|in\s+any\s+case|either\s+way)\s*,\s*(?=\w)", re.I)
+_SUBORDINATE = re.compile(r"^\W*(?:as|because|since|although|though|while|if|when|once|so\s+that|unless|given)\b", re.I)
 _PERFECT = re.compile(r"^\W*(?:I|we)(?:'ve|’ve|\s+have)\s+", re.I)
 
 
@@ -239,7 +244,8 @@ def _without_clause(text: str, quote: str) -> str | None:
     if before.strip():
         lead = re.sub(r"[\s,;:–—-]*(?:\b(?:and|but|so)\b)?\s*$", "", before)
         tail = re.sub(r"^[\s,;]*(?:\b(?:and|but|so)\b\s*)?", "", after).strip()
-        whole = lead and len(lead.split()) >= 3 and starts_clause(lead) and complete(lead)  # not "As compensation."
+        # not "As compensation." nor "As you're in our loyalty cohort.": neither stands alone
+        whole = lead and len(lead.split()) >= 3 and starts_clause(lead) and complete(lead) and not _SUBORDINATE.match(lead)
         return finish(lead) if whole and tail.strip(" .!?") == "" else None
     rest = re.sub(r"^[\s,;]*(?:\b(?:and|but|so)\b\s*)?", "", after).strip()
     if not rest.strip(" .!?"):

@@ -11,6 +11,7 @@ import re
 
 from ..._core.facts import extract_facts, fact_kinds
 from ..._core.policy import Policy
+from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
@@ -23,11 +24,9 @@ _EXPLICIT = re.compile(
     re.I,
 )
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+my\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b", re.I)
-_NEVER_AGAIN = re.compile(r"\bnever\s+happen\s+again\b|\b(?:won't|won’t|will\s+not)\s+(?:ever\s+)?(?:happen\s+again|recur|"
-                          r"reoccur)\b|\bnothing\s+like\s+this\s+(?:will\s+)?(?:ever\s+)?happens?\s+(?:to\s+you\s+)?again\b",
-                          re.I)
+_NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|for\s+sure|without\s+fail|without\s+a\s+doubt|"
-                        r"no\s+matter\s+what)\b|,?\s*\b100\s?%", re.I)
+                        r"no\s+matter\s+what|no\s+question(?:\s+about\s+it)?)\b|,?\s*\b100\s?%", re.I)
 _RUSH = re.compile(r",?\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|"
                    r"in\s+no\s+time|within\s+the\s+hour|today|tonight|first\s+thing|shortly|soon|quickly|"
                    r"right\s+now|in\s+a\s+(?:moment|few\s+minutes))\b", re.I)
@@ -38,7 +37,8 @@ _DONE = re.compile(r"(?P<lets>\blet['’]s\s+get\s+(?:this|it|that)\s+(?:fixed|s
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
 _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:that\s+)?", re.I)
 _PRONOUN = re.compile(r"(?:^|\s)(I|we|you|it|they|he|she|this|that|everything|someone)\s*$", re.I)
-_NOUN_PHRASE = re.compile(r"(?:^|\s)((?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam)"
+_NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|invoice|policy|parcel)\s+"
+                          r"(?:no\.?\s+|number\s+|#)?[\w-]*\d[\w-]*|(?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam)"
                           r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?)\s*$")
 _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
                     r"the\s+(?:next\s+available\s+)?(?:agent|team|specialist|representative|rep)\b.*|an?\s+(?:agent|"
@@ -46,7 +46,10 @@ _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff
 _CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\s+in\s+touch|get\s+in\s+touch|"
                       r"get\s+back|follow\s+up|be\s+with\s+you|respond|reply|look|check|update|connect)\b", re.I)
 _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|in|on|within|as\s+an?)\b", re.I)
-_DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now)\b[\s,]*", re.I)
+_DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
+                        r"don't\s+worry|don’t\s+worry|no\s+worries)\b[\s,!]*", re.I)
+_CHECKED = "(a check was said)"  # the marker in ``used``
+_ALSO = "I'll also check whether {s} can {vp}."
 _CHECKS = (
     "Let me check whether {s} can {vp}, and I'll update you.",
     "I'm checking whether {s} can {vp}, and I'll let you know what I find.",
@@ -76,6 +79,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    head = _THREAD_HEAD.match(text)
+    if head and head.end() < len(text) and quote.startswith(head.group()):  # "@amy 2/2 It'll be fixed today"
+        ways = fix_promise(text[head.end():], quote[head.end():], policy, used, salt)
+        return [[head.group() + way[0], *way[1:]] if way else [] for way in ways]
     at = text.find(quote)
     if at < 0:
         return []
@@ -92,7 +99,8 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
         clause, after = clause + tail.group(1), tail.group(2)
     ways = []
-    if before.strip() and not holds_fact(clause) and not holds_step(clause):
+    if before.strip() and not holds_fact(clause) and (_EXPLICIT.match(clause) or _ENSURES.search(clause) or
+                                                      not holds_step(clause)):
         # "I've rebooked it for Weds, and you have my word it'll turn up on time": the clause goes, not hedged
         rebuilt = _rebuild(before, [], after)
         if rebuilt and complete(rebuilt[0]) and len(rebuilt[0].split()) >= 3:
@@ -146,6 +154,8 @@ _ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can
                       r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>\w+(?:ed|en|wn)\b.*)$", re.I)
+_ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
+_THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")
 # A lead of two words that says nothing alone: "I've checked." / "If not." (not "DM us.")
 _SAYS_LITTLE = re.compile(r"^\W*(?:I|we|I've|we've|I’ve|we’ve|I'm|we're|I’m|we’re|if|so|and|but|ok|okay|well)\b", re.I)
 
@@ -195,7 +205,11 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     personal = re.search(r"\b(?:make\s+sure|ensure)\b", clause, re.I) and \
         (re.search(r"\b(?:you|your|yours)\b", clause, re.I) or not re.search(r"\bwe\b", clause, re.I))
     aim = None if personal else _as_aim(clause)
-    return [check] if (check := _as_check(clause, salt) or aim) else None
+    check = _as_check(clause, salt, again=_CHECKED in used) or aim
+    if check is None:
+        return None
+    used.add(_CHECKED)  # a second check in the same reply reads "I'll also check whether ...", not the same line again
+    return [check]
 
 
 _BEYOND = (
@@ -260,7 +274,7 @@ def _as_aim(clause: str) -> str | None:
     return finish(clause[: m.start()] + m.group(1) + " aim to " + clause[m.end():])
 
 
-def _as_check(clause: str, salt: int) -> str | None:
+def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     """ "it'll be back on tomorrow" -> "Let me check whether it can be back on tomorrow, and I'll update you." """
     m = _FUTURE.search(clause)
     if not m:
@@ -297,7 +311,9 @@ def _as_check(clause: str, salt: int) -> str | None:
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
-    return _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)
+    if again:  # "I'll also check whether ... as well": one "also" is enough
+        vp = re.sub(r"(?:,?\s+(?:as\s+well|too|also))+$", "", vp, flags=re.I)
+    return (_ALSO if again else _CHECKS[salt % len(_CHECKS)]).format(s=s, vp=vp)
 
 
 def _subject(words: str) -> str:
