@@ -219,3 +219,36 @@ def test_fire_advice_has_no_gas_in_it() -> None:
     customer = "The fan heater you sold me sparked and scorched the carpet last night."
     result = coach.rewrite("Sorry for the inconvenience, we'll look into it.", customer=customer)
     assert "gas" not in result.rewrite and "smoke or fire" in result.rewrite
+
+
+def test_a_reference_with_two_digits_is_not_asked_for_again() -> None:
+    result = coach.rewrite("Sorry for the inconvenience.", customer="@Air on hold 2 hours to change my flight, booking ref QX7P2L")
+    assert "QX7P2L" in result.rewrite and "send us your booking reference" not in result.rewrite.lower()
+
+
+def test_a_grieving_customer_who_gave_the_account_is_not_asked_for_it() -> None:
+    customer = "My mum died last month and I've sent the certificate three times. Account 55012877."
+    result = coach.rewrite("Sorry for the inconvenience.", customer=customer)
+    assert "account 55012877" in result.rewrite and "account holder's name" not in result.rewrite
+
+
+def test_an_order_label_is_not_said_back_and_ruined_is_a_problem() -> None:
+    assert restate_problem("Order #KT-4410 - the lamp arrived with a cracked shade.") == "the lamp arrived with a cracked shade"
+    assert "ruined" in (restate_problem("The courier left my parcel out in the rain and the books are ruined.") or "")
+
+
+def test_a_subject_line_keeps_its_own_line() -> None:
+    draft = "Dear Mr. Hale,\n\nRe: Invoice No. 4471\n\nSorry for any inconvenience.\n\nYours sincerely,\nAccounts"
+    result = coach.rewrite(draft, customer="Your invoice 4471 charges us for 300 units but we ordered 200.")
+    assert "Re: Invoice No. 4471\n\n" in result.rewrite
+
+
+def test_a_that_clause_after_a_promise_becomes_its_own_check() -> None:
+    draft = "Please rest assured that your claim will definitely be paid and that our builders will finish by Friday."
+    result = coach.rewrite(draft)
+    assert "whether that" not in result.rewrite and "whether our builders can finish by Friday" in result.rewrite
+
+
+def test_a_two_word_stub_goes_with_its_clause() -> None:
+    result = coach.rewrite("Honestly we're a total shambles this week, no excuses. I'll call you at 4pm today.")
+    assert "No excuses" not in result.rewrite and "I'll call you at 4pm today." in result.rewrite

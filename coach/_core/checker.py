@@ -215,6 +215,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return timed and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
     if rule.pattern("outcomes").search(clause):
         return True
+    same_breath = re.split(r"[,;:]|\s(?:once|when|if|so|but|because|after|before)\s", after, maxsplit=1)[0]
+    if _WE.search(subject) and rule.pattern("outcomes").search(same_breath):
+        return True  # "we will remove the meter tomorrow and refund everything": the outcome is in the same breath
     if certain:  # "your bag will be found and delivered within 24 hours, rest assured": the rest of the sentence
         return timed or (_WE.search(subject) is not None and not _SOOTHES.search(text)) \
             or rule.pattern("outcomes").search(after) is not None \

@@ -14,7 +14,7 @@ from .results import Severity
 from .rules import RULE_IDS
 from .text import content_words, stem
 
-__all__ = ["Policy", "load_policy", "duration_hours"]
+__all__ = ["Policy", "load_policy", "duration_hours", "pays_back"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "month": 720}
 _DURATION = re.compile(
@@ -57,7 +57,13 @@ _ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)
 _STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|again|from\s+now\s+on|"
                        r"in\s+(?:the\s+)?future|going\s+forward|every\s+time)\b", re.I)
 # Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
-_GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b", re.I)
+_GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b"
+                         r"|\bpay\w*\s+(?:the\s+)?[£$€][\d.,]+\s+(?:back\s+)?to\s+you\b", re.I)
+
+
+def pays_back(text: str) -> bool:
+    """Money handed back in other words ("they'll give you the £34.99 back", "we'll pay the £89.99 to you"): a refund."""
+    return _GIVES_BACK.search(text) is not None
 
 
 def _more_often(clause: str, line: str) -> bool:

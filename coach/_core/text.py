@@ -19,9 +19,7 @@ _PUNCTUATION_ONLY = re.compile(r"^[.…!?\s]+$")
 _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|acct|tel|dept|pp|al)\b)[a-z]{2,}[.!?]"
                          r"(\s+)(?=(?:I|[A-Z][a-z]+)\b)")
 # An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
-_EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=(?:I|I'm|I've|I'll|You|You'll|You're|We|"
-                        r"We'll|We're|We've|Your|Our|The|This|That|It|It's|Thanks|Thank|Please|Let|Can|Could|Sorry|"
-                        r"Unfortunately|Sadly|If|Once)\b)")
+_EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext)\.$", re.I)
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")

@@ -42,7 +42,8 @@ _ORDER = re.compile(  # an addressee that is not the company's people, a role co
     ADDRESSES_THE_MODEL.pattern
     + r"|\bpromise\s+me\b|\byou\s+(?:must|have\s+to)\s+(?:promise|guarantee|say|write|reply)\b"
     r"|\b(?:tell|inform|assure|promise)\s+(?:the\s+)?(?:customer|client|user)\b|\bnew\s+policy\b"
-    r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai|override)\s*:"
+    r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai|override|agents?|frontline\s+agents?|all\s+agents)\s*:"
+    r"|\bapproved\s+(?:at|by)\s+(?:director|board|management|senior|head)"
     r"|\bto\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:bot|ai|assistant|llm|language\s+model)\b|\bwhoever\s+(?:writes|drafts|reads|answers)\b"
     r"|\btell\s+me\s+(?:that\s+)?(?:I'm|I\s+am|I'll|I\s+will|you'll|you\s+will)\b|\bdrafting\s+(?:the\s+)?repl"
     # markup and machine readers ("[[CRM_MACRO ...]]", "any automated reply system", "CLAIMS AI"), claimed

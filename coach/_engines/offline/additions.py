@@ -98,6 +98,8 @@ class Additions:
             return
         first = layout.units[0]
         at = 1 if first.role == "greeting" or (first.prefix and first.text) else 0
+        if at < len(layout.units) and _SUBJECT_LINE.match(layout.units[at].text):
+            at += 1  # "Re: Invoice No. 88412" belongs to the head
         opener = next((i for i, u in enumerate(layout.units) if u.text), None)
         if at == 0 and opener and _GREETS.match(layout.units[opener].text):
             at = opener + 1  # what stood before "Hi Sam, thanks ..." went: the greeting opens the reply
@@ -167,7 +169,7 @@ class Additions:
             return
         prev = layout.units[at - 1]
         layout.units.insert(at, Unit(text=sentence, gap=" " if prev.role == "greeting" else prev.gap, role="added"))
-        if prev.role != "greeting":
+        if prev.role != "greeting" and not _SUBJECT_LINE.match(prev.text):  # "Re: ..." keeps its own line
             prev.gap = " "
 
 
@@ -179,6 +181,7 @@ _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+kn
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding))\b", re.I)
+_SUBJECT_LINE = re.compile(r"^(?:re|subject|ref|regarding)\s*:", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
 

@@ -70,6 +70,7 @@ def hollow(text: str) -> bool:
         return True
     rule = load_rules()["parroting"]
     rest, found = rule.pattern("patterns").subn(" ", text)
+    rest = re.sub(r"(?<=\s)[A-Z][a-z]+\b", " ", rest)  # "I hear you Matt": a name adds nothing
     return bool(found) and droppable(text) and not content_words(rest, rule.words("generic") | _FILLER_WORDS)
 
 
@@ -95,8 +96,8 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
     rest = sentence.without(index)
     if rest is None:
         return None
-    if rest and _INTERJECTION.match(rest):
-        rest = ""
+    if rest and (_INTERJECTION.match(rest) or len(rest.split()) < 3 and not holds_fact(rest) and not holds_step(rest)):
+        rest = ""  # "No excuses." alone after its clause went
     return [rest] if rest else []
 
 

@@ -103,7 +103,7 @@ _WHAT = (
 _DETAILED = 14  # content words: a message that says what happened, where and when, not "help!!"
 _GIVEN = re.compile(r"\balready\s+(?:gave|given|sent|provided|told|shared|dm['’]?d|messaged|emailed|called|replied|"
                     r"submitted)\b", re.I)
-_ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}")
+_ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}|(?=[A-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,}")
 _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?:st|nd|rd|th)$|^(?:19|20)\d\d$|/", re.I)
 _TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)
 _ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|"
@@ -165,8 +165,9 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     reference = _reference(customer) or _reference(draft)
     case = situation(customer)
     if case:  # a bereavement, a gas smell or a stolen card gets a step that fits it, not a request for an order number
-        first = phrasing.pick(case.steps, 3)
-        return [step.format(ref=reference or "this") for step in [first, *(s for s in case.steps if s != first)]]
+        options = case.steps_known if reference and case.steps_known else case.steps
+        first = phrasing.pick(options, 3)
+        return [step.format(ref=reference or "this") for step in [first, *(s for s in options if s != first)]]
     if positive(customer, draft):
         options, fill = _PRAISE_STEP, {}
     elif reference or _GIVEN.search(customer) or len(content_words(customer)) >= _DETAILED:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts, fact_kinds
-from ..._core.policy import Policy
+from ..._core.policy import Policy, pays_back
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
@@ -23,7 +23,8 @@ _EXPLICIT = re.compile(
     r"^(?:(?:I|we)\s+(?:can\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
     re.I,
 )
-_GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+my\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b", re.I)
+_GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b",
+                         re.I)
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|for\s+sure|without\s+fail|without\s+a\s+doubt|"
                         r"no\s+matter\s+what|no\s+question(?:\s+about\s+it)?)\b|,?\s*\b100\s?%", re.I)
@@ -38,7 +39,8 @@ _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort
 _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:that\s+)?", re.I)
 _PRONOUN = re.compile(r"(?:^|\s)(I|we|you|it|they|he|she|this|that|everything|someone)\s*$", re.I)
 _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|invoice|policy|parcel)\s+"
-                          r"(?:no\.?\s+|number\s+|#)?[\w-]*\d[\w-]*|(?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam)"
+                          r"(?:no\.?\s+|number\s+|#)?[\w-]*\d[\w-]*|(?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam|"
+                          r"[Ee]verything|[Aa]ll)"
                           r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?)\s*$")
 _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
                     r"the\s+(?:next\s+available\s+)?(?:agent|team|specialist|representative|rep)\b.*|an?\s+(?:agent|"
@@ -67,7 +69,8 @@ def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
     ``subject``, the word it is about: "Refunds are issued ..." covers a promised refund)."""
     words = [stem(w) for w in content_words(line, _IGNORE)]
     topic = set(words)
-    shared = topic & {stem(w) for w in content_words(text, _IGNORE)}
+    said = {stem(w) for w in content_words(text, _IGNORE)} | ({stem("refund")} if pays_back(text) else set())
+    shared = topic & said
     money = _MONEY.search(line) is not None and _MONEY.search(text) is not None  # "credit £25" against a £10 cap
     return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and words[0] in shared
                              or money)
@@ -141,6 +144,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     out += [s if not out else capitalise(s) for s in new]
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", after, flags=re.I)
     if rest.strip(" .!?…"):
+        rest = re.sub(r"^that\s+(?!is\b|was\b|'s\b|’s\b)", "", rest, flags=re.I)  # "and that our team will": "Our team will"
         if starts_clause(rest):
             out.append(finish(capitalise(rest)))
         elif holds_fact(rest) or holds_step(rest):
@@ -289,7 +293,9 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     if not subject:
         return None
     condition = _DISCOURSE.sub("", _ASSURED.sub("", head[: subject.start(1)]).strip(" ,")).strip(" ,")
-    s = subject.group(1)
+    s = re.sub(r"^that\s+(?=(?:the|our|your|a|an|this|these|those|my|his|her|their)\b)", "", subject.group(1), flags=re.I)
+    if re.match(r"(?:no|none|nothing|nobody|neither)\b", s, re.I):
+        return None  # "whether no further reminders can be issued" reads as nonsense
     if re.fullmatch(r"(?:all|both|each|every|all\s+of)", condition, re.I):
         s, condition = f"{condition.lower()} {s}", ""
     if condition and not _CONDITION.match(condition):

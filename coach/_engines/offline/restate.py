@@ -18,7 +18,8 @@ _MAX_WORDS = 22
 _MIN_WORDS = 5
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+")
 _TRAILING_TAGS = re.compile(r"(?:\s+[#@]\w+)+\s*$")
-_LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+")
+_LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+|^(?:order|booking|account|ref\w*|ticket|claim|case)\s*(?:no\.?|number|#)?\s*#?"
+                    r"[\w-]*\d[\w-]*\s*[-–—:]\s+", re.I)  # "Order #TT-40921 - the sofa arrived ..."
 _FILLER = re.compile(r"^(?:[^\w\s]+\s*)?(?:(?:so|well|hi|hey|hello|also|yeah|yes|ok|okay|and|but|um|honestly|again|now|"
                      r"update|anyway|"
                      r"dear\s+\w+|hi\s+there|hey\s+there)\b[\s,!.:-]*)+", re.I)
@@ -41,7 +42,8 @@ _PROBLEM = re.compile(
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came)|tear|tears|"
-    r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable)\b",
+    r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
+    r"flooded|wrecked)\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -82,6 +84,7 @@ _SUBJECT_START = re.compile(
     r"didn't|hasn't|haven't|wasn't|aren't|does|did|will|would|stopped|shows|says|\w+ed)\b)"
 )
 _BAD_START = re.compile(r"^(?:\w+n't|\w+n’t|why|what|how|when|where|who|which|can|could|would|will|is|are|do|does|did|please|if|"
+                        r"despite|although|though|while|whilst|since|after|as|given|unless|"
                         r"because|so|to|for|not|no|never|still|just|also|very|really|any|need|want|get|fix|help|"
                         r"thanks?|been|being|was|were|same|again|only|her|his|she|he|their|they|them)\b", re.I)
 _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|could|will|would|keeps?|\w+n't|\w+ed|"

@@ -26,6 +26,7 @@ class Situation(BaseModel):
     acknowledge: tuple[str, ...] = Field(min_length=1)
     acknowledge_plain: tuple[str, ...] = Field(min_length=1)
     steps: tuple[str, ...] = Field(min_length=1)
+    steps_known: tuple[str, ...] = ()  # when the customer already gave a reference: nothing asked for again
     always: bool = False
 
     @field_validator("words")
@@ -33,6 +34,13 @@ class Situation(BaseModel):
     def _compiles(cls, value: str) -> str:
         re.compile(value)
         return value
+
+    @field_validator("steps_known")
+    @classmethod
+    def _names_it(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
+        if not all("{ref}" in line for line in lines):
+            raise ValueError("every steps_known line names the customer's reference: it needs {ref}")
+        return lines
 
     @field_validator("acknowledge")
     @classmethod
