@@ -222,7 +222,8 @@ def test_fire_advice_has_no_gas_in_it() -> None:
 
 
 def test_a_reference_with_two_digits_is_not_asked_for_again() -> None:
-    result = coach.rewrite("Sorry for the inconvenience.", customer="@Air on hold 2 hours to change my flight, booking ref QX7P2L")
+    customer = "@Air on hold 2 hours to change my flight, booking ref QX7P2L"
+    result = coach.rewrite("Sorry for the inconvenience.", customer=customer)
     assert "QX7P2L" in result.rewrite and "send us your booking reference" not in result.rewrite.lower()
 
 

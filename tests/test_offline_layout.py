@@ -12,7 +12,7 @@ coach = Coach(engine="offline")
 @pytest.mark.parametrize("text", [
     "Hi Brad, we saw that you mentioned us. Were you able to get the problem resolved? Thank you. ^nw",
     "Hello, there.",
-    "We understand your frustration, Clare.  We're sorry for spelling your name wrong.  Unfortunately, we'd only 1/2",
+    "Thanks for the photos, Clare.  We're sorry for spelling your name wrong.  Unfortunately, we'd only 1/2",
     "Hi Sam,\n\nSorry for the trouble with your order.\n\nWe will look into it.\n\nBest regards,\nMaria\nSupport Team",
     "I promise we don't want you to feel that way. Please DM me the details so I can help you with this.-JC",
     "Can I please ask what else you would like to query? Thanks - Craig 3/3",
@@ -58,9 +58,9 @@ def test_paragraphs_and_line_breaks_of_an_email_survive():
 
 
 def test_untouched_sentences_keep_their_case_and_spacing():
-    draft = "We understand your frustration, Clare.  We're sorry for spelling your name wrong.  Unfortunately, we only 1/2"
+    draft = "Thanks for the photos, Clare.  We're sorry for spelling your name wrong.  Unfortunately, we only 1/2"
     result = coach.rewrite(draft)
-    for sentence in ("We understand your frustration, Clare.", "We're sorry for spelling your name wrong.",
+    for sentence in ("Thanks for the photos, Clare.", "We're sorry for spelling your name wrong.",
                      "Unfortunately, we only 1/2"):
         assert sentence in result.rewrite
 

@@ -71,7 +71,7 @@ def test_a_fallback_after_a_rejected_model_answer_reports_the_offline_verdict():
 
 
 @pytest.mark.parametrize("draft, customer, garble", [
-    ("We understand your frustration, Clare.  We're sorry for spelling your name wrong.  Unfortunately, we'd only ever change a seat for a 1/2",
+    ("Thanks for the photos, Clare.  We're sorry for spelling your name wrong.  Unfortunately, we'd only ever change a seat for a 1/2",
      "You spelled my name wrong on the booking and the seat is wrong too", "for a Please"),
     ("That sounds so frustrating, please reply with your order number.", "My parcel never arrived", "frustrating, Please"),
     ("I'm so sorry, please know that we are here to help.", "My parcel never arrived", "I'm so, "),
@@ -86,7 +86,7 @@ def test_no_clause_is_spliced_into_a_sentence(draft, customer, garble):
 
 
 def test_a_sentence_cut_off_by_a_thread_marker_gets_nothing_glued_to_it():
-    draft = "We understand your frustration, Clare.  We're sorry for spelling your name wrong.  Unfortunately, we'd only ever change a seat for a 1/2"
+    draft = "Thanks for the photos, Clare.  We're sorry for spelling your name wrong.  Unfortunately, we'd only ever change a seat for a 1/2"
     result = coach.rewrite(draft)
     assert result.rewrite.endswith("Unfortunately, we'd only ever change a seat for a 1/2")
     assert "Clare.  We're sorry for spelling your name wrong." in result.rewrite
