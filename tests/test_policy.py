@@ -110,3 +110,10 @@ def test_an_amount_over_the_policy_cap_is_not_covered():
 def test_an_estimated_bill_is_not_a_hedge():
     reply = "Thanks. Our billing team will correct the estimated bill immediately, and you'll definitely get a full credit."
     assert "broken-promise" in {f.rule for f in check(reply).findings}
+
+
+def test_a_line_that_grants_one_thing_and_rules_out_another_is_read_in_parts():
+    policy = Policy(commitments=["Cancellations take effect at the end of the paid month; no partial refunds."])
+    assert policy.covers("your cancellation takes effect at the end of the paid month", timed=False)
+    assert policy.forbids("I've added a partial refund for the unused days") is not None
+    assert policy.forbids("I've cancelled your plan, and it stays active to the end of the paid month") is None

@@ -174,7 +174,8 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy) -> tuple[int, int] |
     text = sentence.text
     for start, end in _clauses(text):
         clause = text[start:end]
-        if _GRANT.search(clause) and policy.about(clause) and not policy.covers(clause, timed=False):
+        if _GRANT.search(clause) and not _REFUSES.search(clause) and policy.about(clause) and \
+                not policy.covers(clause, timed=False):  # (not "I'm not able to offer a £100 credit")
             return sentence.start + start, sentence.start + end
     return None
 
@@ -271,6 +272,7 @@ _DONE_GRANT = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
+_REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no)\b", re.I)
 _WE = re.compile(r"\b(?:I|we)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)

@@ -39,6 +39,7 @@ _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|a
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
                        r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
                        r"give|provide|arrange|do|send|issue|refund|use)\b", re.I)
+_PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible".split())
 _MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)")
 
@@ -140,9 +141,7 @@ class Policy(BaseModel):
             return False
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
         promised = duration_hours(clause)
-        for line in self.commitments:
-            if _PROHIBITS.search(line):
-                continue
+        for line in self._grants():
             line_topic = {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)}
             if not clause_topic & line_topic:
                 continue
@@ -156,8 +155,15 @@ class Policy(BaseModel):
     def about(self, clause: str) -> bool:
         """A line that grants something shares a topic with ``clause`` (it may still not cover it)."""
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
-        return any(clause_topic & {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)}
-                   for line in self.commitments if not _PROHIBITS.search(line))
+        return any(clause_topic & {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)} for line in self._grants())
+
+    def _grants(self) -> list[str]:
+        """The parts of the lines that grant something: "Cancellations take effect at the end of the period; no
+        partial refunds" grants its first part and rules out its second (``_rulings``)."""
+        return [part for line in self.commitments for part in _PARTS.split(line) if not _PROHIBITS.search(part)]
+
+    def _rulings(self) -> list[tuple[str, str]]:
+        return [(part, line) for line in self.commitments for part in _PARTS.split(line) if _PROHIBITS.search(part)]
 
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
@@ -165,10 +171,8 @@ class Policy(BaseModel):
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
-        for line in self.commitments:
-            if not _PROHIBITS.search(line):
-                continue
-            topic = [stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS | _RULING_WORDS)]
+        for part, line in self._rulings():
+            topic = [stem(w) for w in content_words(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)]
             subject = topic[:2]  # what the line is about: "express shipping", "cash refunds"
             if subject and all(word in clause_topic for word in subject):
                 return line
