@@ -126,7 +126,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
     explicit, never_again, negations = rule.pattern("explicit"), rule.pattern("never_again"), rule.pattern("negations")
     settled = rule.pattern("settled")
     certainty, future, should = rule.pattern("certainty"), rule.pattern("future"), rule.pattern("hedged_future")
-    for sentence in ctx.sentences:
+    for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
         if text.rstrip().endswith("?"):
             continue
@@ -154,10 +154,11 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 if ctx.orders and obeyed_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
                     yield _obeyed(sentence, ctx.orders)  # a grant only the customer's planted order asked for
                 continue  # no modal in the sentence: no clause of it can commit
+            before = ctx.sentences[index - 1].text + " " if index else ""  # what "it" may stand for
             for start, end in _clauses(text):
                 if not _commits(rule, text, start, end, certain):
                     continue
-                if _granted(ctx.policy, certain, text[start:end], text):
+                if _granted(ctx.policy, certain, text[start:end], text, before + text):
                     continue
                 yield sentence.start + start, sentence.start + end
                 break
@@ -223,9 +224,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return timed or (_WE.search(subject) is not None and not _SOOTHES.search(text)) \
             or rule.pattern("outcomes").search(after) is not None \
             or rule.pattern("timelines").search(after) is not None  # counts, and "we'll definitely match it" too
-    # a thing, or someone else, with a time on it: "the part will be in stock tomorrow", "the courier will bring it
-    # round tomorrow"
-    return timed and (not person or rule.pattern("third_party").search(subject) is not None)
+    # a thing with a time on it: "the part will be in stock tomorrow" (not "they will visit on Friday, 8am-1pm": a
+    # booked visit, which good drafts state as it is)
+    return timed and not person
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:

@@ -141,11 +141,12 @@ class Policy(BaseModel):
             return False
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
         promised = duration_hours(clause)
-        for line in self._grants():
+        for line, whole in self._grants():
             line_topic = {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)}
             if not clause_topic & line_topic:
                 continue
             allowed = duration_hours(line)
+            allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
             if _more_money(clause, line) or _more_often(clause, line):
                 continue  # "£25 credit" against "credits are capped at £10"; "from now on" against "once a year"
             if not timed or allowed is None or (promised is not None and promised >= allowed):
@@ -155,12 +156,12 @@ class Policy(BaseModel):
     def about(self, clause: str) -> bool:
         """A line that grants something shares a topic with ``clause`` (it may still not cover it)."""
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
-        return any(clause_topic & {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)} for line in self._grants())
+        return any(clause_topic & {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)} for line, _ in self._grants())
 
-    def _grants(self) -> list[str]:
+    def _grants(self) -> list[tuple[str, str]]:
         """The parts of the lines that grant something: "Cancellations take effect at the end of the period; no
         partial refunds" grants its first part and rules out its second (``_rulings``)."""
-        return [part for line in self.commitments for part in _PARTS.split(line) if not _PROHIBITS.search(part)]
+        return [(part, line) for line in self.commitments for part in _PARTS.split(line) if not _PROHIBITS.search(part)]
 
     def _rulings(self) -> list[tuple[str, str]]:
         return [(part, line) for line in self.commitments for part in _PARTS.split(line) if _PROHIBITS.search(part)]

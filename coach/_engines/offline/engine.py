@@ -25,7 +25,7 @@ from .clauses import capitalise, complete, finish, holds_fact, lower_first, star
 from .edits import drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing
-from .promise import fix_promise
+from .promise import CHECKED, fix_promise
 from .situations import situation
 
 __all__ = ["rewrite_offline"]
@@ -143,6 +143,8 @@ class _Rewriter(Additions):
             if sum(n for n, _ in after) < before[0] and sum(p for _, p in after) <= promises:
                 if rule == "bland-apology":
                     self.apology_dropped = True
+                if any(_CHECK.match(s) for s in fresh):
+                    self.used.add(CHECKED)  # the next check in this reply says "also"
                 return way
         return None
 
@@ -229,6 +231,7 @@ def _whole_thread(text: str, draft: str) -> str:
     return _EDGE_MARKER.sub(drop, text).strip()
 
 
+_CHECK = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether\b")
 _AFTERTHOUGHT = re.compile(r"^(?:anyway|anyhow|regardless|that\s+said|in\s+any\s+case|either\s+way)\s*,\s*(?=\w)", re.I)
 _SUBORDINATE = re.compile(r"^\W*(?:as|because|since|although|though|while|if|when|once|so\s+that|unless|given)\b", re.I)
 _PERFECT = re.compile(r"^\W*(?:I|we)(?:'ve|’ve|\s+have)\s+", re.I)

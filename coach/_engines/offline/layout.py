@@ -32,7 +32,9 @@ _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it thi
     soon now today again ok okay yes no""".split())
 _SIGNOFF_LINE = re.compile(
     r"^(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|wishes|thanks)\b.{0,20}$|^(?:thanks|thank\s+you|cheers|"
-    r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely))?|talk\s+soon)\s*[,.!]?\s*$",
+    r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely))?|talk\s+soon)\s*[,.!]?\s*$"
+    r"|^(?:with\s+)?(?:(?:deepest|warmest|heartfelt|kindest|sincere|warm|kind|best)\s+)*(?:sympathy|sympathies|"
+    r"condolences|wishes|gratitude|love)\s*,\s*$",
     re.I,
 )
 _END = re.compile(r"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F])$")

@@ -107,8 +107,8 @@ _ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}|(?=[A-Z0-9]*
 _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?:st|nd|rd|th)$|^(?:19|20)\d\d$|/", re.I)
 _TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)
 _ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|"
-                      r"tracking|application|invoice|policy|membership|subscription)\b(?:\s+(?:number|no\.?|#|code|"
-                      r"id))?\s*[:#]?\s*$", re.I)
+                      r"tracking|application|invoice|policy|membership|subscription)\b\s*\(?(?:\s*(?:number|no\.?|#|code|"
+                      r"id))?\s*[:#]?\s*$", re.I)  # "account (no. 3390127)" too
 
 
 class Phrasing:

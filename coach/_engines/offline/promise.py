@@ -15,7 +15,7 @@ from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
-__all__ = ["fix_promise", "same_topic"]
+__all__ = ["CHECKED", "fix_promise", "same_topic"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -50,7 +50,7 @@ _CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\
 _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|in|on|within|as\s+an?)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
                         r"don't\s+worry|don’t\s+worry|no\s+worries)\b[\s,!]*", re.I)
-_CHECKED = "(a check was said)"  # the marker in ``used``
+CHECKED = "(a check was said)"  # the marker in ``used``: a second check reads "I'll also check whether ..."
 _ALSO = "I'll also check whether {s} can {vp}."
 _CHECKS = (
     "Let me check whether {s} can {vp}, and I'll update you.",
@@ -102,8 +102,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
         clause, after = clause + tail.group(1), tail.group(2)
     ways = []
-    if before.strip() and not holds_fact(clause) and (_EXPLICIT.match(clause) or _ENSURES.search(clause) or
-                                                      not holds_step(clause)):
+    if before.strip() and not holds_fact(clause) and _EXPLICIT.match(clause):
         # "I've rebooked it for Weds, and you have my word it'll turn up on time": the clause goes, not hedged
         rebuilt = _rebuild(before, [], after)
         if rebuilt and complete(rebuilt[0]) and len(rebuilt[0].split()) >= 3:
@@ -116,7 +115,8 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         rebuilt = _rebuild(before, new, after)
         if rebuilt is not None:
             ways.append(rebuilt)
-    if before.strip() and not holds_fact(clause) and not holds_step(clause):  # "..., let's get this fixed."
+    if before.strip() and not holds_fact(clause) and (not holds_step(clause) or _ENSURES.search(clause)):
+        # "..., let's get this fixed.", "..., I'll make sure it all goes away.": what cannot become a check goes
         rebuilt = _rebuild(before, [], after)
         if rebuilt and rebuilt not in ways:
             ways.append(rebuilt)
@@ -209,11 +209,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     personal = re.search(r"\b(?:make\s+sure|ensure)\b", clause, re.I) and \
         (re.search(r"\b(?:you|your|yours)\b", clause, re.I) or not re.search(r"\bwe\b", clause, re.I))
     aim = None if personal else _as_aim(clause)
-    check = _as_check(clause, salt, again=_CHECKED in used) or aim
-    if check is None:
-        return None
-    used.add(_CHECKED)  # a second check in the same reply reads "I'll also check whether ...", not the same line again
-    return [check]
+    check = _as_check(clause, salt, again=CHECKED in used) or aim  # the engine marks a check it kept
+    return [check] if check is not None else None
 
 
 _BEYOND = (
@@ -312,7 +309,7 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
             return None
         s, vp = inner[0], re.sub(r"^(\w+?)s\b", r"\1", inner[1]) if inner[0].lower() in ("it", "this") else inner[1]
     s = _subject(s)
-    vp = re.sub(r"^(?:definitely|certainly|surely|absolutely)\s+", "", vp, flags=re.I)
+    vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence
     if condition:

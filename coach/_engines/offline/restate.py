@@ -84,7 +84,7 @@ _SUBJECT_START = re.compile(
     r"didn't|hasn't|haven't|wasn't|aren't|does|did|will|would|stopped|shows|says|\w+ed)\b)"
 )
 _BAD_START = re.compile(r"^(?:\w+n't|\w+n’t|why|what|how|when|where|who|which|can|could|would|will|is|are|do|does|did|please|if|"
-                        r"despite|although|though|while|whilst|since|after|as|given|unless|"
+                        r"despite|although|though|while|whilst|since|after|as|given|unless|due|owing|"
                         r"because|so|to|for|not|no|never|still|just|also|very|really|any|need|want|get|fix|help|"
                         r"thanks?|been|being|was|were|same|again|only|her|his|she|he|their|they|them)\b", re.I)
 _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|could|will|would|keeps?|\w+n't|\w+ed|"
@@ -93,6 +93,7 @@ _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|c
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 _LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
     it's there's every each all both another any some none no one two three several most many""".split())
+_THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close his account": whose, said back alone?
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
                             r"quarter)\w+", re.I)
@@ -183,7 +184,8 @@ def _as_clause(sentence: str) -> str | None:
     clause = _SWAP.sub(lambda m: _swap(m.group()), clause)
     for pattern, fixed in _VERB_FIXES:
         clause = pattern.sub(fixed, clause)
-    if not _SUBJECT_START.match(clause) or _NO_REFERENT.match(clause) or _DEMONSTRATIVE.search(clause):
+    if not _SUBJECT_START.match(clause) or _NO_REFERENT.match(clause) or _DEMONSTRATIVE.search(clause) or \
+            _THIRD_PERSON.search(clause):
         return None  # "it's now damaged the cupboard", "this overpayment": said back alone, they point at nothing
     first = clause.split()[0]
     if first[:1].isupper() and first[1:].islower() and re.search(rf"\b{re.escape(first.lower())}\b", clause[len(first):]):
