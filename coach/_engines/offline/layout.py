@@ -137,6 +137,12 @@ def _tail_start(text: str) -> int:
             offset -= len(lines[-back]) + 1
             if _SIGNOFF_LINE.match(line) and all(len(rest.split()) <= 6 for rest in lines[len(lines) - back:]):
                 return offset + 1 + (len(lines[-back]) - len(lines[-back].lstrip()))
+    last = text.rstrip().rsplit("\n\n", 1)
+    if len(last) == 2 and last[0].strip():  # a last paragraph of a short unpunctuated line or two: "Hartley & Shaw"
+        block = [line.strip() for line in last[1].strip().split("\n")]
+        if len(block) <= 3 and all(line and len(line.split()) <= 6 and not _END.search(line) and line[0].isupper()
+                                   for line in block):
+            return len(last[0]) + 2 + (len(last[1]) - len(last[1].lstrip()))
     window = max(0, len(text) - 200)
     m = _TAIL.search(text, window)
     if not m or m.start() == 0:
