@@ -272,3 +272,19 @@ def test_a_condolence_sign_off_is_a_sign_off() -> None:
     result = coach.rewrite(draft, customer="My husband died in May and I can't close his account, ref 3390127.")
     assert result.rewrite.endswith("With deepest sympathy,\nCarl") and "ref 3390127" in result.rewrite
     assert result.passed is True
+
+
+def test_a_short_leftover_of_pity_goes_with_it() -> None:
+    result = coach.rewrite("I feel terrible that our letters made it worse. I'll stop the letters on account 5510 today.")
+    assert "letters made it worse" not in result.rewrite and "account 5510" in result.rewrite
+
+
+def test_a_check_says_no_when_we_can() -> None:
+    result = coach.rewrite("Sorry for the trouble. We'll definitely sort it out when we can.")
+    assert "when we can" not in result.rewrite
+
+
+def test_a_request_put_as_a_condition_is_kept_and_help_if_i_can_is_help() -> None:
+    draft = "I'd be glad to test the line and help if I can if you'll DM your account number, Sam."
+    result = coach.rewrite(draft, customer="My broadband drops every evening since Tuesday and I work from home.")
+    assert "if you'll DM your account number" in result.rewrite and "if I can" not in result.rewrite

@@ -43,9 +43,16 @@ def starts_clause(text: str) -> bool:
 
 
 def holds_step(text: str) -> bool:
-    """True when ``text`` gives the customer something to do or says what the agent did or will do."""
+    """True when ``text`` gives the customer something to do or says what the agent did or will do (a request put as
+    a condition counts: "if you'll DM your account number")."""
     rule = load_rules()["no-next-step"]
+    if _ASKS.search(text):
+        return True
     return bool(rule.pattern("patterns").search(text)) and not rule.pattern("not_steps").search(text)
+
+
+_ASKS = re.compile(r"\b(?:if\s+you(?:'ll|’ll|\s+will|\s+can|\s+could)?|please|can\s+you|could\s+you)\s+(?:dm|send|email|e-mail|"
+                   r"message|call|ring|reply)\s+(?:us|me|your|with)\b", re.I)
 
 
 def holds_fact(text: str) -> bool:

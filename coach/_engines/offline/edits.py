@@ -47,6 +47,7 @@ _VAGUE_SWAPS = [
     (re.compile(r"\b(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+", re.I), "try to "),
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+try\b(?!\s+(?:it|this|that|again)\b)", re.I), r"\1'll look into it"),
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
+    (re.compile(r"\b(help|assist)\s+if\s+(?:I|we)\s+can\b", re.I), r"\1"),  # "glad to help if I can" -> "glad to help"
 ]
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
 _HOPE_TAIL = re.compile(r",?\s+(?:and|but|so)\s+(?:hopefully|fingers\s+crossed)\b[^.!?]*[.!?]*\s*$", re.I)
@@ -118,7 +119,8 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     if lead and quote.lower() in lead.group().lower():
         rest = text[lead.end():]
         first = re.split(r"[,;:]|\s+(?:and|but)\s+", rest, maxsplit=1)[0]
-        if starts_clause(rest) and len(content_words(first)) >= 2:  # "We shipped the wrong one", not "This has happened"
+        if starts_clause(rest) and len(content_words(first)) >= 2 and (len(rest.split()) >= 8 or holds_fact(rest)):
+            # "We shipped you the wrong size on order 4471", not "Our letters have made it worse."
             return [capitalise(rest)]
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying
             return []

@@ -100,7 +100,7 @@ _WHAT = (
     (re.compile(r"\b(?:account|bill\w*|charg\w*|payment|card|refund\w*|subscription|plan)\b", re.I),
      "the email address on your account"),
 )
-_DETAILED = 14  # content words: a message that says what happened, where and when, not "help!!"
+_DETAILED = 11  # content words: a message that says what happened, where and when, not "help!!"
 _GIVEN = re.compile(r"\balready\s+(?:gave|given|sent|provided|told|shared|dm['’]?d|messaged|emailed|called|replied|"
                     r"submitted)\b", re.I)
 _ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}|(?=[A-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,}")

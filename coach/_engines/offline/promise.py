@@ -312,6 +312,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence
+    vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b", "", vp,
+                flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
     if again:  # "I'll also check whether ... as well": one "also" is enough
