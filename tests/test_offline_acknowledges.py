@@ -288,3 +288,24 @@ def test_a_request_put_as_a_condition_is_kept_and_help_if_i_can_is_help() -> Non
     draft = "I'd be glad to test the line and help if I can if you'll DM your account number, Sam."
     result = coach.rewrite(draft, customer="My broadband drops every evening since Tuesday and I work from home.")
     assert "if you'll DM your account number" in result.rewrite and "if I can" not in result.rewrite
+
+
+@pytest.mark.parametrize("line", [
+    "Please be aware that all of our sofas are inspected before they leave the warehouse.",
+    "Did you know that members get free delivery?",
+    "Declines can happen for a number of reasons.",
+    "We value your feedback and will pass it on to the relevant team.",
+])
+def test_a_reply_being_fixed_loses_its_deflections(line: str) -> None:
+    result = coach.rewrite(f"Sorry for the inconvenience. {line}",
+                           customer="The sofa from order 55-120 arrived with a torn arm and a missing foot.")
+    assert line not in result.rewrite and result.passed is True
+    assert coach.rewrite(f"Thanks for the photos of order 55-120. {line} I'll call you at 3pm today.").rewrite \
+        == f"Thanks for the photos of order 55-120. {line} I'll call you at 3pm today."  # no error: left alone
+
+
+def test_a_bare_look_into_it_gives_way_to_a_concrete_step() -> None:
+    result = coach.rewrite("Sorry for the trouble! We'll look into it 👍",
+                           customer="The 6am spin class has been cancelled twice this week with no notice.")
+    assert "look into it 👍" not in result.rewrite and result.passed is True
+    assert "cancelled" in result.rewrite  # the customer's "has been cancelled", said back, resolves nothing

@@ -13,7 +13,7 @@ from ..._core.checker import check
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import content_words, stem
-from .clauses import finish, lower_first
+from .clauses import finish, holds_step, lower_first
 from .layout import Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .restate import restate_problem
@@ -67,12 +67,19 @@ class Additions:
         """
         rendered = layout.render()
         stepless = not rendered.strip() or any(f.rule == "no-next-step" for f in self.check(rendered).findings)
-        stepless = stepless and not _RESOLVED.search(rendered)
+        stepless = stepless and not _RESOLVED.search(_own(layout))
+        bare = [u for u in layout.units if u.text and u.role != "greeting" and _BARE_STEP.match(u.text)]
+        if bare and not _RESOLVED.search(_own(layout)):
+            rest = " ".join(u.full for u in layout.units if u.text and u not in bare)
+            stepless = stepless or not holds_step(rest)  # "We'll look into it." is all it offers
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
         if stepless or self.case and self.case.always and not _mentions(self.case.steps[0], rendered):
             self.closing(layout)  # a gas smell or a stolen card needs its own step whatever the draft offers
+            if self.closed:
+                for unit in bare:  # the concrete step takes the bare one's place
+                    unit.text = ""
 
     def _opening(self, layout: Layout, rules: set[str]) -> None:
         if positive(self.customer, self.draft):
@@ -121,7 +128,7 @@ class Additions:
 
     def closing(self, layout: Layout) -> None:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
-        if _RESOLVED.search(layout.render()):
+        if _RESOLVED.search(_own(layout)):  # (the customer's "has been cancelled", said back, resolves nothing)
             return
         steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used)
         step = next((s for s in steps if not blocking(self.check(s)) and
@@ -181,8 +188,16 @@ _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+kn
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding))\b", re.I)
+# A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
+_BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:look\s+into|investigate|check\s+on)\s+"
+                        r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?\W*$", re.I)
 _SUBJECT_LINE = re.compile(r"^(?:re|subject|ref|regarding)\s*:", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
+
+
+def _own(layout: Layout) -> str:
+    """The reply less what the engine added: what the agent's own words say was done."""
+    return " ".join(u.full for u in layout.units if u.role != "added")
 
 
 def _mentions(problem: str, body: str) -> bool:

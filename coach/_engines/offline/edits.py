@@ -12,8 +12,8 @@ from ..._core.rules import load_rules
 from ..._core.text import content_words
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
-__all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "droppable", "hollow",
-           "is_interjection"]
+__all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
+           "hollow", "is_interjection"]
 
 _INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|"
                            r"uh\s+oh|oh)\W*$", re.I)
@@ -62,6 +62,25 @@ _DISMISSAL = re.compile(
 
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
                           "yes definitely entirely perfectly".split())
+
+
+# Lines that deflect rather than help: a defence of the process, a sales pitch, a generic "feedback passed on".
+_DEFLECTS = re.compile(
+    r"^\W*(?:please\s+(?:be\s+(?:aware|advised)|note)\s+that\s+(?:all|our|we|prices|this)\b"
+    r"|(?:all\s+)?(?:invoices|prices|charges|fees|decisions|queries)\s+(?:are|is)\s+(?:generated|set|decided|dealt\s+with|"
+    r"handled|processed)\b[^.!?]*\b(?:automatically|strict\s+order|standard\s+terms|wide\s+range\s+of\s+factors)"
+    r"|did\s+you\s+know\b|prices\s+are\s+(?:going|rising)\s+up\s+everywhere"
+    r"|[^.!?]{0,40}\bcan\s+happen\s+for\s+(?:a\s+number\s+of|many|various)\s+reasons"
+    r"|(?:we\s+)?value\s+(?:your|all)\s+(?:feedback|custom|business)\b[^.!?]*\b(?:pass(?:ed)?\s+(?:it\s+)?on|relevant\s+team)"
+    r"|your\s+(?:feedback|comments?)\s+(?:has|have)\s+been\s+(?:passed|noted|forwarded)\b(?![^.!?]*\b(?:today|by|within)\b)"
+    r"|we\s+take\s+(?:all\s+)?(?:customer\s+)?(?:feedback|complaints|fraud|this|these\s+matters)\s+(?:very\s+)?seriously\W*$"
+    r")", re.I)
+
+
+def deflects(text: str) -> bool:
+    """A line that defends the process or changes the subject ("Please be aware that all our furniture is
+    inspected", "Did you know ...?"): a reply being fixed is better without it, when it holds no fact or step."""
+    return bool(_DEFLECTS.match(text)) and not holds_fact(text)
 
 
 def hollow(text: str) -> bool:

@@ -22,7 +22,7 @@ from ..._core.text import html_to_text, looks_english, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, copies_order, injected_orders, obeyed_orders, without_orders
 from .additions import Additions, blocking
 from .clauses import capitalise, complete, finish, holds_fact, lower_first, starts_clause
-from .edits import drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
+from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing
 from .promise import CHECKED, fix_promise
@@ -96,7 +96,7 @@ class _Rewriter(Additions):
                 self._replace(layout, unit, self._edit(unit.text, english))
         if english:  # a reply being fixed loses its bare "I understand." and "Don't worry." too
             for unit in list(layout.units):
-                if unit.text and unit.role != "greeting" and hollow(unit.text):
+                if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflects(unit.text)):
                     self._replace(layout, unit, [])
         self.edited = layout.render()
         if english:
