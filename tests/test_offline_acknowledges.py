@@ -309,3 +309,10 @@ def test_a_bare_look_into_it_gives_way_to_a_concrete_step() -> None:
                            customer="The 6am spin class has been cancelled twice this week with no notice.")
     assert "look into it 👍" not in result.rewrite and result.passed is True
     assert "cancelled" in result.rewrite  # the customer's "has been cancelled", said back, resolves nothing
+
+
+def test_a_customers_typing_is_tidied_before_it_is_said_back() -> None:
+    said = restate_problem("my green bin hasnt been collected for 3 weeks now. its overflowing")
+    assert said == "your green bin hasn't been collected for 3 weeks now"
+    said = restate_problem("i got an email that my card was literally charged twice for order 4410.")
+    assert said == "you got an email that your card was charged twice for order 4410"

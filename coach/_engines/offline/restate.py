@@ -152,7 +152,7 @@ def _as_clause(sentence: str) -> str | None:
     words = re.findall(r"[A-Za-z']+", sentence.lower())
     if sum(c.isalpha() and not c.isascii() for c in sentence) > 2 or sum(w in STOPWORDS for w in words) * 6 < len(words):
         return None  # another language, or a list of names
-    clause = _FILLER.sub("", _LABEL.sub("", sentence)).strip()
+    clause = _FILLER.sub("", _LABEL.sub("", _tidy(sentence))).strip()
     clause = _AGAIN.sub("", clause)
     lead = _LEADING_CLAUSE.match(clause)
     if lead:
@@ -193,6 +193,21 @@ def _as_clause(sentence: str) -> str | None:
     elif first[:1].isupper() and first[1:].islower() and first.lower() in _LOWER_FIRST:
         clause = clause[0].lower() + clause[1:]
     return clause
+
+
+_SPELLED = {"im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
+            "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "hasnt": "hasn't", "havent": "haven't",
+            "arent": "aren't", "werent": "weren't", "couldnt": "couldn't"}
+_TYPED = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b|\bi\b(?=\s+(?:am|have|had|was|did|do|got|paid|ordered|bought|sent|"
+                    r"booked|called|rang|emailed|asked|tried|need|want|can|can't|cannot|never|still|just|only|think))")
+_ASIDE = re.compile(r"\s*\b(?:literally|honestly|seriously|actually|basically|totally|genuinely)\b,?", re.I)
+
+
+def _tidy(sentence: str) -> str:
+    """A customer's typing, tidied so it can be said back: "i got charged twice and its literally still pending" ->
+    "I got charged twice and it's still pending" (only the apostrophes, a lower-case I and the asides)."""
+    sentence = _TYPED.sub(lambda m: "I" if m.group() == "i" else _SPELLED[m.group()], sentence)
+    return _ASIDE.sub("", sentence)
 
 
 def _swap(word: str) -> str:
