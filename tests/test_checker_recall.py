@@ -194,3 +194,35 @@ def test_words_a_planted_order_dictated_are_an_obeyed_order() -> None:
 ])
 def test_trailing_guarantees(draft: str) -> None:
     assert "broken-promise" in rules(draft)
+
+
+@pytest.mark.parametrize("draft", [
+    "It'll be perfect this time.",
+    "Don't panic, your photos will definitely be recovered.",
+    "You will absolutely not be evicted.",
+    "We'll write off the £300 so you can start fresh.",
+    "Our restorer will make it look like new.",
+    "The driver involved will be disciplined.",
+    "DM us your reg and we'll get the fine cancelled today.",
+    "I've approved the refund, and you'll see it back on your card tomorrow.",
+])
+def test_promises_from_set_g(draft: str) -> None:
+    assert "broken-promise" in rules(draft)
+
+
+@pytest.mark.parametrize("draft", [
+    "Rest assured, your feedback will be passed on to the team.",
+    "Head to the car park, where you will see a sign for the replacement bus.",
+])
+def test_still_no_promise(draft: str) -> None:
+    assert "broken-promise" not in rules(draft)
+
+
+def test_a_grant_longer_than_the_policy_allows_is_beyond_it() -> None:
+    policy = ["Locker holds can be extended once by 48 hours on request."]
+    assert "broken-promise" in rules("I've extended the hold on parcel LK-5590 by a full week.", policy)
+    assert "broken-promise" not in rules("I've extended the hold on parcel LK-5590 by 48 hours.", policy)
+
+
+def test_chaos_is_pity() -> None:
+    assert "pity" in rules("Frankly, our booking office has been in chaos since the new system went live.")

@@ -316,3 +316,33 @@ def test_a_customers_typing_is_tidied_before_it_is_said_back() -> None:
     assert said == "your green bin hasn't been collected for 3 weeks now"
     said = restate_problem("i got an email that my card was literally charged twice for order 4410.")
     assert said == "you got an email that your card was charged twice for order 4410"
+
+
+def test_a_greeting_with_two_names_is_a_greeting_and_a_pet_is_not_an_account() -> None:
+    draft = "Dear Mr and Mrs Hale,\n\nI understand. We are sorry for what happened.\n\nKind regards,\nReception"
+    customer = "Our dog Rolo went in for a routine operation on Monday and died. Nobody has told us why."
+    result = coach.rewrite(draft, customer=customer)
+    assert result.rewrite.startswith("Dear Mr and Mrs Hale,\n\nI'm")
+    assert "exactly what happened" in result.rewrite and "account holder" not in result.rewrite
+    assert result.passed is True
+
+
+def test_a_gas_smell_outranks_health() -> None:
+    customer = "There's a gas smell by the boiler you serviced and my husband is on oxygen."
+    result = coach.rewrite("Sorry for any trouble. An engineer will be with you within the hour.", customer=customer)
+    assert "gas emergency line" in result.rewrite and "within the hour" not in result.rewrite
+
+
+def test_certainty_100_percent_is_no_fact_to_keep() -> None:
+    result = coach.rewrite("Don't panic, your photos will definitely be recovered, 100% 🙌")
+    assert result.passed is True and "100%" not in result.rewrite
+
+
+def test_two_checks_made_from_one_sentence_say_also() -> None:
+    result = coach.rewrite("You'll get €400 each in compensation and it'll be in your account by Friday.")
+    assert result.rewrite.count("and I'll") == 1 and "I'll also check whether" in result.rewrite
+
+
+def test_nothing_to_check_goes() -> None:
+    result = coach.rewrite("I'm sorry the cushion arrived torn; a new one is on its way. It'll be perfect this time.")
+    assert "perfect" not in result.rewrite and "whether it can be" not in result.rewrite

@@ -214,6 +214,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
     subject = " ".join(clause[: modal.start()].split()[-3:])  # "I can confirm the payment will": the payment
     person = _PERSON.search(subject) or rule.pattern("third_party").search(subject) or not subject.strip()
+    if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and _SEES_IT_BACK.match(after):
+        return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
     if person and rule.pattern("process").search(after):
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.
@@ -223,6 +225,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     same_breath = re.split(r"[,;:]|\s(?:once|when|if|so|but|because|after|before)\s", after, maxsplit=1)[0]
     if _WE.search(subject) and rule.pattern("outcomes").search(same_breath):
         return True  # "we will remove the meter tomorrow and refund everything": the outcome is in the same breath
+    if certain and _CERTAIN_PASSIVE.match(after):
+        return True  # "your notes will definitely be recovered"
     if certain:  # "your bag will be found and delivered within 24 hours, rest assured": the rest of the sentence
         return timed or (_WE.search(subject) is not None and not _SOOTHES.search(text)) \
             or rule.pattern("outcomes").search(after) is not None \
@@ -272,10 +276,15 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
 _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
                         r"\b(?:will|is|are)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied)\b", re.I)
 _DONE_GRANT = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:refunded|waived|credited|added|applied|"
-                         r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid)\b", re.I)
+                         r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|"
+                         r"processed|gone\s+ahead\s+and\s+processed)\b", re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
-                    r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?)\b", re.I)
+                    r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
+# "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
+_CERTAIN_PASSIVE = re.compile(r"\s*(?:definitely\s+|certainly\s+|absolutely\s+)?be\s+(?!(?:passed|forwarded|shared|logged|noted|"
+                              r"reviewed|looked|checked|escalated|raised|recorded|considered|investigated)\b)\w+ed\b", re.I)
+_SEES_IT_BACK = re.compile(r"\s*see\s+(?:it|them|the\s+\w+|your\s+\w+)\s+(?:back|in\s+your|on\s+your)\b", re.I)
 _REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no)\b", re.I)
 _WE = re.compile(r"\b(?:I|we)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)

@@ -35,6 +35,7 @@ _TRAILING = ".,;:!?)-"
 _THREAD_COUNTER = re.compile(r"\d/\d")  # "1/2" numbers a tweet in a thread; it is not a fact
 
 
+_CERTAIN_100 = re.compile(r"100\s?%(?!\s*(?:of|refund|discount|credit|off|cash|back|charge|deposit|renewable|cotton|wool))", re.I)
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s?(?:am|pm)", re.I)
 
 
@@ -44,6 +45,8 @@ def fact_kinds(text: str) -> dict[str, str]:
     seen: dict[str, str] = {}
     for match in _FACT.finditer(text):
         fact = match.group().rstrip(_TRAILING).strip()
+        if fact == "100" and _CERTAIN_100.match(text, match.start()):
+            continue  # "recovered, 100%" / "100% going to": certainty, not a figure
         if fact and fact not in seen and not _THREAD_COUNTER.fullmatch(fact):
             kind = match.lastgroup or "token"
             seen[fact] = "time" if kind == "token" and _CLOCK.fullmatch(fact) else kind

@@ -22,6 +22,7 @@ _DURATION = re.compile(
     r"(?P<unit>minute|min|hour|hr|day|week|month)s?\b",
     re.I,
 )
+_A_WHOLE = re.compile(r"\b(?:a|one)\s+(?:full\s+|whole\s+)?(day|week|month|fortnight)\b", re.I)
 _INSTANT = re.compile(
     r"\b(?:right away|straight away|immediately|instantly|today|tonight|asap|as soon as possible|"
     r"in no time|this (?:morning|afternoon|evening)|within the hour|shortly|now)\b",
@@ -83,6 +84,9 @@ def duration_hours(text: str) -> float | None:
     if match:
         amount = float(match.group("high") or match.group("low"))
         return amount * _UNIT_HOURS[match.group("unit").lower()]
+    spelled = _A_WHOLE.search(text)  # "by a full week", "for a month"
+    if spelled:
+        return {"fortnight": 336.0}.get(spelled.group(1).lower()) or _UNIT_HOURS[spelled.group(1).lower()]
     if _TOMORROW.search(text):
         return 24.0
     if _INSTANT.search(text):
@@ -149,6 +153,8 @@ class Policy(BaseModel):
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
             if _more_money(clause, line) or _more_often(clause, line):
                 continue  # "£25 credit" against "credits are capped at £10"; "from now on" against "once a year"
+            if not timed and promised is not None and allowed is not None and promised > allowed:
+                continue  # "extended the hold by a full week" against "extended once by 48 hours"
             if not timed or allowed is None or (promised is not None and promised >= allowed):
                 return True
         return False

@@ -21,7 +21,7 @@ _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|ac
 # An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
 _EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|"
-                               r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext)\.$", re.I)
+                               r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)

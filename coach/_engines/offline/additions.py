@@ -90,6 +90,8 @@ class Additions:
             problem = None
         added = []
         case = self.case
+        if case and _CONDOLES.search(body):
+            case = None  # the draft already says "sorry for your loss": not twice
         if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet; grief, not a parcel
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(case.acknowledge_plain, 2))
@@ -105,8 +107,10 @@ class Additions:
             return
         first = layout.units[0]
         at = 1 if first.role == "greeting" or (first.prefix and first.text) else 0
-        if at < len(layout.units) and _SUBJECT_LINE.match(layout.units[at].text):
-            at += 1  # "Re: Invoice No. 88412" belongs to the head
+        while at < len(layout.units) and (_SUBJECT_LINE.match(layout.units[at].text) or
+                                          at and _SUBJECT_LINE.match(layout.units[at - 1].text) and
+                                          layout.units[at].role == "greeting"):
+            at += 1  # "Re: Invoice No. 88412" (before or after the greeting) belongs to the head
         opener = next((i for i, u in enumerate(layout.units) if u.text), None)
         if at == 0 and opener and _GREETS.match(layout.units[opener].text):
             at = opener + 1  # what stood before "Hi Sam, thanks ..." went: the greeting opens the reply
@@ -191,6 +195,7 @@ _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:t
 # A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
 _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:look\s+into|investigate|check\s+on)\s+"
                         r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?\W*$", re.I)
+_CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s+hear\s+(?:about|of)\s+the\s+death)\b", re.I)
 _SUBJECT_LINE = re.compile(r"^(?:re|subject|ref|regarding)\s*:", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 

@@ -74,6 +74,8 @@ _DEFLECTS = re.compile(
     r"|(?:we\s+)?value\s+(?:your|all)\s+(?:feedback|custom|business)\b[^.!?]*\b(?:pass(?:ed)?\s+(?:it\s+)?on|relevant\s+team)"
     r"|your\s+(?:feedback|comments?)\s+(?:has|have)\s+been\s+(?:passed|noted|forwarded)\b(?![^.!?]*\b(?:today|by|within)\b)"
     r"|we\s+take\s+(?:all\s+)?(?:customer\s+)?(?:feedback|complaints|fraud|this|these\s+matters)\s+(?:very\s+)?seriously\W*$"
+    r"|(?:it's|it’s|it\s+is|that's|that’s)\s+(?:probably|most\s+likely)\s+(?:just|only|nothing)\b"
+    r"|these\s+things\s+happen\b"
     r")", re.I)
 
 
@@ -138,7 +140,8 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     if lead and quote.lower() in lead.group().lower():
         rest = text[lead.end():]
         first = re.split(r"[,;:]|\s+(?:and|but)\s+", rest, maxsplit=1)[0]
-        if starts_clause(rest) and len(content_words(first)) >= 2 and (len(rest.split()) >= 8 or holds_fact(rest)):
+        if starts_clause(rest) and len(content_words(first)) >= 2 and (len(rest.split()) >= 8 or holds_fact(rest)) \
+                and not re.search(r"\blike\s+(?:this|that)\W*$", rest):  # "... left waiting like this": points back
             # "We shipped you the wrong size on order 4471", not "Our letters have made it worse."
             return [capitalise(rest)]
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying

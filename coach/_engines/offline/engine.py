@@ -144,6 +144,7 @@ class _Rewriter(Additions):
                 if rule == "bland-apology":
                     self.apology_dropped = True
                 if any(_CHECK.match(s) for s in fresh):
+                    way = _also(way, CHECKED in self.used)
                     self.used.add(CHECKED)  # the next check in this reply says "also"
                 return way
         return None
@@ -257,6 +258,23 @@ def _without_clause(text: str, quote: str) -> str | None:
     if perfect and re.match(r"\w+ed\b", rest):  # the second participle keeps the first's "I've"
         return perfect.group() + rest
     return capitalise(rest) if starts_clause(rest) else None
+
+
+_CHECK_LINE = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?), and I'll "
+                         r"(?:update you|let you know what I find|get back to you)\.$")
+
+
+def _also(way: list[str], checked: bool) -> list[str]:
+    """Every check after the reply's first reads "I'll also check whether ...", not the same line again."""
+    out = []
+    for sentence in way:
+        m = _CHECK_LINE.match(sentence)
+        if m and checked:
+            what = re.sub(r"(?:,?\s+(?:as\s+well|too|also))+$", "", m["what"])
+            sentence = f"I'll also check whether {what}."
+        checked = checked or m is not None
+        out.append(sentence)
+    return out
 
 
 def _no_step(result: CheckResult) -> bool:

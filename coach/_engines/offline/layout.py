@@ -173,7 +173,9 @@ def _name_signature(layout: Layout) -> None:
 def _mark_roles(layout: Layout) -> None:
     first = layout.units[0]
     words = first.text.split()
-    if _HELLO.match(first.text) and len(words) <= 4 and (first.text.rstrip()[-1:] in ",.!" or "\n" in first.gap):
+    on_its_line = first.text.rstrip().endswith(",") and "\n" in first.gap  # "Dear Mr and Mrs Ferreira,\n"
+    if _HELLO.match(first.text) and (len(words) <= 4 and (first.text.rstrip()[-1:] in ",.!" or "\n" in first.gap)
+                                     or len(words) <= 7 and on_its_line):
         first.role = "greeting"
     elif len(layout.units) > 1 or not _HELLO.match(first.text) or len(words) > 4:
         m = _PREFIX.match(first.text) or _VOCATIVE.match(first.text)

@@ -145,6 +145,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", after, flags=re.I)
     if rest.strip(" .!?…"):
         rest = re.sub(r"^that\s+(?!is\b|was\b|'s\b|’s\b)", "", rest, flags=re.I)  # "and that our team will": "Our team will"
+        if _LEADS_IN.match(rest) and not holds_fact(rest) and not holds_step(rest):
+            return out or None  # "... as our team has taken all necessary steps": no sentence on its own
         if starts_clause(rest):
             out.append(finish(capitalise(rest)))
         elif holds_fact(rest) or holds_step(rest):
@@ -158,6 +160,9 @@ _ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can
                       r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>\w+(?:ed|en|wn)\b.*)$", re.I)
+_NO_CHECK = re.compile(r"^(?:not\b|never\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
+                       r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
+_LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
 _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")
 # A lead of two words that says nothing alone: "I've checked." / "If not." (not "DM us.")
@@ -256,6 +261,8 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
         return [policy]
     cap = max((_value(m) for m in _MONEY.findall(line)), default=None)
     over = [a for a in amounts if cap is not None and _value(a) > cap]
+    if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
+        return [policy, _APPLIES[salt % 2].format(amounts=" and ".join(amounts))]
     if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
         when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)
         return [policy, _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)]
@@ -311,6 +318,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     s = _subject(s)
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
+    if _NO_CHECK.match(vp):
+        return None  # "whether it can be perfect", "whether you can not be evicted": nothing to check; the clause goes
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence
     vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b", "", vp,
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
