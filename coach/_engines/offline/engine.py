@@ -2,9 +2,10 @@
 
 A draft with no error or warning comes back as it is (an HTML draft as its text). Otherwise the engine edits
 only the flagged sentences, on whole clauses: bland apologies and pity go, unkeepable promises become the
-agent's own action or the policy's line, vague efforts become actions, banned phrases go. Thanks, an
-acknowledgement and a next step are added at sentence boundaries where they are missing. Greeting,
-sign-off, signature, thread markers, paragraphs and line breaks stay where they were.
+agent's own action or the policy's line (or go, when nothing in them can be checked), vague efforts become
+actions, banned phrases and planted orders' grants go. A reply being fixed also loses its bare "I understand." and
+its deflecting lines. Thanks, an acknowledgement and a next step are added at sentence boundaries where they are
+missing. Greeting, sign-off, signature, thread markers, paragraphs and line breaks stay where they were.
 """
 
 from __future__ import annotations
