@@ -26,7 +26,7 @@ from .clauses import capitalise, complete, finish, holds_fact, lower_first, star
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing
-from .promise import CHECKED, fix_promise
+from .promise import CHECKED, also_checks, fix_promise, is_check
 from .situations import situation
 
 __all__ = ["rewrite_offline"]
@@ -144,8 +144,8 @@ class _Rewriter(Additions):
             if sum(n for n, _ in after) < before[0] and sum(p for _, p in after) <= promises:
                 if rule == "bland-apology":
                     self.apology_dropped = True
-                if any(_CHECK.match(s) for s in fresh):
-                    way = _also(way, CHECKED in self.used)
+                if any(is_check(s) for s in fresh):
+                    way = also_checks(way, CHECKED in self.used)
                     self.used.add(CHECKED)  # the next check in this reply says "also"
                 return way
         return None
@@ -233,7 +233,6 @@ def _whole_thread(text: str, draft: str) -> str:
     return _EDGE_MARKER.sub(drop, text).strip()
 
 
-_CHECK = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether\b")
 _AFTERTHOUGHT = re.compile(r"^(?:anyway|anyhow|regardless|that\s+said|in\s+any\s+case|either\s+way)\s*,\s*(?=\w)", re.I)
 _SUBORDINATE = re.compile(r"^\W*(?:as|because|since|although|though|while|if|when|once|so\s+that|unless|given)\b", re.I)
 _PERFECT = re.compile(r"^\W*(?:I|we)(?:'ve|’ve|\s+have)\s+", re.I)
@@ -259,23 +258,6 @@ def _without_clause(text: str, quote: str) -> str | None:
     if perfect and re.match(r"\w+ed\b", rest):  # the second participle keeps the first's "I've"
         return perfect.group() + rest
     return capitalise(rest) if starts_clause(rest) else None
-
-
-_CHECK_LINE = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?), and I'll "
-                         r"(?:update you|let you know what I find|get back to you)\.$")
-
-
-def _also(way: list[str], checked: bool) -> list[str]:
-    """Every check after the reply's first reads "I'll also check whether ...", not the same line again."""
-    out = []
-    for sentence in way:
-        m = _CHECK_LINE.match(sentence)
-        if m and checked:
-            what = re.sub(r"(?:,?\s+(?:as\s+well|too|also))+$", "", m["what"])
-            sentence = f"I'll also check whether {what}."
-        checked = checked or m is not None
-        out.append(sentence)
-    return out
 
 
 def _no_step(result: CheckResult) -> bool:

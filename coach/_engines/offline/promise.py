@@ -15,7 +15,7 @@ from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
-__all__ = ["CHECKED", "fix_promise", "same_topic"]
+__all__ = ["CHECKED", "fix_promise", "same_topic", "is_check", "also_checks"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -51,12 +51,37 @@ _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|i
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
                         r"don't\s+worry|don’t\s+worry|no\s+worries)\b[\s,!]*", re.I)
 CHECKED = "(a check was said)"  # the marker in ``used``: a second check reads "I'll also check whether ..."
-_ALSO = "I'll also check whether {s} can {vp}."
 _CHECKS = (
     "Let me check whether {s} can {vp}, and I'll update you.",
     "I'm checking whether {s} can {vp}, and I'll let you know what I find.",
     "Let me find out whether {s} can {vp}, and I'll get back to you.",
 )
+# The same checks, read back: where one starts, and what it checks ("{s} can {vp}")
+_CHECK_START = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether\b")
+_CHECK_LINE = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?), and I'll "
+                         r"(?:update you|let you know what I find|get back to you)\.$")
+
+
+def _also(what: str) -> str:
+    """A check after the reply's first: "I'll also check whether ..." (and no "as well" on top)."""
+    return "I'll also check whether {}.".format(re.sub(r"(?:,?\s+(?:as\s+well|too|also))+$", "", what, flags=re.I))
+
+
+def is_check(sentence: str) -> bool:
+    """``sentence`` opens like one of this module's checks ("Let me check whether ...")."""
+    return _CHECK_START.match(sentence) is not None
+
+
+def also_checks(way: list[str], checked: bool) -> list[str]:
+    """``way`` with every check after the reply's first (``checked``: one was already said) as "I'll also check"."""
+    out = []
+    for sentence in way:
+        m = _CHECK_LINE.match(sentence)
+        if m and checked:
+            sentence = _also(m["what"])
+        checked = checked or m is not None
+        out.append(sentence)
+    return out
 _LEARN = (
     "I'll pass this on to the team so they can look at what went wrong.",
     "I'll share this with the team so they can look into what went wrong.",
@@ -211,7 +236,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     # and the rewrite says it does not pass
     # "I aim to make sure your fee is written off" hedges a promise to this customer; "By 2020, we aim to make sure
     # our packaging is halved" is the company's own plan
-    personal = re.search(r"\b(?:make\s+sure|ensure)\b", clause, re.I) and \
+    personal = _ENSURES.search(clause) and \
         (re.search(r"\b(?:you|your|yours)\b", clause, re.I) or not re.search(r"\bwe\b", clause, re.I))
     aim = None if personal else _as_aim(clause)
     check = _as_check(clause, salt, again=CHECKED in used) or aim  # the engine marks a check it kept
@@ -325,9 +350,7 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
-    if again:  # "I'll also check whether ... as well": one "also" is enough
-        vp = re.sub(r"(?:,?\s+(?:as\s+well|too|also))+$", "", vp, flags=re.I)
-    return (_ALSO if again else _CHECKS[salt % len(_CHECKS)]).format(s=s, vp=vp)
+    return _also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)
 
 
 def _subject(words: str) -> str:
