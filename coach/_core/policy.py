@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -16,7 +17,7 @@ from .text import content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back"]
 
-_UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "month": 720}
+_UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720}
 _DURATION = re.compile(
     r"(?P<low>\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*(?:business\s+|working\s+|calendar\s+)?"
     r"(?P<unit>minute|min|hour|hr|day|week|month)s?\b",
@@ -74,8 +75,14 @@ def _more_often(clause: str, line: str) -> bool:
 
 
 def _topic(clause: str, generic: frozenset[str]) -> set[str]:
-    words = {stem(w) for w in content_words(clause, generic)}
-    return words | {stem("refund")} if _GIVES_BACK.search(clause) else words
+    words = set(_stems(clause, generic))
+    return words | {stem("refund")} if pays_back(clause) else words
+
+
+@lru_cache(maxsize=1024)  # a policy's lines are read for every clause of every draft: their stems once
+def _stems(text: str, generic: frozenset[str]) -> tuple[str, ...]:
+    """The stems of ``text``'s content words, in order, less ``generic``."""
+    return tuple(stem(w) for w in content_words(text, generic))
 
 
 def duration_hours(text: str) -> float | None:
@@ -86,7 +93,7 @@ def duration_hours(text: str) -> float | None:
         return amount * _UNIT_HOURS[match.group("unit").lower()]
     spelled = _A_WHOLE.search(text)  # "by a full week", "for a month"
     if spelled:
-        return {"fortnight": 336.0}.get(spelled.group(1).lower()) or _UNIT_HOURS[spelled.group(1).lower()]
+        return float(_UNIT_HOURS[spelled.group(1).lower()])
     if _TOMORROW.search(text):
         return 24.0
     if _INSTANT.search(text):
@@ -145,9 +152,8 @@ class Policy(BaseModel):
             return False
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
         promised = duration_hours(clause)
-        for line, whole in self._grants():
-            line_topic = {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)}
-            if not clause_topic & line_topic:
+        for line, whole in self._parts(rules_out=False):
+            if not clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS)):
                 continue
             allowed = duration_hours(line)
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
@@ -162,15 +168,15 @@ class Policy(BaseModel):
     def about(self, clause: str) -> bool:
         """A line that grants something shares a topic with ``clause`` (it may still not cover it)."""
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
-        return any(clause_topic & {stem(w) for w in content_words(line, _GENERIC_POLICY_WORDS)} for line, _ in self._grants())
+        return any(clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS))
+                   for line, _ in self._parts(rules_out=False))
 
-    def _grants(self) -> list[tuple[str, str]]:
-        """The parts of the lines that grant something: "Cancellations take effect at the end of the period; no
-        partial refunds" grants its first part and rules out its second (``_rulings``)."""
-        return [(part, line) for line in self.commitments for part in _PARTS.split(line) if not _PROHIBITS.search(part)]
-
-    def _rulings(self) -> list[tuple[str, str]]:
-        return [(part, line) for line in self.commitments for part in _PARTS.split(line) if _PROHIBITS.search(part)]
+    def _parts(self, *, rules_out: bool) -> list[tuple[str, str]]:
+        """(part, line) for the parts of the lines that rule something out (or, with ``rules_out=False``, grant it):
+        "Cancellations take effect at the end of the period; no partial refunds" grants its first part and rules out
+        its second."""
+        return [(part, line) for line in self.commitments for part in _PARTS.split(line)
+                if bool(_PROHIBITS.search(part)) is rules_out]
 
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
@@ -178,9 +184,9 @@ class Policy(BaseModel):
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
-        for part, line in self._rulings():
-            topic = [stem(w) for w in content_words(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)]
-            subject = topic[:2]  # what the line is about: "express shipping", "cash refunds"
+        for part, line in self._parts(rules_out=True):
+            # what the line is about: "express shipping", "cash refunds"
+            subject = _stems(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]
             if subject and all(word in clause_topic for word in subject):
                 return line
         return None
