@@ -11,7 +11,7 @@ from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import Sentence, content_words, detect_language, looks_english, split_sentences, stem
-from .untrusted import copies_order, injected_orders, obeyed_orders, obeyed_span
+from .untrusted import follows_orders, injected_orders, obeyed_span
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 
@@ -151,8 +151,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 if done is not None:
                     yield done  # "I've added a £50 credit" where the policy caps credits at £20
                     continue
-                if ctx.orders and (obeyed_orders(text, ctx.orders) or copies_order(text, ctx.orders)) and \
-                        not _granted(ctx.policy, certain, text):
+                if follows_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
                     yield _obeyed(sentence, ctx.orders)  # a grant, or words, only the customer's planted order asked for
                 continue  # no modal in the sentence: no clause of it can commit
             before = ctx.sentences[index - 1].text + " " if index else ""  # what "it" may stand for
@@ -165,8 +164,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield sentence.start + start, sentence.start + end
                 break
             else:
-                if ctx.orders and (obeyed_orders(text, ctx.orders) or copies_order(text, ctx.orders)) and \
-                        not _granted(ctx.policy, certain, text):
+                if follows_orders(text, ctx.orders) and not _granted(ctx.policy, certain, text):
                     yield _obeyed(sentence, ctx.orders)  # a grant only the customer's planted order asked for
 
 

@@ -20,7 +20,7 @@ from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, split_sentences
-from ..._core.untrusted import ADDRESSES_THE_MODEL, copies_order, injected_orders, obeyed_orders, without_orders
+from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, without_orders
 from .additions import Additions, blocking
 from .clauses import capitalise, complete, finish, holds_fact, lower_first, starts_clause
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
@@ -152,7 +152,7 @@ class _Rewriter(Additions):
 
     def _ways(self, rule: str, text: str, quote: str) -> list[list[str]]:
         if rule == "broken-promise":
-            if obeyed_orders(text, self.orders) or copies_order(text, self.orders):  # a planted order's grant or words go
+            if follows_orders(text, self.orders):  # a planted order's grant or words go
                 rest = _without_clause(text, quote) if quote and quote != text else None
                 return ([[rest]] if rest else []) + [[]]
             ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
