@@ -38,19 +38,21 @@ class Situation(BaseModel):
     @field_validator("steps_known")
     @classmethod
     def _names_it(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
-        if not all("{ref}" in line for line in lines):
-            raise ValueError("every steps_known line names the customer's reference: it needs {ref}")
-        return lines
+        return _each_has(lines, "{ref}", "every steps_known line names the customer's reference")
 
     @field_validator("acknowledge")
     @classmethod
     def _restates(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
-        if not all("{p}" in line for line in lines):
-            raise ValueError("every acknowledge line says the problem back: it needs {p}")
-        return lines
+        return _each_has(lines, "{p}", "every acknowledge line says the problem back")
 
     def matches(self, text: str) -> bool:
         return re.search(self.words, text, re.I) is not None
+
+
+def _each_has(lines: tuple[str, ...], placeholder: str, rule: str) -> tuple[str, ...]:
+    if not all(placeholder in line for line in lines):
+        raise ValueError(f"{rule}: it needs {placeholder}")
+    return lines
 
 
 @lru_cache(maxsize=1)
