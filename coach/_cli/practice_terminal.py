@@ -31,6 +31,8 @@ def _read(prompt: str) -> str:
         return input(prompt)
     except EOFError:
         raise TerminalClosed("the input ended") from None
+    except OSError:  # the terminal hung up under the read (EIO) before its SIGHUP was handled
+        raise TerminalClosed("the terminal closed") from None
 
 
 def _menu(own: tuple[Scenario, ...], out: Printer) -> Scenario | None:
