@@ -226,3 +226,47 @@ def test_a_grant_longer_than_the_policy_allows_is_beyond_it() -> None:
 
 def test_chaos_is_pity() -> None:
     assert "pity" in rules("Frankly, our booking office has been in chaos since the new system went live.")
+
+
+@pytest.mark.parametrize("draft", [
+    # the company run down, however the sentence is built around it
+    "To be fair our parcel tracking is, sadly, a complete joke.",
+    "Our installers were utterly useless on the day, and I'll raise it with their manager.",
+    "The couriers are honestly hopeless round your way.",
+    "Oof, what an absolute shambles. I've rebooked the fitting for Monday.",
+    "I really don't know how we keep losing these forms.",
+    "I've moaned about it myself to the IT people.",
+])
+def test_running_the_company_down_in_new_words_is_pity(draft: str) -> None:
+    assert "pity" in rules(draft)
+
+
+@pytest.mark.parametrize("draft", [
+    "Our courier was late on Tuesday, and I've logged a complaint with them.",
+    "Our system was down for two hours this morning; it's back now.",
+    "It's no joke having no heating in January, so I've booked an engineer for 8am.",
+])
+def test_a_plain_admission_is_not_pity(draft: str) -> None:
+    assert "pity" not in rules(draft)
+
+
+@pytest.mark.parametrize("draft", [
+    "Please don't fret, you'll certainly have every cent back by the weekend.",
+    "The move will go through on the 3rd without any hitches.",
+    "You'll never need to chase us about this again.",
+    "You'll have a fully working boiler by tea time.",
+])
+def test_more_promises_in_new_words(draft: str) -> None:
+    assert "broken-promise" in rules(draft)
+
+
+def test_a_vague_look_for_something_to_do_is_a_vague_effort() -> None:
+    assert "vague-effort" in rules("Leave it with me and I'll see whether there's something I can do.")
+
+
+def test_a_phone_number_in_a_signature_block_is_not_a_next_step() -> None:
+    draft = ("Dear Mr Oduya,\n\nThank you for your letter. Delays of this kind happen from time to time.\n\n"
+             "Yours sincerely,\n\nParking Services\nLakeside District Council\nTel. 01632 960 441")
+    assert "no-next-step" in {f.rule for f in coach.check(draft).findings}
+    in_the_body = draft.replace("time to time.", "time to time. Please call 01632 960 441 to book a review.")
+    assert "no-next-step" not in {f.rule for f in coach.check(in_the_body).findings}

@@ -10,7 +10,7 @@ from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
-from .text import Sentence, content_words, detect_language, looks_english, split_sentences, stem
+from .text import Sentence, content_words, detect_language, looks_english, signoff_start, split_sentences, stem
 from .untrusted import follows_orders, injected_orders, obeyed_span
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
@@ -339,7 +339,9 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
 def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
-    if explicit_step(rule, ctx.sentences):
+    signed = signoff_start(ctx.draft)  # a phone number in the signature is not a step the reply offers
+    body = ctx.sentences if signed is None else [s for s in ctx.sentences if s.start < signed]
+    if explicit_step(rule, body):
         return
     if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer):
         return  # a reply that answers the customer's question is itself the resolution

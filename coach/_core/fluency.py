@@ -404,6 +404,25 @@ def _check_pronouns(mask: _Masked, problems: list[str]) -> None:
             return
 
 
+_PIECE_RE = re.compile(r"^(?:(?:Because|Although|Though|Whereas|Unless|So\s+that)\s|"
+                       r"(?P<phrase>(?:In|On|At|For|With|By|Within|Until|Before|After|From|A|An)\s))")
+_SUBJECT_WORDS = {"i", "we", "you", "they", "he", "she", "it", "there"}
+_IS_CONTRACTED = {"it", "that", "there", "he", "she", "what", "here", "who", "where", "let", "everything", "this"}
+
+
+def _finite(words: list[str]) -> bool:
+    """Some word is a finite verb or a subject: an auxiliary, a past form, a verb in -s, or "we", "you" ..."""
+    for word in words:
+        w = word.lower().replace("’", "'")
+        if w.endswith("'s") and w[:-2] not in _IS_CONTRACTED:
+            continue  # "your daughter's birthday": a possessive, not "is"
+        if w in _AUX or w in _IRREGULAR or w in _SUBJECT_WORDS or _CONTRACTION_RE.search(w):
+            return True
+        if _is_verb(w) and (w.endswith("ed") or w.endswith("s") and not w.endswith("ss")):
+            return True
+    return False
+
+
 def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt: _Sentence | None,
                     english: bool, problems: list[str]) -> None:
     raw = sent.text
@@ -491,6 +510,13 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
     if sent.end_mark != "?" and re.match(r"^(?:How|Why)\s+(?:this|that|it|you|we|they|your|our|I)\b", body) \
             and "?" not in body:
         problems.append(f"fragment (indirect question): \"{_quote(mask, raw)}\"")
+
+    # 4c. a piece cut from its sentence: a reason or a phrase with no main clause ("Because your GP advised it.",
+    #     "In plenty of time for Sunday.", "A full refund on order GR-1.")
+    piece = _PIECE_RE.match(body)
+    if piece and sent.end_mark == "." and not re.search(r"[,:]", body) and \
+            not (piece.group("phrase") and _finite(words[1:])):
+        problems.append(f"fragment (a piece of a sentence): \"{_quote(mask, raw)}\"")
 
     # 5. cut off mid-clause: ends on an article, determiner or conjunction
     tail_words = _WORD_RE.findall(_strip_ph(raw))

@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 
 import sentencex
 
-__all__ = ["html_to_text", "Sentence", "split_sentences", "content_words", "looks_english", "stem", "STOPWORDS"]
+__all__ = ["html_to_text", "Sentence", "split_sentences", "signoff_start", "content_words", "looks_english", "stem",
+           "STOPWORDS"]
 
 # Lines and block tags split a text before the segmenter reads it: a line break always ends a sentence.
 _LINE_BREAK = re.compile(r"\n+|</?(?:p|br|li|div|ul|ol|h\d|tr)\b[^>]*>")
@@ -50,6 +51,31 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+_SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,", "Yours faithfully,", "With sympathy,"
+    r"^(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|wishes|thanks)\b.{0,20}$|^(?:thanks|thank\s+you|cheers|"
+    r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely|faithfully))?|talk\s+soon)\s*[,.!]?\s*$"
+    r"|^(?:with\s+)?(?:(?:deepest|warmest|heartfelt|kindest|sincere|warm|kind|best)\s+)*(?:sympathy|sympathies|"
+    r"condolences|wishes|gratitude|love|regards)\s*,\s*$",
+    re.I,
+)
+
+
+def signoff_start(text: str) -> int | None:
+    """Where a sign-off line and the short signature lines under it start, in a reply of several lines (None: none)."""
+    lines = text.split("\n")
+    if len(lines) <= 2:
+        return None
+    offset = len(text)
+    for back in range(1, min(10, len(lines))):
+        line = lines[-back].strip()
+        offset -= len(lines[-back]) + 1
+        if len(line.split()) > 8:
+            return None  # a sentence of the body: no signature block below a sign-off goes further up
+        if _SIGNOFF_LINE.match(line) and all(len(rest.split()) <= 8 for rest in lines[len(lines) - back:]):
+            return offset + 1 + (len(lines[-back]) - len(lines[-back].lstrip()))
+    return None
 
 
 def split_sentences(text: str) -> list[Sentence]:

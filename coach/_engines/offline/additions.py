@@ -77,9 +77,11 @@ class Additions:
         self.merge_prefix(layout)
         if stepless or self.case and self.case.always and not _mentions(self.case.steps[0], rendered):
             self.closing(layout)  # a gas smell or a stolen card needs its own step whatever the draft offers
-            if self.closed:
-                for unit in bare:  # the concrete step takes the bare one's place
-                    unit.text = ""
+            if self.closed:  # the concrete step takes the bare one's place (which may have joined the greeting)
+                for unit in layout.units:
+                    if unit.text and unit.role != "greeting" and _BARE_STEP.match(unit.text):
+                        unit.text = ""
+                self.merge_prefix(layout)
 
     def _opening(self, layout: Layout, rules: set[str]) -> None:
         if positive(self.customer, self.draft):
@@ -114,6 +116,9 @@ class Additions:
         opener = next((i for i, u in enumerate(layout.units) if u.text), None)
         if at == 0 and opener and _GREETS.match(layout.units[opener].text):
             at = opener + 1  # what stood before "Hi Sam, thanks ..." went: the greeting opens the reply
+        while at < len(layout.units) and layout.units[at].text and _THANKS_FIRST.match(layout.units[at].text) and \
+                not _THANKS_FIRST.match(added[0]):
+            at += 1  # "Thank you for your e-mail." stays the reply's first sentence; what is said back follows it
         if first.prefix and not first.text:
             first.text = lower_first(added.pop(0))
             at = 1
@@ -196,6 +201,7 @@ _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:t
 _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:look\s+into|investigate|check\s+on)\s+"
                         r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?\W*$", re.I)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s+hear\s+(?:about|of)\s+the\s+death)\b", re.I)
+_THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _SUBJECT_LINE = re.compile(r"^(?:re|subject|ref|regarding)\s*:", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 

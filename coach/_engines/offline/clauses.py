@@ -31,15 +31,32 @@ def _norm(word: str) -> str:
 
 
 def starts_clause(text: str) -> bool:
-    """True when ``text`` can stand as a sentence of its own: it opens with a subject, an imperative or a wh-word."""
+    """True when ``text`` can stand as a sentence of its own: it opens with a subject, an imperative or a wh-word.
+
+    A phrase or a subordinate clause first ("In the meantime, ...", "As soon as it lands we'll ...") needs its main
+    clause after it: "in plenty of time for Sunday" and "because your GP advised it" are pieces, not sentences. So
+    is a noun phrase with no verb ("a full refund on order GR-1")."""
     words = text.split()
     if len(words) < 2:
         return False
     first = _norm(words[0])
+    if first in _NEEDS_MAIN:
+        head, comma, rest = text.partition(",")
+        return bool(comma and (starts_clause(rest.strip()) or len(rest.split()) >= 2)) or bool(_MAIN_CLAUSE.search(text, len(words[0])))
+    if first in ("a", "an") and not _FINITE.search(text):
+        return False
     if first in _OPENERS or first.split("'")[0] in _OPENERS:
         return True
     # "Chipotle is ...": a name, then its verb
     return bool(re.match(r"^[A-Z][a-z]+$", words[0])) and _norm(words[1]) in {"is", "are", "was", "will", "has", "have", "can"}
+
+
+_NEEDS_MAIN = frozenset("in on at by for with within until from during as after before since while to because although "
+                         "though whereas unless".split())
+_MAIN_CLAUSE = re.compile(r"\s(?:I|we|you|they)(?:'ll|’ll|'ve|’ve|'re|’re|'m|’m|\s+(?:will|can|have|are|am|need|must|"
+                          r"would|should|could|may))\s", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|has|have|had|can|could|would|should|may|might|must|does|did|"
+                     r"\w+ed|\w+[^s\W]s)\b|['’]ll\b", re.I)
 
 
 def holds_step(text: str) -> bool:

@@ -112,6 +112,7 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
     index = sentence.find(needle)
     if index is None:
         return None
+    sentence = _one_clause(sentence, index, needle)  # "Our ticketing is, I am afraid, an embarrassment": all of it
     clause = sentence.clauses[index]
     if holds_fact(clause) or (holds_step(re.sub(r"\bif\s+you\b", "", clause)) and not holds_step(needle)):
         return None  # ("sorry if you experienced otherwise" offers the customer nothing to do)
@@ -121,6 +122,22 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
     if rest and (_INTERJECTION.match(rest) or len(rest.split()) < 3 and not holds_fact(rest) and not holds_step(rest)):
         rest = ""  # "No excuses." alone after its clause went
     return [rest] if rest else []
+
+
+def _one_clause(sentence: Sentence, index: int, needle: str) -> Sentence:
+    """``sentence`` with the clauses that ``needle`` runs across, from clause ``index`` on, joined into one."""
+    parts = sentence.parts
+    at = "".join(parts).lower().find(needle.lower())
+    if at < 0:
+        return sentence
+    end, pos, last = at + len(needle), 0, index
+    for i, part in enumerate(parts):
+        if i % 2 == 0 and pos < end and i // 2 > index:
+            last = i // 2
+        pos += len(part)
+    if last == index:
+        return sentence
+    return Sentence([*parts[: 2 * index], "".join(parts[2 * index: 2 * last + 1]), *parts[2 * last + 1:]], sentence.end)
 
 
 def drop_apology(text: str) -> list[str] | None:

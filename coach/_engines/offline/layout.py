@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..._core.text import STOPWORDS, split_sentences
+from ..._core.text import STOPWORDS, signoff_start, split_sentences
 
 __all__ = ["Unit", "Layout", "parse", "ends_sentence"]
 
@@ -28,19 +28,14 @@ _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)(?:{_SIG}|{_MARK})"
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
+_SUBJECT = re.compile(r"^\s*(?:subject|re|ref|regarding)\s*:[^\n]*\n\s*", re.I)
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
     soon now today again ok okay yes no""".split())
-_SIGNOFF_LINE = re.compile(
-    r"^(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|wishes|thanks)\b.{0,20}$|^(?:thanks|thank\s+you|cheers|"
-    r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely))?|talk\s+soon)\s*[,.!]?\s*$"
-    r"|^(?:with\s+)?(?:(?:deepest|warmest|heartfelt|kindest|sincere|warm|kind|best)\s+)*(?:sympathy|sympathies|"
-    r"condolences|wishes|gratitude|love)\s*,\s*$",
-    re.I,
-)
 _END = re.compile(r"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F])$")
 _COURTESY_SENTENCE = re.compile(
     r"^(?:thanks|thank\s+you|ty|thx|cheers|many\s+thanks|have\s+a\s+(?:great|good|nice|lovely|wonderful)\b|take\s+care|"
-    r"enjoy|kind\s+regards|regards)\b[^.!?]{0,40}[.!]*$",
+    r"enjoy|kind\s+regards|regards|(?:best|warm|warmest|kind|kindest)\s+(?:wishes|regards)|all\s+the\s+best|"
+    r"with\s+(?:thanks|best\s+wishes)|yours\s+(?:sincerely|faithfully|truly)|sincerely|best(?=\s*,))\b[^.!?]{0,40}[.!]*$",
     re.I,
 )
 _COMMON_WORD = re.compile(r"^(?:apolog\w*|sorry|thanks?|cheers|welcome|enjoy|congrat\w*|noted|done|sure|great|awesome|"
@@ -102,6 +97,9 @@ def parse(text: str) -> Layout:
     head_end = lead.end() if lead else 0
     if head_end > tail_at:
         head_end = 0
+    subject = _SUBJECT.match(text)  # an e-mail's subject line is the head, whatever full stops it holds ("conf. no.")
+    if subject and subject.end() < tail_at:
+        head_end = max(head_end, subject.end())
     units = []
     for s in split_sentences(text[:tail_at]):
         if s.end <= head_end:
@@ -129,14 +127,9 @@ def parse(text: str) -> Layout:
 
 def _tail_start(text: str) -> int:
     """Where the sign-off or signature at the end of ``text`` starts (``len(text)`` when there is none)."""
-    lines = text.split("\n")
-    if len(lines) > 2:
-        offset = len(text)
-        for back in range(1, min(5, len(lines))):
-            line = lines[-back].strip()
-            offset -= len(lines[-back]) + 1
-            if _SIGNOFF_LINE.match(line) and all(len(rest.split()) <= 6 for rest in lines[len(lines) - back:]):
-                return offset + 1 + (len(lines[-back]) - len(lines[-back].lstrip()))
+    signed = signoff_start(text)
+    if signed is not None:
+        return signed
     last = text.rstrip().rsplit("\n\n", 1)
     if len(last) == 2 and last[0].strip():  # a last paragraph of a short unpunctuated line or two: "Hartley & Shaw"
         block = [line.strip() for line in last[1].strip().split("\n")]
@@ -181,7 +174,19 @@ def _mark_roles(layout: Layout) -> None:
         m = _PREFIX.match(first.text) or _VOCATIVE.match(first.text)
         if m and m.end() < len(first.text):
             first.prefix, first.text = first.text[: m.end()], first.text[m.end():]
-    for unit in reversed(layout.units):
-        if unit.role != "body" or unit is first or not _COURTESY_SENTENCE.match(unit.text) or len(unit.text.split()) > 8:
+    for at in range(len(layout.units) - 1, 0, -1):
+        unit = layout.units[at]
+        signs = at == len(layout.units) - 1 and _signs(unit.text) and ends_sentence(layout.units[at - 1].text)
+        if unit.role != "body" or not (signs or _COURTESY_SENTENCE.match(unit.text)) or len(unit.text.split()) > 8:
             break
         unit.role = "courtesy"
+
+
+_SIGNATURE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*,?|&|and|of|the|at|[A-Z]{2,},?)$")
+
+
+def _signs(text: str) -> bool:
+    """A last line with no full stop of capitalised names: "The FreshCart Team", "Kayleigh, SafeKeep Storage"."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and not ends_sentence(text) and words[0][0].isupper() and \
+        all(_SIGNATURE_WORD.match(w) for w in words) and words[0].lower().rstrip(",") not in _NOT_A_NAME

@@ -15,7 +15,7 @@ from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
-__all__ = ["CHECKED", "fix_promise", "same_topic", "is_check", "also_checks"]
+__all__ = ["checks_in_order", "CHECKED", "fix_promise", "same_topic", "is_check", "also_checks"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -35,6 +35,9 @@ _DONE = re.compile(r"(?P<lets>\blet['’]s\s+get\s+(?:this|it|that)\s+(?:fixed|s
                    r"|(?P<done>\bconsider\s+it\s+done\b)"
                    r"|\b(?P<sort>(?P<who>I|we)(?:'ll|’ll|\s+will)\s+(?:get|have)\s+(?:this|it|that|things|everything)\s+"
                    r"(?:sorted|fixed|resolved|straightened)(?:\s+out)?)", re.I)
+_AND_PROMISE = re.compile(r",?\s+and\s+(?=(?:you|we|I|it|they|the\s+\w+|your\s+\w+)\s*(?:will|'ll|’ll|shall)\b)", re.I)
+_OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
+                           r"right\s+away|straight\s+away|immediately|asap|today|tonight|tomorrow|in\s+a\s+jiffy))+\b", re.I)
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
 _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:that\s+)?", re.I)
 _PRONOUN = re.compile(r"(?:^|\s)(I|we|you|it|they|he|she|this|that|everything|someone)\s*$", re.I)
@@ -82,6 +85,27 @@ def also_checks(way: list[str], checked: bool) -> list[str]:
         checked = checked or m is not None
         out.append(sentence)
     return out
+
+
+_ALSO_LINE = re.compile(r"^I'll also check whether (?P<what>.+)\.$")
+
+
+def checks_in_order(texts: list[str]) -> list[str]:
+    """``texts`` (a reply's sentences in order) with the full check first and "I'll also check" after it: edits
+    fix a sentence's promises in the checker's order, which need not be the order they are read in."""
+    out = list(texts)
+    first = next((i for i, t in enumerate(out) if is_check(t) or _ALSO_LINE.match(t)), None)
+    if first is None or not _ALSO_LINE.match(out[first]):
+        return out
+    full = next((i for i in range(first + 1, len(out)) if _CHECK_LINE.match(out[i])), None)
+    if full is None:
+        return out
+    also, line = _ALSO_LINE.match(out[first])["what"], _CHECK_LINE.match(out[full])
+    out[first] = out[full][: line.start("what")] + also + out[full][line.end("what"):]
+    out[full] = _also(line["what"])
+    return out
+
+
 _LEARN = (
     "I'll pass this on to the team so they can look at what went wrong.",
     "I'll share this with the team so they can look into what went wrong.",
@@ -120,6 +144,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
                   flags=re.I).strip()
     if lead and not (starts_clause(lead) and complete(lead)) and (_CONDITION.match(lead) or len(lead.split()) <= 6):
         before, clause = "", before + clause  # "By 2020, we'll ...", "Transport between A and B will ...": one clause
+    two = _AND_PROMISE.search(clause)
+    if two and complete(clause[: two.start()]):  # "the repair will be done today and you will collect it
+        clause, after = clause[: two.start()], clause[two.start():] + after  # Friday": one promise a round
     if not _CERTAINTY.sub("", after).strip(" .!?…,"):
         after = _CERTAINTY.sub("", after)  # ", 100%." goes with the promise; anything more stays for the next round
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
@@ -164,10 +191,16 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     out = []
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
                   flags=re.I)
+    if lead.strip() and _LEADS_IN.match(lead.strip()) and not starts_clause(lead.strip()):
+        if holds_fact(lead) or holds_step(lead):
+            return None  # "Because your GP advised against travel, [promise]": the reason cannot stand alone
+        lead = ""
     if lead.strip() and (len(lead.split()) > 2 or holds_fact(lead) or not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))
     out += [s if not out else capitalise(s) for s in new]
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", after, flags=re.I)
+    if re.match(r"^[\s,]*so\s+(?:that\s+)?(?:you|we|it|they)\b", after, re.I) and new and not holds_fact(rest):
+        rest = ""  # "... write off the £860 so you can start fresh": the purpose went with the promise
     if rest.strip(" .!?…"):
         rest = re.sub(r"^that\s+(?!is\b|was\b|'s\b|’s\b)", "", rest, flags=re.I)  # "and that our team will": "Our team will"
         if _LEADS_IN.match(rest) and not holds_fact(rest) and not holds_step(rest):
@@ -218,7 +251,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     if done:  # "Let's get this sorted out via <link>" -> "Let's look into this via <link>"
         kind = next(k for k in _DONE_AS if done.group(k))
         new = _DONE_AS[kind].format(who=done.group("who") or "")
-        return [finish(capitalise(clause[: done.start()] + new + clause[done.end():]))]
+        rest = _OUTCOME_LEFT.sub("", clause[done.end():])  # "get it fixed good as new": the outcome goes with it
+        return [finish(capitalise(clause[: done.start()] + new + rest))]
     if explicit and not _FUTURE.search(clause):
         return [finish(capitalise(clause))]
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so

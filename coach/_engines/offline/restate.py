@@ -92,6 +92,8 @@ _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|c
                    r"crashes|leaks|stops|fails|needs|wants|\w+'s|\w+'re|\w+'ve)\b", re.I)
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 _LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
+    everyone everybody somebody anyone anybody no-one on in at after when during since yesterday today last before
+    while because once
     it's there's every each all both another any some none no one two three several most many""".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close his account": whose, said back alone?
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
@@ -140,6 +142,8 @@ def _as_statement(sentence: str) -> str:
 
 
 _LEADING_HANDLES = re.compile(r"^(?:(?:hi|hey|hello|dear)\s+)?(?:@\w+[,:]?\s+)+", re.I)
+_REQUEST = re.compile(r"^(?:I|we)\s+(?:(?:really|just|still)\s+)?(?:want|would\s+like|'d\s+like|expect|demand|request|"
+                      r"insist|am\s+asking|'m\s+asking)\b", re.I)
 _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
 
 
@@ -171,8 +175,9 @@ def _as_clause(sentence: str) -> str | None:
     words = clause.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) or _BAD_END.search(clause):
         return None
-    if not _VERB.search(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I):
-        return None
+    if not _VERB.search(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I) or \
+            _REQUEST.match(clause):
+        return None  # "I want the difference refunded" asks for a remedy: said back, it is not their problem
     head = re.split(r",\s+", clause)[0]
     if len(head.split()) <= 5 and not _VERB.search(head):
         return None  # "Nothing in my porch, neighbours haven't seen it": its first part has no verb
@@ -190,7 +195,7 @@ def _as_clause(sentence: str) -> str | None:
     first = clause.split()[0]
     if first[:1].isupper() and first[1:].islower() and re.search(rf"\b{re.escape(first.lower())}\b", clause[len(first):]):
         clause = clause[0].lower() + clause[1:]  # "Hotel booking ... the hotel says": a common noun
-    elif first[:1].isupper() and first[1:].islower() and first.lower() in _LOWER_FIRST:
+    elif first[:1].isupper() and re.sub(r"['’](?:s|ve|re|ll|d)$", "", first.lower()) in _LOWER_FIRST:
         clause = clause[0].lower() + clause[1:]
     return clause
 
