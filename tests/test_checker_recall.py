@@ -270,3 +270,27 @@ def test_a_phone_number_in_a_signature_block_is_not_a_next_step() -> None:
     assert "no-next-step" in {f.rule for f in coach.check(draft).findings}
     in_the_body = draft.replace("time to time.", "time to time. Please call 01632 960 441 to book a review.")
     assert "no-next-step" not in {f.rule for f in coach.check(in_the_body).findings}
+
+
+@pytest.mark.parametrize("draft", [
+    "dw, ur parcel will defo be with u by tmrw, promise 🙏 ^KB",
+    "Please don't panic: nothing bad will happen to your pension.",
+    "Your savings are completely safe with us.",
+    "The reminder letters won't be sent again.",
+    "No further reminders will be issued to you in error.",
+    "We'll have your suitcase back to you tonight.",
+])
+def test_reassurance_and_promises_in_chat_words(draft: str) -> None:
+    assert "broken-promise" in rules(draft)
+
+
+def test_a_policy_line_that_says_it_cannot_be_waived_rules_out_waiving() -> None:
+    policy = ["Late returns incur a £12 charge; this cannot be waived by branch staff."]
+    assert "broken-promise" in rules("About the £12 charge: I've waived it for you.", policy)
+    assert "broken-promise" not in rules("The £12 charge applies here, and I've booked your next hire.", policy)
+
+
+def test_a_policy_that_grants_a_voucher_does_not_cover_cash_or_a_free_gift() -> None:
+    policy = ["Delayed orders are compensated with a voucher worth 15% of the order value."]
+    assert "broken-promise" in rules("I'll make sure you get a free rug with your next order.", policy)
+    assert "broken-promise" not in rules("I've added a voucher worth 15% of the order value to your account.", policy)

@@ -176,8 +176,9 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy) -> tuple[int, int] |
     text = sentence.text
     for start, end in _clauses(text):
         clause = text[start:end]
-        if _GRANT.search(clause) and not _REFUSES.search(clause) and policy.about(clause) and \
-                not policy.covers(clause, timed=False):  # (not "I'm not able to offer a £100 credit")
+        if _GRANT.search(clause) and not _REFUSES.search(clause) and (policy.forbids(clause) or policy.about(clause) and
+                                                                      not policy.covers(clause, timed=False)):
+            # (not "I'm not able to offer a £100 credit")
             return sentence.start + start, sentence.start + end
     return None
 
@@ -275,7 +276,9 @@ _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+w
                         r"\b(?:will|is|are)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied)\b", re.I)
 _DONE_GRANT = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:refunded|waived|credited|added|applied|"
                          r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|"
-                         r"processed|gone\s+ahead\s+and\s+processed)\b", re.I)
+                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
+                         r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b",
+                         re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step

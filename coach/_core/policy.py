@@ -74,6 +74,29 @@ def _more_often(clause: str, line: str) -> bool:
     return _ONCE.search(line) is not None and _STANDING.search(clause) is not None
 
 
+# The kind of remedy a line grants or a reply hands out: a "voucher worth 10%" does not cover "a full refund plus a
+# £100 goodwill payment" or "a free armchair".
+_REMEDIES = {kind: re.compile(words, re.I) for kind, words in {
+    "refund": r"\brefund\w*|\bmoney\s+back\b", "voucher": r"\bvouchers?\b|\bgift\s+cards?\b",
+    "credit": r"\bcredit(?:s|ed)?\b(?!\s+card)", "discount": r"\bdiscount\w*|\b\d+\s?%\s+off\b",
+    "payment": r"\b(?:goodwill|compensation)\s+payments?\b|\bcash\b", "free": r"\bfree\s+(?!of\s+charge)\w+",
+    "upgrade": r"\bupgrad\w*",
+}.items()}
+
+
+def _other_remedy(clause: str, line: str) -> bool:
+    """The clause hands out a kind of remedy the line does not name, where the line names one."""
+    granted = {kind for kind, rx in _REMEDIES.items() if rx.search(line)}
+    given = {kind for kind, rx in _REMEDIES.items() if rx.search(clause)}
+    return bool(granted) and bool(given - granted)
+
+
+# "...incur a £35 fee; this cannot be waived by front-desk staff": what the line's thing may not have done to it
+_IT_CANNOT = re.compile(r"^(?:this|it|these|they|which|the\s+fee|the\s+charge)\s+(?:cannot|can't|can’t|can\s+not|may\s+not|"
+                        r"must\s+not|will\s+not|won't|won’t|is\s+not|isn't|isn’t|are\s+not|aren't|aren’t)\s+be\s+"
+                        r"(?P<verb>\w+ed)\b", re.I)
+
+
 def _topic(clause: str, generic: frozenset[str]) -> set[str]:
     words = set(_stems(clause, generic))
     return words | {stem("refund")} if pays_back(clause) else words
@@ -157,7 +180,7 @@ class Policy(BaseModel):
                 continue
             allowed = duration_hours(line)
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
-            if _more_money(clause, line) or _more_often(clause, line):
+            if _more_money(clause, line) or _more_often(clause, line) or _other_remedy(clause, whole):
                 continue  # "£25 credit" against "credits are capped at £10"; "from now on" against "once a year"
             if not timed and promised is not None and allowed is not None and promised > allowed:
                 continue  # "extended the hold by a full week" against "extended once by 48 hours"
@@ -184,7 +207,13 @@ class Policy(BaseModel):
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
+        done = {stem(w) for w in content_words(clause)}
         for part, line in self._parts(rules_out=True):
+            act = _IT_CANNOT.match(part.strip())
+            if act:  # "this cannot be waived": a clause that waives it, whatever it calls the fee
+                if stem(act["verb"]) in done:
+                    return line
+                continue
             # what the line is about: "express shipping", "cash refunds"
             subject = _stems(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]
             if subject and all(word in clause_topic for word in subject):

@@ -66,16 +66,18 @@ _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolu
 
 # Lines that deflect rather than help: a defence of the process, a sales pitch, a generic "feedback passed on".
 _DEFLECTS = re.compile(
-    r"^\W*(?:please\s+(?:be\s+(?:aware|advised)|note)\s+that\s+(?:all|our|we|prices|this)\b"
+    r"^\W*(?:(?:unfortunately|sadly|sometimes|honestly|but),?\s+)?(?:please\s+(?:be\s+(?:aware|advised)|note)\s+that\s+"
+    r"(?:all|our|we|prices|this)\b"
     r"|(?:all\s+)?(?:invoices|prices|charges|fees|decisions|queries)\s+(?:are|is)\s+(?:generated|set|decided|dealt\s+with|"
     r"handled|processed)\b[^.!?]*\b(?:automatically|strict\s+order|standard\s+terms|wide\s+range\s+of\s+factors)"
     r"|did\s+you\s+know\b|prices\s+are\s+(?:going|rising)\s+up\s+everywhere"
     r"|[^.!?]{0,40}\bcan\s+happen\s+for\s+(?:a\s+number\s+of|many|various)\s+reasons"
     r"|(?:we\s+)?value\s+(?:your|all)\s+(?:feedback|custom|business)\b[^.!?]*\b(?:pass(?:ed)?\s+(?:it\s+)?on|relevant\s+team)"
     r"|your\s+(?:feedback|comments?)\s+(?:has|have)\s+been\s+(?:passed|noted|forwarded)\b(?![^.!?]*\b(?:today|by|within)\b)"
-    r"|we\s+take\s+(?:all\s+)?(?:customer\s+)?(?:feedback|complaints|fraud|this|these\s+matters)\s+(?:very\s+)?seriously\W*$"
+    r"|we\s+take\s+(?:all\s+)?(?:customer\s+)?(?:feedback|complaints|fraud|this|these\s+matters|[\w-]+)\s+(?:very\s+|extremely\s+)?"
+    r"seriously(?:\s+here|\s+at\s+\w+)?\W*$"
     r"|(?:it's|it’s|it\s+is|that's|that’s)\s+(?:probably|most\s+likely)\s+(?:just|only|nothing)\b"
-    r"|these\s+things\s+happen\b"
+    r"|these\s+things\s+(?:do\s+|can\s+|will\s+)?happen\b|(?:it|this|that)\s+(?:does|can)\s+happen\s+from\s+time\s+to\s+time"
     r")", re.I)
 
 

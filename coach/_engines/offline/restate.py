@@ -31,6 +31,14 @@ _AGAIN = re.compile(r"^(?:(?:the\s+)?(?:second|third|fourth|fifth|\d+(?:st|nd|rd
                     r"\s*[,:-]?\s*", re.I)
 # "Why has my card been declined twice today?" -> "my card has been declined twice today"
 _WHY = re.compile(r"^why\s+(?P<aux>has|have|is|are|was|were)\s+(?P<phrase>(?:my|our|the)\s+[^?]+?)\?+\s*$", re.I)
+_WHY_CHARGED = re.compile(r"^why\s+(?:have|has|did)\s+(?:you|u|they)\s+(?P<verb>(?:over)?charged|billed|debited|fined)\s+me\s+"
+                          r"(?P<rest>[^?]+?)\?+\s*$", re.I)
+# The company as the subject, said back without an admission: "you've charged me £34.50" -> "you've been charged
+# £34.50"; "the key you emailed me" -> "the key we emailed you" (marked here, so the pronoun swap leaves it)
+_CHARGED_ME = re.compile(r"\b(?:you|u)(?P<have>['’]ve|\s+have)?\s+(?P<verb>(?:over)?charged|billed|debited|fined)\s+me\b", re.I)
+_YOU_DID = re.compile(r"(?<=\w\s)(?:you|u)\s+(?P<verb>sent|emailed|e-mailed|gave|posted|delivered|issued|supplied|sold)\s+"
+                      r"(?:me|us)\b", re.I)
+_WE, _TO_YOU = "\x01", "\x02"
 _PROBLEM = re.compile(
     r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n['’]t|wrong|charg\w*|twice|cancel\w*|"
     r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|"
@@ -43,7 +51,7 @@ _PROBLEM = re.compile(
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
-    r"flooded|wrecked)\b",
+    r"flooded|wrecked|unauthori[sz]ed|fraudulent|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -128,7 +136,11 @@ def restate_problem(customer: str | None) -> str | None:
 
 
 def _as_statement(sentence: str) -> str:
-    """ "Why has my card been declined?" -> "My card has been declined." (other questions stay as they are)."""
+    """ "Why has my card been declined?" -> "My card has been declined."; "why have u charged me twice?" -> "I've been
+    charged twice." (other questions stay as they are)."""
+    charged = _WHY_CHARGED.match(sentence.strip())
+    if charged:
+        return f"I've been {charged['verb'].lower()} {charged['rest']}."
     m = _WHY.match(sentence.strip())
     if m is None:
         return sentence
@@ -162,6 +174,9 @@ def _as_clause(sentence: str) -> str | None:
     if lead:
         clause = clause[lead.end():]
     clause = re.sub(r"(?<=\w)!+$", "", clause.rstrip(" .,;:-")).rstrip(" .,;:-")
+    clause = _CHARGED_ME.sub(lambda m: f"I{chr(39) + 've' if m['have'] else ' was'} been {m['verb'].lower()}"
+                             if m["have"] else f"I was {m['verb'].lower()}", clause)
+    clause = _YOU_DID.sub(lambda m: f"{_WE} {m['verb']} {_TO_YOU}", clause)
     if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or clause.count("(") != clause.count(")") or \
             re.search(r"\((?![^)]*\d)", clause):
         return None  # brackets only around a reference: "the lamp (order 5562) has a frayed cord"
@@ -186,7 +201,7 @@ def _as_clause(sentence: str) -> str | None:
     if re.search(r"\byou\b", clause, re.I) and not _OBJECT_YOU.search(clause):
         return None  # "you" the company as a subject: "you charged me" would read as an admission, and a sentence
         # with no subject ("Messed up my order", "Frustrated that ...") is not known to be the customer's
-    clause = _SWAP.sub(lambda m: _swap(m.group()), clause)
+    clause = _SWAP.sub(lambda m: _swap(m.group()), clause).replace(_WE, "we").replace(_TO_YOU, "you")
     for pattern, fixed in _VERB_FIXES:
         clause = pattern.sub(fixed, clause)
     if not _SUBJECT_START.match(clause) or _NO_REFERENT.match(clause) or _DEMONSTRATIVE.search(clause) or \
