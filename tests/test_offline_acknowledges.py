@@ -346,3 +346,35 @@ def test_two_checks_made_from_one_sentence_say_also() -> None:
 def test_nothing_to_check_goes() -> None:
     result = coach.rewrite("I'm sorry the cushion arrived torn; a new one is on its way. It'll be perfect this time.")
     assert "perfect" not in result.rewrite and "whether it can be" not in result.rewrite
+
+
+@pytest.mark.parametrize("customer, said", [
+    ("You've billed me £18.20 twice for the same water meter reading.", "you've been billed £18.20 twice"),
+    ("why have u charged me £7.99 for a month I cancelled??", "you've been charged £7.99 for a month you cancelled"),
+    ("The gift card you sent me for my birthday shows a zero balance at the till.",
+     "the gift card we sent you for your birthday shows a zero balance"),
+    ("Somebody has used my credit card for 3 payments in Lisbon - I've never been there.",
+     "somebody has used your credit card for 3 payments in Lisbon"),
+    ("The 6 boxes of tiles delivered on Monday arrived with half the tiles crushed.", "half the tiles crushed"),
+])
+def test_the_company_as_subject_and_fresh_problem_words_are_said_back(customer: str, said: str) -> None:
+    restated = restate_problem(customer)
+    assert restated is not None and said in restated and "charged me" not in restated
+
+
+def test_bad_news_is_met_with_sorry_not_thanks() -> None:
+    out = coach.rewrite("I feel awful reading this. We'll make sure it never happens again.",
+                        customer="The safety gate I bought from you came loose and my toddler needed stitches.").rewrite
+    assert "sorry" in out.lower() and "Thanks for letting us know that" not in out
+
+
+def test_a_hope_that_it_sorts_itself_out_becomes_the_agents_own_look() -> None:
+    out = coach.rewrite("Hopefully the extra £12.50 charge will drop off on its own in a few days.",
+                        customer="I've been charged £12.50 twice for one taxi ride.").rewrite
+    assert "I'll look into the extra £12.50 charge" in out and "whether" not in out
+
+
+def test_seeing_what_can_be_done_about_a_claim_becomes_looking_into_it() -> None:
+    out = coach.rewrite("Dear Ms Ray,\n\nI will see what I can do regarding the claim.\n\nRegards,\n\nClaims Desk",
+                        customer="My claim CL-2231 for the flooded kitchen has had no answer in a month.").rewrite
+    assert "I will look into the claim" in out

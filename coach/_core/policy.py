@@ -15,7 +15,7 @@ from .results import Severity
 from .rules import RULE_IDS
 from .text import content_words, stem
 
-__all__ = ["Policy", "load_policy", "duration_hours", "pays_back"]
+__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720}
 _DURATION = re.compile(
@@ -84,7 +84,7 @@ _REMEDIES = {kind: re.compile(words, re.I) for kind, words in {
 }.items()}
 
 
-def _other_remedy(clause: str, line: str) -> bool:
+def other_remedy(clause: str, line: str) -> bool:
     """The clause hands out a kind of remedy the line does not name, where the line names one."""
     granted = {kind for kind, rx in _REMEDIES.items() if rx.search(line)}
     given = {kind for kind, rx in _REMEDIES.items() if rx.search(clause)}
@@ -180,7 +180,7 @@ class Policy(BaseModel):
                 continue
             allowed = duration_hours(line)
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
-            if _more_money(clause, line) or _more_often(clause, line) or _other_remedy(clause, whole):
+            if _more_money(clause, line) or _more_often(clause, line) or other_remedy(clause, whole):
                 continue  # "£25 credit" against "credits are capped at £10"; "from now on" against "once a year"
             if not timed and promised is not None and allowed is not None and promised > allowed:
                 continue  # "extended the hold by a full week" against "extended once by 48 hours"

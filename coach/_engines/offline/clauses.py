@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..._core.facts import extract_facts
 from ..._core.rules import load_rules
 
-__all__ = ["Sentence", "starts_clause", "holds_step", "holds_fact", "capitalise", "lower_first", "finish", "complete"]
+__all__ = ["Sentence", "starts_clause", "states", "holds_step", "holds_fact", "capitalise", "lower_first", "finish", "complete"]
 
 _SEPARATOR = re.compile(  # captured, so that the clauses put back together give the sentence again
     r"(\s*[,;]\s+|,(?=[A-Z][a-z])|\s+[-–—]\s+|\s+[:;]-?[()DP]\s+|\s+(?=(?:but|please|pls|kindly)\s)"
@@ -42,7 +42,8 @@ def starts_clause(text: str) -> bool:
     first = _norm(words[0])
     if first in _NEEDS_MAIN:
         head, comma, rest = text.partition(",")
-        return bool(comma and (starts_clause(rest.strip()) or len(rest.split()) >= 2)) or bool(_MAIN_CLAUSE.search(text, len(words[0])))
+        after = bool(comma and (starts_clause(rest.strip()) or len(rest.split()) >= 2))
+        return after or bool(_MAIN_CLAUSE.search(text, len(words[0])))
     if first in ("a", "an") and not _FINITE.search(text):
         return False
     if first in _OPENERS or first.split("'")[0] in _OPENERS:
@@ -57,6 +58,12 @@ _MAIN_CLAUSE = re.compile(r"\s(?:I|we|you|they)(?:'ll|’ll|'ve|’ve|'re|’re|
                           r"would|should|could|may))\s", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|has|have|had|can|could|would|should|may|might|must|does|did|"
                      r"\w+ed|\w+[^s\W]s)\b|['’]ll\b", re.I)
+
+
+def states(text: str) -> bool:
+    """``text`` can stand as a statement: a clause opener, or a subject with a finite verb ("flight NX907 landed late")."""
+    words = text.split()
+    return starts_clause(text) or len(words) >= 3 and _norm(words[0]) not in _NEEDS_MAIN and bool(_FINITE.search(text))
 
 
 def holds_step(text: str) -> bool:

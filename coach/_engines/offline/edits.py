@@ -25,7 +25,8 @@ _PITY_LEAD = re.compile(
 )
 _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s+", re.I)
 # The agent's own actions: "I'll try to chase it" -> "I'll chase it"; anything else becomes a check.
-_ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|pass|"
+_ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|"
+           r"come\s+back|pass|"
            r"share|send|explain|reach|chase|get\s+someone|escalate|investigate|review|email|message|update)\b)")
 # Phrase swaps that turn a vague effort into the action it stands for; every swap keeps the sentence grammatical.
 _VAGUE_SWAPS = [
@@ -36,7 +37,7 @@ _VAGUE_SWAPS = [
     (re.compile(r"\b(like|love|be\s+glad|be\s+happy|want|wish)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do"
                 r"(?:\s+(?:to\s+help|for\s+you|about\s+(?:this|that|it)))*", re.I), r"\1 to help"),
     (re.compile(r"\band\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you))*", re.I), "and help"),
-    (re.compile(r"\bsee\s+what\s+(?:I|we)\s+can\s+do\s+about\b", re.I), "look into"),
+    (re.compile(r"\bsee\s+what\s+(?:I|we)\s+can\s+do\s+(?:about|regarding|with|on)\b", re.I), "look into"),
     (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+" + _ACTION, re.I),
      r"\1 "),
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\b(?!\s+to\b)", re.I),
@@ -194,6 +195,16 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     return out
 
 
+_BY_ITSELF = re.compile(r"\b(?:on\s+its\s+own|by\s+itself|resolve\s+itself|sort\s+itself\s+out|fix\s+itself|drop\s+off|"
+                        r"disappear|go\s+away|clear\s+(?:itself|automatically))\b", re.I)
+_THING = re.compile(r"^(?P<s>(?:the|your|this|that|these|those)\s+[^,]{1,60}?)\s+(?:will|should|'ll|’ll|can|may|might|"
+                    r"is\s+going\s+to)\b", re.I)
+
+
+def _lower_det(words: str) -> str:
+    return words[0].lower() + words[1:] if re.match(r"^(?:The|Your|This|That|These|Those)\b", words) else words
+
+
 def _drop_hope(text: str, quote: str) -> list[str] | None:
     tail = _HOPE_TAIL.search(text)
     if tail and starts_clause(text[: tail.start()]) and not holds_fact(tail.group()):
@@ -207,6 +218,10 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
     if holds_fact(clause):  # "Hopefully the engineer can come on March 3" -> "Let me check whether the engineer ..."
         m = re.match(r"^((?:but|and|so)\s+)?", clause, re.I)
         rest = _HOPE.sub("", clause[m.end():], count=1).strip()
+        waits = _BY_ITSELF.search(rest) and _THING.match(rest)
+        if waits:  # "hopefully the duplicate £42.99 will drop off on its own": nothing to check, something to look into
+            new = sentence.replace(index, (m.group(1) or "") + f"I'll look into {_lower_det(waits['s'])} and update you")
+            return [capitalise(new) if index == 0 else new]
         if not starts_clause(rest):
             return None
         if not re.search(r"\bcan\b", rest):

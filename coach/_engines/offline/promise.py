@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts, fact_kinds
-from ..._core.policy import Policy, pays_back
+from ..._core.policy import Policy, other_remedy, pays_back
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
-from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
+from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
 
 __all__ = ["checks_in_order", "CHECKED", "fix_promise", "same_topic", "is_check", "also_checks"]
 
@@ -26,7 +26,8 @@ _EXPLICIT = re.compile(
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b",
                          re.I)
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
-_CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|for\s+sure|without\s+fail|without\s+a\s+doubt|"
+_CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+sure|without\s+fail|"
+                        r"without\s+a\s+doubt|"
                         r"no\s+matter\s+what|no\s+question(?:\s+about\s+it)?)\b|,?\s*\b100\s?%", re.I)
 _RUSH = re.compile(r",?\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|"
                    r"in\s+no\s+time|within\s+the\s+hour|today|tonight|first\s+thing|shortly|soon|quickly|"
@@ -110,6 +111,7 @@ _LEARN = (
     "I'll pass this on to the team so they can look at what went wrong.",
     "I'll share this with the team so they can look into what went wrong.",
 )
+_BACK_IN = re.compile(r"\bback\s+(?:in|into|on|to)\s+your\s+(?:account|card|bank|wallet)\b", re.I)  # money returned: a refund
 _IGNORE = frozenset("within business working days day hours issued available".split())
 
 
@@ -118,7 +120,8 @@ def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
     ``subject``, the word it is about: "Refunds are issued ..." covers a promised refund)."""
     words = [stem(w) for w in content_words(line, _IGNORE)]
     topic = set(words)
-    said = {stem(w) for w in content_words(text, _IGNORE)} | ({stem("refund")} if pays_back(text) else set())
+    said = {stem(w) for w in content_words(text, _IGNORE)} | \
+        ({stem("refund")} if pays_back(text) or _BACK_IN.search(text) else set())
     shared = topic & said
     money = _MONEY.search(line) is not None and _MONEY.search(text) is not None  # "credit £25" against a £10 cap
     return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and words[0] in shared
@@ -191,10 +194,15 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     out = []
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
                   flags=re.I)
-    if lead.strip() and _LEADS_IN.match(lead.strip()) and not starts_clause(lead.strip()):
-        if holds_fact(lead) or holds_step(lead):
-            return None  # "Because your GP advised against travel, [promise]": the reason cannot stand alone
-        lead = ""
+    reason = _LEADS_IN.match(lead.strip()) if lead.strip() else None
+    if reason and not starts_clause(lead.strip()):  # "Because flight NX907 landed 3 hours late, [promise]"
+        said = lead.strip()[reason.end():].strip()
+        if states(said) and holds_fact(said):
+            lead = capitalise(said)  # the reason, said as what happened: "Flight NX907 landed 3 hours late."
+        elif holds_fact(lead) or holds_step(lead):
+            return None
+        else:
+            lead = ""  # "Because your GP advised against travel": no sentence on its own
     if lead.strip() and (len(lead.split()) > 2 or holds_fact(lead) or not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))
     out += [s if not out else capitalise(s) for s in new]
@@ -258,6 +266,18 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
     policy_line = forbidden or next((line for line in policy.commitments if line not in used and
                                      same_topic(line, clause, subject=True)), None)
+    granted = _GRANTED_NOW.search(clause) and not _FUTURE.search(clause)
+    if granted and policy_line is None:  # "I'm giving you a full refund plus £100" against "a voucher worth 10%"
+        policy_line = next((line for line in policy.commitments if line not in used and
+                            {stem(w) for w in content_words(line, _IGNORE)} & {stem(w) for w in content_words(clause, _IGNORE)}),
+                           None)  # the checker found it beyond a line on its topic: any shared word names that line
+        if policy_line is not None:
+            used.add(policy_line)
+            amounts = _MONEY.findall(clause)
+            if len(amounts) < len(extract_facts(clause)):
+                return None  # a reference would be lost
+            return [finish(policy_line.strip()),
+                    _BEYOND[salt % 2].format(amounts=" and ".join(amounts)) if amounts else _BEYOND_PLAIN[salt % 2]]
     if policy_line and not holds_fact(clause):
         used.add(policy_line)
         return [finish(policy_line.strip())]
@@ -285,13 +305,25 @@ _BEYOND_BY = (
     "I can't offer {amounts} for this, but I'll check what I can offer instead and update you by {when}.",
     "That means I can't offer {amounts} here; I'll check what I can offer instead and let you know by {when}.",
 )
-_WITHIN = (
-    "I'll check how the {amounts} can come back to you within our refund rules, and update you.",
-    "I'll check how we can return the {amounts} to you within our refund rules, and let you know.",
+_BEYOND_PLAIN = (
+    "I'll check what I can offer you under it and update you.",
+    "I'll check what that means for you and let you know.",
+)
+# A grant already made, in the past or the present: "I've added a £50 credit", "I'm giving you a full refund"
+_GRANTED_NOW = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have|'m|’m|\s+am|'re|’re|\s+are)\s+(?:\w+\s+){0,2}?(?:refunded|waived|"
+                          r"credited|added|applied|approved|issued|given|giving|refunding|waiving|crediting|adding|"
+                          r"applying|issuing|offering|sending)\b", re.I)
+_WITHIN = (  # what the policy rules out ("this cannot be waived", "no cash refunds"): someone who may decide reviews it
+    "I'll ask a manager to review the {amounts} and update you with what they decide.",
+    "I'll pass the {amounts} to a manager to review, and let you know what they decide.",
 )
 _APPLIES = (
     "I'll check how that applies to the {amounts} and update you.",
     "I'll check how that applies to the {amounts}, and let you know.",
+)
+_APPLIES_WHEN = (
+    "I'll check how that applies to the {amounts} and whether it can be paid {when}, and update you.",
+    "I'll check how that applies to the {amounts}, and whether it can be paid {when}, and let you know.",
 )
 _MONEY = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?")
 
@@ -312,6 +344,11 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     kinds = fact_kinds(clause)
     facts = list(kinds)
     dates = [fact for fact, kind in kinds.items() if kind in ("date", "time")]
+    for fact, kind in kinds.items():  # "paid within 48 hours": the number is a time the promise named
+        spell = re.search(rf"\b(?:within|in|inside|under)\s+{re.escape(fact)}\s*(?:-\s*\d+\s*)?(?:business\s+|working\s+)?"
+                          r"(?:minutes?|hours?|days?|weeks?)\b", clause, re.I) if kind == "token" else None
+        if spell:
+            dates.append(spell.group())
     amounts = [fact for fact, kind in kinds.items() if kind == "money"]
     if len(dates) + len(amounts) < len(facts):
         return None  # a reference would be lost: the engine tries another way
@@ -319,9 +356,11 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     if not facts:
         return [policy]
     cap = max((_value(m) for m in _MONEY.findall(line)), default=None)
-    over = [a for a in amounts if cap is not None and _value(a) > cap]
+    over = [a for a in amounts if cap is not None and _value(a) > cap or other_remedy(clause, line)]  # (cash, not a voucher)
     if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
-        return [policy, _APPLIES[salt % 2].format(amounts=" and ".join(amounts))]
+        if any(not re.match(r"(?:within|in|inside|under)\s", d) for d in dates):
+            return [policy, _APPLIES[salt % 2].format(amounts=" and ".join(amounts))]
+        return [policy, _APPLIES_WHEN[salt % 2].format(amounts=" and ".join(amounts), when=" and ".join(dates))]
     if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
         when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)
         return [policy, _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)]
@@ -356,6 +395,7 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     if not subject:
         return None
     condition = _DISCOURSE.sub("", _ASSURED.sub("", head[: subject.start(1)]).strip(" ,")).strip(" ,")
+    condition = re.sub(r"^[^\w\s]+\s*", "", condition)  # "😢 we'll have your bag back": the emoji is no condition
     s = re.sub(r"^that\s+(?=(?:the|our|your|a|an|this|these|those|my|his|her|their)\b)", "", subject.group(1), flags=re.I)
     if re.match(r"(?:no|none|nothing|nobody|neither)\b", s, re.I):
         return None  # "whether no further reminders can be issued" reads as nonsense

@@ -36,8 +36,9 @@ _WHY_CHARGED = re.compile(r"^why\s+(?:have|has|did)\s+(?:you|u|they)\s+(?P<verb>
 # The company as the subject, said back without an admission: "you've charged me £34.50" -> "you've been charged
 # £34.50"; "the key you emailed me" -> "the key we emailed you" (marked here, so the pronoun swap leaves it)
 _CHARGED_ME = re.compile(r"\b(?:you|u)(?P<have>['’]ve|\s+have)?\s+(?P<verb>(?:over)?charged|billed|debited|fined)\s+me\b", re.I)
-_YOU_DID = re.compile(r"(?<=\w\s)(?:you|u)\s+(?P<verb>sent|emailed|e-mailed|gave|posted|delivered|issued|supplied|sold)\s+"
-                      r"(?:me|us)\b", re.I)
+_YOU_DID = re.compile(r"(?:(?<=\w\s)|^)(?:you|u)(?P<mid>\s+(?:still|also|then|just|already)|['’]ve|\s+have)?\s+"
+                      r"(?P<verb>sent|emailed|e-mailed|gave|posted|delivered|issued|supplied|sold|took|taken|debited)\b"
+                      r"(?P<me>\s+(?:me|us)\b)?", re.I)
 _WE, _TO_YOU = "\x01", "\x02"
 _PROBLEM = re.compile(
     r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n['’]t|wrong|charg\w*|twice|cancel\w*|"
@@ -51,7 +52,8 @@ _PROBLEM = re.compile(
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
-    r"flooded|wrecked|unauthori[sz]ed|fraudulent|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
+    r"flooded|wrecked|crush\w*|squashed|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
+    r"infest\w*|zero|loose|unauthori[sz]ed|fraudulent|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -86,9 +88,9 @@ _OBJECT_YOU = re.compile(r"\b(?:to|for|with|from|at|by|about|told|asked|called|e
                          r"sent|gave)\s+you\b", re.I)
 _PAST_START = re.compile(r"^(?:\w+ed|got|paid|bought|sent|went|had|spent|made|took|lost|left|came)\b", re.I)
 _SUBJECT_START = re.compile(
-    r"^(?:(?i:you|you're|you've|you'd|you'll|your|the|a|an|it|it's|this|that|they|they're|their|there|there's|he|"
+    r"^(?:(?i:you|you're|you've|you'd|you'll|your|we|the|a|an|it|it's|this|that|they|they're|their|there|there's|he|"
     r"she|his|her|our|everything|nothing|someone|nobody)\b"
-    r"|[A-Z][\w&'’-]*(?:\s+[\w&'’.()-]+){0,5}?\s+(?:is|are|was|were|has|have|had|keeps|won't|doesn't|isn't|can't|"
+    r"|[A-Z][\w&'’-]*(?:\s+[\w&'’.()#-]+){0,5}?\s+(?:is|are|was|were|has|have|had|keeps|won't|doesn't|isn't|can't|"
     r"didn't|hasn't|haven't|wasn't|aren't|does|did|will|would|stopped|shows|says|\w+ed)\b)"
 )
 _BAD_START = re.compile(r"^(?:\w+n't|\w+n’t|why|what|how|when|where|who|which|can|could|would|will|is|are|do|does|did|please|if|"
@@ -101,13 +103,13 @@ _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|c
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 _LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
     everyone everybody somebody anyone anybody no-one on in at after when during since yesterday today last before
-    while because once
+    while because once half
     it's there's every each all both another any some none no one two three several most many""".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close his account": whose, said back alone?
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
                             r"quarter)\w+", re.I)
-_BAD_END = re.compile(r"\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
+_BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
                       r"which|because|so|if)$", re.I)
 
 
@@ -117,7 +119,12 @@ def restate_problem(customer: str | None) -> str | None:
         return None
     text = _NOISE.sub(" ", customer).replace("’", "'")
     truncated = len(customer) >= 120 and not re.search(r"[.!?)\U0001F000-\U0001FFFF]\s*$", customer.strip())
-    sentences = [s.text for s in split_sentences(text)]
+    sentences = []
+    for s in split_sentences(text):  # "(serial no. LX5-00231-K)": a full stop inside brackets ends no sentence
+        if sentences and sentences[-1].count("(") > sentences[-1].count(")"):
+            sentences[-1] += " " + s.text
+        else:
+            sentences.append(s.text)
     if truncated and sentences:
         sentences = sentences[:-1]  # a tweet cut off mid-sentence: its last sentence is not whole
     best: tuple[int, int, str] | None = None
@@ -174,9 +181,12 @@ def _as_clause(sentence: str) -> str | None:
     if lead:
         clause = clause[lead.end():]
     clause = re.sub(r"(?<=\w)!+$", "", clause.rstrip(" .,;:-")).rstrip(" .,;:-")
+    head = re.split(r"\s+[-–—]\s+", clause, maxsplit=1)[0]
+    if head != clause and len(head.split()) >= _MIN_WORDS and _VERB.search(head):
+        clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it
     clause = _CHARGED_ME.sub(lambda m: f"I{chr(39) + 've' if m['have'] else ' was'} been {m['verb'].lower()}"
                              if m["have"] else f"I was {m['verb'].lower()}", clause)
-    clause = _YOU_DID.sub(lambda m: f"{_WE} {m['verb']} {_TO_YOU}", clause)
+    clause = _YOU_DID.sub(lambda m: f"{_WE}{m['mid'] or ''} {m['verb']}" + (f" {_TO_YOU}" if m["me"] else ""), clause)
     if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or clause.count("(") != clause.count(")") or \
             re.search(r"\((?![^)]*\d)", clause):
         return None  # brackets only around a reference: "the lamp (order 5562) has a frayed cord"

@@ -1,0 +1,41 @@
+"""What the offline rewrite says when a draft grants more than, or other than, the team's policy; drafts written for
+this file."""
+
+from __future__ import annotations
+
+from coach import Coach, Policy
+
+coach = Coach(engine="offline")
+
+
+def rewrite(draft: str, customer: str, lines: list[str]):
+    return coach.rewrite(draft, customer=customer, policy=Policy(commitments=lines))
+
+
+def test_a_grant_already_made_beyond_a_voucher_policy_gives_way_to_the_policy() -> None:
+    lines = ["Missed deliveries are compensated with a voucher worth 15% of the order value."]
+    result = rewrite("Thanks for your patience. I'm giving you a £60 cash payment for the missed delivery.",
+                     "The driver never came and I took the day off work.", lines)
+    assert result.passed is True
+    assert lines[0] in result.rewrite and "I can't offer £60" in result.rewrite
+
+
+def test_a_waiver_the_policy_rules_out_goes_to_someone_who_may_decide() -> None:
+    lines = ["Late returns incur a £12 charge; this cannot be waived by branch staff."]
+    result = rewrite("Sorry about the late return. About the £12 charge: I've waived it for you.",
+                     "I returned the van 40 minutes late because of an accident on the M6.", lines)
+    assert result.passed is True
+    assert "waived it" not in result.rewrite and "manager" in result.rewrite and "£12" in result.rewrite
+
+
+def test_money_back_sooner_than_the_refund_policy_is_answered_with_the_policy() -> None:
+    lines = ["Refunds are issued within 5-7 business days of the return being received."]
+    result = rewrite("I've processed your return and the £45 will be back in your account tomorrow.",
+                     "I sent the boots back two weeks ago and still have no refund.", lines)
+    assert result.passed is True and lines[0] in result.rewrite and "£45" in result.rewrite
+
+
+def test_an_emoji_before_a_promise_does_not_stop_it_becoming_a_check() -> None:
+    result = coach.rewrite("@kay_l 😬 we'll defo have your case back to you tonight, promise ^MR",
+                           customer="@FlyMoor my suitcase didn't arrive in Faro, flight FM31")
+    assert "defo" not in result.rewrite and "whether" in result.rewrite and result.rewrite.endswith("^MR")
