@@ -104,3 +104,17 @@ def test_said_back_in_lower_case_and_never_a_request() -> None:
     said = restate_problem("On Friday my new kettle arrived with a cracked lid.")
     assert said is not None and said.startswith("on Friday")
     assert restate_problem("I want the £40 delivery charge refunded.") is None
+
+
+def test_a_condition_that_led_a_promise_is_not_left_alone() -> None:
+    out = rewrite("Thanks for flagging the broken lift. If the part arrives tonight, the engineers will fix it by 9am.",
+                  "The lift in block C has been broken since Monday and my mum can't use the stairs.")
+    assert "If the part arrives tonight." not in out
+    assert not any(p.startswith("fragment") for p in fluency_problems(out))
+
+
+def test_what_follows_a_dropped_lead_in_of_disbelief_is_not_left_as_an_exclamation() -> None:
+    out = rewrite("Dear Ms Hart,\n\nThank you for your letter. I honestly can't believe how slowly we have dealt with "
+                  "this.\n\nI'll call you on Friday with an update.\n\nRegards,\n\nClaims Desk",
+                  "My claim for the burst pipe has been open for seven weeks.")
+    assert "How slowly" not in out and "I'll call you on Friday" in out

@@ -39,3 +39,10 @@ def test_an_emoji_before_a_promise_does_not_stop_it_becoming_a_check() -> None:
     result = coach.rewrite("@kay_l 😬 we'll defo have your case back to you tonight, promise ^MR",
                            customer="@FlyMoor my suitcase didn't arrive in Faro, flight FM31")
     assert "defo" not in result.rewrite and "whether" in result.rewrite and result.rewrite.endswith("^MR")
+
+
+def test_money_refunded_another_way_is_checked_not_refused() -> None:
+    lines = ["Tickets for cancelled concerts are refunded in full to the original card within 14 days."]
+    result = rewrite("As the concert was cancelled, your £64 will be refunded today in cash at the box office.",
+                     "The gig on Friday was cancelled and I paid £64 for two tickets.", lines)
+    assert "I can't offer £64" not in result.rewrite and "£64" in result.rewrite

@@ -404,8 +404,12 @@ def _check_pronouns(mask: _Masked, problems: list[str]) -> None:
             return
 
 
-_PIECE_RE = re.compile(r"^(?:(?:Because|Although|Though|Whereas|Unless|So\s+that)\s|"
+_PIECE_RE = re.compile(r"^(?:(?P<cond>If|Once|Whenever|In\s+case)\s|(?:Because|Although|Though|Whereas|Unless|So\s+that)\s|"
                        r"(?P<phrase>(?:In|On|At|For|With|By|Within|Until|Before|After|From|A|An)\s))")
+# a subject and its verb somewhere in a condition: "If you ever need us we are just a tweet away" has its main clause
+_MAIN_RE = re.compile(r"\b(?:we|I|you|they|it|he|she|there)(?:['’](?:re|ve|ll|d|s|m)\b|\s+(?:are|is|was|were|will|can|have|"
+                      r"has|had|do|did|would|could|should|may|might|must|need|want|get|\w+ed|\w+s)\b)"
+                      r"|\b(?:please|do|call|contact|try|check|visit|reply|send|dm|email|let)\b", re.I)  # or an imperative
 _SUBJECT_WORDS = {"i", "we", "you", "they", "he", "she", "it", "there"}
 _IS_CONTRACTED = {"it", "that", "there", "he", "she", "what", "here", "who", "where", "let", "everything", "this"}
 
@@ -507,7 +511,8 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
         break
 
     # 4b. an indirect question left as a sentence: "How this is frustrating and ..."
-    if sent.end_mark != "?" and re.match(r"^(?:How|Why)\s+(?:this|that|it|you|we|they|your|our|I)\b", body) \
+    if sent.end_mark != "?" and re.match(r"^(?:How|Why)\s+(?:\w+ly\s+|much\s+|many\s+)?(?:this|that|it|you|we|they|your|our|I)\b",
+                                         body) \
             and "?" not in body:
         problems.append(f"fragment (indirect question): \"{_quote(mask, raw)}\"")
 
@@ -515,7 +520,7 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
     #     "In plenty of time for Sunday.", "A full refund on order GR-1.")
     piece = _PIECE_RE.match(body)
     if piece and sent.end_mark == "." and not re.search(r"[,:]", body) and \
-            not (piece.group("phrase") and _finite(words[1:])):
+            not (piece.group("phrase") and _finite(words[1:])) and not (piece.group("cond") and _MAIN_RE.search(body)):
         problems.append(f"fragment (a piece of a sentence): \"{_quote(mask, raw)}\"")
 
     # 5. cut off mid-clause: ends on an article, determiner or conjunction

@@ -84,11 +84,12 @@ _REMEDIES = {kind: re.compile(words, re.I) for kind, words in {
 }.items()}
 
 
-def other_remedy(clause: str, line: str) -> bool:
-    """The clause hands out a kind of remedy the line does not name, where the line names one."""
+def other_remedy(clause: str, line: str, *, only: bool = False) -> bool:
+    """The clause hands out a kind of remedy the line does not name, where the line names one (``only``: and none
+    of the kinds it does name: "a £100 payment" against "a voucher", not "refunded in cash" against "refunded")."""
     granted = {kind for kind, rx in _REMEDIES.items() if rx.search(line)}
     given = {kind for kind, rx in _REMEDIES.items() if rx.search(clause)}
-    return bool(granted) and bool(given - granted)
+    return bool(granted) and bool(given - granted) and not (only and given & granted)
 
 
 # "...incur a £35 fee; this cannot be waived by front-desk staff": what the line's thing may not have done to it

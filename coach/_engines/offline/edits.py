@@ -159,6 +159,8 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     lead = _PITY_LEAD.match(text)
     if lead and quote.lower() in lead.group().lower():
         rest = text[lead.end():]
+        if re.match(r"(?:how|why|what)\b", rest, re.I) and not holds_fact(rest):
+            return drop_clause(text, quote) if ";" in text else []  # "I can't believe how badly we handled this"
         first = re.split(r"[,;:]|\s+(?:and|but)\s+", rest, maxsplit=1)[0]
         if starts_clause(rest) and len(content_words(first)) >= 2 and (len(rest.split()) >= 8 or holds_fact(rest)) \
                 and not re.search(r"\blike\s+(?:this|that)\W*$", rest):  # "... left waiting like this": points back

@@ -52,6 +52,7 @@ _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff
 _CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\s+in\s+touch|get\s+in\s+touch|"
                       r"get\s+back|follow\s+up|be\s+with\s+you|respond|reply|look|check|update|connect)\b", re.I)
 _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|in|on|within|as\s+an?)\b", re.I)
+_IF = re.compile(r"^(?:if|unless|once|when|whenever|in\s+case|provided|as\s+long\s+as)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
                         r"don't\s+worry|don’t\s+worry|no\s+worries)\b[\s,!]*", re.I)
 CHECKED = "(a check was said)"  # the marker in ``used``: a second check reads "I'll also check whether ..."
@@ -203,6 +204,10 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
             return None
         else:
             lead = ""  # "Because your GP advised against travel": no sentence on its own
+    if lead.strip() and _IF.match(lead.strip()) and "," not in lead:  # "If none is free tonight, [promise]"
+        if holds_fact(lead) or holds_step(lead):
+            return None
+        lead = ""
     if lead.strip() and (len(lead.split()) > 2 or holds_fact(lead) or not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))
     out += [s if not out else capitalise(s) for s in new]
@@ -356,7 +361,8 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     if not facts:
         return [policy]
     cap = max((_value(m) for m in _MONEY.findall(line)), default=None)
-    over = [a for a in amounts if cap is not None and _value(a) > cap or other_remedy(clause, line)]  # (cash, not a voucher)
+    other = other_remedy(clause, line, only=True)  # "a £100 goodwill payment" where the line grants a voucher
+    over = [a for a in amounts if cap is not None and _value(a) > cap or other]
     if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
         if any(not re.match(r"(?:within|in|inside|under)\s", d) for d in dates):
             return [policy, _APPLIES[salt % 2].format(amounts=" and ".join(amounts))]
