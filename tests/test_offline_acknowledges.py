@@ -378,3 +378,30 @@ def test_seeing_what_can_be_done_about_a_claim_becomes_looking_into_it() -> None
     out = coach.rewrite("Dear Ms Ray,\n\nI will see what I can do regarding the claim.\n\nRegards,\n\nClaims Desk",
                         customer="My claim CL-2231 for the flooded kitchen has had no answer in a month.").rewrite
     assert "I will look into the claim" in out
+
+
+@pytest.mark.parametrize("customer, name", [
+    ("I've been made redundant and can't pay the £64 gas bill this month. Please don't cut us off.", "hardship"),
+    ("There are three payments on my account I don't recognise, £310 in total, all made last night.", "stolen-card"),
+    ("The heater I bought started smoking and burnt a hole in the rug. It could have started a fire.", "safety"),
+])
+def test_hardship_fraud_and_smoke_name_their_situations(customer: str, name: str) -> None:
+    case = situation(customer)
+    assert case is not None and case.name == name
+
+
+def test_hardship_gets_support_not_the_out_of_pocket_line() -> None:
+    out = coach.rewrite("I understand. Payment is due on the date on your bill.",
+                        customer="I've been made redundant and can't pay the £64 gas bill this month.").rewrite
+    assert "payment plan" in out and "out of pocket" not in out
+
+
+def test_a_reply_being_fixed_loses_its_workload_excuse_and_cheery_send_off() -> None:
+    out = coach.rewrite("Sorry for any inconvenience. Our fitters are extremely busy at the moment. Have a lovely day!",
+                        customer="Your fitter didn't turn up on Tuesday for the blinds in order BL-2231.").rewrite
+    assert "busy" not in out and "lovely day" not in out
+
+
+def test_what_was_ordered_and_what_came_is_said_back() -> None:
+    said = restate_problem("I ordered the navy rug in 160x230 (order 7712-01) and you sent a grey one.")
+    assert said is not None and "we sent a grey one" in said

@@ -14,7 +14,7 @@ from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import content_words, stem
 from .clauses import finish, holds_step, lower_first
-from .layout import Layout, Unit, ends_sentence
+from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .restate import restate_problem
 from .situations import Situation
@@ -109,8 +109,8 @@ class Additions:
             return
         first = layout.units[0]
         at = 1 if first.role == "greeting" or (first.prefix and first.text) else 0
-        while at < len(layout.units) and (_SUBJECT_LINE.match(layout.units[at].text) or
-                                          at and _SUBJECT_LINE.match(layout.units[at - 1].text) and
+        while at < len(layout.units) and (SUBJECT_LINE.match(layout.units[at].text) or
+                                          at and SUBJECT_LINE.match(layout.units[at - 1].text) and
                                           layout.units[at].role == "greeting"):
             at += 1  # "Re: Invoice No. 88412" (before or after the greeting) belongs to the head
         opener = next((i for i, u in enumerate(layout.units) if u.text), None)
@@ -185,7 +185,7 @@ class Additions:
             return
         prev = layout.units[at - 1]
         layout.units.insert(at, Unit(text=sentence, gap=" " if prev.role == "greeting" else prev.gap, role="added"))
-        if prev.role != "greeting" and not _SUBJECT_LINE.match(prev.text):  # "Re: ..." keeps its own line
+        if prev.role != "greeting" and not SUBJECT_LINE.match(prev.text):  # "Re: ..." keeps its own line
             prev.gap = " "
 
 
@@ -202,7 +202,6 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we)(?:'ll|’ll|\s+will|\s+sh
                         r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?\W*$", re.I)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s+hear\s+(?:about|of)\s+the\s+death)\b", re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
-_SUBJECT_LINE = re.compile(r"^(?:re|subject|ref|regarding)\s*:", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
 

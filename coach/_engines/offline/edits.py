@@ -79,6 +79,13 @@ _DEFLECTS = re.compile(
     r"seriously(?:\s+here|\s+at\s+\w+)?\W*$"
     r"|(?:it's|it’s|it\s+is|that's|that’s)\s+(?:probably|most\s+likely)\s+(?:just|only|nothing)\b"
     r"|these\s+things\s+(?:do\s+|can\s+|will\s+)?happen\b|(?:it|this|that)\s+(?:does|can)\s+happen\s+from\s+time\s+to\s+time"
+    # an excuse about the company's workload: "our engineers are very busy", "the practice is under considerable pressure"
+    r"|(?:our\s+[\w\s]{1,30}?|the\s+(?:practice|team|office|depot|branch|company)|we)\s+(?:is|are|'re|’re)\s+(?:currently\s+|all\s+)?"
+    r"(?:very\s+|extremely\s+|really\s+|so\s+)?(?:busy|short[-\s]staffed|under\s+(?:considerable|a\s+lot\s+of|huge|great|"
+    r"significant)\s+pressure|experiencing\s+(?:a\s+)?(?:high|higher\s+than\s+usual|unusually\s+high)\s+(?:volumes?|demand))\b"
+    # a cheerful send-off to someone with a complaint: "Have a great day!"
+    r"|(?:have\s+a\s+(?:great|good|nice|lovely|wonderful|fab|fantastic|brilliant)\s+(?:day|week|weekend|evening|one|workout|"
+    r"trip|time)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|week|weekend|evening|purchase))\W*$"
     r")", re.I)
 
 

@@ -26,7 +26,7 @@ from .clauses import capitalise, complete, finish, holds_fact, lower_first, star
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing
-from .promise import CHECKED, also_checks, checks_in_order, fix_promise, is_check
+from .promise import CHECKED, also_checks, checks_in_order, fix_promise, is_check, what_is_checked
 from .situations import situation
 
 __all__ = ["rewrite_offline"]
@@ -98,7 +98,7 @@ class _Rewriter(Additions):
                 self._replace(layout, unit, self._edit(unit.text, english))
         for at in range(1, len(layout.units)):  # "This will be with you by Friday" after its subject went
             unit, before = layout.units[at], layout.units[at - 1]
-            if unit.text and not before.text and before.role == "body" and _POINTS_BACK.match(unit.text) and \
+            if unit.text and not before.text and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \
                     (not holds_fact(unit.text) or follows_orders(drafted.get(id(before), ""), self.orders)):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
         if english:  # a reply being fixed loses its bare "I understand." and "Don't worry." too
@@ -221,9 +221,9 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
                           r"|[ \t]+[(\[]?(?P<c>[1-9])/(?P<d>[1-9])[)\]]?[ \t]*$")
 
 
-# A sentence whose subject points at the sentence before it, said plainly or as a check of this engine's
-_POINTS_BACK = re.compile(r"^(?:(?:Let me (?:check|find out)|I'm checking|I'll also check) whether )?(?:this|that|it|"
-                          r"they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)", re.I)
+# A subject that points at the sentence before it ("This will be with you by Friday")
+_POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)",
+                          re.I)
 
 
 def _whole_thread(text: str, draft: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..._core.text import STOPWORDS, signoff_start, split_sentences
 
-__all__ = ["Unit", "Layout", "parse", "ends_sentence"]
+__all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
 
 _HELLO = re.compile(r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b", re.I)
 _PREFIX = re.compile(  # "Hello Mr. Brandt, " (a title's full stop does not end the greeting)
@@ -28,7 +28,8 @@ _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)(?:{_SIG}|{_MARK})"
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
-_SUBJECT = re.compile(r"^\s*(?:subject|re|ref|regarding)\s*:[^\n]*\n\s*", re.I)
+SUBJECT_LINE = re.compile(r"^(?:re|subject|ref|regarding)\s*:", re.I)  # "Subject: ...", "Re: Invoice No. 88412"
+_SUBJECT = re.compile(r"^\s*" + SUBJECT_LINE.pattern[1:] + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
     soon now today again ok okay yes no""".split())
 _END = re.compile(r"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F])$")

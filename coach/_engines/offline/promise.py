@@ -15,7 +15,7 @@ from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
 
-__all__ = ["checks_in_order", "CHECKED", "fix_promise", "same_topic", "is_check", "also_checks"]
+__all__ = ["what_is_checked", "checks_in_order", "CHECKED", "fix_promise", "same_topic", "is_check", "also_checks"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -77,6 +77,13 @@ def is_check(sentence: str) -> bool:
     return _CHECK_START.match(sentence) is not None
 
 
+def what_is_checked(sentence: str) -> str:
+    """What a check of this module's checks ("Let me check whether X ...", "I'll also check whether X.") asks about,
+    from X on; any other sentence as it is."""
+    m = _CHECK_START.match(sentence) or re.match(r"^I'll also check whether\b", sentence)
+    return sentence[m.end():].lstrip() if m else sentence
+
+
 def also_checks(way: list[str], checked: bool) -> list[str]:
     """``way`` with every check after the reply's first (``checked``: one was already said) as "I'll also check"."""
     out = []
@@ -127,6 +134,10 @@ def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
     money = _MONEY.search(line) is not None and _MONEY.search(text) is not None  # "credit £25" against a £10 cap
     return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and words[0] in shared
                              or money)
+
+
+def _shares_a_word(line: str, text: str) -> bool:
+    return bool({stem(w) for w in content_words(line, _IGNORE)} & {stem(w) for w in content_words(text, _IGNORE)})
 
 
 def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int) -> list[list[str]]:
@@ -273,9 +284,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
                                      same_topic(line, clause, subject=True)), None)
     granted = _GRANTED_NOW.search(clause) and not _FUTURE.search(clause)
     if granted and policy_line is None:  # "I'm giving you a full refund plus £100" against "a voucher worth 10%"
-        policy_line = next((line for line in policy.commitments if line not in used and
-                            {stem(w) for w in content_words(line, _IGNORE)} & {stem(w) for w in content_words(clause, _IGNORE)}),
-                           None)  # the checker found it beyond a line on its topic: any shared word names that line
+        # the checker found it beyond a line on its topic: any word they share names that line
+        policy_line = next((line for line in policy.commitments if line not in used and _shares_a_word(line, clause)), None)
         if policy_line is not None:
             used.add(policy_line)
             amounts = _MONEY.findall(clause)
@@ -364,9 +374,9 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     other = other_remedy(clause, line, only=True)  # "a £100 goodwill payment" where the line grants a voucher
     over = [a for a in amounts if cap is not None and _value(a) > cap or other]
     if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
-        if any(not re.match(r"(?:within|in|inside|under)\s", d) for d in dates):
-            return [policy, _APPLIES[salt % 2].format(amounts=" and ".join(amounts))]
-        return [policy, _APPLIES_WHEN[salt % 2].format(amounts=" and ".join(amounts), when=" and ".join(dates))]
+        if all(re.match(r"(?:within|in|inside|under)\s", d) for d in dates):  # "paid within 48 hours": checked too
+            return [policy, _APPLIES_WHEN[salt % 2].format(amounts=" and ".join(amounts), when=" and ".join(dates))]
+        return [policy, _APPLIES[salt % 2].format(amounts=" and ".join(amounts))]
     if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
         when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)
         return [policy, _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)]

@@ -50,7 +50,7 @@ _PROBLEM = re.compile(
     r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
-    r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came)|tear|tears|"
+    r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
     r"infest\w*|zero|loose|unauthori[sz]ed|fraudulent|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
@@ -184,8 +184,7 @@ def _as_clause(sentence: str) -> str | None:
     head = re.split(r"\s+[-–—]\s+", clause, maxsplit=1)[0]
     if head != clause and len(head.split()) >= _MIN_WORDS and _VERB.search(head):
         clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it
-    clause = _CHARGED_ME.sub(lambda m: f"I{chr(39) + 've' if m['have'] else ' was'} been {m['verb'].lower()}"
-                             if m["have"] else f"I was {m['verb'].lower()}", clause)
+    clause = _CHARGED_ME.sub(_passive, clause)
     clause = _YOU_DID.sub(lambda m: f"{_WE}{m['mid'] or ''} {m['verb']}" + (f" {_TO_YOU}" if m["me"] else ""), clause)
     if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or clause.count("(") != clause.count(")") or \
             re.search(r"\((?![^)]*\d)", clause):
@@ -238,6 +237,11 @@ def _tidy(sentence: str) -> str:
     "I got charged twice and it's still pending" (only the apostrophes, a lower-case I and the asides)."""
     sentence = _TYPED.sub(lambda m: "I" if m.group() == "i" else _SPELLED[m.group()], sentence)
     return _ASIDE.sub("", sentence)
+
+
+def _passive(m: re.Match[str]) -> str:
+    """ "you've charged me" -> "I've been charged", "you charged me" -> "I was charged" (swapped to "you" later)."""
+    return ("I've been " if m["have"] else "I was ") + m["verb"].lower()
 
 
 def _swap(word: str) -> str:
