@@ -365,6 +365,7 @@ def test_the_company_as_subject_and_fresh_problem_words_are_said_back(customer: 
 def test_bad_news_is_met_with_sorry_not_thanks() -> None:
     out = coach.rewrite("I feel awful reading this. We'll make sure it never happens again.",
                         customer="The safety gate I bought from you came loose and my toddler needed stitches.").rewrite
+    assert "Please don't use it" in out or "stop using it" in out
     assert "sorry" in out.lower() and "Thanks for letting us know that" not in out
 
 
