@@ -406,3 +406,33 @@ def test_a_reply_being_fixed_loses_its_workload_excuse_and_cheery_send_off() -> 
 def test_what_was_ordered_and_what_came_is_said_back() -> None:
     said = restate_problem("I ordered the navy rug in 160x230 (order 7712-01) and you sent a grey one.")
     assert said is not None and "we sent a grey one" in said
+
+
+def test_an_urgent_step_comes_before_the_drafts_slow_timeline() -> None:
+    out = coach.rewrite("Thank you for your email. We are sorry for any inconvenience. A technician will call you within "
+                        "2-4 working days to book a visit.",
+                        customer="There's a strong smell of gas in my kitchen since your fitter moved the cooker "
+                                 "(job JB-7710).").rewrite
+    assert out.index("gas emergency line") < out.index("2-4 working days")
+
+
+def test_grief_is_said_back_before_anything_else_the_message_says() -> None:
+    said = restate_problem("My wife passed away in March. Your letters still come addressed to her every week.",
+                           situation("My wife passed away in March.").matches)
+    assert said is not None and "passed away" in said
+
+
+@pytest.mark.parametrize("customer, name", [
+    ("I've just been diagnosed and need to pause my mortgage payments for three months.", "hardship"),
+    ("Someone has taken £900 from my account overnight, payments to a shop I've never heard of.", "stolen-card"),
+    ("The buggy's harness snapped open on the bus. My son could have been badly hurt.", "product-safety"),
+])
+def test_more_situations_by_their_words(customer: str, name: str) -> None:
+    case = situation(customer)
+    assert case is not None and case.name == name
+
+
+def test_a_brush_off_about_the_product_and_a_sales_sign_off_go_from_a_reply_being_fixed() -> None:
+    out = coach.rewrite("Sorry for the trouble. Toasters can be temperamental. Thank you for shopping with Crumbly!",
+                        customer="My Crumbly T2 toaster stopped popping up after a week, order CT-5512.").rewrite
+    assert "temperamental" not in out and "shopping with" not in out

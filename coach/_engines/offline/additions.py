@@ -87,7 +87,7 @@ class Additions:
         if positive(self.customer, self.draft):
             return  # praise or banter: no thanks-for-raising, no restated "problem"
         body = " ".join(u.text for u in layout.units)
-        problem = restate_problem(self.told)
+        problem = restate_problem(self.told, self.case.matches if self.case else None)
         if problem and _already_said(problem, body):
             problem = None
         added = []
@@ -153,6 +153,9 @@ class Additions:
         if not body:
             self._insert(layout, len([u for u in layout.units if u.role != "courtesy"]), step)
             return
+        if self.case and self.case.always and len(body) > 1 and self._urgent(step) and ends_sentence(layout.units[body[0]].text):
+            self._insert(layout, body[0] + 1, step)  # "If you can still smell gas ..." before anything else the draft says
+            return
         last = body[-1]
         if len(body) > 1 and _COURTESY.match(layout.units[last].text) and ends_sentence(layout.units[body[-2]].text):
             self._insert(layout, last, step)  # before "Let me know if there's anything else."
@@ -172,6 +175,10 @@ class Additions:
                 return
             unit.text = finish(unit.text)
         self._insert(layout, last + 1, step)
+
+    def _urgent(self, step: str) -> bool:
+        """``step`` is one of the urgent situation's own steps (a gas smell, a stolen card)."""
+        return self.case is not None and any(step.startswith(line.split("{")[0]) for line in self.case.steps)
 
     def _insert(self, layout: Layout, at: int, sentence: str) -> None:
         """Insert ``sentence`` before unit ``at``, at a sentence boundary (the gap before it moves with it)."""

@@ -83,7 +83,11 @@ _DEFLECTS = re.compile(
     r"|(?:our\s+[\w\s]{1,30}?|the\s+(?:practice|team|office|depot|branch|company)|we)\s+(?:is|are|'re|’re)\s+(?:currently\s+|all\s+)?"
     r"(?:very\s+|extremely\s+|really\s+|so\s+)?(?:busy|short[-\s]staffed|under\s+(?:considerable|a\s+lot\s+of|huge|great|"
     r"significant)\s+pressure|experiencing\s+(?:a\s+)?(?:high|higher\s+than\s+usual|unusually\s+high)\s+(?:volumes?|demand))\b"
-    # a cheerful send-off to someone with a complaint: "Have a great day!"
+    # a brush-off about the product: "Kettles can be temperamental sometimes."
+    r"|[\w-]+s\s+can\s+be\s+(?:a\s+bit\s+)?(?:temperamental|tricky|fiddly|unpredictable|finicky)\b"
+    # a cheerful or salesy send-off to someone with a complaint: "Have a great day!", "Thank you for shopping with us."
+    r"|thanks?(?:\s+you)?\s+(?:again\s+)?for\s+(?:shopping|choosing)\s+with\b[^.!?]{0,30}[.!]*$"
+    r"|(?:I\s+)?hope\s+your\s+(?:day|week|weekend|evening)\s+(?:gets|is|goes)\s+better\W*$"
     r"|(?:have\s+a\s+(?:great|good|nice|lovely|wonderful|fab|fantastic|brilliant)\s+(?:day|week|weekend|evening|one|workout|"
     r"trip|time)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|week|weekend|evening|purchase))\W*$"
     r")", re.I)
@@ -170,7 +174,8 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
             return drop_clause(text, quote) if ";" in text else []  # "I can't believe how badly we handled this"
         first = re.split(r"[,;:]|\s+(?:and|but)\s+", rest, maxsplit=1)[0]
         if starts_clause(rest) and len(content_words(first)) >= 2 and (len(rest.split()) >= 8 or holds_fact(rest)) \
-                and not re.search(r"\blike\s+(?:this|that)\W*$", rest):  # "... left waiting like this": points back
+                and not re.search(r"\blike\s+(?:this|that)\W*$", rest) \
+                and not re.search(r"\b(?:these|those|this|that|them)\W*$", first):  # "we keep sending these": points back
             # "We shipped you the wrong size on order 4471", not "Our letters have made it worse."
             return [capitalise(rest)]
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying

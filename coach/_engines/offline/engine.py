@@ -25,7 +25,7 @@ from .additions import Additions, blocking
 from .clauses import capitalise, complete, finish, holds_fact, lower_first, starts_clause
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
-from .opening import Phrasing
+from .opening import Phrasing, positive
 from .promise import CHECKED, also_checks, checks_in_order, fix_promise, is_check, what_is_checked
 from .situations import situation
 
@@ -101,7 +101,7 @@ class _Rewriter(Additions):
             if unit.text and not before.text and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \
                     (not holds_fact(unit.text) or follows_orders(drafted.get(id(before), ""), self.orders)):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
-        if english:  # a reply being fixed loses its bare "I understand." and "Don't worry." too
+        if english and not positive(self.customer, self.draft):  # a fixed reply loses "I understand." and "Don't worry."
             for unit in list(layout.units):
                 if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflects(unit.text)):
                     self._replace(layout, unit, [])

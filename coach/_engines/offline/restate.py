@@ -8,6 +8,7 @@ else gives None, and the engine writes a shorter acknowledgement instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..._core.text import STOPWORDS, looks_english, split_sentences
 from ..._core.untrusted import DEMANDS_OF_THE_MODEL
@@ -53,7 +54,7 @@ _PROBLEM = re.compile(
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
-    r"infest\w*|zero|loose|unauthori[sz]ed|fraudulent|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
+    r"infest\w*|zero|loose|snap\w*|died|passed\s+away|unauthori[sz]ed|fraudulent|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -113,8 +114,9 @@ _BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|of|for|with|at|in
                       r"which|because|so|if)$", re.I)
 
 
-def restate_problem(customer: str | None) -> str | None:
-    """A clause that says the customer's problem back to them, or None when there is no clean one."""
+def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None = None) -> str | None:
+    """A clause that says the customer's problem back to them, or None when there is no clean one; one that
+    ``prefer`` picks out (the situation's words: "my husband died last month") comes first."""
     if not customer or not customer.strip() or not looks_english(customer):
         return None
     text = _NOISE.sub(" ", customer).replace("’", "'")
@@ -137,6 +139,7 @@ def restate_problem(customer: str | None) -> str | None:
         if clause is None:
             continue
         score = len(_PROBLEM.findall(clause)) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split())
+        score += 100 if prefer is not None and prefer(clause) else 0
         if (best is None or (-score, order) < best[:2]):
             best = (-score, order, clause)
     return best[2] if best else None
