@@ -436,3 +436,17 @@ def test_a_brush_off_about_the_product_and_a_sales_sign_off_go_from_a_reply_bein
     out = coach.rewrite("Sorry for the trouble. Toasters can be temperamental. Thank you for shopping with Crumbly!",
                         customer="My Crumbly T2 toaster stopped popping up after a week, order CT-5512.").rewrite
     assert "temperamental" not in out and "shopping with" not in out
+
+
+def test_a_subject_line_is_not_said_back_and_a_time_lead_in_is_dropped() -> None:
+    customer = ("Subject: Refund not received - booking no. 44120\n\nDear Sir,\n\nI returned the tent on 2 May. "
+                "Three weeks on, I have received no refund and nobody has replied to my e-mails.")
+    said = restate_problem(customer)
+    assert said is not None and not said.lower().startswith("refund not received") and "no refund" in said
+
+
+def test_a_reply_being_fixed_loses_a_high_volume_excuse() -> None:
+    out = coach.rewrite("We apologise for any inconvenience. Replies can take longer owing to the high volume of "
+                        "enquiries we are receiving.",
+                        customer="I emailed about my cracked basin (order BS-2210) two weeks ago and heard nothing.").rewrite
+    assert "high volume" not in out

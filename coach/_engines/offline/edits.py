@@ -83,6 +83,8 @@ _DEFLECTS = re.compile(
     r"|(?:our\s+[\w\s]{1,30}?|the\s+(?:practice|team|office|depot|branch|company)|we)\s+(?:is|are|'re|’re)\s+(?:currently\s+|all\s+)?"
     r"(?:very\s+|extremely\s+|really\s+|so\s+)?(?:busy|short[-\s]staffed|under\s+(?:considerable|a\s+lot\s+of|huge|great|"
     r"significant)\s+pressure|experiencing\s+(?:a\s+)?(?:high|higher\s+than\s+usual|unusually\s+high)\s+(?:volumes?|demand))\b"
+    r"|[^.!?]{0,60}\b(?:owing|due)\s+to\s+(?:the\s+)?(?:high|higher|unprecedented|increased|current)\s+(?:volumes?|demand|"
+    r"number\s+of\s+(?:claims|calls|enquiries|requests))\b"
     # a brush-off about the product: "Kettles can be temperamental sometimes."
     r"|[\w-]+s\s+can\s+be\s+(?:a\s+bit\s+)?(?:temperamental|tricky|fiddly|unpredictable|finicky)\b"
     # a cheerful or salesy send-off to someone with a complaint: "Have a great day!", "Thank you for shopping with us."
