@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from .policy import Policy
+from .policy import GRANT_MADE, Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import Sentence, content_words, detect_language, looks_english, signoff_start, split_sentences, stem
@@ -171,7 +171,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
 def _done_beyond_policy(sentence: Sentence, policy: Policy) -> tuple[int, int] | None:
     """The clause of a grant already made ("I've waived", "and added a £50 credit") that a policy line on its topic
     does not cover: an exception the team's policy does not allow."""
-    if not policy.commitments or not _DONE_GRANT.search(sentence.text):
+    if not policy.commitments or not GRANT_MADE.search(sentence.text):
         return None
     text = sentence.text
     for start, end in _clauses(text):
@@ -274,11 +274,6 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
 
 _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
                         r"\b(?:will|is|are)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied)\b", re.I)
-_DONE_GRANT = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:refunded|waived|credited|added|applied|"
-                         r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|"
-                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
-                         r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b",
-                         re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step

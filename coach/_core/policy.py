@@ -15,7 +15,7 @@ from .results import Severity
 from .rules import RULE_IDS
 from .text import content_words, stem
 
-__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy"]
+__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "sums"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720}
 _DURATION = re.compile(
@@ -46,19 +46,29 @@ _RULING_WORDS = frozenset("not no never cannot only available allowed offered gi
 _MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)")
 
 
+def sums(text: str) -> list[tuple[str, float]]:
+    """Each sum of money in ``text`` as written ("£1,240.00") and its value (1240.0)."""
+    return [(m.group(), float(m.group(1).replace(",", ""))) for m in _MONEY.finditer(text)]
+
+
 def _more_money(clause: str, line: str) -> bool:
     """The clause names a larger amount than the policy line's cap or sum."""
-    said, allowed = _MONEY.findall(clause), _MONEY.findall(line)
+    said, allowed = sums(clause), sums(line)
     if not said or not allowed:
         return False
-    value = lambda text: float(text.replace(",", ""))  # noqa: E731
-    return max(map(value, said)) > max(map(value, allowed))
+    return max(value for _, value in said) > max(value for _, value in allowed)
 
 
 _ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)\s+(?:time|waiver|refund|exception)|first)\b",
                    re.I)
 _STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|again|from\s+now\s+on|"
                        r"in\s+(?:the\s+)?future|going\s+forward|every\s+time)\b", re.I)
+#: A grant already made, in the past or the present: "I've added a £50 credit", "I'm giving you a full refund".
+GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:refunded|waived|credited|added|applied|"
+                        r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|"
+                        r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
+                        r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b",
+                        re.I)
 # Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
 _GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b"
                          r"|\bpay\w*\s+(?:the\s+)?[£$€][\d.,]+\s+(?:back\s+)?to\s+you\b", re.I)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts, fact_kinds
-from ..._core.policy import Policy, other_remedy, pays_back
+from ..._core.policy import GRANT_MADE, Policy, other_remedy, pays_back, sums
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
@@ -131,7 +131,7 @@ def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
     said = {stem(w) for w in content_words(text, _IGNORE)} | \
         ({stem("refund")} if pays_back(text) or _BACK_IN.search(text) else set())
     shared = topic & said
-    money = _MONEY.search(line) is not None and _MONEY.search(text) is not None  # "credit £25" against a £10 cap
+    money = bool(sums(line)) and bool(sums(text))  # "credit £25" against a £10 cap
     return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and words[0] in shared
                              or money)
 
@@ -282,13 +282,13 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
     policy_line = forbidden or next((line for line in policy.commitments if line not in used and
                                      same_topic(line, clause, subject=True)), None)
-    granted = _GRANTED_NOW.search(clause) and not _FUTURE.search(clause)
+    granted = GRANT_MADE.search(clause) and not _FUTURE.search(clause)
     if granted and policy_line is None:  # "I'm giving you a full refund plus £100" against "a voucher worth 10%"
         # the checker found it beyond a line on its topic: any word they share names that line
         policy_line = next((line for line in policy.commitments if line not in used and _shares_a_word(line, clause)), None)
         if policy_line is not None:
             used.add(policy_line)
-            amounts = _MONEY.findall(clause)
+            amounts = [amount for amount, _ in sums(clause)]
             if len(amounts) < len(extract_facts(clause)):
                 return None  # a reference would be lost
             return [finish(policy_line.strip()),
@@ -324,10 +324,6 @@ _BEYOND_PLAIN = (
     "I'll check what I can offer you under it and update you.",
     "I'll check what that means for you and let you know.",
 )
-# A grant already made, in the past or the present: "I've added a £50 credit", "I'm giving you a full refund"
-_GRANTED_NOW = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have|'m|’m|\s+am|'re|’re|\s+are)\s+(?:\w+\s+){0,2}?(?:refunded|waived|"
-                          r"credited|added|applied|approved|issued|given|giving|refunding|waiving|crediting|adding|"
-                          r"applying|issuing|offering|sending)\b", re.I)
 _WITHIN = (  # what the policy rules out ("this cannot be waived", "no cash refunds"): someone who may decide reviews it
     "I'll ask a manager to review the {amounts} and update you with what they decide.",
     "I'll pass the {amounts} to a manager to review, and let you know what they decide.",
@@ -340,17 +336,17 @@ _APPLIES_WHEN = (
     "I'll check how that applies to the {amounts} and whether it can be paid {when}, and update you.",
     "I'll check how that applies to the {amounts}, and whether it can be paid {when}, and let you know.",
 )
-_MONEY = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?")
-
-
-def _value(amount: str) -> float:
-    return float(re.sub(r"[^\d.]", "", amount))
 
 
 _NOT_CONFIRMED = (
     "I can't confirm it for {dates} yet, but I'll check where it stands and update you.",
     "I can't confirm {dates} yet; I'll check where it stands and let you know.",
 )
+
+
+def _value(amount: str) -> float:
+    """A money fact's value, however it is written ("£1,240.00", "50 dollars")."""
+    return float(re.sub(r"[^\d.]", "", amount))
 
 
 def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) -> list[str] | None:
@@ -370,7 +366,7 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     policy = finish(line.strip())
     if not facts:
         return [policy]
-    cap = max((_value(m) for m in _MONEY.findall(line)), default=None)
+    cap = max((value for _, value in sums(line)), default=None)
     other = other_remedy(clause, line, only=True)  # "a £100 goodwill payment" where the line grants a voucher
     over = [a for a in amounts if cap is not None and _value(a) > cap or other]
     if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
