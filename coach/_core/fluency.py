@@ -410,7 +410,7 @@ _PIECE_RE = re.compile(r"^(?:(?P<cond>If|Once|Whenever|In\s+case)\s|(?:Because|A
 _MAIN_RE = re.compile(r"\b(?:we|I|you|they|it|he|she|there)(?:['’](?:re|ve|ll|d|s|m)\b|\s+(?:are|is|was|were|will|can|have|"
                       r"has|had|do|did|would|could|should|may|might|must|need|want|get|\w+ed|\w+s)\b)"
                       r"|\b(?:please|do|call|contact|try|check|visit|reply|send|dm|email|let)\b", re.I)  # or an imperative
-_SUBJECT_WORDS = {"i", "we", "you", "they", "he", "she", "it", "there"}
+_SUBJECT_WORDS = _SUBJECTS | {"you", "it", "there"}
 _IS_CONTRACTED = {"it", "that", "there", "he", "she", "what", "here", "who", "where", "let", "everything", "this"}
 
 

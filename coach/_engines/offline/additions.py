@@ -67,9 +67,10 @@ class Additions:
         """
         rendered = layout.render()
         stepless = not rendered.strip() or any(f.rule == "no-next-step" for f in self.check(rendered).findings)
-        stepless = stepless and not _RESOLVED.search(_own(layout))
+        resolved = _RESOLVED.search(_own(layout)) is not None
+        stepless = stepless and not resolved
         bare = [u for u in layout.units if u.text and u.role != "greeting" and _BARE_STEP.match(u.text)]
-        if bare and not _RESOLVED.search(_own(layout)):
+        if bare and not resolved:
             rest = " ".join(u.full for u in layout.units if u.text and u not in bare)
             stepless = stepless or not holds_step(rest)  # "We'll look into it." is all it offers
         if not layout.continuation:
