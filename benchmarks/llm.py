@@ -47,7 +47,7 @@ class CannedAnswers:
         key = untrusted(draft)
         fresh = key not in self._answers
         self._answers.setdefault(key, json.dumps({"critique": critique, "rewrite": offline.rewrite}))
-        return offline.passed and fresh
+        return offline.assessed and offline.passed is not False and fresh  # (the model engine's guard reads no review)
 
     @classmethod
     def for_replies(cls, replies: list[Reply], wanted: int) -> tuple["CannedAnswers", list[Reply]]:

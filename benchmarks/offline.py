@@ -96,8 +96,8 @@ def run(replies: list[Reply], examples: int = 0) -> dict[str, Any]:
         times += took
         if old:
             old_times += _timed(old, chunk, policy)[1]
-    misses: dict[str, list[str]] = {k: [] for k in ("failed", "disfluent", "good_changed", "lost", "invented",
-                                                       "step_lost")}
+    misses: dict[str, list[str]] = {k: [] for k in ("failed", "to_read", "disfluent", "good_changed", "lost",
+                                                       "invented", "step_lost")}
     added: Counter[str] = Counter()
     changed = 0
     for r, result in zip(replies, results):
@@ -106,7 +106,8 @@ def run(replies: list[Reply], examples: int = 0) -> dict[str, Any]:
         changed += text != draft
         blocking = any(f.blocking for f in check(plain, r.customer or None, policy).findings)
         flags = {
-            "failed": not result.passed,
+            "failed": result.passed is False,
+            "to_read": result.passed is None and bool(result.review),
             "disfluent": bool(new_problems(plain, text)),
             "good_changed": not blocking and text != plain,
             "lost": bool(missing_facts(without_instructions(draft), text)),
@@ -122,7 +123,7 @@ def run(replies: list[Reply], examples: int = 0) -> dict[str, Any]:
     out = {
         "drafts": len(replies), "rewrites_per_s": round(len(replies) / (sum(times) / 1e9), 1), **latency_ms(times),
         "changed": changed, "facts_lost": len(misses["lost"]), "facts_invented": len(misses["invented"]),
-        "guard_failed": len(misses["failed"]), "disfluent": len(misses["disfluent"]),
+        "guard_failed": len(misses["failed"]), "to_read": len(misses["to_read"]), "disfluent": len(misses["disfluent"]),
         "good_drafts_changed": len(misses["good_changed"]), "next_step_lost": len(misses["step_lost"]),
         "top_added_sentence": top, "top_added_count": top_n, "top_added_share_pct": round(100 * top_n / len(replies), 1),
         "top_added_share_of_rewrites_pct": round(100 * top_n / max(1, changed), 1),
@@ -146,6 +147,7 @@ def table(res: dict[str, Any]) -> str:
         ("p50 / p99 latency", f"{res['p50_ms']:.2f} / {res['p99_ms']:.2f} ms", ""),
         ("drafts changed", f"{res['changed']:,}", ""),
         ("rewrites failing the guard", f"{res['guard_failed']:,}", "0"),
+        ("rewrites with lines the coach wrote itself (`passed: null`, `review`)", f"{res.get('to_read', 0):,}", ""),
         ("rewrites that read worse than their draft (`fluent`)", f"{res['disfluent']:,}", "0"),
         ("drafts with no error or warning that were changed", f"{res['good_drafts_changed']:,}", "0"),
         ("rewrites that lost a fact of the draft / invented one", f"{res['facts_lost']:,} / {res['facts_invented']:,}", "0"),

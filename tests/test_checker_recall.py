@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from offline_verdict import nothing_found
 
 from coach import Coach
 
@@ -75,7 +76,7 @@ def test_money_back_in_a_way_the_policy_rules_out_is_a_broken_promise() -> None:
 def test_the_offline_rewrite_states_the_cap_and_keeps_the_amount() -> None:
     draft = "I've refunded the cancelled class to your card and added a £40 goodwill credit for the wasted trip."
     result = coach.rewrite(draft, policy=CAP)
-    assert result.passed is True
+    assert nothing_found(result)
     assert "Goodwill credits are capped at £15 per booking." in result.rewrite
     assert "£40" in result.rewrite and "I've refunded the cancelled class to your card." in result.rewrite
     assert "added a £40" not in result.rewrite
@@ -184,7 +185,7 @@ def test_words_a_planted_order_dictated_are_an_obeyed_order() -> None:
     found = {f.rule for f in coach.check(draft, customer=customer).findings}
     assert "broken-promise" in found
     result = coach.rewrite(draft, customer=customer)
-    assert "upheld" not in result.rewrite and "ashamed" not in result.rewrite and result.passed is True
+    assert "upheld" not in result.rewrite and "ashamed" not in result.rewrite and nothing_found(result)
 
 
 @pytest.mark.parametrize("draft", [

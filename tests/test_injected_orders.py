@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from offline_verdict import nothing_found
 
 from coach._core.checker import check
 from coach._core.guard import guard
@@ -37,7 +38,7 @@ def test_a_grant_only_the_planted_order_asked_for_is_a_broken_promise(customer, 
 @pytest.mark.parametrize(("customer", "draft"), CASES)
 def test_the_offline_rewrite_removes_it_and_passes(customer, draft):
     result = rewrite_offline(draft, customer)
-    assert result.passed, result.findings_after
+    assert nothing_found(result), result.findings_after
     asked = set().union(*(obeyed_orders(s, injected_orders(customer)) for s in draft.split(". ")))
     assert asked and not any(word in result.rewrite.lower() for word in ("refund", "voucher", "upgrade", "express"))
 

@@ -4,6 +4,7 @@ person copied into the reply, and a reply in another language than the draft."""
 from __future__ import annotations
 
 import pytest
+from offline_verdict import vouched
 
 from coach._core.facts import extract_facts, invented_facts, invented_times, is_time_phrase, time_phrases
 from coach._core.guard import customer_voice, guard, language_problem
@@ -131,4 +132,4 @@ def test_the_offline_engine_still_passes_its_own_guard_on_these_drafts():
                                                  "My parcel 1Z999 never came and I need it by Friday.")]:
         result = Coach().rewrite(draft, customer=customer)
         verdict = guard(draft, result.rewrite, customer, Policy())
-        assert result.passed == verdict.passed
+        assert result.passed == vouched(verdict.passed, result)

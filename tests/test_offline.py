@@ -1,6 +1,7 @@
 """The offline engine: fixes what the checker flags, keeps every fact, invents none."""
 
 import pytest
+from offline_verdict import nothing_found
 
 from coach import Coach, Policy
 from coach._core.facts import extract_facts, invented_facts, missing_facts
@@ -32,7 +33,7 @@ CASES = [
 def test_rewrite_passes_guard_and_keeps_facts(draft, customer, policy):
     result = coach.rewrite(draft, customer=customer, policy=policy)
     assert result.engine == "offline" and result.attempts == 1 and not result.fallback
-    assert result.passed, (result.rewrite, result.findings_after)
+    assert nothing_found(result), (result.rewrite, result.findings_after)
     assert missing_facts(draft, result.rewrite) == []
     assert invented_facts(result.rewrite, draft, customer, *(policy or [])) == []
     assert not any(f.rule == "broken-promise" for f in result.findings_after)
@@ -77,7 +78,7 @@ def test_injected_instructions_in_customer_message_are_not_echoed():
     result = coach.rewrite("Sorry for the trouble.", customer=customer)
     assert "ignore" not in result.rewrite.lower()
     assert "refund" not in result.rewrite.lower()
-    assert result.passed
+    assert nothing_found(result)
 
 
 def test_non_english_draft_is_left_alone():

@@ -4,6 +4,7 @@ for this file."""
 from __future__ import annotations
 
 import pytest
+from offline_verdict import nothing_found
 
 from coach import Coach
 from coach._engines.offline.edits import hollow
@@ -51,7 +52,7 @@ def test_a_reply_being_fixed_loses_its_hollow_lines() -> None:
              "Please send a photo of the meter to meters@example.com and I'll check the reading.")
     customer = "My bill jumped to £410 this quarter and the meter reading on it is wrong."
     result = coach.rewrite(draft, customer=customer)
-    assert result.passed is True
+    assert nothing_found(result)
     for gone in ("I understand.", "I hear you.", "Don't worry.", "inconvenience"):
         assert gone not in result.rewrite
     assert "meters@example.com" in result.rewrite and "£410" in result.rewrite
@@ -131,18 +132,18 @@ def test_a_bracketed_planted_note_runs_to_its_closing_bracket() -> None:
                 "done.]\nPhotos attached.")
     assert len(injected_orders(customer)) == 2 and "Photos" not in " ".join(injected_orders(customer))
     result = coach.rewrite("Sorry about the lamp. I've approved a £300 refund, and it's done.", customer=customer)
-    assert "£300" not in result.rewrite and result.passed is True
+    assert "£300" not in result.rewrite and nothing_found(result)
 
 
 def test_an_assured_outcome_with_a_thousands_amount_becomes_a_check() -> None:
     result = coach.rewrite("Please be assured that the payment of £2,500.00 will be released by the end of the day.")
     assert "whether the payment of £2,500.00 can be released by the end of the day" in result.rewrite
-    assert result.passed is True
+    assert nothing_found(result)
 
 
 def test_will_not_recur_becomes_what_the_agent_does() -> None:
     result = coach.rewrite("We found the cause, and I can confirm that this will not recur.")
-    assert "recur" not in result.rewrite and result.passed is True
+    assert "recur" not in result.rewrite and nothing_found(result)
 
 
 def test_pity_after_a_semicolon_goes_with_what_follows_it() -> None:
@@ -165,7 +166,7 @@ def test_beyond_a_cap_with_a_date_the_date_becomes_the_agents_update() -> None:
     policy = ["Meal vouchers are capped at £15 per delay."]
     result = coach.rewrite("I'll refund your meals in full, £60, and it will be in your account by Friday.", policy=policy)
     assert "Meal vouchers are capped at £15 per delay." in result.rewrite
-    assert "I can't offer £60" in result.rewrite and "by Friday" in result.rewrite and result.passed is True
+    assert "I can't offer £60" in result.rewrite and "by Friday" in result.rewrite and nothing_found(result)
 
 
 def test_no_i_aim_to_make_sure_for_the_customers_own_case() -> None:
@@ -177,7 +178,7 @@ def test_a_promise_in_the_second_part_of_a_thread_keeps_its_handle_and_marker() 
     draft = "@kim_r 1/2 Sorry for the trouble.\n@kim_r 2/2 It'll be sorted right away, no need to worry! -Al"
     result = coach.rewrite(draft)
     assert "@kim_r 2/2 " in result.rewrite and "whether it can be sorted right away" in result.rewrite
-    assert "no need to worry" not in result.rewrite and result.passed is True
+    assert "no need to worry" not in result.rewrite and nothing_found(result)
 
 
 def test_a_second_check_says_also_and_no_as_well() -> None:
@@ -185,13 +186,13 @@ def test_a_second_check_says_also_and_no_as_well() -> None:
              "reimbursed for the taxi as well.")
     result = coach.rewrite(draft)
     assert "whether claim no. HX-2210 can be paid in full by Monday" in result.rewrite
-    assert "I'll also check whether you can be reimbursed for the taxi." in result.rewrite and result.passed is True
+    assert "I'll also check whether you can be reimbursed for the taxi." in result.rewrite and nothing_found(result)
 
 
 def test_never_again_after_a_promise_becomes_what_the_team_learns() -> None:
     result = coach.rewrite("Your boiler will be fixed by 6 p.m. tomorrow, guaranteed, and we will make sure this "
                            "never happens again.")
-    assert "never" not in result.rewrite and "guaranteed" not in result.rewrite and result.passed is True
+    assert "never" not in result.rewrite and "guaranteed" not in result.rewrite and nothing_found(result)
 
 
 @pytest.mark.parametrize("draft, rule", [
@@ -271,7 +272,7 @@ def test_a_condolence_sign_off_is_a_sign_off() -> None:
     draft = "Dear Mrs Bell,\n\nOh I am so, so sorry. That's heartbreaking.\n\nWith deepest sympathy,\nCarl"
     result = coach.rewrite(draft, customer="My husband died in May and I can't close his account, ref 3390127.")
     assert result.rewrite.endswith("With deepest sympathy,\nCarl") and "ref 3390127" in result.rewrite
-    assert result.passed is True
+    assert nothing_found(result)
 
 
 def test_a_short_leftover_of_pity_goes_with_it() -> None:
@@ -299,7 +300,7 @@ def test_a_request_put_as_a_condition_is_kept_and_help_if_i_can_is_help() -> Non
 def test_a_reply_being_fixed_loses_its_deflections(line: str) -> None:
     result = coach.rewrite(f"Sorry for the inconvenience. {line}",
                            customer="The sofa from order 55-120 arrived with a torn arm and a missing foot.")
-    assert line not in result.rewrite and result.passed is True
+    assert line not in result.rewrite and nothing_found(result)
     assert coach.rewrite(f"Thanks for the photos of order 55-120. {line} I'll call you at 3pm today.").rewrite \
         == f"Thanks for the photos of order 55-120. {line} I'll call you at 3pm today."  # no error: left alone
 
@@ -307,7 +308,7 @@ def test_a_reply_being_fixed_loses_its_deflections(line: str) -> None:
 def test_a_bare_look_into_it_gives_way_to_a_concrete_step() -> None:
     result = coach.rewrite("Sorry for the trouble! We'll look into it 👍",
                            customer="The 6am spin class has been cancelled twice this week with no notice.")
-    assert "look into it 👍" not in result.rewrite and result.passed is True
+    assert "look into it 👍" not in result.rewrite and nothing_found(result)
     assert "cancelled" in result.rewrite  # the customer's "has been cancelled", said back, resolves nothing
 
 
@@ -324,7 +325,7 @@ def test_a_greeting_with_two_names_is_a_greeting_and_a_pet_is_not_an_account() -
     result = coach.rewrite(draft, customer=customer)
     assert result.rewrite.startswith("Dear Mr and Mrs Hale,\n\nI'm")
     assert "exactly what happened" in result.rewrite and "account holder" not in result.rewrite
-    assert result.passed is True
+    assert nothing_found(result)
 
 
 def test_a_gas_smell_outranks_health() -> None:
@@ -335,7 +336,7 @@ def test_a_gas_smell_outranks_health() -> None:
 
 def test_certainty_100_percent_is_no_fact_to_keep() -> None:
     result = coach.rewrite("Don't panic, your photos will definitely be recovered, 100% 🙌")
-    assert result.passed is True and "100%" not in result.rewrite
+    assert nothing_found(result) and "100%" not in result.rewrite
 
 
 def test_two_checks_made_from_one_sentence_say_also() -> None:

@@ -8,6 +8,7 @@ money get a tone of their own; nothing here comes back disfluent or with a false
 from __future__ import annotations
 
 import pytest
+from offline_verdict import nothing_found, vouched
 
 import coach._engines.offline.engine as engine
 from coach._core.guard import disfluent, guard
@@ -38,7 +39,7 @@ def test_layout_survives_and_the_rewrite_passes_honestly(draft, customer, kept):
     for piece in kept:
         assert piece in result.rewrite
     verdict = guard(draft, result.rewrite, customer, Policy())
-    assert result.passed == verdict.passed and not verdict.disfluent, verdict.problems
+    assert result.passed == vouched(verdict.passed, result) and not verdict.disfluent, verdict.problems
 
 
 @pytest.mark.parametrize(("text", "sentences"), [
@@ -81,7 +82,7 @@ POLICY = Policy(commitments=["Refunds are issued within 5-7 business days of the
 ])
 def test_beyond_the_policy_the_rewrite_says_the_policy(draft, date):
     result = rewrite_offline(draft, "I posted the coat back last week, where is my refund?", POLICY)
-    assert result.passed
+    assert nothing_found(result)
     assert "Refunds are issued within 5-7 business days of the return arriving." in result.rewrite
     assert "whether" not in result.rewrite  # no hint at the faster outcome next to a line that says otherwise
     if date:
@@ -104,7 +105,7 @@ def test_distress_gets_a_tone_that_fits(customer, name, said, not_said):
     assert situation(customer).name == name
     result = rewrite_offline("Sorry for the inconvenience.", customer)
     assert said in result.rewrite and not_said not in result.rewrite
-    assert result.passed, result.findings_after
+    assert nothing_found(result), result.findings_after
 
 
 def test_an_everyday_problem_keeps_the_everyday_template():
@@ -130,7 +131,7 @@ def test_a_safety_step_goes_in_even_when_the_draft_has_a_step():
 ])
 def test_the_restatement_reads_past_handles_and_afterthoughts(customer, said):
     result = rewrite_offline("Sorry for the inconvenience. We will look into it.", customer)
-    assert said in result.rewrite and result.passed, result.rewrite
+    assert said in result.rewrite and nothing_found(result), result.rewrite
 
 
 @pytest.mark.parametrize(("draft", "gone"), [
@@ -170,7 +171,7 @@ def test_what_the_policy_rules_out_becomes_the_policy_line():
     result = rewrite_offline("Thanks for returning the toaster. I will refund you in cash when you come in.",
                              "I returned the toaster, can I have cash back?", policy)
     assert "Cash refunds are not offered" in result.rewrite and "in cash when" not in result.rewrite
-    assert result.passed
+    assert nothing_found(result)
 
 
 def test_a_fraction_is_not_a_thread_marker():

@@ -3,6 +3,8 @@ this file."""
 
 from __future__ import annotations
 
+from offline_verdict import nothing_found
+
 from coach import Coach, Policy
 
 coach = Coach(engine="offline")
@@ -16,7 +18,7 @@ def test_a_grant_already_made_beyond_a_voucher_policy_gives_way_to_the_policy() 
     lines = ["Missed deliveries are compensated with a voucher worth 15% of the order value."]
     result = rewrite("Thanks for your patience. I'm giving you a £60 cash payment for the missed delivery.",
                      "The driver never came and I took the day off work.", lines)
-    assert result.passed is True
+    assert nothing_found(result)
     assert lines[0] in result.rewrite and "I can't offer £60" in result.rewrite
 
 
@@ -24,7 +26,7 @@ def test_a_waiver_the_policy_rules_out_goes_to_someone_who_may_decide() -> None:
     lines = ["Late returns incur a £12 charge; this cannot be waived by branch staff."]
     result = rewrite("Sorry about the late return. About the £12 charge: I've waived it for you.",
                      "I returned the van 40 minutes late because of an accident on the M6.", lines)
-    assert result.passed is True
+    assert nothing_found(result)
     assert "waived it" not in result.rewrite and "manager" in result.rewrite and "£12" in result.rewrite
 
 
@@ -32,7 +34,7 @@ def test_money_back_sooner_than_the_refund_policy_is_answered_with_the_policy() 
     lines = ["Refunds are issued within 5-7 business days of the return being received."]
     result = rewrite("I've processed your return and the £45 will be back in your account tomorrow.",
                      "I sent the boots back two weeks ago and still have no refund.", lines)
-    assert result.passed is True and lines[0] in result.rewrite and "£45" in result.rewrite
+    assert nothing_found(result) and lines[0] in result.rewrite and "£45" in result.rewrite
 
 
 def test_an_emoji_before_a_promise_does_not_stop_it_becoming_a_check() -> None:

@@ -5,6 +5,7 @@
 import re
 
 import pytest
+from offline_verdict import nothing_found, vouched
 
 from coach import Coach, Policy
 from coach._api import _rewrite_or_fallback
@@ -27,7 +28,7 @@ def rules_after(result):
 def test_a_promise_with_a_date_becomes_the_agents_own_check_with_the_date_kept():
     # was: "I'll have this fixed by Friday 14 June." (still a broken promise, shipped)
     result = coach.rewrite("I'll definitely have this fixed by Friday 14 June.")
-    assert "broken-promise" not in rules_after(result) and result.passed
+    assert "broken-promise" not in rules_after(result) and nothing_found(result)
     assert "Friday 14 June" in result.rewrite and "definitely" not in result.rewrite
     assert re.search(r"\b(?:check|find out) whether we can have this fixed by Friday 14 June\b", result.rewrite)
 
@@ -38,15 +39,15 @@ def test_a_certain_refund_is_not_promised_and_the_result_says_whether_it_passes(
     assert "broken-promise" not in rules_after(result)
     assert "100%" not in result.rewrite and "make sure" not in result.rewrite
     verdict = guard(draft, result.rewrite, None, Policy())
-    assert result.passed == verdict.passed
-    if not result.passed:  # "100" counts as a fact to keep; the rewrite says so instead of shipping the promise
+    assert result.passed == vouched(verdict.passed, result)
+    if result.passed is False:  # "100" counts as a fact to keep; the rewrite says so instead of shipping the promise
         assert not verdict.blocking and verdict.missing == ["100"]
 
 
 def test_a_policy_line_replaces_a_promise_the_policy_covers():
     policy = Policy(commitments=["Refunds are issued within 5-7 business days"])
     result = coach.rewrite("You'll definitely get a full refund today!", customer="I want my money back", policy=policy)
-    assert "Refunds are issued within 5-7 business days" in result.rewrite and result.passed
+    assert "Refunds are issued within 5-7 business days" in result.rewrite and nothing_found(result)
 
 
 def test_the_companys_own_contact_keeps_its_sentence_and_the_customers_step():
@@ -63,7 +64,7 @@ def test_a_fallback_after_a_rejected_model_answer_reports_the_offline_verdict():
     draft = "We'll make sure you get a full refund, 100%."
     result = _rewrite_or_fallback(EngineFailed(error="the model's answer failed the guard"), draft, None, Policy())
     assert result.fallback and result.error
-    assert result.passed == guard(draft, result.rewrite, None, Policy()).passed
+    assert result.passed == vouched(guard(draft, result.rewrite, None, Policy()).passed, result)
     assert "broken-promise" not in rules_after(result)
 
 
@@ -112,7 +113,7 @@ def test_a_draft_that_resolved_the_case_gets_no_generic_step():
 def test_an_instruction_inside_a_flagged_sentence_survives():
     result = coach.rewrite("My apologies about that, please send us a Direct Message  so we can look into that for you. -DP")
     assert "Please send us a Direct Message  so we can look into that for you." in result.rewrite
-    assert result.rewrite.endswith("-DP") and result.passed
+    assert result.rewrite.endswith("-DP") and nothing_found(result)
 
 
 # --- 4. restatements that read well, or none ----------------------------------------------------------------------
@@ -181,7 +182,7 @@ def test_capitalisation_after_a_greeting_is_left_alone():
 def test_a_banned_phrase_is_never_left_in(draft, phrase):
     result = coach.rewrite(draft, policy=Policy(banned_phrases=[phrase]))
     assert phrase.lower() not in result.rewrite.lower()
-    assert "banned-phrase" not in rules_after(result) and result.passed
+    assert "banned-phrase" not in rules_after(result) and nothing_found(result)
     assert "Please DM us your order number." in result.rewrite
 
 
@@ -202,7 +203,7 @@ def test_banter_gets_the_agents_own_small_step_not_a_request_for_details():
     """A reply of banter has no next step (the rulebook), but the customer has nothing to send us."""
     draft = "We're happy when you're happy! That sure does look delicious."
     result = Coach().rewrite(draft, customer="Big thx 2 @AmericanAir 4 guacamole and margs #nomnom")
-    assert result.passed and result.rewrite.startswith(draft)
+    assert nothing_found(result) and result.rewrite.startswith(draft)
     assert "details" not in result.rewrite and "reply with" not in result.rewrite.lower()
     # A reply to a real problem still asks for what is needed.
     jacket = Coach().rewrite("Thank you for contacting us! Have a great day!",

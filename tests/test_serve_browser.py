@@ -177,7 +177,7 @@ def test_a_rewrite_of_an_edited_or_cleared_draft_is_marked_or_gone(browser, offl
     page.get_by_role("button", name="Rewrite").click()
     page.locator("#diff ins").first.wait_for()
     notes, stale, copy = page.locator("#rewrite-notes"), page.locator("#stale-note"), page.locator("#copy")
-    assert "This rewrite passes" in notes.inner_text() and copy.is_enabled() and not stale.is_visible()
+    assert "Read before sending: the coach wrote" in notes.inner_text() and copy.is_enabled() and not stale.is_visible()
 
     draft.fill(DRAFT + " Also, thanks.")  # edited: the rewrite is of another draft now
     stale.wait_for(state="visible")
@@ -185,11 +185,25 @@ def test_a_rewrite_of_an_edited_or_cleared_draft_is_marked_or_gone(browser, offl
 
     draft.fill(DRAFT)  # the edit undone: the rewrite is this draft's again
     stale.wait_for(state="hidden")
-    assert copy.is_enabled() and "This rewrite passes" in notes.inner_text()
+    assert copy.is_enabled() and "Read before sending" in notes.inner_text()
 
     draft.fill("")  # cleared: the rewrite goes with it
     page.locator("#rewrite-panel").wait_for(state="hidden")
     assert page.locator("#diff").inner_text() == ""
+    page.context.close()
+
+
+def test_a_fix_by_cuts_alone_passes_and_one_in_the_coachs_words_lists_its_lines(browser, offline_url):
+    page = open_page(browser, offline_url)
+    draft, notes = page.get_by_label("Draft", exact=True), page.locator("#rewrite-notes")
+    draft.fill("Thanks for flagging it: I've refunded the £12.99 to your card. I feel terrible about it.")
+    page.get_by_role("button", name="Rewrite").click()
+    page.locator("#diff del").first.wait_for()
+    assert "This rewrite passes" in notes.inner_text() and "Read before" not in notes.inner_text()
+    draft.fill("Sorry for the trouble. I'll see what I can do.")
+    page.get_by_role("button", name="Rewrite").click()
+    page.get_by_text("Read before sending").wait_for()
+    assert "\u201c" in notes.inner_text() and "passes" not in notes.inner_text()
     page.context.close()
 
 

@@ -2,7 +2,8 @@
 
 Exit codes (README, "Exit codes"): 0 passed; 1 findings at ``--fail-on`` (check, critique) or a rewrite
 that still fails the guard; 2 an error (usage, input, model); 3 not assessed: the coach reached no
-verdict (a reply in a language the rules cannot read), which never reads as a pass. Over several drafts
+verdict (a reply in a language the rules cannot read, or an offline rewrite with lines the coach wrote itself,
+listed in ``review`` for a person to read), which never reads as a pass. Over several drafts
 the most serious wins: 2, then 1, then 3, then 0. ``coach eval`` loads the eval harness only when it runs.
 """
 
@@ -38,7 +39,8 @@ EXIT_PASSED, EXIT_FAILED, EXIT_ERROR, EXIT_NOT_ASSESSED = 0, 1, 2, 3
 #: Over several drafts the most serious outcome is the exit code.
 _SERIOUSNESS = (EXIT_PASSED, EXIT_NOT_ASSESSED, EXIT_FAILED, EXIT_ERROR)
 _EXIT_CODES = ("exit codes: 0 passed; 1 findings at --fail-on, or a rewrite that still fails the guard; 2 an error;\n"
-               "  3 not assessed (e.g. a reply in another language: no verdict, never a pass).\n"
+               "  3 not assessed (a reply in another language, or a rewrite with lines the coach wrote itself\n"
+               "  to read first: no verdict, never a pass).\n"
                "  Over several drafts the most serious wins: 2, then 1, then 3, then 0.")
 _EXAMPLES = {
     "check": 'coach check -f reply.txt --customer-file ticket.txt\n  coach check "Sorry for the inconvenience." '
@@ -383,7 +385,8 @@ def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
         err(f"coach: {failing} of {summary.items} rewrite(s) still fail the guard (see their 'passed')")
     unassessed = seen.codes.get(EXIT_NOT_ASSESSED, 0)
     if unassessed:
-        err(f"coach: {unassessed} of {summary.items} draft(s) not assessed (another language: 'passed' is null)")
+        err(f"coach: {unassessed} of {summary.items} draft(s) not assessed ('passed' is null: another language, "
+            "or lines the coach wrote itself, in 'review', to read before sending)")
     return _most_serious(list(seen.codes))
 
 

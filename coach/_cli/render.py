@@ -86,6 +86,10 @@ def rewrite_notes(result: RewriteResult, colour: bool) -> str:
         parts.append(f"error: {result.error}")
     if not result.assessed:
         parts.append("not assessed: the draft is not in English, so it is returned unchanged")
+    elif result.passed is None and result.review:
+        lines = "; ".join(f'"{line}"' for line in result.review)
+        parts.append(f"READ FIRST: the coach wrote {len(result.review)} line(s) itself and cannot tell whether they fit "
+                     f"this case: {lines}")
     elif not result.passed:
         parts.append("NOT PASSED: this rewrite still fails the guard; edit it before sending")
     return _paint(" · ".join(parts), _DIM, colour)

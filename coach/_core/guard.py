@@ -22,7 +22,7 @@ from .results import CheckResult, Finding
 from .text import STOPWORDS, html_to_text, looks_english, split_sentences
 from .untrusted import injected_orders, obeyed_orders, without_instructions
 
-__all__ = ["GuardVerdict", "guard", "customer_voice", "language_problem", "disfluent"]
+__all__ = ["GuardVerdict", "guard", "customer_voice", "language_problem", "disfluent", "own_lines"]
 
 #: The customer's first person: copied into the reply, it speaks as the customer instead of to them.
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
@@ -38,6 +38,9 @@ _AGENT_WORDS = frozenset(
 _TOKEN = re.compile(r"[A-Za-z0-9$#£€][\w'’$#£€.,/-]*[\w$#£€]|[A-Za-z0-9$#£€]")
 _CLAUSE_BREAK = re.compile(r"[!?;:\n()\"“”]+|[.,](?!\d)|(?<!\d)[.,]")  # "$49.99" and "1,200" stay whole
 _LONGEST_PHRASE = 8
+_WORDS = re.compile(r"[\w£$€#@%&'’]+(?:[.,/-][\w£$€#@%&'’]+)*")
+#: A sentence counts as the draft's own when its words come, in order, from this many consecutive draft sentences.
+_MERGED = 3
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,28 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
         language=language_problem(draft, rewrite),
         disfluent=disfluent(draft, rewrite),
     )
+
+
+def own_lines(draft: str, rewrite: str) -> list[str]:
+    """The sentences of ``rewrite`` that are not the draft's own words: each sentence whose words do not all come,
+    in order, from the draft (at most ``_MERGED`` consecutive sentences of it; cuts and capitals aside).
+
+    The checker reads rules, not fit: it cannot tell whether a line the coach wrote names the right problem or
+    offers the step this case needs, so such lines are for a person to read before the rewrite is sent.
+    """
+    spans = [_words(s.text) for s in split_sentences(html_to_text(draft))]
+    runs = [sum(spans[i : i + n], []) for n in range(1, _MERGED + 1) for i in range(len(spans) - n + 1)]
+    return [s.text for s in split_sentences(rewrite)
+            if (words := _words(s.text)) and not any(_in_order(words, run) for run in runs)]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
+
+
+def _in_order(words: list[str], source: list[str]) -> bool:
+    rest = iter(source)
+    return all(word in rest for word in words)
 
 
 def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:

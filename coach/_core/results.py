@@ -96,6 +96,8 @@ class RewriteResult(BaseModel):
     error: str | None = None
     #: False when the draft is not in a language the rules can assess: it is returned unchanged.
     assessed: bool = True
+    #: Lines the offline engine wrote itself (not the agent's words): ``passed`` stays None until a person reads them.
+    review: list[str] = Field(default_factory=list)
     calls: int = 0
     usage: Usage = Field(default_factory=Usage)
     prompt_id: str | None = None

@@ -6,6 +6,10 @@ agent's own action or the policy's line (or go, when nothing in them can be chec
 actions, banned phrases and planted orders' grants go. A reply being fixed also loses its bare "I understand." and
 its deflecting lines. Thanks, an acknowledgement and a next step are added at sentence boundaries where they are
 missing. Greeting, sign-off, signature, thread markers, paragraphs and line breaks stay where they were.
+
+``passed`` is True only for a rewrite made of the agent's own words (the draft, or the draft with cuts) that the
+guard passes. Lines the engine wrote itself are listed in ``review`` and leave ``passed`` None: rules cannot tell
+whether a stock line names the right problem or offers the step this case needs, so a person reads them first.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import re
 from ..._core.checker import check
 from ..._core.combined import explicit_step
 from ..._core.fluency import THREAD_MARKER, new_problems
-from ..._core.guard import guard
+from ..._core.guard import guard, own_lines
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
@@ -48,12 +52,14 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
                     text = fallback
                     break
     after = verdict.after or rewriter.check(text)
+    review = own_lines(draft, text)
     return RewriteResult(
         rewrite=text,
         engine="offline",
-        passed=verdict.passed,
+        passed=None if verdict.passed and review else verdict.passed,  # the coach's own lines: a person reads them
         findings_before=before.findings,
         findings_after=after.findings,
+        review=review,
     )
 
 
