@@ -69,7 +69,8 @@ _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|processed|booked|"
     r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled)\b|\b(?:I|we)\s+can\s+confirm\b"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
-    r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b",
+    r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b"
+    r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:send|give|add|credit|throw\s+in|include)\b",
     re.I,
 )
 _NOT_GRANTED = re.compile(r"\b(?:not|no|never|can't|can’t|cannot|unable|won't|won’t|isn't|isn’t|whether|if|"
