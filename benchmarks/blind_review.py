@@ -6,10 +6,12 @@ rewrites, shuffled and blind to which engine wrote them (``{"rid", "garbled", "f
 key from rid to ``[draft id, [systems]]``). Where a third helper judged the same items blind to the second
 (``review-<set>-second.jsonl``), its row follows and Cohen's kappa between the two is printed. Counted per
 engine: garbled rewrites, rewrites with any flaw (a missing thanks, a suggestion, aside), false
-``passed: true`` (the coach passed a rewrite the reviewer found garbled or flawed), mean "would send" (1-5),
-and good drafts returned byte-identical.
+``passed: true`` (the coach passed a rewrite the reviewer found garbled or flawed), rewrites left with
+``passed: null`` for a person to read (lines the coach wrote itself, in ``review``), mean "would send" (1-5), and
+good drafts returned byte-identical.
 
     python benchmarks/blind_review.py [a b c d e]
+    python benchmarks/blind_review.py --review-rule i j k l   # own_lines on the judged "after" rewrites
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ def score(name: str, reviewer: str = "") -> list[str]:
         good = [cid for cid in drafts if drafts[cid].get("kind") == "good"]
         label = f"{name} ({len(drafts)}){' 2nd reviewer' if reviewer else ''}"
         lines.append(f"| {label} | {system} | {sum(v['garbled'] for v in seen)} | {len(bad)} | "
-                     f"{false_pass} of {len(bad)} | {sum(v['would_send'] for v in seen) / len(seen):.2f} | "
+                     f"{false_pass} of {len(bad)} | {sum(runs[cid]['passed'] is None for cid in drafts)} | "
+                     f"{sum(v['would_send'] for v in seen) / len(seen):.2f} | "
                      f"{sum(runs[cid]['unchanged'] for cid in good)} of {len(good)} |")
     return lines
 
@@ -64,9 +67,36 @@ def agreement(name: str) -> str | None:
     return f"set {name}: {len(items)} items judged by both reviewers, " + ", ".join(parts)
 
 
+def review_rule(names: list[str]) -> str:
+    """What ``own_lines`` would have said of each set's judged "after" rewrites (the same texts): verdicts, over both
+    reviewers, on rewrites that passed, split by whether the coach wrote a line of its own (then ``passed: null``)."""
+    sys.path.insert(0, str(GUARD.parent.parent))
+    from coach._core.guard import own_lines
+
+    counts = {(flawed, lines): 0 for flawed in (True, False) for lines in (True, False)}
+    for name in names:
+        drafts, runs = _rows(GUARD / f"drafts-{name}.jsonl"), _rows(GUARD / f"offline-{name}-after.jsonl")
+        key = json.loads((GUARD / f"review-{name}-key.json").read_text(encoding="utf-8"))
+        rid = {cid: r for r, (cid, systems) in key.items() if "after" in systems}
+        for reviewer in ("", "-second"):
+            path = GUARD / f"review-{name}{reviewer}.jsonl"
+            verdicts = _rows(path) if path.exists() else {}
+            for cid in drafts:
+                if cid in rid and rid[cid] in verdicts and runs[cid]["passed"] is True:
+                    lines = bool(own_lines(drafts[cid]["draft"], runs[cid]["rewrite"]))
+                    counts[(_flawed(verdicts[rid[cid]]), lines)] += 1
+    return (f"sets {', '.join(names)}, passed rewrites as judged: flawed {counts[True, True]} with lines of the coach's "
+            f"own (now passed: null) and {counts[True, False]} without (still a false pass); clean "
+            f"{counts[False, True]} with lines of its own (now null) and {counts[False, False]} without (still a pass)")
+
+
 def main() -> int:
-    print("| set | engine | garbled | flawed | false `passed: true` | mean would-send | good drafts unchanged |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    if sys.argv[1:2] == ["--review-rule"]:
+        print(review_rule(sys.argv[2:]))
+        return 0
+    print("| set | engine | garbled | flawed | false `passed: true` | `passed: null` | mean would-send | "
+          "good drafts unchanged |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     names = sys.argv[1:] or sorted(p.name[len("drafts-"):-len(".jsonl")] for p in GUARD.glob("drafts-*.jsonl"))
     notes = []
     for name in names:
