@@ -29,6 +29,9 @@ _INSTANT = re.compile(
     r"in no time|this (?:morning|afternoon|evening)|within the hour|shortly|now)\b",
     re.I,
 )
+_SAYS_WHEN = re.compile(r"\b(?:\d+\s*(?:-\s*\d+\s*)?(?:business\s+|working\s+)?(?:hours?|days?|weeks?|months?)|same[- ]day|"
+                        r"next[- ]day|today|tonight|tomorrow|within|by|before|after|immediately|instantly|"
+                        r"straight\s+away|right\s+away)\b", re.I)
 _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 _GENERIC_POLICY_WORDS = frozenset(
     "within business working days day weeks week hours hour issued issue available offer offers may can".split()
@@ -195,6 +198,8 @@ class Policy(BaseModel):
                 continue  # "£25 credit" against "credits are capped at £10"; "from now on" against "once a year"
             if not timed and promised is not None and allowed is not None and promised > allowed:
                 continue  # "extended the hold by a full week" against "extended once by 48 hours"
+            if promised is not None and allowed is None and not _SAYS_WHEN.search(whole) and timed:
+                continue  # a line that says nothing of when covers no timed promise: "back online by tonight"
             if not timed or allowed is None or (promised is not None and promised >= allowed):
                 return True
         return False

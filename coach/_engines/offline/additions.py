@@ -98,8 +98,8 @@ class Additions:
         if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet; grief, not a parcel
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(case.acknowledge_plain, 2))
-        elif problem and self.apology_dropped:
-            added.append(sorry(self.phrasing, problem))
+        elif problem and self.apology_dropped and ("no-acknowledgement" in rules or not _SPECIFIC_THANKS.search(body)):
+            added.append(sorry(self.phrasing, problem))  # (not after "Thanks for letting us know your V9 cuts out")
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
         elif problem and not added and ("no-acknowledgement" in rules or
@@ -138,8 +138,8 @@ class Additions:
 
     def closing(self, layout: Layout) -> None:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
-        if _RESOLVED.search(_own(layout)):  # (the customer's "has been cancelled", said back, resolves nothing)
-            return
+        if _RESOLVED.search(_own(layout)) and not (self.case and self.case.always):
+            return  # (the customer's "has been cancelled", said back, resolves nothing; a gas smell needs its step)
         steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used)
         step = next((s for s in steps if not blocking(self.check(s)) and
                      not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
@@ -154,9 +154,12 @@ class Additions:
         if not body:
             self._insert(layout, len([u for u in layout.units if u.role != "courtesy"]), step)
             return
-        if self.case and self.case.always and len(body) > 1 and self._urgent(step) and ends_sentence(layout.units[body[0]].text):
-            self._insert(layout, body[0] + 1, step)  # "If you can still smell gas ..." before anything else the draft says
-            return
+        if self.case and self.case.always and len(body) > 1 and self._urgent(step):
+            first = next(k for k in body if layout.units[k].role != "greeting")  # after the thanks or the sorry, if
+            at = first + 1 if _OPENS.match(layout.units[first].text) and ends_sentence(layout.units[first].text) else first
+            if at > 0 and (layout.units[at - 1].role == "greeting" or ends_sentence(layout.units[at - 1].text)):
+                self._insert(layout, at, step)  # "If you can still smell gas ..." before anything else the draft says
+                return
         last = body[-1]
         if len(body) > 1 and _COURTESY.match(layout.units[last].text) and ends_sentence(layout.units[body[-2]].text):
             self._insert(layout, last, step)  # before "Let me know if there's anything else."
@@ -199,6 +202,7 @@ class Additions:
 
 
 # Thanks that already name what the customer raised: "Thanks for reporting the PDF export crash".
+_OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I'm|I\s+am|we're|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|flagging|raising|"
                               r"explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"
                               r"\w+(?:\s+\w+){2}", re.I)

@@ -112,6 +112,9 @@ _THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close h
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
                             r"quarter)\w+", re.I)
+_REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
+_ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you can't keep explaining this": what?
+_PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.I)
 _BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
                       r"which|because|so|if)$", re.I)
 
@@ -147,6 +150,18 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if (best is None or (-score, order) < best[:2]):
             best = (-score, order, clause)
     return best[2] if best else None
+
+
+def _pointless_pronoun(clause: str) -> bool:
+    """ "you've reinstalled it twice", "until they are received": the pronoun's noun was in another sentence of the
+    customer's, so said back alone it points at nothing: it needs a noun before it in the clause."""
+    m = _PRONOUN.search(clause)
+    if m is None:
+        return False
+    before = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause[: m.start()])]
+    nouns = [w for w in before if w not in STOPWORDS and w not in ("you", "you've", "you're", "your", "we", "we've")
+             and not _VERB.fullmatch(w) and not w.endswith(("ed", "ing", "ly"))]
+    return not nouns
 
 
 def _as_statement(sentence: str) -> str:
@@ -223,6 +238,8 @@ def _as_clause(sentence: str) -> str | None:
     if not _SUBJECT_START.match(clause) or _NO_REFERENT.match(clause) or _DEMONSTRATIVE.search(clause) or \
             _THIRD_PERSON.search(clause):
         return None  # "it's now damaged the cupboard", "this overpayment": said back alone, they point at nothing
+    if _REFLEXIVE.search(clause) or _ENDS_ON_A_POINTER.search(clause) or _pointless_pronoun(clause):
+        return None
     first = clause.split()[0]
     if first[:1].isupper() and first[1:].islower() and re.search(rf"\b{re.escape(first.lower())}\b", clause[len(first):]):
         clause = clause[0].lower() + clause[1:]  # "Hotel booking ... the hotel says": a common noun

@@ -1,0 +1,54 @@
+"""What the engine writes must fit the case: no restatement that points at nothing or repeats the draft, the urgent
+step first even when the draft already booked something, and the checker's reading of typed-fast pity and of a
+timed promise that a policy line without a time does not cover. Every draft here was written for this file."""
+
+from offline_verdict import nothing_found
+
+from coach import Coach
+from coach._engines.offline.restate import restate_problem
+
+coach = Coach(engine="offline")
+
+
+def test_a_restatement_whose_pronoun_or_pointer_has_no_noun_in_it_is_not_said_back():
+    assert restate_problem("I've cleaned it three times already. The page comes out creased.") is None
+    assert restate_problem("My mum passed away in May. I can't keep repeating this.") is None
+    assert restate_problem("The fence panel fell. You fitted the panel yourselves in April.") is None
+    kept = restate_problem("My washing machine arrived with a dent and it leaks onto the floor.")
+    assert kept is not None and "it leaks" in kept  # "it" with its noun in the same clause
+
+
+def test_a_draft_that_already_says_the_problem_back_gets_no_second_restatement():
+    customer = "My Kestrel K2 blender (order 77-0312) stops after five seconds, every time, even on a new socket."
+    draft = ("Hi Ola, thanks for telling us your Kestrel K2 blender keeps stopping after a few seconds. Sorry for the "
+             "trouble. Could you reply with a photo of the rating plate underneath so I can book a repair?")
+    result = coach.rewrite(draft, customer=customer)
+    assert "Sorry for the trouble" not in result.rewrite and nothing_found(result)
+    assert result.rewrite.lower().count("stops") + result.rewrite.lower().count("stopping") == 1, result.rewrite
+
+
+def test_a_gas_smell_gets_the_safety_step_before_the_drafts_booking():
+    customer = "There's a smell of gas by the boiler at 3 Wren Court and it's getting stronger. The baby is asleep."
+    draft = "Hi Tom,\n\nSorry about that! I've booked an engineer for Thursday morning. It's probably nothing.\n\nBest,\nAnia"
+    result = coach.rewrite(draft, customer=customer)
+    text = result.rewrite
+    assert "gas emergency line" in text and text.index("gas emergency line") < text.index("Thursday morning"), text
+    assert "probably nothing" not in text
+
+
+def test_typed_fast_disbelief_and_running_the_company_down_are_pity():
+    found = {f.rule for f in coach.check("@dee_s cant believe we lost ur parcel again, we're honestly the worst. "
+                                         "DM us the order no. ^LB").findings}
+    assert "pity" in found
+    assert "pity" in {f.rule for f in coach.check("Oh dear, losing a pet is just the worst. Please call us.").findings}
+    assert "pity" not in {f.rule for f in coach.check("You can't believe everything the tracker says; I've called "
+                                                      "the depot and it's on the van.").findings}
+
+
+def test_a_timed_promise_is_not_covered_by_a_policy_line_that_says_nothing_of_when():
+    policy = ["Broadband faults are passed to our engineers, who book the next available visit."]
+    timed = {f.rule for f in coach.check("The engineers will have your line working by tonight.", policy=policy).findings}
+    assert "broken-promise" in timed
+    same_day = ["Urgent replacements ship same day if ordered before 2pm."]
+    assert "broken-promise" not in {f.rule for f in coach.check("Your urgent replacement ships today.",
+                                                                policy=same_day).findings}
