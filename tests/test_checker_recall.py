@@ -323,3 +323,24 @@ def test_a_free_gift_only_a_planted_order_asked_for_is_flagged_when_offered_for_
     assert "broken-promise" in found
     assert "broken-promise" not in {f.rule for f in coach.check("Thanks for the photo of the cracked jug. We'll send "
                                                                 "you a new jug today.", customer=customer).findings}
+
+
+@pytest.mark.parametrize(("draft", "policy", "rule"), [
+    ("pls DM us & we'll sort it - guaranteed new blender by tmrw ✨", None, "broken-promise"),
+    ("Thanks for flagging it. Your order won't be late next time.", None, "broken-promise"),
+    ("I've sent a €90 voucher to your email.", ["Goodwill vouchers are capped at €40."], "broken-promise"),
+    ("I've added a £15 credit to your account.", ["Late deliveries qualify for a credit of up to £3.",
+                                                  "Credits are applied within 24 hours."], "broken-promise"),
+    ("Please accept our sincere apologies for any distress this may have caused.", None, "bland-apology"),
+    ("oh no, sorry to hear that 😢 pls DM us", None, "bland-apology"),
+    ("I was horrified to read your letter, and I've booked the repair for Monday.", None, "pity"),
+])
+def test_what_set_n_showed_the_checker_missing(draft: str, policy: list[str] | None, rule: str) -> None:
+    assert rule in {f.rule for f in coach.check(draft, policy=policy).findings}
+
+
+def test_a_phone_number_in_a_long_signature_line_is_not_a_next_step() -> None:
+    draft = ("Dear Mrs Hale,\n\nThank you for taking the time to write to us.\n\nYours sincerely,\n\nP. Grant\n"
+             "Lettings Officer\nHousing Services, Northfield District Council, Town Hall, Market Square NF1 2AB\n"
+             "Tel: 01632 960 118")
+    assert "no-next-step" in {f.rule for f in coach.check(draft).findings}

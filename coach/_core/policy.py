@@ -67,7 +67,7 @@ _ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)
 _STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|again|from\s+now\s+on|"
                        r"in\s+(?:the\s+)?future|going\s+forward|every\s+time)\b", re.I)
 #: A grant already made, in the past or the present: "I've added a £50 credit", "I'm giving you a full refund".
-GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:refunded|waived|credited|added|applied|"
+GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:refunded|waived|credited|added|applied|sent|"
                         r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|"
                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
                         r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b",
@@ -189,13 +189,15 @@ class Policy(BaseModel):
             return False
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
         promised = duration_hours(clause)
-        for line, whole in self._parts(rules_out=False):
-            if not clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS)):
-                continue
+        on_topic = [(line, whole) for line, whole in self._parts(rules_out=False)
+                    if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS))]
+        if any(_more_money(clause, line) for line, _ in on_topic):
+            return False  # "a £20 credit" against "a credit of up to £5", whatever another line on credits says
+        for line, whole in on_topic:
             allowed = duration_hours(line)
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
-            if _more_money(clause, line) or _more_often(clause, line) or other_remedy(clause, whole):
-                continue  # "£25 credit" against "credits are capped at £10"; "from now on" against "once a year"
+            if _more_often(clause, line) or other_remedy(clause, whole):
+                continue  # "from now on" against "once a year"
             if not timed and promised is not None and allowed is not None and promised > allowed:
                 continue  # "extended the hold by a full week" against "extended once by 48 hours"
             if promised is not None and allowed is None and not _SAYS_WHEN.search(whole) and timed:

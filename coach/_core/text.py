@@ -62,6 +62,9 @@ _SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,",
 )
 
 
+_SIGNATURE_WORDS = 12  # "Ashford Borough Council, Civic Centre, Tannery Lane, Ashford TN23 1PL" is one line of a signature
+
+
 def signoff_start(text: str) -> int | None:
     """Where a sign-off line and the short signature lines under it start, in a reply of several lines (None: none)."""
     lines = text.split("\n")
@@ -71,9 +74,9 @@ def signoff_start(text: str) -> int | None:
     for back in range(1, min(10, len(lines))):
         line = lines[-back].strip()
         offset -= len(lines[-back]) + 1
-        if len(line.split()) > 8:
+        if len(line.split()) > _SIGNATURE_WORDS:
             return None  # a sentence of the body: no signature block below a sign-off goes further up
-        if _SIGNOFF_LINE.match(line) and all(len(rest.split()) <= 8 for rest in lines[len(lines) - back:]):
+        if _SIGNOFF_LINE.match(line) and all(len(rest.split()) <= _SIGNATURE_WORDS for rest in lines[len(lines) - back:]):
             return offset + 1 + (len(lines[-back]) - len(lines[-back].lstrip()))
     return None
 

@@ -65,6 +65,8 @@ class Additions:
         A reply that already resolves the case or says what the agent did ("your refund was issued", "I've
         booked a technician") has its next step: no generic one is added to it.
         """
+        if not layout.units:
+            return  # nothing but a sign-off ("thanks £20" on its own line): no sentence boundary to add at
         rendered = layout.render()
         stepless = not rendered.strip() or any(f.rule == "no-next-step" for f in self.check(rendered).findings)
         resolved = _RESOLVED.search(_own(layout)) is not None
@@ -130,6 +132,8 @@ class Additions:
 
     def merge_prefix(self, layout: Layout) -> None:
         """A greeting whose sentence went ("Hi Dana, sorry for the trouble."): the next sentence joins it."""
+        if not layout.units:
+            return
         first = layout.units[0]
         rest = [u for u in layout.units[1:] if u.text]
         if first.prefix and not first.text and rest:
@@ -138,6 +142,8 @@ class Additions:
 
     def closing(self, layout: Layout) -> None:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
+        if not layout.units:
+            return
         if _RESOLVED.search(_own(layout)) and not (self.case and self.case.always):
             return  # (the customer's "has been cancelled", said back, resolves nothing; a gas smell needs its step)
         steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used)
@@ -155,8 +161,13 @@ class Additions:
             self._insert(layout, len([u for u in layout.units if u.role != "courtesy"]), step)
             return
         if self.case and self.case.always and len(body) > 1 and self._urgent(step):
-            first = next(k for k in body if layout.units[k].role != "greeting")  # after the thanks or the sorry, if
-            at = first + 1 if _OPENS.match(layout.units[first].text) and ends_sentence(layout.units[first].text) else first
+            openers = [k for k in body if layout.units[k].role != "greeting"]
+            at = openers[0]
+            for k in openers:  # after the thanks and the sorry (the draft's or the ones added), before the rest
+                if k != at or not (layout.units[k].role == "added" or _OPENS.match(layout.units[k].text)) or \
+                        not ends_sentence(layout.units[k].text):
+                    break
+                at = k + 1
             if at > 0 and (layout.units[at - 1].role == "greeting" or ends_sentence(layout.units[at - 1].text)):
                 self._insert(layout, at, step)  # "If you can still smell gas ..." before anything else the draft says
                 return

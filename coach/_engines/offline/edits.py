@@ -59,7 +59,7 @@ _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re
 _DISMISSAL = re.compile(
     r"^\W*(?:please\s+)?(?:(?:don't|don’t|do\s+not)\s+(?:you\s+)?worry(?:\s+(?:at\s+all|about\s+(?:it|a\s+thing|anything|that|this)))?"
     r"|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+(?:worry|panic)"
-    r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all))?\W*$", re.I)
+    r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?\W*$", re.I)
 
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
                           "yes definitely entirely perfectly".split())

@@ -166,6 +166,7 @@ class _Rewriter(Additions):
         if rule == "broken-promise":
             if follows_orders(text, self.orders):  # a planted order's grant or words go
                 rest = _without_clause(text, quote) if quote and quote != text else None
+                rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
                 return ([[rest]] if rest else []) + [[]]
             ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
             if self.case and self.case.always and not holds_fact(text):
@@ -230,6 +231,7 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
 # A subject that points at the sentence before it ("This will be with you by Friday")
 _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)",
                           re.I)
+_ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
 
 
 def _whole_thread(text: str, draft: str) -> str:

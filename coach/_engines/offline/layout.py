@@ -20,7 +20,7 @@ _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
     r"Oh|Wow|Ah|So|Now|First|Please|Understood|Noted|Alright|Right|Today|Yesterday|Currently|Otherwise)\b)"
     r"[A-Z][a-z]+,\s+(?=(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Tt]hank|[Tt]hanks|[Pp]lease|[Ss]orry|[Mm]y|[Oo]ur)\b)"
 )
-_LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+[,:]?\s+)*(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?"
+_LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+(?:\.\w+)*[,:]?\s+)*(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?"
                    r"(?=\S)(?<!^)")  # a thread marker and the @handles a reply opens with
 _SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[A-Z][A-Za-z.]{0,15}(?:\s[A-Z][A-Za-z]{0,15})?"
         r"|\*[A-Z][A-Za-z]{1,15}|/[A-Z]{2,3}\b|=\s?[A-Z]{1,3}\b)")

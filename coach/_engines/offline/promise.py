@@ -429,6 +429,7 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     s = _subject(s)
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
+    vp = re.sub(r"^(?:are|is|am)\s+", "be ", vp, flags=re.I)  # "make sure you are seen" -> "whether you can be seen"
     if _NO_CHECK.match(vp):
         return None  # "whether it can be perfect", "whether you can not be evicted": nothing to check; the clause goes
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence

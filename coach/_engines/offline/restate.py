@@ -106,7 +106,8 @@ _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|c
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 _LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
     everyone everybody somebody anyone anybody no-one on in at after when during since yesterday today last before
-    while because once half
+    while because once half one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty hundred dozens
     it's there's every each all both another any some none no one two three several most many""".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close his account": whose, said back alone?
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
@@ -114,6 +115,8 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|even
                             r"quarter)\w+", re.I)
 _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
 _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you can't keep explaining this": what?
+_TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
+    evening night today yesterday tonight one two three four five six seven eight nine ten""".split())
 _PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.I)
 _BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
                       r"which|because|so|if)$", re.I)
@@ -160,7 +163,7 @@ def _pointless_pronoun(clause: str) -> bool:
         return False
     before = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause[: m.start()])]
     nouns = [w for w in before if w not in STOPWORDS and w not in ("you", "you've", "you're", "your", "we", "we've")
-             and not _VERB.fullmatch(w) and not w.endswith(("ed", "ing", "ly"))]
+             and w not in _TIME_WORDS and not _VERB.fullmatch(w) and not w.endswith(("ed", "ing", "ly"))]
     return not nouns
 
 
