@@ -52,7 +52,7 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
                     text = fallback
                     break
     after = verdict.after or rewriter.check(text)
-    review = own_lines(draft, text)
+    review = own_lines(draft, text) if text not in (draft, html_to_text(draft)) else []
     return RewriteResult(
         rewrite=text,
         engine="offline",
