@@ -69,7 +69,8 @@ def agreement(name: str) -> str | None:
 
 def review_rule(names: list[str]) -> str:
     """What ``own_lines`` would have said of each set's judged "after" rewrites (the same texts): verdicts, over both
-    reviewers, on rewrites that passed, split by whether the coach wrote a line of its own (then ``passed: null``)."""
+    reviewers, on rewrites that passed, split by whether the coach wrote a line of its own (then ``passed: null``).
+    Meant for sets recorded before the rule (a-l): from set m on, such rewrites were never passed to begin with."""
     sys.path.insert(0, str(GUARD.parent.parent))
     from coach._core.guard import own_lines
 

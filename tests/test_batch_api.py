@@ -341,3 +341,10 @@ def test_stdin_has_no_default_state(capsys, monkeypatch, batches, tmp_path):
     out, err = capsys.readouterr()
     assert code == 0 and json.loads(out)["rewrite"] == good(5)
     assert "no --state: an interrupted run cannot resume" in err and list(tmp_path.iterdir()) == []
+
+
+def test_a_batch_with_rewrites_to_read_first_exits_3_and_a_failing_one_still_exits_1():
+    from coach._cli.batch_api import exit_code
+
+    assert exit_code({}, failing=0, unassessed=2) == 3  # an offline fallback with review lines, or another language
+    assert exit_code({}, failing=1, unassessed=2) == 1 and exit_code({}) == 0

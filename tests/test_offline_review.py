@@ -55,3 +55,19 @@ def test_a_good_draft_passes_unchanged_and_a_failing_rewrite_stays_failed():
     banned = coach.rewrite("Your order #4417 ships on Friday. Please DM us if it is late.",
                            policy={"banned_phrases": ["order #4417"]})
     assert banned.passed is False  # a finding the guard did find is a fail, whatever the coach wrote
+
+
+def test_the_review_lines_are_exactly_the_rewrites_sentences_not_cut_from_the_draft():
+    cases = [("Sorry for the inconvenience. I promise the £30 refund reaches you tomorrow.", "My £30 refund is late."),
+             ("I understand. Your parcel is not lost, it is at the depot. I feel awful.", None),
+             ("Thanks for the photo. I can't believe it. Order 5512 ships today, guaranteed by tmrw!", None)]
+    for draft, customer in cases:
+        result = coach.rewrite(draft, customer=customer)
+        assert result.review == own_lines(draft, result.rewrite)
+        if result.passed is not False:  # the guard found nothing: a pass exactly when the coach wrote no line
+            assert (result.passed is None) == bool(result.review)
+
+
+def test_a_cut_that_drops_a_negation_from_inside_a_kept_sentence_is_not_the_agents_own():
+    assert own_lines("Your parcel is not lost. We will refund you.", "Your parcel is lost.") == ["Your parcel is lost."]
+    assert own_lines("I can't believe it. Your parcel is lost.", "Your parcel is lost.") == []

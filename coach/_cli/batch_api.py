@@ -131,20 +131,22 @@ def run_rewrite_batch(args: argparse.Namespace, coach: Coach, policy: Policy) ->
     finally:
         view.close()
     results = iter(run.results)
-    failing = bad_lines = 0
+    failing = bad_lines = unassessed = 0
     for item in parsed:
         if isinstance(item, BatchItem):
             result = next(results)
             line = _error_object(item.id, result) if isinstance(result, CoachError) else \
                 {"id": item.id, **result.model_dump(mode="json")}
-            failing += not isinstance(result, CoachError) and not result.passed
+            failing += not isinstance(result, CoachError) and result.passed is False
+            unassessed += not isinstance(result, CoachError) and result.passed is None  # another language, or lines
+            # the coach wrote itself ("review"): no verdict, never a pass
         else:
             line, bad_lines = dict(item), bad_lines + 1
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     sys.stdout.flush()
     for text in run.summary.describe(args.price_per_1k):
         err(f"coach: {text}")
-    return exit_code(run.summary.faults, bad_lines, failing)
+    return exit_code(run.summary.faults, bad_lines, failing, unassessed)
 
 
 def _error_object(item_id: Any, error: CoachError) -> dict[str, Any]:
@@ -154,14 +156,14 @@ def _error_object(item_id: Any, error: CoachError) -> dict[str, Any]:
     return line
 
 
-def exit_code(faults: dict[str, int], bad_lines: int = 0, failing: int = 0) -> int:
+def exit_code(faults: dict[str, int], bad_lines: int = 0, failing: int = 0, unassessed: int = 0) -> int:
     if faults.get("refused"):
         return EXIT_REFUSED
     if any(kind != "input" for kind in faults):
         return EXIT_BATCH_FAULT
     if bad_lines or faults:
         return 2
-    return 1 if failing else 0
+    return 1 if failing else 3 if unassessed else 0
 
 
 # --- coach batch status|cancel STATE ---------------------------------------------------------------------

@@ -91,7 +91,8 @@ def rewrite_notes(result: RewriteResult, colour: bool) -> str:
         parts.append(f"READ FIRST: the coach wrote {len(result.review)} line(s) itself and cannot tell whether they fit "
                      f"this case: {lines}")
     elif not result.passed:
-        parts.append("NOT PASSED: this rewrite still fails the guard; edit it before sending")
+        parts.append("NOT PASSED: this rewrite still fails the guard; edit it before sending" +
+                     (f"; the coach also wrote {len(result.review)} line(s) itself to read" if result.review else ""))
     return _paint(" · ".join(parts), _DIM, colour)
 
 

@@ -109,7 +109,8 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
 
 def own_lines(draft: str, rewrite: str) -> list[str]:
     """The sentences of ``rewrite`` that are not the draft's own words: each sentence whose words do not all come,
-    in order, from the draft (at most ``_MERGED`` consecutive sentences of it; cuts and capitals aside).
+    in order, from the draft (at most ``_MERGED`` consecutive sentences of it; cuts and capitals aside), or that cut
+    a negation from inside what they keep.
 
     The checker reads rules, not fit: it cannot tell whether a line the coach wrote names the right problem or
     offers the step this case needs, so such lines are for a person to read before the rewrite is sent.
@@ -117,16 +118,31 @@ def own_lines(draft: str, rewrite: str) -> list[str]:
     spans = [_words(s.text) for s in split_sentences(html_to_text(draft))]
     runs = [sum(spans[i : i + n], []) for n in range(1, _MERGED + 1) for i in range(len(spans) - n + 1)]
     return [s.text for s in split_sentences(rewrite)
-            if (words := _words(s.text)) and not any(_in_order(words, run) for run in runs)]
+            if (words := _words(s.text)) and not any(_cut_from(words, run) for run in runs)]
 
 
 def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
 
 
-def _in_order(words: list[str], source: list[str]) -> bool:
-    rest = iter(source)
-    return all(word in rest for word in words)
+#: A cut that drops one of these from inside what it keeps can turn the sentence's meaning round.
+_TURNS = frozenset("not no never nothing nobody none cannot can't won't don't doesn't didn't isn't aren't wasn't "
+                   "weren't hasn't haven't shouldn't wouldn't couldn't".split())
+
+
+def _cut_from(words: list[str], source: list[str]) -> bool:
+    """``words`` come, in order, from ``source`` by cuts alone, and no negation between the first and the last word
+    kept was cut ("Your parcel is not lost" cut to "Your parcel is lost" is not the draft's own sentence)."""
+    at, kept = 0, []
+    for word in words:
+        while at < len(source) and source[at] != word:
+            at += 1
+        if at == len(source):
+            return False
+        kept.append(at)
+        at += 1
+    inside = set(range(kept[0], kept[-1] + 1)) - set(kept)
+    return not any(source[i] in _TURNS for i in inside)
 
 
 def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:

@@ -30,8 +30,8 @@ _INSTANT = re.compile(
     re.I,
 )
 _SAYS_WHEN = re.compile(r"\b(?:\d+\s*(?:-\s*\d+\s*)?(?:business\s+|working\s+)?(?:hours?|days?|weeks?|months?)|same[- ]day|"
-                        r"next[- ]day|today|tonight|tomorrow|within|by|before|after|immediately|instantly|"
-                        r"straight\s+away|right\s+away)\b", re.I)
+                        r"next[- ]day|today|tonight|tomorrow|immediately|instantly|straight\s+away|right\s+away|"
+                        r"(?:within|by|before|after)\s+(?:\d|the\s+(?:end|next)|end\s+of|midnight|noon|\w+day\b))", re.I)
 _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 _GENERIC_POLICY_WORDS = frozenset(
     "within business working days day weeks week hours hour issued issue available offer offers may can".split()
@@ -191,9 +191,12 @@ class Policy(BaseModel):
         promised = duration_hours(clause)
         on_topic = [(line, whole) for line, whole in self._parts(rules_out=False)
                     if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS))]
-        if any(_more_money(clause, line) for line, _ in on_topic):
-            return False  # "a £20 credit" against "a credit of up to £5", whatever another line on credits says
+        capped = [line for line, _ in on_topic if sums(line)]
+        if capped and all(_more_money(clause, line) for line in capped):
+            return False  # "a £20 credit" against "a credit of up to £5", whatever a line on credits without a sum says
         for line, whole in on_topic:
+            if _more_money(clause, line):
+                continue  # "£25 credit" against "credits are capped at £10" (another tier may still allow it)
             allowed = duration_hours(line)
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
             if _more_often(clause, line) or other_remedy(clause, whole):

@@ -62,7 +62,11 @@ _SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,",
 )
 
 
-_SIGNATURE_WORDS = 12  # "Ashford Borough Council, Civic Centre, Tannery Lane, Ashford TN23 1PL" is one line of a signature
+def _signature_line(line: str) -> bool:
+    """Short, or an address of up to 12 words ("Ashford Borough Council, Civic Centre, Tannery Lane, Ashford TN23 1PL")
+    that does not end like a sentence ("Reply here if it has not reached you by Friday.")."""
+    words = len(line.split())
+    return words <= 8 or words <= 12 and not line.rstrip().endswith((".", "!", "?"))
 
 
 def signoff_start(text: str) -> int | None:
@@ -74,9 +78,9 @@ def signoff_start(text: str) -> int | None:
     for back in range(1, min(10, len(lines))):
         line = lines[-back].strip()
         offset -= len(lines[-back]) + 1
-        if len(line.split()) > _SIGNATURE_WORDS:
+        if not _signature_line(line):
             return None  # a sentence of the body: no signature block below a sign-off goes further up
-        if _SIGNOFF_LINE.match(line) and all(len(rest.split()) <= _SIGNATURE_WORDS for rest in lines[len(lines) - back:]):
+        if _SIGNOFF_LINE.match(line) and all(_signature_line(rest) for rest in lines[len(lines) - back:]):
             return offset + 1 + (len(lines[-back]) - len(lines[-back].lstrip()))
     return None
 
@@ -287,6 +291,9 @@ def html_to_text(text: str) -> str:
     if not _LOOKS_LIKE_HTML.search(text):
         return text
     parser = _HTMLText()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError):  # html.parser gives up on "<![b" (an unknown marked section): it is text
+        return text
     return parser.text()

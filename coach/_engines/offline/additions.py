@@ -213,10 +213,11 @@ class Additions:
 
 
 # Thanks that already name what the customer raised: "Thanks for reporting the PDF export crash".
-_OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I'm|I\s+am|we're|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|flagging|raising|"
                               r"explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"
                               r"\w+(?:\s+\w+){2}", re.I)
+#: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
+_OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding))\b", re.I)

@@ -242,7 +242,7 @@ _ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can
                       r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>\w+(?:ed|en|wn)\b.*)$", re.I)
-_NO_CHECK = re.compile(r"^(?:not\b|never\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
+_NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
 _LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
@@ -425,11 +425,13 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
         inner = vp[maker.end():].split(None, 1)
         if len(inner) < 2 or inner[0].lower() not in ("you", "it", "they", "this"):
             return None
-        s, vp = inner[0], re.sub(r"^(\w+?)s\b", r"\1", inner[1]) if inner[0].lower() in ("it", "this") else inner[1]
+        s, vp = inner[0], inner[1]
+        vp = re.sub(r"^(?:are|is|am)\s+", "be ", vp, flags=re.I)  # "make sure you are seen" -> "whether you can be seen"
+        if s.lower() in ("it", "this") and not re.match(r"(?:be|has|does|was|goes)\b", vp, re.I):
+            vp = re.sub(r"^(\w+?)s\b", r"\1", vp)  # "it arrives" -> "it can arrive"
     s = _subject(s)
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
-    vp = re.sub(r"^(?:are|is|am)\s+", "be ", vp, flags=re.I)  # "make sure you are seen" -> "whether you can be seen"
     if _NO_CHECK.match(vp):
         return None  # "whether it can be perfect", "whether you can not be evicted": nothing to check; the clause goes
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence

@@ -163,7 +163,8 @@ def _pointless_pronoun(clause: str) -> bool:
         return False
     before = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause[: m.start()])]
     nouns = [w for w in before if w not in STOPWORDS and w not in ("you", "you've", "you're", "your", "we", "we've")
-             and w not in _TIME_WORDS and not _VERB.fullmatch(w) and not w.endswith(("ed", "ing", "ly"))]
+             and w not in _TIME_WORDS and not _VERB.fullmatch(w) and not (len(w) > 4 and w.endswith("ed"))
+             and not w.endswith("ly")]  # ("heating" and "bed" are nouns; "reinstalled" is not)
     return not nouns
 
 
