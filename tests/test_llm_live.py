@@ -43,17 +43,20 @@ def test_cli_ships_only_guarded_rewrites(llama_server, tmp_path, capsys):
         done = llama.run_against(llama_server, command, timeout=900)
     except llama.ServerCrashed as crash:  # the server died: say so, with its own output, not the coach's error
         pytest.fail(str(crash), pytrace=False)
-    assert done.returncode == 0, f"the coach failed against a running llama.cpp server:\n{done.stderr[-3000:]}"
+    results = [json.loads(line) for line in done.stdout.splitlines()] if done.returncode in (0, 3) else []
+    to_read = any(r.get("passed") is None and r.get("review") for r in results)  # offline fallbacks with lines to read
+    assert done.returncode == (3 if to_read else 0), \
+        f"the coach failed against a running llama.cpp server:\n{done.stderr[-3000:]}"
     assert f"coach: engine openai (model {llama.MODEL_ALIAS})" in done.stderr
 
-    results = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["id"] for r in results] == [item["id"] for item in DRAFTS]
     shipped_by_model = 0
     for item, result in zip(DRAFTS, results):
         assert result.get("error") is None or result.get("fallback"), result
         assert result["engine"] == "openai" and result["calls"] >= 1 and result["usage"]["total_tokens"] > 0
         if result["fallback"]:
-            assert result["rewrite"] == rewrite_offline(item["draft"], item["customer"], Policy()).rewrite
+            offline = rewrite_offline(item["draft"], item["customer"], Policy())
+            assert result["rewrite"] == offline.rewrite and result["review"] == offline.review
         else:
             shipped_by_model += 1
             assert passes_guard(result["rewrite"], item["draft"], item["customer"])
