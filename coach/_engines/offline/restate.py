@@ -156,8 +156,9 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 
 def _pointless_pronoun(clause: str) -> bool:
-    """ "you've reinstalled it twice", "until they are received": the pronoun's noun was in another sentence of the
-    customer's, so said back alone it points at nothing: it needs a noun before it in the clause."""
+    """ "you've reinstalled it twice", "three weeks later it won't charge": the pronoun's noun was in another sentence
+    of the customer's, so said back alone it points at nothing: it needs a noun before it in the clause (a time word
+    is none)."""
     m = _PRONOUN.search(clause)
     if m is None:
         return False
