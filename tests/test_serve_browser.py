@@ -215,3 +215,13 @@ def test_a_reply_in_another_language_reads_not_assessed(browser, offline_url):
     page.get_by_role("button", name="Rewrite").click()
     page.get_by_text("Not assessed: the draft is not in English").wait_for()
     page.context.close()
+
+
+def test_a_failing_rewrite_also_lists_the_lines_the_coach_wrote(browser, offline_url):
+    page = open_page(browser, offline_url)
+    page.get_by_label("Draft", exact=True).fill("Hello! Someone from that team will get back to you soon, our apologies!")
+    page.get_by_role("button", name="Rewrite").click()
+    page.get_by_text("edit it before sending").wait_for()
+    notes = page.locator("#rewrite-notes").inner_text()
+    assert "broken-promise" in notes and "The coach also wrote these lines itself: \u201c" in notes
+    page.context.close()
