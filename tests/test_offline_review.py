@@ -71,3 +71,12 @@ def test_the_review_lines_are_exactly_the_rewrites_sentences_not_cut_from_the_dr
 def test_a_cut_that_drops_a_negation_from_inside_a_kept_sentence_is_not_the_agents_own():
     assert own_lines("Your parcel is not lost. We will refund you.", "Your parcel is lost.") == ["Your parcel is lost."]
     assert own_lines("I can't believe it. Your parcel is lost.", "Your parcel is lost.") == []
+
+
+def test_a_sentence_in_another_language_inside_an_english_reply_is_never_a_pass():
+    draft = "Thanks for your message about order 5521. Le prometo que su reembolso llegará mañana sin falta. Please DM us."
+    checked = coach.check(draft, customer="Where is my refund for order 5521?")
+    assert checked.passed is None and checked.assessed is False and checked.language == "es"
+    result = coach.rewrite(draft, customer="Where is my refund for order 5521?")
+    assert result.passed is None and "5521" in result.rewrite
+    assert coach.check("Gracias Maria, thanks for the photo; I have sent you the tracking link.").assessed is True

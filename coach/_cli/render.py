@@ -59,7 +59,7 @@ def _finding_lines(findings: list[Finding], colour: bool) -> list[str]:
 
 def render_check(draft: str, result: CheckResult | CritiqueResult, colour: bool) -> str:
     if not getattr(result, "assessed", True):
-        note = (f"– not assessed: the reply looks like {result.language!r}, and the rules are English-only "
+        note = (f"– not assessed: the reply (or a sentence of it) looks like {result.language!r}, and the rules are English-only "
                 "(only the policy's banned phrases were looked for).")
         return "\n".join([*_finding_lines(result.findings, colour), "", note]) if result.findings else note
     if not result.findings:
@@ -90,6 +90,8 @@ def rewrite_notes(result: RewriteResult, colour: bool) -> str:
         lines = "; ".join(f'"{line}"' for line in result.review)
         parts.append(f"READ FIRST: the coach wrote {len(result.review)} line(s) itself and cannot tell whether they fit "
                      f"this case: {lines}")
+    elif result.passed is None:
+        parts.append("NO VERDICT: a sentence is in another language the rules cannot read; read it before sending")
     elif not result.passed:
         parts.append("NOT PASSED: this rewrite still fails the guard; edit it before sending" +
                      (f"; the coach also wrote {len(result.review)} line(s) itself to read" if result.review else ""))

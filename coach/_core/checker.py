@@ -10,7 +10,7 @@ from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import GRANT_MADE, Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
-from .text import Sentence, content_words, detect_language, looks_english, signoff_start, split_sentences, stem
+from .text import Sentence, content_words, detect_language, looks_english, other_language, signoff_start, split_sentences, stem
 from .untrusted import follows_orders, injected_orders, obeyed_span
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
@@ -75,7 +75,9 @@ def check(
     if context.english:
         findings = apply_model(draft, context.customer, policy, context.sentences, findings, rules, use)
     findings.sort(key=lambda f: (f.start is None, f.start or 0, -SEVERITY_RANK[f.severity]))
-    return CheckResult.from_findings(findings, language="en" if context.english else detect_language(draft))
+    # a sentence in another language inside an English reply: its words went unread, so no verdict either
+    language = (other_language(draft) or "en") if context.english else detect_language(draft)
+    return CheckResult.from_findings(findings, language=language)
 
 
 class _Context:

@@ -102,7 +102,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
                  if fact not in _ordered_facts(draft, orders)],
         invented=invented_facts(rewrite, draft, customer or "", *policy.commitments),
         customer_voice=customer_voice(rewrite, draft, customer),
-        language=language_problem(draft, rewrite),
+        language=language_problem(draft, rewrite) or _unread(rewrite, after),
         disfluent=disfluent(draft, rewrite),
     )
 
@@ -227,6 +227,14 @@ def customer_voice(rewrite: str, draft: str, customer: str | None) -> list[str]:
             else:
                 i += 1
     return list(found)
+
+
+def _unread(rewrite: str, after: CheckResult) -> str | None:
+    """An English rewrite with a sentence in another language: the rules could not read all of it (a rewrite all in
+    another language is ``language_problem``'s, or, with its draft, not assessed at all)."""
+    if after.assessed or not looks_english(rewrite):
+        return None
+    return f"a sentence of the rewrite is in another language ({after.language}): the rules cannot read it"
 
 
 def language_problem(draft: str, rewrite: str) -> str | None:

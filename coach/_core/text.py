@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 
 import sentencex
 
-__all__ = ["html_to_text", "Sentence", "split_sentences", "signoff_start", "content_words", "looks_english", "stem",
-           "STOPWORDS"]
+__all__ = ["html_to_text", "Sentence", "split_sentences", "signoff_start", "content_words", "looks_english", "other_language",
+           "stem", "STOPWORDS"]
 
 # Lines and block tags split a text before the segmenter reads it: a line break always ends a sentence.
 _LINE_BREAK = re.compile(r"\n+|</?(?:p|br|li|div|ul|ol|h\d|tr)\b[^>]*>")
@@ -219,6 +219,21 @@ def detect_language(text: str) -> str:
     scores = {lang: sum(w in markers for w in words) for lang, markers in _LATIN_MARKERS.items()}
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] else "und"
+
+
+def other_language(text: str) -> str | None:
+    """The language of a sentence of ``text`` that is clearly not English (its script, or two or more of one other
+    language's common words in five or more words), in a reply that reads as English overall; else None. The rules
+    cannot read such a sentence ("Thanks for your message. Le prometo que su reembolso llegará mañana.")."""
+    for sentence in split_sentences(text):
+        if len(sentence.text.split()) < 5 or looks_english(sentence.text):
+            continue
+        language = detect_language(sentence.text)
+        words = [w.lower() for w in _WORD.findall(sentence.text)]
+        if any(language == name for name, _, _ in _SCRIPTS) or \
+                sum(w in _LATIN_MARKERS.get(language, ()) for w in words) >= 2:
+            return language
+    return None
 
 
 _LOOKS_LIKE_HTML = re.compile(r"</?[A-Za-z!][^>]*>")

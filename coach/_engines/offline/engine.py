@@ -19,7 +19,7 @@ import re
 from ..._core.checker import check
 from ..._core.combined import explicit_step
 from ..._core.fluency import THREAD_MARKER, new_problems
-from ..._core.guard import guard, own_lines
+from ..._core.guard import GuardVerdict, guard, own_lines
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
@@ -56,11 +56,17 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     return RewriteResult(
         rewrite=text,
         engine="offline",
-        passed=None if verdict.passed and review else verdict.passed,  # the coach's own lines: a person reads them
+        # the coach's own lines, or a sentence the rules cannot read: no verdict until a person reads them
+        passed=None if verdict.passed and review or _only_unread(verdict) else verdict.passed,
         findings_before=before.findings,
         findings_after=after.findings,
         review=review,
     )
+
+
+def _only_unread(verdict: GuardVerdict) -> bool:
+    """All the guard has against the rewrite is a sentence in another language, which the rules could not read."""
+    return verdict.after is not None and not verdict.after.assessed and verdict.problems == [verdict.language]
 
 
 class _Rewriter(Additions):
