@@ -65,8 +65,6 @@ class Additions:
         A reply that already resolves the case or says what the agent did ("your refund was issued", "I've
         booked a technician") has its next step: no generic one is added to it.
         """
-        if not layout.units:
-            return  # nothing but a sign-off ("thanks £20" on its own line): no sentence boundary to add at
         rendered = layout.render()
         stepless = not rendered.strip() or any(f.rule == "no-next-step" for f in self.check(rendered).findings)
         resolved = _RESOLVED.search(_own(layout)) is not None
@@ -132,8 +130,6 @@ class Additions:
 
     def merge_prefix(self, layout: Layout) -> None:
         """A greeting whose sentence went ("Hi Dana, sorry for the trouble."): the next sentence joins it."""
-        if not layout.units:
-            return
         first = layout.units[0]
         rest = [u for u in layout.units[1:] if u.text]
         if first.prefix and not first.text and rest:
@@ -142,8 +138,6 @@ class Additions:
 
     def closing(self, layout: Layout) -> None:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
-        if not layout.units:
-            return
         if _RESOLVED.search(_own(layout)) and not (self.case and self.case.always):
             return  # (the customer's "has been cancelled", said back, resolves nothing; a gas smell needs its step)
         steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used)

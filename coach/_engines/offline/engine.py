@@ -100,6 +100,8 @@ class _Rewriter(Additions):
                     unit.prefix = unit.text = ""
             text = layout.render()
             layout = parse(text)
+        if not layout.units:
+            return text  # nothing but a sign-off or signature ("thanks £20"): no sentence to edit or to add at
         findings = self.check(text).findings if text.strip() else []
         if not any(f.blocking for f in findings):
             return text
