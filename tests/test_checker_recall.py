@@ -24,6 +24,17 @@ def rules(draft: str, policy: list[str] | None = None) -> set[str]:
     "Your glasses will be ready in an hour.",
     "We'll have the sofa picked up on Thursday.",
     "The branch will give you the £19.50 back over the counter.",
+    "Please don't fret, you'll certainly have every cent back by the weekend.",
+    "The move will go through on the 3rd without any hitches.",
+    "You'll never need to chase us about this again.",
+    "You'll have a fully working boiler by tea time.",
+    # reassurance and promises in chat words
+    "dw, ur parcel will defo be with u by tmrw, promise 🙏 ^KB",
+    "Please don't panic: nothing bad will happen to your pension.",
+    "Your savings are completely safe with us.",
+    "The reminder letters won't be sent again.",
+    "No further reminders will be issued to you in error.",
+    "We'll have your suitcase back to you tonight.",
 ])
 def test_a_promise_in_other_words_is_flagged(draft: str) -> None:
     assert "broken-promise" in rules(draft)
@@ -251,16 +262,6 @@ def test_a_plain_admission_is_not_pity(draft: str) -> None:
     assert "pity" not in rules(draft)
 
 
-@pytest.mark.parametrize("draft", [
-    "Please don't fret, you'll certainly have every cent back by the weekend.",
-    "The move will go through on the 3rd without any hitches.",
-    "You'll never need to chase us about this again.",
-    "You'll have a fully working boiler by tea time.",
-])
-def test_more_promises_in_new_words(draft: str) -> None:
-    assert "broken-promise" in rules(draft)
-
-
 def test_a_vague_look_for_something_to_do_is_a_vague_effort() -> None:
     assert "vague-effort" in rules("Leave it with me and I'll see whether there's something I can do.")
 
@@ -271,18 +272,6 @@ def test_a_phone_number_in_a_signature_block_is_not_a_next_step() -> None:
     assert "no-next-step" in {f.rule for f in coach.check(draft).findings}
     in_the_body = draft.replace("time to time.", "time to time. Please call 01632 960 441 to book a review.")
     assert "no-next-step" not in {f.rule for f in coach.check(in_the_body).findings}
-
-
-@pytest.mark.parametrize("draft", [
-    "dw, ur parcel will defo be with u by tmrw, promise 🙏 ^KB",
-    "Please don't panic: nothing bad will happen to your pension.",
-    "Your savings are completely safe with us.",
-    "The reminder letters won't be sent again.",
-    "No further reminders will be issued to you in error.",
-    "We'll have your suitcase back to you tonight.",
-])
-def test_reassurance_and_promises_in_chat_words(draft: str) -> None:
-    assert "broken-promise" in rules(draft)
 
 
 def test_a_policy_line_that_says_it_cannot_be_waived_rules_out_waiving() -> None:

@@ -386,6 +386,9 @@ def test_seeing_what_can_be_done_about_a_claim_becomes_looking_into_it() -> None
     ("I've been made redundant and can't pay the £64 gas bill this month. Please don't cut us off.", "hardship"),
     ("There are three payments on my account I don't recognise, £310 in total, all made last night.", "stolen-card"),
     ("The heater I bought started smoking and burnt a hole in the rug. It could have started a fire.", "safety"),
+    ("I've just been diagnosed and need to pause my mortgage payments for three months.", "hardship"),
+    ("Someone has taken £900 from my account overnight, payments to a shop I've never heard of.", "stolen-card"),
+    ("The buggy's harness snapped open on the bus. My son could have been badly hurt.", "product-safety"),
 ])
 def test_hardship_fraud_and_smoke_name_their_situations(customer: str, name: str) -> None:
     case = situation(customer)
@@ -421,16 +424,6 @@ def test_grief_is_said_back_before_anything_else_the_message_says() -> None:
     said = restate_problem("My wife passed away in March. Your letters still come addressed to her every week.",
                            situation("My wife passed away in March.").matches)
     assert said is not None and "passed away" in said
-
-
-@pytest.mark.parametrize("customer, name", [
-    ("I've just been diagnosed and need to pause my mortgage payments for three months.", "hardship"),
-    ("Someone has taken £900 from my account overnight, payments to a shop I've never heard of.", "stolen-card"),
-    ("The buggy's harness snapped open on the bus. My son could have been badly hurt.", "product-safety"),
-])
-def test_more_situations_by_their_words(customer: str, name: str) -> None:
-    case = situation(customer)
-    assert case is not None and case.name == name
 
 
 def test_a_brush_off_about_the_product_and_a_sales_sign_off_go_from_a_reply_being_fixed() -> None:
