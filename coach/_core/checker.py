@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from .policy import GRANT_MADE, Policy
+from .policy import GRANT_MADE, GRANT_OFFERED, Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import Sentence, content_words, detect_language, looks_english, other_language, signoff_start, split_sentences, stem
@@ -174,16 +174,10 @@ def _unauthorised_grant(sentence: Sentence, ctx: _Context, certain: bool) -> Ite
         yield _obeyed(sentence, ctx.orders)
 
 
-#: The agent's own grant, offered for later: "I'll refund the full £1,299", "we'll also add a £25 voucher".
-_GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+|just\s+|happily\s+)?(?:refund|waive|credit|"
-                            r"add|apply|issue|give(?!\s+you\s+a\s+(?:call|ring|shout|bell|buzz|quick\s+call))|pay|reimburse|compensate|upgrade|"
-                            r"extend)\b", re.I)
-
-
 def _done_beyond_policy(sentence: Sentence, policy: Policy) -> tuple[int, int] | None:
     """The clause of a grant made or offered ("I've waived", "and added a £50 credit", "I'll add a £25 voucher")
     that a policy line on its topic does not cover: an exception the team's policy does not allow."""
-    if not policy.commitments or not (GRANT_MADE.search(sentence.text) or _GRANT_OFFERED.search(sentence.text)):
+    if not policy.commitments or not (GRANT_MADE.search(sentence.text) or GRANT_OFFERED.search(sentence.text)):
         return None
     text = sentence.text
     for start, end in _clauses(text):

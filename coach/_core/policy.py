@@ -15,7 +15,7 @@ from .results import Severity
 from .rules import RULE_IDS
 from .text import content_words, stem
 
-__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "sums"]
+__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "sums"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720}
 _DURATION = re.compile(
@@ -72,6 +72,10 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:r
                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
                         r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b",
                         re.I)
+#: The agent's own grant, offered for later: "I'll refund the full £1,299", "we'll also add a £25 voucher".
+GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+|just\s+|happily\s+)?(?:refund|waive|credit|"
+                           r"add|apply|issue|give(?!\s+you\s+a\s+(?:call|ring|shout|bell|buzz|quick\s+call))|pay|reimburse|compensate|upgrade|"
+                           r"extend)\b", re.I)
 # Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
 _GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b"
                          r"|\bpay\w*\s+(?:the\s+)?[£$€][\d.,]+\s+(?:back\s+)?to\s+you\b", re.I)
