@@ -78,7 +78,7 @@ def test_a_product_hazard_gets_no_gas_advice() -> None:
     customer = "The travel cot you sold us has been recalled, we got the notice today. Is it safe to use?"
     assert situation(customer).name == "product-safety"
     result = coach.rewrite("Sorry for the inconvenience, we'll look into it.", customer=customer)
-    assert "gas" not in result.rewrite and "stop using it" in result.rewrite.lower().replace("don't use it", "stop using it")
+    assert "gas" not in result.rewrite and "stop using the product" in result.rewrite.lower().replace("don't use the product", "stop using the product")
     assert situation("There's a smell of gas near the new hob.").name == "gas"
     assert situation("The toaster caught fire this morning.").name == "safety"
 
@@ -366,7 +366,7 @@ def test_the_company_as_subject_and_fresh_problem_words_are_said_back(customer: 
 def test_bad_news_is_met_with_sorry_not_thanks() -> None:
     out = coach.rewrite("I feel awful reading this. We'll make sure it never happens again.",
                         customer="The safety gate I bought from you came loose and my toddler needed stitches.").rewrite
-    assert "Please don't use it" in out or "stop using it" in out
+    assert "Please don't use the product" in out or "stop using the product" in out
     assert "sorry" in out.lower() and "Thanks for letting us know that" not in out
 
 

@@ -68,6 +68,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
 _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|processed|booked|"
     r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled)\b|\b(?:I|we)\s+can\s+confirm\b"
+    r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
     r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b"
     r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:send|give|add|credit|throw\s+in|include)\b",

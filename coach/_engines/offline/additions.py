@@ -214,7 +214,8 @@ _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+kn
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
-                       r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding))\b", re.I)
+                       r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding)|"
+                       r"(?:I|we)?\s*hope\s+(?:this|that)\s+(?:helps|clarifies|answers|explains|clears))\b", re.I)
 # A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
 _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:look\s+into|investigate|check\s+on)\s+"
                         r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?\W*$", re.I)

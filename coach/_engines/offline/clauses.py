@@ -44,8 +44,8 @@ def starts_clause(text: str) -> bool:
         head, comma, rest = text.partition(",")
         after = bool(comma and (starts_clause(rest.strip()) or len(rest.split()) >= 2))
         return after or bool(_MAIN_CLAUSE.search(text, len(words[0])))
-    if first in ("a", "an") and not _FINITE.search(text):
-        return False
+    if first in ("a", "an", "no") and not _FINITE.search(text):
+        return False  # "a full refund on order GR-1", "no charge": a noun phrase
     if first in _OPENERS or first.split("'")[0] in _OPENERS:
         return True
     # "Chipotle is ...": a name, then its verb

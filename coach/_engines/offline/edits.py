@@ -23,6 +23,11 @@ _PITY_LEAD = re.compile(
     r"(?:mortified|embarrassed|ashamed|appalled|horrified))\s+(?:that\s+)?",
     re.I,
 )
+# What a clause ends on when it points back at the sentence it was cut from: "these", "in this way", "like that".
+_POINTS_BACK = re.compile(r"\b(?:these|those|this|that|them|it)(?:\s+(?:way|manner|again|one|ones|kind\s+of\s+thing))?\W*$"
+                          r"|\blike\s+(?:this|that)\b", re.I)
+_LEADING_INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|gosh|omg|ouch|whoa)"
+                                   r"\s*[,!–—-]+\s*", re.I)
 _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s+", re.I)
 # The agent's own actions: "I'll try to chase it" -> "I'll chase it"; anything else becomes a check.
 _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|"
@@ -79,6 +84,11 @@ _DEFLECTS = re.compile(
     r"seriously(?:\s+here|\s+at\s+\w+)?\W*$"
     r"|(?:it's|it’s|it\s+is|that's|that’s)\s+(?:probably|most\s+likely)\s+(?:just|only|nothing)\b"
     r"|these\s+things\s+(?:do\s+|can\s+|will\s+)?happen\b|(?:it|this|that)\s+(?:does|can)\s+happen\s+from\s+time\s+to\s+time"
+    # the problem waved away as normal: "Outages can happen from time to time", "Delays are part of running a railway"
+    r"|[^.!?]{0,40}\b(?:can|do|does|will)\s+(?:sometimes\s+|occasionally\s+)?(?:happen|occur)\s+(?:from\s+time\s+to\s+time|"
+    r"sometimes|occasionally|now\s+and\s+(?:then|again))\b"
+    r"|[^.!?]{0,40}\b(?:is|are)\s+(?:unfortunately\s+|sadly\s+|simply\s+|just\s+)*(?:a\s+|an\s+)?(?:normal\s+|unavoidable\s+)?"
+    r"part\s+(?:and\s+parcel\s+)?of\s+(?:running|using|life|travel|operating|any|every|the\s+job)\b"
     # an excuse about the company's workload: "our engineers are very busy", "the practice is under considerable pressure"
     r"|(?:our\s+[\w\s]{1,30}?|the\s+(?:practice|team|office|depot|branch|company)|we)\s+(?:is|are|'re|’re)\s+(?:currently\s+|all\s+)?"
     r"(?:very\s+|extremely\s+|really\s+|so\s+)?(?:busy|short[-\s]staffed|under\s+(?:considerable|a\s+lot\s+of|huge|great|"
@@ -135,8 +145,12 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
     rest = sentence.without(index)
     if rest is None:
         return None
-    if rest and (_INTERJECTION.match(rest) or len(rest.split()) < 3 and not holds_fact(rest) and not holds_step(rest)):
-        rest = ""  # "No excuses." alone after its clause went
+    lead = _LEADING_INTERJECTION.match(rest)
+    if lead and starts_clause(rest[lead.end():]):
+        rest = capitalise(rest[lead.end():])  # "Oh no, that's awful, we ...": the "Oh no" went with the pity
+    if rest and (_INTERJECTION.match(rest) or not holds_fact(rest) and not holds_step(rest) and
+                 (len(rest.split()) < 3 or _POINTS_BACK.search(rest))):
+        rest = ""  # "No excuses." alone after its clause went; "we've had so many of these": of what?
     return [rest] if rest else []
 
 
@@ -177,7 +191,7 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
         first = re.split(r"[,;:]|\s+(?:and|but)\s+", rest, maxsplit=1)[0]
         if starts_clause(rest) and len(content_words(first)) >= 2 and (len(rest.split()) >= 8 or holds_fact(rest)) \
                 and not re.search(r"\blike\s+(?:this|that)\W*$", rest) \
-                and not re.search(r"\b(?:these|those|this|that|them)\W*$", first):  # "we keep sending these": points back
+                and not _POINTS_BACK.search(first):  # "we keep sending these", "... handled it in this way": points back
             # "We shipped you the wrong size on order 4471", not "Our letters have made it worse."
             return [capitalise(rest)]
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying

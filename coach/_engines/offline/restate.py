@@ -117,6 +117,12 @@ _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\
 _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you can't keep explaining this": what?
 _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
     evening night today yesterday tonight one two three four five six seven eight nine ten""".split())
+# The customer's own doing, not their problem: said back after "sorry", it reads as sorry they ordered.
+_OWN_ACTION = re.compile(r"^you\s+(?:(?:just|recently|already|also)\s+)?(?:bought|ordered|booked|purchased|paid(?!\s+twice)|"
+                         r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|"
+                         r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up)\b", re.I)
+_OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
+_CAME = re.compile(r"\b(?:sent|got|received|came|delivered|gave|given|charged|billed|took)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.I)
 _BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
                       r"which|because|so|if)$", re.I)
@@ -155,6 +161,21 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[2] if best else None
 
 
+def _past_own_action(clause: str) -> str | None:
+    """A clause that opens with the customer's own doing ("you booked ..."): from the first later part that says the
+    problem with a subject of its own ("the e-tickets never arrived by email"), else all of it when a later part
+    says what went wrong, else None (nothing went wrong in it)."""
+    bounds = [m.end() for m in _OWN_ACTION_THEN.finditer(clause)]
+    for at in bounds:
+        problem = clause[at:]
+        if len(problem.split()) >= 4 and _SUBJECT_START.match(problem) and _PROBLEM.search(problem) \
+                and not _NO_REFERENT.match(problem) and not re.match(r"^(?:nothing|nobody|there|you|we)\b", problem, re.I) \
+                and not _pointless_pronoun(problem):
+            return problem
+    rest = clause[bounds[0]:] if bounds else ""
+    return clause if _PROBLEM.search(rest) or _CAME.search(rest) else None
+
+
 def _pointless_pronoun(clause: str) -> bool:
     """ "you've reinstalled it twice", "three weeks later it won't charge": the pronoun's noun was in another sentence
     of the customer's, so said back alone it points at nothing: it needs a noun before it in the clause (a time word
@@ -162,6 +183,8 @@ def _pointless_pronoun(clause: str) -> bool:
     m = _PRONOUN.search(clause)
     if m is None:
         return False
+    if re.search(r"\b(?:any|all|some|none|most|each|both|either)\s+of\s+(?:it|them)\b", clause, re.I):
+        return True  # "you didn't authorise any of it": of what?
     before = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause[: m.start()])]
     nouns = [w for w in before if w not in STOPWORDS and w not in ("you", "you've", "you're", "your", "we", "we've")
              and w not in _TIME_WORDS and not _VERB.fullmatch(w) and not (len(w) > 4 and w.endswith("ed"))
@@ -245,6 +268,10 @@ def _as_clause(sentence: str) -> str | None:
         return None  # "it's now damaged the cupboard", "this overpayment": said back alone, they point at nothing
     if _REFLEXIVE.search(clause) or _ENDS_ON_A_POINTER.search(clause) or _pointless_pronoun(clause):
         return None
+    if _OWN_ACTION.match(clause):  # "you bought 2 tickets ..., and the e-tickets never arrived": sorry for the purchase?
+        clause = _past_own_action(clause)
+        if clause is None:
+            return None
     first = clause.split()[0]
     if first[:1].isupper() and first[1:].islower() and re.search(rf"\b{re.escape(first.lower())}\b", clause[len(first):]):
         clause = clause[0].lower() + clause[1:]  # "Hotel booking ... the hotel says": a common noun
