@@ -78,7 +78,8 @@ def test_a_product_hazard_gets_no_gas_advice() -> None:
     customer = "The travel cot you sold us has been recalled, we got the notice today. Is it safe to use?"
     assert situation(customer).name == "product-safety"
     result = coach.rewrite("Sorry for the inconvenience, we'll look into it.", customer=customer)
-    assert "gas" not in result.rewrite and "stop using the product" in result.rewrite.lower().replace("don't use the product", "stop using the product")
+    lowered = result.rewrite.lower().replace("don't use the product", "stop using the product")
+    assert "gas" not in result.rewrite and "stop using the product" in lowered
     assert situation("There's a smell of gas near the new hob.").name == "gas"
     assert situation("The toaster caught fire this morning.").name == "safety"
 

@@ -53,7 +53,9 @@ _ORDER = re.compile(  # an addressee that is not the company's people, a role co
     r"|\[\[|<!--|\bAI\s*:|\bAI\s+assistants?\b|\bnote\s+to\b[^:.!?]{0,40}\bAI\b|\b(?:assistant|bot)\s*:"
     r"|\bautomated\s+(?:(?:reply|response)\s+(?:system|bot|tool)|assistant|agent)\b|\bpre-?(?:approved|authori[sz]ed)\b|approved_by"
     r"|\bto\s+pass\s+QA\b|\btreat\s+this\s+as\b|\bword\s+for\s+word\b|\bverbatim\b|\bcopy\s+this\b"
-    r"|\bwhoever\b[^.!?]{0,30}\b(?:writes|drafts|reads|answers)\b",
+    r"|\bwhoever\b[^.!?]{0,30}\b(?:writes|drafts|reads|answers)\b"
+    # template fields: "{{assistant_instructions: ...}}", "ai_instruction: ..."
+    r"|\{\{[^{}]{0,40}:|\b(?:ai|assistant|system|bot|llm|model)_\w*\s*:",
     re.I,
 )
 #: What such an order asks the reply to hand out.
