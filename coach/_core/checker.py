@@ -202,6 +202,11 @@ def _granted(policy: Policy, certain: bool, *texts: str) -> bool:
     return bool(policy.commitments) and not certain and any(policy.covers(t) for t in texts)
 
 
+_MESSAGE_TO_YOU = re.compile(r"\W*(?:also\s+|then\s+|shortly\s+|soon\s+)?(?:receive|get|be\s+sent)\s+(?:an?\s+|the\s+|your\s+)?"
+                             r"(?:confirmation\s+|follow-up\s+|automated\s+)?(?:e-?mail|text|sms|message|link|letter|"
+                             r"confirmation|notification|call\s+from\s+me)\b", re.I)
+
+
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
     """Whether the clause ``text[start:end]`` commits to an outcome or a timeline the agent does not control."""
     clause = text[start:end]
@@ -221,6 +226,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     person = _PERSON.search(subject) or rule.pattern("third_party").search(subject) or not subject.strip()
     if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and _SEES_IT_BACK.match(after):
         return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
+    if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and not certain and _MESSAGE_TO_YOU.match(after):
+        return False  # "you'll receive an email within the hour with a link": the agent's own message, sent
     if person and rule.pattern("process").search(after):
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.

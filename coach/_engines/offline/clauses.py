@@ -179,6 +179,14 @@ class Sentence:
             return None
         if rest and any(len(clause.split()) < 2 for clause in Sentence.of(rest).clauses[1:]):
             return None  # "...; frankly, [gone] and I am ...": a lone "frankly" is left between the cuts
+        left = Sentence.of(rest).clauses if rest else []
+        if index > 0 and len(left) > 1 and len(left[0].split()) < 2:  # "Honestly, between us, [gone] and I don't ..."
+            asides = 1
+            while asides < len(left) - 1 and len(left[asides].split()) <= 3 and not starts_clause(left[asides]):
+                asides += 1
+            tail = _CONNECTOR.sub("", rest[rest.find(left[asides]):]) if left[asides] in rest else ""
+            if tail != rest[rest.find(left[asides]):] and starts_clause(tail):  # the cut left "and" after the asides
+                return capitalise(tail).rstrip(" ,;:-–—") + self.end
         if index == 0:
             rest = _CONNECTOR.sub("", rest)
             if not starts_clause(rest):

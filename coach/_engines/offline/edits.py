@@ -26,6 +26,8 @@ _PITY_LEAD = re.compile(
 # What a clause ends on when it points back at the sentence it was cut from: "these", "in this way", "like that".
 _POINTS_BACK = re.compile(r"\b(?:these|those|this|that|them|it)(?:\s+(?:way|manner|again|one|ones|kind\s+of\s+thing))?\W*$"
                           r"|\blike\s+(?:this|that)\b", re.I)
+_POINTER_INSIDE = re.compile(r"\b(?:it|them)\b|\b(?:this|that|these|those)(?=\s+(?:go|happen\w*|again|to|in|on|out|up|off|"
+                             r"back|through|slip|pass)\b|\W*$)", re.I)
 _LEADING_INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|gosh|omg|ouch|whoa)"
                                    r"\s*[,!–—-]+\s*", re.I)
 _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s+", re.I)
@@ -191,8 +193,9 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
         first = re.split(r"[,;:]|\s+(?:and|but)\s+", rest, maxsplit=1)[0]
         if starts_clause(rest) and len(content_words(first)) >= 2 and (len(rest.split()) >= 8 or holds_fact(rest)) \
                 and not re.search(r"\blike\s+(?:this|that)\W*$", rest) \
-                and not _POINTS_BACK.search(first):  # "we keep sending these", "... handled it in this way": points back
-            # "We shipped you the wrong size on order 4471", not "Our letters have made it worse."
+                and not _POINTS_BACK.search(first) and not _POINTER_INSIDE.search(first):
+            # "We shipped you the wrong size on order 4471", not "Our letters have made it worse." nor what points
+            # back: "we keep sending these", "... handled it in this way", "the cafe let that go out"
             return [capitalise(rest)]
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying
             return []

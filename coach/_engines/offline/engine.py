@@ -284,7 +284,14 @@ def _without_clause(text: str, quote: str) -> str | None:
     perfect = _PERFECT.match(quote)
     if perfect and re.match(r"\w+ed\b", rest):  # the second participle keeps the first's "I've"
         return perfect.group() + rest
-    return capitalise(rest) if starts_clause(rest) else None
+    head = re.split(r"[,;:–—]", rest, maxsplit=1)[0]  # not "The 30-day return window, so you can ...": no verb
+    return capitalise(rest) if starts_clause(rest) and (starts_clause(head) and _FINITE.search(head) or
+                                                        _IMPERATIVE.match(head)) else None
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|am|be|will|has|have|had|can|could|would|should|may|might|must|do|does|did|"
+                     r"\w+ed|\w+[^s\W]s)\b|['’](?:ll|s|re|ve|m|d)\b|n['’]t\b", re.I)
+_IMPERATIVE = re.compile(r"^\W*(?:please|just|kindly|let|do|don['’]t)\b|^\W*[a-z]+\s+(?:us|me|it|them|the|a|your)\b", re.I)
 
 
 def _no_step(result: CheckResult) -> bool:

@@ -344,6 +344,12 @@ _NOT_CONFIRMED = (
 )
 
 
+_NOT_CONFIRMED_IN = (
+    "I can't confirm it will be {dates} yet, but I'll check where it stands and update you.",
+    "I can't yet confirm it will be {dates}; I'll check where it stands and let you know.",
+)
+
+
 def _value(amount: str) -> float:
     """A money fact's value, however it is written ("£1,240.00", "50 dollars")."""
     return float(re.sub(r"[^\d.]", "", amount))
@@ -381,6 +387,8 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
         return [policy, lines[salt % 2].format(amounts=" and ".join(over or amounts))]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
+    if not amounts and re.match(r"(?:within|in|inside|under|by|before)\s", when):  # not "confirm it for within 24 hours"
+        return [policy, _NOT_CONFIRMED_IN[salt % len(_NOT_CONFIRMED_IN)].format(dates=when)]
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
 
 

@@ -161,6 +161,15 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[2] if best else None
 
 
+_DETERMINER = re.compile(r"\b(?:my|your|our|their|his|her|the|a|an|this|that|these|those|its)\s+$", re.I)
+
+
+def _has_verb(clause: str) -> bool:
+    """A verb, not a participle used as an adjective: "Claim CL-7 for your cracked screen" has none."""
+    return any(not (m.group().lower().endswith("ed") and _DETERMINER.search(clause[: m.start()]))
+               for m in _VERB.finditer(clause))
+
+
 def _past_own_action(clause: str) -> str | None:
     """A clause that opens with the customer's own doing ("you booked ..."): from the first later part that says the
     problem with a subject of its own ("the e-tickets never arrived by email"), else all of it when a later part
@@ -249,7 +258,7 @@ def _as_clause(sentence: str) -> str | None:
     words = clause.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) or _BAD_END.search(clause):
         return None
-    if not _VERB.search(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I) or \
+    if not _has_verb(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I) or \
             _REQUEST.match(clause):
         return None  # "I want the difference refunded" asks for a remedy: said back, it is not their problem
     head = re.split(r",\s+", clause)[0]
