@@ -8,6 +8,7 @@ import pytest
 from coach import Coach
 from coach._core.guard import guard
 from coach._core.policy import Policy
+from coach._core.text import split_sentences
 from coach._engines.offline.edits import deflects
 from coach._engines.offline.restate import restate_problem
 from coach._engines.offline.situations import situation
@@ -149,3 +150,47 @@ def test_an_email_the_agent_sends_is_not_a_promise() -> None:
 
 def test_a_label_with_a_participle_is_not_said_back_as_a_sentence() -> None:
     assert restate_problem("Ticket no. TK-5512 for my dented fridge door. I sent photos on Monday.") is None
+
+
+# A flat refusal is no step, whatever replies like it usually hold (the learned layer does not veto it then); 5 of
+# these 9 cases fail on b312b7f, the others guard what already worked.
+
+@pytest.mark.parametrize("draft", [
+    "Hi Rob,\n\nOur records show the courier left it in your porch. We are unable to take further action.\n\nRegards,\nTeam",
+    "Hello,\n\nI hear you. Signal drops can happen from time to time in hilly areas.\n\nThanks,\nSupport",
+    "@kim_b sold out in 2 mins, nothing we can do sorry 🤷 better luck next drop! ^DD",
+    "Hi Jo,\n\nAs set out in the terms, refunds are only given in store. Phone requests are not a valid form of "
+    "request.\n\nBest,\nCara",
+])
+def test_a_flat_refusal_has_no_next_step(draft: str) -> None:
+    customer = "My parcel 55-219 never came and I need it for Friday."
+    assert "no-next-step" in [f.rule for f in coach.check(draft, customer=customer).findings]
+
+
+def test_a_subject_line_number_and_please_be_advised_are_no_step() -> None:
+    draft = ("Subject: Ref. no. AB 3310 4471\n\nDear Cllr. Amadi,\n\nPlease be advised that the meter was read on 3 May.\n\n"
+             "Regards,\nBilling")
+    findings = coach.check(draft, customer="My bill for account 3310 is wrong.").findings
+    assert "no-next-step" in [f.rule for f in findings]
+    assert "Dear Cllr. Amadi," in [s.text for s in split_sentences(draft)]
+
+
+@pytest.mark.parametrize("draft", [
+    "Let a manager know about this next time you're in and we'll put it right.",
+    "Please note that you need to bring the receipt.",
+])
+def test_steps_still_read_as_steps(draft: str) -> None:
+    assert "no-next-step" not in [f.rule for f in coach.check(draft).findings]
+
+
+def test_a_video_resolution_is_not_a_reference_to_look_into() -> None:
+    result = coach.rewrite("@lee_p these things happen, sorry 😅 ^JT",
+                           customer="@TVCo stuck on 1080p since monday on my Premium plan, what am I paying for")
+    assert "1080p now" not in result.rewrite and "into 1080p" not in result.rewrite, result.rewrite
+
+
+def test_a_flat_refusal_goes_from_a_reply_being_fixed() -> None:
+    draft = ("Hi Rob,\n\nSorry for any inconvenience. Our records show the item was delivered. We are therefore unable to "
+             "take further action at this time.\n\nRegards,\nTeam")
+    result = coach.rewrite(draft, customer="Parcel 55-2190 never arrived and the tracking photo shows another house.")
+    assert "unable to take further action" not in result.rewrite, result.rewrite

@@ -347,11 +347,14 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
         yield m.start(), m.end()
 
 
+_HEADER_LINE = re.compile(r"^(?:re|subject|ref|regarding|fwd?)\s*:", re.I)  # "Subject: Tracking no. PX 4410 2281": a title
+
+
 def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
     signed = signoff_start(ctx.draft)  # a phone number in the signature is not a step the reply offers
-    body = ctx.sentences if signed is None else [s for s in ctx.sentences if s.start < signed]
+    body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not _HEADER_LINE.match(s.text)]
     if explicit_step(rule, body):
         return
     if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer):

@@ -89,8 +89,8 @@ def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sente
         p = reply_p[rule_id]
         own = by_rule.get(rule_id) if use == "combined" else None
         if own:
-            if p >= heads.veto:
-                kept.extend(own)
+            if p >= heads.veto or (rule_id == "no-next-step" and rules[rule_id].pattern("refusals").search(draft)):
+                kept.extend(own)  # (a flat refusal with no step is no step, whatever replies like it usually hold)
         elif p >= (heads.add if use == "combined" else heads.model.threshold):
             if use == "combined" and rule_id == "no-next-step" and explicit_step(rules[rule_id], sentences):
                 continue  # the rules keep what they read well: a request, a question or the agent's own action

@@ -46,7 +46,7 @@ KINDS: dict[str, dict[str, Key]] = {
     "apology": {"apology": Key(_P), "clause_breaks": Key(_P), "not_apology": Key(_P), "generic": Key(_W)},
     "phrases": {"patterns": Key(_P), "negations": Key(_P, required=False)},
     "parroting": {"patterns": Key(_P), "generic": Key(_W)},
-    "next-step": {"patterns": Key(_P), "not_steps": Key(_P), "offers": Key(_P)},
+    "next-step": {"patterns": Key(_P), "not_steps": Key(_P), "offers": Key(_P), "refusals": Key(_P, required=False)},
     "acknowledgement": {"generic": Key(_W), "meanings": Key(_W, required=False)},
     "thanks": {"patterns": Key(_P)},
     "policy": {},

@@ -23,6 +23,8 @@ _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|ac
 _EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
+# Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.
+_TITLE_END = re.compile(r"\b(?:Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr)\.$")
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
@@ -128,7 +130,8 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
         elif merged and (_PUNCTUATION_ONLY.match(sentence.text) or
                          _ABBREVIATION_END.search(merged[-1].text) and
-                         (sentence.text[:1].islower() or sentence.text[:1] in "£$€0123456789")):
+                         (sentence.text[:1].islower() or sentence.text[:1] in "£$€0123456789") or
+                         _TITLE_END.search(merged[-1].text) and sentence.text[:1].isupper()):
             previous = merged.pop()  # ... or "approx." before "six weeks": an abbreviation, not an end
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
         merged.append(sentence)
