@@ -194,3 +194,12 @@ def test_a_flat_refusal_goes_from_a_reply_being_fixed() -> None:
              "take further action at this time.\n\nRegards,\nTeam")
     result = coach.rewrite(draft, customer="Parcel 55-2190 never arrived and the tracking photo shows another house.")
     assert "unable to take further action" not in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize(("draft", "promise"), [
+    ("The new statement will show in your app once it's reissued.", False),
+    ("Your deposit will be returned in full once the room has been checked, guaranteed.", True),
+    ("It will be fixed once the part has arrived.", True),
+])
+def test_an_outcome_named_only_in_the_condition_is_no_promise(draft: str, promise: bool) -> None:
+    assert ("broken-promise" in [f.rule for f in coach.check(draft).findings]) is promise

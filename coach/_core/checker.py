@@ -202,6 +202,8 @@ def _granted(policy: Policy, certain: bool, *texts: str) -> bool:
     return bool(policy.commitments) and not certain and any(policy.covers(t) for t in texts)
 
 
+_CONDITION = re.compile(r"\s(?:once|as\s+soon\s+as|after)\s+(?:it|they|this|that|the\s+\w+|your\s+\w+)(?:'s|’s|\s+(?:is|are|has|have))\b",
+                        re.I)
 _MESSAGE_TO_YOU = re.compile(r"\W*(?:also\s+|then\s+|shortly\s+|soon\s+)?(?:receive|get|be\s+sent)\s+(?:an?\s+|the\s+|your\s+)?"
                              r"(?:confirmation\s+|follow-up\s+|automated\s+)?(?:e-?mail|text|sms|message|link|letter|"
                              r"confirmation|notification|call\s+from\s+me)\b", re.I)
@@ -232,8 +234,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.
         return timed and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
-    if rule.pattern("outcomes").search(clause):
-        return True
+    if rule.pattern("outcomes").search(_CONDITION.split(clause, maxsplit=1)[0]):
+        return True  # (not "the corrected bill will appear online once it's reissued": the outcome is the condition)
     same_breath = re.split(r"[,;:]|\s(?:once|when|if|so|but|because|after|before)\s", after, maxsplit=1)[0]
     if _WE.search(subject) and rule.pattern("outcomes").search(same_breath):
         return True  # "we will remove the meter tomorrow and refund everything": the outcome is in the same breath
