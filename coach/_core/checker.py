@@ -202,8 +202,8 @@ def _granted(policy: Policy, certain: bool, *texts: str) -> bool:
     return bool(policy.commitments) and not certain and any(policy.covers(t) for t in texts)
 
 
-_CONDITION = re.compile(r"\s(?:once|as\s+soon\s+as|after)\s+(?:it|they|this|that|the\s+\w+|your\s+\w+)(?:'s|’s|\s+(?:is|are|has|have))\b",
-                        re.I)
+_CONDITION = re.compile(r"\s(?:once|as\s+soon\s+as|after)\s+(?:it|they|this|that|the\s+\w+|your\s+\w+)"
+                        r"(?:'s|’s|\s+(?:is|are|has|have))\b", re.I)
 _MESSAGE_TO_YOU = re.compile(r"\W*(?:also\s+|then\s+|shortly\s+|soon\s+)?(?:receive|get|be\s+sent)\s+(?:an?\s+|the\s+|your\s+)?"
                              r"(?:confirmation\s+|follow-up\s+|automated\s+)?(?:e-?mail|text|sms|message|link|letter|"
                              r"confirmation|notification|call\s+from\s+me)\b", re.I)
