@@ -203,3 +203,30 @@ def test_a_flat_refusal_goes_from_a_reply_being_fixed() -> None:
 ])
 def test_an_outcome_named_only_in_the_condition_is_no_promise(draft: str, promise: bool) -> None:
     assert ("broken-promise" in [f.rule for f in coach.check(draft).findings]) is promise
+
+
+# After set q's review: what the restatement says back. Each message written here; 3 of these 5 cases fail on
+# 0b5b47a, the others guard what must stay.
+
+@pytest.mark.parametrize(("customer", "said"), [
+    ("Someone phished my Harbourside Bank login and took £2,400 from my savings overnight. My mortgage is due Monday.",
+     "someone phished your Harbourside Bank login and took £2,400 from your savings overnight"),
+    ("I paid for a sea-view cabin on sailing NX 22 on 4 June and was moved to an inside cabin at check-in.",
+     "you paid for a sea-view cabin on sailing NX 22 on 4 June and were moved to an inside cabin at check-in"),
+])
+def test_what_went_wrong_is_said_back_not_what_is_at_stake(customer: str, said: str) -> None:
+    assert restate_problem(customer) == said
+
+
+@pytest.mark.parametrize("customer", [
+    "I collected my cat from the cattery on Sunday and her paw was bandaged. Nobody mentioned it at collection.",
+    "I ordered trainers in size 9 (order SH-4410) and got a 12, which is useless to me. I've already boxed the wrong one up.",
+])
+def test_no_restatement_whose_object_points_at_another_sentence(customer: str) -> None:
+    said = restate_problem(customer)
+    assert said is None or ("mentioned it" not in said and "wrong one" not in said), said
+
+
+def test_a_pronoun_before_a_participle_is_not_a_pointer() -> None:
+    said = restate_problem("The tracking shows it delivered to your depot on 2 May but I still have no refund of £89.")
+    assert said is not None and "shows it delivered" in said

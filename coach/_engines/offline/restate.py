@@ -15,7 +15,7 @@ from ..._core.untrusted import DEMANDS_OF_THE_MODEL
 
 __all__ = ["restate_problem"]
 
-_MAX_WORDS = 22
+_MAX_WORDS = 26
 _MIN_WORDS = 5
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+")
 _TRAILING_TAGS = re.compile(r"(?:\s+[#@]\w+)+\s*$")
@@ -56,7 +56,7 @@ _PROBLEM = re.compile(
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
-    r"infest\w*|zero|loose|snap\w*|died|passed\s+away|unauthori[sz]ed|fraudulent|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
+    r"infest\w*|zero|loose|snap\w*|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|took\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -122,6 +122,13 @@ _OWN_ACTION = re.compile(r"^you\s+(?:(?:just|recently|already|also)\s+)?(?:bough
                          r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|"
                          r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up)\b", re.I)
 _OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
+# A problem word that, alone, says what is at stake rather than what went wrong: "my rent is due Friday".
+_WEAK = frozenset({"due"})
+# An object that points at another sentence: "nobody mentioned it", "put the wrong one back".
+_OBJECT_POINTER = re.compile(r"\b(?:mention\w*|show\w*|see|saw|seen|use|used|need|needs|want|wants|find|found|fix\w*|"
+                             r"explain\w*|told|tell|notic\w*)\s+(?:it|them|him|her|this|that)(?=\s*(?:[,.;!?]|$|\s+(?:at|to|in|on|by|for|with|"
+                             r"from|anywhere|yet|back|again)\b))"
+                             r"|\b(?:the\s+(?:wrong|other|right|new|old|same)|this|that)\s+one\b", re.I)
 _CAME = re.compile(r"\b(?:sent|got|received|came|delivered|gave|given|charged|billed|took)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.I)
 _BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
@@ -145,7 +152,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             sentences.append(s.text)
     if truncated and sentences:
         sentences = sentences[:-1]  # a tweet cut off mid-sentence: its last sentence is not whole
-    best: tuple[int, int, str] | None = None
+    best: tuple[bool, int, int, str] | None = None
     for order, sentence in enumerate(sentences):
         clause = _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
@@ -154,11 +161,13 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
         if clause is None:
             continue
+        # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
+        weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
         score = len(_PROBLEM.findall(clause)) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split())
         score += 100 if prefer is not None and prefer(clause) else 0
-        if (best is None or (-score, order) < best[:2]):
-            best = (-score, order, clause)
-    return best[2] if best else None
+        if (best is None or (weak, -score, order) < best[:3]):
+            best = (weak, -score, order, clause)
+    return best[3] if best else None
 
 
 _DETERMINER = re.compile(r"\b(?:my|your|our|their|his|her|the|a|an|this|that|these|those|its)\s+$", re.I)
@@ -275,7 +284,8 @@ def _as_clause(sentence: str) -> str | None:
     if not _SUBJECT_START.match(clause) or _NO_REFERENT.match(clause) or _DEMONSTRATIVE.search(clause) or \
             _THIRD_PERSON.search(clause):
         return None  # "it's now damaged the cupboard", "this overpayment": said back alone, they point at nothing
-    if _REFLEXIVE.search(clause) or _ENDS_ON_A_POINTER.search(clause) or _pointless_pronoun(clause):
+    if _REFLEXIVE.search(clause) or _ENDS_ON_A_POINTER.search(clause) or _pointless_pronoun(clause) or \
+            _OBJECT_POINTER.search(clause):
         return None
     if _OWN_ACTION.match(clause):  # "you bought 2 tickets ..., and the e-tickets never arrived": sorry for the purchase?
         clause = _past_own_action(clause)
