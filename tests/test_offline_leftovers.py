@@ -230,3 +230,24 @@ def test_no_restatement_whose_object_points_at_another_sentence(customer: str) -
 def test_a_pronoun_before_a_participle_is_not_a_pointer() -> None:
     said = restate_problem("The tracking shows it delivered to your depot on 2 May but I still have no refund of £89.")
     assert said is not None and "shows it delivered" in said
+
+
+def test_a_guarantee_to_you_keeps_you_as_the_one_checked_for() -> None:
+    result = coach.rewrite("We guarantee you will receive the £150 difference within two days.")
+    assert "whether you can receive" in result.rewrite, result.rewrite
+
+
+def test_a_refund_promised_to_this_customer_is_not_turned_into_an_aim() -> None:
+    result = coach.rewrite("Hi Lee,\n\nNo problem at all: I'll process a refund of $90 for the unused months, and it'll be "
+                           "on your card by Friday.\n\nBest,\nMo",
+                           policy=["After 30 days, monthly plans are not refundable."])
+    assert "aim to" not in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize(("draft", "pity"), [
+    ("Poor Pepper! Please send us a photo of the cut.", True),
+    ("Poor little mite! We'll call you at 3pm.", True),
+    ("The line quality was poor. Please restart the router.", False),
+])
+def test_pity_said_to_a_pet_or_child_on_its_own(draft: str, pity: bool) -> None:
+    assert ("pity" in [f.rule for f in coach.check(draft).findings]) is pity

@@ -268,7 +268,10 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
         return None if holds_fact(clause) else [_LEARN[salt % len(_LEARN)]]
     explicit = _EXPLICIT.match(clause)
     if explicit:
-        clause = _GUARANTEED.sub("", clause[explicit.end():]).strip()
+        rest = clause[explicit.end():]
+        if re.search(r"\byou\W*$", explicit.group(), re.I) and re.match(r"(?:will|shall|can)\b", rest, re.I):
+            rest = "you " + rest  # "We guarantee you will receive ...": the "you" is the next clause's subject
+        clause = _GUARANTEED.sub("", rest).strip()
         if not clause or not starts_clause(clause):
             return [] if not holds_fact(clause) else None
     done = _DONE.search(clause)
@@ -394,9 +397,9 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
 
 def _as_aim(clause: str) -> str | None:
     """The company's own plan, said as what it aims for: "By 2020, we'll cut ..." -> "By 2020, we aim to cut ..."."""
-    m = re.search(r"\b(we|I)(?:'ll|’ll|\s+will)\s+", clause, re.I)
-    if not m:
-        return None
+    m = re.search(r"\b(we)(?:'ll|’ll|\s+will)\s+", clause, re.I)
+    if not m or re.search(r"\b(?:you|your)\b|[$£€]\s?\d", clause, re.I):
+        return None  # "I aim to process your $200 refund" hedges a promise to this customer: not the company's plan
     return finish(clause[: m.start()] + m.group(1) + " aim to " + clause[m.end():])
 
 
