@@ -15,8 +15,8 @@ from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_s
 __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
            "hollow", "is_interjection"]
 
-_INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|"
-                           r"uh\s+oh|oh)\W*$", re.I)
+_OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh"
+_INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh)\W*$", re.I)
 _PITY_LEAD = re.compile(
     r"^(?:I\s+(?:\w+ly\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"
     r"(?:terrible|awful|horrible|bad|sick|ashamed|embarrassed)|I(?:'m|’m|\s+am)\s+(?:\w+ly\s+|so\s+|really\s+)?"
@@ -28,8 +28,7 @@ _POINTS_BACK = re.compile(r"\b(?:these|those|this|that|them|it)(?:\s+(?:way|mann
                           r"|\blike\s+(?:this|that)\b", re.I)
 _POINTER_INSIDE = re.compile(r"\b(?:it|them)\b|\b(?:this|that|these|those)(?=\s+(?:go|happen\w*|again|to|in|on|out|up|off|"
                              r"back|through|slip|pass)\b|\W*$)", re.I)
-_LEADING_INTERJECTION = re.compile(r"^(?:oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|gosh|omg|ouch|whoa)"
-                                   r"\s*[,!–—-]+\s*", re.I)
+_LEADING_INTERJECTION = re.compile(rf"^(?:{_OUCH})\s*[,!–—-]+\s*", re.I)  # "Oh no, ..." before a clause
 _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s+", re.I)
 # The agent's own actions: "I'll try to chase it" -> "I'll chase it"; anything else becomes a check.
 _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|"
