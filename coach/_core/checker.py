@@ -280,7 +280,7 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
             if rest[:1] in (";", ":"):  # "I'm sorry; that leaves you with half a set.": the object follows
                 rest = rest[1:].lstrip()
             cut = breaks.search(rest)
-            obj = rest[: cut.start()] if cut else rest
+            obj = _CAUSED.split(rest[: cut.start()] if cut else rest, maxsplit=1)[0]  # "... may have caused residents"
             before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
             if not (_specific_words(obj, generic) or _names_problem_before(before, generic)):
                 yield sentence.start, sentence.end
@@ -299,6 +299,9 @@ _SEES_IT_BACK = re.compile(r"\s*see\s+(?:it|them|the\s+\w+|your\s+\w+)\s+(?:back
 _REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no)\b", re.I)
 _WE = re.compile(r"\b(?:I|we)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
+# who it affected, after "any issues this may have caused", is not the problem
+_CAUSED = re.compile(r"\b(?:this|that|it|which)\s+(?:(?:may|might|could|will)\s+)?(?:have\s+|has\s+)?"
+                     r"(?:caused|created|meant\s+for)\b", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 

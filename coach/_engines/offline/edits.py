@@ -56,6 +56,7 @@ _VAGUE_SWAPS = [
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
     (re.compile(r"\b(help|assist)\s+if\s+(?:I|we)\s+can\b", re.I), r"\1"),  # "glad to help if I can" -> "glad to help"
 ]
+_WHEN_WE_CAN = re.compile(r",?\s*\b(?:as\s+soon\s+as|when(?:ever)?)\s+(?:we|I)\s+(?:possibly\s+)?can\b", re.I)
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
 _HOPE_TAIL = re.compile(r",?\s+(?:and|but|so)\s+(?:hopefully|fingers\s+crossed)\b[^.!?]*[.!?]*\s*$", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re.I)
@@ -87,7 +88,9 @@ _DEFLECTS = re.compile(
     r"|these\s+things\s+(?:do\s+|can\s+|will\s+)?happen\b|(?:it|this|that)\s+(?:does|can)\s+happen\s+from\s+time\s+to\s+time"
     # a flat refusal: "We are therefore unable to take further action at this time.", "There's nothing more we can do."
     r"|(?:we|I)\s*(?:are|am|'re|’re|'m|’m)\s+(?:therefore\s+|afraid\s+|sadly\s+|unfortunately\s+|currently\s+)*(?:unable|not\s+able)"
-    r"\s+to\s+(?:take\s+(?:any\s+)?further\s+action|help\s+(?:any\s+)?further|do\s+anything\s+(?:more|further|else))\b"
+    r"\s+to\s+(?:take\s+(?:any\s+)?further\s+action|(?:help|assist)\s+(?:any\s+)?further|do\s+anything\s+(?:more|further|else))\b"
+    # blame passed on: "Packing is the responsibility of the restaurant, not Dishdash."
+    r"|[^.!?]{0,40}\b(?:is|are)\s+(?:the\s+)?(?:sole\s+)?responsibility\s+of\s+(?:the|your)\s+\w+(?:,\s+not\s+(?:us|[A-Z]\w*))?\W*$"
     r"|(?:there(?:'s|’s|\s+is)\s+)?(?:really\s+)?nothing\s+(?:more\s+|else\s+|further\s+)?(?:we|I)\s+can\s+do\b"
     # the problem waved away as normal: "Outages can happen from time to time", "Delays are part of running a railway"
     r"|[^.!?]{0,40}\b(?:can|do|does|will)\s+(?:sometimes\s+|occasionally\s+)?(?:happen|occur)\s+(?:from\s+time\s+to\s+time|"
@@ -224,6 +227,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
         m = pattern.search(text)
         if m:
             new = text[: m.start()] + m.expand(replacement) + text[m.end():]
+            if "whether we can" in new:  # not "whether we can get you back online as soon as we can"
+                new = _WHEN_WE_CAN.sub("", new)
             return [capitalise(new) if m.start() == 0 else new]
     out = drop_clause(text, quote)
     if out is None and droppable(text):

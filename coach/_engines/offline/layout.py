@@ -10,9 +10,12 @@ from ..._core.text import STOPWORDS, signoff_start, split_sentences
 
 __all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
 
-_HELLO = re.compile(r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b", re.I)
+# Greetings, English first, then those a team writing in English keeps from another language ("Bonjour Camille,").
+_GREETING = (r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|bonsoir|salut|hola|"
+             r"buenos\s+d[ií]as|ol[aá]|ciao|buongiorno|hallo|guten\s+tag|moin|hej|hei|kia\s+ora|namaste|g'day|aloha)")
+_HELLO = re.compile(rf"^{_GREETING}\b", re.I)
 _PREFIX = re.compile(  # "Hello Mr. Brandt, " (a title's full stop does not end the greeting)
-    r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b"
+    rf"^{_GREETING}\b"
     r"(?:\s(?:Mr|Mrs|Ms|Mx|Dr|Prof|St)\.|[^,.!?\n]){0,30}?,\s+", re.I
 )
 _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)

@@ -28,7 +28,7 @@ _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+sure|without\s+fail|"
                         r"without\s+a\s+doubt|"
-                        r"no\s+matter\s+what|no\s+question(?:\s+about\s+it)?)\b|,?\s*\b100\s?%", re.I)
+                        r"no\s+matter\s+what|no\s+questions?\s+asked|no\s+question(?:\s+about\s+it)?)\b|,?\s*\b100\s?%", re.I)
 _RUSH = re.compile(r",?\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|"
                    r"in\s+no\s+time|within\s+the\s+hour|today|tonight|first\s+thing|shortly|soon|quickly|"
                    r"right\s+now|in\s+a\s+(?:moment|few\s+minutes))\b", re.I)
