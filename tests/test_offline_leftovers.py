@@ -286,3 +286,15 @@ def test_a_checked_effort_does_not_also_wait_until_we_can() -> None:
 ])
 def test_a_refusal_or_blame_passed_on_deflects(line: str) -> None:
     assert deflects(line)
+
+
+# After set s's review (not measured blind again): the restatement says what went wrong first.
+
+@pytest.mark.parametrize(("customer", "said"), [
+    ("My landline has been dead since Tuesday. I run a B&B and have lost three bookings because guests can't call.",
+     "your landline has been dead since Tuesday"),
+    ("Someone has taken £640 from my account in 5 payments overnight. I've blocked the card in the app.",
+     "someone has taken £640 from your account in 5 payments overnight"),
+])
+def test_the_problem_the_message_opens_with_is_said_back(customer: str, said: str) -> None:
+    assert restate_problem(customer) == said

@@ -56,7 +56,7 @@ _PROBLEM = re.compile(
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
-    r"infest\w*|zero|loose|snap\w*|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|took\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
+    r"infest\w*|zero|loose|snap\w*|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -118,7 +118,8 @@ _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you c
 _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
     evening night today yesterday tonight one two three four five six seven eight nine ten""".split())
 # The customer's own doing, not their problem: said back after "sorry", it reads as sorry they ordered.
-_OWN_ACTION = re.compile(r"^you\s+(?:(?:just|recently|already|also)\s+)?(?:bought|ordered|booked|purchased|paid(?!\s+twice)|"
+_OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|already|also)\s+)?(?:bought|ordered|booked|purchased|"
+                         r"paid(?!\s+twice)|frozen|blocked|"
                          r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|"
                          r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up)\b", re.I)
 _OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
@@ -163,7 +164,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             continue
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
-        score = len(_PROBLEM.findall(clause)) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split())
+        score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
         score += 100 if prefer is not None and prefer(clause) else 0
         if (best is None or (weak, -score, order) < best[:3]):
             best = (weak, -score, order, clause)
