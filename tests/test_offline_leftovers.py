@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coach import Coach
+from coach._core.checker import check
 from coach._core.guard import guard
 from coach._core.policy import Policy
 from coach._core.text import split_sentences
@@ -298,3 +299,12 @@ def test_a_refusal_or_blame_passed_on_deflects(line: str) -> None:
 ])
 def test_the_problem_the_message_opens_with_is_said_back(customer: str, said: str) -> None:
     assert restate_problem(customer) == said
+
+
+def test_a_part_the_agent_ordered_and_a_reply_after_an_if_are_steps() -> None:
+    draft = ("Hi Jo,\n\nThanks for checking the boxes. I'm sorry the screws were missing from order DK-4410. I've ordered "
+             "a new screw pack to your address, and you'll get a dispatch email once it leaves the warehouse. If it hasn't "
+             "arrived within 5 working days, reply here and I'll chase it.\n\nBest,\nKim")
+    customer = "Order DK-4410 came with no screws."
+    for use in ("rules", "combined"):  # the rules read the step themselves, not only through the learned layer
+        assert "no-next-step" not in [f.rule for f in check(draft, customer, use=use).findings], use
