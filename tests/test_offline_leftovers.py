@@ -308,3 +308,12 @@ def test_a_part_the_agent_ordered_and_a_reply_after_an_if_are_steps() -> None:
     customer = "Order DK-4410 came with no screws."
     for use in ("rules", "combined"):  # the rules read the step themselves, not only through the learned layer
         assert "no-next-step" not in [f.rule for f in check(draft, customer, use=use).findings], use
+
+
+@pytest.mark.parametrize(("draft", "promise"), [
+    ("Thanks for flagging order 771. The engineer comes at 9am and the fault will be gone for good. Please stay in.", True),
+    ("The noise will definitely be history once the new fan is fitted.", True),
+    ("I'll be gone until Monday, so my colleague Sam will reply.", False),
+])
+def test_a_problem_said_to_end_is_a_promise(draft: str, promise: bool) -> None:
+    assert ("broken-promise" in [f.rule for f in coach.check(draft).findings]) is promise
