@@ -10,7 +10,17 @@ from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import GRANT_MADE, GRANT_OFFERED, Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
-from .text import Sentence, content_words, detect_language, looks_english, other_language, signoff_start, split_sentences, stem
+from .text import (
+    HEADER_LINE,
+    Sentence,
+    content_words,
+    detect_language,
+    looks_english,
+    other_language,
+    signoff_start,
+    split_sentences,
+    stem,
+)
 from .untrusted import follows_orders, injected_orders, obeyed_span
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
@@ -352,14 +362,11 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
         yield m.start(), m.end()
 
 
-_HEADER_LINE = re.compile(r"^(?:re|subject|ref|regarding|fwd?)\s*:", re.I)  # "Subject: Tracking no. PX 4410 2281": a title
-
-
 def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
     signed = signoff_start(ctx.draft)  # a phone number in the signature is not a step the reply offers
-    body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not _HEADER_LINE.match(s.text)]
+    body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not HEADER_LINE.match(s.text)]
     if explicit_step(rule, body):
         return
     if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer):

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 
 import sentencex
 
-__all__ = ["html_to_text", "Sentence", "split_sentences", "signoff_start", "content_words", "looks_english", "other_language",
-           "stem", "STOPWORDS"]
+__all__ = ["HEADER_LINE", "html_to_text", "Sentence", "split_sentences", "signoff_start", "content_words", "looks_english",
+           "other_language", "stem", "STOPWORDS"]
 
 # Lines and block tags split a text before the segmenter reads it: a line break always ends a sentence.
 _LINE_BREAK = re.compile(r"\n+|</?(?:p|br|li|div|ul|ol|h\d|tr)\b[^>]*>")
@@ -27,6 +27,8 @@ _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|v
 _TITLE_END = re.compile(r"\b(?:Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr)\.$")
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+#: An e-mail's title line, not a sentence of it: "Subject: Tracking no. PX 4410 2281", "Re: ...", "Fwd: ...".
+HEADER_LINE = re.compile(r"^\s*(?:subject|re|ref|regarding|fw|fwd)\s*:", re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _HANDLE = re.compile(r"[@#]\w+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

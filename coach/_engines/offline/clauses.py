@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from ..._core.facts import extract_facts
 from ..._core.rules import load_rules
 
-__all__ = ["Sentence", "starts_clause", "states", "holds_step", "holds_fact", "capitalise", "lower_first", "finish", "complete"]
+__all__ = ["FINITE", "Sentence", "starts_clause", "states", "holds_step", "holds_fact", "capitalise", "lower_first",
+           "finish", "complete"]
 
 _SEPARATOR = re.compile(  # captured, so that the clauses put back together give the sentence again
     r"(\s*[,;]\s+|,(?=[A-Z][a-z])|\s+[-–—]\s+|\s+[:;]-?[()DP]\s+|\s+(?=(?:but|please|pls|kindly)\s)"
@@ -44,7 +45,7 @@ def starts_clause(text: str) -> bool:
         head, comma, rest = text.partition(",")
         after = bool(comma and (starts_clause(rest.strip()) or len(rest.split()) >= 2))
         return after or bool(_MAIN_CLAUSE.search(text, len(words[0])))
-    if first in ("a", "an", "no") and not _FINITE.search(text):
+    if first in ("a", "an", "no") and not FINITE.search(text):
         return False  # "a full refund on order GR-1", "no charge": a noun phrase
     if first in _OPENERS or first.split("'")[0] in _OPENERS:
         return True
@@ -56,14 +57,14 @@ _NEEDS_MAIN = frozenset("in on at by for with within until from during as after 
                          "though whereas unless".split())
 _MAIN_CLAUSE = re.compile(r"\s(?:I|we|you|they)(?:'ll|’ll|'ve|’ve|'re|’re|'m|’m|\s+(?:will|can|have|are|am|need|must|"
                           r"would|should|could|may))\s", re.I)
-_FINITE = re.compile(r"\b(?:is|are|was|were|will|has|have|had|can|could|would|should|may|might|must|does|did|"
+FINITE = re.compile(r"\b(?:is|are|was|were|will|has|have|had|can|could|would|should|may|might|must|does|did|"
                      r"\w+ed|\w+[^s\W]s)\b|['’]ll\b", re.I)
 
 
 def states(text: str) -> bool:
     """``text`` can stand as a statement: a clause opener, or a subject with a finite verb ("flight NX907 landed late")."""
     words = text.split()
-    return starts_clause(text) or len(words) >= 3 and _norm(words[0]) not in _NEEDS_MAIN and bool(_FINITE.search(text))
+    return starts_clause(text) or len(words) >= 3 and _norm(words[0]) not in _NEEDS_MAIN and bool(FINITE.search(text))
 
 
 def holds_step(text: str) -> bool:

@@ -26,7 +26,7 @@ from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, without_orders
 from .additions import Additions, blocking
-from .clauses import capitalise, complete, finish, holds_fact, lower_first, starts_clause
+from .clauses import FINITE, capitalise, complete, finish, holds_fact, lower_first, starts_clause
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
@@ -289,8 +289,7 @@ def _without_clause(text: str, quote: str) -> str | None:
                                                         _IMPERATIVE.match(head)) else None
 
 
-_FINITE = re.compile(r"\b(?:is|are|was|were|am|be|will|has|have|had|can|could|would|should|may|might|must|do|does|did|"
-                     r"\w+ed|\w+[^s\W]s)\b|['’](?:ll|s|re|ve|m|d)\b|n['’]t\b", re.I)
+_FINITE = re.compile(FINITE.pattern + r"|\b(?:am|be|do)\b|['’](?:s|re|ve|m|d)\b|n['’]t\b", re.I)  # and contractions
 _IMPERATIVE = re.compile(r"^\W*(?:please|just|kindly|let|do|don['’]t)\b|^\W*[a-z]+\s+(?:us|me|it|them|the|a|your)\b", re.I)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..._core.text import STOPWORDS, looks_english, split_sentences
+from ..._core.text import HEADER_LINE, STOPWORDS, looks_english, split_sentences
 from ..._core.untrusted import DEMANDS_OF_THE_MODEL
 
 __all__ = ["restate_problem"]
@@ -24,7 +24,6 @@ _LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+|^(?:order|booking|account|ref\w*|tick
 _FILLER = re.compile(r"^(?:[^\w\s]+\s*)?(?:(?:so|well|hi|hey|hello|also|yeah|yes|ok|okay|and|but|um|honestly|again|now|"
                      r"update|anyway|"
                      r"dear\s+\w+|hi\s+there|hey\s+there)\b[\s,!.:-]*)+", re.I)
-_HEADER = re.compile(r"^\s*(?:subject|re|ref|regarding|fw|fwd)\s*:", re.I)
 _LEADING_CLAUSE = re.compile(r"^(?:after|since|when|ever\s+since|as\s+of|now\s+that|today|yesterday|this\s+morning|"
                              r"\w+\s+(?:days?|weeks?|months?|hours?)\s+(?:on|later)|"
                              r"last\s+night|for\s+the\s+(?:last|past)\s+\w+\s+\w+)\b[^,]{0,50},\s*", re.I)
@@ -145,7 +144,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     truncated = len(customer) >= 120 and not re.search(r"[.!?)\U0001F000-\U0001FFFF]\s*$", customer.strip())
     sentences = []
     for s in split_sentences(text):  # "(serial no. LX5-00231-K)": a full stop inside brackets ends no sentence
-        if _HEADER.match(s.text):
+        if HEADER_LINE.match(s.text):
             continue  # "Subject: Overpayment not applied - acc. no. 55019823" is a title, not a statement
         if sentences and sentences[-1].count("(") > sentences[-1].count(")"):
             sentences[-1] += " " + s.text
