@@ -390,6 +390,9 @@ def test_seeing_what_can_be_done_about_a_claim_becomes_looking_into_it() -> None
     ("I've just been diagnosed and need to pause my mortgage payments for three months.", "hardship"),
     ("Someone has taken £900 from my account overnight, payments to a shop I've never heard of.", "stolen-card"),
     ("The buggy's harness snapped open on the bus. My son could have been badly hurt.", "product-safety"),
+    # melted means fire only for a cable or plug, not an ice pack
+    ("My insulin pens from order RX-2210 came with the cool pack fully melted.", "health"),
+    ("The charger cable for my scooter has melted near the plug.", "safety"),
 ])
 def test_hardship_fraud_and_smoke_name_their_situations(customer: str, name: str) -> None:
     case = situation(customer)

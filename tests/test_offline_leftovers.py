@@ -12,9 +12,12 @@ from coach._core.policy import Policy
 from coach._core.text import split_sentences
 from coach._engines.offline.edits import deflects
 from coach._engines.offline.restate import restate_problem
-from coach._engines.offline.situations import situation
 
 coach = Coach(engine="offline")
+
+
+def rules_found(draft: str, customer: str | None = None) -> list[str]:
+    return [f.rule for f in coach.check(draft, customer=customer).findings]
 
 
 @pytest.mark.parametrize(("draft", "left"), [
@@ -80,15 +83,6 @@ def test_a_safety_step_names_what_to_stop_using() -> None:
     assert "using it and" not in result.rewrite
 
 
-@pytest.mark.parametrize(("customer", "name"), [
-    ("My insulin pens from order RX-2210 came with the cool pack fully melted.", "health"),
-    ("The charger cable for my scooter has melted near the plug.", "safety"),
-])
-def test_melted_means_fire_only_for_a_cable_or_plug(customer: str, name: str) -> None:
-    case = situation(customer)
-    assert case is not None and case.name == name
-
-
 def test_a_step_goes_before_a_closing_hope() -> None:
     result = coach.rewrite("Dear Ms Holt,\n\nWe apologise for any trouble. The tariff changed in April.\n\n"
                            "I hope this helps.\n\nKind regards,\nBilling",
@@ -140,13 +134,13 @@ def test_a_time_the_policy_does_not_give_is_not_confirmed_in_grammatical_words()
     "I'm literally in tears reading this. Please reply with your booking number.",
 ])
 def test_the_agent_lost_for_words_or_in_tears_is_pity(draft: str) -> None:
-    assert "pity" in [f.rule for f in coach.check(draft).findings]
+    assert "pity" in rules_found(draft)
 
 
 def test_an_email_the_agent_sends_is_not_a_promise() -> None:
     draft = "I've logged claim 7781, and you'll receive an email within the hour with a form to choose a refund or a credit."
-    assert "broken-promise" not in [f.rule for f in coach.check(draft).findings]
-    assert "broken-promise" in [f.rule for f in coach.check("You'll definitely get an email today with your refund.").findings]
+    assert "broken-promise" not in rules_found(draft)
+    assert "broken-promise" in rules_found("You'll definitely get an email today with your refund.")
 
 
 def test_a_label_with_a_participle_is_not_said_back_as_a_sentence() -> None:
@@ -165,7 +159,7 @@ def test_a_label_with_a_participle_is_not_said_back_as_a_sentence() -> None:
 ])
 def test_a_flat_refusal_has_no_next_step(draft: str) -> None:
     customer = "My parcel 55-219 never came and I need it for Friday."
-    assert "no-next-step" in [f.rule for f in coach.check(draft, customer=customer).findings]
+    assert "no-next-step" in rules_found(draft, customer)
 
 
 def test_a_subject_line_number_and_please_be_advised_are_no_step() -> None:
@@ -181,7 +175,7 @@ def test_a_subject_line_number_and_please_be_advised_are_no_step() -> None:
     "Please note that you need to bring the receipt.",
 ])
 def test_steps_still_read_as_steps(draft: str) -> None:
-    assert "no-next-step" not in [f.rule for f in coach.check(draft).findings]
+    assert "no-next-step" not in rules_found(draft)
 
 
 def test_a_video_resolution_is_not_a_reference_to_look_into() -> None:
@@ -203,7 +197,7 @@ def test_a_flat_refusal_goes_from_a_reply_being_fixed() -> None:
     ("It will be fixed once the part has arrived.", True),
 ])
 def test_an_outcome_named_only_in_the_condition_is_no_promise(draft: str, promise: bool) -> None:
-    assert ("broken-promise" in [f.rule for f in coach.check(draft).findings]) is promise
+    assert ("broken-promise" in rules_found(draft)) is promise
 
 
 # After set q's review: what the restatement says back. Each message written here; 3 of these 5 cases fail on
@@ -251,7 +245,7 @@ def test_a_refund_promised_to_this_customer_is_not_turned_into_an_aim() -> None:
     ("The line quality was poor. Please restart the router.", False),
 ])
 def test_pity_said_to_a_pet_or_child_on_its_own(draft: str, pity: bool) -> None:
-    assert ("pity" in [f.rule for f in coach.check(draft).findings]) is pity
+    assert ("pity" in rules_found(draft)) is pity
 
 
 # After set r's review; each draft written here; 6 of these 8 cases fail on 80f137e.
@@ -262,7 +256,7 @@ def test_pity_said_to_a_pet_or_child_on_its_own(draft: str, pity: bool) -> None:
     ("I'm sorry the late delivery caused you to miss the party.", False),
 ])
 def test_who_an_apology_says_was_affected_does_not_make_it_specific(draft: str, bland: bool) -> None:
-    assert ("bland-apology" in [f.rule for f in coach.check(draft).findings]) is bland
+    assert ("bland-apology" in rules_found(draft)) is bland
 
 
 def test_no_questions_asked_goes_with_the_promise() -> None:
@@ -316,4 +310,4 @@ def test_a_part_the_agent_ordered_and_a_reply_after_an_if_are_steps() -> None:
     ("I'll be gone until Monday, so my colleague Sam will reply.", False),
 ])
 def test_a_problem_said_to_end_is_a_promise(draft: str, promise: bool) -> None:
-    assert ("broken-promise" in [f.rule for f in coach.check(draft).findings]) is promise
+    assert ("broken-promise" in rules_found(draft)) is promise
