@@ -191,15 +191,6 @@ def test_a_flat_refusal_goes_from_a_reply_being_fixed() -> None:
     assert "unable to take further action" not in result.rewrite, result.rewrite
 
 
-@pytest.mark.parametrize(("draft", "promise"), [
-    ("The new statement will show in your app once it's reissued.", False),
-    ("Your deposit will be returned in full once the room has been checked, guaranteed.", True),
-    ("It will be fixed once the part has arrived.", True),
-])
-def test_an_outcome_named_only_in_the_condition_is_no_promise(draft: str, promise: bool) -> None:
-    assert ("broken-promise" in rules_found(draft)) is promise
-
-
 # After set q's review: what the restatement says back. Each message written here; 3 of these 5 cases fail on
 # 0b5b47a, the others guard what must stay.
 
@@ -239,24 +230,8 @@ def test_a_refund_promised_to_this_customer_is_not_turned_into_an_aim() -> None:
     assert "aim to" not in result.rewrite, result.rewrite
 
 
-@pytest.mark.parametrize(("draft", "pity"), [
-    ("Poor Pepper! Please send us a photo of the cut.", True),
-    ("Poor little mite! We'll call you at 3pm.", True),
-    ("The line quality was poor. Please restart the router.", False),
-])
-def test_pity_said_to_a_pet_or_child_on_its_own(draft: str, pity: bool) -> None:
-    assert ("pity" in rules_found(draft)) is pity
-
-
-# After set r's review; each draft written here; 6 of these 8 cases fail on 80f137e.
-
-@pytest.mark.parametrize(("draft", "bland"), [
-    ("We apologise for any problems this may have caused our members.", True),
-    ("I'm sorry for the disruption this has caused you and the team.", True),
-    ("I'm sorry the late delivery caused you to miss the party.", False),
-])
-def test_who_an_apology_says_was_affected_does_not_make_it_specific(draft: str, bland: bool) -> None:
-    assert ("bland-apology" in rules_found(draft)) is bland
+# After set r's review; each draft written here; 6 of this batch's 8 cases (the bland-apology ones are in the
+# table at the end) fail on 80f137e.
 
 
 def test_no_questions_asked_goes_with_the_promise() -> None:
@@ -304,10 +279,25 @@ def test_a_part_the_agent_ordered_and_a_reply_after_an_if_are_steps() -> None:
         assert "no-next-step" not in [f.rule for f in check(draft, customer, use=use).findings], use
 
 
-@pytest.mark.parametrize(("draft", "promise"), [
-    ("Thanks for flagging order 771. The engineer comes at 9am and the fault will be gone for good. Please stay in.", True),
-    ("The noise will definitely be history once the new fan is fitted.", True),
-    ("I'll be gone until Monday, so my colleague Sam will reply.", False),
+# The checker's reading of shapes found by the blind reviewers: (rule, draft, whether the rule fires).
+@pytest.mark.parametrize(("rule", "draft", "fires"), [
+    # an outcome named only in the condition is no promise
+    ("broken-promise", "The new statement will show in your app once it's reissued.", False),
+    ("broken-promise", "Your deposit will be returned in full once the room has been checked, guaranteed.", True),
+    ("broken-promise", "It will be fixed once the part has arrived.", True),
+    # pity said to a pet or child on its own
+    ("pity", "Poor Pepper! Please send us a photo of the cut.", True),
+    ("pity", "Poor little mite! We'll call you at 3pm.", True),
+    ("pity", "The line quality was poor. Please restart the router.", False),
+    # who an apology says was affected does not make it specific
+    ("bland-apology", "We apologise for any problems this may have caused our members.", True),
+    ("bland-apology", "I'm sorry for the disruption this has caused you and the team.", True),
+    ("bland-apology", "I'm sorry the late delivery caused you to miss the party.", False),
+    # a problem said to end is a promise
+    ("broken-promise", "Thanks for flagging order 771. The engineer comes at 9am and the fault will be gone for good. "
+                       "Please stay in.", True),
+    ("broken-promise", "The noise will definitely be history once the new fan is fitted.", True),
+    ("broken-promise", "I'll be gone until Monday, so my colleague Sam will reply.", False),
 ])
-def test_a_problem_said_to_end_is_a_promise(draft: str, promise: bool) -> None:
-    assert ("broken-promise" in rules_found(draft)) is promise
+def test_the_checker_reads_the_shapes_the_reviewers_found(rule: str, draft: str, fires: bool) -> None:
+    assert (rule in rules_found(draft)) is fires
