@@ -393,6 +393,10 @@ def test_seeing_what_can_be_done_about_a_claim_becomes_looking_into_it() -> None
     # melted means fire only for a cable or plug, not an ice pack
     ("My insulin pens from order RX-2210 came with the cool pack fully melted.", "health"),
     ("The charger cable for my scooter has melted near the plug.", "safety"),
+    # hurt by a product of ours: stop using it; hurt on a pavement: an injury report, no product advice
+    ("My son injured his hand when the blade guard on your mandoline slicer came loose.", "product-safety"),
+    ("I tripped on a broken paving slab outside the library on Mill Lane and injured my knee.", "injury"),
+    ("My mum slipped on the wet floor by the tills and hurt her hip.", "injury"),
 ])
 def test_hardship_fraud_and_smoke_name_their_situations(customer: str, name: str) -> None:
     case = situation(customer)
