@@ -86,7 +86,8 @@ def test_beyond_the_policy_the_rewrite_says_the_policy(draft, date):
     assert "Refunds are issued within 5-7 business days of the return arriving." in result.rewrite
     assert "whether" not in result.rewrite  # no hint at the faster outcome next to a line that says otherwise
     if date:
-        assert f"can't confirm it for {date}" in result.rewrite or f"can't confirm {date}" in result.rewrite
+        assert any(f"can't {said}" in result.rewrite for said in (f"confirm it for {date}", f"confirm {date}",
+                                                                     f"confirm it will be by {date}"))
 
 
 @pytest.mark.parametrize(("customer", "name", "said", "not_said"), [

@@ -166,7 +166,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 if not _commits(rule, text, start, end, certain):
                     continue
                 sure = certainty.search(text, start, end) is not None  # "refunded in full; it will appear ...": this clause's own
-                if _granted(ctx.policy, sure, text[start:end], text, before + text):
+                # the sentence before is read only for what a pronoun stands for ("It will arrive in 3-5 days")
+                context = before + text if _POINTER.search(text[start:end]) else text
+                if _granted(ctx.policy, sure, text[start:end], text, context):
                     continue
                 yield sentence.start + start, sentence.start + end
                 break
@@ -205,6 +207,9 @@ def _obeyed(sentence: Sentence, orders: tuple[str, ...]) -> tuple[int, int]:
     if span is None:
         return sentence.start, sentence.end
     return _clause_span(sentence, sentence.start + span[0], sentence.start + span[1])
+
+
+_POINTER = re.compile(r"\b(?:it|this|that|they|them|these|those)\b", re.I)
 
 
 def _granted(policy: Policy, certain: bool, *texts: str) -> bool:

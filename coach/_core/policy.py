@@ -62,7 +62,8 @@ def _more_money(clause: str, line: str) -> bool:
     return max(value for _, value in said) > max(value for _, value in allowed)
 
 
-_ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)\s+(?:time|waiver|refund|exception)|first)\b",
+_ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)\s+(?:time|waiver|refund|exception)|"
+                   r"first(?!\s+(?:\d+|two|three|few)\b))\b",  # (not "after the first 2 full days")
                    re.I)
 _STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|again|from\s+now\s+on|"
                        r"in\s+(?:the\s+)?future|going\s+forward|every\s+time)\b", re.I)

@@ -12,7 +12,7 @@ import re
 from ..._core.checker import check
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
-from ..._core.text import content_words, stem
+from ..._core.text import content_words, split_sentences, stem
 from .clauses import finish, holds_step, lower_first
 from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
@@ -98,12 +98,13 @@ class Additions:
         if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet; grief, not a parcel
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(case.acknowledge_plain, 2))
-        elif problem and self.apology_dropped and ("no-acknowledgement" in rules or not _SPECIFIC_THANKS.search(body)):
+        elif problem and self.apology_dropped and ("no-acknowledgement" in rules or not _SPECIFIC_THANKS.search(body)
+                                                   and not self._echoed(body)):
             added.append(sorry(self.phrasing, problem))  # (not after "Thanks for letting us know your V9 cuts out")
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
-        elif problem and not added and ("no-acknowledgement" in rules or
-                                        not _mentions(problem, body) and not _SPECIFIC_THANKS.search(body)):
+        elif problem and not added and ("no-acknowledgement" in rules or not _mentions(problem, body) and
+                                        not _SPECIFIC_THANKS.search(body) and not self._echoed(body)):
             added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
         added = [s for s in added if not blocking(self.check(s))]
         if not added:
@@ -127,6 +128,10 @@ class Additions:
             return  # "Hi Rhys, I'd like to get an internal log of this 1/3": no boundary to add at
         for offset, sentence in enumerate(added):
             self._insert(layout, at + offset, sentence)
+
+    def _echoed(self, body: str) -> bool:
+        """The draft says the case back in its own words; a situation (grief, a gas smell) is said back whatever."""
+        return self.case is None and _echoes(body, self.told)
 
     def merge_prefix(self, layout: Layout) -> None:
         """A greeting whose sentence went ("Hi Dana, sorry for the trouble."): the next sentence joins it."""
@@ -234,6 +239,13 @@ def _mentions(problem: str, body: str) -> bool:
     words = {stem(w) for w in content_words(problem)}
     said = {stem(w) for w in content_words(body)}
     return not words or len(words & said) / len(words) >= 0.34
+
+
+def _echoes(body: str, told: str | None) -> bool:
+    """A sentence of the draft says the customer's case in its own words: three of the message's words or more ("Being
+    logged out whenever you switch to Messages for the 2FA code" after "logs me out ... I need the 2FA code")."""
+    heard = {stem(w) for w in content_words(told or "")}
+    return any(len({stem(w) for w in content_words(s.text)} & heard) >= 3 for s in split_sentences(body))
 
 
 def _already_said(problem: str, body: str) -> bool:

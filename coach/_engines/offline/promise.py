@@ -123,16 +123,28 @@ _BACK_IN = re.compile(r"\bback\s+(?:in|into|on|to)\s+your\s+(?:account|card|bank
 _IGNORE = frozenset("within business working days day hours issued available".split())
 
 
+# Words for the same money back: "Approved reimbursements are paid ..." covers "we'll refund the £140"
+_SAME = {stem(w): stem("refund") for w in ("reimbursement", "reimburse", "reimbursed", "repayment", "repay", "refunded")}
+# The head of a policy line's subject, the word before its verb: "Cooling-off *refunds* are issued ..."
+_HEAD = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?(?P<head>[\w-]+)\s+(?:are|is|will|may|can|must|should|ship|take|takes|"
+                   r"get|need|go)\b", re.I)
+
+
+def _topic(text: str) -> list[str]:
+    return [_SAME.get(w, w) for w in map(stem, content_words(text, _IGNORE))]
+
+
 def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
     """True when ``text`` is about what the policy ``line`` covers: most of its topic words appear (or, with
-    ``subject``, the word it is about: "Refunds are issued ..." covers a promised refund)."""
-    words = [stem(w) for w in content_words(line, _IGNORE)]
+    ``subject``, the word it is about: "Cooling-off refunds are issued ..." covers a promised refund)."""
+    words = _topic(line)
     topic = set(words)
-    said = {stem(w) for w in content_words(text, _IGNORE)} | \
-        ({stem("refund")} if pays_back(text) or _BACK_IN.search(text) else set())
+    said = set(_topic(text)) | ({stem("refund")} if pays_back(text) or _BACK_IN.search(text) else set())
     shared = topic & said
     money = bool(sums(line)) and bool(sums(text))  # "credit £25" against a £10 cap
-    return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and words[0] in shared
+    head = _HEAD.match(line)
+    about = {words[0], *_topic(head["head"])} if head and words else set(words[:1])
+    return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and bool(about & shared)
                              or money)
 
 
@@ -335,9 +347,9 @@ _APPLIES = (
     "I'll check how that applies to the {amounts} and update you.",
     "I'll check how that applies to the {amounts}, and let you know.",
 )
-_APPLIES_WHEN = (
-    "I'll check how that applies to the {amounts} and whether it can be paid {when}, and update you.",
-    "I'll check how that applies to the {amounts}, and whether it can be paid {when}, and let you know.",
+_APPLIES_WHEN = (  # never "whether it can be paid within 2 days" beside a line that says 14: no hint at the faster outcome
+    "I'll check how that applies to the {amounts} and update you, though I can't confirm payment {when} yet.",
+    "I can't confirm payment {when} yet, but I'll check how that applies to the {amounts} and let you know.",
 )
 
 
@@ -358,12 +370,29 @@ def _value(amount: str) -> float:
     return float(re.sub(r"[^\d.]", "", amount))
 
 
+# A reference with its label beside a promise: ", tracking ref TR-558201" is kept as a sentence of its own
+_LABELLED = r"[,;]?\s*\(?\b(?P<label>(?:(?:tracking|order|booking|case|claim|ticket|job|account)\s+)?(?:ref(?:erence)?|no\.?|" \
+            r"number|#))\s*[:.]?\s*{fact}\)?"
+
+
 def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) -> list[str] | None:
-    """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed, and an
-    amount beyond the line as not offered ("Goodwill credits are capped at £20 per order. I can't offer £50 ...")."""
+    """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed, an amount
+    beyond the line as not offered ("Goodwill credits are capped at £20 per order. I can't offer £50 ..."), and a
+    labelled reference as it was ("The tracking ref is TR-558201.")."""
+    kept = []
+    for fact, kind in fact_kinds(clause).items():
+        m = re.search(_LABELLED.format(fact=re.escape(fact)), clause, re.I) if kind == "token" else None
+        if m:
+            clause = clause[: m.start()] + clause[m.end():]
+            kept.append(f"The {m['label']} is {fact}.")
+    said = _policy_said(clause, line, salt, forbidden)
+    return said + kept if said is not None else None
+
+
+def _policy_said(clause: str, line: str, salt: int, forbidden: bool) -> list[str] | None:
     kinds = fact_kinds(clause)
     facts = list(kinds)
-    dates = [fact for fact, kind in kinds.items() if kind in ("date", "time")]
+    dates = [_spelled(clause, fact) for fact, kind in kinds.items() if kind in ("date", "time")]
     for fact, kind in kinds.items():  # "paid within 48 hours": the number is a time the promise named
         spell = re.search(rf"\b(?:within|in|inside|under)\s+{re.escape(fact)}\s*(?:-\s*\d+\s*)?(?:business\s+|working\s+)?"
                           r"(?:minutes?|hours?|days?|weeks?)\b", clause, re.I) if kind == "token" else None
@@ -390,9 +419,17 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
         return [policy, lines[salt % 2].format(amounts=" and ".join(over or amounts))]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
+    by = re.search(rf"\b(?:by|before)\s+{re.escape(when)}", clause, re.I)
+    when = by.group() if by and not amounts else when  # "it will be by 6pm today", not "for 6pm today"
     if not amounts and re.match(r"(?:within|in|inside|under|by|before)\s", when):  # not "confirm it for within 24 hours"
         return [policy, _NOT_CONFIRMED_IN[salt % len(_NOT_CONFIRMED_IN)].format(dates=when)]
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
+
+
+def _spelled(clause: str, fact: str) -> str:
+    """A date or time with the day the promise named: "6pm today", not "6pm"."""
+    m = re.search(rf"{re.escape(fact)}(?:\s+(?:today|tonight|tomorrow)\b)?", clause, re.I)
+    return m.group() if m else fact
 
 
 def _as_aim(clause: str) -> str | None:
