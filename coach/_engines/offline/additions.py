@@ -16,7 +16,7 @@ from ..._core.text import content_words, split_sentences, stem
 from .clauses import finish, holds_step, lower_first
 from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
-from .restate import restate_problem
+from .restate import own_doing, restate_problem
 from .situations import Situation
 
 __all__ = ["Additions", "blocking", "SPAN_RULES"]
@@ -100,7 +100,8 @@ class Additions:
                          else self.phrasing.pick(case.acknowledge_plain, 2))
         elif problem and self.apology_dropped and ("no-acknowledgement" in rules or not _SPECIFIC_THANKS.search(body)
                                                    and not self._echoed(body)):
-            added.append(sorry(self.phrasing, problem))  # (not after "Thanks for letting us know your V9 cuts out")
+            added.append(acknowledge(self.phrasing, problem) if own_doing(problem) else sorry(self.phrasing, problem))
+            # (not after "Thanks for letting us know your V9 cuts out"; not "sorry that you reported it")
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
         elif problem and not added and ("no-acknowledgement" in rules or not _mentions(problem, body) and

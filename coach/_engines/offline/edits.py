@@ -46,6 +46,8 @@ _VAGUE_SWAPS = [
     (re.compile(r"\bsee\s+what\s+(?:I|we)\s+can\s+do\s+(?:about|regarding|with|on)\b", re.I), "look into"),
     (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+" + _ACTION, re.I),
      r"\1 "),
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+(?:with|on|regarding|about)\s+"
+                r"(?=(?:the|your|this|that|it)\b)", re.I), r"\1'll look into "),  # "do our best with the wifi"
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\b(?!\s+to\b)", re.I),
      r"\1'll look into this"),
     (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+try\s+to\s+" + _ACTION, re.I), r"\1 "),

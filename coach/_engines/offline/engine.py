@@ -115,6 +115,8 @@ class _Rewriter(Additions):
             if unit.text and not before.text and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \
                     (not holds_fact(unit.text) or follows_orders(drafted.get(id(before), ""), self.orders)):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
+            elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
+                unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
         if english and not positive(self.customer, self.draft):  # a fixed reply loses "I understand." and "Don't worry."
             for unit in list(layout.units):
                 if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflects(unit.text)):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..._core.text import HEADER_LINE, STOPWORDS, looks_english, split_sentences
 from ..._core.untrusted import DEMANDS_OF_THE_MODEL
 
-__all__ = ["restate_problem"]
+__all__ = ["restate_problem", "own_doing"]
 
 _MAX_WORDS = 26
 _MIN_WORDS = 5
@@ -54,7 +54,7 @@ _PROBLEM = re.compile(
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
-    r"flooded|wrecked|crush\w*|squashed|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
+    r"flooded|wrecked|crush\w*|squashed|came\s+and\s+went|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
     r"infest\w*|zero|loose|snap\w*|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
@@ -270,9 +270,13 @@ def _as_clause(sentence: str) -> str | None:
     if not _has_verb(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I) or \
             _REQUEST.match(clause):
         return None  # "I want the difference refunded" asks for a remedy: said back, it is not their problem
-    head = re.split(r",\s+", clause)[0]
+    head, _, rest = clause.partition(", ")
     if len(head.split()) <= 5 and not _VERB.search(head):
-        return None  # "Nothing in my porch, neighbours haven't seen it": its first part has no verb
+        if re.search(r"\b(?:I|we)\b", head, re.I) or \
+                not (re.match(r"(?:my|our)\s", rest, re.I) and _VERB.search(rest) and len(rest.split()) >= _MIN_WORDS):
+            return None  # "Nothing in my porch, neighbours haven't seen it": its first part has no verb
+        clause = rest  # "flight BA-style nonsense, my connecting flight was cancelled": the part with a verb
+    clause = _without_loose_ends(clause)
     if _PAST_START.match(clause):
         clause = "you " + clause[0].lower() + clause[1:]
     if re.search(r"\byou\b", clause, re.I) and not _OBJECT_YOU.search(clause):
@@ -305,6 +309,36 @@ _SPELLED = {"im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't", "wont"
 _TYPED = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b|\bi\b(?=\s+(?:am|have|had|was|did|do|got|paid|ordered|bought|sent|"
                     r"booked|called|rang|emailed|asked|tried|need|want|can|can't|cannot|never|still|just|only|think))")
 _ASIDE = re.compile(r"\s*\b(?:literally|honestly|seriously|actually|basically|totally|genuinely)\b,?", re.I)
+
+
+_NO_TAIL = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)no\s+\w+(?:(?:,\s+(?:and\s+)?|\s+and\s+)no\s+\w+)*$", re.I)
+_SPLICE = re.compile(r",\s+(?=(?:I|we|they|he|she)\s+\w)")
+
+
+def _without_loose_ends(clause: str) -> str:
+    """What follows a whole clause and reads as a fragment goes: a verbless "no X" tail ("came and went and no driver,
+    no text"), or a second sentence spliced on with a comma ("was cancelled and nobody told me, I found out at the
+    gate")."""
+    splice = _SPLICE.search(clause)
+    if splice and len(clause[: splice.start()].split()) >= _MIN_WORDS and _PROBLEM.search(clause[: splice.start()]):
+        clause = clause[: splice.start()]
+    tail = _NO_TAIL.search(clause)  # the whole run of "no X" items, not one of a list ("with no milk, no bread")
+    head = clause[: tail.start()] if tail else ""
+    if tail and len(head.split()) >= _MIN_WORDS and _PROBLEM.search(head) and not re.search(r"\bno\s+\w+$", head):
+        return head
+    return clause
+
+
+_DOING = re.compile(r"^(?:on\s+[^,]{1,30}?\s+)?you(?:['’]ve|\s+have)?\s+(?:(?:just|already|also|now|since)\s+)?(?:reported|"
+                    r"called|rang|phoned|emailed|e-mailed|written|wrote|tried|restarted|rebooted|reinstalled|rebuilt|reset|"
+                    r"cleared|submitted|chased|contacted|asked|travell?ed|flew|stayed|visited|used|sent|bought|ordered|"
+                    r"booked|paid(?!\s+twice)|made|placed)\b", re.I)
+
+
+def own_doing(problem: str) -> bool:
+    """The restatement opens with what the customer did ("you reported a missed collection on Monday and ..."): after
+    "I'm sorry that" it reads as sorry they reported it, so it is said back with "I see that" instead."""
+    return _DOING.match(problem) is not None
 
 
 def _tidy(sentence: str) -> str:
