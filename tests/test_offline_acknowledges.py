@@ -397,6 +397,8 @@ def test_seeing_what_can_be_done_about_a_claim_becomes_looking_into_it() -> None
     ("My son injured his hand when the blade guard on your mandoline slicer came loose.", "product-safety"),
     ("I tripped on a broken paving slab outside the library on Mill Lane and injured my knee.", "injury"),
     ("My mum slipped on the wet floor by the tills and hurt her hip.", "injury"),
+    # a card given away to a fake text is a card to freeze
+    ("A text that looked like yours asked me to verify, and I typed in my card number before I realised.", "stolen-card"),
 ])
 def test_hardship_fraud_and_smoke_name_their_situations(customer: str, name: str) -> None:
     case = situation(customer)

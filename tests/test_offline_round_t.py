@@ -140,3 +140,18 @@ def test_what_the_customer_did_is_said_back_with_i_see_not_sorry() -> None:
     assert "sorry to hear that you reported" not in result.rewrite.lower(), result.rewrite
     assert "sorry that you reported" not in result.rewrite.lower()
     assert "you reported a broken street light" in result.rewrite
+
+
+def test_a_step_goes_before_a_closing_courtesy() -> None:
+    result = coach.rewrite("We apologise for any confusion caused. We value your custom and hope to see you again soon.",
+                           customer="We booked a table for 6 (ref BR-7781) and when we arrived there was no record of it.")
+    assert result.rewrite.endswith("We value your custom and hope to see you again soon."), result.rewrite
+    assert "BR-7781" in result.rewrite
+
+
+def test_a_fault_said_to_clear_by_itself_becomes_the_agents_own_look() -> None:
+    draft = ("Hi, thanks for moving to the Team plan! The audit log can take a while to appear after a plan change. "
+             "It should sort itself out soon.")
+    result = coach.rewrite(draft, customer="We moved to the Team plan this morning and the audit log is still missing.")
+    assert "whether it can sort itself out" not in result.rewrite, result.rewrite
+    assert "I'll look into it and update you." in result.rewrite

@@ -221,7 +221,10 @@ _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding)|"
-                       r"(?:I|we)?\s*hope\s+(?:this|that)\s+(?:helps|clarifies|answers|explains|clears))\b", re.I)
+                       r"(?:I|we)?\s*hope\s+(?:this|that)\s+(?:helps|clarifies|answers|explains|clears)|"
+                       r"(?:I|we)\s+value\s+your\s+(?:custom|business|loyalty)|(?:I|we)\s+(?:hope|look\s+forward)\s+to\s+"
+                       r"(?:seeing|welcoming|serving|hosting)\s+you|have\s+a\s+(?:great|good|nice|lovely)\s+(?:day|evening|weekend))\b",
+                       re.I)
 # A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
 _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:look\s+into|investigate|check\s+on)\s+"
                         r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?\W*$", re.I)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..._core.facts import extract_facts
 from ..._core.rules import load_rules
 
-__all__ = ["FINITE", "Sentence", "starts_clause", "states", "holds_step", "holds_fact", "capitalise", "lower_first",
+__all__ = ["BY_ITSELF", "FINITE", "Sentence", "starts_clause", "states", "holds_step", "holds_fact", "capitalise", "lower_first",
            "finish", "complete"]
 
 _SEPARATOR = re.compile(  # captured, so that the clauses put back together give the sentence again
@@ -57,6 +57,9 @@ _NEEDS_MAIN = frozenset("in on at by for with within until from during as after 
                          "though whereas unless".split())
 _MAIN_CLAUSE = re.compile(r"\s(?:I|we|you|they)(?:'ll|’ll|'ve|’ve|'re|’re|'m|’m|\s+(?:will|can|have|are|am|need|must|"
                           r"would|should|could|may))\s", re.I)
+#: A fault said to go away with nobody acting: "should drop off on its own", "will sort itself out"
+BY_ITSELF = re.compile(r"\b(?:on\s+its\s+own|by\s+itself|resolve\s+itself|sort\s+itself\s+out|fix\s+itself|drop\s+off|"
+                       r"disappear|go\s+away|clear\s+(?:itself|automatically))\b", re.I)
 FINITE = re.compile(r"\b(?:is|are|was|were|will|has|have|had|can|could|would|should|may|might|must|does|did|"
                      r"\w+ed|\w+[^s\W]s)\b|['’]ll\b", re.I)
 

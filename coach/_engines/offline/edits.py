@@ -10,7 +10,7 @@ import re
 
 from ..._core.rules import load_rules
 from ..._core.text import content_words
-from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
+from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
 __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
            "hollow", "is_interjection"]
@@ -238,8 +238,6 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     return out
 
 
-_BY_ITSELF = re.compile(r"\b(?:on\s+its\s+own|by\s+itself|resolve\s+itself|sort\s+itself\s+out|fix\s+itself|drop\s+off|"
-                        r"disappear|go\s+away|clear\s+(?:itself|automatically))\b", re.I)
 _THING = re.compile(r"^(?P<s>(?:the|your|this|that|these|those)\s+[^,]{1,60}?)\s+(?:will|should|'ll|’ll|can|may|might|"
                     r"is\s+going\s+to)\b", re.I)
 
@@ -261,7 +259,7 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
     if holds_fact(clause):  # "Hopefully the engineer can come on March 3" -> "Let me check whether the engineer ..."
         m = re.match(r"^((?:but|and|so)\s+)?", clause, re.I)
         rest = _HOPE.sub("", clause[m.end():], count=1).strip()
-        waits = _BY_ITSELF.search(rest) and _THING.match(rest)
+        waits = BY_ITSELF.search(rest) and _THING.match(rest)
         if waits:  # "hopefully the duplicate £42.99 will drop off on its own": nothing to check, something to look into
             new = sentence.replace(index, (m.group(1) or "") + f"I'll look into {_lower_det(waits['s'])} and update you")
             return [capitalise(new) if index == 0 else new]

@@ -13,7 +13,7 @@ from ..._core.facts import extract_facts, fact_kinds
 from ..._core.policy import GRANT_MADE, Policy, other_remedy, pays_back, sums
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
-from .clauses import Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
+from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
 
 __all__ = ["what_is_checked", "checks_in_order", "CHECKED", "fix_promise", "same_topic", "is_check", "also_checks"]
 
@@ -482,6 +482,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     if _NO_CHECK.match(vp):
         return None  # "whether it can be perfect", "whether you can not be evicted": nothing to check; the clause goes
+    if BY_ITSELF.search(vp) and not holds_fact(vp):  # "it should sort itself out soon": nothing to check, something to do
+        return f"I'll look into {'it' if s.lower() in ('it', 'this', 'that') else s} and update you."
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence
     vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b", "", vp,
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
