@@ -1,8 +1,10 @@
 """Broken promises: each becomes the agent's own action with its facts kept, or the policy line that covers it.
 
-"I'll definitely have this fixed by Friday 14 June." -> "Let me check whether we can have this fixed by Friday
-14 June, and I'll update you." A contact the company makes itself keeps its sentence and loses only the rush
-("Team X will reach out asap to get this resolved" -> "Team X will reach out to get this resolved").
+"We'll definitely sort it." -> "Let me check whether we can sort it, and I'll update you."; with a deadline, the
+check says it is not confirmed rather than hinting it may still happen: "I'll definitely have this fixed by Friday 14
+June." -> "I can't confirm yet that we can have this fixed by Friday 14 June, but I'll check where it stands and update
+you." A contact the company makes itself keeps its sentence and loses only the rush ("Team X will reach out asap to
+get this resolved" -> "Team X will reach out to get this resolved").
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ _CHECKS = (
     "Let me find out whether {s} can {vp}, and I'll get back to you.",
 )
 # The same checks, read back: where one starts, and what it checks ("{s} can {vp}")
-_CHECK_START = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether\b")
+_CHECK_START = re.compile(r"^(?:(?:Let me (?:check|find out)|I'm checking) whether|I can't confirm yet that)\b")
 _CHECK_LINE = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?), and I'll "
                          r"(?:update you|let you know what I find|get back to you)\.$")
 
@@ -489,7 +491,17 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
+    if _DEADLINE.search(vp):  # "back by tomorrow morning": "whether" would hint it may still happen; say it is not confirmed
+        return (_NOT_YET_ALSO if again else _NOT_YET[salt % len(_NOT_YET)]).format(s=s, vp=vp)
     return _also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)
+
+
+_DEADLINE = load_rules()["broken-promise"].pattern("timelines")
+_NOT_YET = (
+    "I can't confirm yet that {s} can {vp}, but I'll check where it stands and update you.",
+    "I can't confirm yet that {s} can {vp}; I'm checking where it stands and will let you know.",
+)
+_NOT_YET_ALSO = "I also can't confirm yet that {s} can {vp}."
 
 
 def _subject(words: str) -> str:
