@@ -155,3 +155,14 @@ def test_a_fault_said_to_clear_by_itself_becomes_the_agents_own_look() -> None:
     result = coach.rewrite(draft, customer="We moved to the Team plan this morning and the audit log is still missing.")
     assert "whether it can sort itself out" not in result.rewrite, result.rewrite
     assert "I'll look into it and update you." in result.rewrite
+
+
+@pytest.mark.parametrize(("line", "goes"), [
+    ("Unfortunately the records team is very busy at the moment.", True),
+    ("Please be assured that your feedback is important to us.", True),
+    ("Your custom is really valuable to us!", True),
+    ("The records team will post the letter to you today.", False),
+])
+def test_an_excuse_or_a_hollow_assurance_goes_from_a_reply_being_fixed(line: str, goes: bool) -> None:
+    from coach._engines.offline.edits import deflects
+    assert deflects(line) is goes
