@@ -166,3 +166,16 @@ def test_a_fault_said_to_clear_by_itself_becomes_the_agents_own_look() -> None:
 def test_an_excuse_or_a_hollow_assurance_goes_from_a_reply_being_fixed(line: str, goes: bool) -> None:
     from coach._engines.offline.edits import deflects
     assert deflects(line) is goes
+
+
+def test_self_reproach_is_pity_and_goes() -> None:
+    assert "pity" in rules_found("Oh no. We really should never let this happen. I'll call you at 3pm.")
+    result = coach.rewrite("Oh no. We really should never let this happen. I'll call you at 3pm.",
+                           customer="My flight was cancelled and nobody told me.")
+    assert "never let this happen" not in result.rewrite and "I'll call you at 3pm." in result.rewrite, result.rewrite
+
+
+def test_a_regulation_is_no_reference_to_check() -> None:
+    customer = "Flight QK 418 on 22 September departed 4 hours late. Under UK261 I believe I am owed £350."
+    result = coach.rewrite("Dear Dr. Raman, I am so sorry, that's terrible.", customer=customer)
+    assert "UK261" not in result.rewrite, result.rewrite

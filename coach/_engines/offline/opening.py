@@ -106,7 +106,8 @@ _GIVEN = re.compile(r"\balready\s+(?:gave|given|sent|provided|told|shared|dm['â€
 _ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}|(?=[A-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,}")
 _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?:st|nd|rd|th)$|^(?:19|20)\d\d$|/|"
                      r"^\d+-(?:day|week|month|year|hour|minute|night|mile|km|inch|page|piece|seat|person)s?$"
-                     r"|^\d+(?:p|i|k|mp|gb|tb|mb|hz|mah|w|v|mm|cm|kg|ml)$", re.I)  # "212-day", "720p", "4000mAh"
+                     r"|^\d+(?:p|i|k|mp|gb|tb|mb|hz|mah|w|v|mm|cm|kg|ml)$"  # "212-day", "720p", "4000mAh"
+                     r"|^(?:UK|EU|EC)\s?\d{3}$", re.I)  # "UK261": a regulation, not the customer's reference
 _TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)
 _ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|"
                       r"tracking|application|invoice|policy|membership|subscription)\b\s*\(?(?:\s*(?:number|no\.?|#|code|"
