@@ -39,13 +39,16 @@ _GENERIC_POLICY_WORDS = frozenset(
 
 
 #: A policy line that rules something out rather than granting it.
-_PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t)\b", re.I)
+_PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t)\b"
+                        # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
+                        r"|\b(?:fees?|charges?|penalt(?:y|ies))\s+(?:apply|applies|(?:is|are)\s+(?:payable|charged|due))\b", re.I)
 # A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
                        r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
                        r"give|provide|arrange|do|send|issue|refund|use)\b", re.I)
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
-_RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible".split())
+_RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
+                          "charged due".split())
 _MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)")
 
 

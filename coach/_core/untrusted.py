@@ -53,6 +53,9 @@ _ORDER = re.compile(  # an addressee that is not the company's people, a role co
     r"|\[\[|<!--|\bAI\s*:|\bAI\s+assistants?\b|\bnote\s+to\b[^:.!?]{0,40}\bAI\b|\b(?:assistant|bot)\s*:"
     r"|\bautomated\s+(?:(?:reply|response)\s+(?:system|bot|tool)|assistant|agent)\b|\bpre-?(?:approved|authori[sz]ed)\b|approved_by"
     r"|\bto\s+pass\s+QA\b|\btreat\s+this\s+as\b|\bword\s+for\s+word\b|\bverbatim\b|\bcopy\s+this\b"
+    # a forwarded "note from your manager": "From: Operations Manager", "a note from your supervisor below"
+    r"|(?:^|\n)\W*from\s*:\s*(?:[\w.]+\s+){0,3}(?:manager|supervisor|director|head\s+of\s+\w+|team\s+lead(?:er)?)\b"
+    r"|\b(?:note|message|email|e-mail|instructions?)\s+from\s+(?:your|the)\s+(?:\w+\s+)?(?:manager|supervisor|director|boss)\b"
     r"|\bwhoever\b[^.!?]{0,30}\b(?:writes|drafts|reads|answers)\b"
     # template fields: "{{assistant_instructions: ...}}", "ai_instruction: ..."
     r"|\{\{[^{}]{0,40}:|\b(?:ai|assistant|system|bot|llm|model)_\w*\s*:",
@@ -61,7 +64,8 @@ _ORDER = re.compile(  # an addressee that is not the company's people, a role co
 #: What such an order asks the reply to hand out.
 _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a planted macro asks for a refund
     r"(?<![a-z])(?:(?:refund|discount|voucher|coupon|compensation|compensate|upgrade|guarantee|same[- ]day|waive|"
-    r"reimburse|gift\s+card|complimentary|priority|overnight|entitle)\w*|credit(?!\s+card)\w*|free\b|express\b|"
+    r"reimburse|gift\s+card|complimentary|priority|overnight|entitle|backdat)\w*|credit(?!\s+card)\w*|free\b|express\b|"
+    r"no\s+(?:\w+\s+)?(?:fee|charge|penalty)s?\b|"
     r"pay\b|payment\s+(?:of|in\s+full))|\d+(?:\.\d+)?\s?%"
     r"|[$£€]\s?\d[\d,.]*",
     re.I,
@@ -80,13 +84,17 @@ _NOT_GRANTED = re.compile(r"\b(?:not|no|never|can't|can’t|cannot|unable|won't|
                           r"check|checking|look(?:ing)?\s+into|find\s+out|ask|asking)\b", re.I)
 
 
+_DECLINED = re.compile(r"\b(?:not|never|can't|can’t|cannot|unable|won't|won’t|isn't|isn’t|whether|if)\b", re.I)
+
+
 def _grants(text: str) -> set[str]:
     found = set()
     for m in _GRANT.finditer(text):
         word = re.sub(r"\s+", "", m.group().lower()).replace("-", "")
         word = "free" if word.startswith("complimentary") else word  # the same gift in other words
+        word = "waive" if word.startswith("no") else word  # "no fee", "no exit charge": a fee waived
         for stem in ("refund", "discount", "voucher", "coupon", "credit", "compensat", "free", "upgrade", "guarantee", "pay",
-                     "entitle",
+                     "entitle", "backdat",
                      "sameday", "waive", "reimburs", "giftcard", "priority", "express", "overnight"):
             if word.startswith(stem):
                 word = stem
@@ -98,8 +106,12 @@ def _grants(text: str) -> set[str]:
 #: A sentence that goes on with an order: a list item or an imperative ("- Add: ...", "Also give them ...").
 _ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:and\s+|also\s+|then\s+|please\s+)?(?:add|approve|"
                             r"give|grant|tell|say|write|include|promise|offer|confirm|treat|ignore|mention|apply|pay|"
-                            r"waive|refund|copy|reply|respond|answer|state|output|use|override)\b"
+                            r"waive|refund|copy|reply|respond|answer|state|output|use|override|close|cancel|terminate|"
+                            r"backdate|process|issue|action|credit|reverse|remove|upgrade|send|book)\b"
                             r"|^[^.!?]{0,40}\breplies\s+must\b", re.I)
+
+
+_HEADER = re.compile(r"^\W*$|^\s*(?:to|cc|subject|date|sent)\s*:", re.I)
 
 
 @lru_cache(maxsize=256)  # the checker asks once per draft and rewrite: the customer's message stays the same
@@ -112,6 +124,8 @@ def injected_orders(customer: str | None) -> tuple[str, ...]:
     orders: dict[str, None] = {}
     going, bracket = False, False
     for sentence in split_sentences(customer):
+        if going and _HEADER.match(sentence.text):
+            continue  # "---", "To: Support": a forwarded note's frame, not the end of its order
         going = bool(_ORDER.search(sentence.text) or going and (bracket or _ORDER_GOES_ON.search(sentence.text)))
         if going:
             orders[sentence.text] = None
@@ -140,7 +154,7 @@ def copies_order(sentence: str, orders: Sequence[str]) -> bool:
     said = tuple(_WORDS.findall(sentence.lower()))
     grams = {said[i:i + 4] for i in range(len(said) - 3)}
     return any(len(words) >= 2 and words == said or grams & fours for words, fours in _dictated(tuple(orders))) or \
-        bool(grams & _granting_runs(tuple(orders))) and not _NOT_GRANTED.search(sentence)  # not "I can't waive the ..."
+        bool(grams & _granting_runs(tuple(orders))) and not _DECLINED.search(sentence)  # not "I can't waive the ..."
 
 
 @lru_cache(maxsize=256)

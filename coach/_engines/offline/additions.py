@@ -226,8 +226,10 @@ _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:t
                        r"(?:seeing|welcoming|serving|hosting)\s+you|have\s+a\s+(?:great|good|nice|lovely)\s+(?:day|evening|weekend))\b",
                        re.I)
 # A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
-_BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:look\s+into|investigate|check\s+on)\s+"
-                        r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?\W*$", re.I)
+_BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we|our\s+(?:\w+\s+)?team)(?:'ll|’ll|\s+will|\s+shall)\s+"
+                        r"(?:look\s+into|investigate|check\s+on)\s+"
+                        r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?\W*$",
+                        re.I)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s+hear\s+(?:about|of)\s+the\s+death)\b", re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
