@@ -221,3 +221,47 @@ def test_a_bare_look_into_it_in_due_course_gives_way_to_a_concrete_step() -> Non
              "in due course.")
     result = coach.rewrite(draft, customer="Invoice no. 55120 bills us for 14 licences; our contract covers 12.")
     assert "in due course" not in result.rewrite and "55120" in result.rewrite, result.rewrite
+
+
+def test_health_lines_do_not_say_your_health_about_someone_else() -> None:
+    result = coach.rewrite("Oh no, that's heartbreaking. Sorry for the inconvenience.",
+                           customer="My daughter's insulin delivery (order RX-7710) never arrived and she has one pen left.")
+    assert "your health" not in result.rewrite and "health is involved" in result.rewrite, result.rewrite
+
+
+def test_a_thanks_that_answers_no_question_has_no_next_step() -> None:
+    customer = "I've been diagnosed with Parkinson's. Can I end my phone contract early without the fee? Account 88-2010."
+    assert "no-next-step" in rules_found("Thank you for telling us, and I'm sorry about your diagnosis.", customer)
+    result = coach.rewrite("Thank you for telling us, and I'm sorry about your diagnosis. I understand. We will try our "
+                           "best to help in any way we can.", customer=customer)
+    assert result.passed is not True and result.rewrite.count("diagnos") == 1, result.rewrite
+
+
+def test_a_done_action_with_an_adverb_is_a_step() -> None:
+    draft = ("Dear Mr Osei,\n\nThank you for your letter. Having checked the photos, I have therefore withdrawn the £120 "
+             "cleaning charge and asked our accounts team to release your deposit.\n\nKind regards,\nLettings")
+    assert "no-next-step" not in rules_found(draft, "I dispute the £120 cleaning charge on my deposit.")
+
+
+@pytest.mark.parametrize("line", [
+    "Please note cancellation fees are applied per the terms and conditions.",
+    "We take your privacy very seriously.",
+])
+def test_a_line_that_hides_behind_the_rules_goes_from_a_reply_being_fixed(line: str) -> None:
+    from coach._engines.offline.edits import deflects
+    assert deflects(line)
+
+
+def test_someone_leaving_an_abusive_partner_gets_privacy_and_a_safe_contact() -> None:
+    customer = ("Please stop sending letters to 4 Mill Row. I've left my husband because of his behaviour and I don't want "
+                "him knowing about this account.")
+    result = coach.rewrite("I'm sorry to hear that. We take your privacy very seriously. Please update your address "
+                           "online.", customer=customer)
+    assert "safe address or email" in result.rewrite and "privacy very seriously" not in result.rewrite, result.rewrite
+
+
+def test_a_vague_effort_after_the_agents_own_action_goes() -> None:
+    draft = ("Thanks for flagging this. I've asked our billing team to refund the duplicate £12; we'll try our best to get it "
+             "sorted.")
+    result = coach.rewrite(draft, customer="You charged me £12 twice for one order.")
+    assert result.rewrite.endswith("I've asked our billing team to refund the duplicate £12."), result.rewrite

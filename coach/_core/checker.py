@@ -374,8 +374,8 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not HEADER_LINE.match(s.text)]
     if explicit_step(rule, body):
         return
-    if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer):
-        return  # a reply that answers the customer's question is itself the resolution
+    if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
+        return  # a reply that answers the customer's question is itself the resolution (a bare thanks answers nothing)
     yield None, None
 
 

@@ -27,9 +27,10 @@ SPAN_RULES = frozenset(("banned-phrase", "pity", "broken-promise", "bland-apolog
 
 #: A resolution or the agent's own completed action: the reply's next step is there already.
 _RESOLVED = re.compile(
-    r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+)?(?:booked|sent|issued|refunded|credited|"
-    r"cancell?ed|processed|replaced|restored|rebooked|reset|removed|updated|scheduled|arranged|escalated|shipped|"
-    r"fixed|resolved|added|applied|waived|reversed|emailed|called|opened|raised|passed|forwarded)\b"
+    r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+|therefore\s+|also\s+)?(?:booked|sent|issued|refunded|"
+    r"credited|cancell?ed|processed|replaced|restored|rebooked|reset|removed|updated|scheduled|arranged|escalated|shipped|"
+    r"fixed|resolved|added|applied|waived|reversed|emailed|called|opened|raised|passed|forwarded|withdrawn|released|"
+    r"corrected|amended)\b"
     r"|\b(?:has|have|was|were)\s+(?:now\s+|just\s+|already\s+)?(?:been\s+)?(?:issued|refunded|credited|"
     r"sent|fixed|resolved|booked|cancell?ed|processed|replaced|restored|rebooked|removed|scheduled|arranged|"
     r"shipped|waived|reversed|applied)\b|\b(?:is|are)\s+on\s+(?:its|their|the)\s+way\b",
@@ -93,8 +94,9 @@ class Additions:
             problem = None
         added = []
         case = self.case
-        if case and _CONDOLES.search(body):
-            case = None  # the draft already says "sorry for your loss": not twice
+        condoled = _CONDOLES.search(body) is not None
+        if case and condoled:
+            case = None  # the draft already says "sorry for your loss" or "about your diagnosis": not twice
         if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet; grief, not a parcel
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(case.acknowledge_plain, 2))
@@ -104,8 +106,8 @@ class Additions:
             # (not after "Thanks for letting us know your V9 cuts out"; not "sorry that you reported it")
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
-        elif problem and not added and ("no-acknowledgement" in rules or not _mentions(problem, body) and
-                                        not _SPECIFIC_THANKS.search(body) and not self._echoed(body)):
+        elif problem and not added and not condoled and ("no-acknowledgement" in rules or not _mentions(problem, body) and
+                                                         not _SPECIFIC_THANKS.search(body) and not self._echoed(body)):
             added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
         added = [s for s in added if not blocking(self.check(s))]
         if not added:
@@ -230,7 +232,9 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we|our\s+(?:\w+\s+)?team)(?:'
                         r"(?:look\s+into|investigate|check\s+on)\s+"
                         r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?\W*$",
                         re.I)
-_CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s+hear\s+(?:about|of)\s+the\s+death)\b", re.I)
+_CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s+hear\s+(?:about|of)\s+the\s+death|"
+                       r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
+                       re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 

@@ -78,6 +78,7 @@ _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolu
 _DEFLECTS = re.compile(
     r"^\W*(?:(?:unfortunately|sadly|sometimes|honestly|but),?\s+)?(?:please\s+(?:be\s+(?:aware|advised)|note)\s+that\s+"
     r"(?:all|our|we|prices|this)\b"
+    r"|please\s+note\s+(?:that\s+)?(?:all\s+)?(?:\w+\s+)?(?:fees|charges|prices|terms)\s+(?:are|is)\s+(?:applied|charged|set)\b"
     r"|(?:all\s+)?(?:invoices|prices|charges|fees|decisions|queries)\s+(?:are|is)\s+(?:generated|set|decided|dealt\s+with|"
     r"handled|processed)\b[^.!?]*\b(?:automatically|strict\s+order|standard\s+terms|wide\s+range\s+of\s+factors)"
     r"|did\s+you\s+know\b|prices\s+are\s+(?:going|rising)\s+up\s+everywhere"
@@ -86,7 +87,7 @@ _DEFLECTS = re.compile(
     r"|your\s+(?:feedback|comments?)\s+(?:has|have)\s+been\s+(?:passed|noted|forwarded)\b(?![^.!?]*\b(?:today|by|within)\b)"
     r"|(?:please\s+be\s+assured\s+that\s+|rest\s+assured\s+)?your\s+(?:feedback|custom|business|opinion)\s+(?:is|are)\s+"
     r"(?:very\s+|extremely\s+|really\s+)?(?:important|valuable|valued)\s+to\s+us\W*$"
-    r"|we\s+take\s+(?:all\s+)?(?:customer\s+)?(?:feedback|complaints|fraud|this|these\s+matters|[\w-]+)\s+(?:very\s+|extremely\s+)?"
+    r"|we\s+take\s+(?:all\s+)?(?:customer\s+|your\s+)?(?:feedback|complaints|fraud|this|these\s+matters|[\w-]+)\s+(?:very\s+|extremely\s+)?"
     r"seriously(?:\s+here|\s+at\s+\w+)?\W*$"
     r"|(?:it's|it’s|it\s+is|that's|that’s)\s+(?:probably|most\s+likely)\s+(?:just|only|nothing)\b"
     r"|these\s+things\s+(?:do\s+|can\s+|will\s+)?happen\b|(?:it|this|that)\s+(?:does|can)\s+happen\s+from\s+time\s+to\s+time"
@@ -228,6 +229,11 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
     if _HOPE.match(quote.strip()):
         return _drop_hope(text, quote)
+    at = text.find(quote)
+    lead = re.match(r"^(.*?)\s*(?:;|,\s+and|,\s+so)\s*(?:(?:I|we)(?:'ll|’ll|\s+will)\s+)?$", text[:at], re.I) if at > 0 else None
+    if lead and holds_step(lead.group(1)) and not holds_fact(text[at:]):
+        # "I've asked our licensing team to re-sync the seats; we'll try our best to get it sorted": the action says it
+        return [finish(lead.group(1), text.rstrip()[-1:] if text.rstrip()[-1:] in "!." else ".")]
     for pattern, replacement in _VAGUE_SWAPS:
         m = pattern.search(text)
         if m:
