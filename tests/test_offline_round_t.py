@@ -265,3 +265,21 @@ def test_a_vague_effort_after_the_agents_own_action_goes() -> None:
              "sorted.")
     result = coach.rewrite(draft, customer="You charged me £12 twice for one order.")
     assert result.rewrite.endswith("I've asked our billing team to refund the duplicate £12."), result.rewrite
+
+
+@pytest.mark.parametrize(("line", "draft", "flagged"), [
+    ("Upgrades cannot be offered as compensation.", "Thanks, Jo. I'll add a free upgrade on your next flight too.", True),
+    ("Accidental damage claims carry a £50 excess.", "Thanks, Jo. We'll repair your phone with no excess to pay.", True),
+    ("Accidental damage claims carry a £50 excess.", "Thanks, Jo. The £50 excess applies, and I've booked the repair.",
+     False),
+])
+def test_what_a_line_rules_out_is_read_from_its_subject_or_its_fee(line: str, draft: str, flagged: bool) -> None:
+    assert ("broken-promise" in rules_found(draft, None, [line])) is flagged
+
+
+def test_what_the_policy_rules_out_is_never_hedged_into_an_aim() -> None:
+    policy = ["Accidental damage claims carry a £50 excess."]
+    result = coach.rewrite("Thanks for the details. Under policy HX-2210 we'll repair it with no excess to pay.",
+                           customer="I dropped my phone and the screen cracked.", policy=policy)
+    assert "aim to" not in result.rewrite and "no excess" not in result.rewrite, result.rewrite
+    assert "HX-2210" in result.rewrite

@@ -317,6 +317,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     if said is not None:  # beyond the policy: say what it grants, never a hint at the faster outcome
         used.add(policy_line)
         return said
+    if forbidden:
+        return None  # what the policy rules out is never hedged into "we aim to" or a check: it stays, and fails
     clause = _CERTAINTY.sub("", _GUARANTEED.sub("", clause)).strip()
     # "We expect that ..." still promises (a reviewer reads it so): a clause that cannot be the agent's own step stays,
     # and the rewrite says it does not pass
@@ -373,8 +375,8 @@ def _value(amount: str) -> float:
 
 
 # A reference with its label beside a promise: ", tracking ref TR-558201" is kept as a sentence of its own
-_LABELLED = r"[,;]?\s*\(?\b(?P<label>(?:(?:tracking|order|booking|case|claim|ticket|job|account)\s+)?(?:ref(?:erence)?|no\.?|" \
-            r"number|#))\s*[:.]?\s*{fact}\)?"
+_LABELLED = r"[,;]?\s*\(?\b(?P<label>(?:(?:tracking|order|booking|case|claim|ticket|job|account|policy)\s+)?" \
+            r"(?:ref(?:erence)?|no\.?|number|#)|policy|order|booking|account|claim|case|ticket|invoice)\s*[:.]?\s*{fact}\)?"
 
 
 def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) -> list[str] | None:
@@ -386,7 +388,10 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
         m = re.search(_LABELLED.format(fact=re.escape(fact)), clause, re.I) if kind == "token" else None
         if m:
             clause = clause[: m.start()] + clause[m.end():]
-            kept.append(f"The {m['label']} is {fact}.")
+            label = m["label"]
+            kept.append(f"Your {label.lower()} number is {fact}." if label.isalpha() and label.lower() not in ("ref", "reference",
+                                                                                                        "number")
+                        else f"The {label} is {fact}.")
     said = _policy_said(clause, line, salt, forbidden)
     return said + kept if said is not None else None
 
