@@ -283,3 +283,38 @@ def test_what_the_policy_rules_out_is_never_hedged_into_an_aim() -> None:
                            customer="I dropped my phone and the screen cracked.", policy=policy)
     assert "aim to" not in result.rewrite and "no excess" not in result.rewrite, result.rewrite
     assert "HX-2210" in result.rewrite
+
+
+# --- from the review of set v (issue 16; measured before these fixes) ---------------------------------------------
+
+
+def test_the_month_may_ends_a_sentence() -> None:
+    from coach._core.text import split_sentences
+    said = [s.text for s in split_sentences("It reached our depot on 9 May. I've refunded the £40 and it'll be back "
+                                            "on your card tomorrow.")]
+    assert said == ["It reached our depot on 9 May.", "I've refunded the £40 and it'll be back on your card tomorrow."]
+    assert "broken-promise" in rules_found(" ".join(said))
+
+
+def test_a_sign_off_stays_after_the_check_made_of_a_promise() -> None:
+    result = coach.rewrite("@sam_p Thanks Sam 🙌 a week without the sauna isn't OK. Our team will definitely have it fixed "
+                           "by Friday ^KL #GymLife",
+                           customer="@Gym the sauna at Hove has been broken for a week")
+    assert result.rewrite.endswith("^KL #GymLife"), result.rewrite
+    assert "Friday ^KL" not in result.rewrite
+
+
+def test_a_refund_line_covers_a_promise_of_money_in_the_account_or_a_refunded_cancellation() -> None:
+    assert same_topic("Refunds are issued within 5-7 business days.", "it'll be in your account tomorrow", subject=True)
+    assert same_topic("Cancellations more than 60 days before departure are refunded minus the £200 deposit.",
+                      "we'll refund the whole trip", subject=True)
+
+
+def test_every_penny_goes_with_the_promise() -> None:
+    result = coach.rewrite("Please don't worry, we'll definitely refund the whole course, every penny.",
+                           customer="I have to cancel my course booking CB-2210, I've been taken ill.")
+    assert "penny" not in result.rewrite.lower(), result.rewrite
+
+
+def test_nobody_will_evict_you_is_a_promise() -> None:
+    assert "broken-promise" in rules_found("Don't worry, nobody will evict you and your children.")

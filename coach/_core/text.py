@@ -21,6 +21,8 @@ _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|ac
                          r"(\s+)(?=(?:I|[A-Z][a-z]+)\b)")
 # An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
 _EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
+# ... nor after the month May, which it reads as a modal's abbreviation ("arrived on 14 May. I've processed it").
+_MAY_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|in|on|of|since|until|from|by|early|late|mid|end\s+of)\s+May\.(\s+)(?=[A-Z])")
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
 # Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.
@@ -121,6 +123,7 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
         cuts = [(m.start(), m.end()) for m in _CLOSED_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _MISSED_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _EMOJI_END.finditer(text, at, stop)]
+        cuts += [(m.start(1), m.end(1)) for m in _MAY_END.finditer(text, at, stop)]
         for cut_start, cut_end in sorted(cuts):
             _append(text, at, cut_start, out)
             at = cut_end

@@ -30,7 +30,8 @@ _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+sure|without\s+fail|"
                         r"without\s+a\s+doubt|"
-                        r"no\s+matter\s+what|no\s+questions?\s+asked|no\s+question(?:\s+about\s+it)?)\b|,?\s*\b100\s?%", re.I)
+                        r"no\s+matter\s+what|no\s+questions?\s+asked|no\s+question(?:\s+about\s+it)?|every\s+(?:single\s+)?"
+                        r"(?:penny|cent|pound|dollar))\b|,?\s*\b100\s?%", re.I)
 _RUSH = re.compile(r",?\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|"
                    r"in\s+no\s+time|within\s+the\s+hour|today|tonight|first\s+thing|shortly|soon|quickly|"
                    r"right\s+now|in\s+a\s+(?:moment|few\s+minutes))\b", re.I)
@@ -121,7 +122,8 @@ _LEARN = (
     "I'll pass this on to the team so they can look at what went wrong.",
     "I'll share this with the team so they can look into what went wrong.",
 )
-_BACK_IN = re.compile(r"\bback\s+(?:in|into|on|to)\s+your\s+(?:account|card|bank|wallet)\b", re.I)  # money returned: a refund
+_BACK_IN = re.compile(r"\b(?:back\s+(?:in|into|on|to)|be\s+(?:in|on))\s+your\s+(?:account|card|bank|wallet)\b",
+                      re.I)  # money returned: a refund
 _IGNORE = frozenset("within business working days day hours issued available".split())
 
 
@@ -146,6 +148,8 @@ def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
     money = bool(sums(line)) and bool(sums(text))  # "credit £25" against a £10 cap
     head = _HEAD.match(line)
     about = {words[0], *_topic(head["head"])} if head and words else set(words[:1])
+    done = re.search(r"\b(?:are|is)\s+(\w+ed)\b", line)  # "Cancellations ... are refunded minus the deposit"
+    about |= set(_topic(done.group(1))) if done else set()
     return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and bool(about & shared)
                              or money)
 
@@ -496,9 +500,12 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
+    signed = re.search(r"(?:\s+(?:\^\w+|#\w+))+\s*$", vp)  # "... by tomorrow morning ^GW #FreshFit": the sign-off goes last
+    tail = signed.group() if signed and signed.start() > 0 else ""
+    vp = vp[: len(vp) - len(tail)] if tail else vp
     if _DEADLINE.search(vp):  # "back by tomorrow morning": "whether" would hint it may still happen; say it is not confirmed
-        return (_NOT_YET_ALSO if again else _NOT_YET[salt % len(_NOT_YET)]).format(s=s, vp=vp)
-    return _also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)
+        return (_NOT_YET_ALSO if again else _NOT_YET[salt % len(_NOT_YET)]).format(s=s, vp=vp) + tail
+    return (_also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)) + tail
 
 
 _DEADLINE = load_rules()["broken-promise"].pattern("timelines")
