@@ -67,23 +67,22 @@ def test_a_policy_line_covers_a_promise_about_what_its_subject_names(line: str, 
     assert same_topic(line, promise, subject=True)
 
 
-def test_beyond_the_policy_the_rewrite_says_the_line_not_whether_the_faster_outcome_can_happen() -> None:
-    policy = ["Cooling-off refunds are issued within 14 days of cancellation."]
-    draft = ("Thanks for letting us know. As you cancelled within the cooling-off period, I've processed a refund of "
-             "your £35 fee and you'll definitely have it back in your account within 24 hours.")
-    result = coach.rewrite(draft, customer="I cancelled within 14 days, when do I get my £35 back?", policy=policy)
-    assert "Cooling-off refunds are issued within 14 days of cancellation." in result.rewrite, result.rewrite
-    assert "whether" not in result.rewrite and "24 hours" in result.rewrite, result.rewrite
-
-
-def test_a_labelled_reference_beside_a_promise_is_kept_as_its_own_sentence() -> None:
-    policy = ["Replacement cards are delivered within 3-5 working days."]
-    draft = ("Thanks for letting us know. I've cancelled the old card, and your replacement card will be with you by "
-             "10am tomorrow, guaranteed, tracking ref RM-44120.")
-    result = coach.rewrite(draft, customer="My card was swallowed by a cash machine, I need a new one.", policy=policy)
-    assert "The tracking ref is RM-44120." in result.rewrite, result.rewrite
-    assert "Replacement cards are delivered within 3-5 working days." in result.rewrite
-    assert "by 10am tomorrow" in result.rewrite and "whether" not in result.rewrite, result.rewrite
+@pytest.mark.parametrize(("line", "draft", "customer", "kept"), [
+    ("Cooling-off refunds are issued within 14 days of cancellation.",
+     "Thanks for letting us know. As you cancelled within the cooling-off period, I've processed a refund of your £35 "
+     "fee and you'll definitely have it back in your account within 24 hours.",
+     "I cancelled within 14 days, when do I get my £35 back?", ["24 hours"]),
+    # a labelled reference beside the promise is kept as its own sentence, and the day with its time
+    ("Replacement cards are delivered within 3-5 working days.",
+     "Thanks for letting us know. I've cancelled the old card, and your replacement card will be with you by 10am "
+     "tomorrow, guaranteed, tracking ref RM-44120.",
+     "My card was swallowed by a cash machine, I need a new one.", ["The tracking ref is RM-44120.", "by 10am tomorrow"]),
+])
+def test_beyond_the_policy_the_rewrite_says_the_line_not_whether_the_faster_outcome_can_happen(
+        line: str, draft: str, customer: str, kept: list[str]) -> None:
+    result = coach.rewrite(draft, customer=customer, policy=[line])
+    assert line in result.rewrite and "whether" not in result.rewrite, result.rewrite
+    assert all(said in result.rewrite for said in kept), result.rewrite
 
 
 def test_a_draft_that_says_the_case_in_its_own_words_gets_no_restatement() -> None:
