@@ -317,3 +317,17 @@ def test_every_penny_goes_with_the_promise() -> None:
 
 def test_nobody_will_evict_you_is_a_promise() -> None:
     assert "broken-promise" in rules_found("Don't worry, nobody will evict you and your children.")
+
+
+def test_a_line_that_rules_out_an_action_does_not_rule_out_its_subject() -> None:
+    policy = ["We can hold a reserved item for up to 7 days.", "Reservations cannot be extended by phone."]
+    assert "broken-promise" not in rules_found("We can hold a reserved item for up to 7 days, so I can't keep it "
+                                               "until the end of the month.", None, policy)
+    assert "broken-promise" in rules_found("I've extended your reservation to the 30th.", None, policy)
+
+
+def test_a_noun_phrase_left_alone_mid_reply_reads_worse() -> None:
+    from coach._core.guard import disfluent
+    draft = "Thanks for your letter. Don't worry, nobody will evict you and your children. Call Kelly on 0300 555 0172."
+    assert disfluent(draft, "Thanks for your letter. Your children. Call Kelly on 0300 555 0172.")
+    assert not disfluent(draft, "Thanks for your letter. Call Kelly on 0300 555 0172.")

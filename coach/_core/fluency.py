@@ -564,8 +564,8 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
         return  # "Great news!", "Any luck?", trailing/leading ellipses
     if _GREETING_RE.match(text) or lw[0] in _INTERJECTIONS or lw[0] in _VERBLESS_OPENERS:
         return  # "Sorry for the wait.", "My apologies for that.", "Happy travels."
-    if len(words) <= 2:
-        return  # "Well played.", "Noted, thanks."
+    if len(words) <= 2 and not (lw[0] in _ARTICLES_DETERMINERS and sent.after != "start" and nxt is not None):
+        return  # "Well played.", "Noted, thanks." (not a noun phrase left mid-reply: "Your children.", "Every penny.")
     if ":" in raw or sent.end_mark == "\n" and sent.after in ("start", "\n"):
         return  # "Official rules: <link>", list items
     problems.append(f"sentence without a verb: \"{_quote(mask, raw)}\"")

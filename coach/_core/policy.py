@@ -255,7 +255,10 @@ class Policy(BaseModel):
                 if _LETS_OFF.search(clause):
                     return line
                 continue
-            subject = head[:2] if len(head) == 1 else _stems(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]
+            subject = list(head[:2] if len(head) == 1 else _stems(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2])
+            act = re.match(r"\s*(?:be\s+)?(\w+ed)\b", part[said.end():]) if said and len(head) == 1 else None
+            if act and act.group(1).lower() not in _RULING_WORDS:
+                subject.append(stem(act.group(1)))  # "Reservations cannot be extended": the extending is ruled out
             if subject and all(word in clause_topic for word in subject):
                 return line
         return None
