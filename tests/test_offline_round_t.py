@@ -267,12 +267,17 @@ def test_a_vague_effort_after_the_agents_own_action_goes() -> None:
 
 
 @pytest.mark.parametrize(("line", "draft", "flagged"), [
-    ("Upgrades cannot be offered as compensation.", "Thanks, Jo. I'll add a free upgrade on your next flight too.", True),
     ("Accidental damage claims carry a £50 excess.", "Thanks, Jo. We'll repair your phone with no excess to pay.", True),
     ("Accidental damage claims carry a £50 excess.", "Thanks, Jo. The £50 excess applies, and I've booked the repair.",
      False),
+    # letting them off the fee is ruled out, not the topic, nor a fee the line does not charge (review of ae5892f)
+    ("Cancellation fees apply within 48 hours of arrival.", "Thanks, Jo. I've cancelled your booking for next month.",
+     False),
+    ("Claims carry a £50 excess.", "I'm afraid I can't waive the £50 excess, but I've logged your claim.", False),
+    ("Claims carry a £50 excess.", "Thanks, Jo. There's no charge for the courier collecting the phone.", False),
+    ("Refunds are not given for change of mind.", "Thanks, Jo. I've refunded the £40 for your faulty kettle.", False),
 ])
-def test_what_a_line_rules_out_is_read_from_its_subject_or_its_fee(line: str, draft: str, flagged: bool) -> None:
+def test_what_a_line_rules_out_is_read_from_its_fee(line: str, draft: str, flagged: bool) -> None:
     assert ("broken-promise" in rules_found(draft, None, [line])) is flagged
 
 
@@ -331,3 +336,14 @@ def test_a_noun_phrase_left_alone_mid_reply_reads_worse() -> None:
     draft = "Thanks for your letter. Don't worry, nobody will evict you and your children. Call Kelly on 0300 555 0172."
     assert disfluent(draft, "Thanks for your letter. Your children. Call Kelly on 0300 555 0172.")
     assert not disfluent(draft, "Thanks for your letter. Call Kelly on 0300 555 0172.")
+
+
+def test_the_customers_own_email_from_a_manager_is_no_planted_order() -> None:
+    customer = "I got an email from the store manager saying I'd get a full refund of £40 for the broken lamp."
+    assert "broken-promise" not in rules_found("Thanks for telling us. I've processed a full refund of £40.", customer,
+                                               ["Refunds are issued for faulty items."])
+
+
+def test_a_tariff_in_your_account_is_not_a_refund() -> None:
+    assert not same_topic("Refunds are issued within 14 days of the return.",
+                          "Your new tariff will be in your account by Monday", subject=True)

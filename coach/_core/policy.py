@@ -41,15 +41,16 @@ _GENERIC_POLICY_WORDS = frozenset(
 #: A policy line that rules something out rather than granting it.
 _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t)\b"
                         # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
-                        r"|\b(?:fees?|charges?|penalt(?:y|ies))\s+(?:apply|applies|(?:is|are)\s+(?:payable|charged|due))\b"
+                        r"|\b(?P<applies>fee|charge|penalt(?:y|ie))s?\s+(?:apply|applies|(?:is|are)\s+(?:payable|charged|due))\b"
                         r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?P<fee>excess|fee|charge|"
                         r"penalty)\b", re.I)
 # A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
                        r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
-                       r"give|provide|arrange|do|send|issue|refund|use)\b", re.I)
-_LETS_OFF = re.compile(r"\bno\s+(?:\w+\s+)?(?:excess|fee|charge|penalty)\b|\bwaiv\w*|\bfree\s+of\s+charge\b|"
-                       r"\bwithout\s+(?:an?\s+|any\s+)?(?:excess|fee|charge|penalty)\b", re.I)
+                       r"give|provide|arrange|do|send|issue|refund|use|waive|remove|cover)\b", re.I)
+# Letting the customer off the fee a line charges ("no excess to pay", "waived the fee"): {fee} is the line's word for it
+_LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\s+(?:is\s+|has\s+been\s+)?waived|" \
+            r"\bwithout\s+(?:an?\s+|any\s+)?(?:\w+\s+)?{fee}"
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due".split())
@@ -247,18 +248,14 @@ class Policy(BaseModel):
                 if stem(act["verb"]) in done:
                     return line
                 continue
-            # what the line is about: "express shipping", "cash refunds", the fee it charges ("carry a £50 excess"), or
-            # what comes before its "not" ("Upgrades cannot be offered as compensation")
             said = _PROHIBITS.search(part)
-            head = _stems(part[: said.start()], _GENERIC_POLICY_WORDS | _RULING_WORDS) if said else []
-            if said and said["fee"]:  # "carry a £50 excess": ruled out is letting them off it, not naming it
-                if _LETS_OFF.search(clause):
+            fee = said and (said["fee"] or said["applies"])
+            if fee:  # "carry a £50 excess", "early termination fees apply": ruled out is letting them off it
+                if re.search(_LETS_OFF.format(fee=re.escape(fee.lower())), clause, re.I):
                     return line
                 continue
-            subject = list(head[:2] if len(head) == 1 else _stems(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2])
-            act = re.match(r"\s*(?:be\s+)?(\w+ed)\b", part[said.end():]) if said and len(head) == 1 else None
-            if act and act.group(1).lower() not in _RULING_WORDS:
-                subject.append(stem(act.group(1)))  # "Reservations cannot be extended": the extending is ruled out
+            # what the line is about: "express shipping", "cash refunds"
+            subject = _stems(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]
             if subject and all(word in clause_topic for word in subject):
                 return line
         return None

@@ -55,7 +55,7 @@ _ORDER = re.compile(  # an addressee that is not the company's people, a role co
     r"|\bto\s+pass\s+QA\b|\btreat\s+this\s+as\b|\bword\s+for\s+word\b|\bverbatim\b|\bcopy\s+this\b"
     # a forwarded "note from your manager": "From: Operations Manager", "a note from your supervisor below"
     r"|(?:^|\n)\W*from\s*:\s*(?:[\w.]+\s+){0,3}(?:manager|supervisor|director|head\s+of\s+\w+|team\s+lead(?:er)?)\b"
-    r"|\b(?:note|message|email|e-mail|instructions?)\s+from\s+(?:your|the)\s+(?:\w+\s+)?(?:manager|supervisor|director|boss)\b"
+    r"|\b(?:note|message|email|e-mail|instructions?)\s+from\s+your\s+(?:\w+\s+)?(?:manager|supervisor|director|boss)\b"
     r"|\bwhoever\b[^.!?]{0,30}\b(?:writes|drafts|reads|answers)\b"
     # template fields: "{{assistant_instructions: ...}}", "ai_instruction: ..."
     r"|\{\{[^{}]{0,40}:|\b(?:ai|assistant|system|bot|llm|model)_\w*\s*:",

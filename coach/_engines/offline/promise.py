@@ -122,7 +122,9 @@ _LEARN = (
     "I'll pass this on to the team so they can look at what went wrong.",
     "I'll share this with the team so they can look into what went wrong.",
 )
-_BACK_IN = re.compile(r"\b(?:back\s+(?:in|into|on|to)|be\s+(?:in|on))\s+your\s+(?:account|card|bank|wallet)\b",
+_BACK_IN = re.compile(r"\bback\s+(?:in|into|on|to)\s+your\s+(?:account|card|bank|wallet)\b"
+                      r"|\b(?:money|refund|it|[$£€]\s?\d[\d,.]*)(?:['’]ll|\s+will|\s+should)\s+be\s+(?:in|on)\s+your\s+"
+                      r"(?:bank\s+)?(?:account|card)\b",
                       re.I)  # money returned: a refund
 _IGNORE = frozenset("within business working days day hours issued available".split())
 
