@@ -276,6 +276,8 @@ def test_a_vague_effort_after_the_agents_own_action_goes() -> None:
     ("Claims carry a £50 excess.", "I'm afraid I can't waive the £50 excess, but I've logged your claim.", False),
     ("Claims carry a £50 excess.", "Thanks, Jo. There's no charge for the courier collecting the phone.", False),
     ("Refunds are not given for change of mind.", "Thanks, Jo. I've refunded the £40 for your faulty kettle.", False),
+    ("Late cancellation penalties apply within 24 hours of the class.", "Thanks, Jo. I've cancelled it with no penalty.",
+     True),
 ])
 def test_what_a_line_rules_out_is_read_from_its_fee(line: str, draft: str, flagged: bool) -> None:
     assert ("broken-promise" in rules_found(draft, None, [line])) is flagged

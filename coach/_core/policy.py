@@ -251,7 +251,8 @@ class Policy(BaseModel):
             said = _PROHIBITS.search(part)
             fee = said and (said["fee"] or said["applies"])
             if fee:  # "carry a £50 excess", "early termination fees apply": ruled out is letting them off it
-                if re.search(_LETS_OFF.format(fee=re.escape(fee.lower())), clause, re.I):
+                fee = "penalt" if fee.lower().startswith("penalt") else re.escape(fee.lower())  # penalty, penalties
+                if re.search(_LETS_OFF.format(fee=fee), clause, re.I):
                     return line
                 continue
             # what the line is about: "express shipping", "cash refunds"
