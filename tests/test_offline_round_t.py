@@ -7,8 +7,12 @@ from __future__ import annotations
 import pytest
 
 from coach import Coach
+from coach._core.guard import disfluent
 from coach._core.policy import Policy
+from coach._core.text import split_sentences
+from coach._engines.offline.edits import deflects
 from coach._engines.offline.promise import same_topic
+from coach._engines.offline.restate import restate_problem
 
 coach = Coach(engine="offline")
 
@@ -128,7 +132,6 @@ def test_an_emoji_goes_with_the_pity_it_followed() -> None:
      "your return train from York was cancelled and nobody told you"),
 ])
 def test_a_restatement_leaves_out_fragments(customer: str, said: str) -> None:
-    from coach._engines.offline.restate import restate_problem
     assert restate_problem(customer) == said
 
 
@@ -163,7 +166,6 @@ def test_a_fault_said_to_clear_by_itself_becomes_the_agents_own_look() -> None:
     ("The records team will post the letter to you today.", False),
 ])
 def test_an_excuse_or_a_hollow_assurance_goes_from_a_reply_being_fixed(line: str, goes: bool) -> None:
-    from coach._engines.offline.edits import deflects
     assert deflects(line) is goes
 
 
@@ -247,7 +249,6 @@ def test_a_done_action_with_an_adverb_is_a_step() -> None:
     "We take your privacy very seriously.",
 ])
 def test_a_line_that_hides_behind_the_rules_goes_from_a_reply_being_fixed(line: str) -> None:
-    from coach._engines.offline.edits import deflects
     assert deflects(line)
 
 
@@ -295,7 +296,6 @@ def test_what_the_policy_rules_out_is_never_hedged_into_an_aim() -> None:
 
 
 def test_the_month_may_ends_a_sentence() -> None:
-    from coach._core.text import split_sentences
     said = [s.text for s in split_sentences("It reached our depot on 9 May. I've refunded the £40 and it'll be back "
                                             "on your card tomorrow.")]
     assert said == ["It reached our depot on 9 May.", "I've refunded the £40 and it'll be back on your card tomorrow."]
@@ -334,7 +334,6 @@ def test_a_line_that_rules_out_an_action_does_not_rule_out_its_subject() -> None
 
 
 def test_a_noun_phrase_left_alone_mid_reply_reads_worse() -> None:
-    from coach._core.guard import disfluent
     draft = "Thanks for your letter. Don't worry, nobody will evict you and your children. Call Kelly on 0300 555 0172."
     assert disfluent(draft, "Thanks for your letter. Your children. Call Kelly on 0300 555 0172.")
     assert not disfluent(draft, "Thanks for your letter. Call Kelly on 0300 555 0172.")

@@ -80,11 +80,9 @@ _GIVES = re.compile(
     r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:send|give|add|credit|throw\s+in|include)\b",
     re.I,
 )
-_NOT_GRANTED = re.compile(r"\b(?:not|no|never|can't|can’t|cannot|unable|won't|won’t|isn't|isn’t|whether|if|"
-                          r"check|checking|look(?:ing)?\s+into|find\s+out|ask|asking)\b", re.I)
-
-
-_DECLINED = re.compile(r"\b(?:not|never|can't|can’t|cannot|unable|won't|won’t|isn't|isn’t|whether|if)\b", re.I)
+_DECLINING = r"not|never|can't|can’t|cannot|unable|won't|won’t|isn't|isn’t|whether|if"
+_DECLINED = re.compile(rf"\b(?:{_DECLINING})\b", re.I)  # "I can't waive the £60 exit fee"
+_NOT_GRANTED = re.compile(rf"\b(?:{_DECLINING}|no|check|checking|look(?:ing)?\s+into|find\s+out|ask|asking)\b", re.I)
 
 
 def _grants(text: str) -> set[str]:

@@ -95,19 +95,21 @@ class Additions:
         added = []
         case = self.case
         condoled = _CONDOLES.search(body) is not None
+        # the draft says the case already: a specific thanks, or a sentence in the customer's own words (a situation,
+        # grief or a gas smell, is said back whatever)
+        said = bool(problem) and (_SPECIFIC_THANKS.search(body) is not None or self.case is None and _echoes(body, self.told))
         if case and condoled:
             case = None  # the draft already says "sorry for your loss" or "about your diagnosis": not twice
         if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet; grief, not a parcel
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(case.acknowledge_plain, 2))
-        elif problem and self.apology_dropped and ("no-acknowledgement" in rules or not _SPECIFIC_THANKS.search(body)
-                                                   and not self._echoed(body)):
+        elif problem and self.apology_dropped and ("no-acknowledgement" in rules or not said):
             added.append(acknowledge(self.phrasing, problem) if own_doing(problem) else sorry(self.phrasing, problem))
             # (not after "Thanks for letting us know your V9 cuts out"; not "sorry that you reported it")
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
-        elif problem and not added and not condoled and ("no-acknowledgement" in rules or not _mentions(problem, body) and
-                                                         not _SPECIFIC_THANKS.search(body) and not self._echoed(body)):
+        elif problem and not added and not condoled and ("no-acknowledgement" in rules or
+                                                         not _mentions(problem, body) and not said):
             added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
         added = [s for s in added if not blocking(self.check(s))]
         if not added:
@@ -131,10 +133,6 @@ class Additions:
             return  # "Hi Rhys, I'd like to get an internal log of this 1/3": no boundary to add at
         for offset, sentence in enumerate(added):
             self._insert(layout, at + offset, sentence)
-
-    def _echoed(self, body: str) -> bool:
-        """The draft says the case back in its own words; a situation (grief, a gas smell) is said back whatever."""
-        return self.case is None and _echoes(body, self.told)
 
     def merge_prefix(self, layout: Layout) -> None:
         """A greeting whose sentence went ("Hi Dana, sorry for the trouble."): the next sentence joins it."""
@@ -244,21 +242,23 @@ def _own(layout: Layout) -> str:
     return " ".join(u.full for u in layout.units if u.role != "added")
 
 
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
+
+
 def _mentions(problem: str, body: str) -> bool:
     """The body names the problem at all: a third of its words (the checker's rules may pass less)."""
-    words = {stem(w) for w in content_words(problem)}
-    said = {stem(w) for w in content_words(body)}
-    return not words or len(words & said) / len(words) >= 0.34
+    words = _stems(problem)
+    return not words or len(words & _stems(body)) / len(words) >= 0.34
 
 
 def _echoes(body: str, told: str | None) -> bool:
     """A sentence of the draft says the customer's case in its own words: three of the message's words or more ("Being
     logged out whenever you switch to Messages for the 2FA code" after "logs me out ... I need the 2FA code")."""
-    heard = {stem(w) for w in content_words(told or "")}
-    return any(len({stem(w) for w in content_words(s.text)} & heard) >= 3 for s in split_sentences(body))
+    heard = _stems(told or "")
+    return any(len(_stems(s.text) & heard) >= 3 for s in split_sentences(body))
 
 
 def _already_said(problem: str, body: str) -> bool:
-    words = {stem(w) for w in content_words(problem)}
-    said = {stem(w) for w in content_words(body)}
-    return bool(words) and len(words & said) / len(words) > 0.6
+    words = _stems(problem)
+    return bool(words) and len(words & _stems(body)) / len(words) > 0.6
