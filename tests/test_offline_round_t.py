@@ -348,3 +348,11 @@ def test_the_customers_own_email_from_a_manager_is_no_planted_order() -> None:
 def test_a_tariff_in_your_account_is_not_a_refund() -> None:
     assert not same_topic("Refunds are issued within 14 days of the return.",
                           "Your new tariff will be in your account by Monday", subject=True)
+
+
+def test_a_fee_said_waived_in_the_passive_is_read_against_the_line() -> None:
+    policy = ["Accidental damage claims carry a £50 excess."]
+    assert "broken-promise" in rules_found("Thanks for the photos, Jo. The £50 excess has been waived on your claim.",
+                                           None, policy)
+    assert "broken-promise" not in rules_found("Thanks, Jo. The £50 excess applies and has been added to your claim.",
+                                               None, policy)

@@ -303,7 +303,8 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
 
 
 _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
-                        r"\b(?:will|is|are)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied)\b", re.I)
+                        r"\b(?:will|is|are|has\s+been|have\s+been)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied|"
+                        r"waived)\b", re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
