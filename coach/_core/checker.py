@@ -154,6 +154,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                     and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
+            if ctx.policy.commitments and ctx.policy.waived_condition(text) and _HANDS_OUT.search(text):
+                yield sentence.start, sentence.end  # a grant with the line's condition let go ("no need to return it")
+                continue
             m = settled.search(text)
             if m and not _negated(text, m.start(), negations) and not _granted(ctx.policy, certain, text):
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
@@ -304,7 +307,7 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
 
 _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
                         r"\b(?:will|is|are|has\s+been|have\s+been)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied|"
-                        r"waived)\b", re.I)
+                        r"waived)\b|\bon\s+(?:us|the\s+house)\b", re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step

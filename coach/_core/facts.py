@@ -59,8 +59,8 @@ def extract_facts(text: str) -> list[str]:
 
 
 def missing_facts(draft: str, rewrite: str) -> list[str]:
-    """Facts of ``draft`` that do not appear verbatim in ``rewrite``."""
-    return [fact for fact in extract_facts(draft) if fact not in rewrite]
+    """Facts of ``draft`` that do not appear in ``rewrite``, verbatim or ("12-month" as "12 months") apart."""
+    return [fact for fact in extract_facts(draft) if fact not in rewrite and not _said_apart(fact, rewrite)]
 
 
 def invented_facts(rewrite: str, *sources: str | None) -> list[str]:

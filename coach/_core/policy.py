@@ -43,14 +43,21 @@ _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|a
                         # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
                         r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:apply|applies|(?:is|are)\s+(?:payable|charged|due))\b"
                         r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?P<fee>excess|fee|charge|"
-                        r"penalt)y?\b", re.I)
+                        r"penalt)y?\b"
+                        # a cost the customer bears: "Customers pay return postage for size exchanges"
+                        r"|\bcustomers?\s+(?:pay|pays|cover|covers|bear|bears)\s+(?:for\s+)?(?:the\s+|their\s+(?:own\s+)?|any\s+)?"
+                        r"(?:\w+\s+){0,2}?(?P<paid>postage|shipping|delivery|cost|fee|charge)s?\b", re.I)
 # A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
                        r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
-                       r"give|provide|arrange|do|send|issue|refund|use|waive|remove|cover)\b", re.I)
+                       r"give|provide|arrange|do|send|issue|refund|use|waive|remove|cover|make|accept|exchange|replace|"
+                       r"extend|allow|ship)\b", re.I)
 # Letting the customer off the fee a line charges ("no excess to pay", "waived the fee"): {fee} is the line's word for it
 _LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\s+(?:is\s+|has\s+been\s+)?waived|" \
-            r"\bwithout\s+(?:an?\s+|any\s+)?(?:\w+\s+)?{fee}"
+            r"\bwithout\s+(?:an?\s+|any\s+)?(?:\w+\s+)?{fee}|" \
+            r"\b{fee}\w*\s+(?:is\s+|are\s+|will\s+be\s+)?(?:on\s+(?:us|the\s+house)|covered|free)\b|\bfree\s+(?:\w+\s+)?{fee}|" \
+            r"\b(?:I|we)(?:'ll|’ll|\s+will|'ve|’ve|\s+have|'d|’d|\s+would|\s+can)?\s+(?:also\s+|happily\s+|gladly\s+)?" \
+            r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}"
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due".split())
@@ -116,6 +123,37 @@ def other_remedy(clause: str, line: str, *, only: bool = False) -> bool:
     granted = {kind for kind, rx in _REMEDIES.items() if rx.search(line)}
     given = {kind for kind, rx in _REMEDIES.items() if rx.search(clause)}
     return bool(granted) and bool(given - granted) and not (only and given & granted)
+
+
+# A grant with its condition let go: "no need to send the old one back", "whenever you like", "even though it's
+# outside the warranty", "as a one-off exception"
+_WAIVES_CONDITION = re.compile(
+    r"\bno\s+need\s+(?:for\s+you\s+)?to\s+(?:send|return|post|bring|ship|mail|wait)\b|\b(?:don't|don’t|do\s+not|won't|"
+    r"won’t)\s+(?:need|have)\s+to\s+(?:send|return|post|bring)\b|\bwithout\s+(?:you\s+)?(?:needing\s+to\s+|having\s+to\s+)?"
+    r"(?:send|return|post)\w*|\bkeep\s+the\s+(?:old|damaged|faulty|broken|original|first)\b|"
+    r"\b(?:outside|past|beyond|out\s+of)\s+(?:the|your|its|our)\s+(?:[\w-]+\s+){0,2}?(?:warranty|guarantee|window|period|"
+    r"deadline|cooling[- ]off)\b|\bout\s+of\s+warranty\b|\bwhenever\s+you\s+(?:like|want|wish|choose|are\s+ready|'re\s+ready)\b|"
+    r"\bany\s*time\s+you\s+(?:like|want|wish)\b|\b(?:an?|one-off)\s+exception\b|\bjust\s+this\s+(?:once|time)\b|"
+    r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b", re.I)
+# "it falls outside our 14-day window, so I'm not able to refund it": the condition said, not let go
+_TURNS_DOWN = re.compile(r"\b(?:not\s+able|unable|can't|can’t|cannot|(?:isn't|isn’t|is\s+not|not)\s+possible|no\s+longer|"
+                         r"I'm\s+afraid|I’m\s+afraid|unfortunately)\b", re.I)
+# The part of an order a line refunds ("delivery fee refunded", "a refund of the booking fee"), and a clause that
+# hands back the whole of it ("refunded the full £38.90")
+_REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage)s?\s+(?:is\s+|are\s+|will\s+be\s+|gets?\s+)?"
+                           r"refund|\brefund\w*\s+(?:of\s+)?(?:the\s+|your\s+)?(?P<part2>[a-z]+)\s+(?:fee|charge|cost|postage)s?\b",
+                           re.I)
+_THE_WHOLE = re.compile(r"\b(?:full|whole|entire|in\s+full|every\s+penny|all\s+(?:of\s+)?(?:your|the)\s+(?:money|order|"
+                        r"payment))\b", re.I)
+
+
+def _bigger_share(clause: str, line: str) -> bool:
+    """The clause refunds the whole order where the line refunds one part of it (a fee)."""
+    part = _REFUNDS_PART.search(line)
+    if not part or not _THE_WHOLE.search(clause):
+        return False
+    word = (part["part"] or part["part2"]).lower()
+    return stem(word) not in {stem(w) for w in content_words(clause)}
 
 
 # "...incur a £35 fee; this cannot be waived by front-desk staff": what the line's thing may not have done to it
@@ -212,7 +250,7 @@ class Policy(BaseModel):
                 continue  # "£25 credit" against "credits are capped at £10" (another tier may still allow it)
             allowed = duration_hours(line)
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
-            if _more_often(clause, line) or other_remedy(clause, whole):
+            if _more_often(clause, line) or other_remedy(clause, whole) or _bigger_share(clause, whole):
                 continue  # "from now on" against "once a year"
             if not timed and promised is not None and allowed is not None and promised > allowed:
                 continue  # "extended the hold by a full week" against "extended once by 48 hours"
@@ -227,6 +265,15 @@ class Policy(BaseModel):
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
         return any(clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS))
                    for line, _ in self._parts(rules_out=False))
+
+    def waived_condition(self, clause: str) -> list[str]:
+        """The policy lines on the topic of a grant that ``clause`` makes unconditional ("I'll send a replacement, no
+        need to return the old one" against "Replacements ship once the return arrives"); else none."""
+        if not _WAIVES_CONDITION.search(clause) or _DECLINES.search(clause) or _TURNS_DOWN.search(clause):
+            return []
+        clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
+        return [line for line in self.commitments
+                if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS | _RULING_WORDS))]
 
     def _parts(self, *, rules_out: bool) -> list[tuple[str, str]]:
         """(part, line) for the parts of the lines that rule something out (or, with ``rules_out=False``, grant it):
@@ -249,7 +296,7 @@ class Policy(BaseModel):
                     return line
                 continue
             said = _PROHIBITS.search(part)
-            fee = said and (said["fee"] or said["applies"])
+            fee = said and (said["fee"] or said["applies"] or said["paid"])
             if fee:  # "carry a £50 excess", "early termination fees apply": ruled out is letting them off it
                 if re.search(_LETS_OFF.format(fee=fee.lower()), clause, re.I):
                     return line

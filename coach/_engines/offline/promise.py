@@ -303,6 +303,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     if explicit and not _FUTURE.search(clause):
         return [finish(capitalise(clause))]
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
+    if forbidden in used and not holds_fact(clause):
+        return []  # the line is said already ("... whenever you like and I'll cover the postage"): the clause goes
     policy_line = forbidden or next((line for line in policy.commitments if line not in used and
                                      same_topic(line, clause, subject=True)), None)
     granted = GRANT_MADE.search(clause) and not _FUTURE.search(clause)
@@ -314,11 +316,17 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
             amounts = [amount for amount, _ in sums(clause)]
             if len(amounts) < len(extract_facts(clause)):
                 return None  # a reference would be lost
-            return [finish(policy_line.strip()),
+            return [_said(policy_line),
                     _BEYOND[salt % 2].format(amounts=" and ".join(amounts)) if amounts else _BEYOND_PLAIN[salt % 2]]
+    waived = [line for line in policy.waived_condition(clause) if line not in used][:2]
+    if waived and not forbidden:  # "no need to send it back", "whenever you like": what the lines ask, then a check
+        if not _kept_by(clause, waived):
+            return None
+        used.update(waived)
+        return [*(_said(line) for line in waived), _BEYOND_PLAIN[1]]
     if policy_line and not holds_fact(clause):
         used.add(policy_line)
-        return [finish(policy_line.strip())]
+        return [_said(policy_line)]
     said = _policy_instead(clause, policy_line, salt, forbidden is not None) if policy_line else None
     if said is not None:  # beyond the policy: say what it grants, never a hint at the faster outcome
         used.add(policy_line)
@@ -375,6 +383,24 @@ _NOT_CONFIRMED_IN = (
 )
 
 
+_LABEL = re.compile(r"^[A-Z][\w&/ -]{2,40}:\s+(?=\S)")  # "Late delivery compensation: delivery fee refunded ..."
+
+
+def _said(line: str) -> str:
+    """A policy line as the reply says it: without the heading a policy file gives it."""
+    line = line.strip()
+    label = _LABEL.match(line)
+    if label and len(line[label.end():].split()) >= 4 and not line[label.end()].isdigit():
+        line = capitalise(line[label.end():])
+    return finish(line)
+
+
+def _kept_by(clause: str, lines: list[str]) -> bool:
+    """Every fact of ``clause`` is said again, in its digits, by one of the policy ``lines`` ("12-month", "12 months")."""
+    said = {re.sub(r"\D", "", fact) for line in lines for fact in extract_facts(line)}
+    return all(re.sub(r"\D", "", fact) in said for fact in extract_facts(clause))
+
+
 def _value(amount: str) -> float:
     """A money fact's value, however it is written ("£1,240.00", "50 dollars")."""
     return float(re.sub(r"[^\d.]", "", amount))
@@ -414,7 +440,7 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool) -> list[str
     amounts = [fact for fact, kind in kinds.items() if kind == "money"]
     if len(dates) + len(amounts) < len(facts):
         return None  # a reference would be lost: the engine tries another way
-    policy = finish(line.strip())
+    policy = _said(line)
     if not facts:
         return [policy]
     cap = max((value for _, value in sums(line)), default=None)

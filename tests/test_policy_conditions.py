@@ -1,0 +1,82 @@
+"""A grant beyond the policy by letting go of its condition, by covering what the customer pays, or by refunding the
+whole order where a line refunds one fee (issue 16, from the false passes of sets t-v). Each draft written for this
+file; the first four groups fail on 3530360."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import Coach
+from coach._core.facts import missing_facts
+
+coach = Coach(engine="offline")
+
+
+def rules_found(draft: str, policy: list[str], customer: str | None = None) -> list[str]:
+    return [f.rule for f in coach.check(draft, customer=customer, policy=policy).findings]
+
+
+@pytest.mark.parametrize("draft, policy, gone", [
+    ("Thanks for the photos of the kettle that trips the fuse. I'll courier a new one out and you can keep the faulty one.",
+     ["Replacement kettles are sent once the faulty unit has been collected."], "keep the faulty"),
+    ("Thanks for asking about the boots. We'll swap them for a size 9 whenever you like.",
+     ["Size swaps are accepted within 30 days of delivery."], None),  # "size 9" would be lost: it stays, and fails
+    ("Thanks for writing in about the coat. Even though it's past the 60-day returns window, I've approved a refund.",
+     ["Refunds are given for returns made within 60 days of delivery."], "approved a refund"),
+    ("Thanks for flagging the cracked screen on tablet TB-7. As a one-off exception I'll repair it free of charge.",
+     ["Screen repairs are free within the first year; after that they are quoted."], "one-off"),
+])
+def test_a_grant_that_lets_go_of_the_lines_condition_does_not_pass(draft: str, policy: list[str], gone: str | None) -> None:
+    assert "broken-promise" in rules_found(draft, policy)
+    result = coach.rewrite(draft, policy=policy)
+    assert result.passed is not True
+    assert gone is None or gone not in result.rewrite, result.rewrite
+
+
+def test_the_rewrite_says_the_lines_and_the_agents_own_check_instead() -> None:
+    policy = ["Replacement kettles are sent once the faulty unit has been collected.",
+              "Faulty kettles are collected by courier within 3 days."]
+    result = coach.rewrite("Thanks for the photos of the kettle that trips the fuse. I'll courier a new one out and you "
+                           "can keep the faulty one.", policy=policy)
+    assert "Replacement kettles are sent once the faulty unit has been collected." in result.rewrite
+    assert "Faulty kettles are collected by courier within 3 days." in result.rewrite
+    assert "[" not in result.rewrite and result.findings_after == []
+
+
+@pytest.mark.parametrize("draft", [
+    "I'm afraid we can't make an exception to the 30-day window for size swaps, but I can offer store credit.",
+    "Thanks for the photos. I've sent a new charger today, and you can keep the old one.",  # the line is about refunds
+    "Once we have the old one back, we'll swap the boots for a size 9.",
+])
+def test_no_grant_or_another_topic_is_not_read_as_letting_go(draft: str) -> None:
+    policy = ["Size swaps are accepted within 30 days of delivery.", "Refunds are issued within 5 days."]
+    assert "broken-promise" not in rules_found(draft, policy)
+
+
+@pytest.mark.parametrize("draft", [
+    "Thanks for sending the jacket back. I'll cover the return courier costs too.",
+    "Thanks for sending the jacket back; the return postage is on us.",
+])
+def test_covering_what_the_customer_pays_breaks_the_line(draft: str) -> None:
+    policy = ["Customers pay return courier costs for change-of-mind returns.",
+              "Customers pay return postage for change-of-mind returns."]
+    assert "broken-promise" in rules_found(draft, policy)
+
+
+def test_telling_the_customer_they_pay_is_not_letting_them_off() -> None:
+    policy = ["Customers pay return postage for change-of-mind returns."]
+    assert "broken-promise" not in rules_found("Thanks for sending the jacket back. You'll need to cover the return "
+                                               "postage yourself; the label is on the returns page.", policy)
+
+
+def test_refunding_the_whole_order_where_a_line_refunds_a_fee_goes_beyond_it() -> None:
+    policy = ["Delivery charges are refunded when an order arrives more than an hour late."]
+    assert "broken-promise" in rules_found("Thanks for telling us your groceries came two hours late. I've refunded "
+                                           "your whole £64.20 order.", policy)
+    assert "broken-promise" not in rules_found("Thanks for telling us your groceries came two hours late. I've refunded "
+                                               "the full £4.99 delivery charge.", policy)
+
+
+def test_a_hyphenated_amount_is_kept_when_said_apart() -> None:
+    assert missing_facts("It's outside the 12-month warranty.", "The warranty runs for 12 months.") == []
+    assert missing_facts("It's outside the 12-month warranty.", "The warranty runs for 24 months.") == ["12-month"]
