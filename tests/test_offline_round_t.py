@@ -302,6 +302,19 @@ def test_the_month_may_ends_a_sentence() -> None:
     assert "broken-promise" in rules_found(" ".join(said))
 
 
+@pytest.mark.parametrize("text, said", [
+    ("The fine came on 3 Feb. I was in hospital that week.", ["The fine came on 3 Feb.", "I was in hospital that week."]),
+    ("Paid on 3 Feb. 2024 by card.", ["Paid on 3 Feb. 2024 by card."]),  # a year after the month: one sentence
+])
+def test_an_abbreviated_month_ends_a_sentence_before_a_capital(text: str, said: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == said
+
+
+def test_a_restatement_does_not_capitalise_a_common_noun_mid_sentence() -> None:
+    said = restate_problem("Residents on floors 3-5 have had no lifts since Monday. Please send someone.")
+    assert said is not None and said.startswith("residents"), said
+
+
 def test_a_sign_off_stays_after_the_check_made_of_a_promise() -> None:
     result = coach.rewrite("@sam_p Thanks Sam 🙌 a week without the sauna isn't OK. Our team will definitely have it fixed "
                            "by Friday ^KL #GymLife",

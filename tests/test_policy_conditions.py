@@ -8,6 +8,7 @@ import pytest
 
 from coach import Coach
 from coach._core.facts import missing_facts
+from coach._core.policy import Policy
 
 coach = Coach(engine="offline")
 
@@ -80,3 +81,26 @@ def test_refunding_the_whole_order_where_a_line_refunds_a_fee_goes_beyond_it() -
 def test_a_hyphenated_amount_is_kept_when_said_apart() -> None:
     assert missing_facts("It's outside the 12-month warranty.", "The warranty runs for 12 months.") == []
     assert missing_facts("It's outside the 12-month warranty.", "The warranty runs for 24 months.") == ["12-month"]
+
+
+@pytest.mark.parametrize("line, banned", [
+    ("Do not use the word 'unfortunately'.", ["unfortunately"]),
+    ('Never say "no problem" or "calm down" to a customer.', ["no problem", "calm down"]),
+    ("Do not give fix times for network repairs.", []),  # rules out a commitment: it stays a line
+])
+def test_a_line_that_bans_words_is_a_banned_phrase(line: str, banned: list[str]) -> None:
+    policy = Policy.coerce([line, "Refunds are issued within 5 days."])
+    assert policy.banned_phrases == banned
+    assert (line in policy.commitments) is not bool(banned)
+
+
+@pytest.mark.parametrize("draft, kept", [
+    ("Thanks for the photos of the crack. Unfortunately, the courier lost the first parcel, so I've sent a new one today.",
+     "The courier lost the first parcel, so I've sent a new one today."),
+    ("Thanks for asking about opening hours. The Leeds store, unfortunately, closes at 6pm; please visit before then.",
+     "The Leeds store closes at 6pm; please visit before then."),
+])
+def test_a_banned_adverb_goes_and_its_sentence_stays(draft: str, kept: str) -> None:
+    result = coach.rewrite(draft, policy=["Do not use the word 'unfortunately'."])
+    assert kept in result.rewrite and "nfortunately" not in result.rewrite
+    assert result.passed is True

@@ -7,7 +7,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import PolicyError, describe_errors
 from .files import read_text
@@ -189,6 +189,12 @@ def duration_hours(text: str) -> float | None:
     return None
 
 
+_BANS_WORDS = re.compile(r"^(?:do\s+not|don't|don’t|never|avoid)\s+(?:use|say|write|using|saying)\s+(?:the\s+)?"
+                        r"(?:words?|phrases?|expressions?|terms?)?\s*(?P<words>(?:[\"“‘'][^\"”’']+[\"”’'][\s,]*(?:or\s+|and\s+)?)+)"
+                        r"[^\"“‘']*$", re.I)
+_QUOTED = re.compile(r"[\"“‘']([^\"”’']+)[\"”’']")
+
+
 class Policy(BaseModel):
     """``commitments``: lines the team may promise; ``banned_phrases``; ``severity``: rule id -> severity or "off"."""
 
@@ -203,6 +209,20 @@ class Policy(BaseModel):
             super().__init__(**data)
         except ValidationError as exc:
             raise PolicyError(f"invalid policy: {describe_errors(exc)}") from None
+
+    @model_validator(mode="after")
+    def _bans_said_as_lines(self) -> "Policy":
+        """A line that bans words ("Do not use the word 'unfortunately'.") is a banned phrase, not a commitment."""
+        kept = []
+        for line in self.commitments:
+            ban = _BANS_WORDS.match(line.strip())
+            if ban:
+                self.banned_phrases += [p for p in _QUOTED.findall(ban["words"]) if p.strip()
+                                        and p not in self.banned_phrases]
+            else:
+                kept.append(line)
+        self.commitments = kept
+        return self
 
     @field_validator("severity", mode="before")
     @classmethod

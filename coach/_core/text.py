@@ -21,8 +21,9 @@ _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|ac
                          r"(\s+)(?=(?:I|[A-Z][a-z]+)\b)")
 # An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
 _EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
-# ... nor after the month May, which it reads as a modal's abbreviation ("arrived on 14 May. I've processed it").
-_MAY_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|in|on|of|since|until|from|by|early|late|mid|end\s+of)\s+May\.(\s+)(?=[A-Z])")
+# ... nor after a month it reads as an abbreviation ("arrived on 14 May. I've processed it", "on 12 Jan. I'd brought")
+_MAY_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|in|on|of|since|until|from|by|early|late|mid|end\s+of)\s+"
+                      r"(?:May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(\s+)(?=[A-Z])")
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
 # Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.

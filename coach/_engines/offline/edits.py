@@ -299,6 +299,11 @@ def drop_banned(text: str, phrase: str) -> list[str] | None:
         rest = re.sub(r"^\s*[,:;]\s+", "", after)
         if len(rest.split()) >= 3 and not re.match(r"^(?:and|but|or|so|which|who|that)\b", rest, re.I):
             return [capitalise(rest)]
+    if len(phrase.split()) == 1 and phrase.lower().endswith("ly"):  # a banned adverb: "Unfortunately the test shows ..."
+        if not before.strip() and starts_clause(after.strip()) and len(after.split()) >= 3:
+            return [capitalise(after.strip())]
+        if re.search(r",\s*$", before) and re.match(r"^\s*,", after):  # "The test, unfortunately, shows ..."
+            return [re.sub(r"\s*,\s*$", "", before) + re.sub(r"^\s*,", "", after)]
     if re.match(r"^\s*[,:;]?\s*$", re.sub(r"[.!?…]+$", "", after.strip())) and re.search(r"[,;]\s*$", before):
         return [finish(re.sub(r"\s*[,;]\s*$", "", before), (text.rstrip()[-1:] if text.rstrip()[-1:] in ".!?" else "."))]
     sentence = Sentence.of(text)

@@ -107,7 +107,9 @@ _LOWER_FIRST = frozenset("""the a an it this that they there their everything no
     everyone everybody somebody anyone anybody no-one on in at after when during since yesterday today last before
     while because once half one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
     fifty hundred dozens
-    it's there's every each all both another any some none no one two three several most many""".split())
+    it's there's every each all both another any some none no one two three several most many
+    staff students pupils people customers members residents patients guests children kids parents neighbours
+    colleagues employees users tenants visitors passengers""".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close his account": whose, said back alone?
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
