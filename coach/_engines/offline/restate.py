@@ -28,7 +28,8 @@ _LEADING_CLAUSE = re.compile(r"^(?:after|since|when|ever\s+since|as\s+of|now\s+t
                              r"\w+\s+(?:days?|weeks?|months?|hours?)\s+(?:on|later)|"
                              r"last\s+night|for\s+the\s+(?:last|past)\s+\w+\s+\w+)\b[^,]{0,50},\s*", re.I)
 # "third time this month the class ...", "for the second time, my ...": how often, not what happened
-_AGAIN = re.compile(r"^(?:(?:the\s+)?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\s+(?:this|in\s+(?:a|the))\s+\w+"
+_AGAIN = re.compile(r"^(?:(?:the\s+)?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:time|day|week|night|month)\s+"
+                    r"(?:this\s+\w+|in\s+(?:a|the)\s+\w+|in\s+a\s+row|running)"
                     r"|for\s+the\s+(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time(?:\s+(?:this|in\s+(?:a|the))\s+\w+)?)"
                     r"\s*[,:-]?\s*", re.I)
 # "Why has my card been declined twice today?" -> "my card has been declined twice today"
@@ -256,6 +257,7 @@ def _as_clause(sentence: str) -> str | None:
         clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it
     clause = _CHARGED_ME.sub(_passive, clause)
     clause = _YOU_DID.sub(lambda m: f"{_WE}{m['mid'] or ''} {m['verb']}" + (f" {_TO_YOU}" if m["me"] else ""), clause)
+    clause = re.sub(r"\s*\((?![^()]*\d)[^()]*\)", "", clause)  # "(flight from Lisbon)": an aside, not the problem
     if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or clause.count("(") != clause.count(")") or \
             re.search(r"\((?![^)]*\d)", clause):
         return None  # brackets only around a reference: "the lamp (order 5562) has a frayed cord"
