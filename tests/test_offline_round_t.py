@@ -392,3 +392,22 @@ def test_an_order_in_markup_inside_a_complaint_is_its_own_unit() -> None:
 ])
 def test_a_restatement_leaves_out_how_often_and_asides(customer: str, said: str) -> None:
     assert restate_problem(customer) == said
+
+
+def test_disbelief_after_a_semicolon_leaves_what_happened() -> None:
+    result = coach.rewrite("Thank you for your letter about flat 9. This is frankly an embarrassment to our organisation; "
+                           "I cannot believe the lift at Park House has been out since 2 February. I've asked our engineer "
+                           "to call you today.")
+    assert "The lift at Park House has been out since 2 February." in result.rewrite, result.rewrite
+    assert "believe" not in result.rewrite and "embarrassment" not in result.rewrite
+
+
+@pytest.mark.parametrize("draft", [
+    "@lee_b thanks for flagging! can't believe the courier did that!! we'll get the refund sorted asap I promise ^MT",
+    "@lee_b the parcel will be with u tmrw, guaranteed 💯 ^MT",
+])
+def test_a_promise_before_a_social_sign_off_is_read_and_taken_out(draft: str) -> None:
+    assert "broken-promise" in rules_found(draft)
+    result = coach.rewrite(draft, customer="@Shop the courier left my parcel in the rain, order 55102")
+    assert not any(word in result.rewrite for word in ("promise", "guaranteed", "believe")), result.rewrite
+    assert result.rewrite.endswith("^MT")

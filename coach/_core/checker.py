@@ -144,7 +144,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
             continue
         # "I promise" / "never happen again" are flagged whatever the policy says: quote the policy instead.
         for pattern in (explicit, never_again):
-            m = pattern.search(text)
+            m = pattern.search(_SIGNED.sub("", text))  # "..., guaranteed 💯 ^SA": the sign-off is not the sentence's
             if m and not _negated(text, m.start(), negations):
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
@@ -212,6 +212,7 @@ def _obeyed(sentence: Sentence, orders: tuple[str, ...]) -> tuple[int, int]:
     return _clause_span(sentence, sentence.start + span[0], sentence.start + span[1])
 
 
+_SIGNED = re.compile(r"(?:\s+(?:[#@]\w+|[\^*~]\w{1,4}|[-–—]\s?[A-Z][a-z]{0,10}))+\s*$")  # " #LumenLove ^AB", " -Dev"
 _POINTER = re.compile(r"\b(?:it|this|that|they|them|these|those)\b", re.I)
 
 

@@ -197,6 +197,12 @@ def drop_apology(text: str) -> list[str] | None:
 
 def drop_pity(text: str, quote: str) -> list[str] | None:
     """Drop the pity: its clause, a lead-in ("I can't believe we ..." -> "We ..."), or a modifier ("our useless")."""
+    at = text.lower().find(quote.lower())
+    inner = _PITY_LEAD.match(text[at:]) if at > 0 and re.search(r"(?:;|\s[-–—])\s*$", text[:at]) else None
+    if inner and quote.lower() in inner.group().lower():  # "This is unacceptable; I cannot believe a tenant has been
+        rest = text[at + inner.end():]  # without hot water since 3 January": what happened is the sentence
+        if starts_clause(rest) and holds_fact(rest) and not holds_fact(text[:at]) and not holds_step(text[:at]):
+            return [capitalise(rest)]
     lead = _PITY_LEAD.match(text)
     if lead and quote.lower() in lead.group().lower():
         rest = text[lead.end():]
@@ -211,7 +217,6 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
             return [capitalise(rest)]
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying
             return []
-    at = text.lower().find(quote.lower())
     semi = text.rfind(";", 0, at) if at > 0 else -1
     if semi > 0 and starts_clause(text[:semi]) and complete(text[:semi]) and not holds_fact(text[semi:]) \
             and not holds_step(text[semi:]):  # "Your claim is late; frankly, our team is a shambles and ..."

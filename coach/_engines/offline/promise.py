@@ -25,8 +25,8 @@ _EXPLICIT = re.compile(
     r"^(?:(?:I|we)\s+(?:can\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
     re.I,
 )
-_GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b",
-                         re.I)
+_GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b"
+                         r"|,?\s+I\s+(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise": the clause's last words
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+sure|without\s+fail|"
                         r"without\s+a\s+doubt|"
