@@ -411,3 +411,12 @@ def test_a_promise_before_a_social_sign_off_is_read_and_taken_out(draft: str) ->
     result = coach.rewrite(draft, customer="@Shop the courier left my parcel in the rain, order 55102")
     assert not any(word in result.rewrite for word in ("promise", "guaranteed", "believe")), result.rewrite
     assert result.rewrite.endswith("^MT")
+
+
+def test_a_message_that_says_what_went_wrong_is_not_asked_for_a_few_more_details() -> None:
+    customer = "@CityTrams the 8:15 tram from Abbey Hill skipped our stop twice now"
+    result = coach.rewrite("@ana_m Sorry for the inconvenience! ^PT", customer=customer)
+    assert "a few more details" not in result.rewrite, result.rewrite
+    assert any(step in result.rewrite for step in ("look into this", "looking into this", "check this")), result.rewrite
+    vague = coach.rewrite("@ana_m Sorry for the inconvenience! ^PT", customer="@CityTrams trams are a mess")
+    assert "a few more details" in vague.rewrite, vague.rewrite  # nothing said yet: asking is the step

@@ -101,6 +101,7 @@ _WHAT = (
      "the email address on your account"),
 )
 _DETAILED = 11  # content words: a message that says what happened, where and when, not "help!!"
+_SAYS_WHAT = 5  # ... or fewer, with a fact among them
 _GIVEN = re.compile(r"\balready\s+(?:gave|given|sent|provided|told|shared|dm['’]?d|messaged|emailed|called|replied|"
                     r"submitted)\b", re.I)
 _ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}|(?=[A-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,}")
@@ -162,6 +163,12 @@ def _reference(text: str) -> str | None:
     return None
 
 
+def _says_what(customer: str) -> bool:
+    """The message says what went wrong with some detail (a time, a place, a number: "the 07:42 from Woking has been
+    cancelled"): "send us a few more details" would not read it."""
+    return bool(extract_facts(customer)) and len(content_words(customer)) >= _SAYS_WHAT
+
+
 def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Policy, used: set[str]) -> list[str]:
     """Concrete next steps for a draft that has none, the draft's own choice first; a matching policy line leads."""
     customer = customer or ""
@@ -173,7 +180,8 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
         return [step.format(ref=reference or "this") for step in [first, *(s for s in options if s != first)]]
     if positive(customer, draft):
         options, fill = _PRAISE_STEP, {}
-    elif reference or _GIVEN.search(customer) or len(content_words(customer)) >= _DETAILED:
+    elif reference or _GIVEN.search(customer) or len(content_words(customer)) >= _DETAILED or \
+            _says_what(customer) and not any(pattern.search(f"{customer} {draft}") for pattern, _ in _WHAT):
         # a reference, "I already sent it", or a message that gave the details: act on it, don't ask again
         topic = _TOPIC.search(customer)
         ref = reference or "this"
