@@ -420,3 +420,10 @@ def test_a_message_that_says_what_went_wrong_is_not_asked_for_a_few_more_details
     assert any(step in result.rewrite for step in ("look into this", "looking into this", "check this")), result.rewrite
     vague = coach.rewrite("@ana_m Sorry for the inconvenience! ^PT", customer="@CityTrams trams are a mess")
     assert "a few more details" in vague.rewrite, vague.rewrite  # nothing said yet: asking is the step
+
+
+def test_never_again_after_sharing_goes_without_a_second_pass_on() -> None:
+    result = coach.rewrite("Thank you for writing about your stay in room 12. Your comments on the noise have been passed on "
+                           "to our night manager, and I can assure you this will never happen again.")
+    assert "never happen again" not in result.rewrite
+    assert result.rewrite.count("pass") + result.rewrite.count("share") == 1, result.rewrite

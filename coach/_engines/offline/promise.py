@@ -118,6 +118,8 @@ def checks_in_order(texts: list[str]) -> list[str]:
     return out
 
 
+_SHARED = re.compile(r"\b(?:shared|passed|forwarded|raised|escalated|reported|fed\s+back)\b(?:\s+(?:this|it|them))?"
+                     r"(?:\s+on)?\s+(?:with|to)\b", re.I)
 _LEARN = (
     "I'll pass this on to the team so they can look at what went wrong.",
     "I'll share this with the team so they can look into what went wrong.",
@@ -189,7 +191,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
         clause, after = clause + tail.group(1), tail.group(2)
     ways = []
-    if before.strip() and not holds_fact(clause) and _EXPLICIT.match(clause):
+    if before.strip() and not holds_fact(clause) and (_EXPLICIT.match(clause) or
+                                                      _NEVER_AGAIN.search(clause) and _SHARED.search(before)):
+        # ("... have been shared with the heads of department, and I can assure you this will never happen again":
+        # the sharing is said; "I'll pass this on" would say it twice)
         # "I've rebooked it for Weds, and you have my word it'll turn up on time": the clause goes, not hedged
         rebuilt = _rebuild(before, [], after)
         if rebuilt and complete(rebuilt[0]) and len(rebuilt[0].split()) >= 3:
