@@ -427,3 +427,18 @@ def test_never_again_after_sharing_goes_without_a_second_pass_on() -> None:
                            "to our night manager, and I can assure you this will never happen again.")
     assert "never happen again" not in result.rewrite
     assert result.rewrite.count("pass") + result.rewrite.count("share") == 1, result.rewrite
+
+
+def test_a_draft_that_already_says_unplug_it_gets_only_the_agents_own_part_of_the_safety_step() -> None:
+    customer = "My fan heater (model FH-310) started sparking at the plug and the socket is black. Kids at home!"
+    draft = ("Thank you for telling us. Please unplug the FH-310 at the wall if it's safe and don't use that socket "
+             "until it's been checked. I'm sure it's fine though.")
+    result = coach.rewrite(draft, customer=customer)
+    assert result.rewrite.count("unplug") == 1 and "use the product" not in result.rewrite, result.rewrite  # not twice
+    assert "safety team" in result.rewrite and "FH-310 to our" not in result.rewrite, result.rewrite
+
+
+def test_a_safety_draft_with_no_safety_step_still_gets_the_whole_step() -> None:
+    customer = "My fan heater (model FH-310) started sparking at the plug and the socket is black. Kids at home!"
+    result = coach.rewrite("Sorry for the inconvenience. We'll look into it.", customer=customer)
+    assert "unplug it" in result.rewrite or "don't use the product" in result.rewrite, result.rewrite

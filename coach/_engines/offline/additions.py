@@ -77,7 +77,12 @@ class Additions:
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
-        if stepless or self.case and self.case.always and not _mentions(self.case.steps[0], rendered):
+        urgent = bool(self.case and self.case.always and not _mentions(self.case.steps[0], rendered))
+        if urgent and not stepless and self.case.covered_by(rendered):  # the draft says "unplug it" already
+            urgent = False
+            if not _OWN_ACTION.search(_own(layout)):
+                self.closing(layout, covered=True)  # "I'm flagging this to our safety team": the agent's part
+        if stepless or urgent:
             self.closing(layout)  # a gas smell or a stolen card needs its own step whatever the draft offers
             if self.closed:  # the concrete step takes the bare one's place (which may have joined the greeting)
                 for unit in layout.units:
@@ -142,11 +147,11 @@ class Additions:
             nxt = rest[0]
             first.text, first.gap, nxt.text = lower_first(nxt.text), nxt.gap, ""
 
-    def closing(self, layout: Layout) -> None:
+    def closing(self, layout: Layout, *, covered: bool = False) -> None:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
         if _RESOLVED.search(_own(layout)) and not (self.case and self.case.always):
             return  # (the customer's "has been cancelled", said back, resolves nothing; a gas smell needs its step)
-        steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used)
+        steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used, covered=covered)
         step = next((s for s in steps if not blocking(self.check(s)) and
                      not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
         if step is None:
@@ -235,6 +240,12 @@ _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s
                        re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
+
+
+# The agent's own action: "I've booked an engineer", "we'll collect it", "I'm passing this to our safety team"
+_OWN_ACTION = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|'m|’m|\s+am|'ve|’ve|\s+have|'re|’re|\s+are)\s+(?:also\s+|now\s+)?"
+                         r"(?:pass|flag|send|sent|arrang|book|collect|escalat|refer|look|check|call|email|contact|replac|"
+                         r"refund|rais|report|ask)\w*", re.I)
 
 
 def _own(layout: Layout) -> str:

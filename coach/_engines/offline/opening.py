@@ -110,6 +110,7 @@ _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?:st|nd|rd|th)$|
                      r"|^\d+(?:p|i|k|mp|gb|tb|mb|hz|mah|w|v|mm|cm|kg|ml)$"  # "212-day", "720p", "4000mAh"
                      r"|^(?:UK|EU|EC)\s?\d{3}$", re.I)  # "UK261": a regulation, not the customer's reference
 _TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)
+_MODEL = re.compile(r"\b(?:model|serial|size|version|v)\s*(?:no\.?|number|#)?\s*[:#]?\s*\(?$", re.I)
 _ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|"
                       r"tracking|application|invoice|policy|membership|subscription)\b\s*\(?(?:\s*(?:number|no\.?|#|code|"
                       r"id))?\s*[:#]?\s*$", re.I)  # "account (no. 3390127)" too
@@ -149,10 +150,16 @@ def acknowledge(phrasing: Phrasing, problem: str) -> str:
     return phrasing.pick(_SEE, 2).format(p=problem)
 
 
-def _reference(text: str) -> str | None:
+def _models(*texts: str) -> set[str]:
+    """What a text names as a model or serial number ("model HX-900"): what it is, not a case to pass on."""
+    return {fact for text in texts for fact in extract_facts(text)
+            if _MODEL.search(text[max(0, text.find(fact) - 12):text.find(fact)])}
+
+
+def _reference(text: str, models: set[str] = frozenset()) -> str | None:
     """An order, ticket or account reference the customer or the draft gave ("order #99812"), or None."""
     for fact in extract_facts(text):
-        if not _ID.fullmatch(fact) or _NOT_ID.search(fact):
+        if not _ID.fullmatch(fact) or _NOT_ID.search(fact) or fact in models:
             continue
         at = text.find(fact)
         noun = _ID_NOUN.search(text[max(0, at - 30):at])
@@ -169,13 +176,17 @@ def _says_what(customer: str) -> bool:
     return bool(extract_facts(customer)) and len(content_words(customer)) >= _SAYS_WHAT
 
 
-def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Policy, used: set[str]) -> list[str]:
-    """Concrete next steps for a draft that has none, the draft's own choice first; a matching policy line leads."""
+def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Policy, used: set[str], *,
+               covered: bool = False) -> list[str]:
+    """Concrete next steps for a draft that has none, the draft's own choice first; a matching policy line leads
+    (``covered``: the draft already says what keeps the customer safe, and only the agent's own part is added)."""
     customer = customer or ""
-    reference = _reference(customer) or _reference(draft)
+    models = _models(customer, draft)
+    reference = _reference(customer, models) or _reference(draft, models)
     case = situation(customer)
     if case:  # a bereavement, a gas smell or a stolen card gets a step that fits it, not a request for an order number
-        options = case.steps_known if reference and case.steps_known else case.steps
+        options = case.steps_covered if covered else \
+            case.steps_known if reference and case.steps_known else case.steps
         first = phrasing.pick(options, 3)
         return [step.format(ref=reference or "this") for step in [first, *(s for s in options if s != first)]]
     if positive(customer, draft):

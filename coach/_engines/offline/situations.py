@@ -11,7 +11,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 __all__ = ["Situation", "situation"]
 
@@ -28,6 +28,24 @@ class Situation(BaseModel):
     steps: tuple[str, ...] = Field(min_length=1)
     steps_known: tuple[str, ...] = ()  # when the customer already gave a reference: nothing asked for again
     always: bool = False
+    covered: str = ""  # what a draft says when it already gives the urgent step: no second one is added ...
+    steps_covered: tuple[str, ...] = ()  # ... but the agent's own part of it, where the draft has no action of its own
+
+    @field_validator("steps_covered")
+    @classmethod
+    def _covered_needs_lines(cls, lines: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        if info.data.get("covered") and not lines:
+            raise ValueError("a situation with 'covered' needs steps_covered: the agent's own part of the step")
+        return lines
+
+    @field_validator("covered")
+    @classmethod
+    def _compiles_too(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+    def covered_by(self, text: str) -> bool:
+        return bool(self.covered) and re.search(self.covered, text, re.I) is not None
 
     @field_validator("words")
     @classmethod
