@@ -3,7 +3,8 @@
 Each reply is rewritten with its customer tweet, and the rewrite is counted when it
 - fails the guard (an error or warning left, a fact lost or invented): target 0;
 - reads worse than the draft (``coach._core.fluency``: a problem the draft did not have): target 0;
-- changes a draft that had no error or warning (it must come back byte-identical): target 0;
+- changes a draft in which the checker finds nothing but suggestions (it must come back byte-identical): target 0
+  (a draft with only an info finding, such as "I understand. I hear you." said without the problem, may be mended);
 - loses a fact of the draft, or invents one: target 0;
 - loses the draft's own next step (an instruction to the customer, a link, an action the agent took): target 0;
 and the sentence the engine adds most often is reported with its share of all replies (target under 10%).
@@ -104,12 +105,12 @@ def run(replies: list[Reply], examples: int = 0) -> dict[str, Any]:
         text, draft = result.rewrite, r.draft
         plain = html_to_text(draft)
         changed += text != draft
-        blocking = any(f.blocking for f in check(plain, r.customer or None, policy).findings)
+        found = any(f.severity != "suggestion" for f in check(plain, r.customer or None, policy).findings)
         flags = {
             "failed": result.passed is False,
             "to_read": result.passed is None and bool(result.review),
             "disfluent": bool(new_problems(plain, text)),
-            "good_changed": not blocking and text != plain,
+            "good_changed": not found and text != plain,
             "lost": bool(missing_facts(without_instructions(draft), text)),
             "invented": bool(invented_facts(text, draft, r.customer)),
             "step_lost": bool(_steps(plain) - _steps(text)),
@@ -149,7 +150,7 @@ def table(res: dict[str, Any]) -> str:
         ("rewrites failing the guard", f"{res['guard_failed']:,}", "0"),
         ("rewrites with lines the coach wrote itself (`passed: null`, `review`)", f"{res.get('to_read', 0):,}", ""),
         ("rewrites that read worse than their draft (`fluent`)", f"{res['disfluent']:,}", "0"),
-        ("drafts with no error or warning that were changed", f"{res['good_drafts_changed']:,}", "0"),
+        ("drafts with no finding (suggestions aside) that were changed", f"{res['good_drafts_changed']:,}", "0"),
         ("rewrites that lost a fact of the draft / invented one", f"{res['facts_lost']:,} / {res['facts_invented']:,}", "0"),
         ("rewrites that lost the draft's own next step", f"{res['next_step_lost']:,}", "0"),
         ("most frequent added sentence", f"{res['top_added_share_pct']:.1f}% \"{res['top_added_sentence']}\"", "< 10%"),

@@ -14,6 +14,7 @@ from coach._core.untrusted import injected_orders, without_orders
 from coach._engines.offline.edits import deflects
 from coach._engines.offline.promise import same_topic
 from coach._engines.offline.restate import restate_problem
+from coach._engines.offline.situations import situation
 
 coach = Coach(engine="offline")
 
@@ -442,3 +443,41 @@ def test_a_safety_draft_with_no_safety_step_still_gets_the_whole_step() -> None:
     customer = "My fan heater (model FH-310) started sparking at the plug and the socket is black. Kids at home!"
     result = coach.rewrite("Sorry for the inconvenience. We'll look into it.", customer=customer)
     assert "unplug it" in result.rewrite or "don't use the product" in result.rewrite, result.rewrite
+
+
+# --- drafts with no error or warning that a reader still hears as hollow -------------------------------------------
+
+
+def test_i_understand_said_twice_is_mended_though_nothing_blocks() -> None:
+    customer = "The self-checkout at your Didsbury store charged me twice for the same £23.40 shop on Friday."
+    draft = "I understand. I hear you. We're looking into it."
+    assert not any(f.blocking for f in coach.check(draft, customer=customer).findings)
+    result = coach.rewrite(draft, customer=customer)
+    assert "understand" not in result.rewrite and "hear you" not in result.rewrite, result.rewrite
+    assert "looking into it" in result.rewrite
+
+
+def test_a_bereavement_the_reply_never_names_gets_its_acknowledgement() -> None:
+    customer = "My mother died in April and I'm her executor. Her broadband is still being charged at £38 a month."
+    draft = ("Dear Customer,\n\nPlease send a copy of the death certificate to our accounts team to close the account."
+             "\n\nRegards,\nAccounts")
+    result = coach.rewrite(draft, customer=customer)
+    assert "sorry" in result.rewrite.lower(), result.rewrite
+    assert "Please send a copy of the death certificate" in result.rewrite
+
+
+def test_a_draft_with_nothing_but_suggestions_found_comes_back_as_it_was() -> None:
+    customer = "Order 5521 is three days late and I need it for Saturday."
+    draft = "I understand order 5521 is late and you need it for Saturday; I've asked the depot to call you today."
+    assert coach.rewrite(draft, customer=customer).rewrite == draft
+
+
+@pytest.mark.parametrize("customer, name", [
+    ("My dad died in May and his gas account is still in his name.", "bereavement"),
+    ("my phone died after the update and won't charge", None),  # a device, not a person
+    ("I fell in a pothole outside your branch and hurt my wrist", "injury"),
+    ("If only money fell in the same category as your prices", None),
+])
+def test_a_situation_needs_its_own_words_not_a_figure_of_speech(customer: str, name: str | None) -> None:
+    case = situation(customer)
+    assert (case and case.name) == name

@@ -103,7 +103,7 @@ class _Rewriter(Additions):
         if not layout.units:
             return text  # nothing but a sign-off or signature ("thanks £20"): no sentence to edit or to add at
         findings = self.check(text).findings if text.strip() else []
-        if not any(f.blocking for f in findings):
+        if not any(f.blocking for f in findings) and not self._hollow(text, findings):
             return text
         english = looks_english(text)
         drafted = {id(u): u.text for u in layout.units}
@@ -125,6 +125,15 @@ class _Rewriter(Additions):
         if english:
             self.add(layout, {f.rule for f in findings})
         return self._settle(layout, findings, english)
+
+    def _hollow(self, text: str, findings: list[Finding]) -> bool:
+        """No error or warning, but what a reader hears as hollow all the same: "I understand. I hear you." (parroting
+        said twice or more, or a sentence that says nothing else), or grief, danger or money trouble that the reply
+        never names (no acknowledgement)."""
+        parroted = [f for f in findings if f.rule == "parroting"]
+        bare = any(hollow(s.text) for f in parroted for s in split_sentences(text) if s.start <= f.start < s.end)
+        return len(parroted) >= 2 or bare or \
+            self.case is not None and any(f.rule == "no-acknowledgement" for f in findings)
 
     # -- edits of flagged sentences -----------------------------------------------------------------------
 
