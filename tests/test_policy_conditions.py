@@ -8,7 +8,7 @@ import pytest
 
 from coach import Coach
 from coach._core.facts import missing_facts
-from coach._core.policy import Policy
+from coach._core.policy import Policy, duration_hours
 
 coach = Coach(engine="offline")
 
@@ -104,3 +104,38 @@ def test_a_banned_adverb_goes_and_its_sentence_stays(draft: str, kept: str) -> N
     result = coach.rewrite(draft, policy=["Do not use the word 'unfortunately'."])
     assert kept in result.rewrite and "nfortunately" not in result.rewrite
     assert result.passed is True
+
+
+@pytest.mark.parametrize("draft, policy", [
+    # "six months" in words against "up to 3 months"
+    ("Thanks for asking. I've paused your meal kit on account 4410 for six months while you're away.",
+     ["Subscriptions can be paused for up to 3 months at a time."]),
+    # a line in years is read as a time ("2 years" covered any deadline before)
+    ("Thanks for the serial number. We'll send a new speaker, and it will be with you tomorrow.",
+     ["Faulty speakers are replaced within 2 years of purchase.", "Replacements ship within 3 working days."]),
+    # "45 days ago" is not the promise's time
+    ("Thanks for explaining. Although it renewed 40 days ago, I've refunded it and it'll be back on your card within "
+     "2 business days.", ["Refunds are credited within 10 business days."]),
+    # a prorated refund is a partial one
+    ("Thanks for letting us know. I've cancelled the plan and you'll get a prorated refund for the unused days.",
+     ["Cancellations take effect at the end of the billing period; no partial refunds."]),
+    # a price the customer pays, let off
+    ("Thanks for getting in touch. I've swapped your seat to the 19:10 at no cost to you.",
+     ["Within 24 hours of departure, swaps cost £12 plus any fare difference."]),
+])
+def test_a_grant_beyond_the_lines_time_share_or_price_does_not_pass(draft: str, policy: list[str]) -> None:
+    assert "broken-promise" in rules_found(draft, policy)
+
+
+def test_a_full_refund_where_the_line_refunds_pro_rata_is_not_covered() -> None:
+    policy = Policy.coerce(["Annual plans are refunded pro rata within 30 days of renewal."])
+    assert not policy.covers("I've processed a full refund of $240", timed=False)
+    assert policy.covers("I've processed a pro rata refund of $120", timed=False)
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("within 2 years", 2 * 8760), ("for six months", 6 * 720), ("renewed 45 days ago", None),
+    ("a credit of three days' fee", None),  # an amount in days, not a time: words count only after "for", "within"
+])
+def test_durations(text: str, hours: float | None) -> None:
+    assert duration_hours(text) == hours

@@ -310,7 +310,7 @@ _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+w
                         r"\b(?:will|is|are|has\s+been|have\s+been)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied|"
                         r"waived)\b|\bon\s+(?:us|the\s+house)\b", re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
-                    r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*)\b", re.I)
+                    r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
 # "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
 _CERTAIN_PASSIVE = re.compile(r"\s*(?:definitely\s+|certainly\s+|absolutely\s+)?be\s+(?!(?:passed|forwarded|shared|logged|noted|"

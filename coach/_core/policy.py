@@ -17,10 +17,13 @@ from .text import content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "sums"]
 
-_UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720}
+_UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
+               "year": 8760}
+_NUMBERS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _DURATION = re.compile(
-    r"(?P<low>\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*(?:business\s+|working\s+|calendar\s+)?"
-    r"(?P<unit>minute|min|hour|hr|day|week|month)s?\b",
+    r"(?:(?P<low>\d+(?:\.\d+)?)|\b(?:for|within|over|up\s+to)\s+(?P<word>" + "|".join(_NUMBERS) + r"))"  # "for six months"
+    r"(?:\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*"
+    r"(?:business\s+|working\s+|calendar\s+)?(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b(?!\s+ago\b)",
     re.I,
 )
 _A_WHOLE = re.compile(r"\b(?:a|one)\s+(?:full\s+|whole\s+)?(day|week|month|fortnight)\b", re.I)
@@ -46,7 +49,9 @@ _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|a
                         r"penalt)y?\b"
                         # a cost the customer bears: "Customers pay return postage for size exchanges"
                         r"|\bcustomers?\s+(?:pay|pays|cover|covers|bear|bears)\s+(?:for\s+)?(?:the\s+|their\s+(?:own\s+)?|any\s+)?"
-                        r"(?:\w+\s+){0,2}?(?P<paid>postage|shipping|delivery|cost|fee|charge)s?\b", re.I)
+                        r"(?:\w+\s+){0,2}?(?P<paid>postage|shipping|delivery|cost|fee|charge)s?\b"
+                        # a price: "Within 48 hours of departure, exchanges cost £15 plus any fare difference"
+                        r"|\b(?P<costs>[a-z]{4,}?)(?:es|s)?\s+(?:cost|costs|are\s+charged\s+at)\s+[£$€]\s?\d", re.I)
 # A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
                        r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
@@ -58,6 +63,9 @@ _LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\
             r"\b{fee}\w*\s+(?:is\s+|are\s+|will\s+be\s+)?(?:on\s+(?:us|the\s+house)|covered|free)\b|\bfree\s+(?:\w+\s+)?{fee}|" \
             r"\b(?:I|we)(?:'ll|’ll|\s+will|'ve|’ve|\s+have|'d|’d|\s+would|\s+can)?\s+(?:also\s+|happily\s+|gladly\s+)?" \
             r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}"
+_NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free|free|"
+                      r"no\s+(?:extra\s+|additional\s+)?(?:cost|charge|fee)|without\s+(?:any\s+)?(?:charge|cost)|"
+                      r"complimentary|on\s+us)\b", re.I)
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due".split())
@@ -84,7 +92,8 @@ _STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|a
                        r"in\s+(?:the\s+)?future|going\s+forward|every\s+time)\b", re.I)
 #: A grant already made, in the past or the present: "I've added a £50 credit", "I'm giving you a full refund".
 GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:refunded|waived|credited|added|applied|sent|"
-                        r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|"
+                        r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|paused|"
+                        r"exchanged|"
                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
                         r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b",
                         re.I)
@@ -145,10 +154,13 @@ _REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage)s?\
                            re.I)
 _THE_WHOLE = re.compile(r"\b(?:full|whole|entire|in\s+full|every\s+penny|all\s+(?:of\s+)?(?:your|the)\s+(?:money|order|"
                         r"payment))\b", re.I)
+_PRO_RATA = re.compile(r"\b(?:pro[- ]?rata|prorated|pro-rated|partial)\b", re.I)  # a line that refunds a share
 
 
 def _bigger_share(clause: str, line: str) -> bool:
     """The clause refunds the whole order where the line refunds one part of it (a fee)."""
+    if _THE_WHOLE.search(clause) and _PRO_RATA.search(line) and re.search(r"\brefund", line, re.I):
+        return True  # "a full refund of $1,188" against "refunded pro rata"
     part = _REFUNDS_PART.search(line)
     if not part or not _THE_WHOLE.search(clause):
         return False
@@ -164,6 +176,7 @@ _IT_CANNOT = re.compile(r"^(?:this|it|these|they|which|the\s+fee|the\s+charge)\s
 
 def _topic(clause: str, generic: frozenset[str]) -> set[str]:
     words = set(_stems(clause, generic))
+    words |= {stem("partial")} if _PRO_RATA.search(clause) else set()  # "a prorated refund" is a partial one
     return words | {stem("refund")} if pays_back(clause) else words
 
 
@@ -177,7 +190,8 @@ def duration_hours(text: str) -> float | None:
     """The longest time a commitment in ``text`` allows, in hours (0 for 'right away'); None if untimed."""
     match = _DURATION.search(text)
     if match:
-        amount = float(match.group("high") or match.group("low"))
+        word = match.group("word")
+        amount = float(match.group("high") or match.group("low") or _NUMBERS[word.lower()])
         return amount * _UNIT_HOURS[match.group("unit").lower()]
     spelled = _A_WHOLE.search(text)  # "by a full week", "for a month"
     if spelled:
@@ -316,6 +330,10 @@ class Policy(BaseModel):
                     return line
                 continue
             said = _PROHIBITS.search(part)
+            if said and said["costs"]:  # "exchanges cost £15": ruled out is doing it for nothing
+                if any(word.startswith(stem(said["costs"])) for word in clause_topic) and _NO_COST.search(clause):
+                    return line
+                continue
             fee = said and (said["fee"] or said["applies"] or said["paid"])
             if fee:  # "carry a £50 excess", "early termination fees apply": ruled out is letting them off it
                 if re.search(_LETS_OFF.format(fee=fee.lower()), clause, re.I):
