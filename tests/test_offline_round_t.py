@@ -509,3 +509,12 @@ def test_a_grant_only_a_planted_order_asked_for_goes(customer: str, draft: str, 
 def test_the_customers_own_words_about_a_team_lead_are_no_order() -> None:
     customer = "Your team lead Sam told me on the phone that the £20 fee would be refunded. It hasn't been."
     assert injected_orders(customer) == ()
+
+
+@pytest.mark.parametrize("draft, stepless", [
+    ("Thank you for your message about tracking JD0140 2290 5512.", True),  # a tracking number, not a phone number
+    ("Thank you for your message. Our helpline is 0300 555 0172.", False),
+    ("Thank you for your message. Our helpline is 020 7946 0031.", False),
+])
+def test_a_number_in_groups_is_a_phone_step_only_when_it_reads_as_one(draft: str, stepless: bool) -> None:
+    assert ("no-next-step" in rules_found(draft, "Where is my parcel? It was due Tuesday.")) is stepless
