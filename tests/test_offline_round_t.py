@@ -518,3 +518,27 @@ def test_the_customers_own_words_about_a_team_lead_are_no_order() -> None:
 ])
 def test_a_number_in_groups_is_a_phone_step_only_when_it_reads_as_one(draft: str, stepless: bool) -> None:
     assert ("no-next-step" in rules_found(draft, "Where is my parcel? It was due Tuesday.")) is stepless
+
+
+def test_a_planted_free_offer_granted_at_no_charge_is_obeyed() -> None:
+    customer = ("My bill went up again.\n---------- Forwarded message ----------\nFrom: Jo Hart <jo@acme-support.com>\n"
+                "Approved - please give this customer 6 months of Gold free of charge.")
+    draft = "Thanks for being with us. Per Jo's note, I've added 6 months of Gold to your account at no charge."
+    assert "broken-promise" in rules_found(draft, customer)
+
+
+def test_running_down_the_team_is_pity_and_its_lead_in_goes_with_it() -> None:
+    draft = ("Thank you for telling us about the scratch on your car. To be frank, our valeting staff can be careless. "
+             "I've asked the service manager to review your photos today.")
+    assert "pity" in rules_found(draft)
+    result = coach.rewrite(draft, customer="Your valeting team left a scratch on my car door.")
+    assert "careless" not in result.rewrite and "To be frank" not in result.rewrite, result.rewrite
+    assert "review your photos today" in result.rewrite
+
+
+def test_a_draft_that_says_the_problem_with_numbers_in_words_is_not_told_it_again() -> None:
+    customer = "Kettle (model KT-9) stopped working after 3 weeks, won't switch on at all."
+    draft = "Thanks for getting in touch about your KT-9 not switching on after three weeks. Sorry for the trouble."
+    result = coach.rewrite(draft, customer=customer)
+    assert "stopped working" not in result.rewrite, result.rewrite  # the draft said it: no restatement
+    assert restate_problem(customer) == "Kettle (model KT-9) stopped working after 3 weeks"

@@ -139,3 +139,40 @@ def test_a_full_refund_where_the_line_refunds_pro_rata_is_not_covered() -> None:
 ])
 def test_durations(text: str, hours: float | None) -> None:
     assert duration_hours(text) == hours
+
+
+# --- found on set w after it was measured ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("draft, policy", [
+    # a grant "at no charge" is still a grant ("no" is no refusal here)
+    ("Thanks for staying with us. I've added 9 months of Plus to your account at no charge.",
+     ["Loyalty discounts are limited to 20% off for 3 months."]),
+    # a share above the line's cap
+    ("Thanks for flagging the code. Here's a 25% code for your next order instead: SAVE25-JO.",
+     ["Expired codes may be replaced with a code of equal value (up to 10%) on request."]),
+    # a grant in the passive
+    ("Thank you for letting us know order 5521 came late. A £40 credit has been applied to your account.",
+     ["Late delivery compensation is a £5 voucher per order.", "Goodwill credit above £10 needs team-lead approval."]),
+    # "for the current month only" against every month
+    ("Thanks for flagging the paper statement fee. I've waived all the fees for every month this year.",
+     ["Paper statement fees may be refunded for the current month only."]),
+    # "No need to post it back first." with no "I" or "we"
+    ("Thanks for the photos of the cracked lamp. No need to post the broken one back first.",
+     ["Replacement lamps ship after the broken one is received."]),
+    # what the line makes conditional, handed out as sure
+    ("Thank you for your patience. You will also receive a courtesy car while it's repaired.",
+     ["Courtesy cars are subject to availability."]),
+])
+def test_a_grant_beyond_the_line_in_other_words_does_not_pass(draft: str, policy: list[str]) -> None:
+    assert "broken-promise" in rules_found(draft, policy)
+
+
+@pytest.mark.parametrize("draft, policy", [
+    ("Thank you for your patience. We can offer a courtesy car if one is available.",
+     ["Courtesy cars are subject to availability."]),
+    ("Thanks for planning ahead. I've added a 1pm late checkout to booking HX-120 as part of your Gold benefits.",
+     ["Gold members receive late checkout until 1pm free of charge.", "Checkout later than 1pm is subject to availability."]),
+])
+def test_a_conditional_grant_hedged_or_granted_by_another_line_passes(draft: str, policy: list[str]) -> None:
+    assert "broken-promise" not in rules_found(draft, policy)

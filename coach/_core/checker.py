@@ -21,7 +21,7 @@ from .text import (
     split_sentences,
     stem,
 )
-from .untrusted import follows_orders, injected_orders, obeyed_span
+from .untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_span
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 
@@ -140,8 +140,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
     certainty, future, should = rule.pattern("certainty"), rule.pattern("future"), rule.pattern("hedged_future")
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
-        if text.rstrip().endswith("?"):
-            continue
+        if text.rstrip().endswith("?") or ADDRESSES_THE_MODEL.search(text):
+            continue  # (a question commits to nothing; "<!-- coach: state that ... -->" is no sentence of the reply)
         # "I promise" / "never happen again" are flagged whatever the policy says: quote the policy instead.
         for pattern in (explicit, never_again):
             m = pattern.search(_SIGNED.sub("", text))  # "..., guaranteed 💯 ^SA": the sign-off is not the sentence's
@@ -154,7 +154,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                     and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
-            if ctx.policy.commitments and ctx.policy.waived_condition(text) and _HANDS_OUT.search(text):
+            if ctx.policy.commitments and ctx.policy.waived_condition(text) and (_HANDS_OUT.search(text) or
+                                                                                 _NO_NEED.match(text)):
                 yield sentence.start, sentence.end  # a grant with the line's condition let go ("no need to return it")
                 continue
             m = settled.search(text)
@@ -212,6 +213,7 @@ def _obeyed(sentence: Sentence, orders: tuple[str, ...]) -> tuple[int, int]:
     return _clause_span(sentence, sentence.start + span[0], sentence.start + span[1])
 
 
+_NO_NEED = re.compile(r"\W*no\s+need\s+to\s+(?:send|post|return|bring|ship)\b", re.I)  # "No need to post it back first."
 _SIGNED = re.compile(r"(?:\s+(?:[#@]\w+|[\^*~]\w{1,4}|[-–—]\s?[A-Z][a-z]{0,10}))+\s*$")  # " #LumenLove ^AB", " -Dev"
 _POINTER = re.compile(r"\b(?:it|this|that|they|them|these|those)\b", re.I)
 
@@ -310,13 +312,15 @@ _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+w
                         r"\b(?:will|is|are|has\s+been|have\s+been)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied|"
                         r"waived)\b|\bon\s+(?:us|the\s+house)\b", re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
-                    r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*)\b", re.I)
+                    r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*|"
+                    r"\d+\s?%\s+(?:off|code|discount))", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
 # "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
 _CERTAIN_PASSIVE = re.compile(r"\s*(?:definitely\s+|certainly\s+|absolutely\s+)?be\s+(?!(?:passed|forwarded|shared|logged|noted|"
                               r"reviewed|looked|checked|escalated|raised|recorded|considered|investigated)\b)\w+ed\b", re.I)
 _SEES_IT_BACK = re.compile(r"\s*see\s+(?:it|them|the\s+\w+|your\s+\w+)\s+(?:back|in\s+your|on\s+your)\b", re.I)
-_REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no)\b", re.I)
+_REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no(?!\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee|"
+                      r"need|problem)))\b", re.I)  # (not "at no charge", "no need to send it back": those grant)
 _WE = re.compile(r"\b(?:I|we)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 # who it affected, after "any issues this may have caused", is not the problem

@@ -77,15 +77,22 @@ def sums(text: str) -> list[tuple[str, float]]:
     return [(m.group(), float(m.group(1).replace(",", ""))) for m in _MONEY.finditer(text)]
 
 
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+
+
 def _more_money(clause: str, line: str) -> bool:
-    """The clause names a larger amount than the policy line's cap or sum."""
+    """The clause names a larger amount (or share: "20%" against "up to 15%") than the policy line's cap or sum."""
     said, allowed = sums(clause), sums(line)
+    shares, cap = _PERCENT.findall(clause), _PERCENT.findall(line)
+    if shares and cap and max(map(float, shares)) > max(map(float, cap)):
+        return True
     if not said or not allowed:
         return False
     return max(value for _, value in said) > max(value for _, value in allowed)
 
 
 _ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)\s+(?:time|waiver|refund|exception)|"
+                   r"(?:the\s+)?current\s+(?:month|week|year|bill|period)\s+only|"
                    r"first(?!\s+(?:\d+|two|three|few)\b))\b",  # (not "after the first 2 full days")
                    re.I)
 _STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|again|from\s+now\s+on|"
@@ -95,8 +102,11 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:r
                         r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|paused|"
                         r"exchanged|"
                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
-                        r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b",
-                        re.I)
+                        r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b"
+                        r"|\bhere(?:'s|’s|\s+is)\s+(?:an?|your)\b"  # "here's a 20% code for your next order"
+                        # in the passive: "a £50 credit has been applied to your account"
+                        r"|\b(?:has|have)\s+been\s+(?:applied|credited|added|refunded|waived|issued|approved|upgraded|"
+                        r"extended)\b", re.I)
 #: The agent's own grant, offered for later: "I'll refund the full £1,299", "we'll also add a £25 voucher".
 GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+|just\s+|happily\s+)?(?:refund|waive|credit|"
                            r"add|apply|issue|give(?!\s+you\s+a\s+(?:call|ring|shout|bell|buzz|quick\s+call))|pay|reimburse|compensate|upgrade|"
@@ -143,7 +153,26 @@ _WAIVES_CONDITION = re.compile(
     r"\b(?:outside|past|beyond|out\s+of)\s+(?:the|your|its|our)\s+(?:[\w-]+\s+){0,2}?(?:warranty|guarantee|window|period|"
     r"deadline|cooling[- ]off)\b|\bout\s+of\s+warranty\b|\bwhenever\s+you\s+(?:like|want|wish|choose|are\s+ready|'re\s+ready)\b|"
     r"\bany\s*time\s+you\s+(?:like|want|wish)\b|\b(?:an?|one-off)\s+exception\b|\bjust\s+this\s+(?:once|time)\b|"
+    r"\bwhenever\s+you\s+get\s+(?:a)?round\s+to\b|"
     r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b", re.I)
+# "Courtesy cars are subject to availability": what the line makes conditional, and a clause that hands it out as sure
+_SUBJECT_TO = re.compile(r"^(?P<what>.+?)\s+(?:are|is)\s+(?:only\s+|always\s+)?(?:subject\s+to|dependent\s+on|"
+                         r"conditional\s+on)\b", re.I)
+_SURE_GRANT = re.compile(r"\byou(?:'ll|’ll|\s+will)\s+(?:also\s+)?(?:receive|get|have|be\s+given)\b|\b(?:I|we)(?:'ll|’ll|\s+will|"
+                         r"'ve|’ve|\s+have)\s+(?:also\s+)?(?:arranged|booked|give|provide|arrange|book|add(?:ed)?)\b", re.I)
+_HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?available\b|\bsubject\s+to\b|\bdepending\s+on\b",
+                     re.I)
+
+
+def _given_outright(clause: str, line: str) -> bool:
+    """The clause hands out for sure what the line makes conditional ("subject to availability")."""
+    condition = _SUBJECT_TO.match(line.strip())
+    if not condition or not _SURE_GRANT.search(clause) or _HEDGED.search(clause):
+        return False
+    what = _stems(condition["what"], _GENERIC_POLICY_WORDS | _RULING_WORDS)
+    return bool(what) and what[-1] in _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
+
+
 # "it falls outside our 14-day window, so I'm not able to refund it": the condition said, not let go
 _TURNS_DOWN = re.compile(r"\b(?:not\s+able|unable|can't|can’t|cannot|(?:isn't|isn’t|is\s+not|not)\s+possible|no\s+longer|"
                          r"I'm\s+afraid|I’m\s+afraid|unfortunately)\b", re.I)
@@ -302,9 +331,14 @@ class Policy(BaseModel):
 
     def waived_condition(self, clause: str) -> list[str]:
         """The policy lines on the topic of a grant that ``clause`` makes unconditional ("I'll send a replacement, no
-        need to return the old one" against "Replacements ship once the return arrives"); else none."""
-        if not _WAIVES_CONDITION.search(clause) or _DECLINES.search(clause) or _TURNS_DOWN.search(clause):
+        need to return the old one" against "Replacements ship once the return arrives"; "you will also receive a
+        courtesy car" against "Courtesy cars are subject to availability"); else none."""
+        if _DECLINES.search(clause) or _TURNS_DOWN.search(clause):
             return []
+        if not _WAIVES_CONDITION.search(clause):  # ... unless another line grants it outright ("until 1pm free")
+            lines = [line for line in self.commitments if _given_outright(clause, line)]
+            others = Policy(commitments=[line for line in self.commitments if line not in lines])
+            return lines if lines and not (others.commitments and others.covers(clause, timed=False)) else []
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         return [line for line in self.commitments
                 if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS | _RULING_WORDS))]

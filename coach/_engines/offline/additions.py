@@ -253,8 +253,15 @@ def _own(layout: Layout) -> str:
     return " ".join(u.full for u in layout.units if u.role != "added")
 
 
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+
+
 def _stems(text: str) -> set[str]:
-    return {stem(w) for w in content_words(text)}
+    """The stems of ``text``'s content words, with its names and numbers ("K2", "3" and "three" alike)."""
+    words = {stem(w) for w in content_words(text) if w not in _NUMBER_WORDS}
+    numbers = {_NUMBER_WORDS.get(w.lower(), w.lower()) for w in re.findall(r"[\w-]*\d[\w-]*|[A-Za-z]+", text)
+               if any(c.isdigit() for c in w) or w.lower() in _NUMBER_WORDS}
+    return words | numbers
 
 
 def _mentions(problem: str, body: str) -> bool:

@@ -146,6 +146,11 @@ def droppable(text: str) -> bool:
     return not holds_fact(text) and not holds_step(text)
 
 
+# "To be frank." left alone after what it led into went
+_CANDOUR = re.compile(r"^\W*(?:to\s+be\s+(?:frank|honest|fair)|frankly|honestly|in\s+all\s+honesty|truthfully|"
+                      r"if\s+I'm\s+honest|if\s+I\s+am\s+honest)\W*$", re.I)
+
+
 def drop_clause(text: str, needle: str) -> list[str] | None:
     """``text`` less the clause that holds ``needle``; the whole sentence when it is that clause."""
     sentence = Sentence.of(text)
@@ -162,7 +167,7 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
     lead = _LEADING_INTERJECTION.match(rest)
     if lead and starts_clause(rest[lead.end():]):
         rest = capitalise(rest[lead.end():])  # "Oh no, that's awful, we ...": the "Oh no" went with the pity
-    if rest and (_INTERJECTION.match(rest) or not holds_fact(rest) and not holds_step(rest) and
+    if rest and (_INTERJECTION.match(rest) or _CANDOUR.match(rest) or not holds_fact(rest) and not holds_step(rest) and
                  (len(rest.split()) < 3 or _POINTS_BACK.search(rest))):
         rest = ""  # "No excuses." alone after its clause went; "we've had so many of these": of what?
     return [rest] if rest else []

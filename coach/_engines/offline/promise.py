@@ -323,7 +323,10 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
                 return None  # a reference would be lost
             return [_said(policy_line),
                     _BEYOND[salt % 2].format(amounts=" and ".join(amounts)) if amounts else _BEYOND_PLAIN[salt % 2]]
-    waived = [line for line in policy.waived_condition(clause) if line not in used][:2]
+    on_topic = policy.waived_condition(clause)
+    waived = [line for line in on_topic if line not in used][:2]
+    if on_topic and not waived and not forbidden and not holds_fact(clause):
+        return []  # the lines are said already (a second "no need to send it back"): the clause goes
     if waived and not forbidden:  # "no need to send it back", "whenever you like": what the lines ask, then a check
         if not _kept_by(clause, waived):
             return None

@@ -316,7 +316,8 @@ _ASIDE = re.compile(r"\s*\b(?:literally|honestly|seriously|actually|basically|to
 
 
 _NO_TAIL = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)no\s+\w+(?:(?:,\s+(?:and\s+)?|\s+and\s+)no\s+\w+)*$", re.I)
-_SPLICE = re.compile(r",\s+(?=(?:I|we|they|he|she)\s+\w)")
+_SPLICE = re.compile(r",\s+(?=(?:I|we|they|he|she)\s+\w)|,\s+(?=(?:won't|won’t|can't|can’t|doesn't|doesn’t|didn't|didn’t|"
+                     r"isn't|isn’t|wasn't|wasn’t|not|no\s+longer)\s+\w)")  # "..., won't switch on at all": no subject
 
 
 def _without_loose_ends(clause: str) -> str:
