@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from coach import Coach
-from coach._core.guard import disfluent
+from coach._core.guard import disfluent, emptied
 from coach._core.policy import Policy
 from coach._core.text import split_sentences
 from coach._core.untrusted import injected_orders, without_orders
@@ -542,3 +542,33 @@ def test_a_draft_that_says_the_problem_with_numbers_in_words_is_not_told_it_agai
     result = coach.rewrite(draft, customer=customer)
     assert "stopped working" not in result.rewrite, result.rewrite  # the draft said it: no restatement
     assert restate_problem(customer) == "Kettle (model KT-9) stopped working after 3 weeks"
+
+
+# --- found on set x after it was measured ----------------------------------------------------------------------------
+
+
+def test_a_rewrite_with_nothing_left_between_greeting_and_sign_off_never_passes() -> None:
+    draft = "Hi Tom, so sorry about that. Hopefully it gets sorted soon.\nThanks,\nParkside Gym"
+    result = coach.rewrite(draft, customer="You charged my card £29.99 after I cancelled in March.")
+    assert result.passed is not True
+    assert emptied(draft, "Hi Tom,\nThanks,\nParkside Gym") and not emptied(draft, "Hi Tom, I've refunded it.\nThanks")
+
+
+def test_a_gas_smell_answered_with_a_form_reply_gets_the_safety_step() -> None:
+    customer = "Strong smell of gas in my hallway since this morning and it's getting worse, what do I do?"
+    draft = ("Thanks for contacting Eastgas. We aim to reply to all queries within 3-5 working days. Please keep your "
+             "reference GS-4410 to hand.")
+    result = coach.rewrite(draft, customer=customer)
+    assert "gas emergency line" in result.rewrite and result.passed is not True, result.rewrite
+
+
+@pytest.mark.parametrize("draft, policy", [
+    ("Thanks for returning the boots. They've been checked in, and you'll see the £64.99 back on your card tomorrow.",
+     ["Refunds are issued within 5-7 business days of the return being received."]),
+    ("Thanks for bearing with us. I've gone ahead and added £60 credit to your account to make up for it.",
+     ["Goodwill credit is capped at £20 per account per year."]),
+])
+def test_money_back_seen_tomorrow_and_a_grant_after_gone_ahead_are_read(draft: str, policy: list[str]) -> None:
+    assert "broken-promise" in rules_found(draft, None, policy)
+    result = coach.rewrite(draft, policy=policy)
+    assert "gone ahead." not in result.rewrite and "tomorrow" not in result.rewrite, result.rewrite

@@ -19,7 +19,7 @@ from .facts import extract_facts, invented_facts, missing_facts
 from .fluency import new_problems
 from .policy import Policy
 from .results import CheckResult, Finding
-from .text import STOPWORDS, html_to_text, looks_english, split_sentences
+from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
 from .untrusted import injected_orders, obeyed_orders, obeyed_span, without_instructions
 
 __all__ = ["GuardVerdict", "guard", "customer_voice", "language_problem", "disfluent", "own_lines"]
@@ -59,6 +59,7 @@ class GuardVerdict:
     customer_voice: list[str] = field(default_factory=list)
     language: str | None = None
     disfluent: list[str] = field(default_factory=list)
+    empty: bool = False
 
     @property
     def blocking(self) -> list[Finding]:
@@ -68,6 +69,7 @@ class GuardVerdict:
     def passed(self) -> bool:
         return self.after is not None and not (
             self.blocking or self.missing or self.invented or self.customer_voice or self.language or self.disfluent
+            or self.empty
         )
 
     @property
@@ -80,7 +82,8 @@ class GuardVerdict:
         problems += [f'customer\'s first person "{phrase}"' for phrase in self.customer_voice]
         if self.language:
             problems.append(self.language)
-        return problems + [f"reads badly: {problem}" for problem in self.disfluent]
+        problems += [f"reads badly: {problem}" for problem in self.disfluent]
+        return problems or (["nothing is left between the greeting and the sign-off"] if self.empty else [])
 
 
 def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
@@ -104,6 +107,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
         customer_voice=customer_voice(rewrite, draft, customer),
         language=language_problem(draft, rewrite) or _unread(rewrite, after),
         disfluent=disfluent(draft, rewrite),
+        empty=emptied(draft, rewrite),
     )
 
 
@@ -170,6 +174,22 @@ def disfluent(draft: str, rewrite: str) -> list[str]:
     if rewrite == draft or rewrite == text or not looks_english(rewrite):
         return []
     return new_problems(text, rewrite)
+
+
+def emptied(draft: str, rewrite: str) -> bool:
+    """The draft had something between its greeting and its sign-off, and ``rewrite`` has nothing there ("Hi Marcus,
+    / Thanks, / FitZone Team"): there is nothing to send."""
+    return bool(_body_words(html_to_text(draft))) and not _body_words(rewrite)
+
+
+_GREETING = re.compile(r"^\s*(?:(?:[@#]\w+\s+)*(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening))\b[^,\n.!]*[,\n.!]"
+                       r"|(?:[@#]\w+\s*)+)", re.I)
+
+
+def _body_words(text: str) -> list[str]:
+    """The content words between a reply's greeting and its sign-off."""
+    cut = signoff_start(text)
+    return content_words(_GREETING.sub("", text[:cut] if cut is not None else text, count=1))
 
 
 def _clauses(text: str) -> list[list[tuple[str, str]]]:

@@ -98,7 +98,8 @@ _ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)
 _STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|again|from\s+now\s+on|"
                        r"in\s+(?:the\s+)?future|going\s+forward|every\s+time)\b", re.I)
 #: A grant already made, in the past or the present: "I've added a £50 credit", "I'm giving you a full refund".
-GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:refunded|waived|credited|added|applied|sent|"
+GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+and\s+|\w+\s+){0,2}?(?:refunded|waived|credited|"
+                        r"added|applied|sent|"
                         r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|paused|"
                         r"exchanged|"
                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"

@@ -19,7 +19,7 @@ from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .restate import own_doing, restate_problem
 from .situations import Situation
 
-__all__ = ["Additions", "blocking", "SPAN_RULES"]
+__all__ = ["Additions", "blocking", "mentions", "SPAN_RULES"]
 
 #: The rules that flag a span of the reply: what an edit fixes and what an added sentence must not have.
 SPAN_RULES = frozenset(("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort"))
@@ -77,7 +77,7 @@ class Additions:
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
-        urgent = bool(self.case and self.case.always and not _mentions(self.case.steps[0], rendered))
+        urgent = bool(self.case and self.case.always and not mentions(self.case.steps[0], rendered))
         if urgent and not stepless and self.case.covered_by(rendered):  # the draft says "unplug it" already
             urgent = False
             if not _OWN_ACTION.search(_own(layout)):
@@ -114,7 +114,7 @@ class Additions:
         if not case and "no-thanks" in rules:
             added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
         elif problem and not added and not condoled and ("no-acknowledgement" in rules or
-                                                         not _mentions(problem, body) and not said):
+                                                         not mentions(problem, body) and not said):
             added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
         added = [s for s in added if not blocking(self.check(s))]
         if not added:
@@ -264,7 +264,7 @@ def _stems(text: str) -> set[str]:
     return words | numbers
 
 
-def _mentions(problem: str, body: str) -> bool:
+def mentions(problem: str, body: str) -> bool:
     """The body names the problem at all: a third of its words (the checker's rules may pass less)."""
     words = _stems(problem)
     return not words or len(words & _stems(body)) / len(words) >= 0.34

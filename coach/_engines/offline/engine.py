@@ -25,7 +25,7 @@ from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, without_orders
-from .additions import Additions, blocking
+from .additions import Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, lower_first, starts_clause
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
@@ -44,11 +44,12 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     rewriter = _Rewriter(draft, customer, policy, before)
     text = rewriter.run()
     verdict = guard(draft, text, customer, policy, after=rewriter.check(text))
-    if verdict.disfluent:  # an edit that reads worse is not made: fewer edits, or the draft as it was
+    if verdict.disfluent or verdict.empty:  # an edit that reads worse (or leaves nothing) is not made: fewer edits,
+        # or the draft as it was
         for fallback in (rewriter.edited, html_to_text(draft)):
             if fallback is not None:
                 verdict = guard(draft, fallback, customer, policy, after=rewriter.check(fallback))
-                if not verdict.disfluent:
+                if not (verdict.disfluent or verdict.empty):
                     text = fallback
                     break
     after = verdict.after or rewriter.check(text)
@@ -128,11 +129,13 @@ class _Rewriter(Additions):
 
     def _hollow(self, text: str, findings: list[Finding]) -> bool:
         """No error or warning, but what a reader hears as hollow all the same: "I understand. I hear you." (parroting
-        said twice or more, or a sentence that says nothing else), or grief, danger or money trouble that the reply
-        never names (no acknowledgement)."""
+        said twice or more, or a sentence that says nothing else), grief, danger or money trouble that the reply
+        never names (no acknowledgement), or danger it gives no safety step for."""
         parroted = [f for f in findings if f.rule == "parroting"]
         bare = any(hollow(s.text) for f in parroted for s in split_sentences(text) if s.start <= f.start < s.end)
-        return len(parroted) >= 2 or bare or \
+        urgent = self.case is not None and self.case.always and not self.case.covered_by(text) and \
+            not mentions(self.case.steps[0], text)  # a gas smell answered "we aim to respond within 3-5 working days"
+        return len(parroted) >= 2 or bare or urgent or \
             self.case is not None and any(f.rule == "no-acknowledgement" for f in findings)
 
     # -- edits of flagged sentences -----------------------------------------------------------------------

@@ -244,7 +244,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         if holds_fact(lead) or holds_step(lead):
             return None
         lead = ""
-    if lead.strip() and (len(lead.split()) > 2 or holds_fact(lead) or not _SAYS_LITTLE.match(lead)):
+    if lead.strip() and not _GONE_AHEAD.match(lead) and (len(lead.split()) > 2 or holds_fact(lead) or
+                                                       not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))
     out += [s if not out else capitalise(s) for s in new]
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", after, flags=re.I)
@@ -272,6 +273,8 @@ _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot
 _LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
 _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")
+# "I've gone ahead and [added £50 credit]": the lead goes with the grant it led into
+_GONE_AHEAD = re.compile(r"^\W*(?:so\s+)?(?:I|we)(?:'ve|’ve|\s+have)?\s+(?:also\s+|just\s+)?(?:gone|went)\s+ahead\W*$", re.I)
 # A lead of two words that says nothing alone: "I've checked." / "If not." (not "DM us.")
 _SAYS_LITTLE = re.compile(r"^\W*(?:I|we|I've|we've|I’ve|we’ve|I'm|we're|I’m|we’re|if|so|and|but|ok|okay|well)\b", re.I)
 
