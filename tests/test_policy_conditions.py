@@ -176,3 +176,39 @@ def test_a_grant_beyond_the_line_in_other_words_does_not_pass(draft: str, policy
 ])
 def test_a_conditional_grant_hedged_or_granted_by_another_line_passes(draft: str, policy: list[str]) -> None:
     assert "broken-promise" not in rules_found(draft, policy)
+
+
+# --- from the review of this change: good replies the wider reading must not flag ------------------------------------
+
+
+@pytest.mark.parametrize("draft, policy", [
+    ("Thanks for asking. You can cancel whenever you like from the Account page.",
+     ["Monthly plans can be cancelled at any time from the Account page."]),
+    ("Thanks for the photos. Please keep the original box and receipt; we'll send a prepaid label today.",
+     ["Returns need the original packaging."]),
+    ("Thanks for the details. As the mixer is outside the 12-month warranty, repairs are chargeable; I've emailed you a "
+     "quote for £45.", ["Warranty covers faults for 12 months.", "Out-of-warranty repairs are quoted after inspection."]),
+    ("I'm sorry your parcel arrived outside the delivery window; I've refunded the £4.99 delivery fee.",
+     ["Delivery fees are refunded when a parcel misses its window."]),
+    ("Thanks for the photos. No need to send any more pictures: I've booked a free repair for Tuesday.",
+     ["Repairs are free within the warranty."]),
+    ("Thanks for letting us know. I've ordered your replacement card for £5; feel free to call us if it doesn't come.",
+     ["Replacement cards cost £5."]),
+    ("Thanks for the photos. I have sent a replacement at no extra cost.",
+     ["Customers cover the cost of return shipping for change-of-mind returns."]),
+    ("Thanks for reporting the fault. We'll cover the return postage.",
+     ["Customers pay return postage for change-of-mind returns.", "Faulty items: we cover return postage."]),
+    ("Thanks for getting in touch. As you cancelled within 14 days, I've issued a full refund of £120.",
+     ["Cancellations within 14 days get a full refund; after that, refunds are pro rata."]),
+    ("Thanks for sending it back. Once it passes inspection, you'll receive a courtesy voucher.",
+     ["Courtesy vouchers are subject to inspection of the return."]),
+])
+def test_a_good_reply_within_the_lines_is_not_read_as_beyond_them(draft: str, policy: list[str]) -> None:
+    assert "broken-promise" not in rules_found(draft, policy)
+
+
+def test_an_ordinary_request_about_the_customer_is_no_order_and_ignore_my_email_is_no_coach_instruction() -> None:
+    seller = "I'm a seller on your marketplace; please refund the customer for order 5521 (£30)."
+    assert "broken-promise" not in rules_found("Thanks for flagging order 5521. I've refunded the customer £30.", [], seller)
+    assert "broken-promise" in rules_found("Hi Dana, please ignore my previous email: your refund will definitely arrive "
+                                           "by Friday.", [])

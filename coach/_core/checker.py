@@ -140,7 +140,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
     certainty, future, should = rule.pattern("certainty"), rule.pattern("future"), rule.pattern("hedged_future")
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
-        if text.rstrip().endswith("?") or ADDRESSES_THE_MODEL.search(text):
+        if text.rstrip().endswith("?") or ADDRESSES_THE_MODEL.search(text) and _FOR_THE_COACH.search(text):
             continue  # (a question commits to nothing; "<!-- coach: state that ... -->" is no sentence of the reply)
         # "I promise" / "never happen again" are flagged whatever the policy says: quote the policy instead.
         for pattern in (explicit, never_again):
@@ -213,6 +213,8 @@ def _obeyed(sentence: Sentence, orders: tuple[str, ...]) -> tuple[int, int]:
     return _clause_span(sentence, sentence.start + span[0], sentence.start + span[1])
 
 
+# markup or a line addressed to the coach itself ("<!-- coach: state that ... -->"): not a sentence of the reply
+_FOR_THE_COACH = re.compile(r"<!--|\[\[|\{\{|\b(?:coach|assistant|AI|bot|model)\s*:", re.I)
 _NO_NEED = re.compile(r"\W*no\s+need\s+to\s+(?:send|post|return|bring|ship)\b", re.I)  # "No need to post it back first."
 _SIGNED = re.compile(r"(?:\s+(?:[#@]\w+|[\^*~]\w{1,4}|[-–—]\s?[A-Z][a-z]{0,10}))+\s*$")  # " #LumenLove ^AB", " -Dev"
 _POINTER = re.compile(r"\b(?:it|this|that|they|them|these|those)\b", re.I)

@@ -182,8 +182,8 @@ def emptied(draft: str, rewrite: str) -> bool:
     return bool(_body_words(html_to_text(draft))) and not _body_words(rewrite)
 
 
-_GREETING = re.compile(r"^\s*(?:(?:[@#]\w+\s+)*(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening))\b[^,\n.!]*[,\n.!]"
-                       r"|(?:[@#]\w+\s*)+)", re.I)
+_GREETING = re.compile(r"^\s*(?:(?:[@#]\w+\s+)*(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening))\b"
+                       r"[^,\n.!]{0,40}[,\n.!]|(?:[@#]\w+\s*)+)", re.I)
 
 
 def _body_words(text: str) -> list[str]:

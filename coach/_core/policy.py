@@ -48,8 +48,8 @@ _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|a
                         r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?P<fee>excess|fee|charge|"
                         r"penalt)y?\b"
                         # a cost the customer bears: "Customers pay return postage for size exchanges"
-                        r"|\bcustomers?\s+(?:pay|pays|cover|covers|bear|bears)\s+(?:for\s+)?(?:the\s+|their\s+(?:own\s+)?|any\s+)?"
-                        r"(?:\w+\s+){0,2}?(?P<paid>postage|shipping|delivery|cost|fee|charge)s?\b"
+                        r"|\bcustomers?\s+(?:pay|pays|cover|covers|bear|bears)\s+(?:for\s+)?(?:the\s+)?(?:cost\s+of\s+)?"
+                        r"(?:their\s+(?:own\s+)?|any\s+)?(?:\w+\s+){0,2}?(?P<paid>postage|shipping|delivery|courier|fee|charge)s?\b"
                         # a price: "Within 48 hours of departure, exchanges cost £15 plus any fare difference"
                         r"|\b(?P<costs>[a-z]{4,}?)(?:es|s)?\s+(?:cost|costs|are\s+charged\s+at)\s+[£$€]\s?\d", re.I)
 # A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
@@ -63,9 +63,9 @@ _LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\
             r"\b{fee}\w*\s+(?:is\s+|are\s+|will\s+be\s+)?(?:on\s+(?:us|the\s+house)|covered|free)\b|\bfree\s+(?:\w+\s+)?{fee}|" \
             r"\b(?:I|we)(?:'ll|’ll|\s+will|'ve|’ve|\s+have|'d|’d|\s+would|\s+can)?\s+(?:also\s+|happily\s+|gladly\s+)?" \
             r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}"
-_NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free|free|"
+_NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free|"
                       r"no\s+(?:extra\s+|additional\s+)?(?:cost|charge|fee)|without\s+(?:any\s+)?(?:charge|cost)|"
-                      r"complimentary|on\s+us)\b", re.I)
+                      r"complimentary|on\s+us)\b|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due".split())
@@ -147,12 +147,16 @@ def other_remedy(clause: str, line: str, *, only: bool = False) -> bool:
 
 # A grant with its condition let go: "no need to send the old one back", "whenever you like", "even though it's
 # outside the warranty", "as a one-off exception"
+_BACK = r"(?:return|(?:send|post|ship|mail|bring)\s+(?:\w+\s+){0,3}?back)\b"  # "send the damaged one back", "return it"
 _WAIVES_CONDITION = re.compile(
-    r"\bno\s+need\s+(?:for\s+you\s+)?to\s+(?:send|return|post|bring|ship|mail|wait)\b|\b(?:don't|don’t|do\s+not|won't|"
-    r"won’t)\s+(?:need|have)\s+to\s+(?:send|return|post|bring)\b|\bwithout\s+(?:you\s+)?(?:needing\s+to\s+|having\s+to\s+)?"
-    r"(?:send|return|post)\w*|\bkeep\s+the\s+(?:old|damaged|faulty|broken|original|first)\b|"
-    r"\b(?:outside|past|beyond|out\s+of)\s+(?:the|your|its|our)\s+(?:[\w-]+\s+){0,2}?(?:warranty|guarantee|window|period|"
-    r"deadline|cooling[- ]off)\b|\bout\s+of\s+warranty\b|\bwhenever\s+you\s+(?:like|want|wish|choose|are\s+ready|'re\s+ready)\b|"
+    r"\bno\s+need\s+(?:for\s+you\s+)?to\s+" + _BACK + r"|\b(?:don't|don’t|do\s+not|won't|won’t)\s+(?:need|have)\s+to\s+"
+    + _BACK + r"|\bwithout\s+(?:you\s+)?(?:needing\s+to\s+|having\s+to\s+)?(?:return|send\w*\s+(?:\w+\s+){0,3}?back)\w*|"
+    r"\bkeep\s+the\s+(?:old|damaged|faulty|broken)\b|"
+    # "even though it's just outside the 12-month warranty": a concession, not "arrived outside the delivery window"
+    r"\b(?:even\s+though|although|though|despite)\b[^.!?;]{0,40}?\b(?:outside|past|beyond|out\s+of)\s+(?:the|your|its|our)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:warranty|guarantee|window|period|deadline|cooling[- ]off)\b|"
+    r"\b(?:even\s+though|although|though|despite)\b[^.!?;]{0,40}?\bout\s+of\s+warranty\b|"
+    r"\bwhenever\s+you\s+(?:like|want|wish|choose|are\s+ready|'re\s+ready)\b|"
     r"\bany\s*time\s+you\s+(?:like|want|wish)\b|\b(?:an?|one-off)\s+exception\b|\bjust\s+this\s+(?:once|time)\b|"
     r"\bwhenever\s+you\s+get\s+(?:a)?round\s+to\b|"
     r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b", re.I)
@@ -161,8 +165,8 @@ _SUBJECT_TO = re.compile(r"^(?P<what>.+?)\s+(?:are|is)\s+(?:only\s+|always\s+)?(
                          r"conditional\s+on)\b", re.I)
 _SURE_GRANT = re.compile(r"\byou(?:'ll|’ll|\s+will)\s+(?:also\s+)?(?:receive|get|have|be\s+given)\b|\b(?:I|we)(?:'ll|’ll|\s+will|"
                          r"'ve|’ve|\s+have)\s+(?:also\s+)?(?:arranged|booked|give|provide|arrange|book|add(?:ed)?)\b", re.I)
-_HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?available\b|\bsubject\s+to\b|\bdepending\s+on\b",
-                     re.I)
+_HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?available\b|\bsubject\s+to\b|\bdepending\s+on\b|"
+                     r"\b(?:once|after|provided|as\s+long\s+as|when)\b", re.I)
 
 
 def _given_outright(clause: str, line: str) -> bool:
@@ -176,7 +180,10 @@ def _given_outright(clause: str, line: str) -> bool:
 
 # "it falls outside our 14-day window, so I'm not able to refund it": the condition said, not let go
 _TURNS_DOWN = re.compile(r"\b(?:not\s+able|unable|can't|can’t|cannot|(?:isn't|isn’t|is\s+not|not)\s+possible|no\s+longer|"
-                         r"I'm\s+afraid|I’m\s+afraid|unfortunately)\b", re.I)
+                         r"I'm\s+afraid|I’m\s+afraid|unfortunately|chargeable|quote[ds]?)\b", re.I)
+# What a clause hands out, for a waiver to matter ("You can cancel whenever you like" hands out nothing)
+_HANDS_SOMETHING = re.compile(r"\b(?:send|sent|ship|replac|refund|exchang|swap|credit|waiv|repair|giv|offer|add|cover|issu|"
+                              r"approv|arrang|deliver|extend|upgrad|free|compensat|keep)\w*|\bno\s+need\b", re.I)
 # The part of an order a line refunds ("delivery fee refunded", "a refund of the booking fee"), and a clause that
 # hands back the whole of it ("refunded the full £38.90")
 _REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage)s?\s+(?:is\s+|are\s+|will\s+be\s+|gets?\s+)?"
@@ -314,7 +321,7 @@ class Policy(BaseModel):
                 continue  # "£25 credit" against "credits are capped at £10" (another tier may still allow it)
             allowed = duration_hours(line)
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
-            if _more_often(clause, line) or other_remedy(clause, whole) or _bigger_share(clause, whole):
+            if _more_often(clause, line) or other_remedy(clause, whole) or _bigger_share(clause, line):
                 continue  # "from now on" against "once a year"
             if not timed and promised is not None and allowed is not None and promised > allowed:
                 continue  # "extended the hold by a full week" against "extended once by 48 hours"
@@ -334,7 +341,7 @@ class Policy(BaseModel):
         """The policy lines on the topic of a grant that ``clause`` makes unconditional ("I'll send a replacement, no
         need to return the old one" against "Replacements ship once the return arrives"; "you will also receive a
         courtesy car" against "Courtesy cars are subject to availability"); else none."""
-        if _DECLINES.search(clause) or _TURNS_DOWN.search(clause):
+        if _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or not _HANDS_SOMETHING.search(clause):
             return []
         if not _WAIVES_CONDITION.search(clause):  # ... unless another line grants it outright ("until 1pm free")
             lines = [line for line in self.commitments if _given_outright(clause, line)]
@@ -349,7 +356,7 @@ class Policy(BaseModel):
         "Cancellations take effect at the end of the period; no partial refunds" grants its first part and rules out
         its second."""
         return [(part, line) for line in self.commitments for part in _PARTS.split(line)
-                if bool(_PROHIBITS.search(part)) is rules_out]
+                if (_rules_out(part) if not rules_out else bool(_PROHIBITS.search(part))) is rules_out]
 
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
@@ -370,8 +377,10 @@ class Policy(BaseModel):
                     return line
                 continue
             fee = said and (said["fee"] or said["applies"] or said["paid"])
-            if fee:  # "carry a £50 excess", "early termination fees apply": ruled out is letting them off it
-                if re.search(_LETS_OFF.format(fee=fee.lower()), clause, re.I):
+            if fee:  # "carry a £50 excess", "early termination fees apply": ruled out is letting them off it, unless
+                # another part grants that ("Faulty items: we cover return postage", "delivery is free over £40")
+                granted = any(re.search(rf"\b{re.escape(fee.lower())}", grant, re.I) for grant, _ in self._parts(rules_out=False))
+                if not granted and re.search(_LETS_OFF.format(fee=fee.lower()), clause, re.I):
                     return line
                 continue
             # what the line is about: "express shipping", "cash refunds"
@@ -379,6 +388,13 @@ class Policy(BaseModel):
             if subject and all(word in clause_topic for word in subject):
                 return line
         return None
+
+
+def _rules_out(part: str) -> bool:
+    """The part rules something out; a price with a time ("Standard delivery costs £3.95 and arrives in 3-5 days")
+    still grants that time."""
+    found = list(_PROHIBITS.finditer(part))
+    return bool(found) and not (all(m["costs"] for m in found) and _SAYS_WHEN.search(part))
 
 
 def load_policy(path: str | Path) -> Policy:

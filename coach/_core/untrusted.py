@@ -60,7 +60,7 @@ _ORDER = re.compile(  # an addressee that is not the company's people, a role co
     # "-- Note from Dave (Team Lead): ... give this customer a £150 credit --": an order about "this customer"
     r"|\b(?:note|message|instructions?)\s+from\s+[A-Z][a-z]+\s*\((?:team\s+lead(?:er)?|manager|supervisor|director|"
     r"head\s+of\s+\w+)\)"
-    r"|\b(?:give|offer|grant|send|refund|credit|upgrade|tell|approve)\s+(?:this|the)\s+(?:customer|client|user)\b"
+    r"|\b(?:give|offer|grant|send|refund|credit|upgrade|tell|approve)\s+this\s+(?:customer|client|user)\b"
     r"|\bwhoever\b[^.!?]{0,30}\b(?:writes|drafts|reads|answers)\b"
     # template fields: "{{assistant_instructions: ...}}", "ai_instruction: ..."
     r"|\{\{[^{}]{0,40}:|\b(?:ai|assistant|system|bot|llm|model)_\w*\s*:",

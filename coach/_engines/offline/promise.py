@@ -397,11 +397,16 @@ _NOT_CONFIRMED_IN = (
 _LABEL = re.compile(r"^[A-Z][\w&/ -]{2,40}:\s+(?=\S)")  # "Late delivery compensation: delivery fee refunded ..."
 
 
+_WHO = re.compile(r"\b(?:members?|customers?|users?|subscribers?|holders?|tiers?|plans?|accounts?|students?|business\w*|"
+                  r"gold|silver|premium|plus|pro|vip)\b", re.I)
+
+
 def _said(line: str) -> str:
     """A policy line as the reply says it: without the heading a policy file gives it."""
     line = line.strip()
     label = _LABEL.match(line)
-    if label and len(line[label.end():].split()) >= 4 and not line[label.end()].isdigit():
+    if label and len(line[label.end():].split()) >= 4 and not line[label.end()].isdigit() and \
+            not _WHO.search(label.group()):  # "Premium members: free returns ..." says whom the line is for
         line = capitalise(line[label.end():])
     return finish(line)
 
