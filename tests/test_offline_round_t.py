@@ -572,3 +572,9 @@ def test_money_back_seen_tomorrow_and_a_grant_after_gone_ahead_are_read(draft: s
     assert "broken-promise" in rules_found(draft, None, policy)
     result = coach.rewrite(draft, policy=policy)
     assert "gone ahead." not in result.rewrite and "tomorrow" not in result.rewrite, result.rewrite
+
+
+def test_every_penny_back_keeps_its_object_when_the_certainty_goes() -> None:
+    result = coach.rewrite("Thanks for telling us. Don't worry, you'll definitely get every penny back by Friday.",
+                           customer="Someone took £300 from my account overnight.")
+    assert "your money back by Friday" in result.rewrite and "get back by" not in result.rewrite, result.rewrite

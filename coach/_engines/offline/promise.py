@@ -291,7 +291,12 @@ def _hedge_contact(clause: str) -> str | None:
     return clause[: m.end()] + new if new and set(extract_facts(rest)) <= set(extract_facts(new)) else None
 
 
+# "you'll get every penny back": said without the certainty, the object stays ("your money back", not "get back")
+_EVERY_PENNY_BACK = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)(?=\s+back\b)", re.I)
+
+
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str] | None:
+    clause = _EVERY_PENNY_BACK.sub("your money", clause)
     if _NEVER_AGAIN.search(clause):
         return None if holds_fact(clause) else [_LEARN[salt % len(_LEARN)]]
     explicit = _EXPLICIT.match(clause)
