@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .text import NUMBER_WORDS
+
 __all__ = ["extract_facts", "fact_kinds", "missing_facts", "invented_facts", "time_phrases", "invented_times", "is_time_phrase"]
 
 _MONTHS = (
@@ -87,8 +89,7 @@ def _said_apart(fact: str, known: str) -> bool:
 # --- dates and times in words -------------------------------------------------------------------------
 
 _NUMBER_WORDS = {
-    "a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20",
+    "a": "1", "an": "1", **NUMBER_WORDS, "fifteen": "15", "twenty": "20",
     "thirty": "30", "forty-eight": "48", "seventy-two": "72", "twenty-four": "24",
 }
 _WORD_COUNT = (r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))

@@ -13,15 +13,14 @@ from .errors import PolicyError, describe_errors
 from .files import read_text
 from .results import Severity
 from .rules import RULE_IDS
-from .text import content_words, stem
+from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "sums"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
-_NUMBERS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _DURATION = re.compile(
-    r"(?:(?P<low>\d+(?:\.\d+)?)|\b(?:for|within|over|up\s+to)\s+(?P<word>" + "|".join(_NUMBERS) + r"))"  # "for six months"
+    r"(?:(?P<low>\d+(?:\.\d+)?)|\b(?:for|within|over|up\s+to)\s+(?P<word>" + "|".join(NUMBER_WORDS) + r"))"  # "for six months"
     r"(?:\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*"
     r"(?:business\s+|working\s+|calendar\s+)?(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b(?!\s+ago\b)",
     re.I,
@@ -228,7 +227,7 @@ def duration_hours(text: str) -> float | None:
     match = _DURATION.search(text)
     if match:
         word = match.group("word")
-        amount = float(match.group("high") or match.group("low") or _NUMBERS[word.lower()])
+        amount = float(match.group("high") or match.group("low") or NUMBER_WORDS[word.lower()])
         return amount * _UNIT_HOURS[match.group("unit").lower()]
     spelled = _A_WHOLE.search(text)  # "by a full week", "for a month"
     if spelled:

@@ -10,7 +10,10 @@ from html.parser import HTMLParser
 import sentencex
 
 __all__ = ["HEADER_LINE", "html_to_text", "Sentence", "split_sentences", "signoff_start", "content_words", "looks_english",
-           "other_language", "stem", "STOPWORDS"]
+           "other_language", "stem", "STOPWORDS", "NUMBER_WORDS"]
+
+#: Counts spelled out, as the digits a fact or a duration would use ("three weeks" is "3 weeks").
+NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 
 # Lines and block tags split a text before the segmenter reads it: a line break always ends a sentence.
 _LINE_BREAK = re.compile(r"\n+|</?(?:p|br|li|div|ul|ol|h\d|tr)\b[^>]*>")

@@ -12,7 +12,7 @@ import re
 from ..._core.checker import check
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
-from ..._core.text import content_words, split_sentences, stem
+from ..._core.text import NUMBER_WORDS, content_words, split_sentences, stem
 from .clauses import finish, holds_step, lower_first
 from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
@@ -253,14 +253,11 @@ def _own(layout: Layout) -> str:
     return " ".join(u.full for u in layout.units if u.role != "added")
 
 
-_NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
-
-
 def _stems(text: str) -> set[str]:
     """The stems of ``text``'s content words, with its names and numbers ("K2", "3" and "three" alike)."""
-    words = {stem(w) for w in content_words(text) if w not in _NUMBER_WORDS}
-    numbers = {_NUMBER_WORDS.get(w.lower(), w.lower()) for w in re.findall(r"[\w-]*\d[\w-]*|[A-Za-z]+", text)
-               if any(c.isdigit() for c in w) or w.lower() in _NUMBER_WORDS}
+    words = {stem(w) for w in content_words(text) if w not in NUMBER_WORDS}
+    numbers = {NUMBER_WORDS.get(w.lower(), w.lower()) for w in re.findall(r"[\w-]*\d[\w-]*|[A-Za-z]+", text)
+               if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS}
     return words | numbers
 
 
