@@ -59,7 +59,9 @@ def test_the_companys_own_contact_keeps_its_sentence_and_the_customers_step():
     assert "Please DM your contact number" in result.rewrite and "@116447" in result.rewrite
     # "asap" is a manner, not a deadline (evals/real/CONVENTIONS.md): the team's contact is no promise to remove.
     assert "reach out asap" in result.rewrite and "went wrong" not in result.rewrite
-    assert result.passed
+    # nothing fails it; it never names the customer's complaint, a doubt the rules cannot settle: a person reads it
+    assert result.passed is None and [f.rule for f in result.findings_after if not f.blocking and f.severity == "info"] \
+        == ["no-acknowledgement"]
 
 
 def test_a_fallback_after_a_rejected_model_answer_reports_the_offline_verdict():

@@ -541,7 +541,7 @@ def test_a_draft_that_says_the_problem_with_numbers_in_words_is_not_told_it_agai
     draft = "Thanks for getting in touch about your KT-9 not switching on after three weeks. Sorry for the trouble."
     result = coach.rewrite(draft, customer=customer)
     assert "stopped working" not in result.rewrite, result.rewrite  # the draft said it: no restatement
-    assert restate_problem(customer) == "Kettle (model KT-9) stopped working after 3 weeks"
+    assert restate_problem(customer) == "kettle (model KT-9) stopped working after 3 weeks"  # a common noun, said mid-sentence
 
 
 # --- found on set x after it was measured ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from .policy import GRANT_MADE, GRANT_OFFERED, Policy
+from .policy import CONSIDER_DONE, GRANT_MADE, GRANT_OFFERED, Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
@@ -155,7 +155,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
             if ctx.policy.commitments and ctx.policy.waived_condition(text) and (_HANDS_OUT.search(text) or
-                                                                                 _NO_NEED.match(text)):
+                                                                                 _NO_NEED.match(text) or
+                                                                                 CONSIDER_DONE.search(text)):
                 yield sentence.start, sentence.end  # a grant with the line's condition let go ("no need to return it")
                 continue
             m = settled.search(text)
@@ -291,6 +292,7 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
     apology, breaks = rule.pattern("apology"), rule.pattern("clause_breaks")
     not_apology = rule.pattern("not_apology")
     generic = rule.words("generic")
+    template = rule.words("template_objects") if rule.data.get("template_objects") else frozenset()
     for sentence in ctx.sentences:
         text = sentence.text
         if not_apology.search(text):
@@ -305,7 +307,7 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
             cut = breaks.search(rest)
             obj = _CAUSED.split(rest[: cut.start()] if cut else rest, maxsplit=1)[0]  # "... may have caused residents"
             before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
-            if not (_specific_words(obj, generic) or _names_problem_before(before, generic)):
+            if not (_specific_words(obj, generic, template) or _names_problem_before(before, generic)):
                 yield sentence.start, sentence.end
                 break
 
@@ -331,13 +333,17 @@ _CAUSED = re.compile(r"\b(?:this|that|it|which)\s+(?:(?:may|might|could|will)\s+
                      r"(?:caused|created|meant\s+for)\b", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
+# the generic noun an apology's object is about ("the trouble with your order"); "your order is still not here" has none
+_GENERIC_HEAD = re.compile(r"\b(?:inconvenience|trouble|issues?|problems?|confusion|difficult(?:y|ies)|experience|hassle|"
+                           r"frustration|mix-?up|disruption|situation|matter)\b", re.I)
 
 
-def _specific_words(obj: str, generic: frozenset[str]) -> list[str]:
-    """The words that make an apology's object concrete; a name it is addressed to ("Sorry, Nick") is not one."""
+def _specific_words(obj: str, generic: frozenset[str], template: frozenset[str] = frozenset()) -> list[str]:
+    """The words that make an apology's object concrete; a name it is addressed to ("Sorry, Nick") is not one, nor
+    what every case has ("the trouble with your order")."""
     words = content_words(obj, generic)
     names = {m.group().lower() for m in _NAME.finditer(obj)}
-    if words and set(words) <= names:
+    if words and set(words) <= names | (template if _GENERIC_HEAD.search(obj) else frozenset()):
         return []
     return words
 

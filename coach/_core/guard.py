@@ -73,6 +73,12 @@ class GuardVerdict:
         )
 
     @property
+    def doubts(self) -> list[Finding]:
+        """Info findings left in a rewrite that passes (no-acknowledgement, parroting): the rules suspect the reply never
+        names the customer's problem, but cannot tell. Such a rewrite is not said to pass until a person reads it."""
+        return [f for f in self.after.findings if f.severity == "info"] if self.after else []
+
+    @property
     def problems(self) -> list[str]:
         """Every reason the rewrite fails, one short line each (none when it passes), for reports and logs."""
         if self.unreadable:

@@ -15,7 +15,8 @@ from .results import Severity
 from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
-__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "sums"]
+__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "CONSIDER_DONE",
+           "sums"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -168,13 +169,45 @@ _HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?
                      r"\b(?:once|after|provided|as\s+long\s+as|when)\b", re.I)
 
 
+# "Fee waivers require approval from the fares team", "Early termination fees can only be waived by the retentions team
+# after account review", "Refunds over £100 need manager sign-off": what the line grants only with a condition met
+_NEEDS = re.compile(r"^(?P<what>.+?)\s+(?:(?:requires?|needs?)\s+(?P<cond>.+)|(?:can|may|will)\s+only\s+be\s+"
+                    r"(?P<verb>\w+ed)\s+(?P<cond2>(?:by|after|with|once|if|when)\s.+)|(?:are|is)\s+(?:only\s+)?"
+                    r"(?:granted|given|approved|issued|accepted|waived|made|allowed)\s+only\s+(?P<cond3>(?:by|after|with|"
+                    r"once|if|when)\s.+))$", re.I)
+_ABOVE = re.compile(r"\b(?:above|over|more\s+than|exceeding|beyond)\s+[£$€]?\s?\d", re.I)
+# "I've waived the fee", "consider the change fee gone": what a waiver looks like in a clause
+_WAIVES = re.compile(r"\bwaiv\w*|\b(?:gone|written\s+off|knocked\s+off|removed|dropped|cancell?ed)\b|\bno\s+(?:\w+\s+)?"
+                     r"(?:fee|charge)\b|\bwithout\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:fee|charge)\b", re.I)
+# "Consider the change fee gone on this occasion": a grant in the imperative
+CONSIDER_DONE = re.compile(r"\bconsider\s+(?:the\s+|your\s+|that\s+|it\s+)?(?:[\w£$€.,-]+\s+){0,3}?(?:gone|waived|done|"
+                            r"sorted|refunded|cancell?ed|written\s+off)\b", re.I)
+
+
 def _given_outright(clause: str, line: str) -> bool:
-    """The clause hands out for sure what the line makes conditional ("subject to availability")."""
-    condition = _SUBJECT_TO.match(line.strip())
-    if not condition or not _SURE_GRANT.search(clause) or _HEDGED.search(clause):
+    """The clause hands out for sure what the line makes conditional ("subject to availability", "requires approval")."""
+    if _HEDGED.search(clause):
         return False
-    what = _stems(condition["what"], _GENERIC_POLICY_WORDS | _RULING_WORDS)
-    return bool(what) and what[-1] in _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
+    generic = _GENERIC_POLICY_WORDS | _RULING_WORDS
+    topic = _topic(clause, generic)
+    condition = _SUBJECT_TO.match(line.strip())
+    if condition:
+        what = _stems(condition["what"], generic)
+        return _SURE_GRANT.search(clause) is not None and bool(what) and what[-1] in topic
+    needs = _NEEDS.match(line.strip().rstrip("."))
+    if not needs or not (_SURE_GRANT.search(clause) or GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or
+                         CONSIDER_DONE.search(clause)):
+        return False
+    what = _stems(_ABOVE.split(needs["what"])[0], generic)
+    if _ABOVE.search(needs["what"]) and not _more_money(clause, needs["what"]):
+        return False  # "Goodwill credit above £10 needs approval" does not hold back a £5 credit
+    cond = set(_stems(needs["cond"] or needs["cond2"] or needs["cond3"], generic))
+    if cond & topic - set(what):
+        return False  # the clause says the condition ("the retentions team has approved ..."), not lets it go
+    verb = stem(needs["verb"]) if needs["verb"] else None
+    if verb == stem("waived") or stem("waiver") in what:  # "Fee waivers require ...": the clause must waive the fee
+        return _WAIVES.search(clause) is not None and bool(set(what) - {stem("waiver")} & topic)
+    return bool(what) and what[-1] in topic and (verb is None or verb in topic)
 
 
 # "it falls outside our 14-day window, so I'm not able to refund it": the condition said, not let go
@@ -340,7 +373,8 @@ class Policy(BaseModel):
         """The policy lines on the topic of a grant that ``clause`` makes unconditional ("I'll send a replacement, no
         need to return the old one" against "Replacements ship once the return arrives"; "you will also receive a
         courtesy car" against "Courtesy cars are subject to availability"); else none."""
-        if _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or not _HANDS_SOMETHING.search(clause):
+        if _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or not (_HANDS_SOMETHING.search(clause) or
+                                                                          CONSIDER_DONE.search(clause)):
             return []
         if not _WAIVES_CONDITION.search(clause):  # ... unless another line grants it outright ("until 1pm free")
             lines = [line for line in self.commitments if _given_outright(clause, line)]

@@ -335,9 +335,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     waived = [line for line in on_topic if line not in used][:2]
     if on_topic and not waived and not forbidden and not holds_fact(clause):
         return []  # the lines are said already (a second "no need to send it back"): the clause goes
-    if waived and not forbidden:  # "no need to send it back", "whenever you like": what the lines ask, then a check
-        if not _kept_by(clause, waived):
-            return None
+    if waived and not forbidden and _kept_by(clause, waived):  # "no need to send it back", "whenever you like": what the
+        # lines ask, then a check (a sum the lines do not say is for the lines on its topic, below)
         used.update(waived)
         return [*(_said(line) for line in waived), _BEYOND_PLAIN[1]]
     if policy_line and not holds_fact(clause):

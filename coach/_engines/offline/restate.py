@@ -110,7 +110,11 @@ _LOWER_FIRST = frozenset("""the a an it this that they there their everything no
     fifty hundred dozens
     it's there's every each all both another any some none no one two three several most many
     staff students pupils people customers members residents patients guests children kids parents neighbours
-    colleagues employees users tenants visitors passengers""".split())
+    colleagues employees users tenants visitors passengers
+    food order orders parcel parcels package packages delivery driver courier rider bill invoice item items app website
+    site payment refund train bus flight room hotel engineer technician internet wifi broadband phone card account
+    meter heating water bin bins seat seats ticket tickets car battery screen laptop machine product box bag meal
+    pizza drink drinks coffee charger kettle fridge oven boiler""".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close his account": whose, said back alone?
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
