@@ -105,6 +105,8 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
             after = check(rewrite, customer, policy, max_chars=None)
         except InputError as exc:
             return GuardVerdict(after=None, unreadable=str(exc))
+    if rewrite == draft:  # the draft as it was: nothing lost, invented, copied or made to read worse; only its rules
+        return GuardVerdict(after=after, language=_unread(rewrite, after))
     return GuardVerdict(
         after=after,
         missing=[fact for fact in missing_facts(without_instructions(draft), rewrite)

@@ -45,7 +45,7 @@ _GENERIC_POLICY_WORDS = frozenset(
 _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t)\b"
                         # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
                         r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:apply|applies|(?:is|are)\s+(?:payable|charged|due))\b"
-                        r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?P<fee>excess|fee|charge|"
+                        r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+){0,2}?(?P<fee>excess|fee|charge|"
                         r"penalt)y?\b"
                         # a cost the customer bears: "Customers pay return postage for size exchanges"
                         r"|\bcustomers?\s+(?:pay|pays|cover|covers|bear|bears)\s+(?:for\s+)?(?:the\s+)?(?:cost\s+of\s+)?"
@@ -179,9 +179,20 @@ _ABOVE = re.compile(r"\b(?:above|over|more\s+than|exceeding|beyond)\s+[£$€]?\
 # "I've waived the fee", "consider the change fee gone": what a waiver looks like in a clause
 _WAIVES = re.compile(r"\bwaiv\w*|\b(?:gone|written\s+off|knocked\s+off|removed|dropped|cancell?ed)\b|\bno\s+(?:\w+\s+)?"
                      r"(?:fee|charge)\b|\bwithout\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:fee|charge)\b", re.I)
+# "without you needing to clear the remaining balance": the condition named only to be let go
+_WITHOUT = re.compile(r"\b(?:without|no\s+need\s+(?:for\s+you\s+)?to|(?:don't|don’t|won't|won’t|do\s+not|will\s+not)\s+"
+                      r"(?:need|have)\s+to|not\s+needing\s+to)\b", re.I)
 # "Consider the change fee gone on this occasion": a grant in the imperative
 CONSIDER_DONE = re.compile(r"\bconsider\s+(?:the\s+|your\s+|that\s+|it\s+)?(?:[\w£$€.,-]+\s+){0,3}?(?:gone|waived|done|"
                             r"sorted|refunded|cancell?ed|written\s+off)\b", re.I)
+
+
+def _named_in_full(clause: str, line: str) -> bool:
+    """The clause names every word of what a "requires" line holds back ("an early upgrade": "Early upgrades")."""
+    needs = _NEEDS.match(line.strip().rstrip("."))
+    generic = _GENERIC_POLICY_WORDS | _RULING_WORDS
+    what = set(_stems(_ABOVE.split(needs["what"])[0], generic)) if needs else set()
+    return len(what) >= 2 and what <= _topic(clause, generic)
 
 
 def _given_outright(clause: str, line: str) -> bool:
@@ -202,7 +213,7 @@ def _given_outright(clause: str, line: str) -> bool:
     if _ABOVE.search(needs["what"]) and not _more_money(clause, needs["what"]):
         return False  # "Goodwill credit above £10 needs approval" does not hold back a £5 credit
     cond = set(_stems(needs["cond"] or needs["cond2"] or needs["cond3"], generic))
-    if cond & topic - set(what):
+    if cond & topic - set(what) and not _WITHOUT.search(clause):
         return False  # the clause says the condition ("the retentions team has approved ..."), not lets it go
     verb = stem(needs["verb"]) if needs["verb"] else None
     if verb == stem("waived") or stem("waiver") in what:  # "Fee waivers require ...": the clause must waive the fee
@@ -218,8 +229,9 @@ _HANDS_SOMETHING = re.compile(r"\b(?:send|sent|ship|replac|refund|exchang|swap|c
                               r"approv|arrang|deliver|extend|upgrad|free|compensat|keep)\w*|\bno\s+need\b", re.I)
 # The part of an order a line refunds ("delivery fee refunded", "a refund of the booking fee"), and a clause that
 # hands back the whole of it ("refunded the full £38.90")
-_REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage)s?\s+(?:is\s+|are\s+|will\s+be\s+|gets?\s+)?"
-                           r"refund|\brefund\w*\s+(?:of\s+)?(?:the\s+|your\s+)?(?P<part2>[a-z]+)\s+(?:fee|charge|cost|postage)s?\b",
+_REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage|difference)s?\s+(?:is\s+|are\s+|will\s+be\s+|"
+                           r"gets?\s+)?refund|\brefund\w*\s+(?:of\s+)?(?:the\s+|your\s+)?(?P<part2>[a-z]+)\s+(?:fee|charge|cost|"
+                           r"postage|difference)s?\b",
                            re.I)
 _THE_WHOLE = re.compile(r"\b(?:full|whole|entire|in\s+full|every\s+penny|all\s+(?:of\s+)?(?:your|the)\s+(?:money|order|"
                         r"payment))\b", re.I)
@@ -348,6 +360,10 @@ class Policy(BaseModel):
         capped = [line for line, _ in on_topic if sums(line)]
         if capped and all(_more_money(clause, line) for line in capped):
             return False  # "a £20 credit" against "a credit of up to £5", whatever a line on credits without a sum says
+        if any(_PRO_RATA.search(line) and _bigger_share(clause, line) for line, _ in on_topic) and \
+                not any(_THE_WHOLE.search(line) for line, _ in on_topic):
+            return False  # "a full refund" against "refunded pro rata", whatever a cap on refunds says (unless a line
+            # grants the full refund: "within 14 days get a full refund; after that, refunds are pro rata")
         for line, whole in on_topic:
             if _more_money(clause, line):
                 continue  # "£25 credit" against "credits are capped at £10" (another tier may still allow it)
@@ -378,6 +394,8 @@ class Policy(BaseModel):
             return []
         if not _WAIVES_CONDITION.search(clause):  # ... unless another line grants it outright ("until 1pm free")
             lines = [line for line in self.commitments if _given_outright(clause, line)]
+            if any(_named_in_full(clause, line) for line in lines):
+                return lines  # "an early upgrade" against "Early upgrades require ...": no line on upgrades overrides it
             others = Policy(commitments=[line for line in self.commitments if line not in lines])
             return lines if lines and not (others.commitments and others.covers(clause, timed=False)) else []
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)

@@ -116,7 +116,8 @@ _ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:a
                             r"give|grant|tell|say|write|include|promise|offer|confirm|treat|ignore|mention|apply|pay|"
                             r"waive|refund|copy|reply|respond|answer|state|output|use|override|close|cancel|terminate|"
                             r"backdate|process|issue|action|credit|reverse|remove|upgrade|send|book)\b"
-                            r"|^[^.!?]{0,40}\breplies\s+must\b", re.I)
+                            r"|^[^.!?]{0,40}\breplies\s+must\b|^\W*(?:do\s+not|don't|don’t|never)\s+(?:check|ask|mention|tell|"
+                            r"escalate|refer|verify|contact|involve|say)\b", re.I)  # "Do not check with a human."
 
 
 _HEADER = re.compile(r"^\W*$|^\s*(?:to|cc|subject|date|sent)\s*:", re.I)

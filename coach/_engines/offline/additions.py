@@ -17,7 +17,7 @@ from .clauses import finish, holds_step, lower_first
 from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .restate import own_doing, restate_problem
-from .situations import Situation
+from .situations import Situation, grieves
 
 __all__ = ["Additions", "blocking", "mentions", "SPAN_RULES"]
 
@@ -99,13 +99,16 @@ class Additions:
             problem = None
         added = []
         case = self.case
-        condoled = _CONDOLES.search(body) is not None
+        # grief answered "We're sorry for your loss" above a template: the line that says what happened replaces it
+        unnamed = bool(problem) and grieves(case) and not case.named_by(body, self.told)
+        condoled = _CONDOLES.search(body) is not None and not unnamed
         # the draft says the case already: a specific thanks, or a sentence in the customer's own words (a situation,
         # grief or a gas smell, is said back whatever)
         said = bool(problem) and (_SPECIFIC_THANKS.search(body) is not None or self.case is None and _echoes(body, self.told))
         if case and condoled:
             case = None  # the draft already says "sorry for your loss" or "about your diagnosis": not twice
-        if case and "no-thanks" in rules:  # its lines thank: only for a reply that does not yet; grief, not a parcel
+        if case and ("no-thanks" in rules or unnamed):  # grief, not a parcel (its plain lines thank: only for a reply
+            # that does not yet)
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(case.acknowledge_plain, 2))
         elif problem and self.apology_dropped and ("no-acknowledgement" in rules or not said):
@@ -119,6 +122,10 @@ class Additions:
         added = [s for s in added if not blocking(self.check(s))]
         if not added:
             return
+        if unnamed:  # "We're sorry for your loss." gives way to the line that says what happened
+            for unit in layout.units:
+                if unit.text and _ONLY_CONDOLES.match(unit.text):
+                    unit.text = ""
         first = layout.units[0]
         at = 1 if first.role == "greeting" or (first.prefix and first.text) else 0
         while at < len(layout.units) and (SUBJECT_LINE.match(layout.units[at].text) or
@@ -151,7 +158,8 @@ class Additions:
         """A next step at the end of the body; none when the reply has no boundary to take one."""
         if _RESOLVED.search(_own(layout)) and not (self.case and self.case.always):
             return  # (the customer's "has been cancelled", said back, resolves nothing; a gas smell needs its step)
-        steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used, covered=covered)
+        steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used, covered=covered,
+                           praise=positive(self.customer, self.draft))
         step = next((s for s in steps if not blocking(self.check(s)) and
                      not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
         if step is None:
@@ -238,6 +246,8 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we|our\s+(?:\w+\s+)?team)(?:'
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s+hear\s+(?:about|of)\s+the\s+death|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
                        re.I)
+_ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\s+)?(?:so\s+|very\s+|truly\s+|deeply\s+)?sorry\s+"
+                           r"for\s+your\s+loss\W*$", re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 

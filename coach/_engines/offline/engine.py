@@ -31,7 +31,7 @@ from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fi
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
 from .promise import CHECKED, also_checks, checks_in_order, fix_promise, is_check, what_is_checked
-from .situations import situation
+from .situations import grieves, situation
 
 __all__ = ["rewrite_offline"]
 
@@ -131,13 +131,15 @@ class _Rewriter(Additions):
     def _hollow(self, text: str, findings: list[Finding]) -> bool:
         """No error or warning, but what a reader hears as hollow all the same: "I understand. I hear you." (parroting
         said twice or more, or a sentence that says nothing else), grief, danger or money trouble that the reply
-        never names (no acknowledgement), or danger it gives no safety step for."""
+        never names (no acknowledgement, or only "sorry for your loss" above a template), or danger it gives no
+        safety step for."""
         parroted = [f for f in findings if f.rule == "parroting"]
         bare = any(hollow(s.text) for f in parroted for s in split_sentences(text) if s.start <= f.start < s.end)
         urgent = self.case is not None and self.case.always and not self.case.covered_by(text) and \
             not mentions(self.case.steps[0], text)  # a gas smell answered "we aim to respond within 3-5 working days"
-        return len(parroted) >= 2 or bare or urgent or \
-            self.case is not None and any(f.rule == "no-acknowledgement" for f in findings)
+        return len(parroted) >= 2 or bare or urgent or self.case is not None and \
+            (any(f.rule == "no-acknowledgement" for f in findings) or grieves(self.case) and
+             not self.case.named_by(text, self.told))
 
     # -- edits of flagged sentences -----------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)(?:{_SIG}|{_MARK})"
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
-SUBJECT_LINE = re.compile(r"^(?:re|subject|ref|regarding)\s*:", re.I)  # "Subject: ...", "Re: Invoice No. 88412"
+SUBJECT_LINE = re.compile(r"^(?:re|subject|ref\.?|regarding)\s*:", re.I)  # "Subject: ...", "Re: Invoice No. 88412"
 _SUBJECT = re.compile(r"^\s*" + SUBJECT_LINE.pattern[1:] + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
     soon now today again ok okay yes no""".split())

@@ -86,7 +86,12 @@ _BANTER = re.compile(r"\b(?:love[ds]?|adorable|delicious|cute|awesome|amazing|en
                      r"congrat\w*|happy\s+(?:when|to\s+see|for\s+you))\b", re.I)
 _TROUBLE = re.compile(r"\b(?:not|never|no|\w+n['’]t|broken|late|delay\w*|missing|wrong|charg\w*|lost|stuck|error\w*|"
                       r"fail\w*|down|outage|refund\w*|cancel\w*|worst|terrible|awful|bad|problem\w*|issue\w*|help|"
-                      r"why|still|waiting|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped)\b|\?", re.I)
+                      r"why|still|waiting|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped|"
+                      r"crackl\w*|cracked|fault\w*|damag\w*|defect\w*|stopped|leak\w*|noise|noisy|smash\w*|snapped|"
+                      r"scratch\w*|dented|torn|stain\w*|mou?ld\w*|overcharg\w*|twice|expired|declined|rejected|locked|hacked|"
+                      r"stolen|scam\w*|fraud\w*|burnt|burned|hurt|injur\w*)\b|\?|"
+                      r"\bordered\b[^.!?]{0,60}\b(?:got|received|sent\s+me)\b|"  # "ordered 220 Warm Beige and got 110"
+                      r"[\U0001F62D\U0001F622\U0001F621\U0001F620\U0001F624\U0001F61E\U0001F641\u2639]", re.I)  # 😭 😢 😡
 _ACT = (
     "I'll look into {ref} now and update you here as soon as I have news.",
     "I'm looking into {ref} now and will update you here.",
@@ -177,10 +182,12 @@ def _says_what(customer: str) -> bool:
 
 
 def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Policy, used: set[str], *,
-               covered: bool = False) -> list[str]:
+               covered: bool = False, praise: bool | None = None) -> list[str]:
     """Concrete next steps for a draft that has none, the draft's own choice first; a matching policy line leads
-    (``covered``: the draft already says what keeps the customer safe, and only the agent's own part is added)."""
+    (``covered``: the draft already says what keeps the customer safe, and only the agent's own part is added;
+    ``praise``: whether the whole message is praise, when ``customer`` is it less the orders planted in it)."""
     customer = customer or ""
+    praise = positive(customer, draft) if praise is None else praise
     models = _models(customer, draft)
     reference = _reference(customer, models) or _reference(draft, models)
     case = situation(customer)
@@ -189,7 +196,7 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
             case.steps_known if reference and case.steps_known else case.steps
         first = phrasing.pick(options, 3)
         return [step.format(ref=reference or "this") for step in [first, *(s for s in options if s != first)]]
-    if positive(customer, draft):
+    if praise:
         options, fill = _PRAISE_STEP, {}
     elif reference or _GIVEN.search(customer) or len(content_words(customer)) >= _DETAILED or \
             _says_what(customer) and not any(pattern.search(f"{customer} {draft}") for pattern, _ in _WHAT):
@@ -208,7 +215,7 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     steps = [o.format(**fill) for o in [first, *(o for o in options if o != first)]]
     topic = f"{customer} {draft}"
     line = next((c for c in policy.commitments if c not in used and same_topic(c, topic)), None)
-    if line and not positive(customer, draft):
+    if line and not praise:
         used.add(line)
         steps = [f"{line.strip().rstrip('.')}. {step}" for step in steps]
     return steps

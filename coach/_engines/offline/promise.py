@@ -293,10 +293,11 @@ def _hedge_contact(clause: str) -> str | None:
 
 # "you'll get every penny back": said without the certainty, the object stays ("your money back", not "get back")
 _EVERY_PENNY_BACK = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)(?=\s+back\b)", re.I)
+_EVERY_PENNY_OF = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)\s+of\s+(?=(?:the|your)\s+[£$€]\s?\d)", re.I)
 
 
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str] | None:
-    clause = _EVERY_PENNY_BACK.sub("your money", clause)
+    clause = _EVERY_PENNY_OF.sub("", _EVERY_PENNY_BACK.sub("your money", clause))  # "every penny of the £2,300 back"
     if _NEVER_AGAIN.search(clause):
         return None if holds_fact(clause) else [_LEARN[salt % len(_LEARN)]]
     explicit = _EXPLICIT.match(clause)

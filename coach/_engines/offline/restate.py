@@ -114,12 +114,14 @@ _LOWER_FIRST = frozenset("""the a an it this that they there their everything no
     food order orders parcel parcels package packages delivery driver courier rider bill invoice item items app website
     site payment refund train bus flight room hotel engineer technician internet wifi broadband phone card account
     meter heating water bin bins seat seats ticket tickets car battery screen laptop machine product box bag meal
-    pizza drink drinks coffee charger kettle fridge oven boiler""".split())
+    pizza drink drinks coffee charger kettle fridge oven boiler stuff""".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close his account": whose, said back alone?
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
                             r"quarter)\w+", re.I)
 _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
+_POINTS_BACK = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|due\s+to\s+(?:this|that|it)|"
+                          r"(?:because|as)\s+of\s+which)$", re.I)
 _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you can't keep explaining this": what?
 _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
     evening night today yesterday tonight one two three four five six seven eight nine ten""".split())
@@ -248,7 +250,7 @@ def _as_clause(sentence: str) -> str | None:
     if re.search(r"@\w|#[A-Za-z]+(?![\w-]*\d)", sentence) or DEMANDS_OF_THE_MODEL.search(sentence):
         return None
     words = re.findall(r"[A-Za-z']+", sentence.lower())
-    if sum(c.isalpha() and not c.isascii() for c in sentence) > 2 or sum(w in STOPWORDS for w in words) * 6 < len(words):
+    if sum(c.isalpha() and not c.isascii() for c in sentence) > 2 or sum(w in STOPWORDS for w in words) * 8 < len(words):
         return None  # another language, or a list of names
     clause = _FILLER.sub("", _LABEL.sub("", _tidy(sentence))).strip()
     clause = _AGAIN.sub("", clause)
@@ -256,6 +258,7 @@ def _as_clause(sentence: str) -> str | None:
     if lead:
         clause = clause[lead.end():]
     clause = re.sub(r"(?<=\w)!+$", "", clause.rstrip(" .,;:-")).rstrip(" .,;:-")
+    clause = _POINTS_BACK.sub("", clause)  # "We have lost two batches as a result": of what, said back alone?
     head = re.split(r"\s+[-–—]\s+", clause, maxsplit=1)[0]
     if head != clause and len(head.split()) >= _MIN_WORDS and _VERB.search(head):
         clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it

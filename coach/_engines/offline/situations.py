@@ -13,7 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-__all__ = ["Situation", "situation"]
+from ..._core.text import content_words, split_sentences, stem
+
+__all__ = ["Situation", "situation", "grieves"]
 
 _TABLE = Path(__file__).with_name("situations.toml")
 
@@ -66,6 +68,13 @@ class Situation(BaseModel):
     def matches(self, text: str) -> bool:
         return re.search(self.words, text, re.I) is not None
 
+    def named_by(self, reply: str, customer: str | None) -> bool:
+        """The reply names what happened, in a word of the first sentence of the customer's that says it ("your husband
+        Peter", "the gas smell"): "We're sorry for your loss" above a template names nothing of it."""
+        first = next((s.text for s in split_sentences(customer or "") if self.matches(s.text)), "")
+        said = {stem(w) for w in content_words(first) if not any(c.isdigit() for c in w)}
+        return not said or any(stem(w) in said for w in content_words(reply))
+
 
 def _each_has(lines: tuple[str, ...], placeholder: str, rule: str) -> tuple[str, ...]:
     if not all(placeholder in line for line in lines):
@@ -85,3 +94,8 @@ def situation(customer: str | None) -> Situation | None:
     if not customer or not customer.strip():
         return None
     return next((s for s in _load() if s.matches(customer)), None)
+
+
+def grieves(case: Situation | None) -> bool:
+    """The customer is grieving (a person or a pet died)."""
+    return case is not None and case.name in ("bereavement", "pet-loss")
