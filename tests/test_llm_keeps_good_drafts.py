@@ -52,3 +52,16 @@ def test_an_answer_that_only_reads_badly_is_re_asked_not_passed():
         server.close()
     assert result.rewrite != garbled and result.fallback
     assert "reads badly" in re_ask
+
+
+def test_a_model_answer_that_never_names_the_problem_is_no_pass():
+    # accepted by the guard (no error or warning), but the rules still doubt it: a person reads it first
+    vague = "Thank you for contacting us. Your message has been passed to the relevant team, who will reply by email."
+    server = FakeOpenAI(answer_json([], vague))
+    try:
+        coach = Coach(engine="openai", base_url=server.url, model="fake-model", timeout=2.0, budget=10.0)
+        result = coach.rewrite("Sorry for the inconvenience. It will be fixed today, guaranteed.", customer=CUSTOMER)
+    finally:
+        server.close()
+    assert result.rewrite == vague and not result.fallback
+    assert result.passed is None and "no-acknowledgement" in [f.rule for f in result.findings_after]

@@ -97,7 +97,8 @@ class RewriteTask:
         assert self.verdict is not None and self.verdict.after is not None and self.shipped is not None  # review()
         return RewriteResult(
             rewrite=self.shipped, engine="openai",
-            model=exchange.model, passed=True, findings_before=self.before.findings,
+            # a doubt the rules cannot settle (the answer never names the customer's problem) is no pass either
+            model=exchange.model, passed=None if self.verdict.doubts else True, findings_before=self.before.findings,
             findings_after=self.verdict.after.findings,
             model_findings=_model_findings(answer.critique, self.draft, self.policy), dropped_findings=answer.dropped,
             **exchange.stats(),
