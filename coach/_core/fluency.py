@@ -404,8 +404,8 @@ def _check_pronouns(mask: _Masked, problems: list[str]) -> None:
             return
 
 
-_PIECE_RE = re.compile(r"^(?:(?P<cond>If|Once|Whenever|In\s+case)\s|(?:Because|Although|Though|Whereas|Unless|So\s+that)\s|"
-                       r"(?P<phrase>(?:In|On|At|For|With|By|Within|Until|Before|After|From|A|An)\s))")
+_PIECE_RE = re.compile(r"^(?:(?P<cond>If|Once|Whenever|In\s+case|To\s+(?!be\b|do\b)\w+)\s|(?:Because|Although|Though|Whereas|"
+                       r"Unless|So\s+that)\s|(?P<phrase>(?:In|On|At|For|With|By|Within|Until|Before|After|From|A|An)\s))")
 # a subject and its verb somewhere in a condition: "If you ever need us we are just a tweet away" has its main clause
 _MAIN_RE = re.compile(r"\b(?:we|I|you|they|it|he|she|there)(?:['’](?:re|ve|ll|d|s|m)\b|\s+(?:are|is|was|were|will|can|have|"
                       r"has|had|do|did|would|could|should|may|might|must|need|want|get|\w+ed|\w+s)\b)"
@@ -517,7 +517,7 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
         problems.append(f"fragment (indirect question): \"{_quote(mask, raw)}\"")
 
     # 4c. a piece cut from its sentence: a reason or a phrase with no main clause ("Because your GP advised it.",
-    #     "In plenty of time for Sunday.", "A full refund on order GR-1.")
+    #     "In plenty of time for Sunday.", "A full refund on order GR-1.", "To make up for the week you lost.")
     piece = _PIECE_RE.match(body)
     if piece and sent.end_mark == "." and not re.search(r"[,:]", body) and \
             not (piece.group("phrase") and _finite(words[1:])) and not (piece.group("cond") and _MAIN_RE.search(body)):

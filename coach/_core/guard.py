@@ -20,7 +20,7 @@ from .fluency import new_problems
 from .policy import Policy
 from .results import CheckResult, Finding
 from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
-from .untrusted import injected_orders, obeyed_orders, obeyed_span, without_instructions
+from .untrusted import follows_orders, injected_orders, obeyed_span, without_instructions
 
 __all__ = ["GuardVerdict", "guard", "customer_voice", "language_problem", "disfluent", "own_lines"]
 
@@ -166,7 +166,7 @@ def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:
     given = set(extract_facts(" ".join(orders)))
     ordered = set()
     for s in split_sentences(draft):
-        if not obeyed_orders(s.text, orders):
+        if not follows_orders(s.text, orders):  # (or says what the order dictated: "your final bill is £0")
             continue
         ordered |= {fact for fact in extract_facts(s.text) if fact in given}
         span = obeyed_span(s.text, orders)

@@ -44,7 +44,8 @@ _GENERIC_POLICY_WORDS = frozenset(
 #: A policy line that rules something out rather than granting it.
 _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t)\b"
                         # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
-                        r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:apply|applies|(?:is|are)\s+(?:payable|charged|due))\b"
+                        r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:of\s+(?:up\s+to\s+)?[$£€]?\s?\d[\d,.]*\s+)?(?:apply|applies|"
+                        r"(?:is|are)\s+(?:payable|charged|due))\b"  # "An early termination fee of £120 applies before month 18"
                         r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+){0,2}?(?P<fee>excess|fee|charge|"
                         r"penalt)y?\b"
                         # a cost the customer bears: "Customers pay return postage for size exchanges"
@@ -159,7 +160,10 @@ _WAIVES_CONDITION = re.compile(
     r"\bwhenever\s+you\s+(?:like|want|wish|choose|are\s+ready|'re\s+ready)\b|"
     r"\bany\s*time\s+you\s+(?:like|want|wish)\b|\b(?:an?|one-off)\s+exception\b|\bjust\s+this\s+(?:once|time)\b|"
     r"\bwhenever\s+you\s+get\s+(?:a)?round\s+to\b|"
-    r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b", re.I)
+    r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b|"
+    # "no receipt needed", "without the paperwork": the line's proof let go
+    r"\bno\s+(?:receipt|proof(?:\s+of\s+(?:purchase|postage))?|photos?|paperwork|documents?|certificate)s?\s+(?:needed|"
+    r"required|necessary)\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof\s+of\s+purchase|paperwork)\b", re.I)
 # "Courtesy cars are subject to availability": what the line makes conditional, and a clause that hands it out as sure
 _SUBJECT_TO = re.compile(r"^(?P<what>.+?)\s+(?:are|is)\s+(?:only\s+|always\s+)?(?:subject\s+to|dependent\s+on|"
                          r"conditional\s+on)\b", re.I)

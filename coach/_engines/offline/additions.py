@@ -236,7 +236,8 @@ _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:t
                        r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding)|"
                        r"(?:I|we)?\s*hope\s+(?:this|that)\s+(?:helps|clarifies|answers|explains|clears)|"
                        r"(?:I|we)\s+value\s+your\s+(?:custom|business|loyalty)|(?:I|we)\s+(?:hope|look\s+forward)\s+to\s+"
-                       r"(?:seeing|welcoming|serving|hosting)\s+you|have\s+a\s+(?:great|good|nice|lovely)\s+(?:day|evening|weekend))\b",
+                       r"(?:seeing|welcoming|serving|hosting)\s+you|have\s+a\s+(?:great|good|nice|lovely)\s+(?:day|evening|weekend)|"
+                       r"(?:best\s+of\s+|good\s+)luck\b[^.!?]{0,40})\b",
                        re.I)
 # A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
 _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we|our\s+(?:\w+\s+)?team)(?:'ll|’ll|\s+will|\s+shall)\s+"

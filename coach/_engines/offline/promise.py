@@ -179,8 +179,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     before, clause, after = text[:start], text[start:end], text[end:]
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
                   flags=re.I).strip()
-    if lead and not (starts_clause(lead) and complete(lead)) and (_CONDITION.match(lead) or len(lead.split()) <= 6):
-        before, clause = "", before + clause  # "By 2020, we'll ...", "Transport between A and B will ...": one clause
+    if lead and not (starts_clause(lead) and complete(lead)) and (_CONDITION.match(lead) or len(lead.split()) <= 6 or
+                                                                  re.match(r"To\s+\w+\s", lead)):
+        before, clause = "", before + clause  # "By 2020, we'll ...", "Transport between A and B will ...", "To make up
+        # for the week you lost, I've added ...": one clause
     two = _AND_PROMISE.search(clause)
     if two and complete(clause[: two.start()]):  # "the repair will be done today and you will collect it
         clause, after = clause[: two.start()], clause[two.start():] + after  # Friday": one promise a round

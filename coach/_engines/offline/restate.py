@@ -120,6 +120,7 @@ _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|th
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
                             r"quarter)\w+", re.I)
 _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
+_WHICH = re.compile(r",?\s+(?:which|who)\b", re.I)  # a relative clause, which must keep its verb
 _POINTS_BACK = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|due\s+to\s+(?:this|that|it)|"
                           r"(?:because|as)\s+of\s+which)$", re.I)
 _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you can't keep explaining this": what?
@@ -273,6 +274,9 @@ def _as_clause(sentence: str) -> str | None:
     clause = _shorten(" ".join(_QUESTION_TAIL.sub("", clause).split()))
     if clause is None:
         return None
+    which = _WHICH.search(clause)
+    if which and not _has_verb(clause[which.end():]):  # "... for 'roof repairs' which, per your letter of 5 Sept."
+        clause = clause[:which.start()].rstrip(" ,")
     if _BAD_END.search(clause) and _AFTERTHOUGHT.search(clause):  # "..., which you'd paid £17.40 for"
         clause = _AFTERTHOUGHT.sub("", clause)
     words = clause.split()
