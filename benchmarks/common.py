@@ -121,7 +121,8 @@ def run_measured(cmd: list[str], *, stdout=subprocess.DEVNULL, stdin=subprocess.
         if rss:
             lines = rss_file.read_text().split()  # GNU time may add "Command exited with non-zero status N"
             peak = int(lines[-1]) / 1024  # KiB -> MiB
-    if check and returncode not in (0, 1):  # 1: findings (coach) or suggestions (proselint), not a failure
+    # 1: findings (coach) or suggestions (proselint); 3: a rewrite with no verdict ('passed' null): not a failure
+    if check and returncode not in (0, 1, 3):
         raise SystemExit(f"{' '.join(cmd)} exited {returncode}:\n{errors[-2000:]}")
     return Measured(returncode, wall, peak, errors[-600:])
 

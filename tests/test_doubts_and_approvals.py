@@ -200,3 +200,29 @@ def test_a_restatement_does_not_end_on_a_relative_clause_without_its_verb() -> N
                            "own letter of 3 Oct. 2023, were covered by the building insurer. I therefore request that "
                            "this sum be credited to my account.")
     assert said == "the service charge statement dated 14 Jan. includes €520 for 'lift repairs'"
+
+
+# --- after set z: the social replies' shapes -------------------------------------------------------------------------
+
+
+def test_text_speak_parroting_and_a_mix_up_to_hun_are_found() -> None:
+    found = rules_found("I hear u! I hear u! Sorry for the mix up hun 💕 DM us thx ^MR")
+    assert found.count("parroting") == 2 and "bland-apology" in found
+
+
+def test_a_fixed_reply_left_with_nothing_to_do_gets_a_step() -> None:
+    customer = ("hi @Tunely you charged me twice this month (£9.99 x2) on the same card?? acct email sam.p7@example.com "
+                "pls refund one 🙏")
+    draft = ("Hey Sam! Thx for flagging 🙏 I totally get it, I hear ya. Hopefully it's just a pending charge that'll drop "
+             "off 🤞 ^KL")
+    result = coach.rewrite(draft, customer=customer)
+    assert "Hopefully" not in result.rewrite and "hear ya" not in result.rewrite
+    assert any(word in result.rewrite for word in ("I'm checking", "I'll check", "I'll look", "I'm looking", "Let me"))
+
+
+def test_a_fixed_reply_that_already_says_the_agents_own_step_gets_no_second_one() -> None:
+    customer = "My laptop repair (job RP-3310) was promised for Monday and I've heard nothing."
+    draft = ("Hi Leo, thanks for contacting us, and so sorry for the inconvenience. I'll chase the workshop this "
+             "afternoon and ring you before 5pm with a date for job RP-3310.")
+    result = coach.rewrite(draft, customer=customer)
+    assert "inconvenience" not in result.rewrite and "update you here" not in result.rewrite

@@ -335,7 +335,7 @@ _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|pleas
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 # the generic noun an apology's object is about ("the trouble with your order"); "your order is still not here" has none
 _GENERIC_HEAD = re.compile(r"\b(?:inconvenience|trouble|issues?|problems?|confusion|difficult(?:y|ies)|experience|hassle|"
-                           r"frustration|mix-?up|disruption|situation|matter)\b", re.I)
+                           r"frustration|mix[-\s]?up|disruption|situation|matter)\b", re.I)
 
 
 def _specific_words(obj: str, generic: frozenset[str], template: frozenset[str] = frozenset()) -> list[str]:

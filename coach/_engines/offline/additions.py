@@ -74,6 +74,10 @@ class Additions:
         if bare and not resolved:
             rest = " ".join(u.full for u in layout.units if u.text and u not in bare)
             stepless = stepless or not holds_step(rest)  # "We'll look into it." is all it offers
+        # a reply being fixed that is left with no step in the rules' reading: the learned layer may pass "Thx for
+        # flagging 🙏" (the customer asked a question), but an edited reply needs something to do or done
+        stepless = stepless or not resolved and bool(rendered.strip()) and not holds_step(rendered) and \
+            not _OWN_STEP.search(rendered) and not self._answers(rendered)
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
@@ -89,6 +93,11 @@ class Additions:
                     if unit.text and unit.role != "greeting" and _BARE_STEP.match(unit.text):
                         unit.text = ""
                 self.merge_prefix(layout)
+
+    def _answers(self, text: str) -> bool:
+        """The reply answers a question of the customer's in two of their words or more: that is its resolution."""
+        told = self.told or ""
+        return "?" in told and len(_stems(text) & _stems(told)) >= 2
 
     def _opening(self, layout: Layout, rules: set[str]) -> None:
         if positive(self.customer, self.draft):
@@ -257,6 +266,12 @@ _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening
 _OWN_ACTION = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|'m|’m|\s+am|'ve|’ve|\s+have|'re|’re|\s+are)\s+(?:also\s+|now\s+)?"
                          r"(?:pass|flag|send|sent|arrang|book|collect|escalat|refer|look|check|call|email|contact|replac|"
                          r"refund|rais|report|ask)\w*", re.I)
+
+
+# The agent's own next step in words the rules' step patterns do not list: "I'll chase the workshop and ring you"
+_OWN_STEP = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:\w+\s+)?(?:chase|ring|phone|call|get\s+someone|share|pass|"
+                       r"send|arrange|book|email|e-mail|text|contact|collect|visit|refund|replace|repair|escalate|raise|"
+                       r"follow\s+up)\b", re.I)
 
 
 def _own(layout: Layout) -> str:
