@@ -226,3 +226,13 @@ def test_a_fixed_reply_that_already_says_the_agents_own_step_gets_no_second_one(
              "afternoon and ring you before 5pm with a date for job RP-3310.")
     result = coach.rewrite(draft, customer=customer)
     assert "inconvenience" not in result.rewrite and "update you here" not in result.rewrite
+
+
+def test_a_reference_beside_a_refused_amount_goes_into_the_check_not_a_line_of_its_own() -> None:
+    policy = ["Returns are accepted within 30 days of delivery.",
+              "Refunds are processed within 10 business days of receiving the returned item."]
+    draft = ("Thanks for writing in about the boots. No problem: I've approved a full refund of $145 for order 44-10293, "
+             "and you don't need to send them back.")
+    result = coach.rewrite(draft, customer="The boots don't fit and I bought them 40 days ago. Can I get my money back?",
+                           policy=policy)
+    assert "$145 for order 44-10293" in result.rewrite and "Your order number is" not in result.rewrite

@@ -438,17 +438,23 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed, an amount
     beyond the line as not offered ("Goodwill credits are capped at £20 per order. I can't offer £50 ..."), and a
     labelled reference as it was ("The tracking ref is TR-558201.")."""
-    kept = []
+    kept, refs = [], []
     for fact, kind in fact_kinds(clause).items():
         m = re.search(_LABELLED.format(fact=re.escape(fact)), clause, re.I) if kind == "token" else None
         if m:
             clause = clause[: m.start()] + clause[m.end():]
             label = m["label"]
-            kept.append(f"Your {label.lower()} number is {fact}." if label.isalpha() and label.lower() not in ("ref", "reference",
-                                                                                                        "number")
-                        else f"The {label} is {fact}.")
+            named = label.isalpha() and label.lower() not in ("ref", "reference", "number")
+            refs.append(f"{label.lower()} {fact}" if named else f"ref {fact}")
+            kept.append(f"Your {label.lower()} number is {fact}." if named else f"The {label} is {fact}.")
     said = _policy_said(clause, line, salt, forbidden)
-    return said + kept if said is not None else None
+    if said is None:
+        return None
+    money = re.search(r"[£$€][\d,.]*\d(?:\s+and\s+[£$€][\d,.]*\d)*", said[-1]) if refs and len(said) > 1 else None
+    if money:  # "I'll check how that applies to the $189 for order 33-80917": no "Your order number is ..." line
+        said[-1] = said[-1][: money.end()] + " for " + " and ".join(refs) + said[-1][money.end():]
+        return said
+    return said + kept
 
 
 def _policy_said(clause: str, line: str, salt: int, forbidden: bool) -> list[str] | None:
