@@ -236,3 +236,11 @@ def test_a_reference_beside_a_refused_amount_goes_into_the_check_not_a_line_of_i
     result = coach.rewrite(draft, customer="The boots don't fit and I bought them 40 days ago. Can I get my money back?",
                            policy=policy)
     assert "$145 for order 44-10293" in result.rewrite and "Your order number is" not in result.rewrite
+
+
+def test_the_companys_name_is_no_acknowledgement_of_the_customers_problem() -> None:
+    customer = "The water pressure at 4 Alder Way has been a trickle for ten days. When will it be fixed?"
+    draft = ("Thank you for contacting Fenwick Water. Your enquiry has been logged and a member of our team will be in "
+             "touch in due course.")
+    assert "no-acknowledgement" in rules_found(draft, customer=customer)
+    assert coach.rewrite(draft, customer=customer).passed is not True

@@ -410,10 +410,14 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     customer = {senses.get(stem(w), stem(w)) for w in content_words(ctx.customer, generic)}
     if not customer:
         return
-    if any(senses.get(stem(w), stem(w)) in customer for w in content_words(ctx.draft)):
+    own = _BRAND.sub(" ", ctx.draft)  # "Thank you for contacting Northdale Water" says nothing of the customer's water
+    if any(senses.get(stem(w), stem(w)) in customer for w in content_words(own)):
         return  # the reply names the problem, in the customer's words or in words of the same meaning
     yield None, None
 
+
+# the company's name after "contacting", "from", "at" or "with" ("Northdale Water", "Brightwave Energy")
+_BRAND = re.compile(r"\b(?:contacting|from|at|with|to|of)\s+(?:the\s+)?(?:[A-Z][\w&'’-]+\s+){1,3}?[A-Z][\w&'’-]+", re.U)
 
 _SENSES: dict[tuple[str, int], dict[str, str]] = {}
 
