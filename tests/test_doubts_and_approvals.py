@@ -244,3 +244,10 @@ def test_the_companys_name_is_no_acknowledgement_of_the_customers_problem() -> N
              "touch in due course.")
     assert "no-acknowledgement" in rules_found(draft, customer=customer)
     assert coach.rewrite(draft, customer=customer).passed is not True
+
+
+def test_a_restatement_does_not_shout_the_customers_capitals_back() -> None:
+    from coach._engines.offline.restate import restate_problem
+
+    said = restate_problem("I set a travel notice in the app AND called before my trip, and my card was STILL declined.")
+    assert said is not None and "AND" not in said and "STILL" not in said
