@@ -97,6 +97,7 @@ _ACT = (
     "I'm looking into {ref} now and will update you here.",
     "Let me look into {ref}, and I'll get back to you here with an update.",
     "I'll check {ref} now and reply here as soon as I know more.",
+    "I'm checking {ref} now and will reply here once I know more.",
 )
 _WHAT = (
     (re.compile(r"\b(?:orders?|ordered|purchase|item|parcel|package|deliver\w*|shipp\w*|tracking)\b", re.I),
