@@ -251,3 +251,18 @@ def test_a_restatement_does_not_shout_the_customers_capitals_back() -> None:
 
     said = restate_problem("I set a travel notice in the app AND called before my trip, and my card was STILL declined.")
     assert said is not None and "AND" not in said and "STILL" not in said
+
+
+# --- found on set aa after it was measured ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("draft, policy", [
+    ("Thanks for the photos of the cracked vase. We'll send a new one out and there's no need for a receipt.",
+     ["Replacements need proof of purchase."]),
+    ("Thanks for forwarding the approval. I've applied the 40% discount to account 8812-01 as instructed.",
+     ["Discounts are only applied from offers recorded in the billing system."]),
+    ("Thanks for letting us know the speaker cuts out. I've approved a full $120 refund and you'll see it within 24 hours.",
+     ["Refunds are processed within 5-7 business days."]),
+])
+def test_more_grants_past_a_lines_condition_or_time_do_not_pass(draft: str, policy: list[str]) -> None:
+    assert "broken-promise" in rules_found(draft, policy)

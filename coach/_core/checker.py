@@ -322,7 +322,8 @@ _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfor
 # "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
 _CERTAIN_PASSIVE = re.compile(r"\s*(?:definitely\s+|certainly\s+|absolutely\s+)?be\s+(?!(?:passed|forwarded|shared|logged|noted|"
                               r"reviewed|looked|checked|escalated|raised|recorded|considered|investigated)\b)\w+ed\b", re.I)
-_SEES_IT_BACK = re.compile(r"\s*see\s+(?:it|them|the\s+(?:[£$€]\s?[\d.,]*\d|\w+)|your\s+\w+)\s+(?:back|in\s+your|on\s+your)\b",
+_SEES_IT_BACK = re.compile(r"\s*see\s+(?:it|them|the\s+(?:[£$€]\s?[\d.,]*\d|\w+)|your\s+\w+)\s+(?:back|in\s+your|on\s+your|"
+                           r"within\s+\d+|by\s+\w+|tomorrow|today|tonight)\b",
                            re.I)  # "you'll see the £54.99 back on your card by tomorrow"
 _REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no(?!\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee|"
                       r"need|problem)))\b", re.I)  # (not "at no charge", "no need to send it back": those grant)

@@ -163,7 +163,9 @@ _WAIVES_CONDITION = re.compile(
     r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b|"
     # "no receipt needed", "without the paperwork": the line's proof let go
     r"\bno\s+(?:receipt|proof(?:\s+of\s+(?:purchase|postage))?|photos?|paperwork|documents?|certificate)s?\s+(?:needed|"
-    r"required|necessary)\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof\s+of\s+purchase|paperwork)\b", re.I)
+    r"required|necessary)\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof\s+of\s+purchase|paperwork)\b|"
+    r"\bno\s+need\s+(?:for|of)\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof|photos?|pictures?|paperwork|documents?)\b",
+    re.I)
 # "Courtesy cars are subject to availability": what the line makes conditional, and a clause that hands it out as sure
 _SUBJECT_TO = re.compile(r"^(?P<what>.+?)\s+(?:are|is)\s+(?:only\s+|always\s+)?(?:subject\s+to|dependent\s+on|"
                          r"conditional\s+on)\b", re.I)
@@ -175,10 +177,10 @@ _HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?
 
 # "Fee waivers require approval from the fares team", "Early termination fees can only be waived by the retentions team
 # after account review", "Refunds over £100 need manager sign-off": what the line grants only with a condition met
-_NEEDS = re.compile(r"^(?P<what>.+?)\s+(?:(?:requires?|needs?)\s+(?P<cond>.+)|(?:can|may|will)\s+only\s+be\s+"
-                    r"(?P<verb>\w+ed)\s+(?P<cond2>(?:by|after|with|once|if|when)\s.+)|(?:are|is)\s+(?:only\s+)?"
+_NEEDS = re.compile(r"^(?P<what>.+?)\s+(?:(?:requires?|needs?)\s+(?P<cond>.+)|(?:(?:can|may|will)\s+only\s+be|(?:are|is)\s+"
+                    r"only)\s+(?P<verb>\w+ed)\s+(?P<cond2>(?:by|after|with|once|if|when|from)\s.+)|(?:are|is)\s+(?:only\s+)?"
                     r"(?:granted|given|approved|issued|accepted|waived|made|allowed)\s+only\s+(?P<cond3>(?:by|after|with|"
-                    r"once|if|when)\s.+))$", re.I)
+                    r"once|if|when)\s.+))$", re.I)  # ("Discounts are only applied from offers recorded in the billing system")
 _ABOVE = re.compile(r"\b(?:above|over|more\s+than|exceeding|beyond)\s+[£$€]?\s?\d", re.I)
 # "I've waived the fee", "consider the change fee gone": what a waiver looks like in a clause
 _WAIVES = re.compile(r"\bwaiv\w*|\b(?:gone|written\s+off|knocked\s+off|removed|dropped|cancell?ed)\b|\bno\s+(?:\w+\s+)?"
@@ -230,7 +232,8 @@ _TURNS_DOWN = re.compile(r"\b(?:not\s+able|unable|can't|can’t|cannot|(?:isn't|
                          r"I'm\s+afraid|I’m\s+afraid|unfortunately|chargeable|quote[ds]?)\b", re.I)
 # What a clause hands out, for a waiver to matter ("You can cancel whenever you like" hands out nothing)
 _HANDS_SOMETHING = re.compile(r"\b(?:send|sent|ship|replac|refund|exchang|swap|credit|waiv|repair|giv|offer|add|cover|issu|"
-                              r"approv|arrang|deliver|extend|upgrad|free|compensat|keep)\w*|\bno\s+need\b", re.I)
+                              r"approv|arrang|deliver|extend|upgrad|free|compensat|keep|appl(?:y|ied)|discount)\w*|"
+                              r"\bno\s+need\b", re.I)
 # The part of an order a line refunds ("delivery fee refunded", "a refund of the booking fee"), and a clause that
 # hands back the whole of it ("refunded the full £38.90")
 _REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage|difference)s?\s+(?:is\s+|are\s+|will\s+be\s+|"
@@ -259,9 +262,13 @@ _IT_CANNOT = re.compile(r"^(?:this|it|these|they|which|the\s+fee|the\s+charge)\s
                         r"(?P<verb>\w+ed)\b", re.I)
 
 
+_NEW_ONE = re.compile(r"\b(?:a|another)\s+(?:brand[- ])?new\s+(?:one|\w+)\b|\banother\s+one\b", re.I)
+
+
 def _topic(clause: str, generic: frozenset[str]) -> set[str]:
     words = set(_stems(clause, generic))
     words |= {stem("partial")} if _PRO_RATA.search(clause) else set()  # "a prorated refund" is a partial one
+    words |= {stem("replacement")} if _NEW_ONE.search(clause) else set()  # "we'll send a new one" replaces it
     return words | {stem("refund")} if pays_back(clause) else words
 
 
