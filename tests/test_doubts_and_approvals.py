@@ -266,3 +266,15 @@ def test_a_restatement_does_not_shout_the_customers_capitals_back() -> None:
 ])
 def test_more_grants_past_a_lines_condition_or_time_do_not_pass(draft: str, policy: list[str]) -> None:
     assert "broken-promise" in rules_found(draft, policy)
+
+
+def test_a_short_sentence_in_another_language_is_not_read_as_passed() -> None:
+    draft = "Thanks for your message. Ihr Ersatz kommt morgen. I've logged order 5512."
+    assert coach.rewrite(draft, customer="My order 5512 arrived broken.").passed is None
+    checked = coach.check(draft)
+    assert not checked.assessed and checked.language == "de" and checked.passed is None
+
+
+def test_you_wont_pay_a_penny_lets_the_customer_off_what_a_line_charges() -> None:
+    draft = "Thanks for letting us know. We will email you a label for the kettle and you won't pay a penny."
+    assert "broken-promise" in rules_found(draft, ["Customers pay return postage."])

@@ -150,7 +150,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
         else:
             certain = certainty.search(text) is not None
-            if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
+            if ctx.policy.commitments and ctx.policy.forbids(text) and \
+                    (not _negated(text, len(text), negations) or _PAYS_NOTHING.search(text)) \
                     and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
@@ -318,6 +319,9 @@ _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+w
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*|"
                     r"\d+\s?%\s+(?:off|code|discount))", re.I)
+# "you won't pay a penny": a "not" that grants ("we can't offer express shipping" is a "not" that declines)
+_PAYS_NOTHING = re.compile(r"\b(?:won't|won’t|will\s+not|don't|don’t|do\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?pay\s+"
+                           r"(?:a\s+(?:penny|cent|thing)|anything)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
 # "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
 _CERTAIN_PASSIVE = re.compile(r"\s*(?:definitely\s+|certainly\s+|absolutely\s+)?be\s+(?!(?:passed|forwarded|shared|logged|noted|"

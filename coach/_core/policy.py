@@ -63,7 +63,9 @@ _LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\
             r"\bwithout\s+(?:an?\s+|any\s+)?(?:\w+\s+)?{fee}|" \
             r"\b{fee}\w*\s+(?:is\s+|are\s+|will\s+be\s+)?(?:on\s+(?:us|the\s+house)|covered|free)\b|\bfree\s+(?:\w+\s+)?{fee}|" \
             r"\b(?:I|we)(?:'ll|’ll|\s+will|'ve|’ve|\s+have|'d|’d|\s+would|\s+can)?\s+(?:also\s+|happily\s+|gladly\s+)?" \
-            r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}"
+            r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}|" \
+            r"\b(?:won't|won’t|will\s+not|don't|don’t|do\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?pay\s+(?:a\s+(?:penny|cent|" \
+            r"thing)|anything)\b"
 _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free|"
                       r"no\s+(?:extra\s+|additional\s+)?(?:cost|charge|fee)|without\s+(?:any\s+)?(?:charge|cost)|"
                       r"complimentary|on\s+us)\b|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
