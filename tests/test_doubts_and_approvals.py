@@ -268,13 +268,44 @@ def test_more_grants_past_a_lines_condition_or_time_do_not_pass(draft: str, poli
     assert "broken-promise" in rules_found(draft, policy)
 
 
-def test_a_short_sentence_in_another_language_is_not_read_as_passed() -> None:
-    draft = "Thanks for your message. Ihr Ersatz kommt morgen. I've logged order 5512."
-    assert coach.rewrite(draft, customer="My order 5512 arrived broken.").passed is None
-    checked = coach.check(draft)
-    assert not checked.assessed and checked.language == "de" and checked.passed is None
+# --- from a helper's review of this session's change: good replies it must not flag, and two it missed ---------------
 
 
-def test_you_wont_pay_a_penny_lets_the_customer_off_what_a_line_charges() -> None:
-    draft = "Thanks for letting us know. We will email you a label for the kettle and you won't pay a penny."
-    assert "broken-promise" in rules_found(draft, ["Customers pay return postage."])
+@pytest.mark.parametrize("draft, policy", [
+    ("Thanks for sending the doctor's note. I've waived the £12 late fee.", ["Late fees are waived only with a doctor's note."]),
+    ("Because you cancelled 3 weeks ahead, there's no admin fee and I've refunded your £80 deposit.",
+     ["Late cancellations carry a £25 admin fee."]),
+    ("There's no need for photos; your order confirmation is your proof of purchase, and I've approved a refund of £60.",
+     ["Refunds need proof of purchase."]),
+    ("The duty manager has approved it, so I've waived the £40 change fee.",
+     ["Change fee waivers require approval from the duty manager."]),
+])
+def test_a_condition_met_or_not_asked_for_is_no_broken_promise(draft: str, policy: list[str]) -> None:
+    assert "broken-promise" not in rules_found(draft, policy)
+
+
+def test_the_condition_named_only_to_be_skipped_is_a_broken_promise() -> None:
+    draft = "Normally the duty manager would need to approve this, but I've waived the £40 change fee."
+    assert "broken-promise" in rules_found(draft, ["Change fee waivers require approval from the duty manager."])
+
+
+@pytest.mark.parametrize("draft", [
+    "Sorry for the problem with your bill: we charged you twice for March. I've refunded £42 to your card.",
+    "Apologies for the hassle with your booking, which showed the wrong dates. I've corrected them to 3 to 5 May.",
+])
+def test_a_template_object_that_goes_on_to_say_what_went_wrong_is_not_bland(draft: str) -> None:
+    assert "bland-apology" not in rules_found(draft)
+
+
+def test_a_condolence_in_other_words_for_the_same_person_is_kept() -> None:
+    customer = "My dad passed away in March and his card is still being charged £9.99 a month."
+    draft = "I'm so sorry about your father. I've cancelled the card subscription and refunded the March charge."
+    result = coach.rewrite(draft, customer=customer)
+    assert "I'm so sorry about your father." in result.rewrite
+
+
+def test_a_name_in_capitals_is_not_lowered_in_a_restatement() -> None:
+    from coach._engines.offline.restate import _unshout
+
+    assert _unshout("my AT&T bill is wrong AND late") == "my AT&T bill is wrong and late"
+    assert _unshout("stuck on the BBC ONE logo") == "stuck on the BBC ONE logo"

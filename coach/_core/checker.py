@@ -150,12 +150,12 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
         else:
             certain = certainty.search(text) is not None
-            if ctx.policy.commitments and ctx.policy.forbids(text) and \
-                    (not _negated(text, len(text), negations) or _PAYS_NOTHING.search(text)) \
+            if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
                     and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
-            if ctx.policy.commitments and ctx.policy.waived_condition(text) and (_HANDS_OUT.search(text) or
+            said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
+            if ctx.policy.commitments and ctx.policy.waived_condition(text, said_before) and (_HANDS_OUT.search(text) or
                                                                                  _NO_NEED.match(text) or
                                                                                  CONSIDER_DONE.search(text)):
                 yield sentence.start, sentence.end  # a grant with the line's condition let go ("no need to return it")
@@ -308,6 +308,9 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
             cut = breaks.search(rest)
             obj = _CAUSED.split(rest[: cut.start()] if cut else rest, maxsplit=1)[0]  # "... may have caused residents"
             before = _CLAUSE_SPLIT.split(text[: m.start()])[-1]
+            if not _specific_words(obj, generic, template) and _specific_words(obj, generic) and cut and \
+                    _EXPLAINS.match(rest, cut.start()) and len(_specific_words(rest[cut.end():], generic)) >= 2:
+                continue  # "Sorry for the problem with your bill: we charged you twice for March." says what it was
             if not (_specific_words(obj, generic, template) or _names_problem_before(before, generic)):
                 yield sentence.start, sentence.end
                 break
@@ -319,9 +322,6 @@ _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+w
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*|"
                     r"\d+\s?%\s+(?:off|code|discount))", re.I)
-# "you won't pay a penny": a "not" that grants ("we can't offer express shipping" is a "not" that declines)
-_PAYS_NOTHING = re.compile(r"\b(?:won't|won’t|will\s+not|don't|don’t|do\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?pay\s+"
-                           r"(?:a\s+(?:penny|cent|thing)|anything)\b", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
 # "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
 _CERTAIN_PASSIVE = re.compile(r"\s*(?:definitely\s+|certainly\s+|absolutely\s+)?be\s+(?!(?:passed|forwarded|shared|logged|noted|"
@@ -338,6 +338,8 @@ _CAUSED = re.compile(r"\b(?:this|that|it|which)\s+(?:(?:may|might|could|will)\s+
                      r"(?:caused|created|meant\s+for)\b", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
+# what follows a template object and says what went wrong: ": we charged you twice", ", which showed the wrong dates"
+_EXPLAINS = re.compile(r"\s*(?::|,\s*(?:which|as|because|since|when|where)\b|\s[-–—]\s)", re.I)
 # the generic noun an apology's object is about ("the trouble with your order"); "your order is still not here" has none
 _GENERIC_HEAD = re.compile(r"\b(?:inconvenience|trouble|issues?|problems?|confusion|difficult(?:y|ies)|experience|hassle|"
                            r"frustration|mix[-\s]?up|disruption|situation|matter)\b", re.I)

@@ -46,7 +46,7 @@ _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|a
                         # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
                         r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:of\s+(?:up\s+to\s+)?[$£€]?\s?\d[\d,.]*\s+)?(?:apply|applies|"
                         r"(?:is|are)\s+(?:payable|charged|due))\b"  # "An early termination fee of £120 applies before month 18"
-                        r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+){0,2}?(?P<fee>excess|fee|charge|"
+                        r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?P<fee>excess|fee|charge|"
                         r"penalt)y?\b"
                         # a cost the customer bears: "Customers pay return postage for size exchanges"
                         r"|\bcustomers?\s+(?:pay|pays|cover|covers|bear|bears)\s+(?:for\s+)?(?:the\s+)?(?:cost\s+of\s+)?"
@@ -63,9 +63,7 @@ _LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\
             r"\bwithout\s+(?:an?\s+|any\s+)?(?:\w+\s+)?{fee}|" \
             r"\b{fee}\w*\s+(?:is\s+|are\s+|will\s+be\s+)?(?:on\s+(?:us|the\s+house)|covered|free)\b|\bfree\s+(?:\w+\s+)?{fee}|" \
             r"\b(?:I|we)(?:'ll|’ll|\s+will|'ve|’ve|\s+have|'d|’d|\s+would|\s+can)?\s+(?:also\s+|happily\s+|gladly\s+)?" \
-            r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}|" \
-            r"\b(?:won't|won’t|will\s+not|don't|don’t|do\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?pay\s+(?:a\s+(?:penny|cent|" \
-            r"thing)|anything)\b"
+            r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}"
 _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free|"
                       r"no\s+(?:extra\s+|additional\s+)?(?:cost|charge|fee)|without\s+(?:any\s+)?(?:charge|cost)|"
                       r"complimentary|on\s+us)\b|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
@@ -162,12 +160,20 @@ _WAIVES_CONDITION = re.compile(
     r"\bwhenever\s+you\s+(?:like|want|wish|choose|are\s+ready|'re\s+ready)\b|"
     r"\bany\s*time\s+you\s+(?:like|want|wish)\b|\b(?:an?|one-off)\s+exception\b|\bjust\s+this\s+(?:once|time)\b|"
     r"\bwhenever\s+you\s+get\s+(?:a)?round\s+to\b|"
-    r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b|"
-    # "no receipt needed", "without the paperwork": the line's proof let go
+    r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b", re.I)
+# "no receipt needed", "without the paperwork", "no need for photos": a proof let go, where a line asks for one
+_NO_PROOF = re.compile(
     r"\bno\s+(?:receipt|proof(?:\s+of\s+(?:purchase|postage))?|photos?|paperwork|documents?|certificate)s?\s+(?:needed|"
     r"required|necessary)\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof\s+of\s+purchase|paperwork)\b|"
     r"\bno\s+need\s+(?:for|of)\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof|photos?|pictures?|paperwork|documents?)\b",
     re.I)
+_PROOFS = (re.compile(r"\b(?:receipts?|proof\s+of\s+purchase)\b", re.I), re.compile(r"\b(?:photos?|pictures?|images?)\b", re.I),
+           re.compile(r"\b(?:paperwork|documents?|certificates?|proof)\b", re.I))
+
+
+def _asks_for(line: str, let_go: str) -> bool:
+    """The line asks for the proof the clause lets go ("no need for photos" against "... with photos")."""
+    return any(kind.search(let_go) and kind.search(line) for kind in _PROOFS)
 # "Courtesy cars are subject to availability": what the line makes conditional, and a clause that hands it out as sure
 _SUBJECT_TO = re.compile(r"^(?P<what>.+?)\s+(?:are|is)\s+(?:only\s+|always\s+)?(?:subject\s+to|dependent\s+on|"
                          r"conditional\s+on)\b", re.I)
@@ -189,10 +195,16 @@ _WAIVES = re.compile(r"\bwaiv\w*|\b(?:gone|written\s+off|knocked\s+off|removed|d
                      r"(?:fee|charge)\b|\bwithout\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:fee|charge)\b", re.I)
 # "without you needing to clear the remaining balance": the condition named only to be let go
 _WITHOUT = re.compile(r"\b(?:without|no\s+need\s+(?:for\s+you\s+)?to|(?:don't|don’t|won't|won’t|do\s+not|will\s+not)\s+"
-                      r"(?:need|have)\s+to|not\s+needing\s+to)\b", re.I)
+                      r"(?:need|have)\s+to|not\s+needing\s+to|normally|usually|would\s+(?:normally\s+|usually\s+)?need|"
+                      r"(?:sign-?off|approval)\s+(?:is\s+)?(?:not\s+)?needed)\b", re.I)  # ("Normally the manager would need to
+# approve this, but I've waived it": the condition named, not met)
 # "Consider the change fee gone on this occasion": a grant in the imperative
 CONSIDER_DONE = re.compile(r"\bconsider\s+(?:the\s+|your\s+|that\s+|it\s+)?(?:[\w£$€.,-]+\s+){0,3}?(?:gone|waived|done|"
                             r"sorted|refunded|cancell?ed|written\s+off)\b", re.I)
+
+
+_CHARGES = re.compile(r"\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:excess|fee|charge|penalty)\b", re.I)
 
 
 def _named_in_full(clause: str, line: str) -> bool:
@@ -203,8 +215,9 @@ def _named_in_full(clause: str, line: str) -> bool:
     return len(what) >= 2 and what <= _topic(clause, generic)
 
 
-def _given_outright(clause: str, line: str) -> bool:
-    """The clause hands out for sure what the line makes conditional ("subject to availability", "requires approval")."""
+def _given_outright(clause: str, line: str, context: str = "") -> bool:
+    """The clause hands out for sure what the line makes conditional ("subject to availability", "requires approval");
+    ``context`` (the sentence before) may say the condition is met ("Thanks for sending the doctor's note.")."""
     if _HEDGED.search(clause):
         return False
     generic = _GENERIC_POLICY_WORDS | _RULING_WORDS
@@ -221,7 +234,7 @@ def _given_outright(clause: str, line: str) -> bool:
     if _ABOVE.search(needs["what"]) and not _more_money(clause, needs["what"]):
         return False  # "Goodwill credit above £10 needs approval" does not hold back a £5 credit
     cond = set(_stems(needs["cond"] or needs["cond2"] or needs["cond3"], generic))
-    if cond & topic - set(what) and not _WITHOUT.search(clause):
+    if cond & (topic | _topic(context, generic)) - set(what) and not _WITHOUT.search(clause):
         return False  # the clause says the condition ("the retentions team has approved ..."), not lets it go
     verb = stem(needs["verb"]) if needs["verb"] else None
     if verb == stem("waived") or stem("waiver") in what:  # "Fee waivers require ...": the clause must waive the fee
@@ -398,22 +411,26 @@ class Policy(BaseModel):
         return any(clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS))
                    for line, _ in self._parts(rules_out=False))
 
-    def waived_condition(self, clause: str) -> list[str]:
+    def waived_condition(self, clause: str, context: str = "") -> list[str]:
         """The policy lines on the topic of a grant that ``clause`` makes unconditional ("I'll send a replacement, no
         need to return the old one" against "Replacements ship once the return arrives"; "you will also receive a
         courtesy car" against "Courtesy cars are subject to availability"); else none."""
         if _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or not (_HANDS_SOMETHING.search(clause) or
                                                                           CONSIDER_DONE.search(clause)):
             return []
-        if not _WAIVES_CONDITION.search(clause):  # ... unless another line grants it outright ("until 1pm free")
-            lines = [line for line in self.commitments if _given_outright(clause, line)]
+        let_go = _NO_PROOF.search(clause)
+        proof = not _WAIVES_CONDITION.search(clause) and let_go is not None
+        if not _WAIVES_CONDITION.search(clause) and not proof:  # ... unless another line grants it outright ("until 1pm")
+            lines = [line for line in self.commitments if _given_outright(clause, line, context)]
             if any(_named_in_full(clause, line) for line in lines):
                 return lines  # "an early upgrade" against "Early upgrades require ...": no line on upgrades overrides it
-            others = Policy(commitments=[line for line in self.commitments if line not in lines])
+            # (a line that charges a fee grants no waiver of it: "... incurs a £60 early-exit fee")
+            others = Policy(commitments=[line for line in self.commitments if line not in lines and not _CHARGES.search(line)])
             return lines if lines and not (others.commitments and others.covers(clause, timed=False)) else []
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         return [line for line in self.commitments
-                if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS | _RULING_WORDS))]
+                if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS | _RULING_WORDS))
+                and (not proof or _asks_for(line, let_go.group()))]  # ("no need for photos" against "proof of purchase")
 
     def _parts(self, *, rules_out: bool) -> list[tuple[str, str]]:
         """(part, line) for the parts of the lines that rule something out (or, with ``rules_out=False``, grant it):

@@ -238,16 +238,12 @@ def other_language(text: str) -> str | None:
     language's common words in five or more words), in a reply that reads as English overall; else None. The rules
     cannot read such a sentence ("Thanks for your message. Le prometo que su reembolso llegará mañana.")."""
     for sentence in split_sentences(text):
-        size = len(sentence.text.split())
-        if size < 3 or looks_english(sentence.text):
+        if len(sentence.text.split()) < 5 or looks_english(sentence.text):
             continue
         language = detect_language(sentence.text)
         words = [w.lower() for w in _WORD.findall(sentence.text)]
-        markers = sum(w in _LATIN_MARKERS.get(language, ()) for w in words)
-        if size >= 5 and (any(language == name for name, _, _ in _SCRIPTS) or markers >= 2):
-            return language
-        # a short sentence ("Ihr Ersatz kommt morgen."): one of the language's common words and none of English's
-        if size < 5 and markers and not any(w in STOPWORDS for w in words) and re.search(r"[.!?]\s*$", sentence.text):
+        if any(language == name for name, _, _ in _SCRIPTS) or \
+                sum(w in _LATIN_MARKERS.get(language, ()) for w in words) >= 2:
             return language
     return None
 

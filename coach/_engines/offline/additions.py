@@ -77,7 +77,7 @@ class Additions:
         # a reply being fixed that is left with no step in the rules' reading: the learned layer may pass "Thx for
         # flagging 🙏" (the customer asked a question), but an edited reply needs something to do or done
         stepless = stepless or not resolved and bool(rendered.strip()) and not holds_step(rendered) and \
-            not _OWN_STEP.search(rendered) and not self._answers(rendered)
+            not _OWN_STEP.search(rendered) and not self._answers(rendered) and not _SETTLED.search(rendered)
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
@@ -268,6 +268,13 @@ _OWN_ACTION = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|'m|’m|\s+am|'ve|’v
                          r"refund|rais|report|ask)\w*", re.I)
 
 
+# The reply says the matter is settled: "has now been released", "the bug is fixed once you update", "works on your
+# first order only" (then a stock step would contradict it)
+_SETTLED = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+(?:released|fixed|resolved|restored|reversed|removed|"
+                      r"cancell?ed|closed|stopped|unlocked|refunded|credited|sent)\b|\b(?:is|are)\s+(?:now\s+)?(?:fixed|resolved|"
+                      r"working|live|restored|back\s+up)\b|\bworks\s+(?:on|with|for|only)\b|\b(?:I|we)(?:'ve|’ve|\s+have)\s+"
+                      r"(?:now\s+|already\s+)?(?:closed|stopped|unlocked|paused|blocked|switched|transferred|reconnected|"
+                      r"activated|released)\b", re.I)
 # The agent's own next step in words the rules' step patterns do not list: "I'll chase the workshop and ring you"
 _OWN_STEP = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:\w+\s+)?(?:chase|ring|phone|call|get\s+someone|share|pass|"
                        r"send|arrange|book|email|e-mail|text|contact|collect|visit|refund|replace|repair|escalate|raise|"

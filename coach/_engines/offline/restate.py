@@ -122,6 +122,18 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|even
 _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
 _SHOUTED = re.compile(r"\b(?:AND|BUT|NOT|STILL|EVERY|NEVER|NO|ALL|THE|IS|WAS|ARE|WERE|TWICE|AGAIN|NOTHING|ANY|AT|ON|IN|"
                       r"TIME|TIMES|DAY|DAYS|WEEK|WEEKS|HOURS|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\b")
+_CAPS_NEXT = re.compile(r"[A-Z]{2,}[\w&]*\s*$|^\s*[&\w]*[A-Z]{2,}")
+
+
+def _unshout(clause: str) -> str:
+    """A shouted small word in lower case ("declined AND blocked"), not one of a name ("AT&T", "BBC ONE")."""
+    def lower(m: re.Match[str]) -> str:
+        before, after = clause[max(0, m.start() - 12):m.start()], clause[m.end():m.end() + 12]
+        touching = before.endswith("&") or after.startswith("&")
+        return m.group() if touching or _CAPS_NEXT.search(before) or _CAPS_NEXT.search(after) else m.group().lower()
+    return _SHOUTED.sub(lower, clause)
+
+
 _LABEL_WORDS = re.compile(r"^(?:[A-Z]{3,}[:!,.]*\s+)+(?=[a-z])")  # "URGENT someone has taken £1,940 ...": a label
 _WHICH = re.compile(r",?\s+(?:which|who)\b", re.I)  # a relative clause, which must keep its verb
 _POINTS_BACK = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|due\s+to\s+(?:this|that|it)|"
@@ -272,7 +284,7 @@ def _as_clause(sentence: str) -> str | None:
     if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or clause.count("(") != clause.count(")") or \
             re.search(r"\((?![^)]*\d)", clause):
         return None  # brackets only around a reference: "the lamp (order 5562) has a frayed cord"
-    clause = _LABEL_WORDS.sub("", _SHOUTED.sub(lambda m: m.group().lower(), clause))  # "declined AND the card was blocked"
+    clause = _LABEL_WORDS.sub("", _unshout(clause))  # "declined AND the card was blocked"
     if sum(w.isupper() and len(w) > 2 for w in clause.split()) > 1:
         return None  # shouting
     clause = _shorten(" ".join(_QUESTION_TAIL.sub("", clause).split()))

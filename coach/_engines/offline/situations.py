@@ -72,8 +72,8 @@ class Situation(BaseModel):
         """The reply names what happened, in a word of the first sentence of the customer's that says it ("your husband
         Peter", "the gas smell"): "We're sorry for your loss" above a template names nothing of it."""
         first = next((s.text for s in split_sentences(customer or "") if self.matches(s.text)), "")
-        said = {stem(w) for w in content_words(first) if not any(c.isdigit() for c in w)}
-        return not said or any(stem(w) in said for w in content_words(reply))
+        said = {_kin(w) for w in content_words(first) if not any(c.isdigit() for c in w)}
+        return not said or any(_kin(w) in said for w in content_words(reply))
 
 
 def _each_has(lines: tuple[str, ...], placeholder: str, rule: str) -> tuple[str, ...]:
@@ -94,6 +94,18 @@ def situation(customer: str | None) -> Situation | None:
     if not customer or not customer.strip():
         return None
     return next((s for s in _load() if s.matches(customer)), None)
+
+
+_KIN = {word: head for head, words in {
+    "mother": "mum mom mam mummy mommy ma mother mothers", "father": "dad daddy papa pa father fathers",
+    "grandmother": "nan nana nanna gran granny grandma grandmother", "grandfather": "grandad granddad grandpa grandfather",
+    "partner": "partner spouse",
+}.items() for word in words.split()}
+
+
+def _kin(word: str) -> str:
+    """One word for each way of naming a relative ("mum" and "mother", "dad" and "father")."""
+    return _KIN.get(re.sub(r"['’]s$", "", word.lower()), stem(word))
 
 
 def grieves(case: Situation | None) -> bool:
