@@ -174,6 +174,8 @@ _PROOFS = (re.compile(r"\b(?:receipts?|proof\s+of\s+purchase)\b", re.I), re.comp
 def _asks_for(line: str, let_go: str) -> bool:
     """The line asks for the proof the clause lets go ("no need for photos" against "... with photos")."""
     return any(kind.search(let_go) and kind.search(line) for kind in _PROOFS)
+
+
 # "Courtesy cars are subject to availability": what the line makes conditional, and a clause that hands it out as sure
 _SUBJECT_TO = re.compile(r"^(?P<what>.+?)\s+(?:are|is)\s+(?:only\s+|always\s+)?(?:subject\s+to|dependent\s+on|"
                          r"conditional\s+on)\b", re.I)
@@ -194,15 +196,15 @@ _ABOVE = re.compile(r"\b(?:above|over|more\s+than|exceeding|beyond)\s+[£$€]?\
 _WAIVES = re.compile(r"\bwaiv\w*|\b(?:gone|written\s+off|knocked\s+off|removed|dropped|cancell?ed)\b|\bno\s+(?:\w+\s+)?"
                      r"(?:fee|charge)\b|\bwithout\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:fee|charge)\b", re.I)
 # "without you needing to clear the remaining balance": the condition named only to be let go
+# ("Normally the manager would need to approve this, but I've waived it": the condition named, not met)
 _WITHOUT = re.compile(r"\b(?:without|no\s+need\s+(?:for\s+you\s+)?to|(?:don't|don’t|won't|won’t|do\s+not|will\s+not)\s+"
                       r"(?:need|have)\s+to|not\s+needing\s+to|normally|usually|would\s+(?:normally\s+|usually\s+)?need|"
-                      r"(?:sign-?off|approval)\s+(?:is\s+)?(?:not\s+)?needed)\b", re.I)  # ("Normally the manager would need to
-# approve this, but I've waived it": the condition named, not met)
+                      r"(?:sign-?off|approval)\s+(?:is\s+)?(?:not\s+)?needed)\b", re.I)
 # "Consider the change fee gone on this occasion": a grant in the imperative
 CONSIDER_DONE = re.compile(r"\bconsider\s+(?:the\s+|your\s+|that\s+|it\s+)?(?:[\w£$€.,-]+\s+){0,3}?(?:gone|waived|done|"
                             r"sorted|refunded|cancell?ed|written\s+off)\b", re.I)
 
-
+# A line that charges a fee ("Cancelling within the minimum term incurs a £60 early-exit fee") grants no waiver of it
 _CHARGES = re.compile(r"\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?:excess|fee|charge|penalty)\b", re.I)
 
