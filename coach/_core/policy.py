@@ -209,12 +209,20 @@ _CHARGES = re.compile(r"\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\
                       r"(?:excess|fee|charge|penalty)\b", re.I)
 
 
+@lru_cache(maxsize=1024)  # read for every sentence of every draft against each line: parsed once per line
+def _held_back(line: str) -> tuple[re.Match[str] | None, tuple[str, ...]]:
+    """A "requires" line's parts ("Early upgrades require paying off ...") and the stems of what it holds back, less
+    an amount it names ("Goodwill credit above £10": goodwill, credit); (None, ()) for any other line."""
+    needs = _NEEDS.match(line.strip().rstrip("."))
+    if needs is None:
+        return None, ()
+    return needs, _stems(_ABOVE.split(needs["what"])[0], _GENERIC_POLICY_WORDS | _RULING_WORDS)
+
+
 def _named_in_full(clause: str, line: str) -> bool:
     """The clause names every word of what a "requires" line holds back ("an early upgrade": "Early upgrades")."""
-    needs = _NEEDS.match(line.strip().rstrip("."))
-    generic = _GENERIC_POLICY_WORDS | _RULING_WORDS
-    what = set(_stems(_ABOVE.split(needs["what"])[0], generic)) if needs else set()
-    return len(what) >= 2 and what <= _topic(clause, generic)
+    what = set(_held_back(line)[1])
+    return len(what) >= 2 and what <= _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
 
 
 def _given_outright(clause: str, line: str, context: str = "") -> bool:
@@ -228,11 +236,10 @@ def _given_outright(clause: str, line: str, context: str = "") -> bool:
     if condition:
         what = _stems(condition["what"], generic)
         return _SURE_GRANT.search(clause) is not None and bool(what) and what[-1] in topic
-    needs = _NEEDS.match(line.strip().rstrip("."))
+    needs, what = _held_back(line)
     if not needs or not (_SURE_GRANT.search(clause) or GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or
                          CONSIDER_DONE.search(clause)):
         return False
-    what = _stems(_ABOVE.split(needs["what"])[0], generic)
     if _ABOVE.search(needs["what"]) and not _more_money(clause, needs["what"]):
         return False  # "Goodwill credit above £10 needs approval" does not hold back a £5 credit
     cond = set(_stems(needs["cond"] or needs["cond2"] or needs["cond3"], generic))

@@ -136,8 +136,8 @@ def _unshout(clause: str) -> str:
 
 _LABEL_WORDS = re.compile(r"^(?:[A-Z]{3,}[:!,.]*\s+)+(?=[a-z])")  # "URGENT someone has taken £1,940 ...": a label
 _WHICH = re.compile(r",?\s+(?:which|who)\b", re.I)  # a relative clause, which must keep its verb
-_POINTS_BACK = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|due\s+to\s+(?:this|that|it)|"
-                          r"(?:because|as)\s+of\s+which)$", re.I)
+_TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|"
+                               r"due\s+to\s+(?:this|that|it)|(?:because|as)\s+of\s+which)$", re.I)
 _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you can't keep explaining this": what?
 _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
     evening night today yesterday tonight one two three four five six seven eight nine ten""".split())
@@ -274,7 +274,7 @@ def _as_clause(sentence: str) -> str | None:
     if lead:
         clause = clause[lead.end():]
     clause = re.sub(r"(?<=\w)!+$", "", clause.rstrip(" .,;:-")).rstrip(" .,;:-")
-    clause = _POINTS_BACK.sub("", clause)  # "We have lost two batches as a result": of what, said back alone?
+    clause = _TRAILING_POINTER.sub("", clause)  # "We have lost two batches as a result": of what, said back alone?
     head = re.split(r"\s+[-–—]\s+", clause, maxsplit=1)[0]
     if head != clause and len(head.split()) >= _MIN_WORDS and _VERB.search(head):
         clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it
