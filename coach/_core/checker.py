@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from .policy import CONSIDER_DONE, GRANT_MADE, GRANT_OFFERED, Policy
+from .policy import CONSIDER_DONE, FEES_ONLY, GRANT_MADE, GRANT_OFFERED, Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
@@ -150,11 +150,13 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
         else:
             certain = certainty.search(text) is not None
-            if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
-                    and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
+            said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
+            fees_only = FEES_ONLY.match(text) is not None  # (its "don't worry" negates nothing)
+            if ctx.policy.commitments and _forbidden(ctx.policy, text, said_before) and \
+                    (fees_only or not _negated(text, len(text), negations) and not text.rstrip().endswith("?") and
+                     _HANDS_OUT.search(text)):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
-            said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
             if ctx.policy.commitments and ctx.policy.waived_condition(text, said_before) and (_HANDS_OUT.search(text) or
                                                                                  _NO_NEED.match(text) or
                                                                                  CONSIDER_DONE.search(text)):
@@ -180,6 +182,18 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
             else:
                 yield from _unauthorised_grant(sentence, ctx, certain)
+
+
+
+def _forbidden(policy: Policy, text: str, said_before: str) -> bool:
+    """The policy rules out what ``text`` hands out, read with the sentence before it when ``text`` only waives a fee."""
+    if policy.forbids(text):
+        return True
+    if not said_before or FEES_ONLY.match(text) is None:
+        return False
+    # as one plain waiver ("don't worry about fees" would read as a "don't" the policy says too; a line may say "charge")
+    return policy.forbids(f"{said_before.rstrip(' .!')} and there's no fee or charge") is not None and \
+        not policy.forbids(said_before)
 
 
 def _unauthorised_grant(sentence: Sentence, ctx: _Context, certain: bool) -> Iterator[Span]:

@@ -16,6 +16,7 @@ from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "CONSIDER_DONE",
+           "FEES_ONLY",
            "sums"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
@@ -66,7 +67,11 @@ _LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\
             r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}"
 _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free|"
                       r"no\s+(?:extra\s+|additional\s+)?(?:cost|charge|fee)|without\s+(?:any\s+)?(?:charge|cost)|"
-                      r"complimentary|on\s+us)\b|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
+                      r"complimentary|on\s+us|(?:don't|don’t|do\s+not)\s+worry\s+about\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:fees?|charges?))\b"
+                      r"|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
+#: A waiver said alone, after the sentence it is about: "I've cancelled booking CL-11293. Don't worry about fees."
+FEES_ONLY = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:(?:don't|don’t|do\s+not)\s+worry\s+about|"
+                       r"there(?:'s|’s|\s+is|\s+will\s+be)\s+no|no)\s+(?:the\s+|any\s+)?(?:fees?|charges?)\W*$", re.I)
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due".split())
@@ -108,7 +113,10 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+an
                         r"|\bhere(?:'s|’s|\s+is)\s+(?:an?|your)\b"  # "here's a 20% code for your next order"
                         # in the passive: "a £50 credit has been applied to your account"
                         r"|\b(?:has|have)\s+been\s+(?:applied|credited|added|refunded|waived|issued|approved|upgraded|"
-                        r"extended)\b", re.I)
+                        r"extended)\b"
+                        # "I've cancelled MEL-30377 and waived the fee": a waiver as a second past verb of the same "I've"
+                        r"|\b(?:I|we)(?:'ve|’ve|\s+have)\s+\w+ed\s+(?:[^\s.;:!?,]+\s+){0,5}?and\s+(?:also\s+)?(?:waived|refunded)\b",
+                        re.I)
 #: The agent's own grant, offered for later: "I'll refund the full £1,299", "we'll also add a £25 voucher".
 GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+|just\s+|happily\s+)?(?:refund|waive|credit|"
                            r"add|apply|issue|give(?!\s+you\s+a\s+(?:call|ring|shout|bell|buzz|quick\s+call))|pay|reimburse|compensate|upgrade|"
@@ -206,7 +214,10 @@ CONSIDER_DONE = re.compile(r"\bconsider\s+(?:the\s+|your\s+|that\s+|it\s+)?(?:[\
 
 # A line that charges a fee ("Cancelling within the minimum term incurs a £60 early-exit fee") grants no waiver of it
 _CHARGES = re.compile(r"\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+){0,2}?"
-                      r"(?:excess|fee|charge|penalty)\b", re.I)
+                      r"(?:excess|fee|charge|penalty)\b"
+                      # "Cancellations within 48 hours of arrival are charged one night (AUD 189)"
+                      r"|\b(?:are|is)\s+(?:charged|billed)\s+(?:at\s+)?(?:[$£€]|\w+\s+(?:night|day|month|week)s?\b|the\s+full)",
+                      re.I)
 
 
 @lru_cache(maxsize=1024)  # read for every sentence of every draft against each line: parsed once per line

@@ -40,6 +40,8 @@ class StaticEmbedding:
         self._ids = {piece: i for i, piece in enumerate(pieces)}
         self._longest = max(len(p) for p in pieces)
         self._word_ids = lru_cache(maxsize=65536)(self._split_word)
+        # a rewrite reads the same customer message and sentences many times: each text is embedded once
+        self._row = lru_cache(maxsize=16384)(self._embed_row)
 
     def _split_word(self, word: str, spaced: bool) -> tuple[int, ...]:
         ids: list[int] = []
@@ -63,7 +65,18 @@ class StaticEmbedding:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One unit-length row per text (a zero row when no token is known)."""
-        return self.embed_ids([self.token_ids(text) for text in texts])
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._row(text)[0] for text in texts])
+
+    def token_count(self, text: str) -> int:
+        return self._row(text)[1]
+
+    def _embed_row(self, text: str) -> tuple[np.ndarray, int]:
+        ids = self.token_ids(text)
+        row = self.embed_ids([ids])[0]
+        row.flags.writeable = False  # shared by every caller that embeds the same text
+        return row, len(ids)
 
     def embed_ids(self, token_ids: list[list[int]]) -> np.ndarray:
         """``embed`` for texts already cut into token ids."""

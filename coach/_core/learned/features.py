@@ -28,14 +28,13 @@ def sentence_features(embedding: StaticEmbedding, sentences: list[str]) -> np.nd
 
 def reply_features(embedding: StaticEmbedding, sentences: list[str], draft: str, customer: str) -> np.ndarray:
     """One row for the whole reply: what it says, what the customer said, and how close the two are."""
-    ids = [embedding.token_ids(text) for text in (draft, customer or "", *sentences)]
-    vectors = embedding.embed_ids(ids)
+    vectors = embedding.embed([draft, customer or "", *sentences])
     reply, said, per_sentence = vectors[0], vectors[1], vectors[2:]
     has_customer = float(bool(said.any()))
     similarities = per_sentence @ said if len(per_sentence) else np.zeros(1, dtype=np.float32)
     extra = np.array([
         float(similarities.max()), float(similarities.mean()), float(reply @ said), has_customer,
-        math.log1p(len(ids[0])), math.log1p(len(sentences)),
+        math.log1p(embedding.token_count(draft)), math.log1p(len(sentences)),
         float("?" in draft), float("http" in draft or "www." in draft),
     ], dtype=np.float32)
     return np.concatenate([reply, said, reply * said, extra])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts, fact_kinds
-from ..._core.policy import GRANT_MADE, Policy, other_remedy, pays_back, sums
+from ..._core.policy import FEES_ONLY, GRANT_MADE, Policy, other_remedy, pays_back, sums
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
@@ -124,6 +124,9 @@ _LEARN = (
     "I'll pass this on to the team so they can look at what went wrong.",
     "I'll share this with the team so they can look into what went wrong.",
 )
+_FEE = re.compile(r"\b(?:fee|charge|penalty)s?\b(?![^.]*\b(?:waived|free)\b)", re.I)  # a line that charges one
+# A never-again promise about a failure ("this will never happen again", "won't be late again"), not a treatment
+_FAILED_BEFORE = re.compile(r"\b(?:again|happen\w*|recur|reoccur|repeated|a\s+second\s+time|twice)\b", re.I)
 _BACK_IN = re.compile(r"\bback\s+(?:in|into|on|to)\s+your\s+(?:account|card|bank|wallet)\b"
                       r"|\b(?:money|refund|it|[$£€]\s?\d[\d,.]*)(?:['’]ll|\s+will|\s+should)\s+be\s+(?:in|on)\s+your\s+"
                       r"(?:bank\s+)?(?:account|card)\b",
@@ -193,6 +196,13 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
         clause, after = clause + tail.group(1), tail.group(2)
     ways = []
+    second = _SECOND_GRANT.match(clause)
+    if second and not GRANT_MADE.search(second["head"]) and complete(second["head"]):
+        # "I've cancelled MEL-30377 and waived the fee": the cancellation stays, the waiver is the promise
+        new = _rewrite(f"{second['who']}'ve {second['grant']}", policy, used, salt)
+        rebuilt = _rebuild(before + second["head"], new, after) if new else None
+        if rebuilt:
+            ways.append(rebuilt)
     if before.strip() and not holds_fact(clause) and (_EXPLICIT.match(clause) or
                                                       _NEVER_AGAIN.search(clause) and _SHARED.search(before)):
         # ("... have been shared with the heads of department, and I can assure you this will never happen again":
@@ -215,6 +225,11 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         if rebuilt and rebuilt not in ways:
             ways.append(rebuilt)
     return ways
+
+
+# A grant made as the second verb of the agent's own "I've": "I've cancelled MEL-30377 and waived the fee"
+_SECOND_GRANT = re.compile(r"^(?P<head>.*?\b(?P<who>I|we)(?:'ve|’ve|\s+have)\s+\w+ed\b.*?)\s+and\s+(?:also\s+)?"
+                           r"(?P<grant>(?:refunded|waived)\b.*)$", re.I | re.S)
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -271,6 +286,7 @@ _ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>\w+(?:ed|en|wn)\b.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
+                       r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b|"  # "be gone for good"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
 _LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
@@ -301,7 +317,10 @@ _EVERY_PENNY_OF = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dolla
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str] | None:
     clause = _EVERY_PENNY_OF.sub("", _EVERY_PENNY_BACK.sub("your money", clause))  # "every penny of the £2,300 back"
     if _NEVER_AGAIN.search(clause):
-        return None if holds_fact(clause) else [_LEARN[salt % len(_LEARN)]]
+        if holds_fact(clause):
+            return None
+        # "you'll never be charged a cancellation fee in future" promises a treatment, after no failure: it goes
+        return [_LEARN[salt % len(_LEARN)]] if _FAILED_BEFORE.search(clause) else []
     explicit = _EXPLICIT.match(clause)
     if explicit:
         rest = clause[explicit.end():]
@@ -318,6 +337,11 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
         return [finish(capitalise(clause[: done.start()] + new + rest))]
     if explicit and not _FUTURE.search(clause):
         return [finish(capitalise(clause))]
+    if FEES_ONLY.match(clause):  # "Don't worry about fees." after the cancellation: the line that charges one instead
+        line = next((line for line in policy.commitments if line not in used and _FEE.search(line)), None)
+        if line is not None:
+            used.add(line)
+            return [_said(line)]
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
     if forbidden in used and not holds_fact(clause):
         return []  # the line is said already ("... whenever you like and I'll cover the postage"): the clause goes

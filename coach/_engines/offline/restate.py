@@ -56,7 +56,7 @@ _PROBLEM = re.compile(
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|came\s+and\s+went|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
-    r"infest\w*|zero|loose|snap\w*|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
+    r"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -144,7 +144,7 @@ _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years
 # The customer's own doing, not their problem: said back after "sorry", it reads as sorry they ordered.
 _OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|already|also)\s+)?(?:bought|ordered|booked|purchased|"
                          r"paid(?!\s+twice)|frozen|blocked|"
-                         r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|"
+                         r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|filed|lodged|"
                          r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up)\b", re.I)
 _OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
 # A problem word that, alone, says what is at stake rather than what went wrong: "my rent is due Friday".
@@ -254,7 +254,8 @@ def _as_statement(sentence: str) -> str:
 
 
 _LEADING_HANDLES = re.compile(r"^(?:(?:hi|hey|hello|dear)\s+)?(?:@\w+[,:]?\s+)+", re.I)
-_REQUEST = re.compile(r"^(?:I|we)\s+(?:(?:really|just|still)\s+)?(?:want|would\s+like|'d\s+like|expect|demand|request|"
+_REQUEST = re.compile(r"^(?:I|we)(?:\s+|(?=['’]d\b))(?:(?:really|just|still)\s+)?"
+                      r"(?:want|would\s+like|['’]d\s+like|expect|demand|request|"
                       r"insist|am\s+asking|'m\s+asking)\b", re.I)
 _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
 
@@ -363,7 +364,7 @@ def _without_loose_ends(clause: str) -> str:
 
 _DOING = re.compile(r"^(?:on\s+[^,]{1,30}?\s+)?you(?:['’]ve|\s+have)?\s+(?:(?:just|already|also|now|since)\s+)?(?:reported|"
                     r"called|rang|phoned|emailed|e-mailed|written|wrote|tried|restarted|rebooted|reinstalled|rebuilt|reset|"
-                    r"cleared|submitted|chased|contacted|asked|travell?ed|flew|stayed|visited|used|sent|bought|ordered|"
+                    r"cleared|submitted|uploaded|filed|lodged|chased|contacted|asked|travell?ed|flew|stayed|visited|used|sent|bought|ordered|"
                     r"booked|paid(?!\s+twice)|made|placed)\b", re.I)
 
 

@@ -25,6 +25,7 @@ class Situation(BaseModel):
 
     name: str
     words: str
+    unless: str = ""  # the customer's words that rule it out ("the wheel snapped" on a suitcase off a flight)
     acknowledge: tuple[str, ...] = Field(min_length=1)
     acknowledge_plain: tuple[str, ...] = Field(min_length=1)
     steps: tuple[str, ...] = Field(min_length=1)
@@ -49,7 +50,7 @@ class Situation(BaseModel):
     def covered_by(self, text: str) -> bool:
         return bool(self.covered) and re.search(self.covered, text, re.I) is not None
 
-    @field_validator("words")
+    @field_validator("words", "unless")
     @classmethod
     def _compiles(cls, value: str) -> str:
         re.compile(value)
@@ -66,7 +67,7 @@ class Situation(BaseModel):
         return _each_has(lines, "{p}", "every acknowledge line says the problem back")
 
     def matches(self, text: str) -> bool:
-        return re.search(self.words, text, re.I) is not None
+        return re.search(self.words, text, re.I) is not None and not (self.unless and re.search(self.unless, text, re.I))
 
     def named_by(self, reply: str, customer: str | None) -> bool:
         """The reply names what happened, in a word of the first sentence of the customer's that says it ("your husband

@@ -1,0 +1,110 @@
+"""Issue 16, from the rewrites set aa's reviewers scored lowest: a waiver made as the second verb of one "I've" ("I've
+cancelled X and waived the fee"), a waiver said alone after what it waives ("Don't worry about fees."), a promise
+made final with a pronoun ("It will be gone for good."), a never-again promise after no failure, product-safety
+advice for something broken in transit, and restatements of a request or of the customer's own filing. Each draft
+written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import Coach
+
+coach = Coach(engine="offline")
+
+_APPROVAL = ["Rebooking fees are charged at £35.", "Fee waivers need a duty manager's approval."]
+
+
+def rules_found(draft: str, policy: list[str] | None = None) -> list[str]:
+    return [f.rule for f in coach.check(draft, policy=policy).findings]
+
+
+def test_a_waiver_after_another_verb_of_the_same_ive_is_a_grant_the_line_holds_back() -> None:
+    draft = "Thanks for your message, Ana. I've moved booking HT-5512 to Friday and waived the rebooking fee."
+    assert "broken-promise" in rules_found(draft, _APPROVAL)
+    result = coach.rewrite(draft, customer="Can you move booking HT-5512 to Friday? Something came up at work.",
+                           policy=_APPROVAL)
+    assert "I've moved booking HT-5512 to Friday." in result.rewrite  # the agent's own change stays
+    assert "waived" not in result.rewrite and "Fee waivers need a duty manager's approval." in result.rewrite
+    assert result.passed is not True
+
+
+def test_the_second_verb_reading_does_not_make_a_report_a_grant() -> None:
+    assert "broken-promise" not in rules_found("Thanks, Ana. I've checked and we haven't refunded it yet; I'm asking "
+                                               "the payments team why today.", ["Refunds take 5 working days."])
+
+
+_CANCEL = ["Cancellations with 48 hours' notice or more are free.", "Cancellations with less than 48 hours' notice incur "
+           "a £15 fee."]
+
+
+@pytest.mark.parametrize("draft", [
+    "Thanks for letting us know, Sam. I've cancelled your lesson on Thursday. Don't worry about fees.",
+    "Thanks for letting us know, Sam. I've cancelled your lesson on Thursday. There's no charge.",
+])
+def test_a_fee_waived_alone_after_the_cancellation_is_read_with_it(draft: str) -> None:
+    assert "broken-promise" in rules_found(draft, _CANCEL)
+    result = coach.rewrite(draft, customer="I need to cancel Thursday's lesson, I've got the flu.", policy=_CANCEL)
+    assert "Cancellations with less than 48 hours' notice incur a £15 fee." in result.rewrite
+    assert "worry" not in result.rewrite and "no charge" not in result.rewrite
+
+
+def test_a_fee_said_free_by_the_policy_is_no_promise() -> None:
+    assert "broken-promise" not in rules_found(
+        "Thanks, Sam. I've cancelled your lesson next month. Don't worry about fees.", ["Cancellations are always free."])
+
+
+@pytest.mark.parametrize("draft", [
+    "Thanks for the photos, Jo. A contractor is booked for Monday. It will be gone for good after that.",
+    "Thanks for the photos, Jo. A contractor is booked for Monday, and that'll be sorted once and for all.",
+])
+def test_a_pronoun_made_final_is_a_promise(draft: str) -> None:
+    assert "broken-promise" in rules_found(draft)
+    result = coach.rewrite(draft, customer="The damp patch in my bedroom is back for the third time.")
+    assert "for good" not in result.rewrite and "once and for all" not in result.rewrite
+
+
+def test_a_never_again_promise_after_no_failure_goes_without_a_what_went_wrong_line() -> None:
+    draft = ("Thanks for telling us, Lee. I've paused your plan for June, and I'll make sure you're never charged a "
+             "pause fee with us.")
+    result = coach.rewrite(draft, customer="Can I pause my gym plan for June? I'm travelling.")
+    assert "never" not in result.rewrite and "went wrong" not in result.rewrite
+    assert "I've paused your plan for June" in result.rewrite
+
+
+@pytest.mark.parametrize("customer", [
+    "My pushchair came off the flight to Malaga with the front wheel snapped off. Ref AGP-77120. What now?",
+    "The courier dropped my bike box and the handlebar is bent and the wheel snapped. Order 55-1902.",
+])
+def test_something_broken_in_transit_gets_no_product_safety_advice(customer: str) -> None:
+    result = coach.rewrite("We understand. We'll see what we can do.", customer=customer)
+    assert "product safety" not in result.rewrite and "don't use the product" not in result.rewrite.lower()
+
+
+def test_a_part_that_fails_in_use_still_gets_the_safety_step() -> None:
+    result = coach.rewrite("We understand. We'll see what we can do.",
+                           customer="The strap on the baby carrier snapped while I was wearing it. Order 55-1902.")
+    assert "safety" in result.rewrite
+
+
+@pytest.mark.parametrize("customer, said", [
+    ("I'd like to know why my appointment on the 4th disappeared from the system.", "you'd like to know"),
+    ("I lodged claim CL-4410 for a burst pipe on 2 May. It still shows as pending and nobody has called.",
+     "you lodged claim"),
+])
+def test_a_request_or_the_customers_own_filing_is_not_said_back_as_their_problem(customer: str, said: str) -> None:
+    result = coach.rewrite("We apologise for any inconvenience. We will look into it.", customer=customer)
+    assert said not in result.rewrite.lower()
+
+
+def test_a_word_typed_twice_is_tidied_in_a_reply_the_coach_edits() -> None:
+    result = coach.rewrite("We apologise for any inconvenience. We'll pass on the the report, and could you try to to "
+                           "reinstall the app?", customer="The app crashes every time I open my basket.")
+    assert "inconvenience" not in result.rewrite
+    assert "the the" not in result.rewrite and "to to" not in result.rewrite
+    assert "We'll pass on the report" in result.rewrite
+
+
+def test_a_good_draft_keeps_its_slips_as_the_agent_wrote_them() -> None:
+    draft = "Thanks for telling us the app crashed when you opened your basket. Could you try to to reinstall it?"
+    assert coach.rewrite(draft, customer="The app crashes every time I open my basket.").rewrite == draft
