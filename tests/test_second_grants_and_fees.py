@@ -108,3 +108,39 @@ def test_a_word_typed_twice_is_tidied_in_a_reply_the_coach_edits() -> None:
 def test_a_good_draft_keeps_its_slips_as_the_agent_wrote_them() -> None:
     draft = "Thanks for telling us the app crashed when you opened your basket. Could you try to to reinstall it?"
     assert coach.rewrite(draft, customer="The app crashes every time I open my basket.").rewrite == draft
+
+
+def test_a_grant_beside_another_doing_of_the_agent_becomes_the_line_and_the_doing_stays() -> None:
+    policy = ["A missed delivery slot earns a £10 credit.", "Credits above £25 need a supervisor's approval."]
+    draft = ("Thanks for waiting in yesterday, Priya. I've added a £60 credit to your account and rebooked the delivery "
+             "for Monday, 7-11am.")
+    result = coach.rewrite(draft, customer="Nobody came in my 7-11 slot yesterday and I took the day off.", policy=policy)
+    assert "I've added a £60 credit" not in result.rewrite and "A missed delivery slot earns a £10 credit." in result.rewrite
+    assert "I've also rebooked the delivery for Monday, 7-11am." in result.rewrite
+    assert result.passed is not False
+
+
+def test_a_cause_before_a_promise_leads_into_the_line_said_instead() -> None:
+    policy = ["Compensation for delays over 3 hours is £200 per passenger."]
+    draft = "Thanks for your claim, Mr Ito. Because of the 5-hour delay on flight QX88, you'll each receive £500 in compensation."
+    result = coach.rewrite(draft, customer="Flight QX88 was 5 hours late. What compensation do we get?", policy=policy)
+    assert "Because of the 5-hour delay on flight QX88, compensation for delays over 3 hours is £200 per passenger." \
+        in result.rewrite
+    assert "£500" in result.rewrite and "receive £500" not in result.rewrite
+
+
+def test_a_claim_that_the_policy_covers_what_it_says_it_does_not_is_replaced_by_the_line() -> None:
+    policy = ["The standard warranty does not cover water damage."]
+    draft = "Thanks for the photos, Sofia. Your warranty covers water damage, so a replacement will ship today."
+    result = coach.rewrite(draft, customer="My phone fell in the bath and won't turn on. It's 5 months old.",
+                           policy=policy)
+    assert "Your warranty covers water damage" not in result.rewrite
+    assert "The standard warranty does not cover water damage." in result.rewrite
+
+
+@pytest.mark.parametrize("draft", [
+    "Thanks, Sofia. I'm afraid your warranty doesn't cover water damage, but I can quote a repair.",
+    "Thanks, Sofia. Water damage isn't covered by the warranty; I've emailed you a repair quote.",
+])
+def test_saying_what_the_policy_does_not_cover_is_no_promise(draft: str) -> None:
+    assert "broken-promise" not in rules_found(draft, ["The standard warranty does not cover water damage."])

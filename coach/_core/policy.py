@@ -484,11 +484,24 @@ class Policy(BaseModel):
                 if not granted and re.search(_LETS_OFF.format(fee=fee.lower()), clause, re.I):
                     return line
                 continue
+            cover = _NOT_COVERED.match(part.strip().rstrip("."))
+            # "Your warranty covers water damage" against "The standard warranty does not cover water damage": the
+            # thing not covered, and what does not cover it, by its last word
+            if cover and _COVERS.search(clause) and not _NEGATED.search(clause):
+                thing = _stems(cover["what"], _GENERIC_POLICY_WORDS | _RULING_WORDS)
+                by = _stems(cover["by"], _GENERIC_POLICY_WORDS | _RULING_WORDS)[-1:]
+                if thing and all(word in clause_topic for word in (*thing, *by)):
+                    return line
             # what the line is about: "express shipping", "cash refunds"
             subject = _stems(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]
             if subject and all(word in clause_topic for word in subject):
                 return line
         return None
+
+
+_NOT_COVERED = re.compile(r"^(?P<by>.+?)\s+(?:does|do|will)\s+not\s+cover\s+(?P<what>.+)$", re.I)
+_COVERS = re.compile(r"\b(?:covers?|covered|covering)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
 
 
 def _rules_out(part: str) -> bool:

@@ -196,11 +196,20 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
         clause, after = clause + tail.group(1), tail.group(2)
     ways = []
-    second = _SECOND_GRANT.match(clause)
-    if second and not GRANT_MADE.search(second["head"]) and complete(second["head"]):
-        # "I've cancelled MEL-30377 and waived the fee": the cancellation stays, the waiver is the promise
-        new = _rewrite(f"{second['who']}'ve {second['grant']}", policy, used, salt)
-        rebuilt = _rebuild(before + second["head"], new, after) if new else None
+    two = _TWO_DOINGS.match(clause)
+    if two and complete(two["head"]):
+        # "I've cancelled MEL-30377 and waived the fee": the cancellation stays, the waiver is the promise; "I've applied
+        # a $150 credit ... and rebooked the install for Thursday": the other way round
+        done = f"{two['who']}'ve {two['tail']}"
+        if _WAIVER.match(two["tail"]) and not GRANT_MADE.search(two["head"]):
+            new = _rewrite(done, policy, used, salt)
+            rebuilt = _rebuild(before + two["head"], new, after) if new else None
+        elif GRANT_MADE.search(two["head"]) and not GRANT_MADE.search(done):
+            new = _rewrite(two["head"][len(two["pre"]):], policy, used, salt)
+            also = finish(f"{two['who']}'ve also {two['tail']}")
+            rebuilt = _rebuild(before + two["pre"], [*new, also], after) if new else None
+        else:
+            rebuilt = None
         if rebuilt:
             ways.append(rebuilt)
     if before.strip() and not holds_fact(clause) and (_EXPLICIT.match(clause) or
@@ -215,7 +224,15 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if hedged is not None:
         ways.append([before + hedged + after])
     new = _rewrite(clause, policy, used, salt)
-    if new is not None:
+    ruled_out = policy.forbids(before) if before.strip() and not holds_fact(before) else None
+    if new is not None and ruled_out is not None and ruled_out not in used:
+        # "Your warranty covers water damage, so a replacement will ship today" against "The standard warranty does not
+        # cover liquid damage": the line, not the claim it contradicts
+        used.add(ruled_out)
+        rebuilt = _rebuild("", [_said(ruled_out), *new], after)
+        if rebuilt is not None:
+            ways.append(rebuilt)
+    elif new is not None:
         rebuilt = _rebuild(before, new, after)
         if rebuilt is not None:
             ways.append(rebuilt)
@@ -227,9 +244,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     return ways
 
 
-# A grant made as the second verb of the agent's own "I've": "I've cancelled MEL-30377 and waived the fee"
-_SECOND_GRANT = re.compile(r"^(?P<head>.*?\b(?P<who>I|we)(?:'ve|’ve|\s+have)\s+\w+ed\b.*?)\s+and\s+(?:also\s+)?"
-                           r"(?P<grant>(?:refunded|waived)\b.*)$", re.I | re.S)
+# Two doings of the agent's own "I've": "I've cancelled MEL-30377 and waived the fee"
+_TWO_DOINGS = re.compile(r"^(?P<head>(?P<pre>.*?)\b(?P<who>I|we)(?:'ve|’ve|\s+have)\s+\w+ed\b.*?)\s+and\s+(?:also\s+)?"
+                         r"(?P<tail>\w+ed\b.*)$", re.I | re.S)
+_WAIVER = re.compile(r"(?:refunded|waived)\b", re.I)
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -249,6 +267,13 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
                   flags=re.I)
     reason = _LEADS_IN.match(lead.strip()) if lead.strip() else None
+    cause = _CAUSE.match(lead.strip()) if lead.strip() else None
+    if cause and new and holds_fact(lead) and "," not in lead.strip() and not holds_step(lead):
+        # "Because of the 4h20 delay on your flight, [promise]": the cause leads into what the policy says instead
+        first = new[0] if re.match(r"^[A-Z][a-z]+\b(?!-)", new[0]) is None else new[0][0].lower() + new[0][1:]
+        out.append(f"{capitalise(lead.strip())}, {first}")
+        new, lead = new[1:], ""
+        reason = None
     if reason and not starts_clause(lead.strip()):  # "Because flight NX907 landed 3 hours late, [promise]"
         said = lead.strip()[reason.end():].strip()
         if states(said) and holds_fact(said):
@@ -288,6 +313,7 @@ _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b|"  # "be gone for good"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
+_CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
 _LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
 _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")
