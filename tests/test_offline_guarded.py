@@ -92,7 +92,7 @@ def test_beyond_the_policy_the_rewrite_says_the_policy(draft, date):
 
 @pytest.mark.parametrize(("customer", "name", "said", "not_said"), [
     ("My father died in March and I need to close his phone contract (account 77-1029).", "bereavement",
-     "sorry for your loss", "order number"),
+     "sorry to hear about your father", "order number"),
     ("My inhaler refill from order RX-5120 never came and I have two puffs left.", "health",
      "health is involved", "a few more details"),
     ("The heater you sold me started sparking and there is a burning smell.", "safety",

@@ -431,12 +431,16 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     customer = {senses.get(stem(w), stem(w)) for w in content_words(ctx.customer, generic)}
     if not customer:
         return
-    own = _BRAND.sub(" ", ctx.draft)  # "Thank you for contacting Northdale Water" says nothing of the customer's water
+    signed = signoff_start(ctx.draft)  # "SwiftPost Couriers Ltd." under the sign-off says nothing of a courier's fault
+    own = _STOCK.sub(" ", _BRAND.sub(" ", ctx.draft[:signed] if signed else ctx.draft))
+    # ("Thank you for contacting Northdale Water" says nothing of the customer's water)
     if any(senses.get(stem(w), stem(w)) in customer for w in content_words(own)):
         return  # the reply names the problem, in the customer's words or in words of the same meaning
     yield None, None
 
 
+# stock phrases whose words are no one's problem: "in due course" says nothing of a bill due on April 22
+_STOCK = re.compile(r"\bin\s+due\s+course\b|\bat\s+your\s+earliest\s+convenience\b|\bwith\s+due\s+care\b", re.I)
 # the company's name after "contacting", "from", "at" or "with" ("Northdale Water", "Brightwave Energy")
 _BRAND = re.compile(r"\b(?:contacting|from|at|with|to|of)\s+(?:the\s+)?(?:[A-Z][\w&'’-]+\s+){1,3}?[A-Z][\w&'’-]+", re.U)
 

@@ -277,6 +277,10 @@ _REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage|dif
                            re.I)
 _THE_WHOLE = re.compile(r"\b(?:full|whole|entire|in\s+full|every\s+penny|all\s+(?:of\s+)?(?:your|the)\s+(?:money|order|"
                         r"payment))\b", re.I)
+_REFUNDS = re.compile(r"\brefund|\bmoney\s+back\b|\breimburs", re.I)
+# A line that pays back a share of what was paid: "25% of the ticket price", "half the fare"
+_SHARE_OF_PRICE = re.compile(r"\b(?:\d{1,2}(?:\.\d+)?\s?%|half)\s+(?:of\s+)?(?:the\s+|your\s+)?(?:\w+\s+)?"
+                             r"(?:price|fare|cost|fee|amount|charge)\b", re.I)
 _PRO_RATA = re.compile(r"\b(?:pro[- ]?rata|prorated|pro-rated|partial)\b", re.I)  # a line that refunds a share
 
 
@@ -406,6 +410,9 @@ class Policy(BaseModel):
         capped = [line for line, _ in on_topic if sums(line)]
         if capped and all(_more_money(clause, line) for line in capped):
             return False  # "a £20 credit" against "a credit of up to £5", whatever a line on credits without a sum says
+        if _THE_WHOLE.search(clause) and _REFUNDS.search(clause) and self.share_line() is not None \
+                and not any(_THE_WHOLE.search(line) for line in self.commitments):
+            return False  # "a full refund of NOK 1 149" against "25% of the ticket price for delays of 60-119 minutes"
         if any(_PRO_RATA.search(line) and _bigger_share(clause, line) for line, _ in on_topic) and \
                 not any(_THE_WHOLE.search(line) for line, _ in on_topic):
             return False  # "a full refund" against "refunded pro rata", whatever a cap on refunds says (unless a line
@@ -424,6 +431,10 @@ class Policy(BaseModel):
             if not timed or allowed is None or (promised is not None and promised >= allowed):
                 return True
         return False
+
+    def share_line(self) -> str | None:
+        """The line that pays back a share of the price ("25% of the ticket price for delays of 60-119 minutes")."""
+        return next((line for line in self.commitments if _SHARE_OF_PRICE.search(line)), None)
 
     def about(self, clause: str) -> bool:
         """A line that grants something shares a topic with ``clause`` (it may still not cover it)."""

@@ -31,6 +31,7 @@ from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fi
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
 from .promise import CHECKED, also_checks, checks_in_order, fix_promise, is_check, what_is_checked
+from .restate import restate_problem
 from .situations import grieves, situation
 
 __all__ = ["rewrite_offline"]
@@ -74,6 +75,12 @@ _TYPED_TWICE = re.compile(r"\b(the|a|an|to|of|for|and|or|in|on|at|with|you|your|
 def _retyped(text: str) -> str:
     """``text`` without its doubled small words and commas (never "had had", "that that" or "bye bye")."""
     return _TYPED_TWICE.sub(lambda m: m.group(1) if m.group(1) else ",", text)
+
+
+# What a form reply says instead of the customer's problem: "Your enquiry has been logged", "in due course"
+_FORM = re.compile(r"\b(?:(?:has|have)\s+been\s+(?:received|logged|noted|registered|recorded|passed\s+(?:on|to))|"
+                   r"(?:is|are)\s+important\s+to\s+us|in\s+due\s+course|relevant\s+(?:department|team)|"
+                   r"(?:do|please)\s+not\s+reply|refer\s+to\s+our\s+\w+(?:\s+\w+)?\s+(?:policy|page|terms|faqs?))\b", re.I)
 
 
 def _only_unread(verdict: GuardVerdict) -> bool:
@@ -152,9 +159,11 @@ class _Rewriter(Additions):
         bare = any(hollow(s.text) for f in parroted for s in split_sentences(text) if s.start <= f.start < s.end)
         urgent = self.case is not None and self.case.always and not self.case.covered_by(text) and \
             not mentions(self.case.steps[0], text)  # a gas smell answered "we aim to respond within 3-5 working days"
-        return len(parroted) >= 2 or bare or urgent or self.case is not None and \
-            (any(f.rule == "no-acknowledgement" for f in findings) or grieves(self.case) and
-             not self.case.named_by(text, self.told))
+        unacknowledged = any(f.rule == "no-acknowledgement" for f in findings)
+        # a form reply ("Your enquiry has been logged") to a problem the coach can say back: it is said back
+        form = unacknowledged and _FORM.search(text) is not None and restate_problem(self.told) is not None
+        return len(parroted) >= 2 or bare or urgent or form or \
+            self.case is not None and (unacknowledged or grieves(self.case) and not self.case.named_by(text, self.told))
 
     # -- edits of flagged sentences -----------------------------------------------------------------------
 

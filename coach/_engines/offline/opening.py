@@ -183,13 +183,14 @@ def _says_what(customer: str) -> bool:
 
 
 def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Policy, used: set[str], *,
-               covered: bool = False, praise: bool | None = None) -> list[str]:
+               covered: bool = False, praise: bool | None = None, withheld: frozenset[str] = frozenset()) -> list[str]:
     """Concrete next steps for a draft that has none, the draft's own choice first; a matching policy line leads
     (``covered``: the draft already says what keeps the customer safe, and only the agent's own part is added;
-    ``praise``: whether the whole message is praise, when ``customer`` is it less the orders planted in it)."""
+    ``praise``: whether the whole message is praise, when ``customer`` is it less the orders planted in it;
+    ``withheld``: what may not be named as the case's reference, a code a planted order dictated)."""
     customer = customer or ""
     praise = positive(customer, draft) if praise is None else praise
-    models = _models(customer, draft)
+    models = _models(customer, draft) | withheld
     reference = _reference(customer, models) or _reference(draft, models)
     case = situation(customer)
     if case:  # a bereavement, a gas smell or a stolen card gets a step that fits it, not a request for an order number

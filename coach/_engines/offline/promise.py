@@ -374,6 +374,12 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     policy_line = forbidden or next((line for line in policy.commitments if line not in used and
                                      same_topic(line, clause, subject=True)), None)
     granted = GRANT_MADE.search(clause) and not _FUTURE.search(clause)
+    share = policy.share_line() if re.search(r"\b(?:full|whole|entire)\s+refund", clause, re.I) else None
+    if share is not None and share not in used:  # "a full refund" where the line pays 25% of the price: the line
+        said = _policy_instead(clause, share, salt)
+        if said is not None:
+            used.add(share)
+            return said
     if granted and policy_line is None:  # "I'm giving you a full refund plus £100" against "a voucher worth 10%"
         # the checker found it beyond a line on its topic: any word they share names that line
         policy_line = next((line for line in policy.commitments if line not in used and _shares_a_word(line, clause)), None)
@@ -463,7 +469,9 @@ def _said(line: str) -> str:
     line = line.strip()
     label = _LABEL.match(line)
     if label and len(line[label.end():].split()) >= 4 and not line[label.end()].isdigit() and \
-            not _WHO.search(label.group()):  # "Premium members: free returns ..." says whom the line is for
+            not _WHO.search(label.group()) and states(line[label.end():]):
+        # ("Premium members: free returns ..." says whom the line is for; "Delays of 30-59 minutes: compensation of
+        # 50% of the single fare" says when, and without it has no verb)
         line = capitalise(line[label.end():])
     return finish(line)
 

@@ -56,7 +56,7 @@ _PROBLEM = re.compile(
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|came\s+and\s+went|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
-    r"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
+    r"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -332,9 +332,12 @@ def _as_clause(sentence: str) -> str | None:
         clause = clause[0].lower() + clause[1:]  # "Hotel booking ... the hotel says": a common noun
     elif first[:1].isupper() and re.sub(r"['’](?:s|ve|re|ll|d)$", "", first.lower()) in _LOWER_FIRST:
         clause = clause[0].lower() + clause[1:]
+    elif _COMMON_NOUN.match(clause):  # "Completion is scheduled for 13 Dec.": a common noun by its ending
+        clause = clause[0].lower() + clause[1:]
     return clause
 
 
+_COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity|ings?)\s+(?![A-Z])")
 _SPELLED = {"im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
             "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "hasnt": "hasn't", "havent": "haven't",
             "arent": "aren't", "werent": "weren't", "couldnt": "couldn't"}

@@ -29,6 +29,7 @@ class Situation(BaseModel):
     acknowledge: tuple[str, ...] = Field(min_length=1)
     acknowledge_plain: tuple[str, ...] = Field(min_length=1)
     steps: tuple[str, ...] = Field(min_length=1)
+    acknowledge_who: tuple[str, ...] = ()  # grief with no clean restatement: {who} is "your husband"
     steps_known: tuple[str, ...] = ()  # when the customer already gave a reference: nothing asked for again
     always: bool = False
     covered: str = ""  # what a draft says when it already gives the urgent step: no second one is added ...
@@ -66,6 +67,17 @@ class Situation(BaseModel):
     def _restates(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
         return _each_has(lines, "{p}", "every acknowledge line says the problem back")
 
+    @field_validator("acknowledge_who")
+    @classmethod
+    def _names_who(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
+        return _each_has(lines, "{who}", "every acknowledge_who line names who it was")
+
+    def who(self, customer: str | None) -> str | None:
+        """Whom the customer lost, as the reply says it ("my late husband" -> "your husband"), or None."""
+        first = next((s.text for s in split_sentences(customer or "") if self.matches(s.text)), "")
+        m = _WHOSE.search(first)
+        return f"your {m['who'].lower()}" if m else None
+
     def matches(self, text: str) -> bool:
         return re.search(self.words, text, re.I) is not None and not (self.unless and re.search(self.unless, text, re.I))
 
@@ -73,7 +85,8 @@ class Situation(BaseModel):
         """The reply names what happened, in a word of the first sentence of the customer's that says it ("your husband
         Peter", "the gas smell"): "We're sorry for your loss" above a template names nothing of it."""
         first = next((s.text for s in split_sentences(customer or "") if self.matches(s.text)), "")
-        said = {_kin(w) for w in content_words(first) if not any(c.isdigit() for c in w)}
+        # (not by the grief's own words: "Sorry for your loss. Please send the death certificate" names nothing of it)
+        said = {_kin(w) for w in content_words(first) if not any(c.isdigit() for c in w) and stem(w) not in _GRIEF}
         return not said or any(_kin(w) in said for w in content_words(reply))
 
 
@@ -102,6 +115,12 @@ _KIN = {word: head for head, words in {
     "grandmother": "nan nana nanna gran granny grandma grandmother", "grandfather": "grandad granddad grandpa grandfather",
     "partner": "partner spouse",
 }.items() for word in words.split()}
+
+
+_GRIEF = frozenset(stem(w) for w in "death died dying passed away loss funeral bereavement bereaved deceased late".split())
+_WHOSE = re.compile(r"\b(?:my|our)\s+(?:(?:late|beloved|dear|little|old)\s+)?(?P<who>(?:grand)?(?:mother|father|mum|mom|dad|son|"
+                    r"daughter)|husband|wife|partner|brother|sister|aunt|uncle|cousin|nan|gran|granny|grandma|grandad|"
+                    r"grandpa|fianc[eé]e?|baby|child|friend|cat|dog|puppy|kitten|pony|horse|rabbit)\b", re.I)
 
 
 def _kin(word: str) -> str:
