@@ -99,3 +99,33 @@ def test_a_reply_that_names_something_of_the_case_keeps_its_own_condolence() -> 
              "without any fee; the paperwork will come to you by email.")
     result = coach.rewrite(draft, customer="My brother died last month and you keep sending reminders about his lease.")
     assert "sorry to hear about your brother" not in result.rewrite
+
+
+def test_a_second_promise_whose_subject_went_with_the_first_is_not_left_without_one() -> None:
+    policy = ["Overpayments are refunded to the original card within 7 business days."]
+    draft = ("Thank you for your email regarding invoice No. 4471. The overpayment will be refunded today and will "
+             "definitely reach your account before 28 Feb.")
+    result = coach.rewrite(draft, customer="I paid invoice No. 4471 twice. Please refund one; our year end is 28 Feb.",
+                           policy=policy)
+    assert "Will definitely" not in result.rewrite and "definitely" not in result.rewrite
+    assert "28 Feb" in result.rewrite and "whether" not in result.rewrite
+
+
+@pytest.mark.parametrize("draft", [
+    "Thanks for writing. Your transfer will go through on time, don't worry.",
+    "Thanks for writing. The refund will reach your account by Friday.",
+])
+def test_a_payment_said_to_go_through_or_reach_the_account_is_a_promise(draft: str) -> None:
+    assert "broken-promise" in rules_found(draft)
+
+
+def test_sir_said_to_the_agent_is_not_said_back() -> None:
+    result = coach.rewrite("Dear customer, we apologise for any inconvenience caused. We will look into it.",
+                           customer="Sir my card was declined twice at the fuel station and I was stuck there.")
+    assert "Sir" not in result.rewrite and "declined twice" in result.rewrite
+
+
+def test_a_campaign_hashtag_stays_with_the_sign_off_after_an_added_step() -> None:
+    result = coach.rewrite("@jo_k Hey lovely! Have the best day ✨ #GlowFam ^Mia",
+                           customer="@GlowCo my return has been 'processing' for 3 weeks and no refund")
+    assert result.rewrite.endswith("#GlowFam ^Mia") and "#GlowFam." not in result.rewrite

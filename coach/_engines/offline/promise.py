@@ -39,6 +39,7 @@ _DONE = re.compile(r"(?P<lets>\blet['’]s\s+get\s+(?:this|it|that)\s+(?:fixed|s
                    r"|(?P<done>\bconsider\s+it\s+done\b)"
                    r"|\b(?P<sort>(?P<who>I|we)(?:'ll|’ll|\s+will)\s+(?:get|have)\s+(?:this|it|that|things|everything)\s+"
                    r"(?:sorted|fixed|resolved|straightened)(?:\s+out)?)", re.I)
+_AND_MODAL = re.compile(r"^,?\s+and\s+(?P<rest>(?:will|shall|should)\s+[^.!?]+)", re.I)
 _AND_PROMISE = re.compile(r",?\s+and\s+(?=(?:you|we|I|it|they|the\s+\w+|your\s+\w+)\s*(?:will|'ll|’ll|shall)\b)", re.I)
 _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
                            r"right\s+away|straight\s+away|immediately|asap|today|tonight|tomorrow|in\s+a\s+jiffy))+\b", re.I)
@@ -224,6 +225,15 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if hedged is not None:
         ways.append([before + hedged + after])
     new = _rewrite(clause, policy, used, salt)
+    also = _AND_MODAL.match(after)
+    if new is not None and also:  # "... will be processed immediately and will certainly reach your account by 31 Mar.":
+        # the second promise, whose subject went with the first, is fixed with it ("it" for its subject)
+        said = next((line for line in policy.commitments if _said(line) in new), None)
+        more = _policy_said(f"it {also['rest']}", said, salt, False) if said else None  # beside the line: not confirmed,
+        more = more[1:] if more else _rewrite(f"it {also['rest']}", policy, used, salt)  # never "whether" it is faster
+        rebuilt = _rebuild(before, [*new, *more], after[also.end():]) if more is not None else None
+        if rebuilt is not None:
+            ways.append(rebuilt)
     ruled_out = policy.forbids(before) if before.strip() and not holds_fact(before) else None
     if new is not None and ruled_out is not None and ruled_out not in used:
         # "Your warranty covers water damage, so a replacement will ship today" against "The standard warranty does not
@@ -297,6 +307,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         rest = re.sub(r"^that\s+(?!is\b|was\b|'s\b|’s\b)", "", rest, flags=re.I)  # "and that our team will": "Our team will"
         if _LEADS_IN.match(rest) and not holds_fact(rest) and not holds_step(rest):
             return out or None  # "... as our team has taken all necessary steps": no sentence on its own
+        if _MODAL_FIRST.match(rest) and out:  # "... and will certainly reach your account by 31 Mar.": its subject
+            rest = "it " + rest  # went with the first promise; "it" carries the second (a later round hedges it)
         if starts_clause(rest):
             out.append(finish(capitalise(rest)))
         elif holds_fact(rest) or holds_step(rest):
@@ -314,6 +326,7 @@ _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot
                        r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b|"  # "be gone for good"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
 _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
+_MODAL_FIRST = re.compile(r"(?:will|shall|should|would|can|could|may|might|must)\s+(?!you\b|we\b|I\b|it\b|they\b)\w", re.I)
 _LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
 _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")

@@ -23,7 +23,7 @@ _LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+|^(?:order|booking|account|ref\w*|tick
                     r"[\w-]*\d[\w-]*\s*[-–—:]\s+", re.I)  # "Order #TT-40921 - the sofa arrived ..."
 _FILLER = re.compile(r"^(?:[^\w\s]+\s*)?(?:(?:so|well|hi|hey|hello|also|yeah|yes|ok|okay|and|but|um|honestly|again|now|"
                      r"update|anyway|"
-                     r"dear\s+\w+|hi\s+there|hey\s+there)\b[\s,!.:-]*)+", re.I)
+                     r"dear\s+\w+|hi\s+there|hey\s+there|sir|madam|ma'am|mam)\b[\s,!.:-]*)+", re.I)
 _LEADING_CLAUSE = re.compile(r"^(?:after|since|when|ever\s+since|as\s+of|now\s+that|today|yesterday|this\s+morning|"
                              r"\w+\s+(?:days?|weeks?|months?|hours?)\s+(?:on|later)|"
                              r"last\s+night|for\s+the\s+(?:last|past)\s+\w+\s+\w+)\b[^,]{0,50},\s*", re.I)
