@@ -129,3 +129,19 @@ def test_a_campaign_hashtag_stays_with_the_sign_off_after_an_added_step() -> Non
     result = coach.rewrite("@jo_k Hey lovely! Have the best day ✨ #GlowFam ^Mia",
                            customer="@GlowCo my return has been 'processing' for 3 weeks and no refund")
     assert result.rewrite.endswith("#GlowFam ^Mia") and "#GlowFam." not in result.rewrite
+
+
+def test_should_you_have_further_queries_is_an_open_offer_not_a_step() -> None:
+    draft = ("Dear Ms Reyes,\n\nThank you for your letter about invoice 8812. Should you have any further queries, "
+             "please do not hesitate to contact us.\n\nYours sincerely,\nAccounts")
+    assert "no-next-step" in rules_found(draft, customer="Invoice 8812 bills us twice for March.")
+    result = coach.rewrite(draft, customer="Invoice 8812 bills us twice for March.")
+    body = result.rewrite.split("Yours sincerely")[0]
+    assert body.index("8812 now") < body.index("Should you have")  # the step comes before the courtesy line
+
+
+def test_a_promise_about_a_bare_service_noun_becomes_the_agents_check() -> None:
+    result = coach.rewrite("@kim_r Thanks for flagging this. Our engineers are on it and broadband will be back within "
+                           "the hour, guaranteed ^AL", customer="@NetCo broadband down across Leith since 9am")
+    assert "guaranteed" not in result.rewrite and "broadband can be back within the hour" in result.rewrite
+    assert result.passed is not False

@@ -248,6 +248,7 @@ _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+kn
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
+                       r"should\s+you\s+(?:have|need|require)\s+(?:any\s+)?(?:further|other|more)?\s*(?:queries|questions)|"
                        r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding)|"
                        r"(?:I|we)?\s*hope\s+(?:this|that)\s+(?:helps|clarifies|answers|explains|clears)|"
                        r"(?:I|we)\s+value\s+your\s+(?:custom|business|loyalty)|(?:I|we)\s+(?:hope|look\s+forward)\s+to\s+"
