@@ -15,6 +15,7 @@ from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import NUMBER_WORDS, content_words, split_sentences, stem
 from .clauses import finish, holds_step, lower_first
+from .instructions import said_to_customer
 from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .restate import own_doing, restate_problem
@@ -83,6 +84,13 @@ class Additions:
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
+        told = [] if layout.continuation else self._told_steps(rendered)
+        if told:  # the policy's own instruction for this case ("Suspected gas leak: tell the customer to ...") is the step
+            for sentence in told:
+                self.closing(layout, step=sentence)
+            if self.case and self.case.always and not _OWN_ACTION.search(_own(layout)):
+                self.closing(layout, covered=True)  # "I'm flagging this to our safety team": the agent's own part
+            return
         urgent = bool(self.case and self.case.always and not mentions(self.case.steps[0], rendered))
         if urgent and not stepless and self.case.covered_by(rendered):  # the draft says "unplug it" already
             urgent = False
@@ -168,15 +176,23 @@ class Additions:
             nxt = rest[0]
             first.text, first.gap, nxt.text = lower_first(nxt.text), nxt.gap, ""
 
-    def closing(self, layout: Layout, *, covered: bool = False) -> None:
-        """A next step at the end of the body; none when the reply has no boundary to take one."""
-        if _RESOLVED.search(_own(layout)) and not (self.case and self.case.always):
+    def _told_steps(self, rendered: str) -> list[str]:
+        """The policy's instructions for this case, said to the customer, that the reply does not say yet."""
+        said = [said_to_customer(line, self.told, self.case) for line in self.policy.commitments]
+        return [s for s in said if s and not mentions(s, rendered) and not blocking(self.check(s))]
+
+    def closing(self, layout: Layout, *, covered: bool = False, step: str | None = None) -> None:
+        """A next step at the end of the body (``step``, or one that fits the case); none when the reply has no
+        boundary to take one."""
+        told = step is not None
+        if _RESOLVED.search(_own(layout)) and not (self.case and self.case.always) and not told:
             return  # (the customer's "has been cancelled", said back, resolves nothing; a gas smell needs its step)
-        steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used, covered=covered,
-                           praise=positive(self.customer, self.draft),
-                           withheld=frozenset(extract_facts(" ".join(self.orders))))  # never "I'll check STAFF100"
-        step = next((s for s in steps if not blocking(self.check(s)) and
-                     not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
+        if step is None:
+            steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used, covered=covered,
+                               praise=positive(self.customer, self.draft),
+                               withheld=frozenset(extract_facts(" ".join(self.orders))))  # never "I'll check STAFF100"
+            step = next((s for s in steps if not blocking(self.check(s)) and
+                         not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
         if step is None:
             return
         self.closed = True
@@ -188,7 +204,7 @@ class Additions:
         if not body:
             self._insert(layout, len([u for u in layout.units if u.role != "courtesy"]), step)
             return
-        if self.case and self.case.always and len(body) > 1 and self._urgent(step):
+        if self.case and self.case.always and len(body) > 1 and (told or self._urgent(step)):
             openers = [k for k in body if layout.units[k].role != "greeting"]
             at = openers[0]
             for k in openers:  # after the thanks and the sorry (the draft's or the ones added), before the rest

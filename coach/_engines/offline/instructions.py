@@ -1,0 +1,57 @@
+"""Policy lines written as instructions to the agent ("Suspected gas leak: tell the customer to leave the property
+... and call 0800 111 999"), said to the customer when the case is the one the line is for.
+
+A line counts when it opens with the case it is for (a label before a colon) and then an instruction; the case
+matches when the label shares a word with the customer's message (or says "vulnerable" and the message is one of
+the distress situations). The customer then hears it in the reply's voice: "Please leave the property ...", "I can
+offer you a call-back from the Specialist Support team."
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..._core.text import content_words, stem
+from .clauses import finish
+from .situations import Situation
+
+__all__ = ["said_to_customer"]
+
+_INSTRUCTION = re.compile(r"^(?P<label>[^:]{3,80}):\s*(?P<verb>tell|advise|ask|offer|freeze|raise|refer|arrange|escalate|"
+                          r"give|waive|pause|suspend|book|flag|provide|send|close)\s+(?P<rest>.+?)\.?$", re.I)
+_TOLD = re.compile(r"^(?:the\s+customer|customers|them|him\s+or\s+her)\s+(?:to\s+|that\s+)", re.I)
+_OURS = re.compile(r",?\s+and\s+(?=(?:arrange|offer|book|raise|log|refer|escalate|send|give|freeze)\b)", re.I)
+_VULNERABLE = re.compile(r"\b(?:frightened|scared|terrified|elderly|pensioner|disabled|disability|carer|dementia|"
+                         r"I(?:'m|\s+am)\s+(?:[7-9]\d|1\d\d)\b)", re.I)
+_LABEL_GENERIC = frozenset(stem(w) for w in """any all report reports reported suspected case cases customer customers
+    complaint complaints request requests where when if who with of or and""".split())
+_CUSTOMER = [(re.compile(r"\bthe\s+customer['’]s\b", re.I), "your"), (re.compile(r"\b(?:the\s+customer|them)\b", re.I), "you"),
+             (re.compile(r"\btheir\b", re.I), "your")]
+
+
+def said_to_customer(line: str, customer: str | None, case: Situation | None) -> str | None:
+    """``line`` as the reply says it to the customer, when it is an instruction for this case; else None."""
+    m = _INSTRUCTION.match(line.strip())
+    if m is None or not customer:
+        return None
+    label = {stem(w) for w in content_words(m["label"])} - _LABEL_GENERIC
+    said = {stem(w) for w in content_words(customer)}
+    if not (label & said or "vulner" in m["label"].lower() and (case is not None or _VULNERABLE.search(customer))):
+        return None
+    verb, rest = m["verb"].lower(), m["rest"]
+    if verb in ("tell", "advise", "ask"):
+        told = _TOLD.match(rest)
+        if told is None:
+            return None
+        rest = re.sub(r",\s+(?:and\s+)?not\s+to\s+", ", do not ", rest[told.end():], flags=re.I)
+        rest = re.sub(r",?\s+and\s+to\s+", ", and ", rest, flags=re.I)
+        ours = _OURS.search(rest)  # "..., and arrange priority collection within 2 business days": the agent's part
+        head = ", and ".join(rest[: ours.start()].rsplit(", ", 1)) if ours else rest
+        sentence = "Please " + head + (". I can " + rest[ours.end():] if ours else "")
+    elif verb == "offer":
+        sentence = "I can offer you " + rest
+    else:
+        sentence = f"I can {verb} {rest}"
+    for pattern, said_as in _CUSTOMER:
+        sentence = pattern.sub(said_as, sentence)
+    return finish(sentence)
