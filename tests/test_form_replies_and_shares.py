@@ -43,7 +43,7 @@ def test_in_due_course_does_not_acknowledge_a_bill_that_is_due() -> None:
 
 
 @pytest.mark.parametrize("draft", [
-    "@sam_b ugh our checkout has been so buggy since Tuesday ^LM",
+    "@sam_b ugh our checkout has been a total joke since Tuesday ^LM",
     "honestly no idea what our developers are doing this month, sorry! ^LM",
     "lol we're all fed up with it too. try later? ^LM",
 ])
@@ -67,12 +67,23 @@ _SHARE = ["Delay compensation is 50% of the fare for delays of 2 hours or more."
 
 
 def test_a_full_refund_where_the_policy_pays_a_share_of_the_price_is_beyond_it() -> None:
-    draft = "Thanks for the reference. I've approved a full refund of CHF 212 for booking ZR4T8Q."
+    draft = "Thanks for the reference. I've approved a full refund of your CHF 212 fare for booking ZR4T8Q."
     assert "broken-promise" in rules_found(draft, policy=_SHARE)
     result = coach.rewrite(draft, customer="Train ZR 18 was 2.5 hours late. Booking ZR4T8Q. I want my money back.",
                            policy=_SHARE)
     assert "full refund" not in result.rewrite and "Delay compensation is 50% of the fare" in result.rewrite
     assert "CHF 212" in result.rewrite and "ZR4T8Q" in result.rewrite
+
+
+def test_a_full_refund_another_line_grants_is_no_promise() -> None:
+    policy = [*_SHARE, "Cancelled trains: the unused fare is refunded in full."]
+    assert "broken-promise" not in rules_found("Thanks for the reference. As your train was cancelled, I've refunded "
+                                               "your CHF 212 fare in full for booking ZR4T8Q.", policy=policy)
+
+
+def test_honest_words_about_a_fixed_bug_are_no_pity() -> None:
+    assert "pity" not in rules_found("Thanks for flagging it. The app has been buggy since Tuesday's update; version "
+                                     "5.2.1, out tonight, fixes the logout.", customer="The app keeps logging me out.")
 
 
 def test_a_share_granted_as_the_policy_says_is_no_promise() -> None:
@@ -145,3 +156,21 @@ def test_a_promise_about_a_bare_service_noun_becomes_the_agents_check() -> None:
                            "the hour, guaranteed ^AL", customer="@NetCo broadband down across Leith since 9am")
     assert "guaranteed" not in result.rewrite and "broadband can be back within the hour" in result.rewrite
     assert result.passed is not False
+
+
+@pytest.mark.parametrize("draft, customer", [
+    ("Hi Marco! Thanks so much for the feedback 🙏 We'll pass it on to the team! ^LB",
+     "★☆☆☆☆ Marco Bellini reviewed Burger Hut: got one burger instead of two and cold fries. Paid £27.40."),
+    ("Dear Mr. Okoro,\n\nThank you for your email. Apologies for the trouble caused.\n\nKind regards,\n\nAnna Berg",
+     "Dear Ms. Berg,\n\nOur 6 pallets have been held at customs since 8 Oct. Which documents are missing?\n\nKind "
+     "regards,\nTunde Okoro"),
+])
+def test_names_and_salutations_do_not_acknowledge_the_problem(draft: str, customer: str) -> None:
+    assert "no-acknowledgement" in rules_found(draft, customer=customer)
+    assert coach.rewrite(draft, customer=customer).passed is not True
+
+
+def test_an_ex_who_keeps_turning_up_is_the_safety_at_home_situation() -> None:
+    from coach._engines.offline.situations import situation
+    case = situation("I left my ex-partner a month ago. He keeps turning up at my work and I'm scared.")
+    assert case is not None and case.name == "safety-at-home"

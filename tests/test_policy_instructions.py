@@ -32,6 +32,13 @@ def test_an_instruction_for_this_case_is_said_to_the_customer(line: str, custome
 
 @pytest.mark.parametrize("line, customer", [
     ("Carbon monoxide alarms: tell the customer to open the windows and call 0800 111 999.", "My parcel is late again."),
+    # one word of the label is not the case: a gas bill is no gas leak, nor a leak under the sink
+    ("Suspected gas leak: tell the customer to leave the property.", "My gas bill doubled this month."),
+    ("Suspected gas leak: tell the customer to leave the property.", "There's a leak under my kitchen sink."),
+    # a number is not an age, and a label with a condition the engine cannot check is not said
+    ("Vulnerable customers: offer a call-back from the Priority Care team.", "I'm 90% sure I paid this already."),
+    ("Refunds over £100: offer a call-back from a team leader.", "I'd like a refund of £20 for the late pizza."),
+    ("Power cuts: tell the customer that engineers will restore supply soon.", "Power cut on Elm Road since 6pm."),
     ("Refunds are issued within 5 working days.", "Where is my refund?"),  # a rule, not an instruction
     ("Vulnerable customers: offer a call-back from the Priority Care team.", "My parcel is late again."),
 ])
@@ -54,3 +61,13 @@ def test_an_instruction_the_draft_already_follows_is_not_said_twice() -> None:
              "days; reply here and I'll do it now.")
     result = coach.rewrite(draft, customer="Someone used my card for fraud at a shop in Leeds.", policy=policy)
     assert result.rewrite.count("freeze the card") == 1
+
+
+@pytest.mark.parametrize("customer, who", [
+    ("My daughter helped me set up the account; my husband died in March and I need to close his line.", "your husband"),
+    ("Since my wife left, my dad has passed away and I can't keep up with the bills.", "your dad"),
+    ("I'm writing about the death of my father on 3 May.", "your father"),
+])
+def test_the_person_named_is_the_one_who_died(customer: str, who: str) -> None:
+    case = situation(customer)
+    assert case is not None and case.who(customer) == who

@@ -34,24 +34,19 @@ def test_the_second_verb_reading_does_not_make_a_report_a_grant() -> None:
                                                "the payments team why today.", ["Refunds take 5 working days."])
 
 
-_CANCEL = ["Cancellations with 48 hours' notice or more are free.", "Cancellations with less than 48 hours' notice incur "
-           "a £15 fee."]
+_CANCEL = ["Cancellations with less than 48 hours' notice incur a £15 fee."]
 
 
 @pytest.mark.parametrize("draft", [
-    "Thanks for letting us know, Sam. I've cancelled your lesson on Thursday. Don't worry about fees.",
-    "Thanks for letting us know, Sam. I've cancelled your lesson on Thursday. There's no charge.",
+    "Thanks for letting us know, Sam. I've cancelled your lesson on 14 June, three weeks away. Don't worry about fees.",
+    "Thanks for letting us know, Sam. I've cancelled your lesson on 14 June, three weeks away. There's no charge.",
 ])
-def test_a_fee_waived_alone_after_the_cancellation_is_read_with_it(draft: str) -> None:
-    assert "broken-promise" in rules_found(draft, _CANCEL)
-    result = coach.rewrite(draft, customer="I need to cancel Thursday's lesson, I've got the flu.", policy=_CANCEL)
-    assert "Cancellations with less than 48 hours' notice incur a £15 fee." in result.rewrite
-    assert "worry" not in result.rewrite and "no charge" not in result.rewrite
-
-
-def test_a_fee_said_free_by_the_policy_is_no_promise() -> None:
-    assert "broken-promise" not in rules_found(
-        "Thanks, Sam. I've cancelled your lesson next month. Don't worry about fees.", ["Cancellations are always free."])
+def test_a_fee_said_waived_alone_is_no_promise_where_the_line_may_not_charge_it(draft: str) -> None:
+    # (the line charges only late cancellations; the rules cannot tell this one is early, so they do not flag it;
+    # a review of this session found the opposite reading flagging such good replies, and it was taken back)
+    assert "broken-promise" not in rules_found(draft, _CANCEL)
+    result = coach.rewrite(draft, customer="Can I cancel my lesson on 14 June? Something came up.", policy=_CANCEL)
+    assert result.rewrite == draft
 
 
 @pytest.mark.parametrize("draft", [
@@ -74,7 +69,7 @@ def test_a_never_again_promise_after_no_failure_goes_without_a_what_went_wrong_l
 
 @pytest.mark.parametrize("customer", [
     "My pushchair came off the flight to Malaga with the front wheel snapped off. Ref AGP-77120. What now?",
-    "The courier dropped my bike box and the handlebar is bent and the wheel snapped. Order 55-1902.",
+    "My suitcase came off the baggage carousel with the handle bent and a wheel snapped. Tag AB-55190.",
 ])
 def test_something_broken_in_transit_gets_no_product_safety_advice(customer: str) -> None:
     result = coach.rewrite("We understand. We'll see what we can do.", customer=customer)
@@ -98,11 +93,12 @@ def test_a_request_or_the_customers_own_filing_is_not_said_back_as_their_problem
 
 
 def test_a_word_typed_twice_is_tidied_in_a_reply_the_coach_edits() -> None:
-    result = coach.rewrite("We apologise for any inconvenience. We'll pass on the the report, and could you try to to "
-                           "reinstall the app?", customer="The app crashes every time I open my basket.")
+    result = coach.rewrite("We apologise for any inconvenience. We'll pass on the the report, and thanks for for "
+                           "the screenshots. Could you tap Log in in the app again?",
+                           customer="The app crashes every time I open my basket.")
     assert "inconvenience" not in result.rewrite
-    assert "the the" not in result.rewrite and "to to" not in result.rewrite
-    assert "We'll pass on the report" in result.rewrite
+    assert "the the" not in result.rewrite and "for for" not in result.rewrite
+    assert "Log in in the app" in result.rewrite  # ("in in" may be right: it is left alone)
 
 
 def test_a_good_draft_keeps_its_slips_as_the_agent_wrote_them() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from .policy import CONSIDER_DONE, FEES_ONLY, GRANT_MADE, GRANT_OFFERED, Policy
+from .policy import CONSIDER_DONE, GRANT_MADE, GRANT_OFFERED, Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
@@ -151,10 +151,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
         else:
             certain = certainty.search(text) is not None
             said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
-            fees_only = FEES_ONLY.match(text) is not None  # (its "don't worry" negates nothing)
-            if ctx.policy.commitments and _forbidden(ctx.policy, text, said_before) and \
-                    (fees_only or not _negated(text, len(text), negations) and not text.rstrip().endswith("?") and
-                     _HANDS_OUT.search(text)):
+            if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
+                    and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
             if ctx.policy.commitments and ctx.policy.waived_condition(text, said_before) and (_HANDS_OUT.search(text) or
@@ -182,18 +180,6 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
             else:
                 yield from _unauthorised_grant(sentence, ctx, certain)
-
-
-
-def _forbidden(policy: Policy, text: str, said_before: str) -> bool:
-    """The policy rules out what ``text`` hands out, read with the sentence before it when ``text`` only waives a fee."""
-    if policy.forbids(text):
-        return True
-    if not said_before or FEES_ONLY.match(text) is None:
-        return False
-    # as one plain waiver ("don't worry about fees" would read as a "don't" the policy says too; a line may say "charge")
-    return policy.forbids(f"{said_before.rstrip(' .!')} and there's no fee or charge") is not None and \
-        not policy.forbids(said_before)
 
 
 def _unauthorised_grant(sentence: Sentence, ctx: _Context, certain: bool) -> Iterator[Span]:
@@ -428,7 +414,9 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
         return
     generic = rule.words("generic")
     senses = _senses(rule.id, rule.data.get("meanings", ()))
-    customer = {senses.get(stem(w), stem(w)) for w in content_words(ctx.customer, generic)}
+    # names are no one's problem: "Hi Marco!" to a review signed "Marco Bellini", "Dear Mr. Raghunathan"
+    named = {stem(w) for w in content_words(_ends(ctx.customer) + " " + _ends(ctx.draft))} | _TITLES
+    customer = {senses.get(stem(w), stem(w)) for w in content_words(ctx.customer, generic)} - named
     if not customer:
         return
     signed = signoff_start(ctx.draft)  # "SwiftPost Couriers Ltd." under the sign-off says nothing of a courier's fault
@@ -437,6 +425,21 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if any(senses.get(stem(w), stem(w)) in customer for w in content_words(own)):
         return  # the reply names the problem, in the customer's words or in words of the same meaning
     yield None, None
+
+
+_SALUTATION = re.compile(r"^\s*(?:[@#][\w.]+\s+)*(?i:hi|hello|hey|hiya|hola|dear|good\s+(?:morning|afternoon|evening))\b"
+                         r"(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le)){0,4}")  # "Dear Ms. de Vries", not "hey godday"
+_TITLES = frozenset(stem(w) for w in "mr mrs ms dr prof rev kind regards sincerely faithfully".split())
+
+
+def _ends(text: str) -> str:
+    """A message's greeting ("Dear Ms. de Vries") and its sign-off and signature ("Kind regards, / Arjun Raghunathan"):
+    the names in them."""
+    greeting = _SALUTATION.match(text)
+    signed = signoff_start(text)
+    last = text.rstrip().rsplit("\n", 1)[-1] if "\n" in text.strip() else ""  # a name alone on the last line
+    return " ".join(filter(None, (greeting.group() if greeting else "", text[signed:] if signed is not None else "",
+                                  last if len(last.split()) <= 3 else "")))
 
 
 # stock phrases whose words are no one's problem: "in due course" says nothing of a bill due on April 22

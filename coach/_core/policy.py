@@ -16,7 +16,6 @@ from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "CONSIDER_DONE",
-           "FEES_ONLY",
            "sums"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
@@ -69,9 +68,6 @@ _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge
                       r"no\s+(?:extra\s+|additional\s+)?(?:cost|charge|fee)|without\s+(?:any\s+)?(?:charge|cost)|"
                       r"complimentary|on\s+us|(?:don't|don’t|do\s+not)\s+worry\s+about\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:fees?|charges?))\b"
                       r"|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
-#: A waiver said alone, after the sentence it is about: "I've cancelled booking CL-11293. Don't worry about fees."
-FEES_ONLY = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:(?:don't|don’t|do\s+not)\s+worry\s+about|"
-                       r"there(?:'s|’s|\s+is|\s+will\s+be)\s+no|no)\s+(?:the\s+|any\s+)?(?:fees?|charges?)\W*$", re.I)
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due".split())
@@ -277,6 +273,8 @@ _REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage|dif
                            re.I)
 _THE_WHOLE = re.compile(r"\b(?:full|whole|entire|in\s+full|every\s+penny|all\s+(?:of\s+)?(?:your|the)\s+(?:money|order|"
                         r"payment))\b", re.I)
+_PAYS_OUT = re.compile(r"\b(?:compensat\w*|refund\w*|credit\w*|reimburs\w*|repaid|paid\s+back)\b", re.I)
+_CHARGES_SHARE = re.compile(r"\b(?:fee|charge|penalt\w*|surcharge|interest)\b", re.I)  # "a restocking fee of 15%"
 _REFUNDS = re.compile(r"\brefund|\bmoney\s+back\b|\breimburs", re.I)
 # A line that pays back a share of what was paid: "25% of the ticket price", "half the fare"
 _SHARE_OF_PRICE = re.compile(r"\b(?:\d{1,2}(?:\.\d+)?\s?%|half)\s+(?:of\s+)?(?:the\s+|your\s+)?(?:\w+\s+)?"
@@ -410,8 +408,9 @@ class Policy(BaseModel):
         capped = [line for line, _ in on_topic if sums(line)]
         if capped and all(_more_money(clause, line) for line in capped):
             return False  # "a £20 credit" against "a credit of up to £5", whatever a line on credits without a sum says
-        if _THE_WHOLE.search(clause) and _REFUNDS.search(clause) and self.share_line() is not None \
-                and not any(_THE_WHOLE.search(line) for line in self.commitments):
+        if _THE_WHOLE.search(clause) and _REFUNDS.search(clause) and self.share_line(clause) is not None \
+                and not any(_THE_WHOLE.search(line) or _REFUNDS.search(line) and not _SHARE_OF_PRICE.search(line)
+                            for line in self.commitments):  # ("Cancelled trains: the unused ticket is refunded")
             return False  # "a full refund of NOK 1 149" against "25% of the ticket price for delays of 60-119 minutes"
         if any(_PRO_RATA.search(line) and _bigger_share(clause, line) for line, _ in on_topic) and \
                 not any(_THE_WHOLE.search(line) for line, _ in on_topic):
@@ -432,9 +431,12 @@ class Policy(BaseModel):
                 return True
         return False
 
-    def share_line(self) -> str | None:
-        """The line that pays back a share of the price ("25% of the ticket price for delays of 60-119 minutes")."""
-        return next((line for line in self.commitments if _SHARE_OF_PRICE.search(line)), None)
+    def share_line(self, clause: str) -> str | None:
+        """The line that pays back a share of the price ("25% of the ticket price for delays of 60-119 minutes") for
+        what ``clause`` is about (a word besides the refund in common: "the full refund of your £15.80 fare")."""
+        topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS) - {stem("refund"), stem("full")}
+        return next((line for line in self.commitments if _SHARE_OF_PRICE.search(line) and _PAYS_OUT.search(line) and
+                     not _CHARGES_SHARE.search(line) and topic & set(_stems(line, _GENERIC_POLICY_WORDS))), None)
 
     def about(self, clause: str) -> bool:
         """A line that grants something shares a topic with ``clause`` (it may still not cover it)."""

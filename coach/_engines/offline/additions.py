@@ -85,12 +85,13 @@ class Additions:
             self._opening(layout, rules)
         self.merge_prefix(layout)
         told = [] if layout.continuation else self._told_steps(rendered)
-        if told:  # the policy's own instruction for this case ("Suspected gas leak: tell the customer to ...") is the step
-            for sentence in told:
-                self.closing(layout, step=sentence)
-            if self.case and self.case.always and not _OWN_ACTION.search(_own(layout)):
-                self.closing(layout, covered=True)  # "I'm flagging this to our safety team": the agent's own part
-            return
+        # the policy's own instruction for this case ("Suspected gas leak: tell the customer to ...") is a step; the
+        # situation's urgent one still goes in unless it says the same ("leave the property"), and then only the
+        # agent's own part ("I'm flagging this to our safety team")
+        for sentence in told:
+            self.closing(layout, step=sentence)
+        if told:
+            stepless, rendered = False, layout.render()
         urgent = bool(self.case and self.case.always and not mentions(self.case.steps[0], rendered))
         if urgent and not stepless and self.case.covered_by(rendered):  # the draft says "unplug it" already
             urgent = False
@@ -98,11 +99,11 @@ class Additions:
                 self.closing(layout, covered=True)  # "I'm flagging this to our safety team": the agent's part
         if stepless or urgent:
             self.closing(layout)  # a gas smell or a stolen card needs its own step whatever the draft offers
-            if self.closed:  # the concrete step takes the bare one's place (which may have joined the greeting)
-                for unit in layout.units:
-                    if unit.text and unit.role != "greeting" and _BARE_STEP.match(unit.text):
-                        unit.text = ""
-                self.merge_prefix(layout)
+        if self.closed and (stepless or urgent or told):  # the concrete step takes the bare one's place (which may
+            for unit in layout.units:  # have joined the greeting)
+                if unit.text and unit.role != "greeting" and _BARE_STEP.match(unit.text):
+                    unit.text = ""
+            self.merge_prefix(layout)
 
     def _answers(self, text: str) -> bool:
         """The reply answers a question of the customer's in two of their words or more: that is its resolution."""

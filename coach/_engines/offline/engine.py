@@ -20,7 +20,7 @@ from ..._core.checker import check
 from ..._core.combined import explicit_step
 from ..._core.fluency import THREAD_MARKER, new_problems
 from ..._core.guard import GuardVerdict, guard, own_lines
-from ..._core.policy import FEES_ONLY, Policy
+from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, split_sentences
@@ -68,12 +68,13 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
 
 
 # A small word typed twice ("sorry for the the delay", "able to to go back") or a doubled comma: a slip, not a style
-_TYPED_TWICE = re.compile(r"\b(the|a|an|to|of|for|and|or|in|on|at|with|you|your|we|our|is|are|be|it|sorry)(\s+)\1\b"
+_TYPED_TWICE = re.compile(r"\b(the|a|an|of|for|and|or|with|your|our|sorry)(\s+)\1\b"  # (not "Log in in the app")
                           r"|(?<=\w),\s*,", re.I)
 
 
 def _retyped(text: str) -> str:
-    """``text`` without its doubled small words and commas (never "had had", "that that" or "bye bye")."""
+    """``text`` without its doubled small words and commas ("the the"; words that may double, "in in", "is is",
+    "that that", "had had", are left alone)."""
     return _TYPED_TWICE.sub(lambda m: m.group(1) if m.group(1) else ",", text)
 
 
@@ -131,9 +132,7 @@ class _Rewriter(Additions):
         drafted = {id(u): u.text for u in layout.units}
         for unit in list(layout.units):
             if any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
-                # ("Don't worry about fees." after the cancellation it waives, which the policy charges for: that line)
-                fee = FEES_ONLY.match(unit.text) and self._fee_line(unit.text)
-                self._replace(layout, unit, fee[0] if fee else self._edit(unit.text, english))
+                self._replace(layout, unit, self._edit(unit.text, english))
         for at in range(1, len(layout.units)):  # "This will be with you by Friday" after its subject went
             unit, before = layout.units[at], layout.units[at - 1]
             if unit.text and not before.text and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \
@@ -191,14 +190,7 @@ class _Rewriter(Additions):
             sentences = out
             if not progress:
                 break
-        if len(sentences) > 1 or sentences != [text]:  # "Don't worry about fees" left by a cut: the line that charges one
-            sentences = [way[0] if FEES_ONLY.match(s) and (way := self._fee_line(s)) else [s] for s in sentences]
-            sentences = [s for way in sentences for s in way]
         return checks_in_order(sentences)
-
-    def _fee_line(self, sentence: str) -> list[str] | None:
-        ways = fix_promise(sentence, sentence, self.policy, self.used, 0)
-        return ways if ways and ways[0] else None
 
     def _fix(self, rule: str, text: str, quote: str) -> list[str] | None:
         """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""
@@ -225,7 +217,7 @@ class _Rewriter(Additions):
                 rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
                 return ([[rest]] if rest else []) + [[]]
             ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
-            if self.case and self.case.always and not holds_fact(text) and not FEES_ONLY.match(text):
+            if self.case and self.case.always and not holds_fact(text):
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days"
             return ways + ([[]] if droppable(text) else [])
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),

@@ -30,7 +30,7 @@ _SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[A-Z][A-Za-z.]{0,15}(?:\
 _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)"
-                   rf"(?:#[A-Za-z]\w*\s+)*(?:{_SIG}|{_MARK})"  # "#LunaFam ^Sasha": the campaign tag signs off too
+                   rf"(?:(?-i:#[A-Z]\w*)\s+)*(?:{_SIG}|{_MARK})"  # "#LunaFam ^Sasha": a brand tag signs off (not "#sorry")
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
 SUBJECT_LINE = re.compile(r"^(?:re|subject|ref\.?|regarding)\s*:", re.I)  # "Subject: ...", "Re: Invoice No. 88412"
 _SUBJECT = re.compile(r"^\s*" + SUBJECT_LINE.pattern[1:] + r"[^\n]*\n\s*", re.I)  # the e-mail's first line

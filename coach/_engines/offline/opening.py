@@ -190,8 +190,8 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     ``withheld``: what may not be named as the case's reference, a code a planted order dictated)."""
     customer = customer or ""
     praise = positive(customer, draft) if praise is None else praise
-    models = _models(customer, draft) | withheld
-    reference = _reference(customer, models) or _reference(draft, models)
+    models = _models(customer, draft)
+    reference = _reference(customer, models | withheld) or _reference(draft, models | withheld)
     case = situation(customer)
     if case:  # a bereavement, a gas smell or a stolen card gets a step that fits it, not a request for an order number
         options = case.steps_covered if covered else \

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts, fact_kinds
-from ..._core.policy import FEES_ONLY, GRANT_MADE, Policy, other_remedy, pays_back, sums
+from ..._core.policy import GRANT_MADE, Policy, other_remedy, pays_back, sums
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
@@ -126,7 +126,6 @@ _LEARN = (
     "I'll pass this on to the team so they can look at what went wrong.",
     "I'll share this with the team so they can look into what went wrong.",
 )
-_FEE = re.compile(r"\b(?:fee|charge|penalty)s?\b(?![^.]*\b(?:waived|free)\b)", re.I)  # a line that charges one
 # A never-again promise about a failure ("this will never happen again", "won't be late again"), not a treatment
 _FAILED_BEFORE = re.compile(r"\b(?:again|happen\w*|recur|reoccur|repeated|a\s+second\s+time|twice)\b", re.I)
 _BACK_IN = re.compile(r"\bback\s+(?:in|into|on|to)\s+your\s+(?:account|card|bank|wallet)\b"
@@ -324,10 +323,10 @@ _ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>\w+(?:ed|en|wn)\b.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
-                       r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b|"  # "be gone for good"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
 _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
 _MODAL_FIRST = re.compile(r"(?:will|shall|should|would|can|could|may|might|must)\s+(?!you\b|we\b|I\b|it\b|they\b)\w", re.I)
+_FOR_GOOD = re.compile(r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b", re.I)
 _LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
 _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")
@@ -377,18 +376,13 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
         return [finish(capitalise(clause[: done.start()] + new + rest))]
     if explicit and not _FUTURE.search(clause):
         return [finish(capitalise(clause))]
-    if FEES_ONLY.match(clause):  # "Don't worry about fees." after the cancellation: the line that charges one instead
-        line = next((line for line in policy.commitments if line not in used and _FEE.search(line)), None)
-        if line is not None:
-            used.add(line)
-            return [_said(line)]
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
     if forbidden in used and not holds_fact(clause):
         return []  # the line is said already ("... whenever you like and I'll cover the postage"): the clause goes
     policy_line = forbidden or next((line for line in policy.commitments if line not in used and
                                      same_topic(line, clause, subject=True)), None)
     granted = GRANT_MADE.search(clause) and not _FUTURE.search(clause)
-    share = policy.share_line() if re.search(r"\b(?:full|whole|entire)\s+refund", clause, re.I) else None
+    share = policy.share_line(clause) if re.search(r"\b(?:full|whole|entire)\s+refund", clause, re.I) else None
     if share is not None and share not in used:  # "a full refund" where the line pays 25% of the price: the line
         said = _policy_instead(clause, share, salt)
         if said is not None:
@@ -620,8 +614,9 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     s = _subject(s)
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
-    if _NO_CHECK.match(vp):
-        return None  # "whether it can be perfect", "whether you can not be evicted": nothing to check; the clause goes
+    if _NO_CHECK.match(vp) or _FOR_GOOD.match(vp) and not holds_fact(vp):
+        return None  # "whether it can be perfect", "whether you can not be evicted", "whether it can be gone for good":
+        # nothing to check; the clause goes (but "gone for good after the recovery window ends on 12 July" is checked)
     if BY_ITSELF.search(vp) and not holds_fact(vp):  # "it should sort itself out soon": nothing to check, something to do
         return f"I'll look into {'it' if s.lower() in ('it', 'this', 'that') else s} and update you."
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence

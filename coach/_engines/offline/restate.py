@@ -337,7 +337,7 @@ def _as_clause(sentence: str) -> str | None:
     return clause
 
 
-_COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity|ings?)\s+(?![A-Z])")
+_COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity)\s+(?![A-Z])")  # (not "Reading station")
 _SPELLED = {"im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
             "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "hasnt": "hasn't", "havent": "haven't",
             "arent": "aren't", "werent": "weren't", "couldnt": "couldn't"}

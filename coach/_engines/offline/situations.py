@@ -75,7 +75,15 @@ class Situation(BaseModel):
     def who(self, customer: str | None) -> str | None:
         """Whom the customer lost, as the reply says it ("my late husband" -> "your husband"), or None."""
         first = next((s.text for s in split_sentences(customer or "") if self.matches(s.text)), "")
-        m = _WHOSE.search(first)
+        died = _DIED.search(first)
+        if died is None:
+            return None
+        # the relative named nearest before the death ("my daughter helped me ...; my husband died"), or right after
+        # it ("the death of my father")
+        before = list(_WHOSE.finditer(first, 0, died.start()))
+        of = re.match(r"\s+of\s+(?:my|our)\b", first[died.end():])
+        m = _WHOSE.search(first, died.end()) if of else before[-1] if before and died.start() - before[-1].end() <= 40 \
+            else None
         return f"your {m['who'].lower()}" if m else None
 
     def matches(self, text: str) -> bool:
@@ -118,6 +126,7 @@ _KIN = {word: head for head, words in {
 
 
 _GRIEF = frozenset(stem(w) for w in "death died dying passed away loss funeral bereavement bereaved deceased late".split())
+_DIED = re.compile(r"\b(?:died|passed\s+(?:away|on)|death|funeral|was\s+killed|lost\s+(?:my|our))\b", re.I)
 _WHOSE = re.compile(r"\b(?:my|our)\s+(?:(?:late|beloved|dear|little|old)\s+)?(?P<who>(?:grand)?(?:mother|father|mum|mom|dad|son|"
                     r"daughter)|husband|wife|partner|brother|sister|aunt|uncle|cousin|nan|gran|granny|grandma|grandad|"
                     r"grandpa|fianc[eé]e?|baby|child|friend|cat|dog|puppy|kitten|pony|horse|rabbit)\b", re.I)
