@@ -150,11 +150,11 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
         else:
             certain = certainty.search(text) is not None
-            said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
                     and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
+            said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
             if ctx.policy.commitments and ctx.policy.waived_condition(text, said_before) and (_HANDS_OUT.search(text) or
                                                                                  _NO_NEED.match(text) or
                                                                                  CONSIDER_DONE.search(text)):

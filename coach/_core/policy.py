@@ -66,8 +66,7 @@ _LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\
             r"(?:cover\w*|pa(?:y|id)\s+for|pay|paid)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){{0,2}}{fee}"
 _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free|"
                       r"no\s+(?:extra\s+|additional\s+)?(?:cost|charge|fee)|without\s+(?:any\s+)?(?:charge|cost)|"
-                      r"complimentary|on\s+us|(?:don't|don’t|do\s+not)\s+worry\s+about\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:fees?|charges?))\b"
-                      r"|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
+                      r"complimentary|on\s+us)\b|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due".split())

@@ -67,7 +67,7 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     )
 
 
-# A small word typed twice ("sorry for the the delay", "able to to go back") or a doubled comma: a slip, not a style
+# A small word typed twice ("sorry for the the delay", "thanks for for the photos") or a doubled comma: a slip
 _TYPED_TWICE = re.compile(r"\b(the|a|an|of|for|and|or|with|your|our|sorry)(\s+)\1\b"  # (not "Log in in the app")
                           r"|(?<=\w),\s*,", re.I)
 

@@ -237,7 +237,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     ruled_out = policy.forbids(before) if before.strip() and not holds_fact(before) else None
     if new is not None and ruled_out is not None and ruled_out not in used:
         # "Your warranty covers water damage, so a replacement will ship today" against "The standard warranty does not
-        # cover liquid damage": the line, not the claim it contradicts
+        # cover water damage": the line, not the claim it contradicts
         used.add(ruled_out)
         rebuilt = _rebuild("", [_said(ruled_out), *new], after)
         if rebuilt is not None:
