@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
@@ -432,6 +433,7 @@ _SALUTATION = re.compile(r"^\s*(?:[@#][\w.]+\s+)*(?i:hi|hello|hey|hiya|hola|dear
 _TITLES = frozenset(stem(w) for w in "mr mrs ms dr prof rev kind regards sincerely faithfully".split())
 
 
+@lru_cache(maxsize=1024)  # read on every check of a rewrite: the customer's message is the same each time
 def _ends(text: str) -> str:
     """A message's greeting ("Dear Ms. de Vries") and its sign-off and signature ("Kind regards, / Arjun Raghunathan"):
     the names in them."""

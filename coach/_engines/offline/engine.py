@@ -125,8 +125,9 @@ class _Rewriter(Additions):
         findings = self.check(text).findings if text.strip() else []
         if not any(f.blocking for f in findings) and not self._hollow(text, findings):
             return text  # (a good draft stays as the agent wrote it, slips and all)
-        if _retyped(text) != text:  # a reply being edited loses its slips too
-            text = _retyped(text)
+        retyped = _retyped(text)
+        if retyped != text:  # a reply being edited loses its slips too
+            text = retyped
             layout, findings = parse(text), self.check(text).findings
         english = looks_english(text)
         drafted = {id(u): u.text for u in layout.units}

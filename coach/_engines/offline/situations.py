@@ -72,9 +72,13 @@ class Situation(BaseModel):
     def _names_who(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
         return _each_has(lines, "{who}", "every acknowledge_who line names who it was")
 
+    def _first_saying(self, customer: str | None) -> str:
+        """The first sentence of the customer's message that says this situation ("" when none does)."""
+        return next((s.text for s in split_sentences(customer or "") if self.matches(s.text)), "")
+
     def who(self, customer: str | None) -> str | None:
         """Whom the customer lost, as the reply says it ("my late husband" -> "your husband"), or None."""
-        first = next((s.text for s in split_sentences(customer or "") if self.matches(s.text)), "")
+        first = self._first_saying(customer)
         died = _DIED.search(first)
         if died is None:
             return None
@@ -92,7 +96,7 @@ class Situation(BaseModel):
     def named_by(self, reply: str, customer: str | None) -> bool:
         """The reply names what happened, in a word of the first sentence of the customer's that says it ("your husband
         Peter", "the gas smell"): "We're sorry for your loss" above a template names nothing of it."""
-        first = next((s.text for s in split_sentences(customer or "") if self.matches(s.text)), "")
+        first = self._first_saying(customer)
         # (not by the grief's own words: "Sorry for your loss. Please send the death certificate" names nothing of it)
         said = {_kin(w) for w in content_words(first) if not any(c.isdigit() for c in w) and stem(w) not in _GRIEF}
         return not said or any(_kin(w) in said for w in content_words(reply))
