@@ -386,7 +386,8 @@ def _run_batch(args: argparse.Namespace, coach: Coach, policy: Policy) -> int:
     unassessed = seen.codes.get(EXIT_NOT_ASSESSED, 0)
     if unassessed:
         err(f"coach: {unassessed} of {summary.items} rewrite(s) have no verdict ('passed' is null): lines the coach "
-            "wrote itself, in 'review', or a doubt the rules cannot settle (an info finding), to read before sending, "
+            "wrote itself, in 'review', a doubt the rules cannot settle (an info finding), or a policy condition they "
+            "cannot check, in 'unchecked', to read before sending, "
             "or a draft in another language" if args.command ==
             "rewrite" else f"coach: {unassessed} of {summary.items} draft(s) not assessed (another language: "
             "'passed' is null)")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .checker import check
+from .conditions import unchecked_lines
 from .errors import InputError
 from .facts import extract_facts, invented_facts, missing_facts
 from .fluency import new_problems
@@ -60,6 +61,9 @@ class GuardVerdict:
     language: str | None = None
     disfluent: list[str] = field(default_factory=list)
     empty: bool = False
+    #: Policy lines with a condition on a grant the rewrite makes (a window, proof, an approval) that the rewrite does
+    #: not show met: the rules cannot tell whether this case meets them, so a person reads them first.
+    unchecked: list[str] = field(default_factory=list)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -77,6 +81,11 @@ class GuardVerdict:
         """Info findings left in a rewrite that passes (no-acknowledgement, parroting): the rules suspect the reply never
         names the customer's problem, but cannot tell. Such a rewrite is not said to pass until a person reads it."""
         return [f for f in self.after.findings if f.severity == "info"] if self.after else []
+
+    @property
+    def settled(self) -> bool:
+        """The rewrite passes and nothing is left for a person to read: no doubt, no unchecked condition."""
+        return self.passed and not (self.doubts or self.unchecked)
 
     @property
     def problems(self) -> list[str]:
@@ -105,8 +114,9 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
             after = check(rewrite, customer, policy, max_chars=None)
         except InputError as exc:
             return GuardVerdict(after=None, unreadable=str(exc))
+    unchecked = unchecked_lines(rewrite, policy)
     if rewrite == draft:  # the draft as it was: nothing lost, invented, copied or made to read worse; only its rules
-        return GuardVerdict(after=after, language=_unread(rewrite, after))
+        return GuardVerdict(after=after, language=_unread(rewrite, after), unchecked=unchecked)
     return GuardVerdict(
         after=after,
         missing=[fact for fact in missing_facts(without_instructions(draft), rewrite)
@@ -116,6 +126,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
         language=language_problem(draft, rewrite) or _unread(rewrite, after),
         disfluent=disfluent(draft, rewrite),
         empty=emptied(draft, rewrite),
+        unchecked=unchecked,
     )
 
 

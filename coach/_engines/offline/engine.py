@@ -58,12 +58,13 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     return RewriteResult(
         rewrite=text,
         engine="offline",
-        # the coach's own lines, a doubt the rules cannot settle, or a sentence they cannot read: no verdict until a
-        # person reads them
-        passed=None if verdict.passed and (review or verdict.doubts) or _only_unread(verdict) else verdict.passed,
+        # the coach's own lines, a doubt the rules cannot settle, a policy condition they cannot check, or a sentence
+        # they cannot read: no verdict until a person reads them
+        passed=None if verdict.passed and (review or not verdict.settled) or _only_unread(verdict) else verdict.passed,
         findings_before=before.findings,
         findings_after=after.findings,
         review=review,
+        unchecked=verdict.unchecked,
     )
 
 

@@ -97,9 +97,10 @@ class RewriteTask:
         assert self.verdict is not None and self.verdict.after is not None and self.shipped is not None  # review()
         return RewriteResult(
             rewrite=self.shipped, engine="openai",
-            # a doubt the rules cannot settle (the answer never names the customer's problem) is no pass either
-            model=exchange.model, passed=None if self.verdict.doubts else True, findings_before=self.before.findings,
-            findings_after=self.verdict.after.findings,
+            # a doubt the rules cannot settle (the answer never names the customer's problem), or a policy condition
+            # they cannot check, is no pass either
+            model=exchange.model, passed=True if self.verdict.settled else None, findings_before=self.before.findings,
+            findings_after=self.verdict.after.findings, unchecked=self.verdict.unchecked,
             model_findings=_model_findings(answer.critique, self.draft, self.policy), dropped_findings=answer.dropped,
             **exchange.stats(),
         )

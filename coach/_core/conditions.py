@@ -1,0 +1,138 @@
+"""Conditions the rules cannot check: a grant in the reply against a policy line that sets one.
+
+"Refunds are available within 30 days of delivery", "Price match applies only against authorised retailers, with
+a screenshot", "Retention discounts require supervisor approval": whether this customer meets the line turns on
+dates, proof and approvals the coach cannot see, so a reply that grants on the line's topic is not said to pass
+(``passed: null``) until a person has read the line against the case. A reply that shows the condition met, by
+saying the line's figures ("as your basket was over £40") or a third of its condition's words, is taken at its word;
+a cap the coach can compare ("up to £10") is checked by the broken-promise rule, not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .policy import (
+    _DECLINES,
+    _GENERIC_POLICY_WORDS,
+    _NO_COST,
+    _PARTS,
+    _RULING_WORDS,
+    _SURE_GRANT,
+    _TURNS_DOWN,
+    CONSIDER_DONE,
+    GRANT_MADE,
+    GRANT_OFFERED,
+    Policy,
+    _stems,
+    _topic,
+    pays_back,
+)
+from .text import NUMBER_WORDS, split_sentences, stem
+
+__all__ = ["unchecked_lines"]
+
+_GENERIC = _GENERIC_POLICY_WORDS | _RULING_WORDS
+# words every case has, which say nothing of what is granted: "order", "account" ("credit ... for order #FD-3318274"
+# against "Cash refunds only for whole orders not delivered")
+_CASE = _GENERIC | frozenset("order orders account accounts booking bookings item items customer customers product "
+                             "products service".split())
+# money back, in any of its names: "a full refund" is what "Delay compensation: 25% of the ticket price" pays; and
+# money off ("40% off" is a discount)
+_MONEY_BACK = frozenset(stem(w) for w in "refund refunded compensation compensate reimburse reimbursement repay".split())
+_PERCENT_OFF = re.compile(r"\d\s?%\s+off\b", re.I)
+_MONEY_OFF = frozenset(stem(w) for w in "off discount discounts discounted".split())
+# a grant in other words: "I've matched it to ₹32,490", "the discount is all set", "I've removed the fee", "I can give
+# you 50% off"
+_ALSO_GRANTS = re.compile(r"\b(?:matched|price[- ]match\w*|removed|written\s+off|knocked\s+off|taken\s+off)\b|"
+                          r"\b(?:is|are|'s|’s)\s+(?:all\s+)?(?:set|sorted|confirmed)\b|"
+                          r"\b(?:I|we)\s+can\s+(?:also\s+)?(?:give|offer|apply|add|refund|waive|credit|match)\b", re.I)
+# a grant that says its own condition: "If it still says 'Searching' after that, I'll book an engineer visit" (not the
+# customer's choice: "if you'd rather keep the service, I can give you 50% off")
+_OWN_CONDITION = re.compile(r"\bif\b(?!\s+you(?:'d|’d|\s+would)?\s+(?:rather|prefer|like|want))|"
+                            r"\b(?:once|provided|as\s+long\s+as|as\s+soon\s+as|subject\s+to)\b", re.I)
+# what makes a line conditional: a window, a proof, an approval, an exclusion, a share
+_CONDITION = re.compile(
+    r"\b(?:only|unless|except|exclud\w*|provided|subject\s+to|requires?|required|needs?|must|approv\w*|sign-?off|"
+    r"authori[sz]\w*|proof|receipts?|screenshots?|photos?|evidence|eligib\w*|not|no|never|cannot|if|after|before|"
+    r"until|once|per|more\s+than|over|above|less\s+than|under|outside|within\s+\d+\s*(?:\w+\s+)?"
+    r"(?:days?|hours?|weeks?|months?|minutes?)\s+of)\b|\d\s?%|\bhalf\b", re.I)
+# a line for the agent, not about the customer's case: "Do not promise a date for the bank to post the refund"
+_AGENT_RULE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|always|avoid)\b", re.I)
+# a cap the broken-promise rule compares with the reply's amount: "up to ₦5,000", "up to 25% off the affected night"
+_CAP = re.compile(r"\b(?:up\s+to|capped\s+at|a\s+maximum\s+of|max(?:imum)?|at\s+most|no\s+more\s+than)\s+"
+                  r"(?:(?:[^\w\s]{1,2}|[A-Z]{3})\s?\d[\d,.]*|\d[\d,.]*\s?%)", re.I)
+# the company's side, not the customer's case: "subject to availability", "once located", "without approval"
+_OURS = re.compile(r"\bsubject\s+to\s+availability\b|\b(?:when|where|if)\s+available\b|\bonce\s+(?:located|found|"
+                   r"traced|in\s+stock)\b|\bwithout\s+(?:\w+\s+)?(?:approval|sign-?off|authori[sz]ation)\b", re.I)
+# a length of time with a comparison: "more than 1 hour late", "within 12 months of purchase"
+_COMPARED = re.compile(r"\b(?P<op>more\s+than|over|above|at\s+least|less\s+than|under|within|up\s+to)\s+(?P<n>\d+)\s*"
+                       r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b", re.I)
+_STATED = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b",
+                     re.I)
+_UNIT = {"min": "minute", "hr": "hour"}
+_AMOUNT = re.compile(r"[^\w\s.,]\s?\d|\b[A-Z]{3}\s?\d|\d\s?%|\d[\d,.]*\s?(?:[A-Z]{3}|dollars|euros|pounds)\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# a condition named only to be let go: "no screenshot needed", "no need to send them back", "without a receipt"
+_LET_GO = re.compile(r"\bno\s+(?:\w+\s+){1,2}?(?:needed|required|necessary)\b|\bno\s+need\s+(?:for|to)\s+(?:\w+\s+){1,3}|"
+                     r"\bwithout\s+(?:\w+\s+){1,3}", re.I)
+
+
+def unchecked_lines(text: str, policy: Policy) -> list[str]:
+    """The policy lines with a condition on a grant ``text`` makes that ``text`` does not show met (none without a
+    policy, a grant, or such a line)."""
+    if not policy.commitments:
+        return []
+    said = _LET_GO.sub(" ", text)
+    lines: list[str] = []
+    for sentence in split_sentences(text):
+        clause = sentence.text
+        if not _grants(clause) or _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or _OWN_CONDITION.search(clause):
+            continue
+        topic = _senses(_topic(clause, _GENERIC)) | ({"discount"} if _PERCENT_OFF.search(clause) else set())
+        for line in policy.commitments:
+            if line in lines or _AGENT_RULE.match(line):
+                continue
+            for part in _PARTS.split(line):  # "credit the item's value to the wallet; no cash refunds": each part
+                if not topic.intersection(_senses(set(_stems(part, _CASE)))):
+                    continue
+                condition = _OURS.sub(" ", _CAP.sub(" ", part) if _AMOUNT.search(clause) else part)
+                if _CONDITION.search(condition) and not _shown_met(condition, said, topic):
+                    lines.append(line)
+                    break
+    return lines
+
+
+def _senses(stems: set[str]) -> set[str]:
+    return {"refund" if word in _MONEY_BACK else "discount" if word in _MONEY_OFF else word for word in stems}
+
+
+def _grants(clause: str) -> bool:
+    return any(p.search(clause) for p in (GRANT_MADE, GRANT_OFFERED, _SURE_GRANT, CONSIDER_DONE, _NO_COST, _ALSO_GRANTS)) \
+        or pays_back(clause)
+
+
+def _shown_met(condition: str, said: str, topic: set[str]) -> bool:
+    """The reply says the condition's figures, or (a condition without figures) a third of its words beside the
+    topic."""
+    figures = set(_NUMBER.findall(condition))
+    if figures:
+        for compared in _COMPARED.finditer(condition):  # "two hours late" meets "more than 1 hour late"
+            if _meets(compared, said):
+                figures.discard(compared["n"])
+        return figures <= set(_NUMBER.findall(said))
+    words = set(_stems(condition, _CASE)) - topic
+    return len(words & set(_stems(said, _CASE))) * 3 >= len(words)
+
+
+def _meets(compared: re.Match[str], said: str) -> bool:
+    limit, unit = int(compared["n"]), _UNIT.get(compared["unit"].lower(), compared["unit"].lower())
+    op = " ".join(compared["op"].lower().split())
+    for stated in _STATED.finditer(said):
+        if _UNIT.get(stated["unit"].lower(), stated["unit"].lower()) != unit:
+            continue
+        n = int(NUMBER_WORDS.get(stated["n"].lower(), stated["n"]))
+        if n > limit if op in ("more than", "over", "above") else n >= limit if op == "at least" else \
+                n < limit if op in ("less than", "under") else n <= limit:
+            return True
+    return False
