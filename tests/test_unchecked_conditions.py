@@ -27,6 +27,12 @@ coach = Coach(engine="offline")
     ("Thank you for the booking code. I'm sorry the delay cost you your connection. I've approved a refund of £20 for "
      "booking KQ-7781, and I'll email you the receipt.",
      ["Delay compensation is paid only for delays over 60 minutes."]),
+    # a match offered, and a price lowered (found on set ad after it was measured)
+    ("Hi Rosa, thanks for asking first. Sure, we'll match that. Please reply with your postcode and I'll book the "
+     "delivery.",
+     ["Price matches need a screenshot of the rival's live price.", "Online-only retailers are not matched."]),
+    ("Thanks for the link, Dev. I've lowered the price of the Kito desk to £210 in your basket. Please check out when "
+     "you're ready, and reply here if the price looks wrong.", ["Price matching applies only to UK retailers with a store."]),
     # an approval, on a discount offered as the customer's choice
     ("Thanks for staying with us, Tomas. If you'd rather keep the plan, I can give you 40% off for the next year.",
      ["Loyalty discounts are limited to 15% for 3 months and need a supervisor's approval."]),

@@ -43,10 +43,12 @@ _MONEY_BACK = frozenset(stem(w) for w in "refund refunded compensation compensat
 _PERCENT_OFF = re.compile(r"\d\s?%\s+off\b", re.I)
 _MONEY_OFF = frozenset(stem(w) for w in "off discount discounts discounted".split())
 # a grant in other words: "I've matched it to ₹32,490", "the discount is all set", "I've removed the fee", "I can give
-# you 50% off"
+# you 50% off", "we'll match that", "I've lowered the price to ..."
 _ALSO_GRANTS = re.compile(r"\b(?:matched|price[- ]match\w*|removed|written\s+off|knocked\s+off|taken\s+off)\b|"
                           r"\b(?:is|are|'s|’s)\s+(?:all\s+)?(?:set|sorted|confirmed)\b|"
-                          r"\b(?:I|we)\s+can\s+(?:also\s+)?(?:give|offer|apply|add|refund|waive|credit|match)\b", re.I)
+                          r"\b(?:I|we)\s+can\s+(?:also\s+)?(?:give|offer|apply|add|refund|waive|credit|match)\b|"
+                          r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:happily\s+|gladly\s+)?match\b|"
+                          r"\b(?:adjusted|reduced|lowered|dropped|brought\s+down)\s+(?:the\s+|your\s+)?price\b", re.I)
 # a grant that says its own condition: "If it still says 'Searching' after that, I'll book an engineer visit" (not the
 # customer's choice: "if you'd rather keep the service, I can give you 50% off")
 _OWN_CONDITION = re.compile(r"\bif\b(?!\s+you(?:'d|’d|\s+would)?\s+(?:rather|prefer|like|want))|"
