@@ -59,6 +59,10 @@ def test_a_grant_against_a_condition_it_does_not_show_met_is_no_pass(draft: str,
     # a line that grants with no condition
     ("Thanks for sending the photo of the dented tin. I've arranged a replacement, which ships tomorrow.",
      ["Replacements for damaged items ship the next working day."]),
+    # the time the company takes, not a window the customer must meet
+    ("Thanks for the agreement number, Ola. The car came back on 3 May with no damage, so I've sent the release of "
+     "your €300 hold today; your bank may take a few more days to show it.",
+     ["Deposit holds are released by us within 7 business days of the vehicle's return."]),
     # a line for the agent, not a condition of the case
     ("Thanks for waiting, Ines. I've issued the €30 refund today; your bank decides when it shows.",
      ["Do not promise a date for the bank to post a refund."]),

@@ -64,9 +64,13 @@ _AGENT_RULE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|always|avoid)\b",
 # a cap the broken-promise rule compares with the reply's amount: "up to ₦5,000", "up to 25% off the affected night"
 _CAP = re.compile(r"\b(?:up\s+to|capped\s+at|a\s+maximum\s+of|max(?:imum)?|at\s+most|no\s+more\s+than)\s+"
                   r"(?:(?:[^\w\s]{1,2}|[A-Z]{3})\s?\d[\d,.]*|\d[\d,.]*\s?%)", re.I)
-# the company's side, not the customer's case: "subject to availability", "once located", "without approval"
+# the company's side, not the customer's case: "subject to availability", "once located", "without approval", and the
+# time the company takes ("Deposit holds are released by us within 7 business days of the vehicle's return")
 _OURS = re.compile(r"\bsubject\s+to\s+availability\b|\b(?:when|where|if)\s+available\b|\bonce\s+(?:located|found|"
-                   r"traced|in\s+stock)\b|\bwithout\s+(?:\w+\s+)?(?:approval|sign-?off|authori[sz]ation)\b", re.I)
+                   r"traced|in\s+stock)\b|\bwithout\s+(?:\w+\s+)?(?:approval|sign-?off|authori[sz]ation)\b|"
+                   r"\b(?:released|issued|processed|shipped|dispatched|sent|paid|credited|posted|refunded|delivered|"
+                   r"reviewed|answered|repaired|resolved|completed)\s+(?:by\s+us\s+|to\s+(?:the\s+|your\s+)?\w+\s+)?"
+                   r"within\s+\d+(?:\s*[-–]\s*\d+)?\s+(?:\w+\s+)?(?:days?|hours?|weeks?)(?:\s+of\s+[^,;.]+)?", re.I)
 # a length of time with a comparison: "more than 1 hour late", "within 12 months of purchase"
 _COMPARED = re.compile(r"\b(?P<op>more\s+than|over|above|at\s+least|less\s+than|under|within|up\s+to)\s+(?P<n>\d+)\s*"
                        r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b", re.I)
