@@ -16,7 +16,7 @@ from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "CONSIDER_DONE",
-           "sums"]
+           "sums", "for_agents", "as_ours"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -119,6 +119,25 @@ GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+
 # Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
 _GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b"
                          r"|\bpay\w*\s+(?:the\s+)?[£$€][\d.,]+\s+(?:back\s+)?to\s+you\b", re.I)
+
+
+_TEAM = r"^\s*(?:our\s+)?(?:agents?|staff|employees|advis[eo]rs?|reps?|representatives|team\s+members|colleagues)\s+"
+# A line addressed to the team, not a fact for the customer: "Agents must not discuss detection methods publicly",
+# "Do not promise a date ...", "Escalate gas smells to ..."
+_FOR_AGENTS = re.compile(_TEAM + r"(?:must|should|cannot|can't|can’t|are\s+not|need|have\s+to)\b|^\s*(?:do\s+not|don't|"
+                         r"don’t|never|always|avoid|escalate|only\s+offer|offer|tell|advise|ask|refer|log|flag|check)\b", re.I)
+# What the team may do, said to the customer as ours: "Agents may waive damage charges up to €100" -> "We can waive ..."
+_TEAM_MAY = re.compile(_TEAM + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+", re.I)
+
+
+def for_agents(line: str) -> bool:
+    """A policy line addressed to the team ("Agents must ...", "Do not ..."): the reply never says it to the customer."""
+    return bool(_FOR_AGENTS.match(line))
+
+
+def as_ours(line: str) -> str:
+    """A line that says what the team may do, in the reply's voice: "Agents may waive ..." -> "We can waive ..."."""
+    return _TEAM_MAY.sub("We can ", line, count=1)
 
 
 def pays_back(text: str) -> bool:

@@ -10,7 +10,7 @@ import re
 import zlib
 
 from ..._core.facts import extract_facts
-from ..._core.policy import Policy
+from ..._core.policy import Policy, as_ours, for_agents
 from ..._core.text import content_words
 from .promise import same_topic
 from .situations import situation
@@ -216,8 +216,8 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     first = phrasing.pick(options, 3)
     steps = [o.format(**fill) for o in [first, *(o for o in options if o != first)]]
     topic = f"{customer} {draft}"
-    line = next((c for c in policy.commitments if c not in used and same_topic(c, topic)), None)
+    line = next((c for c in policy.commitments if c not in used and not for_agents(c) and same_topic(c, topic)), None)
     if line and not praise:
         used.add(line)
-        steps = [f"{line.strip().rstrip('.')}. {step}" for step in steps]
+        steps = [f"{as_ours(line.strip()).rstrip('.')}. {step}" for step in steps]
     return steps

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts, fact_kinds
-from ..._core.policy import GRANT_MADE, Policy, other_remedy, pays_back, sums
+from ..._core.policy import GRANT_MADE, Policy, as_ours, for_agents, other_remedy, pays_back, sums
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
@@ -379,7 +379,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
     if forbidden in used and not holds_fact(clause):
         return []  # the line is said already ("... whenever you like and I'll cover the postage"): the clause goes
-    policy_line = forbidden or next((line for line in policy.commitments if line not in used and
+    policy_line = forbidden or next((line for line in policy.commitments if line not in used and not for_agents(line) and
                                      same_topic(line, clause, subject=True)), None)
     granted = GRANT_MADE.search(clause) and not _FUTURE.search(clause)
     share = policy.share_line(clause) if re.search(r"\b(?:full|whole|entire)\s+refund", clause, re.I) else None
@@ -390,7 +390,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
             return said
     if granted and policy_line is None:  # "I'm giving you a full refund plus £100" against "a voucher worth 10%"
         # the checker found it beyond a line on its topic: any word they share names that line
-        policy_line = next((line for line in policy.commitments if line not in used and _shares_a_word(line, clause)), None)
+        policy_line = next((line for line in policy.commitments if line not in used and not for_agents(line) and
+                            _shares_a_word(line, clause)), None)
         if policy_line is not None:
             used.add(policy_line)
             amounts = [amount for amount, _ in sums(clause)]
@@ -399,7 +400,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
             return [_said(policy_line),
                     _BEYOND[salt % 2].format(amounts=" and ".join(amounts)) if amounts else _BEYOND_PLAIN[salt % 2]]
     on_topic = policy.waived_condition(clause)
-    waived = [line for line in on_topic if line not in used][:2]
+    waived = [line for line in on_topic if line not in used and not for_agents(line)][:2]
     if on_topic and not waived and not forbidden and not holds_fact(clause):
         return []  # the lines are said already (a second "no need to send it back"): the clause goes
     if waived and not forbidden and _kept_by(clause, waived):  # "no need to send it back", "whenever you like": what the
@@ -481,7 +482,7 @@ def _said(line: str) -> str:
         # ("Premium members: free returns ..." says whom the line is for; "Delays of 30-59 minutes: compensation of
         # 50% of the single fare" says when, and without it has no verb)
         line = capitalise(line[label.end():])
-    return finish(line)
+    return finish(as_ours(line))
 
 
 def _kept_by(clause: str, lines: list[str]) -> bool:

@@ -118,7 +118,10 @@ _LOWER_FIRST = frozenset("""the a an it this that they there their everything no
 _THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)  # "close his account": whose, said back alone?
 _NO_REFERENT = re.compile(r"^(?:it|it's|they|they're|this|that|he|she|his|her|their)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|evening|week|month|year|weekend|time|"
-                            r"quarter)\w+", re.I)
+                            r"quarter)\w+|\bthe\s+(?:above|below|following|attached|enclosed|aforementioned|said)\b|"
+                            r"\bas\s+(?:mentioned|stated|above|below)\b", re.I)  # "the above sailing": of a letter
+# The letter's own preamble: "I write regarding claim No. 44-7819", "I am writing about ..."
+_WRITING = re.compile(r"^(?:I|we)\s+(?:am\s+|are\s+)?writ(?:e|ing)\b", re.I)
 _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
 _SHOUTED = re.compile(r"\b(?:AND|BUT|NOT|STILL|EVERY|NEVER|NO|ALL|THE|IS|WAS|ARE|WERE|TWICE|AGAIN|NOTHING|ANY|AT|ON|IN|"
                       r"TIME|TIMES|DAY|DAYS|WEEK|WEEKS|HOURS|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\b")
@@ -300,7 +303,7 @@ def _as_clause(sentence: str) -> str | None:
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) or _BAD_END.search(clause):
         return None
     if not _has_verb(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I) or \
-            _REQUEST.match(clause):
+            _REQUEST.match(clause) or _WRITING.match(clause):
         return None  # "I want the difference refunded" asks for a remedy: said back, it is not their problem
     head, _, rest = clause.partition(", ")
     if len(head.split()) <= 5 and not _VERB.search(head):
@@ -337,7 +340,7 @@ def _as_clause(sentence: str) -> str | None:
     return clause
 
 
-_COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity)\s+(?![A-Z])")  # (not "Reading station")
+_COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity|ing)\s+(?![A-Z])")  # (not "Reading station")
 _SPELLED = {"im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
             "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "hasnt": "hasn't", "havent": "haven't",
             "arent": "aren't", "werent": "weren't", "couldnt": "couldn't"}
@@ -349,6 +352,11 @@ _ASIDE = re.compile(r"\s*\b(?:literally|honestly|seriously|actually|basically|to
 _NO_TAIL = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)no\s+\w+(?:(?:,\s+(?:and\s+)?|\s+and\s+)no\s+\w+)*$", re.I)
 _SPLICE = re.compile(r",\s+(?=(?:I|we|they|he|she)\s+\w)|,\s+(?=(?:won't|won’t|can't|can’t|doesn't|doesn’t|didn't|didn’t|"
                      r"isn't|isn’t|wasn't|wasn’t|not|no\s+longer)\s+\w)")  # "..., won't switch on at all": no subject
+# a second sentence with a noun for its subject: "... on every wash, the technician came on 3 June and changed nothing",
+# "... (3 and 4 March), the bank statement show both", "..., engineer came on 2 May"
+_NOUN_SPLICE = re.compile(r",\s+(?=(?:the|my|our|his|her|their|it|it's|nobody|no\s+one|someone|there)\s|"
+                          r"(?!(?:and|but|or|so|yet|then|which|who|that|and\s+then)\s)[a-z]+\s+(?:is|was|are|were|has|have|had|"
+                          r"came|went|did|said|says|told|show|shows|keeps?)\b)")
 
 
 def _without_loose_ends(clause: str) -> str:
@@ -358,6 +366,12 @@ def _without_loose_ends(clause: str) -> str:
     splice = _SPLICE.search(clause)
     if splice and len(clause[: splice.start()].split()) >= _MIN_WORDS and _PROBLEM.search(clause[: splice.start()]):
         clause = clause[: splice.start()]
+    splice = _NOUN_SPLICE.search(clause)
+    head = clause[: splice.start()] if splice else ""
+    last = re.split(r"[,;]", head)[-1]  # (not "...; without the originals, your client's purchase ...": a lead-in)
+    if splice and len(head.split()) >= _MIN_WORDS and head.count("(") == head.count(")") and \
+            (len(last.split()) >= 4 or _has_verb(last)) and _has_verb(clause[splice.end():]):
+        clause = head
     tail = _NO_TAIL.search(clause)  # the whole run of "no X" items, not one of a list ("with no milk, no bread")
     head = clause[: tail.start()] if tail else ""
     if tail and len(head.split()) >= _MIN_WORDS and _PROBLEM.search(head) and not re.search(r"\bno\s+\w+$", head):

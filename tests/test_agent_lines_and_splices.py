@@ -1,0 +1,80 @@
+"""Issue 16, items 3 and 4, from the garbled rewrites of set ad: a policy line written for the team is never said to
+the customer ("Agents must not ...") and one that says what the team may do is said in the reply's voice ("We can
+..."); a restatement stops before a second sentence spliced on with a comma, and is not built from a letter's own
+preamble ("I write regarding ...") or its pointers ("the above policy"). Drafts written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import Coach
+from coach._core.policy import as_ours, for_agents
+
+coach = Coach(engine="offline")
+
+
+@pytest.mark.parametrize("line, agents", [
+    ("Agents must not discuss detection methods publicly.", True),
+    ("Staff should escalate gas smells to the emergency desk.", True),
+    ("Do not promise a date for the bank to post a refund.", True),
+    ("Refunds are issued within 5-7 business days.", False),
+    ("We match a competitor's price within 14 days of purchase.", False),
+    ("Agents may waive late fees up to £20 once a year.", False),  # what the team may do: said as ours
+])
+def test_a_line_for_the_team_is_told_apart(line: str, agents: bool) -> None:
+    assert for_agents(line) is agents
+
+
+def test_what_the_team_may_do_is_said_as_ours() -> None:
+    assert as_ours("Agents may waive late fees up to £20 once a year.") == "We can waive late fees up to £20 once a year."
+    assert as_ours("Refunds are issued within 5-7 business days.") == "Refunds are issued within 5-7 business days."
+
+
+def test_a_rewrite_never_says_a_line_for_the_team() -> None:
+    result = coach.rewrite("@kai_plays All bans are final and we do not comment on enforcement in public. ^SL",
+                           customer="@GameCo why was my account banned?? I never cheated, 600 hours gone. ticket #GC-5512",
+                           policy=["Agents must not comment on enforcement methods in public."])
+    assert "Agents must" not in result.rewrite and "#GC-5512" in result.rewrite
+
+
+def test_a_grant_beyond_what_the_team_may_do_says_the_line_as_ours() -> None:
+    result = coach.rewrite("Sorry for the inconvenience, we will waive the £45 late fee for you.",
+                           customer="I was charged a late fee of £45 because my salary came in late.",
+                           policy=["Agents may waive late fees up to £20 once a year."])
+    assert "We can waive late fees up to £20 once a year." in result.rewrite and "Agents may" not in result.rewrite
+    assert "waive the £45" not in result.rewrite
+
+
+@pytest.mark.parametrize("customer, kept, gone", [
+    ("My dishwasher (Bosch S4) floods the kitchen floor on every wash, the technician came on 3 June and changed "
+     "nothing.", "floods the kitchen floor on every wash", "technician came"),
+    ("The gas meter cupboard is open and reachable from the street, nobody came to read it in six months.",
+     "open and reachable from the street", "nobody came"),
+])
+def test_a_restatement_stops_before_a_spliced_second_sentence(customer: str, kept: str, gone: str) -> None:
+    result = coach.rewrite("Sorry for the trouble. We will look into it.", customer=customer)
+    assert kept in result.rewrite and gone not in result.rewrite
+
+
+def test_a_lead_in_before_a_splice_is_not_left_dangling() -> None:
+    customer = "Not sure what the original fault was, but again, it is all working now. Thanks for the help yesterday."
+    result = coach.rewrite("Sorry for the inconvenience.", customer=customer)
+    assert "but again." not in result.rewrite and "but again," not in result.rewrite.split("working")[0][-12:]
+
+
+@pytest.mark.parametrize("customer, never", [
+    ("Dear Sir, I write regarding the refund for order 5521, which has still not arrived after six weeks. Regards, "
+     "A. Obi", "you write regarding"),
+    ("Dear Sir, I was told by letter on 2 March that the above policy has been cancelled without my consent. Regards, "
+     "T. Hale", "the above policy"),
+])
+def test_a_letters_preamble_and_pointers_are_not_said_back(customer: str, never: str) -> None:
+    result = coach.rewrite("Dear customer, We apologise for any inconvenience caused. Kind regards, Accounts",
+                           customer=customer)
+    assert never not in result.rewrite
+
+
+def test_a_gerund_subject_is_not_left_capitalised_mid_sentence() -> None:
+    result = coach.rewrite("Sorry for the trouble. We will look into it.",
+                           customer="Tracking has shown delivered since Monday but nothing came to my door.")
+    assert "that tracking has shown delivered since Monday" in result.rewrite
