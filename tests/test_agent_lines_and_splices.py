@@ -1,7 +1,9 @@
 """Issue 16, items 3 and 4, from the garbled rewrites of set ad: a policy line written for the team is never said to
 the customer ("Agents must not ...") and one that says what the team may do is said in the reply's voice ("We can
 ..."); a restatement stops before a second sentence spliced on with a comma, and is not built from a letter's own
-preamble ("I write regarding ...") or its pointers ("the above policy"). Drafts written for this file."""
+preamble ("I write regarding ...") or its pointers ("the above policy"). From set ae, after it was measured: a line
+recited in the third person speaks to the customer ("... reach your card"), and a second promise that shared the
+first one's subject keeps that subject ("they", not "it"). Drafts written for this file."""
 
 from __future__ import annotations
 
@@ -78,3 +80,32 @@ def test_a_gerund_subject_is_not_left_capitalised_mid_sentence() -> None:
     result = coach.rewrite("Sorry for the trouble. We will look into it.",
                            customer="Tracking has shown delivered since Monday but nothing came to my door.")
     assert "that tracking has shown delivered since Monday" in result.rewrite
+
+
+@pytest.mark.parametrize("line, said", [
+    ("Refunds reach the customer's card within 3-5 working days.", "Refunds reach your card within 3-5 working days."),
+    ("Customers can ask for their data to be copied free of charge.", "You can ask for your data to be copied free of charge."),
+    ("Late fees may be refunded where the customer provides a hospital letter.",
+     "Late fees may be refunded where you provide a hospital letter."),
+    ("A new unit is sent; the customer does not need to return the old one.",
+     "A new unit is sent; you do not need to return the old one."),
+])
+def test_a_line_about_the_customer_is_said_to_them(line: str, said: str) -> None:
+    assert as_ours(line) == said
+
+
+def test_a_recited_line_speaks_to_the_customer() -> None:
+    result = coach.rewrite("Thanks for waiting. Your repair RP-7731 is in progress with our technicians.",
+                           customer="My laptop has been with your repair centre for three weeks and my exams start "
+                                    "Monday.",
+                           policy=["Standard repairs take 10 working days; after that the customer may be offered a "
+                                   "loan laptop."])
+    assert "the customer" not in result.rewrite
+
+
+def test_a_second_promise_keeps_the_first_ones_subject() -> None:
+    draft = ("Thanks for telling us about the low pressure at 9 Elm Rd. I've logged a job for a plumber; they'll be out "
+             "to you today and will have it fixed by this evening.")
+    result = coach.rewrite(draft, customer="Water pressure at 9 Elm Rd has been a trickle for a week.")
+    assert "it can have it fixed" not in result.rewrite and "they can have it fixed by this evening" in result.rewrite
+    assert result.rewrite.count("can't confirm yet") == 2 and "I also can't confirm yet" in result.rewrite

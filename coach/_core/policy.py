@@ -135,9 +135,35 @@ def for_agents(line: str) -> bool:
     return bool(_FOR_AGENTS.match(line))
 
 
+# The customer in the third person: "Refunds reach the customer's card within 3-5 working days", "Customers can ask
+# for their data to be copied ..."
+_THIRD_PERSON = ((re.compile(r"\bthe\s+customer['’]s\b", re.I), "your"), (re.compile(r"\bthe\s+customer\b", re.I), "you"))
+_CUSTOMERS = re.compile(r"^\s*(?:customers|members|guests|passengers|subscribers|users)\s+(?=(?:can|may|will|are|receive|get|"
+                        r"have|should|need)\b)", re.I)
+
+
+# the verb after a customer made "you": "you does not need" -> "you do not need", "you provides" -> "you provide"
+_HE_DOES = re.compile(r"\byou\s+(?P<verb>does|doesn't|doesn’t|has|hasn't|hasn’t|is|isn't|isn’t|was|wasn't|wasn’t|"
+                      r"(?!(?:always|also|still|just|only|never|thus|this|perhaps|plus|as|us|yes|less|unless)\b)[a-z]+[^s\W]s)\b")
+_AGREE = {"does": "do", "doesn't": "don't", "doesn’t": "don’t", "has": "have", "hasn't": "haven't", "hasn’t": "haven’t",
+          "is": "are", "isn't": "aren't", "isn’t": "aren’t", "was": "were", "wasn't": "weren't", "wasn’t": "weren’t"}
+
+
+def _plain(verb: str) -> str:
+    return verb[:-2] if re.search(r"(?:ss|sh|ch|x|z)es$", verb) else verb[:-3] + "y" if verb.endswith("ies") else verb[:-1]
+
+
 def as_ours(line: str) -> str:
-    """A line that says what the team may do, in the reply's voice: "Agents may waive ..." -> "We can waive ..."."""
-    return _TEAM_MAY.sub("We can ", line, count=1)
+    """A policy line in the reply's voice: what the team may do as ours ("Agents may waive ..." -> "We can waive ..."),
+    the customer as "you" ("... reach the customer's card" -> "... reach your card"; "Customers can ask for their data
+    ..." -> "You can ask for your data ...")."""
+    line = _TEAM_MAY.sub("We can ", line, count=1)
+    for pattern, said in _THIRD_PERSON:
+        line = pattern.sub(said, line)
+    line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)
+    if _CUSTOMERS.match(line):
+        line = re.sub(r"\btheir\b", "your", _CUSTOMERS.sub("You ", line, count=1))
+    return "Y" + line[1:] if line.startswith("you ") else line
 
 
 def pays_back(text: str) -> bool:

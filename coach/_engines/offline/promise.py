@@ -229,8 +229,16 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if new is not None and also:  # "... will be processed immediately and will certainly reach your account by 31 Mar.":
         # the second promise, whose subject went with the first, is fixed with it ("it" for its subject)
         said = next((line for line in policy.commitments if _said(line) in new), None)
-        more = _policy_said(f"it {also['rest']}", said, salt, False) if said else None  # beside the line: not confirmed,
-        more = more[1:] if more else _rewrite(f"it {also['rest']}", policy, used, salt)  # never "whether" it is faster
+        who = _first_subject(clause)  # "they'll be out today and will have it fixed by tonight": "they", not "it"
+        more = _policy_said(f"{who} {also['rest']}", said, salt, False) if said else None  # beside the line: not
+        if not more:  # confirmed, never "whether" it is faster; a second check reads "I also can't confirm ..."
+            again = CHECKED in used
+            used.add(CHECKED)
+            more = _rewrite(f"{who} {also['rest']}", policy, used, salt)
+            if not again:
+                used.discard(CHECKED)
+        else:
+            more = more[1:]
         rebuilt = _rebuild(before, [*new, *more], after[also.end():]) if more is not None else None
         if rebuilt is not None:
             ways.append(rebuilt)
@@ -252,6 +260,13 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         if rebuilt and rebuilt not in ways:
             ways.append(rebuilt)
     return ways
+
+
+def _first_subject(clause: str) -> str:
+    """The subject a second promise shares with the first ("they'll be out today and will ..."): a pronoun, else "it"."""
+    m = _FUTURE.search(clause)
+    pronoun = re.search(r"\b(?:they|we|you|he|she)\b(?!.*\b(?:they|we|you|he|she)\b)", clause[: m.start()], re.I) if m else None
+    return pronoun.group().lower() if pronoun else "it"
 
 
 # Two doings of the agent's own "I've": "I've cancelled MEL-30377 and waived the fee"
