@@ -109,3 +109,15 @@ def test_a_second_promise_keeps_the_first_ones_subject() -> None:
     result = coach.rewrite(draft, customer="Water pressure at 9 Elm Rd has been a trickle for a week.")
     assert "it can have it fixed" not in result.rewrite and "they can have it fixed by this evening" in result.rewrite
     assert result.rewrite.count("can't confirm yet") == 2 and "I also can't confirm yet" in result.rewrite
+
+
+@pytest.mark.parametrize("draft, pity", [
+    ("I honestly cannot understand how your order could have left our depot without the lid.", True),
+    ("I really can't fathom how the engineer went to the wrong flat twice.", True),
+    ("Three days without power is a long time. That is simply not acceptable, and I've raised it with the network team.",
+     True),
+    ("I can't understand how to reset it from that menu either; could you send a screenshot?", False),
+    ("It's not acceptable to pay by cheque any more; card or bank transfer both work.", False),
+])
+def test_disbelief_in_other_words_is_pity(draft: str, pity: bool) -> None:
+    assert ("pity" in [f.rule for f in coach.check(draft).findings]) is pity
