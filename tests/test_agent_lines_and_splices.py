@@ -121,3 +121,11 @@ def test_a_second_promise_keeps_the_first_ones_subject() -> None:
 ])
 def test_disbelief_in_other_words_is_pity(draft: str, pity: bool) -> None:
     assert ("pity" in [f.rule for f in coach.check(draft).findings]) is pity
+
+
+@pytest.mark.parametrize("draft", [
+    "You'll definitely get all £1,950 back within a few days.",  # (a sum with a comma was missed on b42572e)
+    "Thanks for your patience; you'll get all of it back within a couple of days.",
+])
+def test_money_back_in_a_few_days_is_a_promise(draft: str) -> None:
+    assert "broken-promise" in [f.rule for f in coach.check(draft).findings]

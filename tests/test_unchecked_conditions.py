@@ -33,6 +33,13 @@ coach = Coach(engine="offline")
      ["Price matches need a screenshot of the rival's live price.", "Online-only retailers are not matched."]),
     ("Thanks for the link, Dev. I've lowered the price of the Kito desk to £210 in your basket. Please check out when "
      "you're ready, and reply here if the price looks wrong.", ["Price matching applies only to UK retailers with a store."]),
+    # a write-off in other words, and a plan longer than the line allows (found on set af after it was measured)
+    ("Thanks for telling us, Mo. I've written off the £380 on account 55-1020 and I'll email you the letter that "
+     "confirms it.", ["Debt write-offs need approval from the hardship panel."]),
+    ("Thanks for telling us, Mo. I've set your account up on an 18-month payment plan of £25, and I'll email you the "
+     "schedule.", ["Agents may set payment plans of up to 6 months."]),
+    ("Thanks for asking before the move, Lin. I've moved you into the larger locker 12 at your current rate, and I'll "
+     "email you the new code.", ["Locker upgrades at an old rate need approval from the site manager."]),
     # an approval, on a discount offered as the customer's choice
     ("Thanks for staying with us, Tomas. If you'd rather keep the plan, I can give you 40% off for the next year.",
      ["Loyalty discounts are limited to 15% for 3 months and need a supervisor's approval."]),
@@ -50,6 +57,10 @@ def test_a_grant_against_a_condition_it_does_not_show_met_is_no_pass(draft: str,
     # "three hours" meets "more than 2 hours"
     ("Thank you for telling us the engineer came three hours late on Monday. I've added a £25 credit to your bill.",
      ["Customers get a £25 credit when an engineer is more than 2 hours late."]),
+    # a rate the reply's sum is reckoned by, under a cap
+    ("Thanks for the logs, Ravi. The line was down for four days, so I've added a £12 service credit to your next "
+     "bill and I'll call you on Friday.", ["Service credits of £3 per affected day, up to £30 a month, may be applied "
+                                          "by agents without approval."]),
     # a cap the broken-promise rule compares
     ("Thanks for letting us know the pizza arrived cold. I've added a £6 credit to your account.",
      ["Agents may add a goodwill credit of up to £10."]),

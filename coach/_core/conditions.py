@@ -44,11 +44,14 @@ _PERCENT_OFF = re.compile(r"\d\s?%\s+off\b", re.I)
 _MONEY_OFF = frozenset(stem(w) for w in "off discount discounts discounted".split())
 # a grant in other words: "I've matched it to ₹32,490", "the discount is all set", "I've removed the fee", "I can give
 # you 50% off", "we'll match that", "I've lowered the price to ..."
-_ALSO_GRANTS = re.compile(r"\b(?:matched|price[- ]match\w*|removed|written\s+off|knocked\s+off|taken\s+off)\b|"
+_ALSO_GRANTS = re.compile(r"\b(?:matched|price[- ]match\w*|removed|writeoff|knocked\s+off|taken\s+off)\b|"
                           r"\b(?:is|are|'s|’s)\s+(?:all\s+)?(?:set|sorted|confirmed)\b|"
                           r"\b(?:I|we)\s+can\s+(?:also\s+)?(?:give|offer|apply|add|refund|waive|credit|match)\b|"
                           r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:happily\s+|gladly\s+)?match\b|"
-                          r"\b(?:adjusted|reduced|lowered|dropped|brought\s+down)\s+(?:the\s+|your\s+)?price\b", re.I)
+                          r"\b(?:adjusted|reduced|lowered|dropped|brought\s+down)\s+(?:the\s+|your\s+)?price\b|"
+                          # "I've moved you into unit 31 at your current £89", "set your bills to a 24-month plan"
+                          r"\b(?:set|put|moved?|switched|transferred)\s+(?:you|your\s+\w+(?:\s+\w+)?)\s+(?:up\s+)?"
+                          r"(?:on|to|onto|into)\s+(?:an?|the)\s+", re.I)
 # a grant that says its own condition: "If it still says 'Searching' after that, I'll book an engineer visit" (not the
 # customer's choice: "if you'd rather keep the service, I can give you 50% off")
 _OWN_CONDITION = re.compile(r"\bif\b(?!\s+you(?:'d|’d|\s+would)?\s+(?:rather|prefer|like|want))|"
@@ -57,13 +60,19 @@ _OWN_CONDITION = re.compile(r"\bif\b(?!\s+you(?:'d|’d|\s+would)?\s+(?:rather|p
 _CONDITION = re.compile(
     r"\b(?:only|unless|except|exclud\w*|provided|subject\s+to|requires?|required|needs?|must|approv\w*|sign-?off|"
     r"authori[sz]\w*|proof|receipts?|screenshots?|photos?|evidence|eligib\w*|not|no|never|cannot|if|after|before|"
-    r"until|once|per|more\s+than|over|above|less\s+than|under|outside|within\s+\d+\s*(?:\w+\s+)?"
+    r"until|once|per|more\s+than|over|above|less\s+than|under|outside|up\s+to|within\s+\d+\s*(?:\w+\s+)?"
     r"(?:days?|hours?|weeks?|months?|minutes?)\s+of)\b|\d\s?%|\bhalf\b", re.I)
 # a line for the agent, not about the customer's case: "Do not promise a date for the bank to post the refund"
 _AGENT_RULE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|always|avoid)\b", re.I)
-# a cap the broken-promise rule compares with the reply's amount: "up to ₦5,000", "up to 25% off the affected night"
+# a cap the broken-promise rule compares with the reply's amount: "up to ₦5,000", "up to 25% off the affected night";
+# and a rate it is reckoned by: "£2.50 per affected day" (three days are £7.50)
 _CAP = re.compile(r"\b(?:up\s+to|capped\s+at|a\s+maximum\s+of|max(?:imum)?|at\s+most|no\s+more\s+than)\s+"
-                  r"(?:(?:[^\w\s]{1,2}|[A-Z]{3})\s?\d[\d,.]*|\d[\d,.]*\s?%)", re.I)
+                  r"(?:(?:[^\w\s]{1,2}|[A-Z]{3})\s?\d[\d,.]*|\d[\d,.]*\s?%)(?:\s+(?:a|per|each)\s+(?:day|night|week|month|"
+                  r"year|booking|order|stay))?|"
+                  r"(?:[^\w\s]{1,2}|\b[A-Z]{3}\s?)\d[\d,.]*\s+(?:a|per|each)\s+(?:\w+\s+)?(?:day|night|week|month|hour|"
+                  r"passenger|person|guest|item)\b", re.I)
+# one word for a write-off however it is written: "I've written off the £612" against "Debt write-offs require ..."
+_WRITE_OFF = re.compile(r"\b(?:write|wrote|written|writing)[\s-]+offs?\b", re.I)
 # the company's side, not the customer's case: "subject to availability", "once located", "without approval", and the
 # time the company takes ("Deposit holds are released by us within 7 business days of the vehicle's return")
 _OURS = re.compile(r"\bsubject\s+to\s+availability\b|\b(?:when|where|if)\s+available\b|\bonce\s+(?:located|found|"
@@ -89,6 +98,7 @@ def unchecked_lines(text: str, policy: Policy) -> list[str]:
     policy, a grant, or such a line)."""
     if not policy.commitments:
         return []
+    text = _WRITE_OFF.sub("writeoff", text)
     said = _LET_GO.sub(" ", text)
     lines: list[str] = []
     for sentence in split_sentences(text):
@@ -99,7 +109,8 @@ def unchecked_lines(text: str, policy: Policy) -> list[str]:
         for line in policy.commitments:
             if line in lines or _AGENT_RULE.match(line):
                 continue
-            for part in _PARTS.split(line):  # "credit the item's value to the wallet; no cash refunds": each part
+            for part in _PARTS.split(_WRITE_OFF.sub("writeoff", line)):  # "credit the item's value to the wallet; no
+                # cash refunds": each part
                 if not topic.intersection(_senses(set(_stems(part, _CASE)))):
                     continue
                 condition = _OURS.sub(" ", _CAP.sub(" ", part) if _AMOUNT.search(clause) else part)
