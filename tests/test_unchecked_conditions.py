@@ -95,6 +95,30 @@ def test_a_condition_let_go_in_the_reply_is_not_shown_met() -> None:
     assert unchecked_lines(draft, Policy.coerce(policy)) == policy
 
 
+@pytest.mark.parametrize("draft, policy, line", [
+    # a fee quoted where a line waives it on a condition the reply never mentions
+    ("Hi Ines, thanks for letting us know. Cancelling within the first year means an exit fee of £45 applies; I'll email "
+     "you the form today.", ["Customers moving abroad can leave without the exit fee on proof of the move.",
+                             "Cancellations need 14 days' notice."],
+     "Customers moving abroad can leave without the exit fee on proof of the move."),
+    # "non-refundable" where a line refunds on a doctor's note
+    ("Hi Tom, thanks for your message. Your Basic ticket is non-refundable, but you can move it to another date for "
+     "€40; reply here with the date you want.", ["Basic tickets are refunded in full on presentation of a hospital "
+                                                 "letter for the passenger."],
+     "Basic tickets are refunded in full on presentation of a hospital letter for the passenger."),
+])
+def test_a_refusal_against_a_lines_exception_is_no_pass(draft: str, policy: list[str], line: str) -> None:
+    result = coach.rewrite(draft, policy=policy)
+    assert result.passed is None and line in result.unchecked
+
+
+def test_a_refusal_that_names_the_exception_keeps_its_pass() -> None:
+    draft = ("Hi Ines, thanks for letting us know. As you're staying in the UK, the exit fee of £45 applies; moving "
+             "abroad with proof of the move is the only way to leave without it. I'll email you the form today.")
+    policy = ["Customers moving abroad can leave without the exit fee on proof of the move."]
+    assert unchecked_lines(draft, Policy.coerce(policy)) == []
+
+
 def test_the_cli_names_the_line_to_check() -> None:
     from coach._cli.render import rewrite_notes
 

@@ -92,8 +92,8 @@ def rewrite_notes(result: RewriteResult, colour: bool) -> str:
                      f"this case: {lines}")
     elif result.passed is None and result.unchecked:
         lines = "; ".join(f'"{line}"' for line in result.unchecked)
-        parts.append("READ FIRST: this reply grants what the policy allows only on a condition the coach cannot check "
-                     f"against this case: {lines}")
+        parts.append("READ FIRST: a policy line on what this reply grants or refuses sets a condition the coach cannot "
+                     f"check against this case: {lines}")
     elif result.passed is None and any(f.severity == "info" for f in result.findings_after):
         doubts = ", ".join(sorted({f.rule for f in result.findings_after if f.severity == "info"}))
         parts.append(f"READ FIRST: the rules suspect this reply never names the customer's problem ({doubts}) and cannot "

@@ -1,11 +1,16 @@
-"""Conditions the rules cannot check: a grant in the reply against a policy line that sets one.
+"""Conditions the rules cannot check: a grant in the reply against a policy line that sets one, or a refusal against
+a line that grants an exception on one.
 
 "Refunds are available within 30 days of delivery", "Price match applies only against authorised retailers, with
 a screenshot", "Retention discounts require supervisor approval": whether this customer meets the line turns on
 dates, proof and approvals the coach cannot see, so a reply that grants on the line's topic is not said to pass
 (``passed: null``) until a person has read the line against the case. A reply that shows the condition met, by
 saying the line's figures ("as your basket was over £40") or a third of its condition's words, is taken at its word;
-a cap the coach can compare ("up to £10") is checked by the broken-promise rule, not here.
+a cap the coach can compare ("up to £10") is checked by the broken-promise rule, not here. The other way round, a reply
+that refuses or charges ("an early cancellation fee of €60 applies", "your fare is non-refundable") while a line on
+that topic grants an exception on a condition ("... can cancel without the fee on proof of a new address", "... may be
+refunded as a travel credit on presentation of a doctor's note") that the reply never mentions is read the same way:
+whether this customer qualifies is for a person to check.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from .policy import (
     Policy,
     _stems,
     _topic,
+    for_agents,
     pays_back,
 )
 from .text import NUMBER_WORDS, split_sentences, stem
@@ -59,9 +65,22 @@ _OWN_CONDITION = re.compile(r"\bif\b(?!\s+you(?:'d|’d|\s+would)?\s+(?:rather|p
 # what makes a line conditional: a window, a proof, an approval, an exclusion, a share
 _CONDITION = re.compile(
     r"\b(?:only|unless|except|exclud\w*|provided|subject\s+to|requires?|required|needs?|must|approv\w*|sign-?off|"
-    r"authori[sz]\w*|proof|receipts?|screenshots?|photos?|evidence|eligib\w*|not|no|never|cannot|if|after|before|"
+    r"authori[sz]\w*|proof|receipts?|screenshots?|photos?|evidence|certificates?|on\s+(?:presentation|production|receipt)\s+of|"
+    r"eligib\w*|not|no|never|cannot|if|after|before|"
     r"until|once|per|more\s+than|over|above|less\s+than|under|outside|up\s+to|within\s+\d+\s*(?:\w+\s+)?"
     r"(?:days?|hours?|weeks?|months?|minutes?)\s+of)\b|\d\s?%|\bhalf\b", re.I)
+# a refusal or a charge: "an early cancellation fee of €60 applies", "non-refundable", "incur a $10 late fee", "as per
+# our Terms", "Late fees are applied automatically"
+_REFUSES = re.compile(
+    r"\b(?:fees?|charges?|penalt\w+)\s+(?:of\s+\S+\s+)?(?:may\s+|will\s+|still\s+)?(?:apply|applies|(?:is|are)\s+(?:payable|"
+    r"applied|charged|due))\b|\bincurs?\s+an?\s|\bnon-refundable\b|\bnot\s+eligible\b|\bno\s+(?:refunds?|exceptions?)\b|"
+    r"\bas\s+per\s+(?:our\s+)?(?:terms|t&cs|t\s*&\s*cs|policy)\b|\bfor\s+a\s+fee\s+of\b|"
+    r"\b(?:can't|can’t|cannot|unable\s+to|not\s+able\s+to)\s+(?:be\s+)?(?:refund|waive|reverse|remove|exchange|reimburse|"
+    r"compensate|extend|credit)\w*", re.I)
+# a line that grants an exception: a waiver, a refund, a credit, "treated as on time", "without the ... fee"
+_EXCEPTION = re.compile(r"\b(?:waived?|refunded|free\s+of\s+charge|no\s+(?:\w+\s+){0,2}(?:fee|charge)s?\s+(?:is|are)\s+"
+                        r"charged|without\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:fee|charge)|travel\s+credit|"
+                        r"treated\s+as\s+on\s+time|exempt\w*|suspended)\b", re.I)
 # a line for the agent, not about the customer's case: "Do not promise a date for the bank to post the refund"
 _AGENT_RULE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|always|avoid)\b", re.I)
 # a cap the broken-promise rule compares with the reply's amount: "up to ₦5,000", "up to 25% off the affected night";
@@ -94,8 +113,9 @@ _LET_GO = re.compile(r"\bno\s+(?:\w+\s+){1,2}?(?:needed|required|necessary)\b|\b
 
 
 def unchecked_lines(text: str, policy: Policy) -> list[str]:
-    """The policy lines with a condition on a grant ``text`` makes that ``text`` does not show met (none without a
-    policy, a grant, or such a line)."""
+    """The policy lines with a condition on a grant ``text`` makes that ``text`` does not show met, and the lines that
+    grant, on a condition, what ``text`` refuses or charges and does not mention (none without a policy, a grant or a
+    refusal, or such a line)."""
     if not policy.commitments:
         return []
     text = _WRITE_OFF.sub("writeoff", text)
@@ -103,6 +123,9 @@ def unchecked_lines(text: str, policy: Policy) -> list[str]:
     lines: list[str] = []
     for sentence in split_sentences(text):
         clause = sentence.text
+        if _REFUSES.search(clause) and not _grants(clause):
+            lines += [line for line in _exceptions(clause, text, policy) if line not in lines]
+            continue
         if not _grants(clause) or _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or _OWN_CONDITION.search(clause):
             continue
         topic = _senses(_topic(clause, _GENERIC)) | ({"discount"} if _PERCENT_OFF.search(clause) else set())
@@ -118,6 +141,18 @@ def unchecked_lines(text: str, policy: Policy) -> list[str]:
                     lines.append(line)
                     break
     return lines
+
+
+def _exceptions(clause: str, text: str, policy: Policy) -> list[str]:
+    """The lines on the topic of a refusal or a charge ("an early cancellation fee of €60 applies") that grant an
+    exception on a condition ("Members relocating more than 50 km ... can cancel without the early cancellation fee on
+    proof of new address"), which the reply never mentions (not half their words)."""
+    topic = _senses(_topic(clause, _CASE))
+    reply = set(_stems(text, _CASE))
+    return [line for line in policy.commitments
+            if not for_agents(line) and _EXCEPTION.search(line)
+            and _CONDITION.search(_OURS.sub(" ", line)) and topic & _senses(set(_stems(line, _CASE)))
+            and len(set(_stems(line, _CASE)) & reply) * 2 < len(set(_stems(line, _CASE)))]
 
 
 def _senses(stems: set[str]) -> set[str]:

@@ -62,7 +62,8 @@ class GuardVerdict:
     disfluent: list[str] = field(default_factory=list)
     empty: bool = False
     #: Policy lines with a condition on a grant the rewrite makes (a window, proof, an approval) that the rewrite does
-    #: not show met: the rules cannot tell whether this case meets them, so a person reads them first.
+    #: not show met, or that grant on a condition what it refuses: the rules cannot tell whether this case meets them,
+    #: so a person reads them first.
     unchecked: list[str] = field(default_factory=list)
 
     @property

@@ -99,7 +99,8 @@ class RewriteResult(BaseModel):
     #: Lines the offline engine wrote itself (not the agent's words): ``passed`` stays None until a person reads them.
     review: list[str] = Field(default_factory=list)
     #: Policy lines whose condition on a grant in the rewrite (a window, proof, an approval) the rewrite does not show
-    #: met: the rules cannot tell whether this case meets them, so ``passed`` stays None until a person has checked.
+    #: met, or that grant on a condition what the rewrite refuses or charges: the rules cannot tell whether this case
+    #: meets them, so ``passed`` stays None until a person has checked.
     unchecked: list[str] = Field(default_factory=list)
     calls: int = 0
     usage: Usage = Field(default_factory=Usage)
