@@ -74,6 +74,10 @@ def test_a_grant_against_a_condition_it_does_not_show_met_is_no_pass(draft: str,
     ("Thanks for the agreement number, Ola. The car came back on 3 May with no damage, so I've sent the release of "
      "your €300 hold today; your bank may take a few more days to show it.",
      ["Deposit holds are released by us within 7 business days of the vehicle's return."]),
+    # "at no charge" is what the line grants, not a condition (found on set ag after it was measured)
+    ("Thanks for telling us about the drilling, Mr Osei. I've moved you to room 512 on the quiet side at no extra cost; "
+     "reception has the key ready now.", ["Guests disturbed by noise may be moved to another room at no charge, subject "
+                                          "to availability."]),
     # a line for the agent, not a condition of the case
     ("Thanks for waiting, Ines. I've issued the €30 refund today; your bank decides when it shows.",
      ["Do not promise a date for the bank to post a refund."]),
@@ -110,6 +114,13 @@ def test_a_condition_let_go_in_the_reply_is_not_shown_met() -> None:
 def test_a_refusal_against_a_lines_exception_is_no_pass(draft: str, policy: list[str], line: str) -> None:
     result = coach.rewrite(draft, policy=policy)
     assert result.passed is None and line in result.unchecked
+
+
+def test_a_line_that_refuses_too_is_no_exception() -> None:
+    draft = ("Thanks for getting in touch, Rosa. That box has already gone to the warehouse team, so I can't refund the "
+             "€48 this time. I'll email you next week's menu today.")
+    policy = ["Orders can be cancelled until Tuesday noon; after that they are packed and cannot be refunded."]
+    assert unchecked_lines(draft, Policy.coerce(policy)) == []
 
 
 def test_a_refusal_that_names_the_exception_keeps_its_pass() -> None:

@@ -81,20 +81,24 @@ _REFUSES = re.compile(
 _EXCEPTION = re.compile(r"\b(?:waived?|refunded|free\s+of\s+charge|no\s+(?:\w+\s+){0,2}(?:fee|charge)s?\s+(?:is|are)\s+"
                         r"charged|without\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:fee|charge)|travel\s+credit|"
                         r"treated\s+as\s+on\s+time|exempt\w*|suspended)\b", re.I)
+# an exception word that says no: "after that the box ... cannot be refunded"
+_NOT_GRANTED = re.compile(r"\b(?:cannot|can't|can’t|not|never|no\s+longer)\s+(?:be\s+)?(?:\w+\s+)?(?:waived|refunded|exempt\w*|"
+                          r"suspended)\b", re.I)
 # a line for the agent, not about the customer's case: "Do not promise a date for the bank to post the refund"
 _AGENT_RULE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|always|avoid)\b", re.I)
 # a cap the broken-promise rule compares with the reply's amount: "up to ₦5,000", "up to 25% off the affected night";
 # and a rate it is reckoned by: "£2.50 per affected day" (three days are £7.50)
 _CAP = re.compile(r"\b(?:up\s+to|capped\s+at|a\s+maximum\s+of|max(?:imum)?|at\s+most|no\s+more\s+than)\s+"
                   r"(?:(?:[^\w\s]{1,2}|[A-Z]{3})\s?\d[\d,.]*|\d[\d,.]*\s?%)(?:\s+(?:a|per|each)\s+(?:day|night|week|month|"
-                  r"year|booking|order|stay))?|"
+                  r"year|booking|order|stay|passenger|person|guest|item))?|"
                   r"(?:[^\w\s]{1,2}|\b[A-Z]{3}\s?)\d[\d,.]*\s+(?:a|per|each)\s+(?:\w+\s+)?(?:day|night|week|month|hour|"
                   r"passenger|person|guest|item)\b", re.I)
 # one word for a write-off however it is written: "I've written off the £612" against "Debt write-offs require ..."
 _WRITE_OFF = re.compile(r"\b(?:write|wrote|written|writing)[\s-]+offs?\b", re.I)
 # the company's side, not the customer's case: "subject to availability", "once located", "without approval", and the
 # time the company takes ("Deposit holds are released by us within 7 business days of the vehicle's return")
-_OURS = re.compile(r"\bsubject\s+to\s+availability\b|\b(?:when|where|if)\s+available\b|\bonce\s+(?:located|found|"
+_OURS = re.compile(r"\b(?:at|for|with)\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee)\b|\bfree\s+of\s+charge\b|"
+                   r"\bsubject\s+to\s+availability\b|\b(?:when|where|if)\s+available\b|\bonce\s+(?:located|found|"
                    r"traced|in\s+stock)\b|\bwithout\s+(?:\w+\s+)?(?:approval|sign-?off|authori[sz]ation)\b|"
                    r"\b(?:released|issued|processed|shipped|dispatched|sent|paid|credited|posted|refunded|delivered|"
                    r"reviewed|answered|repaired|resolved|completed)\s+(?:by\s+us\s+|to\s+(?:the\s+|your\s+)?\w+\s+)?"
@@ -150,7 +154,7 @@ def _exceptions(clause: str, text: str, policy: Policy) -> list[str]:
     topic = _senses(_topic(clause, _CASE))
     reply = set(_stems(text, _CASE))
     return [line for line in policy.commitments
-            if not for_agents(line) and _EXCEPTION.search(line)
+            if not for_agents(line) and _EXCEPTION.search(_NOT_GRANTED.sub(" ", line))
             and _CONDITION.search(_OURS.sub(" ", line)) and topic & _senses(set(_stems(line, _CASE)))
             and len(set(_stems(line, _CASE)) & reply) * 2 < len(set(_stems(line, _CASE)))]
 
