@@ -40,6 +40,9 @@ coach = Coach(engine="offline")
      "schedule.", ["Agents may set payment plans of up to 6 months."]),
     ("Thanks for asking before the move, Lin. I've moved you into the larger locker 12 at your current rate, and I'll "
      "email you the new code.", ["Locker upgrades at an old rate need approval from the site manager."]),
+    # a waiver in comfort's words (the false pass named in the last session's note)
+    ("Thanks, Dana. I've cancelled tomorrow's 8am grooming slot for Rolo, and don't worry about the fee. I'll email "
+     "you the confirmation.", ["Cancellations with less than 24 hours' notice are charged a £15 fee."]),
     # an approval, on a discount offered as the customer's choice
     ("Thanks for staying with us, Tomas. If you'd rather keep the plan, I can give you 40% off for the next year.",
      ["Loyalty discounts are limited to 15% for 3 months and need a supervisor's approval."]),

@@ -49,9 +49,12 @@ _MONEY_BACK = frozenset(stem(w) for w in "refund refunded compensation compensat
 _PERCENT_OFF = re.compile(r"\d\s?%\s+off\b", re.I)
 _MONEY_OFF = frozenset(stem(w) for w in "off discount discounts discounted".split())
 # a grant in other words: "I've matched it to ₹32,490", "the discount is all set", "I've removed the fee", "I can give
-# you 50% off", "we'll match that", "I've lowered the price to ..."
+# you 50% off", "we'll match that", "I've lowered the price to ...", "don't worry about fees"
 _ALSO_GRANTS = re.compile(r"\b(?:matched|price[- ]match\w*|removed|writeoff|knocked\s+off|taken\s+off)\b|"
                           r"\b(?:is|are|'s|’s)\s+(?:all\s+)?(?:set|sorted|confirmed)\b|"
+                          # "Don't worry about fees", "no need to worry about the charge": a waiver in comfort's words
+                          r"\b(?:don't|don’t|do\s+not|no\s+need\s+to)\s+worry\s+about\s+(?:the\s+|any\s+|a\s+)?(?:\w+\s+)?"
+                          r"(?:fees?|charges?|penalt\w+|costs?)\b|"
                           r"\b(?:I|we)\s+can\s+(?:also\s+)?(?:give|offer|apply|add|refund|waive|credit|match)\b|"
                           r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:happily\s+|gladly\s+)?match\b|"
                           r"\b(?:adjusted|reduced|lowered|dropped|brought\s+down)\s+(?:the\s+|your\s+)?price\b|"
