@@ -25,6 +25,7 @@ from .policy import (
     _RULING_WORDS,
     _SURE_GRANT,
     _TURNS_DOWN,
+    CONDUCT_RULE,
     CONSIDER_DONE,
     GRANT_MADE,
     GRANT_OFFERED,
@@ -87,8 +88,6 @@ _EXCEPTION = re.compile(r"\b(?:waived?|refunded|free\s+of\s+charge|no\s+(?:\w+\s
 # an exception word that says no: "after that the box ... cannot be refunded"
 _NOT_GRANTED = re.compile(r"\b(?:cannot|can't|can’t|not|never|no\s+longer)\s+(?:be\s+)?(?:\w+\s+)?(?:waived|refunded|exempt\w*|"
                           r"suspended)\b", re.I)
-# a line for the agent, not about the customer's case: "Do not promise a date for the bank to post the refund"
-_AGENT_RULE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|always|avoid)\b", re.I)
 # a cap the broken-promise rule compares with the reply's amount: "up to ₦5,000", "up to 25% off the affected night";
 # and a rate it is reckoned by: "£2.50 per affected day" (three days are £7.50)
 _CAP = re.compile(r"\b(?:up\s+to|capped\s+at|a\s+maximum\s+of|max(?:imum)?|at\s+most|no\s+more\s+than)\s+"
@@ -127,20 +126,22 @@ def unchecked_lines(text: str, policy: Policy) -> list[str]:
         return []
     text = _WRITE_OFF.sub("writeoff", text)
     said = _LET_GO.sub(" ", text)
+    reply = set(_stems(text, _CASE))
+    # (a line for the agent is no condition of the case: "Do not promise a date for the bank to post the refund")
+    rules = [(line, _WRITE_OFF.sub("writeoff", line)) for line in policy.commitments if not CONDUCT_RULE.match(line)]
     lines: list[str] = []
     for sentence in split_sentences(text):
         clause = sentence.text
         if _REFUSES.search(clause) and not _grants(clause):
-            lines += [line for line in _exceptions(clause, text, policy) if line not in lines]
+            lines += [line for line in _exceptions(clause, reply, policy) if line not in lines]
             continue
         if not _grants(clause) or _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or _OWN_CONDITION.search(clause):
             continue
         topic = _senses(_topic(clause, _GENERIC)) | ({"discount"} if _PERCENT_OFF.search(clause) else set())
-        for line in policy.commitments:
-            if line in lines or _AGENT_RULE.match(line):
+        for line, written in rules:
+            if line in lines:
                 continue
-            for part in _PARTS.split(_WRITE_OFF.sub("writeoff", line)):  # "credit the item's value to the wallet; no
-                # cash refunds": each part
+            for part in _PARTS.split(written):  # "credit the item's value to the wallet; no cash refunds": each part
                 if not topic.intersection(_senses(set(_stems(part, _CASE)))):
                     continue
                 condition = _OURS.sub(" ", _CAP.sub(" ", part) if _AMOUNT.search(clause) else part)
@@ -150,16 +151,18 @@ def unchecked_lines(text: str, policy: Policy) -> list[str]:
     return lines
 
 
-def _exceptions(clause: str, text: str, policy: Policy) -> list[str]:
+def _exceptions(clause: str, reply: set[str], policy: Policy) -> list[str]:
     """The lines on the topic of a refusal or a charge ("an early cancellation fee of €60 applies") that grant an
     exception on a condition ("Members relocating more than 50 km ... can cancel without the early cancellation fee on
-    proof of new address"), which the reply never mentions (not half their words)."""
+    proof of new address"), which the reply (its stems: ``reply``) never mentions (not half their words)."""
     topic = _senses(_topic(clause, _CASE))
-    reply = set(_stems(text, _CASE))
-    return [line for line in policy.commitments
-            if not for_agents(line) and _EXCEPTION.search(_NOT_GRANTED.sub(" ", line))
-            and _CONDITION.search(_OURS.sub(" ", line)) and topic & _senses(set(_stems(line, _CASE)))
-            and len(set(_stems(line, _CASE)) & reply) * 2 < len(set(_stems(line, _CASE)))]
+    found = []
+    for line in policy.commitments:
+        words = set(_stems(line, _CASE))
+        if not for_agents(line) and _EXCEPTION.search(_NOT_GRANTED.sub(" ", line)) and \
+                _CONDITION.search(_OURS.sub(" ", line)) and topic & _senses(words) and len(words & reply) * 2 < len(words):
+            found.append(line)
+    return found
 
 
 def _senses(stems: set[str]) -> set[str]:

@@ -16,7 +16,7 @@ from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "CONSIDER_DONE",
-           "sums", "for_agents", "as_ours"]
+           "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -124,8 +124,11 @@ _GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,
 _TEAM = r"^\s*(?:our\s+)?(?:agents?|staff|employees|advis[eo]rs?|reps?|representatives|team\s+members|colleagues)\s+"
 # A line addressed to the team, not a fact for the customer: "Agents must not discuss detection methods publicly",
 # "Do not promise a date ...", "Escalate gas smells to ..."
-_FOR_AGENTS = re.compile(_TEAM + r"(?:must|should|cannot|can't|can’t|are\s+not|need|have\s+to)\b|^\s*(?:do\s+not|don't|"
-                         r"don’t|never|always|avoid|escalate|only\s+offer|offer|tell|advise|ask|refer|log|flag|check)\b", re.I)
+_DONT = r"do\s+not|don't|don’t|never|always|avoid"
+_FOR_AGENTS = re.compile(_TEAM + r"(?:must|should|cannot|can't|can’t|are\s+not|need|have\s+to)\b|^\s*(?:" + _DONT +
+                         r"|escalate|only\s+offer|offer|tell|advise|ask|refer|log|flag|check)\b", re.I)
+#: A line that is a rule of conduct ("Do not promise a date ...", "Never ..."), whoever it names.
+CONDUCT_RULE = re.compile(r"^\s*(?:" + _DONT + r")\b", re.I)
 # What the team may do, said to the customer as ours: "Agents may waive damage charges up to €100" -> "We can waive ..."
 _TEAM_MAY = re.compile(_TEAM + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+", re.I)
 
@@ -138,6 +141,13 @@ def for_agents(line: str) -> bool:
 # The customer in the third person: "Refunds reach the customer's card within 3-5 working days", "Customers can ask
 # for their data to be copied ..."
 _THIRD_PERSON = ((re.compile(r"\bthe\s+customer['’]s\b", re.I), "your"), (re.compile(r"\bthe\s+customer\b", re.I), "you"))
+
+
+def to_you(text: str) -> str:
+    """ "the customer's" -> "your", "the customer" -> "you" (nothing else)."""
+    for pattern, said in _THIRD_PERSON:
+        text = pattern.sub(said, text)
+    return text
 _CUSTOMERS = re.compile(r"^\s*(?:customers|members|guests|passengers|subscribers|users)\s+(?=(?:can|may|will|are|receive|get|"
                         r"have|should|need)\b)", re.I)
 
@@ -157,9 +167,7 @@ def as_ours(line: str) -> str:
     """A policy line in the reply's voice: what the team may do as ours ("Agents may waive ..." -> "We can waive ..."),
     the customer as "you" ("... reach the customer's card" -> "... reach your card"; "Customers can ask for their data
     ..." -> "You can ask for your data ...")."""
-    line = _TEAM_MAY.sub("We can ", line, count=1)
-    for pattern, said in _THIRD_PERSON:
-        line = pattern.sub(said, line)
+    line = to_you(_TEAM_MAY.sub("We can ", line, count=1))
     line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)
     if _CUSTOMERS.match(line):
         line = re.sub(r"\btheir\b", "your", _CUSTOMERS.sub("You ", line, count=1))

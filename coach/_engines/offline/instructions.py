@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..._core.policy import to_you
 from ..._core.text import content_words, stem
 from .clauses import finish
 from .situations import Situation
@@ -27,7 +28,6 @@ _VULNERABLE = re.compile(r"\b(?:frightened|terrified|elderly|pensioner|disabled|
 _CONDITIONAL = re.compile(r"\b(?:over|above|under|below|more\s+than|less\s+than|within|after|before|up\s+to)\b|\d", re.I)
 _LABEL_GENERIC = frozenset(stem(w) for w in """any all report reports reported suspected case cases customer customers
     complaint complaints request requests where when if who with of or and""".split())
-_CUSTOMER = [(re.compile(r"\bthe\s+customer['’]s\b", re.I), "your"), (re.compile(r"\bthe\s+customer\b", re.I), "you")]
 
 
 def said_to_customer(line: str, customer: str | None, case: Situation | None) -> str | None:
@@ -59,6 +59,4 @@ def said_to_customer(line: str, customer: str | None, case: Situation | None) ->
         sentence = "I can offer you " + rest
     else:
         sentence = f"I can {verb} {rest}"
-    for pattern, said_as in _CUSTOMER:
-        sentence = pattern.sub(said_as, sentence)
-    return finish(sentence)
+    return finish(to_you(sentence))
