@@ -6,6 +6,8 @@ or ``"combined"`` (what the coach ships). Thresholds come from the artifact, cho
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Literal, get_args
 
 from .learned import REPLY_RULES, SENTENCE_RULES, load_learned
@@ -23,7 +25,12 @@ LAYERS: tuple[str, ...] = get_args(Layers)
 def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
     """no-next-step's own reading: a sentence that asks, instructs or states an action (not an open offer)."""
     steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
-    return any(steps.search(s.text) and not not_steps.search(s.text) and not offers.search(s.text) for s in sentences)
+    return any(_is_step(steps, not_steps, offers, s.text) for s in sentences)
+
+
+@lru_cache(maxsize=4096)  # an engine checks the same sentences again with each candidate edit
+def _is_step(steps: re.Pattern[str], not_steps: re.Pattern[str], offers: re.Pattern[str], text: str) -> bool:
+    return bool(steps.search(text) and not not_steps.search(text) and not offers.search(text))
 
 
 def _sentence_of(sentences: list[Sentence], start: int | None) -> int | None:

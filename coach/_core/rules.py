@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import CoachError
+from .word_start import gated_alternation
 
 __all__ = ["Rule", "RuleFileError", "KINDS", "load_rules", "RULES_DIR", "RULE_IDS", "SEVERITIES"]
 
@@ -103,7 +104,7 @@ def _compile(rule_id: str, key: str, items: tuple[str, ...]) -> re.Pattern[str]:
         if item is not None:
             parts.append(item)
     try:
-        return re.compile("|".join(f"(?:{p})" for p in parts), _FLAGS)
+        return re.compile(gated_alternation(parts, _FLAGS), _FLAGS)
     except re.error as exc:
         raise RuleFileError(f"rule {rule_id!r}: bad pattern in {key!r}: {exc}") from None
 

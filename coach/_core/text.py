@@ -171,13 +171,18 @@ def stem(word: str) -> str:
 
 def content_words(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
     """Lower-cased words that carry meaning: no stopwords, links, handles, or words in ``ignore``."""
+    return list(_content_words(text, ignore))
+
+
+@lru_cache(maxsize=8192)  # the checker and the engine read the same sentences many times over
+def _content_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
     text = _HANDLE.sub(" ", _URL.sub(" ", text))
     words = []
     for raw in _WORD.findall(text):
         word = raw.lower().replace("’", "'").strip("'")
         if len(word) > 1 and word not in STOPWORDS and word not in ignore:
             words.append(word)
-    return words
+    return tuple(words)
 
 
 @lru_cache(maxsize=4096)
