@@ -235,7 +235,7 @@ def test_a_reference_beside_a_refused_amount_goes_into_the_check_not_a_line_of_i
              "and you don't need to send them back.")
     result = coach.rewrite(draft, customer="The boots don't fit and I bought them 40 days ago. Can I get my money back?",
                            policy=policy)
-    assert "$145 for order 44-10293" in result.rewrite and "Your order number is" not in result.rewrite
+    assert "the $145 refund for order 44-10293" in result.rewrite and "Your order number is" not in result.rewrite
 
 
 def test_the_companys_name_is_no_acknowledgement_of_the_customers_problem() -> None:

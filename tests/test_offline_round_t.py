@@ -78,11 +78,12 @@ def test_a_policy_line_covers_a_promise_about_what_its_subject_names(line: str, 
      "Thanks for letting us know. As you cancelled within the cooling-off period, I've processed a refund of your £35 "
      "fee and you'll definitely have it back in your account within 24 hours.",
      "I cancelled within 14 days, when do I get my £35 back?", ["24 hours"]),
-    # a labelled reference beside the promise is kept as its own sentence, and the day with its time
+    # a labelled reference beside the promise is kept, with its label, in the agent's check; the day with its time
     ("Replacement cards are delivered within 3-5 working days.",
      "Thanks for letting us know. I've cancelled the old card, and your replacement card will be with you by 10am "
      "tomorrow, guaranteed, tracking ref RM-44120.",
-     "My card was swallowed by a cash machine, I need a new one.", ["The tracking ref is RM-44120.", "by 10am tomorrow"]),
+     "My card was swallowed by a cash machine, I need a new one.",
+     ["where it stands for tracking ref RM-44120", "by 10am tomorrow"]),
 ])
 def test_beyond_the_policy_the_rewrite_says_the_line_not_whether_the_faster_outcome_can_happen(
         line: str, draft: str, customer: str, kept: list[str]) -> None:

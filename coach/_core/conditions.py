@@ -70,7 +70,7 @@ _OWN_CONDITION = re.compile(r"\bif\b(?!\s+you(?:'d|’d|\s+would)?\s+(?:rather|p
 _CONDITION = re.compile(
     r"\b(?:only|unless|except|exclud\w*|provided|subject\s+to|requires?|required|needs?|must|approv\w*|sign-?off|"
     r"authori[sz]\w*|proof|receipts?|screenshots?|photos?|evidence|certificates?|on\s+(?:presentation|production|receipt)\s+of|"
-    r"eligib\w*|not|no|never|cannot|if|after|before|"
+    r"eligib\w*|not|no|never|cannot|if|after|before|pro[\s-]?rat\w*|"
     r"until|once|per|more\s+than|over|above|less\s+than|under|outside|up\s+to|within\s+\d+\s*(?:\w+\s+)?"
     r"(?:days?|hours?|weeks?|months?|minutes?)\s+of)\b|\d\s?%|\bhalf\b", re.I)
 # a refusal or a charge: "an early cancellation fee of €60 applies", "non-refundable", "incur a $10 late fee", "as per
@@ -111,6 +111,9 @@ _COMPARED = re.compile(r"\b(?P<op>more\s+than|over|above|at\s+least|less\s+than|
 _STATED = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b",
                      re.I)
 _UNIT = {"min": "minute", "hr": "hour"}
+# what a line says is needed: "require supervisor approval", "need a team leader's approval", "on presentation of a note"
+_REQUIRES = re.compile(r"\b(?:requires?|required|needs?|must\s+(?:be|have|get)|on\s+(?:presentation|production)\s+of)\s+"
+                       r"(?P<what>[^,;.]+)", re.I)
 _AMOUNT = re.compile(r"[^\w\s.,]\s?\d|\b[A-Z]{3}\s?\d|\d\s?%|\d[\d,.]*\s?(?:[A-Z]{3}|dollars|euros|pounds)\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # a condition named only to be let go: "no screenshot needed", "no need to send them back", "without a receipt"
@@ -177,6 +180,10 @@ def _grants(clause: str) -> bool:
 def _shown_met(condition: str, said: str, topic: set[str]) -> bool:
     """The reply says the condition's figures, or (a condition without figures) a third of its words beside the
     topic."""
+    need = _REQUIRES.search(condition)  # "need a team leader's approval": what is needed must be said, not the topic
+    wanted = set(_stems(need["what"], _CASE)) - topic if need else set()
+    if wanted and len(wanted & set(_stems(said, _CASE))) * 2 < len(wanted):
+        return False
     figures = set(_NUMBER.findall(condition))
     if figures:
         for compared in _COMPARED.finditer(condition):  # "two hours late" meets "more than 1 hour late"

@@ -27,10 +27,14 @@ _EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=[A-
 # ... nor after a month it reads as an abbreviation ("arrived on 14 May. I've processed it", "on 12 Jan. I'd brought")
 _MAY_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|in|on|of|since|until|from|by|early|late|mid|end\s+of)\s+"
                       r"(?:May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(\s+)(?=[A-Z])")
+# ... nor after a letter that names a place or a kind ("the lift at Block C. We'll send ..."), not an initial ("J. Smith")
+_LETTER_END = re.compile(r"\b(?:Block|Gate|Unit|Platform|Terminal|Level|Zone|Row|Plan|Option|Type|Grade|Section|Part|Wing|"
+                         r"Building|Flat|Room|Hall|Door|Bay|Stand|Area|Floor|Tower|Carriage|Coach|Seat|Deck|Screen|Court|"
+                         r"Pier|Lot|Phase|Class|Group|Vitamin|Apartment|Suite|Lane|Track|Category|Cat)\s+[A-Z]\.(\s+)(?=[A-Z])")
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
 # Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.
-_TITLE_END = re.compile(r"\b(?:Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr)\.$")
+_TITLE_END = re.compile(r"\b(?:Mx|Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr|Supt|Insp|Sgt|Cpl|Mstr)\.$")
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: An e-mail's title line, not a sentence of it: "Subject: Tracking no. PX 4410 2281", "Re: ...", "Fwd: ...".
@@ -128,6 +132,7 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
         cuts += [(m.start(1), m.end(1)) for m in _MISSED_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _EMOJI_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _MAY_END.finditer(text, at, stop)]
+        cuts += [(m.start(1), m.end(1)) for m in _LETTER_END.finditer(text, at, stop)]
         for cut_start, cut_end in sorted(cuts):
             _append(text, at, cut_start, out)
             at = cut_end

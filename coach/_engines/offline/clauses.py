@@ -17,6 +17,12 @@ _SEPARATOR = re.compile(  # captured, so that the clauses put back together give
     r"we’ve)\b))"
 )
 _CONNECTOR = re.compile(r"^(?:but|and|so|or|though|although|however,?)\s+", re.I)
+_LEADS_IN = re.compile(r"^(?:since|because|as|if|when|once|unless|although|though|while|whereas|after|before|so\s+that)\s",
+                       re.I)  # a clause that leads into the next one, which it needs
+_ONLY_LEADS = re.compile(r"^(?:if|unless|because|although|though|whereas|once|when|while)\s", re.I)  # never a main clause
+_MODAL_FIRST = re.compile(r"^(?:will|would|can|could|shall|should|may|might|must)\s+(?!(?:I|we|you|they|it|he|she|this|"
+                          r"that|there|your|our|the)\b)", re.I)  # "will be in touch", not "will you ..."
+_SUBJECT = re.compile(r"^(I|we|you|they)\b", re.I)
 _END = re.compile(r"(?:\s*(?:[.!?…]+[\"'”’)\]]*|[:;]-?[)(DP]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F]+))+\s*$")
 _OPENERS = frozenset("""i i'm i've i'll i'd we we're we've we'll we'd you you're you've you'll you'd it it's it'll
     this that these those they they're there there's here here's our your my the a an please kindly let let's feel
@@ -108,7 +114,9 @@ def capitalise(text: str) -> str:
 def lower_first(text: str) -> str:
     """Lower-case a common first word ("Please ..." -> "please ...") so the text can follow a greeting's comma."""
     m = re.match(r"^([A-Z][a-z'’]*)\b", text)
-    if m and m.group(1) != "I" and not m.group(1).startswith(("I'", "I’")) and m.group(1).lower() in _COMMON:
+    word = m.group(1).lower() if m else ""
+    if m and m.group(1) != "I" and not m.group(1).startswith(("I'", "I’")) and \
+            (word in _COMMON or re.split(r"['’]", word)[0] in _COMMON):  # "There's" as "there"
         return text[0].lower() + text[1:]
     return text
 
@@ -176,9 +184,19 @@ class Sentence:
         parts = list(self.parts)
         if index == 0:
             del parts[0:2]
+        elif index + 1 < len(clauses) and len(clauses[index - 1].split()) <= 2 and parts[2 * index - 1].strip() == ",":
+            del parts[2 * index: 2 * index + 2]  # "Katie, [gone] — there's no excuse": "Katie, there's ...", not "Katie —"
         else:
             del parts[2 * index - 1: 2 * index + 1]
+        lead = clauses[index - 1].strip() if index > 0 else ""
+        if _LEADS_IN.match(lead) and (not starts_clause(lead) or _ONLY_LEADS.match(lead) and len(FINITE.findall(lead)) < 2):
+            # "No problem — since you kept the box, [you'll get a full refund]": the clause that led into it goes too
+            return Sentence(parts, self.end).without(index - 1)
         rest = "".join(parts).strip()
+        modal = _MODAL_FIRST.match(_CONNECTOR.sub("", rest)) if index == 0 and _CONNECTOR.match(rest) else None
+        subject = _SUBJECT.match(clauses[0].strip())
+        if modal and subject:  # "[I will do everything I can] and will be in touch": "I will be in touch", not "Will be ..."
+            rest = f"{subject.group(1)} {_CONNECTOR.sub('', rest)}"
         if rest and not complete(rest):
             return None
         if rest and any(len(clause.split()) < 2 for clause in Sentence.of(rest).clauses[1:]):

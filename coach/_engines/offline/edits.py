@@ -250,6 +250,9 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             new = text[: m.start()] + m.expand(replacement) + text[m.end():]
             if "whether we can" in new:  # not "whether we can get you back online as soon as we can"
                 new = _WHEN_WE_CAN.sub("", new)
+                new = re.sub(r"(?<=whether we can )(?:endeavou?r|try|attempt|aim)\s+to\s+", "", new)  # not "can try to"
+                # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
+                new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
             return [capitalise(new) if m.start() == 0 else new]
     out = drop_clause(text, quote)
     if out is None and droppable(text):

@@ -30,7 +30,7 @@ from .clauses import FINITE, capitalise, complete, finish, holds_fact, lower_fir
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
-from .promise import CHECKED, also_checks, checks_in_order, fix_promise, is_check, what_is_checked
+from .promise import CHECKED, also_checks, checks_in_order, first_check_in_full, fix_promise, is_check, what_is_checked
 from .restate import restate_problem
 from .situations import grieves, situation
 
@@ -135,6 +135,9 @@ class _Rewriter(Additions):
         for unit in list(layout.units):
             if any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
                 self._replace(layout, unit, self._edit(unit.text, english))
+        units = [u for u in layout.units if u.text]
+        for unit, text in zip(units, first_check_in_full([u.text for u in units])):
+            unit.text = text
         for at in range(1, len(layout.units)):  # "This will be with you by Friday" after its subject went
             unit, before = layout.units[at], layout.units[at - 1]
             if unit.text and not before.text and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \

@@ -17,7 +17,8 @@ from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
 
-__all__ = ["what_is_checked", "checks_in_order", "CHECKED", "fix_promise", "same_topic", "is_check", "also_checks"]
+__all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
+           "also_checks"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -67,7 +68,8 @@ _CHECKS = (
     "Let me find out whether {s} can {vp}, and I'll get back to you.",
 )
 # The same checks, read back: where one starts, and what it checks ("{s} can {vp}")
-_CHECK_START = re.compile(r"^(?:(?:Let me (?:check|find out)|I'm checking) whether|I can't confirm yet that)\b")
+_CHECK_START = re.compile(r"^(?:(?:Let me (?:check|find out)|I'm checking) whether|I can't confirm yet that|"
+                          r"I'll check (?:how that applies to|what that means for))\b")
 _CHECK_LINE = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?), and I'll "
                          r"(?:update you|let you know what I find|get back to you)\.$")
 
@@ -102,6 +104,21 @@ def also_checks(way: list[str], checked: bool) -> list[str]:
 
 
 _ALSO_LINE = re.compile(r"^I'll also check whether (?P<what>.+)\.$")
+
+
+def first_check_in_full(texts: list[str]) -> list[str]:
+    """``texts`` (the whole reply's sentences in order) with an "I also can't confirm yet that ..." that no check comes
+    before said in full: the "also" was for a check the edits made later in the reply."""
+    out = list(texts)
+    first = next((i for i, t in enumerate(out) if is_check(t) or _ALSO_LINE.match(t) or _ALSO_NOT_YET.match(t)), None)
+    also = _ALSO_NOT_YET.match(out[first]) if first is not None else None
+    if also:
+        out[first] = _NOT_YET[1].format(s=also["s"], vp=also["vp"])
+        full = next((i for i in range(first + 1, len(out)) if _NOT_YET_FULL.match(out[i])), None)
+        if full is not None:  # ... and the full one after it is the "also"
+            m = _NOT_YET_FULL.match(out[full])
+            out[full] = _NOT_YET_ALSO.format(s=m["s"], vp=m["vp"])
+    return out
 
 
 def checks_in_order(texts: list[str]) -> list[str]:
@@ -291,6 +308,12 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     out = []
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
                   flags=re.I)
+    led = _LED_IN_LAST.search(lead.strip())
+    if led and led.start() > 0 and not starts_clause(led["clause"]):
+        # "No problem at all — since you kept the box, [promise]": the clause that led into the promise goes with it
+        if holds_fact(led["clause"]) or holds_step(led["clause"]):
+            return None
+        lead = lead.strip()[: led.start()]
     reason = _LEADS_IN.match(lead.strip()) if lead.strip() else None
     cause = _CAUSE.match(lead.strip()) if lead.strip() else None
     if cause and new and holds_fact(lead) and "," not in lead.strip() and not holds_step(lead):
@@ -343,6 +366,8 @@ _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|
 _MODAL_FIRST = re.compile(r"(?:will|shall|should|would|can|could|may|might|must)\s+(?!you\b|we\b|I\b|it\b|they\b)\w", re.I)
 _FOR_GOOD = re.compile(r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b", re.I)
 _LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
+_LED_IN_LAST = re.compile(r"(?:[,;]\s+|\s[-–—]\s+)(?P<clause>(?:since|because|as|if|when|once|unless|although|though|while)"
+                          r"\s[^,;–—]*)$", re.I)  # the lead's last clause, when it leads into what follows
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
 _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")
 # "I've gone ahead and [added £50 credit]": the lead goes with the grant it led into
@@ -432,6 +457,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     if forbidden:
         return None  # what the policy rules out is never hedged into "we aim to" or a check: it stays, and fails
     clause = _CERTAINTY.sub("", _GUARANTEED.sub("", clause)).strip()
+    if _SEES_IT.match(clause) and not holds_fact(clause):
+        return []  # "you'll see it on your next bill": what "it" was is checked already; a check of seeing it is noise
     # "We expect that ..." still promises (a reviewer reads it so): a clause that cannot be the agent's own step stays,
     # and the rewrite says it does not pass
     # "I aim to make sure your fee is written off" hedges a promise to this customer; "By 2020, we aim to make sure
@@ -443,6 +470,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     return [check] if check is not None else None
 
 
+_SEES_IT = re.compile(r"^(?:and\s+|so\s+)?you(?:'ll|’ll|\s+will|\s+should)\s+(?:then\s+)?(?:see|notice|spot|find)\s+"
+                      r"(?:it|this|that|them)\b", re.I)
 _BEYOND = (
     "I can't offer {amounts} for this, but I'll check what I can offer instead and update you.",
     "That means I can't offer {amounts} here; I'll check what I can offer instead and let you know.",
@@ -462,6 +491,10 @@ _WITHIN = (  # what the policy rules out ("this cannot be waived", "no cash refu
 _APPLIES = (
     "I'll check how that applies to the {amounts} and update you.",
     "I'll check how that applies to the {amounts}, and let you know.",
+)
+_APPLIES_TO = (
+    "I'll check how that applies to {refs} and update you.",
+    "I'll check what that means for {refs} and let you know.",
 )
 _APPLIES_WHEN = (  # never "whether it can be paid within 2 days" beside a line that says 14: no hint at the faster outcome
     "I'll check how that applies to the {amounts} and update you, though I can't confirm payment {when} yet.",
@@ -527,15 +560,24 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
             clause = clause[: m.start()] + clause[m.end():]
             label = m["label"]
             named = label.isalpha() and label.lower() not in ("ref", "reference", "number")
-            refs.append(f"{label.lower()} {fact}" if named else f"ref {fact}")
+            kind = re.match(r"(?:tracking|order|booking|case|claim|ticket|job|account|policy)\s+\w+", label, re.I)
+            refs.append(f"{label.lower()} {fact}" if named else f"{kind.group().lower()} {fact}" if kind else f"ref {fact}")
             kept.append(f"Your {label.lower()} number is {fact}." if named else f"The {label} is {fact}.")
     said = _policy_said(clause, line, salt, forbidden)
     if said is None:
         return None
-    money = re.search(r"[£$€][\d,.]*\d(?:\s+and\s+[£$€][\d,.]*\d)*", said[-1]) if refs and len(said) > 1 else None
+    one = rf"[£$€][\d,.]*\d(?:\s+{_MONEY_NOUN})?"
+    money = re.search(rf"{one}(?:\s+and\s+{one})*", said[-1]) if refs and len(said) > 1 else None
     if money:  # "I'll check how that applies to the $189 for order 33-80917": no "Your order number is ..." line
-        said[-1] = said[-1][: money.end()] + " for " + " and ".join(refs) + said[-1][money.end():]
+        said[-1] = said[-1][: money.end()] + " for " + " and ".join(refs) + \
+            re.sub(r"^ for this\b", "", said[-1][money.end():])  # not "£20 for account 77120-B for this"
         return said
+    stands = re.search(r"\bwhere it stands\b", said[-1]) if refs and len(said) > 1 else None
+    if stands:  # "... but I'll check where it stands for order SF-11873 and update you"
+        said[-1] = said[-1][: stands.end()] + " for " + " and ".join(refs) + said[-1][stands.end():]
+        return said
+    if refs and len(said) == 1:  # the line, then the reference in the agent's own step, not "Your order number is ..."
+        return [*said, _APPLIES_TO[salt % 2].format(refs=" and ".join(refs))]
     return said + kept
 
 
@@ -557,16 +599,18 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool) -> list[str
     cap = max((value for _, value in sums(line)), default=None)
     other = other_remedy(clause, line, only=True)  # "a £100 goodwill payment" where the line grants a voucher
     over = [a for a in amounts if cap is not None and _value(a) > cap or other]
+    names = [_named(amount, clause) for amount in amounts]  # "the $75 credit", not "the $75" (all named, or none)
+    named = " and ".join(names if all(n != a for n, a in zip(names, amounts)) else amounts)
     if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
         if all(re.match(r"(?:within|in|inside|under)\s", d) for d in dates):  # "paid within 48 hours": checked too
-            return [policy, _APPLIES_WHEN[salt % 2].format(amounts=" and ".join(amounts), when=" and ".join(dates))]
-        return [policy, _APPLIES[salt % 2].format(amounts=" and ".join(amounts))]
+            return [policy, _APPLIES_WHEN[salt % 2].format(amounts=named, when=" and ".join(dates))]
+        return [policy, _APPLIES[salt % 2].format(amounts=named)]
     if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
         when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)
         return [policy, _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)]
     if amounts and not dates:
         lines = _WITHIN if forbidden else _BEYOND if over else _APPLIES
-        return [policy, lines[salt % 2].format(amounts=" and ".join(over or amounts))]
+        return [policy, lines[salt % 2].format(amounts=" and ".join(over) if over else named)]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
     by = re.search(rf"\b(?:by|before)\s+{re.escape(when)}", clause, re.I)
@@ -574,6 +618,19 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool) -> list[str
     if not amounts and re.match(r"(?:within|in|inside|under|by|before)\s", when):  # not "confirm it for within 24 hours"
         return [policy, _NOT_CONFIRMED_IN[salt % len(_NOT_CONFIRMED_IN)].format(dates=when)]
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
+
+
+_MONEY_NOUN = r"(?:credit|refund|voucher|discount|payment|compensation|fee|charge|deposit|reimbursement|gift\s+card|" \
+              r"goodwill\s+payment|rebate|bonus)"
+
+
+def _named(amount: str, clause: str) -> str:
+    """An amount with what it is, as the clause says it: "$75 credit" ("a $75 credit", "a refund of $75")."""
+    after = re.search(rf"{re.escape(amount)}\s+(?:(?:goodwill|account|service|bill)\s+)?({_MONEY_NOUN})\b", clause, re.I)
+    if after:
+        return f"{amount} {after.group(1).lower()}"
+    before = re.search(rf"\b({_MONEY_NOUN})\s+(?:of\s+)?{re.escape(amount)}", clause, re.I)
+    return f"{amount} {before.group(1).lower()}" if before else amount
 
 
 def _spelled(clause: str, fact: str) -> str:
@@ -587,7 +644,8 @@ def _as_aim(clause: str) -> str | None:
     m = re.search(r"\b(we)(?:'ll|’ll|\s+will)\s+", clause, re.I)
     if not m or re.search(r"\b(?:you|your)\b|[$£€]\s?\d", clause, re.I):
         return None  # "I aim to process your $200 refund" hedges a promise to this customer: not the company's plan
-    return finish(clause[: m.start()] + m.group(1) + " aim to " + clause[m.end():])
+    rest = re.sub(r"^(?:endeavou?r|try|attempt|aim)\s+to\s+(?=\w)", "", clause[m.end():], flags=re.I)  # not "aim to try to"
+    return finish(clause[: m.start()] + m.group(1) + " aim to " + rest)
 
 
 def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
@@ -630,13 +688,15 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     s = _subject(s)
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
+    vp = re.sub(r"^(?:endeavou?r|try|attempt|aim)\s+to\s+(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
     if _NO_CHECK.match(vp) or _FOR_GOOD.match(vp) and not holds_fact(vp):
         return None  # "whether it can be perfect", "whether you can not be evicted", "whether it can be gone for good":
         # nothing to check; the clause goes (but "gone for good after the recovery window ends on 12 July" is checked)
     if BY_ITSELF.search(vp) and not holds_fact(vp):  # "it should sort itself out soon": nothing to check, something to do
         return f"I'll look into {'it' if s.lower() in ('it', 'this', 'that') else s} and update you."
     vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence
-    vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b", "", vp,
+    vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b"
+                r"|\s*\bas\s+soon\s+as\s+possible\b", "", vp,
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
@@ -654,6 +714,9 @@ _NOT_YET = (
     "I can't confirm yet that {s} can {vp}; I'm checking where it stands and will let you know.",
 )
 _NOT_YET_ALSO = "I also can't confirm yet that {s} can {vp}."
+_ALSO_NOT_YET = re.compile(r"^I also can't confirm yet that (?P<s>.+?) can (?P<vp>.+)\.$")
+_NOT_YET_FULL = re.compile(r"^I can't confirm yet that (?P<s>.+?) can (?P<vp>.+?)(?:, but I'll check where it stands and "
+                           r"update you|; I'm checking where it stands and will let you know)\.$")
 
 
 def _subject(words: str) -> str:

@@ -1,0 +1,113 @@
+"""What a cut leaves behind reads as a sentence, and a check names what it checks (drafts written for these tests)."""
+
+import pytest
+
+from coach import Coach
+from coach._core.text import split_sentences
+from coach._engines.offline.clauses import Sentence, lower_first
+
+coach = Coach(engine="offline")
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), [
+    # the clause that led into the promise goes with it
+    ("Sure thing — because you kept the receipt, you'll definitely get your money back.", 2, "Sure thing."),
+    ("If you pop it in the post, we'll refund you today.", 1, ""),
+    # a main clause that opens with "after" stays
+    ("After a week like that the last thing you need is a cold room, and we're so sorry.", 1,
+     "After a week like that the last thing you need is a cold room."),
+    # a name before the cut keeps its comma
+    ("Priya, we're totally devastated — there's no excuse for the wait, the depot let you down.", 1,
+     "Priya, there's no excuse for the wait, the depot let you down."),
+    # a second verb whose subject went with the cut gets it back
+    ("I will move heaven and earth to find your suitcase and will be in touch.", 0, "I will be in touch."),
+])
+def test_a_cut_leaves_a_sentence(text: str, index: int, expected: str) -> None:
+    assert Sentence.of(text).without(index) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("There's a fix", "there's a fix"), ("It's here", "it's here"),
+                                                 ("I'm here", "I'm here"), ("Tuesday works", "Tuesday works")])
+def test_after_a_greetings_comma_a_common_first_word_is_lower_cased(text: str, expected: str) -> None:
+    assert lower_first(text) == expected
+
+
+def test_mx_is_a_title_not_the_end_of_a_sentence() -> None:
+    assert [s.text for s in split_sentences("Dear Mx. Ruiz,\nThanks for writing.")] == ["Dear Mx. Ruiz,", "Thanks for writing."]
+
+
+def test_a_salutation_with_mx_is_not_split_by_an_added_line() -> None:
+    draft = ("Dear Mx. Ruiz,\n\nWe apologise for any inconvenience. Your parcel has been returned to the depot.\n\n"
+             "Regards,\nDepot Team")
+    result = coach.rewrite(draft, customer="Dear Sir, my parcel 55-0912 was never delivered and tracking says returned.")
+    assert result.rewrite.startswith("Dear Mx. Ruiz,\n\n"), result.rewrite
+
+
+def test_a_lead_in_clause_does_not_survive_its_promise() -> None:
+    draft = ("Hi Ola, thanks for the photos of the dented kettle. Of course — as you still have the receipt, you'll "
+             "definitely get a full refund by tomorrow. Please pop it in the post.")
+    result = coach.rewrite(draft, customer="My new kettle arrived dented. Can I get a refund?",
+                           policy=["Refunds are issued within 5-7 business days of the return arriving."])
+    assert "receipt." not in result.rewrite and "as you still have the receipt" not in result.rewrite, result.rewrite
+    assert "Refunds are issued within 5-7 business days" in result.rewrite
+
+
+def test_a_hedged_effort_keeps_its_own_subject_for_what_follows() -> None:
+    result = coach.rewrite("Hi Sam, I will do my very best to track down your suitcase and will be in touch.",
+                           customer="My suitcase never arrived in Oslo, flight SK 4411.")
+    assert "and will be in touch" not in result.rewrite and "I'll be in touch" in result.rewrite, result.rewrite
+
+
+def test_a_letter_naming_a_place_ends_a_sentence() -> None:
+    text = "The lift at Block C. We'll send someone. Mr J. Smith is here."
+    assert [s.text for s in split_sentences(text)] == ["The lift at Block C.", "We'll send someone.", "Mr J. Smith is here."]
+
+
+def test_a_check_does_not_endeavour_and_the_thanks_before_it_stays() -> None:
+    draft = ("Dear Ms. Tan,\n\nThanks for following up about the lift at Block C. We'll endeavour to send an engineer "
+             "round as soon as possible and will do our best to have it working before Saturday.\n\nRegards,\nDan")
+    result = coach.rewrite(draft, customer="The lift at Block C has been broken for a week.")
+    assert "Thanks for following up about the lift at Block C." in result.rewrite, result.rewrite
+    assert "endeavour" not in result.rewrite and "as soon as possible" not in result.rewrite, result.rewrite
+    assert "whether we can send an engineer round" in result.rewrite, result.rewrite
+
+
+def test_a_credit_against_a_pro_rata_line_is_no_pass() -> None:
+    draft = ("Hi Ana, sorry the broadband was down for three days last week. I've added a £30 credit to account 5521-C; "
+             "you'll see it on your next bill.")
+    line = "Outage credits are worked out pro rata for each full day without service."
+    result = coach.rewrite(draft, customer="No internet Monday to Wednesday. I expect money off.", policy=[line])
+    assert result.passed is None and result.unchecked == [line]  # whether £30 is three days' worth is for a person
+
+
+def test_a_grant_that_needs_an_approval_not_mentioned_is_no_pass() -> None:
+    customer = "Two missed deliveries this month. I want something for the hassle."
+    line = "Goodwill credits for missed deliveries need a team leader's approval."
+    draft = "Hi Ana, thanks for explaining the two missed deliveries. I've added a £20 credit to account 77120-B."
+    result = coach.rewrite(draft, customer=customer, policy=[line])
+    assert result.passed is None and result.unchecked == [line]  # naming the deliveries is not the approval
+    approved = ("Hi Ana, thanks for explaining the two missed deliveries. My team leader has approved a £20 credit "
+                "to account 77120-B.")
+    assert coach.rewrite(approved, customer=customer, policy=[line]).unchecked == []
+
+
+def test_a_reference_beside_a_line_goes_into_the_agents_step() -> None:
+    draft = ("Hi Bo, thanks for the photos of the torn seat on your Oslo armchair. No need to send anything else — "
+             "I've ordered a replacement cover for order FA-20931.")
+    result = coach.rewrite(draft, customer="The seat on my new Oslo armchair tore after a week.",
+                           policy=["Damage claims require photos of the damage and of the product label before a "
+                                   "replacement part is ordered."])
+    assert "order FA-20931" in result.rewrite and "Your order number is" not in result.rewrite, result.rewrite
+
+
+def test_the_first_check_read_is_said_in_full_and_the_next_one_says_also() -> None:
+    from coach._engines.offline.promise import first_check_in_full
+    texts = ["Thanks for the photos.", "I also can't confirm yet that the courier can collect it tomorrow.",
+             "I can't confirm yet that your refund can be paid by Friday; I'm checking where it stands and will let you know."]
+    assert first_check_in_full(texts) == [
+        "Thanks for the photos.",
+        "I can't confirm yet that the courier can collect it tomorrow; I'm checking where it stands and will let you know.",
+        "I also can't confirm yet that your refund can be paid by Friday."]
+    in_order = ["Let me check whether we can send a courier, and I'll update you.",
+                "I also can't confirm yet that your refund can be paid by Friday."]
+    assert first_check_in_full(in_order) == in_order
