@@ -138,7 +138,8 @@ def test_a_bracketed_planted_note_runs_to_its_closing_bracket() -> None:
 
 def test_an_assured_outcome_with_a_thousands_amount_becomes_a_check() -> None:
     result = coach.rewrite("Please be assured that the payment of £2,500.00 will be released by the end of the day.")
-    assert "can't confirm yet that the payment of £2,500.00 can be released by the end of the day" in result.rewrite
+    assert "whether the payment of £2,500.00 can be released" in result.rewrite
+    assert "update you by the end of the day" in result.rewrite
     assert nothing_found(result)
 
 
@@ -178,7 +179,8 @@ def test_no_i_aim_to_make_sure_for_the_customers_own_case() -> None:
 def test_a_promise_in_the_second_part_of_a_thread_keeps_its_handle_and_marker() -> None:
     draft = "@kim_r 1/2 Sorry for the trouble.\n@kim_r 2/2 It'll be sorted right away, no need to worry! -Al"
     result = coach.rewrite(draft)
-    assert "@kim_r 2/2 " in result.rewrite and "can't confirm yet that it can be sorted right away" in result.rewrite
+    assert "@kim_r 2/2 " in result.rewrite and "whether it can be sorted, and I'll update you" in result.rewrite
+    assert "right away" not in result.rewrite  # a hurry is no time for the agent's update
     assert "no need to worry" not in result.rewrite and nothing_found(result)
 
 
@@ -186,7 +188,7 @@ def test_a_second_check_says_also_and_no_as_well() -> None:
     draft = ("I can confirm that claim no. HX-2210 will be paid in full by Monday, and you will definitely be "
              "reimbursed for the taxi as well.")
     result = coach.rewrite(draft)
-    assert "can't confirm yet that claim no. HX-2210 can be paid in full by Monday" in result.rewrite
+    assert "whether claim no. HX-2210 can be paid in full" in result.rewrite and "update you by Monday" in result.rewrite
     assert "I'll also check whether you can be reimbursed for the taxi." in result.rewrite and nothing_found(result)
 
 
@@ -344,7 +346,8 @@ def test_certainty_100_percent_is_no_fact_to_keep() -> None:
 
 def test_two_checks_made_from_one_sentence_say_also() -> None:
     result = coach.rewrite("You'll get €400 each in compensation and it'll be in your account by Friday.")
-    assert result.rewrite.count("and I'll") == 1 and "I also can't confirm yet that it can be" in result.rewrite
+    assert result.rewrite.count("and I'll") == 1 and "I'll also check whether it can be in your account, and update " \
+        "you by Friday." in result.rewrite
 
 
 def test_nothing_to_check_goes() -> None:

@@ -62,7 +62,8 @@ def test_a_draft_that_is_all_sign_off_comes_back_rather_than_crashing():
 
 def test_a_hedged_promise_about_the_customer_being_seen_reads_as_english():
     result = coach.rewrite("Dear Ms Park, I will make sure you are seen by the dermatologist on Friday, I promise.")
-    assert "can be seen by the dermatologist on Friday" in result.rewrite and "can are" not in result.rewrite
+    assert "whether you can be seen by the dermatologist" in result.rewrite and "can are" not in result.rewrite
+    assert "update you on Friday" in result.rewrite
 
 
 def test_a_restated_number_word_is_not_capitalised_mid_sentence_and_a_count_is_no_reference():

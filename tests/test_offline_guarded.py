@@ -85,9 +85,8 @@ def test_beyond_the_policy_the_rewrite_says_the_policy(draft, date):
     assert nothing_found(result)
     assert "Refunds are issued within 5-7 business days of the return arriving." in result.rewrite
     assert "whether" not in result.rewrite  # no hint at the faster outcome next to a line that says otherwise
-    if date:
-        assert any(f"can't {said}" in result.rewrite for said in (f"confirm it for {date}", f"confirm {date}",
-                                                                     f"confirm it will be by {date}"))
+    if date:  # a day the customer never asked for is when the agent updates them, not a date said back unconfirmed
+        assert f"update you by {date}" in result.rewrite and "can't confirm" not in result.rewrite
 
 
 @pytest.mark.parametrize(("customer", "name", "said", "not_said"), [

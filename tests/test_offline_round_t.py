@@ -83,7 +83,7 @@ def test_a_policy_line_covers_a_promise_about_what_its_subject_names(line: str, 
      "Thanks for letting us know. I've cancelled the old card, and your replacement card will be with you by 10am "
      "tomorrow, guaranteed, tracking ref RM-44120.",
      "My card was swallowed by a cash machine, I need a new one.",
-     ["where it stands for tracking ref RM-44120", "by 10am tomorrow"]),
+     ["tracking ref RM-44120", "update you by 10am tomorrow"]),
 ])
 def test_beyond_the_policy_the_rewrite_says_the_line_not_whether_the_faster_outcome_can_happen(
         line: str, draft: str, customer: str, kept: list[str]) -> None:
@@ -578,4 +578,5 @@ def test_money_back_seen_tomorrow_and_a_grant_after_gone_ahead_are_read(draft: s
 def test_every_penny_back_keeps_its_object_when_the_certainty_goes() -> None:
     result = coach.rewrite("Thanks for telling us. Don't worry, you'll definitely get every penny back by Friday.",
                            customer="Someone took £300 from my account overnight.")
-    assert "your money back by Friday" in result.rewrite and "get back by" not in result.rewrite, result.rewrite
+    assert "get your money back" in result.rewrite and "get back" not in result.rewrite, result.rewrite
+    assert "update you by Friday" in result.rewrite, result.rewrite

@@ -59,6 +59,14 @@ _ALSO_GRANTS = re.compile(r"\b(?:matched|price[- ]match\w*|removed|writeoff|knoc
                           r"\b(?:I|we)\s+can\s+(?:also\s+)?(?:give|offer|apply|add|refund|waive|credit|match)\b|"
                           r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:happily\s+|gladly\s+)?match\b|"
                           r"\b(?:adjusted|reduced|lowered|dropped|brought\s+down)\s+(?:the\s+|your\s+)?price\b|"
+                          # "I can confirm a full refund of the €1,140", "I've submitted a claim for 100% of your £142.50
+                          # ticket", "you won't have to pay anything until ...": a grant in a confirmation's, a claim's
+                          # or a deferral's words
+                          r"\b(?:I|we)\s+(?:can\s+)?confirm\s+(?:a|an|the|your)\s+(?:\w+\s+){0,2}(?:refund|credit|"
+                          r"compensation|reimbursement|replacement|discount|waiver|upgrade)\b|"
+                          r"\b(?:submitted|lodged|raised|filed|put\s+in)\s+(?:a\s+|your\s+)?claim\s+for\s+(?:\d+\s?%|"
+                          r"[^\w\s]\s?\d|(?:the\s+)?full)|"
+                          r"\b(?:won't|won’t|will\s+not|don't|don’t|do\s+not)\s+(?:have|need)\s+to\s+pay\b|"
                           # "I've moved you into unit 31 at your current £89", "set your bills to a 24-month plan"
                           r"\b(?:set|put|moved?|switched|transferred)\s+(?:you|your\s+\w+(?:\s+\w+)?)\s+(?:up\s+)?"
                           r"(?:on|to|onto|into)\s+(?:an?|the)\s+", re.I)
@@ -169,7 +177,9 @@ def _exceptions(clause: str, reply: set[str], policy: Policy) -> list[str]:
 
 
 def _senses(stems: set[str]) -> set[str]:
-    return {"refund" if word in _MONEY_BACK else "discount" if word in _MONEY_OFF else word for word in stems}
+    # ("pay", "payment", "paid" are one sense: "you won't have to pay" is on the topic of "Payment dates may be ...")
+    return {"refund" if word in _MONEY_BACK else "discount" if word in _MONEY_OFF else
+            "pay" if word.startswith("pay") or word == "paid" else word for word in stems}
 
 
 def _grants(clause: str) -> bool:

@@ -32,7 +32,7 @@ from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
 from .promise import CHECKED, also_checks, checks_in_order, first_check_in_full, fix_promise, is_check, what_is_checked
 from .restate import restate_problem
-from .situations import grieves, situation
+from .situations import situation
 
 __all__ = ["rewrite_offline"]
 
@@ -167,7 +167,7 @@ class _Rewriter(Additions):
         # a form reply ("Your enquiry has been logged") to a problem the coach can say back: it is said back
         form = unacknowledged and _FORM.search(text) is not None and restate_problem(self.told) is not None
         return len(parroted) >= 2 or bare or urgent or form or \
-            self.case is not None and (unacknowledged or grieves(self.case) and not self.case.named_by(text, self.told))
+            self.case is not None and (unacknowledged or not self.case.named_by(text, self.told))
 
     # -- edits of flagged sentences -----------------------------------------------------------------------
 
@@ -221,7 +221,7 @@ class _Rewriter(Additions):
                 rest = _without_clause(text, quote) if quote and quote != text else None
                 rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
                 return ([[rest]] if rest else []) + [[]]
-            ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4))
+            ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4), self.told or "")
             if self.case and self.case.always and not holds_fact(text):
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days"
             return ways + ([[]] if droppable(text) else [])

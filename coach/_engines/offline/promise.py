@@ -1,10 +1,13 @@
 """Broken promises: each becomes the agent's own action with its facts kept, or the policy line that covers it.
 
-"We'll definitely sort it." -> "Let me check whether we can sort it, and I'll update you."; with a deadline, the
-check says it is not confirmed rather than hinting it may still happen: "I'll definitely have this fixed by Friday 14
-June." -> "I can't confirm yet that we can have this fixed by Friday 14 June, but I'll check where it stands and update
-you." A contact the company makes itself keeps its sentence and loses only the rush ("Team X will reach out asap to
-get this resolved" -> "Team X will reach out to get this resolved").
+"We'll definitely sort it." -> "Let me check whether we can sort it, and I'll update you."; a deadline the customer
+never asked about is when the agent updates them, not a date said back as unconfirmed (blind reviewers read that as a
+date from nowhere): "I'll definitely have this fixed by Friday 14 June." -> "I'm checking whether we can have this
+fixed, and I'll update you by Friday 14 June."; beside a policy line: "I'm checking on your full refund and will update
+you by Thursday". A deadline the customer asked about ("I need it by Friday") is said as not confirmed: "I can't confirm
+yet that we can have this fixed by Friday 14 June, but I'll check where it stands and update you." A contact the
+company makes itself keeps its sentence and loses only the rush ("Team X will reach out asap to get this resolved" ->
+"Team X will reach out to get this resolved").
 """
 
 from __future__ import annotations
@@ -69,7 +72,10 @@ _CHECKS = (
 )
 # The same checks, read back: where one starts, and what it checks ("{s} can {vp}")
 _CHECK_START = re.compile(r"^(?:(?:Let me (?:check|find out)|I'm checking) whether|I can't confirm yet that|"
-                          r"I'll check (?:how that applies to|what that means for))\b")
+                          r"I'll check (?:how that applies to|what that means for)|I'm checking how that applies to|"
+                          r"(?:I'm checking|I'll check) (?:on|where)|I'm looking into this and will update|"
+                          r"I'll look into this and update)\b")
+_LOOKS_INTO = re.compile(r"^(?:I'm looking|I'll look) into this and\b")  # a check of nothing said before it
 _CHECK_LINE = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?), and I'll "
                          r"(?:update you|let you know what I find|get back to you)\.$")
 
@@ -88,7 +94,7 @@ def what_is_checked(sentence: str) -> str:
     """What a check of this module's checks ("Let me check whether X ...", "I'll also check whether X.") asks about,
     from X on; any other sentence as it is."""
     m = _CHECK_START.match(sentence) or re.match(r"^I'll also check whether\b", sentence)
-    return sentence[m.end():].lstrip() if m else sentence
+    return sentence[m.end():].lstrip() if m and not _LOOKS_INTO.match(sentence) else sentence
 
 
 def also_checks(way: list[str], checked: bool) -> list[str]:
@@ -183,7 +189,7 @@ def _shares_a_word(line: str, text: str) -> bool:
     return bool({stem(w) for w in content_words(line, _IGNORE)} & {stem(w) for w in content_words(text, _IGNORE)})
 
 
-def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int) -> list[list[str]]:
+def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
     """Ways to rewrite ``text``, whose clause ``quote`` commits to what the agent cannot guarantee, best first.
 
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
@@ -191,7 +197,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     """
     head = _THREAD_HEAD.match(text)
     if head and head.end() < len(text) and quote.startswith(head.group()):  # "@amy 2/2 It'll be fixed today"
-        ways = fix_promise(text[head.end():], quote[head.end():], policy, used, salt)
+        ways = fix_promise(text[head.end():], quote[head.end():], policy, used, salt, asked)
         return [[head.group() + way[0], *way[1:]] if way else [] for way in ways]
     at = text.find(quote)
     if at < 0:
@@ -220,10 +226,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         # a $150 credit ... and rebooked the install for Thursday": the other way round
         done = f"{two['who']}'ve {two['tail']}"
         if _WAIVER.match(two["tail"]) and not GRANT_MADE.search(two["head"]):
-            new = _rewrite(done, policy, used, salt)
+            new = _rewrite(done, policy, used, salt, asked)
             rebuilt = _rebuild(before + two["head"], new, after) if new else None
         elif GRANT_MADE.search(two["head"]) and not GRANT_MADE.search(done):
-            new = _rewrite(two["head"][len(two["pre"]):], policy, used, salt)
+            new = _rewrite(two["head"][len(two["pre"]):], policy, used, salt, asked)
             also = finish(f"{two['who']}'ve also {two['tail']}")
             rebuilt = _rebuild(before + two["pre"], [*new, also], after) if new else None
         else:
@@ -241,17 +247,17 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     hedged = _hedge_contact(clause)
     if hedged is not None:
         ways.append([before + hedged + after])
-    new = _rewrite(clause, policy, used, salt)
+    new = _rewrite(clause, policy, used, salt, asked)
     also = _AND_MODAL.match(after)
     if new is not None and also:  # "... will be processed immediately and will certainly reach your account by 31 Mar.":
         # the second promise, whose subject went with the first, is fixed with it ("it" for its subject)
         said = next((line for line in policy.commitments if _said(line) in new), None)
         who = _first_subject(clause)  # "they'll be out today and will have it fixed by tonight": "they", not "it"
-        more = _policy_said(f"{who} {also['rest']}", said, salt, False) if said else None  # beside the line: not
+        more = _policy_said(f"{who} {also['rest']}", said, salt, False, asked) if said else None  # beside the line: not
         if not more:  # confirmed, never "whether" it is faster; a second check reads "I also can't confirm ..."
             again = CHECKED in used
             used.add(CHECKED)
-            more = _rewrite(f"{who} {also['rest']}", policy, used, salt)
+            more = _rewrite(f"{who} {also['rest']}", policy, used, salt, asked)
             if not again:
                 used.discard(CHECKED)
         else:
@@ -393,7 +399,7 @@ _EVERY_PENNY_BACK = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dol
 _EVERY_PENNY_OF = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)\s+of\s+(?=(?:the|your)\s+[£$€]\s?\d)", re.I)
 
 
-def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str] | None:
+def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
     clause = _EVERY_PENNY_OF.sub("", _EVERY_PENNY_BACK.sub("your money", clause))  # "every penny of the £2,300 back"
     if _NEVER_AGAIN.search(clause):
         if holds_fact(clause):
@@ -424,7 +430,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     granted = GRANT_MADE.search(clause) and not _FUTURE.search(clause)
     share = policy.share_line(clause) if re.search(r"\b(?:full|whole|entire)\s+refund", clause, re.I) else None
     if share is not None and share not in used:  # "a full refund" where the line pays 25% of the price: the line
-        said = _policy_instead(clause, share, salt)
+        said = _policy_instead(clause, share, salt, asked=asked)
         if said is not None:
             used.add(share)
             return said
@@ -450,7 +456,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     if policy_line and not holds_fact(clause):
         used.add(policy_line)
         return [_said(policy_line)]
-    said = _policy_instead(clause, policy_line, salt, forbidden is not None) if policy_line else None
+    said = _policy_instead(clause, policy_line, salt, forbidden is not None, asked) if policy_line else None
     if said is not None:  # beyond the policy: say what it grants, never a hint at the faster outcome
         used.add(policy_line)
         return said
@@ -466,7 +472,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int) -> list[str
     personal = _ENSURES.search(clause) and \
         (re.search(r"\b(?:you|your|yours)\b", clause, re.I) or not re.search(r"\bwe\b", clause, re.I))
     aim = None if personal else _as_aim(clause)
-    check = _as_check(clause, salt, again=CHECKED in used) or aim  # the engine marks a check it kept
+    check = _as_check(clause, salt, again=CHECKED in used, asked=asked) or aim  # the engine marks a check it kept
     return [check] if check is not None else None
 
 
@@ -549,7 +555,7 @@ _LABELLED = r"[,;]?\s*\(?\b(?P<label>(?:(?:tracking|order|booking|case|claim|tic
             r"(?:ref(?:erence)?|no\.?|number|#)|policy|order|booking|account|claim|case|ticket|invoice)\s*[:.]?\s*{fact}\)?"
 
 
-def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) -> list[str] | None:
+def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False, asked: str = "") -> list[str] | None:
     """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed, an amount
     beyond the line as not offered ("Goodwill credits are capped at £20 per order. I can't offer £50 ..."), and a
     labelled reference as it was ("The tracking ref is TR-558201.")."""
@@ -562,8 +568,9 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
             named = label.isalpha() and label.lower() not in ("ref", "reference", "number")
             kind = re.match(r"(?:tracking|order|booking|case|claim|ticket|job|account|policy)\s+\w+", label, re.I)
             refs.append(f"{label.lower()} {fact}" if named else f"{kind.group().lower()} {fact}" if kind else f"ref {fact}")
-            kept.append(f"Your {label.lower()} number is {fact}." if named else f"The {label} is {fact}.")
-    said = _policy_said(clause, line, salt, forbidden)
+            kept.append(f"Your {label.lower()} number is {fact}." if named else
+                        f"The {label} is {fact}." if label.isalpha() else f"The reference is {fact}.")  # not "The No. is"
+    said = _policy_said(clause, line, salt, forbidden, asked)
     if said is None:
         return None
     one = rf"[£$€][\d,.]*\d(?:\s+{_MONEY_NOUN})?"
@@ -571,6 +578,15 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     if money:  # "I'll check how that applies to the $189 for order 33-80917": no "Your order number is ..." line
         said[-1] = said[-1][: money.end()] + " for " + " and ".join(refs) + \
             re.sub(r"^ for this\b", "", said[-1][money.end():])  # not "£20 for account 77120-B for this"
+        return said
+    on = re.match(r"^(?:I'm checking|I'll check) on .+?(?= and (?:will )?update you\b)", said[-1]) if refs and len(said) > 1 \
+        else None
+    if on:  # "I'm checking on your replacement card, tracking ref RM-44120, and will update you by 10am tomorrow"
+        said[-1] = f"{on.group()}, {' and '.join(refs)},{said[-1][on.end():]}"
+        return said
+    into = re.search(r"\b(?:look|looking) into this\b", said[-1]) if refs and len(said) > 1 else None
+    if into:  # "I'll look into order SF-11873 and update you by Wednesday"
+        said[-1] = said[-1][: into.end() - 4] + " and ".join(refs) + said[-1][into.end():]
         return said
     stands = re.search(r"\bwhere it stands\b", said[-1]) if refs and len(said) > 1 else None
     if stands:  # "... but I'll check where it stands for order SF-11873 and update you"
@@ -581,7 +597,7 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False) 
     return said + kept
 
 
-def _policy_said(clause: str, line: str, salt: int, forbidden: bool) -> list[str] | None:
+def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str = "") -> list[str] | None:
     kinds = fact_kinds(clause)
     facts = list(kinds)
     dates = [_spelled(clause, fact) for fact, kind in kinds.items() if kind in ("date", "time")]
@@ -603,6 +619,8 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool) -> list[str
     named = " and ".join(names if all(n != a for n, a in zip(names, amounts)) else amounts)
     if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
         if all(re.match(r"(?:within|in|inside|under)\s", d) for d in dates):  # "paid within 48 hours": checked too
+            if not _asked_for(" ".join(dates), asked):  # a time the customer never asked for: the agent's update's
+                return [policy, _APPLIES_BY[salt % 2].format(amounts=named, when=_by(" and ".join(dates)))]
             return [policy, _APPLIES_WHEN[salt % 2].format(amounts=named, when=" and ".join(dates))]
         return [policy, _APPLIES[salt % 2].format(amounts=named)]
     if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
@@ -615,6 +633,9 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool) -> list[str
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
     by = re.search(rf"\b(?:by|before)\s+{re.escape(when)}", clause, re.I)
     when = by.group() if by and not amounts else when  # "it will be by 6pm today", not "for 6pm today"
+    if not amounts and not _asked_for(when, asked):  # "... by Friday", which the customer never heard of, is when
+        # the agent updates them, not a date said back as not confirmed
+        return [policy, _checking_on(_what(clause), _by(when), salt)]
     if not amounts and re.match(r"(?:within|in|inside|under|by|before)\s", when):  # not "confirm it for within 24 hours"
         return [policy, _NOT_CONFIRMED_IN[salt % len(_NOT_CONFIRMED_IN)].format(dates=when)]
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
@@ -648,7 +669,7 @@ def _as_aim(clause: str) -> str | None:
     return finish(clause[: m.start()] + m.group(1) + " aim to " + rest)
 
 
-def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
+def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -> str | None:
     """ "it'll be back on tomorrow" -> "Let me check whether it can be back on tomorrow, and I'll update you." """
     m = _FUTURE.search(clause)
     if not m:
@@ -703,12 +724,107 @@ def _as_check(clause: str, salt: int, *, again: bool = False) -> str | None:
     signed = re.search(r"(?:\s+(?:\^\w+|#\w+))+\s*$", vp)  # "... by tomorrow morning ^GW #FreshFit": the sign-off goes last
     tail = signed.group() if signed and signed.start() > 0 else ""
     vp = vp[: len(vp) - len(tail)] if tail else vp
-    if _DEADLINE.search(vp):  # "back by tomorrow morning": "whether" would hint it may still happen; say it is not confirmed
+    deadline = _DEADLINE.search(vp)
+    if deadline and not _asked_for(deadline.group(), asked):
+        # "Your bike will be ready tomorrow": the customer never heard of "tomorrow", so it is when the agent updates
+        # them ("I'm checking whether your bike can be ready, and I'll update you tomorrow"), not a day said back as
+        # not confirmed
+        digits = re.compile(r"\d*(?:st|nd|rd|th)?(?:\s+" + _MONTH + r"(?:\s+\d{4})?\b)?").match(vp, deadline.end())
+        end = _DEADLINE_TAIL.match(vp, digits.end())  # "by 3|0 June": the number and its month go whole
+        end = _DATE_AFTER.match(vp, end.end()) or end  # "by Friday 14 June": the date goes whole
+        pre = re.search(r"(?:^|\s)(?:by|before|until|on)\s+$", vp[: deadline.start()], re.I)  # "fixed by [this evening]"
+        start = pre.start() if pre else deadline.start()
+        when = _by(vp[start: end.end()].strip())
+        rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+latest|as\s+promised)\b", "", vp[:start] + vp[end.end():])
+        rest = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")
+        whole = re.match(r"[\w.]", vp[end.end():end.end() + 1]) is not None  # "by 3|0 June": the date was cut
+        if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):
+            pass  # a date the deadline cut in two is said back whole, as not confirmed
+        elif len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
+            return (_CHECK_BY_ALSO if again else _CHECK_BY[salt % 2]).format(s=s, vp=rest, when=when) + tail
+        elif set(extract_facts(vp)) <= set(extract_facts(deadline.group())) and not again:
+            what = "this" if s.lower() in ("we", "i", "you", "they", "he", "she", "someone") or \
+                s.lower().startswith(("we ", "i ")) or _AGENT.match(s) or _PEOPLE.search(s) or s[:1].isupper() or \
+                not (extract_facts(s) or re.match(r"(?:the|your|our|all|both|each|every|this|these|those)\b", s, re.I)) \
+                else s  # (not "checking on you", "checking on our engineers", "checking on Kingsway", "on broadband")
+            return _checking_on(what, when, salt) + tail
+    if deadline:  # "back by tomorrow morning": "whether" would hint it may still happen; say it is not confirmed
         return (_NOT_YET_ALSO if again else _NOT_YET[salt % len(_NOT_YET)]).format(s=s, vp=vp) + tail
     return (_also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)) + tail
 
 
 _DEADLINE = load_rules()["broken-promise"].pattern("timelines")
+_CHECK_ON = (
+    "I'm checking on {what} and will update you{when}.",
+    "I'll check on {what} and update you{when}.",
+)
+_CHECK_BY = (
+    "I'm checking whether {s} can {vp}, and I'll update you{when}.",
+    "Let me check whether {s} can {vp}; I'll update you{when}.",
+)
+_CHECK_BY_ALSO = "I'll also check whether {s} can {vp}, and update you{when}."
+_LOOKING_INTO = (
+    "I'm looking into this and will update you{when}.",
+    "I'll look into this and update you{when}.",
+)
+
+
+def _checking_on(what: str, when: str, salt: int) -> str:
+    """The agent's own check, with the time of its update: "I'll check on your parcel and update you by Saturday"
+    ("this", which points back at nothing, is looked into: the sentence is not a check of what went before)."""
+    return (_LOOKING_INTO if what == "this" else _CHECK_ON)[salt % 2].format(what=what, when=when)
+
+
+_APPLIES_BY = (
+    "I'll check how that applies to the {amounts} and update you{when}.",
+    "I'm checking how that applies to the {amounts} and will update you{when}.",
+)
+# what follows a deadline and belongs to it: "by 9 a.m. tomorrow", "first thing tomorrow morning", "... at the latest"
+_DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?(?:\s+(?:tomorrow|today|tonight|on\s+\w+day)\b)?"
+                            r"(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s+at\s+the\s+latest\b)?", re.I)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_AFTER = re.compile(rf",?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?|"
+                         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b")
+_PEOPLE = re.compile(r"\b(?:team|engineers?|technicians?|plumbers?|electricians?|crews?|couriers?|drivers?|agents?|staff|"
+                     r"specialists?|members?|colleagues?|department|manager|fitters?|installers?|surveyors?)\b", re.I)
+# a time that only hurries ("right away", "asap"): the update is not promised by it
+_HURRY = re.compile(r"^(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|in\s+no\s+time|"
+                    r"shortly|soon|quickly|right\s+now|in\s+a\s+(?:moment|jiffy|few\s+minutes))$", re.I)
+
+
+def _by(when: str) -> str:
+    """A deadline as the time of the agent's update: " by Friday", " within 24 hours", " tomorrow", or nothing for a
+    hurry ("right away")."""
+    when = re.sub(r"^on\s+(?=(?:today|tomorrow|tonight)\b)", "", when.strip(), flags=re.I)  # not "on tomorrow"
+    if _HURRY.match(when):
+        return ""
+    if re.match(r"(?:by|before|within|in|on|today|tonight|tomorrow|this|first\s+thing|end\s+of|the\s+end\s+of)\b", when, re.I):
+        return f" {when}"
+    return f" by {when}"
+
+
+def _asked_for(when: str, asked: str) -> bool:
+    """The customer's message names the time ``when`` speaks of (its figures, or a word such as "Friday", "tomorrow",
+    "wedding"): then it is said back as not confirmed, as the answer to what they asked."""
+    words = [w for w in re.findall(r"[\w']+", when.lower())
+             if w not in ("by", "before", "within", "in", "on", "the", "of", "a", "an", "end", "this", "next", "at")]
+    return bool(asked) and any(re.search(rf"\b{re.escape(w)}\b", asked, re.I) for w in words)
+
+
+def _what(clause: str) -> str:
+    """What a promise is about, for "I'll check where ... stands": its subject ("the money", "your refund"), or "this"."""
+    got = re.search(r"\byou(?:'ll|’ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:have|get|receive|see)\s+(?P<np>(?:your|the)\s+[\w-]+"
+                    r"(?:\s+[\w-]+){0,2}?)\s+(?:by|within|on|in|before|back|today|tomorrow|tonight)\b", clause, re.I)
+    if got and not extract_facts(got["np"]):  # "You'll definitely have your full refund by Thursday": your full refund
+        return got["np"][0].lower() + got["np"][1:]
+    m = _FUTURE.search(clause)
+    head = _ASSURED.sub("", clause[: m.start()]) if m else ""
+    subject = _NOUN_PHRASE.search(head) if head.strip() else None
+    found = subject.group(1).strip() if subject else ""
+    if not found or not re.match(r"(?:the|your)\b", found, re.I) or extract_facts(found) or len(found.split()) > 4 or \
+            re.search(r"\b(?:on|of|in|for|to|at|with|from)\b", found, re.I) or _PEOPLE.search(found):
+        return "this"  # (not "the late payment markers on Agreement")
+    return found[0].lower() + found[1:]
 _NOT_YET = (
     "I can't confirm yet that {s} can {vp}, but I'll check where it stands and update you.",
     "I can't confirm yet that {s} can {vp}; I'm checking where it stands and will let you know.",
