@@ -628,7 +628,12 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
         return [policy, _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)]
     if amounts and not dates:
         lines = _WITHIN if forbidden else _BEYOND if over else _APPLIES
-        return [policy, lines[salt % 2].format(amounts=" and ".join(over) if over else named)]
+        said_over = [_named(a, clause) for a in over]  # "a £30 store credit", not a bare "£30" from nowhere
+        over_named = " and ".join(over)
+        if len(over) == 1 and said_over[0] != over[0]:  # "a £30 store credit"; "€600 in compensation" (no "a")
+            uncounted = re.search(r"\b(?:compensation|reimbursement)$", said_over[0])
+            over_named = f"{over[0]} in {uncounted.group()}" if uncounted else f"a {said_over[0]}"
+        return [policy, lines[salt % 2].format(amounts=over_named if over else named)]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
     by = re.search(rf"\b(?:by|before)\s+{re.escape(when)}", clause, re.I)
@@ -647,7 +652,8 @@ _MONEY_NOUN = r"(?:credit|refund|voucher|discount|payment|compensation|fee|charg
 
 def _named(amount: str, clause: str) -> str:
     """An amount with what it is, as the clause says it: "$75 credit" ("a $75 credit", "a refund of $75")."""
-    after = re.search(rf"{re.escape(amount)}\s+(?:(?:goodwill|account|service|bill)\s+)?({_MONEY_NOUN})\b", clause, re.I)
+    after = re.search(rf"{re.escape(amount)}\s+((?:(?:goodwill|account|service|bill|store|travel|gift)\s+)?{_MONEY_NOUN})\b",
+                      clause, re.I)
     if after:
         return f"{amount} {after.group(1).lower()}"
     before = re.search(rf"\b({_MONEY_NOUN})\s+(?:of\s+)?{re.escape(amount)}", clause, re.I)
@@ -803,12 +809,23 @@ def _by(when: str) -> str:
     return f" by {when}"
 
 
+# the words of a time that do not say which time: "within 3 days" is asked for by "3 days", not by "days"
+_NOT_THE_TIME = frozenset("by before within in on the of a an end this next at minute minutes min mins hour hours hr hrs day "
+                          "days week weeks month months working business".split())
+
+
 def _asked_for(when: str, asked: str) -> bool:
     """The customer's message names the time ``when`` speaks of (its figures, or a word such as "Friday", "tomorrow",
     "wedding"): then it is said back as not confirmed, as the answer to what they asked."""
-    words = [w for w in re.findall(r"[\w']+", when.lower())
-             if w not in ("by", "before", "within", "in", "on", "the", "of", "a", "an", "end", "this", "next", "at")]
-    return bool(asked) and any(re.search(rf"\b{re.escape(w)}\b", asked, re.I) for w in words)
+    if not asked:
+        return False
+    counted = re.findall(r"(\d+)\s*(?:[-–]\s*\d+\s*)?(?:(?:working|business)\s+)?([a-z]+)?", when.lower())
+    if any(re.search(rf"\b{n}[\s-]*(?:(?:working|business)\s+)?{unit[:3]}" if unit not in ("", "a", "am", "p", "pm")
+                     else rf"\b{n}\b", asked, re.I)
+           for n, unit in counted):  # "within 3 days" is asked for by "3 days", not by "exams in 3 weeks"
+        return True
+    words = [w for w in re.findall(r"[a-z']+", when.lower()) if w not in _NOT_THE_TIME and not re.search(r"\d", w)]
+    return any(re.search(rf"\b{re.escape(w)}\b", asked, re.I) for w in words)
 
 
 def _what(clause: str) -> str:
