@@ -19,6 +19,7 @@ from ..._core.policy import GRANT_MADE, Policy, as_ours, for_agents, other_remed
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
+from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
            "also_checks"]
@@ -619,8 +620,8 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     named = " and ".join(names if all(n != a for n, a in zip(names, amounts)) else amounts)
     if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
         if all(re.match(r"(?:within|in|inside|under)\s", d) for d in dates):  # "paid within 48 hours": checked too
-            if not _asked_for(" ".join(dates), asked):  # a time the customer never asked for: the agent's update's
-                return [policy, _APPLIES_BY[salt % 2].format(amounts=named, when=_by(" and ".join(dates)))]
+            if not asked_for(" ".join(dates), asked):  # a time the customer never asked for: the agent's update's
+                return [policy, _APPLIES_BY[salt % 2].format(amounts=named, when=update_time(" and ".join(dates)))]
             return [policy, _APPLIES_WHEN[salt % 2].format(amounts=named, when=" and ".join(dates))]
         return [policy, _APPLIES[salt % 2].format(amounts=named)]
     if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
@@ -638,9 +639,9 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
     by = re.search(rf"\b(?:by|before)\s+{re.escape(when)}", clause, re.I)
     when = by.group() if by and not amounts else when  # "it will be by 6pm today", not "for 6pm today"
-    if not amounts and not _asked_for(when, asked):  # "... by Friday", which the customer never heard of, is when
+    if not amounts and not asked_for(when, asked):  # "... by Friday", which the customer never heard of, is when
         # the agent updates them, not a date said back as not confirmed
-        return [policy, _checking_on(_what(clause), _by(when), salt)]
+        return [policy, checking_on(_what(clause), update_time(when), salt)]
     if not amounts and re.match(r"(?:within|in|inside|under|by|before)\s", when):  # not "confirm it for within 24 hours"
         return [policy, _NOT_CONFIRMED_IN[salt % len(_NOT_CONFIRMED_IN)].format(dates=when)]
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
@@ -731,103 +732,21 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     tail = signed.group() if signed and signed.start() > 0 else ""
     vp = vp[: len(vp) - len(tail)] if tail else vp
     deadline = _DEADLINE.search(vp)
-    if deadline and not _asked_for(deadline.group(), asked):
-        # "Your bike will be ready tomorrow": the customer never heard of "tomorrow", so it is when the agent updates
-        # them ("I'm checking whether your bike can be ready, and I'll update you tomorrow"), not a day said back as
-        # not confirmed
-        digits = re.compile(r"\d*(?:st|nd|rd|th)?(?:\s+" + _MONTH + r"(?:\s+\d{4})?\b)?").match(vp, deadline.end())
-        end = _DEADLINE_TAIL.match(vp, digits.end())  # "by 3|0 June": the number and its month go whole
-        end = _DATE_AFTER.match(vp, end.end()) or end  # "by Friday 14 June": the date goes whole
-        pre = re.search(r"(?:^|\s)(?:by|before|until|on)\s+$", vp[: deadline.start()], re.I)  # "fixed by [this evening]"
-        start = pre.start() if pre else deadline.start()
-        when = _by(vp[start: end.end()].strip())
-        rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+latest|as\s+promised)\b", "", vp[:start] + vp[end.end():])
-        rest = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")
-        whole = re.match(r"[\w.]", vp[end.end():end.end() + 1]) is not None  # "by 3|0 June": the date was cut
-        if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):
-            pass  # a date the deadline cut in two is said back whole, as not confirmed
-        elif len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
-            return (_CHECK_BY_ALSO if again else _CHECK_BY[salt % 2]).format(s=s, vp=rest, when=when) + tail
-        elif set(extract_facts(vp)) <= set(extract_facts(deadline.group())) and not again:
-            what = "this" if s.lower() in ("we", "i", "you", "they", "he", "she", "someone") or \
-                s.lower().startswith(("we ", "i ")) or _AGENT.match(s) or _PEOPLE.search(s) or s[:1].isupper() or \
-                not (extract_facts(s) or re.match(r"(?:the|your|our|all|both|each|every|this|these|those)\b", s, re.I)) \
-                else s  # (not "checking on you", "checking on our engineers", "checking on Kingsway", "on broadband")
-            return _checking_on(what, when, salt) + tail
+    update = update_instead(s, vp, deadline, salt, again=again, asked=asked, agent=bool(_AGENT.match(s))) \
+        if deadline else None
+    if update is not None:
+        return update + tail
     if deadline:  # "back by tomorrow morning": "whether" would hint it may still happen; say it is not confirmed
         return (_NOT_YET_ALSO if again else _NOT_YET[salt % len(_NOT_YET)]).format(s=s, vp=vp) + tail
     return (_also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)) + tail
 
 
 _DEADLINE = load_rules()["broken-promise"].pattern("timelines")
-_CHECK_ON = (
-    "I'm checking on {what} and will update you{when}.",
-    "I'll check on {what} and update you{when}.",
-)
-_CHECK_BY = (
-    "I'm checking whether {s} can {vp}, and I'll update you{when}.",
-    "Let me check whether {s} can {vp}; I'll update you{when}.",
-)
-_CHECK_BY_ALSO = "I'll also check whether {s} can {vp}, and update you{when}."
-_LOOKING_INTO = (
-    "I'm looking into this and will update you{when}.",
-    "I'll look into this and update you{when}.",
-)
-
-
-def _checking_on(what: str, when: str, salt: int) -> str:
-    """The agent's own check, with the time of its update: "I'll check on your parcel and update you by Saturday"
-    ("this", which points back at nothing, is looked into: the sentence is not a check of what went before)."""
-    return (_LOOKING_INTO if what == "this" else _CHECK_ON)[salt % 2].format(what=what, when=when)
-
-
 _APPLIES_BY = (
     "I'll check how that applies to the {amounts} and update you{when}.",
     "I'm checking how that applies to the {amounts} and will update you{when}.",
 )
 # what follows a deadline and belongs to it: "by 9 a.m. tomorrow", "first thing tomorrow morning", "... at the latest"
-_DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?(?:\s+(?:tomorrow|today|tonight|on\s+\w+day)\b)?"
-                            r"(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s+at\s+the\s+latest\b)?", re.I)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_AFTER = re.compile(rf",?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?|"
-                         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b")
-_PEOPLE = re.compile(r"\b(?:team|engineers?|technicians?|plumbers?|electricians?|crews?|couriers?|drivers?|agents?|staff|"
-                     r"specialists?|members?|colleagues?|department|manager|fitters?|installers?|surveyors?)\b", re.I)
-# a time that only hurries ("right away", "asap"): the update is not promised by it
-_HURRY = re.compile(r"^(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|in\s+no\s+time|"
-                    r"shortly|soon|quickly|right\s+now|in\s+a\s+(?:moment|jiffy|few\s+minutes))$", re.I)
-
-
-def _by(when: str) -> str:
-    """A deadline as the time of the agent's update: " by Friday", " within 24 hours", " tomorrow", or nothing for a
-    hurry ("right away")."""
-    when = re.sub(r"^on\s+(?=(?:today|tomorrow|tonight)\b)", "", when.strip(), flags=re.I)  # not "on tomorrow"
-    if _HURRY.match(when):
-        return ""
-    if re.match(r"(?:by|before|within|in|on|today|tonight|tomorrow|this|first\s+thing|end\s+of|the\s+end\s+of)\b", when, re.I):
-        return f" {when}"
-    return f" by {when}"
-
-
-# the words of a time that do not say which time: "within 3 days" is asked for by "3 days", not by "days"
-_NOT_THE_TIME = frozenset("by before within in on the of a an end this next at minute minutes min mins hour hours hr hrs day "
-                          "days week weeks month months working business".split())
-
-
-def _asked_for(when: str, asked: str) -> bool:
-    """The customer's message names the time ``when`` speaks of (its figures, or a word such as "Friday", "tomorrow",
-    "wedding"): then it is said back as not confirmed, as the answer to what they asked."""
-    if not asked:
-        return False
-    counted = re.findall(r"(\d+)\s*(?:[-–]\s*\d+\s*)?(?:(?:working|business)\s+)?([a-z]+)?", when.lower())
-    if any(re.search(rf"\b{n}[\s-]*(?:(?:working|business)\s+)?{unit[:3]}" if unit not in ("", "a", "am", "p", "pm")
-                     else rf"\b{n}\b", asked, re.I)
-           for n, unit in counted):  # "within 3 days" is asked for by "3 days", not by "exams in 3 weeks"
-        return True
-    words = [w for w in re.findall(r"[a-z']+", when.lower()) if w not in _NOT_THE_TIME and not re.search(r"\d", w)]
-    return any(re.search(rf"\b{re.escape(w)}\b", asked, re.I) for w in words)
-
-
 def _what(clause: str) -> str:
     """What a promise is about, for "I'll check where ... stands": its subject ("the money", "your refund"), or "this"."""
     got = re.search(r"\byou(?:'ll|’ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:have|get|receive|see)\s+(?P<np>(?:your|the)\s+[\w-]+"
@@ -839,7 +758,7 @@ def _what(clause: str) -> str:
     subject = _NOUN_PHRASE.search(head) if head.strip() else None
     found = subject.group(1).strip() if subject else ""
     if not found or not re.match(r"(?:the|your)\b", found, re.I) or extract_facts(found) or len(found.split()) > 4 or \
-            re.search(r"\b(?:on|of|in|for|to|at|with|from)\b", found, re.I) or _PEOPLE.search(found):
+            re.search(r"\b(?:on|of|in|for|to|at|with|from)\b", found, re.I) or PEOPLE.search(found):
         return "this"  # (not "the late payment markers on Agreement")
     return found[0].lower() + found[1:]
 _NOT_YET = (
