@@ -138,6 +138,10 @@ class _Rewriter(Additions):
         units = [u for u in layout.units if u.text]
         for unit, text in zip(units, first_check_in_full([u.text for u in units])):
             unit.text = text
+        for at, unit in enumerate(units):  # "Sorry again for the wait." with no apology left before it
+            again = _SORRY_AGAIN.match(unit.text)
+            if again and not any(_SORRY.search(u.full) for u in units[:at]):
+                unit.text = unit.text[: again.start(1)] + unit.text[again.end(1):]
         for at in range(1, len(layout.units)):  # "This will be with you by Friday" after its subject went
             unit, before = layout.units[at], layout.units[at - 1]
             if unit.text and not before.text and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \
@@ -234,6 +238,10 @@ class _Rewriter(Additions):
         at = layout.units.index(unit)
         if at > 0 and is_interjection(layout.units[at - 1].text):  # "Wow." before what was pity or an apology
             layout.units[at - 1].text = ""
+        enjoy = next((u for u in [u for u in layout.units[at + 1:] if u.text][:2] if _ENJOY.match(u.text)), None)
+        kept = {m.lower() for s in sentences for m in _TREAT.findall(s)}
+        if enjoy is not None and {m.lower() for m in _TREAT.findall(unit.text)} - kept:
+            enjoy.text = ""  # "Enjoy!" after the free month that went (a sentence between them or not)
         if not sentences:
             unit.text = ""
             following = next((u for u in layout.units[at + 1:] if u.text), None)
@@ -281,6 +289,11 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
                           r"|[ \t]+[(\[]?(?P<c>[1-9])/(?P<d>[1-9])[)\]]?[ \t]*$")
 
 
+_SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(?:sorry|apologies)(\s+again)\b", re.I)
+_SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
+# "Enjoy!" says nothing once the treat it followed is gone
+_ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it)\W*$", re.I)
+_TREAT = re.compile(r"\b(?:free|voucher|upgrade\w*|discount|refund\w*|credit\w*|gift|bonus|on\s+us|complimentary)\b", re.I)
 # A subject that points at the sentence before it ("This will be with you by Friday")
 _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)",
                           re.I)
