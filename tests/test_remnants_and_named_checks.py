@@ -129,3 +129,17 @@ def test_sorry_again_with_no_apology_left_before_it_loses_again() -> None:
              "20 minutes, I guarantee it. Sorry again for the wait.")
     result = coach.rewrite(draft, customer="Our lift is stuck between floors with my dad inside.")
     assert "Sorry again" not in result.rewrite and "guarantee" not in result.rewrite, result.rewrite
+
+
+def test_an_emoji_of_shock_goes_with_the_exclamation_it_followed() -> None:
+    draft = "@sam_k Oh no, that's a total nightmare!! 😱 So sorry about this. DM us your account number and we'll check ^PL"
+    result = coach.rewrite(draft, customer="@FibreCo broadband down AGAIN in Leeds, third time this week")
+    assert "😱" not in result.rewrite and "DM us your account number" in result.rewrite, result.rewrite
+
+
+def test_a_hurry_to_what_the_customers_own_steps_lead_to_goes() -> None:
+    draft = ("Hi Ola, I can see your Pro purchase from May. On the new phone, open Settings > Restore purchases and sign "
+             "in with the same account. Pro will unlock straight away. If it doesn't, reply with a screenshot.")
+    result = coach.rewrite(draft, customer="I got a new phone and my Pro features are gone.")
+    assert "straight away" not in result.rewrite and "looking into this" not in result.rewrite, result.rewrite
+    assert "Restore purchases" in result.rewrite and "reply with a screenshot" in result.rewrite

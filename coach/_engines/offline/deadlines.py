@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts
+from .clauses import holds_fact
 
 __all__ = ["update_instead", "checking_on", "update_time", "asked_for", "PEOPLE"]
 
@@ -84,7 +85,8 @@ def asked_for(when: str, asked: str) -> bool:
 def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again: bool, asked: str,
                    agent: bool) -> str | None:
     """The promise "{s} will {vp}", whose ``vp`` holds ``deadline``, as the agent's own check with the time as when they
-    update the customer; None when the customer asked for that time, or the time cannot be taken out whole."""
+    update the customer; None when the customer asked for that time, or the time cannot be taken out whole; "" when
+    there is neither a time nor anything to name (the clause goes)."""
     if asked_for(deadline.group(), asked):
         return None
     # "Your bike will be ready tomorrow": the customer never heard of "tomorrow", so it is when the agent updates
@@ -108,5 +110,7 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
             s.lower().startswith(("we ", "i ")) or agent or PEOPLE.search(s) or s[:1].isupper() or \
             not (extract_facts(s) or re.match(r"(?:the|your|our|all|both|each|every|this|these|those)\b", s, re.I)) \
             else s  # (not "checking on you", "checking on our engineers", "checking on Kingsway", "on broadband")
+        if what == "this" and not when and not holds_fact(vp):
+            return ""  # "Pro will unlock straight away": no time and nothing to name; the caller drops the clause
         return checking_on(what, when, salt)
     return None

@@ -153,6 +153,9 @@ class _Rewriter(Additions):
             for unit in list(layout.units):
                 if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflects(unit.text)):
                     self._replace(layout, unit, [])
+        for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱": the emoji of
+            if unit.text and _DISMAY.fullmatch(unit.text.strip()) and drafted.get(id(before)) and not before.text:
+                unit.text = ""  # shock goes with the exclamation it followed
         self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings})
@@ -272,9 +275,12 @@ class _Rewriter(Additions):
                 break
             changed = False
             for f in flagged:
-                for unit in layout.units:
+                for at, unit in enumerate(layout.units):
                     if unit.text and f.quote and f.quote in unit.full and (unit.role == "added" or droppable(unit.text)):
                         unit.text, changed = "", True  # a fact, a step and the draft's words otherwise stay
+                        after = layout.units[at + 1] if at + 1 < len(layout.units) else None
+                        if after is not None and _DISMAY.fullmatch(after.text.strip()):
+                            after.text = ""  # "... a nightmare!! 😱": the emoji goes with it
             if not changed:
                 break
             self.merge_prefix(layout)
@@ -289,6 +295,9 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
                           r"|[ \t]+[(\[]?(?P<c>[1-9])/(?P<d>[1-9])[)\]]?[ \t]*$")
 
 
+# an emoji of shock or sorrow, alone: it belonged to what was said before it
+_DISMAY = re.compile(r"(?:[\U0001F625\U0001F628\U0001F629\U0001F62B\U0001F62D\U0001F630\U0001F631\U0001F622\U0001F61E"
+                     r"\U0001F614\U0001F641\u2639\U0001F62C\U0001F92F\U0001F624\U0001F621\U0001F92C\U0001F97A]\uFE0F?\s*)+[.!]*")
 _SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(?:sorry|apologies)(\s+again)\b", re.I)
 _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
 # "Enjoy!" says nothing once the treat it followed is gone

@@ -473,7 +473,10 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
     personal = _ENSURES.search(clause) and \
         (re.search(r"\b(?:you|your|yours)\b", clause, re.I) or not re.search(r"\bwe\b", clause, re.I))
     aim = None if personal else _as_aim(clause)
-    check = _as_check(clause, salt, again=CHECKED in used, asked=asked) or aim  # the engine marks a check it kept
+    check = _as_check(clause, salt, again=CHECKED in used, asked=asked)
+    check = aim if check is None else check  # the engine marks a check it kept
+    if check == "":
+        return []  # a hurry to a result the reply's own steps lead to ("Pro will unlock straight away"): it goes
     return [check] if check is not None else None
 
 
@@ -734,6 +737,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     deadline = _DEADLINE.search(vp)
     update = update_instead(s, vp, deadline, salt, again=again, asked=asked, agent=bool(_AGENT.match(s))) \
         if deadline else None
+    if update == "" and tail:
+        update = None  # a sign-off after a clause that would go: the check stays, and the sign-off with it
     if update is not None:
         return update + tail
     if deadline:  # "back by tomorrow morning": "whether" would hint it may still happen; say it is not confirmed
