@@ -143,3 +143,11 @@ def test_a_hurry_to_what_the_customers_own_steps_lead_to_goes() -> None:
     result = coach.rewrite(draft, customer="I got a new phone and my Pro features are gone.")
     assert "straight away" not in result.rewrite and "looking into this" not in result.rewrite, result.rewrite
     assert "Restore purchases" in result.rewrite and "reply with a screenshot" in result.rewrite
+
+
+def test_a_verdict_after_the_problem_is_not_joined_to_it() -> None:
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("The plumber never came on Monday and I'd taken the day off work unpaid. Not acceptable.")
+    assert said is None or "not acceptable" not in said.lower(), said
+    assert restate_problem("I paid £40 for a delivery slot on Friday. Nobody came.") == \
+        "you paid £40 for a delivery slot on Friday and nobody came"

@@ -163,6 +163,11 @@ _BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|of|for|with|at|in
                       r"which|because|so|if)$", re.I)
 
 
+# a short verdict on what happened, not a part of it: "Not good enough.", "Not acceptable.", "Unbelievable."
+_VERDICT = re.compile(r"^\W*(?:not\s+(?:good\s+enough|ok(?:ay)?|acceptable|on|cool|great)|unacceptable|ridiculous|"
+                      r"unbelievable|shocking|disgraceful|appalling|pathetic|a\s+joke|so\s+annoying)\W*$", re.I)
+
+
 def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None = None) -> str | None:
     """A clause that says the customer's problem back to them, or None when there is no clean one; one that
     ``prefer`` picks out (the situation's words: "my husband died last month") comes first."""
@@ -184,7 +189,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     for order, sentence in enumerate(sentences):
         clause = _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
-        if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == ".":
+        if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == "." \
+                and not _VERDICT.match(after):  # (not "... the entire way and not good enough")
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
         if clause is None:
