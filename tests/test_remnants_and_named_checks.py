@@ -151,3 +151,18 @@ def test_a_verdict_after_the_problem_is_not_joined_to_it() -> None:
     assert said is None or "not acceptable" not in said.lower(), said
     assert restate_problem("I paid £40 for a delivery slot on Friday. Nobody came.") == \
         "you paid £40 for a delivery slot on Friday and nobody came"
+
+
+def test_a_deadline_at_the_end_of_a_period_stays_whole() -> None:
+    result = coach.rewrite("Thank you for your email. A contractor will have it fully fixed by the end of next week.",
+                           customer="There is mould in my daughter's bedroom and she has asthma.")
+    assert "fixed by the end of;" not in result.rewrite and "update you by the end of next week" in result.rewrite
+
+
+@pytest.mark.parametrize(("draft", "rule"), [
+    ("We are looking into the matter and will endeavour to respond as soon as possible.", "vague-effort"),
+    ("Apologies for the disruption to your journey this evening, Sam.", "bland-apology"),
+    ("I'm really sorry for everything that's happened. I'll pass this to the right team.", "bland-apology"),
+])
+def test_formal_effort_and_apologies_for_everything_are_flagged(draft: str, rule: str) -> None:
+    assert rule in {f.rule for f in coach.check(draft).findings}

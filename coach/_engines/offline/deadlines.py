@@ -95,12 +95,14 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     digits = _DIGITS.match(vp, deadline.end())
     end = _DEADLINE_TAIL.match(vp, digits.end())  # "by 3|0 June": the number and its month go whole
     end = _DATE_AFTER.match(vp, end.end()) or end  # "by Friday 14 June": the date goes whole
-    pre = re.search(r"(?:^|\s)(?:by|before|until|on)\s+$", vp[: deadline.start()], re.I)  # "fixed by [this evening]"
+    pre = re.search(r"(?:^|\s)(?:(?:by|before|until)(?:\s+the\s+(?:end|start|middle)\s+of)?|on)\s+$", vp[: deadline.start()],
+                    re.I)  # "fixed by [this evening]", "fixed by the end of [next week]"
     start = pre.start() if pre else deadline.start()
     when = update_time(vp[start: end.end()].strip())
     rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+latest|as\s+promised)\b", "", vp[:start] + vp[end.end():])
     rest = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")
-    whole = re.match(r"[\w.]", vp[end.end():end.end() + 1]) is not None  # "by 3|0 June": the date was cut
+    whole = re.match(r"[\w.]", vp[end.end():end.end() + 1]) is not None or \
+        re.search(r"\b(?:of|the|by|to|for|at|in|on|until|before|within)$", rest, re.I) is not None  # a cut date or phrase
     if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):
         return None  # a date the deadline cut in two is said back whole, as not confirmed
     if len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
