@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 from pathlib import Path
@@ -23,6 +24,9 @@ class TerminalClosed(Exception):
 
 
 def _on_hangup(signum, frame):  # noqa: ANN001 - a signal handler's signature
+    # a terminal that goes away can send its hangup twice (tmux, then the kernel for the session): the second must
+    # not interrupt the card being saved after the first
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     raise TerminalClosed("the terminal closed")
 
 
@@ -106,10 +110,13 @@ def run_interactive(name: str | None, own: tuple[Scenario, ...], settings: Engin
             save_card(build_card(scenario, session.state, None, agent=agent), card_path)
         _finish(session, agent, card_path, out)
         return 0
-    except (TerminalClosed, KeyboardInterrupt) as exc:
+    except (TerminalClosed, KeyboardInterrupt, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno not in (errno.EIO, errno.EPIPE):
+            raise
+        # (a terminal that went away while a turn was being printed fails the write before its SIGHUP is handled)
         signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a second hangup must not cut the card's saving short
-        closed = isinstance(exc, TerminalClosed)
-        what = str(exc) if closed else "interrupted"
+        closed = not isinstance(exc, KeyboardInterrupt)
+        what = "the terminal closed" if isinstance(exc, OSError) else str(exc) if closed else "interrupted"
         if session is None or card_path is None:
             _say(f"coach: {what} before a session started")
             return 0 if closed else 130
