@@ -560,9 +560,10 @@ _LABELLED = r"[,;]?\s*\(?\b(?P<label>(?:(?:tracking|order|booking|case|claim|tic
 
 
 def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False, asked: str = "") -> list[str] | None:
-    """The policy's line instead of the promise; a date the promise named is kept, said as not confirmed, an amount
-    beyond the line as not offered ("Goodwill credits are capped at £20 per order. I can't offer £50 ..."), and a
-    labelled reference as it was ("The tracking ref is TR-558201.")."""
+    """The policy's line instead of the promise; a date the promise named is kept as the time of the agent's update
+    (as not confirmed where the customer asked for it), an amount beyond the line as not offered ("Goodwill credits
+    are capped at £20 per order. I can't offer a £50 credit ..."), and a labelled reference in the agent's step ("I'll
+    check how that applies to order SF-11873 ...") or, where there is none, as it was ("The tracking ref is ...")."""
     kept, refs = [], []
     for fact, kind in fact_kinds(clause).items():
         m = re.search(_LABELLED.format(fact=re.escape(fact)), clause, re.I) if kind == "token" else None
