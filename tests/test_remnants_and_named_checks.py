@@ -166,3 +166,16 @@ def test_a_deadline_at_the_end_of_a_period_stays_whole() -> None:
 ])
 def test_formal_effort_and_apologies_for_everything_are_flagged(draft: str, rule: str) -> None:
     assert rule in {f.rule for f in coach.check(draft).findings}
+
+
+@pytest.mark.parametrize(("draft", "said"), [
+    # "it" with a short verb read as odd to blind reviewers ("checking whether it can be back up")
+    ("We know the app is down. It'll be back up within the hour, promise.", "looking into this and will update you "
+     "within the hour"),
+    # a phrasal verb ending in "in" is no cut deadline
+    ("The dealer will definitely fit you in this week.", "whether the dealer can fit you in; I'll update you this week"),
+])
+def test_a_short_promise_about_it_is_looked_into_and_a_phrasal_verb_stays(draft: str, said: str) -> None:
+    result = coach.rewrite(draft, customer="My car has a warning light on and the dealer says six weeks.")
+    assert said in result.rewrite.replace("I'll look into this and update", "I'm looking into this and will update"), \
+        result.rewrite

@@ -102,9 +102,12 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+latest|as\s+promised)\b", "", vp[:start] + vp[end.end():])
     rest = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")
     whole = re.match(r"[\w.]", vp[end.end():end.end() + 1]) is not None or \
-        re.search(r"\b(?:of|the|by|to|for|at|in|on|until|before|within)$", rest, re.I) is not None  # a cut date or phrase
+        re.search(r"\b(?:of|the|by|to|for|at|until|before|within)$", rest, re.I) is not None  # a cut date or phrase
     if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):
         return None  # a date the deadline cut in two is said back whole, as not confirmed
+    if s.lower() in ("it", "they", "this", "that") and len(rest.split()) <= 4 and not again and not holds_fact(rest) \
+            and when:  # "it can be back up", "it can show on your account" read as odd to blind reviewers (sets aj, ak)
+        return checking_on("this", when, salt)
     if len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
         return (_CHECK_BY_ALSO if again else _CHECK_BY[salt % 2]).format(s=s, vp=rest, when=when)
     if set(extract_facts(vp)) <= set(extract_facts(deadline.group())) and not again:
