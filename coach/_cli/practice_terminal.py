@@ -34,8 +34,10 @@ def _read(prompt: str) -> str:
     try:
         return input(prompt)
     except EOFError:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closing terminal ends the input first, then hangs up
         raise TerminalClosed("the input ended") from None
     except OSError:  # the terminal hung up under the read (EIO) before its SIGHUP was handled
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
         raise TerminalClosed("the terminal closed") from None
 
 
@@ -114,18 +116,28 @@ def run_interactive(name: str | None, own: tuple[Scenario, ...], settings: Engin
         if isinstance(exc, OSError) and exc.errno not in (errno.EIO, errno.EPIPE):
             raise
         # (a terminal that went away while a turn was being printed fails the write before its SIGHUP is handled)
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a second hangup must not cut the card's saving short
-        closed = not isinstance(exc, KeyboardInterrupt)
-        what = "the terminal closed" if isinstance(exc, OSError) else str(exc) if closed else "interrupted"
-        if session is None or card_path is None:
-            _say(f"coach: {what} before a session started")
-            return 0 if closed else 130
-        session.stop("closed" if closed else "quit")
-        _finish(session, agent, card_path, out, quiet=True)
-        _say(f"coach: {what}; the session so far is saved in {card_path}")
-        return 0 if closed else 130
+        try:
+            return _closed(exc, session, card_path, agent, out)
+        except TerminalClosed:  # the hangup that follows an ended input (EOF first, SIGHUP a moment later) landed
+            # while the card was being saved; the handler ignores any further hangup, so saving again finishes
+            return _closed(exc, session, card_path, agent, out)
     finally:
         signal.signal(signal.SIGHUP, previous)
+
+
+def _closed(exc: BaseException, session: PracticeSession | None, card_path: Path | None, agent: str,
+            out: Printer) -> int:
+    """The session ends with the terminal (or Ctrl+C): the card is saved, and one line says where."""
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a second hangup must not cut the card's saving short
+    closed = not isinstance(exc, KeyboardInterrupt)
+    what = "the terminal closed" if isinstance(exc, OSError) else str(exc) if closed else "interrupted"
+    if session is None or card_path is None:
+        _say(f"coach: {what} before a session started")
+        return 0 if closed else 130
+    session.stop("closed" if closed else "quit")
+    _finish(session, agent, card_path, out, quiet=True)
+    _say(f"coach: {what}; the session so far is saved in {card_path}")
+    return 0 if closed else 130
 
 
 def _say(line: str) -> None:
