@@ -1,23 +1,27 @@
 """A rule's alternation, gated where it can only match from a word character: the same matches, found faster.
 
 Python's ``re`` tries every alternative of ``(?:\\bsorry\\b)|(?:\\bapolog\\w*)|...`` at every position of the text.
-A run of alternatives that can only start matching on a word character is wrapped as ``(?=\\w)(?:...)``, so a
-space or a comma fails once instead of once per alternative. Whether an alternative can only start on a word
-character is read from its parsed form (``re._parser``, the standard library's own parser); when in doubt it is
-not gated, so the gate never changes a match.
+A run of alternatives whose first characters are known is wrapped as ``(?=[\\w'’])(?:...)``, so a space or a comma
+fails once instead of once per alternative. The first characters are read from each alternative's parsed form
+(``re._parser``, the standard library's own parser); when in doubt, or where that private module is missing, nothing
+is gated, so the gate never changes a match.
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
+
+try:  # the standard library's own parser (private: a Python without it gets no gates, and the same matches)
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - every supported Python has them
+    c = _parser = None
 
 __all__ = ["gated_alternation", "first_chars"]
 
 _WORD, _ANY, _EMPTY = "\\w", "any", "empty"  # what a piece of pattern may consume first (or a character itself)
-_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
-_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT) if c else ()
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)) if c else ()
 
 
 def _char(code: int, flags: int) -> str:
