@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ..._core.facts import extract_facts
 from ..._core.rules import load_rules
 
-__all__ = ["BY_ITSELF", "FINITE", "Sentence", "starts_clause", "states", "holds_step", "holds_fact", "capitalise", "lower_first",
-           "finish", "complete"]
+__all__ = ["BY_ITSELF", "EFFORT_TO", "FINITE", "Sentence", "starts_clause", "states", "holds_step", "holds_fact",
+           "capitalise", "lower_first", "finish", "complete"]
 
 _SEPARATOR = re.compile(  # captured, so that the clauses put back together give the sentence again
     r"(\s*[,;]\s+|,(?=[A-Z][a-z])|\s+[-–—]\s+|\s+[:;]-?[()DP]\s+|\s+(?=(?:but|please|pls|kindly)\s)"
@@ -17,6 +17,8 @@ _SEPARATOR = re.compile(  # captured, so that the clauses put back together give
     r"we’ve)\b))"
 )
 _CONNECTOR = re.compile(r"^(?:but|and|so|or|though|although|however,?)\s+", re.I)
+#: An effort in front of the action ("endeavour to", "try to"): a check or an aim says the action alone
+EFFORT_TO = r"(?:endeavou?r|try|attempt|aim)\s+to\s+"
 _LEADS_IN = re.compile(r"^(?:since|because|as|if|when|once|unless|although|though|while|whereas|after|before|so\s+that)\s",
                        re.I)  # a clause that leads into the next one, which it needs
 _ONLY_LEADS = re.compile(r"^(?:if|unless|because|although|though|whereas|once|when|while)\s", re.I)  # never a main clause

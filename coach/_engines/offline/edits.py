@@ -10,7 +10,7 @@ import re
 
 from ..._core.rules import load_rules
 from ..._core.text import content_words
-from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
+from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
 __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
            "hollow", "is_interjection"]
@@ -250,7 +250,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             new = text[: m.start()] + m.expand(replacement) + text[m.end():]
             if "whether we can" in new:  # not "whether we can get you back online as soon as we can"
                 new = _WHEN_WE_CAN.sub("", new)
-                new = re.sub(r"(?<=whether we can )(?:endeavou?r|try|attempt|aim)\s+to\s+", "", new)  # not "can try to"
+                new = re.sub(r"(?<=whether we can )" + EFFORT_TO, "", new)  # not "can try to"
                 # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
             return [capitalise(new) if m.start() == 0 else new]

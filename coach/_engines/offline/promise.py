@@ -18,7 +18,7 @@ from ..._core.facts import extract_facts, fact_kinds
 from ..._core.policy import GRANT_MADE, Policy, as_ours, for_agents, other_remedy, pays_back, sums
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
-from .clauses import BY_ITSELF, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
+from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
 from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
@@ -74,9 +74,8 @@ _CHECKS = (
 # The same checks, read back: where one starts, and what it checks ("{s} can {vp}")
 _CHECK_START = re.compile(r"^(?:(?:Let me (?:check|find out)|I'm checking) whether|I can't confirm yet that|"
                           r"I'll check (?:how that applies to|what that means for)|I'm checking how that applies to|"
-                          r"(?:I'm checking|I'll check) (?:on|where)|I'm looking into this and will update|"
-                          r"I'll look into this and update)\b")
-_LOOKS_INTO = re.compile(r"^(?:I'm looking|I'll look) into this and\b")  # a check of nothing said before it
+                          r"(?:I'm checking|I'll check) (?:on|where))\b")
+_LOOKS_INTO = re.compile(r"^(?:I'm looking|I'll look) into this and\b")  # a check, but of nothing said before it
 _CHECK_LINE = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?), and I'll "
                          r"(?:update you|let you know what I find|get back to you)\.$")
 
@@ -88,14 +87,14 @@ def _also(what: str) -> str:
 
 def is_check(sentence: str) -> bool:
     """``sentence`` opens like one of this module's checks ("Let me check whether ...")."""
-    return _CHECK_START.match(sentence) is not None
+    return _CHECK_START.match(sentence) is not None or _LOOKS_INTO.match(sentence) is not None
 
 
 def what_is_checked(sentence: str) -> str:
     """What a check of this module's checks ("Let me check whether X ...", "I'll also check whether X.") asks about,
     from X on; any other sentence as it is."""
     m = _CHECK_START.match(sentence) or re.match(r"^I'll also check whether\b", sentence)
-    return sentence[m.end():].lstrip() if m and not _LOOKS_INTO.match(sentence) else sentence
+    return sentence[m.end():].lstrip() if m else sentence
 
 
 def also_checks(way: list[str], checked: bool) -> list[str]:
@@ -676,7 +675,7 @@ def _as_aim(clause: str) -> str | None:
     m = re.search(r"\b(we)(?:'ll|’ll|\s+will)\s+", clause, re.I)
     if not m or re.search(r"\b(?:you|your)\b|[$£€]\s?\d", clause, re.I):
         return None  # "I aim to process your $200 refund" hedges a promise to this customer: not the company's plan
-    rest = re.sub(r"^(?:endeavou?r|try|attempt|aim)\s+to\s+(?=\w)", "", clause[m.end():], flags=re.I)  # not "aim to try to"
+    rest = re.sub(rf"^{EFFORT_TO}(?=\w)", "", clause[m.end():], flags=re.I)  # not "aim to try to"
     return finish(clause[: m.start()] + m.group(1) + " aim to " + rest)
 
 
@@ -720,7 +719,7 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     s = _subject(s)
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
-    vp = re.sub(r"^(?:endeavou?r|try|attempt|aim)\s+to\s+(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
+    vp = re.sub(rf"^{EFFORT_TO}(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
     if _NO_CHECK.match(vp) or _FOR_GOOD.match(vp) and not holds_fact(vp):
         return None  # "whether it can be perfect", "whether you can not be evicted", "whether it can be gone for good":
         # nothing to check; the clause goes (but "gone for good after the recovery window ends on 12 July" is checked)
