@@ -5,7 +5,7 @@ import re
 import pytest
 
 from coach._core.rules import load_rules
-from coach._core.word_start import first_chars, gated_alternation
+from coach._core.word_start import exact_first, first_chars, gated_alternation
 
 FLAGS = re.I | re.M
 
@@ -46,10 +46,44 @@ def test_the_gated_alternation_matches_exactly_what_the_plain_one_does():
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def test_every_rule_pattern_finds_what_its_ungated_form_finds():
-    for rule in load_rules().values():
+def _plain(parts):
+    return "|".join(r"(?:(?<!\w)(?:" + "|".join(p) + r")(?!\w))" if isinstance(p, tuple) else f"(?:{p})" for p in parts)
+
+
+def test_a_long_run_is_split_by_first_letter_and_the_first_alternative_still_wins():
+    # "so sorry" and "so" both start at the same place: the one listed first must win, as in the plain alternation
+    parts = [r"\bso\s+sorry\b", r"\bso\b", ("sad", "so sad", "such"), r"\bawful\w*", r"\bterrible\b",
+             r"\b(?:that's|this\s+is)\s+awful", r"\btough\b", r"\bstressful\b", r"\bshocking\b",
+             r"\bsorry\s+to\s+hear\b", r"\bsad\s+news\b", r"\bappalling\b"]
+    gated = re.compile(gated_alternation(parts, FLAGS), FLAGS)
+    plain = re.compile(_plain(parts), FLAGS)
+    assert "(?=s)" in gated.pattern  # split
+    for text in [*TEXTS, "So sorry, so SAD, Such awfulness. THAT'S awful, this is tough; sad news is stressful.",
+                 "sorry to hear; so; sadness; sad"]:
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?:That|it)\s+is", {"t", "i"}),
+    (r"(?<!\w)(?:so\s+sorry|Apolog\w*)(?!\w)", {"s", "a"}),
+    (r"\b\w+ly", None),  # a class comes first: not known exactly
+    (r"’ll\s+never", {"’"}),
+    (r"\bſo", None),  # a letter whose case-folding is not plain
+])
+def test_the_exact_first_characters_are_lower_case_letters_or_none(pattern, expected):
+    assert exact_first(pattern, FLAGS) == expected
+
+
+def test_every_rule_pattern_finds_what_its_ungated_form_finds(monkeypatch):
+    import coach._core.rules as rules
+
+    loaded = load_rules()  # compiled (and cached) with the gates, before they are patched out
+    monkeypatch.setattr(rules, "gated_alternation", lambda parts, flags: _plain(parts))
+    split = 0
+    for rule in loaded.values():
         for key, compiled in rule.compiled.items():
-            inner = re.sub(r"\(\?=\[[^\]]*\]\)", "", compiled.pattern)  # the gates taken out again
-            plain = re.compile(inner, compiled.flags)
+            plain = rules._compile.__wrapped__(rule.id, key, rule.data.get(key, ()))
+            split += bool(re.search(r"\(\?=\w\)", compiled.pattern))
             for text in TEXTS:
                 assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)], (rule.id, key)
+    assert split  # (the rules do have long runs, split by first letter)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal, get_args
+from typing import Callable, Literal, get_args
 
 from .learned import REPLY_RULES, SENTENCE_RULES, load_learned
 from .policy import Policy
@@ -25,12 +25,19 @@ LAYERS: tuple[str, ...] = get_args(Layers)
 def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
     """no-next-step's own reading: a sentence that asks, instructs or states an action (not an open offer)."""
     steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
-    return any(_is_step(steps, not_steps, offers, s.text) for s in sentences)
+    is_step = _step_reader(steps.pattern, not_steps.pattern, offers.pattern, steps.flags)
+    return any(is_step(s.text) for s in sentences)
 
 
-@lru_cache(maxsize=4096)  # an engine checks the same sentences again with each candidate edit
-def _is_step(steps: re.Pattern[str], not_steps: re.Pattern[str], offers: re.Pattern[str], text: str) -> bool:
-    return bool(steps.search(text) and not not_steps.search(text) and not offers.search(text))
+@lru_cache(maxsize=8)  # keyed by the patterns' text, whose hash Python keeps (a compiled pattern hashes its code)
+def _step_reader(steps: str, not_steps: str, offers: str, flags: int) -> Callable[[str], bool]:
+    found, ruled_out, offered = (re.compile(p, flags) for p in (steps, not_steps, offers))
+
+    @lru_cache(maxsize=4096)  # an engine checks the same sentences again with each candidate edit
+    def is_step(text: str) -> bool:
+        return bool(found.search(text) and not ruled_out.search(text) and not offered.search(text))
+
+    return is_step
 
 
 def _sentence_of(sentences: list[Sentence], start: int | None) -> int | None:

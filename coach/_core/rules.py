@@ -91,7 +91,7 @@ def _word_set(items: tuple[str, ...]) -> frozenset[str]:
 def _compile(rule_id: str, key: str, items: tuple[str, ...]) -> re.Pattern[str]:
     if not items:
         return re.compile(r"(?!x)x")  # matches nothing
-    parts: list[str] = []
+    parts: list[str | tuple[str, ...]] = []
     phrases: list[str] = []
     for item in [*items, None]:
         # A plain phrase (letters, spaces, apostrophes) is matched as whole words; anything else is a regex.
@@ -99,7 +99,7 @@ def _compile(rule_id: str, key: str, items: tuple[str, ...]) -> re.Pattern[str]:
             phrases.append(r"\s+".join(map(re.escape, item.split())))
             continue
         if phrases:  # a run of phrases shares one word-boundary test: same matches, several times faster
-            parts.append(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
+            parts.append(tuple(phrases))
             phrases = []
         if item is not None:
             parts.append(item)
