@@ -84,7 +84,8 @@ def check(
                 )
             )
     if context.english:
-        findings = apply_model(draft, context.customer, policy, context.sentences, findings, rules, use)
+        findings = apply_model(draft, context.customer, policy, context.sentences, findings, rules, use,
+                               sure=frozenset(context.sure))
     findings.sort(key=lambda f: (f.start is None, f.start or 0, -SEVERITY_RANK[f.severity]))
     # a sentence in another language inside an English reply: its words went unread, so no verdict either
     language = (other_language(draft) or "en") if context.english else detect_language(draft)
@@ -94,7 +95,7 @@ def check(
 class _Context:
     """What the detectors share for one draft, computed once."""
 
-    __slots__ = ("draft", "customer", "policy", "sentences", "english", "orders")
+    __slots__ = ("draft", "customer", "policy", "sentences", "english", "orders", "sure")
 
     def __init__(self, draft: str, customer: str, policy: Policy):
         self.draft = draft
@@ -103,6 +104,7 @@ class _Context:
         self.sentences: list[Sentence] = split_sentences(draft)
         self.english = looks_english(draft)
         self.orders = injected_orders(customer)
+        self.sure: set[str] = set()  # whole-reply findings the rules read for certain (the model may not veto them)
 
 
 Span = tuple[int | None, int | None]
@@ -421,10 +423,17 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not customer:
         return
     signed = signoff_start(ctx.draft)  # "SwiftPost Couriers Ltd." under the sign-off says nothing of a courier's fault
-    own = _STOCK.sub(" ", _BRAND.sub(" ", ctx.draft[:signed] if signed else ctx.draft))
+    end = len(ctx.draft) if signed is None else signed
+    # a line that could be sent to anyone says nothing of this customer's problem ("Delivery times can vary.")
+    templates = rule.pattern("templates") if rule.data.get("templates") else None
+    said = [ctx.draft[s.start:min(s.end, end)] for s in ctx.sentences if s.start < end]
+    kept = [text for text in said if not (templates and templates.search(text))]
+    own = _STOCK.sub(" ", _BRAND.sub(" ", "\n".join(kept)))
     # ("Thank you for contacting Northdale Water" says nothing of the customer's water)
     if any(senses.get(stem(w), stem(w)) in customer for w in content_words(own)):
         return  # the reply names the problem, in the customer's words or in words of the same meaning
+    if len(kept) < len(said) and not content_words(own, generic | named):
+        ctx.sure.add(rule.id)  # template lines and nothing else to say: not the model's to veto
     yield None, None
 
 
@@ -445,7 +454,12 @@ def _ends(text: str) -> str:
 
 
 # stock phrases whose words are no one's problem: "in due course" says nothing of a bill due on April 22
-_STOCK = re.compile(r"\bin\s+due\s+course\b|\bat\s+your\s+earliest\s+convenience\b|\bwith\s+due\s+care\b", re.I)
+# (nor "feel free", "thanks for ordering with us", "we're working on it" of free samples, an app order or work;
+# nor a subject line or a reference code, "Re: Claim No. HH-2023-55190": a case's number is not its problem)
+_STOCK = re.compile(r"\bin\s+due\s+course\b|\bat\s+your\s+earliest\s+convenience\b|\bwith\s+due\s+care\b"
+                    r"|\bfeel\s+free\b|\bthanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+\w+ing\s+(?:with|from|at)\s+us\b"
+                    r"|\b(?:we're|we’re|we\s+are|I'm|I’m|I\s+am)\s+(?:still\s+)?working\s+on\s+(?:it|this|that)\b"
+                    r"|^[ \t]*re[ \t]*:.*$|\b[A-Za-z]{1,5}[-/]?(?=[\w/-]*\d{4})[\w/-]+", re.I | re.M)
 # the company's name after "contacting", "from", "at" or "with" ("Northdale Water", "Brightwave Energy")
 _BRAND = re.compile(r"\b(?:contacting|from|at|with|to|of)\s+(?:the\s+)?(?:[A-Z][\w&'’-]+\s+){1,3}?[A-Z][\w&'’-]+", re.U)
 

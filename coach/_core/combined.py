@@ -56,8 +56,9 @@ def _finding(rule: Rule, severity: str, draft: str, span: Sentence | None) -> Fi
 
 
 def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sentence], findings: list[Finding],
-                rules: dict[str, Rule], use: Layers) -> list[Finding]:
-    """The rule ``findings`` of an English draft, revised by the learned model as ``use`` says."""
+                rules: dict[str, Rule], use: Layers, *, sure: frozenset[str] = frozenset()) -> list[Finding]:
+    """The rule ``findings`` of an English draft, revised by the learned model as ``use`` says; the whole-reply
+    findings of the rules in ``sure`` are kept whatever the model reads."""
     if use == "rules":
         return findings
     model = load_learned()
@@ -103,8 +104,10 @@ def apply_model(draft: str, customer: str, policy: Policy, sentences: list[Sente
         p = reply_p[rule_id]
         own = by_rule.get(rule_id) if use == "combined" else None
         if own:
-            if p >= heads.veto or (rule_id == "no-next-step" and rules[rule_id].pattern("refusals").search(draft)):
-                kept.extend(own)  # (a flat refusal with no step is no step, whatever replies like it usually hold)
+            if p >= heads.veto or rule_id in sure or \
+                    (rule_id == "no-next-step" and rules[rule_id].pattern("refusals").search(draft)):
+                kept.extend(own)  # (a flat refusal with no step is no step, and a reply of template lines names no
+                # problem, whatever replies like them usually hold)
         elif p >= (heads.add if use == "combined" else heads.model.threshold):
             if use == "combined" and rule_id == "no-next-step" and explicit_step(rules[rule_id], sentences):
                 continue  # the rules keep what they read well: a request, a question or the agent's own action

@@ -49,7 +49,7 @@ KINDS: dict[str, dict[str, Key]] = {
     "phrases": {"patterns": Key(_P), "negations": Key(_P, required=False)},
     "parroting": {"patterns": Key(_P), "generic": Key(_W)},
     "next-step": {"patterns": Key(_P), "not_steps": Key(_P), "offers": Key(_P), "refusals": Key(_P, required=False)},
-    "acknowledgement": {"generic": Key(_W), "meanings": Key(_W, required=False)},
+    "acknowledgement": {"generic": Key(_W), "meanings": Key(_W, required=False), "templates": Key(_P, required=False)},
     "thanks": {"patterns": Key(_P)},
     "policy": {},
 }

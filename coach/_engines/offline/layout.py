@@ -32,8 +32,11 @@ _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)"
                    rf"(?:(?-i:#[A-Z]\w*)\s+)*(?:{_SIG}|{_MARK})"  # "#LunaFam ^Sasha": a brand tag signs off (not "#sorry")
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
-SUBJECT_LINE = re.compile(r"^(?:re|subject|ref\.?|regarding)\s*:", re.I)  # "Subject: ...", "Re: Invoice No. 88412"
-_SUBJECT = re.compile(r"^\s*" + SUBJECT_LINE.pattern[1:] + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
+_HEADING = r"(?:re|subject|ref\.?|regarding)\s*:"  # "Subject: ...", "Re: Invoice No. 88412"
+# ... or a line that is only a reference, "Customer No. SL-5529130": nothing is added before or into it
+SUBJECT_LINE = re.compile(rf"^(?:{_HEADING}|(?:[A-Za-z]+\s+){{0,2}}(?:no\.?|number|ref(?:erence)?\.?|#)\s*:?\s*"
+                          r"[\w/-]*\d[\w/-]*\s*$)", re.I)
+_SUBJECT = re.compile(r"^\s*" + _HEADING + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
     soon now today again ok okay yes no""".split())
 _END = re.compile(r"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F])$")

@@ -1,0 +1,79 @@
+"""A reply of lines that could be sent to anyone does not name the customer's problem, and is not said to pass
+(drafts written for these tests)."""
+
+import pytest
+
+from coach import Coach
+from coach._core.checker import check
+
+coach = Coach(engine="offline")
+
+BOILER = ("My kettle (order KT-55102) stopped heating after two days and now trips the fuse box every time I switch "
+          "it on. I paid £64 for it. I want a replacement or my money back.")
+
+
+def _rules(draft: str, customer: str) -> set[str]:
+    return {f.rule for f in coach.check(draft, customer=customer).findings}
+
+
+@pytest.mark.parametrize("draft", [
+    # a defence of the process and a pointer elsewhere
+    "Hello, refund times can vary depending on your bank. For further information please contact your bank. Regards",
+    # a form line and the medium thanked for
+    "Dear customer,\n\nThank you for your email re: Order No. KT-55102.\n\nWe will be in touch in due course.\n\nRegards",
+    # the process said back as the customer's own words ("fuse", "replacement") would never be
+    "Hi, as per our terms, a replacement or refund is issued in line with our returns policy. Please visit our "
+    "website for the returns form.",
+])
+def test_a_reply_of_template_lines_does_not_acknowledge_the_problem(draft: str) -> None:
+    assert "no-acknowledgement" in _rules(draft, BOILER)
+
+
+@pytest.mark.parametrize("draft", [
+    # the same kind of line, beside one that names the problem
+    "Hi, I'm sorry your kettle trips the fuse box. Refund times can vary, so I've asked for a replacement instead, "
+    "which I'll confirm by email today.",
+    "Thank you for your email. A kettle that trips the fuse is a safety fault: please stop using it, and I'm "
+    "arranging a replacement for order KT-55102.",
+])
+def test_a_template_line_beside_a_specific_one_still_acknowledges(draft: str) -> None:
+    assert "no-acknowledgement" not in _rules(draft, BOILER)
+
+
+def test_a_process_line_among_lines_of_feeling_is_left_to_the_model() -> None:
+    customer = "I ordered a hand-built oak table in March. You said ten weeks. It's week nineteen and no news at all."
+    draft = ("Hi Dana, I completely understand how disheartening such a long wait is. Hand-built furniture is made by "
+             "our joiners, and build times can vary with the timber. We appreciate your patience.")
+    assert "no-acknowledgement" not in _rules(draft, customer)
+
+
+@pytest.mark.parametrize(("customer", "draft"), [
+    # "free" of a fragrance-free cream is not the "free" of "feel free"
+    ("Your fragrance free night cream gave me a rash on both cheeks within an hour.",
+     "Hi there! All our creams are dermatologically tested. Feel free to DM us."),
+    # an app order is not "thanks for ordering with us"
+    ("Ordered a curry on the app at 7, it came at 9:30 and cold.", "Noted. Thanks for ordering with us!"),
+    # a reference code is not the problem it is about
+    ("Re: Claim HK-2024-88190. The assessor promised a decision on my flooded cellar by 1 May. Nothing yet.",
+     "Dear Mr Amin,\n\nRe: Claim HK-2024-88190\n\nYour claim is being handled and we will be in touch.\n\nRegards"),
+])
+def test_stock_words_and_references_do_not_count_as_naming_the_problem(customer: str, draft: str) -> None:
+    assert "no-acknowledgement" in {f.rule for f in check(draft, customer, use="rules").findings}
+
+
+def test_an_unchanged_template_reply_is_not_said_to_pass() -> None:
+    draft = "Hello, refund times can vary depending on your bank. For further information please contact your bank."
+    result = coach.rewrite(draft, customer=BOILER)
+    assert result.passed is not True
+    assert "no-acknowledgement" in {f.rule for f in result.findings_after}
+
+
+def test_a_line_that_is_only_a_reference_keeps_its_own_line() -> None:
+    customer = ("Dear Sir or Madam,\n\nYour letter of 4 March says my water account is £212.40 in arrears, but I pay "
+                "by direct debit every month. Account no. WA-771204.\n\nYours faithfully,\nP. Okafor")
+    draft = ("Dear Mr. Okafor,\n\nAccount No. WA-771204\n\nWe apologise for any inconvenience caused.\n\n"
+             "Please note that all account queries are dealt with in strict order of receipt.\n\nYours faithfully,\n"
+             "Billing Team")
+    result = coach.rewrite(draft, customer=customer)
+    assert "\n\nAccount No. WA-771204\n\n" in result.rewrite  # nothing added into the reference line
+    assert result.rewrite != draft
