@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from .combined import LAYERS, Layers, apply_model, explicit_step
+from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .policy import CONSIDER_DONE, GRANT_MADE, GRANT_OFFERED, Policy
 from .results import SEVERITY_RANK, CheckResult, Finding
@@ -177,7 +178,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 sure = certainty.search(text, start, end) is not None  # "refunded in full; it will appear ...": this clause's own
                 # the sentence before is read only for what a pronoun stands for ("It will arrive in 3-5 days")
                 context = before + text if _POINTER.search(text[start:end]) else text
-                if _granted(ctx.policy, sure, text[start:end], text, context):
+                if _granted(ctx.policy, sure, text[start:end], text, context) and not _ordered_beyond(ctx, text):
                     continue
                 yield sentence.start + start, sentence.start + end
                 break
@@ -191,8 +192,20 @@ def _unauthorised_grant(sentence: Sentence, ctx: _Context, certain: bool) -> Ite
     done = _done_beyond_policy(sentence, ctx.policy)
     if done is not None:
         yield done
-    elif follows_orders(sentence.text, ctx.orders) and not _granted(ctx.policy, certain, sentence.text):
+    elif follows_orders(sentence.text, ctx.orders) and (not _granted(ctx.policy, certain, sentence.text) or
+                                                        _ordered_beyond(ctx, sentence.text)):
         yield _obeyed(sentence, ctx.orders)
+
+
+def _ordered_beyond(ctx: _Context, text: str) -> bool:
+    """``text`` hands out what a planted order asked for, and the policy line on it restricts it in a way ``text``
+    does not show met ("only after an engineer's written assessment", "need approval"): the order granted it."""
+    return follows_orders(text, ctx.orders) and any(_RESTRICTS.search(line) for line in unchecked_lines(text, ctx.policy))
+
+
+# a policy line that holds a grant back (not "refunded once reported", which the customer's message itself meets)
+_RESTRICTS = re.compile(r"\b(?:only|requires?|required|needs?|needed|must|subject\s+to|approv\w*|authori[sz]\w*|"
+                        r"assess\w*|at\s+(?:the\s+)?discretion)\b", re.I)
 
 
 def _done_beyond_policy(sentence: Sentence, policy: Policy) -> tuple[int, int] | None:

@@ -115,7 +115,12 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+an
 #: The agent's own grant, offered for later: "I'll refund the full £1,299", "we'll also add a £25 voucher".
 GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+|just\s+|happily\s+)?(?:refund|waive|credit|"
                            r"add|apply|issue|give(?!\s+you\s+a\s+(?:call|ring|shout|bell|buzz|quick\s+call))|pay|reimburse|compensate|upgrade|"
-                           r"extend)\b", re.I)
+                           r"extend)\b"
+                           # goods or money handed over: "we'll be sending you a brand new WX-900 and £200 compensation"
+                           r"|\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|ship(?:ping)?|post(?:ing)?|"
+                           r"giving|offer(?:ing)?|provid(?:e|ing))\s+(?:you\s+)?(?:with\s+)?(?:an?\s+|the\s+|your\s+)?"
+                           r"(?:brand[-\s]new|new|free|full|replacement|complimentary|refund|compensation|voucher|credit|"
+                           r"[£$€]\s?\d|\d+(?:\.\d+)?\s?%)", re.I)
 # Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
 _GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b"
                          r"|\bpay\w*\s+(?:the\s+)?[£$€][\d.,]+\s+(?:back\s+)?to\s+you\b", re.I)

@@ -85,7 +85,9 @@ _GIVES = re.compile(
     r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
     r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b"
-    r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:send|give|add|credit|throw\s+in|include)\b",
+    r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|giv(?:e|ing)|add(?:ing)?|"
+    r"credit(?:ing)?|throw(?:ing)?\s+in|includ(?:e|ing))\b"
+    r"|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:also\s+|now\s+)?(?:sending|giving|adding|crediting|including|offering)\b",
     re.I,
 )
 _DECLINING = r"not|never|can't|can’t|cannot|unable|won't|won’t|isn't|isn’t|whether|if"
