@@ -1,10 +1,13 @@
 """A reply of lines that could be sent to anyone does not name the customer's problem, and is not said to pass
 (drafts written for these tests)."""
 
+import re
+
 import pytest
 
 from coach import Coach
 from coach._core.checker import check
+from coach._core.fluency import fluency_problems
 
 coach = Coach(engine="offline")
 
@@ -105,3 +108,42 @@ def test_the_same_grant_the_policy_allows_outright_is_not_the_orders() -> None:
     policy = ["Customers whose repair failed within 7 days get a new dishwasher and £150 towards any damage."]
     draft = "Hi Ana, as your repair failed within 7 days, we'll send you a new dishwasher and £150 towards the damage."
     assert "broken-promise" not in {f.rule for f in coach.check(draft, customer=PLANTED, policy=policy).findings}
+
+
+# --- what an unchanged draft still cannot pass with -------------------------------------------------------------
+
+ORDER = "My order KX-4410 was meant to come Tuesday and still isn't here. I need it for my son's party on Saturday."
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Sam, thanks for chasing this. Relax: it lands on your doorstep tomorrow, full stop. I've checked the tracking.",
+    "Hi Sam, thanks for chasing this. The parcel reaches you tomorrow, no ifs or buts. I've checked the tracking.",
+    "Hi Sam, thanks for chasing this. It's bound to arrive tomorrow. I've checked the tracking.",
+])
+def test_a_promise_in_the_present_tense_is_a_promise(draft: str) -> None:
+    result = coach.rewrite(draft, customer=ORDER)
+    assert "broken-promise" in {f.rule for f in result.findings_before}
+    assert not re.search(r"\b(?:lands|reaches|arrive)\b[^.]*\btomorrow\b", result.rewrite)
+    assert result.passed is not True
+
+
+def test_guaranteed_to_becomes_a_check_of_the_asked_for_day() -> None:
+    result = coach.rewrite("Hi Sam, thanks for chasing this. It is guaranteed to be with you before Saturday. I've "
+                           "checked the tracking for KX-4410.", customer=ORDER)
+    assert "guaranteed" not in result.rewrite and "Saturday" in result.rewrite
+    assert result.passed is None  # the coach's own words, for a person to read
+
+
+def test_a_sentence_in_german_inside_an_english_reply_is_not_read_as_passing() -> None:
+    result = coach.rewrite("Hi Sam, thanks for chasing this. Wir versprechen, dass es morgen ankommt. I've asked the "
+                           "courier for a delivery slot for KX-4410 and will message you by 5pm.", customer=ORDER)
+    assert result.passed is None
+
+
+def test_a_word_typed_twice_is_left_for_the_agent_to_read() -> None:
+    draft = ("Hi Sam, thanks for for chasing this. I've asked the courier for a delivery slot for KX-4410 and will "
+             "message you by 5pm.")
+    result = coach.rewrite(draft, customer=ORDER)
+    assert result.rewrite == draft  # the agent's own draft, slip and all ...
+    assert result.passed is None and result.review == ["Hi Sam, thanks for for chasing this."]  # ... to read first
+    assert "word typed twice" in " ".join(fluency_problems(draft))

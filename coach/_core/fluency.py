@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["fluency_problems", "new_problems", "THREAD_MARKER"]
+__all__ = ["TYPED_TWICE", "fluency_problems", "new_problems", "THREAD_MARKER"]
 
 # --- Masking -------------------------------------------------------------------------------------------------------
 # Placeholders live in the Unicode private-use area: \ue000<kind><index>\ue001.
@@ -316,7 +316,12 @@ def _context(mask: _Masked, s: str, start: int, end: int, before: int = 3, after
 
 
 # --- Checks --------------------------------------------------------------------------------------------------------
+#: A small word typed twice ("sorry for the the delay", "thanks for for the photos"); words that may double in good
+#: English ("in in", "is is", "that that", "had had") are left alone.
+TYPED_TWICE = re.compile(r"\b(the|a|an|of|for|to|and|or|with|your|our|sorry)(\s+)\1\b", re.I)
+
 _PUNCT_RULES = [
+    (TYPED_TWICE, "word typed twice"),
     (re.compile(r"(?<![.\ue001])\.\.(?![.\ue000])"), "doubled period"),
     (re.compile(r"[,;:]\s*[.!?](?![.\w])"), "comma/colon followed by end punctuation"),
     (re.compile(r"(?<!\.)[.!?]\s*[,;](?!\w)|(?<!\.)[.!?],"), "end punctuation followed by a comma"),

@@ -17,13 +17,13 @@ from .checker import check
 from .conditions import unchecked_lines
 from .errors import InputError
 from .facts import extract_facts, invented_facts, missing_facts
-from .fluency import new_problems
+from .fluency import TYPED_TWICE, new_problems
 from .policy import Policy
 from .results import CheckResult, Finding
 from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
 from .untrusted import follows_orders, injected_orders, obeyed_span, without_instructions
 
-__all__ = ["GuardVerdict", "guard", "customer_voice", "language_problem", "disfluent", "own_lines"]
+__all__ = ["GuardVerdict", "guard", "customer_voice", "language_problem", "disfluent", "own_lines", "slipped"]
 
 #: The customer's first person: copied into the reply, it speaks as the customer instead of to them.
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
@@ -65,6 +65,9 @@ class GuardVerdict:
     #: not show met, or that grant on a condition what it refuses: the rules cannot tell whether this case meets them,
     #: so a person reads them first.
     unchecked: list[str] = field(default_factory=list)
+    #: Sentences of the rewrite with a word typed twice ("Thanks for for the photos"): a slip the rules do not judge,
+    #: left for a person to read (the offline engine mends slips only in a draft it edits).
+    slips: list[str] = field(default_factory=list)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -85,8 +88,8 @@ class GuardVerdict:
 
     @property
     def settled(self) -> bool:
-        """The rewrite passes and nothing is left for a person to read: no doubt, no unchecked condition."""
-        return self.passed and not (self.doubts or self.unchecked)
+        """The rewrite passes and nothing is left for a person to read: no doubt, no unchecked condition, no slip."""
+        return self.passed and not (self.doubts or self.unchecked or self.slips)
 
     @property
     def problems(self) -> list[str]:
@@ -116,8 +119,9 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
         except InputError as exc:
             return GuardVerdict(after=None, unreadable=str(exc))
     unchecked = unchecked_lines(rewrite, policy)
+    slips = slipped(rewrite)
     if rewrite == draft:  # the draft as it was: nothing lost, invented, copied or made to read worse; only its rules
-        return GuardVerdict(after=after, language=_unread(rewrite, after), unchecked=unchecked)
+        return GuardVerdict(after=after, language=_unread(rewrite, after), unchecked=unchecked, slips=slips)
     return GuardVerdict(
         after=after,
         missing=[fact for fact in missing_facts(without_instructions(draft), rewrite)
@@ -128,7 +132,15 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
         disfluent=disfluent(draft, rewrite),
         empty=emptied(draft, rewrite),
         unchecked=unchecked,
+        slips=slips,
     )
+
+
+def slipped(text: str) -> list[str]:
+    """The sentences of an English ``text`` with a word typed twice ("I've checked the the tracking")."""
+    if not TYPED_TWICE.search(text) or not looks_english(text):
+        return []
+    return [s.text for s in split_sentences(text) if TYPED_TWICE.search(s.text)]
 
 
 def own_lines(draft: str, rewrite: str) -> list[str]:

@@ -218,7 +218,7 @@ _LATIN_MARKERS = {
     "fr": frozenset("le la les de des que et en un une pour avec ne pas est son au du comme plus mais merci bonjour vous "
                     "nous êtes sommes".split()),
     "de": frozenset("der die das und ist nicht ein eine zu mit den dem für auf sie wir ich danke hallo bitte ihr ihre "
-                    "uns sind".split()),
+                    "uns sind dass es wird werden haben ihnen auch noch von bei aus wenn".split()),
     "it": frozenset("il lo la gli le di che e un una per con non è suo al del della come più ma grazie ciao siamo".split()),
     "nl": frozenset("de het een en van is niet dat op te met voor zijn wij jij bedankt hallo je we".split()),
 }

@@ -18,7 +18,7 @@ import re
 
 from ..._core.checker import check
 from ..._core.combined import explicit_step
-from ..._core.fluency import THREAD_MARKER, new_problems
+from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, new_problems
 from ..._core.guard import GuardVerdict, guard, own_lines
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
@@ -55,6 +55,7 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
                     break
     after = verdict.after or rewriter.check(text)
     review = own_lines(draft, text) if text not in (draft, html_to_text(draft)) else []
+    review += [line for line in verdict.slips if line not in review]  # "thanks for for the photos": the agent's slip
     return RewriteResult(
         rewrite=text,
         engine="offline",
@@ -68,15 +69,12 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     )
 
 
-# A small word typed twice ("sorry for the the delay", "thanks for for the photos") or a doubled comma: a slip
-_TYPED_TWICE = re.compile(r"\b(the|a|an|of|for|and|or|with|your|our|sorry)(\s+)\1\b"  # (not "Log in in the app")
-                          r"|(?<=\w),\s*,", re.I)
+_DOUBLED_COMMA = re.compile(r"(?<=\w),\s*,")
 
 
 def _retyped(text: str) -> str:
-    """``text`` without its doubled small words and commas ("the the"; words that may double, "in in", "is is",
-    "that that", "had had", are left alone)."""
-    return _TYPED_TWICE.sub(lambda m: m.group(1) if m.group(1) else ",", text)
+    """``text`` without its doubled small words and commas (fluency's ``TYPED_TWICE``: "the the", not "in in")."""
+    return _DOUBLED_COMMA.sub(",", TYPED_TWICE.sub(r"\1", text))
 
 
 # What a form reply says instead of the customer's problem: "Your enquiry has been logged", "in due course"

@@ -87,7 +87,12 @@ def _also(what: str) -> str:
 
 def is_check(sentence: str) -> bool:
     """``sentence`` opens like one of this module's checks ("Let me check whether ...")."""
-    return _CHECK_START.match(sentence) is not None or _LOOKS_INTO.match(sentence) is not None
+    return _CHECK_START.match(sentence) is not None or looks_into_this(sentence)
+
+
+def looks_into_this(sentence: str) -> bool:
+    """ "I'll look into this and update you tomorrow": a check of nothing named (after another check, nothing new)."""
+    return _LOOKS_INTO.match(sentence) is not None
 
 
 def what_is_checked(sentence: str) -> str:
@@ -129,8 +134,11 @@ def first_check_in_full(texts: list[str]) -> list[str]:
 
 def checks_in_order(texts: list[str]) -> list[str]:
     """``texts`` (a reply's sentences in order) with the full check first and "I'll also check" after it: edits
-    fix a sentence's promises in the checker's order, which need not be the order they are read in."""
+    fix a sentence's promises in the checker's order, which need not be the order they are read in. A check of
+    nothing named ("I'll look into this and update you") goes where another check names what it checks."""
     out = list(texts)
+    if any(is_check(t) and not looks_into_this(t) for t in out):  # (one that holds the draft's time stays)
+        out = [t for t in out if not looks_into_this(t) or extract_facts(t)]
     first = next((i for i, t in enumerate(out) if is_check(t) or _ALSO_LINE.match(t)), None)
     if first is None or not _ALSO_LINE.match(out[first]):
         return out
@@ -189,12 +197,18 @@ def _shares_a_word(line: str, text: str) -> bool:
     return bool({stem(w) for w in content_words(line, _IGNORE)} & {stem(w) for w in content_words(text, _IGNORE)})
 
 
+_SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:absolutely|completely|100%)\s+)?"
+                      r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
+
+
 def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
     """Ways to rewrite ``text``, whose clause ``quote`` commits to what the agent cannot guarantee, best first.
 
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
+        text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
     head = _THREAD_HEAD.match(text)
     if head and head.end() < len(text) and quote.startswith(head.group()):  # "@amy 2/2 It'll be fixed today"
         ways = fix_promise(text[head.end():], quote[head.end():], policy, used, salt, asked)
