@@ -147,3 +147,41 @@ def test_a_word_typed_twice_is_left_for_the_agent_to_read() -> None:
     assert result.rewrite == draft  # the agent's own draft, slip and all ...
     assert result.passed is None and result.review == ["Hi Sam, thanks for for chasing this."]  # ... to read first
     assert "word typed twice" in " ".join(fluency_problems(draft))
+
+
+# --- what a cut or an addition left garbled in the judged sets (the shapes, in drafts written here) --------------
+
+def test_after_a_greetings_comma_an_adverb_is_lower_cased() -> None:
+    from coach._engines.offline.clauses import lower_first
+    assert lower_first("Absolutely, go ahead.") == "absolutely, go ahead."
+    assert lower_first("Of course we can.") == "of course we can."
+    assert lower_first("Sarah will call you.") == "Sarah will call you."  # a name stays
+
+
+def test_a_signature_with_accented_letters_stays_the_last_line() -> None:
+    draft = "Oi! Sorry about that. You'll get a R$ 50 voucher today for the trouble. 😊\n- Equipe Veloz"
+    customer = "Meu pedido #VL-5521 não chegou e o app diz entregue. I paid R$ 89."
+    for signature in ("- Equipe Veloz", "- Equipe Rápida"):
+        result = coach.rewrite(draft.replace("- Equipe Veloz", signature), customer=customer)
+        assert result.rewrite.endswith(signature)
+
+
+def test_a_policy_lines_instruction_to_the_agent_is_not_said_to_the_customer() -> None:
+    from coach._core.policy import as_ours
+    assert as_ours("Card disputes are reviewed within 10 days; the agent must give the customer the case number.") \
+        == "Card disputes are reviewed within 10 days."
+
+
+@pytest.mark.parametrize("sentence", ["I'll have it paid into your account by tomorrow.",
+                                      "We'll pay the €180 into your account by Friday."])
+def test_money_paid_into_an_account_by_a_time_is_a_promise(sentence: str) -> None:
+    assert "broken-promise" in {f.rule for f in check(sentence).findings}
+
+
+def test_a_waiver_in_other_words_meets_the_policy_lines_condition() -> None:
+    from coach._core.conditions import unchecked_lines
+    from coach._core.policy import Policy
+    policy = Policy(commitments=["Early termination fees can only be waived by the Retentions team after an application."])
+    for sentence in ("I'll make sure the contract is terminated with no charges.",
+                     "I'll end the contract and waive the termination fee."):
+        assert unchecked_lines(sentence, policy) == policy.commitments

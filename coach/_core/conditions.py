@@ -67,6 +67,9 @@ _ALSO_GRANTS = re.compile(r"\b(?:matched|price[- ]match\w*|removed|writeoff|knoc
                           r"\b(?:submitted|lodged|raised|filed|put\s+in)\s+(?:a\s+|your\s+)?claim\s+for\s+(?:\d+\s?%|"
                           r"[^\w\s]\s?\d|(?:the\s+)?full)|"
                           r"\b(?:won't|won’t|will\s+not|don't|don’t|do\s+not)\s+(?:have|need)\s+to\s+pay\b|"
+                          # "cancelled with no charges", "free of charge", "you won't owe us a cent", "... and waive the fee"
+                          r"\bwith\s+no\s+(?:\w+\s+)?(?:fees?|charges?|penalt\w+|costs?)\b|\bfree\s+of\s+charge\b|"
+                          r"\b(?:won't|won’t|will\s+not)\s+owe\b|\band\s+(?:also\s+)?waive\b|"
                           # "I've moved you into unit 31 at your current £89", "set your bills to a 24-month plan"
                           r"\b(?:set|put|moved?|switched|transferred)\s+(?:you|your\s+\w+(?:\s+\w+)?)\s+(?:up\s+)?"
                           r"(?:on|to|onto|into)\s+(?:an?|the)\s+", re.I)

@@ -168,10 +168,16 @@ def _plain(verb: str) -> str:
     return verb[:-2] if re.search(r"(?:ss|sh|ch|x|z)es$", verb) else verb[:-3] + "y" if verb.endswith("ies") else verb[:-1]
 
 
+# A second part of a line that tells the team what to do: "...; the agent must give the customer the ticket number"
+_AGENTS_PART = re.compile(r"\s*[;:]\s*(?:the\s+|an?\s+)?(?:agents?|staff|advis[eo]rs?|team\s+members?)\s+(?:must|should|"
+                          r"need\s+to|needs\s+to|has\s+to|have\s+to|are\s+to|is\s+to)\b[^;]*?\.?$", re.I)
+
+
 def as_ours(line: str) -> str:
     """A policy line in the reply's voice: what the team may do as ours ("Agents may waive ..." -> "We can waive ..."),
     the customer as "you" ("... reach the customer's card" -> "... reach your card"; "Customers can ask for their data
     ..." -> "You can ask for your data ...")."""
+    line = _AGENTS_PART.sub(".", line)  # "...within 24 hours; the agent must give the ticket number": not for the customer
     line = to_you(_TEAM_MAY.sub("We can ", line, count=1))
     line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)
     if _CUSTOMERS.match(line):

@@ -25,7 +25,7 @@ _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
 )
 _LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+(?:\.\w+)*[,:]?\s+)*(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?"
                    r"(?=\S)(?<!^)")  # a thread marker and the @handles a reply opens with
-_SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[A-Z][A-Za-z.]{0,15}(?:\s[A-Z][A-Za-z]{0,15})?"
+_SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[^\W\d_](?:[^\W\d_]|\.){0,15}(?:\s[^\W\d_]{1,16})?"  # "- Equipe Rapidão"
         r"|\*[A-Z][A-Za-z]{1,15}|/[A-Z]{2,3}\b|=\s?[A-Z]{1,3}\b)")
 _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
