@@ -185,3 +185,44 @@ def test_a_waiver_in_other_words_meets_the_policy_lines_condition() -> None:
     for sentence in ("I'll make sure the contract is terminated with no charges.",
                      "I'll end the contract and waive the termination fee."):
         assert unchecked_lines(sentence, policy) == policy.commitments
+
+
+def test_an_aside_about_what_the_customer_sent_goes_rather_than_becoming_a_check() -> None:
+    draft = ("Hi Lena, thanks for keeping the receipt — it'll make this much quicker to sort out. I've opened a "
+             "claim on order HB-2231 and will email you by Friday.")
+    result = coach.rewrite(draft, customer="The hairdryer I bought on 3 May (order HB-2231) stopped heating after a week.")
+    assert "thanks for keeping the receipt." in result.rewrite and "whether it" not in result.rewrite
+    assert "I've opened a claim on order HB-2231" in result.rewrite
+
+
+def test_a_condolence_already_said_is_not_said_again() -> None:
+    customer = "My father died last week. His broadband account 55-9031 is still billing. How do I close it?"
+    draft = ("Dear Ms. Aziz,\n\nThere's no need to apologise. I am so sorry about the death of your father.\n\n"
+             "I've closed account 55-9031 from today and stopped all further bills.\n\nKind regards,\nOmar")
+    result = coach.rewrite(draft, customer=customer)
+    assert result.rewrite.count("sorry") == 1 and "death of your father" in result.rewrite
+
+
+def test_an_interjection_goes_with_the_pity_after_it_even_across_an_emoji() -> None:
+    draft = "@sam.bakes.bread WHAT?! 😱 We can't believe this happened, our packing team must have been asleep!! ^KT"
+    result = coach.rewrite(draft, customer="My flour arrived split open all over the box. Order FL-7712. #fail")
+    assert "WHAT" not in result.rewrite and "😱" not in result.rewrite
+    assert result.rewrite.startswith("@sam.bakes.bread ") and result.rewrite.endswith("^KT")
+
+
+def test_a_check_after_and_is_said_as_the_agents_own() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+    text = "Your case is with our billing team, and we will do our best to fix it as soon as possible."
+    fixed = fix_vague_effort(text, "we will do our best")[0]
+    assert fixed.startswith("Your case is with our billing team, and I'll check whether")
+
+
+def test_an_instruction_with_should_is_not_a_promise() -> None:
+    assert "broken-promise" not in {f.rule for f in check("Tenants should ensure the meter is visible by 9am.").findings}
+    assert "broken-promise" in {f.rule for f in check("Your refund should arrive by 9am tomorrow.").findings}
+
+
+def test_the_agents_part_of_a_policy_line_is_said_as_ours() -> None:
+    from coach._core.policy import as_ours
+    assert as_ours("If a payment fails twice, the agent resets the mandate and confirms by email.") == \
+        "If a payment fails twice, we reset the mandate and confirm by email."

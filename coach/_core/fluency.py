@@ -30,7 +30,7 @@ _URL_RE = re.compile(
     re.I,
 )
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_HANDLE_RE = re.compile(r"(?<![\w@])@\w+")
+_HANDLE_RE = re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")  # "@holly.drinks.coffee" (Instagram handles have dots)
 _HASHTAG_RE = re.compile(r"(?<![\w#&])#\w+")
 # Thread markers: 1/2, (2/3), [1/2], 2/2. -- N <= M <= 9.  "10/31" and "24/7"
 # are not markers.

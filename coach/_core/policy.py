@@ -168,6 +168,9 @@ def _plain(verb: str) -> str:
     return verb[:-2] if re.search(r"(?:ss|sh|ch|x|z)es$", verb) else verb[:-3] + "y" if verb.endswith("ies") else verb[:-1]
 
 
+_AND_DOES = re.compile(r"(\band\s+)(?P<verb>confirms|sends|emails|texts|calls|notifies|refunds|removes|updates|arranges|"
+                       r"books|issues|credits|replaces|reviews|contacts)\b", re.I)
+_AGENT_DOES = re.compile(r"\bthe\s+(?:agent|advis[eo]r|team)\s+(?P<verb>(?!(?:is|has|was|does)\b)[a-z]+[^s\W]s)\b", re.I)
 # A second part of a line that tells the team what to do: "...; the agent must give the customer the ticket number"
 _AGENTS_PART = re.compile(r"\s*[;:]\s*(?:the\s+|an?\s+)?(?:agents?|staff|advis[eo]rs?|team\s+members?)\s+(?:must|should|"
                           r"need\s+to|needs\s+to|has\s+to|have\s+to|are\s+to|is\s+to)\b[^;]*?\.?$", re.I)
@@ -178,6 +181,10 @@ def as_ours(line: str) -> str:
     the customer as "you" ("... reach the customer's card" -> "... reach your card"; "Customers can ask for their data
     ..." -> "You can ask for your data ...")."""
     line = _AGENTS_PART.sub(".", line)  # "...within 24 hours; the agent must give the ticket number": not for the customer
+    if _AGENT_DOES.search(line):  # "the agent removes the block and confirms by SMS" -> "we remove ... and confirm ..."
+        line = _AGENT_DOES.sub(lambda m: "we " + _plain(m["verb"]), line)
+        line = _AND_DOES.sub(lambda m: m.group(1) + _plain(m["verb"]), line)
+        line = "W" + line[1:] if line.startswith("we ") else line
     line = to_you(_TEAM_MAY.sub("We can ", line, count=1))
     line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)
     if _CUSTOMERS.match(line):

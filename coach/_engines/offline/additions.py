@@ -134,7 +134,7 @@ class Additions:
                          else self.phrasing.pick(_thanking(case.acknowledge_who, "no-thanks" in rules), 2).format(who=who)
                          if who
                          else self.phrasing.pick(case.acknowledge_plain, 2))
-        elif problem and self.apology_dropped and ("no-acknowledgement" in rules or not said):
+        elif problem and self.apology_dropped and not condoled and ("no-acknowledgement" in rules or not said):
             added.append(acknowledge(self.phrasing, problem) if own_doing(problem) else sorry(self.phrasing, problem))
             # (not after "Thanks for letting us know your V9 cuts out"; not "sorry that you reported it")
         if not case and "no-thanks" in rules:
@@ -277,7 +277,8 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we|our\s+(?:\w+\s+)?team)(?:'
                         r"(?:look\s+into|investigate|check\s+on)\s+"
                         r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?\W*$",
                         re.I)
-_CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|sorry\s+to\s+hear\s+(?:about|of)\s+the\s+death|"
+_CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
+                       r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
                        re.I)
 _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\s+)?(?:so\s+|very\s+|truly\s+|deeply\s+)?sorry\s+"

@@ -15,7 +15,7 @@ from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finis
 __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
            "hollow", "is_interjection"]
 
-_OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh"
+_OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh|what(?=\W*[?!])"
 _INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh)\W*$", re.I)
 _PITY_LEAD = re.compile(
     r"^(?:I\s+(?:\w+ly\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"
@@ -253,6 +253,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                 new = re.sub(r"(?<=whether we can )" + EFFORT_TO, "", new)  # not "can try to"
                 # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
+            # "..., and let me check whether" -> "..., and I'll check whether": a request does not join a statement
+            new = re.sub(r"\b(and|but|so)\s+let\s+me\s+check\b", r"\1 I'll check", new, flags=re.I)
             return [capitalise(new) if m.start() == 0 else new]
     out = drop_clause(text, quote)
     if out is None and droppable(text):

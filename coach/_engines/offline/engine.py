@@ -227,6 +227,10 @@ class _Rewriter(Additions):
                 rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
                 return ([[rest]] if rest else []) + [[]]
             ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4), self.told or "")
+            at = text.find(quote) if quote else -1
+            if at > 0 and _DASH_BEFORE.search(text[:at]) and _ABOUT_IT.match(quote) and not holds_fact(quote):
+                rest = _without_clause(text, quote)  # "Thanks for keeping the photos — they'll make this quicker to
+                ways = ([[rest]] if rest else []) + ways  # resolve": an aside on what came before goes, not a check
             if self.case and self.case.always and not holds_fact(text):
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days"
             return ways + ([[]] if droppable(text) else [])
@@ -237,8 +241,12 @@ class _Rewriter(Additions):
 
     def _replace(self, layout: Layout, unit: Unit, sentences: list[str]) -> None:
         at = layout.units.index(unit)
-        if at > 0 and is_interjection(layout.units[at - 1].text):  # "Wow." before what was pity or an apology
-            layout.units[at - 1].text = ""
+        back = at - 1
+        while back > 0 and _DISMAY.fullmatch(layout.units[back].text):
+            back -= 1  # "WHAT?! 😱 We can't believe ...": the emoji between does not keep the interjection
+        if back >= 0 and is_interjection(layout.units[back].text):  # "Wow." before what was pity or an apology
+            for gone in layout.units[back:at]:
+                gone.text = ""
         enjoy = next((u for u in [u for u in layout.units[at + 1:] if u.text][:2] if _ENJOY.match(u.text)), None)
         kept = {m.lower() for s in sentences for m in _TREAT.findall(s)}
         if enjoy is not None and {m.lower() for m in _TREAT.findall(unit.text)} - kept:
@@ -328,6 +336,10 @@ def _whole_thread(text: str, draft: str) -> str:
 _AFTERTHOUGHT = re.compile(r"^(?:anyway|anyhow|regardless|that\s+said|in\s+any\s+case|either\s+way)\s*,\s*(?=\w)", re.I)
 _SUBORDINATE = re.compile(r"^\W*(?:as|because|since|although|though|while|if|when|once|so\s+that|unless|given)\b", re.I)
 _PERFECT = re.compile(r"^\W*(?:I|we)(?:'ve|’ve|\s+have)\s+", re.I)
+
+
+_DASH_BEFORE = re.compile(r"\w\s+[—–-]\s*$")
+_ABOUT_IT = re.compile(r"(?:they|it|this|that|these|those)\b", re.I)
 
 
 def _without_clause(text: str, quote: str) -> str | None:
