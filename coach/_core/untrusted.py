@@ -72,14 +72,15 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"reimburse|gift\s+card|complimentary|priority|overnight|entitle|backdat|extended)\w*|credit(?!\s+card)\w*|free\b|"
     r"express\b|no\s+(?:\w+\s+)?(?:fee|charge|penalty|cost)s?\b|keep\s+(?:the|it|your)\b|"
     r"no\s+need\s+to\s+(?:send|return|post)\b|pay\b|paid\s+in\s+full|payment\s+(?:of|in\s+full)|"
-    r"(?:ticket|case|complaint)\s+(?:as\s+)?(?:resolved|closed))|\d+(?:\.\d+)?\s?%"
+    r"(?:ticket|case|complaint)\s+(?:as\s+)?(?:resolved|closed)|(?:clos(?:e|ed|ing)|resolved?)\s+(?:the|this|your|my)\s+(?:ticket|case|complaint))"
+    r"|\d+(?:\.\d+)?\s?%"
     r"|[$£€]\s?\d[\d,.]*",
     re.I,
 )
 #: Handing something out, as opposed to looking into it: "I've added a 30% code", "you'll get a full refund".
 _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|processed|booked|"
-    r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
+    r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked|closed)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
     r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
@@ -102,7 +103,8 @@ def _grants(text: str) -> set[str]:
         word = "free" if word.startswith("complimentary") else word  # the same gift in other words
         word = "keep" if word.startswith(("keep", "noneedto")) else word  # "keep the machine", "no need to send it back"
         word = "pay" if word.startswith("paidinfull") else word  # "mark the account as paid in full"
-        word = "closed" if word.endswith(("resolved", "closed")) else word  # "mark this ticket (as) resolved"
+        word = "closed" if word.endswith(("resolved", "closed")) or word.startswith(("clos", "resolve")) \
+            else word  # "mark this ticket (as) resolved", "close the ticket"
         if word.startswith("no") and re.match(r"no(?:extra)?(?:charge|cost)", word):
             found.add("free")  # "at no charge" hands out what "free of charge" asked for
         word = "waive" if word.startswith("no") else word  # "no fee", "no exit charge": a fee waived

@@ -294,6 +294,13 @@ class _Rewriter(Additions):
         if english and not self.closed and self.dropped_step(text):
             self.closing(layout)
             text = layout.render()
+        said: set[str] = set()
+        for unit in layout.units:  # two edits can arrive at the same line ("I'll pass this on to the team ..." twice)
+            if unit.text and len(unit.text.split()) >= 4 and unit.text in said and unit.text not in self.draft:
+                unit.text = ""
+            said.add(unit.text)
+        if layout.render() != text:
+            text = layout.render()
         return _whole_thread(text, html_to_text(self.draft))
 
 

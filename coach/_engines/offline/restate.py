@@ -168,6 +168,11 @@ _VERDICT = re.compile(r"^\W*(?:not\s+(?:good\s+enough|ok(?:ay)?|acceptable|on|co
                       r"unbelievable|shocking|disgraceful|appalling|pathetic|a\s+joke|so\s+annoying)\W*$", re.I)
 
 
+# The customer's stance, not their problem: "I'm not interested in your excuses", "I don't want another apology"
+_STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(?:your\s+|any\s+more\s+|another\s+|an?\s+|"
+                     r"more\s+)?(?:excuses?|apolog\w+|sorr\w+|platitudes|scripts?|canned\s+responses?)\b", re.I)
+
+
 def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None = None) -> str | None:
     """A clause that says the customer's problem back to them, or None when there is no clean one; one that
     ``prefer`` picks out (the situation's words: "my husband died last month") comes first."""
@@ -187,7 +192,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentences = sentences[:-1]  # a tweet cut off mid-sentence: its last sentence is not whole
     best: tuple[bool, int, int, str] | None = None
     for order, sentence in enumerate(sentences):
-        clause = _as_clause(_as_statement(sentence))
+        clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
         if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == "." \
                 and not _VERDICT.match(after):  # (not "... the entire way and not good enough")
