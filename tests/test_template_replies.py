@@ -253,3 +253,16 @@ def test_the_customers_stance_is_not_said_back_as_their_problem() -> None:
     from coach._engines.offline.restate import restate_problem
     said = restate_problem("I'm not interested in your excuses. The pool was shut all week and our room smelled of damp.")
     assert said is not None and "excuses" not in said
+
+
+def test_a_bare_dont_worry_goes_with_the_promise_it_led_into() -> None:
+    result = coach.rewrite("Hi Jo, thanks for writing. Don't worry, your refund will definitely be with you tomorrow.",
+                           customer="I returned the jacket (order JK-2290) two weeks ago and still have no refund.")
+    assert "Don't worry" not in result.rewrite and "tomorrow" in result.rewrite
+
+
+def test_a_date_in_what_already_happened_is_no_deadline() -> None:
+    said = "Thanks for telling us — after paying $860 on 4 March you should be able to use the heater, not be without it."
+    assert "broken-promise" not in {f.rule for f in check(said).findings}
+    later = "After we ordered the part on Monday, it should be fixed by Friday."
+    assert "broken-promise" in {f.rule for f in check(later).findings}

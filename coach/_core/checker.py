@@ -250,6 +250,9 @@ _MESSAGE_TO_YOU = re.compile(r"\W*(?:also\s+|then\s+|shortly\s+|soon\s+)?(?:rece
                              r"confirmation|notification|call\s+from\s+me)\b", re.I)
 
 
+_PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
+
+
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
     """Whether the clause ``text[start:end]`` commits to an outcome or a timeline the agent does not control."""
     clause = text[start:end]
@@ -260,7 +263,10 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if not certain and rule.pattern("hedges").search(text, 0, end):  # "If all goes to plan, we should be open on Friday"
         return False  # (a hedge does not soften "once we receive it, you'll definitely get a full refund")
     timed = rule.pattern("timelines").search(clause) is not None
-    if modal is None:
+    if modal is None:  # (a date in what already happened is no deadline: "after paying $1,140 on 2 Oct you should
+        # be driving without that hum")
+        if timed and _PAST_LEAD.search(clause, 0, should.start()):
+            timed = rule.pattern("timelines").search(clause, should.start()) is not None
         return timed and not _negated(clause, should.start(), rule.pattern("negations"))
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False

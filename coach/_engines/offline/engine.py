@@ -206,6 +206,8 @@ class _Rewriter(Additions):
         """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""
         before = _count(self.check(text), rule)
         for way in self._ways(rule, text, quote):
+            if rule == "broken-promise" and len(way) > 1:  # "Don't worry." said what the promise after it was for
+                way = [s for s in way if not _CALMS.match(s)] or way
             if way and new_problems(text, " ".join(way)):
                 continue  # it would read worse than the sentence it replaces
             fresh = [s for s in way if not _carried(s, text)]
@@ -345,6 +347,8 @@ _SUBORDINATE = re.compile(r"^\W*(?:as|because|since|although|though|while|if|whe
 _PERFECT = re.compile(r"^\W*(?:I|we)(?:'ve|’ve|\s+have)\s+", re.I)
 
 
+_CALMS = re.compile(r"^\W*(?:(?:please\s+)?(?:don't|don’t|do\s+not)\s+(?:panic|worry|fret|stress)|rest\s+easy|relax|"
+                    r"no\s+worries|(?:try\s+)?not\s+to\s+worry)\W*$", re.I)
 _DASH_BEFORE = re.compile(r"\w\s+[—–-]\s*$")
 _ABOUT_IT = re.compile(r"(?:they|it|this|that|these|those)\b", re.I)
 
