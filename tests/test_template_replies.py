@@ -266,3 +266,12 @@ def test_a_date_in_what_already_happened_is_no_deadline() -> None:
     assert "broken-promise" not in {f.rule for f in check(said).findings}
     later = "After we ordered the part on Monday, it should be fixed by Friday."
     assert "broken-promise" in {f.rule for f in check(later).findings}
+
+
+def test_a_form_reply_addressed_by_name_is_not_the_models_to_pass() -> None:
+    customer = ("Dear Sir or Madam, Invoice No. NB/2025/00412 charges VAT of £48.00 although we are a registered "
+                "charity and zero-rated. Please issue a credit note. Dr. Ellen Varga")
+    draft = ("Dear Dr. Varga,\n\nThank you for your email re: Invoice No. NB/2025/00412.\n\nI will look into this for you "
+             "asap.\n\nKind regards,\nAccounts Team")
+    result = coach.rewrite(draft, customer=customer)
+    assert "no-acknowledgement" in {f.rule for f in result.findings_after} and result.passed is not True

@@ -451,7 +451,7 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     # ("Thank you for contacting Northdale Water" says nothing of the customer's water)
     if any(senses.get(stem(w), stem(w)) in customer for w in content_words(own)):
         return  # the reply names the problem, in the customer's words or in words of the same meaning
-    if len(kept) < len(said) and not content_words(own, generic | named):
+    if len(kept) < len(said) and all(stem(w) in named for w in content_words(own, generic)):
         ctx.sure.add(rule.id)  # template lines and nothing else to say: not the model's to veto
     yield None, None
 
@@ -473,11 +473,13 @@ def _ends(text: str) -> str:
 
 
 # stock phrases whose words are no one's problem: "in due course" says nothing of a bill due on April 22
-# (nor "feel free", "thanks for ordering with us", "we're working on it" of free samples, an app order or work;
+# (nor "feel free", "thanks for ordering with us", "we're working on it", "I'll look into this" of free samples, an app
+# order, work or a look;
 # nor a subject line or a reference code, "Re: Claim No. HH-2023-55190": a case's number is not its problem)
 _STOCK = re.compile(r"\bin\s+due\s+course\b|\bat\s+your\s+earliest\s+convenience\b|\bwith\s+due\s+care\b"
                     r"|\bfeel\s+free\b|\bthanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+\w+ing\s+(?:with|from|at)\s+us\b"
                     r"|\b(?:we're|we’re|we\s+are|I'm|I’m|I\s+am)\s+(?:still\s+)?working\s+on\s+(?:it|this|that)\b"
+                    r"|\blook(?:ing)?\s+into\s+(?:this|it|that)(?:\s+for\s+you)?(?:\s+(?:asap|shortly|soon|now))?\b"
                     r"|^[ \t]*re[ \t]*:.*$|\b[A-Za-z]{1,5}[-/]?(?=[\w/-]*\d{4})[\w/-]+", re.I | re.M)
 # the company's name after "contacting", "from", "at" or "with" ("Northdale Water", "Brightwave Energy")
 _BRAND = re.compile(r"\b(?:contacting|from|at|with|to|of)\s+(?:the\s+)?(?:[A-Z][\w&'’-]+\s+){1,3}?[A-Z][\w&'’-]+", re.U)
