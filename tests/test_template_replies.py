@@ -275,3 +275,21 @@ def test_a_form_reply_addressed_by_name_is_not_the_models_to_pass() -> None:
              "asap.\n\nKind regards,\nAccounts Team")
     result = coach.rewrite(draft, customer=customer)
     assert "no-acknowledgement" in {f.rule for f in result.findings_after} and result.passed is not True
+
+
+def test_a_swollen_hissing_battery_is_a_safety_case() -> None:
+    from coach._engines.offline.situations import situation
+    case = situation("The battery of the scooter I bought in March is bulging and hissing. Could it catch fire?")
+    assert case is not None and case.always
+
+
+def test_doing_its_best_and_hoping_to_be_in_touch_are_vague() -> None:
+    rules = {f.rule for f in check("Our team is doing its best with the backlog. We hope to be in touch soon.").findings}
+    assert "vague-effort" in rules
+
+
+def test_a_forwarding_form_line_and_sympathy_for_anyone_do_not_acknowledge() -> None:
+    customer = "My March bill charges roaming of INR 9,300 in Doha though I had bought the 7-day Gulf pack."
+    draft = ("Dear Ms. Rao,\n\nWe understand that bill matters can be stressful. Your request has been forwarded to the "
+             "concerned department and they will revert at the earliest.\n\nRegards,\nCustomer Relations")
+    assert "no-acknowledgement" in {f.rule for f in coach.check(draft, customer=customer).findings}

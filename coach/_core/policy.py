@@ -118,7 +118,7 @@ GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+
                            r"extend)\b"
                            # goods or money handed over: "we'll be sending you a brand new WX-900 and £200 compensation"
                            r"|\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|ship(?:ping)?|post(?:ing)?|"
-                           r"giving|offer(?:ing)?|provid(?:e|ing))\s+(?:you\s+)?(?:with\s+)?(?:an?\s+|the\s+|your\s+)?"
+                           r"giving|offer(?:ing)?|provid(?:e|ing)|cover(?:ing)?)\s+(?:you\s+)?(?:with\s+)?(?:an?\s+|the\s+|your\s+)?"
                            r"(?:brand[-\s]new|new|free|full|replacement|complimentary|refund|compensation|voucher|credit|"
                            r"[£$€]\s?\d|\d+(?:\.\d+)?\s?%)", re.I)
 # Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
