@@ -24,6 +24,7 @@ from .text import (
     stem,
 )
 from .untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_span
+from .word_start import gated_alternation
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 
@@ -476,11 +477,13 @@ def _ends(text: str) -> str:
 # (nor "feel free", "thanks for ordering with us", "we're working on it", "I'll look into this" of free samples, an app
 # order, work or a look;
 # nor a subject line or a reference code, "Re: Claim No. HH-2023-55190": a case's number is not its problem)
-_STOCK = re.compile(r"\bin\s+due\s+course\b|\bat\s+your\s+earliest\s+convenience\b|\bwith\s+due\s+care\b"
-                    r"|\bfeel\s+free\b|\bthanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+\w+ing\s+(?:with|from|at)\s+us\b"
-                    r"|\b(?:we're|we’re|we\s+are|I'm|I’m|I\s+am)\s+(?:still\s+)?working\s+on\s+(?:it|this|that)\b"
-                    r"|\blook(?:ing)?\s+into\s+(?:this|it|that)(?:\s+for\s+you)?(?:\s+(?:asap|shortly|soon|now))?\b"
-                    r"|^[ \t]*re[ \t]*:.*$|\b[A-Za-z]{1,5}[-/]?(?=[\w/-]*\d{4})[\w/-]+", re.I | re.M)
+_STOCK = re.compile(gated_alternation([
+    r"\bin\s+due\s+course\b", r"\bat\s+your\s+earliest\s+convenience\b", r"\bwith\s+due\s+care\b", r"\bfeel\s+free\b",
+    r"\bthanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+\w+ing\s+(?:with|from|at)\s+us\b",
+    r"\b(?:we're|we’re|we\s+are|I'm|I’m|I\s+am)\s+(?:still\s+)?working\s+on\s+(?:it|this|that)\b",
+    r"\blook(?:ing)?\s+into\s+(?:this|it|that)(?:\s+for\s+you)?(?:\s+(?:asap|shortly|soon|now))?\b",
+    r"\b[A-Za-z]{1,5}[-/]?\d(?:\d{3}|\d*[-/]\d)[\w/-]*",
+], re.I | re.M) + r"|^[ \t]*re[ \t]*:.*$", re.I | re.M)  # (the subject line apart: it may start with a space)
 # the company's name after "contacting", "from", "at" or "with" ("Northdale Water", "Brightwave Energy")
 _BRAND = re.compile(r"\b(?:contacting|from|at|with|to|of)\s+(?:the\s+)?(?:[A-Z][\w&'’-]+\s+){1,3}?[A-Z][\w&'’-]+", re.U)
 
