@@ -5,7 +5,7 @@ import re
 import pytest
 
 from coach._core.rules import load_rules
-from coach._core.word_start import exact_first, first_chars, gated_alternation
+from coach._core.word_start import exact_first, first_chars, gated, gated_alternation
 
 FLAGS = re.I | re.M
 
@@ -87,3 +87,12 @@ def test_every_rule_pattern_finds_what_its_ungated_form_finds(monkeypatch):
             for text in TEXTS:
                 assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)], (rule.id, key)
     assert split  # (the rules do have long runs, split by first letter)
+
+
+def test_an_alternation_written_as_one_string_is_split_at_its_top_level_only():
+    pattern = r"\bsorry\b|(?:a|b)c|[|\]]x|\|y|\bpoor\s+thing|(?:^|[.!?]\s+)oh\s+no"
+    gated_text = gated(pattern, FLAGS)
+    assert gated_text != pattern
+    plain, split = re.compile(pattern, FLAGS), re.compile(gated_text, FLAGS)
+    for text in [*TEXTS, "ac bc |x ]x |y oh no. Oh no poor thing"]:
+        assert [m.span() for m in split.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -19,7 +19,7 @@ try:  # the standard library's own parser (private: a Python without it gets no 
 except ImportError:  # pragma: no cover - every supported Python has them
     c = _parser = None
 
-__all__ = ["gated_alternation", "first_chars", "exact_first"]
+__all__ = ["gated_alternation", "gated", "first_chars", "exact_first"]
 
 _WORD, _ANY, _EMPTY = "\\w", "any", "empty"  # what a piece of pattern may consume first (or a character itself)
 _EXACT = 1 << 30  # a flag of this module's own, never re's: the characters themselves, not \\w
@@ -169,3 +169,29 @@ def gated_alternation(parts: list[str | tuple[str, ...]], flags: int) -> str:
         if text is not None:
             out.append(f"(?:{text})")
     return "|".join(out)
+
+
+def gated(pattern: str, flags: int) -> str:
+    """``pattern``, an alternation written as one string, with its top-level alternatives gated (``gated_alternation``)."""
+    parts, depth, in_class, start, at = [], 0, False, 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[at + 1: at + 2] == "]":  # "[]...]": a closing bracket first is a member
+                at += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    return gated_alternation([*parts, pattern[start:]], flags)
+

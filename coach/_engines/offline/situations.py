@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ..._core.text import content_words, split_sentences, stem
+from ..._core.word_start import gated
 
 __all__ = ["Situation", "situation", "grieves"]
 
@@ -91,7 +92,7 @@ class Situation(BaseModel):
         return f"your {m['who'].lower()}" if m else None
 
     def matches(self, text: str) -> bool:
-        return re.search(self.words, text, re.I) is not None and not (self.unless and re.search(self.unless, text, re.I))
+        return _compiled(self.words).search(text) is not None and not (self.unless and _compiled(self.unless).search(text))
 
     def named_by(self, reply: str, customer: str | None) -> bool:
         """The reply names what happened, in a word of the first sentence of the customer's that says it ("your husband
@@ -100,6 +101,11 @@ class Situation(BaseModel):
         # (not by the grief's own words: "Sorry for your loss. Please send the death certificate" names nothing of it)
         said = {_kin(w) for w in content_words(first) if not any(c.isdigit() for c in w) and stem(w) not in _GRIEF}
         return not said or any(_kin(w) in said for w in content_words(reply))
+
+
+@lru_cache(maxsize=64)  # read for every customer message against each situation: compiled (and gated) once
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(gated(pattern, re.I), re.I)
 
 
 def _each_has(lines: tuple[str, ...], placeholder: str, rule: str) -> tuple[str, ...]:
