@@ -293,3 +293,30 @@ def test_a_forwarding_form_line_and_sympathy_for_anyone_do_not_acknowledge() -> 
     draft = ("Dear Ms. Rao,\n\nWe understand that bill matters can be stressful. Your request has been forwarded to the "
              "concerned department and they will revert at the earliest.\n\nRegards,\nCustomer Relations")
     assert "no-acknowledgement" in {f.rule for f in coach.check(draft, customer=customer).findings}
+
+
+# --- good drafts the checker used to read as promises (the shapes of set am's three changed good drafts) ---------
+
+def test_a_line_that_itself_lets_the_return_go_grants_the_waiver() -> None:
+    policy = ["Replacement mugs ship within 3 business days.", "Customers are not asked to return broken ceramics."]
+    draft = ("Hi Noor, thank you for the photo. I'm sorry your ceramic teapot arrived with the spout snapped off, and please "
+             "mind the sharp edges; there's no need to send any of it back. I've ordered a replacement on order TP-5521 "
+             "and it will ship within 3 business days.")
+    customer = "My teapot from order TP-5521 arrived with the spout snapped off."
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    assert result.rewrite == draft and result.passed is True
+
+
+def test_what_the_customers_own_step_should_do_is_no_promise() -> None:
+    said = "Please go to Settings > Sync, sign out and sign back in, and your notes should reappear within a few minutes."
+    assert "broken-promise" not in {f.rule for f in check(said).findings}
+
+
+def test_a_line_that_grants_at_no_charge_rules_nothing_out() -> None:
+    policy = ["Replacements for parcels stuck in transit more than 3 business days may be sent by express courier at no "
+              "charge."]
+    draft = ("Hi Tama, thanks for chasing this. I've opened a trace on order KP-3390 and I'll email you by noon tomorrow. "
+             "If the parcel still hasn't moved by then, I'll send a replacement the same day by express courier at no "
+             "charge to you.")
+    customer = "Order KP-3390 has sat at the depot since last Tuesday and I need it for Friday."
+    assert "broken-promise" not in {f.rule for f in coach.check(draft, customer=customer, policy=policy).findings}

@@ -251,6 +251,10 @@ _MESSAGE_TO_YOU = re.compile(r"\W*(?:also\s+|then\s+|shortly\s+|soon\s+)?(?:rece
                              r"confirmation|notification|call\s+from\s+me)\b", re.I)
 
 
+# an instruction to the customer earlier in the sentence ("go to Settings > Accounts, remove it and add it back")
+_THEIR_STEP = re.compile(r"(?:^|[:;,.]\s*|\band\s+)(?:please\s+)?(?:go\s+to|tap|click|remove|re-?add|restart|reboot|reinstall|"
+                         r"log\s+(?:out|back\s+in)|sign\s+(?:out|back\s+in)|clear|reset|unplug|plug\s+(?:it\s+)?back|"
+                         r"switch\s+(?:it\s+)?off|turn\s+(?:it\s+)?off|update\s+(?:the|your)\s+app)\b", re.I)
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
 
 
@@ -268,6 +272,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         # be driving without that hum")
         if timed and _PAST_LEAD.search(clause, 0, should.start()):
             timed = rule.pattern("timelines").search(clause, should.start()) is not None
+        if _THEIR_STEP.search(text, 0, start + should.start()):
+            return False  # what the customer's own step should do: "remove the account and add it back, and your
+            # events should reload within a few minutes"
         return timed and not _negated(clause, should.start(), rule.pattern("negations"))
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False

@@ -408,6 +408,12 @@ _BANS_WORDS = re.compile(r"^(?:do\s+not|don't|don’t|never|avoid)\s+(?:use|say|
 _QUOTED = re.compile(r"[\"“‘']([^\"”’']+)[\"”’']")
 
 
+_AT_NO_COST = re.compile(r"\b(?:at|for|with)\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee)s?\b", re.I)
+_NO_RETURN_ASKED = re.compile(r"\b(?:(?:are|is)\s+not\s+(?:asked|required|expected)\s+to\s+(?:return|send)|no\s+need\s+to\s+"
+                              r"(?:return|send)|(?:need|do)\s+not\s+(?:need\s+to\s+)?(?:return|send)|need\s+not\s+be\s+returned|"
+                              r"(?:don't|do\s+not)\s+have\s+to\s+(?:return|send)|without\s+(?:a\s+|any\s+)?return)\b", re.I)
+
+
 class Policy(BaseModel):
     """``commitments``: lines the team may promise; ``banned_phrases``; ``severity``: rule id -> severity or "off"."""
 
@@ -531,9 +537,11 @@ class Policy(BaseModel):
             others = Policy(commitments=[line for line in self.commitments if line not in lines and not _CHARGES.search(line)])
             return lines if lines and not (others.commitments and others.covers(clause, timed=False)) else []
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
-        return [line for line in self.commitments
-                if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS | _RULING_WORDS))
-                and (not proof or _asks_for(line, let_go.group()))]  # ("no need for photos" against "proof of purchase")
+        lines = [line for line in self.commitments
+                 if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS | _RULING_WORDS))
+                 and (not proof or _asks_for(line, let_go.group()))]  # ("no need for photos" against "proof of purchase")
+        # a line that itself lets the return go grants the waiver ("Customers are not asked to return broken glass")
+        return [] if any(_NO_RETURN_ASKED.search(line) for line in lines) else lines
 
     def _parts(self, *, rules_out: bool) -> list[tuple[str, str]]:
         """(part, line) for the parts of the lines that rule something out (or, with ``rules_out=False``, grant it):
@@ -550,6 +558,8 @@ class Policy(BaseModel):
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         done = {stem(w) for w in content_words(clause)}
         for part, line in self._parts(rules_out=True):
+            if not _PROHIBITS.search(_AT_NO_COST.sub(" ", part)):
+                continue  # "... sent by overnight courier at no charge": a grant, which rules nothing out
             act = _IT_CANNOT.match(part.strip())
             if act:  # "this cannot be waived": a clause that waives it, whatever it calls the fee
                 if stem(act["verb"]) in done:
