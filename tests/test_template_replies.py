@@ -320,3 +320,11 @@ def test_a_line_that_grants_at_no_charge_rules_nothing_out() -> None:
              "charge to you.")
     customer = "Order KP-3390 has sat at the depot since last Tuesday and I need it for Friday."
     assert "broken-promise" not in {f.rule for f in coach.check(draft, customer=customer, policy=policy).findings}
+
+
+def test_what_is_said_back_comes_before_a_check_of_it() -> None:
+    draft = "Hi Priya, don't worry, it will definitely be with you by noon tomorrow, I guarantee it. Sorry about this!"
+    customer = "My inhaler refill was due yesterday and it hasn't come. I have two doses left."
+    result = coach.rewrite(draft, customer=customer)
+    said_back, check_at = result.rewrite.find("inhaler"), result.rewrite.find("checking whether")
+    assert 0 <= said_back < check_at

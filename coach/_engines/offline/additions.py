@@ -14,10 +14,11 @@ from ..._core.facts import extract_facts
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import NUMBER_WORDS, content_words, split_sentences, stem
-from .clauses import finish, holds_step, lower_first
+from .clauses import capitalise, finish, holds_step, lower_first
 from .instructions import said_to_customer
 from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
+from .promise import is_check
 from .restate import own_doing, restate_problem
 from .situations import Situation, grieves
 
@@ -161,6 +162,10 @@ class Additions:
         while at < len(layout.units) and layout.units[at].text and _THANKS_FIRST.match(layout.units[at].text) and \
                 not _THANKS_FIRST.match(added[0]):
             at += 1  # "Thank you for your e-mail." stays the reply's first sentence; what is said back follows it
+        if first.prefix and first.text and at == 1 and is_check(capitalise(first.text)):
+            # "Hi Joanne, I'm checking whether it can be with you ...": what is said back comes before the check of "it"
+            added.append(capitalise(first.text))
+            first.text = ""
         if first.prefix and not first.text:
             first.text = lower_first(added.pop(0))
             at = 1
