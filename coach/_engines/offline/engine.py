@@ -301,8 +301,7 @@ class _Rewriter(Additions):
             if unit.text and len(unit.text.split()) >= 4 and unit.text in said and unit.text not in self.draft:
                 unit.text = ""
             said.add(unit.text)
-        if layout.render() != text:
-            text = layout.render()
+        text = layout.render()
         return _whole_thread(text, html_to_text(self.draft))
 
 
