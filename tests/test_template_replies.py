@@ -328,3 +328,7 @@ def test_what_is_said_back_comes_before_a_check_of_it() -> None:
     result = coach.rewrite(draft, customer=customer)
     said_back, check_at = result.rewrite.find("inhaler"), result.rewrite.find("checking whether")
     assert 0 <= said_back < check_at
+
+
+def test_our_assurance_is_a_promise() -> None:
+    assert "broken-promise" in {f.rule for f in check("You have our assurance it reaches you on time.").findings}
