@@ -49,3 +49,21 @@ def test_money_refunded_another_way_is_checked_not_refused() -> None:
     result = rewrite("As the concert was cancelled, your £64 will be refunded today in cash at the box office.",
                      "The gig on Friday was cancelled and I paid £64 for two tickets.", lines)
     assert "I can't offer £64" not in result.rewrite and "£64" in result.rewrite
+
+
+def test_money_back_for_the_unused_part_of_a_plan_gives_way_to_a_no_pro_rata_line() -> None:
+    lines = ["Memberships can be cancelled at any time.", "Pro-rata refunds are not offered on yearly memberships."]
+    result = rewrite("Thanks for letting us know. We'll refund the remaining 5 months, so you'll get $50 back by "
+                     "Monday, and I've cancelled your membership.",
+                     "I paid $120 for the year in March but I've moved away, so I want the rest back.", lines)
+    assert lines[1] in result.rewrite and "can't refund the remaining 5 months or the $50" in result.rewrite
+    assert "I'm checking whether" not in result.rewrite and "Monday" in result.rewrite
+    assert "I've cancelled your membership" in result.rewrite
+
+
+def test_a_price_difference_refunded_after_purchase_gives_way_to_a_no_adjustments_line() -> None:
+    lines = ["We do not offer price adjustments once an order has been placed."]
+    result = rewrite("Hi Tom, no problem! I've refunded the £35 price difference to your card.",
+                     "I bought the kettle last week for £95 and it's £60 now. Refund the difference please.", lines)
+    assert lines[0] in result.rewrite and "£35" in result.rewrite
+    assert "I've refunded" not in result.rewrite

@@ -119,7 +119,16 @@ def _negated(text: str, before: int, negations: re.Pattern[str] | None) -> bool:
     # "Not a problem, I promise ..." is not negated, nor is "Delays are never fun. They are working hard ...".
     for split in (*_CLAUSE_SPLIT.finditer(text, start, before), *_SENTENCE_BREAK.finditer(text, start, before)):
         start = max(start, split.end())
-    return negations.search(text[start:before]) is not None
+    return negations.search(_REASSURED.sub(_blank, text[start:before])) is not None
+
+
+#: Comfort, not a refusal: "Don't worry it'll be fixed in the next update" still promises.
+_REASSURED = re.compile(r"\b(?:don't|don’t|do\s+not)\s+(?:you\s+)?(?:worry|panic|fret|stress)\b|\bnot\s+to\s+worry\b|"
+                        r"\bno\s+need\s+to\s+(?:worry|panic)\b|\bnever\s+fear\b", re.I)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _clause_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
@@ -154,7 +163,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
         else:
-            certain = certainty.search(text) is not None
+            sure_word = certainty.search(text)  # "definitely"; "full refund", unless a policy line grants a full refund
+            certain = sure_word is not None and not any(sure_word.group().lower() in line.lower()
+                                                        for line in ctx.policy.commitments)
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
                     and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")

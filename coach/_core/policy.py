@@ -372,9 +372,20 @@ _IT_CANNOT = re.compile(r"^(?:this|it|these|they|which|the\s+fee|the\s+charge)\s
 _NEW_ONE = re.compile(r"\b(?:a|another)\s+(?:brand[- ])?new\s+(?:one|\w+)\b|\banother\s+one\b", re.I)
 
 
+#: Money back for part of a period ("the unused 8 months", "the rest of the year"): a pro-rata refund by another name.
+_UNUSED_PART = re.compile(r"\b(?:unused|remaining)\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|years?|term|period|time)\b"
+                          r"|\b(?:rest|remainder)\s+of\s+(?:the|your|my)\s+(?:year|term|plan|subscription|contract|period)\b",
+                          re.I)
+#: Money back for a price that fell or a rival's lower price: a price adjustment.
+_PRICE_DIFFERENCE = re.compile(r"\b(?:price\s+)?difference\b|\bprice\s+(?:drop|match)\w*", re.I)
+
+
 def _topic(clause: str, generic: frozenset[str]) -> set[str]:
     words = set(_stems(clause, generic))
     words |= {stem("partial")} if _PRO_RATA.search(clause) else set()  # "a prorated refund" is a partial one
+    if pays_back(clause) or re.search(r"\brefund", clause, re.I):
+        words |= {stem("partial"), *_stems("pro rata", generic)} if _UNUSED_PART.search(clause) else set()
+        words |= set(_stems("price adjustment", generic)) if _PRICE_DIFFERENCE.search(clause) else set()
     words |= {stem("replacement")} if _NEW_ONE.search(clause) else set()  # "we'll send a new one" replaces it
     return words | {stem("refund")} if pays_back(clause) else words
 

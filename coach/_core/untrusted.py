@@ -62,6 +62,9 @@ _ORDER = re.compile(gated(  # an addressee that is not the company's people, a r
     r"|\b(?:note|message|instructions?)\s+from\s+[A-Z][a-z]+\s*\((?:team\s+lead(?:er)?|manager|supervisor|director|"
     r"head\s+of\s+\w+)\)"
     r"|\b(?:give|offer|grant|send|refund|credit|upgrade|tell|approve)\s+this\s+(?:customer|client|user)\b"
+    # what the reply must hold: "just add it to the reply", "write in your reply that ..."
+    r"|\b(?:add|put|write|include|say|state|mention)\s+(?:it\s+|this\s+|that\s+)?(?:in|to|into)\s+(?:your|the)\s+"
+    r"(?:reply|response|answer)\b"
     r"|\bwhoever\b[^.!?]{0,30}\b(?:writes|drafts|reads|answers)\b"
     # template fields: "{{assistant_instructions: ...}}", "ai_instruction: ..."
     r"|\{\{[^{}]{0,40}:|\b(?:ai|assistant|system|bot|llm|model)_\w*\s*:",
@@ -73,6 +76,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"reimburse|gift\s+card|complimentary|priority|overnight|entitle|backdat|extended)\w*|credit(?!\s+card)\w*|free\b|"
     r"express\b|no\s+(?:\w+\s+)?(?:fee|charge|penalty|cost)s?\b|keep\s+(?:the|it|your)\b|"
     r"no\s+need\s+to\s+(?:send|return|post)\b|pay\b|paid\s+in\s+full|payment\s+(?:of|in\s+full)|"
+    r"(?:admit|accept)\w*\s+(?:full\s+|all\s+|total\s+)?(?:fault|liability|responsibility|blame)|"
     r"(?:ticket|case|complaint)\s+(?:as\s+)?(?:resolved|closed)|(?:clos(?:e|ed|ing)|resolved?)\s+(?:the|this|your|my)\s+(?:ticket|case|complaint))"
     r"|\d+(?:\.\d+)?\s?%"
     r"|[$£€]\s?\d[\d,.]*",
@@ -81,7 +85,8 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
 #: Handing something out, as opposed to looking into it: "I've added a 30% code", "you'll get a full refund".
 _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|processed|booked|"
-    r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked|closed)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
+    r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked|closed|admit|admits|"
+    r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
     r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
@@ -102,6 +107,7 @@ def _grants(text: str) -> set[str]:
     for m in _GRANT.finditer(text):
         word = re.sub(r"\s+", "", m.group().lower()).replace("-", "")
         word = "free" if word.startswith("complimentary") else word  # the same gift in other words
+        word = "fault" if word.startswith(("admit", "accept")) else word  # "admits full fault", "accept liability"
         word = "keep" if word.startswith(("keep", "noneedto")) else word  # "keep the machine", "no need to send it back"
         word = "pay" if word.startswith("paidinfull") else word  # "mark the account as paid in full"
         word = "closed" if word.endswith(("resolved", "closed")) or word.startswith(("clos", "resolve")) \

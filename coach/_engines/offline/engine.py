@@ -134,8 +134,6 @@ class _Rewriter(Additions):
             if any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
                 self._replace(layout, unit, self._edit(unit.text, english))
         units = [u for u in layout.units if u.text]
-        for unit, text in zip(units, first_check_in_full([u.text for u in units])):
-            unit.text = text
         for at, unit in enumerate(units):  # "Sorry again for the wait." with no apology left before it
             again = _SORRY_AGAIN.match(unit.text)
             if again and not any(_SORRY.search(u.full) for u in units[:at]):
@@ -154,6 +152,9 @@ class _Rewriter(Additions):
         for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱": the emoji of
             if unit.text and _DISMAY.fullmatch(unit.text.strip()) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # shock goes with the exclamation it followed
+        units = [u for u in layout.units if u.text]
+        for unit, text in zip(units, first_check_in_full([u.text for u in units])):
+            unit.text = text
         self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings})

@@ -45,7 +45,9 @@ _DONE = re.compile(r"(?P<lets>\blet['’]s\s+get\s+(?:this|it|that)\s+(?:fixed|s
                    r"|\b(?P<sort>(?P<who>I|we)(?:'ll|’ll|\s+will)\s+(?:get|have)\s+(?:this|it|that|things|everything)\s+"
                    r"(?:sorted|fixed|resolved|straightened)(?:\s+out)?)", re.I)
 _AND_MODAL = re.compile(r"^,?\s+and\s+(?P<rest>(?:will|shall|should)\s+[^.!?]+)", re.I)
-_AND_PROMISE = re.compile(r",?\s+and\s+(?=(?:you|we|I|it|they|the\s+\w+|your\s+\w+)\s*(?:will|'ll|’ll|shall)\b)", re.I)
+_AND_PROMISE = re.compile(r",?\s+(?:and|so(?=\s+you\b))\s+(?=(?:you|we|I|it|they|(?:the|your)\s+"
+                          r"(?:(?!\b(?:is|are|was|were|has|have|had|can|could|would|must|may)\b)[^,.;:!?]|(?<=\d)[.,](?=\d))"
+                          r"{1,40}?)\s*(?:will|'ll|’ll|shall)\b)", re.I)
 _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
                            r"right\s+away|straight\s+away|immediately|asap|today|tonight|tomorrow|in\s+a\s+jiffy))+\b", re.I)
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
@@ -122,6 +124,11 @@ def first_check_in_full(texts: list[str]) -> list[str]:
     before said in full: the "also" was for a check the edits made later in the reply."""
     out = list(texts)
     first = next((i for i, t in enumerate(out) if is_check(t) or _ALSO_LINE.match(t) or _ALSO_NOT_YET.match(t)), None)
+    again = _ALSO_LINE.match(out[first]) if first is not None else None
+    if again and not any(_CHECK_LINE.match(t) for t in out[first + 1:]):
+        # the check the "also" followed was cut later ("it'll be fixed in the next update"): this one is the first
+        what, when = re.match(r"^(.*?)(?:,? and (update you\b.*))?$", again["what"]).groups()
+        out[first] = f"Let me check whether {what}, and I'll {when or 'update you'}."
     also = _ALSO_NOT_YET.match(out[first]) if first is not None else None
     if also:
         out[first] = _NOT_YET[1].format(s=also["s"], vp=also["vp"])
@@ -232,7 +239,11 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
-        clause, after = clause + tail.group(1), tail.group(2)
+        two = _AND_PROMISE.search(tail.group(1))  # (to where a second one starts: "..., and your costs will be paid";
+        # "..., and it'll show on your next bill" is the same one's)
+        cut = two.start() if two and not re.match(r"\W*(?:and|so)\s+(?:it|this|that|they)\b", tail.group(1)[two.start():], re.I) \
+            else len(tail.group(1))
+        clause, after = clause + tail.group(1)[:cut], tail.group(1)[cut:] + tail.group(2)
     ways = []
     two = _TWO_DOINGS.match(clause)
     if two and complete(two["head"]):
@@ -262,6 +273,12 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if hedged is not None:
         ways.append([before + hedged + after])
     new = _rewrite(clause, policy, used, salt, asked)
+    back = _SO_BACK.match(after) if new and len(new) == 2 and new[1].startswith(_REFUSED) else None
+    if back:  # "..., so you'll get $64 back by Friday": the same money, refused with it; its date is when the agent
+        # says what can be offered instead
+        when = f" and update you {back['when']}" if back["when"] else " and update you"
+        new = [new[0], f"{new[1][:-1]} or the {back['money']}, but I'll check what I can offer instead{when}."]
+        after = after[back.end():]
     also = _AND_MODAL.match(after)
     if new is not None and also:  # "... will be processed immediately and will certainly reach your account by 31 Mar.":
         # the second promise, whose subject went with the first, is fixed with it ("it" for its subject)
@@ -471,6 +488,13 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
         used.add(policy_line)
         return [_said(policy_line)]
     said = _policy_instead(clause, policy_line, salt, forbidden is not None, asked) if policy_line else None
+    refused = _RULED_OUT_GRANT.match(_CERTAINTY.sub("", clause).strip()) if forbidden and said is None else None
+    if refused and not re.search(r"\b(?:and|but|so|if|when|once|by|before|until)\b", refused["what"], re.I):
+        # "We'll refund the unused 8 months" against "Pro-rata refunds are not available": the line, and what it rules
+        # out said as not offered (its figures kept), never a check of the outcome the line rules out
+        used.add(forbidden)
+        return [_said(forbidden), f"{_REFUSED}{refused['who'].lower() if refused['who'] != 'I' else 'I'} can't "
+                                  f"{refused['what']}."]
     if said is not None:  # beyond the policy: say what it grants, never a hint at the faster outcome
         used.add(policy_line)
         return said
@@ -493,6 +517,12 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
     return [check] if check is not None else None
 
 
+_REFUSED = "That means "
+_SO_BACK = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:get|receive|have|see)\s+(?:your\s+)?"
+                      r"(?P<money>[£$€]\s?\d[\d,.]*\d|[£$€]\s?\d)\s+(?:back|refunded)"
+                      r"(?:\s+(?P<when>(?:by|on|before|within)\s+[^,.;!?]+?))?(?=\s*(?:[,.;!?]|$))", re.I)
+_RULED_OUT_GRANT = re.compile(r"^(?P<who>I|we)(?:'ll|’ll|\s+will|\s+can)\s+(?:also\s+)?(?P<what>(?:refund|waive|reimburse|"
+                              r"credit|cover|pay|give|offer|send|replace|extend|upgrade)\b[^.!?;]*?)[.!?]*$", re.I)
 _SEES_IT = re.compile(r"^(?:and\s+|so\s+)?you(?:'ll|’ll|\s+will|\s+should)\s+(?:then\s+)?(?:see|notice|spot|find)\s+"
                       r"(?:it|this|that|them)\b", re.I)
 _BEYOND = (
@@ -757,7 +787,16 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
         return update + tail
     if deadline:  # "back by tomorrow morning": "whether" would hint it may still happen; say it is not confirmed
         return (_NOT_YET_ALSO if again else _NOT_YET[salt % len(_NOT_YET)]).format(s=s, vp=vp) + tail
-    return (_also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)) + tail
+    check = _also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)
+    state = _STATE.match(vp)
+    if state:  # "your photos will be totally safe": whether they are safe, not whether they "can be totally safe"
+        are = "are" if re.search(r"(?<!s)s$|^(?:they|you|we|all\b.*|both\b.*)$", s, re.I) else "is"
+        check = check.replace(f"{s} can {vp}", f"{s} {are} {state['adj']}{state['rest']}", 1)
+    return check + tail
+
+
+_STATE = re.compile(r"^be\s+(?:(?:totally|completely|perfectly|100%|fully|all|absolutely)\s+)?"
+                    r"(?P<adj>safe|secure|intact|unaffected|protected)\b(?P<rest>.*)$", re.I)
 
 
 _DEADLINE = load_rules()["broken-promise"].pattern("timelines")

@@ -169,6 +169,8 @@ _VERDICT = re.compile(r"^\W*(?:not\s+(?:good\s+enough|ok(?:ay)?|acceptable|on|co
 
 
 # The customer's stance, not their problem: "I'm not interested in your excuses", "I don't want another apology"
+_ASKS = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:kindly\s+)?(?:refund|send|give|fix|cancel|sort|replace|help|tell|call|"
+                   r"email|reply|return|credit|reverse|waive|change|update|check|compensate)\b", re.I)  # a request
 _STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(?:your\s+|any\s+more\s+|another\s+|an?\s+|"
                      r"more\s+)?(?:excuses?|apolog\w+|sorr\w+|platitudes|scripts?|canned\s+responses?)\b", re.I)
 
@@ -195,7 +197,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
         if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == "." \
-                and not _VERDICT.match(after):  # (not "... the entire way and not good enough")
+                and not _VERDICT.match(after) and not _ASKS.search(after):
+            # (not "... the entire way and not good enough", nor "... and refund the difference please")
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
         if clause is None:
