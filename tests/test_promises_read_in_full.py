@@ -45,3 +45,29 @@ def test_a_check_whose_first_was_cut_is_said_in_full():
 def test_a_request_after_a_short_statement_is_not_restated_as_the_problem():
     said = restate_problem("I bought the blender on Monday for £80 and it's £55 now. Refund the difference please.")
     assert said is None or "please" not in said.lower()
+
+
+def test_lines_that_could_go_to_anyone_give_way_to_the_situation_in_a_bereavement():
+    result = coach.rewrite("Hello,\n\nPlease note that Saver tickets are non-refundable under our Conditions of "
+                           "Carriage. You may refer to our help centre for information about changes.\n\nRegards,\nSupport",
+                           customer="My father died last week. He was booked on our coach trip to York on the 9th, "
+                                    "booking ZKT4QW. What happens to his ticket?")
+    assert "help centre" not in result.rewrite and "Please note" not in result.rewrite, result.rewrite
+    assert "father" in result.rewrite and "booking ZKT4QW" in result.rewrite  # the reference they gave, not asked again
+
+
+def test_thanks_for_feedback_on_a_gas_smell_becomes_thanks_for_telling_us():
+    result = coach.rewrite("Thank you for your feedback. Your message has been logged. Please quote reference "
+                           "HS-40917 in any further correspondence.",
+                           customer="Since your fitter changed our meter this afternoon the hallway smells of gas.")
+    assert "feedback" not in result.rewrite and "has been logged" not in result.rewrite, result.rewrite
+    assert result.rewrite.startswith("Thank") and "gas emergency" in result.rewrite and "HS-40917" in result.rewrite
+
+
+def test_a_plain_formal_thanks_and_a_list_lead_in_stay_in_a_money_case():
+    draft = ("Dear Ms. Adeyemi,\n\nThank you for your letter. We apologise for the confusion.\n\nPlease note the "
+             "following:\n1. Your direct debit is paused until 1 March;\n2. The £640.10 taken in error has been "
+             "refunded.\n\nYours sincerely,\nT. Hale")
+    result = coach.rewrite(draft, customer="You took my mortgage payment of £640.10 during my payment holiday and "
+                                           "now I can't pay my rent.")
+    assert "Thank you for your letter." in result.rewrite and "Please note the following:" in result.rewrite

@@ -145,9 +145,12 @@ class _Rewriter(Additions):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
+        thanked = False  # a "Thank you for your feedback." that went: the situation's own thanks replaces it
         if english and not positive(self.customer, self.draft):  # a fixed reply loses "I understand." and "Don't worry."
             for unit in list(layout.units):
-                if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflects(unit.text)):
+                if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflects(unit.text) or
+                                                                self._cold(unit.text)):
+                    thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
         for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱": the emoji of
             if unit.text and _DISMAY.fullmatch(unit.text.strip()) and drafted.get(id(before)) and not before.text:
@@ -157,8 +160,15 @@ class _Rewriter(Additions):
             unit.text = text
         self.edited = layout.render()
         if english:
-            self.add(layout, {f.rule for f in findings})
+            self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
         return self._settle(layout, findings, english)
+
+    def _cold(self, text: str) -> bool:
+        """A line that could go to anyone ("Thank you for your feedback.", "You may refer to our FAQ page.") in a reply
+        to grief, danger or money trouble: the situation's acknowledgement and step take its place."""
+        return self.case is not None and not holds_fact(text) and not text.rstrip().endswith(":") and \
+            (_COLD.match(text) is not None or _TEMPLATES.search(text) is not None and not _THANKS.match(text))
+        # (not "Please note the following:"; "Thank you for your letter." is a plain opening, "... for your feedback" not)
 
     def _hollow(self, text: str, findings: list[Finding]) -> bool:
         """No error or warning, but what a reader hears as hollow all the same: "I understand. I hear you." (parroting
@@ -311,6 +321,11 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
 
 
 # an emoji of shock or sorrow, alone: it belonged to what was said before it
+_TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
+_THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
+_COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+for\s+your\s+(?:feedback|comments?)|"
+                   r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
+                   r"recorded|noted|registered))\W*$", re.I)
 _DISMAY = re.compile(r"(?:[\U0001F625\U0001F628\U0001F629\U0001F62B\U0001F62D\U0001F630\U0001F631\U0001F622\U0001F61E"
                      r"\U0001F614\U0001F641\u2639\U0001F62C\U0001F92F\U0001F624\U0001F621\U0001F92C\U0001F97A]\uFE0F?\s*)+[.!]*")
 _SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(?:sorry|apologies)(\s+again)\b", re.I)

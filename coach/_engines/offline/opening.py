@@ -166,10 +166,11 @@ def _models(*texts: str) -> set[str]:
 def _reference(text: str, models: set[str] = frozenset()) -> str | None:
     """An order, ticket or account reference the customer or the draft gave ("order #99812"), or None."""
     for fact in extract_facts(text):
-        if not _ID.fullmatch(fact) or _NOT_ID.search(fact) or fact in models:
-            continue
         at = text.find(fact)
         noun = _ID_NOUN.search(text[max(0, at - 30):at])
+        code = noun is not None and re.fullmatch(r"(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{5,10}", fact)  # "booking QXR7LM"
+        if not (_ID.fullmatch(fact) or code) or _NOT_ID.search(fact) or fact in models:
+            continue
         if noun:
             return f"{noun.group(1).lower()} {fact}"
         if fact.startswith("#") or re.search(r"[A-Za-z]", fact):
