@@ -71,3 +71,26 @@ def test_a_plain_formal_thanks_and_a_list_lead_in_stay_in_a_money_case():
     result = coach.rewrite(draft, customer="You took my mortgage payment of £640.10 during my payment holiday and "
                                            "now I can't pay my rent.")
     assert "Thank you for your letter." in result.rewrite and "Please note the following:" in result.rewrite
+
+
+def test_a_circumstance_is_not_what_the_reply_is_sorry_for():
+    said = restate_problem("I'm a wheelchair user and the ramp at your Elm Street branch has been blocked for a week.")
+    assert said is not None and "wheelchair" not in said and said.startswith("the ramp")
+    assert restate_problem("I use a wheelchair.") is None
+
+
+def test_the_customers_here_is_there_when_said_back():
+    said = restate_problem("The app says my parcel was left in the porch at 09:40 but there's nothing here.")
+    assert said is not None and said.endswith("nothing there")
+
+
+def test_pity_over_what_staff_would_do_goes_with_its_clause():
+    result = coach.rewrite("Dear Ms. Ortiz,\n\nHonestly I cannot believe our cashiers would refuse a refund on a sealed "
+                           "item, it is unacceptable.\n\nKind regards,\nJo",
+                           customer="Your Leeds store refused to refund a sealed blender I returned with the receipt.")
+    assert "would refuse" not in result.rewrite and "cannot believe" not in result.rewrite, result.rewrite
+
+
+def test_shock_at_reading_the_customers_letter_is_pity():
+    assert "pity" in {f.rule for f in check("I was genuinely shocked to read your letter.").findings}
+    assert "pity" not in {f.rule for f in check("The storm shocked the whole town.").findings}

@@ -18,7 +18,8 @@ __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop
 _OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh|what(?=\W*[?!])"
 _INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh)\W*$", re.I)
 _PITY_LEAD = re.compile(
-    r"^(?:I\s+(?:\w+ly\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"
+    r"^(?:(?:honestly|frankly|truly|genuinely|seriously|really)\s*,?\s+)?"  # "Honestly I cannot believe ..."
+    r"(?:I\s+(?:\w+ly\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"
     r"(?:terrible|awful|horrible|bad|sick|ashamed|embarrassed)|I(?:'m|’m|\s+am)\s+(?:\w+ly\s+|so\s+|really\s+)?"
     r"(?:mortified|embarrassed|ashamed|appalled|horrified))\s+(?:that\s+)?",
     re.I,
@@ -216,9 +217,11 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
         first = re.split(r"[,;:]|\s+(?:and|but)\s+", rest, maxsplit=1)[0]
         if starts_clause(rest) and len(content_words(first)) >= 2 and (len(rest.split()) >= 8 or holds_fact(rest)) \
                 and not re.search(r"\blike\s+(?:this|that)\W*$", rest) \
-                and not _POINTS_BACK.search(first) and not _POINTER_INSIDE.search(first):
+                and not _POINTS_BACK.search(first) and not _POINTER_INSIDE.search(first) \
+                and not re.search(r"\b(?:would|could|should|might|may)\b", re.split(r"[.!?]", first)[0], re.I):
             # "We shipped you the wrong size on order 4471", not "Our letters have made it worse." nor what points
-            # back: "we keep sending these", "... handled it in this way", "the cafe let that go out"
+            # back: "we keep sending these", "... handled it in this way", "the cafe let that go out"; nor what was
+            # only feared or imagined ("... our staff would charge you", "your students may start without books")
             return [capitalise(rest)]
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying
             return []

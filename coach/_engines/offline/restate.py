@@ -77,6 +77,7 @@ _SWAPS = {
     "mine": "yours", "myself": "yourself", "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll",
     "we": "you", "our": "your", "ours": "yours", "us": "you", "ourselves": "yourselves",
     "your": "our", "yours": "ours", "you": "us",  # only an object "you" gets this far: "bought from you"
+    "here": "there",  # "there's nothing here" is where the customer is
 }
 _SWAP = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)) + r")\b", re.I)
 _VERB_FIXES = [  # after "I" became "you": the verb agrees
@@ -169,6 +170,10 @@ _VERDICT = re.compile(r"^\W*(?:not\s+(?:good\s+enough|ok(?:ay)?|acceptable|on|co
 
 
 # The customer's stance, not their problem: "I'm not interested in your excuses", "I don't want another apology"
+#: Who the customer is, not what went wrong ("you use a wheelchair", "you're a full-time carer"), then "and" the problem.
+_CIRCUMSTANCE = re.compile(r"^(?:as\s+)?you(?:\s+use\s+a\s+wheelchair|(?:['’]re|\s+are)\s+(?:a\s+)?(?:wheelchair\s+user|disabled|"
+                           r"blind|deaf|pregnant|elderly|(?:full-time\s+|unpaid\s+)?carer|autistic|partially\s+sighted|housebound)"
+                           r"|\s+have\s+a\s+disability)\b(?:,?\s+and\s+|,\s+|\s+so\s+|$)", re.I)
 _ASKS = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:kindly\s+)?(?:refund|send|give|fix|cancel|sort|replace|help|tell|call|"
                    r"email|reply|return|credit|reverse|waive|change|update|check|compensate)\b", re.I)  # a request
 _STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(?:your\s+|any\s+more\s+|another\s+|an?\s+|"
@@ -334,6 +339,11 @@ def _as_clause(sentence: str) -> str | None:
     clause = _SWAP.sub(lambda m: _swap(m.group()), clause).replace(_WE, "we").replace(_TO_YOU, "you")
     for pattern, fixed in _VERB_FIXES:
         clause = pattern.sub(fixed, clause)
+    who = _CIRCUMSTANCE.match(clause)
+    if who:  # "you use a wheelchair and the lift has been broken for 9 days": sorry for the lift, never the wheelchair
+        clause = clause[who.end():]
+        if not re.match(r"(?:the|your|my|our|it|its|there|nobody|no\s+one)\b", clause, re.I) or not _has_verb(clause):
+            return None
     if not _SUBJECT_START.match(clause) or _NO_REFERENT.match(clause) or _DEMONSTRATIVE.search(clause) or \
             _THIRD_PERSON.search(clause):
         return None  # "it's now damaged the cupboard", "this overpayment": said back alone, they point at nothing
