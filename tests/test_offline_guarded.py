@@ -99,7 +99,7 @@ def test_beyond_the_policy_the_rewrite_says_the_policy(draft, date):
     ("My debit card was stolen and there are two payments I didn't make.", "stolen-card",
      "freeze the card", "order number"),
     ("You took my subscription twice and my account is now overdrawn.", "money",
-     "out of pocket", "a few more details"),
+     "affects your money", "a few more details"),
 ])
 def test_distress_gets_a_tone_that_fits(customer, name, said, not_said):
     assert situation(customer).name == name

@@ -94,3 +94,29 @@ def test_pity_over_what_staff_would_do_goes_with_its_clause():
 def test_shock_at_reading_the_customers_letter_is_pity():
     assert "pity" in {f.rule for f in check("I was genuinely shocked to read your letter.").findings}
     assert "pity" not in {f.rule for f in check("The storm shocked the whole town.").findings}
+
+
+def test_mins_and_hrs_are_deadlines_and_become_the_agents_update():
+    assert promises("It'll be back up in 15 mins, guaranteed.")
+    result = coach.rewrite("@sam_k it'll be back up in 15 mins, guaranteed 👍 ^AL",
+                           customer="@PayFast your app is down and I can't pay my bills")
+    assert "update you in 15 mins" in result.rewrite and "whether it can be back up in 15" not in result.rewrite
+
+
+def test_a_second_it_with_only_a_time_joins_the_check_before_it():
+    result = coach.rewrite("Hi there! We'll get the missing 300 points sorted ASAP, it will be done by end of today.",
+                           customer="The 300 points from my June shop never showed up on my card ending 4410.")
+    assert "I'll update you by end of today" in result.rewrite, result.rewrite
+    assert "also" not in result.rewrite and "can't confirm" not in result.rewrite
+
+
+def test_waiting_that_followed_from_a_removed_promise_goes_with_it():
+    result = coach.rewrite("Our engineers know about it and it will be fixed by Thursday morning, so please just wait "
+                           "until then.", customer="Your app logs me out every time I open it since the update.")
+    assert "wait until then" not in result.rewrite and "Thursday morning" in result.rewrite, result.rewrite
+
+
+def test_money_trouble_is_not_called_out_of_pocket():
+    result = coach.rewrite("I understand your frustration.",
+                           customer="Your app crashes at login and my rent is due on Friday.")
+    assert "out of pocket" not in result.rewrite and "money" in result.rewrite

@@ -119,6 +119,10 @@ def also_checks(way: list[str], checked: bool) -> list[str]:
 _ALSO_LINE = re.compile(r"^I'll also check whether (?P<what>.+)\.$")
 
 
+_SAME_AGAIN = re.compile(r"^I'll also check whether (?:it|this|that) can (?:be done|be sorted(?: out)?|be fixed|be resolved|"
+                         r"happen|be completed), and update you (?P<when>.+)\.$")
+
+
 def first_check_in_full(texts: list[str]) -> list[str]:
     """``texts`` (the whole reply's sentences in order) with an "I also can't confirm yet that ..." that no check comes
     before said in full: the "also" was for a check the edits made later in the reply."""
@@ -130,6 +134,13 @@ def first_check_in_full(texts: list[str]) -> list[str]:
         what, when = re.match(r"^(.*?)(?:,? and (update you\b.*))?$", again["what"]).groups()
         out[first] = f"Let me check whether {what}, and I'll {when or 'update you'}."
     also = _ALSO_NOT_YET.match(out[first]) if first is not None else None
+    for at, text in enumerate(out):  # "... the points sorted, and I'll let you know what I find. I'll also check whether
+        same = _SAME_AGAIN.match(text)  # it can be done, and update you by end of today.": one check, with its time
+        before = next((i for i in range(at - 1, -1, -1) if _CHECK_LINE.match(out[i])), None) if same else None
+        if before is not None and before == at - 1:
+            line = _CHECK_LINE.match(out[before])
+            out[before] = f"{out[before][: line.end('what')]}, and I'll update you {same['when']}."
+            out[at] = ""
     if also:
         out[first] = _NOT_YET[1].format(s=also["s"], vp=also["vp"])
         full = next((i for i in range(first + 1, len(out)) if _NOT_YET_FULL.match(out[i])), None)
@@ -376,8 +387,10 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         out.append(finish(lead.rstrip()))
     out += [s if not out else capitalise(s) for s in new]
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", after, flags=re.I)
-    if re.match(r"^[\s,]*so\s+(?:that\s+)?(?:you|we|it|they)\b", after, re.I) and new and not holds_fact(rest):
-        rest = ""  # "... write off the £860 so you can start fresh": the purpose went with the promise
+    if re.match(r"^[\s,]*so\s+(?:that\s+)?(?:you|we|it|they)\b|^[\s,]*so\s+(?:please\s+)?(?:just\s+)?(?:wait|hang\s+on|"
+                r"hang\s+tight|sit\s+tight|bear\s+with)\b", after, re.I) and new and not holds_fact(rest):
+        rest = ""  # "... write off the £860 so you can start fresh", "... so please just wait until then": what
+        # followed from the promise went with it
     if rest.strip(" .!?…"):
         rest = re.sub(r"^that\s+(?!is\b|was\b|'s\b|’s\b)", "", rest, flags=re.I)  # "and that our team will": "Our team will"
         if _LEADS_IN.match(rest) and not holds_fact(rest) and not holds_step(rest):
