@@ -82,6 +82,13 @@ def asked_for(when: str, asked: str) -> bool:
 
 
 
+#: What arrives, as a promise says it: "arrive", "be in your account", "be on your doorstep", "reach you".
+_ARRIVAL = re.compile(r"(?:arrive|reach\s+you|land|be\s+(?:with\s+you|delivered(?:\s+to\s+you)?|on\s+(?:your|the)\s+doorstep|"
+                      r"at\s+your\s+door|"
+                      r"(?:back\s+)?in\s+your\s+(?:account|bank(?:\s+account)?)|credited(?:\s+to\s+your\s+account)?|"
+                      r"(?:back\s+)?on\s+your\s+card)|show\s+(?:up\s+)?(?:in|on)\s+your\s+(?:account|statement))", re.I)
+
+
 def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again: bool, asked: str,
                    agent: bool) -> str | None:
     """The promise "{s} will {vp}", whose ``vp`` holds ``deadline``, as the agent's own check with the time as when they
@@ -105,6 +112,13 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
         re.search(r"\b(?:of|the|by|to|for|at|until|before|within)$", rest, re.I) is not None  # a cut date or phrase
     if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):
         return None  # a date the deadline cut in two is said back whole, as not confirmed
+    if _ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
+            re.match(r"(?:the|your|our|these|those)\s", s, re.I):  # (not "a new cushion", nor "it": what is it?)
+        # "the money will be in your account by Friday": not "whether the money can be in your account" (it was sent)
+        # but the agent's own watch on it, "I'll check on the money and update you by Friday"
+        return checking_on(s, when, salt)
+    if _ARRIVAL.fullmatch(rest) and not again and s.lower() in ("it", "they"):  # "it should arrive soon"
+        return checking_on("this", when, salt)
     if s.lower() in ("it", "they", "this", "that") and len(rest.split()) <= 4 and not again and not holds_fact(rest) \
             and when:  # "it can be back up", "it can show on your account" read as odd to blind reviewers (sets aj, ak)
         return checking_on("this", when, salt)

@@ -409,7 +409,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
 _ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can\s+(?:assure|confirm)(?:\s+you)?)\s*"
                       r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
-                   r"(?P<vp>\w+(?:ed|en|wn)\b.*)$", re.I)
+                   r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
 _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
@@ -774,6 +774,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
         if s.lower() in ("it", "this") and not re.match(r"(?:be|has|does|was|goes)\b", vp, re.I):
             vp = re.sub(r"^(\w+?)s\b", r"\1", vp)  # "it arrives" -> "it can arrive"
     s = _subject(s)
+    if _THING.match(s) and re.match(r"be\s", vp, re.I):  # "Access will be restored today": "whether access can be ..."
+        s = s.lower()
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     vp = re.sub(rf"^{EFFORT_TO}(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
@@ -840,6 +842,10 @@ _NOT_YET_ALSO = "I also can't confirm yet that {s} can {vp}."
 _ALSO_NOT_YET = re.compile(r"^I also can't confirm yet that (?P<s>.+?) can (?P<vp>.+)\.$")
 _NOT_YET_FULL = re.compile(r"^I can't confirm yet that (?P<s>.+?) can (?P<vp>.+?)(?:, but I'll check where it stands and "
                            r"update you|; I'm checking where it stands and will let you know)\.$")
+
+
+_THING = re.compile(r"^(?:[A-Z][a-z]+(?:tion|sion|ment|ness|ance|ence|ity|ery|ice|ing|ss|age|ure)s?|Power|Internet|Broadband|"
+                    r"Heating|Water|Electricity|Gas|Refunds?|Repairs?|Wifi|Signal|Coverage|Data)$")  # a common noun, first
 
 
 def _subject(words: str) -> str:
