@@ -32,6 +32,8 @@ _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)"
                    rf"(?:(?-i:#[A-Z]\w*)\s+)*(?:{_SIG}|{_MARK})"  # "#LunaFam ^Sasha": a brand tag signs off (not "#sorry")
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
+_THANKS_NAME = re.compile(r"(?<=[.!?]\s)(?i:thanks|thank\s+you|thx|cheers|many\s+thanks|kind\s+regards|regards|best)[,!]?\s+"
+                          r"(?P<name>[A-Z][a-z]{1,15})\.?$")
 _HEADING = r"(?:re|subject|ref\.?|regarding)\s*:"  # "Subject: ...", "Re: Invoice No. 88412"
 # ... or a line that is only a reference, "Customer No. SL-5529130": nothing is added before or into it
 SUBJECT_LINE = re.compile(rf"^(?:{_HEADING}|(?:[A-Za-z]+\s+){{0,2}}(?:no\.?|number|ref(?:erence)?\.?|#)\s*:?\s*"
@@ -144,6 +146,9 @@ def _tail_start(text: str) -> int:
         if len(block) <= 3 and all(line and len(line.split()) <= 6 and not _END.search(line) and line[0].isupper()
                                    for line in block):
             return len(last[0]) + 2 + (len(last[1]) - len(last[1].lstrip()))
+    signed_inline = _THANKS_NAME.search(text)  # "... sorted this week. thanks, Kyle": a sign-off on the same line
+    if signed_inline and signed_inline["name"].lower() not in _NOT_A_NAME | STOPWORDS and text[:signed_inline.start()].strip():
+        return signed_inline.start()
     window = max(0, len(text) - 200)
     m = _TAIL.search(text, window)
     if not m or m.start() == 0:

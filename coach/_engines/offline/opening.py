@@ -163,12 +163,18 @@ def _models(*texts: str) -> set[str]:
             if _MODEL.search(text[max(0, text.find(fact) - 12):text.find(fact)])}
 
 
+_GIFT_CODE = re.compile(r"\b(?:promo|discount|voucher|coupon|gift|offer|referral|free)[\w-]*(?:\s+[\w-]+)?\s+code"
+                        r"\s*(?:is|:|=)?\s*$", re.I)  # "your free meal code is", "promo code:"
+
+
 def _reference(text: str, models: set[str] = frozenset()) -> str | None:
     """An order, ticket or account reference the customer or the draft gave ("order #99812"), or None."""
     for fact in extract_facts(text):
         at = text.find(fact)
         noun = _ID_NOUN.search(text[max(0, at - 30):at])
         code = noun is not None and re.fullmatch(r"(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{5,10}", fact)  # "booking QXR7LM"
+        if _GIFT_CODE.search(text[max(0, at - 40):at]):
+            continue  # "your free-delivery code is FREEYR-2291": something handed out, not the case's reference
         if not (_ID.fullmatch(fact) or code) or _NOT_ID.search(fact) or fact in models:
             continue
         if noun:
