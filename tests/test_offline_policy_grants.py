@@ -67,3 +67,14 @@ def test_a_price_difference_refunded_after_purchase_gives_way_to_a_no_adjustment
                      "I bought the kettle last week for £95 and it's £60 now. Refund the difference please.", lines)
     assert lines[0] in result.rewrite and "£35" in result.rewrite
     assert "I've refunded" not in result.rewrite
+
+
+def test_a_grant_made_as_an_exception_goes_to_whoever_approves_exceptions() -> None:
+    lines = ["Items can be returned within 14 days of delivery.", "Exceptions need a store manager's approval."]
+    draft = ("Hi Ana, you're right that we bend the rules for regulars, so I've gone ahead and approved the refund even "
+             "though it's past 14 days. Hope that helps!")
+    result = rewrite(draft, "I'd like to return the lamp I bought five weeks ago. I'm a regular, so make an exception.",
+                     lines)
+    assert "approved the refund" not in result.rewrite and "bend the rules" not in result.rewrite, result.rewrite
+    assert lines[0] in result.rewrite and "a store manager to review the refund" in result.rewrite
+    assert "broken-promise" not in {f.rule for f in result.findings_after}

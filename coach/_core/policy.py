@@ -16,7 +16,7 @@ from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "CONSIDER_DONE",
-           "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE"]
+           "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -261,6 +261,22 @@ _HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?
 
 # "Fee waivers require approval from the fares team", "Early termination fees can only be waived by the retentions team
 # after account review", "Refunds over £100 need manager sign-off": what the line grants only with a condition met
+#: A grant said as an exception to the rules: "even though it's past 30 days", "I'll make an exception this once".
+EXCEPTION = re.compile(r"\b(?:even\s+though|although|despite|though)\b[^.!?]{0,40}\b(?:past|after|over|outside|beyond|"
+                       r"expired|out\s+of)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
+                       r"exception\b|\b(?:just\s+)?this\s+once\b", re.I)
+_APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)|"
+                       r"\b(?:need|needs|require|requires)\s+(?P<who2>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s\s+approval",
+                       re.I)
+
+
+def approver(line: str) -> str | None:
+    """Who a policy line says approves ("Exceptions require approval from a team lead": "a team lead"), or None."""
+    m = _APPROVER.search(line)
+    who = (m["who"] or m["who2"]) if m else None
+    return re.sub(r"\s+(?:and|or|for|before|within|in|on|to)$", "", who) if who else None
+
+
 _NEEDS = re.compile(r"^(?P<what>.+?)\s+(?:(?:requires?|needs?)\s+(?P<cond>.+)|(?:(?:can|may|will)\s+only\s+be|(?:are|is)\s+"
                     r"only)\s+(?P<verb>\w+ed)\s+(?P<cond2>(?:by|after|with|once|if|when|from)\s.+)|(?:are|is)\s+(?:only\s+)?"
                     r"(?:granted|given|approved|issued|accepted|waived|made|allowed)\s+only\s+(?P<cond3>(?:by|after|with|"

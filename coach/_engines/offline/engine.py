@@ -30,7 +30,16 @@ from .clauses import FINITE, capitalise, complete, finish, holds_fact, lower_fir
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
-from .promise import CHECKED, also_checks, checks_in_order, first_check_in_full, fix_promise, is_check, what_is_checked
+from .promise import (
+    CHECKED,
+    also_checks,
+    checks_in_order,
+    exception_instead,
+    first_check_in_full,
+    fix_promise,
+    is_check,
+    what_is_checked,
+)
 from .restate import restate_problem
 from .situations import situation
 
@@ -239,7 +248,8 @@ class _Rewriter(Additions):
                 rest = _without_clause(text, quote) if quote and quote != text else None
                 rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
                 return ([[rest]] if rest else []) + [[]]
-            ways = fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4), self.told or "")
+            ways = exception_instead(text, self.policy, self.used, self.phrasing.salt(2)) + \
+                fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4), self.told or "")
             at = text.find(quote) if quote else -1
             if at > 0 and _DASH_BEFORE.search(text[:at]) and _ABOUT_IT.match(quote) and not holds_fact(quote):
                 rest = _without_clause(text, quote)  # "Thanks for keeping the photos — they'll make this quicker to

@@ -15,14 +15,25 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts, fact_kinds
-from ..._core.policy import GRANT_MADE, Policy, as_ours, for_agents, other_remedy, pays_back, sums
+from ..._core.policy import (
+    EXCEPTION,
+    GRANT_MADE,
+    GRANT_OFFERED,
+    Policy,
+    approver,
+    as_ours,
+    for_agents,
+    other_remedy,
+    pays_back,
+    sums,
+)
 from ..._core.rules import load_rules
 from ..._core.text import content_words, stem
 from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
 from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
-           "also_checks"]
+           "also_checks", "exception_instead"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -217,6 +228,38 @@ def _shares_a_word(line: str, text: str) -> bool:
 
 _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:absolutely|completely|100%)\s+)?"
                       r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
+
+
+_GRANTED_WHAT = re.compile(r"\b(?:approved|refunded|waived|credited|accepted|authori[sz]ed|processed|extended|approve|refund|"
+                           r"waive|credit|accept|extend|process)\s+(?P<what>(?:the|your|this)\s+[\w-]+)", re.I)
+_ASKING = (
+    "I'm asking {who} to review {what} and will update you with what they decide.",
+    "I'll ask {who} to review {what} and let you know what they decide.",
+)
+
+
+def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> list[list[str]]:
+    """A grant made as an exception to the policy ("so I've gone ahead and approved the return even though it's past
+    30 days") as the policy's lines on it and a request to whoever the policy says approves exceptions; the whole
+    sentence goes, with any agreement that led into it ("You're right that we can make exceptions ...")."""
+    if not (EXCEPTION.search(text) and (GRANT_MADE.search(text) or GRANT_OFFERED.search(text))):
+        return []
+    lines = [line for line in policy.commitments if line not in used and not for_agents(line)]
+    approves = next((line for line in lines if approver(line)), None)
+    facts = set(extract_facts(text))  # the window the exception let go says its figure ("past 30 days")
+    window = next((line for line in lines if line != approves and (same_topic(line, text) or
+                                                                  facts and facts <= set(extract_facts(line)))), None)
+    if approves is None and window is None:
+        return []
+    what = _GRANTED_WHAT.search(text)
+    thing = what["what"].lower() if what else "this"
+    out = [_said(line) for line in (window, approves) if line]
+    out.append(_ASKING[salt % 2].format(who=approver(approves), what=thing) if approves else _BEYOND_PLAIN[salt % 2])
+    said = " ".join(out)
+    if any(fact not in said for fact in extract_facts(text)):
+        return []  # a reference or an amount would be lost
+    used.update(line for line in (window, approves) if line)
+    return [out]
 
 
 def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
