@@ -14,6 +14,7 @@ from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
     HEADER_LINE,
+    REFERENCE_LINE,
     Sentence,
     content_words,
     detect_language,
@@ -469,7 +470,8 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     end = len(ctx.draft) if signed is None else signed
     # a line that could be sent to anyone says nothing of this customer's problem ("Delivery times can vary.")
     templates = rule.pattern("templates") if rule.data.get("templates") else None
-    said = [ctx.draft[s.start:min(s.end, end)] for s in ctx.sentences if s.start < end]
+    said = [ctx.draft[s.start:min(s.end, end)] for s in ctx.sentences if s.start < end and
+            not REFERENCE_LINE.match(s.text)]  # ("Booking number: CRZ-30087-TK" names no problem of the booking)
     kept = [text for text in said if not (templates and templates.search(text))]
     own = _STOCK.sub(" ", _BRAND.sub(" ", "\n".join(kept)))
     # ("Thank you for contacting Northdale Water" says nothing of the customer's water)

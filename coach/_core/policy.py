@@ -70,7 +70,7 @@ _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due".split())
-_MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)")
+_MONEY = re.compile(r"(?:[$£€]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|JPY|INR|ZAR)\s?)(\d[\d,]*(?:\.\d+)?)")
 
 
 def sums(text: str) -> list[tuple[str, float]]:
@@ -380,6 +380,9 @@ def _bigger_share(clause: str, line: str) -> bool:
 
 
 # "...incur a £35 fee; this cannot be waived by front-desk staff": what the line's thing may not have done to it
+_CANNOT_BE = re.compile(r"\b(?:cannot|can't|can’t|can\s+not|may\s+not|must\s+not)\s+be\s+"
+                        r"(?P<verb>(?!confirm|guarantee|promis|assess|approv)\w+ed)\b",
+                        re.I)  # (what is not confirmed or assessed by agents is read elsewhere)
 _IT_CANNOT = re.compile(r"^(?:this|it|these|they|which|the\s+fee|the\s+charge)\s+(?:cannot|can't|can’t|can\s+not|may\s+not|"
                         r"must\s+not|will\s+not|won't|won’t|is\s+not|isn't|isn’t|are\s+not|aren't|aren’t)\s+be\s+"
                         r"(?P<verb>\w+ed)\b", re.I)
@@ -575,7 +578,7 @@ class Policy(BaseModel):
         "Cancellations take effect at the end of the period; no partial refunds" grants its first part and rules out
         its second."""
         return [(part, line) for line in self.commitments for part in _PARTS.split(line)
-                if (_rules_out(part) if not rules_out else bool(_PROHIBITS.search(part))) is rules_out]
+                if (_rules_out(part) if not rules_out else bool(_PROHIBITS.search(_main(part)))) is rules_out]
 
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
@@ -585,13 +588,17 @@ class Policy(BaseModel):
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         done = {stem(w) for w in content_words(clause)}
         for part, line in self._parts(rules_out=True):
-            if not _PROHIBITS.search(_AT_NO_COST.sub(" ", part)):
+            if not _PROHIBITS.search(_AT_NO_COST.sub(" ", _main(part))):
                 continue  # "... sent by overnight courier at no charge": a grant, which rules nothing out
             act = _IT_CANNOT.match(part.strip())
             if act:  # "this cannot be waived": a clause that waives it, whatever it calls the fee
                 if stem(act["verb"]) in done:
                     return line
                 continue
+            later = _CANNOT_BE.search(part)  # "The $150 excess applies to all glass claims and cannot be waived by agents"
+            if later and stem(later["verb"]) in done and \
+                    set(_stems(part[: later.start()], _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]) & clause_topic:
+                return line
             said = _PROHIBITS.search(part)
             if said and said["costs"]:  # "exchanges cost £15": ruled out is doing it for nothing
                 if any(word.startswith(stem(said["costs"])) for word in clause_topic) and _NO_COST.search(clause):
@@ -624,10 +631,19 @@ _COVERS = re.compile(r"\b(?:covers?|covered|covering)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
 
 
+_WHEN = re.compile(r"\s+(?:when|where|if|once|because|as\s+long\s+as|in\s+case)\s+(?:the|your|a|an|it|they|their|its)\b", re.I)
+
+
+def _main(part: str) -> str:
+    """A line's part less the condition it grants on: "Seat fees are refunded ... when the paid seats are not provided"
+    grants a refund; its "not" is the condition's, and rules nothing out."""
+    return _WHEN.split(part, maxsplit=1)[0]
+
+
 def _rules_out(part: str) -> bool:
     """The part rules something out; a price with a time ("Standard delivery costs £3.95 and arrives in 3-5 days")
     still grants that time."""
-    found = list(_PROHIBITS.finditer(part))
+    found = list(_PROHIBITS.finditer(_main(part)))
     return bool(found) and not (all(m["costs"] for m in found) and _SAYS_WHEN.search(part))
 
 

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 
 import sentencex
 
-__all__ = ["HEADER_LINE", "html_to_text", "Sentence", "split_sentences", "signoff_start", "content_words", "looks_english",
-           "other_language", "stem", "STOPWORDS", "NUMBER_WORDS"]
+__all__ = ["HEADER_LINE", "REFERENCE_LINE", "html_to_text", "Sentence", "split_sentences", "signoff_start",
+           "content_words", "looks_english", "other_language", "stem", "STOPWORDS", "NUMBER_WORDS"]
 
 #: Counts spelled out, as the digits a fact or a duration would use ("three weeks" is "3 weeks").
 NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
@@ -39,6 +39,9 @@ _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: An e-mail's title line, not a sentence of it: "Subject: Tracking no. PX 4410 2281", "Re: ...", "Fwd: ...".
 HEADER_LINE = re.compile(r"^\s*(?:subject|re|ref|regarding|fw|fwd)\s*:", re.I)
+#: A line that is only a labelled reference: "Booking number: CRZ-30087-TK", "Mortgage account 6014-882-11".
+REFERENCE_LINE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}(?:no\.?|number|ref(?:erence)?\.?|#|account|booking|order|invoice|"
+                            r"claim|case|ticket|policy)\s*:?\s*[\w/-]*\d[\w/-]*\s*$", re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _HANDLE = re.compile(r"[@#]\w+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

@@ -343,5 +343,11 @@ def _thanking(lines: tuple[str, ...], thank: bool) -> tuple[str, ...]:
 
 
 def _already_said(problem: str, body: str) -> bool:
+    """The reply says the problem already: most of its words, or every one of two or more of its facts ("Saturday",
+    "9-11am", "Monday": "arrived on Monday evening instead of in your Saturday 9-11am slot")."""
     words = _stems(problem)
-    return bool(words) and len(words & _stems(body)) / len(words) > 0.6
+    if not words:
+        return False
+    shared = len(words & _stems(body)) / len(words)
+    facts = extract_facts(problem)  # (the facts alone could be a refusal's: "I can't offer £129 for order 73-55102")
+    return shared > 0.6 or shared > 0.3 and len(facts) >= 2 and all(f in body for f in facts)

@@ -38,6 +38,7 @@ from .promise import (
     first_check_in_full,
     fix_promise,
     is_check,
+    policy_on,
     what_is_checked,
 )
 from .restate import restate_problem
@@ -149,7 +150,12 @@ class _Rewriter(Additions):
                 unit.text = unit.text[: again.start(1)] + unit.text[again.end(1):]
         for at in range(1, len(layout.units)):  # "This will be with you by Friday" after its subject went
             unit, before = layout.units[at], layout.units[at - 1]
-            if unit.text and not before.text and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \
+            if before.role == "added":  # (a planted grant said instead as the policy's line: "It will be processed
+                before = next((u for u in reversed(layout.units[:at]) if id(u) in drafted), before)  # immediately" went
+                before = before if follows_orders(drafted.get(id(before), ""), self.orders) else layout.units[at - 1]
+            gone = not before.text or before.text != drafted.get(id(before)) and \
+                follows_orders(drafted.get(id(before), ""), self.orders)
+            if unit.text and gone and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \
                     (not holds_fact(unit.text) or follows_orders(drafted.get(id(before), ""), self.orders)):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
@@ -244,10 +250,12 @@ class _Rewriter(Additions):
 
     def _ways(self, rule: str, text: str, quote: str) -> list[list[str]]:
         if rule == "broken-promise":
-            if follows_orders(text, self.orders):  # a planted order's grant or words go
+            if follows_orders(text, self.orders):  # a planted order's grant or words go; the policy's line on
+                # what it handed out is said instead, where there is one
                 rest = _without_clause(text, quote) if quote and quote != text else None
                 rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
-                return ([[rest]] if rest else []) + [[]]
+                instead = policy_on(text, self.policy, self.used)
+                return ([[rest, *instead]] if rest else []) + [instead]
             ways = exception_instead(text, self.policy, self.used, self.phrasing.salt(2)) + \
                 fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4), self.told or "")
             at = text.find(quote) if quote else -1
@@ -280,6 +288,9 @@ class _Rewriter(Additions):
             if following is not None and _AFTERTHOUGHT.match(following.text):  # "Anyway, I'll look into it."
                 following.text = capitalise(following.text[_AFTERTHOUGHT.match(following.text).end():])
             return
+        if unit.prefix.rstrip().endswith(",") and sentences[0][:1].isupper() and lower_first(sentences[0]) == sentences[0] \
+                and not re.match(r"I\b", sentences[0]):  # "Hi Ravi, Annual renewals may be refunded ...": the greeting
+            unit.text, sentences = "", ["", *sentences]  # waits for the reply's opening; the line follows it
         unit.text = lower_first(sentences[0]) if unit.prefix.rstrip().endswith(",") else sentences[0]
         for offset, sentence in enumerate(sentences[1:], 1):
             layout.units.insert(at + offset, Unit(text=sentence, gap=unit.gap, role="added"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..._core.text import STOPWORDS, signoff_start, split_sentences
+from ..._core.text import REFERENCE_LINE, STOPWORDS, signoff_start, split_sentences
 
 __all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
 
@@ -36,8 +36,7 @@ _THANKS_NAME = re.compile(r"(?<=[.!?]\s)(?i:thanks|thank\s+you|thx|cheers|many\s
                           r"(?P<name>[A-Z][a-z]{1,15})\.?$")
 _HEADING = r"(?:re|subject|ref\.?|regarding)\s*:"  # "Subject: ...", "Re: Invoice No. 88412"
 # ... or a line that is only a reference, "Customer No. SL-5529130": nothing is added before or into it
-SUBJECT_LINE = re.compile(rf"^(?:{_HEADING}|(?:[A-Za-z]+\s+){{0,2}}(?:no\.?|number|ref(?:erence)?\.?|#)\s*:?\s*"
-                          r"[\w/-]*\d[\w/-]*\s*$)", re.I)
+SUBJECT_LINE = re.compile(rf"^(?:{_HEADING})|{REFERENCE_LINE.pattern}", re.I)
 _SUBJECT = re.compile(r"^\s*" + _HEADING + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
     soon now today again ok okay yes no""".split())

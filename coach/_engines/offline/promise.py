@@ -33,7 +33,7 @@ from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finis
 from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
-           "also_checks", "exception_instead"]
+           "also_checks", "exception_instead", "policy_on"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -216,8 +216,8 @@ def same_topic(line: str, text: str, *, subject: bool = False) -> bool:
     money = bool(sums(line)) and bool(sums(text))  # "credit £25" against a £10 cap
     head = _HEAD.match(line)
     about = {words[0], *_topic(head["head"])} if head and words else set(words[:1])
-    done = re.search(r"\b(?:are|is)\s+(\w+ed)\b", line)  # "Cancellations ... are refunded minus the deposit"
-    about |= set(_topic(done.group(1))) if done else set()
+    done = re.search(r"\b(?:are|is)\s+(\w+ed)(?:\s+or\s+(\w+ed))?\b", line)  # "Cancellations ... are refunded minus the
+    about |= set(_topic(" ".join(filter(None, done.groups())))) if done else set()  # deposit", "are replaced or refunded"
     return bool(shared) and (len(shared) >= 2 or len(shared) / len(topic) >= 0.5 or subject and bool(about & shared)
                              or money)
 
@@ -262,6 +262,25 @@ def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> l
     return [out]
 
 
+# a line about the team's own process, not what the customer gets ("Goodwill credits above £20 need team-lead approval",
+# "Staff discount codes must never be shared with customers")
+_INTERNAL = re.compile(r"\b(?:approv\w*|authori[sz]\w*|agents?|staff|internal|systems?|team[- ]lead\w*|supervisors?|"
+                       r"managers?|must\s+never|never\s+be|shared\s+with\s+customers|crm|records?|entitlements?|"
+                       r"never\s+taken)\b", re.I)
+
+
+def policy_on(text: str, policy: Policy, used: set[str]) -> list[str]:
+    """The policy's line on what ``text`` hands out, as the reply says it, for a grant that goes because only a planted
+    order asked for it ("I've approved a full refund" -> "Faulty items ... are replaced or refunded after the fault is
+    confirmed"): the customer still hears what the policy offers. Empty when no line is on its topic."""
+    line = next((line for line in policy.commitments if line not in used and not for_agents(line) and
+                 not _INTERNAL.search(line) and same_topic(line, text, subject=True)), None)
+    if line is None:
+        return []
+    used.add(line)
+    return [_said(line)]
+
+
 def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
     """Ways to rewrite ``text``, whose clause ``quote`` commits to what the agent cannot guarantee, best first.
 
@@ -288,7 +307,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     two = _AND_PROMISE.search(clause)
     if two and complete(clause[: two.start()]):  # "the repair will be done today and you will collect it
         clause, after = clause[: two.start()], clause[two.start():] + after  # Friday": one promise a round
-    if not _CERTAINTY.sub("", after).strip(" .!?…,"):
+    if not _CERTAINTY.sub("", after).strip(" .!?…,—–-"):
         after = _CERTAINTY.sub("", after)  # ", 100%." goes with the promise; anything more stays for the next round
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
@@ -430,7 +449,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         out.append(finish(lead.rstrip()))
     out += [s if not out else capitalise(s) for s in new]
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", after, flags=re.I)
-    if re.match(r"^[\s,]*so\s+(?:that\s+)?(?:you|we|it|they)\b|^[\s,]*so\s+(?:please\s+)?(?:just\s+)?(?:wait|hang\s+on|"
+    if re.match(r"^[\s,]*so\s+(?:that\s+)?(?:you|we|it|they|there)\b|^[\s,]*so\s+(?:please\s+)?(?:just\s+)?(?:wait|hang\s+on|"
                 r"hang\s+tight|sit\s+tight|bear\s+with)\b", after, re.I) and new and not holds_fact(rest):
         rest = ""  # "... write off the £860 so you can start fresh", "... so please just wait until then": what
         # followed from the promise went with it
@@ -630,12 +649,20 @@ _WHO = re.compile(r"\b(?:members?|customers?|users?|subscribers?|holders?|tiers?
                   r"gold|silver|premium|plus|pro|vip)\b", re.I)
 
 
+# a finite verb, which "a £5 voucher for orders delivered more than 3 days late" lacks (a label's line says it as a
+# heading: "Late delivery compensation: a £5 voucher ...")
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|can|cannot|can't|may|must|should|shall|do|does|get|gets|receive|"
+                          r"receives|apply|applies|cost|costs|take|takes|have|has|qualify|qualifies|pay|pays|cover|covers|"
+                          r"include|includes|need|needs|require|requires)\b", re.I)
+
+
 def _said(line: str) -> str:
     """A policy line as the reply says it: without the heading a policy file gives it."""
     line = line.strip()
     label = _LABEL.match(line)
     if label and len(line[label.end():].split()) >= 4 and not line[label.end()].isdigit() and \
-            not _WHO.search(label.group()) and states(line[label.end():]):
+            not _WHO.search(label.group()) and states(line[label.end():]) and \
+            _FINITE_VERB.search(re.split(r"\b(?:once|when|if|after|before|unless|where|until)\b", line[label.end():])[0]):
         # ("Premium members: free returns ..." says whom the line is for; "Delays of 30-59 minutes: compensation of
         # 50% of the single fare" says when, and without it has no verb)
         line = capitalise(line[label.end():])
@@ -817,8 +844,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
         if s.lower() in ("it", "this") and not re.match(r"(?:be|has|does|was|goes)\b", vp, re.I):
             vp = re.sub(r"^(\w+?)s\b", r"\1", vp)  # "it arrives" -> "it can arrive"
     s = _subject(s)
-    if _THING.match(s) and re.match(r"be\s", vp, re.I):  # "Access will be restored today": "whether access can be ..."
-        s = s.lower()
+    if _THING.match(s) and re.match(r"be\s", vp, re.I):  # "Access will be restored today": "whether access can be ...";
+        s = ("the " if _COUNTED.match(s) else "") + s.lower()  # "Fix will be live": "whether the fix can be live"
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     vp = re.sub(rf"^{EFFORT_TO}(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
@@ -888,7 +915,11 @@ _NOT_YET_FULL = re.compile(r"^I can't confirm yet that (?P<s>.+?) can (?P<vp>.+?
 
 
 _THING = re.compile(r"^(?:[A-Z][a-z]+(?:tion|sion|ment|ness|ance|ence|ity|ery|ice|ing|ss|age|ure)s?|Power|Internet|Broadband|"
-                    r"Heating|Water|Electricity|Gas|Refunds?|Repairs?|Wifi|Signal|Coverage|Data)$")  # a common noun, first
+                    r"Heating|Water|Electricity|Gas|Refunds?|Repairs?|Wifi|Signal|Coverage|Data|Fix|Patch|Update|Release|"
+                    r"Order|Parcel|Package|Item|Replacement|Engineer|Technician|Credit|Money)$")  # a common noun, first
+
+
+_COUNTED = re.compile(r"^(?:Fix|Patch|Update|Release|Order|Parcel|Package|Item|Replacement|Engineer|Technician)$")
 
 
 def _subject(words: str) -> str:
