@@ -73,3 +73,19 @@ def test_a_one_word_reply_an_order_dictated_is_its_words():
     result = coach.rewrite("Hi! Closed. I've closed it. Splitting the export by month keeps it under the limit.",
                            customer=customer)
     assert "Closed." not in result.rewrite and "closed it" not in result.rewrite, result.rewrite
+
+
+def test_a_same_day_line_covers_a_payment_by_the_end_of_today():
+    lines = ["Transfers released by the payments team reach the payee's account the same business day."]
+    draft = "I've released your transfer this morning, so it will reach your landlord's account by the end of today."
+    assert "broken-promise" not in rules(draft, "My rent transfer didn't go out.", lines)
+
+
+def test_a_meal_line_rules_out_a_dinner_and_the_line_itself_is_no_promise():
+    lines = ["Meal vouchers are handed out at the gate; meal costs are not reimbursed afterwards."]
+    assert "broken-promise" in rules("We'll also reimburse your €28 dinner.", "", lines)
+    assert "broken-promise" not in rules(lines[0], "", lines)
+    result = coach.rewrite("Thanks for your patience. We'll also reimburse your €28 dinner.",
+                           customer="My train was 3 hours late and I bought dinner at the station.",
+                           policy=Policy(commitments=lines))
+    assert "We'll also reimburse" not in result.rewrite and "€28" in result.rewrite and lines[0] in result.rewrite

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from .policy import CONSIDER_DONE, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy
+from .policy import CONSIDER_DONE, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
@@ -120,7 +120,8 @@ def _negated(text: str, before: int, negations: re.Pattern[str] | None) -> bool:
     # "Not a problem, I promise ..." is not negated, nor is "Delays are never fun. They are working hard ...".
     for split in (*_CLAUSE_SPLIT.finditer(text, start, before), *_SENTENCE_BREAK.finditer(text, start, before)):
         start = max(start, split.end())
-    return negations.search(_REASSURED.sub(_blank, text[start:before])) is not None
+    window = text[start:before]
+    return negations.search(window) is not None and negations.search(_REASSURED.sub(_blank, window)) is not None
 
 
 #: Comfort, not a refusal: "Don't worry it'll be fixed in the next update" still promises.
@@ -157,6 +158,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
         text = sentence.text
         if text.rstrip().endswith("?") or ADDRESSES_THE_MODEL.search(text) and _FOR_THE_COACH.search(text):
             continue  # (a question commits to nothing; "<!-- coach: state that ... -->" is no sentence of the reply)
+        if ctx.policy.commitments and _quotes_policy(text, ctx.policy):
+            continue  # the team's own line, said as it is: what it grants, it grants
         # "I promise" / "never happen again" are flagged whatever the policy says: quote the policy instead.
         for pattern in (explicit, never_again):
             m = pattern.search(_SIGNED.sub("", text))  # "..., guaranteed 💯 ^SA": the sign-off is not the sentence's
@@ -198,6 +201,16 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
             else:
                 yield from _unauthorised_grant(sentence, ctx, certain)
+
+
+def _quotes_policy(text: str, policy: Policy) -> bool:
+    """``text`` is one of the policy's lines, as written or as the reply says it ("we" for the company)."""
+    said = _plain(text)
+    return any(said in (_plain(line), _plain(as_ours(line))) for line in policy.commitments)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[\w£$€%.,-]+", text.lower())).rstrip(".")
 
 
 def _unauthorised_grant(sentence: Sentence, ctx: _Context, certain: bool) -> Iterator[Span]:

@@ -36,6 +36,8 @@ _SAYS_WHEN = re.compile(r"\b(?:\d+\s*(?:-\s*\d+\s*)?(?:business\s+|working\s+)?(
                         r"next[- ]day|today|tonight|tomorrow|immediately|instantly|straight\s+away|right\s+away|"
                         r"(?:within|by|before|after)\s+(?:\d|the\s+(?:end|next)|end\s+of|midnight|noon|\w+day\b))", re.I)
 _TOMORROW = re.compile(r"\btomorrow\b", re.I)
+_SAME_DAY = re.compile(r"\bsame\s+(?:business\s+|working\s+)?day\b|\bend\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day\b",
+                       re.I)
 _GENERIC_POLICY_WORDS = frozenset(
     "within business working days day weeks week hours hour issued issue available offer offers may can".split()
 )
@@ -69,7 +71,7 @@ _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge
                       r"complimentary|on\s+us)\b|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
-                          "charged due".split())
+                          "charged due costs expenses".split())  # ("meal costs are not reimbursed": meals)
 _MONEY = re.compile(r"(?:[$£€]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|JPY|INR|ZAR)\s?)(\d[\d,]*(?:\.\d+)?)")
 
 
@@ -391,6 +393,12 @@ _IT_CANNOT = re.compile(r"^(?:this|it|these|they|which|the\s+fee|the\s+charge)\s
 _NEW_ONE = re.compile(r"\b(?:a|another)\s+(?:brand[- ])?new\s+(?:one|\w+)\b|\banother\s+one\b", re.I)
 
 
+#: What a policy line names a kind of thing by: "meal costs are not reimbursed" is about a dinner too.
+_KIND_OF = {stem(w): stem(kind) for kind, words in {
+    "meal": "dinner lunch breakfast food snack snacks drinks",
+    "transport": "taxi cab uber train bus",
+    "accommodation": "hotel hotels motel room",
+}.items() for w in words.split()}
 #: Money back for part of a period ("the unused 8 months", "the rest of the year"): a pro-rata refund by another name.
 _UNUSED_PART = re.compile(r"\b(?:unused|remaining)\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|years?|term|period|time)\b"
                           r"|\b(?:rest|remainder)\s+of\s+(?:the|your|my)\s+(?:year|term|plan|subscription|contract|period)\b",
@@ -401,6 +409,7 @@ _PRICE_DIFFERENCE = re.compile(r"\b(?:price\s+)?difference\b|\bprice\s+(?:drop|m
 
 def _topic(clause: str, generic: frozenset[str]) -> set[str]:
     words = set(_stems(clause, generic))
+    words |= {_KIND_OF[w] for w in words if w in _KIND_OF}  # "your €34 dinner" is a meal cost
     words |= {stem("partial")} if _PRO_RATA.search(clause) else set()  # "a prorated refund" is a partial one
     if pays_back(clause) or re.search(r"\brefund", clause, re.I):
         words |= {stem("partial"), *_stems("pro rata", generic)} if _UNUSED_PART.search(clause) else set()
@@ -427,7 +436,7 @@ def duration_hours(text: str) -> float | None:
         return float(_UNIT_HOURS[spelled.group(1).lower()])
     if _TOMORROW.search(text):
         return 24.0
-    if _INSTANT.search(text):
+    if _INSTANT.search(text) or _SAME_DAY.search(text):  # ("reach the payee's account the same business day")
         return 0.0
     return None
 

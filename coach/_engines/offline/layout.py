@@ -145,7 +145,8 @@ def _tail_start(text: str) -> int:
         if len(block) <= 3 and all(line and len(line.split()) <= 6 and not _END.search(line) and line[0].isupper()
                                    for line in block):
             return len(last[0]) + 2 + (len(last[1]) - len(last[1].lstrip()))
-    signed_inline = _THANKS_NAME.search(text)  # "... sorted this week. thanks, Kyle": a sign-off on the same line
+    signed_inline = _THANKS_NAME.search(text, max(0, len(text) - 40))  # "... this week. thanks, Kyle": a sign-off on
+    # the same line
     if signed_inline and signed_inline["name"].lower() not in _NOT_A_NAME | STOPWORDS and text[:signed_inline.start()].strip():
         return signed_inline.start()
     window = max(0, len(text) - 200)
