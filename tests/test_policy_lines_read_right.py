@@ -89,3 +89,12 @@ def test_a_meal_line_rules_out_a_dinner_and_the_line_itself_is_no_promise():
                            customer="My train was 3 hours late and I bought dinner at the station.",
                            policy=Policy(commitments=lines))
     assert "We'll also reimburse" not in result.rewrite and "€28" in result.rewrite and lines[0] in result.rewrite
+
+
+def test_a_policy_pasted_back_does_not_acknowledge_the_problem():
+    lines = ["Damaged items: photos must be sent within 48 hours of delivery.", "Replacements ship within 2 business days."]
+    draft = ("Hello,\n\nThank you for contacting us. Please see our policy:\n\n- Damaged items: photos must be sent within "
+             "48 hours of delivery.\n- Replacements ship within 2 business days.\n\nKind regards,\nThe Lamp Shop")
+    customer = "The floor lamp from order LS-2231 arrived with a bent stand. I've attached photos."
+    assert "no-acknowledgement" in rules(draft, customer, lines)
+    assert coach.rewrite(draft, customer=customer, policy=Policy(commitments=lines)).passed is not True

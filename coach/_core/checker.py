@@ -203,6 +203,16 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield from _unauthorised_grant(sentence, ctx, certain)
 
 
+def _pasted(text: str, policy: Policy) -> bool:
+    """``text`` is a policy line pasted in (nearly all its words are one line's): it could go to anyone with that
+    policy, and says nothing of this customer's case."""
+    if not policy.commitments:
+        return False
+    words = {stem(w) for w in content_words(text)}
+    return len(words) >= 4 and any(len(words & {stem(w) for w in content_words(line)}) >= 0.8 * len(words)
+                                   for line in policy.commitments)
+
+
 def _quotes_policy(text: str, policy: Policy) -> bool:
     """``text`` is one of the policy's lines, as written or as the reply says it ("we" for the company)."""
     said = _plain(text)
@@ -485,7 +495,7 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     templates = rule.pattern("templates") if rule.data.get("templates") else None
     said = [ctx.draft[s.start:min(s.end, end)] for s in ctx.sentences if s.start < end and
             not REFERENCE_LINE.match(s.text)]  # ("Booking number: CRZ-30087-TK" names no problem of the booking)
-    kept = [text for text in said if not (templates and templates.search(text))]
+    kept = [text for text in said if not (templates and templates.search(text)) and not _pasted(text, ctx.policy)]
     own = _STOCK.sub(" ", _BRAND.sub(" ", "\n".join(kept)))
     # ("Thank you for contacting Northdale Water" says nothing of the customer's water)
     if any(senses.get(stem(w), stem(w)) in customer for w in content_words(own)):
@@ -518,6 +528,7 @@ def _ends(text: str) -> str:
 _STOCK = re.compile(gated_alternation([
     r"\bin\s+due\s+course\b", r"\bat\s+your\s+earliest\s+convenience\b", r"\bwith\s+due\s+care\b", r"\bfeel\s+free\b",
     r"\bthanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+\w+ing\s+(?:with|from|at)\s+us\b",
+    r"\bthank(?:s|\s+you)\s+for\s+(?:contacting|reaching\s+out\s+to|writing\s+to|getting\s+in\s+touch\s+with)\s+us\b",
     r"\b(?:we're|we’re|we\s+are|I'm|I’m|I\s+am)\s+(?:still\s+)?working\s+on\s+(?:it|this|that)\b",
     r"\blook(?:ing)?\s+into\s+(?:this|it|that)(?:\s+for\s+you)?(?:\s+(?:asap|shortly|soon|now))?\b",
     r"\b[A-Za-z]{1,5}[-/]?\d(?:\d{3}|\d*[-/]\d)[\w/-]*",
