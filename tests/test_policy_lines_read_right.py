@@ -98,3 +98,16 @@ def test_a_policy_pasted_back_does_not_acknowledge_the_problem():
     customer = "The floor lamp from order LS-2231 arrived with a bent stand. I've attached photos."
     assert "no-acknowledgement" in rules(draft, customer, lines)
     assert coach.rewrite(draft, customer=customer, policy=Policy(commitments=lines)).passed is not True
+
+
+def test_a_slow_reply_window_beside_an_urgent_step_stays_as_the_rest_of_the_messages():
+    result = coach.rewrite("Thank you for your email. A member of our team will respond within 5-7 working days.",
+                           customer="There's a strong smell of gas by our meter since the fitter left.")
+    assert "gas emergency" in result.rewrite and "aims to respond within 5-7 working days" in result.rewrite
+    assert "update you within 5-7 working days" not in result.rewrite, result.rewrite
+
+
+def test_what_led_into_the_slow_reply_stays_with_it():
+    result = coach.rewrite("We have raised job HV-2207 and an engineer will be in touch within 3 working days.",
+                           customer="Since your visit yesterday the boiler smells of gas.")
+    assert "We have raised job HV-2207, and an engineer aims to be in touch within 3 working days." in result.rewrite

@@ -264,6 +264,15 @@ class _Rewriter(Additions):
                 ways = ([[rest]] if rest else []) + ways  # resolve": an aside on what came before goes, not a check
             if self.case and self.case.always and not holds_fact(text):
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days"
+            later = _SLOW_REPLY.search(text) if self.case and self.case.always else None
+            if later:  # "... a member of our team will respond within 3-5 working days": its time stays, as the rest of
+                # the message's, after the urgent step (not "I'll update you within 3-5 working days" beside "urgent")
+                who = later["s"][0].lower() + later["s"][1:]
+                lead = re.sub(r"(?:\s*[,;]|\s+(?:and|so|but))+\s*$", "", text[: later.start()]).strip()
+                said = f"{lead}, and {who} aims to {later['vp']}." if len(lead.split()) >= 3 and \
+                    not self._cold(finish(lead)) else \
+                    f"Separately, {who} aims to {later['vp']}."
+                return [[said]] + ways
             return ways + ([[]] if droppable(text) else [])
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
                 "vague-effort": lambda: fix_vague_effort(text, quote),
@@ -342,6 +351,9 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
 
 
 # an emoji of shock or sorrow, alone: it belonged to what was said before it
+_SLOW_REPLY = re.compile(r"(?P<s>\b(?:a|an|one\s+of\s+our|our|the)\s+(?:member\s+of\s+(?:our|the)\s+)?[\w-]+(?:\s+team)?)\s+"
+                         r"will\s+(?P<vp>(?:respond|reply|get\s+back\s+to\s+you|be\s+in\s+touch|contact\s+you|call\s+you)"
+                         r"\b[^.!?;]*?\bwithin\s+\d[^.!?;]*?)\s*[.!]?$", re.I)
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+for\s+your\s+(?:feedback|comments?)|"
