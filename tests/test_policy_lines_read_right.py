@@ -111,3 +111,21 @@ def test_what_led_into_the_slow_reply_stays_with_it():
     result = coach.rewrite("We have raised job HV-2207 and an engineer will be in touch within 3 working days.",
                            customer="Since your visit yesterday the boiler smells of gas.")
     assert "We have raised job HV-2207, and an engineer aims to be in touch within 3 working days." in result.rewrite
+
+
+def test_a_handle_after_a_greeting_stays_when_its_sentence_goes():
+    result = coach.rewrite("Hey @mo_rides we hear you! We hear you 💙 Hit us up in DMs ^KT",
+                           customer="@ScootCo charged me £9 for a ride that never started")
+    assert result.rewrite.startswith("Hey @mo_rides "), result.rewrite
+
+
+def test_an_approved_refund_is_a_step_and_no_generic_one_is_added():
+    result = coach.rewrite("Hi Jo, I've approved a full refund for order 77-1204. Just pop the boots in the post.",
+                           customer="The boots from order 77-1204 leak. I want my money back.")
+    assert "look into" not in result.rewrite and "update you" not in result.rewrite, result.rewrite
+
+
+def test_asking_a_manager_to_review_a_sum_grants_nothing():
+    lines = ["Cash compensation is not offered for delays."]
+    assert "broken-promise" not in rules("I'll ask a manager to review the £90 cash compensation and update you.",
+                                         "", lines)

@@ -59,7 +59,10 @@ _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|a
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
                        r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
                        r"give|provide|arrange|do|send|issue|refund|use|waive|remove|cover|make|accept|exchange|replace|"
-                       r"extend|allow|ship)\b", re.I)
+                       r"extend|allow|ship)\b"
+                       # a review by someone who may decide grants nothing: "I'll ask a manager to review the £150 ..."
+                       r"|\b(?:ask|asking|pass|passing)\s+(?:\S+\s+){0,4}?to\s+(?:a|the|our)?\s*\w*\s*(?:to\s+)?review\b"
+                       r"|\bto\s+review\b", re.I)
 # Letting the customer off the fee a line charges ("no excess to pay", "waived the fee"): {fee} is the line's word for it
 _LETS_OFF = r"\bno\s+(?:\w+\s+)?{fee}|\bwaiv\w*[^.!?]{{0,30}}\b{fee}|\b{fee}\w*\s+(?:is\s+|has\s+been\s+)?waived|" \
             r"\bwithout\s+(?:an?\s+|any\s+)?(?:\w+\s+)?{fee}|" \

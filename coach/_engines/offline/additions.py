@@ -30,7 +30,7 @@ SPAN_RULES = frozenset(("banned-phrase", "pity", "broken-promise", "bland-apolog
 
 #: A resolution or the agent's own completed action: the reply's next step is there already.
 _RESOLVED = re.compile(
-    r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+|therefore\s+|also\s+)?(?:booked|sent|issued|refunded|"
+    r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+|therefore\s+|also\s+)?(?:booked|sent|issued|approved|refunded|"
     r"credited|cancell?ed|processed|replaced|restored|rebooked|reset|removed|updated|scheduled|arranged|escalated|shipped|"
     r"fixed|resolved|added|applied|waived|reversed|emailed|called|opened|raised|passed|forwarded|withdrawn|released|"
     r"corrected|amended)\b"

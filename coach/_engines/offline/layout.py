@@ -14,9 +14,9 @@ __all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
 _GREETING = (r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|bonsoir|salut|hola|"
              r"buenos\s+d[ií]as|ol[aá]|ciao|buongiorno|hallo|guten\s+tag|moin|hej|hei|kia\s+ora|namaste|g'day|aloha)")
 _HELLO = re.compile(rf"^{_GREETING}\b", re.I)
-_PREFIX = re.compile(  # "Hello Mr. Brandt, " (a title's full stop does not end the greeting)
+_PREFIX = re.compile(  # "Hello Mr. Brandt, " (a title's full stop does not end the greeting); "Hey @dan_the_van "
     rf"^{_GREETING}\b"
-    r"(?:\s(?:Mr|Mrs|Ms|Mx|Dr|Prof|St)\.|[^,.!?\n]){0,30}?,\s+", re.I
+    r"(?:(?:\s(?:Mr|Mrs|Ms|Mx|Dr|Prof|St)\.|[^,.!?\n]){0,30}?,\s+|(?:\s+@\w+(?:\.\w+)*)+[,:]?\s+)", re.I
 )
 _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
     r"^(?!(?:Sorry|Apologies|Unfortunately|However|Yes|No|Ok|Okay|Well|Also|Again|Sure|Great|Thanks|Absolutely|Hmm|"

@@ -783,7 +783,7 @@ _MONEY_NOUN = r"(?:credit|refund|voucher|discount|payment|compensation|fee|charg
 
 def _named(amount: str, clause: str) -> str:
     """An amount with what it is, as the clause says it: "$75 credit" ("a $75 credit", "a refund of $75")."""
-    after = re.search(rf"{re.escape(amount)}\s+((?:(?:goodwill|account|service|bill|store|travel|gift)\s+)?{_MONEY_NOUN})\b",
+    after = re.search(rf"{re.escape(amount)}\s+((?:(?:goodwill|account|service|bill|store|travel|gift|cash)\s+)?{_MONEY_NOUN})\b",
                       clause, re.I)
     if after:
         return f"{amount} {after.group(1).lower()}"
