@@ -129,3 +129,8 @@ def test_asking_a_manager_to_review_a_sum_grants_nothing():
     lines = ["Cash compensation is not offered for delays."]
     assert "broken-promise" not in rules("I'll ask a manager to review the £90 cash compensation and update you.",
                                          "", lines)
+
+
+def test_a_short_reply_to_a_customer_writing_another_language_gets_no_english_lines():
+    customer = "Vielen Dank für die schnelle Hilfe, das Paket ist heute angekommen. Einen schönen Abend noch!"
+    assert coach.rewrite("Danke :-)", customer=customer).rewrite == "Danke :-)"

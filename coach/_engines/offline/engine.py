@@ -23,7 +23,7 @@ from ..._core.guard import GuardVerdict, guard, own_lines
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
-from ..._core.text import html_to_text, looks_english, split_sentences
+from ..._core.text import html_to_text, looks_english, other_language, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, without_orders
 from .additions import Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, lower_first, starts_clause
@@ -122,6 +122,9 @@ class _Rewriter(Additions):
 
     def run(self) -> str:
         text = html_to_text(self.draft)
+        if self.told and other_language(self.told) and not any(len(s.text.split()) >= 4 and looks_english(s.text)
+                                                                  for s in split_sentences(text)):
+            return text  # "Danke :-)" to a customer writing German: no English thanks or step is added to it
         layout = parse(text)
         if any(ADDRESSES_THE_MODEL.search(u.full) for u in layout.units):  # text for the coach, not the customer
             for unit in layout.units:
