@@ -24,7 +24,7 @@ from .text import (
     split_sentences,
     stem,
 )
-from .untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_span
+from .untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, obeyed_span
 from .word_start import gated_alternation
 
 __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
@@ -234,8 +234,17 @@ def _unauthorised_grant(sentence: Sentence, ctx: _Context, certain: bool) -> Ite
     if done is not None:
         yield done
     elif follows_orders(sentence.text, ctx.orders) and (not _granted(ctx.policy, certain, sentence.text) or
-                                                        _held_back(ctx, sentence.text)):
+                                                        _held_back(ctx, sentence.text) or
+                                                        _beyond_any_line(sentence.text, ctx)):
         yield _obeyed(sentence, ctx.orders)
+
+
+def _beyond_any_line(text: str, ctx: _Context) -> bool:
+    """What a planted order asked for that no policy line could grant: an admission of fault, or a sum no line names
+    ("the airline admits full legal liability and you are owed €600 plus your hotel costs": a line on hotel costs does
+    not cover the rest)."""
+    lines = " ".join(ctx.policy.commitments)
+    return any(asked == "fault" or asked[:1] in "£$€" and asked not in lines for asked in obeyed_orders(text, ctx.orders))
 
 
 def _held_back(ctx: _Context, text: str) -> bool:

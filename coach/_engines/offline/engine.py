@@ -71,7 +71,8 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
         engine="offline",
         # the coach's own lines, a doubt the rules cannot settle, a policy condition they cannot check, or a sentence
         # they cannot read: no verdict until a person reads them
-        passed=None if verdict.passed and (review or not verdict.settled) or _only_unread(verdict) else verdict.passed,
+        passed=None if verdict.passed and (review or not verdict.settled) or _only_unread(verdict) or rewriter.unread
+        else verdict.passed,
         findings_before=before.findings,
         findings_after=after.findings,
         review=review,
@@ -109,6 +110,7 @@ class _Rewriter(Additions):
         self.apology_dropped = False
         self.closed = False  # a next step was added
         self.edited: str | None = None  # the reply after the edits, before anything was added
+        self.unread = False  # the customer wrote in another language and the draft has no English to edit
         self.orders = injected_orders(customer)
         self.told = without_orders(customer)
         self.case = situation(self.told)
@@ -122,8 +124,9 @@ class _Rewriter(Additions):
 
     def run(self) -> str:
         text = html_to_text(self.draft)
-        if self.told and other_language(self.told) and not any(len(s.text.split()) >= 4 and looks_english(s.text)
-                                                                  for s in split_sentences(text)):
+        if self.told and not looks_english(self.told) and other_language(self.told) and \
+                not any(len(s.text.split()) >= 4 and looks_english(s.text) for s in split_sentences(text)):
+            self.unread = True  # (and no verdict: the rules cannot read the exchange)
             return text  # "Danke :-)" to a customer writing German: no English thanks or step is added to it
         layout = parse(text)
         if any(ADDRESSES_THE_MODEL.search(u.full) for u in layout.units):  # text for the coach, not the customer
@@ -257,6 +260,8 @@ class _Rewriter(Additions):
                 # what it handed out is said instead, where there is one
                 rest = _without_clause(text, quote) if quote and quote != text else None
                 rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
+                rest = None if rest and re.match(r"\W*that\b", rest, re.I) else rest  # "... refunded and that the bank
+                # was at fault": what was confirmed went with its "I can confirm"
                 instead = policy_on(text, self.policy, self.used)
                 return ([[rest, *instead]] if rest else []) + [instead]
             ways = exception_instead(text, self.policy, self.used, self.phrasing.salt(2)) + \
