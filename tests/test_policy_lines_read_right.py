@@ -134,3 +134,18 @@ def test_asking_a_manager_to_review_a_sum_grants_nothing():
 def test_a_short_reply_to_a_customer_writing_another_language_gets_no_english_lines():
     customer = "Vielen Dank für die schnelle Hilfe, das Paket ist heute angekommen. Einen schönen Abend noch!"
     assert coach.rewrite("Danke :-)", customer=customer).rewrite == "Danke :-)"
+
+
+def test_a_carbon_monoxide_alarm_gets_its_own_step_not_the_gas_smell_test():
+    result = coach.rewrite("Thank you for your email. CO alarms can be oversensitive. An engineer will contact you within "
+                           "5 working days.", customer="Our carbon monoxide alarm keeps going off since your engineer "
+                                                       "serviced the boiler yesterday.")
+    assert "fresh air" in result.rewrite and "smell gas" not in result.rewrite, result.rewrite
+    assert "oversensitive" not in result.rewrite and "5 working days" in result.rewrite
+
+
+def test_a_remedy_line_with_a_heading_is_said_as_a_sentence():
+    lines = ["Outage compensation: one day's charge per full day without service."]
+    result = coach.rewrite("I've credited a full month for the outage.", customer="My internet was down for 3 days.",
+                           policy=Policy(commitments=lines))
+    assert "Outage compensation is one day's charge per full day without service." in result.rewrite, result.rewrite

@@ -656,16 +656,26 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|can|cannot|can't|may|must|
                           r"include|includes|need|needs|require|requires)\b", re.I)
 
 
+_BARE_REMEDY = re.compile(r"(?:an?|the|one|up\s+to)\b|[£$€]", re.I)
+_BEFORE_WHEN = re.compile(r"\b(?:once|when|if|after|before|unless|where|until)\b")
+_REMEDY_LABEL = re.compile(r"\b(?:compensation|credit|refund|voucher|allowance|goodwill|cover|limit|cap|fee|charge)\s*:\s*$",
+                           re.I)
+
+
 def _said(line: str) -> str:
     """A policy line as the reply says it: without the heading a policy file gives it."""
     line = line.strip()
     label = _LABEL.match(line)
     if label and len(line[label.end():].split()) >= 4 and not line[label.end()].isdigit() and \
             not _WHO.search(label.group()) and states(line[label.end():]) and \
-            _FINITE_VERB.search(re.split(r"\b(?:once|when|if|after|before|unless|where|until)\b", line[label.end():])[0]):
+            _FINITE_VERB.search(_BEFORE_WHEN.split(line[label.end():])[0]):
         # ("Premium members: free returns ..." says whom the line is for; "Delays of 30-59 minutes: compensation of
         # 50% of the single fare" says when, and without it has no verb)
         line = capitalise(line[label.end():])
+    elif label and _REMEDY_LABEL.search(label.group()) and _BARE_REMEDY.match(line[label.end():]) and \
+            not _FINITE_VERB.search(_BEFORE_WHEN.split(line[label.end():])[0]):
+        # "Late delivery compensation: a £5 voucher for orders ..." -> "Late delivery compensation is a £5 voucher ..."
+        line = f"{label.group().rstrip().rstrip(':')} is {line[label.end():]}"
     return finish(as_ours(line))
 
 
