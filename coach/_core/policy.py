@@ -177,7 +177,8 @@ _AND_DOES = re.compile(r"(\band\s+)(?P<verb>confirms|sends|emails|texts|calls|no
                        r"books|issues|credits|replaces|reviews|contacts)\b", re.I)
 _AGENT_DOES = re.compile(r"\bthe\s+(?:agent|advis[eo]r|team)\s+(?P<verb>(?!(?:is|has|was|does)\b)[a-z]+[^s\W]s)\b", re.I)
 # A second part of a line that tells the team what to do: "...; the agent must give the customer the ticket number"
-_AGENTS_PART = re.compile(r"\s*[;:]\s*(?:the\s+|an?\s+)?(?:agents?|staff|advis[eo]rs?|team\s+members?)\s+(?:must|should|"
+_AGENTS_PART = re.compile(r"\s*[;:]\s*(?:the\s+|an?\s+)?(?:agents?|staff|advis[eo]rs?|team\s+members?)\s+(?:may\s+not|cannot|"
+                          r"can't|can’t|must|should|"
                           r"need\s+to|needs\s+to|has\s+to|have\s+to|are\s+to|is\s+to)\b[^;]*?\.?$", re.I)
 
 
@@ -346,7 +347,9 @@ def _given_outright(clause: str, line: str, context: str = "") -> bool:
     verb = stem(needs["verb"]) if needs["verb"] else None
     if verb == stem("waived") or stem("waiver") in what:  # "Fee waivers require ...": the clause must waive the fee
         return _WAIVES.search(clause) is not None and bool(set(what) - {stem("waiver")} & topic)
-    return bool(what) and what[-1] in topic and (verb is None or verb in topic)
+    # "Discount codes may only be issued by the retention team": whatever the agent calls handing one out
+    by_role = re.match(r"by\s", needs["cond2"] or needs["cond3"] or "", re.I) is not None
+    return bool(what) and (what[-1] in topic or _same_word(what[-1], topic)) and (verb is None or verb in topic or by_role)
 
 
 # "it falls outside our 14-day window, so I'm not able to refund it": the condition said, not let go
@@ -631,11 +634,25 @@ class Policy(BaseModel):
                 by = _stems(cover["by"], _GENERIC_POLICY_WORDS | _RULING_WORDS)[-1:]
                 if thing and all(word in clause_topic for word in (*thing, *by)):
                     return line
-            # what the line is about: "express shipping", "cash refunds"
-            subject = _stems(part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]
-            if subject and all(word in clause_topic for word in subject):
+            # what the line is about: "express shipping", "cash refunds"; what agents may not do: "remove damage charges"
+            to_agents = _AGENTS_MAY_NOT.match(part)
+            if to_agents:  # "agents may not remove damage charges": the agent doing it ("I've removed the €300 damage
+                # charge"), not the outcome someone else decides ("your account will be reopened")
+                act = part[to_agents.end():].split()[0].lower().rstrip("e") if part[to_agents.end():].split() else ""
+                if not re.search(rf"\b(?:I|we)\b[^.;!?]{{0,25}}?\b{re.escape(act)}", clause, re.I):
+                    continue
+            subject = _stems(part[to_agents.end():] if to_agents else part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]
+            if subject and all(word in clause_topic or _same_word(word, clause_topic) for word in subject):
                 return line
         return None
+
+
+_AGENTS_MAY_NOT = re.compile(_TEAM + r"(?:(?:may|can|must|should)\s+not|cannot|can't|can’t)\s+", re.I)
+
+
+def _same_word(word: str, stems: set[str]) -> bool:
+    """The crude stems of one word said two ways: "remove" and "removed", "charges" and "charge"."""
+    return len(word) >= 3 and any(other.rstrip("e") == word.rstrip("e") for other in stems)
 
 
 _NOT_COVERED = re.compile(r"^(?P<by>.+?)\s+(?:does|do|will)\s+not\s+cover\s+(?P<what>.+)$", re.I)

@@ -10,9 +10,9 @@ import re
 import zlib
 
 from ..._core.facts import extract_facts
-from ..._core.policy import Policy, as_ours, for_agents
+from ..._core.policy import Policy, for_agents
 from ..._core.text import content_words
-from .promise import same_topic
+from .promise import said_policy, same_topic
 from .situations import situation
 
 __all__ = ["Phrasing", "thanks", "sorry", "acknowledge", "next_steps", "positive"]
@@ -227,5 +227,5 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     line = next((c for c in policy.commitments if c not in used and not for_agents(c) and same_topic(c, topic)), None)
     if line and not praise:
         used.add(line)
-        steps = [f"{as_ours(line.strip()).rstrip('.')}. {step}" for step in steps]
+        steps = [f"{said_policy(line).rstrip('.')}. {step}" for step in steps]
     return steps

@@ -253,7 +253,7 @@ def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> l
         return []
     what = _GRANTED_WHAT.search(text)
     thing = what["what"].lower() if what else "this"
-    out = [_said(line) for line in (window, approves) if line]
+    out = [said_policy(line) for line in (window, approves) if line]
     out.append(_ASKING[salt % 2].format(who=approver(approves), what=thing) if approves else _BEYOND_PLAIN[salt % 2])
     said = " ".join(out)
     if any(fact not in said for fact in extract_facts(text)):
@@ -278,7 +278,7 @@ def policy_on(text: str, policy: Policy, used: set[str]) -> list[str]:
     if line is None:
         return []
     used.add(line)
-    return [_said(line)]
+    return [said_policy(line)]
 
 
 def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
@@ -355,7 +355,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     also = _AND_MODAL.match(after)
     if new is not None and also:  # "... will be processed immediately and will certainly reach your account by 31 Mar.":
         # the second promise, whose subject went with the first, is fixed with it ("it" for its subject)
-        said = next((line for line in policy.commitments if _said(line) in new), None)
+        said = next((line for line in policy.commitments if said_policy(line) in new), None)
         who = _first_subject(clause)  # "they'll be out today and will have it fixed by tonight": "they", not "it"
         more = _policy_said(f"{who} {also['rest']}", said, salt, False, asked) if said else None  # beside the line: not
         if not more:  # confirmed, never "whether" it is faster; a second check reads "I also can't confirm ..."
@@ -374,7 +374,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         # "Your warranty covers water damage, so a replacement will ship today" against "The standard warranty does not
         # cover water damage": the line, not the claim it contradicts
         used.add(ruled_out)
-        rebuilt = _rebuild("", [_said(ruled_out), *new], after)
+        rebuilt = _rebuild("", [said_policy(ruled_out), *new], after)
         if rebuilt is not None:
             ways.append(rebuilt)
     elif new is not None:
@@ -549,7 +549,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
             amounts = [amount for amount, _ in sums(clause)]
             if len(amounts) < len(extract_facts(clause)):
                 return None  # a reference would be lost
-            return [_said(policy_line),
+            return [said_policy(policy_line),
                     _BEYOND[salt % 2].format(amounts=" and ".join(amounts)) if amounts else _BEYOND_PLAIN[salt % 2]]
     on_topic = policy.waived_condition(clause)
     waived = [line for line in on_topic if line not in used and not for_agents(line)][:2]
@@ -558,17 +558,17 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
     if waived and not forbidden and _kept_by(clause, waived):  # "no need to send it back", "whenever you like": what the
         # lines ask, then a check (a sum the lines do not say is for the lines on its topic, below)
         used.update(waived)
-        return [*(_said(line) for line in waived), _BEYOND_PLAIN[1]]
+        return [*(said_policy(line) for line in waived), _BEYOND_PLAIN[1]]
     if policy_line and not holds_fact(clause):
         used.add(policy_line)
-        return [_said(policy_line)]
+        return [said_policy(policy_line)]
     said = _policy_instead(clause, policy_line, salt, forbidden is not None, asked) if policy_line else None
     refused = _RULED_OUT_GRANT.match(_CERTAINTY.sub("", clause).strip()) if forbidden and said is None else None
     if refused and not re.search(r"\b(?:and|but|so|if|when|once|by|before|until)\b", refused["what"], re.I):
         # "We'll refund the unused 8 months" against "Pro-rata refunds are not available": the line, and what it rules
         # out said as not offered (its figures kept), never a check of the outcome the line rules out
         used.add(forbidden)
-        return [_said(forbidden), f"{_REFUSED}{refused['who'].lower() if refused['who'] != 'I' else 'I'} can't "
+        return [said_policy(forbidden), f"{_REFUSED}{refused['who'].lower() if refused['who'] != 'I' else 'I'} can't "
                                   f"{refused['what']}."]
     if said is not None:  # beyond the policy: say what it grants, never a hint at the faster outcome
         used.add(policy_line)
@@ -662,7 +662,7 @@ _REMEDY_LABEL = re.compile(r"\b(?:compensation|credit|refund|voucher|allowance|g
                            re.I)
 
 
-def _said(line: str) -> str:
+def said_policy(line: str) -> str:
     """A policy line as the reply says it: without the heading a policy file gives it."""
     line = line.strip()
     label = _LABEL.match(line)
@@ -676,7 +676,63 @@ def _said(line: str) -> str:
             not _FINITE_VERB.search(_BEFORE_WHEN.split(line[label.end():])[0]):
         # "Late delivery compensation: a £5 voucher for orders ..." -> "Late delivery compensation is a £5 voucher ..."
         line = f"{label.group().rstrip().rstrip(':')} is {line[label.end():]}"
+    elif label:
+        line = _unheaded(label.group().rstrip().rstrip(":"), line[label.end():])
     return finish(as_ours(line))
+
+
+# A heading's body that is an instruction to the team ("tell the customer to leave the property"): said elsewhere
+_TO_THE_TEAM = re.compile(r"^(?:tell|advise|ask|instruct|remind|inform|warn|direct|signpost|refer)\b|\bthe\s+customer\s+to\b",
+                          re.I)
+# A body that starts with what the team does: "refund the difference if ...", "open a courier investigation"
+_TEAM_DOES = re.compile(r"^(?:refund|offer|open|credit|collect|freeze|move|book|replace|send|arrange|issue|waive|escalate|log|"
+                        r"raise|give|provide|reimburse|cover|repair|extend|apply|add|deliver|ship|dispatch|pay|swap|exchange)\b",
+                        re.I)
+# A body whose verb is a bare participle: "delivery fee refunded if ...", "one day's hire charge refunded"
+_BARE_PARTICIPLE = re.compile(r"(?<=[a-z'’])\s+(?=(?:refunded|reimbursed|paid|dispatched|shipped|credited|issued|applied|"
+                              r"waived|covered|offered|given|sent|replaced|repaired)\b)")
+# More verbs a heading's body says things with: "replacement ships within 2 business days", "60-119 minutes late earns"
+_BODY_VERB = re.compile(r"\b(?:ships|earns|arrives|attends|closes|lasts|runs|starts|ends|expires|opens|takes)\b", re.I)
+# A heading that names the thing the body gives a value to: "Warranty period: 1 year", "Delay Repay: 25% of the fare"
+_VALUE_HEADING = re.compile(r"\b(?:compensation|credits?|refunds?|vouchers?|allowances?|period|freezes?|repay|sla|limits?|caps?|"
+                    r"fees?|charges?|warranty|cover)$", re.I)
+
+
+def _lower_first(text: str) -> str:
+    """``text`` with its first letter lower-cased, unless its first word is an acronym ("SLA", "EU")."""
+    first = text.split()[0] if text.split() else ""
+    return text if first[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _unheaded(heading: str, body: str) -> str:
+    """A policy line with a heading said as one sentence: "Price match: refund the difference if ..." -> "For price
+    match, we refund the difference if ..."; "Delays over 3 hours: compensation of €250 ..." -> "For delays over 3
+    hours, the policy is compensation of €250 ..."; "Warranty period: 1 year from purchase." -> "The warranty period is
+    1 year ..."; a line in another language, or one that tells the team what to tell the customer, stays as it is."""
+    if not heading.isascii() or _TO_THE_TEAM.search(body) or re.search(r"\bteam\b", heading, re.I):
+        return f"{heading}: {body}"
+    words = heading.split()
+    name = heading if len(words) > 1 and words[1][:1].isupper() else heading[:1].lower() + heading[1:]
+    if re.match(r"(?:\w+ed|broken|lost|stolen|torn|missing)\s+(?:in|on|at|during|by)\b", name):
+        name = "items " + name  # "Damaged on arrival": items damaged on arrival
+    main = _BEFORE_WHEN.split(body.split(";")[0])[0]
+    lower = _lower_first(body)
+    if re.match(r"(?:we|you|they|it|our|your)\b", body, re.I):  # "Wrong-item deliveries: we collect the item ..."
+        return f"For {name}, {lower}"
+    if _TEAM_DOES.match(body) and not re.match(r"\w+\s+(?:or|and)\s", body):  # ("refund or replacement ...")
+        return f"For {name}, we {lower}"
+    participle = _BARE_PARTICIPLE.search(main)
+    if participle and not _FINITE_VERB.search(main):
+        noun = main[: participle.start()].split()[-1]
+        verb = "are" if noun.endswith("s") and not noun.endswith(("ss", "'s", "’s")) else "is"
+        return f"For {name}, {lower[: participle.start()]} {verb}{lower[participle.start():]}"
+    if _FINITE_VERB.search(main) or _BODY_VERB.search(main):
+        return f"For {name}, {lower}"
+    value = _VALUE_HEADING.search(heading) or _VALUE_HEADING.search(words[0])  # ("Compensation for delays over ...")
+    if value:
+        verb = "are" if value.group().endswith("s") else "is"
+        return f"{heading if heading is name or verb == 'are' else 'The ' + name} {verb} {body}"
+    return f"For {name}, the policy is {body}"
 
 
 def _kept_by(clause: str, lines: list[str]) -> bool:
@@ -750,7 +806,7 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     amounts = [fact for fact, kind in kinds.items() if kind == "money"]
     if len(dates) + len(amounts) < len(facts):
         return None  # a reference would be lost: the engine tries another way
-    policy = _said(line)
+    policy = said_policy(line)
     if not facts:
         return [policy]
     cap = max((value for _, value in sums(line)), default=None)
@@ -807,11 +863,17 @@ def _spelled(clause: str, fact: str) -> str:
     return m.group() if m else fact
 
 
+_BACKS_IT = re.compile(r"(?:(?:definitely|certainly|personally)\s+)?(?:make\s+sure\s+of|see\s+to|ensure)\s+(?:it|that|this)"
+                       r"(?:\s+happens)?\W*$", re.I)
+
+
 def _as_aim(clause: str) -> str | None:
     """The company's own plan, said as what it aims for: "By 2020, we'll cut ..." -> "By 2020, we aim to cut ..."."""
     m = re.search(r"\b(we)(?:'ll|’ll|\s+will)\s+", clause, re.I)
     if not m or re.search(r"\b(?:you|your)\b|[$£€]\s?\d", clause, re.I):
         return None  # "I aim to process your $200 refund" hedges a promise to this customer: not the company's plan
+    if _BACKS_IT.match(clause[m.end():]):
+        return ""  # "We'll make sure of it.": it backs the promise before it, and goes with it
     rest = re.sub(rf"^{EFFORT_TO}(?=\w)", "", clause[m.end():], flags=re.I)  # not "aim to try to"
     return finish(clause[: m.start()] + m.group(1) + " aim to " + rest)
 

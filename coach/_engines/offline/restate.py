@@ -202,8 +202,10 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
         if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == "." \
-                and not _VERDICT.match(after) and not _ASKS.search(after):
-            # (not "... the entire way and not good enough", nor "... and refund the difference please")
+                and not _VERDICT.match(after) and not _ASKS.search(after) and _has_verb(sentence) and \
+                not re.match(r"\W*not\b", after, re.I):
+            # (not "... the entire way and not good enough", nor "... and refund the difference please", nor "Order
+            # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
         if clause is None:

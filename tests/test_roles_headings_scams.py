@@ -1,0 +1,93 @@
+"""Grants a policy keeps for another team, policy lines with headings, transfer scams and short restatements (shapes
+from blind sets ao and ap); drafts written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import Coach, Policy
+from coach._core.checker import check
+from coach._engines.offline.promise import said_policy
+from coach._engines.offline.restate import restate_problem
+from coach._engines.offline.situations import situation
+
+coach = Coach(engine="offline")
+
+
+def rules(text: str, customer: str = "", lines: list[str] | None = None) -> set[str]:
+    return {f.rule for f in check(text, customer, Policy(commitments=lines or [])).findings}
+
+
+def test_a_grant_only_another_team_may_make_is_beyond_the_policy():
+    lines = ["Loyalty vouchers can only be issued by the customer retention team."]
+    draft = "Thanks for letting us know about the late delivery. I've added a £15 loyalty voucher to your account."
+    assert "broken-promise" in rules(draft, "My sofa came two days late.", lines)
+    result = coach.rewrite(draft, customer="My sofa came two days late.", policy=Policy(commitments=lines))
+    assert "I've added a £15 loyalty voucher" not in result.rewrite and result.passed is not True, result.rewrite
+
+
+def test_what_agents_may_not_do_rules_out_the_agent_doing_it():
+    lines = ["Cleaning charges are checked by the inspections team; staff may not remove cleaning charges before the check."]
+    policy = Policy(commitments=lines)
+    assert policy.forbids("I've removed the £80 cleaning charge from your booking") == lines[0]
+    # an outcome someone else decides is a promise of its own, not the agent doing what the line forbids
+    assert Policy(commitments=["Agents cannot reopen accounts or give timescales."]).forbids(
+        "your account will be reopened within 2 days") is None
+
+
+def test_the_part_of_a_line_for_the_team_is_not_said_to_the_customer():
+    line = "Deposit disputes are reviewed within 10 working days; agents may not refund deposits before the review."
+    assert said_policy(line) == "Deposit disputes are reviewed within 10 working days."
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("Price protection: refund the difference if the price falls within 10 days.",
+     "For price protection, we refund the difference if the price falls within 10 days."),
+    ("Cancelled sailings: a full refund or a free transfer to the next sailing.",
+     "For cancelled sailings, the policy is a full refund or a free transfer to the next sailing."),
+    ("Guarantee period: 2 years from delivery.", "The guarantee period is 2 years from delivery."),
+    ("Missed collections: one week's service charge credited to the next bill.",
+     "For missed collections, one week's service charge is credited to the next bill."),
+    ("Broken in transit: we send a new one within 5 working days.",
+     "For items broken in transit, we send a new one within 5 working days."),
+    ("Storm credits: £3 per day without power, capped at £60.", "Storm credits are £3 per day without power, capped at £60."),
+])
+def test_a_policy_line_with_a_heading_is_said_as_one_sentence(line, said):
+    assert said_policy(line) == said
+
+
+def test_a_line_that_tells_the_team_what_to_tell_the_customer_keeps_its_heading():
+    line = "Water leaks: tell the customer to turn off the stopcock and call the emergency line."
+    assert said_policy(line).startswith("Water leaks:")
+
+
+def test_a_reference_and_a_verdict_are_not_joined_into_a_restatement():
+    customer = "The cot I ordered came without the screws. Order CT-4410. Not happy."
+    assert "not happy" not in (restate_problem(customer) or "")
+    assert restate_problem("I booked a plumber for Monday. Nobody turned up.") == \
+        "you booked a plumber for Monday and nobody turned up"
+
+
+def test_we_will_make_sure_of_it_goes_with_the_promise_it_backs():
+    result = coach.rewrite("Your replacement will definitely arrive by Thursday. We'll make sure of it.",
+                           customer="My blender arrived broken, order BL-220.")
+    assert "make sure of it" not in result.rewrite and "aim to" not in result.rewrite, result.rewrite
+
+
+def test_money_back_with_an_amount_is_a_promise():
+    assert "broken-promise" in rules("Don't worry, you'll definitely get your £1,150 back.")
+    assert "broken-promise" in rules("You'll get the full $90 back.")
+
+
+def test_a_transfer_scam_gets_the_fraud_step_and_no_blame():
+    customer = ("A man called saying he was from your security team and talked me into moving £3,900 to a 'safe "
+                "account'. I feel like an idiot.")
+    case = situation(customer)
+    assert case is not None and case.name == "scam"
+    result = coach.rewrite("Sorry for any inconvenience. Unfortunately there's nothing we can do.", customer=customer)
+    assert "fraud team" in result.rewrite and "freeze the card" not in result.rewrite, result.rewrite
+
+
+def test_a_hashtag_is_no_scam():
+    case = situation("@GameHub where is my preorder?? paid in June and sent two emails #scam")
+    assert case is None or case.name != "scam"
