@@ -91,3 +91,13 @@ def test_a_transfer_scam_gets_the_fraud_step_and_no_blame():
 def test_a_hashtag_is_no_scam():
     case = situation("@GameHub where is my preorder?? paid in June and sent two emails #scam")
     assert case is None or case.name != "scam"
+
+
+def test_an_arrival_time_after_so_you_get_it_is_a_promise():
+    assert "broken-promise" in rules("I'll send the voucher by email so you get it within 2 hours.")
+    assert "broken-promise" not in rules("I'll send the voucher by email so you have it for your records.")
+
+
+def test_a_non_refundable_line_rules_the_refund_out():
+    lines = ["Personalised jewellery is non-refundable unless it arrives damaged."]
+    assert Policy(commitments=lines).forbids("I've refunded the £45 for the personalised jewellery") == lines[0]

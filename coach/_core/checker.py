@@ -304,6 +304,8 @@ _MESSAGE_TO_YOU = re.compile(r"\W*(?:also\s+|then\s+|shortly\s+|soon\s+)?(?:rece
 _THEIR_STEP = re.compile(r"(?:^|[:;,.]\s*|\band\s+)(?:please\s+)?(?:go\s+to|tap|click|remove|re-?add|restart|reboot|reinstall|"
                          r"log\s+(?:out|back\s+in)|sign\s+(?:out|back\s+in)|clear|reset|unplug|plug\s+(?:it\s+)?back|"
                          r"switch\s+(?:it\s+)?off|turn\s+(?:it\s+)?off|update\s+(?:the|your)\s+app)\b", re.I)
+_SO_YOU_GET = re.compile(r"\bso\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can)?\s+(?:get|receive|have|see)\s+(?:it|them|the\s+\w+|"
+                         r"your\s+\w+|[£$€]\s?\d[\d,.]*)", re.I)
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
 
 
@@ -334,6 +336,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
     if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and not certain and _MESSAGE_TO_YOU.match(after):
         return False  # "you'll receive an email within the hour with a link": the agent's own message, sent
+    purpose = _SO_YOU_GET.search(after)
+    if purpose and rule.pattern("timelines").search(after, purpose.end()):
+        return True  # "I'll send it as a gift card so you get it within 24 hours": the arrival, with a time on it
     if person and rule.pattern("process").search(after):
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.

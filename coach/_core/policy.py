@@ -44,7 +44,7 @@ _GENERIC_POLICY_WORDS = frozenset(
 
 
 #: A policy line that rules something out rather than granting it.
-_PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t)\b"
+_PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t|non-(?=refundable|returnable))\b"
                         # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
                         r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:of\s+(?:up\s+to\s+)?[$£€]?\s?\d[\d,.]*\s+)?(?:apply|applies|"
                         r"(?:is|are)\s+(?:payable|charged|due))\b"  # "An early termination fee of £120 applies before month 18"
