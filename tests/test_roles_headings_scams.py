@@ -101,3 +101,20 @@ def test_an_arrival_time_after_so_you_get_it_is_a_promise():
 def test_a_non_refundable_line_rules_the_refund_out():
     lines = ["Personalised jewellery is non-refundable unless it arrives damaged."]
     assert Policy(commitments=lines).forbids("I've refunded the £45 for the personalised jewellery") == lines[0]
+
+
+def test_the_payment_of_a_declined_grant_is_not_checked_on_its_own():
+    lines = ["Goodwill credits are capped at £20 per complaint."]
+    draft = ("Thanks for your patience with the broken boiler. I've added a £75 goodwill credit to your account. "
+             "It will be in your account this week.")
+    result = coach.rewrite(draft, customer="My boiler has been broken for a week.", policy=Policy(commitments=lines))
+    assert "£75" in result.rewrite and "this week" not in result.rewrite, result.rewrite
+
+
+def test_a_sum_that_hangs_on_a_declined_waiver_is_said_so():
+    lines = ["The £250 excess applies to every claim and cannot be waived by agents."]
+    draft = "Thanks for the repair invoice. I've waived the £250 excess, so you'll receive the full £900."
+    result = coach.rewrite(draft, customer="My car was hit in the car park; repair invoice attached.",
+                           policy=Policy(commitments=lines))
+    assert "whether you receive the full £900 depends on that" in result.rewrite, result.rewrite
+    assert "I've waived" not in result.rewrite

@@ -352,6 +352,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         when = f" and update you {back['when']}" if back["when"] else " and update you"
         new = [new[0], f"{new[1][:-1]} or the {back['money']}, but I'll check what I can offer instead{when}."]
         after = after[back.end():]
+    paid = _SO_PAID.match(after) if new and back is None and any(line.startswith(_DECLINING) for line in new) else None
+    if paid:  # "I've waived the $150 excess, so you'll receive the full $640": the sum hangs on what was declined
+        new = [*new[:-1], f"{new[-1].rstrip('.')}; whether you receive {paid['what']} depends on that."]
+        after = after[paid.end():]
     also = _AND_MODAL.match(after)
     if new is not None and also:  # "... will be processed immediately and will certainly reach your account by 31 Mar.":
         # the second promise, whose subject went with the first, is fixed with it ("it" for its subject)
@@ -507,6 +511,15 @@ _EVERY_PENNY_OF = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dolla
 
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
     clause = _EVERY_PENNY_OF.sub("", _EVERY_PENNY_BACK.sub("your money", clause))  # "every penny of the £2,300 back"
+    if DECLINED in used and _PAYS_IT.match(_CERTAINTY.sub("", clause).strip()) and not holds_fact(clause):
+        return []  # "Both amounts will be paid into your account this week", after the amounts were declined: it goes
+    new = _rewrite_promise(clause, policy, used, salt, asked)
+    if new and any(line.startswith(_DECLINING) for line in new):
+        used.add(DECLINED)
+    return new
+
+
+def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
     if _NEVER_AGAIN.search(clause):
         if holds_fact(clause):
             return None
@@ -593,11 +606,27 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
 
 
 _REFUSED = "That means "
+DECLINED = "(a grant was declined)"  # the marker in ``used``: the payment of what was declined is no check of its own
+_DECLINING = (_REFUSED, *(line.split("{")[0] for line in ("I can't offer {", "That means I can't offer {",
+                                                           "I'll ask a manager to review the {",
+                                                           "I'll pass the {")))
+# what pays out the grant: "both amounts will be paid into your account", "the payment will be in your account by
+# tomorrow", "you'll receive the full $640"
+_PAYS_IT = re.compile(r"^(?:and\s+|so\s+)?(?:(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:amounts?|payments?|sums?)|"
+                      r"the\s+(?:payment|money|refund|amount|compensation|credit|full\s+(?:amount|sum)|full\s+[£$€]\S+)|"
+                      r"it|they|this|that|all\s+of\s+it)\s+"
+                      r"(?:will|'ll|’ll|should|is\s+going\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:paid|in\s+your|reach|arrive|land|show|"
+                      r"credited|with\s+you|transferred)\b"
+                      r"|^(?:and\s+|so\s+)?you(?:'ll|’ll|\s+will)\s+(?:\w+\s+)?(?:receive|get|have|see)\s+(?:it|them|the\s+(?:full|"
+                      r"payment|money|refund|amounts?)|both)\b", re.I)
 _SO_BACK = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:get|receive|have|see)\s+(?:your\s+)?"
                       r"(?P<money>[£$€]\s?\d[\d,.]*\d|[£$€]\s?\d)\s+(?:back|refunded)"
                       r"(?:\s+(?P<when>(?:by|on|before|within)\s+[^,.;!?]+?))?(?=\s*(?:[,.;!?]|$))", re.I)
 _RULED_OUT_GRANT = re.compile(r"^(?P<who>I|we)(?:'ll|’ll|\s+will|\s+can)\s+(?:also\s+)?(?P<what>(?:refund|waive|reimburse|"
                               r"credit|cover|pay|give|offer|send|replace|extend|upgrade)\b[^.!?;]*?)[.!?]*$", re.I)
+_SO_PAID = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:then\s+)?(?:receive|get|have)\s+"
+                      r"(?P<what>(?:the\s+)?(?:full\s+)?(?:[£$€]\s?\d[\d,.]*\d|[£$€]\s?\d))(?:\s+back)?"
+                      r"(?=\s*(?:[,.;!?]|$))", re.I)
 _SEES_IT = re.compile(r"^(?:and\s+|so\s+)?you(?:'ll|’ll|\s+will|\s+should)\s+(?:then\s+)?(?:see|notice|spot|find)\s+"
                       r"(?:it|this|that|them)\b", re.I)
 _BEYOND = (
