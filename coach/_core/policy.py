@@ -245,7 +245,11 @@ _WAIVES_CONDITION = re.compile(
 _NO_PROOF = re.compile(
     r"\bno\s+(?:receipt|proof(?:\s+of\s+(?:purchase|postage))?|photos?|paperwork|documents?|certificate)s?\s+(?:needed|"
     r"required|necessary)\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof\s+of\s+purchase|paperwork)\b|"
-    r"\bno\s+need\s+(?:for|of)\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof|photos?|pictures?|paperwork|documents?)\b",
+    r"\bno\s+need\s+(?:for|of)\s+(?:a\s+|the\s+|any\s+)?(?:receipt|proof|photos?|pictures?|paperwork|documents?)\b|"
+    # "No need to send any photos", "you don't need to send a receipt"
+    r"\b(?:no\s+need|(?:don't|don’t|do\s+not|won't|won’t)\s+(?:need|have))\s+(?:for\s+you\s+)?to\s+(?:send|provide|upload|"
+    r"attach|show)\s+(?:us\s+)?(?:a\s+|the\s+|any\s+)?(?:receipt|proof(?:\s+of\s+purchase)?|photos?|pictures?|images?|"
+    r"videos?|paperwork|documents?|certificates?)\b",
     re.I)
 _PROOFS = (re.compile(r"\b(?:receipts?|proof\s+of\s+purchase)\b", re.I), re.compile(r"\b(?:photos?|pictures?|images?)\b", re.I),
            re.compile(r"\b(?:paperwork|documents?|certificates?|proof)\b", re.I))

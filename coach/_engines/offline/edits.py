@@ -148,8 +148,9 @@ def droppable(text: str) -> bool:
 
 
 # "To be frank." left alone after what it led into went
-_CANDOUR = re.compile(r"^\W*(?:to\s+be\s+(?:frank|honest|fair)|frankly|honestly|in\s+all\s+honesty|truthfully|"
-                      r"if\s+I'm\s+honest|if\s+I\s+am\s+honest)\W*$", re.I)
+_CANDOUR = re.compile(r"^\W*(?:(?:(?:I'll|I\s+will|I'm\s+going\s+to)\s+)?(?:to\s+)?be\s+(?:frank|honest|fair|straight)"
+                      r"(?:\s+with\s+you)?|frankly|honestly|in\s+all\s+honesty|truthfully|if\s+I'm\s+honest|"
+                      r"if\s+I\s+am\s+honest)\W*$", re.I)
 
 
 def drop_clause(text: str, needle: str) -> list[str] | None:

@@ -152,8 +152,9 @@ class _Rewriter(Additions):
         units = [u for u in layout.units if u.text]
         for at, unit in enumerate(units):  # "Sorry again for the wait." with no apology left before it
             again = _SORRY_AGAIN.match(unit.text)
-            if again and not any(_SORRY.search(u.full) for u in units[:at]):
-                unit.text = unit.text[: again.start(1)] + unit.text[again.end(1):]
+            if again and not any(_SORRY.search(u.full) for u in units[:at]):  # ("Once again, please accept ...")
+                group = 1 if again.group(1) else 2
+                unit.text = capitalise(unit.text[: again.start(group)] + unit.text[again.end(group):])
         for at in range(1, len(layout.units)):  # "This will be with you by Friday" after its subject went
             unit, before = layout.units[at], layout.units[at - 1]
             if before.role == "added":  # (a planted grant said instead as the policy's line: "It will be processed
@@ -369,7 +370,9 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+for\s+your\s+(?:feedback|comment
                    r"recorded|noted|registered))\W*$", re.I)
 _DISMAY = re.compile(r"(?:[\U0001F625\U0001F628\U0001F629\U0001F62B\U0001F62D\U0001F630\U0001F631\U0001F622\U0001F61E"
                      r"\U0001F614\U0001F641\u2639\U0001F62C\U0001F92F\U0001F624\U0001F621\U0001F92C\U0001F97A]\uFE0F?\s*)+[.!]*")
-_SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(?:sorry|apologies)(\s+again)\b", re.I)
+_SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(?:sorry|apologies)(\s+again)\b"
+                          r"|^(\W*(?:once\s+)?again,\s*)(?=(?:please\s+accept\s+(?:my|our)|(?:I|we)\s+(?:do\s+)?apologi[sz]e|"
+                          r"(?:I'm|I\s+am|we're|we\s+are)\s+(?:so\s+|very\s+|truly\s+)?sorry)\b)", re.I)
 _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it)\W*$", re.I)

@@ -513,9 +513,13 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
     clause = _EVERY_PENNY_OF.sub("", _EVERY_PENNY_BACK.sub("your money", clause))  # "every penny of the £2,300 back"
     if DECLINED in used and _PAYS_IT.match(_CERTAINTY.sub("", clause).strip()) and not holds_fact(clause):
         return []  # "Both amounts will be paid into your account this week", after the amounts were declined: it goes
+    again = DECLINED in used
     new = _rewrite_promise(clause, policy, used, salt, asked)
     if new and any(line.startswith(_DECLINING) for line in new):
         used.add(DECLINED)
+        second = _CANT_OFFER.match(new[-1]) if again else None
+        if second:  # a second "I can't offer ..., but I'll check what I can offer instead" reads as a form: "either"
+            new = [*new[:-1], f"{_REFUSED}I can't offer {second['what']} either."]
     return new
 
 
@@ -606,6 +610,7 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
 
 
 _REFUSED = "That means "
+_CANT_OFFER = re.compile(r"^(?:That means )?I can't offer (?P<what>.+?)(?: here| for this)[;,]")
 DECLINED = "(a grant was declined)"  # the marker in ``used``: the payment of what was declined is no check of its own
 _DECLINING = (_REFUSED, *(line.split("{")[0] for line in ("I can't offer {", "That means I can't offer {",
                                                            "I'll ask a manager to review the {",
@@ -853,13 +858,18 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
         when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)
         return [policy, _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)]
     if amounts and not dates:
-        lines = _WITHIN if forbidden else _BEYOND if over else _APPLIES
-        said_over = [_named(a, clause) for a in over]  # "a £30 store credit", not a bare "£30" from nowhere
-        over_named = " and ".join(over)
-        if len(over) == 1 and said_over[0] != over[0]:  # "a £30 store credit"; "€600 in compensation" (no "a")
+        # (a flat "no": "Cash compensation is not offered for delays" leaves nobody to review it; a line that holds
+        # agents back, or names an approval, does)
+        lines = _WITHIN if forbidden and _SOMEONE_DECIDES.search(line) else _BEYOND if over or forbidden else _APPLIES
+        declined = over or (amounts if lines is _BEYOND else [])
+        said_over = [_named(a, clause) for a in declined]  # "a £30 store credit", not a bare "£30" from nowhere
+        over_named = " and ".join(declined) if over else " and ".join(f"the {a}" for a in declined)
+        if len(declined) == 1 and said_over[0] != declined[0]:  # "a £30 store credit"; "€600 in compensation" (no "a")
             uncounted = re.search(r"\b(?:compensation|reimbursement)$", said_over[0])
-            over_named = f"{over[0]} in {uncounted.group()}" if uncounted else f"a {said_over[0]}"
-        return [policy, lines[salt % 2].format(amounts=over_named if over else named)]
+            noun = said_over[0][len(declined[0]):].strip() if said_over[0].startswith(declined[0]) else uncounted
+            over_named = f"{declined[0]} in {noun if isinstance(noun, str) else uncounted.group()}" if uncounted \
+                else f"a {said_over[0]}"  # ("€600 in compensation", "£150 in cash compensation")
+        return [policy, lines[salt % 2].format(amounts=over_named if declined else named)]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
     by = re.search(rf"\b(?:by|before)\s+{re.escape(when)}", clause, re.I)
@@ -872,6 +882,8 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
 
 
+_SOMEONE_DECIDES = re.compile(r"\b(?:agents?|staff|advis[eo]rs?|approv\w*|managers?|supervisors?|team\s+leads?|sign-?off|"
+                              r"discretion|(?:waived|authori[sz]ed|decided|granted)\s+(?:only\s+)?by)\b", re.I)
 _MONEY_NOUN = r"(?:credit|refund|voucher|discount|payment|compensation|fee|charge|deposit|reimbursement|gift\s+card|" \
               r"goodwill\s+payment|rebate|bonus)"
 

@@ -18,6 +18,11 @@ __all__ = ["restate_problem", "own_doing"]
 _MAX_WORDS = 26
 _MIN_WORDS = 5
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+")
+# an emoji before a short tail that ends the message ("... first wash 🙃 pic attached"): a full stop, where the tail
+# is a sentence of its own (not "like $3 🌯 burritos and tacos", one phrase with a picture in it)
+_EMOJI_BREAK = re.compile(r"(?<=\w)\s*[\U0001F000-\U0001FFFF\u2600-\u27BF][\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]*"
+                          r"\s+(?=(?:pic|pics|photo|photos|screenshot|screenshots|image|video)\s+(?:attached|below|above|here)\W*$)",
+                          re.I)
 _TRAILING_TAGS = re.compile(r"(?:\s+[#@]\w+)+\s*$")
 _LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+|^(?:order|booking|account|ref\w*|ticket|claim|case)\s*(?:no\.?|number|#)?\s*#?"
                     r"[\w-]*\d[\w-]*\s*[-–—:]\s+", re.I)  # "Order #TT-40921 - the sofa arrived ..."
@@ -185,7 +190,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     ``prefer`` picks out (the situation's words: "my husband died last month") comes first."""
     if not customer or not customer.strip() or not looks_english(customer):
         return None
-    text = _NOISE.sub(" ", customer).replace("’", "'")
+    text = _NOISE.sub(" ", _EMOJI_BREAK.sub(". ", customer)).replace("’", "'")  # ("... first wash 🙃 pic attached")
     truncated = len(customer) >= 120 and not re.search(r"[.!?)\U0001F000-\U0001FFFF]\s*$", customer.strip())
     sentences = []
     for s in split_sentences(text):  # "(serial no. LX5-00231-K)": a full stop inside brackets ends no sentence
