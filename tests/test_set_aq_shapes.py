@@ -75,3 +75,23 @@ def test_once_again_with_no_apology_before_it_goes():
                            "building works.\n\nRegards,\nAna", customer="Building works next to our room started at 6am "
                                                                           "every day (booking 5521-LM).")
     assert "Once again" not in result.rewrite and "horrified" not in result.rewrite, result.rewrite
+
+
+def test_regret_for_inconvenience_you_may_have_experienced_goes():
+    result = coach.rewrite("Dear Ms Obi,\n\nThank you for your letter.\n\nWe sincerely regret any inconvenience you may "
+                           "have experienced. I have asked our claims team to review file CL-2201 today.\n\nRegards,\nTom",
+                           customer="My claim CL-2201 has had no decision for six weeks.")
+    assert "regret any inconvenience" not in result.rewrite and "CL-2201 today" in result.rewrite, result.rewrite
+
+
+def test_a_fee_that_still_applies_rules_the_waiver_out():
+    lines = ["Leaving within the minimum term incurs an early exit fee of 40% of the remaining charges.",
+             "Customers who move overseas may leave on 30 days' notice, but the early exit fee still applies."]
+    assert Policy(commitments=lines).forbids("I've waived the early exit fee for you") == lines[1]
+
+
+def test_a_declined_sum_and_its_update_time_read_as_one_phrase():
+    lines = ["Goodwill credits are capped at £20 per complaint."]
+    result = coach.rewrite("Thanks for your patience. I've added a £90 goodwill credit, and you'll see it within 48 hours.",
+                           customer="My router was down for four days.", policy=Policy(commitments=lines))
+    assert "by within" not in result.rewrite, result.rewrite

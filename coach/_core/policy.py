@@ -46,7 +46,8 @@ _GENERIC_POLICY_WORDS = frozenset(
 #: A policy line that rules something out rather than granting it.
 _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t|non-(?=refundable|returnable))\b"
                         # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
-                        r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:of\s+(?:up\s+to\s+)?[$£€]?\s?\d[\d,.]*\s+)?(?:apply|applies|"
+                        r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:of\s+(?:up\s+to\s+)?[$£€]?\s?\d[\d,.]*\s+)?"
+                        r"(?:still\s+|always\s+|also\s+)?(?:apply|applies|"
                         r"(?:is|are)\s+(?:payable|charged|due))\b"  # "An early termination fee of £120 applies before month 18"
                         r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?P<fee>excess|fee|charge|"
                         r"penalt)y?\b"
@@ -626,7 +627,13 @@ class Policy(BaseModel):
             fee = said and (said["fee"] or said["applies"] or said["paid"])
             if fee:  # "carry a £50 excess", "early termination fees apply": ruled out is letting them off it, unless
                 # another part grants that ("Faulty items: we cover return postage", "delivery is free over £40")
-                granted = any(re.search(rf"\b{re.escape(fee.lower())}", grant, re.I) for grant, _ in self._parts(rules_out=False))
+                # (a part that only names the fee, "Cancelling early incurs an early termination fee of ...", lets
+                # nobody off it)
+                named = re.escape(fee.lower())
+                granted = any(re.search(_LETS_OFF.format(fee=fee.lower()), grant, re.I) or
+                              re.search(rf"\b(?:cover|refund|free|waiv)\w*\b[^.;]*\b{named}|\b{named}\w*\b[^.;]*\b(?:free|"
+                                        r"refunded|covered|waiv\w*)\b", grant, re.I)  # ("Fee waivers need approval")
+                              for grant, _ in self._parts(rules_out=False))
                 if not granted and re.search(_LETS_OFF.format(fee=fee.lower()), clause, re.I):
                     return line
                 continue

@@ -197,9 +197,14 @@ def drop_apology(text: str) -> list[str] | None:
     if not m:
         return None
     out = drop_clause(text, m.group())
-    if out is None and (droppable(text) or droppable(_OWN_APOLOGY.sub("", text))):
+    plain = _MAY_HAVE_HAD.sub("", text)  # "... any inconvenience you may have experienced": no step of the customer's
+    if out is None and (droppable(text) or droppable(_OWN_APOLOGY.sub("", text)) or plain != text and droppable(plain)):
         return []  # "Please accept our apologies, Amy." offers nothing to do: its "please" is the apology's
     return out
+
+
+_MAY_HAVE_HAD = re.compile(r"\s*(?:that\s+|which\s+)?(?:you|this)\s+(?:may|might|could)\s+have\s+(?:experienced|encountered|"
+                           r"faced|had|suffered|been\s+caused|caused(?:\s+you)?)\b", re.I)
 
 
 def drop_pity(text: str, quote: str) -> list[str] | None:

@@ -856,7 +856,8 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
         return [policy, _APPLIES[salt % 2].format(amounts=named)]
     if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
         when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)
-        return [policy, _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)]
+        said = _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)
+        return [policy, re.sub(r"\bby\s+(?=(?:within|in|inside|under)\s)", "", said)]  # not "update you by within 3 days"
     if amounts and not dates:
         # (a flat "no": "Cash compensation is not offered for delays" leaves nobody to review it; a line that holds
         # agents back, or names an approval, does)
