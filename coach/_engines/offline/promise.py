@@ -718,6 +718,9 @@ def said_policy(line: str) -> str:
 # A heading's body that is an instruction to the team ("tell the customer to leave the property"): said elsewhere
 _TO_THE_TEAM = re.compile(r"^(?:tell|advise|ask|instruct|remind|inform|warn|direct|signpost|refer)\b|\bthe\s+customer\s+to\b",
                           re.I)
+# "if tracking has not updated for 7 days, open a carrier trace ...": a condition, then what the team does
+_IF_THEN_DO = re.compile(r"^(?:if|when|once|where)\b[^,;]{3,80},\s*(?:then\s+)?(?:open|offer|refund|book|send|arrange|raise|"
+                         r"log|escalate|issue|tell|ask|advise|replace|credit|waive|check)\b", re.I)
 # A body that starts with what the team does: "refund the difference if ...", "open a courier investigation"
 _TEAM_DOES = re.compile(r"^(?:refund|offer|open|credit|collect|freeze|move|book|replace|send|arrange|issue|waive|escalate|log|"
                         r"raise|give|provide|reimburse|cover|repair|extend|apply|add|deliver|ship|dispatch|pay|swap|exchange)\b",
@@ -743,7 +746,8 @@ def _unheaded(heading: str, body: str) -> str:
     match, we refund the difference if ..."; "Delays over 3 hours: compensation of €250 ..." -> "For delays over 3
     hours, the policy is compensation of €250 ..."; "Warranty period: 1 year from purchase." -> "The warranty period is
     1 year ..."; a line in another language, or one that tells the team what to tell the customer, stays as it is."""
-    if not heading.isascii() or _TO_THE_TEAM.search(body) or re.search(r"\bteam\b", heading, re.I):
+    if not heading.isascii() or _TO_THE_TEAM.search(body) or re.search(r"\bteam\b", heading, re.I) or \
+            _IF_THEN_DO.match(body):
         return f"{heading}: {body}"
     words = heading.split()
     name = heading if len(words) > 1 and words[1][:1].isupper() else heading[:1].lower() + heading[1:]
