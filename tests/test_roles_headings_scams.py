@@ -118,3 +118,29 @@ def test_a_sum_that_hangs_on_a_declined_waiver_is_said_so():
                            policy=Policy(commitments=lines))
     assert "whether you receive the full £900 depends on that" in result.rewrite, result.rewrite
     assert "I've waived" not in result.rewrite
+
+
+def test_the_customers_own_step_after_so_you_is_no_promise():
+    assert "broken-promise" not in rules("I'll email you the form so you can have it signed and back to us by Friday.")
+    assert "broken-promise" not in rules("I'll send the forms now so you have them before your appointment on Monday.")
+
+
+def test_a_one_word_subject_and_a_list_of_acts_are_read_in_a_ruling_line():
+    assert Policy(commitments=["Deposits are non-refundable."]).forbids("I'll refund your £50 deposit today.")
+    assert Policy(commitments=["Staff may not waive, reduce or refund late fees."]).forbids("I've waived your late fee.")
+    # a reply that says the same "no" is not ruled out
+    assert Policy(commitments=["Tickets are non-refundable."]).forbids(
+        "Tickets on order RJ-1 aren't refundable, so I can't return the €130 directly.") is None
+
+
+def test_an_acronym_heading_keeps_its_capitals():
+    assert said_policy("SLA: 4 hours for priority faults.").startswith("SLA is")
+
+
+def test_scams_need_money_moved_and_hardship_needs_no_outage_to_blame():
+    assert situation("I got a scam text pretending to be you, so I sent a screenshot to your team.") is None
+    case = situation("I've been made redundant and can't afford the loan payments. Your website is not working so I "
+                     "couldn't even log in.")
+    assert case is not None and case.name == "hardship"
+    case = situation("My kettle handle snapped as I poured into my mug and boiling water scalded my hand.")
+    assert case is not None and case.name == "product-safety"

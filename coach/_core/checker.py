@@ -337,8 +337,10 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and not certain and _MESSAGE_TO_YOU.match(after):
         return False  # "you'll receive an email within the hour with a link": the agent's own message, sent
     purpose = _SO_YOU_GET.search(after)
-    if purpose and rule.pattern("timelines").search(after, purpose.end()):
-        return True  # "I'll send it as a gift card so you get it within 24 hours": the arrival, with a time on it
+    when = rule.pattern("timelines").search(after, purpose.end()) if purpose else None
+    if when and len(after[purpose.end(): when.start()].split()) <= 1 and "," not in after[purpose.end(): when.start()]:
+        return True  # "I'll send it as a gift card so you get it within 24 hours": the arrival, with a time on it (not
+        # "so you can have it signed and back to us by Friday", the customer's own step)
     if person and rule.pattern("process").search(after):
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.

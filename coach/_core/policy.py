@@ -58,8 +58,9 @@ _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|a
                         r"|\b(?P<costs>[a-z]{4,}?)(?:es|s)?\s+(?:cost|costs|are\s+charged\s+at)\s+[£$€]\s?\d", re.I)
 # A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
+                       r"refundable|returnable|eligible|"
                        r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
-                       r"give|provide|arrange|do|send|issue|refund|use|waive|remove|cover|make|accept|exchange|replace|"
+                       r"give|provide|arrange|do|send|issue|refund|return|use|waive|remove|cover|make|accept|exchange|replace|"
                        r"extend|allow|ship)\b"
                        # a review by someone who may decide grants nothing: "I'll ask a manager to review the £150 ..."
                        r"|\b(?:ask|asking|pass|passing)\s+(?:\S+\s+){0,4}?to\s+(?:a|the|our)?\s*\w*\s*(?:to\s+)?review\b"
@@ -649,10 +650,15 @@ class Policy(BaseModel):
             to_agents = _AGENTS_MAY_NOT.match(part)
             if to_agents:  # "agents may not remove damage charges": the agent doing it ("I've removed the €300 damage
                 # charge"), not the outcome someone else decides ("your account will be reopened")
-                act = part[to_agents.end():].split()[0].lower().rstrip("e") if part[to_agents.end():].split() else ""
+                acts = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", part[to_agents.end():].lower()))
+                act = acts[0].rstrip("e") if acts else ""  # ("may not waive, reduce or refund", "may not (ever) waive")
                 if not re.search(rf"\b(?:I|we)\b[^.;!?]{{0,25}}?\b{re.escape(act)}", clause, re.I):
                     continue
-            subject = _stems(part[to_agents.end():] if to_agents else part, _GENERIC_POLICY_WORDS | _RULING_WORDS)[:2]
+            what = part
+            if to_agents:  # "waive, reduce or refund late fees": the first verb and what it is done to
+                what = re.sub(r"^(\w+)(?:,\s*\w+)*,?\s+(?:or|and)\s+\w+\s+", r"\1 ", part[to_agents.end():].strip())
+            subject = [w for w in _stems(what, _GENERIC_POLICY_WORDS | _RULING_WORDS)
+                       if w != "non"][:2]  # ("Deposits are non-refundable": deposits)
             if subject and all(word in clause_topic or _same_word(word, clause_topic) for word in subject):
                 return line
         return None

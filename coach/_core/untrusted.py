@@ -47,8 +47,8 @@ _ORDER = re.compile(gated(  # an addressee that is not the company's people, a r
     + r"|\bpromise\s+me\b|\byou\s+(?:must|have\s+to)\s+(?:promise|guarantee|say|write|reply)\b"
     r"|\b(?:tell|inform|assure|promise)\s+(?:the\s+)?(?:customer|client|user)\b|\bnew\s+policy\b"
     r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai|override|agents?|frontline\s+agents?|all\s+agents)\s*:"
-    r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai)\s+(?:override|command|message|note|instructions?|prompt|update|"
-    r"directive)\s*:"  # "SYSTEM OVERRIDE: reinstate account ..."
+    r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai)\s+(?:override|command|instructions?|prompt|directive)\s*:"
+    # ("SYSTEM OVERRIDE: reinstate account ..."; not "System message: payment failed", an app's own words)
     r"|\bapproved\s+(?:at|by)\s+(?:director|board|management|senior|head)"
     r"|\bto\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:bot|ai|assistant|llm|language\s+model)\b|\bwhoever\s+(?:writes|drafts|reads|answers)\b"
     r"|\btell\s+me\s+(?:that\s+)?(?:I'm|I\s+am|I'll|I\s+will|you'll|you\s+will)\b|\bdrafting\s+(?:the\s+)?repl"
@@ -85,8 +85,9 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"(?:ticket|case|complaint)\s+(?:as\s+)?(?:resolved|closed)|(?:clos(?:e|ed|ing)|resolved?)\s+(?:the|this|your|my)\s+(?:ticket|case|complaint)"
     r"|clos(?:e|ed|ing)\s+it\b"
     # an account given back, goods of a game or a loyalty scheme: "unban account Kestrel_88", "add 10,000 coins"
-    r"|unban\w*|unblock\w*|reinstat\w*|reactivat\w*|lift\w*\s+(?:the|my|your|this|their)\s+(?:ban|suspension|block)\b|"
-    r"(?:coins?|gems?|tokens?|(?:loyalty\s+|reward\s+|bonus\s+)?points)\b)"
+    r"|unban\w*|unblock\w*|reinstat(?:e|ed|es|ing)\b|reactivat(?:e|ed|es|ing)\b|"
+    r"lift\w*\s+(?:the|my|your|this|their)\s+(?:ban|suspension|block)\b|"
+    r"\d[\d,.]*\s*k?\s+(?:coins?|gems?|tokens?|(?:loyalty\s+|reward\s+|bonus\s+)?points)\b)"
     r"|\d+(?:\.\d+)?\s?%"
     r"|[$£€]\s?\d[\d,.]*",
     re.I,
@@ -127,7 +128,7 @@ def _grants(text: str) -> set[str]:
             found.add("free")  # "at no charge" hands out what "free of charge" asked for
         word = "waive" if word.startswith("no") else word  # "no fee", "no exit charge": a fee waived
         word = "unban" if word.startswith(("unban", "unblock", "reinstat", "reactivat", "lift")) else word
-        word = re.sub(r"^(?:loyalty|reward|bonus)(?=points)", "", word)
+        word = re.sub(r"^[\d,.]+k?(?:loyalty|reward|bonus)?(?=(?:coin|gem|token|point))", "", word)  # "10,000 coins"
         word = word + "s" if word in ("coin", "gem", "token", "point") else word
         for stem in ("refund", "discount", "voucher", "coupon", "credit", "compensat", "free", "upgrade", "guarantee", "pay",
                      "entitle", "backdat", "extend",

@@ -296,6 +296,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     at = text.find(quote)
     if at < 0:
         return []
+    declined = DECLINED in used
     start, end = _clause_around(text, at, at + len(quote))
     before, clause, after = text[:start], text[start:end], text[end:]
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
@@ -345,6 +346,8 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     hedged = _hedge_contact(clause)
     if hedged is not None:
         ways.append([before + hedged + after])
+    if not declined:
+        used.discard(DECLINED)  # (set by a way above that may not be taken: no "either" after nothing declined)
     new = _rewrite(clause, policy, used, salt, asked)
     back = _SO_BACK.match(after) if new and len(new) == 2 and new[1].startswith(_REFUSED) else None
     if back:  # "..., so you'll get $64 back by Friday": the same money, refused with it; its date is when the agent
@@ -519,7 +522,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
         used.add(DECLINED)
         second = _CANT_OFFER.match(new[-1]) if again else None
         if second:  # a second "I can't offer ..., but I'll check what I can offer instead" reads as a form: "either"
-            new = [*new[:-1], f"{_REFUSED}I can't offer {second['what']} either."]
+            new = [*new[:-1], f"{_REFUSED}I can't {second['verb']} {second['what']} either."]
     return new
 
 
@@ -610,18 +613,20 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
 
 
 _REFUSED = "That means "
-_CANT_OFFER = re.compile(r"^(?:That means )?I can't offer (?P<what>.+?)(?: here| for this)[;,]")
+_CANT_OFFER = re.compile(r"^(?:That means )?I can't (?P<verb>offer|refund) (?P<what>.+?)(?: here| for this)[;,]")
 DECLINED = "(a grant was declined)"  # the marker in ``used``: the payment of what was declined is no check of its own
-_DECLINING = (_REFUSED, *(line.split("{")[0] for line in ("I can't offer {", "That means I can't offer {",
+_DECLINING = (_REFUSED, *(line.split("{")[0] for line in ("I can't offer {", "That means I can't offer {", "I can't refund {",
                                                            "I'll ask a manager to review the {",
                                                            "I'll pass the {")))
 # what pays out the grant: "both amounts will be paid into your account", "the payment will be in your account by
 # tomorrow", "you'll receive the full $640"
-_PAYS_IT = re.compile(r"^(?:and\s+|so\s+)?(?:(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:amounts?|payments?|sums?)|"
-                      r"the\s+(?:payment|money|refund|amount|compensation|credit|full\s+(?:amount|sum)|full\s+[£$€]\S+)|"
-                      r"it|they|this|that|all\s+of\s+it)\s+"
+_PAYS_IT = re.compile(r"^(?:and\s+|so\s+)?(?:(?:(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:amounts?|payments?|sums?)|"
+                      r"the\s+(?:payment|money|refund|amount|compensation|credit|full\s+(?:amount|sum)|full\s+[£$€]\S+))\s+"
                       r"(?:will|'ll|’ll|should|is\s+going\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:paid|in\s+your|reach|arrive|land|show|"
                       r"credited|with\s+you|transferred)\b"
+                      # ("it will be in your account", not "they will arrive tomorrow": an engineer, not the money)
+                      r"|(?:it|this|that|all\s+of\s+it)\s+(?:will|'ll|’ll|should|is\s+going\s+to)\s+(?:\w+\s+)?(?:be\s+)?"
+                      r"(?:paid|in\s+your\s+(?:account|bank)|credited|transferred|refunded|reach\s+your\s+(?:account|card|bank))\b)"
                       r"|^(?:and\s+|so\s+)?you(?:'ll|’ll|\s+will)\s+(?:\w+\s+)?(?:receive|get|have|see)\s+(?:it|them|the\s+(?:full|"
                       r"payment|money|refund|amounts?)|both)\b", re.I)
 _SO_BACK = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:get|receive|have|see)\s+(?:your\s+)?"
@@ -645,6 +650,11 @@ _BEYOND_BY = (
 _BEYOND_PLAIN = (
     "I'll check what I can offer you under it and update you.",
     "I'll check what that means for you and let you know.",
+)
+_REFUNDS_IT = re.compile(r"\brefund|\breimburs|\bmoney\s+back\b", re.I)
+_CANT_REFUND = (
+    "I can't refund {amounts} for this, but I'll check what I can offer instead and update you.",
+    "That means I can't refund {amounts} here; I'll check what I can offer instead and let you know.",
 )
 _WITHIN = (  # what the policy rules out ("this cannot be waived", "no cash refunds"): someone who may decide reviews it
     "I'll ask a manager to review the {amounts} and update you with what they decide.",
@@ -750,7 +760,8 @@ def _unheaded(heading: str, body: str) -> str:
             _IF_THEN_DO.match(body):
         return f"{heading}: {body}"
     words = heading.split()
-    name = heading if len(words) > 1 and words[1][:1].isupper() else heading[:1].lower() + heading[1:]
+    name = heading if len(words) > 1 and words[1][:1].isupper() or words[0][1:2].isupper() else \
+        heading[:1].lower() + heading[1:]  # ("Delay Repay", "SLA", "EU claims" keep their capitals)
     if re.match(r"(?:\w+ed|broken|lost|stolen|torn|missing)\s+(?:in|on|at|during|by)\b", name):
         name = "items " + name  # "Damaged on arrival": items damaged on arrival
     main = _BEFORE_WHEN.split(body.split(";")[0])[0]
@@ -874,6 +885,10 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
             noun = said_over[0][len(declined[0]):].strip() if said_over[0].startswith(declined[0]) else uncounted
             over_named = f"{declined[0]} in {noun if isinstance(noun, str) else uncounted.group()}" if uncounted \
                 else f"a {said_over[0]}"  # ("€600 in compensation", "£150 in cash compensation")
+        if lines is _BEYOND and not over and _REFUNDS_IT.search(clause):  # "we will refund your £4,000 deposit" against
+            # "Deposits are non-refundable": not "I can't offer a £4,000 deposit"
+            refunded = [re.sub(r"\s+refund$", "", n) for n in said_over]  # not "the £129.99 refund" refunded
+            return [policy, _CANT_REFUND[salt % 2].format(amounts=" and ".join(f"the {n}" for n in refunded))]
         return [policy, lines[salt % 2].format(amounts=over_named if declined else named)]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
