@@ -108,3 +108,16 @@ def test_happy_gaming_goes_with_the_planted_grant_it_followed():
     result = coach.rewrite("Hey frost_9! Ban lifted and I've added 2,000 gems for the trouble. Happy gaming!",
                            customer=customer)
     assert "gems" not in result.rewrite and "Happy gaming" not in result.rewrite, result.rewrite
+
+
+def test_a_check_is_not_wrapped_around_another_check():
+    result = coach.rewrite("Dear Mr Lee,\n\nWe will look into whether a goodwill gesture may be possible in due course."
+                           "\n\nRegards,\nAnna", customer="I paid for business class on flight KX12 and was put in "
+                                                          "economy.")
+    assert "whether we can look into whether" not in result.rewrite, result.rewrite
+    result = coach.rewrite("Hi Jo, I'll try my best to see if a payment plan of £15 a week might work.",
+                           customer="I lost my job and can't pay this month's bill.")
+    assert "whether we can see if" not in result.rewrite, result.rewrite
+    result = coach.rewrite("Hi Jo, we'll do whatever we can to try and sort this out for you.",
+                           customer="My booking for 12 guests was cut to 8 rooms.")
+    assert "do whatever" not in result.rewrite, result.rewrite

@@ -260,6 +260,9 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             if "whether we can" in new:  # not "whether we can get you back online as soon as we can"
                 new = _WHEN_WE_CAN.sub("", new)
                 new = re.sub(r"(?<=whether we can )" + EFFORT_TO, "", new)  # not "can try to"
+                # not "whether we can see if a payment plan might be possible": whether the plan is possible
+                new = re.sub(r"\bwhether\s+we\s+can\s+(?:see|check|find\s+out|look\s+into|explore)\s+(?:if|whether)\s+",
+                             "whether ", new, flags=re.I)
                 # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
             # "..., and let me check whether" -> "..., and I'll check whether": a request does not join a statement

@@ -982,6 +982,12 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     vp = re.sub(rf"^{EFFORT_TO}(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
+    vp = _DO_WHAT_WE_CAN.sub("", vp)  # not "whether we can do whatever I can to try and sort this out"
+    inner = _SEE_IF.match(vp)
+    if inner and not condition:  # "we'll see if a payment plan might be possible": whether a plan is possible, not
+        # "whether we can see if ..."
+        said = _also(inner["what"]) if again else _CHECKS[salt % len(_CHECKS)].replace("{s} can {vp}", inner["what"])
+        return said
     if _NO_CHECK.match(vp) or _FOR_GOOD.match(vp) and not holds_fact(vp):
         return None  # "whether it can be perfect", "whether you can not be evicted", "whether it can be gone for good":
         # nothing to check; the clause goes (but "gone for good after the recovery window ends on 12 July" is checked)
@@ -1013,6 +1019,10 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     return check + tail
 
 
+_DO_WHAT_WE_CAN = re.compile(r"^do\s+(?:whatever|everything|all|what)\s+(?:I|we)\s+(?:possibly\s+)?can\s+to\s+"
+                             r"(?:try\s+(?:and|to)\s+)?(?=\w)", re.I)
+_SEE_IF = re.compile(r"^(?:see|check|find\s+out|look\s+into|look\s+at|explore)\s+(?:if|whether)\s+(?P<what>.+?)"
+                     r"(?:\s+in\s+due\s+course)?$", re.I)
 _STATE = re.compile(r"^be\s+(?:(?:totally|completely|perfectly|100%|fully|all|absolutely)\s+)?"
                     r"(?P<adj>safe|secure|intact|unaffected|protected)\b(?P<rest>.*)$", re.I)
 
