@@ -15,8 +15,8 @@ from .results import Severity
 from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
-__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "other_remedy", "GRANT_MADE", "GRANT_OFFERED", "CONSIDER_DONE",
-           "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver"]
+__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "GRANT_MADE", "GRANT_OFFERED",
+           "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -198,6 +198,11 @@ def as_ours(line: str) -> str:
     if _CUSTOMERS.match(line):
         line = re.sub(r"\btheir\b", "your", _CUSTOMERS.sub("You ", line, count=1))
     return "Y" + line[1:] if line.startswith("you ") else line
+
+
+def refunds(text: str) -> bool:
+    """``text`` speaks of a refund: "refund", "reimburse", "money back"."""
+    return _REFUNDS.search(text) is not None
 
 
 def pays_back(text: str) -> bool:
@@ -647,16 +652,17 @@ class Policy(BaseModel):
                 if thing and all(word in clause_topic for word in (*thing, *by)):
                     return line
             # what the line is about: "express shipping", "cash refunds"; what agents may not do: "remove damage charges"
+            what = part
             to_agents = _AGENTS_MAY_NOT.match(part)
             if to_agents:  # "agents may not remove damage charges": the agent doing it ("I've removed the €300 damage
                 # charge"), not the outcome someone else decides ("your account will be reopened")
-                acts = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", part[to_agents.end():].lower()))
+                rest = part[to_agents.end():]
+                acts = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", rest.lower()))
                 act = acts[0].rstrip("e") if acts else ""  # ("may not waive, reduce or refund", "may not (ever) waive")
                 if not re.search(rf"\b(?:I|we)\b[^.;!?]{{0,25}}?\b{re.escape(act)}", clause, re.I):
                     continue
-            what = part
-            if to_agents:  # "waive, reduce or refund late fees": the first verb and what it is done to
-                what = re.sub(r"^(\w+)(?:,\s*\w+)*,?\s+(?:or|and)\s+\w+\s+", r"\1 ", part[to_agents.end():].strip())
+                # "waive, reduce or refund late fees": the first verb and what it is done to
+                what = re.sub(r"^(\w+)(?:,\s*\w+)*,?\s+(?:or|and)\s+\w+\s+", r"\1 ", rest.strip())
             subject = [w for w in _stems(what, _GENERIC_POLICY_WORDS | _RULING_WORDS)
                        if w != "non"][:2]  # ("Deposits are non-refundable": deposits)
             if subject and all(word in clause_topic or _same_word(word, clause_topic) for word in subject):

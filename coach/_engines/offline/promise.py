@@ -25,6 +25,7 @@ from ..._core.policy import (
     for_agents,
     other_remedy,
     pays_back,
+    refunds,
     sums,
 )
 from ..._core.rules import load_rules
@@ -33,7 +34,7 @@ from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finis
 from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
-           "also_checks", "exception_instead", "policy_on"]
+           "also_checks", "exception_instead", "policy_on", "said_policy"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -615,9 +616,6 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
 _REFUSED = "That means "
 _CANT_OFFER = re.compile(r"^(?:That means )?I can't (?P<verb>offer|refund) (?P<what>.+?)(?: here| for this)[;,]")
 DECLINED = "(a grant was declined)"  # the marker in ``used``: the payment of what was declined is no check of its own
-_DECLINING = (_REFUSED, *(line.split("{")[0] for line in ("I can't offer {", "That means I can't offer {", "I can't refund {",
-                                                           "I'll ask a manager to review the {",
-                                                           "I'll pass the {")))
 # what pays out the grant: "both amounts will be paid into your account", "the payment will be in your account by
 # tomorrow", "you'll receive the full $640"
 _PAYS_IT = re.compile(r"^(?:and\s+|so\s+)?(?:(?:(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:amounts?|payments?|sums?)|"
@@ -651,7 +649,6 @@ _BEYOND_PLAIN = (
     "I'll check what I can offer you under it and update you.",
     "I'll check what that means for you and let you know.",
 )
-_REFUNDS_IT = re.compile(r"\brefund|\breimburs|\bmoney\s+back\b", re.I)
 _CANT_REFUND = (
     "I can't refund {amounts} for this, but I'll check what I can offer instead and update you.",
     "That means I can't refund {amounts} here; I'll check what I can offer instead and let you know.",
@@ -660,6 +657,8 @@ _WITHIN = (  # what the policy rules out ("this cannot be waived", "no cash refu
     "I'll ask a manager to review the {amounts} and update you with what they decide.",
     "I'll pass the {amounts} to a manager to review, and let you know what they decide.",
 )
+# how a line that declines a grant starts ("That means ...", "I can't offer ...", "I'll pass the ... to a manager")
+_DECLINING = (_REFUSED, *{line.split("{")[0] for line in (*_BEYOND, *_BEYOND_BY, *_CANT_REFUND, *_WITHIN)})
 _APPLIES = (
     "I'll check how that applies to the {amounts} and update you.",
     "I'll check how that applies to the {amounts}, and let you know.",
@@ -885,7 +884,7 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
             noun = said_over[0][len(declined[0]):].strip() if said_over[0].startswith(declined[0]) else uncounted
             over_named = f"{declined[0]} in {noun if isinstance(noun, str) else uncounted.group()}" if uncounted \
                 else f"a {said_over[0]}"  # ("€600 in compensation", "£150 in cash compensation")
-        if lines is _BEYOND and not over and _REFUNDS_IT.search(clause):  # "we will refund your £4,000 deposit" against
+        if lines is _BEYOND and not over and refunds(clause):  # "we will refund your £4,000 deposit" against
             # "Deposits are non-refundable": not "I can't offer a £4,000 deposit"
             refunded = [re.sub(r"\s+refund$", "", n) for n in said_over]  # not "the £129.99 refund" refunded
             return [policy, _CANT_REFUND[salt % 2].format(amounts=" and ".join(f"the {n}" for n in refunded))]
