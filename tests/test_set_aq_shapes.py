@@ -121,3 +121,13 @@ def test_a_check_is_not_wrapped_around_another_check():
     result = coach.rewrite("Hi Jo, we'll do whatever we can to try and sort this out for you.",
                            customer="My booking for 12 guests was cut to 8 rooms.")
     assert "do whatever" not in result.rewrite, result.rewrite
+
+
+def test_money_or_goods_said_to_arrive_on_a_day_is_a_promise():
+    assert "broken-promise" in rules("Thanks for your patience. Your refund is back on your card by Monday.")
+    assert "broken-promise" in rules("Thanks for the photo. The replacement reaches you on Friday.")
+    assert "broken-promise" not in rules("Thanks for the photo. I've booked the courier, who collects the old kettle on "
+                                         "Friday.")
+    result = coach.rewrite("Thanks for telling us about the double charge. Your money is back in your account by "
+                           "Monday, I've checked.", customer="You charged me twice.")
+    assert result.passed is not True
