@@ -578,5 +578,5 @@ def test_money_back_seen_tomorrow_and_a_grant_after_gone_ahead_are_read(draft: s
 def test_every_penny_back_keeps_its_object_when_the_certainty_goes() -> None:
     result = coach.rewrite("Thanks for telling us. Don't worry, you'll definitely get every penny back by Friday.",
                            customer="Someone took £300 from my account overnight.")
-    assert "get your money back" in result.rewrite and "get back" not in result.rewrite, result.rewrite
+    assert "your money" in result.rewrite and "get back" not in result.rewrite, result.rewrite
     assert "update you by Friday" in result.rewrite, result.rewrite

@@ -106,6 +106,17 @@ class Additions:
                     unit.text = ""
             self.merge_prefix(layout)
 
+    def _said_once(self, layout: Layout, step: str) -> str:
+        """``step`` less what the reply says already: "and will update you here" after "I'll update you", "to our
+        fraud team" in a reply the fraud team signs."""
+        text = layout.render()
+        if _UPDATES.search(text):
+            step = _WILL_UPDATE.sub(".", step)
+        team = _TO_OUR_TEAM.search(step)
+        if team and re.search(rf"\b{re.escape(team['team'])}\s+team\b", self.draft, re.I):
+            step = step[: team.start()] + step[team.end():]
+        return step
+
     def _answers(self, text: str) -> bool:
         """The reply answers a question of the customer's in two of their words or more: that is its resolution."""
         told = self.told or ""
@@ -201,6 +212,8 @@ class Additions:
                          not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
         if step is None:
             return
+        urgent = told or self._urgent(step)
+        step = self._said_once(layout, step)
         self.closed = True
         body = [i for i, u in enumerate(layout.units) if u.text and u.role in ("body", "added", "greeting")]
         first = layout.units[0]
@@ -210,7 +223,7 @@ class Additions:
         if not body:
             self._insert(layout, len([u for u in layout.units if u.role != "courtesy"]), step)
             return
-        if self.case and self.case.always and len(body) > 1 and (told or self._urgent(step)):
+        if self.case and self.case.always and len(body) > 1 and urgent:
             openers = [k for k in body if layout.units[k].role != "greeting"]
             at = openers[0]
             for k in openers:  # after the thanks and the sorry (the draft's or the ones added), before the rest
@@ -286,8 +299,8 @@ _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
                        re.I)
-_ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\s+)?(?:so\s+|very\s+|truly\s+|deeply\s+)?sorry\s+"
-                           r"for\s+your\s+loss\W*$", re.I)
+_ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\s+)?"
+                           r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+for\s+your\s+loss\W*$", re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
@@ -295,7 +308,11 @@ _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening
 # The agent's own action: "I've booked an engineer", "we'll collect it", "I'm passing this to our safety team"
 _OWN_ACTION = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|'m|’m|\s+am|'ve|’ve|\s+have|'re|’re|\s+are)\s+(?:also\s+|now\s+)?"
                          r"(?:pass|flag|send|sent|arrang|book|collect|escalat|refer|look|check|call|email|contact|replac|"
-                         r"refund|rais|report|ask)\w*", re.I)
+                         r"refund|rais|report|ask|logg|log\b|notif|alert|submit|lodg|forward|filed|opened)\w*", re.I)
+_UPDATES = re.compile(r"\b(?:I['’]ll|I\s+will|I['’]m|we['’]ll|we\s+will)\b[^.!?]{0,80}?\b(?:update\s+you|let\s+you\s+know|"
+                      r"get\s+back\s+to\s+you)\b", re.I)  # the agent's own (not "the team aims to get back to you")
+_WILL_UPDATE = re.compile(r",?\s+and\s+(?:I\s+)?will\s+update\s+you\s+here\.$")
+_TO_OUR_TEAM = re.compile(r"\s+to\s+our\s+(?P<team>\w+(?:\s+\w+)?)\s+team\b")
 
 
 # The reply says the matter is settled: "has now been released", "the bug is fixed once you update", "works on your

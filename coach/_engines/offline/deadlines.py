@@ -87,6 +87,10 @@ _ARRIVAL = re.compile(r"(?:arrive|reach\s+you|land|be\s+(?:with\s+you|delivered(
                       r"at\s+your\s+door|"
                       r"(?:back\s+)?in\s+your\s+(?:account|bank(?:\s+account)?)|credited(?:\s+to\s+your\s+account)?|"
                       r"(?:back\s+)?on\s+your\s+card)|show\s+(?:up\s+)?(?:in|on)\s+your\s+(?:account|statement))", re.I)
+# "you'll have the money back in your account": the money is what the agent checks on, not whether "you can have" it
+_YOU_GET_BACK = re.compile(r"(?:have|get|receive|see)\s+(?P<what>(?:the|your)\s+(?:money|refund|payment|credit|deposit|"
+                           r"[£$€]\s?\d[\d,.]*)|it|them)(?:\s+back)?(?:\s+(?:in|into|on)\s+your\s+(?:bank\s+)?"
+                           r"(?:account|card))?", re.I)
 
 
 def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again: bool, asked: str,
@@ -122,6 +126,10 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     if s.lower() in ("it", "they", "this", "that") and len(rest.split()) <= 4 and not again and not holds_fact(rest) \
             and when:  # "it can be back up", "it can show on your account" read as odd to blind reviewers (sets aj, ak)
         return checking_on("this", when, salt)
+    back = _YOU_GET_BACK.fullmatch(rest) if s.lower() == "you" and not again and when else None
+    if back and (back["what"].lower() not in ("it", "them") or re.search(r"\bback\b", rest, re.I)):
+        what = back["what"] if back["what"].lower() not in ("it", "them") else "the money"
+        return checking_on(what, when, salt)
     if len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
         return (_CHECK_BY_ALSO if again else _CHECK_BY[salt % 2]).format(s=s, vp=rest, when=when)
     if set(extract_facts(vp)) <= set(extract_facts(deadline.group())) and not again:

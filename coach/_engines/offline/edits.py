@@ -117,6 +117,9 @@ _DEFLECTS = re.compile(
     r"|(?:I\s+)?hope\s+your\s+(?:day|week|weekend|evening)\s+(?:gets|is|goes)\s+better\W*$"
     r"|(?:have\s+a\s+(?:great|good|nice|lovely|wonderful|fab|fantastic|brilliant)\s+(?:day|week|weekend|evening|one|workout|"
     r"trip|time)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|week|weekend|evening|purchase))\W*$"
+    # a pep talk to someone ill or grieving: "Stay strong! 💪", "Chin up!"
+    r"|(?:stay\s+(?:strong|positive)|(?:keep\s+your\s+)?chin\s+up|hang\s+in\s+there|keep\s+smiling|"
+    r"look\s+on\s+the\s+bright\s+side)\W*$"
     r")", re.I)
 
 

@@ -174,9 +174,9 @@ class _Rewriter(Additions):
                                                                 self._cold(unit.text)):
                     thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
-        for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱": the emoji of
-            if unit.text and _DISMAY.fullmatch(unit.text.strip()) and drafted.get(id(before)) and not before.text:
-                unit.text = ""  # shock goes with the exclamation it followed
+        for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱", "Stay strong!
+            if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
+                unit.text = ""  # 💪": the emoji goes with the line it followed
         units = [u for u in layout.units if u.text]
         for unit, text in zip(units, first_check_in_full([u.text for u in units])):
             unit.text = text

@@ -10,6 +10,7 @@ import re
 import zlib
 
 from ..._core.facts import extract_facts
+from ..._core.fluency import fluency_problems
 from ..._core.policy import Policy, for_agents
 from ..._core.text import content_words
 from .promise import said_policy, same_topic
@@ -205,7 +206,10 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
         options = case.steps_covered if covered else \
             case.steps_known if reference and case.steps_known else case.steps
         first = phrasing.pick(options, 3)
-        return [step.format(ref=reference or "this") for step in [first, *(s for s in options if s != first)]]
+        steps = [step.format(ref=reference or "this") for step in [first, *(s for s in options if s != first)]]
+        return steps if case.always else _policy_first(steps, f"{customer} {draft}", policy, used)
+        # (grief or money trouble hears what the policy offers for it: "accounts can be closed with a copy of ...";
+        # danger its urgent step first)
     if praise:
         options, fill = _PRAISE_STEP, {}
     elif reference or _GIVEN.search(customer) or len(content_words(customer)) >= _DETAILED or \
@@ -223,9 +227,15 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
         options, fill = (_ASK_DM if dm else _ASK), {"what": what}
     first = phrasing.pick(options, 3)
     steps = [o.format(**fill) for o in [first, *(o for o in options if o != first)]]
-    topic = f"{customer} {draft}"
-    line = next((c for c in policy.commitments if c not in used and not for_agents(c) and same_topic(c, topic)), None)
-    if line and not praise:
-        used.add(line)
-        steps = [f"{said_policy(line).rstrip('.')}. {step}" for step in steps]
-    return steps
+    return steps if praise else _policy_first(steps, f"{customer} {draft}", policy, used)
+
+
+def _policy_first(steps: list[str], topic: str, policy: Policy, used: set[str]) -> list[str]:
+    """``steps``, each after the policy's line on ``topic`` where it has one."""
+    line = next((c for c in policy.commitments if c not in used and not for_agents(c) and same_topic(c, topic) and
+                 ":" not in said_policy(c) and not fluency_problems(said_policy(c))), None)
+    # (not a heading said as it stands; the guard would reject a line that reads as a fragment)
+    if line is None:
+        return steps
+    used.add(line)
+    return [f"{said_policy(line).rstrip('.')}. {step}" for step in steps]

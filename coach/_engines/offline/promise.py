@@ -198,9 +198,10 @@ _IGNORE = frozenset("within business working days day hours issued available".sp
 
 # Words for the same money back: "Approved reimbursements are paid ..." covers "we'll refund the £140"
 _SAME = {stem(w): stem("refund") for w in ("reimbursement", "reimburse", "reimbursed", "repayment", "repay", "refunded")}
-# The head of a policy line's subject, the word before its verb: "Cooling-off *refunds* are issued ..."
-_HEAD = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?(?P<head>[\w-]+)\s+(?:are|is|will|may|can|must|should|ship|take|takes|"
-                   r"get|need|go)\b", re.I)
+# The head of a policy line's subject, the word before its verb: "Cooling-off *refunds* are issued ...", "Returns:
+# *refunds* are issued ..."
+_HEAD = re.compile(r"^\W*(?:[\w'’ -]{1,30}:\s+)?(?:[\w'’-]+\s+){0,4}?(?P<head>[\w-]+)\s+"
+                   r"(?:are|is|will|may|can|must|should|ship|take|takes|get|need|go)\b", re.I)
 
 
 def _topic(text: str) -> list[str]:
