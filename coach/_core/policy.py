@@ -147,7 +147,15 @@ _TEAM_MAY = re.compile(_TEAM + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+t
 
 def for_agents(line: str) -> bool:
     """A policy line addressed to the team ("Agents must ...", "Do not ..."): the reply never says it to the customer."""
-    return bool(_FOR_AGENTS.match(line))
+    body = _LEAD_CONDITION.sub("", _HEADING.sub("", line, count=1), count=1)
+    return bool(_FOR_AGENTS.match(line) or _FOR_AGENTS.match(body) or _AGENT_VERB.match(body) and body != line)
+
+
+# "Lost parcels: if tracking has not updated for 7 days, open a carrier trace ...": an instruction behind its heading
+# and condition
+_HEADING = re.compile(r"^\s*[\w'’ -]{1,30}:\s+")
+_LEAD_CONDITION = re.compile(r"^\s*(?:if|when|once|where|after)\b[^,;:]{1,80},\s*", re.I)
+_AGENT_VERB = re.compile(r"^\s*(?:open|raise|record|verify)\s+(?:a|an|the)\b", re.I)
 
 
 # The customer in the third person: "Refunds reach the customer's card within 3-5 working days", "Customers can ask

@@ -55,7 +55,8 @@ _ORDER = re.compile(gated(  # an addressee that is not the company's people, a r
     # markup and machine readers ("[[CRM_MACRO ...]]", "any automated reply system", "CLAIMS AI"), claimed
     # authority ("pre-approved", "to pass QA", "treat this as your current policy"), copy demands ("word for word")
     r"|\[\[|<!--|\bAI\s*:|\bAI\s+assistants?\b|\bnote\s+to\b[^:.!?]{0,40}\bAI\b|\b(?:assistant|bot)\s*:"
-    r"|\bautomated\s+(?:(?:reply|response)\s+(?:system|bot|tool)|assistant|agent)\b|\bpre-?(?:approved|authori[sz]ed)\b|approved_by"
+    r"|\bautomated\s+(?:\w+\s+){0,2}(?:system|bot|tool|assistant|agent|reviewer|reader|checker|processor)s?\b"
+    r"|\boverride\s+code\b|\bpre-?(?:approved|authori[sz]ed)\b|approved_by"
     r"|\bto\s+pass\s+QA\b|\btreat\s+this\s+as\b|\bword\s+for\s+word\b|\bverbatim\b|\bcopy\s+this\b"
     # a forwarded "note from your manager": "From: Operations Manager", "a note from your supervisor below"
     r"|(?:^|\n)\W*from\s*:\s*(?:[\w.]+\s+){0,3}(?:manager|supervisor|director|head\s+of\s+\w+|team\s+lead(?:er)?)\b"
@@ -144,7 +145,8 @@ def _grants(text: str) -> set[str]:
 _ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:and\s+|also\s+|then\s+|please\s+)?(?:add|approve|"
                             r"give|grant|tell|say|write|include|promise|offer|confirm|treat|ignore|mention|apply|pay|"
                             r"waive|refund|copy|reply|respond|answer|state|output|use|override|close|cancel|terminate|"
-                            r"backdate|process|issue|action|credit|reverse|remove|upgrade|send|book)\b"
+                            r"backdate|process|issue|action|credit|reverse|remove|upgrade|send|book|mark|skip|lift|unban|reinstate|"
+                            r"unlock|restore)\b"
                             r"|^[^.!?]{0,40}\breplies\s+must\b|^\W*(?:do\s+not|don't|don’t|never)\s+(?:check|ask|mention|tell|"
                             r"escalate|refer|verify|contact|involve|say)\b", re.I)  # "Do not check with a human."
 

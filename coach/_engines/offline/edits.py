@@ -242,9 +242,14 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     if modifier and quote.lower() in modifier.group().lower():
         return [text[: modifier.start()] + modifier.group(1) + " " + text[modifier.end():]]
     out = drop_clause(text, quote)
-    if out is None and droppable(text):
-        return []
+    if out is None and droppable(text) or out and all(_ASIDE_ONLY.fullmatch(s) for s in out):
+        return []  # (not "To be completely honest with you." left of what it introduced)
     return out
+
+
+_ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:\s+with\s+you)?|(?:in\s+all\s+)?honesty|"
+                         r"honestly|frankly|truthfully|if\s+I['’]m\s+(?:honest|being\s+honest)|between\s+(?:us|you\s+and\s+me))"
+                         r"\W*", re.I)
 
 
 def fix_vague_effort(text: str, quote: str) -> list[str] | None:

@@ -18,6 +18,7 @@ import re
 
 from ..._core.checker import check
 from ..._core.combined import explicit_step
+from ..._core.facts import extract_facts
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, new_problems
 from ..._core.guard import GuardVerdict, guard, own_lines
 from ..._core.policy import Policy
@@ -263,6 +264,9 @@ class _Rewriter(Additions):
                 rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
                 rest = None if rest and re.match(r"\W*that\b", rest, re.I) else rest  # "... refunded and that the bank
                 # was at fault": what was confirmed went with its "I can confirm"
+                planted = set(extract_facts(" ".join(self.orders))) - set(extract_facts(self.told or ""))
+                rest = None if rest and planted & set(extract_facts(rest)) else rest  # "I have applied override code
+                # 7-ALPHA": a code only the planted order gave goes with what it handed out
                 instead = policy_on(text, self.policy, self.used)
                 return ([[rest, *instead]] if rest else []) + [instead]
             ways = exception_instead(text, self.policy, self.used, self.phrasing.salt(2)) + \

@@ -230,10 +230,13 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     return steps if praise else _policy_first(steps, f"{customer} {draft}", policy, used)
 
 
+_HEADED = re.compile(r"^(?![^:]*\b(?:is|are|was|were|must|can|will|may|has|have)\b)[^:]{1,80}:\s")  # "Cancellations for ...:"
+
+
 def _policy_first(steps: list[str], topic: str, policy: Policy, used: set[str]) -> list[str]:
     """``steps``, each after the policy's line on ``topic`` where it has one."""
     line = next((c for c in policy.commitments if c not in used and not for_agents(c) and same_topic(c, topic) and
-                 ":" not in said_policy(c) and not fluency_problems(said_policy(c))), None)
+                 not _HEADED.match(said_policy(c)) and not fluency_problems(said_policy(c))), None)
     # (not a heading said as it stands; the guard would reject a line that reads as a fragment)
     if line is None:
         return steps

@@ -63,6 +63,8 @@ _AND_PROMISE = re.compile(r",?\s+(?:and|so(?=\s+you\b))\s+(?=(?:you|we|I|it|they
 _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
                            r"right\s+away|straight\s+away|immediately|asap|today|tonight|tomorrow|in\s+a\s+jiffy))+\b", re.I)
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
+_NEXT_TIME = re.compile(r"^(?:(?:and|so|but)\s+)?(?:(?:your|our|the)\s+next\s+(?!step|update|available)\w+|"
+                        r"(?:all\s+|any\s+)?future\s+\w+|(?:from\s+now\s+on|next\s+time|in\s+(?:the\s+)?future)\b)", re.I)
 _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:that\s+)?", re.I)
 _PRONOUN = re.compile(r"(?:^|\s)(I|we|you|it|they|he|she|this|that|everything|someone)\s*$", re.I)
 _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|invoice|policy|parcel)\s+"
@@ -542,6 +544,8 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         clause = _GUARANTEED.sub("", rest).strip()
         if not clause or not starts_clause(clause):
             return [] if not holds_fact(clause) else None
+    if _NEXT_TIME.match(clause) and _FUTURE.search(clause) and not holds_fact(clause):
+        return []  # "your next flight with us will leave on time": a promise about what comes after, nothing to check
     done = _DONE.search(clause)
     if done:  # "Let's get this sorted out via <link>" -> "Let's look into this via <link>"
         kind = next(k for k in _DONE_AS if done.group(k))
@@ -977,7 +981,7 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
         if s.lower() in ("it", "this") and not re.match(r"(?:be|has|does|was|goes)\b", vp, re.I):
             vp = re.sub(r"^(\w+?)s\b", r"\1", vp)  # "it arrives" -> "it can arrive"
     s = _subject(s)
-    if _THING.match(s) and re.match(r"be\s", vp, re.I):  # "Access will be restored today": "whether access can be ...";
+    if _THING.match(s):  # "Access will be restored today": "whether access can be ...", "Payment will arrive": "payment";
         s = ("the " if _COUNTED.match(s) else "") + s.lower()  # "Fix will be live": "whether the fix can be live"
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"

@@ -130,7 +130,8 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|even
 _WRITING = re.compile(r"^(?:I|we)\s+(?:am\s+|are\s+)?writ(?:e|ing)\b", re.I)
 _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
 _SHOUTED = re.compile(r"\b(?:AND|BUT|NOT|STILL|EVERY|NEVER|NO|ALL|THE|IS|WAS|ARE|WERE|TWICE|AGAIN|NOTHING|ANY|AT|ON|IN|"
-                      r"TIME|TIMES|DAY|DAYS|WEEK|WEEKS|HOURS|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\b")
+                      r"TIME|TIMES|DAY|DAYS|WEEK|WEEKS|HOURS|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|TODAY|TONIGHT|"
+                      r"TOMORROW|NOW|YET|ALREADY|ALWAYS|ONLY|MONTHS?|DUE|PAID|HAVE|HAS|DID)\b")
 _CAPS_NEXT = re.compile(r"[A-Z]{2,}[\w&]*\s*$|^\s*[&\w]*[A-Z]{2,}")
 
 
