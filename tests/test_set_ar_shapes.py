@@ -125,3 +125,13 @@ def test_a_shouted_day_is_said_back_in_plain_case() -> None:
     result = coach.rewrite("@mo_k We're aware of an issue with the app. ^PL",
                            customer="@Bank app keeps crashing and my bill is due TODAY")
     assert "TODAY" not in result.rewrite, result.rewrite
+
+
+def test_several_waived_where_the_policy_allows_one_is_beyond_it() -> None:
+    policy = ["Agents may refund one late-payment fee per customer per year."]
+    draft = "Hi Lou, of course, I've gone ahead and refunded all four. Thanks, Ade"
+    assert "broken-promise" in {f.rule for f in coach.check(draft, policy=policy).findings}
+    result = coach.rewrite(draft, customer="You charged me four late fees of £12.", policy=policy)
+    assert "all four" not in result.rewrite and "gone ahead" not in result.rewrite, result.rewrite
+    assert "one late-payment fee per customer per year" in result.rewrite, result.rewrite
+    assert "broken-promise" not in {f.rule for f in coach.check("I've refunded the one fee.", policy=policy).findings}

@@ -267,7 +267,8 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy) -> tuple[int, int] |
     for start, end in _clauses(text):
         clause = text[start:end]
         if _GRANT.search(clause) and not _REFUSES.search(clause) and (policy.forbids(clause) or policy.about(clause) and
-                                                                      not policy.covers(clause, timed=False)):
+                                                                      not policy.covers(clause, timed=False) or
+                                                                      policy.allows_one(clause)):
             # (not "I'm not able to offer a £100 credit")
             return sentence.start + start, sentence.start + end
     return None

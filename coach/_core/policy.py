@@ -223,6 +223,15 @@ def _more_often(clause: str, line: str) -> bool:
     return _ONCE.search(line) is not None and _STANDING.search(clause) is not None
 
 
+_ONE_OF = re.compile(r"\b(?:one|a\s+single|1)\s+(?:[\w-]+\s+){0,2}?(?:fees?|charges?|refunds?|waivers?|credits?|"
+                     r"payments?|replacements?|vouchers?|exceptions?)\b", re.I)
+_SEVERAL = re.compile(r"\b(?:all\s+(?:of\s+)?(?:them|those|these|the|two|three|four|five|six|\d+)|both|two|three|four|five|"
+                      r"six|several)\b", re.I)
+
+
+_GRANT_VERB = re.compile(r"\b(waiv|refund|credit|replac|reimburs|revers|cancel|remov)\w*", re.I)
+
+
 # The kind of remedy a line grants or a reply hands out: a "voucher worth 10%" does not cover "a full refund plus a
 # £100 goodwill payment" or "a free armchair".
 _REMEDIES = {kind: re.compile(words, re.I) for kind, words in {
@@ -570,6 +579,15 @@ class Policy(BaseModel):
             if not timed or allowed is None or (promised is not None and promised >= allowed):
                 return True
         return False
+
+    def allows_one(self, clause: str) -> str | None:
+        """The line that allows one of what ``clause`` grants several of ("waived all three" against "Agents may waive
+        one overdraft fee ... per 12 months"), or None."""
+        verbs = {m.group(1).lower() for m in _GRANT_VERB.finditer(clause)}
+        if not verbs or not _SEVERAL.search(clause):
+            return None
+        return next((line for line in self.commitments if _ONE_OF.search(line) and
+                     verbs & {m.group(1).lower() for m in _GRANT_VERB.finditer(line)}), None)
 
     def share_line(self, clause: str) -> str | None:
         """The line that pays back a share of the price ("25% of the ticket price for delays of 60-119 minutes") for

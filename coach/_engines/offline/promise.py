@@ -494,7 +494,8 @@ _LED_IN_LAST = re.compile(r"(?:[,;]\s+|\s[-–—]\s+)(?P<clause>(?:since|becaus
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
 _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")
 # "I've gone ahead and [added £50 credit]": the lead goes with the grant it led into
-_GONE_AHEAD = re.compile(r"^\W*(?:so\s+)?(?:I|we)(?:'ve|’ve|\s+have)?\s+(?:also\s+|just\s+)?(?:gone|went)\s+ahead\W*$", re.I)
+_GONE_AHEAD = re.compile(r"^\W*(?:(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|of\s+course|sure)\W+)?(?:so\s+)?"
+                         r"(?:I|we)(?:'ve|’ve|\s+have)?\s+(?:also\s+|just\s+)?(?:gone|went)\s+ahead\W*$", re.I)
 # A lead of two words that says nothing alone: "I've checked." / "If not." (not "DM us.")
 _SAYS_LITTLE = re.compile(r"^\W*(?:I|we|I've|we've|I’ve|we’ve|I'm|we're|I’m|we’re|if|so|and|but|ok|okay|well)\b", re.I)
 
@@ -577,6 +578,10 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
                 return None  # a reference would be lost
             return [said_policy(policy_line),
                     _BEYOND[salt % 2].format(amounts=" and ".join(amounts)) if amounts else _BEYOND_PLAIN[salt % 2]]
+    one = policy.allows_one(clause)
+    if one is not None and one not in used and not holds_fact(clause):  # "waived all three" against "one fee a year":
+        used.add(one)  # the line, then what the agent does about the rest
+        return [said_policy(one), _BEYOND_PLAIN[salt % 2]]
     on_topic = policy.waived_condition(clause)
     waived = [line for line in on_topic if line not in used and not for_agents(line)][:2]
     if on_topic and not waived and not forbidden and not holds_fact(clause):
