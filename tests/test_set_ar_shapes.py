@@ -135,3 +135,23 @@ def test_several_waived_where_the_policy_allows_one_is_beyond_it() -> None:
     assert "all four" not in result.rewrite and "gone ahead" not in result.rewrite, result.rewrite
     assert "one late-payment fee per customer per year" in result.rewrite, result.rewrite
     assert "broken-promise" not in {f.rule for f in coach.check("I've refunded the one fee.", policy=policy).findings}
+
+
+def test_a_rand_credit_over_the_policy_cap_is_beyond_it() -> None:
+    policy = ["Missed deliveries: R100 voucher on the next order."]
+    draft = "Hi Zola, I'm sorry the driver missed you. To make up for it I've added a R600 voucher to your account."
+    assert "broken-promise" in {f.rule for f in coach.check(draft, policy=policy).findings}
+    result = coach.rewrite(draft, customer="Your driver never came on Friday.", policy=policy)
+    assert "R100 voucher" in result.rewrite and result.passed is not True, result.rewrite
+
+
+def test_assured_compensation_is_not_covered_by_the_sentence_before_it() -> None:
+    policy = ["Injury reports are passed to the claims team, who will contact the customer within 5 working days.",
+              "Agents must not admit liability or discuss compensation."]
+    draft = ("Dear Ms Roy,\n\nI've passed your report to our claims team, who will contact you within 5 working days. "
+             "I can assure you that you will be compensated for your physio costs.\n\nRegards,\nAmit")
+    found = [f.quote for f in coach.check(draft, customer="I fell on your wet floor.", policy=policy).findings
+             if f.rule == "broken-promise"]
+    assert any("compensated" in (q or "") for q in found), found
+    result = coach.rewrite(draft, customer="I fell on your wet floor and hurt my back.", policy=policy)
+    assert "compensat" not in result.rewrite and "within 5 working days" in result.rewrite, result.rewrite

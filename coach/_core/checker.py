@@ -193,7 +193,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                     continue
                 sure = certainty.search(text, start, end) is not None  # "refunded in full; it will appear ...": this clause's own
                 # the sentence before is read only for what a pronoun stands for ("It will arrive in 3-5 days")
-                context = before + text if _POINTER.search(text[start:end]) else text
+                context = before + text if _POINTER_SUBJECT.search(text[start:end]) else text
                 if _granted(ctx.policy, sure, text[start:end], text, context) and \
                         not (follows_orders(text, ctx.orders) and _held_back(ctx, text)):
                     continue
@@ -287,6 +287,8 @@ _FOR_THE_COACH = re.compile(r"<!--|\[\[|\{\{|\b(?:coach|assistant|AI|bot|model)\
 _NO_NEED = re.compile(r"\W*no\s+need\s+to\s+(?:send|post|return|bring|ship)\b", re.I)  # "No need to post it back first."
 _SIGNED = re.compile(r"(?:\s+(?:[#@]\w+|[\^*~]\w{1,4}|[-–—]\s?[A-Z][a-z]{0,10}))+\s*$")  # " #LumenLove ^AB", " -Dev"
 _POINTER = re.compile(r"\b(?:it|this|that|they|them|these|those)\b", re.I)
+# what points back ("You'll see it within 5 days", "It will arrive ..."), not the "that" of "I can assure you that you ..."
+_POINTER_SUBJECT = re.compile(r"\b(?:it|this|they|them|these|those)\b|\bthat\b(?!\s+(?:you|we|I|he|she|your|our|the)\b)", re.I)
 
 
 def _granted(policy: Policy, certain: bool, *texts: str) -> bool:

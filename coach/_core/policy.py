@@ -77,7 +77,8 @@ _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due costs expenses".split())  # ("meal costs are not reimbursed": meals)
-_MONEY = re.compile(r"(?:[$£€]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|JPY|INR|ZAR)\s?)(\d[\d,]*(?:\.\d+)?)")
+_MONEY = re.compile(r"(?:[$£€¥₹]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|JPY|INR|ZAR|SGD|HKD|AED|KSh|Ksh|Rs\.?|RM)\s?|"
+                    r"\bR(?=\d))(\d[\d,]*(?:\.\d+)?)")  # ("R250": rand)
 
 
 def sums(text: str) -> list[tuple[str, float]]:

@@ -65,6 +65,9 @@ _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|on
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
 _NEXT_TIME = re.compile(r"^(?:(?:and|so|but)\s+)?(?:(?:your|our|the)\s+next\s+(?!step|update|available)\w+|"
                         r"(?:all\s+|any\s+)?future\s+\w+|(?:from\s+now\s+on|next\s+time|in\s+(?:the\s+)?future)\b)", re.I)
+_MUST_NOT = re.compile(r"\b(?:must\s+not|mustn['’]t|must\s+never|may\s+not|cannot|can['’]t|never|do\s+not|don['’]t)\b",
+                       re.I)
+_WHEN_WORDS = re.compile(r"\b(?:times?|dates?|timescales?|timelines?|deadlines?|when)\b", re.I)  # (a time becomes an update)
 _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:that\s+)?", re.I)
 _PRONOUN = re.compile(r"(?:^|\s)(I|we|you|it|they|he|she|this|that|everything|someone)\s*$", re.I)
 _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|invoice|policy|parcel)\s+"
@@ -545,6 +548,9 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         clause = _GUARANTEED.sub("", rest).strip()
         if not clause or not starts_clause(clause):
             return [] if not holds_fact(clause) else None
+    if not holds_fact(clause) and any(for_agents(line) and _MUST_NOT.search(line) and not _WHEN_WORDS.search(line) and
+                                      _shares_a_word(line, clause) for line in policy.commitments):
+        return []  # "you will be fully compensated" where agents must not discuss compensation: it goes, unhedged
     if _NEXT_TIME.match(clause) and _FUTURE.search(clause) and not holds_fact(clause):
         return []  # "your next flight with us will leave on time": a promise about what comes after, nothing to check
     done = _DONE.search(clause)
