@@ -155,3 +155,15 @@ def test_assured_compensation_is_not_covered_by_the_sentence_before_it() -> None
     assert any("compensated" in (q or "") for q in found), found
     result = coach.rewrite(draft, customer="I fell on your wet floor and hurt my back.", policy=policy)
     assert "compensat" not in result.rewrite and "within 5 working days" in result.rewrite, result.rewrite
+
+
+def test_thanks_for_patience_goes_from_a_reply_about_money_trouble() -> None:
+    result = coach.rewrite("@li_p We know about the outage. Thanks for your patience! ^RT",
+                           customer="@Bank the app is down and my mortgage payment is due today")
+    assert "patience" not in result.rewrite, result.rewrite
+
+
+def test_a_vague_effort_on_getting_it_looked_at_does_not_read_twice() -> None:
+    result = coach.rewrite("Hi Ed, I'll see what I can do about getting that looked at. Thanks, Kim",
+                           customer="My meter reading 18342 was ignored and my bill is triple the usual.")
+    assert "getting that looked at" not in result.rewrite and "look into getting" not in result.rewrite, result.rewrite

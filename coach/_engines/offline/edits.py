@@ -273,6 +273,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                              "whether ", new, flags=re.I)
                 # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
+            new = _LOOK_INTO_GETTING.sub(lambda g: f"{g['look']} into {g['it']}", new)  # not "look into getting that
+            # looked at"
             # "..., and let me check whether" -> "..., and I'll check whether": a request does not join a statement
             new = re.sub(r"\b(and|but|so)\s+let\s+me\s+check\b", r"\1 I'll check", new, flags=re.I)
             return [capitalise(new) if m.start() == 0 else new]
@@ -280,6 +282,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     if out is None and droppable(text):
         return []
     return out
+
+
+_LOOK_INTO_GETTING = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+getting\s+(?P<it>that|it|this)\s+(?:looked\s+(?:at|into)|"
+                                r"checked(?:\s+out)?|sorted(?:\s+out)?|fixed|seen\s+to|reviewed|resolved)\b", re.I)
 
 
 _THING = re.compile(r"^(?P<s>(?:the|your|this|that|these|those)\s+[^,]{1,60}?)\s+(?:will|should|'ll|’ll|can|may|might|"
