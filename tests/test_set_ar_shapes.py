@@ -167,3 +167,8 @@ def test_a_vague_effort_on_getting_it_looked_at_does_not_read_twice() -> None:
     result = coach.rewrite("Hi Ed, I'll see what I can do about getting that looked at. Thanks, Kim",
                            customer="My meter reading 18342 was ignored and my bill is triple the usual.")
     assert "getting that looked at" not in result.rewrite and "look into getting" not in result.rewrite, result.rewrite
+
+
+def test_a_bare_i_understand_after_the_greeting_goes_and_the_greeting_stays() -> None:
+    result = coach.rewrite("Hi Rosa, I understand. We'll try to sort it.", customer="My router keeps dropping out.")
+    assert result.rewrite.startswith("Hi Rosa, ") and "I understand" not in result.rewrite, result.rewrite

@@ -180,7 +180,9 @@ def _mark_roles(layout: Layout) -> None:
     first = layout.units[0]
     words = first.text.split()
     on_its_line = first.text.rstrip().endswith(",") and "\n" in first.gap  # "Dear Mr and Mrs Ferreira,\n"
-    if _HELLO.match(first.text) and (len(words) <= 4 and (first.text.rstrip()[-1:] in ",.!" or "\n" in first.gap)
+    said = re.search(r",\s+\S+\s+\S", first.text) and not on_its_line  # "Hi Michelle, I understand.": a sentence
+    if _HELLO.match(first.text) and (len(words) <= 4 and not said and (first.text.rstrip()[-1:] in ",.!" or
+                                                                       "\n" in first.gap)
                                      or len(words) <= 7 and on_its_line):
         first.role = "greeting"
     elif len(layout.units) > 1 or not _HELLO.match(first.text) or len(words) > 4:
