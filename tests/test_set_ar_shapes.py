@@ -172,3 +172,9 @@ def test_a_vague_effort_on_getting_it_looked_at_does_not_read_twice() -> None:
 def test_a_bare_i_understand_after_the_greeting_goes_and_the_greeting_stays() -> None:
     result = coach.rewrite("Hi Rosa, I understand. We'll try to sort it.", customer="My router keeps dropping out.")
     assert result.rewrite.startswith("Hi Rosa, ") and "I understand" not in result.rewrite, result.rewrite
+
+
+def test_tickets_said_to_be_100_percent_safe_is_a_promise() -> None:
+    draft = "@jo Don't worry, your concert tickets are 100% safe! ^AK"
+    assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
+    assert "broken-promise" not in {f.rule for f in coach.check("Your tickets are in your account.").findings}
