@@ -178,3 +178,12 @@ def test_tickets_said_to_be_100_percent_safe_is_a_promise() -> None:
     draft = "@jo Don't worry, your concert tickets are 100% safe! ^AK"
     assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
     assert "broken-promise" not in {f.rule for f in coach.check("Your tickets are in your account.").findings}
+
+
+def test_a_busy_excuse_and_a_scary_platitude_go_from_a_reply_being_fixed() -> None:
+    result = coach.rewrite("Hey Sam, we've been super busy this week. Your frame will definitely be ready tomorrow.",
+                           customer="My bike has been with you 12 days, ticket 4410.")
+    assert "busy" not in result.rewrite and result.rewrite.startswith("Hey Sam, "), result.rewrite
+    result = coach.rewrite("Hi, please get everyone out and call the gas emergency line. We'll sort it asap. "
+                           "Gas leaks can be really scary!", customer="I can smell gas in my hallway.")
+    assert "scary" not in result.rewrite, result.rewrite
