@@ -9,6 +9,7 @@ from functools import lru_cache
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
+from .facts import CURRENCY
 from .policy import CONSIDER_DONE, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
@@ -308,7 +309,7 @@ _THEIR_STEP = re.compile(r"(?:^|[:;,.]\s*|\band\s+)(?:please\s+)?(?:go\s+to|tap|
                          r"log\s+(?:out|back\s+in)|sign\s+(?:out|back\s+in)|clear|reset|unplug|plug\s+(?:it\s+)?back|"
                          r"switch\s+(?:it\s+)?off|turn\s+(?:it\s+)?off|update\s+(?:the|your)\s+app)\b", re.I)
 _SO_YOU_GET = re.compile(r"\bso\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can)?\s+(?:get|receive|have|see)\s+(?:it|them|the\s+\w+|"
-                         r"your\s+\w+|[£$€]\s?\d[\d,.]*)", re.I)
+                         rf"your\s+\w+|[{CURRENCY}]\s?\d[\d,.]*)", re.I)
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
 
 
@@ -415,7 +416,8 @@ _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfor
 # "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
 _CERTAIN_PASSIVE = re.compile(r"\s*(?:definitely\s+|certainly\s+|absolutely\s+)?be\s+(?!(?:passed|forwarded|shared|logged|noted|"
                               r"reviewed|looked|checked|escalated|raised|recorded|considered|investigated)\b)\w+ed\b", re.I)
-_SEES_IT_BACK = re.compile(r"\s*see\s+(?:it|them|the\s+(?:[£$€]\s?[\d.,]*\d|\w+)|your\s+\w+)\s+(?:back|in\s+your|on\s+your|"
+_SEES_IT_BACK = re.compile(rf"\s*see\s+(?:it|them|the\s+(?:[{CURRENCY}]\s?[\d.,]*\d|\w+)|your\s+\w+)\s+"
+                           r"(?:back|in\s+your|on\s+your|"
                            r"within\s+\d+|by\s+\w+|tomorrow|today|tonight)\b",
                            re.I)  # "you'll see the £54.99 back on your card by tomorrow"
 _REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no(?!\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee|"

@@ -12,8 +12,11 @@ import re
 
 from .text import NUMBER_WORDS
 
-__all__ = ["extract_facts", "fact_kinds", "missing_facts", "invented_facts", "time_phrases", "invented_times", "is_time_phrase"]
+__all__ = ["CURRENCY", "extract_facts", "fact_kinds", "missing_facts", "invented_facts", "time_phrases", "invented_times",
+           "is_time_phrase"]
 
+#: The currency signs a sum of money starts with, for a character class ("[" + CURRENCY + "]").
+CURRENCY = "$£€¥₹"
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -28,7 +31,7 @@ _FACT = re.compile(
     + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+"""
     + _MONTHS
     + r"""\b(?:\s+\d{4})?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
-  | (?P<money>[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?
+  | (?P<money>[""" + CURRENCY + r"""]\s?\d[\d,]*(?:\.\d+)?
       | (?<![\w-])R\d[\d,]*(?:\.\d+)?(?![\w-])
       | \b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b
       | \b(?:USD|EUR|GBP|CHF|AUD|CAD|NZD|SGD|HKD|NOK|SEK|DKK|MXN|INR|JPY|ZAR|AED|PLN|CZK|BRL)

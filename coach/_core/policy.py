@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import PolicyError, describe_errors
+from .facts import CURRENCY
 from .files import read_text
 from .results import Severity
 from .rules import RULE_IDS
@@ -46,16 +47,16 @@ _GENERIC_POLICY_WORDS = frozenset(
 #: A policy line that rules something out rather than granting it.
 _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t|non-(?=refundable|returnable))\b"
                         # a charge the customer pays: "Early termination fees apply to contracts in their minimum term"
-                        r"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:of\s+(?:up\s+to\s+)?[$£€]?\s?\d[\d,.]*\s+)?"
+                        rf"|\b(?P<applies>fee|charge|penalt)(?:y|ie)?s?\s+(?:of\s+(?:up\s+to\s+)?[{CURRENCY}]?\s?\d[\d,.]*\s+)?"
                         r"(?:still\s+|always\s+|also\s+)?(?:apply|applies|"
                         r"(?:is|are)\s+(?:payable|charged|due))\b"  # "An early termination fee of £120 applies before month 18"
-                        r"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?P<fee>excess|fee|charge|"
+                        rf"|\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[{CURRENCY}]\s?\d[\d,.]*\s+)?(?P<fee>excess|fee|charge|"
                         r"penalt)y?\b"
                         # a cost the customer bears: "Customers pay return postage for size exchanges"
                         r"|\bcustomers?\s+(?:pay|pays|cover|covers|bear|bears)\s+(?:for\s+)?(?:the\s+)?(?:cost\s+of\s+)?"
                         r"(?:their\s+(?:own\s+)?|any\s+)?(?:\w+\s+){0,2}?(?P<paid>postage|shipping|delivery|courier|fee|charge)s?\b"
                         # a price: "Within 48 hours of departure, exchanges cost £15 plus any fare difference"
-                        r"|\b(?P<costs>[a-z]{4,}?)(?:es|s)?\s+(?:cost|costs|are\s+charged\s+at)\s+[£$€]\s?\d", re.I)
+                        rf"|\b(?P<costs>[a-z]{{4,}}?)(?:es|s)?\s+(?:cost|costs|are\s+charged\s+at)\s+[{CURRENCY}]\s?\d", re.I)
 # A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
                        r"refundable|returnable|eligible|"
@@ -128,10 +129,10 @@ GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+
                            r"|\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|ship(?:ping)?|post(?:ing)?|"
                            r"giving|offer(?:ing)?|provid(?:e|ing)|cover(?:ing)?)\s+(?:you\s+)?(?:with\s+)?(?:an?\s+|the\s+|your\s+)?"
                            r"(?:brand[-\s]new|new|free|full|replacement|complimentary|refund|compensation|voucher|credit|"
-                           r"[£$€]\s?\d|\d+(?:\.\d+)?\s?%)", re.I)
+                           rf"[{CURRENCY}]\s?\d|\d+(?:\.\d+)?\s?%)", re.I)
 # Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
 _GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b"
-                         r"|\bpay\w*\s+(?:the\s+)?[£$€][\d.,]+\s+(?:back\s+)?to\s+you\b", re.I)
+                         rf"|\bpay\w*\s+(?:the\s+)?[{CURRENCY}][\d.,]+\s+(?:back\s+)?to\s+you\b", re.I)
 
 
 _TEAM = r"^\s*(?:our\s+)?(?:agents?|staff|employees|advis[eo]rs?|reps?|representatives|team\s+members|colleagues)\s+"
@@ -316,7 +317,7 @@ _NEEDS = re.compile(r"^(?P<what>.+?)\s+(?:(?:requires?|needs?)\s+(?P<cond>.+)|(?
                     r"only)\s+(?P<verb>\w+ed)\s+(?P<cond2>(?:by|after|with|once|if|when|from)\s.+)|(?:are|is)\s+(?:only\s+)?"
                     r"(?:granted|given|approved|issued|accepted|waived|made|allowed)\s+only\s+(?P<cond3>(?:by|after|with|"
                     r"once|if|when)\s.+))$", re.I)  # ("Discounts are only applied from offers recorded in the billing system")
-_ABOVE = re.compile(r"\b(?:above|over|more\s+than|exceeding|beyond)\s+[£$€]?\s?\d", re.I)
+_ABOVE = re.compile(rf"\b(?:above|over|more\s+than|exceeding|beyond)\s+[{CURRENCY}]?\s?\d", re.I)
 # "I've waived the fee", "consider the change fee gone": what a waiver looks like in a clause
 _WAIVES = re.compile(r"\bwaiv\w*|\b(?:gone|written\s+off|knocked\s+off|removed|dropped|cancell?ed)\b|\bno\s+(?:\w+\s+)?"
                      r"(?:fee|charge)\b|\bwithout\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:fee|charge)\b", re.I)
@@ -330,10 +331,11 @@ CONSIDER_DONE = re.compile(r"\bconsider\s+(?:the\s+|your\s+|that\s+|it\s+)?(?:[\
                             r"sorted|refunded|cancell?ed|written\s+off)\b", re.I)
 
 # A line that charges a fee ("Cancelling within the minimum term incurs a £60 early-exit fee") grants no waiver of it
-_CHARGES = re.compile(r"\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[$£€]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+){0,2}?"
+_CHARGES = re.compile(rf"\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?\s+(?:[{CURRENCY}]\s?\d[\d,.]*\s+)?"
+                      r"(?:[\w-]+\s+){0,2}?"
                       r"(?:excess|fee|charge|penalty)\b"
                       # "Cancellations within 48 hours of arrival are charged one night (AUD 189)"
-                      r"|\b(?:are|is)\s+(?:charged|billed)\s+(?:at\s+)?(?:[$£€]|\w+\s+(?:night|day|month|week)s?\b|the\s+full)",
+                      rf"|\b(?:are|is)\s+(?:charged|billed)\s+(?:at\s+)?(?:[{CURRENCY}]|\w+\s+(?:night|day|month|week)s?\b|the\s+full)",
                       re.I)
 
 

@@ -9,8 +9,12 @@ from html.parser import HTMLParser
 
 import sentencex
 
-__all__ = ["HEADER_LINE", "REFERENCE_LINE", "html_to_text", "Sentence", "split_sentences", "signoff_start",
+__all__ = ["EMOJI", "EMOJI_GLUE", "HEADER_LINE", "REFERENCE_LINE", "html_to_text", "Sentence", "split_sentences", "signoff_start",
            "content_words", "looks_english", "other_language", "stem", "STOPWORDS", "NUMBER_WORDS"]
+
+#: The emoji ranges, for a character class ("[" + EMOJI + "]"), and what joins or styles them (VS16, ZWJ).
+EMOJI = "\U0001F000-\U0001FFFF\u2600-\u27BF"
+EMOJI_GLUE = "\uFE0F\u200d"
 
 #: Counts spelled out, as the digits a fact or a duration would use ("three weeks" is "3 weeks").
 NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
@@ -23,7 +27,7 @@ _PUNCTUATION_ONLY = re.compile(r"^[.…!?\s]+$")
 _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|acct|tel|dept|pp|al)\b)[a-z]{2,}[.!?]"
                          r"(\s+)(?=(?:I|[A-Z][a-z]+)\b)")
 # An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
-_EMOJI_END = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
+_EMOJI_END = re.compile(rf"[{EMOJI}]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
 # ... nor after a month it reads as an abbreviation ("arrived on 14 May. I've processed it", "on 12 Jan. I'd brought")
 _MAY_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|in|on|of|since|until|from|by|early|late|mid|end\s+of)\s+"
                       r"(?:May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(\s+)(?=[A-Z])")

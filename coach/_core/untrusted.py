@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .facts import CURRENCY
 from .text import split_sentences
 from .word_start import gated
 
@@ -90,7 +91,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"lift\w*\s+(?:the|my|your|this|their)\s+(?:ban|suspension|block)\b|"
     r"\d[\d,.]*\s*k?\s+(?:coins?|gems?|tokens?|(?:loyalty\s+|reward\s+|bonus\s+)?points)\b)"
     r"|\d+(?:\.\d+)?\s?%"
-    r"|[$£€]\s?\d[\d,.]*",
+    rf"|[{CURRENCY}]\s?\d[\d,.]*",
     re.I,
 )
 #: Handing something out, as opposed to looking into it: "I've added a 30% code", "you'll get a full refund".

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..._core.facts import extract_facts
 from ..._core.rules import load_rules
+from ..._core.text import EMOJI
 
 __all__ = ["BY_ITSELF", "EFFORT_TO", "FINITE", "Sentence", "starts_clause", "states", "holds_step", "holds_fact",
            "capitalise", "lower_first", "finish", "complete"]
@@ -25,7 +26,7 @@ _ONLY_LEADS = re.compile(r"^(?:if|unless|because|although|though|whereas|once|wh
 _MODAL_FIRST = re.compile(r"^(?:will|would|can|could|shall|should|may|might|must)\s+(?!(?:I|we|you|they|it|he|she|this|"
                           r"that|there|your|our|the)\b)", re.I)  # "will be in touch", not "will you ..."
 _SUBJECT = re.compile(r"^(I|we|you|they)\b", re.I)
-_END = re.compile(r"(?:\s*(?:[.!?…]+[\"'”’)\]]*|[:;]-?[)(DP]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F]+))+\s*$")
+_END = re.compile(rf"(?:\s*(?:[.!?…]+[\"'”’)\]]*|[:;]-?[)(DP]|[{EMOJI}\uFE0F]+))+\s*$")
 _OPENERS = frozenset("""i i'm i've i'll i'd we we're we've we'll we'd you you're you've you'll you'd it it's it'll
     this that these those they they're there there's here here's our your my the a an please kindly let let's feel
     don't never

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..._core.facts import extract_facts
+from ..._core.facts import CURRENCY, extract_facts
 from .clauses import holds_fact
 
 __all__ = ["update_instead", "checking_on", "update_time", "asked_for", "PEOPLE"]
@@ -89,7 +89,7 @@ _ARRIVAL = re.compile(r"(?:arrive|reach\s+you|land|be\s+(?:with\s+you|delivered(
                       r"(?:back\s+)?on\s+your\s+card)|show\s+(?:up\s+)?(?:in|on)\s+your\s+(?:account|statement))", re.I)
 # "you'll have the money back in your account": the money is what the agent checks on, not whether "you can have" it
 _YOU_GET_BACK = re.compile(r"(?:have|get|receive|see)\s+(?P<what>(?:the|your)\s+(?:money|refund|payment|credit|deposit|"
-                           r"[£$€]\s?\d[\d,.]*)|it|them)(?:\s+back)?(?:\s+(?:in|into|on)\s+your\s+(?:bank\s+)?"
+                           rf"[{CURRENCY}]\s?\d[\d,.]*)|it|them)(?:\s+back)?(?:\s+(?:in|into|on)\s+your\s+(?:bank\s+)?"
                            r"(?:account|card))?", re.I)
 
 

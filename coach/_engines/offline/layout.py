@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..._core.text import REFERENCE_LINE, STOPWORDS, signoff_start, split_sentences
+from ..._core.text import EMOJI, REFERENCE_LINE, STOPWORDS, signoff_start, split_sentences
 
 __all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
 
@@ -40,7 +40,7 @@ SUBJECT_LINE = re.compile(rf"^(?:{_HEADING})|{REFERENCE_LINE.pattern}", re.I)
 _SUBJECT = re.compile(r"^\s*" + _HEADING + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
     soon now today again ok okay yes no""".split())
-_END = re.compile(r"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F])$")
+_END = re.compile(rf"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[{EMOJI}\uFE0F])$")
 _COURTESY_SENTENCE = re.compile(
     r"^(?:thanks|thank\s+you|ty|thx|cheers|many\s+thanks|have\s+a\s+(?:great|good|nice|lovely|wonderful)\b|take\s+care|"
     r"enjoy|kind\s+regards|regards|(?:best|warm|warmest|kind|kindest)\s+(?:wishes|regards)|all\s+the\s+best|"

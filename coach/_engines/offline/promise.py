@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..._core.facts import extract_facts, fact_kinds
+from ..._core.facts import CURRENCY, extract_facts, fact_kinds
 from ..._core.policy import (
     EXCEPTION,
     GRANT_MADE,
@@ -29,7 +29,7 @@ from ..._core.policy import (
     sums,
 )
 from ..._core.rules import load_rules
-from ..._core.text import content_words, stem
+from ..._core.text import EMOJI, EMOJI_GLUE, content_words, stem
 from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
 from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
 
@@ -195,7 +195,7 @@ _LEARN = (
 # A never-again promise about a failure ("this will never happen again", "won't be late again"), not a treatment
 _FAILED_BEFORE = re.compile(r"\b(?:again|happen\w*|recur|reoccur|repeated|a\s+second\s+time|twice)\b", re.I)
 _BACK_IN = re.compile(r"\bback\s+(?:in|into|on|to)\s+your\s+(?:account|card|bank|wallet)\b"
-                      r"|\b(?:money|refund|it|[$£€]\s?\d[\d,.]*)(?:['’]ll|\s+will|\s+should)\s+be\s+(?:in|on)\s+your\s+"
+                      rf"|\b(?:money|refund|it|[{CURRENCY}]\s?\d[\d,.]*)(?:['’]ll|\s+will|\s+should)\s+be\s+(?:in|on)\s+your\s+"
                       r"(?:bank\s+)?(?:account|card)\b",
                       re.I)  # money returned: a refund
 _IGNORE = frozenset("within business working days day hours issued available".split())
@@ -517,7 +517,8 @@ def _hedge_contact(clause: str) -> str | None:
 
 # "you'll get every penny back": said without the certainty, the object stays ("your money back", not "get back")
 _EVERY_PENNY_BACK = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)(?=\s+back\b)", re.I)
-_EVERY_PENNY_OF = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)\s+of\s+(?=(?:the|your)\s+[£$€]\s?\d)", re.I)
+_EVERY_PENNY_OF = re.compile(rf"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)\s+of\s+"
+                             rf"(?=(?:the|your)\s+[{CURRENCY}]\s?\d)", re.I)
 
 
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
@@ -635,7 +636,7 @@ DECLINED = "(a grant was declined)"  # the marker in ``used``: the payment of wh
 # what pays out the grant: "both amounts will be paid into your account", "the payment will be in your account by
 # tomorrow", "you'll receive the full $640"
 _PAYS_IT = re.compile(r"^(?:and\s+|so\s+)?(?:(?:(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:amounts?|payments?|sums?)|"
-                      r"the\s+(?:payment|money|refund|amount|compensation|credit|full\s+(?:amount|sum)|full\s+[£$€]\S+))\s+"
+                      rf"the\s+(?:payment|money|refund|amount|compensation|credit|full\s+(?:amount|sum)|full\s+[{CURRENCY}]\S+))\s+"
                       r"(?:will|'ll|’ll|should|is\s+going\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:paid|in\s+your|reach|arrive|land|show|"
                       r"credited|with\s+you|transferred)\b"
                       # ("it will be in your account", not "they will arrive tomorrow": an engineer, not the money)
@@ -644,12 +645,12 @@ _PAYS_IT = re.compile(r"^(?:and\s+|so\s+)?(?:(?:(?:both|all)\s+(?:of\s+)?(?:the\
                       r"|^(?:and\s+|so\s+)?you(?:'ll|’ll|\s+will)\s+(?:\w+\s+)?(?:receive|get|have|see)\s+(?:it|them|the\s+(?:full|"
                       r"payment|money|refund|amounts?)|both)\b", re.I)
 _SO_BACK = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:get|receive|have|see)\s+(?:your\s+)?"
-                      r"(?P<money>[£$€]\s?\d[\d,.]*\d|[£$€]\s?\d)\s+(?:back|refunded)"
+                      rf"(?P<money>[{CURRENCY}]\s?\d[\d,.]*\d|[{CURRENCY}]\s?\d)\s+(?:back|refunded)"
                       r"(?:\s+(?P<when>(?:by|on|before|within)\s+[^,.;!?]+?))?(?=\s*(?:[,.;!?]|$))", re.I)
 _RULED_OUT_GRANT = re.compile(r"^(?P<who>I|we)(?:'ll|’ll|\s+will|\s+can)\s+(?:also\s+)?(?P<what>(?:refund|waive|reimburse|"
                               r"credit|cover|pay|give|offer|send|replace|extend|upgrade)\b[^.!?;]*?)[.!?]*$", re.I)
 _SO_PAID = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:then\s+)?(?:receive|get|have)\s+"
-                      r"(?P<what>(?:the\s+)?(?:full\s+)?(?:[£$€]\s?\d[\d,.]*\d|[£$€]\s?\d))(?:\s+back)?"
+                      rf"(?P<what>(?:the\s+)?(?:full\s+)?(?:[{CURRENCY}]\s?\d[\d,.]*\d|[{CURRENCY}]\s?\d))(?:\s+back)?"
                       r"(?=\s*(?:[,.;!?]|$))", re.I)
 _SEES_IT = re.compile(r"^(?:and\s+|so\s+)?you(?:'ll|’ll|\s+will|\s+should)\s+(?:then\s+)?(?:see|notice|spot|find)\s+"
                       r"(?:it|this|that|them)\b", re.I)
@@ -715,7 +716,7 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|can|cannot|can't|may|must|
                           r"include|includes|need|needs|require|requires)\b", re.I)
 
 
-_BARE_REMEDY = re.compile(r"(?:an?|the|one|up\s+to)\b|[£$€]", re.I)
+_BARE_REMEDY = re.compile(rf"(?:an?|the|one|up\s+to)\b|[{CURRENCY}]", re.I)
 _BEFORE_WHEN = re.compile(r"\b(?:once|when|if|after|before|unless|where|until)\b")
 _REMEDY_LABEL = re.compile(r"\b(?:compensation|credit|refund|voucher|allowance|goodwill|cover|limit|cap|fee|charge)\s*:\s*$",
                            re.I)
@@ -834,7 +835,7 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False, 
     said = _policy_said(clause, line, salt, forbidden, asked)
     if said is None:
         return None
-    one = rf"[£$€][\d,.]*\d(?:\s+{_MONEY_NOUN})?"
+    one = rf"[{CURRENCY}][\d,.]*\d(?:\s+{_MONEY_NOUN})?"
     money = re.search(rf"{one}(?:\s+and\s+{one})*", said[-1]) if refs and len(said) > 1 else None
     if money:  # "I'll check how that applies to the $189 for order 33-80917": no "Your order number is ..." line
         said[-1] = said[-1][: money.end()] + " for " + " and ".join(refs) + \
@@ -946,7 +947,7 @@ _BACKS_IT = re.compile(r"(?:(?:definitely|certainly|personally)\s+)?(?:make\s+su
 def _as_aim(clause: str) -> str | None:
     """The company's own plan, said as what it aims for: "By 2020, we'll cut ..." -> "By 2020, we aim to cut ..."."""
     m = re.search(r"\b(we)(?:'ll|’ll|\s+will)\s+", clause, re.I)
-    if not m or re.search(r"\b(?:you|your)\b|[$£€]\s?\d", clause, re.I):
+    if not m or re.search(rf"\b(?:you|your)\b|[{CURRENCY}]\s?\d", clause, re.I):
         return None  # "I aim to process your $200 refund" hedges a promise to this customer: not the company's plan
     if _BACKS_IT.match(clause[m.end():]):
         return ""  # "We'll make sure of it.": it backs the promise before it, and goes with it
@@ -1008,7 +1009,7 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
         # nothing to check; the clause goes (but "gone for good after the recovery window ends on 12 July" is checked)
     if BY_ITSELF.search(vp) and not holds_fact(vp):  # "it should sort itself out soon": nothing to check, something to do
         return f"I'll look into {'it' if s.lower() in ('it', 'this', 'that') else s} and update you."
-    vp = re.sub(r"\s*[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+", "", vp).strip()  # no emoji mid-sentence
+    vp = re.sub(rf"\s*[{EMOJI}{EMOJI_GLUE}]+", "", vp).strip()  # no emoji mid-sentence
     vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b"
                 r"|\s*\bas\s+soon\s+as\s+possible\b", "", vp,
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action

@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..._core.text import HEADER_LINE, STOPWORDS, looks_english, split_sentences
+from ..._core.facts import CURRENCY
+from ..._core.text import EMOJI, EMOJI_GLUE, HEADER_LINE, STOPWORDS, looks_english, split_sentences
 from ..._core.untrusted import DEMANDS_OF_THE_MODEL
 
 __all__ = ["restate_problem", "own_doing"]
 
 _MAX_WORDS = 26
 _MIN_WORDS = 5
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]+")
+_NOISE = re.compile(rf"https?://\S+|www\.\S+|[{EMOJI}{EMOJI_GLUE}]+")
 # an emoji before a short tail that ends the message ("... first wash 🙃 pic attached"): a full stop, where the tail
 # is a sentence of its own (not "like $3 🌯 burritos and tacos", one phrase with a picture in it)
-_EMOJI_BREAK = re.compile(r"(?<=\w)\s*[\U0001F000-\U0001FFFF\u2600-\u27BF][\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F\u200d]*"
+_EMOJI_BREAK = re.compile(rf"(?<=\w)\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*"
                           r"\s+(?=(?:pic|pics|photo|photos|screenshot|screenshots|image|video)\s+(?:attached|below|above|here)\W*$)",
                           re.I)
 _TRAILING_TAGS = re.compile(r"(?:\s+[#@]\w+)+\s*$")
@@ -61,7 +62,7 @@ _PROBLEM = re.compile(
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|came\s+and\s+went|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
-    r"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[$£€]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
+    rf"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[{CURRENCY}]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -192,7 +193,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     if not customer or not customer.strip() or not looks_english(customer):
         return None
     text = _NOISE.sub(" ", _EMOJI_BREAK.sub(". ", customer)).replace("’", "'")  # ("... first wash 🙃 pic attached")
-    truncated = len(customer) >= 120 and not re.search(r"[.!?)\U0001F000-\U0001FFFF]\s*$", customer.strip())
+    truncated = len(customer) >= 120 and not re.search(rf"[.!?){EMOJI}]\s*$", customer.strip())
     sentences = []
     for s in split_sentences(text):  # "(serial no. LX5-00231-K)": a full stop inside brackets ends no sentence
         if HEADER_LINE.match(s.text):
