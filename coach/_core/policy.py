@@ -194,6 +194,10 @@ _AGENTS_PART = re.compile(r"\s*[;:]\s*(?:the\s+|an?\s+)?(?:agents?|staff|advis[e
                           r"need\s+to|needs\s+to|has\s+to|have\s+to|are\s+to|is\s+to)\b[^;]*?\.?$", re.I)
 
 
+# a rule of conduct about what the team hands out: "Do not offer cash compensation." -> "We don't offer cash ..."
+_DO_NOT_OFFER = re.compile(r"^(?:do\s+not|don't|don’t|never)\s+(?P<verb>offer|give|issue|provide|pay)\s+", re.I)
+
+
 def as_ours(line: str) -> str:
     """A policy line in the reply's voice: what the team may do as ours ("Agents may waive ..." -> "We can waive ..."),
     the customer as "you" ("... reach the customer's card" -> "... reach your card"; "Customers can ask for their data
@@ -204,6 +208,7 @@ def as_ours(line: str) -> str:
         line = _AND_DOES.sub(lambda m: m.group(1) + _plain(m["verb"]), line)
         line = "W" + line[1:] if line.startswith("we ") else line
     line = to_you(_TEAM_MAY.sub("We can ", line, count=1))
+    line = _DO_NOT_OFFER.sub(lambda m: f"We don't {m['verb'].lower()} ", line, count=1)  # "Do not offer cash ...": ours
     line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)
     if _CUSTOMERS.match(line):
         line = re.sub(r"\btheir\b", "your", _CUSTOMERS.sub("You ", line, count=1))
@@ -696,6 +701,8 @@ class Policy(BaseModel):
                        if w != "non"][:2]  # ("Deposits are non-refundable": deposits)
             if subject and all(word in clause_topic or _same_word(word, clause_topic) for word in subject):
                 return line
+            if subject and subject[0] == "cash" and "cash" in clause_topic and sums(clause):
+                return line  # "no cash compensation" against "$30 cash by bank transfer": cash is what it rules out
         return None
 
 

@@ -76,7 +76,8 @@ class Sentence:
 
 _SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,", "Yours faithfully,", "With sympathy,"
     r"^(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|wishes|thanks)\b.{0,20}$|^(?:thanks|thank\s+you|cheers|"
-    r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely|faithfully))?|talk\s+soon)\s*[,.!]?\s*$"
+    r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely|faithfully|respectfully))?|talk\s+soon|"
+    r"respectfully|(?:yours\s+)?respectfully\s+yours|cordially|warmly|with\s+(?:respect|gratitude|thanks))\s*[,.!]?\s*$"
     r"|^(?:with\s+)?(?:(?:deepest|warmest|heartfelt|kindest|sincere|warm|kind|best)\s+)*(?:sympathy|sympathies|"
     r"condolences|wishes|gratitude|love|regards)\s*,\s*$",
     re.I,

@@ -53,7 +53,8 @@ _HURRY = re.compile(r"^(?:right\s+away|straight\s+away|immediately|instantly|asa
 def update_time(when: str) -> str:
     """A deadline as the time of the agent's update: " by Friday", " within 24 hours", " tomorrow", or nothing for a
     hurry ("right away")."""
-    when = re.sub(r"^on\s+(?=(?:today|tomorrow|tonight)\b)", "", when.strip(), flags=re.I)  # not "on tomorrow"
+    when = re.sub(r"^(?:on|by)\s+(?=(?:today|tonight)\b)|^on\s+(?=tomorrow\b)", "", when.strip(), flags=re.I)  # not "on
+    # tomorrow", "by today"
     if _HURRY.match(when):
         return ""
     if re.match(r"(?:by|before|within|in|on|today|tonight|tomorrow|this|first\s+thing|end\s+of|the\s+end\s+of)\b", when, re.I):

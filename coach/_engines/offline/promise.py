@@ -65,6 +65,8 @@ _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|on
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
 _NEXT_TIME = re.compile(r"^(?:(?:and|so|but)\s+)?(?:(?:your|our|the)\s+next\s+(?!step|update|available)\w+|"
                         r"(?:all\s+|any\s+)?future\s+\w+|(?:from\s+now\s+on|next\s+time|in\s+(?:the\s+)?future)\b)", re.I)
+_LATER_ON = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|going\s+forward)\W*$", re.I)  # "we'll do
+# better next time 😊"
 _MUST_NOT = re.compile(r"\b(?:must\s+not|mustn['’]t|must\s+never|may\s+not|cannot|can['’]t|never|do\s+not|don['’]t)\b",
                        re.I)
 _WHEN_WORDS = re.compile(r"\b(?:times?|dates?|timescales?|timelines?|deadlines?|when)\b", re.I)  # (a time becomes an update)
@@ -137,7 +139,9 @@ _ALSO_LINE = re.compile(r"^I'll also check whether (?P<what>.+)\.$")
 
 
 _SAME_AGAIN = re.compile(r"^I'll also check whether (?:it|this|that) can (?:be done|be sorted(?: out)?|be fixed|be resolved|"
-                         r"happen|be completed), and update you (?P<when>.+)\.$")
+                         r"happen|be completed), and update you (?P<when>.+)\.$"
+                         # "... replace the whole sofa, and I'll update you. I'll look into this and update you by Friday."
+                         r"|^(?:I'm looking into this and will|I'll look into this and) update you (?P<by>.+)\.$")
 
 
 def first_check_in_full(texts: list[str]) -> list[str]:
@@ -156,7 +160,7 @@ def first_check_in_full(texts: list[str]) -> list[str]:
         before = next((i for i in range(at - 1, -1, -1) if _CHECK_LINE.match(out[i])), None) if same else None
         if before is not None and before == at - 1:
             line = _CHECK_LINE.match(out[before])
-            out[before] = f"{out[before][: line.end('what')]}, and I'll update you {same['when']}."
+            out[before] = f"{out[before][: line.end('what')]}, and I'll update you {same['when'] or same['by']}."
             out[at] = ""
     if also:
         out[first] = _NOT_YET[1].format(s=also["s"], vp=also["vp"])
@@ -552,7 +556,8 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
     if not holds_fact(clause) and any(for_agents(line) and _MUST_NOT.search(line) and not _WHEN_WORDS.search(line) and
                                       _shares_a_word(line, clause) for line in policy.commitments):
         return []  # "you will be fully compensated" where agents must not discuss compensation: it goes, unhedged
-    if _NEXT_TIME.match(clause) and _FUTURE.search(clause) and not holds_fact(clause):
+    if (_NEXT_TIME.match(clause) or _LATER_ON.search(clause)) and _FUTURE.search(clause) and not holds_fact(clause) and \
+            not any(same_topic(line, clause, subject=True) for line in policy.commitments):
         return []  # "your next flight with us will leave on time": a promise about what comes after, nothing to check
     done = _DONE.search(clause)
     if done:  # "Let's get this sorted out via <link>" -> "Let's look into this via <link>"

@@ -113,6 +113,7 @@ _VERB = re.compile(r"\b(?:is|are|was|were|am|been|has|have|had|do|does|did|can|c
 _QUESTION_TAIL = re.compile(r",\s*(?:is|are|can|could|will|would|what|why|how|when|where|who|any|do|does|did)\b.*$", re.I)
 _LOWER_FIRST = frozenset("""the a an it this that they there their everything nothing someone nobody he she his her
     everyone everybody somebody anyone anybody no-one on in at after when during since yesterday today last before
+    upon following despite although though until unless within over from
     while because once half one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
     fifty hundred dozens
     it's there's every each all both another any some none no one two three several most many
