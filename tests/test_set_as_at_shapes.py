@@ -59,3 +59,19 @@ def test_a_check_and_a_bare_update_after_it_are_one_sentence() -> None:
     result = coach.rewrite("Hi Ana,\n\nI'm so sorry. We'll replace the whole table and it'll be with you by Friday, "
                            "guaranteed.\n\nBest,\nTom", customer="My new table (order TB-5512) arrived with a split top.")
     assert result.rewrite.count("update you") == 1, result.rewrite
+
+
+def test_definitely_not_charged_is_a_promise_checked_as_the_charge_coming_off() -> None:
+    draft = "Hi Ola, that reading is clearly wrong. You definitely won't be charged the €88.20. Thanks, Ben"
+    assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
+    result = coach.rewrite(draft, customer="My estimated bill is €88.20 but I sent a reading last week.")
+    assert "definitely" not in result.rewrite and "€88.20 can be taken off your bill" in result.rewrite, result.rewrite
+
+
+def test_a_vague_effort_to_sort_it_says_this_and_when_the_agent_updates() -> None:
+    result = coach.rewrite("@ro_m we hear you! we'll try our best to sort it ^KL",
+                           customer="@Air my flight got cancelled and the rebooking page errors out")
+    assert "sort this out, and I'll update you" in result.rewrite and result.rewrite.endswith("^KL"), result.rewrite
+    result = coach.rewrite("Dear Ms Lee,\n\nRest assured we will do our utmost to resolve matters at the earliest "
+                           "opportunity.\n\nRegards,\nTim", customer="Your store refused my exchange.")
+    assert "utmost" not in result.rewrite and "earliest opportunity" not in result.rewrite, result.rewrite

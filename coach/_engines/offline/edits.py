@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..._core.rules import load_rules
-from ..._core.text import content_words
+from ..._core.text import EMOJI, EMOJI_GLUE, content_words
 from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
 
 __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
@@ -59,6 +59,10 @@ _VAGUE_SWAPS = [
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
     (re.compile(r"\b(help|assist)\s+if\s+(?:I|we)\s+can\b", re.I), r"\1"),  # "glad to help if I can" -> "glad to help"
 ]
+_SORT_IT = re.compile(r"(?<=whether we can )(?P<verb>sort|fix|resolve)\s+it(?:\s+out)?\b", re.I)
+_SAYS_WHEN = re.compile(r"\b(?:update|let\s+you\s+know|get\s+back|be\s+in\s+touch|reply|confirm)\b", re.I)
+_CHECK_END = re.compile(rf"^(?P<body>.*?)(?P<stop>[.!?]*)(?P<sig>(?:\s*[{EMOJI}{EMOJI_GLUE}]+|"
+                        r"\s+[\^#]\w+|\s+-\s?[A-Z]\w*)*)\s*$", re.S)
 _WHEN_WE_CAN = re.compile(r",?\s*\b(?:as\s+soon\s+as|when(?:ever)?)\s+(?:we|I)\s+(?:possibly\s+)?can\b", re.I)
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
 _HOPE_TAIL = re.compile(r",?\s+(?:and|but|so)\s+(?:hopefully|fingers\s+crossed)\b[^.!?]*[.!?]*\s*$", re.I)
@@ -277,6 +281,14 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                              "whether ", new, flags=re.I)
                 # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
+                new = _SORT_IT.sub(lambda m: f"{m['verb']} this{' out' if m['verb'].lower() == 'sort' else ''}", new)
+                # ("whether we can sort it": nothing "it" names)
+                if not _SAYS_WHEN.search(new) and not re.search(r"\balso\b", new, re.I):  # "... whether we can sort
+                    # this out ^SN": and the agent's update (a second check has it from the first)
+                    end = _CHECK_END.match(new)
+                    joined = " and update you" if re.search(r"\b(?:and|but|so)\s+(?:let\s+me|I['’]ll)\s+check\b", new, re.I) \
+                        else ", and I'll update you"  # ("... are aware and I'll check whether ... and update you")
+                    new = f"{end['body']}{joined}{end['stop'] or '.'}{end['sig']}"
             new = _LOOK_INTO_GETTING.sub(lambda g: f"{g['look']} into {g['it']}", new)  # not "look into getting that
             # looked at"
             # "..., and let me check whether" -> "..., and I'll check whether": a request does not join a statement

@@ -185,7 +185,8 @@ def checks_in_order(texts: list[str]) -> list[str]:
     if full is None:
         return out
     also, line = _ALSO_LINE.match(out[first])["what"], _CHECK_LINE.match(out[full])
-    out[first] = out[full][: line.start("what")] + also + out[full][line.end("what"):]
+    also, when = re.match(r"^(.*?)(?:,? and (update you\b.*))?$", also).groups()  # ("..., and update you by Friday")
+    out[first] = out[full][: line.start("what")] + also + (f", and I'll {when}." if when else out[full][line.end("what"):])
     out[full] = _also(line["what"])
     return out
 
@@ -619,6 +620,11 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
     if forbidden:
         return None  # what the policy rules out is never hedged into "we aim to" or a check: it stays, and fails
     clause = _CERTAINTY.sub("", _GUARANTEED.sub("", clause)).strip()
+    spared = _NOT_CHARGED.match(clause)
+    if spared:  # "you definitely won't be charged the €214.60": whether the charge can come off, checked
+        vp = f"be taken off your {spared['where'] or 'bill'}"
+        return [_also(f"{spared['what']} can {vp}") if CHECKED in used else
+                _CHECKS[salt % len(_CHECKS)].format(s=spared["what"], vp=vp)]
     if _SEES_IT.match(clause) and not holds_fact(clause):
         return []  # "you'll see it on your next bill": what "it" was is checked already; a check of seeing it is noise
     # "We expect that ..." still promises (a reviewer reads it so): a clause that cannot be the agent's own step stays,
@@ -1004,6 +1010,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     vp = re.sub(rf"^{EFFORT_TO}(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
     vp = _DO_WHAT_WE_CAN.sub("", vp)  # not "whether we can do whatever I can to try and sort this out"
+    vp = _SORT_IT.sub(lambda m: f"{m['verb']} this{' out' if m['verb'].lower() == 'sort' else ''}", vp)  # "whether we
+    # can sort it", with nothing "it" names in the reply: "sort this out"
     inner = _SEE_IF.match(vp)
     if inner and not condition:  # "we'll see if a payment plan might be possible": whether a plan is possible, not
         # "whether we can see if ..."
@@ -1016,7 +1024,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
         return f"I'll look into {'it' if s.lower() in ('it', 'this', 'that') else s} and update you."
     vp = re.sub(rf"\s*[{EMOJI}{EMOJI_GLUE}]+", "", vp).strip()  # no emoji mid-sentence
     vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b"
-                r"|\s*\bas\s+soon\s+as\s+possible\b", "", vp,
+                r"|\s*\bas\s+soon\s+as\s+possible\b|\s*\bat\s+the\s+earliest\s+(?:opportunity|possible\s+(?:time|date))\b"
+                r"|\s*\b(?:promptly|swiftly|in\s+due\s+course)\b", "", vp,
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
@@ -1040,8 +1049,12 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     return check + tail
 
 
-_DO_WHAT_WE_CAN = re.compile(r"^do\s+(?:whatever|everything|all|what)\s+(?:I|we)\s+(?:possibly\s+)?can\s+to\s+"
-                             r"(?:try\s+(?:and|to)\s+)?(?=\w)", re.I)
+_DO_WHAT_WE_CAN = re.compile(r"^(?:do\s+(?:whatever|everything|all|what)\s+(?:I|we)\s+(?:possibly\s+)?can|"
+                             r"do\s+(?:our|my)\s+(?:very\s+)?(?:utmost|best))\s+to\s+(?:try\s+(?:and|to)\s+)?(?=\w)", re.I)
+_NOT_CHARGED = re.compile(r"^(?:and\s+|so\s+)?you\s+(?:won't|won’t|will\s+not|wont)\s+be\s+(?:charged|billed)\s+"
+                          rf"(?:for\s+)?(?P<what>(?:(?:the|that|this|your|any)\s+)?(?:[{CURRENCY}]\s?\d[\d,.]*\d|[^,.;!?\d]+?))"
+                          r"(?:\s+on\s+your\s+(?P<where>bill|account|card|statement))?\W*$", re.I)
+_SORT_IT = re.compile(r"^(?P<verb>sort|fix|resolve)\s+it(?:\s+out)?(?=\W*$)", re.I)
 _SEE_IF = re.compile(r"^(?:see|check|find\s+out|look\s+into|look\s+at|explore)\s+(?:if|whether)\s+(?P<what>.+?)"
                      r"(?:\s+in\s+due\s+course)?$", re.I)
 _STATE = re.compile(r"^be\s+(?:(?:totally|completely|perfectly|100%|fully|all|absolutely)\s+)?"
