@@ -148,7 +148,8 @@ _ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:a
                             r"waive|refund|copy|reply|respond|answer|state|output|use|override|close|cancel|terminate|"
                             r"backdate|process|issue|action|credit|reverse|remove|upgrade|send|book|mark|skip|lift|unban|reinstate|"
                             r"unlock|restore)\b"
-                            r"|^[^.!?]{0,40}\breplies\s+must\b|^\W*(?:do\s+not|don't|don’t|never)\s+(?:check|ask|mention|tell|"
+                            r"|^[^.!?]{0,40}\breplies\s+must\b|^\W*you\s+are\s+(?:now\s+)?(?:a|an|in)\s+[^.!?]{0,40}"
+                            r"\b(?:assistant|ai|bot|model|mode)\b|^\W*(?:do\s+not|don't|don’t|never)\s+(?:check|ask|mention|tell|"
                             r"escalate|refer|verify|contact|involve|say)\b", re.I)  # "Do not check with a human."
 
 

@@ -168,6 +168,9 @@ class _Rewriter(Additions):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
+        for before, unit in zip(layout.units, layout.units[1:]):  # "Sure! I've marked your complaint as resolved ...":
+            if before.text and _BARE_YES.match(before.text) and drafted.get(id(unit)) and not unit.text:
+                before.text = ""  # the yes goes with what it agreed to
         thanked = False  # a "Thank you for your feedback." that went: the situation's own thanks replaces it
         if english and not positive(self.customer, self.draft):  # a fixed reply loses "I understand." and "Don't worry."
             for unit in list(layout.units):
@@ -368,6 +371,8 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
 _SLOW_REPLY = re.compile(r"(?P<s>\b(?:a|an|one\s+of\s+our|our|the)\s+(?:member\s+of\s+(?:our|the)\s+)?[\w-]+(?:\s+team)?)\s+"
                          r"will\s+(?P<vp>(?:respond|reply|get\s+back\s+to\s+you|be\s+in\s+touch|contact\s+you|call\s+you)"
                          r"\b[^.!?;]*?\bwithin\s+\d[^.!?;]*?)\s*[.!]?$", re.I)
+_BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|done|no\s+problem(?:\s+at\s+all)?|"
+                       r"you\s+got\s+it|consider\s+it\s+done|will\s+do)\W*$", re.I)
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"

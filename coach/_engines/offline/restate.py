@@ -380,7 +380,8 @@ _SPELLED = {"im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't", "wont"
             "arent": "aren't", "werent": "weren't", "couldnt": "couldn't"}
 _TYPED = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b|\bi\b(?=\s+(?:am|have|had|was|did|do|got|paid|ordered|bought|sent|"
                     r"booked|called|rang|emailed|asked|tried|need|want|can|can't|cannot|never|still|just|only|think))")
-_ASIDE = re.compile(r"\s*\b(?:literally|honestly|seriously|actually|basically|totally|genuinely)\b,?", re.I)
+_ASIDE = re.compile(r"\s*\b(?:literally|honestly|seriously|actually|basically|totally|genuinely)\b,?"
+                    r"|,?\s+\b(?:btw|tbh|fyi|lol|ngl|smh|tho)\b(?=\W*$)", re.I)  # ("... missing the fries btw")
 
 
 _NO_TAIL = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)no\s+\w+(?:(?:,\s+(?:and\s+)?|\s+and\s+)no\s+\w+)*$", re.I)
@@ -416,7 +417,7 @@ def _without_loose_ends(clause: str) -> str:
 _DOING = re.compile(r"^(?:on\s+[^,]{1,30}?\s+)?you(?:['’]ve|\s+have)?\s+(?:(?:just|already|also|now|since)\s+)?(?:reported|"
                     r"called|rang|phoned|emailed|e-mailed|written|wrote|tried|restarted|rebooted|reinstalled|rebuilt|reset|"
                     r"cleared|submitted|uploaded|filed|lodged|chased|contacted|asked|travell?ed|flew|stayed|visited|used|sent|bought|ordered|"
-                    r"booked|paid(?!\s+twice)|made|placed)\b", re.I)
+                    r"booked|paid(?!\s+twice)|made|placed|cancell?ed|returned|switched|moved|upgraded|downgraded|renewed)\b", re.I)
 
 
 def own_doing(problem: str) -> bool:
