@@ -417,7 +417,8 @@ def _without_loose_ends(clause: str) -> str:
 _DOING = re.compile(r"^(?:on\s+[^,]{1,30}?\s+)?you(?:['’]ve|\s+have)?\s+(?:(?:just|already|also|now|since)\s+)?(?:reported|"
                     r"called|rang|phoned|emailed|e-mailed|written|wrote|tried|restarted|rebooted|reinstalled|rebuilt|reset|"
                     r"cleared|submitted|uploaded|filed|lodged|chased|contacted|asked|travell?ed|flew|stayed|visited|used|sent|bought|ordered|"
-                    r"booked|paid(?!\s+twice)|made|placed|cancell?ed|returned|switched|moved|upgraded|downgraded|renewed)\b", re.I)
+                    r"booked|paid(?!\s+twice)|made|placed|cancell?ed|returned|switched|moved|upgraded|downgraded|"
+                    r"renewed)\b", re.I)
 
 
 def own_doing(problem: str) -> bool:
