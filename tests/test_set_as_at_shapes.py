@@ -90,3 +90,10 @@ def test_what_the_customer_did_is_not_apologised_for() -> None:
     result = coach.rewrite("Hey Lee, sorry for the inconvenience.",
                            customer="I cancelled my gym membership in May and you've charged me £30 again this month.")
     assert "sorry that you cancelled" not in result.rewrite.lower(), result.rewrite
+
+
+def test_a_second_full_check_reads_also() -> None:
+    from coach._engines.offline.promise import first_check_in_full
+    out = first_check_in_full(["Let me check whether we can fix it, and I'll update you.",
+                               "Let me check whether your line can be back; I'll update you within the hour."])
+    assert out[1] == "I'll also check whether your line can be back, and update you within the hour.", out

@@ -138,6 +138,8 @@ def also_checks(way: list[str], checked: bool) -> list[str]:
 _ALSO_LINE = re.compile(r"^I'll also check whether (?P<what>.+)\.$")
 
 
+_FULL_CHECK = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?)(?:, and I'll|; I'll) "
+                         r"(?P<rest>update you\b.*?|let you know what I find|get back to you)\.$")
 _SAME_AGAIN = re.compile(r"^I'll also check whether (?:it|this|that) can (?:be done|be sorted(?: out)?|be fixed|be resolved|"
                          r"happen|be completed), and update you (?P<when>.+)\.$"
                          # "... replace the whole sofa, and I'll update you. I'll look into this and update you by Friday."
@@ -168,6 +170,10 @@ def first_check_in_full(texts: list[str]) -> list[str]:
         if full is not None:  # ... and the full one after it is the "also"
             m = _NOT_YET_FULL.match(out[full])
             out[full] = _NOT_YET_ALSO.format(s=m["s"], vp=m["vp"])
+    full = [i for i, t in enumerate(out) if _FULL_CHECK.match(t)]
+    for i in full[1:]:  # "Let me check whether A, and I'll update you. Let me check whether B; I'll update you within
+        m = _FULL_CHECK.match(out[i])  # the hour.": the second is "I'll also check whether B, and update you ..."
+        out[i] = f"I'll also check whether {m['what']}, and {m['rest']}."
     return out
 
 
