@@ -35,7 +35,8 @@ def test_the_team_that_signs_is_not_flagged_to_itself() -> None:
                            "sure the full £1,900 will be returned.\n\nRegards,\nFraud Team",
                            customer="A man who said he was from your fraud team told me to move £1,900 to a safe "
                                     "account. I did it and now I think it was a scam.")
-    assert "to our fraud team as urgent" not in result.rewrite, result.rewrite
+    assert "to our fraud team as urgent" not in result.rewrite and "flagging this as urgent" in result.rewrite, \
+        result.rewrite
     assert result.rewrite.count("update you") <= 1, result.rewrite
 
 
@@ -122,9 +123,9 @@ def test_an_instruction_behind_a_heading_and_condition_is_for_agents() -> None:
 
 
 def test_a_shouted_day_is_said_back_in_plain_case() -> None:
-    result = coach.rewrite("@mo_k We're aware of an issue with the app. ^PL",
-                           customer="@Bank app keeps crashing and my bill is due TODAY")
-    assert "TODAY" not in result.rewrite, result.rewrite
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("@Bank my rent is due TODAY and the app keeps crashing")
+    assert said is not None and "TODAY" not in said and "today" in said, said
 
 
 def test_several_waived_where_the_policy_allows_one_is_beyond_it() -> None:
@@ -167,6 +168,7 @@ def test_a_vague_effort_on_getting_it_looked_at_does_not_read_twice() -> None:
     result = coach.rewrite("Hi Ed, I'll see what I can do about getting that looked at. Thanks, Kim",
                            customer="My meter reading 18342 was ignored and my bill is triple the usual.")
     assert "getting that looked at" not in result.rewrite and "look into getting" not in result.rewrite, result.rewrite
+    assert result.rewrite.startswith("Hi Ed, ") and not result.rewrite.startswith("Hi Ed, S"), result.rewrite
 
 
 def test_a_bare_i_understand_after_the_greeting_goes_and_the_greeting_stays() -> None:

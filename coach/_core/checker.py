@@ -287,7 +287,6 @@ def _obeyed(sentence: Sentence, orders: tuple[str, ...]) -> tuple[int, int]:
 _FOR_THE_COACH = re.compile(r"<!--|\[\[|\{\{|\b(?:coach|assistant|AI|bot|model)\s*:", re.I)
 _NO_NEED = re.compile(r"\W*no\s+need\s+to\s+(?:send|post|return|bring|ship)\b", re.I)  # "No need to post it back first."
 _SIGNED = re.compile(r"(?:\s+(?:[#@]\w+|[\^*~]\w{1,4}|[-–—]\s?[A-Z][a-z]{0,10}))+\s*$")  # " #LumenLove ^AB", " -Dev"
-_POINTER = re.compile(r"\b(?:it|this|that|they|them|these|those)\b", re.I)
 # what points back ("You'll see it within 5 days", "It will arrive ..."), not the "that" of "I can assure you that you ..."
 _POINTER_SUBJECT = re.compile(r"\b(?:it|this|they|them|these|those)\b|\bthat\b(?!\s+(?:you|we|I|he|she|your|our|the)\b)", re.I)
 

@@ -32,7 +32,7 @@ _FACT = re.compile(
     + _MONTHS
     + r"""\b(?:\s+\d{4})?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
   | (?P<money>[""" + CURRENCY + r"""]\s?\d[\d,]*(?:\.\d+)?
-      | (?<![\w-])R\d[\d,]*(?:\.\d+)?(?![\w-])
+      | (?<![\w-])(?-i:R)\d[\d,]*(?:\.\d+)?(?![\w-])
       | \b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b
       | \b(?:USD|EUR|GBP|CHF|AUD|CAD|NZD|SGD|HKD|NOK|SEK|DKK|MXN|INR|JPY|ZAR|AED|PLN|CZK|BRL)
         \s?\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?(?!\d|,\d)

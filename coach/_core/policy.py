@@ -78,7 +78,7 @@ _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
                           "charged due costs expenses".split())  # ("meal costs are not reimbursed": meals)
-_MONEY = re.compile(r"(?:[$£€¥₹]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|JPY|INR|ZAR|SGD|HKD|AED|KSh|Ksh|Rs\.?|RM)\s?|"
+_MONEY = re.compile(rf"(?:[{CURRENCY}]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|JPY|INR|ZAR|SGD|HKD|AED|KSh|Ksh|Rs\.?|RM)\s?|"
                     r"\bR(?=\d))(\d[\d,]*(?:\.\d+)?)")  # ("R250": rand)
 
 
@@ -157,7 +157,7 @@ def for_agents(line: str) -> bool:
 # and condition
 _HEADING = re.compile(r"^\s*[\w'’ -]{1,30}:\s+")
 _LEAD_CONDITION = re.compile(r"^\s*(?:if|when|once|where|after)\b[^,;:]{1,80},\s*", re.I)
-_AGENT_VERB = re.compile(r"^\s*(?:open|raise|record|verify)\s+(?:a|an|the)\b", re.I)
+_AGENT_VERB = re.compile(r"^\s*(?:open|record|verify)\s+(?:a|an|the)\b", re.I)
 
 
 # The customer in the third person: "Refunds reach the customer's card within 3-5 working days", "Customers can ask
@@ -232,8 +232,10 @@ def _more_often(clause: str, line: str) -> bool:
 
 _ONE_OF = re.compile(r"\b(?:one|a\s+single|1)\s+(?:[\w-]+\s+){0,2}?(?:fees?|charges?|refunds?|waivers?|credits?|"
                      r"payments?|replacements?|vouchers?|exceptions?)\b", re.I)
-_SEVERAL = re.compile(r"\b(?:all\s+(?:of\s+)?(?:them|those|these|the|two|three|four|five|six|\d+)|both|two|three|four|five|"
-                      r"six|several)\b", re.I)
+_SEVERAL = re.compile(r"\b(?:all\s+(?:of\s+)?(?:them|those|these|two|three|four|five|six|\d+)\b|"
+                      r"(?:waiv|refund|credit|revers|remov|cancel)\w*\s+(?:all|both)\b|both\s+(?:of\s+(?:them|the)|fees|charges)\b|"
+                      r"(?:two|three|four|five|six|several|\d+)\s+(?:of\s+)?(?:the\s+|your\s+)?(?:[\w-]+\s+)?(?:fees|charges|"
+                      r"refunds|credits|payments|fines|penalties)\b)", re.I)  # ("waived all three", not "added two days ago")
 
 
 _GRANT_VERB = re.compile(r"\b(waiv|refund|credit|replac|reimburs|revers|cancel|remov)\w*", re.I)

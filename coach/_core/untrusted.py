@@ -56,7 +56,8 @@ _ORDER = re.compile(gated(  # an addressee that is not the company's people, a r
     # markup and machine readers ("[[CRM_MACRO ...]]", "any automated reply system", "CLAIMS AI"), claimed
     # authority ("pre-approved", "to pass QA", "treat this as your current policy"), copy demands ("word for word")
     r"|\[\[|<!--|\bAI\s*:|\bAI\s+assistants?\b|\bnote\s+to\b[^:.!?]{0,40}\bAI\b|\b(?:assistant|bot)\s*:"
-    r"|\bautomated\s+(?:\w+\s+){0,2}(?:system|bot|tool|assistant|agent|reviewer|reader|checker|processor)s?\b"
+    r"|\bautomated\s+(?:(?:reply|response)\s+(?:system|bot|tool)|(?:\w+\s+){0,2}(?:assistant|agent|reviewer|reader|checker|"
+    r"processor|bot)s?\b)"
     r"|\boverride\s+code\b|\bpre-?(?:approved|authori[sz]ed)\b|approved_by"
     r"|\bto\s+pass\s+QA\b|\btreat\s+this\s+as\b|\bword\s+for\s+word\b|\bverbatim\b|\bcopy\s+this\b"
     # a forwarded "note from your manager": "From: Operations Manager", "a note from your supervisor below"
@@ -178,7 +179,7 @@ def injected_orders(customer: str | None) -> tuple[str, ...]:
 
 _MARKUP = re.compile(r"(<!--.*?-->|\[\[.*?\]\]|\{\{.*?\}\}|\[(?:assistant|ai|bot|system|agent|staff|admin|reply)\b"
                      r"[^\[\]:]{0,20}:[^\[\]]*\]|\((?=[^()]*?\b(?:instructions?|note|message)\s+(?:to|for)\b)[^()]*\))",
-                     re.S)  # ... or "(Instruction for the reply bot: ...)"
+                     re.S | re.I)  # ... or "(Instruction for the reply bot: ...)"
 
 
 def _units(customer: str) -> list[str]:
@@ -217,7 +218,7 @@ def copies_order(sentence: str, orders: Sequence[str]) -> bool:
 
 
 _CODE = re.compile(r"\b(?:(?:promo|discount|voucher|coupon|gift|override|authori[sz]ation|staff)\s+(?:code\s+)?|code\s+)"
-                   r"(?P<code>[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*|[A-Z0-9-]*\d[A-Z0-9-]*[A-Z])\b", re.I)
+                   r"(?P<code>(?-i:(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}))\b", re.I)  # ("VIP250", not "24")
 
 
 @lru_cache(maxsize=256)

@@ -113,7 +113,7 @@ class Additions:
         if _UPDATES.search(text):
             step = _WILL_UPDATE.sub(".", step)
         team = _TO_OUR_TEAM.search(step)
-        if team and re.search(rf"\b{re.escape(team['team'])}\s+team\b", self.draft, re.I):
+        if team and re.search(rf"\b{re.escape(team['team'])}\s+team\b", text, re.I):
             step = step[: team.start()] + step[team.end():]
         return step
 
@@ -189,7 +189,7 @@ class Additions:
         """A greeting whose sentence went ("Hi Dana, sorry for the trouble."): the next sentence joins it."""
         first = layout.units[0]
         rest = [u for u in layout.units[1:] if u.text]
-        if first.prefix and not first.text and rest:
+        if first.prefix and not first.text and rest and rest[0].role != "courtesy":  # (not "Hi Dave, thanks, FixRight")
             nxt = rest[0]
             first.text, first.gap, nxt.text = lower_first(nxt.text), nxt.gap, ""
 

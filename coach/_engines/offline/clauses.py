@@ -128,7 +128,8 @@ _COMMON = frozenset("""please we we're we'll we've we'd we’re we’ll we’ve 
     you’re you’ll you’ve your it it's it’s this that there here thanks thank sorry can could would let let's
     let’s kindly if just what how when which unfortunately feel do did is are have has so sadly however happy glad
     good great thanks absolutely certainly of yes no ok okay sure right well actually now also as in for to with
-    after before while since because all any every some once then""".split())
+    after before while since because all any every some once then send reply share dm give call tell contact
+    message email whenever drop pop ping visit click tap""".split())
 
 
 def finish(text: str, end: str = ".") -> str:

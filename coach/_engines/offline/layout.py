@@ -12,7 +12,8 @@ __all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
 
 # Greetings, English first, then those a team writing in English keeps from another language ("Bonjour Camille,").
 _GREETING = (r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|bonsoir|salut|hola|"
-             r"buenos\s+d[ií]as|ol[aá]|ciao|buongiorno|hallo|guten\s+tag|moin|hej|hei|kia\s+ora|namaste|g'day|aloha)")
+             r"buenos\s+d[ií]as|ol[aá]|ciao|buongiorno|hallo|guten\s+tag|moin|hej|hei|kia\s+ora|namaste|g'day|aloha|coucou|"
+             r"gr[üu]ezi|servus|sawubona|habari|merhaba|hii+|heya)")
 _HELLO = re.compile(rf"^{_GREETING}\b", re.I)
 _PREFIX = re.compile(  # "Hello Mr. Brandt, " (a title's full stop does not end the greeting); "Hey @dan_the_van "
     rf"^{_GREETING}\b"

@@ -178,6 +178,8 @@ def _reference(text: str, models: set[str] = frozenset()) -> str | None:
             continue  # "your free-delivery code is FREEYR-2291": something handed out, not the case's reference
         if not (_ID.fullmatch(fact) or code) or _NOT_ID.search(fact) or fact in models:
             continue
+        rest = re.match(r"(?:\s\d{2,6}\b(?![.,]\d))+", text[at + len(fact):]) if fact.isdigit() else None
+        fact = fact + rest.group() if rest else fact  # "account 7730 1829 44", not "account 7730"
         if noun:
             return f"{noun.group(1).lower()} {fact}"
         if fact.startswith("#") or re.search(r"[A-Za-z]", fact):
@@ -207,9 +209,9 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
             case.steps_known if reference and case.steps_known else case.steps
         first = phrasing.pick(options, 3)
         steps = [step.format(ref=reference or "this") for step in [first, *(s for s in options if s != first)]]
-        return steps if case.always else _policy_first(steps, f"{customer} {draft}", policy, used)
         # (grief or money trouble hears what the policy offers for it: "accounts can be closed with a copy of ...";
         # danger its urgent step first)
+        return steps if case.always else _policy_first(steps, f"{customer} {draft}", policy, used)
     if praise:
         options, fill = _PRAISE_STEP, {}
     elif reference or _GIVEN.search(customer) or len(content_words(customer)) >= _DETAILED or \

@@ -48,7 +48,7 @@ _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rule
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+sure|without\s+fail|"
                         r"without\s+a\s+doubt|"
                         r"no\s+matter\s+what|no\s+questions?\s+asked|no\s+question(?:\s+about\s+it)?|every\s+(?:single\s+)?"
-                        r"(?:penny|cent|pound|dollar))\b|,?\s*\b100\s?%", re.I)
+                        r"(?:penny|cent|pound|dollar))\b|,?\s*\b100\s?%(?!\s+of\b)", re.I)  # (not "100% of your ticket")
 _RUSH = re.compile(r",?\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|"
                    r"in\s+no\s+time|within\s+the\s+hour|today|tonight|first\s+thing|shortly|soon|quickly|"
                    r"right\s+now|in\s+a\s+(?:moment|few\s+minutes))\b", re.I)
@@ -63,7 +63,8 @@ _AND_PROMISE = re.compile(r",?\s+(?:and|so(?=\s+you\b))\s+(?=(?:you|we|I|it|they
 _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
                            r"right\s+away|straight\s+away|immediately|asap|today|tonight|tomorrow|in\s+a\s+jiffy))+\b", re.I)
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
-_NEXT_TIME = re.compile(r"^(?:(?:and|so|but)\s+)?(?:(?:your|our|the)\s+next\s+(?!step|update|available)\w+|"
+_NEXT_TIME = re.compile(r"^(?:(?:and|so|but)\s+)?(?:(?:your|our|the)\s+next\s+(?!step|update|available|bill|invoice|"
+                        r"statement|payment|instal|renewal|direct\s+debit)\w+|"
                         r"(?:all\s+|any\s+)?future\s+\w+|(?:from\s+now\s+on|next\s+time|in\s+(?:the\s+)?future)\b)", re.I)
 _LATER_ON = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|going\s+forward)\W*$", re.I)  # "we'll do
 # better next time 😊"
@@ -336,6 +337,12 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         cut = two.start() if two and not re.match(r"\W*(?:and|so)\s+(?:it|this|that|they)\b", tail.group(1)[two.start():], re.I) \
             else len(tail.group(1))
         clause, after = clause + tail.group(1)[:cut], tail.group(1)[cut:] + tail.group(2)
+    elliptical = _ELLIPTICAL.match(after) if re.search(r"\bwill\s+be\b", clause, re.I) else None
+    if elliptical:  # "... will be fully resolved and the excess ₦185,000 refunded to you ...": the second promise, with
+        tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after[elliptical.end():], re.S)  # its "will be", checked as well
+        second = _as_check(f"{elliptical['np']} will be {elliptical['done']}{tail.group(1)}", salt, again=True)
+        if second:
+            after = " " + second.rstrip(".") + (tail.group(2) or ".")
     ways = []
     two = _TWO_DOINGS.match(clause)
     if two and complete(two["head"]):
@@ -529,7 +536,7 @@ def _hedge_contact(clause: str) -> str | None:
 # "you'll get every penny back": said without the certainty, the object stays ("your money back", not "get back")
 _EVERY_PENNY_BACK = re.compile(r"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)(?=\s+back\b)", re.I)
 _EVERY_PENNY_OF = re.compile(rf"\bevery\s+(?:single\s+)?(?:penny|cent|pound|dollar)\s+of\s+"
-                             rf"(?=(?:the|your)\s+[{CURRENCY}]\s?\d)", re.I)
+                             rf"(?=(?:the|your)\s+(?:[{CURRENCY}]|[A-Z]{{3}}\s)\s?\d)", re.I)  # ("of your CHF 42")
 
 
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
@@ -547,7 +554,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
 
 
 def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
-    if _NEVER_AGAIN.search(clause):
+    if _NEVER_AGAIN.search(clause) or _ENSURES.search(clause) and re.search(r"\bnever\b", clause, re.I):
+        # ("we'll make sure ur next ride never gets cancelled")
         if holds_fact(clause):
             return None
         # "you'll never be charged a cancellation fee in future" promises a treatment, after no failure: it goes
@@ -580,7 +588,8 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
     policy_line = forbidden or next((line for line in policy.commitments if line not in used and not for_agents(line) and
                                      same_topic(line, clause, subject=True)), None)
     granted = GRANT_MADE.search(clause) and not _FUTURE.search(clause)
-    share = policy.share_line(clause) if re.search(r"\b(?:full|whole|entire)\s+refund", clause, re.I) else None
+    share = policy.share_line(clause) if re.search(r"\b(?:full|whole|entire)\s+refund|\b100\s?%\s+of\b", clause, re.I) \
+        else None
     if share is not None and share not in used:  # "a full refund" where the line pays 25% of the price: the line
         said = _policy_instead(clause, share, salt, asked=asked)
         if said is not None:
@@ -1058,8 +1067,11 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
 _DO_WHAT_WE_CAN = re.compile(r"^(?:do\s+(?:whatever|everything|all|what)\s+(?:I|we)\s+(?:possibly\s+)?can|"
                              r"do\s+(?:our|my)\s+(?:very\s+)?(?:utmost|best))\s+to\s+(?:try\s+(?:and|to)\s+)?(?=\w)", re.I)
 _NOT_CHARGED = re.compile(r"^(?:and\s+|so\s+)?you\s+(?:won't|won’t|will\s+not|wont)\s+be\s+(?:charged|billed)\s+"
-                          rf"(?:for\s+)?(?P<what>(?:(?:the|that|this|your|any)\s+)?(?:[{CURRENCY}]\s?\d[\d,.]*\d|[^,.;!?\d]+?))"
+                          rf"(?:for\s+)?(?P<what>(?:the|that|this|your|any)\s+(?:[{CURRENCY}]\s?\d(?:[\d,.]*\d)?|[^,.;!?\d]+?)|"
+                          rf"[{CURRENCY}]\s?\d(?:[\d,.]*\d)?)"
                           r"(?:\s+on\s+your\s+(?P<where>bill|account|card|statement))?\W*$", re.I)
+_ELLIPTICAL = re.compile(r"^(?P<lead>\s*,?\s*and\s+)(?P<np>(?:the|your|any|all)\s+(?:[^,;.!?]|(?<=\d)[,.](?=\d)){1,40}?)\s+"
+                         r"(?P<done>refunded|repaid|paid|credited|returned|reimbursed|waived|replaced|delivered|sent)\b", re.I)
 _SORT_IT = re.compile(r"^(?P<verb>sort|fix|resolve)\s+it(?:\s+out)?(?=\W*$)", re.I)
 _SEE_IF = re.compile(r"^(?:see|check|find\s+out|look\s+into|look\s+at|explore)\s+(?:if|whether)\s+(?P<what>.+?)"
                      r"(?:\s+in\s+due\s+course)?$", re.I)
