@@ -10,7 +10,7 @@ from ..._core.rules import load_rules
 from ..._core.text import EMOJI
 
 __all__ = ["BY_ITSELF", "EFFORT_TO", "FINITE", "Sentence", "starts_clause", "states", "holds_step", "holds_fact",
-           "capitalise", "lower_first", "finish", "complete"]
+           "capitalise", "lower_first", "finish", "complete", "this_for_it"]
 
 _SEPARATOR = re.compile(  # captured, so that the clauses put back together give the sentence again
     r"(\s*[,;]\s+|,(?=[A-Z][a-z])|\s+[-–—]\s+|\s+[:;]-?[()DP]\s+|\s+(?=(?:but|please|pls|kindly)\s)"
@@ -112,6 +112,14 @@ def capitalise(text: str) -> str:
     if not m or re.match(r"^[\"'“‘(]*(?:https?://|www\.|[@#]|[a-z]+[A-Z])", text):
         return text
     return text[: m.start(2)] + m.group(2).upper() + text[m.end(2):]
+
+
+_SORT_IT = re.compile(r"\b(?P<verb>sort|fix|resolve)\s+it(?:\s+out)?(?=\W*$)", re.I)
+
+
+def this_for_it(vp: str) -> str:
+    """ "sort it" at the end of a check as "sort this out": in a check said on its own, "it" names nothing before it."""
+    return _SORT_IT.sub(lambda m: f"{m['verb']} this{' out' if m['verb'].lower() == 'sort' else ''}", vp)
 
 
 def lower_first(text: str) -> str:

@@ -10,7 +10,18 @@ import re
 
 from ..._core.rules import load_rules
 from ..._core.text import EMOJI, EMOJI_GLUE, content_words
-from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause
+from .clauses import (
+    BY_ITSELF,
+    EFFORT_TO,
+    Sentence,
+    capitalise,
+    complete,
+    finish,
+    holds_fact,
+    holds_step,
+    starts_clause,
+    this_for_it,
+)
 
 __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
            "hollow", "is_interjection"]
@@ -59,7 +70,6 @@ _VAGUE_SWAPS = [
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
     (re.compile(r"\b(help|assist)\s+if\s+(?:I|we)\s+can\b", re.I), r"\1"),  # "glad to help if I can" -> "glad to help"
 ]
-_SORT_IT = re.compile(r"(?<=whether we can )(?P<verb>sort|fix|resolve)\s+it(?:\s+out)?\b", re.I)
 _SAYS_WHEN = re.compile(r"\b(?:update|let\s+you\s+know|get\s+back|be\s+in\s+touch|reply|confirm)\b", re.I)
 _CHECK_END = re.compile(rf"^(?P<body>.*?)(?P<stop>[.!?]*)(?P<sig>(?:\s*[{EMOJI}{EMOJI_GLUE}]+|"
                         r"\s+[\^#]\w+|\s+-\s?[A-Z]\w*)*)\s*$", re.S)
@@ -282,8 +292,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                              "whether ", new, flags=re.I)
                 # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
-                new = _SORT_IT.sub(lambda m: f"{m['verb']} this{' out' if m['verb'].lower() == 'sort' else ''}", new)
-                # ("whether we can sort it": nothing "it" names)
+                at = new.find("whether we can ")
+                new = new[:at] + this_for_it(new[at:])  # ("whether we can sort it": nothing "it" names)
                 if not _SAYS_WHEN.search(new) and not re.search(r"\balso\b", new, re.I):  # "... whether we can sort
                     # this out ^SN": and the agent's update (a second check has it from the first)
                     end = _CHECK_END.match(new)

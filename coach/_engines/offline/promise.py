@@ -30,7 +30,19 @@ from ..._core.policy import (
 )
 from ..._core.rules import load_rules
 from ..._core.text import EMOJI, EMOJI_GLUE, content_words, stem
-from .clauses import BY_ITSELF, EFFORT_TO, Sentence, capitalise, complete, finish, holds_fact, holds_step, starts_clause, states
+from .clauses import (
+    BY_ITSELF,
+    EFFORT_TO,
+    Sentence,
+    capitalise,
+    complete,
+    finish,
+    holds_fact,
+    holds_step,
+    starts_clause,
+    states,
+    this_for_it,
+)
 from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
@@ -1025,8 +1037,7 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     vp = re.sub(rf"^{EFFORT_TO}(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
     vp = _DO_WHAT_WE_CAN.sub("", vp)  # not "whether we can do whatever I can to try and sort this out"
-    vp = _SORT_IT.sub(lambda m: f"{m['verb']} this{' out' if m['verb'].lower() == 'sort' else ''}", vp)  # "whether we
-    # can sort it", with nothing "it" names in the reply: "sort this out"
+    vp = this_for_it(vp)  # "whether we can sort it": "sort this out"
     inner = _SEE_IF.match(vp)
     if inner and not condition:  # "we'll see if a payment plan might be possible": whether a plan is possible, not
         # "whether we can see if ..."
@@ -1072,7 +1083,6 @@ _NOT_CHARGED = re.compile(r"^(?:and\s+|so\s+)?you\s+(?:won't|won’t|will\s+not|
                           r"(?:\s+on\s+your\s+(?P<where>bill|account|card|statement))?\W*$", re.I)
 _ELLIPTICAL = re.compile(r"^(?P<lead>\s*,?\s*and\s+)(?P<np>(?:the|your|any|all)\s+(?:[^,;.!?]|(?<=\d)[,.](?=\d)){1,40}?)\s+"
                          r"(?P<done>refunded|repaid|paid|credited|returned|reimbursed|waived|replaced|delivered|sent)\b", re.I)
-_SORT_IT = re.compile(r"^(?P<verb>sort|fix|resolve)\s+it(?:\s+out)?(?=\W*$)", re.I)
 _SEE_IF = re.compile(r"^(?:see|check|find\s+out|look\s+into|look\s+at|explore)\s+(?:if|whether)\s+(?P<what>.+?)"
                      r"(?:\s+in\s+due\s+course)?$", re.I)
 _STATE = re.compile(r"^be\s+(?:(?:totally|completely|perfectly|100%|fully|all|absolutely)\s+)?"
