@@ -9,7 +9,7 @@ from ..._core.facts import extract_facts
 from ..._core.rules import load_rules
 from ..._core.text import EMOJI
 
-__all__ = ["BY_ITSELF", "EFFORT_TO", "FINITE", "Sentence", "starts_clause", "states", "holds_step", "holds_fact",
+__all__ = ["BY_ITSELF", "EFFORT_TO", "FINITE", "LATER_ON", "Sentence", "starts_clause", "states", "holds_step", "holds_fact",
            "capitalise", "lower_first", "finish", "complete", "this_for_it"]
 
 _SEPARATOR = re.compile(  # captured, so that the clauses put back together give the sentence again
@@ -114,6 +114,8 @@ def capitalise(text: str) -> str:
     return text[: m.start(2)] + m.group(2).upper() + text[m.end(2):]
 
 
+#: What comes after this case ("next time", "in future", "from now on"): a promise about it has no step for this one.
+LATER_ON = r"\b(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|going\s+forward)\b"
 _SORT_IT = re.compile(r"\b(?P<verb>sort|fix|resolve)\s+it(?:\s+out)?(?=\W*$)", re.I)
 
 

@@ -13,6 +13,7 @@ from ..._core.text import EMOJI, EMOJI_GLUE, content_words
 from .clauses import (
     BY_ITSELF,
     EFFORT_TO,
+    LATER_ON,
     Sentence,
     capitalise,
     complete,
@@ -273,7 +274,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
     if _HOPE.match(quote.strip()):
         return _drop_hope(text, quote)
-    if _NEXT_TIME.search(text) and not holds_fact(text):
+    if _LATER.search(text) and not holds_fact(text):
         return []  # "We'll try to do better next time 😊": no step for this case; what the case needs is added
     at = text.find(quote)
     lead = re.match(r"^(.*?)\s*(?:;|,\s+and|,\s+so)\s*(?:(?:I|we)(?:'ll|’ll|\s+will)\s+)?$", text[:at], re.I) if at > 0 else None
@@ -311,7 +312,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     return out
 
 
-_NEXT_TIME = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|going\s+forward)\b", re.I)
+_LATER = re.compile(LATER_ON, re.I)
 _LOOK_INTO_GETTING = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+getting\s+(?P<it>that|it|this)\s+(?:looked\s+(?:at|into)|"
                                 r"checked(?:\s+out)?|sorted(?:\s+out)?|fixed|seen\s+to|reviewed|resolved)\b", re.I)
 

@@ -33,6 +33,7 @@ from ..._core.text import EMOJI, EMOJI_GLUE, content_words, stem
 from .clauses import (
     BY_ITSELF,
     EFFORT_TO,
+    LATER_ON,
     Sentence,
     capitalise,
     complete,
@@ -78,8 +79,7 @@ _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort
 _NEXT_TIME = re.compile(r"^(?:(?:and|so|but)\s+)?(?:(?:your|our|the)\s+next\s+(?!step|update|available|bill|invoice|"
                         r"statement|payment|instal|renewal|direct\s+debit)\w+|"
                         r"(?:all\s+|any\s+)?future\s+\w+|(?:from\s+now\s+on|next\s+time|in\s+(?:the\s+)?future)\b)", re.I)
-_LATER_ON = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|going\s+forward)\W*$", re.I)  # "we'll do
-# better next time 😊"
+_LATER_ON = re.compile(LATER_ON + r"\W*$", re.I)  # "we'll do better next time 😊"
 _MUST_NOT = re.compile(r"\b(?:must\s+not|mustn['’]t|must\s+never|may\s+not|cannot|can['’]t|never|do\s+not|don['’]t)\b",
                        re.I)
 _WHEN_WORDS = re.compile(r"\b(?:times?|dates?|timescales?|timelines?|deadlines?|when)\b", re.I)  # (a time becomes an update)
