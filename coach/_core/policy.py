@@ -125,6 +125,9 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+an
 GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+|just\s+|happily\s+)?(?:refund|waive|credit|"
                            r"add|apply|issue|give(?!\s+you\s+a\s+(?:call|ring|shout|bell|buzz|quick\s+call))|pay|reimburse|compensate|upgrade|"
                            r"extend)\b"
+                           # "we're happy to match MegaMart and refund the $120 difference"
+                           r"|\b(?:I|we)(?:'re|’re|\s+are|'m|’m|\s+am)\s+(?:more\s+than\s+)?(?:happy|glad|pleased|delighted)\s+to\s+"
+                           r"(?:\w+\s+){0,4}?(?:refund|waive|credit|price[-\s]match|match|reimburse|honou?r)\b"
                            # goods or money handed over: "we'll be sending you a brand new WX-900 and £200 compensation"
                            r"|\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|ship(?:ping)?|post(?:ing)?|"
                            r"giving|offer(?:ing)?|provid(?:e|ing)|cover(?:ing)?)\s+(?:you\s+)?(?:with\s+)?(?:an?\s+|the\s+|your\s+)?"
@@ -306,7 +309,8 @@ _HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?
 # after account review", "Refunds over £100 need manager sign-off": what the line grants only with a condition met
 #: A grant said as an exception to the rules: "even though it's past 30 days", "I'll make an exception this once".
 EXCEPTION = re.compile(r"\b(?:even\s+though|although|despite|though)\b[^.!?]{0,40}\b(?:past|after|over|outside|beyond|"
-                       r"expired|out\s+of)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
+                       r"expired|out\s+of)\b|\beven\s+though\s+(?:it['’]s|it\s+has|it\s+is)\s+(?:been\s+)?(?:a\s+while|a\s+bit|"
+                       r"some\s+time|too\s+long|longer|late)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
                        r"exception\b|\b(?:just\s+)?this\s+once\b", re.I)
 _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)|"
                        r"\b(?:need|needs|require|requires)\s+(?P<who2>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s\s+approval",

@@ -84,7 +84,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"express\b|no\s+(?:\w+\s+)?(?:fee|charge|penalty|cost)s?\b|keep\s+(?:the|it|your)\b|"
     r"no\s+need\s+to\s+(?:send|return|post)\b|pay\b|paid\s+in\s+full|payment\s+(?:of|in\s+full)|"
     r"(?:admit|accept)\w*\s+(?:(?:full|all|total|legal|complete|sole)\s+){0,2}(?:fault|liability|responsibility|blame)|"
-    r"\bwas\s+at\s+fault\b|"
+    r"\bwas\s+(?:(?:entirely|completely|totally|fully|wholly)\s+)?at\s+fault\b|"
     r"(?:ticket|case|complaint)\s+(?:(?:has\s+been|have\s+been|was|is)\s+)?(?:marked\s+)?(?:as\s+)?(?:resolved|closed)|(?:clos(?:e|ed|ing)|resolved?)\s+(?:the|this|your|my)\s+(?:ticket|case|complaint)"
     r"|clos(?:e|ed|ing)\s+it\b"
     # an account given back, goods of a game or a loyalty scheme: "unban account Kestrel_88", "add 10,000 coins"
@@ -121,7 +121,8 @@ def _grants(text: str) -> set[str]:
     for m in _GRANT.finditer(text):
         word = re.sub(r"\s+", "", m.group().lower()).replace("-", "")
         word = "free" if word.startswith("complimentary") else word  # the same gift in other words
-        word = "fault" if word.startswith(("admit", "accept", "wasatfault")) else word  # "admits full fault", "accept
+        word = "fault" if word.startswith(("admit", "accept", "wasatfault")) or word.startswith("was") and \
+            word.endswith("atfault") else word  # "admits full fault", "accept
         # liability", "the bank was at fault"
         word = "keep" if word.startswith(("keep", "noneedto")) else word  # "keep the machine", "no need to send it back"
         word = "pay" if word.startswith("paidinfull") else word  # "mark the account as paid in full"
