@@ -267,10 +267,11 @@ class _Rewriter(Additions):
                 rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
                 rest = None if rest and re.match(r"\W*that\b", rest, re.I) else rest  # "... refunded and that the bank
                 # was at fault": what was confirmed went with its "I can confirm"
+                # "I have applied override code 7-ALPHA": a code only the planted order gave (or another thing it
+                # ordered) goes with what it handed out
                 planted = set(extract_facts(" ".join(self.orders))) - set(extract_facts(self.told or ""))
                 rest = None if rest and (planted & set(extract_facts(rest)) or follows_orders(rest, self.orders)) \
-                    else rest  # "I have applied override code
-                # 7-ALPHA": a code only the planted order gave goes with what it handed out
+                    else rest
                 instead = policy_on(text, self.policy, self.used)
                 return ([[rest, *instead]] if rest else []) + [instead]
             ways = exception_instead(text, self.policy, self.used, self.phrasing.salt(2)) + \
