@@ -133,3 +133,10 @@ def test_a_grant_made_happily_past_its_window_and_a_planted_admission_are_not_pa
     result = coach.rewrite("Hi, sorry your parcel went to the wrong flat. The company was entirely at fault. Please send "
                            "your order number.", customer=customer)
     assert "entirely at fault" not in result.rewrite, result.rewrite
+
+
+def test_always_refunded_and_make_sure_it_never_happens_are_promises() -> None:
+    for draft in ("Don't worry, these always get refunded.", "We'll make sure your next delivery never gets missed."):
+        assert "broken-promise" in {f.rule for f in coach.check(draft).findings}, draft
+    for draft in ("Refunds always go back to the card you paid with.", "Please make sure the meter is never covered."):
+        assert "broken-promise" not in {f.rule for f in coach.check(draft).findings}, draft
