@@ -140,3 +140,14 @@ def test_always_refunded_and_make_sure_it_never_happens_are_promises() -> None:
         assert "broken-promise" in {f.rule for f in coach.check(draft).findings}, draft
     for draft in ("Refunds always go back to the card you paid with.", "Please make sure the meter is never covered."):
         assert "broken-promise" not in {f.rule for f in coach.check(draft).findings}, draft
+
+
+def test_a_smiley_goes_from_a_reply_about_a_death() -> None:
+    result = coach.rewrite("Hi Ana! I'm so sorry to hear that your father passed away. 😊 Thanks for getting in touch! "
+                           "We'll do our best to close it.",
+                           customer="My father died on Friday and I need to close his broadband account.")
+    assert "😊" not in result.rewrite, result.rewrite
+    result = coach.rewrite("Hi Ana! Sorry about that. 😊 We'll try our best to sort it.",
+                           customer="My new kettle leaks from the base.")
+    assert "sort" in result.rewrite  # (an everyday reply keeps its tone; the coach only cuts smileys from grief,
+    # illness and danger)

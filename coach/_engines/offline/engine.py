@@ -178,6 +178,11 @@ class _Rewriter(Additions):
                                                                 self._cold(unit.text)):
                     thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
+        if self.case is not None and self.case.name != "money":  # a smiley after a condolence, a diagnosis or a gas
+            for unit in layout.units:  # leak ("I'm so sorry to hear that your mother passed away. 😊"): it goes
+                cheer = _CHEERFUL.sub("", unit.text).strip() if unit.text else ""
+                if cheer != unit.text.strip():
+                    unit.text = cheer if re.search(r"\w", cheer) else ""
         for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱", "Stay strong!
             if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # 💪": the emoji goes with the line it followed
@@ -372,6 +377,9 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
 _SLOW_REPLY = re.compile(r"(?P<s>\b(?:a|an|one\s+of\s+our|our|the)\s+(?:member\s+of\s+(?:our|the)\s+)?[\w-]+(?:\s+team)?)\s+"
                          r"will\s+(?P<vp>(?:respond|reply|get\s+back\s+to\s+you|be\s+in\s+touch|contact\s+you|call\s+you)"
                          r"\b[^.!?;]*?\bwithin\s+\d[^.!?;]*?)\s*[.!]?$", re.I)
+_CHEERFUL = re.compile(r"\s*[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F60E\U0001F642\U0001F917\U0001F929\U0001F973"
+                       r"\U0001F44D\U0001F64C\U0001F389\U0001F38A\U0001F31E\u2600\u2728\U0001F4AA\U0001F525\U0001F4AF]"
+                       r"\uFE0F?(?=\s|$|[^\w\s])")  # 😀-😆 😊 😍 😎 🙂 🤗 🤩 🥳 👍 🙌 🎉 🎊 🌞 ☀ ✨ 💪 🔥 💯
 _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|done|no\s+problem(?:\s+at\s+all)?|"
                        r"you\s+got\s+it|consider\s+it\s+done|will\s+do)\W*$", re.I)
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
