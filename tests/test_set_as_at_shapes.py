@@ -151,3 +151,10 @@ def test_a_smiley_goes_from_a_reply_about_a_death() -> None:
                            customer="My new kettle leaks from the base.")
     assert "sort" in result.rewrite  # (an everyday reply keeps its tone; the coach only cuts smileys from grief,
     # illness and danger)
+
+
+def test_a_parcel_definitely_not_lost_is_said_as_certain_and_never_passes() -> None:
+    draft = "Thanks for the tracking number. Your parcel is definitely not lost, and I've asked the courier for an update."
+    assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
+    assert coach.rewrite(draft, customer="Parcel JD441 hasn't moved in 9 days.").passed is not True
+    assert "broken-promise" not in {f.rule for f in coach.check("Your parcel is not lost; it is at our depot.").findings}
