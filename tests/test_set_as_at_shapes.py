@@ -93,11 +93,15 @@ def test_what_the_customer_did_is_not_apologised_for() -> None:
     assert "see that you cancelled your gym membership in May" in result.rewrite, result.rewrite
 
 
-def test_a_second_full_check_reads_also() -> None:
+def test_a_second_full_check_joins_the_first() -> None:
     from coach._engines.offline.promise import first_check_in_full
     out = first_check_in_full(["Let me check whether we can fix it, and I'll update you.",
                                "Let me check whether your line can be back; I'll update you within the hour."])
-    assert out[1] == "I'll also check whether your line can be back, and update you within the hour.", out
+    assert out == ["Let me check whether we can fix it and your line can be back, and I'll update you within the hour.",
+                   ""], out
+    timed = first_check_in_full(["Let me check whether we can fix it; I'll update you today.",
+                                 "Let me check whether your line can be back; I'll update you within the hour."])
+    assert timed[1] == "I'll also check whether your line can be back, and update you within the hour.", timed
 
 
 def test_the_new_patterns_leave_ordinary_replies_alone() -> None:

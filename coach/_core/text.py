@@ -63,7 +63,9 @@ STOPWORDS = frozenset(
 _ENGLISH_MARKERS = frozenset(
     """the you your to and we is for it this that please our us can be will with have of in are on an i my
     you'll you're we'll we're i'll i'm it's i've we've you've i'd we'd get got not sorry thanks thank hi hello hey
-    at by from as was were has had do does did just all any if or but so what when how why which who there here out up""".split()
+    at by from as was were has had do does did just all any if or but so what when how why which who there here out up
+    would could should been about never make sure next again soon today know need
+    ur u pls plz thx ty dont cant wont""".split()  # (the last line: chat English, "we'll make sure ur next ride ...")
 )
 
 

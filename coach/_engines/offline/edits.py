@@ -28,7 +28,7 @@ __all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop
            "hollow", "is_interjection"]
 
 _OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh|what(?=\W*[?!])"
-_INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh)\W*$", re.I)
+_INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh|aw+)(?:[\s,]+(?-i:[A-Z][a-z]+))?\W*$", re.I)  # ... "Oh Gemma 😢"
 _PITY_LEAD = re.compile(
     r"^(?:(?:honestly|frankly|truly|genuinely|seriously|really)\s*,?\s+)?"  # "Honestly I cannot believe ..."
     r"(?:I\s+(?:\w+ly\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"

@@ -242,7 +242,8 @@ class _Rewriter(Additions):
             sentences = out
             if not progress:
                 break
-        return checks_in_order(sentences)
+        # "Oh Gemma, that's so awful, I feel terrible for you 😢": the interjection and name left of the pity go too
+        return checks_in_order([s for s in sentences if s == text or not is_interjection(s)])
 
     def _fix(self, rule: str, text: str, quote: str) -> list[str] | None:
         """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""

@@ -187,6 +187,15 @@ def first_check_in_full(texts: list[str]) -> list[str]:
     for i in full[1:]:  # "Let me check whether A, and I'll update you. Let me check whether B; I'll update you within
         m = _FULL_CHECK.match(out[i])  # the hour.": the second is "I'll also check whether B, and update you ..."
         out[i] = f"I'll also check whether {m['what']}, and {m['rest']}."
+    for at in range(1, len(out)):  # "Let me check whether A, and I'll update you. I'll also check whether B, and update
+        line, more = _FULL_CHECK.match(out[at - 1]), _ALSO_LINE.match(out[at])  # you today.": one check of both
+        if not (line and more) or len(out[at - 1].split()) + len(out[at].split()) > 40:
+            continue
+        what, when = re.match(r"^(.*?)(?:,? and (update you\b.*))?$", more["what"]).groups()
+        timed = [said for said in (line["rest"], when) if said and said.startswith("update you ")]
+        if len(timed) < 2:  # (two times stay two sentences)
+            rest = timed[0] if timed else line["rest"]
+            out[at - 1], out[at] = f"{out[at - 1][: line.end('what')]} and {what}, and I'll {rest}.", ""
     return out
 
 
@@ -261,6 +270,10 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
                       r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
 
 
+_NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
+_SURE_WE_CAN = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
+                          r"(?P<who>we|I)(?:\s+can|\s+could|\s+will\s+be\s+able\s+to|(?:'ll|’ll)\s+be\s+able\s+to)(?=\s)",
+                          re.I)
 _GRANTED_WHAT = re.compile(r"\b(?:approved|refunded|waived|credited|accepted|authori[sz]ed|processed|extended|approve|refund|"
                            r"waive|credit|accept|extend|process)\s+(?P<what>(?:the|your|this)\s+[\w-]+)", re.I)
 _ASKING = (
@@ -320,6 +333,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     """
     if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
         text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
+    sure = _SURE_WE_CAN.search(quote)
+    if sure:  # "I'm sure we can waive the rest of your contract": the promise "we will waive ..."
+        said = quote[: sure.start()] + sure["who"] + " will" + quote[sure.end():]
+        text, quote = text.replace(quote, said, 1), said
     head = _THREAD_HEAD.match(text)
     if head and head.end() < len(text) and quote.startswith(head.group()):  # "@amy 2/2 It'll be fixed today"
         ways = fix_promise(text[head.end():], quote[head.end():], policy, used, salt, asked)
@@ -339,8 +356,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     two = _AND_PROMISE.search(clause)
     if two and complete(clause[: two.start()]):  # "the repair will be done today and you will collect it
         clause, after = clause[: two.start()], clause[two.start():] + after  # Friday": one promise a round
-    if not _CERTAINTY.sub("", after).strip(" .!?…,—–-"):
-        after = _CERTAINTY.sub("", after)  # ", 100%." goes with the promise; anything more stays for the next round
+    if not _CERTAINTY.sub("", _NO_BOTHER.sub("", after)).strip(" .!?…,—–-"):
+        after = _CERTAINTY.sub("", _NO_BOTHER.sub("", after))  # ", 100%." and ", no problem at all!" go with the
+        # promise; anything more stays for the next round
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
@@ -993,7 +1011,7 @@ def _as_aim(clause: str) -> str | None:
     return finish(clause[: m.start()] + m.group(1) + " aim to " + rest)
 
 
-def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -> str | None:
+def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") -> str | None:
     """ "it'll be back on tomorrow" -> "Let me check whether it can be back on tomorrow, and I'll update you." """
     m = _FUTURE.search(clause)
     if not m:
@@ -1075,6 +1093,15 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     return check + tail
 
 
+_CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b)[^,;]+?) can be (?P<how>back|ready|with you)\b")
+_GET_IT = {"back": "get {s} back", "ready": "have {s} ready", "with you": "get {s} to you"}
+
+
+def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -> str | None:
+    """ "it'll be back on tomorrow" -> "Let me check whether we can get it back on tomorrow, and I'll update you." """
+    said = _checked(clause, salt, again=again, asked=asked)
+    # ("whether your connection can be back" does not read: "whether we can get your connection back")
+    return _CAN_BE_BACK.sub(lambda m: "whether we can " + _GET_IT[m["how"]].format(s=m["s"]), said) if said else said
 _DO_WHAT_WE_CAN = re.compile(r"^(?:do\s+(?:whatever|everything|all|what)\s+(?:I|we)\s+(?:possibly\s+)?can|"
                              r"do\s+(?:our|my)\s+(?:very\s+)?(?:utmost|best))\s+to\s+(?:try\s+(?:and|to)\s+)?(?=\w)", re.I)
 _NOT_CHARGED = re.compile(r"^(?:and\s+|so\s+)?you\s+(?:won't|won’t|will\s+not|wont)\s+be\s+(?:charged|billed)\s+"
