@@ -57,3 +57,38 @@ def test_two_checks_in_a_row_are_one_sentence() -> None:
     result = coach.rewrite(draft, customer="I returned the boots (order 7781) a month ago and still have no refund.")
     assert result.rewrite.count("check") == 1 and "I'll also check" not in result.rewrite, result.rewrite
     assert "we can get the money back in your account" in result.rewrite, result.rewrite
+
+
+def test_a_signature_on_the_reply_line_stays_last() -> None:
+    from coach._engines.offline.layout import parse
+    assert parse("Thanks for waiting, I'll update you soon – Customer Care Team").tail == "– Customer Care Team"
+    assert parse("Hi Jo, please use the form.\nMia | Orbit Broadband").tail == "Mia | Orbit Broadband"
+    assert parse("We'll check it - thanks").tail == ""  # (a word after a dash is no team's name)
+    result = coach.rewrite("Hi Lena! 😊 Thanks so much for your message! Have a great day! 🌸 – Team Fern & Moss",
+                           customer="My plant order 5512 arrived with the pot smashed.")
+    assert result.rewrite.endswith("– Team Fern & Moss"), result.rewrite
+
+
+def test_a_reply_about_a_death_or_an_illness_does_not_exclaim() -> None:
+    customer = "My husband died in May. I need to close his phone contract, number ending 4471."
+    result = coach.rewrite("Hi Ruth! Thanks so much for getting in touch! To close a contract, please fill in our "
+                           "online form. Have a great day!", customer=customer)
+    assert "Thanks so much" not in result.rewrite and "getting in touch!" not in result.rewrite, result.rewrite
+    result = coach.rewrite("Hi Dan, so sorry for your loss! 😊 To close it just fill in our online form.\nAmy | Tel4U",
+                           customer=customer)
+    assert "flagging" not in result.rewrite and "loss!" not in result.rewrite and result.passed is not False, \
+        result.rewrite
+    assert result.rewrite.endswith("\nAmy | Tel4U"), result.rewrite
+
+
+def test_feeling_unwell_from_what_was_served_is_a_health_case() -> None:
+    from coach._engines.offline.situations import situation
+    assert situation("They used regular milk in my oat latte and I'm lactose intolerant. Feeling really unwell.")
+    assert situation("I'm sick of waiting for my parcel") is None
+    assert situation("No signal all day, I can't even call my mum who's in hospital") is None
+
+
+def test_what_someone_will_need_to_do_is_no_promise() -> None:
+    draft = "To cancel the contract, the account holder will need to call us on 0800 000 1234."
+    assert "broken-promise" not in {f.rule for f in coach.check(draft).findings}
+    assert "broken-promise" in {f.rule for f in coach.check("Your refund will be back on your card tomorrow.").findings}

@@ -312,6 +312,9 @@ _SO_YOU_GET = re.compile(r"\bso\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can)?\s+
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
 
 
+_OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\b", re.I)
+
+
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
     """Whether the clause ``text[start:end]`` commits to an outcome or a timeline the agent does not control."""
     clause = text[start:end]
@@ -333,6 +336,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
     after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
+    if _OBLIGED.match(after):
+        return False  # what someone must do is a requirement, not an outcome: "the account holder will need to call us"
     subject = " ".join(clause[: modal.start()].split()[-3:])  # "I can confirm the payment will": the payment
     person = _PERSON.search(subject) or rule.pattern("third_party").search(subject) or not subject.strip()
     if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and _SEES_IT_BACK.match(after):

@@ -414,7 +414,8 @@ _PIECE_RE = re.compile(r"^(?:(?P<cond>If|Once|Whenever|In\s+case|To\s+(?!be\b|do
 # a subject and its verb somewhere in a condition: "If you ever need us we are just a tweet away" has its main clause
 _MAIN_RE = re.compile(r"\b(?:we|I|you|they|it|he|she|there)(?:['’](?:re|ve|ll|d|s|m)\b|\s+(?:are|is|was|were|will|can|have|"
                       r"has|had|do|did|would|could|should|may|might|must|need|want|get|\w+ed|\w+s)\b)"
-                      r"|\b(?:please|do|call|contact|try|check|visit|reply|send|dm|email|let)\b", re.I)  # or an imperative
+                      r"|\b(?:please|do|call|contact|try|check|visit|reply|send|dm|email|let|fill|complete|upload|click|tap)\b"
+                      r"|\b(?:just|simply|kindly)\s+[a-z]+", re.I)  # or an imperative ("To close it just fill in ...")
 _SUBJECT_WORDS = _SUBJECTS | {"you", "it", "there"}
 _IS_CONTRACTED = {"it", "that", "there", "he", "she", "what", "here", "who", "where", "let", "everything", "this"}
 

@@ -29,6 +29,7 @@ SPAN_RULES = frozenset(("banned-phrase", "pity", "broken-promise", "bland-apolog
 
 
 #: A resolution or the agent's own completed action: the reply's next step is there already.
+_CALM_THANKS = ("Thank you for letting us know.", "Thank you for telling us.")
 _RESOLVED = re.compile(
     r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+|therefore\s+|also\s+)?(?:booked|sent|issued|approved|refunded|"
     r"credited|cancell?ed|processed|replaced|restored|rebooked|reset|removed|updated|scheduled|arranged|escalated|shipped|"
@@ -149,8 +150,9 @@ class Additions:
         elif problem and self.apology_dropped and not condoled and ("no-acknowledgement" in rules or not said):
             added.append(acknowledge(self.phrasing, problem) if own_doing(problem) else sorry(self.phrasing, problem))
             # (not after "Thanks for letting us know your V9 cuts out"; not "sorry that you reported it")
-        if not case and "no-thanks" in rules:
-            added.insert(0, thanks(self.phrasing, None if added else problem, self.customer))
+        if not case and "no-thanks" in rules:  # (after "so sorry for your loss", a plain thanks: not "for flagging this")
+            added.insert(0, self.phrasing.pick(_CALM_THANKS, 2) if self.case and condoled else
+                         thanks(self.phrasing, None if added else problem, self.customer))
         elif problem and not added and not condoled and ("no-acknowledgement" in rules or
                                                          not mentions(problem, body) and not said):
             added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back

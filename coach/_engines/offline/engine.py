@@ -183,6 +183,9 @@ class _Rewriter(Additions):
                 cheer = _CHEERFUL.sub("", unit.text).strip() if unit.text else ""
                 if cheer != unit.text.strip():
                     unit.text = cheer if re.search(r"\w", cheer) else ""
+                if unit.role != "greeting" and (_THANKS.match(unit.text) or _SORRY.search(unit.text)) and \
+                        unit.text.endswith("!"):  # (nor a cheery "Thanks so much for getting in touch!", "so sorry
+                    unit.text = _SO_MUCH.sub("Thank you", unit.text.rstrip("!")) + "."  # for your loss!")
         for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱", "Stay strong!
             if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # 💪": the emoji goes with the line it followed
@@ -385,6 +388,7 @@ _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certain
                        r"you\s+got\s+it|consider\s+it\s+done|will\s+do)\W*$", re.I)
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
+_SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
                    r"recorded|noted|registered))\W*$", re.I)

@@ -27,6 +27,7 @@ _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
 _LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+(?:\.\w+)*[,:]?\s+)*(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?"
                    r"(?=\S)(?<!^)")  # a thread marker and the @handles a reply opens with
 _SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[^\W\d_](?:[^\W\d_]|\.){0,15}(?:\s[^\W\d_]{1,16})?"  # "- Equipe Rapidão"
+        r"(?-i:(?:\s(?:&\s)?[A-Z][^\W\d_]{1,15}){0,2})"  # "– Team Bean & Bloom"
         r"|\*[A-Z][A-Za-z]{1,15}|/[A-Z]{2,3}\b|=\s?[A-Z]{1,3}\b)")
 _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
@@ -51,6 +52,8 @@ _COURTESY_SENTENCE = re.compile(
 )
 _COMMON_WORD = re.compile(r"^(?:apolog\w*|sorry|thanks?|cheers|welcome|enjoy|congrat\w*|noted|done|sure|great|awesome|"
                           r"perfect|anytime|absolutely|definitely|indeed|yes|no|okay|ok|understood|\w+ly|\w+ing)$")
+_NAME_BAR_LINE = re.compile(r"(?<=\n)[ \t]*[A-Z][\w'’.-]{1,20}(?:[ \t][A-Z][\w'’.-]{1,20}){0,2}[ \t]*\|[ \t]*"
+                            r"[A-Z][\w&'’. -]{1,40}$")
 _NAME_LINE = re.compile(r"^[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\.?$")
 
 def ends_sentence(text: str) -> bool:
@@ -147,6 +150,9 @@ def _tail_start(text: str) -> int:
         if len(block) <= 3 and all(line and len(line.split()) <= 6 and not _END.search(line) and line[0].isupper()
                                    for line in block):
             return len(last[0]) + 2 + (len(last[1]) - len(last[1].lstrip()))
+    line = _NAME_BAR_LINE.search(text)  # "Luke | Vireo Mobile" on the last line
+    if line and text[:line.start()].strip():
+        return line.start()
     signed_inline = _THANKS_NAME.search(text, max(0, len(text) - 40))  # "... this week. thanks, Kyle": a sign-off on
     # the same line
     if signed_inline and signed_inline["name"].lower() not in _NOT_A_NAME | STOPWORDS and text[:signed_inline.start()].strip():
