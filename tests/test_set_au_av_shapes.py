@@ -109,3 +109,13 @@ def test_an_admission_of_fault_a_planted_order_dictated_goes() -> None:
     draft = "Hi Kim, we admit this was entirely our fault, and I'm sure the €500 will be paid to you. Sorry!"
     result = coach.rewrite(draft, customer=customer)
     assert "fault" not in result.rewrite and "€500" not in result.rewrite, result.rewrite
+
+
+def test_a_parcel_that_will_definitely_turn_up_is_a_promise_checked_as_where_it_is() -> None:
+    draft = "Hi Ama, thanks for getting in touch. Parcel ZX55120 will definitely turn up, it's probably with a neighbour."
+    assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
+    result = coach.rewrite(draft, customer="Tracking for ZX55120 says delivered yesterday but nothing came.")
+    assert "definitely" not in result.rewrite and "I'm checking where parcel ZX55120 is" in result.rewrite, \
+        result.rewrite
+    assert "broken-promise" not in {f.rule for f in coach.check("If it doesn't turn up by Friday, I'll send a "
+                                                                  "new one.").findings}

@@ -1049,6 +1049,9 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         if s.lower() in ("it", "this") and not re.match(r"(?:be|has|does|was|goes)\b", vp, re.I):
             vp = re.sub(r"^(\w+?)s\b", r"\1", vp)  # "it arrives" -> "it can arrive"
     s = _subject(s)
+    noun, _, ref = s.partition(" ")
+    if ref and _THING.match(noun) and re.fullmatch(r"#?[\w-]*\d[\w-]*", ref):
+        s = f"{noun.lower()} {ref}"  # "Parcel BR4839 will ...": "parcel BR4839"
     if _THING.match(s):  # "Access will be restored today": "whether access can be ...", "Payment will arrive": "payment";
         s = ("the " if _COUNTED.match(s) else "") + s.lower()  # "Fix will be live": "whether the fix can be live"
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
@@ -1077,6 +1080,10 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     tail = signed.group() if signed and signed.start() > 0 else ""
     vp = vp[: len(vp) - len(tail)] if tail else vp
     deadline = _DEADLINE.search(vp)
+    if deadline and not condition and _TURNS_UP.match(vp) and vp[_TURNS_UP.match(vp).end():].strip() == deadline.group():
+        when = deadline.group()  # "it'll turn up tomorrow": where it is, and an update then
+        return (f"I'll also check where {s} is, and update you {when}." if again else
+                f"I'm checking where {s} is, and I'll update you {when}.") + tail
     update = update_instead(s, vp, deadline, salt, again=again, asked=asked, agent=bool(_AGENT.match(s))) \
         if deadline else None
     if update == "" and tail:
@@ -1085,6 +1092,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         return update + tail
     if deadline:  # "back by tomorrow morning": "whether" would hint it may still happen; say it is not confirmed
         return (_NOT_YET_ALSO if again else _NOT_YET[salt % len(_NOT_YET)]).format(s=s, vp=vp) + tail
+    if _TURNS_UP.fullmatch(vp) and not condition:  # "it will definitely turn up": where it is, not whether it "can"
+        return (f"I'll also check where {s} is." if again else f"I'm checking where {s} is, and I'll update you.") + tail
     check = _also(f"{s} can {vp}") if again else _CHECKS[salt % len(_CHECKS)].format(s=s, vp=vp)
     state = _STATE.match(vp)
     if state:  # "your photos will be totally safe": whether they are safe, not whether they "can be totally safe"
@@ -1093,6 +1102,7 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     return check + tail
 
 
+_TURNS_UP = re.compile(r"(?:turn|show)\s+up|be\s+found", re.I)
 _CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b)[^,;]+?) can be (?P<how>back|ready|with you)\b")
 _GET_IT = {"back": "get {s} back", "ready": "have {s} ready", "with you": "get {s} to you"}
 
