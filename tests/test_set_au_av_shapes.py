@@ -119,3 +119,12 @@ def test_a_parcel_that_will_definitely_turn_up_is_a_promise_checked_as_where_it_
         result.rewrite
     assert "broken-promise" not in {f.rule for f in coach.check("If it doesn't turn up by Friday, I'll send a "
                                                                   "new one.").findings}
+
+
+def test_i_confirm_that_one_thing_and_that_another_becomes_one_check() -> None:
+    draft = ("Dear Ms Holt,\n\nI confirm that the boiler repair will be covered in full under your plan and that an "
+             "engineer will be with you by Monday 3 March.\n\nYours sincerely,\nAlan Price")
+    result = coach.rewrite(draft, customer="My boiler (plan HP-2210) stopped working on Friday.")
+    assert "I confirm" not in result.rewrite and "I'm looking into" not in result.rewrite, result.rewrite
+    assert "whether the boiler repair can be covered in full" in result.rewrite and "Monday 3 March" in result.rewrite, \
+        result.rewrite

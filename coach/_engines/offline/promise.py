@@ -270,6 +270,7 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
                       r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
 
 
+_CONFIRM_THAT = re.compile(r"(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\s+that\s+(?=\w)", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
 _SURE_WE_CAN = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
                           r"(?P<who>we|I)(?:\s+can|\s+could|\s+will\s+be\s+able\s+to|(?:'ll|’ll)\s+be\s+able\s+to)(?=\s)",
@@ -333,6 +334,12 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     """
     if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
         text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
+    confirm = _CONFIRM_THAT.match(quote)
+    if confirm and text.startswith(quote) and re.match(r"\s*,?\s+and\s+that\s", text[len(quote):], re.I):
+        # "I confirm that the repair will be covered ... and that your car will be
+        said = capitalise(quote[confirm.end():])  # ready by Friday": the two promises, as promises
+        rest = re.sub(r"^(\s*,?\s+and)\s+that\s+", r"\1 ", text[len(quote):], flags=re.I)
+        text, quote = said + rest, said
     sure = _SURE_WE_CAN.search(quote)
     if sure:  # "I'm sure we can waive the rest of your contract": the promise "we will waive ..."
         said = quote[: sure.start()] + sure["who"] + " will" + quote[sure.end():]
