@@ -128,3 +128,25 @@ def test_i_confirm_that_one_thing_and_that_another_becomes_one_check() -> None:
     assert "I confirm" not in result.rewrite and "I'm looking into" not in result.rewrite, result.rewrite
     assert "whether the boiler repair can be covered in full" in result.rewrite and "Monday 3 March" in result.rewrite, \
         result.rewrite
+
+
+def test_what_the_customer_found_is_said_back_not_how_they_looked() -> None:
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("I just checked my banking app and GymPro charged me £29.99 twice on 2 June.")
+    assert said == "GymPro charged you £29.99 twice on 2 June", said
+    kept = restate_problem("I went into my branch and was told the account can't be closed online.")
+    assert kept is None or "branch" in kept, kept
+
+
+def test_sarcasm_about_a_long_wait_is_no_praise() -> None:
+    result = coach.rewrite("@ana_t so sorry for the inconvenience!! hopefully you'll board soon! ^DK",
+                           customer="@Air 3 hours at gate 14 and not one update from anyone. zero announcements. great.")
+    assert "kind words" not in result.rewrite, result.rewrite
+
+
+def test_a_bare_noun_the_customer_opened_with_gets_its_article() -> None:
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("Concert is TONIGHT and my e-tickets have not arrived.")
+    assert said is not None and said.startswith("the concert is tonight"), said
+    said = restate_problem("Order 5521 was paid on Monday. Parcel never arrived and the tracking is stuck.")
+    assert said is not None and "the parcel never arrived" in said, said

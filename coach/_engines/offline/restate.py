@@ -270,6 +270,10 @@ def _pointless_pronoun(clause: str) -> bool:
 def _as_statement(sentence: str) -> str:
     """ "Why has my card been declined?" -> "My card has been declined."; "why have u charged me twice?" -> "I've been
     charged twice." (other questions stay as they are)."""
+    found = _FOUND_OUT.match(sentence.strip())
+    if found and len(sentence.strip()[found.end():].split()) >= 3:  # "I just checked my bank app and StreamNest
+        rest = sentence.strip()[found.end():]  # charged me twice": what was found, not the looking
+        sentence = rest[0].upper() + rest[1:]
     charged = _WHY_CHARGED.match(sentence.strip())
     if charged:
         return f"I've been {charged['verb'].lower()} {charged['rest']}."
@@ -285,6 +289,10 @@ def _as_statement(sentence: str) -> str:
     return f"{' '.join(words[:at]).capitalize()} {aux} {' '.join(words[at:])}."
 
 
+_FOUND_OUT = re.compile(r"^(?:hi,?\s+)?I\s+(?:just\s+|have\s+just\s+|'ve\s+just\s+)?(?:checked|looked\s+at|opened|"
+                        r"logged\s+(?:in|into|onto))\s+(?:my|the)\s+[\w' -]{1,30}?\s+and\s+"
+                        r"(?:(?:saw|noticed|found|realised|realized|see)\s+(?:that\s+)?)?"
+                        r"(?!(?:was|were|got|had|am|is|it|there)\b)(?=\w)", re.I)  # (not "... and was told")
 _LEADING_HANDLES = re.compile(r"^(?:(?:hi|hey|hello|dear)\s+)?(?:@\w+[,:]?\s+)+", re.I)
 _REQUEST = re.compile(r"^(?:I|we)(?:\s+|(?=['’]d\b))(?:(?:really|just|still)\s+)?"
                       r"(?:want|would\s+like|['’]d\s+like|expect|demand|request|"
@@ -371,7 +379,17 @@ def _as_clause(sentence: str) -> str | None:
         clause = clause[0].lower() + clause[1:]
     elif _COMMON_NOUN.match(clause):  # "Completion is scheduled for 13 Dec.": a common noun by its ending
         clause = clause[0].lower() + clause[1:]
+    elif first.lower() in _BARE_NOUNS and first[:1].isupper() and first[1:].islower():
+        clause = clause[0].lower() + clause[1:]
+    noun, *rest = clause.split()
+    if noun in _BARE_NOUNS and not (rest and re.search(r"\d", rest[0])):  # (not "the order 4471")
+        clause = "the " + clause  # "Show is tonight and nothing has arrived": "the show ..."
     return clause
+
+
+# a thing a terse message names without its article ("Parcel never came", "Show is TONIGHT")
+_BARE_NOUNS = frozenset("""show parcel package order delivery flight train bus ticket tickets app item items engineer driver
+    refund payment bill internet wifi signal car phone room heating boiler meal food courier website concert gig event""".split())
 
 
 _COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity|ing)\s+(?![A-Z])")  # (not "Reading station")
