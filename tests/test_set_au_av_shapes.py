@@ -150,3 +150,40 @@ def test_a_bare_noun_the_customer_opened_with_gets_its_article() -> None:
     assert said is not None and said.startswith("the concert is tonight"), said
     said = restate_problem("Order 5521 was paid on Monday. Parcel never arrived and the tracking is stuck.")
     assert said is not None and "the parcel never arrived" in said, said
+
+
+def test_a_reply_of_stock_lines_gives_no_step_whatever_the_model_reads() -> None:
+    customer = "I left my laptop for a battery swap at your King St shop 12 days ago. Told 4 days. Job 7781."
+    draft = "Hi Leo, I understand. Repairs can take longer than expected at times. Kind regards, Fixit"
+    found = {f.rule for f in coach.check(draft, customer=customer).findings}
+    assert "no-next-step" in found, found
+    result = coach.rewrite(draft, customer=customer)
+    assert result.passed is not True and "I understand" not in result.rewrite and "update you" in result.rewrite, \
+        result.rewrite
+
+
+def test_dont_tell_my_ex_is_a_safety_case_and_what_was_done_stays() -> None:
+    from coach._engines.offline.situations import situation
+    customer = ("Please take my new address off our old joint account. My ex still has the password and I had to move "
+                "out because of him. Don't tell him anything.")
+    assert situation(customer) is not None and situation(customer).name == "safety-at-home"
+    result = coach.rewrite("Hi, thanks. I've removed the address and I promise he'll never find you through us.",
+                           customer=customer)
+    assert "I've removed the address" in result.rewrite and "promise" not in result.rewrite, result.rewrite
+    assert result.passed is not True, result.rewrite
+
+
+def test_cover_for_a_cause_the_policy_excludes_is_beyond_it_and_the_line_is_said() -> None:
+    policy = ["Warranty covers manufacturing faults for 24 months; accidental damage is not covered."]
+    customer = "I dropped my headphones on the pavement and the left hinge snapped. Bought 5 months ago."
+    draft = "Hi Noor, you're within the 24-month warranty, so we'll replace them free of charge. I'll email a label."
+    assert "broken-promise" in {f.rule for f in coach.check(draft, customer=customer, policy=policy).findings}
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    assert "free of charge" not in result.rewrite and "accidental damage is not covered" in result.rewrite, \
+        result.rewrite
+    assert "24-month" in result.rewrite and result.passed is not False, result.rewrite
+    from coach._core.policy import Policy
+    lines = Policy(commitments=policy)
+    assert lines.excludes("so we'll replace them free of charge", customer) == policy[0]
+    assert lines.excludes("so we'll replace them free of charge", "The left hinge snapped on its own.") is None
+    assert lines.excludes("Accidental damage isn't covered, so we can't replace them free.", customer) is None

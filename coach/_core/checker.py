@@ -9,7 +9,7 @@ from functools import lru_cache
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
-from .facts import CURRENCY
+from .facts import CURRENCY, extract_facts
 from .policy import CONSIDER_DONE, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
@@ -175,6 +175,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                     and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
+            if ctx.policy.commitments and ctx.policy.excludes(text, ctx.customer):
+                yield sentence.start, sentence.end  # "we'll cover the cracked screen under warranty" for a tablet
+                continue  # the customer dropped, where the policy excludes accidental damage
             said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
             if ctx.policy.commitments and ctx.policy.waived_condition(text, said_before) and (_HANDS_OUT.search(text) or
                                                                                  _NO_NEED.match(text) or
@@ -496,7 +499,37 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
         return
     if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
         return  # a reply that answers the customer's question is itself the resolution (a bare thanks answers nothing)
+    if ctx.customer.strip() and "?" not in ctx.customer + ctx.draft and not _DOES_SOMETHING.search(ctx.draft) and \
+            _stock_lines_only(ctx):
+        ctx.sure.add(rule.id)  # no question, no link or number, nobody doing anything, only stock lines: "I hear you.
+        # Repairs can take longer than expected at times." offers nothing, whatever replies like it usually hold
     yield None, None
+
+
+def _stock_lines_only(ctx: _Context) -> bool:
+    """The reply's body says it understands ("I hear you."), and every other sentence is a stock line ("Delays can
+    happen at busy times."), a greeting or a sign-off."""
+    rules = load_rules()
+    stock = (rules["parroting"].pattern("patterns"), rules["no-acknowledgement"].pattern("templates"))
+    signed = signoff_start(ctx.draft)
+    body = [s.text for s in ctx.sentences if signed is None or s.start < signed]
+    return any(stock[0].search(text) for text in body) and \
+        all(any(p.search(text) for p in stock) or _SALUTATION.match(text) and len(text.split()) <= 4
+                              or _EXCUSE.search(text) and not extract_facts(text) or _SIGN_OFF.match(text)
+                              for text in body)
+
+
+# what happens to everyone, said instead of what will be done: "Repairs can take longer than expected at times."
+_EXCUSE = re.compile(r"\b(?:can|may|might|do|does)\s+(?:sometimes\s+|occasionally\s+)?(?:take\s+longer|happen|be\s+delayed|"
+                     r"vary|occur)\b|\bat\s+times\b|\bfrom\s+time\s+to\s+time\b", re.I)
+_SIGN_OFF = re.compile(r"^\W*(?i:kind\s+regards|regards|best(?:\s+wishes)?|cheers|sincerely|thanks|thank\s+you)\b[,!.]?"
+                       r"(?:\s+[A-Z][\w&.'’-]*){0,4}\W*$")
+
+
+# what a reply may offer that the rules do not read as a step: a link, a number, an action in hand, a request
+_DOES_SOMETHING = re.compile(r"https?://|www\.|\d{3}|@\w|\b(?:I|we|they|someone|(?:the|our)\s+\w+)(?:['’](?:ll|m|re|ve|d)|"
+                             r"\s+(?:will|would|am|are|is|have|has|had|can|could|shall|just|already|also|now)|\s+\w+ed)\b"
+                             r"|\b(?:please|pls|kindly|let\s+(?:me|us))\b", re.I)
 
 
 def _shares_content(draft: str, customer: str) -> bool:

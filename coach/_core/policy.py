@@ -17,7 +17,7 @@ from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "GRANT_MADE", "GRANT_OFFERED",
-           "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver"]
+           "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver", "GRANTS_COVER"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -501,6 +501,22 @@ _NO_RETURN_ASKED = re.compile(r"\b(?:(?:are|is)\s+not\s+(?:asked|required|expect
                               r"(?:don't|do\s+not)\s+have\s+to\s+(?:return|send)|without\s+(?:a\s+|any\s+)?return)\b", re.I)
 
 
+# a cause the policy excludes from cover, and the customer's words that say it was the cause
+_EXCLUSIONS = (
+    (re.compile(r"\baccidental\s+damage\b[^.;]{0,40}\b(?:excluded|not\s+covered|isn['’]t\s+covered)|"
+                r"\b(?:excludes?|does\s+not\s+cover|doesn['’]t\s+cover)\s+accidental\s+damage\b", re.I),
+     re.compile(r"\b(?:dropped|fell|knocked\s+(?:it|over)|smashed\s+it|sat\s+on|st(?:oo|e)pped\s+on|crushed|"
+                r"slipped\s+out\s+of)\b", re.I)),
+    (re.compile(r"\b(?:water|liquid)\s+damage\b[^.;]{0,40}\b(?:excluded|not\s+covered|isn['’]t\s+covered)|"
+                r"\b(?:excludes?|does\s+not\s+cover|doesn['’]t\s+cover)\s+(?:water|liquid)\s+damage\b", re.I),
+     re.compile(r"\b(?:spilled|spilt|got\s+wet|(?:fell|dropped\s+it)\s+in(?:to)?\s+(?:the\s+)?(?:water|bath|pool|sink|"
+                r"toilet|sea))\b", re.I)),
+)
+GRANTS_COVER = re.compile(r"\bcover(?:ed|s)?\b|\bunder\s+(?:the\s+|your\s+)?warranty\b|\bfree\s+of\s+charge\b|"
+                           r"\bat\s+no\s+(?:extra\s+)?cost\b|\bfor\s+free\b", re.I)
+_DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable)\b|n['’]t\b", re.I)
+
+
 class Policy(BaseModel):
     """``commitments``: lines the team may promise; ``banned_phrases``; ``severity``: rule id -> severity or "off"."""
 
@@ -645,6 +661,15 @@ class Policy(BaseModel):
         its second."""
         return [(part, line) for line in self.commitments for part in _PARTS.split(line)
                 if (_rules_out(part) if not rules_out else bool(_PROHIBITS.search(_main(part)))) is rules_out]
+
+    def excludes(self, clause: str, customer: str) -> str | None:
+        """The policy line that excludes the cause the customer gives ("accidental damage is excluded" against "I
+        dropped my tablet") from the cover ``clause`` grants ("we'll cover the cracked screen under warranty"), or
+        None."""
+        if not GRANTS_COVER.search(clause) or _DECLINES_COVER.search(clause) or clause.rstrip().endswith("?"):
+            return None
+        return next((line for line in self.commitments for excluded, cause in _EXCLUSIONS
+                     if excluded.search(line) and cause.search(customer)), None)
 
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for

@@ -21,13 +21,13 @@ from ..._core.combined import explicit_step
 from ..._core.facts import extract_facts
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, new_problems
 from ..._core.guard import GuardVerdict, guard, own_lines
-from ..._core.policy import Policy
+from ..._core.policy import GRANTS_COVER, Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, other_language, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, without_orders
 from .additions import Additions, blocking, mentions
-from .clauses import FINITE, capitalise, complete, finish, holds_fact, lower_first, starts_clause
+from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
@@ -40,6 +40,7 @@ from .promise import (
     fix_promise,
     is_check,
     policy_on,
+    said_policy,
     what_is_checked,
 )
 from .restate import restate_problem
@@ -283,14 +284,25 @@ class _Rewriter(Additions):
                     else rest
                 instead = policy_on(text, self.policy, self.used)
                 return ([[rest, *instead]] if rest else []) + [instead]
+            excluded = self.policy.excludes(text, self.told or "")
+            if excluded and excluded not in self.used:  # cover for a cause the policy excludes: its line, the agent's
+                self.used.add(excluded)  # own step ("I'll send a prepaid box today"), and a check of what is possible
+                own = [finish(capitalise(piece.strip())) for piece in re.split(r"\s[—–-]\s|;\s", text)
+                       if not GRANTS_COVER.search(piece) and starts_clause(piece.strip()) and holds_step(piece)]
+                within = _WITHIN.search(text)  # "you're still within the 12-month warranty, so ...": that stays
+                known = [f"I can see it's within the {within['term']} warranty."] if within and \
+                    within["term"] not in excluded else []
+                return [[*known, said_policy(excluded), *own,
+                         "I'll check what we can offer for the repair and update you."]]
             ways = exception_instead(text, self.policy, self.used, self.phrasing.salt(2)) + \
                 fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4), self.told or "")
             at = text.find(quote) if quote else -1
             if at > 0 and _DASH_BEFORE.search(text[:at]) and _ABOUT_IT.match(quote) and not holds_fact(quote):
                 rest = _without_clause(text, quote)  # "Thanks for keeping the photos — they'll make this quicker to
                 ways = ([[rest]] if rest else []) + ways  # resolve": an aside on what came before goes, not a check
-            if self.case and self.case.always and not holds_fact(text):
-                return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days"
+            if self.case and self.case.always and not holds_fact(text) and not _DONE_ALREADY.search(text):
+                return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days" (not
+                # "I've removed your address from the account", done already)
             later = _SLOW_REPLY.search(text) if self.case and self.case.always else None
             if later:  # "... a member of our team will respond within 3-5 working days": its time stays, as the rest of
                 # the message's, after the urgent step (not "I'll update you within 3-5 working days" beside "urgent")
@@ -388,6 +400,8 @@ _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certain
                        r"you\s+got\s+it|consider\s+it\s+done|will\s+do)\W*$", re.I)
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
+_WITHIN = re.compile(r"\b(?P<term>(?:\d+|one|two|three)[- ](?:month|year))s?\s+(?:limited\s+)?warranty\b", re.I)
+_DONE_ALREADY = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:already\s+|just\s+)?\w+ed\b", re.I)
 _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
