@@ -187,3 +187,18 @@ def test_cover_for_a_cause_the_policy_excludes_is_beyond_it_and_the_line_is_said
     assert lines.excludes("so we'll replace them free of charge", customer) == policy[0]
     assert lines.excludes("so we'll replace them free of charge", "The left hinge snapped on its own.") is None
     assert lines.excludes("Accidental damage isn't covered, so we can't replace them free.", customer) is None
+
+
+def test_a_chat_reply_splits_where_a_small_your_or_we_starts_after_an_exclamation() -> None:
+    from coach._core.text import split_sentences
+    texts = [s.text for s in split_sentences("Heyy Mo 💜 so sorry for the mix-up!! your credit will 100% land tonight")]
+    assert texts == ["Heyy Mo 💜 so sorry for the mix-up!!", "your credit will 100% land tonight"], texts
+    assert len(split_sentences("It arrives at 10 a.m. your time, so the tracking will update then.")) == 1
+
+
+def test_a_kiss_signature_stays_last_and_a_greeting_with_an_emoji_stays_first() -> None:
+    result = coach.rewrite("Hiya Meg 🌼 so sorry for the confusion!! your refund of £30 will 100% be back tomorrow 🙌 "
+                           "xx Team Poppy", customer="Insta DM: returned the skirt 2 weeks ago, no refund yet, order PP-119")
+    assert result.rewrite.startswith("Hiya Meg 🌼 ") and result.rewrite.endswith(" xx Team Poppy"), result.rewrite
+    assert "100%" not in result.rewrite and "confusion" not in result.rewrite and result.passed is not False, \
+        result.rewrite

@@ -45,9 +45,10 @@ _SIG_CARET_RE = re.compile(r"\^[A-Za-z]{1,16}\b|(?<=\d)\^(?=\s|$)")
 _SIG_STAR_RE = re.compile(r"(?<![\w*])\*[A-Z][A-Za-z]{1,15}\b")
 _SIG_SLASH_RE = re.compile(r"(?<![\w/])/[A-Z]{2,3}\b")
 _SIG_DASH_RE = re.compile(
-    r"(?:(?<=\s)|(?<=[\w.!?)]))(?:--?|[–—~])\s?[A-Z][A-Za-z]{0,15}(?:\s[A-Z][A-Za-z]{0,15})?"
+    r"(?:(?<=\s)|(?<=[\w.!?)]))(?:--?|[–—~])\s?[A-Z][A-Za-z]{0,15}(?:\s(?:&\s)?[A-Z][A-Za-z]{0,15}){0,3}"
     r"(?=\s*(?:\ue000[A-Z]\d+\ue001\s*)*$)"
 )
+_SIG_KISS_RE = re.compile(r"(?<=\s)x{1,3}\s(?:Team\s)?[A-Z][a-z]{1,15}(?=\s*(?:\ue000[A-Z]\d+\ue001\s*)*$)")  # "xx Team Bloom"
 # Abbreviations whose period does not end a sentence.
 _ABBREV_RE = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Inc|Ltd|Co|Corp|Ave|Rd|Dept|Gov|Jan|Feb|Mar|Apr|Aug|Sept|Sep|"
@@ -74,6 +75,7 @@ _MASKERS = [
     ("A", _ABBREV_RE),
     ("L", _ELLIPSIS_RE),
     ("S", _SIG_DASH_RE),  # last: it looks for "only placeholders after me"
+    ("S", _SIG_KISS_RE),
 ]
 
 

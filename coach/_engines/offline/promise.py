@@ -1081,6 +1081,7 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
                 r"|\s*\bas\s+soon\s+as\s+possible\b|\s*\bat\s+the\s+earliest\s+(?:opportunity|possible\s+(?:time|date))\b"
                 r"|\s*\b(?:promptly|swiftly|in\s+due\s+course)\b", "", vp,
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
+    vp = this_for_it(re.sub(r"\s+I\s+promise$", "", vp))  # ("we'll sort it asap I promise")
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
     signed = re.search(r"(?:\s+(?:\^\w+|#\w+))+\s*$", vp)  # "... by tomorrow morning ^GW #FreshFit": the sign-off goes last
