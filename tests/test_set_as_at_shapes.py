@@ -97,7 +97,8 @@ def test_a_second_full_check_joins_the_first() -> None:
     from coach._engines.offline.promise import first_check_in_full
     out = first_check_in_full(["Let me check whether we can fix it, and I'll update you.",
                                "Let me check whether your line can be back; I'll update you within the hour."])
-    assert out == ["Let me check whether we can fix it and your line can be back, and I'll update you within the hour.",
+    assert out == ["Let me check whether we can fix it and whether your line can be back, and I'll update you within the "
+                   "hour.",
                    ""], out
     timed = first_check_in_full(["Let me check whether we can fix it; I'll update you today.",
                                  "Let me check whether your line can be back; I'll update you within the hour."])

@@ -195,7 +195,7 @@ def first_check_in_full(texts: list[str]) -> list[str]:
         timed = [said for said in (line["rest"], when) if said and said.startswith("update you ")]
         if len(timed) < 2:  # (two times stay two sentences)
             rest = timed[0] if timed else line["rest"]
-            out[at - 1], out[at] = f"{out[at - 1][: line.end('what')]} and {what}, and I'll {rest}.", ""
+            out[at - 1], out[at] = f"{out[at - 1][: line.end('what')]} and whether {what}, and I'll {rest}.", ""
     return out
 
 
@@ -1111,7 +1111,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
 
 
 _TURNS_UP = re.compile(r"(?:turn|show)\s+up|be\s+found", re.I)
-_CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b)[^,;]+?) can be (?P<how>back|ready|with you)\b")
+_CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b)[^,;]+?) can be (?P<how>back(?!\s+to\s+normal)|ready|"
+                          r"with you)\b")  # (not "whether we can get services back to normal": not the agent's to do)
 _GET_IT = {"back": "get {s} back", "ready": "have {s} ready", "with you": "get {s} to you"}
 
 
