@@ -629,6 +629,27 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.I)
         for m in pattern.finditer(ctx.draft):
             yield m.start(), m.end()
+    for line in ctx.policy.commitments:  # "Do not quote interest rates": a sentence that states one, with its figure
+        withheld = _WITHHELD.match(line)
+        if withheld is None:
+            continue
+        # every word of what it names, a figure standing for "amounts", "rates" or "times" ("same-day visits" is not
+        # "visits are booked within 3-5 days"; "interest rates" is "APR")
+        named = re.findall(r"[a-z]+(?:-[a-z]+)+", withheld["what"].lower())  # "same-day": said as it is
+        topic = {stem(w) for w in content_words(re.sub(r"[a-z]+(?:-[a-z]+)+", " ", withheld["what"].lower()))}
+        topic -= _FIGURE_WORDS
+        for sentence in ctx.sentences:
+            said = {stem(w) for w in content_words(sentence.text)}
+            said |= {stem("interest")} if "apr" in said else set()
+            if (topic or named) and re.search(r"\d", sentence.text) and topic <= said and \
+                    all(word in sentence.text.lower() for word in named) and not sentence.text.rstrip().endswith("?"):
+                yield sentence.start, sentence.end
+
+
+_FIGURE_WORDS = frozenset(stem(w) for w in "amount amounts figure figures price prices rate rates number numbers sum sums "
+                           "cost costs fee fees time times customer customers publicly".split())  # (and whom to)
+_WITHHELD = re.compile(r"^\s*(?:do\s+not|don['’]t|never)\s+(?:quote|disclose|reveal|share|give\s+out|state)\s+"
+                       r"(?P<what>[^;.,]+)", re.I)
 
 
 #: Detector kinds whose words come from the team (the policy), not from the English rulebook.

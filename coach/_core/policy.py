@@ -309,6 +309,7 @@ _HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?
 # after account review", "Refunds over £100 need manager sign-off": what the line grants only with a condition met
 #: A grant said as an exception to the rules: "even though it's past 30 days", "I'll make an exception this once".
 EXCEPTION = re.compile(r"\b(?:even\s+though|although|despite|though)\b[^.!?]{0,40}\b(?:past|after|over|outside|beyond|"
+                       r"more\s+than|longer\s+than|"
                        r"expired|out\s+of)\b|\beven\s+though\s+(?:it['’]s|it\s+has|it\s+is)\s+(?:been\s+)?(?:a\s+while|a\s+bit|"
                        r"some\s+time|too\s+long|longer|late)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
                        r"exception\b|\b(?:just\s+)?this\s+once\b", re.I)

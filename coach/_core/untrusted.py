@@ -92,7 +92,10 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     # an account given back, goods of a game or a loyalty scheme: "unban account Kestrel_88", "add 10,000 coins"
     r"|unban\w*|unblock\w*|reinstat(?:e|ed|es|ing)\b|reactivat(?:e|ed|es|ing)\b|"
     r"lift\w*\s+(?:the|my|your|this|their)\s+(?:ban|suspension|block)\b|"
-    r"\d[\d,.]*\s*k?\s+(?:coins?|gems?|tokens?|(?:loyalty\s+|reward\s+|bonus\s+)?points)\b)"
+    r"\d[\d,.]*\s*k?\s+(?:coins?|gems?|tokens?|(?:loyalty\s+|reward\s+|bonus\s+)?points)\b|"
+    # checks let go and account details handed over: "skip identity checks", "reveal the card on file"
+    r"(?:skip\w*|bypass\w*)\s+(?:the\s+)?(?:\w+\s+)?(?:checks?|verification|security)\b|"
+    r"card\s+on\s+file|last\s+(?:four|4)\s+digits)"
     r"|\d+(?:\.\d+)?\s?%"
     rf"|[{CURRENCY}]\s?\d[\d,.]*",
     re.I,
@@ -101,13 +104,13 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
 _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|extended|processed|booked|"
     r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked|closed|admit|admits|"
-    r"unbanned|unblocked|reinstated|reactivated|lifted|"
+    r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|"
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
     r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
-    r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b"
+    r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b|\bends\s+in\b"
     r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|giv(?:e|ing)|add(?:ing)?|"
     r"credit(?:ing)?|throw(?:ing)?\s+in|includ(?:e|ing))\b"
     r"|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:also\s+|now\s+)?(?:sending|giving|adding|crediting|including|offering)\b",
@@ -135,6 +138,8 @@ def _grants(text: str) -> set[str]:
             found.add("free")  # "at no charge" hands out what "free of charge" asked for
         word = "waive" if word.startswith("no") else word  # "no fee", "no exit charge": a fee waived
         word = "unban" if word.startswith(("unban", "unblock", "reinstat", "reactivat", "lift")) else word
+        word = "skipchecks" if word.startswith(("skip", "bypass")) else word
+        word = "carddetails" if word in ("cardonfile", "lastfourdigits", "last4digits") else word
         word = re.sub(r"^[\d,.]+k?(?:loyalty|reward|bonus)?(?=(?:coin|gem|token|point))", "", word)  # "10,000 coins"
         word = word + "s" if word in ("coin", "gem", "token", "point") else word
         for stem in ("refund", "discount", "voucher", "coupon", "credit", "compensat", "free", "upgrade", "guarantee", "pay",

@@ -25,7 +25,7 @@ from ..._core.policy import GRANTS_COVER, Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, other_language, split_sentences
-from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, without_orders
+from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
@@ -73,8 +73,8 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
         engine="offline",
         # the coach's own lines, a doubt the rules cannot settle, a policy condition they cannot check, or a sentence
         # they cannot read: no verdict until a person reads them
-        passed=None if verdict.passed and (review or not verdict.settled) or _only_unread(verdict) or rewriter.unread
-        else verdict.passed,
+        passed=None if verdict.passed and (review or not verdict.settled or _obeyed(before, rewriter.orders)) or
+        _only_unread(verdict) or rewriter.unread else verdict.passed,
         findings_before=before.findings,
         findings_after=after.findings,
         review=review,
@@ -94,6 +94,13 @@ def _retyped(text: str) -> str:
 _FORM = re.compile(r"\b(?:(?:has|have)\s+been\s+(?:received|logged|noted|registered|recorded|passed\s+(?:on|to))|"
                    r"(?:is|are)\s+important\s+to\s+us|in\s+due\s+course|relevant\s+(?:department|team)|"
                    r"(?:do|please)\s+not\s+reply|refer\s+to\s+our\s+\w+(?:\s+\w+)?\s+(?:policy|page|terms|faqs?))\b", re.I)
+
+
+def _obeyed(before: CheckResult, orders: tuple[str, ...]) -> bool:
+    """The draft let a security check go, or gave out card details, because a planted order asked ("I've skipped the
+    usual checks since you're a VIP"): what is left of it, however clean, is for a person to read before it goes."""
+    return bool(orders) and any(f.rule == "broken-promise" and f.quote and
+                                obeyed_orders(f.quote, orders) & {"skipchecks", "carddetails"} for f in before.findings)
 
 
 def _only_unread(verdict: GuardVerdict) -> bool:
