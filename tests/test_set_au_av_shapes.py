@@ -140,7 +140,7 @@ def test_what_the_customer_found_is_said_back_not_how_they_looked() -> None:
 
 def test_sarcasm_about_a_long_wait_is_no_praise() -> None:
     result = coach.rewrite("@ana_t so sorry for the inconvenience!! hopefully you'll board soon! ^DK",
-                           customer="@Air 3 hours at gate 14 and not one update from anyone. zero announcements. great.")
+                           customer="@Air 3 hours at gate 14 and nobody has told us anything. zero announcements. great.")
     assert "kind words" not in result.rewrite, result.rewrite
 
 
@@ -152,11 +152,21 @@ def test_a_bare_noun_the_customer_opened_with_gets_its_article() -> None:
     assert said is not None and "the parcel never arrived" in said, said
 
 
-def test_a_reply_of_stock_lines_gives_no_step_whatever_the_model_reads() -> None:
+def test_a_reply_of_stock_lines_gives_no_step_whatever_the_model_reads(monkeypatch) -> None:
+    from coach._core.learned import LearnedChecker
     customer = "I left my laptop for a battery swap at your King St shop 12 days ago. Told 4 days. Job 7781."
     draft = "Hi Leo, I understand. Repairs can take longer than expected at times. Kind regards, Fixit"
+    real = LearnedChecker.reply_probabilities
+
+    def vetoes_every_step(self, sentences, text, said):  # a model that reads every reply as having a step
+        return {**real(self, sentences, text, said), "no-next-step": 0.0}
+
+    monkeypatch.setattr(LearnedChecker, "reply_probabilities", vetoes_every_step)
     found = {f.rule for f in coach.check(draft, customer=customer).findings}
     assert "no-next-step" in found, found
+    said = "Hi Leo, thanks for the job number. The battery swap is done; you can collect it from the King St shop."
+    assert "no-next-step" not in {f.rule for f in coach.check(said, customer=customer).findings}
+    monkeypatch.undo()
     result = coach.rewrite(draft, customer=customer)
     assert result.passed is not True and "I understand" not in result.rewrite and "update you" in result.rewrite, \
         result.rewrite
