@@ -135,7 +135,7 @@ def test_what_the_customer_found_is_said_back_not_how_they_looked() -> None:
     said = restate_problem("I just checked my banking app and GymPro charged me £29.99 twice on 2 June.")
     assert said == "GymPro charged you £29.99 twice on 2 June", said
     kept = restate_problem("I went into my branch and was told the account can't be closed online.")
-    assert kept is None or "branch" in kept, kept
+    assert kept is not None and "branch" in kept, kept
 
 
 def test_sarcasm_about_a_long_wait_is_no_praise() -> None:
@@ -248,3 +248,32 @@ def test_a_ban_on_quoting_names_what_it_bans_and_nothing_near_it() -> None:
     amounts = ["Never quote compensation amounts to customers."]
     assert [f for f in coach.check("I'm checking whether you can receive €400 compensation.", policy=amounts).findings
             if f.rule == "banned-phrase"]
+
+
+def test_the_new_readings_leave_ordinary_replies_alone() -> None:
+    # (each of these was read wrongly by a first version of a reading added for sets au-ax; found by a review)
+    from coach._core.fluency import fluency_problems
+    from coach._engines.offline.restate import restate_problem
+    from coach._engines.offline.situations import situation
+    found = lambda draft, **kw: {f.rule for f in coach.check(draft, **kw).findings}  # noqa: E731
+    assert "broken-promise" in found("Your refund will need to be processed by Friday, so it will have to be back on "
+                                     "your card by the weekend.")
+    assert "broken-promise" in found("We will have to refund you in full by Friday.")
+    assert "broken-promise" not in found("Although the delivery took longer than expected, I've refunded the £4.99 "
+                                         "delivery fee.", policy=["We can refund delivery fees for late orders."])
+    assert "banned-phrase" not in found("Your repair (job 7781) is booked for 12 June.", policy=["Do not quote repair "
+                                                                                                  "costs."])
+    assert "broken-promise" not in found("Hi Sam, your headphones are still under warranty. Please post them back.",
+                                         customer="I dropped them off at your Leeds store; the earcup fell off.",
+                                         policy=["Accidental damage is not covered."])
+    assert situation("I bought an ex-display laptop as a surprise for my dad, please don't tell him the price!") is None
+    assert situation("After a stroke of luck I found the receipt for order 55.") is None
+    assert not looks_english("Wij sturen u morgen een nieuwe, u hoeft niets te doen.")
+    assert fluency_problems("If the item is just damaged.") and fluency_problems("To upload the photos.")
+    assert "manager back" not in coach.rewrite("Your manager will be back from holiday on Monday and will call you.",
+                                               customer="I asked to speak to a manager").rewrite
+    said = restate_problem("I've just checked my banking app and GymPro charged me £29.99 twice on 2 June.")
+    assert said == "GymPro charged you £29.99 twice on 2 June", said
+    praise = coach.rewrite("Thanks Sam! We'll pass this on to Tom.", customer="Nobody could have been more helpful "
+                           "than Tom at your Leeds branch, thank you so much!")
+    assert "details" not in praise.rewrite and "what happened" not in praise.rewrite, praise.rewrite

@@ -16,6 +16,7 @@ from .rules import RULE_IDS, Rule, load_rules
 from .text import (
     HEADER_LINE,
     REFERENCE_LINE,
+    SIGNOFF_LINE,
     Sentence,
     content_words,
     detect_language,
@@ -315,7 +316,9 @@ _SO_YOU_GET = re.compile(r"\bso\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can)?\s+
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
 
 
-_OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\b", re.I)
+_OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\s+(?:call|contact|visit|send|provide|bring|sign|"
+                      r"fill|complete|show|log|pay|speak|ring|e-?mail|upload|present|verify|come|book|apply|submit|"
+                      r"register|reply|return|post)\b", re.I)
 
 
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
@@ -339,9 +342,10 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
     after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
-    if _OBLIGED.match(after):
-        return False  # what someone must do is a requirement, not an outcome: "the account holder will need to call us"
     subject = " ".join(clause[: modal.start()].split()[-3:])  # "I can confirm the payment will": the payment
+    if _OBLIGED.match(after) and not _WE.search(subject):
+        return False  # what the customer or someone else must do is a requirement, not an outcome: "the account holder
+        # will need to call us" (not "your refund will need to be processed by Friday", "we'll have to refund you")
     person = _PERSON.search(subject) or rule.pattern("third_party").search(subject) or not subject.strip()
     if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and _SEES_IT_BACK.match(after):
         return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
@@ -515,16 +519,13 @@ def _stock_lines_only(ctx: _Context) -> bool:
     body = [s.text for s in ctx.sentences if signed is None or s.start < signed]
     return any(stock[0].search(text) for text in body) and \
         all(any(p.search(text) for p in stock) or _SALUTATION.match(text) and len(text.split()) <= 4
-                              or _EXCUSE.search(text) and not extract_facts(text) or _SIGN_OFF.match(text)
+                              or _EXCUSE.search(text) and not extract_facts(text) or SIGNOFF_LINE.match(text)
                               for text in body)
 
 
 # what happens to everyone, said instead of what will be done: "Repairs can take longer than expected at times."
 _EXCUSE = re.compile(r"\b(?:can|may|might|do|does)\s+(?:sometimes\s+|occasionally\s+)?(?:take\s+longer|happen|be\s+delayed|"
                      r"vary|occur)\b|\bat\s+times\b|\bfrom\s+time\s+to\s+time\b", re.I)
-_SIGN_OFF = re.compile(r"^\W*(?i:kind\s+regards|regards|best(?:\s+wishes)?|cheers|sincerely|thanks|thank\s+you)\b[,!.]?"
-                       r"(?:\s+[A-Z][\w&.'’-]*){0,4}\W*$")
-
 
 # what a reply may offer that the rules do not read as a step: a link, a number, an action in hand, a request
 _DOES_SOMETHING = re.compile(r"https?://|www\.|\d{3}|@\w|\b(?:I|we|they|someone|(?:the|our)\s+\w+)(?:['’](?:ll|m|re|ve|d)|"
@@ -641,11 +642,14 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
         for sentence in ctx.sentences:
             said = {stem(w) for w in content_words(sentence.text)}
             said |= {stem("interest")} if "apr" in said else set()
-            if (topic or named) and re.search(r"\d", sentence.text) and topic <= said and \
+            if (topic or named) and _FIGURE.search(sentence.text) and topic <= said and \
                     all(word in sentence.text.lower() for word in named) and not sentence.text.rstrip().endswith("?"):
                 yield sentence.start, sentence.end
 
 
+# a figure: money, a percentage or a span of time (not an order number or a date)
+_FIGURE = re.compile(rf"[{CURRENCY}]\s?\d|\d(?:[\d.,]*\d)?\s?%|\b\d+(?:\s*[-–]\s*\d+)?\s*(?:working\s+|business\s+)?"
+                     r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b|\b(?:same|next)[- ]day\b", re.I)
 _FIGURE_WORDS = frozenset(stem(w) for w in "amount amounts figure figures price prices rate rates number numbers sum sums "
                            "cost costs fee fees time times customer customers publicly".split())  # (and whom to)
 _WITHHELD = re.compile(r"^\s*(?:do\s+not|don['’]t|never)\s+(?:quote|disclose|reveal|share|give\s+out|state)\s+"

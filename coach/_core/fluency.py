@@ -416,8 +416,10 @@ _PIECE_RE = re.compile(r"^(?:(?P<cond>If|Once|Whenever|In\s+case|To\s+(?!be\b|do
 # a subject and its verb somewhere in a condition: "If you ever need us we are just a tweet away" has its main clause
 _MAIN_RE = re.compile(r"\b(?:we|I|you|they|it|he|she|there)(?:['’](?:re|ve|ll|d|s|m)\b|\s+(?:are|is|was|were|will|can|have|"
                       r"has|had|do|did|would|could|should|may|might|must|need|want|get|\w+ed|\w+s)\b)"
-                      r"|\b(?:please|do|call|contact|try|check|visit|reply|send|dm|email|let|fill|complete|upload|click|tap)\b"
-                      r"|\b(?:just|simply|kindly)\s+[a-z]+", re.I)  # or an imperative ("To close it just fill in ...")
+                      r"|\b(?:please|do|call|contact|try|check|visit|reply|send|dm|email|let)\b", re.I)  # or an imperative
+# "To close the account just fill in our online form": a purpose, then what to do
+_TO_THEN_DO = re.compile(r"^To\s+\w+\b.*?\b(?:just|simply)\s+(?:fill|complete|upload|click|tap|use|send|call|visit|go|"
+                         r"log|follow|reply|email|head|pop)\b")
 _SUBJECT_WORDS = _SUBJECTS | {"you", "it", "there"}
 _IS_CONTRACTED = {"it", "that", "there", "he", "she", "what", "here", "who", "where", "let", "everything", "this"}
 
@@ -528,7 +530,8 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
     #     "In plenty of time for Sunday.", "A full refund on order GR-1.", "To make up for the week you lost.")
     piece = _PIECE_RE.match(body)
     if piece and sent.end_mark == "." and not re.search(r"[,:]", body) and \
-            not (piece.group("phrase") and _finite(words[1:])) and not (piece.group("cond") and _MAIN_RE.search(body)):
+            not (piece.group("phrase") and _finite(words[1:])) and \
+            not (piece.group("cond") and (_MAIN_RE.search(body) or _TO_THEN_DO.match(body))):
         problems.append(f"fragment (a piece of a sentence): \"{_quote(mask, raw)}\"")
 
     # 5. cut off mid-clause: ends on an article, determiner or conjunction

@@ -309,9 +309,8 @@ _HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?
 # after account review", "Refunds over £100 need manager sign-off": what the line grants only with a condition met
 #: A grant said as an exception to the rules: "even though it's past 30 days", "I'll make an exception this once".
 EXCEPTION = re.compile(r"\b(?:even\s+though|although|despite|though)\b[^.!?]{0,40}\b(?:past|after|over|outside|beyond|"
-                       r"more\s+than|longer\s+than|"
                        r"expired|out\s+of)\b|\beven\s+though\s+(?:it['’]s|it\s+has|it\s+is)\s+(?:been\s+)?(?:a\s+while|a\s+bit|"
-                       r"some\s+time|too\s+long|longer|late)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
+                       r"some\s+time|too\s+long|longer|late|(?:more|longer)\s+than)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
                        r"exception\b|\b(?:just\s+)?this\s+once\b", re.I)
 _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)|"
                        r"\b(?:need|needs|require|requires)\s+(?P<who2>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s\s+approval",
@@ -506,16 +505,21 @@ _NO_RETURN_ASKED = re.compile(r"\b(?:(?:are|is)\s+not\s+(?:asked|required|expect
 _EXCLUSIONS = (
     (re.compile(r"\baccidental\s+damage\b[^.;]{0,40}\b(?:excluded|not\s+covered|isn['’]t\s+covered)|"
                 r"\b(?:excludes?|does\s+not\s+cover|doesn['’]t\s+cover)\s+accidental\s+damage\b", re.I),
-     re.compile(r"\b(?:dropped|fell|knocked\s+(?:it|over)|smashed\s+it|sat\s+on|st(?:oo|e)pped\s+on|crushed|"
-                r"slipped\s+out\s+of)\b", re.I)),
-    (re.compile(r"\b(?:water|liquid)\s+damage\b[^.;]{0,40}\b(?:excluded|not\s+covered|isn['’]t\s+covered)|"
+     re.compile(r"\b(?:I|we|he|she|they|my\s+(?:son|daughter|kid|child|dog|husband|wife|partner))\s+(?:accidentally\s+)?"
+                r"(?:dropped|knocked|sat\s+on|st(?:oo|e)pped\s+on|smashed)\b(?!\s+(?:it|them|\w+)\s+off\b)(?!\s+off\b)|"
+                r"\b(?:fell|slipped)\s+(?:off|out\s+of|from|onto|on\s+to|down)\s+(?:the\s+|a\s+|my\s+)?(?:table|desk|counter|"
+                r"floor|ground|stairs|bed|shelf|bike|car|pocket|hands?|chair|sofa|bench|wall|pavement|roof)\b|"
+                r"\bafter\s+(?:the|a|it)\s+(?:fall|drop)\b", re.I)),
+    (re.compile(r"\b(?:water|liquid)(?:\s+(?:and|or)\s+\w+)?\s+damage\b[^.;]{0,40}\b(?:excluded|not\s+covered|isn['’]t\s+covered)|"
                 r"\b(?:excludes?|does\s+not\s+cover|doesn['’]t\s+cover)\s+(?:water|liquid)\s+damage\b", re.I),
      re.compile(r"\b(?:spilled|spilt|got\s+wet|(?:fell|dropped\s+it)\s+in(?:to)?\s+(?:the\s+)?(?:water|bath|pool|sink|"
                 r"toilet|sea))\b", re.I)),
 )
-GRANTS_COVER = re.compile(r"\bcover(?:ed|s)?\b|\bunder\s+(?:the\s+|your\s+)?warranty\b|\bfree\s+of\s+charge\b|"
-                           r"\bat\s+no\s+(?:extra\s+)?cost\b|\bfor\s+free\b", re.I)
-_DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable)\b|n['’]t\b", re.I)
+# cover granted, not the plain fact that the item is still under its warranty
+GRANTS_COVER = re.compile(r"\b(?:we|I)(?:['’]ll|\s+will|\s+can)\s+(?:\w+\s+){0,2}?(?:cover|repair|replace|fix)(?:s|ed)?\b|"
+                          r"\b(?:is|are|['’]s|['’]re)\s+(?:fully\s+)?covered\b|\bwarranty\s+covers\b|\bfree\s+of\s+charge\b|"
+                          r"\bat\s+no\s+(?:extra\s+)?cost\b|\bfor\s+free\b", re.I)
+_DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable|whether)\b|n['’]t\b", re.I)  # (or checks it)
 
 
 class Policy(BaseModel):

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import sentencex
 
 __all__ = ["EMOJI", "EMOJI_GLUE", "HEADER_LINE", "REFERENCE_LINE", "html_to_text", "Sentence", "split_sentences", "signoff_start",
-           "content_words", "looks_english", "other_language", "stem", "STOPWORDS", "NUMBER_WORDS"]
+           "content_words", "looks_english", "other_language", "stem", "STOPWORDS", "NUMBER_WORDS", "SIGNOFF_LINE"]
 
 #: The emoji ranges, for a character class ("[" + EMOJI + "]"), and what joins or styles them (VS16, ZWJ).
 EMOJI = "\U0001F000-\U0001FFFF\u2600-\u27BF"
@@ -68,7 +68,7 @@ _ENGLISH_MARKERS = frozenset(
     you'll you're we'll we're i'll i'm it's i've we've you've i'd we'd get got not sorry thanks thank hi hello hey
     at by from as was were has had do does did just all any if or but so what when how why which who there here out up
     would could should been about never make sure next again soon today know need
-    ur u pls plz thx ty dont cant wont""".split()  # (the last line: chat English, "we'll make sure ur next ride ...")
+    ur pls plz thx dont cant wont""".split()  # (the last line: chat English, "we'll make sure ur next ride ...")
 )
 
 
@@ -79,7 +79,7 @@ class Sentence:
     text: str
 
 
-_SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,", "Yours faithfully,", "With sympathy,"
+SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,", "Yours faithfully,", "With sympathy,"
     r"^(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|wishes|thanks)\b.{0,20}$|^(?:thanks|thank\s+you|cheers|"
     r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely|faithfully|respectfully))?|talk\s+soon|"
     r"respectfully|(?:yours\s+)?respectfully\s+yours|cordially|warmly|with\s+(?:respect|gratitude|thanks))\s*[,.!]?\s*$"
@@ -107,7 +107,7 @@ def signoff_start(text: str) -> int | None:
         offset -= len(lines[-back]) + 1
         if not _signature_line(line):
             return None  # a sentence of the body: no signature block below a sign-off goes further up
-        if _SIGNOFF_LINE.match(line) and all(_signature_line(rest) for rest in lines[len(lines) - back:]):
+        if SIGNOFF_LINE.match(line) and all(_signature_line(rest) for rest in lines[len(lines) - back:]):
             return offset + 1 + (len(lines[-back]) - len(lines[-back].lstrip()))
     return None
 

@@ -22,15 +22,15 @@ from .promise import is_check
 from .restate import own_doing, restate_problem
 from .situations import Situation, grieves
 
-__all__ = ["Additions", "blocking", "mentions", "SPAN_RULES"]
+__all__ = ["Additions", "blocking", "mentions", "SPAN_RULES", "RESOLVED"]
 
 #: The rules that flag a span of the reply: what an edit fixes and what an added sentence must not have.
 SPAN_RULES = frozenset(("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort"))
 
 
+_CALM_THANKS = ("Thank you for letting us know.", "Thank you for telling us.")  # (after "so sorry for your loss")
 #: A resolution or the agent's own completed action: the reply's next step is there already.
-_CALM_THANKS = ("Thank you for letting us know.", "Thank you for telling us.")
-_RESOLVED = re.compile(
+RESOLVED = re.compile(
     r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+|therefore\s+|also\s+)?(?:booked|sent|issued|approved|refunded|"
     r"credited|cancell?ed|processed|replaced|restored|rebooked|reset|removed|updated|scheduled|arranged|escalated|shipped|"
     r"fixed|resolved|added|applied|waived|reversed|emailed|called|opened|raised|passed|forwarded|withdrawn|released|"
@@ -73,7 +73,7 @@ class Additions:
         """
         rendered = layout.render()
         stepless = not rendered.strip() or any(f.rule == "no-next-step" for f in self.check(rendered).findings)
-        resolved = _RESOLVED.search(_own(layout)) is not None
+        resolved = RESOLVED.search(_own(layout)) is not None
         stepless = stepless and not resolved
         bare = [u for u in layout.units if u.text and u.role != "greeting" and _BARE_STEP.match(u.text)]
         if bare and not resolved:
@@ -204,7 +204,7 @@ class Additions:
         """A next step at the end of the body (``step``, or one that fits the case); none when the reply has no
         boundary to take one."""
         told = step is not None
-        if _RESOLVED.search(_own(layout)) and not (self.case and self.case.always) and not told:
+        if RESOLVED.search(_own(layout)) and not (self.case and self.case.always) and not told:
             return  # (the customer's "has been cancelled", said back, resolves nothing; a gas smell needs its step)
         if step is None:
             steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used, covered=covered,

@@ -26,7 +26,7 @@ from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.text import html_to_text, looks_english, other_language, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
-from .additions import Additions, blocking, mentions
+from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
 from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
@@ -307,7 +307,7 @@ class _Rewriter(Additions):
             if at > 0 and _DASH_BEFORE.search(text[:at]) and _ABOUT_IT.match(quote) and not holds_fact(quote):
                 rest = _without_clause(text, quote)  # "Thanks for keeping the photos — they'll make this quicker to
                 ways = ([[rest]] if rest else []) + ways  # resolve": an aside on what came before goes, not a check
-            if self.case and self.case.always and not holds_fact(text) and not _DONE_ALREADY.search(text):
+            if self.case and self.case.always and not holds_fact(text) and not RESOLVED.search(text):
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days" (not
                 # "I've removed your address from the account", done already)
             later = _SLOW_REPLY.search(text) if self.case and self.case.always else None
@@ -408,7 +408,6 @@ _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certain
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
 _WITHIN = re.compile(r"\b(?P<term>(?:\d+|one|two|three)[- ](?:month|year))s?\s+(?:limited\s+)?warranty\b", re.I)
-_DONE_ALREADY = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:already\s+|just\s+)?\w+ed\b", re.I)
 _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"

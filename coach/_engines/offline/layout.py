@@ -18,7 +18,7 @@ _HELLO = re.compile(rf"^{_GREETING}\b", re.I)
 _PREFIX = re.compile(  # "Hello Mr. Brandt, " (a title's full stop does not end the greeting); "Hey @dan_the_van "
     rf"^{_GREETING}\b"
     r"(?:(?:\s(?:Mr|Mrs|Ms|Mx|Dr|Prof|St)\.|[^,.!?\n]){0,30}?,\s+|(?:\s+@\w+(?:\.\w+)*)+[,:]?\s+|"
-    rf"(?:\s+[A-Z][a-z]+)?\s*[{EMOJI}\uFE0F]+\s+)", re.I  # ... "Hiii Lola 💕 so sorry ..."
+    rf"(?-i:\s+[A-Z][a-z]+)?\s*[{EMOJI}\uFE0F]+\s+)", re.I  # ... "Hiii Lola 💕 so sorry ..." (not "Hey sorry 😞")
 )
 _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
     r"^(?!(?:Sorry|Apologies|Unfortunately|However|Yes|No|Ok|Okay|Well|Also|Again|Sure|Great|Thanks|Absolutely|Hmm|"

@@ -90,11 +90,13 @@ _TROUBLE = re.compile(r"\b(?:not|never|no|\w+n['’]t|broken|late|delay\w*|missi
                       r"why|still|waiting|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped|"
                       r"crackl\w*|cracked|fault\w*|damag\w*|defect\w*|stopped|leak\w*|noise|noisy|smash\w*|snapped|"
                       r"scratch\w*|dented|torn|stain\w*|mou?ld\w*|overcharg\w*|twice|expired|declined|rejected|locked|hacked|"
-                      r"stolen|scam\w*|fraud\w*|burnt|burned|hurt|injur\w*|nobody|ignored|stranded)\b|\?|"
+                      r"stolen|scam\w*|fraud\w*|burnt|burned|hurt|injur\w*|ignored|stranded)\b|\?|"
                       # "4 hours at gate B12 ... nobody has told us anything. zero announcements. fantastic."
-                      r"\bno\s+one\b|\bnothing\s+(?:has\s+|had\s+)?(?:arrived|came|come|happened|changed|works?|worked|"
-                      r"showed|turned\s+up)\b|\bzero\s+(?:announcements?|updates?|info\w*|communication|response|replies|"
-                      r"help|contact)\b|\b\d+\s*(?:hours?|hrs?)\s+(?:at|on|in|stuck|waiting|late)\b|"
+                      r"\b(?:nobody|no\s+one)\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?:told|called|answered|replied|"
+                      r"came|come|showed|turned\s+up|contacted|got\s+back|picks?\s+up|answers|responds?|bothered|"
+                      r"explained|updated|helped)\b|\bnothing\s+(?:has\s+|had\s+)?(?:arrived|came|come|happened|changed|"
+                      r"works?|worked|showed|turned\s+up)\b|\bzero\s+(?:announcements?|updates?|info\w*|communication|"
+                      r"response|replies|help|contact)\b|"
                       r"\bordered\b[^.!?]{0,60}\b(?:got|received|sent\s+me)\b|"  # "ordered 220 Warm Beige and got 110"
                       r"[\U0001F62D\U0001F622\U0001F621\U0001F620\U0001F624\U0001F61E\U0001F641\u2639]", re.I)  # 😭 😢 😡
 _ACT = (

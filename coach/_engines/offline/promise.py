@@ -1111,8 +1111,9 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
 
 
 _TURNS_UP = re.compile(r"(?:turn|show)\s+up|be\s+found", re.I)
-_CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b)[^,;]+?) can be (?P<how>back(?!\s+to\s+normal)|ready|"
-                          r"with you)\b")  # (not "whether we can get services back to normal": not the agent's to do)
+_CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b|he\b|she\b|they\b)[^,;]+?) can be "
+                          r"(?P<how>back(?!\s+(?:from|to\s+normal|at\s+work|in\s+the\s+office|in\s+touch)\b)|ready|with you)\b")
+# (not "whether we can get services back to normal", nor "your manager back from holiday": not the agent's to do)
 _GET_IT = {"back": "get {s} back", "ready": "have {s} ready", "with you": "get {s} to you"}
 
 

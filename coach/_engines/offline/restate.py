@@ -289,7 +289,7 @@ def _as_statement(sentence: str) -> str:
     return f"{' '.join(words[:at]).capitalize()} {aux} {' '.join(words[at:])}."
 
 
-_FOUND_OUT = re.compile(r"^(?:hi,?\s+)?I\s+(?:just\s+|have\s+just\s+|'ve\s+just\s+)?(?:checked|looked\s+at|opened|"
+_FOUND_OUT = re.compile(r"^(?:hi,?\s+)?I(?:['’]ve|\s+have)?\s+(?:just\s+)?(?:checked|looked\s+at|opened|"
                         r"logged\s+(?:in|into|onto))\s+(?:my|the)\s+[\w' -]{1,30}?\s+and\s+"
                         r"(?:(?:saw|noticed|found|realised|realized|see)\s+(?:that\s+)?)?"
                         r"(?!(?:was|were|got|had|am|is|it|there)\b)(?=\w)", re.I)  # (not "... and was told")
@@ -382,11 +382,13 @@ def _as_clause(sentence: str) -> str | None:
     elif first.lower() in _BARE_NOUNS and first[:1].isupper() and first[1:].islower():
         clause = clause[0].lower() + clause[1:]
     noun, *rest = clause.split()
-    if noun in _BARE_NOUNS and not (rest and re.search(r"\d", rest[0])):  # (not "the order 4471")
+    if noun in _BARE_NOUNS and rest and _SUBJECT_VERB.match(rest[0]):  # (not "the order 4471", nor "show me ...")
         clause = "the " + clause  # "Show is tonight and nothing has arrived": "the show ..."
     return clause
 
 
+_SUBJECT_VERB = re.compile(r"(?:is|was|were|are|has|have|had|never|still|didn't|hasn't|haven't|won't|isn't|wasn't|doesn't|"
+                           r"keeps|got|arrived|came|went|stopped|broke|turned)$", re.I)
 # a thing a terse message names without its article ("Parcel never came", "Show is TONIGHT")
 _BARE_NOUNS = frozenset("""show parcel package order delivery flight train bus ticket tickets app item items engineer driver
     refund payment bill internet wifi signal car phone room heating boiler meal food courier website concert gig event""".split())
