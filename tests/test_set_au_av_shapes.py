@@ -277,3 +277,9 @@ def test_the_new_readings_leave_ordinary_replies_alone() -> None:
     praise = coach.rewrite("Thanks Sam! We'll pass this on to Tom.", customer="Nobody could have been more helpful "
                            "than Tom at your Leeds branch, thank you so much!")
     assert "details" not in praise.rewrite and "what happened" not in praise.rewrite, praise.rewrite
+
+
+def test_up_and_running_is_one_outcome_not_two_clauses() -> None:
+    draft = "I'll look into sending someone out, and your boiler will be up and running again by Friday."
+    assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
+    assert "broken-promise" not in {f.rule for f in coach.check("I'll call you and we'll check the order today.").findings}

@@ -35,7 +35,8 @@ __all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
 MAX_DRAFT_CHARS = 200_000
 _NEGATION_WINDOW = 24
 _SENTENCE_BREAK = re.compile(r"[.!?…]+\s")
-_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:but|and|so)\s", re.I)  # not the comma in "£5,000"
+_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:but|so)\s|(?<!\bup)(?<!\bsafe)\sand\s"
+                           r"(?!running\b|sound\b)", re.I)  # not the comma in "£5,000", nor "up and running"
 
 
 def validate_draft(draft: object, max_chars: int | None = MAX_DRAFT_CHARS) -> str:
