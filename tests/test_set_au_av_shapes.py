@@ -283,3 +283,9 @@ def test_up_and_running_is_one_outcome_not_two_clauses() -> None:
     draft = "I'll look into sending someone out, and your boiler will be up and running again by Friday."
     assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
     assert "broken-promise" not in {f.rule for f in coach.check("I'll call you and we'll check the order today.").findings}
+
+
+def test_for_certain_goes_with_the_promise() -> None:
+    result = coach.rewrite("Sorry about that. Your line will be back by 8pm tonight for certain.",
+                           customer="My broadband (account 5521) has been down since this morning.")
+    assert "for certain" not in result.rewrite and "8pm tonight" in result.rewrite, result.rewrite

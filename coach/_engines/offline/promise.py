@@ -58,7 +58,7 @@ _EXPLICIT = re.compile(
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b"
                          r"|,?\s+I\s+(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise": the clause's last words
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
-_CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+sure|without\s+fail|"
+_CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+(?:sure|certain)|without\s+fail|"
                         r"without\s+a\s+doubt|"
                         r"no\s+matter\s+what|no\s+questions?\s+asked|no\s+question(?:\s+about\s+it)?|every\s+(?:single\s+)?"
                         r"(?:penny|cent|pound|dollar))\b|,?\s*\b100\s?%(?!\s+of\b)", re.I)  # (not "100% of your ticket")
