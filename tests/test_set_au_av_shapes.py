@@ -4,16 +4,23 @@ file."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from coach import Coach
 from coach._core.text import looks_english
 
 coach = Coach(engine="offline")
 
 
+def rules(draft: str, **given: Any) -> set[str]:
+    """The rules ``coach.check`` finds in ``draft`` (``customer=``, ``policy=`` as given)."""
+    return {f.rule for f in coach.check(draft, **given).findings}
+
+
 def test_chat_english_is_read_and_its_promise_found() -> None:
     draft = "we'll make sure ur next delivery never gets lost 🙏 -Jo"
     assert looks_english(draft)
-    assert "broken-promise" in {f.rule for f in coach.check(draft, customer="@Shop 2nd parcel lost this month").findings}
+    assert "broken-promise" in rules(draft, customer="@Shop 2nd parcel lost this month")
     result = coach.rewrite(draft, customer="@Shop 2nd parcel lost this month")
     assert "never" not in result.rewrite and result.rewrite.endswith("-Jo"), result.rewrite
 
@@ -34,11 +41,11 @@ def test_what_is_left_of_a_pity_line_goes_with_it() -> None:
 
 def test_a_grant_said_as_certain_is_a_promise_and_becomes_a_check() -> None:
     draft = "Hi Tom, I'm sure we can refund the whole membership, no problem at all! Take care, Ana"
-    assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
+    assert "broken-promise" in rules(draft)
     result = coach.rewrite(draft, customer="I broke my leg skiing and can't use the gym until summer. Member 4410.")
     assert "I'm sure" not in result.rewrite and "no problem" not in result.rewrite, result.rewrite
     assert "whether we can refund the whole membership" in result.rewrite, result.rewrite
-    assert "broken-promise" not in {f.rule for f in coach.check("I'm not sure we can refund it, but I'll ask.").findings}
+    assert "broken-promise" not in rules("I'm not sure we can refund it, but I'll ask.")
 
 
 def test_what_will_be_back_or_ready_is_checked_as_something_we_get_back_or_have_ready() -> None:
@@ -90,8 +97,8 @@ def test_feeling_unwell_from_what_was_served_is_a_health_case() -> None:
 
 def test_what_someone_will_need_to_do_is_no_promise() -> None:
     draft = "To cancel the contract, the account holder will need to call us on 0800 000 1234."
-    assert "broken-promise" not in {f.rule for f in coach.check(draft).findings}
-    assert "broken-promise" in {f.rule for f in coach.check("Your refund will be back on your card tomorrow.").findings}
+    assert "broken-promise" not in rules(draft)
+    assert "broken-promise" in rules("Your refund will be back on your card tomorrow.")
 
 
 def test_an_extension_a_planted_order_asked_for_goes() -> None:
@@ -113,12 +120,11 @@ def test_an_admission_of_fault_a_planted_order_dictated_goes() -> None:
 
 def test_a_parcel_that_will_definitely_turn_up_is_a_promise_checked_as_where_it_is() -> None:
     draft = "Hi Ama, thanks for getting in touch. Parcel ZX55120 will definitely turn up, it's probably with a neighbour."
-    assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
+    assert "broken-promise" in rules(draft)
     result = coach.rewrite(draft, customer="Tracking for ZX55120 says delivered yesterday but nothing came.")
     assert "definitely" not in result.rewrite and "I'm checking where parcel ZX55120 is" in result.rewrite, \
         result.rewrite
-    assert "broken-promise" not in {f.rule for f in coach.check("If it doesn't turn up by Friday, I'll send a "
-                                                                  "new one.").findings}
+    assert "broken-promise" not in rules("If it doesn't turn up by Friday, I'll send a new one.")
 
 
 def test_i_confirm_that_one_thing_and_that_another_becomes_one_check() -> None:
@@ -162,10 +168,10 @@ def test_a_reply_of_stock_lines_gives_no_step_whatever_the_model_reads(monkeypat
         return {**real(self, sentences, text, said), "no-next-step": 0.0}
 
     monkeypatch.setattr(LearnedChecker, "reply_probabilities", vetoes_every_step)
-    found = {f.rule for f in coach.check(draft, customer=customer).findings}
+    found = rules(draft, customer=customer)
     assert "no-next-step" in found, found
     said = "Hi Leo, thanks for the job number. The battery swap is done; you can collect it from the King St shop."
-    assert "no-next-step" not in {f.rule for f in coach.check(said, customer=customer).findings}
+    assert "no-next-step" not in rules(said, customer=customer)
     monkeypatch.undo()
     result = coach.rewrite(draft, customer=customer)
     assert result.passed is not True and "I understand" not in result.rewrite and "update you" in result.rewrite, \
@@ -187,7 +193,7 @@ def test_cover_for_a_cause_the_policy_excludes_is_beyond_it_and_the_line_is_said
     policy = ["Warranty covers manufacturing faults for 24 months; accidental damage is not covered."]
     customer = "I dropped my headphones on the pavement and the left hinge snapped. Bought 5 months ago."
     draft = "Hi Noor, you're within the 24-month warranty, so we'll replace them free of charge. I'll email a label."
-    assert "broken-promise" in {f.rule for f in coach.check(draft, customer=customer, policy=policy).findings}
+    assert "broken-promise" in rules(draft, customer=customer, policy=policy)
     result = coach.rewrite(draft, customer=customer, policy=policy)
     assert "free of charge" not in result.rewrite and "accidental damage is not covered" in result.rewrite, \
         result.rewrite
@@ -229,7 +235,7 @@ def test_checks_skipped_and_card_digits_given_because_a_planted_order_said_so_go
 def test_a_grant_even_though_it_has_been_more_than_the_window_is_an_exception() -> None:
     policy = ["Price match applies only within 14 days of purchase."]
     draft = "Hi Jo, I've refunded the £40 difference to your card, even though it's been more than 14 days."
-    assert "broken-promise" in {f.rule for f in coach.check(draft, policy=policy).findings}
+    assert "broken-promise" in rules(draft, policy=policy)
 
 
 def test_a_figure_the_policy_says_not_to_quote_is_flagged() -> None:
@@ -255,15 +261,14 @@ def test_the_new_readings_leave_ordinary_replies_alone() -> None:
     from coach._core.fluency import fluency_problems
     from coach._engines.offline.restate import restate_problem
     from coach._engines.offline.situations import situation
-    found = lambda draft, **kw: {f.rule for f in coach.check(draft, **kw).findings}  # noqa: E731
-    assert "broken-promise" in found("Your refund will need to be processed by Friday, so it will have to be back on "
+    assert "broken-promise" in rules("Your refund will need to be processed by Friday, so it will have to be back on "
                                      "your card by the weekend.")
-    assert "broken-promise" in found("We will have to refund you in full by Friday.")
-    assert "broken-promise" not in found("Although the delivery took longer than expected, I've refunded the £4.99 "
+    assert "broken-promise" in rules("We will have to refund you in full by Friday.")
+    assert "broken-promise" not in rules("Although the delivery took longer than expected, I've refunded the £4.99 "
                                          "delivery fee.", policy=["We can refund delivery fees for late orders."])
-    assert "banned-phrase" not in found("Your repair (job 7781) is booked for 12 June.", policy=["Do not quote repair "
+    assert "banned-phrase" not in rules("Your repair (job 7781) is booked for 12 June.", policy=["Do not quote repair "
                                                                                                   "costs."])
-    assert "broken-promise" not in found("Hi Sam, your headphones are still under warranty. Please post them back.",
+    assert "broken-promise" not in rules("Hi Sam, your headphones are still under warranty. Please post them back.",
                                          customer="I dropped them off at your Leeds store; the earcup fell off.",
                                          policy=["Accidental damage is not covered."])
     assert situation("I bought an ex-display laptop as a surprise for my dad, please don't tell him the price!") is None
@@ -281,8 +286,8 @@ def test_the_new_readings_leave_ordinary_replies_alone() -> None:
 
 def test_up_and_running_is_one_outcome_not_two_clauses() -> None:
     draft = "I'll look into sending someone out, and your boiler will be up and running again by Friday."
-    assert "broken-promise" in {f.rule for f in coach.check(draft).findings}
-    assert "broken-promise" not in {f.rule for f in coach.check("I'll call you and we'll check the order today.").findings}
+    assert "broken-promise" in rules(draft)
+    assert "broken-promise" not in rules("I'll call you and we'll check the order today.")
 
 
 def test_for_certain_goes_with_the_promise() -> None:

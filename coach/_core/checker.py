@@ -499,29 +499,27 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
     signed = signoff_start(ctx.draft)  # a phone number in the signature is not a step the reply offers
+    unsigned = [s.text for s in ctx.sentences if signed is None or s.start < signed]
     body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not HEADER_LINE.match(s.text)]
     if explicit_step(rule, body):
         return
     if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
         return  # a reply that answers the customer's question is itself the resolution (a bare thanks answers nothing)
     if ctx.customer.strip() and "?" not in ctx.customer + ctx.draft and not _DOES_SOMETHING.search(ctx.draft) and \
-            _stock_lines_only(ctx):
+            _stock_lines_only(unsigned):
         ctx.sure.add(rule.id)  # no question, no link or number, nobody doing anything, only stock lines: "I hear you.
         # Repairs can take longer than expected at times." offers nothing, whatever replies like it usually hold
     yield None, None
 
 
-def _stock_lines_only(ctx: _Context) -> bool:
-    """The reply's body says it understands ("I hear you."), and every other sentence is a stock line ("Delays can
-    happen at busy times."), a greeting or a sign-off."""
+def _stock_lines_only(body: list[str]) -> bool:
+    """The reply's ``body`` (its sentences above the sign-off) says it understands ("I hear you."), and every other
+    sentence is a stock line ("Delays can happen at busy times."), a greeting or a sign-off."""
     rules = load_rules()
-    stock = (rules["parroting"].pattern("patterns"), rules["no-acknowledgement"].pattern("templates"))
-    signed = signoff_start(ctx.draft)
-    body = [s.text for s in ctx.sentences if signed is None or s.start < signed]
-    return any(stock[0].search(text) for text in body) and \
-        all(any(p.search(text) for p in stock) or _SALUTATION.match(text) and len(text.split()) <= 4
-                              or _EXCUSE.search(text) and not extract_facts(text) or SIGNOFF_LINE.match(text)
-                              for text in body)
+    understands, template = rules["parroting"].pattern("patterns"), rules["no-acknowledgement"].pattern("templates")
+    return any(understands.search(text) for text in body) and all(
+        understands.search(text) or template.search(text) or _SALUTATION.match(text) and len(text.split()) <= 4
+        or _EXCUSE.search(text) and not extract_facts(text) or SIGNOFF_LINE.match(text) for text in body)
 
 
 # what happens to everyone, said instead of what will be done: "Repairs can take longer than expected at times."
@@ -637,9 +635,9 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
             continue
         # every word of what it names, a figure standing for "amounts", "rates" or "times" ("same-day visits" is not
         # "visits are booked within 3-5 days"; "interest rates" is "APR")
-        named = re.findall(r"[a-z]+(?:-[a-z]+)+", withheld["what"].lower())  # "same-day": said as it is
-        topic = {stem(w) for w in content_words(re.sub(r"[a-z]+(?:-[a-z]+)+", " ", withheld["what"].lower()))}
-        topic -= _FIGURE_WORDS
+        what = withheld["what"].lower()
+        named = _HYPHENATED.findall(what)  # "same-day": said as it is
+        topic = {stem(w) for w in content_words(_HYPHENATED.sub(" ", what))} - _FIGURE_WORDS
         for sentence in ctx.sentences:
             said = {stem(w) for w in content_words(sentence.text)}
             said |= {stem("interest")} if "apr" in said else set()
@@ -653,6 +651,7 @@ _FIGURE = re.compile(rf"[{CURRENCY}]\s?\d|\d(?:[\d.,]*\d)?\s?%|\b\d+(?:\s*[-–]
                      r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b|\b(?:same|next)[- ]day\b", re.I)
 _FIGURE_WORDS = frozenset(stem(w) for w in "amount amounts figure figures price prices rate rates number numbers sum sums "
                            "cost costs fee fees time times customer customers publicly".split())  # (and whom to)
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 _WITHHELD = re.compile(r"^\s*(?:do\s+not|don['’]t|never)\s+(?:quote|disclose|reveal|share|give\s+out|state)\s+"
                        r"(?P<what>[^;.,]+)", re.I)
 

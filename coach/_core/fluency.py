@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text import KISS_SIGN_OFF
+
 __all__ = ["TYPED_TWICE", "fluency_problems", "new_problems", "THREAD_MARKER"]
 
 # --- Masking -------------------------------------------------------------------------------------------------------
@@ -48,7 +50,7 @@ _SIG_DASH_RE = re.compile(
     r"(?:(?<=\s)|(?<=[\w.!?)]))(?:--?|[–—~])\s?[A-Z][A-Za-z]{0,15}(?:\s(?:&\s)?[A-Z][A-Za-z]{0,15}){0,3}"
     r"(?=\s*(?:\ue000[A-Z]\d+\ue001\s*)*$)"
 )
-_SIG_KISS_RE = re.compile(r"(?<=\s)x{1,3}\s(?:Team\s)?[A-Z][a-z]{1,15}(?=\s*(?:\ue000[A-Z]\d+\ue001\s*)*$)")  # "xx Team Bloom"
+_SIG_KISS_RE = re.compile(rf"(?<=\s){KISS_SIGN_OFF}(?=\s*(?:\ue000[A-Z]\d+\ue001\s*)*$)")  # "xx Team Bloom"
 # Abbreviations whose period does not end a sentence.
 _ABBREV_RE = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Inc|Ltd|Co|Corp|Ave|Rd|Dept|Gov|Jan|Feb|Mar|Apr|Aug|Sept|Sep|"

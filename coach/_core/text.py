@@ -10,8 +10,11 @@ from html.parser import HTMLParser
 import sentencex
 
 __all__ = ["EMOJI", "EMOJI_GLUE", "HEADER_LINE", "REFERENCE_LINE", "html_to_text", "Sentence", "split_sentences", "signoff_start",
-           "content_words", "looks_english", "other_language", "stem", "STOPWORDS", "NUMBER_WORDS", "SIGNOFF_LINE"]
+           "content_words", "looks_english", "other_language", "stem", "STOPWORDS", "NUMBER_WORDS", "SIGNOFF_LINE",
+           "KISS_SIGN_OFF"]
 
+#: A chat sign-off with kisses, for a pattern (case-sensitive): "xx Team Bloom", "x Sophie".
+KISS_SIGN_OFF = r"x{1,3}\s(?:Team\s)?[A-Z][a-z]{1,15}"
 #: The emoji ranges, for a character class ("[" + EMOJI + "]"), and what joins or styles them (VS16, ZWJ).
 EMOJI = "\U0001F000-\U0001FFFF\u2600-\u27BF"
 EMOJI_GLUE = "\uFE0F\u200d"

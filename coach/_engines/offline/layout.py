@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..._core.text import EMOJI, REFERENCE_LINE, STOPWORDS, signoff_start, split_sentences
+from ..._core.text import EMOJI, KISS_SIGN_OFF, REFERENCE_LINE, STOPWORDS, signoff_start, split_sentences
 
 __all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
 
@@ -29,7 +29,7 @@ _LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+(?:\.\w+)
                    r"(?=\S)(?<!^)")  # a thread marker and the @handles a reply opens with
 _SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[^\W\d_](?:[^\W\d_]|\.){0,15}(?:\s[^\W\d_]{1,16})?"  # "- Equipe Rapidão"
         r"(?-i:(?:\s(?:&\s)?[A-Z][^\W\d_]{1,15}){0,2})"  # "– Team Bean & Bloom"
-        r"|\*[A-Z][A-Za-z]{1,15}|/[A-Z]{2,3}\b|=\s?[A-Z]{1,3}\b|(?-i:x{1,3}\s(?:Team\s)?[A-Z][a-z]{1,15}))")  # "xx Team Bloom"
+        rf"|\*[A-Z][A-Za-z]{{1,15}}|/[A-Z]{{2,3}}\b|=\s?[A-Z]{{1,3}}\b|(?-i:{KISS_SIGN_OFF}))")  # "xx Team Bloom"
 _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)"

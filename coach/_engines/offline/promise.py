@@ -1122,6 +1122,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     said = _checked(clause, salt, again=again, asked=asked)
     # ("whether your connection can be back" does not read: "whether we can get your connection back")
     return _CAN_BE_BACK.sub(lambda m: "whether we can " + _GET_IT[m["how"]].format(s=m["s"]), said) if said else said
+
+
 _DO_WHAT_WE_CAN = re.compile(r"^(?:do\s+(?:whatever|everything|all|what)\s+(?:I|we)\s+(?:possibly\s+)?can|"
                              r"do\s+(?:our|my)\s+(?:very\s+)?(?:utmost|best))\s+to\s+(?:try\s+(?:and|to)\s+)?(?=\w)", re.I)
 _NOT_CHARGED = re.compile(r"^(?:and\s+|so\s+)?you\s+(?:won't|won’t|will\s+not|wont)\s+be\s+(?:charged|billed)\s+"
