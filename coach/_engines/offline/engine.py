@@ -39,6 +39,7 @@ from .promise import (
     first_check_in_full,
     fix_promise,
     is_check,
+    only_backs,
     policy_on,
     said_policy,
     what_is_checked,
@@ -337,6 +338,10 @@ class _Rewriter(Additions):
         kept = {m.lower() for s in sentences for m in _TREAT.findall(s)}
         if enjoy is not None and {m.lower() for m in _TREAT.findall(unit.text)} - kept:
             enjoy.text = ""  # "Enjoy!" after the free month that went (a sentence between them or not)
+        for backing in layout.units[at + 1:]:  # "I'm positive. Count on it!" after the promise: they go with it
+            if backing.text and not only_backs(backing.text):
+                break
+            backing.text = ""
         if not sentences:
             unit.text = ""
             following = next((u for u in layout.units[at + 1:] if u.text), None)

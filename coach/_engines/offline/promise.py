@@ -47,7 +47,7 @@ from .clauses import (
 from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
-           "also_checks", "exception_instead", "policy_on", "said_policy"]
+           "also_checks", "exception_instead", "only_backs", "policy_on", "said_policy"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -98,7 +98,8 @@ _CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\
 _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|in|on|within|as\s+an?)\b", re.I)
 _IF = re.compile(r"^(?:if|unless|once|when|whenever|in\s+case|provided|as\s+long\s+as)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
-                        r"don't\s+worry|don’t\s+worry|no\s+worries)\b[\s,!]*", re.I)
+                        r"don't\s+worry|don’t\s+worry|no\s+worries|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+it\s+from\s+me|"
+                        r"take\s+my\s+word\s+for\s+it)\b[\s,!:–—-]*", re.I)
 CHECKED = "(a check was said)"  # the marker in ``used``: a second check reads "I'll also check whether ..."
 _CHECKS = (
     "Let me check whether {s} can {vp}, and I'll update you.",
@@ -272,6 +273,20 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
 
 _CONFIRM_THAT = re.compile(r"(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\s+that\s+(?=\w)", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
+# A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
+# words!" (not "I'm sure you'll understand": that says more)
+_BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+given|(?:that['’]s\s+)?guaranteed|"
+                      r"I['’]m\s+(?:positive|certain|sure)(?:\s+of\s+(?:it|that))?|(?:you\s+can\s+)?(?:count|bank|rely)\s+on\s+"
+                      r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
+                      r"no\s+doubt(?:\s+about\s+it)?|you\s+have\s+my\s+word)(?=\s*(?:[.!…]|$))", re.I)
+
+
+def only_backs(sentence: str) -> bool:
+    """ "I'm positive." / "Count on it!": a sentence that only backs the one before it."""
+    backing = _BACKING.match(sentence)
+    return backing is not None and not re.search(r"\w", sentence[backing.end():])
+
+
 _SURE_WE_CAN = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
                           r"(?P<who>we|I)(?:\s+can|\s+could|\s+will\s+be\s+able\s+to|(?:'ll|’ll)\s+be\s+able\s+to)(?=\s)",
                           re.I)
@@ -366,6 +381,8 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if not _CERTAINTY.sub("", _NO_BOTHER.sub("", after)).strip(" .!?…,—–-"):
         after = _CERTAINTY.sub("", _NO_BOTHER.sub("", after))  # ", 100%." and ", no problem at all!" go with the
         # promise; anything more stays for the next round
+    while backing := _BACKING.match(after):
+        after = after[backing.end():]
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
