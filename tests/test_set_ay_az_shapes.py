@@ -35,3 +35,56 @@ def test_a_tag_is_kept_where_no_promise_went() -> None:
     draft = ("Thanks for sending the photos of order 5521. I've booked a courier to collect it on Friday. "
              "I'm positive it's the right fix.")
     assert coach.rewrite(draft, customer="Order 5521 arrived broken.").rewrite == draft
+
+
+def test_an_address_abbreviation_in_a_reference_line_ends_no_sentence() -> None:
+    customer = ("The heating in Apt. 4B, 22 Elm Ave. has not worked since Friday and we have called four times. "
+                "Temperatures are below freezing at night.")
+    draft = ("Dear Mrs. Tanaka,\n\nRe: Apt. 4B, 22 Elm Ave. - Heating\n\nWe acknowledge receipt of your letter. The heating "
+             "will be fully repaired by this evening.\n\nRespectfully,\n\nD. Whitfield\nBuilding Office")
+    result = coach.rewrite(draft, customer=customer)
+    assert "Re: Apt. 4B, 22 Elm Ave. - Heating\n" in result.rewrite, result.rewrite
+    assert "Temperatures" not in result.rewrite.split("Heating", 1)[1], result.rewrite
+
+
+def test_a_draft_that_says_the_problem_back_is_not_told_it_again() -> None:
+    customer = "My suitcase didn't arrive in Lisbon on flight AZ 612 from Lyon yesterday. File LYS-40177."
+    draft = ("Bonjour Mme Laurent,\n\nSorry to hear your bag didn't make it to Lisbon with you. Don't worry, it'll be "
+             "delivered to your hotel tonight.\n\nAzurline Baggage")
+    result = coach.rewrite(draft, customer=customer)
+    assert "suitcase" not in result.rewrite and "Sorry to hear your bag" in result.rewrite, result.rewrite
+    charged = ("Thanks for reaching out. I hear you about the double charge of $15.99 on 2 May. We'll do our best to "
+               "get it sorted for you.")
+    result = coach.rewrite(charged, customer="I was charged $15.99 twice on 2 May for my Premium plan.")
+    assert "twice" not in result.rewrite and "I hear you about" in result.rewrite, result.rewrite
+
+
+def test_a_generic_sorry_to_hear_still_gets_the_problem_said_back() -> None:
+    customer = "The fan heater I bought in January sparked and caught fire in my daughter's bedroom last night."
+    draft = "Sorry to hear about the issue with your heater. Please return it to store within 30 days for a refund."
+    assert "caught fire" in coach.rewrite(draft, customer=customer).rewrite
+
+
+def test_a_tag_that_insists_on_pity_goes_with_it() -> None:
+    draft = "That sounds really stressful and I feel awful, really I do. I've booked an engineer for 9am on Monday."
+    result = coach.rewrite(draft, customer="The boiler broke on Friday and we've had no hot water all weekend.")
+    assert "really I do" not in result.rewrite and "I feel awful" not in result.rewrite, result.rewrite
+    assert "9am on Monday" in result.rewrite
+
+
+def test_an_apology_for_a_sign_off_becomes_a_plain_one() -> None:
+    draft = "Hi Sam,\n\nThanks for your patience. Your order will definitely arrive tomorrow.\n\nSorry again,\nGavin"
+    result = coach.rewrite(draft, customer="Order 5521 hasn't arrived.")
+    assert result.rewrite.endswith("Kind regards,\nGavin"), result.rewrite
+
+
+def test_brakes_that_failed_after_a_service_are_a_danger_and_a_claim_of_safety_goes() -> None:
+    customer = ("I picked my car up from your garage on Friday after a brake service. On the motorway the pedal went "
+                "almost to the floor and I nearly hit the car in front.")
+    draft = ("Hi Mr. Hughes,\n\nSorry to hear that. I can promise you the car is absolutely safe to drive; our "
+             "technicians checked the brakes thoroughly on Friday.\n\nRegards,\nDean")
+    result = coach.rewrite(draft, customer=customer)
+    assert "don't drive the car" in result.rewrite, result.rewrite
+    assert "safe to drive" not in result.rewrite and "checked the brakes thoroughly on Friday" in result.rewrite
+    bike = "The brakes on the e-bike I bought from you failed on a hill yesterday."
+    assert "drive the car" not in coach.rewrite("Sorry for the inconvenience.", customer=bike).rewrite

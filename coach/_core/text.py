@@ -41,7 +41,7 @@ _MAY_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|in|on|of|since|until|from|b
 _LETTER_END = re.compile(r"\b(?:Block|Gate|Unit|Platform|Terminal|Level|Zone|Row|Plan|Option|Type|Grade|Section|Part|Wing|"
                          r"Building|Flat|Room|Hall|Door|Bay|Stand|Area|Floor|Tower|Carriage|Coach|Seat|Deck|Screen|Court|"
                          r"Pier|Lot|Phase|Class|Group|Vitamin|Apartment|Suite|Lane|Track|Category|Cat)\s+[A-Z]\.(\s+)(?=[A-Z])")
-_ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|"
+_ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|apt|ave|bldg|ste|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
 # Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.
 _TITLE_END = re.compile(r"\b(?:Mx|Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr|Supt|Insp|Sgt|Cpl|Mstr)\.$")

@@ -123,12 +123,21 @@ class Additions:
         told = self.told or ""
         return "?" in told and len(_stems(text) & _stems(told)) >= 2
 
+    def _heard(self, body: str) -> bool:
+        """A sentence of the reply that stays says the case back in two of the customer's words or more: "Sorry to hear
+        your bag didn't make it to Lisbon with you" (a fact counts as a word; not "Sorry to hear about the issue with
+        your heater")."""
+        told = self.told or ""
+        heard = _stems(told)
+        return any(len(_stems(s.text[m.start():]) & heard) + sum(f in told for f in extract_facts(s.text[m.start():])) >= 2
+                   and not blocking(self.check(s.text)) for s in split_sentences(body) for m in _HEARD.finditer(s.text))
+
     def _opening(self, layout: Layout, rules: set[str]) -> None:
         if positive(self.customer, self.draft):
             return  # praise or banter: no thanks-for-raising, no restated "problem"
         body = " ".join(u.text for u in layout.units)
         problem = restate_problem(self.told, self.case.matches if self.case else None)
-        if problem and _already_said(problem, body):
+        if problem and (_already_said(problem, body) or self._heard(body)):
             problem = None
         added = []
         case = self.case
@@ -281,6 +290,11 @@ class Additions:
 _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|flagging|raising|"
                               r"explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"
                               r"\w+(?:\s+\w+){2}", re.I)
+# ... or a sorry or "I hear you" that says it: "Sorry to hear your bag didn't make it to Lisbon with you", "I hear you
+# about the double charge of $15.99" (not "sorry to hear that", "about this")
+_HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hear\s+you|I\s+understand|I\s+can\s+see)\s+"
+                    r"(?:that\s+|about\s+|re\s+)?(?:your|the|you)\s+(?!(?:inconvenience|trouble|frustration|concerns?|issues?|problems?|wait|delay|situation|matter|experience)\b)"
+                    r"\w+(?:\s+[\w$£€.,'’]+){2}", re.I)
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"

@@ -184,6 +184,10 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
     clause = sentence.clauses[index]
     if holds_fact(clause) or (holds_step(re.sub(r"\bif\s+you\b", "", clause)) and not holds_step(needle)):
         return None  # ("sorry if you experienced otherwise" offers the customer nothing to do)
+    clauses = sentence.clauses
+    if index + 1 < len(clauses) and _INSISTS.fullmatch(clauses[index + 1]):  # "I feel awful, really I do": the tag goes
+        sentence = Sentence([*sentence.parts[: 2 * index], "".join(sentence.parts[2 * index: 2 * index + 3]),
+                             *sentence.parts[2 * index + 3:]], sentence.end)
     rest = sentence.without(index)
     if rest is None:
         return None
@@ -194,6 +198,10 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
                  (len(rest.split()) < 3 or _POINTS_BACK.search(rest))):
         rest = ""  # "No excuses." alone after its clause went; "we've had so many of these": of what?
     return [rest] if rest else []
+
+
+_INSISTS = re.compile(r"\W*(?:really\s+I\s+do|I\s+(?:really|truly|honestly)\s+do|truly|I\s+mean\s+(?:it|that)|honestly)\W*",
+                      re.I)
 
 
 def _one_clause(sentence: Sentence, index: int, needle: str) -> Sentence:

@@ -49,6 +49,9 @@ from .situations import situation
 
 __all__ = ["rewrite_offline"]
 
+_SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again)\s+)?(?:sorry|apologies)(?:\s+(?:again|once\s+more))?"
+                             r"(?=\s*[,.!]?\s*\n)", re.I)
+_SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:drive|use|eat|drink|ride)\b", re.I)
 _ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
 
 
@@ -159,6 +162,10 @@ class _Rewriter(Additions):
         for unit in list(layout.units):
             if any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
                 self._replace(layout, unit, self._edit(unit.text, english))
+        sorry_again = _SORRY_SIGN_OFF.match(layout.tail)
+        if sorry_again and any(f.rule == "bland-apology" and f.quote and f.quote.strip(" ,.!") in sorry_again.group()
+                               for f in findings):
+            layout.tail = "Kind regards" + layout.tail[sorry_again.end():]  # "Sorry again,\nGavin": a plain sign-off
         units = [u for u in layout.units if u.text]
         for at, unit in enumerate(units):  # "Sorry again for the wait." with no apology left before it
             again = _SORRY_AGAIN.match(unit.text)
@@ -308,6 +315,9 @@ class _Rewriter(Additions):
             if at > 0 and _DASH_BEFORE.search(text[:at]) and _ABOUT_IT.match(quote) and not holds_fact(quote):
                 rest = _without_clause(text, quote)  # "Thanks for keeping the photos — they'll make this quicker to
                 ways = ([[rest]] if rest else []) + ways  # resolve": an aside on what came before goes, not a check
+            if self.case and self.case.always and _SAFE_NOW.search(quote or ""):  # "I can promise you the car is
+                rest = _without_clause(text, quote)  # absolutely safe to drive" beside the danger's own step: it goes
+                return [[capitalise(rest)] if rest else []]
             if self.case and self.case.always and not holds_fact(text) and not RESOLVED.search(text):
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days" (not
                 # "I've removed your address from the account", done already)

@@ -381,6 +381,8 @@ def _as_clause(sentence: str) -> str | None:
         clause = clause[0].lower() + clause[1:]
     elif first.lower() in _BARE_NOUNS and first[:1].isupper() and first[1:].islower():
         clause = clause[0].lower() + clause[1:]
+    elif re.match(r"[A-Z][a-z]{3,}(?<!s)s\s+(?:are|were|keep|have)\b", clause):
+        clause = clause[0].lower() + clause[1:]  # "Temperatures are below freezing": a plural, a common noun
     noun, *rest = clause.split()
     if noun in _BARE_NOUNS and rest and _SUBJECT_VERB.match(rest[0]):  # (not "the order 4471", nor "show me ...")
         clause = "the " + clause  # "Show is tonight and nothing has arrived": "the show ..."
