@@ -361,7 +361,14 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
     rest = sentence.without(index)
     if rest is None:
         return [] if droppable(text) else None
+    if _HEDGE_ONLY.fullmatch(rest):  # "... but I can't say for sure": the hedge on the hope goes with it
+        return []
     return [rest] if rest else []
+
+
+_HEDGE_ONLY = re.compile(r"\W*(?:(?:but|though)\s+)?(?:I|we)\s+(?:can['’]t|cannot|can\s+not|couldn['’]t)\s+(?:say|promise|"
+                         r"guarantee|be\s+sure|know)(?:\s+(?:that|it|anything))?(?:\s+for\s+(?:sure|certain)|\s+yet)?\W*|"
+                         r"\W*(?:(?:but\s+)?no\s+(?:promises|guarantees)|(?:but\s+)?we['’]ll\s+see|fingers\s+crossed)\W*", re.I)
 
 
 def drop_banned(text: str, phrase: str) -> list[str] | None:

@@ -179,8 +179,11 @@ class _Rewriter(Additions):
                 before = before if follows_orders(drafted.get(id(before), ""), self.orders) else layout.units[at - 1]
             gone = not before.text or before.text != drafted.get(id(before)) and \
                 follows_orders(drafted.get(id(before), ""), self.orders)
-            if unit.text and gone and before.role == "body" and _POINTS_BACK.match(what_is_checked(unit.text)) and \
-                    (not holds_fact(unit.text) or follows_orders(drafted.get(id(before), ""), self.orders)):
+            obeyed = follows_orders(drafted.get(id(before), ""), self.orders)
+            checked = what_is_checked(unit.text)
+            if unit.text and gone and before.role == "body" and (_POINTS_BACK.match(checked) or obeyed and
+                                                                  _THE_GRANT.match(checked)) and \
+                    (not holds_fact(unit.text) or obeyed):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
@@ -355,6 +358,9 @@ class _Rewriter(Additions):
         if not sentences:
             unit.text = ""
             following = next((u for u in layout.units[at + 1:] if u.text), None)
+            dismay = _DISMAY.match(following.text) if following is not None else None
+            if dismay and dismay.end() < len(following.text):  # "so sorry for the hassle!! 😩 we'll look into it":
+                following.text = following.text[dismay.end():]  # the emoji went with the apology
             if following is not None and _AFTERTHOUGHT.match(following.text):  # "Anyway, I'll look into it."
                 following.text = capitalise(following.text[_AFTERTHOUGHT.match(following.text).end():])
             return
@@ -441,6 +447,9 @@ _TREAT = re.compile(r"\b(?:free|voucher|upgrade\w*|discount|refund\w*|credit\w*|
 # A subject that points at the sentence before it ("This will be with you by Friday")
 _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)",
                           re.I)
+# what a planted order's grant gave, named again in the next sentence: "You'll definitely have the money back today."
+_THE_GRANT = re.compile(r"^(?:the|your|this|that)\s+(?:full\s+)?(?:money|refund|credit|discount|voucher|compensation|funds|"
+                        r"payment|reimbursement|upgrade)\b", re.I)
 _ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
 
 

@@ -1072,7 +1072,7 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         vp = re.sub(r"^(?:are|is|am)\s+", "be ", vp, flags=re.I)  # "make sure you are seen" -> "whether you can be seen"
         if s.lower() in ("it", "this") and not re.match(r"(?:be|has|does|was|goes)\b", vp, re.I):
             vp = re.sub(r"^(\w+?)s\b", r"\1", vp)  # "it arrives" -> "it can arrive"
-    s = _subject(s)
+    s = _subject(re.sub(r"\bur\b", "your", s, flags=re.I))  # "Ur copy will land by Sat": "whether your copy can land"
     noun, _, ref = s.partition(" ")
     if ref and _THING.match(noun) and re.fullmatch(r"#?[\w-]*\d[\w-]*", ref):
         s = f"{noun.lower()} {ref}"  # "Parcel BR4839 will ...": "parcel BR4839"
