@@ -124,3 +124,64 @@ def test_a_pets_medication_on_a_vets_invoice_is_not_the_customers_health() -> No
     customer = "Please find the vet's invoice for Milo's dental extraction: post-op medication £46.50, total £730.50."
     draft = "Thanks for the invoice. Sorry for the inconvenience."
     assert "doctor" not in coach.rewrite(draft, customer=customer).rewrite
+
+
+def test_a_formal_letter_that_guarantees_a_refund_and_feels_ashamed_is_read() -> None:
+    draft = ("Dear Mr. Whitfield,\n\nThank you for your letter. Words cannot express how sorry I am; I feel personally "
+             "ashamed of the way our operations team has handled this. You are guaranteed a full refund of £3,860 within 24 "
+             "hours, and I can assure you nothing like this will ever happen to you with us again.\n\nYours sincerely,\n\n"
+             "Anthony Reyes")
+    assert {"pity", "broken-promise"} <= rules(draft)
+    assert "broken-promise" in rules("Nothing like this will ever happen to you with us again.")
+    assert "broken-promise" not in rules("You aren't guaranteed a refund, but I've asked the tour team about one.")
+    result = coach.rewrite(draft, customer="Our tour (booking TW-5520, £3,860) was cancelled six days before departure.")
+    assert "guaranteed" not in result.rewrite and "ashamed" not in result.rewrite, result.rewrite
+    assert "whether you can get a full refund of £3,860" in result.rewrite, result.rewrite
+
+
+def test_the_agents_own_frustration_is_pity() -> None:
+    assert "pity" in rules("Honestly, that shouldn't have got past anyone and I'm fed up with it myself.")
+    assert "pity" not in rules("I'm fed up of waiting on hold for you, so I've emailed the depot directly.")
+
+
+def test_a_specific_sorry_says_the_problem_and_is_not_told_it_again() -> None:
+    customer = "The dining table from order OR-10562 arrived today with a long scratch across the top."
+    draft = ("I'm really sorry your table arrived with a scratch across the top. Our warehouse is a shambles lately.\n\n"
+             "Could you send me a couple of photos of the scratch?")
+    result = coach.rewrite(draft, customer=customer)
+    assert "long scratch" not in result.rewrite and "sorry your table arrived" in result.rewrite, result.rewrite
+
+
+def test_a_payment_reminder_to_someone_who_cannot_pay_goes_where_its_facts_are_said() -> None:
+    customer = "I lost my job in March and I can't pay the £310 electricity bill due on 30 June. Account 9920-4417."
+    draft = "Hi Jo,\n\nWe apologise for the situation. Just a reminder that payment of £310 is due on 30 June.\n\nVoltara"
+    result = coach.rewrite(draft, customer=customer)
+    assert "reminder" not in result.rewrite and "£310" in result.rewrite and "30 June" in result.rewrite, result.rewrite
+
+
+def test_an_app_that_logs_you_out_is_a_complaint_not_praise() -> None:
+    draft = "@chris_h Thx for reaching out! Ur feedback means the world to us 💜 Have an amazing day! #StreamBoxFam ^PT"
+    customer = "@StreamBox the app logs me out every single time i switch profiles on my Roku. fix it pls"
+    result = coach.rewrite(draft, customer=customer)
+    assert "people who helped you" not in result.rewrite and "logs you out" in result.rewrite, result.rewrite
+
+
+def test_what_the_companys_website_says_is_not_said_back_as_the_problem() -> None:
+    customer = "This is my third email. Your website says freezes are allowed. Member no. PF-20877."
+    draft = "Hi Aoife,\n\nI understand. Freezes are something we're sometimes able to do.\n\nThanks,\nConor"
+    assert "our website says" not in coach.rewrite(draft, customer=customer).rewrite
+
+
+def test_pleased_to_confirm_a_promise_and_a_cost_taken_on_are_checked() -> None:
+    assert "broken-promise" in rules("We will also cover the cost of the lost hotel night.")
+    assert "broken-promise" not in rules("This plan covers the cost of repairs.")
+    draft = ("Thank you for writing to us. I am pleased to confirm that you are guaranteed a full refund of €312 within "
+             "48 hours, and we will also cover the cost of the lost hotel night.")
+    result = coach.rewrite(draft, customer="The 07:30 sailing (booking AEG-77120) was cancelled and I lost a hotel night.")
+    assert "pleased to confirm" not in result.rewrite and "will also cover" not in result.rewrite, result.rewrite
+    assert "€312" in result.rewrite and result.passed is not True, result.rewrite
+
+
+def test_within_the_next_seven_days_stays_one_deadline() -> None:
+    result = coach.rewrite("Your refund will be in your account within the next seven days.", customer="Where is my refund?")
+    assert "within the next seven days" in result.rewrite and not result.rewrite.rstrip(".").endswith("next"), result.rewrite

@@ -214,6 +214,11 @@ class _Rewriter(Additions):
         self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
+        if self.case is not None and self.case.name in ("hardship", "money"):
+            for unit in layout.units:  # "Just a reminder that payment of £310 is due on 30 June" to someone who said they
+                others = " ".join(u.text for u in layout.units if u is not unit)  # can't pay: it goes where its facts
+                if unit.text and _DUE.match(unit.text) and all(f in others for f in extract_facts(unit.text)):
+                    unit.text = ""  # are said already ("you can't pay the £310 bill due on 30 June")
         return self._settle(layout, findings, english)
 
     def _cold(self, text: str) -> bool:
@@ -433,6 +438,9 @@ _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)"
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
                    r"recorded|noted|registered))\W*$", re.I)
+_DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
+                  r"please\s+(?:note|remember)\s+(?:that\s+)?)?(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
+                  r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)
 _DISMAY = re.compile(r"(?:[\U0001F625\U0001F628\U0001F629\U0001F62B\U0001F62D\U0001F630\U0001F631\U0001F622\U0001F61E"
                      r"\U0001F614\U0001F641\u2639\U0001F62C\U0001F92F\U0001F624\U0001F621\U0001F92C\U0001F97A]\uFE0F?\s*)+[.!]*")
 _SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(?:sorry|apologies)(\s+again)\b"

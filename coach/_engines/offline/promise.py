@@ -267,6 +267,8 @@ def _shares_a_word(line: str, text: str) -> bool:
     return bool({stem(w) for w in content_words(line, _IGNORE)} & {stem(w) for w in content_words(text, _IGNORE)})
 
 
+_GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
+                           r"(?=(?:a|an|the|your|full|every)\b)", re.I)
 _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:absolutely|completely|100%)\s+)?"
                       r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
 
@@ -349,6 +351,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     """
     if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
         text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
+    if _GUARANTEED_A.search(quote):  # "You are guaranteed a full refund": the promise "you will get a full refund"
+        said = _GUARANTEED_A.sub(r"\1 will get ", quote, count=1)
+        text, quote = text.replace(quote, said, 1), said
     confirm = _CONFIRM_THAT.match(quote)
     if confirm and text.startswith(quote) and re.match(r"\s*,?\s+and\s+that\s", text[len(quote):], re.I):
         # "I confirm that the repair will be covered ... and that your car will be
@@ -554,7 +559,9 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
-_ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can\s+(?:assure|confirm)(?:\s+you)?)\s*"
+_ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can\s+(?:assure|confirm)(?:\s+you)?|"
+                      r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
+                      r"let\s+you\s+know))\s*"
                       r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"

@@ -77,6 +77,11 @@ _UNSAFE = re.compile(
     r"|[!?]|\.\.|…|\"|“|”|--",
     re.I,
 )
+# what the company says, quoted as the customer's case: "Your website says freezes are allowed" said back would vouch
+# for it ("I can see that our website says ...")
+_YOU_SAY = re.compile(r"^(?:but\s+|and\s+)?your\s+(?:\w+\s+)?(?:website|site|app|terms|policy|advert|ad|email|e-mail|letter|"
+                      r"confirmation|page|faq|contract|staff|agent|rep)\s+(?:says|said|states|stated|shows|showed|claims|"
+                      r"claimed|promised|promises)\b", re.I)
 _COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|but|that|because|so)\s+)you\b(?!r)", re.I)
 _SWAPS = {
     "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "i": "you", "me": "you", "my": "your",
@@ -322,7 +327,8 @@ def _as_clause(sentence: str) -> str | None:
     clause = _CHARGED_ME.sub(_passive, clause)
     clause = _YOU_DID.sub(lambda m: f"{_WE}{m['mid'] or ''} {m['verb']}" + (f" {_TO_YOU}" if m["me"] else ""), clause)
     clause = re.sub(r"\s*\((?![^()]*\d)[^()]*\)", "", clause)  # "(flight from Lisbon)": an aside, not the problem
-    if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or clause.count("(") != clause.count(")") or \
+    if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or _YOU_SAY.match(clause) or \
+            clause.count("(") != clause.count(")") or \
             re.search(r"\((?![^)]*\d)", clause):
         return None  # brackets only around a reference: "the lamp (order 5562) has a frayed cord"
     clause = _LABEL_WORDS.sub("", _unshout(clause))  # "declined AND the card was blocked"
