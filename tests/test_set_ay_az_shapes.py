@@ -185,3 +185,55 @@ def test_pleased_to_confirm_a_promise_and_a_cost_taken_on_are_checked() -> None:
 def test_within_the_next_seven_days_stays_one_deadline() -> None:
     result = coach.rewrite("Your refund will be in your account within the next seven days.", customer="Where is my refund?")
     assert "within the next seven days" in result.rewrite and not result.rewrite.rstrip(".").endswith("next"), result.rewrite
+
+
+def test_i_can_tell_you_and_please_be_assured_lead_into_promises_that_are_checked() -> None:
+    draft = "Our courier team are looking into it, and I can tell you your stools will be with you tomorrow without fail."
+    result = coach.rewrite(draft, customer="Order HH-58213 was meant to arrive on 12 March.")
+    assert "without fail" not in result.rewrite and "I can tell you" not in result.rewrite, result.rewrite
+    letter = ("Dear Dr. Brandt,\n\nPlease be assured that your claim will be approved in full and that payment will be "
+              "made to you within 48 hrs.\n\nYours sincerely,\nGareth Price")
+    customer = "It is six weeks since your assessor's visit to 14 Mill St. and I have heard nothing."
+    result = coach.rewrite(letter, customer=customer)
+    assert "be assured" not in result.rewrite and "whether payment can be made to you" in result.rewrite, result.rewrite
+    assert "48 hrs" in result.rewrite and result.passed is None
+
+
+def test_guaranteed_between_commas_goes_with_the_promise_and_what_it_led_to() -> None:
+    draft = ("Hi Jess, I've added a $50 credit to your account for the trouble, and your order will be with you by "
+             "Thursday, guaranteed, so it'll be there well before the birthday.")
+    policy = ["Goodwill credit is capped at $25 per account per year"]
+    result = coach.rewrite(draft, customer="Order #50318 was due last Tuesday.", policy=policy)
+    assert "guaranteed" not in result.rewrite and "well before" not in result.rewrite, result.rewrite
+    assert "$25" in result.rewrite and result.passed is not True, result.rewrite
+
+
+def test_an_exception_to_a_window_says_the_window_and_keeps_the_amount() -> None:
+    policy = ["Price match applies only to identical items within 7 days of purchase."]
+    draft = "Thanks for the link. I've refunded the £70 difference to your card, even though it's been more than 7 days."
+    result = coach.rewrite(draft, customer="I bought the TV on 1 November; it's £70 cheaper elsewhere now.", policy=policy)
+    assert "within 7 days of purchase" in result.rewrite and "exception for the £70 difference" in result.rewrite, \
+        result.rewrite
+
+
+def test_what_the_policy_says_not_to_discuss_goes_facts_and_all() -> None:
+    policy = ["Do not discuss other customers' orders", "Do not comment on pending legal matters"]
+    draft = ("Hi Stefan,\n\nI've sent a replacement jug for order BL-7720. Your neighbour's order at no. 12 went by express, "
+             "which is why hers was quicker. Between us, the lawsuit is mostly about an older model.\n\nLeon")
+    assert "banned-phrase" in rules(draft, policy=policy)
+    result = coach.rewrite(draft, customer="My neighbour got hers in a day. I've read about the lawsuit.", policy=policy)
+    assert "neighbour" not in result.rewrite and "lawsuit" not in result.rewrite, result.rewrite
+    assert "BL-7720" in result.rewrite and result.passed is not False, result.rewrite
+    assert "banned-phrase" not in rules("I can't discuss another customer's order, but I've checked yours.", policy=policy)
+
+
+def test_a_second_promise_with_a_bare_or_such_subject_is_split_off() -> None:
+    draft = "Please be assured that the invoice will be cancelled immediately and that such an error will never recur."
+    result = coach.rewrite(draft, customer="I was invoiced ₦185,000 for a consultation your clinic cancelled.")
+    assert "never recur" not in result.rewrite and "be assured" not in result.rewrite, result.rewrite
+
+
+def test_a_time_in_a_m_keeps_its_full_stop_inside_a_check() -> None:
+    draft = "Our baggage team found the case this morning. It will be delivered to your hotel tomorrow by 10 a.m. without fail."
+    result = coach.rewrite(draft, customer="My suitcase has not reached me after five days.")
+    assert "a.m;" not in result.rewrite and "10 a.m." in result.rewrite, result.rewrite

@@ -29,7 +29,7 @@ from .text import (
 from .untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, obeyed_span
 from .word_start import gated_alternation
 
-__all__ = ["check", "validate_draft", "meaning", "MAX_DRAFT_CHARS"]
+__all__ = ["check", "validate_draft", "meaning", "kept_quiet", "MAX_DRAFT_CHARS"]
 
 #: Longer drafts are refused. Everything below is checked in linear time.
 MAX_DRAFT_CHARS = 200_000
@@ -630,6 +630,9 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
         for m in pattern.finditer(ctx.draft):
             yield m.start(), m.end()
     for line in ctx.policy.commitments:  # "Do not quote interest rates": a sentence that states one, with its figure
+        quiet = _KEPT_QUIET.match(line)
+        if quiet is not None:  # "Do not discuss other customers' orders": a sentence about a neighbour's order
+            yield from _spoken_of(quiet["what"], ctx.sentences)
         withheld = _WITHHELD.match(line)
         if withheld is None:
             continue
@@ -644,6 +647,38 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
             if (topic or named) and _FIGURE.search(sentence.text) and topic <= said and \
                     all(word in sentence.text.lower() for word in named) and not sentence.text.rstrip().endswith("?"):
                 yield sentence.start, sentence.end
+
+
+def kept_quiet(text: str, policy: Policy) -> list[str]:
+    """The sentences of ``text`` on what a line of ``policy`` says not to discuss ("Do not comment on pending legal
+    matters"): the whole sentence goes, and its facts with it."""
+    sentences = split_sentences(text)
+    return [text[start:end] for line in policy.commitments if (quiet := _KEPT_QUIET.match(line))
+            for start, end in _spoken_of(quiet["what"], sentences)]
+
+
+def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]]:
+    """The sentences that talk about ``what`` ("other customers' orders", "pending legal matters"), not those that decline
+    to ("I can't discuss another customer's account") nor questions."""
+    topic = _OTHERS if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL.search(what) else None
+    words = {stem(w) for w in content_words(what)} - _VAGUE_TOPIC
+    for sentence in sentences:
+        text = sentence.text
+        if _DECLINES.search(text) or text.rstrip().endswith("?"):
+            continue
+        if topic.search(text) if topic is not None else words and words <= {stem(w) for w in content_words(text)}:
+            yield sentence.start, sentence.end
+
+
+_KEPT_QUIET = re.compile(r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+"
+                         r"(?:discuss|comment\s+on|talk\s+about|mention)\s+(?P<what>[^;.]+)", re.I)
+_OTHERS_NAMED = re.compile(r"\bother\s+(?:customers?|people|members|clients|users|guests|passengers)\b", re.I)
+_OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?:customer|member|client|guest|passenger)|"
+                     r"other\s+(?:customers?|members|clients|guests|passengers)|someone\s+else['’]s)\b", re.I)
+_LEGAL = re.compile(r"\b(?:lawsuits?|legal|litigation|court|class\s+action|lawyers?|solicitors?|sue|suing|sued)\b", re.I)
+_VAGUE_TOPIC = frozenset(stem(w) for w in "pending ongoing current any matters matter issues issue details".split())
+_DECLINES = re.compile(r"\b(?:can['’]t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t|don['’]t|do\s+not)\s+"
+                       r"(?:discuss|comment|talk|share|go\s+into|say)\b", re.I)
 
 
 # a figure: money, a percentage or a span of time (not an order number or a date)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .checker import check
+from .checker import check, kept_quiet
 from .conditions import unchecked_lines
 from .errors import InputError
 from .facts import extract_facts, invented_facts, missing_facts
@@ -125,7 +125,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
     return GuardVerdict(
         after=after,
         missing=[fact for fact in missing_facts(without_instructions(draft), rewrite)
-                 if fact not in _ordered_facts(draft, orders)],
+                 if fact not in _ordered_facts(draft, orders) and fact not in _withheld_facts(draft, policy)],
         invented=invented_facts(rewrite, draft, customer or "", *policy.commitments),
         customer_voice=customer_voice(rewrite, draft, customer),
         language=language_problem(draft, rewrite) or _unread(rewrite, after),
@@ -179,6 +179,12 @@ def _cut_from(words: list[str], source: list[str]) -> bool:
         at += 1
     inside = set(range(kept[0], kept[-1] + 1)) - set(kept)
     return not any(source[i] in _TURNS for i in inside)
+
+
+def _withheld_facts(draft: str, policy: Policy) -> set[str]:
+    """Facts of the draft's sentences that the policy keeps from the customer ("Do not discuss other customers' orders":
+    "your neighbour at no. 12 had a price match last Tuesday"): the rewrite drops the sentence, and its facts with it."""
+    return {fact for sentence in kept_quiet(draft, policy) for fact in extract_facts(sentence)}
 
 
 def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:

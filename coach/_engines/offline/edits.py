@@ -371,12 +371,15 @@ _HEDGE_ONLY = re.compile(r"\W*(?:(?:but|though)\s+)?(?:I|we)\s+(?:can['’]t|can
                          r"\W*(?:(?:but\s+)?no\s+(?:promises|guarantees)|(?:but\s+)?we['’]ll\s+see|fingers\s+crossed)\W*", re.I)
 
 
-def drop_banned(text: str, phrase: str) -> list[str] | None:
+def drop_banned(text: str, phrase: str, quiet: bool = False) -> list[str] | None:
     """Take out a phrase the policy bans: a lead-in ("As per our policy, ..."), its clause, or the sentence.
 
-    A phrase that holds a fact stays (taking it out would lose the fact): the result then fails the guard.
+    A phrase that holds a fact stays (taking it out would lose the fact): the result then fails the guard. A whole
+    sentence on what the policy says not to discuss (``quiet``) goes, facts and all.
     """
     at = text.lower().find(phrase.lower())
+    if at >= 0 and phrase.strip(" .!?") == text.strip(" .!?") and (not holds_fact(phrase) or quiet):
+        return []  # a sentence on what the policy keeps from the customer ("Do not discuss other customers' orders")
     if at < 0 or holds_fact(phrase):
         return None
     before, after = text[:at], text[at + len(phrase):]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..._core.checker import check
+from ..._core.checker import check, kept_quiet
 from ..._core.combined import explicit_step
 from ..._core.facts import extract_facts
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, new_problems
@@ -341,7 +341,7 @@ class _Rewriter(Additions):
             return ways + ([[]] if droppable(text) else [])
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
                 "vague-effort": lambda: fix_vague_effort(text, quote),
-                "banned-phrase": lambda: drop_banned(text, quote)}[rule]()
+                "banned-phrase": lambda: drop_banned(text, quote, quote in kept_quiet(text, self.policy))}[rule]()
         return [edit] if edit is not None else []
 
     def _replace(self, layout: Layout, unit: Unit, sentences: list[str]) -> None:

@@ -70,7 +70,8 @@ _DONE = re.compile(r"(?P<lets>\blet['’]s\s+get\s+(?:this|it|that)\s+(?:fixed|s
                    r"|\b(?P<sort>(?P<who>I|we)(?:'ll|’ll|\s+will)\s+(?:get|have)\s+(?:this|it|that|things|everything)\s+"
                    r"(?:sorted|fixed|resolved|straightened)(?:\s+out)?)", re.I)
 _AND_MODAL = re.compile(r"^,?\s+and\s+(?P<rest>(?:will|shall|should)\s+[^.!?]+)", re.I)
-_AND_PROMISE = re.compile(r",?\s+(?:and|so(?=\s+you\b))\s+(?=(?:you|we|I|it|they|(?:the|your)\s+"
+_AND_PROMISE = re.compile(r",?\s+(?:and|so(?=\s+you\b))\s+(?=(?:you|we|I|it|they|(?!(?:then|also|so|still|this|that|"
+                          r"there)\b)[a-z]+(?=\s+(?:will|shall)\b)|(?:the|your|our|any|such\s+an?)\s+"
                           r"(?:(?!\b(?:is|are|was|were|has|have|had|can|could|would|must|may)\b)[^,.;:!?]|(?<=\d)[.,](?=\d))"
                           r"{1,40}?)\s*(?:will|'ll|’ll|shall)\b)", re.I)
 _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
@@ -273,14 +274,16 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
                       r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
 
 
-_CONFIRM_THAT = re.compile(r"(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\s+that\s+(?=\w)", re.I)
+_CONFIRM_THAT = re.compile(r"(?:(?:I|we)\s+(?:can\s+|hereby\s+|(?:am|are|['’]m|['’]re)\s+(?:pleased|happy|glad|"
+                           r"delighted)\s+to\s+)?confirm|(?:please\s+)?(?:be|rest)\s+assured|I\s+can\s+(?:assure|tell)\s+you)"
+                           r"\s+that\s+(?=\w)", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
 # A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
 # words!" (not "I'm sure you'll understand": that says more)
 _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+given|(?:that['’]s\s+)?guaranteed|"
                       r"I['’]m\s+(?:positive|certain|sure)(?:\s+of\s+(?:it|that))?|(?:you\s+can\s+)?(?:count|bank|rely)\s+on\s+"
                       r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
-                      r"no\s+doubt(?:\s+about\s+it)?|you\s+have\s+my\s+word)(?=\s*(?:[.!…]|$))", re.I)
+                      r"no\s+doubt(?:\s+about\s+it)?|you\s+have\s+my\s+word)(?=\s*(?:[.!…,;]|$))", re.I)
 
 
 def only_backs(sentence: str) -> bool:
@@ -293,7 +296,12 @@ _SURE_WE_CAN = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:su
                           r"(?P<who>we|I)(?:\s+can|\s+could|\s+will\s+be\s+able\s+to|(?:'ll|’ll)\s+be\s+able\s+to)(?=\s)",
                           re.I)
 _GRANTED_WHAT = re.compile(r"\b(?:approved|refunded|waived|credited|accepted|authori[sz]ed|processed|extended|approve|refund|"
-                           r"waive|credit|accept|extend|process)\s+(?P<what>(?:the|your|this)\s+[\w-]+)", re.I)
+                           rf"waive|credit|accept|extend|process)\s+(?P<what>(?:the|your|this)\s+(?:[{CURRENCY}]\s?\d[\d,.]*\d\s+)?"
+                           r"[\w-]+)", re.I)
+_NO_EXCEPTION = (
+    "I can't make an exception for {what} myself, but I'll check what I can offer you and update you.",
+    "That means I can't make an exception for {what} myself; I'll check what I can offer you and let you know.",
+)
 _ASKING = (
     "I'm asking {who} to review {what} and will update you with what they decide.",
     "I'll ask {who} to review {what} and let you know what they decide.",
@@ -308,15 +316,17 @@ def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> l
         return []
     lines = [line for line in policy.commitments if line not in used and not for_agents(line)]
     approves = next((line for line in lines if approver(line)), None)
-    facts = set(extract_facts(text))  # the window the exception let go says its figure ("past 30 days")
-    window = next((line for line in lines if line != approves and (same_topic(line, text) or
-                                                                  facts and facts <= set(extract_facts(line)))), None)
+    facts = set(extract_facts(text))  # the window the exception let go says its figure ("past 30 days", "more than 7 days")
+    let_go = set(extract_facts(text[EXCEPTION.search(text).start():]))
+    window = next((line for line in lines if line != approves and (same_topic(line, text) or any(
+        figures and figures <= set(extract_facts(line)) for figures in (facts, let_go)))), None)
     if approves is None and window is None:
         return []
     what = _GRANTED_WHAT.search(text)
     thing = what["what"].lower() if what else "this"
     out = [said_policy(line) for line in (window, approves) if line]
-    out.append(_ASKING[salt % 2].format(who=approver(approves), what=thing) if approves else _BEYOND_PLAIN[salt % 2])
+    out.append(_ASKING[salt % 2].format(who=approver(approves), what=thing) if approves else
+               _NO_EXCEPTION[salt % 2].format(what=thing) if extract_facts(thing) else _BEYOND_PLAIN[salt % 2])
     said = " ".join(out)
     if any(fact not in said for fact in extract_facts(text)):
         return []  # a reference or an amount would be lost
@@ -355,7 +365,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         said = _GUARANTEED_A.sub(r"\1 will get ", quote, count=1)
         text, quote = text.replace(quote, said, 1), said
     confirm = _CONFIRM_THAT.match(quote)
-    if confirm and text.startswith(quote) and re.match(r"\s*,?\s+and\s+that\s", text[len(quote):], re.I):
+    if confirm and text.startswith(quote) and re.match(r"\s*,?\s+and\s+that\s", text[len(quote):], re.I) and \
+            not any(same_topic(line, quote, subject=True) for line in policy.commitments):  # (the policy's line on it
+        # is said instead)
         # "I confirm that the repair will be covered ... and that your car will be
         said = capitalise(quote[confirm.end():])  # ready by Friday": the two promises, as promises
         rest = re.sub(r"^(\s*,?\s+and)\s+that\s+", r"\1 ", text[len(quote):], flags=re.I)
@@ -383,11 +395,11 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     two = _AND_PROMISE.search(clause)
     if two and complete(clause[: two.start()]):  # "the repair will be done today and you will collect it
         clause, after = clause[: two.start()], clause[two.start():] + after  # Friday": one promise a round
+    while backing := _BACKING.match(after):  # (", guaranteed, so it'll be there before the birthday")
+        after = after[backing.end():]
     if not _CERTAINTY.sub("", _NO_BOTHER.sub("", after)).strip(" .!?…,—–-"):
         after = _CERTAINTY.sub("", _NO_BOTHER.sub("", after))  # ", 100%." and ", no problem at all!" go with the
         # promise; anything more stays for the next round
-    while backing := _BACKING.match(after):
-        after = after[backing.end():]
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
@@ -550,7 +562,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
             return out or None  # "... as our team has taken all necessary steps": no sentence on its own
         if _MODAL_FIRST.match(rest) and out:  # "... and will certainly reach your account by 31 Mar.": its subject
             rest = "it " + rest  # went with the first promise; "it" carries the second (a later round hedges it)
-        if starts_clause(rest):
+        if starts_clause(rest) or re.match(r"[a-z]+\s+(?:will|shall)\s", rest):  # (a bare noun: "payment will be ...")
             out.append(finish(capitalise(rest)))
         elif holds_fact(rest) or holds_step(rest):
             return None
@@ -561,7 +573,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
 
 _ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can\s+(?:assure|confirm)(?:\s+you)?|"
                       r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
-                      r"let\s+you\s+know))\s*"
+                      r"let\s+you\s+know)|I\s+can\s+tell\s+you)\s*"
                       r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"
@@ -1047,7 +1059,7 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     m = _FUTURE.search(clause)
     if not m:
         return None
-    head, vp = clause[: m.start()], clause[m.end():].strip().rstrip(".!?")
+    head, vp = clause[: m.start()], re.sub(r"(?<!\b[ap]\.m)[.!?]+$", "", clause[m.end():].strip())  # (not "9 a.m.")
     if not vp or re.search(r"\b(?:will|shall|never)\b|['’]ll\b", vp, re.I):
         return None  # "...refund it, and it will all be back today": a second promise; "never hear from us again"
     head = _ASSURED.sub("", head)  # "Please be assured that the payment will ...": the payment
