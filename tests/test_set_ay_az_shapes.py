@@ -237,3 +237,35 @@ def test_a_time_in_a_m_keeps_its_full_stop_inside_a_check() -> None:
     draft = "Our baggage team found the case this morning. It will be delivered to your hotel tomorrow by 10 a.m. without fail."
     result = coach.rewrite(draft, customer="My suitcase has not reached me after five days.")
     assert "a.m;" not in result.rewrite and "10 a.m." in result.rewrite, result.rewrite
+
+
+def test_i_can_confirm_your_x_reads_your_and_a_payment_made_to_vanish_is_checked() -> None:
+    result = coach.rewrite("I can confirm your chair will be delivered this Friday.", customer="Order KO-1182 is on backorder.")
+    assert "whether your chair can be delivered" in result.rewrite, result.rewrite
+    draft = "I'll make sure the second €312 payment has vanished from your account by tonight."
+    result = coach.rewrite(draft, customer="I've been charged €312 twice for booking CL-77410.")
+    assert "whether the second €312 payment can be removed from your account" in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize("line", [
+    "Please calm down.",
+    "Shouting at our staff will not get your fridge repaired any faster.",
+    "I understand that bills can be a bit confusing at times.",
+])
+def test_a_line_that_talks_down_to_the_customer_goes(line: str) -> None:
+    draft = f"{line} We'll try our best to book you another visit."
+    result = coach.rewrite(draft, customer="This is the FOURTH time my fridge-freezer has died and my bill is wrong too.")
+    assert line not in result.rewrite, result.rewrite
+
+
+def test_disgust_at_what_the_customer_found_is_pity() -> None:
+    assert "pity" in rules("@maria_g omg that's disgusting, so so sorry 😩 ^LB")
+
+
+def test_to_the_bereaved_the_account_holder_line_gives_way_to_the_bereavement_step() -> None:
+    customer = "My mother passed away on 2 March. I'm her executor and I need her mobile account closed."
+    draft = ("Hi Mr. Dunmore,\n\nI'm so sorry. Unfortunately, for security reasons we can only discuss the account with "
+             "the account holder.\n\nTake care of yourself,\nBecky")
+    result = coach.rewrite(draft, customer=customer)
+    assert "only discuss the account" not in result.rewrite, result.rewrite
+    assert "please reply" in result.rewrite.lower() and result.rewrite.endswith("Take care of yourself,\nBecky")

@@ -81,8 +81,9 @@ class Additions:
             stepless = stepless or not holds_step(rest)  # "We'll look into it." is all it offers
         # a reply being fixed that is left with no step in the rules' reading: the learned layer may pass "Thx for
         # flagging 🙏" (the customer asked a question), but an edited reply needs something to do or done
-        stepless = stepless or not resolved and bool(rendered.strip()) and not holds_step(rendered) and \
-            not _OWN_STEP.search(rendered) and not self._answers(rendered) and not _SETTLED.search(rendered)
+        body = " ".join(u.full for u in layout.units if u.text)  # (not the sign-off: "Take care of yourself,")
+        stepless = stepless or not resolved and bool(rendered.strip()) and not holds_step(body) and \
+            not _OWN_STEP.search(body) and not self._answers(body) and not _SETTLED.search(body)
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)

@@ -86,6 +86,13 @@ _DISMISSAL = re.compile(
     r"|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+(?:worry|panic)"
     r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?\W*$", re.I)
 
+# ... or talks down to the customer: "Please calm down.", "Shouting at our staff will not get it fixed any faster.", "I
+# understand that bills can be a bit confusing at times."
+_TALKS_DOWN = re.compile(
+    r"^\W*(?:(?:please|just|ok|okay)\W+)*calm\s+down\b|^\W*(?:there['’]s\s+)?no\s+need\s+(?:to|for)\s+(?:shout|shouting|"
+    r"be\s+rude|rudeness|swear|swearing|get\s+angry|that\s+tone)\b|^\W*(?:shouting|swearing|being\s+rude)\s+(?:at\s+(?:our|my|the)\s+"
+    r"\w+\s+)?(?:will\s+not|won['’]t|doesn['’]t|does\s+not)\b|^\W*(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:bills|statements|"
+    r"invoices|charges|tariffs|our\s+bills)\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?confusing\b", re.I)
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
                           "yes definitely entirely perfectly".split())
 
@@ -150,7 +157,7 @@ def deflects(text: str) -> bool:
 def hollow(text: str) -> bool:
     """A sentence that says nothing but "I understand" / "I hear you" ("I understand. I hear you, I really do."), or
     waves the problem away ("Don't worry."): a reply being fixed is better without it."""
-    if _DISMISSAL.match(text):
+    if _DISMISSAL.match(text) or _TALKS_DOWN.match(text) and not holds_fact(text):
         return True
     rule = load_rules()["parroting"]
     rest, found = rule.pattern("patterns").subn(" ", text)

@@ -225,7 +225,9 @@ class _Rewriter(Additions):
         """A line that could go to anyone ("Thank you for your feedback.", "You may refer to our FAQ page.") in a reply
         to grief, danger or money trouble: the situation's acknowledgement and step take its place."""
         return self.case is not None and not holds_fact(text) and not text.rstrip().endswith(":") and \
-            (_COLD.match(text) is not None or _TEMPLATES.search(text) is not None and not _THANKS.match(text))
+            (_COLD.match(text) is not None or _TEMPLATES.search(text) is not None and not _THANKS.match(text) or
+             self.case.name == "bereavement" and _HOLDER_ONLY.search(text) is not None)  # "we can only discuss the
+        # account with the account holder", to someone whose mother died: the bereavement step replaces it
         # (not "Please note the following:"; "Thank you for your letter." is a plain opening, "... for your feedback" not)
 
     def _hollow(self, text: str, findings: list[Finding]) -> bool:
@@ -438,6 +440,9 @@ _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)"
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
                    r"recorded|noted|registered))\W*$", re.I)
+_HOLDER_ONLY = re.compile(r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must)\b[^.!?]{0,50}\b(?:discuss|speak|talk|deal|"
+                          r"call|contact|ring)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
+                          r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?)?(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
                   r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)

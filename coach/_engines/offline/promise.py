@@ -571,12 +571,16 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
-_ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can\s+(?:assure|confirm)(?:\s+you)?|"
+_ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can\s+(?:assure|confirm)(?:\s+you\b)?|"
                       r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
                       r"let\s+you\s+know)|I\s+can\s+tell\s+you)\s*"
                       r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"
+# "we'll make sure the second €312 payment has vanished from your account": whether it can be removed
+_MADE_GONE = re.compile(r"^(?P<s>(?:the|your|this|that|any)\s+(?:[\w-]+|[£$€]\d[\d,.]*)(?:\s+(?:[\w-]+|[£$€]\d[\d,.]*)){0,2}?)\s+"
+                        r"(?:has|have)\s+(?:vanished|gone|disappeared|dropped\s+off|cleared|been\s+(?:removed|taken\s+off))\b"
+                        r"(?P<rest>.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
 _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
@@ -1080,9 +1084,10 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     maker = _MAKE_SURE.match(vp)
     if maker and re.match(r"to\s+\w", vp[maker.end():]):  # "we'll make sure to get this sorted" -> "we can get ..."
         vp, maker = vp[maker.end() + 3:].lstrip(), None
-    passive = _MADE.match(vp[maker.end():]) if maker else None
+    passive = (_MADE.match(vp[maker.end():]) or _MADE_GONE.match(vp[maker.end():])) if maker else None
     if passive:  # "we'll make sure all the fees are refunded today" -> "whether all the fees can be refunded today"
-        s, vp, maker = passive["s"], "be " + passive["vp"], None
+        s, vp, maker = passive["s"], "be " + (passive["vp"] if "vp" in passive.groupdict() else "removed" + passive["rest"]), \
+            None
     if maker:  # "we'll make sure you get a full refund" -> "whether you can get a full refund"
         inner = vp[maker.end():].split(None, 1)
         if len(inner) < 2 or inner[0].lower() not in ("you", "it", "they", "this"):
