@@ -269,3 +269,9 @@ def test_to_the_bereaved_the_account_holder_line_gives_way_to_the_bereavement_st
     result = coach.rewrite(draft, customer=customer)
     assert "only discuss the account" not in result.rewrite, result.rewrite
     assert "please reply" in result.rewrite.lower() and result.rewrite.endswith("Take care of yourself,\nBecky")
+
+
+def test_the_next_slot_offered_in_an_emergency_is_for_after_it_is_made_safe() -> None:
+    draft = "Thanks for your message. The earliest engineer slot we have is Thursday between 8am and 12pm, shall I book it?"
+    result = coach.rewrite(draft, customer="There's a strong smell of gas in my kitchen at 12 Hill Road.")
+    assert "emergency line" in result.rewrite and "Once it has been made safe, the earliest engineer slot" in result.rewrite

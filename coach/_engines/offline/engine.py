@@ -214,6 +214,10 @@ class _Rewriter(Additions):
         self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
+        if self.case is not None and self.case.always:  # a gas smell answered "The earliest slot we have is Thursday":
+            for unit in layout.units:  # the slot is for after the emergency
+                if unit.text and _NEXT_SLOT.match(unit.text) and unit.role != "added":
+                    unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
         if self.case is not None and self.case.name in ("hardship", "money"):
             for unit in layout.units:  # "Just a reminder that payment of £310 is due on 30 June" to someone who said they
                 others = " ".join(u.text for u in layout.units if u is not unit)  # can't pay: it goes where its facts
@@ -443,6 +447,8 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
 _HOLDER_ONLY = re.compile(r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must)\b[^.!?]{0,50}\b(?:discuss|speak|talk|deal|"
                           r"call|contact|ring)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
+_NEXT_SLOT = re.compile(r"^(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
+                        r"(?:slot|appointment|visit|booking)s?\b", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?)?(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
                   r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)
