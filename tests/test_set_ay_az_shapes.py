@@ -275,3 +275,50 @@ def test_the_next_slot_offered_in_an_emergency_is_for_after_it_is_made_safe() ->
     draft = "Thanks for your message. The earliest engineer slot we have is Thursday between 8am and 12pm, shall I book it?"
     result = coach.rewrite(draft, customer="There's a strong smell of gas in my kitchen at 12 Hill Road.")
     assert "emergency line" in result.rewrite and "Once it has been made safe, the earliest engineer slot" in result.rewrite
+
+
+def test_a_third_person_with_a_clock_time_and_no_one_will_ever_are_promises() -> None:
+    assert "broken-promise" in rules("He'll definitely be there before 4, no question.")
+    assert "broken-promise" in rules("No collectors will ever contact you.")
+    assert "broken-promise" not in rules("I'll call you before 4pm with an update.")
+    assert "broken-promise" not in rules("Please reply before 5pm so I can book it.")
+    result = coach.rewrite("The engineer's running late. He'll definitely be there before 4, no question.",
+                           customer="The technician was due between 8 and 12 and nobody came (job 908812).")
+    assert "definitely" not in result.rewrite and "whether he can be there" in result.rewrite, result.rewrite
+
+
+def test_a_voucher_thrown_in_against_a_line_that_needs_approval_is_beyond_the_policy() -> None:
+    policy = ["Agents may not offer vouchers or credits without team-lead approval."]
+    draft = "Sorry for the wait! I'll throw in a €20 voucher for the hassle."
+    assert "broken-promise" in rules(draft, policy=policy)
+    result = coach.rewrite(draft, customer="My refund for order 66102 hasn't arrived.", policy=policy)
+    assert "We can't offer vouchers or credits without team-lead approval." in result.rewrite, result.rewrite
+    assert "throw in" not in result.rewrite
+
+
+def test_an_account_reference_line_with_an_abbreviation_stays_in_the_head() -> None:
+    draft = ("Dear Mr. Brandt,\n\nAcct. ref.: TX-6603-B\n\nWe refer to your correspondence. We are sorry to hear that."
+             "\n\nYours faithfully,\nAlpenSpar Bank")
+    result = coach.rewrite(draft, customer="I requested my 2023 tax statement on 5 Jan. and again on 19 Jan. Still nothing.")
+    assert "\n\nAcct. ref.: TX-6603-B\n\n" in result.rewrite, result.rewrite
+
+
+def test_another_customers_account_is_not_discussed_when_the_policy_says_so() -> None:
+    policy = ["Never discuss another customer's account details with a third party."]
+    draft = "Hi Grace, I can see her account and yes, she's about two months behind, so you might want to have a word."
+    assert "banned-phrase" in rules(draft, policy=policy)
+    result = coach.rewrite(draft, customer="Has my neighbour at 12 Elm Row paid her gas bill?", policy=policy)
+    assert "two months behind" not in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize("line", [
+    "Most users don't have this problem so it's probably something on your phone.",
+    "If you had checked the box on arrival you could have returned them straight away.",
+    "Perhaps someone on your side approved the hours and didn't mention it?",
+    "Please note that threatening language does not speed up the process.",
+    "Yeah the app does that sometimes lol.",
+])
+def test_a_line_that_blames_the_customer_or_laughs_it_off_goes(line: str) -> None:
+    draft = f"Thanks for your message. {line} We'll try our best to sort it."
+    result = coach.rewrite(draft, customer="Your app keeps crashing and my order 2231-AB arrived in the wrong size.")
+    assert line not in result.rewrite, result.rewrite

@@ -672,9 +672,11 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
 
 _KEPT_QUIET = re.compile(r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+"
                          r"(?:discuss|comment\s+on|talk\s+about|mention)\s+(?P<what>[^;.]+)", re.I)
-_OTHERS_NAMED = re.compile(r"\bother\s+(?:customers?|people|members|clients|users|guests|passengers)\b", re.I)
+_OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|member|client|user|guest|passenger)s?\b|"
+                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b", re.I)
 _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?:customer|member|client|guest|passenger)|"
-                     r"other\s+(?:customers?|members|clients|guests|passengers)|someone\s+else['’]s)\b", re.I)
+                     r"other\s+(?:customers?|members|clients|guests|passengers)|someone\s+else['’]s|"
+                     r"(?:her|his|their)\s+(?:account|bill|balance|payments?|order|arrears))\b", re.I)  # (the customer is "you")
 _LEGAL = re.compile(r"\b(?:lawsuits?|legal|litigation|court|class\s+action|lawyers?|solicitors?|sue|suing|sued)\b", re.I)
 _VAGUE_TOPIC = frozenset(stem(w) for w in "pending ongoing current any matters matter issues issue details".split())
 _DECLINES = re.compile(r"\b(?:can['’]t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t|don['’]t|do\s+not)\s+"

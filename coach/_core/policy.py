@@ -123,6 +123,7 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+an
                         re.I)
 #: The agent's own grant, offered for later: "I'll refund the full £1,299", "we'll also add a £25 voucher".
 GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+|just\s+|happily\s+)?(?:refund|waive|credit|"
+                           r"throw\s+in|"
                            r"add|apply|issue|give(?!\s+you\s+a\s+(?:call|ring|shout|bell|buzz|quick\s+call))|pay|reimburse|compensate|upgrade|"
                            r"extend)\b"
                            # "we're happy to match MegaMart and refund the $120 difference"
@@ -148,6 +149,9 @@ _FOR_AGENTS = re.compile(_TEAM + r"(?:must|should|cannot|can't|can’t|are\s+not
 CONDUCT_RULE = re.compile(r"^\s*(?:" + _DONT + r")\b", re.I)
 # What the team may do, said to the customer as ours: "Agents may waive damage charges up to €100" -> "We can waive ..."
 _TEAM_MAY = re.compile(_TEAM + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+", re.I)
+
+
+_HAND_OUT = frozenset({"offer", "giv", "issu", "provid", "grant", "hand"})  # (each as ``act``, its last "e" cut)
 
 
 def for_agents(line: str) -> bool:
@@ -211,6 +215,7 @@ def as_ours(line: str) -> str:
         line = _AND_DOES.sub(lambda m: m.group(1) + _plain(m["verb"]), line)
         line = "W" + line[1:] if line.startswith("we ") else line
     line = to_you(_TEAM_MAY.sub("We can ", line, count=1))
+    line = re.sub(r"^We can not\b", "We can't", line)  # "Agents may not offer vouchers ..." -> "We can't offer ..."
     line = _DO_NOT_OFFER.sub(lambda m: f"We don't {m['verb'].lower()} ", line, count=1)  # "Do not offer cash ...": ours
     line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)
     if _CUSTOMERS.match(line):
@@ -729,13 +734,15 @@ class Policy(BaseModel):
                 rest = part[to_agents.end():]
                 acts = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", rest.lower()))
                 act = acts[0].rstrip("e") if acts else ""  # ("may not waive, reduce or refund", "may not (ever) waive")
-                if not re.search(rf"\b(?:I|we)\b[^.;!?]{{0,25}}?\b{re.escape(act)}", clause, re.I):
-                    continue
+                if not re.search(rf"\b(?:I|we)\b[^.;!?]{{0,25}}?\b{re.escape(act)}", clause, re.I) and \
+                        not (act in _HAND_OUT and (GRANT_OFFERED.search(clause) or GRANT_MADE.search(clause))):
+                    continue  # ("may not offer vouchers": "I'll throw in a €20 voucher" offers one)
                 # "waive, reduce or refund late fees": the first verb and what it is done to
                 what = re.sub(r"^(\w+)(?:,\s*\w+)*,?\s+(?:or|and)\s+\w+\s+", r"\1 ", rest.strip())
             subject = [w for w in _stems(what, _GENERIC_POLICY_WORDS | _RULING_WORDS)
                        if w != "non"][:2]  # ("Deposits are non-refundable": deposits)
-            if subject and all(word in clause_topic or _same_word(word, clause_topic) for word in subject):
+            either = re.match(r"\W*(?:\w+\s+)?\w+\s+or\s+\w+", what) is not None  # "vouchers or credits": one of them
+            if subject and (any if either else all)(word in clause_topic or _same_word(word, clause_topic) for word in subject):
                 return line
             if subject and subject[0] == "cash" and "cash" in clause_topic and sums(clause):
                 return line  # "no cash compensation" against "$30 cash by bank transfer": cash is what it rules out

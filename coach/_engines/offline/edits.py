@@ -93,6 +93,16 @@ _TALKS_DOWN = re.compile(
     r"be\s+rude|rudeness|swear|swearing|get\s+angry|that\s+tone)\b|^\W*(?:shouting|swearing|being\s+rude)\s+(?:at\s+(?:our|my|the)\s+"
     r"\w+\s+)?(?:will\s+not|won['’]t|doesn['’]t|does\s+not)\b|^\W*(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:bills|statements|"
     r"invoices|charges|tariffs|our\s+bills)\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?confusing\b", re.I)
+# ... or puts it on the customer, or laughs it off: "it's probably something on your phone", "If you had checked the box
+# on arrival ...", "Perhaps someone on your side approved the hours?", "threatening language does not speed up the
+# process", "Yeah the app does that sometimes lol"
+_BLAMES = re.compile(
+    r"\b(?:it['’]s|it\s+is|that['’]s)\s+(?:probably|likely|most\s+likely|almost\s+certainly)\s+(?:something\s+|an\s+issue\s+)?"
+    r"(?:on|with|at)\s+your\s+(?:end|side|phone|device|computer|network|bank|router)\b|^\W*most\s+(?:users|customers|people)\s+"
+    r"(?:don['’]t|do\s+not|never)\s+(?:have|get|see)\s+this\b|^\W*(?:but\s+|unfortunately\s+)?if\s+you\s+had\s+(?:\w+ed|read|"
+    r"checked|told|called)\b|\bsomeone\s+on\s+your\s+(?:side|end)\b|^\W*I\s+must\s+say\s+I['’]m\s+(?:\w+\s+)?surprised\b|"
+    r"\b(?:threatening|abusive|aggressive|rude|offensive)\s+(?:language|behaviou?r|messages?|tone)\b|"
+    r"\b(?:lol|lmao|haha+|hehe)\b", re.I)
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
                           "yes definitely entirely perfectly".split())
 
@@ -157,7 +167,7 @@ def deflects(text: str) -> bool:
 def hollow(text: str) -> bool:
     """A sentence that says nothing but "I understand" / "I hear you" ("I understand. I hear you, I really do."), or
     waves the problem away ("Don't worry."): a reply being fixed is better without it."""
-    if _DISMISSAL.match(text) or _TALKS_DOWN.match(text) and not holds_fact(text):
+    if _DISMISSAL.match(text) or (_TALKS_DOWN.match(text) or _BLAMES.search(text)) and not holds_fact(text):
         return True
     rule = load_rules()["parroting"]
     rest, found = rule.pattern("patterns").subn(" ", text)

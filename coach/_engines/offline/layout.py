@@ -38,7 +38,8 @@ _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=
 _THANKS_NAME = re.compile(r"(?<=[.!?]\s)(?i:thanks|thank\s+you|thx|cheers|many\s+thanks|kind\s+regards|regards|best)[,!]?\s+"
                           r"(?P<name>[A-Z][a-z]{1,15})\.?$")
 # "Subject: ...", "Re: Invoice No. 88412", "Reference: Lease agreement LA-77310"
-_HEADING = r"(?:re|subject|ref\.?|reference|regarding|(?:your|our)\s+ref(?:erence)?\.?)\s*:"
+_HEADING = (r"(?:re|subject|ref\.?|reference|regarding|(?:your|our|acct\.?|account|policy|claim|case|order)\s+"
+            r"ref(?:erence)?\.?)\s*:")
 # ... or a line that is only a reference, "Customer No. SL-5529130": nothing is added before or into it
 SUBJECT_LINE = re.compile(rf"^(?:{_HEADING})|{REFERENCE_LINE.pattern}", re.I)
 _SUBJECT = re.compile(r"^\s*" + _HEADING + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
