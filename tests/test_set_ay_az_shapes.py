@@ -3,6 +3,7 @@ written for this file."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -322,3 +323,33 @@ def test_a_line_that_blames_the_customer_or_laughs_it_off_goes(line: str) -> Non
     draft = f"Thanks for your message. {line} We'll try our best to sort it."
     result = coach.rewrite(draft, customer="Your app keeps crashing and my order 2231-AB arrived in the wrong size.")
     assert line not in result.rewrite, result.rewrite
+
+
+def test_regret_for_any_misunderstanding_is_a_bland_apology() -> None:
+    assert "bland-apology" in rules("We regret any misunderstanding.")
+    assert "bland-apology" not in rules("Sorry for the misunderstanding about your booking on 3 May.")
+
+
+def test_an_illness_in_the_family_is_not_the_customers_own_health() -> None:
+    customer = "You cancelled my daughter's chemotherapy transport for tomorrow (booking CT-4402) without telling us."
+    result = coach.rewrite("We regret any upset caused. Cancellations can occur for operational reasons.", customer=customer)
+    assert "your health" not in result.rewrite, result.rewrite
+
+
+def test_a_connection_that_keeps_dropping_is_trouble_and_no_guarantees_goes_with_the_try() -> None:
+    customer = "Internet has been dropping every evening between 7 and 10 for two weeks. Account 5567-1189."
+    draft = ("I know how you feel, honestly, my internet at home is rubbish too haha. I'll try and push someone to look at it "
+             "but no guarantees.")
+    result = coach.rewrite(draft, customer=customer)
+    assert "haha" not in result.rewrite and "no guarantees" not in result.rewrite, result.rewrite
+    assert "dropping every evening" in result.rewrite, result.rewrite
+
+
+def test_the_thanks_the_engine_adds_opens_the_reply_after_the_greeting() -> None:
+    draft = ("Hi Renee, as per the terms you agreed to on signup, a freeze fee applies to all membership pauses. We regret "
+             "any misunderstanding.")
+    result = coach.rewrite(draft, customer="The gym charged me a $45 'freeze fee' when I paused for surgery. Member ID 00412.")
+    assert re.match(r"Hi Renee, thank", result.rewrite) and "As per the terms" in result.rewrite, result.rewrite
+    mid = "Practice, my friend – it takes practice. Sorry for the trouble."  # (a first word and a comma: no greeting)
+    result = coach.rewrite(mid, customer="How do I get better at this level? Nothing works!")
+    assert result.rewrite.startswith("Practice, my friend"), result.rewrite

@@ -185,8 +185,11 @@ class Additions:
         while at < len(layout.units) and layout.units[at].text and _THANKS_FIRST.match(layout.units[at].text) and \
                 not _THANKS_FIRST.match(added[0]):
             at += 1  # "Thank you for your e-mail." stays the reply's first sentence; what is said back follows it
-        if first.prefix and first.text and at == 1 and is_check(capitalise(first.text)):
-            # "Hi Joanne, I'm checking whether it can be with you ...": what is said back comes before the check of "it"
+        if first.prefix and first.text and at == 1 and (is_check(capitalise(first.text)) or ends_sentence(first.text) and
+                                                        _OPENS.match(added[0]) and not _OPENS.match(first.text) and
+                                                        _GREETS.match(first.prefix + " ")):
+            # "Hi Joanne, I'm checking whether it can be with you ...": what is said back comes before the check of "it";
+            # "Hi Renee, as per the terms ..., a freeze fee applies": the thanks opens the reply, after the greeting
             added.append(capitalise(first.text))
             first.text = ""
         if first.prefix and not first.text:

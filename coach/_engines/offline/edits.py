@@ -330,6 +330,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             # looked at"
             # "..., and let me check whether" -> "..., and I'll check whether": a request does not join a statement
             new = re.sub(r"\b(and|but|so)\s+let\s+me\s+check\b", r"\1 I'll check", new, flags=re.I)
+            new = _NO_GUARANTEES.sub("", new)  # "I'll look into it ... but no guarantees": the hedge went with the "try"
             return [capitalise(new) if m.start() == 0 else new]
     out = drop_clause(text, quote)
     if out is None and droppable(text):
@@ -338,6 +339,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
 
 
 _LATER = re.compile(LATER_ON, re.I)
+_NO_GUARANTEES = re.compile(r"\s*,?\s+but\s+no\s+(?:guarantees|promises)(?=\W*$)", re.I)
 _LOOK_INTO_GETTING = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+getting\s+(?P<it>that|it|this)\s+(?:looked\s+(?:at|into)|"
                                 r"checked(?:\s+out)?|sorted(?:\s+out)?|fixed|seen\s+to|reviewed|resolved)\b", re.I)
 
