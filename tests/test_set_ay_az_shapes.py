@@ -353,3 +353,9 @@ def test_the_thanks_the_engine_adds_opens_the_reply_after_the_greeting() -> None
     mid = "Practice, my friend – it takes practice. Sorry for the trouble."  # (a first word and a comma: no greeting)
     result = coach.rewrite(mid, customer="How do I get better at this level? Nothing works!")
     assert result.rewrite.startswith("Practice, my friend"), result.rewrite
+
+
+def test_disbelief_at_a_partner_and_thats_so_bad_are_pity() -> None:
+    assert "pity" in rules("omg that's so bad 😭 can't believe they're not answering, they're always like that tbh.")
+    assert "pity" in rules("That's so bad, I'm sorry.")
+    assert "pity" not in rules("They're not answering the phone at the depot, so I've emailed the manager directly.")

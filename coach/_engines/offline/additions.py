@@ -282,6 +282,9 @@ class Additions:
             return
         if at == 0:
             layout.units.insert(0, Unit(text=sentence, gap=" ", role="added"))
+            nxt = layout.units[1] if len(layout.units) > 1 else None
+            if nxt is not None and nxt.text[:1].islower() and not nxt.prefix:  # "omg that's so bad" after "Thank you
+                nxt.text = capitalise(nxt.text)  # for your message.": a sentence of its own now
             return
         prev = layout.units[at - 1]
         layout.units.insert(at, Unit(text=sentence, gap=" " if prev.role == "greeting" else prev.gap, role="added"))
