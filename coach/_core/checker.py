@@ -274,10 +274,28 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy) -> tuple[int, int] |
         clause = text[start:end]
         if _GRANT.search(clause) and not _REFUSES.search(clause) and (policy.forbids(clause) or policy.about(clause) and
                                                                       not policy.covers(clause, timed=False) or
-                                                                      policy.allows_one(clause)):
+                                                                      policy.allows_one(clause) or
+                                                                      _needs_approval(clause, text, policy)):
             # (not "I'm not able to offer a £100 credit")
             return sentence.start + start, sentence.start + end
     return None
+
+
+def _needs_approval(clause: str, sentence: str, policy: Policy) -> bool:
+    """A grant the agent made or offered on the topic of a line that asks for someone's approval ("Damage charge waivers
+    require approval from the branch manager" against "I'm removing the €210 damage charge"), not one the sentence says
+    was approved or sent for approval ("The duty manager has approved it, so I've waived the £40 fee")."""
+    if _SENT_FOR_APPROVAL.search(sentence):
+        return False
+    return any(_APPROVAL_NEEDED.search(line) and Policy(commitments=[line]).about(clause) for line in policy.commitments)
+
+
+_APPROVAL_NEEDED = re.compile(r"\b(?:requires?|required|needs?|needed|subject\s+to)\s+(?:\w+\s+){0,3}?(?:approval|"
+                              r"authori[sz]ation|sign[- ]off)\b|\bonly\s+with\s+(?:\w+\s+){0,3}?approval\b", re.I)
+_SENT_FOR_APPROVAL = re.compile(r"\b(?:ask\w*|request\w*|check\w*|seek\w*|put\w*\s+forward|pass\w*|refer\w*|escalat\w*)\b"
+                                r"[^.;!?]{0,60}\b(?:approv\w*|authori[sz]\w*|manager|supervisor|team\s+lead\w*)|"
+                                r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:approved|authori[sz]ed|signed\s+off)\b|\bapproved\s+by\b|"
+                                r"\bwith\s+(?:\w+\s+){0,3}(?:approval|authori[sz]ation|sign[- ]off)\b", re.I)
 
 
 def _obeyed(sentence: Sentence, orders: tuple[str, ...]) -> tuple[int, int]:
@@ -421,7 +439,7 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
 _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
                         r"\b(?:will|is|are|has\s+been|have\s+been)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied|"
                         r"waived)\b|\bon\s+(?:us|the\s+house)\b", re.I)
-_GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|"
+_GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|removing|reversing|"
                     r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*|"
                     r"\d+\s?%\s+(?:off|code|discount))", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step

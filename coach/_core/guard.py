@@ -23,7 +23,7 @@ from .results import CheckResult, Finding
 from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
 from .untrusted import follows_orders, injected_orders, obeyed_span, without_instructions
 
-__all__ = ["GuardVerdict", "guard", "customer_voice", "language_problem", "disfluent", "own_lines", "slipped"]
+__all__ = ["GuardVerdict", "guard", "GRANT_AGAIN", "customer_voice", "language_problem", "disfluent", "own_lines", "slipped"]
 
 #: The customer's first person: copied into the reply, it speaks as the customer instead of to them.
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
@@ -195,14 +195,25 @@ def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:
         return set()
     given = set(extract_facts(" ".join(orders)))
     ordered = set()
+    obeyed = False
     for s in split_sentences(draft):
-        if not follows_orders(s.text, orders):  # (or says what the order dictated: "your final bill is £0")
+        if obeyed and GRANT_AGAIN.match(s.text):  # "Payment will arrive in your account within 24 hours." after the
+            ordered |= set(extract_facts(s.text))  # grant: the money the grant gave, gone with it
+        obeyed = follows_orders(s.text, orders)
+        if not obeyed:  # (or says what the order dictated: "your final bill is £0")
             continue
         ordered |= {fact for fact in extract_facts(s.text) if fact in given}
         span = obeyed_span(s.text, orders)
         if span is not None:
             ordered |= set(extract_facts(s.text[span[0]:]))
     return ordered
+
+
+#: A sentence that names again what a grant gave ("Payment will arrive within 24 hours.", "You'll have the money back
+#: today."): after a grant a planted order asked for, it goes with the grant.
+GRANT_AGAIN = re.compile(r"^\W*(?:(?:the|your|this|that)\s+)?(?:full\s+)?(?:money|refund|credit|discount|voucher|compensation|"
+                         r"funds|payment|reimbursement|upgrade)\b|^\W*(?:it|this|that)\s+(?:will|should|'ll)\b|^\W*you(?:'ll|\s+will)\s+"
+                         r"(?:\w+\s+)?(?:have|get|receive|see)\s+(?:the|your|it)\b", re.I)
 
 
 def disfluent(draft: str, rewrite: str) -> list[str]:

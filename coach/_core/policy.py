@@ -114,6 +114,9 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+an
                         r"exchanged|"
                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
                         r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b"
+                        # "I'm removing the €210 damage charge too"
+                        r"|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:also\s+)?(?:removing|waiving|refunding|reversing|cancelling|"
+                        r"writing\s+off)\s+(?:the|your|this|that)\b"
                         r"|\bhere(?:'s|’s|\s+is)\s+(?:an?|your)\b"  # "here's a 20% code for your next order"
                         # in the passive: "a £50 credit has been applied to your account"
                         r"|\b(?:has|have)\s+been\s+(?:applied|credited|added|refunded|waived|issued|approved|upgraded|"
@@ -316,7 +319,7 @@ _HEDGED = re.compile(r"\b(?:if|where|when)\s+(?:one\s+is\s+|it's\s+|they're\s+)?
 EXCEPTION = re.compile(r"\b(?:even\s+though|although|despite|though)\b[^.!?]{0,40}\b(?:past|after|over|outside|beyond|"
                        r"expired|out\s+of)\b|\beven\s+though\s+(?:it['’]s|it\s+has|it\s+is)\s+(?:been\s+)?(?:a\s+while|a\s+bit|"
                        r"some\s+time|too\s+long|longer|late|(?:more|longer)\s+than)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
-                       r"exception\b|\b(?:just\s+)?this\s+once\b", re.I)
+                       r"exception\b|\b(?:just\s+)?this\s+once\b|\bas\s+a\s+one[-\s]off\b", re.I)
 _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)|"
                        r"\b(?:need|needs|require|requires)\s+(?P<who2>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s\s+approval",
                        re.I)

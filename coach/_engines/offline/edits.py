@@ -89,8 +89,9 @@ _DISMISSAL = re.compile(
 # ... or talks down to the customer: "Please calm down.", "Shouting at our staff will not get it fixed any faster.", "I
 # understand that bills can be a bit confusing at times."
 _TALKS_DOWN = re.compile(
-    r"^\W*(?:(?:please|just|ok|okay)\W+)*calm\s+down\b|^\W*(?:there['’]s\s+)?no\s+need\s+(?:to|for)\s+(?:shout|shouting|"
-    r"be\s+rude|rudeness|swear|swearing|get\s+angry|that\s+tone)\b|^\W*(?:shouting|swearing|being\s+rude)\s+(?:at\s+(?:our|my|the)\s+"
+    r"^\W*(?:(?:please|just|ok|okay)\W+)*calm\s+down\b|^\W*(?:there['’]s\s+|there\s+is\s+)?no\s+need\s+(?:to|for)\s+(?:shout|"
+    r"shouting|be\s+rude|rudeness|swear|swearing|get\s+angry|that\s+tone|(?:that|this)\s+(?:kind\s+of\s+|sort\s+of\s+)?"
+    r"(?:language|tone|attitude))\b|^\W*(?:shouting|swearing|being\s+rude)\s+(?:at\s+(?:our|my|the)\s+"
     r"\w+\s+)?(?:will\s+not|won['’]t|doesn['’]t|does\s+not)\b|^\W*(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:bills|statements|"
     r"invoices|charges|tariffs|our\s+bills)\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?confusing\b", re.I)
 # ... or puts it on the customer, or laughs it off: "it's probably something on your phone", "If you had checked the box
@@ -98,7 +99,8 @@ _TALKS_DOWN = re.compile(
 # process", "Yeah the app does that sometimes lol"
 _BLAMES = re.compile(
     r"\b(?:it['’]s|it\s+is|that['’]s)\s+(?:probably|likely|most\s+likely|almost\s+certainly)\s+(?:something\s+|an\s+issue\s+)?"
-    r"(?:on|with|at)\s+your\s+(?:end|side|phone|device|computer|network|bank|router)\b|^\W*most\s+(?:users|customers|people)\s+"
+    r"(?:on|with|at)\s+your\s+(?:end|side|phone|device|computer|network|bank|router)\b|\b(?:fault|problem|issue)\s+is\s+"
+    r"(?:probably|likely|most\s+likely)\s+(?:with|in)\s+(?:the\s+\w+\s+in\s+)?your\b|^\W*most\s+(?:users|customers|people)\s+"
     r"(?:don['’]t|do\s+not|never)\s+(?:have|get|see)\s+this\b|^\W*(?:but\s+|unfortunately\s+)?if\s+you\s+had\s+(?:\w+ed|read|"
     r"checked|told|called)\b|\bsomeone\s+on\s+your\s+(?:side|end)\b|^\W*I\s+must\s+say\s+I['’]m\s+(?:\w+\s+)?surprised\b|"
     r"\b(?:threatening|abusive|aggressive|rude|offensive)\s+(?:language|behaviou?r|messages?|tone)\b|"

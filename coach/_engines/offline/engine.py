@@ -20,7 +20,7 @@ from ..._core.checker import check, kept_quiet
 from ..._core.combined import explicit_step
 from ..._core.facts import extract_facts
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, new_problems
-from ..._core.guard import GuardVerdict, guard, own_lines
+from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
@@ -182,7 +182,7 @@ class _Rewriter(Additions):
             obeyed = follows_orders(drafted.get(id(before), ""), self.orders)
             checked = what_is_checked(unit.text)
             if unit.text and gone and before.role == "body" and (_POINTS_BACK.match(checked) or obeyed and
-                                                                  _THE_GRANT.match(checked)) and \
+                                                                  unit.role != "added" and GRANT_AGAIN.match(checked)) and \
                     (not holds_fact(unit.text) or obeyed):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
@@ -447,8 +447,9 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
 _HOLDER_ONLY = re.compile(r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must)\b[^.!?]{0,50}\b(?:discuss|speak|talk|deal|"
                           r"call|contact|ring)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
-_NEXT_SLOT = re.compile(r"^(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
-                        r"(?:slot|appointment|visit|booking)s?\b", re.I)
+_NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
+                        r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
+                        r"can\s+be\s+booked\b)", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?)?(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
                   r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)
@@ -466,9 +467,6 @@ _TREAT = re.compile(r"\b(?:free|voucher|upgrade\w*|discount|refund\w*|credit\w*|
 # A subject that points at the sentence before it ("This will be with you by Friday")
 _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)",
                           re.I)
-# what a planted order's grant gave, named again in the next sentence: "You'll definitely have the money back today."
-_THE_GRANT = re.compile(r"^(?:the|your|this|that)\s+(?:full\s+)?(?:money|refund|credit|discount|voucher|compensation|funds|"
-                        r"payment|reimbursement|upgrade)\b", re.I)
 _ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
 
 

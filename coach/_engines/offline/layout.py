@@ -41,7 +41,8 @@ _THANKS_NAME = re.compile(r"(?<=[.!?]\s)(?i:thanks|thank\s+you|thx|cheers|many\s
 _HEADING = (r"(?:re|subject|ref\.?|reference|regarding|(?:your|our|acct\.?|account|policy|claim|case|order)\s+"
             r"ref(?:erence)?\.?)\s*:")
 # ... or a line that is only a reference, "Customer No. SL-5529130": nothing is added before or into it
-SUBJECT_LINE = re.compile(rf"^(?:{_HEADING})|{REFERENCE_LINE.pattern}", re.I)
+SUBJECT_LINE = re.compile(rf"^(?:{_HEADING})|{REFERENCE_LINE.pattern}|\((?:our|your)\s+ref(?:erence)?\.?\s*:[^)]*\)\s*$|"
+                          r"^(?-i:[A-Z0-9][A-Z0-9 .,#/&'’–—-]{8,})(?:\s*\(|$)", re.I)  # "CARD ENDING 0092 – DISPUTED ..."
 _SUBJECT = re.compile(r"^\s*" + _HEADING + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
     soon now today again ok okay yes no""".split())

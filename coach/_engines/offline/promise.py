@@ -71,7 +71,7 @@ _DONE = re.compile(r"(?P<lets>\blet['’]s\s+get\s+(?:this|it|that)\s+(?:fixed|s
                    r"(?:sorted|fixed|resolved|straightened)(?:\s+out)?)", re.I)
 _AND_MODAL = re.compile(r"^,?\s+and\s+(?P<rest>(?:will|shall|should)\s+[^.!?]+)", re.I)
 _AND_PROMISE = re.compile(r",?\s+(?:and|so(?=\s+you\b))\s+(?=(?:you|we|I|it|they|(?!(?:then|also|so|still|this|that|"
-                          r"there)\b)[a-z]+(?=\s+(?:will|shall)\b)|(?:the|your|our|any|such\s+an?)\s+"
+                          r"there)\b)[a-z]+(?=\s+(?:will|shall)\b)|(?:the|your|our|any|such\s+an?|no(?:\s+such|\s+further)?)\s+"
                           r"(?:(?!\b(?:is|are|was|were|has|have|had|can|could|would|must|may)\b)[^,.;:!?]|(?<=\d)[.,](?=\d))"
                           r"{1,40}?)\s*(?:will|'ll|’ll|shall)\b)", re.I)
 _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
@@ -90,13 +90,14 @@ _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|
                           r"(?:no\.?\s+|number\s+|#)?[\w-]*\d[\w-]*|(?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam|"
                           r"[Ee]verything|[Aa]ll)"
                           r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?"
-                          r"|(?i:service|power|internet|broadband|wi-?fi|signal|coverage|water|heating|electricity))\s*$")
+                          r"|(?i:service|power|internet|broadband|wi-?fi|signal|coverage|water|heating|electricity)"
+                          r"(?i:\s+(?:in|on|at|for)\s+(?:ur|your|the|our)\s+\w+)?)\s*$")  # ("signal in ur area")
 _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
                     r"the\s+(?:next\s+available\s+)?(?:agent|team|specialist|representative|rep)\b.*|an?\s+(?:agent|"
                     r"specialist|representative|engineer|technician)\b.*)$", re.I)
 _CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\s+in\s+touch|get\s+in\s+touch|"
                       r"get\s+back|follow\s+up|be\s+with\s+you|respond|reply|look|check|update|connect)\b", re.I)
-_CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|by|before|from|in|on|within|as\s+an?)\b", re.I)
+_CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|following|by|before|from|in|on|within|as\s+an?)\b", re.I)
 _IF = re.compile(r"^(?:if|unless|once|when|whenever|in\s+case|provided|as\s+long\s+as)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
                         r"don't\s+worry|don’t\s+worry|no\s+worries|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+it\s+from\s+me|"
@@ -275,7 +276,8 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
 
 
 _CONFIRM_THAT = re.compile(r"(?:(?:I|we)\s+(?:can\s+|hereby\s+|(?:am|are|['’]m|['’]re)\s+(?:pleased|happy|glad|"
-                           r"delighted)\s+to\s+)?confirm|(?:please\s+)?(?:be|rest)\s+assured|I\s+can\s+(?:assure|tell)\s+you)"
+                           r"delighted)\s+to\s+)?(?:confirm|advise(?:\s+you)?|inform\s+you)|(?:please\s+)?(?:be|rest)\s+assured|"
+                           r"you\s+(?:may|can)\s+rest\s+assured|it\s+is\s+our\s+intention|I\s+can\s+(?:assure|tell)\s+you)"
                            r"\s+that\s+(?=\w)", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
 # A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
@@ -386,6 +388,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     declined = DECLINED in used
     start, end = _clause_around(text, at, at + len(quote))
     before, clause, after = text[:start], text[start:end], text[end:]
+    assured = _ASSURED.match(before) if before.strip() else None
+    rest = re.sub(r"^\s*(?:that\b)?[\s,]*", "", before[assured.end():]) if assured and assured.group().strip() else ""
+    if rest.strip() and _CONDITION.match(rest):  # "We are pleased to advise that, following the visit, [promise]": the
+        before = rest  # lead goes with the promise it vouched for, and the condition is the promise's
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
                   flags=re.I).strip()
     if lead and not (starts_clause(lead) and complete(lead)) and (_CONDITION.match(lead) or len(lead.split()) <= 6 or
@@ -571,9 +577,10 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
-_ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|rest\s+assured|I\s+can\s+(?:assure|confirm)(?:\s+you\b)?|"
+_ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|(?:you\s+(?:may|can)\s+)?rest\s+assured|"
+                      r"I\s+can\s+(?:assure|confirm)(?:\s+you\b)?|it\s+is\s+our\s+(?:intention|aim|expectation)|"
                       r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
-                      r"let\s+you\s+know)|I\s+can\s+tell\s+you)\s*"
+                      r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)|I\s+can\s+tell\s+you)\s*"
                       r"(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"
