@@ -427,3 +427,40 @@ def test_a_reply_to_anger_loses_its_scolding(line: str) -> None:
     draft = f"{line} Early termination fees apply as per clause 9.2 of your agreement."
     result = coach.rewrite(draft, customer="This is the THIRD router you've sent me that's died in a month. I want out.")
     assert line not in result.rewrite, result.rewrite
+
+
+# --- found after the measurement of sets ay and az (on 1b7ba4f) --------------------------------------------------------
+
+
+def test_a_reply_that_blames_the_customer_is_not_sent_as_it_is() -> None:
+    draft = "Thanks for reporting the crash on order 552. It's probably your phone tbh, most people are fine."
+    result = coach.rewrite(draft, customer="The app keeps crashing when I open my orders.")
+    assert "probably your phone" not in result.rewrite and result.passed is not True, result.rewrite
+
+
+def test_a_reply_to_a_widow_that_never_names_her_husband_is_mended() -> None:
+    draft = "Thanks for getting in touch! Please get the account holder to call us to close it."
+    result = coach.rewrite(draft, customer="My husband died and I need to close his account.")
+    assert "husband" in result.rewrite and "account holder to call" not in result.rewrite, result.rewrite
+
+
+def test_someone_who_may_be_in_touch_is_vague() -> None:
+    assert "vague-effort" in rules("Our billing team is reviewing accounts like yours and someone may be in touch.")
+    assert "vague-effort" not in rules("Someone from our billing team will be in touch by Friday.")
+
+
+def test_thanks_and_sorry_alone_do_not_answer_the_customers_question() -> None:
+    customer = "The replacement part for my boiler has been on back-order since 1 Nov. When may I expect it?"
+    letter = ("Dear Prof. McLeod,\n\nThank you for your letter of 3 December. I am sorry that you have been waiting since "
+              "1 November for the part for your boiler.\n\nYours sincerely,\nE. Brennan")
+    assert "no-next-step" in rules(letter, customer=customer)
+    assert "no-next-step" not in rules("Hi Sam, that is the correct email.", customer="Is help@shop.com the right email?")
+
+
+@pytest.mark.parametrize("draft", [
+    "Thank you for asking about refund R-221. Its defo going in ur account 2moro xx",
+    "Thanks for letting us know about order 4471. Rest easy, it's 100% on the van for tomorrow.",
+])
+def test_an_arrival_said_as_certain_in_chat_is_a_promise(draft: str) -> None:
+    assert "broken-promise" in rules(draft)
+    assert coach.rewrite(draft, customer="Where is it?").passed is not True

@@ -521,7 +521,7 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not HEADER_LINE.match(s.text)]
     if explicit_step(rule, body):
         return
-    if "?" in ctx.customer and _shares_content(ctx.draft, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
+    if "?" in ctx.customer and _answers(unsigned, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
         return  # a reply that answers the customer's question is itself the resolution (a bare thanks answers nothing)
     if ctx.customer.strip() and "?" not in ctx.customer + ctx.draft and not _DOES_SOMETHING.search(ctx.draft) and \
             _stock_lines_only(unsigned):
@@ -550,9 +550,17 @@ _DOES_SOMETHING = re.compile(r"https?://|www\.|\d{3}|@\w|\b(?:I|we|they|someone|
                              r"|\b(?:please|pls|kindly|let\s+(?:me|us))\b", re.I)
 
 
-def _shares_content(draft: str, customer: str) -> bool:
-    customer_stems = {stem(w) for w in content_words(customer)}
-    return any(stem(w) in customer_stems for w in content_words(draft))
+def _answers(body: list[str], customer: str) -> bool:
+    """A sentence of the reply that is more than thanks, sorry or "I understand" shares a word with the customer's
+    message ("When may I expect the part?" is not answered by "I am sorry you have been waiting for the part")."""
+    told = {stem(w) for w in content_words(customer)}
+    return any(not _COURTESY_ONLY.match(text) and any(stem(w) in told for w in content_words(text)) for text in body)
+
+
+_COURTESY_ONLY = re.compile(r"^\W*(?:dear|hi|hello|hey)\b[^,!?]{0,40},\s*$|"  # a salutation alone: "Dear Prof. McLeod,"
+                            r"^\W*(?:(?:dear|hi|hello|hey)\b[^,.!?]{0,40},\s*)?(?:thank|thanks|many\s+thanks|sorry|apologies|"
+                            r"(?:I|we)\s+(?:am\s+|are\s+|['’]m\s+|['’]re\s+)?(?:so\s+|very\s+|really\s+|truly\s+)?"
+                            r"(?:sorry|apologi[sz]e)|I\s+(?:understand|see|hear))\b", re.I)
 
 
 def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:

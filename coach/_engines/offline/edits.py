@@ -24,7 +24,7 @@ from .clauses import (
     this_for_it,
 )
 
-__all__ = ["drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
+__all__ = ["blames", "drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
            "hollow", "is_interjection"]
 
 _OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh|what(?=\W*[?!])"
@@ -99,7 +99,7 @@ _TALKS_DOWN = re.compile(
 # process", "Yeah the app does that sometimes lol"
 _BLAMES = re.compile(
     r"\b(?:it['’]s|it\s+is|that['’]s)\s+(?:probably|likely|most\s+likely|almost\s+certainly)\s+(?:something\s+|an\s+issue\s+)?"
-    r"(?:on|with|at)\s+your\s+(?:end|side|phone|device|computer|network|bank|router)\b|\b(?:fault|problem|issue)\s+is\s+"
+    r"(?:(?:on|with|at)\s+)?your\s+(?:end|side|phone|device|computer|network|bank|router)\b|\b(?:fault|problem|issue)\s+is\s+"
     r"(?:probably|likely|most\s+likely)\s+(?:with|in)\s+(?:the\s+\w+\s+in\s+)?your\b|^\W*most\s+(?:users|customers|people)\s+"
     r"(?:don['’]t|do\s+not|never)\s+(?:have|get|see)\s+this\b|^\W*(?:but\s+|unfortunately\s+)?if\s+you\s+had\s+(?:\w+ed|read|"
     r"checked|told|called)\b|\bsomeone\s+on\s+your\s+(?:side|end)\b|^\W*I\s+must\s+say\s+I['’]m\s+(?:\w+\s+)?surprised\b|"
@@ -166,10 +166,15 @@ def deflects(text: str) -> bool:
     return bool(_DEFLECTS.match(text)) and not holds_fact(text)
 
 
+def blames(text: str) -> bool:
+    """A line that puts the problem on the customer or laughs it off ("It's probably your phone tbh"), with no fact."""
+    return bool(_TALKS_DOWN.match(text) or _BLAMES.search(text)) and not holds_fact(text)
+
+
 def hollow(text: str) -> bool:
     """A sentence that says nothing but "I understand" / "I hear you" ("I understand. I hear you, I really do."), or
     waves the problem away ("Don't worry."): a reply being fixed is better without it."""
-    if _DISMISSAL.match(text) or (_TALKS_DOWN.match(text) or _BLAMES.search(text)) and not holds_fact(text):
+    if _DISMISSAL.match(text) or blames(text):
         return True
     rule = load_rules()["parroting"]
     rest, found = rule.pattern("patterns").subn(" ", text)

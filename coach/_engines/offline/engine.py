@@ -28,7 +28,7 @@ from ..._core.text import html_to_text, looks_english, other_language, split_sen
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
-from .edits import deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
+from .edits import blames, deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
 from .promise import (
@@ -247,7 +247,8 @@ class _Rewriter(Additions):
         # a form reply ("Your enquiry has been logged") to a problem the coach can say back: it is said back
         form = unacknowledged and _FORM.search(text) is not None and restate_problem(self.told) is not None
         return len(parroted) >= 2 or bare or urgent or form or \
-            self.case is not None and (unacknowledged or not self.case.named_by(text, self.told))
+            self.case is not None and (unacknowledged or not self.case.named_by(text, self.told)) or \
+            bool(self.told) and any(blames(s.text) for s in split_sentences(text))  # "It's probably your phone tbh"
 
     # -- edits of flagged sentences -----------------------------------------------------------------------
 
@@ -444,8 +445,8 @@ _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)"
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
                    r"recorded|noted|registered))\W*$", re.I)
-_HOLDER_ONLY = re.compile(r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must)\b[^.!?]{0,50}\b(?:discuss|speak|talk|deal|"
-                          r"call|contact|ring)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
+_HOLDER_ONLY = re.compile(r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must|require|requires)\b[^.!?]{0,50}\b(?:discuss|"
+                          r"speak|talk|deal|call|contact|ring)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
@@ -488,7 +489,8 @@ def _whole_thread(text: str, draft: str) -> str:
     return _EDGE_MARKER.sub(drop, text).strip()
 
 
-_AFTERTHOUGHT = re.compile(r"^(?:anyway|anyhow|regardless|that\s+said|in\s+any\s+case|either\s+way)\s*,\s*(?=\w)", re.I)
+_AFTERTHOUGHT = re.compile(r"^(?:anyway|anyhow|regardless|that\s+said|in\s+any\s+case|either\s+way|in\s+the\s+meantime|"
+                           r"meanwhile)\s*,\s*(?=\w)", re.I)
 _SUBORDINATE = re.compile(r"^\W*(?:as|because|since|although|though|while|if|when|once|so\s+that|unless|given)\b", re.I)
 _PERFECT = re.compile(r"^\W*(?:I|we)(?:'ve|’ve|\s+have)\s+", re.I)
 
