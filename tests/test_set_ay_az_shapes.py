@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from coach import Coach
+from coach._engines.offline.situations import situation
 
 coach = Coach(engine="offline")
 
@@ -228,12 +229,6 @@ def test_what_the_policy_says_not_to_discuss_goes_facts_and_all() -> None:
     assert "banned-phrase" not in rules("I can't discuss another customer's order, but I've checked yours.", policy=policy)
 
 
-def test_a_second_promise_with_a_bare_or_such_subject_is_split_off() -> None:
-    draft = "Please be assured that the invoice will be cancelled immediately and that such an error will never recur."
-    result = coach.rewrite(draft, customer="I was invoiced ₦185,000 for a consultation your clinic cancelled.")
-    assert "never recur" not in result.rewrite and "be assured" not in result.rewrite, result.rewrite
-
-
 def test_a_time_in_a_m_keeps_its_full_stop_inside_a_check() -> None:
     draft = "Our baggage team found the case this morning. It will be delivered to your hotel tomorrow by 10 a.m. without fail."
     result = coach.rewrite(draft, customer="My suitcase has not reached me after five days.")
@@ -332,8 +327,9 @@ def test_regret_for_any_misunderstanding_is_a_bland_apology() -> None:
 
 def test_an_illness_in_the_family_is_not_the_customers_own_health() -> None:
     customer = "You cancelled my daughter's chemotherapy transport for tomorrow (booking CT-4402) without telling us."
+    assert situation(customer).name == "illness"
     result = coach.rewrite("We regret any upset caused. Cancellations can occur for operational reasons.", customer=customer)
-    assert "your health" not in result.rewrite, result.rewrite
+    assert "what you and your family are facing" in result.rewrite and "your health" not in result.rewrite, result.rewrite
 
 
 def test_a_connection_that_keeps_dropping_is_trouble_and_no_guarantees_goes_with_the_try() -> None:
@@ -401,6 +397,10 @@ def test_removing_a_charge_that_needs_approval_is_beyond_the_policy() -> None:
     assert "broken-promise" in rules("I'm removing the €210 damage charge too.", policy=policy)
     assert "broken-promise" not in rules("The branch manager has approved it, so I've removed the €210 damage charge.",
                                          policy=policy)
+    assert "broken-promise" not in rules("Our branch manager has approved a waiver. I'm removing the €210 damage charge.",
+                                         policy=policy)
+    assert "broken-promise" in rules("The branch manager has not approved it, but I'm removing the €210 damage charge.",
+                                     policy=policy)
 
 
 def test_the_payment_a_planted_grant_promised_goes_and_the_guard_does_not_ask_for_its_time() -> None:
@@ -464,3 +464,55 @@ def test_thanks_and_sorry_alone_do_not_answer_the_customers_question() -> None:
 def test_an_arrival_said_as_certain_in_chat_is_a_promise(draft: str) -> None:
     assert "broken-promise" in rules(draft)
     assert coach.rewrite(draft, customer="Where is it?").passed is not True
+
+
+# --- from a helper's review of this session's diff: each reading, too wide at first, leaves these alone ------------------
+
+
+@pytest.mark.parametrize("draft, customer, policy, kept", [
+    ("Your parcel was delivered to 14 Elm Court at 3:10pm on 5 May and signed for by J. Reed.", "Where is my parcel?",
+     ["Do not comment on pending legal matters"], "14 Elm Court"),
+    ("It's a legal requirement that we check your ID, so please upload your passport by 12 June.", "Why do you need ID?",
+     ["Do not comment on pending legal matters"], "legal requirement"),
+    ("His order 4471 left our warehouse on 3 May and is due Friday.", "Where is the gift I ordered for my son?",
+     ["Do not discuss other customers' orders"], "His order 4471"),
+    ("Nobody from Acme will ever ask you for your card PIN, so please don't share it.", "Is this text from you?", None,
+     "will ever ask you for your card PIN"),
+    ("I'm so sorry our driver used such offensive language with you. I've reported him to the depot manager.",
+     "Your driver swore at me.", None, "offensive language"),
+    ("We've issued the refund, so it's probably with your bank now.", "Where is my refund?", None, "issued the refund"),
+    ("Thanks for the photos of the smashed screen. I've booked a repair for Tuesday 10am.", "My screen smashed.", None,
+     "Tuesday 10am"),
+])
+def test_the_new_readings_leave_ordinary_replies_alone(draft: str, customer: str, policy: list[str] | None,
+                                                       kept: str) -> None:
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    assert kept in result.rewrite, result.rewrite
+
+
+def test_the_new_situation_words_fit_only_their_situation() -> None:
+    assert situation("The foot pedal on my new sewing machine stopped working") is None
+    assert situation("The oven door hinge snapped and the hot glass door fell on my daughter's hand").name == "product-safety"
+    assert situation("I'm a disabled vet and my insulin delivery hasn't come").name == "health"
+    scam = "Someone called pretending to be you and I moved £900. I'm scared."
+    result = coach.rewrite("Sorry for the inconvenience. The earliest appointment we have with our fraud team is Monday.",
+                           customer=scam)
+    assert "made safe" not in result.rewrite, result.rewrite
+
+
+def test_praise_stays_praise_and_a_plural_brand_keeps_its_capital() -> None:
+    praise = "Delighted with my new fridge freezer, delivered on time and the lads were great!"
+    assert "I'll check this now" not in coach.rewrite("Thank you!", customer=praise).rewrite
+    result = coach.rewrite("Sorry for the inconvenience.", customer="Hermes have lost my parcel again. Order 5521.")
+    assert "hermes" not in result.rewrite, result.rewrite
+
+
+def test_a_list_in_a_policy_line_needs_one_whole_item() -> None:
+    policy = ["Express shipping or gift wrapping fees are non-refundable"]
+    assert "broken-promise" not in rules("I've refunded the £3.99 standard shipping fee for order 5521.", policy=policy)
+    assert "broken-promise" in rules("I've refunded the £7.99 express shipping fee for order 5521.", policy=policy)
+
+
+def test_before_a_date_is_not_a_clock_time() -> None:
+    assert "broken-promise" not in rules("She'll confirm it before 3 March.")
+    assert "broken-promise" not in rules("He'll be in touch before 10 September.")

@@ -211,9 +211,11 @@ def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:
 
 #: A sentence that names again what a grant gave ("Payment will arrive within 24 hours.", "You'll have the money back
 #: today."): after a grant a planted order asked for, it goes with the grant.
-GRANT_AGAIN = re.compile(r"^\W*(?:(?:the|your|this|that)\s+)?(?:full\s+)?(?:money|refund|credit|discount|voucher|compensation|"
-                         r"funds|payment|reimbursement|upgrade)\b|^\W*(?:it|this|that)\s+(?:will|should|'ll)\b|^\W*you(?:'ll|\s+will)\s+"
-                         r"(?:\w+\s+)?(?:have|get|receive|see)\s+(?:the|your|it)\b", re.I)
+GRANT_AGAIN = re.compile(r"^\W*(?:(?:the|your)\s+)?(?:full\s+)?(?:money|refund|credit|payment|funds|compensation|"
+                         r"reimbursement)\s+"
+                         r"(?:will|should|['’]ll|is\s+going\s+to)\b|^\W*(?:it|this|that)(?:\s+will|\s+should|['’]ll)\s+(?:be\s+)?"
+                         r"(?:arrive|reach|land|show|appear|be\s+(?:in|with|on|back))|^\W*you(?:['’]ll|\s+will)\s+(?:\w+\s+)?"
+                         r"(?:have|get|receive|see)\s+(?:the|your|it)\b(?:\s+(?:money|refund|credit|payment|funds)\b)?", re.I)
 
 
 def disfluent(draft: str, rewrite: str) -> list[str]:

@@ -154,6 +154,18 @@ CONDUCT_RULE = re.compile(r"^\s*(?:" + _DONT + r")\b", re.I)
 _TEAM_MAY = re.compile(_TEAM + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+", re.I)
 
 
+def _either_named(what: str, clause_topic: set[str]) -> bool:
+    """What a line holds back is a list ("offer vouchers or credits without approval", "Express shipping or gift wrapping
+    fees"): the clause names every word of one of its items ("credits"; not "standard shipping" for "express shipping")."""
+    head = re.split(r"\b(?:without|unless|for|to|from|in|on|by|after|before|above|over|are|is|need|needs|require|requires|"
+                    r"can|may|must)\b", what, maxsplit=1, flags=re.I)[0]
+    if not re.search(r"\s+or\s+", head):
+        return False
+    items = re.split(r",\s*|\s+or\s+", head)
+    stems = [_stems(item, _GENERIC_POLICY_WORDS | _RULING_WORDS) for item in items]
+    return any(item and all(word in clause_topic or _same_word(word, clause_topic) for word in item) for item in stems)
+
+
 _HAND_OUT = frozenset({"offer", "giv", "issu", "provid", "grant", "hand"})  # (each as ``act``, its last "e" cut)
 
 
@@ -744,8 +756,8 @@ class Policy(BaseModel):
                 what = re.sub(r"^(\w+)(?:,\s*\w+)*,?\s+(?:or|and)\s+\w+\s+", r"\1 ", rest.strip())
             subject = [w for w in _stems(what, _GENERIC_POLICY_WORDS | _RULING_WORDS)
                        if w != "non"][:2]  # ("Deposits are non-refundable": deposits)
-            either = re.match(r"\W*(?:\w+\s+)?\w+\s+or\s+\w+", what) is not None  # "vouchers or credits": one of them
-            if subject and (any if either else all)(word in clause_topic or _same_word(word, clause_topic) for word in subject):
+            if subject and all(word in clause_topic or _same_word(word, clause_topic) for word in subject) or \
+                    _either_named(what, clause_topic):
                 return line
             if subject and subject[0] == "cash" and "cash" in clause_topic and sums(clause):
                 return line  # "no cash compensation" against "$30 cash by bank transfer": cash is what it rules out

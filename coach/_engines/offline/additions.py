@@ -299,7 +299,7 @@ _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+kn
                               r"\w+(?:\s+\w+){2}", re.I)
 # ... or a sorry or "I hear you" that says it: "Sorry to hear your bag didn't make it to Lisbon with you", "I hear you
 # about the double charge of $15.99" (not "sorry to hear that", "about this")
-_HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hear\s+you|I\s+understand|I\s+can\s+see|"
+_HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hear\s+you|"
                     r"(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:\w+\s+)?sorry)\s+"
                     r"(?:that\s+|about\s+|re\s+)?(?:your|the|you)\s+(?!(?:inconvenience|trouble|frustration|concerns?|issues?|problems?|wait|delay|situation|matter|experience)\b)"
                     r"\w+(?:\s+[\w$£€.,'’]+){2}", re.I)

@@ -86,24 +86,23 @@ _DISMISSAL = re.compile(
     r"|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+(?:worry|panic)"
     r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?\W*$", re.I)
 
-# ... or talks down to the customer: "Please calm down.", "Shouting at our staff will not get it fixed any faster.", "I
-# understand that bills can be a bit confusing at times."
+# ... or talks down to the customer: "Please calm down.", "Shouting at our staff will not get it fixed any faster."
 _TALKS_DOWN = re.compile(
     r"^\W*(?:(?:please|just|ok|okay)\W+)*calm\s+down\b|^\W*(?:there['’]s\s+|there\s+is\s+)?no\s+need\s+(?:to|for)\s+(?:shout|"
     r"shouting|be\s+rude|rudeness|swear|swearing|get\s+angry|that\s+tone|(?:that|this)\s+(?:kind\s+of\s+|sort\s+of\s+)?"
     r"(?:language|tone|attitude))\b|^\W*(?:shouting|swearing|being\s+rude)\s+(?:at\s+(?:our|my|the)\s+"
-    r"\w+\s+)?(?:will\s+not|won['’]t|doesn['’]t|does\s+not)\b|^\W*(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:bills|statements|"
-    r"invoices|charges|tariffs|our\s+bills)\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?confusing\b", re.I)
+    r"\w+\s+)?(?:will\s+not|won['’]t|doesn['’]t|does\s+not)\b", re.I)
 # ... or puts it on the customer, or laughs it off: "it's probably something on your phone", "If you had checked the box
 # on arrival ...", "Perhaps someone on your side approved the hours?", "threatening language does not speed up the
 # process", "Yeah the app does that sometimes lol"
 _BLAMES = re.compile(
     r"\b(?:it['’]s|it\s+is|that['’]s)\s+(?:probably|likely|most\s+likely|almost\s+certainly)\s+(?:something\s+|an\s+issue\s+)?"
-    r"(?:(?:on|with|at)\s+)?your\s+(?:end|side|phone|device|computer|network|bank|router)\b|\b(?:fault|problem|issue)\s+is\s+"
+    r"(?:(?:on|with|at)\s+)?your\s+(?:end|side|phone|device|computer|network|router)\b|\b(?:fault|problem|issue)\s+is\s+"
     r"(?:probably|likely|most\s+likely)\s+(?:with|in)\s+(?:the\s+\w+\s+in\s+)?your\b|^\W*most\s+(?:users|customers|people)\s+"
     r"(?:don['’]t|do\s+not|never)\s+(?:have|get|see)\s+this\b|^\W*(?:but\s+|unfortunately\s+)?if\s+you\s+had\s+(?:\w+ed|read|"
     r"checked|told|called)\b|\bsomeone\s+on\s+your\s+(?:side|end)\b|^\W*I\s+must\s+say\s+I['’]m\s+(?:\w+\s+)?surprised\b|"
-    r"\b(?:threatening|abusive|aggressive|rude|offensive)\s+(?:language|behaviou?r|messages?|tone)\b|"
+    r"\byour\s+(?:threatening|abusive|aggressive|rude|offensive)\s+(?:language|behaviou?r|messages?|tone)\b|"
+    r"\b(?:threatening|abusive)\s+language\s+(?:does\s+not|doesn['’]t|will\s+not|won['’]t)\b|"
     r"\b(?:lol|lmao|haha+|hehe)\b", re.I)
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
                           "yes definitely entirely perfectly".split())
@@ -148,7 +147,8 @@ _DEFLECTS = re.compile(
     r"|(?!(?:I|we|you|this|it|that)\b)(?:[\w-]+\s+){0,3}[\w-]*s\s+can\s+be\s+(?:really\s+|so\s+|very\s+)?"
     r"(?:scary|frightening|stressful|worrying|upsetting)\W*$"
     # a brush-off about the product: "Kettles can be temperamental sometimes."
-    r"|[\w-]+s\s+can\s+be\s+(?:a\s+bit\s+)?(?:temperamental|tricky|fiddly|unpredictable|finicky)\b"
+    r"|(?:I\s+(?:understand|know)\s+(?:that\s+)?)?[\w-]+s\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?"
+    r"(?:temperamental|tricky|fiddly|unpredictable|finicky|confusing)\b"  # ("bills can be a bit confusing at times")
     # a cheerful or salesy send-off to someone with a complaint: "Have a great day!", "Thank you for shopping with us."
     r"|thanks?(?:\s+you)?\s+(?:again\s+)?for\s+(?:shopping|choosing)\s+with\b[^.!?]{0,30}[.!]*$"
     r"|(?:I\s+)?hope\s+your\s+(?:day|week|weekend|evening)\s+(?:gets|is|goes)\s+better\W*$"

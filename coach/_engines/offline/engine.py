@@ -182,7 +182,7 @@ class _Rewriter(Additions):
             obeyed = follows_orders(drafted.get(id(before), ""), self.orders)
             checked = what_is_checked(unit.text)
             if unit.text and gone and before.role == "body" and (_POINTS_BACK.match(checked) or obeyed and
-                                                                  unit.role != "added" and GRANT_AGAIN.match(checked)) and \
+                                                                  GRANT_AGAIN.match(drafted.get(id(unit), ""))) and \
                     (not holds_fact(unit.text) or obeyed):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
@@ -214,7 +214,7 @@ class _Rewriter(Additions):
         self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
-        if self.case is not None and self.case.always:  # a gas smell answered "The earliest slot we have is Thursday":
+        if self.case is not None and self.case.name in ("gas", "carbon-monoxide"):  # "The earliest slot we have is Thursday":
             for unit in layout.units:  # the slot is for after the emergency
                 if unit.text and _NEXT_SLOT.match(unit.text) and unit.role != "added":
                     unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
@@ -248,7 +248,9 @@ class _Rewriter(Additions):
         form = unacknowledged and _FORM.search(text) is not None and restate_problem(self.told) is not None
         return len(parroted) >= 2 or bare or urgent or form or \
             self.case is not None and (unacknowledged or not self.case.named_by(text, self.told)) or \
-            bool(self.told) and any(blames(s.text) for s in split_sentences(text))  # "It's probably your phone tbh"
+            bool(self.told) and any(blames(s.text) for s in split_sentences(text)) or \
+            self.case is not None and self.case.name == "bereavement" and _HOLDER_ONLY.search(text) is not None
+        # ("It's probably your phone tbh"; "Please get the account holder to call us" to a widow)
 
     # -- edits of flagged sentences -----------------------------------------------------------------------
 

@@ -275,10 +275,13 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
                       r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
 
 
-_CONFIRM_THAT = re.compile(r"(?:(?:I|we)\s+(?:can\s+|hereby\s+|(?:am|are|['’]m|['’]re)\s+(?:pleased|happy|glad|"
-                           r"delighted)\s+to\s+)?(?:confirm|advise(?:\s+you)?|inform\s+you)|(?:please\s+)?(?:be|rest)\s+assured|"
-                           r"you\s+(?:may|can)\s+rest\s+assured|it\s+is\s+our\s+intention|I\s+can\s+(?:assure|tell)\s+you)"
-                           r"\s+that\s+(?=\w)", re.I)
+# What a writer says to vouch for what follows: "Please be assured that", "I am pleased to confirm that", "It is our
+# intention that" (one list for both patterns below)
+_VOUCHES = (r"(?:please\s+)?(?:be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+assured|"
+            r"I\s+can\s+(?:assure|confirm|tell)(?:\s+you\b)?|it\s+is\s+our\s+(?:intention|aim|expectation)|(?:I|we)\s+(?:hereby\s+)?confirm|"
+            r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
+            r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)")
+_CONFIRM_THAT = re.compile(rf"(?:{_VOUCHES})\s+that\s+(?=\w)", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
 # A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
 # words!" (not "I'm sure you'll understand": that says more)
@@ -577,16 +580,12 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
-_ASSURED = re.compile(r"^\s*(?:please\s+)?(?:be\s+assured|(?:you\s+(?:may|can)\s+)?rest\s+assured|"
-                      r"I\s+can\s+(?:assure|confirm)(?:\s+you\b)?|it\s+is\s+our\s+(?:intention|aim|expectation)|"
-                      r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
-                      r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)|I\s+can\s+tell\s+you)\s*"
-                      r"(?:that\s+)?", re.I)
+_ASSURED = re.compile(rf"^\s*(?:{_VOUCHES})\s*(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"
 # "we'll make sure the second €312 payment has vanished from your account": whether it can be removed
 _MADE_GONE = re.compile(r"^(?P<s>(?:the|your|this|that|any)\s+(?:[\w-]+|[£$€]\d[\d,.]*)(?:\s+(?:[\w-]+|[£$€]\d[\d,.]*)){0,2}?)\s+"
-                        r"(?:has|have)\s+(?:vanished|gone|disappeared|dropped\s+off|cleared|been\s+(?:removed|taken\s+off))\b"
+                        r"(?:has|have)\s+(?:vanished|disappeared|dropped\s+off|been\s+(?:removed|taken\s+off))\b"
                         r"(?P<rest>.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)

@@ -387,7 +387,7 @@ def _as_clause(sentence: str) -> str | None:
         clause = clause[0].lower() + clause[1:]
     elif first.lower() in _BARE_NOUNS and first[:1].isupper() and first[1:].islower():
         clause = clause[0].lower() + clause[1:]
-    elif re.match(r"[A-Z][a-z]{3,}(?<!s)s\s+(?:are|were|keep|have)\b", clause):
+    elif re.match(r"[A-Z][a-z]{2,}(?:ures|ions|ments|ings|ities|ances|ences|ers)\s+(?:are|were|keep|have)\b", clause):
         clause = clause[0].lower() + clause[1:]  # "Temperatures are below freezing": a plural, a common noun
     noun, *rest = clause.split()
     if noun in _BARE_NOUNS and rest and _SUBJECT_VERB.match(rest[0]):  # (not "the order 4471", nor "show me ...")

@@ -100,9 +100,6 @@ class Situation(BaseModel):
         first = self._first_saying(customer)
         # (not by the grief's own words: "Sorry for your loss. Please send the death certificate" names nothing of it)
         said = {_kin(w) for w in content_words(first) if not any(c.isdigit() for c in w) and stem(w) not in _GRIEF}
-        whose = {_kin(m["who"]) for m in _WHOSE.finditer(first)} if grieves(self) else set()
-        if whose:  # "My husband died and I need to close his account": the husband, not the account
-            said = whose
         return not said or any(_kin(w) in said for w in content_words(reply))
 
 
