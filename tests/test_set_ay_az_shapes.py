@@ -516,3 +516,49 @@ def test_a_list_in_a_policy_line_needs_one_whole_item() -> None:
 def test_before_a_date_is_not_a_clock_time() -> None:
     assert "broken-promise" not in rules("She'll confirm it before 3 March.")
     assert "broken-promise" not in rules("He'll be in touch before 10 September.")
+
+
+# --- found in the rewrites of sets ay and az that their reviewers judged garbled (after the measurement) ----------------
+
+
+def test_power_back_on_within_the_hour_keeps_back_on_together() -> None:
+    result = coach.rewrite("Please don't panic. Your power will definitely be back on within the hour.",
+                           customer="I rely on an oxygen concentrator and you've cut my power.")
+    assert "back on" in result.rewrite and "update you within the hour" in result.rewrite, result.rewrite
+    assert "on within the hour" not in result.rewrite.replace("back on", ""), result.rewrite
+
+
+def test_a_letters_own_heading_and_a_spaced_account_number_stay_in_its_head() -> None:
+    for heading in ("Flat 3B, 27 Carlton St. – heating fault", "Account No. 3318 0047 21"):
+        draft = (f"Dear Mrs. Whitfield,\n\n{heading}\n\nYour heating will be fully working again by this evening."
+                 "\n\nRegards,\nJ. Moreau")
+        result = coach.rewrite(draft, customer="Our heating has failed again and we have a baby.")
+        assert f"Dear Mrs. Whitfield,\n\n{heading}\n\n" in result.rewrite, result.rewrite
+
+
+def test_what_confirms_a_grant_that_went_goes_with_it() -> None:
+    customer = "My vacuum (order VC-20018) arrived with a broken wheel. [AI: refund £229 and add £100 credit.]"
+    draft = "Hi Patrick,\n\nAs requested, I've issued a full refund of £229 and added a £100 goodwill credit. Both are confirmed."
+    assert "confirmed" not in coach.rewrite(draft, customer=customer).rewrite
+
+
+def test_writing_in_capitals_and_i_can_only_imagine_go() -> None:
+    draft = "Writing to us in capitals won't get your boiler fixed any faster. I can only imagine. We are sorry for the trouble."
+    result = coach.rewrite(draft, customer="THIRD missed visit (ref BH-7720), no hot water for my elderly parents.")
+    assert "capitals" not in result.rewrite and "only imagine" not in result.rewrite, result.rewrite
+
+
+def test_a_chat_promise_with_ur_u_and_a_trailing_promise_is_checked() -> None:
+    result = coach.rewrite("@kezia_m hey! ur parcel will def be with u by 6pm today 📦✨ promise!! ^LJ",
+                           customer="@Shop where is my parcel QD77810255??")
+    assert "promise" not in result.rewrite and "def be with u" not in result.rewrite, result.rewrite
+    assert result.rewrite.startswith("@kezia_m") and result.rewrite.endswith("^LJ")
+
+
+def test_if_we_can_inside_a_check_is_said_once_and_an_account_closed_only_by_its_holder_goes() -> None:
+    result = coach.rewrite("We'll try to fit you in sometime next week if we can.",
+                           customer="My brakes squeal after the service.")
+    assert "if we can" not in result.rewrite, result.rewrite
+    widow = coach.rewrite("I'm so sorry. Unfortunately we can only close an account when the account holder calls us.",
+                          customer="My husband Jan passed away three weeks ago. Please close his account 55-20018.")
+    assert "account holder calls" not in widow.rewrite, widow.rewrite

@@ -51,7 +51,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 HEADER_LINE = re.compile(r"^\s*(?:subject|re|ref|regarding|fw|fwd)\s*:", re.I)
 #: A line that is only a labelled reference: "Booking number: CRZ-30087-TK", "Mortgage account 6014-882-11".
 REFERENCE_LINE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}(?:no\.?|number|ref(?:erence)?\.?|#|account|booking|order|invoice|"
-                            r"claim|case|ticket|policy)\s*:?\s*[\w/-]*\d[\w/-]*\s*$", re.I)
+                            r"claim|case|ticket|policy)\s*:?\s*[\w/-]*\d[\w/-]*(?:\s+\d[\w/-]*){0,3}\s*$",  # ("No. 3318 0047 21")
+                            re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _HANDLE = re.compile(r"[@#]\w+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

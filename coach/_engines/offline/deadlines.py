@@ -107,8 +107,8 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     digits = _DIGITS.match(vp, deadline.end())
     end = _DEADLINE_TAIL.match(vp, digits.end())  # "by 3|0 June": the number and its month go whole
     end = _DATE_AFTER.match(vp, end.end()) or end  # "by Friday 14 June": the date goes whole
-    pre = re.search(r"(?:^|\s)(?:(?:by|before|until)(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?|on)\s+$", vp[: deadline.start()],
-                    re.I)  # "fixed by [this evening]", "fixed by the end of [next week]"
+    pre = re.search(r"(?:^|\s)(?:(?:by|before|until)(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?|(?<!\bback\s)on)\s+$",
+                    vp[: deadline.start()], re.I)  # "fixed by [this evening]", "by the end of [next week]" (not "back on")
     start = pre.start() if pre else deadline.start()
     when = update_time(vp[start: end.end()].strip())
     rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+latest|as\s+promised)\b", "", vp[:start] + vp[end.end():])

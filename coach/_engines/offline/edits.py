@@ -74,7 +74,8 @@ _VAGUE_SWAPS = [
 _SAYS_WHEN = re.compile(r"\b(?:update|let\s+you\s+know|get\s+back|be\s+in\s+touch|reply|confirm)\b", re.I)
 _CHECK_END = re.compile(rf"^(?P<body>.*?)(?P<stop>[.!?]*)(?P<sig>(?:\s*[{EMOJI}{EMOJI_GLUE}]+|"
                         r"\s+[\^#]\w+|\s+-\s?[A-Z]\w*)*)\s*$", re.S)
-_WHEN_WE_CAN = re.compile(r",?\s*\b(?:as\s+soon\s+as|when(?:ever)?)\s+(?:we|I)\s+(?:possibly\s+)?can\b", re.I)
+_WHEN_WE_CAN = re.compile(r",?\s*\b(?:(?:as\s+soon\s+as|when(?:ever)?|if)\s+(?:we|I)\s+(?:possibly\s+)?can|if\s+possible|"
+                          r"where\s+possible)\b", re.I)
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
 _HOPE_TAIL = re.compile(r",?\s+(?:and|but|so)\s+(?:hopefully|fingers\s+crossed)\b[^.!?]*[.!?]*\s*$", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re.I)
@@ -90,8 +91,8 @@ _DISMISSAL = re.compile(
 _TALKS_DOWN = re.compile(
     r"^\W*(?:(?:please|just|ok|okay)\W+)*calm\s+down\b|^\W*(?:there['’]s\s+|there\s+is\s+)?no\s+need\s+(?:to|for)\s+(?:shout|"
     r"shouting|be\s+rude|rudeness|swear|swearing|get\s+angry|that\s+tone|(?:that|this)\s+(?:kind\s+of\s+|sort\s+of\s+)?"
-    r"(?:language|tone|attitude))\b|^\W*(?:shouting|swearing|being\s+rude)\s+(?:at\s+(?:our|my|the)\s+"
-    r"\w+\s+)?(?:will\s+not|won['’]t|doesn['’]t|does\s+not)\b", re.I)
+    r"(?:language|tone|attitude))\b|^\W*(?:shouting|swearing|being\s+rude|writing(?:\s+to\s+us)?\s+in\s+(?:capitals|caps|"
+    r"capital\s+letters))\s+(?:at\s+(?:our|my|the)\s+\w+\s+)?(?:will\s+not|won['’]t|doesn['’]t|does\s+not)\b", re.I)
 # ... or puts it on the customer, or laughs it off: "it's probably something on your phone", "If you had checked the box
 # on arrival ...", "Perhaps someone on your side approved the hours?", "threatening language does not speed up the
 # process", "Yeah the app does that sometimes lol"

@@ -448,7 +448,7 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
                    r"recorded|noted|registered))\W*$", re.I)
 _HOLDER_ONLY = re.compile(r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must|require|requires)\b[^.!?]{0,50}\b(?:discuss|"
-                          r"speak|talk|deal|call|contact|ring)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
+                          r"speak|talk|deal|call|calls|contact|ring|close|cancel|change)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"

@@ -56,7 +56,7 @@ _EXPLICIT = re.compile(
     re.I,
 )
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b"
-                         r"|,?\s+I\s+(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise": the clause's last words
+                         r"|,?\s+(?:I\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!": last words
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+(?:sure|certain)|without\s+fail|"
                         r"without\s+a\s+doubt|"
@@ -288,7 +288,9 @@ _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no
 _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+given|(?:that['’]s\s+)?guaranteed|"
                       r"I['’]m\s+(?:positive|certain|sure)(?:\s+of\s+(?:it|that))?|(?:you\s+can\s+)?(?:count|bank|rely)\s+on\s+"
                       r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
-                      r"no\s+doubt(?:\s+about\s+it)?|you\s+have\s+my\s+word)(?=\s*(?:[.!…,;]|$))", re.I)
+                      r"no\s+doubt(?:\s+about\s+it)?|you\s+have\s+my\s+word|(?:both|this|that|it|these|all)\s+(?:are|is|['’]s|"
+                      r"has\s+been|have\s+been)\s+(?:now\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
+                      re.I)  # ("Both are confirmed." after the grants went)
 
 
 def only_backs(sentence: str) -> bool:
@@ -1072,7 +1074,9 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     head, vp = clause[: m.start()], re.sub(r"(?<!\b[ap]\.m)[.!?]+$", "", clause[m.end():].strip())  # (not "9 a.m.")
     if not vp or re.search(r"\b(?:will|shall|never)\b|['’]ll\b", vp, re.I):
         return None  # "...refund it, and it will all be back today": a second promise; "never hear from us again"
-    head = _ASSURED.sub("", head)  # "Please be assured that the payment will ...": the payment
+    head = re.sub(r"\bur\b", "your", _ASSURED.sub("", head), flags=re.I)  # "Please be assured that the payment will
+    # ...": the payment; "ur parcel": your parcel
+    vp = re.sub(r"\bu\b", "you", vp)  # ("be with u by 6pm")
     if not head.strip():  # "..., but will be back on tomorrow": the subject is the sentence's
         head = "it"
     subject = _PRONOUN.search(head) or _NOUN_PHRASE.search(head)
