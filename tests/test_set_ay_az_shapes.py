@@ -562,3 +562,11 @@ def test_if_we_can_inside_a_check_is_said_once_and_an_account_closed_only_by_its
     widow = coach.rewrite("I'm so sorry. Unfortunately we can only close an account when the account holder calls us.",
                           customer="My husband Jan passed away three weeks ago. Please close his account 55-20018.")
     assert "account holder calls" not in widow.rewrite, widow.rewrite
+
+
+def test_a_garbled_draft_with_no_finding_is_not_passed_as_it_is() -> None:
+    garbled = coach.rewrite("Thanks for the photo the. I've sent refund a your to card today it.",
+                            customer="I was charged twice.")
+    assert garbled.passed is None, garbled.passed
+    clean = coach.rewrite("Thanks for the photo. I've sent a refund to your card today.", customer="I was charged twice.")
+    assert clean.passed is True
