@@ -288,7 +288,13 @@ def _needs_approval(clause: str, said: str, policy: Policy) -> bool:
     fee")."""
     if _SENT_FOR_APPROVAL.search(said):
         return False
-    return any(_APPROVAL_NEEDED.search(line) and Policy(commitments=[line]).about(clause) for line in policy.commitments)
+    return any(_APPROVAL_NEEDED.search(line) and _one_line(line).about(clause) for line in policy.commitments)
+
+
+@lru_cache(maxsize=256)
+def _one_line(line: str) -> Policy:
+    """A policy of one line, built once for the lines that ask for approval (read for every grant a reply makes)."""
+    return Policy(commitments=[line])
 
 
 _APPROVAL_NEEDED = re.compile(r"\b(?:requires?|required|needs?|needed|subject\s+to)\s+(?:\w+\s+){0,3}?(?:approval|"

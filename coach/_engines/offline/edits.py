@@ -347,7 +347,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
 
 
 _LATER = re.compile(LATER_ON, re.I)
-_NO_GUARANTEES = re.compile(r"\s*,?\s+but\s+no\s+(?:guarantees|promises)(?=\W*$)", re.I)
+_NO_PROMISES = r"no\s+(?:promises|guarantees)"  # a hedge on what came before it
+_NO_GUARANTEES = re.compile(rf"\s*,?\s+but\s+{_NO_PROMISES}(?=\W*$)", re.I)
 _LOOK_INTO_GETTING = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+getting\s+(?P<it>that|it|this)\s+(?:looked\s+(?:at|into)|"
                                 r"checked(?:\s+out)?|sorted(?:\s+out)?|fixed|seen\s+to|reviewed|resolved)\b", re.I)
 
@@ -395,7 +396,7 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
 
 _HEDGE_ONLY = re.compile(r"\W*(?:(?:but|though)\s+)?(?:I|we)\s+(?:can['’]t|cannot|can\s+not|couldn['’]t)\s+(?:say|promise|"
                          r"guarantee|be\s+sure|know)(?:\s+(?:that|it|anything))?(?:\s+for\s+(?:sure|certain)|\s+yet)?\W*|"
-                         r"\W*(?:(?:but\s+)?no\s+(?:promises|guarantees)|(?:but\s+)?we['’]ll\s+see|fingers\s+crossed)\W*", re.I)
+                         rf"\W*(?:(?:but\s+)?{_NO_PROMISES}|(?:but\s+)?we['’]ll\s+see|fingers\s+crossed)\W*", re.I)
 
 
 def drop_banned(text: str, phrase: str, quiet: bool = False) -> list[str] | None:

@@ -177,13 +177,11 @@ class _Rewriter(Additions):
             if before.role == "added":  # (a planted grant said instead as the policy's line: "It will be processed
                 before = next((u for u in reversed(layout.units[:at]) if id(u) in drafted), before)  # immediately" went
                 before = before if follows_orders(drafted.get(id(before), ""), self.orders) else layout.units[at - 1]
-            gone = not before.text or before.text != drafted.get(id(before)) and \
-                follows_orders(drafted.get(id(before), ""), self.orders)
             obeyed = follows_orders(drafted.get(id(before), ""), self.orders)
-            checked = what_is_checked(unit.text)
-            if unit.text and gone and before.role == "body" and (_POINTS_BACK.match(checked) or obeyed and
-                                                                  GRANT_AGAIN.match(drafted.get(id(unit), ""))) and \
-                    (not holds_fact(unit.text) or obeyed):
+            gone = not before.text or before.text != drafted.get(id(before)) and obeyed
+            if unit.text and gone and before.role == "body" and \
+                    (_POINTS_BACK.match(what_is_checked(unit.text)) or obeyed and GRANT_AGAIN.match(drafted.get(id(unit), ""))) \
+                    and (not holds_fact(unit.text) or obeyed):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
@@ -230,8 +228,7 @@ class _Rewriter(Additions):
         to grief, danger or money trouble: the situation's acknowledgement and step take its place."""
         return self.case is not None and not holds_fact(text) and not text.rstrip().endswith(":") and \
             (_COLD.match(text) is not None or _TEMPLATES.search(text) is not None and not _THANKS.match(text) or
-             self.case.name == "bereavement" and _HOLDER_ONLY.search(text) is not None)  # "we can only discuss the
-        # account with the account holder", to someone whose mother died: the bereavement step replaces it
+             self._holder_only(text))
         # (not "Please note the following:"; "Thank you for your letter." is a plain opening, "... for your feedback" not)
 
     def _hollow(self, text: str, findings: list[Finding]) -> bool:
@@ -248,9 +245,13 @@ class _Rewriter(Additions):
         form = unacknowledged and _FORM.search(text) is not None and restate_problem(self.told) is not None
         return len(parroted) >= 2 or bare or urgent or form or \
             self.case is not None and (unacknowledged or not self.case.named_by(text, self.told)) or \
-            bool(self.told) and any(blames(s.text) for s in split_sentences(text)) or \
-            self.case is not None and self.case.name == "bereavement" and _HOLDER_ONLY.search(text) is not None
-        # ("It's probably your phone tbh"; "Please get the account holder to call us" to a widow)
+            bool(self.told) and any(blames(s.text) for s in split_sentences(text)) or self._holder_only(text)
+        # ("It's probably your phone tbh")
+
+    def _holder_only(self, text: str) -> bool:
+        """To the bereaved, only the account holder can act ("we can only discuss the account with the account holder",
+        "Please get the account holder to call us"): the bereavement step replaces it."""
+        return self.case is not None and self.case.name == "bereavement" and _HOLDER_ONLY.search(text) is not None
 
     # -- edits of flagged sentences -----------------------------------------------------------------------
 
