@@ -137,15 +137,17 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
 
 
 def slipped(text: str) -> list[str]:
-    """The sentences of an English ``text`` with a word typed twice ("I've checked the the tracking"), two determiners
-    in a row ("I've sent refund a your to card") or an article last ("Thanks for the photo the.")."""
+    """The sentences of an English ``text`` with a word typed twice ("I've checked the the tracking", "a courier
+    courier"), two determiners in a row ("I've sent refund a your to card") or an article last ("Thanks for the photo
+    the.")."""
     if not (TYPED_TWICE.search(text) or _GARBLED.search(text)) or not looks_english(text):
         return []
     return [s.text for s in split_sentences(text) if TYPED_TWICE.search(s.text) or _GARBLED.search(s.text)]
 
 
 # (the second word in lower case: not "It is the A.")
-_GARBLED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:the|a|an|your|my|our|their)\b(?!-)|"
+_GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|hush|chop|ha+|boo|hmm+)\b)([a-z]{4,})\s+\1\b|"
+                      r"\b(?:[Tt]he|[Aa]n?)\s+(?:the|a|an|your|my|our|their)\b(?!-)|"
                       r"\b(?:the|a|an|your|my|our|their)\s*[.!?]+(?=\s|$)")
 
 
