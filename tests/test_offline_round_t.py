@@ -455,7 +455,7 @@ def test_i_understand_said_twice_is_mended_though_nothing_blocks() -> None:
     assert not any(f.blocking for f in coach.check(draft, customer=customer).findings)
     result = coach.rewrite(draft, customer=customer)
     assert "understand" not in result.rewrite and "hear you" not in result.rewrite, result.rewrite
-    assert "looking into it" in result.rewrite
+    assert "looking into" in result.rewrite  # (the bare "We're looking into it." may give way to a step that says when)
 
 
 def test_a_bereavement_the_reply_never_names_gets_its_acknowledgement() -> None:

@@ -49,10 +49,11 @@ _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: An e-mail's title line, not a sentence of it: "Subject: Tracking no. PX 4410 2281", "Re: ...", "Fwd: ...".
 HEADER_LINE = re.compile(r"^\s*(?:subject|re|ref|regarding|fw|fwd)\s*:", re.I)
-#: A line that is only a labelled reference: "Booking number: CRZ-30087-TK", "Mortgage account 6014-882-11".
-REFERENCE_LINE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}(?:no\.?|number|ref(?:erence)?\.?|#|account|booking|order|invoice|"
-                            r"claim|case|ticket|policy)\s*:?\s*[\w/-]*\d[\w/-]*(?:\s+\d[\w/-]*){0,3}\s*$",  # ("No. 3318 0047 21")
-                            re.I)
+#: A line that is only a labelled reference: "Booking number: CRZ-30087-TK", "Mortgage account 6014-882-11", "A/c no.:
+#: 7700-21-943".
+REFERENCE_LINE = re.compile(r"^\s*(?:[A-Za-z]+(?:/[A-Za-z]+)?\.?\s+){0,2}(?:no\.?|number|ref(?:erence)?\.?|#|account|booking|"
+                            r"order|invoice|claim|case|ticket|policy)\s*:?\s*[\w/-]*\d[\w/-]*(?:\s+\d[\w/-]*){0,3}\s*$",
+                            re.I)  # ("No. 3318 0047 21")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _HANDLE = re.compile(r"[@#]\w+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

@@ -13,7 +13,7 @@ from ..._core.checker import check
 from ..._core.facts import extract_facts
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
-from ..._core.text import NUMBER_WORDS, content_words, split_sentences, stem
+from ..._core.text import HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_words, split_sentences, stem
 from .clauses import capitalise, finish, holds_step, lower_first
 from .instructions import said_to_customer
 from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
@@ -82,7 +82,12 @@ class Additions:
         # a reply being fixed that is left with no step in the rules' reading: the learned layer may pass "Thx for
         # flagging 🙏" (the customer asked a question), but an edited reply needs something to do or done
         body = " ".join(u.full for u in layout.units if u.text)  # (not the sign-off: "Take care of yourself,")
-        stepless = stepless or not resolved and bool(rendered.strip()) and not holds_step(body) and \
+        # "Order JP-44190 is being looked into", "Our accounts department is looking into the matter": that someone is
+        # looking tells the customer nothing of what happens next
+        said = " ".join(u.full for u in layout.units if u.text and not (HEADER_LINE.match(u.text) or
+                                                                       REFERENCE_LINE.match(u.text)))
+        # (not "Re: Invoice No. 2024-1187", whose number is no phone number to call)
+        stepless = stepless or not resolved and bool(rendered.strip()) and not holds_step(_LOOKED_INTO.sub(" ", said)) and \
             not _OWN_STEP.search(body) and not self._answers(body) and not _SETTLED.search(body)
         if not layout.continuation:
             self._opening(layout, rules)
@@ -315,10 +320,13 @@ _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:t
                        r"(?:best\s+of\s+|good\s+)luck\b[^.!?]{0,40})\b",
                        re.I)
 # A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
-_BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:I|we|our\s+(?:\w+\s+)?team)(?:'ll|’ll|\s+will|\s+shall)\s+"
-                        r"(?:look\s+into|investigate|check\s+on)\s+"
-                        r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?\W*$",
-                        re.I)
+_BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(?:'ll|’ll|\s+will|\s+shall)\s+"
+                        r"(?:look\s+into|investigate|check\s+on)|(?:I\s+am|I['’]m|we\s+are|we['’]re|(?:our|the)\s+(?:\w+\s+)?"
+                        r"(?:team|department|colleagues)\s+(?:is|are))\s+(?:now\s+|currently\s+)?(?:looking\s+into|investigating|"
+                        r"reviewing))\s+"
+                        r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?\W*$|"
+                        r"^\W*(?:it|this|that|the\s+matter|your\s+\w+)\s+(?:is|are)\s+(?:now\s+|currently\s+)?being\s+"
+                        r"(?:looked\s+into|investigated|reviewed)\W*$", re.I)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
@@ -346,6 +354,9 @@ _SETTLED = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+(?:release
                       r"working|live|restored|back\s+up)\b|\bworks\s+(?:on|with|for|only)\b|\b(?:I|we)(?:'ve|’ve|\s+have)\s+"
                       r"(?:now\s+|already\s+)?(?:closed|stopped|unlocked|paused|blocked|switched|transferred|reconnected|"
                       r"activated|released)\b", re.I)
+_LOOKED_INTO = re.compile(r"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?(?:being\s+(?:looked\s+into|investigated|reviewed)|"
+                          r"(?:looking\s+into|investigating|reviewing)\s+(?:it|this|that|the\s+(?:matter|issue|problem|case|"
+                          r"query|complaint)|your\s+(?:case|query|complaint|claim)))\b", re.I)
 # The agent's own next step in words the rules' step patterns do not list: "I'll chase the workshop and ring you"
 _OWN_STEP = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:\w+\s+)?(?:chase|ring|phone|call|get\s+someone|share|pass|"
                        r"send|arrange|book|email|e-mail|text|contact|collect|visit|refund|replace|repair|escalate|raise|"

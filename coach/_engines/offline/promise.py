@@ -52,7 +52,7 @@ __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
 _EXPLICIT = re.compile(
-    r"^(?:(?:I|we)\s+(?:can\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
+    r"^(?:(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
     re.I,
 )
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b"
@@ -100,7 +100,7 @@ _CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\
 _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|following|by|before|from|in|on|within|as\s+an?)\b", re.I)
 _IF = re.compile(r"^(?:if|unless|once|when|whenever|in\s+case|provided|as\s+long\s+as)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
-                        r"don't\s+worry|don’t\s+worry|no\s+worries|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+it\s+from\s+me|"
+                        r"don['’]?t\s+worry|no\s+worries|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+it\s+from\s+me|"
                         r"take\s+my\s+word\s+for\s+it)\b[\s,!:–—-]*", re.I)
 CHECKED = "(a check was said)"  # the marker in ``used``: a second check reads "I'll also check whether ..."
 _CHECKS = (
@@ -278,10 +278,13 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
 # What a writer says to vouch for what follows: "Please be assured that", "I am pleased to confirm that", "It is our
 # intention that" (one list for both patterns below)
 _VOUCHES = (r"(?:please\s+)?(?:be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+assured|"
+            r"(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)(?:\s+you\b)?|"
             r"I\s+can\s+(?:assure|confirm|tell)(?:\s+you\b)?|it\s+is\s+our\s+(?:intention|aim|expectation)|(?:I|we)\s+(?:hereby\s+)?confirm|"
             r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
             r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)")
 _CONFIRM_THAT = re.compile(rf"(?:{_VOUCHES})\s+that\s+(?=\w)", re.I)
+_COMFORT_LAST = re.compile(r"[\s,]+(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?"
+                           r"\W*$", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
 # A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
 # words!" (not "I'm sure you'll understand": that says more)
@@ -289,6 +292,7 @@ _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+
                       r"I['’]m\s+(?:positive|certain|sure)(?:\s+of\s+(?:it|that))?|(?:you\s+can\s+)?(?:count|bank|rely)\s+on\s+"
                       r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
                       r"no\s+doubt(?:\s+about\s+it)?|you\s+have\s+my\s+word|no\s+ifs,?\s+(?:or|no)\s+buts|"
+                      r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?|"
                       r"(?:both|this|that|it|these|all)\s+(?:are|is|['’]s|"
                       r"has\s+been|have\s+been)\s+(?:now\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
                       re.I)  # ("Both are confirmed." after the grants went)
@@ -407,6 +411,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     two = _AND_PROMISE.search(clause)
     if two and complete(clause[: two.start()]):  # "the repair will be done today and you will collect it
         clause, after = clause[: two.start()], clause[two.start():] + after  # Friday": one promise a round
+    comfort = _COMFORT_LAST.search(clause)
+    if comfort and comfort.start() > 0:  # "it'll be sorted right away dont worry :)": the comfort goes with the promise
+        clause, after = clause[: comfort.start()], clause[comfort.start():] + after
     while backing := _BACKING.match(after):  # (", guaranteed, so it'll be there before the birthday")
         after = after[backing.end():]
     if not _CERTAINTY.sub("", _NO_BOTHER.sub("", after)).strip(" .!?…,—–-"):
