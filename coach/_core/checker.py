@@ -29,7 +29,7 @@ from .text import (
 from .untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, obeyed_span
 from .word_start import gated_alternation
 
-__all__ = ["check", "validate_draft", "meaning", "kept_quiet", "MAX_DRAFT_CHARS"]
+__all__ = ["check", "validate_draft", "meaning", "kept_quiet", "MAX_DRAFT_CHARS", "SAYS_BACK"]
 
 #: Longer drafts are refused. Everything below is checked in linear time.
 MAX_DRAFT_CHARS = 200_000
@@ -349,6 +349,10 @@ _OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\s+(?:cal
                       r"register|reply|return|post)\b", re.I)
 
 
+_VOUCHED = re.compile(r"\W*(?:(?:I|we)\s+(?:can\s+)?(?:assure|promise|guarantee|tell)\s+you|(?:please\s+)?(?:rest|be)\s+"
+                      r"assured)(?:\s+that)?\s+", re.I)
+
+
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
     """Whether the clause ``text[start:end]`` commits to an outcome or a timeline the agent does not control."""
     clause = text[start:end]
@@ -370,7 +374,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
     after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
-    subject = " ".join(clause[: modal.start()].split()[-3:])  # "I can confirm the payment will": the payment
+    vouched = _VOUCHED.match(clause, 0, modal.start())  # "I can assure you the pothole will": the pothole, not "you"
+    subject = " ".join(clause[vouched.end() if vouched else 0: modal.start()].split()[-3:])  # "I can confirm the payment
+    # will": the payment
     if _OBLIGED.match(after) and not _WE.search(subject):
         return False  # what the customer or someone else must do is a requirement, not an outcome: "the account holder
         # will need to call us" (not "your refund will need to be processed by Friday", "we'll have to refund you")
@@ -563,7 +569,15 @@ def _answers(body: list[str], customer: str) -> bool:
     """A sentence of the reply that is more than thanks, sorry or "I understand" shares a word with the customer's
     message ("When may I expect the part?" is not answered by "I am sorry you have been waiting for the part")."""
     told = {stem(w) for w in content_words(customer)}
-    return any(not _COURTESY_ONLY.match(text) and any(stem(w) in told for w in content_words(text)) for text in body)
+    return any(not _COURTESY_ONLY.match(text) and not SAYS_BACK.match(text) and any(stem(w) in told for w in content_words(text))
+               for text in body)
+
+
+#: A sentence that only gives the customer's words back ("You say the sofa did not arrive on 14 February and ..."): it
+#: shares their words, and answers nothing.
+SAYS_BACK = re.compile(r"^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,40},\s*)?(?:as\s+)?you\s+(?:say|said|mention(?:ed)?|"
+                       r"state[ds]?|told\s+us|wrote|write|explain(?:ed)?|report(?:ed)?|claim(?:ed)?)\b(?!\s+(?:you\s+)?"
+                       r"(?:would|wanted|want|need|needed|prefer)\b)", re.I)
 
 
 _COURTESY_ONLY = re.compile(r"^\W*(?:dear|hi|hello|hey)\b[^,!?]{0,40},\s*$|"  # a salutation alone: "Dear Prof. McLeod,"

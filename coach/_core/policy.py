@@ -475,6 +475,12 @@ _UNUSED_PART = re.compile(r"\b(?:unused|remaining)\s+(?:\d+\s+|\w+\s+)?(?:days?|
 _PRICE_DIFFERENCE = re.compile(r"\b(?:price\s+)?difference\b|\bprice\s+(?:drop|match)\w*", re.I)
 
 
+#: A sum given to make up for the trouble ("an extra £100 for the hassle", "£20 as a gesture"): goodwill by another name.
+_GOODWILL = re.compile(r"[£$€]\s?\d[\d,.]*(?:\s+\w+){0,3}?\s+(?:for\s+(?:the|all\s+the|your)\s+(?:hassle|inconvenience|"
+                       r"trouble|wait|waiting|delay|disappointment|bother|stress)|as\s+an?\s+(?:goodwill\s+)?(?:gesture|apology)|"
+                       r"to\s+make\s+up\s+for|by\s+way\s+of\s+(?:an\s+)?apology)\b", re.I)
+
+
 def _topic(clause: str, generic: frozenset[str]) -> set[str]:
     words = set(_stems(clause, generic))
     words |= {_KIND_OF[w] for w in words if w in _KIND_OF}  # "your €34 dinner" is a meal cost
@@ -483,6 +489,7 @@ def _topic(clause: str, generic: frozenset[str]) -> set[str]:
         words |= {stem("partial"), *_stems("pro rata", generic)} if _UNUSED_PART.search(clause) else set()
         words |= set(_stems("price adjustment", generic)) if _PRICE_DIFFERENCE.search(clause) else set()
     words |= {stem("replacement")} if _NEW_ONE.search(clause) else set()  # "we'll send a new one" replaces it
+    words |= {stem("goodwill"), stem("gesture"), stem("compensation")} if _GOODWILL.search(clause) else set()
     return words | {stem("refund")} if pays_back(clause) else words
 
 

@@ -43,12 +43,14 @@ _LETTER_END = re.compile(r"\b(?:Block|Gate|Unit|Platform|Terminal|Level|Zone|Row
                          r"Pier|Lot|Phase|Class|Group|Vitamin|Apartment|Suite|Lane|Track|Category|Cat)\s+[A-Z]\.(\s+)(?=[A-Z])")
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|inst|apt|ave|bldg|ste|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
+# ... nor before the label of a number: "Ref.: Acct. No. 5520-883-14"
+_NUMBER_LABEL = re.compile(r"(?:No|Nr|Ref|Number)\.?\s*[:#]?\s*[A-Z]{0,4}[-/]?\d")
 # Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.
 _TITLE_END = re.compile(r"\b(?:Mx|Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr|Supt|Insp|Sgt|Cpl|Mstr)\.$")
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: An e-mail's title line, not a sentence of it: "Subject: Tracking no. PX 4410 2281", "Re: ...", "Fwd: ...".
-HEADER_LINE = re.compile(r"^\s*(?:subject|re|ref|regarding|fw|fwd)\s*:", re.I)
+HEADER_LINE = re.compile(r"^\s*(?:subject|re|ref\.?|regarding|fw|fwd)\s*:", re.I)
 #: A line that is only a labelled reference: "Booking number: CRZ-30087-TK", "Mortgage account 6014-882-11", "A/c no.:
 #: 7700-21-943".
 REFERENCE_LINE = re.compile(r"^\s*(?:[A-Za-z]+(?:/[A-Za-z]+)?\.?\s+){0,2}(?:no\.?|number|ref(?:erence)?\.?|#|account|booking|"
@@ -163,7 +165,8 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
         elif merged and (_PUNCTUATION_ONLY.match(sentence.text) or
                          _ABBREVIATION_END.search(merged[-1].text) and
-                         (sentence.text[:1].islower() or sentence.text[:1] in "£$€0123456789") or
+                         (sentence.text[:1].islower() or sentence.text[:1] in "£$€0123456789" or
+                          _NUMBER_LABEL.match(sentence.text)) or
                          _TITLE_END.search(merged[-1].text) and sentence.text[:1].isupper()):
             previous = merged.pop()  # ... or "approx." before "six weeks": an abbreviation, not an end
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])

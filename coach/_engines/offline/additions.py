@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..._core.checker import check
+from ..._core.checker import SAYS_BACK, check
 from ..._core.facts import extract_facts
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
@@ -127,7 +127,8 @@ class Additions:
     def _answers(self, text: str) -> bool:
         """The reply answers a question of the customer's in two of their words or more: that is its resolution."""
         told = self.told or ""
-        return "?" in told and len(_stems(text) & _stems(told)) >= 2
+        said = " ".join(s.text for s in split_sentences(text) if not SAYS_BACK.match(s.text))  # ("You say ...": their words)
+        return "?" in told and len(_stems(said) & _stems(told)) >= 2
 
     def _heard(self, body: str) -> bool:
         """A sentence of the reply that stays says the case back in two of the customer's words or more: "Sorry to hear

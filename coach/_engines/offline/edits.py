@@ -83,7 +83,8 @@ _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re
 
 # Reassurance that waves the problem away: "Don't worry.", "There's nothing to worry about."
 _DISMISSAL = re.compile(
-    r"^\W*(?:please\s+)?(?:(?:don't|don’t|do\s+not)\s+(?:you\s+)?worry(?:\s+(?:at\s+all|about\s+(?:it|a\s+thing|anything|that|this)))?"
+    r"^\W*(?:please\s+)?(?:(?:(?:don't|don’t|do\s+not)\s+(?:you\s+)?|try\s+not\s+to\s+)worry"
+    r"(?:\s+(?:too\s+much|at\s+all|about\s+(?:it|a\s+thing|anything|that|this)))?"
     r"|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+(?:worry|panic)"
     r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?\W*$", re.I)
 

@@ -385,6 +385,8 @@ def _as_clause(sentence: str) -> str | None:
         clause = clause[0].lower() + clause[1:]
     elif _COMMON_NOUN.match(clause):  # "Completion is scheduled for 13 Dec.": a common noun by its ending
         clause = clause[0].lower() + clause[1:]
+    elif first.lower() in _ADJECTIVES and first[1:].islower() and re.match(r"\S+\s+[a-z]", clause):
+        clause = clause[0].lower() + clause[1:]  # "Black mould has returned" (not "Black Friday")
     elif first.lower() in _BARE_NOUNS and first[:1].isupper() and first[1:].islower():
         clause = clause[0].lower() + clause[1:]
     elif re.match(r"[A-Z][a-z]{2,}(?:ures|ions|ments|ings|ities|ances|ences|ers)\s+(?:are|were|keep|have)\b", clause):
@@ -397,6 +399,9 @@ def _as_clause(sentence: str) -> str | None:
 
 _SUBJECT_VERB = re.compile(r"(?:is|was|were|are|has|have|had|never|still|didn't|hasn't|haven't|won't|isn't|wasn't|doesn't|"
                            r"keeps|got|arrived|came|went|stopped|broke|turned)$", re.I)
+#: Adjectives that open a customer's sentence before a common noun: "Black mould has returned", "Hot water is off".
+_ADJECTIVES = frozenset("""black white red green blue brown grey gray yellow orange pink purple hot cold warm damp wet
+    loud strange weird faulty broken wrong missing late dirty""".split())
 # a thing a terse message names without its article ("Parcel never came", "Show is TONIGHT")
 _BARE_NOUNS = frozenset("""show parcel package order delivery flight train bus ticket tickets app item items engineer driver
     refund payment bill internet wifi signal car phone room heating boiler meal food courier website concert gig event""".split())
