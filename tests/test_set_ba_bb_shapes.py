@@ -135,3 +135,11 @@ def test_a_sum_for_the_trouble_is_goodwill_under_the_policy(sentence: str, flagg
               "Goodwill credit is capped at £25 and needs team lead approval."]
     customer = "My wardrobe (order WD-7781) is three weeks late and I want the £30 delivery fee back."
     assert ("broken-promise" in rules(sentence, customer=customer, policy=policy)) is flagged
+
+
+@pytest.mark.parametrize("draft", ["Its defo going in ur account 2moro 👍", "It's definitely going into your account on Friday."])
+def test_a_promise_in_the_present_tense_is_rewritten(draft: str) -> None:
+    customer = "my £42 refund for order 5510 still isnt in my account"
+    result = coach.rewrite(draft, customer=customer)
+    assert "going in" not in result.rewrite and result.passed is not False, result.rewrite
+    assert ("2moro" in result.rewrite) is ("2moro" in draft) and ("Friday" in result.rewrite) is ("Friday" in draft)

@@ -269,6 +269,8 @@ def _shares_a_word(line: str, text: str) -> bool:
     return bool({stem(w) for w in content_words(line, _IGNORE)} & {stem(w) for w in content_words(text, _IGNORE)})
 
 
+_GOING = re.compile(r"\b(?P<who>it|this|that|they|(?:your|the|ur)\s+\w+)(?:['’]?s|\s+is|['’]re|\s+are)\s+"
+                    r"(?P<sure>(?:\w+ly|defo|def|deffo|100%)\s+)?going\s+(?=(?:in|into|out|back|through|on)\b)", re.I)
 _GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
                            r"(?=(?:a|an|the|your|full|every)\b)", re.I)
 _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:absolutely|completely|100%)\s+)?"
@@ -373,6 +375,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     """
     if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
         text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
+    if _GOING.search(quote):  # "Its defo going in ur account 2moro": the promise "it will defo go in ur account 2moro"
+        said = _GOING.sub(lambda m: f"{m['who']} will {m['sure'] or ''}go ", quote, count=1)
+        text, quote = text.replace(quote, said, 1), said
     if _GUARANTEED_A.search(quote):  # "You are guaranteed a full refund": the promise "you will get a full refund"
         said = _GUARANTEED_A.sub(r"\1 will get ", quote, count=1)
         text, quote = text.replace(quote, said, 1), said
