@@ -35,7 +35,7 @@ __all__ = ["check", "validate_draft", "meaning", "kept_quiet", "MAX_DRAFT_CHARS"
 MAX_DRAFT_CHARS = 200_000
 _NEGATION_WINDOW = 24
 _SENTENCE_BREAK = re.compile(r"[.!?…]+\s")
-_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:but|so)\s|(?<!\bup)(?<!\bsafe)\sand\s"
+_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:but|so)\s|(?<!\bup)(?<!\bsafe)\s(?:and|&)\s"
                            r"(?!running\b|sound\b)", re.I)  # not the comma in "£5,000", nor "up and running"
 
 

@@ -95,7 +95,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"\d[\d,.]*\s*k?\s+(?:coins?|gems?|tokens?|(?:loyalty\s+|reward\s+|bonus\s+)?points)\b|"
     # checks let go and account details handed over: "skip identity checks", "reveal the card on file"
     r"(?:skip\w*|bypass\w*)\s+(?:the\s+)?(?:\w+\s+)?(?:checks?|verification|security)\b|"
-    r"card\s+on\s+file|last\s+(?:four|4)\s+digits)"
+    r"card\s+on\s+file|last\s+(?:four|4)\s+digits|(?:staff|promo|employee)\s+(?:discount\s+)?code)"
     r"|\d+(?:\.\d+)?\s?%"
     rf"|[{CURRENCY}]\s?\d[\d,.]*",
     re.I,
@@ -104,11 +104,12 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
 _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|extended|processed|booked|"
     r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked|closed|admit|admits|"
-    r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|"
+    r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|escalated|"
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
     r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
+    r"|\bcode\s+(?:is|=|:)"  # "the staff code is STAFF30"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
     r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b|\bends\s+in\b"
     r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|giv(?:e|ing)|add(?:ing)?|"
@@ -140,6 +141,7 @@ def _grants(text: str) -> set[str]:
         word = "unban" if word.startswith(("unban", "unblock", "reinstat", "reactivat", "lift")) else word
         word = "skipchecks" if word.startswith(("skip", "bypass")) else word
         word = "carddetails" if word in ("cardonfile", "lastfourdigits", "last4digits") else word
+        word = "discount" if word.endswith("code") else word  # "the staff code is STAFF30": the discount code asked for
         word = re.sub(r"^[\d,.]+k?(?:loyalty|reward|bonus)?(?=(?:coin|gem|token|point))", "", word)  # "10,000 coins"
         word = word + "s" if word in ("coin", "gem", "token", "point") else word
         for stem in ("refund", "discount", "voucher", "coupon", "credit", "compensat", "free", "upgrade", "guarantee", "pay",

@@ -456,7 +456,8 @@ _HOLDER_ONLY = re.compile(r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|mu
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
-                        r"can\s+be\s+booked\b)", re.I)
+                        r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b)",
+                        re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?)?(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
                   r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)

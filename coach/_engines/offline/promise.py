@@ -407,7 +407,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     rest = re.sub(r"^\s*(?:that\b)?[\s,]*", "", before[assured.end():]) if assured and assured.group().strip() else ""
     if rest.strip() and _CONDITION.match(rest):  # "We are pleased to advise that, following the visit, [promise]": the
         before = rest  # lead goes with the promise it vouched for, and the condition is the promise's
-    lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
+    lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b|&)?\s*$", "", before,
                   flags=re.I).strip()
     if lead and not (starts_clause(lead) and complete(lead)) and (_CONDITION.match(lead) or len(lead.split()) <= 6 or
                                                                   re.match(r"To\s+\w+\s", lead)):
@@ -543,7 +543,7 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     out = []
-    lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b)?\s*$", "", before,
+    lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b|&)?\s*$", "", before,
                   flags=re.I)
     led = _LED_IN_LAST.search(lead.strip())
     if led and led.start() > 0 and not starts_clause(led["clause"]):
@@ -862,7 +862,15 @@ def said_policy(line: str) -> str:
         line = f"{label.group().rstrip().rstrip(':')} is {line[label.end():]}"
     elif label:
         line = _unheaded(label.group().rstrip().rstrip(":"), line[label.end():])
+    elif not _FINITE_VERB.search(_BEFORE_WHEN.split(line)[0]) and (limit := _LIMIT_PARTICIPLE.search(line)):
+        noun = line[: limit.start()].split()[-1]  # "Goodwill vouchers capped at £10.": "... vouchers are capped at £10."
+        verb = "are" if noun.endswith("s") and not noun.endswith(("ss", "'s", "’s")) else "is"
+        line = f"{line[: limit.start()]} {verb}{line[limit.start():]}"
     return finish(as_ours(line))
+
+
+# A line whose only verb is a participle of a limit ("Goodwill vouchers capped at £10", "Refunds limited to one per year")
+_LIMIT_PARTICIPLE = re.compile(r"(?<=[a-z'’])\s+(?=(?:capped|limited|restricted|available|subject|allowed|permitted)\b)")
 
 
 # A heading's body that is an instruction to the team ("tell the customer to leave the property"): said elsewhere

@@ -394,7 +394,16 @@ def _as_clause(sentence: str) -> str | None:
     noun, *rest = clause.split()
     if noun in _BARE_NOUNS and rest and _SUBJECT_VERB.match(rest[0]):  # (not "the order 4471", nor "show me ...")
         clause = "the " + clause  # "Show is tonight and nothing has arrived": "the show ..."
+    supposed = _SUPPOSED.search(clause)
+    if supposed and not _SAYS_THE_MISS.search(clause, supposed.end()):
+        clause = clause[: supposed.start()] + "didn't " + supposed["verb"] + clause[supposed.end():]
     return clause
+
+
+# What was meant to happen, said back as what did not: "your sofa was supposed to come on Saturday" -> "your sofa didn't
+# come on Saturday" (an apology for the plan is no apology for the miss)
+_SAYS_THE_MISS = re.compile(r"n['’]t\b|\b(?:not|never|nobody|no\s+one|still|but|cancel\w*)\b", re.I)  # ("... and hasn't")
+_SUPPOSED = re.compile(r"\b(?:was|were)\s+(?:supposed|meant|due)\s+to\s+(?P<verb>(?!be\b|have\b)[a-z]+)\b")
 
 
 _SUBJECT_VERB = re.compile(r"(?:is|was|were|are|has|have|had|never|still|didn't|hasn't|haven't|won't|isn't|wasn't|doesn't|"
