@@ -192,3 +192,22 @@ def test_an_engineer_booked_later_waits_for_the_gas_to_be_made_safe() -> None:
 def test_what_was_meant_to_happen_is_said_back_as_what_did_not(said: str, back: str) -> None:
     result = coach.rewrite("Sorry for the inconvenience. It will definitely be sorted today.", customer=said)
     assert back in result.rewrite, result.rewrite
+
+
+def test_something_found_in_the_food_is_a_complaint_not_praise() -> None:
+    customer = "@BurgerBay found a plastic tag in my chicken wrap from the Leith Walk branch, order 2207. gross."
+    draft = "@ana_r omg no way 😱 not our finest moment lol ^Kit"
+    result = coach.rewrite(draft, customer=customer)
+    assert "kind words" not in result.rewrite and "2207" in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize("line, said", [
+    ("Refunds only within 14 days of purchase", "Our policy is: refunds only within 14 days of purchase."),
+    ("Returns accepted within 28 days", "Returns are accepted within 28 days."),
+    ("Replacement ships within 2 business days", "Replacement ships within 2 business days."),
+    ("Never promise a delivery day", "Never promise a delivery day."),
+])
+def test_a_policy_line_is_said_as_a_sentence(line: str, said: str) -> None:
+    from coach._engines.offline.promise import said_policy
+
+    assert said_policy(line) == said

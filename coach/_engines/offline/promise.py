@@ -862,14 +862,31 @@ def said_policy(line: str) -> str:
         line = f"{label.group().rstrip().rstrip(':')} is {line[label.end():]}"
     elif label:
         line = _unheaded(label.group().rstrip().rstrip(":"), line[label.end():])
-    elif not _FINITE_VERB.search(_BEFORE_WHEN.split(line)[0]) and (limit := _LIMIT_PARTICIPLE.search(line)):
-        noun = line[: limit.start()].split()[-1]  # "Goodwill vouchers capped at £10.": "... vouchers are capped at £10."
+    elif not _FINITE_VERB.search(_BEFORE_WHEN.split(line)[0]) and not re.search(r"\b(?:we|you|they|it)\b", line, re.I) and \
+            (participle := _BARE_VERB.match(line) or _LIMIT_PARTICIPLE.search(line)):
+        # "Goodwill vouchers capped at £10", "Refunds issued within 5 days": "... are capped ...", "... are issued ..."
+        at = participle.start("verb") if participle.re is _BARE_VERB else participle.start()
+        noun = line[:at].split()[-1]
         verb = "are" if noun.endswith("s") and not noun.endswith(("ss", "'s", "’s")) else "is"
-        line = f"{line[: limit.start()]} {verb}{line[limit.start():]}"
+        line = f"{line[:at].rstrip()} {verb} {line[at:].lstrip()}"
+    elif not label and not _FINITE_VERB.search(line) and _VERBLESS.match(line) and not _ORDERS_THE_TEAM.search(line):
+        line = "Our policy is: " + line[0].lower() + line[1:]  # "Refunds only within 30 days of delivery": no sentence
     return finish(as_ours(line))
 
 
-# A line whose only verb is a participle of a limit ("Goodwill vouchers capped at £10", "Refunds limited to one per year")
+
+# A line that names what it allows and its limit, with no verb: "Refunds only within 30 days of delivery", "Cancellation
+# with full refund up to 72 hours before check-in" (not "Replacement ships within 2 business days")
+_VERBLESS = re.compile(r"[A-Z][a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:only\s+(?:within|for|up\s+to|on|by|if|when|after|"
+                       r"before|with)|with\s+(?:a\s+)?(?:full|partial)\s+\w+\s+(?:up\s+to|within|until|if))\b")
+# An instruction to the team, not a statement of what the customer gets: "Never guarantee ...", "After 30 days, offer ..."
+_ORDERS_THE_TEAM = re.compile(r"(?:^|[,;:]\s*)(?:never|always|do\s+not|don['’]t|offer|tell|ask|give|send|escalate|refer|advise|"
+                              r"check|quote|use|log|raise)\b", re.I)
+# A line whose only verb is a participle: of a limit ("Goodwill vouchers capped at £10", "Refunds limited to one per
+# year"), or right after its subject ("Refunds issued within 5 days", "Delivery fee refunded if the order is late")
+_BARE_VERB = re.compile(r"[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+(?P<verb>(?:accepted|issued|refunded|processed|shipped|"
+                        r"dispatched|delivered|credited|charged|reviewed|approved|offered|given|paid|sent|replaced|"
+                        r"repaired|collected|covered|waived|reimbursed)\b)")
 _LIMIT_PARTICIPLE = re.compile(r"(?<=[a-z'’])\s+(?=(?:capped|limited|restricted|available|subject|allowed|permitted)\b)")
 
 
