@@ -211,3 +211,12 @@ def test_a_policy_line_is_said_as_a_sentence(line: str, said: str) -> None:
     from coach._engines.offline.promise import said_policy
 
     assert said_policy(line) == said
+
+
+def test_an_answer_whose_only_step_is_a_look_gets_a_step() -> None:
+    customer = "Where is my order KT-5120? It was due on 2 May."
+    draft = "Hi Ms. Ito, we apologise for any inconvenience. Order KT-5120 is at the depot and is being looked into."
+    result = coach.rewrite(draft, customer=customer)
+    body = result.rewrite.split("being looked into", 1)
+    assert len(body) == 2 and re.search(r"\bI(?:'ll|'m)\b", body[1]), result.rewrite
+    assert result.passed is not True
