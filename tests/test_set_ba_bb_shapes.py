@@ -220,3 +220,37 @@ def test_an_answer_whose_only_step_is_a_look_gets_a_step() -> None:
     body = result.rewrite.split("being looked into", 1)
     assert len(body) == 2 and re.search(r"\bI(?:'ll|'m)\b", body[1]), result.rewrite
     assert result.passed is not True
+
+
+@pytest.mark.parametrize("phrase", [
+    "I really feel awful that this happened to her",
+    "poor little thing",
+    "I am embarrassed by the way our depot handled it",
+    "this is not how a proper bakery should be run",
+])
+def test_the_agents_own_distress_in_other_words_is_pity(phrase: str) -> None:
+    draft = f"Hi Ana, {phrase}. I've sent a replacement cake for order 5520 today."
+    assert "pity" in rules(draft, customer="The cake for order 5520 arrived squashed.")
+
+
+def test_an_action_put_off_until_it_suits_the_agent_is_vague_and_the_delay_goes() -> None:
+    customer = "The protein bar said gluten-free. My daughter had a reaction and we spent the night in A&E. Batch K7731."
+    draft = "Hi Mr. Osei, so sorry for the upset. I'll look into batch K7731 when I get a chance."
+    assert "vague-effort" in rules(draft, customer=customer)
+    result = coach.rewrite(draft, customer=customer)
+    assert "when I get a chance" not in result.rewrite and "K7731" in result.rewrite, result.rewrite
+    assert "health" in result.rewrite, result.rewrite  # an allergic reaction is a health case
+
+
+def test_a_good_time_wished_before_anything_is_put_right_goes() -> None:
+    customer = "Our table for 8 (ref TB-5512) for my dad's 70th tonight was cancelled by email this morning!"
+    draft = "Hi Omar, sorry about that. These things happen. We hope you still have a lovely evening."
+    result = coach.rewrite(draft, customer=customer)
+    assert "lovely evening" not in result.rewrite, result.rewrite
+
+
+def test_a_guarantee_led_by_please_know_is_rewritten() -> None:
+    customer = "You charged me a $200 cleaning fee for a spotless apartment (booking AP-3310)."
+    result = coach.rewrite("Please know we guarantee you'll get the full $200 back this week.", customer=customer)
+    assert "guarantee" not in result.rewrite and "this week" in result.rewrite and result.passed is not False, \
+        result.rewrite

@@ -118,6 +118,9 @@ _DEFLECTS = re.compile(
     r"|(?:all\s+)?(?:invoices|prices|charges|fees|decisions|queries)\s+(?:are|is)\s+(?:generated|set|decided|dealt\s+with|"
     r"handled|processed)\b[^.!?]*\b(?:automatically|strict\s+order|standard\s+terms|wide\s+range\s+of\s+factors)"
     r"|did\s+you\s+know\b|prices\s+are\s+(?:going|rising)\s+up\s+everywhere"
+    # a good time wished before anything is put right: "We hope you still have a lovely evening."
+    r"|(?:I|we)\s+(?:really\s+|do\s+)?hope\s+you\s+(?:still\s+|can\s+still\s+)?(?:have|enjoy)\s+(?:a\s+)?(?:lovely|great|nice|good|"
+    r"wonderful|fab|fantastic)\s+(?:evening|day|night|weekend|time|party|celebration|trip|holiday)\W*$"
     r"|[^.!?]{0,40}\bcan\s+happen\s+for\s+(?:a\s+number\s+of|many|various)\s+reasons"
     r"|(?:we\s+)?value\s+(?:your|all)\s+(?:feedback|custom|business)\b[^.!?]*\b(?:pass(?:ed)?\s+(?:it\s+)?on|relevant\s+team)"
     r"|your\s+(?:feedback|comments?)\s+(?:has|have)\s+been\s+(?:passed|noted|forwarded)\b(?![^.!?]*\b(?:today|by|within)\b)"
@@ -304,10 +307,17 @@ _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:
                          r"\W*", re.I)
 
 
+_WHEN_IT_SUITS = re.compile(r"when\s+(?:I|we)\s+(?:get|have|find)\s+(?:a\s+)?(?:chance|moment|minute|spare\s+moment|"
+                            r"bit\s+of\s+time)|when\s+time\s+allows", re.I)
+
+
 def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
     if _HOPE.match(quote.strip()):
         return _drop_hope(text, quote)
+    if _WHEN_IT_SUITS.fullmatch(quote.strip()) and text.find(quote) > 0:  # "I'll look into batch L2391B when I get a
+        at = text.find(quote)  # chance": the action, without the delay
+        return [re.sub(r"\s+([.!?,;])", r"\1", (text[:at].rstrip(" ,") + " " + text[at + len(quote):].lstrip()).strip())]
     if _LATER.search(text) and not holds_fact(text):
         return []  # "We'll try to do better next time 😊": no step for this case; what the case needs is added
     at = text.find(quote)
