@@ -254,3 +254,36 @@ def test_a_guarantee_led_by_please_know_is_rewritten() -> None:
     result = coach.rewrite("Please know we guarantee you'll get the full $200 back this week.", customer=customer)
     assert "guarantee" not in result.rewrite and "this week" in result.rewrite and result.passed is not False, \
         result.rewrite
+
+
+def test_more_hollow_lines_are_read() -> None:
+    customer = "My March bill is £388 though I was away all month and the flat was empty. Please review the reading."
+    assert "pity" in rules("I was so upset to read your letter. I'll review the reading today.", customer=customer)
+    assert "bland-apology" in rules("We regret to learn of your dissatisfaction. I'll review the reading today.",
+                                    customer=customer)
+    result = coach.rewrite("Hi Sam, apologies for that. We're always working to improve!", customer=customer)
+    assert "always working" not in result.rewrite, result.rewrite
+
+
+def test_an_offer_with_an_abbreviation_in_it_is_no_step() -> None:
+    customer = "My March bill is £388 though I was away all month and the flat was empty. Please review the reading."
+    draft = ("Dear Ms. Berg,\n\nWe regret any inconvenience. Should you require anything further, e.g. copies of "
+             "earlier bills, please do not hesitate to contact us.\n\nKind regards,\nBilling")
+    assert "no-next-step" in rules(draft, customer=customer)
+
+
+def test_a_process_line_that_shares_the_customers_words_answers_nothing() -> None:
+    customer = "Why was I charged $90 roaming in Lima when I bought the travel pass before leaving?"
+    draft = "Roaming charges are applied according to the terms and conditions you agreed to. Hope this clarifies."
+    assert "no-next-step" in rules(draft, customer=customer)
+
+
+@pytest.mark.parametrize("admits, flagged", [
+    ("We accept full responsibility for your fall.", True),
+    ("This was entirely our fault.", True),
+    ("I've logged your report with our safety team today.", False),
+])
+def test_liability_admitted_in_other_words_breaks_a_policy_against_it(admits: str, flagged: bool) -> None:
+    policy = ["Do not admit liability for injuries; refer the customer to the claims team"]
+    customer = "I slipped on a wet floor in your Dundee store with no warning sign and hurt my back."
+    assert ("broken-promise" in rules(admits, customer=customer, policy=policy)) is flagged

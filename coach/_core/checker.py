@@ -10,7 +10,7 @@ from .combined import LAYERS, Layers, apply_model, explicit_step
 from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .facts import CURRENCY, extract_facts
-from .policy import CONSIDER_DONE, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
+from .policy import ADMITS, CONSIDER_DONE, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
@@ -174,7 +174,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
             certain = sure_word is not None and not any(sure_word.group().lower() in line.lower()
                                                         for line in ctx.policy.commitments)
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
-                    and not text.rstrip().endswith("?") and _HANDS_OUT.search(text):
+                    and not text.rstrip().endswith("?") and (_HANDS_OUT.search(text) or ADMITS.search(text)):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
             if ctx.policy.commitments and ctx.policy.excludes(text, ctx.customer):
@@ -569,8 +569,10 @@ def _answers(body: list[str], customer: str) -> bool:
     """A sentence of the reply that is more than thanks, sorry or "I understand" shares a word with the customer's
     message ("When may I expect the part?" is not answered by "I am sorry you have been waiting for the part")."""
     told = {stem(w) for w in content_words(customer)}
-    return any(not _COURTESY_ONLY.match(text) and not SAYS_BACK.match(text) and any(stem(w) in told for w in content_words(text))
-               for text in body)
+    template = load_rules()["no-acknowledgement"].pattern("templates")  # ("Roaming charges are applied according to the
+    # terms and conditions you agreed to" shares the customer's words and answers nothing)
+    return any(not _COURTESY_ONLY.match(text) and not SAYS_BACK.match(text) and not template.search(text) and
+               any(stem(w) in told for w in content_words(text)) for text in body)
 
 
 #: A sentence that only gives the customer's words back ("You say the sofa did not arrive on 14 February and ..."): it

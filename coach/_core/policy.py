@@ -17,7 +17,8 @@ from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "GRANT_MADE", "GRANT_OFFERED",
-           "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver", "GRANTS_COVER"]
+           "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver", "GRANTS_COVER",
+           "ADMITS"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -467,6 +468,10 @@ _KIND_OF = {stem(w): stem(kind) for kind, words in {
     "transport": "taxi cab uber train bus",
     "accommodation": "hotel hotels motel room",
 }.items() for w in words.split()}
+#: Liability admitted in other words: "we accept full responsibility", "we take the blame", "it was entirely our fault".
+ADMITS = re.compile(r"\b(?:accept|accepts|accepted|take|takes|taking|admit|admits|admitted)\s+"
+                    r"(?:(?:full|all|total|complete|the)\s+)*(?:responsibility|liability|blame|fault)\b|"
+                    r"\b(?:was|is)\s+(?:\w+ly\s+)?(?:our|my)\s+fault\b", re.I)
 #: Money back for part of a period ("the unused 8 months", "the rest of the year"): a pro-rata refund by another name.
 _UNUSED_PART = re.compile(r"\b(?:unused|remaining)\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|years?|term|period|time)\b"
                           r"|\b(?:rest|remainder)\s+of\s+(?:the|your|my)\s+(?:year|term|plan|subscription|contract|period)\b",
@@ -708,6 +713,7 @@ class Policy(BaseModel):
         replacements" against "I've arranged express shipping"), or None."""
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
+        clause = ADMITS.sub("admit liability", clause)  # "we accept full responsibility for your burn"
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         done = {stem(w) for w in content_words(clause)}
         for part, line in self._parts(rules_out=True):

@@ -118,6 +118,8 @@ _DEFLECTS = re.compile(
     r"|(?:all\s+)?(?:invoices|prices|charges|fees|decisions|queries)\s+(?:are|is)\s+(?:generated|set|decided|dealt\s+with|"
     r"handled|processed)\b[^.!?]*\b(?:automatically|strict\s+order|standard\s+terms|wide\s+range\s+of\s+factors)"
     r"|did\s+you\s+know\b|prices\s+are\s+(?:going|rising)\s+up\s+everywhere"
+    # a motto in place of a remedy: "We're always working to improve!"
+    r"|(?:we|I)(?:['’]re|\s+are|['’]m|\s+am)\s+always\s+(?:working|looking|striving|trying|aiming)\s+to\s+(?:improve|do\s+better|get\s+better)\W*$"
     # a good time wished before anything is put right: "We hope you still have a lovely evening."
     r"|(?:I|we)\s+(?:really\s+|do\s+)?hope\s+you\s+(?:still\s+|can\s+still\s+)?(?:have|enjoy)\s+(?:a\s+)?(?:lovely|great|nice|good|"
     r"wonderful|fab|fantastic)\s+(?:evening|day|night|weekend|time|party|celebration|trip|holiday)\W*$"
