@@ -287,3 +287,17 @@ def test_liability_admitted_in_other_words_breaks_a_policy_against_it(admits: st
     policy = ["Do not admit liability for injuries; refer the customer to the claims team"]
     customer = "I slipped on a wet floor in your Dundee store with no warning sign and hurt my back."
     assert ("broken-promise" in rules(admits, customer=customer, policy=policy)) is flagged
+
+
+def test_a_bill_three_times_the_usual_is_the_problem_said_back() -> None:
+    customer = "My gas bill for May is £301.90, triple my winter bill. I work away most weeks and nothing is on."
+    result = coach.rewrite("Dear customer, we apologise for any inconvenience. Bills may vary.", customer=customer)
+    assert "triple your winter bill" in result.rewrite, result.rewrite
+
+
+def test_the_process_vouched_for_instead_of_checked_goes() -> None:
+    customer = "My May bill is $402 and I normally pay about $150. Account 5521-009. Can you explain?"
+    draft = ("I understand. Our meter readings are generally very accurate, so the amount is most likely correct. "
+             "Let us know if there's anything else!")
+    result = coach.rewrite(draft, customer=customer)
+    assert "accurate" not in result.rewrite and "5521-009" in result.rewrite, result.rewrite

@@ -118,6 +118,10 @@ _DEFLECTS = re.compile(
     r"|(?:all\s+)?(?:invoices|prices|charges|fees|decisions|queries)\s+(?:are|is)\s+(?:generated|set|decided|dealt\s+with|"
     r"handled|processed)\b[^.!?]*\b(?:automatically|strict\s+order|standard\s+terms|wide\s+range\s+of\s+factors)"
     r"|did\s+you\s+know\b|prices\s+are\s+(?:going|rising)\s+up\s+everywhere"
+    # the process vouched for instead of checked: "Our meter readings are generally very accurate, so the amount is most
+    # likely correct."
+    r"|[^.!?]{0,40}\b(?:is|are)\s+(?:generally|usually|normally|almost\s+always|nearly\s+always)\s+(?:very\s+|highly\s+)?"
+    r"(?:accurate|reliable|correct|right)\b"
     # a motto in place of a remedy: "We're always working to improve!"
     r"|(?:we|I)(?:['’]re|\s+are|['’]m|\s+am)\s+always\s+(?:working|looking|striving|trying|aiming)\s+to\s+(?:improve|do\s+better|get\s+better)\W*$"
     # a good time wished before anything is put right: "We hope you still have a lovely evening."
