@@ -35,8 +35,8 @@ __all__ = ["check", "validate_draft", "meaning", "kept_quiet", "MAX_DRAFT_CHARS"
 MAX_DRAFT_CHARS = 200_000
 _NEGATION_WINDOW = 24
 _SENTENCE_BREAK = re.compile(r"[.!?…]+\s")
-_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:but|so)\s|(?<!\bup)(?<!\bsafe)\s(?:and|&)\s"
-                           r"(?!running\b|sound\b)", re.I)  # not the comma in "£5,000", nor "up and running"
+_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:but|so)\s|(?<!\bup)(?<!\bsafe)\s(?:and|&(?=\s+(?-i:[a-z]|I\b)))"
+                           r"\s(?!running\b|sound\b)", re.I)  # not the comma in "£5,000", "up and running", "Black & Decker"
 
 
 def validate_draft(draft: object, max_chars: int | None = MAX_DRAFT_CHARS) -> str:
@@ -349,8 +349,9 @@ _OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\s+(?:cal
                       r"register|reply|return|post)\b", re.I)
 
 
-_VOUCHED = re.compile(r"\W*(?:(?:I|we)\s+(?:can\s+)?(?:assure|promise|guarantee|tell)\s+you|(?:please\s+)?(?:rest|be)\s+"
-                      r"assured)(?:\s+that)?\s+", re.I)
+_VOUCHED = re.compile(r"\W*(?:(?:(?:I|we)\s+(?:can\s+|want\s+to\s+|would\s+like\s+to\s+|must\s+)?|let\s+(?:me|us)\s+)"
+                      r"(?:personally\s+)?(?:assure|promise|guarantee|tell)\s+you|(?:please\s+)?(?:rest|be)\s+assured)"
+                      r"(?:\s+that)?\s+", re.I)
 
 
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
@@ -577,9 +578,9 @@ def _answers(body: list[str], customer: str) -> bool:
 
 #: A sentence that only gives the customer's words back ("You say the sofa did not arrive on 14 February and ..."): it
 #: shares their words, and answers nothing.
-SAYS_BACK = re.compile(r"^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,40},\s*)?(?:as\s+)?you\s+(?:say|said|mention(?:ed)?|"
+SAYS_BACK = re.compile(r"^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,40},\s*)?you\s+(?:say|said|mention(?:ed)?|"
                        r"state[ds]?|told\s+us|wrote|write|explain(?:ed)?|report(?:ed)?|claim(?:ed)?)\b(?!\s+(?:you\s+)?"
-                       r"(?:would|wanted|want|need|needed|prefer)\b)", re.I)
+                       r"(?:would|wanted|want|need|needed|prefer)\b|\s*,)", re.I)  # (not "You said, ...": what follows is ours)
 
 
 _COURTESY_ONLY = re.compile(r"^\W*(?:dear|hi|hello|hey)\b[^,!?]{0,40},\s*$|"  # a salutation alone: "Dear Prof. McLeod,"

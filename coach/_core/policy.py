@@ -481,9 +481,11 @@ _PRICE_DIFFERENCE = re.compile(r"\b(?:price\s+)?difference\b|\bprice\s+(?:drop|m
 
 
 #: A sum given to make up for the trouble ("an extra £100 for the hassle", "£20 as a gesture"): goodwill by another name.
-_GOODWILL = re.compile(r"[£$€]\s?\d[\d,.]*(?:\s+\w+){0,3}?\s+(?:for\s+(?:the|all\s+the|your)\s+(?:hassle|inconvenience|"
+_GOODWILL = re.compile(r"[£$€]\s?\d[\d,.]*(?!(?:\s+[\w-]+){0,2}\s+(?:charges?|fees?|fares?|costs?|postage|shipping|deposit|"
+                       r"excess|bill|payment)\b)(?:\s+\w+){0,3}?\s+(?:for\s+(?:the|all\s+the|your)\s+(?:hassle|inconvenience|"
                        r"trouble|wait|waiting|delay|disappointment|bother|stress)|as\s+an?\s+(?:goodwill\s+)?(?:gesture|apology)|"
-                       r"to\s+make\s+up\s+for|by\s+way\s+of\s+(?:an\s+)?apology)\b", re.I)
+                       r"to\s+make\s+up\s+for|by\s+way\s+of\s+(?:an\s+)?apology|to\s+say\s+sorry)\b", re.I)  # (not "the £3.95
+# delivery charge for the delay": a charge given back)
 
 
 def _topic(clause: str, generic: frozenset[str]) -> set[str]:

@@ -104,12 +104,14 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
 _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|extended|processed|booked|"
     r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked|closed|admit|admits|"
-    r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|escalated|"
+    r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|"
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
     r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
-    r"|\bcode\s+(?:is|=|:)"  # "the staff code is STAFF30"
+    # "the staff code is STAFF30"; an escalation to the top that a planted order asked for
+    r"|\b(?:staff|promo|discount|voucher|coupon|employee)\s+code\s+(?:is|=|:)\s*(?=(?-i:[A-Z0-9][A-Z0-9-]{3,}))"
+    r"|\bescalated\b(?=[^.;!?]{0,40}\b(?:ceo|director|platinum|vip|executive|head\s+office|senior\s+management)\b)"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
     r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b|\bends\s+in\b"
     r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|giv(?:e|ing)|add(?:ing)?|"

@@ -88,8 +88,10 @@ class Additions:
                                                                        REFERENCE_LINE.match(u.text)))
         # (not "Re: Invoice No. 2024-1187", whose number is no phone number to call)
         stepless = stepless or not resolved and bool(rendered.strip()) and not holds_step(_LOOKED_INTO.sub(" ", said)) and \
-            not _OWN_STEP.search(body) and (_LOOKED_INTO.search(said) or not self._answers(body)) and \
-            not _SETTLED.search(body)  # (an answer whose only step is a look: "Order JP-44190 ... is being looked into")
+            not _OWN_STEP.search(body) and not self._answers(" ".join(
+                s.text for s in split_sentences(body) if not _LOOKED_INTO.search(s.text))) and \
+            not _SETTLED.search(body)  # (an answer whose only step is a look, "Order JP-44190 ... is being looked into",
+        # answers nothing)
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)

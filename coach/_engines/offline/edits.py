@@ -313,17 +313,19 @@ _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:
                          r"\W*", re.I)
 
 
-_WHEN_IT_SUITS = re.compile(r"when\s+(?:I|we)\s+(?:get|have|find)\s+(?:a\s+)?(?:chance|moment|minute|spare\s+moment|"
-                            r"bit\s+of\s+time)|when\s+time\s+allows", re.I)
+_WHEN_IT_SUITS = re.compile(r"(?:when|whenever|once)\s+(?:I|we)(?:['’]ve)?\s+(?:get|have|find|got)\s+(?:a\s+|the\s+)?(?:chance|"
+                            r"moment|minute|spare\s+moment|bit\s+of\s+time)(?:\s+(?:to\s+spare|free|spare))?|"
+                            r"when\s+time\s+allows", re.I)
 
 
 def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
     if _HOPE.match(quote.strip()):
         return _drop_hope(text, quote)
-    if _WHEN_IT_SUITS.fullmatch(quote.strip()) and text.find(quote) > 0:  # "I'll look into batch L2391B when I get a
-        at = text.find(quote)  # chance": the action, without the delay
-        return [re.sub(r"\s+([.!?,;])", r"\1", (text[:at].rstrip(" ,") + " " + text[at + len(quote):].lstrip()).strip())]
+    delay = _WHEN_IT_SUITS.search(text)
+    if delay and quote.strip() in delay.group() and delay.start() > 0:  # "I'll look into batch L2391B when I get a
+        # chance (to spare)": the action, without the delay
+        return [re.sub(r"\s+([.!?,;])", r"\1", (text[: delay.start()].rstrip(" ,") + " " + text[delay.end():].lstrip()).strip())]
     if _LATER.search(text) and not holds_fact(text):
         return []  # "We'll try to do better next time 😊": no step for this case; what the case needs is added
     at = text.find(quote)

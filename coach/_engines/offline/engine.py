@@ -214,7 +214,7 @@ class _Rewriter(Additions):
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
         if self.case is not None and self.case.name in ("gas", "carbon-monoxide"):  # "The earliest slot we have is Thursday":
             for unit in layout.units:  # the slot is for after the emergency
-                if unit.text and _NEXT_SLOT.match(unit.text) and unit.role != "added":
+                if unit.text and _NEXT_SLOT.match(unit.text) and unit.role != "added" and not _MAKES_SAFE.search(unit.text):
                     unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
         if self.case is not None and self.case.name in ("hardship", "money"):
             for unit in layout.units:  # "Just a reminder that payment of £310 is due on 30 June" to someone who said they
@@ -447,13 +447,15 @@ _WITHIN = re.compile(r"\b(?P<term>(?:\d+|one|two|three)[- ](?:month|year))s?\s+(
 _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
-                   r"recorded|noted|registered)|(?:our\s+)?(?:lines|phones|teams?|agents|advisors|advisers)\s+(?:are\s+)?(?:currently\s+)?"
+                   r"recorded|noted|registered)|(?:our\s+)?(?:lines|phones|teams?|agents|advisors|advisers|we)\s+(?:are\s+)?(?:currently\s+)?"
                    r"(?:experiencing|receiving|handling|dealing\s+with|very\s+busy)(?:\s+(?:a\s+)?(?:very\s+)?(?:high|heavy|"
                    r"large|unusually\s+high)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|demand|calls|contacts|enquiries|inquiries)|"
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
 _HOLDER_ONLY = re.compile(r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must|require|requires)\b[^.!?]{0,50}\b(?:discuss|"
                           r"speak|talk|deal|call|calls|contact|ring|close|cancel|change)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
+_MAKES_SAFE = re.compile(r"\b(?:safe|emergency|urgent\w*|immediately|within\s+the\s+hour|right\s+away|straight\s+away)\b",
+                         re.I)  # ("an engineer will be sent to make the supply safe within the hour": the visit is the help)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
                         r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b)",

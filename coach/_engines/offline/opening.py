@@ -93,7 +93,7 @@ _TROUBLE = re.compile(r"\b(?:not|never|no|\w+n['’]t|broken|late|delay\w*|missi
                       r"stolen|scam\w*|fraud\w*|burnt|burned|hurt|injur\w*|ignored|stranded|crash\w*|freezes|freezing|glitch\w*|"
                       r"bug|bugs|buggy|logs?\s+(?:me\s+)?out|logging\s+me\s+out|fix\s+(?:it|this|that)|"
                       r"keeps\s+dropping|dropping\s+(?:out|every|the\s+connection)|dropp(?:ed|s)\s+out|cuts?\s+out|cutting\s+out|"
-                      r"disconnect\w*|buffering|double[- ]?booked|overbooked|gross|disgusting|revolting|rotten|"
+                      r"disconnect\w*|buffering|double[- ]?booked|overbooked|gross(?!-)|disgusting|revolting|"
                       r"undercooked|found\s+(?:a|an|some)\s+(?:\w+\s+)?(?:hair|fly|insect|worm|maggot|slug|plastic|glass|"
                       r"metal|stone|bone))\b|\?|"
                       # "4 hours at gate B12 ... nobody has told us anything. zero announcements. fantastic."

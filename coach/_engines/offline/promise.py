@@ -862,17 +862,32 @@ def said_policy(line: str) -> str:
         line = f"{label.group().rstrip().rstrip(':')} is {line[label.end():]}"
     elif label:
         line = _unheaded(label.group().rstrip().rstrip(":"), line[label.end():])
-    elif not _FINITE_VERB.search(_BEFORE_WHEN.split(line)[0]) and not re.search(r"\b(?:we|you|they|it)\b", line, re.I) and \
-            (participle := _BARE_VERB.match(line) or _LIMIT_PARTICIPLE.search(line)):
+    elif (verbless := _missing_verb(line)) is not None:
         # "Goodwill vouchers capped at £10", "Refunds issued within 5 days": "... are capped ...", "... are issued ..."
-        at = participle.start("verb") if participle.re is _BARE_VERB else participle.start()
-        noun = line[:at].split()[-1]
-        verb = "are" if noun.endswith("s") and not noun.endswith(("ss", "'s", "’s")) else "is"
-        line = f"{line[:at].rstrip()} {verb} {line[at:].lstrip()}"
-    elif not label and not _FINITE_VERB.search(line) and _VERBLESS.match(line) and not _ORDERS_THE_TEAM.search(line):
+        line = f"{line[:verbless].rstrip()} {_be(line[:verbless].split()[-1])} {line[verbless:].lstrip()}"
+    elif not _FINITE_VERB.search(line) and _VERBLESS.match(line) and not _ORDERS_THE_TEAM.search(line):
         line = "Our policy is: " + line[0].lower() + line[1:]  # "Refunds only within 30 days of delivery": no sentence
     return finish(as_ours(line))
 
+
+
+def _missing_verb(line: str) -> int | None:
+    """Where a policy line whose only verb is a participle needs its "is" / "are" (not "Same-day delivery where
+    available": nothing is missing there)."""
+    if _FINITE_VERB.search(_BEFORE_WHEN.split(line)[0]) or re.search(r"\b(?:we|you|they|it)\b", line, re.I):
+        return None
+    participle = _BARE_VERB.match(line) or _LIMIT_PARTICIPLE.search(line)
+    if participle is None:
+        return None
+    at = participle.start("verb") if participle.re is _BARE_VERB else participle.start()
+    before = line[:at].split()
+    if not before or before[-1].lower() in ("where", "when", "if", "as", "while", "unless", "once", "whenever"):
+        return None
+    return at
+
+
+def _be(noun: str) -> str:
+    return "are" if noun.endswith("s") and not noun.endswith(("ss", "'s", "’s")) else "is"
 
 
 # A line that names what it allows and its limit, with no verb: "Refunds only within 30 days of delivery", "Cancellation

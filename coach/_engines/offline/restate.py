@@ -386,7 +386,8 @@ def _as_clause(sentence: str) -> str | None:
         clause = clause[0].lower() + clause[1:]
     elif _COMMON_NOUN.match(clause):  # "Completion is scheduled for 13 Dec.": a common noun by its ending
         clause = clause[0].lower() + clause[1:]
-    elif first.lower() in _ADJECTIVES and first[1:].islower() and re.match(r"\S+\s+[a-z]", clause):
+    elif first.lower() in _ADJECTIVES and first[1:].islower() and re.match(r"\S+\s+[a-z]+\s+(?:has|have|had|is|are|was|were|"
+                                                                          r"keeps?|kept|came|got|went|smells?)\b", clause):
         clause = clause[0].lower() + clause[1:]  # "Black mould has returned" (not "Black Friday")
     elif first.lower() in _BARE_NOUNS and first[:1].isupper() and first[1:].islower():
         clause = clause[0].lower() + clause[1:]
@@ -404,7 +405,8 @@ def _as_clause(sentence: str) -> str | None:
 # What was meant to happen, said back as what did not: "your sofa was supposed to come on Saturday" -> "your sofa didn't
 # come on Saturday" (an apology for the plan is no apology for the miss)
 _SAYS_THE_MISS = re.compile(r"n['’]t\b|\b(?:not|never|nobody|no\s+one|still|but|cancel\w*)\b", re.I)  # ("... and hasn't")
-_SUPPOSED = re.compile(r"\b(?:was|were)\s+(?:supposed|meant|due)\s+to\s+(?P<verb>(?!be\b|have\b)[a-z]+)\b")
+_SUPPOSED = re.compile(r"\b(?:was|were)\s+(?:supposed|meant|due)\s+to\s+(?P<verb>arrive|come|turn\s+up|show\s+up|"
+                       r"reach|land|ship|call|ring|collect|visit|deliver|get|receive|start|open)\b")  # (not "due to fly")
 
 
 _SUBJECT_VERB = re.compile(r"(?:is|was|were|are|has|have|had|never|still|didn't|hasn't|haven't|won't|isn't|wasn't|doesn't|"
