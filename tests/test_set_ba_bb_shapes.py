@@ -374,3 +374,27 @@ def test_a_delay_with_words_after_it_goes_whole() -> None:
     result = coach.rewrite("I'll call the dairy about batch L2391B when I have a moment to spare.",
                            customer="The milk (batch L2391B) was sour.")
     assert "spare" not in result.rewrite and "L2391B" in result.rewrite, result.rewrite
+
+
+# --- found by probing the session's final state for a wrong passed: true --------------------------------------------
+
+
+@pytest.mark.parametrize("draft", ["Hi Sam, I've booked a courier a to collect it on Friday.",
+                                   "Hi Sam, I've chased the courier the and will email you by 5pm."])
+def test_an_article_before_a_function_word_is_a_slip_to_read(draft: str) -> None:
+    result = coach.rewrite(draft, customer="My order 5512 is late.")
+    assert result.rewrite == draft and result.passed is None and result.review, result
+
+
+def test_a_will_is_no_slip() -> None:
+    from coach._core.guard import slipped
+
+    draft = "Thanks, Neil. We need the death certificate and the will or grant of probate; I'll send the form today."
+
+    assert slipped(draft) == []
+
+
+def test_asking_the_bereaved_to_put_the_dead_on_the_phone_is_mended() -> None:
+    customer = "My mum died last month and I need to close her account."
+    result = coach.rewrite("Thanks for reaching out! Please get your mum to call us to close the account 😊", customer=customer)
+    assert "get your mum" not in result.rewrite and "😊" not in result.rewrite and result.passed is not True, result.rewrite

@@ -148,6 +148,7 @@ def slipped(text: str) -> list[str]:
 # (the second word in lower case: not "It is the A.")
 _GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|hush|chop|ha+|boo|hmm+)\b)([a-z]{4,})\s+\1\b|"
                       r"\b(?:[Tt]he|[Aa]n?)\s+(?:the|a|an|your|my|our|their)\b(?!-)|"
+                      r"\b(?:the|a|an)\s+(?:to|and|of|for|with|is|are|was|were|has|have|by|at)\b(?![-'’])|"  # "a courier a to"
                       r"\b(?:the|a|an|your|my|our|their)\s*[.!?]+(?=\s|$)")
 
 
