@@ -398,3 +398,29 @@ def test_asking_the_bereaved_to_put_the_dead_on_the_phone_is_mended() -> None:
     customer = "My mum died last month and I need to close her account."
     result = coach.rewrite("Thanks for reaching out! Please get your mum to call us to close the account 😊", customer=customer)
     assert "get your mum" not in result.rewrite and "😊" not in result.rewrite and result.passed is not True, result.rewrite
+
+
+# --- what the blind reviewers of ba and bb marked, mended after the measurement -----------------------------------
+
+
+def test_a_look_that_promises_to_revert_gives_way_to_the_step() -> None:
+    customer = "Dear Sirs, my pension payment for March was £210.50 short. Member no. HP-7731."
+    draft = ("Dear Mr. Abara,\n\nThank you for your letter. We are looking into the matter and will revert in due course. "
+             "We apologise for any inconvenience.\n\nYours faithfully,\nMember Services")
+    result = coach.rewrite(draft, customer=customer)
+    assert "revert in due course" not in result.rewrite, result.rewrite
+
+
+def test_an_own_refund_after_an_own_check_is_a_step_not_a_promise() -> None:
+    draft = ("@lia_k thx for flagging, sorry the app charged u twice for ur $4.20 tea. Pls DM us the order time & I'll "
+             "refund the duplicate as soon as I've matched it ^Jo")
+    assert "broken-promise" not in rules(draft, customer="@TeaCo your app charged me twice for a $4.20 tea")
+    assert "broken-promise" in rules("I'll refund you in full today.", customer="You charged me twice.")
+
+
+@pytest.mark.parametrize("line", ["Our mechanics don't make mistakes like that.",
+                                  "Our fitter is fully qualified so it's probably nothing to worry about."])
+def test_the_companys_word_against_the_customers_goes_from_a_reply_to_danger(line: str) -> None:
+    customer = "Since your garage fitted new brake pads yesterday the pedal goes almost to the floor."
+    result = coach.rewrite(f"Hi Lou, sorry for the inconvenience. {line} Bring it in whenever it suits.", customer=customer)
+    assert line not in result.rewrite and "don't drive" in result.rewrite, result.rewrite

@@ -349,6 +349,10 @@ _OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\s+(?:cal
                       r"register|reply|return|post)\b", re.I)
 
 
+_OWN_CHECK_FIRST = re.compile(r"\b(?:I|we)(?:['’]ll|\s+will)\s+(?:refund|credit|reverse|cancel|remove|replace|resend)\b"
+                              r"(?!\s+(?:you\s+)?(?:in\s+full|today|tomorrow|straight\s+away|right\s+away|immediately))"
+                              r"[^.!?;]{0,40}\b(?:as\s+soon\s+as|once|when|after)\s+(?:I|we)(?:['’]ve|\s+have)\s+"
+                              r"(?:matched|checked|confirmed|verified|found|located|traced|seen)\b", re.I)
 _VOUCHED = re.compile(r"\W*(?:(?:(?:I|we)\s+(?:can\s+|want\s+to\s+|would\s+like\s+to\s+|must\s+)?|let\s+(?:me|us)\s+)"
                       r"(?:personally\s+)?(?:assure|promise|guarantee|tell)\s+you|(?:please\s+)?(?:rest|be)\s+assured)"
                       r"(?:\s+that)?\s+", re.I)
@@ -374,6 +378,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return timed and not _negated(clause, should.start(), rule.pattern("negations"))
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
+    if _OWN_CHECK_FIRST.search(clause):
+        return False  # the agent's own action after the agent's own check: "I'll refund the duplicate as soon as I've matched it"
     after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
     vouched = _VOUCHED.match(clause, 0, modal.start())  # "I can assure you the pothole will": the pothole, not "you"
     subject = " ".join(clause[vouched.end() if vouched else 0: modal.start()].split()[-3:])  # "I can confirm the payment

@@ -328,7 +328,9 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(
                         r"(?:look\s+into|investigate|check\s+on)|(?:I\s+am|I['’]m|we\s+are|we['’]re|(?:our|the)\s+(?:\w+\s+)?"
                         r"(?:team|department|colleagues)\s+(?:is|are))\s+(?:now\s+|currently\s+)?(?:looking\s+into|investigating|"
                         r"reviewing))\s+"
-                        r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?\W*$|"
+                        r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?"
+                        r"(?:,?\s+and\s+(?:will\s+)?(?:revert|get\s+back\s+to\s+you|be\s+in\s+touch|come\s+back\s+to\s+you)"
+                        r"(?:\s+(?:in\s+due\s+course|soon|shortly|as\s+soon\s+as\s+possible))?)?\W*$|"
                         r"^\W*(?:it|this|that|the\s+matter|your\s+\w+)\s+(?:is|are)\s+(?:now\s+|currently\s+)?being\s+"
                         r"(?:looked\s+into|investigated|reviewed)\W*$", re.I)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
