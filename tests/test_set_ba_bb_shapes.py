@@ -424,3 +424,13 @@ def test_the_companys_word_against_the_customers_goes_from_a_reply_to_danger(lin
     customer = "Since your garage fitted new brake pads yesterday the pedal goes almost to the floor."
     result = coach.rewrite(f"Hi Lou, sorry for the inconvenience. {line} Bring it in whenever it suits.", customer=customer)
     assert line not in result.rewrite and "don't drive" in result.rewrite, result.rewrite
+
+
+def test_a_threat_to_someone_who_cannot_pay_is_mended_not_passed() -> None:
+    customer = "I was made redundant in May and I can't pay the £96.20 gas bill. I'm scared. Account GB-55120."
+    draft = ("Dear Ms Pike,\n\nWe are sorry to hear about your circumstances. Payment of £96.20 remains due by 12 June. "
+             "Failure to pay may result in further action being taken.\n\nRegards,\nCollections")
+    assert "bland-apology" in rules(draft, customer=customer)
+    result = coach.rewrite(draft, customer=customer)
+    assert "Failure to pay" not in result.rewrite and result.passed is not True, result.rewrite
+    assert "payment plan" in result.rewrite, result.rewrite

@@ -219,7 +219,8 @@ class _Rewriter(Additions):
         if self.case is not None and self.case.name in ("hardship", "money"):
             for unit in layout.units:  # "Just a reminder that payment of £310 is due on 30 June" to someone who said they
                 others = " ".join(u.text for u in layout.units if u is not unit)  # can't pay: it goes where its facts
-                if unit.text and _DUE.match(unit.text) and all(f in others for f in extract_facts(unit.text)):
+                if unit.text and (_DUE.match(unit.text) and all(f in others for f in extract_facts(unit.text)) or
+                                  _THREAT.match(unit.text) and not extract_facts(unit.text)):
                     unit.text = ""  # are said already ("you can't pay the £310 bill due on 30 June")
         return self._settle(layout, findings, english)
 
@@ -463,6 +464,10 @@ _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:availab
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
                         r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b)",
                         re.I)
+# what happens to a debt left unpaid, said to someone who has just said they cannot pay: "Failure to pay may result in
+# further action being taken."
+_THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|the\s+(?:balance|bill|amount))\s+is\s+not\s+"
+                     r"(?:made|received|paid))\b[^.!?]{0,60}\b(?:may|will|could|can)\s+(?:result|lead)\s+in\b", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?)?(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
                   r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)
