@@ -434,3 +434,15 @@ def test_a_threat_to_someone_who_cannot_pay_is_mended_not_passed() -> None:
     result = coach.rewrite(draft, customer=customer)
     assert "Failure to pay" not in result.rewrite and result.passed is not True, result.rewrite
     assert "payment plan" in result.rewrite, result.rewrite
+
+
+def test_more_that_the_reviewers_of_ba_and_bb_marked() -> None:
+    customer = "My March bill is AU$390, double the usual. Was it an estimated read? Account 7720-114."
+    draft = ("Thanks for letting us know. Sorry for any inconvenience. Usage can go up and down from month to month. "
+             "Let us know if you have any other questions!")
+    result = coach.rewrite(draft, customer=customer)
+    assert result.rewrite.endswith("Let us know if you have any other questions!"), result.rewrite  # the step before it
+    assert "pity" in rules("That's really not good! I'll check the app today.", customer="Your app crashes at login.")
+    from coach._core.policy import as_ours
+
+    assert as_ours("Accidental damage is not covered; offer a paid repair quote.") == "Accidental damage is not covered."

@@ -212,9 +212,10 @@ _AND_DOES = re.compile(r"(\band\s+)(?P<verb>confirms|sends|emails|texts|calls|no
                        r"books|issues|credits|replaces|reviews|contacts)\b", re.I)
 _AGENT_DOES = re.compile(r"\bthe\s+(?:agent|advis[eo]r|team)\s+(?P<verb>(?!(?:is|has|was|does)\b)[a-z]+[^s\W]s)\b", re.I)
 # A second part of a line that tells the team what to do: "...; the agent must give the customer the ticket number"
-_AGENTS_PART = re.compile(r"\s*[;:]\s*(?:the\s+|an?\s+)?(?:agents?|staff|advis[eo]rs?|team\s+members?)\s+(?:may\s+not|cannot|"
+_AGENTS_PART = re.compile(r"\s*[;:]\s*(?:(?:the\s+|an?\s+)?(?:agents?|staff|advis[eo]rs?|team\s+members?)\s+(?:may\s+not|cannot|"
                           r"can't|can’t|must|should|"
-                          r"need\s+to|needs\s+to|has\s+to|have\s+to|are\s+to|is\s+to)\b[^;]*?\.?$", re.I)
+                          r"need\s+to|needs\s+to|has\s+to|have\s+to|are\s+to|is\s+to)\b|(?:offer|refer|escalate|log|raise|"
+                          r"quote)\s+(?:a|an|the)\b)[^;]*?\.?$", re.I)  # ("...; offer a paid repair quote": the team's part)
 
 
 # a rule of conduct about what the team hands out: "Do not offer cash compensation." -> "We don't offer cash ..."
