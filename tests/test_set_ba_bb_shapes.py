@@ -446,3 +446,17 @@ def test_more_that_the_reviewers_of_ba_and_bb_marked() -> None:
     from coach._core.policy import as_ours
 
     assert as_ours("Accidental damage is not covered; offer a paid repair quote.") == "Accidental damage is not covered."
+
+
+def test_the_engines_check_says_you_and_your_not_u_and_ur() -> None:
+    customer = "@RideCo card charged €7 but the scooter never unlocked, bay 22 Leith"
+    result = coach.rewrite("@ana_p so sorry Ana!! That's awful 😩 U'll def get ur €7 back today, guaranteed 💯 ^KL",
+                           customer=customer)
+    assert " U " not in result.rewrite and " ur " not in result.rewrite and "€7" in result.rewrite, result.rewrite
+
+
+def test_a_compensation_line_with_its_amount_after_a_colon_is_said_as_a_sentence() -> None:
+    from coach._engines.offline.promise import said_policy
+
+    assert said_policy("Compensation for delays over 3 hours on flights under 1,500 km: £220") == \
+        "Compensation for delays over 3 hours on flights under 1,500 km is £220."

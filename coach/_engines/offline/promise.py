@@ -840,6 +840,8 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|can|cannot|can't|may|must|
                           r"include|includes|need|needs|require|requires)\b", re.I)
 
 
+_HEAD_AMOUNT = re.compile(rf"^(?P<head>[^:;]{{0,120}}?\b(?:compensation|credit|refund|voucher|allowance|reimbursement)\b"
+                          rf"[^:;]*):\s*(?P<amount>(?:up\s+to\s+)?[{CURRENCY}]\s?\d[\d,.]*|\d+(?:\.\d+)?\s?%)\s*\.?$", re.I)
 _BARE_REMEDY = re.compile(rf"(?:an?|the|one|up\s+to)\b|[{CURRENCY}]", re.I)
 _BEFORE_WHEN = re.compile(r"\b(?:once|when|if|after|before|unless|where|until)\b")
 _REMEDY_LABEL = re.compile(r"\b(?:compensation|credit|refund|voucher|allowance|goodwill|cover|limit|cap|fee|charge)\s*:\s*$",
@@ -849,6 +851,9 @@ _REMEDY_LABEL = re.compile(r"\b(?:compensation|credit|refund|voucher|allowance|g
 def said_policy(line: str) -> str:
     """A policy line as the reply says it: without the heading a policy file gives it."""
     line = line.strip()
+    amount = _HEAD_AMOUNT.match(line)
+    if amount:  # "UK261 compensation for delays over 3 hours on flights under 1,500 km: £220" -> "... is £220."
+        return finish(as_ours(f"{amount['head'].rstrip()} is {amount['amount']}"))
     label = _LABEL.match(line)
     if label and len(line[label.end():].split()) >= 4 and not line[label.end()].isdigit() and \
             not _WHO.search(label.group()) and states(line[label.end():]) and \
@@ -1215,6 +1220,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
 
 
 _TURNS_UP = re.compile(r"(?:turn|show)\s+up|be\s+found", re.I)
+_CHAT_SAID = {"u": "you", "ur": "your"}  # (not "2moro": a time the draft gave is kept as it wrote it)
+_CHAT_WORDS = re.compile(r"(?<![\w@#^'’.])(?:u|ur)(?![\w'’]|\.\w)", re.I)
 _CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b|he\b|she\b|they\b)[^,;]+?) can be "
                           r"(?P<how>back(?!\s+(?:from|to\s+normal|at\s+work|in\s+the\s+office|in\s+touch)\b)|ready|with you)\b")
 # (not "whether we can get services back to normal", nor "your manager back from holiday": not the agent's to do)
@@ -1224,6 +1231,8 @@ _GET_IT = {"back": "get {s} back", "ready": "have {s} ready", "with you": "get {
 def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -> str | None:
     """ "it'll be back on tomorrow" -> "Let me check whether we can get it back on tomorrow, and I'll update you." """
     said = _checked(clause, salt, again=again, asked=asked)
+    if said:  # the check is the coach's sentence: "whether you can get your €9 back", not "whether U can get ur €9 back"
+        said = _CHAT_WORDS.sub(lambda m: _CHAT_SAID[m.group().lower()], said)
     # ("whether your connection can be back" does not read: "whether we can get your connection back")
     return _CAN_BE_BACK.sub(lambda m: "whether we can " + _GET_IT[m["how"]].format(s=m["s"]), said) if said else said
 
