@@ -460,3 +460,20 @@ def test_a_compensation_line_with_its_amount_after_a_colon_is_said_as_a_sentence
 
     assert said_policy("Compensation for delays over 3 hours on flights under 1,500 km: £220") == \
         "Compensation for delays over 3 hours on flights under 1,500 km is £220."
+
+
+# --- found by probing the final state again -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sure", ["is certain to have it working", "is sure to have it working", "is bound to have it fixed"])
+def test_an_outcome_someone_is_sure_to_bring_about_is_a_promise(sure: str) -> None:
+    draft = f"Thanks for flagging the heating. The engineer {sure} by tonight. I'll call you at 6pm."
+    result = coach.rewrite(draft, customer="My heating broke down this morning.")
+    assert "broken-promise" in {f.rule for f in result.findings_before} and result.passed is not True, result.rewrite
+    assert sure not in result.rewrite, result.rewrite
+
+
+def test_no_two_ways_about_it_goes_with_its_promise() -> None:
+    draft = "Hi Jo, thanks for the order number. Your parcel will be with you Tuesday, no two ways about it."
+    result = coach.rewrite(draft, customer="My order 7710 is late.")
+    assert "two ways" not in result.rewrite, result.rewrite

@@ -293,7 +293,7 @@ _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no
 _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+given|(?:that['’]s\s+)?guaranteed|"
                       r"I['’]m\s+(?:positive|certain|sure)(?:\s+of\s+(?:it|that))?|(?:you\s+can\s+)?(?:count|bank|rely)\s+on\s+"
                       r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
-                      r"no\s+doubt(?:\s+about\s+it)?|you\s+have\s+my\s+word|no\s+ifs,?\s+(?:or|no)\s+buts|"
+                      r"no\s+doubt(?:\s+about\s+it)?|no\s+two\s+ways\s+about\s+it|you\s+have\s+my\s+word|no\s+ifs,?\s+(?:or|no)\s+buts|"
                       r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?|"
                       r"(?:both|this|that|it|these|all)\s+(?:are|is|['’]s|"
                       r"has\s+been|have\s+been)\s+(?:now\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
