@@ -324,16 +324,18 @@ _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:t
                        r"(?:seeing|welcoming|serving|hosting)\s+you|have\s+a\s+(?:great|good|nice|lovely)\s+(?:day|evening|weekend)|"
                        r"(?:best\s+of\s+|good\s+)luck\b[^.!?]{0,40})\b",
                        re.I)
+# Someone looking, and nothing said of what comes of it: "looking into", "being reviewed"
+_LOOKING = r"(?:looking\s+into|investigating|reviewing)"
+_BEING_LOOKED = r"being\s+(?:looked\s+into|investigated|reviewed)"
 # A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
 _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(?:'ll|’ll|\s+will|\s+shall)\s+"
                         r"(?:look\s+into|investigate|check\s+on)|(?:I\s+am|I['’]m|we\s+are|we['’]re|(?:our|the)\s+(?:\w+\s+)?"
-                        r"(?:team|department|colleagues)\s+(?:is|are))\s+(?:now\s+|currently\s+)?(?:looking\s+into|investigating|"
-                        r"reviewing))\s+"
+                        rf"(?:team|department|colleagues)\s+(?:is|are))\s+(?:now\s+|currently\s+)?{_LOOKING})\s+"
                         r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?"
                         r"(?:,?\s+and\s+(?:will\s+)?(?:revert|get\s+back\s+to\s+you|be\s+in\s+touch|come\s+back\s+to\s+you)"
                         r"(?:\s+(?:in\s+due\s+course|soon|shortly|as\s+soon\s+as\s+possible))?)?\W*$|"
-                        r"^\W*(?:it|this|that|the\s+matter|your\s+\w+)\s+(?:is|are)\s+(?:now\s+|currently\s+)?being\s+"
-                        r"(?:looked\s+into|investigated|reviewed)\W*$", re.I)
+                        rf"^\W*(?:it|this|that|the\s+matter|your\s+\w+)\s+(?:is|are)\s+(?:now\s+|currently\s+)?{_BEING_LOOKED}"
+                        r"\W*$", re.I)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
@@ -361,9 +363,8 @@ _SETTLED = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+(?:release
                       r"working|live|restored|back\s+up)\b|\bworks\s+(?:on|with|for|only)\b|\b(?:I|we)(?:'ve|’ve|\s+have)\s+"
                       r"(?:now\s+|already\s+)?(?:closed|stopped|unlocked|paused|blocked|switched|transferred|reconnected|"
                       r"activated|released)\b", re.I)
-_LOOKED_INTO = re.compile(r"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?(?:being\s+(?:looked\s+into|investigated|reviewed)|"
-                          r"(?:looking\s+into|investigating|reviewing)\s+(?:it|this|that|the\s+(?:matter|issue|problem|case|"
-                          r"query|complaint)|your\s+(?:case|query|complaint|claim)))\b", re.I)
+_LOOKED_INTO = re.compile(rf"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?(?:{_BEING_LOOKED}|{_LOOKING}\s+(?:it|this|that|"
+                          r"the\s+(?:matter|issue|problem|case|query|complaint)|your\s+(?:case|query|complaint|claim)))\b", re.I)
 # The agent's own next step in words the rules' step patterns do not list: "I'll chase the workshop and ring you"
 _OWN_STEP = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:\w+\s+)?(?:chase|ring|phone|call|get\s+someone|share|pass|"
                        r"send|arrange|book|email|e-mail|text|contact|collect|visit|refund|replace|repair|escalate|raise|"

@@ -285,8 +285,9 @@ _VOUCHES = (r"(?:please\s+)?(?:be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+ass
             r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
             r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)")
 _CONFIRM_THAT = re.compile(rf"(?:{_VOUCHES})\s+that\s+(?=\w)", re.I)
-_COMFORT_LAST = re.compile(r"[\s,]+(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?"
-                           r"\W*$", re.I)
+# Comfort tacked on a promise: "dont worry :)", "no worries 🙂"
+_COMFORT = r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?"
+_COMFORT_LAST = re.compile(rf"[\s,]+{_COMFORT}\W*$", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
 # A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
 # words!" (not "I'm sure you'll understand": that says more)
@@ -294,7 +295,7 @@ _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+
                       r"I['’]m\s+(?:positive|certain|sure)(?:\s+of\s+(?:it|that))?|(?:you\s+can\s+)?(?:count|bank|rely)\s+on\s+"
                       r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
                       r"no\s+doubt(?:\s+about\s+it)?|no\s+two\s+ways\s+about\s+it|you\s+have\s+my\s+word|no\s+ifs,?\s+(?:or|no)\s+buts|"
-                      r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?|"
+                      rf"{_COMFORT}|"
                       r"(?:both|this|that|it|these|all)\s+(?:are|is|['’]s|"
                       r"has\s+been|have\s+been)\s+(?:now\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
                       re.I)  # ("Both are confirmed." after the grants went)
@@ -957,8 +958,7 @@ def _unheaded(heading: str, body: str) -> str:
         return f"For {name}, we {lower}"
     participle = _BARE_PARTICIPLE.search(main)
     if participle and not _FINITE_VERB.search(main):
-        noun = main[: participle.start()].split()[-1]
-        verb = "are" if noun.endswith("s") and not noun.endswith(("ss", "'s", "’s")) else "is"
+        verb = _be(main[: participle.start()].split()[-1])
         return f"For {name}, {lower[: participle.start()]} {verb}{lower[participle.start():]}"
     if _FINITE_VERB.search(main) or _BODY_VERB.search(main):
         return f"For {name}, {lower}"
