@@ -10,7 +10,7 @@ from .combined import LAYERS, Layers, apply_model, explicit_step
 from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .facts import CURRENCY, extract_facts
-from .policy import ADMITS, CONSIDER_DONE, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
+from .policy import ADMITS, CONSIDER_DONE, DISCIPLINED, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
@@ -174,12 +174,16 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
             certain = sure_word is not None and not any(sure_word.group().lower() in line.lower()
                                                         for line in ctx.policy.commitments)
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
-                    and not text.rstrip().endswith("?") and (_HANDS_OUT.search(text) or ADMITS.search(text)):
+                    and not text.rstrip().endswith("?") and (_HANDS_OUT.search(text) or ADMITS.search(text) or
+                                                                     DISCIPLINED.search(text)):
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
             if ctx.policy.commitments and ctx.policy.excludes(text, ctx.customer):
                 yield sentence.start, sentence.end  # "we'll cover the cracked screen under warranty" for a tablet
                 continue  # the customer dropped, where the policy excludes accidental damage
+            if ctx.policy.commitments and ctx.policy.past_window(text, f"{ctx.customer or ''} {ctx.draft}"):
+                yield sentence.start, sentence.end  # "I've approved a full refund" for a blender that "stopped working
+                continue  # after 5 weeks", where refunds are available within 30 days of delivery
             said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
             if ctx.policy.commitments and ctx.policy.waived_condition(text, said_before) and (_HANDS_OUT.search(text) or
                                                                                  _NO_NEED.match(text) or
@@ -200,7 +204,13 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 sure = certainty.search(text, start, end) is not None  # "refunded in full; it will appear ...": this clause's own
                 # the sentence before is read only for what a pronoun stands for ("It will arrive in 3-5 days")
                 context = before + text if _POINTER_SUBJECT.search(text[start:end]) else text
-                if _granted(ctx.policy, sure, text[start:end], text, context) and \
+                # ("... within 10 working days, but for you it'll be back by tomorrow": the time after "but" is promised)
+                when = text[start:end] if _BUT_BEFORE.search(text, 0, start) or _BUT_BEFORE.match(text[start:end]) \
+                    else None
+                # (and the sentence before gives a pronoun its topic, never its time: "... stopped working after 5
+                # weeks. It will be there tomorrow")
+                if (_granted(ctx.policy, sure, text[start:end], text, when=when) or
+                        context != text and _granted(ctx.policy, sure, context, when=when or text)) and \
                         not (follows_orders(text, ctx.orders) and _held_back(ctx, text)):
                     continue
                 yield sentence.start + start, sentence.start + end
@@ -323,9 +333,13 @@ _SIGNED = re.compile(r"(?:\s+(?:[#@]\w+|[\^*~]\w{1,4}|[-–—]\s?[A-Z][a-z]{0,1
 _POINTER_SUBJECT = re.compile(r"\b(?:it|this|they|them|these|those)\b|\bthat\b(?!\s+(?:you|we|I|he|she|your|our|the)\b)", re.I)
 
 
-def _granted(policy: Policy, certain: bool, *texts: str) -> bool:
-    """Whether the team's policy grants the commitment; a certainty marker ("definitely") goes beyond any policy."""
-    return bool(policy.commitments) and not certain and any(policy.covers(t) for t in texts)
+_BUT_BEFORE = re.compile(r"(?:^|\b)(?:but|however|though|although|except\s+that)\b[\s,]*$|^\W*(?:but|however)\b", re.I)
+
+
+def _granted(policy: Policy, certain: bool, *texts: str, when: str | None = None) -> bool:
+    """Whether the team's policy grants the commitment; a certainty marker ("definitely") goes beyond any policy.
+    ``when``: the clause whose time is promised, where ``texts`` read the sentence around it for its topic."""
+    return bool(policy.commitments) and not certain and any(policy.covers(t, when=when) for t in texts)
 
 
 _CONDITION = re.compile(r"\s(?:once|as\s+soon\s+as|after)\s+(?:it|they|this|that|the\s+\w+|your\s+\w+)"
@@ -344,6 +358,9 @@ _SO_YOU_GET = re.compile(r"\bso\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can)?\s+
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
 
 
+_HAS_IT = re.compile(r"\s*(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?:it|them|(?:the|your)\s+"
+                     r"(?!(?:\w+\s+)?(?:e-?mail|text|sms|message|link|letter|call|confirmation|notification|tracking|update|"
+                     r"reply|answer|code)\b)[\w-]+)\b", re.I)
 _OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\s+(?:call|contact|visit|send|provide|bring|sign|"
                       r"fill|complete|show|log|pay|speak|ring|e-?mail|upload|present|verify|come|book|apply|submit|"
                       r"register|reply|return|post)\b", re.I)
@@ -392,6 +409,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
     if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and not certain and _MESSAGE_TO_YOU.match(after):
         return False  # "you'll receive an email within the hour with a link": the agent's own message, sent
+    if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and _HAS_IT.match(after) and timed:
+        return True  # "you'll have it tomorrow morning": the thing's arrival, with a time on it
     purpose = _SO_YOU_GET.search(after)
     when = rule.pattern("timelines").search(after, purpose.end()) if purpose else None
     if when and len(after[purpose.end(): when.start()].split()) <= 1 and "," not in after[purpose.end(): when.start()]:

@@ -18,7 +18,7 @@ from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "GRANT_MADE", "GRANT_OFFERED",
            "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver", "GRANTS_COVER",
-           "ADMITS"]
+           "ADMITS", "DISCIPLINED", "BY_A_DAY"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -473,6 +473,17 @@ _KIND_OF = {stem(w): stem(kind) for kind, words in {
 ADMITS = re.compile(r"\b(?:accept|accepts|accepted|take|takes|taking|admit|admits|admitted)\s+"
                     r"(?:(?:full|all|total|complete|the)\s+)*(?:responsibility|liability|blame|fault)\b|"
                     r"\b(?:was|is)\s+(?:\w+ly\s+)?(?:our|my)\s+fault\b", re.I)
+#: A colleague's discipline told to the customer ("the driver involved has been suspended"): disciplinary action.
+DISCIPLINED = re.compile(r"\b(?:has|have|had)\s+been\s+(?:(?:formally|immediately)\s+)?(?:suspended|dismissed|fired|sacked|"
+                         r"disciplined|reprimanded|let\s+go|written\s+up|given\s+a\s+(?:formal\s+|final\s+)?warning)\b|"
+                         r"\b(?:will\s+be|is\s+being|was)\s+(?:suspended|dismissed|fired|sacked|disciplined|reprimanded)\b",
+                         re.I)
+#: Faster carriage by any name: "express courier", "next-day delivery" are express / next-day shipping.
+_FAST_CARRIAGE = re.compile(r"\b(express|next[- ]day|overnight|priority|same[- ]day)\s+(?:courier|delivery|post|postage|"
+                            r"service|dispatch)\b", re.I)
+#: Paying for what was damaged ("we will of course pay for the full repair"): liability accepted by another name.
+_PAYS_DAMAGE = re.compile(r"\b(?:pay|cover|foot)\s+(?:for\s+)?(?:the\s+|your\s+)?(?:(?:full|whole|entire)\s+)?"
+                          r"(?:cost\s+of\s+(?:the\s+|any\s+)?)?(?:repairs?|damages?)\b", re.I)
 #: Money back for part of a period ("the unused 8 months", "the rest of the year"): a pro-rata refund by another name.
 _UNUSED_PART = re.compile(r"\b(?:unused|remaining)\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|years?|term|period|time)\b"
                           r"|\b(?:rest|remainder)\s+of\s+(?:the|your|my)\s+(?:year|term|plan|subscription|contract|period)\b",
@@ -511,9 +522,7 @@ def duration_hours(text: str) -> float | None:
     """The longest time a commitment in ``text`` allows, in hours (0 for 'right away'); None if untimed."""
     match = _DURATION.search(text)
     if match:
-        word = match.group("word")
-        amount = float(match.group("high") or match.group("low") or NUMBER_WORDS[word.lower()])
-        return amount * _UNIT_HOURS[match.group("unit").lower()]
+        return _hours(match)
     spelled = _A_WHOLE.search(text)  # "by a full week", "for a month"
     if spelled:
         return float(_UNIT_HOURS[spelled.group(1).lower()])
@@ -522,6 +531,34 @@ def duration_hours(text: str) -> float | None:
     if _INSTANT.search(text) or _SAME_DAY.search(text):  # ("reach the payee's account the same business day")
         return 0.0
     return None
+
+
+_COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SPAN = r"(?P<unit>day|week|month|year)s?"
+#: A window the line grants in: "within 30 days of delivery", "within 14 days of purchase".
+_WINDOW = re.compile(rf"\bwithin\s+{_COUNT}\s+{_SPAN}\s+(?:of|from|after)\s+(?:the\s+|your\s+)?(?:purchase|delivery|"
+                     r"receipt|buying|receiving|arrival|order|ordering|dispatch)\b", re.I)
+#: How long the customer has had it: "stopped working after 5 weeks", "bought it 45 days ago", "it's been two months".
+_ELAPSED = re.compile(rf"\b(?:after|it['’]s\s+been|it\s+has\s+been|(?:bought|ordered|purchased|delivered|received|got)\b"
+                      rf"[^.!?]{{0,30}}?)\s+(?:about\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|just\s+over\s+)?"
+                      rf"{_COUNT}\s+{_SPAN}\b(?!\s+(?:of|from|after|before)\b)", re.I)
+
+
+#: A deadline said as a day or date ("by Monday", "before 3 March"), which ``duration_hours`` cannot measure.
+BY_A_DAY = re.compile(r"\b(?i:by|before|on|until|this|next)\s+(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                      r"the\s+\d{1,2}(?:st|nd|rd|th)?"
+                       r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2}(?:st|nd|rd|th)?)\b")
+
+
+def _in_hours(count: str, unit: str) -> float:
+    number = 1 if count.lower() in ("a", "an") else float(NUMBER_WORDS.get(count.lower(), count))
+    return number * _UNIT_HOURS[unit.lower()]
+
+
+def _hours(match: re.Match[str]) -> float:
+    word = match.group("word")
+    amount = float(match.group("high") or match.group("low") or NUMBER_WORDS[word.lower()])
+    return amount * _UNIT_HOURS[match.group("unit").lower()]
 
 
 _BANS_WORDS = re.compile(r"^(?:do\s+not|don't|don’t|never|avoid)\s+(?:use|say|write|using|saying)\s+(?:the\s+)?"
@@ -611,9 +648,11 @@ class Policy(BaseModel):
             raise PolicyError(f"invalid policy: {describe_errors(exc)}") from None
         raise PolicyError("a policy is a Policy, a list of commitment lines, a dict, or a TOML file path")
 
-    def covers(self, clause: str, *, timed: bool = True) -> bool:
+    def covers(self, clause: str, *, timed: bool = True, when: str | None = None) -> bool:
         """True when a policy commitment allows ``clause``: same topic, no faster and no more than the policy says
-        (``timed=False``: a grant already made, whose timing the line does not judge).
+        (``timed=False``: a grant already made, whose timing the line does not judge; ``when``: the part of
+        ``clause`` whose time is promised, where the rest quotes the line: "Refunds take 10 working days, but for you
+        it'll be back by tomorrow").
 
         A line that rules something out ("Express shipping is not available for replacements") grants nothing,
         and a clause it forbids is never covered.
@@ -621,7 +660,8 @@ class Policy(BaseModel):
         if self.forbids(clause):
             return False
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS)
-        promised = duration_hours(clause)
+        timed_part = when is not None and (duration_hours(when) is not None or BY_A_DAY.search(when) is not None)
+        promised = duration_hours(when) if timed_part else duration_hours(clause)
         on_topic = [(line, whole) for line, whole in self._parts(rules_out=False)
                     if clause_topic.intersection(_stems(line, _GENERIC_POLICY_WORDS))]
         capped = [line for line, _ in on_topic if sums(line)]
@@ -640,6 +680,9 @@ class Policy(BaseModel):
                 continue  # "£25 credit" against "credits are capped at £10" (another tier may still allow it)
             allowed = duration_hours(line)
             allowed = duration_hours(whole) if allowed is None else allowed  # a part is read with its line's time
+            if timed_part and allowed is not None:  # "reported within 30 days: ... shipped within 2 business days":
+                allowed = min((_hours(m) for m in _DURATION.finditer(whole)), default=allowed)  # the part's own time is
+                # the shortest
             if _more_often(clause, line) or other_remedy(clause, whole) or _bigger_share(clause, line):
                 continue  # "from now on" against "once a year"
             if not timed and promised is not None and allowed is not None and promised > allowed:
@@ -711,15 +754,35 @@ class Policy(BaseModel):
         return next((line for line in self.commitments for excluded, cause in _EXCLUSIONS
                      if excluded.search(line) and cause.search(customer)), None)
 
+    def past_window(self, clause: str, said: str) -> str | None:
+        """The line whose window a grant in ``clause`` is past, by the time ``said`` gives ("I've approved a full
+        refund" against "Refunds are only available within 30 days of delivery", where the blender "stopped working
+        after 5 weeks"), or None."""
+        if _DECLINES.search(clause) or not (GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause)):
+            return None
+        elapsed = max((_in_hours(m["n"], m["unit"]) for m in _ELAPSED.finditer(said)), default=None)
+        if elapsed is None:
+            return None
+        clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
+        for line in self.commitments:
+            window = _WINDOW.search(line)
+            if window and elapsed > _in_hours(window["n"], window["unit"]) and \
+                    clause_topic & set(_stems(line[: window.start()], _GENERIC_POLICY_WORDS | _RULING_WORDS)):
+                return line
+        return None
+
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
         replacements" against "I've arranged express shipping"), or None."""
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
         clause = ADMITS.sub("admit liability", clause)  # "we accept full responsibility for your burn"
+        clause = _PAYS_DAMAGE.sub("admit liability for the damage", DISCIPLINED.sub("face disciplinary action", clause))
+        clause = _FAST_CARRIAGE.sub(r"\1 shipping", clause)  # "by express courier": express shipping
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         done = {stem(w) for w in content_words(clause)}
         for part, line in self._parts(rules_out=True):
+            part = _FAST_CARRIAGE.sub(r"\1 shipping", part)
             if not _PROHIBITS.search(_AT_NO_COST.sub(" ", _main(part))):
                 continue  # "... sent by overnight courier at no charge": a grant, which rules nothing out
             act = _IT_CANNOT.match(part.strip())

@@ -95,7 +95,9 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"\d[\d,.]*\s*k?\s+(?:coins?|gems?|tokens?|(?:loyalty\s+|reward\s+|bonus\s+)?points)\b|"
     # checks let go and account details handed over: "skip identity checks", "reveal the card on file"
     r"(?:skip\w*|bypass\w*)\s+(?:the\s+)?(?:\w+\s+)?(?:checks?|verification|security)\b|"
-    r"card\s+on\s+file|last\s+(?:four|4)\s+digits|(?:staff|promo|employee)\s+(?:discount\s+)?code)"
+    r"card\s+on\s+file|last\s+(?:four|4)\s+digits|(?:staff|promo|employee)\s+(?:discount\s+)?code|"
+    r"escalat\w*(?=[^.;!?]{0,40}\b(?:ceo|director|executive|head\s+office|senior\s+management|president)\b)|"
+    r"(?:internal|secret|staff|employee)\s+(?:discount\s+|promo\s+|voucher\s+)?codes)"
     r"|\d+(?:\.\d+)?\s?%"
     rf"|[{CURRENCY}]\s?\d[\d,.]*",
     re.I,
@@ -108,7 +110,8 @@ _GIVES = re.compile(
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
-    r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
+    r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"
+    r"|\bhere\s+(?:are|is)\s+(?:our|the|your|all)\s+(?:\w+\s+){0,2}codes?\b"  # "here's code STAFF100 for 100% off"
     # "the staff code is STAFF30"; an escalation to the top that a planted order asked for
     r"|\b(?:staff|promo|discount|voucher|coupon|employee)\s+code\s+(?:is|=|:)\s*(?=(?-i:[A-Z0-9][A-Z0-9-]{3,}))"
     r"|\bescalated\b(?=[^.;!?]{0,40}\b(?:ceo|director|platinum|vip|executive|head\s+office|senior\s+management)\b)"
@@ -143,12 +146,13 @@ def _grants(text: str) -> set[str]:
         word = "unban" if word.startswith(("unban", "unblock", "reinstat", "reactivat", "lift")) else word
         word = "skipchecks" if word.startswith(("skip", "bypass")) else word
         word = "carddetails" if word in ("cardonfile", "lastfourdigits", "last4digits") else word
-        word = "discount" if word.endswith("code") else word  # "the staff code is STAFF30": the discount code asked for
+        word = "discount" if word.endswith(("code", "codes")) else word  # "the staff code is STAFF30": the discount
+        # code asked for
         word = re.sub(r"^[\d,.]+k?(?:loyalty|reward|bonus)?(?=(?:coin|gem|token|point))", "", word)  # "10,000 coins"
         word = word + "s" if word in ("coin", "gem", "token", "point") else word
         for stem in ("refund", "discount", "voucher", "coupon", "credit", "compensat", "free", "upgrade", "guarantee", "pay",
                      "entitle", "backdat", "extend",
-                     "sameday", "waive", "reimburs", "giftcard", "priority", "express", "overnight"):
+                     "sameday", "waive", "reimburs", "escalat", "giftcard", "priority", "express", "overnight"):
             if word.startswith(stem):
                 word = stem
                 break
@@ -161,7 +165,7 @@ _ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:a
                             r"give|grant|tell|say|write|include|promise|offer|confirm|treat|ignore|mention|apply|pay|"
                             r"waive|refund|copy|reply|respond|answer|state|output|use|override|close|cancel|terminate|"
                             r"backdate|process|issue|action|credit|reverse|remove|upgrade|send|book|mark|skip|lift|unban|reinstate|"
-                            r"unlock|restore)\b"
+                            r"unlock|restore|reveal|disclose|share|list|provide|escalate|forward|expedite)\b"
                             r"|^[^.!?]{0,40}\breplies\s+must\b|^\W*you\s+are\s+(?:now\s+)?(?:a|an|in)\s+[^.!?]{0,40}"
                             r"\b(?:assistant|ai|bot|model|mode)\b|^\W*(?:do\s+not|don't|don’t|never)\s+(?:check|ask|mention|tell|"
                             r"escalate|refer|verify|contact|involve|say)\b", re.I)  # "Do not check with a human."

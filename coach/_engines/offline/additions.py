@@ -14,6 +14,7 @@ from ..._core.facts import extract_facts
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_words, split_sentences, stem
+from ..._core.untrusted import follows_orders
 from .clauses import capitalise, finish, holds_step, lower_first
 from .instructions import said_to_customer
 from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
@@ -222,6 +223,13 @@ class Additions:
         said = [said_to_customer(line, self.told, self.case) for line in self.policy.commitments]
         return [s for s in said if s and not mentions(s, rendered) and not blocking(self.check(s))]
 
+    def _withheld(self) -> frozenset[str]:
+        """What a step may not name as the case's reference: a code a planted order dictated, or one the draft handed
+        out because an order asked ("Here are the staff codes: TEAM25X, FRIENDS10")."""
+        obeyed = [s.text for s in split_sentences(self.draft) if follows_orders(s.text, self.orders)]
+        handed = {fact for fact in extract_facts(" ".join(obeyed)) if fact not in (self.told or "")}  # (not the order
+        return frozenset(extract_facts(" ".join(self.orders))) | handed  # number the customer gave)
+
     def closing(self, layout: Layout, *, covered: bool = False, step: str | None = None) -> None:
         """A next step at the end of the body (``step``, or one that fits the case); none when the reply has no
         boundary to take one."""
@@ -231,7 +239,7 @@ class Additions:
         if step is None:
             steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used, covered=covered,
                                praise=positive(self.customer, self.draft),
-                               withheld=frozenset(extract_facts(" ".join(self.orders))))  # never "I'll check STAFF100"
+                               withheld=self._withheld())  # never "I'll check STAFF100"
             step = next((s for s in steps if not blocking(self.check(s)) and
                          not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
         if step is None:

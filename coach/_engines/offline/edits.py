@@ -86,6 +86,7 @@ _DISMISSAL = re.compile(
     r"^\W*(?:please\s+)?(?:(?:(?:don't|don’t|do\s+not)\s+(?:you\s+)?|try\s+not\s+to\s+)worry"
     r"(?:\s+(?:too\s+much|at\s+all|about\s+(?:it|a\s+thing|anything|that|this)))?"
     r"|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+(?:worry|panic)"
+    r"|(?:don't|don’t|do\s+not)\s+panic"
     r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?\W*$", re.I)
 
 # ... or talks down to the customer: "Please calm down.", "Shouting at our staff will not get it fixed any faster."
@@ -123,7 +124,8 @@ _DEFLECTS = re.compile(
     r"|[^.!?]{0,40}\b(?:is|are)\s+(?:generally|usually|normally|almost\s+always|nearly\s+always)\s+(?:very\s+|highly\s+)?"
     r"(?:accurate|reliable|correct|right)\b"
     # the worry waved away with a reason: "Our engineer is fully qualified so it's probably nothing to worry about."
-    r"|[^.!?]{0,60}\b(?:it['’]s|it\s+is|that['’]s|this\s+is)\s+(?:probably|most\s+likely|likely|almost\s+certainly)\s+"
+    r"|[^.!?]{0,60}\b(?:it['’]s|it\s+is|that['’]s|this\s+is)\s+(?:probably|most\s+likely|likely|almost\s+certainly|definitely|"
+    r"certainly|surely|defo|def)\s+"
     r"(?:just\s+|only\s+)?nothing\s+(?:to\s+worry\s+about|serious|major)\b"
     # the company's people vouched for against the customer's word: "Our mechanics don't make mistakes like that."
     r"|our\s+(?:\w+\s+)?(?:mechanics|engineers|technicians|staff|team|drivers|people|fitters|installers)\s+(?:don['’]t|do\s+not|"

@@ -49,7 +49,8 @@ from .situations import situation
 
 __all__ = ["rewrite_offline"]
 
-_SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again)\s+)?(?:sorry|apologies)(?:\s+(?:again|once\s+more))?"
+_SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|our|sincere|deepest)\s+)*(?:sorry|apologies)"
+                             r"(?:\s+(?:again|once\s+more))?"
                              r"(?=\s*[,.!]?\s*\n)", re.I)
 _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:drive|use|eat|drink|ride)\b", re.I)
 _ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
@@ -216,6 +217,10 @@ class _Rewriter(Additions):
             for unit in layout.units:  # the slot is for after the emergency
                 if unit.text and _NEXT_SLOT.match(unit.text) and unit.role != "added" and not _MAKES_SAFE.search(unit.text):
                     unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
+        if self.case is not None and self.case.name == "vehicle-safety":  # "Drive it in whenever suits you", after
+            for unit in layout.units:  # "Please don't drive the car until it has been checked": it goes
+                if unit.text and unit.role != "added" and _DRIVE_IN.match(unit.text) and not holds_fact(unit.text):
+                    unit.text = ""
         if self.case is not None and self.case.name in ("hardship", "money"):
             for unit in layout.units:  # "Just a reminder that payment of £310 is due on 30 June" to someone who said they
                 others = " ".join(u.text for u in layout.units if u is not unit)  # can't pay: it goes where its facts
@@ -460,10 +465,17 @@ _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
 _MAKES_SAFE = re.compile(r"\b(?:safe|emergency|urgent\w*|immediately|within\s+the\s+hour|right\s+away|straight\s+away)\b",
                          re.I)  # ("an engineer will be sent to make the supply safe within the hour": the visit is the help)
+_DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:drive|bring|pop)\s+"
+                       r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
-                        r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b)",
-                        re.I)
+                        r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b"
+                        # "Our team will look into this and be in touch within 3-5 working days": the routine reply
+                        r"|(?:our|the)\s+(?:\w+\s+)?team\s+will\s+[^.!?]{0,30}\b(?:be\s+in\s+touch|get\s+back\s+to\s+you|respond|"
+                        r"contact\s+you)\b[^.!?]*\bwithin\s+\d"
+                        # "We'll book an engineer to come and take a look some time next week"
+                        r"|(?:we|I)(?:['’]ll|\s+will|\s+can)\s+book\s+(?:an?\s+|the\s+)?(?:engineer|technician|visit|"
+                        r"appointment)\b)", re.I)
 # what happens to a debt left unpaid, said to someone who has just said they cannot pay: "Failure to pay may result in
 # further action being taken."
 _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|the\s+(?:balance|bill|amount))\s+is\s+not\s+"

@@ -12,7 +12,7 @@ import zlib
 from ..._core.facts import extract_facts
 from ..._core.fluency import fluency_problems
 from ..._core.policy import Policy, for_agents
-from ..._core.text import content_words
+from ..._core.text import content_words, split_sentences, stem
 from .promise import said_policy, same_topic
 from .situations import situation
 
@@ -175,8 +175,8 @@ def _models(*texts: str) -> set[str]:
             if _MODEL.search(text[max(0, text.find(fact) - 12):text.find(fact)])}
 
 
-_GIFT_CODE = re.compile(r"\b(?:promo|discount|voucher|coupon|gift|offer|referral|free)[\w-]*(?:\s+[\w-]+)?\s+code"
-                        r"\s*(?:is|:|=)?\s*$", re.I)  # "your free meal code is", "promo code:"
+_GIFT_CODE = re.compile(r"\b(?:promo|discount|voucher|coupon|gift|offer|referral|free|internal|staff|secret)[\w-]*"
+                        r"(?:\s+[\w-]+)?\s+codes?\s*(?:is|are|:|=)?\s*$", re.I)  # "your free meal code is", "promo code:"
 
 
 def _reference(text: str, models: set[str] = frozenset()) -> str | None:
@@ -223,6 +223,9 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
         # (grief or money trouble hears what the policy offers for it: "accounts can be closed with a copy of ...";
         # danger its urgent step first)
         return steps if case.always else _policy_first(steps, f"{customer} {draft}", policy, used)
+    handed = None if praise else _team_step(policy, f"{customer} {draft}", draft, used)
+    if handed:
+        return [handed]
     if praise:
         options, fill = _PRAISE_STEP, {}
     elif reference or _GIVEN.search(customer) or len(content_words(customer)) >= _DETAILED or \
@@ -241,6 +244,25 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
     first = phrasing.pick(options, 3)
     steps = [o.format(**fill) for o in [first, *(o for o in options if o != first)]]
     return steps if praise else _policy_first(steps, f"{customer} {draft}", policy, used)
+
+
+# "Pass all property-damage reports to the Claims team within 24 hours": the team's line, as the agent's own step
+_PASS_TO = re.compile(r"\b(?:pass|refer|forward|send|escalate|report|hand)\w*\s+(?P<what>(?:[\w-]+\s+){0,4}?)(?:on\s+)?to\s+"
+                      r"(?:the|our)\s+(?P<team>(?:[\w-]+\s+){0,2}?(?:team|department|desk|unit))\b", re.I)
+
+
+def _team_step(policy: Policy, topic: str, draft: str, used: set[str]) -> str | None:
+    """The step a line for the team asks of the agent on this topic ("pass all damage reports to the Claims team"),
+    said as the agent taking it now, or None."""
+    for line in policy.commitments:
+        passed_to = _PASS_TO.search(line) if line not in used and for_agents(line) else None
+        if passed_to and ({stem(w) for w in re.findall(r"[a-z]{4,}", passed_to["what"].lower())} &
+                          {stem(w) for w in content_words(topic)} or  # what the line hands on ("damage reports") is
+                          any(policy.forbids(s.text) == line for s in split_sentences(draft))):  # named, or the line
+            # ruled out what the draft said ("we'll cover the repairs")
+            used.add(line)
+            return f"I'm passing this to our {passed_to['team']} now, and I'll update you here once they have looked at it."
+    return None
 
 
 _HEADED = re.compile(r"^(?![^:]*\b(?:is|are|was|were|must|can|will|may|has|have)\b)[^:]{1,80}:\s")  # "Cancellations for ...:"

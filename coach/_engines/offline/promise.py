@@ -16,12 +16,14 @@ import re
 
 from ..._core.facts import CURRENCY, extract_facts, fact_kinds
 from ..._core.policy import (
+    BY_A_DAY,
     EXCEPTION,
     GRANT_MADE,
     GRANT_OFFERED,
     Policy,
     approver,
     as_ours,
+    duration_hours,
     for_agents,
     other_remedy,
     pays_back,
@@ -101,7 +103,8 @@ _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|following|by|bef
 _IF = re.compile(r"^(?:if|unless|once|when|whenever|in\s+case|provided|as\s+long\s+as)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
                         r"don['’]?t\s+worry|no\s+worries|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+it\s+from\s+me|"
-                        r"take\s+my\s+word\s+for\s+it)\b[\s,!:–—-]*", re.I)
+                        r"take\s+my\s+word\s+for\s+it|(?:just\s+|but\s+)?for\s+you|"
+                        r"as\s+a\s+(?:one-off|favour|favor|special\s+case))\b[\s,!:–—-]*", re.I)
 CHECKED = "(a check was said)"  # the marker in ``used``: a second check reads "I'll also check whether ..."
 _CHECKS = (
     "Let me check whether {s} can {vp}, and I'll update you.",
@@ -379,6 +382,11 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if _GOING.search(quote):  # "Its defo going in ur account 2moro": the promise "it will defo go in ur account 2moro"
         said = _GOING.sub(lambda m: f"{m['who']} will {m['sure'] or ''}go ", quote, count=1)
         text, quote = text.replace(quote, said, 1), said
+    had = _YOU_HAVE.search(quote)
+    if had:  # "so you'll have them by Friday": the promise "they will be with you by Friday"
+        said = quote[: had.start()] + ("they will" if had["it"].lower() == "them" else "it will") + " be with you" + \
+            quote[had.end():]
+        text, quote = text.replace(quote, said, 1), said
     if _GUARANTEED_A.search(quote):  # "You are guaranteed a full refund": the promise "you will get a full refund"
         said = _GUARANTEED_A.sub(r"\1 will get ", quote, count=1)
         text, quote = text.replace(quote, said, 1), said
@@ -410,8 +418,14 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         before = rest  # lead goes with the promise it vouched for, and the condition is the promise's
     lead = re.sub(r"(?:\s*[,;:]|\s+[-–—])?\s*(?:\b(?:but|and|so|as|because|since|though|although)\b|&)?\s*$", "", before,
                   flags=re.I).strip()
-    if lead and not (starts_clause(lead) and complete(lead)) and (_CONDITION.match(lead) or len(lead.split()) <= 6 or
-                                                                  re.match(r"To\s+\w+\s", lead)):
+    said = next((line for line in policy.commitments if line not in used and duration_hours(line) is not None and
+                 duration_hours(before) == duration_hours(line) and _shares_a_word(line, before) and
+                 ((duration_hours(clause) or 1e9) < duration_hours(line) or BY_A_DAY.search(clause))), None) \
+        if before.strip() else None
+    if said is not None:  # "Overcharges are refunded within 10 working days, but for you ... by tomorrow": the line is
+        used.add(said)  # said already, in the draft's words, before the faster time
+    if lead and said is None and not (starts_clause(lead) and complete(lead)) and \
+            (_CONDITION.match(lead) or len(lead.split()) <= 6 or re.match(r"To\s+\w+\s", lead)):
         before, clause = "", before + clause  # "By 2020, we'll ...", "Transport between A and B will ...", "To make up
         # for the week you lost, I've added ...": one clause
     two = _AND_PROMISE.search(clause)
@@ -469,7 +483,18 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         ways.append([before + hedged + after])
     if not declined:
         used.discard(DECLINED)  # (set by a way above that may not be taken: no "either" after nothing declined)
-    new = _rewrite(clause, policy, used, salt, asked)
+    timed = duration_hours(clause)
+    pointed = min((line for line in policy.commitments if line not in used and not for_agents(line) and
+                   (duration_hours(line) or 0) > timed and same_topic(line, before, subject=True)),
+                  key=duration_hours, default=None) \
+        if timed is not None and _IT_FIRST.match(clause) and before.strip() and \
+        not (_FASTER_SHIPPING.search(before) and not policy.forbids(before)) \
+        else None  # (the line with the shortest time: "reach the card in 5-7 days", not "available within 30 days")
+    new = _policy_instead(clause, pointed, salt, asked=asked) if pointed is not None else None
+    if new is not None:  # "I've approved your refund; it will be there tomorrow" against "Refunds reach the card in
+        used.add(pointed)  # 5-7 business days": the line says when "it" comes
+    else:
+        new = _rewrite(clause, policy, used, salt, asked)
     back = _SO_BACK.match(after) if new and len(new) == 2 and new[1].startswith(_REFUSED) else None
     if back:  # "..., so you'll get $64 back by Friday": the same money, refused with it; its date is when the agent
         # says what can be offered instead
@@ -652,6 +677,14 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
     return new
 
 
+_IT_FIRST = re.compile(r"\W*(?:and\s+|so\s+)?(?:(?:it|they|this|that)\b(?!\s+(?:is|was)\s+(?:not|your|my|our))|"
+                       r"you(?:['’]ll|\s+will)\s+(?:have|get|receive)\s+(?:it|them)\b)", re.I)
+_YOU_HAVE = re.compile(r"\byou(?:['’]ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?P<it>it|them)\b", re.I)
+_FASTER_SHIPPING = re.compile(r"\b(?:next|same)[- ]day\b|\bexpress\b|\bovernight\b|\bpriority\b", re.I)
+_SPEECH_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:admit|discuss|mention|disclose|reveal|comment|"
+                          r"speculate|blame|talk)\b", re.I)
+
+
 def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
     if _NEVER_AGAIN.search(clause) or _ENSURES.search(clause) and re.search(r"\bnever\b", clause, re.I):
         # ("we'll make sure ur next ride never gets cancelled")
@@ -677,11 +710,14 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
     if done:  # "Let's get this sorted out via <link>" -> "Let's look into this via <link>"
         kind = next(k for k in _DONE_AS if done.group(k))
         new = _DONE_AS[kind].format(who=done.group("who") or "")
-        rest = _OUTCOME_LEFT.sub("", clause[done.end():])  # "get it fixed good as new": the outcome goes with it
+        # "get it fixed good as new": the outcome goes with it, and so does its "guaranteed"
+        rest = _CERTAINTY.sub("", _GUARANTEED.sub("", _OUTCOME_LEFT.sub("", clause[done.end():])))
         return [finish(capitalise(clause[: done.start()] + new + rest))]
     if explicit and not _FUTURE.search(clause):
         return [finish(capitalise(clause))]
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
+    if forbidden and _SPEECH_RULE.match(forbidden):  # "Do not admit liability ...": a rule of what the team says, never
+        return None if holds_fact(clause) else []  # said to the customer; what it rules out goes
     if forbidden in used and not holds_fact(clause):
         return []  # the line is said already ("... whenever you like and I'll cover the postage"): the clause goes
     policy_line = forbidden or next((line for line in policy.commitments if line not in used and not for_agents(line) and
@@ -761,7 +797,7 @@ DECLINED = "(a grant was declined)"  # the marker in ``used``: the payment of wh
 # what pays out the grant: "both amounts will be paid into your account", "the payment will be in your account by
 # tomorrow", "you'll receive the full $640"
 _PAYS_IT = re.compile(r"^(?:and\s+|so\s+)?(?:(?:(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:amounts?|payments?|sums?)|"
-                      rf"the\s+(?:payment|money|refund|amount|compensation|credit|full\s+(?:amount|sum)|full\s+[{CURRENCY}]\S+))\s+"
+                      rf"the\s+(?:payment|money|refund|amount|compensation|credit|full\s+(?:amount|sum)|full\s+[{CURRENCY}]\S+)|it)\s+"
                       r"(?:will|'ll|’ll|should|is\s+going\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:paid|in\s+your|reach|arrive|land|show|"
                       r"credited|with\s+you|transferred)\b"
                       # ("it will be in your account", not "they will arrive tomorrow": an engineer, not the money)
@@ -1124,6 +1160,22 @@ def _as_aim(clause: str) -> str | None:
     return finish(clause[: m.start()] + m.group(1) + " aim to " + rest)
 
 
+def _base_form(verb: str) -> str:
+    """The base form of an -ing verb: "leaving" -> "leave", "shipping" -> "ship", "looking" -> "look"."""
+    stem = verb[:-3]
+    if stem.endswith("y") or stem.endswith("ee"):
+        return stem  # "flying", "seeing"
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" and stem[-1] not in "aeiou":
+        return stem[:-1]  # "shipping", "getting"
+    if stem.endswith("ell") and len(stem) >= 6:
+        return stem[:-1]  # "cancelling", "travelling" (not "telling", "spelling")
+    if stem.endswith(("v", "c", "z", "u", "at", "ur", "dg", "us", "os", "ak", "ar", "ri", "ir", "rg", "ang", "rs", "ns",
+                      "ls")) or \
+            re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", stem) and len(stem) <= 4:
+        return stem + "e"  # "leaving", "arriving", "making", "coming", "using", "closing", "updating"
+    return stem
+
+
 def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") -> str | None:
     """ "it'll be back on tomorrow" -> "Let me check whether it can be back on tomorrow, and I'll update you." """
     m = _FUTURE.search(clause)
@@ -1172,6 +1224,9 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         s = ("the " if _COUNTED.match(s) else "") + s.lower()  # "Fix will be live": "whether the fix can be live"
     vp = re.sub(r"^(?:definitely|certainly|surely|absolutely|of\s+course)\s+", "", vp, flags=re.I)
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
+    going = re.match(r"be\s+([a-z]{3,}ing)\b", vp)  # "will be leaving within the hour": whether it "can leave", not
+    if going and going.group(1) not in ("being", "thing", "nothing", "something", "everything", "anything"):
+        vp = _base_form(going.group(1)) + vp[going.end():]  # "can be leaving"
     vp = re.sub(rf"^{EFFORT_TO}(?=\w)", "", vp, flags=re.I)  # not "whether we can endeavour to"
     vp = _DO_WHAT_WE_CAN.sub("", vp)  # not "whether we can do whatever I can to try and sort this out"
     vp = this_for_it(vp)  # "whether we can sort it": "sort this out"
