@@ -185,3 +185,33 @@ def test_with_apologies_is_a_sign_off_and_nothing_is_added_after_the_signature()
 
 def test_rest_assured_is_no_next_step() -> None:
     assert "no-next-step" in rules("Please rest assured that your complaint has been noted.", customer="x")
+
+
+@pytest.mark.parametrize("draft", ["won't happen next week we promise 📦💔", "It won't happen next time, I promise."])
+def test_a_promise_word_after_a_negated_clause_is_still_a_promise(draft: str) -> None:
+    customer = "@FreshBox third box in a row arrived squashed"
+    assert "broken-promise" in rules(f"@amy {draft}", customer=customer)
+    result = coach.rewrite(f"@amy {draft}", customer=customer)
+    assert "promise" not in result.rewrite and "next" not in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize("draft", ["I can't promise it will be there by Friday.", "We cannot guarantee a date yet."])
+def test_a_negated_promise_word_is_none(draft: str) -> None:
+    assert "broken-promise" not in rules(draft, customer="x")
+
+
+def test_a_condition_after_a_semicolon_goes_with_the_promise_it_conditions() -> None:
+    customer = "The speaker from order SP-4410 buzzes at any volume."
+    draft = ("Hi Lena, thanks for describing the buzzing on order SP-4410. I've emailed you a return label; once the "
+             "depot scans it, we'll ship a replacement speaker the same day.")
+    result = coach.rewrite(draft, customer=customer)
+    assert "; once the depot scans it." not in result.rewrite and "scans it." not in result.rewrite, result.rewrite
+    assert "return label" in result.rewrite, result.rewrite
+
+
+def test_trying_to_keep_the_customer_updated_is_keeping_them_updated() -> None:
+    customer = "My broadband drops every night at 9pm. Account 55-1029."
+    draft = "Hi Omar, we apologise for the problem. Our engineers are on it. We'll try our best to keep you updated."
+    result = coach.rewrite(draft, customer=customer)
+    assert "whether we can keep you updated" not in result.rewrite and "try our best" not in result.rewrite, \
+        result.rewrite

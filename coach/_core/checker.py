@@ -116,10 +116,14 @@ class _Context:
 Span = tuple[int | None, int | None]
 
 
-def _negated(text: str, before: int, negations: re.Pattern[str] | None) -> bool:
+def _negated(text: str, before: int, negations: re.Pattern[str] | None, *, close: bool = False) -> bool:
+    """A negation before ``before`` in its clause (``close``: among the three words before it)."""
     if negations is None:
         return False
     start = max(0, before - _NEGATION_WINDOW)
+    if close:
+        words = list(re.finditer(r"\S+", text[start:before]))
+        start = start + words[-3].start() if len(words) > 3 else start
     # "Not a problem, I promise ..." is not negated, nor is "Delays are never fun. They are working hard ...".
     for split in (*_CLAUSE_SPLIT.finditer(text, start, before), *_SENTENCE_BREAK.finditer(text, start, before)):
         start = max(start, split.end())
@@ -166,7 +170,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
         # "I promise" / "never happen again" are flagged whatever the policy says: quote the policy instead.
         for pattern in (explicit, never_again):
             m = pattern.search(_SIGNED.sub("", text))  # "..., guaranteed 💯 ^SA": the sign-off is not the sentence's
-            if m and not _negated(text, m.start(), negations):
+            # (the "not" of "I can't promise", not of "it won't happen next week we promise")
+            if m and not _negated(text, m.start(), negations, close=pattern is explicit):
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
         else:

@@ -330,6 +330,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
     if _HOPE.match(quote.strip()):
         return _drop_hope(text, quote)
+    own = _OWN_WORD.search(text)
+    if own and own.start() <= text.find(quote) < own.end():  # "We'll try our best to keep you updated": keeping the
+        return [text[: own.start()] + f"{own['who']}{own['will']} {own['act']}" + text[own.end():]]  # customer
+        # updated is the agent's own to do; the effort goes
     delay = _WHEN_IT_SUITS.search(text)
     if delay and quote.strip() in delay.group() and delay.start() > 0:  # "I'll look into batch L2391B when I get a
         # chance (to spare)": the action, without the delay
@@ -374,6 +378,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
 
 
 _LATER = re.compile(LATER_ON, re.I)
+_OWN_WORD = re.compile(r"\b(?P<who>I|we|We)(?P<will>['’]ll|\s+will)\s+(?:try\s+(?:(?:our|my)\s+(?:very\s+)?best\s+)?|"
+                       r"do\s+(?:our|my)\s+(?:very\s+)?best\s+|endeavou?r\s+|aim\s+)to\s+"
+                       r"(?P<act>keep\s+you\s+(?:updated|posted|informed|in\s+the\s+loop)|update\s+you|get\s+back\s+to\s+you|"
+                       r"let\s+you\s+know)\b", re.I)
 _NO_PROMISES = r"no\s+(?:promises|guarantees)"  # a hedge on what came before it
 _NO_GUARANTEES = re.compile(rf"\s*,?\s+but\s+{_NO_PROMISES}(?=\W*$)", re.I)
 _LOOK_INTO_GETTING = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+getting\s+(?P<it>that|it|this)\s+(?:looked\s+(?:at|into)|"

@@ -58,7 +58,7 @@ _EXPLICIT = re.compile(
     re.I,
 )
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|(?<=,\s)(?:I\s+)?promise)\b"
-                         r"|,?\s+(?:I\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!": last words
+                         r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+(?:sure|certain)|without\s+fail|"
                         r"without\s+a\s+doubt|"
@@ -412,6 +412,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     declined = DECLINED in used
     start, end = _clause_around(text, at, at + len(quote))
     before, clause, after = text[:start], text[start:end], text[end:]
+    condition = _LAST_CONDITION.search(before)
+    if condition and before[: condition.start()].strip():  # "I've sent a label; once the courier scans it, we'll
+        before, clause = before[: condition.start()], condition["if"] + clause  # dispatch ...": the condition goes
+        # with what it conditions (never "... by email; once the courier scans it." left behind)
     assured = _ASSURED.match(before) if before.strip() else None
     rest = re.sub(r"^\s*(?:that\b)?[\s,]*", "", before[assured.end():]) if assured and assured.group().strip() else ""
     if rest.strip() and _CONDITION.match(rest):  # "We are pleased to advise that, following the visit, [promise]": the
@@ -679,6 +683,7 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
 
 _IT_FIRST = re.compile(r"\W*(?:and\s+|so\s+)?(?:(?:it|they|this|that)\b(?!\s+(?:is|was)\s+(?:not|your|my|our))|"
                        r"you(?:['’]ll|\s+will)\s+(?:have|get|receive)\s+(?:it|them)\b)", re.I)
+_LAST_CONDITION = re.compile(r"[;:—–]\s*(?P<if>(?:once|when|as\s+soon\s+as|after|if)\b[^;:,.!?]*,\s*)$", re.I)
 _YOU_HAVE = re.compile(r"\byou(?:['’]ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?P<it>it|them)\b", re.I)
 _FASTER_SHIPPING = re.compile(r"\b(?:next|same)[- ]day\b|\bexpress\b|\bovernight\b|\bpriority\b", re.I)
 _SPEECH_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:admit|discuss|mention|disclose|reveal|comment|"
