@@ -561,7 +561,8 @@ def _hours(match: re.Match[str]) -> float:
     return amount * _UNIT_HOURS[match.group("unit").lower()]
 
 
-_BANS_WORDS = re.compile(r"^(?:do\s+not|don't|don’t|never|avoid)\s+(?:use|say|write|using|saying)\s+(?:the\s+)?"
+_BANS_WORDS = re.compile(r"^(?:(?:agents|staff|advisers|advisors|we|you)\s+(?:must|should|may)\s+(?:not|never)\s+|do\s+not\s+|"
+                        r"don't\s+|don’t\s+|never\s+|avoid\s+)(?:use|say|write|using|saying)\s+(?:the\s+)?"
                         r"(?:words?|phrases?|expressions?|terms?)?\s*(?P<words>(?:[\"“‘'][^\"”’']+[\"”’'][\s,]*(?:or\s+|and\s+)?)+)"
                         r"[^\"“‘']*$", re.I)
 _QUOTED = re.compile(r"[\"“‘']([^\"”’']+)[\"”’']")

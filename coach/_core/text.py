@@ -54,7 +54,7 @@ HEADER_LINE = re.compile(r"^\s*(?:subject|re|ref\.?|regarding|fw|fwd)\s*:", re.I
 #: A line that is only a labelled reference: "Booking number: CRZ-30087-TK", "Mortgage account 6014-882-11", "A/c no.:
 #: 7700-21-943".
 REFERENCE_LINE = re.compile(r"^\s*(?:[A-Za-z]+(?:/[A-Za-z]+)?\.?\s+){0,2}(?:no\.?|number|ref(?:erence)?\.?|#|account|booking|"
-                            r"order|invoice|claim|case|ticket|policy)\s*:?\s*[\w/-]*\d[\w/-]*(?:\s+\d[\w/-]*){0,3}\s*$",
+                            r"order|invoice|claim|case|ticket|policy)\s*:?\s*[\w/-]*\d[\w/-]*(?:\s+(?:/\s+)?\d[\w/-]*){0,3}\s*$",
                             re.I)  # ("No. 3318 0047 21")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _HANDLE = re.compile(r"[@#]\w+")

@@ -95,7 +95,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"\d[\d,.]*\s*k?\s+(?:coins?|gems?|tokens?|(?:loyalty\s+|reward\s+|bonus\s+)?points)\b|"
     # checks let go and account details handed over: "skip identity checks", "reveal the card on file"
     r"(?:skip\w*|bypass\w*)\s+(?:the\s+)?(?:\w+\s+)?(?:checks?|verification|security)\b|"
-    r"card\s+on\s+file|last\s+(?:four|4)\s+digits|(?:staff|promo|employee)\s+(?:discount\s+)?code|"
+    r"card\s+on\s+file|last\s+(?:four|4)\s+digits|(?<=\bon\s)(?:us|the\s+house)\b|(?:staff|promo|employee)\s+(?:discount\s+)?code|"
     r"escalat\w*(?=[^.;!?]{0,40}\b(?:ceo|director|executive|head\s+office|senior\s+management|president)\b)|"
     r"(?:internal|secret|staff|employee)\s+(?:discount\s+|promo\s+|voucher\s+)?codes)"
     r"|\d+(?:\.\d+)?\s?%"
@@ -115,6 +115,7 @@ _GIVES = re.compile(
     # "the staff code is STAFF30"; an escalation to the top that a planted order asked for
     r"|\b(?:staff|promo|discount|voucher|coupon|employee)\s+code\s+(?:is|=|:)\s*(?=(?-i:[A-Z0-9][A-Z0-9-]{3,}))"
     r"|\bescalated\b(?=[^.;!?]{0,40}\b(?:ceo|director|platinum|vip|executive|head\s+office|senior\s+management)\b)"
+    r"|\b(?:is|are|['’]s|['’]re)\s+(?:all\s+)?on\s+(?:us|the\s+house)\b"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
     r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b|\bends\s+in\b"
     r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|giv(?:e|ing)|add(?:ing)?|"
@@ -131,7 +132,8 @@ def _grants(text: str) -> set[str]:
     found = set()
     for m in _GRANT.finditer(text):
         word = re.sub(r"\s+", "", m.group().lower()).replace("-", "")
-        word = "free" if word.startswith("complimentary") else word  # the same gift in other words
+        word = "free" if word.startswith(("complimentary", "us", "thehouse")) else word  # the same gift in other
+        # words ("your next three months are on us")
         word = "fault" if word.startswith(("admit", "accept", "wasatfault")) or word.startswith("was") and \
             word.endswith("atfault") else word  # "admits full fault", "accept
         # liability", "the bank was at fault"

@@ -111,7 +111,8 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
                     vp[: deadline.start()], re.I)  # "fixed by [this evening]", "by the end of [next week]" (not "back on")
     start = pre.start() if pre else deadline.start()
     when = update_time(vp[start: end.end()].strip())
-    rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+latest|as\s+promised)\b", "", vp[:start] + vp[end.end():])
+    rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+(?:very\s+)?latest|or\s+(?:sooner|earlier)|as\s+promised|itself)\b", "",
+                  vp[:start] + vp[end.end():])
     rest = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")
     whole = re.match(r"[\w.]", vp[end.end():end.end() + 1]) is not None or \
         re.search(r"\b(?:of|the|by|to|for|at|until|before|within)$", rest, re.I) is not None  # a cut date or phrase

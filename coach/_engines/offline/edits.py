@@ -49,13 +49,16 @@ _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+
            r"share|send|explain|reach|chase|get\s+someone|escalate|investigate|review|email|message|update)\b)")
 # Phrase swaps that turn a vague effort into the action it stands for; every swap keeps the sentence grammatical.
 _VAGUE_SWAPS = [
+    (re.compile(r"\b(let\s+me|let\s+us|I['’]ll|we['’]ll)\s+(?:try\s+(?:and|to)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+"
+                r"(?:about|regarding|with|on)\b", re.I), r"\1 look into"),  # "Let me try and see what I can do about the $49"
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you|"
                 r"about\s+(?:this|that|it)))*(?=\s*(?:[.!?,;]|$))", re.I), r"\1'll look into this"),
     (re.compile(r"\b(like|love|be\s+glad|be\s+happy|want|wish)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do\s+to\s+assist\b",
                 re.I), r"\1 to assist"),
     (re.compile(r"\b(like|love|be\s+glad|be\s+happy|want|wish)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do"
                 r"(?:\s+(?:to\s+help|for\s+you|about\s+(?:this|that|it)))*", re.I), r"\1 to help"),
-    (re.compile(r"\band\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you))*", re.I), "and help"),
+    (re.compile(r"\band\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you))*"
+                r"(?!\s+(?:about|regarding|with|on)\b)", re.I), "and help"),
     (re.compile(r"\bsee\s+what\s+(?:I|we)\s+can\s+do\s+(?:about|regarding|with|on)\b", re.I), "look into"),
     (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+" + _ACTION, re.I),
      r"\1 "),
@@ -127,6 +130,9 @@ _DEFLECTS = re.compile(
     r"|[^.!?]{0,60}\b(?:it['’]s|it\s+is|that['’]s|this\s+is)\s+(?:probably|most\s+likely|likely|almost\s+certainly|definitely|"
     r"certainly|surely|defo|def)\s+"
     r"(?:just\s+|only\s+)?nothing\s+(?:to\s+worry\s+about|serious|major)\b"
+    # the fault put on someone else: "Damage in transit is normally down to the courier rather than us"
+    r"|[^.!?]{0,60}\b(?:is|are|was|were)\s+(?:normally|usually|generally|often|typically|probably|most\s+likely)\s+down\s+to\s+"
+    r"(?:the\s+)?(?:courier|carrier|driver|delivery\s+(?:company|firm)|post(?:al)?\s+service|bank|manufacturer|airport)s?\b"
     # the company's people vouched for against the customer's word: "Our mechanics don't make mistakes like that."
     r"|our\s+(?:\w+\s+)?(?:mechanics|engineers|technicians|staff|team|drivers|people|fitters|installers)\s+(?:don['’]t|do\s+not|"
     r"never|wouldn['’]t|would\s+never)\s+(?:make|do)\s+(?:mistakes|errors|that)\b"
@@ -383,7 +389,11 @@ _OWN_WORD = re.compile(r"\b(?P<who>I|we|We)(?P<will>['’]ll|\s+will)\s+(?:try\s
                        r"(?P<act>keep\s+you\s+(?:updated|posted|informed|in\s+the\s+loop)|update\s+you|get\s+back\s+to\s+you|"
                        r"let\s+you\s+know)\b", re.I)
 _NO_PROMISES = r"no\s+(?:promises|guarantees)"  # a hedge on what came before it
-_NO_GUARANTEES = re.compile(rf"\s*,?\s+but\s+{_NO_PROMISES}(?=\W*$)", re.I)
+_NO_GUARANTEES = re.compile(rf"\s*,?\s+but\s+{_NO_PROMISES}(?=\W*$)"
+                            r"|\s*[,;–—-]?\s*(?:but\s+)?(?:I\s+|we\s+)?(?:can't|can’t|cannot)\s+(?:guarantee|promise)\s+anything"
+                            r"(?:\s+though)?(?=\W*$)"
+                            r"|\s*,?\s+(?:but|though|although)\s+(?:I|we)\s+(?:can't|can’t|cannot)\s+(?:really\s+)?"
+                            r"(?:say|tell\s+you|promise|guarantee)\s+when\b[^.!?,;]*", re.I)
 _LOOK_INTO_GETTING = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+getting\s+(?P<it>that|it|this)\s+(?:looked\s+(?:at|into)|"
                                 r"checked(?:\s+out)?|sorted(?:\s+out)?|fixed|seen\s+to|reviewed|resolved)\b", re.I)
 

@@ -52,7 +52,9 @@ __all__ = ["rewrite_offline"]
 _SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|our|sincere|deepest)\s+)*(?:sorry|apologies)"
                              r"(?:\s+(?:again|once\s+more))?"
                              r"(?=\s*[,.!]?\s*\n)", re.I)
-_SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:drive|use|eat|drink|ride)\b", re.I)
+_SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:keep\s+)?"
+                       r"(?:driv|us|eat|drink|rid)(?:e|ing)?\b",
+                       re.I)
 _ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
 
 
@@ -219,8 +221,12 @@ class _Rewriter(Additions):
                     unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
         if self.case is not None and self.case.name == "vehicle-safety":  # "Drive it in whenever suits you", after
             for unit in layout.units:  # "Please don't drive the car until it has been checked": it goes
-                if unit.text and unit.role != "added" and _DRIVE_IN.match(unit.text) and not holds_fact(unit.text):
+                if unit.text and unit.role != "added" and _DRIVE_IN.search(unit.text) and not holds_fact(unit.text):
                     unit.text = ""
+        if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
+            for unit in layout.units:  # by the due date to avoid late charges": the threat goes, the date stays
+                if unit.text and unit.role != "added":
+                    unit.text = _AVOID_CHARGES.sub("", unit.text)
         if self.case is not None and self.case.name in ("hardship", "money"):
             for unit in layout.units:  # "Just a reminder that payment of £310 is due on 30 June" to someone who said they
                 others = " ".join(u.text for u in layout.units if u is not unit)  # can't pay: it goes where its facts
@@ -339,9 +345,12 @@ class _Rewriter(Additions):
             if at > 0 and _DASH_BEFORE.search(text[:at]) and _ABOUT_IT.match(quote) and not holds_fact(quote):
                 rest = _without_clause(text, quote)  # "Thanks for keeping the photos — they'll make this quicker to
                 ways = ([[rest]] if rest else []) + ways  # resolve": an aside on what came before goes, not a check
-            if self.case and self.case.always and _SAFE_NOW.search(quote or ""):  # "I can promise you the car is
+            if _SAFE_NOW.search(quote or "") and \
+                    (self.case and self.case.always or _EXPLICIT_SAFE.search(quote)):  # "I can promise you the car is
                 rest = _without_clause(text, quote)  # absolutely safe to drive" beside the danger's own step: it goes
-                return [[capitalise(rest)] if rest else []]
+                until = _UNTIL_WE.search(quote)  # (" ... until we collect it on Monday": the collection stays, and the
+                kept = [f"Please stop using it until {until['who']} {until['act'].strip()}."] if until else []  # use stops
+                return [[capitalise(rest), *kept] if rest else kept]
             if self.case and self.case.always and not holds_fact(text) and not RESOLVED.search(text):
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days" (not
                 # "I've removed your address from the account", done already)
@@ -462,11 +471,17 @@ _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)
                           r"to\s+(?:call|contact|ring|phone|e-?mail|come|visit|sign|log)\b|"  # ("Please get your mum to call us")
                           r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must|require|requires)\b[^.!?]{0,50}\b(?:discuss|"
                           r"speak|talk|deal|call|calls|contact|ring|close|cancel|change)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
+                          r"|\b(?:have|let)\s+the\s+account\s+holder\s+(?:call|contact|ring|phone|e-?mail|come|sign|log)\b"
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
 _MAKES_SAFE = re.compile(r"\b(?:safe|emergency|urgent\w*|immediately|within\s+the\s+hour|right\s+away|straight\s+away)\b",
                          re.I)  # ("an engineer will be sent to make the supply safe within the hour": the visit is the help)
+_EXPLICIT_SAFE = re.compile(r"\b(?:perfectly|completely|totally|absolutely|100%|entirely)\s+(?:safe|fine)\b", re.I)
+_UNTIL_WE = re.compile(r"\buntil\s+(?P<who>we|I)\s+(?P<act>(?!can\b|could\b|have\b|get\s+back\b)\w+\b[^.!?]*)", re.I)
 _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:drive|bring|pop)\s+"
-                       r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b", re.I)
+                       r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"
+                       # wait and see: "Give it a week and it'll feel normal again", "Keep driving it as normal"
+                       r"|^\W*(?:just\s+)?(?:give\s+(?:it|them|the\s+\w+)\s+(?:a|another|some|a\s+few|a\s+couple\s+of)\s+"
+                       r"(?:days?|weeks?|miles|more\s+days)|(?:keep|carry\s+on)\s+driving)\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
                         r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b"
@@ -480,6 +495,8 @@ _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:availab
 # further action being taken."
 _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|the\s+(?:balance|bill|amount))\s+is\s+not\s+"
                      r"(?:made|received|paid))\b[^.!?]{0,60}\b(?:may|will|could|can)\s+(?:result|lead)\s+in\b", re.I)
+_AVOID_CHARGES = re.compile(r",?\s+(?:in\s+order\s+)?to\s+avoid\s+(?:any\s+)?(?:further\s+)?(?:late(?:\s+payment)?|additional|"
+                            r"extra)\s+(?:charges|fees|penalties|interest)(?=\s*[.!]?\s*$)", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?)?(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
                   r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)
@@ -496,8 +513,9 @@ _TREAT = re.compile(r"\b(?:free|voucher|upgrade\w*|discount|refund\w*|credit\w*|
                     r"points|unbann?\w*|(?:ban|suspension)\s+lifted|reinstated)\b", re.I)
 # A subject that points at the sentence before it ("This will be with you by Friday")
 _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)|"
-                          r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b",
-                          re.I)  # (or its object: "You'll see both today.")
+                          r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b"
+                          r"|^\W*(?:enjoy|have\s+fun|happy\s+(?:listening|streaming|shopping|watching))(?:\s+it)?\W*$",
+                          re.I)  # (or its object: "You'll see both today."; or a cheer for it: "Enjoy!")
 _ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
 
 

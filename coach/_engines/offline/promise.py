@@ -92,7 +92,7 @@ _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|
                           r"(?:no\.?\s+|number\s+|#)?[\w-]*\d[\w-]*|(?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam|"
                           r"[Ee]verything|[Aa]ll)"
                           r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?"
-                          r"|(?i:service|power|internet|broadband|wi-?fi|signal|coverage|water|heating|electricity)"
+                          r"|(?i:services?|power|internet|lines?|systems?|servers?|connections?|broadband|wi-?fi|signal|coverage|water|heating|electricity)"
                           r"(?i:\s+(?:in|on|at|for)\s+(?:ur|your|the|our)\s+\w+)?)\s*$")  # ("signal in ur area")
 _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
                     r"the\s+(?:next\s+available\s+)?(?:agent|team|specialist|representative|rep)\b.*|an?\s+(?:agent|"
@@ -102,6 +102,7 @@ _CONTACT = re.compile(r"^(?:reach\s+out|contact|call|email|e-mail|message|dm|be\
 _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|following|by|before|from|in|on|within|as\s+an?)\b", re.I)
 _IF = re.compile(r"^(?:if|unless|once|when|whenever|in\s+case|provided|as\s+long\s+as)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
+                        r"(?:good|great|fantastic|brilliant)\s+news|"
                         r"don['’]?t\s+worry|no\s+worries|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+it\s+from\s+me|"
                         r"take\s+my\s+word\s+for\s+it|(?:just\s+|but\s+)?for\s+you|"
                         r"as\s+a\s+(?:one-off|favour|favor|special\s+case))\b[\s,!:–—-]*", re.I)
@@ -625,7 +626,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
-_ASSURED = re.compile(rf"^\s*(?:{_VOUCHES})\s*(?:that\s+)?", re.I)
+_ASSURED = re.compile(rf"^\s*(?:{_VOUCHES}|rest\s+easy,?)\s*(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"
 # "we'll make sure the second €312 payment has vanished from your account": whether it can be removed
@@ -687,7 +688,8 @@ _LAST_CONDITION = re.compile(r"[;:—–]\s*(?P<if>(?:once|when|as\s+soon\s+as|a
 _YOU_HAVE = re.compile(r"\byou(?:['’]ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?P<it>it|them)\b", re.I)
 _FASTER_SHIPPING = re.compile(r"\b(?:next|same)[- ]day\b|\bexpress\b|\bovernight\b|\bpriority\b", re.I)
 _SPEECH_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:admit|discuss|mention|disclose|reveal|comment|"
-                          r"speculate|blame|talk)\b", re.I)
+                          r"speculate|blame|talk|promise|guarantee|quote|commit\s+to)\b", re.I)
+_PROMISE_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:promise|guarantee|quote|commit\s+to)\b", re.I)
 
 
 def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
@@ -722,7 +724,11 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         return [finish(capitalise(clause))]
     forbidden = policy.forbids(clause)  # "Express shipping is not available for replacements": say so
     if forbidden and _SPEECH_RULE.match(forbidden):  # "Do not admit liability ...": a rule of what the team says, never
-        return None if holds_fact(clause) else []  # said to the customer; what it rules out goes
+        if not holds_fact(clause):  # said to the customer; what it rules out goes
+            return []
+        if not _PROMISE_RULE.match(forbidden):
+            return None
+        forbidden = None  # "Do not promise delivery dates": the date is said as not confirmed, like any promise
     if forbidden in used and not holds_fact(clause):
         return []  # the line is said already ("... whenever you like and I'll cover the postage"): the clause goes
     policy_line = forbidden or next((line for line in policy.commitments if line not in used and not for_agents(line) and
@@ -1206,6 +1212,7 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         s, condition = f"{condition.lower()} {s}", ""
     if condition and not _CONDITION.match(condition):
         return None
+    vp = re.sub(r"^(?:personally|definitely|absolutely|certainly)\s+(?=make\s+sure|ensure)", "", vp, flags=re.I)
     maker = _MAKE_SURE.match(vp)
     if maker and re.match(r"to\s+\w", vp[maker.end():]):  # "we'll make sure to get this sorted" -> "we can get ..."
         vp, maker = vp[maker.end() + 3:].lstrip(), None

@@ -22,7 +22,8 @@ _NOISE = re.compile(rf"https?://\S+|www\.\S+|[{EMOJI}{EMOJI_GLUE}]+")
 # an emoji before a short tail that ends the message ("... first wash 🙃 pic attached"): a full stop, where the tail
 # is a sentence of its own (not "like $3 🌯 burritos and tacos", one phrase with a picture in it)
 _EMOJI_BREAK = re.compile(rf"(?<=\w)\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*"
-                          r"\s+(?=(?:pic|pics|photo|photos|screenshot|screenshots|image|video)\s+(?:attached|below|above|here)\W*$)",
+                          r"\s+(?=(?:pic|pics|photo|photos|screenshot|screenshots|image|video)\s+(?:attached|below|above|here)\W*$"
+                          r"|(?:order|booking|ref\w*|ticket|account|case|claim)\s*(?:no\.?|number|#)?\s*#?[\w-]*\d[\w-]*\W*$)",
                           re.I)
 _TRAILING_TAGS = re.compile(r"(?:\s+[#@]\w+)+\s*$")
 _LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+|^(?:order|booking|account|ref\w*|ticket|claim|case)\s*(?:no\.?|number|#)?\s*#?"
