@@ -280,3 +280,43 @@ def test_a_banned_phrase_line_with_a_subject() -> None:
 def test_what_belongs_to_a_deadline_goes_with_it(draft: str, left: str) -> None:
     result = coach.rewrite(f"Thanks for your message. {draft}", customer="My desk order hasn't come and the wifi is down.")
     assert left not in result.rewrite and result.passed is not False, result.rewrite
+
+
+def test_trying_our_hardest_is_a_vague_effort_mended_whole() -> None:
+    result = coach.rewrite("Thanks for the speed test. We'll try our hardest to get your speeds back up.",
+                           customer="My broadband is at 3 Mbps every evening.")
+    assert "look into it our hardest" not in result.rewrite and "hardest" not in result.rewrite, result.rewrite
+
+
+def test_a_condition_leading_a_sentence_stays_with_its_promise() -> None:
+    customer = "I'm in hospital and can't fly on 3 July (booking KQ7TZP)."
+    draft = "Thanks for telling us. And if you can't travel by December, you'll get the whole fare back in cash."
+    result = coach.rewrite(draft, customer=customer)
+    assert "December." not in result.rewrite, result.rewrite  # (no "And if you can't travel by December." alone)
+
+
+def test_chat_contractions_are_english_and_their_promise_is_mended() -> None:
+    customer = "My refund for order 5512 never came."
+    draft = "@betty We apologise for any frustration caused. Rest assured u'll get a full refund asap 👍"
+    result = coach.rewrite(draft, customer=customer)
+    assert "Rest assured" not in result.rewrite and result.passed is not False, result.rewrite
+
+
+def test_a_free_gift_promised_is_a_promise_and_a_free_label_is_not() -> None:
+    assert "broken-promise" in rules("I've refunded the £12. You'll also get free delivery for a year.", customer="x")
+    assert "broken-promise" not in rules("I've refunded the £12. You'll get a free return label by email.",
+                                          customer="x")
+
+
+def test_a_denial_of_the_fault_goes_from_a_reply_being_mended() -> None:
+    customer = "Your 'gluten-free' crackers made my daughter ill, she's coeliac. Batch C-220."
+    draft = ("We're sorry to hear that. All our products are made in a gluten-free bakery, so this can't have been "
+             "caused by our crackers.")
+    assert "can't have been caused" not in coach.rewrite(draft, customer=customer).rewrite
+
+
+def test_a_negated_subject_promise_goes_when_it_cannot_be_checked() -> None:
+    customer = "I lost my job and can't pay the £90 instalment due on 1 May."
+    draft = "Hi Ana, thanks for telling us. We'll pause your plan and no late fees will be charged, I promise."
+    result = coach.rewrite(draft, customer=customer)
+    assert "no late fees will be charged" not in result.rewrite and "promise" not in result.rewrite, result.rewrite

@@ -366,6 +366,9 @@ _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", r
 _HAS_IT = re.compile(r"\s*(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?:it|them|(?:the|your)\s+"
                      r"(?!(?:\w+\s+)?(?:e-?mail|text|sms|message|link|letter|call|confirmation|notification|tracking|update|"
                      r"reply|answer|code)\b)[\w-]+)\b", re.I)
+_GIFT = re.compile(r"\s*(?:also\s+)?(?:get|receive|have|enjoy)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:free|complimentary)\s+"
+                   r"(?:\w+\s+)?(?:delivery|shipping|postage|months?|year|upgrade|subscription|membership|meals?|nights?|rides?|drinks?|"
+                   r"access|premium|tickets?|vouchers?|service)\b", re.I)  # (not "a free return label")
 _OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\s+(?:call|contact|visit|send|provide|bring|sign|"
                       r"fill|complete|show|log|pay|speak|ring|e-?mail|upload|present|verify|come|book|apply|submit|"
                       r"register|reply|return|post)\b", re.I)
@@ -414,8 +417,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
     if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and not certain and _MESSAGE_TO_YOU.match(after):
         return False  # "you'll receive an email within the hour with a link": the agent's own message, sent
-    if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and _HAS_IT.match(after) and timed:
-        return True  # "you'll have it tomorrow morning": the thing's arrival, with a time on it
+    if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and (_HAS_IT.match(after) and timed or _GIFT.match(after)):
+        return True  # "you'll have it tomorrow morning": the thing's arrival, with a time on it; "you'll get free
+        # delivery for a year": a gift
     purpose = _SO_YOU_GET.search(after)
     when = rule.pattern("timelines").search(after, purpose.end()) if purpose else None
     if when and len(after[purpose.end(): when.start()].split()) <= 1 and "," not in after[purpose.end(): when.start()]:

@@ -60,17 +60,18 @@ _VAGUE_SWAPS = [
     (re.compile(r"\band\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you))*"
                 r"(?!\s+(?:about|regarding|with|on)\b)", re.I), "and help"),
     (re.compile(r"\bsee\s+what\s+(?:I|we)\s+can\s+do\s+(?:about|regarding|with|on)\b", re.I), "look into"),
-    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+" + _ACTION, re.I),
+    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to\s+" + _ACTION,
+                re.I),
      r"\1 "),
-    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+(?:with|on|regarding|about)\s+"
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+(?:with|on|regarding|about)\s+"
                 r"(?=(?:the|your|this|that|it)\b)", re.I), r"\1'll look into "),  # "do our best with the wifi"
-    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\b(?!\s+to\b)", re.I),
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\b(?!\s+to\b)", re.I),
      r"\1'll look into this"),
     (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+try\s+to\s+" + _ACTION, re.I), r"\1 "),
-    (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)(?:\s+also)?\s+(?:try\s+to|(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to)\s+",
+    (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)(?:\s+also)?\s+(?:try\s+to|(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to)\s+",
                 re.I), "let me check whether we can "),
-    (re.compile(r"\b(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best\s+to\s+", re.I), "try to "),
-    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+try\b(?!\s+(?:it|this|that|again)\b)", re.I), r"\1'll look into it"),
+    (re.compile(r"\b(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to\s+", re.I), "try to "),
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+try\b(?!\s+(?:it|this|that|again|our|my)\b)", re.I), r"\1'll look into it"),
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
     (re.compile(r"\b(help|assist)\s+if\s+(?:I|we)\s+can\b", re.I), r"\1"),  # "glad to help if I can" -> "glad to help"
 ]
@@ -130,6 +131,9 @@ _DEFLECTS = re.compile(
     r"|[^.!?]{0,60}\b(?:it['’]s|it\s+is|that['’]s|this\s+is)\s+(?:probably|most\s+likely|likely|almost\s+certainly|definitely|"
     r"certainly|surely|defo|def)\s+"
     r"(?:just\s+|only\s+)?nothing\s+(?:to\s+worry\s+about|serious|major)\b"
+    # the fault denied outright: "All our products are made in a nut-free facility, so this can't have been our bar"
+    r"|[^.!?]{0,80}\b(?:this|it|that)\s+(?:can['’]t|cannot|couldn['’]t|could\s+not)\s+(?:possibly\s+)?(?:have\s+been|be)\s+"
+    r"(?:caused\s+by\s+(?:our|us|the)|due\s+to\s+(?:our|us)|our\s+fault|from\s+our)\b"
     # the fault put on someone else: "Damage in transit is normally down to the courier rather than us"
     r"|[^.!?]{0,60}\b(?:is|are|was|were)\s+(?:normally|usually|generally|often|typically|probably|most\s+likely)\s+down\s+to\s+"
     r"(?:the\s+)?(?:courier|carrier|driver|delivery\s+(?:company|firm)|post(?:al)?\s+service|bank|manufacturer|airport)s?\b"
@@ -384,8 +388,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
 
 
 _LATER = re.compile(LATER_ON, re.I)
-_OWN_WORD = re.compile(r"\b(?P<who>I|we|We)(?P<will>['’]ll|\s+will)\s+(?:try\s+(?:(?:our|my)\s+(?:very\s+)?best\s+)?|"
-                       r"do\s+(?:our|my)\s+(?:very\s+)?best\s+|endeavou?r\s+|aim\s+)to\s+"
+_OWN_WORD = re.compile(r"\b(?P<who>I|we|We)(?P<will>['’]ll|\s+will)\s+(?:try\s+(?:(?:our|my)\s+(?:very\s+)?(?:best|hardest)\s+)?|"
+                       r"do\s+(?:our|my)\s+(?:very\s+)?(?:best|hardest)\s+|endeavou?r\s+|aim\s+)to\s+"
                        r"(?P<act>keep\s+you\s+(?:updated|posted|informed|in\s+the\s+loop)|update\s+you|get\s+back\s+to\s+you|"
                        r"let\s+you\s+know)\b", re.I)
 _NO_PROMISES = r"no\s+(?:promises|guarantees)"  # a hedge on what came before it

@@ -378,6 +378,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    if _U_LL.search(quote):  # "u'll get a full refund asap": "you'll"
+        said = _U_LL.sub(r"you\1", quote)
+        text, quote = text.replace(quote, said, 1), said
     if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
         text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
     if _GOING.search(quote):  # "Its defo going in ur account 2moro": the promise "it will defo go in ur account 2moro"
@@ -430,7 +433,8 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     if said is not None:  # "Overcharges are refunded within 10 working days, but for you ... by tomorrow": the line is
         used.add(said)  # said already, in the draft's words, before the faster time
     if lead and said is None and not (starts_clause(lead) and complete(lead)) and \
-            (_CONDITION.match(lead) or len(lead.split()) <= 6 or re.match(r"To\s+\w+\s", lead)):
+            (_CONDITION.match(re.sub(r"^(?:and|but|so)\s+", "", lead, flags=re.I)) or len(lead.split()) <= 6 or
+             re.match(r"To\s+\w+\s", lead)):
         before, clause = "", before + clause  # "By 2020, we'll ...", "Transport between A and B will ...", "To make up
         # for the week you lost, I've added ...": one clause
     two = _AND_PROMISE.search(clause)
@@ -439,6 +443,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     comfort = _COMFORT_LAST.search(clause)
     if comfort and comfort.start() > 0:  # "it'll be sorted right away dont worry :)": the comfort goes with the promise
         clause, after = clause[: comfort.start()], clause[comfort.start():] + after
+    purpose = _SO_YOU_HAVE.match(after)
+    if purpose and not holds_fact(purpose.group()):  # "... by express today so you have them tomorrow": the purpose goes
+        after = after[purpose.end():]  # with the promise it served
     while backing := _BACKING.match(after):  # (", guaranteed, so it'll be there before the birthday")
         after = after[backing.end():]
     if not _CERTAINTY.sub("", _NO_BOTHER.sub("", after)).strip(" .!?…,—–-"):
@@ -539,7 +546,8 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         rebuilt = _rebuild(before, new, after)
         if rebuilt is not None:
             ways.append(rebuilt)
-    if before.strip() and not holds_fact(clause) and (not holds_step(clause) or _ENSURES.search(clause)):
+    if before.strip() and not holds_fact(clause) and (not holds_step(clause) or _ENSURES.search(clause) or
+                                                      re.match(r"\W*(?:no|nothing|nobody|none)\b", clause, re.I)):
         # "..., let's get this fixed.", "..., I'll make sure it all goes away.": what cannot become a check goes
         rebuilt = _rebuild(before, [], after)
         if rebuilt and rebuilt not in ways:
@@ -685,6 +693,10 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
 _IT_FIRST = re.compile(r"\W*(?:and\s+|so\s+)?(?:(?:it|they|this|that)\b(?!\s+(?:is|was)\s+(?:not|your|my|our))|"
                        r"you(?:['’]ll|\s+will)\s+(?:have|get|receive)\s+(?:it|them)\b)", re.I)
 _LAST_CONDITION = re.compile(r"[;:—–]\s*(?P<if>(?:once|when|as\s+soon\s+as|after|if)\b[^;:,.!?]*,\s*)$", re.I)
+_SO_YOU_HAVE = re.compile(r"^\s*,?\s*so\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can|\s+should)?\s+(?:have|get|receive|see)\b"
+                          r"[^,;.!?–—]*"
+                          r"(?:,\s*(?:well\s+)?(?:ahead\s+of|before|in\s+time\s+for)\b[^,;.!?–—]*)?", re.I)
+_U_LL = re.compile(r"(?<![\w@#^'’.])u(['’](?:ll|re|ve|d))\b", re.I)
 _YOU_HAVE = re.compile(r"\byou(?:['’]ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?P<it>it|them)\b", re.I)
 _FASTER_SHIPPING = re.compile(r"\b(?:next|same)[- ]day\b|\bexpress\b|\bovernight\b|\bpriority\b", re.I)
 _SPEECH_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:admit|discuss|mention|disclose|reveal|comment|"
