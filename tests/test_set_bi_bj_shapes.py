@@ -320,3 +320,14 @@ def test_a_negated_subject_promise_goes_when_it_cannot_be_checked() -> None:
     draft = "Hi Ana, thanks for telling us. We'll pause your plan and no late fees will be charged, I promise."
     result = coach.rewrite(draft, customer=customer)
     assert "no late fees will be charged" not in result.rewrite and "promise" not in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize("customer, name", [
+    ("Someone got into my account and £900 has gone. Your phone line cut me off after an hour on hold.", "stolen-card"),
+    ("New pads fitted yesterday and today the pedal feels soft and goes almost to the floor.", "vehicle-safety"),
+    ("I lost my job and I'm scared you'll cut me off.", "hardship"),
+])
+def test_situations_read_from_the_customers_words(customer: str, name: str) -> None:
+    from coach._engines.offline.situations import situation
+    found = situation(customer)
+    assert found is not None and found.name == name
