@@ -145,6 +145,9 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
 
 def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
     line = text[start:end]
+    if REFERENCE_LINE.match(line):  # "Reg. Ser. No. DW88213": a labelled reference is one unit, whatever its dots
+        _append(text, start, end, out)
+        return
     first = len(out)
     for bound in sentencex.get_sentence_boundaries("en", line):
         at = start + bound["start_index"]

@@ -57,7 +57,8 @@ def update_time(when: str) -> str:
     # tomorrow", "by today"
     if _HURRY.match(when):
         return ""
-    if re.match(r"(?:by|before|within|in|on|today|tonight|tomorrow|this|first\s+thing|end\s+of|the\s+end\s+of)\b", when, re.I):
+    if re.match(r"(?:by|before|within|in|on|today|tonight|tomorrow|this|later|first\s+thing|end\s+of|the\s+end\s+of)\b", when,
+                re.I):
         return f" {when}"
     return f" by {when}"
 
@@ -107,7 +108,7 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     digits = _DIGITS.match(vp, deadline.end())
     end = _DEADLINE_TAIL.match(vp, digits.end())  # "by 3|0 June": the number and its month go whole
     end = _DATE_AFTER.match(vp, end.end()) or end  # "by Friday 14 June": the date goes whole
-    pre = re.search(r"(?:^|\s)(?:(?:by|before|until)(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?|(?<!\bback\s)on)\s+$",
+    pre = re.search(r"(?:^|\s)(?:(?:by|before|until)(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?|(?<!\bback\s)on|later)\s+$",
                     vp[: deadline.start()], re.I)  # "fixed by [this evening]", "by the end of [next week]" (not "back on")
     start = pre.start() if pre else deadline.start()
     when = update_time(vp[start: end.end()].strip())

@@ -131,6 +131,9 @@ _DEFLECTS = re.compile(
     r"|[^.!?]{0,60}\b(?:it['’]s|it\s+is|that['’]s|this\s+is)\s+(?:probably|most\s+likely|likely|almost\s+certainly|definitely|"
     r"certainly|surely|defo|def)\s+"
     r"(?:just\s+|only\s+)?nothing\s+(?:to\s+worry\s+about|serious|major)\b"
+    # "these things are usually nothing", "these things do happen sometimes"
+    r"|[^.!?]{0,60}\b(?:these|such)\s+things\s+(?:are\s+(?:usually|normally|often|generally|mostly|probably)\s+nothing|"
+    r"(?:do\s+|can\s+)?happen(?:\s+(?:sometimes|from\s+time\s+to\s+time|now\s+and\s+then))?\b)"
     # the fault denied outright: "All our products are made in a nut-free facility, so this can't have been our bar"
     r"|[^.!?]{0,80}\b(?:this|it|that)\s+(?:can['’]t|cannot|couldn['’]t|could\s+not)\s+(?:possibly\s+)?(?:have\s+been|be)\s+"
     r"(?:caused\s+by\s+(?:our|us|the)|due\s+to\s+(?:our|us)|our\s+fault|from\s+our)\b"
@@ -333,7 +336,8 @@ _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:
 
 _WHEN_IT_SUITS = re.compile(r"(?:when|whenever|once)\s+(?:I|we)(?:['’]ve)?\s+(?:get|have|find|got)\s+(?:a\s+|the\s+)?(?:chance|"
                             r"moment|minute|spare\s+moment|bit\s+of\s+time)(?:\s+(?:to\s+spare|free|spare))?|"
-                            r"when\s+time\s+allows", re.I)
+                            r"when\s+time\s+allows|when\s+(?:they|he|she)(?:['’]re|['’]s|\s+are|\s+is)\s+(?:free|available)|"
+                            r"when\s+(?:they|he|she)\s+(?:get|gets|have|has)\s+(?:a\s+)?(?:chance|moment|minute)", re.I)
 
 
 def fix_vague_effort(text: str, quote: str) -> list[str] | None:
@@ -380,6 +384,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             # "..., and let me check whether" -> "..., and I'll check whether": a request does not join a statement
             new = re.sub(r"\b(and|but|so)\s+let\s+me\s+check\b", r"\1 I'll check", new, flags=re.I)
             new = _NO_GUARANTEES.sub("", new)  # "I'll look into it ... but no guarantees": the hedge went with the "try"
+            if delay:  # "... to look at it when they're free": the delay goes with the effort
+                new = new.replace(" " + delay.group(), "", 1)
             return [capitalise(new) if m.start() == 0 else new]
     out = drop_clause(text, quote)
     if out is None and droppable(text):

@@ -189,7 +189,7 @@ class _Rewriter(Additions):
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
         for before, unit in zip(layout.units, layout.units[1:]):  # "Sure! I've marked your complaint as resolved ...":
-            if before.text and _BARE_YES.match(before.text) and drafted.get(id(unit)) and not unit.text:
+            if before.text and _BARE_YES.match(before.text) and drafted.get(id(unit)) and unit.text != drafted[id(unit)]:
                 before.text = ""  # the yes goes with what it agreed to
         thanked = False  # a "Thank you for your feedback." that went: the situation's own thanks replaces it
         if english and not positive(self.customer, self.draft):  # a fixed reply loses "I understand." and "Don't worry."
@@ -198,6 +198,10 @@ class _Rewriter(Additions):
                                                                 self._cold(unit.text)):
                     thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
+        for at, unit in enumerate(layout.units):  # "I understand. I understand also that ...": the first went, so the
+            also = _ALSO_AGAIN.match(unit.text) if unit.text else None  # "also" has nothing to add to
+            if also and not any(u.text.lower().startswith(also["lead"].lower()) for u in layout.units[:at] if u.text):
+                unit.text = also["lead"] + unit.text[also.end():]
         if self.case is not None and self.case.name != "money":  # a smiley after a condolence, a diagnosis or a gas
             for unit in layout.units:  # leak ("I'm so sorry to hear that your mother passed away. 😊"): it goes
                 cheer = _CHEERFUL.sub("", unit.text).strip() if unit.text else ""
@@ -454,7 +458,7 @@ _SLOW_REPLY = re.compile(r"(?P<s>\b(?:a|an|one\s+of\s+our|our|the)\s+(?:member\s
 _CHEERFUL = re.compile(r"\s*[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F60E\U0001F642\U0001F917\U0001F929\U0001F973"
                        r"\U0001F44D\U0001F64C\U0001F389\U0001F38A\U0001F31E\u2600\u2728\U0001F4AA\U0001F525\U0001F4AF]"
                        r"\uFE0F?(?=\s|$|[^\w\s])")  # 😀-😆 😊 😍 😎 🙂 🤗 🤩 🥳 👍 🙌 🎉 🎊 🌞 ☀ ✨ 💪 🔥 💯
-_BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|done|no\s+problem(?:\s+at\s+all)?|"
+_BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|done|no\s+(?:problem|worries)(?:\s+at\s+all)?|"
                        r"you\s+got\s+it|consider\s+it\s+done|will\s+do|(?:great|good|brilliant|amazing)\s+news)\W*$", re.I)
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
@@ -477,6 +481,7 @@ _MAKES_SAFE = re.compile(r"\b(?:safe|emergency|urgent\w*|immediately|within\s+th
                          re.I)  # ("an engineer will be sent to make the supply safe within the hour": the visit is the help)
 _EXPLICIT_SAFE = re.compile(r"\b(?:perfectly|completely|totally|absolutely|100%|entirely)\s+(?:safe|fine)\b", re.I)
 _UNTIL_WE = re.compile(r"\buntil\s+(?P<who>we|I)\s+(?P<act>(?!can\b|could\b|have\b|get\s+back\b)\w+\b[^.!?]*)", re.I)
+_ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
 _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:drive|bring|pop)\s+"
                        r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"
                        # wait and see: "Give it a week and it'll feel normal again", "Keep driving it as normal"
@@ -489,8 +494,8 @@ _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:availab
                         r"|(?:our|the)\s+(?:\w+\s+)?team\s+will\s+[^.!?]{0,30}\b(?:be\s+in\s+touch|get\s+back\s+to\s+you|respond|"
                         r"contact\s+you)\b[^.!?]*\bwithin\s+\d"
                         # "We'll book an engineer to come and take a look some time next week"
-                        r"|(?:we|I)(?:['’]ll|\s+will|\s+can)\s+book\s+(?:an?\s+|the\s+)?(?:engineer|technician|visit|"
-                        r"appointment)\b)", re.I)
+                        r"|(?:we|I)(?:['’]ll|\s+will|\s+can)\s+(?:book|arrange\s+for|send|get)\s+(?:an?\s+|the\s+)?(?:engineer|"
+                        r"technician|visit|appointment)\b)", re.I)
 # what happens to a debt left unpaid, said to someone who has just said they cannot pay: "Failure to pay may result in
 # further action being taken."
 _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|the\s+(?:balance|bill|amount))\s+is\s+not\s+"
@@ -513,6 +518,7 @@ _TREAT = re.compile(r"\b(?:free|voucher|upgrade\w*|discount|refund\w*|credit\w*|
                     r"points|unbann?\w*|(?:ban|suspension)\s+lifted|reinstated)\b", re.I)
 # A subject that points at the sentence before it ("This will be with you by Friday")
 _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)|"
+                          r"^(?:any|all|each|both|either|one)\s+of\s+(?:them|these|those)\b|"
                           r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b"
                           r"|^\W*(?:enjoy|have\s+fun|happy\s+(?:listening|streaming|shopping|watching))(?:\s+it)?\W*$",
                           re.I)  # (or its object: "You'll see both today."; or a cheer for it: "Enjoy!")

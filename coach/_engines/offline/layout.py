@@ -35,6 +35,7 @@ _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)"
                    rf"(?:(?-i:#[A-Z]\w*)\s+)*(?:{_SIG}|{_MARK})"  # "#LunaFam ^Sasha": a brand tag signs off (not "#sorry")
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
+_BRAND_TAGS = re.compile(r"(?<=\s)(?-i:#[A-Z]\w*)(?:\s+(?-i:#[A-Z]\w*))*\s*$")
 _THANKS_NAME = re.compile(r"(?<=[.!?]\s)(?i:thanks|thank\s+you|thx|cheers|many\s+thanks|kind\s+regards|regards|best)[,!]?\s+"
                           r"(?P<name>[A-Z][a-z]{1,15})\.?$")
 # "Subject: ...", "Re: Invoice No. 88412", "Reference: Lease agreement LA-77310"
@@ -163,6 +164,9 @@ def _tail_start(text: str) -> int:
     if signed_inline and signed_inline["name"].lower() not in _NOT_A_NAME | STOPWORDS and text[:signed_inline.start()].strip():
         return signed_inline.start()
     window = max(0, len(text) - 200)
+    tags = _BRAND_TAGS.search(text, window)  # "... back up asap 🔧 #StayConnected": a brand tag closes the reply
+    if tags and text[:tags.start()].strip() and not _TAIL.search(text, window):
+        return tags.start()
     m = _TAIL.search(text, window)
     if not m or m.start() == 0:
         return len(text)

@@ -202,8 +202,13 @@ def first_check_in_full(texts: list[str]) -> list[str]:
         timed = [said for said in (line["rest"], when) if said and said.startswith("update you ")]
         if len(timed) < 2:  # (two times stay two sentences)
             rest = timed[0] if timed else line["rest"]
-            out[at - 1], out[at] = f"{out[at - 1][: line.end('what')]} and whether {what}, and I'll {rest}.", ""
+            joined = "" if _ARRIVES.fullmatch(what) else f" and whether {what}"  # ("... a new pair sorted and whether
+            # they can be with you": the arrival is part of the first check)
+            out[at - 1], out[at] = f"{out[at - 1][: line.end('what')]}{joined}, and I'll {rest}.", ""
     return out
+
+
+_ARRIVES = re.compile(r"(?:it|they|you)\s+can\s+(?:be\s+with\s+you|arrive|reach\s+you|have\s+(?:it|them))", re.I)
 
 
 def checks_in_order(texts: list[str]) -> list[str]:
@@ -290,9 +295,9 @@ _VOUCHES = (r"(?:please\s+)?(?:be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+ass
             r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)")
 _CONFIRM_THAT = re.compile(rf"(?:{_VOUCHES})\s+that\s+(?=\w)", re.I)
 # Comfort tacked on a promise: "dont worry :)", "no worries 🙂"
-_COMFORT = r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?"
+_COMFORT = r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries|no\s+stress)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?"
 _COMFORT_LAST = re.compile(rf"[\s,]+{_COMFORT}\W*$", re.I)
-_NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|not\s+a\s+problem)\b", re.I)
+_NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|no\s+stress|not\s+a\s+problem)\b", re.I)
 # A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
 # words!" (not "I'm sure you'll understand": that says more)
 _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+given|(?:that['’]s\s+)?guaranteed|"
@@ -378,6 +383,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    landing = _SURE_ARRIVING.search(quote)
+    if landing:  # "ur refund is 100% landing tmrw": the promise "ur refund will land tmrw"
+        said = quote[: landing.start()] + f" will {_base_form(landing['verb'].lower())}" + quote[landing.end():]
+        text, quote = text.replace(quote, said, 1), said
     if _U_LL.search(quote):  # "u'll get a full refund asap": "you'll"
         said = _U_LL.sub(r"you\1", quote)
         text, quote = text.replace(quote, said, 1), said
@@ -696,6 +705,8 @@ _LAST_CONDITION = re.compile(r"[;:—–]\s*(?P<if>(?:once|when|as\s+soon\s+as|a
 _SO_YOU_HAVE = re.compile(r"^\s*,?\s*so\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can|\s+should)?\s+(?:have|get|receive|see)\b"
                           r"[^,;.!?–—]*"
                           r"(?:,\s*(?:well\s+)?(?:ahead\s+of|before|in\s+time\s+for)\b[^,;.!?–—]*)?", re.I)
+_SURE_ARRIVING = re.compile(r"(?<=\w)\s+(?:is|are|['’]s|['’]re)\s+(?:definitely|certainly|absolutely|def|defo|deffo|100\s?%)\s+"
+                            r"(?P<verb>coming|arriving|landing|shipping)\b", re.I)
 _U_LL = re.compile(r"(?<![\w@#^'’.])u(['’](?:ll|re|ve|d))\b", re.I)
 _YOU_HAVE = re.compile(r"\byou(?:['’]ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?P<it>it|them)\b", re.I)
 _FASTER_SHIPPING = re.compile(r"\b(?:next|same)[- ]day\b|\bexpress\b|\bovernight\b|\bpriority\b", re.I)
@@ -722,7 +733,8 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
     if not holds_fact(clause) and any(for_agents(line) and _MUST_NOT.search(line) and not _WHEN_WORDS.search(line) and
                                       _shares_a_word(line, clause) for line in policy.commitments):
         return []  # "you will be fully compensated" where agents must not discuss compensation: it goes, unhedged
-    if (_NEXT_TIME.match(clause) or _LATER_ON.search(clause)) and _FUTURE.search(clause) and not holds_fact(clause) and \
+    bare = re.sub(r"(?:\s+(?:\^\w+|#\w+))+\s*$", "", _GUARANTEED.sub("", clause))  # ("... next time, promise ❤️ ^KL")
+    if (_NEXT_TIME.match(clause) or _LATER_ON.search(bare)) and _FUTURE.search(clause) and not holds_fact(clause) and \
             not any(same_topic(line, clause, subject=True) for line in policy.commitments):
         return []  # "your next flight with us will leave on time": a promise about what comes after, nothing to check
     done = _DONE.search(clause)
