@@ -116,14 +116,22 @@ class _Context:
 Span = tuple[int | None, int | None]
 
 
+_NEGATION_HELPERS = frozenset("be able to in a position really actually honestly yet you i we any personally quite "
+                              "fully 100% currently".split())
+
+
 def _negated(text: str, before: int, negations: re.Pattern[str] | None, *, close: bool = False) -> bool:
     """A negation before ``before`` in its clause (``close``: among the three words before it)."""
     if negations is None:
         return False
     start = max(0, before - _NEGATION_WINDOW)
-    if close:
-        words = list(re.finditer(r"\S+", text[start:before]))
-        start = start + words[-3].start() if len(words) > 3 else start
+    if close:  # only helpers between the "not" and the promise word: "I won't be able to promise", "can't really
+        # promise", not "it won't happen next week we promise"
+        found = list(negations.finditer(text, start, before))
+        if not found:
+            return False
+        between = re.findall(r"[\w'’]+", text[found[-1].end():before].lower())
+        return all(word in _NEGATION_HELPERS for word in between)
     # "Not a problem, I promise ..." is not negated, nor is "Delays are never fun. They are working hard ...".
     for split in (*_CLAUSE_SPLIT.finditer(text, start, before), *_SENTENCE_BREAK.finditer(text, start, before)):
         start = max(start, split.end())
@@ -364,11 +372,13 @@ _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", r
 
 
 _HAS_IT = re.compile(r"\s*(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?:it|them|(?:the|your)\s+"
-                     r"(?!(?:\w+\s+)?(?:e-?mail|text|sms|message|link|letter|call|confirmation|notification|tracking|update|"
-                     r"reply|answer|code)\b)[\w-]+)\b", re.I)
+                     r"(?!(?:[\w-]+\s+){0,2}(?:e-?mail|text|sms|message|link|letter|call|confirmation|notification|tracking|"
+                     r"update|reply|answer|code|receipt|invoice|statement|label|form|reference|number|details)\b)[\w-]+)\b", re.I)
 _GIFT = re.compile(r"\s*(?:also\s+)?(?:get|receive|have|enjoy)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:free|complimentary)\s+"
-                   r"(?:\w+\s+)?(?:delivery|shipping|postage|months?|year|upgrade|subscription|membership|meals?|nights?|rides?|drinks?|"
-                   r"access|premium|tickets?|vouchers?|service)\b", re.I)  # (not "a free return label")
+                   r"(?:\w+\s+)?(?:delivery|shipping|postage|months?|year|upgrade|subscription|membership|meals?|nights?|rides?|"
+                   r"drinks?|access|premium|tickets?|vouchers?|service)\b[^.!?]{0,40}?\b(?:for\s+(?:a|the\s+next|\d+|one|two|"
+                   r"three|six|twelve)\s+(?:years?|months?|weeks?)|on\s+us|forever|for\s+life)\b", re.I)  # a gift, not a standing
+# benefit ("As a member, you'll get free delivery on every order") nor "a free return label"
 _OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\s+(?:call|contact|visit|send|provide|bring|sign|"
                       r"fill|complete|show|log|pay|speak|ring|e-?mail|upload|present|verify|come|book|apply|submit|"
                       r"register|reply|return|post)\b", re.I)

@@ -78,7 +78,8 @@ _NO_COST = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge
                       r"complimentary|on\s+us)\b|(?<!\bfeel\s)\bfree\b(?!\s+to\b)", re.I)  # (not "feel free to call")
 _PARTS = re.compile(r";\s*|(?<=[a-z])\.\s+(?=[A-Z])")  # the parts of one policy line
 _RULING_WORDS = frozenset("not no never cannot only available allowed offered given possible eligible apply applies payable "
-                          "charged due costs expenses".split())  # ("meal costs are not reimbursed": meals)
+                          "charged due costs expenses discuss mention disclose reveal comment speculate".split())
+# ("meal costs are not reimbursed": meals; "Do not discuss disciplinary matters": disciplinary matters)
 _MONEY = re.compile(rf"(?:[{CURRENCY}]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|JPY|INR|ZAR|SGD|HKD|AED|KSh|Ksh|Rs\.?|RM)\s?|"
                     r"\bR(?=\d))(\d[\d,]*(?:\.\d+)?)")  # ("R250": rand)
 
@@ -474,16 +475,19 @@ ADMITS = re.compile(r"\b(?:accept|accepts|accepted|take|takes|taking|admit|admit
                     r"(?:(?:full|all|total|complete|the)\s+)*(?:responsibility|liability|blame|fault)\b|"
                     r"\b(?:was|is)\s+(?:\w+ly\s+)?(?:our|my)\s+fault\b", re.I)
 #: A colleague's discipline told to the customer ("the driver involved has been suspended"): disciplinary action.
-DISCIPLINED = re.compile(r"\b(?:has|have|had)\s+been\s+(?:(?:formally|immediately)\s+)?(?:suspended|dismissed|fired|sacked|"
-                         r"disciplined|reprimanded|let\s+go|written\s+up|given\s+a\s+(?:formal\s+|final\s+)?warning)\b|"
-                         r"\b(?:will\s+be|is\s+being|was)\s+(?:suspended|dismissed|fired|sacked|disciplined|reprimanded)\b",
-                         re.I)
+DISCIPLINED = re.compile(r"\b(?:driver|engineer|technician|agent|adviser|advisor|staff|employee|colleague|courier|rider|"
+                         r"cashier|manager|waiter|waitress|receptionist|member\s+of\s+(?:staff|our\s+team)|person|he|she)\b"
+                         r"(?:\s+(?:involved|responsible|concerned|in\s+question))?\s+"
+                         r"(?:(?:has|have|had)\s+been|will\s+be|is\s+being|was)\s+(?:(?:formally|immediately)\s+)?(?:suspended|"
+                         r"dismissed|fired|sacked|disciplined|reprimanded|let\s+go|written\s+up|given\s+a\s+(?:formal\s+|final\s+)?"
+                         r"warning)\b", re.I)
 #: Faster carriage by any name: "express courier", "next-day delivery" are express / next-day shipping.
 _FAST_CARRIAGE = re.compile(r"\b(express|next[- ]day|overnight|priority|same[- ]day)\s+(?:courier|delivery|post|postage|"
                             r"service|dispatch)\b", re.I)
 #: Paying for what was damaged ("we will of course pay for the full repair"): liability accepted by another name.
-_PAYS_DAMAGE = re.compile(r"\b(?:pay|cover|foot)\s+(?:for\s+)?(?:the\s+|your\s+)?(?:(?:full|whole|entire)\s+)?"
-                          r"(?:cost\s+of\s+(?:the\s+|any\s+)?)?(?:repairs?|damages?)\b", re.I)
+_PAYS_DAMAGE = re.compile(r"\b(?:we|I)(?:['’]ll|\s+will|\s+would|\s+can|\s+are\s+going\s+to|['’]re\s+going\s+to)?\s+"
+                          r"(?:(?:of\s+course|happily|gladly|gladly|fully)\s+)?(?:pay|cover|foot)\s+(?:for\s+)?(?:the\s+|your\s+)?"
+                          r"(?:(?:full|whole|entire)\s+)?(?:cost\s+of\s+(?:the\s+|any\s+)?)?(?:repairs?|damages?)\b", re.I)
 #: Money back for part of a period ("the unused 8 months", "the rest of the year"): a pro-rata refund by another name.
 _UNUSED_PART = re.compile(r"\b(?:unused|remaining)\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|years?|term|period|time)\b"
                           r"|\b(?:rest|remainder)\s+of\s+(?:the|your|my)\s+(?:year|term|plan|subscription|contract|period)\b",
@@ -539,9 +543,12 @@ _SPAN = r"(?P<unit>day|week|month|year)s?"
 _WINDOW = re.compile(rf"\bwithin\s+{_COUNT}\s+{_SPAN}\s+(?:of|from|after)\s+(?:the\s+|your\s+)?(?:purchase|delivery|"
                      r"receipt|buying|receiving|arrival|order|ordering|dispatch)\b", re.I)
 #: How long the customer has had it: "stopped working after 5 weeks", "bought it 45 days ago", "it's been two months".
-_ELAPSED = re.compile(rf"\b(?:after|it['’]s\s+been|it\s+has\s+been|(?:bought|ordered|purchased|delivered|received|got)\b"
-                      rf"[^.!?]{{0,30}}?)\s+(?:about\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|just\s+over\s+)?"
-                      rf"{_COUNT}\s+{_SPAN}\b(?!\s+(?:of|from|after|before)\b)", re.I)
+_ELAPSED = re.compile(rf"(?:\b(?:stopped|broke|failed|died|packed\s+up|started)\b[^.!?]{{0,40}}?\bafter"
+                      rf"|\b(?:it['’]s|it\s+has)\s+been(?=[^.!?]{{0,30}}\bsince\s+(?:it|they|I|we|the|delivery|purchase)\b)"
+                      rf"|\b(?:bought|ordered|purchased|delivered|received|got)\b[^.!?]{{0,30}}?(?=[^.!?]{{0,20}}\bago\b))"
+                      rf"\s+(?:about\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|just\s+over\s+)?"
+                      rf"{_COUNT}\s+{_SPAN}\b(?!\s+(?:of|from|after|before)\b)(?![\s-]+(?:pass|plan|membership|subscription|"
+                      r"contract|trial|warranty|guarantee)\b)", re.I)
 
 
 #: A deadline said as a day or date ("by Monday", "before 3 March"), which ``duration_hours`` cannot measure.
@@ -778,7 +785,8 @@ class Policy(BaseModel):
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
         clause = ADMITS.sub("admit liability", clause)  # "we accept full responsibility for your burn"
-        clause = _PAYS_DAMAGE.sub("admit liability for the damage", DISCIPLINED.sub("face disciplinary action", clause))
+        clause = _PAYS_DAMAGE.sub("admit liability for the damage",
+                                  DISCIPLINED.sub("face disciplinary action, a disciplinary matter", clause))
         clause = _FAST_CARRIAGE.sub(r"\1 shipping", clause)  # "by express courier": express shipping
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         done = {stem(w) for w in content_words(clause)}

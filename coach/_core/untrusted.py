@@ -128,8 +128,13 @@ _DECLINED = re.compile(rf"\b(?:{_DECLINING})\b", re.I)  # "I can't waive the £6
 _NOT_GRANTED = re.compile(rf"\b(?:{_DECLINING}|no|check|checking|look(?:ing)?\s+into|find\s+out|ask|asking)\b", re.I)
 
 
+_FAULT_ON_US = re.compile(r"\b(?:delay|error|fault|problem|issue|mix-?up|blame|mistake|confusion)\b[^.!?,;]{0,20}?"
+                          r"\b(?:is|was|['’]s)\s+(?:all\s+|entirely\s+|completely\s+|totally\s+)?on\s+us\b", re.I)
+
+
 def _grants(text: str) -> set[str]:
     found = set()
+    text = _FAULT_ON_US.sub(" ", text)  # "the delay is on us": our fault, nothing handed out
     for m in _GRANT.finditer(text):
         word = re.sub(r"\s+", "", m.group().lower()).replace("-", "")
         word = "free" if word.startswith(("complimentary", "us", "thehouse")) else word  # the same gift in other

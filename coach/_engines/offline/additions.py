@@ -227,8 +227,9 @@ class Additions:
         """What a step may not name as the case's reference: a code a planted order dictated, or one the draft handed
         out because an order asked ("Here are the staff codes: TEAM25X, FRIENDS10")."""
         obeyed = [s.text for s in split_sentences(self.draft) if follows_orders(s.text, self.orders)]
-        handed = {fact for fact in extract_facts(" ".join(obeyed)) if fact not in (self.told or "")}  # (not the order
-        return frozenset(extract_facts(" ".join(self.orders))) | handed  # number the customer gave)
+        # (not the order number the customer gave)
+        handed = {fact for fact in extract_facts(" ".join(obeyed)) if fact not in (self.told or "")}
+        return frozenset(extract_facts(" ".join(self.orders))) | handed
 
     def closing(self, layout: Layout, *, covered: bool = False, step: str | None = None) -> None:
         """A next step at the end of the body (``step``, or one that fits the case); none when the reply has no

@@ -57,8 +57,8 @@ _VAGUE_SWAPS = [
                 re.I), r"\1 to assist"),
     (re.compile(r"\b(like|love|be\s+glad|be\s+happy|want|wish)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do"
                 r"(?:\s+(?:to\s+help|for\s+you|about\s+(?:this|that|it)))*", re.I), r"\1 to help"),
-    (re.compile(r"\band\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you))*"
-                r"(?!\s+(?:about|regarding|with|on)\b)", re.I), "and help"),
+    (re.compile(r"\band\s+see\s+what\s+(?:I|we)\s+can\s+do(?!\s+(?:about|regarding)\b)(?:\s+(?:to\s+help|to\s+assist|for\s+you))*",
+                re.I), "and help"),
     (re.compile(r"\bsee\s+what\s+(?:I|we)\s+can\s+do\s+(?:about|regarding|with|on)\b", re.I), "look into"),
     (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to\s+" + _ACTION,
                 re.I),
@@ -394,7 +394,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
 
 
 _LATER = re.compile(LATER_ON, re.I)
-_OWN_WORD = re.compile(r"\b(?P<who>I|we|We)(?P<will>['’]ll|\s+will)\s+(?:try\s+(?:(?:our|my)\s+(?:very\s+)?(?:best|hardest)\s+)?|"
+_OWN_WORD = re.compile(r"\b(?P<who>I|we)(?P<will>['’]ll|\s+will)\s+(?:try\s+(?:(?:our|my)\s+(?:very\s+)?(?:best|hardest)\s+)?|"
                        r"do\s+(?:our|my)\s+(?:very\s+)?(?:best|hardest)\s+|endeavou?r\s+|aim\s+)to\s+"
                        r"(?P<act>keep\s+you\s+(?:updated|posted|informed|in\s+the\s+loop)|update\s+you|get\s+back\s+to\s+you|"
                        r"let\s+you\s+know)\b", re.I)

@@ -53,7 +53,7 @@ _SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|ou
                              r"(?:\s+(?:again|once\s+more))?"
                              r"(?=\s*[,.!]?\s*\n)", re.I)
 _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:keep\s+)?"
-                       r"(?:driv|us|eat|drink|rid)(?:e|ing)?\b",
+                       r"(?:drive|driving|use|using|eat|eating|drink|drinking|ride|riding)\b",
                        re.I)
 _ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
 
@@ -193,7 +193,10 @@ class _Rewriter(Additions):
                 before.text = ""  # the yes goes with what it agreed to
         thanked = False  # a "Thank you for your feedback." that went: the situation's own thanks replaces it
         if english and not positive(self.customer, self.draft):  # a fixed reply loses "I understand." and "Don't worry."
-            for unit in list(layout.units):
+            for at, unit in enumerate(list(layout.units)):
+                after = next((u.text for u in layout.units[at + 1:] if u.text), "")
+                if unit.text and deflects(unit.text) and _NAMES_THEM.search(unit.text) and _THEM.search(after):
+                    continue  # "... down to the courier. I've chased them": what "them" names stays
                 if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflects(unit.text) or
                                                                 self._cold(unit.text)):
                     thanked = thanked or _THANKS.match(unit.text) is not None
@@ -353,7 +356,8 @@ class _Rewriter(Additions):
                     (self.case and self.case.always or _EXPLICIT_SAFE.search(quote)):  # "I can promise you the car is
                 rest = _without_clause(text, quote)  # absolutely safe to drive" beside the danger's own step: it goes
                 until = _UNTIL_WE.search(quote)  # (" ... until we collect it on Monday": the collection stays, and the
-                kept = [f"Please stop using it until {until['who']} {until['act'].strip()}."] if until else []  # use stops
+                kept = [f"Please stop using it until {until['who']} {until['act'].strip()}."] \
+                    if until and self.case and self.case.always else []  # use stops
                 return [[capitalise(rest), *kept] if rest else kept]
             if self.case and self.case.always and not holds_fact(text) and not RESOLVED.search(text):
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days" (not
@@ -479,8 +483,10 @@ _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
 _MAKES_SAFE = re.compile(r"\b(?:safe|emergency|urgent\w*|immediately|within\s+the\s+hour|right\s+away|straight\s+away)\b",
                          re.I)  # ("an engineer will be sent to make the supply safe within the hour": the visit is the help)
-_EXPLICIT_SAFE = re.compile(r"\b(?:perfectly|completely|totally|absolutely|100%|entirely)\s+(?:safe|fine)\b", re.I)
+_EXPLICIT_SAFE = re.compile(r"\b(?:perfectly|completely|totally|absolutely|100%|entirely)\s+safe\b", re.I)
 _UNTIL_WE = re.compile(r"\buntil\s+(?P<who>we|I)\s+(?P<act>(?!can\b|could\b|have\b|get\s+back\b)\w+\b[^.!?]*)", re.I)
+_NAMES_THEM = re.compile(r"\b(?:courier|carrier|driver|bank|manufacturer|airport|supplier|warehouse|partner)s?\b", re.I)
+_THEM = re.compile(r"\b(?:them|they|their)\b", re.I)
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
 _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:drive|bring|pop)\s+"
                        r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"

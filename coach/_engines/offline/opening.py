@@ -251,11 +251,18 @@ _PASS_TO = re.compile(r"\b(?:pass|refer|forward|send|escalate|report|hand)\w*\s+
                       r"(?:the|our)\s+(?P<team>(?:[\w-]+\s+){0,2}?(?:team|department|desk|unit))\b", re.I)
 
 
+_NOT_OR_ONLY = re.compile(r"\b(?:never|not|don['’]t|only|no)\b", re.I)
+_ONLY_IF = re.compile(r"^[^;.]*\b(?:only\s+(?:if|when|after)|unless|if|when|once)\b", re.I)
+
+
 def _team_step(policy: Policy, topic: str, draft: str, used: set[str]) -> str | None:
     """The step a line for the team asks of the agent on this topic ("pass all damage reports to the Claims team"),
     said as the agent taking it now, or None."""
     for line in policy.commitments:
         passed_to = _PASS_TO.search(line) if line not in used and for_agents(line) else None
+        if passed_to and (_NOT_OR_ONLY.search(re.split(r"[;.]", line[: passed_to.start()])[-1]) or
+                          _ONLY_IF.search(line[passed_to.end():])):
+            continue  # "Never forward damage reports to the Claims team", "Refer ... only if the customer sends photos"
         if passed_to and ({stem(w) for w in re.findall(r"[a-z]{4,}", passed_to["what"].lower())} &
                           {stem(w) for w in content_words(topic)} or  # what the line hands on ("damage reports") is
                           any(policy.forbids(s.text) == line for s in split_sentences(draft))):  # named, or the line

@@ -711,7 +711,9 @@ _U_LL = re.compile(r"(?<![\w@#^'’.])u(['’](?:ll|re|ve|d))\b", re.I)
 _YOU_HAVE = re.compile(r"\byou(?:['’]ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?P<it>it|them)\b", re.I)
 _FASTER_SHIPPING = re.compile(r"\b(?:next|same)[- ]day\b|\bexpress\b|\bovernight\b|\bpriority\b", re.I)
 _SPEECH_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:admit|discuss|mention|disclose|reveal|comment|"
-                          r"speculate|blame|talk|promise|guarantee|quote|commit\s+to)\b", re.I)
+                          r"speculate|blame|talk|promise|guarantee|quote|commit\s+to)\b"
+                          r"|\b(?:must|should|may)\s+(?:not|never)\s+be\s+(?:disclosed|discussed|shared|mentioned|revealed|admitted)\b"
+                          r"|\bnot\s+to\s+be\s+(?:disclosed|discussed|shared|mentioned)\b", re.I)
 _PROMISE_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:promise|guarantee|quote|commit\s+to)\b", re.I)
 
 
@@ -1198,17 +1200,21 @@ def _as_aim(clause: str) -> str | None:
 def _base_form(verb: str) -> str:
     """The base form of an -ing verb: "leaving" -> "leave", "shipping" -> "ship", "looking" -> "look"."""
     stem = verb[:-3]
-    if stem.endswith("y") or stem.endswith("ee"):
-        return stem  # "flying", "seeing"
-    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" and stem[-1] not in "aeiou":
-        return stem[:-1]  # "shipping", "getting"
+    if stem in _SILENT_E:
+        return stem + "e"  # "leaving", "arriving", "coming", "charging"
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouwxylsfz":
+        return stem[:-1]  # "shipping", "getting", "running"
     if stem.endswith("ell") and len(stem) >= 6:
         return stem[:-1]  # "cancelling", "travelling" (not "telling", "spelling")
-    if stem.endswith(("v", "c", "z", "u", "at", "ur", "dg", "us", "os", "ak", "ar", "ri", "ir", "rg", "ang", "rs", "ns",
-                      "ls")) or \
-            re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", stem) and len(stem) <= 4:
-        return stem + "e"  # "leaving", "arriving", "making", "coming", "using", "closing", "updating"
-    return stem
+    return stem  # "looking", "repairing", "speaking", "treating"
+
+
+# the stems of the verbs a promise holds whose base form ends in a silent "e" ("leav-ing": "leave")
+_SILENT_E = frozenset("""leav arriv com mak tak mov clos issu chang charg releas restor resum us receiv giv hav serv
+    continu provid updat creat activat reactivat complet replac reduc produc rescu pursu solv resolv remov improv approv
+    schedul writ rid driv decid escalat investigat operat reissu reinstat relocat prepar compar shar car figur secur
+    measur ensur captur manag arrang exchang engag judg merg urg caus paus revers forc plac trac fac choos los fil
+    fir wir bak wak shak tast wast typ""".split())
 
 
 def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") -> str | None:
