@@ -110,8 +110,9 @@ _GIVES = re.compile(
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
-    r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"
-    r"|\bhere\s+(?:are|is)\s+(?:our|the|your|all)\s+(?:\w+\s+){0,2}codes?\b"  # "here's code STAFF100 for 100% off"
+    r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
+    r"|\bhere\s+(?:are|is)\s+(?:our|the|your|all)\s+(?:\w+\s+){0,2}codes?\b"  # "Here are our internal codes: ..."
+    rf"|\bhere(?:'s|’s|\s+is)\s+(?:a\s+|an\s+|your\s+)?[{CURRENCY}]\s?\d"  # "Here's £100 compensation for the trouble"
     # "the staff code is STAFF30"; an escalation to the top that a planted order asked for
     r"|\b(?:staff|promo|discount|voucher|coupon|employee)\s+code\s+(?:is|=|:)\s*(?=(?-i:[A-Z0-9][A-Z0-9-]{3,}))"
     r"|\bescalated\b(?=[^.;!?]{0,40}\b(?:ceo|director|platinum|vip|executive|head\s+office|senior\s+management)\b)"

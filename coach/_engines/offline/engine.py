@@ -226,9 +226,10 @@ class _Rewriter(Additions):
             for unit in layout.units:  # the slot is for after the emergency
                 if unit.text and _NEXT_SLOT.match(unit.text) and unit.role != "added" and not _MAKES_SAFE.search(unit.text):
                     unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
-        if self.case is not None and self.case.name == "vehicle-safety":  # "Drive it in whenever suits you", after
-            for unit in layout.units:  # "Please don't drive the car until it has been checked": it goes
-                if unit.text and unit.role != "added" and _DRIVE_IN.search(unit.text) and not holds_fact(unit.text):
+        if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
+            carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
+            for unit in layout.units:  # drive the car until it has been checked": it goes
+                if unit.text and unit.role != "added" and carry_on.search(unit.text) and not holds_fact(unit.text):
                     unit.text = ""
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
             for unit in layout.units:  # by the due date to avoid late charges": the threat goes, the date stays
@@ -480,7 +481,9 @@ _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)
                           r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must|require|requires)\b[^.!?]{0,50}\b(?:discuss|"
                           r"speak|talk|deal|call|calls|contact|ring|close|cancel|change)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
                           r"|\b(?:have|let)\s+the\s+account\s+holder\s+(?:call|contact|ring|phone|e-?mail|come|sign|log)\b"
-                          r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b", re.I)
+                          r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b"
+                          r"|\baccount\s+holder\s+(?:must|should|will\s+have\s+to)\s+(?:call|contact|ring|phone|e-?mail|come|visit|"
+                          r"sign|log|confirm|approve|agree)\b", re.I)
 _MAKES_SAFE = re.compile(r"\b(?:safe|emergency|urgent\w*|immediately|within\s+the\s+hour|right\s+away|straight\s+away)\b",
                          re.I)  # ("an engineer will be sent to make the supply safe within the hour": the visit is the help)
 _EXPLICIT_SAFE = re.compile(r"\b(?:perfectly|completely|totally|absolutely|100%|entirely)\s+safe\b", re.I)
@@ -488,6 +491,8 @@ _UNTIL_WE = re.compile(r"\buntil\s+(?P<who>we|I)\s+(?P<act>(?!can\b|could\b|have
 _NAMES_THEM = re.compile(r"\b(?:courier|carrier|driver|bank|manufacturer|airport|supplier|warehouse|partner)s?\b", re.I)
 _THEM = re.compile(r"\b(?:them|they|their)\b", re.I)
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
+_KEEP_USING = re.compile(r"^\W*(?:just\s+|please\s+|you\s+can\s+)?(?:keep|carry\s+on|continue)\s+(?:using|to\s+use|"
+                         r"eating|to\s+eat|wearing|charging)\b", re.I)
 _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:drive|bring|pop)\s+"
                        r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"
                        # wait and see: "Give it a week and it'll feel normal again", "Keep driving it as normal"
