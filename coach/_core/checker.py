@@ -287,10 +287,16 @@ _RESTRICTS = re.compile(r"\b(?:only|requires?|required|needs?|needed|must|subjec
                         r"assess\w*|at\s+(?:the\s+)?discretion)\b", re.I)
 
 
+# a second grant after "and": "I've removed the fee and added £50 credit"
+_AND_GRANTED = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:[\w'’]+\s+){1,4}?and\s+(?:also\s+)?(?:added|applied|credited|"
+                          r"issued|refunded|waived|given|sent|approved|upgraded|extended)\b", re.I)
+
+
 def _done_beyond_policy(sentence: Sentence, policy: Policy, said: str = "") -> tuple[int, int] | None:
     """The clause of a grant made or offered ("I've waived", "and added a £50 credit", "I'll add a £25 voucher")
     that a policy line on its topic does not cover: an exception the team's policy does not allow."""
-    if not policy.commitments or not (GRANT_MADE.search(sentence.text) or GRANT_OFFERED.search(sentence.text)):
+    if not policy.commitments or not (GRANT_MADE.search(sentence.text) or GRANT_OFFERED.search(sentence.text) or
+                                      _AND_GRANTED.search(sentence.text)):
         return None
     text = sentence.text
     for start, end in _clauses(text):

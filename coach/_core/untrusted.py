@@ -97,6 +97,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"(?:skip\w*|bypass\w*)\s+(?:the\s+)?(?:\w+\s+)?(?:checks?|verification|security)\b|"
     r"card\s+on\s+file|last\s+(?:four|4)\s+digits|(?<=\bon\s)(?:us|the\s+house)\b|(?:staff|promo|employee)\s+(?:discount\s+)?code|"
     r"escalat\w*(?=[^.;!?]{0,40}\b(?:ceo|director|executive|head\s+office|senior\s+management|president)\b)|"
+    r"(?:other\s+)?customers?['’]?\s+(?:addresses|details|data|emails?|phone\s+numbers|list)|(?:address|customer|mailing)\s+list|"
     r"(?:internal|secret|staff|employee)\s+(?:discount\s+|promo\s+|voucher\s+)?codes)"
     r"|\d+(?:\.\d+)?\s?%"
     rf"|[{CURRENCY}]\s?\d[\d,.]*",
@@ -104,7 +105,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
 )
 #: Handing something out, as opposed to looking into it: "I've added a 30% code", "you'll get a full refund".
 _GIVES = re.compile(
-    r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|extended|processed|booked|"
+    r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|extended|processed|booked|attached|"
     r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked|closed|admit|admits|"
     r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|"
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
@@ -154,6 +155,8 @@ def _grants(text: str) -> set[str]:
         word = "unban" if word.startswith(("unban", "unblock", "reinstat", "reactivat", "lift")) else word
         word = "skipchecks" if word.startswith(("skip", "bypass")) else word
         word = "carddetails" if word in ("cardonfile", "lastfourdigits", "last4digits") else word
+        word = "data" if word.endswith(("addresses", "details", "data", "emails", "email", "numbers", "list")) and \
+            not word.endswith("codes") else word  # "all other customers' addresses", "the customer address list"
         word = "discount" if word.endswith(("code", "codes")) else word  # "the staff code is STAFF30": the discount
         # code asked for
         word = re.sub(r"^[\d,.]+k?(?:loyalty|reward|bonus)?(?=(?:coin|gem|token|point))", "", word)  # "10,000 coins"
