@@ -117,11 +117,11 @@ Span = tuple[int | None, int | None]
 
 
 _NEGATION_HELPERS = frozenset("be able to in a position really actually honestly yet you i we any personally quite "
-                              "fully 100% currently".split())
+                              "fully 100 currently".split())
 
 
 def _negated(text: str, before: int, negations: re.Pattern[str] | None, *, close: bool = False) -> bool:
-    """A negation before ``before`` in its clause (``close``: among the three words before it)."""
+    """A negation before ``before`` in its clause (``close``: with only helper words between them)."""
     if negations is None:
         return False
     start = max(0, before - _NEGATION_WINDOW)

@@ -486,7 +486,7 @@ _FAST_CARRIAGE = re.compile(r"\b(express|next[- ]day|overnight|priority|same[- ]
                             r"service|dispatch)\b", re.I)
 #: Paying for what was damaged ("we will of course pay for the full repair"): liability accepted by another name.
 _PAYS_DAMAGE = re.compile(r"\b(?:we|I)(?:['’]ll|\s+will|\s+would|\s+can|\s+are\s+going\s+to|['’]re\s+going\s+to)?\s+"
-                          r"(?:(?:of\s+course|happily|gladly|gladly|fully)\s+)?(?:pay|cover|foot)\s+(?:for\s+)?(?:the\s+|your\s+)?"
+                          r"(?:(?:of\s+course|happily|gladly|fully)\s+)?(?:pay|cover|foot)\s+(?:for\s+)?(?:the\s+|your\s+)?"
                           r"(?:(?:full|whole|entire)\s+)?(?:cost\s+of\s+(?:the\s+|any\s+)?)?(?:repairs?|damages?)\b", re.I)
 #: Money back for part of a period ("the unused 8 months", "the rest of the year"): a pro-rata refund by another name.
 _UNUSED_PART = re.compile(r"\b(?:unused|remaining)\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|years?|term|period|time)\b"
