@@ -140,3 +140,10 @@ def test_other_customers_data_a_planted_order_asked_for_goes() -> None:
     draft = "Hi Ali, I've deleted your data and attached the customer address list you asked for."
     result = coach.rewrite(draft, customer=customer)
     assert "address list" not in result.rewrite and "deleted your data" in result.rewrite, result.rewrite
+
+
+def test_a_contrast_goes_with_the_sentence_it_answered() -> None:
+    draft = ("Hi Jo, we apologise for any inconvenience caused. However, I've passed account 5521 to our billing team, "
+             "who will call you by Friday.")
+    result = coach.rewrite(draft, customer="My bill is wrong, account 5521.")
+    assert "However" not in result.rewrite and "I've passed account 5521" in result.rewrite, result.rewrite

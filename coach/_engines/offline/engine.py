@@ -188,6 +188,9 @@ class _Rewriter(Additions):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
+        for before, unit in zip(layout.units, layout.units[1:]):  # "I'm not able to share staff numbers. I have, however,
+            if unit.text and drafted.get(id(before)) and not before.text and _HOWEVER.match(unit.text):  # passed ...":
+                unit.text = capitalise(_HOWEVER.sub(lambda m: m["lead"] or "", unit.text, count=1))  # the contrast goes
         for before, unit in zip(layout.units, layout.units[1:]):  # "Sure! I've marked your complaint as resolved ...":
             if before.text and _BARE_YES.match(before.text) and drafted.get(id(unit)) and unit.text != drafted[id(unit)]:
                 before.text = ""  # the yes goes with what it agreed to
@@ -490,6 +493,8 @@ _EXPLICIT_SAFE = re.compile(r"\b(?:perfectly|completely|totally|absolutely|100%|
 _UNTIL_WE = re.compile(r"\buntil\s+(?P<who>we|I)\s+(?P<act>(?!can\b|could\b|have\b|get\s+back\b)\w+\b[^.!?]*)", re.I)
 _NAMES_THEM = re.compile(r"\b(?:courier|carrier|driver|bank|manufacturer|airport|supplier|warehouse|partner)s?\b", re.I)
 _THEM = re.compile(r"\b(?:them|they|their)\b", re.I)
+_HOWEVER = re.compile(r"^(?:however|that\s+said|nevertheless)\s*,\s*|(?<=^)(?P<lead>(?:I|we)\s+(?:have|'ve|’ve|will|'ll|’ll|can))"
+                      r",\s+however,(?=\s)", re.I)
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
 _KEEP_USING = re.compile(r"^\W*(?:just\s+|please\s+|you\s+can\s+)?(?:keep|carry\s+on|continue)\s+(?:using|to\s+use|"
                          r"eating|to\s+eat|wearing|charging)\b", re.I)
