@@ -429,11 +429,12 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return False  # what the customer or someone else must do is a requirement, not an outcome: "the account holder
         # will need to call us" (not "your refund will need to be processed by Friday", "we'll have to refund you")
     person = _PERSON.search(subject) or rule.pattern("third_party").search(subject) or not subject.strip()
-    if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and _SEES_IT_BACK.match(after):
+    to_you = re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) is not None  # what the customer will see or get
+    if to_you and _SEES_IT_BACK.match(after):
         return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
-    if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and not certain and _MESSAGE_TO_YOU.match(after):
+    if to_you and not certain and _MESSAGE_TO_YOU.match(after):
         return False  # "you'll receive an email within the hour with a link": the agent's own message, sent
-    if re.fullmatch(r"(?:.*\s)?you", subject.strip(), re.I) and (_HAS_IT.match(after) and timed or _GIFT.match(after)):
+    if to_you and (_HAS_IT.match(after) and timed or _GIFT.match(after)):
         return True  # "you'll have it tomorrow morning": the thing's arrival, with a time on it; "you'll get free
         # delivery for a year": a gift
     purpose = _SO_YOU_GET.search(after)

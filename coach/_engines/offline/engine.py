@@ -183,7 +183,8 @@ class _Rewriter(Additions):
             obeyed = follows_orders(drafted.get(id(before), ""), self.orders)
             gone = not before.text or before.text != drafted.get(id(before)) and obeyed
             if unit.text and gone and before.role == "body" and \
-                    (_POINTS_BACK.match(what_is_checked(unit.text)) or obeyed and GRANT_AGAIN.match(drafted.get(id(unit), ""))) \
+                    (_POINTS_BACK.match(what_is_checked(unit.text)) or _ENJOY.match(unit.text) or  # (or a cheer for it)
+                     obeyed and GRANT_AGAIN.match(drafted.get(id(unit), ""))) \
                     and (not holds_fact(unit.text) or obeyed):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
@@ -196,12 +197,11 @@ class _Rewriter(Additions):
                 before.text = ""  # the yes goes with what it agreed to
         thanked = False  # a "Thank you for your feedback." that went: the situation's own thanks replaces it
         if english and not positive(self.customer, self.draft):  # a fixed reply loses "I understand." and "Don't worry."
-            for at, unit in enumerate(list(layout.units)):
-                after = next((u.text for u in layout.units[at + 1:] if u.text), "")
-                if unit.text and deflects(unit.text) and _NAMES_THEM.search(unit.text) and _THEM.search(after):
+            for unit in list(layout.units):
+                deflecting = bool(unit.text) and deflects(unit.text)
+                if deflecting and _NAMES_THEM.search(unit.text) and _THEM.search(self._next_text(layout, unit)):
                     continue  # "... down to the courier. I've chased them": what "them" names stays
-                if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflects(unit.text) or
-                                                                self._cold(unit.text)):
+                if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflecting or self._cold(unit.text)):
                     thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
         for at, unit in enumerate(layout.units):  # "I understand. I understand also that ...": the first went, so the
@@ -245,6 +245,12 @@ class _Rewriter(Additions):
                                   _THREAT.match(unit.text) and not extract_facts(unit.text)):
                     unit.text = ""  # are said already ("you can't pay the £310 bill due on 30 June")
         return self._settle(layout, findings, english)
+
+    @staticmethod
+    def _next_text(layout: Layout, unit: Unit) -> str:
+        """The text of the first unit after ``unit`` that still has any."""
+        at = layout.units.index(unit)
+        return next((u.text for u in layout.units[at + 1:] if u.text), "")
 
     def _cold(self, text: str) -> bool:
         """A line that could go to anyone ("Thank you for your feedback.", "You may refer to our FAQ page.") in a reply
@@ -529,15 +535,14 @@ _SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(
 _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
-                    r"happy\s+(?:gaming|shopping|listening|streaming|playing))\W*$", re.I)
+                    r"happy\s+(?:gaming|shopping|listening|streaming|playing|watching))\W*$", re.I)
 _TREAT = re.compile(r"\b(?:free|voucher|upgrade\w*|discount|refund\w*|credit\w*|gift|bonus|on\s+us|complimentary|coins|gems|"
                     r"points|unbann?\w*|(?:ban|suspension)\s+lifted|reinstated)\b", re.I)
 # A subject that points at the sentence before it ("This will be with you by Friday")
 _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)|"
                           r"^(?:any|all|each|both|either|one)\s+of\s+(?:them|these|those)\b|"
-                          r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b"
-                          r"|^\W*(?:enjoy|have\s+fun|happy\s+(?:listening|streaming|shopping|watching))(?:\s+it)?\W*$",
-                          re.I)  # (or its object: "You'll see both today."; or a cheer for it: "Enjoy!")
+                          r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b",
+                          re.I)  # (or its object: "You'll see both today.")
 _ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
 
 
