@@ -576,6 +576,9 @@ _DASH_BEFORE = re.compile(r"\w\s+[—–-]\s*$")
 _ABOUT_IT = re.compile(r"(?:they|it|this|that|these|those)\b", re.I)
 
 
+_AS_ASKED = re.compile(r",?\s*as\s+(?:you\s+)?(?:asked|requested|instructed)(?:\s+for)?\s*,?\s*$", re.I)
+
+
 def _without_clause(text: str, quote: str) -> str | None:
     """``text`` less the clause ``quote``: "I've added a 30% discount and refunded the fee." -> "I've refunded the
     fee."; "Thanks, and I've added a voucher." -> "Thanks."; None when nothing whole is left."""
@@ -583,8 +586,8 @@ def _without_clause(text: str, quote: str) -> str | None:
     if at < 0:
         return None
     before, after = text[:at], text[at + len(quote):]
-    if before.strip():
-        lead = re.sub(r"[\s,;:–—-]*(?:\b(?:and|but|so)\b)?\s*$", "", before)
+    if before.strip():  # ("I've corrected INV-88 and, as you asked, [added a £40 credit]": the nod goes with it)
+        lead = re.sub(r"[\s,;:–—-]*(?:\b(?:and|but|so)\b)?\s*$", "", _AS_ASKED.sub("", before))
         tail = re.sub(r"^[\s,;]*(?:\b(?:and|but|so)\b\s*)?", "", after).strip()
         # not "As compensation." nor "As you're in our loyalty cohort.": neither stands alone
         whole = lead and len(lead.split()) >= 3 and starts_clause(lead) and complete(lead) and not _SUBORDINATE.match(lead)
