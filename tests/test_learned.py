@@ -142,3 +142,22 @@ def test_another_language_is_still_not_assessed():
 
 def test_links_handles_and_signatures_carry_no_meaning():
     assert normalise_for_embedding("@12345 see https://t.co/abc ^JK").split() == ["see", "link"]
+
+
+def test_embeddings_are_the_unit_mean_of_their_token_vectors():
+    """The hand-spelled ufunc calls give the same bits as ndarray.mean and linalg.norm."""
+    import numpy as np
+
+    from coach._core.learned.features import sentence_features
+
+    emb = load_learned().embedding
+    texts = ["Your parcel is on its way.", "Sorry for the wait, Ana!", "I'll refund the £20 today.", "zzzz"]
+    for text, row in zip(texts, emb.embed(texts)):
+        ids = emb.token_ids(text)
+        mean = emb.vectors[ids].mean(axis=0, dtype=np.float32)[None, :] if ids else np.zeros((1, emb.dim), np.float32)
+        norm = np.linalg.norm(mean, axis=1, keepdims=True)
+        assert np.array_equal(row, (mean / norm if norm.all() else mean)[0])
+    features = sentence_features(emb, texts[:3])
+    vectors = emb.embed(texts[:3])
+    assert np.array_equal(features[1, emb.dim:], np.stack([vectors[0], vectors[2]]).mean(axis=0))
+    assert np.array_equal(features[0, emb.dim:], vectors[1]) and np.array_equal(features[2, emb.dim:], vectors[1])

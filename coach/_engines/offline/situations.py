@@ -123,9 +123,14 @@ def _load() -> tuple[Situation, ...]:
 @lru_cache(maxsize=256)
 def situation(customer: str | None) -> Situation | None:
     """The situation the customer's message is in, or None for an everyday problem."""
-    if not customer or not customer.strip():
-        return None
+    if not customer or not customer.strip() or not _any_words().search(customer):
+        return None  # (most messages name no situation: one search of them all, not one per situation)
     return next((s for s in _load() if s.matches(customer)), None)
+
+
+@lru_cache(maxsize=1)
+def _any_words() -> re.Pattern[str]:
+    return _compiled("|".join(f"(?:{s.words})" for s in _load()))
 
 
 _KIN = {word: head for head, words in {
