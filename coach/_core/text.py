@@ -163,7 +163,8 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
             at = cut_end
         _append(text, at, start + bound["end_index"], out)
     merged: list[Sentence] = []
-    for sentence in out[first:]:  # "..." alone, or "!" after an emoticon: part of its neighbour
+    pieces = out[first:]
+    for at, sentence in enumerate(pieces):  # "..." alone, or "!" after an emoticon: part of its neighbour
         if merged and _PUNCTUATION_ONLY.match(merged[-1].text) and not _PUNCTUATION_ONLY.match(sentence.text):
             previous = merged.pop()
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
@@ -174,8 +175,21 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
                          _TITLE_END.search(merged[-1].text) and sentence.text[:1].isupper()):
             previous = merged.pop()  # ... or "approx." before "six weeks": an abbreviation, not an end
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
+        elif merged and merged[-1].text[-1] in ".!?" and at + 1 < len(pieces) and _MOOD_ONLY.fullmatch(sentence.text):
+            previous = merged.pop()  # "Sorry for the wait! 😞 DM us ...": the face ends the sentence before it
+            sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
+        elif merged and merged[-1].text[-1] in ".!?" and _MOOD_FIRST.match(sentence.text):
+            # "sorry for the trouble! 😕 pls DM us": the face goes with the sentence it follows
+            previous, face = merged.pop(), _MOOD_FIRST.match(sentence.text)
+            merged.append(Sentence(previous.start, sentence.start + face.end(1),
+                                   text[previous.start:sentence.start + face.end(1)]))
+            sentence = Sentence(sentence.start + face.end(), sentence.end, sentence.text[face.end():])
         merged.append(sentence)
     out[first:] = merged
+
+
+_MOOD_FIRST = re.compile(rf"([{EMOJI}{EMOJI_GLUE}]+)\s+(?=\w)")
+_MOOD_ONLY = re.compile(rf"[{EMOJI}{EMOJI_GLUE}]+")
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:

@@ -37,7 +37,8 @@ def checking_on(what: str, when: str, salt: int) -> str:
     return (_LOOKING_INTO if what == "this" else _CHECK_ON)[salt % 2].format(what=what, when=when)
 
 
-_DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?(?:\s+(?:tomorrow|today|tonight|on\s+\w+day)\b)?"
+_DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?"
+                            r"(?:\s+(?:tomorrow|today|tonight|on\s+\w+day|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)?"
                             r"(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s+at\s+the\s+latest\b)?", re.I)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DIGITS = re.compile(r"\d*(?:st|nd|rd|th)?(?:\s+" + _MONTH + r"(?:\s+\d{4})?\b)?")  # the rest of "by 3|0 June"

@@ -330,7 +330,8 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
 
 
 _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:\s+with\s+you)?|(?:in\s+all\s+)?honesty|"
-                         r"honestly|frankly|truthfully|if\s+I['’]m\s+(?:honest|being\s+honest)|between\s+(?:us|you\s+and\s+me))"
+                         r"honestly|frankly|truthfully|if\s+I['’]m\s+(?:honest|being\s+honest)|between\s+(?:us|you\s+and\s+me)|"
+                         r"(?:oh\s+)?(?:my\s+)?(?:goodness|gosh|god|dear|word)|oh(?:\s+no)?|wow|omg|yikes|ugh|blimey|jeez)"
                          r"\W*", re.I)
 
 

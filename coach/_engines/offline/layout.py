@@ -44,7 +44,8 @@ _HEADING = (r"(?:re|subject|ref\.?|reference|regarding|(?:your|our|acct\.?|accou
 # ... or a line that is only a reference, "Customer No. SL-5529130": nothing is added before or into it
 SUBJECT_LINE = re.compile(rf"^(?:{_HEADING})|{REFERENCE_LINE.pattern}|\((?:our|your)\s+ref(?:erence)?\.?\s*:[^)]*\)\s*$|"
                           r"^(?-i:[A-Z0-9][A-Z0-9 .,#/&'’–—-]{8,})(?:\s*\(|$)|"  # "CARD ENDING 0092 – DISPUTED ..."
-                          r"^(?=[^!?]*\d)[^!?]{3,50}\s[–—]\s[a-z][a-z ]{2,30}$",  # "Flat 3B, 27 Carlton St. – heating fault"
+                          r"^(?=[^!?]*\d)[^!?]{3,50}\s[–—]\s[a-z][a-z ]{2,30}$|"  # "Flat 3B, 27 Carlton St. – heating fault"
+                          r"^(?:[a-z][\w.-]*\s+){0,3}(?:id|no\.?|number|code)\s*:\s*(?=\S*\d)\S+$",  # "Manuscript ID: GH-20-117"
                           re.I)
 _SUBJECT = re.compile(r"^\s*" + _HEADING + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support

@@ -1240,8 +1240,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         return None  # "whether no further reminders can be issued" reads as nonsense
     if re.fullmatch(r"(?:all|both|each|every|all\s+of)", condition, re.I):
         s, condition = f"{condition.lower()} {s}", ""
-    if condition and not _CONDITION.match(condition):
-        return None
+    if condition and (not _CONDITION.match(condition) or re.search(r"\b(?:and|but)$", condition, re.I)):
+        return None  # (not "as a valued customer your case has been escalated, and": a clause of its own before "and")
     vp = re.sub(r"^(?:personally|definitely|absolutely|certainly)\s+(?=make\s+sure|ensure)", "", vp, flags=re.I)
     maker = _MAKE_SURE.match(vp)
     if maker and re.match(r"to\s+\w", vp[maker.end():]):  # "we'll make sure to get this sorted" -> "we can get ..."

@@ -92,7 +92,9 @@ _SWAPS = {
     "your": "our", "yours": "ours", "you": "us",  # only an object "you" gets this far: "bought from you"
     "here": "there",  # "there's nothing here" is where the customer is
 }
-_SWAP = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)) + r")\b", re.I)
+# (not in a code, "order US-77102", nor the country, "shipped from the US")
+_SWAP = re.compile(r"(?<![\w-])(?!(?-i:US)\b)(?:" + "|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)) +
+                   r")\b(?![-/]\w)", re.I)
 _VERB_FIXES = [  # after "I" became "you": the verb agrees
     (re.compile(r"\byou am\b", re.I), "you are"), (re.compile(r"\byou was\b", re.I), "you were"),
     (re.compile(r"\byou wasn't\b", re.I), "you weren't"), (re.compile(r"\byou has\b", re.I), "you have"),
