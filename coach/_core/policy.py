@@ -545,7 +545,7 @@ _WINDOW = re.compile(rf"\bwithin\s+{_COUNT}\s+{_SPAN}\s+(?:of|from|after)\s+(?:t
 #: How long the customer has had it: "stopped working after 5 weeks", "bought it 45 days ago", "it's been two months".
 _ELAPSED = re.compile(rf"(?:\b(?:stopped|broke|failed|died|packed\s+up|started)\b[^.!?]{{0,40}}?\bafter"
                       rf"|\b(?:it['’]s|it\s+has)\s+been(?=[^.!?]{{0,30}}\bsince\s+(?:it|they|I|we|the|delivery|purchase)\b)"
-                      rf"|\b(?:bought|ordered|purchased|delivered|received|got)\b[^.!?]{{0,30}}?(?=[^.!?]{{0,20}}\bago\b))"
+                      rf"|\b(?:bought|ordered|purchased|delivered|received|got)\b[^.!?]{{0,60}}?(?=[^.!?]{{0,20}}\bago\b))"
                       rf"\s+(?:about\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|just\s+over\s+)?"
                       rf"{_COUNT}\s+{_SPAN}\b(?!\s+(?:of|from|after|before)\b)(?![\s-]+(?:pass|plan|membership|subscription|"
                       r"contract|trial|warranty|guarantee)\b)", re.I)

@@ -98,7 +98,11 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"card\s+on\s+file|last\s+(?:four|4)\s+digits|(?<=\bon\s)(?:us|the\s+house)\b|(?:staff|promo|employee)\s+(?:discount\s+)?code|"
     r"escalat\w*(?=[^.;!?]{0,40}\b(?:ceo|director|executive|head\s+office|senior\s+management|president)\b)|"
     r"(?:other\s+)?customers?['’]?\s+(?:addresses|details|data|emails?|phone\s+numbers|list)|(?:address|customer|mailing)\s+list|"
-    r"(?:internal|secret|staff|employee)\s+(?:discount\s+|promo\s+|voucher\s+)?codes)"
+    r"(?:internal|secret|staff|employee)\s+(?:discount\s+|promo\s+|voucher\s+)?codes|"
+    r"(?:manager|admin|override|master)\s+(?:override\s+|access\s+)?codes?\b|"  # "the manager override code"
+    # a staff contact handed over: "the internal escalation phone number", "the CEO's direct line"
+    r"(?:internal|direct|private|personal|escalation)\s+(?:[\w-]+\s+){0,2}?(?:phone\s+|mobile\s+|contact\s+)?"
+    r"(?:numbers?|lines?|mobiles?|emails?|extensions?)\b)"
     r"|\d+(?:\.\d+)?\s?%"
     rf"|[{CURRENCY}]\s?\d[\d,.]*",
     re.I,
@@ -117,6 +121,8 @@ _GIVES = re.compile(
     # "the staff code is STAFF30"; an escalation to the top that a planted order asked for
     r"|\b(?:staff|promo|discount|voucher|coupon|employee)\s+code\s+(?:is|=|:)\s*(?=(?-i:[A-Z0-9][A-Z0-9-]{3,}))"
     r"|\bescalated\b(?=[^.;!?]{0,40}\b(?:ceo|director|platinum|vip|executive|head\s+office|senior\s+management)\b)"
+    r"|\b(?:number|line|mobile|extension|email)\s+(?:is|=|:)\s*(?=[+\d(]|\S+@)"  # "the escalation line is +44 ..."
+    r"|\b(?:override|admin|access|master)\s+code\s+(?:is|=|:)\s*(?=(?-i:[A-Z0-9][A-Z0-9-]{3,}))"
     r"|\b(?:is|are|['’]s|['’]re)\s+(?:all\s+)?on\s+(?:us|the\s+house)\b"
     r"|\byou(?:'ll|’ll|\s+will)?\s+(?:also\s+|definitely\s+|certainly\s+|now\s+)?(?:get|receive|have|be\s+getting|"
     r"be\s+receiving)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|yours)\b|\bends\s+in\b"
@@ -154,6 +160,8 @@ def _grants(text: str) -> set[str]:
         word = "waive" if word.startswith("no") else word  # "no fee", "no exit charge": a fee waived
         word = "unban" if word.startswith(("unban", "unblock", "reinstat", "reactivat", "lift")) else word
         word = "skipchecks" if word.startswith(("skip", "bypass")) else word
+        word = "contact" if word.startswith(("internal", "direct", "private", "personal", "escalation")) and \
+            not word.endswith("codes") else word
         word = "carddetails" if word in ("cardonfile", "lastfourdigits", "last4digits") else word
         word = "data" if word.endswith(("addresses", "details", "data", "emails", "email", "numbers", "list")) and \
             not word.endswith("codes") else word  # "all other customers' addresses", "the customer address list"

@@ -25,7 +25,7 @@ from .clauses import (
 )
 
 __all__ = ["blames", "drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
-           "hollow", "is_interjection"]
+           "hollow", "is_interjection", "USE_WHAT_WENT"]
 
 _OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh|what(?=\W*[?!])"
 _INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh|aw+)(?:[\s,]+(?-i:[A-Z][a-z]+))?\W*$", re.I)  # ... "Oh Gemma 😢"
@@ -251,11 +251,15 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
     if lead and starts_clause(rest[lead.end():]):
         rest = capitalise(rest[lead.end():])  # "Oh no, that's awful, we ...": the "Oh no" went with the pity
     if rest and (_INTERJECTION.match(rest) or _CANDOUR.match(rest) or not holds_fact(rest) and not holds_step(rest) and
-                 (len(rest.split()) < 3 or _POINTS_BACK.search(rest))):
+                 (len(rest.split()) < 3 or _POINTS_BACK.search(rest)) or USE_WHAT_WENT.fullmatch(rest)):
         rest = ""  # "No excuses." alone after its clause went; "we've had so many of these": of what?
     return [rest] if rest else []
 
 
+# what is left of a clause that handed something over: "call them directly", "use it at checkout" (of what went)
+USE_WHAT_WENT = re.compile(r"\W*(?:please\s+|just\s+)?(?:call|ring|phone|email|contact|use|try|text|message|quote)\s+"
+                            r"(?:them|it|those|these|that|this)(?:\s+(?:directly|now|instead|today|anytime|at\s+checkout))*"
+                            r"\W*", re.I)
 _INSISTS = re.compile(r"\W*(?:really\s+I\s+do|I\s+(?:really|truly|honestly)\s+do|truly|I\s+mean\s+(?:it|that)|honestly)\W*",
                       re.I)
 
@@ -331,7 +335,7 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
 
 _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:\s+with\s+you)?|(?:in\s+all\s+)?honesty|"
                          r"honestly|frankly|truthfully|if\s+I['’]m\s+(?:honest|being\s+honest)|between\s+(?:us|you\s+and\s+me)|"
-                         r"(?:oh\s+)?(?:my\s+)?(?:goodness|gosh|god|dear|word)|oh(?:\s+no)?|wow|omg|yikes|ugh|blimey|jeez)"
+                         rf"{_OUCH}|oh(?:\s+my)?(?:\s+(?:goodness|word|dear))?|goodness|blimey|jeez)"
                          r"\W*", re.I)
 
 
@@ -339,6 +343,9 @@ _WHEN_IT_SUITS = re.compile(r"(?:when|whenever|once)\s+(?:I|we)(?:['’]ve)?\s+(
                             r"moment|minute|spare\s+moment|bit\s+of\s+time)(?:\s+(?:to\s+spare|free|spare))?|"
                             r"when\s+time\s+allows|when\s+(?:they|he|she)(?:['’]re|['’]s|\s+are|\s+is)\s+(?:free|available)|"
                             r"when\s+(?:they|he|she)\s+(?:get|gets|have|has)\s+(?:a\s+)?(?:chance|moment|minute)", re.I)
+# "We'll look into INV-4421 at some point": the agent's own look, without the shrug
+_LOOK_SOMETIME = re.compile(r"^(?:I|we)(?:['’]ll|\s+will)\s+(?:look\s+into|check|investigate)\b[^,;]*?"
+                            r"(?P<when>\s+(?:at\s+some\s+(?:point|stage)|eventually|sometime))\W*$", re.I)
 
 
 def fix_vague_effort(text: str, quote: str) -> list[str] | None:
@@ -349,6 +356,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     if own and own.start() <= text.find(quote) < own.end():  # "We'll try our best to keep you updated": keeping the
         return [text[: own.start()] + f"{own['who']}{own['will']} {own['act']}" + text[own.end():]]  # customer
         # updated is the agent's own to do; the effort goes
+    sometime = _LOOK_SOMETIME.match(text)
+    if sometime and quote.strip() in sometime["when"] and holds_fact(text):  # (without a reference, the coach's own
+        # step says it better than "We'll look into it.")
+        return [text[: sometime.start("when")] + text[sometime.end("when"):]]
     delay = _WHEN_IT_SUITS.search(text)
     if delay and quote.strip() in delay.group() and delay.start() > 0:  # "I'll look into batch L2391B when I get a
         # chance (to spare)": the action, without the delay

@@ -28,7 +28,18 @@ from ..._core.text import html_to_text, looks_english, other_language, split_sen
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
-from .edits import blames, deflects, drop_apology, drop_banned, drop_pity, droppable, fix_vague_effort, hollow, is_interjection
+from .edits import (
+    USE_WHAT_WENT,
+    blames,
+    deflects,
+    drop_apology,
+    drop_banned,
+    drop_pity,
+    droppable,
+    fix_vague_effort,
+    hollow,
+    is_interjection,
+)
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
 from .promise import (
@@ -598,6 +609,8 @@ def _without_clause(text: str, quote: str) -> str | None:
     perfect = _PERFECT.match(quote)
     if perfect and re.match(r"\w+ed\b", rest):  # the second participle keeps the first's "I've"
         return perfect.group() + rest
+    if USE_WHAT_WENT.fullmatch(rest):
+        return None  # "..., call them directly": what it would use went with the clause
     head = re.split(r"[,;:–—]", rest, maxsplit=1)[0]  # not "The 30-day return window, so you can ...": no verb
     return capitalise(rest) if starts_clause(rest) and (starts_clause(head) and _FINITE.search(head) or
                                                         _IMPERATIVE.match(head)) else None

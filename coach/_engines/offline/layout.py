@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..._core.text import EMOJI, KISS_SIGN_OFF, REFERENCE_LINE, STOPWORDS, signoff_start, split_sentences
+from ..._core.text import EMOJI, EMOJI_GLUE, KISS_SIGN_OFF, REFERENCE_LINE, STOPWORDS, signoff_start, split_sentences
 
 __all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
 
@@ -199,7 +199,8 @@ def _mark_roles(layout: Layout) -> None:
     words = first.text.split()
     on_its_line = first.text.rstrip().endswith(",") and "\n" in first.gap  # "Dear Mr and Mrs Ferreira,\n"
     said = re.search(r",\s+\S+\s+\S", first.text) and not on_its_line  # "Hi Michelle, I understand.": a sentence
-    if _HELLO.match(first.text) and (len(words) <= 4 and not said and (first.text.rstrip()[-1:] in ",.!" or
+    bare = re.sub(rf"[\s{EMOJI}{EMOJI_GLUE}]+$", "", first.text)  # ("Hi there! 😊": a greeting with its face)
+    if _HELLO.match(first.text) and (len(words) <= 4 and not said and (bare[-1:] in ",.!" or
                                                                        "\n" in first.gap)
                                      or len(words) <= 7 and on_its_line):
         first.role = "greeting"

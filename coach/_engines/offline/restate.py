@@ -56,7 +56,8 @@ _PROBLEM = re.compile(
     r"frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|leak\w*|spoil\w*|empty|"
     r"without|waiting|waited|received|fray\w*|torn|ripped|faulty|defective|dead|wet|melted|dirty|smashed|"
     r"scratch\w*|dent\w*|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|billed|unable|keeps?|"
-    r"logs?\s+(?:me\s+)?out|kick\w*\s+(?:me\s+)?out|every\s+(?:hour|day|time)|turned\s+down|"
+    r"logs?\s+(?:me\s+)?out|kick\w*\s+(?:me\s+)?out|every\s+(?:hour|day|time)|turned\s+down|spongy|grinding|"
+    r"goes\s+(?:almost\s+|nearly\s+|right\s+|all\s+the\s+way\s+)?to\s+the\s+floor|"
     r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
@@ -169,7 +170,7 @@ _OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|alrea
                          r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up)\b", re.I)
 _OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
 # A problem word that, alone, says what is at stake rather than what went wrong: "my rent is due Friday".
-_WEAK = frozenset({"due"})
+_WEAK = frozenset({"due", "every day"})  # (what is at stake: "I have two kids in the car every day")
 # An object that points at another sentence: "nobody mentioned it", "put the wrong one back".
 _OBJECT_POINTER = re.compile(r"\b(?:mention\w*|show\w*|see|saw|seen|use|used|need|needs|want|wants|find|found|fix\w*|"
                              r"explain\w*|told|tell|notic\w*)\s+(?:it|them|him|her|this|that)(?=\s*(?:[,.;!?]|$|\s+(?:at|to|in|on|by|for|with|"
