@@ -10,7 +10,7 @@ from .combined import LAYERS, Layers, apply_model, explicit_step
 from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .facts import CURRENCY, extract_facts
-from .policy import ADMITS, CONSIDER_DONE, DISCIPLINED, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
+from .policy import ADMITS, BY_A_DAY, CONSIDER_DONE, DISCIPLINED, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
@@ -218,8 +218,11 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 # the sentence before is read only for what a pronoun stands for ("It will arrive in 3-5 days")
                 context = before + text if _POINTER_SUBJECT.search(text[start:end]) else text
                 # ("... within 10 working days, but for you it'll be back by tomorrow": the time after "but" is promised)
-                when = text[start:end] if _BUT_BEFORE.search(text, 0, start) or _BUT_BEFORE.match(text[start:end]) \
-                    else None
+                # (and "... ships within 2 business days, and it will be at your door by Wednesday": the day is the
+                # clause's own, which the line's time does not cover)
+                when = text[start:end] if _BUT_BEFORE.search(text, 0, start) or _BUT_BEFORE.match(text[start:end]) or \
+                    (start > 0 or end < len(text.rstrip(" .!?"))) and BY_A_DAY.search(text, start, end) and \
+                    not _SO_BEFORE.search(text, 0, start) else None  # (not "..., so it should reach you by 13 October")
                 # (and the sentence before gives a pronoun its topic, never its time: "... stopped working after 5
                 # weeks. It will be there tomorrow")
                 if (_granted(ctx.policy, sure, text[start:end], text, when=when) or
@@ -374,6 +377,7 @@ _THEIR_STEP = re.compile(r"(?:^|[:;,.]\s*|\band\s+)(?:please\s+)?(?:go\s+to|tap|
                          r"switch\s+(?:it\s+)?off|turn\s+(?:it\s+)?off|update\s+(?:the|your)\s+app)\b", re.I)
 _SO_YOU_GET = re.compile(r"\bso\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can)?\s+(?:get|receive|have|see)\s+(?:it|them|the\s+\w+|"
                          rf"your\s+\w+|[{CURRENCY}]\s?\d[\d,.]*)", re.I)
+_SO_BEFORE = re.compile(r"\bso(?:\s+that)?\s*$", re.I)
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
 
 

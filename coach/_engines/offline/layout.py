@@ -45,7 +45,9 @@ _HEADING = (r"(?:re|subject|ref\.?|reference|regarding|(?:your|our|acct\.?|accou
 SUBJECT_LINE = re.compile(rf"^(?:{_HEADING})|{REFERENCE_LINE.pattern}|\((?:our|your)\s+ref(?:erence)?\.?\s*:[^)]*\)\s*$|"
                           r"^(?-i:[A-Z0-9][A-Z0-9 .,#/&'’–—-]{8,})(?:\s*\(|$)|"  # "CARD ENDING 0092 – DISPUTED ..."
                           r"^(?=[^!?]*\d)[^!?]{3,50}\s[–—]\s[a-z][a-z ]{2,30}$|"  # "Flat 3B, 27 Carlton St. – heating fault"
-                          r"^(?:[a-z][\w.-]*\s+){0,3}(?:id|no\.?|number|code)\s*:\s*(?=\S*\d)\S+$",  # "Manuscript ID: GH-20-117"
+                          r"^(?:[a-z][\w.-]*\s+){0,3}(?:id|no\.?|number|code)\s*:\s*(?=\S*\d)\S+$|"  # "Manuscript ID: GH-20-117"
+                          # "Ref. No. PM-3390 – Flat 3, 14 St. George's Rd."
+                          r"^(?:our\s+|your\s+)?ref(?:erence)?\.?\s+(?:no\.?\s*)?(?=\S*\d)[\w/-]+(?:\s+[–—-]\s.*)?$",
                           re.I)
 _SUBJECT = re.compile(r"^\s*" + _HEADING + r"[^\n]*\n\s*", re.I)  # the e-mail's first line
 _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it this that here there team support
@@ -54,7 +56,9 @@ _END = re.compile(rf"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp
 _COURTESY_SENTENCE = re.compile(
     r"^(?:thanks|thank\s+you|ty|thx|cheers|many\s+thanks|have\s+a\s+(?:great|good|nice|lovely|wonderful)\b|take\s+care|"
     r"enjoy|kind\s+regards|regards|(?:best|warm|warmest|kind|kindest)\s+(?:wishes|regards)|all\s+the\s+best|"
-    r"with\s+(?:thanks|best\s+wishes)|yours\s+(?:sincerely|faithfully|truly)|sincerely|best(?=\s*,))\b[^.!?]{0,40}[.!]*$",
+    r"with\s+(?:thanks|best\s+wishes)|yours\s+(?:sincerely|faithfully|truly)|sincerely|best(?=\s*,)|"
+    r"(?:please\s+)?(?:do\s+not|don['’]t)\s+hesitate\s+to\s+(?:contact|get\s+in\s+touch\s+with|reach\s+out\s+to|call|"
+    r"e-?mail)\s+us)\b[^.!?]{0,40}[.!]*$",
     re.I,
 )
 _COMMON_WORD = re.compile(r"^(?:apolog\w*|sorry|thanks?|cheers|welcome|enjoy|congrat\w*|noted|done|sure|great|awesome|"

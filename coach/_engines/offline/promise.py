@@ -1111,6 +1111,8 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
         if spell:
             dates.append(spell.group())
     amounts = [fact for fact, kind in kinds.items() if kind == "money"]
+    amounts += [f"{fact}%" for fact, kind in kinds.items() if kind == "token" and  # "a 25% cash refund": a share of it
+                re.search(rf"(?<![\w.]){re.escape(fact)}\s?%", clause)]
     if len(dates) + len(amounts) < len(facts):
         return None  # a reference would be lost: the engine tries another way
     policy = said_policy(line)
@@ -1118,9 +1120,15 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
         return [policy]
     cap = max((value for _, value in sums(line)), default=None)
     other = other_remedy(clause, line, only=True)  # "a £100 goodwill payment" where the line grants a voucher
-    over = [a for a in amounts if cap is not None and _value(a) > cap or other]
+    shares = [float(m) for m in re.findall(r"(\d+(?:\.\d+)?)\s?%", line)]  # "capped at 10%": a share's own cap
+    limits = {a: max(shares) if a.endswith("%") and shares else cap for a in amounts}
+    over = [a for a in amounts if limits[a] is not None and _value(a) > limits[a] or other]
     names = [_named(amount, clause) for amount in amounts]  # "the $75 credit", not "the $75" (all named, or none)
     named = " and ".join(names if all(n != a for n, a in zip(names, amounts)) else amounts)
+    share = next((n for n, a in zip(names, amounts) if a.endswith("%") and n != a), None)
+    beside = re.search(rf"{re.escape(share)}\s*\(([{CURRENCY}][\d,.]*\d)\)", clause, re.I) if share else None
+    if beside and len(amounts) == 2:  # "a 25% cash refund ($52.50)": one sum, said once
+        named = f"{share} ({beside.group(1)})"
     if amounts and dates and not over:  # "£9.76 a day and £50 from Saturday": the amounts are checked, not refused
         if all(re.match(r"(?:within|in|inside|under)\s", d) for d in dates):  # "paid within 48 hours": checked too
             if not asked_for(" ".join(dates), asked):  # a time the customer never asked for: the agent's update's
@@ -1235,6 +1243,7 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         return None
     condition = _DISCOURSE.sub("", _ASSURED.sub("", head[: subject.start(1)]).strip(" ,")).strip(" ,")
     condition = re.sub(r"^[^\w\s]+\s*", "", condition)  # "😢 we'll have your bag back": the emoji is no condition
+    condition = re.sub(r"\bwhich$", "that", condition)  # "wait 7 days, after which it will ...": "... after that"
     s = re.sub(r"^that\s+(?=(?:the|our|your|a|an|this|these|those|my|his|her|their)\b)", "", subject.group(1), flags=re.I)
     if re.match(r"(?:no|none|nothing|nobody|neither)\b", s, re.I):
         return None  # "whether no further reminders can be issued" reads as nonsense
@@ -1391,7 +1400,7 @@ def _subject(words: str) -> str:
     first = words.split()[0]
     if first.lower() in ("i", "we"):
         return "we" if len(words.split()) == 1 else words
-    if first.lower() in ("the", "your", "our", "a", "an", "this", "that", "it", "you", "they", "all", "both", "each",
+    if first.lower() in ("the", "your", "our", "a", "an", "another", "this", "that", "it", "you", "they", "all", "both", "each",
                          "every", "everything", "someone", "he", "she", "some", "any", "these", "those", "my", "his", "her",
                          "their", "no", "many", "most"):
         return words[0].lower() + words[1:]

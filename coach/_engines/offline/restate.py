@@ -58,6 +58,7 @@ _PROBLEM = re.compile(
     r"scratch\w*|dent\w*|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|billed|unable|keeps?|"
     r"logs?\s+(?:me\s+)?out|kick\w*\s+(?:me\s+)?out|every\s+(?:hour|day|time)|turned\s+down|spongy|grinding|"
     r"goes\s+(?:almost\s+|nearly\s+|right\s+|all\s+the\s+way\s+)?to\s+the\s+floor|"
+    r"read\s+out|gave\s+(?:them|him|her|away)\s+my|in\s+(?:my|your)\s+name|r[au]n\s+up|(?:saying|claiming)\s+(?:they|he|she)\s+w|"
     r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
@@ -420,7 +421,8 @@ _ADJECTIVES = frozenset("""black white red green blue brown grey gray yellow ora
     loud strange weird faulty broken wrong missing late dirty""".split())
 # a thing a terse message names without its article ("Parcel never came", "Show is TONIGHT")
 _BARE_NOUNS = frozenset("""show parcel package order delivery flight train bus ticket tickets app item items engineer driver
-    refund payment bill internet wifi signal car phone room heating boiler meal food courier website concert gig event""".split())
+    refund payment bill internet wifi signal car phone room heating boiler meal food courier website concert gig event
+    rent mortgage loan deposit balance salary broadband electricity power water""".split())
 
 
 _COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity|ing)\s+(?![A-Z])")  # (not "Reading station")
