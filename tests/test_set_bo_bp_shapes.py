@@ -186,3 +186,17 @@ def test_rent_said_back_is_the_rent() -> None:
     customer = "Your app crashes when I open payments. Rent is due tomorrow and I can't pay it."
     result = coach.rewrite("Fingers crossed a fix lands soon!", customer=customer)
     assert "that Rent" not in result.rewrite, result.rewrite
+
+
+def test_a_good_draft_own_next_message_and_conditional_step_stay() -> None:
+    draft = ("Hi Ravi, thanks for the photos of the cracked lid on order 5521-KT. I've sent a prepaid label to your email. "
+             "Once the courier collects the kettle, the replacement will be dispatched. The tracking number will follow "
+             "in a separate email.")
+    result = coach.rewrite(draft, customer="The lid of my kettle (order 5521-KT) cracked on day two.")
+    assert result.rewrite == draft and result.passed is True, result.rewrite
+
+
+def test_a_phrase_said_twice_running_is_said_once_in_an_edited_reply() -> None:
+    result = coach.rewrite("@kim hey Kim, we get it. we get it. ur refund shd be thru now 👍 ^PL",
+                           customer="@Shop my refund for the broken kettle still isn't here")
+    assert result.rewrite.lower().count("we get it") == 1, result.rewrite

@@ -377,6 +377,11 @@ _THEIR_STEP = re.compile(r"(?:^|[:;,.]\s*|\band\s+)(?:please\s+)?(?:go\s+to|tap|
                          r"switch\s+(?:it\s+)?off|turn\s+(?:it\s+)?off|update\s+(?:the|your)\s+app)\b", re.I)
 _SO_YOU_GET = re.compile(r"\bso\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+can)?\s+(?:get|receive|have|see)\s+(?:it|them|the\s+\w+|"
                          rf"your\s+\w+|[{CURRENCY}]\s?\d[\d,.]*)", re.I)
+_MESSAGE = re.compile(r"\b(?:tracking\s+(?:number|details|link|code)|confirmation|(?:returns?\s+)?label|link|receipt|invoice|"
+                      r"e-?mail|reference(?:\s+number)?|details)$", re.I)
+_FOLLOWS = re.compile(r"\s*(?:follow|be\s+(?:sent|e-?mailed|texted)|come\s+through|"
+                      r"arrive\s+(?:by|in\s+a)\s+(?:separate\s+)?e-?mail)\b", re.I)
+_LED_BY_CONDITION = re.compile(r"^\W*(?:once|when|as\s+soon\s+as|after)\s+[^,;]{3,80},\s*$", re.I)
 _SO_BEFORE = re.compile(r"\bso(?:\s+that)?\s*$", re.I)
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
 
@@ -438,6 +443,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
     if to_you and not certain and _MESSAGE_TO_YOU.match(after):
         return False  # "you'll receive an email within the hour with a link": the agent's own message, sent
+    if not certain and _MESSAGE.search(subject) and _FOLLOWS.match(after):
+        return False  # "The tracking number will follow in a separate email": the same, said of the message
     if to_you and (_HAS_IT.match(after) and timed or _GIFT.match(after)):
         return True  # "you'll have it tomorrow morning": the thing's arrival, with a time on it; "you'll get free
         # delivery for a year": a gift
@@ -450,6 +457,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.
         return timed and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
+    if not timed and not certain and _LED_BY_CONDITION.match(text[:start]):
+        return False  # "Once the courier collects the original, the replacement will be dispatched": the next step of
+        # a process the agent has started, on a condition, with no time on it
     if rule.pattern("outcomes").search(_CONDITION.split(clause, maxsplit=1)[0]):
         return True  # (not "the corrected bill will appear online once it's reissued": the outcome is the condition)
     same_breath = re.split(r"[,;:]|\s(?:once|when|if|so|but|because|after|before)\s", after, maxsplit=1)[0]

@@ -103,9 +103,14 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
 _DOUBLED_COMMA = re.compile(r"(?<=\w),\s*,")
 
 
+# a phrase said twice running: "we hear u. we hear u.", "we hear u, we hear u"
+_SAID_TWICE = re.compile(r"(?<![\w'’])([a-z][\w'’ ]{4,30}?)[.!,]\s+\1(?![\w'’])", re.I)
+
+
 def _retyped(text: str) -> str:
-    """``text`` without its doubled small words and commas (fluency's ``TYPED_TWICE``: "the the", not "in in")."""
-    return _DOUBLED_COMMA.sub(",", TYPED_TWICE.sub(r"\1", text))
+    """``text`` without its doubled small words and commas (fluency's ``TYPED_TWICE``: "the the", not "in in") and
+    without a phrase said twice running."""
+    return _SAID_TWICE.sub(r"\1", _DOUBLED_COMMA.sub(",", TYPED_TWICE.sub(r"\1", text)))
 
 
 # What a form reply says instead of the customer's problem: "Your enquiry has been logged", "in due course"
