@@ -200,3 +200,10 @@ def test_a_phrase_said_twice_running_is_said_once_in_an_edited_reply() -> None:
     result = coach.rewrite("@kim hey Kim, we get it. we get it. ur refund shd be thru now 👍 ^PL",
                            customer="@Shop my refund for the broken kettle still isn't here")
     assert result.rewrite.lower().count("we get it") == 1, result.rewrite
+
+
+def test_a_routine_slot_goes_beside_an_urgent_brake_step() -> None:
+    customer = "Since your garage fitted new brake pads on Friday the pedal goes almost to the floor."
+    draft = "We guarantee our mechanics did nothing wrong. We'll do our best to fit you in when a slot frees up next month."
+    result = coach.rewrite(draft, customer=customer)
+    assert "fit you in" not in result.rewrite and "don't drive" in result.rewrite, result.rewrite

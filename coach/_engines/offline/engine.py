@@ -243,13 +243,17 @@ class _Rewriter(Additions):
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
         if self.case is not None and self.case.name in ("gas", "carbon-monoxide"):  # "The earliest slot we have is Thursday":
             for unit in layout.units:  # the slot is for after the emergency
-                if unit.text and _NEXT_SLOT.match(unit.text) and unit.role != "added" and not _MAKES_SAFE.search(unit.text):
+                if unit.text and (_NEXT_SLOT.match(unit.text) or _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix) \
+                        and unit.role != "added" and not _MAKES_SAFE.search(unit.text):  # (a day kept: "hopefully Thursday")
                     unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
             for unit in layout.units:  # drive the car until it has been checked": it goes
-                if unit.text and unit.role != "added" and carry_on.search(unit.text) and not holds_fact(unit.text):
-                    unit.text = ""
+                routine = _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix and not holds_fact(unit.text)
+                if unit.text and unit.role != "added" and (carry_on.search(unit.text) and not holds_fact(unit.text) or
+                                                           routine):
+                    unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
+                    # what happens now)
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
             for unit in layout.units:  # by the due date to avoid late charges": the threat goes, the date stays
                 if unit.text and unit.role != "added":
@@ -525,6 +529,10 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(
                        # wait and see: "Give it a week and it'll feel normal again", "Keep driving it as normal"
                        r"|^\W*(?:just\s+)?(?:give\s+(?:it|them|the\s+\w+)\s+(?:a|another|some|a\s+few|a\s+couple\s+of)\s+"
                        r"(?:days?|weeks?|miles|more\s+days)|(?:keep|carry\s+on)\s+driving)\b", re.I)
+# the draft's routine visit, made the agent's check: beside an urgent safety step it reads as the real plan
+_ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+we\s+can\s+"
+                                  r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
+                                  r"fit\s+you\s+in|book\s+(?:you|an?\s+\w+))\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
                         r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b"
