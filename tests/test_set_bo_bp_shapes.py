@@ -207,3 +207,17 @@ def test_a_routine_slot_goes_beside_an_urgent_brake_step() -> None:
     draft = "We guarantee our mechanics did nothing wrong. We'll do our best to fit you in when a slot frees up next month."
     result = coach.rewrite(draft, customer=customer)
     assert "fit you in" not in result.rewrite and "don't drive" in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize("policy, offered", [
+    (["Returns for a refund are accepted within 28 days of delivery; after that, faulty goods are repaired or replaced "
+      "under warranty."], "a repair or replacement under warranty"),
+    (["Refunds are available within 28 days of delivery.",
+      "Do not approve refunds outside the 28-day window; offer store credit instead."], "store credit"),
+])
+def test_past_the_window_the_option_the_policy_gives_is_offered(policy: list[str], offered: str) -> None:
+    customer = "I bought the Nimbus kettle (order KT-7710) 40 days ago and it no longer heats. I want my money back."
+    draft = "I've approved a full refund of £45 for order KT-7710."
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    assert offered in result.rewrite and "approved a full refund" not in result.rewrite, result.rewrite
+    assert "I'll check how that applies" not in result.rewrite, result.rewrite

@@ -57,6 +57,7 @@ from .promise import (
 )
 from .restate import restate_problem
 from .situations import situation
+from .windows import past_window_instead
 
 __all__ = ["rewrite_offline"]
 
@@ -376,7 +377,10 @@ class _Rewriter(Additions):
                     within["term"] not in excluded else []
                 return [[*known, said_policy(excluded), *own,
                          "I'll check what we can offer for the repair and update you."]]
-            ways = exception_instead(text, self.policy, self.used, self.phrasing.salt(2)) + \
+            window = past_window_instead(text, self.policy, self.used, f"{self.told or ''} {self.draft}")
+            # ("I've approved a full refund" 45 days in: the line and the option after it, first)
+            ways = ([window] if window is not None else []) + \
+                exception_instead(text, self.policy, self.used, self.phrasing.salt(2)) + \
                 fix_promise(text, quote, self.policy, self.used, self.phrasing.salt(4), self.told or "")
             at = text.find(quote) if quote else -1
             if at > 0 and _DASH_BEFORE.search(text[:at]) and _ABOUT_IT.match(quote) and not holds_fact(quote):
