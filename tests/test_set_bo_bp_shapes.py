@@ -221,3 +221,12 @@ def test_past_the_window_the_option_the_policy_gives_is_offered(policy: list[str
     result = coach.rewrite(draft, customer=customer, policy=policy)
     assert offered in result.rewrite and "approved a full refund" not in result.rewrite, result.rewrite
     assert "I'll check how that applies" not in result.rewrite, result.rewrite
+
+
+def test_a_safety_reply_loses_drop_in_whenever_and_a_scam_reply_its_blame() -> None:
+    customer = "After your service yesterday my car's brake pedal sinks to the floor. I'm scared to drive it."
+    result = coach.rewrite("I guarantee it's nothing serious. Drop in whenever suits you.", customer=customer)
+    assert "whenever suits" not in result.rewrite, result.rewrite
+    customer = "A man claiming to be from your bank rang and I gave him my card details. £800 has gone."
+    result = coach.rewrite("Sorry for the trouble. Please be more careful with callers in future.", customer=customer)
+    assert "more careful" not in result.rewrite, result.rewrite

@@ -251,8 +251,8 @@ class _Rewriter(Additions):
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
             for unit in layout.units:  # drive the car until it has been checked": it goes
                 routine = _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix and not holds_fact(unit.text)
-                if unit.text and unit.role != "added" and (carry_on.search(unit.text) and not holds_fact(unit.text) or
-                                                           routine):
+                if unit.text and unit.role != "added" and ((carry_on.search(unit.text) or _BE_CAREFUL.match(unit.text))
+                                                           and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
@@ -530,9 +530,16 @@ _KEEP_USING = re.compile(r"^\W*(?:just\s+|please\s+|you\s+can\s+)?(?:keep|carry\
                          r"eating|to\s+eat|wearing|charging)\b", re.I)
 _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:drive|bring|pop)\s+"
                        r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"
+                       # "Pop in whenever suits you"
+                       r"|^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:pop|drop|come)\s+(?:in|by|round|over)\s+"
+                       r"(?:whenever|any\s*time|when\s+it\s+suits)\b"
                        # wait and see: "Give it a week and it'll feel normal again", "Keep driving it as normal"
                        r"|^\W*(?:just\s+)?(?:give\s+(?:it|them|the\s+\w+)\s+(?:a|another|some|a\s+few|a\s+couple\s+of)\s+"
                        r"(?:days?|weeks?|miles|more\s+days)|(?:keep|carry\s+on)\s+driving)\b", re.I)
+# the customer blamed for what was done to them: "Please be more careful with callers in future"
+_BE_CAREFUL = re.compile(r"^\W*(?:please\s+|just\s+|do\s+)?(?:be\s+more\s+careful|take\s+more\s+care|"
+                         r"(?:in\s+future|next\s+time),?\s+(?:please\s+)?(?:never|don['’]t|do\s+not)\s+(?:give|share|read|tell))\b|"
+                         r"^\W*you\s+(?:should(?:n['’]t|\s+not)\s+have|really\s+should(?:n['’]t|\s+not))\b", re.I)
 # the draft's routine visit, made the agent's check: beside an urgent safety step it reads as the real plan
 _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+we\s+can\s+"
                                   r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
