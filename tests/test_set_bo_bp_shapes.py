@@ -230,3 +230,10 @@ def test_a_safety_reply_loses_drop_in_whenever_and_a_scam_reply_its_blame() -> N
     customer = "A man claiming to be from your bank rang and I gave him my card details. £800 has gone."
     result = coach.rewrite("Sorry for the trouble. Please be more careful with callers in future.", customer=customer)
     assert "more careful" not in result.rewrite, result.rewrite
+
+
+def test_a_guaranteed_remedy_becomes_what_the_agent_checks() -> None:
+    draft = "We will process your claim and we guarantee full payment of NOK 9,200 once the assessor has been, no doubt 💯"
+    result = coach.rewrite(draft, customer="My claim for the flooded basement has had no reply in five weeks.")
+    assert "guarantee" not in result.rewrite and "NOK 9,200" in result.rewrite and "💯" not in result.rewrite, \
+        result.rewrite

@@ -457,7 +457,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         after = after[purpose.end():]  # with the promise it served
     while backing := _BACKING.match(after):  # (", guaranteed, so it'll be there before the birthday")
         after = after[backing.end():]
-    if not _CERTAINTY.sub("", _NO_BOTHER.sub("", after)).strip(" .!?…,—–-"):
+    if not _TRAILING_FACES.sub("", _CERTAINTY.sub("", _NO_BOTHER.sub("", after))).strip(" .!?…,—–-"):
         after = _CERTAINTY.sub("", _NO_BOTHER.sub("", after))  # ", 100%." and ", no problem at all!" go with the
         # promise; anything more stays for the next round
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
@@ -643,6 +643,9 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
+_TRAILING_FACES = re.compile(rf"[\s{EMOJI}{EMOJI_GLUE}]+$")
+_REMEDY_NOUN = re.compile(r"(?:(?:a|an|the|your)\s+)?(?:full\s+|complete\s+|prompt\s+)?(?:payment|refund|reimbursement|"
+                          r"replacement|repair|compensation|settlement)\b", re.I)
 _ASSURED = re.compile(rf"^\s*(?:{_VOUCHES}|rest\s+easy,?)\s*(?:that\s+)?", re.I)
 _MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"
@@ -730,6 +733,10 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         if re.search(r"\byou\W*$", explicit.group(), re.I) and re.match(r"(?:will|shall|can)\b", rest, re.I):
             rest = "you " + rest  # "We guarantee you will receive ...": the "you" is the next clause's subject
         clause = _GUARANTEED.sub("", rest).strip()
+        if clause and not starts_clause(clause) and _REMEDY_NOUN.match(clause):  # "we guarantee full payment of SEK
+            # 18,400 once the assessment is complete": the remedy, said as what the agent checks
+            what = _TRAILING_FACES.sub("", _CERTAINTY.sub("", clause)).strip(" ,.!")
+            return [finish(f"I'll check what I can confirm about {what} and update you")]
         if not clause or not starts_clause(clause):
             return [] if not holds_fact(clause) else None
     if not holds_fact(clause) and any(for_agents(line) and _MUST_NOT.search(line) and not _WHEN_WORDS.search(line) and

@@ -422,7 +422,7 @@ _ADJECTIVES = frozenset("""black white red green blue brown grey gray yellow ora
 # a thing a terse message names without its article ("Parcel never came", "Show is TONIGHT")
 _BARE_NOUNS = frozenset("""show parcel package order delivery flight train bus ticket tickets app item items engineer driver
     refund payment bill internet wifi signal car phone room heating boiler meal food courier website concert gig event
-    rent mortgage loan deposit balance salary broadband electricity power water""".split())
+    rent mortgage loan deposit balance salary broadband electricity power water fibre fiber""".split())
 
 
 _COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity|ing)\s+(?![A-Z])")  # (not "Reading station")
