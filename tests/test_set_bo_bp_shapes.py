@@ -237,3 +237,56 @@ def test_a_guaranteed_remedy_becomes_what_the_agent_checks() -> None:
     result = coach.rewrite(draft, customer="My claim for the flooded basement has had no reply in five weeks.")
     assert "guarantee" not in result.rewrite and "NOK 9,200" in result.rewrite and "💯" not in result.rewrite, \
         result.rewrite
+
+
+# Shapes the blind reviewers of sets bq and br marked (measured on 1b0a70a before these were mended).
+
+def test_someone_else_vouched_for_result_is_a_promise() -> None:
+    assert "broken-promise" in _rules("I've moved you to Friday 9-11am and the fitter will definitely be there on time.")
+
+
+def test_thanks_and_the_customer_story_told_back_is_no_answer() -> None:
+    customer = "I returned the blue lamp on 3 May but the £39 hasn't come back to my card. Where is it?"
+    draft = "Hi Ola, thanks for your message. You returned the blue lamp on 3 May but the £39 hasn't come back to your card."
+    result = coach.rewrite(draft, customer=customer)
+    assert result.passed is not True and result.rewrite != draft, result.rewrite
+
+
+def test_i_promise_a_bare_order_is_rewritten() -> None:
+    result = coach.rewrite("Sure thing! I promise order 55-120 will arrive tomorrow.", customer="Order 55-120 hasn't shipped.")
+    assert "I promise" not in result.rewrite and "55-120" in result.rewrite, result.rewrite
+
+
+def test_very_soon_is_no_leftover_very() -> None:
+    result = coach.rewrite("Our team is on it and your line should be back to normal very soon.",
+                           customer="My landline has been dead since Monday.")
+    assert "normal very," not in result.rewrite and "very, and" not in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize("sentence", ["Rest assured there will be no further faults this winter.",
+                                      "No such mistake will happen again."])
+def test_no_further_faults_and_no_such_mistake_are_promises(sentence: str) -> None:
+    assert "broken-promise" in _rules(sentence)
+
+
+def test_whatever_the_contract_says_goes_with_its_guarantee() -> None:
+    draft = "Your £900 deposit will be returned in full, I guarantee it, regardless of what the terms say."
+    result = coach.rewrite(draft, customer="We have to cancel the venue because of a bereavement.")
+    assert "regardless" not in result.rewrite.lower(), result.rewrite
+
+
+def test_what_we_can_about_the_charge_is_looked_into() -> None:
+    result = coach.rewrite("We'll do what we can about the charge.", customer="You charged me twice for May.")
+    assert "look into this about" not in result.rewrite and "look into the charge" in result.rewrite, result.rewrite
+
+
+def test_an_own_refund_once_we_have_the_email_is_a_step() -> None:
+    draft = "@ana thx for telling us the drinks were missing from order #B2207 🥤 pls DM us the email on the order & " \
+            "we'll refund the drinks as soon as we've got it ^LT"
+    assert coach.rewrite(draft, customer="@Cafe no drinks in my order #B2207").rewrite == draft
+
+
+def test_a_brake_that_failed_on_a_bike_is_a_safety_case() -> None:
+    customer = "The front brake on my new e-bike (order EB-3301) failed on a hill this morning. I nearly crashed."
+    result = coach.rewrite("Sorry for any trouble! All our bikes are tested. Enjoy your rides!", customer=customer)
+    assert "Enjoy your rides" not in result.rewrite and "safety" in result.rewrite, result.rewrite

@@ -381,6 +381,7 @@ _MESSAGE = re.compile(r"\b(?:tracking\s+(?:number|details|link|code)|confirmatio
                       r"e-?mail|reference(?:\s+number)?|details)$", re.I)
 _FOLLOWS = re.compile(r"\s*(?:follow|be\s+(?:sent|e-?mailed|texted)|come\s+through|"
                       r"arrive\s+(?:by|in\s+a)\s+(?:separate\s+)?e-?mail)\b", re.I)
+_VOUCHED_FOR = re.compile(r"\b(?:definitely|certainly|absolutely|surely|def|defo|100\s?%|without\s+fail)\b", re.I)
 _LED_BY_CONDITION = re.compile(r"^\W*(?:once|when|as\s+soon\s+as|after)\s+[^,;]{3,80},\s*$", re.I)
 _SO_BEFORE = re.compile(r"\bso(?:\s+that)?\s*$", re.I)
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
@@ -402,7 +403,7 @@ _OBLIGED = re.compile(r"^\s*(?:need|have|be\s+required|be\s+asked)\s+to\s+(?:cal
 _OWN_CHECK_FIRST = re.compile(r"\b(?:I|we)(?:['’]ll|\s+will)\s+(?:refund|credit|reverse|cancel|remove|replace|resend)\b"
                               r"(?!\s+(?:you\s+)?(?:in\s+full|today|tomorrow|straight\s+away|right\s+away|immediately))"
                               r"[^.!?;]{0,40}\b(?:as\s+soon\s+as|once|when|after)\s+(?:I|we)(?:['’]ve|\s+have)\s+"
-                              r"(?:matched|checked|confirmed|verified|found|located|traced|seen)\b", re.I)
+                              r"(?:matched|checked|confirmed|verified|found|located|traced|seen|got|received|had)\b", re.I)
 _VOUCHED = re.compile(r"\W*(?:(?:(?:I|we)\s+(?:can\s+|want\s+to\s+|would\s+like\s+to\s+|must\s+)?|let\s+(?:me|us)\s+)"
                       r"(?:personally\s+)?(?:assure|promise|guarantee|tell)\s+you|(?:please\s+)?(?:rest|be)\s+assured)"
                       r"(?:\s+that)?\s+", re.I)
@@ -453,6 +454,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if when and len(after[purpose.end(): when.start()].split()) <= 1 and "," not in after[purpose.end(): when.start()]:
         return True  # "I'll send it as a gift card so you get it within 24 hours": the arrival, with a time on it (not
         # "so you can have it signed and back to us by Friday", the customer's own step)
+    if person and not _WE.search(subject) and _VOUCHED_FOR.search(clause) and rule.pattern("outcomes").search(after):
+        return True  # "the engineer will definitely be there on time": someone else's result, vouched for
     if person and rule.pattern("process").search(after):
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.
@@ -608,6 +611,9 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
             _stock_lines_only(unsigned):
         ctx.sure.add(rule.id)  # no question, no link or number, nobody doing anything, only stock lines: "I hear you.
         # Repairs can take longer than expected at times." offers nothing, whatever replies like it usually hold
+    told = {stem(w) for w in content_words(ctx.customer)}
+    if told and all(_COURTESY_ONLY.match(text) or _their_account(text, told) for text in unsigned):
+        ctx.sure.add(rule.id)  # thanks and the customer's own story told back: nothing is done or asked
     yield None, None
 
 
@@ -638,7 +644,17 @@ def _answers(body: list[str], customer: str) -> bool:
     template = load_rules()["no-acknowledgement"].pattern("templates")  # ("Roaming charges are applied according to the
     # terms and conditions you agreed to" shares the customer's words and answers nothing)
     return any(not _COURTESY_ONLY.match(text) and not SAYS_BACK.match(text) and not template.search(text) and
-               any(stem(w) in told for w in content_words(text)) for text in body)
+               any(stem(w) in told for w in content_words(text)) and not _their_account(text, told) for text in body)
+
+
+def _their_account(text: str, told: set[str]) -> bool:
+    """``text`` tells the customer their own story in their words ("You cancelled your subscription on 28 April but
+    you were still charged A$16.99"): it restates the question, and answers nothing."""
+    words = [stem(w) for w in content_words(text)]
+    return bool(_YOU_DID.match(text)) and len(words) >= 4 and sum(w in told for w in words) >= 0.7 * len(words)
+
+
+_YOU_DID = re.compile(r"^\W*you\s+(?!can\b|could\b|should\b|will\b|may\b|might\b|need\b|['’]ll\b)\w+", re.I)
 
 
 #: A sentence that only gives the customer's words back ("You say the sofa did not arrive on 14 February and ..."): it

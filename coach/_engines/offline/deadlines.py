@@ -109,10 +109,12 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     digits = _DIGITS.match(vp, deadline.end())
     end = _DEADLINE_TAIL.match(vp, digits.end())  # "by 3|0 June": the number and its month go whole
     end = _DATE_AFTER.match(vp, end.end()) or end  # "by Friday 14 June": the date goes whole
-    pre = re.search(r"(?:^|\s)(?:(?:by|before|until)(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?|(?<!\bback\s)on|later)\s+$",
+    pre = re.search(r"(?:^|\s)(?:(?:by|before|until)(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?|(?<!\bback\s)on|later|"
+                    r"very|really|pretty|quite|fairly)\s+$",
                     vp[: deadline.start()], re.I)  # "fixed by [this evening]", "by the end of [next week]" (not "back on")
     start = pre.start() if pre else deadline.start()
-    when = update_time(vp[start: end.end()].strip())
+    hurried = pre is not None and re.fullmatch(r"\s*(?:very|really|pretty|quite|fairly)\s+", pre.group(), re.I)
+    when = update_time(vp[deadline.start() if hurried else start: end.end()].strip())  # ("very soon": "soon")
     rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+(?:very\s+)?latest|or\s+(?:sooner|earlier)|as\s+promised|itself)\b", "",
                   vp[:start] + vp[end.end():])
     rest = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")

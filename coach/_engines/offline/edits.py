@@ -72,6 +72,7 @@ _VAGUE_SWAPS = [
                 re.I), "let me check whether we can "),
     (re.compile(r"\b(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to\s+", re.I), "try to "),
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+try\b(?!\s+(?:it|this|that|again|our|my)\b)", re.I), r"\1'll look into it"),
+    (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\s+(?:about|with|for)\s+", re.I), "look into "),  # "... about the charge"
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
     (re.compile(r"\b(help|assist)\s+if\s+(?:I|we)\s+can\b", re.I), r"\1"),  # "glad to help if I can" -> "glad to help"
 ]

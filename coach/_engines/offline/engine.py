@@ -251,7 +251,8 @@ class _Rewriter(Additions):
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
             for unit in layout.units:  # drive the car until it has been checked": it goes
                 routine = _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix and not holds_fact(unit.text)
-                if unit.text and unit.role != "added" and ((carry_on.search(unit.text) or _BE_CAREFUL.match(unit.text))
+                if unit.text and unit.role != "added" and ((carry_on.search(unit.text) or _BE_CAREFUL.match(unit.text) or
+                                                            _ENJOY.match(unit.text))  # ("Enjoy your rides!")
                                                            and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)

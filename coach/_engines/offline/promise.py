@@ -457,9 +457,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         after = after[purpose.end():]  # with the promise it served
     while backing := _BACKING.match(after):  # (", guaranteed, so it'll be there before the birthday")
         after = after[backing.end():]
-    if not _TRAILING_FACES.sub("", _CERTAINTY.sub("", _NO_BOTHER.sub("", after))).strip(" .!?…,—–-"):
-        after = _CERTAINTY.sub("", _NO_BOTHER.sub("", after))  # ", 100%." and ", no problem at all!" go with the
-        # promise; anything more stays for the next round
+    if not _TRAILING_FACES.sub("", _WHATEVER.sub("", _CERTAINTY.sub("", _NO_BOTHER.sub("", after)))).strip(" .!?…,—–-"):
+        # ", 100%." and ", no problem at all!" go with the promise; anything more stays for the next round
+        after = _WHATEVER.sub("", _CERTAINTY.sub("", _NO_BOTHER.sub("", after)))
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
     if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
@@ -643,6 +643,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     return out
 
 
+_WHATEVER = re.compile(r",?\s*(?:irrespective|regardless)\s+of\s+(?:what|whatever|the)\b[^.!?]*", re.I)  # "..., whatever the
+# contract says" goes with the guarantee it backed
 _TRAILING_FACES = re.compile(rf"[\s{EMOJI}{EMOJI_GLUE}]+$")
 _REMEDY_NOUN = re.compile(r"(?:(?:a|an|the|your)\s+)?(?:full\s+|complete\s+|prompt\s+)?(?:payment|refund|reimbursement|"
                           r"replacement|repair|compensation|settlement)\b", re.I)
@@ -733,6 +735,9 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         if re.search(r"\byou\W*$", explicit.group(), re.I) and re.match(r"(?:will|shall|can)\b", rest, re.I):
             rest = "you " + rest  # "We guarantee you will receive ...": the "you" is the next clause's subject
         clause = _GUARANTEED.sub("", rest).strip()
+        if re.match(r"(?:order|parcel|package|delivery|replacement|refund|booking|item)\s+[^,;]*\b(?:will|shall)\b", clause,
+                    re.I) and not starts_clause(clause):
+            clause = "your " + clause  # "I promise order 61-778 will arrive tomorrow": your order
         if clause and not starts_clause(clause) and _REMEDY_NOUN.match(clause):  # "we guarantee full payment of SEK
             # 18,400 once the assessment is complete": the remedy, said as what the agent checks
             what = _TRAILING_FACES.sub("", _CERTAINTY.sub("", clause)).strip(" ,.!")
@@ -1119,7 +1124,8 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
             dates.append(spell.group())
     amounts = [fact for fact, kind in kinds.items() if kind == "money"]
     amounts += [f"{fact}%" for fact, kind in kinds.items() if kind == "token" and  # "a 25% cash refund": a share of it
-                re.search(rf"(?<![\w.]){re.escape(fact)}\s?%", clause)]
+                re.search(rf"(?<![\w.]){re.escape(fact)}\s?%\s+(?:[\w-]+\s+)?(?:refund|discount|credit|off|voucher|"
+                          r"compensation|cashback|loyalty)\b", clause, re.I)]  # (not "the 15% cancellation fee")
     if len(dates) + len(amounts) < len(facts):
         return None  # a reference would be lost: the engine tries another way
     policy = said_policy(line)
