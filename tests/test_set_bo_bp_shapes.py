@@ -290,3 +290,82 @@ def test_a_brake_that_failed_on_a_bike_is_a_safety_case() -> None:
     customer = "The front brake on my new e-bike (order EB-3301) failed on a hill this morning. I nearly crashed."
     result = coach.rewrite("Sorry for any trouble! All our bikes are tested. Enjoy your rides!", customer=customer)
     assert "Enjoy your rides" not in result.rewrite and "safety" in result.rewrite, result.rewrite
+
+
+# What the review of this session's diff reproduced (each mended).
+
+def test_a_condition_first_excuses_no_refund_or_restored_account() -> None:
+    assert "broken-promise" in _rules("Once you send us a photo of the dent, we will refund the full £250 to your card.")
+    assert "broken-promise" in _rules("After the security review, your account will be fully restored with nothing lost.")
+
+
+def test_a_message_word_in_a_shared_subject_excuses_nothing() -> None:
+    assert "broken-promise" in _rules("Your new router and the receipt will be sent tomorrow.")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Refunds are available within 30 days of purchase.", "Items outside the 30-day window cannot be exchanged or repaired."],
+    ["Refunds are available within 30 days of purchase, otherwise no refund can be given."],
+])
+def test_past_the_window_nothing_the_policy_rules_out_is_offered(lines: list[str]) -> None:
+    customer = "I bought the fan 50 days ago and it rattles. I want my money back for order 3301."
+    result = coach.rewrite("Hi Lee, I've approved a full refund of $60 for order 3301.", customer=customer, policy=lines)
+    assert "arrange an exchange" not in result.rewrite and "what it allows" not in result.rewrite, result.rewrite
+
+
+def test_the_customer_is_not_offered_to_themselves() -> None:
+    lines = ["Refunds are available within 30 days of purchase.",
+             "Outside the refund window, offer the customer store credit instead."]
+    result = coach.rewrite("I've approved a full refund of $60 for order 3301.", policy=lines,
+                           customer="I bought the fan 50 days ago and it rattles. Order 3301.")
+    assert "offer you the customer" not in result.rewrite and "store credit" in result.rewrite, result.rewrite
+
+
+def test_an_urgent_same_day_step_stays_and_an_admission_is_no_blame() -> None:
+    customer = "Since your service the brake pedal sinks to the floor. Is it safe to drive?"
+    draft = ("Please don't drive the car. I'll check whether we can book a tow truck to collect it today and update you "
+             "within the hour. You should not have been sent home like that, and I've told the workshop manager.")
+    result = coach.rewrite(draft, customer=customer)
+    assert "tow truck" in result.rewrite and "workshop manager" in result.rewrite, result.rewrite
+
+
+def test_a_store_guard_and_an_account_i_opened_are_no_scam() -> None:
+    result = coach.rewrite("Sorry for the inconvenience. I've passed this to the store manager.",
+                           customer="At your Hull store a man said he was from the security team and searched my bag.")
+    assert "fraud team" not in result.rewrite, result.rewrite
+    result = coach.rewrite("Sorry for the inconvenience. I've added your wife as a second user.",
+                           customer="I opened an account in my name last month and want to add my wife to it.")
+    assert "freeze the card" not in result.rewrite, result.rewrite
+
+
+def test_a_noun_shared_by_two_sentences_is_not_said_twice() -> None:
+    draft = "Sorry for the inconvenience. I have checked your account. Your account shows one payment of £40 on 3 May."
+    result = coach.rewrite(draft, customer="I think you charged me twice for May.")
+    assert "checked your account shows" not in result.rewrite, result.rewrite
+
+
+def test_try_it_now_stays_and_true_statements_are_no_promises() -> None:
+    result = coach.rewrite("Sorry for the inconvenience, please try it now.", customer="The app says error 403 at login.")
+    assert "try it now" in result.rewrite.lower(), result.rewrite
+    draft = "Thanks, Priya. I've cancelled your Premium plan today, so there will be no further charges after this month's."
+    assert coach.rewrite(draft, customer="Please cancel my Premium plan.").rewrite == draft
+
+
+def test_a_delivery_yesterday_starts_the_window_from_delivery() -> None:
+    lines = ["Refunds for damaged items are available within 30 days of delivery."]
+    customer = "I ordered the oak desk (order 7781) about 6 weeks ago, it only got delivered yesterday and a leg is snapped."
+    draft = "Thanks for the photos, Ana. I've approved a full refund of £400 for order 7781."
+    assert "approved a full refund" in coach.rewrite(draft, customer=customer, policy=lines).rewrite
+
+
+def test_a_gone_lag_is_praise() -> None:
+    result = coach.rewrite("Glad to hear it, enjoy the faster app!",
+                           customer="Just updated the app and the lag has completely gone, brilliant work team!")
+    assert "few more details" not in result.rewrite, result.rewrite
+
+
+def test_a_guaranteed_refund_under_a_policy_says_its_line() -> None:
+    lines = ["Faulty items reported within 30 days of delivery are refunded in full."]
+    result = coach.rewrite("Thanks for letting us know. We guarantee you a full refund.", policy=lines,
+                           customer="My kettle from order 8812 stopped heating after 3 days.")
+    assert "refunded in full" in result.rewrite, result.rewrite

@@ -382,6 +382,12 @@ _MESSAGE = re.compile(r"\b(?:tracking\s+(?:number|details|link|code)|confirmatio
 _FOLLOWS = re.compile(r"\s*(?:follow|be\s+(?:sent|e-?mailed|texted)|come\s+through|"
                       r"arrive\s+(?:by|in\s+a)\s+(?:separate\s+)?e-?mail)\b", re.I)
 _VOUCHED_FOR = re.compile(r"\b(?:definitely|certainly|absolutely|surely|def|defo|100\s?%|without\s+fail)\b", re.I)
+# the next step of a process already started, in the passive: "the replacement will be dispatched" (not "we will refund
+# the full £300", nor "your account will be fully restored")
+_NEXT_IN_PROCESS = re.compile(r"^(?:the|your)\s+(?:[\w-]+\s+){0,3}?(?:will|['’]ll)\s+be\s+(?:dispatched|sent(?:\s+out)?|shipped|"
+                              r"posted|issued|processed|booked|released)\b", re.I)
+_OWN_VERB = re.compile(r"\b(?:I|we|you|it|they|he|she)\b|['’](?:ve|ll|m|re|d|s)\b|\b(?:is|are|was|were|has|have|had|will|did|"
+                       r"do|does)\b|\b\w+ed\b", re.I)
 _LED_BY_CONDITION = re.compile(r"^\W*(?:once|when|as\s+soon\s+as|after)\s+[^,;]{3,80},\s*$", re.I)
 _SO_BEFORE = re.compile(r"\bso(?:\s+that)?\s*$", re.I)
 _PAST_LEAD = re.compile(r"\b(?:after|since)\s+(?:\w+ing|\w+ed|you\s+\w+ed)\b", re.I)
@@ -444,7 +450,10 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return True  # "you'll see it back on your card tomorrow": the money's arrival, not a step of anyone's
     if to_you and not certain and _MESSAGE_TO_YOU.match(after):
         return False  # "you'll receive an email within the hour with a link": the agent's own message, sent
-    if not certain and _MESSAGE.search(subject) and _FOLLOWS.match(after):
+    shared = re.search(r"(?:^|[,;:]\s*)([^,;:]*?)\s+(?:and|&)\s*$", text[:start])  # "Your replacement phone and [the
+    # receipt will be sent]": a subject shared with what came before, unless that had a verb of its own
+    if not certain and _MESSAGE.search(subject) and not re.search(r"\band\b|&", clause[: modal.start()], re.I) and \
+            not (shared and shared.group(1).strip() and not _OWN_VERB.search(shared.group(1))) and _FOLLOWS.match(after):
         return False  # "The tracking number will follow in a separate email": the same, said of the message
     if to_you and (_HAS_IT.match(after) and timed or _GIFT.match(after)):
         return True  # "you'll have it tomorrow morning": the thing's arrival, with a time on it; "you'll get free
@@ -460,7 +469,7 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.
         return timed and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
-    if not timed and not certain and _LED_BY_CONDITION.match(text[:start]):
+    if not timed and not certain and _LED_BY_CONDITION.match(text[:start]) and _NEXT_IN_PROCESS.match(clause):
         return False  # "Once the courier collects the original, the replacement will be dispatched": the next step of
         # a process the agent has started, on a condition, with no time on it
     if rule.pattern("outcomes").search(_CONDITION.split(clause, maxsplit=1)[0]):

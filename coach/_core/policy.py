@@ -543,9 +543,11 @@ _SPAN = r"(?P<unit>day|week|month|year)s?"
 _WINDOW = re.compile(rf"\bwithin\s+{_COUNT}\s+{_SPAN}\s+(?:of|from|after)\s+(?:the\s+|your\s+)?(?:purchase|delivery|"
                      r"receipt|buying|receiving|arrival|order|ordering|dispatch)\b", re.I)
 #: How long the customer has had it: "stopped working after 5 weeks", "bought it 45 days ago", "it's been two months".
+_JUST_DELIVERED = re.compile(r"\b(?:delivered|arrived|came|turned\s+up)\s+(?:only\s+)?"
+                             r"(?:yesterday|today|this\s+(?:morning|week))\b", re.I)
 _ELAPSED = re.compile(rf"(?:\b(?:stopped|broke|failed|died|packed\s+up|started)\b[^.!?]{{0,40}}?\bafter"
                       rf"|\b(?:it['’]s|it\s+has)\s+been(?=[^.!?]{{0,30}}\bsince\s+(?:it|they|I|we|the|delivery|purchase)\b)"
-                      rf"|\b(?:bought|ordered|purchased|delivered|received|got)\b[^.!?]{{0,60}}?(?=[^.!?]{{0,20}}\bago\b))"
+                      rf"|\b(?:bought|ordered|purchased|delivered|received|got)\b(?:\([^)]{{0,30}}\)|[^.!?()]){{0,40}}?(?=[^.!?]{{0,20}}\bago\b))"
                       rf"\s+(?:about\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|just\s+over\s+)?"
                       rf"{_COUNT}\s+{_SPAN}\b(?!\s+(?:of|from|after|before)\b)(?![\s-]+(?:pass|plan|membership|subscription|"
                       r"contract|trial|warranty|guarantee)\b)", re.I)
@@ -769,8 +771,8 @@ class Policy(BaseModel):
         if _DECLINES.search(clause) or not (GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause)):
             return None
         elapsed = max((_in_hours(m["n"], m["unit"]) for m in _ELAPSED.finditer(said)), default=None)
-        if elapsed is None:
-            return None
+        if elapsed is None or _JUST_DELIVERED.search(said):
+            return None  # ("ordered 6 weeks ago, it only got delivered yesterday": a window from delivery has just begun)
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         for line in self.commitments:
             window = _WINDOW.search(line)

@@ -258,9 +258,8 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
 
 
 # what is left of a clause that handed something over: "call them directly", "use it at checkout" (of what went)
-USE_WHAT_WENT = re.compile(r"\W*(?:please\s+|just\s+)?(?:call|ring|phone|email|contact|use|try|text|message|quote)\s+"
-                            r"(?:them|it|those|these|that|this)(?:\s+(?:directly|now|instead|today|anytime|at\s+checkout))*"
-                            r"\W*", re.I)
+USE_WHAT_WENT = re.compile(r"\W*(?:please\s+|just\s+)?(?:call|ring|phone|e-?mail|contact|text|message)\s+"
+                           r"(?:them|those|these)(?:\s+(?:directly|now|instead|today|anytime))*\W*", re.I)
 _INSISTS = re.compile(r"\W*(?:really\s+I\s+do|I\s+(?:really|truly|honestly)\s+do|truly|I\s+mean\s+(?:it|that)|honestly)\W*",
                       re.I)
 

@@ -24,7 +24,7 @@ from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
-from ..._core.text import html_to_text, looks_english, other_language, split_sentences
+from ..._core.text import EMOJI, html_to_text, looks_english, other_language, split_sentences
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
@@ -105,7 +105,8 @@ _DOUBLED_COMMA = re.compile(r"(?<=\w),\s*,")
 
 
 # a phrase said twice running: "we hear u. we hear u.", "we hear u, we hear u"
-_SAID_TWICE = re.compile(r"(?<![\w'’])([a-z][\w'’ ]{4,30}?)[.!,]\s+\1(?![\w'’])", re.I)
+_SAID_TWICE = re.compile(rf"(?<![\w'’])([a-z][\w'’ ]{{4,30}}?)[.!,]\s+\1(?=\s*(?:[.!?,]|[{EMOJI}]|$))", re.I)  # (each a
+# whole sentence or clause: not "I have looked at your account. Your account shows ...")
 
 
 def _retyped(text: str) -> str:
@@ -250,7 +251,8 @@ class _Rewriter(Additions):
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
             for unit in layout.units:  # drive the car until it has been checked": it goes
-                routine = _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix and not holds_fact(unit.text)
+                routine = _ROUTINE_VISIT_CHECK.match(unit.text) and not _SAME_DAY.search(unit.text) and \
+                    not unit.prefix and not holds_fact(unit.text)  # (not "book a tow truck ... today")
                 if unit.text and unit.role != "added" and ((carry_on.search(unit.text) or _BE_CAREFUL.match(unit.text) or
                                                             _ENJOY.match(unit.text))  # ("Enjoy your rides!")
                                                            and not holds_fact(unit.text) or routine):
@@ -539,12 +541,14 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(
                        r"(?:days?|weeks?|miles|more\s+days)|(?:keep|carry\s+on)\s+driving)\b", re.I)
 # the customer blamed for what was done to them: "Please be more careful with callers in future"
 _BE_CAREFUL = re.compile(r"^\W*(?:please\s+|just\s+|do\s+)?(?:be\s+more\s+careful|take\s+more\s+care|"
-                         r"(?:in\s+future|next\s+time),?\s+(?:please\s+)?(?:never|don['’]t|do\s+not)\s+(?:give|share|read|tell))\b|"
-                         r"^\W*you\s+(?:should(?:n['’]t|\s+not)\s+have|really\s+should(?:n['’]t|\s+not))\b", re.I)
+                         r"(?:in\s+future|next\s+time),?\s+(?:please\s+)?(?:never|don['’]t|do\s+not)\s+(?:give|share|read|tell))\b",
+                         re.I)
 # the draft's routine visit, made the agent's check: beside an urgent safety step it reads as the real plan
 _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+we\s+can\s+"
                                   r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
-                                  r"fit\s+you\s+in|book\s+(?:you|an?\s+\w+))\b", re.I)
+                                  r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))\b",
+                                  re.I)
+_SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
                         r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b"

@@ -103,7 +103,8 @@ _TROUBLE = re.compile(r"\b(?:not|never|no|\w+n['’]t|broken|late|delay\w*|missi
                       r"works?|worked|showed|turned\s+up)\b|\bzero\s+(?:announcements?|updates?|info\w*|communication|"
                       r"response|replies|help|contact)\b|"
                       r"\bordered\b[^.!?]{0,60}\b(?:got|received|sent\s+me)\b|"  # "ordered 220 Warm Beige and got 110"
-                      r"\bsome(?:one|body)\s+else['’]s\b|\b(?:is|are|has|have)\s+(?:\w+\s+)?gone\b|"  # "my shopping is gone"
+                      r"\bsome(?:one|body)\s+else['’]s\b|"
+                      r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:is|are|has|have)\s+(?:\w+\s+)?gone\b|"  # "my shopping is gone"
                       # 😭 😢 😡 😠 😤 😞 🙁 ☹, and the sarcastic 🙃 🙄 😒 ("great saturday 🙃")
                       r"[\U0001F62D\U0001F622\U0001F621\U0001F620\U0001F624\U0001F61E\U0001F641\u2639\U0001F643\U0001F644"
                       r"\U0001F612]", re.I)

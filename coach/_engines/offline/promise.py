@@ -738,8 +738,9 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         if re.match(r"(?:order|parcel|package|delivery|replacement|refund|booking|item)\s+[^,;]*\b(?:will|shall)\b", clause,
                     re.I) and not starts_clause(clause):
             clause = "your " + clause  # "I promise order 61-778 will arrive tomorrow": your order
-        if clause and not starts_clause(clause) and _REMEDY_NOUN.match(clause):  # "we guarantee full payment of SEK
-            # 18,400 once the assessment is complete": the remedy, said as what the agent checks
+        if clause and not starts_clause(clause) and _REMEDY_NOUN.match(clause) and not policy.commitments:
+            # "we guarantee full payment of SEK 18,400 once the assessment is complete": the remedy, said as what the
+            # agent checks (where a policy has lines, its line on the topic is said instead, below)
             what = _TRAILING_FACES.sub("", _CERTAINTY.sub("", clause)).strip(" ,.!")
             return [finish(f"I'll check what I can confirm about {what} and update you")]
         if not clause or not starts_clause(clause):

@@ -19,7 +19,9 @@ _AFTER = re.compile(r"[;,.]\s*(?:after\s+that|otherwise|beyond\s+that|outside\s+
 # ... or a line of its own: "Faulty items outside the refund window are repaired or replaced under warranty",
 # "Do not approve refunds outside the 30-day window; offer store credit instead"
 _OUTSIDE = re.compile(r"\b(?:outside|after|beyond)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:window|period)\b", re.I)
-_OFFER = re.compile(r"(?:^|[;,]\s*)(?P<offer>offer\s+(?P<what>[^.;]+?))(?:\s+instead)?\s*\.?$", re.I)
+_OFFER = re.compile(r"(?:^|[;,]\s*)(?P<offer>offer\s+(?:the\s+customer\s+|them\s+|customers\s+)?(?P<what>[^.;]+?))"
+                    r"(?:\s+instead)?\s*\.?$", re.I)
+_REFUSES = re.compile(r"\b(?:cannot|can['’]t|not|no|never|nor)\b", re.I)  # "... cannot be exchanged or repaired"
 _LABELLED = re.compile(r"\b(?:order|booking|account|case|claim|ref(?:erence)?)\s+#?(?=[\w-]*\d)[\w-]+", re.I)
 
 
@@ -31,12 +33,12 @@ def past_window_instead(text: str, policy: Policy, used: set[str], said: str) ->
         return None
     option = _AFTER.search(line)
     other = next((other for other in policy.commitments if other != line and other not in used and
-                  _OUTSIDE.search(other)), None) if option is None else None
+                  _OUTSIDE.search(other) and (not _REFUSES.search(other) or _OFFER.search(other))), None) \
+        if option is None else None
     if option is None and other is None:
         return None
     if {kind for kind in fact_kinds(text).values()} - {"money"} and not _LABELLED.search(text):
         return None  # a fact other than the sum granted would be lost
-    used.add(line)
     money = [fact for fact, kind in fact_kinds(text).items() if kind == "money"]
     what = next((f"the {' and '.join(money)} {noun}" if money else f"{article} {noun}"
                  for noun, article in (("refund", "a"), ("exchange", "an"), ("return", "a"), ("replacement", "a"),
@@ -45,6 +47,9 @@ def past_window_instead(text: str, policy: Policy, used: set[str], said: str) ->
     ref = _LABELLED.search(text)
     step = f"I'll set that up for {ref.group()} and confirm here." if ref else "I'll set that up and confirm here."
     instead = _what_instead(option["alt"] if option is not None else other)
+    if instead is None:
+        return None  # ("otherwise no refund can be given": no option to offer)
+    used.add(line)
     if option is not None:  # the line says both: the window, then what happens after it
         return [said_policy(line), f"As it's past that window, I can't approve {what}, but I can arrange {instead} "
                                    "instead; " + step]
@@ -57,8 +62,11 @@ def past_window_instead(text: str, policy: Policy, used: set[str], said: str) ->
                                                    f"arrange {instead} instead; " + step]
 
 
-def _what_instead(option: str) -> str:
-    """What the policy gives after the window, as the agent arranges it: "a repair or replacement under warranty"."""
+def _what_instead(option: str) -> str | None:
+    """What the policy gives after the window, as the agent arranges it: "a repair or replacement under warranty"; None
+    where it gives nothing ("no refund can be given", "cannot be exchanged or repaired")."""
+    if _REFUSES.search(option) and not _OFFER.search(option):
+        return None
     warranty = " under warranty" if re.search(r"\bwarranty\b", option, re.I) else ""
     if re.search(r"\brepair\w*\s+or\s+replac|\breplac\w*\s+or\s+repair", option, re.I):
         return "a repair or replacement" + warranty
@@ -66,4 +74,4 @@ def _what_instead(option: str) -> str:
                        (r"\brepair", "a repair" + warranty), (r"\breplac", "a replacement" + warranty)):
         if re.search(said, option, re.I):
             return noun
-    return "what it allows"
+    return None
