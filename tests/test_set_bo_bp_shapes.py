@@ -369,3 +369,10 @@ def test_a_guaranteed_refund_under_a_policy_says_its_line() -> None:
     result = coach.rewrite("Thanks for letting us know. We guarantee you a full refund.", policy=lines,
                            customer="My kettle from order 8812 stopped heating after 3 days.")
     assert "refunded in full" in result.rewrite, result.rewrite
+
+
+def test_after_n_days_is_the_policy_option_past_the_window() -> None:
+    lines = ["Refunds are available within 30 days of delivery.", "After 30 days, faulty items are repaired under warranty."]
+    result = coach.rewrite("I've approved a full refund for your speaker.", policy=lines,
+                           customer="I bought the speaker 60 days ago and it crackles.")
+    assert "a repair under warranty" in result.rewrite and "approved a full refund" not in result.rewrite, result.rewrite

@@ -18,7 +18,8 @@ _AFTER = re.compile(r"[;,.]\s*(?:after\s+that|otherwise|beyond\s+that|outside\s+
                     r"(?:window|period))\s*,?\s*(?P<alt>[^.;]{8,})", re.I)
 # ... or a line of its own: "Faulty items outside the refund window are repaired or replaced under warranty",
 # "Do not approve refunds outside the 30-day window; offer store credit instead"
-_OUTSIDE = re.compile(r"\b(?:outside|after|beyond)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:window|period)\b", re.I)
+_OUTSIDE = re.compile(r"\b(?:outside|after|beyond)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:window|period)\b|"
+                      r"^\W*after\s+\d+\s+(?:days?|weeks?|months?)\b", re.I)  # ("After 30 days, faulty items are ...")
 _OFFER = re.compile(r"(?:^|[;,]\s*)(?P<offer>offer\s+(?:the\s+customer\s+|them\s+|customers\s+)?(?P<what>[^.;]+?))"
                     r"(?:\s+instead)?\s*\.?$", re.I)
 _REFUSES = re.compile(r"\b(?:cannot|can['’]t|not|no|never|nor)\b", re.I)  # "... cannot be exchanged or repaired"
