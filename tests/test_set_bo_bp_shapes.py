@@ -376,3 +376,13 @@ def test_after_n_days_is_the_policy_option_past_the_window() -> None:
     result = coach.rewrite("I've approved a full refund for your speaker.", policy=lines,
                            customer="I bought the speaker 60 days ago and it crackles.")
     assert "a repair under warranty" in result.rewrite and "approved a full refund" not in result.rewrite, result.rewrite
+
+
+def test_every_cent_back_is_a_promise_and_a_hacked_account_is_a_card_case() -> None:
+    assert "broken-promise" in _rules("You'll definitely get every cent of the $14,000 back.")
+    customer = "Someone got into my online banking and took R12,000 out overnight. I'm 70 and frightened."
+    draft = ("Don't worry at all! You'll definitely get every cent of the R12,000 back, I guarantee it, so there's "
+             "really nothing to be upset about.")
+    result = coach.rewrite(draft, customer=customer)
+    assert "every cent" not in result.rewrite and "nothing to be upset" not in result.rewrite, result.rewrite
+    assert "freeze the card" in result.rewrite and "R12,000" in result.rewrite, result.rewrite

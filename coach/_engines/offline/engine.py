@@ -253,9 +253,11 @@ class _Rewriter(Additions):
             for unit in layout.units:  # drive the car until it has been checked": it goes
                 routine = _ROUTINE_VISIT_CHECK.match(unit.text) and not _SAME_DAY.search(unit.text) and \
                     not unit.prefix and not holds_fact(unit.text)  # (not "book a tow truck ... today")
-                if unit.text and unit.role != "added" and ((carry_on.search(unit.text) or _BE_CAREFUL.match(unit.text) or
-                                                            _ENJOY.match(unit.text))  # ("Enjoy your rides!")
-                                                           and not holds_fact(unit.text) or routine):
+                waved = _NOTHING_TO_FEAR.match(unit.text)  # (also when it was split off the promise it followed)
+                if unit.text and (unit.role != "added" or waved) and ((carry_on.search(unit.text) or waved or
+                                                                      _BE_CAREFUL.match(unit.text) or
+                                                                      _ENJOY.match(unit.text))
+                                                                     and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
@@ -543,6 +545,9 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(
 _BE_CAREFUL = re.compile(r"^\W*(?:please\s+|just\s+|do\s+)?(?:be\s+more\s+careful|take\s+more\s+care|"
                          r"(?:in\s+future|next\s+time),?\s+(?:please\s+)?(?:never|don['’]t|do\s+not)\s+(?:give|share|read|tell))\b",
                          re.I)
+# the danger waved away: "There's really nothing to be upset about"
+_NOTHING_TO_FEAR = re.compile(r"^\W*(?:there['’]s|there\s+is)\s+(?:really\s+|honestly\s+|absolutely\s+)?nothing\s+to\s+"
+                              r"(?:be\s+)?(?:worr|upset|scared|afraid|frightened|panic|stress)", re.I)
 # the draft's routine visit, made the agent's check: beside an urgent safety step it reads as the real plan
 _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+we\s+can\s+"
                                   r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
