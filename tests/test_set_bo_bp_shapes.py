@@ -386,3 +386,11 @@ def test_every_cent_back_is_a_promise_and_a_hacked_account_is_a_card_case() -> N
     result = coach.rewrite(draft, customer=customer)
     assert "every cent" not in result.rewrite and "nothing to be upset" not in result.rewrite, result.rewrite
     assert "freeze the card" in result.rewrite and "R12,000" in result.rewrite, result.rewrite
+
+
+def test_a_policy_line_the_reply_already_says_is_not_said_again() -> None:
+    lines = ["Replacement filters ship within 3 business days.", "Agents must not discuss other customers' orders."]
+    draft = ("Thanks for reporting the leak on purifier AP-2210. Your replacement filters ship within 3 business days. "
+             "And yes, your neighbour at No. 4 had the same fault last week.")
+    result = coach.rewrite(draft, customer="My purifier AP-2210 leaks. Did my neighbour's leak too?", policy=lines)
+    assert result.rewrite.lower().count("ship within 3 business days") == 1, result.rewrite

@@ -24,7 +24,7 @@ from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
-from ..._core.text import EMOJI, html_to_text, looks_english, other_language, split_sentences
+from ..._core.text import EMOJI, content_words, html_to_text, looks_english, other_language, split_sentences, stem
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
@@ -270,6 +270,14 @@ class _Rewriter(Additions):
                 if unit.text and (_DUE.match(unit.text) and all(f in others for f in extract_facts(unit.text)) or
                                   _THREAT.match(unit.text) and not extract_facts(unit.text)):
                     unit.text = ""  # are said already ("you can't pay the £310 bill due on 30 June")
+        if self.policy.commitments:  # a policy line the coach said, where the reply says it already ("Your replacement
+            said = {said_policy(line) for line in self.policy.commitments}  # ships within 2 business days and ...")
+            for unit in layout.units:
+                parts = [p.text for p in split_sentences(unit.text)] if unit.text else []
+                kept = [p for p in parts if not (p in said and p not in self.draft and any(
+                    u is not unit and u.text and _says_it(u.text, p) for u in layout.units))]
+                if len(kept) < len(parts):
+                    unit.text = " ".join(kept)
         return self._settle(layout, findings, english)
 
     @staticmethod
@@ -589,6 +597,12 @@ _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning
                           r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b",
                           re.I)  # (or its object: "You'll see both today.")
 _ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
+
+
+def _says_it(text: str, line: str) -> bool:
+    """``text`` says all of ``line``'s words (stems), and more: a line said twice."""
+    words = {stem(w) for w in content_words(line)}
+    return len(words) >= 3 and words <= {stem(w) for w in content_words(text)}
 
 
 def _whole_thread(text: str, draft: str) -> str:
