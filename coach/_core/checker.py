@@ -593,7 +593,7 @@ def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:
         return
     m = matches[0]
     generic = rule.words("generic")
-    customer_stems = {stem(w) for w in content_words(ctx.customer)}
+    customer_stems = _told(ctx.customer)
     index = next((i for i, s in enumerate(ctx.sentences) if s.start <= m.start() < s.end), 0)
     window = " ".join(s.text for s in ctx.sentences[index : index + 2])
     window = window.replace(m.group(), " ")
@@ -620,7 +620,7 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
             _stock_lines_only(unsigned):
         ctx.sure.add(rule.id)  # no question, no link or number, nobody doing anything, only stock lines: "I hear you.
         # Repairs can take longer than expected at times." offers nothing, whatever replies like it usually hold
-    told = {stem(w) for w in content_words(ctx.customer)}
+    told = _told(ctx.customer)
     if told and all(_COURTESY_ONLY.match(text) or _their_account(text, told) for text in unsigned):
         ctx.sure.add(rule.id)  # thanks and the customer's own story told back: nothing is done or asked
     yield None, None
@@ -649,14 +649,20 @@ _DOES_SOMETHING = re.compile(r"https?://|www\.|\d{3}|@\w|\b(?:I|we|they|someone|
 def _answers(body: list[str], customer: str) -> bool:
     """A sentence of the reply that is more than thanks, sorry or "I understand" shares a word with the customer's
     message ("When may I expect the part?" is not answered by "I am sorry you have been waiting for the part")."""
-    told = {stem(w) for w in content_words(customer)}
+    told = _told(customer)
     template = load_rules()["no-acknowledgement"].pattern("templates")  # ("Roaming charges are applied according to the
     # terms and conditions you agreed to" shares the customer's words and answers nothing)
     return any(not _COURTESY_ONLY.match(text) and not SAYS_BACK.match(text) and not template.search(text) and
                any(stem(w) in told for w in content_words(text)) and not _their_account(text, told) for text in body)
 
 
-def _their_account(text: str, told: set[str]) -> bool:
+@lru_cache(maxsize=256)  # read by three rules on every check of a rewrite: the customer's message stays the same
+def _told(customer: str) -> frozenset[str]:
+    """The stems of the customer's content words."""
+    return frozenset(stem(w) for w in content_words(customer))
+
+
+def _their_account(text: str, told: frozenset[str]) -> bool:
     """``text`` tells the customer their own story in their words ("You cancelled your subscription on 28 April but
     you were still charged A$16.99"): it restates the question, and answers nothing."""
     words = [stem(w) for w in content_words(text)]

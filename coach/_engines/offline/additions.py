@@ -393,10 +393,11 @@ def _stems(text: str) -> set[str]:
     return words | numbers
 
 
-def mentions(problem: str, body: str) -> bool:
-    """The body names the problem at all: a third of its words (the checker's rules may pass less)."""
+def mentions(problem: str, body: str, share: float = 0.34) -> bool:
+    """The body names the problem at all: a third of its words (the checker's rules may pass less), or ``share`` of
+    them."""
     words = _stems(problem)
-    return not words or len(words & _stems(body)) / len(words) >= 0.34
+    return not words or len(words & _stems(body)) / len(words) >= share
 
 
 def _echoes(body: str, told: str | None) -> bool:

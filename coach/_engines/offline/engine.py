@@ -274,8 +274,10 @@ class _Rewriter(Additions):
             said = {said_policy(line) for line in self.policy.commitments}  # ships within 2 business days and ...")
             for unit in layout.units:
                 parts = [p.text for p in split_sentences(unit.text)] if unit.text else []
-                kept = [p for p in parts if not (p in said and p not in self.draft and any(
-                    u is not unit and u.text and _says_it(u.text, p) for u in layout.units))]
+                kept = [p for p in parts if not (p in said and p not in self.draft and
+                                                 len({stem(w) for w in content_words(p)}) >= 3 and
+                                                 any(u is not unit and u.text and mentions(p, u.text, share=1.0)
+                                                     for u in layout.units))]
                 if len(kept) < len(parts):
                     unit.text = " ".join(kept)
         return self._settle(layout, findings, english)
@@ -597,12 +599,6 @@ _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning
                           r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b",
                           re.I)  # (or its object: "You'll see both today.")
 _ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
-
-
-def _says_it(text: str, line: str) -> bool:
-    """``text`` says all of ``line``'s words (stems), and more: a line said twice."""
-    words = {stem(w) for w in content_words(line)}
-    return len(words) >= 3 and words <= {stem(w) for w in content_words(text)}
 
 
 def _whole_thread(text: str, draft: str) -> str:

@@ -38,9 +38,10 @@ def past_window_instead(text: str, policy: Policy, used: set[str], said: str) ->
         if option is None else None
     if option is None and other is None:
         return None
-    if {kind for kind in fact_kinds(text).values()} - {"money"} and not _LABELLED.search(text):
+    kinds = fact_kinds(text)
+    if set(kinds.values()) - {"money"} and not _LABELLED.search(text):
         return None  # a fact other than the sum granted would be lost
-    money = [fact for fact, kind in fact_kinds(text).items() if kind == "money"]
+    money = [fact for fact, kind in kinds.items() if kind == "money"]
     what = next((f"the {' and '.join(money)} {noun}" if money else f"{article} {noun}"
                  for noun, article in (("refund", "a"), ("exchange", "an"), ("return", "a"), ("replacement", "a"),
                                        ("credit", "a"))
