@@ -394,3 +394,7 @@ def test_a_policy_line_the_reply_already_says_is_not_said_again() -> None:
              "And yes, your neighbour at No. 4 had the same fault last week.")
     result = coach.rewrite(draft, customer="My purifier AP-2210 leaks. Did my neighbour's leak too?", policy=lines)
     assert result.rewrite.lower().count("ship within 3 business days") == 1, result.rewrite
+
+
+def test_a_line_stable_again_by_the_weekend_is_a_promise() -> None:
+    assert "broken-promise" in _rules("Our engineers will have your line stable again by the weekend.")
