@@ -415,6 +415,10 @@ _VOUCHED = re.compile(r"\W*(?:(?:(?:I|we)\s+(?:can\s+|want\s+to\s+|would\s+like\
                       r"(?:\s+that)?\s+", re.I)
 
 
+_NEVER_ASKS = re.compile(r"\s*(?:ever\s+)?never\s+(?:ever\s+)?(?:ask|request|call|text|e-?mail|phone|contact)\w*\s+(?:you\s+)?"
+                         r"(?:for|to)\b", re.I)
+
+
 def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool:
     """Whether the clause ``text[start:end]`` commits to an outcome or a timeline the agent does not control."""
     clause = text[start:end]
@@ -441,6 +445,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     vouched = _VOUCHED.match(clause, 0, modal.start())  # "I can assure you the pothole will": the pothole, not "you"
     subject = " ".join(clause[vouched.end() if vouched else 0: modal.start()].split()[-3:])  # "I can confirm the payment
     # will": the payment
+    if _NEVER_ASKS.match(after):
+        return False  # security advice, not an outcome: "our staff will never ask you for your PIN"
     if _OBLIGED.match(after) and not _WE.search(subject):
         return False  # what the customer or someone else must do is a requirement, not an outcome: "the account holder
         # will need to call us" (not "your refund will need to be processed by Friday", "we'll have to refund you")

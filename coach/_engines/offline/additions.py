@@ -17,7 +17,7 @@ from ..._core.text import HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_wor
 from ..._core.untrusted import follows_orders
 from .clauses import capitalise, finish, holds_step, lower_first
 from .instructions import said_to_customer
-from .layout import SUBJECT_LINE, Layout, Unit, ends_sentence
+from .layout import Layout, Unit, ends_sentence, heading
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .promise import is_check
 from .restate import own_doing, restate_problem
@@ -185,8 +185,8 @@ class Additions:
                     unit.text = ""
         first = layout.units[0]
         at = 1 if first.role == "greeting" or (first.prefix and first.text) else 0
-        while at < len(layout.units) and (SUBJECT_LINE.match(layout.units[at].text) or
-                                          at and SUBJECT_LINE.match(layout.units[at - 1].text) and
+        while at < len(layout.units) and (heading(layout, at) or
+                                          at and heading(layout, at - 1) and
                                           layout.units[at].role == "greeting"):
             at += 1  # "Re: Invoice No. 88412" (before or after the greeting) belongs to the head
         opener = next((i for i, u in enumerate(layout.units) if u.text), None)
@@ -304,9 +304,9 @@ class Additions:
             if nxt is not None and nxt.text[:1].islower() and not nxt.prefix:  # "omg that's so bad" after "Thank you
                 nxt.text = capitalise(nxt.text)  # for your message.": a sentence of its own now
             return
-        prev = layout.units[at - 1]
+        prev, own_line = layout.units[at - 1], heading(layout, at - 1)
         layout.units.insert(at, Unit(text=sentence, gap=" " if prev.role == "greeting" else prev.gap, role="added"))
-        if prev.role != "greeting" and not SUBJECT_LINE.match(prev.text):  # "Re: ..." keeps its own line
+        if prev.role != "greeting" and not own_line:  # "Re: ..." keeps its own line
             prev.gap = " "
 
 
@@ -319,7 +319,8 @@ _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+kn
 # about the double charge of $15.99" (not "sorry to hear that", "about this")
 _HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hear\s+you|"
                     r"(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:\w+\s+)?sorry)\s+"
-                    r"(?:that\s+|about\s+|re\s+)?(?:your|the|you)\s+(?!(?:inconvenience|trouble|frustration|concerns?|issues?|problems?|wait|delay|situation|matter|experience)\b)"
+                    r"(?:(?:that|about|re)\s+)?(?:your|the|you|an?)\s+(?!(?:inconvenience|trouble|frustration|concerns?|"
+                    r"issues?|problems?|wait|delay|situation|matter|experience)\b)"
                     r"\w+(?:\s+[\w$£€.,'’]+){2}", re.I)
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)

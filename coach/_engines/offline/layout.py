@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..._core.text import EMOJI, EMOJI_GLUE, KISS_SIGN_OFF, REFERENCE_LINE, STOPWORDS, signoff_start, split_sentences
 
-__all__ = ["Unit", "Layout", "parse", "ends_sentence", "SUBJECT_LINE"]
+__all__ = ["Unit", "Layout", "parse", "ends_sentence", "heading", "SUBJECT_LINE"]
 
 # Greetings, English first, then those a team writing in English keeps from another language ("Bonjour Camille,").
 _GREETING = (r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|bonsoir|salut|hola|"
@@ -39,7 +39,7 @@ _BRAND_TAGS = re.compile(r"(?<=\s)(?-i:#[A-Z]\w*)(?:\s+(?-i:#[A-Z]\w*))*\s*$")
 _THANKS_NAME = re.compile(r"(?<=[.!?]\s)(?i:thanks|thank\s+you|thx|cheers|many\s+thanks|kind\s+regards|regards|best)[,!]?\s+"
                           r"(?P<name>[A-Z][a-z]{1,15})\.?$")
 # "Subject: ...", "Re: Invoice No. 88412", "Reference: Lease agreement LA-77310"
-_HEADING = (r"(?:re|subject|ref\.?|reference|regarding|(?:your|our|acct\.?|account|policy|claim|case|order)\s+"
+_HEADING = (r"(?:re\.?|subject|ref\.?|reference|regarding|(?:your|our|acct\.?|account|policy|claim|case|order)\s+"
             r"ref(?:erence)?\.?)\s*:")
 # ... or a line that is only a reference, "Customer No. SL-5529130": nothing is added before or into it
 SUBJECT_LINE = re.compile(rf"^(?:{_HEADING})|{REFERENCE_LINE.pattern}|\((?:our|your)\s+ref(?:erence)?\.?\s*:[^)]*\)\s*$|"
@@ -65,7 +65,19 @@ _COMMON_WORD = re.compile(r"^(?:apolog\w*|sorry|thanks?|cheers|welcome|enjoy|con
                           r"perfect|anytime|absolutely|definitely|indeed|yes|no|okay|ok|understood|\w+ly|\w+ing)$")
 _NAME_BAR_LINE = re.compile(r"(?<=\n)[ \t]*[A-Z][\w'’.-]{1,20}(?:[ \t][A-Z][\w'’.-]{1,20}){0,2}[ \t]*\|[ \t]*"
                             r"[A-Z][\w&'’. -]{1,40}$")
+_FIRM = re.compile(r"(?<!\w)(?:&\s+)?(?:Co|Ltd|Inc|Corp|plc|LLC|GmbH|Pty|S\.A)\.$")  # "Crumb & Co.": a name, not a sentence
 _NAME_LINE = re.compile(r"^[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\.?$")
+
+def heading(layout: Layout, at: int) -> bool:
+    """Unit ``at`` is a reference or subject line: "Re: ...", or a line of its own, with a number and no full stop,
+    between the letter's greeting and its first sentence ("Policy No. HH-77 – Escape of water, 22 Mill St., Ashford")."""
+    unit = layout.units[at]
+    if SUBJECT_LINE.match(unit.text):
+        return True
+    return at > 0 and "\n" in layout.units[at - 1].gap and "\n" in unit.gap and not ends_sentence(unit.text) and \
+        any(c.isdigit() for c in unit.text) and len(unit.text) <= 90 and \
+        all(u.role == "greeting" or heading(layout, i) for i, u in enumerate(layout.units[:at]))
+
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a finished sentence: a mark (not an ellipsis), an emoticon or an emoji."""
@@ -158,8 +170,8 @@ def _tail_start(text: str) -> int:
     last = text.rstrip().rsplit("\n\n", 1)
     if len(last) == 2 and last[0].strip():  # a last paragraph of a short unpunctuated line or two: "Hartley & Shaw"
         block = [line.strip() for line in last[1].strip().split("\n")]
-        if len(block) <= 3 and all(line and len(line.split()) <= 6 and not _END.search(line) and line[0].isupper()
-                                   for line in block):
+        if len(block) <= 3 and all(line and len(line.split()) <= 6 and line[0].isupper() and
+                                   (not _END.search(line) or _FIRM.search(line)) for line in block):
             return len(last[0]) + 2 + (len(last[1]) - len(last[1].lstrip()))
     line = _NAME_BAR_LINE.search(text)  # "Luke | Vireo Mobile" on the last line
     if line and text[:line.start()].strip():

@@ -31,6 +31,8 @@ _LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+|^(?:order|booking|account|ref\w*|tick
 _FILLER = re.compile(r"^(?:[^\w\s]+\s*)?(?:(?:so|well|hi|hey|hello|also|yeah|yes|ok|okay|and|but|um|honestly|again|now|"
                      r"update|anyway|"
                      r"dear\s+\w+|hi\s+there|hey\s+there|sir|madam|ma'am|mam)\b[\s,!.:-]*)+", re.I)
+_I_SEE = re.compile(r"^I\s+can\s+(?:now\s+)?see\s+(?:that\s+)?(?=(?:\S+\s+){0,6}?(?:has|have|is|are|was|were|went|been)\b)",
+                    re.I)
 _LEADING_CLAUSE = re.compile(r"^(?:after|since|when|ever\s+since|as\s+of|now\s+that|today|yesterday|this\s+morning|"
                              r"\w+\s+(?:days?|weeks?|months?|hours?)\s+(?:on|later)|"
                              r"last\s+night|for\s+the\s+(?:last|past)\s+\w+\s+\w+)\b[^,]{0,50},\s*", re.I)
@@ -322,6 +324,7 @@ def _as_clause(sentence: str) -> str | None:
         return None  # another language, or a list of names
     clause = _FILLER.sub("", _LABEL.sub("", _tidy(sentence))).strip()
     clause = _AGAIN.sub("", clause)
+    clause = _I_SEE.sub("", clause)  # "I can see £1,950 has gone": what is seen, not "you can see"
     lead = _LEADING_CLAUSE.match(clause)
     if lead:
         clause = clause[lead.end():]

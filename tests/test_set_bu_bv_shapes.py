@@ -1,0 +1,63 @@
+"""Shapes found in the development sets bu and bv (stop 42, issue 16). Each draft is written for this file, in other
+words than the sets'."""
+
+from __future__ import annotations
+
+from coach import Coach
+from coach._core.checker import check
+
+coach = Coach(engine="offline")
+
+
+def _promises(text: str, customer: str = "Someone took money from my account.") -> list[str | None]:
+    return [f.quote for f in check(text, customer).findings if f.rule == "broken-promise"]
+
+
+def test_a_reference_line_with_a_full_stop_in_its_label_keeps_its_own_line() -> None:
+    draft = ("Dear Ms. Varga,\n\nRe.: Booking No. TR-4471\n\nI'm mortified, truly. Our system is a disgrace.\n\n"
+             "I've asked accounts to reverse the second £210 charge.\n\nKind regards,\nOla Berg")
+    result = coach.rewrite(draft, customer="Booking TR-4471 was charged twice, £210 each time. Dr. E. Varga")
+    lines = [line for line in result.rewrite.splitlines() if line.strip()]
+    assert lines[1] == "Re.: Booking No. TR-4471", result.rewrite
+
+
+def test_an_unlabelled_reference_line_under_the_greeting_keeps_its_own_line() -> None:
+    draft = ("Dear Mr. Quist,\n\nClaim No. CL-55120 – storm damage, 4 Ferry Rd., Hull\n\nWe are doing our best to send "
+             "an assessor.\n\nYours sincerely,\nDana Holt")
+    result = coach.rewrite(draft, customer="A tree fell on my shed on 2 March and nobody has come to assess the claim.")
+    lines = [line for line in result.rewrite.splitlines() if line.strip()]
+    assert lines[1] == "Claim No. CL-55120 – storm damage, 4 Ferry Rd., Hull", result.rewrite
+
+
+def test_a_first_line_without_a_full_stop_is_no_reference_line_in_a_reply_without_greeting() -> None:
+    draft = "There is a SPRING15 offer on at the moment\nSorry for the inconvenience."
+    result = coach.rewrite(draft, customer="The voucher in your leaflet did not work at the till.")
+    assert result.rewrite.splitlines()[0] != "There is a SPRING15 offer on at the moment", result.rewrite
+
+
+def test_a_firm_signed_with_co_is_the_signature_and_nothing_follows_it() -> None:
+    draft = "We're sorry to hear that. Our kitchen also handles sesame, as the label says.\n\nOven & Co."
+    result = coach.rewrite(draft, customer="Your 'sesame-free' rolls gave my daughter hives last night.")
+    assert result.rewrite.rstrip().endswith("\n\nOven & Co."), result.rewrite
+
+
+def test_what_the_customer_can_see_is_said_back_without_a_second_see() -> None:
+    draft = "Hi Mr. Lund, don't worry, you'll definitely get it all back."
+    customer = "A man claiming to be from your bank called me. Now I can see £700 has gone to someone called 'K Moss'."
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "can see that you can see" not in rewrite and "you can see £700" not in rewrite, rewrite
+
+
+def test_a_sorry_that_names_the_case_with_an_article_needs_no_second_restatement() -> None:
+    draft = ("Dear Mr. Lund,\n\nI'm sorry that a caller pretending to be us talked you into moving £700 to 'K Moss'. "
+             "I've frozen your account. You'll get every penny back, I promise.\n\nRegards,\nFraud Support")
+    customer = "A man claiming to be from your bank called me and I moved £700 to someone called 'K Moss'."
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert rewrite.count("£700") == 1, rewrite
+
+
+def test_security_advice_is_no_promise() -> None:
+    assert _promises("Our staff will never ask you for your PIN.") == []
+    assert _promises("A colleague will call you; they will never ask you to move money.") == []
+    assert _promises("This will never happen again.") != []
+    assert _promises("You will never be charged for it.") != []
