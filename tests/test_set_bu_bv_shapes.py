@@ -61,3 +61,42 @@ def test_security_advice_is_no_promise() -> None:
     assert _promises("A colleague will call you; they will never ask you to move money.") == []
     assert _promises("This will never happen again.") != []
     assert _promises("You will never be charged for it.") != []
+
+
+def test_a_safety_fault_denied_before_anyone_looked_goes() -> None:
+    draft = ("Dear Mr. Holm,\n\nSorry to hear that. I can assure you there is absolutely nothing wrong with the steering; "
+             "it's just the new tyres settling. It will feel normal in a week.\n\nRegards,\nGeir, Fjord Motors")
+    customer = "Since your garage fitted new tyres (job 77-310) the steering failed twice on the motorway. I'm scared."
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "nothing wrong" not in rewrite and "settling" not in rewrite, rewrite
+    assert "don't drive" in rewrite.lower() or "do not drive" in rewrite.lower(), rewrite
+
+
+def test_an_allergen_report_is_not_waved_away() -> None:
+    draft = "Hi Ines, I'm certain it couldn't have been our crackers, our bakery is completely sesame-free. Regards, Tom"
+    customer = ("My daughter has a sesame allergy and had an allergic reaction to your crackers (batch C-5512); "
+                "we spent the night in A&E.")
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "couldn't have been" not in rewrite, rewrite
+
+
+def test_a_forever_no_disconnection_is_a_promise() -> None:
+    customer = "I lost my job and can't pay the gas bill."
+    assert _promises("Don't worry, we won't ever disconnect you.", customer) != []
+    assert _promises("We won't disconnect you while the payment plan is in place.", customer) == []
+
+
+def test_a_legal_case_and_another_customers_refund_are_kept_quiet() -> None:
+    policy = ["Agents must not discuss ongoing legal cases.", "Do not comment on other customers' accounts."]
+    draft = ("Hi Ana, off the record, our legal team expects to settle the case by spring, and a customer near you got "
+             "a full refund for the same heater. Thanks for asking.")
+    customer = "Is my heater (model HX-2) part of the lawsuit about overheating?"
+    rewrite = coach.rewrite(draft, customer=customer, policy=policy).rewrite
+    assert "settle" not in rewrite and "customer near you" not in rewrite, rewrite
+
+
+def test_the_reasons_for_a_credit_decision_are_kept_quiet_where_the_policy_says_so() -> None:
+    policy = ["Do not discuss the specific reasons for a credit decision; refer customers to the agency letter."]
+    draft = "Hi Leo, it was declined because your credit score is 590 and you missed two payments. Regards, Ama"
+    rewrite = coach.rewrite(draft, customer="Why was my loan application LN-44 turned down?", policy=policy).rewrite
+    assert "590" not in rewrite and "because" not in rewrite, rewrite

@@ -815,7 +815,8 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
     """The sentences that talk about ``what`` when it is other customers' affairs or a legal matter ("other customers'
     orders", "pending legal matters"), not those that decline to ("I can't discuss another customer's account") nor
     questions. Other topics are not read: their words alone would take ordinary sentences."""
-    topic = _OTHERS if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else None
+    topic = _OTHERS if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
+        _REASONS if _REASONS_NAMED.search(what) else None
     if topic is None:
         return
     for sentence in sentences:
@@ -830,11 +831,19 @@ _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|member|cli
                            r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b", re.I)
 # (the customer is "you": "her account", "his balance" is someone else's; not "his order", which may be a gift)
 _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?:customer|member|client|guest|passenger)|"
+                     r"(?:a|one|some|several)\s+(?:other\s+)?(?:customers?|members?|clients?)\s+(?:in|near|from|on|at|down|up)\s|"
                      r"other\s+(?:customers?|members|clients|guests|passengers)|someone\s+else['’]s|"
                      r"(?:her|his|their)\s+(?:account|balance|arrears))\b", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
-_LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim)|court\s+(?:case|action|"
-                    r"proceedings|hearing)|lawyers?|solicitors?|suing|sued)\b", re.I)
+_LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim|team|department)|"
+                    r"court\s+(?:case|action|proceedings|hearing)|lawyers?|solicitors?|suing|sued|"
+                    r"settle[sd]?\s+(?:the|this)\s+(?:case|claim|action))\b", re.I)
+# "Do not discuss the reasons for a credit decision": a sentence that gives one ("it was declined because your score ...")
+_REASONS_NAMED = re.compile(r"\breasons?\b[^;.]*\b(?:decision|declin\w*|refus\w*|reject\w*)\b", re.I)
+_REASONS = re.compile(r"\b(?:declined|rejected|refused|turned\s+down|not\s+approved|unsuccessful)\b[^.!?]{0,40}"
+                      r"\b(?:because|due\s+to|as\s+a\s+result\s+of|owing\s+to)\b|\b(?:because|due\s+to)\b[^.!?]{0,40}"
+                      r"\b(?:credit\s+(?:score|history|file|rating)|late\s+payments?|missed\s+payments?|affordability)\b",
+                      re.I)
 _DECLINES = re.compile(r"\b(?:can['’]t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t|don['’]t|do\s+not)\s+"
                        r"(?:discuss|comment|talk|share|go\s+into|say)\b", re.I)
 

@@ -237,6 +237,10 @@ class _Rewriter(Additions):
         for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱", "Stay strong!
             if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # 💪": the emoji goes with the line it followed
+        if self.case is not None and self.case.name in _HARM:  # "there is absolutely nothing wrong with the brakes",
+            for unit in layout.units:  # "I'm sure it couldn't have been our bars": the customer's report, denied
+                if unit.text and unit.role != "added" and _DENIES_FAULT.search(unit.text):
+                    unit.text = ""
         units = [u for u in layout.units if u.text]
         for unit, text in zip(units, first_check_in_full([u.text for u in units])):
             unit.text = text
@@ -558,6 +562,16 @@ _BE_CAREFUL = re.compile(r"^\W*(?:please\s+|just\s+|do\s+)?(?:be\s+more\s+carefu
 # the danger waved away: "There's really nothing to be upset about"
 _NOTHING_TO_FEAR = re.compile(r"^\W*(?:there['’]s|there\s+is)\s+(?:really\s+|honestly\s+|absolutely\s+)?nothing\s+to\s+"
                               r"(?:be\s+)?(?:worr|upset|scared|afraid|frightened|panic|stress)", re.I)
+# the harm the customer reports, denied before anyone has looked: it goes where someone may be hurt
+_HARM = frozenset({"vehicle-safety", "product-safety", "safety", "gas", "carbon-monoxide", "health", "injury"})
+_DENIES_FAULT = re.compile(
+    r"\b(?:there['’]s|there\s+is)\s+(?:absolutely\s+|really\s+|definitely\s+|honestly\s+)?nothing\s+wrong\s+with\b"
+    r"|\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+|very\s+)?(?:sure|certain|confident)\s+(?:that\s+)?"
+    r"(?:it|this|that)\s+(?:couldn['’]t|could\s+not|can['’]t|cannot|wasn['’]t|was\s+not|isn['’]t|is\s+not)\b"
+    r"|\b(?:it|this|that)\s+(?:couldn['’]t|could\s+not|can['’]t|cannot)\s+(?:possibly\s+)?have\s+been\s+(?:our|the|from)\b"
+    r"|^\W*(?:it['’]s|it\s+is|this\s+is|that['’]s|that\s+is)\s+(?:just|only|simply|perfectly|completely|totally)\s+"
+    r"(?:normal|expected|the\s+new\b|a\s+normal\b)"
+    r"|^\W*(?:that|this|it)\s+(?:can|does|sometimes)\s+happens?\b", re.I)
 # the draft's routine visit, made the agent's check: beside an urgent safety step it reads as the real plan
 _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+we\s+can\s+"
                                   r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
