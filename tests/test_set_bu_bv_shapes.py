@@ -100,3 +100,17 @@ def test_the_reasons_for_a_credit_decision_are_kept_quiet_where_the_policy_says_
     draft = "Hi Leo, it was declined because your credit score is 590 and you missed two payments. Regards, Ama"
     rewrite = coach.rewrite(draft, customer="Why was my loan application LN-44 turned down?", policy=policy).rewrite
     assert "590" not in rewrite and "because" not in rewrite, rewrite
+
+
+def test_a_promise_after_a_dash_is_rewritten_and_what_came_before_stays() -> None:
+    draft = "Hi Omar,\n\nI've looked and it's definitely on its way — it will reach you on Friday, no doubt.\n\nBest,\nKit"
+    result = coach.rewrite(draft, customer="My lamp (order LM-2290) should have arrived last week.")
+    assert result.passed is not False and "reach you on Friday" not in result.rewrite, result.rewrite
+    assert "it's definitely on its way" in result.rewrite, result.rewrite
+
+
+def test_what_was_meant_to_come_is_said_back_as_what_did_not() -> None:
+    draft = "Hi Ruth, sorry for any inconvenience. I'll check with the courier and update you tomorrow. Best, Lee"
+    customer = "My rug (order RG-7720) was meant to arrive on Monday 3 June. Nothing yet."
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "didn't arrive on Monday 3 June" in rewrite, rewrite

@@ -57,7 +57,7 @@ _PROBLEM = re.compile(
     r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|"
     r"frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|leak\w*|spoil\w*|empty|"
     r"without|waiting|waited|received|fray\w*|torn|ripped|faulty|defective|dead|wet|melted|dirty|smashed|"
-    r"scratch\w*|dent\w*|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|billed|unable|keeps?|"
+    r"scratch\w*|dent\w*|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|(?:was|were)\s+(?:meant|due)\s+to\s+(?:arrive|come|reach)|billed|unable|keeps?|"
     r"logs?\s+(?:me\s+)?out|kick\w*\s+(?:me\s+)?out|every\s+(?:hour|day|time)|turned\s+down|spongy|grinding|"
     r"goes\s+(?:almost\s+|nearly\s+|right\s+|all\s+the\s+way\s+)?to\s+the\s+floor|"
     r"read\s+out|gave\s+(?:them|him|her|away)\s+my|in\s+(?:my|your)\s+name|got\s+into\s+(?:my|your)\b|took\s+R\d|r[au]n\s+up|(?:saying|claiming)\s+(?:they|he|she)\s+w|"
