@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from coach import Coach
 from coach._core.checker import check
+from coach._core.policy import Policy
 
 coach = Coach(engine="offline")
 
@@ -114,3 +115,30 @@ def test_what_was_meant_to_come_is_said_back_as_what_did_not() -> None:
     customer = "My rug (order RG-7720) was meant to arrive on Monday 3 June. Nothing yet."
     rewrite = coach.rewrite(draft, customer=customer).rewrite
     assert "didn't arrive on Monday 3 June" in rewrite, rewrite
+
+
+def test_a_time_the_policy_keeps_agents_from_promising_is_a_promise() -> None:
+    policy = ["Agents must not promise technician visit dates; the scheduling team confirms them."]
+    customer = "My boiler has been off for three days."
+    assert _rules_with("A technician will come out on Thursday.", customer, policy) & {"broken-promise"}
+    assert not _rules_with("I'll call you on Thursday with an update.", customer, policy) & {"broken-promise"}
+    assert not _rules_with("A technician will come out on Thursday.", customer, []) & {"broken-promise"}
+
+
+def _rules_with(text: str, customer: str, policy: list[str]) -> set[str]:
+    return {f.rule for f in check(text, customer, Policy.coerce(policy or None)).findings}
+
+
+def test_a_forever_added_as_a_purpose_goes_and_the_rest_of_the_sentence_stays() -> None:
+    draft = ("Hi Jo, I can't refund the renewal, but I've switched off auto-renewal so you won't be charged again, and "
+             "you keep access until your plan ends. Best, Sam")
+    rewrite = coach.rewrite(draft, customer="I was charged £60 for a renewal I didn't want.").rewrite
+    assert "charged again" not in rewrite, rewrite
+    assert "I've switched off auto-renewal, and you keep access until your plan ends." in rewrite, rewrite
+
+
+def test_a_credit_with_an_aside_between_dashes_is_read_as_one_clause() -> None:
+    policy = ["Outage credit: €3 per full day of outage, up to €15 per month."]
+    draft = "Hi Ben, I've added a credit of €40 — two weeks free — to account 55-210. Regards, Ida"
+    rewrite = coach.rewrite(draft, customer="No broadband for 9 days!", policy=policy).rewrite
+    assert "Two weeks free" not in rewrite and "two weeks free —" not in rewrite.lower(), rewrite

@@ -148,6 +148,9 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+_ASIDE = re.compile(r"\s[–—]\s[^–—.!?;]{1,40}\s[–—]\s(?=[a-z])")
+
+
 def _clause_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     """Widen [start, end) (absolute offsets) to the clause of ``sentence`` around it."""
     text, base = sentence.text, sentence.start
@@ -155,6 +158,9 @@ def _clause_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     for m in _CLAUSE_SPLIT.finditer(text, 0, start - base):
         left = m.end()
     right_match = _CLAUSE_SPLIT.search(text, end - base)
+    aside = _ASIDE.match(text, right_match.start()) if right_match else None
+    if aside:  # "a credit of €55 — a full month free — to your account": the aside is inside the clause
+        right_match = _CLAUSE_SPLIT.search(text, aside.end())
     right = right_match.start() if right_match else len(text.rstrip(".!?… "))
     while left < len(text) and text[left].isspace():
         left += 1
@@ -213,6 +219,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
             before = ctx.sentences[index - 1].text + " " if index else ""  # what "it" may stand for
             for start, end in _clauses(text):
                 if not _commits(rule, text, start, end, certain):
+                    if ctx.policy.commitments and _time_ruled_out(rule, text[start:end], ctx.policy):
+                        yield sentence.start + start, sentence.start + end  # "an engineer will visit on Tuesday"
+                        break  # where agents must not promise engineer visit dates
                     continue
                 sure = certainty.search(text, start, end) is not None  # "refunded in full; it will appear ...": this clause's own
                 # the sentence before is read only for what a pronoun stands for ("It will arrive in 3-5 days")
@@ -415,6 +424,32 @@ _VOUCHED = re.compile(r"\W*(?:(?:(?:I|we)\s+(?:can\s+|want\s+to\s+|would\s+like\
                       r"(?:\s+that)?\s+", re.I)
 
 
+# "Agents must not promise engineer visit dates", "Never guarantee courier delivery times": a time for what it names
+_NO_TIME_PROMISED = re.compile(r"(?:^|[;,]\s*|\.\s+)(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+"
+                               r"(?:not|never))\s+(?:promise|guarantee|commit\s+to|give)\s+(?P<what>[^;.]*?\b(?:dates?|times?|days?|"
+                               r"timelines?|timescales?|turnaround)\b[^;.]*)", re.I)
+_TIME_WORDS = frozenset(stem(w) for w in "date dates time times day days timeline timelines timescale timescales turnaround "
+                        "specific exact arrival".split())
+
+
+def _time_ruled_out(rule: Rule, clause: str, policy: Policy) -> bool:
+    """``clause`` says when something a policy line keeps agents from promising a time for will happen ("an engineer will
+    visit on Tuesday" where agents must not promise engineer visit dates); not the agent's own step ("I'll call you on
+    Tuesday")."""
+    modal = rule.pattern("future").search(clause)
+    if modal is None or _negated(clause, modal.start(), rule.pattern("negations")) or \
+            _WE.search(" ".join(clause[: modal.start()].split()[-2:])) or \
+            not (BY_A_DAY.search(clause) or rule.pattern("timelines").search(clause)):
+        return False
+    said = {stem(w) for w in content_words(clause)}
+    for line in policy.commitments:
+        m = _NO_TIME_PROMISED.search(line)
+        topic = {stem(w) for w in content_words(m["what"])} - _TIME_WORDS if m else set()
+        if topic & said:
+            return True
+    return False
+
+
 _NEVER_ASKS = re.compile(r"\s*(?:ever\s+)?never\s+(?:ever\s+)?(?:ask|request|call|text|e-?mail|phone|contact)\w*\s+(?:you\s+)?"
                          r"(?:for|to)\b", re.I)
 
@@ -496,8 +531,14 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each clause of a sentence, trimmed of spaces and end punctuation."""
-    pos = 0
+    pos, inside = 0, -1
     for m in [*_CLAUSE_SPLIT.finditer(text), None]:
+        if m and m.start() < inside:
+            continue  # within "— a full month free —": no boundary
+        aside = _ASIDE.match(text, m.start()) if m else None
+        if aside:
+            inside = aside.end()
+            continue
         end = m.start() if m else len(text)
         chunk = text[pos:end]
         left = len(chunk) - len(chunk.lstrip())

@@ -385,6 +385,25 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    aim = _NEVER_AGAIN_AIM.search(text)
+    if aim and quote in text and text.find(quote) + len(quote) > aim.start() and complete(text[: aim.start()]) and \
+            not _POINTS_BACK_IN_TIME.search(text, aim.end()):
+        # "An engineer will visit on Tuesday to make sure it never drops again": the visit, without the forever (and
+        # what followed it: "..., so you won't be charged again, and you keep full access")
+        rest = text[aim.end():]
+        short, at = text[: aim.start()].rstrip(" ,") + (rest if rest.strip(" .!") else "."), text.find(quote)
+        short_quote = quote[: max(0, aim.start() - at)].rstrip(" ,")
+        return [[short], *(_fix_promise(short, short_quote, policy, used, salt, asked) if short_quote else []),
+                *_fix_promise(text, quote, policy, used, salt, asked)]
+    return _fix_promise(text, quote, policy, used, salt, asked)
+
+
+_NEVER_AGAIN_AIM = re.compile(r",?\s+(?:to\s+(?:make\s+sure|ensure)|so\s+(?:that\s+)?)\b[^.!?,]*\b(?:never|won['’]t|will\s+not)\b"
+                              r"[^.!?,]*\bagain\b[^.!?,]*(?:(?=,\s+(?:and|but)\b)|[.!]*$)", re.I)
+_POINTS_BACK_IN_TIME = re.compile(r"\b(?:until|by|before|after)\s+then\b", re.I)
+
+
+def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
     landing = _SURE_ARRIVING.search(quote)
     if landing:  # "ur refund is 100% landing tmrw": the promise "ur refund will land tmrw"
         said = quote[: landing.start()] + f" will {_base_form(landing['verb'].lower())}" + quote[landing.end():]
