@@ -142,3 +142,12 @@ def test_a_credit_with_an_aside_between_dashes_is_read_as_one_clause() -> None:
     draft = "Hi Ben, I've added a credit of €40 — two weeks free — to account 55-210. Regards, Ida"
     rewrite = coach.rewrite(draft, customer="No broadband for 9 days!", policy=policy).rewrite
     assert "Two weeks free" not in rewrite and "two weeks free —" not in rewrite.lower(), rewrite
+
+
+def test_a_dollar_sum_keeps_its_country() -> None:
+    from coach._core.facts import extract_facts
+    assert extract_facts("a refund of A$279, NZ$840 and US$ 12 or $5") == ["A$279", "NZ$840", "US$ 12", "$5"]
+    policy = ["Refunds are issued to the original payment method within 5-10 business days."]
+    draft = "Hi Ben, I'll make an exception and refund the full A$349 — it'll be back on your card in 2 days. Mia"
+    rewrite = coach.rewrite(draft, customer="Can I return the speaker (order AU-771)?", policy=policy).rewrite
+    assert "A$349" in rewrite or "349" not in rewrite, rewrite

@@ -31,7 +31,7 @@ _FACT = re.compile(
     + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+"""
     + _MONTHS
     + r"""\b(?:\s+\d{4})?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
-  | (?P<money>[""" + CURRENCY + r"""]\s?\d[\d,]*(?:\.\d+)?
+  | (?P<money>(?:(?<![\w-])(?-i:[A-Z]{1,3})(?=\$))?[""" + CURRENCY + r"""]\s?\d[\d,]*(?:\.\d+)?
       | (?<![\w-])(?-i:R)\d[\d,]*(?:\.\d+)?(?![\w-])
       | \b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b
       | \b(?:USD|EUR|GBP|CHF|AUD|CAD|NZD|SGD|HKD|NOK|SEK|DKK|MXN|INR|JPY|ZAR|AED|PLN|CZK|BRL)
