@@ -151,3 +151,10 @@ def test_a_dollar_sum_keeps_its_country() -> None:
     draft = "Hi Ben, I'll make an exception and refund the full A$349 — it'll be back on your card in 2 days. Mia"
     rewrite = coach.rewrite(draft, customer="Can I return the speaker (order AU-771)?", policy=policy).rewrite
     assert "A$349" in rewrite or "349" not in rewrite, rewrite
+
+
+def test_an_apology_for_both_of_the_problems_the_sentence_names_is_specific() -> None:
+    text = ("Your bike has been in the workshop for 5 weeks instead of the 2 we promised, and nobody answered your "
+            "three calls; I apologise for both.")
+    assert "bland-apology" not in _rules_with(text, "Where is my bike repair?", [])
+    assert "bland-apology" in _rules_with("I know this is annoying and I apologise for that.", "Where is my bike?", [])

@@ -549,6 +549,10 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
             pos = m.end()
 
 
+_POINTER_OBJECT = re.compile(r"^\s*(?:(?:for|about)\s+)?(?:both(?:\s+of\s+(?:them|these|those))?|each\s+of\s+(?:them|these|those)|"
+                             r"all\s+of\s+(?:that|this|it|them)|that|this|them|it)\s*[.!]*\s*$", re.I)
+
+
 def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
     apology, breaks = rule.pattern("apology"), rule.pattern("clause_breaks")
     not_apology = rule.pattern("not_apology")
@@ -571,6 +575,10 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
             if not _specific_words(obj, generic, template) and _specific_words(obj, generic) and cut and \
                     _EXPLAINS.match(rest, cut.start()) and len(_specific_words(rest[cut.end():], generic)) >= 2:
                 continue  # "Sorry for the problem with your bill: we charged you twice for March." says what it was
+            if _POINTER_OBJECT.match(obj) and len(_specific_words(text[: m.start()], generic)) >= 3 and \
+                    (" both" in f" {obj.lower()}" or extract_facts(text[: m.start()])):
+                continue  # "... 10 weeks against the 6 we quoted, and your two e-mails went unanswered; I apologise
+                # for both": what it points back at is said in the same sentence
             if not (_specific_words(obj, generic, template) or _names_problem_before(before, generic)):
                 yield sentence.start, sentence.end
                 break
