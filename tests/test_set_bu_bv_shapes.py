@@ -158,3 +158,10 @@ def test_an_apology_for_both_of_the_problems_the_sentence_names_is_specific() ->
             "three calls; I apologise for both.")
     assert "bland-apology" not in _rules_with(text, "Where is my bike repair?", [])
     assert "bland-apology" in _rules_with("I know this is annoying and I apologise for that.", "Where is my bike?", [])
+
+
+def test_an_order_number_given_under_another_languages_word_is_not_asked_for_again() -> None:
+    draft = "Olá Bruna, sorry for any inconvenience caused!"
+    customer = "Pedido 41-7702: two of the four pastries were missing from the bag."
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "order 41-7702" in rewrite and "send us" not in rewrite.lower(), rewrite

@@ -135,8 +135,14 @@ _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?::\d\d)?\s*[-â€
 _TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)
 _MODEL = re.compile(r"\b(?:model|serial|size|version|v)\s*(?:no\.?|number|#)?\s*[:#]?\s*\(?$", re.I)
 _ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|"
-                      r"tracking|application|invoice|policy|membership|subscription)\b\s*\(?(?:\s*(?:number|no\.?|#|code|"
+                      r"tracking|application|invoice|policy|membership|subscription|pedido|commande|bestellung|ordine|"
+                      r"bestelling|reserva|buchung|prenotazione)\b\s*\(?(?:\s*(?:number|no\.?|#|code|"
                       r"id))?\s*[:#]?\s*$", re.I)  # "account (no. 3390127)" too
+
+
+# the customer's word for it, in the English reply ("Pedido 88-3310" is "order 88-3310")
+_IN_ENGLISH = {"pedido": "order", "commande": "order", "bestellung": "order", "ordine": "order", "bestelling": "order",
+               "reserva": "booking", "buchung": "booking", "prenotazione": "booking"}
 
 
 class Phrasing:
@@ -196,7 +202,8 @@ def _reference(text: str, models: set[str] = frozenset()) -> str | None:
         rest = re.match(r"(?:\s\d{2,6}\b(?![.,]\d))+", text[at + len(fact):]) if fact.isdigit() else None
         fact = fact + rest.group() if rest else fact  # "account 7730 1829 44", not "account 7730"
         if noun:
-            return f"{noun.group(1).lower()} {fact}"
+            said = noun.group(1).lower()
+            return f"{_IN_ENGLISH.get(said, said)} {fact}"
         if fact.startswith("#") or re.search(r"[A-Za-z]", fact):
             return fact
     return None
