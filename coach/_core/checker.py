@@ -549,8 +549,8 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
             pos = m.end()
 
 
-_POINTER_OBJECT = re.compile(r"^\s*(?:(?:for|about)\s+)?(?:both(?:\s+of\s+(?:them|these|those))?|each\s+of\s+(?:them|these|those)|"
-                             r"all\s+of\s+(?:that|this|it|them)|that|this|them|it)\s*[.!]*\s*$", re.I)
+_POINTER_OBJECT = re.compile(r"^\s*(?:(?:for|about)\s+)?(?:both(?:\s+of\s+(?:them|these|those))?|"
+                             r"each\s+of\s+(?:them|these|those)|all\s+of\s+(?:that|this|it|them)|that|this|them|it)\s*[.!]*\s*$", re.I)
 
 
 def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
