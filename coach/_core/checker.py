@@ -550,7 +550,8 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
 
 
 _POINTER_OBJECT = re.compile(r"^\s*(?:(?:for|about)\s+)?(?:both(?:\s+of\s+(?:them|these|those))?|"
-                             r"each\s+of\s+(?:them|these|those)|all\s+of\s+(?:that|this|it|them)|that|this|them|it)\s*[.!]*\s*$", re.I)
+                             r"each\s+of\s+(?:them|these|those)|all\s+of\s+(?:that|this|it|them)|that|this|them|it)"
+                             r"\s*[.!]*\s*$", re.I)
 
 
 def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
