@@ -12,6 +12,8 @@ MESSAGES = [
     "I can't pay my rent this month, I've lost my job.",
     "The checkout link gives a 404 so I can't pay for the kit.",
     "Where is my parcel? It was due on Monday.",
+    "OUR CO ALARM WENT OFF TWICE LAST NIGHT AFTER YOUR ENGINEER LEFT",  # the gate reads lower case: shouting still matches
+    "My Mum Passed Away Last Week And The Direct Debit Still Runs.",
     "",
 ]
 

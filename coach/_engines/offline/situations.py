@@ -123,14 +123,18 @@ def _load() -> tuple[Situation, ...]:
 @lru_cache(maxsize=256)
 def situation(customer: str | None) -> Situation | None:
     """The situation the customer's message is in, or None for an everyday problem."""
-    if not customer or not customer.strip() or not _any_words().search(customer):
+    if not customer or not customer.strip() or not _any_words().search(customer.lower()):
         return None  # (most messages name no situation: one search of them all, not one per situation)
     return next((s for s in _load() if s.matches(customer)), None)
 
 
 @lru_cache(maxsize=1)
 def _any_words() -> re.Pattern[str]:
-    return _compiled("|".join(f"(?:{s.words})" for s in _load()))
+    """Every situation's words in one pattern, for lower-cased text: case-sensitive matching of lower case is twice as
+    fast as ``re.I``, and what any situation matches, this matches in the lower-cased message."""
+    words = "|".join(f"(?:{s.words})" for s in _load())
+    lowered = re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), words)
+    return re.compile(gated(lowered, 0))
 
 
 _KIN = {word: head for head, words in {
