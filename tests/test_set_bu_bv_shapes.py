@@ -165,3 +165,15 @@ def test_an_order_number_given_under_another_languages_word_is_not_asked_for_aga
     customer = "Pedido 41-7702: two of the four pastries were missing from the bag."
     rewrite = coach.rewrite(draft, customer=customer).rewrite
     assert "order 41-7702" in rewrite and "send us" not in rewrite.lower(), rewrite
+
+
+def test_doing_our_utmost_is_a_vague_effort() -> None:
+    assert "vague-effort" in _rules_with("Rest assured we are doing our utmost to progress your claim.",
+                                         "My claim has had no update in six weeks.", [])
+
+
+def test_a_wish_for_money_back_is_not_said_back_as_the_problem() -> None:
+    draft = "Hello, we are looking into the charges on account 7721 and will hopefully reply at some point. Sorry!"
+    customer = "Brightline Water took £42.10 from my account twice on 3 May. I need the duplicate back, rent is due."
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "need the duplicate back" not in rewrite, rewrite

@@ -308,7 +308,8 @@ _FOUND_OUT = re.compile(r"^(?:hi,?\s+)?I(?:['’]ve|\s+have)?\s+(?:just\s+)?(?:c
                         r"(?!(?:was|were|got|had|am|is|it|there)\b)(?=\w)", re.I)  # (not "... and was told")
 _LEADING_HANDLES = re.compile(r"^(?:(?:hi|hey|hello|dear)\s+)?(?:@\w+[,:]?\s+)+", re.I)
 _REQUEST = re.compile(r"^(?:I|we)(?:\s+|(?=['’]d\b))(?:(?:really|just|still)\s+)?"
-                      r"(?:want|would\s+like|['’]d\s+like|expect|demand|request|"
+                      r"(?:want|need\s+(?:it|them|this|that|my|our|the)\b[^.!?]{0,40}\bback\b|would\s+like|['’]d\s+like|expect|"
+                      r"demand|request|"
                       r"insist|am\s+asking|'m\s+asking)\b", re.I)
 _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
 
