@@ -177,3 +177,9 @@ def test_a_wish_for_money_back_is_not_said_back_as_the_problem() -> None:
     customer = "Brightline Water took £42.10 from my account twice on 3 May. I need the duplicate back, rent is due."
     rewrite = coach.rewrite(draft, customer=customer).rewrite
     assert "need the duplicate back" not in rewrite, rewrite
+
+
+def test_what_a_lead_in_of_disbelief_pointed_back_at_goes_with_it() -> None:
+    draft = "Honestly I can't believe the team shipped the new version in that state. We'll do our best to fix it."
+    rewrite = coach.rewrite(draft, customer="Since the update the app logs me out every time.").rewrite
+    assert "in that state" not in rewrite, rewrite

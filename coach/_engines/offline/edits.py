@@ -37,8 +37,8 @@ _PITY_LEAD = re.compile(
     re.I,
 )
 # What a clause ends on when it points back at the sentence it was cut from: "these", "in this way", "like that".
-_POINTS_BACK = re.compile(r"\b(?:these|those|this|that|them|it)(?:\s+(?:way|manner|again|one|ones|kind\s+of\s+thing))?\W*$"
-                          r"|\blike\s+(?:this|that)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:these|those|this|that|them|it)(?:\s+(?:way|manner|again|one|ones|kind\s+of\s+thing|state|"
+                          r"condition|shape|mess))?\W*$|\blike\s+(?:this|that)\b", re.I)  # ("... out in that state")
 _POINTER_INSIDE = re.compile(r"\b(?:it|them)\b|\b(?:this|that|these|those)(?=\s+(?:go|happen\w*|again|to|in|on|out|up|off|"
                              r"back|through|slip|pass)\b|\W*$)", re.I)
 _LEADING_INTERJECTION = re.compile(rf"^(?:{_OUCH})\s*[,!–—-]+\s*", re.I)  # "Oh no, ..." before a clause
