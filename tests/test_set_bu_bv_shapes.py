@@ -183,3 +183,9 @@ def test_what_a_lead_in_of_disbelief_pointed_back_at_goes_with_it() -> None:
     draft = "Honestly I can't believe the team shipped the new version in that state. We'll do our best to fix it."
     rewrite = coach.rewrite(draft, customer="Since the update the app logs me out every time.").rewrite
     assert "in that state" not in rewrite, rewrite
+
+
+def test_the_agents_own_step_in_brackets_is_a_clause_of_its_own() -> None:
+    text = "We'd like to collect the scales by courier (I will confirm the day with you by phone today)."
+    assert _promises(text, "The scales you sent read 2 kg heavy.") == []
+    assert _promises("Your parcel is on its way (I promise it will arrive tomorrow).", "Where is my parcel?") != []

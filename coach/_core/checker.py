@@ -540,13 +540,27 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
             inside = aside.end()
             continue
         end = m.start() if m else len(text)
-        chunk = text[pos:end]
-        left = len(chunk) - len(chunk.lstrip())
-        right = len(chunk.rstrip().rstrip(".!?…"))
-        if right > left:
-            yield pos + left, pos + right
+        for part_start, part_end in _outside_own_aside(text, pos, end):
+            chunk = text[part_start:part_end]
+            left = len(chunk) - len(chunk.lstrip())
+            right = len(chunk.rstrip().rstrip(".!?…"))
+            if right > left:
+                yield part_start + left, part_start + right
         if m:
             pos = m.end()
+
+
+_OWN_ASIDE = re.compile(r"\s*\((?=(?:I|we)(?:['’]ll|\s))([^()]*)\)", re.I)
+
+
+def _outside_own_aside(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """[start, end) in parts: what the agent says in brackets is a clause of its own ("collect the units by courier
+    (I will confirm the date with you today)")."""
+    for m in _OWN_ASIDE.finditer(text, start, end):
+        yield start, m.start()
+        yield m.start(1), m.end(1)
+        start = m.end()
+    yield start, end
 
 
 _POINTER_OBJECT = re.compile(r"^\s*(?:(?:for|about)\s+)?(?:both(?:\s+of\s+(?:them|these|those))?|"
