@@ -189,3 +189,34 @@ def test_the_agents_own_step_in_brackets_is_a_clause_of_its_own() -> None:
     text = "We'd like to collect the scales by courier (I will confirm the day with you by phone today)."
     assert _promises(text, "The scales you sent read 2 kg heavy.") == []
     assert _promises("Your parcel is on its way (I promise it will arrive tomorrow).", "Where is my parcel?") != []
+
+
+def test_a_request_with_an_outcome_tacked_on_says_what_the_request_is_for() -> None:
+    draft = "@kim_b thx for the pic! DM us your order number and we'll get a replacement sent out 📦 ^RT"
+    rewrite = coach.rewrite(draft, customer="@PotCo the lid of my new pan cracked on day one").rewrite
+    assert "DM us your order number so we can get a replacement sent out 📦" in rewrite, rewrite
+    assert "Let me" not in rewrite and "whether" not in rewrite, rewrite
+
+
+def test_an_outcome_tacked_on_a_step_goes_without_a_hedge_around_it() -> None:
+    draft = ("Hi Ola, I've lifted the block on your card ending 4410, so you can use it again. If it's declined "
+             "again, reply here or call 020 7946 0199, and we'll fix it while you wait.")
+    rewrite = coach.rewrite(draft, customer="My card ending 4410 was blocked abroad.").rewrite
+    assert "Let me check whether" not in rewrite and "fix it while you wait" in rewrite, rewrite
+
+
+def test_nothing_more_we_can_do_goes_when_the_reply_gets_a_step() -> None:
+    draft = "Our system shows it as delivered, so there isn't anything further we're able to do."
+    rewrite = coach.rewrite(draft, customer="Tracking says parcel 4471-UK was delivered but it isn't here.").rewrite
+    assert "anything further" not in rewrite and "4471-UK" in rewrite, rewrite
+
+
+def test_a_fault_said_to_mend_itself_is_a_promise() -> None:
+    assert _promises("If not, I'm sure it will sort itself out.", "My deposit has not come back.") != []
+
+
+def test_a_restatement_that_ends_on_a_bare_number_is_not_used() -> None:
+    draft = "Dear Dr. Ruiz,\n\nWe regret any inconvenience caused.\n\nYours faithfully,\nAccounts"
+    customer = "Invoice INV-88 charges us for 20 boxes of masks. We received 12."
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "received 12." not in rewrite, rewrite

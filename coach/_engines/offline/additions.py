@@ -248,6 +248,11 @@ class Additions:
         urgent = told or self._urgent(step)
         step = self._said_once(layout, step)
         self.closed = True
+        for unit in layout.units:  # "..., so there isn't anything further we're able to do": the step says otherwise
+            if unit.text and unit.role == "body" and _NOTHING_MORE.search(unit.text):
+                cut = _NOTHING_MORE.sub("", unit.text)
+                unit.text = finish(cut) if cut.strip() and cut.strip() != unit.text.strip() and \
+                    len(cut.split()) >= 3 else ""
         body = [i for i, u in enumerate(layout.units) if u.text and u.role in ("body", "added", "greeting")]
         first = layout.units[0]
         if first.prefix and not first.text:
@@ -311,6 +316,10 @@ class Additions:
 
 
 
+# a flat "nothing more we can do", the clause or the sentence
+_NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and)\s+|^\W*)(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|"
+                           r"there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"
+                           r"(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)?\s+(?:can|able\s+to|could)\s+do\b[^.!?]*[.!]?$", re.I)
 # Thanks that already name what the customer raised: "Thanks for reporting the PDF export crash".
 _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|flagging|raising|"
                               r"explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"

@@ -395,7 +395,41 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         short_quote = quote[: max(0, aim.start() - at)].rstrip(" ,")
         return [[short], *(_fix_promise(short, short_quote, policy, used, salt, asked) if short_quote else []),
                 *_fix_promise(text, quote, policy, used, salt, asked)]
+    at = text.find(quote)
+    joined = _AND_THEN.search(text[:at]) if at > 0 else None
+    if joined and not text[at + len(quote):].strip(" .!") and not holds_fact(quote) and \
+            not _DEADLINE.search(quote) and complete(text[: joined.start()]) and holds_step(text[: joined.start()]) and \
+            not any(same_topic(line, quote) for line in policy.commitments) and \
+            "money" not in fact_kinds(text[: joined.start()]).values():  # (a line on it is said instead; a sum granted
+        # before it is read against the policy on its own)
+        # "DM us your PNR and we'll start your refund": what the request is for ("DM us your PNR so we can start
+        # your refund"); other steps stand without the outcome tacked on, and no hedge is added around them
+        head = text[: joined.start()]
+        tail = _WE_WILL.match(quote)
+        if tail and _ASKS.search(head):
+            rest = re.sub(r"[^\w)\]'’\"%]+$", "", tail["rest"])
+            return [[f"{head} so {tail['who']} can {rest}{_end_of(text)}"], [finish(head)],
+                    *_fix_promise(text, quote, policy, used, salt, asked)]
+        return [[finish(head)], *_fix_promise(text, quote, policy, used, salt, asked)]
     return _fix_promise(text, quote, policy, used, salt, asked)
+
+
+def _end_of(text: str) -> str:
+    """How ``text`` ends: its full stop, and the emoji after it ("📦", "!! 🙏"); a full stop where there is none."""
+    end = re.search(r"(?:\s*(?:[.!?]+|[^\w\s.!?,;:'’\"()\[\]]))*$", text)
+    said = end.group() if end else ""
+    return said if re.search(r"[.!?]", said) or said.strip() else "."
+
+
+# "we'll (definitely) start your refund": who, and what they will do
+_WE_WILL = re.compile(r"^(?P<who>we|I)\s*(?:['’]ll|will)\s+(?:(?:definitely|certainly|absolutely|def|100%|then|also)\s+)*"
+                      r"(?P<rest>(?!be\b|have\b)\w.*)$", re.I)
+# a request of the customer: "DM us your PNR", "reply to this email", "call 0345 ... and ask for ..."
+_ASKS = re.compile(r"(?:^|[,;]\s*|\b(?:and|or|then|just|please|pls|plz)\s+)(?:dm|message|send|reply|call|ring|email|e-mail|"
+                   r"text|contact|pop|bring|drop|let\s+(?:us|me)\s+know|get\s+in\s+touch|fill\s+in|upload|share)\b", re.I)
+
+
+_AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
 
 
 _NEVER_AGAIN_AIM = re.compile(r",?\s+(?:to\s+(?:make\s+sure|ensure)|so\s+(?:that\s+)?)\b[^.!?,]*\b(?:never|won['’]t|will\s+not)\b"
