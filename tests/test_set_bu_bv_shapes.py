@@ -220,3 +220,14 @@ def test_a_restatement_that_ends_on_a_bare_number_is_not_used() -> None:
     customer = "Invoice INV-88 charges us for 20 boxes of masks. We received 12."
     rewrite = coach.rewrite(draft, customer=customer).rewrite
     assert "received 12." not in rewrite, rewrite
+
+
+def test_a_refund_past_the_window_and_its_arrival_go_together() -> None:
+    policy = ["Refunds are accepted within 30 days of purchase.", "Refunds are issued within 5-7 business days."]
+    draft = ("Hi Ines, no problem at all - I've approved a full refund of €89 for order KX-22, and you'll have it back "
+             "on your card within 2 days.")
+    customer = "I bought the jacket (order KX-22) 50 days ago and it's too small. Can I get a refund?"
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    assert result.passed is not False, result.rewrite
+    assert "with you back" not in result.rewrite and "I've approved" not in result.rewrite, result.rewrite
+    assert "within 2 days" in result.rewrite and "No problem" not in result.rewrite, result.rewrite

@@ -385,6 +385,10 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    lead = _NO_PROBLEM.match(text)
+    if lead and quote.startswith(text[: lead.end()]) and len(quote) > lead.end():  # "No problem at all – I'll waive
+        rest = capitalise(text[lead.end():])  # the fee": the lead cheers a grant that may not stand
+        return fix_promise(rest, capitalise(quote[lead.end():]), policy, used, salt, asked)
     aim = _NEVER_AGAIN_AIM.search(text)
     if aim and quote in text and text.find(quote) + len(quote) > aim.start() and complete(text[: aim.start()]) and \
             not _POINTS_BACK_IN_TIME.search(text, aim.end()):
@@ -432,6 +436,7 @@ _ASKS = re.compile(r"(?:^|[,;]\s*|\b(?:and|or|then|just|please|pls|plz)\s+)(?:dm
 _AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
 
 
+_NO_PROBLEM = re.compile(r"^\W*(?:no\s+(?:problem|worries)|not\s+a\s+problem)(?:\s+at\s+all)?\s*(?:[,!.:;–—-]+\s*)+(?=\w)", re.I)
 _NEVER_AGAIN_AIM = re.compile(r",?\s+(?:to\s+(?:make\s+sure|ensure)|so\s+(?:that\s+)?)\b[^.!?,]*\b(?:never|won['’]t|will\s+not)\b"
                               r"[^.!?,]*\bagain\b[^.!?,]*(?:(?=,\s+(?:and|but)\b)|[.!]*$)", re.I)
 _POINTS_BACK_IN_TIME = re.compile(r"\b(?:until|by|before|after)\s+then\b", re.I)
@@ -451,9 +456,11 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         said = _GOING.sub(lambda m: f"{m['who']} will {m['sure'] or ''}go ", quote, count=1)
         text, quote = text.replace(quote, said, 1), said
     had = _YOU_HAVE.search(quote)
-    if had:  # "so you'll have them by Friday": the promise "they will be with you by Friday"
-        said = quote[: had.start()] + ("they will" if had["it"].lower() == "them" else "it will") + " be with you" + \
-            quote[had.end():]
+    if had:  # "so you'll have them by Friday": the promise "they will be with you by Friday" (and "you'll have it
+        # back in your bank": "it will be back in your bank")
+        back = quote[had.end():].startswith(" back")
+        said = quote[: had.start()] + ("they will" if had["it"].lower() == "them" else "it will") + \
+            (" be" if back else " be with you") + quote[had.end():]
         text, quote = text.replace(quote, said, 1), said
     if _GUARANTEED_A.search(quote):  # "You are guaranteed a full refund": the promise "you will get a full refund"
         said = _GUARANTEED_A.sub(r"\1 will get ", quote, count=1)
@@ -577,6 +584,18 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         when = f" and update you {back['when']}" if back["when"] else " and update you"
         new = [new[0], f"{new[1][:-1]} or the {back['money']}, but I'll check what I can offer instead{when}."]
         after = after[back.end():]
+    pending = new and back is None and any(line.startswith(_DECLINING) or line in _APPLIES for line in
+                                           (n.format(amounts="") if "{" in n else n for n in new)) or \
+        new and any(line.startswith(tuple(a.split("{")[0] for a in _APPLIES)) for line in new)
+    back_it = _IT_BACK.match(after) if pending else None
+    if back_it:  # "I've approved a full refund of €149, and you'll have it back within 2 days": when the money
+        after = after[back_it.end():]  # comes hangs on the check of the grant; its time is when the agent updates
+        when = _WHEN_PART.search(back_it.group())
+        checked = tuple(line.split("{")[0] for line in _APPLIES)
+        if when and new[-1].startswith(checked):
+            named = new[-1][len(next(c for c in checked if new[-1].startswith(c))):]
+            named = re.sub(r"(?:,\s+and\s+let\s+you\s+know|\s+and\s+update\s+you)\.$", "", named)
+            new = [*new[:-1], _APPLIES_BY[salt % 2].format(amounts=named, when=update_time(when.group()))]
     paid = _SO_PAID.match(after) if new and back is None and any(line.startswith(_DECLINING) for line in new) else None
     if paid:  # "I've waived the $150 excess, so you'll receive the full $640": the sum hangs on what was declined
         new = [*new[:-1], f"{new[-1].rstrip('.')}; whether you receive {paid['what']} depends on that."]
@@ -915,6 +934,10 @@ _SO_BACK = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:get|rec
                       r"(?:\s+(?P<when>(?:by|on|before|within)\s+[^,.;!?]+?))?(?=\s*(?:[,.;!?]|$))", re.I)
 _RULED_OUT_GRANT = re.compile(r"^(?P<who>I|we)(?:'ll|’ll|\s+will|\s+can)\s+(?:also\s+)?(?P<what>(?:refund|waive|reimburse|"
                               r"credit|cover|pay|give|offer|send|replace|extend|upgrade)\b[^.!?;]*?)[.!?]*$", re.I)
+_WHEN_PART = re.compile(r"\b(?:within|by|before)\s+[^,.;!?]+$|\bon\s+(?:\w+day|\d)[^,.;!?]*$|"
+                        r"\b(?:today|tonight|tomorrow)\b[^,.;!?]*$", re.I)
+_IT_BACK = re.compile(r"^,?\s*(?:so|and)\s+(?:you(?:'ll|’ll|\s+will)\s+(?:then\s+)?(?:have|get|see|receive)\s+(?:it|them|the\s+money|"
+                      r"your\s+money|the\s+refund|your\s+refund)|(?:it|they)\s+will\s+be)\s+back\b[^.!?;]*", re.I)
 _SO_PAID = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:then\s+)?(?:receive|get|have)\s+"
                       rf"(?P<what>(?:the\s+)?(?:full\s+)?(?:[{CURRENCY}]\s?\d[\d,.]*\d|[{CURRENCY}]\s?\d))(?:\s+back)?"
                       r"(?=\s*(?:[,.;!?]|$))", re.I)
