@@ -936,8 +936,9 @@ _RULED_OUT_GRANT = re.compile(r"^(?P<who>I|we)(?:'ll|’ll|\s+will|\s+can)\s+(?:
                               r"credit|cover|pay|give|offer|send|replace|extend|upgrade)\b[^.!?;]*?)[.!?]*$", re.I)
 _WHEN_PART = re.compile(r"\b(?:within|by|before)\s+[^,.;!?]+$|\bon\s+(?:\w+day|\d)[^,.;!?]*$|"
                         r"\b(?:today|tonight|tomorrow)\b[^,.;!?]*$", re.I)
-_IT_BACK = re.compile(r"^,?\s*(?:so|and)\s+(?:you(?:'ll|’ll|\s+will)\s+(?:then\s+)?(?:have|get|see|receive)\s+(?:it|them|the\s+money|"
-                      r"your\s+money|the\s+refund|your\s+refund)|(?:it|they)\s+will\s+be)\s+back\b[^.!?;]*", re.I)
+_IT_BACK = re.compile(r"^,?\s*(?:so|and)\s+(?:you(?:'ll|’ll|\s+will)\s+(?:then\s+)?(?:have|get|see|receive)\s+"
+                      r"(?:it|them|the\s+money|your\s+money|the\s+refund|your\s+refund)|(?:it|they)\s+will\s+be)\s+back\b[^.!?;]*",
+                      re.I)
 _SO_PAID = re.compile(r"^,?\s*(?:so|and)\s+you(?:'ll|’ll|\s+will)\s+(?:then\s+)?(?:receive|get|have)\s+"
                       rf"(?P<what>(?:the\s+)?(?:full\s+)?(?:[{CURRENCY}]\s?\d[\d,.]*\d|[{CURRENCY}]\s?\d))(?:\s+back)?"
                       r"(?=\s*(?:[,.;!?]|$))", re.I)
