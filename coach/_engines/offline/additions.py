@@ -66,6 +66,10 @@ class Additions:
         """The checker's result on ``text`` (the rewriter caches it)."""
         return check(text, self.customer, self.policy, max_chars=None)
 
+    def check_line(self, text: str) -> CheckResult:
+        """The rules' result on one of the coach's own candidate lines (the rewriter caches it)."""
+        return check(text, self.customer, self.policy, max_chars=None, use="rules")
+
     def add(self, layout: Layout, rules: set[str]) -> None:
         """Add what ``rules`` (the draft's findings) say is missing, and a next step if the edited reply has none.
 
@@ -176,7 +180,7 @@ class Additions:
         elif problem and not added and not condoled and ("no-acknowledgement" in rules or
                                                          not mentions(problem, body) and not said):
             added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
-        added = [s for s in added if not blocking(self.check(s))]
+        added = [s for s in added if not blocking(self.check_line(s))]
         if not added:
             return
         if unnamed:  # "We're sorry for your loss." gives way to the line that says what happened
@@ -221,7 +225,7 @@ class Additions:
     def _told_steps(self, rendered: str) -> list[str]:
         """The policy's instructions for this case, said to the customer, that the reply does not say yet."""
         said = [said_to_customer(line, self.told, self.case) for line in self.policy.commitments]
-        return [s for s in said if s and not mentions(s, rendered) and not blocking(self.check(s))]
+        return [s for s in said if s and not mentions(s, rendered) and not blocking(self.check_line(s))]
 
     def _withheld(self) -> frozenset[str]:
         """What a step may not name as the case's reference: a code a planted order dictated, or one the draft handed
@@ -241,8 +245,8 @@ class Additions:
             steps = next_steps(self.phrasing, self.draft, self.told, self.policy, self.used, covered=covered,
                                praise=positive(self.customer, self.draft),
                                withheld=self._withheld())  # never "I'll check STAFF100"
-            step = next((s for s in steps if not blocking(self.check(s)) and
-                         not any(f.rule == "no-next-step" for f in self.check(s).findings)), None)
+            step = next((s for s in steps if not blocking(self.check_line(s)) and
+                         not any(f.rule == "no-next-step" for f in self.check_line(s).findings)), None)
         if step is None:
             return
         urgent = told or self._urgent(step)
