@@ -46,7 +46,8 @@ _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|v
 # ... nor before the label of a number: "Ref.: Acct. No. 5520-883-14"
 _NUMBER_LABEL = re.compile(r"(?:No|Nr|Ref|Number)\.?\s*[:#]?\s*[A-Z]{0,4}[-/]?\d")
 # Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.
-_TITLE_END = re.compile(r"\b(?:Mx|Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr|Supt|Insp|Sgt|Cpl|Mstr)\.$")
+_TITLE_END = re.compile(r"\b(?:Mx|Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr|Supt|Insp|Sgt|Cpl|Mstr|"
+                        r"Sig|Sigg|Sra|Srta|Dott|Dra|Ing|Avv)\.$")  # ("Gentile Sig. Ferri", "Estimada Sra. Ruiz")
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: An e-mail's title line, not a sentence of it: "Subject: Tracking no. PX 4410 2281", "Re: ...", "Fwd: ...".

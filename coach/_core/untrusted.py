@@ -120,7 +120,7 @@ _GIVES = re.compile(
     r"|\bhere\s+(?:are|is)\s+(?:our|the|your|all)\s+(?:\w+\s+){0,2}codes?\b"  # "Here are our internal codes: ..."
     rf"|\bhere(?:'s|’s|\s+is)\s+(?:a\s+|an\s+|your\s+)?[{CURRENCY}]\s?\d"  # "Here's £100 compensation for the trouble"
     # "the staff code is STAFF30"; an escalation to the top that a planted order asked for
-    r"|\b(?:staff|promo|discount|voucher|coupon|employee)\s+code\s+(?:is|=|:)\s*(?=(?-i:[A-Z0-9][A-Z0-9-]{3,}))"
+    r"|\b(?:staff|promo|discount|voucher|coupon|employee)\s+codes?\s+(?:is|are|=|:)\s*(?=(?-i:[A-Z0-9][A-Z0-9-]{3,}))"
     r"|\bescalated\b(?=[^.;!?]{0,40}\b(?:ceo|director|platinum|vip|executive|head\s+office|senior\s+management|"
     r"tier\s*\d|level\s*\d)\b)"
     r"|\b(?:you\s+can|feel\s+free\s+to|just)\s+use\s+(?:our|the|this|my)\b"  # "you can use our staff code STAFF40"

@@ -13,11 +13,14 @@ __all__ = ["Unit", "Layout", "parse", "ends_sentence", "heading", "SUBJECT_LINE"
 # Greetings, English first, then those a team writing in English keeps from another language ("Bonjour Camille,").
 _GREETING = (r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|bonsoir|salut|hola|"
              r"buenos\s+d[ií]as|ol[aá]|ciao|buongiorno|hallo|guten\s+tag|moin|hej|hei|kia\s+ora|namaste|g'day|aloha|coucou|"
-             r"gr[üu]ezi|servus|sawubona|habari|merhaba|hii+|heya)")
+             r"gr[üu]ezi|servus|sawubona|habari|merhaba|hii+|heya|"
+             # ... and the "Dear" of another language ("Gentile Sig. Ferri,", "Sehr geehrte Frau Lang,")
+             r"gentil(?:e|issim[oa])|egregi[oa]|estimad[oa]s?|querid[oa]s?|prezad[oa]s?|sehr\s+geehrte[rs]?|liebe[rs]?|"
+             r"geachte|ch[eè]re?)")
 _HELLO = re.compile(rf"^{_GREETING}\b", re.I)
 _PREFIX = re.compile(  # "Hello Mr. Brandt, " (a title's full stop does not end the greeting); "Hey @dan_the_van "
     rf"^{_GREETING}\b"
-    r"(?:(?:\s(?:Mr|Mrs|Ms|Mx|Dr|Prof|St)\.|[^,.!?\n]){0,30}?,\s+|(?:\s+@\w+(?:\.\w+)*)+[,:]?\s+|"
+    r"(?:(?:\s(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sig|Sra?|Fr|Hr)\.|[^,.!?\n]){0,30}?,\s+|(?:\s+@\w+(?:\.\w+)*)+[,:]?\s+|"
     rf"(?-i:\s+[A-Z][a-z]+)?\s*[{EMOJI}\uFE0F]+\s+)", re.I  # ... "Hiii Lola 💕 so sorry ..." (not "Hey sorry 😞")
 )
 _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)

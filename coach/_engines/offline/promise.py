@@ -385,6 +385,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    ruled = _promise_ruled_out(quote, policy)
+    if ruled is not None:  # "Do not promise a compensation amount; compensation is calculated by the claims team":
+        return [ruled]  # the line's reason, and where it sends the customer, instead of the amount
     lead = _NO_PROBLEM.match(text)
     if lead and quote.startswith(text[: lead.end()]) and len(quote) > lead.end():  # "No problem at all – I'll waive
         rest = capitalise(text[lead.end():])  # the fee": the lead cheers a grant that may not stand
@@ -414,8 +417,13 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
             rest = re.sub(r"[^\w)\]'’\"%]+$", "", tail["rest"])
             return [[f"{head} so {tail['who']} can {rest}{_end_of(text)}"], [finish(head)],
                     *_fix_promise(text, quote, policy, used, salt, asked)]
-        return [[finish(head)], *_fix_promise(text, quote, policy, used, salt, asked)]
+        if not _REMEDY.search(quote):  # (a remedy said after it is no outcome to drop: "..., and the original will be
+            return [[finish(head)], *_fix_promise(text, quote, policy, used, salt, asked)]  # credited against it")
     return _fix_promise(text, quote, policy, used, salt, asked)
+
+
+_REMEDY = re.compile(r"\b(?:refund\w*|credit\w*|replac\w*|compensat\w*|reimburs\w*|voucher\w*|repair\w*|waiv\w*|"
+                     r"money\s+back|paid|pay\s+(?:you|back))\b", re.I)
 
 
 def _end_of(text: str) -> str:
@@ -434,6 +442,34 @@ _ASKS = re.compile(r"(?:^|[,;]\s*|\b(?:and|or|then|just|please|pls|plz)\s+)(?:dm
 
 
 _AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
+
+
+# "Do not promise a compensation amount; compensation is calculated by the claims team after a claim is submitted"
+_DONT_PROMISE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+(?:promise|guarantee|"
+                           r"quote|confirm)\s+(?P<what>[^;.]+)[;.]\s*(?P<why>[^;.]{12,})\.?\s*$", re.I)
+# "Direct customers to the online delay claim form at the company site"
+_DIRECT_TO = re.compile(r"^\s*(?:direct|refer|point|send|signpost)\s+(?:the\s+)?(?:customers?|them)\s+to\s+(?P<what>[^.;]+)",
+                        re.I)
+_AMOUNT_WORDS = re.compile(r"\b(?:amounts?|sums?|figures?|compensation|refunds?|credits?|vouchers?|payouts?)\b", re.I)
+
+
+def _promise_ruled_out(quote: str, policy: Policy) -> list[str] | None:
+    """A promised sum that a line keeps agents from promising, said as the line's reason and the step it gives, with
+    the sums kept ("I can't promise the 50% and the €30 yet. Compensation is calculated ..."), or None."""
+    sums = [f for f, kind in fact_kinds(quote).items() if kind == "money" or f"{f}%" in quote]
+    if not sums:
+        return None
+    for line in policy.commitments:
+        m = _DONT_PROMISE.match(line)
+        if m is None or not _AMOUNT_WORDS.search(m["what"]):
+            continue
+        named = " and ".join(f"the {f}%" if f"{f}%" in quote else f"the {f}" for f in sums)
+        out = [f"I can't promise {named} yet.", finish(capitalise(m["why"].strip()))]
+        step = next((d for d in map(_DIRECT_TO.match, policy.commitments) if d), None)
+        if step:
+            out.append(f"Please use {as_ours(step['what'].strip())}.")
+        return out
+    return None
 
 
 _NO_PROBLEM = re.compile(r"^\W*(?:no\s+(?:problem|worries)|not\s+a\s+problem)(?:\s+at\s+all)?\s*(?:[,!.:;–—-]+\s*)+(?=\w)", re.I)
