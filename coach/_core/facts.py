@@ -46,6 +46,8 @@ _THREAD_COUNTER = re.compile(r"\d/\d")  # "1/2" numbers a tweet in a thread; it 
 
 
 _CERTAIN_100 = re.compile(r"100\s?%(?!\s*(?:of|refund|discount|credit|off|cash|back|charge|deposit|renewable|cotton|wool))", re.I)
+_TXT_BEFORE = re.compile(r"\b(?:sorry|thanks|thx|ty|back|sent|talk|up|here|come|due|hope|wait|next|how)\s$", re.I)
+_TXT_AFTER = re.compile(r"\s+(?:the|ur|your|u|you|ya|all|any|this|that|me|us|now|today|tmrw|it|them)\b", re.I)
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s?(?:am|pm)", re.I)
 
 
@@ -57,6 +59,9 @@ def fact_kinds(text: str) -> dict[str, str]:
         fact = match.group().rstrip(_TRAILING).strip()
         if fact == "100" and _CERTAIN_100.match(text, match.start()):
             continue  # "recovered, 100%" / "100% going to": certainty, not a figure
+        if fact in ("2", "4") and _TXT_BEFORE.search(text[max(0, match.start() - 8):match.start()]) and \
+                _TXT_AFTER.match(text, match.end()):
+            continue  # "sorry 4 the trouble", "back 2 u": a word, not a figure
         if fact and fact not in seen and not _THREAD_COUNTER.fullmatch(fact):
             kind = match.lastgroup or "token"
             seen[fact] = "time" if kind == "token" and _CLOCK.fullmatch(fact) else kind

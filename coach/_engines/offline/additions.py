@@ -15,7 +15,7 @@ from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_words, split_sentences, stem
 from ..._core.untrusted import follows_orders
-from .clauses import capitalise, finish, holds_step, lower_first
+from .clauses import capitalise, finish, holds_fact, holds_step, lower_first
 from .instructions import said_to_customer
 from .layout import Layout, Unit, ends_sentence, heading
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
@@ -252,6 +252,10 @@ class Additions:
         urgent = told or self._urgent(step)
         step = self._said_once(layout, step)
         self.closed = True
+        for unit in layout.units:  # "As per my previous email, we are looking into it": the step says it, concretely
+            if unit.text and unit.role == "body" and _LOOKING_ALREADY.fullmatch(unit.text) and \
+                    step.startswith(_LOOKS) and not holds_fact(unit.text):
+                unit.text = ""
         for unit in layout.units:  # "..., so there isn't anything further we're able to do": the step says otherwise
             if unit.text and unit.role == "body" and _NOTHING_MORE.search(unit.text):
                 cut = _NOTHING_MORE.sub("", unit.text)
@@ -320,6 +324,11 @@ class Additions:
 
 
 
+# a look said with nothing concrete, which the coach's step says again: "As per my previous email, we are looking into it."
+_LOOKING_ALREADY = re.compile(r"\W*(?:as\s+per\s+my\s+(?:previous|last)\s+e-?mail,?\s*|rest\s+assured,?\s*)?(?:we\s+are|we['’]re|"
+                              r"I['’]m|I\s+am)\s+(?:currently\s+|still\s+|already\s+)?(?:looking\s+into|investigating|checking)\s+"
+                              r"(?:it|this|that|the\s+matter|things)(?:\s+(?:now|further|for\s+you))?\s*[.!]*", re.I)
+_LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check", "I'm checking", "I'll look", "I'm looking")
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and)\s+|^\W*)(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|"
                            r"there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"

@@ -282,6 +282,7 @@ def _one_clause(sentence: Sentence, index: int, needle: str) -> Sentence:
 
 def drop_apology(text: str) -> list[str] | None:
     """Drop the clause that apologises ("I'm so sorry to hear that, please DM us" -> "Please DM us")."""
+    text = _SORRY_4.sub(r"\1for", text)  # "sorry 4 the trouble": txt-speak, and its "4" no fact to keep
     m = load_rules()["bland-apology"].pattern("apology").search(text)
     if not m:
         return None
@@ -292,6 +293,7 @@ def drop_apology(text: str) -> list[str] | None:
     return out
 
 
+_SORRY_4 = re.compile(r"(\b(?:sorry|apologies|apologise|apologize)\s+)4(?=\s+(?:the|ur|your|any|all|this|that|ya)\b)", re.I)
 _MAY_HAVE_HAD = re.compile(r"\s*(?:that\s+|which\s+)?(?:you|this)\s+(?:may|might|could)\s+have\s+(?:experienced|encountered|"
                            r"faced|had|suffered|been\s+caused|caused(?:\s+you)?)\b", re.I)
 
@@ -352,6 +354,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
     if _HOPE.match(quote.strip()):
         return _drop_hope(text, quote)
+    best = _BEST_ABOUT.match(text)
+    if best and quote.lower() in best.group("effort").lower():  # "We will try to do our best regarding PO 2024-118":
+        return [f"I'm looking into {best['what']} now and will update you{best['end'] or '.'}"]  # what it was about,
+        # looked into (never "check whether we can do our best")
     own = _OWN_WORD.search(text)
     if own and own.start() <= text.find(quote) < own.end():  # "We'll try our best to keep you updated": keeping the
         return [text[: own.start()] + f"{own['who']}{own['will']} {own['act']}" + text[own.end():]]  # customer
@@ -406,6 +412,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
 
 
 _LATER = re.compile(LATER_ON, re.I)
+_BEST_ABOUT = re.compile(r"^(?P<effort>(?:I|we)(?:['’]ll|\s+will|\s+are|['’]re|['’]m|\s+am)?\s+(?:try(?:ing)?\s+(?:to\s+)?)?"
+                         r"(?:do|doing)\s+(?:our|my)\s+(?:very\s+)?(?:best|utmost))\s+(?:regarding|on|about|for)\s+"
+                         r"(?P<what>(?!(?:you|u|ya|it|this|that|them|everyone|all)\b)(?:(?!\b(?:and|but|so|to)\b)[^,.;!?])+?)"
+                         r"(?P<end>[.!]?)$", re.I)
 _OWN_WORD = re.compile(r"\b(?P<who>I|we)(?P<will>['’]ll|\s+will)\s+(?:try\s+(?:(?:our|my)\s+(?:very\s+)?(?:best|hardest)\s+)?|"
                        r"do\s+(?:our|my)\s+(?:very\s+)?(?:best|hardest)\s+|endeavou?r\s+|aim\s+)to\s+"
                        r"(?P<act>keep\s+you\s+(?:updated|posted|informed|in\s+the\s+loop)|update\s+you|get\s+back\s+to\s+you|"

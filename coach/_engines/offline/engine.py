@@ -261,6 +261,10 @@ class _Rewriter(Additions):
                 if unit.text and (_NEXT_SLOT.match(unit.text) or _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix) \
                         and unit.role != "added" and not _MAKES_SAFE.search(unit.text):  # (a day kept: "hopefully Thursday")
                     unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
+                elif unit.text and unit.role != "added" and (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):
+                    unit.text = finish(unit.text[: visit.start()]) + " Once it has been made safe, " + \
+                        re.sub(r"^(?:,\s*|\s+)and\s+", "", visit.group())  # "We've logged it (ref. 448) and an engineer
+                    # will visit within 5-7 working days": the visit is for after the emergency, and says so
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
             for unit in layout.units:  # drive the car until it has been checked": it goes
@@ -586,6 +590,9 @@ _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['
                                   r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
                                   r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))\b",
                                   re.I)
+_ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter)\s+"
+                                  r"(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|be\s+(?:with\s+you|out))\b"
+                                  r"[^.!?]*\bwithin\s+\d[^.!?]*(?:working|business)?\s*days?\b[^.!?]*[.!]?$", re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"

@@ -301,6 +301,8 @@ _COMFORT_LAST = re.compile(rf"[\s,]+{_COMFORT}\W*$", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|no\s+stress|not\s+a\s+problem)\b", re.I)
 # A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
 # words!" (not "I'm sure you'll understand": that says more)
+_WELL_AHEAD = re.compile(r"^\s*,\s*(?:well|just|comfortably|long|easily)\s+(?P<when>(?:before|ahead\s+of|in\s+time\s+for)\s+"
+                         r"[^,.;!?]+)", re.I)
 _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+given|(?:that['’]s\s+)?guaranteed|"
                       r"I['’]m\s+(?:positive|certain|sure)(?:\s+of\s+(?:it|that))?|(?:you\s+can\s+)?(?:count|bank|rely)\s+on\s+"
                       r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
@@ -385,6 +387,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    vowed = _VOWED_NEXT.search(text)
+    if vowed and vowed.start() >= text.find(quote) + len(quote) > 0:  # "..., promise it'll be perfect next wk": the vow
+        text = text[: vowed.start()] + ". " + capitalise(text[vowed.end():])  # leads into a promise of its own
     ruled = _promise_ruled_out(quote, policy)
     if ruled is not None:  # "Do not promise a compensation amount; compensation is calculated by the claims team":
         return [ruled]  # the line's reason, and where it sends the customer, instead of the amount
@@ -445,6 +450,7 @@ _AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
 
 
 # "Do not promise a compensation amount; compensation is calculated by the claims team after a claim is submitted"
+_VOWED_NEXT = re.compile(r",?\s*(?:I\s+|we\s+)?promise\s+(?=(?:it|that|this|we|you|u|they|ur|your)\b)", re.I)
 _DONT_PROMISE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+(?:promise|guarantee|"
                            r"quote|confirm)\s+(?P<what>[^;.]+)[;.]\s*(?P<why>[^;.]{12,})\.?\s*$", re.I)
 # "Direct customers to the online delay claim form at the company site"
@@ -553,8 +559,14 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     purpose = _SO_YOU_HAVE.match(after)
     if purpose and not holds_fact(purpose.group()):  # "... by express today so you have them tomorrow": the purpose goes
         after = after[purpose.end():]  # with the promise it served
+    backed = False
     while backing := _BACKING.match(after):  # (", guaranteed, so it'll be there before the birthday")
-        after = after[backing.end():]
+        after, backed = after[backing.end():], True
+    if backed and re.match(r"\s*[a-z]", after) and starts_clause(after.strip()):  # ", promise it'll be perfect next
+        after = ". " + capitalise(after.strip())  # wk": what the backing vouched for is a sentence of its own
+    ahead = _WELL_AHEAD.match(after)
+    if ahead:  # ", well ahead of your call": what the promised time was for goes with it; a day named stays, as a day
+        after = (" " + ahead["when"] if holds_fact(ahead.group()) else "") + after[ahead.end():]  # (" before Sunday")
     if not _TRAILING_FACES.sub("", _WHATEVER.sub("", _CERTAINTY.sub("", _NO_BOTHER.sub("", after)))).strip(" .!?…,—–-"):
         # ", 100%." and ", no problem at all!" go with the promise; anything more stays for the next round
         after = _WHATEVER.sub("", _CERTAINTY.sub("", _NO_BOTHER.sub("", after)))
@@ -1432,6 +1444,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     tail = signed.group() if signed and signed.start() > 0 else ""
     vp = vp[: len(vp) - len(tail)] if tail else vp
     deadline = _DEADLINE.search(vp)
+    while deadline and re.match(r"['’]s\b", vp[deadline.end():]):  # "fixed in this week's update": a noun's time, not
+        deadline = _DEADLINE.search(vp, deadline.end())  # the deadline (never "fixed in 's update")
     if deadline and not condition and _TURNS_UP.match(vp) and vp[_TURNS_UP.match(vp).end():].strip() == deadline.group():
         when = deadline.group()  # "it'll turn up tomorrow": where it is, and an update then
         return (f"I'll also check where {s} is, and update you {when}." if again else

@@ -154,7 +154,7 @@ def _unshout(clause: str) -> str:
     """A shouted small word in lower case ("declined AND blocked"), not one of a name ("AT&T", "BBC ONE")."""
     def lower(m: re.Match[str]) -> str:
         before, after = clause[max(0, m.start() - 12):m.start()], clause[m.end():m.end() + 12]
-        touching = before.endswith("&") or after.startswith("&")
+        touching = before.endswith(("&", "-", "/")) or after.startswith(("&", "-", "/"))  # ("AT&T"; "GR-3318-AT")
         return m.group() if touching or _CAPS_NEXT.search(before) or _CAPS_NEXT.search(after) else m.group().lower()
     return _SHOUTED.sub(lower, clause)
 
