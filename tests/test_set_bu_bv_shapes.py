@@ -310,3 +310,11 @@ def test_a_routine_visit_beside_a_gas_smell_waits_until_it_is_safe() -> None:
 def test_sorry_4_the_trouble_is_a_bland_apology_that_can_go() -> None:
     result = coach.rewrite("@kai so sorry 4 the trouble!! 😭 pls DM us ^JO", customer="@Box my order is missing again")
     assert "sorry 4" not in result.rewrite and result.passed is not False, result.rewrite
+
+
+def test_to_the_bereaved_no_account_holders_authorisation_and_no_cheery_close() -> None:
+    draft = ("Hi Sam,\n\nSo sorry to hear that. Unfortunately we can't cancel the plan without the authorisation of the "
+             "account holder.\n\nLet us know if there's anything else we can help with!\n\nTelco")
+    customer = "My mother died on 4 May. You are still charging her phone plan £20 a month and I've sent the certificate."
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "authorisation of the account holder" not in rewrite and "help with!" not in rewrite, rewrite

@@ -240,9 +240,11 @@ class _Rewriter(Additions):
                 cheer = _CHEERFUL.sub("", unit.text).strip() if unit.text else ""
                 if cheer != unit.text.strip():
                     unit.text = cheer if re.search(r"\w", cheer) else ""
-                if unit.role != "greeting" and (_THANKS.match(unit.text) or _SORRY.search(unit.text)) and \
+                if unit.role != "greeting" and (_THANKS.match(unit.text) or _SORRY.search(unit.text) or
+                                                _ANYTHING_ELSE.match(unit.text)) and \
                         unit.text.endswith("!"):  # (nor a cheery "Thanks so much for getting in touch!", "so sorry
-                    unit.text = _SO_MUCH.sub("Thank you", unit.text.rstrip("!")) + "."  # for your loss!")
+                    unit.text = _SO_MUCH.sub("Thank you", unit.text.rstrip("!")) + "."  # for your loss!", "Let us know
+                    # if there is anything else we can help with!")
         for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱", "Stay strong!
             if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # 💪": the emoji goes with the line it followed
@@ -540,12 +542,18 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"(?:experiencing|receiving|handling|dealing\s+with|very\s+busy)(?:\s+(?:a\s+)?(?:very\s+)?(?:high|heavy|"
                    r"large|unusually\s+high)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|demand|calls|contacts|enquiries|inquiries)|"
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
+_ANYTHING_ELSE = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:us|me)\s+know|do\s+get\s+in\s+touch|just\s+ask)\b[^.!?]*"
+                            r"\b(?:anything|else|more)\b", re.I)
 _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)?(?:mum|mom|mother|dad|father|husband|wife|"
                           r"partner|son|daughter|brother|sister|gran|granny|nan|grandma|grandad|grandpa|grandmother|grandfather)\s+"
                           r"to\s+(?:call|contact|ring|phone|e-?mail|come|visit|sign|log)\b|"  # ("Please get your mum to call us")
                           r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must|require|requires)\b[^.!?]{0,50}\b(?:discuss|"
                           r"speak|talk|deal|call|calls|contact|ring|close|cancel|change)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
                           r"|\b(?:have|let)\s+the\s+account\s+holder\s+(?:call|contact|ring|phone|e-?mail|come|sign|log)\b"
+                          # "we are unable to close the account without the authorisation of the account holder"
+                          r"|\bwithout\s+(?:the\s+)?(?:authori[sz]ation|consent|permission|approval|signature|say-so)\s+of\s+"
+                          r"the\s+account\s+holder\b|\bwithout\s+the\s+account\s+holder['’]s\s+(?:authori[sz]ation|consent|"
+                          r"permission|approval|signature)\b"
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b"
                           r"|\baccount\s+holder\s+(?:must|should|will\s+have\s+to)\s+(?:call|contact|ring|phone|e-?mail|come|visit|"
                           r"sign|log|confirm|approve|agree)\b", re.I)
