@@ -318,3 +318,74 @@ def test_to_the_bereaved_no_account_holders_authorisation_and_no_cheery_close() 
     customer = "My mother died on 4 May. You are still charging her phone plan £20 a month and I've sent the certificate."
     rewrite = coach.rewrite(draft, customer=customer).rewrite
     assert "authorisation of the account holder" not in rewrite and "help with!" not in rewrite, rewrite
+
+
+# --- problems a reviewer of this session's diff reproduced (each passed before the fix or read wrongly) ---
+
+
+def test_an_instruction_to_agents_is_never_read_out_as_the_reason() -> None:
+    policy = ["Never promise refund amounts; agents must refer these cases to the Refunds desk on ext 4410.",
+              "Refer customers to Tier 2 if they threaten legal action."]
+    draft = "Hi Nora, thanks for your patience. You'll receive £40 compensation for the delay."
+    rewrite = coach.rewrite(draft, customer="My train was 2 hours late", policy=policy).rewrite
+    assert "ext 4410" not in rewrite and "Tier 2" not in rewrite and "Agents must" not in rewrite, rewrite
+
+
+def test_a_price_in_a_delivery_promise_is_no_sum_promised() -> None:
+    policy = ["Do not promise refunds; refunds are decided by the returns team after inspection."]
+    draft = "Hi Tom, thanks for your order. Your €20 replacement kettle will be delivered tomorrow."
+    rewrite = coach.rewrite(draft, customer="My kettle arrived broken", policy=policy).rewrite
+    assert "can't promise the €20" not in rewrite, rewrite
+
+
+def test_brackets_inside_a_clause_do_not_split_it() -> None:
+    draft = "Hi Tara, thanks for your patience. The refund (I approved it this morning) will be in your account by Friday."
+    rewrite = coach.rewrite(draft, customer="I returned the jacket 3 weeks ago and still no refund").rewrite
+    assert "(I approved it this morning)." not in rewrite, rewrite
+
+
+def test_doing_our_best_for_a_person_is_not_looked_into() -> None:
+    draft = "Hi Leah, thanks for letting us know about your father. We will do our best for your family."
+    rewrite = coach.rewrite(draft, customer="My dad passed away last week and I need to close his broadband").rewrite
+    assert "looking into your family" not in rewrite, rewrite
+
+
+def test_a_safety_sentence_that_holds_the_step_keeps_it() -> None:
+    draft = ("Hi Sue, sorry for any inconvenience. This can happen when the pilot light blows out, so please open the "
+             "windows, leave the house and call the gas emergency line on 0800 111 999 now.")
+    rewrite = coach.rewrite(draft, customer="I can smell gas in my kitchen near the boiler").rewrite
+    assert "0800 111 999" in rewrite, rewrite
+
+
+def test_a_fault_that_will_not_mend_itself_is_no_promise() -> None:
+    text = "I don't think it will sort itself out, so I've booked an engineer for Tuesday between 8am and 12pm."
+    assert _promises(text, "The fault light on my boiler keeps flashing red") == []
+    assert _promises("Your e-ticket on your phone will be ok to show on the train.", "Does my e-ticket work?") == []
+    assert _promises("You'll get 15% off your next order with code THANKS15, which I've added.", "Great driver!") == []
+
+
+def test_a_reason_that_grants_is_no_credit_decision_and_some_customers_are_no_ones_account() -> None:
+    policy = ["Do not discuss the reasons for a credit decision.", "Never discuss other customers' accounts."]
+    draft = ("Hi Zoe, thanks for getting in touch. Because you've had no missed payments this year, I've removed the "
+             "£12 late fee from your account. Some customers on older phones see the same crash; I've logged bug 3390.")
+    rewrite = coach.rewrite(draft, customer="I was charged a £12 late fee and the app crashes", policy=policy).rewrite
+    assert "removed the £12 late fee" in rewrite and "bug 3390" in rewrite, rewrite
+
+
+def test_a_label_emailed_is_no_courier_time() -> None:
+    policy = ["Never guarantee courier delivery times"]
+    text = "A prepaid courier label will be emailed to you within the hour."
+    assert not _rules_with(text, "I want to return the blender", policy) & {"broken-promise"}
+
+
+def test_nothing_more_with_its_reason_stays() -> None:
+    draft = ("Hi Kate, thanks for your message. There's nothing more we can do, as the booking was non-refundable and "
+             "the stay date of 4 May has passed.")
+    rewrite = coach.rewrite(draft, customer="I had to cancel my hotel booking for 4 May, can I get my £180 back?").rewrite
+    assert "4 May" in rewrite and "non-refundable" in rewrite, rewrite
+
+
+def test_an_unpunctuated_first_line_that_says_something_is_no_reference_line() -> None:
+    draft = "Dear Ms Lee,\nWe issued your refund of £64.20 on 3 March\nWe apologise for any inconvenience."
+    rewrite = coach.rewrite(draft, customer="Where is my refund?").rewrite
+    assert not rewrite.startswith("Dear Ms Lee,\nWe issued your refund of £64.20 on 3 March\nThank"), rewrite

@@ -127,7 +127,8 @@ def _negated(text: str, before: int, negations: re.Pattern[str] | None, *, close
     start = max(0, before - _NEGATION_WINDOW)
     if close:  # only helpers between the "not" and the promise word: "I won't be able to promise", "can't really
         # promise", not "it won't happen next week we promise"
-        found = list(negations.finditer(text, start, before))
+        found = [m for m in negations.finditer(text, start, before)
+                 if not re.search(r"\bif\s*$", text[max(0, m.start() - 6):m.start()], re.I)]  # ("if not, ..." is otherwise)
         if not found:
             return False
         between = re.findall(r"[\w'’]+", text[found[-1].end():before].lower())
@@ -441,13 +442,19 @@ def _time_ruled_out(rule: Rule, clause: str, policy: Policy) -> bool:
             _WE.search(" ".join(clause[: modal.start()].split()[-2:])) or \
             not (BY_A_DAY.search(clause) or rule.pattern("timelines").search(clause)):
         return False
+    if _MESSAGE_SENT.search(clause):
+        return False  # "a prepaid label will be emailed to you within the hour": the company's own message
     said = {stem(w) for w in content_words(clause)}
     for line in policy.commitments:
         m = _NO_TIME_PROMISED.search(line)
         topic = {stem(w) for w in content_words(m["what"])} - _TIME_WORDS if m else set()
-        if topic & said:
+        if topic and len(topic & said) >= max(1, len(topic) - 1):  # ("engineer visit": both; not "courier" alone)
             return True
     return False
+
+
+_MESSAGE_SENT = re.compile(r"\b(?:be\s+(?:e-?mailed|sent|texted)\s+to\s+you|(?:receive|get)\s+(?:a|an|the|your)\s+"
+                           r"(?:\w+\s+)?(?:confirmation|e-?mail|text|label|link|code|message|letter)s?)\b", re.I)
 
 
 _NEVER_ASKS = re.compile(r"\s*(?:ever\s+)?never\s+(?:ever\s+)?(?:ask|request|call|text|e-?mail|phone|contact)\w*\s+(?:you\s+)?"
@@ -557,6 +564,8 @@ def _outside_own_aside(text: str, start: int, end: int) -> Iterator[tuple[int, i
     """[start, end) in parts: what the agent says in brackets is a clause of its own ("collect the units by courier
     (I will confirm the date with you today)")."""
     for m in _OWN_ASIDE.finditer(text, start, end):
+        if text[m.end():end].strip(" ,;.!?"):
+            continue  # "The refund (I approved it this morning) will be ...": the brackets sit inside the clause
         yield start, m.start()
         yield m.start(1), m.end(1)
         start = m.end()
@@ -895,7 +904,7 @@ _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|member|cli
                            r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b", re.I)
 # (the customer is "you": "her account", "his balance" is someone else's; not "his order", which may be a gift)
 _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?:customer|member|client|guest|passenger)|"
-                     r"(?:a|one|some|several)\s+(?:other\s+)?(?:customers?|members?|clients?)\s+(?:in|near|from|on|at|down|up)\s|"
+                     r"(?:a|one)\s+(?:other\s+)?(?:customer|member|client)\s+(?:in|near|from|down|up)\s+(?:your|the\s+same)\s|"
                      r"other\s+(?:customers?|members|clients|guests|passengers)|someone\s+else['’]s|"
                      r"(?:her|his|their)\s+(?:account|balance|arrears))\b", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
@@ -906,8 +915,8 @@ _LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action
 _REASONS_NAMED = re.compile(r"\breasons?\b[^;.]*\b(?:decision|declin\w*|refus\w*|reject\w*)\b", re.I)
 _REASONS = re.compile(r"\b(?:declined|rejected|refused|turned\s+down|not\s+approved|unsuccessful)\b[^.!?]{0,40}"
                       r"\b(?:because|due\s+to|as\s+a\s+result\s+of|owing\s+to)\b|\b(?:because|due\s+to)\b[^.!?]{0,40}"
-                      r"\b(?:credit\s+(?:score|history|file|rating)|late\s+payments?|missed\s+payments?|affordability)\b",
-                      re.I)
+                      r"\b(?:credit\s+(?:score|history|file|rating)|late\s+payments?|missed\s+payments?|affordability)\b"
+                      r"(?=[^.!?]*\b(?:declined|rejected|refused|turned\s+down|not\s+approved|unsuccessful)\b)", re.I)
 _DECLINES = re.compile(r"\b(?:can['’]t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t|don['’]t|do\s+not)\s+"
                        r"(?:discuss|comment|talk|share|go\s+into|say)\b", re.I)
 

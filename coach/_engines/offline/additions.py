@@ -97,6 +97,10 @@ class Additions:
                 s.text for s in split_sentences(body) if not _LOOKED_INTO.search(s.text))) and \
             not _SETTLED.search(body)  # (an answer whose only step is a look, "Order JP-44190 ... is being looked into",
         # answers nothing)
+        if any(u.text and u.role == "body" and (_ASKS_SO_WE_CAN.match(u.text) or _ASKS_FIRST.match(u.text))
+               for u in layout.units):
+            stepless = False  # "DM us your PNR so we can start your refund", "Just reply with your account email": a
+            # request of the draft's own is its step (never a second one after it)
         if not layout.continuation:
             self._opening(layout, rules)
         self.merge_prefix(layout)
@@ -324,6 +328,10 @@ class Additions:
 
 
 
+_ASKS_SO_WE_CAN = re.compile(r"^\W*(?:@\w+\s+)*(?:just\s+|please\s+|pls\s+|simply\s+)?(?:dm|send|reply|message|e-?mail|call|"
+                             r"ring|pop|drop|share|upload|bring|text|let\s+us\s+know)\b[^.!?]*\bso\s+(?:we|I)\s+can\b", re.I)
+_ASKS_FIRST = re.compile(r"^\W*(?:@\w+\s+)*(?:just\s+|please\s+|pls\s+|simply\s+)?(?:dm|send|reply|message|e-?mail|call|ring|"
+                         r"pop|drop|share|upload|text)\s+(?:us|me|back|with|your|ur|a|the|here)\b", re.I)
 # a look said with nothing concrete, which the coach's step says again: "As per my previous email, we are looking into it."
 _LOOKING_ALREADY = re.compile(r"\W*(?:as\s+per\s+my\s+(?:previous|last)\s+e-?mail,?\s*|rest\s+assured,?\s*)?(?:we\s+are|we['’]re|"
                               r"I['’]m|I\s+am)\s+(?:currently\s+|still\s+|already\s+)?(?:looking\s+into|investigating|checking)\s+"
@@ -332,7 +340,8 @@ _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check"
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and)\s+|^\W*)(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|"
                            r"there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"
-                           r"(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)?\s+(?:can|able\s+to|could)\s+do\b[^.!?]*[.!]?$", re.I)
+                           r"(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)?\s+(?:can|able\s+to|could)\s+do(?:\s+here|\s+about\s+"
+                           r"(?:this|it|that)|\s+for\s+you)?\s*[.!]?$", re.I)  # (not one with its reason: ", as ...")
 # Thanks that already name what the customer raised: "Thanks for reporting the PDF export crash".
 _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|flagging|raising|"
                               r"explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"

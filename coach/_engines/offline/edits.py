@@ -355,7 +355,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     if _HOPE.match(quote.strip()):
         return _drop_hope(text, quote)
     best = _BEST_ABOUT.match(text)
-    if best and quote.lower() in best.group("effort").lower():  # "We will try to do our best regarding PO 2024-118":
+    if best and quote.lower() in best.group("effort").lower() and any(c.isdigit() for c in best["what"]):
+        # "We will try to do our best regarding PO 2024-118" (a reference: never "your family", "every customer")
         return [f"I'm looking into {best['what']} now and will update you{best['end'] or '.'}"]  # what it was about,
         # looked into (never "check whether we can do our best")
     own = _OWN_WORD.search(text)

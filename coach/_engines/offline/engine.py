@@ -250,8 +250,10 @@ class _Rewriter(Additions):
                 unit.text = ""  # 💪": the emoji goes with the line it followed
         if self.case is not None and self.case.name in _HARM:  # "there is absolutely nothing wrong with the brakes",
             for unit in layout.units:  # "I'm sure it couldn't have been our bars": the customer's report, denied
-                if unit.text and unit.role != "added" and _DENIES_FAULT.search(unit.text):
-                    unit.text = ""
+                if unit.text and unit.role != "added" and _DENIES_FAULT.search(unit.text) and \
+                        not holds_step(unit.text) and not [f for f in extract_facts(unit.text) if f != "100"]:
+                    unit.text = ""  # (a sentence that also does something or names a fact keeps it: "This can
+                    # happen when the pilot light blows out, so please leave the house and call 0800 111 999")
         units = [u for u in layout.units if u.text]
         for unit, text in zip(units, first_check_in_full([u.text for u in units])):
             unit.text = text
@@ -586,9 +588,11 @@ _NOTHING_TO_FEAR = re.compile(r"^\W*(?:there['’]s|there\s+is)\s+(?:really\s+|h
 # the harm the customer reports, denied before anyone has looked: it goes where someone may be hurt
 _HARM = frozenset({"vehicle-safety", "product-safety", "safety", "gas", "carbon-monoxide", "health", "injury"})
 _DENIES_FAULT = re.compile(
-    r"\b(?:there['’]s|there\s+is)\s+(?:absolutely\s+|really\s+|definitely\s+|honestly\s+)?nothing\s+wrong\s+with\b"
+    r"\b(?:there['’]s|there\s+is)\s+(?:absolutely\s+|really\s+|definitely\s+|honestly\s+)?nothing\s+wrong\s+with\s+"
+    r"(?:the|your|our|it|them)\b"
     r"|\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+|very\s+)?(?:sure|certain|confident)\s+(?:that\s+)?"
-    r"(?:it|this|that)\s+(?:couldn['’]t|could\s+not|can['’]t|cannot|wasn['’]t|was\s+not|isn['’]t|is\s+not)\b"
+    r"(?:it|this|that)\s+(?:couldn['’]t|could\s+not|can['’]t|cannot|wasn['’]t|was\s+not)\s+(?:have\s+been\s+|be\s+)?"
+    r"(?:our|from|caused|down\s+to|the\s+(?:bars?|product|food|brakes?|boiler|appliance|car|service))\b"
     r"|\b(?:it|this|that)\s+(?:couldn['’]t|could\s+not|can['’]t|cannot)\s+(?:possibly\s+)?have\s+been\s+(?:our|the|from)\b"
     r"|^\W*(?:it['’]s|it\s+is|this\s+is|that['’]s|that\s+is)\s+(?:just|only|simply|perfectly|completely|totally)\s+"
     r"(?:normal|expected|the\s+new\b|a\s+normal\b)"

@@ -71,6 +71,10 @@ _NAME_BAR_LINE = re.compile(r"(?<=\n)[ \t]*[A-Z][\w'’.-]{1,20}(?:[ \t][A-Z][\w
 _FIRM = re.compile(r"(?<!\w)(?:&\s+)?(?:Co|Ltd|Inc|Corp|plc|LLC|GmbH|Pty|S\.A)\.$")  # "Crumb & Co.": a name, not a sentence
 _NAME_LINE = re.compile(r"^[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\.?$")
 
+_REFERENCE_TOKEN = re.compile(r"\b(?:[A-Z]{1,5}[-/]?\d[\w/-]*|\d+[-/][\w/-]*\d)\b|\bNo\.?\s*\d")  # "HH-7730215", "No. 88"
+_SAYS = re.compile(r"\b(?:we|I|you|it|is|are|was|were|has|have|had|will|issued|sent)\b", re.I)  # a sentence, unpunctuated
+
+
 def heading(layout: Layout, at: int) -> bool:
     """Unit ``at`` is a reference or subject line: "Re: ...", or a line of its own, with a number and no full stop,
     between the letter's greeting and its first sentence ("Policy No. HH-77 – Escape of water, 22 Mill St., Ashford")."""
@@ -78,7 +82,7 @@ def heading(layout: Layout, at: int) -> bool:
     if SUBJECT_LINE.match(unit.text):
         return True
     return at > 0 and "\n" in layout.units[at - 1].gap and "\n" in unit.gap and not ends_sentence(unit.text) and \
-        any(c.isdigit() for c in unit.text) and len(unit.text) <= 90 and \
+        _REFERENCE_TOKEN.search(unit.text) is not None and not _SAYS.search(unit.text) and len(unit.text) <= 90 and \
         all(u.role == "greeting" or heading(layout, i) for i, u in enumerate(layout.units[:at]))
 
 

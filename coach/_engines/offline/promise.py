@@ -420,7 +420,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         tail = _WE_WILL.match(quote)
         if tail and _ASKS.search(head):
             rest = re.sub(r"[^\w)\]'’\"%]+$", "", tail["rest"])
-            return [[f"{head} so {tail['who']} can {rest}{_end_of(text)}"], [finish(head)],
+            kiss = re.search(r"\s+x{1,3}$", rest)  # "... sorted x": the kiss went with the promise it sealed
+            rest, end = (rest[: kiss.start()], ".") if kiss else (rest, _end_of(text))
+            return [[f"{head} so {tail['who']} can {rest}{end}"], [finish(head)],
                     *_fix_promise(text, quote, policy, used, salt, asked)]
         if not _REMEDY.search(quote):  # (a remedy said after it is no outcome to drop: "..., and the original will be
             return [[finish(head)], *_fix_promise(text, quote, policy, used, salt, asked)]  # credited against it")
@@ -454,8 +456,9 @@ _VOWED_NEXT = re.compile(r",?\s*(?:I\s+|we\s+)?promise\s+(?=(?:it|that|this|we|y
 _DONT_PROMISE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+(?:promise|guarantee|"
                            r"quote|confirm)\s+(?P<what>[^;.]+)[;.]\s*(?P<why>[^;.]{12,})\.?\s*$", re.I)
 # "Direct customers to the online delay claim form at the company site"
-_DIRECT_TO = re.compile(r"^\s*(?:direct|refer|point|send|signpost)\s+(?:the\s+)?(?:customers?|them)\s+to\s+(?P<what>[^.;]+)",
-                        re.I)
+_DIRECT_TO = re.compile(r"^\s*(?:direct|refer|point|send|signpost)\s+(?:the\s+)?(?:customers?|them)\s+to\s+"
+                        r"(?P<what>(?:(?!\b(?:if|when|unless|only|once)\b)[^.;])*?\b(?:form|page|site|website|link|portal|app|"
+                        r"online)\b(?:(?!\b(?:if|when|unless|only|once)\b)[^.;])*)\.?\s*$", re.I)
 _AMOUNT_WORDS = re.compile(r"\b(?:amounts?|sums?|figures?|compensation|refunds?|credits?|vouchers?|payouts?)\b", re.I)
 
 
@@ -463,19 +466,28 @@ def _promise_ruled_out(quote: str, policy: Policy) -> list[str] | None:
     """A promised sum that a line keeps agents from promising, said as the line's reason and the step it gives, with
     the sums kept ("I can't promise the 50% and the €30 yet. Compensation is calculated ..."), or None."""
     sums = [f for f, kind in fact_kinds(quote).items() if kind == "money" or f"{f}%" in quote]
-    if not sums:
-        return None
+    if not sums or not (_AMOUNT_WORDS.search(quote) or _RECEIVES.search(quote)):
+        return None  # ("Your €20 replacement kettle will be delivered tomorrow": a price, not a sum promised)
     for line in policy.commitments:
         m = _DONT_PROMISE.match(line)
         if m is None or not _AMOUNT_WORDS.search(m["what"]):
             continue
         named = " and ".join(f"the {f}%" if f"{f}%" in quote else f"the {f}" for f in sums)
-        out = [f"I can't promise {named} yet.", finish(capitalise(m["why"].strip()))]
+        why = m["why"].strip()
+        out = [f"I can't promise {named} yet."]
+        if not (for_agents(why) or _FOR_THE_TEAM.match(why)):  # (never "Agents must refer these cases to ...")
+            out.append(finish(capitalise(why)))
         step = next((d for d in map(_DIRECT_TO.match, policy.commitments) if d), None)
         if step:
             out.append(f"Please use {as_ours(step['what'].strip())}.")
         return out
     return None
+
+
+_RECEIVES = re.compile(r"\b(?:receive|get|be\s+paid|paid|back)\b", re.I)
+# a reason that is an instruction to the team: "escalate the case to ...", "refer these to ..."
+_FOR_THE_TEAM = re.compile(r"^\W*(?:agents?|staff|escalate|refer|pass|forward|send|log|raise|transfer|route|tag|flag|"
+                           r"contact|check|ask|use)\b", re.I)
 
 
 _NO_PROBLEM = re.compile(r"^\W*(?:no\s+(?:problem|worries)|not\s+a\s+problem)(?:\s+at\s+all)?\s*(?:[,!.:;–—-]+\s*)+(?=\w)", re.I)
