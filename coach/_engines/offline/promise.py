@@ -451,8 +451,9 @@ _ASKS = re.compile(r"(?:^|[,;]\s*|\b(?:and|or|then|just|please|pls|plz)\s+)(?:dm
 _AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
 
 
-# "Do not promise a compensation amount; compensation is calculated by the claims team after a claim is submitted"
+# ", promise it'll be perfect next wk": a vow that leads into a promise of its own
 _VOWED_NEXT = re.compile(r",?\s*(?:I\s+|we\s+)?promise\s+(?=(?:it|that|this|we|you|u|they|ur|your)\b)", re.I)
+# "Do not promise a compensation amount; compensation is calculated by the claims team after a claim is submitted"
 _DONT_PROMISE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+(?:promise|guarantee|"
                            r"quote|confirm)\s+(?P<what>[^;.]+)[;.]\s*(?P<why>[^;.]{12,})\.?\s*$", re.I)
 # "Direct customers to the online delay claim form at the company site"
