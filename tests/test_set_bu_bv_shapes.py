@@ -389,3 +389,10 @@ def test_an_unpunctuated_first_line_that_says_something_is_no_reference_line() -
     draft = "Dear Ms Lee,\nWe issued your refund of £64.20 on 3 March\nWe apologise for any inconvenience."
     rewrite = coach.rewrite(draft, customer="Where is my refund?").rewrite
     assert not rewrite.startswith("Dear Ms Lee,\nWe issued your refund of £64.20 on 3 March\nThank"), rewrite
+
+
+def test_a_bare_we_will_look_at_it_gives_way_to_a_concrete_step() -> None:
+    draft = ("Hi Aoife,\n\nThanks for your message. You asked to pause your plan from 1 May. You were still charged €30 "
+             "on 3 May.\n\nApologies for any bother. We'll look at it.\n\nGymCo")
+    result = coach.rewrite(draft, customer="I asked to pause my plan from 1 May and you still charged me €30. Member A-5521.")
+    assert "We'll look at it." not in result.rewrite and result.passed is not True, result.rewrite
