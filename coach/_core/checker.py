@@ -10,7 +10,18 @@ from .combined import LAYERS, Layers, apply_model, explicit_step
 from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
 from .facts import CURRENCY, extract_facts
-from .policy import ADMITS, BY_A_DAY, CONSIDER_DONE, DISCIPLINED, EXCEPTION, GRANT_MADE, GRANT_OFFERED, Policy, as_ours
+from .policy import (
+    ADMITS,
+    BY_A_DAY,
+    CONSIDER_DONE,
+    DISCIPLINED,
+    EXCEPTION,
+    GRANT_MADE,
+    GRANT_OFFERED,
+    HOLDS_BACK,
+    Policy,
+    as_ours,
+)
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
 from .text import (
@@ -446,11 +457,17 @@ def _time_ruled_out(rule: Rule, clause: str, policy: Policy) -> bool:
         return False  # "a prepaid label will be emailed to you within the hour": the company's own message
     said = {stem(w) for w in content_words(clause)}
     for line in policy.commitments:
-        m = _NO_TIME_PROMISED.search(line)
-        topic = {stem(w) for w in content_words(m["what"])} - _TIME_WORDS if m else set()
+        topic = _time_topic(line)
         if topic and len(topic & said) >= max(1, len(topic) - 1):  # ("engineer visit": both; not "courier" alone)
             return True
     return False
+
+
+@lru_cache(maxsize=1024)  # read for every clause against each line: parsed once per line
+def _time_topic(line: str) -> frozenset[str]:
+    """What a line keeps agents from promising a time for, as stems ("engineer visit dates": engineer, visit)."""
+    m = _NO_TIME_PROMISED.search(line)
+    return frozenset({stem(w) for w in content_words(m["what"])} - _TIME_WORDS) if m else frozenset()
 
 
 _MESSAGE_SENT = re.compile(r"\b(?:be\s+(?:e-?mailed|sent|texted)\s+to\s+you|(?:receive|get)\s+(?:a|an|the|your)\s+"
@@ -898,8 +915,7 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
             yield sentence.start, sentence.end
 
 
-_DO_NOT = r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+"  # a line that holds back
-_KEPT_QUIET = re.compile(_DO_NOT + r"(?:discuss|comment\s+on|talk\s+about|mention)\s+(?P<what>[^;.]+)", re.I)
+_KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:discuss|comment\s+on|talk\s+about|mention)\s+(?P<what>[^;.]+)", re.I)
 _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|member|client|user|guest|passenger)s?\b|"
                            r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b", re.I)
 # (the customer is "you": "her account", "his balance" is someone else's; not "his order", which may be a gift)
@@ -927,7 +943,7 @@ _FIGURE = re.compile(rf"[{CURRENCY}]\s?\d|\d(?:[\d.,]*\d)?\s?%|\b\d+(?:\s*[-–]
 _FIGURE_WORDS = frozenset(stem(w) for w in "amount amounts figure figures price prices rate rates number numbers sum sums "
                            "cost costs fee fees time times customer customers publicly".split())  # (and whom to)
 _HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
-_WITHHELD = re.compile(_DO_NOT + r"(?:quote|disclose|reveal|share|give\s+out|state)\s+"
+_WITHHELD = re.compile(HOLDS_BACK + r"(?:quote|disclose|reveal|share|give\s+out|state)\s+"
                        r"(?P<what>[^;.,]+)", re.I)
 
 

@@ -18,7 +18,7 @@ from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "GRANT_MADE", "GRANT_OFFERED",
            "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver", "GRANTS_COVER",
-           "ADMITS", "DISCIPLINED", "BY_A_DAY"]
+           "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -152,6 +152,9 @@ _FOR_AGENTS = re.compile(_TEAM + r"(?:must|should|cannot|can't|can’t|are\s+not
                          r"|escalate|only\s+offer|offer|tell|advise|ask|refer|log|flag|check)\b", re.I)
 #: A line that is a rule of conduct ("Do not promise a date ...", "Never ..."), whoever it names.
 CONDUCT_RULE = re.compile(r"^\s*(?:" + _DONT + r")\b", re.I)
+#: The start of a line that holds something back, as a pattern to build on: "Do not discuss ...", "Agents must not
+#: promise ..." (the checker reads what it keeps quiet or withheld; the offline engine, the sums it keeps unpromised).
+HOLDS_BACK = r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+"
 # What the team may do, said to the customer as ours: "Agents may waive damage charges up to €100" -> "We can waive ..."
 _TEAM_MAY = re.compile(_TEAM + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+", re.I)
 

@@ -20,6 +20,7 @@ from ..._core.policy import (
     EXCEPTION,
     GRANT_MADE,
     GRANT_OFFERED,
+    HOLDS_BACK,
     Policy,
     approver,
     as_ours,
@@ -454,8 +455,8 @@ _AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
 # ", promise it'll be perfect next wk": a vow that leads into a promise of its own
 _VOWED_NEXT = re.compile(r",?\s*(?:I\s+|we\s+)?promise\s+(?=(?:it|that|this|we|you|u|they|ur|your)\b)", re.I)
 # "Do not promise a compensation amount; compensation is calculated by the claims team after a claim is submitted"
-_DONT_PROMISE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+(?:promise|guarantee|"
-                           r"quote|confirm)\s+(?P<what>[^;.]+)[;.]\s*(?P<why>[^;.]{12,})\.?\s*$", re.I)
+_DONT_PROMISE = re.compile(HOLDS_BACK + r"(?:promise|guarantee|quote|confirm)\s+(?P<what>[^;.]+)[;.]\s*"
+                           r"(?P<why>[^;.]{12,})\.?\s*$", re.I)
 # "Direct customers to the online delay claim form at the company site"
 _DIRECT_TO = re.compile(r"^\s*(?:direct|refer|point|send|signpost)\s+(?:the\s+)?(?:customers?|them)\s+to\s+"
                         r"(?P<what>(?:(?!\b(?:if|when|unless|only|once)\b)[^.;])*?\b(?:form|page|site|website|link|portal|app|"
