@@ -396,3 +396,10 @@ def test_a_bare_we_will_look_at_it_gives_way_to_a_concrete_step() -> None:
              "on 3 May.\n\nApologies for any bother. We'll look at it.\n\nGymCo")
     result = coach.rewrite(draft, customer="I asked to pause my plan from 1 May and you still charged me €30. Member A-5521.")
     assert "We'll look at it." not in result.rewrite and result.passed is not True, result.rewrite
+
+
+def test_a_certain_result_with_no_verb_never_passes() -> None:
+    draft = "@kay_b thanks for flagging the outage on Elm St. I've sent an engineer, def back up by lunch 🙏 ^RT"
+    result = coach.rewrite(draft, customer="@ZipNet wifi dead on Elm St since 6am, working from home 😡")
+    assert result.passed is not True, result.rewrite
+    assert _promises("We're on it, back by lunch promise 🙏", "My wifi is down.") != []
