@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import CoachError
-from .word_start import gated_alternation
+from .needles import Alternation
+from .word_start import gated_alternation, whole_words
 
 __all__ = ["Rule", "RuleFileError", "KINDS", "load_rules", "RULES_DIR", "RULE_IDS", "SEVERITIES"]
 
@@ -69,10 +70,10 @@ class Rule:
     suggestion: str
     data: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Compiled once at load: the checker's hot path looks them up, never recompiles or rehashes the lists.
-    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    compiled: dict[str, re.Pattern[str] | Alternation] = field(default_factory=dict, repr=False, compare=False)
     word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
-    def pattern(self, key: str) -> re.Pattern[str]:
+    def pattern(self, key: str) -> re.Pattern[str] | Alternation:
         """The compiled alternation of ``key`` (a declared ``patterns`` key; empty when optional and absent)."""
         found = self.compiled.get(key)
         return found if found is not None else _compile(self.id, key, self.data.get(key, ()))
@@ -88,7 +89,7 @@ def _word_set(items: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _compile(rule_id: str, key: str, items: tuple[str, ...]) -> re.Pattern[str]:
+def _compile(rule_id: str, key: str, items: tuple[str, ...]) -> re.Pattern[str] | Alternation:
     if not items:
         return re.compile(r"(?!x)x")  # matches nothing
     parts: list[str | tuple[str, ...]] = []
@@ -104,9 +105,12 @@ def _compile(rule_id: str, key: str, items: tuple[str, ...]) -> re.Pattern[str]:
         if item is not None:
             parts.append(item)
     try:
-        return re.compile(gated_alternation(parts, _FLAGS), _FLAGS)
+        full = re.compile(gated_alternation(parts, _FLAGS), _FLAGS)
     except re.error as exc:
         raise RuleFileError(f"rule {rule_id!r}: bad pattern in {key!r}: {exc}") from None
+    # (each phrase of a run alone, as the run has it: searched apart, the alternatives find the same matches)
+    alternatives = [alt for part in parts for alt in ([whole_words([p]) for p in part] if isinstance(part, tuple) else [part])]
+    return Alternation.of(full, alternatives)
 
 
 def _as_items(where: str, value: Any, key_type: KeyType) -> tuple[str, ...]:

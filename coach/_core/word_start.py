@@ -19,7 +19,7 @@ try:  # the standard library's own parser (private: a Python without it gets no 
 except ImportError:  # pragma: no cover - every supported Python has them
     c = _parser = None
 
-__all__ = ["gated_alternation", "gated", "first_chars", "exact_first"]
+__all__ = ["gated_alternation", "gated", "first_chars", "exact_first", "top_level", "whole_words"]
 
 _WORD, _ANY, _EMPTY = "\\w", "any", "empty"  # what a piece of pattern may consume first (or a character itself)
 _EXACT = 1 << 30  # a flag of this module's own, never re's: the characters themselves, not \\w
@@ -108,7 +108,7 @@ def exact_first(pattern: str, flags: int) -> set[str] | None:
 _Alternative = tuple[str, bool, "set[str] | None"]  # its text, whether a whole-word phrase, its exact first characters
 
 
-def _whole_words(phrases: list[str]) -> str:
+def whole_words(phrases: list[str]) -> str:
     return r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)"
 
 
@@ -121,7 +121,7 @@ def _render(alternatives: list[tuple[str, bool]]) -> str:
             phrases.append(text)
             continue
         if phrases:
-            out.append(_whole_words(phrases))
+            out.append(whole_words(phrases))
             phrases = []
         if text:
             out.append(f"(?:{text})")
@@ -152,7 +152,7 @@ def gated_alternation(parts: list[str | tuple[str, ...]], flags: int) -> str:
     run: list[_Alternative] = []
     chars: set[str] = set()
     for part in [*parts, None]:
-        text = _whole_words(list(part)) if isinstance(part, tuple) else part
+        text = whole_words(list(part)) if isinstance(part, tuple) else part
         first = first_chars(text, flags) if text is not None else None
         if first is not None:
             if isinstance(part, tuple):
@@ -173,6 +173,11 @@ def gated_alternation(parts: list[str | tuple[str, ...]], flags: int) -> str:
 
 def gated(pattern: str, flags: int) -> str:
     """``pattern``, an alternation written as one string, with its top-level alternatives gated (``gated_alternation``)."""
+    return gated_alternation(top_level(pattern), flags)  # type: ignore[arg-type]
+
+
+def top_level(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``, in order."""
     parts, depth, in_class, start, at = [], 0, False, 0, 0
     while at < len(pattern):
         char = pattern[at]
@@ -193,5 +198,5 @@ def gated(pattern: str, flags: int) -> str:
             parts.append(pattern[start:at])
             start = at + 1
         at += 1
-    return gated_alternation([*parts, pattern[start:]], flags)
+    return [*parts, pattern[start:]]
 
