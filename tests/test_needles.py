@@ -87,3 +87,11 @@ def test_leftmost_match_and_order_at_one_position_kept():
 def test_global_flags_and_groups_keep_the_whole_pattern():
     assert not isinstance(searched_by_needles(r"(?i)sorry|apolog\w+"), Alternation)
     assert not isinstance(searched_by_needles(r"(sorry)|(apolog\w+)", re.I), Alternation)
+
+
+def test_finditer_where_an_alternative_may_match_empty():
+    """An empty match moves finditer's next search on by one character: the whole alternation finds those."""
+    pattern = searched_by_needles(r"\bsorry\b|\bplease\b|(?:kindly)?(?=x)", re.I)
+    assert isinstance(pattern, Alternation)
+    for text in ("sorry x please xx sorry", "xsorryx", "please"):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.full.finditer(text)]

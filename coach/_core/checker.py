@@ -194,8 +194,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
         if ctx.policy.commitments and _quotes_policy(text, ctx.policy):
             continue  # the team's own line, said as it is: what it grants, it grants
         # "I promise" / "never happen again" are flagged whatever the policy says: quote the policy instead.
+        unsigned = _SIGNED.sub("", text)  # "..., guaranteed 💯 ^SA": the sign-off is not the sentence's
         for pattern in (explicit, never_again):
-            m = pattern.search(_SIGNED.sub("", text))  # "..., guaranteed 💯 ^SA": the sign-off is not the sentence's
+            m = pattern.search(unsigned)
             # (the "not" of "I can't promise", not of "it won't happen next week we promise")
             if m and not _negated(text, m.start(), negations, close=pattern is explicit):
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())

@@ -30,7 +30,7 @@ _Needles = frozenset[str]
 # An alternative whose needles are shorter than this is in nearly every text, and is always searched; more such
 # alternatives, or more distinct needles, than this cost more than the searches they save; and more alternatives
 # picked than this are searched faster as the one alternation (measured on the dev replies: benchmarks/offline.py)
-_MIN_LENGTH, _MAX_ALWAYS, _MAX_NEEDLES, _MAX_PICKED = 3, 1, 100, 4
+_MIN_LENGTH, _MAX_ALWAYS, _MAX_NEEDLES, _MAX_PICKED = 3, 1, 160, 4
 
 # re.I matches a letter to its simple lower case, and to the few characters re._casefix lists (ſ for s, ı for i); the
 # text and the needles are folded alike so that a needle is in the folded text wherever re.I would find it
@@ -109,6 +109,8 @@ class Alternation:
         # each needle with the alternatives that need it; the alternatives searched whatever the text holds
         self._index = [(n, tuple(i for i, need in enumerate(self._needles) if need and n in need)) for n in sorted(self._all)]
         self._always = frozenset(i for i, need in enumerate(self._needles) if need is None)
+        # (an empty match would make finditer's next search start elsewhere than where the last match ended)
+        self._may_be_empty = _parser is None or any(_parser.parse(a, full.flags).getwidth()[0] == 0 for a in alternatives)
 
     @classmethod
     def of(cls, full: re.Pattern[str], alternatives: list[str]) -> re.Pattern[str] | Alternation:
@@ -122,10 +124,10 @@ class Alternation:
 
     def _picked(self, string: str) -> list[re.Pattern[str]]:
         folded = _fold(string)
-        hits = [i for needle, wanting in self._index if needle in folded for i in wanting]
+        hits = [wanting for needle, wanting in self._index if needle in folded]
         if not hits and not self._always:
             return []
-        return [self._alternatives[i] or self._compiled(i) for i in sorted(self._always.union(hits))]
+        return [self._alternatives[i] or self._compiled(i) for i in sorted(self._always.union(*hits))]
 
     def _compiled(self, i: int) -> re.Pattern[str]:
         self._alternatives[i] = re.compile(self._sources[i], self.flags)
@@ -135,12 +137,7 @@ class Alternation:
         picked = self._picked(string)
         if len(picked) > _MAX_PICKED:
             return self.full.search(string, pos, endpos)
-        best = None
-        for alternative in picked:  # the leftmost; at one position, the first in order (as the alternation has it)
-            m = alternative.search(string, pos, endpos)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        return best
+        return _leftmost(picked, string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         for alternative in self._picked(string):
@@ -153,7 +150,10 @@ class Alternation:
         return self.full.fullmatch(string, pos, endpos) if self._picked(string) else None
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.full.finditer(string, pos, endpos) if self._picked(string) else iter(())
+        picked = self._picked(string)
+        if len(picked) > _MAX_PICKED or picked and self._may_be_empty:
+            return self.full.finditer(string, pos, endpos)
+        return _each(picked, string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
         return self.full.findall(string, pos, endpos) if self._picked(string) else []
@@ -169,6 +169,24 @@ class Alternation:
 
     def __repr__(self) -> str:
         return f"Alternation({self.pattern!r})"
+
+
+def _leftmost(picked: list[re.Pattern[str]], string: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """The leftmost match of the ``picked`` alternatives; at one position, the first in order (as an alternation's)."""
+    best = None
+    for alternative in picked:
+        m = alternative.search(string, pos, endpos)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def _each(picked: list[re.Pattern[str]], string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """``finditer`` of the picked alternatives, none of which matches empty: each search starts where the last match
+    ended."""
+    while (m := _leftmost(picked, string, pos, endpos)) is not None:
+        yield m
+        pos = m.end()
 
 
 def searched_by_needles(pattern: str, flags: int = 0) -> re.Pattern[str] | Alternation:
