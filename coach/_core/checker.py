@@ -207,7 +207,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                                                         for line in ctx.policy.commitments)
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
                     and not text.rstrip().endswith("?") and (_HANDS_OUT.search(text) or ADMITS.search(text) or
-                                                                     DISCIPLINED.search(text)):
+                                                                     DISCIPLINED.search(text)) and \
+                    not _refused(text):  # (not "Extra goodwill credits aren't something I'm able to add")
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
             if ctx.policy.commitments and ctx.policy.excludes(text, ctx.customer):
@@ -217,9 +218,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield sentence.start, sentence.end  # "I've approved a full refund" for a blender that "stopped working
                 continue  # after 5 weeks", where refunds are available within 30 days of delivery
             said_before = ctx.sentences[index - 1].text if index else ""  # "Thanks for sending the doctor's note."
-            if ctx.policy.commitments and ctx.policy.waived_condition(text, said_before) and (_HANDS_OUT.search(text) or
-                                                                                 _NO_NEED.match(text) or
-                                                                                 CONSIDER_DONE.search(text)):
+            if ctx.policy.commitments and _waives(ctx.policy, text, said_before) and (_HANDS_OUT.search(text) or
+                                                                         _NO_NEED.match(text) or
+                                                                         CONSIDER_DONE.search(text)):
                 yield sentence.start, sentence.end  # a grant with the line's condition let go ("no need to return it")
                 continue
             m = settled.search(text)
@@ -231,6 +232,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 continue  # no modal in the sentence: no clause of it can commit
             before = ctx.sentences[index - 1].text + " " if index else ""  # what "it" may stand for
             for start, end in _clauses(text):
+                if _SHOWN_NEXT.match(text[start:end]) and _DONE_ON_BILL.search(text, 0, start):
+                    continue  # "I've reversed it today and it will appear as a credit on your next statement": where a
+                    # change the agent made shows, as "I've applied a $27 credit, which will show on your next bill"
                 if not _commits(rule, text, start, end, certain):
                     if ctx.policy.commitments and _time_ruled_out(rule, text[start:end], ctx.policy):
                         yield sentence.start + start, sentence.start + end  # "an engineer will visit on Tuesday"
@@ -255,6 +259,34 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
             else:
                 yield from _unauthorised_grant(sentence, ctx, certain)
+
+
+# a change the agent made to an account: "I've reversed it today", "we have removed the fee"
+_DONE_ON_BILL = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:\w+\s+){0,2}?(?:reversed|refunded|credited|applied|removed|waived|"
+                           r"cancell?ed|corrected|adjusted|added|taken\s+off)\b", re.I)
+# ... and where it shows: "it will appear as a credit on your next statement", "you'll see it on your next bill"
+_SHOWN_NEXT = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:(?:it|this|that|which|the\s+(?:credit|refund|reversal|change))\s*"
+                         r"(?:will|['’]ll)\s+(?:appear|show(?:\s+up)?|be\s+(?:shown|reflected|visible))|"
+                         r"you\s*(?:will|['’]ll)\s+see\s+(?:it|this|that|the\s+(?:credit|refund|reversal|change)))\s+"
+                         r"(?:as\s+an?\s+[\w-]+\s+)?on\s+your\s+next\s+(?:statement|bill|invoice)\W*$", re.I)
+
+
+def _waives(policy: Policy, text: str, said_before: str) -> bool:
+    """``text`` makes a grant without the condition a line puts on it; read clause by clause after a "but", so that a
+    refusal before it does not hide the grant ("We can't refund it, but I've added a £40 voucher")."""
+    if policy.waived_condition(text, said_before):
+        return True
+    turn = _BUT.search(text)
+    return turn is not None and bool(policy.waived_condition(text[turn.end():], said_before))
+
+
+_BUT = re.compile(r"[,;]?\s+but\s+", re.I)
+
+
+def _refused(text: str) -> bool:
+    """Every clause of ``text`` that names a grant refuses it ("Extra goodwill credits aren't something I can add")."""
+    grants = [(a, b) for a, b in _clauses(text) if _GRANT.search(text, a, b)]
+    return bool(grants) and all(_REFUSES.search(text, a, b) for a, b in grants)
 
 
 def _pasted(text: str, policy: Policy) -> bool:
@@ -640,7 +672,8 @@ _SEES_IT_BACK = re.compile(rf"\s*see\s+(?:it|them|the\s+(?:[{CURRENCY}]\s?[\d.,]
                            r"(?:back|in\s+your|on\s+your|"
                            r"within\s+\d+|by\s+\w+|tomorrow|today|tonight)\b",
                            re.I)  # "you'll see the £54.99 back on your card by tomorrow"
-_REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no(?!\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee|"
+_REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|(?:is|are|was|were)n['’]t|"
+                      r"no(?!\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee|"
                       r"need|problem)))\b", re.I)  # (not "at no charge", "no need to send it back": those grant)
 _WE = re.compile(r"\b(?:I|we)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)

@@ -339,14 +339,23 @@ EXCEPTION = re.compile(r"\b(?:even\s+though|although|despite|though)\b[^.!?]{0,4
                        r"some\s+time|too\s+long|longer|late|(?:more|longer)\s+than)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
                        r"exception\b|\b(?:just\s+)?this\s+once\b|\bas\s+a\s+one[-\s]off\b", re.I)
 _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)|"
-                       r"\b(?:need|needs|require|requires)\s+(?P<who2>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s\s+approval",
-                       re.I)
+                       r"\b(?:need|needs|require|requires)\s+(?P<who2>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s\s+approval|"
+                       # "larger amounts need team lead approval", "without manager approval", "go to the Fare Review team"
+                       r"\b(?:need|needs|require|requires|without)\s+(?P<role>(?:[\w-]+\s+){0,2}?(?:manager|lead|team|supervisor|"
+                       r"director|department))\s+(?:approval|sign-?off)\b|"
+                       r"\b(?:go|goes|are\s+passed|are\s+referred)\s+to\s+(?P<who3>the\s+(?:[\w-]+\s+){0,3}?(?:team|department|"
+                       r"manager|supervisor))\b", re.I)
 
 
 def approver(line: str) -> str | None:
-    """Who a policy line says approves ("Exceptions require approval from a team lead": "a team lead"), or None."""
+    """Who a policy line says approves ("Exceptions require approval from a team lead": "a team lead"; "Larger amounts
+    need Claims team approval": "the Claims team"), or None."""
     m = _APPROVER.search(line)
-    who = (m["who"] or m["who2"]) if m else None
+    if m and m["role"]:  # a named team or title is "the" one; a role is any of them ("a team lead")
+        role = m["role"]
+        return f"the {role}" if role[0].isupper() or role.lower().endswith(("team", "department")) else \
+            f"{'an' if role[0].lower() in 'aeiou' else 'a'} {role}"
+    who = (m["who"] or m["who2"] or m["who3"]) if m else None
     return re.sub(r"\s+(?:and|or|for|before|within|in|on|to)$", "", who) if who else None
 
 
@@ -354,6 +363,7 @@ _NEEDS = re.compile(r"^(?P<what>.+?)\s+(?:(?:requires?|needs?)\s+(?P<cond>.+)|(?
                     r"only)\s+(?P<verb>\w+ed)\s+(?P<cond2>(?:by|after|with|once|if|when|from)\s.+)|(?:are|is)\s+(?:only\s+)?"
                     r"(?:granted|given|approved|issued|accepted|waived|made|allowed)\s+only\s+(?P<cond3>(?:by|after|with|"
                     r"once|if|when)\s.+))$", re.I)  # ("Discounts are only applied from offers recorded in the billing system")
+_NO_WITHOUT = re.compile(r"^no\s+(?P<what>.+?)\s+without\s+(?P<cond>.+)$", re.I)
 _ABOVE = re.compile(rf"\b(?:above|over|more\s+than|exceeding|beyond)\s+[{CURRENCY}]?\s?\d", re.I)
 # "I've waived the fee", "consider the change fee gone": what a waiver looks like in a clause
 _WAIVES = re.compile(r"\bwaiv\w*|\b(?:gone|written\s+off|knocked\s+off|removed|dropped|cancell?ed)\b|\bno\s+(?:\w+\s+)?"
@@ -380,8 +390,9 @@ _CHARGES = re.compile(rf"\b(?:carry|carries|incur|incurs|attract|attracts)\s+an?
 def _held_back(line: str) -> tuple[re.Match[str] | None, tuple[str, ...]]:
     """A "requires" line's parts ("Early upgrades require paying off ...") and the stems of what it holds back, less
     an amount it names ("Goodwill credit above £10": goodwill, credit); (None, ()) for any other line."""
-    needs = _NEEDS.match(line.strip().rstrip("."))
-    if needs is None:
+    said = line.strip().rstrip(".")
+    needs = _NEEDS.match(_NO_WITHOUT.sub(r"\g<what> require \g<cond>", said))  # "No vouchers above £10 without
+    if needs is None:  # manager approval" is "Vouchers above £10 require manager approval"
         return None, ()
     return needs, _stems(_ABOVE.split(needs["what"])[0], _GENERIC_POLICY_WORDS | _RULING_WORDS)
 

@@ -425,6 +425,11 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
             rest, end = (rest[: kiss.start()], ".") if kiss else (rest, _end_of(text))
             return [[f"{head} so {tail['who']} can {rest}{end}"], [finish(head)],
                     *_fix_promise(text, quote, policy, used, salt, asked)]
+        they = _THEY_WILL.match(quote)
+        if they and _ASKS.search(head) and not _DEADLINE.search(they["rest"]):  # "please call our verification team
+            # ..., and they'll restore access during the call": what they can do there, not what they will
+            return [[f"{text[:at]}{they['who']} can {they['rest']}{text[at + len(quote):]}"], [finish(head)],
+                    *_fix_promise(text, quote, policy, used, salt, asked)]
         if not _REMEDY.search(quote):  # (a remedy said after it is no outcome to drop: "..., and the original will be
             return [[finish(head)], *_fix_promise(text, quote, policy, used, salt, asked)]  # credited against it")
     return _fix_promise(text, quote, policy, used, salt, asked)
@@ -444,11 +449,18 @@ def _end_of(text: str) -> str:
 # "we'll (definitely) start your refund": who, and what they will do
 _WE_WILL = re.compile(r"^(?P<who>we|I)\s*(?:['’]ll|will)\s+(?:(?:definitely|certainly|absolutely|def|100%|then|also)\s+)*"
                       r"(?P<rest>(?!be\b|have\b)\w.*)$", re.I)
+# "they'll restore access during the call": the people the customer is asked to call or visit, and what they will do
+_THEY_WILL = re.compile(r"^(?P<who>they|the\s+(?:team|agent|engineer|staff|advisers?|advisors?))\s*(?:['’]ll|will)\s+"
+                        r"(?P<rest>(?!be\b|have\b|definitely\b|certainly\b)\w.*)$", re.I)
 # a request of the customer: "DM us your PNR", "reply to this email", "call 0345 ... and ask for ..."
 _ASKS = re.compile(r"(?:^|[,;]\s*|\b(?:and|or|then|just|please|pls|plz)\s+)(?:dm|message|send|reply|call|ring|email|e-mail|"
                    r"text|contact|pop|bring|drop|let\s+(?:us|me)\s+know|get\s+in\s+touch|fill\s+in|upload|share)\b", re.I)
 
 
+# "... and check with the courier": a second verb of the same subject
+_AND_BARE_VERB = re.compile(r"^(?P<and>\s*,?\s*and\s+)(?=(?:also\s+|then\s+)?(?!(?:I|we|you|u|it|they|he|she|the|your|ur|our|"
+                            r"this|that|these|those|there|a|an|my|his|her|their|its|all|any|some|no|not|will|would|shall|should|can|could|"
+                            r"may|might|must|am|is|are|was|were|be|been|have|has|had)\b)[a-z]+\s)")
 _AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
 
 
@@ -592,6 +604,9 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         cut = two.start() if two and not re.match(r"\W*(?:and|so)\s+(?:it|this|that|they)\b", tail.group(1)[two.start():], re.I) \
             else len(tail.group(1))
         clause, after = clause + tail.group(1)[:cut], tail.group(1)[cut:] + tail.group(2)
+    shared, bare = _WE_WILL.match(clause.strip()), _AND_BARE_VERB.match(after)
+    if shared and bare:  # "We'll credit the meal and check with the courier": the check keeps its "we'll" (never
+        after = f"{bare['and']}{shared['who']}'ll {after[bare.end():]}"  # "Check with the courier.", an order)
     elliptical = _ELLIPTICAL.match(after) if re.search(r"\bwill\s+be\b", clause, re.I) else None
     if elliptical:  # "... will be fully resolved and the excess ₦185,000 refunded to you ...": the second promise, with
         tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after[elliptical.end():], re.S)  # its "will be", checked as well
@@ -1297,7 +1312,9 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     if amounts and not dates:
         # (a flat "no": "Cash compensation is not offered for delays" leaves nobody to review it; a line that holds
         # agents back, or names an approval, does)
-        lines = _WITHIN if forbidden and _SOMEONE_DECIDES.search(line) else _BEYOND if over or forbidden else _APPLIES
+        lines = _WITHIN if (forbidden or over and _WITHOUT_APPROVAL.search(line)) and _SOMEONE_DECIDES.search(line) \
+            else _BEYOND if over or forbidden else _APPLIES  # ("No vouchers above £10 without manager approval": the
+        # manager may approve the £40; "Vouchers are capped at £10": nobody may)
         declined = over or (amounts if lines is _BEYOND else [])
         said_over = [_named(a, clause) for a in declined]  # "a £30 store credit", not a bare "£30" from nowhere
         over_named = " and ".join(declined) if over else " and ".join(f"the {a}" for a in declined)
@@ -1310,7 +1327,11 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
             # "Deposits are non-refundable": not "I can't offer a £4,000 deposit"
             refunded = [re.sub(r"\s+refund$", "", n) for n in said_over]  # not "the £129.99 refund" refunded
             return [policy, _CANT_REFUND[salt % 2].format(amounts=" and ".join(f"the {n}" for n in refunded))]
-        return [policy, lines[salt % 2].format(amounts=over_named if declined else named)]
+        if lines is _WITHIN and declined:  # "review the ₹900 goodwill credit" (never "the a ₹900 goodwill credit")
+            over_named = " and ".join(said_over)
+        said = lines[salt % 2].format(amounts=over_named if declined else named)
+        who = approver(line) if lines is _WITHIN else None  # ("I'll ask the Claims team to review ...")
+        return [policy, said.replace(" a manager ", f" {who} ", 1) if who else said]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"
     by = re.search(rf"\b(?:by|before)\s+{re.escape(when)}", clause, re.I)
@@ -1323,6 +1344,7 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     return [policy, _NOT_CONFIRMED[salt % len(_NOT_CONFIRMED)].format(dates=said)]
 
 
+_WITHOUT_APPROVAL = re.compile(r"\b(?:without|unless|requires?|needs?|subject\s+to)\b", re.I)
 _SOMEONE_DECIDES = re.compile(r"\b(?:agents?|staff|advis[eo]rs?|approv\w*|managers?|supervisors?|team\s+leads?|sign-?off|"
                               r"discretion|(?:waived|authori[sz]ed|decided|granted)\s+(?:only\s+)?by)\b", re.I)
 _MONEY_NOUN = r"(?:credit|refund|voucher|discount|payment|compensation|fee|charge|deposit|reimbursement|gift\s+card|" \
