@@ -64,3 +64,55 @@ def test_a_sum_beyond_a_limit_goes_to_whoever_the_line_names() -> None:
                            customer="The scratch on the car was there when I picked it up.",
                            policy=["We can waive damage charges up to £100; higher amounts need Claims team approval."])
     assert "the Claims team to review the £300" in result.rewrite, result.rewrite
+
+
+def test_comfort_after_an_emoji_goes_with_the_promise_it_backed() -> None:
+    result = coach.rewrite("@sam_t hey Sam! ur order KT-4410 will defo be with u tmrw 📦 no need to worry ^AB",
+                           customer="@Shop order KT-4410 still says processing after a week")
+    assert "worry" not in result.rewrite, result.rewrite
+
+
+def test_what_waits_for_a_gas_leak_to_be_made_safe_is_what_the_agent_will_do() -> None:
+    result = coach.rewrite("Sorry for the inconvenience. An engineer will be with you within 48 hours to take a look.",
+                           customer="I can smell gas next to the boiler in the hall.")
+    assert "Once it has been made safe, " in result.rewrite, result.rewrite
+    assert "i'm checking" not in result.rewrite.lower(), result.rewrite  # (nor "i'm" for "I'm")
+
+
+def test_a_line_that_keeps_agents_from_quoting_amounts_needs_no_reason() -> None:
+    result = coach.rewrite("Hi Ana. I can confirm you'll receive €250 compensation for the delay.",
+                           customer="My train was 3 hours late and I want my compensation.",
+                           policy=["Agents must not promise or quote compensation amounts for delayed trains",
+                                   "Direct delay compensation claims to the online claim form"])
+    assert "I can't promise the €250" in result.rewrite and "Please use the online claim form." in result.rewrite, \
+        result.rewrite
+
+
+def test_a_clause_after_a_sum_the_policy_keeps_back_stays_and_its_backing_goes() -> None:
+    policy = ["Do not promise a compensation amount; compensation is worked out by the claims team."]
+    result = coach.rewrite("You'll receive €60 back, and I'll make sure the taxi fare is refunded too.",
+                           customer="The coach broke down and I had to get a taxi.", policy=policy)
+    assert "taxi fare" in result.rewrite, result.rewrite
+    backed = coach.rewrite("You'll receive €60 back, I'll make sure of it.", customer="The coach broke down.",
+                           policy=policy)
+    assert "make sure of it" not in backed.rewrite, backed.rewrite
+
+
+def test_thanks_for_patience_after_a_promise_is_a_sentence_of_its_own() -> None:
+    result = coach.rewrite("@kai_p Hi Kai! Refund will be back on ur card by tonight 100% guaranteed thx for ur patience! ^XY",
+                           customer="@Shop refund for the double charge pls??")
+    assert "the refund" in result.rewrite and "card thx" not in result.rewrite, result.rewrite
+    assert "Thx for ur patience" in result.rewrite, result.rewrite
+
+
+def test_the_inconvenience_beside_a_death_goes_when_the_loss_is_said_back() -> None:
+    result = coach.rewrite("Hi Tom, that's just awful, poor you. Sorry again for your loss and for the inconvenience.",
+                           customer="My mother died in March and I need to close her broadband account.")
+    assert "inconvenience" not in result.rewrite and result.rewrite.lower().count("sorry") == 1, result.rewrite
+
+
+def test_what_is_left_of_an_apology_that_points_back_at_it_goes_with_it() -> None:
+    result = coach.rewrite("I'm sorry this happened, it really shouldn't have. We'll get that fixed straight away at "
+                           "no cost.", customer="My repaired phone came back with a cracked camera lens.")
+    assert "shouldn't have" not in result.rewrite, result.rewrite
+    assert "look into this at no cost" not in result.rewrite and "fixed at no cost" in result.rewrite, result.rewrite

@@ -383,7 +383,9 @@ _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
                        re.I)
 _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\s+)?"
-                           r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+for\s+your\s+loss\W*$", re.I)
+                           r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+(?:again\s+)?for\s+your\s+loss"
+                           r"(?:,?\s+and\s+(?:for\s+)?(?:the|any)\s+(?:inconvenience|trouble|hassle))?\W*$", re.I)  # (the
+# inconvenience beside a death goes with it)
 _THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 

@@ -287,12 +287,16 @@ def drop_apology(text: str) -> list[str] | None:
     if not m:
         return None
     out = drop_clause(text, m.group())
+    if out and all(_SHOULD_NOT_HAVE.match(said) for said in out):
+        return []  # "I'm sorry this happened, it really shouldn't have.": what is left points back at the apology
     plain = _MAY_HAVE_HAD.sub("", text)  # "... any inconvenience you may have experienced": no step of the customer's
     if out is None and (droppable(text) or droppable(_OWN_APOLOGY.sub("", text)) or plain != text and droppable(plain)):
         return []  # "Please accept our apologies, Amy." offers nothing to do: its "please" is the apology's
     return out
 
 
+_SHOULD_NOT_HAVE = re.compile(r"^\W*(?:and\s+)?(?:it|that|this)\s+(?:really\s+|truly\s+|simply\s+|just\s+)?(?:shouldn['’]t|"
+                              r"should\s+not|should\s+never)\s+have(?:\s+happened)?\W*$", re.I)
 _SORRY_4 = re.compile(r"(\b(?:sorry|apologies|apologise|apologize)\s+)4(?=\s+(?:the|ur|your|any|all|this|that|ya)\b)", re.I)
 _MAY_HAVE_HAD = re.compile(r"\s*(?:that\s+|which\s+)?(?:you|this)\s+(?:may|might|could)\s+have\s+(?:experienced|encountered|"
                            r"faced|had|suffered|been\s+caused|caused(?:\s+you)?)\b", re.I)

@@ -264,7 +264,9 @@ class _Rewriter(Additions):
             for unit in layout.units:  # the slot is for after the emergency
                 if unit.text and (_NEXT_SLOT.match(unit.text) or _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix) \
                         and unit.role != "added" and not _MAKES_SAFE.search(unit.text):  # (a day kept: "hopefully Thursday")
-                    unit.text = "Once it has been made safe, " + unit.text[0].lower() + unit.text[1:]
+                    said = re.sub(r"^I['’]m\s+checking\b", "I'll check", unit.text)  # (what waits is what the agent
+                    # will do, and "I" keeps its capital)
+                    unit.text = "Once it has been made safe, " + (said if said.startswith("I") else said[0].lower() + said[1:])
                 elif unit.text and unit.role != "added" and (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):
                     unit.text = finish(unit.text[: visit.start()]) + " Once it has been made safe, " + \
                         re.sub(r"^(?:,\s*|\s+)and\s+", "", visit.group())  # "We've logged it (ref. 448) and an engineer

@@ -80,6 +80,7 @@ _AND_PROMISE = re.compile(r",?\s+(?:and|so(?=\s+you\b))\s+(?=(?:you|we|I|it|they
                           r"{1,40}?)\s*(?:will|'ll|’ll|shall)\b)", re.I)
 _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
                            r"right\s+away|straight\s+away|immediately|asap|today|tonight|tomorrow|in\s+a\s+jiffy))+\b", re.I)
+_FREE = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free)\b", re.I)
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
 _NEXT_TIME = re.compile(r"^(?:(?:and|so|but)\s+)?(?:(?:your|our|the)\s+next\s+(?!step|update|available|bill|invoice|"
                         r"statement|payment|instal|renewal|direct\s+debit)\w+|"
@@ -297,7 +298,10 @@ _VOUCHES = (r"(?:please\s+)?(?:be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+ass
             r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)")
 _CONFIRM_THAT = re.compile(rf"(?:{_VOUCHES})\s+that\s+(?=\w)", re.I)
 # Comfort tacked on a promise: "dont worry :)", "no worries 🙂"
-_COMFORT = r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries|no\s+stress)(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?"
+_COMFORT = r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries|no\s+stress|" \
+    r"no\s+need\s+(?:to|2)\s+(?:worry|stress|panic))(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?"
+_THANKS_LAST = re.compile(r"[\s,]+(?:thx|thanks|thank\s+you|ty)\s+(?:so\s+much\s+)?(?:for\s+(?:ur|your|the)\s+(?:patience|"
+                          r"understanding|patience\s+and\s+understanding)|in\s+advance)\W*$", re.I)
 _COMFORT_LAST = re.compile(rf"[\s,]+{_COMFORT}\W*$", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|no\s+stress|not\s+a\s+problem)\b", re.I)
 # A tag that only backs the promise before it, and goes with it: "..., that's a given.", ". I'm positive.", " - mark my
@@ -309,6 +313,7 @@ _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+
                       r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
                       r"no\s+doubt(?:\s+about\s+it)?|no\s+two\s+ways\s+about\s+it|you\s+have\s+my\s+word|no\s+ifs,?\s+(?:or|no)\s+buts|"
                       r"(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\s+(?:it|that|you\s+that)|"
+                      r"(?:I|we)(?:['’]ll|\s+will)\s+(?:personally\s+)?make\s+sure\s+of\s+(?:it|that)|"
                       rf"{_COMFORT}|"
                       r"(?:both|this|that|it|these|all)\s+(?:are|is|['’]s|"
                       r"has\s+been|have\s+been)\s+(?:now\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
@@ -393,7 +398,14 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         text = text[: vowed.start()] + ". " + capitalise(text[vowed.end():])  # leads into a promise of its own
     ruled = _promise_ruled_out(quote, policy)
     if ruled is not None:  # "Do not promise a compensation amount; compensation is calculated by the claims team":
-        return [ruled]  # the line's reason, and where it sends the customer, instead of the amount
+        # the line's reason, and where it sends the customer, instead of the amount; a clause after it stays, for the
+        # next round ("..., and I'll make sure the ferry cost is reimbursed too")
+        at = text.find(quote)
+        rest = text[at + len(quote):] if at >= 0 else ""
+        while backing := _BACKING.match(rest):  # (", I'll make sure of it" went with the promise it backed)
+            rest = rest[backing.end():]
+        rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|plus)\s+)?", "", rest, flags=re.I)
+        return [[*ruled, finish(capitalise(rest.strip()))] if rest.strip(" .!?") and starts_clause(rest.strip()) else ruled]
     lead = _NO_PROBLEM.match(text)
     if lead and quote.startswith(text[: lead.end()]) and len(quote) > lead.end():  # "No problem at all – I'll waive
         rest = capitalise(text[lead.end():])  # the fee": the lead cheers a grant that may not stand
@@ -467,12 +479,14 @@ _AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
 # ", promise it'll be perfect next wk": a vow that leads into a promise of its own
 _VOWED_NEXT = re.compile(r",?\s*(?:I\s+|we\s+)?promise\s+(?=(?:it|that|this|we|you|u|they|ur|your)\b)", re.I)
 # "Do not promise a compensation amount; compensation is calculated by the claims team after a claim is submitted"
-_DONT_PROMISE = re.compile(HOLDS_BACK + r"(?:promise|guarantee|quote|confirm)\s+(?P<what>[^;.]+)[;.]\s*"
-                           r"(?P<why>[^;.]{12,})\.?\s*$", re.I)
+_DONT_PROMISE = re.compile(HOLDS_BACK + r"(?:(?:promise|guarantee|quote|confirm)(?:\s+or\s+)?)+\s+(?P<what>[^;.]+)"
+                           r"(?:[;.]\s*(?P<why>[^;.]{12,}))?\.?\s*$", re.I)  # (the reason may be left out)
 # "Direct customers to the online delay claim form at the company site"
-_DIRECT_TO = re.compile(r"^\s*(?:direct|refer|point|send|signpost)\s+(?:the\s+)?(?:customers?|them)\s+to\s+"
+_DIRECT_TO = re.compile(r"^\s*(?:direct|refer|point|send|signpost)\s+(?:the\s+)?(?:customers?|them|(?:[\w-]+\s+){0,3}?(?:claims?|"
+                        r"requests?|cases?|queries|enquiries|complaints?))\s+to\s+"
                         r"(?P<what>(?:(?!\b(?:if|when|unless|only|once)\b)[^.;])*?\b(?:form|page|site|website|link|portal|app|"
                         r"online)\b(?:(?!\b(?:if|when|unless|only|once)\b)[^.;])*)\.?\s*$", re.I)
+_SUM_WORDS = re.compile(r"\b(?:amounts?|sums?|figures?)\b", re.I)
 _AMOUNT_WORDS = re.compile(r"\b(?:amounts?|sums?|figures?|compensation|refunds?|credits?|vouchers?|payouts?)\b", re.I)
 
 
@@ -484,12 +498,12 @@ def _promise_ruled_out(quote: str, policy: Policy) -> list[str] | None:
         return None  # ("Your €20 replacement kettle will be delivered tomorrow": a price, not a sum promised)
     for line in policy.commitments:
         m = _DONT_PROMISE.match(line)
-        if m is None or not _AMOUNT_WORDS.search(m["what"]):
-            continue
+        if m is None or not _AMOUNT_WORDS.search(m["what"]) or m["why"] is None and not _SUM_WORDS.search(m["what"]):
+            continue  # (a line without its reason only where it names the sum: "must not ... quote compensation amounts")
         named = " and ".join(f"the {f}%" if f"{f}%" in quote else f"the {f}" for f in sums)
-        why = m["why"].strip()
+        why = (m["why"] or "").strip()
         out = [f"I can't promise {named} yet."]
-        if not (for_agents(why) or _FOR_THE_TEAM.match(why)):  # (never "Agents must refer these cases to ...")
+        if why and not (for_agents(why) or _FOR_THE_TEAM.match(why)):  # (never "Agents must refer these cases to ...")
             out.append(finish(capitalise(why)))
         step = next((d for d in map(_DIRECT_TO.match, policy.commitments) if d), None)
         if step:
@@ -604,6 +618,9 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         cut = two.start() if two and not re.match(r"\W*(?:and|so)\s+(?:it|this|that|they)\b", tail.group(1)[two.start():], re.I) \
             else len(tail.group(1))
         clause, after = clause + tail.group(1)[:cut], tail.group(1)[cut:] + tail.group(2)
+    thanked = _THANKS_LAST.search(clause)
+    if thanked and thanked.start() > 0:  # "... by tonight 100% guaranteed 💯 thx for ur patience!": the thanks is a
+        clause, after = clause[: thanked.start()], f". {capitalise(thanked.group().strip(' ,'))}{after}"  # sentence
     shared, bare = _WE_WILL.match(clause.strip()), _AND_BARE_VERB.match(after)
     if shared and bare:  # "We'll credit the meal and check with the courier": the check keeps its "we'll" (never
         after = f"{bare['and']}{shared['who']}'ll {after[bare.end():]}"  # "Check with the courier.", an order)
@@ -785,7 +802,9 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
             return out or None  # "... as our team has taken all necessary steps": no sentence on its own
         if _MODAL_FIRST.match(rest) and out:  # "... and will certainly reach your account by 31 Mar.": its subject
             rest = "it " + rest  # went with the first promise; "it" carries the second (a later round hedges it)
-        if starts_clause(rest) or re.match(r"[a-z]+\s+(?:will|shall)\s", rest):  # (a bare noun: "payment will be ...")
+        rest = re.sub(r"^\.\s+(?=(?:thx|thanks|thank\s+you|ty)\b)", "", rest, flags=re.I)  # (the thanks cut off a promise)
+        if starts_clause(rest) or re.match(r"[a-z]+\s+(?:will|shall)\s|(?:thx|thanks|thank\s+you|ty)\b", rest, re.I):
+            # (a bare noun: "payment will be ..."; "Thx for your patience!")
             out.append(finish(capitalise(rest)))
         elif holds_fact(rest) or holds_step(rest):
             return None
@@ -904,6 +923,8 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
             not any(same_topic(line, clause, subject=True) for line in policy.commitments):
         return []  # "your next flight with us will leave on time": a promise about what comes after, nothing to check
     done = _DONE.search(clause)
+    if done and _FREE.search(clause, done.end()):
+        done = None  # ("We'll get that fixed at no cost": not "We'll look into this at no cost")
     if done:  # "Let's get this sorted out via <link>" -> "Let's look into this via <link>"
         kind = next(k for k in _DONE_AS if done.group(k))
         new = _DONE_AS[kind].format(who=done.group("who") or "")
@@ -1571,7 +1592,8 @@ _THING = re.compile(r"^(?:[A-Z][a-z]+(?:tion|sion|ment|ness|ance|ence|ity|ery|ic
                     r"Order|Parcel|Package|Item|Replacement|Engineer|Technician|Credit|Money)$")  # a common noun, first
 
 
-_COUNTED = re.compile(r"^(?:Fix|Patch|Update|Release|Order|Parcel|Package|Item|Replacement|Engineer|Technician)$")
+_COUNTED = re.compile(r"^(?:Fix|Patch|Update|Release|Order|Parcel|Package|Item|Replacement|Engineer|Technician|Refund|Repair|"
+                      r"Credit|Payment)$")  # ("Refund will be back": "the refund")
 
 
 def _subject(words: str) -> str:
