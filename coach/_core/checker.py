@@ -253,7 +253,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 # weeks. It will be there tomorrow")
                 if (_granted(ctx.policy, sure, text[start:end], text, when=when) or
                         context != text and _granted(ctx.policy, sure, context, when=when or text)) and \
-                        not (follows_orders(text, ctx.orders) and _held_back(ctx, text)):
+                        not (follows_orders(text, ctx.orders) and (_held_back(ctx, text) or _beyond_any_line(text, ctx))):
                     continue
                 yield sentence.start + start, sentence.start + end
                 break
@@ -330,7 +330,12 @@ def _beyond_any_line(text: str, ctx: _Context) -> bool:
     ("the airline admits full legal liability and you are owed €600 plus your hotel costs": a line on hotel costs does
     not cover the rest)."""
     lines = " ".join(ctx.policy.commitments)
-    return any(asked == "fault" or asked[:1] in "£$€" and asked not in lines for asked in obeyed_orders(text, ctx.orders))
+    asked = obeyed_orders(text, ctx.orders)
+    return any(a == "fault" or a[:1] in "£$€" and a not in lines for a in asked) or \
+        bool(asked) and _MULTIPLE.search(text) is not None and _MULTIPLE.search(lines) is None  # "double your money back"
+
+
+_MULTIPLE = re.compile(r"\b(?:double|twice|triple|two\s+times|three\s+times|[23]x)\b", re.I)
 
 
 def _held_back(ctx: _Context, text: str) -> bool:

@@ -80,6 +80,9 @@ _AND_PROMISE = re.compile(r",?\s+(?:and|so(?=\s+you\b))\s+(?=(?:you|we|I|it|they
                           r"{1,40}?)\s*(?:will|'ll|’ll|shall)\b)", re.I)
 _OUTCOME_LEFT = re.compile(r"^(?:,?\s*(?:(?:as\s+)?good\s+as\s+new|like\s+new|once\s+and\s+for\s+all|for\s+good|in\s+no\s+time|"
                            r"right\s+away|straight\s+away|immediately|asap|today|tonight|tomorrow|in\s+a\s+jiffy))+\b", re.I)
+_ENJOYING = re.compile(r"^\W*(?:(?:and|so)\s+)?you\s*(?:will|['’]ll)\s+(?:\w+ly\s+)?(?:be\s+(?:cooking|enjoying|using|driving|"
+                       r"watching|streaming|gaming|travel(?:l)?ing|flying|sleeping|showering|moving\s+in|settled\s+in)|"
+                       r"be\s+able\s+to\s+(?:use|drive|watch|cook|stream|play|shower|move\s+in))\b", re.I)
 _FREE = re.compile(r"\b(?:at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|free\s+of\s+charge|for\s+free)\b", re.I)
 _DONE_AS = {"lets": "let's look into this", "done": "I'm looking into it", "sort": "{who}'ll look into this"}
 _NEXT_TIME = re.compile(r"^(?:(?:and|so|but)\s+)?(?:(?:your|our|the)\s+next\s+(?!step|update|available|bill|invoice|"
@@ -919,6 +922,10 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
                                       _shares_a_word(line, clause) for line in policy.commitments):
         return []  # "you will be fully compensated" where agents must not discuss compensation: it goes, unhedged
     bare = re.sub(r"(?:\s+(?:\^\w+|#\w+))+\s*$", "", _GUARANTEED.sub("", clause))  # ("... next time, promise ❤️ ^KL")
+    if _ENJOYING.match(clause) and not set(extract_facts(clause)) - set(extract_facts(_DEADLINE.sub("", clause))) - \
+            {f for f in extract_facts(clause) if _DEADLINE.search(f)}:
+        return []  # "and you will be cooking in your new kitchen this weekend": what the fix would let the customer do
+        # goes with the promise of the fix (checking it would be "whether you can cook in your new kitchen")
     if (_NEXT_TIME.match(clause) or _LATER_ON.search(bare)) and _FUTURE.search(clause) and not holds_fact(clause) and \
             not any(same_topic(line, clause, subject=True) for line in policy.commitments):
         return []  # "your next flight with us will leave on time": a promise about what comes after, nothing to check
