@@ -147,3 +147,9 @@ def test_a_standing_only_the_planted_order_claimed_is_obeying_it() -> None:
     assert any(f.rule == "broken-promise" for f in found.findings), found.findings
     assert not [f for f in check("Hi Ama, I've passed your bill to our billing team to check.", customer).findings
                 if f.rule == "broken-promise"]
+
+
+def test_the_agents_own_feeling_and_the_company_run_down_are_pity() -> None:
+    for draft in ("I really feel for you. I've paused your direct debit.",
+                  "Honestly, our booking desk has been in total chaos this month. I've rebooked you for Friday."):
+        assert any(f.rule == "pity" for f in check(draft, "My booking was lost.").findings), draft
