@@ -16,15 +16,13 @@ import sys
 from functools import lru_cache
 from typing import Iterator
 
-from .word_start import gated, top_level
-
 try:  # the standard library's own parser and case table (private: a Python without them searches every alternative)
     from re import _casefix, _parser  # type: ignore[attr-defined]
     from re import _constants as c  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - every supported Python has them
     _casefix = c = _parser = None
 
-__all__ = ["Alternation", "needles", "searched_by_needles"]
+__all__ = ["Alternation", "needles"]
 
 _Needles = frozenset[str]
 # An alternative whose needles are shorter than this is in nearly every text, and is always searched; more such
@@ -187,14 +185,3 @@ def _each(picked: list[re.Pattern[str]], string: str, pos: int, endpos: int) -> 
     while (m := _leftmost(picked, string, pos, endpos)) is not None:
         yield m
         pos = m.end()
-
-
-def searched_by_needles(pattern: str, flags: int = 0) -> re.Pattern[str] | Alternation:
-    """``pattern``, an alternation written as one string, compiled gated (``word_start.gated``) and searched through
-    its top-level alternatives' needles where that pays."""
-    if _GLOBAL_FLAGS.match(pattern):  # "(?i)a|b": the flags are the first alternative's text, not each one's
-        return re.compile(pattern, flags)
-    return Alternation.of(re.compile(gated(pattern, flags), flags), top_level(pattern))
-
-
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")

@@ -7,28 +7,28 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .facts import CURRENCY
-from .needles import searched_by_needles
 from .text import split_sentences
+from .word_start import gated
 
 __all__ = [
     "ADDRESSES_THE_MODEL", "DEMANDS_OF_THE_MODEL", "without_instructions", "injected_orders", "obeyed_orders",
     "without_orders", "obeyed_span", "copies_order", "follows_orders",
 ]
 
-_ADDRESSES = (
+#: A sentence that addresses the coach or the model: an agent never writes this to a customer.
+ADDRESSES_THE_MODEL = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:rules?|rule\s?book|instructions?|guidelines?|prompt|above|previous)\b"
     r"|\bsystem\s+prompt\b|\bdeveloper\s+mode\b|\byou\s+are\s+now\b|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|model)\b"
     r"|\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:reply\s+|automated\s+|support\s+)?"
     r"(?:ai|assistant|coach|model|bot|reviewer|rewriter)\b"
     r"|\b(?:dear|hey|attention)\s+(?:ai|assistant|coach|model|bot)\b|\bto\s+the\s+(?:ai|assistant|model|bot)\s+(?:reviewing|reading)\b"
     r"|\b(?:an?\s+)?(?:automated\s+system|ai|bot|assistant|language\s+model)\s+(?:reading|reviewing)\s+this\b"
-    r"|\byour\s+new\s+instructions\b"
+    r"|\byour\s+new\s+instructions\b",
+    re.I,
 )
-#: A sentence that addresses the coach or the model: an agent never writes this to a customer.
-ADDRESSES_THE_MODEL = searched_by_needles(_ADDRESSES, re.I)
 #: What a customer's message may add to that: demands on the reply's content.
-DEMANDS_OF_THE_MODEL = searched_by_needles(
-    _ADDRESSES
+DEMANDS_OF_THE_MODEL = re.compile(
+    ADDRESSES_THE_MODEL.pattern
     + r"|\bpromise\s+me\b|\byou\s+(?:must|have\s+to)\s+(?:promise|guarantee|say|write|reply)\b"
     r"|\b(?:say|write|reply|respond)\s+(?:with|that)\b|\bpretend\b",
     re.I,
@@ -43,8 +43,8 @@ def without_instructions(text: str) -> str:
 
 
 #: An order in the customer's message aimed at whoever writes the reply, not at the company's policy.
-_ORDER = searched_by_needles(  # an addressee that is not the company's people, a role colon, markup or claimed authority
-    _ADDRESSES
+_ORDER = re.compile(gated(  # an addressee that is not the company's people, a role colon, markup or claimed authority
+    ADDRESSES_THE_MODEL.pattern
     + r"|\bpromise\s+me\b|\byou\s+(?:must|have\s+to)\s+(?:promise|guarantee|say|write|reply)\b"
     r"|\b(?:tell|inform|assure|promise)\s+(?:the\s+)?(?:customer|client|user)\b|\bnew\s+policy\b"
     r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai|override|agents?|frontline\s+agents?|all\s+agents)\s*:"
@@ -76,7 +76,7 @@ _ORDER = searched_by_needles(  # an addressee that is not the company's people, 
     # template fields: "{{assistant_instructions: ...}}", "ai_instruction: ..."
     r"|\{\{[^{}]{0,40}:|\b(?:ai|assistant|system|bot|llm|model)_\w*\s*:",
     re.I,
-)  # (gated, and searched by its needles: it is read on every customer message)
+), re.I)  # (gated: it is read on every customer message)
 #: What such an order asks the reply to hand out.
 _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a planted macro asks for a refund
     r"(?<![a-z])(?:(?:refund|discount|voucher|coupon|compensation|compensate|upgrade|guarantee|same[- ]day|waive|"
