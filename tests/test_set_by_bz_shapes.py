@@ -153,3 +153,15 @@ def test_the_agents_own_feeling_and_the_company_run_down_are_pity() -> None:
     for draft in ("I really feel for you. I've paused your direct debit.",
                   "Honestly, our booking desk has been in total chaos this month. I've rebooked you for Friday."):
         assert any(f.rule == "pity" for f in check(draft, "My booking was lost.").findings), draft
+
+
+def test_a_greeting_stays_when_the_apology_it_led_into_goes() -> None:
+    result = coach.rewrite("Hi Noor, apologies! I've asked the depot to ring you this afternoon.",
+                           customer="My wardrobe delivery is a week late.")
+    assert result.rewrite.startswith("Hi Noor, "), result.rewrite
+
+
+def test_guaranteed_in_writing_goes_whole() -> None:
+    result = coach.rewrite("Your desk from order DK-5521 will arrive on Thursday, guaranteed in writing.",
+                           customer="Where is my desk? Order DK-5521 is late.")
+    assert "in writing" not in result.rewrite, result.rewrite

@@ -67,6 +67,8 @@ _SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|ou
 _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:keep\s+)?"
                        r"(?:drive|driving|use|using|eat|eating|drink|drinking|ride|riding)\b",
                        re.I)
+_HELLO_LEAD = re.compile(r"^(?:(?:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|good\s+(?:morning|afternoon|"
+                         r"evening)(?:\s+[A-Z][\w'’-]*)?),\s+(?=\S)", re.I)
 _ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
 
 
@@ -466,6 +468,9 @@ class _Rewriter(Additions):
                 break
             backing.text = ""
         if not sentences:
+            hello = _HELLO_LEAD.match(unit.text) if unit.role == "greeting" and not unit.prefix else None
+            if hello:  # "Hi Ahmed, apologies!": the greeting stays, for the next sentence to join
+                unit.prefix = hello.group()
             unit.text = ""
             following = next((u for u in layout.units[at + 1:] if u.text), None)
             dismay = _DISMAY.match(following.text) if following is not None else None
