@@ -165,3 +165,13 @@ def test_guaranteed_in_writing_goes_whole() -> None:
     result = coach.rewrite("Your desk from order DK-5521 will arrive on Thursday, guaranteed in writing.",
                            customer="Where is my desk? Order DK-5521 is late.")
     assert "in writing" not in result.rewrite, result.rewrite
+
+
+def test_taking_an_item_back_as_an_exception_gives_way_to_the_window_and_what_comes_after_it() -> None:
+    result = coach.rewrite("Normally we can't, but I'll make an exception this once and take them back for a full "
+                           "refund - just pop them in the post.",
+                           customer="I bought these trainers 50 days ago and the sole is coming off. Can I return them?",
+                           policy=["Returns accepted within 30 days of delivery",
+                                   "Faulty items after 30 days go through the 12-month warranty claim form"])
+    assert "exception" not in result.rewrite and "30 days" in result.rewrite, result.rewrite
+    assert "warranty claim form" in result.rewrite and result.passed is not False, result.rewrite

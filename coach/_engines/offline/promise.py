@@ -350,26 +350,37 @@ def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> l
     """A grant made as an exception to the policy ("so I've gone ahead and approved the return even though it's past
     30 days") as the policy's lines on it and a request to whoever the policy says approves exceptions; the whole
     sentence goes, with any agreement that led into it ("You're right that we can make exceptions ...")."""
-    if not (EXCEPTION.search(text) and (GRANT_MADE.search(text) or GRANT_OFFERED.search(text))):
+    taken_back = _TAKE_BACK.search(text)  # "I'll make an exception this once and take them back for a full refund"
+    if not (EXCEPTION.search(text) and (GRANT_MADE.search(text) or GRANT_OFFERED.search(text) or taken_back)):
         return []
     lines = [line for line in policy.commitments if line not in used and not for_agents(line)]
     approves = next((line for line in lines if approver(line)), None)
     facts = set(extract_facts(text))  # the window the exception let go says its figure ("past 30 days", "more than 7 days")
     let_go = set(extract_facts(text[EXCEPTION.search(text).start():]))
     window = next((line for line in lines if line != approves and (same_topic(line, text) or any(
-        figures and figures <= set(extract_facts(line)) for figures in (facts, let_go)))), None)
+        figures and figures <= set(extract_facts(line)) for figures in (facts, let_go)) or
+        taken_back and _RETURNS.search(line))), None)
     if approves is None and window is None:
         return []
+    # what the policy offers past the window instead ("Faulty items after 30 days go through the warranty claim form")
+    after = next((line for line in lines if window and line not in (window, approves) and
+                  _PAST_WINDOW.search(line) and set(extract_facts(line)) & set(extract_facts(window))), None)
     what = _GRANTED_WHAT.search(text)
     thing = what["what"].lower() if what else "this"
-    out = [said_policy(line) for line in (window, approves) if line]
+    out = [said_policy(line) for line in (window, after, approves) if line]
     out.append(_ASKING[salt % 2].format(who=approver(approves), what=thing) if approves else
                _NO_EXCEPTION[salt % 2].format(what=thing) if extract_facts(thing) else _BEYOND_PLAIN[salt % 2])
     said = " ".join(out)
     if any(fact not in said for fact in extract_facts(text)):
         return []  # a reference or an amount would be lost
-    used.update(line for line in (window, approves) if line)
+    used.update(line for line in (window, after, approves) if line)
     return [out]
+
+
+_TAKE_BACK = re.compile(r"\b(?:take|taking|accept|accepting)\s+(?:it|them|this|these|the\s+[\w-]+)\s+back\b|"
+                        r"\baccept\s+(?:the|your|this)\s+return\b", re.I)
+_RETURNS = re.compile(r"\breturns?\b", re.I)
+_PAST_WINDOW = re.compile(r"\b(?:after|beyond|past|outside|over)\s+\d", re.I)
 
 
 # a line about the team's own process, not what the customer gets ("Goodwill credits above £20 need team-lead approval",
