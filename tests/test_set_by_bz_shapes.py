@@ -175,3 +175,16 @@ def test_taking_an_item_back_as_an_exception_gives_way_to_the_window_and_what_co
                                    "Faulty items after 30 days go through the 12-month warranty claim form"])
     assert "exception" not in result.rewrite and "30 days" in result.rewrite, result.rewrite
     assert "warranty claim form" in result.rewrite and result.passed is not False, result.rewrite
+
+
+def test_a_fix_left_to_the_customer_after_brakes_failed_gives_way_to_stopping() -> None:
+    result = coach.rewrite("Hi Jo, sorry about that. Please try adjusting the brake pads as shown in the manual.",
+                           customer="The brakes on my e-scooter (serial no. SC-4410) failed on a hill and I fell off.")
+    assert "adjusting the brake pads" not in result.rewrite, result.rewrite
+    assert "don't use" in result.rewrite or "stop using" in result.rewrite, result.rewrite
+
+
+def test_a_vent_before_what_happened_is_not_said_back() -> None:
+    result = coach.rewrite("Sorry for the trouble with your order!",
+                           customer="I swear you lot are trying to wind me up, my parcel went to the wrong depot again.")
+    assert "swear" not in result.rewrite and "wind" not in result.rewrite, result.rewrite

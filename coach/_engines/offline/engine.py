@@ -279,6 +279,9 @@ class _Rewriter(Additions):
                 routine = _ROUTINE_VISIT_CHECK.match(unit.text) and not _SAME_DAY.search(unit.text) and \
                     not unit.prefix and not holds_fact(unit.text)  # (not "book a tow truck ... today")
                 waved = _NOTHING_TO_FEAR.match(unit.text)  # (also when it was split off the promise it followed)
+                if unit.text and unit.role != "added" and _DIY_FIX.match(unit.text):
+                    unit.text = ""  # "Please try adjusting the brake pads as described in the manual, section 4"
+                    continue  # after the brakes failed: the urgent step is to stop, not to fix it oneself
                 if unit.text and (unit.role != "added" or waved) and ((carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text))
@@ -575,6 +578,11 @@ _THEM = re.compile(r"\b(?:them|they|their)\b", re.I)
 _HOWEVER = re.compile(r"^(?:however|that\s+said|nevertheless)\s*,\s*|(?<=^)(?P<lead>(?:I|we)\s+(?:have|'ve|’ve|will|'ll|’ll|can))"
                       r",\s+however,(?=\s)", re.I)
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
+# a fix left to the customer where someone may be hurt: "Please try adjusting the brake pads as described in the manual"
+_DIY_FIX = re.compile(r"^\W*(?:please\s+)?(?:(?:just\s+)?try\s+|you\s+(?:can|could|may\s+want\s+to)\s+(?:try\s+)?)?"
+                      r"(?:adjust|tighten|loosen|bleed|re-?align|re-?fit|fix|replace|swap)\w*\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?"
+                      r"(?:brakes?|brake\s+pads?|pads|steering|wheels?|tyres?|tires?|chain|cables?|battery|wiring|plug|boiler)\b",
+                      re.I)
 _KEEP_USING = re.compile(r"^\W*(?:just\s+|please\s+|you\s+can\s+)?(?:keep|carry\s+on|continue)\s+(?:using|to\s+use|"
                          r"eating|to\s+eat|wearing|charging)\b", re.I)
 _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:drive|bring|pop)\s+"

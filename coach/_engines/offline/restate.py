@@ -221,6 +221,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentences = sentences[:-1]  # a tweet cut off mid-sentence: its last sentence is not whole
     best: tuple[bool, int, int, str] | None = None
     for order, sentence in enumerate(sentences):
+        sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
         if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == "." \
@@ -241,6 +242,9 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[3] if best else None
 
 
+# a vent before what happened: "I swear you're trying to annoy me, ...", "Honestly, ...", "I feel like ..."
+_VENTED = re.compile(r"^\W*(?:I\s+swear|I\s+feel\s+like|honestly|seriously|literally|I\s+mean)\b[^,;.!?]*[,;]\s+"
+                     r"(?=(?:I|I've|I'm|I'd|my|we|we've|our|the|your)\b)", re.I)
 _DETERMINER = re.compile(r"\b(?:my|your|our|their|his|her|the|a|an|this|that|these|those|its)\s+$", re.I)
 
 
