@@ -99,11 +99,13 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"escalat\w*(?=[^.;!?]{0,40}\b(?:ceo|director|executive|head\s+office|senior\s+management|president|"
     r"tier\s*\d|level\s*\d)\b)|"
     r"(?:other\s+)?customers?['’]?\s+(?:addresses|details|data|emails?|phone\s+numbers|list)|(?:address|customer|mailing)\s+list|"
-    r"(?:internal|secret|staff|employee)\s+(?:discount\s+|promo\s+|voucher\s+)?codes|"
+    r"(?:internal|secret|staff|employee)\s+(?:discount\s+|promo\s+|voucher\s+)?codes?\b|"
     r"(?:manager|admin|override|master)\s+(?:override\s+|access\s+)?codes?\b|"  # "the manager override code"
     # a staff contact handed over: "the internal escalation phone number", "the CEO's direct line"
     r"(?:internal|direct|private|personal|escalation)\s+(?:[\w-]+\s+){0,2}?(?:phone\s+|mobile\s+|contact\s+)?"
-    r"(?:numbers?|lines?|mobiles?|emails?|extensions?)\b)"
+    r"(?:numbers?|lines?|mobiles?|emails?|extensions?)\b|"
+    # ... or given outright: "Her mobile is 06 12 34 56 78"
+    r"(?:her|his|their)\s+(?:mobile|cell)(?:\s+number)?\b)"
     r"|\d+(?:\.\d+)?\s?%"
     rf"|[{CURRENCY}]\s?\d[\d,.]*",
     re.I,
@@ -115,6 +117,8 @@ _GIVES = re.compile(
     r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|"
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\byou(?:['’]ll|\s+will)\s+(?:now\s+)?(?:receive|get|be\s+(?:given|paid|refunded))\b"  # "you'll receive double ..."
+    r"|\b(?:mobile|cell|phone)(?:\s+number)?\s+is(?=\s+\+?\d)"  # "Her mobile is 06 12 34 56 78"
+    r"|\b(?:staff|internal|secret|employee)\s+(?:discount\s+|promo\s+)?code\s+is\b"  # "our staff code is STAFF40"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
     r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"
@@ -164,7 +168,8 @@ def _grants(text: str) -> set[str]:
         word = "waive" if word.startswith("no") else word  # "no fee", "no exit charge": a fee waived
         word = "unban" if word.startswith(("unban", "unblock", "reinstat", "reactivat", "lift")) else word
         word = "skipchecks" if word.startswith(("skip", "bypass")) else word
-        word = "contact" if word.startswith(("internal", "direct", "private", "personal", "escalation")) and \
+        word = "contact" if word.startswith(("internal", "direct", "private", "personal", "escalation", "hermobile",
+                                             "hismobile", "theirmobile", "hercell", "hiscell", "theircell")) and \
             not word.endswith("codes") else word
         word = "carddetails" if word in ("cardonfile", "lastfourdigits", "last4digits") else word
         word = "data" if word.endswith(("addresses", "details", "data", "emails", "email", "numbers", "list")) and \
@@ -188,7 +193,8 @@ _ORDER_GOES_ON = re.compile(r"^\W*(?:[-*•]|\d+[.)])\s|^\s*['\"‘“]|^\W*(?:a
                             r"give|grant|tell|say|write|include|promise|offer|confirm|treat|ignore|mention|apply|pay|"
                             r"waive|refund|copy|reply|respond|answer|state|output|use|override|close|cancel|terminate|"
                             r"backdate|process|issue|action|credit|reverse|remove|upgrade|send|book|mark|skip|lift|unban|reinstate|"
-                            r"unlock|restore|reveal|disclose|share|list|provide|escalate|forward|expedite)\b"
+                            r"unlock|restore|reveal|disclose|share|list|provide|escalate|forward|expedite|print|display|"
+                            r"show|dump|return|leak|post)\b"
                             r"|^[^.!?]{0,40}\breplies\s+must\b|^\W*you\s+are\s+(?:now\s+)?(?:a|an|in)\s+[^.!?]{0,40}"
                             r"\b(?:assistant|ai|bot|model|mode)\b|^\W*(?:do\s+not|don't|don’t|never)\s+(?:check|ask|mention|tell|"
                             r"escalate|refer|verify|contact|involve|say)\b", re.I)  # "Do not check with a human."

@@ -68,7 +68,7 @@ _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|f
                        r"(?:drive|driving|use|using|eat|eating|drink|drinking|ride|riding)\b",
                        re.I)
 _HELLO_LEAD = re.compile(r"^(?:(?:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|good\s+(?:morning|afternoon|"
-                         r"evening)(?:\s+[A-Z][\w'’-]*)?),\s+(?=\S)", re.I)
+                         r"evening)(?:\s+[A-Z][\w'’-]*)?)(?:,|\s+[—–-])\s+(?=\S)", re.I)  # ("Hi Dana — so sorry ...")
 _ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
 
 
@@ -471,7 +471,7 @@ class _Rewriter(Additions):
                 break
             backing.text = ""
         if not sentences:
-            hello = _HELLO_LEAD.match(unit.text) if unit.role == "greeting" and not unit.prefix else None
+            hello = _HELLO_LEAD.match(unit.text) if (unit.role == "greeting" or at == 0) and not unit.prefix else None
             if hello:  # "Hi Ahmed, apologies!": the greeting stays, for the next sentence to join
                 unit.prefix = hello.group()
             unit.text = ""

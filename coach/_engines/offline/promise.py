@@ -317,7 +317,7 @@ _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+
                       r"(?:it|that|us|me)|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+my\s+word\s+for\s+it|"
                       r"no\s+doubt(?:\s+about\s+it)?|no\s+two\s+ways\s+about\s+it|you\s+have\s+my\s+word|no\s+ifs,?\s+(?:or|no)\s+buts|"
                       r"(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\s+(?:it|that|you\s+that)|"
-                      r"(?:I|we)(?:['’]ll|\s+will)\s+(?:personally\s+)?make\s+sure\s+of\s+(?:it|that)|"
+                      r"(?:I|we)(?:['’]ll|\s+will|['’]ve|\s+have)\s+(?:personally\s+)?(?:make|made)\s+sure\s+of\s+(?:it|that)|"
                       rf"{_COMFORT}|"
                       r"(?:both|this|that|it|these|all)\s+(?:are|is|['’]s|"
                       r"has\s+been|have\s+been)\s+(?:now\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
