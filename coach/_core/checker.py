@@ -262,8 +262,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
 
 
 # a change the agent made to an account: "I've reversed it today", "we have removed the fee"
-_DONE_ON_BILL = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:\w+\s+){0,2}?(?:reversed|refunded|credited|applied|removed|waived|"
-                           r"cancell?ed|corrected|adjusted|added|taken\s+off)\b", re.I)
+_DONE_ON_BILL = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:\w+\s+){0,2}?(?:(?:reversed|refunded|credited|removed|waived|"
+                           r"cancell?ed|taken\s+off)\b|(?:added|applied)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                           r"(?:credit|refund|[£$€₹]\s?\d))", re.I)  # (not "I've added a note to your account")
 # ... and where it shows: "it will appear as a credit on your next statement", "you'll see it on your next bill"
 _SHOWN_NEXT = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:(?:it|this|that|which|the\s+(?:credit|refund|reversal|change))\s*"
                          r"(?:will|['’]ll)\s+(?:appear|show(?:\s+up)?|be\s+(?:shown|reflected|visible))|"
@@ -286,7 +287,10 @@ _BUT = re.compile(r"[,;]?\s+but\s+", re.I)
 def _refused(text: str) -> bool:
     """Every clause of ``text`` that names a grant refuses it ("Extra goodwill credits aren't something I can add")."""
     grants = [(a, b) for a, b in _clauses(text) if _GRANT.search(text, a, b)]
-    return bool(grants) and all(_REFUSES.search(text, a, b) for a, b in grants)
+    return bool(grants) and all(_REFUSES.search(text, a, b) or _NOT_MINE_TO.search(text, a, b) for a, b in grants)
+
+
+_NOT_MINE_TO = re.compile(r"\b(?:is|are)n['’]t\s+something\s+(?:I|we)\b", re.I)  # "... aren't something I'm able to add"
 
 
 def _pasted(text: str, policy: Policy) -> bool:
@@ -677,8 +681,7 @@ _SEES_IT_BACK = re.compile(rf"\s*see\s+(?:it|them|the\s+(?:[{CURRENCY}]\s?[\d.,]
                            r"(?:back|in\s+your|on\s+your|"
                            r"within\s+\d+|by\s+\w+|tomorrow|today|tonight)\b",
                            re.I)  # "you'll see the £54.99 back on your card by tomorrow"
-_REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|(?:is|are|was|were)n['’]t|"
-                      r"no(?!\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee|"
+_REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no(?!\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee|"
                       r"need|problem)))\b", re.I)  # (not "at no charge", "no need to send it back": those grant)
 _WE = re.compile(r"\b(?:I|we)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)

@@ -343,8 +343,9 @@ _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s
                        # "larger amounts need team lead approval", "without manager approval", "go to the Fare Review team"
                        r"\b(?:need|needs|require|requires|without)\s+(?P<role>(?:[\w-]+\s+){0,2}?(?:manager|lead|team|supervisor|"
                        r"director|department))\s+(?:approval|sign-?off)\b|"
-                       r"\b(?:go|goes|are\s+passed|are\s+referred)\s+to\s+(?P<who3>the\s+(?:[\w-]+\s+){0,3}?(?:team|department|"
-                       r"manager|supervisor))\b", re.I)
+                       # "larger amounts go to the Fare Review team" (a sum sent on, not a complaint routed)
+                       r"\b(?:amounts?|sums?|claims?|refunds?|credits?)\s+(?:go|are\s+passed|are\s+referred)\s+to\s+"
+                       r"(?P<who3>the\s+(?:[\w-]+\s+){0,3}?(?:team|department|manager|supervisor))\b", re.I)
 
 
 def approver(line: str) -> str | None:
@@ -352,7 +353,7 @@ def approver(line: str) -> str | None:
     need Claims team approval": "the Claims team"), or None."""
     m = _APPROVER.search(line)
     if m and m["role"]:  # a named team or title is "the" one; a role is any of them ("a team lead")
-        role = m["role"]
+        role = re.sub(r"^(?:(?:the|a|an|prior|written|formal|explicit|express|senior)\s+)+", "", m["role"], flags=re.I)
         return f"the {role}" if role[0].isupper() or role.lower().endswith(("team", "department")) else \
             f"{'an' if role[0].lower() in 'aeiou' else 'a'} {role}"
     who = (m["who"] or m["who2"] or m["who3"]) if m else None

@@ -67,8 +67,9 @@ _SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|ou
 _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:keep\s+)?"
                        r"(?:drive|driving|use|using|eat|eating|drink|drinking|ride|riding)\b",
                        re.I)
-_HELLO_LEAD = re.compile(r"^(?:(?:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|good\s+(?:morning|afternoon|"
-                         r"evening)(?:\s+[A-Z][\w'’-]*)?)(?:,|\s+[—–-])\s+(?=\S)", re.I)  # ("Hi Dana — so sorry ...")
+_HELLO_LEAD = re.compile(r"^(?:(?i:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?i:good\s+(?:morning|"
+                         r"afternoon|evening))(?:\s+[A-Z][\w'’-]*)?)(?:,|\s+[—–-])\s+(?=\S)")  # ("Hi Dana — so sorry ...";
+# a name has its capital: not "Hey so, apologies!")
 _ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
 
 
@@ -579,8 +580,9 @@ _HOWEVER = re.compile(r"^(?:however|that\s+said|nevertheless)\s*,\s*|(?<=^)(?P<l
                       r",\s+however,(?=\s)", re.I)
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
 # a fix left to the customer where someone may be hurt: "Please try adjusting the brake pads as described in the manual"
-_DIY_FIX = re.compile(r"^\W*(?:please\s+)?(?:(?:just\s+)?try\s+|you\s+(?:can|could|may\s+want\s+to)\s+(?:try\s+)?)?"
-                      r"(?:adjust|tighten|loosen|bleed|re-?align|re-?fit|fix|replace|swap)\w*\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?"
+_DIY_FIX = re.compile(r"^\W*(?:please\s+)?(?:(?:just\s+)?try\s+(?:adjusting|tightening|loosening|bleeding|re-?aligning|"
+                      r"re-?fitting)|(?:you\s+(?:can|could|may\s+want\s+to)\s+)?(?:adjust|tighten|loosen|bleed|re-?align|"
+                      r"re-?fit))\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?"
                       r"(?:brakes?|brake\s+pads?|pads|steering|wheels?|tyres?|tires?|chain|cables?|battery|wiring|plug|boiler)\b",
                       re.I)
 _KEEP_USING = re.compile(r"^\W*(?:just\s+|please\s+|you\s+can\s+)?(?:keep|carry\s+on|continue)\s+(?:using|to\s+use|"

@@ -359,7 +359,7 @@ def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> l
     let_go = set(extract_facts(text[EXCEPTION.search(text).start():]))
     window = next((line for line in lines if line != approves and (same_topic(line, text) or any(
         figures and figures <= set(extract_facts(line)) for figures in (facts, let_go)) or
-        taken_back and _RETURNS.search(line))), None)
+        taken_back and _RETURNS.search(line) and _WITHIN_DAYS.search(line))), None)
     if approves is None and window is None:
         return []
     # what the policy offers past the window instead ("Faulty items after 30 days go through the warranty claim form")
@@ -380,6 +380,7 @@ def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> l
 _TAKE_BACK = re.compile(r"\b(?:take|taking|accept|accepting)\s+(?:it|them|this|these|the\s+[\w-]+)\s+back\b|"
                         r"\baccept\s+(?:the|your|this)\s+return\b", re.I)
 _RETURNS = re.compile(r"\breturns?\b", re.I)
+_WITHIN_DAYS = re.compile(r"\bwithin\s+\d+\s+(?:days?|weeks?)\b", re.I)
 _PAST_WINDOW = re.compile(r"\b(?:after|beyond|past|outside|over)\s+\d", re.I)
 
 
@@ -420,7 +421,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
         while backing := _BACKING.match(rest):  # (", I'll make sure of it" went with the promise it backed)
             rest = rest[backing.end():]
         rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|plus)\s+)?", "", rest, flags=re.I)
-        return [[*ruled, finish(capitalise(rest.strip()))] if rest.strip(" .!?") and starts_clause(rest.strip()) else ruled]
+        own = rest.strip(" .!?") and starts_clause(rest.strip()) and not _POINTS_BACK_AT.match(rest) and \
+            (holds_step(rest) or holds_fact(rest) or re.match(r"(?:I|we)\b", rest.strip(), re.I))  # (not "That is the least
+        return [[*ruled, finish(capitalise(rest.strip()))] if own else ruled]  # we can do", which pointed back at the sum)
     lead = _NO_PROBLEM.match(text)
     if lead and quote.startswith(text[: lead.end()]) and len(quote) > lead.end():  # "No problem at all – I'll waive
         rest = capitalise(text[lead.end():])  # the fee": the lead cheers a grant that may not stand
@@ -453,8 +456,9 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
             return [[f"{head} so {tail['who']} can {rest}{end}"], [finish(head)],
                     *_fix_promise(text, quote, policy, used, salt, asked)]
         they = _THEY_WILL.match(quote)
-        if they and _ASKS.search(head) and not _DEADLINE.search(they["rest"]):  # "please call our verification team
-            # ..., and they'll restore access during the call": what they can do there, not what they will
+        if they and _ASKS.search(head) and not _DEADLINE.search(they["rest"]) and not _REMEDY.search(they["rest"]):
+            # "please call our verification team ..., and they'll restore access during the call": what they can do
+            # there, not what they will (never "they can refund you in full": a remedy is checked, below)
             return [[f"{text[:at]}{they['who']} can {they['rest']}{text[at + len(quote):]}"], [finish(head)],
                     *_fix_promise(text, quote, policy, used, salt, asked)]
         if not _REMEDY.search(quote):  # (a remedy said after it is no outcome to drop: "..., and the original will be
@@ -487,7 +491,9 @@ _ASKS = re.compile(r"(?:^|[,;]\s*|\b(?:and|or|then|just|please|pls|plz)\s+)(?:dm
 # "... and check with the courier": a second verb of the same subject
 _AND_BARE_VERB = re.compile(r"^(?P<and>\s*,?\s*and\s+)(?=(?:also\s+|then\s+)?(?!(?:I|we|you|u|it|they|he|she|the|your|ur|our|"
                             r"this|that|these|those|there|a|an|my|his|her|their|its|all|any|some|no|not|will|would|shall|should|can|could|"
-                            r"may|might|must|am|is|are|was|were|be|been|have|has|had)\b)[a-z]+\s)")
+                            r"may|might|must|am|is|are|was|were|be|been|have|has|had|someone|somebody|everyone|everybody|"
+                            r"everything|nothing|nobody|anyone|anybody|anything|each|every|one)\b)[a-z]+\s"
+                            r"(?![^.!?,;]*\b(?:will|shall|would|can|could)\b|[^.!?,;]*['’]ll\b))")  # (not "and someone will ...")
 _AND_THEN = re.compile(r",?\s+(?:and|so)\s+$", re.I)
 
 
@@ -501,6 +507,7 @@ _DIRECT_TO = re.compile(r"^\s*(?:direct|refer|point|send|signpost)\s+(?:the\s+)?
                         r"requests?|cases?|queries|enquiries|complaints?))\s+to\s+"
                         r"(?P<what>(?:(?!\b(?:if|when|unless|only|once)\b)[^.;])*?\b(?:form|page|site|website|link|portal|app|"
                         r"online)\b(?:(?!\b(?:if|when|unless|only|once)\b)[^.;])*)\.?\s*$", re.I)
+_POINTS_BACK_AT = re.compile(r"^\W*(?:that|this|it)(?:['’]s|\s+is|\s+was|\s+should)\b", re.I)
 _SUM_WORDS = re.compile(r"\b(?:amounts?|sums?|figures?)\b", re.I)
 _AMOUNT_WORDS = re.compile(r"\b(?:amounts?|sums?|figures?|compensation|refunds?|credits?|vouchers?|payouts?)\b", re.I)
 
@@ -934,8 +941,7 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
                                       _shares_a_word(line, clause) for line in policy.commitments):
         return []  # "you will be fully compensated" where agents must not discuss compensation: it goes, unhedged
     bare = re.sub(r"(?:\s+(?:\^\w+|#\w+))+\s*$", "", _GUARANTEED.sub("", clause))  # ("... next time, promise ❤️ ^KL")
-    if _ENJOYING.match(clause) and not set(extract_facts(clause)) - set(extract_facts(_DEADLINE.sub("", clause))) - \
-            {f for f in extract_facts(clause) if _DEADLINE.search(f)}:
+    if _ENJOYING.match(clause) and not extract_facts(BY_A_DAY.sub("", _DEADLINE.sub("", clause))):
         return []  # "and you will be cooking in your new kitchen this weekend": what the fix would let the customer do
         # goes with the promise of the fix (checking it would be "whether you can cook in your new kitchen")
     if (_NEXT_TIME.match(clause) or _LATER_ON.search(bare)) and _FUTURE.search(clause) and not holds_fact(clause) and \

@@ -242,8 +242,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[3] if best else None
 
 
-# a vent before what happened: "I swear you're trying to annoy me, ...", "Honestly, ...", "I feel like ..."
-_VENTED = re.compile(r"^\W*(?:I\s+swear|I\s+feel\s+like|honestly|seriously|literally|I\s+mean)\b[^,;.!?]*[,;]\s+"
+# a vent before what happened: "I swear you're trying to annoy me, ...", "I feel like nobody reads these, ..."
+_VENTED = re.compile(r"^\W*(?:I\s+swear|I\s+feel\s+like)\b[^,;.!?]*[,;]\s+"
                      r"(?=(?:I|I've|I'm|I'd|my|we|we've|our|the|your)\b)", re.I)
 _DETERMINER = re.compile(r"\b(?:my|your|our|their|his|her|the|a|an|this|that|these|those|its)\s+$", re.I)
 
