@@ -270,7 +270,8 @@ _STATUS_WORDS = (r"VIP|priority\s+(?:customer|status|case|account)|platinum\s+(?
                  r"premium\s+(?:customer|member)|gold\s+(?:customer|member)")
 _STATUS = re.compile(rf"\b(?:{_STATUS_WORDS})\b", re.I)
 # the standing given to the customer: "as a VIP", "you're a VIP to us" (not "our VIP programme")
-_AS_STATUS = re.compile(r"\b(?:as\s+(?:an?\s+|our\s+)?(?:valued\s+)?|you(?:['’]re|\s+are)\s+(?:an?\s+|our\s+)?(?:valued\s+)?)"
+_AS_STATUS = re.compile(r"\b(?:as\s+(?:one\s+of\s+)?(?:an?\s+|our\s+)?(?:valued\s+)?|"
+                        r"you(?:['’]re|\s+are)\s+(?:an?\s+|our\s+)?(?:valued\s+)?)"
                         rf"(?P<status>{_STATUS_WORDS})\b", re.I)
 _CODE = re.compile(r"\b(?:(?:promo|discount|voucher|coupon|gift|override|authori[sz]ation|staff)\s+(?:code\s+)?|code\s+)"
                    r"(?P<code>(?-i:(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}))\b", re.I)  # ("VIP250", not "24")
