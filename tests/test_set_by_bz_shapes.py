@@ -282,3 +282,16 @@ def test_one_of_our_vip_customers_is_a_standing_given() -> None:
     result = coach.rewrite("Thanks for the photo. As one of our VIP customers, you're entitled to our top-tier "
                            "treatment. I'm checking order HP-1 now.", customer=customer)
     assert "VIP" not in result.rewrite, result.rewrite
+
+
+def test_a_second_thing_done_by_the_same_day_is_checked_with_the_first() -> None:
+    result = coach.rewrite("I guarantee the leak will be sealed and the damp patch treated by Friday.",
+                           customer="Water has been coming through my ceiling for a month.")
+    assert "The damp patch treated by Friday." not in result.rewrite, result.rewrite
+    assert "damp patch" in result.rewrite, result.rewrite
+
+
+def test_until_then_goes_when_what_it_waited_for_went() -> None:
+    result = coach.rewrite("Our team know about it and hopefully a fix will be out soon. Until then we'd ask you to "
+                           "bear with us.", customer="Your app crashes when I open my statements on my iPhone 13.")
+    assert "Until then" not in result.rewrite, result.rewrite

@@ -67,6 +67,11 @@ _SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|ou
 _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:keep\s+)?"
                        r"(?:drive|driving|use|using|eat|eating|drink|drinking|ride|riding)\b",
                        re.I)
+_UNTIL_THEN = re.compile(r"^(?:until\s+then|in\s+the\s+meantime|meanwhile)\s*,?\s+(?=\w)", re.I)
+# what a "then" may wait for in the sentence before: a time or an event to come
+_AWAITED = re.compile(r"\b(?:soon|until|by|when|once|after|before|fix|update|release|patch|arrive\w*|visit|call|look|"
+                      r"check|investigat|review|work|process|"
+                      r"tomorrow|today|tonight|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\w*", re.I)
 _HELLO_LEAD = re.compile(r"^(?:(?i:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?i:good\s+(?:morning|"
                          r"afternoon|evening))(?:\s+[A-Z][\w'’-]*)?)(?:,|\s+[—–-])\s+(?=\S)")  # ("Hi Dana — so sorry ...";
 # a name has its capital: not "Hey so, apologies!")
@@ -200,6 +205,10 @@ class _Rewriter(Additions):
                                for f in findings):
             layout.tail = "Kind regards" + layout.tail[sorry_again.end():]  # "Sorry again,\nGavin": a plain sign-off
         units = [u for u in layout.units if u.text]
+        for before, unit in zip(units, units[1:]):  # "Until then we'd ask you to be patient" after "hopefully a fix
+            until = _UNTIL_THEN.match(unit.text)  # will be out soon" went: no "then" to wait for
+            if until and before.text != drafted.get(id(before), before.text) and not _AWAITED.search(before.text):
+                unit.text = capitalise(unit.text[until.end():])
         for at, unit in enumerate(units):  # "Sorry again for the wait." with no apology left before it
             again = _SORRY_AGAIN.match(unit.text)
             if again and not any(_SORRY.search(u.full) for u in units[:at]):  # ("Once again, please accept ...")

@@ -1575,7 +1575,8 @@ _NOT_CHARGED = re.compile(r"^(?:and\s+|so\s+)?you\s+(?:won't|won’t|will\s+not|
                           rf"[{CURRENCY}]\s?\d(?:[\d,.]*\d)?)"
                           r"(?:\s+on\s+your\s+(?P<where>bill|account|card|statement))?\W*$", re.I)
 _ELLIPTICAL = re.compile(r"^(?P<lead>\s*,?\s*and\s+)(?P<np>(?:the|your|any|all)\s+(?:[^,;.!?]|(?<=\d)[,.](?=\d)){1,40}?)\s+"
-                         r"(?P<done>refunded|repaid|paid|credited|returned|reimbursed|waived|replaced|delivered|sent)\b", re.I)
+                         r"(?P<done>refunded|repaid|paid|credited|returned|reimbursed|waived|replaced|delivered|sent|removed|"
+                         r"repaired|fixed|sealed|cleaned|cleared|treated|installed|fitted|completed|finished)\b", re.I)
 _SEE_IF = re.compile(r"^(?:see|check|find\s+out|look\s+into|look\s+at|explore)\s+(?:if|whether)\s+(?P<what>.+?)"
                      r"(?:\s+in\s+due\s+course)?$", re.I)
 _STATE = re.compile(r"^be\s+(?:(?:totally|completely|perfectly|100%|fully|all|absolutely)\s+)?"
