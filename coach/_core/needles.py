@@ -80,13 +80,25 @@ def _required(seq) -> _Needles | None:  # type: ignore[no-untyped-def]
     return _best(found)
 
 
-def needles(pattern: str, flags: int) -> _Needles | None:
-    """Strings (folded to lower case) one of which every match of ``pattern`` contains; None when not known."""
+def _parsed(pattern: str, flags: int):  # type: ignore[no-untyped-def]
+    """``pattern`` as the standard library's parser reads it; None without the parser, or where it fails."""
     if _parser is None:
         return None
     try:
-        return _required(_parser.parse(pattern, flags))
+        return _parser.parse(pattern, flags)
     except Exception:  # noqa: BLE001  (a form the parser's internals do not expose as expected: always searched)
+        return None
+
+
+def needles(pattern: str, flags: int) -> _Needles | None:
+    """Strings (folded to lower case) one of which every match of ``pattern`` contains; None when not known."""
+    return _needles_of(_parsed(pattern, flags))
+
+
+def _needles_of(tree) -> _Needles | None:  # type: ignore[no-untyped-def]
+    try:
+        return _required(tree) if tree is not None else None
+    except Exception:  # noqa: BLE001  (as _parsed)
         return None
 
 
@@ -102,13 +114,14 @@ class Alternation:
         self.pattern, self.flags, self.groups, self.groupindex = full.pattern, full.flags, full.groups, full.groupindex
         self._sources = alternatives
         self._alternatives: list[re.Pattern[str] | None] = [None] * len(alternatives)  # compiled when first searched
-        self._needles = [n if n and all(map(_rare, n)) else None for n in (needles(a, full.flags) for a in alternatives)]
+        trees = [_parsed(a, full.flags) for a in alternatives]  # each alternative parsed once, for both uses below
+        self._needles = [n if n and all(map(_rare, n)) else None for n in map(_needles_of, trees)]
         self._all = frozenset().union(*(n for n in self._needles if n))
         # each needle with the alternatives that need it; the alternatives searched whatever the text holds
         self._index = [(n, tuple(i for i, need in enumerate(self._needles) if need and n in need)) for n in sorted(self._all)]
         self._always = frozenset(i for i, need in enumerate(self._needles) if need is None)
         # (an empty match would make finditer's next search start elsewhere than where the last match ended)
-        self._may_be_empty = _parser is None or any(_parser.parse(a, full.flags).getwidth()[0] == 0 for a in alternatives)
+        self._may_be_empty = any(tree is None or tree.getwidth()[0] == 0 for tree in trees)
 
     @classmethod
     def of(cls, full: re.Pattern[str], alternatives: list[str]) -> re.Pattern[str] | Alternation:

@@ -304,7 +304,8 @@ _CONFIRM_THAT = re.compile(rf"(?:{_VOUCHES})\s+that\s+(?=\w)", re.I)
 # Comfort tacked on a promise: "dont worry :)", "no worries 🙂"
 _COMFORT = r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries|no\s+stress|" \
     r"no\s+need\s+(?:to|2)\s+(?:worry|stress|panic))(?:\s*(?::-?\)|;-?\)|:D|🙂|😊))?"
-_THANKS_LAST = re.compile(r"[\s,]+(?:thx|thanks|thank\s+you|ty)\s+(?:so\s+much\s+)?(?:for\s+(?:ur|your|the)\s+(?:patience|"
+_THANKS_WORD = r"(?:thx|thanks|thank\s+you|ty)"  # how a reply says thanks, in full or in chat
+_THANKS_LAST = re.compile(rf"[\s,]+{_THANKS_WORD}\s+(?:so\s+much\s+)?(?:for\s+(?:ur|your|the)\s+(?:patience|"
                           r"understanding|patience\s+and\s+understanding)|in\s+advance)\W*$", re.I)
 _COMFORT_LAST = re.compile(rf"[\s,]+{_COMFORT}\W*$", re.I)
 _NO_BOTHER = re.compile(r",?\s*\b(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|no\s+bother|no\s+stress|not\s+a\s+problem)\b", re.I)
@@ -824,8 +825,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
             return out or None  # "... as our team has taken all necessary steps": no sentence on its own
         if _MODAL_FIRST.match(rest) and out:  # "... and will certainly reach your account by 31 Mar.": its subject
             rest = "it " + rest  # went with the first promise; "it" carries the second (a later round hedges it)
-        rest = re.sub(r"^\.\s+(?=(?:thx|thanks|thank\s+you|ty)\b)", "", rest, flags=re.I)  # (the thanks cut off a promise)
-        if starts_clause(rest) or re.match(r"[a-z]+\s+(?:will|shall)\s|(?:thx|thanks|thank\s+you|ty)\b", rest, re.I):
+        rest = re.sub(rf"^\.\s+(?={_THANKS_WORD}\b)", "", rest, flags=re.I)  # (the thanks cut off a promise)
+        if starts_clause(rest) or re.match(rf"[a-z]+\s+(?:will|shall)\s|{_THANKS_WORD}\b", rest, re.I):
             # (a bare noun: "payment will be ..."; "Thx for your patience!")
             out.append(finish(capitalise(rest)))
         elif holds_fact(rest) or holds_step(rest):
