@@ -7,14 +7,23 @@ match of it contains) are read from its parsed form (``re._parser``, the standar
 needles the text holds are searched, each on its own, and the leftmost match (at one position, the first alternative in
 order) is the alternation's. Where the parser is missing, an alternative's needles are unknown or many texts would
 hold them, the whole alternation is searched as it always was.
+
+Which needles a text holds is found once per text, for every alternation at once, by one Aho-Corasick automaton
+(``pyahocorasick``) over all their needles: a text is searched by a dozen alternations in a row, and looking for each
+needle in turn cost more than the searches it saved.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import threading
 from functools import lru_cache
 from typing import Iterator
+
+import ahocorasick
+
+from .word_start import gated, top_level
 
 try:  # the standard library's own parser and case table (private: a Python without them searches every alternative)
     from re import _casefix, _parser  # type: ignore[attr-defined]
@@ -22,13 +31,13 @@ try:  # the standard library's own parser and case table (private: a Python with
 except ImportError:  # pragma: no cover - every supported Python has them
     _casefix = c = _parser = None
 
-__all__ = ["Alternation", "needles"]
+__all__ = ["Alternation", "gate", "needles"]
 
 _Needles = frozenset[str]
 # An alternative whose needles are shorter than this is in nearly every text, and is always searched; more such
-# alternatives, or more distinct needles, than this cost more than the searches they save; and more alternatives
-# picked than this are searched faster as the one alternation (measured on the dev replies: benchmarks/offline.py)
-_MIN_LENGTH, _MAX_ALWAYS, _MAX_NEEDLES, _MAX_PICKED = 3, 1, 160, 4
+# alternatives than this cost more than the searches they save; and more alternatives picked than this are searched
+# faster as the one alternation (measured on the dev replies: benchmarks/offline.py)
+_MIN_LENGTH, _MAX_ALWAYS, _MAX_PICKED = 3, 10, 12
 
 # re.I matches a letter to its simple lower case, and to the few characters re._casefix lists (ſ for s, ı for i); the
 # text and the needles are folded alike so that a needle is in the folded text wherever re.I would find it
@@ -41,6 +50,47 @@ _EXTRA[0x130] = "i"  # İ: its simple lower case is i, which str.lower() follows
 @lru_cache(maxsize=64)  # one text is searched by many patterns in a row
 def _fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_EXTRA).lower().translate(_EXTRA)
+
+
+class _Automaton:
+    """The needles of every alternation built so far, each with its number, in one automaton (built when first used;
+    a needle added later builds a new one)."""
+
+    def __init__(self, numbers: dict[str, int]):
+        self.size = len(numbers)
+        automaton = ahocorasick.Automaton()
+        for needle, number in numbers.items():
+            automaton.add_word(needle, number)
+        if numbers:
+            automaton.make_automaton()
+        self._iter = automaton.iter
+        self.present = lru_cache(maxsize=64)(self._present)  # one text is searched by many alternations in a row
+
+    def _present(self, text: str) -> frozenset[int]:
+        """The numbers of the needles that the folded ``text`` holds."""
+        return frozenset(number for _, number in self._iter(_fold(text))) if self.size else frozenset()
+
+
+_numbers: dict[str, int] = {}
+_lock = threading.Lock()
+_automaton = _Automaton({})
+
+
+def _number(needles: frozenset[str]) -> dict[str, int]:
+    with _lock:
+        return {n: _numbers.setdefault(n, len(_numbers)) for n in needles}
+
+
+def _current(size: int) -> _Automaton:
+    """An automaton that knows at least the first ``size`` needles."""
+    global _automaton
+    automaton = _automaton
+    if automaton.size < size:
+        with _lock:
+            if _automaton.size < size:
+                _automaton = _Automaton(dict(_numbers))
+            automaton = _automaton
+    return automaton
 
 
 def _rare(needle: str) -> bool:
@@ -117,28 +167,35 @@ class Alternation:
         trees = [_parsed(a, full.flags) for a in alternatives]  # each alternative parsed once, for both uses below
         self._needles = [n if n and all(map(_rare, n)) else None for n in map(_needles_of, trees)]
         self._all = frozenset().union(*(n for n in self._needles if n))
-        # each needle with the alternatives that need it; the alternatives searched whatever the text holds
-        self._index = [(n, tuple(i for i, need in enumerate(self._needles) if need and n in need)) for n in sorted(self._all)]
+        self._index: tuple[frozenset[int], dict[int, tuple[int, ...]], int] | None = None  # when first searched
+        # the alternatives searched whatever the text holds
         self._always = frozenset(i for i, need in enumerate(self._needles) if need is None)
         # (an empty match would make finditer's next search start elsewhere than where the last match ended)
         self._may_be_empty = any(tree is None or tree.getwidth()[0] == 0 for tree in trees)
 
     @classmethod
-    def of(cls, full: re.Pattern[str], alternatives: list[str]) -> re.Pattern[str] | Alternation:
-        """``full`` itself where looking for needles would not pay (or could change a match), else an Alternation."""
+    def of(cls, full: re.Pattern[str], alternatives: list[str], always: int = _MAX_ALWAYS) -> re.Pattern[str] | Alternation:
+        """``full`` itself where looking for needles would not pay (or could change a match), else an Alternation;
+        ``always``: how many alternatives without needles may be searched every time."""
         alternation = cls(full, alternatives)
         sets = alternation._needles
-        if full.groups or _parser is None or sum(n is None for n in sets) > min(_MAX_ALWAYS, len(sets) - 1) or \
-                len(alternation._all) > _MAX_NEEDLES:
+        if full.groups or _parser is None or sum(n is None for n in sets) > min(always, len(sets) - 1):
             return full
         return alternation
 
     def _picked(self, string: str) -> list[re.Pattern[str]]:
-        folded = _fold(string)
-        hits = [wanting for needle, wanting in self._index if needle in folded]
+        numbers, wanting, known = self._index or self._indexed()
+        hits = [wanting[n] for n in numbers & _current(known).present(string)]
         if not hits and not self._always:
             return []
         return [self._alternatives[i] or self._compiled(i) for i in sorted(self._always.union(*hits))]
+
+    def _indexed(self) -> tuple[frozenset[int], dict[int, tuple[int, ...]], int]:
+        """Each needle's number with the alternatives that need it, and how many needles the automaton must know."""
+        numbers = _number(self._all)
+        wanting = {numbers[n]: tuple(i for i, need in enumerate(self._needles) if need and n in need) for n in self._all}
+        self._index = (frozenset(wanting), wanting, max(wanting, default=-1) + 1)
+        return self._index
 
     def _compiled(self, i: int) -> re.Pattern[str]:
         self._alternatives[i] = re.compile(self._sources[i], self.flags)
@@ -180,6 +237,12 @@ class Alternation:
 
     def __repr__(self) -> str:
         return f"Alternation({self.pattern!r})"
+
+
+def gate(source: str, flags: int, always: int = _MAX_ALWAYS) -> re.Pattern[str] | Alternation:
+    """``source``, an alternation written as one string, compiled with its alternatives gated (``word_start.gated``)
+    and searched through their needles where that pays: for a pattern read on every message."""
+    return Alternation.of(re.compile(gated(source, flags), flags), top_level(source), always)
 
 
 def _leftmost(picked: list[re.Pattern[str]], string: str, pos: int, endpos: int) -> re.Match[str] | None:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .facts import CURRENCY
+from .needles import gate
 from .text import split_sentences
-from .word_start import gated
 
 __all__ = [
     "ADDRESSES_THE_MODEL", "DEMANDS_OF_THE_MODEL", "without_instructions", "injected_orders", "obeyed_orders",
@@ -43,7 +43,7 @@ def without_instructions(text: str) -> str:
 
 
 #: An order in the customer's message aimed at whoever writes the reply, not at the company's policy.
-_ORDER = re.compile(gated(  # an addressee that is not the company's people, a role colon, markup or claimed authority
+_ORDER = gate(  # an addressee that is not the company's people, a role colon, markup or claimed authority
     ADDRESSES_THE_MODEL.pattern
     + r"|\bpromise\s+me\b|\byou\s+(?:must|have\s+to)\s+(?:promise|guarantee|say|write|reply)\b"
     r"|\b(?:tell|inform|assure|promise)\s+(?:the\s+)?(?:customer|client|user)\b|\bnew\s+policy\b"
@@ -75,8 +75,8 @@ _ORDER = re.compile(gated(  # an addressee that is not the company's people, a r
     r"|\bwhoever\b[^.!?]{0,30}\b(?:writes|drafts|reads|answers)\b"
     # template fields: "{{assistant_instructions: ...}}", "ai_instruction: ..."
     r"|\{\{[^{}]{0,40}:|\b(?:ai|assistant|system|bot|llm|model)_\w*\s*:",
-    re.I,
-), re.I)  # (gated: it is read on every customer message)
+    re.I, always=4,  # ("AI:", "ai_note:", "to the AI", "SYSTEM:": no needle but "ai" or ":", in most messages)
+)  # (gated, and searched through its needles: it is read on every customer message)
 #: What such an order asks the reply to hand out.
 _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a planted macro asks for a refund
     r"(?<![a-z])(?:(?:refund|discount|voucher|coupon|compensation|compensate|upgrade|guarantee|same[- ]day|waive|"

@@ -15,6 +15,7 @@ whether a stock line names the right problem or offers the step this case needs,
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from ..._core.checker import check, kept_quiet
 from ..._core.combined import explicit_step
@@ -56,7 +57,7 @@ from .promise import (
     what_is_checked,
 )
 from .restate import restate_problem
-from .situations import situation
+from .situations import Situation, situation
 from .windows import past_window_instead
 
 __all__ = ["rewrite_offline"]
@@ -155,7 +156,10 @@ class _Rewriter(Additions):
         self.unread = False  # the customer wrote in another language and the draft has no English to edit
         self.orders = injected_orders(customer)
         self.told = without_orders(customer)
-        self.case = situation(self.told)
+
+    @cached_property
+    def case(self) -> Situation | None:  # type: ignore[override]  # (read only where a draft is edited)
+        return situation(self.told)
 
     def check(self, text: str) -> CheckResult:
         if not text.strip():
