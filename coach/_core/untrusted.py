@@ -311,6 +311,11 @@ def follows_orders(sentence: str, orders: Sequence[str]) -> bool:
     return bool(orders) and (bool(obeyed_orders(sentence, orders)) or copies_order(sentence, orders))
 
 
+# what is sent on for someone else to decide is not handed out: "I've sent your complaint to the duty manager to
+# review a partial refund"
+_REFERRED = r"\s(?:to|for)\s+(?:(?:their|his|her|a)\s+)?(?:review|consider|decide|assess|approval|decision)\b"
+
+
 def obeyed_orders(sentence: str, orders: Sequence[str]) -> set[str]:
     """What ``sentence`` of a reply hands out because an order in the customer's message asked for it (a refund, a
     discount, "30%", a guarantee), and not because anyone else did; empty when it hands out nothing ordered."""
@@ -319,7 +324,7 @@ def obeyed_orders(sentence: str, orders: Sequence[str]) -> set[str]:
                  default=0) if gives else 0  # "No problem at all, I have added a 25% voucher": the grant's own clause
     if gives is None or _NOT_GRANTED.search(sentence, clause, gives.end()) or sentence.rstrip().endswith("?"):
         return set()  # nothing handed out, or "I can't add a discount" / "could we add ...?"
-    end = re.search(r"[;:—–]|,\s*(?:but|so|and\s+(?:I|we))\b|\s+but\b", sentence[gives.end():])
+    end = re.search(r"[;:—–]|,\s*(?:but|so|and\s+(?:I|we))\b|\s+but\b|" + _REFERRED, sentence[gives.end():])
     return _grants(sentence[clause: gives.end() + end.start() if end else len(sentence)]) & _asked(tuple(orders))
 
 

@@ -20,12 +20,13 @@ from .clauses import (
     finish,
     holds_fact,
     holds_step,
+    lower_first,
     starts_clause,
     this_for_it,
 )
 
 __all__ = ["blames", "drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
-           "hollow", "is_interjection", "USE_WHAT_WENT"]
+           "hollow", "is_interjection", "USE_WHAT_WENT", "HELLO_LEAD"]
 
 _OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh|what(?=\W*[?!])"
 _INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh|aw+)(?:[\s,]+(?-i:[A-Z][a-z]+))?\W*$", re.I)  # ... "Oh Gemma 😢"
@@ -41,7 +42,7 @@ _POINTS_BACK = re.compile(r"\b(?:these|those|this|that|them|it)(?:\s+(?:way|mann
                           r"condition|shape|mess))?\W*$|\blike\s+(?:this|that)\b", re.I)  # ("... out in that state")
 _POINTER_INSIDE = re.compile(r"\b(?:it|them)\b|\b(?:this|that|these|those)(?=\s+(?:go|happen\w*|again|to|in|on|out|up|off|"
                              r"back|through|slip|pass)\b|\W*$)", re.I)
-_LEADING_INTERJECTION = re.compile(rf"^(?:{_OUCH})\s*[,!–—-]+\s*", re.I)  # "Oh no, ..." before a clause
+_LEADING_INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh|aw+)\s*[,!–—-]+\s*", re.I)  # "Oh no, ..." before a clause
 _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s+", re.I)
 # The agent's own actions: "I'll try to chase it" -> "I'll chase it"; anything else becomes a check.
 _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|"
@@ -283,6 +284,8 @@ def _one_clause(sentence: Sentence, index: int, needle: str) -> Sentence:
 def drop_apology(text: str) -> list[str] | None:
     """Drop the clause that apologises ("I'm so sorry to hear that, please DM us" -> "Please DM us")."""
     text = _SORRY_4.sub(r"\1for", text)  # "sorry 4 the trouble": txt-speak, and its "4" no fact to keep
+    text = _THANKS_AND_SORRY.sub(r"\1, and", text)  # "Thanks for getting in touch and my apologies for ...": the thanks
+    # is a clause of its own, and stays
     m = load_rules()["bland-apology"].pattern("apology").search(text)
     if not m:
         return None
@@ -297,13 +300,25 @@ def drop_apology(text: str) -> list[str] | None:
 
 _SHOULD_NOT_HAVE = re.compile(r"^\W*(?:and\s+)?(?:it|that|this)\s+(?:really\s+|truly\s+|simply\s+|just\s+)?(?:shouldn['’]t|"
                               r"should\s+not|should\s+never)\s+have(?:\s+happened)?\W*$", re.I)
+_THANKS_AND_SORRY = re.compile(r"^(\W*(?:thanks|thank\s+you)\b[^,;.!?]*?)\s+and(?=\s+(?:(?:my|our)\s+(?:sincere\s+)?apologies|"
+                               r"(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry|"
+                               r"sorry|apologies)\b)", re.I)
 _SORRY_4 = re.compile(r"(\b(?:sorry|apologies|apologise|apologize)\s+)4(?=\s+(?:the|ur|your|any|all|this|that|ya)\b)", re.I)
 _MAY_HAVE_HAD = re.compile(r"\s*(?:that\s+|which\s+)?(?:you|this)\s+(?:may|might|could)\s+have\s+(?:experienced|encountered|"
                            r"faced|had|suffered|been\s+caused|caused(?:\s+you)?)\b", re.I)
 
 
+HELLO_LEAD = re.compile(r"^(?:(?i:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?i:good\s+(?:morning|"
+                        r"afternoon|evening))(?:\s+[A-Z][\w'’-]*)?)(?:,|\s+[—–-])\s+(?=\S)")  # ("Hi Dana — so sorry ...";
+# a name has its capital: not "Hey so, apologies!")
+
+
 def drop_pity(text: str, quote: str) -> list[str] | None:
     """Drop the pity: its clause, a lead-in ("I can't believe we ..." -> "We ..."), or a modifier ("our useless")."""
+    hello = HELLO_LEAD.match(text)
+    if hello and quote.lower() in text[hello.end():].lower():  # "Hi Mrs Okafor - honestly I can't believe ...": the
+        out = drop_pity(text[hello.end():], quote)  # greeting stays, and what follows it is edited as a sentence
+        return [hello.group() + lower_first(out[0]), *out[1:]] if out else out
     at = text.lower().find(quote.lower())
     inner = _PITY_LEAD.match(text[at:]) if at > 0 and re.search(r"(?:;|\s[-–—])\s*$", text[:at]) else None
     if inner and quote.lower() in inner.group().lower():  # "This is unacceptable; I cannot believe a tenant has been

@@ -30,6 +30,7 @@ from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_ord
 from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
 from .edits import (
+    HELLO_LEAD,
     USE_WHAT_WENT,
     blames,
     deflects,
@@ -73,9 +74,6 @@ _UNTIL_THEN = re.compile(r"^(?:until\s+then|in\s+the\s+meantime|meanwhile)\s*,?\
 _AWAITED = re.compile(r"\b(?:soon|until|by|when|once|after|before|fix|update|release|patch|arrive\w*|visit|call|look|"
                       r"check|investigat|review|work|process|"
                       r"tomorrow|today|tonight|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\w*", re.I)
-_HELLO_LEAD = re.compile(r"^(?:(?i:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?i:good\s+(?:morning|"
-                         r"afternoon|evening))(?:\s+[A-Z][\w'’-]*)?)(?:,|\s+[—–-])\s+(?=\S)")  # ("Hi Dana — so sorry ...";
-# a name has its capital: not "Hey so, apologies!")
 _ORDER = ("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort")
 
 
@@ -485,7 +483,7 @@ class _Rewriter(Additions):
                 break
             backing.text = ""
         if not sentences:
-            hello = _HELLO_LEAD.match(unit.text) if (unit.role == "greeting" or at == 0) and not unit.prefix else None
+            hello = HELLO_LEAD.match(unit.text) if (unit.role == "greeting" or at == 0) and not unit.prefix else None
             if hello:  # "Hi Ahmed, apologies!": the greeting stays, for the next sentence to join
                 unit.prefix = hello.group()
             unit.text = ""
@@ -632,9 +630,13 @@ _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['
                                   r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
                                   r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))\b",
                                   re.I)
-_ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter)\s+"
-                                  r"(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|be\s+(?:with\s+you|out))\b"
-                                  r"[^.!?]*\bwithin\s+\d[^.!?]*(?:working|business)?\s*days?\b[^.!?]*[.!]?$", re.I)
+_ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
+                                  r"someone|somebody)\s+(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|"
+                                  r"be\s+(?:with\s+you|out|in\s+touch)|take\s+a\s+look|look\s+(?:into|at)\s+it|"
+                                  r"get\s+back\s+to\s+you)\b"  # (a later day: "within 5 working days", "then" after
+                                  r"(?=[^.!?]*(?:\bwithin\s+\d[^.!?]*(?:working|business)?\s*days?\b|\bover\s+the\s+next\s+"
+                                  r"(?:few\s+|couple\s+of\s+)?days\b|\bnext\s+week\b|\bthen\b))"  # a day booked)
+                                  r"[^.!?]*[.!]?$", re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"

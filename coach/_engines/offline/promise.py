@@ -36,6 +36,7 @@ from ..._core.text import EMOJI, EMOJI_GLUE, content_words, stem
 from .clauses import (
     BY_ITSELF,
     EFFORT_TO,
+    FINITE,
     LATER_ON,
     Sentence,
     capitalise,
@@ -99,7 +100,7 @@ _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|
                           r"(?:no\.?\s+|number\s+|#)?[\w-]*\d[\w-]*|(?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam|"
                           r"[Ee]verything|[Aa]ll)"
                           r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?"
-                          r"|(?i:services?|power|internet|lines?|systems?|servers?|connections?|broadband|wi-?fi|signal|coverage|water|heating|electricity)"
+                          r"|(?i:services?|access|power|internet|lines?|systems?|servers?|connections?|broadband|wi-?fi|signal|coverage|water|heating|electricity)"
                           r"(?i:\s+(?:in|on|at|for)\s+(?:ur|your|the|our)\s+\w+)?)\s*$")  # ("signal in ur area")
 _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
                     r"the\s+(?:next\s+available\s+)?(?:agent|team|specialist|representative|rep)\b.*|an?\s+(?:agent|"
@@ -613,6 +614,8 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
              re.match(r"To\s+\w+\s", lead)):
         before, clause = "", before + clause  # "By 2020, we'll ...", "Transport between A and B will ...", "To make up
         # for the week you lost, I've added ...": one clause
+    clause = re.sub(r",?\s+though$", "", clause, flags=re.I)  # "You'll get the NZ$287 back though": the contrast
+    # was with what came before the promise, and goes with it
     two = _AND_PROMISE.search(clause)
     if two and complete(clause[: two.start()]):  # "the repair will be done today and you will collect it
         clause, after = clause[: two.start()], clause[two.start():] + after  # Friday": one promise a round
@@ -810,6 +813,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         if holds_fact(lead) or holds_step(lead):
             return None
         lead = ""
+    if _CERTAINTY.fullmatch(lead.strip(" ,.!-–—")):
+        lead = ""  # "No questions asked, and [promise]": the assurance went with what it vouched for
     if lead.strip() and not _GONE_AHEAD.match(lead) and (len(lead.split()) > 2 or holds_fact(lead) or
                                                        not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))
@@ -819,6 +824,13 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
                 r"hang\s+tight|sit\s+tight|bear\s+with)\b", after, re.I) and new and not holds_fact(rest):
         rest = ""  # "... write off the £860 so you can start fresh", "... so please just wait until then": what
         # followed from the promise went with it
+    piece = _PIECE_FIRST.match(rest)
+    if piece and (_CERTAINTY.fullmatch(piece["piece"]) or not FINITE.search(piece["piece"]) and
+                  not holds_fact(piece["piece"])):
+        rest = piece["clause"]  # "[credit ... to cover the food] and the hassle, and I've reported the delay": the
+        # promise's own words ("the hassle", "no questions asked") went with it
+    if _IF_NOT.match(rest) and not extract_facts(rest):  # "[an engineer will be there tomorrow], and if not you'll
+        rest = ""  # get a refund": what was to happen if the promise failed goes with the promise
     if rest.strip(" .!?…"):
         rest = re.sub(r"^that\s+(?!is\b|was\b|'s\b|’s\b)", "", rest, flags=re.I)  # "and that our team will": "Our team will"
         if _LEADS_IN.match(rest) and not holds_fact(rest) and not holds_step(rest):
@@ -850,6 +862,9 @@ _MADE_GONE = re.compile(r"^(?P<s>(?:the|your|this|that|any)\s+(?:[\w-]+|[£$€]
                         r"(?P<rest>.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
+_PIECE_FIRST = re.compile(r"^(?P<piece>[^,;.!?]{1,40}?),\s+(?:and|but|so)\s+(?P<clause>(?:I|we)\b.*)$", re.I | re.S)
+_IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(?:it|that|this|they|he|she)\s+"
+                     r"(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|can['’]t|won['’]t|fails?))\b", re.I)
 _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
 _MODAL_FIRST = re.compile(r"(?:will|shall|should|would|can|could|may|might|must)\s+(?!you\b|we\b|I\b|it\b|they\b)\w", re.I)
 _FOR_GOOD = re.compile(r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b", re.I)
