@@ -121,3 +121,44 @@ def test_a_routine_look_after_a_gas_smell_waits_until_it_is_safe() -> None:
                            customer="I can smell gas around the boiler you fitted on Tuesday. What should I do?")
     assert "Once it has been made safe, someone will look into it over the next few days." in result.rewrite, \
         result.rewrite
+
+
+def _rules(text: str, customer: str = "My order hasn't come.") -> set[str]:
+    return {f.rule for f in check(text, customer).findings if f.blocking}
+
+
+def test_template_apologies_and_efforts_in_other_words_are_read() -> None:
+    assert "bland-apology" in _rules("We apologise for any disruption this has caused to your plans. Please DM us.")
+    assert "bland-apology" in _rules("sry for the trouble! DM us ur order no.")
+    assert "bland-apology" in _rules("So sorry abt this! DM us ur order no.")
+    assert "vague-effort" in _rules("Thanks for writing in. We'll look into what we can do on our side.")
+    # (a specific object stays specific)
+    assert "bland-apology" not in _rules("I'm sorry the 9:15 to Bristol was cancelled. Please DM us your ticket.")
+
+
+def test_chat_promises_are_read_and_fixed() -> None:
+    assert "broken-promise" in _rules("It'll def be with u by Fri 💕")
+    customer = "@NetCo internet down again in Hove, 2nd time this week!!"
+    result = coach.rewrite("@kim_r Techs r on it & ur line will be back by 5pm, guaranteed. #NetCoCares", customer=customer)
+    assert "Techs r on it." in result.rewrite and "5pm.," not in result.rewrite, result.rewrite
+    assert result.passed is not False, result.rewrite
+    result = coach.rewrite("@ali_m oops sorry!! ur £45 will def be back in ur account by Tues 💸 #HereForYou",
+                           customer="@Shop returned the boots on the 2nd, order BT-7781, still no £45 refund")
+    assert "sorry!!" not in result.rewrite and result.passed is not False, result.rewrite
+
+
+def test_a_comfort_and_a_second_promise_after_the_first_are_handled() -> None:
+    result = coach.rewrite("Not to worry though, your table will arrive on Thursday for sure.",
+                           customer="Where is my table? Order TB-1180 was due this week.")
+    assert "Not to worry" not in result.rewrite and result.passed is not False, result.rewrite
+    result = coach.rewrite("I can guarantee that your loan will be approved tomorrow and that the transfer on 3 June will "
+                           "go through as planned.", customer="I still haven't heard about my loan application.")
+    assert result.passed is not False, result.rewrite
+    assert "guarantee" not in result.rewrite, result.rewrite
+
+
+def test_a_step_after_a_handle_is_a_step() -> None:
+    assert "no-next-step" not in _rules("@sam_p Reply here with your order number, and I'll find out what happened.")
+    result = coach.rewrite("@sam_p sry 4 the hassle!! Reply here with your order number, and I'll find out what happened.",
+                           customer="@Shop my order still hasn't shipped after 9 days")
+    assert result.passed is not False and "sry" not in result.rewrite, result.rewrite

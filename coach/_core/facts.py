@@ -46,7 +46,7 @@ _THREAD_COUNTER = re.compile(r"\d/\d")  # "1/2" numbers a tweet in a thread; it 
 
 
 _CERTAIN_100 = re.compile(r"100\s?%(?!\s*(?:of|refund|discount|credit|off|cash|back|charge|deposit|renewable|cotton|wool))", re.I)
-_TXT_BEFORE = re.compile(r"\b(?:sorry|thanks|thx|ty|back|sent|talk|up|here|come|due|hope|wait|next|how)\s$", re.I)
+_TXT_BEFORE = re.compile(r"\b(?:sorry|sry|soz|thanks|thx|ty|back|sent|talk|up|here|come|due|hope|wait|next|how)\s$", re.I)
 _TXT_AFTER = re.compile(r"\s+(?:the|ur|your|u|you|ya|all|any|this|that|me|us|now|today|tmrw|it|them)\b", re.I)
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s?(?:am|pm)", re.I)
 

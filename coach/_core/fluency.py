@@ -171,7 +171,7 @@ _AUX = set(
     """am is are was were be been being have has had having do does did done will would shall should can could
     may might must ought cannot can't won't don't doesn't didn't isn't aren't wasn't weren't haven't hasn't
     hadn't wouldn't shouldn't couldn't mustn't let's lets ain't cant dont wont didnt doesnt isnt arent wasnt
-    im ive youre theyre were'd dm dms pm pls plz kindly""".split()
+    im ive youre theyre were'd dm dms pm pls plz kindly r""".split()
 )
 _VERB_BASES = set(
     """accept access add adjust advise affect allow apologize apologise appear apply appreciate arrange arrive ask

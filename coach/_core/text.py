@@ -30,8 +30,8 @@ _PUNCTUATION_ONLY = re.compile(r"^[.…!?\s]+$")
 _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|acct|tel|dept|pp|al)\b)[a-z]{2,}[.!?]"
                          r"(\s+)(?=(?:I|[A-Z][a-z]+)\b)")
 # ... and in chat, "!" or "?" before a small "your", "we'll", "i": "so sorry for the confusion!! your refund ..."
-_CHAT_END = re.compile(r"[a-z]{2,}[!?]{1,3}(\s+)(?=(?:your|you|you'll|you're|we|we'll|we're|we've|i|i'm|i'll|i've|it|it's|"
-                       r"our|this|the|pls|please|dm)\b)")
+_CHAT_END = re.compile(r"[a-z]{2,}[!?]{1,3}(\s+)(?=(?:your|you|you'll|you're|ur|u|u'll|we|we'll|we're|we've|i|i'm|i'll|i've|"
+                       r"it|it's|our|this|the|pls|please|dm)\b)")
 # An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
 _EMOJI_END = re.compile(rf"[{EMOJI}]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
 # ... nor after a month it reads as an abbreviation ("arrived on 14 May. I've processed it", "on 12 Jan. I'd brought")

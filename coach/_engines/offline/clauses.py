@@ -59,7 +59,8 @@ def starts_clause(text: str) -> bool:
     if first in _OPENERS or first.split("'")[0] in _OPENERS:
         return True
     # "Chipotle is ...": a name, then its verb
-    return bool(re.match(r"^[A-Z][a-z]+$", words[0])) and _norm(words[1]) in {"is", "are", "was", "will", "has", "have", "can"}
+    return bool(re.match(r"^[A-Z][a-z]+$", words[0])) and \
+        _norm(words[1]) in {"is", "are", "r", "was", "will", "has", "have", "can"}  # ("r": chat for "are")
 
 
 _NEEDS_MAIN = frozenset("in on at by for with within until from during as after before since while to because although "

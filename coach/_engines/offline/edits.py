@@ -303,7 +303,8 @@ _SHOULD_NOT_HAVE = re.compile(r"^\W*(?:and\s+)?(?:it|that|this)\s+(?:really\s+|t
 _THANKS_AND_SORRY = re.compile(r"^(\W*(?:thanks|thank\s+you)\b[^,;.!?]*?)\s+and(?=\s+(?:(?:my|our)\s+(?:sincere\s+)?apologies|"
                                r"(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry|"
                                r"sorry|apologies)\b)", re.I)
-_SORRY_4 = re.compile(r"(\b(?:sorry|apologies|apologise|apologize)\s+)4(?=\s+(?:the|ur|your|any|all|this|that|ya)\b)", re.I)
+_SORRY_4 = re.compile(r"(\b(?:sorry|sry|soz|apologies|apologise|apologize)\s+)4(?=\s+(?:the|ur|your|any|all|this|that|ya)\b)",
+                      re.I)
 _MAY_HAVE_HAD = re.compile(r"\s*(?:that\s+|which\s+)?(?:you|this)\s+(?:may|might|could)\s+have\s+(?:experienced|encountered|"
                            r"faced|had|suffered|been\s+caused|caused(?:\s+you)?)\b", re.I)
 

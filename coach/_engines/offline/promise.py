@@ -111,7 +111,7 @@ _CONDITION = re.compile(r"^(?:if|when|once|as\s+soon\s+as|after|following|by|bef
 _IF = re.compile(r"^(?:if|unless|once|when|whenever|in\s+case|provided|as\s+long\s+as)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:however|also|so|and|but|anyway|then|now|ugh|oh\s+no|oh|wow|well|ok|okay|right|"
                         r"(?:good|great|fantastic|brilliant)\s+news|"
-                        r"don['’]?t\s+worry|no\s+worries|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+it\s+from\s+me|"
+                        r"don['’]?t\s+worry|not\s+to\s+worry(?:\s+though)?|no\s+worries|(?:trust|believe)\s+me|mark\s+my\s+words|take\s+it\s+from\s+me|"
                         r"take\s+my\s+word\s+for\s+it|(?:just\s+|but\s+)?for\s+you|"
                         r"as\s+a\s+(?:one-off|favour|favor|special\s+case))\b[\s,!:–—-]*", re.I)
 CHECKED = "(a check was said)"  # the marker in ``used``: a second check reads "I'll also check whether ..."
@@ -411,6 +411,8 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
     passes. None is offered when the promise cannot be taken out without losing a fact or a next step.
     """
+    if re.search(r"\w[.!?]+$", quote) and not text.endswith(quote):  # "... by 3pm, guaranteed." inside "... #HereToHelp":
+        quote = quote.rstrip(".!?")  # the promise is the clause, its full stop the sentence's
     vowed = _VOWED_NEXT.search(text)
     if vowed and vowed.start() >= text.find(quote) + len(quote) > 0:  # "..., promise it'll be perfect next wk": the vow
         text = text[: vowed.start()] + ". " + capitalise(text[vowed.end():])  # leads into a promise of its own
@@ -638,7 +640,8 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         after = _WHATEVER.sub("", _CERTAINTY.sub("", _NO_BOTHER.sub("", after)))
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
-    if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
+    if rest and not starts_clause(rest) and not _BARE_SUBJECT.match(rest):  # "... will be delivered and set up by
+        # Tuesday": the same promise (not "... and completion on 19 April will go ahead": a second)
         two = _AND_PROMISE.search(tail.group(1))  # (to where a second one starts: "..., and your costs will be paid";
         # "..., and it'll show on your next bill" is the same one's)
         cut = two.start() if two and not re.match(r"\W*(?:and|so)\s+(?:it|this|that|they)\b", tail.group(1)[two.start():], re.I) \
@@ -838,7 +841,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         if _MODAL_FIRST.match(rest) and out:  # "... and will certainly reach your account by 31 Mar.": its subject
             rest = "it " + rest  # went with the first promise; "it" carries the second (a later round hedges it)
         rest = re.sub(rf"^\.\s+(?={_THANKS_WORD}\b)", "", rest, flags=re.I)  # (the thanks cut off a promise)
-        if starts_clause(rest) or re.match(rf"[a-z]+\s+(?:will|shall)\s|{_THANKS_WORD}\b", rest, re.I):
+        if starts_clause(rest) or _BARE_SUBJECT.match(rest) or re.match(rf"{_THANKS_WORD}\b", rest, re.I):
             # (a bare noun: "payment will be ..."; "Thx for your patience!")
             out.append(finish(capitalise(rest)))
         elif holds_fact(rest) or holds_step(rest):
@@ -862,6 +865,9 @@ _MADE_GONE = re.compile(r"^(?P<s>(?:the|your|this|that|any)\s+(?:[\w-]+|[£$€]
                         r"(?P<rest>.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
+# a bare noun, and what it is of, as the subject of a second promise: "payment will ...", "completion on 19 April will"
+_BARE_SUBJECT = re.compile(r"(?!(?:which|who|whom|whose|that|what|where|when|nothing|everything|anything|something)\b)"
+                           r"[a-z]+(?:\s+(?:on|of|for|at)\s+[^,;.!?]{1,30}?)?\s+(?:will|shall)\s", re.I)
 _PIECE_FIRST = re.compile(r"^(?P<piece>[^,;.!?]{1,40}?),\s+(?:and|but|so)\s+(?P<clause>(?:I|we)\b.*)$", re.I | re.S)
 _IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(?:it|that|this|they|he|she)\s+"
                      r"(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|can['’]t|won['’]t|fails?))\b", re.I)
@@ -1540,7 +1546,7 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
     signed = re.search(r"(?:\s+(?:\^\w+|#\w+))+\s*$", vp)  # "... by tomorrow morning ^GW #FreshFit": the sign-off goes last
     tail = signed.group() if signed and signed.start() > 0 else ""
-    vp = vp[: len(vp) - len(tail)] if tail else vp
+    vp = vp[: len(vp) - len(tail)].rstrip(" .!?") if tail else vp  # (and the full stop before it goes too)
     deadline = _DEADLINE.search(vp)
     while deadline and re.match(r"['’]s\b", vp[deadline.end():]):  # "fixed in this week's update": a noun's time, not
         deadline = _DEADLINE.search(vp, deadline.end())  # the deadline (never "fixed in 's update")
