@@ -162,3 +162,23 @@ def test_a_step_after_a_handle_is_a_step() -> None:
     result = coach.rewrite("@sam_p sry 4 the hassle!! Reply here with your order number, and I'll find out what happened.",
                            customer="@Shop my order still hasn't shipped after 9 days")
     assert result.passed is not False and "sry" not in result.rewrite, result.rewrite
+
+
+def test_a_line_that_says_the_reply_settled_it_goes_before_a_check() -> None:
+    result = coach.rewrite("Dear Mr Varga,\n\nThank you for your letter. We apologise for any inconvenience caused. We trust "
+                           "this answers your question.\n\nYours sincerely,\nL. Brandt",
+                           customer="Dear Sirs, my pension transfer (ref. PT-5512) was due on 1 June and has not arrived.")
+    assert "trust this answers" not in result.rewrite, result.rewrite
+
+
+def test_two_checks_in_one_sentence_are_one_check() -> None:
+    result = coach.rewrite("I'll try my best to find you a spare wheel, fingers crossed it arrives before your race on Sunday.",
+                           customer="My bike (order #BK-7731) came with a buckled front wheel and I race on Sunday.")
+    assert result.rewrite.lower().count("check whether") + result.rewrite.lower().count("find out whether") <= 1, \
+        result.rewrite
+
+
+def test_a_promise_to_sort_it_somehow_becomes_a_look_not_a_doubt() -> None:
+    result = coach.rewrite("We'll get it all sorted eventually, so please don't worry.",
+                           customer="My late mother's phone contract is still being billed and I need it closed.")
+    assert "whether we can get it all sorted" not in result.rewrite, result.rewrite

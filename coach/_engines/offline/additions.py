@@ -260,6 +260,10 @@ class Additions:
             if unit.text and unit.role == "body" and _LOOKING_ALREADY.fullmatch(unit.text) and \
                     step.startswith(_LOOKS) and not holds_fact(unit.text):
                 unit.text = ""
+        for unit in layout.units:  # "We trust this clarifies the position." before a check still to come: it did not
+            # (an answer followed by a request for details may still help)
+            if unit.text and unit.role in ("body", "courtesy") and _HELPED.fullmatch(unit.text) and step.startswith(_LOOKS):
+                unit.text = ""
         for unit in layout.units:  # "..., so there isn't anything further we're able to do": the step says otherwise
             if unit.text and unit.role == "body" and _NOTHING_MORE.search(unit.text):
                 cut = _NOTHING_MORE.sub("", unit.text)
@@ -353,6 +357,10 @@ _HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hea
                     r"(?:(?:that|about|re)\s+)?(?:your|the|you|an?)\s+(?!(?:inconvenience|trouble|frustration|concerns?|"
                     r"issues?|problems?|wait|delay|situation|matter|experience)\b)"
                     r"\w+(?:\s+[\w$£€.,'’]+){2}", re.I)
+# A closing line that says the reply settled it: "We trust this clarifies the position.", "Hope this answers it."
+_HELPED = re.compile(r"\W*(?:(?:I|we)\s+)?(?:hope|trust)\s+(?:this|that)\s+(?:clarifies|answers|explains|settles|"
+                     r"clears\s+(?:it|things)\s+up)(?:\s+(?:the|your)\s+(?:position|matter|situation|question))?\W*",
+                     re.I)  # (not "helps": a look into it may help)
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"

@@ -1536,6 +1536,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         # nothing to check; the clause goes (but "gone for good after the recovery window ends on 12 July" is checked)
     if BY_ITSELF.search(vp) and not holds_fact(vp):  # "it should sort itself out soon": nothing to check, something to do
         return f"I'll look into {'it' if s.lower() in ('it', 'this', 'that') else s} and update you."
+    if _SORTED_SOMEHOW.fullmatch(vp):  # "we'll get it all sorted eventually": whether it can be sorted hints it may not;
+        return "I'll look into this and update you."  # what the agent does is look into it
     vp = re.sub(rf"\s*[{EMOJI}{EMOJI_GLUE}]+", "", vp).strip()  # no emoji mid-sentence
     vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b"
                 r"|\s*\bas\s+soon\s+as\s+possible\b|\s*\bat\s+the\s+earliest\s+(?:opportunity|possible\s+(?:time|date))\b"
@@ -1599,6 +1601,9 @@ _NOT_CHARGED = re.compile(r"^(?:and\s+|so\s+)?you\s+(?:won't|won’t|will\s+not|
 _ELLIPTICAL = re.compile(r"^(?P<lead>\s*,?\s*and\s+)(?P<np>(?:the|your|any|all)\s+(?:[^,;.!?]|(?<=\d)[,.](?=\d)){1,40}?)\s+"
                          r"(?P<done>refunded|repaid|paid|credited|returned|reimbursed|waived|replaced|delivered|sent|removed|"
                          r"repaired|fixed|sealed|cleaned|cleared|treated|installed|fitted|completed|finished)\b", re.I)
+_SORTED_SOMEHOW = re.compile(r"(?:get|have)\s+(?:it|this|that|everything|things)\s+(?:all\s+)?(?:sorted|fixed|resolved|"
+                             r"sorted\s+out|done|dealt\s+with)(?:\s+(?:eventually|in\s+the\s+end|somehow|one\s+way\s+or\s+"
+                             r"another|for\s+you))?", re.I)
 _SEE_IF = re.compile(r"^(?:see|check|find\s+out|look\s+into|look\s+at|explore)\s+(?:if|whether)\s+(?P<what>.+?)"
                      r"(?:\s+in\s+due\s+course)?$", re.I)
 _STATE = re.compile(r"^be\s+(?:(?:totally|completely|perfectly|100%|fully|all|absolutely)\s+)?"
