@@ -182,3 +182,14 @@ def test_a_promise_to_sort_it_somehow_becomes_a_look_not_a_doubt() -> None:
     result = coach.rewrite("We'll get it all sorted eventually, so please don't worry.",
                            customer="My late mother's phone contract is still being billed and I need it closed.")
     assert "whether we can get it all sorted" not in result.rewrite, result.rewrite
+
+
+def test_a_restatement_is_never_a_sentence_that_points_back() -> None:
+    result = coach.rewrite("I understand. Bills can be confusing. Hopefully it settles down next month.",
+                           customer="My March gas bill is £388. The previous two were both under £120 and nothing at "
+                                    "home has changed.")
+    assert "the previous two" not in result.rewrite.lower(), result.rewrite
+    # (a sentence with a subject of its own is said back)
+    result = coach.rewrite("Sorry for any inconvenience.", customer="I moved house in May. The first bill at the new "
+                           "address charged me for both homes.")
+    assert "the first bill at the new address charged you for both homes" in result.rewrite.lower(), result.rewrite

@@ -231,17 +231,21 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
-        if clause is None:
-            continue
+        if clause is None or order and _POINTS_BACK.match(sentence):
+            continue  # ("The last three were all under A$150": what it points back at is in the sentence before)
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
         score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
         score += 100 if prefer is not None and prefer(clause) else 0
+
         if (best is None or (weak, -score, order) < best[:3]):
             best = (weak, -score, order, clause)
     return best[3] if best else None
 
 
+_POINTS_BACK = re.compile(r"^\W*(?:it|this|that|they|these|those|both|the\s+(?:rest|others|same)|the\s+(?:last|previous|"
+                          r"other|first|second|next)\s+(?:one|ones|two|three|four|five|six|few|couple))\b(?!\s+(?:of|weeks?|"
+                          r"days?|months?|years?|times?)\b)", re.I)  # (not "the first report", "the last two weeks")
 # a vent before what happened: "I swear you're trying to annoy me, ...", "I feel like nobody reads these, ..."
 _VENTED = re.compile(r"^\W*(?:I\s+swear|I\s+feel\s+like)\b[^,;.!?]*[,;]\s+"
                      r"(?=(?:I|I've|I'm|I'd|my|we|we've|our|the|your)\b)", re.I)
