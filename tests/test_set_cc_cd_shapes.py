@@ -193,3 +193,10 @@ def test_a_restatement_is_never_a_sentence_that_points_back() -> None:
     result = coach.rewrite("Sorry for any inconvenience.", customer="I moved house in May. The first bill at the new "
                            "address charged me for both homes.")
     assert "the first bill at the new address charged you for both homes" in result.rewrite.lower(), result.rewrite
+
+
+def test_a_reminder_that_payment_is_still_due_goes_for_someone_who_cannot_pay() -> None:
+    result = coach.rewrite("We know money is tight for many people. Unfortunately, the balance is still due on 12 June.",
+                           customer="I've been off sick for two months and can't pay the £280 bill due on 12 June. Account "
+                                    "55-210. Please don't cut us off.")
+    assert "still due" not in result.rewrite and "12 June" in result.rewrite, result.rewrite

@@ -655,7 +655,8 @@ _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|th
 _AVOID_CHARGES = re.compile(r",?\s+(?:in\s+order\s+)?to\s+avoid\s+(?:any\s+)?(?:further\s+)?(?:late(?:\s+payment)?|additional|"
                             r"extra)\s+(?:charges|fees|penalties|interest)(?=\s*[.!]?\s*$)", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
-                  r"please\s+(?:note|remember)\s+(?:that\s+)?)?(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
+                  r"please\s+(?:note|remember)\s+(?:that\s+)?|(?:unfortunately|however|sadly|I['’]m\s+afraid),?\s+)?"
+                  r"(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
                   r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)
 _DISMAY = re.compile(r"(?:[\U0001F625\U0001F628\U0001F629\U0001F62B\U0001F62D\U0001F630\U0001F631\U0001F622\U0001F61E"
                      r"\U0001F614\U0001F641\u2639\U0001F62C\U0001F92F\U0001F624\U0001F621\U0001F92C\U0001F97A]\uFE0F?\s*)+[.!]*")
