@@ -29,7 +29,7 @@ def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
     return any(is_step(_HANDLES.sub("", s.text)) for s in sentences)  # ("@jess Reply here with ...": the step)
 
 
-_HANDLES = re.compile(r"^(?:@\w+[\s,:]*)+")
+_HANDLES = re.compile(r"^(?:@[\w.]+[\s,:]*)+")
 
 
 @lru_cache(maxsize=8)  # keyed by the patterns' text, whose hash Python keeps (a compiled pattern hashes its code)

@@ -129,6 +129,8 @@ def lower_first(text: str) -> str:
     """Lower-case a common first word ("Please ..." -> "please ...") so the text can follow a greeting's comma."""
     m = re.match(r"^([A-Z][a-z'’]*)\b", text)
     word = m.group(1).lower() if m else ""
+    if word in _ARTICLES and not re.match(r"^[A-Za-z]+\s+[a-z]", text):
+        return text  # "An Post has ...", "The Hague office", "A&E": a name
     if m and m.group(1) != "I" and not m.group(1).startswith(("I'", "I’")) and \
             (word in _COMMON or re.split(r"['’]", word)[0] in _COMMON):  # "There's" as "there"
         return text[0].lower() + text[1:]
@@ -141,6 +143,9 @@ _COMMON = frozenset("""please we we're we'll we've we'd we’re we’ll we’ve 
     good great thanks absolutely certainly of yes no ok okay sure right well actually now also as in for to with
     after before while since because all any every some once then send reply share dm give call tell contact
     message email whenever drop pop ping visit click tap the a an these those""".split())
+
+
+_ARTICLES = frozenset("the a an these those".split())
 
 
 def finish(text: str, end: str = ".") -> str:

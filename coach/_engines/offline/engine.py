@@ -281,7 +281,9 @@ class _Rewriter(Additions):
                     said = re.sub(r"^I['’]m\s+checking\b", "I'll check", unit.text)  # (what waits is what the agent
                     # will do, and "I" keeps its capital)
                     unit.text = "Once it has been made safe, " + (said if said.startswith("I") else said[0].lower() + said[1:])
-                elif unit.text and unit.role != "added" and (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):
+                elif unit.text and unit.role != "added" and not _MAKES_SAFE.search(unit.text) and \
+                        (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):  # (not "our team will come straight out to
+                    # make it safe and then check the boiler")
                     unit.text = finish(unit.text[: visit.start()]) + " Once it has been made safe, " + \
                         re.sub(r"^(?:,\s*|\s+)and\s+", "", visit.group())  # "We've logged it (ref. 448) and an engineer
                     # will visit within 5-7 working days": the visit is for after the emergency, and says so
@@ -636,7 +638,7 @@ _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+
                                   r"be\s+(?:with\s+you|out|in\s+touch)|take\s+a\s+look|look\s+(?:into|at)\s+it|"
                                   r"get\s+back\s+to\s+you)\b"  # (a later day: "within 5 working days", "then" after
                                   r"(?=[^.!?]*(?:\bwithin\s+\d[^.!?]*(?:working|business)?\s*days?\b|\bover\s+the\s+next\s+"
-                                  r"(?:few\s+|couple\s+of\s+)?days\b|\bnext\s+week\b|\bthen\b))"  # a day booked)
+                                  r"(?:few\s+|couple\s+of\s+)?days\b|\bnext\s+week\b|\bthen\W*$))"  # a day booked)
                                   r"[^.!?]*[.!]?$", re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"

@@ -640,8 +640,7 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         after = _WHATEVER.sub("", _CERTAINTY.sub("", _NO_BOTHER.sub("", after)))
     tail = re.match(r"^(.*?)(\s*[.!?…]*\s*)$", after, re.S)
     rest = re.sub(r"^[\s,;:–—-]*(?:(?:and|but|so|then|or)\s+)?", "", tail.group(1), flags=re.I)
-    if rest and not starts_clause(rest) and not _BARE_SUBJECT.match(rest):  # "... will be delivered and set up by
-        # Tuesday": the same promise (not "... and completion on 19 April will go ahead": a second)
+    if rest and not starts_clause(rest):  # "... will be delivered and set up by Tuesday": the same promise
         two = _AND_PROMISE.search(tail.group(1))  # (to where a second one starts: "..., and your costs will be paid";
         # "..., and it'll show on your next bill" is the same one's)
         cut = two.start() if two and not re.match(r"\W*(?:and|so)\s+(?:it|this|that|they)\b", tail.group(1)[two.start():], re.I) \
@@ -828,12 +827,13 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         rest = ""  # "... write off the £860 so you can start fresh", "... so please just wait until then": what
         # followed from the promise went with it
     piece = _PIECE_FIRST.match(rest)
-    if piece and (_CERTAINTY.fullmatch(piece["piece"]) or not FINITE.search(piece["piece"]) and
-                  not holds_fact(piece["piece"])):
+    if piece and (_CERTAINTY.fullmatch(piece["piece"]) or _NOUN_PIECE.match(piece["piece"]) and
+                  not FINITE.search(piece["piece"]) and not holds_fact(piece["piece"]) and not holds_step(piece["piece"])):
         rest = piece["clause"]  # "[credit ... to cover the food] and the hassle, and I've reported the delay": the
         # promise's own words ("the hassle", "no questions asked") went with it
-    if _IF_NOT.match(rest) and not extract_facts(rest):  # "[an engineer will be there tomorrow], and if not you'll
-        rest = ""  # get a refund": what was to happen if the promise failed goes with the promise
+    if _IF_NOT.match(rest) and not extract_facts(rest) and not _WHAT_TO_DO.search(rest):
+        rest = ""  # "[an engineer will be there tomorrow], and if not you'll get a refund": what was to happen if the
+        # promise failed goes with the promise ("if not, just DM us" is a step, and stays)
     if rest.strip(" .!?…"):
         rest = re.sub(r"^that\s+(?!is\b|was\b|'s\b|’s\b)", "", rest, flags=re.I)  # "and that our team will": "Our team will"
         if _LEADS_IN.match(rest) and not holds_fact(rest) and not holds_step(rest):
@@ -841,7 +841,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         if _MODAL_FIRST.match(rest) and out:  # "... and will certainly reach your account by 31 Mar.": its subject
             rest = "it " + rest  # went with the first promise; "it" carries the second (a later round hedges it)
         rest = re.sub(rf"^\.\s+(?={_THANKS_WORD}\b)", "", rest, flags=re.I)  # (the thanks cut off a promise)
-        if starts_clause(rest) or _BARE_SUBJECT.match(rest) or re.match(rf"{_THANKS_WORD}\b", rest, re.I):
+        if starts_clause(rest) or re.match(rf"[a-z]+\s+(?:will|shall)\s|{_THANKS_WORD}\b", rest, re.I):
             # (a bare noun: "payment will be ..."; "Thx for your patience!")
             out.append(finish(capitalise(rest)))
         elif holds_fact(rest) or holds_step(rest):
@@ -865,10 +865,11 @@ _MADE_GONE = re.compile(r"^(?P<s>(?:the|your|this|that|any)\s+(?:[\w-]+|[£$€]
                         r"(?P<rest>.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
-# a bare noun, and what it is of, as the subject of a second promise: "payment will ...", "completion on 19 April will"
-_BARE_SUBJECT = re.compile(r"(?!(?:which|who|whom|whose|that|what|where|when|nothing|everything|anything|something)\b)"
-                           r"[a-z]+(?:\s+(?:on|of|for|at)\s+[^,;.!?]{1,30}?)?\s+(?:will|shall)\s", re.I)
 _PIECE_FIRST = re.compile(r"^(?P<piece>[^,;.!?]{1,40}?),\s+(?:and|but|so)\s+(?P<clause>(?:I|we)\b.*)$", re.I | re.S)
+# what to do if it fails: the customer's ("just DM us") or the agent's ("we'll chase the courier")
+_WHAT_TO_DO = re.compile(r"\b(?:dm|message|reply|call|ring|contact|e-?mail|send|let\s+us\s+know|get\s+in\s+touch|pop\s+in)\b|"
+                         r"\b(?:we|I)(?:['’]ll|\s+will)\s+(?:chase|call|contact|check|follow|send|arrange|book)\b", re.I)
+_NOUN_PIECE = re.compile(r"(?:the|a|an|your|our|my|his|her|their|this|that|any|all)\s", re.I)  # ("the hassle")
 _IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(?:it|that|this|they|he|she)\s+"
                      r"(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|can['’]t|won['’]t|fails?))\b", re.I)
 _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
@@ -1536,8 +1537,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         # nothing to check; the clause goes (but "gone for good after the recovery window ends on 12 July" is checked)
     if BY_ITSELF.search(vp) and not holds_fact(vp):  # "it should sort itself out soon": nothing to check, something to do
         return f"I'll look into {'it' if s.lower() in ('it', 'this', 'that') else s} and update you."
-    if _SORTED_SOMEHOW.fullmatch(vp):  # "we'll get it all sorted eventually": whether it can be sorted hints it may not;
-        return "I'll look into this and update you."  # what the agent does is look into it
+    if _SORTED_SOMEHOW.fullmatch(vp) and not condition:  # "we'll get it all sorted eventually": whether it can be
+        return "I'll look into this and update you."  # sorted hints it may not; what the agent does is look into it
     vp = re.sub(rf"\s*[{EMOJI}{EMOJI_GLUE}]+", "", vp).strip()  # no emoji mid-sentence
     vp = re.sub(r"\s*\b(?:when|as\s+soon\s+as)\s+(?:we|I)\s+(?:possibly\s+)?can\b|\s*\basap\b|\s*\bat\s+some\s+point\b"
                 r"|\s*\bas\s+soon\s+as\s+possible\b|\s*\bat\s+the\s+earliest\s+(?:opportunity|possible\s+(?:time|date))\b"
