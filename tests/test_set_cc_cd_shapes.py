@@ -244,3 +244,31 @@ def test_an_emergency_visit_after_a_gas_smell_is_not_made_to_wait() -> None:
              "then check the boiler.")
     result = coach.rewrite(draft, customer="I can smell gas in my kitchen near the boiler.")
     assert "Once it has been made safe, our team will come straight out" not in result.rewrite, result.rewrite
+
+
+# Shapes the blind reviewers of sets ca and cb marked garbled, read after their measurement (not judged again).
+
+def test_a_restatement_says_what_went_wrong_not_what_the_customer_did() -> None:
+    result = coach.rewrite("Thanks for getting in touch. Sorry for the issue.",
+                           customer="I picked up my laptop from your Leeds branch after a keyboard repair (job KB-5512) "
+                                    "and the hinge is now cracked.")
+    assert "that you picked up" not in result.rewrite.lower(), result.rewrite
+    assert "hinge is now cracked" in result.rewrite, result.rewrite
+
+
+def test_an_age_is_not_the_problem() -> None:
+    result = coach.rewrite("Poor you, that's awful. Hopefully we can get some of it back.",
+                           customer="I'm 81 and I can't work out why £600 left my account yesterday. Please help.")
+    assert "that you're 81" not in result.rewrite, result.rewrite
+
+
+def test_a_day_abbreviation_before_its_date_ends_no_sentence() -> None:
+    texts = [s.text for s in split_sentences("It will arrive no later than Thu. 12 Sept., we promise. Thanks.")]
+    assert texts[0] == "It will arrive no later than Thu. 12 Sept., we promise.", texts
+
+
+def test_a_letters_frame_is_not_said_back() -> None:
+    result = coach.rewrite("We regret any inconvenience caused.",
+                           customer="I must put in writing my dismay that the Garden Room at Elmfield Hall has been "
+                                    "double-booked for our wedding on 14 June.")
+    assert "put in writing" not in result.rewrite and "dismay" not in result.rewrite, result.rewrite

@@ -42,7 +42,7 @@ _LETTER_END = re.compile(r"\b(?:Block|Gate|Unit|Platform|Terminal|Level|Zone|Row
                          r"Building|Flat|Room|Hall|Door|Bay|Stand|Area|Floor|Tower|Carriage|Coach|Seat|Deck|Screen|Court|"
                          r"Pier|Lot|Phase|Class|Group|Vitamin|Apartment|Suite|Lane|Track|Category|Cat)\s+[A-Z]\.(\s+)(?=[A-Z])")
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|vols|nos|"
-                               r"figs?|inst|apt|ave|bldg|ste|"
+                               r"figs?|inst|apt|ave|bldg|ste|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
 # ... nor before the label of a number: "Ref.: Acct. No. 5520-883-14"
 _NUMBER_LABEL = re.compile(r"(?:No|Nr|Ref|Number)\.?\s*[:#]?\s*[A-Z]{0,4}[-/]?\d")

@@ -170,7 +170,8 @@ _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years
 _OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|already|also)\s+)?(?:bought|ordered|booked|purchased|"
                          r"paid(?!\s+twice)|frozen|blocked|"
                          r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|filed|lodged|"
-                         r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up)\b", re.I)
+                         r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up|picked\s+up|dropped|collected|"
+                         r"handed\s+in)\b", re.I)
 _OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
 # A problem word that, alone, says what is at stake rather than what went wrong: "my rent is due Friday".
 _WEAK = frozenset({"due", "every day"})  # (what is at stake: "I have two kids in the car every day")
@@ -222,6 +223,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     best: tuple[bool, int, int, str] | None = None
     for order, sentence in enumerate(sentences):
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
+        sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
         if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == "." \
@@ -231,8 +233,9 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
-        if clause is None or order and _POINTS_BACK.match(sentence):
-            continue  # ("The last three were all under A$150": what it points back at is in the sentence before)
+        if clause is None or order and _POINTS_BACK.match(sentence) or _AGE.match(sentence):
+            continue  # ("The last three were all under A$150": what it points back at is in the sentence before; "I'm
+            # 74 and ..." says who they are, not what went wrong)
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
         score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
@@ -243,7 +246,14 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[3] if best else None
 
 
-_POINTS_BACK = re.compile(r"^\W*(?:it|this|that|they|these|those|both|the\s+(?:rest|others|same)|the\s+(?:last|previous|"
+_WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wish\s+to|want\s+to|would\s+like\s+to|"
+                         r"am\s+writing\s+to|write\s+to)\s+(?:put\s+in\s+"
+                         r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:that|about|"
+                         r"regarding)\s+(?=\w)", re.I)
+_AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+\d{1,3}\b(?!\s*(?:%|minutes?|mins?|hours?|days?|weeks?|months?|kg|km|miles?)\b)",
+                  re.I)
+_POINTS_BACK = re.compile(r"^\W*(?:it(?!['’]s\s+(?:now\s+)?been\b|\s+has\s+(?:now\s+)?been\b)|this|that|they|these|those|"
+                          r"both|the\s+(?:rest|others|same)|the\s+(?:last|previous|"
                           r"other|first|second|next)\s+(?:one|ones|two|three|four|five|six|few|couple))\b(?!\s+(?:of|weeks?|"
                           r"days?|months?|years?|times?)\b)", re.I)  # (not "the first report", "the last two weeks")
 # a vent before what happened: "I swear you're trying to annoy me, ...", "I feel like nobody reads these, ..."
