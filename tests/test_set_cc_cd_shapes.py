@@ -272,3 +272,25 @@ def test_a_letters_frame_is_not_said_back() -> None:
                            customer="I must put in writing my dismay that the Garden Room at Elmfield Hall has been "
                                     "double-booked for our wedding on 14 June.")
     assert "put in writing" not in result.rewrite and "dismay" not in result.rewrite, result.rewrite
+
+
+def test_an_action_on_what_a_check_finds_is_no_promise() -> None:
+    draft = ("Thank you for the statement, Mr Osei. I've asked the Lagos branch to pull the ATM footage for 3 May. If the "
+             "footage shows no cash came out, I'll refund the ₦40,000 myself that day.")
+    result = coach.rewrite(draft, customer="The ATM at your Lagos branch took ₦40,000 on 3 May but gave me no cash.")
+    assert result.rewrite == draft and result.passed is True, result.rewrite
+
+
+def test_in_due_course_goes_where_money_comes_first() -> None:
+    result = coach.rewrite("I understand you were charged twice. Someone from accounts will contact you in due course.",
+                           customer="You took my £52 gym fee twice this month, I need it back before rent on Friday.")
+    assert "in due course" not in result.rewrite, result.rewrite
+
+
+def test_a_routine_booking_goes_after_urgent_safety_advice() -> None:
+    result = coach.rewrite("Thanks for letting us know. Please use the app to book your annual boiler service.",
+                           customer="There's a smell of gas by my boiler and it's getting stronger.")
+    assert "annual boiler service" not in result.rewrite, result.rewrite
+    result = coach.rewrite("We're fully booked this week but we'll try to fit you in next week.",
+                           customer="My brakes failed on the motorway after your service yesterday, the pedal went to the floor.")
+    assert "fit you in next week" not in result.rewrite, result.rewrite
