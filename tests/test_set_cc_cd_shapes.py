@@ -294,3 +294,25 @@ def test_a_routine_booking_goes_after_urgent_safety_advice() -> None:
     result = coach.rewrite("We're fully booked this week but we'll try to fit you in next week.",
                            customer="My brakes failed on the motorway after your service yesterday, the pedal went to the floor.")
     assert "fit you in next week" not in result.rewrite, result.rewrite
+
+
+def test_an_address_block_above_the_salutation_stays_the_letters_head() -> None:
+    draft = ("Mr. Tomas Berg\n22 Harbour Rd.\nLeith EH6 6LX\n\nRef: Policy No. 55-1902\n\nDear Mr. Berg,\n\nWe are sorry "
+             "for any inconvenience. We can confirm that your claim will be settled in full by Friday.\n\nYours sincerely,\n"
+             "Anna Kerr\nClaims Team")
+    result = coach.rewrite(draft, customer="Dear Sirs, my storm damage claim (policy 55-1902) was lodged on 3 March and "
+                                           "nobody has replied. T. Berg")
+    assert result.rewrite.startswith("Mr. Tomas Berg\n22 Harbour Rd.\nLeith EH6 6LX\n\nRef: Policy No. 55-1902\n\n"
+                                     "Dear Mr. Berg,\n\n"), result.rewrite
+    assert "We can confirm" not in result.rewrite and result.passed is not False, result.rewrite
+
+
+def test_running_the_company_down_in_a_colloquialism_is_pity() -> None:
+    assert "pity" in _rules("Sorry about that, our warehouse team really dropped the ball. I've sent a new one today.")
+
+
+def test_nothing_more_to_do_goes_before_a_check() -> None:
+    result = coach.rewrite("We apologise for the disappointment. Bookings are sometimes cancelled at short notice, though "
+                           "there is nothing further we can do at this stage.",
+                           customer="Our cottage booking (ref. CT-4410, £900) was cancelled by you a week before arrival.")
+    assert "nothing further" not in result.rewrite, result.rewrite

@@ -150,6 +150,7 @@ def parse(text: str) -> Layout:
             continue
         start = max(s.start, head_end)
         units.append(Unit(text=text[start:s.end], gap="", start=start, end=s.end))
+    units = units[_address_block(text, units):]  # ("Dr. H. Marsh / 14 Elm St. / York / Dear Dr. Marsh,": the head)
     for unit, nxt in zip(units, units[1:]):
         unit.gap = text[unit.end:nxt.start]
     tail_gap = text[units[-1].end:tail_at] if units else ""
@@ -167,6 +168,20 @@ def parse(text: str) -> Layout:
     layout.continues = bool(re.search(r"[1-9]/[1-9]", layout.tail)) and not re.search(r"([1-9])/\1", layout.tail) \
         or layout.units[-1].text.rstrip().endswith(("...", "…", ","))
     return layout
+
+
+def _address_block(text: str, units: list[Unit]) -> int:
+    """How many units, each a short line of its own, stand above a letter's salutation line ("Dear Dr. Marsh,"): an
+    address and reference block, which the head keeps as written; 0 when the letter does not open so."""
+    for i, unit in enumerate(units[:8]):
+        if _SALUTATION_LINE.fullmatch(unit.text):
+            above = units[:i + 1]
+            lines = all("\n" in text[a.end:b.start] and len(a.text.split()) <= 8 for a, b in zip(above, above[1:]))
+            return i if i and lines else 0
+    return 0
+
+
+_SALUTATION_LINE = re.compile(r"(?:Dear|Hello|Hi)\s[^!?\n]{1,50},")
 
 
 def _tail_start(text: str) -> int:

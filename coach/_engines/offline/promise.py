@@ -298,7 +298,7 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
 # intention that" (one list for both patterns below)
 _VOUCHES = (r"(?:please\s+)?(?:be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+assured|"
             r"(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)(?:\s+you\b)?|"
-            r"I\s+can\s+(?:assure|confirm|tell)(?:\s+you\b)?|it\s+is\s+our\s+(?:intention|aim|expectation)|(?:I|we)\s+(?:hereby\s+)?confirm|"
+            r"(?:I|we)\s+can\s+(?:assure|confirm|tell)(?:\s+you\b)?|it\s+is\s+our\s+(?:intention|aim|expectation)|(?:I|we)\s+(?:hereby\s+)?confirm|"
             r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
             r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)")
 _CONFIRM_THAT = re.compile(rf"(?:{_VOUCHES})\s+that\s+(?=\w)", re.I)
