@@ -316,3 +316,9 @@ def test_nothing_more_to_do_goes_before_a_check() -> None:
                            "there is nothing further we can do at this stage.",
                            customer="Our cottage booking (ref. CT-4410, £900) was cancelled by you a week before arrival.")
     assert "nothing further" not in result.rewrite, result.rewrite
+
+
+def test_a_claim_that_it_is_safe_goes_after_a_safety_report() -> None:
+    result = coach.rewrite("I'm sure it's completely safe, kettles often smell a little when new. Keep using it.",
+                           customer="The kettle you sold me gives off a burning smell and the cable gets hot.")
+    assert "safe, kettles" not in result.rewrite, result.rewrite

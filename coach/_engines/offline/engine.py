@@ -631,7 +631,11 @@ _DENIES_FAULT = re.compile(
     r"|\b(?:it|this|that)\s+(?:couldn['’]t|could\s+not|can['’]t|cannot)\s+(?:possibly\s+)?have\s+been\s+(?:our|the|from)\b"
     r"|^\W*(?:it['’]s|it\s+is|this\s+is|that['’]s|that\s+is)\s+(?:just|only|simply|perfectly|completely|totally)\s+"
     r"(?:normal|expected|the\s+new\b|a\s+normal\b)"
-    r"|^\W*(?:that|this|it)\s+(?:can|does|sometimes)\s+happens?\b", re.I)
+    r"|^\W*(?:that|this|it)\s+(?:can|does|sometimes)\s+happens?\b"
+    # "I'm sure it's perfectly safe, those heaters always smell a bit at first"
+    r"|^\W*(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+|very\s+)?(?:sure|certain|confident)\s+(?:that\s+)?(?:it['’]s|it\s+is|"
+    r"this\s+is|they['’]re|they\s+are)\s+(?:perfectly\s+|completely\s+|totally\s+|absolutely\s+|100%\s+|entirely\s+)?safe\b",
+    re.I)
 # the draft's routine visit, made the agent's check: beside an urgent safety step it reads as the real plan
 _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+we\s+can\s+"
                                   r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
