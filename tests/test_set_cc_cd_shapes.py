@@ -322,3 +322,48 @@ def test_a_claim_that_it_is_safe_goes_after_a_safety_report() -> None:
     result = coach.rewrite("I'm sure it's completely safe, kettles often smell a little when new. Keep using it.",
                            customer="The kettle you sold me gives off a burning smell and the cable gets hot.")
     assert "safe, kettles" not in result.rewrite, result.rewrite
+
+
+# Found by a second reviewer of this stop's later diff: each is a way the shapes above first went too far.
+
+def test_a_booking_inside_the_safety_advice_stays() -> None:
+    result = coach.rewrite("Please don't drive the car, and book the inspection through our app so a mechanic checks the "
+                           "brakes.", customer="My brakes failed on the motorway after your service yesterday.")
+    assert "don't drive the car" in result.rewrite, result.rewrite
+
+
+def test_a_day_at_a_sentence_end_before_a_number_still_ends_it() -> None:
+    assert [s.text for s in split_sentences("See you Sat. 3 of us will come.")] == ["See you Sat.", "3 of us will come."]
+    assert "broken-promise" in _rules("Your parcel will definitely arrive by Sat. 3 of our drivers cover your street now.")
+
+
+def test_a_condition_does_not_excuse_what_others_deliver() -> None:
+    assert "broken-promise" in _rules("If the courier confirms it was lost, a replacement will arrive tomorrow.")
+
+
+def test_when_we_can_is_not_cut_from_a_money_reply() -> None:
+    result = coach.rewrite("I'm sorry you were charged twice. We'll call you back when we can confirm the refund amount.",
+                           customer="You charged me twice for my £52 gym fee and now my rent payment bounced.")
+    assert "when we can confirm the refund amount" in result.rewrite, result.rewrite
+
+
+def test_a_number_after_i_am_is_not_always_an_age() -> None:
+    result = coach.rewrite("We regret any inconvenience caused.", customer="I'm 2 payments behind because you took £600 twice.")
+    assert "2 payments behind" in result.rewrite, result.rewrite
+
+
+def test_only_an_address_block_above_dear_is_the_head() -> None:
+    result = coach.rewrite("Your parcel will arrive tomorrow, guaranteed.\nHi Sam,\nThanks for your patience. I've chased "
+                           "the courier for order PX-22.", customer="My parcel PX-22 hasn't arrived.")
+    assert "guaranteed" not in result.rewrite, result.rewrite
+
+
+def test_even_though_is_not_cut_to_even() -> None:
+    result = coach.rewrite("We apologise for the disappointment. Bookings are sometimes cancelled at short notice, even "
+                           "though there is nothing further we can do at this stage.",
+                           customer="Our cottage booking (ref. CT-4410, £900) was cancelled by you a week before arrival.")
+    assert "notice, even." not in result.rewrite, result.rewrite
+
+
+def test_an_agent_owning_a_slip_is_not_pity() -> None:
+    assert "pity" not in _rules("I dropped the ball on this and forgot your £40 refund on Monday; I've sent it now.")

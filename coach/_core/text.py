@@ -42,10 +42,14 @@ _LETTER_END = re.compile(r"\b(?:Block|Gate|Unit|Platform|Terminal|Level|Zone|Row
                          r"Building|Flat|Room|Hall|Door|Bay|Stand|Area|Floor|Tower|Carriage|Coach|Seat|Deck|Screen|Court|"
                          r"Pier|Lot|Phase|Class|Group|Vitamin|Apartment|Suite|Lane|Track|Category|Cat)\s+[A-Z]\.(\s+)(?=[A-Z])")
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|vols|nos|"
-                               r"figs?|inst|apt|ave|bldg|ste|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
+                               r"figs?|inst|apt|ave|bldg|ste|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
 # ... nor before the label of a number: "Ref.: Acct. No. 5520-883-14"
 _NUMBER_LABEL = re.compile(r"(?:No|Nr|Ref|Number)\.?\s*[:#]?\s*[A-Z]{0,4}[-/]?\d")
+# ... nor a day's name before its date: "no later than Mon. 9 Sept." (capitalised; not "See you Sat. 3 of us ...")
+_DAY_END = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.$")
+_DATE_FIRST = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
+                         r"\d{1,2}[/.-]\d|\d{1,2}(?:st|nd|rd|th)\b")
 # Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.
 _TITLE_END = re.compile(r"\b(?:Mx|Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr|Supt|Insp|Sgt|Cpl|Mstr|"
                         r"Sig|Sigg|Sra|Srta|Dott|Dra|Ing|Avv)\.$")  # ("Gentile Sig. Ferri", "Estimada Sra. Ruiz")
@@ -174,7 +178,8 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
                          _ABBREVIATION_END.search(merged[-1].text) and
                          (sentence.text[:1].islower() or sentence.text[:1] in "£$€0123456789" or
                           _NUMBER_LABEL.match(sentence.text)) or
-                         _TITLE_END.search(merged[-1].text) and sentence.text[:1].isupper()):
+                         _TITLE_END.search(merged[-1].text) and sentence.text[:1].isupper() or
+                         _DAY_END.search(merged[-1].text) and _DATE_FIRST.match(sentence.text)):
             previous = merged.pop()  # ... or "approx." before "six weeks": an abbreviation, not an end
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
         elif merged and merged[-1].text[-1] in ".!?" and at + 1 < len(pieces) and _MOOD_ONLY.fullmatch(sentence.text):

@@ -342,8 +342,8 @@ _LOOKING_ALREADY = re.compile(r"\W*(?:as\s+per\s+my\s+(?:previous|last)\s+e-?mai
                               r"(?:it|this|that|the\s+matter|things)(?:\s+(?:now|further|for\s+you))?\s*[.!]*", re.I)
 _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check", "I'm checking", "I'll look", "I'm looking")
 # a flat "nothing more we can do", the clause or the sentence
-_NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|though|although)\s+|^\W*)(?:there\s+is\s+(?:not|n['’]t)\s+anything|"
-                           r"there['’]s\s+nothing|there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"
+_NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"
+                           r"(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"
                            r"(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)?\s+(?:can|able\s+to|could)\s+do(?:\s+here|\s+about\s+"
                            r"(?:this|it|that)|\s+for\s+you)?(?:\s+(?:at\s+(?:this|the\s+moment|present)(?:\s+stage|\s+time)?|"
                            r"right\s+now|now))?\s*[.!]?$", re.I)  # (not one with its reason: ", as ...")

@@ -290,7 +290,8 @@ class _Rewriter(Additions):
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
             for unit in layout.units:  # drive the car until it has been checked": it goes
-                routine = (_ROUTINE_VISIT_CHECK.match(unit.text) or _BOOK_LATER.search(unit.text)) and \
+                routine = (_ROUTINE_VISIT_CHECK.match(unit.text) or _BOOK_LATER.match(unit.text) and
+                           not self.case.covered_by(unit.text)) and \
                     not _SAME_DAY.search(unit.text) and not unit.prefix and not holds_fact(unit.text)  # (not "book a tow
                 # truck ... today"; but "book your annual boiler service", "squeeze you in next week" after a gas smell)
                 waved = _NOTHING_TO_FEAR.match(unit.text)  # (also when it was split off the promise it followed)
@@ -515,7 +516,10 @@ class _Rewriter(Additions):
         if _no_step(self.check(text)):
             return True
         rule = load_rules()["no-next-step"]
-        return not explicit_step(rule, split_sentences(text)) and explicit_step(rule, split_sentences(self.draft))
+        # (a vague effort the edits took out stood where a step should be: "We will endeavour to have someone attend")
+        return not explicit_step(rule, split_sentences(text)) and (
+            explicit_step(rule, split_sentences(self.draft)) or
+            any(f.rule == "vague-effort" for f in self.checked[self.draft].findings))
 
     # -- the second pass ----------------------------------------------------------------------------------
 
@@ -649,9 +653,11 @@ _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+
                                   r"(?:few\s+|couple\s+of\s+)?days\b|\bnext\s+week\b|\bthen\W*$))"  # a day booked)
                                   r"[^.!?]*[.!]?$", re.I)
 # a routine booking, or one put off: "log in to book your annual boiler service", "we'll squeeze you in next week"
-_BOOK_LATER = re.compile(r"\b(?:book|schedule|arrange)\s+(?:your|an?|the)\s+(?:annual\s+|routine\s+|next\s+)?"
-                         r"(?:boiler\s+|car\s+)?(?:service|check-?up|inspection|appointment)\b|\b(?:squeeze|fit|book)\s+you\s+in\b[^.!?]*"
-                         r"\b(?:next\s+week|later\s+this\s+week|in\s+a\s+few\s+days)\b", re.I)
+_BOOK_LATER = re.compile(r"^\W*(?:in\s+the\s+meantime,?\s+)?(?:please\s+)?(?:(?:use|log\s+in\s+to|go\s+to|visit)\s+(?:the|our)\s+"
+                         r"(?:app|website|site)\s+(?:to\s+)?|you\s+can\s+)?book\s+(?:your|an?|the)\s+(?:annual\s+|routine\s+|next\s+)?"
+                         r"(?:boiler\s+|car\s+)?(?:service|check-?up|MOT)\b[^.!?]*[.!]?$"
+                         r"|^[^.!?]*\b(?:squeeze|fit)\s+you\s+in\b[^.!?]*\b(?:next\s+week|later\s+this\s+week|in\s+a\s+few\s+"
+                         r"days)\b[^.!?]*[.!]?$", re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
@@ -668,7 +674,7 @@ _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|th
                      r"(?:made|received|paid))\b[^.!?]{0,60}\b(?:may|will|could|can)\s+(?:result|lead)\s+in\b", re.I)
 _AVOID_CHARGES = re.compile(r",?\s+(?:in\s+order\s+)?to\s+avoid\s+(?:any\s+)?(?:further\s+)?(?:late(?:\s+payment)?|additional|"
                             r"extra)\s+(?:charges|fees|penalties|interest)(?=\s*[.!]?\s*$)", re.I)
-_IN_DUE_COURSE = re.compile(r",?\s+(?:in\s+due\s+course|when\s+(?:they|we)\s+(?:can|get\s+a\s+chance))\b", re.I)
+_IN_DUE_COURSE = re.compile(r",?\s+in\s+due\s+course\b(?=\s*(?:[,.;!?]|$))", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?|(?:unfortunately|however|sadly|I['’]m\s+afraid),?\s+)?"
                   r"(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"

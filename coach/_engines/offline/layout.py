@@ -176,12 +176,15 @@ def _address_block(text: str, units: list[Unit]) -> int:
     for i, unit in enumerate(units[:8]):
         if _SALUTATION_LINE.fullmatch(unit.text):
             above = units[:i + 1]
-            lines = all("\n" in text[a.end:b.start] and len(a.text.split()) <= 8 for a, b in zip(above, above[1:]))
+            lines = all("\n" in text[a.end:b.start] and len(a.text.split()) <= 8 and _ADDRESS_LINE.match(a.text) and
+                        not _SAYS.search(a.text) for a, b in zip(above, above[1:]))
             return i if i and lines else 0
     return 0
 
 
-_SALUTATION_LINE = re.compile(r"(?:Dear|Hello|Hi)\s[^!?\n]{1,50},")
+_SALUTATION_LINE = re.compile(r"Dear\s[^!?\n]{1,50},")
+# a line of an address or reference block: a title and a name, a number or postcode in it, or a reference label
+_ADDRESS_LINE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Sir|Dame)\.?\s+[A-Z]|.*\d|(?:Re|Ref|Our\s+ref|Your\s+ref)\b", re.I)
 
 
 def _tail_start(text: str) -> int:

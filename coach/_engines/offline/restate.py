@@ -200,7 +200,8 @@ _CIRCUMSTANCE = re.compile(r"^(?:as\s+)?you(?:\s+use\s+a\s+wheelchair|(?:['’]r
 _ASKS = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:kindly\s+)?(?:refund|send|give|fix|cancel|sort|replace|help|tell|call|"
                    r"email|reply|return|credit|reverse|waive|change|update|check|compensate)\b", re.I)  # a request
 _STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(?:your\s+|any\s+more\s+|another\s+|an?\s+|"
-                     r"more\s+)?(?:excuses?|apolog\w+|sorr\w+|platitudes|scripts?|canned\s+responses?)\b", re.I)
+                     r"more\s+)?(?:excuses?|apolog\w+|sorr\w+|platitudes|scripts?|canned\s+responses?)\b"
+                     r"|^\W*I\s+(?:don['’]t|do\s+not)\s+know\s+what\s+(?:to\s+do|else\s+to\s+do)\b", re.I)  # (how they feel)
 
 
 def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None = None) -> str | None:
@@ -224,6 +225,9 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     for order, sentence in enumerate(sentences):
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
+        sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
+        if not sentence.strip():
+            continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
         if clause is None and 2 <= len(after.split()) <= 4 and _PROBLEM.search(after) and sentence.rstrip()[-1:] == "." \
@@ -233,9 +237,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
-        if clause is None or order and _POINTS_BACK.match(sentence) or _AGE.match(sentence):
-            continue  # ("The last three were all under A$150": what it points back at is in the sentence before; "I'm
-            # 74 and ..." says who they are, not what went wrong)
+        if clause is None or order and _POINTS_BACK.match(sentence):
+            continue  # ("The last three were all under A$150": what it points back at is in the sentence before)
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
         score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
@@ -248,10 +251,9 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wish\s+to|want\s+to|would\s+like\s+to|"
                          r"am\s+writing\s+to|write\s+to)\s+(?:put\s+in\s+"
-                         r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:that|about|"
-                         r"regarding)\s+(?=\w)", re.I)
-_AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+\d{1,3}\b(?!\s*(?:%|minutes?|mins?|hours?|days?|weeks?|months?|kg|km|miles?)\b)",
-                  re.I)
+                         r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"
+                         r"fact\s+)?that\s+(?=\w)", re.I)
+_AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)", re.I)
 _POINTS_BACK = re.compile(r"^\W*(?:it(?!['’]s\s+(?:now\s+)?been\b|\s+has\s+(?:now\s+)?been\b)|this|that|they|these|those|"
                           r"both|the\s+(?:rest|others|same)|the\s+(?:last|previous|"
                           r"other|first|second|next)\s+(?:one|ones|two|three|four|five|six|few|couple))\b(?!\s+(?:of|weeks?|"
