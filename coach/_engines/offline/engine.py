@@ -392,7 +392,6 @@ class _Rewriter(Additions):
             if not progress:
                 break
         # "Oh Gemma, that's so awful, I feel terrible for you 😢": the interjection and name left of the pity go too
-        sentences = [_CHECKED_TWICE.sub(r"\1 and whether ", s) for s in sentences]  # (two clauses fixed apart)
         return checks_in_order([s for s in sentences if s == text or not is_interjection(s)])
 
     def _fix(self, rule: str, text: str, quote: str) -> list[str] | None:
@@ -724,10 +723,6 @@ _PERFECT = re.compile(r"^\W*(?:I|we)(?:'ve|’ve|\s+have)\s+", re.I)
 
 _CALMS = re.compile(r"^\W*(?:(?:please\s+)?(?:don't|don’t|do\s+not)\s+(?:panic|worry|fret|stress)|rest\s+easy|relax|"
                     r"no\s+worries|(?:try\s+)?not\s+to\s+worry)\W*$", re.I)
-# "Let me check whether we can get you a new top, let me check whether it gets there by Saturday": one check of both
-_CHECKED_TWICE = re.compile(r"^((?:Let\s+me\s+(?:check|find\s+out)|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?(?:check|find\s+out))"
-                            r"\s+whether\s+[^,;.!?]+),\s+"
-                            r"(?:let\s+me\s+(?:check|find\s+out)|I['’]m\s+checking)\s+whether\s+")
 _DASH_BEFORE = re.compile(r"\w\s+[—–-]\s*$")
 _ABOUT_IT = re.compile(r"(?:they|it|this|that|these|those)\b", re.I)
 

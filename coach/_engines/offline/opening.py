@@ -160,8 +160,8 @@ class Phrasing:
 
 def positive(customer: str | None, draft: str) -> bool:
     """Praise or banter, not a problem: the customer's message (or, without one, the draft) is untroubled, and it
-    or the draft is glad ("That sure does look delicious"); a message that names its booking or order is glad itself.
-    Nobody is asked for details they have no reason to give."""
+    or the draft is glad ("That sure does look delicious"); a message that names its booking or order, and says nothing
+    glad, is a case, not praise. Nobody is asked for details they have no reason to give."""
     text = customer if customer and customer.strip() else draft
     if text is customer and not _POSITIVE.search(text) and _reference(text):
         return False  # "I booked a standard room (ref. HB-7734)": a case, whatever the draft's "Enjoy!"

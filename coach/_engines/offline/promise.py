@@ -223,7 +223,7 @@ def checks_in_order(texts: list[str]) -> list[str]:
     """``texts`` (a reply's sentences in order) with the full check first and "I'll also check" after it: edits
     fix a sentence's promises in the checker's order, which need not be the order they are read in. A check of
     nothing named ("I'll look into this and update you") goes where another check names what it checks."""
-    out = list(texts)
+    out = [_CHECKED_TWICE.sub(r"\1 and whether ", t) for t in texts]  # (two clauses of one sentence, fixed apart)
     if any(is_check(t) and not looks_into_this(t) for t in out):  # (one that holds the draft's time stays)
         out = [t for t in out if not looks_into_this(t) or extract_facts(t)]
     first = next((i for i, t in enumerate(out) if is_check(t) or _ALSO_LINE.match(t)), None)
@@ -239,6 +239,10 @@ def checks_in_order(texts: list[str]) -> list[str]:
     return out
 
 
+# "Let me check whether we can get you a new top, let me check whether it gets there by Saturday": one check of both
+_CHECKED_TWICE = re.compile(r"^((?:Let\s+me\s+(?:check|find\s+out)|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?(?:check|find\s+out))"
+                            r"\s+whether\s+[^,;.!?]+),\s+"
+                            r"(?:let\s+me\s+(?:check|find\s+out)|I['’]m\s+checking)\s+whether\s+")
 _SHARED = re.compile(r"\b(?:shared|passed|forwarded|raised|escalated|reported|fed\s+back)\b(?:\s+(?:this|it|them))?"
                      r"(?:\s+on)?\s+(?:with|to)\b", re.I)
 _LEARN = (

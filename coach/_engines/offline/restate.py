@@ -243,7 +243,6 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
         score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
         score += 100 if prefer is not None and prefer(clause) else 0
-
         if (best is None or (weak, -score, order) < best[:3]):
             best = (weak, -score, order, clause)
     return best[3] if best else None
