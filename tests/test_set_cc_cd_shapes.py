@@ -367,3 +367,9 @@ def test_even_though_is_not_cut_to_even() -> None:
 
 def test_an_agent_owning_a_slip_is_not_pity() -> None:
     assert "pity" not in _rules("I dropped the ball on this and forgot your £40 refund on Monday; I've sent it now.")
+
+
+def test_an_assurance_and_its_fallback_both_go_with_the_promise() -> None:
+    result = coach.rewrite("It will be back with you by Friday, no questions asked, and if not we'll replace it.",
+                           customer="My watch was sent for repair three weeks ago and is still not back.")
+    assert "No questions asked" not in result.rewrite and "if not" not in result.rewrite.lower(), result.rewrite

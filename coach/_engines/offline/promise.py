@@ -869,7 +869,7 @@ _MADE_GONE = re.compile(r"^(?P<s>(?:the|your|this|that|any)\s+(?:[\w-]+|[£$€]
                         r"(?P<rest>.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
                        r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
-_PIECE_FIRST = re.compile(r"^(?P<piece>[^,;.!?]{1,40}?),\s+(?:and|but|so)\s+(?P<clause>(?:I|we)\b.*)$", re.I | re.S)
+_PIECE_FIRST = re.compile(r"^(?P<piece>[^,;.!?]{1,40}?),\s+(?:and|but|so)\s+(?P<clause>(?:I|we|if)\b.*)$", re.I | re.S)
 # what to do if it fails: the customer's ("just DM us") or the agent's ("we'll chase the courier")
 _WHAT_TO_DO = re.compile(r"\b(?:dm|message|reply|call|ring|contact|e-?mail|send|let\s+us\s+know|get\s+in\s+touch|pop\s+in)\b|"
                          r"\b(?:we|I)(?:['’]ll|\s+will)\s+(?:chase|call|contact|check|follow|send|arrange|book)\b", re.I)
