@@ -157,6 +157,9 @@ CONDUCT_RULE = re.compile(r"^\s*(?:" + _DONT + r")\b", re.I)
 HOLDS_BACK = r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+"
 # What the team may do, said to the customer as ours: "Agents may waive damage charges up to €100" -> "We can waive ..."
 _TEAM_MAY = re.compile(_TEAM + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+", re.I)
+# the same after a first part: "Hotel costs are not reimbursed; agents may offer a 15% voucher" -> "...; we can offer ..."
+_TEAM_MAY_PART = re.compile(r"(?<=[;,] )" + _TEAM[1:] + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+(?!not\b)",
+                            re.I)
 
 
 def _either_named(what: str, clause_topic: set[str]) -> bool:
@@ -235,7 +238,7 @@ def as_ours(line: str) -> str:
         line = _AGENT_DOES.sub(lambda m: "we " + _plain(m["verb"]), line)
         line = _AND_DOES.sub(lambda m: m.group(1) + _plain(m["verb"]), line)
         line = "W" + line[1:] if line.startswith("we ") else line
-    line = to_you(_TEAM_MAY.sub("We can ", line, count=1))
+    line = to_you(_TEAM_MAY_PART.sub("we can ", _TEAM_MAY.sub("We can ", line, count=1), count=1))
     line = re.sub(r"^We can not\b", "We can't", line)  # "Agents may not offer vouchers ..." -> "We can't offer ..."
     line = _DO_NOT_OFFER.sub(lambda m: f"We don't {m['verb'].lower()} ", line, count=1)  # "Do not offer cash ...": ours
     line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)

@@ -98,7 +98,7 @@ SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,", 
     r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely|faithfully|respectfully))?|talk\s+soon|"
     r"respectfully|(?:yours\s+)?respectfully\s+yours|cordially|warmly|with\s+(?:respect|gratitude|thanks))\s*[,.!]?\s*$"
     r"|^(?:with\s+)?(?:(?:deepest|warmest|heartfelt|kindest|sincere|warm|kind|best)\s+)*(?:sympathy|sympathies|"
-    r"condolences|wishes|gratitude|love|regards|apologies)\s*,\s*$",
+    r"condolences|wishes|gratitude|love|regards|apologies)(?:\s+(?:once\s+)?again)?\s*,\s*$",  # ("With apologies once again,")
     re.I,
 )
 

@@ -395,7 +395,7 @@ _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\
                            r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+(?:again\s+)?for\s+your\s+loss"
                            r"(?:,?\s+and\s+(?:for\s+)?(?:the|any)\s+(?:inconvenience|trouble|hassle))?\W*$", re.I)  # (the
 # inconvenience beside a death goes with it)
-_THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
+_THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|thx|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
 

@@ -64,7 +64,7 @@ from .windows import past_window_instead
 __all__ = ["rewrite_offline"]
 
 _SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|our|sincere|deepest)\s+)*(?:sorry|apologies)"
-                             r"(?:\s+(?:again|once\s+more))?"
+                             r"(?:\s+(?:again|once\s+(?:more|again)))?"
                              r"(?=\s*[,.!]?\s*\n)", re.I)
 _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:keep\s+)?"
                        r"(?:drive|driving|use|using|eat|eating|drink|drinking|ride|riding)\b",

@@ -71,7 +71,8 @@ _NAME_BAR_LINE = re.compile(r"(?<=\n)[ \t]*[A-Z][\w'’.-]{1,20}(?:[ \t][A-Z][\w
 _FIRM = re.compile(r"(?<!\w)(?:&\s+)?(?:Co|Ltd|Inc|Corp|plc|LLC|GmbH|Pty|S\.A)\.$")  # "Crumb & Co.": a name, not a sentence
 _NAME_LINE = re.compile(r"^[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\.?$")
 
-_REFERENCE_TOKEN = re.compile(r"\b(?:[A-Z]{1,5}[-/]?\d[\w/-]*|\d+[-/][\w/-]*\d)\b|\bNo\.?\s*\d")  # "HH-7730215", "No. 88"
+# "HH-7730215", "No. 88", "Booking no. 3318"
+_REFERENCE_TOKEN = re.compile(r"\b(?:[A-Z]{1,5}[-/]?\d[\w/-]*|\d+[-/][\w/-]*\d)\b|\bNo\.?\s*\d|\bno\.\s*\d")
 _SAYS = re.compile(r"\b(?:we|I|you|it|is|are|was|were|has|have|had|will|issued|sent)\b", re.I)  # a sentence, unpunctuated
 
 

@@ -1186,7 +1186,8 @@ def said_policy(line: str) -> str:
     elif (verbless := _missing_verb(line)) is not None:
         # "Goodwill vouchers capped at £10", "Refunds issued within 5 days": "... are capped ...", "... are issued ..."
         line = f"{line[:verbless].rstrip()} {_be(line[:verbless].split()[-1])} {line[verbless:].lstrip()}"
-    elif not _FINITE_VERB.search(line) and _VERBLESS.match(line) and not _ORDERS_THE_TEAM.search(line):
+    elif not _FINITE_VERB.search(_BEFORE_WHEN.split(line)[0]) and _VERBLESS.match(line) and \
+            not _ORDERS_THE_TEAM.search(line):  # ("Refunds only if repair is not possible": its verb is the condition's)
         line = "Our policy is: " + line[0].lower() + line[1:]  # "Refunds only within 30 days of delivery": no sentence
     return finish(as_ours(line))
 

@@ -105,7 +105,8 @@ _VERB_FIXES = [  # after "I" became "you": the verb agrees
     (re.compile(r"\byou hasn't\b", re.I), "you haven't"), (re.compile(r"\byou doesn't\b", re.I), "you don't"),
     (re.compile(r"\byou does\b", re.I), "you do"), (re.compile(r"\byou is\b", re.I), "you are"),
     # "you waited 50 minutes and was then charged": the second verb of the same subject agrees too
-    (re.compile(r"^(you\b[^,;]*?\b(?:and|but|then)\s+(?:then\s+)?)was\b", re.I), r"\1were"),
+    # ("you booked a room for 2-5 May, booking ref LX-20931, and was charged €412": past a reference between commas)
+    (re.compile(r"^(you\b[^,;]*?(?:,\s[^,;]*?\d[^,;]*?)*,?\s(?:and|but|then)\s+(?:then\s+)?)was\b", re.I), r"\1were"),
 ]
 _OBJECT_YOU = re.compile(r"\b(?:to|for|with|from|at|by|about|told|asked|called|emailed|messaged|contacted|paid|"
                          r"sent|gave)\s+you\b", re.I)
@@ -390,9 +391,10 @@ def _as_clause(sentence: str) -> str | None:
     if re.search(r"\byou\b", clause, re.I) and not _OBJECT_YOU.search(clause):
         return None  # "you" the company as a subject: "you charged me" would read as an admission, and a sentence
         # with no subject ("Messed up my order", "Frustrated that ...") is not known to be the customer's
-    clause = _SWAP.sub(lambda m: _swap(m.group()), clause).replace(_WE, "we").replace(_TO_YOU, "you")
-    for pattern, fixed in _VERB_FIXES:
+    clause = _SWAP.sub(lambda m: _swap(m.group()), clause).replace(_WE, "we")
+    for pattern, fixed in _VERB_FIXES:  # (before an object "you" is in: "the code you sent me doesn't work")
         clause = pattern.sub(fixed, clause)
+    clause = clause.replace(_TO_YOU, "you")
     who = _CIRCUMSTANCE.match(clause)
     if who:  # "you use a wheelchair and the lift has been broken for 9 days": sorry for the lift, never the wheelchair
         clause = clause[who.end():]
@@ -518,7 +520,7 @@ def _swap(word: str) -> str:
     key = word.lower()
     if key == "you":
         return "us"  # only an object "you" survives the filters: "they told you" -> "they told us"
-    return _SWAPS[key]  # lower case: the engine puts the clause after "... that"
+    return _TO_YOU if key == "me" else _SWAPS[key]  # lower case: the engine puts the clause after "... that"
 
 
 def _shorten(clause: str) -> str | None:
