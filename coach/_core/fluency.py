@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .text import KISS_SIGN_OFF
 
-__all__ = ["TYPED_TWICE", "fluency_problems", "new_problems", "THREAD_MARKER"]
+__all__ = ["TYPED_TWICE", "fluency_problems", "has_verb", "new_problems", "THREAD_MARKER"]
 
 # --- Masking -------------------------------------------------------------------------------------------------------
 # Placeholders live in the Unicode private-use area: \ue000<kind><index>\ue001.
@@ -242,6 +242,12 @@ def _is_verb(word: str) -> bool:
     if len(w) >= 6 and w.endswith("ing") and w not in _NOT_VERB_ING:
         return True
     return False
+
+
+def has_verb(text: str) -> bool:
+    """Some word of ``text`` is a verb, or an idiom that stands for one ("Sorry for the wait.", "Thanks again!")."""
+    words = _WORD_RE.findall(text)
+    return any(_is_verb(w) or w.lower() in _IDIOMS or w.lower() in ("thx", "ty") for w in words)
 
 
 # --- Sentences -----------------------------------------------------------------------------------------------------

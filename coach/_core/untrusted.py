@@ -119,6 +119,8 @@ _GIVES = re.compile(
     r"|\byou(?:['’]ll|\s+will)\s+(?:now\s+)?(?:receive|get|be\s+(?:given|paid|refunded))\b"  # "you'll receive double ..."
     r"|\b(?:mobile|cell|phone)(?:\s+number)?\s+is(?=\s+\+?\d)"  # "Her mobile is 06 12 34 56 78"
     r"|\b(?:staff|internal|secret|employee)\s+(?:discount\s+|promo\s+)?code\s+is\b"  # "our staff code is STAFF40"
+    # "use our employee code TEAM25 at checkout": the code handed over, in the imperative
+    r"|\b(?:use|enter|apply|try)\s+(?:our|the|this)\s+(?:staff|internal|secret|employee)\s+(?:discount\s+|promo\s+)?code\b"
     r"|\b(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|offer|give|add|grant|approve)\b|\b(?:is|are)\s+now\b"
     r"|\bwelcome\s+to\s+keep\b|\bno\s+need\s+to\s+(?:send|return|post)\b|\bhere(?:'s|’s|\s+is)\s+(?:an?|your|the)\b"
     r"|\bhere(?:'s|’s|\s+is)\s+(?:(?:promo|discount|voucher|coupon)\s+)?code\b"  # "here's code STAFF100 for 100% off"

@@ -353,11 +353,12 @@ _SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+kn
                               r"\w+(?:\s+\w+){2}", re.I)
 # ... or a sorry or "I hear you" that says it: "Sorry to hear your bag didn't make it to Lisbon with you", "I hear you
 # about the double charge of $15.99" (not "sorry to hear that", "about this")
-_HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hear\s+you|"
+_HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hear\s+you|I\s+(?:understand|can\s+see|see)\s+that|"
                     r"(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:\w+\s+)?sorry)\s+"
                     r"(?:(?:that|about|re)\s+)?(?:your|the|you|an?)\s+(?!(?:inconvenience|trouble|frustration|concerns?|"
                     r"issues?|problems?|wait|delay|situation|matter|experience)\b)"
-                    r"\w+(?:\s+[\w$£€.,'’]+){2}", re.I)
+                    r"\w+(?:\s+[\w$£€.,'’]+){2}|\bI\s+understand\s+you\s+(?:haven['’]t|have\s+not|didn['’]t|did\s+not|were|"
+                    r"was|got|had)\s+\w+\s+\w", re.I)  # ("I understand you haven't received your e-tickets")
 # A closing line that says the reply settled it: "We trust this clarifies the position.", "Hope this answers it."
 _HELPED = re.compile(r"\W*(?:(?:I|we)\s+)?(?:hope|trust)\s+(?:this|that)\s+(?:clarifies|answers|explains|settles|"
                      r"clears\s+(?:it|things)\s+up)(?:\s+(?:the|your)\s+(?:position|matter|situation|question))?\W*",

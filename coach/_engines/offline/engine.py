@@ -20,7 +20,7 @@ from functools import cached_property
 from ..._core.checker import check, kept_quiet
 from ..._core.combined import explicit_step
 from ..._core.facts import extract_facts
-from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, new_problems
+from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, has_verb, new_problems
 from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
@@ -284,9 +284,11 @@ class _Rewriter(Additions):
                 elif unit.text and unit.role != "added" and not _MAKES_SAFE.search(unit.text) and \
                         (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):  # (not "our team will come straight out to
                     # make it safe and then check the boiler")
-                    unit.text = finish(unit.text[: visit.start()]) + " Once it has been made safe, " + \
-                        re.sub(r"^(?:,\s*|\s+)and\s+", "", visit.group())  # "We've logged it (ref. 448) and an engineer
-                    # will visit within 5-7 working days": the visit is for after the emergency, and says so
+                    later = re.sub(r"^(?:,\s*|\s+)and\s+", "", visit.group())  # "We've logged it (ref. 448) and an
+                    # engineer will visit within 5-7 working days": the visit is for after the emergency, and says so
+                    if any(f.rule == "broken-promise" for f in self.check_line(later).findings):
+                        later = re.sub(r"\b(?:will|should)\s+", "aims to ", later, count=1)  # (its days, an aim)
+                    unit.text = finish(unit.text[: visit.start()]) + " Once it has been made safe, " + later
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
             for unit in layout.units:  # drive the car until it has been checked": it goes
@@ -300,7 +302,8 @@ class _Rewriter(Additions):
                     continue  # after the brakes failed: the urgent step is to stop, not to fix it oneself
                 if unit.text and (unit.role != "added" or waved) and ((carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
-                                                                      _ENJOY.match(unit.text))
+                                                                      _ENJOY.match(unit.text) or
+                                                                      _SEE_YOU.match(unit.text))
                                                                      and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
@@ -391,8 +394,10 @@ class _Rewriter(Additions):
             sentences = out
             if not progress:
                 break
-        # "Oh Gemma, that's so awful, I feel terrible for you 😢": the interjection and name left of the pity go too
-        return checks_in_order([s for s in sentences if s == text or not is_interjection(s)])
+        # "Oh Gemma, that's so awful, I feel terrible for you 😢": the interjection and name left of the pity go too;
+        # so does a piece with no verb left of a clause that went ("In the meantime 🙂" of "..., hang tight 🙂")
+        return checks_in_order([s for s in sentences if s == text or not is_interjection(s) and
+                                (has_verb(s) or holds_fact(s) or s in self.draft)])
 
     def _fix(self, rule: str, text: str, quote: str) -> list[str] | None:
         """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""
@@ -558,7 +563,8 @@ _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P
 
 
 # an emoji of shock or sorrow, alone: it belonged to what was said before it
-_SLOW_REPLY = re.compile(r"(?P<s>\b(?:a|an|one\s+of\s+our|our|the)\s+(?:member\s+of\s+(?:our|the)\s+)?[\w-]+(?:\s+team)?)\s+"
+_SLOW_REPLY = re.compile(r"(?P<s>\b(?:(?:someone|somebody)\s+from\s+)?(?<!from\s)(?:a|an|one\s+of\s+our|our|the)\s+"
+                         r"(?:member\s+of\s+(?:our|the)\s+)?[\w-]+(?:\s+team)?)\s+"
                          r"will\s+(?P<vp>(?:respond|reply|get\s+back\s+to\s+you|be\s+in\s+touch|contact\s+you|call\s+you)"
                          r"\b[^.!?;]*?\bwithin\s+\d[^.!?;]*?)\s*[.!]?$", re.I)
 _CHEERFUL = re.compile(r"\s*[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F60E\U0001F642\U0001F917\U0001F929\U0001F973"
@@ -645,7 +651,8 @@ _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['
                                   r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))\b",
                                   re.I)
 _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
-                                  r"someone|somebody)\s+(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|"
+                                  r"someone|somebody)(?:\s+from\s+(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?\s+"
+                                  r"(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|"
                                   r"be\s+(?:with\s+you|out|in\s+touch)|take\s+a\s+look|look\s+(?:into|at)\s+it|"
                                   r"get\s+back\s+to\s+you)\b"  # (a later day: "within 5 working days", "then" after
                                   r"(?=[^.!?]*(?:\bwithin\s+\d[^.!?]*(?:working|business)?\s*days?\b|\bover\s+the\s+next\s+"
@@ -662,7 +669,7 @@ _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:availab
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
                         r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b"
                         # "Our team will look into this and be in touch within 3-5 working days": the routine reply
-                        r"|(?:our|the)\s+(?:\w+\s+)?team\s+will\s+[^.!?]{0,30}\b(?:be\s+in\s+touch|get\s+back\s+to\s+you|respond|"
+                        r"|(?:(?:someone|somebody)\s+from\s+)?(?:our|the)\s+(?:\w+\s+)?team\s+will\s+[^.!?]{0,30}\b(?:be\s+in\s+touch|get\s+back\s+to\s+you|respond|"
                         r"contact\s+you)\b[^.!?]*\bwithin\s+\d"
                         # "We'll book an engineer to come and take a look some time next week"
                         r"|(?:we|I)(?:['’]ll|\s+will|\s+can)\s+(?:book|arrange\s+for|send|get)\s+(?:an?\s+|the\s+)?(?:engineer|"
@@ -684,6 +691,8 @@ _SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(
                           r"|^(\W*(?:once\s+)?again,\s*)(?=(?:please\s+accept\s+(?:my|our)|(?:I|we)\s+(?:do\s+)?apologi[sz]e|"
                           r"(?:I'm|I\s+am|we're|we\s+are)\s+(?:so\s+|very\s+|truly\s+)?sorry)\b)", re.I)
 _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
+# "See you then!" to a visit that waits for the danger's own step (after "Please don't drive the car until ...")
+_SEE_YOU = re.compile(r"^\W*see\s+you\s+(?:then|there|soon|on\s+the\s+day|next\s+week)\W*$", re.I)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
                     r"happy\s+(?:gaming|shopping|listening|streaming|playing|watching))\W*$", re.I)

@@ -85,6 +85,8 @@ _POSITIVE = re.compile(r"\b(?:thanks?|thx|ty|thank\s+you|love[ds]?|loving|great|
 #: A draft that banters back ("That sure does look delicious"), beyond a polite "have a great day".
 _BANTER = re.compile(r"\b(?:love[ds]?|adorable|delicious|cute|awesome|amazing|enjoy\w*|fun|yum\w*|lol|haha\w*|beautiful|"
                      r"congrat\w*|happy\s+(?:when|to\s+see|for\s+you))\b", re.I)
+# a question of the customer's ("Just wondering if you have any discounts"): the draft's "Enjoy!" makes it no praise
+_ASKS = re.compile(r"\?|\b(?:wonder(?:ing|ed)?|(?:can|could|do|does|is|are)\s+(?:you|there|I)\b)", re.I)
 _TROUBLE = re.compile(r"\b(?:not|never|no|\w+n['’]t|broken|late|delay\w*|missing|wrong|charg\w*|lost|stuck|error\w*|"
                       r"fail\w*|down|outage|refund\w*|cancel\w*|worst|terrible|awful|bad|problem\w*|issue\w*|help|"
                       r"why|still|waiting|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped|"
@@ -165,7 +167,8 @@ def positive(customer: str | None, draft: str) -> bool:
     text = customer if customer and customer.strip() else draft
     if text is customer and not _POSITIVE.search(text) and _reference(text):
         return False  # "I booked a standard room (ref. HB-7734)": a case, whatever the draft's "Enjoy!"
-    return not _TROUBLE.search(text) and bool(_POSITIVE.search(text) or _BANTER.search(draft))
+    return not _TROUBLE.search(text) and bool(_POSITIVE.search(text) or _BANTER.search(draft) and
+                                              not (text is customer and _ASKS.search(text)))
 
 
 def thanks(phrasing: Phrasing, problem: str | None, customer: str | None = None) -> str:
