@@ -103,3 +103,20 @@ def test_a_question_is_no_praise_whatever_the_draft_cheers_and_a_code_handed_ove
 def test_payment_before_the_end_of_the_month_is_a_deadline_promised() -> None:
     found = coach.check("Your claim is approved and payment will be made before the end of the month.").findings
     assert any(f.rule == "broken-promise" and "before the end of the month" in (f.quote or "") for f in found), found
+
+
+def test_i_know_how_you_feel_believe_me_goes_like_any_bare_understanding() -> None:
+    customer = "You billed my gym membership twice in March, €45 each time, after I froze it for my surgery."
+    draft = ("Dear member,\n\nWe are sorry for any frustration caused. I know how you feel, believe me.\n\nI'll do my best "
+             "to get someone to look at it when things quieten down.\n\nCity Gym")
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "believe me" not in rewrite and "when things quieten down" not in rewrite, rewrite
+
+
+def test_of_two_sentences_in_a_row_saying_the_same_the_fuller_one_stays() -> None:
+    customer = "Why was I charged $60 for data on my trip to Lisbon? I bought the Europe pass."
+    draft = ("Hi Ana, sorry for any inconvenience. You've been charged data fees for your trip. These data fees were "
+             "charged for your trip to Lisbon. Data charges apply according to your plan terms.")
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "you've been charged data fees for your trip" not in rewrite.lower(), rewrite
+    assert "The data fees were charged for your trip to Lisbon." in rewrite, rewrite

@@ -114,7 +114,7 @@ _BLAMES = re.compile(
     r"\b(?:threatening|abusive)\s+language\s+(?:does\s+not|doesn['’]t|will\s+not|won['’]t)\b|"
     r"\b(?:lol|lmao|haha+|hehe)\b", re.I)
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
-                          "yes definitely entirely perfectly".split())
+                          "yes definitely entirely perfectly believe me trust".split())
 
 
 # Lines that deflect rather than help: a defence of the process, a sales pitch, a generic "feedback passed on".
@@ -364,7 +364,9 @@ _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:
 _WHEN_IT_SUITS = re.compile(r"(?:when|whenever|once)\s+(?:I|we)(?:['’]ve)?\s+(?:get|have|find|got)\s+(?:a\s+|the\s+)?(?:chance|"
                             r"moment|minute|spare\s+moment|bit\s+of\s+time)(?:\s+(?:to\s+spare|free|spare))?|"
                             r"when\s+time\s+allows|when\s+(?:they|he|she)(?:['’]re|['’]s|\s+are|\s+is)\s+(?:free|available)|"
-                            r"when\s+(?:they|he|she)\s+(?:get|gets|have|has)\s+(?:a\s+)?(?:chance|moment|minute)", re.I)
+                            r"when\s+(?:they|he|she)\s+(?:get|gets|have|has)\s+(?:a\s+)?(?:chance|moment|minute)|"
+                            r"(?:when|once)\s+things\s+(?:calm|quieten|quiet|settle|slow)\s+down|"  # "... when things calm down"
+                            r"when\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\s+(?:quieter|less\s+busy)", re.I)
 # "We'll look into INV-4421 at some point": the agent's own look, without the shrug
 _LOOK_SOMETIME = re.compile(r"^(?:I|we)(?:['’]ll|\s+will)\s+(?:look\s+into|check|investigate)\b[^,;]*?"
                             r"(?P<when>\s+(?:at\s+some\s+(?:point|stage)|eventually|sometime))\W*$", re.I)

@@ -245,6 +245,8 @@ class _Rewriter(Additions):
                 if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflecting or self._cold(unit.text)):
                     thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
+        if english:  # "You've been charged roaming fees for your trip. These roaming fees were charged for your trip
+            self._said_twice(layout)  # to Maputo.": a reply being fixed says it once, the fuller way
         for at, unit in enumerate(layout.units):  # "I understand. I understand also that ...": the first went, so the
             also = _ALSO_AGAIN.match(unit.text) if unit.text else None  # "also" has nothing to add to
             if also and not any(u.text.lower().startswith(also["lead"].lower()) for u in layout.units[:at] if u.text):
@@ -337,6 +339,22 @@ class _Rewriter(Additions):
         """The text of the first unit after ``unit`` that still has any."""
         at = layout.units.index(unit)
         return next((u.text for u in layout.units[at + 1:] if u.text), "")
+
+    @staticmethod
+    def _said_twice(layout: Layout) -> None:
+        """Of two sentences in a row where one says nothing the other does not (its words and facts), the lesser goes."""
+        units = [u for u in layout.units if u.text and u.role == "body"]
+        for one, two in zip(units, units[1:]):
+            if not one.text or not two.text or "?" in one.text + two.text:
+                continue
+            words = [{stem(w) for w in content_words(u.text)} for u in (one, two)]
+            facts = [set(extract_facts(u.text)) for u in (one, two)]
+            for lesser, (a, b) in ((one, (0, 1)), (two, (1, 0))):
+                if len(words[a]) >= 3 and words[a] <= words[b] and facts[a] <= facts[b]:
+                    lesser.text = ""
+                    if lesser is one:  # "These roaming fees were ..." with nothing before it to point at: "The"
+                        two.text = re.sub(r"^(?:These|Those|This|That)\b(?=\s+\w)", "The", two.text)
+                    break
 
     def _cold(self, text: str) -> bool:
         """A line that could go to anyone ("Thank you for your feedback.", "You may refer to our FAQ page.") in a reply
