@@ -192,7 +192,10 @@ _AGENT_VERB = re.compile(r"^\s*(?:open|record|verify)\s+(?:a|an|the)\b", re.I)
 
 # The customer in the third person: "Refunds reach the customer's card within 3-5 working days", "Customers can ask
 # for their data to be copied ..."
-_THIRD_PERSON = ((re.compile(r"\bthe\s+customer['’]s\b", re.I), "your"), (re.compile(r"\bthe\s+customer\b", re.I), "you"))
+_THIRD_PERSON = ((re.compile(r"\bthe\s+customer['’]s\b", re.I), "your"),
+                 # (not a team's name: "assessed by the Customer Care team")
+                 (re.compile(r"\bthe\s+customer\b(?!\s+(?:care|service|services|support|relations|experience|success|"
+                             r"team|contact|helpdesk)\b)", re.I), "you"))
 
 
 def to_you(text: str) -> str:

@@ -39,7 +39,10 @@ def checking_on(what: str, when: str, salt: int) -> str:
 
 _DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?"
                             r"(?:\s+(?:tomorrow|today|tonight|on\s+\w+day|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)?"
-                            r"(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s+at\s+the\s+latest\b)?", re.I)
+                            r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
+                            # "by tomorrow 11 a.m.": its hour
+                            r"(?:(?<=tomorrow)\s+(?:by\s+|at\s+|before\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?"
+                            r"(?:\s+at\s+the\s+latest\b)?", re.I)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DIGITS = re.compile(r"\d*(?:st|nd|rd|th)?(?:\s+" + _MONTH + r"(?:\s+\d{4})?\b)?")  # the rest of "by 3|0 June"
 _DATE_AFTER = re.compile(rf",?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?|"
@@ -56,6 +59,7 @@ def update_time(when: str) -> str:
     hurry ("right away")."""
     when = re.sub(r"^(?:on|by)\s+(?=(?:today|tonight)\b)|^on\s+(?=tomorrow\b)", "", when.strip(), flags=re.I)  # not "on
     # tomorrow", "by today"
+    when = re.sub(r"\s+(?:positively|for\s+sure|without\s+fail)$", "", when, flags=re.I)  # (the update's time, unvouched)
     if _HURRY.match(when):
         return ""
     if re.match(r"(?:by|before|within|in|on|today|tonight|tomorrow|this|later|first\s+thing|end\s+of|the\s+end\s+of)\b", when,

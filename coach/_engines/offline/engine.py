@@ -414,13 +414,16 @@ class _Rewriter(Additions):
                 break
         # "Oh Gemma, that's so awful, I feel terrible for you 😢": the interjection and name left of the pity go too;
         # so does a piece with no verb left of a clause that went ("In the meantime 🙂" of "..., hang tight 🙂")
+        # (and "I have checked." of "I have checked and your parcel will definitely be with you tomorrow": what was
+        # checked went, and a check of it follows)
         return checks_in_order([s for s in sentences if s == text or not is_interjection(s) and
-                                (has_verb(s) or holds_fact(s) or s in self.draft)])
+                                (has_verb(s) or holds_fact(s) or s in self.draft) and not _CHECKED_IT.fullmatch(s)])
 
     def _fix(self, rule: str, text: str, quote: str) -> list[str] | None:
         """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""
         before = _count(self.check(text), rule)
         for way in self._ways(rule, text, quote):
+            way = [s if s in text else _ABBREVIATION_STOP.sub("", s) for s in way]  # ("... update you by 10 a.m..")
             if rule == "broken-promise" and len(way) > 1:  # "Don't worry." said what the promise after it was for
                 way = [s for s in way if not _CALMS.match(s)] or way
             if way and new_problems(text, " ".join(way)):
@@ -709,6 +712,11 @@ _SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(
                           r"|^(\W*(?:once\s+)?again,\s*)(?=(?:please\s+accept\s+(?:my|our)|(?:I|we)\s+(?:do\s+)?apologi[sz]e|"
                           r"(?:I'm|I\s+am|we're|we\s+are)\s+(?:so\s+|very\s+|truly\s+)?sorry)\b)", re.I)
 _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
+# a full stop after an abbreviation's own ("by 10 a.m..", "Acme Ltd..")
+_ABBREVIATION_STOP = re.compile(r"(?:(?<=\b[ap]\.m\.)|(?<=\bLtd\.)|(?<=\bInc\.)|(?<=\bCo\.)|(?<=\betc\.)|(?<=\bapprox\.))"
+                                r"\.(?=\s|$)")
+_CHECKED_IT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+)?(?:checked|looked\s+into\s+it|confirmed)"
+                         r"(?:\s+(?:this|it|for\s+you))?\W*", re.I)
 # "See you then!" to a visit that waits for the danger's own step (after "Please don't drive the car until ...")
 _SEE_YOU = re.compile(r"^\W*see\s+you\s+(?:then|there|soon|on\s+the\s+day|next\s+week)\W*$", re.I)
 # "Enjoy!" says nothing once the treat it followed is gone

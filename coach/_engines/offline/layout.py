@@ -58,6 +58,7 @@ _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it thi
 _END = re.compile(rf"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[{EMOJI}\uFE0F])$")
 _COURTESY_SENTENCE = re.compile(
     r"^(?:thanks|thank\s+you|ty|thx|cheers|many\s+thanks|have\s+a\s+(?:great|good|nice|lovely|wonderful)\b|take\s+care|"
+    r"(?:may\s+)?god\s+bless(?:\s+you)?|stay\s+safe|"
     r"enjoy|kind\s+regards|regards|(?:best|warm|warmest|kind|kindest)\s+(?:wishes|regards)|all\s+the\s+best|"
     r"with\s+(?:thanks|best\s+wishes)|yours\s+(?:sincerely|faithfully|truly)|sincerely|best(?=\s*,)|"
     r"(?:please\s+)?(?:do\s+not|don['’]t)\s+hesitate\s+to\s+(?:contact|get\s+in\s+touch\s+with|reach\s+out\s+to|call|"

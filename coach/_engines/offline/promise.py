@@ -64,7 +64,7 @@ _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(
                          r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+(?:sure|certain)|without\s+fail|"
-                        r"without\s+a\s+doubt|"
+                        r"positively(?=\W*$)|without\s+a\s+doubt|"
                         r"no\s+matter\s+what|no\s+questions?\s+asked|no\s+question(?:\s+about\s+it)?|every\s+(?:single\s+)?"
                         r"(?:penny|cent|pound|dollar)(?:\s+of(?=\s+(?:the|your)\b))?)\b|"
                         r",?\s*\b100\s?%(?!\s+of\b)", re.I)  # (not "100% of your ticket")
@@ -304,7 +304,9 @@ _VOUCHES = (r"(?:please\s+)?(?:be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+ass
             r"(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)(?:\s+you\b)?|"
             r"(?:I|we)\s+can\s+(?:assure|confirm|tell)(?:\s+you\b)?|it\s+is\s+our\s+(?:intention|aim|expectation)|(?:I|we)\s+(?:hereby\s+)?confirm|"
             r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
-            r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)")
+            r"let\s+you\s+know|advise(?:\s+you)?|inform\s+you)|"
+            # a letter's lead-in: "We wish to inform you that ...", "Kindly note that ..."
+            r"(?:I|we)\s+(?:wish|would\s+like|want)\s+to\s+(?:inform|advise|assure)\s+you|(?:kindly|please)\s+note")
 _CONFIRM_THAT = re.compile(rf"(?:{_VOUCHES})\s+that\s+(?=\w)", re.I)
 # Comfort tacked on a promise: "dont worry :)", "no worries 🙂"
 _COMFORT = r"(?:(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry|no\s+worries|no\s+stress|" \
@@ -1594,6 +1596,8 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
     said = _checked(clause, salt, again=again, asked=asked)
     if said:  # the check is the coach's sentence: "whether you can get your €9 back", not "whether U can get ur €9 back"
         said = _CHAT_WORDS.sub(lambda m: _CHAT_SAID[m.group().lower()], said)
+        said = re.sub(r"\bwhether that\s+(?=(?:both|all|the|your|these|those)\b)", "whether ", said)  # ("assured ... and
+        # that both charges will be reversed": the "that" was the assurance's)
     # ("whether your connection can be back" does not read: "whether we can get your connection back")
     return _CAN_BE_BACK.sub(lambda m: "whether we can " + _GET_IT[m["how"]].format(s=m["s"]), said) if said else said
 
