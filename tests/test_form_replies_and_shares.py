@@ -109,7 +109,8 @@ def test_a_reply_that_names_something_of_the_case_keeps_its_own_condolence() -> 
     draft = ("Thank you for telling us, and I'm so sorry. I've stopped the reminders about the lease and I'll close it "
              "without any fee; the paperwork will come to you by email.")
     result = coach.rewrite(draft, customer="My brother died last month and you keep sending reminders about his lease.")
-    assert "sorry to hear about your brother" not in result.rewrite
+    # one condolence: the draft's, or (where its bare "I'm so sorry" went as bland) the line for whoever died
+    assert result.rewrite.lower().count("sorry") == 1, result.rewrite
 
 
 def test_a_second_promise_whose_subject_went_with_the_first_is_not_left_without_one() -> None:

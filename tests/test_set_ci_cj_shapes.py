@@ -40,3 +40,22 @@ def test_a_blessing_closes_the_reply_after_the_step_it_followed() -> None:
     draft = "Good morning sir, we are very sorry for the inconveniences. We are doing our best. God bless you."
     rewrite = coach.rewrite(draft, customer="The generator I bought on 3rd May (receipt 7781) will not start.").rewrite
     assert rewrite.endswith("God bless you."), rewrite
+
+
+def test_a_sentence_that_ended_on_a_cheerful_face_keeps_an_end_when_the_face_goes() -> None:
+    customer = "There's a really strong smell of gas by my boiler at 9 Elm Way."
+    draft = ("Hi there! Thanks for getting in touch 😊 Sorry for the inconvenience. We've raised job GX-2210 and an "
+             "engineer will be in touch within 3-5 working days. Anything else I can help with today?")
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "Thanks for getting in touch." in rewrite and "touch I'm" not in rewrite, rewrite
+    assert "Anything else I can help with today?" not in rewrite, rewrite
+    assert rewrite.index("Thanks for getting in touch") < rewrite.index("gas emergency line"), rewrite
+
+
+def test_a_death_the_draft_never_answers_gets_the_line_for_whoever_died() -> None:
+    customer = ("My wife Ann passed away in May and I need to close her broadband account, number 5520-118. The shop "
+                "said there's a £150 fee to end it early.")
+    draft = "Hi Mr Shaw! Thanks for reaching out. Unfortunately early exit fees apply to all accounts, including Ann's."
+    rewrite = coach.rewrite(draft, customer=customer)
+    assert "sorry" in rewrite.rewrite.lower() and "wife" in rewrite.rewrite, rewrite.rewrite
+    assert rewrite.passed is not True

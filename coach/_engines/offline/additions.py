@@ -169,7 +169,13 @@ class Additions:
         said = bool(problem) and (_SPECIFIC_THANKS.search(body) is not None or self.case is None and _echoes(body, self.told))
         if case and condoled:
             case = None  # the draft already says "sorry for your loss" or "about your diagnosis": not twice
-        if case and ("no-thanks" in rules or unnamed):  # grief, not a parcel (its plain lines thank: only for a reply
+        # a death the reply never answers ("Thanks for reaching out! Unfortunately fees apply to all contracts" to a
+        # widow): the situation's line for whoever died, whatever else the draft says
+        uncondoled = case.who(self.told) if grieves(case) and case.acknowledge_who and not problem and \
+            not (condoled or _SORRY_FOR_LOSS.search(body)) else None
+        if uncondoled and "no-thanks" not in rules and not unnamed:
+            added.append(self.phrasing.pick(_thanking(case.acknowledge_who, False), 2).format(who=uncondoled))
+        elif case and ("no-thanks" in rules or unnamed):  # grief, not a parcel (its plain lines thank: only for a reply
             # that does not yet)
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(_thanking(case.acknowledge_who, "no-thanks" in rules), 2).format(who=who)
@@ -388,6 +394,7 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(
                         r"(?:\s+(?:in\s+due\s+course|soon|shortly|as\s+soon\s+as\s+possible))?)?\W*$|"
                         rf"^\W*(?:it|this|that|the\s+matter|your\s+\w+)\s+(?:is|are)\s+(?:now\s+|currently\s+)?{_BEING_LOOKED}"
                         r"\W*$", re.I)
+_SORRY_FOR_LOSS = re.compile(r"\b(?:sorry|condolences?|sympath\w+|loss)\b", re.I)  # (a plain "I'm so sorry" answers it)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",

@@ -254,6 +254,8 @@ class _Rewriter(Additions):
         if self.case is not None and self.case.name != "money":  # a smiley after a condolence, a diagnosis or a gas
             for unit in layout.units:  # leak ("I'm so sorry to hear that your mother passed away. 😊"): it goes
                 cheer = _CHEERFUL.sub("", unit.text).strip() if unit.text else ""
+                if cheer != unit.text.strip() and re.search(r"\w$", cheer):
+                    cheer += "."  # "Thanks for reaching out 😊" ended on its face: a full stop now
                 if cheer != unit.text.strip():
                     unit.text = cheer if re.search(r"\w", cheer) else ""
                 if unit.role != "greeting" and (_THANKS.match(unit.text) or _SORRY.search(unit.text) or
@@ -302,6 +304,9 @@ class _Rewriter(Additions):
                 if unit.text and unit.role != "added" and _DIY_FIX.match(unit.text):
                     unit.text = ""  # "Please try adjusting the brake pads as described in the manual, section 4"
                     continue  # after the brakes failed: the urgent step is to stop, not to fix it oneself
+                if unit.text and unit.role != "added" and _MORE_HELP.match(unit.text):
+                    unit.text = ""  # "Anything else I can help with today?" after "leave the property"
+                    continue
                 if unit.text and (unit.role != "added" or waved) and ((carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text) or
@@ -603,6 +608,8 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"(?:experiencing|receiving|handling|dealing\s+with|very\s+busy)(?:\s+(?:a\s+)?(?:very\s+)?(?:high|heavy|"
                    r"large|unusually\s+high)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|demand|calls|contacts|enquiries|inquiries)|"
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
+# the close of a routine reply: "Anything else I can help with today?", "Is there anything else we can do for you?"
+_MORE_HELP = re.compile(r"^\W*(?:is\s+there\s+)?anything\s+else\s+(?:I|we)\s+can\s+(?:help|do|assist)\b[^.!]*\?\W*$", re.I)
 _ANYTHING_ELSE = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:us|me)\s+know|do\s+get\s+in\s+touch|just\s+ask)\b[^.!?]*"
                             r"\b(?:anything|else|more)\b", re.I)
 _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)?(?:mum|mom|mother|dad|father|husband|wife|"
@@ -669,6 +676,7 @@ _DENIES_FAULT = re.compile(
 # the draft's routine visit, made the agent's check: beside an urgent safety step it reads as the real plan
 _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+we\s+can\s+"
                                   r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
+                                  r"(?:someone|somebody)\s+can\s+(?:be\s+in\s+touch|get\s+in\s+touch|come|call)|"
                                   r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))\b",
                                   re.I)
 _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
