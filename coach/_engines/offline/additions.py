@@ -327,14 +327,15 @@ class Additions:
             return
         if at == 0:
             layout.units.insert(0, Unit(text=sentence, gap=" ", role="added"))
-            nxt = layout.units[1] if len(layout.units) > 1 else None
-            if nxt is not None and nxt.text[:1].islower() and not nxt.prefix:  # "omg that's so bad" after "Thank you
-                nxt.text = capitalise(nxt.text)  # for your message.": a sentence of its own now
-            return
-        prev, own_line = layout.units[at - 1], heading(layout, at - 1)
-        layout.units.insert(at, Unit(text=sentence, gap=" " if prev.role == "greeting" else prev.gap, role="added"))
-        if prev.role != "greeting" and not own_line:  # "Re: ..." keeps its own line
-            prev.gap = " "
+        else:
+            prev, own_line = layout.units[at - 1], heading(layout, at - 1)
+            layout.units.insert(at, Unit(text=sentence, gap=" " if prev.role == "greeting" else prev.gap, role="added"))
+            if prev.role != "greeting" and not own_line:  # "Re: ..." keeps its own line
+                prev.gap = " "
+        nxt = next((u for u in layout.units[at + 1:] if u.text), None)
+        if nxt is not None and not nxt.prefix and re.match(r"[a-z]+(?:['’][a-z]+)?\b(?![-@])", nxt.text):
+            nxt.text = capitalise(nxt.text)  # "omg that's so bad", "our engineers are on it" after "Thank you for
+            # your message.": a sentence of its own now (not "iPhone", "eBay")
 
 
 
@@ -354,9 +355,9 @@ _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though
                            r"(?:this|it|that)|\s+for\s+you)?(?:\s+(?:at\s+(?:this|the\s+moment|present)(?:\s+stage|\s+time)?|"
                            r"right\s+now|now))?\s*[.!]?$", re.I)  # (not one with its reason: ", as ...")
 # Thanks that already name what the customer raised: "Thanks for reporting the PDF export crash".
-_SPECIFIC_THANKS = re.compile(r"\bthank(?:s|\s+you)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|flagging|raising|"
-                              r"explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"
-                              r"\w+(?:\s+\w+){2}", re.I)
+_SPECIFIC_THANKS = re.compile(r"\b(?:thank(?:s|\s+you)|thx|ty)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|"
+                              r"flagging|raising|explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"
+                              r"\w+(?:\s+[\w£$€]\w*(?:[.,]\d+)?){2}", re.I)
 # ... or a sorry or "I hear you" that says it: "Sorry to hear your bag didn't make it to Lisbon with you", "I hear you
 # about the double charge of $15.99" (not "sorry to hear that", "about this")
 _HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hear\s+you|I\s+(?:understand|can\s+see|see)\s+that|"

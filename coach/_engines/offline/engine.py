@@ -247,6 +247,12 @@ class _Rewriter(Additions):
                     self._replace(layout, unit, [])
         if english:  # "You've been charged roaming fees for your trip. These roaming fees were charged for your trip
             self._said_twice(layout)  # to Maputo.": a reply being fixed says it once, the fuller way
+            looking = [u for u in layout.units if u.text and u.role != "added" and _LOOKING.search(u.text) and
+                       not _LOOK_AGAIN.match(u.text)]
+            for unit in layout.units:  # "Our technical team is looking into the issue. I'm looking into this and will
+                again = _LOOK_AGAIN.match(unit.text) if unit.text and looking else None  # update you within 24 hours"
+                if again and unit.text != drafted.get(id(unit)):
+                    unit.text = f"I'll update you{again['when']}."
         for at, unit in enumerate(layout.units):  # "I understand. I understand also that ...": the first went, so the
             also = _ALSO_AGAIN.match(unit.text) if unit.text else None  # "also" has nothing to add to
             if also and not any(u.text.lower().startswith(also["lead"].lower()) for u in layout.units[:at] if u.text):
@@ -723,6 +729,9 @@ _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
 # a full stop after an abbreviation's own ("by 10 a.m..", "Acme Ltd..")
 _ABBREVIATION_STOP = re.compile(r"(?:(?<=\b[ap]\.m\.)|(?<=\bLtd\.)|(?<=\bInc\.)|(?<=\bCo\.)|(?<=\betc\.)|(?<=\bapprox\.))"
                                 r"\.(?=\s|$)")
+_LOOKING = re.compile(r"\b(?:looking|look(?:ed)?)\s+into\b|\binvestigat\w+", re.I)
+_LOOK_AGAIN = re.compile(r"^(?:I['’]m\s+looking\s+into\s+this\s+and\s+will|I['’]ll\s+look\s+into\s+this\s+and)\s+update\s+you"
+                         r"(?P<when>\s+(?:within|by|on|before|later|tomorrow|today|tonight|first|in)\b[^.]*)\.$", re.I)
 _CHECKED_IT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+)?(?:checked|looked\s+into\s+it|confirmed)"
                          r"(?:\s+(?:this|it|for\s+you))?\W*", re.I)
 # "See you then!" to a visit that waits for the danger's own step (after "Please don't drive the car until ...")

@@ -166,10 +166,14 @@ def parse(text: str) -> Layout:
     first = layout.units[0].full.lstrip()
     marker = re.search(r"(?:^|\s)[(\[]?([1-9])/[1-9]|^([1-9]):", lead.group()) if lead else None  # "2/2 ..." goes on
     layout.continuation = bool(marker and (marker.group(1) or marker.group(2)) != "1") or \
-        first.startswith(("...", "…", ",", ";", ":")) or first[:1].islower()
+        first.startswith(("...", "…", ",", ";", ":")) or first[:1].islower() and \
+        not (lead and "@" in lead.group() and not _GOES_ON.match(first))  # ("@marco so sorry ...": chat, not a part 2)
     layout.continues = bool(re.search(r"[1-9]/[1-9]", layout.tail)) and not re.search(r"([1-9])/\1", layout.tail) \
         or layout.units[-1].text.rstrip().endswith(("...", "…", ","))
     return layout
+
+
+_GOES_ON = re.compile(r"(?:and|but|so|or|also|then|which|plus|as\s+well)\b")
 
 
 def _address_block(text: str, units: list[Unit]) -> int:

@@ -169,7 +169,7 @@ _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years
     evening night today yesterday tonight one two three four five six seven eight nine ten""".split())
 # The customer's own doing, not their problem: said back after "sorry", it reads as sorry they ordered.
 _OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|already|also)\s+)?(?:bought|ordered|booked|purchased|"
-                         r"paid(?!\s+twice)|frozen|blocked|"
+                         r"paid(?!\s+twice)|frozen|froze|blocked|locked|"
                          r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|filed|lodged|"
                          r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up|picked\s+up|dropped|collected|"
                          r"handed\s+in)\b", re.I)
@@ -495,7 +495,7 @@ _DOING = re.compile(r"^(?:on\s+[^,]{1,30}?\s+)?you(?:['’]ve|\s+have)?\s+(?:(?:
                     r"called|rang|phoned|emailed|e-mailed|written|wrote|tried|restarted|rebooted|reinstalled|rebuilt|reset|"
                     r"cleared|submitted|uploaded|filed|lodged|chased|contacted|asked|travell?ed|flew|stayed|visited|used|sent|bought|ordered|"
                     r"booked|paid(?!\s+twice)|made|placed|cancell?ed|returned|switched|moved|upgraded|downgraded|"
-                    r"renewed)\b", re.I)
+                    r"renewed|locked|froze|frozen|blocked|changed)\b", re.I)
 
 
 def own_doing(problem: str) -> bool:
