@@ -102,3 +102,27 @@ def test_a_casual_thanks_that_names_the_case_counts_as_saying_it_back() -> None:
              "can sort it quick 🤞 ^AH")
     rewrite = coach.rewrite(draft, customer=customer).rewrite
     assert "charged twice" not in rewrite, rewrite
+
+
+def test_beside_a_brake_failure_a_reassurance_that_it_is_normal_goes() -> None:
+    customer = "Since you fitted new brake pads on Monday (invoice 4410) the brake pedal goes almost to the floor."
+    draft = ("Hi Mr Cole, brake pedals can feel different after new pads, its quite normal and they need bedding in. "
+             "Sorry for any inconvenience.")
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "normal" not in rewrite and "don't drive" in rewrite, rewrite
+
+
+def test_a_scam_reply_that_gives_its_own_number_to_call_gets_no_second_one() -> None:
+    customer = ("A man saying he was from your fraud team talked me into moving £2,000 to a safe account this morning. "
+                "I think it was a scam.")
+    draft = ("Dear Mr Ade,\n\nOh no, that's awful, you poor thing! Don't worry, I promise you'll get every penny back.\n\n"
+             "Please call us on 0300 555 0101.\n\nKind regards,\nRuth")
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "0300 555 0101" in rewrite and "number on the back of your card" not in rewrite, rewrite
+
+
+def test_greetings_from_the_company_stays_under_the_salutation() -> None:
+    draft = ("Dear Mr. Iyer,\n\nGreetings from Lakeview Clinic.\n\nWe deeply regret the inconvenience caused. Your refund "
+             "of Rs. 2,000 will be processed immediately.\n\nWarm regards,\nDr. P. Rao\nLakeview Clinic")
+    rewrite = coach.rewrite(draft, customer="I waited 3 hours for my scan and then it was cancelled.").rewrite
+    assert rewrite.startswith("Dear Mr. Iyer,\n\nGreetings from Lakeview Clinic."), rewrite

@@ -203,6 +203,8 @@ class Additions:
                                           at and heading(layout, at - 1) and
                                           layout.units[at].role == "greeting"):
             at += 1  # "Re: Invoice No. 88412" (before or after the greeting) belongs to the head
+        while at < len(layout.units) and _GREETINGS_FROM.match(layout.units[at].text):
+            at += 1  # "Greetings from Medisure Diagnostics." after "Dear Ms. Rao,": the greeting's own second line
         opener = next((i for i, u in enumerate(layout.units) if u.text), None)
         if at == 0 and opener and _GREETS.match(layout.units[opener].text):
             at = opener + 1  # what stood before "Hi Sam, thanks ..." went: the greeting opens the reply
@@ -404,6 +406,7 @@ _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\
                            r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+(?:again\s+)?for\s+your\s+loss"
                            r"(?:,?\s+and\s+(?:for\s+)?(?:the|any)\s+(?:inconvenience|trouble|hassle))?\W*$", re.I)  # (the
 # inconvenience beside a death goes with it)
+_GREETINGS_FROM = re.compile(r"^\W*(?:warm\s+|season['’]s\s+)?greetings\s+from\b[^.!?]*[.!]?$", re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|thx|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 

@@ -675,6 +675,11 @@ _DENIES_FAULT = re.compile(
     r"|^\W*(?:it['’]s|it\s+is|this\s+is|that['’]s|that\s+is)\s+(?:just|only|simply|perfectly|completely|totally)\s+"
     r"(?:normal|expected|the\s+new\b|a\s+normal\b)"
     r"|^\W*(?:that|this|it)\s+(?:can|does|sometimes)\s+happens?\b"
+    # "Brake pedals can feel different after new pads, its quite normal", "so it's unlikely to be related to the service",
+    # "Brake issues can sometimes be caused by driving style"
+    r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal\b"
+    r"|\bunlikely\s+to\s+be\s+(?:related|linked|connected|due|down)\s+to\b"
+    r"|\bcaused\s+by\s+(?:your\s+|the\s+)?(?:driving\s+style|how\s+(?:you|it\s+is)\s+(?:drive|driven|use|used))\b"
     # "I'm sure it's perfectly safe, those heaters always smell a bit at first"
     r"|^\W*(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+|very\s+)?(?:sure|certain|confident)\s+(?:that\s+)?(?:it['’]s|it\s+is|"
     r"this\s+is|they['’]re|they\s+are)\s+(?:perfectly\s+|completely\s+|totally\s+|absolutely\s+|100%\s+|entirely\s+)?safe\b",
@@ -695,8 +700,10 @@ _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+
                                   r"[^.!?]*[.!]?$", re.I)
 # a routine booking, or one put off: "log in to book your annual boiler service", "we'll squeeze you in next week"
 _BOOK_LATER = re.compile(r"^\W*(?:in\s+the\s+meantime,?\s+)?(?:please\s+)?(?:(?:use|log\s+in\s+to|go\s+to|visit)\s+(?:the|our)\s+"
-                         r"(?:app|website|site)\s+(?:to\s+)?|you\s+can\s+)?book\s+(?:your|an?|the)\s+(?:annual\s+|routine\s+|next\s+)?"
-                         r"(?:boiler\s+|car\s+)?(?:service|check-?up|MOT)\b[^.!?]*[.!]?$"
+                         r"(?:app|website|site)\s+(?:to\s+)?|you\s+can\s+)?book\s+(?:your|an?|the|another)\s+"
+                         r"(?:annual\s+|routine\s+|next\s+)?(?:boiler\s+|car\s+)?(?:service|check-?up|MOT|inspection)\b[^.!?]*[.!]?$"
+                         # "You're welcome to book another inspection via our website; the standard fee of £45 applies."
+                         r"|^\W*you['’]re\s+welcome\s+to\s+book\b[^.!?]*[.!]?$"
                          r"|^[^.!?]*\b(?:squeeze|fit)\s+you\s+in\b[^.!?]*\b(?:next\s+week|later\s+this\s+week|in\s+a\s+few\s+"
                          r"days)\b[^.!?]*[.!]?$", re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
