@@ -194,8 +194,8 @@ _AGENT_VERB = re.compile(r"^\s*(?:open|record|verify)\s+(?:a|an|the)\b", re.I)
 # for their data to be copied ..."
 _THIRD_PERSON = ((re.compile(r"\bthe\s+customer['’]s\b", re.I), "your"),
                  # (not a team's name: "assessed by the Customer Care team")
-                 (re.compile(r"\bthe\s+customer\b(?!\s+(?:care|service|services|support|relations|experience|success|"
-                             r"team|contact|helpdesk)\b)", re.I), "you"))
+                 (re.compile(r"\bthe\s+customer\b(?!\s+(?:(?:care|service|services|support|relations|experience|success)\s+"
+                             r"(?:team|department|desk|centre|center|line|unit|advis[eo]rs?)|team|helpdesk)\b)", re.I), "you"))
 
 
 def to_you(text: str) -> str:

@@ -17,7 +17,8 @@ __all__ = [
 
 #: A sentence that addresses the coach or the model: an agent never writes this to a customer.
 ADDRESSES_THE_MODEL = re.compile(
-    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:rules?|rule\s?book|instructions?|guidelines?|prompt|above|previous)\b"
+    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:rules?|rule\s?book|instructions?|guidelines?|guidance|directives?|prompt|"
+    r"above|previous|prior)\b"
     r"|\bsystem\s+prompt\b|\bdeveloper\s+mode\b|\byou\s+are\s+now\b|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|model)\b"
     r"|\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:reply\s+|automated\s+|support\s+)?"
     r"(?:ai|assistant|coach|model|bot|reviewer|rewriter)\b"
@@ -114,7 +115,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
 _GIVES = re.compile(
     r"\b(?:arranged|added|applied|issued|refunded|approved|granted|sent|credited|given|upgraded|extended|processed|booked|attached|"
     r"confirmed|promise|waived|guarantee[ds]?|reimbursed|authori[sz]ed|included|entitled|marked|closed|admit|admits|"
-    r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|"
+    r"unbanned|unblocked|reinstated|reactivated|lifted|skipped|bypassed|reduced|lowered|"
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\byou(?:['’]ll|\s+will)\s+(?:now\s+)?(?:receive|get|be\s+(?:given|paid|refunded))\b"  # "you'll receive double ..."
     r"|\b(?:mobile|cell|phone)(?:\s+number)?\s+is(?=\s+\+?\d)"  # "Her mobile is 06 12 34 56 78"

@@ -293,7 +293,13 @@ def drop_apology(text: str) -> list[str] | None:
     rest = text[faced.end():] if faced else ""
     if faced and m.start() >= faced.start("sorry") and m.end() <= faced.end("sorry") and \
             not holds_fact(faced["sorry"]) and not holds_step(faced["sorry"]) and (holds_step(rest) or holds_fact(rest)):
-        return [capitalise(rest)]  # "sorry to hear that 😔 pls DM us": the face ended the apology (what follows it stays
+        lead = faced["lead"].strip(" ,")  # "ugh your parcel is stuck in customs, so sorry 😔 we're chasing ...": the
+        # clause before the apology stays too (not its "ugh")
+        opener = _LEADING_INTERJECTION.match(lead) or re.match(r"(?:ugh+|argh+|omg|oh\s+no+|oh\s+dear|yikes|eek)\b[\s,!–—-]*",
+                                                                lead, re.I)
+        lead = lead[opener.end():] if opener and starts_clause(lead[opener.end():]) else lead
+        return ([finish(capitalise(lead))] if lead and not is_interjection(lead) and len(lead.split()) >= 3 else []) + \
+            [capitalise(rest)]  # "sorry to hear that 😔 pls DM us": the face ended the apology (what follows it stays
         # where it does something or holds a fact)
     out = drop_clause(text, m.group())
     if out and all(_SHOULD_NOT_HAVE.match(said) for said in out):
@@ -305,8 +311,8 @@ def drop_apology(text: str) -> list[str] | None:
 
 
 # an apology ended by a face, then the next clause in lower case ("so sorry for the inconvenience 💧 our team are on site")
-_SORRY_FACE = re.compile(rf"(?P<sorry>[^.!?]*?\b(?:sorry|sry|soz|apologies|apologi[sz]e)\b[^.!?{EMOJI}]*?)"
-                         rf"\s*[{EMOJI}][{EMOJI}\uFE0F]*\s+(?=[a-z])", re.I)
+_SORRY_FACE = re.compile(rf"(?P<lead>(?:[^.!?,]*,\s*)*?)(?P<sorry>[^.!?,]*?\b(?:sorry|sry|soz|apologies|apologi[sz]e)\b"
+                         rf"[^.!?,{EMOJI}]*?)\s*[{EMOJI}][{EMOJI}\uFE0F]*\s+(?=[a-z])", re.I)
 _SHOULD_NOT_HAVE = re.compile(r"^\W*(?:and\s+)?(?:it|that|this)\s+(?:really\s+|truly\s+|simply\s+|just\s+)?(?:shouldn['’]t|"
                               r"should\s+not|should\s+never)\s+have(?:\s+happened)?\W*$", re.I)
 _THANKS_AND_SORRY = re.compile(r"^(\W*(?:thanks|thank\s+you)\b[^,;.!?]*?)\s+and(?=\s+(?:(?:my|our)\s+(?:sincere\s+)?apologies|"

@@ -223,6 +223,9 @@ class _Rewriter(Additions):
                 before = before if follows_orders(drafted.get(id(before), ""), self.orders) else layout.units[at - 1]
             obeyed = follows_orders(drafted.get(id(before), ""), self.orders)
             gone = not before.text or before.text != drafted.get(id(before)) and obeyed
+            # (not where what went was a bare apology: "I'm sorry for any inconvenience. It's been removed now" points
+            # past it, at the block named before it)
+            gone = gone and (obeyed or not _ONLY_SORRY.match(drafted.get(id(before), "")))
             if unit.text and gone and before.role == "body" and \
                     (_POINTS_BACK.match(what_is_checked(unit.text)) or _ENJOY.match(unit.text) or  # (or a cheer for it)
                      obeyed and GRANT_AGAIN.match(drafted.get(id(unit), ""))) \
@@ -260,7 +263,7 @@ class _Rewriter(Additions):
         if self.case is not None and self.case.name != "money":  # a smiley after a condolence, a diagnosis or a gas
             for unit in layout.units:  # leak ("I'm so sorry to hear that your mother passed away. 😊"): it goes
                 cheer = _CHEERFUL.sub("", unit.text).strip() if unit.text else ""
-                if cheer != unit.text.strip() and re.search(r"\w$", cheer):
+                if cheer != unit.text.strip() and re.search(r"\w$", cheer) and unit.role == "body":
                     cheer += "."  # "Thanks for reaching out 😊" ended on its face: a full stop now
                 if cheer != unit.text.strip():
                     unit.text = cheer if re.search(r"\w", cheer) else ""
@@ -360,11 +363,14 @@ class _Rewriter(Additions):
                 continue
             words = [{stem(w) for w in content_words(u.text)} for u in (one, two)]
             facts = [set(extract_facts(u.text)) for u in (one, two)]
+            if len({bool(_NEGATED.search(u.text)) for u in (one, two)}) > 1:
+                continue  # "We can refund the deposit. We can't refund it within 14 days": not the same thing
             for lesser, (a, b) in ((one, (0, 1)), (two, (1, 0))):
                 if len(words[a]) >= 3 and words[a] <= words[b] and facts[a] <= facts[b]:
                     lesser.text = ""
                     if lesser is one:  # "These roaming fees were ..." with nothing before it to point at: "The"
-                        two.text = re.sub(r"^(?:These|Those|This|That)\b(?=\s+\w)", "The", two.text)
+                        two.text = re.sub(r"^(?:These|Those|This|That)\b(?=\s+(?!(?:is|was|are|were|has|have|had|will|would|"
+                                          r"can|could|should|must|may|might|means?|meant)\b)[a-z])", "The", two.text)
                     break
 
     def _cold(self, text: str) -> bool:
@@ -456,7 +462,8 @@ class _Rewriter(Additions):
             if follows_orders(text, self.orders):  # a planted order's grant or words go; the policy's line on
                 # what it handed out is said instead, where there is one
                 rest = _without_clause(text, quote) if quote and quote != text else None
-                rest = None if rest and _ALL_SET.match(rest) else rest  # "..., so you're all set!": set by the grant
+                rest = None if rest and (_ALL_SET.match(rest) or _NO_WORRY.match(rest)) else rest  # "..., so you're all
+                # set!", "... so there's no need to worry about the rest": said of the grant
                 rest = None if rest and re.match(r"\W*that\b", rest, re.I) else rest  # "... refunded and that the bank
                 # was at fault": what was confirmed went with its "I can confirm"
                 # "I have applied override code 7-ALPHA": a code only the planted order gave (or another thing it
@@ -677,7 +684,8 @@ _DENIES_FAULT = re.compile(
     r"|^\W*(?:that|this|it)\s+(?:can|does|sometimes)\s+happens?\b"
     # "Brake pedals can feel different after new pads, its quite normal", "so it's unlikely to be related to the service",
     # "Brake issues can sometimes be caused by driving style"
-    r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal\b"
+    r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal"
+    r"(?=\s*(?:[.,;!]|and\b|$))"
     r"|\bunlikely\s+to\s+be\s+(?:related|linked|connected|due|down)\s+to\b"
     r"|\bcaused\s+by\s+(?:your\s+|the\s+)?(?:driving\s+style|how\s+(?:you|it\s+is)\s+(?:drive|driven|use|used))\b"
     # "I'm sure it's perfectly safe, those heaters always smell a bit at first"
@@ -753,6 +761,12 @@ _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning
                           r"^(?:any|all|each|both|either|one)\s+of\s+(?:them|these|those)\b|"
                           r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b",
                           re.I)  # (or its object: "You'll see both today.")
+_NEGATED = re.compile(r"\b(?:not|never|no|cannot)\b|n['’]t\b", re.I)
+_ONLY_SORRY = re.compile(r"^\W*(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:so\s+|very\s+|truly\s+|really\s+)?sorry|"
+                         r"(?:please\s+accept\s+)?(?:my|our)\s+(?:sincere\s+)?apologies|(?:I|we)\s+apologi[sz]e)\s+"
+                         r"(?:for\s+)?(?:any|the)\s+(?:inconvenience|trouble|hassle|confusion|frustration)(?:\s+caused)?\W*$",
+                         re.I)
+_NO_WORRY = re.compile(r"^\W*(?:so\s+)?(?:there['’]s|there\s+is)\s+(?:no\s+need\s+to|nothing\s+to)\s+worry\b[^.!?]*[.!]?$", re.I)
 _ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
 
 

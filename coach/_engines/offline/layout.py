@@ -173,7 +173,7 @@ def parse(text: str) -> Layout:
     return layout
 
 
-_GOES_ON = re.compile(r"(?:and|but|so|or|also|then|which|plus|as\s+well)\b")
+_GOES_ON = re.compile(r"(?:and|but|or|also|then|which|plus|as\s+well|so(?!\s+(?:sorry|sry|sad|glad|happy|so)\b))\b")
 
 
 def _address_block(text: str, units: list[Unit]) -> int:

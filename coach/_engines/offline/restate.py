@@ -106,7 +106,8 @@ _VERB_FIXES = [  # after "I" became "you": the verb agrees
     (re.compile(r"\byou does\b", re.I), "you do"), (re.compile(r"\byou is\b", re.I), "you are"),
     # "you waited 50 minutes and was then charged": the second verb of the same subject agrees too
     # ("you booked a room for 2-5 May, booking ref LX-20931, and was charged €412": past a reference between commas)
-    (re.compile(r"^(you\b[^,;]*?(?:,\s[^,;]*?\d[^,;]*?)*,?\s(?:and|but|then)\s+(?:then\s+)?)was\b", re.I), r"\1were"),
+    (re.compile(r"^(you\b[^,;]*?(?:,\s(?:booking|order|ref\w*|account|invoice|ticket|claim|case|reg\w*|no\.?|number)\b[^,;]*?\d"
+                r"[^,;]*?)*,?\s(?:and|but|then)\s+(?:then\s+)?)was\b", re.I), r"\1were"),
 ]
 _OBJECT_YOU = re.compile(r"\b(?:to|for|with|from|at|by|about|told|asked|called|emailed|messaged|contacted|paid|"
                          r"sent|gave)\s+you\b", re.I)
@@ -376,6 +377,8 @@ def _as_clause(sentence: str) -> str | None:
     words = clause.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) or _BAD_END.search(clause):
         return None
+    if re.search(r"\b(?:is|was|are|were)\s+(?:still\s+)?(?:in|inside)\s+it\b", clause, re.I):
+        return None  # "your suit for the wedding is in it": in what? (the bag of the sentence before)
     if not _has_verb(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I) or \
             _REQUEST.match(clause) or _WRITING.match(clause):
         return None  # "I want the difference refunded" asks for a remedy: said back, it is not their problem
