@@ -104,3 +104,12 @@ def test_outside_its_normal_range_denies_nothing() -> None:
              "this very seriously. Please don't drive the car; we'll collect it from you today.")
     rewrite = coach.rewrite(draft, customer="Since you replaced my brake pads the brake pedal goes to the floor.").rewrite
     assert "outside its normal range" in rewrite, rewrite
+
+
+def test_to_the_bereaved_no_sentence_needs_the_account_holder_and_no_step_asks_for_them() -> None:
+    customer = "My husband Tom died in June. I need to close his mobile contract, number 07700 900123."
+    draft = ("Hi there! Thanks for getting in touch! To close a contract we'll need the account holder to log in and "
+             "confirm the request. Is there anything else I can help you with today?")
+    rewrite = coach.rewrite(draft, customer=customer).rewrite
+    assert "account holder" not in rewrite and "anything else" not in rewrite, rewrite
+    assert "sorry" in rewrite, rewrite

@@ -58,7 +58,7 @@ from .promise import (
     what_is_checked,
 )
 from .restate import restate_problem
-from .situations import Situation, situation
+from .situations import Situation, grieves, situation
 from .windows import past_window_instead
 
 __all__ = ["rewrite_offline"]
@@ -323,6 +323,10 @@ class _Rewriter(Additions):
                                                                      and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
+        if grieves(self.case):  # "Is there anything else I can help you with today?" to someone whose husband died
+            for unit in layout.units:
+                if unit.text and unit.role != "added" and _MORE_HELP.match(unit.text):
+                    unit.text = ""
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
             for unit in layout.units:  # by the due date to avoid late charges": the threat goes, the date stays
                 if unit.text and unit.role != "added":
@@ -636,6 +640,9 @@ _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)
                           r"the\s+account\s+holder\b|\bwithout\s+the\s+account\s+holder['’]s\s+(?:authori[sz]ation|consent|"
                           r"permission|approval|signature)\b"
                           r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b"
+                          r"|\b(?:need|needs|require|requires)\s+the\s+account\s+holder\s+to\b|\bgo\s+through\s+the\s+account\s+"
+                          r"holder\b"  # "we'll need the account
+                          # holder to log in and confirm the request"
                           r"|\baccount\s+holder\s+(?:must|should|will\s+have\s+to)\s+(?:call|contact|ring|phone|e-?mail|come|visit|"
                           r"sign|log|confirm|approve|agree)\b", re.I)
 _MAKES_SAFE = re.compile(r"\b(?:safe|emergency|urgent\w*|immediately|within\s+the\s+hour|right\s+away|straight\s+away)\b",
