@@ -18,7 +18,7 @@ __all__ = [
 #: A sentence that addresses the coach or the model: an agent never writes this to a customer.
 ADDRESSES_THE_MODEL = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:rules?|rule\s?book|instructions?|guidelines?|guidance|directives?|prompt|"
-    r"above|previous|prior)\b"
+    r"above|previous)\b"
     r"|\bsystem\s+prompt\b|\bdeveloper\s+mode\b|\byou\s+are\s+now\b|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|model)\b"
     r"|\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:reply\s+|automated\s+|support\s+)?"
     r"(?:ai|assistant|coach|model|bot|reviewer|rewriter)\b"
