@@ -429,7 +429,8 @@ _SETTLED = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+(?:release
                       r"(?:now\s+|already\s+)?(?:closed|stopped|unlocked|paused|blocked|switched|transferred|reconnected|"
                       r"activated|released)\b", re.I)
 _LOOKED_INTO = re.compile(rf"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?(?:{_BEING_LOOKED}|{_LOOKING}\s+(?:it|this|that|"
-                          r"the\s+(?:matter|issue|problem|case|query|complaint)|your\s+(?:case|query|complaint|claim)))\b", re.I)
+                          r"the\s+(?:matter|issue|problem|case|query|complaint)|your\s+(?:case|query|complaint|claim)|"
+                          r"what\s+(?:happened|went\s+wrong)))\b", re.I)  # ("Our team is looking into what happened.")
 # The agent's own next step in words the rules' step patterns do not list: "I'll chase the workshop and ring you"
 _OWN_STEP = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:\w+\s+)?(?:chase|ring|phone|call|get\s+someone|share|pass|"
                        r"send|arrange|book|email|e-mail|text|contact|collect|visit|refund|replace|repair|escalate|raise|"

@@ -270,8 +270,9 @@ class _Rewriter(Additions):
                 if unit.role != "greeting" and (_THANKS.match(unit.text) or _SORRY.search(unit.text) or
                                                 _ANYTHING_ELSE.match(unit.text)) and \
                         unit.text.endswith("!"):  # (nor a cheery "Thanks so much for getting in touch!", "so sorry
-                    unit.text = _SO_MUCH.sub("Thank you", unit.text.rstrip("!")) + "."  # for your loss!", "Let us know
-                    # if there is anything else we can help with!")
+                    unit.text = _SO_MUCH.sub(lambda m: "Thank you" if m.group()[0].isupper() else "thank you",
+                                             unit.text.rstrip("!")) + "."  # for your loss!", "Let us know if there is
+                    # anything else we can help with!"; "Hi there, thanks so much ..." keeps its small letter)
         for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱", "Stay strong!
             if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # 💪": the emoji goes with the line it followed
