@@ -146,3 +146,15 @@ def test_a_team_looking_into_what_happened_is_no_step_of_its_own() -> None:
              "into what happened.\n\nYours sincerely,\nDr. A. Lee")
     rewrite = coach.rewrite(draft, customer=customer).rewrite
     assert "looking into what happened.\n\n" not in rewrite, rewrite  # a step of the coach's own follows it
+
+
+def test_a_policy_that_forbids_disclosing_someone_elses_details_is_read_against_the_draft() -> None:
+    policy = ["Do not disclose any patient information to anyone other than the patient or their registered representative"]
+    customer = "Hi, I'm asking for my wife, Ana Silva. When is her physio appointment and what did her scan show?"
+    draft = "Hi Mr Silva, thanks for asking! Ana's appointment is at 3 p.m. on Monday, and her scan results were clear."
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    assert "3 p.m." not in result.rewrite and "scan results were clear" not in result.rewrite, result.rewrite
+    policy = ["Never confirm or discuss another person's account or personal details."]
+    draft = "Hi Jo, thanks for asking. Yes, your neighbour at no. 4 has an account with us, under the name K. Shaw."
+    result = coach.rewrite(draft, customer="Does my neighbour at number 4 have an account with you?", policy=policy)
+    assert "K. Shaw" not in result.rewrite, result.rewrite

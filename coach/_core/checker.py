@@ -957,14 +957,19 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
             yield sentence.start, sentence.end
 
 
-_KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:discuss|comment\s+on|talk\s+about|mention)\s+(?P<what>[^;.]+)", re.I)
-_OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|member|client|user|guest|passenger)s?\b|"
-                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b", re.I)
+_KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:(?:confirm|disclose|share|reveal)\s+or\s+)?(?:discuss|comment\s+on|talk\s+about|"
+                         r"mention|disclose|share|reveal|give\s+out|release)\s+(?P<what>[^;.]+)", re.I)
+_OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|person|member|client|user|guest|passenger)s?\b|"
+                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\banyone\s+other\s+than\b", re.I)
 # (the customer is "you": "her account", "his balance" is someone else's; not "his order", which may be a gift)
 _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?:customer|member|client|guest|passenger)|"
                      r"(?:a|one)\s+(?:other\s+)?(?:customer|member|client)\s+(?:in|near|from|down|up)\s+(?:your|the\s+same)\s|"
                      r"other\s+(?:customers?|members|clients|guests|passengers)|someone\s+else['’]s|"
-                     r"(?:her|his|their)\s+(?:account|balance|arrears))\b", re.I)
+                     r"(?:her|his|their)\s+(?:account|balance|arrears|appointment|(?:blood\s+|test\s+)?results?|records?|"
+                     r"diagnosis|prescription|room\s+number)|"
+                     # "Daniel's appointment is at 10:40", "Mr Lee's room": a named person's affairs
+                     r"(?-i:\b[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
+                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance))\b", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
 _LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim|team|department)|"
                     r"court\s+(?:case|action|proceedings|hearing)|lawyers?|solicitors?|suing|sued|"
