@@ -156,10 +156,10 @@ CONDUCT_RULE = re.compile(r"^\s*(?:" + _DONT + r")\b", re.I)
 #: promise ..." (the checker reads what it keeps quiet or withheld; the offline engine, the sums it keeps unpromised).
 HOLDS_BACK = r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|should)\s+not)\s+"
 # What the team may do, said to the customer as ours: "Agents may waive damage charges up to €100" -> "We can waive ..."
-_TEAM_MAY = re.compile(_TEAM + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+", re.I)
+_MAY = r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+"
+_TEAM_MAY = re.compile(_TEAM + _MAY, re.I)
 # the same after a first part: "Hotel costs are not reimbursed; agents may offer a 15% voucher" -> "...; we can offer ..."
-_TEAM_MAY_PART = re.compile(r"(?<=[;,] )" + _TEAM[1:] + r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+(?!not\b)",
-                            re.I)
+_TEAM_MAY_PART = re.compile(r"(?<=[;,] )" + _TEAM[1:] + _MAY + r"(?!not\b)", re.I)
 
 
 def _either_named(what: str, clause_topic: set[str]) -> bool:

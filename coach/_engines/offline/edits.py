@@ -43,6 +43,8 @@ _POINTS_BACK = re.compile(r"\b(?:these|those|this|that|them|it)(?:\s+(?:way|mann
 _POINTER_INSIDE = re.compile(r"\b(?:it|them)\b|\b(?:this|that|these|those)(?=\s+(?:go|happen\w*|again|to|in|on|out|up|off|"
                              r"back|through|slip|pass)\b|\W*$)", re.I)
 _LEADING_INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh|aw+)\s*[,!–—-]+\s*", re.I)  # "Oh no, ..." before a clause
+# ... or typed with no mark after it, in chat: "ugh your parcel is stuck in customs"
+_LEADING_GROAN = re.compile(r"(?:ugh+|argh+|omg|oh\s+no+|oh\s+dear|yikes|eek)\b[\s,!–—-]*", re.I)
 _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s+", re.I)
 # The agent's own actions: "I'll try to chase it" -> "I'll chase it"; anything else becomes a check.
 _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|"
@@ -295,8 +297,7 @@ def drop_apology(text: str) -> list[str] | None:
             not holds_fact(faced["sorry"]) and not holds_step(faced["sorry"]) and (holds_step(rest) or holds_fact(rest)):
         lead = faced["lead"].strip(" ,")  # "ugh your parcel is stuck in customs, so sorry 😔 we're chasing ...": the
         # clause before the apology stays too (not its "ugh")
-        opener = _LEADING_INTERJECTION.match(lead) or re.match(r"(?:ugh+|argh+|omg|oh\s+no+|oh\s+dear|yikes|eek)\b[\s,!–—-]*",
-                                                                lead, re.I)
+        opener = _LEADING_INTERJECTION.match(lead) or _LEADING_GROAN.match(lead)
         lead = lead[opener.end():] if opener and starts_clause(lead[opener.end():]) else lead
         return ([finish(capitalise(lead))] if lead and not is_interjection(lead) and len(lead.split()) >= 3 else []) + \
             [capitalise(rest)]  # "sorry to hear that 😔 pls DM us": the face ended the apology (what follows it stays

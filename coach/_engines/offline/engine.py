@@ -250,8 +250,8 @@ class _Rewriter(Additions):
                     self._replace(layout, unit, [])
         if english:  # "You've been charged roaming fees for your trip. These roaming fees were charged for your trip
             self._said_twice(layout)  # to Maputo.": a reply being fixed says it once, the fuller way
-            looking = [u for u in layout.units if u.text and u.role != "added" and _LOOKING.search(u.text) and
-                       not _LOOK_AGAIN.match(u.text)]
+            looking = any(u.text and u.role != "added" and _LOOKING.search(u.text) and not _LOOK_AGAIN.match(u.text)
+                          for u in layout.units)
             for unit in layout.units:  # "Our technical team is looking into the issue. I'm looking into this and will
                 again = _LOOK_AGAIN.match(unit.text) if unit.text and looking else None  # update you within 24 hours"
                 if again and unit.text != drafted.get(id(unit)):
@@ -303,6 +303,10 @@ class _Rewriter(Additions):
                     if any(f.rule == "broken-promise" for f in self.check_line(later).findings):
                         later = re.sub(r"\b(?:will|should)\s+", "aims to ", later, count=1)  # (its days, an aim)
                     unit.text = finish(unit.text[: visit.start()]) + " Once it has been made safe, " + later
+        if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
+            for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
+                if unit.text and unit.role != "added" and _MORE_HELP.match(unit.text):
+                    unit.text = ""
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
             for unit in layout.units:  # drive the car until it has been checked": it goes
@@ -314,9 +318,6 @@ class _Rewriter(Additions):
                 if unit.text and unit.role != "added" and _DIY_FIX.match(unit.text):
                     unit.text = ""  # "Please try adjusting the brake pads as described in the manual, section 4"
                     continue  # after the brakes failed: the urgent step is to stop, not to fix it oneself
-                if unit.text and unit.role != "added" and _MORE_HELP.match(unit.text):
-                    unit.text = ""  # "Anything else I can help with today?" after "leave the property"
-                    continue
                 if unit.text and (unit.role != "added" or waved) and ((carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text) or
@@ -324,10 +325,6 @@ class _Rewriter(Additions):
                                                                      and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
-        if grieves(self.case):  # "Is there anything else I can help you with today?" to someone whose husband died
-            for unit in layout.units:
-                if unit.text and unit.role != "added" and _MORE_HELP.match(unit.text):
-                    unit.text = ""
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
             for unit in layout.units:  # by the due date to avoid late charges": the threat goes, the date stays
                 if unit.text and unit.role != "added":
@@ -366,10 +363,10 @@ class _Rewriter(Additions):
         for one, two in zip(units, units[1:]):
             if not one.text or not two.text or "?" in one.text + two.text:
                 continue
-            words = [{stem(w) for w in content_words(u.text)} for u in (one, two)]
-            facts = [set(extract_facts(u.text)) for u in (one, two)]
             if len({bool(_NEGATED.search(u.text)) for u in (one, two)}) > 1:
                 continue  # "We can refund the deposit. We can't refund it within 14 days": not the same thing
+            words = [{stem(w) for w in content_words(u.text)} for u in (one, two)]
+            facts = [set(extract_facts(u.text)) for u in (one, two)]
             for lesser, (a, b) in ((one, (0, 1)), (two, (1, 0))):
                 if len(words[a]) >= 3 and words[a] <= words[b] and facts[a] <= facts[b]:
                     lesser.text = ""
