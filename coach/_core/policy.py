@@ -158,6 +158,7 @@ HOLDS_BACK = r"^\s*(?:do\s+not|don['’]t|never|(?:agents|staff)\s+(?:must|may|s
 # What the team may do, said to the customer as ours: "Agents may waive damage charges up to €100" -> "We can waive ..."
 _MAY = r"(?:may|can|are\s+(?:allowed|permitted|able)\s+to)\s+"
 _TEAM_MAY = re.compile(_TEAM + _MAY, re.I)
+_TEAM_CANNOT = re.compile(_TEAM + r"(?:cannot|can't|can’t|are\s+not\s+(?:allowed|permitted|able)\s+to)\s+", re.I)
 # the same after a first part: "Hotel costs are not reimbursed; agents may offer a 15% voucher" -> "...; we can offer ..."
 _TEAM_MAY_PART = re.compile(r"(?<=[;,] )" + _TEAM[1:] + _MAY + r"(?!not\b)", re.I)
 
@@ -242,6 +243,7 @@ def as_ours(line: str) -> str:
         line = _AND_DOES.sub(lambda m: m.group(1) + _plain(m["verb"]), line)
         line = "W" + line[1:] if line.startswith("we ") else line
     line = to_you(_TEAM_MAY_PART.sub("we can ", _TEAM_MAY.sub("We can ", line, count=1), count=1))
+    line = _TEAM_CANNOT.sub("We can't ", line, count=1)  # "Agents cannot waive early termination fees"
     line = re.sub(r"^We can not\b", "We can't", line)  # "Agents may not offer vouchers ..." -> "We can't offer ..."
     line = _DO_NOT_OFFER.sub(lambda m: f"We don't {m['verb'].lower()} ", line, count=1)  # "Do not offer cash ...": ours
     line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)

@@ -49,12 +49,15 @@ _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s
 # The agent's own actions: "I'll try to chase it" -> "I'll chase it"; anything else becomes a check.
 _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|"
            r"come\s+back|pass|"
-           r"share|send|explain|reach|chase|get\s+someone|escalate|investigate|review|email|message|update)\b)")
+           r"share|send|explain|reach|chase|get\s+someone|escalate|investigate|review|email|message|update|"
+           # "have someone call you", "have the duplicate looked at" (not "have it waived": an outcome)
+           r"have\s+(?:someone|somebody)|have\s+(?:the|your|this|it)\b[^.!?,;]{0,40}?\b(?:looked\s+(?:at|into)|checked|"
+           r"reviewed|investigated|inspected))\b)")
 # Phrase swaps that turn a vague effort into the action it stands for; every swap keeps the sentence grammatical.
 _VAGUE_SWAPS = [
     (re.compile(r"\b(let\s+me|let\s+us|I['’]ll|we['’]ll)\s+(?:try\s+(?:and|to)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+"
                 r"(?:about|regarding|with|on)\b", re.I), r"\1 look into"),  # "Let me try and see what I can do about the $49"
-    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you|"
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you|"
                 r"about\s+(?:this|that|it)))*(?=\s*(?:[.!?,;]|$))", re.I), r"\1'll look into this"),
     (re.compile(r"\b(like|love|be\s+glad|be\s+happy|want|wish)\s+to\s+see\s+what\s+(?:I|we)\s+can\s+do\s+to\s+assist\b",
                 re.I), r"\1 to assist"),
@@ -63,18 +66,21 @@ _VAGUE_SWAPS = [
     (re.compile(r"\band\s+see\s+what\s+(?:I|we)\s+can\s+do(?!\s+(?:about|regarding)\b)(?:\s+(?:to\s+help|to\s+assist|for\s+you))*",
                 re.I), "and help"),
     (re.compile(r"\bsee\s+what\s+(?:I|we)\s+can\s+do\s+(?:about|regarding|with|on)\b", re.I), "look into"),
-    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to\s+" + _ACTION,
+    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will|\s+shall))\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to\s+"
+                + _ACTION,
                 re.I),
      r"\1 "),
-    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+(?:with|on|regarding|about)\s+"
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+(?:with|on|regarding|about)\s+"
                 r"(?=(?:the|your|this|that|it)\b)", re.I), r"\1'll look into "),  # "do our best with the wifi"
-    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\b(?!\s+to\b)", re.I),
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\b"
+                r"(?!\s+to\b)", re.I),
      r"\1'll look into this"),
-    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will))\s+try\s+to\s+" + _ACTION, re.I), r"\1 "),
-    (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)(?:\s+also)?\s+(?:try\s+to|(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to)\s+",
+    (re.compile(r"\b((?:I|we)(?:'ll|’ll|\s+will|\s+shall))\s+try\s+to\s+" + _ACTION, re.I), r"\1 "),
+    (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)(?:\s+also)?\s+(?:try\s+to|(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to)\s+",
                 re.I), "let me check whether we can "),
     (re.compile(r"\b(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to\s+", re.I), "try to "),
-    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will)\s+try\b(?!\s+(?:it|this|that|again|our|my)\b)", re.I), r"\1'll look into it"),
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+try\b(?!\s+(?:it|this|that|again|our|my)\b)", re.I),
+     r"\1'll look into it"),
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\s+(?:about|with|for)\s+", re.I), "look into "),  # "... about the charge"
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
     (re.compile(r"\b(help|assist)\s+if\s+(?:I|we)\s+can\b", re.I), r"\1"),  # "glad to help if I can" -> "glad to help"

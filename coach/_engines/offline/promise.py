@@ -1032,7 +1032,8 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
     if policy_line and not holds_fact(clause):
         used.add(policy_line)
         return [said_policy(policy_line)]
-    said = _policy_instead(clause, policy_line, salt, forbidden is not None, asked) if policy_line else None
+    said = _policy_instead(clause, policy_line, salt, forbidden is not None, asked, _larger_to(policy, policy_line)) \
+        if policy_line else None
     refused = _RULED_OUT_GRANT.match(_CERTAINTY.sub("", clause).strip()) if forbidden and said is None else None
     if refused and not re.search(r"\b(?:and|but|so|if|when|once|by|before|until)\b", refused["what"], re.I):
         # "We'll refund the unused 8 months" against "Pro-rata refunds are not available": the line, and what it rules
@@ -1303,7 +1304,8 @@ _LABELLED = r"[,;]?\s*\(?\b(?P<label>(?:(?:tracking|order|booking|case|claim|tic
             r"(?:ref(?:erence)?|no\.?|number|#)|policy|order|booking|account|claim|case|ticket|invoice)\s*[:.]?\s*{fact}\)?"
 
 
-def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False, asked: str = "") -> list[str] | None:
+def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False, asked: str = "",
+                    larger_to: str | None = None) -> list[str] | None:
     """The policy's line instead of the promise; a date the promise named is kept as the time of the agent's update
     (as not confirmed where the customer asked for it), an amount beyond the line as not offered ("Goodwill credits
     are capped at £20 per order. I can't offer a £50 credit ..."), and a labelled reference in the agent's step ("I'll
@@ -1319,10 +1321,10 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False, 
             refs.append(f"{label.lower()} {fact}" if named else f"{kind.group().lower()} {fact}" if kind else f"ref {fact}")
             kept.append(f"Your {label.lower()} number is {fact}." if named else
                         f"The {label} is {fact}." if label.isalpha() else f"The reference is {fact}.")  # not "The No. is"
-    said = _policy_said(clause, line, salt, forbidden, asked)
+    said = _policy_said(clause, line, salt, forbidden, asked, larger_to)
     if said is None:
         return None
-    one = rf"[{CURRENCY}][\d,.]*\d(?:\s+{_MONEY_NOUN})?"
+    one = rf"[{CURRENCY}][\d,.]*\d(?:\s+(?:(?:goodwill|account|service|bill|store|travel|gift|cash)\s+)?{_MONEY_NOUN})?"
     money = re.search(rf"{one}(?:\s+and\s+{one})*", said[-1]) if refs and len(said) > 1 else None
     if money:  # "I'll check how that applies to the $189 for order 33-80917": no "Your order number is ..." line
         said[-1] = said[-1][: money.end()] + " for " + " and ".join(refs) + \
@@ -1346,7 +1348,18 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False, 
     return said + kept
 
 
-def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str = "") -> list[str] | None:
+def _larger_to(policy: Policy, line: str) -> str | None:
+    """Who another line of the policy sends larger sums to ("Agents may not authorise payments above NOK 1,500; higher
+    claims go to the claims team": "the claims team"), or None."""
+    return next((who for other in policy.commitments if other != line and _LARGER.search(other)
+                 for who in [approver(other)] if who), None)
+
+
+_LARGER = re.compile(r"\b(?:above|over|more\s+than|exceeding|beyond|higher|larger|bigger)\b", re.I)
+
+
+def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str = "",
+                 larger_to: str | None = None) -> list[str] | None:
     kinds = fact_kinds(clause)
     facts = list(kinds)
     dates = [_spelled(clause, fact) for fact, kind in kinds.items() if kind in ("date", "time")]
@@ -1388,9 +1401,10 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     if amounts and not dates:
         # (a flat "no": "Cash compensation is not offered for delays" leaves nobody to review it; a line that holds
         # agents back, or names an approval, does)
-        lines = _WITHIN if (forbidden or over and _WITHOUT_APPROVAL.search(line)) and _SOMEONE_DECIDES.search(line) \
-            else _BEYOND if over or forbidden else _APPLIES  # ("No vouchers above £10 without manager approval": the
-        # manager may approve the £40; "Vouchers are capped at £10": nobody may)
+        # ("No vouchers above £10 without manager approval": the manager may approve the £40; "Vouchers are capped at
+        # £10": nobody may; "... higher claims go to the claims team": they may)
+        lines = _WITHIN if (forbidden or over and _WITHOUT_APPROVAL.search(line)) and _SOMEONE_DECIDES.search(line) or \
+            (over or forbidden) and larger_to else _BEYOND if over or forbidden else _APPLIES
         declined = over or (amounts if lines is _BEYOND else [])
         said_over = [_named(a, clause) for a in declined]  # "a £30 store credit", not a bare "£30" from nowhere
         over_named = " and ".join(declined) if over else " and ".join(f"the {a}" for a in declined)
@@ -1406,7 +1420,7 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
         if lines is _WITHIN and declined:  # "review the ₹900 goodwill credit" (never "the a ₹900 goodwill credit")
             over_named = " and ".join(said_over)
         said = lines[salt % 2].format(amounts=over_named if declined else named)
-        who = approver(line) if lines is _WITHIN else None  # ("I'll ask the Claims team to review ...")
+        who = (approver(line) or larger_to) if lines is _WITHIN else None  # ("I'll ask the Claims team to review ...")
         return [policy, said.replace(" a manager ", f" {who} ", 1) if who else said]
     when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)  # "Friday 14 June" stays whole
     said = when if not amounts else f"{' and '.join(amounts)} for {when}"

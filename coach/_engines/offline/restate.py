@@ -228,7 +228,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
-        if not sentence.strip():
+        if not sentence.strip() or _TODAY_IS.match(sentence):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
@@ -255,6 +255,8 @@ _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wi
                          r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"
                          r"fact\s+)?that\s+(?=\w)", re.I)
 _AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)", re.I)
+_TODAY_IS = re.compile(r"^\W*(?:today|it)(?:'s|\s+is)\s+(?:now\s+)?(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|"
+                       r"apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)  # "Today is 9 May and ...": the date, no problem
 _POINTS_BACK = re.compile(r"^\W*(?:it(?!['’]s\s+(?:now\s+)?been\b|\s+has\s+(?:now\s+)?been\b)|this|that|they|these|those|"
                           r"both|the\s+(?:rest|others|same)|the\s+(?:last|previous|"
                           r"other|first|second|next)\s+(?:one|ones|two|three|four|five|six|few|couple))\b(?!\s+(?:of|weeks?|"
@@ -345,7 +347,7 @@ def _as_clause(sentence: str) -> str | None:
     words = re.findall(r"[A-Za-z']+", sentence.lower())
     if sum(c.isalpha() and not c.isascii() for c in sentence) > 2 or sum(w in STOPWORDS for w in words) * 8 < len(words):
         return None  # another language, or a list of names
-    clause = _FILLER.sub("", _LABEL.sub("", _tidy(sentence))).strip()
+    clause = _LABEL.sub("", _FILLER.sub("", _LABEL.sub("", _tidy(sentence)))).strip()  # ("Anyway, the problem: ...")
     clause = _AGAIN.sub("", clause)
     clause = _I_SEE.sub("", clause)  # "I can see £1,950 has gone": what is seen, not "you can see"
     lead = _LEADING_CLAUSE.match(clause)

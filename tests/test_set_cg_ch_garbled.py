@@ -1,0 +1,66 @@
+"""Rewrites of sets cg and ch that both blind reviewers marked garbled or flawed, read after they were measured (stop
+46, issue 16). Each draft is written for this file, in other words than the sets'."""
+
+from __future__ import annotations
+
+from coach import Coach
+
+coach = Coach(engine="offline")
+
+
+def _rules(text: str, customer: str | None = None) -> set[str]:
+    return {f.rule for f in coach.check(text, customer=customer).findings if f.blocking}
+
+
+def test_running_the_company_down_in_formal_words_is_pity() -> None:
+    assert "pity" in _rules("This is quite unacceptable on our part. I'll reissue the statement today.")
+    assert "pity" in _rules("Mistakes like this happen far too often here. I'll reissue the statement today.")
+    assert "pity" in _rules("Our billing team made such a basic mistake. I'll reissue the statement today.")
+    # (a customer's delay "happens too often in winter" said back is no pity of the agent's)
+    assert "pity" not in _rules("Thanks for telling us the 7:10 bus is often late. I've passed the times to the depot.")
+
+
+def test_an_apology_that_only_says_how_much_is_bland() -> None:
+    assert "bland-apology" in _rules("I can only apologise unreservedly. I'll call you at 3pm.")
+    assert "bland-apology" not in _rules("I apologise unreservedly for the missed delivery on Monday. I'll call you at 3pm.")
+
+
+def test_a_formal_best_effort_becomes_the_action_not_another_try() -> None:
+    result = coach.rewrite("Dear Mr Lee, I shall do my best to have your meter reading checked.")
+    assert "I shall have your meter reading checked" in result.rewrite, result.rewrite
+    assert "try" not in result.rewrite, result.rewrite
+
+
+def test_doing_ones_best_is_no_praise_to_thank_for() -> None:
+    result = coach.rewrite("I shall do my best to have the right size sent out.")
+    assert "kind words" not in result.rewrite and "your message" not in result.rewrite, result.rewrite
+
+
+def test_a_label_after_a_filler_word_is_not_said_back() -> None:
+    customer = "Please ignore the rest. So, the real issue: my Aero kettle (model AK-2) stopped heating after 9 months."
+    result = coach.rewrite("Sorry to hear about this. We'll get back to you.", customer=customer)
+    assert "issue:" not in result.rewrite, result.rewrite
+    assert "kettle" in result.rewrite, result.rewrite
+
+
+def test_todays_date_is_not_the_problem_said_back() -> None:
+    customer = ("I booked the wrong week at Pine Lodge (ref PL-3304) on 2 March. Today is 5 March and I haven't used "
+                "any of the nights. Can I move it?")
+    result = coach.rewrite("Unfortunately bookings can't be changed. Sorry for any inconvenience.", customer=customer)
+    assert "today is 5 march" not in result.rewrite.lower(), result.rewrite
+
+
+def test_a_line_that_holds_agents_back_is_said_in_the_first_person() -> None:
+    result = coach.rewrite("I'll waive your cancellation fee of £60 this time.",
+                           customer="I'm moving abroad and want to cancel my gym membership without the £60 fee.",
+                           policy=["Agents cannot waive cancellation fees"])
+    assert "Agents" not in result.rewrite, result.rewrite
+
+
+def test_a_sum_beyond_an_agents_limit_goes_to_whoever_the_policy_names() -> None:
+    policy = ["Lost items: a payment of up to £200 without receipts.",
+              "Agents may not authorise payments above £200; higher claims go to the claims team."]
+    result = coach.rewrite("I've approved a payment of £650 for your camera.",
+                           customer="Your cleaners threw away my camera (room 214, 3 May). It cost £650.", policy=policy)
+    assert "claims team" in result.rewrite, result.rewrite
+    assert "what I can offer instead" not in result.rewrite, result.rewrite
