@@ -179,7 +179,8 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
                          (sentence.text[:1].islower() or sentence.text[:1] in "£$€0123456789" or
                           _NUMBER_LABEL.match(sentence.text)) or
                          _TITLE_END.search(merged[-1].text) and sentence.text[:1].isupper() or
-                         _DAY_END.search(merged[-1].text) and _DATE_FIRST.match(sentence.text)):
+                         _DAY_END.search(merged[-1].text) and _DATE_FIRST.match(sentence.text) or
+                         _HOUR_END.search(merged[-1].text) and _ZONE_FIRST.match(sentence.text)):
             previous = merged.pop()  # ... or "approx." before "six weeks": an abbreviation, not an end
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
         elif merged and merged[-1].text[-1] in ".!?" and at + 1 < len(pieces) and _MOOD_ONLY.fullmatch(sentence.text):
@@ -195,6 +196,9 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
     out[first:] = merged
 
 
+# "by 5 p.m. EST tomorrow": the time zone goes with its hour
+_HOUR_END = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m\.$", re.I)
+_ZONE_FIRST = re.compile(r"^(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|UTC|CET|CEST|AEST|AEDT|IST|ET|PT|CT)\b")
 _MOOD_FIRST = re.compile(rf"([{EMOJI}{EMOJI_GLUE}]+)\s+(?=\w)")
 _MOOD_ONLY = re.compile(rf"[{EMOJI}{EMOJI_GLUE}]+")
 

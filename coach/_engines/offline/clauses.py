@@ -19,7 +19,9 @@ _SEPARATOR = re.compile(  # captured, so that the clauses put back together give
 )
 _CONNECTOR = re.compile(r"^(?:but|and|so|or|though|although|however,?)\s+", re.I)
 #: An effort in front of the action ("endeavour to", "try to"): a check or an aim says the action alone
-EFFORT_TO = r"(?:endeavou?r|try|attempt|aim)\s+to\s+"
+#: ("endeavour to do everything possible to have it resolved": "have it resolved")
+_ALL_WE_CAN = r"do\s+(?:everything|all|whatever)\s+(?:possible|(?:I|we)\s+can)\s+to\s+(?:try\s+(?:and|to)\s+)?"
+EFFORT_TO = rf"(?:(?:endeavou?r|try|attempt|aim)\s+to\s+(?:{_ALL_WE_CAN})?|{_ALL_WE_CAN})"
 _LEADS_IN = re.compile(r"^(?:since|because|as|if|when|once|unless|although|though|while|whereas|after|before|so\s+that)\s",
                        re.I)  # a clause that leads into the next one, which it needs
 _ONLY_LEADS = re.compile(r"^(?:if|unless|because|although|though|whereas|once|when|while)\s", re.I)  # never a main clause

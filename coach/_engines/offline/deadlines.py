@@ -38,6 +38,7 @@ def checking_on(what: str, when: str, salt: int) -> str:
 
 
 _DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?"
+                            r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|UTC|CET|CEST|AEST|AEDT|IST)\b)?"  # "5 p.m. EST"
                             r"(?:\s+(?:tomorrow|today|tonight|on\s+\w+day|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)?"
                             r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
                             # "by tomorrow 11 a.m.": its hour
@@ -141,6 +142,7 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
         what = back["what"] if back["what"].lower() not in ("it", "them") else "the money"
         return checking_on(what, when, salt)
     if len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
+        rest = re.sub(r"\b([ap])\.m$", r"\1.m.", rest, flags=re.I)  # "before 9 a.m" lost its stop with the sentence's
         return (_CHECK_BY_ALSO if again else _CHECK_BY[salt % 2]).format(s=s, vp=rest, when=when)
     if set(extract_facts(vp)) <= set(extract_facts(deadline.group())) and not again:
         what = "this" if s.lower() in ("we", "i", "you", "they", "he", "she", "someone") or \

@@ -81,6 +81,11 @@ _VAGUE_SWAPS = [
     (re.compile(r"\b(?:do|try)\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest)\s+to\s+", re.I), "try to "),
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+try\b(?!\s+(?:it|this|that|again|our|my)\b)", re.I),
      r"\1'll look into it"),
+    # "We will endeavour to do everything possible to have the matter resolved at the earliest opportunity"
+    (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:endeavou?r\s+to\s+|try\s+to\s+)?do\s+(?:everything|all|whatever)\s+"
+                r"(?:possible|(?:I|we)\s+can)\s+to\s+(?:have|get)\s+(?:the\s+matter|this|it|things)\s+(?:resolved|sorted|fixed)"
+                r"(?:\s+(?:at\s+the\s+earliest\s+opportunity|as\s+soon\s+as\s+possible|asap|quickly))?", re.I),
+     r"\1'll look into this"),
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\s+(?:about|with|for)\s+", re.I), "look into "),  # "... about the charge"
     (re.compile(r"\bdo\s+what\s+(?:I|we)\s+can\b(?!\s+to\b)", re.I), "look into this"),
     (re.compile(r"\b(help|assist)\s+if\s+(?:I|we)\s+can\b", re.I), r"\1"),  # "glad to help if I can" -> "glad to help"

@@ -321,7 +321,8 @@ class _Rewriter(Additions):
                 if unit.text and (unit.role != "added" or waved) and ((carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text) or
-                                                                      _SEE_YOU.match(unit.text))
+                                                                      _SEE_YOU.match(unit.text) or
+                                                                      _ROUTINE_IN_DANGER.search(unit.text))
                                                                      and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
@@ -617,9 +618,11 @@ _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines th
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
 _WITHIN = re.compile(r"\b(?P<term>(?:\d+|one|two|three)[- ](?:month|year))s?\s+(?:limited\s+)?warranty\b", re.I)
 _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
+# ("Your concern has been noted and the same will be checked by the concerned team.")
 _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
-                   r"recorded|noted|registered)|(?:our\s+)?(?:lines|phones|teams?|agents|advisors|advisers|we)\s+(?:are\s+)?(?:currently\s+)?"
+                   r"recorded|noted|registered)(?:\s+and\s+(?:the\s+same|it)\s+will\s+be\s+(?:checked|looked\s+into|reviewed|"
+                   r"investigated)\s+by\s+the\s+(?:concerned|relevant)\s+(?:team|department))?|(?:our\s+)?(?:lines|phones|teams?|agents|advisors|advisers|we)\s+(?:are\s+)?(?:currently\s+)?"
                    r"(?:experiencing|receiving|handling|dealing\s+with|very\s+busy)(?:\s+(?:a\s+)?(?:very\s+)?(?:high|heavy|"
                    r"large|unusually\s+high)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|demand|calls|contacts|enquiries|inquiries)|"
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
@@ -665,6 +668,8 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(
                        # "Pop in whenever suits you"
                        r"|^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:pop|drop|come)\s+(?:in|by|round|over)\s+"
                        r"(?:whenever|any\s*time|when\s+it\s+suits)\b"
+                       # "... so please pop in next week and our team will take a look"
+                       r"|\bplease\s+(?:pop|drop|come|bring\s+it)\s+(?:in|by|round)\s+(?:next\s+week|whenever|any\s*time)\b"
                        # wait and see: "Give it a week and it'll feel normal again", "Keep driving it as normal"
                        r"|^\W*(?:just\s+)?(?:give\s+(?:it|them|the\s+\w+)\s+(?:a|another|some|a\s+few|a\s+couple\s+of)\s+"
                        r"(?:days?|weeks?|miles|more\s+days)|(?:keep|carry\s+on)\s+driving)\b", re.I)
@@ -692,6 +697,10 @@ _DENIES_FAULT = re.compile(
     r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal"
     r"(?=\s*(?:[.,;!]|and\b|$))"
     r"|\bunlikely\s+to\s+be\s+(?:related|linked|connected|due|down)\s+to\b"
+    # "A faint gas smell is usually nothing to worry about", "I can assure you this is a one-off"
+    r"|\b(?:is|are)\s+(?:usually|normally|often|generally|probably|most\s+likely)\s+(?:nothing\s+to\s+worry\s+about|"
+    r"harmless)\b|\b(?:assure\s+you|rest\s+assured)\b[^.!?]*\b(?:a\s+one-off|(?:completely|perfectly|totally|absolutely|"
+    r"entirely)\s+safe)\b"
     r"|\bcaused\s+by\s+(?:your\s+|the\s+)?(?:driving\s+style|how\s+(?:you|it\s+is)\s+(?:drive|driven|use|used))\b"
     # "I'm sure it's perfectly safe, those heaters always smell a bit at first"
     r"|^\W*(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+|very\s+)?(?:sure|certain|confident)\s+(?:that\s+)?(?:it['’]s|it\s+is|"
@@ -756,6 +765,18 @@ _CHECKED_IT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+)
                          r"(?:\s+(?:this|it|for\s+you))?\W*", re.I)
 # "See you then!" to a visit that waits for the danger's own step (after "Please don't drive the car until ...")
 _SEE_YOU = re.compile(r"^\W*see\s+you\s+(?:then|there|soon|on\s+the\s+day|next\s+week)\W*$", re.I)
+# what a routine reply says that reads wrong beside someone's safety: "We're sorry to hear you weren't happy with your
+# recent service", a review asked for, "We hope to see you on board again soon", the harasser told the "feedback",
+# "Have you tried speaking to your neighbour calmly?"
+_ROUTINE_IN_DANGER = re.compile(
+    r"^\W*(?:we['’]re|we\s+are|I['’]m|I\s+am)\s+sorry\s+(?:to\s+hear\s+)?(?:that\s+)?you\s+(?:weren['’]t|were\s+not)\s+"
+    r"(?:happy|satisfied|pleased)\b|\b(?:leave|write|post)\s+(?:us\s+)?a\s+(?:quick\s+)?review\b|"
+    r"\breview\s+(?:on|at)\s+(?:google|trustpilot|tripadvisor|yelp|facebook)\b|"
+    r"^\W*(?:we\s+)?hope\s+to\s+(?:see|welcome|have)\s+you\s+(?:on\s+board\s+|back\s+)?(?:again\s+)?soon\b|"
+    r"\bshare\s+your\s+(?:comments|feedback)\s+with\s+(?:the|your)\s+(?:driver|rider|host|courier|engineer|technician)\b|"
+    r"^\W*have\s+you\s+tried\s+(?:speaking|talking)\s+to\s+(?:your\s+)?(?:neighbou?r|him|her|them)\b|"
+    r"\b(?:disputes?|disagreements?)\s+(?:are|is)\s+(?:usually|often|generally|normally)\s+best\s+(?:resolved|sorted|"
+    r"dealt\s+with)\s+between\b", re.I)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
                     r"happy\s+(?:gaming|shopping|listening|streaming|playing|watching))\W*$", re.I)

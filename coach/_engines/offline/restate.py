@@ -197,7 +197,8 @@ _VERDICT = re.compile(r"^\W*(?:not\s+(?:good\s+enough|ok(?:ay)?|acceptable|on|co
 # The customer's stance, not their problem: "I'm not interested in your excuses", "I don't want another apology"
 #: Who the customer is, not what went wrong ("you use a wheelchair", "you're a full-time carer"), then "and" the problem.
 _CIRCUMSTANCE = re.compile(r"^(?:as\s+)?you(?:\s+use\s+a\s+wheelchair|(?:['’]re|\s+are)\s+(?:a\s+)?(?:wheelchair\s+user|disabled|"
-                           r"blind|deaf|pregnant|elderly|(?:full-time\s+|unpaid\s+)?carer|autistic|partially\s+sighted|housebound)"
+                           r"blind|deaf|pregnant|elderly|(?:full-time\s+|unpaid\s+)?carer|autistic|partially\s+sighted|housebound|"
+                           r"(?:council\s+|social\s+|private\s+)?tenant|pensioner|single\s+(?:mum|mom|parent|dad))"
                            r"|\s+have\s+a\s+disability)\b(?:,?\s+and\s+|,\s+|\s+so\s+|$)", re.I)
 _ASKS = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:kindly\s+)?(?:refund|send|give|fix|cancel|sort|replace|help|tell|call|"
                    r"email|reply|return|credit|reverse|waive|change|update|check|compensate)\b", re.I)  # a request
@@ -228,7 +229,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
-        if not sentence.strip() or _TODAY_IS.match(sentence):
+        if not sentence.strip() or _TODAY_IS.match(sentence) or _RELIEF.match(sentence):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
@@ -255,6 +256,7 @@ _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wi
                          r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"
                          r"fact\s+)?that\s+(?=\w)", re.I)
 _AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)", re.I)
+_RELIEF = re.compile(r"^\W*I\s+(?:managed|was\s+able)\s+to\b", re.I)  # "I managed to stop but ...": what went right
 _TODAY_IS = re.compile(r"^\W*(?:today|it)(?:'s|\s+is)\s+(?:now\s+)?(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|"
                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)  # "Today is 9 May and ...": the date, no problem
 _POINTS_BACK = re.compile(r"^\W*(?:it(?!['’]s\s+(?:now\s+)?been\b|\s+has\s+(?:now\s+)?been\b)|this|that|they|these|those|"
