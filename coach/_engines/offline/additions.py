@@ -128,11 +128,11 @@ class Additions:
     def _said_once(self, layout: Layout, step: str) -> str:
         """``step`` less what the reply says already: "and will update you here" after "I'll update you", "to our
         fraud team" in a reply the fraud team signs."""
-        text = layout.render()
-        if _UPDATES.search(text):
+        text = " ".join(u.text for u in layout.units if u.text and not _BARE_STEP.match(u.text))  # (a bare step goes
+        if _UPDATES.search(text):  # when the concrete one is in: its "they'll get back to you" is no update)
             step = _WILL_UPDATE.sub(".", step)
         team = _TO_OUR_TEAM.search(step)
-        if team and re.search(rf"\b{re.escape(team['team'])}\s+team\b", text, re.I):
+        if team and re.search(rf"\b{re.escape(team['team'])}\s+team\b", layout.render(), re.I):  # (its signature too)
             step = step[: team.start()] + step[team.end():]
         return step
 
@@ -396,7 +396,10 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(
                         r"(?:,?\s+and\s+(?:will\s+)?(?:revert|get\s+back\s+to\s+you|be\s+in\s+touch|come\s+back\s+to\s+you)"
                         r"(?:\s+(?:in\s+due\s+course|soon|shortly|as\s+soon\s+as\s+possible))?)?\W*$|"
                         rf"^\W*(?:it|this|that|the\s+matter|your\s+\w+)\s+(?:is|are)\s+(?:now\s+|currently\s+)?{_BEING_LOOKED}"
-                        r"\W*$", re.I)
+                        r"\W*$|"
+                        # "I'll pass this on to the team and they'll get back to you."
+                        r"^\W*(?:I|we)(?:'ll|’ll|\s+will)\s+pass\s+(?:this|it|your\s+\w+)\s+on\s+to\s+the\s+(?:\w+\s+)?team"
+                        r"(?:,?\s+and\s+they(?:'ll|’ll|\s+will)\s+(?:get\s+back\s+to\s+you|be\s+in\s+touch))?\W*$", re.I)
 _SORRY_FOR_LOSS = re.compile(r"\b(?:sorry|condolences?|sympath\w+|loss)\b", re.I)  # (a plain "I'm so sorry" answers it)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"

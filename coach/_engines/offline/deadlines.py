@@ -128,6 +128,9 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):
         return None  # a date the deadline cut in two is said back whole, as not confirmed
     if _ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
+            re.match(r"an?\s+(?:refund|payment|credit|reimbursement)\b", s, re.I):  # "A refund for the duplicate charge will
+        s = re.sub(r"^an?\s+", "the ", s, flags=re.I)  # be in your account today": the refund, watched
+    if _ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
             re.match(r"(?:the|your|our|these|those)\s", s, re.I):  # (not "a new cushion", nor "it": what is it?)
         # "the money will be in your account by Friday": not "whether the money can be in your account" (it was sent)
         # but the agent's own watch on it, "I'll check on the money and update you by Friday"

@@ -454,6 +454,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             new = _NO_GUARANTEES.sub("", new)  # "I'll look into it ... but no guarantees": the hedge went with the "try"
             if delay:  # "... to look at it when they're free": the delay goes with the effort
                 new = new.replace(" " + delay.group(), "", 1)
+            # "I will look into the second room, however June is our busiest period": two sentences' worth, joined
+            new = re.sub(r",\s+however\s+(?=(?:I|we|it|this|that|there|they|our|the|[A-Z][a-z]+)\s+\w)", "; however, ", new)
             return [capitalise(new) if m.start() == 0 else new]
     out = drop_clause(text, quote)
     if out is None and droppable(text):

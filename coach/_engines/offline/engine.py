@@ -305,7 +305,7 @@ class _Rewriter(Additions):
                     unit.text = finish(unit.text[: visit.start()]) + " Once it has been made safe, " + later
         if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
             for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
-                if unit.text and unit.role != "added" and _MORE_HELP.match(unit.text):
+                if unit.text and unit.role != "added" and (_MORE_HELP.match(unit.text) or _VALUED.match(unit.text)):
                     unit.text = ""
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
@@ -339,6 +339,13 @@ class _Rewriter(Additions):
                 if unit.text and (_DUE.match(unit.text) and all(f in others for f in extract_facts(unit.text)) or
                                   _THREAT.match(unit.text) and not extract_facts(unit.text)):
                     unit.text = ""  # are said already ("you can't pay the £310 bill due on 30 June")
+        if any(f.rule == "broken-promise" for f in findings):  # "Just send the receipts over.", "This message is your
+            as_drafted = {s.text for s in split_sentences(self.draft)}  # written confirmation.": what came with a grant
+            for unit in layout.units:  # that went, alone (not a sentence the draft wrote as one)
+                parts = [p.text for p in split_sentences(unit.text)] if unit.text else []
+                kept = [p for p in parts if not (_GRANT_LEFTOVER.match(p) and not holds_fact(p) and p not in as_drafted)]
+                if len(kept) < len(parts):
+                    unit.text = " ".join(kept)
         if self.policy.commitments:  # a policy line the coach said, where the reply says it already ("Your replacement
             said = {said_policy(line) for line in self.policy.commitments}  # ships within 2 business days and ...")
             for unit in layout.units:
@@ -628,6 +635,9 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
 # the close of a routine reply: "Anything else I can help with today?", "Is there anything else we can do for you?"
 _MORE_HELP = re.compile(r"^\W*(?:is\s+there\s+)?anything\s+else\s+(?:I|we)\s+can\s+(?:help|do|assist)\b[^.!]*\?\W*$", re.I)
+# ... and its thanks for custom: "Thanks for being a valued customer!"
+_VALUED = re.compile(r"^\W*thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+being\s+(?:a\s+|such\s+a\s+)?(?:valued|loyal)\s+"
+                     r"(?:customer|member|client|guest)\W*$", re.I)
 _ANYTHING_ELSE = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:us|me)\s+know|do\s+get\s+in\s+touch|just\s+ask)\b[^.!?]*"
                             r"\b(?:anything|else|more)\b", re.I)
 _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)?(?:mum|mom|mother|dad|father|husband|wife|"
@@ -765,6 +775,12 @@ _CHECKED_IT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+)
                          r"(?:\s+(?:this|it|for\s+you))?\W*", re.I)
 # "See you then!" to a visit that waits for the danger's own step (after "Please don't drive the car until ...")
 _SEE_YOU = re.compile(r"^\W*see\s+you\s+(?:then|there|soon|on\s+the\s+day|next\s+week)\W*$", re.I)
+# what follows a grant, said alone once the grant went: "Just send the receipts over.", "This message is your written
+# confirmation."
+_GRANT_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|pop|post|e-?mail|forward)\s+(?:us\s+)?(?:the|your|all\s+the)\s+"
+                             r"(?:receipts?|invoices?|bills?)(?:\s+(?:over|across|in|to\s+us))?\W*$|"
+                             r"^\W*(?:and\s+)?(?:this|that)\s+(?:message|e-?mail|reply|letter|note)\s+is\s+your\s+(?:written\s+)?"
+                             r"confirmation\W*$", re.I)
 # what a routine reply says that reads wrong beside someone's safety: "We're sorry to hear you weren't happy with your
 # recent service", a review asked for, "We hope to see you on board again soon", the harasser told the "feedback",
 # "Have you tried speaking to your neighbour calmly?"
