@@ -92,3 +92,21 @@ def test_everything_possible_to_have_it_resolved_is_no_action() -> None:
     result = coach.rewrite("Dear Mr Hale, we will endeavour to do everything possible to have the matter resolved at the "
                            "earliest opportunity.")
     assert "everything possible" not in result.rewrite, result.rewrite
+
+
+def test_an_outcome_said_as_guaranteed_is_a_promise_and_is_checked_instead() -> None:
+    assert "broken-promise" in _rules("Kindly note that your refund of Rs. 1,250 is guaranteed.")
+    assert "broken-promise" not in _rules("A refund is guaranteed only if the item is returned unused.")
+    result = coach.rewrite("Dear Sir, kindly note that your refund of Rs. 1,250 is guaranteed and will be credited to your "
+                           "account within 48 hours.")
+    assert "guaranteed" not in result.rewrite and "Rs. 1,250" in result.rewrite, result.rewrite
+
+
+def test_no_acknowledgement_splices_a_thanks_or_its_reason_onto_what_is_said_back() -> None:
+    # "I'm sorry to hear that you've been charged a £35 fee but your salary went in that morning, and thank you for
+    # telling us": what is said back has its own "and" and "but"; the sentence ends after it
+    from coach._engines.offline.situations import _load
+
+    for case in _load():
+        for line in case.acknowledge:
+            assert "{p}, and" not in line, (case.name, line)

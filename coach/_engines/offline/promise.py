@@ -294,6 +294,9 @@ _GOING = re.compile(r"\b(?P<who>it|this|that|they|(?:your|the|ur)\s+\w+)(?:['’
                     r"(?P<sure>(?:\w+ly|defo|def|deffo|100%)\s+)?going\s+(?=(?:in|into|out|back|through|on)\b)", re.I)
 _GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
                            r"(?=(?:a|an|the|your|full|every)\b)", re.I)
+_GUARANTEED_AND = re.compile(r"\s+and\s+will\s+(?P<rest>.*)$", re.S)
+
+
 _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:absolutely|completely|100%)\s+)?"
                       r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
 
@@ -564,6 +567,12 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     if _U_LL.search(quote):  # "u'll get a full refund asap": "you'll"
         said = _U_LL.sub(r"you\1", quote)
         text, quote = text.replace(quote, said, 1), said
+    start = text.find(quote)
+    sure_and = _GUARANTEED_AND.match(text, start + len(quote)) if start >= 0 and re.search(r"\bguaranteed$", quote) else None
+    if sure_and:  # "your refund of Rs. 649 is guaranteed and will be credited ...": the promise "your refund ... will be
+        text = text[:start] + quote[: -len("guaranteed")].rstrip()  # credited ..."
+        text = re.sub(r"\s+(?:is|are)(?:\s+(?:fully|100%|absolutely))?$", "", text) + " will " + sure_and["rest"]
+        quote = text[start:].rstrip(" .!?")
     if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
         text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
     if _GOING.search(quote):  # "Its defo going in ur account 2moro": the promise "it will defo go in ur account 2moro"
