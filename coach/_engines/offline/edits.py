@@ -127,7 +127,7 @@ _BLAMES = re.compile(
     r"\b(?:threatening|abusive)\s+language\s+(?:does\s+not|doesn['’]t|will\s+not|won['’]t)\b|"
     r"\b(?:lol|lmao|haha+|hehe)\b", re.I)
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
-                          "yes definitely entirely perfectly believe me trust".split())
+                          "yes definitely entirely perfectly believe me trust tbh tbf ngl".split())
 
 
 # Lines that deflect rather than help: a defence of the process, a sales pitch, a generic "feedback passed on".

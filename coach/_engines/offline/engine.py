@@ -792,7 +792,9 @@ _ROUTINE_IN_DANGER = re.compile(
     r"\bshare\s+your\s+(?:comments|feedback)\s+with\s+(?:the|your)\s+(?:driver|rider|host|courier|engineer|technician)\b|"
     r"^\W*have\s+you\s+tried\s+(?:speaking|talking)\s+to\s+(?:your\s+)?(?:neighbou?r|him|her|them)\b|"
     r"\b(?:disputes?|disagreements?)\s+(?:are|is)\s+(?:usually|often|generally|normally)\s+best\s+(?:resolved|sorted|"
-    r"dealt\s+with)\s+between\b", re.I)
+    r"dealt\s+with)\s+between\b|"
+    r"^\W*(?:we['’]ve|we\s+have)\s+(?:been\s+)?(?:seeing|seen|had)\s+(?:a\s+lot|lots|loads|plenty)\s+of\s+(?:this|these|that)\b",
+    re.I)  # ("We've been seeing a lot of this lately", to someone whose savings went)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
                     r"happy\s+(?:gaming|shopping|listening|streaming|playing|watching))\W*$", re.I)
