@@ -131,3 +131,73 @@ def test_a_claim_approved_because_a_planted_order_said_so_is_flagged_and_goes() 
     assert "broken-promise" in _rules(draft, customer=customer)
     result = coach.rewrite(draft, customer=customer, policy=["Claims are approved by the claims assessor only."])
     assert "has been approved" not in result.rewrite and "payment has been made" not in result.rewrite, result.rewrite
+
+
+# The bugs a helper's review of this stop's change found (each reproduced, fixed, and tested on its own input).
+
+def test_a_vacuum_that_sucks_up_hair_and_a_fault_that_happens_too_often_are_no_pity() -> None:
+    assert "pity" not in _rules("The brush bar is built so that it sucks up pet hair; send us a photo and I'll replace it.")
+    assert "pity" not in _rules("If it happens too often after the reset, reply here with the times and I'll book a visit.")
+    assert "pity" not in _rules("This is the second report we've had from you about the boiler, so I've booked a visit.")
+    assert "pity" not in _rules("I'm sorry you felt our staff were careless with your bags. I've passed it to the manager.")
+
+
+def test_only_an_outcome_of_yours_said_as_guaranteed_is_a_promise() -> None:
+    for text in ("I'm afraid no refund is guaranteed until the item has been inspected; I'll email you by Friday.",
+                 "Whether a refund is guaranteed depends on the inspection; I'll email you the result by Friday."):
+        assert "broken-promise" not in _rules(text), text
+    policy = ["Next-day delivery is guaranteed on orders placed before 2pm"]
+    result = coach.rewrite("Thanks for asking. Next-day delivery is guaranteed on orders placed before 2pm, and your order "
+                           "44512 went in at 11am, so I've upgraded it to next-day.", policy=policy,
+                           customer="When will order 44512 arrive?")
+    assert result.passed is True, result.rewrite
+
+
+def test_a_guaranteed_outcome_with_its_date_is_checked_once() -> None:
+    result = coach.rewrite("Thanks for getting in touch. Your refund of £72 for order 5521 is guaranteed and will be "
+                           "credited to your card ending 4417 by 12 June, and you'll get an SMS when it lands.",
+                           customer="Where is my refund for order 5521?")
+    assert "guaranteed" not in result.rewrite and "whether it can" not in result.rewrite, result.rewrite
+    assert "4417" in result.rewrite and "12 June" in result.rewrite, result.rewrite
+
+
+def test_a_cap_is_not_sent_to_a_team_that_approves_something_else() -> None:
+    result = coach.rewrite("Thanks for your patience with order 7712. I'll add a £50 goodwill credit to your account today.",
+                           customer="My order 7712 was two weeks late.",
+                           policy=["Goodwill credits are capped at £20 per order",
+                                   "Orders over £500 need approval from the fraud team before dispatch"])
+    assert "fraud team" not in result.rewrite, result.rewrite
+
+
+def test_having_a_fee_waived_or_someone_refund_you_is_not_the_agents_own_action() -> None:
+    result = coach.rewrite("Thanks for flagging the duplicate charge on order 8812. I'll try to have the fee waived once "
+                           "it's been reviewed, and I'll email you by Friday.", customer="Charged twice on order 8812")
+    assert "try to" not in result.rewrite, result.rewrite
+    result = coach.rewrite("Thanks for flagging the duplicate charge. I'll try to have someone refund you today.",
+                           customer="Charged twice")
+    assert "refund you" in result.rewrite, result.rewrite
+
+
+def test_however_i_can_is_not_a_new_clause() -> None:
+    result = coach.rewrite("Thanks for getting in touch about the missing parcel. I'll do my best to help you, however I can.",
+                           customer="My parcel 4411 hasn't arrived.")
+    assert "; however, I can" not in result.rewrite, result.rewrite
+
+
+def test_threats_of_a_fee_or_a_box_kicked_in_are_not_harassment() -> None:
+    draft = "Thanks for letting us know. I'm sorry you were charged twice for order 5512. I've refunded the duplicate £30 today."
+    for customer in ("I'm not making threats, but if the £30 on order 5512 isn't refunded I'll go to the ombudsman.",
+                     "Order 5512 arrived and the box looked like someone had kicked it in. The mug is smashed."):
+        assert "police" not in coach.rewrite(draft, customer=customer).rewrite, customer
+
+
+def test_what_the_customer_was_able_to_do_before_the_problem_is_still_said_back() -> None:
+    result = coach.rewrite("Thanks for your message. I'll look into this and email you by Friday.",
+                           customer="I was able to book the room but I was charged twice for it.")
+    assert "charged twice" in result.rewrite, result.rewrite
+
+
+def test_a_feedback_step_for_a_named_team_is_kept() -> None:
+    result = coach.rewrite("Thanks for letting us know. Sorry for the inconvenience. I'll pass your feedback on to the "
+                           "delivery team.", customer="Your driver left my parcel in the rain and the books got soaked.")
+    assert "delivery team" in result.rewrite, result.rewrite

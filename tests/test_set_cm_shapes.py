@@ -69,7 +69,7 @@ def test_who_the_customer_is_is_not_what_they_are_sorry_for() -> None:
 
 
 def test_running_the_company_down_in_other_words_is_pity() -> None:
-    assert "pity" in _rules("Our delivery drivers were so careless. I'll send a new lamp today.")
+    assert "pity" in _rules("Our delivery drivers have been so careless. I'll send a new lamp today.")
     assert "pity" in _rules("This is the fourth complaint like this we've had today. I'll send a new lamp.")
     assert "pity" in _rules("Our support team let you down very badly. I'll call you at 4pm.")
     assert "pity" in _rules("ugh that really sucks 😩 DM us your order number")
@@ -110,3 +110,15 @@ def test_no_acknowledgement_splices_a_thanks_or_its_reason_onto_what_is_said_bac
     for case in _load():
         for line in case.acknowledge:
             assert "{p}, and" not in line, (case.name, line)
+
+
+def test_a_refusal_to_discuss_it_further_goes_when_the_reply_is_fixed() -> None:
+    result = coach.rewrite("Hello, sorry for any inconvenience. Overdraft limits are reviewed regularly. We are unable to "
+                           "discuss this further.", customer="Why did you cut my overdraft limit to £200 without warning?")
+    assert "unable to discuss" not in result.rewrite, result.rewrite
+
+
+def test_a_road_name_shortened_before_a_new_sentence_ends_it() -> None:
+    said = [s.text for s in split_sentences("A burst main on Kings Rd. Water will be back by 4pm.")]
+    assert said == ["A burst main on Kings Rd.", "Water will be back by 4pm."], said
+    assert len(split_sentences("The office at 3 High St. Mary will help.")) == 1  # (a saint, or a street: one sentence)

@@ -41,6 +41,10 @@ _MAY_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|in|on|of|since|until|from|b
 _LETTER_END = re.compile(r"\b(?:Block|Gate|Unit|Platform|Terminal|Level|Zone|Row|Plan|Option|Type|Grade|Section|Part|Wing|"
                          r"Building|Flat|Room|Hall|Door|Bay|Stand|Area|Floor|Tower|Carriage|Coach|Seat|Deck|Screen|Court|"
                          r"Pier|Lot|Phase|Class|Group|Vitamin|Apartment|Suite|Lane|Track|Category|Cat)\s+[A-Z]\.(\s+)(?=[A-Z])")
+# ... nor after a road's short name when a clause starts after it ("a burst main on Milton Rd. Water will be back ...";
+# not "St.", which may be a saint's, nor "Dr.", a title)
+_ROAD_END = re.compile(r"\b[A-Z][a-z]+\s+(?:Rd|Ave|Ln|Blvd|Cres|Gdns|Pl|Sq)\.(\s+)"
+                       r"(?=[A-Z][a-z]+\s+(?:will|is|are|was|were|has|have|had|should|can|could|may|might|must)\b)")
 _ABBREVIATION_END = re.compile(r"\b(?:approx|est|incl|excl|dept|ref|no|tel|etc|vs|min|max|avg|ca|cf|pp|vol|vols|nos|"
                                r"figs?|inst|apt|ave|bldg|ste|"
                                r"e\.g|i\.e|viz|wk|wks|mo|mos|yr|yrs|hr|hrs|qty|nr|ext|acc|acct|a/c)\.$", re.I)
@@ -164,6 +168,7 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
         cuts += [(m.start(1), m.end(1)) for m in _CHAT_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _MAY_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _LETTER_END.finditer(text, at, stop)]
+        cuts += [(m.start(1), m.end(1)) for m in _ROAD_END.finditer(text, at, stop)]
         for cut_start, cut_end in sorted(cuts):
             _append(text, at, cut_start, out)
             at = cut_end

@@ -51,8 +51,9 @@ _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+
            r"come\s+back|pass|"
            r"share|send|explain|reach|chase|get\s+someone|escalate|investigate|review|email|message|update|"
            # "have someone call you", "have the duplicate looked at" (not "have it waived": an outcome)
-           r"have\s+(?:someone|somebody)|have\s+(?:the|your|this|it)\b[^.!?,;]{0,40}?\b(?:looked\s+(?:at|into)|checked|"
-           r"reviewed|investigated|inspected))\b)")
+           r"have\s+(?:someone|somebody)\s+(?:call|contact|ring|look|check|visit|come|email|get\s+back)|"
+           r"have\s+(?:the|your|this|it)(?:\s+(?![\w-]*ed\b)[\w-]+){0,3}?\s+(?:looked\s+(?:at|into)|checked|reviewed|"
+           r"investigated|inspected))\b)")
 # Phrase swaps that turn a vague effort into the action it stands for; every swap keeps the sentence grammatical.
 _VAGUE_SWAPS = [
     (re.compile(r"\b(let\s+me|let\s+us|I['’]ll|we['’]ll)\s+(?:try\s+(?:and|to)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+"
@@ -174,7 +175,8 @@ _DEFLECTS = re.compile(
     r"|these\s+things\s+(?:do\s+|can\s+|will\s+)?happen\b|(?:it|this|that)\s+(?:does|can)\s+happen\s+from\s+time\s+to\s+time"
     # a flat refusal: "We are therefore unable to take further action at this time.", "There's nothing more we can do."
     r"|(?:we|I)\s*(?:are|am|'re|’re|'m|’m)\s+(?:therefore\s+|afraid\s+|sadly\s+|unfortunately\s+|currently\s+)*(?:unable|not\s+able)"
-    r"\s+to\s+(?:take\s+(?:any\s+)?further\s+action|(?:help|assist)\s+(?:any\s+)?further|do\s+anything\s+(?:more|further|else))\b"
+    r"\s+to\s+(?:take\s+(?:any\s+)?further\s+action|(?:help|assist)\s+(?:any\s+)?further|do\s+anything\s+(?:more|further|else)|"
+    r"discuss\s+(?:this|it|the\s+matter|your\s+\w+(?:\s+\w+)?)\s+(?:any\s+)?further)\b"  # ("unable to discuss this further")
     # blame passed on: "Packing is the responsibility of the restaurant, not Dishdash."
     r"|[^.!?]{0,40}\b(?:is|are)\s+(?:the\s+)?(?:sole\s+)?responsibility\s+of\s+(?:the|your)\s+\w+(?:,\s+not\s+(?:us|[A-Z]\w*))?\W*$"
     r"|(?:there(?:'s|’s|\s+is)\s+)?(?:really\s+)?nothing\s+(?:more\s+|else\s+|further\s+)?(?:we|I)\s+can\s+do\b"
@@ -455,7 +457,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             if delay:  # "... to look at it when they're free": the delay goes with the effort
                 new = new.replace(" " + delay.group(), "", 1)
             # "I will look into the second room, however June is our busiest period": two sentences' worth, joined
-            new = re.sub(r",\s+however\s+(?=(?:I|we|it|this|that|there|they|our|the|[A-Z][a-z]+)\s+\w)", "; however, ", new)
+            new = re.sub(r",\s+however\s+(?=(?:I|we|it|this|that|there|they|our|the|[A-Z][a-z]+)\s+(?!can\b|could\b)\w)",
+                         "; however, ", new)  # (not "I'll help you, however I can")
             return [capitalise(new) if m.start() == 0 else new]
     out = drop_clause(text, quote)
     if out is None and droppable(text):

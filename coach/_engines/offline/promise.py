@@ -294,7 +294,8 @@ _GOING = re.compile(r"\b(?P<who>it|this|that|they|(?:your|the|ur)\s+\w+)(?:['’
                     r"(?P<sure>(?:\w+ly|defo|def|deffo|100%)\s+)?going\s+(?=(?:in|into|out|back|through|on)\b)", re.I)
 _GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
                            r"(?=(?:a|an|the|your|full|every)\b)", re.I)
-_GUARANTEED_AND = re.compile(r"\s+and\s+will\s+(?P<rest>.*)$", re.S)
+_SURE_ALONE = re.compile(r"(?P<lead>(?:(?:kindly|please)\s+note\s+(?:that\s+)?|(?:rest|be)\s+assured\s+(?:that\s+)?)?)"
+                         r"(?P<s>your\s+.+?)\s+(?:is|are)\s+(?:fully\s+|100%\s+|absolutely\s+)?guaranteed", re.I)
 
 
 _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:absolutely|completely|100%)\s+)?"
@@ -415,6 +416,34 @@ def policy_on(text: str, policy: Policy, used: set[str]) -> list[str]:
 
 
 def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
+    """The ways to say ``text`` without the promise ``quote`` (see ``_fix_any``), with "Your refund of Rs. 649 is
+    guaranteed. Let me check whether it can be credited ..." said once: "Let me check whether your refund of Rs. 649 can
+    be credited ..." """
+    return [_checked_once(way) for way in _fix_any(text, quote, policy, used, salt, asked)]
+
+
+def _checked_once(way: list[str]) -> list[str]:
+    out: list[str] = []
+    for sentence in way:
+        sure = _SURE_SENTENCE.fullmatch(out[-1]) if out else None
+        check = _CHECK_IT.match(sentence) if sure else None
+        if check:
+            out[-1] = f"{check['lead']}{sure['s'][0].lower()}{sure['s'][1:]}{sentence[check.end():]}"
+            continue
+        if sure and _LOOKS.match(sentence) and not holds_fact(out[-1]):  # "Your repair is guaranteed. I'll look into
+            out[-1] = sentence  # this and update you by Friday": the look says it
+            continue
+        out.append(sentence)
+    return out
+
+
+_SURE_SENTENCE = re.compile(r"(?:(?:kindly|please)\s+note\s+(?:that\s+)?|(?:rest|be)\s+assured\s+(?:that\s+)?)?"
+                            r"(?P<s>your\s+(?:[^.!?]|\.(?=\s?\d))+?)\s+(?:is|are)\s+guaranteed\.", re.I)
+_LOOKS = re.compile(r"(?:Let me (?:check|look)|I'm (?:checking|looking)|I'll (?:check|look))\b")
+_CHECK_IT = re.compile(r"(?P<lead>(?:Let me check|I'm checking|I'll check) whether )it(?= can\b)")
+
+
+def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
     """Ways to rewrite ``text``, whose clause ``quote`` commits to what the agent cannot guarantee, best first.
 
     Each way is the list of sentences that replace ``text``; the engine takes the first that the checker
@@ -440,7 +469,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     lead = _NO_PROBLEM.match(text)
     if lead and quote.startswith(text[: lead.end()]) and len(quote) > lead.end():  # "No problem at all – I'll waive
         rest = capitalise(text[lead.end():])  # the fee": the lead cheers a grant that may not stand
-        return fix_promise(rest, capitalise(quote[lead.end():]), policy, used, salt, asked)
+        return _fix_any(rest, capitalise(quote[lead.end():]), policy, used, salt, asked)
     aim = _NEVER_AGAIN_AIM.search(text)
     if aim and quote in text and text.find(quote) + len(quote) > aim.start() and complete(text[: aim.start()]) and \
             not _POINTS_BACK_IN_TIME.search(text, aim.end()):
@@ -567,12 +596,12 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     if _U_LL.search(quote):  # "u'll get a full refund asap": "you'll"
         said = _U_LL.sub(r"you\1", quote)
         text, quote = text.replace(quote, said, 1), said
-    start = text.find(quote)
-    sure_and = _GUARANTEED_AND.match(text, start + len(quote)) if start >= 0 and re.search(r"\bguaranteed$", quote) else None
-    if sure_and:  # "your refund of Rs. 649 is guaranteed and will be credited ...": the promise "your refund ... will be
-        text = text[:start] + quote[: -len("guaranteed")].rstrip()  # credited ..."
-        text = re.sub(r"\s+(?:is|are)(?:\s+(?:fully|100%|absolutely))?$", "", text) + " will " + sure_and["rest"]
-        quote = text[start:].rstrip(" .!?")
+    alone = _SURE_ALONE.fullmatch(quote.strip())
+    if alone and text.find(quote) >= 0 and not text[text.find(quote) + len(quote):].strip(" .!"):
+        # "Your refund of £49 is guaranteed.", "kindly note that ...": the agent's own watch on it
+        before = text[: text.find(quote)].rstrip()
+        said = checking_on(alone["s"][0].lower() + alone["s"][1:], "", salt)
+        return [[f"{before} {said[0].lower() + said[1:] if before.endswith(',') else said}" if before else said]]
     if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
         text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
     if _GOING.search(quote):  # "Its defo going in ur account 2moro": the promise "it will defo go in ur account 2moro"
@@ -1360,10 +1389,13 @@ def _policy_instead(clause: str, line: str, salt: int, forbidden: bool = False, 
 def _larger_to(policy: Policy, line: str) -> str | None:
     """Who another line of the policy sends larger sums to ("Agents may not authorise payments above NOK 1,500; higher
     claims go to the claims team": "the claims team"), or None."""
-    return next((who for other in policy.commitments if other != line and _LARGER.search(other)
-                 for who in [approver(other)] if who), None)
+    return next((who for other in policy.commitments if other != line and _LARGER.search(other) and
+                 _SUMS_HANDED.search(other) for who in [approver(other)] if who), None)  # (not "Orders over £500 need
+    # approval from the fraud team before dispatch": orders, not sums handed out)
 
 
+_SUMS_HANDED = re.compile(r"\b(?:amounts?|sums?|compensation|refunds?|credits?|vouchers?|payouts?|payments?|claims?|"
+                          r"reimburse\w*|goodwill)\b", re.I)
 _LARGER = re.compile(r"\b(?:above|over|more\s+than|exceeding|beyond|higher|larger|bigger)\b", re.I)
 
 

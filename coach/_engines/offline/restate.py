@@ -256,7 +256,8 @@ _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wi
                          r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"
                          r"fact\s+)?that\s+(?=\w)", re.I)
 _AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)", re.I)
-_RELIEF = re.compile(r"^\W*I\s+(?:managed|was\s+able)\s+to\b", re.I)  # "I managed to stop but ...": what went right
+_RELIEF = re.compile(r"^\W*I\s+(?:managed|was\s+able)\s+to\s+(?:stop|pull\s+over|brake|steer|escape|get\s+(?:out|away|off|"
+                     r"onto|home))\b", re.I)  # "I managed to stop but ...": what went right
 _TODAY_IS = re.compile(r"^\W*(?:today|it)(?:'s|\s+is)\s+(?:now\s+)?(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|"
                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)  # "Today is 9 May and ...": the date, no problem
 _POINTS_BACK = re.compile(r"^\W*(?:it(?!['’]s\s+(?:now\s+)?been\b|\s+has\s+(?:now\s+)?been\b)|this|that|they|these|those|"
