@@ -919,6 +919,8 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
         quiet = _KEPT_QUIET.match(line)
         if quiet is not None:  # "Do not discuss other customers' orders": a sentence about a neighbour's order
             yield from _spoken_of(quiet["what"], ctx.sentences)
+        elif _ONLY_WITH.match(line):  # "Results may only be discussed with the patient": "Jake's result came back ..."
+            yield from _spoken_of("anyone other than the patient", ctx.sentences)
         withheld = _WITHHELD.match(line)
         if withheld is None:
             continue
@@ -939,8 +941,14 @@ def kept_quiet(text: str, policy: Policy) -> list[str]:
     """The sentences of ``text`` on what a line of ``policy`` says not to discuss ("Do not comment on pending legal
     matters"): the whole sentence goes, and its facts with it."""
     sentences = split_sentences(text)
-    return [text[start:end] for line in policy.commitments if (quiet := _KEPT_QUIET.match(line))
-            for start, end in _spoken_of(quiet["what"], sentences)]
+    return [text[start:end] for line in policy.commitments
+            if (what := _quiet_on(line)) for start, end in _spoken_of(what, sentences)]
+
+
+def _quiet_on(line: str) -> str | None:
+    """What a policy line says not to discuss, or to discuss only with the customer themselves."""
+    quiet = _KEPT_QUIET.match(line)
+    return quiet["what"] if quiet else "anyone other than the patient" if _ONLY_WITH.match(line) else None
 
 
 def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]]:
@@ -948,7 +956,8 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
     orders", "pending legal matters"), not those that decline to ("I can't discuss another customer's account") nor
     questions. Other topics are not read: their words alone would take ordinary sentences."""
     topic = _OTHERS if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
-        _REASONS if _REASONS_NAMED.search(what) else None
+        _REASONS if _REASONS_NAMED.search(what) else \
+        _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else None
     if topic is None:
         return
     for sentence in sentences:
@@ -970,6 +979,17 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      # "Daniel's appointment is at 10:40", "Mr Lee's room": a named person's affairs
                      r"(?-i:\b[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
                      r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance))\b", re.I)
+# "Results may only be discussed with the patient": what anyone else hears of them is held back
+_ONLY_WITH = re.compile(r"^\s*[\w\s'’-]+?\s+(?:may|can|must|should|are\s+to)\s+only\s+be\s+(?:discussed|shared|disclosed|given|"
+                        r"released|talked\s+about)\s+with\s+(?:the\s+)?(?:patient|account\s+holder|policy\s?holder|"
+                        r"cardholder|member)s?\b", re.I)
+# "Never share test results or any patient information by email": a sentence that sends them by email
+_BY_CHANNEL_NAMED = re.compile(r"\b(?:by|via|over|through)\s+(?:e-?mail|text|sms|social\s+media|phone)\b", re.I)
+_RECORDS_NAMED = re.compile(r"\b(?:results?|records?|(?:patient|medical|health)\s+information|notes|reports?)\b", re.I)
+_SENT_BY = re.compile(r"\b(?:e-?mail|text)(?:ed|ing)?\s+(?:you\s+|it\s+)?(?:the\s+|your\s+|his\s+|her\s+|their\s+)?"
+                      r"(?:full\s+|test\s+|blood\s+)?(?:results?|reports?|records?|notes)\b|"
+                      r"\b(?:send|sending|forward|forwarding)\s+(?:you\s+)?(?:the\s+|your\s+|his\s+|her\s+)?(?:full\s+|test\s+)?"
+                      r"(?:results?|reports?|records?|notes)\b[^.!?]{0,40}\b(?:e-?mail|@)", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
 _LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim|team|department)|"
                     r"court\s+(?:case|action|proceedings|hearing)|lawyers?|solicitors?|suing|sued|"

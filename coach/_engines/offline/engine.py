@@ -290,8 +290,10 @@ class _Rewriter(Additions):
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
         if self.case is not None and self.case.name in ("gas", "carbon-monoxide"):  # "The earliest slot we have is Thursday":
             for unit in layout.units:  # the slot is for after the emergency
-                if unit.text and (_NEXT_SLOT.match(unit.text) or _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix) \
-                        and unit.role != "added" and not _MAKES_SAFE.search(unit.text):  # (a day kept: "hopefully Thursday")
+                # (a day kept: "hopefully Thursday"; the draft's visit, made a check, is the engine's own line)
+                if unit.text and (_NEXT_SLOT.match(unit.text) and unit.role != "added" or
+                                  _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix) and \
+                        not _MAKES_SAFE.search(unit.text):
                     said = re.sub(r"^I['’]m\s+checking\b", "I'll check", unit.text)  # (what waits is what the agent
                     # will do, and "I" keeps its capital)
                     unit.text = "Once it has been made safe, " + (said if said.startswith("I") else said[0].lower() + said[1:])
@@ -340,10 +342,14 @@ class _Rewriter(Additions):
                                   _THREAT.match(unit.text) and not extract_facts(unit.text)):
                     unit.text = ""  # are said already ("you can't pay the £310 bill due on 30 June")
         if any(f.rule == "broken-promise" for f in findings):  # "Just send the receipts over.", "This message is your
-            as_drafted = {s.text for s in split_sentences(self.draft)}  # written confirmation.": what came with a grant
-            for unit in layout.units:  # that went, alone (not a sentence the draft wrote as one)
+            drafted_as = [s.text for s in split_sentences(self.draft)]  # written confirmation.", "All done!": what came
+            now = layout.render()  # with a grant that went, alone (a sentence of the draft's own only when the one
+            gone = {b for a, b in zip(drafted_as, drafted_as[1:])  # before it went: its facts, or its words)
+                    if not (all(f in now for f in extract_facts(a)) if extract_facts(a) else a in now)}
+            for unit in layout.units:
                 parts = [p.text for p in split_sentences(unit.text)] if unit.text else []
-                kept = [p for p in parts if not (_GRANT_LEFTOVER.match(p) and not holds_fact(p) and p not in as_drafted)]
+                kept = [p for p in parts if not (_GRANT_LEFTOVER.match(p) and not holds_fact(p) and
+                                                 (p not in drafted_as or p in gone))]
                 if len(kept) < len(parts):
                     unit.text = " ".join(kept)
         if self.policy.commitments:  # a policy line the coach said, where the reply says it already ("Your replacement
@@ -678,6 +684,9 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(
                        # "Pop in whenever suits you"
                        r"|^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:pop|drop|come)\s+(?:in|by|round|over)\s+"
                        r"(?:whenever|any\s*time|when\s+it\s+suits)\b"
+                       # "Can you bring the car back in next week when we have a free slot?"
+                       r"|\b(?:can|could)\s+you\s+(?:bring|drop|pop)\s+(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+"
+                       r"(?:back\s+)?(?:in|over|round)\b"
                        # "... so please pop in next week and our team will take a look"
                        r"|\bplease\s+(?:pop|drop|come|bring\s+it)\s+(?:in|by|round)\s+(?:next\s+week|whenever|any\s*time)\b"
                        # wait and see: "Give it a week and it'll feel normal again", "Keep driving it as normal"
@@ -717,11 +726,10 @@ _DENIES_FAULT = re.compile(
     r"this\s+is|they['’]re|they\s+are)\s+(?:perfectly\s+|completely\s+|totally\s+|absolutely\s+|100%\s+|entirely\s+)?safe\b",
     re.I)
 # the draft's routine visit, made the agent's check: beside an urgent safety step it reads as the real plan
-_ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+we\s+can\s+"
-                                  r"(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
-                                  r"(?:someone|somebody)\s+can\s+(?:be\s+in\s+touch|get\s+in\s+touch|come|call)|"
-                                  r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))\b",
-                                  re.I)
+_ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+"
+                                  r"(?:we\s+can\s+(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
+                                  r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))|"
+                                  r"(?:someone|somebody)\s+can\s+(?:be\s+in\s+touch|get\s+in\s+touch|come|call))\b", re.I)
 _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
                                   r"someone|somebody)(?:\s+from\s+(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?\s+"
                                   r"(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|"
@@ -780,7 +788,7 @@ _SEE_YOU = re.compile(r"^\W*see\s+you\s+(?:then|there|soon|on\s+the\s+day|next\s
 _GRANT_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|pop|post|e-?mail|forward)\s+(?:us\s+)?(?:the|your|all\s+the)\s+"
                              r"(?:receipts?|invoices?|bills?)(?:\s+(?:over|across|in|to\s+us))?\W*$|"
                              r"^\W*(?:and\s+)?(?:this|that)\s+(?:message|e-?mail|reply|letter|note)\s+is\s+your\s+(?:written\s+)?"
-                             r"confirmation\W*$", re.I)
+                             r"confirmation\W*$|^\W*(?:all\s+)?(?:done|sorted)(?:\s+for\s+you)?\W*$", re.I)  # ("All done!")
 # what a routine reply says that reads wrong beside someone's safety: "We're sorry to hear you weren't happy with your
 # recent service", a review asked for, "We hope to see you on board again soon", the harasser told the "feedback",
 # "Have you tried speaking to your neighbour calmly?"
@@ -793,7 +801,11 @@ _ROUTINE_IN_DANGER = re.compile(
     r"^\W*have\s+you\s+tried\s+(?:speaking|talking)\s+to\s+(?:your\s+)?(?:neighbou?r|him|her|them)\b|"
     r"\b(?:disputes?|disagreements?)\s+(?:are|is)\s+(?:usually|often|generally|normally)\s+best\s+(?:resolved|sorted|"
     r"dealt\s+with)\s+between\b|"
-    r"^\W*(?:we['’]ve|we\s+have)\s+(?:been\s+)?(?:seeing|seen|had)\s+(?:a\s+lot|lots|loads|plenty)\s+of\s+(?:this|these|that)\b",
+    r"^\W*(?:we['’]ve|we\s+have)\s+(?:been\s+)?(?:seeing|seen|had)\s+(?:a\s+lot|lots|loads|plenty)\s+of\s+(?:this|these|that)\b|"
+    r"\b(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+meet\s+(?:your\s+)?expectations\b|"
+    # "All our drivers are fully vetted so we're sure this is just a misunderstanding"
+    r"\b(?:we['’]re|we\s+are|I['’]m|I\s+am)\s+(?:quite\s+)?sure\s+(?:this|it|that)\s+(?:is|was)\s+(?:just\s+|only\s+)?a\s+"
+    r"misunderstanding\b|\bfully\s+vetted\b",
     re.I)  # ("We've been seeing a lot of this lately", to someone whose savings went)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"

@@ -144,7 +144,7 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?!morning|afternoon|even
                             r"quarter)\w+|\bthe\s+(?:above|below|following|attached|enclosed|aforementioned|said)\b|"
                             r"\bas\s+(?:mentioned|stated|above|below)\b", re.I)  # "the above sailing": of a letter
 # The letter's own preamble: "I write regarding claim No. 44-7819", "I am writing about ..."
-_WRITING = re.compile(r"^(?:I|we)\s+(?:am\s+|are\s+)?writ(?:e|ing)\b", re.I)
+_WRITING = re.compile(r"^(?:I|we)\s+(?:am\s+|are\s+)?(?:writ(?:e|ing)|refer(?:ring)?\s+to)\b", re.I)  # ("I refer to PCN ...")
 _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
 _SHOUTED = re.compile(r"\b(?:AND|BUT|NOT|STILL|EVERY|NEVER|NO|ALL|THE|IS|WAS|ARE|WERE|TWICE|AGAIN|NOTHING|ANY|AT|ON|IN|"
                       r"TIME|TIMES|DAY|DAYS|WEEK|WEEKS|HOURS|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|TODAY|TONIGHT|"
