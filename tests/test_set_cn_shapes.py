@@ -93,3 +93,20 @@ def test_i_refer_to_is_not_the_problem_said_back() -> None:
     result = coach.rewrite("Dear Mr. Khan, we apologise for any inconvenience. Your appeal will be reviewed in due course.",
                            customer=customer)
     assert "you refer to" not in result.rewrite, result.rewrite
+
+
+def test_a_staff_members_personal_number_is_held_back_where_the_policy_says_so() -> None:
+    policy = ["Never disclose engineers' names or personal phone numbers."]
+    result = coach.rewrite("Hi Ben, sorry about this. The engineer who came out was Tom Price, you can reach him on "
+                           "07700 900456. Cheers", customer="Give me the number of the engineer who came out.",
+                           policy=policy)
+    assert "07700 900456" not in result.rewrite and "Tom Price" not in result.rewrite, result.rewrite
+    assert "banned-phrase" not in _rules("Please call us on 0800 123 4567 and we'll book a visit.", policy=policy)
+
+
+def test_money_that_waits_on_a_review_is_not_checked_on_as_if_it_were_coming() -> None:
+    policy = ["Refunds over £100 need supervisor approval."]
+    result = coach.rewrite("Hi Ana, no problem at all, I've approved a full refund of £240 to your card. You'll see the "
+                           "money within 3 days.", customer="I can't make my course on 3 June. Refund my £240 please.",
+                           policy=policy)
+    assert "on the money" not in result.rewrite, result.rewrite

@@ -957,7 +957,8 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
     questions. Other topics are not read: their words alone would take ordinary sentences."""
     topic = _OTHERS if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
         _REASONS if _REASONS_NAMED.search(what) else \
-        _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else None
+        _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else \
+        _NUMBER_GIVEN if _NUMBERS_NAMED.search(what) else None
     if topic is None:
         return
     for sentence in sentences:
@@ -979,6 +980,13 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      # "Daniel's appointment is at 10:40", "Mr Lee's room": a named person's affairs
                      r"(?-i:\b[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
                      r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance))\b", re.I)
+# "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
+# 07700 900312" (a person's number; not the company's own helpline)
+_NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|engineers?['’]?|employees?['’]?)\s+"
+                            r"(?:phone\s+|mobile\s+|contact\s+)?numbers?\b|"
+                            r"\b(?:phone|mobile|contact)\s+numbers?\s+of\s+(?:staff|engineers|employees)\b", re.I)
+_NUMBER_GIVEN = re.compile(r"\b(?:him|her|them|engineer|technician|driver|colleague|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b"
+                           r"[^.!?]{0,60}?(?<![\w-])(?:\+?\d{1,3}[\s-]?)?(?:\d[\s-]?){9,12}\d(?![\w-])", re.I)
 # "Results may only be discussed with the patient": what anyone else hears of them is held back
 _ONLY_WITH = re.compile(r"^\s*[\w\s'’-]+?\s+(?:may|can|must|should|are\s+to)\s+only\s+be\s+(?:discussed|shared|disclosed|given|"
                         r"released|talked\s+about)\s+with\s+(?:the\s+)?(?:patient|account\s+holder|policy\s?holder|"

@@ -352,6 +352,11 @@ class _Rewriter(Additions):
                                                  (p not in drafted_as or p in gone))]
                 if len(kept) < len(parts):
                     unit.text = " ".join(kept)
+        units = [u for u in layout.units if u.text]
+        for before, unit in zip(units, units[1:]):  # "I'll pass the €389 refund to a supervisor to review ... I'll check
+            money = _CHECK_MONEY.match(unit.text)  # on the money and update you within 3 days": the money waits on them
+            if money and _TO_REVIEW.search(before.text):
+                unit.text = f"I'll update you{money['when']}."
         if self.policy.commitments:  # a policy line the coach said, where the reply says it already ("Your replacement
             said = {said_policy(line) for line in self.policy.commitments}  # ships within 2 business days and ...")
             for unit in layout.units:
@@ -789,6 +794,9 @@ _GRANT_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|pop|post|e-?ma
                              r"(?:receipts?|invoices?|bills?)(?:\s+(?:over|across|in|to\s+us))?\W*$|"
                              r"^\W*(?:and\s+)?(?:this|that)\s+(?:message|e-?mail|reply|letter|note)\s+is\s+your\s+(?:written\s+)?"
                              r"confirmation\W*$|^\W*(?:all\s+)?(?:done|sorted)(?:\s+for\s+you)?\W*$", re.I)  # ("All done!")
+_CHECK_MONEY = re.compile(r"^(?:I(?:['’]ll|\s+will)\s+check|I['’]m\s+checking)\s+on\s+the\s+money\s+and\s+(?:will\s+)?update\s+"
+                          r"you(?P<when>\s[^.!?]+)\.$")
+_TO_REVIEW = re.compile(r"\bto\s+(?:a\s+|the\s+)?\w+(?:\s+team)?\s+to\s+review\b|\bto\s+review\s+the\b")
 # what a routine reply says that reads wrong beside someone's safety: "We're sorry to hear you weren't happy with your
 # recent service", a review asked for, "We hope to see you on board again soon", the harasser told the "feedback",
 # "Have you tried speaking to your neighbour calmly?"
