@@ -978,7 +978,9 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"(?:her|his|their)\s+(?:account|balance|arrears|appointment|(?:blood\s+|test\s+)?results?|records?|"
                      r"diagnosis|prescription|room\s+number)|"
                      # "Daniel's appointment is at 10:40", "Mr Lee's room": a named person's affairs
-                     r"(?-i:\b[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
+                     r"(?-i:\b(?!(?:Today|Tomorrow|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                     r"January|February|March|April|May|June|July|August|September|October|November|December|Next|Last)"
+                     r"['’]s)[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
                      r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance))\b", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
 # 07700 900312" (a person's number; not the company's own helpline)
@@ -992,10 +994,10 @@ _ONLY_WITH = re.compile(r"^\s*[\w\s'’-]+?\s+(?:may|can|must|should|are\s+to)\s
                         r"released|talked\s+about)\s+with\s+(?:the\s+)?(?:patient|account\s+holder|policy\s?holder|"
                         r"cardholder|member)s?\b", re.I)
 # "Never share test results or any patient information by email": a sentence that sends them by email
-_BY_CHANNEL_NAMED = re.compile(r"\b(?:by|via|over|through)\s+(?:e-?mail|text|sms|social\s+media|phone)\b", re.I)
+_BY_CHANNEL_NAMED = re.compile(r"\b(?:by|via|over|through)\s+(?:e-?mail|text|sms)\b", re.I)  # (what _SENT_BY reads)
 _RECORDS_NAMED = re.compile(r"\b(?:results?|records?|(?:patient|medical|health)\s+information|notes|reports?)\b", re.I)
 _SENT_BY = re.compile(r"\b(?:e-?mail|text)(?:ed|ing)?\s+(?:you\s+|it\s+)?(?:the\s+|your\s+|his\s+|her\s+|their\s+)?"
-                      r"(?:full\s+|test\s+|blood\s+)?(?:results?|reports?|records?|notes)\b|"
+                      r"(?:full\s+|test\s+|blood\s+)?(?:results?|reports?|records?|notes)\b(?!\s+(?:team|department|desk|office))|"
                       r"\b(?:send|sending|forward|forwarding)\s+(?:you\s+)?(?:the\s+|your\s+|his\s+|her\s+)?(?:full\s+|test\s+)?"
                       r"(?:results?|reports?|records?|notes)\b[^.!?]{0,40}\b(?:e-?mail|@)", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
@@ -1008,8 +1010,8 @@ _REASONS = re.compile(r"\b(?:declined|rejected|refused|turned\s+down|not\s+appro
                       r"\b(?:because|due\s+to|as\s+a\s+result\s+of|owing\s+to)\b|\b(?:because|due\s+to)\b[^.!?]{0,40}"
                       r"\b(?:credit\s+(?:score|history|file|rating)|late\s+payments?|missed\s+payments?|affordability)\b"
                       r"(?=[^.!?]*\b(?:declined|rejected|refused|turned\s+down|not\s+approved|unsuccessful)\b)", re.I)
-_DECLINES = re.compile(r"\b(?:can['’]t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t|don['’]t|do\s+not)\s+"
-                       r"(?:discuss|comment|talk|share|go\s+into|say)\b", re.I)
+_DECLINES = re.compile(r"\b(?:can['’]t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t|don['’]t|do\s+not|never)\s+"
+                       r"(?:discuss|comment|talk|share|go\s+into|say|e-?mail|send|text|give\s+out|release)\b", re.I)
 
 
 # a figure: money, a percentage or a span of time (not an order number or a date)

@@ -26,13 +26,16 @@ def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
     """no-next-step's own reading: a sentence that asks, instructs or states an action (not an open offer)."""
     steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
     is_step = _step_reader(steps.pattern, not_steps.pattern, offers.pattern, steps.flags)
-    return any(is_step(part) for s in sentences  # ("@jess Reply here with ...": the step)
-               for part in _DASHED.split(_HANDLES.sub("", s.text)))  # (an action before a dash stands apart from the
-    # open offer after it: "I've changed the reservation — let me know if anything else looks off")
+    texts = [_HANDLES.sub("", s.text) for s in sentences]  # ("@jess Reply here with ...": the step)
+    return any(is_step(text) or any(_DONE.search(part) and is_step(part) for part in _DASHED.split(text)[:-1])
+               for text in texts)  # (an action done before a dash stands apart from the open offer after it: "I've
+    # changed the reservation — let me know if anything else looks off"; not "Feel free to reach out — any time")
 
 
 _HANDLES = re.compile(r"^(?:@[\w.]+[\s,:]*)+")
 _DASHED = re.compile(r"\s+[—–]\s+")
+_DONE = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|already\s+|now\s+|also\s+)?(?:\w+ed|sent|made|put|set|rung)\b",
+                   re.I)
 
 
 @lru_cache(maxsize=8)  # keyed by the patterns' text, whose hash Python keeps (a compiled pattern hashes its code)

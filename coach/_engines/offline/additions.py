@@ -399,7 +399,7 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(
                         r"\W*$|"
                         # "I'll pass this on to the team and they'll get back to you."
                         r"^\W*(?:I|we)(?:'ll|’ll|\s+will)\s+pass\s+(?:this|it)\s+on\s+to\s+the\s+(?:\w+\s+)?team"
-                        r",?\s+and\s+they(?:'ll|’ll|\s+will)\s+(?:get\s+back\s+to\s+you|be\s+in\s+touch)\W*$", re.I)
+                        r"(?:,?\s+and\s+they(?:'ll|’ll|\s+will)\s+(?:get\s+back\s+to\s+you|be\s+in\s+touch))?\W*$", re.I)
 _SORRY_FOR_LOSS = re.compile(r"\b(?:sorry|condolences?|sympath\w+|loss)\b", re.I)  # (a plain "I'm so sorry" answers it)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"

@@ -344,8 +344,10 @@ class _Rewriter(Additions):
         if any(f.rule == "broken-promise" for f in findings):  # "Just send the receipts over.", "This message is your
             drafted_as = [s.text for s in split_sentences(self.draft)]  # written confirmation.", "All done!": what came
             now = layout.render()  # with a grant that went, alone (a sentence of the draft's own only when the one
-            gone = {b for a, b in zip(drafted_as, drafted_as[1:])  # before it went: its facts, or its words)
-                    if not (all(f in now for f in extract_facts(a)) if extract_facts(a) else a in now)}
+            said_now = {stem(w) for w in content_words(now)}  # before it went: its facts, or most of its words)
+            gone = {b for a, b in zip(drafted_as, drafted_as[1:])
+                    if not all(f in now for f in extract_facts(a)) or
+                    len({stem(w) for w in content_words(a)} - said_now) * 2 > len({stem(w) for w in content_words(a)})}
             for unit in layout.units:
                 parts = [p.text for p in split_sentences(unit.text)] if unit.text else []
                 kept = [p for p in parts if not (_GRANT_LEFTOVER.match(p) and not holds_fact(p) and
@@ -691,7 +693,7 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(
                        r"(?:whenever|any\s*time|when\s+it\s+suits)\b"
                        # "Can you bring the car back in next week when we have a free slot?"
                        r"|\b(?:can|could)\s+you\s+(?:bring|drop|pop)\s+(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+"
-                       r"(?:back\s+)?(?:in|over|round)\b"
+                       r"(?:back\s+)?(?:in|over|round)\s+(?:next\s+week|later\s+this\s+week|when(?:ever)?\b|at\s+some\s+point)"
                        # "... so please pop in next week and our team will take a look"
                        r"|\bplease\s+(?:pop|drop|come|bring\s+it)\s+(?:in|by|round)\s+(?:next\s+week|whenever|any\s*time)\b"
                        # wait and see: "Give it a week and it'll feel normal again", "Keep driving it as normal"
@@ -734,7 +736,8 @@ _DENIES_FAULT = re.compile(
 _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check)\s+whether\s+"
                                   r"(?:we\s+can\s+(?:get\s+(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|mechanic|plumber)s?|"
                                   r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))|"
-                                  r"(?:someone|somebody)\s+can\s+(?:be\s+in\s+touch|get\s+in\s+touch|come|call))\b", re.I)
+                                  r"(?:someone|somebody)\s+can\s+(?:(?:be|get)\s+in\s+touch|call(?:\s+you)?)\s+to\s+(?:arrange|book|"
+                                  r"take\s+a\s+look|look\s+at)|(?:someone|somebody)\s+can\s+come\s+(?:out|round))\b", re.I)
 _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
                                   r"someone|somebody)(?:\s+from\s+(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?\s+"
                                   r"(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|"

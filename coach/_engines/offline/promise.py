@@ -295,7 +295,7 @@ _GOING = re.compile(r"\b(?P<who>it|this|that|they|(?:your|the|ur)\s+\w+)(?:['’
 _GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
                            r"(?=(?:a|an|the|your|full|every)\b)", re.I)
 _SURE_ALONE = re.compile(r"(?P<lead>(?:(?:kindly|please)\s+note\s+(?:that\s+)?|(?:rest|be)\s+assured\s+(?:that\s+)?)?)"
-                         r"(?P<s>your\s+.+?)\s+(?:is|are)\s+(?:fully\s+|100%\s+|absolutely\s+)?guaranteed", re.I)
+                         r"(?P<s>(?:your|the|a\s+full)\s+.+?)\s+(?:is|are)\s+(?:fully\s+|100%\s+|absolutely\s+)?guaranteed", re.I)
 
 
 _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:absolutely|completely|100%)\s+)?"
@@ -430,15 +430,20 @@ def _checked_once(way: list[str]) -> list[str]:
         if check:
             out[-1] = f"{check['lead']}{sure['s'][0].lower()}{sure['s'][1:]}{sentence[check.end():]}"
             continue
+        look = _LOOK_UPDATE.fullmatch(sentence) if sure else None
+        if look:  # "The refund of £49 is guaranteed. I'll look into this and update you by Friday.": one watch on it
+            out[-1] = checking_on(sure["s"][0].lower() + sure["s"][1:], look["when"], 0)
+            continue
         if sure and _LOOKS.match(sentence) and not holds_fact(out[-1]):  # "Your repair is guaranteed. I'll look into
-            out[-1] = sentence  # this and update you by Friday": the look says it
+            out[-1] = sentence  # why it's late and update you by Friday": the look says it
             continue
         out.append(sentence)
     return out
 
 
 _SURE_SENTENCE = re.compile(r"(?:(?:kindly|please)\s+note\s+(?:that\s+)?|(?:rest|be)\s+assured\s+(?:that\s+)?)?"
-                            r"(?P<s>your\s+(?:[^.!?]|\.(?=\s?\d))+?)\s+(?:is|are)\s+guaranteed\.", re.I)
+                            r"(?P<s>(?:your|the|a\s+full)\s+(?:[^.!?]|\.(?=\s?\d))+?)\s+(?:is|are)\s+guaranteed\.", re.I)
+_LOOK_UPDATE = re.compile(r"(?:I'll look into this and update you|I'm looking into this and will update you)(?P<when>[^.!?]*)\.")
 _LOOKS = re.compile(r"(?:Let me (?:check|look)|I'm (?:checking|looking)|I'll (?:check|look))\b")
 _CHECK_IT = re.compile(r"(?P<lead>(?:Let me check|I'm checking|I'll check) whether )it(?= can\b)")
 
@@ -599,9 +604,11 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     alone = _SURE_ALONE.fullmatch(quote.strip())
     if alone and text.find(quote) >= 0 and not text[text.find(quote) + len(quote):].strip(" .!"):
         # "Your refund of £49 is guaranteed.", "kindly note that ...": the agent's own watch on it
+        if not holds_fact(quote):  # "Your refund is guaranteed.": nothing to keep; the reply's own step says the rest
+            return [[text[: text.find(quote)].rstrip(" ,")]] if text[: text.find(quote)].strip(" ,") else [[]]
         before = text[: text.find(quote)].rstrip()
         said = checking_on(alone["s"][0].lower() + alone["s"][1:], "", salt)
-        return [[f"{before} {said[0].lower() + said[1:] if before.endswith(',') else said}" if before else said]]
+        return [[f"{before} {said}" if before else said]]  # ("Good news, I'm checking on ...": "I" keeps its capital)
     if _SURE_TO.search(quote):  # "It is guaranteed to be with you by Friday": the promise "it will be with you ..."
         text, quote = text.replace(quote, _SURE_TO.sub(" will ", quote), 1), _SURE_TO.sub(" will ", quote)
     if _GOING.search(quote):  # "Its defo going in ur account 2moro": the promise "it will defo go in ur account 2moro"
