@@ -958,7 +958,8 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
     topic = _OTHERS if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
         _REASONS if _REASONS_NAMED.search(what) else \
         _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else \
-        _NUMBER_GIVEN if _NUMBERS_NAMED.search(what) else None
+        _NUMBER_GIVEN if _NUMBERS_NAMED.search(what) else \
+        _EMAIL_GIVEN if re.search(r"\be-?mail\s+address", what, re.I) else None
     if topic is None:
         return
     for sentence in sentences:
@@ -970,7 +971,8 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
 _KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:(?:confirm|disclose|share|reveal)\s+or\s+)?(?:discuss|comment\s+on|talk\s+about|"
                          r"mention|disclose|share|reveal|give\s+out|release)\s+(?P<what>[^;.]+)", re.I)
 _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|person|member|client|user|guest|passenger)s?\b|"
-                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\banyone\s+other\s+than\b", re.I)
+                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\banyone\s+other\s+than\b|"
+                           r"\bwhether\s+(?:a|any)\s+(?:named\s+)?(?:person|guest|patient|customer|passenger)\b", re.I)
 # (the customer is "you": "her account", "his balance" is someone else's; not "his order", which may be a gift)
 _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?:customer|member|client|guest|passenger)|"
                      r"(?:a|one)\s+(?:other\s+)?(?:customer|member|client)\s+(?:in|near|from|down|up)\s+(?:your|the\s+same)\s|"
@@ -981,7 +983,12 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"(?-i:\b(?!(?:Today|Tomorrow|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                      r"January|February|March|April|May|June|July|August|September|October|November|December|Next|Last)"
                      r"['’]s)[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
-                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance))\b", re.I)
+                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance)|"
+                     # "Mr Daniels has a table for 4 at 8pm", "I can confirm Mark is checked in", "he's in room 512"
+                     r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+)\s+(?:has|had|is|was)\s+(?:got\s+)?(?:a\s+)?(?:table|"
+                     r"booking|reservation|room|appointment)|\bconfirm\s+(?:that\s+)?(?-i:[A-Z][a-z]+)\s+(?:is|was)\s+"
+                     r"(?:checked\s+in|staying|a\s+guest|booked)|\b(?:he|she|they)(?:['’]s|\s+is|\s+are|['’]re)\s+(?:staying\s+)?"
+                     r"in\s+room\s+\d+)\b", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
 # 07700 900312" (a person's number; not the company's own helpline)
 _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|engineers?['’]?|employees?['’]?)\s+"
@@ -989,6 +996,8 @@ _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|eng
                             r"\b(?:phone|mobile|contact)\s+numbers?\s+of\s+(?:staff|engineers|employees)\b", re.I)
 _NUMBER_GIVEN = re.compile(r"\b(?:him|her|them|engineer|technician|driver|colleague|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b"
                            r"[^.!?]{0,60}?(?<![\w-])(?:\+?\d{1,3}[\s-]?)?(?:\d[\s-]?){9,12}\d(?![\w-])", re.I)
+# "Do not disclose which email address is linked to an account": "Your account is registered to l.moreno@outlook.com"
+_EMAIL_GIVEN = re.compile(r"\b(?:registered|linked|associated|set\s+up|signed\s+up)\s+(?:to|with)\s+[\w.+-]+@[\w-]+\.\w", re.I)
 # "Results may only be discussed with the patient": what anyone else hears of them is held back
 _ONLY_WITH = re.compile(r"^\s*[\w\s'’-]+?\s+(?:may|can|must|should|are\s+to)\s+only\s+be\s+(?:discussed|shared|disclosed|given|"
                         r"released|talked\s+about)\s+with\s+(?:the\s+)?(?:patient|account\s+holder|policy\s?holder|"
@@ -1020,7 +1029,7 @@ _FIGURE = re.compile(rf"[{CURRENCY}]\s?\d|\d(?:[\d.,]*\d)?\s?%|\b\d+(?:\s*[-–]
 _FIGURE_WORDS = frozenset(stem(w) for w in "amount amounts figure figures price prices rate rates number numbers sum sums "
                            "cost costs fee fees time times customer customers publicly".split())  # (and whom to)
 _HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
-_WITHHELD = re.compile(HOLDS_BACK + r"(?:quote|disclose|reveal|share|give\s+out|state)\s+"
+_WITHHELD = re.compile(HOLDS_BACK + r"(?:quote|disclose|reveal|share|give\s+out|state|promise|offer|guarantee)\s+"
                        r"(?P<what>[^;.,]+)", re.I)
 
 

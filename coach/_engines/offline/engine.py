@@ -328,6 +328,9 @@ class _Rewriter(Additions):
                                                                      and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
+            for before, unit in zip(layout.units, layout.units[1:]):  # "Enjoy your next order! 🍕": its emoji goes
+                if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:  # too
+                    unit.text = ""
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
             for unit in layout.units:  # by the due date to avoid late charges": the threat goes, the date stays
                 if unit.text and unit.role != "added":
@@ -820,7 +823,7 @@ _ROUTINE_IN_DANGER = re.compile(
     r"misunderstanding\b|\bfully\s+vetted\b",
     re.I)  # ("We've been seeing a lot of this lately", to someone whose savings went)
 # "Enjoy!" says nothing once the treat it followed is gone
-_ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
+_ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+(?:next\s+)?\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
                     r"happy\s+(?:gaming|shopping|listening|streaming|playing|watching))\W*$", re.I)
 _TREAT = re.compile(r"\b(?:free|voucher|upgrade\w*|discount|refund\w*|credit\w*|gift|bonus|on\s+us|complimentary|coins|gems|"
                     r"points|unbann?\w*|(?:ban|suspension)\s+lifted|reinstated)\b", re.I)
