@@ -50,3 +50,10 @@ def test_texts_asking_if_she_lives_alone_are_harassment() -> None:
     assert "police" in result.rewrite, result.rewrite
     for gone in ("vetted", "Enjoy", "🍕"):
         assert gone not in result.rewrite, result.rewrite
+
+
+def test_a_harassment_report_is_not_told_he_meant_nothing_by_it() -> None:
+    customer = "Your driver has been messaging me on WhatsApp since he delivered on Monday. I feel unsafe in my own home."
+    result = coach.rewrite("Hi, sorry for the inconvenience. We've told the depot. I'm sure he didn't mean anything by it.",
+                           customer=customer)
+    assert "didn't mean anything" not in result.rewrite and "police" in result.rewrite, result.rewrite

@@ -820,7 +820,10 @@ _ROUTINE_IN_DANGER = re.compile(
     r"\b(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+meet\s+(?:your\s+)?expectations\b|"
     # "All our drivers are fully vetted so we're sure this is just a misunderstanding"
     r"\b(?:we['’]re|we\s+are|I['’]m|I\s+am)\s+(?:quite\s+)?sure\s+(?:this|it|that)\s+(?:is|was)\s+(?:just\s+|only\s+)?a\s+"
-    r"misunderstanding\b|\bfully\s+vetted\b",
+    r"misunderstanding\b|\bfully\s+vetted\b|"
+    # "I'm sure he didn't mean anything by it", "I'm sure he was just being friendly"
+    r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:didn['’]t|did\s+not)\s+mean\s+(?:anything|any\s+harm)|"
+    r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:was|were)\s+just\s+being\s+(?:friendly|nice|polite)",
     re.I)  # ("We've been seeing a lot of this lately", to someone whose savings went)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+(?:next\s+)?\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
