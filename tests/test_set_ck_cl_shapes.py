@@ -57,3 +57,16 @@ def test_a_harassment_report_is_not_told_he_meant_nothing_by_it() -> None:
     result = coach.rewrite("Hi, sorry for the inconvenience. We've told the depot. I'm sure he didn't mean anything by it.",
                            customer=customer)
     assert "didn't mean anything" not in result.rewrite and "police" in result.rewrite, result.rewrite
+
+
+def test_a_wait_to_come_does_not_show_a_window_met() -> None:
+    policy = ["Change-of-mind refunds only within 30 days of delivery."]
+    customer = "I bought a lamp (order 7721, delivered 2 Jan). It's now 1 March and I've changed my mind. Refund please?"
+    result = coach.rewrite("Hi Ana, of course! I've processed a full refund of £60 to your card, you should see it in 3-5 "
+                           "days.", customer=customer, policy=policy)
+    assert result.passed is not True, result.rewrite
+    # a reply that says the window is met is taken at its word
+    result = coach.rewrite("Thanks for getting in touch. As your order arrived 12 days ago, I've processed a full refund of "
+                           "£40 to your card.", customer="Order 5512 arrived 12 days ago; I want to return it.",
+                           policy=policy)
+    assert result.passed is True, result.rewrite

@@ -122,6 +122,7 @@ _COMPARED = re.compile(r"\b(?P<op>more\s+than|over|above|at\s+least|less\s+than|
 _STATED = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b",
                      re.I)
 _UNIT = {"min": "minute", "hr": "hour"}
+_WAIT_AHEAD = re.compile(r"\b(?:in|within|takes?|allow|up\s+to|next|another)\s+(?:\d+\s*[-–]\s*|(?:a|an)\s+)?$", re.I)
 # what a line says is needed: "require supervisor approval", "need a team leader's approval", "on presentation of a note"
 _REQUIRES = re.compile(r"\b(?:requires?|required|needs?|must\s+(?:be|have|get)|on\s+(?:presentation|production)\s+of)\s+"
                        r"(?P<what>[^,;.]+)", re.I)
@@ -211,8 +212,8 @@ def _meets(compared: re.Match[str], said: str) -> bool:
     limit, unit = int(compared["n"]), _UNIT.get(compared["unit"].lower(), compared["unit"].lower())
     op = " ".join(compared["op"].lower().split())
     for stated in _STATED.finditer(said):
-        if _UNIT.get(stated["unit"].lower(), stated["unit"].lower()) != unit:
-            continue
+        if _UNIT.get(stated["unit"].lower(), stated["unit"].lower()) != unit or _WAIT_AHEAD.search(said[: stated.start()]):
+            continue  # ("you should see it in 3-5 days" is a wait to come, not how long since the delivery)
         n = int(NUMBER_WORDS.get(stated["n"].lower(), stated["n"]))
         if n > limit if op in ("more than", "over", "above") else n >= limit if op == "at least" else \
                 n < limit if op in ("less than", "under") else n <= limit:
