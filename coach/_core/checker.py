@@ -920,7 +920,7 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
         if quiet is not None:  # "Do not discuss other customers' orders": a sentence about a neighbour's order
             yield from _spoken_of(quiet["what"], ctx.sentences)
         elif _ONLY_WITH.match(line):  # "Results may only be discussed with the patient": "Jake's result came back ..."
-            yield from _spoken_of("anyone other than the patient", ctx.sentences)
+            yield from _spoken_of(_ONLY_THEM, ctx.sentences)
         withheld = _WITHHELD.match(line)
         if withheld is None:
             continue
@@ -948,7 +948,7 @@ def kept_quiet(text: str, policy: Policy) -> list[str]:
 def _quiet_on(line: str) -> str | None:
     """What a policy line says not to discuss, or to discuss only with the customer themselves."""
     quiet = _KEPT_QUIET.match(line)
-    return quiet["what"] if quiet else "anyone other than the patient" if _ONLY_WITH.match(line) else None
+    return quiet["what"] if quiet else _ONLY_THEM if _ONLY_WITH.match(line) else None
 
 
 def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]]:
@@ -959,7 +959,7 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
         _REASONS if _REASONS_NAMED.search(what) else \
         _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else \
         _NUMBER_GIVEN if _NUMBERS_NAMED.search(what) else \
-        _EMAIL_GIVEN if re.search(r"\be-?mail\s+address", what, re.I) else None
+        _EMAIL_GIVEN if _EMAIL_NAMED.search(what) else None
     if topic is None:
         return
     for sentence in sentences:
@@ -997,8 +997,10 @@ _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|eng
 _NUMBER_GIVEN = re.compile(r"\b(?:him|her|them|engineer|technician|driver|colleague|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b"
                            r"[^.!?]{0,60}?(?<![\w-])(?:\+?\d{1,3}[\s-]?)?(?:\d[\s-]?){9,12}\d(?![\w-])", re.I)
 # "Do not disclose which email address is linked to an account": "Your account is registered to l.moreno@outlook.com"
+_EMAIL_NAMED = re.compile(r"\be-?mail\s+address", re.I)
 _EMAIL_GIVEN = re.compile(r"\b(?:registered|linked|associated|set\s+up|signed\s+up)\s+(?:to|with)\s+[\w.+-]+@[\w-]+\.\w", re.I)
-# "Results may only be discussed with the patient": what anyone else hears of them is held back
+# "Results may only be discussed with the patient": what anyone else hears of them is held back, as other people's affairs
+_ONLY_THEM = "anyone other than the patient"
 _ONLY_WITH = re.compile(r"^\s*[\w\s'’-]+?\s+(?:may|can|must|should|are\s+to)\s+only\s+be\s+(?:discussed|shared|disclosed|given|"
                         r"released|talked\s+about)\s+with\s+(?:the\s+)?(?:patient|account\s+holder|policy\s?holder|"
                         r"cardholder|member)s?\b", re.I)

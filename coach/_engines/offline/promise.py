@@ -294,10 +294,10 @@ _GOING = re.compile(r"\b(?P<who>it|this|that|they|(?:your|the|ur)\s+\w+)(?:['’
                     r"(?P<sure>(?:\w+ly|defo|def|deffo|100%)\s+)?going\s+(?=(?:in|into|out|back|through|on)\b)", re.I)
 _GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
                            r"(?=(?:a|an|the|your|full|every)\b)", re.I)
-_SURE_ALONE = re.compile(r"(?P<lead>(?:(?:kindly|please)\s+note\s+(?:that\s+)?|(?:rest|be)\s+assured\s+(?:that\s+)?)?)"
-                         r"(?P<s>(?:your|the|a\s+full)\s+.+?)\s+(?:is|are)\s+(?:fully\s+|100%\s+|absolutely\s+)?guaranteed", re.I)
-
-
+# "Kindly note that your refund of Rs. 649 is guaranteed": an outcome said as certain, with the lead that tells it
+_NOTE_THAT = r"(?:(?:kindly|please)\s+note\s+(?:that\s+)?|(?:rest|be)\s+assured\s+(?:that\s+)?)?"
+_SURE_ALONE = re.compile(_NOTE_THAT + r"(?P<s>(?:your|the|a\s+full)\s+.+?)\s+(?:is|are)\s+(?:fully\s+|100%\s+|absolutely\s+)?"
+                         r"guaranteed", re.I)
 _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:absolutely|completely|100%)\s+)?"
                       r"(?:guaranteed|certain|sure|bound)\s+to\s+", re.I)
 
@@ -423,6 +423,7 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
 
 
 def _checked_once(way: list[str]) -> list[str]:
+    """``way`` with an outcome said as guaranteed and the check after it said as one check."""
     out: list[str] = []
     for sentence in way:
         sure = _SURE_SENTENCE.fullmatch(out[-1]) if out else None
@@ -441,8 +442,8 @@ def _checked_once(way: list[str]) -> list[str]:
     return out
 
 
-_SURE_SENTENCE = re.compile(r"(?:(?:kindly|please)\s+note\s+(?:that\s+)?|(?:rest|be)\s+assured\s+(?:that\s+)?)?"
-                            r"(?P<s>(?:your|the|a\s+full)\s+(?:[^.!?]|\.(?=\s?\d))+?)\s+(?:is|are)\s+guaranteed\.", re.I)
+_SURE_SENTENCE = re.compile(_NOTE_THAT + r"(?P<s>(?:your|the|a\s+full)\s+(?:[^.!?]|\.(?=\s?\d))+?)\s+(?:is|are)\s+"
+                            r"guaranteed\.", re.I)
 _LOOK_UPDATE = re.compile(r"(?:I'll look into this and update you|I'm looking into this and will update you)(?P<when>[^.!?]*)\.")
 _LOOKS = re.compile(r"(?:Let me (?:check|look)|I'm (?:checking|looking)|I'll (?:check|look))\b")
 _CHECK_IT = re.compile(r"(?P<lead>(?:Let me check|I'm checking|I'll check) whether )it(?= can\b)")
