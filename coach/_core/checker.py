@@ -916,11 +916,9 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
         for m in pattern.finditer(ctx.draft):
             yield m.start(), m.end()
     for line in ctx.policy.commitments:  # "Do not quote interest rates": a sentence that states one, with its figure
-        quiet = _KEPT_QUIET.match(line)
-        if quiet is not None:  # "Do not discuss other customers' orders": a sentence about a neighbour's order
-            yield from _spoken_of(quiet["what"], ctx.sentences)
-        elif _ONLY_WITH.match(line):  # "Results may only be discussed with the patient": "Jake's result came back ..."
-            yield from _spoken_of(_ONLY_THEM, ctx.sentences)
+        quiet = _quiet_on(line)  # "Do not discuss other customers' orders": a sentence about a neighbour's order;
+        if quiet is not None:  # "Results may only be discussed with the patient": "Jake's result came back ..."
+            yield from _spoken_of(quiet, ctx.sentences)
         withheld = _WITHHELD.match(line)
         if withheld is None:
             continue

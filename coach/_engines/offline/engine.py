@@ -116,6 +116,13 @@ _SAID_TWICE = re.compile(rf"(?<![\w'’])([a-z][\w'’ ]{{4,30}}?)[.!,]\s+\1(?=\
 # whole sentence or clause: not "I have looked at your account. Your account shows ...")
 
 
+def _orphaned_faces(layout: Layout, drafted: dict[int, str]) -> None:
+    """An emoji left alone after the line it followed went (that line the draft had, now empty) goes with it."""
+    for before, unit in zip(layout.units, layout.units[1:]):
+        if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
+            unit.text = ""
+
+
 def _retyped(text: str) -> str:
     """``text`` without its doubled small words and commas (fluency's ``TYPED_TWICE``: "the the", not "in in") and
     without a phrase said twice running."""
@@ -273,9 +280,7 @@ class _Rewriter(Additions):
                     unit.text = _SO_MUCH.sub(lambda m: "Thank you" if m.group()[0].isupper() else "thank you",
                                              unit.text.rstrip("!")) + "."  # for your loss!", "Let us know if there is
                     # anything else we can help with!"; "Hi there, thanks so much ..." keeps its small letter)
-        for before, unit in zip(layout.units, layout.units[1:]):  # "Oh no, that's a nightmare!! 😱", "Stay strong!
-            if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
-                unit.text = ""  # 💪": the emoji goes with the line it followed
+        _orphaned_faces(layout, drafted)  # "Oh no, that's a nightmare!! 😱", "Stay strong! 💪"
         if self.case is not None and self.case.name in _HARM:  # "there is absolutely nothing wrong with the brakes",
             for unit in layout.units:  # "I'm sure it couldn't have been our bars": the customer's report, denied
                 if unit.text and unit.role != "added" and _DENIES_FAULT.search(unit.text) and \
@@ -328,9 +333,7 @@ class _Rewriter(Additions):
                                                                      and not holds_fact(unit.text) or routine):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
-            for before, unit in zip(layout.units, layout.units[1:]):  # "Enjoy your next order! 🍕": its emoji goes
-                if unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:  # too
-                    unit.text = ""
+            _orphaned_faces(layout, drafted)  # "Enjoy your next order! 🍕"
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
             for unit in layout.units:  # by the due date to avoid late charges": the threat goes, the date stays
                 if unit.text and unit.role != "added":
@@ -350,7 +353,7 @@ class _Rewriter(Additions):
             said_now = {stem(w) for w in content_words(now)}  # before it went: its facts, or most of its words)
             gone = {b for a, b in zip(drafted_as, drafted_as[1:])
                     if not all(f in now for f in extract_facts(a)) or
-                    len({stem(w) for w in content_words(a)} - said_now) * 2 > len({stem(w) for w in content_words(a)})}
+                    len((words := {stem(w) for w in content_words(a)}) - said_now) * 2 > len(words)}
             for unit in layout.units:
                 parts = [p.text for p in split_sentences(unit.text)] if unit.text else []
                 kept = [p for p in parts if not (_GRANT_LEFTOVER.match(p) and not holds_fact(p) and
