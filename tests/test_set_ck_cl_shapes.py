@@ -70,3 +70,11 @@ def test_a_wait_to_come_does_not_show_a_window_met() -> None:
                            "£40 to your card.", customer="Order 5512 arrived 12 days ago; I want to return it.",
                            policy=policy)
     assert result.passed is True, result.rewrite
+
+
+def test_a_line_that_says_never_confirm_a_named_guest_holds_it_back_alone() -> None:
+    policy = ["Never confirm whether a named person is or was a guest."]
+    result = coach.rewrite("Hi Ann, I can confirm Mr Reed has a table for 2 at 8pm tonight.",
+                           customer="Is my husband booked in tonight?", policy=policy)
+    assert result.passed is not True and "Mr Reed" not in result.rewrite, result.rewrite
+    assert "banned-phrase" not in _rules("Hi Ann, I can confirm your table for 2 at 8pm tonight.", policy=policy)

@@ -967,7 +967,7 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
 
 
 _KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:(?:confirm|disclose|share|reveal)\s+or\s+)?(?:discuss|comment\s+on|talk\s+about|"
-                         r"mention|disclose|share|reveal|give\s+out|release)\s+(?P<what>[^;.]+)", re.I)
+                         r"mention|disclose|share|reveal|give\s+out|release|confirm)\s+(?P<what>[^;.]+)", re.I)
 _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|person|member|client|user|guest|passenger)s?\b|"
                            r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\banyone\s+other\s+than\b|"
                            r"\bwhether\s+(?:a|any)\s+(?:named\s+)?(?:person|guest|patient|customer|passenger)\b", re.I)
