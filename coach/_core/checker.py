@@ -671,7 +671,7 @@ _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+w
                         r"\b(?:will|is|are|has\s+been|have\s+been)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied|"
                         r"waived)\b|\bon\s+(?:us|the\s+house)\b", re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|removing|reversing|"
-                    r"match\w*|extend\w*|reimburs\w*|paid|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*|"
+                    r"match\w*|extend\w*|reimburs\w*|paid|cover(?:s|ed|ing)?\b|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*|"
                     r"\d+\s?%\s+(?:off|code|discount))", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
 # "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
@@ -967,7 +967,8 @@ def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]
 
 
 _KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:(?:confirm|disclose|share|reveal)\s+or\s+)?(?:discuss|comment\s+on|talk\s+about|"
-                         r"mention|disclose|share|reveal|give\s+out|release|confirm)\s+(?P<what>[^;.]+)", re.I)
+                         r"mention|disclose|share|reveal|give(?:\s+out)?|pass\s+on|provide|release|confirm)\s+"
+                         r"(?P<what>[^;.]+)", re.I)
 _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|person|member|client|user|guest|passenger)s?\b|"
                            r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\banyone\s+other\s+than\b|"
                            r"\bwhether\s+(?:a|any)\s+(?:named\s+)?(?:person|guest|patient|customer|passenger)\b", re.I)
@@ -986,7 +987,11 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+)\s+(?:has|had|is|was)\s+(?:got\s+)?(?:a\s+)?(?:table|"
                      r"booking|reservation|room|appointment)|\bconfirm\s+(?:that\s+)?(?-i:[A-Z][a-z]+)\s+(?:is|was)\s+"
                      r"(?:checked\s+in|staying|a\s+guest|booked)|\b(?:he|she|they)(?:['’]s|\s+is|\s+are|['’]re)\s+(?:staying\s+)?"
-                     r"in\s+room\s+\d+)\b", re.I)
+                     r"in\s+room\s+\d+|"
+                     # "The address we have for him is 41 Marsh Lane", "the parcel is for Mrs J. Holloway at 41 Kestrel Close"
+                     r"(?:\b(?:him|her|them|his|their)\b|(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+))"
+                     r"[^.!?]{0,60}?\b\d{1,4}[A-Za-z]?,?\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:Lane|Road|Rd|Street|St|"
+                     r"Close|Avenue|Ave|Drive|Way|Crescent|Court|Place|Gardens|Grove|Terrace|Row|Square|Mews|Park))\b", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
 # 07700 900312" (a person's number; not the company's own helpline)
 _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|engineers?['’]?|employees?['’]?)\s+"

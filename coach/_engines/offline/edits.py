@@ -107,7 +107,8 @@ _DISMISSAL = re.compile(
     r"(?:\s+(?:too\s+much|at\s+all|about\s+(?:it|a\s+thing|anything|that|this)))?"
     r"|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+(?:worry|panic)"
     r"|(?:don't|don’t|do\s+not)\s+panic"
-    r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?\W*$", re.I)
+    r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?"
+    r"(?:,?\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'’-]+)?\W*$", re.I)  # ("Don't worry Mrs Agarwal.")
 
 # ... or talks down to the customer: "Please calm down.", "Shouting at our staff will not get it fixed any faster."
 _TALKS_DOWN = re.compile(

@@ -305,11 +305,13 @@ class _Rewriter(Additions):
                 elif unit.text and unit.role != "added" and not _MAKES_SAFE.search(unit.text) and \
                         (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):  # (not "our team will come straight out to
                     # make it safe and then check the boiler")
-                    later = re.sub(r"^(?:,\s*|\s+)and\s+", "", visit.group())  # "We've logged it (ref. 448) and an
+                    later = re.sub(r"^(?:,\s*|\s+)(?:and|but)\s+", "", visit.group())  # "We've logged it (ref. 448) and an
                     # engineer will visit within 5-7 working days": the visit is for after the emergency, and says so
                     if any(f.rule == "broken-promise" for f in self.check_line(later).findings):
                         later = re.sub(r"\b(?:will|should)\s+", "aims to ", later, count=1)  # (its days, an aim)
-                    unit.text = finish(unit.text[: visit.start()]) + " Once it has been made safe, " + later
+                    head = finish(unit.text[: visit.start()])  # ("Our engineers are very busy at the moment but
+                    head = "" if _COLD.match(head) else head + " "  # we will ...": the excuse goes)
+                    unit.text = head + "Once it has been made safe, " + later
         if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
             for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
                 if unit.text and unit.role != "added" and (_MORE_HELP.match(unit.text) or _VALUED.match(unit.text)):
@@ -334,6 +336,10 @@ class _Rewriter(Additions):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
             _orphaned_faces(layout, drafted)  # "Enjoy your next order! 🍕"
+        if self.case is not None and self.case.name == "medical-emergency":  # "we're fully booked until Thursday
+            for unit in layout.units:  # 10:40am, would you like me to reserve that slot?" to a child's non-fading rash
+                if unit.text and unit.role != "added" and _LATER_SLOT.search(unit.text) and not _SAME_DAY.search(unit.text):
+                    unit.text = ""
         if self.case is not None and self.case.name in ("hardship", "money", "bereavement"):  # "... must still be paid
             for unit in layout.units:  # by the due date to avoid late charges": the threat goes, the date stays
                 if unit.text and unit.role != "added":
@@ -649,7 +655,7 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
                    r"recorded|noted|registered)(?:\s+and\s+(?:the\s+same|it)\s+will\s+be\s+(?:checked|looked\s+into|reviewed|"
                    r"investigated)\s+by\s+the\s+(?:concerned|relevant)\s+(?:team|department))?|"
-                   r"(?:our\s+)?(?:lines|phones|teams?|agents|advisors|advisers|we)\s+(?:are\s+)?(?:currently\s+)?"
+                   r"(?:our\s+)?(?:lines|phones|teams?|agents|advisors|advisers|engineers|technicians|we)\s+(?:are\s+)?(?:currently\s+)?"
                    r"(?:experiencing|receiving|handling|dealing\s+with|very\s+busy)(?:\s+(?:a\s+)?(?:very\s+)?(?:high|heavy|"
                    r"large|unusually\s+high)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|demand|calls|contacts|enquiries|inquiries)|"
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
@@ -730,6 +736,10 @@ _DENIES_FAULT = re.compile(
     r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal"
     r"(?=\s*(?:[.,;!]|and\b|$))"
     r"|\bunlikely\s+to\s+be\s+(?:related|linked|connected|due|down)\s+to\b"
+    # "... passed all checks, so it's most likely the new pads bedding in"
+    r"|\bpassed\s+all\s+(?:(?:our|the|its|their)\s+)?(?:safety\s+)?(?:checks|tests|inspections)\b"
+    r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:most\s+likely|probably|likely|almost\s+certainly)\s+(?:just\s+)?"
+    r"(?:the\s+[\w\s-]{1,30}?\s+(?:bedding|settling|wearing)\s+in\b|normal\b|nothing\b)"
     # "A faint gas smell is usually nothing to worry about", "I can assure you this is a one-off"
     r"|\b(?:is|are)\s+(?:usually|normally|often|generally|probably|most\s+likely)\s+(?:nothing\s+to\s+worry\s+about|"
     r"harmless)\b|\b(?:assure\s+you|rest\s+assured)\b[^.!?]*\b(?:a\s+one-off|(?:completely|perfectly|totally|absolutely|"
@@ -745,9 +755,10 @@ _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['
                                   r"fit\s+you\s+in|book\s+(?:you\s+in|an?\s+(?:engineer|technician|visit|appointment|slot)))|"
                                   r"(?:someone|somebody)\s+can\s+(?:(?:be|get)\s+in\s+touch|call(?:\s+you)?)\s+to\s+(?:arrange|book|"
                                   r"take\s+a\s+look|look\s+at)|(?:someone|somebody)\s+can\s+come\s+(?:out|round))\b", re.I)
-_ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
-                                  r"someone|somebody)(?:\s+from\s+(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?\s+"
+_ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
+                                  r"someone|somebody|we)(?:\s+from\s+(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?\s+"
                                   r"(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|"
+                                  r"send\s+(?:someone|somebody|an?\s+(?:engineer|technician))(?:\s+(?:out|round))?|"
                                   r"be\s+(?:with\s+you|out|in\s+touch)|take\s+a\s+look|look\s+(?:into|at)\s+it|"
                                   r"get\s+back\s+to\s+you)\b"  # (a later day: "within 5 working days", "then" after
                                   r"(?=[^.!?]*(?:\bwithin\s+\d[^.!?]*(?:working|business)?\s*days?\b|\bover\s+the\s+next\s+"
@@ -761,6 +772,10 @@ _BOOK_LATER = re.compile(r"^\W*(?:in\s+the\s+meantime,?\s+)?(?:please\s+)?(?:(?:
                          r"|^\W*you['’]re\s+welcome\s+to\s+book\b[^.!?]*[.!]?$"
                          r"|^[^.!?]*\b(?:squeeze|fit)\s+you\s+in\b[^.!?]*\b(?:next\s+week|later\s+this\s+week|in\s+a\s+few\s+"
                          r"days)\b[^.!?]*[.!]?$", re.I)
+# the next free appointment offered where care is needed now
+_LATER_SLOT = re.compile(r"\bfully\s+booked\b|\b(?:next|earliest|first)\s+(?:available\s+|free\s+)?(?:appointment|slot)\b|"
+                         r"\b(?:book|reserve)\s+(?:you\s+)?(?:in\s+)?(?:an?\s+|that\s+|the\s+|this\s+)?(?:appointment|slot)\b",
+                         re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"

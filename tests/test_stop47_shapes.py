@@ -1,0 +1,88 @@
+"""Shapes left over from the sets measured last stop (ck, cl) and found in this stop's development sets (cq, cr),
+issue 16. Each draft is written for this file, in other words than the sets'."""
+
+from __future__ import annotations
+
+from coach import Coach
+
+coach = Coach(engine="offline")
+
+
+def _rules(text: str, customer: str | None = None, policy: list[str] | None = None) -> set[str]:
+    return {f.rule for f in coach.check(text, customer=customer, policy=policy).findings if f.blocking}
+
+
+def test_a_routine_visit_after_but_waits_until_the_gas_is_safe() -> None:
+    customer = "There's a strong smell of gas by the boiler at 4 Elm Row. What do I do?"
+    draft = "Thanks for getting in touch. Our technicians are very busy right now but we will try to send an engineer " \
+            "round within 3-4 working days."
+    result = coach.rewrite(draft, customer=customer)
+    assert "Once it has been made safe, we will send an engineer round within 3-4 working days." in result.rewrite, \
+        result.rewrite
+    assert "busy" not in result.rewrite and "gas emergency line" in result.rewrite, result.rewrite
+
+
+def test_brakes_that_passed_their_checks_are_not_vouched_for_before_anyone_looks() -> None:
+    customer = "Since you fitted new discs on Monday the car pulls hard to the left when I brake. I drive on the motorway."
+    for draft in ("Everything was inspected before collection and passed all our safety checks. Just bring it in if "
+                  "it's still doing it next month.",
+                  "Thanks Dev. It's most likely the new discs bedding in, so give it a week."):
+        result = coach.rewrite(draft, customer=customer)
+        for gone in ("passed all", "bedding in"):
+            assert gone not in result.rewrite, result.rewrite
+        assert "don't drive" in result.rewrite, result.rewrite
+    # a fault that is not in doubt stays: the sentence also says what was found
+    assert "passed all" in coach.rewrite(
+        "Thanks for your message. Your car passed all checks at its MOT on 3 May; I've booked it in for tomorrow at "
+        "9am so we can look at the pulling.", customer="My car is due its MOT, when is it?").rewrite
+
+
+def test_covering_a_nightly_rate_above_the_policy_cap_is_held_back() -> None:
+    policy = ["Temporary accommodation is covered up to £90 per night."]
+    draft = "Hi Ana, don't worry, we'll cover the full £140 a night at the Travelodge until the repairs are done."
+    assert "broken-promise" in _rules(draft, policy=policy)
+    result = coach.rewrite(draft, customer="The flat flooded and we're in the Travelodge at £140 a night.", policy=policy)
+    assert "£140 a night at the Travelodge" not in result.rewrite and "£90" in result.rewrite, result.rewrite
+    # within the cap it is the policy's grant
+    assert "broken-promise" not in _rules("Hi Ana, we'll cover £80 a night at the Travelodge.", policy=policy)
+
+
+def test_dont_worry_with_only_a_name_after_it_goes() -> None:
+    result = coach.rewrite("Don't worry Mr Osei, your claim will definitely be paid in full this week.",
+                           customer="Will my claim for the stolen bike be paid?")
+    assert "worry" not in result.rewrite, result.rewrite
+
+
+def test_a_third_partys_address_is_not_given_out_where_the_policy_forbids_it() -> None:
+    policy = ["Never give another customer's address or phone number to a third party."]
+    for draft in ("Thanks Lou. The address we have on file for her is 12 Orchard Way, Bath, so you can post it on.",
+                  "Hi Lou, that letter is for a Mr K. Bryant at 7 Fern Road, the postie mixed up the numbers."):
+        assert "banned-phrase" in _rules(draft, policy=policy), draft
+        result = coach.rewrite(draft, customer="I keep getting post for the previous tenant. Where does she live now?",
+                               policy=policy)
+        assert result.passed is not True and "Orchard" not in result.rewrite and "Fern" not in result.rewrite, \
+            result.rewrite
+    # the customer's own address is theirs to hear
+    assert "banned-phrase" not in _rules("Thanks Lou, we'll send the new card to 3 Mill Lane as you asked.",
+                                         policy=policy)
+
+
+def test_a_rash_that_does_not_fade_gets_emergency_care_not_the_next_slot() -> None:
+    customer = "My son is 2 and has a high temperature and a rash that won't fade when I press a glass on it. Can he be seen?"
+    draft = "Hi, thanks for getting in touch. Our next available appointment is Friday at 9:20am, shall I book you in?"
+    result = coach.rewrite(draft, customer=customer)
+    assert "emergency" in result.rewrite and "Friday" not in result.rewrite, result.rewrite
+    assert result.passed is not True
+    # a pet's rash is for the vet
+    assert "emergency services" not in coach.rewrite(
+        "Sorry for any inconvenience, our next available appointment is Friday.",
+        customer="My dog has a rash that won't fade when I press on it, can the vet see him?").rewrite
+
+
+def test_our_level_best_is_vague_and_a_file_under_process_is_no_step() -> None:
+    assert "vague-effort" in _rules("We are doing our level best to release the funds.")
+    customer = "My loan was meant to be paid out on 3 March and the seller is charging me a late fee."
+    result = coach.rewrite("Kindly note your loan file is under process. We regret the inconvenience.", customer=customer)
+    assert result.passed is not True or "I'll" in result.rewrite or "I’ll" in result.rewrite, result.rewrite
+    assert "no-next-step" in _rules("Kindly note your application is still under review.", customer=customer)
+    assert "no-next-step" not in _rules("Kindly send us your loan number so we can check it.", customer=customer)
