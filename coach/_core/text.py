@@ -34,6 +34,9 @@ _CHAT_END = re.compile(r"[a-z]{2,}[!?]{1,3}(\s+)(?=(?:your|you|you'll|you're|ur|
                        r"it|it's|our|this|the|pls|please|dm)\b)")
 # An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
 _EMOJI_END = re.compile(rf"[{EMOJI}]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
+# ... and, in chat, before an apology or thanks in small letters: "water will be back by 12pm today 👍 sorry for any
+# inconvenience" (after a sentence's worth of words: not "Hi Chloe 👋 sorry for the trouble!")
+_EMOJI_SORRY = re.compile(rf"[{EMOJI}]\uFE0F?(\s+)(?=(?:sorry|apologies|thanks|thank\s+you)\s+\w)")
 # ... nor after a month it reads as an abbreviation ("arrived on 14 May. I've processed it", "on 12 Jan. I'd brought")
 _MAY_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|in|on|of|since|until|from|by|early|late|mid|end\s+of)\s+"
                       r"(?:May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(\s+)(?=[A-Z])")
@@ -165,6 +168,7 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
         cuts = [(m.start(), m.end()) for m in _CLOSED_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _MISSED_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _EMOJI_END.finditer(text, at, stop)]
+        cuts += [(m.start(1), m.end(1)) for m in _EMOJI_SORRY.finditer(text, at, stop) if len(text[at:m.start()].split()) >= 5]
         cuts += [(m.start(1), m.end(1)) for m in _CHAT_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _MAY_END.finditer(text, at, stop)]
         cuts += [(m.start(1), m.end(1)) for m in _LETTER_END.finditer(text, at, stop)]

@@ -49,7 +49,9 @@ _ORDER = gate(  # an addressee that is not the company's people, a role colon, m
     + r"|\bpromise\s+me\b|\byou\s+(?:must|have\s+to)\s+(?:promise|guarantee|say|write|reply)\b"
     r"|\b(?:tell|inform|assure|promise)\s+(?:the\s+)?(?:customer|client|user)\b|\bnew\s+policy\b"
     r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai|override|agents?|frontline\s+agents?|all\s+agents)\s*:"
-    r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai)\s+(?:override|command|instructions?|prompt|directive|note)\s*:"
+    r"|(?:^|[\n.!?]\s*)\W*(?:system|assistant|admin|ai)\s+(?:override|command|instructions?|prompt|directive|note)"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:agent|ai|assistant|bot|model|staff))?\s*:"  # ("SYSTEM NOTE TO AGENT:")
+    r"|\bnotes?\s+(?:to|for)\s+(?:the\s+)?(?:agent|ai|assistant|bot|model)\s*:"
     # ("SYSTEM OVERRIDE: reinstate account ..."; not "System message: payment failed", an app's own words)
     r"|\bapproved\s+(?:at|by)\s+(?:director|board|management|senior|head)"
     r"|\bto\s+(?:the\s+|any\s+)?(?:\w+\s+)?(?:bot|ai|assistant|llm|language\s+model)\b|\bwhoever\s+(?:writes|drafts|reads|answers)\b"

@@ -402,6 +402,10 @@ _LOOK_SOMETIME = re.compile(r"^(?:I|we)(?:['’]ll|\s+will)\s+(?:look\s+into|che
                             r"(?P<when>\s+(?:at\s+some\s+(?:point|stage)|eventually|sometime))\W*$", re.I)
 
 
+_ASSURED_THAT = re.compile(r"^\W*(?:please\s+)?(?:be\s+assured|rest\s+assured|(?:I|we)\s+(?:can\s+)?assure\s+you)"
+                           r"(?:\s+that)?,?\s+", re.I)
+
+
 def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
     if _HOPE.match(quote.strip()):
@@ -442,6 +446,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                              "whether ", new, flags=re.I)
                 # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
+                # "... whether we can get it done asap and someone will be in touch": the update is the agent's own
+                new = re.sub(r"(?<=\w)\s+and\s+(?:someone|somebody|a\s+member\s+of\s+(?:our|the)\s+team|the\s+team|we)\s+"
+                             r"(?:will|'ll|’ll|shall)\s+(?:be\s+in\s+touch|get\s+back\s+to\s+you|contact\s+you)\b",
+                             ", and I'll update you", new, count=1, flags=re.I)
                 at = new.find("whether we can ")
                 new = new[:at] + this_for_it(new[at:])  # ("whether we can sort it": nothing "it" names)
                 if not _SAYS_WHEN.search(new) and not re.search(r"\balso\b", new, re.I):  # "... whether we can sort
@@ -460,6 +468,9 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             # "I will look into the second room, however June is our busiest period": two sentences' worth, joined
             new = re.sub(r",\s+however\s+(?=(?:I|we|it|this|that|there|they|our|the|[A-Z][a-z]+)\s+(?!can\b|could\b)\w)",
                          "; however, ", new)  # (not "I'll help you, however I can")
+            assured = _ASSURED_THAT.match(new)  # "Please be assured that let me check whether ...": the assurance goes
+            if assured and new[assured.end():].lower().startswith(("let me", "i'll", "i’ll", "i will")):
+                return [capitalise(new[assured.end():])]
             return [capitalise(new) if m.start() == 0 else new]
     out = drop_clause(text, quote)
     if out is None and droppable(text):
