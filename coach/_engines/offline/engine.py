@@ -284,7 +284,8 @@ class _Rewriter(Additions):
         if self.case is not None and self.case.name in _HARM:  # "there is absolutely nothing wrong with the brakes",
             for unit in layout.units:  # "I'm sure it couldn't have been our bars": the customer's report, denied
                 if unit.text and unit.role != "added" and _DENIES_FAULT.search(unit.text) and \
-                        not holds_step(unit.text) and not [f for f in extract_facts(unit.text) if f != "100"]:
+                        not holds_step(unit.text) and \
+                        not [f for f in extract_facts(unit.text) if f != "100" and f not in (self.told or "")]:
                     unit.text = ""  # (a sentence that also does something or names a fact keeps it: "This can
                     # happen when the pilot light blows out, so please leave the house and call 0800 111 999")
         units = [u for u in layout.units if u.text]
@@ -321,18 +322,19 @@ class _Rewriter(Additions):
             for unit in layout.units:  # drive the car until it has been checked": it goes
                 routine = (_ROUTINE_VISIT_CHECK.match(unit.text) or _BOOK_LATER.match(unit.text) and
                            not self.case.covered_by(unit.text)) and \
-                    not _SAME_DAY.search(unit.text) and not unit.prefix and not holds_fact(unit.text)  # (not "book a tow
+                    not _SAME_DAY.search(unit.text) and not unit.prefix  # (not "book a tow
                 # truck ... today"; but "book your annual boiler service", "squeeze you in next week" after a gas smell)
                 waved = _NOTHING_TO_FEAR.match(unit.text)  # (also when it was split off the promise it followed)
                 if unit.text and unit.role != "added" and _DIY_FIX.match(unit.text):
                     unit.text = ""  # "Please try adjusting the brake pads as described in the manual, section 4"
                     continue  # after the brakes failed: the urgent step is to stop, not to fix it oneself
-                if unit.text and (unit.role != "added" or waved) and ((carry_on.search(unit.text) or waved or
+                if unit.text and (unit.role != "added" or waved) and (carry_on.search(unit.text) or (waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text) or
                                                                       _SEE_YOU.match(unit.text) or
                                                                       _ROUTINE_IN_DANGER.search(unit.text))
-                                                                     and not holds_fact(unit.text) or routine):
+                                                                     and not holds_fact(unit.text) or routine or
+                                                                     _AMENDS.search(unit.text)):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
             _orphaned_faces(layout, drafted)  # "Enjoy your next order! 🍕"
@@ -381,6 +383,8 @@ class _Rewriter(Additions):
                                                      for u in layout.units))]
                 if len(kept) < len(parts):
                     unit.text = " ".join(kept)
+        self.merge_prefix(layout)  # ("Hi Sarah, we've passed your feedback on to the driver." went after the harassment
+        # step was added: the step joins the greeting)
         return self._settle(layout, findings, english)
 
     @staticmethod
@@ -699,7 +703,8 @@ _DIY_FIX = re.compile(r"^\W*(?:please\s+)?(?:(?:just\s+)?try\s+(?:adjusting|tigh
                       re.I)
 _KEEP_USING = re.compile(r"^\W*(?:just\s+|please\s+|you\s+can\s+)?(?:keep|carry\s+on|continue)\s+(?:using|to\s+use|"
                          r"eating|to\s+eat|wearing|charging)\b", re.I)
-_DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:drive|bring|pop)\s+"
+_DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can|you['’]re\s+welcome\s+to)\s+)?"
+                       r"(?:drive|bring|pop)\s+"
                        r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"
                        # "Pop in whenever suits you"
                        r"|^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:pop|drop|come)\s+(?:in|by|round|over)\s+"
@@ -736,6 +741,12 @@ _DENIES_FAULT = re.compile(
     r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal"
     r"(?=\s*(?:[.,;!]|and\b|$))"
     r"|\bunlikely\s+to\s+be\s+(?:related|linked|connected|due|down)\s+to\b"
+    # "Our engineers are fully qualified so it's unlikely the smell is from Monday's work", "all work is checked before
+    # release, so it's likely to be something unrelated", "it may just be getting used to the new pads"
+    r"|\b(?:fully|highly|properly)\s+(?:qualified|trained|certified)\b|\ball\s+(?:our\s+)?work\s+is\s+(?:checked|tested|"
+    r"inspected)\b|\b(?:fully|thoroughly)\s+tested\s+before\b"
+    r"|\bunlikely\s+(?:that\s+)?(?:the\s+[\w\s]{1,20}?\s+|it\s+)?(?:is|was|to\s+be|came|comes)\s+(?:from|anything|caused|down\s+to)\b"
+    r"|\blikely\s+to\s+be\s+something\s+(?:unrelated|else)\b|\bgetting\s+used\s+to\s+the\s+new\b"
     # "... passed all checks, so it's most likely the new pads bedding in"
     r"|\bpassed\s+all\s+(?:(?:our|the|its|their)\s+)?(?:safety\s+)?(?:checks|tests|inspections)\b"
     r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:most\s+likely|probably|likely|almost\s+certainly)\s+(?:just\s+)?"
@@ -767,7 +778,8 @@ _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:an?\s+|the\s
 # a routine booking, or one put off: "log in to book your annual boiler service", "we'll squeeze you in next week"
 _BOOK_LATER = re.compile(r"^\W*(?:in\s+the\s+meantime,?\s+)?(?:please\s+)?(?:(?:use|log\s+in\s+to|go\s+to|visit)\s+(?:the|our)\s+"
                          r"(?:app|website|site)\s+(?:to\s+)?|you\s+can\s+)?book\s+(?:your|an?|the|another)\s+"
-                         r"(?:annual\s+|routine\s+|next\s+)?(?:boiler\s+|car\s+)?(?:service|check-?up|MOT|inspection)\b[^.!?]*[.!]?$"
+                         r"(?:annual\s+|routine\s+|next\s+)?(?:boiler\s+|car\s+)?(?:service|check-?up|MOT|inspection|"
+                         r"follow-?up\s+(?:visit|appointment)|diagnostic(?:\s+check)?)\b[^.!?]*[.!]?$"
                          # "You're welcome to book another inspection via our website; the standard fee of £45 applies."
                          r"|^\W*you['’]re\s+welcome\s+to\s+book\b[^.!?]*[.!]?$"
                          r"|^[^.!?]*\b(?:squeeze|fit)\s+you\s+in\b[^.!?]*\b(?:next\s+week|later\s+this\s+week|in\s+a\s+few\s+"
@@ -827,7 +839,14 @@ _TO_REVIEW = re.compile(r"\bto\s+(?:a\s+|the\s+)?\w+(?:\s+team)?\s+to\s+review\b
 # "Have you tried speaking to your neighbour calmly?"
 _ROUTINE_IN_DANGER = re.compile(
     r"^\W*(?:we['’]re|we\s+are|I['’]m|I\s+am)\s+sorry\s+(?:to\s+hear\s+)?(?:that\s+)?you\s+(?:weren['’]t|were\s+not)\s+"
-    r"(?:happy|satisfied|pleased)\b|\b(?:leave|write|post)\s+(?:us\s+)?a\s+(?:quick\s+)?review\b|"
+    r"(?:happy|satisfied|pleased)\b|"
+    r"^\W*(?:hi\s+[^,.!?]{1,30},\s*)?(?:we['’]re|we\s+are|I['’]m|I\s+am)\s+sorry\s+(?:to\s+hear\s+)?(?:that\s+)?you(?:['’]re|\s+are|\s+feel|\s+were)\s+"
+    r"(?:unhappy|not\s+happy|dissatisfied|disappointed)\s+with\s+(?:our|the|your)\s+(?:\w+\s+)?(?:service|experience)\b|"
+    r"^\W*we\s+take\s+all\s+(?:feedback|complaints)\s+(?:very\s+)?seriously\b|"
+    # the man she fears, told: "We've passed your feedback on to the driver"
+    r"\bpassed\s+(?:on\s+)?your\s+(?:feedback|comments|complaint)\s+(?:on\s+)?to\s+(?:the|your)\s+(?:driver|rider|host|"
+    r"courier|engineer|technician)\b|"
+    r"^\W*thank(?:s|\s+you)\s+for\s+(?:riding|travell?ing|flying|shopping|dining|staying)\s+with\s+us\W*$|\b(?:leave|write|post)\s+(?:us\s+)?a\s+(?:quick\s+)?review\b|"
     r"\breview\s+(?:on|at)\s+(?:google|trustpilot|tripadvisor|yelp|facebook)\b|"
     r"^\W*(?:we\s+)?hope\s+to\s+(?:see|welcome|have)\s+you\s+(?:on\s+board\s+|back\s+)?(?:again\s+)?soon\b|"
     r"\bshare\s+your\s+(?:comments|feedback)\s+with\s+(?:the|your)\s+(?:driver|rider|host|courier|engineer|technician)\b|"
@@ -843,6 +862,9 @@ _ROUTINE_IN_DANGER = re.compile(
     r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:didn['’]t|did\s+not)\s+mean\s+(?:anything|any\s+harm)|"
     r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:was|were)\s+just\s+being\s+(?:friendly|nice|polite)",
     re.I)  # ("We've been seeing a lot of this lately", to someone whose savings went)
+# a discount for a danger reported: "As a gesture of goodwill here's £5 off your next ride with code SORRY5"
+_AMENDS = re.compile(r"\b(?:off\s+your\s+next\s+(?:ride|order|trip|stay|booking|visit|purchase)|"
+                     r"(?:discount|promo|voucher)\s+code)\b", re.I)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+(?:next\s+)?\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
                     r"happy\s+(?:gaming|shopping|listening|streaming|playing|watching))\W*$", re.I)
