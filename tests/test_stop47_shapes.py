@@ -157,3 +157,19 @@ def test_harassment_is_not_answered_with_feedback_to_the_driver_or_a_discount_co
         assert gone not in result.rewrite, result.rewrite
     assert result.rewrite.startswith("Hi Jen, ") and "  " not in result.rewrite and "police" in result.rewrite, \
         result.rewrite
+
+
+def test_a_refusal_the_policys_exception_covers_is_not_passed() -> None:
+    policy = ["Saver tickets cannot be refunded.",
+              "Exception: where the ticket holder was admitted to hospital, the fare is refunded on receipt of a "
+              "discharge letter."]
+    customer = "I was admitted to St Mary's on 2 June and missed my train (ticket T-5530, £86). I have the discharge letter."
+    draft = "Hi Ola, thanks for your message. Saver tickets are non-refundable, so we cannot refund the £86 under any " \
+            "circumstances."
+    assert "banned-phrase" in _rules(draft, customer=customer, policy=policy)
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    assert "under any circumstances" not in result.rewrite and "admitted to hospital" in result.rewrite, result.rewrite
+    assert "£86" in result.rewrite and result.passed is not True, result.rewrite
+    # without the circumstance the refusal is the policy's own
+    assert "banned-phrase" not in _rules(draft, customer="I missed my train (ticket T-5530, £86). Refund please.",
+                                         policy=policy)

@@ -627,6 +627,22 @@ GRANTS_COVER = re.compile(r"\b(?:we|I)(?:['’]ll|\s+will|\s+can)\s+(?:\w+\s+){0
 _DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable|whether)\b|n['’]t\b", re.I)  # (or checks it)
 
 
+# a refusal: "we can't refund the £142 in any circumstances", "we're unable to offer a refund or change the dates"
+_REFUSAL = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
+                      r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|move|transfer|reimburse)\w*\b|"
+                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b", re.I)
+# the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
+_EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
+# what an exception names, and how a customer says they meet it
+_CIRCUMSTANCES = (
+    (re.compile(r"\bhospital\w*|\badmission\b", re.I),
+     re.compile(r"\b(?:hospital\w*|admitted|infirmary|A&E|emergency\s+surgery|discharge\s+(?:letter|papers|summary))\b",
+                re.I)),
+    (re.compile(r"\bbereave\w*|\bdeath\b|\bdied\b|\bfuneral\b", re.I),
+     re.compile(r"\b(?:died|passed\s+away|death\s+certificate|bereave\w*|funeral)\b", re.I)),
+)
+
+
 class Policy(BaseModel):
     """``commitments``: lines the team may promise; ``banned_phrases``; ``severity``: rule id -> severity or "off"."""
 
@@ -786,6 +802,21 @@ class Policy(BaseModel):
             return None
         return next((line for line in self.commitments for excluded, cause in _EXCLUSIONS
                      if excluded.search(line) and cause.search(customer)), None)
+
+    def exception_refused(self, clause: str, customer: str) -> str | None:
+        """The line whose exception the customer says they meet, which ``clause`` refuses all the same ("we can't
+        refund the £142 in any circumstances" against "Exception: if the passenger is hospitalised ... a full refund is
+        given on receipt of a doctor's letter", from someone "admitted to the Royal Infirmary" with "the discharge
+        letter"), or None."""
+        if not _REFUSAL.search(clause) or _EXCEPT_IF.search(clause) or clause.rstrip().endswith("?"):
+            return None
+        topic = _topic(clause, _GENERIC_POLICY_WORDS)
+        for line in self.commitments:
+            cond = _EXCEPT_IF.search(line)
+            if cond and topic.intersection(_stems(line, _GENERIC_POLICY_WORDS)) and \
+                    any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES):
+                return line
+        return None
 
     def past_window(self, clause: str, said: str) -> str | None:
         """The line whose window a grant in ``clause`` is past, by the time ``said`` gives ("I've approved a full

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from ..._core.checker import check, kept_quiet
 from ..._core.combined import explicit_step
-from ..._core.facts import extract_facts
+from ..._core.facts import extract_facts, fact_kinds
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, has_verb, new_problems
 from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy
@@ -551,6 +551,13 @@ class _Rewriter(Additions):
                     f"Separately, {who} aims to {later['vp']}."
                 return [[said]] + ways
             return ways + ([[]] if droppable(text) else [])
+        refused = self.policy.exception_refused(text, self.told) if rule == "banned-phrase" and self.told else None
+        if refused:  # "we can't refund the £142 in any circumstances" to someone who was in hospital: the exception
+            amounts = " and ".join(f for f, kind in fact_kinds(text).items() if kind == "money")  # the line makes
+            exception = _EXCEPTION_LEAD.sub("", refused)  # ("Exception: if ..." -> "If ...")
+            return [[capitalise(exception.strip()),
+                     f"I'll check how that applies to the {amounts} and update you." if amounts else
+                     "I'll check how that applies to you and update you."]]
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
                 "vague-effort": lambda: fix_vague_effort(text, quote),
                 "banned-phrase": lambda: drop_banned(text, quote, quote in kept_quiet(text, self.policy))}[rule]()
@@ -651,6 +658,7 @@ _CHEERFUL = re.compile(r"\s*[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F60E
 _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|done|no\s+(?:problem|worries)(?:\s+at\s+all)?|"
                        r"you\s+got\s+it|consider\s+it\s+done|will\s+do|(?:great|good|brilliant|amazing)\s+news)\W*$", re.I)
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
+_EXCEPTION_LEAD = re.compile(r"^\W*exceptions?\s*:\s*", re.I)
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
 _WITHIN = re.compile(r"\b(?P<term>(?:\d+|one|two|three)[- ](?:month|year))s?\s+(?:limited\s+)?warranty\b", re.I)
 _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
