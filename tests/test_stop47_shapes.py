@@ -173,3 +173,36 @@ def test_a_refusal_the_policys_exception_covers_is_not_passed() -> None:
     # without the circumstance the refusal is the policy's own
     assert "banned-phrase" not in _rules(draft, customer="I missed my train (ticket T-5530, £86). Refund please.",
                                          policy=policy)
+
+
+def test_the_bereaved_are_not_told_the_account_holder_must_call() -> None:
+    customer = "My wife, Ruth Ames, died on 3 March. I'm her executor and need to close her phone contract (account 55120)."
+    for draft, kept in (("Hi! Thanks for your message 😊 To end a contract the account holder will need to ring us on "
+                         "0800 400 1234.", "0800 400 1234"),
+                        ("Hi! Thanks for your message. The account holder simply has to log in and press 'End contract'. "
+                         "Alternatively, the account holder can visit a store.", None)):
+        result = coach.rewrite(draft, customer=customer)
+        assert "account holder" not in result.rewrite and "Alternatively" not in result.rewrite, result.rewrite
+        assert kept is None or kept in result.rewrite, result.rewrite
+
+
+def test_someone_in_need_of_care_is_not_told_not_to_chase() -> None:
+    customer = "My dad's repeat prescription for his insulin still isn't at the pharmacy and he has one pen left."
+    result = coach.rewrite("I understand. Repeats take 72 hours. Please don't chase us as it delays everyone.",
+                           customer=customer)
+    assert "chase" not in result.rewrite and "doctor or pharmacist" in result.rewrite, result.rewrite
+
+
+def test_a_phone_line_of_many_digit_groups_belongs_to_the_signature() -> None:
+    draft = "Dear Ms Ruiz,\n\nThank you for your email. I understand. We will do our best to look into it.\n\n" \
+            "Best regards,\n\nLena Berg\nAccount Manager, Nordics\nTel. +46 8 555 019 20 | Mob. +46 70 555 33 81"
+    result = coach.rewrite(draft, customer="Invoice 2024-551 bills 40 seats but our contract C-118 says 25.")
+    body, _, signature = result.rewrite.partition("Best regards,")
+    assert "invoice 2024-551" in body and signature.rstrip().endswith("33 81"), result.rewrite
+
+
+def test_an_account_number_ending_in_one_digit_is_said_whole() -> None:
+    customer = "Re: Account No. 5512 0931 4, 9 Elm Ave.\n\nMy bill has tripled since the new meter went in."
+    result = coach.rewrite("Dear Mr Hale,\n\nI understand. Hopefully it will settle down.\n\nYours sincerely,\nJ. Ward",
+                           customer=customer)
+    assert "5512 0931 4" in result.rewrite, result.rewrite

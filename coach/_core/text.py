@@ -110,10 +110,14 @@ SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,", 
 )
 
 
+_PHONE_NUMBER = re.compile(r"\+?\(?\d[\d\s()-]{5,}\d")
+
+
 def _signature_line(line: str) -> bool:
     """Short, or an address of up to 12 words ("Ashford Borough Council, Civic Centre, Tannery Lane, Ashford TN23 1PL")
     that does not end like a sentence ("Reply here if it has not reached you by Friday.")."""
-    words = len(line.split())
+    words = len(_PHONE_NUMBER.sub("0", line).split())  # ("Tel. +46 8 555 019 20 | Mob. +46 70 555 33 81": a phone
+    # number's groups are one word)
     return words <= 8 or words <= 12 and not line.rstrip().endswith((".", "!", "?"))
 
 

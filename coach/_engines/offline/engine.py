@@ -288,6 +288,20 @@ class _Rewriter(Additions):
                         not [f for f in extract_facts(unit.text) if f != "100" and f not in (self.told or "")]:
                     unit.text = ""  # (a sentence that also does something or names a fact keeps it: "This can
                     # happen when the pilot light blows out, so please leave the house and call 0800 111 999")
+        if self.case is not None and self.case.name == "bereavement":  # "we'll need the account holder to call us on
+            for unit in layout.units:  # 0345 300 1122" to the executor: the number stays, the account holder goes
+                if unit.text and unit.role != "added" and self._holder_only(unit.text):
+                    phones = [fact for fact, kind in fact_kinds(unit.text).items() if kind == "phone"]
+                    step = next((line for line in self.case.steps if "{" not in line), "")
+                    unit.text = f"{step} You can also reach us on {phones[0]}.".strip() if len(phones) == 1 else \
+                        unit.text if phones else ""
+            for before, unit in zip(layout.units, layout.units[1:]):  # "Alternatively, a certified copy ... can be
+                if unit.text and drafted.get(id(before)) and not before.text and _ALTERNATIVELY.match(unit.text):
+                    unit.text = capitalise(_ALTERNATIVELY.sub("", unit.text))  # posted": no alternative to what went
+        if self.case is not None and self.case.name in _CARE:  # "Please do not chase as this slows things down for
+            for unit in layout.units:  # everyone", to someone whose mother has two heart tablets left
+                if unit.text and unit.role != "added" and _DONT_CHASE.match(unit.text) and not holds_fact(unit.text):
+                    unit.text = ""
         units = [u for u in layout.units if u.text]
         for unit, text in zip(units, first_check_in_full([u.text for u in units])):
             unit.text = text
@@ -688,7 +702,8 @@ _HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)
                           r"|\bwithout\s+(?:the\s+)?(?:authori[sz]ation|consent|permission|approval|signature|say-so)\s+of\s+"
                           r"the\s+account\s+holder\b|\bwithout\s+the\s+account\s+holder['’]s\s+(?:authori[sz]ation|consent|"
                           r"permission|approval|signature)\b"
-                          r"|\baccount\s+holder\s+(?:will\s+)?(?:needs?|has)\s+to\b"
+                          r"|\baccount\s+holder\s+(?:will\s+)?(?:just\s+|only\s+|simply\s+)?(?:needs?|has)\s+to\b"
+                          r"|\baccount\s+holder\s+(?:can|could|may)\s+(?:also\s+)?(?:call|contact|ring|phone|visit|log|come|pop|go)\b"
                           r"|\b(?:need|needs|require|requires)\s+the\s+account\s+holder\s+to\b|\bgo\s+through\s+the\s+account\s+"
                           r"holder\b"  # "we'll need the account
                           # holder to log in and confirm the request"
@@ -792,6 +807,12 @@ _BOOK_LATER = re.compile(r"^\W*(?:in\s+the\s+meantime,?\s+)?(?:please\s+)?(?:(?:
                          r"|^\W*you['’]re\s+welcome\s+to\s+book\b[^.!?]*[.!]?$"
                          r"|^[^.!?]*\b(?:squeeze|fit)\s+you\s+in\b[^.!?]*\b(?:next\s+week|later\s+this\s+week|in\s+a\s+few\s+"
                          r"days)\b[^.!?]*[.!]?$", re.I)
+_ALTERNATIVELY = re.compile(r"^(?:alternatively|otherwise|or)\s*,?\s+", re.I)
+# "Please do not chase as this slows things down for everyone": said to someone in grief, danger or need of care
+_DONT_CHASE = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don['’]t|avoid)\s+(?:chase|chasing|call(?:ing)?\s+(?:us\s+)?again|"
+                         r"contact(?:ing)?\s+us\s+again|send(?:ing)?\s+(?:further|more)\s+(?:messages|emails))\b", re.I)
+_CARE = frozenset({"health", "illness", "medical-emergency", "bereavement", "hardship", "gas", "carbon-monoxide",
+                   "vehicle-safety", "safety", "harassment", "safety-at-home"})
 # the next free appointment offered where care is needed now
 _LATER_SLOT = re.compile(r"\bfully\s+booked\b|\b(?:next|earliest|first)\s+(?:available\s+|free\s+)?(?:appointment|slot)\b|"
                          r"\b(?:book|reserve)\s+(?:you\s+)?(?:in\s+)?(?:an?\s+|that\s+|the\s+|this\s+)?(?:appointment|slot)\b",

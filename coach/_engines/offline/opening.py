@@ -207,8 +207,9 @@ def _reference(text: str, models: set[str] = frozenset()) -> str | None:
             continue  # "your free-delivery code is FREEYR-2291": something handed out, not the case's reference
         if not (_ID.fullmatch(fact) or code) or _NOT_ID.search(fact) or fact in models:
             continue
-        rest = re.match(r"(?:\s\d{2,6}\b(?![.,]\d))+", text[at + len(fact):]) if fact.isdigit() else None
-        fact = fact + rest.group() if rest else fact  # "account 7730 1829 44", not "account 7730"
+        rest = re.match(r"(?:\s\d{2,6}\b(?![.,]\d)|\s\d(?=[,;)]|\.?\s*$))+", text[at + len(fact):], re.M) \
+            if fact.isdigit() else None
+        fact = fact + rest.group() if rest else fact  # "account 7730 1829 44", "Account No. 4410 2298 7,"; not "account 7730"
         if noun:
             said = noun.group(1).lower()
             return f"{_IN_ENGLISH.get(said, said)} {fact}"
