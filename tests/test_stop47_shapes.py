@@ -206,3 +206,124 @@ def test_an_account_number_ending_in_one_digit_is_said_whole() -> None:
     result = coach.rewrite("Dear Mr Hale,\n\nI understand. Hopefully it will settle down.\n\nYours sincerely,\nJ. Ward",
                            customer=customer)
     assert "5512 0931 4" in result.rewrite, result.rewrite
+
+
+def test_a_verbless_chat_promise_becomes_a_check() -> None:
+    customer = "@SparkNet broadband down in Hove since 7am, I work from home. ETA??"
+    for draft, said in (("@lou_k We're on it 🔧 Internet back by noon promise 👍", "whether internet can be back by noon"),
+                        ("@lou_k Engineers are out now, back by 2pm promise", "whether it can be back by 2pm")):
+        assert "broken-promise" in _rules(draft, customer=customer), draft
+        result = coach.rewrite(draft, customer=customer)
+        assert said in result.rewrite and "promise" not in result.rewrite, result.rewrite
+
+
+def test_what_is_said_back_follows_a_hello_and_thank_you_opening() -> None:
+    result = coach.rewrite("Hello and thank you for contacting Oakwell Home.\nSorry for the inconvenience.\n"
+                           "Kind regards,\nCustomer Care",
+                           customer="My Oakwell lamp (order OW-5512) arrived with the shade crushed.")
+    assert result.rewrite.startswith("Hello and thank you for contacting Oakwell Home."), result.rewrite
+
+
+def test_a_call_by_a_time_is_a_step() -> None:
+    draft = "Thanks for waiting in for us, Ms Ode. Dispatch tell me the fitter is stuck on the M6. I'll phone you by " \
+            "4pm with a new arrival time."
+    assert "no-next-step" not in _rules(draft, customer="Your fitter was due 8-12 today (job FT-220) and hasn't come.")
+
+
+def test_a_visit_window_is_not_taken_for_the_customers_reference() -> None:
+    customer = "Strong smell of gas in my hall at 4 Ash Close since this morning. Your engineer was here last week."
+    result = coach.rewrite("Hi Ann, sorry about the issue! Our next available slot is Friday 9am-1pm. Thanks for "
+                           "choosing WarmWays!", customer=customer)
+    assert "flagging 9am-1pm" not in result.rewrite and "passing 9am-1pm" not in result.rewrite, result.rewrite
+    assert "choosing WarmWays" not in result.rewrite, result.rewrite
+
+
+def test_money_taken_by_strangers_is_said_back_not_the_customers_age() -> None:
+    customer = "Someone moved £2,100 out of my ISA last night to a company I've never heard of. I'm 80 and I never " \
+               "bank online. Please help."
+    result = coach.rewrite("Dear Customer,\n\nOh no, you poor thing, that's dreadful!\n\nKind regards", customer=customer)
+    assert "£2,100" in result.rewrite and "never bank online" not in result.rewrite, result.rewrite
+
+
+def test_a_harassed_rider_is_not_thanked_for_feedback_or_asked_to_rate_the_trip() -> None:
+    customer = "The driver from last night (trip 88-KL) keeps texting me and says he knows where I live. I'm terrified."
+    result = coach.rewrite("Hi Mo, thanks for your feedback on your recent trip! We've shared your comments with the "
+                           "driver. Don't forget to rate your trip in the app ⭐", customer=customer)
+    for gone in ("feedback", "shared your comments", "rate your trip"):
+        assert gone not in result.rewrite, result.rewrite
+
+
+# Regressions a review of this stop's diff found (each reproduced, then fixed); drafts written for this file.
+
+def test_what_the_danger_steps_drop_is_only_routine() -> None:
+    fraud = coach.rewrite("Thanks for telling us at once. I've frozen your debit card and opened fraud case FC-771 for "
+                          "the £640. You can keep using your credit card ending 3391 as normal, as it wasn't touched.",
+                          customer="Someone used my debit card to spend £640 in Milan overnight. I'm in Leeds.")
+    assert "credit card ending 3391" in fraud.rewrite, fraud.rewrite
+    recall = coach.rewrite("Sorry for the trouble. Please unplug the heater and stop using it. As it's part of the recall, "
+                           "your £49 is on voucher code HEAT49 to spend on any heater.",
+                           customer="Your FlexiHeat heater sparked and scorched the carpet. Is it the one being recalled?")
+    assert "HEAT49" in recall.rewrite, recall.rewrite
+
+
+def test_past_or_everyday_breathing_and_chest_words_are_no_emergency() -> None:
+    for customer in ("I was admitted with chest pains in March and missed my flight; can I claim the £300?",
+                     "This face mask is so tight I can't breathe in it. Can I swap it for a large?",
+                     "I can't breathe through my nose since the hay fever started, do you sell nasal sprays?",
+                     "My grandad collapsed last month and we missed the cruise. What are our options?",
+                     "Love the rash vest! It doesn't fade when washed, even with chlorine."):
+        result = coach.rewrite("Thanks for getting in touch. Please send us the booking or order number and I'll look "
+                               "into it today.", customer=customer)
+        assert "emergency services" not in result.rewrite, (customer, result.rewrite)
+    urgent = coach.rewrite("Thanks for getting in touch. Please send us the booking number.",
+                           customer="My dad has just collapsed in the kitchen and he won't wake up.")
+    assert "emergency services" in urgent.rewrite, urgent.rewrite
+
+
+def test_only_a_third_partys_home_address_is_held_back() -> None:
+    policy = ["Never share another customer's personal details."]
+    for draft in ("Thanks! Our driver delivered the flowers to your dad at 12 Birch Road at 11am.",
+                  "Please drop the boots at our warehouse, 10 Dock Road, Hull, and I'll refund you once they arrive.",
+                  "Please hand the keys to our site manager, Mr Hale, at 5 Carr Lane."):
+        assert "banned-phrase" not in _rules(draft, customer="Did my order arrive at 12 Birch Road?", policy=policy), draft
+    assert "banned-phrase" in _rules("Thanks. She lives at 9 Pine Close now, so you can send the letters there.",
+                                     policy=policy)
+
+
+def test_an_exception_is_met_only_by_the_customers_own_stay_in_hospital() -> None:
+    policy = ["Advance fares are non-refundable.",
+              "Exception: if the passenger is admitted to hospital, a full refund is given on receipt of a letter."]
+    draft = "Thanks for your message. As it was an Advance fare we can't refund the £29, but it's valid on the next train."
+    assert "banned-phrase" not in _rules(draft, policy=policy,
+                                         customer="I work at the hospital and got called in, so I missed my train (£29).")
+    other = ["Deposits are non-refundable unless the booking is cancelled due to a bereavement."]
+    assert "banned-phrase" not in _rules("I'm so sorry for your loss. We can't refund the £15 cake as it was already made.",
+                                         policy=other, customer="My father passed away, so we must cancel the party.")
+
+
+def test_chat_words_after_dont_worry_are_not_a_name() -> None:
+    result = coach.rewrite("Apologies for the confusion. No need to worry, sorted! Your £30 payment reached us today.",
+                           customer="Did my £30 payment arrive?")
+    assert "sorted!" in result.rewrite, result.rewrite
+
+
+def test_a_brake_pull_fixed_last_year_is_no_danger_now() -> None:
+    result = coach.rewrite("Thanks for coming back to us! I've booked your MOT for Monday at 9am, reference MOT-2210.",
+                           customer="Last year you fixed my van pulling to the left when I braked. Now it needs its MOT.")
+    assert "don't drive" not in result.rewrite, result.rewrite
+
+
+def test_a_best_effort_to_get_something_done_becomes_a_chase_not_an_outcome() -> None:
+    result = coach.rewrite("Thanks for waiting. We're doing our very best to get your £80 refund approved this week.",
+                           customer="Where is my £80 refund?")
+    assert "I'm chasing your £80 refund now and will update you this week." in result.rewrite, result.rewrite
+    found = coach.rewrite("Thanks for chasing. I'm doing my best to track down parcel 55-1; I've called the depot and "
+                          "will update you by noon.", customer="Parcel 55-1 is lost.")
+    assert "I'm tracking down parcel 55-1" in found.rewrite, found.rewrite
+
+
+def test_finished_before_the_customers_day_is_a_promise_and_the_update_says_so() -> None:
+    draft = "Thanks for dropping the suit in. We'll have the alterations done well before your wedding, and I'll text you."
+    assert "broken-promise" in _rules(draft)
+    result = coach.rewrite(draft, customer="Can you take in my suit jacket? The wedding is on 12 June.")
+    assert "by well before" not in result.rewrite, result.rewrite

@@ -991,8 +991,11 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"booking|reservation|room|appointment)|\bconfirm\s+(?:that\s+)?(?-i:[A-Z][a-z]+)\s+(?:is|was)\s+"
                      r"(?:checked\s+in|staying|a\s+guest|booked)|\b(?:he|she|they)(?:['’]s|\s+is|\s+are|['’]re)\s+(?:staying\s+)?"
                      r"in\s+room\s+\d+|"
-                     # "The address we have for him is 41 Marsh Lane", "the parcel is for Mrs J. Holloway at 41 Kestrel Close"
-                     r"(?:\b(?:him|her|them|his|their)\b|(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+))"
+                     # "The address we have for him is 41 Marsh Lane", "he lives at ...", "the parcel is for a Mrs J. Holloway
+                     # at 41 Kestrel Close" (not "our warehouse, 10 Dock Road", nor the customer's own "to your mum at ...")
+                     r"(?:\baddress\b[^.!?]{0,30}\b(?:for|of)\s+(?:him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?-i:[A-Z][a-z]+))|"
+                     r"\b(?:he|she|they)\s+(?:now\s+)?(?:lives?|live|moved|is\s+living|are\s+living|is\s+staying|resides)\b|"
+                     r"\bfor\s+(?:a\s+)?(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+)\s+at)"
                      r"[^.!?]{0,60}?\b\d{1,4}[A-Za-z]?,?\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:Lane|Road|Rd|Street|St|"
                      r"Close|Avenue|Ave|Drive|Way|Crescent|Court|Place|Gardens|Grove|Terrace|Row|Square|Mews|Park))\b", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on

@@ -633,11 +633,16 @@ _REFUSAL = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able
                       r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b", re.I)
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
-# what an exception names, and how a customer says they meet it
+_EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
+# what a refusal and an exception share that says nothing of what is refused ("refund", "the customer")
+_REFUND_WORDS = frozenset(stem(w) for w in "refund refunds refundable non-refundable refunded change changed cancel cancelled "
+                          "customer customers member members guest guests passenger passengers account".split())
+# what an exception names, and how a customer says they meet it (not "an extra shift at the hospital")
 _CIRCUMSTANCES = (
     (re.compile(r"\bhospital\w*|\badmission\b", re.I),
-     re.compile(r"\b(?:hospital\w*|admitted|infirmary|A&E|emergency\s+surgery|discharge\s+(?:letter|papers|summary))\b",
-                re.I)),
+     re.compile(r"\b(?:(?:was|were|been|got|am|is|being)\s+(?:admitted|hospitali[sz]ed|rushed\s+(?:in)?to\s+hospital|taken\s+"
+                r"(?:in)?to\s+hospital)|admitted\s+(?:to|into|with)|in\s+hospital|discharge\s+(?:letter|papers|summary)|"
+                r"admission\s+letter)\b", re.I)),
     (re.compile(r"\bbereave\w*|\bdeath\b|\bdied\b|\bfuneral\b", re.I),
      re.compile(r"\b(?:died|passed\s+away|death\s+certificate|bereave\w*|funeral)\b", re.I)),
 )
@@ -810,10 +815,12 @@ class Policy(BaseModel):
         letter"), or None."""
         if not _REFUSAL.search(clause) or _EXCEPT_IF.search(clause) or clause.rstrip().endswith("?"):
             return None
-        topic = _topic(clause, _GENERIC_POLICY_WORDS)
-        for line in self.commitments:
+        topic = _topic(clause, _GENERIC_POLICY_WORDS) - _REFUND_WORDS
+        for at, line in enumerate(self.commitments):
             cond = _EXCEPT_IF.search(line)
-            if cond and topic.intersection(_stems(line, _GENERIC_POLICY_WORDS)) and \
+            ruled = f"{self.commitments[at - 1]} {line}" if at and _EXCEPTION_ALONE.match(line) else line  # ("Basic fares
+            # are non-refundable." and, after it, "Exception: if the passenger is hospitalised ...")
+            if cond and topic.intersection(_stems(ruled, _GENERIC_POLICY_WORDS)) and \
                     any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES):
                 return line
         return None

@@ -410,7 +410,7 @@ _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\
                            r"(?:,?\s+and\s+(?:for\s+)?(?:the|any)\s+(?:inconvenience|trouble|hassle))?\W*$", re.I)  # (the
 # inconvenience beside a death goes with it)
 _GREETINGS_FROM = re.compile(r"^\W*(?:warm\s+|season['’]s\s+)?greetings\s+from\b[^.!?]*[.!]?$", re.I)
-_THANKS_FIRST = re.compile(r"^\W*(?:thank\s+you|thanks|thx|many\s+thanks)\b", re.I)
+_THANKS_FIRST = re.compile(r"^\W*(?:(?:hi|hello|hey)(?:\s+there)?,?\s+and\s+)?(?:thank\s+you|thanks|thx|many\s+thanks)\b", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
 

@@ -63,8 +63,8 @@ def update_time(when: str) -> str:
     when = re.sub(r"\s+(?:positively|for\s+sure|without\s+fail)$", "", when, flags=re.I)  # (the update's time, unvouched)
     if _HURRY.match(when):
         return ""
-    if re.match(r"(?:by|before|within|in|on|today|tonight|tomorrow|this|later|first\s+thing|end\s+of|the\s+end\s+of)\b", when,
-                re.I):
+    if re.match(r"(?:by|before|within|in|on|today|tonight|tomorrow|this|later|first\s+thing|end\s+of|the\s+end\s+of|"
+                r"(?:well|long)\s+before|ahead\s+of)\b", when, re.I):  # (not "by well before your wedding day")
         return f" {when}"
     return f" by {when}"
 

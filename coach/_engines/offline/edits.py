@@ -55,7 +55,14 @@ _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+
            r"have\s+(?:the|your|this|it)(?:\s+(?![\w-]*ed\b)[\w-]+){0,3}?\s+(?:looked\s+(?:at|into)|checked|reviewed|"
            r"investigated|inspected))\b)")
 # Phrase swaps that turn a vague effort into the action it stands for; every swap keeps the sentence grammatical.
+_GERUND = {"find out": "finding out", "look into": "looking into", "check": "checking", "trace": "tracing",
+           "locate": "locating", "chase": "chasing", "track down": "tracking down"}  # (never an outcome: not "getting
+# your refund processed this week")
 _VAGUE_SWAPS = [
+    # "I'm doing my level best to find out why order 3321 is stuck" -> "I'm finding out why ..."
+    (re.compile(r"\b((?:I|we)(?:['’]m|['’]re|\s+am|\s+are))\s+(?:doing|trying)\s+(?:my|our)\s+(?:very\s+|level\s+)?best\s+to\s+"
+                r"(" + "|".join(k.replace(" ", r"\s+") for k in _GERUND) + r")\b", re.I),
+     lambda m: f"{m.group(1)} {_GERUND[' '.join(m.group(2).lower().split())]}"),
     (re.compile(r"\b(let\s+me|let\s+us|I['’]ll|we['’]ll)\s+(?:try\s+(?:and|to)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+"
                 r"(?:about|regarding|with|on)\b", re.I), r"\1 look into"),  # "Let me try and see what I can do about the $49"
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you|"
@@ -108,7 +115,7 @@ _DISMISSAL = re.compile(
     r"|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+(?:worry|panic)"
     r"|(?:don't|don’t|do\s+not)\s+panic"
     r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?"
-    r"(?:,?\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'’-]+)?\W*$", re.I)  # ("Don't worry Mrs Agarwal.")
+    r"(?-i:,?\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'’-]+)?\W*$", re.I)  # ("Don't worry Mrs Agarwal.")
 
 # ... or talks down to the customer: "Please calm down.", "Shouting at our staff will not get it fixed any faster."
 _TALKS_DOWN = re.compile(
@@ -402,6 +409,11 @@ _LOOK_SOMETIME = re.compile(r"^(?:I|we)(?:['’]ll|\s+will)\s+(?:look\s+into|che
                             r"(?P<when>\s+(?:at\s+some\s+(?:point|stage)|eventually|sometime))\W*$", re.I)
 
 
+_BEST_TO_GET = re.compile(r"^(?P<lead>\W*)(?:(?:rest\s+)?assured,?\s+)?(?:I|we)(?:['’]m|['’]re|['’]ll|\s+am|\s+are|\s+will)\s+"
+                          r"(?:(?:doing|trying|do|try)\s+(?:my|our)\s+(?:very\s+|level\s+)?best|trying)\s+to\s+get\s+"
+                          r"(?P<what>(?:your|the)\s+[^.!?;,]{1,40}?)\s+(?:processed|sorted|done|fixed|approved|sent|"
+                          r"delivered|through|paid|refunded)(?P<when>\s+(?:(?:this|next)\s+\w+|today|tomorrow|tonight|"
+                          r"by\s+\w+(?:\s+\w+)?|within\s+[^.!?;,]+))?\s*[.!]?$", re.I)
 _ASSURED_THAT = re.compile(r"^\W*(?:please\s+)?(?:be\s+assured|rest\s+assured|(?:I|we)\s+(?:can\s+)?assure\s+you)"
                            r"(?:\s+that)?,?\s+", re.I)
 
@@ -415,6 +427,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
         # "We will try to do our best regarding PO 2024-118" (a reference: never "your family", "every customer")
         return [f"I'm looking into {best['what']} now and will update you{best['end'] or '.'}"]  # what it was about,
         # looked into (never "check whether we can do our best")
+    got = _BEST_TO_GET.match(text)
+    if got and quote.lower() in got.group().lower():  # "We're doing our level best to get your £45 refund processed
+        # this week": the agent chases it, and says when they will update (never "we're getting it processed")
+        return [f"{got['lead']}I'm chasing {got['what'].strip()} now and will update you{got['when'] or ''}."]
     own = _OWN_WORD.search(text)
     if own and own.start() <= text.find(quote) < own.end():  # "We'll try our best to keep you updated": keeping the
         return [text[: own.start()] + f"{own['who']}{own['will']} {own['act']}" + text[own.end():]]  # customer
@@ -437,7 +453,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     for pattern, replacement in _VAGUE_SWAPS:
         m = pattern.search(text)
         if m:
-            new = text[: m.start()] + m.expand(replacement) + text[m.end():]
+            new = text[: m.start()] + (replacement(m) if callable(replacement) else m.expand(replacement)) + text[m.end():]
             if "whether we can" in new:  # not "whether we can get you back online as soon as we can"
                 new = _WHEN_WE_CAN.sub("", new)
                 new = re.sub(r"(?<=whether we can )" + EFFORT_TO, "", new)  # not "can try to"
@@ -448,7 +464,8 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
                 # "... whether we can get it done asap and someone will be in touch": the update is the agent's own
                 new = re.sub(r"(?<=\w)\s+and\s+(?:someone|somebody|a\s+member\s+of\s+(?:our|the)\s+team|the\s+team|we)\s+"
-                             r"(?:will|'ll|’ll|shall)\s+(?:be\s+in\s+touch|get\s+back\s+to\s+you|contact\s+you)\b",
+                             r"(?:will|'ll|’ll|shall)\s+(?:be\s+in\s+touch|get\s+back\s+to\s+you|contact\s+you)"
+                             r"(?:\s+(?:soon|shortly|asap))?(?=\s*[.!]?\s*$)",
                              ", and I'll update you", new, count=1, flags=re.I)
                 at = new.find("whether we can ")
                 new = new[:at] + this_for_it(new[at:])  # ("whether we can sort it": nothing "it" names)

@@ -342,7 +342,9 @@ class _Rewriter(Additions):
                 if unit.text and unit.role != "added" and _DIY_FIX.match(unit.text):
                     unit.text = ""  # "Please try adjusting the brake pads as described in the manual, section 4"
                     continue  # after the brakes failed: the urgent step is to stop, not to fix it oneself
-                if unit.text and (unit.role != "added" or waved) and (carry_on.search(unit.text) or (waved or
+                drive_in = self.case.name == "vehicle-safety" and _DRIVE_IN.search(unit.text or "")  # ("... back in on
+                # Thursday": its day goes with it)
+                if unit.text and (unit.role != "added" or waved) and (drive_in or (carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text) or
                                                                       _SEE_YOU.match(unit.text) or
@@ -397,6 +399,11 @@ class _Rewriter(Additions):
                                                      for u in layout.units))]
                 if len(kept) < len(parts):
                     unit.text = " ".join(kept)
+        units = [u for u in layout.units if u.text]
+        for before, unit in zip(units, units[1:]):  # "... update you by Friday. thanks so much for waiting!": a small
+            if unit.text[:1].islower() and not unit.prefix and before.text != drafted.get(id(before)) and \
+                    before.text.rstrip()[-1:] in ".!?" and unit.text == drafted.get(id(unit)):  # letter after an emoji
+                unit.text = capitalise(unit.text)  # that ended the sentence before it, now a full stop
         self.merge_prefix(layout)  # ("Hi Sarah, we've passed your feedback on to the driver." went after the harassment
         # step was added: the step joins the greeting)
         return self._settle(layout, findings, english)
@@ -677,7 +684,8 @@ _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
 _WITHIN = re.compile(r"\b(?P<term>(?:\d+|one|two|three)[- ](?:month|year))s?\s+(?:limited\s+)?warranty\b", re.I)
 _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
 # ("Your concern has been noted and the same will be checked by the concerned team.")
-_COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)|"
+_COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?:feedback|comments?|patience|understanding)"
+                   r"(?:\s+(?:on|about)\s+your\s+(?:recent\s+)?(?:trip|ride|order|stay|visit|experience|delivery))?|"
                    r"your\s+(?:message|enquiry|inquiry|query|complaint|request|case|feedback)\s+has\s+been\s+(?:logged|received|"
                    r"recorded|noted|registered)(?:\s+and\s+(?:the\s+same|it)\s+will\s+be\s+(?:checked|looked\s+into|reviewed|"
                    r"investigated)\s+by\s+the\s+(?:concerned|relevant)\s+(?:team|department))?|"
@@ -815,6 +823,7 @@ _CARE = frozenset({"health", "illness", "medical-emergency", "bereavement", "har
                    "vehicle-safety", "safety", "harassment", "safety-at-home"})
 # the next free appointment offered where care is needed now
 _LATER_SLOT = re.compile(r"\bfully\s+booked\b|\b(?:next|earliest|first)\s+(?:available\s+|free\s+)?(?:appointment|slot)\b|"
+                         r"^\W*(?:would\s+you\s+like|shall|should)\s+(?:me\s+to|I)\s+(?:book|reserve)\s+(?:it|that|this|you\s+in)\b|"
                          r"\b(?:book|reserve)\s+(?:you\s+)?(?:in\s+)?(?:an?\s+|that\s+|the\s+|this\s+)?(?:appointment|slot)\b",
                          re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
@@ -875,10 +884,12 @@ _ROUTINE_IN_DANGER = re.compile(
     # the man she fears, told: "We've passed your feedback on to the driver"
     r"\bpassed\s+(?:on\s+)?your\s+(?:feedback|comments|complaint)\s+(?:on\s+)?to\s+(?:the|your)\s+(?:driver|rider|host|"
     r"courier|engineer|technician)\b|"
-    r"^\W*thank(?:s|\s+you)\s+for\s+(?:riding|travell?ing|flying|shopping|dining|staying)\s+with\s+us\W*$|\b(?:leave|write|post)\s+(?:us\s+)?a\s+(?:quick\s+)?review\b|"
+    r"^\W*thank(?:s|\s+you)\s+for\s+(?:(?:riding|travell?ing|flying|shopping|dining|staying)\s+with\s+us|"
+    r"choosing\s+[\w&' -]{1,30})\W*$|\b(?:leave|write|post)\s+(?:us\s+)?a\s+(?:quick\s+)?review\b|"
     r"\breview\s+(?:on|at)\s+(?:google|trustpilot|tripadvisor|yelp|facebook)\b|"
     r"^\W*(?:we\s+)?hope\s+to\s+(?:see|welcome|have)\s+you\s+(?:on\s+board\s+|back\s+)?(?:again\s+)?soon\b|"
-    r"\bshare\s+your\s+(?:comments|feedback)\s+with\s+(?:the|your)\s+(?:driver|rider|host|courier|engineer|technician)\b|"
+    r"\bshar(?:e|ed|ing)\s+your\s+(?:comments|feedback)\s+with\s+(?:the|your)\s+(?:driver|rider|host|courier|engineer|"
+    r"technician)\b|\brate\s+your\s+(?:trip|ride|order|driver|delivery|experience|stay)\b|"
     r"^\W*have\s+you\s+tried\s+(?:speaking|talking)\s+to\s+(?:your\s+)?(?:neighbou?r|him|her|them)\b|"
     r"\b(?:disputes?|disagreements?)\s+(?:are|is)\s+(?:usually|often|generally|normally)\s+best\s+(?:resolved|sorted|"
     r"dealt\s+with)\s+between\b|"
@@ -892,8 +903,8 @@ _ROUTINE_IN_DANGER = re.compile(
     r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:was|were)\s+just\s+being\s+(?:friendly|nice|polite)",
     re.I)  # ("We've been seeing a lot of this lately", to someone whose savings went)
 # a discount for a danger reported: "As a gesture of goodwill here's £5 off your next ride with code SORRY5"
-_AMENDS = re.compile(r"\b(?:off\s+your\s+next\s+(?:ride|order|trip|stay|booking|visit|purchase)|"
-                     r"(?:discount|promo|voucher)\s+code)\b", re.I)
+_AMENDS = re.compile(r"\boff\s+your\s+next\s+(?:ride|order|trip|stay|booking|visit|purchase)\b|"
+                     r"\b(?:discount|promo)\s+code\b[^.!?]*\bnext\s+(?:ride|order|trip|stay|booking|visit|purchase)\b", re.I)
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+(?:next\s+)?\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
                     r"happy\s+(?:gaming|shopping|listening|streaming|playing|watching))\W*$", re.I)

@@ -449,6 +449,14 @@ _LOOKS = re.compile(r"(?:Let me (?:check|look)|I'm (?:checking|looking)|I'll (?:
 _CHECK_IT = re.compile(r"(?P<lead>(?:Let me check|I'm checking|I'll check) whether )it(?= can\b)")
 
 
+# a certain result said without a verb, in chat: "Power back by 10am promise 👍", "Def back up by lunch"
+_BARE_RESULT = re.compile(r"^\W*(?P<what>(?:the\s+|your\s+)?(?!(?:def|defo|deffo|definitely|certainly)\b)[A-Za-z][\w-]*\s+)?"
+                       r"(?:(?:def|defo|deffo|definitely|certainly|100\s?%)\s+)?"
+                       r"(?P<state>back(?:\s+up)?(?:\s+and\s+running)?|up\s+and\s+running|fixed|sorted|restored|online)\s+"
+                       r"(?P<when>(?:by|before|in|within)\s+[^.!?,]{1,25}?)(?:,?\s+(?:promise|guaranteed|for\s+sure))?"
+                       rf"[\s{EMOJI}{EMOJI_GLUE}.!]*$", re.I)
+
+
 def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
     """Ways to rewrite ``text``, whose clause ``quote`` commits to what the agent cannot guarantee, best first.
 
@@ -457,6 +465,18 @@ def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, a
     """
     if re.search(r"\w[.!?]+$", quote) and not text.endswith(quote):  # "... by 3pm, guaranteed." inside "... #HereToHelp":
         quote = quote.rstrip(".!?")  # the promise is the clause, its full stop the sentence's
+    at = text.rfind(quote.strip()) if quote.strip() else -1
+    bare = _BARE_RESULT.match(text[at:]) if at >= 0 and not text[:at].strip(" ,;—–-").endswith((".", "!", "?")) else None
+    last = re.search(r"[,;—–]\s*(?=[^,;—–]*$)", text) if at >= 0 and bare is None else None
+    if last is not None and last.end() >= at:  # (the quote is the whole sentence: its last clause is the promise)
+        at = last.end()
+        bare = _BARE_RESULT.match(text[at:])
+    if bare:  # "Power back by 10am promise 👍", "We're on it, back by 5 promise": what is promised, checked instead
+        what = bare["what"].strip() if bare["what"] else "it"
+        what = what if what == "it" or what[1:].islower() is False else what.lower()  # ("power", "the Wi-Fi")
+        said = f"I'm checking whether {what} can be {bare['state'].lower()} {bare['when'].strip()}, and I'll update you."
+        head = text[:at].strip().rstrip(",;—–-").strip()
+        return [[finish(head), said] if head and re.search(r"\w", head) else [said]]
     vowed = _VOWED_NEXT.search(text)
     if vowed and vowed.start() >= text.find(quote) + len(quote) > 0:  # "..., promise it'll be perfect next wk": the vow
         text = text[: vowed.start()] + ". " + capitalise(text[vowed.end():])  # leads into a promise of its own

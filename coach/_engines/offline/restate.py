@@ -184,8 +184,8 @@ _OBJECT_POINTER = re.compile(r"\b(?:mention\w*|show\w*|see|saw|seen|use|used|nee
                              r"|\b(?:the\s+(?:wrong|other|right|new|old|same)|this|that)\s+one\b", re.I)
 _CAME = re.compile(r"\b(?:sent|got|received|came|delivered|gave|given|charged|billed|took)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.I)
-_BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|of|for|with|at|in|on|my|your|our|their|is|are|was|were|that|"
-                      r"which|because|so|if)$"
+_BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|(?<!\bheard\s)of|for|with|at|in|on|my|your|our|their|is|are|"
+                      r"was|were|that|which|because|so|if)$"  # (not "a payee I've never heard of")
                       r"|\b(?:for|of|only|just|received|got|signed\s+for)\s+\d{1,3}$", re.I)  # "... signed for 8": 8 what?
 
 
