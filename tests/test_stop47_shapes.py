@@ -327,3 +327,15 @@ def test_finished_before_the_customers_day_is_a_promise_and_the_update_says_so()
     assert "broken-promise" in _rules(draft)
     result = coach.rewrite(draft, customer="Can you take in my suit jacket? The wedding is on 12 June.")
     assert "by well before" not in result.rewrite, result.rewrite
+
+
+def test_chat_said_twice_around_an_emoji_is_said_once() -> None:
+    result = coach.rewrite("@dee_r Hi Dee, we hear u 🙏 we hear u waits r long today, pls hang on #Team",
+                           customer="@Shop 40 mins on hold to return a cracked mirror, order SH-3310")
+    assert result.rewrite.count("we hear u") == 1, result.rewrite
+
+
+def test_a_greeting_loses_the_bland_apology_it_was_read_with() -> None:
+    result = coach.rewrite("hi sorry for the hassle, ill see what i can do about the refund",
+                           customer="You charged me £9.99 after I cancelled on 2 May. Refund please.")
+    assert result.rewrite.startswith("Hi, I'll") and "hassle" not in result.rewrite, result.rewrite

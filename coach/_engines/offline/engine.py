@@ -25,7 +25,7 @@ from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
-from ..._core.text import EMOJI, content_words, html_to_text, looks_english, other_language, split_sentences, stem
+from ..._core.text import EMOJI, EMOJI_GLUE, content_words, html_to_text, looks_english, other_language, split_sentences, stem
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
@@ -111,6 +111,11 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
 _DOUBLED_COMMA = re.compile(r"(?<=\w),\s*,")
 
 
+_ILL = re.compile(r"(?<![\w'’])ill(?=\s+(?:see|look|check|get|send|call|email|pass|ask|update|sort|chase|be|let|have|do|"
+                  r"make|try|raise|refund|arrange|find|speak|message|dm|follow)\b)")
+_CHAT_HI = re.compile(r"^(hi|hey|hello|hiya)\b[\s,!]+(?:sorry|apologies)\b[^,]*,\s*$", re.I)  # ("hi sorry for the trouble, ")
+# ... or said, an emoji, then said again with more: "we understand 🙏 we understand hold times r long atm"
+_SAID_BEFORE_MORE = re.compile(rf"(?<![\w'’])([a-z][\w'’ ]{{4,30}}?)\s*[{EMOJI}{EMOJI_GLUE}]+\s+(?=\1\s+\w)", re.I)
 # a phrase said twice running: "we hear u. we hear u.", "we hear u, we hear u"
 _SAID_TWICE = re.compile(rf"(?<![\w'’])([a-z][\w'’ ]{{4,30}}?)[.!,]\s+\1(?=\s*(?:[.!?,]|[{EMOJI}]|$))", re.I)  # (each a
 # whole sentence or clause: not "I have looked at your account. Your account shows ...")
@@ -126,7 +131,10 @@ def _orphaned_faces(layout: Layout, drafted: dict[int, str]) -> None:
 def _retyped(text: str) -> str:
     """``text`` without its doubled small words and commas (fluency's ``TYPED_TWICE``: "the the", not "in in") and
     without a phrase said twice running."""
-    return _SAID_TWICE.sub(r"\1", _DOUBLED_COMMA.sub(",", TYPED_TWICE.sub(r"\1", text)))
+    text = _SAID_TWICE.sub(r"\1", _DOUBLED_COMMA.sub(",", TYPED_TWICE.sub(r"\1", text)))
+    text = _SAID_BEFORE_MORE.sub("", text)
+    return _ILL.sub("I'll", text)  # "ill see what i can do": "I'll see ..." (a lone "i" stays: made "I" after an emoji,
+    # it would start a sentence of its own, "😭 I'd be sooo mad too", out of reach of the pity it followed)
 
 
 # What a form reply says instead of the customer's problem: "Your enquiry has been logged", "in due course"
@@ -643,6 +651,12 @@ class _Rewriter(Additions):
             changed = False
             for f in flagged:
                 for at, unit in enumerate(layout.units):
+                    if unit.text and f.quote and f.quote in unit.full and f.rule == "bland-apology" and \
+                            unit.role != "added" and not droppable(unit.text):  # "hi sorry for the trouble, I'll look
+                        hi = _CHAT_HI.match(unit.prefix)  # into the refund", flagged once its effort was fixed: "Hi, I'll
+                        if hi and unit.text and not blocking(self.check_line(unit.text)):  # look into the refund"
+                            unit.prefix, changed = capitalise(hi.group(1)) + ", ", True
+                        continue
                     if unit.text and f.quote and f.quote in unit.full and (unit.role == "added" or droppable(unit.text)):
                         unit.text, changed = "", True  # a fact, a step and the draft's words otherwise stay
                         after = layout.units[at + 1] if at + 1 < len(layout.units) else None
