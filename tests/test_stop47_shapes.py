@@ -339,3 +339,97 @@ def test_a_greeting_loses_the_bland_apology_it_was_read_with() -> None:
     result = coach.rewrite("hi sorry for the hassle, ill see what i can do about the refund",
                            customer="You charged me £9.99 after I cancelled on 2 May. Refund please.")
     assert result.rewrite.startswith("Hi, I'll") and "hassle" not in result.rewrite, result.rewrite
+
+
+# Regressions a second review (41661da..7bdb72e) found; fixed, drafts written for this file.
+
+def test_keep_using_the_faulty_thing_goes_beside_its_safety_step_whatever_its_date() -> None:
+    result = coach.rewrite("Hi Ann, thanks for telling us. You can carry on using the heater until our engineer comes "
+                           "on Monday 3 June. Your reference is HT-220.",
+                           customer="My fan heater started smoking and smells of burning plastic.")
+    assert "carry on using" not in result.rewrite and "HT-220" in result.rewrite, result.rewrite
+
+
+def test_an_apology_discount_goes_beside_a_harassment_report() -> None:
+    result = coach.rewrite("Thanks for telling us. I've blocked the rider from your account (ref HS-11). As an apology, "
+                           "here's a 15% discount code: SORRY15.",
+                           customer="A rider from your app keeps messaging me and asked where I live. I'm frightened.")
+    assert "SORRY15" not in result.rewrite and "HS-11" in result.rewrite, result.rewrite
+    kept = coach.rewrite("Thank you for choosing to tell us about this. I've blocked the rider (ref HS-11).",
+                         customer="A rider from your app keeps messaging me and asked where I live. I'm frightened.")
+    assert "choosing to tell us" in kept.rewrite, kept.rewrite
+
+
+def test_present_chest_pain_and_breathing_trouble_get_the_emergency_step() -> None:
+    draft = "Thanks for getting in touch. Our next free appointment is Friday at 10am."
+    for customer in ("My wife's having chest pains and feels sick.", "I've started getting chest pains in the last hour.",
+                     "My little boy is having trouble breathing.", "Chest pains and dizziness since 5 minutes ago, help",
+                     "She collapsed at home an hour ago and is still confused."):
+        assert "emergency services" in coach.rewrite(draft, customer=customer).rewrite, customer
+    for customer in ("I was in hospital last year with chest pains, are you open Sunday?",
+                     "I get pains in my chest when I lift heavy boxes, can I book physio?"):
+        assert "emergency services" not in coach.rewrite(draft, customer=customer).rewrite, customer
+
+
+def test_a_brake_pull_on_the_way_home_is_a_danger() -> None:
+    result = coach.rewrite("Thanks for getting in touch. Feel free to drive it in whenever suits you.",
+                           customer="I collected my car from your service this morning and it pulled hard to the right "
+                                    "when I braked on the ring road.")
+    assert "don't drive" in result.rewrite and "whenever suits you" not in result.rewrite, result.rewrite
+
+
+def test_a_named_stranger_at_an_address_is_held_back() -> None:
+    policy = ["Never share other customers' personal details, such as their address or phone number."]
+    for draft in ("Thanks. Our records show it was signed for by Mrs Obi at 4 Mill Street.",
+                  "Thanks. Her new address is 22 Elm Road if you'd like to drop it round."):
+        assert "banned-phrase" in _rules(draft, policy=policy), draft
+
+
+def test_a_refusal_of_a_ticket_to_someone_who_went_to_hospital_is_flagged() -> None:
+    policy = ["Standard fares are non-refundable, except where the passenger is admitted to hospital."]
+    for customer in ("I ended up in A&E with a broken wrist and missed the coach.",
+                     "My son was admitted to hospital the night before, so we couldn't travel."):
+        for draft in ("Thanks for telling us. Standard fares are non-refundable, so I can't refund your ticket.",
+                      "Thanks for telling us. I'm afraid I'm unable to offer a refund on this occasion."):
+            assert "banned-phrase" in _rules(draft, customer=customer, policy=policy), (customer, draft)
+
+
+def test_a_nickname_after_dont_worry_goes_too() -> None:
+    result = coach.rewrite("Hi Sam, sorry for the inconvenience. Don't worry mate! I'll check order 7731 today.",
+                           customer="Order 7731 still hasn't come and it's a birthday present for tomorrow.")
+    assert "worry" not in result.rewrite, result.rewrite
+
+
+def test_a_verbless_promise_after_a_dash_or_an_adverb_is_checked_cleanly() -> None:
+    for draft, said in (("Thanks for waiting, we've found the fault - signal back in 2 hrs promise",
+                         "whether signal can be back in 2 hrs"),
+                        ("Thanks for your patience. Hopefully back up by 6 promise", "whether it can be back up by 6"),
+                        ("Thanks for your patience. yep back by 5 promise", "whether it can be back by 5")):
+        result = coach.rewrite(draft, customer="my broadband has been down since 8am and i work from home")
+        assert said in result.rewrite and "promise" not in result.rewrite, result.rewrite
+
+
+def test_the_agents_own_task_before_a_deadline_and_lowercase_links_stay() -> None:
+    draft = "Thanks for asking. I'll have the invoice done before your accountant's deadline on Friday and email it."
+    assert "broken-promise" not in _rules(draft, customer="Please send the invoice for order 5512.")
+    result = coach.rewrite("thanks for waiting. ur order will definitely be with u by friday. help@shopco.co.uk can "
+                           "help if not x", customer="my order 5512 is a week late!!")
+    assert "help@shopco.co.uk" in result.rewrite, result.rewrite
+
+
+def test_ill_as_an_adjective_is_not_ill_as_i_will() -> None:
+    result = coach.rewrite("thanks for letting us know, sorry ur dad is ill let me know if there's a safe place and "
+                           "i'll add a note to order 5512",
+                           customer="my dad is ill and can't get to the door, can the courier leave it in the porch?")
+    assert "dad is ill" in result.rewrite, result.rewrite
+
+
+def test_a_reply_in_another_language_signed_in_english_is_not_assessed() -> None:
+    result = coach.rewrite("Dear Sr. Ruiz, su pedido 771 llegará mañana sin falta. Kind regards, Ana",
+                           customer="Mi pedido 771 no ha llegado, ¿dónde está?")
+    assert result.passed is not True, result
+
+
+def test_phone_lines_are_not_a_step() -> None:
+    assert "no-next-step" in _rules("Thanks for letting us know. We have phone lines that are very busy this week.",
+                                    customer="My boiler broke and the engineer never came.")

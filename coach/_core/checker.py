@@ -994,8 +994,9 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      # "The address we have for him is 41 Marsh Lane", "he lives at ...", "the parcel is for a Mrs J. Holloway
                      # at 41 Kestrel Close" (not "our warehouse, 10 Dock Road", nor the customer's own "to your mum at ...")
                      r"(?:\baddress\b[^.!?]{0,30}\b(?:for|of)\s+(?:him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?-i:[A-Z][a-z]+))|"
+                     r"\b(?:his|her|their)\s+(?:new\s+|current\s+|home\s+)?address\b|"
                      r"\b(?:he|she|they)\s+(?:now\s+)?(?:lives?|live|moved|is\s+living|are\s+living|is\s+staying|resides)\b|"
-                     r"\bfor\s+(?:a\s+)?(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+)\s+at)"
+                     r"\b(?:by|with|for|to)\s+(?:a\s+)?(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+)\s*,?\s+at)"
                      r"[^.!?]{0,60}?\b\d{1,4}[A-Za-z]?,?\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:Lane|Road|Rd|Street|St|"
                      r"Close|Avenue|Ave|Drive|Way|Crescent|Court|Place|Gardens|Grove|Terrace|Row|Square|Mews|Park))\b", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on

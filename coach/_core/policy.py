@@ -637,12 +637,17 @@ _EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
 # what a refusal and an exception share that says nothing of what is refused ("refund", "the customer")
 _REFUND_WORDS = frozenset(stem(w) for w in "refund refunds refundable non-refundable refunded change changed cancel cancelled "
                           "customer customers member members guest guests passenger passengers account".split())
+# what a refusal may name that is the line's own thing in other words ("I can't refund your ticket" against "Basic fares
+# are non-refundable"), or nothing ("a refund on this occasion")
+_ANY_FARE = frozenset(stem(w) for w in "ticket tickets fare fares booking bookings money occasion this it stay afraid unable "
+                      "sorry unfortunately".split())
 # what an exception names, and how a customer says they meet it (not "an extra shift at the hospital")
 _CIRCUMSTANCES = (
     (re.compile(r"\bhospital\w*|\badmission\b", re.I),
      re.compile(r"\b(?:(?:was|were|been|got|am|is|being)\s+(?:admitted|hospitali[sz]ed|rushed\s+(?:in)?to\s+hospital|taken\s+"
                 r"(?:in)?to\s+hospital)|admitted\s+(?:to|into|with)|in\s+hospital|discharge\s+(?:letter|papers|summary)|"
-                r"admission\s+letter)\b", re.I)),
+                r"admission\s+letter|(?:went|go|gone|going|taken|rushed|ended\s+up)\s+(?:in)?to\s+(?:the\s+)?hospital|"
+                r"(?:in|at|to)\s+A&E|emergency\s+(?:surgery|operation))(?![\w&])", re.I)),
     (re.compile(r"\bbereave\w*|\bdeath\b|\bdied\b|\bfuneral\b", re.I),
      re.compile(r"\b(?:died|passed\s+away|death\s+certificate|bereave\w*|funeral)\b", re.I)),
 )
@@ -820,7 +825,7 @@ class Policy(BaseModel):
             cond = _EXCEPT_IF.search(line)
             ruled = f"{self.commitments[at - 1]} {line}" if at and _EXCEPTION_ALONE.match(line) else line  # ("Basic fares
             # are non-refundable." and, after it, "Exception: if the passenger is hospitalised ...")
-            if cond and topic.intersection(_stems(ruled, _GENERIC_POLICY_WORDS)) and \
+            if cond and (topic.intersection(_stems(ruled, _GENERIC_POLICY_WORDS)) or topic <= _ANY_FARE) and \
                     any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES):
                 return line
         return None

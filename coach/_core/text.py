@@ -88,7 +88,7 @@ _ENGLISH_MARKERS = frozenset(
     you'll you're we'll we're i'll i'm it's i've we've you've i'd we'd get got not sorry thanks thank hi hello hey
     at by from as was were has had do does did just all any if or but so what when how why which who there here out up
     would could should been about never make sure next again soon today know need
-    that's there's what's let's dear regards sincerely thing
+    that's there's what's let's thing
     ur u'll u're u've pls plz thx dont cant wont asap""".split()  # (the last line: chat English, "we'll make sure ur
     # next ride ..."; not "u" alone, which is Dutch too)
 )

@@ -115,7 +115,9 @@ _DISMISSAL = re.compile(
     r"|there(?:'s|’s|\s+is)\s+(?:really\s+)?nothing\s+to\s+worry\s+about|no\s+need\s+to\s+(?:worry|panic)"
     r"|(?:don't|don’t|do\s+not)\s+panic"
     r"|nothing\s+to\s+worry\s+about)(?:,?\s+(?:honestly|really|okay|ok|at\s+all|though|tho))?"
-    r"(?-i:,?\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'’-]+)?\W*$", re.I)  # ("Don't worry Mrs Agarwal.")
+    r"(?:(?-i:,?\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'’-]+)|,?\s+(?:mate|hun|hon|love|pal|buddy|sir|madam)|"
+    r"(?-i:,?\s+(?!(?:received|sorted|done|fixed|resolved|ok|okay|thanks|cheers|confirmed|noted|paid)\b)[a-z][\w'’-]+"
+    r"(?=\s*[.!]+\s*$)))?\W*$", re.I)  # ("Don't worry Mrs Agarwal.", "don't worry sarah."; not "No need to worry, received!")
 
 # ... or talks down to the customer: "Please calm down.", "Shouting at our staff will not get it fixed any faster."
 _TALKS_DOWN = re.compile(
@@ -147,6 +149,9 @@ _DEFLECTS = re.compile(
     r"|(?:all\s+)?(?:invoices|prices|charges|fees|decisions|queries)\s+(?:are|is)\s+(?:generated|set|decided|dealt\s+with|"
     r"handled|processed)\b[^.!?]*\b(?:automatically|strict\s+order|standard\s+terms|wide\s+range\s+of\s+factors)"
     r"|did\s+you\s+know\b|prices\s+are\s+(?:going|rising)\s+up\s+everywhere"
+    # "Regrettably, overbooking is standard industry practice."
+    r"|(?:regrettably,?\s+|unfortunately,?\s+)?[\w\s-]{0,30}\b(?:is|are)\s+(?:a\s+)?(?:standard|common|normal)\s+"
+    r"(?:industry\s+)?practice\b"
     # the process vouched for instead of checked: "Our meter readings are generally very accurate, so the amount is most
     # likely correct."
     r"|[^.!?]{0,40}\b(?:is|are)\s+(?:generally|usually|normally|almost\s+always|nearly\s+always)\s+(?:very\s+|highly\s+)?"
@@ -411,7 +416,9 @@ _LOOK_SOMETIME = re.compile(r"^(?:I|we)(?:['’]ll|\s+will)\s+(?:look\s+into|che
 
 _BEST_TO_GET = re.compile(r"^(?P<lead>\W*)(?:(?:rest\s+)?assured,?\s+)?(?:I|we)(?:['’]m|['’]re|['’]ll|\s+am|\s+are|\s+will)\s+"
                           r"(?:(?:doing|trying|do|try)\s+(?:my|our)\s+(?:very\s+|level\s+)?best|trying)\s+to\s+get\s+"
-                          r"(?P<what>(?:your|the)\s+[^.!?;,]{1,40}?)\s+(?:processed|sorted|done|fixed|approved|sent|"
+                          r"(?P<what>(?:your|the)\s+(?:[^.!?;,\s]+\s+){0,3}?(?:refund|payment|claim|application|order|parcel|"
+                          r"delivery|replacement|invoice|credit|compensation|money|deposit|card|form|paperwork|documents?))\s+"
+                          r"(?:processed|sorted|done|fixed|approved|sent|"
                           r"delivered|through|paid|refunded)(?P<when>\s+(?:(?:this|next)\s+\w+|today|tomorrow|tonight|"
                           r"by\s+\w+(?:\s+\w+)?|within\s+[^.!?;,]+))?\s*[.!]?$", re.I)
 _ASSURED_THAT = re.compile(r"^\W*(?:please\s+)?(?:be\s+assured|rest\s+assured|(?:I|we)\s+(?:can\s+)?assure\s+you)"

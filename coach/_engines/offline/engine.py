@@ -111,8 +111,9 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
 _DOUBLED_COMMA = re.compile(r"(?<=\w),\s*,")
 
 
-_ILL = re.compile(r"(?<![\w'’])ill(?=\s+(?:see|look|check|get|send|call|email|pass|ask|update|sort|chase|be|let|have|do|"
-                  r"make|try|raise|refund|arrange|find|speak|message|dm|follow)\b)")
+_ILL = re.compile(r"(?<![\w'’])(?<!is\s)(?<!am\s)(?<!are\s)(?<!was\s)(?<!been\s)(?<!very\s)(?<!so\s)(?<!feel\s)ill"
+                  r"(?=\s+(?:see|look|check|get|send|call|email|pass|ask|update|sort|chase|try|raise|refund|arrange|find|speak|"
+                  r"message|dm|follow)\b)")  # (not "sorry ur mum is ill let me know")
 _CHAT_HI = re.compile(r"^(hi|hey|hello|hiya)\b[\s,!]+(?:sorry|apologies)\b[^,]*,\s*$", re.I)  # ("hi sorry for the trouble, ")
 # ... or said, an emoji, then said again with more: "we understand 🙏 we understand hold times r long atm"
 _SAID_BEFORE_MORE = re.compile(rf"(?<![\w'’])([a-z][\w'’ ]{{4,30}}?)\s*[{EMOJI}{EMOJI_GLUE}]+\s+(?=\1\s+\w)", re.I)
@@ -337,7 +338,8 @@ class _Rewriter(Additions):
                     unit.text = head + "Once it has been made safe, " + later
         if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
             for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
-                if unit.text and unit.role != "added" and (_MORE_HELP.match(unit.text) or _VALUED.match(unit.text)):
+                if unit.text and unit.role != "added" and (_MORE_HELP.match(unit.text) or _VALUED.match(unit.text) or
+                                                           _GREAT_DAY.match(unit.text)):
                     unit.text = ""
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
@@ -352,7 +354,10 @@ class _Rewriter(Additions):
                     continue  # after the brakes failed: the urgent step is to stop, not to fix it oneself
                 drive_in = self.case.name == "vehicle-safety" and _DRIVE_IN.search(unit.text or "")  # ("... back in on
                 # Thursday": its day goes with it)
-                if unit.text and (unit.role != "added" or waved) and (drive_in or (carry_on.search(unit.text) or waved or
+                kept_on = carry_on.search(unit.text or "") and self.case.name in _HARM  # "You can keep using the dryer
+                # until our engineer visits on Friday 14 June" (not "keep using your credit card ending 3391")
+                if unit.text and (unit.role != "added" or waved) and (drive_in or kept_on or
+                                                                      (carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text) or
                                                                       _SEE_YOU.match(unit.text) or
@@ -409,7 +414,7 @@ class _Rewriter(Additions):
                     unit.text = " ".join(kept)
         units = [u for u in layout.units if u.text]
         for before, unit in zip(units, units[1:]):  # "... update you by Friday. thanks so much for waiting!": a small
-            if unit.text[:1].islower() and not unit.prefix and before.text != drafted.get(id(before)) and \
+            if re.match(r"[a-z]{2,}[\s,!?'’]", unit.text) and not unit.prefix and before.text != drafted.get(id(before)) and \
                     before.text.rstrip()[-1:] in ".!?" and unit.text == drafted.get(id(unit)):  # letter after an emoji
                 unit.text = capitalise(unit.text)  # that ended the sentence before it, now a full stop
         self.merge_prefix(layout)  # ("Hi Sarah, we've passed your feedback on to the driver." went after the harassment
@@ -461,7 +466,9 @@ class _Rewriter(Additions):
         unacknowledged = any(f.rule == "no-acknowledgement" for f in findings)
         # a form reply ("Your enquiry has been logged") to a problem the coach can say back: it is said back
         form = unacknowledged and _FORM.search(text) is not None and restate_problem(self.told) is not None
-        return len(parroted) >= 2 or bare or urgent or form or \
+        cheery = grieves(self.case) and (_CHEERFUL.search(text) is not None or _GREAT_DAY.search(text) is not None)
+        # ("Hi Mrs Pritchard! Thanks for getting in touch 😊 ... Have a great day!" to the bereaved)
+        return len(parroted) >= 2 or bare or urgent or form or cheery or \
             self.case is not None and (unacknowledged or not self.case.named_by(text, self.told)) or \
             bool(self.told) and any(blames(s.text) for s in split_sentences(text)) or self._holder_only(text)
         # ("It's probably your phone tbh")
@@ -709,6 +716,9 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
 # the close of a routine reply: "Anything else I can help with today?", "Is there anything else we can do for you?"
 _MORE_HELP = re.compile(r"^\W*(?:is\s+there\s+)?anything\s+else\s+(?:I|we)\s+can\s+(?:help|do|assist)\b[^.!]*\?\W*$", re.I)
+# ... and its farewell: "Have a great day!"
+_GREAT_DAY = re.compile(r"^\W*(?:have\s+a\s+(?:great|good|lovely|nice|wonderful|fantastic|fab|brilliant)\s+(?:day|weekend|"
+                        r"evening|one)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|weekend))\W*$", re.I)
 # ... and its thanks for custom: "Thanks for being a valued customer!"
 _VALUED = re.compile(r"^\W*thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+being\s+(?:a\s+|such\s+a\s+)?(?:valued|loyal)\s+"
                      r"(?:customer|member|client|guest)\W*$", re.I)
@@ -899,7 +909,7 @@ _ROUTINE_IN_DANGER = re.compile(
     r"\bpassed\s+(?:on\s+)?your\s+(?:feedback|comments|complaint)\s+(?:on\s+)?to\s+(?:the|your)\s+(?:driver|rider|host|"
     r"courier|engineer|technician)\b|"
     r"^\W*thank(?:s|\s+you)\s+for\s+(?:(?:riding|travell?ing|flying|shopping|dining|staying)\s+with\s+us|"
-    r"choosing\s+[\w&' -]{1,30})\W*$|\b(?:leave|write|post)\s+(?:us\s+)?a\s+(?:quick\s+)?review\b|"
+    r"choosing\s+(?!to\b)[\w&' -]{1,30})\W*$|\b(?:leave|write|post)\s+(?:us\s+)?a\s+(?:quick\s+)?review\b|"
     r"\breview\s+(?:on|at)\s+(?:google|trustpilot|tripadvisor|yelp|facebook)\b|"
     r"^\W*(?:we\s+)?hope\s+to\s+(?:see|welcome|have)\s+you\s+(?:on\s+board\s+|back\s+)?(?:again\s+)?soon\b|"
     r"\bshar(?:e|ed|ing)\s+your\s+(?:comments|feedback)\s+with\s+(?:the|your)\s+(?:driver|rider|host|courier|engineer|"
@@ -917,8 +927,10 @@ _ROUTINE_IN_DANGER = re.compile(
     r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:was|were)\s+just\s+being\s+(?:friendly|nice|polite)",
     re.I)  # ("We've been seeing a lot of this lately", to someone whose savings went)
 # a discount for a danger reported: "As a gesture of goodwill here's £5 off your next ride with code SORRY5"
-_AMENDS = re.compile(r"\boff\s+your\s+next\s+(?:ride|order|trip|stay|booking|visit|purchase)\b|"
-                     r"\b(?:discount|promo)\s+code\b[^.!?]*\bnext\s+(?:ride|order|trip|stay|booking|visit|purchase)\b", re.I)
+_AMENDS = re.compile(r"\boff\s+your\s+next\s+(?:ride|order|trip|stay|booking|visit|purchase)\b|\bdiscount\s+code\b|"
+                     r"\b(?:as\s+an?\s+apology|(?:a\s+)?gesture\s+of\s+goodwill|(?:a\s+)?goodwill\s+gesture|to\s+say\s+sorry)\b"
+                     r"[^.!?]*\b(?:code|voucher|discount|off)\b|\b(?:voucher|promo)\s+code\b[^.!?]*\b(?:apolog\w*|sorry)\b", re.I)
+# (not a recall's own remedy: "your £49 is on voucher code HEAT49 to spend on any heater")
 # "Enjoy!" says nothing once the treat it followed is gone
 _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+(?:next\s+)?\w+))?|have\s+fun|treat\s+yourself|you\s+deserve\s+it|"
                     r"happy\s+(?:gaming|shopping|listening|streaming|playing|watching))\W*$", re.I)

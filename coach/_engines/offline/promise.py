@@ -457,6 +457,10 @@ _BARE_RESULT = re.compile(r"^\W*(?P<what>(?:the\s+|your\s+)?(?!(?:def|defo|deffo
                        rf"[\s{EMOJI}{EMOJI_GLUE}.!]*$", re.I)
 
 
+_NOT_A_SUBJECT = frozenset("yep yes yeah yup ok okay so and but just all still it's its should will then now def defo deffo "
+                           "honestly hopefully probably".split())
+
+
 def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
     """Ways to rewrite ``text``, whose clause ``quote`` commits to what the agent cannot guarantee, best first.
 
@@ -467,12 +471,16 @@ def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, a
         quote = quote.rstrip(".!?")  # the promise is the clause, its full stop the sentence's
     at = text.rfind(quote.strip()) if quote.strip() else -1
     bare = _BARE_RESULT.match(text[at:]) if at >= 0 and not text[:at].strip(" ,;—–-").endswith((".", "!", "?")) else None
-    last = re.search(r"[,;—–]\s*(?=[^,;—–]*$)", text) if at >= 0 and bare is None else None
+    last = re.search(r"(?:[,;—–]|\s-)\s*(?=(?:[^,;—–-]|(?<=\S)-)*$)", text) if at >= 0 and bare is None else None
     if last is not None and last.end() >= at:  # (the quote is the whole sentence: its last clause is the promise)
         at = last.end()
         bare = _BARE_RESULT.match(text[at:])
+    if bare and "whether" in text:
+        bare = None  # (a check already: "I'm checking whether ... back up by 6")
     if bare:  # "Power back by 10am promise 👍", "We're on it, back by 5 promise": what is promised, checked instead
         what = bare["what"].strip() if bare["what"] else "it"
+        last = what.split()[-1].lower()
+        what = "it" if last.endswith("ly") or last in _NOT_A_SUBJECT else what  # ("Hopefully back up by 6", "yep")
         what = what if what == "it" or what[1:].islower() is False else what.lower()  # ("power", "the Wi-Fi")
         said = f"I'm checking whether {what} can be {bare['state'].lower()} {bare['when'].strip()}, and I'll update you."
         head = text[:at].strip().rstrip(",;—–-").strip()
