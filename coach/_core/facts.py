@@ -9,6 +9,7 @@ promise the rewrite has to drop ("it will be fixed today").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import NUMBER_WORDS
 
@@ -54,6 +55,11 @@ _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s?(?:am|pm)", re.I)
 def fact_kinds(text: str) -> dict[str, str]:
     """The facts of ``text`` in order, without duplicates, each with its kind: url, email, phone, date, time (a clock
     time such as "5pm"), money or token (an order, ticket or account reference)."""
+    return dict(_fact_kinds(text))  # (a fresh dict each call: callers may change theirs)
+
+
+@lru_cache(maxsize=4096)  # a rewrite reads the facts of the same draft, sentences and candidates many times
+def _fact_kinds(text: str) -> tuple[tuple[str, str], ...]:
     seen: dict[str, str] = {}
     for match in _FACT.finditer(text):
         fact = match.group().rstrip(_TRAILING).strip()
@@ -65,7 +71,7 @@ def fact_kinds(text: str) -> dict[str, str]:
         if fact and fact not in seen and not _THREAD_COUNTER.fullmatch(fact):
             kind = match.lastgroup or "token"
             seen[fact] = "time" if kind == "token" and _CLOCK.fullmatch(fact) else kind
-    return seen
+    return tuple(seen.items())
 
 
 def extract_facts(text: str) -> list[str]:

@@ -256,6 +256,7 @@ def _content_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # asked of the same draft, customer message and sentences by several rules
 def looks_english(text: str) -> bool:
     """True unless the text is clearly in another language or script (the rules are English-only)."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(_URL.sub(" ", text))]
