@@ -915,9 +915,9 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.I)
         for m in pattern.finditer(ctx.draft):
             yield m.start(), m.end()
-    for sentence in ctx.sentences:  # "we can't refund the £142 in any circumstances" to someone in hospital, where a line
-        if ctx.customer and ctx.policy.exception_refused(sentence.text, ctx.customer):  # makes an exception for it
-            yield sentence.start, sentence.end
+    for sentence in ctx.sentences if ctx.customer and ctx.policy.commitments else ():  # "we can't refund the £142 in
+        if ctx.policy.exception_refused(sentence.text, ctx.customer):  # any circumstances" to someone in hospital, where
+            yield sentence.start, sentence.end  # a line makes an exception for it
     for line in ctx.policy.commitments:  # "Do not quote interest rates": a sentence that states one, with its figure
         quiet = _quiet_on(line)  # "Do not discuss other customers' orders": a sentence about a neighbour's order;
         if quiet is not None:  # "Results may only be discussed with the patient": "Jake's result came back ..."
