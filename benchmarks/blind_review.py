@@ -98,7 +98,8 @@ def main() -> int:
     print("| set | engine | garbled | flawed | false `passed: true` | `passed: null` | mean would-send | "
           "good drafts unchanged |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    names = sys.argv[1:] or sorted(p.name[len("drafts-"):-len(".jsonl")] for p in GUARD.glob("drafts-*.jsonl"))
+    # (by default the judged sets: development sets have drafts, and a helper's notes at most, but no verdicts)
+    names = sys.argv[1:] or sorted(p.name[len("review-"):-len("-key.json")] for p in GUARD.glob("review-*-key.json"))
     notes = []
     for name in names:
         print("\n".join(score(name)))
