@@ -433,3 +433,10 @@ def test_a_reply_in_another_language_signed_in_english_is_not_assessed() -> None
 def test_phone_lines_are_not_a_step() -> None:
     assert "no-next-step" in _rules("Thanks for letting us know. We have phone lines that are very busy this week.",
                                     customer="My boiler broke and the engineer never came.")
+
+
+def test_a_note_that_all_charges_are_reviewed_is_no_step() -> None:
+    customer = "My card was charged £95 more than the rate I booked (ref HB-2210): a minibar charge I never used."
+    draft = "Thank you for your email. Kindly note that all charges are reviewed by our team prior to checkout."
+    assert "no-next-step" in _rules(draft, customer=customer)
+    assert coach.rewrite(draft, customer=customer).passed is not True
