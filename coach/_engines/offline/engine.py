@@ -129,6 +129,14 @@ def _orphaned_faces(layout: Layout, drafted: dict[int, str]) -> None:
             unit.text = ""
 
 
+def _drop_orphaned_lead(layout: Layout, drafted: dict[int, str], lead: re.Pattern[str], repl: object) -> None:
+    """A sentence that opens on ``lead`` ("However, ...", "Alternatively, ...") right after a sentence of the draft
+    that went: the lead goes (``repl`` as for ``re.sub``, once), and the sentence starts with a capital."""
+    for before, unit in zip(layout.units, layout.units[1:]):
+        if unit.text and drafted.get(id(before)) and not before.text and lead.match(unit.text):
+            unit.text = capitalise(lead.sub(repl, unit.text, count=1))  # type: ignore[call-overload]
+
+
 def _retyped(text: str) -> str:
     """``text`` without its doubled small words and commas (fluency's ``TYPED_TWICE``: "the the", not "in in") and
     without a phrase said twice running."""
@@ -249,9 +257,8 @@ class _Rewriter(Additions):
                 self._replace(layout, unit, [])  # (what a planted order's grant said next goes with it, facts and all)
             elif unit.text and not re.search(r"\w", unit.text) and drafted.get(id(before)) and not before.text:
                 unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
-        for before, unit in zip(layout.units, layout.units[1:]):  # "I'm not able to share staff numbers. I have, however,
-            if unit.text and drafted.get(id(before)) and not before.text and _HOWEVER.match(unit.text):  # passed ...":
-                unit.text = capitalise(_HOWEVER.sub(lambda m: m["lead"] or "", unit.text, count=1))  # the contrast goes
+        # "I'm not able to share staff numbers. I have, however, passed ...": the contrast goes
+        _drop_orphaned_lead(layout, drafted, _HOWEVER, lambda m: m["lead"] or "")
         for before, unit in zip(layout.units, layout.units[1:]):  # "Sure! I've marked your complaint as resolved ...":
             if before.text and _BARE_YES.match(before.text) and drafted.get(id(unit)) and unit.text != drafted[id(unit)]:
                 before.text = ""  # the yes goes with what it agreed to
@@ -304,9 +311,8 @@ class _Rewriter(Additions):
                     step = next((line for line in self.case.steps if "{" not in line), "")
                     unit.text = f"{step} You can also reach us on {phones[0]}.".strip() if len(phones) == 1 else \
                         unit.text if phones else ""
-            for before, unit in zip(layout.units, layout.units[1:]):  # "Alternatively, a certified copy ... can be
-                if unit.text and drafted.get(id(before)) and not before.text and _ALTERNATIVELY.match(unit.text):
-                    unit.text = capitalise(_ALTERNATIVELY.sub("", unit.text))  # posted": no alternative to what went
+            # "Alternatively, a certified copy ... can be posted": no alternative to what went
+            _drop_orphaned_lead(layout, drafted, _ALTERNATIVELY, "")
         if self.case is not None and self.case.name in _CARE:  # "Please do not chase as this slows things down for
             for unit in layout.units:  # everyone", to someone whose mother has two heart tablets left
                 if unit.text and unit.role != "added" and _DONT_CHASE.match(unit.text) and not holds_fact(unit.text):
