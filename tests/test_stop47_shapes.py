@@ -440,3 +440,10 @@ def test_a_note_that_all_charges_are_reviewed_is_no_step() -> None:
     draft = "Thank you for your email. Kindly note that all charges are reviewed by our team prior to checkout."
     assert "no-next-step" in _rules(draft, customer=customer)
     assert coach.rewrite(draft, customer=customer).passed is not True
+
+
+def test_a_send_off_in_a_reply_to_the_bereaved_is_read_in_any_sentence() -> None:
+    customer = "My husband passed away last month and I need to close his account ending 4410."
+    result = coach.rewrite("Thanks for getting in touch. To close an account we need a certified copy of the death "
+                           "certificate, please post it to us. Have a great day!", customer=customer)
+    assert "great day" not in result.rewrite and result.passed is not True, result.rewrite

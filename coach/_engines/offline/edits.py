@@ -26,7 +26,7 @@ from .clauses import (
 )
 
 __all__ = ["blames", "drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
-           "hollow", "is_interjection", "USE_WHAT_WENT", "HELLO_LEAD"]
+           "hollow", "is_interjection", "USE_WHAT_WENT", "HELLO_LEAD", "SEND_OFF"]
 
 _OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh|what(?=\W*[?!])"
 _INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh|aw+)(?:[\s,]+(?-i:[A-Z][a-z]+))?\W*$", re.I)  # ... "Oh Gemma 😢"
@@ -142,6 +142,11 @@ _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolu
 
 
 # Lines that deflect rather than help: a defence of the process, a sales pitch, a generic "feedback passed on".
+# a cheerful send-off: "Have a great day!", "Enjoy the rest of your weekend"
+_SEND_OFF = (r"(?:have\s+a\s+(?:great|good|nice|lovely|wonderful|fab|fantastic|brilliant)\s+(?:day|week|weekend|evening|one|"
+             r"workout|trip|time)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|week|weekend|evening|purchase))")
+#: A sentence that is only that send-off.
+SEND_OFF = re.compile(rf"^\W*{_SEND_OFF}\W*$", re.I)
 _DEFLECTS = re.compile(
     r"^\W*(?:(?:unfortunately|sadly|sometimes|honestly|but),?\s+)?(?:please\s+(?:be\s+(?:aware|advised)|note)\s+that\s+"
     r"(?:all|our|we|prices|this)\b"
@@ -214,8 +219,7 @@ _DEFLECTS = re.compile(
     # a cheerful or salesy send-off to someone with a complaint: "Have a great day!", "Thank you for shopping with us."
     r"|thanks?(?:\s+you)?\s+(?:again\s+)?for\s+(?:shopping|choosing)\s+with\b[^.!?]{0,30}[.!]*$"
     r"|(?:I\s+)?hope\s+your\s+(?:day|week|weekend|evening)\s+(?:gets|is|goes)\s+better\W*$"
-    r"|(?:have\s+a\s+(?:great|good|nice|lovely|wonderful|fab|fantastic|brilliant)\s+(?:day|week|weekend|evening|one|workout|"
-    r"trip|time)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|week|weekend|evening|purchase))\W*$"
+    rf"|{_SEND_OFF}\W*$"
     # a pep talk to someone ill or grieving: "Stay strong! 💪", "Chin up!"
     r"|(?:stay\s+(?:strong|positive)|(?:keep\s+your\s+)?chin\s+up|hang\s+in\s+there|keep\s+smiling|"
     r"look\s+on\s+the\s+bright\s+side)\W*$"

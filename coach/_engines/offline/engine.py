@@ -31,6 +31,7 @@ from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
 from .edits import (
     HELLO_LEAD,
+    SEND_OFF,
     USE_WHAT_WENT,
     blames,
     deflects,
@@ -345,7 +346,7 @@ class _Rewriter(Additions):
         if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
             for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
                 if unit.text and unit.role != "added" and (_MORE_HELP.match(unit.text) or _VALUED.match(unit.text) or
-                                                           _GREAT_DAY.match(unit.text)):
+                                                           SEND_OFF.match(unit.text)):
                     unit.text = ""
         if self.case is not None and self.case.always:  # "Drive it in whenever suits you", "Keep using it and let us
             carry_on = _DRIVE_IN if self.case.name == "vehicle-safety" else _KEEP_USING  # know", after "Please don't
@@ -472,7 +473,8 @@ class _Rewriter(Additions):
         unacknowledged = any(f.rule == "no-acknowledgement" for f in findings)
         # a form reply ("Your enquiry has been logged") to a problem the coach can say back: it is said back
         form = unacknowledged and _FORM.search(text) is not None and restate_problem(self.told) is not None
-        cheery = grieves(self.case) and (_CHEERFUL.search(text) is not None or _GREAT_DAY.search(text) is not None)
+        cheery = grieves(self.case) and (_CHEERFUL.search(text) is not None or
+                                         any(SEND_OFF.match(s.text) for s in split_sentences(text)))
         # ("Hi Mrs Pritchard! Thanks for getting in touch 😊 ... Have a great day!" to the bereaved)
         return len(parroted) >= 2 or bare or urgent or form or cheery or \
             self.case is not None and (unacknowledged or not self.case.named_by(text, self.told)) or \
@@ -722,9 +724,6 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
 # the close of a routine reply: "Anything else I can help with today?", "Is there anything else we can do for you?"
 _MORE_HELP = re.compile(r"^\W*(?:is\s+there\s+)?anything\s+else\s+(?:I|we)\s+can\s+(?:help|do|assist)\b[^.!]*\?\W*$", re.I)
-# ... and its farewell: "Have a great day!"
-_GREAT_DAY = re.compile(r"^\W*(?:have\s+a\s+(?:great|good|lovely|nice|wonderful|fantastic|fab|brilliant)\s+(?:day|weekend|"
-                        r"evening|one)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|weekend))\W*$", re.I)
 # ... and its thanks for custom: "Thanks for being a valued customer!"
 _VALUED = re.compile(r"^\W*thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+being\s+(?:a\s+|such\s+a\s+)?(?:valued|loyal)\s+"
                      r"(?:customer|member|client|guest)\W*$", re.I)
