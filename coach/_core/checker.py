@@ -921,7 +921,7 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
     for line in ctx.policy.commitments:  # "Do not quote interest rates": a sentence that states one, with its figure
         quiet = _quiet_on(line)  # "Do not discuss other customers' orders": a sentence about a neighbour's order;
         if quiet is not None:  # "Results may only be discussed with the patient": "Jake's result came back ..."
-            yield from _spoken_of(quiet, ctx.sentences)
+            yield from _spoken_of(quiet, ctx.sentences, ctx.customer)
         withheld = _WITHHELD.match(line)
         if withheld is None:
             continue
@@ -938,12 +938,12 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield sentence.start, sentence.end
 
 
-def kept_quiet(text: str, policy: Policy) -> list[str]:
+def kept_quiet(text: str, policy: Policy, customer: str | None = None) -> list[str]:
     """The sentences of ``text`` on what a line of ``policy`` says not to discuss ("Do not comment on pending legal
     matters"): the whole sentence goes, and its facts with it."""
     sentences = split_sentences(text)
     return [text[start:end] for line in policy.commitments
-            if (what := _quiet_on(line)) for start, end in _spoken_of(what, sentences)]
+            if (what := _quiet_on(line)) for start, end in _spoken_of(what, sentences, customer)]
 
 
 def _quiet_on(line: str) -> str | None:
@@ -952,11 +952,13 @@ def _quiet_on(line: str) -> str | None:
     return quiet["what"] if quiet else _ONLY_THEM if _ONLY_WITH.match(line) else None
 
 
-def _spoken_of(what: str, sentences: list[Sentence]) -> Iterator[tuple[int, int]]:
+def _spoken_of(what: str, sentences: list[Sentence], customer: str | None = None) -> Iterator[tuple[int, int]]:
     """The sentences that talk about ``what`` when it is other customers' affairs or a legal matter ("other customers'
     orders", "pending legal matters"), not those that decline to ("I can't discuss another customer's account") nor
-    questions. Other topics are not read: their words alone would take ordinary sentences."""
-    topic = _OTHERS if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
+    questions. Other topics are not read: their words alone would take ordinary sentences. When the ``customer`` asks
+    about someone else's account ("my wife's account"), every detail the reply reads out of it is that person's."""
+    others = _DETAILS if customer and _ABOUT_ANOTHER.search(customer) else _OTHERS
+    topic = others if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
         _REASONS if _REASONS_NAMED.search(what) else \
         _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else \
         _NUMBER_GIVEN if _NUMBERS_NAMED.search(what) else \
@@ -999,6 +1001,18 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"\b(?:by|with|for|to)\s+(?:a\s+)?(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+)\s*,?\s+at)"
                      r"[^.!?]{0,60}?\b\d{1,4}[A-Za-z]?,?\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:Lane|Road|Rd|Street|St|"
                      r"Close|Avenue|Ave|Drive|Way|Crescent|Court|Place|Gardens|Grove|Terrace|Row|Square|Mews|Park))\b", re.I)
+# "I'm ringing about my wife's account": the caller is not the account holder ...
+_ABOUT_ANOTHER = re.compile(r"\b(?:my|our)\s+(?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|son|"
+                            r"daughter|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|uncle|friend|"
+                            r"flatmate|housemate|neighbou?r|boss|employee|tenant|landlord)['’]s\s+(?:\w+\s+)?(?:account|"
+                            r"phone|mobile|card|bill|policy|records?|results?|balance|statement|booking|reservation)\b", re.I)
+# ... so a sentence that reads a figure off the account is theirs: "I can see 14 texts to 07700 900877", "her balance is
+# £212" (not "please ask her to call us on 0800 ...": a step)
+_DETAILS = re.compile(r"(?:" + _OTHERS.pattern + r")|\b(?:I\s+can\s+see|(?:I|we)\s+(?:have|show)|(?:it|the\s+account|"
+                      r"the\s+bill|the\s+statement|(?:her|his|their)\s+\w+)\s+(?:shows?|says|has|had|is|was)|"
+                      r"(?:she|he|they)(?:['’]s|['’]ve|\s+has|\s+had|\s+have|\s+made|\s+sent|\s+texted|\s+called|"
+                      r"\s+rang|\s+spent|\s+owes?|\s+paid|\s+bought|\s+booked)|there\s+(?:are|were|was|have\s+been|has\s+been))"
+                      r"\b[^.!?]*\d", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
 # 07700 900312" (a person's number; not the company's own helpline)
 _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|engineers?['’]?|employees?['’]?)\s+"

@@ -125,7 +125,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
     return GuardVerdict(
         after=after,
         missing=[fact for fact in missing_facts(without_instructions(draft), rewrite)
-                 if fact not in _ordered_facts(draft, orders) and fact not in _withheld_facts(draft, policy)],
+                 if fact not in _ordered_facts(draft, orders) and fact not in _withheld_facts(draft, policy, customer)],
         invented=invented_facts(rewrite, draft, customer or "", *policy.commitments),
         customer_voice=customer_voice(rewrite, draft, customer),
         language=language_problem(draft, rewrite) or _unread(rewrite, after),
@@ -190,10 +190,10 @@ def _cut_from(words: list[str], source: list[str]) -> bool:
     return not any(source[i] in _TURNS for i in inside)
 
 
-def _withheld_facts(draft: str, policy: Policy) -> set[str]:
+def _withheld_facts(draft: str, policy: Policy, customer: str | None) -> set[str]:
     """Facts of the draft's sentences that the policy keeps from the customer ("Do not discuss other customers' orders":
     "your neighbour at no. 12 had a price match last Tuesday"): the rewrite drops the sentence, and its facts with it."""
-    return {fact for sentence in kept_quiet(draft, policy) for fact in extract_facts(sentence)}
+    return {fact for sentence in kept_quiet(draft, policy, customer) for fact in extract_facts(sentence)}
 
 
 def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:

@@ -604,7 +604,7 @@ class _Rewriter(Additions):
                      "I'll check how that applies to you and update you."]]
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
                 "vague-effort": lambda: fix_vague_effort(text, quote),
-                "banned-phrase": lambda: drop_banned(text, quote, quote in kept_quiet(text, self.policy))}[rule]()
+                "banned-phrase": lambda: drop_banned(text, quote, quote in kept_quiet(text, self.policy, self.told))}[rule]()
         return [edit] if edit is not None else []
 
     def _replace(self, layout: Layout, unit: Unit, sentences: list[str]) -> None:
