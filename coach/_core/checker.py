@@ -40,7 +40,7 @@ from .text import (
 from .untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, obeyed_span
 from .word_start import gated_alternation
 
-__all__ = ["check", "validate_draft", "meaning", "kept_quiet", "MAX_DRAFT_CHARS", "SAYS_BACK"]
+__all__ = ["check", "validate_draft", "meaning", "kept_quiet", "asks_for_another", "MAX_DRAFT_CHARS", "SAYS_BACK"]
 
 #: Longer drafts are refused. Everything below is checked in linear time.
 MAX_DRAFT_CHARS = 200_000
@@ -938,12 +938,17 @@ def _policy(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield sentence.start, sentence.end
 
 
-def kept_quiet(text: str, policy: Policy, customer: str | None = None) -> list[str]:
+def kept_quiet(text: str, policy: Policy, customer: str | None = None, *, others: bool = False) -> list[str]:
     """The sentences of ``text`` on what a line of ``policy`` says not to discuss ("Do not comment on pending legal
-    matters"): the whole sentence goes, and its facts with it."""
+    matters"): the whole sentence goes, and its facts with it. ``others``: only those on other people's affairs."""
     sentences = split_sentences(text)
     return [text[start:end] for line in policy.commitments
-            if (what := _quiet_on(line)) for start, end in _spoken_of(what, sentences, customer)]
+            if (what := _quiet_on(line)) for start, end in _spoken_of(what, sentences, customer, others=others)]
+
+
+def asks_for_another(customer: str | None) -> bool:
+    """The customer asks about someone else's account ("my wife's account", "can you send me his call list")."""
+    return bool(customer and _ABOUT_ANOTHER.search(customer))
 
 
 def _quiet_on(line: str) -> str | None:
@@ -952,18 +957,20 @@ def _quiet_on(line: str) -> str | None:
     return quiet["what"] if quiet else _ONLY_THEM if _ONLY_WITH.match(line) else None
 
 
-def _spoken_of(what: str, sentences: list[Sentence], customer: str | None = None) -> Iterator[tuple[int, int]]:
+def _spoken_of(what: str, sentences: list[Sentence], customer: str | None = None, *,
+               others: bool = False) -> Iterator[tuple[int, int]]:
     """The sentences that talk about ``what`` when it is other customers' affairs or a legal matter ("other customers'
     orders", "pending legal matters"), not those that decline to ("I can't discuss another customer's account") nor
     questions. Other topics are not read: their words alone would take ordinary sentences. When the ``customer`` asks
     about someone else's account ("my wife's account"), every detail the reply reads out of it is that person's."""
-    others = _DETAILS if customer and _ABOUT_ANOTHER.search(customer) else _OTHERS
-    topic = others if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
+    someone = _DETAILS if asks_for_another(customer) else _OTHERS
+    topic = someone if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
         _REASONS if _REASONS_NAMED.search(what) else \
         _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else \
+        _CAUSE if _CAUSE_NAMED.search(what) else \
         _NUMBER_GIVEN if _NUMBERS_NAMED.search(what) else \
         _EMAIL_GIVEN if _EMAIL_NAMED.search(what) else None
-    if topic is None:
+    if topic is None or others and topic not in (_OTHERS, _DETAILS):
         return
     for sentence in sentences:
         text = sentence.text
@@ -975,7 +982,8 @@ _KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:(?:confirm|disclose|share|reveal)\s+o
                          r"mention|disclose|share|reveal|give(?:\s+out)?|pass\s+on|provide|release|confirm)\s+"
                          r"(?P<what>[^;.]+)", re.I)
 _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|person|member|client|user|guest|passenger)s?\b|"
-                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\banyone\s+other\s+than\b|"
+                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\bany(?:one|body)\s+(?:other\s+than|but|except|"
+                           r"who\s+is\s+not|who\s+isn['’]t)\b|"
                            r"\bwhether\s+(?:a|any)\s+(?:named\s+)?(?:person|guest|patient|customer|passenger)\b", re.I)
 # (the customer is "you": "her account", "his balance" is someone else's; not "his order", which may be a gift)
 _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?:customer|member|client|guest|passenger)|"
@@ -987,7 +995,8 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"(?-i:\b(?!(?:Today|Tomorrow|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                      r"January|February|March|April|May|June|July|August|September|October|November|December|Next|Last)"
                      r"['’]s)[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
-                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance)|"
+                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance|membership|subscription|"
+                     r"claim|statement)|"
                      # "Mr Daniels has a table for 4 at 8pm", "I can confirm Mark is checked in", "he's in room 512"
                      r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+)\s+(?:has|had|is|was)\s+(?:got\s+)?(?:a\s+)?(?:table|"
                      r"booking|reservation|room|appointment)|\bconfirm\s+(?:that\s+)?(?-i:[A-Z][a-z]+)\s+(?:is|was)\s+"
@@ -1005,13 +1014,20 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
 _ABOUT_ANOTHER = re.compile(r"\b(?:my|our)\s+(?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|son|"
                             r"daughter|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|uncle|friend|"
                             r"flatmate|housemate|neighbou?r|boss|employee|tenant|landlord)['’]s\s+(?:\w+\s+)?(?:account|"
-                            r"phone|mobile|card|bill|policy|records?|results?|balance|statement|booking|reservation)\b", re.I)
+                            r"phone|mobile|card|bill|policy|records?|results?|balance|statement|booking|reservation)\b|"
+                            # "My husband has the contract ... can you send me his call list?"
+                            r"\b(?:his|her)\s+(?:\w+\s+)?(?:call\s+(?:list|log|records?|history)|texts|messages|"
+                            r"statements?|balance|transactions|spending|account\s+details)\b", re.I)
 # ... so a sentence that reads a figure off the account is theirs: "I can see 14 texts to 07700 900877", "her balance is
 # £212" (not "please ask her to call us on 0800 ...": a step)
 _DETAILS = re.compile(r"(?:" + _OTHERS.pattern + r")|\b(?:I\s+can\s+see|(?:I|we)\s+(?:have|show)|(?:it|the\s+account|"
                       r"the\s+bill|the\s+statement|(?:her|his|their)\s+\w+)\s+(?:shows?|says|has|had|is|was)|"
                       r"(?:she|he|they)(?:['’]s|['’]ve|\s+has|\s+had|\s+have|\s+made|\s+sent|\s+texted|\s+called|"
-                      r"\s+rang|\s+spent|\s+owes?|\s+paid|\s+bought|\s+booked)|there\s+(?:are|were|was|have\s+been|has\s+been))"
+                      r"\s+rang|\s+spent|\s+owes?|\s+paid|\s+bought|\s+booked)|there\s+(?:are|were|was|have\s+been|has\s+been)|"
+                      # "I've emailed the itemised call list for 0771 443 902 to you"
+                      r"(?:I|we)(?:['’]ve|\s+have|['’]ll|\s+will)?\s+(?:just\s+)?(?:emailed|e-mailed|sent|texted|posted|"
+                      r"forwarded|send|email|text|post|forward)\s+(?:you\s+)?(?:the|his|her|their)\s+(?:\w+\s+)?(?:call|"
+                      r"statements?|bills?|list|log|records?|history|transactions|details))"
                       r"\b[^.!?]*\d", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
 # 07700 900312" (a person's number; not the company's own helpline)
@@ -1035,6 +1051,11 @@ _SENT_BY = re.compile(r"\b(?:e-?mail|text)(?:ed|ing)?\s+(?:you\s+|it\s+)?(?:the\
                       r"(?:full\s+|test\s+|blood\s+)?(?:results?|reports?|records?|notes)\b(?!\s+(?:team|department|desk|office))|"
                       r"\b(?:send|sending|forward|forwarding)\s+(?:you\s+)?(?:the\s+|your\s+|his\s+|her\s+)?(?:full\s+|test\s+)?"
                       r"(?:results?|reports?|records?|notes)\b[^.!?]{0,40}\b(?:e-?mail|@)", re.I)
+# "Do not share root-cause details until the incident report is published": "Root cause: an engineer pushed ..."
+_CAUSE_NAMED = re.compile(r"\broot[\s-]?causes?\b|\bcauses?\s+of\s+(?:the\s+|an\s+|any\s+)?(?:outages?|incidents?|"
+                          r"failures?|faults?|breach(?:es)?|downtime)\b", re.I)
+_CAUSE = re.compile(r"\broot[\s-]?cause\b|\b(?:was|were|is)\s+(?:caused|triggered)\s+by\b|\bwhich\s+(?:took|brought|knocked)\b"
+                    r"[^.!?]{0,40}\b(?:down|offline)\b|\b(?:happened|went\s+down|failed|crashed)\s+because\b", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
 _LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim|team|department)|"
                     r"court\s+(?:case|action|proceedings|hearing)|lawyers?|solicitors?|suing|sued|"

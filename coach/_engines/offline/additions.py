@@ -392,14 +392,19 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(
                         r"(?:look\s+into|look\s+at|have\s+a\s+look\s+at|investigate|check\s+on)|(?:I\s+am|I['’]m|we\s+are|we['’]re|"
                         r"(?:our|the)\s+(?:\w+\s+)?"
                         rf"(?:team|department|colleagues)\s+(?:is|are))\s+(?:now\s+|currently\s+)?{_LOOKING})\s+"
-                        r"(?:it|this|that|the\s+matter|things)(?:\s+for\s+you)?(?:\s+(?:in\s+due\s+course|soon|shortly))?"
+                        r"(?:it|this|that|(?:the|this)\s+(?:matter|issue|problem|query)|things)(?:\s+for\s+you)?"
+                        r"(?:\s+(?:in\s+due\s+course|soon|shortly))?"
                         r"(?:,?\s+and\s+(?:will\s+)?(?:revert|get\s+back\s+to\s+you|be\s+in\s+touch|come\s+back\s+to\s+you)"
                         r"(?:\s+(?:in\s+due\s+course|soon|shortly|as\s+soon\s+as\s+possible))?)?\W*$|"
                         rf"^\W*(?:it|this|that|the\s+matter|your\s+\w+)\s+(?:is|are)\s+(?:now\s+|currently\s+)?{_BEING_LOOKED}"
                         r"\W*$|"
                         # "I'll pass this on to the team and they'll get back to you."
                         r"^\W*(?:I|we)(?:'ll|’ll|\s+will)\s+pass\s+(?:this|it)\s+on\s+to\s+the\s+(?:\w+\s+)?team"
-                        r"(?:,?\s+and\s+they(?:'ll|’ll|\s+will)\s+(?:get\s+back\s+to\s+you|be\s+in\s+touch))?\W*$", re.I)
+                        r"(?:,?\s+and\s+they(?:'ll|’ll|\s+will)\s+(?:get\s+back\s+to\s+you|be\s+in\s+touch))?\W*$|"
+                        # "We will update you in due course.": news at no time anyone could name
+                        r"^\W*(?:I|we|(?:our|the)\s+(?:\w+\s+)?(?:team|department))(?:'ll|’ll|\s+will|\s+shall)\s+"
+                        r"(?:update\s+you|be\s+in\s+touch|get\s+back\s+to\s+you|contact\s+you|revert|respond)\s+"
+                        r"(?:in\s+due\s+course|at\s+some\s+(?:point|stage)|in\s+time)\W*$", re.I)
 _SORRY_FOR_LOSS = re.compile(r"\b(?:sorry|condolences?|sympath\w+|loss)\b", re.I)  # (a plain "I'm so sorry" answers it)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"

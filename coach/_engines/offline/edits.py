@@ -144,7 +144,8 @@ _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolu
 # Lines that deflect rather than help: a defence of the process, a sales pitch, a generic "feedback passed on".
 # a cheerful send-off: "Have a great day!", "Enjoy the rest of your weekend"
 _SEND_OFF = (r"(?:have\s+a\s+(?:great|good|nice|lovely|wonderful|fab|fantastic|brilliant)\s+(?:day|week|weekend|evening|one|"
-             r"workout|trip|time)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|week|weekend|evening|purchase))")
+             r"workout|trip|time)|enjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|week|weekend|evening|purchase)|"
+             r"(?:(?:I|we)\s+)?hope\s+you\s+(?:have|get)\s+a\s+better\s+(?:day|week|weekend|evening))")
 #: A sentence that is only that send-off.
 SEND_OFF = re.compile(rf"^\W*{_SEND_OFF}\W*$", re.I)
 _DEFLECTS = re.compile(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from ..._core.checker import check, kept_quiet
+from ..._core.checker import asks_for_another, check, kept_quiet
 from ..._core.combined import explicit_step
 from ..._core.facts import extract_facts, fact_kinds
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, has_verb, new_problems
@@ -602,6 +602,10 @@ class _Rewriter(Additions):
             return [[capitalise(exception.strip()),
                      f"I'll check how that applies to the {amounts} and update you." if amounts else
                      "I'll check how that applies to you and update you."]]
+        if rule == "banned-phrase" and self.told and (asks_for_another(self.told) or _ASKS_ABOUT.search(self.told)) and \
+                (held := kept_quiet(self.draft, self.policy, self.told, others=True)) and text.strip() == held[0].strip():
+            # what the customer asked of someone else and may not hear: say so, once (and who may ask, for an account)
+            return [[_HOLDER_SAYS if asks_for_another(self.told) else _NOT_OTHERS]]
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
                 "vague-effort": lambda: fix_vague_effort(text, quote),
                 "banned-phrase": lambda: drop_banned(text, quote, quote in kept_quiet(text, self.policy, self.told))}[rule]()
@@ -707,6 +711,12 @@ _CHEERFUL = re.compile(r"\s*[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F60E
                        r"\uFE0F?(?=\s|$|[^\w\s])")  # 😀-😆 😊 😍 😎 🙂 🤗 🤩 🥳 👍 🙌 🎉 🎊 🌞 ☀ ✨ 💪 🔥 💯
 _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|done|no\s+(?:problem|worries)(?:\s+at\s+all)?|"
                        r"you\s+got\s+it|consider\s+it\s+done|will\s+do|(?:great|good|brilliant|amazing)\s+news)\W*$", re.I)
+# "Can you tell me if he banks with you?", "Is my neighbour at no. 12 registered with you?"
+_ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]{0,30}\b(?:if|whether)\s+(?:he|she|they|my\s+\w+|"
+                         r"(?-i:[A-Z][a-z]+))\b|\b(?:is|does|did|has)\s+(?:he|she|my\s+\w+)\s+(?:\w+\s+)?(?:have|hold|bank|got|"
+                         r"staying|booked|registered|a\s+customer)\b", re.I)
+_NOT_OTHERS = "I'm not able to share details about another person."
+_HOLDER_SAYS = "I can only discuss the account with the account holder, so please ask them to get in touch with us directly."
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 _EXCEPTION_LEAD = re.compile(r"^\W*exceptions?\s*:\s*", re.I)
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
@@ -927,6 +937,9 @@ _ROUTINE_IN_DANGER = re.compile(
     # "All our drivers are fully vetted so we're sure this is just a misunderstanding"
     r"\b(?:we['’]re|we\s+are|I['’]m|I\s+am)\s+(?:quite\s+)?sure\s+(?:this|it|that)\s+(?:is|was)\s+(?:just\s+|only\s+)?a\s+"
     r"misunderstanding\b|\bfully\s+vetted\b|"
+    # "Our drivers are self-employed so we aren't responsible for their personal conduct"
+    r"\b(?:are\s+not|aren['’]t|is\s+not|isn['’]t|can['’]t\s+be|cannot\s+be)\s+(?:held\s+)?responsible\s+for\s+(?:their|his|her|"
+    r"(?:the|our)\s+\w+s?['’]s?)\s+(?:personal\s+|own\s+)?(?:conduct|behaviou?r|actions)\b|"
     # "I'm sure he didn't mean anything by it", "I'm sure he was just being friendly"
     r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:didn['’]t|did\s+not)\s+mean\s+(?:anything|any\s+harm)|"
     r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:was|were)\s+just\s+being\s+(?:friendly|nice|polite)",
