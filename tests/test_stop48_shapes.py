@@ -105,3 +105,177 @@ def test_a_lone_guaranteed_is_a_promise() -> None:
     # a thread part that starts mid-sentence ("...guaranteed.") is the end of a sentence before it
     assert "broken-promise" not in _rules("...guaranteed. It was posted first class today, so please DM us if it "
                                           "hasn't arrived by Thursday.", customer)
+
+
+# Regressions a review of this stop's own change found (each passed, or was caught, on f2b439a)
+
+_HOLDER_LINE = ["Never discuss account details with anyone who is not the account holder."]
+
+
+def test_a_holder_or_someone_using_a_relatives_device_is_not_a_third_party() -> None:
+    cases = [  # (customer, draft, what must stay)
+        ("I'm the account holder. My daughter's phone on my plan ran up £45 of calls abroad. Why?",
+         "Thanks for asking about the £45 on your daughter's line. It was added on 9 May, when the line was used in "
+         "Morocco, outside the roaming zone. I've set a £10 roaming cap so it can't happen again unnoticed.",
+         "9 May"),
+        ("Why was my wife's card declined at Tesco? We share a joint account.",
+         "Thanks for checking. As it's a joint account you're both holders. The card was declined because it expired "
+         "on 30 April; a new one was posted on 22 April, so please check the post.", "30 April"),
+        ("Writing from my husband's phone as mine is broken. My order 55120 hasn't come.",
+         "Thanks for letting us know. It was dispatched on 2 June with DPD, tracking 1550 2210 9981, and I've opened a "
+         "missing-parcel claim.", "tracking 1550 2210 9981"),
+    ]
+    for customer, draft, kept in cases:
+        result = coach.rewrite(draft, customer=customer, policy=_HOLDER_LINE)
+        assert "banned-phrase" not in _rules(draft, customer, _HOLDER_LINE), customer
+        assert kept in result.rewrite and "account holder, so please" not in result.rewrite, result.rewrite
+
+
+def test_a_step_or_an_opening_hour_is_no_detail_of_someone_elses_account() -> None:
+    customer = "My dad's card was stolen and he's in hospital. He asked me to ring you about it."
+    draft = "Thank you for calling for him. I've put a block on the card. When he's able to, he can call us on " \
+            "0800 555 0199 to confirm it; the line is open until 10pm."
+    assert "banned-phrase" not in _rules(draft, customer, _HOLDER_LINE)
+
+
+def test_a_company_named_with_an_s_is_no_other_person() -> None:
+    policy = ["Do not share claim details with anyone other than the policyholder."]
+    customer = "Can you tell me if Aviva handles the claim for my windscreen, or do you?"
+    draft = "Thanks for asking. Aviva's claim line deals with windscreens, on 0800 051 5000, open 24 hours."
+    result = coach.rewrite(draft, customer=customer, policy=policy)
+    assert "0800 051 5000" in result.rewrite and "another person" not in result.rewrite, result.rewrite
+    assert "another person" not in coach.rewrite(
+        "Thanks for checking. The parcel was left with your neighbour at no. 4, who signed for it.",
+        customer="Does my parcel have a tracking number? It says delivered.",
+        policy=["Do not discuss other customers' orders."]).rewrite
+
+
+def test_an_incidental_refusal_does_not_hide_a_grant_beyond_the_window() -> None:
+    policy = ["Refunds are only available within 30 days of delivery."]
+    customer = "My toaster was delivered 6 weeks ago and has stopped working. I want a refund."
+    draft = "I can't share the lab's test results, but I've approved a full refund of £39 for you."
+    assert "broken-promise" in _rules(draft, customer, policy)
+
+
+def test_a_percentage_that_is_not_a_cap_does_not_limit_a_full_refund_of_a_fee() -> None:
+    policy = ["Late deliveries: we refund the delivery fee in full and add a 5% discount code."]
+    draft = "Thank you for letting us know it came late. I've refunded the £3.95 delivery fee in full and sent you a " \
+            "5% discount code."
+    assert "broken-promise" not in _rules(draft, "My order arrived three days late.", policy)
+
+
+def test_a_reason_that_is_not_the_cause_of_an_incident_is_not_held_back() -> None:
+    policy = ["Do not share root-cause details until the incident report is published."]
+    customer = "Why did my payment fail?"
+    for draft in ("Thanks for asking. Your payment failed because the card's billing postcode didn't match; please "
+                  "update it under Account > Payment.",
+                  "Thanks for asking. We're still confirming the root cause, and I'll email you the incident report "
+                  "once it's published."):
+        assert "banned-phrase" not in _rules(draft, customer, policy), draft
+
+
+def test_fear_without_anyone_pursuing_them_is_not_harassment() -> None:
+    for customer in ("I've called your helpline four times about the broken lock on my front door. I feel unsafe in "
+                     "my own flat at night.",
+                     "The cashier asked me out loud for my PIN in front of everyone. I don't feel scared, just angry.",
+                     "The delivery driver followed the satnav across my lawn. I feel frightened he'll hit the fence."):
+        assert "police" not in coach.rewrite("Thanks for telling us. I've raised this with the store manager and will "
+                                             "call you tomorrow.", customer=customer).rewrite, customer
+
+
+def test_a_quoted_assistant_or_advert_is_no_order_and_no_promise() -> None:
+    customer = "Your assistant — Priya — said she'd email the quote to sam@example.com but it never came."
+    draft = "Thanks for chasing the quote Priya promised. I've emailed it to sam@example.com just now."
+    assert "broken-promise" not in _rules(draft, customer)
+    transcript = "Your chatbot said:\nAssistant: I have sent a reset link to jo@example.com.\nNothing came. That's my email."
+    assert "broken-promise" not in _rules("Thanks Jo, I've sent a new link to jo@example.com just now.", transcript)
+    advert = 'Thank you for pointing out that the advert said "Next-day delivery. Guaranteed!" I\'ve refunded the £4.99 ' \
+             'delivery charge to your card.'
+    assert "broken-promise" not in _rules(advert, "Your advert promised next-day delivery. It took 4 days.")
+
+
+# Garbled or flawed rewrites the development reviews of cu and cv found
+
+def test_pity_in_the_agents_own_words_is_read() -> None:
+    customer = "My dad died last week and I need to close his phone contract."
+    for pity in ("This should never have happend.", "I honestly don't know what I'd do in your shoes.",
+                 "I'd be a complete wreck.", "Sending you all my love."):
+        assert "pity" in _rules(f"Thanks for telling us. {pity} I'll close the contract today and email you.", customer)
+    result = coach.rewrite("Thanks for telling us, I'll close the contract today and email you the final bill.\n\n"
+                           "Sending hugs,\nMaddie", customer=customer)
+    assert "hugs" not in result.rewrite and result.rewrite.endswith("Best wishes,\nMaddie"), result.rewrite
+
+
+def test_an_outcome_said_as_certain_after_a_fix_is_a_promise() -> None:
+    customer = "The new tap you fitted on Monday is dripping again."
+    for promise in ("You will have no further problems with it.", "Everything will be fine from now on."):
+        assert "broken-promise" in _rules(f"Thanks for telling us. I've booked the plumber for Friday. {promise}",
+                                          customer)
+    result = coach.rewrite("Dear Mr Hale, thank you for your letter. I will personally guarantee that the £82.50 is "
+                           "back on your card by Friday.", customer="You charged me £82.50 twice for one booking.")
+    assert "guarantee" not in result.rewrite and "£82.50" in result.rewrite and "Friday" in result.rewrite, \
+        result.rewrite
+
+
+def test_what_leaned_on_a_promise_goes_with_it() -> None:
+    result = coach.rewrite("Hi Tom, ur case will def be with u tomorrow so dont worry 👍 DM us ur ref.",
+                           customer="My suitcase didn't arrive on flight EZ201 last night.")
+    assert "worry" not in result.rewrite, result.rewrite
+    result = coach.rewrite("@kat_m omg so sorry!! Come back and we'll def make it up to u 💛",
+                           customer="@Pizzaplace waited an hour for a cold pizza at your Leeds branch")
+    assert "Come back." not in result.rewrite, result.rewrite
+
+
+def test_a_refunds_timing_is_said_on_its_condition_once_the_refund_is_checked() -> None:
+    policy = ["Deposits for group bookings (8 or more) are non-refundable if cancelled less than 72 hours before the "
+              "booking.", "Managers may offer a credit note for the deposit instead."]
+    customer = "I booked a table for 10 at your Leeds branch for Saturday 8pm and paid a £90 deposit. Half of us have " \
+               "flu so we must cancel, and it is Thursday evening now. Can I get the deposit back?"
+    result = coach.rewrite("Hi Jo, no worries at all! I've cancelled the booking and refunded your £90 deposit in full, "
+                           "it should show in 3-5 working days.", customer=customer, policy=policy)
+    assert "If it's approved, it should show in 3-5 working days." in result.rewrite, result.rewrite
+
+
+def test_a_lead_in_and_a_balance_do_not_garble_what_replaces_them() -> None:
+    result = coach.rewrite("Dear Sir, thank you for writing. Kindly note I will try my best to get the charge removed.",
+                           customer="You charged me £30 for roaming but I never left Leeds.")
+    assert "Kindly note let me" not in result.rewrite and "Let me check" in result.rewrite, result.rewrite
+    policy = ["Goodwill credit for a missed visit is a fixed £20."]
+    result = coach.rewrite("Hi Pam, I've credited £80 to your account and written off the £410 balance.",
+                           customer="Your fitter didn't come on Monday, and I'm £410 in arrears and struggling.",
+                           policy=policy)
+    assert "£80 and £410" not in result.rewrite, result.rewrite
+
+
+def test_a_day_part_stays_with_its_day() -> None:
+    result = coach.rewrite("G'day Kim, we'll have a new fridge out to you tomorrow arvo, guaranteed.",
+                           customer="My fridge from order 4410 stopped cooling.")
+    assert "tomorrow arvo" in result.rewrite, result.rewrite
+
+
+def test_a_patient_told_off_for_calling_and_left_to_wait_gets_a_step() -> None:
+    customer = "I had a scan on 3 March and was told results in a week. It's been a month. I can't sleep, I need to know."
+    draft = "Dear Ms Roy,\n\nWe note your complaint. Calling repeatedly does not speed up the process. You will be " \
+            "contacted in due course.\n\nRegards,\nAdmin Team"
+    result = coach.rewrite(draft, customer=customer)
+    for gone in ("Calling repeatedly", "in due course", "can't sleep"):
+        assert gone not in result.rewrite, result.rewrite
+
+
+def test_a_routine_slot_waits_until_the_danger_is_dealt_with() -> None:
+    result = coach.rewrite("Hi Lee, thanks for your message! We're fully booked this week but I can pop you in next "
+                           "Thursday between 9am and noon.", customer="I can smell gas in my hallway at 7 Park Rd.")
+    assert "Once it has been made safe, I can pop you in next Thursday between 9am and noon." in result.rewrite, \
+        result.rewrite
+    result = coach.rewrite("Hi Sue, I'm sorry you feel that way. If you want to bring it in next week we can take a look.",
+                           customer="Since your service yesterday my brake pedal goes to the floor. I nearly crashed.")
+    assert "bring it in next week" not in result.rewrite and "don't drive" in result.rewrite, result.rewrite
+
+
+def test_cover_confirmed_by_an_agent_where_only_an_assessor_may_is_held_back() -> None:
+    policy = ["Agents cannot confirm whether a claim is covered; only the assessor can."]
+    customer = "A pipe burst and flooded my kitchen. Am I covered?"
+    assert "banned-phrase" in _rules("Thanks for telling us. Good news, you're fully covered for that. I'll send the "
+                                     "claim form now.", customer, policy)
+    assert "banned-phrase" not in _rules("Thanks for telling us. I'll send the claim form now, and the assessor will "
+                                         "confirm what's covered.", customer, policy)

@@ -208,7 +208,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
                     and not text.rstrip().endswith("?") and (_HANDS_OUT.search(text) or ADMITS.search(text) or
                                                                      DISCIPLINED.search(text)) and \
-                    not _refused(text):  # (not "Extra goodwill credits aren't something I'm able to add")
+                    not _refused(text) and not _WONT_SAY.search(text):  # (not "Extra goodwill credits aren't
+                # something I'm able to add", nor "I'm not able to share details about another person")
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
             if ctx.policy.commitments and ctx.policy.excludes(text, ctx.customer):
@@ -290,6 +291,8 @@ def _refused(text: str) -> bool:
     return bool(grants) and all(_REFUSES.search(text, a, b) or _NOT_MINE_TO.search(text, a, b) for a, b in grants)
 
 
+_WONT_SAY = re.compile(r"\b(?:can['’]?t|cannot|unable\s+to|not\s+able\s+to|won['’]t|not\s+allowed\s+to)\s+(?:share|discuss|"
+                       r"disclose|confirm|reveal|tell\s+you|give\s+out|pass\s+on)\b", re.I)
 _NOT_MINE_TO = re.compile(r"\b(?:is|are)n['’]t\s+something\s+(?:I|we)\b", re.I)  # "... aren't something I'm able to add"
 
 
@@ -948,12 +951,12 @@ def kept_quiet(text: str, policy: Policy, customer: str | None = None, *, others
 
 def asks_for_another(customer: str | None) -> bool:
     """The customer asks about someone else's account ("my wife's account", "can you send me his call list")."""
-    return bool(customer and _ABOUT_ANOTHER.search(customer))
+    return bool(customer and _ABOUT_ANOTHER.search(customer) and not _HOLDS_IT_TOO.search(customer))
 
 
 def _quiet_on(line: str) -> str | None:
     """What a policy line says not to discuss, or to discuss only with the customer themselves."""
-    quiet = _KEPT_QUIET.match(line)
+    quiet = _KEPT_QUIET.match(line) or _TEAM_KEEPS_QUIET.match(line)
     return quiet["what"] if quiet else _ONLY_THEM if _ONLY_WITH.match(line) else None
 
 
@@ -968,6 +971,7 @@ def _spoken_of(what: str, sentences: list[Sentence], customer: str | None = None
         _REASONS if _REASONS_NAMED.search(what) else \
         _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else \
         _CAUSE if _CAUSE_NAMED.search(what) else \
+        _COVER_SAID if _COVER_NAMED.search(what) else \
         _NUMBER_GIVEN if _NUMBERS_NAMED.search(what) else \
         _EMAIL_GIVEN if _EMAIL_NAMED.search(what) else None
     if topic is None or others and topic not in (_OTHERS, _DETAILS):
@@ -981,6 +985,11 @@ def _spoken_of(what: str, sentences: list[Sentence], customer: str | None = None
 _KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:(?:confirm|disclose|share|reveal)\s+or\s+)?(?:discuss|comment\s+on|talk\s+about|"
                          r"mention|disclose|share|reveal|give(?:\s+out)?|pass\s+on|provide|release|confirm)\s+"
                          r"(?P<what>[^;.]+)", re.I)
+# "Agents cannot confirm whether a claim is covered", "Never tell a customer their claim is covered"
+_TEAM_KEEPS_QUIET = re.compile(r"^\s*(?:(?:frontline\s+)?(?:agents|staff|advisors|advisers|we)\s+(?:cannot|can['’]t|must\s+not|"
+                               r"may\s+not|should\s+not|are\s+not\s+(?:allowed|permitted|able)\s+to)|never|do\s+not|don['’]t)\s+"
+                               r"(?:confirm|disclose|share|discuss|tell\s+(?:a|the)\s+customers?(?:\s+that)?)\s+"
+                               r"(?P<what>[^;.]+)", re.I)
 _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|person|member|client|user|guest|passenger)s?\b|"
                            r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\bany(?:one|body)\s+(?:other\s+than|but|except|"
                            r"who\s+is\s+not|who\s+isn['’]t)\b|"
@@ -995,8 +1004,7 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"(?-i:\b(?!(?:Today|Tomorrow|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                      r"January|February|March|April|May|June|July|August|September|October|November|December|Next|Last)"
                      r"['’]s)[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
-                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance|membership|subscription|"
-                     r"claim|statement)|"
+                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance|membership)|"
                      # "Mr Daniels has a table for 4 at 8pm", "I can confirm Mark is checked in", "he's in room 512"
                      r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+)\s+(?:has|had|is|was)\s+(?:got\s+)?(?:a\s+)?(?:table|"
                      r"booking|reservation|room|appointment)|\bconfirm\s+(?:that\s+)?(?-i:[A-Z][a-z]+)\s+(?:is|was)\s+"
@@ -1013,22 +1021,22 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
 # "I'm ringing about my wife's account": the caller is not the account holder ...
 _ABOUT_ANOTHER = re.compile(r"\b(?:my|our)\s+(?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|son|"
                             r"daughter|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|uncle|friend|"
-                            r"flatmate|housemate|neighbou?r|boss|employee|tenant|landlord)['’]s\s+(?:\w+\s+)?(?:account|"
-                            r"phone|mobile|card|bill|policy|records?|results?|balance|statement|booking|reservation)\b|"
+                            r"flatmate|housemate|neighbou?r|boss|employee|tenant|landlord|ex(?:-partner|-wife|-husband)?)['’]s\s+"
+                            r"(?:(?:bank|credit|debit|phone|mobile|gas|electricity|energy|broadband|current|savings)\s+)?"
+                            r"(?:account|card|bill|records?|results?|balance|statement)\b|"
                             # "My husband has the contract ... can you send me his call list?"
-                            r"\b(?:his|her)\s+(?:\w+\s+)?(?:call\s+(?:list|log|records?|history)|texts|messages|"
-                            r"statements?|balance|transactions|spending|account\s+details)\b", re.I)
+                            r"\b(?:his|her)\s+(?:\w+\s+)?(?:call\s+(?:list|log|records?|history)|balance|transactions|spending|"
+                            r"usage|statements?|account\s+details)\b", re.I)
+# ... unless they hold it too: "it's a joint account", "I'm the account holder", "on my account", "in my name"
+_HOLDS_IT_TOO = re.compile(r"\bjoint\s+(?:account|holders?)\b|\bI(?:['’]m|\s+am)\s+(?:the\s+|a\s+|also\s+a\s+)?(?:account\s+|"
+                           r"main\s+|named\s+)?(?:holder|bill\s+payer)\b|\b(?:on|in|from)\s+my\s+(?:own\s+)?(?:name|account)\b|"
+                           r"\bmy\s+account\b", re.I)
 # ... so a sentence that reads a figure off the account is theirs: "I can see 14 texts to 07700 900877", "her balance is
 # £212" (not "please ask her to call us on 0800 ...": a step)
-_DETAILS = re.compile(r"(?:" + _OTHERS.pattern + r")|\b(?:I\s+can\s+see|(?:I|we)\s+(?:have|show)|(?:it|the\s+account|"
-                      r"the\s+bill|the\s+statement|(?:her|his|their)\s+\w+)\s+(?:shows?|says|has|had|is|was)|"
-                      r"(?:she|he|they)(?:['’]s|['’]ve|\s+has|\s+had|\s+have|\s+made|\s+sent|\s+texted|\s+called|"
-                      r"\s+rang|\s+spent|\s+owes?|\s+paid|\s+bought|\s+booked)|there\s+(?:are|were|was|have\s+been|has\s+been)|"
-                      # "I've emailed the itemised call list for 0771 443 902 to you"
-                      r"(?:I|we)(?:['’]ve|\s+have|['’]ll|\s+will)?\s+(?:just\s+)?(?:emailed|e-mailed|sent|texted|posted|"
-                      r"forwarded|send|email|text|post|forward)\s+(?:you\s+)?(?:the|his|her|their)\s+(?:\w+\s+)?(?:call|"
-                      r"statements?|bills?|list|log|records?|history|transactions|details))"
-                      r"\b[^.!?]*\d", re.I)
+_DETAILS = re.compile(r"(?:" + _OTHERS.pattern + r")|"
+                      r"\b(?:texts|texted|calls\s+(?:to|from|made)|call\s+(?:list|log|records?|history)|numbers?\s+(?:texted|"
+                      r"called|dialled)|balance|transactions?|spent|spending|owes|owed|arrears|overdrawn|statements?|usage|"
+                      r"withdrawals?|purchases)\b[^.!?]*\d|\d[^.!?]*\b(?:texts|transactions|spent|withdrawals|purchases)\b", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
 # 07700 900312" (a person's number; not the company's own helpline)
 _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|engineers?['’]?|employees?['’]?)\s+"
@@ -1054,8 +1062,13 @@ _SENT_BY = re.compile(r"\b(?:e-?mail|text)(?:ed|ing)?\s+(?:you\s+|it\s+)?(?:the\
 # "Do not share root-cause details until the incident report is published": "Root cause: an engineer pushed ..."
 _CAUSE_NAMED = re.compile(r"\broot[\s-]?causes?\b|\bcauses?\s+of\s+(?:the\s+|an\s+|any\s+)?(?:outages?|incidents?|"
                           r"failures?|faults?|breach(?:es)?|downtime)\b", re.I)
-_CAUSE = re.compile(r"\broot[\s-]?cause\b|\b(?:was|were|is)\s+(?:caused|triggered)\s+by\b|\bwhich\s+(?:took|brought|knocked)\b"
-                    r"[^.!?]{0,40}\b(?:down|offline)\b|\b(?:happened|went\s+down|failed|crashed)\s+because\b", re.I)
+_CAUSE = re.compile(r"\broot[\s-]?cause\s*(?::|was\b|is\b(?!\s+(?:still|being|not|under|yet|unknown)\b))|"
+                    r"\b(?:the\s+)?(?:outage|incident|downtime|disruption|breach|failure|fault)\s+(?:was|were|is)\s+(?:caused|"
+                    r"triggered)\s+by\b|\bwhich\s+(?:took|brought|knocked)\b[^.!?]{0,40}\b(?:down|offline)\b", re.I)
+# "Agents cannot confirm whether a claim is covered": "Good news, that's fully covered under your policy"
+_COVER_NAMED = re.compile(r"\b(?:is|are|will\s+be)\s+covered\b|\bcover(?:age)?(?:\s+decisions?)?\b", re.I)
+_COVER_SAID = re.compile(r"\b(?:that|it|this|you|the\s+\w+|your\s+\w+)(?:['’]s|\s+is|\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+"
+                         r"(?:fully\s+|definitely\s+|100%\s+|completely\s+|totally\s+)?covered\b", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
 _LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim|team|department)|"
                     r"court\s+(?:case|action|proceedings|hearing)|lawyers?|solicitors?|suing|sued|"

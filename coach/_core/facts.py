@@ -122,7 +122,7 @@ _LEAD = r"(?:within|in|after|over|for|by)\s+(?:the\s+)?(?:next\s+)?"
 _DURATION_ONLY = re.compile(r"^for\s", re.I)
 _TIME_WORDS = re.compile(
     r"""\b(?:
-        (?:later\s+)?(?:today|tonight|tomorrow|yesterday)(?:\s+(?:morning|afternoon|evening|night))?
+        (?:later\s+)?(?:today|tonight|tomorrow|yesterday)(?:\s+(?:morning|afternoon|arvo|evening|night))?
       | (?:this|next|last)\s+(?:""" + _PART_OF_DAY + "|" + _WEEKDAY + r"""|business\s+day|working\s+day)
       | (?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week|month|business)
       | eod|cob|eow|overnight|midday|noon|midnight|lunchtime|first\s+thing

@@ -61,9 +61,9 @@ _PROHIBITS = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|a
 # A reply that says the same "no" ("express shipping isn't available", "I can't offer cash").
 _DECLINES = re.compile(r"\b(?:isn't|isn’t|aren't|aren’t|is\s+not|are\s+not|not)\s+(?:available|offered|possible|allowed|"
                        r"refundable|returnable|eligible|"
-                       r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to|not\s+able\s+to)\s+"
-                       r"(?:offer|give|provide|arrange|do|send|issue|refund|return|use|waive|remove|cover|make|accept|exchange|"
-                       r"replace|extend|allow|ship|share|discuss|disclose|confirm|reveal|tell)\b"
+                       r"an\s+option)\b|\b(?:can't|can’t|cannot|don't|don’t|do\s+not|won't|won’t|unable\s+to)\s+(?:offer|"
+                       r"give|provide|arrange|do|send|issue|refund|return|use|waive|remove|cover|make|accept|exchange|replace|"
+                       r"extend|allow|ship)\b"
                        # a review by someone who may decide grants nothing: "I'll ask a manager to review the £150 ..."
                        r"|\b(?:ask|asking|pass|passing)\s+(?:\S+\s+){0,4}?to\s+(?:a|the|our)?\s*\w*\s*(?:to\s+)?review\b"
                        r"|\bto\s+review\b", re.I)
@@ -98,13 +98,17 @@ def _more_money(clause: str, line: str) -> bool:
     shares, cap = _PERCENT.findall(clause), _PERCENT.findall(line)
     if shares and cap and max(map(float, shares)) > max(map(float, cap)):
         return True
-    if cap and not shares and max(map(float, cap)) < 100 and _THE_WHOLE.search(clause) and _PAYS_OUT.search(clause):
-        return True  # "a full month's credit" against "capped at 10% of the monthly fee"
+    capped = _SHARE_CAP.search(line)
+    if capped and not shares and float(capped["share"]) < 100 and _THE_WHOLE.search(clause) and _PAYS_OUT.search(clause) \
+            and not _THE_WHOLE.search(line):
+        return True  # "a full month's credit" against "capped at 10% of the monthly fee" (not "a 5% discount code")
     if not said or not allowed:
         return False
     return max(value for _, value in said) > max(value for _, value in allowed)
 
 
+_SHARE_CAP = re.compile(r"\b(?:capped\s+at|up\s+to|no\s+more\s+than|(?:a\s+)?maximum\s+of|at\s+most|limited\s+to)\s+"
+                        r"(?P<share>\d+(?:\.\d+)?)\s?%", re.I)
 _ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)\s+(?:time|waiver|refund|exception)|"
                    r"(?:the\s+)?current\s+(?:month|week|year|bill|period)\s+only|"
                    r"first(?!\s+(?:\d+|two|three|few)\b))\b",  # (not "after the first 2 full days")

@@ -404,7 +404,8 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(
                         # "We will update you in due course.": news at no time anyone could name
                         r"^\W*(?:I|we|(?:our|the)\s+(?:\w+\s+)?(?:team|department))(?:'ll|’ll|\s+will|\s+shall)\s+"
                         r"(?:update\s+you|be\s+in\s+touch|get\s+back\s+to\s+you|contact\s+you|revert|respond)\s+"
-                        r"(?:in\s+due\s+course|at\s+some\s+(?:point|stage)|in\s+time)\W*$", re.I)
+                        r"(?:in\s+due\s+course|at\s+some\s+(?:point|stage)|in\s+time)\W*$|"
+                        r"^\W*you\s+(?:will|shall)\s+be\s+(?:contacted|updated|informed|notified)\s+in\s+due\s+course\W*$", re.I)
 _SORRY_FOR_LOSS = re.compile(r"\b(?:sorry|condolences?|sympath\w+|loss)\b", re.I)  # (a plain "I'm so sorry" answers it)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"

@@ -40,7 +40,7 @@ def checking_on(what: str, when: str, salt: int) -> str:
 _DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?"
                             r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|UTC|CET|CEST|AEST|AEDT|IST)\b)?"  # "5 p.m. EST"
                             r"(?:\s+(?:tomorrow|today|tonight|on\s+\w+day|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)?"
-                            r"(?:\s+(?:morning|afternoon|evening|night)\b|\s+[ap]\.m\.?(?!\w))?"  # ("by tomorrow a.m.")
+                            r"(?:\s+(?:morning|afternoon|arvo|evening|night)\b|\s+[ap]\.m\.?(?!\w))?"  # ("by tomorrow a.m.")
                             # "by tomorrow 11 a.m.": its hour
                             r"(?:(?<=tomorrow)\s+(?:by\s+|at\s+|before\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?"
                             r"(?:\s+at\s+the\s+latest\b)?", re.I)

@@ -136,6 +136,9 @@ _BLAMES = re.compile(
     r"checked|told|called)\b|\bsomeone\s+on\s+your\s+(?:side|end)\b|^\W*I\s+must\s+say\s+I['’]m\s+(?:\w+\s+)?surprised\b|"
     r"\byour\s+(?:threatening|abusive|aggressive|rude|offensive)\s+(?:language|behaviou?r|messages?|tone)\b|"
     r"\b(?:threatening|abusive)\s+language\s+(?:does\s+not|doesn['’]t|will\s+not|won['’]t)\b|"
+    # "Calling repeatedly does not speed up the process": the customer told off for chasing
+    r"^\W*(?:calling|ringing|chasing|phoning|emailing|contacting\s+us)\s+(?:us\s+)?(?:repeatedly|again\s+and\s+again|multiple\s+times|"
+    r"so\s+often|every\s+day)\s+(?:does\s+not|doesn['’]t|will\s+not|won['’]t)\b|"
     r"\b(?:lol|lmao|haha+|hehe)\b", re.I)
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
                           "yes definitely entirely perfectly believe me trust tbh tbf ngl".split())
@@ -426,7 +429,8 @@ _BEST_TO_GET = re.compile(r"^(?P<lead>\W*)(?:(?:rest\s+)?assured,?\s+)?(?:I|we)(
                           r"(?:processed|sorted|done|fixed|approved|sent|"
                           r"delivered|through|paid|refunded)(?P<when>\s+(?:(?:this|next)\s+\w+|today|tomorrow|tonight|"
                           r"by\s+\w+(?:\s+\w+)?|within\s+[^.!?;,]+))?\s*[.!]?$", re.I)
-_ASSURED_THAT = re.compile(r"^\W*(?:please\s+)?(?:be\s+assured|rest\s+assured|(?:I|we)\s+(?:can\s+)?assure\s+you)"
+_ASSURED_THAT = re.compile(r"^\W*(?:(?:please\s+)?(?:be\s+assured|rest\s+assured|(?:I|we)\s+(?:can\s+)?assure\s+you)|"
+                           r"(?:kindly|please)\s+(?:note|be\s+advised|be\s+informed))"
                            r"(?:\s+that)?,?\s+", re.I)
 
 

@@ -67,6 +67,8 @@ __all__ = ["rewrite_offline"]
 _SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|our|sincere|deepest)\s+)*(?:sorry|apologies)"
                              r"(?:\s+(?:again|once\s+(?:more|again)))?"
                              r"(?=\s*[,.!]?\s*\n)", re.I)
+_HUGS_SIGN_OFF = re.compile(r"^sending\s+(?:you\s+)?(?:lots\s+of\s+|all\s+(?:the|my|our)\s+|so\s+much\s+|big\s+)?(?:love|hugs)"
+                            r"(?:\s+and\s+\w+)?(?=\s*[,.!]?\s*(?:x+\s*)?\n)", re.I)
 _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:keep\s+)?"
                        r"(?:drive|driving|use|using|eat|eating|drink|drinking|ride|riding)\b",
                        re.I)
@@ -231,6 +233,9 @@ class _Rewriter(Additions):
         if sorry_again and any(f.rule == "bland-apology" and f.quote and f.quote.strip(" ,.!") in sorry_again.group()
                                for f in findings):
             layout.tail = "Kind regards" + layout.tail[sorry_again.end():]  # "Sorry again,\nGavin": a plain sign-off
+        hugs = _HUGS_SIGN_OFF.match(layout.tail)
+        if hugs and any(f.rule == "pity" and f.quote and f.quote.strip(" ,.!") in hugs.group() for f in findings):
+            layout.tail = "Best wishes" + layout.tail[hugs.end():]  # "Sending hugs,\nBecky": a plain one
         units = [u for u in layout.units if u.text]
         for before, unit in zip(units, units[1:]):  # "Until then we'd ask you to be patient" after "hopefully a fix
             until = _UNTIL_THEN.match(unit.text)  # will be out soon" went: no "then" to wait for
@@ -333,6 +338,8 @@ class _Rewriter(Additions):
                     said = re.sub(r"^I['’]m\s+checking\b", "I'll check", unit.text)  # (what waits is what the agent
                     # will do, and "I" keeps its capital)
                     unit.text = "Once it has been made safe, " + (said if said.startswith("I") else said[0].lower() + said[1:])
+                elif unit.text and unit.role != "added" and (slot := _POP_IN.match(unit.text)):  # "We're fully booked
+                    unit.text = "Once it has been made safe, " + slot["rest"]  # this week but I can pop you in ...")
                 elif unit.text and unit.role != "added" and not _MAKES_SAFE.search(unit.text) and \
                         (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):  # (not "our team will come straight out to
                     # make it safe and then check the boiler")
@@ -353,7 +360,7 @@ class _Rewriter(Additions):
             for unit in layout.units:  # drive the car until it has been checked": it goes
                 routine = (_ROUTINE_VISIT_CHECK.match(unit.text) or _BOOK_LATER.match(unit.text) and
                            not self.case.covered_by(unit.text)) and \
-                    not _SAME_DAY.search(unit.text) and not unit.prefix  # (not "book a tow
+                    not _SAME_DAY.search(unit.text) and not unit.prefix and not _MAKES_SAFE.search(unit.text)  # (not "book a tow
                 # truck ... today"; but "book your annual boiler service", "squeeze you in next week" after a gas smell)
                 waved = _NOTHING_TO_FEAR.match(unit.text)  # (also when it was split off the promise it followed)
                 if unit.text and unit.role != "added" and _DIY_FIX.match(unit.text):
@@ -515,9 +522,14 @@ class _Rewriter(Additions):
         # "Oh Gemma, that's so awful, I feel terrible for you 😢": the interjection and name left of the pity go too;
         # so does a piece with no verb left of a clause that went ("In the meantime 🙂" of "..., hang tight 🙂")
         # (and "I have checked." of "I have checked and your parcel will definitely be with you tomorrow": what was
-        # checked went, and a check of it follows)
-        return checks_in_order([s for s in sentences if s == text or not is_interjection(s) and
-                                (has_verb(s) or holds_fact(s) or s in self.draft) and not _CHECKED_IT.fullmatch(s)])
+        # checked went, and a check of it follows; "Come back." of "Come back and we'll def make it up to u"; and "It should
+        # show in 3-5 working days." of a refund now checked against the policy is said on its condition)
+        checked = _CHECKS_GRANT.search(" ".join(sentences)) is not None
+        return checks_in_order([_IF_APPROVED + lower_first(re.sub(r"^\W*and\s+", "", s))
+                                if checked and s != text and _SEE_IT.fullmatch(s) else s
+                                for s in sentences if s == text or not is_interjection(s) and
+                                (has_verb(s) or holds_fact(s) or s in self.draft) and not _CHECKED_IT.fullmatch(s) and
+                                not (s != text and _COME_BACK.fullmatch(s))])
 
     def _fix(self, rule: str, text: str, quote: str) -> list[str] | None:
         """The first way to fix ``rule`` in ``text`` whose new sentences the checker passes on that rule."""
@@ -712,9 +724,13 @@ _CHEERFUL = re.compile(r"\s*[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F60E
 _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|done|no\s+(?:problem|worries)(?:\s+at\s+all)?|"
                        r"you\s+got\s+it|consider\s+it\s+done|will\s+do|(?:great|good|brilliant|amazing)\s+news)\W*$", re.I)
 # "Can you tell me if he banks with you?", "Is my neighbour at no. 12 registered with you?"
-_ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]{0,30}\b(?:if|whether)\s+(?:he|she|they|my\s+\w+|"
-                         r"(?-i:[A-Z][a-z]+))\b|\b(?:is|does|did|has)\s+(?:he|she|my\s+\w+)\s+(?:\w+\s+)?(?:have|hold|bank|got|"
-                         r"staying|booked|registered|a\s+customer)\b", re.I)
+_ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]{0,30}\b(?:if|whether)\s+"
+                         r"(?:he|she|my\s+\w+(?:\s+(?-i:[A-Z][a-z]+)|\s+(?:at|in|on|from)\s+"
+                         r"[^,.?!]{1,25}?)?|(?-i:[A-Z][a-z]+))\s+(?:still\s+)?(?:has|have|is|banks|holds|owes|lives|works|was|"
+                         r"paid)\b|"
+                         r"\b(?:is|does|did|has)\s+(?:he|she|my\s+(?:wife|husband|partner|son|daughter|mum|dad|mother|father|"
+                         r"brother|sister|neighbou?r|flatmate|friend|ex|ex-partner|landlord|tenant))\s+(?:\w+\s+)?(?:have|hold|"
+                         r"bank|got|staying|booked|registered|a\s+customer)\b", re.I)
 _NOT_OTHERS = "I'm not able to share details about another person."
 _HOLDER_SAYS = "I can only discuss the account with the account holder, so please ask them to get in touch with us directly."
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
@@ -779,6 +795,10 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can|you['�
                        # "Pop in whenever suits you"
                        r"|^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:pop|drop|come)\s+(?:in|by|round|over)\s+"
                        r"(?:whenever|any\s*time|when\s+it\s+suits)\b"
+                       # "If you want to bring it in next week we can take a look."
+                       r"|^\W*(?:(?:hi|hello|hey|dear)\s+[^,.!?]{1,30},\s*)?(?:if|when)\s+you\s+(?:want|wish|would\s+like|like|can)\s+to\s+"
+                       r"(?:bring|drive|drop|pop)\s+(?:it|her|"
+                       r"the\s+car|your\s+car|the\s+vehicle)\s+(?:back\s+)?(?:in|over|round)\b"
                        # "Can you bring the car back in next week when we have a free slot?"
                        r"|\b(?:can|could)\s+you\s+(?:bring|drop|pop)\s+(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+"
                        r"(?:back\s+)?(?:in|over|round)\s+(?:next\s+week|later\s+this\s+week|when(?:ever)?\b|at\s+some\s+point)"
@@ -852,8 +872,8 @@ _BOOK_LATER = re.compile(r"^\W*(?:in\s+the\s+meantime,?\s+)?(?:please\s+)?(?:(?:
                          r"follow-?up\s+(?:visit|appointment)|diagnostic(?:\s+check)?)\b[^.!?]*[.!]?$"
                          # "You're welcome to book another inspection via our website; the standard fee of £45 applies."
                          r"|^\W*you['’]re\s+welcome\s+to\s+book\b[^.!?]*[.!]?$"
-                         r"|^[^.!?]*\b(?:squeeze|fit)\s+you\s+in\b[^.!?]*\b(?:next\s+week|later\s+this\s+week|in\s+a\s+few\s+"
-                         r"days)\b[^.!?]*[.!]?$", re.I)
+                         r"|^[^.!?]*\b(?:squeeze|fit|pop|slot|book)\s+you\s+in\b[^.!?]*\b(?:next\s+(?:week|(?:mon|tues|wednes|thurs|"
+                         r"fri|satur|sun)day)|later\s+this\s+week|in\s+a\s+few\s+days)\b[^.!?]*[.!]?$", re.I)
 _ALTERNATIVELY = re.compile(r"^(?:alternatively|otherwise|or)\s*,?\s+", re.I)
 # "Please do not chase as this slows things down for everyone": said to someone in grief, danger or need of care
 _DONT_CHASE = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don['’]t|avoid)\s+(?:chase|chasing|call(?:ing)?\s+(?:us\s+)?again|"
@@ -866,6 +886,8 @@ _LATER_SLOT = re.compile(r"\bfully\s+booked\b|\b(?:next|earliest|first)\s+(?:ava
                          r"\b(?:book|reserve)\s+(?:you\s+)?(?:in\s+)?(?:an?\s+|that\s+|the\s+|this\s+)?(?:appointment|slot)\b",
                          re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|now|within\s+the\s+hour|urgent\w*|tow\w*|recover\w*|collect\w*)\b", re.I)
+_POP_IN = re.compile(r"^\W*(?:(?:we['’]re|we\s+are|I['’]m|I\s+am)\s+(?:\w+\s+)?(?:booked|busy)[^,.!?;]*?,?\s+but\s+)?"
+                     r"(?P<rest>I\s+can\s+(?:pop|squeeze|fit|slot|book)\s+you\s+in\b[^.!?]*[.!]?)$", re.I)
 _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:available\s+)?(?:engineer\s+|technician\s+|repair\s+)?"
                         r"(?:slot|appointment|visit|booking)s?\b|(?:an?\s+)?(?:engineer\s+|technician\s+)?(?:visit|appointment)\s+"
                         r"can\s+be\s+booked\b|an?\s+(?:engineer|technician)\s+(?:will|can)\s+be\s+(?:scheduled|booked|sent)\b"
@@ -898,6 +920,13 @@ _ABBREVIATION_STOP = re.compile(r"(?:(?<=\b[ap]\.m\.)|(?<=\bLtd\.)|(?<=\bInc\.)|
 _LOOKING = re.compile(r"\b(?:looking|look(?:ed)?)\s+into\b|\binvestigat\w+", re.I)
 _LOOK_AGAIN = re.compile(r"^(?:I['’]m\s+looking\s+into\s+this\s+and\s+will|I['’]ll\s+look\s+into\s+this\s+and)\s+update\s+you"
                          r"(?P<when>\s+(?:within|by|on|before|later|tomorrow|today|tonight|first|in)\b[^.]*)\.$", re.I)
+_SEE_IT = re.compile(r"\W*(?:and\s+)?(?:(?:it|this|that|the\s+(?:money|refund|credit))\s+(?:should|will|['’]ll|may|might)\s+"
+                     r"(?:show|appear|reach|land|arrive|clear|be\s+(?:back|with\s+you|in\s+your|on\s+your))|"
+                     r"you(?:['’]ll|\s+will|\s+should)\s+see\s+(?:it|this|that|the\s+money|the\s+refund))\b[^.!?]*[.!]?", re.I)
+_IF_APPROVED = "If it's approved, "
+_CHECKS_GRANT = re.compile(r"\bhow\s+that\s+applies\b|\bI\s+can['’]t\s+(?:offer|refund)\b|\bwhat\s+I\s+can\s+offer\s+instead\b",
+                           re.I)
+_COME_BACK = re.compile(r"\W*(?:come|pop|swing|call)\s+(?:back|by|in|again)(?:\s+(?:soon|again|sometime|anytime))?\W*", re.I)
 _CHECKED_IT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+)?(?:checked|looked\s+into\s+it|confirmed)"
                          r"(?:\s+(?:this|it|for\s+you))?\W*", re.I)
 # "See you then!" to a visit that waits for the danger's own step (after "Please don't drive the car until ...")

@@ -56,9 +56,11 @@ __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
 _EXPLICIT = re.compile(
-    r"^(?:(?:please\s+know|know\s+that|and)\s+)?(?:(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
+    r"^(?:(?:please\s+know|know\s+that|and)\s+)?(?:(?:I|we)(?:\s+can|\s+will|['’]ll)?\s+(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
     re.I,
 )
+_IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+[^,;]{1,40}?)\s+(?:is|are)\s+(?P<rest>[^,;]*?\b(?:by|before|within)\s.*)$",
+                    re.I)
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|"
                          r"(?<=,\s)(?:I\s+)?promise)\b"
                          r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
@@ -330,7 +332,7 @@ _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+
                       r"no\s+doubt(?:\s+about\s+it)?|no\s+two\s+ways\s+about\s+it|you\s+have\s+my\s+word|no\s+ifs,?\s+(?:or|no)\s+buts|"
                       r"(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\s+(?:it|that|you\s+that)|"
                       r"(?:I|we)(?:['’]ll|\s+will|['’]ve|\s+have)\s+(?:personally\s+)?(?:make|made)\s+sure\s+of\s+(?:it|that)|"
-                      rf"{_COMFORT}|"
+                      rf"(?:so\s+)?{_COMFORT}|"
                       r"(?:both|this|that|it|these|all)\s+(?:are|is|['’]s|"
                       r"has\s+been|have\s+been)\s+(?:now\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
                       re.I)  # ("Both are confirmed." after the grants went)
@@ -419,7 +421,12 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     """The ways to say ``text`` without the promise ``quote`` (see ``_fix_any``), with "Your refund of Rs. 649 is
     guaranteed. Let me check whether it can be credited ..." said once: "Let me check whether your refund of Rs. 649 can
     be credited ..." """
-    return [_checked_once(way) for way in _fix_any(text, quote, policy, used, salt, asked)]
+    return [[_SO_DONT_WORRY.sub("", sentence) for sentence in _checked_once(way)]
+            for way in _fix_any(text, quote, policy, used, salt, asked)]
+
+
+# "... whether we can get your bag to you so dont worry, ...": the comfort went with the promise it leaned on
+_SO_DONT_WORRY = re.compile(r"\s+so\s+(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry\b", re.I)
 
 
 def _checked_once(way: list[str]) -> list[str]:
@@ -1030,6 +1037,8 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         if re.search(r"\byou\W*$", explicit.group(), re.I) and re.match(r"(?:will|shall|can)\b", rest, re.I):
             rest = "you " + rest  # "We guarantee you will receive ...": the "you" is the next clause's subject
         clause = _GUARANTEED.sub("", rest).strip()
+        clause = _IS_BY.sub(r"\g<subj> will be \g<rest>", clause)  # "... that the £64.00 is back on your card by
+        # tomorrow morning": the outcome it promises, in the future
         if re.match(r"(?:order|parcel|package|delivery|replacement|refund|booking|item)\s+[^,;]*\b(?:will|shall)\b", clause,
                     re.I) and not starts_clause(clause):
             clause = "your " + clause  # "I promise order 61-778 will arrive tomorrow": your order
@@ -1459,6 +1468,8 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     shares = [float(m) for m in re.findall(r"(\d+(?:\.\d+)?)\s?%", line)]  # "capped at 10%": a share's own cap
     limits = {a: max(shares) if a.endswith("%") and shares else cap for a in amounts}
     over = [a for a in amounts if limits[a] is not None and _value(a) > limits[a] or other]
+    over = [a for a in over if not re.search(rf"{re.escape(a)}\s+(?:balance|debt|arrears|bill|outstanding)\b", clause,
+                                             re.I)] or over  # "written off the £620 balance": what is owed, not offered
     names = [_named(amount, clause) for amount in amounts]  # "the $75 credit", not "the $75" (all named, or none)
     named = " and ".join(names if all(n != a for n, a in zip(names, amounts)) else amounts)
     share = next((n for n, a in zip(names, amounts) if a.endswith("%") and n != a), None)

@@ -204,7 +204,10 @@ _ASKS = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:kindly\s+)?(?:refund|send|giv
                    r"email|reply|return|credit|reverse|waive|change|update|check|compensate)\b", re.I)  # a request
 _STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(?:your\s+|any\s+more\s+|another\s+|an?\s+|"
                      r"more\s+)?(?:excuses?|apolog\w+|sorr\w+|platitudes|scripts?|canned\s+responses?)\b"
-                     r"|^\W*I\s+(?:don['’]t|do\s+not)\s+know\s+what\s+(?:to\s+do|else\s+to\s+do)\b", re.I)  # (how they feel)
+                     r"|^\W*I\s+(?:don['’]t|do\s+not)\s+know\s+what\s+(?:to\s+do|else\s+to\s+do)\b"
+                     # "I can't sleep, I need to know": what the wait does to them, not what went wrong
+                     r"|^\W*I\s+(?:can['’]?t|cannot)\s+(?:sleep|eat|think\s+straight|cope|concentrate|stop\s+(?:worrying|crying))\b",
+                     re.I)  # (how they feel)
 
 
 def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None = None) -> str | None:
