@@ -205,7 +205,7 @@ def test_something_found_in_the_food_is_a_complaint_not_praise() -> None:
     ("Refunds only within 14 days of purchase", "Our policy is: refunds only within 14 days of purchase."),
     ("Returns accepted within 28 days", "Returns are accepted within 28 days."),
     ("Replacement ships within 2 business days", "Replacement ships within 2 business days."),
-    ("Never promise a delivery day", "Never promise a delivery day."),
+    ("Never promise a delivery day", "I can't promise a delivery day."),  # an order to agents, said as ours
 ])
 def test_a_policy_line_is_said_as_a_sentence(line: str, said: str) -> None:
     from coach._engines.offline.promise import said_policy

@@ -41,9 +41,9 @@ def test_a_call_log_sent_to_a_spouse_is_held_back_and_the_reply_says_who_may_ask
 def test_a_customer_who_asks_about_someone_else_is_told_it_cannot_be_shared() -> None:
     policy = ["Never confirm whether another person is a member of the gym."]
     customer = "Can you confirm whether my flatmate Leon is still a member? He owes me for his share of the fees."
-    draft = "Hi Sam, thanks for asking. Yes, Leon's membership is still active and he paid on 2 June. All the best!"
+    draft = "Hi Sam, thanks for asking. Yes, Leon is still with us and his account is paid up to 2 June. All the best!"
     result = coach.rewrite(draft, customer=customer, policy=policy)
-    assert "Leon's membership" not in result.rewrite, result.rewrite
+    assert "his account" not in result.rewrite, result.rewrite
     assert "not able to share details about another person" in result.rewrite, result.rewrite
     # the reply's own refusal of what the line rules out is no broken promise
     refusal = "Thanks Sam. I'm not able to confirm anything about another member, I'm afraid. Please speak to Leon."
@@ -279,3 +279,138 @@ def test_cover_confirmed_by_an_agent_where_only_an_assessor_may_is_held_back() -
                                      "claim form now.", customer, policy)
     assert "banned-phrase" not in _rules("Thanks for telling us. I'll send the claim form now, and the assessor will "
                                          "confirm what's covered.", customer, policy)
+
+
+def test_an_order_to_agents_is_said_to_the_customer_as_what_the_agent_cannot_do() -> None:
+    policy = ["Do not confirm a payout before the loss adjuster has visited."]
+    customer = "The storm took half my roof off. I need £4,000 to fix it. Will you pay?"
+    result = coach.rewrite("Hi Ken, thanks for the photos. I've confirmed a payout of £4,000 for the roof.",
+                           customer=customer, policy=policy)
+    assert "Do not confirm" not in result.rewrite, result.rewrite
+    assert "I can't confirm a payout before the loss adjuster has visited." in result.rewrite, result.rewrite
+
+
+def test_money_taken_from_an_account_is_fraud_and_the_victim_is_not_blamed() -> None:
+    customer = "Somebody took £1,250 out of my current account in two transfers this morning. My mortgage goes out Monday."
+    draft = "Hello, payments made with your login are normally treated as authorised. It looks like you may have " \
+            "shared your details. Did you give anyone your passcode? Thank you for banking with us."
+    result = coach.rewrite(draft, customer=customer)
+    for gone in ("treated as authorised", "shared your details", "Did you give", "banking with us"):
+        assert gone not in result.rewrite, result.rewrite
+    assert "freeze the card" in result.rewrite, result.rewrite
+
+
+# Regressions a second review (of 92fa11a) found
+
+def test_a_relatives_account_settled_by_family_keeps_its_details_and_steps() -> None:
+    cases = [
+        ("My husband's phone account needs closing, he passed away last week.",
+         "I'm so sorry for your loss. I've closed the account and the final balance of £23.10 has been waived; I'll "
+         "post a confirmation letter within 5 days.", "£23.10"),
+        ("My son's phone bill is £180 this month! It's on my contract. What has he been doing?",
+         "Thanks for flagging this. The £180 includes £132 of calls to premium-rate numbers between 2 and 9 May.",
+         "£132"),
+        ("Can you send me my wife's bank statement? She's working abroad.",
+         "Thanks for asking. For security she'll need to ask for statements herself; she can call us on "
+         "+44 345 300 0000 from abroad, 24/7.", "+44 345 300 0000"),
+        ("My wife's card was charged twice for one hotel stay, ref HB-1120. She's asked me to sort it out.",
+         "Thanks for getting in touch. I can see two payments of £95 on 4 May, and I've refunded the duplicate.",
+         "two payments of £95"),
+    ]
+    for customer, draft, kept in cases:
+        assert "banned-phrase" not in _rules(draft, customer, _HOLDER_LINE), customer
+        assert kept in coach.rewrite(draft, customer=customer, policy=_HOLDER_LINE).rewrite
+
+
+def test_a_question_about_the_customers_own_parcel_is_no_question_about_someone_else() -> None:
+    result = coach.rewrite("Thanks for checking. The driver's photo shows it was left with your neighbour at no. 4, who "
+                           "signed for it at 2:14pm.", customer="Can you check if my parcel has been delivered?",
+                           policy=["Do not discuss other customers' orders."])
+    assert "another person" not in result.rewrite, result.rewrite
+
+
+def test_a_cause_still_open_or_an_outages_effect_is_not_held_back() -> None:
+    policy = ["Do not share the root cause of an outage until the incident review is published."]
+    customer = "Our card terminal was offline all Saturday. What happened?"
+    for draft in ("Thanks for bearing with us. The root cause is currently under investigation and I'll email you the "
+                  "review by Friday 12 July.",
+                  "Thanks for letting us know. I've added a £15 credit to account 88213 for Saturday's outage, which took "
+                  "your terminal offline for 6 hours."):
+        assert "banned-phrase" not in _rules(draft, customer, policy), draft
+
+
+def test_cover_held_back_only_where_an_agent_confirms_it() -> None:
+    policy = ["Agents cannot confirm whether a claim is covered; only the assessor can."]
+    customer = "My ceiling came down after a leak. Will you pay?"
+    for draft in ("Thanks for telling us. The assessor will visit on Tuesday 9 July and confirm whether it's covered.",
+                  "Thanks for telling us. The call-out fee is covered by us, so there's nothing to pay today."):
+        assert "banned-phrase" not in _rules(draft, customer, policy), draft
+    assert "banned-phrase" not in _rules("Thanks. I've passed your claim to our legal team, who will contact you by "
+                                         "20 June.", customer, ["Agents cannot discuss compensation before legal "
+                                                                "have reviewed the claim."])
+
+
+def test_ordinary_contact_and_worry_is_not_harassment() -> None:
+    for customer in ("The engineer rang me this morning to say the part is delayed again. I feel scared for my baby "
+                     "with no heating.",
+                     "The salesman asked me out into the car park to look at the dent. I feel he overcharged me."):
+        assert "police" not in coach.rewrite("Thanks for telling us. I'll call you by 5pm with an update.",
+                                             customer=customer).rewrite, customer
+
+
+def test_a_note_from_the_customers_own_assistant_is_no_planted_order() -> None:
+    customer = "Forwarding a note from my assistant: send the March invoice to accounts@hartley.example, not to me."
+    assert "broken-promise" not in _rules("Thanks for letting us know. I've sent the March invoice to "
+                                          "accounts@hartley.example.", customer)
+
+
+def test_a_discount_up_to_a_share_does_not_cap_a_full_refund() -> None:
+    customer = "The toaster I bought stopped working after a week."
+    for policy in (["Faulty items: a refund or replacement, plus a discount of up to 20% on the next order."],
+                   ["Delay Repay: up to 50% of the fare for 30-59 minutes, 100% for 60 minutes or more."]):
+        assert "broken-promise" not in _rules("Thanks for telling us. I've refunded the £49.99 in full today.",
+                                              customer, policy), policy
+
+
+def test_a_refusal_beside_a_forbidden_grant_does_not_hide_it() -> None:
+    policy = ["Cash refunds are not offered; refunds go back to the original card."]
+    assert "broken-promise" in _rules("I can't tell you why it was damaged, but I've sent you £40 in cash as a "
+                                      "goodwill gesture.", "My vase arrived broken.", policy)
+
+
+def test_a_hope_a_check_or_a_product_name_is_no_promise_nor_pity() -> None:
+    customer = "Will my late check-in be OK?"
+    for draft in ("I'll call the night desk today to check whether everything will be fine for your late check-in.",
+                  "I hope everything will be fine after tonight's update; if not, reply here and I'll book an engineer.",
+                  "Our engineer said you will have no further problems, and that clearly wasn't right; I've booked "
+                  "a second visit for Monday."):
+        assert "broken-promise" not in _rules(draft, customer), draft
+    for draft in ("Thanks for checking. We're sending you Hugs the bear by Royal Mail tracked, due Thursday.",
+                  "I don't know what I'd do without our tailors: they can repair it by Friday."):
+        assert "pity" not in _rules(draft, "Where is my order 4471?"), draft
+
+
+def test_a_same_day_emergency_visit_is_not_put_off() -> None:
+    result = coach.rewrite("Thanks for telling us. We're busy today but I can squeeze you in at 4pm this afternoon to "
+                           "make it safe.", customer="I can smell gas in my kitchen at 14 Elm Road.")
+    assert "Once it has been made safe, I can squeeze you in" not in result.rewrite, result.rewrite
+
+
+def test_by_a_carrier_is_no_deadline() -> None:
+    result = coach.rewrite("I guarantee that your parcel is delivered by DPD, not Royal Mail, so watch for a DPD text.",
+                           customer="Who delivers my order 5510?")
+    assert "whether your parcel can be delivered by DPD" not in result.rewrite, result.rewrite
+
+
+def test_a_fact_about_what_they_cannot_eat_is_said_back() -> None:
+    result = coach.rewrite("Sorry for the inconvenience. We'll look into it.",
+                           customer="I can't eat gluten, and the 'gluten-free' pizza you delivered last night made me "
+                                    "really ill.")
+    assert "gluten" in result.rewrite, result.rewrite
+
+
+def test_saying_a_customer_need_not_call_is_no_blame() -> None:
+    from coach._engines.offline.edits import blames
+
+    assert blames("Calling repeatedly does not speed up the process.")
+    assert not blames("Calling us every day won't be necessary.")

@@ -208,8 +208,9 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
                     and not text.rstrip().endswith("?") and (_HANDS_OUT.search(text) or ADMITS.search(text) or
                                                                      DISCIPLINED.search(text)) and \
-                    not _refused(text) and not _WONT_SAY.search(text):  # (not "Extra goodwill credits aren't
-                # something I'm able to add", nor "I'm not able to share details about another person")
+                    not _refused(text) and not (_WONT_SAY.search(text) and not GRANT_MADE.search(text)):  # (not
+                # "Extra goodwill credits aren't something I'm able to add", nor "I'm not able to share details about
+                # another person")
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
                 continue
             if ctx.policy.commitments and ctx.policy.excludes(text, ctx.customer):
@@ -956,7 +957,9 @@ def asks_for_another(customer: str | None) -> bool:
 
 def _quiet_on(line: str) -> str | None:
     """What a policy line says not to discuss, or to discuss only with the customer themselves."""
-    quiet = _KEPT_QUIET.match(line) or _TEAM_KEEPS_QUIET.match(line)
+    quiet = _KEPT_QUIET.match(line)
+    team = _TEAM_KEEPS_QUIET.match(line) if quiet is None else None  # (read for cover alone: "Agents cannot discuss
+    quiet = team if team and _COVER_NAMED.search(team["what"]) else quiet  # compensation before legal ..." is no topic)
     return quiet["what"] if quiet else _ONLY_THEM if _ONLY_WITH.match(line) else None
 
 
@@ -1004,7 +1007,7 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"(?-i:\b(?!(?:Today|Tomorrow|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                      r"January|February|March|April|May|June|July|August|September|October|November|December|Next|Last)"
                      r"['’]s)[A-Z][a-z]+['’]s)\s+(?:appointment|(?:blood\s+|test\s+)?results?|records?|diagnosis|"
-                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance|membership)|"
+                     r"prescription|room(?:\s+number)?|address|phone\s+number|account|balance)|"
                      # "Mr Daniels has a table for 4 at 8pm", "I can confirm Mark is checked in", "he's in room 512"
                      r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+)\s+(?:has|had|is|was)\s+(?:got\s+)?(?:a\s+)?(?:table|"
                      r"booking|reservation|room|appointment)|\bconfirm\s+(?:that\s+)?(?-i:[A-Z][a-z]+)\s+(?:is|was)\s+"
@@ -1027,16 +1030,23 @@ _ABOUT_ANOTHER = re.compile(r"\b(?:my|our)\s+(?:wife|husband|partner|girlfriend|
                             # "My husband has the contract ... can you send me his call list?"
                             r"\b(?:his|her)\s+(?:\w+\s+)?(?:call\s+(?:list|log|records?|history)|balance|transactions|spending|"
                             r"usage|statements?|account\s+details)\b", re.I)
-# ... unless they hold it too: "it's a joint account", "I'm the account holder", "on my account", "in my name"
+# ... unless they hold it too: "it's a joint account", "I'm the account holder", "it's on my contract", a power of attorney,
+# or the holder has died (the bereaved settle the account)
 _HOLDS_IT_TOO = re.compile(r"\bjoint\s+(?:account|holders?)\b|\bI(?:['’]m|\s+am)\s+(?:the\s+|a\s+|also\s+a\s+)?(?:account\s+|"
-                           r"main\s+|named\s+)?(?:holder|bill\s+payer)\b|\b(?:on|in|from)\s+my\s+(?:own\s+)?(?:name|account)\b|"
-                           r"\bmy\s+account\b", re.I)
-# ... so a sentence that reads a figure off the account is theirs: "I can see 14 texts to 07700 900877", "her balance is
-# £212" (not "please ask her to call us on 0800 ...": a step)
+                           r"main\s+|named\s+)?(?:holder|bill\s+payer)\b|\b(?:on|in|from)\s+my\s+(?:own\s+)?(?:name|account|"
+                           r"contract|plan)\b|\bmy\s+account\b|\bI\s+set\s+(?:it|the\s+\w+)\s+up\b|\bpower\s+of\s+attorney\b|"
+                           r"\b(?:passed\s+away|died|death)\b|\b(?:she|he|they)(?:['’]s|['’]ve|\s+has|\s+have)?\s+(?:asked|"
+                           r"authori[sz]ed)\s+me\s+to\b", re.I)
+# ... so a sentence that reads their usage off the account is theirs: "I can see 14 texts to 07700 900877", "he spent
+# £412 at Currys", "I've emailed the itemised call list" (not a step: "she can call us on 0345 ...")
 _DETAILS = re.compile(r"(?:" + _OTHERS.pattern + r")|"
-                      r"\b(?:texts|texted|calls\s+(?:to|from|made)|call\s+(?:list|log|records?|history)|numbers?\s+(?:texted|"
-                      r"called|dialled)|balance|transactions?|spent|spending|owes|owed|arrears|overdrawn|statements?|usage|"
-                      r"withdrawals?|purchases)\b[^.!?]*\d|\d[^.!?]*\b(?:texts|transactions|spent|withdrawals|purchases)\b", re.I)
+                      r"\b(?:I|we)\s+can\s+see\b[^.!?]*\b(?:texts|calls|transactions|payments|spent|spending|balance|usage|"
+                      r"withdrawals|purchases)\b|"
+                      r"\b(?:he|she|they)(?:['’]s|['’]ve|\s+has|\s+had|\s+have)?\s+(?:been\s+)?(?:spent|spending|texted|texting|"
+                      r"called|calling|rang|owes|withdrew|transferred)\b[^.!?]*\d|"
+                      r"(?:I|we)(?:['’]ve|\s+have|['’]ll|\s+will)?\s+(?:just\s+)?(?:emailed|e-mailed|sent|texted|posted|forwarded|"
+                      r"send|email|text|post|forward)\s+(?:you\s+)?(?:the|his|her|their)\s+(?:\w+\s+)?(?:call\s+(?:list|log|"
+                      r"records?|history)|statements?|usage|transactions|bills?)\b", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
 # 07700 900312" (a person's number; not the company's own helpline)
 _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|engineers?['’]?|employees?['’]?)\s+"
@@ -1062,13 +1072,15 @@ _SENT_BY = re.compile(r"\b(?:e-?mail|text)(?:ed|ing)?\s+(?:you\s+|it\s+)?(?:the\
 # "Do not share root-cause details until the incident report is published": "Root cause: an engineer pushed ..."
 _CAUSE_NAMED = re.compile(r"\broot[\s-]?causes?\b|\bcauses?\s+of\s+(?:the\s+|an\s+|any\s+)?(?:outages?|incidents?|"
                           r"failures?|faults?|breach(?:es)?|downtime)\b", re.I)
-_CAUSE = re.compile(r"\broot[\s-]?cause\s*(?::|was\b|is\b(?!\s+(?:still|being|not|under|yet|unknown)\b))|"
+_CAUSE = re.compile(r"\broot[\s-]?cause\s*(?::|was\b|is\b)(?![^.!?]{0,40}\b(?:still|currently|being|under|unclear|unknown|not|"
+                    r"yet|investigat\w*|confirm\w*)\b)(?=[^.!?]{0,80}\b(?:\w+ed|by|because|broke|went|took)\b)|"
                     r"\b(?:the\s+)?(?:outage|incident|downtime|disruption|breach|failure|fault)\s+(?:was|were|is)\s+(?:caused|"
-                    r"triggered)\s+by\b|\bwhich\s+(?:took|brought|knocked)\b[^.!?]{0,40}\b(?:down|offline)\b", re.I)
+                    r"triggered)\s+by\b", re.I)
 # "Agents cannot confirm whether a claim is covered": "Good news, that's fully covered under your policy"
-_COVER_NAMED = re.compile(r"\b(?:is|are|will\s+be)\s+covered\b|\bcover(?:age)?(?:\s+decisions?)?\b", re.I)
-_COVER_SAID = re.compile(r"\b(?:that|it|this|you|the\s+\w+|your\s+\w+)(?:['’]s|\s+is|\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+"
-                         r"(?:fully\s+|definitely\s+|100%\s+|completely\s+|totally\s+)?covered\b", re.I)
+_COVER_NAMED = re.compile(r"\b(?:whether|if)\s+(?:a|the|any|their|your)\s+(?:claim|loss|damage|repair|item|treatment)s?\s+"
+                          r"(?:is|are|will\s+be)\s+covered\b|\bconfirm\s+cover(?:age)?\b", re.I)
+_COVER_SAID = re.compile(r"(?<!whether\s)(?<!\bif\s)\b(?:that|it|this|you|the\s+\w+|your\s+\w+)(?:['’]s|\s+is|\s+are|['’]re|"
+                         r"\s+will\s+be|['’]ll\s+be)\s+(?:fully|definitely|100%|completely|totally)\s+covered\b", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
 _LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim|team|department)|"
                     r"court\s+(?:case|action|proceedings|hearing)|lawyers?|solicitors?|suing|sued|"

@@ -100,15 +100,14 @@ def _more_money(clause: str, line: str) -> bool:
         return True
     capped = _SHARE_CAP.search(line)
     if capped and not shares and float(capped["share"]) < 100 and _THE_WHOLE.search(clause) and _PAYS_OUT.search(clause) \
-            and not _THE_WHOLE.search(line):
+            and not _THE_WHOLE.search(line) and "100%" not in line.replace(" %", "%"):
         return True  # "a full month's credit" against "capped at 10% of the monthly fee" (not "a 5% discount code")
     if not said or not allowed:
         return False
     return max(value for _, value in said) > max(value for _, value in allowed)
 
 
-_SHARE_CAP = re.compile(r"\b(?:capped\s+at|up\s+to|no\s+more\s+than|(?:a\s+)?maximum\s+of|at\s+most|limited\s+to)\s+"
-                        r"(?P<share>\d+(?:\.\d+)?)\s?%", re.I)
+_SHARE_CAP = re.compile(r"\b(?:capped|limited)\s+at\s+(?P<share>\d+(?:\.\d+)?)\s?%", re.I)  # (not "a discount of up to 20%")
 _ONCE = re.compile(r"\b(?:once|one\s+\w+\s+(?:per|in|every|a)|(?:one|a\s+single)\s+(?:time|waiver|refund|exception)|"
                    r"(?:the\s+)?current\s+(?:month|week|year|bill|period)\s+only|"
                    r"first(?!\s+(?:\d+|two|three|few)\b))\b",  # (not "after the first 2 full days")
@@ -236,6 +235,8 @@ _AGENTS_PART = re.compile(r"\s*[;:]\s*(?:(?:the\s+|an?\s+)?(?:agents?|staff|advi
 
 
 # a rule of conduct about what the team hands out: "Do not offer cash compensation." -> "We don't offer cash ..."
+_DO_NOT_SAY = re.compile(r"^(?:do\s+not|don't|don’t|never)\s+(?P<verb>confirm|promise|guarantee|quote|discuss|share|"
+                         r"disclose|commit\s+to|agree\s+to|approve|authori[sz]e|speculate\s+(?:on|about)|comment\s+on)\s+", re.I)
 _DO_NOT_OFFER = re.compile(r"^(?:do\s+not|don't|don’t|never)\s+(?P<verb>offer|give|issue|provide|pay)\s+", re.I)
 
 
@@ -252,6 +253,8 @@ def as_ours(line: str) -> str:
     line = _TEAM_CANNOT.sub("We can't ", line, count=1)  # "Agents cannot waive early termination fees"
     line = re.sub(r"^We can not\b", "We can't", line)  # "Agents may not offer vouchers ..." -> "We can't offer ..."
     line = _DO_NOT_OFFER.sub(lambda m: f"We don't {m['verb'].lower()} ", line, count=1)  # "Do not offer cash ...": ours
+    line = _DO_NOT_SAY.sub(lambda m: f"I can't {m['verb'].lower()} ", line, count=1)  # "Do not confirm compensation
+    # before ...": an order to the agent, said to the customer as what the agent can't do
     line = _HE_DOES.sub(lambda m: "you " + _AGREE.get(m["verb"].lower(), _plain(m["verb"])), line)
     if _CUSTOMERS.match(line):
         line = re.sub(r"\btheir\b", "your", _CUSTOMERS.sub("You ", line, count=1))

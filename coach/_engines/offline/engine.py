@@ -68,7 +68,7 @@ _SORRY_SIGN_OFF = re.compile(r"^(?:(?:so|very|once\s+again|with)\s+)?(?:(?:my|ou
                              r"(?:\s+(?:again|once\s+(?:more|again)))?"
                              r"(?=\s*[,.!]?\s*\n)", re.I)
 _HUGS_SIGN_OFF = re.compile(r"^sending\s+(?:you\s+)?(?:lots\s+of\s+|all\s+(?:the|my|our)\s+|so\s+much\s+|big\s+)?(?:love|hugs)"
-                            r"(?:\s+and\s+\w+)?(?=\s*[,.!]?\s*(?:x+\s*)?\n)", re.I)
+                            r"(?:\s+and\s+\w+)?(?:\s+from\s+[^,.!\n]{1,50})?(?=\s*[,.!]?\s*(?:x+\s*)?\n)", re.I)
 _SAFE_NOW = re.compile(r"\b(?:is|are|it['’]s)\s+(?:\w+ly\s+|100%\s+)?(?:safe|fine)\s+to\s+(?:keep\s+)?"
                        r"(?:drive|driving|use|using|eat|eating|drink|drinking|ride|riding)\b",
                        re.I)
@@ -338,7 +338,8 @@ class _Rewriter(Additions):
                     said = re.sub(r"^I['’]m\s+checking\b", "I'll check", unit.text)  # (what waits is what the agent
                     # will do, and "I" keeps its capital)
                     unit.text = "Once it has been made safe, " + (said if said.startswith("I") else said[0].lower() + said[1:])
-                elif unit.text and unit.role != "added" and (slot := _POP_IN.match(unit.text)):  # "We're fully booked
+                elif unit.text and unit.role != "added" and (slot := _POP_IN.match(unit.text)) and \
+                        not _MAKES_SAFE.search(unit.text) and not _SAME_DAY.search(unit.text):  # "We're fully booked
                     unit.text = "Once it has been made safe, " + slot["rest"]  # this week but I can pop you in ...")
                 elif unit.text and unit.role != "added" and not _MAKES_SAFE.search(unit.text) and \
                         (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):  # (not "our team will come straight out to
@@ -724,13 +725,14 @@ _CHEERFUL = re.compile(r"\s*[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F60E
 _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|done|no\s+(?:problem|worries)(?:\s+at\s+all)?|"
                        r"you\s+got\s+it|consider\s+it\s+done|will\s+do|(?:great|good|brilliant|amazing)\s+news)\W*$", re.I)
 # "Can you tell me if he banks with you?", "Is my neighbour at no. 12 registered with you?"
+_RELATION = (r"(?:wife|husband|partner|son|daughter|mum|mom|dad|mother|father|brother|sister|neighbou?r|flatmate|friend|ex|"
+             r"ex-partner|ex-wife|ex-husband|landlord|tenant)")
 _ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]{0,30}\b(?:if|whether)\s+"
-                         r"(?:he|she|my\s+\w+(?:\s+(?-i:[A-Z][a-z]+)|\s+(?:at|in|on|from)\s+"
-                         r"[^,.?!]{1,25}?)?|(?-i:[A-Z][a-z]+))\s+(?:still\s+)?(?:has|have|is|banks|holds|owes|lives|works|was|"
-                         r"paid)\b|"
-                         r"\b(?:is|does|did|has)\s+(?:he|she|my\s+(?:wife|husband|partner|son|daughter|mum|dad|mother|father|"
-                         r"brother|sister|neighbou?r|flatmate|friend|ex|ex-partner|landlord|tenant))\s+(?:\w+\s+)?(?:have|hold|"
-                         r"bank|got|staying|booked|registered|a\s+customer)\b", re.I)
+                         rf"(?:he|she|my\s+{_RELATION}(?:\s+(?-i:[A-Z][a-z]+)|\s+(?:at|in|on|from)\s+[^,.?!]{{1,25}}?)?|"
+                         r"(?-i:[A-Z][a-z]+))\s+(?:still\s+)?(?:banks|holds|owes|lives|works|paid|is\s+(?:still\s+)?(?:a\s+)?(?:customer|member|"
+                         r"registered|staying|booked)|(?:has|have)\s+(?:an?\s+)?(?:account|booking|policy|membership))\b|"
+                         rf"\b(?:is|does|did|has)\s+(?:he|she|my\s+{_RELATION})\s+(?:\w+\s+)?(?:have|hold|bank|got|staying|booked|"
+                         r"registered|a\s+customer)\b", re.I)
 _NOT_OTHERS = "I'm not able to share details about another person."
 _HOLDER_SAYS = "I can only discuss the account with the account holder, so please ask them to get in touch with us directly."
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
@@ -872,8 +874,8 @@ _BOOK_LATER = re.compile(r"^\W*(?:in\s+the\s+meantime,?\s+)?(?:please\s+)?(?:(?:
                          r"follow-?up\s+(?:visit|appointment)|diagnostic(?:\s+check)?)\b[^.!?]*[.!]?$"
                          # "You're welcome to book another inspection via our website; the standard fee of £45 applies."
                          r"|^\W*you['’]re\s+welcome\s+to\s+book\b[^.!?]*[.!]?$"
-                         r"|^[^.!?]*\b(?:squeeze|fit|pop|slot|book)\s+you\s+in\b[^.!?]*\b(?:next\s+(?:week|(?:mon|tues|wednes|thurs|"
-                         r"fri|satur|sun)day)|later\s+this\s+week|in\s+a\s+few\s+days)\b[^.!?]*[.!]?$", re.I)
+                         r"|^[^.!?]*\b(?:squeeze|fit)\s+you\s+in\b[^.!?]*\b(?:next\s+week|later\s+this\s+week|in\s+a\s+few\s+"
+                         r"days)\b[^.!?]*[.!]?$", re.I)
 _ALTERNATIVELY = re.compile(r"^(?:alternatively|otherwise|or)\s*,?\s+", re.I)
 # "Please do not chase as this slows things down for everyone": said to someone in grief, danger or need of care
 _DONT_CHASE = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don['’]t|avoid)\s+(?:chase|chasing|call(?:ing)?\s+(?:us\s+)?again|"
@@ -952,7 +954,7 @@ _ROUTINE_IN_DANGER = re.compile(
     # the man she fears, told: "We've passed your feedback on to the driver"
     r"\bpassed\s+(?:on\s+)?your\s+(?:feedback|comments|complaint)\s+(?:on\s+)?to\s+(?:the|your)\s+(?:driver|rider|host|"
     r"courier|engineer|technician)\b|"
-    r"^\W*thank(?:s|\s+you)\s+for\s+(?:(?:riding|travell?ing|flying|shopping|dining|staying)\s+with\s+us|"
+    r"^\W*thank(?:s|\s+you)\s+for\s+(?:(?:riding|travell?ing|flying|shopping|dining|staying|banking)\s+with\s+us|"
     r"choosing\s+(?!to\b)[\w&' -]{1,30})\W*$|\b(?:leave|write|post)\s+(?:us\s+)?a\s+(?:quick\s+)?review\b|"
     r"\breview\s+(?:on|at)\s+(?:google|trustpilot|tripadvisor|yelp|facebook)\b|"
     r"^\W*(?:we\s+)?hope\s+to\s+(?:see|welcome|have)\s+you\s+(?:on\s+board\s+|back\s+)?(?:again\s+)?soon\b|"

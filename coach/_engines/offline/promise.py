@@ -59,8 +59,9 @@ _EXPLICIT = re.compile(
     r"^(?:(?:please\s+know|know\s+that|and)\s+)?(?:(?:I|we)(?:\s+can|\s+will|['’]ll)?\s+(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
     re.I,
 )
-_IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+[^,;]{1,40}?)\s+(?:is|are)\s+(?P<rest>[^,;]*?\b(?:by|before|within)\s.*)$",
-                    re.I)
+_IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+[^,;]{1,40}?)\s+(?:is|are)\s+(?P<rest>[^,;]*?\b(?:by|before|within)\s+"
+                    r"(?:tomorrow|today|tonight|the\s+end|end\s+of|noon|midday|next|this|\d+|(?:mon|tues|wednes|thurs|fri|satur|"
+                    r"sun)day)\b.*)$", re.I)
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|"
                          r"(?<=,\s)(?:I\s+)?promise)\b"
                          r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
@@ -1468,8 +1469,9 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
     shares = [float(m) for m in re.findall(r"(\d+(?:\.\d+)?)\s?%", line)]  # "capped at 10%": a share's own cap
     limits = {a: max(shares) if a.endswith("%") and shares else cap for a in amounts}
     over = [a for a in amounts if limits[a] is not None and _value(a) > limits[a] or other]
-    over = [a for a in over if not re.search(rf"{re.escape(a)}\s+(?:balance|debt|arrears|bill|outstanding)\b", clause,
-                                             re.I)] or over  # "written off the £620 balance": what is owed, not offered
+    over = [a for a in over if not re.search(rf"\b(?:written\s+off|wiped|cleared)\s+(?:the\s+|your\s+)?{re.escape(a)}\s+"
+                                             r"(?:balance|debt|arrears)\b", clause, re.I)] or over  # "written off the £620
+    # balance": what is owed, not offered
     names = [_named(amount, clause) for amount in amounts]  # "the $75 credit", not "the $75" (all named, or none)
     named = " and ".join(names if all(n != a for n, a in zip(names, amounts)) else amounts)
     share = next((n for n, a in zip(names, amounts) if a.endswith("%") and n != a), None)

@@ -206,7 +206,7 @@ _STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(
                      r"more\s+)?(?:excuses?|apolog\w+|sorr\w+|platitudes|scripts?|canned\s+responses?)\b"
                      r"|^\W*I\s+(?:don['’]t|do\s+not)\s+know\s+what\s+(?:to\s+do|else\s+to\s+do)\b"
                      # "I can't sleep, I need to know": what the wait does to them, not what went wrong
-                     r"|^\W*I\s+(?:can['’]?t|cannot)\s+(?:sleep|eat|think\s+straight|cope|concentrate|stop\s+(?:worrying|crying))\b",
+                     r"|^\W*I\s+(?:can['’]?t|cannot)\s+(?:sleep|think\s+straight|cope|concentrate|stop\s+(?:worrying|crying))\b",
                      re.I)  # (how they feel)
 
 
