@@ -414,3 +414,34 @@ def test_saying_a_customer_need_not_call_is_no_blame() -> None:
 
     assert blames("Calling repeatedly does not speed up the process.")
     assert not blames("Calling us every day won't be necessary.")
+
+
+# After the measurement of cs and ct: their good drafts, and shapes their reviewers marked
+
+def test_good_drafts_whose_step_is_done_or_follows_the_customers_own_stay_as_they_are() -> None:
+    for draft, customer, policy in (
+        ("Thanks for your patience, Ana. Order 7720's refund of £64 was stuck in our system; I've pushed it through "
+         "manually just now, and refunds reach your card within 5-7 business days.",
+         "I returned order 7720 on 2 May and still haven't had my £64 back.", ["Refunds are issued within 5-7 business days."]),
+        ("Thank you for trying again. The form only accepts files under 5 MB, which is why your scans keep failing. "
+         "You can email them to docs@insure.example with claim CL-5510 in the subject, and I'll add them to your claim "
+         "myself once they arrive.", "The upload form for claim CL-5510 keeps saying my scans are too big.", None),
+    ):
+        assert coach.rewrite(draft, customer=customer, policy=policy).rewrite == draft
+
+
+def test_a_third_partys_balance_or_number_is_held_back() -> None:
+    policy = ["Never disclose account details to anyone other than the verified account holder."]
+    result = coach.rewrite("Hi, hope your mum is OK. Her current balance is £1,210.40 and her last payment was £60.",
+                           customer="I'm writing for my mum, she's in hospital. Can you tell me her balance?",
+                           policy=policy)
+    assert "£1,210.40" not in result.rewrite and "account holder" in result.rewrite, result.rewrite
+    policy = ["Never disclose another customer's personal details, including names or phone numbers."]
+    assert "banned-phrase" in _rules("Hi Jo, the parcel was signed for by a Mrs K. Dunn, her number is 07700 900123.",
+                                     "Someone at no. 8 has my parcel, who lives there?", policy)
+
+
+def test_chat_shorthand_in_a_promise_does_not_garble_its_check() -> None:
+    result = coach.rewrite("@dee so sorry!! our engineers are on it, should be sorted v soon 🙏",
+                           customer="@Telco no signal in Leeds for 2 days")
+    assert " v;" not in result.rewrite and " v," not in result.rewrite and " v." not in result.rewrite, result.rewrite

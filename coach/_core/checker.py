@@ -432,7 +432,7 @@ def _granted(policy: Policy, certain: bool, *texts: str, when: str | None = None
 
 
 _CONDITION = re.compile(r"\s(?:once|as\s+soon\s+as|after)\s+(?:it|they|this|that|the\s+\w+|your\s+\w+)"
-                        r"(?:'s|’s|\s+(?:is|are|has|have))\b", re.I)
+                        r"(?:'s|’s|\s+(?:is|are|has|have|arrives?|comes?\s+in|reach(?:es)?\s+us|gets?\s+here|lands?))\b", re.I)
 _MESSAGE_TO_YOU = re.compile(r"\W*(?:also\s+|then\s+|shortly\s+|soon\s+)?(?:receive|get|be\s+sent)\s+(?:an?\s+|the\s+|your\s+)?"
                              r"(?:confirmation\s+|follow-up\s+|automated\s+)?(?:e-?mail|text|sms|message|link|letter|"
                              r"confirmation|notification|call\s+from\s+me)\b", re.I)
@@ -1001,7 +1001,11 @@ _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|person|mem
 _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?:customer|member|client|guest|passenger)|"
                      r"(?:a|one)\s+(?:other\s+)?(?:customer|member|client)\s+(?:in|near|from|down|up)\s+(?:your|the\s+same)\s|"
                      r"other\s+(?:customers?|members|clients|guests|passengers)|someone\s+else['’]s|"
-                     r"(?:her|his|their)\s+(?:account|balance|arrears|appointment|(?:blood\s+|test\s+)?results?|records?|"
+                     # "her number is 07700 900455", "signed for by a Mrs J. Whitaker"
+                     r"(?:her|his|their)\s+(?:phone\s+|mobile\s+|contact\s+)?number\s+is\b|"
+                     r"\bsigned\s+for\s+by\s+(?:a\s+)?(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])|"
+                     r"(?:her|his|their)\s+(?:current\s+|available\s+|outstanding\s+)?(?:account|balance|arrears|appointment|"
+                     r"(?:blood\s+|test\s+)?results?|records?|"
                      r"diagnosis|prescription|room\s+number)|"
                      # "Daniel's appointment is at 10:40", "Mr Lee's room": a named person's affairs
                      r"(?-i:\b(?!(?:Today|Tomorrow|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"

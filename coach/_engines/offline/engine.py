@@ -711,7 +711,7 @@ class _Rewriter(Additions):
 
 
 _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P<b>[1-9])[)\]]?[ \t]+"
-                          r"|[ \t]+[(\[]?(?P<c>[1-9])/(?P<d>[1-9])[)\]]?[ \t]*$")
+                          r"|[ \t]+[(\[]?(?P<c>[1-9])/(?P<d>[1-9])[)\]]?(?=(?:[ \t]+[#^]\w+)*[ \t]*$)")  # ("... 2/2 #ZipHelp")
 
 
 # an emoji of shock or sorrow, alone: it belonged to what was said before it

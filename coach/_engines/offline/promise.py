@@ -422,11 +422,13 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     """The ways to say ``text`` without the promise ``quote`` (see ``_fix_any``), with "Your refund of Rs. 649 is
     guaranteed. Let me check whether it can be credited ..." said once: "Let me check whether your refund of Rs. 649 can
     be credited ..." """
+    text, quote = _V_SOON.sub("very ", text), _V_SOON.sub("very ", quote)  # "sorted v soon": "very", not a word "v"
     return [[_SO_DONT_WORRY.sub("", sentence) for sentence in _checked_once(way)]
             for way in _fix_any(text, quote, policy, used, salt, asked)]
 
 
 # "... whether we can get your bag to you so dont worry, ...": the comfort went with the promise it leaned on
+_V_SOON = re.compile(r"\bv\s+(?=soon\b|quick(?:ly)?\b|shortly\b)", re.I)
 _SO_DONT_WORRY = re.compile(r"\s+so\s+(?:don['’]?t|do\s+not)\s+(?:you\s+)?worry\b", re.I)
 
 
