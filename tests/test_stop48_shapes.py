@@ -445,3 +445,78 @@ def test_chat_shorthand_in_a_promise_does_not_garble_its_check() -> None:
     result = coach.rewrite("@dee so sorry!! our engineers are on it, should be sorted v soon 🙏",
                            customer="@Telco no signal in Leeds for 2 days")
     assert " v;" not in result.rewrite and " v," not in result.rewrite and " v." not in result.rewrite, result.rewrite
+
+
+# Regressions a third review (of 2a8f22d) found
+
+def test_a_customer_asking_about_their_own_or_a_shared_account_is_answered() -> None:
+    cases = [
+        ("My husband's card was declined yesterday and I'm worried. Can you check my balance please?",
+         "Thanks for getting in touch. I can see your balance is £980.20 and there are no failed payments today.",
+         "£980.20"),
+        ("What has my wife been spending on our joint bank account? I'm worried.",
+         "Thanks for asking. I can see 4 payments to a betting site totalling £210 this month.", "£210"),
+        ("My late dad's account is still open and I'm the executor. What's his balance?",
+         "I'm sorry for your loss. I can see the balance is £3,120.00, and our bereavement team will call you.",
+         "£3,120.00"),
+        ("I'm my mum's registered carer. Can you tell me her balance?",
+         "Thanks for looking after her. I can see your authority on file, and her balance is £402.15.", "£402.15"),
+    ]
+    for customer, draft, kept in cases:
+        assert kept in coach.rewrite(draft, customer=customer, policy=_HOLDER_LINE).rewrite, customer
+
+
+def test_only_an_outages_cause_and_only_cover_of_a_claim_are_held_back() -> None:
+    policy = ["Do not share root-cause details of outages until the incident report is published."]
+    assert "banned-phrase" not in _rules("Thanks for asking. The fault was caused by a worn seal, so I've sent a "
+                                         "replacement that arrives Thursday.", "Why is my fridge leaking?", policy)
+    policy = ["Agents cannot confirm whether a claim is covered until an assessor has reviewed it."]
+    assert "banned-phrase" not in _rules("Thanks. Please post the phone in the prepaid bag; the postage is fully "
+                                         "covered.", "My phone was stolen. What now?", policy)
+
+
+def test_a_one_off_message_and_a_date_invitation_are_not_harassment() -> None:
+    for customer in ("The driver messaged me on WhatsApp to say he'd left my laptop on the doorstep. I feel unsafe "
+                     "leaving parcels there, it's a busy road.",
+                     "My boyfriend asked me out on a date to your cinema and the screen broke halfway through."):
+        assert "police" not in coach.rewrite("Thanks for telling us. I'll look into it and email you by 5pm.",
+                                             customer=customer).rewrite, customer
+
+
+def test_a_grant_after_a_refusal_to_share_is_still_read() -> None:
+    policy = ["Do not offer vouchers for delivery delays."]
+    assert "broken-promise" in _rules("I can't confirm the exact delivery date yet, but I'll add a £20 voucher to "
+                                      "your account for the wait.", "My parcel is a week late.", policy)
+
+
+def test_a_charge_paid_back_in_full_is_no_goodwill_beyond_a_cap() -> None:
+    policy = ["Goodwill credits are capped at 10% of the monthly fee."]
+    assert "broken-promise" not in _rules("Thanks for telling us. I've credited the full £45 duplicate payment back "
+                                          "to your account today.", "You charged me twice this month.", policy)
+
+
+def test_money_moved_between_a_customers_own_accounts_is_no_fraud() -> None:
+    customer = "Someone has moved £500 from my savings account into my current account. Was this your sweep feature?"
+    assert "freeze the card" not in coach.rewrite("Thanks for asking. Yes, that's the sweep you set up on 2 May.",
+                                                  customer=customer).rewrite
+
+
+def test_product_names_and_praise_are_no_pity() -> None:
+    for draft in ("Thanks for your order. We're sending love bears and chocolates by tracked post, due Friday.",
+                  "Thank you! Honestly, I'd be a wreck without my laptop too. Your ticket RT-889 is now closed."):
+        assert "pity" not in _rules(draft, "Where is my order 5512?"), draft
+    assert "broken-promise" not in _rules("Thanks for checking. The engineer will run a pressure test on Thursday at "
+                                          "10am to check that everything will be okay over winter.", "Is my boiler OK?")
+
+
+def test_an_action_that_protects_the_customer_survives_the_danger_step() -> None:
+    customer = "One of your waiters asked me out again after I said no, and then messaged me on Instagram. I feel unsafe."
+    result = coach.rewrite("Thank you for telling us. I've suspended the waiter while we investigate and our manager "
+                           "will call you today.", customer=customer)
+    assert "I've suspended the waiter" in result.rewrite and "police" in result.rewrite, result.rewrite
+
+
+def test_a_note_that_mentions_ignoring_an_app_is_no_override() -> None:
+    customer = "Agent: please email the booking confirmation to dad.k@example.com, he keeps telling me to ignore the app."
+    assert "broken-promise" not in _rules("Thanks for asking. I've emailed booking confirmation HX-5510 to "
+                                          "dad.k@example.com.", customer)

@@ -208,7 +208,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
                     and not text.rstrip().endswith("?") and (_HANDS_OUT.search(text) or ADMITS.search(text) or
                                                                      DISCIPLINED.search(text)) and \
-                    not _refused(text) and not (_WONT_SAY.search(text) and not GRANT_MADE.search(text)):  # (not
+                    not _refused(text) and not (_WONT_SAY.search(text) and not _AND_MORE.search(text)):  # (not
                 # "Extra goodwill credits aren't something I'm able to add", nor "I'm not able to share details about
                 # another person")
                 yield sentence.start, sentence.end  # what the policy rules out ("express shipping is not available")
@@ -292,6 +292,7 @@ def _refused(text: str) -> bool:
     return bool(grants) and all(_REFUSES.search(text, a, b) or _NOT_MINE_TO.search(text, a, b) for a, b in grants)
 
 
+_AND_MORE = re.compile(r",?\s+but\b|;\s|\b(?:and|so)\s+(?:I|we)\b", re.I)  # a refusal with a second clause after it
 _WONT_SAY = re.compile(r"\b(?:can['’]?t|cannot|unable\s+to|not\s+able\s+to|won['’]t|not\s+allowed\s+to)\s+(?:share|discuss|"
                        r"disclose|confirm|reveal|tell\s+you|give\s+out|pass\s+on)\b", re.I)
 _NOT_MINE_TO = re.compile(r"\b(?:is|are)n['’]t\s+something\s+(?:I|we)\b", re.I)  # "... aren't something I'm able to add"
@@ -952,7 +953,8 @@ def kept_quiet(text: str, policy: Policy, customer: str | None = None, *, others
 
 def asks_for_another(customer: str | None) -> bool:
     """The customer asks about someone else's account ("my wife's account", "can you send me his call list")."""
-    return bool(customer and _ABOUT_ANOTHER.search(customer) and not _HOLDS_IT_TOO.search(customer))
+    return bool(customer and _ABOUT_ANOTHER.search(customer) and _ASKS_FOR_IT.search(customer) and
+                not _HOLDS_IT_TOO.search(customer))
 
 
 def _quiet_on(line: str) -> str | None:
@@ -969,7 +971,8 @@ def _spoken_of(what: str, sentences: list[Sentence], customer: str | None = None
     orders", "pending legal matters"), not those that decline to ("I can't discuss another customer's account") nor
     questions. Other topics are not read: their words alone would take ordinary sentences. When the ``customer`` asks
     about someone else's account ("my wife's account"), every detail the reply reads out of it is that person's."""
-    someone = _DETAILS if asks_for_another(customer) else _OTHERS
+    someone = _DETAILS if asks_for_another(customer) else None if customer and _ABOUT_ANOTHER.search(customer) and \
+        _HOLDS_IT_TOO.search(customer) else _OTHERS  # (a carer, executor or joint holder asking: theirs to hear)
     topic = someone if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
         _REASONS if _REASONS_NAMED.search(what) else \
         _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else \
@@ -994,7 +997,7 @@ _TEAM_KEEPS_QUIET = re.compile(r"^\s*(?:(?:frontline\s+)?(?:agents|staff|advisor
                                r"(?:confirm|disclose|share|discuss|tell\s+(?:a|the)\s+customers?(?:\s+that)?)\s+"
                                r"(?P<what>[^;.]+)", re.I)
 _OTHERS_NAMED = re.compile(r"\b(?:other|another)\s+(?:customer|people|person|member|client|user|guest|passenger)s?\b|"
-                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\bany(?:one|body)\s+(?:other\s+than|but|except|"
+                           r"\bsomeone\s+else['’]s\b|\bthird\s+part(?:y|ies)\b|\bany(?:one|body)\s+(?:other\s+than|"
                            r"who\s+is\s+not|who\s+isn['’]t)\b|"
                            r"\bwhether\s+(?:a|any)\s+(?:named\s+)?(?:person|guest|patient|customer|passenger)\b", re.I)
 # (the customer is "you": "her account", "his balance" is someone else's; not "his order", which may be a gift)
@@ -1039,18 +1042,31 @@ _ABOUT_ANOTHER = re.compile(r"\b(?:my|our)\s+(?:wife|husband|partner|girlfriend|
 _HOLDS_IT_TOO = re.compile(r"\bjoint\s+(?:account|holders?)\b|\bI(?:['’]m|\s+am)\s+(?:the\s+|a\s+|also\s+a\s+)?(?:account\s+|"
                            r"main\s+|named\s+)?(?:holder|bill\s+payer)\b|\b(?:on|in|from)\s+my\s+(?:own\s+)?(?:name|account|"
                            r"contract|plan)\b|\bmy\s+account\b|\bI\s+set\s+(?:it|the\s+\w+)\s+up\b|\bpower\s+of\s+attorney\b|"
-                           r"\b(?:passed\s+away|died|death)\b|\b(?:she|he|they)(?:['’]s|['’]ve|\s+has|\s+have)?\s+(?:asked|"
-                           r"authori[sz]ed)\s+me\s+to\b", re.I)
+                           r"\b(?:passed\s+away|passed\s+last|died|death|late\s+(?:mum|mom|dad|mother|father|husband|wife|"
+                           r"partner)|executor|probate)\b|\b(?:she|he|they)(?:['’]s|['’]ve|\s+has|\s+have)?\s+(?:asked|"
+                           r"authori[sz]ed)\s+me\s+to\b|\bjoint\b|\bboth\s+our\s+names\b|\bon\s+the\s+account\s+too\b|"
+                           r"\b(?:named|primary|main|account)\s+(?:account\s+)?holder\b|\bauthori[sz]ed\s+user\b|"
+                           r"\bmy\s+(?:own\s+)?(?:balance|card|account|membership|booking|room)\b|\b(?:registered\s+)?(?:carer|"
+                           r"guardian|mandate|parent)\b|\bI\s+(?:topped\s+up|pay\s+for)\b", re.I)
+# ... and asks for what is on it: "can you send me his call list?", "tell me her balance", "what he's been spending"
+_ASKS_FOR_IT = re.compile(r"\b(?:tell|send|give|show|email|e-mail|text|read)\s+me\s+(?:his|her|their|what|how\s+much|who|"
+                          r"the\s+(?:numbers?|balance|transactions|statements?|call\s+list))\b|\bwhat\s+(?:he|she|they)(?:['’]s|"
+                          r"\s+has|\s+have|['’]ve)?\s+(?:been\s+)?(?:spending|spent|texting|calling|doing|bought)\b|"
+                          r"\bwhat\s+(?:has|have|did)\s+(?:he|she|they)\s+(?:been\s+)?(?:spending|spent|spend|texting|calling|"
+                          r"doing|bought|buy)\b|"
+                          r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:call\s+(?:list|log|records?|history)|balance|transactions|"
+                          r"statements?|usage|spending)\b", re.I)
 # ... so a sentence that reads their usage off the account is theirs: "I can see 14 texts to 07700 900877", "he spent
 # £412 at Currys", "I've emailed the itemised call list" (not a step: "she can call us on 0345 ...")
 _DETAILS = re.compile(r"(?:" + _OTHERS.pattern + r")|"
-                      r"\b(?:I|we)\s+can\s+see\b[^.!?]*\b(?:texts|calls|transactions|payments|spent|spending|balance|usage|"
-                      r"withdrawals|purchases)\b|"
+                      r"\b(?:I|we)\s+can\s+see\b(?![^.!?]*\byour\b)[^.!?]*\b(?:texts|calls|transactions|payments|spent|"
+                      r"spending|balance|usage|withdrawals|purchases)\b|"
                       r"\b(?:he|she|they)(?:['’]s|['’]ve|\s+has|\s+had|\s+have)?\s+(?:been\s+)?(?:spent|spending|texted|texting|"
                       r"called|calling|rang|owes|withdrew|transferred)\b[^.!?]*\d|"
                       r"(?:I|we)(?:['’]ve|\s+have|['’]ll|\s+will)?\s+(?:just\s+)?(?:emailed|e-mailed|sent|texted|posted|forwarded|"
                       r"send|email|text|post|forward)\s+(?:you\s+)?(?:the|his|her|their)\s+(?:\w+\s+)?(?:call\s+(?:list|log|"
-                      r"records?|history)|statements?|usage|transactions|bills?)\b", re.I)
+                      r"records?|history)|statements?|usage|transactions|bills?)\b(?=[^.!?]*\b(?:to\s+you(?:r)?\b(?!\s+\w+['’]s)|"
+                      r"for\s+you\b))", re.I)
 # "Never disclose engineers' names or personal phone numbers": "The engineer was Craig Dawson, you can reach him on
 # 07700 900312" (a person's number; not the company's own helpline)
 _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|engineers?['’]?|employees?['’]?)\s+"
@@ -1078,12 +1094,13 @@ _CAUSE_NAMED = re.compile(r"\broot[\s-]?causes?\b|\bcauses?\s+of\s+(?:the\s+|an\
                           r"failures?|faults?|breach(?:es)?|downtime)\b", re.I)
 _CAUSE = re.compile(r"\broot[\s-]?cause\s*(?::|was\b|is\b)(?![^.!?]{0,40}\b(?:still|currently|being|under|unclear|unknown|not|"
                     r"yet|investigat\w*|confirm\w*)\b)(?=[^.!?]{0,80}\b(?:\w+ed|by|because|broke|went|took)\b)|"
-                    r"\b(?:the\s+)?(?:outage|incident|downtime|disruption|breach|failure|fault)\s+(?:was|were|is)\s+(?:caused|"
+                    r"\b(?:the\s+)?(?:outage|incident|downtime|disruption|breach)\s+(?:was|were|is)\s+(?:caused|"
                     r"triggered)\s+by\b", re.I)
 # "Agents cannot confirm whether a claim is covered": "Good news, that's fully covered under your policy"
 _COVER_NAMED = re.compile(r"\b(?:whether|if)\s+(?:a|the|any|their|your)\s+(?:claim|loss|damage|repair|item|treatment)s?\s+"
                           r"(?:is|are|will\s+be)\s+covered\b|\bconfirm\s+cover(?:age)?\b", re.I)
-_COVER_SAID = re.compile(r"(?<!whether\s)(?<!\bif\s)\b(?:that|it|this|you|the\s+\w+|your\s+\w+)(?:['’]s|\s+is|\s+are|['’]re|"
+_COVER_SAID = re.compile(r"(?<!whether\s)(?<!\bif\s)\b(?:that|it|this|you|(?:the|your)\s+(?:\w+\s+)?(?:claim|damage|repair|"
+                         r"loss|theft|treatment|leak|flood|fire|break-?in))(?:['’]s|\s+is|\s+are|['’]re|"
                          r"\s+will\s+be|['’]ll\s+be)\s+(?:fully|definitely|100%|completely|totally)\s+covered\b", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
 _LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim|team|department)|"

@@ -100,7 +100,8 @@ def _more_money(clause: str, line: str) -> bool:
         return True
     capped = _SHARE_CAP.search(line)
     if capped and not shares and float(capped["share"]) < 100 and _THE_WHOLE.search(clause) and _PAYS_OUT.search(clause) \
-            and not _THE_WHOLE.search(line) and "100%" not in line.replace(" %", "%"):
+            and not _THE_WHOLE.search(line) and "100%" not in line.replace(" %", "%") and \
+            not re.search(r"\bback\b|\bduplicate\b", clause, re.I):  # (not a charge paid back: "the full £9.99 back")
         return True  # "a full month's credit" against "capped at 10% of the monthly fee" (not "a 5% discount code")
     if not said or not allowed:
         return False

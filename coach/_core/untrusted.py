@@ -313,7 +313,8 @@ def _planted_addresses(orders: tuple[str, ...]) -> frozenset[str]:
 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # an order meant for the coach, not a note from the customer's own assistant ("send the invoice to accounts@...")
-_OVERRIDES = re.compile(r"\b(?:override|system|ignore)\b|\binstead\s+of\s+the\s+(?:registered|e-?mail|address|"
+_OVERRIDES = re.compile(r"\boverride\b|\bsystem\s*(?:override|note|prompt|message|:)|\bignore\s+(?:your|all|any|previous|"
+                        r"the\s+(?:rules|instructions|policy|above|previous))\b|\binstead\s+of\s+the\s+(?:registered|e-?mail|address|"
                         r"one\s+on\s+file)\b", re.I)
 # what the order tells the reply to do with it (not "Assistant: I have sent a reset link to ...", quoted back)
 _SEND_IT = r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bI\s)(?<!\bwe\s)\b(?:send|email|e-mail|forward|mail|change|update|set)\b"

@@ -139,9 +139,10 @@ _BLAMES = re.compile(
     # a fraud victim suspected: "transactions made with your details are usually treated as authorised", "Did you share
     # your passcode with anyone?"
     r"\b(?:are|is)\s+(?:usually|normally|generally|typically|often)\s+treated\s+as\s+authori[sz]ed\b|"
-    r"\b(?:appears|seems|looks\s+like)\s+(?:that\s+)?you\s+(?:may\s+|might\s+)?(?:have\s+)?(?:shared|given\s+out|disclosed)\s+your\b|"
-    r"^\W*did\s+you\s+(?:share|give|tell|disclose|write\s+down)\s+(?:anyone\s+)?(?:your\s+|the\s+)?(?:passcode|password|PIN|"
-    r"security\s+(?:details|code)|card\s+details|one[-\s]time\s+(?:passcode|code)|login\s+details)\b|"
+    r"\b(?:appears|seems|looks\s+like)\s+(?:that\s+)?you\s+(?:may\s+|might\s+)?(?:have\s+)?(?:shared|given\s+out|disclosed)\s+your\s+"
+    r"(?:security\s+|login\s+|card\s+|bank\s+)?(?:details|passcode|password|PIN|code)\b|"
+    r"^\W*did\s+you\s+(?:share|give|tell|disclose|write\s+down)\s+(?:anyone\s+)?(?:your\s+|the\s+)?(?:passcode|PIN|"
+    r"security\s+(?:details|code)|card\s+details|one[-\s]time\s+(?:passcode|code))\b|"
     # "Calling repeatedly does not speed up the process": the customer told off for chasing
     r"^\W*(?:calling|ringing|chasing|phoning|emailing|contacting\s+us)\s+(?:us\s+)?(?:repeatedly|again\s+and\s+again|multiple\s+times|"
     r"so\s+often|every\s+day)\s+(?:does\s+not|doesn['’]t|will\s+not|won['’]t)\s+(?:speed|help|make|change|get|move)\b|"

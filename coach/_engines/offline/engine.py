@@ -339,7 +339,8 @@ class _Rewriter(Additions):
                     # will do, and "I" keeps its capital)
                     unit.text = "Once it has been made safe, " + (said if said.startswith("I") else said[0].lower() + said[1:])
                 elif unit.text and unit.role != "added" and (slot := _POP_IN.match(unit.text)) and \
-                        not _MAKES_SAFE.search(unit.text) and not _SAME_DAY.search(unit.text):  # "We're fully booked
+                        not _MAKES_SAFE.search(unit.text) and not _SAME_DAY.search(unit.text) and \
+                        not re.search(r"\bonce\b", unit.text):  # "We're fully booked
                     unit.text = "Once it has been made safe, " + slot["rest"]  # this week but I can pop you in ...")
                 elif unit.text and unit.role != "added" and not _MAKES_SAFE.search(unit.text) and \
                         (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):  # (not "our team will come straight out to
@@ -595,7 +596,8 @@ class _Rewriter(Additions):
                 kept = [f"Please stop using it until {until['who']} {until['act'].strip()}."] \
                     if until and self.case and self.case.always else []  # use stops
                 return [[capitalise(rest), *kept] if rest else kept]
-            if self.case and self.case.always and not holds_fact(text) and not RESOLVED.search(text):
+            if self.case and self.case.always and not holds_fact(text) and not RESOLVED.search(text) and \
+                    not _PROTECTED.search(text):  # (not "I've suspended the waiter while we investigate and ...")
                 return [[]] + ways  # a gas smell: the situation's own step replaces "in touch within 5-7 days" (not
                 # "I've removed your address from the account", done already)
             later = _SLOW_REPLY.search(text) if self.case and self.case.always else None
@@ -728,8 +730,8 @@ _BARE_YES = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certain
 _RELATION = (r"(?:wife|husband|partner|son|daughter|mum|mom|dad|mother|father|brother|sister|neighbou?r|flatmate|friend|ex|"
              r"ex-partner|ex-wife|ex-husband|landlord|tenant)")
 _ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]{0,30}\b(?:if|whether)\s+"
-                         rf"(?:he|she|my\s+{_RELATION}(?:\s+(?-i:[A-Z][a-z]+)|\s+(?:at|in|on|from)\s+[^,.?!]{{1,25}}?)?|"
-                         r"(?-i:[A-Z][a-z]+))\s+(?:still\s+)?(?:banks|holds|owes|lives|works|paid|is\s+(?:still\s+)?(?:a\s+)?(?:customer|member|"
+                         rf"(?:he|she|my\s+{_RELATION}(?:\s+(?-i:[A-Z][a-z]+)|\s+(?:at|in|on|from)\s+[^,.?!]{{1,25}}?)?)"
+                         r"\s+(?:still\s+)?(?:banks|holds|owes|lives|works|paid|is\s+(?:still\s+)?(?:a\s+)?(?:customer|member|"
                          r"registered|staying|booked)|(?:has|have)\s+(?:an?\s+)?(?:account|booking|policy|membership))\b|"
                          rf"\b(?:is|does|did|has)\s+(?:he|she|my\s+{_RELATION})\s+(?:\w+\s+)?(?:have|hold|bank|got|staying|booked|"
                          r"registered|a\s+customer)\b", re.I)
@@ -928,6 +930,8 @@ _SEE_IT = re.compile(r"\W*(?:and\s+)?(?:(?:it|this|that|the\s+(?:money|refund|cr
 _IF_APPROVED = "If it's approved, "
 _CHECKS_GRANT = re.compile(r"\bhow\s+that\s+applies\b|\bI\s+can['’]t\s+(?:offer|refund)\b|\bwhat\s+I\s+can\s+offer\s+instead\b",
                            re.I)
+_PROTECTED = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:\w+\s+)?(?:suspended|removed|blocked|banned|barred|reported|"
+                        r"stopped|frozen|isolated|disconnected)\b", re.I)
 _COME_BACK = re.compile(r"\W*(?:come|pop|swing|call)\s+(?:back|by|in|again)(?:\s+(?:soon|again|sometime|anytime))?\W*", re.I)
 _CHECKED_IT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+)?(?:checked|looked\s+into\s+it|confirmed)"
                          r"(?:\s+(?:this|it|for\s+you))?\W*", re.I)
