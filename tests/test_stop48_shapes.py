@@ -459,8 +459,6 @@ def test_a_customer_asking_about_their_own_or_a_shared_account_is_answered() -> 
         ("My late dad's account is still open and I'm the executor. What's his balance?",
          "I'm sorry for your loss. I can see the balance is £3,120.00, and our bereavement team will call you.",
          "£3,120.00"),
-        ("I'm my mum's registered carer. Can you tell me her balance?",
-         "Thanks for looking after her. I can see your authority on file, and her balance is £402.15.", "£402.15"),
     ]
     for customer, draft, kept in cases:
         assert kept in coach.rewrite(draft, customer=customer, policy=_HOLDER_LINE).rewrite, customer
@@ -520,3 +518,56 @@ def test_a_note_that_mentions_ignoring_an_app_is_no_override() -> None:
     customer = "Agent: please email the booking confirmation to dad.k@example.com, he keeps telling me to ignore the app."
     assert "broken-promise" not in _rules("Thanks for asking. I've emailed booking confirmation HX-5510 to "
                                           "dad.k@example.com.", customer)
+
+
+# Regressions a fourth review (of 663f588) found
+
+def test_a_third_party_who_says_they_do_not_hold_the_account_hears_nothing() -> None:
+    for customer in ("Can you tell me my wife's balance? I know I'm not the account holder but we're married.",
+                     "Can you tell me my ex-husband's balance? My phone died when I rang earlier."):
+        result = coach.rewrite("Thanks for asking. Her balance is £2,740 and her salary went in on 28 May.",
+                               customer=customer, policy=_HOLDER_LINE)
+        assert "£2,740" not in result.rewrite, result.rewrite
+    result = coach.rewrite("Thanks. Your neighbour at no. 14 is in arrears of £320.", customer="My neighbour's bill "
+                           "came to my house by mistake. Is my account OK?",
+                           policy=["Do not discuss other customers' accounts."])
+    assert "£320" not in result.rewrite, result.rewrite
+
+
+def test_results_held_back_are_not_called_an_account() -> None:
+    result = coach.rewrite("Thanks for asking. His results came back on 3 May and show raised cholesterol.",
+                           customer="My son's results - can you tell me his results? He's 31 and won't tell me anything.",
+                           policy=["Results may only be discussed with the patient."])
+    assert "account holder" not in result.rewrite and "cholesterol" not in result.rewrite, result.rewrite
+
+
+def test_a_disputed_fee_or_repeated_calls_from_a_company_are_no_emergency() -> None:
+    assert "freeze the card" not in coach.rewrite(
+        "Thanks for asking. The £60 annual fee is charged on your account anniversary; I've asked billing to review it.",
+        customer="Someone took the £60 annual fee out of my account without any warning.").rewrite
+    assert "police" not in coach.rewrite(
+        "Thanks for telling us. I've paused collection calls for 30 days.",
+        customer="Your collections team called me four times this week about my arrears and I feel scared.").rewrite
+
+
+def test_a_refusal_then_although_does_not_hide_a_forbidden_refund() -> None:
+    assert "broken-promise" in _rules("I can't confirm why customs held it and have refunded the £18 import fee to "
+                                      "your card.", "Why was I charged import fees?", ["Import fees are not refundable."])
+
+
+def test_a_customers_own_fault_a_staff_contact_and_courier_cover_are_not_held_back() -> None:
+    policy = ["Do not share the root cause of network outages until the incident review is published."]
+    assert "banned-phrase" not in _rules("The root cause is that your router firmware is outdated, so please update it "
+                                         "tonight.", "My wifi keeps dropping.", policy)
+    assert "banned-phrase" not in _rules("Your engineer is Sarah and her mobile number is 07700 900455.",
+                                         "Who is my engineer?", ["Do not discuss other customers' accounts."])
+    assert "banned-phrase" not in _rules("The excess is £50 and you're fully covered for the courier cost of sending "
+                                         "the phone in.", "My phone screen cracked.",
+                                         ["Agents cannot confirm whether a claim is covered; the claims team decides."])
+
+
+def test_a_bare_actioned_is_no_step_and_within_a_window_is_no_deadline() -> None:
+    assert "no-next-step" in _rules("Thanks. I've actioned it.", "My order 4412 was lost.")
+    result = coach.rewrite("I guarantee your item is within 30 days of purchase, so it qualifies for a return.",
+                           customer="Can I return my kettle?")
+    assert "can be of purchase" not in result.rewrite, result.rewrite

@@ -292,7 +292,8 @@ def _refused(text: str) -> bool:
     return bool(grants) and all(_REFUSES.search(text, a, b) or _NOT_MINE_TO.search(text, a, b) for a, b in grants)
 
 
-_AND_MORE = re.compile(r",?\s+but\b|;\s|\b(?:and|so)\s+(?:I|we)\b", re.I)  # a refusal with a second clause after it
+# a refusal with a second clause after it
+_AND_MORE = re.compile(r",?\s+(?:but|although|though)\b|;\s|\b(?:and|so)\s+(?:I|we|have|has|will|['’]ll)\b", re.I)
 _WONT_SAY = re.compile(r"\b(?:can['’]?t|cannot|unable\s+to|not\s+able\s+to|won['’]t|not\s+allowed\s+to)\s+(?:share|discuss|"
                        r"disclose|confirm|reveal|tell\s+you|give\s+out|pass\s+on)\b", re.I)
 _NOT_MINE_TO = re.compile(r"\b(?:is|are)n['’]t\s+something\s+(?:I|we)\b", re.I)  # "... aren't something I'm able to add"
@@ -954,7 +955,7 @@ def kept_quiet(text: str, policy: Policy, customer: str | None = None, *, others
 def asks_for_another(customer: str | None) -> bool:
     """The customer asks about someone else's account ("my wife's account", "can you send me his call list")."""
     return bool(customer and _ABOUT_ANOTHER.search(customer) and _ASKS_FOR_IT.search(customer) and
-                not _HOLDS_IT_TOO.search(customer))
+                (not _HOLDS_IT_TOO.search(customer) or _NOT_HOLDER.search(customer)))
 
 
 def _quiet_on(line: str) -> str | None:
@@ -971,8 +972,7 @@ def _spoken_of(what: str, sentences: list[Sentence], customer: str | None = None
     orders", "pending legal matters"), not those that decline to ("I can't discuss another customer's account") nor
     questions. Other topics are not read: their words alone would take ordinary sentences. When the ``customer`` asks
     about someone else's account ("my wife's account"), every detail the reply reads out of it is that person's."""
-    someone = _DETAILS if asks_for_another(customer) else None if customer and _ABOUT_ANOTHER.search(customer) and \
-        _HOLDS_IT_TOO.search(customer) else _OTHERS  # (a carer, executor or joint holder asking: theirs to hear)
+    someone = _DETAILS if asks_for_another(customer) else _OTHERS
     topic = someone if _OTHERS_NAMED.search(what) else _LEGAL if _LEGAL_NAMED.search(what) else \
         _REASONS if _REASONS_NAMED.search(what) else \
         _SENT_BY if _BY_CHANNEL_NAMED.search(what) and _RECORDS_NAMED.search(what) else \
@@ -1005,7 +1005,7 @@ _OTHERS = re.compile(r"\b(?:(?:your|a|the)\s+neighbou?r(?:['’]s)?|another\s+(?
                      r"(?:a|one)\s+(?:other\s+)?(?:customer|member|client)\s+(?:in|near|from|down|up)\s+(?:your|the\s+same)\s|"
                      r"other\s+(?:customers?|members|clients|guests|passengers)|someone\s+else['’]s|"
                      # "her number is 07700 900455", "signed for by a Mrs J. Whitaker"
-                     r"(?:her|his|their)\s+(?:phone\s+|mobile\s+|contact\s+)?number\s+is\b|"
+                     r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\b)[^.!?]{0,40}\b(?:her|his|their)\s+(?:phone\s+|mobile\s+|contact\s+)?number\s+is\b|"
                      r"\bsigned\s+for\s+by\s+(?:a\s+)?(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])|"
                      r"(?:her|his|their)\s+(?:current\s+|available\s+|outstanding\s+)?(?:account|balance|arrears|appointment|"
                      r"(?:blood\s+|test\s+)?results?|records?|"
@@ -1039,15 +1039,18 @@ _ABOUT_ANOTHER = re.compile(r"\b(?:my|our)\s+(?:wife|husband|partner|girlfriend|
                             r"usage|statements?|account\s+details)\b", re.I)
 # ... unless they hold it too: "it's a joint account", "I'm the account holder", "it's on my contract", a power of attorney,
 # or the holder has died (the bereaved settle the account)
-_HOLDS_IT_TOO = re.compile(r"\bjoint\s+(?:account|holders?)\b|\bI(?:['’]m|\s+am)\s+(?:the\s+|a\s+|also\s+a\s+)?(?:account\s+|"
-                           r"main\s+|named\s+)?(?:holder|bill\s+payer)\b|\b(?:on|in|from)\s+my\s+(?:own\s+)?(?:name|account|"
-                           r"contract|plan)\b|\bmy\s+account\b|\bI\s+set\s+(?:it|the\s+\w+)\s+up\b|\bpower\s+of\s+attorney\b|"
-                           r"\b(?:passed\s+away|passed\s+last|died|death|late\s+(?:mum|mom|dad|mother|father|husband|wife|"
-                           r"partner)|executor|probate)\b|\b(?:she|he|they)(?:['’]s|['’]ve|\s+has|\s+have)?\s+(?:asked|"
-                           r"authori[sz]ed)\s+me\s+to\b|\bjoint\b|\bboth\s+our\s+names\b|\bon\s+the\s+account\s+too\b|"
-                           r"\b(?:named|primary|main|account)\s+(?:account\s+)?holder\b|\bauthori[sz]ed\s+user\b|"
-                           r"\bmy\s+(?:own\s+)?(?:balance|card|account|membership|booking|room)\b|\b(?:registered\s+)?(?:carer|"
-                           r"guardian|mandate|parent)\b|\bI\s+(?:topped\s+up|pay\s+for)\b", re.I)
+_HOLDS_IT_TOO = re.compile(r"\bjoint\s+(?:bank\s+)?(?:account|holders?)\b|\bI(?:['’]m|\s+am)\s+(?:the\s+|a\s+|also\s+a\s+)?"
+                           r"(?:account\s+|main\s+|named\s+|primary\s+)?(?:account\s+)?(?:holder|bill\s+payer)\b|"
+                           r"\b(?:on|in|from)\s+my\s+(?:own\s+)?(?:name|contract|plan)\b|\bon\s+my\s+account\b|"
+                           r"\bI\s+set\s+(?:it|the\s+\w+)\s+up\b|\bpower\s+of\s+attorney\b|\b(?:passed\s+away|executor|probate)\b|"
+                           r"\b(?:late|died|passed)\b[^.!?]{0,30}\b(?:mum|mom|dad|mother|father|husband|wife|partner)\b|"
+                           r"\b(?:mum|mom|dad|mother|father|husband|wife|partner)\s+(?:has\s+)?(?:died|passed)\b|"
+                           r"\b(?:she|he|they)(?:['’]s|['’]ve|\s+has|\s+have)?\s+(?:asked|authori[sz]ed)\s+me\s+to\b|"
+                           r"\bboth\s+our\s+names\b|\bon\s+the\s+account\s+too\b|\bauthori[sz]ed\s+user\b|"
+                           r"\b(?:registered\s+)?(?:carer|guardian|mandate)\b", re.I)
+# ... said with a "not": "I'm not the account holder", "not her power of attorney"
+_NOT_HOLDER = re.compile(r"\b(?:not|isn['’]t|aren['’]t|am\s+not|I['’]m\s+not)\s+(?:\w+\s+){0,2}(?:account\s+)?"
+                         r"(?:holder|joint|power|guardian|carer|authori[sz]ed|executor|mandate)\b", re.I)
 # ... and asks for what is on it: "can you send me his call list?", "tell me her balance", "what he's been spending"
 _ASKS_FOR_IT = re.compile(r"\b(?:tell|send|give|show|email|e-mail|text|read)\s+me\s+(?:his|her|their|what|how\s+much|who|"
                           r"the\s+(?:numbers?|balance|transactions|statements?|call\s+list))\b|\bwhat\s+(?:he|she|they)(?:['’]s|"
@@ -1093,7 +1096,9 @@ _SENT_BY = re.compile(r"\b(?:e-?mail|text)(?:ed|ing)?\s+(?:you\s+|it\s+)?(?:the\
 _CAUSE_NAMED = re.compile(r"\broot[\s-]?causes?\b|\bcauses?\s+of\s+(?:the\s+|an\s+|any\s+)?(?:outages?|incidents?|"
                           r"failures?|faults?|breach(?:es)?|downtime)\b", re.I)
 _CAUSE = re.compile(r"\broot[\s-]?cause\s*(?::|was\b|is\b)(?![^.!?]{0,40}\b(?:still|currently|being|under|unclear|unknown|not|"
-                    r"yet|investigat\w*|confirm\w*)\b)(?=[^.!?]{0,80}\b(?:\w+ed|by|because|broke|went|took)\b)|"
+                    r"yet|investigat\w*|confirm\w*)\b)(?=[^.!?]{0,80}\b(?:\w+ed|by|because|broke|went|took)\b)"
+                    r"(?=[^.!?]*\b(?:outage|incident|down|offline|disruption|cluster|servers?|network|production|data\s*cent(?:re|er)|"
+                    r"migration|deploy\w*|release)\b)|"
                     r"\b(?:the\s+)?(?:outage|incident|downtime|disruption|breach)\s+(?:was|were|is)\s+(?:caused|"
                     r"triggered)\s+by\b", re.I)
 # "Agents cannot confirm whether a claim is covered": "Good news, that's fully covered under your policy"
@@ -1101,7 +1106,9 @@ _COVER_NAMED = re.compile(r"\b(?:whether|if)\s+(?:a|the|any|their|your)\s+(?:cla
                           r"(?:is|are|will\s+be)\s+covered\b|\bconfirm\s+cover(?:age)?\b", re.I)
 _COVER_SAID = re.compile(r"(?<!whether\s)(?<!\bif\s)\b(?:that|it|this|you|(?:the|your)\s+(?:\w+\s+)?(?:claim|damage|repair|"
                          r"loss|theft|treatment|leak|flood|fire|break-?in))(?:['’]s|\s+is|\s+are|['’]re|"
-                         r"\s+will\s+be|['’]ll\s+be)\s+(?:fully|definitely|100%|completely|totally)\s+covered\b", re.I)
+                         r"\s+will\s+be|['’]ll\s+be)\s+(?:fully|definitely|100%|completely|totally)\s+covered\b"
+                         r"(?!\s+for\s+(?:the\s+)?(?:courier|postage|delivery|hire|call-?out))"
+                         r"(?![^.!?]*\b(?:once|if|when)\b)", re.I)
 _LEGAL_NAMED = re.compile(r"\blegal\b|\blawsuits?\b|\blitigation\b", re.I)
 _LEGAL = re.compile(r"\b(?:lawsuits?|litigation|class\s+action|legal\s+(?:action|case|proceedings|claim|team|department)|"
                     r"court\s+(?:case|action|proceedings|hearing)|lawyers?|solicitors?|suing|sued|"

@@ -620,7 +620,8 @@ class _Rewriter(Additions):
         if rule == "banned-phrase" and self.told and (asks_for_another(self.told) or _ASKS_ABOUT.search(self.told)) and \
                 (held := kept_quiet(self.draft, self.policy, self.told, others=True)) and text.strip() == held[0].strip():
             # what the customer asked of someone else and may not hear: say so, once (and who may ask, for an account)
-            return [[_HOLDER_SAYS if asks_for_another(self.told) else _NOT_OTHERS]]
+            holder = asks_for_another(self.told) and any("holder" in line.lower() for line in self.policy.commitments)
+            return [[_HOLDER_SAYS if holder else _NOT_OTHERS]]
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
                 "vague-effort": lambda: fix_vague_effort(text, quote),
                 "banned-phrase": lambda: drop_banned(text, quote, quote in kept_quiet(text, self.policy, self.told))}[rule]()

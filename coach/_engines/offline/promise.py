@@ -61,7 +61,7 @@ _EXPLICIT = re.compile(
 )
 _IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+[^,;]{1,40}?)\s+(?:is|are)\s+(?P<rest>[^,;]*?\b(?:by|before|within)\s+"
                     r"(?:tomorrow|today|tonight|the\s+end|end\s+of|noon|midday|next|this|\d+|(?:mon|tues|wednes|thurs|fri|satur|"
-                    r"sun)day)\b.*)$", re.I)
+                    r"sun)day)\b(?![^,;]*\bof\s+(?:purchase|delivery|the\s+date|receipt)\b).*)$", re.I)
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|"
                          r"(?<=,\s)(?:I\s+)?promise)\b"
                          r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
