@@ -571,3 +571,10 @@ def test_a_bare_actioned_is_no_step_and_within_a_window_is_no_deadline() -> None
     result = coach.rewrite("I guarantee your item is within 30 days of purchase, so it qualifies for a return.",
                            customer="Can I return my kettle?")
     assert "can be of purchase" not in result.rewrite, result.rewrite
+
+
+def test_a_relatives_spending_said_with_your_husband_is_still_theirs() -> None:
+    customer = "My husband's account - what has he been spending?"
+    result = coach.rewrite("Thanks Ana. I can see your husband spent £230 at Argos on Monday.", customer=customer,
+                           policy=_HOLDER_LINE)
+    assert "£230" not in result.rewrite and result.passed is not True, result.rewrite

@@ -1062,7 +1062,8 @@ _ASKS_FOR_IT = re.compile(r"\b(?:tell|send|give|show|email|e-mail|text|read)\s+m
 # ... so a sentence that reads their usage off the account is theirs: "I can see 14 texts to 07700 900877", "he spent
 # £412 at Currys", "I've emailed the itemised call list" (not a step: "she can call us on 0345 ...")
 _DETAILS = re.compile(r"(?:" + _OTHERS.pattern + r")|"
-                      r"\b(?:I|we)\s+can\s+see\b(?![^.!?]*\byour\b)[^.!?]*\b(?:texts|calls|transactions|payments|spent|"
+                      r"\b(?:I|we)\s+can\s+see\b(?![^.!?]*\byour\s+(?:own\s+)?(?:balance|account|card|payments?|transactions?|"
+                      r"statements?|bill)\b)[^.!?]*\b(?:texts|calls|transactions|payments|spent|"
                       r"spending|balance|usage|withdrawals|purchases)\b|"
                       r"\b(?:he|she|they)(?:['’]s|['’]ve|\s+has|\s+had|\s+have)?\s+(?:been\s+)?(?:spent|spending|texted|texting|"
                       r"called|calling|rang|owes|withdrew|transferred)\b[^.!?]*\d|"
