@@ -952,6 +952,7 @@ def kept_quiet(text: str, policy: Policy, customer: str | None = None, *, others
             if (what := _quiet_on(line)) for start, end in _spoken_of(what, sentences, customer, others=others)]
 
 
+@lru_cache(maxsize=256)  # read for every policy line a draft, a candidate edit or a rewrite is checked against
 def asks_for_another(customer: str | None) -> bool:
     """The customer asks about someone else's account ("my wife's account", "can you send me his call list")."""
     return bool(customer and _ABOUT_ANOTHER.search(customer) and _ASKS_FOR_IT.search(customer) and

@@ -186,6 +186,18 @@ class _Rewriter(Additions):
     def case(self) -> Situation | None:  # type: ignore[override]  # (read only where a draft is edited)
         return situation(self.told)
 
+    @cached_property
+    def _not_theirs(self) -> tuple[str, str] | None:
+        """The draft's first sentence on someone else's affairs that the customer asked about, and what the reply says
+        in its place (who may ask, for an account); None when the customer asked nothing of anyone else."""
+        if not self.told or not ((another := asks_for_another(self.told)) or _ASKS_ABOUT.search(self.told)):
+            return None
+        held = kept_quiet(self.draft, self.policy, self.told, others=True)
+        if not held:
+            return None
+        holder = another and any("holder" in line.lower() for line in self.policy.commitments)
+        return held[0].strip(), _HOLDER_SAYS if holder else _NOT_OTHERS
+
     def check(self, text: str) -> CheckResult:
         if not text.strip():
             return CheckResult(findings=[], passed=True)
@@ -617,11 +629,8 @@ class _Rewriter(Additions):
             return [[capitalise(exception.strip()),
                      f"I'll check how that applies to the {amounts} and update you." if amounts else
                      "I'll check how that applies to you and update you."]]
-        if rule == "banned-phrase" and self.told and (asks_for_another(self.told) or _ASKS_ABOUT.search(self.told)) and \
-                (held := kept_quiet(self.draft, self.policy, self.told, others=True)) and text.strip() == held[0].strip():
-            # what the customer asked of someone else and may not hear: say so, once (and who may ask, for an account)
-            holder = asks_for_another(self.told) and any("holder" in line.lower() for line in self.policy.commitments)
-            return [[_HOLDER_SAYS if holder else _NOT_OTHERS]]
+        if rule == "banned-phrase" and (instead := self._not_theirs) and text.strip() == instead[0]:
+            return [[instead[1]]]  # what the customer asked of someone else and may not hear: said so, once
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
                 "vague-effort": lambda: fix_vague_effort(text, quote),
                 "banned-phrase": lambda: drop_banned(text, quote, quote in kept_quiet(text, self.policy, self.told))}[rule]()
