@@ -43,8 +43,8 @@ def test_a_grant_beyond_what_the_team_may_do_says_the_line_as_ours() -> None:
     result = coach.rewrite("Sorry for the inconvenience, we will waive the £45 late fee for you.",
                            customer="I was charged a late fee of £45 because my salary came in late.",
                            policy=["Agents may waive late fees up to £20 once a year."])
-    assert "We can waive late fees up to £20 once a year." in result.rewrite and "Agents may" not in result.rewrite
-    assert "waive the £45" not in result.rewrite
+    assert "up to £20" not in result.rewrite and "Agents may" not in result.rewrite  # a cap is the team's to apply
+    assert "waive the £45" not in result.rewrite and "I can't offer £45" in result.rewrite and result.passed is None
 
 
 @pytest.mark.parametrize("customer, kept, gone", [

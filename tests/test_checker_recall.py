@@ -88,7 +88,7 @@ def test_the_offline_rewrite_states_the_cap_and_keeps_the_amount() -> None:
     draft = "I've refunded the cancelled class to your card and added a £40 goodwill credit for the wasted trip."
     result = coach.rewrite(draft, policy=CAP)
     assert nothing_found(result)
-    assert "Goodwill credits are capped at £15 per booking." in result.rewrite
+    assert "capped" not in result.rewrite and result.passed is None  # the cap is the team's to apply, not to paste
     assert "£40" in result.rewrite and "I've refunded the cancelled class to your card." in result.rewrite
     assert "added a £40" not in result.rewrite
 

@@ -87,8 +87,9 @@ def test_a_product_hazard_gets_no_gas_advice() -> None:
 def test_beyond_a_window_the_rewrite_states_the_line_without_denying_the_amount() -> None:
     policy = ["Price matches are honoured within 7 days of purchase."]
     result = coach.rewrite("We'll definitely match the £120 price and refund the £15 difference.", policy=policy)
-    assert "Price matches are honoured within 7 days of purchase." in result.rewrite
-    assert "can't offer" not in result.rewrite and "£120" in result.rewrite and "£15" in result.rewrite
+    assert "within 7 days" not in result.rewrite and "I'll check what our policy allows for the £120 and £15" in \
+        result.rewrite, result.rewrite  # the window is the team's to apply; nothing points back at it
+    assert "can't offer" not in result.rewrite and result.passed is None
 
 
 def test_a_promise_after_a_done_step_goes_rather_than_being_hedged() -> None:
@@ -167,7 +168,7 @@ def test_health_gets_its_interim_step_and_no_third_person() -> None:
 def test_beyond_a_cap_with_a_date_the_date_becomes_the_agents_update() -> None:
     policy = ["Meal vouchers are capped at £15 per delay."]
     result = coach.rewrite("I'll refund your meals in full, £60, and it will be in your account by Friday.", policy=policy)
-    assert "Meal vouchers are capped at £15 per delay." in result.rewrite
+    assert "capped" not in result.rewrite and result.passed is None
     assert "I can't offer £60" in result.rewrite and "by Friday" in result.rewrite and nothing_found(result)
 
 

@@ -42,7 +42,7 @@ def test_covering_a_nightly_rate_above_the_policy_cap_is_held_back() -> None:
     draft = "Hi Ana, don't worry, we'll cover the full £140 a night at the Travelodge until the repairs are done."
     assert "broken-promise" in _rules(draft, policy=policy)
     result = coach.rewrite(draft, customer="The flat flooded and we're in the Travelodge at £140 a night.", policy=policy)
-    assert "£140 a night at the Travelodge" not in result.rewrite and "£90" in result.rewrite, result.rewrite
+    assert "£140 a night at the Travelodge" not in result.rewrite and "£90" not in result.rewrite, result.rewrite
     # within the cap it is the policy's grant
     assert "broken-promise" not in _rules("Hi Ana, we'll cover £80 a night at the Travelodge.", policy=policy)
 

@@ -43,6 +43,17 @@ _SAME_DAY = re.compile(r"\bsame\s+(?:business\s+|working\s+)?day\b|\bend\s+of\s+
 _GENERIC_POLICY_WORDS = frozenset(
     "within business working days day weeks week hours hour issued issue available offer offers may can".split()
 )
+# a window: "Returns are accepted within 30 days", "refunds within 30 days of delivery" (not a time to wait: "Refunds are
+# issued within 14 days of cancellation")
+_WINDOW = (r"\bcan\s+be\s+\w+\s+within\b|\bwithin\s+(?:the\s+first\s+)?\d+\s+(?:days?|weeks?|months?)\s+(?:of|from|after)\s+"
+           r"(?:the\s+)?(?:delivery|purchase|receipt|booking|charge|renewal|order|sign-?up|start)\b")
+# what makes a grant on the same topic conditional: "Annual plans can be refunded pro rata only within the first 14 days"
+_CONDITIONAL = re.compile(r"\b(?:only|unless|except\w*)\b", re.I)
+# what limits a grant: a cap, a condition, an exception, an approval, a window, a charge, someone else's decision
+_LIMITS = re.compile(r"\b(?:only|unless|except\w*|if|provided|subject\s+to|up\s+to|capped|caps?|maximum|max|at\s+most|"
+                     r"limit\w*|requires?|required|need(?:s|ed)?|approv\w*|assess\w*|decid\w*|discretion|may|must|should|"
+                     r"excess|agents?|staff|accepted)\b"
+                     r"|" + _WINDOW, re.I)
 
 
 #: A policy line that rules something out rather than granting it.
@@ -761,6 +772,17 @@ class Policy(BaseModel):
             if not timed or allowed is None or (promised is not None and promised >= allowed):
                 return True
         return False
+
+    def plain_grant(self, line: str) -> bool:
+        """``line`` grants something without a limit ("Refunds are issued within 5-7 business days"), and no other
+        line limits what it grants ("Annual plans can be refunded pro rata only within the first 14 days"): a customer
+        may read it as it stands."""
+        if _LIMITS.search(line) or for_agents(line) or any(_rules_out(part) for part in _PARTS.split(line)):
+            return False
+        topic = set(_stems(line, _GENERIC_POLICY_WORDS))  # (a cap elsewhere leaves the grant as it is: "Credits above
+        return not any(other != line and _CONDITIONAL.search(other) and  # £25 need approval" beside "... earns a £10 credit")
+                       any(_same_word(word, topic) for word in _stems(other, _GENERIC_POLICY_WORDS))
+                       for other in self.commitments)
 
     def allows_one(self, clause: str) -> str | None:
         """The line that allows one of what ``clause`` grants several of ("waived all three" against "Agents may waive

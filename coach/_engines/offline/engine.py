@@ -45,6 +45,7 @@ from .edits import (
 )
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
+from .policy_said import unsaid_policy
 from .promise import (
     CHECKED,
     also_checks,
@@ -100,9 +101,10 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     return RewriteResult(
         rewrite=text,
         engine="offline",
-        # the coach's own lines, a doubt the rules cannot settle, a policy condition they cannot check, or a sentence
-        # they cannot read: no verdict until a person reads them
-        passed=None if verdict.passed and (review or not verdict.settled or _obeyed(before, rewriter.orders)) or
+        # the coach's own lines, a doubt the rules cannot settle, a policy condition they cannot check or a line it
+        # held back, or a sentence they cannot read: no verdict until a person reads them
+        passed=None if verdict.passed and (review or not verdict.settled or _obeyed(before, rewriter.orders) or
+                                           rewriter.held_back) or
         _only_unread(verdict) or rewriter.unread else verdict.passed,
         findings_before=before.findings,
         findings_after=after.findings,
@@ -179,6 +181,7 @@ class _Rewriter(Additions):
         self.closed = False  # a next step was added
         self.edited: str | None = None  # the reply after the edits, before anything was added
         self.unread = False  # the customer wrote in another language and the draft has no English to edit
+        self.held_back = False  # a policy line bears on the reply, and the reply does not say it (policy_said)
         self.orders = injected_orders(customer)
         self.told = without_orders(customer)
 
@@ -431,7 +434,7 @@ class _Rewriter(Additions):
             if money and _TO_REVIEW.search(before.text):
                 unit.text = f"I'll update you{money['when']}."
         if self.policy.commitments:  # a policy line the coach said, where the reply says it already ("Your replacement
-            said = {said_policy(line) for line in self.policy.commitments}  # ships within 2 business days and ...")
+            said = {said_policy(line): line for line in self.policy.commitments}  # ships within 2 business days ...")
             for unit in layout.units:
                 parts = [p.text for p in split_sentences(unit.text)] if unit.text else []
                 kept = [p for p in parts if not (p in said and p not in self.draft and
@@ -440,6 +443,7 @@ class _Rewriter(Additions):
                                                      for u in layout.units))]
                 if len(kept) < len(parts):
                     unit.text = " ".join(kept)
+            self.held_back = unsaid_policy(layout, self.policy, said, self.draft)  # ... and only a plain grant
         units = [u for u in layout.units if u.text]
         for before, unit in zip(units, units[1:]):  # "... update you by Friday. thanks so much for waiting!": a small
             if re.match(r"[a-z]{2,}[\s,!?'’]", unit.text) and not unit.prefix and before.text != drafted.get(id(before)) and \

@@ -1,0 +1,93 @@
+"""What a rewrite says of the policy to the customer.
+
+A line the customer can read as it stands is a plain grant ("Refunds are issued within 5-7 business days") or a "no"
+the agent says as their own ("I can't confirm a payout before the loss adjuster has visited"), said once. A limit
+("Bill credits above £20 need team leader approval", "capped at a £50 voucher", "only within the first 14 days") is
+the team's to apply, not a sentence to paste: blind reviewers marked 21 of the 27 rewrites that pasted one garbled
+(sets cg-ct), because a pasted limit reads as an internal note, a refusal nobody explained, or a rule that does not
+fit the case. Such a line stays out of the reply, the agent's step that came with it stays, said without pointing
+back at it, and the rewrite waits for a person to read it (``passed`` None), as one with a line of the coach's own
+does: the policy bears on the reply, and nothing in it says so any more.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..._core.facts import extract_facts
+from ..._core.policy import Policy
+from ..._core.text import split_sentences
+from .clauses import capitalise, holds_step
+from .layout import Layout
+
+__all__ = ["unsaid_policy"]
+
+# "I'll check how that applies to the £45 and update you.", "I'll check what that means for order 5512 and let you know."
+_POINTS_BACK = re.compile(r"^I(?:'ll check|'m checking) (?:how that applies to|what that means for) (?P<what>.+?)"
+                          r"(?P<rest>,? and (?:update you|let you know)\b.*)$")
+_UNDER_IT = re.compile(r"^I'll check what I can offer you under it and update you\.$")
+_THAT_MEANS = re.compile(r"^That means (?=(?:I|we) can't\b)")
+_EITHER = re.compile(r"(?<=\w) either(?=\.$)")  # "I can't refund the €34 either." (after a "no" that is still said)
+_CANT = re.compile(r"\bcan't\b")
+_OWN_CHECK = re.compile(r"^I'll check what (?:our policy allows|I can offer you)\b")
+# a "no" the agent says as their own ("I can't confirm a payout before the loss adjuster has visited", from "Do not
+# confirm ..."), not the team's approvals
+_OUR_NO = re.compile(r"^(?:I|We) (?:can't|cannot|can not|don't|do not|won't|will not)\b(?!.*\bapprov)")
+_NO_LINE = "I'll check what our policy allows here and let you know."  # where a line was all the reply did
+_WINDOW = re.compile(r"^As it's past that window\b")  # (the engine's own reading of the dates against the line: it stays)
+
+
+def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: str) -> bool:
+    """Take out of ``layout`` the policy lines the engine added (``said``: each line as the engine says it, to the
+    line) that the customer should not read word for word, and say the step after each without pointing back at it.
+    True when a line was taken out."""
+    units = [u for u in layout.units if u.text]
+    parts = [[p.text for p in split_sentences(u.text)] for u in units]
+    flat = [(i, j) for i, ps in enumerate(parts) for j in range(len(ps))]
+    dropped_before = checked = declined = held_back = False
+    for at, (i, j) in enumerate(flat):
+        text = parts[i][j]
+        after = parts[flat[at + 1][0]][flat[at + 1][1]] if at + 1 < len(flat) else ""
+        line = said.get(text)
+        if line is not None and text not in draft and not _WINDOW.match(after):
+            rest = " ".join(p for k, ps in enumerate(parts) for m, p in enumerate(ps) if (k, m) != (i, j))
+            sayable = policy.plain_grant(line) or _OUR_NO.match(text) is not None
+            if (not sayable or _said_already(text, rest)) and not _keeps_a_fact(text, rest, draft):
+                parts[i][j] = "" if held_back else _NO_LINE  # (in its place, once, the agent's step)
+                dropped_before = held_back = True
+                continue
+        text = _unpointed(text, dropped_before)
+        dropped_before = False
+        if _OWN_CHECK.match(text) and checked and text not in draft or _EITHER.search(text) and not declined:
+            text = "" if _OWN_CHECK.match(text) else _EITHER.sub("", text)  # (no second "I'll check what ...")
+        checked = checked or bool(_OWN_CHECK.match(text))
+        declined = declined or bool(_CANT.search(text))
+        parts[i][j] = text
+    said_steps = [p for ps in parts for p in ps if p and p != _NO_LINE]
+    step_left = any(holds_step(p) for p in said_steps)
+    for unit, ps in zip(units, parts):
+        unit.text = " ".join(p for p in ps if p and (p != _NO_LINE or not step_left and not checked))
+    return held_back
+
+
+def _keeps_a_fact(text: str, rest: str, draft: str) -> bool:
+    """The line says a figure of the draft ("past 30 days") that the reply says nowhere else."""
+    return any(f in draft and f not in rest for f in extract_facts(text))
+
+
+def _said_already(text: str, rest: str) -> bool:
+    """Every figure of the line is in the reply already ("refunds reach your card within 5-7 business days")."""
+    facts = extract_facts(text)
+    return bool(facts) and all(f in rest for f in facts)
+
+
+def _unpointed(text: str, line_went: bool) -> str:
+    if not line_went:
+        return text
+    back = _POINTS_BACK.match(text)
+    if back:
+        return f"I'll check what our policy allows for {back['what']}{back['rest']}"
+    if _UNDER_IT.match(text):
+        return "I'll check what I can offer you and update you."
+    return capitalise(_THAT_MEANS.sub("", text))
+

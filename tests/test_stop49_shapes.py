@@ -1,0 +1,84 @@
+"""Stop 49: what an offline rewrite says of the policy. A plain grant is said once; a limit (a cap, a window, an
+approval, an exception) is the team's to apply and is not pasted into the reply. Drafts written for these tests."""
+
+from __future__ import annotations
+
+from coach import Coach, Policy
+
+coach = Coach()
+
+
+def test_a_plain_grant_is_one_a_customer_may_read_and_a_limit_is_not() -> None:
+    policy = Policy(commitments=["Refunds are issued within 5-7 business days.", "Loyalty points expire after 2 years."])
+    assert policy.plain_grant("Refunds are issued within 5-7 business days.")
+    for line in ("Goodwill vouchers are capped at £10 per order.", "Upgrades need a supervisor's approval.",
+                 "Returns are accepted within 28 days of delivery.", "Courtesy cars may be offered, subject to availability.",
+                 "Agents must not discuss other customers' accounts.", "Sale items cannot be refunded."):
+        assert not Policy(commitments=[line]).plain_grant(line), line
+
+
+def test_a_grant_another_line_makes_conditional_is_not_plain() -> None:
+    lines = ["Monthly plans are refunded only within 7 days of the first charge.", "Refunds are issued within 5 days."]
+    assert not Policy(commitments=lines).plain_grant(lines[1])
+    # a cap elsewhere leaves a grant as it is
+    lines = ["A late delivery earns a £5 voucher.", "Vouchers above £20 need a manager's approval."]
+    assert Policy(commitments=lines).plain_grant(lines[0])
+
+
+def test_a_cap_is_not_pasted_and_the_rewrite_waits_for_a_person() -> None:
+    policy = ["Goodwill vouchers are capped at £10 per order."]
+    draft = "Hi Marta, thanks for your patience. I've added a £35 voucher to your account for the mix-up."
+    result = coach.rewrite(draft, customer="You sent me the wrong size trainers, order TR-4410.", policy=policy)
+    assert "capped" not in result.rewrite and "I've added a £35 voucher" not in result.rewrite, result.rewrite
+    assert "£35" in result.rewrite and result.passed is None, result.rewrite
+
+
+def test_a_timeline_grant_replaces_a_faster_promise() -> None:
+    policy = ["Refunds are issued within 5-7 business days."]
+    draft = "Thanks for sending the bike seat back, Omar. Your refund will be on your card by tomorrow morning."
+    result = coach.rewrite(draft, customer="I returned the bike seat last week, order BS-220. Where's my money?",
+                           policy=policy)
+    assert "Refunds are issued within 5-7 business days." in result.rewrite, result.rewrite
+    assert "by tomorrow morning" not in result.rewrite or "update" in result.rewrite, result.rewrite
+
+
+def test_a_timeline_beside_an_only_line_on_the_same_topic_is_not_said() -> None:
+    policy = ["Yearly plans are refunded only within the first 10 days.", "Refunds are issued within 5-7 business days."]
+    draft = "No problem, Ines. I'll refund the whole £96 and you'll have it back within 24 hours."
+    result = coach.rewrite(draft, customer="I paid £96 for the year in January and want out now, it's April.",
+                           policy=policy)
+    assert "Refunds are issued" not in result.rewrite and "only within" not in result.rewrite, result.rewrite
+    assert "how that applies" not in result.rewrite and "£96" in result.rewrite, result.rewrite
+
+
+def test_an_approval_line_is_not_said_to_the_customer() -> None:
+    policy = ["Bill credits over £15 need a team leader's approval."]
+    draft = "Thanks for flagging the outage on Fen Road, Priya. I've added a £50 credit to your account."
+    result = coach.rewrite(draft, customer="Our broadband was down for four days on Fen Road.", policy=policy)
+    assert "approval" not in result.rewrite and "I've added a £50 credit" not in result.rewrite, result.rewrite
+    assert "review the £50 credit" in result.rewrite and result.passed is None, result.rewrite
+
+
+def test_a_line_that_was_the_whole_answer_leaves_the_agents_step() -> None:
+    policy = ["Returns are accepted within 28 days of delivery.", "Items marked Final Sale cannot be returned or refunded."]
+    draft = ("Hi Ava, thanks for getting in touch about the linen shirt from order 7741. That's fine, pop it in the post "
+             "with the returns slip and we'll refund you in full when it gets here.")
+    result = coach.rewrite(draft, customer="I bought a linen shirt (order 7741) in your end-of-season final sale and it's "
+                           "too small. Can I send it back for a refund?", policy=policy)
+    assert "28 days" not in result.rewrite and "Final Sale" not in result.rewrite, result.rewrite
+    assert "we'll refund you" not in result.rewrite and "order 7741" in result.rewrite, result.rewrite
+    assert "I'll check what our policy allows here and let you know." in result.rewrite and result.passed is None
+
+
+def test_a_line_that_keeps_a_figure_of_the_draft_stays() -> None:
+    policy = ["Returns are accepted within 30 days of delivery.", "Exceptions need a team lead's approval."]
+    draft = "Hi Dev, as a thank-you for being with us so long I've approved the return even though it's past 30 days."
+    result = coach.rewrite(draft, customer="Can I still return the lamp? I got it in March.", policy=policy)
+    assert "30 days" in result.rewrite, result.rewrite  # (the draft's "30 days" survives in the line)
+
+
+def test_a_no_in_the_teams_voice_is_said() -> None:
+    policy = ["Do not promise a callback time."]
+    draft = "Thanks for calling about the leak, Sam. A plumber will ring you back within the hour, promise."
+    result = coach.rewrite(draft, customer="Water is coming through my ceiling, flat 4B.", policy=policy)
+    assert "Do not promise" not in result.rewrite and "promise." not in result.rewrite, result.rewrite
