@@ -82,3 +82,12 @@ def test_a_no_in_the_teams_voice_is_said() -> None:
     draft = "Thanks for calling about the leak, Sam. A plumber will ring you back within the hour, promise."
     result = coach.rewrite(draft, customer="Water is coming through my ceiling, flat 4B.", policy=policy)
     assert "Do not promise" not in result.rewrite and "promise." not in result.rewrite, result.rewrite
+
+
+def test_a_promise_spelt_as_the_agent_typed_it_is_checked_without_the_intensifier() -> None:
+    result = coach.rewrite("Hi Maya, your parcel will definately be with you by Saturday, don't worry!",
+                           customer="My parcel (order 5521) hasn't moved since Monday and it's a present for Saturday.")
+    assert "definately" not in result.rewrite and "Saturday" in result.rewrite, result.rewrite
+    result = coach.rewrite("Thanks for waiting, Jo. Your scan results will be totally fine, I'm sure.",
+                           customer="I had a scan two weeks ago at the Elm Street clinic and still have no results.")
+    assert "totally" not in result.rewrite and "can be fine" not in result.rewrite, result.rewrite
