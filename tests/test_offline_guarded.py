@@ -171,7 +171,7 @@ def test_what_the_policy_rules_out_becomes_the_policy_line():
     result = rewrite_offline("Thanks for returning the toaster. I will refund you in cash when you come in.",
                              "I returned the toaster, can I have cash back?", policy)
     assert "Cash refunds are not offered" not in result.rewrite and "in cash when" not in result.rewrite
-    assert "I'll check what our policy allows here" in result.rewrite and result.passed is None  # the step in its place
+    assert "I'll look into this for you" in result.rewrite and result.passed is None  # a step in its place
     assert nothing_found(result)
 
 

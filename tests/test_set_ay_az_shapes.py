@@ -215,7 +215,7 @@ def test_an_exception_to_a_window_says_the_window_and_keeps_the_amount() -> None
     policy = ["Price match applies only to identical items within 7 days of purchase."]
     draft = "Thanks for the link. I've refunded the £70 difference to your card, even though it's been more than 7 days."
     result = coach.rewrite(draft, customer="I bought the TV on 1 November; it's £70 cheaper elsewhere now.", policy=policy)
-    assert "within 7 days of purchase" not in result.rewrite and "exception for the £70 difference" in result.rewrite, \
+    assert "within 7 days of purchase" in result.rewrite and "exception for the £70 difference" in result.rewrite, \
         result.rewrite
 
 

@@ -91,3 +91,61 @@ def test_a_promise_spelt_as_the_agent_typed_it_is_checked_without_the_intensifie
     result = coach.rewrite("Thanks for waiting, Jo. Your scan results will be totally fine, I'm sure.",
                            customer="I had a scan two weeks ago at the Elm Street clinic and still have no results.")
     assert "totally" not in result.rewrite and "can be fine" not in result.rewrite, result.rewrite
+
+
+def test_a_cap_whose_figures_only_look_like_the_drafts_is_not_kept_for_them() -> None:
+    policy = ["Delay compensation is capped at €250 for flights under 1,500 km."]
+    draft = ("Hi Aoife, sorry about the wait. As a gesture we'll pay you €400 cash compensation plus €100 towards the "
+             "taxi, you'll have it by Friday.")
+    result = coach.rewrite(draft, customer="Flight EI 62 to Lyon was 5 hours late and I missed my meeting.", policy=policy)
+    assert "capped" not in result.rewrite and "That means" not in result.rewrite, result.rewrite  # ("1" of "1,500"
+    # is in "€100", but it is no figure of the draft's)
+
+
+def test_a_no_that_carries_an_order_to_the_team_is_not_said() -> None:
+    policy = ["Do not offer vouchers or free meals; escalate to a supervisor if the customer asks for more than a refund."]
+    draft = "Hi Sam, so sorry about the missing curry! I've refunded the £14.20 and added a £30 voucher for next time."
+    result = coach.rewrite(draft, customer="Order 5512 from Curry Hut came without the chicken madras.", policy=policy)
+    assert "escalate" not in result.rewrite and "supervisor if you ask" not in result.rewrite, result.rewrite
+
+
+def test_a_time_to_wait_is_a_grant_and_a_condition_in_the_subject_is_a_limit() -> None:
+    for line in ("Refunds are processed within 3 days of receipt of the returned item.", "Claims are decided within 10 "
+                 "working days.", "Refunds take up to 10 business days to appear.", "Refunds can be expected within 5 days.",
+                 "Missed deliveries: R100 voucher on the next order."):
+        assert Policy(commitments=[line]).plain_grant(line), line
+    for line in ("Orders placed before 2pm are dispatched the same day.", "Premium members get free next-day delivery.",
+                 "Flights over 3 hours late earn £220 compensation.", "Free returns for 30 days.",
+                 "Price matches are honoured within 7 days of purchase."):
+        assert not Policy(commitments=[line]).plain_grant(line), line
+    lines = ["Gift cards are not refundable unless faulty.", "Refunds are issued within 5-7 business days."]
+    assert Policy(commitments=lines).plain_grant(lines[1])  # (a "no" about gift cards leaves refunds as they are)
+
+
+def test_a_check_that_pointed_at_a_line_held_back_names_the_policy() -> None:
+    policy = ["Refunds are issued within 5-7 business days, only after the return is inspected."]
+    result = coach.rewrite("You'll get the £75 refund within 24 hours.", customer="I returned order 9921 on Monday.",
+                           policy=policy)
+    assert "how that applies" not in result.rewrite and "only after" not in result.rewrite, result.rewrite
+
+
+def test_a_line_against_a_grant_the_draft_still_makes_stays() -> None:
+    result = coach.rewrite("The courier will leave it on the doorstep, no signature needed.",
+                           customer="I won't be in on Friday for my TV delivery.", policy=["Deliveries need a signature."])
+    assert "Deliveries need a signature." in result.rewrite and result.passed is not True, result.rewrite
+
+
+def test_a_line_held_back_leaves_the_reply_its_own_step() -> None:
+    result = coach.rewrite("Your order will ship today, guaranteed.", customer="I ordered at 6pm, when will it ship? "
+                           "Order 55102.", policy=["Orders placed before 2pm are dispatched the same day."])
+    assert "before 2pm" not in result.rewrite and "guaranteed" not in result.rewrite, result.rewrite
+    assert "order 55102" in result.rewrite and result.passed is None, result.rewrite
+
+
+def test_a_legitimate_waiver_does_not_bring_back_a_refusal_line() -> None:
+    policy = ["Refunds for non-refundable fares are not permitted.", "Rebooking fees may be waived once for medical reasons."]
+    draft = ("Thank you for telling us, and I hope your recovery goes well. Because this is for medical reasons, I can waive "
+             "the rebooking fee once on booking ZX4410 if you send a doctor's note, and I guarantee your refund today.")
+    result = coach.rewrite(draft, customer="I broke my leg and can't fly on Friday (booking ZX4410). Can I get a refund?",
+                           policy=policy)
+    assert "are not permitted" not in result.rewrite and "guarantee" not in result.rewrite, result.rewrite

@@ -44,15 +44,22 @@ _GENERIC_POLICY_WORDS = frozenset(
     "within business working days day weeks week hours hour issued issue available offer offers may can".split()
 )
 # a window: "Returns are accepted within 30 days", "refunds within 30 days of delivery" (not a time to wait: "Refunds are
-# issued within 14 days of cancellation")
-_WINDOW = (r"\bcan\s+be\s+\w+\s+within\b|\bwithin\s+(?:the\s+first\s+)?\d+\s+(?:days?|weeks?|months?)\s+(?:of|from|after)\s+"
-           r"(?:the\s+)?(?:delivery|purchase|receipt|booking|charge|renewal|order|sign-?up|start)\b")
+# issued within 14 days of cancellation", "processed within 3 days of receipt", "can be expected within 5 days")
+_WINDOW = (r"\bcan\s+be\s+(?!expected\b)\w+\s+within\b|\bfor\s+\d+\s+days\b|"
+           r"\bwithin\s+(?:the\s+first\s+)?\d+\s+(?:days?|weeks?|months?)\s+(?:of|from|after)\s+(?:the\s+)?"
+           r"(?:delivery|purchase|booking|charge|renewal|sign-?up|start)\b|"
+           r"(?<!ed\s)(?<!paid\s)(?<!sent\s)\bwithin\s+\d+\s+(?:days?|weeks?|months?)\s+of\s+(?:receipt|the\s+order)\b")
 # what makes a grant on the same topic conditional: "Annual plans can be refunded pro rata only within the first 14 days"
+# (not a "no" about something else: "Gift cards are not refundable unless faulty")
 _CONDITIONAL = re.compile(r"\b(?:only|unless|except\w*)\b", re.I)
-# what limits a grant: a cap, a condition, an exception, an approval, a window, a charge, someone else's decision
-_LIMITS = re.compile(r"\b(?:only|unless|except\w*|if|provided|subject\s+to|up\s+to|capped|caps?|maximum|max|at\s+most|"
-                     r"limit\w*|requires?|required|need(?:s|ed)?|approv\w*|assess\w*|decid\w*|discretion|may|must|should|"
-                     r"excess|agents?|staff|accepted)\b"
+_REFUSES = re.compile(r"\b(?:not|no|never|cannot|can't|non-\w+)\b", re.I)
+# what limits a grant: a cap, a condition (in its subject too: "Orders placed before 2pm", "Premium members"), an
+# exception, an approval, a window, a charge, someone else's decision
+_LIMITS = re.compile(r"\b(?:only|unless|except\w*|if|where|provided|subject\s+to|capped|caps?|maximum|max|at\s+most|limit\w*|"
+                     r"up\s+to(?!\s+\d+\s+(?:business\s+|working\s+)?days)|requires?|required|need(?:s|ed)?|approv\w*|"
+                     r"(?:assess|decid)\w*(?!\s+within)|discretion|may|must|should|excess|accepted|before|"
+                     r"(?:over|under|more\s+than|less\s+than)\s+(?=[£$€\d])|members?|premium|customers?\s+(?:in|on|with|who)|"
+                     r"eligible)\b"
                      r"|" + _WINDOW, re.I)
 
 
@@ -780,7 +787,8 @@ class Policy(BaseModel):
         if _LIMITS.search(line) or for_agents(line) or any(_rules_out(part) for part in _PARTS.split(line)):
             return False
         topic = set(_stems(line, _GENERIC_POLICY_WORDS))  # (a cap elsewhere leaves the grant as it is: "Credits above
-        return not any(other != line and _CONDITIONAL.search(other) and  # £25 need approval" beside "... earns a £10 credit")
+        return not any(other != line and _CONDITIONAL.search(other) and not _REFUSES.search(other) and  # £25 need
+                       # approval" beside "... earns a £10 credit")
                        any(_same_word(word, topic) for word in _stems(other, _GENERIC_POLICY_WORDS))
                        for other in self.commitments)
 

@@ -45,7 +45,7 @@ from .edits import (
 )
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
-from .policy_said import unsaid_policy
+from .policy_said import POLICY_STEP, unsaid_policy
 from .promise import (
     CHECKED,
     also_checks,
@@ -444,6 +444,11 @@ class _Rewriter(Additions):
                 if len(kept) < len(parts):
                     unit.text = " ".join(kept)
             self.held_back = unsaid_policy(layout, self.policy, said, self.draft)  # ... and only a plain grant
+            if self.held_back and english and self.dropped_step(layout.render()):
+                self.closed = False  # the line held back was all the reply did: the agent's step in its place
+                self.closing(layout)
+                if self.dropped_step(layout.render()):
+                    self.closing(layout, step=POLICY_STEP)
         units = [u for u in layout.units if u.text]
         for before, unit in zip(units, units[1:]):  # "... update you by Friday. thanks so much for waiting!": a small
             if re.match(r"[a-z]{2,}[\s,!?'’]", unit.text) and not unit.prefix and before.text != drafted.get(id(before)) and \

@@ -5,9 +5,10 @@ the agent says as their own ("I can't confirm a payout before the loss adjuster 
 ("Bill credits above £20 need team leader approval", "capped at a £50 voucher", "only within the first 14 days") is
 the team's to apply, not a sentence to paste: blind reviewers marked 21 of the 27 rewrites that pasted one garbled
 (sets cg-ct), because a pasted limit reads as an internal note, a refusal nobody explained, or a rule that does not
-fit the case. Such a line stays out of the reply, the agent's step that came with it stays, said without pointing
-back at it, and the rewrite waits for a person to read it (``passed`` None), as one with a line of the coach's own
-does: the policy bears on the reply, and nothing in it says so any more.
+fit the case. Such a line stays out of the reply (unless it is all that answers a waiver the draft still makes), the
+agent's step that came with it stays, said without pointing back at it, and the rewrite waits for a person to read it
+(``passed`` None), as one with a line of the coach's own does: the policy bears on the reply, and nothing in it says so
+any more.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ import re
 from ..._core.facts import extract_facts
 from ..._core.policy import Policy
 from ..._core.text import split_sentences
-from .clauses import capitalise, holds_step
+from .clauses import capitalise
 from .layout import Layout
 
-__all__ = ["unsaid_policy"]
+__all__ = ["unsaid_policy", "POLICY_STEP"]
 
 # "I'll check how that applies to the £45 and update you.", "I'll check what that means for order 5512 and let you know."
 _POINTS_BACK = re.compile(r"^I(?:'ll check|'m checking) (?:how that applies to|what that means for) (?P<what>.+?)"
-                          r"(?P<rest>,? and (?:update you|let you know)\b.*)$")
+                          r"(?P<rest>,? and (?:will |I'll )?(?:update you|let you know)\b.*)$")
 _UNDER_IT = re.compile(r"^I'll check what I can offer you under it and update you\.$")
 _THAT_MEANS = re.compile(r"^That means (?=(?:I|we) can't\b)")
 _EITHER = re.compile(r"(?<=\w) either(?=\.$)")  # "I can't refund the €34 either." (after a "no" that is still said)
@@ -32,8 +33,14 @@ _CANT = re.compile(r"\bcan't\b")
 _OWN_CHECK = re.compile(r"^I'll check what (?:our policy allows|I can offer you)\b")
 # a "no" the agent says as their own ("I can't confirm a payout before the loss adjuster has visited", from "Do not
 # confirm ..."), not the team's approvals
-_OUR_NO = re.compile(r"^(?:I|We) (?:can't|cannot|can not|don't|do not|won't|will not)\b(?!.*\bapprov)")
-_NO_LINE = "I'll check what our policy allows here and let you know."  # where a line was all the reply did
+_OUR_NO = re.compile(r"^(?:I|We) (?:can't|cannot|can not|don't|do not|won't|will not)\b(?!.*\bapprov)[^;]*$")  # (one
+# clause: not "We don't offer vouchers; escalate to a supervisor if ...")
+# a sentence of the draft that lets a condition go: the line said after it, with the sentence kept, is what tells the
+# reader the policy says otherwise ("The courier will leave it on the doorstep, no signature needed. Deliveries need a
+# signature."), and stays
+_WAIVES = re.compile(r"\bno\s+(?:\w+\s+)?(?:needed|required|necessary)\b|\beven\s+(?:though|without|if)\b|\bexception\b|"
+                     r"\boverlook\w*", re.I)
+POLICY_STEP = "I'll check what our policy allows here and let you know."  # where a line was all the reply did
 _WINDOW = re.compile(r"^As it's past that window\b")  # (the engine's own reading of the dates against the line: it stays)
 
 
@@ -48,12 +55,14 @@ def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: s
     for at, (i, j) in enumerate(flat):
         text = parts[i][j]
         after = parts[flat[at + 1][0]][flat[at + 1][1]] if at + 1 < len(flat) else ""
+        before = parts[flat[at - 1][0]][flat[at - 1][1]] if at else ""
         line = said.get(text)
-        if line is not None and text not in draft and not _WINDOW.match(after):
+        if line is not None and text not in draft and not _WINDOW.match(after) and \
+                not (before in draft and _WAIVES.search(before)):  # (the only word against a waiver the draft still makes)
             rest = " ".join(p for k, ps in enumerate(parts) for m, p in enumerate(ps) if (k, m) != (i, j))
             sayable = policy.plain_grant(line) or _OUR_NO.match(text) is not None
             if (not sayable or _said_already(text, rest)) and not _keeps_a_fact(text, rest, draft):
-                parts[i][j] = "" if held_back else _NO_LINE  # (in its place, once, the agent's step)
+                parts[i][j] = ""
                 dropped_before = held_back = True
                 continue
         text = _unpointed(text, dropped_before)
@@ -63,16 +72,15 @@ def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: s
         checked = checked or bool(_OWN_CHECK.match(text))
         declined = declined or bool(_CANT.search(text))
         parts[i][j] = text
-    said_steps = [p for ps in parts for p in ps if p and p != _NO_LINE]
-    step_left = any(holds_step(p) for p in said_steps)
     for unit, ps in zip(units, parts):
-        unit.text = " ".join(p for p in ps if p and (p != _NO_LINE or not step_left and not checked))
+        unit.text = " ".join(p for p in ps if p)
     return held_back
 
 
 def _keeps_a_fact(text: str, rest: str, draft: str) -> bool:
     """The line says a figure of the draft ("past 30 days") that the reply says nowhere else."""
-    return any(f in draft and f not in rest for f in extract_facts(text))
+    drafted, said = set(extract_facts(draft)), set(extract_facts(rest))
+    return any(f in drafted and f not in said for f in extract_facts(text))
 
 
 def _said_already(text: str, rest: str) -> bool:
@@ -86,7 +94,8 @@ def _unpointed(text: str, line_went: bool) -> str:
         return text
     back = _POINTS_BACK.match(text)
     if back:
-        return f"I'll check what our policy allows for {back['what']}{back['rest']}"
+        verb = "I'll check" if text.startswith("I'll") else "I'm checking"
+        return f"{verb} what our policy allows for {back['what']}{back['rest']}"
     if _UNDER_IT.match(text):
         return "I'll check what I can offer you and update you."
     return capitalise(_THAT_MEANS.sub("", text))

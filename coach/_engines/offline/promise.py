@@ -1634,7 +1634,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         s = ("the " if _COUNTED.match(s) else "") + s.lower()  # "Fix will be live": "whether the fix can be live"
     vp = re.sub(r"^(?:definitely|definately|definetly|defiantly|deffo|defo|def|certainly|surely|absolutely|of\s+course|"
                 r"100%)\s+", "", vp, flags=re.I)  # (and as the draft spelt it: "can definately be with you")
-    vp = re.sub(r"^be\s+(?:totally|completely|absolutely|100%)\s+(?=fine|ok|okay|safe|sorted|perfect)", "be ", vp, flags=re.I)
+    vp = re.sub(r"^(?:be\s+)?(?:totally|completely|absolutely|100%)\s+(?:be\s+)?(?=fine|ok|okay|safe|sorted|perfect)", "be ",
+                vp, flags=re.I)  # ("be totally fine", "totally be fine")
     vp = re.sub(r"^(?:can|be\s+able\s+to)\s+", "", vp, flags=re.I)  # "you can take ..." is already "can": no "can can"
     going = re.match(r"be\s+([a-z]{3,}ing)\b", vp)  # "will be leaving within the hour": whether it "can leave", not
     if going and going.group(1) not in ("being", "thing", "nothing", "something", "everything", "anything"):
