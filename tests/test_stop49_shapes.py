@@ -149,3 +149,16 @@ def test_a_legitimate_waiver_does_not_bring_back_a_refusal_line() -> None:
     result = coach.rewrite(draft, customer="I broke my leg and can't fly on Friday (booking ZX4410). Can I get a refund?",
                            policy=policy)
     assert "are not permitted" not in result.rewrite and "guarantee" not in result.rewrite, result.rewrite
+
+
+def test_a_kept_sentence_that_pointed_at_one_cut_is_left_for_a_person() -> None:
+    customer = "Invoice INV-3310 charges us £1,640 instead of the quoted £1,240."
+    draft = ("Dear Prof. Lind,\n\nThank you for flagging the error on your invoice. I honestly cannot believe our events "
+             "team has made such a basic mistake again. I have asked them to reissue invoice INV-3310 for £1,240.00 "
+             "today.\n\nKind regards,\nAmara")
+    result = coach.rewrite(draft, customer=customer)
+    assert "cannot believe" not in result.rewrite and "I have asked them to reissue" in result.rewrite, result.rewrite
+    assert result.passed is None and any("asked them" in line for line in result.review), result.review
+    edited = coach.rewrite(draft.replace("cannot believe our events team has made such a basic mistake again",
+                                         "can't believe our events team got your invoice wrong yet again"), customer=customer)
+    assert not any("asked them" in line for line in edited.review), edited.rewrite  # ("Our events team got ...": said)

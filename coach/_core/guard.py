@@ -23,7 +23,8 @@ from .results import CheckResult, Finding
 from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
 from .untrusted import follows_orders, injected_orders, obeyed_span, without_instructions
 
-__all__ = ["GuardVerdict", "guard", "GRANT_AGAIN", "customer_voice", "language_problem", "disfluent", "own_lines", "slipped"]
+__all__ = ["GuardVerdict", "guard", "GRANT_AGAIN", "customer_voice", "language_problem", "disfluent", "own_lines", "slipped",
+           "orphaned"]
 
 #: The customer's first person: copied into the reply, it speaks as the customer instead of to them.
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
@@ -68,6 +69,10 @@ class GuardVerdict:
     #: Sentences of the rewrite with a word typed twice ("Thanks for for the photos"): a slip the rules do not judge,
     #: left for a person to read (the offline engine mends slips only in a draft it edits).
     slips: list[str] = field(default_factory=list)
+    #: Sentences of the draft, kept, whose "them" or "he" pointed at the sentence before them, which was cut ("I have
+    #: asked them to issue a corrected invoice" after "... our accounts team has made such a basic error again" went):
+    #: whether they still read, a person decides.
+    orphans: list[str] = field(default_factory=list)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -89,7 +94,7 @@ class GuardVerdict:
     @property
     def settled(self) -> bool:
         """The rewrite passes and nothing is left for a person to read: no doubt, no unchecked condition, no slip."""
-        return self.passed and not (self.doubts or self.unchecked or self.slips)
+        return self.passed and not (self.doubts or self.unchecked or self.slips or self.orphans)
 
     @property
     def problems(self) -> list[str]:
@@ -133,6 +138,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
         empty=emptied(draft, rewrite),
         unchecked=unchecked,
         slips=slips,
+        orphans=orphaned(draft, rewrite),
     )
 
 
@@ -150,6 +156,26 @@ _GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|h
                       r"\b(?:[Tt]he|[Aa]n?)\s+(?:the|a|an|your|my|our|their)\b(?!-)|"
                       r"\b(?:the|a|an)\s+(?:to|and|of|for|with|is|are|was|were|has|have|by|at)\b(?![-'’])|"  # "a courier a to"
                       r"\b(?:the|a|an|your|my|our|their)\s*[.!?]+(?=\s|$)")
+
+
+# a person or a group named in the sentence before ("them", "he", "their team"), in a sentence's first words (not "on
+# their way")
+_POINTS_BACK = re.compile(r"^(?:\W*[\w'’]+\W+){0,5}?(?:they|them|their(?!\s+way\b)|these|those|he|she|him|her|his)\b", re.I)
+
+
+def orphaned(draft: str, rewrite: str) -> list[str]:
+    """The draft's sentences that ``rewrite`` keeps while cutting the sentence before them, when they open by pointing
+    back at someone ("I have asked them to ...")."""
+    sentences = [s.text for s in split_sentences(html_to_text(draft))]
+    return [s for before, s in zip(sentences, sentences[1:])
+            if s in rewrite and before not in rewrite and _POINTS_BACK.search(s) and
+            not _still_said(before, rewrite[: rewrite.index(s)])]
+
+
+def _still_said(sentence: str, text: str) -> bool:
+    """Most of ``sentence``'s longer words are in ``text``: it was edited, not cut ("Our accounts team got it wrong.")."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", sentence)}
+    return bool(words) and len(words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}) * 2 >= len(words)
 
 
 def own_lines(draft: str, rewrite: str) -> list[str]:

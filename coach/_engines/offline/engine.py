@@ -97,7 +97,8 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
                     break
     after = verdict.after or rewriter.check(text)
     review = own_lines(draft, text) if text not in (draft, html_to_text(draft)) else []
-    review += [line for line in verdict.slips if line not in review]  # "thanks for for the photos": the agent's slip
+    review += [line for line in verdict.slips + verdict.orphans if line not in review]  # "thanks for for the photos":
+    # the agent's slip; "I have asked them to ..." after the sentence naming them went
     return RewriteResult(
         rewrite=text,
         engine="offline",

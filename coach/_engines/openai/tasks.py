@@ -100,7 +100,8 @@ class RewriteTask:
             # a doubt the rules cannot settle (the answer never names the customer's problem), or a policy condition
             # they cannot check, is no pass either
             model=exchange.model, passed=True if self.verdict.settled else None, findings_before=self.before.findings,
-            findings_after=self.verdict.after.findings, unchecked=self.verdict.unchecked, review=self.verdict.slips,
+            findings_after=self.verdict.after.findings, unchecked=self.verdict.unchecked,
+            review=self.verdict.slips + self.verdict.orphans,
             model_findings=_model_findings(answer.critique, self.draft, self.policy), dropped_findings=answer.dropped,
             **exchange.stats(),
         )
