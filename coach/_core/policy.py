@@ -52,7 +52,6 @@ _WINDOW = (r"\bcan\s+be\s+(?!expected\b)\w+\s+within\b|\bfor\s+\d+\s+days\b|"
 # what makes a grant on the same topic conditional: "Annual plans can be refunded pro rata only within the first 14 days"
 # (not a "no" about something else: "Gift cards are not refundable unless faulty")
 _CONDITIONAL = re.compile(r"\b(?:only|unless|except\w*)\b", re.I)
-_REFUSES = re.compile(r"\b(?:not|no|never|cannot|can't|non-\w+)\b", re.I)
 # what limits a grant: a cap, a condition (in its subject too: "Orders placed before 2pm", "Premium members"), an
 # exception, an approval, a window, a charge, someone else's decision
 _LIMITS = re.compile(r"\b(?:only|unless|except\w*|if|where|provided|subject\s+to|capped|caps?|maximum|max|at\s+most|limit\w*|"
@@ -784,11 +783,14 @@ class Policy(BaseModel):
         """``line`` grants something without a limit ("Refunds are issued within 5-7 business days"), and no other
         line limits what it grants ("Annual plans can be refunded pro rata only within the first 14 days"): a customer
         may read it as it stands."""
-        if _LIMITS.search(line) or for_agents(line) or any(_rules_out(part) for part in _PARTS.split(line)):
+        def refuses(text: str) -> bool:
+            return any(_rules_out(part) for part in _PARTS.split(text))
+
+        if _LIMITS.search(line) or for_agents(line) or refuses(line):
             return False
         topic = set(_stems(line, _GENERIC_POLICY_WORDS))  # (a cap elsewhere leaves the grant as it is: "Credits above
-        return not any(other != line and _CONDITIONAL.search(other) and not _REFUSES.search(other) and  # £25 need
-                       # approval" beside "... earns a £10 credit")
+        return not any(other != line and _CONDITIONAL.search(other) and not refuses(other) and  # £25 need approval"
+                       # beside "... earns a £10 credit")
                        any(_same_word(word, topic) for word in _stems(other, _GENERIC_POLICY_WORDS))
                        for other in self.commitments)
 
