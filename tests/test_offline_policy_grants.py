@@ -19,7 +19,7 @@ def test_a_grant_already_made_beyond_a_voucher_policy_gives_way_to_the_policy() 
     result = rewrite("Thanks for your patience. I'm giving you a £60 cash payment for the missed delivery.",
                      "The driver never came and I took the day off work.", lines)
     assert nothing_found(result)
-    assert lines[0] in result.rewrite and "I can't offer a £60 cash payment" in result.rewrite
+    assert lines[0] in result.rewrite and "£60" not in result.rewrite and "I'll check what I can offer you" in result.rewrite
 
 
 def test_a_waiver_the_policy_rules_out_goes_to_someone_who_may_decide() -> None:

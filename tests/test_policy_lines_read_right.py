@@ -27,7 +27,7 @@ def test_amounts_written_with_a_currency_code_are_caps():
     lines = ["Delay compensation is EUR 250 for flights under 1,500 km."]
     result = coach.rewrite("Thank you for your patience. I've approved compensation of €700 for the delay.",
                            customer="My flight was 5 hours late.", policy=Policy(commitments=lines))
-    assert "I've approved compensation of €700" not in result.rewrite and "I can't offer €700" in result.rewrite
+    assert "€700" not in result.rewrite and "I'll check what I can offer you" in result.rewrite
     assert lines[0] not in result.rewrite  # (a sum for some flights only: the team applies it)
 
 

@@ -108,7 +108,7 @@ def test_the_payment_of_a_declined_grant_is_not_checked_on_its_own():
     draft = ("Thanks for your patience with the broken boiler. I've added a £75 goodwill credit to your account. "
              "It will be in your account this week.")
     result = coach.rewrite(draft, customer="My boiler has been broken for a week.", policy=Policy(commitments=lines))
-    assert "£75" in result.rewrite and "this week" not in result.rewrite, result.rewrite
+    assert "£75" not in result.rewrite and "this week" not in result.rewrite, result.rewrite  # (never offered to them)
 
 
 def test_a_sum_that_hangs_on_a_declined_waiver_is_said_so():

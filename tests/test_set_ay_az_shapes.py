@@ -289,7 +289,7 @@ def test_a_voucher_thrown_in_against_a_line_that_needs_approval_is_beyond_the_po
     draft = "Sorry for the wait! I'll throw in a €20 voucher for the hassle."
     assert "broken-promise" in rules(draft, policy=policy)
     result = coach.rewrite(draft, customer="My refund for order 66102 hasn't arrived.", policy=policy)
-    assert "approval" not in result.rewrite and "review the €20 voucher" in result.rewrite, result.rewrite
+    assert "approval" not in result.rewrite and "review what we can offer you" in result.rewrite, result.rewrite
     assert "throw in" not in result.rewrite
 
 

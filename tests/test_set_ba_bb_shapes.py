@@ -158,7 +158,7 @@ def test_a_policy_line_with_no_verb_is_said_as_a_sentence() -> None:
     customer = "My parcel (tracking RT5521) was left in the rain and the book inside is ruined."
     draft = "Hi Jo, so sorry! I've added a £40 credit for the trouble."
     result = coach.rewrite(draft, customer=customer, policy=policy)
-    assert "capped" not in result.rewrite and "I can't offer a £40 credit here" in result.rewrite, result.rewrite
+    assert "capped" not in result.rewrite and "I'll check what I can offer you" in result.rewrite, result.rewrite
 
 
 def test_a_staff_code_a_planted_order_asked_for_goes() -> None:

@@ -56,7 +56,8 @@ def test_a_sum_a_manager_reviews_has_one_article() -> None:
     result = coach.rewrite("We can't refund it, but I've added a £40 voucher to your account.",
                            customer="The blender broke after a week.",
                            policy=["No vouchers above £10 without manager approval."])
-    assert "the a " not in result.rewrite and "the £40 voucher" in result.rewrite, result.rewrite
+    assert "the a " not in result.rewrite and "review what we can offer you" in result.rewrite, result.rewrite  # (a sum
+    # only the draft offered is not named to the customer)
 
 
 def test_a_sum_beyond_a_limit_goes_to_whoever_the_line_names() -> None:

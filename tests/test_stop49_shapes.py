@@ -30,7 +30,7 @@ def test_a_cap_is_not_pasted_and_the_rewrite_waits_for_a_person() -> None:
     draft = "Hi Marta, thanks for your patience. I've added a £35 voucher to your account for the mix-up."
     result = coach.rewrite(draft, customer="You sent me the wrong size trainers, order TR-4410.", policy=policy)
     assert "capped" not in result.rewrite and "I've added a £35 voucher" not in result.rewrite, result.rewrite
-    assert "£35" in result.rewrite and result.passed is None, result.rewrite
+    assert "£35" not in result.rewrite and result.passed is None, result.rewrite  # (a sum she was never offered)
 
 
 def test_a_timeline_grant_replaces_a_faster_promise() -> None:
@@ -56,7 +56,7 @@ def test_an_approval_line_is_not_said_to_the_customer() -> None:
     draft = "Thanks for flagging the outage on Fen Road, Priya. I've added a £50 credit to your account."
     result = coach.rewrite(draft, customer="Our broadband was down for four days on Fen Road.", policy=policy)
     assert "approval" not in result.rewrite and "I've added a £50 credit" not in result.rewrite, result.rewrite
-    assert "review the £50 credit" in result.rewrite and result.passed is None, result.rewrite
+    assert "review what we can offer you" in result.rewrite and result.passed is None, result.rewrite
 
 
 def test_a_line_that_was_the_whole_answer_leaves_the_agents_step() -> None:
@@ -162,3 +162,23 @@ def test_a_kept_sentence_that_pointed_at_one_cut_is_left_for_a_person() -> None:
     edited = coach.rewrite(draft.replace("cannot believe our events team has made such a basic mistake again",
                                          "can't believe our events team got your invoice wrong yet again"), customer=customer)
     assert not any("asked them" in line for line in edited.review), edited.rewrite  # ("Our events team got ...": said)
+
+
+def test_a_sum_only_the_draft_offered_is_not_declined_to_the_customer() -> None:
+    policy = ["Goodwill vouchers for delays are capped at £30 per passenger."]
+    draft = "Hi Ken, sorry about the 5-hour wait at Leeds. I've added a £250 goodwill voucher for each of you."
+    result = coach.rewrite(draft, customer="Our coach from Leeds was 5 hours late.", policy=policy)
+    assert "£250" not in result.rewrite and "I'll check what I can offer you" in result.rewrite, result.rewrite
+    assert result.passed is None and not any("250" in problem for problem in result.review), result.review
+    asked = coach.rewrite(draft, customer="Our coach from Leeds was 5 hours late. I want £250 each.", policy=policy)
+    assert "£250" in asked.rewrite, asked.rewrite  # (a sum the customer asked for is answered)
+
+
+def test_the_guard_lets_an_unoffered_sum_go_and_keeps_every_other() -> None:
+    from coach._core.guard import offered_beyond
+    from coach._core.policy import Policy as CorePolicy
+    policy = CorePolicy(commitments=["Goodwill vouchers are capped at £30."])
+    draft = "I've added a £90 voucher to your account. Your order 5521 cost £64.99."
+    assert offered_beyond(draft, policy, "My order was late.") == {"£90"}
+    assert offered_beyond(draft, policy, "My order was late, I want £90.") == set()
+    assert offered_beyond(draft, CorePolicy(), "My order was late.") == set()

@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from .checker import check, kept_quiet
 from .conditions import unchecked_lines
 from .errors import InputError
-from .facts import extract_facts, invented_facts, missing_facts
+from .facts import CURRENCY, extract_facts, invented_facts, missing_facts
 from .fluency import TYPED_TWICE, new_problems
-from .policy import Policy
+from .policy import GRANT_MADE, GRANT_OFFERED, Policy
 from .results import CheckResult, Finding
 from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
 from .untrusted import follows_orders, injected_orders, obeyed_span, without_instructions
 
 __all__ = ["GuardVerdict", "guard", "GRANT_AGAIN", "customer_voice", "language_problem", "disfluent", "own_lines", "slipped",
-           "orphaned"]
+           "orphaned", "offered_beyond"]
 
 #: The customer's first person: copied into the reply, it speaks as the customer instead of to them.
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
@@ -130,7 +130,8 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
     return GuardVerdict(
         after=after,
         missing=[fact for fact in missing_facts(without_instructions(draft), rewrite)
-                 if fact not in _ordered_facts(draft, orders) and fact not in _withheld_facts(draft, policy, customer)],
+                 if fact not in _ordered_facts(draft, orders) and fact not in _withheld_facts(draft, policy, customer)
+                 and fact not in offered_beyond(draft, policy, customer)],
         invented=invented_facts(rewrite, draft, customer or "", *policy.commitments),
         customer_voice=customer_voice(rewrite, draft, customer),
         language=language_problem(draft, rewrite) or _unread(rewrite, after),
@@ -220,6 +221,20 @@ def _withheld_facts(draft: str, policy: Policy, customer: str | None) -> set[str
     """Facts of the draft's sentences that the policy keeps from the customer ("Do not discuss other customers' orders":
     "your neighbour at no. 12 had a price match last Tuesday"): the rewrite drops the sentence, and its facts with it."""
     return {fact for sentence in kept_quiet(draft, policy, customer) for fact in extract_facts(sentence)}
+
+
+_SUM = re.compile(rf"[{CURRENCY}]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|INR|Rs)\b")  # a fact that is a sum of money
+
+
+def offered_beyond(draft: str, policy: Policy, customer: str | None) -> set[str]:
+    """Sums the draft offers beyond the policy ("I've approved £350 cash compensation" against "capped at a £50
+    voucher") that the customer never named: the offer goes, and its sum need not be declined to someone who never saw
+    it ("I can't offer £350 ..." answers the draft, not the customer)."""
+    if not policy.commitments or customer is None:
+        return set()
+    return {fact for s in split_sentences(draft) if (GRANT_MADE.search(s.text) or GRANT_OFFERED.search(s.text)) and
+            not policy.covers(s.text, timed=False) for fact in extract_facts(s.text)
+            if _SUM.search(fact) and fact not in customer}
 
 
 def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:

@@ -444,7 +444,8 @@ class _Rewriter(Additions):
                                                      for u in layout.units))]
                 if len(kept) < len(parts):
                     unit.text = " ".join(kept)
-            self.held_back = unsaid_policy(layout, self.policy, said, self.draft)  # ... and only a plain grant
+            self.held_back = unsaid_policy(layout, self.policy, said, self.draft, self.customer)  # ... and only a plain
+            # grant
             if self.held_back and english and self.dropped_step(layout.render()):
                 self.closed = False  # the line held back was all the reply did: the agent's step in its place
                 self.closing(layout)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..._core.facts import extract_facts
+from ..._core.guard import offered_beyond
 from ..._core.policy import Policy
 from ..._core.text import split_sentences
 from .clauses import capitalise
@@ -26,6 +27,13 @@ __all__ = ["unsaid_policy", "POLICY_STEP"]
 # "I'll check how that applies to the £45 and update you.", "I'll check what that means for order 5512 and let you know."
 _POINTS_BACK = re.compile(r"^I(?:'ll check|'m checking) (?:how that applies to|what that means for) (?P<what>.+?)"
                           r"(?P<rest>,? and (?:will |I'll )?(?:update you|let you know)\b.*)$")
+# a "no" or a review of sums the draft offered: "I can't offer a £50 credit for this, but I'll check what I can offer
+# instead and update you.", "I'll ask a manager to review the £350 and update you with what they decide."
+_DECLINED = re.compile(r"^(?:That means )?I can't offer (?P<what>.+?)(?: for this, but| here;) I'll check what I can offer "
+                       r"instead(?P<rest> and (?:update you|let you know)(?: by [^.]+)?)\.$")
+_REVIEWED = re.compile(r"^(?:I'll ask (?P<who>.+?) to review (?P<what>.+?) and update you with what they decide|"
+                       r"I'll pass (?P<what2>.+?) to (?P<who2>.+?) to review, and let you know what they decide)\.$")
+_MAKES_UP = re.compile(r"\b(?:credit|voucher|compensation|goodwill|cash|discount|gesture|payment|upgrade|bonus)\b", re.I)
 _UNDER_IT = re.compile(r"^I'll check what I can offer you under it and update you\.$")
 _THAT_MEANS = re.compile(r"^That means (?=(?:I|we) can't\b)")
 _EITHER = re.compile(r"(?<=\w) either(?=\.$)")  # "I can't refund the €34 either." (after a "no" that is still said)
@@ -44,7 +52,7 @@ POLICY_STEP = "I'll check what our policy allows here and let you know."  # wher
 _WINDOW = re.compile(r"^As it's past that window\b")  # (the engine's own reading of the dates against the line: it stays)
 
 
-def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: str) -> bool:
+def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: str, customer: str | None) -> bool:
     """Take out of ``layout`` the policy lines the engine added (``said``: each line as the engine says it, to the
     line) that the customer should not read word for word, and say the step after each without pointing back at it.
     True when a line was taken out."""
@@ -65,7 +73,7 @@ def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: s
                 parts[i][j] = ""
                 dropped_before = held_back = True
                 continue
-        text = _unpointed(text, dropped_before)
+        text = _unpointed(_unoffered(text, draft, policy, customer), dropped_before)
         dropped_before = False
         if _OWN_CHECK.match(text) and checked and text not in draft or _EITHER.search(text) and not declined:
             text = "" if _OWN_CHECK.match(text) else _EITHER.sub("", text)  # (no second "I'll check what ...")
@@ -87,6 +95,22 @@ def _said_already(text: str, rest: str) -> bool:
     """Every figure of the line is in the reply already ("refunds reach your card within 5-7 business days")."""
     facts = extract_facts(text)
     return bool(facts) and all(f in rest for f in facts)
+
+
+def _unoffered(text: str, draft: str, policy: Policy, customer: str | None) -> str:
+    """A "no" to, or a review of, sums only the draft offered says what the agent does without them: the customer
+    never saw the offer ("I can't offer £350 cash compensation" answers the draft)."""
+    declined, reviewed = _DECLINED.match(text), _REVIEWED.match(text)
+    what = declined["what"] if declined else (reviewed["what"] or reviewed["what2"]) if reviewed else None
+    sums = extract_facts(what) if what and _MAKES_UP.search(what) else []  # (a fee or a price the customer knows
+    # stays named: "I can't refund the £64.99 here")
+    if not sums or not set(sums) <= offered_beyond(draft, policy, customer):
+        return text
+    if declined:
+        return f"I'll check what I can offer you{declined['rest']}."
+    if reviewed["who"]:
+        return f"I'll ask {reviewed['who']} to review what we can offer you and update you with what they decide."
+    return f"I'll pass this to {reviewed['who2']} to review what we can offer you, and let you know what they decide."
 
 
 def _unpointed(text: str, line_went: bool) -> str:
