@@ -182,3 +182,10 @@ def test_the_guard_lets_an_unoffered_sum_go_and_keeps_every_other() -> None:
     assert offered_beyond(draft, policy, "My order was late.") == {"£90"}
     assert offered_beyond(draft, policy, "My order was late, I want £90.") == set()
     assert offered_beyond(draft, CorePolicy(), "My order was late.") == set()
+
+
+def test_a_verb_left_without_its_subject_by_a_promise_that_went_is_not_a_sentence() -> None:
+    draft = ("Hi Nell, thanks for flagging the double booking. I've asked our front desk to check the system today, and "
+             "once they confirm I'll refund the second night to your card and email you.")
+    result = coach.rewrite(draft, customer="I was charged twice for the night of 3 May, booking RM-5521.")
+    assert "Email you." not in result.rewrite and ". email you" not in result.rewrite.lower(), result.rewrite

@@ -423,8 +423,23 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     guaranteed. Let me check whether it can be credited ..." said once: "Let me check whether your refund of Rs. 649 can
     be credited ..." """
     text, quote = _V_SOON.sub("very ", text), _V_SOON.sub("very ", quote)  # "sorted v soon": "very", not a word "v"
-    return [[_SO_DONT_WORRY.sub("", sentence) for sentence in _checked_once(way)]
+    return [_with_subject([_SO_DONT_WORRY.sub("", sentence) for sentence in _checked_once(way)])
             for way in _fix_any(text, quote, policy, used, salt, asked)]
+
+
+# what was left of "... I'll refund the extra bottle and email you." once the promise went: a verb with no subject
+_NO_SUBJECT = re.compile(r"^(?:email|e-mail|call|text|message|ring|phone|contact|write\s+to)\s+you\b[^.!?]*[.!?]$", re.I)
+_UPDATES = re.compile(r"\b(?:update\s+you|let\s+you\s+know|get\s+back\s+to\s+you|be\s+in\s+touch)\b", re.I)
+
+
+def _with_subject(way: list[str]) -> list[str]:
+    """ "Email you." left over from a promise's "and email you" goes where the check already says it will update, and
+    is "I'll email you." where not."""
+    if not any(_NO_SUBJECT.match(sentence) for sentence in way):
+        return way
+    updates = any(_UPDATES.search(sentence) for sentence in way)
+    return [("I'll " + sentence[0].lower() + sentence[1:]) if _NO_SUBJECT.match(sentence) else sentence
+            for sentence in way if not (_NO_SUBJECT.match(sentence) and updates)]
 
 
 # "... whether we can get your bag to you so dont worry, ...": the comfort went with the promise it leaned on
