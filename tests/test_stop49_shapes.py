@@ -189,3 +189,25 @@ def test_a_verb_left_without_its_subject_by_a_promise_that_went_is_not_a_sentenc
              "once they confirm I'll refund the second night to your card and email you.")
     result = coach.rewrite(draft, customer="I was charged twice for the night of 3 May, booking RM-5521.")
     assert "Email you." not in result.rewrite and ". email you" not in result.rewrite.lower(), result.rewrite
+
+
+def test_money_the_customer_is_owed_back_is_never_an_unoffered_sum() -> None:
+    from coach._core.guard import offered_beyond
+    from coach._core.policy import Policy as CorePolicy
+    policy = CorePolicy(commitments=["Compensation above £50 needs manager approval."])
+    assert offered_beyond("We'll reimburse the £230 hotel bill and add £100 compensation.", policy,
+                          "I had to pay for a hotel.") == {"£100"}
+    assert offered_beyond("I've added a £90 goodwill voucher.", policy, "I want 90 pounds back.") == set()
+    assert offered_beyond("I've added a €50 voucher.", policy, "I want EUR 50 for this.") == set()
+    result = coach.rewrite("We'll reimburse the £230 hotel bill and add £100 compensation.",
+                           customer="Your cancelled flight meant I had to pay for a hotel.",
+                           policy=["Compensation above £50 needs manager approval."])
+    assert "£230" in result.rewrite, result.rewrite
+
+
+def test_a_they_named_anywhere_in_the_reply_is_no_orphan() -> None:
+    from coach._core.guard import orphaned
+    draft = "Thanks for the photos of the two mugs. Sorry about that. They will be replaced this week."
+    assert orphaned(draft, "Thanks for the photos of the two mugs. They will be replaced this week.") == []
+    draft = "Ugh, the courier has messed up again, typical. I have reported it to them today."
+    assert orphaned(draft, "I have reported it to them today.") == ["I have reported it to them today."]

@@ -159,17 +159,23 @@ _GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|h
                       r"\b(?:the|a|an|your|my|our|their)\s*[.!?]+(?=\s|$)")
 
 
-# a person or a group named in the sentence before ("them", "he", "their team"), in a sentence's first words (not "on
-# their way")
-_POINTS_BACK = re.compile(r"^(?:\W*[\w'’]+\W+){0,5}?(?:they|them|their(?!\s+way\b)|these|those|he|she|him|her|his)\b", re.I)
+# a request or a report to someone named in the sentence before: "I have asked them to ...", "I've reported it to
+# them", "He has been asked to call you" (not "They will be replaced", "Please tell them", whose "they" may be named
+# anywhere)
+_POINTS_BACK = re.compile(r"\b(?:asked|told|instructed|reminded|contacted|chased|(?:spoken|spoke|written|wrote)\s+to|"
+                          r"(?:reported|passed|sent|escalated|forwarded)\s+(?:it|this|the\s+\w+)\s+(?:on\s+)?to)\s+"
+                          r"(?:them|him|her)\b|^(?:They|He|She)\s+(?:has|have)\s+been\s+(?:asked|told|instructed)\b")
+# a party a cut sentence can name: "our accounts team", "the courier", "Sandra"
+_PARTY = re.compile(r"\b(?:team|department|manager|staff|courier|driver|engineer|colleague|supervisor|technician|"
+                    r"partner|warehouse|branch|store|kitchen|desk|agent|contractor|carrier)s?\b|(?<=\w\s)[A-Z][a-z]+", re.I)
 
 
 def orphaned(draft: str, rewrite: str) -> list[str]:
-    """The draft's sentences that ``rewrite`` keeps while cutting the sentence before them, when they open by pointing
-    back at someone ("I have asked them to ...")."""
+    """The draft's sentences that ``rewrite`` keeps while cutting the sentence before them, the one that named whom
+    they ask or report to ("I have asked them to ...")."""
     sentences = [s.text for s in split_sentences(html_to_text(draft))]
     return [s for before, s in zip(sentences, sentences[1:])
-            if s in rewrite and before not in rewrite and _POINTS_BACK.search(s) and
+            if s in rewrite and before not in rewrite and _POINTS_BACK.search(s) and _PARTY.search(before) and
             not _still_said(before, rewrite[: rewrite.index(s)])]
 
 
@@ -224,17 +230,36 @@ def _withheld_facts(draft: str, policy: Policy, customer: str | None) -> set[str
 
 
 _SUM = re.compile(rf"[{CURRENCY}]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|INR|Rs)\b")  # a fact that is a sum of money
+# what makes a sum a make-up offer, said right after it ("a £50 goodwill voucher", "£350 cash compensation",
+# "€100 in compensation"), not money the customer is owed back ("the £230 hotel bill", "a £45 refund")
+_MAKE_UP_AFTER = re.compile(r"^\W{0,3}(?:(?:in|of|as|worth)\s+)?(?:[\w-]+\s+){0,2}?(?:credit|voucher|compensation|goodwill|cash|"
+                            r"discount|gesture|bonus|gift\s+card)s?\b", re.I)
+_MAKE_UP_BEFORE = re.compile(r"\b(?:credit|voucher|compensation|goodwill|cash|discount|gesture|bonus)s?\s+(?:of|worth)\s+$", re.I)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def offered_beyond(draft: str, policy: Policy, customer: str | None) -> set[str]:
-    """Sums the draft offers beyond the policy ("I've approved £350 cash compensation" against "capped at a £50
-    voucher") that the customer never named: the offer goes, and its sum need not be declined to someone who never saw
-    it ("I can't offer £350 ..." answers the draft, not the customer)."""
+    """Sums the draft offers as a make-up beyond the policy ("I've approved £350 cash compensation" against "capped at
+    a £50 voucher") that the customer never named: the offer goes, and its sum need not be declined to someone who
+    never saw it ("I can't offer £350 ..." answers the draft, not the customer). A refund of what they paid stays."""
     if not policy.commitments or customer is None:
         return set()
-    return {fact for s in split_sentences(draft) if (GRANT_MADE.search(s.text) or GRANT_OFFERED.search(s.text)) and
-            not policy.covers(s.text, timed=False) for fact in extract_facts(s.text)
-            if _SUM.search(fact) and fact not in customer}
+    named = {_value(n) for n in _NUMBER.findall(customer)}  # ("$20" is "$20.00", "EUR 50" is "€50")
+    offered = set()
+    for s in split_sentences(draft):
+        if not (GRANT_MADE.search(s.text) or GRANT_OFFERED.search(s.text)) or policy.covers(s.text, timed=False):
+            continue
+        for fact in extract_facts(s.text):
+            at = s.text.find(fact)
+            if _SUM.search(fact) and (_MAKE_UP_AFTER.match(s.text[at + len(fact):]) or
+                                      _MAKE_UP_BEFORE.search(s.text[:at])) and \
+                    not {_value(n) for n in _NUMBER.findall(fact)} & named:
+                offered.add(fact)
+    return offered
+
+
+def _value(number: str) -> float:
+    return float(number.replace(",", ""))
 
 
 def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:
