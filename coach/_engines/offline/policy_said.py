@@ -8,7 +8,8 @@ the team's to apply, not a sentence to paste: blind reviewers marked 21 of the 2
 fit the case. Such a line stays out of the reply (unless it is all that answers a waiver the draft still makes), the
 agent's step that came with it stays, said without pointing back at it, and the rewrite waits for a person to read it
 (``passed`` None), as one with a line of the coach's own does: the policy bears on the reply, and nothing in it says so
-any more.
+any more. A "no" to, or a review of, a make-up sum only the draft offered (``guard.offered_beyond``) says the agent's
+step without the sum: the customer never saw the offer.
 """
 
 from __future__ import annotations
@@ -33,10 +34,9 @@ _DECLINED = re.compile(r"^(?:That means )?I can't offer (?P<what>.+?)(?: for thi
                        r"instead(?P<rest> and (?:update you|let you know)(?: by [^.]+)?)\.$")
 _REVIEWED = re.compile(r"^(?:I'll ask (?P<who>.+?) to review (?P<what>.+?) and update you with what they decide|"
                        r"I'll pass (?P<what2>.+?) to (?P<who2>.+?) to review, and let you know what they decide)\.$")
-_MAKES_UP = re.compile(r"\b(?:credit|voucher|compensation|goodwill|cash|discount|gesture|payment|upgrade|bonus)\b", re.I)
 _UNDER_IT = re.compile(r"^I'll check what I can offer you under it and update you\.$")
 _THAT_MEANS = re.compile(r"^That means (?=(?:I|we) can't\b)")
-_EITHER = re.compile(r"(?<=\w) either(?=\.$)")  # "I can't refund the €34 either." (after a "no" that is still said)
+_EITHER = re.compile(r"(?<=\w) either(?=\.$)")  # "I can't refund the €34 either." with no "no" before it any more
 _CANT = re.compile(r"\bcan't\b")
 _OWN_CHECK = re.compile(r"^I'll check what (?:our policy allows|I can offer you)\b")
 # a "no" the agent says as their own ("I can't confirm a payout before the loss adjuster has visited", from "Do not
@@ -102,8 +102,8 @@ def _unoffered(text: str, draft: str, policy: Policy, customer: str | None) -> s
     never saw the offer ("I can't offer £350 cash compensation" answers the draft)."""
     declined, reviewed = _DECLINED.match(text), _REVIEWED.match(text)
     what = declined["what"] if declined else (reviewed["what"] or reviewed["what2"]) if reviewed else None
-    sums = extract_facts(what) if what and _MAKES_UP.search(what) else []  # (a fee or a price the customer knows
-    # stays named: "I can't refund the £64.99 here")
+    sums = extract_facts(what) if what else []  # (a fee or a price the customer knows stays named: "I can't refund the
+    # £64.99 here", "review the £230 and £100 compensation")
     if not sums or not set(sums) <= offered_beyond(draft, policy, customer):
         return text
     if declined:
