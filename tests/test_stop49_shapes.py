@@ -211,3 +211,11 @@ def test_a_they_named_anywhere_in_the_reply_is_no_orphan() -> None:
     assert orphaned(draft, "Thanks for the photos of the two mugs. They will be replaced this week.") == []
     draft = "Ugh, the courier has messed up again, typical. I have reported it to them today."
     assert orphaned(draft, "I have reported it to them today.") == ["I have reported it to them today."]
+
+
+def test_a_later_line_that_spends_an_unoffered_sum_goes_with_it() -> None:
+    draft = ("Hi Jo, sorry about the late parcel. I've added a £80 voucher to your account for the trouble. You can use "
+             "the £80 voucher on any order.")
+    result = coach.rewrite(draft, customer="My parcel (order 7731) arrived a week late.",
+                           policy=["Goodwill vouchers are capped at £30."])
+    assert "£80" not in result.rewrite and "I'll check what I can offer you" in result.rewrite, result.rewrite

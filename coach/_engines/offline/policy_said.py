@@ -39,6 +39,7 @@ _THAT_MEANS = re.compile(r"^That means (?=(?:I|we) can't\b)")
 _EITHER = re.compile(r"(?<=\w) either(?=\.$)")  # "I can't refund the €34 either." with no "no" before it any more
 _CANT = re.compile(r"\bcan't\b")
 _OWN_CHECK = re.compile(r"^I'll check what (?:our policy allows|I can offer you)\b")
+_TO_OFFER = re.compile(r"\bwhat (?:I|we) can offer you\b|\bwhat our policy allows\b")  # the agent's step on the offer
 # a "no" the agent says as their own ("I can't confirm a payout before the loss adjuster has visited", from "Do not
 # confirm ..."), not the team's approvals
 _OUR_NO = re.compile(r"^(?:I|We) (?:can't|cannot|can not|don't|do not|won't|will not)\b(?!.*\bapprov)[^;]*$")  # (one
@@ -80,8 +81,11 @@ def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: s
         checked = checked or bool(_OWN_CHECK.match(text))
         declined = declined or bool(_CANT.search(text))
         parts[i][j] = text
-    for unit, ps in zip(units, parts):
-        unit.text = " ".join(p for p in ps if p)
+    unoffered = offered_beyond(draft, policy, customer) if any(_TO_OFFER.search(p) for ps in parts for p in ps) else set()
+    for unit, ps in zip(units, parts):  # "You can use the £80 voucher on any order." after the £80 voucher went: it
+        # would read as granted (only a sentence with no other figure goes)
+        unit.text = " ".join(p for p in ps if p and not (p in draft and (facts := extract_facts(p)) and
+                                                         set(facts) <= unoffered))
     return held_back
 
 
