@@ -219,3 +219,10 @@ def test_a_later_line_that_spends_an_unoffered_sum_goes_with_it() -> None:
     result = coach.rewrite(draft, customer="My parcel (order 7731) arrived a week late.",
                            policy=["Goodwill vouchers are capped at £30."])
     assert "£80" not in result.rewrite and "I'll check what I can offer you" in result.rewrite, result.rewrite
+
+
+def test_a_draft_cut_off_after_a_preposition_is_never_passed_as_it_is() -> None:
+    result = coach.rewrite("Thank you for. the parcel 7710 we sent. Please DM us.")
+    assert result.rewrite.startswith("Thank you for. the parcel") and result.passed is None, (result.rewrite, result.passed)
+    assert "Thank you for." in result.review
+    assert coach.rewrite("Thanks for getting in touch. I've sent the label to your email.").passed is True
