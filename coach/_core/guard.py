@@ -127,11 +127,14 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
     slips = slipped(rewrite)
     if rewrite == draft:  # the draft as it was: nothing lost, invented, copied or made to read worse; only its rules
         return GuardVerdict(after=after, language=_unread(rewrite, after), unchecked=unchecked, slips=slips)
+    missing = missing_facts(without_instructions(draft), rewrite)
+    if missing:  # (what the rewrite may drop, read once, and only where something is missing)
+        may_go = _ordered_facts(draft, orders) | _withheld_facts(draft, policy, customer) | \
+            offered_beyond(draft, policy, customer)
+        missing = [fact for fact in missing if fact not in may_go]
     return GuardVerdict(
         after=after,
-        missing=[fact for fact in missing_facts(without_instructions(draft), rewrite)
-                 if fact not in _ordered_facts(draft, orders) and fact not in _withheld_facts(draft, policy, customer)
-                 and fact not in offered_beyond(draft, policy, customer)],
+        missing=missing,
         invented=invented_facts(rewrite, draft, customer or "", *policy.commitments),
         customer_voice=customer_voice(rewrite, draft, customer),
         language=language_problem(draft, rewrite) or _unread(rewrite, after),
@@ -147,9 +150,9 @@ def slipped(text: str) -> list[str]:
     """The sentences of an English ``text`` with a word typed twice ("I've checked the the tracking", "a courier
     courier"), two determiners in a row ("I've sent refund a your to card"), an article last ("Thanks for the photo
     the.") or a preposition cut off by a full stop ("Thank you for. the order 5512")."""
-    if not (TYPED_TWICE.search(text) or _GARBLED.search(text)) or not looks_english(text):
-        return []
     marks = [m.start() for m in _GARBLED.finditer(text)] + [m.start() for m in TYPED_TWICE.finditer(text)]
+    if not marks or not looks_english(text):
+        return []
     return [s.text for s in split_sentences(text) if any(s.start <= at < s.end for at in marks)]  # (read in the whole
     # text: a slip may run across a sentence's end)
 
@@ -237,9 +240,9 @@ def _withheld_facts(draft: str, policy: Policy, customer: str | None) -> set[str
 _SUM = re.compile(rf"[{CURRENCY}]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|INR|Rs)\b")  # a fact that is a sum of money
 # what makes a sum a make-up offer, said right after it ("a £50 goodwill voucher", "£350 cash compensation",
 # "€100 in compensation"), not money the customer is owed back ("the £230 hotel bill", "a £45 refund")
-_MAKE_UP_AFTER = re.compile(r"^\W{0,3}(?:(?:in|of|as|worth)\s+)?(?:[\w-]+\s+){0,2}?(?:credit|voucher|compensation|goodwill|cash|"
-                            r"discount|gesture|bonus|gift\s+card)s?\b", re.I)
-_MAKE_UP_BEFORE = re.compile(r"\b(?:credit|voucher|compensation|goodwill|cash|discount|gesture|bonus)s?\s+(?:of|worth)\s+$", re.I)
+_MAKE_UP = r"(?:credit|voucher|compensation|goodwill|cash|discount|gesture|bonus)s?"
+_MAKE_UP_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:in|of|as|worth)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_MAKE_UP}|gift\s+cards?)\b", re.I)
+_MAKE_UP_BEFORE = re.compile(rf"\b{_MAKE_UP}\s+(?:of|worth)\s+$", re.I)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 

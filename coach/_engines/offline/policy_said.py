@@ -15,6 +15,8 @@ step without the sum: the customer never saw the offer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from ..._core.facts import extract_facts
 from ..._core.guard import offered_beyond
@@ -61,6 +63,7 @@ def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: s
     parts = [[p.text for p in split_sentences(u.text)] for u in units]
     flat = [(i, j) for i, ps in enumerate(parts) for j in range(len(ps))]
     dropped_before = checked = declined = held_back = False
+    offered = cache(lambda: frozenset(offered_beyond(draft, policy, customer)))  # (read once, and only if needed)
     for at, (i, j) in enumerate(flat):
         text = parts[i][j]
         after = parts[flat[at + 1][0]][flat[at + 1][1]] if at + 1 < len(flat) else ""
@@ -74,18 +77,18 @@ def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: s
                 parts[i][j] = ""
                 dropped_before = held_back = True
                 continue
-        text = _unpointed(_unoffered(text, draft, policy, customer), dropped_before)
+        text = _unpointed(_unoffered(text, offered), dropped_before)
         dropped_before = False
         if _OWN_CHECK.match(text) and checked and text not in draft or _EITHER.search(text) and not declined:
             text = "" if _OWN_CHECK.match(text) else _EITHER.sub("", text)  # (no second "I'll check what ...")
         checked = checked or bool(_OWN_CHECK.match(text))
         declined = declined or bool(_CANT.search(text))
         parts[i][j] = text
-    unoffered = offered_beyond(draft, policy, customer) if any(_TO_OFFER.search(p) for ps in parts for p in ps) else set()
+    spent = offered() if any(_TO_OFFER.search(p) for ps in parts for p in ps) else frozenset()
     for unit, ps in zip(units, parts):  # "You can use the £80 voucher on any order." after the £80 voucher went: it
         # would read as granted (only a sentence with no other figure goes)
         unit.text = " ".join(p for p in ps if p and not (p in draft and (facts := extract_facts(p)) and
-                                                         set(facts) <= unoffered))
+                                                         set(facts) <= spent))
     return held_back
 
 
@@ -101,14 +104,14 @@ def _said_already(text: str, rest: str) -> bool:
     return bool(facts) and all(f in rest for f in facts)
 
 
-def _unoffered(text: str, draft: str, policy: Policy, customer: str | None) -> str:
-    """A "no" to, or a review of, sums only the draft offered says what the agent does without them: the customer
-    never saw the offer ("I can't offer £350 cash compensation" answers the draft)."""
+def _unoffered(text: str, offered: Callable[[], frozenset[str]]) -> str:
+    """A "no" to, or a review of, sums only the draft offered (``offered``) says what the agent does without them: the
+    customer never saw the offer ("I can't offer £350 cash compensation" answers the draft)."""
     declined, reviewed = _DECLINED.match(text), _REVIEWED.match(text)
     what = declined["what"] if declined else (reviewed["what"] or reviewed["what2"]) if reviewed else None
     sums = extract_facts(what) if what else []  # (a fee or a price the customer knows stays named: "I can't refund the
     # £64.99 here", "review the £230 and £100 compensation")
-    if not sums or not set(sums) <= offered_beyond(draft, policy, customer):
+    if not sums or not set(sums) <= offered():
         return text
     if declined:
         return f"I'll check what I can offer you{declined['rest']}."
