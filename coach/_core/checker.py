@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from .asked_again import asked_again
 from .combined import LAYERS, Layers, apply_model, explicit_step
 from .conditions import unchecked_lines
 from .errors import DraftTooLongError, EmptyDraftError, InputError, PolicyError
@@ -754,8 +755,11 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if not ctx.english:
         return
     signed = signoff_start(ctx.draft)  # a phone number in the signature is not a step the reply offers
-    unsigned = [s.text for s in ctx.sentences if signed is None or s.start < signed]
-    body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not HEADER_LINE.match(s.text)]
+    # a request the customer has already met ("Please DM us your order number" after "order 4410-2298") is no step
+    again = {s.start for s in ctx.sentences if asked_again(s.text, ctx.customer)}
+    unsigned = [s.text for s in ctx.sentences if (signed is None or s.start < signed) and s.start not in again]
+    body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not HEADER_LINE.match(s.text)
+            and s.start not in again]
     if explicit_step(rule, body):
         return
     if "?" in ctx.customer and _answers(unsigned, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):

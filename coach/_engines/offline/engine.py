@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from ..._core.asked_again import asked_again
 from ..._core.checker import asks_for_another, check, kept_quiet
 from ..._core.combined import explicit_step
 from ..._core.facts import extract_facts, fact_kinds
@@ -293,6 +294,7 @@ class _Rewriter(Additions):
                 if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflecting or self._cold(unit.text)):
                     thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
+            self._drop_asked_again(layout)
         if english:  # "You've been charged roaming fees for your trip. These roaming fees were charged for your trip
             self._said_twice(layout)  # to Maputo.": a reply being fixed says it once, the fuller way
             looking = any(u.text and u.role != "added" and _LOOKING.search(u.text) and not _LOOK_AGAIN.match(u.text)
@@ -484,6 +486,18 @@ class _Rewriter(Additions):
                         two.text = re.sub(r"^(?:These|Those|This|That)\b(?=\s+(?!(?:is|was|are|were|has|have|had|will|would|"
                                           r"can|could|should|must|may|might|means?|meant)\b)[a-z])", "The", two.text)
                     break
+
+    def _drop_asked_again(self, layout: Layout) -> None:
+        """A request the customer has already met goes ("Have you checked with your neighbours?" to someone who
+        has), with the short line after it that only leaned on it ("Parcels are often left with them.")."""
+        for at, unit in enumerate(layout.units):
+            if not (unit.text and unit.role == "body" and asked_again(unit.text, self.customer)):
+                continue
+            self._replace(layout, unit, [])
+            after = layout.units[at + 1] if at + 1 < len(layout.units) else None
+            if after is not None and after.role == "body" and after.text and _LEANS_BACK.search(after.text) and \
+                    len(after.text.split()) <= 12 and not holds_fact(after.text) and not holds_step(after.text):
+                self._replace(layout, after, [])
 
     def _cold(self, text: str) -> bool:
         """A line that could go to anyone ("Thank you for your feedback.", "You may refer to our FAQ page.") in a reply
@@ -1112,3 +1126,6 @@ def _carried(sentence: str, original: str) -> bool:
             return True
         at = whole.find(part, at + 1)
     return False
+
+
+_LEANS_BACK = re.compile(r"\b(?:them|they|there|that|this|it)\b", re.I)  # a line that points at the request before it

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import zlib
 
+from ..._core.asked_again import asked_again
 from ..._core.facts import extract_facts
 from ..._core.fluency import fluency_problems
 from ..._core.policy import Policy, for_agents
@@ -261,6 +262,8 @@ def next_steps(phrasing: Phrasing, draft: str, customer: str | None, policy: Pol
         what = next((label for pattern, label in _WHAT if pattern.search(topic)), "a few more details")
         dm = re.search(r"\b(?:DM|direct\s+message|private\s+message)\b", draft, re.I)
         options, fill = (_ASK_DM if dm else _ASK), {"what": what}
+        if asked_again(f"Please send us {what}.", customer):  # "orders 5521 and 5522": given, not asked for again
+            options, fill = _ACT, {"ref": "this"}
     first = phrasing.pick(options, 3)
     steps = [o.format(**fill) for o in [first, *(o for o in options if o != first)]]
     return steps if praise else _policy_first(steps, f"{customer} {draft}", policy, used)

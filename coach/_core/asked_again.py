@@ -1,0 +1,137 @@
+"""A request the customer has already met: no next step.
+
+"Please DM us your order number" to someone who wrote "order 4410-2298", or "Have you checked with your
+neighbours?" to someone who wrote "I've checked with both neighbours", asks them to repeat themselves. The checker
+does not count such a sentence as the reply's step, and the offline engine takes it out of a reply it edits.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .facts import fact_kinds
+from .text import content_words, split_sentences, stem
+from .untrusted import without_orders
+
+__all__ = ["asked_again"]
+
+# The details a reply asks for, each with what in the customer's message gives it: a reference right after its noun
+# ("order 4410-2298", "booking ref: BK-7731", "orders 5521 and 5522"), or a fact of that kind (an email address).
+def _noun(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{words})s?\b\s*\(?\s*(?:(?:number|no\.?|#|ref(?:erence)?|id|code)\s*)?[:#]?\s*$", re.I)
+
+
+_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str | None], ...] = (
+    (re.compile(r"order\s+(?:number|no\.?|#|id|reference|ref)|order", re.I), _noun("order"), None),
+    (re.compile(r"(?:booking|reservation|confirmation)\s+(?:reference|ref|number|no\.?|code)|pnr|booking|reservation",
+                re.I), _noun("booking|reservation|confirmation|pnr"), None),
+    (re.compile(r"account\s+(?:number|no\.?|id)", re.I), _noun("account"), None),
+    (re.compile(r"(?:ticket|case|claim|policy|membership|tracking|invoice|reference|ref)\s*(?:number|no\.?|#|id|code)?",
+                re.I), _noun("ticket|case|claim|policy|membership|tracking|invoice|ref|reference"), None),
+    (re.compile(r"e-?mail(?:\s+address)?(?:\s+on\s+(?:your|the)\s+account)?", re.I), None, "email"),
+    (re.compile(r"(?:phone|mobile|contact)\s+number", re.I), None, "phone"),
+)
+_REFERENCE = re.compile(r"#?(?=[\w/-]{4,}$)(?=\D*\d)(?:(?=(?:\D*\d){3})|(?=.*[A-Za-z]))[\w/-]+")  # (not "after 1 hour")
+_DETAIL = "|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _DETAILS)
+_ONE = re.compile(rf"^(?:your|the|an?|that)\s+(?:{_DETAIL})$", re.I)
+# "Please DM us your order number", "Could you send me the booking reference?", "What's your account number?"
+_ASKS_FOR = re.compile(
+    r"^\W*(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]{0,20}?[,!]\s*)?(?:(?:please|kindly|pls|plz|just|can\s+you|could\s+you|"
+    r"would\s+you|if\s+you(?:\s+can|\s+could)?|we(?:['’]ll|\s+will)\s+need\s+you\s+to)\s+)*(?:please\s+)?"
+    r"(?:send|dm|share|provide|confirm|give|message|email|e-mail|pass\s+on|reply\s+with|drop)\s+(?:(?:us|me)\s+)?"
+    r"(?:with\s+)?(?:over\s+)?(?P<what>[^.!?]+?)"
+    r"(?:,?\s+(?:so|and)\s+(?:that\s+)?(?:we|I)\b.*|,\s+(?:we|I)\b.*|\s+(?:to|via|in|by|on|here|over)\b.*|\s+please)?\W*$"
+    r"|^\W*what(?:['’]s|\s+is|\s+was)\s+(?P<which>(?:your|the)\s+[^?]+?)\?\s*$", re.I)
+_PARTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+)\s*")
+
+# What a reply asks the customer to do: "Please report it online", "Have you checked with your neighbours?",
+# "Try restarting the app", "You may want to clear your cache".
+_ASKS_TO = re.compile(
+    r"^\W*(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]{0,20}?[,!]\s*)?(?:(?:please|kindly|pls|plz|just|also|first|"
+    r"can\s+you|could\s+you|would\s+you|have\s+you(?:\s+already)?(?:\s+tried)?|did\s+you(?:\s+try)?|"
+    r"you\s+(?:should|may\s+want\s+to|might\s+want\s+to|need\s+to|could|can)|make\s+sure(?:\s+you)?|"
+    r"I(?:['’]d|\s+would)\s+(?:recommend|suggest)|try)\s+)+(?P<verb>[a-z]+)\b(?P<rest>[^!?]*)", re.I)
+# What the customer says they did: "I've reported it online twice", "I already froze the card", "I had informed ..."
+_DID = re.compile(r"\b(?:I|we)(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:(?:already|just|also|even|since|both|then|now|"
+                  r"again|repeatedly|twice)\s+)*(?P<verb>[a-z]+)\b(?P<rest>.*?)(?=[.!?;]|,?\s+(?:and|but|then|so)\s+|$)", re.I)
+_PAST = {"froze": "freeze", "sent": "send", "rang": "ring", "told": "tell", "gave": "give", "spoke": "speak",
+         "took": "take", "wrote": "write", "paid": "pay", "brought": "bring", "made": "make", "unplugged": "unplug",
+         "reset": "reset", "put": "put", "tried": "try", "called": "call", "emailed": "email", "uploaded": "upload"}
+# Words that say nothing of what was asked or done ("Please try again later", "I've tried twice")
+_VAGUE = frozenset("""again later now soon today first already still twice once also just please us me it this that
+them they one time times few more any some way ways""".split())
+
+
+def _base(verb: str) -> str | None:
+    """The stem of a past verb ("reported" -> "report", "froze" -> "freeze"), or None for a word that is not one."""
+    verb = verb.lower()
+    if verb in _PAST:
+        return stem(_PAST[verb])
+    return stem(verb) if verb.endswith("ed") and len(verb) > 4 else None
+
+
+def _gave(customer: str, noun: re.Pattern[str] | None, kind: str | None) -> bool:
+    for fact, fact_kind in fact_kinds(customer).items():
+        if kind is not None:
+            if fact_kind == kind:
+                return True
+            continue
+        if fact_kind != "token" or noun is None or not _REFERENCE.fullmatch(fact):
+            continue
+        at = customer.find(fact)
+        before = re.sub(r"\s*[\d/-]+\s*(?:,|and|&)\s*$", "", customer[max(0, at - 40):at])  # ("orders 5521 and 5522")
+        if noun.search(before):
+            return True
+    return False
+
+
+def _details_given(what: str, customer: str) -> bool:
+    parts = [p for p in _PARTS.split(what.strip()) if p]
+    if not parts:
+        return False
+    for part in parts:
+        if not _ONE.match(part):
+            return False
+        noun = re.sub(r"^(?:your|the|an?|that)\s+", "", part, flags=re.I)
+        if not any(pattern.fullmatch(noun) and _gave(customer, gave, kind) for pattern, gave, kind in _DETAILS):
+            return False
+    return True
+
+
+_TRYING = re.compile(r"^\s*(?P<verb>[a-z]+ing)\b(?P<rest>.*)$", re.I)  # "tried restarting it": what was tried
+
+
+def _done(verb: str, rest: str, customer: str) -> bool:
+    asked = stem(verb)
+    if asked == "try" and (trying := _TRYING.match(rest)):
+        asked, rest = stem(trying["verb"]), trying["rest"]
+    objects = {stem(w) for w in content_words(rest)} - {stem(w) for w in _VAGUE} - {asked}
+    if not objects:
+        return False
+    told = {stem(w) for w in content_words(customer)}
+    covered = len(objects - told) <= 1  # (not "... and the post office": two new words, asked anew)
+    for sentence in split_sentences(customer):
+        for did in _DID.finditer(sentence.text):
+            base, done = _base(did["verb"]), did["rest"]
+            if base == "try" and (trying := _TRYING.match(done)):
+                base, done = stem(trying["verb"]), trying["rest"]
+            said = {stem(w) for w in content_words(done)}
+            if base == asked and (objects & said and covered or not said):  # ("I've restarted it": a pronoun)
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)  # the checker and the engine ask it of the same sentences many times over
+def asked_again(sentence: str, customer: str | None) -> bool:
+    """``sentence`` only asks the customer for what their message already gave (a reference, an email address)
+    or to do what it says they did ("I've reported it online twice" / "Please report missed collections online")."""
+    customer = without_orders(customer)  # (an address in a planted order is not theirs: "send it to x@y.com")
+    if not customer or not customer.strip():
+        return False
+    text = sentence.strip()
+    asks = _ASKS_FOR.match(text)
+    if asks and _details_given(asks["what"] or asks["which"], customer):
+        return True
+    to = _ASKS_TO.match(text)
+    return bool(to and _done(to["verb"], to["rest"], customer))
