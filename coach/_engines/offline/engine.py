@@ -350,6 +350,12 @@ class _Rewriter(Additions):
         if self.case is not None and self.case.name in ("gas", "carbon-monoxide"):  # "The earliest slot we have is Thursday":
             for unit in layout.units:  # the slot is for after the emergency
                 # (a day kept: "hopefully Thursday"; the draft's visit, made a check, is the engine's own line)
+                tail = _SLOT_CLAUSE.search(unit.text) if unit.text and unit.role != "added" else None
+                head = unit.text[: tail.start()] if tail else ""  # (an offer or an excuse, not "I've booked an engineer")
+                if tail and (_ROUTINE_LATER.search(head) or _LATER_SLOT.search(head)) and \
+                        all(fact in tail.group("slot") for fact in extract_facts(unit.text)):
+                    unit.text = capitalise(tail.group("slot"))  # "Appointments can be booked online, the next available
+                    # slot is Thursday 9am-1pm": the slot, said once it is safe, and no booking beside the emergency
                 if unit.text and (_NEXT_SLOT.match(unit.text) and unit.role != "added" or
                                   _ROUTINE_VISIT_CHECK.match(unit.text) and not unit.prefix) and \
                         not _MAKES_SAFE.search(unit.text):
@@ -400,6 +406,8 @@ class _Rewriter(Additions):
                                                                      _AMENDS.search(unit.text)):
                     unit.text = ""  # (and "Let me check whether we can fit you in next month": the urgent step says
                     # what happens now)
+            if self.case.name in _DANGER:
+                self._drop_routine(layout)
             _orphaned_faces(layout, drafted)  # "Enjoy your next order! 🍕"
         if self.case is not None and self.case.name == "medical-emergency":  # "we're fully booked until Thursday
             for unit in layout.units:  # 10:40am, would you like me to reserve that slot?" to a child's non-fading rash
@@ -486,6 +494,16 @@ class _Rewriter(Additions):
                         two.text = re.sub(r"^(?:These|Those|This|That)\b(?=\s+(?!(?:is|was|are|were|has|have|had|will|would|"
                                           r"can|could|should|must|may|might|means?|meant)\b)[a-z])", "The", two.text)
                     break
+
+    @staticmethod
+    def _drop_routine(layout: Layout) -> None:
+        """Where someone is in danger, the draft's routine lines go beside the urgent step: a booking offer ("Feel
+        free to book another appointment online"), a reply time for every enquiry, a report called feedback ("I'll
+        pass your feedback on to the depot"). A line with a fact of the draft's stays (the facts are kept)."""
+        for unit in layout.units:
+            if unit.text and unit.role != "added" and _ROUTINE_LATER.search(unit.text) and \
+                    not _SAME_DAY.search(unit.text) and not _MAKES_SAFE.search(unit.text) and not holds_fact(unit.text):
+                unit.text = ""
 
     def _drop_asked_again(self, layout: Layout) -> None:
         """A request the customer has already met goes ("Have you checked with your neighbours?" to someone who
@@ -1129,3 +1147,15 @@ def _carried(sentence: str, original: str) -> bool:
 
 
 _LEANS_BACK = re.compile(r"\b(?:them|they|there|that|this|it)\b", re.I)  # a line that points at the request before it
+_DANGER = _HARM | {"harassment", "safety-at-home", "medical-emergency"}
+# what a reply says on any day, not where someone is in danger: a booking offer, a reply time, "your feedback"
+_ROUTINE_LATER = re.compile(
+    r"\b(?:book|schedule|reschedule)\w*\s+(?:[\w-]+\s+){0,3}?(?:appointment|visit|slot|service|inspection|check-?up|MOT)s?\b"
+    r"|\b(?:appointment|slot|visit)s?\s+(?:can|may)\s+be\s+(?:booked|made|arranged)\b"
+    r"|\b(?:next|earliest|first)\s+(?:available\s+)?(?:appointment|slot)\b"
+    r"|\b(?:aims?|tr(?:y|ies)|endeavou?rs?)\s+to\s+(?:respond|reply|get\s+back)\b|\brespond\s+to\s+all\b"
+    r"|\b(?:pass|passed|passing|share|shared|forward|forwarded|log|logged|note|noted)\s+(?:on\s+)?(?:your|the|this)\s+"
+    r"(?:feedback|comments?)\b|\b(?:thanks?|thank\s+you)\s+for\s+(?:your|the)\s+(?:feedback|comments?)\b"
+    r"|\bonline\s+form\b|\bnext\s+(?:annual|routine|scheduled)\s+(?:service|visit|check)\b", re.I)
+_SLOT_CLAUSE = re.compile(r"[,;]\s+(?:and\s+)?(?P<slot>(?:the|our)\s+(?:next|earliest|first)\s+(?:available\s+)?"
+                          r"(?:engineer\s+)?(?:appointment|slot|visit)\b[^.!?]*[.!]?)$", re.I)
