@@ -346,9 +346,16 @@ _ASKS_SO_WE_CAN = re.compile(r"^\W*(?:@\w+\s+)*(?:just\s+|please\s+|pls\s+|simpl
 _ASKS_FIRST = re.compile(r"^\W*(?:@\w+\s+)*(?:just\s+|please\s+|pls\s+|simply\s+)?(?:dm|send|reply|message|e-?mail|call|ring|"
                          r"pop|drop|share|upload|text)\s+(?:us|me|back|with|your|ur|a|the|here)\b", re.I)
 # a look said with nothing concrete, which the coach's step says again: "As per my previous email, we are looking into it."
-_LOOKING_ALREADY = re.compile(r"\W*(?:as\s+per\s+my\s+(?:previous|last)\s+e-?mail,?\s*|rest\s+assured,?\s*)?(?:we\s+are|we['’]re|"
-                              r"I['’]m|I\s+am)\s+(?:currently\s+|still\s+|already\s+)?(?:looking\s+into|investigating|checking)\s+"
-                              r"(?:it|this|that|the\s+matter|things)(?:\s+(?:now|further|for\s+you))?\s*[.!]*", re.I)
+_LOOKING_ALREADY = re.compile(
+    r"\W*(?:as\s+per\s+my\s+(?:previous|last)\s+e-?mail,?\s*|(?:please\s+)?(?:rest|be)\s+assured,?\s*(?:that\s+)?|"
+    r"just\s+(?:so\s+you\s+know|to\s+let\s+you\s+know),?\s*(?:that\s+)?)?"
+    r"(?:(?:we\s+are|we['’]re|we\s+r|I['’]m|I\s+am|(?:our|the)\s+(?:[\w-]+\s+)?(?:team|engineers|technicians|staff|colleagues)"
+    r"(?:\s+(?:is|are|r)|['’]re|['’]s))\s+(?:currently\s+|still\s+|already\s+|now\s+)?(?:looking\s+into|investigating|checking|"
+    r"working\s+on)\s+(?:it|this|that|the\s+matter|things|the\s+(?:issue|problem))"
+    r"|(?:your|the|this)\s+(?:claim|case|complaint|query|request|issue|matter)\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?"
+    r"(?:being\s+)?(?:looked\s+into|investigated|reviewed))"
+    r"(?:\s+(?:now|further|for\s+you|as\s+we\s+speak|at\s+the\s+moment))?\s*[.!]*\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]*\s*",
+    re.I)  # (a whole sentence that says only that someone is looking: the concrete step says it)
 _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check", "I'm checking", "I'll look", "I'm looking")
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"

@@ -1,6 +1,7 @@
-"""Stop 50: where someone is in danger, the draft's routine lines do not sit beside the urgent step. A booking offer, a
+"""Stop 50: draft lines that the engine's step makes wrong or says twice. Where someone is in danger, a booking offer, a
 reply time for every enquiry or a report called "feedback" goes; a slot with its day is said for once it is safe; a line
-with a fact of the draft's stays, since the facts are kept. Drafts written for these tests."""
+with a fact of the draft's stays, since the facts are kept. An assurance that someone is looking gives way to the step
+that says what is done. Drafts written for these tests."""
 
 from __future__ import annotations
 
@@ -50,3 +51,11 @@ def test_a_booking_offer_stays_where_nobody_is_in_danger() -> None:
     draft = "Sorry for the inconvenience. Feel free to book another appointment online."
     result = coach.rewrite(draft, customer="My dentist appointment on Tuesday was cancelled by text an hour before.")
     assert "Feel free to book another appointment online." in result.rewrite, result.rewrite
+
+
+def test_an_assurance_that_someone_is_looking_gives_way_to_the_step() -> None:
+    draft = ("Dear Mr. Hale,\n\nWe apologise for any inconvenience. Please be assured that your complaint is being looked "
+             "into.\n\nYours sincerely,\nJ. Moss")
+    customer = "Dear Sir, my complaint CMP-44120 about the damaged fence panel has had no reply for five weeks. Mr. P. Hale"
+    result = coach.rewrite(draft, customer=customer)
+    assert "being looked into" not in result.rewrite and "CMP-44120" in result.rewrite, result.rewrite
