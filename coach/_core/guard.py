@@ -149,7 +149,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
 def slipped(text: str) -> list[str]:
     """The sentences of an English ``text`` with a word typed twice ("I've checked the the tracking", "a courier
     courier"), two determiners in a row ("I've sent refund a your to card"), an article last ("Thanks for the photo
-    the.") or a preposition cut off by a full stop ("Thank you for. the order 5512")."""
+    the."), a preposition cut off by a full stop ("Thank you for. the order 5512") or an empty numbered item."""
     marks = [m.start() for m in _GARBLED.finditer(text)] + [m.start() for m in TYPED_TWICE.finditer(text)]
     if not marks or not looks_english(text):
         return []
@@ -164,7 +164,8 @@ _GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|h
                       r"\b(?:the|a|an|your|my|our|their)\s*[.!?]+(?=\s|$)|"
                       # a full stop after a preposition, and the sentence going on in lower case: "Thank you for. the
                       # order" (in none of the 2,222 real replies or the blind sets' drafts)
-                      r"\b(?:for|to|of|with|from|at|by|about)\.(?=\s+[a-z])")
+                      r"\b(?:for|to|of|with|from|at|by|about)\.(?=\s+[a-z])|"
+                      r"(?:^|(?<=\n))[ \t]*\d{1,2}[.)][ \t]*(?=\n|$)")  # a numbered item with nothing in it ("2." alone)
 
 
 # a request or a report to someone named in the sentence before: "I have asked them to ...", "I've reported it to

@@ -209,8 +209,9 @@ class Additions:
         if at == 0 and opener and _GREETS.match(layout.units[opener].text):
             at = opener + 1  # what stood before "Hi Sam, thanks ..." went: the greeting opens the reply
         while at < len(layout.units) and layout.units[at].text and _THANKS_FIRST.match(layout.units[at].text) and \
-                not _THANKS_FIRST.match(added[0]):
-            at += 1  # "Thank you for your e-mail." stays the reply's first sentence; what is said back follows it
+                not _THANKS_FIRST.match(added[0]) and not (at == 1 and first.prefix and first.text):
+            at += 1  # "Thank you for your e-mail." stays the reply's first sentence; what is said back follows it (not
+            # a thanks at the end: "Hi Ciarán, let me check ... Thanks for getting in touch.")
         if first.prefix and first.text and at == 1 and (is_check(capitalise(first.text)) or ends_sentence(first.text) and
                                                         _OPENS.match(added[0]) and not _OPENS.match(first.text) and
                                                         _GREETS.match(first.prefix + " ")):

@@ -129,6 +129,22 @@ _SAID_TWICE = re.compile(rf"(?<![\w'’])([a-z][\w'’ ]{{4,30}}?)[.!,]\s+\1(?=\
 # whole sentence or clause: not "I have looked at your account. Your account shows ...")
 
 
+def _drop_empty_items(layout: Layout) -> None:
+    """A numbered or bulleted item whose sentence went loses its marker ("2." alone on its line), and the numbers after
+    it close up."""
+    units = layout.units
+    gone = 0
+    for at, unit in enumerate(units):
+        mark = _LIST_MARK.fullmatch(unit.text) if unit.text else None
+        if not mark:
+            continue
+        if not (at + 1 < len(units) and units[at + 1].text and not _LIST_MARK.fullmatch(units[at + 1].text)):
+            unit.text = ""
+            gone += 1
+        elif gone and mark["n"]:
+            unit.text = f"{int(mark['n']) - gone}{mark['end']}"
+
+
 def _orphaned_faces(layout: Layout, drafted: dict[int, str]) -> None:
     """An emoji left alone after the line it followed went (that line the draft had, now empty) goes with it."""
     for before, unit in zip(layout.units, layout.units[1:]):
@@ -468,6 +484,7 @@ class _Rewriter(Additions):
                 unit.text = capitalise(unit.text)  # that ended the sentence before it, now a full stop
         self.merge_prefix(layout)  # ("Hi Sarah, we've passed your feedback on to the driver." went after the harassment
         # step was added: the step joins the greeting)
+        _drop_empty_items(layout)
         return self._settle(layout, findings, english)
 
     @staticmethod
@@ -1159,3 +1176,4 @@ _ROUTINE_LATER = re.compile(
     r"|\bonline\s+form\b|\bnext\s+(?:annual|routine|scheduled)\s+(?:service|visit|check)\b", re.I)
 _SLOT_CLAUSE = re.compile(r"[,;]\s+(?:and\s+)?(?P<slot>(?:the|our)\s+(?:next|earliest|first)\s+(?:available\s+)?"
                           r"(?:engineer\s+)?(?:appointment|slot|visit)\b[^.!?]*[.!]?)$", re.I)
+_LIST_MARK = re.compile(r"(?:(?P<n>\d{1,2})(?P<end>[.)])|[-•*–])")  # a list item's marker, parsed as a sentence of its own

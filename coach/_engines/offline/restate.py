@@ -232,6 +232,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
+        if _BARE_PLURAL.match(_FILLER.sub("", sentence)):
+            continue
         if not sentence.strip() or _TODAY_IS.match(sentence) or _RELIEF.match(sentence):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
@@ -254,6 +256,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[3] if best else None
 
 
+# "Kids can't even have a bath": whose? (said back, "sorry to hear that kids can't ..."; not "Collections were missed")
+_BARE_PLURAL = re.compile(r"^(?:Kids|Children|Grandchildren|Grandkids|Twins|Boys|Girls|Parents)\s+(?!of\b|from\b)")
 _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wish\s+to|want\s+to|would\s+like\s+to|"
                          r"am\s+writing\s+to|write\s+to)\s+(?:put\s+in\s+"
                          r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"

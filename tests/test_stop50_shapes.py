@@ -1,0 +1,41 @@
+"""Stop 50: smaller shapes from the blind reviews of sets cw and cx, in drafts written for these tests: where the problem
+is said back when the draft thanks last, whose children a restatement means, and a numbered item whose sentence went."""
+
+from __future__ import annotations
+
+from coach import Coach
+from coach._core.guard import slipped
+
+coach = Coach()
+
+
+def test_the_problem_is_said_back_first_when_the_draft_thanks_last() -> None:
+    draft = "Hi Maeve, sorry for the trouble, I'll try my best to get that £12 back for you. Thanks for getting in touch."
+    customer = "I was charged £12 for a data add-on I never asked for on my March bill, account 55102."
+    result = coach.rewrite(draft, customer=customer)
+    said_back = result.rewrite.find("data add-on")
+    assert said_back != -1, result.rewrite
+    assert said_back < result.rewrite.find("£12 back") < result.rewrite.find("Thanks for getting in touch"), result.rewrite
+
+
+def test_a_restatement_does_not_say_kids_without_whose() -> None:
+    draft = "@millbrook_jo sorry for the trouble!! our team are on it and it'll be fixed by tonight 💧 ^RB"
+    customer = ("@AquaNorth second day of cloudy water from the taps in Millbrook. Kids can't even brush their teeth. "
+                "Should we boil it??")
+    result = coach.rewrite(draft, customer=customer)
+    assert "that kids" not in result.rewrite.lower(), result.rewrite
+
+
+def test_a_numbered_item_whose_sentence_went_loses_its_number() -> None:
+    draft = ("Dear Mr. Osei,\n\nTo put this right:\n\n1. I have cancelled the duplicate direct debit;\n"
+             "2. I'm so sorry, this is awful;\n"
+             "3. A confirmation letter will be posted to you.\n\nYours sincerely,\nR. Byrne")
+    customer = "You took my £64.20 direct debit twice this month. Mr. K. Osei"
+    result = coach.rewrite(draft, customer=customer)
+    assert "\n2.\n" not in result.rewrite and "3." not in result.rewrite, result.rewrite
+    assert "2. A confirmation letter will be posted to you." in result.rewrite, result.rewrite
+
+
+def test_an_empty_numbered_item_is_a_slip_the_guard_reads() -> None:
+    assert slipped("Here is what happens next:\n\n1. I refund the fee;\n2.\n3. You get a letter.") == ["2."]
+    assert slipped("Here is what happens next:\n\n1. I refund the fee;\n2. You get a letter.") == []
