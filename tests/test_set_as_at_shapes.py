@@ -71,7 +71,8 @@ def test_definitely_not_charged_is_a_promise_checked_as_the_charge_coming_off() 
 def test_a_vague_effort_to_sort_it_says_this_and_when_the_agent_updates() -> None:
     result = coach.rewrite("@ro_m we hear you! we'll try our best to sort it ^KL",
                            customer="@Air my flight got cancelled and the rebooking page errors out")
-    assert "sort this out, and I'll update you" in result.rewrite and result.rewrite.endswith("^KL"), result.rewrite
+    assert "try our best" not in result.rewrite and "sort it" not in result.rewrite, result.rewrite
+    assert "booking reference" in result.rewrite and result.rewrite.endswith("^KL"), result.rewrite  # (a concrete step)
     result = coach.rewrite("Dear Ms Lee,\n\nRest assured we will do our utmost to resolve matters at the earliest "
                            "opportunity.\n\nRegards,\nTim", customer="Your store refused my exchange.")
     assert "utmost" not in result.rewrite and "earliest opportunity" not in result.rewrite, result.rewrite
@@ -154,8 +155,8 @@ def test_a_smiley_goes_from_a_reply_about_a_death() -> None:
     assert "😊" not in result.rewrite, result.rewrite
     result = coach.rewrite("Hi Ana! Sorry about that. 😊 We'll try our best to sort it.",
                            customer="My new kettle leaks from the base.")
-    assert "sort" in result.rewrite  # (an everyday reply keeps its tone; the coach only cuts smileys from grief,
-    # illness and danger)
+    assert result.rewrite.startswith("Hi Ana!") and "loss" not in result.rewrite, result.rewrite  # (an everyday
+    # reply keeps its tone; the coach only cuts smileys from grief, illness and danger)
 
 
 def test_a_parcel_definitely_not_lost_is_said_as_certain_and_never_passes() -> None:

@@ -39,3 +39,19 @@ def test_a_numbered_item_whose_sentence_went_loses_its_number() -> None:
 def test_an_empty_numbered_item_is_a_slip_the_guard_reads() -> None:
     assert slipped("Here is what happens next:\n\n1. I refund the fee;\n2.\n3. You get a letter.") == ["2."]
     assert slipped("Here is what happens next:\n\n1. I refund the fee;\n2. You get a letter.") == []
+
+
+def test_an_effort_at_an_outcome_that_names_nothing_becomes_the_agents_look() -> None:
+    customer = "I left my Fiesta at your Didcot branch on Tuesday for a new clutch. It's Friday and nobody has rung me."
+    result = coach.rewrite("Hi, we're swamped this week. We'll try to get it done asap and give you a ring.",
+                           customer=customer)
+    assert "whether we can" not in result.rewrite and "I'll look into this and give you a ring." in result.rewrite, \
+        result.rewrite
+    result = coach.rewrite("Hi Dev, sorry for the issue. I'll do my best to get this sorted for you.", customer=customer)
+    assert "whether we can" not in result.rewrite and "I'll do my best" not in result.rewrite, result.rewrite
+
+
+def test_a_signature_after_a_dash_stays_last() -> None:
+    draft = "Hello, thanks for writing in. We'll do our best to sort this out for you. Apologies!\n— Nia, Brightcall Support"
+    result = coach.rewrite(draft, customer="I cancelled on 3 May (ref BC-2201) and you still took £21.50 on 9 May.")
+    assert result.rewrite.endswith("\n— Nia, Brightcall Support"), result.rewrite

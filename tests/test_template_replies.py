@@ -214,7 +214,7 @@ def test_a_check_after_and_is_said_as_the_agents_own() -> None:
     from coach._engines.offline.edits import fix_vague_effort
     text = "Your case is with our billing team, and we will do our best to fix it as soon as possible."
     fixed = fix_vague_effort(text, "we will do our best")[0]
-    assert fixed.startswith("Your case is with our billing team, and I'll check whether")
+    assert fixed.startswith("Your case is with our billing team, and I'll look into this and update you"), fixed
 
 
 def test_an_instruction_with_should_is_not_a_promise() -> None:

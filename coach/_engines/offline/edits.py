@@ -59,6 +59,16 @@ _GERUND = {"find out": "finding out", "look into": "looking into", "check": "che
            "locate": "locating", "chase": "chasing", "track down": "tracking down"}  # (never an outcome: not "getting
 # your refund processed this week")
 _VAGUE_SWAPS = [
+    # an effort at an outcome that names nothing ("We'll try to get it done asap", "I'll do my best to get this sorted for
+    # you"): the agent looks into it (never "check whether we can get this sorted")
+    (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)(?:\s+also)?\s+(?:try\s+to|(?:do|try)\s+(?:my|our)\s+(?:very\s+)?"
+                r"(?:best|hardest)\s+to)\s+(?:(?:get|have)\s+(?:it|this|that|things|everything|the\s+(?:matter|issue|problem))\s+"
+                r"(?:sorted(?:\s+out)?|fixed|resolved|done|dealt\s+with)|(?:sort|fix|resolve)\s+(?:it|this|that|things|"
+                r"the\s+(?:matter|issue|problem))(?:\s+out)?)(?:\s+(?:asap|as\s+soon\s+as\s+(?:possible|we\s+can)|quickly|"
+                r"for\s+you|soon|(?:right\s+)?away))*\b(?=\s*[.!]*\s*$|,?\s+and\s+(?:give|call|ring|phone|email|text|message|"
+                r"update|get\s+back|let)\b)", re.I),
+     lambda m: "I'll look into this" + ("" if re.match(r",?\s+and\b", m.string[m.end():]) else " and update you")),
+    # (the agent's own, never "we"; at the sentence's end, or before the agent's act: "... and give you a ring")
     # "I'm doing my level best to find out why order 3321 is stuck" -> "I'm finding out why ..."
     (re.compile(r"\b((?:I|we)(?:['’]m|['’]re|\s+am|\s+are))\s+(?:doing|trying)\s+(?:my|our)\s+(?:very\s+|level\s+)?best\s+to\s+"
                 r"(" + "|".join(k.replace(" ", r"\s+") for k in _GERUND) + r")\b", re.I),
