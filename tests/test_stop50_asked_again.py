@@ -86,3 +86,20 @@ def test_the_rewrite_never_asks_for_a_reference_the_customer_gave() -> None:
     result = coach.rewrite(draft, customer="The app timed out so I paid twice, orders 5521 and 5522.")
     assert "order number" not in result.rewrite, result.rewrite
     assert "no-next-step" not in {f.rule for f in result.findings_after}, result.rewrite
+
+
+def test_what_a_helper_review_found_is_not_asked_again() -> None:
+    # "I've checked" with no object says nothing of the neighbours; "I called" nothing of the bank
+    assert not asked_again("Have you checked with your neighbours?", "Parcel says delivered. I've checked and it's not here.")
+    assert not asked_again("Please call your bank to freeze the card.", "Someone spent £90 on my card, I called and waited.")
+    # a new way to do it, or a new channel, is asked anew
+    assert not asked_again("Please reset the thermostat by removing its batteries for 30 seconds.", "I've tried resetting it.")
+    assert not asked_again("Please email our warehouse at stock@shop.example with a photo.", "I've emailed twice already.")
+    # the agent's own promise after the request keeps the sentence a step
+    assert not asked_again("Please reply with the email address on your account and I'll reset it.",
+                           "My email is lee.w@postbox.net and I can't log in.")
+    # another order, the company's own address, a time
+    assert not asked_again("Please send us your order number.", "My last order 3321 was fine, but yesterday's never came.")
+    assert not asked_again("Please send us your order number.", "My brother's order 8812 came but mine didn't.")
+    assert not asked_again("Please reply with your email address.", "I've written to help@shop.example three times.")
+    assert not asked_again("Could you send me the reservation number?", "Table reservation 1930 on Friday, nobody answered.")

@@ -59,3 +59,12 @@ def test_an_assurance_that_someone_is_looking_gives_way_to_the_step() -> None:
     customer = "Dear Sir, my complaint CMP-44120 about the damaged fence panel has had no reply for five weeks. Mr. P. Hale"
     result = coach.rewrite(draft, customer=customer)
     assert "being looked into" not in result.rewrite and "CMP-44120" in result.rewrite, result.rewrite
+
+
+def test_a_safety_instruction_or_a_free_remedy_is_not_routine() -> None:
+    draft = "Hi Sam, thanks for your message! Please don't drive the car and book a free brake inspection at any dealer."
+    result = coach.rewrite(draft, customer=_BRAKES)
+    assert "free brake inspection" in result.rewrite, result.rewrite
+    draft = "Hi Amy, poor you! I've passed your feedback to his manager, who has removed him from all our rounds."
+    result = coach.rewrite(draft, customer=_DRIVER)
+    assert "removed him from all our rounds" in result.rewrite, result.rewrite

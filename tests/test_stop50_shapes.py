@@ -55,3 +55,40 @@ def test_a_signature_after_a_dash_stays_last() -> None:
     draft = "Hello, thanks for writing in. We'll do our best to sort this out for you. Apologies!\n— Nia, Brightcall Support"
     result = coach.rewrite(draft, customer="I cancelled on 3 May (ref BC-2201) and you still took £21.50 on 9 May.")
     assert result.rewrite.endswith("\n— Nia, Brightcall Support"), result.rewrite
+
+
+_RETURNS = ["Refunds within 28 days of delivery for unworn items.", "After 28 days, offer an exchange or store credit only."]
+
+
+def test_the_return_and_the_yes_go_with_a_refund_beyond_the_policy() -> None:
+    draft = "Hi Ola, thanks for your message. No problem – just post the jacket back to us and we'll refund the full £95."
+    customer = "My jacket (order JK-5521) came on 1 March. It's 10 May and I don't like the fit. Can I have my £95 back?"
+    result = coach.rewrite(draft, customer=customer, policy=_RETURNS)
+    assert "No problem" not in result.rewrite and "post the jacket back" not in result.rewrite, result.rewrite
+    assert "£95" in result.rewrite and result.passed is not True, result.rewrite
+    # without a policy, the return is the step itself, and stays
+    result = coach.rewrite("Hi, so sorry about that! Please send it back and we'll sort it.",
+                           customer="My toaster (order TS-881) arrived with a bent lever.")
+    assert "send it back" in result.rewrite, result.rewrite
+
+
+def test_a_yes_to_a_grant_that_went_goes_and_the_action_taken_stays() -> None:
+    draft = "Hi Ola, thanks for your message! Of course — I've emailed you a returns label and you'll get all £95 back."
+    customer = "My jacket (order JK-5521) came on 1 March. It's 10 May and I don't like the fit. Can I have my £95 back?"
+    result = coach.rewrite(draft, customer=customer, policy=_RETURNS)
+    assert "Of course" not in result.rewrite and "I've emailed you a returns label." in result.rewrite, result.rewrite
+
+
+def test_a_list_closes_up_within_itself_and_the_guard_accepts_it() -> None:
+    draft = ("Hi,\n\nSorry about that. Here's what I'll do:\n1. Send a new charger today.\n2. I'm so sorry, this is awful.\n"
+             "3. Email you the tracking number.\n\nAfter that:\n1. Check the box.\n2. Keep the packaging.\n\nThanks,\nRia")
+    result = coach.rewrite(draft, customer="Order 55219 arrived without the charger.")
+    assert "2. Email you the tracking number." in result.rewrite and "1. Check the box." in result.rewrite, result.rewrite
+    assert result.passed is not False, (result.rewrite, result.findings_after)  # (a list number is layout, not a fact)
+
+
+def test_a_number_above_its_item_is_no_slip_and_a_list_item_no_signature() -> None:
+    assert slipped("Please try these:\n1.\nCheck the drain hole.\n2.\nLevel the fridge.") == []
+    draft = "Hi, sorry for the wait. It's with the courier. Options:\n- Redeliver Tomorrow\n- Collect From Depot"
+    result = coach.rewrite(draft, customer="Where's my order 55219?")
+    assert result.rewrite.endswith("- Collect From Depot") and "Tomorrow. " not in result.rewrite, result.rewrite

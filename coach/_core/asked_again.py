@@ -41,7 +41,10 @@ _ASKS_FOR = re.compile(
     r"would\s+you|if\s+you(?:\s+can|\s+could)?|we(?:['’]ll|\s+will)\s+need\s+you\s+to)\s+)*(?:please\s+)?"
     r"(?:send|dm|share|provide|confirm|give|message|email|e-mail|pass\s+on|reply\s+with|drop)\s+(?:(?:us|me)\s+)?"
     r"(?:with\s+)?(?:over\s+)?(?P<what>[^.!?]+?)"
-    r"(?:,?\s+(?:so|and)\s+(?:that\s+)?(?:we|I)\b.*|,\s+(?:we|I)\b.*|\s+(?:to|via|in|by|on|here|over)\b.*|\s+please)?\W*$"
+    r"(?:,?\s+(?:(?:so|and)\s+(?:that\s+)?)?(?:we|I)(?:['’]ll|\s+will|\s+can|['’]d\s+be\s+happy\s+to)?\s+(?:(?:take|have)\s+a\s+look"
+    r"(?:\s+into\s+(?:it|this))?|look\s+into\s+(?:it|this)|check(?:\s+(?:it|this|on\s+it))?|help|assist|investigate|"
+    r"sort\s+(?:it|this|you)(?:\s+out)?|get\s+(?:it|this)\s+sorted)(?:\s+(?:for\s+you|further|asap))?[^\w]*"  # (only a generic
+    r"|\s+(?:to|via|in|by|on|here|over)\b[^.!?]{0,30}|\s+please)?\W*$"  # look: "... and I'll resend it" is a step of its own)
     r"|^\W*what(?:['’]s|\s+is|\s+was)\s+(?P<which>(?:your|the)\s+[^?]+?)\?\s*$", re.I)
 _PARTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+)\s*")
 
@@ -74,16 +77,24 @@ def _base(verb: str) -> str | None:
 def _gave(customer: str, noun: re.Pattern[str] | None, kind: str | None) -> bool:
     for fact, fact_kind in fact_kinds(customer).items():
         if kind is not None:
-            if fact_kind == kind:
+            if fact_kind == kind and not _THEIRS.search(customer[max(0, customer.find(fact) - 25):customer.find(fact)]):
                 return True
             continue
         if fact_kind != "token" or noun is None or not _REFERENCE.fullmatch(fact):
             continue
         at = customer.find(fact)
         before = re.sub(r"\s*[\d/-]+\s*(?:,|and|&)\s*$", "", customer[max(0, at - 40):at])  # ("orders 5521 and 5522")
-        if noun.search(before):
+        if noun.search(before) and not _ANOTHER.search(before) and not _A_TIME.match(customer[at:]):
             return True
     return False
+
+
+# a reference that is not this case's: "my last order 3321", "my brother's order 8812"; a time: "reservation 1930 on Friday"
+_ANOTHER = re.compile(r"\b(?:last|previous|earlier|old|other|another|first)\s+\w+\s*[:#]?\s*$|['’]s\s+\w+\s*[:#]?\s*$", re.I)
+_A_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?:on|at|tonight|today|tomorrow|hrs?|h)\b", re.I)
+# the company's own address or number, said by the customer: "I've written to support@shopco.com", "I called you on 0800 ..."
+_THEIRS = re.compile(r"\b(?:(?:called|rang|phoned|dialled|contacted)\s+(?:you\s+)?(?:on|at)?|(?:e-?mailed|written|wrote|"
+                     r"messaged)\s+(?:to\s+)?(?:you\s+at\s+)?)\s*$", re.I)
 
 
 def _details_given(what: str, customer: str) -> bool:
@@ -99,6 +110,7 @@ def _details_given(what: str, customer: str) -> bool:
     return True
 
 
+_PRONOUN = re.compile(r"\s*(?:it|them|this|that)\b", re.I)
 _TRYING = re.compile(r"^\s*(?P<verb>[a-z]+ing)\b(?P<rest>.*)$", re.I)  # "tried restarting it": what was tried
 
 
@@ -117,7 +129,8 @@ def _done(verb: str, rest: str, customer: str) -> bool:
             if base == "try" and (trying := _TRYING.match(done)):
                 base, done = stem(trying["verb"]), trying["rest"]
             said = {stem(w) for w in content_words(done)}
-            if base == asked and (objects & said and covered or not said):  # ("I've restarted it": a pronoun)
+            pronoun = not said and _PRONOUN.match(done)  # ("I've restarted it"; not "I've checked and ...")
+            if base == asked and covered and (objects & said or pronoun):
                 return True
     return False
 
@@ -134,4 +147,4 @@ def asked_again(sentence: str, customer: str | None) -> bool:
     if asks and _details_given(asks["what"] or asks["which"], customer):
         return True
     to = _ASKS_TO.match(text)
-    return bool(to and _done(to["verb"], to["rest"], customer))
+    return bool(to and not fact_kinds(text) and _done(to["verb"], to["rest"], customer))  # (not "Please call 0800 ...")

@@ -130,7 +130,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
     missing = missing_facts(without_instructions(draft), rewrite)
     if missing:  # (what the rewrite may drop, read once, and only where something is missing)
         may_go = _ordered_facts(draft, orders) | _withheld_facts(draft, policy, customer) | \
-            offered_beyond(draft, policy, customer)
+            offered_beyond(draft, policy, customer) | _list_numbers(draft)
         missing = [fact for fact in missing if fact not in may_go]
     return GuardVerdict(
         after=after,
@@ -165,7 +165,9 @@ _GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|h
                       # a full stop after a preposition, and the sentence going on in lower case: "Thank you for. the
                       # order" (in none of the 2,222 real replies or the blind sets' drafts)
                       r"\b(?:for|to|of|with|from|at|by|about)\.(?=\s+[a-z])|"
-                      r"(?:^|(?<=\n))[ \t]*\d{1,2}[.)][ \t]*(?=\n|$)")  # a numbered item with nothing in it ("2." alone)
+                      # a numbered item with nothing in it ("2." alone, the next item or the end after it; not "1." on the
+                      # line above its text)
+                      r"(?:^|(?<=\n))[ \t]*\d{1,2}[.)][ \t]*(?=\n[ \t]*\d{1,2}[.)]|\n[ \t]*\n|\s*$)")
 
 
 # a request or a report to someone named in the sentence before: "I have asked them to ...", "I've reported it to
@@ -230,6 +232,17 @@ def _cut_from(words: list[str], source: list[str]) -> bool:
         at += 1
     inside = set(range(kept[0], kept[-1] + 1)) - set(kept)
     return not any(source[i] in _TURNS for i in inside)
+
+
+def _list_numbers(draft: str) -> set[str]:
+    """Numbers the draft uses only to number a list ("3. A receipt will follow."): layout, not facts; a list whose item
+    went closes up."""
+    marks = set(_LIST_NUMBER.findall(draft))
+    return {n for n in marks if len(re.findall(rf"(?<![\d.,]){n}(?![\d,]|\.\d)", draft)) == len(re.findall(
+        rf"(?:^|(?<=\n))[ \t]*{n}[.)]", draft))}
+
+
+_LIST_NUMBER = re.compile(r"(?:^|(?<=\n))[ \t]*(\d{1,2})[.)](?=\s)")
 
 
 def _withheld_facts(draft: str, policy: Policy, customer: str | None) -> set[str]:

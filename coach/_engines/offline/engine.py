@@ -129,15 +129,23 @@ _SAID_TWICE = re.compile(rf"(?<![\w'’])([a-z][\w'’ ]{{4,30}}?)[.!,]\s+\1(?=\
 # whole sentence or clause: not "I have looked at your account. Your account shows ...")
 
 
+def _without_yes(parts: list[str], drafted_as: list[str]) -> list[str]:
+    """ "No problem – just send the coat back", "Of course — I've emailed you a label": half of a draft sentence whose
+    grant went, and the yes to that grant goes with it."""
+    return [capitalise(p[yes.end():]) if (yes := _YES_LEAD.match(p)) and p not in drafted_as else p for p in parts]
+
+
 def _drop_empty_items(layout: Layout) -> None:
     """A numbered or bulleted item whose sentence went loses its marker ("2." alone on its line), and the numbers after
-    it close up."""
+    it in the same list close up (a list that starts again at "1." is another list)."""
     units = layout.units
     gone = 0
     for at, unit in enumerate(units):
         mark = _LIST_MARK.fullmatch(unit.text) if unit.text else None
         if not mark:
             continue
+        if mark["n"] == "1":
+            gone = 0
         if not (at + 1 < len(units) and units[at + 1].text and not _LIST_MARK.fullmatch(units[at + 1].text)):
             unit.text = ""
             gone += 1
@@ -451,9 +459,11 @@ class _Rewriter(Additions):
                     len((words := {stem(w) for w in content_words(a)}) - said_now) * 2 > len(words)}
             for unit in layout.units:
                 parts = [p.text for p in split_sentences(unit.text)] if unit.text else []
-                kept = [p for p in parts if not (_GRANT_LEFTOVER.match(p) and not holds_fact(p) and
+                parts = _without_yes(parts, drafted_as)
+                kept = [p for p in parts if not ((_GRANT_LEFTOVER.match(p) or self.policy.commitments and
+                                                  _RETURN_LEFTOVER.match(p)) and not holds_fact(p) and
                                                  (p not in drafted_as or p in gone))]
-                if len(kept) < len(parts):
+                if kept != parts:
                     unit.text = " ".join(kept)
         units = [u for u in layout.units if u.text]
         for before, unit in zip(units, units[1:]):  # "I'll pass the €389 refund to a supervisor to review ... I'll check
@@ -485,6 +495,11 @@ class _Rewriter(Additions):
         self.merge_prefix(layout)  # ("Hi Sarah, we've passed your feedback on to the driver." went after the harassment
         # step was added: the step joins the greeting)
         _drop_empty_items(layout)
+        if any(f.rule == "broken-promise" for f in findings):
+            drafted_as = [s.text for s in split_sentences(self.draft)]
+            for unit in layout.units:  # (and a yes the policy's check split off later)
+                if unit.text and _YES_LEAD.match(unit.text):
+                    unit.text = " ".join(_without_yes([p.text for p in split_sentences(unit.text)], drafted_as))
         return self._settle(layout, findings, english)
 
     @staticmethod
@@ -519,7 +534,8 @@ class _Rewriter(Additions):
         pass your feedback on to the depot"). A line with a fact of the draft's stays (the facts are kept)."""
         for unit in layout.units:
             if unit.text and unit.role != "added" and _ROUTINE_LATER.search(unit.text) and \
-                    not _SAME_DAY.search(unit.text) and not _MAKES_SAFE.search(unit.text) and not holds_fact(unit.text):
+                    not _SAME_DAY.search(unit.text) and not _MAKES_SAFE.search(unit.text) and not holds_fact(unit.text) \
+                    and not _MORE_THAN_ROUTINE.search(unit.text):
                 unit.text = ""
 
     def _drop_asked_again(self, layout: Layout) -> None:
@@ -530,7 +546,10 @@ class _Rewriter(Additions):
                 continue
             self._replace(layout, unit, [])
             after = layout.units[at + 1] if at + 1 < len(layout.units) else None
-            if after is not None and after.role == "body" and after.text and _LEANS_BACK.search(after.text) and \
+            then = _AFTER_IT.match(after.text) if after is not None and after.text else None
+            if then and after.role == "body" and after.text[then.end():].strip():
+                after.text = capitalise(after.text[then.end():])  # "If that doesn't help, please send ...", "Then ..."
+            elif after is not None and after.role == "body" and after.text and _LEANS_BACK.search(after.text) and \
                     len(after.text.split()) <= 12 and not holds_fact(after.text) and not holds_step(after.text):
                 self._replace(layout, after, [])
 
@@ -1009,6 +1028,12 @@ _CHECKED_IT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+)
 _SEE_YOU = re.compile(r"^\W*see\s+you\s+(?:then|there|soon|on\s+the\s+day|next\s+week)\W*$", re.I)
 # what follows a grant, said alone once the grant went: "Just send the receipts over.", "This message is your written
 # confirmation."
+_YES_LEAD = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|no\s+(?:problem|worries)(?:\s+at\s+all)?)"
+                       r"\s*(?:[—–-]+|[,!:])\s*(?=\w)", re.I)  # "Of course — ", "No problem – ": a yes to the grant
+# the return a refund beyond the policy was for: "just send the coat back with the tags on" (without a policy, a return
+# may be the step itself: "Please send it back")
+_RETURN_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|post|return|bring|pop|drop)\s+(?:the|your|it|them|this)\b"
+                              r"[^.!?]{0,50}?\b(?:back|to\s+us|in(?:to)?\s+(?:store|the\s+store|any\s+store))\b[^.!?]*\W*$", re.I)
 _GRANT_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|pop|post|e-?mail|forward)\s+(?:us\s+)?(?:the|your|all\s+the)\s+"
                              r"(?:receipts?|invoices?|bills?)(?:\s+(?:over|across|in|to\s+us))?\W*$|"
                              r"^\W*(?:and\s+)?(?:this|that)\s+(?:message|e-?mail|reply|letter|note)\s+is\s+your\s+(?:written\s+)?"
@@ -1163,8 +1188,16 @@ def _carried(sentence: str, original: str) -> bool:
     return False
 
 
+# what follows on from the request that went: "If that doesn't help, ...", "Then ...", "Once you've done that, ..."
+_AFTER_IT = re.compile(r"^\W*(?:if\s+(?:that|this|it)\s+(?:doesn['’]t|does\s+not|didn['’]t|fails?|won['’]t)\b[^,]*,\s*|then,?\s+|"
+                       r"after\s+that,?\s+|once\s+(?:you['’]ve\s+)?(?:done\s+)?(?:that|this),?\s+)", re.I)
 _LEANS_BACK = re.compile(r"\b(?:them|they|there|that|this|it)\b", re.I)  # a line that points at the request before it
 _DANGER = _HARM | {"harassment", "safety-at-home", "medical-emergency"}
+# what makes such a line more than routine: a safety instruction, a free remedy, an action taken ("Please don't drive the
+# car and book a free inspection", "the recall repair", "who has removed him from all jobs")
+_MORE_THAN_ROUTINE = re.compile(r"\b(?:don['’]t|do\s+not|stop|never)\s+(?:drive|use|touch|switch|turn|light|open)\b|\brecall\w*|"
+                                r"\b(?<!feel\s)free(?:\s+of\s+charge)?\b|\bno\s+charge\b|\b(?:removed|suspended|barred|banned|blocked|"
+                                r"dismissed|stood\s+down|taken\s+off)\b", re.I)
 # what a reply says on any day, not where someone is in danger: a booking offer, a reply time, "your feedback"
 _ROUTINE_LATER = re.compile(
     r"\b(?:book|schedule|reschedule)\w*\s+(?:[\w-]+\s+){0,3}?(?:appointment|visit|slot|service|inspection|check-?up|MOT)s?\b"
@@ -1176,4 +1209,4 @@ _ROUTINE_LATER = re.compile(
     r"|\bonline\s+form\b|\bnext\s+(?:annual|routine|scheduled)\s+(?:service|visit|check)\b", re.I)
 _SLOT_CLAUSE = re.compile(r"[,;]\s+(?:and\s+)?(?P<slot>(?:the|our)\s+(?:next|earliest|first)\s+(?:available\s+)?"
                           r"(?:engineer\s+)?(?:appointment|slot|visit)\b[^.!?]*[.!]?)$", re.I)
-_LIST_MARK = re.compile(r"(?:(?P<n>\d{1,2})(?P<end>[.)])|[-•*–])")  # a list item's marker, parsed as a sentence of its own
+_LIST_MARK = re.compile(r"(?P<n>\d{1,2})(?P<end>[.)])|[-•*–]")  # a list item's marker, parsed as a sentence of its own

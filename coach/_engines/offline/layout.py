@@ -72,6 +72,7 @@ _NAME_BAR_LINE = re.compile(r"(?<=\n)[ \t]*[A-Z][\w'’.-]{1,20}(?:[ \t][A-Z][\w
 # "— Priya, StreamNorth Support" on the last line: a signature after a dash, in names only (not "- Restart the router")
 _DASH_NAME_LINE = re.compile(r"(?<=\n)[ \t]*[—–-][ \t]*[A-Z][\w'’.-]{1,20}(?:,?[ \t]+(?:[A-Z&][\w&'’.-]{0,20}|of|de|da|at))"
                              r"{0,5}[ \t]*$")
+_BULLET_ABOVE = re.compile(r"(?:^|\n)[ \t]*[—–•*-][^\n]*\n[ \t]*$")
 _FIRM = re.compile(r"(?<!\w)(?:&\s+)?(?:Co|Ltd|Inc|Corp|plc|LLC|GmbH|Pty|S\.A)\.$")  # "Crumb & Co.": a name, not a sentence
 _NAME_LINE = re.compile(r"^[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\.?$")
 
@@ -207,7 +208,10 @@ def _tail_start(text: str) -> int:
         if len(block) <= 3 and all(line and len(line.split()) <= 6 and line[0].isupper() and
                                    (not _END.search(line) or _FIRM.search(line)) for line in block):
             return len(last[0]) + 2 + (len(last[1]) - len(last[1].lstrip()))
-    line = _NAME_BAR_LINE.search(text) or _DASH_NAME_LINE.search(text)  # "Luke | Vireo Mobile" on the last line
+    line = _NAME_BAR_LINE.search(text)  # "Luke | Vireo Mobile" on the last line
+    dashed = _DASH_NAME_LINE.search(text)  # "— Priya, StreamNorth Support" (not a list's last item)
+    if not line and dashed and not _BULLET_ABOVE.search(text[:dashed.start()]):
+        line = dashed
     if line and text[:line.start()].strip():
         return line.start()
     signed_inline = _THANKS_NAME.search(text, max(0, len(text) - 40))  # "... this week. thanks, Kyle": a sign-off on
