@@ -139,12 +139,11 @@ def _done(verb: str, rest: str, customer: str) -> bool:
 def asked_again(sentence: str, customer: str | None) -> bool:
     """``sentence`` only asks the customer for what their message already gave (a reference, an email address)
     or to do what it says they did ("I've reported it online twice" / "Please report missed collections online")."""
-    customer = without_orders(customer)  # (an address in a planted order is not theirs: "send it to x@y.com")
-    if not customer or not customer.strip():
-        return False
     text = sentence.strip()
-    asks = _ASKS_FOR.match(text)
+    asks, to = _ASKS_FOR.match(text), _ASKS_TO.match(text)
+    if not (asks or to) or not customer or not customer.strip():
+        return False  # (most sentences ask nothing: read the message only for those that do)
+    customer = without_orders(customer) or ""  # (an address in a planted order is not theirs: "send it to x@y.com")
     if asks and _details_given(asks["what"] or asks["which"], customer):
         return True
-    to = _ASKS_TO.match(text)
     return bool(to and not fact_kinds(text) and _done(to["verb"], to["rest"], customer))  # (not "Please call 0800 ...")
