@@ -92,3 +92,20 @@ def test_a_number_above_its_item_is_no_slip_and_a_list_item_no_signature() -> No
     draft = "Hi, sorry for the wait. It's with the courier. Options:\n- Redeliver Tomorrow\n- Collect From Depot"
     result = coach.rewrite(draft, customer="Where's my order 55219?")
     assert result.rewrite.endswith("- Collect From Depot") and "Tomorrow. " not in result.rewrite, result.rewrite
+
+
+def test_an_assurance_makes_what_follows_a_promise() -> None:
+    findings = coach.check("I can assure you that we will find you another venue.",
+                           customer="The hotel cancelled our conference room for 14 June.").findings
+    assert "broken-promise" in {f.rule for f in findings}
+    findings = coach.check("I can assure you we are looking into it.", customer="The hotel cancelled our room.").findings
+    assert "broken-promise" not in {f.rule for f in findings}
+
+
+def test_an_apology_typed_on_after_a_double_bang_has_no_object() -> None:
+    findings = coach.check("@kel_r sorry bout the hassle!! give it a few days and it should turn up ^JT",
+                           customer="@Shop my order #KL4410 says delivered but it's not here").findings
+    assert "bland-apology" in {f.rule for f in findings}
+    findings = coach.check("so sorry your order came broken!! we will send a new one",
+                           customer="my order #KL4410 came broken").findings
+    assert "bland-apology" not in {f.rule for f in findings}
