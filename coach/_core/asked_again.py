@@ -114,6 +114,24 @@ _PRONOUN = re.compile(r"\s*(?:it|them|this|that)\b", re.I)
 _TRYING = re.compile(r"^\s*(?P<verb>[a-z]+ing)\b(?P<rest>.*)$", re.I)  # "tried restarting it": what was tried
 
 
+@lru_cache(maxsize=256)  # the same message for every sentence of every check of a rewrite
+def _did(customer: str) -> tuple[tuple[str, frozenset[str], bool, frozenset[str]], ...]:
+    """What the message says was done: each verb's stem, its object's stems, whether the object is "it", and the
+    stems of the whole message."""
+    told = frozenset(stem(w) for w in content_words(customer))
+    out = []
+    for sentence in split_sentences(customer):
+        for did in _DID.finditer(sentence.text):
+            base, done = _base(did["verb"]), did["rest"]
+            if base == "try" and (trying := _TRYING.match(done)):
+                base, done = stem(trying["verb"]), trying["rest"]
+            if base is not None:
+                said = frozenset(stem(w) for w in content_words(done))
+                out.append((base, said, not said and bool(_PRONOUN.match(done)), told))  # ("I've restarted it"; not
+                # "I've checked and ...")
+    return tuple(out)
+
+
 def _done(verb: str, rest: str, customer: str) -> bool:
     asked = stem(verb)
     if asked == "try" and (trying := _TRYING.match(rest)):
@@ -121,18 +139,8 @@ def _done(verb: str, rest: str, customer: str) -> bool:
     objects = {stem(w) for w in content_words(rest)} - {stem(w) for w in _VAGUE} - {asked}
     if not objects:
         return False
-    told = {stem(w) for w in content_words(customer)}
-    covered = len(objects - told) <= 1  # (not "... and the post office": two new words, asked anew)
-    for sentence in split_sentences(customer):
-        for did in _DID.finditer(sentence.text):
-            base, done = _base(did["verb"]), did["rest"]
-            if base == "try" and (trying := _TRYING.match(done)):
-                base, done = stem(trying["verb"]), trying["rest"]
-            said = {stem(w) for w in content_words(done)}
-            pronoun = not said and _PRONOUN.match(done)  # ("I've restarted it"; not "I've checked and ...")
-            if base == asked and covered and (objects & said or pronoun):
-                return True
-    return False
+    return any(base == asked and len(objects - told) <= 1 and (objects & said or pronoun)  # (not "... and the post
+               for base, said, pronoun, told in _did(customer))  # office": two new words, asked anew)
 
 
 @lru_cache(maxsize=4096)  # the checker and the engine ask it of the same sentences many times over
