@@ -1026,14 +1026,14 @@ _CHECKED_IT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+)
                          r"(?:\s+(?:this|it|for\s+you))?\W*", re.I)
 # "See you then!" to a visit that waits for the danger's own step (after "Please don't drive the car until ...")
 _SEE_YOU = re.compile(r"^\W*see\s+you\s+(?:then|there|soon|on\s+the\s+day|next\s+week)\W*$", re.I)
-# what follows a grant, said alone once the grant went: "Just send the receipts over.", "This message is your written
-# confirmation."
 _YES_LEAD = re.compile(r"^\W*(?:sure(?:\s+thing)?|of\s+course|absolutely|certainly|no\s+(?:problem|worries)(?:\s+at\s+all)?)"
                        r"\s*(?:[—–-]+|[,!:])\s*(?=\w)", re.I)  # "Of course — ", "No problem – ": a yes to the grant
 # the return a refund beyond the policy was for: "just send the coat back with the tags on" (without a policy, a return
 # may be the step itself: "Please send it back")
 _RETURN_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|post|return|bring|pop|drop)\s+(?:the|your|it|them|this)\b"
                               r"[^.!?]{0,50}?\b(?:back|to\s+us|in(?:to)?\s+(?:store|the\s+store|any\s+store))\b[^.!?]*\W*$", re.I)
+# what follows a grant, said alone once the grant went: "Just send the receipts over.", "This message is your written
+# confirmation."
 _GRANT_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|pop|post|e-?mail|forward)\s+(?:us\s+)?(?:the|your|all\s+the)\s+"
                              r"(?:receipts?|invoices?|bills?)(?:\s+(?:over|across|in|to\s+us))?\W*$|"
                              r"^\W*(?:and\s+)?(?:this|that)\s+(?:message|e-?mail|reply|letter|note)\s+is\s+your\s+(?:written\s+)?"

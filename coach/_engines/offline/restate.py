@@ -232,9 +232,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
-        if _BARE_PLURAL.match(_FILLER.sub("", sentence)):
-            continue
-        if not sentence.strip() or _TODAY_IS.match(sentence) or _RELIEF.match(sentence):
+        if not sentence.strip() or _TODAY_IS.match(sentence) or _RELIEF.match(sentence) or \
+                _BARE_PLURAL.match(_FILLER.sub("", sentence)):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
