@@ -155,7 +155,7 @@ def test_should_you_have_further_queries_is_an_open_offer_not_a_step() -> None:
 def test_a_promise_about_a_bare_service_noun_becomes_the_agents_check() -> None:
     result = coach.rewrite("@kim_r Thanks for flagging this. Our engineers are on it and broadband will be back within "
                            "the hour, guaranteed ^AL", customer="@NetCo broadband down across Leith since 9am")
-    assert "guaranteed" not in result.rewrite and "whether we can get broadband back" in result.rewrite
+    assert "guaranteed" not in result.rewrite and "when we can get broadband back" in result.rewrite
     assert "update you within the hour" in result.rewrite
     assert result.passed is not False
 

@@ -51,7 +51,7 @@ def test_a_grant_said_as_certain_is_a_promise_and_becomes_a_check() -> None:
 def test_what_will_be_back_or_ready_is_checked_as_something_we_get_back_or_have_ready() -> None:
     result = coach.rewrite("@lee_t Don't worry, your signal will be back to full strength by tonight 🙂 ^RB",
                            customer="@Mobile no 4G in Leeds since this morning, can't work")
-    assert "can be back" not in result.rewrite and "whether we can get your signal back" in result.rewrite, \
+    assert "can be back" not in result.rewrite and "when we can get your signal back" in result.rewrite, \
         result.rewrite
     result = coach.rewrite("Sorry for the wait! Your glasses will be ready by Thursday, guaranteed.",
                            customer="I ordered my new glasses (job 5521) three weeks ago and I can't drive without them.")

@@ -109,3 +109,12 @@ def test_an_apology_typed_on_after_a_double_bang_has_no_object() -> None:
     findings = coach.check("so sorry your order came broken!! we will send a new one",
                            customer="my order #KL4410 came broken").findings
     assert "bland-apology" not in {f.rule for f in findings}
+
+
+def test_a_service_coming_back_is_checked_for_when_and_money_for_whether() -> None:
+    customer = "@Volt no power on Shore Rd since 5am, the fridge is warming up!!"
+    result = coach.rewrite("@sam_k sorry for the inconvenience! power will definitely be back by 2pm 👍 ^AB", customer=customer)
+    assert "check when we can get" in result.rewrite or "checking when" in result.rewrite, result.rewrite
+    result = coach.rewrite("Sorry for the trouble. You'll definitely get the £30 back.",
+                           customer="You charged me £30 roaming for a day trip to Belfast.")
+    assert "when" not in result.rewrite, result.rewrite

@@ -135,6 +135,15 @@ def _without_yes(parts: list[str], drafted_as: list[str]) -> list[str]:
     return [capitalise(p[yes.end():]) if (yes := _YES_LEAD.match(p)) and p not in drafted_as else p for p in parts]
 
 
+def _when(m: re.Match[str]) -> str:
+    """ "Let me check whether we can get power back" -> "Let me check when we can get power back": a service, a repair
+    or a delivery comes back in the end; what the agent finds out is when (money stays "whether")."""
+    rest = re.match(r"[^,;.!?]*", m.string[m.end():]).group()  # (not with its own time: "whether your chair can be
+    if _AT_A_TIME.search(rest):  # delivered this Friday" asks whether that time can be kept)
+        return m.group()
+    return f"{m['check']} when {m['what']}"
+
+
 def _drop_empty_items(layout: Layout) -> None:
     """A numbered or bulleted item whose sentence went loses its marker ("2." alone on its line), and the numbers after
     it in the same list close up (a list that starts again at "1." is another list)."""
@@ -495,6 +504,9 @@ class _Rewriter(Additions):
         self.merge_prefix(layout)  # ("Hi Sarah, we've passed your feedback on to the driver." went after the harassment
         # step was added: the step joins the greeting)
         _drop_empty_items(layout)
+        for unit in layout.units:  # "Let me check whether we can get power back" reads as if it might never be back
+            if unit.text and unit.role != "greeting" and "whether" in unit.text:
+                unit.text = _RESTORED.sub(_when, unit.text)
         if any(f.rule == "broken-promise" for f in findings):
             drafted_as = [s.text for s in split_sentences(self.draft)]
             for unit in layout.units:  # (and a yes the policy's check split off later)
@@ -1210,3 +1222,13 @@ _ROUTINE_LATER = re.compile(
 _SLOT_CLAUSE = re.compile(r"[,;]\s+(?:and\s+)?(?P<slot>(?:the|our)\s+(?:next|earliest|first)\s+(?:available\s+)?"
                           r"(?:engineer\s+)?(?:appointment|slot|visit)\b[^.!?]*[.!]?)$", re.I)
 _LIST_MARK = re.compile(r"(?P<n>\d{1,2})(?P<end>[.)])|[-•*–]")  # a list item's marker, parsed as a sentence of its own
+_SERVICE = (r"(?:power|service|signal|water|hot\s+water|heating|gas|internet|broadband|connection|wi-?fi|electricity|supply|"
+            r"phone\s+line|line|coverage|network|you\s+back\s+online|you\s+connected)")
+_RESTORED = re.compile(
+    r"(?P<check>\b(?:[Ll]et\s+me\s+(?:check|find\s+out)|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check|I['’]ll\s+find\s+out))"
+    rf"\s+whether\s+(?P<what>(?:we\s+can\s+(?:get\s+(?:the\s+|your\s+)?{_SERVICE}\s+(?:back(?:\s+on)?|restored|working)|restore\s+"
+    rf"(?:the\s+|your\s+)?{_SERVICE})|(?:the\s+|your\s+)?{_SERVICE}\s+can\s+be\s+(?:back(?:\s+on)?|restored|reconnected)|"
+    r"(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+can\s+be\s+(?:repaired|fixed|done|ready|delivered)|"
+    r"we\s+can\s+(?:have|get)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:repaired|fixed|done|delivered))\b)")
+_AT_A_TIME = re.compile(r"\b(?:before|by|until|on|this|next|today|tonight|tomorrow|within|in\s+time|the\s+same\s+day|same-day|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.I)
