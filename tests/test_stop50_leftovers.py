@@ -68,3 +68,14 @@ def test_a_safety_instruction_or_a_free_remedy_is_not_routine() -> None:
     draft = "Hi Amy, poor you! I've passed your feedback to his manager, who has removed him from all our rounds."
     result = coach.rewrite(draft, customer=_DRIVER)
     assert "removed him from all our rounds" in result.rewrite, result.rewrite
+
+
+def test_opening_hours_and_a_reply_time_are_said_for_what_is_not_urgent() -> None:
+    draft = "Thanks for your message. Our customer service team is open Monday to Friday 9am-5pm, please call back then."
+    result = coach.rewrite(draft, customer=_GAS)
+    assert "For anything that isn't urgent, our customer service team is open Monday to Friday 9am-5pm." in \
+        result.rewrite and "call back then" not in result.rewrite, result.rewrite
+    draft = "Thanks for your message. We're very busy and we aim to respond to all queries within 2-4 working days."
+    result = coach.rewrite(draft, customer=_GAS)
+    assert "For anything that isn't urgent, we aim to respond to all queries within 2-4 working days." in \
+        result.rewrite, result.rewrite

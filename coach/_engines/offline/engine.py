@@ -543,12 +543,19 @@ class _Rewriter(Additions):
     def _drop_routine(layout: Layout) -> None:
         """Where someone is in danger, the draft's routine lines go beside the urgent step: a booking offer ("Feel
         free to book another appointment online"), a reply time for every enquiry, a report called feedback ("I'll
-        pass your feedback on to the depot"). A line with a fact of the draft's stays (the facts are kept)."""
+        pass your feedback on to the depot"). A line with a fact of the draft's stays (the facts are kept); opening
+        hours and a reply time are said for what is not urgent."""
         for unit in layout.units:
-            if unit.text and unit.role != "added" and _ROUTINE_LATER.search(unit.text) and \
-                    not _SAME_DAY.search(unit.text) and not _MAKES_SAFE.search(unit.text) and not holds_fact(unit.text) \
-                    and not _MORE_THAN_ROUTINE.search(unit.text):
+            if not unit.text or unit.role == "added" or not (_ROUTINE_LATER.search(unit.text) or
+                                                             _OPEN_HOURS.search(unit.text)) or \
+                    _SAME_DAY.search(unit.text) or _MAKES_SAFE.search(unit.text) or _MORE_THAN_ROUTINE.search(unit.text):
+                continue
+            if not holds_fact(unit.text):
                 unit.text = ""
+                continue
+            said = _CALL_BACK_THEN.sub("", _BUSY_AND.sub("", unit.text))  # "Our team is experiencing high volumes and
+            if _NOT_URGENT_LINE.match(said):  # we aim to respond within 3-5 working days": its facts stay, for what
+                unit.text = "For anything that isn't urgent, " + lower_first(said)  # is not urgent
 
     def _drop_asked_again(self, layout: Layout) -> None:
         """A request the customer has already met goes ("Have you checked with your neighbours?" to someone who
@@ -1232,3 +1239,11 @@ _RESTORED = re.compile(
     r"we\s+can\s+(?:have|get)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:repaired|fixed|done|delivered))\b)")
 _AT_A_TIME = re.compile(r"\b(?:before|by|until|on|this|next|today|tonight|tomorrow|within|in\s+time|the\s+same\s+day|same-day|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.I)
+_OPEN_HOURS = re.compile(r"\b(?:is|are)\s+open\s+(?:from\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d|daily|weekdays)", re.I)
+_BUSY_AND = re.compile(r"^\W*(?:our\s+(?:[\w-]+\s+)?team\s+(?:is|are)|we\s+are|we['’]re)\s+(?:currently\s+)?(?:experiencing\s+"
+                       r"(?:high|heavy|very\s+high)\s+(?:volumes?|demand)(?:\s+of\s+\w+)?|very\s+busy|extremely\s+busy)\s*(?:,\s*)?"
+                       r"(?:and|so)\s+", re.I)
+_CALL_BACK_THEN = re.compile(r",?\s*(?:so\s+)?(?:please\s+)?(?:call|ring|contact\s+us|try)\s+(?:us\s+)?(?:back\s+)?"
+                             r"(?:then|later|during\s+(?:those|these|our|opening)\s+(?:hours|times))(?=\W*$)", re.I)
+_NOT_URGENT_LINE = re.compile(r"^\W*(?:we\s+aim\s+to\s+(?:respond|reply)|our\s+(?:[\w-]+\s+){0,3}(?:team|line|office|desk|centre|"
+                              r"center)\s+(?:is|are)\s+open)\b", re.I)
