@@ -76,13 +76,13 @@ def _base(verb: str) -> str | None:
 
 def _gave(customer: str, noun: re.Pattern[str] | None, kind: str | None) -> bool:
     for fact, fact_kind in fact_kinds(customer).items():
+        at = customer.find(fact)
         if kind is not None:
-            if fact_kind == kind and not _THEIRS.search(customer[max(0, customer.find(fact) - 25):customer.find(fact)]):
+            if fact_kind == kind and not _THEIRS.search(customer[max(0, at - 25):at]):
                 return True
             continue
         if fact_kind != "token" or noun is None or not _REFERENCE.fullmatch(fact):
             continue
-        at = customer.find(fact)
         before = re.sub(r"\s*[\d/-]+\s*(?:,|and|&)\s*$", "", customer[max(0, at - 40):at])  # ("orders 5521 and 5522")
         if noun.search(before) and not _ANOTHER.search(before) and not _A_TIME.match(customer[at:]):
             return True
@@ -115,11 +115,10 @@ _TRYING = re.compile(r"^\s*(?P<verb>[a-z]+ing)\b(?P<rest>.*)$", re.I)  # "tried 
 
 
 @lru_cache(maxsize=256)  # the same message for every sentence of every check of a rewrite
-def _did(customer: str) -> tuple[tuple[str, frozenset[str], bool, frozenset[str]], ...]:
-    """What the message says was done: each verb's stem, its object's stems, whether the object is "it", and the
-    stems of the whole message."""
-    told = frozenset(stem(w) for w in content_words(customer))
-    out = []
+def _did(customer: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str], bool], ...]]:
+    """The stems of the whole message, and what it says was done: each verb's stem, its object's stems, and whether
+    the object is "it"."""
+    done_acts = []
     for sentence in split_sentences(customer):
         for did in _DID.finditer(sentence.text):
             base, done = _base(did["verb"]), did["rest"]
@@ -127,9 +126,9 @@ def _did(customer: str) -> tuple[tuple[str, frozenset[str], bool, frozenset[str]
                 base, done = stem(trying["verb"]), trying["rest"]
             if base is not None:
                 said = frozenset(stem(w) for w in content_words(done))
-                out.append((base, said, not said and bool(_PRONOUN.match(done)), told))  # ("I've restarted it"; not
+                done_acts.append((base, said, not said and bool(_PRONOUN.match(done))))  # ("I've restarted it"; not
                 # "I've checked and ...")
-    return tuple(out)
+    return frozenset(stem(w) for w in content_words(customer)), tuple(done_acts)
 
 
 def _done(verb: str, rest: str, customer: str) -> bool:
@@ -139,8 +138,10 @@ def _done(verb: str, rest: str, customer: str) -> bool:
     objects = {stem(w) for w in content_words(rest)} - {stem(w) for w in _VAGUE} - {asked}
     if not objects:
         return False
-    return any(base == asked and len(objects - told) <= 1 and (objects & said or pronoun)  # (not "... and the post
-               for base, said, pronoun, told in _did(customer))  # office": two new words, asked anew)
+    told, done_acts = _did(customer)
+    if len(objects - told) > 1:  # (not "... and the post office": two new words, asked anew)
+        return False
+    return any(base == asked and (objects & said or pronoun) for base, said, pronoun in done_acts)
 
 
 @lru_cache(maxsize=4096)  # the checker and the engine ask it of the same sentences many times over

@@ -225,6 +225,11 @@ class _Rewriter(Additions):
         return situation(self.told)
 
     @cached_property
+    def _drafted_as(self) -> list[str]:
+        """The draft's sentences, as it wrote them."""
+        return [s.text for s in split_sentences(self.draft)]
+
+    @cached_property
     def _not_theirs(self) -> tuple[str, str] | None:
         """The draft's first sentence on someone else's affairs that the customer asked about, and what the reply says
         in its place (who may ask, for an account); None when the customer asked nothing of anyone else."""
@@ -460,7 +465,7 @@ class _Rewriter(Additions):
                                   _THREAT.match(unit.text) and not extract_facts(unit.text)):
                     unit.text = ""  # are said already ("you can't pay the £310 bill due on 30 June")
         if any(f.rule == "broken-promise" for f in findings):  # "Just send the receipts over.", "This message is your
-            drafted_as = [s.text for s in split_sentences(self.draft)]  # written confirmation.", "All done!": what came
+            drafted_as = self._drafted_as  # written confirmation.", "All done!": what came
             now = layout.render()  # with a grant that went, alone (a sentence of the draft's own only when the one
             said_now = {stem(w) for w in content_words(now)}  # before it went: its facts, or most of its words)
             gone = {b for a, b in zip(drafted_as, drafted_as[1:])
@@ -508,10 +513,9 @@ class _Rewriter(Additions):
             if unit.text and unit.role != "greeting" and "whether" in unit.text:
                 unit.text = _RESTORED.sub(_when, unit.text)
         if any(f.rule == "broken-promise" for f in findings):
-            drafted_as = [s.text for s in split_sentences(self.draft)]
             for unit in layout.units:  # (and a yes the policy's check split off later)
                 if unit.text and _YES_LEAD.match(unit.text):
-                    unit.text = " ".join(_without_yes([p.text for p in split_sentences(unit.text)], drafted_as))
+                    unit.text = " ".join(_without_yes([p.text for p in split_sentences(unit.text)], self._drafted_as))
         return self._settle(layout, findings, english)
 
     @staticmethod
