@@ -13,7 +13,7 @@ from ..._core.checker import SAYS_BACK, check
 from ..._core.facts import extract_facts
 from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
-from ..._core.text import HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_words, split_sentences, stem
+from ..._core.text import EMOJI, EMOJI_GLUE, HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_words, split_sentences, stem
 from ..._core.untrusted import follows_orders
 from .clauses import capitalise, finish, holds_fact, holds_step, lower_first
 from .instructions import said_to_customer
@@ -156,7 +156,9 @@ class Additions:
             return  # praise or banter: no thanks-for-raising, no restated "problem"
         body = " ".join(u.text for u in layout.units)
         problem = restate_problem(self.told, self.case.matches if self.case else None)
-        if problem and (_already_said(problem, body) or self._heard(body)):
+        said_lines = [s.text for i, u in enumerate(layout.units) if u.text and not heading(layout, i)
+                      for s in split_sentences(u.text)]
+        if problem and (_already_said(problem, body) or self._heard(body) or _said_on_reference(problem, said_lines)):
             problem = None
         added = []
         case = self.case
@@ -199,6 +201,9 @@ class Additions:
                     unit.text = ""
         first = layout.units[0]
         at = 1 if first.role == "greeting" or (first.prefix and first.text) else 0
+        salute = next((i for i, u in enumerate(layout.units[:7]) if u.text and _SALUTE_UNIT.match(u.text)), None)
+        if salute is not None and at <= salute:  # "Hi Ollie 👋" alone, "Dear Mr. Hosseini," under an address block: what
+            at = salute + 1  # is added follows the greeting
         while at < len(layout.units) and (heading(layout, at) or
                                           at and heading(layout, at - 1) and
                                           layout.units[at].role == "greeting"):
@@ -331,7 +336,9 @@ class Additions:
         if at == 0:
             layout.units.insert(0, Unit(text=sentence, gap=" ", role="added"))
         else:
-            prev, own_line = layout.units[at - 1], heading(layout, at - 1)
+            prev = layout.units[at - 1]
+            own_line = heading(layout, at - 1) or "\n" in prev.gap and _SALUTE_UNIT.match(prev.text) is not None  # ("Dear
+            # Mr. Hosseini," on its line under an address block)
             layout.units.insert(at, Unit(text=sentence, gap=" " if prev.role == "greeting" else prev.gap, role="added"))
             if prev.role != "greeting" and not own_line:  # "Re: ..." keeps its own line
                 prev.gap = " "
@@ -426,6 +433,8 @@ _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\
 # inconvenience beside a death goes with it)
 _GREETINGS_FROM = re.compile(r"^\W*(?:warm\s+|season['’]s\s+)?greetings\s+from\b[^.!?]*[.!]?$", re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:hi|hello|hey)(?:\s+there)?,?\s+and\s+)?(?:thank\s+you|thanks|thx|many\s+thanks)\b", re.I)
+_SALUTE_UNIT = re.compile(rf"^(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening))\b[^!?,]{{0,40}}?"
+                          rf"(?:,|!|\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*)?\s*$", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
 
@@ -495,3 +504,20 @@ def _already_said(problem: str, body: str) -> bool:
     shared = len(words & _stems(body)) / len(words)
     facts = extract_facts(problem)  # (the facts alone could be a refusal's: "I can't offer £129 for order 73-55102")
     return shared > 0.6 or shared > 0.3 and len(facts) >= 2 and all(f in body for f in facts)
+
+
+def _said_on_reference(problem: str, sentences: list[str]) -> bool:
+    """A sentence of the reply on the same order or claim code says the problem in two of its words: "Your order
+    #KB-6620 has been sitting at 'label created' since ..." says "your order #KB-6620 ... hasn't moved from 'label
+    created' in a week" already (not "I'll check order #KB-6620", the agent's own step)."""
+    told = _stems(problem) - _REFERENCE_STEMS
+    codes = [f for f in extract_facts(problem) if _CODE.fullmatch(f)]
+    return any(any(f in s for f in codes) and len(told & _stems(s)) >= 2 and not _FIRST_PERSON.search(s) for s in sentences)
+
+
+_FIRST_PERSON = re.compile(r"\bI\b|\b[Ww]e\b")  # ("I've cancelled booking LX-44120": what the agent did)
+_CODE = re.compile(r"#?(?=[\w/-]*[A-Z])(?=[\w/-]*\d)[A-Z0-9][\w/-]{3,}")  # "#KB-6620", "HC-558102"
+
+
+_REFERENCE_STEMS = frozenset(stem(w) for w in """order claim account booking ref reference number policy invoice job ticket
+    case flat no parcel package item delivery tracking""".split())  # (what names the case, not what went wrong in it)

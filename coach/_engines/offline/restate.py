@@ -31,6 +31,29 @@ _LABEL = re.compile(r"^[A-Za-z ]{2,24}:\s+|^(?:order|booking|account|ref\w*|tick
 _FILLER = re.compile(r"^(?:[^\w\s]+\s*)?(?:(?:so|well|hi|hey|hello|also|yeah|yes|ok|okay|and|but|um|honestly|again|now|"
                      r"update|anyway|"
                      r"dear\s+\w+|hi\s+there|hey\s+there|sir|madam|ma'am|mam)\b[\s,!.:-]*)+", re.I)
+# a letter's salutation run into its first sentence: "Dear Customer Relations, Flight No. EZ2291 was cancelled ...",
+# "Dear Ms. Laurent, Further to ...", "To whom it may concern, Since approx. 10 a.m. ..."
+_SALUTATION = re.compile(r"^\W*(?:dear\s+[^,.!?\n]{1,40}?(?:\.\s*[A-Z][\w'-]+)?|to\s+whom\s+it\s+may\s+concern),\s+(?=\S)", re.I)
+# how long it has been, said before what happened: "It's now Wednesday, nobody has called me, ..."
+_NOW_LEAD = re.compile(r"^(?:it['’]s|it\s+is)\s+now\s+(?:the\s+)?[\w:.]+(?:\s+(?:am|pm|a\.m\.|p\.m\.))?"
+                       r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=\w)", re.I)
+# a social post without its subject that says what the customer did ("ordered a sofa ..., delivered today with a tear",
+# "been waiting since 9 Jan for my refund"): the customer is its subject (not "Messed up my order": whose doing?)
+_OWN_START = re.compile(r"^(?:(?:just\s+)?(?:ordered|bought|booked|paid|waited|found|checked\s+in|went|"
+                        r"received)\b|(?P<been>been\s+(?:waiting|trying|chasing|calling|ringing|on\s+hold)\b))", re.I)
+# a service that is off, said without a verb: "no signal in Bristol BS5 since 6am", "3rd day with no signal in Leith"
+_NO_SERVICE = re.compile(r"^(?P<nth>(?:the\s+)?(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                         r"tenth)\s+(?:day|night|week|month)\s+(?:with\s+no|without)\s+|no\s+)"
+                         r"(?P<what>signal|service|power|electricity|gas|water|hot\s+water|heating|internet|wifi|wi-fi|broadband|"
+                         r"connection|reception|landline|phone\s+line|mobile\s+data|data)\s+(?P<rest>(?:in|at|on|for|since)\b.*)$",
+                         re.I)
+# typed as notes: a full stop before a small letter, a dash, a verdict run on, a verb with no subject after "and"
+_NOTES = re.compile(r"\.\s+[a-z]|\s[-–—]\s|\b(?:not\s+(?:impressed|happy|good|ok|acceptable)|unacceptable)\b|"
+                    r"\band\s+(?:still|now)\s+\w+ing\b|\b(?:status|app|driver|tracking)\s+(?:still|says|said|shows)\b|"
+                    r"\b(\w+)\s+\1\b|['’]\s+[a-z]+['’]s\b|\b[a-z]+\s+(?:you|I)\s+(?:look|feel|am|was)\b", re.I)
+_NTH_DAY = re.compile(r"^it's\s+the\s+\w+\s+(?:day|night|week|month)\s+(?:with\s+no|without)\s")  # (not a pointer)
+# a long subject whose head is a common noun: "Flight SL 219 from Glasgow to Bristol on 8 March was delayed 4 hours"
+_LONG_SUBJECT = re.compile(r"^[A-Z][a-z]+(?:\s+[\w&'’.()#-]+){0,10}?\s+(?:is|are|was|were|has|have|had)\b")
 _I_SEE = re.compile(r"^I\s+can\s+(?:now\s+)?see\s+(?:that\s+)?(?=(?:\S+\s+){0,6}?(?:has|have|is|are|was|were|went|been)\b)",
                     re.I)
 _LEADING_CLAUSE = re.compile(r"^(?:after|since|when|ever\s+since|as\s+of|now\s+that|today|yesterday|this\s+morning|"
@@ -57,7 +80,7 @@ _PROBLEM = re.compile(
     r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|"
     r"frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|leak\w*|spoil\w*|empty|"
     r"without|waiting|waited|received|fray\w*|torn|ripped|faulty|defective|dead|wet|melted|dirty|smashed|"
-    r"scratch\w*|dent\w*|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|(?:was|were)\s+(?:meant|due)\s+to\s+(?:arrive|come|reach)|billed|unable|keeps?|"
+    r"scratch\w*|dent(?:s|ed)?|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|(?:was|were)\s+(?:meant|due)\s+to\s+(?:arrive|come|reach)|billed|unable|keeps?|"
     r"logs?\s+(?:me\s+)?out|kick\w*\s+(?:me\s+)?out|every\s+(?:hour|day|time)|turned\s+down|spongy|grinding|"
     r"goes\s+(?:almost\s+|nearly\s+|right\s+|all\s+the\s+way\s+)?to\s+the\s+floor|"
     r"read\s+out|gave\s+(?:them|him|her|away)\s+my|in\s+(?:my|your)\s+name|got\s+into\s+(?:my|your)\b|took\s+R\d|r[au]n\s+up|(?:saying|claiming)\s+(?:they|he|she)\s+w|"
@@ -156,7 +179,8 @@ def _unshout(clause: str) -> str:
     """A shouted small word in lower case ("declined AND blocked"), not one of a name ("AT&T", "BBC ONE")."""
     def lower(m: re.Match[str]) -> str:
         before, after = clause[max(0, m.start() - 12):m.start()], clause[m.end():m.end() + 12]
-        touching = before.endswith(("&", "-", "/")) or after.startswith(("&", "-", "/"))  # ("AT&T"; "GR-3318-AT")
+        touching = before.endswith(("&", "-", "/")) or after.startswith(("&", "-", "/")) or \
+            re.search(r"\b(?:No\.?|Flight|flight)\s*$", before) is not None  # ("AT&T"; "GR-3318-AT"; "Flight No. AT 118")
         return m.group() if touching or _CAPS_NEXT.search(before) or _CAPS_NEXT.search(after) else m.group().lower()
     return _SHOUTED.sub(lower, clause)
 
@@ -232,8 +256,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
-        if not sentence.strip() or _TODAY_IS.match(sentence) or _RELIEF.match(sentence) or \
-                _BARE_PLURAL.match(_FILLER.sub("", sentence)):
+        if not sentence.strip() or _TODAY_IS.match(sentence) and not _NOW_LEAD.match(sentence.strip()) or \
+                _RELIEF.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
@@ -244,7 +268,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
-        if clause is None or order and _POINTS_BACK.match(sentence):
+        if clause is None or order and _POINTS_BACK.match(sentence) and not _NOW_LEAD.match(sentence.strip()):
             continue  # ("The last three were all under A$150": what it points back at is in the sentence before)
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
@@ -356,12 +380,24 @@ def _as_clause(sentence: str) -> str | None:
     words = re.findall(r"[A-Za-z']+", sentence.lower())
     if sum(c.isalpha() and not c.isascii() for c in sentence) > 2 or sum(w in STOPWORDS for w in words) * 8 < len(words):
         return None  # another language, or a list of names
-    clause = _LABEL.sub("", _FILLER.sub("", _LABEL.sub("", _tidy(sentence)))).strip()  # ("Anyway, the problem: ...")
+    clause = _LABEL.sub("", _FILLER.sub("", _LABEL.sub("", _SALUTATION.sub("", _tidy(sentence))))).strip()
+    # ("Anyway, the problem: ...")
     clause = _AGAIN.sub("", clause)
     clause = _I_SEE.sub("", clause)  # "I can see £1,950 has gone": what is seen, not "you can see"
-    lead = _LEADING_CLAUSE.match(clause)
+    lead = _LEADING_CLAUSE.match(clause) or _NOW_LEAD.match(clause)
     if lead:
         clause = clause[lead.end():]
+    off = _NO_SERVICE.match(clause.rstrip(" .!"))
+    if off:  # "no signal in Bristol BS5 since 6am, can't call 999" -> "there's been no signal in Bristol BS5 since 6am"
+        rest = re.split(r",\s+(?![A-Z]{1,2}\d)|\s+[-–—]\s+", off["rest"], maxsplit=1)[0]  # (not "in Leith, EH6")
+        if len(rest.split()) > 7 or re.search(r"\b(?:and|but|so|paying|paid|can['’]?t|nobody|no\s+one)\b", rest, re.I):
+            return None  # "no signal in BS5 paying £35 a month for ...": notes run together
+        if off["nth"][:2].lower() == "no":
+            clause = ("there's been no " if re.search(r"\b(?:since|for)\b", rest, re.I) else "there's no ") + \
+                f"{off['what']} {rest}"
+        else:  # "3rd day with no signal in Leith" -> "it's the 3rd day with no signal in Leith" (its own words: "3
+            # days" would be a figure the customer never gave)
+            clause = re.sub(r"^(?:the\s+)?", "it's the ", off["nth"], count=1, flags=re.I) + f"{off['what']} {rest}"
     clause = re.sub(r"(?<=\w)!+$", "", clause.rstrip(" .,;:-")).rstrip(" .,;:-")
     clause = _TRAILING_POINTER.sub("", clause)  # "We have lost two batches as a result": of what, said back alone?
     head = re.split(r"\s+[-–—]\s+", clause, maxsplit=1)[0]
@@ -386,7 +422,8 @@ def _as_clause(sentence: str) -> str | None:
     if _BAD_END.search(clause) and _AFTERTHOUGHT.search(clause):  # "..., which you'd paid £17.40 for"
         clause = _AFTERTHOUGHT.sub("", clause)
     words = clause.split()
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) or _BAD_END.search(clause):
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) and not _OWN_START.match(clause) or \
+            _BAD_END.search(clause):
         return None
     if re.search(r"\b(?:is|was|are|were)\s+(?:still\s+)?(?:in|inside)\s+it\b", clause, re.I):
         return None  # "your suit for the wedding is in it": in what? (the bag of the sentence before)
@@ -394,17 +431,25 @@ def _as_clause(sentence: str) -> str | None:
             _REQUEST.match(clause) or _WRITING.match(clause):
         return None  # "I want the difference refunded" asks for a remedy: said back, it is not their problem
     head, _, rest = clause.partition(", ")
-    if len(head.split()) <= 5 and not _VERB.search(head):
+    if len(head.split()) <= 5 and not _VERB.search(head) and head.count("(") == head.count(")"):  # (not "the lamp (order
+        # 5521, a gift) arrived cracked")
         if re.search(r"\b(?:I|we)\b", head, re.I) or \
                 not (re.match(r"(?:my|our)\s", rest, re.I) and _VERB.search(rest) and len(rest.split()) >= _MIN_WORDS):
             return None  # "Nothing in my porch, neighbours haven't seen it": its first part has no verb
         clause = rest  # "flight BA-style nonsense, my connecting flight was cancelled": the part with a verb
     clause = _without_loose_ends(clause)
-    if _PAST_START.match(clause):
-        clause = "you " + clause[0].lower() + clause[1:]
     if re.search(r"\byou\b", clause, re.I) and not _OBJECT_YOU.search(clause):
-        return None  # "you" the company as a subject: "you charged me" would read as an admission, and a sentence
-        # with no subject ("Messed up my order", "Frustrated that ...") is not known to be the customer's
+        return None  # "you" the company as a subject: "you charged me" would read as an admission
+    own = _OWN_START.match(clause)
+    if own:  # "ordered a sofa ..." -> "you ordered a sofa ..."; "been waiting ..." -> "you've been waiting ..."
+        clause = re.sub(r",\s+(?=(?:got|received)\s+(?!there|home|back|to\b))", " but ", clause, count=1)  # "ordered a
+        # size M, got a size 8"
+        if "," in clause or _NOTES.search(clause) or any(w.isupper() and w.isalpha() and len(w) > 3 for w in clause.split()):
+            return None  # "ordered at 6:40, app says delivered at 7:25, nothing at my door": notes, not a sentence
+        clause = _TO_YOU + ("'ve " if own["been"] else " ") + clause[0].lower() + clause[1:]  # ("you" after the swap)
+    elif _PAST_START.match(clause):
+        return None  # a sentence with no subject ("Messed up my order", "Frustrated that ...") is not known to be the
+        # customer's
     clause = _SWAP.sub(lambda m: _swap(m.group()), clause).replace(_WE, "we")
     for pattern, fixed in _VERB_FIXES:  # (before an object "you" is in: "the code you sent me doesn't work")
         clause = pattern.sub(fixed, clause)
@@ -414,10 +459,12 @@ def _as_clause(sentence: str) -> str | None:
         clause = clause[who.end():]
         if not re.match(r"(?:the|your|my|our|it|its|there|nobody|no\s+one)\b", clause, re.I) or not _has_verb(clause):
             return None
-    if not _SUBJECT_START.match(clause) or _NO_REFERENT.match(clause) or _DEMONSTRATIVE.search(clause) or \
+    if not (_SUBJECT_START.match(clause) or _LONG_SUBJECT.match(clause) and clause.split()[0].lower() in _NOUN_HEADS) or \
+            _NO_REFERENT.match(clause) and not _NTH_DAY.match(clause) or _DEMONSTRATIVE.search(clause) or \
             _THIRD_PERSON.search(clause):
         return None  # "it's now damaged the cupboard", "this overpayment": said back alone, they point at nothing
-    if _REFLEXIVE.search(clause) or _ENDS_ON_A_POINTER.search(clause) or _pointless_pronoun(clause) or \
+    if _REFLEXIVE.search(clause) or _ENDS_ON_A_POINTER.search(clause) or \
+            _pointless_pronoun(clause) and not _NTH_DAY.match(clause) or \
             _OBJECT_POINTER.search(clause):
         return None
     if _OWN_ACTION.match(clause):  # "you bought 2 tickets ..., and the e-tickets never arrived": sorry for the purchase?
@@ -465,6 +512,10 @@ _BARE_NOUNS = frozenset("""show parcel package order delivery flight train bus t
     rent mortgage loan deposit balance salary broadband electricity power water fibre fiber""".split())
 
 
+_NOUN_HEADS = _BARE_NOUNS | frozenset("""staff students pupils people customers members residents patients guests children
+    kids parents neighbours colleagues employees users tenants visitors passengers parcels package packages bill invoice
+    site room hotel engineer technician meter bin bins seat seats battery screen laptop machine product box bag pizza
+    charger kettle fridge oven boiler landline lift shower""".split())
 _COMMON_NOUN = re.compile(r"^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ity|ing)\s+(?![A-Z])")  # (not "Reading station")
 _SPELLED = {"im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
             "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "hasnt": "hasn't", "havent": "haven't",
