@@ -94,3 +94,17 @@ def test_the_agents_own_action_on_the_code_does_not_count_as_saying_it() -> None
     customer = "Booking LX-5530: the hotel in Porto cancelled our room two days before we travel. We have nowhere to stay."
     result = coach.rewrite(draft, customer=customer)
     assert "hotel in Porto cancelled your room" in result.rewrite, result.rewrite
+
+
+@pytest.mark.parametrize(("customer", "said_back"), [
+    ("My water bill for June is £188.40 but my usual is around £60. Account 7781-220.",
+     "your water bill for June is £188.40 but your usual is around £60"),
+    ("My phone bill is £74 when my plan is £20 a month. Nobody told me about roaming.",
+     "your phone bill is £74 when your plan is £20 a month"),
+    ("My heating oil invoice is €930, nearly three times what I normally pay.",
+     "your heating oil invoice is €930, nearly three times what you normally pay"),
+    ("You charged my card twice for booking HT-2210, £88 each time.",
+     "your card was charged twice for booking HT-2210, £88 each time"),
+])
+def test_a_bill_against_what_is_usual_and_a_card_charged_are_said_back(customer: str, said_back: str) -> None:
+    assert restate_problem(customer) == said_back

@@ -71,6 +71,11 @@ _WHY_CHARGED = re.compile(r"^why\s+(?:have|has|did)\s+(?:you|u|they)\s+(?P<verb>
 # The company as the subject, said back without an admission: "you've charged me £34.50" -> "you've been charged
 # £34.50"; "the key you emailed me" -> "the key we emailed you" (marked here, so the pronoun swap leaves it)
 _CHARGED_ME = re.compile(r"\b(?:you|u)(?P<have>['’]ve|\s+have)?\s+(?P<verb>(?:over)?charged|billed|debited|fined)\s+me\b", re.I)
+# ... and a card charged: "you charged my card $17.99 again" -> "my card was charged $17.99 again" (money taken is said
+# as the company's doing: "you still took £40" -> "we still took £40")
+_CHARGED_MY = re.compile(r"\b(?:you|u)(?P<have>['’]ve|\s+have)?\s+(?:also\s+|still\s+|now\s+|just\s+|then\s+)?"
+                         r"(?P<verb>(?:over)?charged|billed|debited)\s+(?P<what>my\s+(?:credit\s+|debit\s+|bank\s+)?(?:card|account))\b",
+                         re.I)
 _YOU_DID = re.compile(r"(?:(?<=\w\s)|^)(?:you|u)(?P<mid>\s+(?:still|also|then|just|already)|['’]ve|\s+have)?\s+"
                       r"(?P<verb>sent|emailed|e-mailed|gave|posted|delivered|issued|supplied|sold|took|taken|debited)\b"
                       r"(?P<me>\s+(?:me|us)\b)?", re.I)
@@ -87,7 +92,8 @@ _PROBLEM = re.compile(
     r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
     r"moved|nobody|nothing|gone|disappeared|wiped|due|again|hasn't|haven't|isn't|wasn't|won't|doesn't|didn't|"
     r"can't|cannot|couldn't|bounced|maxed|warm|cold|red|noisy|loud|leaking|soaked|expired|twice|extra|usually|"
-    r"tripled?|treble|doubled|"
+    r"tripled?|treble|doubled|times\s+what|(?:has|have)\s+been\s+(?:taken|debited)|(?:['’]ve|have)\s+taken\s+(?:another|a\s+further)|(?:but|when|whereas|while)\s+(?:my|our|the)\s+(?:usual|normal|contract|plan|"
+    r"tariff|quote)\b|"
     r"return\w*|spark\w*|scorch\w*|burn\w*|smell\w*|overheat\w*|ordered\b[^.]*\b(?:got|received|came|sent|delivered)|tear|tears|"
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|came\s+and\s+went|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
@@ -404,6 +410,7 @@ def _as_clause(sentence: str) -> str | None:
     if head != clause and len(head.split()) >= _MIN_WORDS and _VERB.search(head):
         clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it
     clause = _CHARGED_ME.sub(_passive, clause)
+    clause = _CHARGED_MY.sub(lambda m: f"{m['what'].lower()} {'has been' if m['have'] else 'was'} {m['verb'].lower()}", clause)
     clause = _YOU_DID.sub(lambda m: f"{_WE}{m['mid'] or ''} {m['verb']}" + (f" {_TO_YOU}" if m["me"] else ""), clause)
     clause = re.sub(r"\s*\((?![^()]*\d)[^()]*\)", "", clause)  # "(flight from Lisbon)": an aside, not the problem
     if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or _YOU_SAY.match(clause) or \
