@@ -108,3 +108,8 @@ def test_the_agents_own_action_on_the_code_does_not_count_as_saying_it() -> None
 ])
 def test_a_bill_against_what_is_usual_and_a_card_charged_are_said_back(customer: str, said_back: str) -> None:
     assert restate_problem(customer) == said_back
+
+
+def test_a_common_noun_opening_a_long_subject_is_lowercased_and_a_how_long_aside_goes() -> None:
+    customer = "Landline and broadband at 8 Heron Way have been dead since 2 May, that's 6 days now. I'm 79."
+    assert restate_problem(customer) == "landline and broadband at 8 Heron Way have been dead since 2 May"

@@ -488,7 +488,7 @@ def _as_clause(sentence: str) -> str | None:
     elif first.lower() in _ADJECTIVES and first[1:].islower() and re.match(r"\S+\s+[a-z]+\s+(?:has|have|had|is|are|was|were|"
                                                                           r"keeps?|kept|came|got|went|smells?)\b", clause):
         clause = clause[0].lower() + clause[1:]  # "Black mould has returned" (not "Black Friday")
-    elif first.lower() in _BARE_NOUNS and first[:1].isupper() and first[1:].islower():
+    elif first.lower() in _NOUN_HEADS and first[:1].isupper() and first[1:].islower():
         clause = clause[0].lower() + clause[1:]
     elif re.match(r"[A-Z][a-z]{2,}(?:ures|ions|ments|ings|ities|ances|ences|ers)\s+(?:are|were|keep|have)\b", clause):
         clause = clause[0].lower() + clause[1:]  # "Temperatures are below freezing": a plural, a common noun
@@ -543,10 +543,15 @@ _NOUN_SPLICE = re.compile(r",\s+(?=(?:the|my|our|his|her|their|it|it's|nobody|no
                           r"came|went|did|said|says|told|show|shows|keeps?)\b)")
 
 
+_HOW_LONG_ASIDE = re.compile(r",\s+(?:that['’]s|that\s+is|so)\s+(?:\w+\s+){0,2}\d*\s*(?:\w+\s+)?(?:hours?|days?|weeks?|months?)"
+                             r"(?:\s+(?:now|so\s+far|and\s+counting))?$", re.I)
+
+
 def _without_loose_ends(clause: str) -> str:
     """What follows a whole clause and reads as a fragment goes: a verbless "no X" tail ("came and went and no driver,
     no text"), or a second sentence spliced on with a comma ("was cancelled and nobody told me, I found out at the
     gate")."""
+    clause = _HOW_LONG_ASIDE.sub("", clause)  # "... dead since 1 June, that's 9 days now"
     splice = _SPLICE.search(clause)
     if splice and len(clause[: splice.start()].split()) >= _MIN_WORDS and _PROBLEM.search(clause[: splice.start()]):
         clause = clause[: splice.start()]
