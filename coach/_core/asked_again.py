@@ -43,7 +43,8 @@ _ASKS_FOR = re.compile(
     r"(?:with\s+)?(?:over\s+)?(?P<what>[^.!?]+?)"
     r"(?:,?\s+(?:(?:so|and)\s+(?:that\s+)?)?(?:we|I)(?:['’]ll|\s+will|\s+can|['’]d\s+be\s+happy\s+to)?\s+(?:(?:take|have)\s+a\s+look"
     r"(?:\s+into\s+(?:it|this))?|look\s+into\s+(?:it|this)|check(?:\s+(?:it|this|on\s+it))?|help|assist|investigate|"
-    r"sort\s+(?:it|this|you)(?:\s+out)?|get\s+(?:it|this)\s+sorted)(?:\s+(?:for\s+you|further|asap))?[^\w]*"  # (only a generic
+    r"sort\s+(?:it|this|you)(?:\s+out)?|get\s+(?:it|this)\s+sorted)(?:\s+(?:for\s+you|further|asap))?"
+    r"(?:,?\s+and\s+(?:update\s+you|get\s+back\s+to\s+you))?[^\w]*"  # (only a generic
     r"|\s+(?:to|via|in|by|on|here|over)\b[^.!?]{0,30}|\s+please)?\W*$"  # look: "... and I'll resend it" is a step of its own)
     r"|^\W*what(?:['’]s|\s+is|\s+was)\s+(?P<which>(?:your|the)\s+[^?]+?)\?\s*$", re.I)
 _PARTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+)\s*")

@@ -63,10 +63,11 @@ _VAGUE_SWAPS = [
     # you"): the agent looks into it (never "check whether we can get this sorted")
     (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)(?:\s+also)?\s+(?:try\s+to|(?:do|try)\s+(?:my|our)\s+(?:very\s+)?"
                 r"(?:best|hardest)\s+to)\s+(?:(?:get|have)\s+(?:it|this|that|things|everything|the\s+(?:matter|issue|problem))\s+"
-                r"(?:sorted(?:\s+out)?|fixed|resolved|done|dealt\s+with)|(?:sort|fix|resolve)\s+(?:it|this|that|things|"
-                r"the\s+(?:matter|issue|problem))(?:\s+out)?)(?:\s+(?:asap|as\s+soon\s+as\s+(?:possible|we\s+can)|quickly|"
-                r"for\s+you|soon|(?:right\s+)?away))*\b(?=\s*[.!]*\s*$|,?\s+and\s+(?:give|call|ring|phone|email|text|message|"
-                r"update|get\s+back|let)\b)", re.I),
+                r"(?:sorted(?:\s+out)?|fixed|resolved|done|dealt\s+with)|(?:sort|fix|resolve)(?:\s+(?:it|this|that|things|"
+                r"the\s+(?:matter|issue|problem)))?(?:\s+out)?)(?:\s+(?:asap|as\s+soon\s+as\s+(?:possible|we\s+can)|quickly|"
+                r"for\s+you|soon|(?:right\s+)?away))*\b"
+                rf"(?=\s*[.!]*[\s{EMOJI}{EMOJI_GLUE}]*$|,?\s+and\s+(?:give|call|ring|phone|email|text|message|"
+                r"update|get\s+back|let)\b)", re.I),  # ("we'll do our best to fix 💚": nothing named)
      lambda m: "I'll look into this" + ("" if re.match(r",?\s+and\b", m.string[m.end():]) else " and update you")),
     # (the agent's own, never "we"; at the sentence's end, or before the agent's act: "... and give you a ring")
     # "I'm doing my level best to find out why order 3321 is stuck" -> "I'm finding out why ..."

@@ -139,8 +139,8 @@ def _when(m: re.Match[str]) -> str:
     """ "Let me check whether we can get power back" -> "Let me check when we can get power back": a service, a repair
     or a delivery comes back in the end; what the agent finds out is when (money stays "whether")."""
     rest = re.match(r"[^,;.!?]*", m.string[m.end():]).group()  # (not with its own time: "whether your chair can be
-    if _AT_A_TIME.search(rest):  # delivered this Friday" asks whether that time can be kept)
-        return m.group()
+    if _AT_A_TIME.search(rest) or re.search(r"\bor\b", rest):  # delivered this Friday" asks whether that time can be
+        return m.group()  # kept; "whether it can be repaired or needs replacing" asks which)
     return f"{m['check']} when {m['what']}"
 
 
@@ -1235,13 +1235,21 @@ _SLOT_CLAUSE = re.compile(r"[,;]\s+(?:and\s+)?(?P<slot>(?:the|our)\s+(?:next|ear
 _LIST_MARK = re.compile(r"(?P<n>\d{1,2})(?P<end>[.)])|[-•*–]")  # a list item's marker, parsed as a sentence of its own
 _SERVICE = (r"(?:power|service|signal|water|hot\s+water|heating|gas|internet|broadband|connection|wi-?fi|electricity|supply|"
             r"phone\s+line|line|coverage|network|you\s+back\s+online|you\s+connected)")
+# someone who comes to fix it: "whether we can get an engineer to you" -> "when ..."
+_VISITOR = r"(?:an?|the)\s+(?:engineer|technician|plumber|electrician|fitter|repair\s+team|crew)"
 _RESTORED = re.compile(
     r"(?P<check>\b(?:[Ll]et\s+me\s+(?:check|find\s+out)|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check|I['’]ll\s+find\s+out))"
     rf"\s+whether\s+(?P<what>(?:we\s+can\s+(?:get\s+(?:the\s+|your\s+)?{_SERVICE}\s+(?:back(?:\s+on)?|restored|working)|restore\s+"
     rf"(?:the\s+|your\s+)?{_SERVICE})|(?:the\s+|your\s+)?{_SERVICE}\s+can\s+be\s+(?:back(?:\s+on)?|restored|reconnected)|"
-    r"(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+can\s+be\s+(?:repaired|fixed|done|ready|delivered)|"
-    r"we\s+can\s+(?:have|get)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:repaired|fixed|done|delivered))\b)")
-_AT_A_TIME = re.compile(r"\b(?:before|by|until|on|this|next|today|tonight|tomorrow|within|in\s+time|the\s+same\s+day|same-day|"
+    r"(?:the|your|it|they)(?:\s+[\w-]+){0,2}\s+can\s+be\s+(?:repaired|fixed|done|ready|delivered|emptied|collected|"
+    r"returned|reconnected)|"
+    r"we\s+can\s+(?:have|get)\s+(?:the|your|it|them)(?:\s+[\w-]+){0,2}\s+(?:repaired|fixed|done|delivered|ready|emptied|"
+    r"collected|returned|back\s+to\s+you)|"
+    rf"we\s+can\s+(?:get|have|send)\s+{_VISITOR}(?:\s+(?:to\s+you|out(?:\s+to\s+you)?|round|there))?|"
+    rf"{_VISITOR}\s+can\s+(?:come|visit|be\s+there|get\s+to\s+you)|"
+    r"(?:the\s+)?crew\s+can\s+(?:collect|empty)\s+(?:the|your)\s+[\w-]+)\b)")
+_AT_A_TIME = re.compile(r"\b(?:before|by|until|on|this|next|today|tonight|tomm?orr?ow|within|in\s+time|the\s+same\s+day|same-day|"
+                        r"first\s+thing|as\s+soon\s+as|asap|at\s+the\s+earliest|soon|quickly|urgently|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.I)
 _OPEN_HOURS = re.compile(r"\b(?:is|are)\s+open\s+(?:from\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d|daily|weekdays)", re.I)
 _BUSY_AND = re.compile(r"^\W*(?:our\s+(?:[\w-]+\s+)?team\s+(?:is|are)|we\s+are|we['’]re)\s+(?:currently\s+)?(?:experiencing\s+"
