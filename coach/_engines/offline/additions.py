@@ -156,10 +156,9 @@ class Additions:
             return  # praise or banter: no thanks-for-raising, no restated "problem"
         body = " ".join(u.text for u in layout.units)
         problem = restate_problem(self.told, self.case.matches if self.case else None)
-        said_lines = [s.text for i, u in enumerate(layout.units) if u.text and not heading(layout, i)
-                      for s in split_sentences(u.text)]
-        if problem and (_already_said(problem, body) or self._heard(body) or _said_on_reference(problem, said_lines)):
-            problem = None
+        if problem and (_already_said(problem, body) or self._heard(body)) or \
+                problem and grieves(self.case) and not _DEATH.search(problem):
+            problem = None  # (grief: the line for whoever died, not "sorry that you've been trying to reach someone")
         added = []
         case = self.case
         # grief answered "We're sorry for your loss" above a template: the line that says what happened replaces it
@@ -431,9 +430,11 @@ _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\
                            r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+(?:again\s+)?for\s+your\s+loss"
                            r"(?:,?\s+and\s+(?:for\s+)?(?:the|any)\s+(?:inconvenience|trouble|hassle))?\W*$", re.I)  # (the
 # inconvenience beside a death goes with it)
+_DEATH = re.compile(r"\b(?:died|passed\s+away|passed|death|deceased|funeral|bereave\w*|lost\s+(?:your|our)\s+\w+|"
+                    r"put\s+(?:down|to\s+sleep))\b", re.I)
 _GREETINGS_FROM = re.compile(r"^\W*(?:warm\s+|season['’]s\s+)?greetings\s+from\b[^.!?]*[.!]?$", re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:hi|hello|hey)(?:\s+there)?,?\s+and\s+)?(?:thank\s+you|thanks|thx|many\s+thanks)\b", re.I)
-_SALUTE_UNIT = re.compile(rf"^(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening))\b[^!?,]{{0,40}}?"
+_SALUTE_UNIT = re.compile(rf"^(?:hi|hello|hey|hiya|dear(?!\s+(?:oh|me)\b)|good\s+(?:morning|afternoon|evening))\b[^!?,]{{0,40}}?"
                           rf"(?:,|!|\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*)?\s*$", re.I)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?,]{0,40},\s", re.I)
 
@@ -504,20 +505,3 @@ def _already_said(problem: str, body: str) -> bool:
     shared = len(words & _stems(body)) / len(words)
     facts = extract_facts(problem)  # (the facts alone could be a refusal's: "I can't offer £129 for order 73-55102")
     return shared > 0.6 or shared > 0.3 and len(facts) >= 2 and all(f in body for f in facts)
-
-
-def _said_on_reference(problem: str, sentences: list[str]) -> bool:
-    """A sentence of the reply on the same order or claim code says the problem in two of its words: "Your order
-    #KB-6620 has been sitting at 'label created' since ..." says "your order #KB-6620 ... hasn't moved from 'label
-    created' in a week" already (not "I'll check order #KB-6620", the agent's own step)."""
-    told = _stems(problem) - _REFERENCE_STEMS
-    codes = [f for f in extract_facts(problem) if _CODE.fullmatch(f)]
-    return any(any(f in s for f in codes) and len(told & _stems(s)) >= 2 and not _FIRST_PERSON.search(s) for s in sentences)
-
-
-_FIRST_PERSON = re.compile(r"\bI\b|\b[Ww]e\b")  # ("I've cancelled booking LX-44120": what the agent did)
-_CODE = re.compile(r"#?(?=[\w/-]*[A-Z])(?=[\w/-]*\d)[A-Z0-9][\w/-]{3,}")  # "#KB-6620", "HC-558102"
-
-
-_REFERENCE_STEMS = frozenset(stem(w) for w in """order claim account booking ref reference number policy invoice job ticket
-    case flat no parcel package item delivery tracking""".split())  # (what names the case, not what went wrong in it)

@@ -1242,9 +1242,9 @@ _RESTORED = re.compile(
     rf"\s+whether\s+(?P<what>(?:we\s+can\s+(?:get\s+(?:the\s+|your\s+)?{_SERVICE}\s+(?:back(?:\s+on)?|restored|working)|restore\s+"
     rf"(?:the\s+|your\s+)?{_SERVICE})|(?:the\s+|your\s+)?{_SERVICE}\s+can\s+be\s+(?:back(?:\s+on)?|restored|reconnected)|"
     r"(?:the|your|it|they)(?:\s+[\w-]+){0,2}\s+can\s+be\s+(?:repaired|fixed|done|ready|delivered|emptied|collected|"
-    r"returned|reconnected)|"
+    r"reconnected)|"
     r"we\s+can\s+(?:have|get)\s+(?:the|your|it|them)(?:\s+[\w-]+){0,2}\s+(?:repaired|fixed|done|delivered|ready|emptied|"
-    r"collected|returned|back\s+to\s+you)|"
+    r"collected)|"
     rf"we\s+can\s+(?:get|have|send)\s+{_VISITOR}(?:\s+(?:to\s+you|out(?:\s+to\s+you)?|round|there))?|"
     rf"{_VISITOR}\s+can\s+(?:come|visit|be\s+there|get\s+to\s+you)|"
     r"(?:the\s+)?crew\s+can\s+(?:collect|empty)\s+(?:the|your)\s+[\w-]+)\b)")

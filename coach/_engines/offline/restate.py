@@ -36,10 +36,12 @@ _FILLER = re.compile(r"^(?:[^\w\s]+\s*)?(?:(?:so|well|hi|hey|hello|also|yeah|yes
 _SALUTATION = re.compile(r"^\W*(?:dear\s+[^,.!?\n]{1,40}?(?:\.\s*[A-Z][\w'-]+)?|to\s+whom\s+it\s+may\s+concern),\s+(?=\S)", re.I)
 # how long it has been, said before what happened: "It's now Wednesday, nobody has called me, ..."
 _NOW_LEAD = re.compile(r"^(?:it['’]s|it\s+is)\s+now\s+(?:the\s+)?[\w:.]+(?:\s+(?:am|pm|a\.m\.|p\.m\.))?"
-                       r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=\w)", re.I)
+                       r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:nobody|no\s+one|nothing|there['’]s\s+still|I['’]m\s+still|"
+                       r"I\s+(?:still|have\s+still|haven['’]t)|it\s+(?:still|hasn['’]t))\b)", re.I)  # (what is still wrong
+# after it: not "It's now midday, my order was due at breakfast", whose lead says the miss)
 # a social post without its subject that says what the customer did ("ordered a sofa ..., delivered today with a tear",
 # "been waiting since 9 Jan for my refund"): the customer is its subject (not "Messed up my order": whose doing?)
-_OWN_START = re.compile(r"^(?:(?:just\s+)?(?:ordered|bought|booked|paid|waited|found|checked\s+in|went|"
+_OWN_START = re.compile(r"^(?:(?:just\s+)?(?:ordered|bought|booked|paid|waited|found|checked\s+in|"
                         r"received)\b|(?P<been>been\s+(?:waiting|trying|chasing|calling|ringing|on\s+hold)\b))", re.I)
 # a service that is off, said without a verb: "no signal in Bristol BS5 since 6am", "3rd day with no signal in Leith"
 _NO_SERVICE = re.compile(r"^(?P<nth>(?:the\s+)?(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -50,7 +52,8 @@ _NO_SERVICE = re.compile(r"^(?P<nth>(?:the\s+)?(?:\d+(?:st|nd|rd|th)|second|thir
 # typed as notes: a full stop before a small letter, a dash, a verdict run on, a verb with no subject after "and"
 _NOTES = re.compile(r"\.\s+[a-z]|\s[-–—]\s|\b(?:not\s+(?:impressed|happy|good|ok|acceptable)|unacceptable)\b|"
                     r"\band\s+(?:still|now)\s+\w+ing\b|\b(?:status|app|driver|tracking)\s+(?:still|says|said|shows)\b|"
-                    r"\b(\w+)\s+\1\b|['’]\s+[a-z]+['’]s\b|\b[a-z]+\s+(?:you|I)\s+(?:look|feel|am|was)\b", re.I)
+                    r"\b(\w+)\s+\1\b|['’]\s+[a-z]+['’]s\b|\b(?:poison\w*|ill|sick|rash|hives|reaction|for\s+years)\b|"
+                    r"\b[a-z]+\s+(?:you|I)\s+(?:look|feel|am|was)\b", re.I)
 _NTH_DAY = re.compile(r"^it's\s+the\s+\w+\s+(?:day|night|week|month)\s+(?:with\s+no|without)\s")  # (not a pointer)
 # a long subject whose head is a common noun: "Flight SL 219 from Glasgow to Bristol on 8 March was delayed 4 hours"
 _LONG_SUBJECT = re.compile(r"^[A-Z][a-z]+(?:\s+[\w&'’.()#-]+){0,10}?\s+(?:is|are|was|were|has|have|had)\b")
@@ -221,7 +224,7 @@ _BAD_END = re.compile(r"(?<![-‐])\b(?:a|an|the|and|or|but|to|(?<!\bheard\s)of|
 
 # a short verdict on what happened, not a part of it: "Not good enough.", "Not acceptable.", "Unbelievable."
 _VERDICT = re.compile(r"^\W*(?:not\s+(?:good\s+enough|ok(?:ay)?|acceptable|on|cool|great)|unacceptable|ridiculous|"
-                      r"unbelievable|shocking|disgraceful|appalling|pathetic|a\s+joke|so\s+annoying)\W*$", re.I)
+                      r"unbelievable|shocking|disgraceful|appalling|pathetic|a\s+joke|so\s+annoying|never\s+again)\W*$", re.I)
 
 
 # The customer's stance, not their problem: "I'm not interested in your excuses", "I don't want another apology"
@@ -395,7 +398,8 @@ def _as_clause(sentence: str) -> str | None:
         clause = clause[lead.end():]
     off = _NO_SERVICE.match(clause.rstrip(" .!"))
     if off:  # "no signal in Bristol BS5 since 6am, can't call 999" -> "there's been no signal in Bristol BS5 since 6am"
-        rest = re.split(r",\s+(?![A-Z]{1,2}\d)|\s+[-–—]\s+", off["rest"], maxsplit=1)[0]  # (not "in Leith, EH6")
+        rest = re.split(r",\s+(?![A-Z]{1,2}\d)|\s+[-–—]\s+|\s+(?:due\s+to|because\s+of|thanks\s+to|after)\s+", off["rest"],
+                        maxsplit=1)[0]  # (not "in Leith, EH6"; the cause is theirs to say: "due to your works")
         if len(rest.split()) > 7 or re.search(r"\b(?:and|but|so|paying|paid|can['’]?t|nobody|no\s+one)\b", rest, re.I):
             return None  # "no signal in BS5 paying £35 a month for ...": notes run together
         if off["nth"][:2].lower() == "no":
@@ -495,6 +499,11 @@ def _as_clause(sentence: str) -> str | None:
     noun, *rest = clause.split()
     if noun in _BARE_NOUNS and rest and _SUBJECT_VERB.match(rest[0]):  # (not "the order 4471", nor "show me ...")
         clause = "the " + clause  # "Show is tonight and nothing has arrived": "the show ..."
+    elif noun in _NOUN_HEADS and not re.search(r"(?<!s)s$|^(?:staff|people|children|kids)$", noun) and rest and \
+            not re.search(r"[\dA-Z#]", rest[0]) and \
+            re.match(r"(?:\S+\s+){0,10}?(?:is|are|was|were|has|have|had)\b", " ".join(rest)):
+        clause = "the " + clause  # "Battery on the laptop ... is dead", "Phone bill is £96": "the ..." (not "flight SL 219",
+        # nor a plural: "residents on floors 3-5 have ...")
     supposed = _SUPPOSED.search(clause)
     if supposed and not _SAYS_THE_MISS.search(clause, supposed.end()):
         clause = clause[: supposed.start()] + "didn't " + supposed["verb"] + clause[supposed.end():]
