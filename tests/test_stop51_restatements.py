@@ -133,3 +133,12 @@ def test_an_exclamation_that_starts_with_dear_is_no_greeting() -> None:
     customer = "My new sofa bed has a broken slat after 2 weeks."
     result = coach.rewrite(draft, customer=customer)
     assert not result.rewrite.startswith("Dear oh dear!"), result.rewrite
+
+
+def test_a_thing_named_again_between_commas_is_said_back_and_a_second_verb_agrees() -> None:
+    customer = ("Dear Sir or Madam, My pushchair, a Bugaboo Fox (serial no. BF-55120), was returned at Manchester with a "
+                "bent frame. I am unable to use it and am carrying my son everywhere.")
+    assert restate_problem(customer) == ("your pushchair, a Bugaboo Fox (serial no. BF-55120), was returned at Manchester "
+                                         "with a bent frame")
+    assert restate_problem("I am unable to work and am relying on my savings since the bank froze my account.") == \
+        "you are unable to work and are relying on your savings since the bank froze your account"

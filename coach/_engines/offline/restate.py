@@ -54,6 +54,7 @@ _NOTES = re.compile(r"\.\s+[a-z]|\s[-–—]\s|\b(?:not\s+(?:impressed|happy|goo
                     r"\band\s+(?:still|now)\s+\w+ing\b|\b(?:status|app|driver|tracking)\s+(?:still|says|said|shows)\b|"
                     r"\b(\w+)\s+\1\b|['’]\s+[a-z]+['’]s\b|\b(?:poison\w*|ill|sick|rash|hives|reaction|for\s+years)\b|"
                     r"\b[a-z]+\s+(?:you|I)\s+(?:look|feel|am|was)\b", re.I)
+_APPOSITIVE = re.compile(r"^(?:a|an|the)\s[^,;]{1,60},\s+(?:was|were|is|are|has|have|had)\b")
 _NTH_DAY = re.compile(r"^it's\s+the\s+\w+\s+(?:day|night|week|month)\s+(?:with\s+no|without)\s")  # (not a pointer)
 # a long subject whose head is a common noun: "Flight SL 219 from Glasgow to Bristol on 8 March was delayed 4 hours"
 _LONG_SUBJECT = re.compile(r"^[A-Z][a-z]+(?:\s+[\w&'’.()#-]+){0,10}?\s+(?:is|are|was|were|has|have|had)\b")
@@ -136,6 +137,7 @@ _VERB_FIXES = [  # after "I" became "you": the verb agrees
     (re.compile(r"\byou wasn't\b", re.I), "you weren't"), (re.compile(r"\byou has\b", re.I), "you have"),
     (re.compile(r"\byou hasn't\b", re.I), "you haven't"), (re.compile(r"\byou doesn't\b", re.I), "you don't"),
     (re.compile(r"\byou does\b", re.I), "you do"), (re.compile(r"\byou is\b", re.I), "you are"),
+    (re.compile(r"^(you\b[^,;]*?\s(?:and|but)\s+)am\b", re.I), r"\1are"),  # "you are unable to use it and am relying on"
     # "you waited 50 minutes and was then charged": the second verb of the same subject agrees too
     # ("you booked a room for 2-5 May, booking ref LX-20931, and was charged €412": past a reference between commas)
     (re.compile(r"^(you\b[^,;]*?(?:,\s(?:booking|order|ref\w*|account|invoice|ticket|claim|case|reg\w*|no\.?|number)\b[^,;]*?\d"
@@ -442,8 +444,9 @@ def _as_clause(sentence: str) -> str | None:
             _REQUEST.match(clause) or _WRITING.match(clause):
         return None  # "I want the difference refunded" asks for a remedy: said back, it is not their problem
     head, _, rest = clause.partition(", ")
-    if len(head.split()) <= 5 and not _VERB.search(head) and head.count("(") == head.count(")"):  # (not "the lamp (order
-        # 5521, a gift) arrived cracked")
+    if len(head.split()) <= 5 and not _VERB.search(head) and head.count("(") == head.count(")") and \
+            not _APPOSITIVE.match(clause[len(head) + 2:]):  # (not "the lamp (order 5521, a gift) arrived cracked", nor "My
+        # wheelchair, a Permobil M3, was returned with a snapped footplate")
         if re.search(r"\b(?:I|we)\b", head, re.I) or \
                 not (re.match(r"(?:my|our)\s", rest, re.I) and _VERB.search(rest) and len(rest.split()) >= _MIN_WORDS):
             return None  # "Nothing in my porch, neighbours haven't seen it": its first part has no verb
