@@ -136,7 +136,8 @@ _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?::\d\d)?\s*(?:a
                      r"^\d{1,2}(?:st|nd|rd|th)$|^(?:19|20)\d\d$|/|"  # (not a time range: "12-6pm")
                      r"^\d+-(?:day|week|month|year|hour|minute|night|mile|km|inch|page|piece|seat|person)s?$"
                      r"|^\d+(?:p|i|k|mp|gb|tb|mb|hz|mah|w|v|mm|cm|kg|ml)$"  # "212-day", "720p", "4000mAh"
-                     r"|^(?:UK|EU|EC)\s?\d{3}$", re.I)  # "UK261": a regulation, not the customer's reference
+                     r"|^(?:UK|EU|EC)\s?\d{3}$"  # "UK261": a regulation, not the customer's reference
+                     r"|^(?:R|Rs|RM)\d{1,3}(?:,\d{3})*(?:\.\d\d)?$", re.I)  # "R450", "Rs1,200": a sum in rand or rupees
 _TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)
 _MODEL = re.compile(r"\b(?:model|serial|size|version|v)\s*(?:no\.?|number|#)?\s*[:#]?\s*\(?$", re.I)
 _ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|"
