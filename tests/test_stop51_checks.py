@@ -45,3 +45,10 @@ def test_a_request_for_a_given_order_number_goes_before_the_agents_look() -> Non
     assert asked_again("pls DM us your order # and I'll look into this and update you 💚", customer)
     assert not asked_again("pls DM us your order # and I'll look into this and update you 💚",
                            "@MossAndFern my oak shelf came with two brackets missing")
+
+
+def test_a_request_for_a_given_order_number_is_read_past_a_thread_marker_and_a_tag() -> None:
+    customer = "@CasaNova_UK waiting since 2 May for my armchair, order CN-55102. two slots missed"
+    assert asked_again("2/2 Please DM us your order number and I'll look into this and update you 🙏 #CasaNova", customer)
+    assert asked_again("Please DM us your order number ^JT", customer)
+    assert not asked_again("Please DM us your order number and I'll resend it #CasaNova", customer)  # a step of its own

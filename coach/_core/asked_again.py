@@ -37,7 +37,8 @@ _DETAIL = "|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _DETAILS)
 _ONE = re.compile(rf"^(?:your|the|an?|that)\s+(?:{_DETAIL})$", re.I)
 # "Please DM us your order number", "Could you send me the booking reference?", "What's your account number?"
 _ASKS_FOR = re.compile(
-    r"^\W*(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]{0,20}?[,!]\s*)?(?:(?:please|kindly|pls|plz|just|can\s+you|could\s+you|"
+    r"^\W*(?:\d/\d\s+)?(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]{0,20}?[,!]\s*)?(?:(?:please|kindly|pls|plz|just|can\s+you|"
+    r"could\s+you|"
     r"would\s+you|if\s+you(?:\s+can|\s+could)?|we(?:['’]ll|\s+will)\s+need\s+you\s+to)\s+)*(?:please\s+)?"
     r"(?:send|dm|share|provide|confirm|give|message|email|e-mail|pass\s+on|reply\s+with|drop)\s+(?:(?:us|me)\s+)?"
     r"(?:with\s+)?(?:over\s+)?(?P<what>[^.!?]+?)"
@@ -45,7 +46,8 @@ _ASKS_FOR = re.compile(
     r"(?:\s+into\s+(?:it|this))?|look\s+into\s+(?:it|this)|check(?:\s+(?:it|this|on\s+it))?|help|assist|investigate|"
     r"sort\s+(?:it|this|you)(?:\s+out)?|get\s+(?:it|this)\s+sorted)(?:\s+(?:for\s+you|further|asap))?"
     r"(?:,?\s+and\s+(?:update\s+you|get\s+back\s+to\s+you))?[^\w]*"  # (only a generic
-    r"|\s+(?:to|via|in|by|on|here|over)\b[^.!?]{0,30}|\s+please)?\W*$"  # look: "... and I'll resend it" is a step of its own)
+    r"|\s+(?:to|via|in|by|on|here|over)\b[^.!?]{0,30}|\s+please)?\W*(?:[#^]\w+\W*)*$"  # look: "... and I'll resend it" is a
+    # step of its own; "2/2 ..." a thread's part, "#HomeNest", "^JT" its tag)
     r"|^\W*what(?:['’]s|\s+is|\s+was)\s+(?P<which>(?:your|the)\s+[^?]+?)\?\s*$", re.I)
 _PARTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+)\s*")
 
