@@ -142,3 +142,12 @@ def test_a_thing_named_again_between_commas_is_said_back_and_a_second_verb_agree
                                          "with a bent frame")
     assert restate_problem("I am unable to work and am relying on my savings since the bank froze my account.") == \
         "you are unable to work and are relying on your savings since the bank froze your account"
+
+
+def test_a_sorry_about_the_order_is_no_condolence() -> None:
+    draft = ("Hi Maeve, thank you for letting us know. We're sorry your order was late. We understand how upsetting this "
+             "must be. We'll refund the delivery charge.")
+    customer = ("I ordered flowers for my grandfather's funeral on Tuesday at 11am, order FL-30218. They arrived at 4pm, "
+                "after everyone had gone.")
+    result = coach.rewrite(draft, customer=customer)
+    assert "sorry to hear about your grandfather" in result.rewrite, result.rewrite

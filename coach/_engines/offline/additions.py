@@ -421,7 +421,10 @@ _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(
                         r"(?:update\s+you|be\s+in\s+touch|get\s+back\s+to\s+you|contact\s+you|revert|respond)\s+"
                         r"(?:in\s+due\s+course|at\s+some\s+(?:point|stage)|in\s+time)\W*$|"
                         r"^\W*you\s+(?:will|shall)\s+be\s+(?:contacted|updated|informed|notified)\s+in\s+due\s+course\W*$", re.I)
-_SORRY_FOR_LOSS = re.compile(r"\b(?:sorry|condolences?|sympath\w+|loss)\b", re.I)  # (a plain "I'm so sorry" answers it)
+_SORRY_FOR_LOSS = re.compile(r"\b(?:sorry(?!\s+(?:that\s+)?(?:your|the)\s+(?!loss\b|passing\b|death\b)\w+(?:\s+\w+)?\s+"
+                             r"(?:was|were|is|are|has|had|arrived|came|didn['’]t|wasn['’]t|hasn['’]t))|condolences?|sympath\w+|"
+                             r"loss)\b",
+                             re.I)  # (a plain "I'm so sorry" answers it; "sorry your order was late" does not)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
