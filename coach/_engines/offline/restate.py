@@ -267,7 +267,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
-        if not sentence.strip() or _TODAY_IS.match(sentence) and not _NOW_LEAD.match(sentence.strip()) or \
+        now_lead = _NOW_LEAD.match(sentence.strip())  # ("It's now Friday, nobody has called me": not the date alone)
+        if not sentence.strip() or _TODAY_IS.match(sentence) and not now_lead or \
                 _RELIEF.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
@@ -279,7 +280,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
-        if clause is None or order and _POINTS_BACK.match(sentence) and not _NOW_LEAD.match(sentence.strip()):
+        if clause is None or order and _POINTS_BACK.match(sentence) and not now_lead:
             continue  # ("The last three were all under A$150": what it points back at is in the sentence before)
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
