@@ -15,7 +15,7 @@ from ..._core.policy import Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import EMOJI, EMOJI_GLUE, HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_words, split_sentences, stem
 from ..._core.untrusted import follows_orders
-from .clauses import capitalise, finish, holds_fact, holds_step, lower_first
+from .clauses import FOLLOW_LINK, capitalise, finish, holds_fact, holds_step, lower_first
 from .instructions import said_to_customer
 from .layout import Layout, Unit, ends_sentence, heading
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
@@ -95,7 +95,8 @@ class Additions:
         stepless = stepless or not resolved and bool(rendered.strip()) and not holds_step(_LOOKED_INTO.sub(" ", said)) and \
             not _OWN_STEP.search(body) and not self._answers(" ".join(
                 s.text for s in split_sentences(body) if not _LOOKED_INTO.search(s.text))) and \
-            not _SETTLED.search(body)  # (an answer whose only step is a look, "Order JP-44190 ... is being looked into",
+            not _SETTLED.search(body) and \
+            not FOLLOW_LINK.search(body)  # (an answer whose only step is a look, "Order JP-44190 ... is being looked into",
         # answers nothing)
         if any(u.text and u.role == "body" and (_ASKS_SO_WE_CAN.match(u.text) or _ASKS_FIRST.match(u.text))
                for u in layout.units):
@@ -119,8 +120,12 @@ class Additions:
                 self.closing(layout, covered=True)  # "I'm flagging this to our safety team": the agent's part
         if stepless or urgent:
             self.closing(layout)  # a gas smell or a stolen card needs its own step whatever the draft offers
-        if self.closed and (stepless or urgent or told):  # the concrete step takes the bare one's place (which may
-            for unit in layout.units:  # have joined the greeting)
+        # a step the coach wrote in a promise's place ("Let me check whether the £36 can be refunded; I'll update you
+        # by Friday") says what "We are currently looking into the matter." only hints at
+        made = any(u.text and u.role != "greeting" and u.text not in self.draft and not _BARE_STEP.match(u.text) and
+                   _UPDATES.search(u.text) for u in layout.units)
+        if self.closed and (stepless or urgent or told) or made:  # the concrete step takes the bare one's place (which
+            for unit in layout.units:  # may have joined the greeting)
                 if unit.text and unit.role != "greeting" and _BARE_STEP.match(unit.text):
                     unit.text = ""
             self.merge_prefix(layout)
@@ -268,6 +273,8 @@ class Additions:
             return
         urgent = told or self._urgent(step)
         step = self._said_once(layout, step)
+        if _LETTER.match(layout.render()):  # "Dear Prof. Ashworth,": a letter is answered by letter, not "here"
+            step = _HERE.sub(r"\g<act>", step)
         self.closed = True
         for unit in layout.units:  # "As per my previous email, we are looking into it": the step says it, concretely
             if unit.text and unit.role == "body" and _LOOKING_ALREADY.fullmatch(unit.text) and \
@@ -390,6 +397,7 @@ _HELPED = re.compile(r"\W*(?:(?:I|we)\s+)?(?:hope|trust)\s+(?:this|that)\s+(?:cl
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"let\s+(?:me|us)\s+know\s+if\s+you\s+have\s+any\s+(?:other|more|further)\s+questions|"
+                       r"let\s+(?:me|us)\s+know\s+if\s+(?:you\s+(?:need|want)|I\s+can\s+(?:help\s+with|do))\s+anything\s+else|"
                        r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"should\s+you\s+(?:have|need|require)\s+(?:any\s+)?(?:further|other|more)?\s*(?:queries|questions)|"
                        r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding)|"
@@ -449,6 +457,8 @@ _OWN_ACTION = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|'m|’m|\s+am|'ve|’v
 _UPDATES = re.compile(r"\b(?:I['’]ll|I\s+will|I['’]m|we['’]ll|we\s+will)\b[^.!?]{0,80}?\b(?:update\s+you|let\s+you\s+know|"
                       r"get\s+back\s+to\s+you)\b", re.I)  # the agent's own (not "the team aims to get back to you")
 _WILL_UPDATE = re.compile(r",?\s+and\s+(?:I\s+)?will\s+update\s+you\s+here\.$")
+_LETTER = re.compile(r"^\W*dear\b", re.I)
+_HERE = re.compile(r"\b(?P<act>update\s+you|reply|get\s+back\s+to\s+you|write\s+to\s+you|what\s+happens\s+next)\s+here\b")
 _TO_OUR_TEAM = re.compile(r"\s+to\s+our\s+(?P<team>\w+(?:\s+\w+)?)\s+team\b")
 
 

@@ -95,6 +95,11 @@ _ASKS = re.compile(r"\b(?:if\s+you(?:'ll|’ll|\s+will|\s+can|\s+could)?|please|
                    r"message|call|ring|reply)\s+(?:us|me|your|with)\b", re.I)
 
 
+# Where the customer can follow it themselves: "Live updates at northgrid.example/outages", "track it at https://..."
+FOLLOW_LINK = re.compile(r"\b(?:updates?|status|progress|track(?:ing|\s+(?:it|them|your\s+\w+))?)\b[^.!?]{0,40}?\b(?:at|on|via|"
+                         r"here)\s*:?\s+(?:https?://|www\.|[\w-]+\.(?:com|co\.uk|org|net|io|ie|example|gov\.uk)\b)", re.I)
+
+
 def holds_fact(text: str) -> bool:
     return bool(extract_facts(text))
 

@@ -29,7 +29,7 @@ from ..._core.rules import load_rules
 from ..._core.text import EMOJI, EMOJI_GLUE, content_words, html_to_text, looks_english, other_language, split_sentences, stem
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import RESOLVED, Additions, blocking, mentions
-from .clauses import FINITE, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
+from .clauses import FINITE, FOLLOW_LINK, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
 from .edits import (
     HELLO_LEAD,
     SEND_OFF,
@@ -781,7 +781,7 @@ class _Rewriter(Additions):
             return True
         rule = load_rules()["no-next-step"]
         # (a vague effort the edits took out stood where a step should be: "We will endeavour to have someone attend")
-        return not explicit_step(rule, split_sentences(text)) and (
+        return not explicit_step(rule, split_sentences(text)) and not FOLLOW_LINK.search(text) and (
             explicit_step(rule, split_sentences(self.draft)) or
             any(f.rule == "vague-effort" for f in self.checked[self.draft].findings))
 
