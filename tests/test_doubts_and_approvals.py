@@ -63,13 +63,15 @@ def test_an_apology_that_names_only_what_every_case_has_is_bland(draft: str, bla
 
 
 def test_a_form_reply_that_never_names_the_problem_is_read_before_it_passes() -> None:
-    customer = "The streetlight outside 14 Hazel Close has flickered for a month and now it's off completely."
     draft = "Thank you for contacting Northfield Council. Your comments have been noted and passed to the relevant team."
-    result = coach.rewrite(draft, customer=customer)
-    assert result.rewrite == draft and result.passed is None  # no fix it can make, and no pass either
-    assert "no-acknowledgement" in [f.rule for f in result.findings_after]
+    said = "The streetlight outside 14 Hazel Close has flickered for a month and now it's off completely."
+    result = coach.rewrite(draft, customer=said)  # the coach can say this one back: it does, and a person reads it
+    assert "the streetlight outside 14 Hazel Close has flickered" in result.rewrite and result.passed is None
+    unsaid = "The streetlight outside 14 Hazel Close has been on the blink for a month and now it is dark all night."
+    result = coach.rewrite(draft, customer=unsaid)  # one it cannot say back: no pass either
+    assert "no-acknowledgement" in [f.rule for f in result.findings_before] and result.passed is None
     named = "Thank you for reporting the streetlight outside 14 Hazel Close. I've logged it with our lighting contractor."
-    assert coach.rewrite(named, customer=customer).passed is True  # the same reply naming the problem still passes
+    assert coach.rewrite(named, customer=said).passed is True  # the same reply naming the problem still passes
 
 
 def test_a_restated_problem_does_not_keep_the_capital_of_the_customers_sentence() -> None:
@@ -148,7 +150,7 @@ def test_leaving_an_abusive_partner_gets_the_safety_step() -> None:
 def test_the_cli_says_why_a_doubted_rewrite_has_no_verdict() -> None:
     from coach._cli.render import rewrite_notes
 
-    customer = "The streetlight outside 14 Hazel Close has flickered for a month and now it's off completely."
+    customer = "The streetlight outside 14 Hazel Close has been on the blink for a month and now it is dark all night."
     draft = "Thank you for contacting Northfield Council. Your comments have been noted and passed to the relevant team."
     notes = rewrite_notes(coach.rewrite(draft, customer=customer), colour=False)
     assert "READ FIRST" in notes and "no-acknowledgement" in notes and "another language" not in notes
