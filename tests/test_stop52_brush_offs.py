@@ -62,3 +62,20 @@ def test_a_line_with_a_fact_or_a_step_stays(draft: str, kept: str) -> None:
     r = coach.rewrite(draft + " Sorry for any inconvenience.", customer=customer)
     assert "inconvenience" not in r.rewrite
     assert kept in r.rewrite
+
+
+def test_a_reply_time_and_the_faqs_give_way_to_a_gas_smell() -> None:
+    r = coach.rewrite("Hello, thanks for your message. Please note responses may take up to 48 hours. You might find "
+                      "the answer in our FAQs.", customer="There's a strong smell of gas in my hallway, what do I do?")
+    assert "gas emergency line" in r.rewrite
+    assert "FAQs" not in r.rewrite
+    assert "For anything that isn't urgent, responses may take up to 48 hours." in r.rewrite  # (its figure stays)
+
+
+def test_brakes_vouched_for_and_a_booking_at_leisure_give_way_to_the_safety_step() -> None:
+    r = coach.rewrite("Hi Tom, sorry to hear that. The brakes were checked at the service. Feel free to book in for a "
+                      "check at your convenience. Thanks, Garage",
+                      customer="You serviced my Astra on Tuesday and today the brake pedal went to the floor on the "
+                               "bypass. I nearly crashed.")
+    assert "don't drive the car" in r.rewrite
+    assert "were checked at the service" not in r.rewrite and "convenience" not in r.rewrite

@@ -559,7 +559,7 @@ class _Rewriter(Additions):
                 continue
             said = _CALL_BACK_THEN.sub("", _BUSY_AND.sub("", unit.text))  # "Our team is experiencing high volumes and
             if _NOT_URGENT_LINE.match(said):  # we aim to respond within 3-5 working days": its facts stay, for what
-                unit.text = "For anything that isn't urgent, " + lower_first(said)  # is not urgent
+                unit.text = "For anything that isn't urgent, " + lower_first(_NOTE_THAT.sub("", said))  # is not urgent
 
     def _drop_asked_again(self, layout: Layout) -> None:
         """A request the customer has already met goes ("Have you checked with your neighbours?" to someone who
@@ -961,6 +961,10 @@ _DENIES_FAULT = re.compile(
     r"|\b(?:is|are)\s+(?:usually|normally|often|generally|probably|most\s+likely)\s+(?:nothing\s+to\s+worry\s+about|"
     r"harmless)\b|\b(?:assure\s+you|rest\s+assured)\b[^.!?]*\b(?:a\s+one-off|(?:completely|perfectly|totally|absolutely|"
     r"entirely)\s+safe)\b"
+    # "The brakes were checked at the service": the work vouched for before anyone has looked at the report
+    r"|^\W*(?:the|your|all\s+(?:the\s+)?)\s*[\w\s-]{1,30}?\s+(?:were|was|have\s+been|has\s+been)\s+(?:all\s+|fully\s+|"
+    r"thoroughly\s+)?(?:checked|tested|inspected)\s+(?:at|during|in|on)\s+(?:the|your|its|their)\s+(?:last\s+)?"
+    r"(?:service|MOT|inspection|visit|repair|installation|fitting)\b[^.!?]*[.!]?$"
     r"|\bcaused\s+by\s+(?:your\s+|the\s+)?(?:driving\s+style|how\s+(?:you|it\s+is)\s+(?:drive|driven|use|used))\b"
     # "I'm sure it's perfectly safe, those heaters always smell a bit at first"
     r"|^\W*(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+|very\s+)?(?:sure|certain|confident)\s+(?:that\s+)?(?:it['’]s|it\s+is|"
@@ -1229,7 +1233,11 @@ _ROUTINE_LATER = re.compile(
     r"|\b(?:aims?|tr(?:y|ies)|endeavou?rs?)\s+to\s+(?:respond|reply|get\s+back)\b|\brespond\s+to\s+all\b"
     r"|\b(?:pass|passed|passing|share|shared|forward|forwarded|log|logged|note|noted)\s+(?:on\s+)?(?:your|the|this)\s+"
     r"(?:feedback|comments?)\b|\b(?:thanks?|thank\s+you)\s+for\s+(?:your|the)\s+(?:feedback|comments?)\b"
-    r"|\bonline\s+form\b|\bnext\s+(?:annual|routine|scheduled)\s+(?:service|visit|check)\b", re.I)
+    r"|\bonline\s+form\b|\bnext\s+(?:annual|routine|scheduled)\s+(?:service|visit|check)\b"
+    # "Feel free to book in for a check at your convenience", "responses may take up to 48 hours", "our FAQs"
+    r"|\bbook\s+(?:it\s+|the\s+car\s+|yourself\s+)?in\b[^.!?]*\b(?:check|look|convenience)\b|\bat\s+your\s+(?:convenience|leisure)\b"
+    r"|\b(?:responses?|replies|reply\s+times?)\s+(?:may|can|could|will|usually|normally)\s+take\b"
+    r"|\bFAQs?\b|\bhelp\s+(?:centre|center)\b", re.I)
 _SLOT_CLAUSE = re.compile(r"[,;]\s+(?:and\s+)?(?P<slot>(?:the|our)\s+(?:next|earliest|first)\s+(?:available\s+)?"
                           r"(?:engineer\s+)?(?:appointment|slot|visit)\b[^.!?]*[.!]?)$", re.I)
 _LIST_MARK = re.compile(r"(?P<n>\d{1,2})(?P<end>[.)])|[-•*–]")  # a list item's marker, parsed as a sentence of its own
@@ -1257,5 +1265,8 @@ _BUSY_AND = re.compile(r"^\W*(?:our\s+(?:[\w-]+\s+)?team\s+(?:is|are)|we\s+are|w
                        r"(?:and|so)\s+", re.I)
 _CALL_BACK_THEN = re.compile(r",?\s*(?:so\s+)?(?:please\s+)?(?:call|ring|contact\s+us|try)\s+(?:us\s+)?(?:back\s+)?"
                              r"(?:then|later|during\s+(?:those|these|our|opening)\s+(?:hours|times))(?=\W*$)", re.I)
-_NOT_URGENT_LINE = re.compile(r"^\W*(?:we\s+aim\s+to\s+(?:respond|reply)|our\s+(?:[\w-]+\s+){0,3}(?:team|line|office|desk|centre|"
+_NOTE_THAT = re.compile(r"^\W*please\s+note\s+(?:that\s+)?", re.I)
+_NOT_URGENT_LINE = re.compile(r"^\W*(?:(?:please\s+note\s+(?:that\s+)?)?(?:responses?|replies)\s+(?:may|can|could|will|usually|"
+                              r"normally)\s+take|(?:you\s+(?:might|may|can)\s+(?:also\s+)?find|see|visit)\b[^.!?]*\bFAQs?\b|"
+                              r"we\s+aim\s+to\s+(?:respond|reply)|our\s+(?:[\w-]+\s+){0,3}(?:team|line|office|desk|centre|"
                               r"center)\s+(?:is|are)\s+open)\b", re.I)
