@@ -65,6 +65,10 @@ _IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+[^,;]{1,40}?)\s+(?:is|are)\s+(?P<
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|"
                          r"(?<=,\s)(?:I\s+)?promise)\b"
                          r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
+# a second outcome said as settled: "... will be issued tomorrow and that completion on 29 Nov. is guaranteed", checked
+# with the first ("whether your offer can be issued and completion on 29 Nov. is confirmed")
+_AND_SURE = re.compile(r"\s+and\s+(?:that\s+)?(?P<s>[^,;]+?)\s+(?:is|are)\s+(?:fully\s+|100%\s+|absolutely\s+|also\s+)?"
+                       r"guaranteed\b", re.I)
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+(?:sure|certain)|without\s+fail|"
                         r"positively(?=\W*$)|without\s+a\s+doubt|"
@@ -648,6 +652,11 @@ _POINTS_BACK_IN_TIME = re.compile(r"\b(?:until|by|before|after)\s+then\b", re.I)
 
 
 def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
+    at = text.find(quote)
+    if at > 0 and re.match(r"(?:will|shall)\b", quote, re.I) and re.search(r"\band\s+$", text[:at]) and \
+            _first_subject(text[:at]) == "they":  # "An engineer will be out tomorrow and will fix it": "they will fix it"
+        said = "they " + quote
+        text, quote = text[:at] + said + text[at + len(quote):], said
     landing = _SURE_ARRIVING.search(quote)
     if landing:  # "ur refund is 100% landing tmrw": the promise "ur refund will land tmrw"
         said = quote[: landing.start()] + f" will {_base_form(landing['verb'].lower())}" + quote[landing.end():]
@@ -655,7 +664,7 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     if _U_LL.search(quote):  # "u'll get a full refund asap": "you'll"
         said = _U_LL.sub(r"you\1", quote)
         text, quote = text.replace(quote, said, 1), said
-    alone = _SURE_ALONE.fullmatch(quote.strip())
+    alone = _SURE_ALONE.fullmatch(quote.strip().rstrip(".!"))
     if alone and text.find(quote) >= 0 and not text[text.find(quote) + len(quote):].strip(" .!"):
         # "Your refund of £49 is guaranteed.", "kindly note that ...": the agent's own watch on it
         if not holds_fact(quote):  # "Your refund is guaranteed.": nothing to keep; the reply's own step says the rest
@@ -869,7 +878,13 @@ def _first_subject(clause: str) -> str:
     """The subject a second promise shares with the first ("they'll be out today and will ..."): a pronoun, else "it"."""
     m = _FUTURE.search(clause)
     pronoun = re.search(r"\b(?:they|we|you|he|she)\b(?!.*\b(?:they|we|you|he|she)\b)", clause[: m.start()], re.I) if m else None
+    if not pronoun and m and _PEOPLE.search(clause[: m.start()]):
+        return "they"  # "An engineer will be out tomorrow and will fix it": whether they can fix it, not "it"
     return pronoun.group().lower() if pronoun else "it"
+
+
+_PEOPLE = re.compile(r"\b(?:engineer|technician|driver|courier|fitter|plumber|electrician|mechanic|crew|someone|somebody|"
+                     r"team|colleague|manager|adviser|advisor|nurse|doctor|surveyor|assessor|inspector)s?\b", re.I)
 
 
 # Two doings of the agent's own "I've": "I've cancelled MEL-30377 and waived the fee"
@@ -944,7 +959,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         if _LEADS_IN.match(rest) and not holds_fact(rest) and not holds_step(rest):
             return out or None  # "... as our team has taken all necessary steps": no sentence on its own
         if _MODAL_FIRST.match(rest) and out:  # "... and will certainly reach your account by 31 Mar.": its subject
-            rest = "it " + rest  # went with the first promise; "it" carries the second (a later round hedges it)
+            rest = ("they " if _PEOPLE.search(" ".join(out)) else "it ") + rest  # went with the first promise;
+            # "it" carries the second (a later round hedges it), "they" after an engineer
         rest = re.sub(rf"^\.\s+(?={_THANKS_WORD}\b)", "", rest, flags=re.I)  # (the thanks cut off a promise)
         if starts_clause(rest) or re.match(rf"[a-z]+\s+(?:will|shall)\s|{_THANKS_WORD}\b", rest, re.I):
             # (a bare noun: "payment will be ..."; "Thx for your patience!")
@@ -1054,7 +1070,7 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         rest = clause[explicit.end():]
         if re.search(r"\byou\W*$", explicit.group(), re.I) and re.match(r"(?:will|shall|can)\b", rest, re.I):
             rest = "you " + rest  # "We guarantee you will receive ...": the "you" is the next clause's subject
-        clause = _GUARANTEED.sub("", rest).strip()
+        clause = _GUARANTEED.sub("", _AND_SURE.sub(r" and \g<s> is confirmed", rest)).strip()
         clause = _IS_BY.sub(r"\g<subj> will be \g<rest>", clause)  # "... that the £64.00 is back on your card by
         # tomorrow morning": the outcome it promises, in the future
         if re.match(r"(?:order|parcel|package|delivery|replacement|refund|booking|item)\s+[^,;]*\b(?:will|shall)\b", clause,
@@ -1147,7 +1163,7 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         return said
     if forbidden:
         return None  # what the policy rules out is never hedged into "we aim to" or a check: it stays, and fails
-    clause = _CERTAINTY.sub("", _GUARANTEED.sub("", clause)).strip()
+    clause = _CERTAINTY.sub("", _GUARANTEED.sub("", _AND_SURE.sub(r" and \g<s> is confirmed", clause))).strip()
     spared = _NOT_CHARGED.match(clause)
     if spared:  # "you definitely won't be charged the €214.60": whether the charge can come off, checked
         vp = f"be taken off your {spared['where'] or 'bill'}"
