@@ -231,7 +231,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 continue
             if not (future.search(text) or should.search(text)):
-                yield from _unauthorised_grant(sentence, ctx, certain)
+                yield from _grant_beyond(sentence, ctx, certain)
                 continue  # no modal in the sentence: no clause of it can commit
             before = ctx.sentences[index - 1].text + " " if index else ""  # what "it" may stand for
             for start, end in _clauses(text):
@@ -261,7 +261,16 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield sentence.start + start, sentence.start + end
                 break
             else:
-                yield from _unauthorised_grant(sentence, ctx, certain)
+                yield from _grant_beyond(sentence, ctx, certain)
+
+
+def _grant_beyond(sentence: Sentence, ctx: _Context, certain: bool) -> Iterator[Span]:
+    """A grant the policy does not authorise, or (read with the customer's case) one that breaks a line: "I've moved
+    your booking to 7-10 November" for a non-refundable rate, which "cannot be refunded or changed"."""
+    found = list(_unauthorised_grant(sentence, ctx, certain))
+    if not found and ctx.policy.commitments and ctx.customer and ctx.policy.breached_by(sentence.text, ctx.customer):
+        found = [(sentence.start, sentence.end)]
+    yield from found
 
 
 # a change the agent made to an account: "I've reversed it today", "we have removed the fee"

@@ -889,6 +889,40 @@ class Policy(BaseModel):
                 return line
         return None
 
+    def breached_by(self, clause: str, customer: str) -> str | None:
+        """The line that a grant in ``clause`` breaks, read with the case the customer describes, or None: a booking
+        moved where "Non-refundable rates cannot be refunded or changed" and the customer booked that rate; a card
+        refund where "Clearance items are exchange-only" and the item came from the clearance sale; an upgrade booked
+        where agents may not confirm upgrades; compensation stated where agents may not state or confirm it."""
+        if _DECLINES.search(clause) or clause.rstrip().endswith("?"):
+            return None
+        case = {stem(w) for w in content_words(f"{clause} {customer}")}
+        for line in self.commitments:
+            for part in _PARTS.split(line):
+                fixed = _CANNOT_BE_ANY.search(part)
+                if fixed and _in_case(part[: fixed.start()], case):
+                    verbs = {stem(v) for v in re.findall(r"\w+ed", fixed["verbs"])}
+                    if stem("changed") in verbs and _CHANGED.search(clause) or \
+                            stem("refunded") in verbs and _REFUND_GIVEN.search(clause):
+                        return line
+                only = _EXCHANGE_ONLY.search(part)
+                if only and _in_case(part[: only.start()] or line, case) and _REFUND_GIVEN.search(clause) and \
+                        not _NOT_CASH.search(clause):
+                    return line
+                said = _MAY_NOT_CONFIRM.search(part)
+                if said and _COMPENSATION.search(line) and _COMPENSATION_SAID.search(clause):
+                    return line
+                if said and not _COMPENSATION.search(said["what"]):
+                    head = _AFTER_HEAD.split(said["what"].strip(), maxsplit=1)[0].split()  # "room upgrades for
+                    # future stays": upgrades; "store credit above £20 without ...": credit
+                    said_words = {stem(w) for w in content_words(clause)}
+                    qualifiers = [w for w in head[:-1] if "-" in w or w.lower() in _QUALIFIERS]  # "same-day refunds":
+                    # an approved refund is not a same-day one
+                    if head and stem(head[-1]) in said_words and all(q.lower() in clause.lower() for q in qualifiers) and \
+                            (GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or _BOOKED_YOU.search(clause)):
+                        return line
+        return None
+
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
         replacements" against "I've arranged express shipping"), or None."""
@@ -960,6 +994,43 @@ class Policy(BaseModel):
             if subject and subject[0] == "cash" and "cash" in clause_topic and sums(clause):
                 return line  # "no cash compensation" against "$30 cash by bank transfer": cash is what it rules out
         return None
+
+
+# What the policy holds fixed, and the grants that break it (Policy.breached_by)
+_CANNOT_BE_ANY = re.compile(r"\b(?:cannot|can't|can’t|can\s+not|may\s+not|must\s+not)\s+be\s+"
+                            r"(?P<verbs>\w+ed(?:\s*(?:,|or|and|,\s*or)\s*\w+ed)*)", re.I)
+_CHANGED = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:moved|changed|amended|rebooked|switched|swapped|"
+                      r"transferred)\b|\b(?:I|we)(?:'ll|’ll|\s+will|\s+can)\s+(?:\w+\s+)?(?:move|change|amend|rebook|switch|swap|"
+                      r"transfer)\b", re.I)
+_REFUND_GIVEN = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,3}?(?:refunded|processed|issued|approved)\b"
+                           r"[^.;!?]{0,40}?\brefund|\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?refunded\b|"
+                           r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:\w+\s+)?refund\b", re.I)
+_NOT_CASH = re.compile(r"\b(?:exchange|store\s+credit|gift\s+card|voucher|account\s+credit)\b", re.I)
+_EXCHANGE_ONLY = re.compile(r"\b(?:are|is)\s+exchange[-\s]only\b|\bno\s+cash\s+refunds?\b|"
+                            r"\b(?:are|is)\s+(?:store\s+)?credit[-\s]only\b",
+                            re.I)
+_MAY_NOT_CONFIRM = re.compile(r"\b(?:do\s+not|don't|don’t|never|must\s+not|may\s+not|cannot|can't|should\s+not)\s+"
+                              r"(?:confirm|state|promise|offer|guarantee|quote)\s+(?P<what>[^.;]+)", re.I)
+_COMPENSATION = re.compile(r"\bcompensation\b", re.I)
+_COMPENSATION_SAID = re.compile(r"\b(?:entitled\s+to|you['’]ll\s+(?:get|receive)|you\s+will\s+(?:get|receive)|(?:I|we)(?:'ve|’ve|"
+                                r"\s+have)\s+confirmed|qualif(?:y|ies)\s+for|owed)\b[^.;!?]{0,40}\bcompensation\b|"
+                                rf"[{CURRENCY}]\s?\d[\d,.]*\s+compensation\b[^.;!?]*\b(?:will\s+be\s+paid|confirmed|is\s+yours)\b",
+                                re.I)
+_AFTER_HEAD = re.compile(r"\s+(?:for|to|of|on|in|about|with|without|above|over|below|under|beyond|unless|except|than|more|"
+                         r"before|after|at|from|by|where|when|if|that|which|or|and)\b", re.I)
+_QUALIFIERS = frozenset("express full cash partial free early future extra instant immediate".split())
+_BOOKED_YOU = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:also\s+)?(?:booked|reserved|confirmed)\s+you\b", re.I)
+
+
+def _in_case(scope: str, case: set[str]) -> bool:
+    """The line's scope ("Non-refundable rates", "Items bought in clearance sales") is the case: its distinctive
+    words are in the clause or the customer's message."""
+    words = [w for w in _stems(scope, _GENERIC_POLICY_WORDS | _RULING_WORDS) if w not in _SCOPE_GENERIC]
+    return bool(words) and all(w in case or any(min(len(w), len(c)) >= 3 and (c.startswith(w) or w.startswith(c))
+                                                for c in case) for w in words[-2:])  # ("rates": "rate")
+
+
+_SCOPE_GENERIC = frozenset(stem(w) for w in "item items product products bought purchased order orders".split())
 
 
 _AGENTS_MAY_NOT = re.compile(_TEAM + r"(?:(?:may|can|must|should)\s+not|cannot|can't|can’t)\s+", re.I)

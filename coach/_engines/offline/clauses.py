@@ -149,7 +149,9 @@ _COMMON = frozenset("""please we we're we'll we've we'd we’re we’ll we’ve 
     let’s kindly if just what how when which unfortunately feel do did is are have has so sadly however happy glad
     good great thanks absolutely certainly of yes no ok okay sure right well actually now also as in for to with
     after before while since because all any every some once then send reply share dm give call tell contact
-    message email whenever drop pop ping visit click tap the a an these those""".split())
+    message email whenever drop pop ping visit click tap the a an these those
+    refunds returns items orders exchanges replacements deliveries cancellations bookings payments fees charges claims
+    credits vouchers repairs appointments tickets parcels compensation faulty standard express early late goodwill""".split())
 
 
 _ARTICLES = frozenset("the a an these those".split())

@@ -65,6 +65,8 @@ _IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+[^,;]{1,40}?)\s+(?:is|are)\s+(?P<
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|"
                          r"(?<=,\s)(?:I\s+)?promise)\b"
                          r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
+_TO_STAFF = re.compile(r"\s*(?:agents?|staff|advis[eo]rs?|colleagues|front[-\s]desk\s+staff)\b", re.I)  # ("Agents may not ...":
+# a line the reply never says)
 # a second outcome said as settled: "... will be issued tomorrow and that completion on 29 Nov. is guaranteed", checked
 # with the first ("whether your offer can be issued and completion on 29 Nov. is confirmed")
 _AND_SURE = re.compile(r"\s+and\s+(?:that\s+)?(?P<s>[^,;]+?)\s+(?:is|are)\s+(?:fully\s+|100%\s+|absolutely\s+|also\s+)?"
@@ -1049,7 +1051,8 @@ _SO_YOU_HAVE = re.compile(r"^\s*,?\s*so\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+
 _SURE_ARRIVING = re.compile(r"(?<=\w)\s+(?:is|are|['’]s|['’]re)\s+(?:definitely|certainly|absolutely|def|defo|deffo|100\s?%)\s+"
                             r"(?P<verb>coming|arriving|landing|shipping)\b", re.I)
 _U_LL = re.compile(r"(?<![\w@#^'’.])u(['’](?:ll|re|ve|d))\b", re.I)
-_YOU_HAVE = re.compile(r"\byou(?:['’]ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?P<it>it|them)\b", re.I)
+_YOU_HAVE = re.compile(r"\byou(?:['’]ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:have|get|receive)\s+(?P<it>it|them)"
+                       r"(?:\s+all)?\b", re.I)  # ("it all")
 _FASTER_SHIPPING = re.compile(r"\b(?:next|same)[- ]day\b|\bexpress\b|\bovernight\b|\bpriority\b", re.I)
 _SPEECH_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:admit|discuss|mention|disclose|reveal|comment|"
                           r"speculate|blame|talk|promise|guarantee|quote|commit\s+to)\b"
@@ -1113,8 +1116,13 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         forbidden = None  # "Do not promise delivery dates": the date is said as not confirmed, like any promise
     if forbidden in used and not holds_fact(clause):
         return []  # the line is said already ("... whenever you like and I'll cover the postage"): the clause goes
-    policy_line = forbidden or next((line for line in policy.commitments if line not in used and not for_agents(line) and
-                                     same_topic(line, clause, subject=True)), None)
+    breached = policy.breached_by(clause, asked) if asked and not forbidden else None
+    breached = None if breached is None or for_agents(breached) or _TO_STAFF.match(breached) else breached
+    # ("Items marked 'Final Sale' cannot be refunded" for a coat from the sale: that line, not "Refunds are accepted
+    # within 30 days")
+    policy_line = forbidden or (breached if breached not in used else None) or \
+        next((line for line in policy.commitments if line not in used and not for_agents(line) and
+              same_topic(line, clause, subject=True)), None)
     granted = GRANT_MADE.search(clause) and not _FUTURE.search(clause)
     share = policy.share_line(clause) if re.search(r"\b(?:full|whole|entire)\s+refund|\b100\s?%\s+of\b", clause, re.I) \
         else None
