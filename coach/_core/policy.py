@@ -902,23 +902,32 @@ class Policy(BaseModel):
                 fixed = _CANNOT_BE_ANY.search(part)
                 if fixed and _in_case(part[: fixed.start()], case):
                     verbs = {stem(v) for v in re.findall(r"\w+ed", fixed["verbs"])}
-                    if stem("changed") in verbs and _CHANGED.search(clause) or \
+                    ours = _OURS_TO_CHANGE.search(f"{clause} {customer}")
+                    if stem("changed") in verbs and _CHANGED.search(clause) and not ours or \
                             stem("refunded") in verbs and _REFUND_GIVEN.search(clause):
                         return line
                 only = _EXCHANGE_ONLY.search(part)
                 if only and _in_case(part[: only.start()] or line, case) and _REFUND_GIVEN.search(clause) and \
-                        not _NOT_CASH.search(clause):
+                        not _NOT_CASH.search(clause) and not _NOT_THE_ITEM.search(f"{clause} {customer}"):
                     return line
                 said = _MAY_NOT_CONFIRM.search(part)
-                if said and _COMPENSATION.search(line) and _COMPENSATION_SAID.search(clause):
+                if said and _COMPENSATION.search(line) and _COMPENSATION_SAID.search(clause) and \
+                        not _MAY_BE.search(clause):
                     return line
                 if said and not _COMPENSATION.search(said["what"]):
-                    head = _AFTER_HEAD.split(said["what"].strip(), maxsplit=1)[0].split()  # "room upgrades for
+                    head, *scope = _AFTER_HEAD.split(said["what"].strip(), maxsplit=1)
+                    if re.search(r"\b(?:future|next|later|upcoming)\b", " ".join(scope), re.I) and \
+                            not re.search(r"\b(?:future|next|later|upcoming|return)\b", clause, re.I):
+                        continue  # "Do not confirm room upgrades for future stays": not "a suite for tonight"
+                    head = head.split()  # "room upgrades for
                     # future stays": upgrades; "store credit above £20 without ...": credit
                     said_words = {stem(w) for w in content_words(clause)}
                     qualifiers = [w for w in head[:-1] if "-" in w or w.lower() in _QUALIFIERS]  # "same-day refunds":
                     # an approved refund is not a same-day one
-                    if head and stem(head[-1]) in said_words and all(q.lower() in clause.lower() for q in qualifiers) and \
+                    named = head and re.search(rf"(?<!refund)(?<!refunded)\b(?<!\bfor\sthe\s){re.escape(head[-1][:5])}\w*"
+                                               r"(?!\s+(?:fee|charge|cost|price)s?\b)", clause, re.I)  # (not "the £30
+                    # upgrade fee", "refunded the £40 for the upgrade")
+                    if named and stem(head[-1]) in said_words and all(q.lower() in clause.lower() for q in qualifiers) and \
                             (GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or _BOOKED_YOU.search(clause)):
                         return line
         return None
@@ -999,9 +1008,10 @@ class Policy(BaseModel):
 # What the policy holds fixed, and the grants that break it (Policy.breached_by)
 _CANNOT_BE_ANY = re.compile(r"\b(?:cannot|can't|can’t|can\s+not|may\s+not|must\s+not)\s+be\s+"
                             r"(?P<verbs>\w+ed(?:\s*(?:,|or|and|,\s*or)\s*\w+ed)*)", re.I)
-_CHANGED = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?(?:moved|changed|amended|rebooked|switched|swapped|"
-                      r"transferred)\b|\b(?:I|we)(?:'ll|’ll|\s+will|\s+can)\s+(?:\w+\s+)?(?:move|change|amend|rebook|switch|swap|"
-                      r"transfer)\b", re.I)
+_CHANGED = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can)\s+(?:\w+\s+)?(?:(?:moved|changed|amended|switched|"
+                      r"swapped|transferred|move|change|amend|switch|swap|transfer)\s+(?:your|the)\s+(?:\w+\s+)?(?:booking|"
+                      r"reservation|dates?|flight|ticket|fare|stay|travel)|rebooked|rebook)\b", re.I)  # (not "moved you to a
+# warmer room for tonight")
 _REFUND_GIVEN = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,3}?(?:refunded|processed|issued|approved)\b"
                            r"[^.;!?]{0,40}?\brefund|\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?refunded\b|"
                            r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:\w+\s+)?refund\b", re.I)
@@ -1018,6 +1028,15 @@ _COMPENSATION_SAID = re.compile(r"\b(?:entitled\s+to|you['’]ll\s+(?:get|receiv
                                 re.I)
 _AFTER_HEAD = re.compile(r"\s+(?:for|to|of|on|in|about|with|without|above|over|below|under|beyond|unless|except|than|more|"
                          r"before|after|at|from|by|where|when|if|that|which|or|and)\b", re.I)
+_NOT_THE_ITEM = re.compile(r"\b(?:duplicate|double|twice|overcharg\w*|extra|delivery|postage|shipping|fee|charge|"
+                          r"never\s+(?:arrived|came|turned\s+up|received)|not\s+(?:arrived|delivered|received)|missing|"
+                          r"(?:didn['’]t|did\s+not|hasn['’]t|has\s+not)\s+(?:arrive|arrived|come|turn\s+up))\b", re.I)
+# a change that is the company's to make, or a slip put right: "the hotel is closed", "the date printed on them is wrong"
+_OURS_TO_CHANGE = re.compile(r"\b(?:closed|overbooked|renovation|you\s+cancell?ed|cancell?ed\s+by\s+(?:you|us)|printed|"
+                             r"misprint\w*|typo|spelling|to\s+match|matches\s+your)\b", re.I)  # (a charge
+# refunded, or an item that never came, is no refund of an exchange-only item)
+_MAY_BE = re.compile(r"\b(?:may|might|could)\s+be\s+(?:entitled|eligible)|\bif\s+you(?:['’]re|\s+are)\s+(?:entitled|eligible)|"
+                     r"\bcompensation\s+claim\b", re.I)
 _QUALIFIERS = frozenset("express full cash partial free early future extra instant immediate".split())
 _BOOKED_YOU = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:also\s+)?(?:booked|reserved|confirmed)\s+you\b", re.I)
 

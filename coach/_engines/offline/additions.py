@@ -458,7 +458,8 @@ _UPDATES = re.compile(r"\b(?:I['’]ll|I\s+will|I['’]m|we['’]ll|we\s+will)\b
                       r"get\s+back\s+to\s+you)\b", re.I)  # the agent's own (not "the team aims to get back to you")
 _WILL_UPDATE = re.compile(r",?\s+and\s+(?:I\s+)?will\s+update\s+you\s+here\.$")
 _LETTER = re.compile(r"^\W*dear\b", re.I)
-_HERE = re.compile(r"\b(?P<act>update\s+you|reply|get\s+back\s+to\s+you|write\s+to\s+you|what\s+happens\s+next)\s+here\b")
+_HERE = re.compile(r"\b(?P<act>update\s+you|reply|get\s+back\s+to\s+you|write\s+to\s+you|what\s+happens\s+next)\s+here\b",
+                   re.I)
 _TO_OUR_TEAM = re.compile(r"\s+to\s+our\s+(?P<team>\w+(?:\s+\w+)?)\s+team\b")
 
 

@@ -151,7 +151,8 @@ _COMMON = frozenset("""please we we're we'll we've we'd we’re we’ll we’ve 
     after before while since because all any every some once then send reply share dm give call tell contact
     message email whenever drop pop ping visit click tap the a an these those
     refunds returns items orders exchanges replacements deliveries cancellations bookings payments fees charges claims
-    credits vouchers repairs appointments tickets parcels compensation faulty standard express early late goodwill""".split())
+    credits vouchers repairs appointments tickets parcels compensation faulty standard express early late goodwill
+    responses replies see""".split())
 
 
 _ARTICLES = frozenset("the a an these those".split())

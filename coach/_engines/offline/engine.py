@@ -330,6 +330,10 @@ class _Rewriter(Additions):
                 if deflecting and _NAMES_THEM.search(unit.text) and _THEM.search(self._next_text(layout, unit)):
                     continue  # "... down to the courier. I've chased them": what "them" names stays
                 if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflecting or self._cold(unit.text)):
+                    then = _THEN_STEP.search(unit.text)
+                    if then and holds_step(unit.text[then.end():]):  # "No news is good news, but I'll chase the
+                        unit.text = capitalise(unit.text[then.end():])  # assessor today": the step stays
+                        continue
                     thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
             self._drop_asked_again(layout)
@@ -824,6 +828,9 @@ class _Rewriter(Additions):
         return _whole_thread(text, html_to_text(self.draft))
 
 
+# where a brush-off hands over to the step: "..., but I'll chase the assessor today", "...; please call us now"
+_THEN_STEP = re.compile(r"(?:,\s*|;\s*|\s+)(?:but|so|and)\s+(?=(?:I|we|please|you|our)\b)|;\s+(?=(?:I|we|please|you|our)\b)",
+                        re.I)
 _EDGE_MARKER = re.compile(r"(?m)^(?P<lead>(?:@\w+[ \t]+)*)[(\[]?(?P<a>[1-9])/(?P<b>[1-9])[)\]]?[ \t]+"
                           r"|[ \t]+[(\[]?(?P<c>[1-9])/(?P<d>[1-9])[)\]]?(?=(?:[ \t]+[#^]\w+)*[ \t]*$)")  # ("... 2/2 #ZipHelp")
 
@@ -964,7 +971,7 @@ _DENIES_FAULT = re.compile(
     # "The brakes were checked at the service": the work vouched for before anyone has looked at the report
     r"|^\W*(?:the|your|all\s+(?:the\s+)?)\s*[\w\s-]{1,30}?\s+(?:were|was|have\s+been|has\s+been)\s+(?:all\s+|fully\s+|"
     r"thoroughly\s+)?(?:checked|tested|inspected)\s+(?:at|during|in|on)\s+(?:the|your|its|their)\s+(?:last\s+)?"
-    r"(?:service|MOT|inspection|visit|repair|installation|fitting)\b[^.!?]*[.!]?$"
+    r"(?:service|MOT|inspection|visit|repair|installation|fitting)\b(?:\s+(?!and\b|but\b)[\w-]+){0,4}\s*[.!]?$"
     r"|\bcaused\s+by\s+(?:your\s+|the\s+)?(?:driving\s+style|how\s+(?:you|it\s+is)\s+(?:drive|driven|use|used))\b"
     # "I'm sure it's perfectly safe, those heaters always smell a bit at first"
     r"|^\W*(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+|very\s+)?(?:sure|certain|confident)\s+(?:that\s+)?(?:it['’]s|it\s+is|"

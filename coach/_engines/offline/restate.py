@@ -102,8 +102,8 @@ _PROBLEM = re.compile(
     r"holes?|stain\w*|mou?ld\w*|only\s+(?:had|got|gave|sent|received|came)|snapped|broke|fell|collapsed|invalid|rejected|refused|incorrect|inaccurate|unusable|ruined|destroyed|"
     r"flooded|wrecked|crush\w*|squashed|came\s+and\s+went|shattered|bent|missed|overflow\w*|estimat\w*|times\s+(?:my|the|our)\s+usual|"
     r"(?:bill|charges?|payments?|price|cost|premium|rent|amount|usage|statement)\b(?:[^.]|\.\d){0,80}\bnormally|split|shr[au]nk|shrunk|too\s+(?:big|small|short|long|tight|narrow|wide|hot|cold)|emptied|drained|"
-    r"kept\s+(?:me|us|them|him|her)\s+awake|went\s+soft|towed|whiplash|injur\w*|caught\s+fire|on\s+fire|exploded|"
-    r"had\s+to\s+wait|(?:has|have)\s+been\s+there\s+(?:since|for)|buckl\w*|shudder\w*|judder\w*|vibrat\w*|rattl\w*|"
+    r"kept\s+(?:me|us|them|him|her)\s+awake|went\s+soft|towed|whiplash|injur\w*|caught\s+fire|exploded|"
+    r"(?:has|have)\s+been\s+there\s+(?:since|for)|buckl\w*|shudder\w*|judder\w*|vibrat\w*|rattl\w*|"
     r"squeak\w*|squeal\w*|wobbl\w*|flicker\w*|"
     rf"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[{CURRENCY}]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
@@ -252,8 +252,17 @@ _STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(
 _TERSE = re.compile(r"^[a-z]+\s+(?:is|was|were|are|has|have|had|keeps|won't|isn't|hasn't|haven't|didn't|wasn't|doesn't|"
                     r"never|still)\b")
 # an emoji between two clauses of a post ends the first ("app keeps crashing since the update 🙃 iphone 14")
-_EMOJI_STOP = re.compile(rf"(?<=[A-Za-z]{{2}})\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*\s+(?=\w)")
+_EMOJI_STOP = re.compile(rf"(?<=[A-Za-z]{{2}})\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*\s+(?=\w)(?!(?:and|but|so|or|which|who|never|"
+                         r"still|not|is|was|were|are|has|have|had|isn't|wasn't|won't|can't|didn't|hasn't|doesn't|keeps?|"
+                         r"got|went|came)\b)", re.I)
 _NORMALLY = re.compile(r"\W*(?:it['’]?s|it\s+is)\s+(?:normally|usually)\b", re.I)  # "It's normally around $140."
+
+
+def _emoji_stop(m: re.Match[str]) -> str:
+    """A full stop where the emoji ends a clause that has its verb ("... since the update 🙃 iphone 14"), else a space
+    ("my order 😡 never arrived" is one clause)."""
+    before = re.split(r"[.!?]\s", m.string[: m.start()])[-1]
+    return ". " if _has_verb(before) else " "
 
 
 def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None = None) -> str | None:
@@ -261,7 +270,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     ``prefer`` picks out (the situation's words: "my husband died last month") comes first."""
     if not customer or not customer.strip() or not looks_english(customer):
         return None
-    text = _NOISE.sub(" ", _EMOJI_STOP.sub(". ", _EMOJI_BREAK.sub(". ", customer))).replace("’", "'")
+    text = _NOISE.sub(" ", _EMOJI_STOP.sub(_emoji_stop, _EMOJI_BREAK.sub(". ", customer))).replace("’", "'")
     # ("... first wash 🙃 pic attached")
     truncated = len(customer) >= 120 and not re.search(rf"[.!?){EMOJI}]\s*$", customer.strip())
     sentences = []
@@ -490,7 +499,9 @@ def _as_clause(sentence: str) -> str | None:
     if _TERSE.match(clause) and clause.split()[0] in _BARE_NOUNS:  # "app has been down since 8am": a terse post,
         clause = clause[0].upper() + clause[1:]  # said back with its article ("the app ...")
         head = clause.split(", ")[0]  # (its notes after a comma stay: "..., tried 5 times, need to pay rent today")
-        clause = head if len(head.split()) >= _MIN_WORDS else clause
+        if len(head.split()) < 3 or not _PROBLEM.search(head):
+            return None  # "app is great, but crashes ...": praise first; "internet is fine now, but ..."
+        clause = head
     if not (_SUBJECT_START.match(clause) or _LONG_SUBJECT.match(clause) and clause.split()[0].lower() in _NOUN_HEADS) or \
             _NO_REFERENT.match(clause) and not _NTH_DAY.match(clause) or _DEMONSTRATIVE.search(clause) or \
             _THIRD_PERSON.search(clause):
