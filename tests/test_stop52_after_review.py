@@ -92,3 +92,9 @@ def test_a_letter_is_not_told_to_reply_here() -> None:
     r = coach.rewrite("Dear Resident, sorry for any confusion. Regards, Revenues",
                       customer="My council tax bill for 2025 is £300 higher than last year with no explanation.")
     assert "here" not in r.rewrite.split("Regards")[0]
+
+
+def test_a_refund_offered_at_leisure_stays_beside_a_danger() -> None:
+    r = coach.rewrite("Hi, sorry for the inconvenience. You can return it at your convenience for a full refund. Thanks",
+                      customer="The fan heater I bought from you started smoking and melted the plug.")
+    assert "for a full refund" in r.rewrite and "call the emergency services" in r.rewrite

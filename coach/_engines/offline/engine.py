@@ -1230,7 +1230,7 @@ _DANGER = _HARM | {"harassment", "safety-at-home", "medical-emergency"}
 # what makes such a line more than routine: a safety instruction, a free remedy, an action taken ("Please don't drive the
 # car and book a free inspection", "the recall repair", "who has removed him from all jobs")
 _MORE_THAN_ROUTINE = re.compile(r"\b(?:don['’]t|do\s+not|stop|never)\s+(?:drive|use|touch|switch|turn|light|open)\b|\brecall\w*|"
-                                r"\b(?<!feel\s)free(?:\s+of\s+charge)?\b|\bno\s+charge\b|\b(?:removed|suspended|barred|banned|blocked|"
+                                r"\b(?<!feel\s)free(?:\s+of\s+charge)?\b|\bno\s+charge\b|\brefund\w*|\b(?:removed|suspended|barred|banned|blocked|"
                                 r"dismissed|stood\s+down|taken\s+off)\b", re.I)
 # what a reply says on any day, not where someone is in danger: a booking offer, a reply time, "your feedback"
 _ROUTINE_LATER = re.compile(
