@@ -70,3 +70,11 @@ def test_a_refund_for_an_exchange_only_item_becomes_the_agents_check() -> None:
                       policy=SALE)
     assert "processed a full refund" not in r.rewrite and "£40" in r.rewrite
     assert r.passed is not True
+
+
+def test_a_fare_that_is_not_refunded_in_cash_is_not_refunded_to_the_card() -> None:
+    policy = ["Basic (Lite) fares are not refunded in cash; they can be changed for a £30 fee."]
+    draft = "Hi Sam, I've gone ahead and requested a full cash refund of £140 to your card, it should arrive in 3 days."
+    customer = "I booked a Lite fare (ref KD88Q1) for £140 and my conference was cancelled. I want my money back."
+    assert "broken-promise" in {f.rule for f in coach.check(draft, customer=customer, policy=policy).findings}
+    assert coach.rewrite(draft, customer=customer, policy=policy).passed is not True

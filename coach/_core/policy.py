@@ -1006,13 +1006,13 @@ class Policy(BaseModel):
 
 
 # What the policy holds fixed, and the grants that break it (Policy.breached_by)
-_CANNOT_BE_ANY = re.compile(r"\b(?:cannot|can't|can’t|can\s+not|may\s+not|must\s+not)\s+be\s+"
+_CANNOT_BE_ANY = re.compile(r"\b(?:(?:cannot|can't|can’t|can\s+not|may\s+not|must\s+not)\s+be|(?:are|is)\s+(?:not|never))\s+"
                             r"(?P<verbs>\w+ed(?:\s*(?:,|or|and|,\s*or)\s*\w+ed)*)", re.I)
 _CHANGED = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can)\s+(?:\w+\s+)?(?:(?:moved|changed|amended|switched|"
                       r"swapped|transferred|move|change|amend|switch|swap|transfer)\s+(?:your|the)\s+(?:\w+\s+)?(?:booking|"
                       r"reservation|dates?|flight|ticket|fare|stay|travel)|rebooked|rebook)\b", re.I)  # (not "moved you to a
 # warmer room for tonight")
-_REFUND_GIVEN = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,3}?(?:refunded|processed|issued|approved)\b"
+_REFUND_GIVEN = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,3}?(?:refunded|processed|issued|approved|requested)\b"
                            r"[^.;!?]{0,40}?\brefund|\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:\w+\s+){0,2}?refunded\b|"
                            r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:\w+\s+)?refund\b", re.I)
 _NOT_CASH = re.compile(r"\b(?:exchange|store\s+credit|gift\s+card|voucher|account\s+credit)\b", re.I)
