@@ -117,7 +117,9 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"(?:internal|direct|private|personal|escalation)\s+(?:[\w-]+\s+){0,2}?(?:phone\s+|mobile\s+|contact\s+)?"
     r"(?:numbers?|lines?|mobiles?|emails?|extensions?)\b|"
     # ... or given outright: "Her mobile is 06 12 34 56 78"
-    r"(?:her|his|their)\s+(?:mobile|cell)(?:\s+number)?\b)"
+    r"(?:her|his|their)\s+(?:mobile|cell)(?:\s+number)?\b|"
+    # the keys to the account: "include the account password and security answers on file"
+    r"(?:account\s+)?(?:passwords?|pass\s?codes?|PINs?|security\s+(?:answers?|questions?\s+and\s+answers?))\b)"
     r"|\d+(?:\.\d+)?\s?%"
     rf"|[{CURRENCY}]\s?\d[\d,.]*",
     re.I,
@@ -130,6 +132,7 @@ _GIVES = re.compile(
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\byou(?:['’]ll|\s+will)\s+(?:now\s+)?(?:receive|get|be\s+(?:given|paid|refunded))\b"  # "you'll receive double ..."
     r"|\b(?:mobile|cell|phone)(?:\s+number)?\s+is(?=\s+\+?\d)"  # "Her mobile is 06 12 34 56 78"
+    r"|\byour\s+(?:account\s+)?(?:password|passcode|PIN|security\s+answer)s?\s+(?:is|are)\b"  # "your password is ..."
     r"|\b(?:staff|internal|secret|employee)\s+(?:discount\s+|promo\s+)?code\s+is\b"  # "our staff code is STAFF40"
     # "use our employee code TEAM25 at checkout": the code handed over, in the imperative
     r"|\b(?:use|enter|apply|try)\s+(?:our|the|this)\s+(?:staff|internal|secret|employee)\s+(?:discount\s+|promo\s+)?code\b"
@@ -189,6 +192,7 @@ def _grants(text: str) -> set[str]:
                                              "hismobile", "theirmobile", "hercell", "hiscell", "theircell")) and \
             not word.endswith("codes") else word
         word = "carddetails" if word in ("cardonfile", "lastfourdigits", "last4digits") else word
+        word = "credentials" if re.match(r"(?:account)?(?:password|passcode|pin|security)", word) else word
         word = "data" if word.endswith(("addresses", "details", "data", "emails", "email", "numbers", "list")) and \
             not word.endswith("codes") else word  # "all other customers' addresses", "the customer address list"
         word = "discount" if word.endswith(("code", "codes")) else word  # "the staff code is STAFF30": the discount

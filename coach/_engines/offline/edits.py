@@ -154,6 +154,9 @@ _BLAMES = re.compile(
     r"(?:security\s+|login\s+|card\s+|bank\s+)?(?:details|passcode|password|PIN|code)\b|"
     r"^\W*did\s+you\s+(?:share|give|tell|disclose|write\s+down)\s+(?:anyone\s+)?(?:your\s+|the\s+)?(?:passcode|PIN|"
     r"security\s+(?:details|code)|card\s+details|one[-\s]time\s+(?:passcode|code))\b|"
+    # "You should have contacted us when you first fell behind": the customer told what they did wrong
+    r"^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,30},\s*)?(?:but\s+)?you\s+(?:really\s+)?should\s+have\s+(?:contacted|called|told|informed|let|come\s+to|spoken\s+to|"
+    r"checked|read)\b|"
     # "Calling repeatedly does not speed up the process": the customer told off for chasing
     r"^\W*(?:calling|ringing|chasing|phoning|emailing|contacting\s+us)\s+(?:us\s+)?(?:repeatedly|again\s+and\s+again|multiple\s+times|"
     r"so\s+often|every\s+day)\s+(?:does\s+not|doesn['’]t|will\s+not|won['’]t)\s+(?:speed|help|make|change|get|move)\b|"

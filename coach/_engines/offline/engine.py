@@ -1071,7 +1071,11 @@ _RETURN_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|post|return|b
 _GRANT_LEFTOVER = re.compile(r"^\W*(?:(?:just|simply)\s+)?(?:send|pop|post|e-?mail|forward)\s+(?:us\s+)?(?:the|your|all\s+the)\s+"
                              r"(?:receipts?|invoices?|bills?)(?:\s+(?:over|across|in|to\s+us))?\W*$|"
                              r"^\W*(?:and\s+)?(?:this|that)\s+(?:message|e-?mail|reply|letter|note)\s+is\s+your\s+(?:written\s+)?"
-                             r"confirmation\W*$|^\W*(?:all\s+)?(?:done|sorted)(?:\s+for\s+you)?\W*$", re.I)  # ("All done!")
+                             r"confirmation\W*$|^\W*(?:all\s+)?(?:done|sorted)(?:\s+for\s+you)?\W*$"  # ("All done!")
+                             # what leaned on credentials that went: "You should now be able to log in", "Log in with those."
+                             r"|^\W*(?:you\s+should\s+(?:now\s+)?be\s+able\s+to\s+log\s*(?:in|on)|(?:you\s+can\s+)?(?:now\s+)?log\s*"
+                             r"(?:in|on)\s+with\s+(?:those|these|them|it)|use\s+(?:those|these|them)\s+to\s+log\s*(?:in|on))\b[^.!?]*\W*$",
+                             re.I)
 _CHECK_MONEY = re.compile(r"^(?:I(?:['’]ll|\s+will)\s+check|I['’]m\s+checking)\s+on\s+the\s+money\s+and\s+(?:will\s+)?update\s+"
                           r"you(?P<when>\s[^.!?]+)\.$")
 _TO_REVIEW = re.compile(r"\bto\s+(?:a\s+|the\s+)?\w+(?:\s+team)?\s+to\s+review\b|\bto\s+review\s+the\b")
