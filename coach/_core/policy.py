@@ -919,8 +919,7 @@ class Policy(BaseModel):
                     if re.search(r"\b(?:future|next|later|upcoming)\b", " ".join(scope), re.I) and \
                             not re.search(r"\b(?:future|next|later|upcoming|return)\b", clause, re.I):
                         continue  # "Do not confirm room upgrades for future stays": not "a suite for tonight"
-                    head = head.split()  # "room upgrades for
-                    # future stays": upgrades; "store credit above £20 without ...": credit
+                    head = head.split()  # "room upgrades" (for future stays), "store credit" (above £20 ...)
                     said_words = {stem(w) for w in content_words(clause)}
                     qualifiers = [w for w in head[:-1] if "-" in w or w.lower() in _QUALIFIERS]  # "same-day refunds":
                     # an approved refund is not a same-day one
@@ -1028,13 +1027,13 @@ _COMPENSATION_SAID = re.compile(r"\b(?:entitled\s+to|you['’]ll\s+(?:get|receiv
                                 re.I)
 _AFTER_HEAD = re.compile(r"\s+(?:for|to|of|on|in|about|with|without|above|over|below|under|beyond|unless|except|than|more|"
                          r"before|after|at|from|by|where|when|if|that|which|or|and)\b", re.I)
+# a charge refunded, or an item that never came, is no refund of an exchange-only item
 _NOT_THE_ITEM = re.compile(r"\b(?:duplicate|double|twice|overcharg\w*|extra|delivery|postage|shipping|fee|charge|"
                           r"never\s+(?:arrived|came|turned\s+up|received)|not\s+(?:arrived|delivered|received)|missing|"
                           r"(?:didn['’]t|did\s+not|hasn['’]t|has\s+not)\s+(?:arrive|arrived|come|turn\s+up))\b", re.I)
 # a change that is the company's to make, or a slip put right: "the hotel is closed", "the date printed on them is wrong"
 _OURS_TO_CHANGE = re.compile(r"\b(?:closed|overbooked|renovation|you\s+cancell?ed|cancell?ed\s+by\s+(?:you|us)|printed|"
-                             r"misprint\w*|typo|spelling|to\s+match|matches\s+your)\b", re.I)  # (a charge
-# refunded, or an item that never came, is no refund of an exchange-only item)
+                             r"misprint\w*|typo|spelling|to\s+match|matches\s+your)\b", re.I)
 _MAY_BE = re.compile(r"\b(?:may|might|could)\s+be\s+(?:entitled|eligible)|\bif\s+you(?:['’]re|\s+are)\s+(?:entitled|eligible)|"
                      r"\bcompensation\s+claim\b", re.I)
 _QUALIFIERS = frozenset("express full cash partial free early future extra instant immediate".split())
