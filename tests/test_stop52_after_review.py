@@ -115,3 +115,17 @@ def test_telling_the_customer_what_they_should_have_done_goes() -> None:
     r = coach.rewrite("Hi Pat, you should have called us before the payment bounced. A £12 fee has been added.",
                       customer="My direct debit bounced because my wages were late and now there is a fee.")
     assert "should have called" not in r.rewrite and "£12" in r.rewrite
+
+
+def test_a_report_waved_away_as_surely_correct_is_rewritten() -> None:
+    r = coach.rewrite("Hi Jo, thanks for your email. Our engineers are very thorough so I'm sure the meter reading is "
+                      "correct. Regards, Billing",
+                      customer="My bill says I used 4,000 units in May but I was abroad all month and the flat was empty.")
+    assert "sure the meter reading is correct" not in r.rewrite and r.passed is not True
+
+
+def test_a_brush_off_is_not_kept_as_the_tail_of_another() -> None:
+    r = coach.rewrite("Hi Mr Ali, thanks for your message! Our pharmacists are very careful so I'm sure the label is "
+                      "right, but if you're unsure please pop in when it's convenient 😊",
+                      customer="The label on my prescription says 20mg but my GP prescribed 10mg, and I feel dizzy.")
+    assert "sure the label is right" not in r.rewrite and r.passed is not True

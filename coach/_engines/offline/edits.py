@@ -154,6 +154,9 @@ _BLAMES = re.compile(
     r"(?:security\s+|login\s+|card\s+|bank\s+)?(?:details|passcode|password|PIN|code)\b|"
     r"^\W*did\s+you\s+(?:share|give|tell|disclose|write\s+down)\s+(?:anyone\s+)?(?:your\s+|the\s+)?(?:passcode|PIN|"
     r"security\s+(?:details|code)|card\s+details|one[-\s]time\s+(?:passcode|code))\b|"
+    # "Our pharmacists are very careful so I'm sure the dosage is correct": the report waved away unchecked
+    r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+|very\s+)?sure\s+(?:that\s+)?(?:the|your|our)\s+[\w\s-]{1,25}?\s+"
+    r"(?:is|was|are|were)\s+(?:all\s+)?(?:correct|right|accurate|fine)\b|"
     # "You should have contacted us when you first fell behind": the customer told what they did wrong
     r"^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,30},\s*)?(?:but\s+)?you\s+(?:really\s+)?should\s+have\s+(?:contacted|called|told|informed|let|come\s+to|spoken\s+to|"
     r"checked|read)\b|"

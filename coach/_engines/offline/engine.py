@@ -331,9 +331,10 @@ class _Rewriter(Additions):
                     continue  # "... down to the courier. I've chased them": what "them" names stays
                 if unit.text and unit.role != "greeting" and (hollow(unit.text) or deflecting or self._cold(unit.text)):
                     then = _THEN_STEP.search(unit.text)
-                    if then and holds_step(unit.text[then.end():]):  # "No news is good news, but I'll chase the
-                        unit.text = capitalise(unit.text[then.end():])  # assessor today": the step stays
-                        continue
+                    rest = unit.text[then.end():] if then else ""
+                    if then and holds_step(rest) and not (hollow(rest) or deflects(rest) or self._cold(rest)):
+                        unit.text = capitalise(rest)  # "No news is good news, but I'll chase the assessor today": the
+                        continue  # step stays (not "..., so I'm sure the dosage is correct, but ...")
                     thanked = thanked or _THANKS.match(unit.text) is not None
                     self._replace(layout, unit, [])
             self._drop_asked_again(layout)
