@@ -71,6 +71,14 @@ _TO_STAFF = re.compile(r"\s*(?:agents?|staff|advis[eo]rs?|colleagues|front[-\s]d
 # with the first ("whether your offer can be issued and completion on 29 Nov. is confirmed")
 _AND_SURE = re.compile(r"\s+and\s+(?:that\s+)?(?P<s>[^,;]+?)\s+(?:is|are)\s+(?:fully\s+|100%\s+|absolutely\s+|also\s+)?"
                        r"guaranteed\b", re.I)
+
+
+def _unvouched(clause: str) -> str:
+    """``clause`` without its "guaranteed", "you have my word" ..., a second outcome said as guaranteed checked with
+    the first ("... and completion on 29 Nov. is confirmed")."""
+    return _GUARANTEED.sub("", _AND_SURE.sub(r" and \g<s> is confirmed", clause))
+
+
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+(?:sure|certain)|without\s+fail|"
                         r"positively(?=\W*$)|without\s+a\s+doubt|"
@@ -1073,7 +1081,7 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         rest = clause[explicit.end():]
         if re.search(r"\byou\W*$", explicit.group(), re.I) and re.match(r"(?:will|shall|can)\b", rest, re.I):
             rest = "you " + rest  # "We guarantee you will receive ...": the "you" is the next clause's subject
-        clause = _GUARANTEED.sub("", _AND_SURE.sub(r" and \g<s> is confirmed", rest)).strip()
+        clause = _unvouched(rest).strip()
         clause = _IS_BY.sub(r"\g<subj> will be \g<rest>", clause)  # "... that the £64.00 is back on your card by
         # tomorrow morning": the outcome it promises, in the future
         if re.match(r"(?:order|parcel|package|delivery|replacement|refund|booking|item)\s+[^,;]*\b(?:will|shall)\b", clause,
@@ -1171,7 +1179,7 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
         return said
     if forbidden:
         return None  # what the policy rules out is never hedged into "we aim to" or a check: it stays, and fails
-    clause = _CERTAINTY.sub("", _GUARANTEED.sub("", _AND_SURE.sub(r" and \g<s> is confirmed", clause))).strip()
+    clause = _CERTAINTY.sub("", _unvouched(clause)).strip()
     spared = _NOT_CHARGED.match(clause)
     if spared:  # "you definitely won't be charged the €214.60": whether the charge can come off, checked
         vp = f"be taken off your {spared['where'] or 'bill'}"

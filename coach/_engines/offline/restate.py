@@ -498,7 +498,7 @@ def _as_clause(sentence: str) -> str | None:
             return None
     if _TERSE.match(clause) and clause.split()[0] in _BARE_NOUNS:  # "app has been down since 8am": a terse post,
         clause = clause[0].upper() + clause[1:]  # said back with its article ("the app ...")
-        head = clause.split(", ")[0]  # (its notes after a comma stay: "..., tried 5 times, need to pay rent today")
+        head = clause.split(", ")[0]  # (its notes after a comma go: "..., tried 5 times, need to pay rent today")
         if len(head.split()) < 3 or not _PROBLEM.search(head):
             return None  # "app is great, but crashes ...": praise first; "internet is fine now, but ..."
         clause = head
