@@ -271,7 +271,8 @@ def test_to_the_bereaved_the_account_holder_line_gives_way_to_the_bereavement_st
 def test_the_next_slot_offered_in_an_emergency_is_for_after_it_is_made_safe() -> None:
     draft = "Thanks for your message. The earliest engineer slot we have is Thursday between 8am and 12pm, shall I book it?"
     result = coach.rewrite(draft, customer="There's a strong smell of gas in my kitchen at 12 Hill Road.")
-    assert "emergency line" in result.rewrite and "Once it has been made safe, the earliest engineer slot" in result.rewrite
+    assert "emergency line" in result.rewrite
+    assert "Once everything has been made safe, the earliest engineer slot" in result.rewrite
 
 
 def test_a_third_person_with_a_clock_time_and_no_one_will_ever_are_promises() -> None:
@@ -417,7 +418,7 @@ def test_the_payment_a_planted_grant_promised_goes_and_the_guard_does_not_ask_fo
 def test_an_engineer_visit_offered_in_a_gas_emergency_is_for_after_it_is_safe() -> None:
     draft = "We apologise for the issue. An engineer visit can be booked for the next available slot, Thursday 12th."
     result = coach.rewrite(draft, customer="There's a strong smell of gas in the hallway since this evening.")
-    assert "Once it has been made safe, an engineer visit can be booked" in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, an engineer visit can be booked" in result.rewrite, result.rewrite
 
 
 @pytest.mark.parametrize("line", [

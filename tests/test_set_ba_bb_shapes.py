@@ -181,7 +181,7 @@ def test_an_engineer_booked_later_waits_for_the_gas_to_be_made_safe() -> None:
     customer = "I can smell gas in the kitchen of 4 Elm Row since the boiler service this morning. What do I do?"
     draft = "Sorry for any inconvenience. An engineer will be scheduled to visit within 3-5 working days."
     result = coach.rewrite(draft, customer=customer)
-    assert "Once it has been made safe, an engineer will be scheduled" in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, an engineer will be scheduled" in result.rewrite, result.rewrite
 
 
 @pytest.mark.parametrize("said, back", [
@@ -348,7 +348,7 @@ def test_praise_with_a_sad_word_in_it_stays_praise() -> None:
 def test_a_slot_that_is_the_emergency_visit_is_not_put_off() -> None:
     result = coach.rewrite("An engineer will be sent to make the supply safe within the hour.",
                            customer="I can smell gas in my kitchen at 4 Elm Row.")
-    assert "Once it has been made safe, an engineer" not in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, an engineer" not in result.rewrite, result.rewrite
 
 
 @pytest.mark.parametrize("line", ["Same-day delivery where available", "Free upgrades when available"])

@@ -30,7 +30,7 @@ def test_a_gas_reply_loses_its_reassurance_and_its_routine_visit_waits() -> None
              "in the next few days. In the meantime please don't worry, these things are usually nothing.")
     result = coach.rewrite(draft, customer=customer)
     assert "usually nothing" not in result.rewrite, result.rewrite
-    assert "Once it has been made safe, we'll arrange" in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, we'll arrange" in result.rewrite, result.rewrite
 
 
 def test_grief_loses_a_second_sorry_and_these_things_happen() -> None:

@@ -154,8 +154,8 @@ def test_an_invitation_to_drive_in_goes_after_the_do_not_drive_step() -> None:
 def test_a_routine_follow_up_to_a_gas_smell_waits_until_it_is_safe(routine: str) -> None:
     customer = "There's a smell of gas by my boiler since this morning."
     result = coach.rewrite(f"Thanks for letting us know. {routine}", customer=customer)
-    assert "Once it has been made safe" in result.rewrite, result.rewrite
-    assert result.rewrite.index("gas emergency") < result.rewrite.index("Once it has been made safe"), result.rewrite
+    assert "Once everything has been made safe" in result.rewrite, result.rewrite
+    assert result.rewrite.index("gas emergency") < result.rewrite.index("Once everything has been made safe"), result.rewrite
 
 
 # -- edits that read badly -------------------------------------------------------------------------------------------

@@ -304,7 +304,7 @@ def test_trying_our_best_about_an_order_becomes_a_look_at_it() -> None:
 def test_a_routine_visit_beside_a_gas_smell_waits_until_it_is_safe() -> None:
     draft = "Hi Tom, thanks! We've logged your call (ref. 77-120) and an engineer will visit within 3-5 working days."
     rewrite = coach.rewrite(draft, customer="I can smell gas in my kitchen and it's getting stronger.").rewrite
-    assert "Once it has been made safe, an engineer will visit within 3-5 working days." in rewrite, rewrite
+    assert "Once everything has been made safe, an engineer will visit within 3-5 working days." in rewrite, rewrite
 
 
 def test_sorry_4_the_trouble_is_a_bland_apology_that_can_go() -> None:

@@ -76,7 +76,7 @@ def test_comfort_after_an_emoji_goes_with_the_promise_it_backed() -> None:
 def test_what_waits_for_a_gas_leak_to_be_made_safe_is_what_the_agent_will_do() -> None:
     result = coach.rewrite("Sorry for the inconvenience. An engineer will be with you within 48 hours to take a look.",
                            customer="I can smell gas next to the boiler in the hall.")
-    assert "Once it has been made safe, " in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, " in result.rewrite, result.rewrite
     assert "i'm checking" not in result.rewrite.lower(), result.rewrite  # (nor "i'm" for "I'm")
 
 

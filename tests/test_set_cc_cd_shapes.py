@@ -120,7 +120,7 @@ def test_a_routine_look_after_a_gas_smell_waits_until_it_is_safe() -> None:
     result = coach.rewrite("Thanks for getting in touch. I've logged it with our service team and someone will look "
                            "into it over the next few days.",
                            customer="I can smell gas around the boiler you fitted on Tuesday. What should I do?")
-    assert "Once it has been made safe, someone will look into it over the next few days." in result.rewrite, \
+    assert "Once everything has been made safe, someone will look into it over the next few days." in result.rewrite, \
         result.rewrite
 
 
@@ -243,7 +243,7 @@ def test_an_emergency_visit_after_a_gas_smell_is_not_made_to_wait() -> None:
     draft = ("Thanks for telling us. I've raised an emergency job and our team will come straight out to make it safe and "
              "then check the boiler.")
     result = coach.rewrite(draft, customer="I can smell gas in my kitchen near the boiler.")
-    assert "Once it has been made safe, our team will come straight out" not in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, our team will come straight out" not in result.rewrite, result.rewrite
 
 
 # Shapes the blind reviewers of sets ca and cb marked garbled, read after their measurement (not judged again).

@@ -69,11 +69,11 @@ def test_a_routine_reply_from_a_named_team_waits_for_the_danger_to_be_made_safe(
     draft = ("Hi Ola, sorry for the bother! I've logged your report and someone from our repairs team will be in touch "
              "within 5 working days.")
     rewrite = coach.rewrite(draft, customer=customer).rewrite
-    assert "Once it has been made safe, someone from our repairs team aims to be in touch within 5 working days." in \
+    assert "Once everything has been made safe, someone from our repairs team aims to be in touch within 5 working days." in \
         rewrite, rewrite
     rewrite = coach.rewrite("Hi Ola! Someone from our repairs team will be in touch within 5 working days.",
                             customer=customer).rewrite
-    assert "Once it has been made safe, someone from our repairs team will be in touch" in rewrite, rewrite
+    assert "Once everything has been made safe, someone from our repairs team will be in touch" in rewrite, rewrite
 
 
 def test_see_you_then_goes_when_the_visit_it_looked_forward_to_waits_for_safety() -> None:

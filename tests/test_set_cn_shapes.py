@@ -73,7 +73,7 @@ def test_a_routine_visit_someone_will_arrange_waits_until_the_gas_is_made_safe()
     customer = "I can smell gas near the meter at 9 Elm Close and it's getting stronger."
     draft = "So sorry to hear that! I've raised a ticket and someone will be in touch within 3-5 working days to arrange a visit."
     result = coach.rewrite(draft, customer=customer)
-    assert "Once it has been made safe" in result.rewrite, result.rewrite
+    assert "Once everything has been made safe" in result.rewrite, result.rewrite
 
 
 def test_all_done_goes_with_the_grant_it_closed() -> None:

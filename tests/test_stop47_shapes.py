@@ -17,7 +17,7 @@ def test_a_routine_visit_after_but_waits_until_the_gas_is_safe() -> None:
     draft = "Thanks for getting in touch. Our technicians are very busy right now but we will try to send an engineer " \
             "round within 3-4 working days."
     result = coach.rewrite(draft, customer=customer)
-    assert "Once it has been made safe, we will send an engineer round within 3-4 working days." in result.rewrite, \
+    assert "Once everything has been made safe, we will send an engineer round within 3-4 working days." in result.rewrite, \
         result.rewrite
     assert "busy" not in result.rewrite and "gas emergency line" in result.rewrite, result.rewrite
 

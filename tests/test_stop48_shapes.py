@@ -265,7 +265,7 @@ def test_a_patient_told_off_for_calling_and_left_to_wait_gets_a_step() -> None:
 def test_a_routine_slot_waits_until_the_danger_is_dealt_with() -> None:
     result = coach.rewrite("Hi Lee, thanks for your message! We're fully booked this week but I can pop you in next "
                            "Thursday between 9am and noon.", customer="I can smell gas in my hallway at 7 Park Rd.")
-    assert "Once it has been made safe, I can pop you in next Thursday between 9am and noon." in result.rewrite, \
+    assert "Once everything has been made safe, I can pop you in next Thursday between 9am and noon." in result.rewrite, \
         result.rewrite
     result = coach.rewrite("Hi Sue, I'm sorry you feel that way. If you want to bring it in next week we can take a look.",
                            customer="Since your service yesterday my brake pedal goes to the floor. I nearly crashed.")
@@ -393,7 +393,7 @@ def test_a_hope_a_check_or_a_product_name_is_no_promise_nor_pity() -> None:
 def test_a_same_day_emergency_visit_is_not_put_off() -> None:
     result = coach.rewrite("Thanks for telling us. We're busy today but I can squeeze you in at 4pm this afternoon to "
                            "make it safe.", customer="I can smell gas in my kitchen at 14 Elm Road.")
-    assert "Once it has been made safe, I can squeeze you in" not in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, I can squeeze you in" not in result.rewrite, result.rewrite
 
 
 def test_by_a_carrier_is_no_deadline() -> None:

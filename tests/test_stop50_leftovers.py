@@ -37,7 +37,7 @@ def test_a_threat_is_not_passed_on_as_feedback() -> None:
 def test_a_slot_with_its_day_is_said_for_once_it_is_safe() -> None:
     draft = "Hi, thanks for getting in touch. Visits can be booked online, the next available slot is Friday 8am-12pm."
     result = coach.rewrite(draft, customer=_GAS)
-    assert "Once it has been made safe, the next available slot is Friday 8am-12pm." in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, the next available slot is Friday 8am-12pm." in result.rewrite, result.rewrite
     assert "booked online" not in result.rewrite, result.rewrite
 
 

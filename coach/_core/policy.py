@@ -656,11 +656,19 @@ _DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable|whe
 
 # a refusal: "we can't refund the £142 in any circumstances", "we're unable to offer a refund or change the dates"
 _REFUSAL = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
-                      r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|move|transfer|reimburse)\w*\b|"
-                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b", re.I)
+                      r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|move|transfer|reimburse|accept\s+(?:a\s+|the\s+|your\s+)?"
+                      r"returns?)\w*\b|"
+                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"
+                      # ... or the charge made all the same: "the first night of £129 will be charged as per our policy",
+                      # "a charge of one night (£165) will apply"
+                      r"\bwill\s+(?:still\s+)?be\s+(?:charged|payable|deducted|retained)\b|"
+                      r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b", re.I)
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
+# ... or says without the word ("The late-cancellation charge is waived for documented medical emergencies")
+_WAIVED_FOR = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:waived|free\s+of\s+charge|not\s+charged)\s+(?:for|if|when|where|in\s+"
+                         r"(?:the\s+)?case\s+of)\b[^.]*", re.I)
 # what a refusal and an exception share that says nothing of what is refused ("refund", "the customer")
 _REFUND_WORDS = frozenset(stem(w) for w in "refund refunds refundable non-refundable refunded change changed cancel cancelled "
                           "customer customers member members guest guests passenger passengers account".split())
@@ -670,13 +678,18 @@ _ANY_FARE = frozenset(stem(w) for w in "ticket tickets fare fares booking bookin
                       "sorry unfortunately".split())
 # what an exception names, and how a customer says they meet it (not "an extra shift at the hospital")
 _CIRCUMSTANCES = (
-    (re.compile(r"\bhospital\w*|\badmission\b", re.I),
+    (re.compile(r"\bhospital\w*|\badmission\b|\bmedical\s+emergenc\w*", re.I),
      re.compile(r"\b(?:(?:was|were|been|got|am|is|being)\s+(?:admitted|hospitali[sz]ed|rushed\s+(?:in)?to\s+hospital|taken\s+"
                 r"(?:in)?to\s+hospital)|admitted\s+(?:to|into|with)|in\s+hospital|discharge\s+(?:letter|papers|summary)|"
                 r"admission\s+letter|(?:went|go|gone|going|taken|rushed|ended\s+up)\s+(?:in)?to\s+(?:the\s+)?hospital|"
                 r"(?:in|at|to)\s+A&E|emergency\s+(?:surgery|operation))(?![\w&])", re.I)),
     (re.compile(r"\bbereave\w*|\bdeath\b|\bdied\b|\bfuneral\b", re.I),
      re.compile(r"\b(?:died|passed\s+away|death\s+certificate|bereave\w*|funeral)\b", re.I)),
+    # "Exception: faulty items can be returned ... within 12 months", to headphones that "stopped charging last week"
+    (re.compile(r"\bfaulty\b|\bdefective\b|\bmanufacturing\s+(?:fault|defect)s?\b", re.I),
+     re.compile(r"\b(?:stopped|stops|quit)\s+(?:working|charging|turning\s+on|switching\s+on)\b|\bfaulty\b|\bdefective\b|"
+                r"\b(?:won['’]t|doesn['’]t|does\s+not|will\s+not)\s+(?:turn|switch|power)\s+on\b|\bdoesn['’]t\s+work\b|"
+                r"\bno\s+longer\s+(?:works|charges|turns\s+on)\b", re.I)),
 )
 
 
@@ -864,10 +877,11 @@ class Policy(BaseModel):
             return None
         topic = _topic(clause, _GENERIC_POLICY_WORDS) - _REFUND_WORDS
         for at, line in enumerate(self.commitments):
-            cond = _EXCEPT_IF.search(line)
+            cond = _EXCEPT_IF.search(line) or _WAIVED_FOR.search(line)
             ruled = f"{self.commitments[at - 1]} {line}" if at and _EXCEPTION_ALONE.match(line) else line  # ("Basic fares
             # are non-refundable." and, after it, "Exception: if the passenger is hospitalised ...")
-            if cond and (topic.intersection(_stems(ruled, _GENERIC_POLICY_WORDS)) or topic <= _ANY_FARE) and \
+            ruled_stems = set(_stems(ruled, _GENERIC_POLICY_WORDS))  # ("charged" against "the ... charge is waived")
+            if cond and (any(_same_word(word, ruled_stems) for word in topic) or topic <= _ANY_FARE) and \
                     any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES):
                 return line
         return None

@@ -37,7 +37,7 @@ def checking_on(what: str, when: str, salt: int) -> str:
     return (_LOOKING_INTO if what == "this" else _CHECK_ON)[salt % 2].format(what=what, when=when)
 
 
-_DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?"
+_DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\s+(?:noon|midday|midnight)\b)?"  # ("by 12 noon")
                             r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|UTC|CET|CEST|AEST|AEDT|IST)\b)?"  # "5 p.m. EST"
                             r"(?:\s+(?:tomorrow|today|tonight|on\s+\w+day|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)?"
                             r"(?:\s+(?:morning|afternoon|arvo|evening|night)\b|\s+[ap]\.m\.?(?!\w))?"  # ("by tomorrow a.m.")

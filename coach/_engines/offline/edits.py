@@ -243,7 +243,7 @@ _DEFLECTS = re.compile(
     r"|(?!(?:I|we|you|this|it|that)\b)(?:[\w-]+\s+){0,3}[\w-]*s\s+can\s+be\s+(?:really\s+|so\s+|very\s+)?"
     r"(?:scary|frightening|stressful|worrying|upsetting)\W*$"
     # a brush-off about the product: "Kettles can be temperamental sometimes."
-    r"|(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:[\w-]+\s+)?[\w-]+s\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?"
+    r"|(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:[\w-]+\s+)?[\w-]+(?:s|ing)\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?"
     r"(?:temperamental|tricky|fiddly|unpredictable|finicky|confusing)\b"  # ("bills can be a bit confusing at times")
     # a cheerful or salesy send-off to someone with a complaint: "Have a great day!", "Thank you for shopping with us."
     r"|thanks?(?:\s+you)?\s+(?:again\s+)?for\s+(?:shopping|choosing)\s+with\b[^.!?]{0,30}[.!]*$"
@@ -257,7 +257,10 @@ _DEFLECTS = re.compile(
     r"|no\s+news\s+is\s+good\s+news\b"
     r"|rest\s+assured,?\s+(?:that\s+)?(?:the|your|this)\s+(?:\w+\s+)?(?:invoice|bill|charge|amount|reading|price|fee|statement|"
     r"balance|quote)s?\s+(?:is|are|was|were)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:correct|accurate|right)\b"
-    r"|(?:[\w-]+\s+){0,3}[\w-]+s\s+are\s+the\s+worst\W*$"
+    r"|(?:I\s+know\s+how\s+you\s+feel,?\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+s\s+are|[\w-]+ing\s+(?:(?:a|an|the|your|my)\s+)?[\w-]+\s+is)"
+    r"\s+the\s+worst\W*$"  # ("I know how you feel, losing a bag is the worst.")
+    # a motto in place of a remedy: "We'll do better next time!"
+    r"|(?:we['’]ll|we\s+will|I['’]ll|I\s+will)\s+(?:try\s+to\s+|aim\s+to\s+)?do\s+better\s+(?:next\s+time|in\s+future)\W*$"
     # the customer told where the company's duty ends: "we cannot be held responsible if you have shared your PIN"
     r"|[^.!?]{0,60}\b(?:cannot|can['’]t|can\s+not)\s+be\s+held\s+(?:responsible|liable)\b[^.!?]*\bif\s+you\b"
     # the work vouched for: "All our work is carried out to the highest standards", "... unrelated to the work we did"

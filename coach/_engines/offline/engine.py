@@ -204,6 +204,28 @@ def _only_unread(verdict: GuardVerdict) -> bool:
     return verdict.after is not None and not verdict.after.assessed and verdict.problems == [verdict.language]
 
 
+
+_SAFE_FIRST = "Once everything has been made safe, "
+
+
+def _after_the_safety_step(layout: Layout, case: Situation) -> None:
+    """A slot for once it is safe, said before the safety step the coach added ("Hi Sarah, Once it has been made safe,
+    our next slot is Thursday. Please leave the property ..."), goes after that step, and never straight after a
+    greeting's comma."""
+    step = next((u for u in layout.units if u.role == "added" and u.text and case.covered_by(u.text)), None)
+    for at, unit in enumerate(layout.units):
+        if step is None or unit is step:
+            return
+        if unit.text.startswith(_SAFE_FIRST) and unit.role != "added":
+            step.text = f"{step.text} {unit.text}"
+            unit.text = ""
+            nxt = layout.units[at + 1]
+            if unit.prefix and nxt.text and not nxt.prefix:  # the greeting keeps its place, before what now opens it
+                nxt.prefix, unit.prefix = unit.prefix, ""
+                nxt.text = lower_first(nxt.text) if nxt.prefix.rstrip().endswith(",") else nxt.text
+            return
+
+
 class _Rewriter(Additions):
     """One rewrite: edits of the flagged sentences, then additions (``Additions``), then a second pass."""
 
@@ -404,11 +426,11 @@ class _Rewriter(Additions):
                         not _MAKES_SAFE.search(unit.text):
                     said = re.sub(r"^I['’]m\s+checking\b", "I'll check", unit.text)  # (what waits is what the agent
                     # will do, and "I" keeps its capital)
-                    unit.text = "Once it has been made safe, " + (said if said.startswith("I") else said[0].lower() + said[1:])
+                    unit.text = _SAFE_FIRST + (said if said.startswith("I") else said[0].lower() + said[1:])
                 elif unit.text and unit.role != "added" and (slot := _POP_IN.match(unit.text)) and \
                         not _MAKES_SAFE.search(unit.text) and not _SAME_DAY.search(unit.text) and \
                         not re.search(r"\bonce\b", unit.text):  # "We're fully booked
-                    unit.text = "Once it has been made safe, " + slot["rest"]  # this week but I can pop you in ...")
+                    unit.text = _SAFE_FIRST + slot["rest"]  # this week but I can pop you in ...")
                 elif unit.text and unit.role != "added" and not _MAKES_SAFE.search(unit.text) and \
                         (visit := _ROUTINE_VISIT_AFTER.search(unit.text)):  # (not "our team will come straight out to
                     # make it safe and then check the boiler")
@@ -418,7 +440,8 @@ class _Rewriter(Additions):
                         later = re.sub(r"\b(?:will|should)\s+", "aims to ", later, count=1)  # (its days, an aim)
                     head = finish(unit.text[: visit.start()])  # ("Our engineers are very busy at the moment but
                     head = "" if _COLD.match(head) else head + " "  # we will ...": the excuse goes)
-                    unit.text = head + "Once it has been made safe, " + later
+                    unit.text = head + _SAFE_FIRST + later
+            _after_the_safety_step(layout, self.case)
         if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
             for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
                 if unit.text and unit.role != "added" and (_MORE_HELP.match(unit.text) or _VALUED.match(unit.text) or
@@ -439,7 +462,9 @@ class _Rewriter(Additions):
                 # Thursday": its day goes with it)
                 kept_on = carry_on.search(unit.text or "") and self.case.name in _HARM  # "You can keep using the dryer
                 # until our engineer visits on Friday 14 June" (not "keep using your credit card ending 3391")
-                if unit.text and (unit.role != "added" or waved) and (drive_in or kept_on or
+                moved = unit.role == "added" and unit.text.lower() in self.draft.lower()  # (the draft's first sentence, moved
+                # after the thanks the coach put before it: "Hi Ms Lee, thank you .... Just take it easy ...")
+                if unit.text and (unit.role != "added" or waved or moved) and (drive_in or kept_on or
                                                                       (carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text) or
@@ -732,10 +757,17 @@ class _Rewriter(Additions):
         refused = self.policy.exception_refused(text, self.told) if rule == "banned-phrase" and self.told else None
         if refused:  # "we can't refund the £142 in any circumstances" to someone who was in hospital: the exception
             amounts = " and ".join(f for f, kind in fact_kinds(text).items() if kind == "money")  # the line makes
-            exception = _EXCEPTION_LEAD.sub("", refused)  # ("Exception: if ..." -> "If ...")
-            return [[capitalise(exception.strip()),
-                     f"I'll check how that applies to the {amounts} and update you." if amounts else
-                     "I'll check how that applies to you and update you."]]
+            exception = finish(capitalise(_EXCEPTION_LEAD.sub("", refused).strip()))  # ("Exception: if ..." -> "If ...")
+            step = f"I'll check how that applies to the {amounts} and update you." if amounts else \
+                "I'll check how that applies to you and update you."
+            normally = _as_normally(text) if not _RULES_OUT.search(exception) else None  # (not "..., but non-refundable
+            # rates cannot be refunded, except where ...": a line that refuses as well is said as it is)
+            if normally:  # "... the first night of £129 would normally be charged, but cancellations due to a documented
+                # medical emergency are free of charge.": the draft's reason and figures stay, as the rule the exception
+                # lifts
+                joined = exception[0].lower() + exception[1:] if not re.match(r"[A-Z]{2}", exception) else exception
+                return [[f"{normally}, but {joined}", step]]
+            return [[exception, step]]
         if rule == "banned-phrase" and (instead := self._not_theirs) and text.strip() == instead[0]:
             return [[instead[1]]]  # what the customer asked of someone else and may not hear: said so, once
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
@@ -859,6 +891,28 @@ _NOT_OTHERS = "I'm not able to share details about another person."
 _HOLDER_SAYS = "I can only discuss the account with the account holder, so please ask them to get in touch with us directly."
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 _EXCEPTION_LEAD = re.compile(r"^\W*exceptions?\s*:\s*", re.I)
+# a refusal or a charge, said as the rule an exception lifts: "will be charged" -> "would normally be charged", "we can't
+# accept a return" -> "we wouldn't normally accept a return"
+_AS_NORMALLY = (
+    (re.compile(r"\bwill\s+(?:still\s+)?be\s+(?=(?:charged|payable|deducted|retained)\b)", re.I), "would normally be "),
+    (re.compile(r"\bwill\s+(?:still\s+)?apply\b", re.I), "would normally apply"),
+    (re.compile(r"\s+(?:can['’]?t|cannot|can\s+not)\s+(?=\w)", re.I), " wouldn't normally "),
+    (re.compile(r"(?:\s+(?:are|am)|['’](?:re|m))\s+(?:unable|not\s+able)\s+to\s+(?=\w)", re.I), " wouldn't normally "),
+)
+_RULES_OUT = re.compile(r"\b(?:not|no|never|cannot|non-\w+)\b|n['’]t\b", re.I)
+_BAD_NEWS_LEAD = re.compile(r"^\W*(?:unfortunately|sadly|regrettably|I['’]m\s+afraid)\s*,?\s*", re.I)
+
+
+def _as_normally(text: str) -> str | None:
+    """A one-clause refusal or charge as the rule an exception lifts, without its full stop, or None (not "in any
+    circumstances", which no "normally" can soften)."""
+    if re.search(r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|[;?]", text, re.I):
+        return None
+    for pattern, said in _AS_NORMALLY:
+        if len(pattern.findall(text)) == 1:
+            out = _BAD_NEWS_LEAD.sub("", pattern.sub(said, text)).strip().rstrip(".!")
+            return capitalise(out)
+    return None
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
 _WITHIN = re.compile(r"\b(?P<term>(?:\d+|one|two|three)[- ](?:month|year))s?\s+(?:limited\s+)?warranty\b", re.I)
 _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
@@ -916,6 +970,9 @@ _KEEP_USING = re.compile(r"^\W*(?:just\s+|please\s+|you\s+can\s+)?(?:keep|carry\
 _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can|you['’]re\s+welcome\s+to)\s+)?"
                        r"(?:drive|bring|pop)\s+"
                        r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"
+                       # "just take it easy for the first couple of hundred miles": driving on, gently
+                       r"|^\W*(?:(?:just|please)\s+)?take\s+it\s+(?:easy|slow|gently|steady)\b(?=[^.!?]*\b(?:miles|km|kilomet\w+|"
+                       r"drive|driving|journeys?|roads?|motorways?)\b)"
                        # "Pop in whenever suits you"
                        r"|^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:pop|drop|come)\s+(?:in|by|round|over)\s+"
                        r"(?:whenever|any\s*time|when\s+it\s+suits)\b"
@@ -985,8 +1042,9 @@ _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['
                                   r"(?:someone|somebody)\s+can\s+(?:(?:be|get)\s+in\s+touch|call(?:\s+you)?)\s+to\s+(?:arrange|book|"
                                   r"take\s+a\s+look|look\s+at)|(?:someone|somebody)\s+can\s+come\s+(?:out|round))\b", re.I)
 _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
+                                  r"an?\s+member\s+of\s+(?:our|the)\s+(?:[\w-]+\s+)?team|"
                                   r"someone|somebody|we)(?:\s+from\s+(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?\s+"
-                                  r"(?:will|can|should)\s+(?:visit|come|call\s+(?:round|out)|"
+                                  r"(?:will|can|should|aims?\s+to)\s+(?:visit|come|call\s+(?:round|out)|"
                                   r"send\s+(?:someone|somebody|an?\s+(?:engineer|technician))(?:\s+(?:out|round))?|"
                                   r"be\s+(?:with\s+you|out|in\s+touch)|take\s+a\s+look|look\s+(?:into|at)\s+it|"
                                   r"get\s+back\s+to\s+you)\b"  # (a later day: "within 5 working days", "then" after
@@ -1111,6 +1169,8 @@ _ROUTINE_IN_DANGER = re.compile(
     r"(?:the|our)\s+\w+s?['’]s?)\s+(?:personal\s+|own\s+)?(?:conduct|behaviou?r|actions)\b|"
     # "I'm sure he didn't mean anything by it", "I'm sure he was just being friendly"
     r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:didn['’]t|did\s+not)\s+mean\s+(?:anything|any\s+harm)|"
+    r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:quite\s+)?sure\s+(?:he|she|they)\s+(?:was|were|is|are)\s+(?:just|only)\s+"
+    r"(?:trying|being)\b|"
     r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+sure\s+(?:he|she|they)\s+(?:was|were)\s+just\s+being\s+(?:friendly|nice|polite)",
     re.I)  # ("We've been seeing a lot of this lately", to someone whose savings went)
 # a discount for a danger reported: "As a gesture of goodwill here's £5 off your next ride with code SORRY5"
@@ -1129,8 +1189,8 @@ _POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning
                           r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b",
                           re.I)  # (or its object: "You'll see both today.")
 _NEGATED = re.compile(r"\b(?:not|never|no|cannot)\b|n['’]t\b", re.I)
-_ONLY_SORRY = re.compile(r"^\W*(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:so\s+|very\s+|truly\s+|really\s+)?sorry|"
-                         r"(?:please\s+accept\s+)?(?:my|our)\s+(?:sincere\s+)?apologies|(?:I|we)\s+apologi[sz]e)\s+"
+_ONLY_SORRY = re.compile(r"^\W*(?:(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+)?(?:so\s+|very\s+|truly\s+|really\s+)?sorry|"
+                         r"(?:please\s+accept\s+)?(?:(?:my|our)\s+)?(?:sincere\s+)?apologies|(?:I|we)\s+(?:apologi[sz]e|regret))\s+"
                          r"(?:for\s+)?(?:any|the)\s+(?:inconvenience|trouble|hassle|confusion|frustration)(?:\s+caused)?\W*$",
                          re.I)
 _NO_WORRY = re.compile(r"^\W*(?:so\s+)?(?:there['’]s|there\s+is)\s+(?:no\s+need\s+to|nothing\s+to)\s+worry\b[^.!?]*[.!]?$", re.I)

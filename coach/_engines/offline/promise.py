@@ -117,7 +117,7 @@ _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|
                           r"(?:no\.?\s+|number\s+|#)?[\w-]*\d[\w-]*|(?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam|"
                           r"[Ee]verything|[Aa]ll)"
                           r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?"
-                          r"|(?i:services?|access|power|internet|lines?|systems?|servers?|connections?|broadband|wi-?fi|signal|coverage|water|heating|electricity)"
+                          r"|(?i:services?|access|power|internet|lines?|systems?|servers?|connections?|broadband|wi-?fi|signal|coverage|water|heating|electricity|supply|gas)"
                           r"(?i:\s+(?:in|on|at|for)\s+(?:ur|your|the|our)\s+\w+)?)\s*$")  # ("signal in ur area")
 _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
                     r"the\s+(?:next\s+available\s+)?(?:agent|team|specialist|representative|rep)\b.*|an?\s+(?:agent|"
@@ -1807,7 +1807,7 @@ _NOT_YET_FULL = re.compile(r"^I can't confirm yet that (?P<s>.+?) can (?P<vp>.+?
 
 
 _THING = re.compile(r"^(?:[A-Z][a-z]+(?:tion|sion|ment|ness|ance|ence|ity|ery|ice|ing|ss|age|ure)s?|Power|Internet|Broadband|"
-                    r"Heating|Water|Electricity|Gas|Refunds?|Repairs?|Wifi|Signal|Coverage|Data|Fix|Patch|Update|Release|"
+                    r"Heating|Water|Electricity|Gas|Supply|Refunds?|Repairs?|Wifi|Signal|Coverage|Data|Fix|Patch|Update|Release|"
                     r"Order|Parcel|Package|Item|Replacement|Engineer|Technician|Credit|Money)$")  # a common noun, first
 
 

@@ -86,7 +86,7 @@ _YOU_DID = re.compile(r"(?:(?<=\w\s)|^)(?:you|u)(?P<mid>\s+(?:still|also|then|ju
 _WE, _TO_YOU = "\x01", "\x02"
 _PROBLEM = re.compile(
     r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n['’]t|wrong|charg\w*|twice|cancel\w*|"
-    r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|"
+    r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|froze|"
     r"frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|leak\w*|spoil\w*|empty|"
     r"without|waiting|waited|received|fray\w*|torn|ripped|faulty|defective|dead|wet|melted|dirty|smashed|"
     r"scratch\w*|dent(?:s|ed)?|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|(?:was|were)\s+(?:meant|due)\s+to\s+(?:arrive|come|reach)|billed|unable|keeps?|"
@@ -104,7 +104,7 @@ _PROBLEM = re.compile(
     r"(?:bill|charges?|payments?|price|cost|premium|rent|amount|usage|statement)\b(?:[^.]|\.\d){0,80}\bnormally|split|shr[au]nk|shrunk|too\s+(?:big|small|short|long|tight|narrow|wide|hot|cold)|emptied|drained|"
     r"kept\s+(?:me|us|them|him|her)\s+awake|went\s+soft|towed|whiplash|injur\w*|caught\s+fire|exploded|"
     r"(?:has|have)\s+been\s+there\s+(?:since|for)|buckl\w*|shudder\w*|judder\w*|vibrat\w*|rattl\w*|"
-    r"squeak\w*|squeal\w*|wobbl\w*|flicker\w*|"
+    r"squeak\w*|squeal\w*|wobbl\w*|flicker\w*|hit\s+by|(?:is|are|was|were|been)\s+(?:still\s+)?off\b|"
     rf"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[{CURRENCY}]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
@@ -206,7 +206,8 @@ _TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because
                                r"due\s+to\s+(?:this|that|it)|(?:because|as)\s+of\s+which)$", re.I)
 _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you can't keep explaining this": what?
 _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
-    evening night today yesterday tonight one two three four five six seven eight nine ten""".split())
+    evening night today yesterday tonight one two three four five six seven eight nine ten once twice thrice times again
+    already still now yet""".split())  # ("you've reinstalled twice and it's still happening": no noun for "it")
 # The customer's own doing, not their problem: said back after "sorry", it reads as sorry they ordered.
 _OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|already|also)\s+)?(?:bought|ordered|booked|purchased|"
                          r"paid(?!\s+twice)|frozen|froze|blocked|locked|"
@@ -215,7 +216,8 @@ _OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|alrea
                          r"handed\s+in)\b", re.I)
 _OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
 # A problem word that, alone, says what is at stake rather than what went wrong: "my rent is due Friday".
-_WEAK = frozenset({"due", "every day"})  # (what is at stake: "I have two kids in the car every day")
+_WEAK = frozenset({"due", "every day", "freeze"})  # (what is at stake: "I have two kids in the car every day"; what they
+# asked for: "I've been trying to freeze my membership ..., but the app keeps giving me 'Error 502'")
 # An object that points at another sentence: "nobody mentioned it", "put the wrong one back".
 _OBJECT_POINTER = re.compile(r"\b(?:mention\w*|show\w*|see|saw|seen|use|used|need|needs|want|wants|find|found|fix\w*|"
                              r"explain\w*|told|tell|notic\w*)\s+(?:it|them|him|her|this|that)(?=\s*(?:[,.;!?]|$|\s+(?:at|to|in|on|by|for|with|"
@@ -305,7 +307,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if clause is None or order and _POINTS_BACK.match(sentence) and not now_lead:
             continue  # ("The last three were all under A$150": what it points back at is in the sentence before)
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
-        weak = not any(m.group().lower() not in _WEAK for m in _PROBLEM.finditer(clause))
+        weak = _only_weak(clause)
         score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
         score += 100 if prefer is not None and prefer(clause) else 0
         if (best is None or (weak, -score, order) < best[:3]):
@@ -362,6 +364,8 @@ def _pointless_pronoun(clause: str) -> bool:
     m = _PRONOUN.search(clause)
     if m is None:
         return False
+    if re.search(r"\bit(?:['’]s|\s+is)\s+still\s+happening\b|\bit\s+(?:still|keeps)\s+happening\b", clause, re.I):
+        return True  # "you've cleared the cache twice and it's still happening": what is? (the sentence before says)
     if re.search(r"\b(?:any|all|some|none|most|each|both|either)\s+of\s+(?:it|them)\b", clause, re.I):
         return True  # "you didn't authorise any of it": of what?
     before = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause[: m.start()])]
@@ -402,6 +406,9 @@ _REQUEST = re.compile(r"^(?:I|we)(?:\s+|(?=['’]d\b))(?:(?:really|just|still)\s
                       r"(?:want|need\s+(?:it|them|this|that|my|our|the)\b[^.!?]{0,40}\bback\b|would\s+like|['’]d\s+like|expect|"
                       r"demand|request|"
                       r"insist|am\s+asking|'m\s+asking)\b", re.I)
+# what the customer tried, before what stopped them: the problem is after "but"
+_TRIED_BUT = re.compile(r"^(?:I['’]ve\s+been|I\s+have\s+been|I['’]m|I\s+am|I(?:['’]ve|\s+have)?)\s+(?:trying|tried|attempting|"
+                        r"attempted)\s+to\s+[^.!?]*?,?\s+but\s+(?=(?:the|your|my|it|every|each|nothing|all)\b)", re.I)
 _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
 
 
@@ -418,6 +425,9 @@ def _as_clause(sentence: str) -> str | None:
     # ("Anyway, the problem: ...")
     clause = _AGAIN.sub("", clause)
     clause = _I_SEE.sub("", clause)  # "I can see £1,950 has gone": what is seen, not "you can see"
+    tried = _TRIED_BUT.match(clause)
+    if tried and len(clause[tried.end():].split()) >= _MIN_WORDS and _PROBLEM.search(clause[tried.end():]):
+        clause = clause[tried.end():]  # "I've been trying to freeze my plan ..., but the app keeps showing 'Error 409'"
     lead = _LEADING_CLAUSE.match(clause) or _NOW_LEAD.match(clause)
     if lead:
         clause = clause[lead.end():]
@@ -514,6 +524,7 @@ def _as_clause(sentence: str) -> str | None:
         clause = _past_own_action(clause)
         if clause is None:
             return None
+    clause = _without_bystander_tail(clause)
     first = clause.split()[0]
     if first[:1].isupper() and first[1:].islower() and re.search(rf"\b{re.escape(first.lower())}\b", clause[len(first):]):
         clause = clause[0].lower() + clause[1:]  # "Hotel booking ... the hotel says": a common noun
@@ -540,6 +551,25 @@ def _as_clause(sentence: str) -> str | None:
     if supposed and not _SAYS_THE_MISS.search(clause, supposed.end()):
         clause = clause[: supposed.start()] + "didn't " + supposed["verb"] + clause[supposed.end():]
     return clause
+
+
+# A part after the problem that is no part of it: what the customer did about it ("and you filed the claim two weeks ago")
+# or who relies on what ("and your elderly mother uses an oxygen concentrator"); after "I'm sorry that" it reads as
+# sorry for the filing, or for the mother
+_BYSTANDER_TAIL = re.compile(r",?\s+and\s+(?=you(?:['’]ve|\s+have)?\s+(?:just\s+|already\s+|also\s+)?(?:filed|lodged|submitted|"
+                             r"reported|raised|opened)\b|your\s+(?:[a-z]+\s+){0,2}?(?:uses|needs|relies\s+on|depends\s+on)\b)",
+                             re.I)
+
+
+def _without_bystander_tail(clause: str) -> str:
+    """The clause up to a bystander tail, where what comes before it says the problem and the tail says none."""
+    tail = _BYSTANDER_TAIL.search(clause)
+    if tail is None:
+        return clause
+    head = clause[: tail.start()]
+    if len(head.split()) < _MIN_WORDS or not _PROBLEM.search(head) or _PROBLEM.search(clause[tail.end():]):
+        return clause
+    return head
 
 
 # What was meant to happen, said back as what did not: "your sofa was supposed to come on Saturday" -> "your sofa didn't
@@ -646,12 +676,16 @@ def _shorten(clause: str) -> str | None:
     if len(clause.split()) <= _MAX_WORDS:
         return clause
     pieces = re.split(r"(,\s+(?:and|but)\s+|,\s+|\s+(?:and|but)\s+)", clause)
-    for end in range(len(pieces) - 2, 0, -2):
-        head = "".join(pieces[:end])
-        if _MIN_WORDS <= len(head.split()) <= _MAX_WORDS and _PROBLEM.search(head):
-            return head
+    heads = ["".join(pieces[:end]) for end in range(len(pieces) - 2, 0, -2)]
+    heads = [head for head in heads if _MIN_WORDS <= len(head.split()) <= _MAX_WORDS and _PROBLEM.search(head)]
     last = pieces[-1]
     if _MIN_WORDS <= len(last.split()) <= _MAX_WORDS and _PROBLEM.search(last) and \
             re.match(r"^(?:i|my|we|our|the|it|they|this)\b", last, re.I):
-        return last
-    return None
+        heads.append(last)  # (after every head that says what went wrong, and before one that only says what they asked)
+    strong = [head for head in heads if not _only_weak(head)]
+    return (strong or heads or [None])[0]
+
+
+def _only_weak(clause: str) -> bool:
+    """Its only problem words say what is at stake or what was asked for ("due", "freeze"), not what went wrong."""
+    return all(m.group().lower() in _WEAK for m in _PROBLEM.finditer(clause))

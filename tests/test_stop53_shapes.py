@@ -1,0 +1,177 @@
+"""Stop 53: shapes blind reviewers of sets dc and dd marked garbled or unsendable, each in drafts written here.
+
+Restatements that said back more than the problem, a deadline cut in two, a slot offered before the safety step, brush-offs
+kept, a refusal kept beside the policy's exception, and a promise kept because the sentence before it went.
+"""
+
+from __future__ import annotations
+
+from coach import Coach
+from coach._engines.offline.restate import restate_problem
+
+coach = Coach()
+
+
+def _rules(text: str, customer: str | None = None) -> set[str]:
+    return {f.rule for f in coach.check(text, customer=customer).findings if f.blocking}
+
+
+# --- restatements: the problem, not what came with it ---------------------------------------------------------------
+
+def test_what_the_customer_did_about_it_is_not_said_back_after_sorry():
+    said = restate_problem("My van was hit by a falling branch on 2 March in Leeds and I reported it to you on the 4th.")
+    assert said == "your van was hit by a falling branch on 2 March in Leeds", said
+
+
+def test_who_relies_on_the_supply_is_not_said_back_as_the_problem():
+    said = restate_problem("The water has been off since 7 a.m. at 14 Mill Lane and my father relies on a dialysis machine.")
+    assert said is not None and "father" not in said and "water has been off" in said, said
+
+
+def test_a_request_to_freeze_gives_way_to_the_error_that_stopped_it():
+    said = restate_problem("I've been trying to freeze my StudioFit plan for June because I'm moving house, but the app "
+                           "keeps showing 'Error 409' every time I press Pause.")
+    assert said is not None and said.startswith("the app keeps showing 'Error 409'"), said
+
+
+def test_a_request_to_freeze_is_still_said_back_when_it_is_all_there_is():
+    said = restate_problem("I asked your front desk on 3 May to freeze my membership while my broken wrist heals.")
+    assert said is not None and "freeze your membership" in said, said
+
+
+def test_a_pronoun_after_twice_has_nothing_to_point_at():
+    said = restate_problem("Since the 3.1 update the app signs me out whenever I lock my phone. I've cleared the cache "
+                           "twice and it's still happening.")
+    assert said is None or "still happening" not in said, said
+
+
+# --- a promise with "noon", and one after "and" -------------------------------------------------------------------
+
+def test_a_deadline_at_noon_stays_whole_as_the_update_time():
+    result = coach.rewrite("Thanks for your patience. Service will definitely be restored by 12 noon tomorrow.",
+                           customer="There has been no internet at our office since 9 this morning.")
+    assert "noon" in result.rewrite and "update you by 12." not in result.rewrite, result.rewrite
+    assert "broken-promise" not in {f.rule for f in result.findings_after}, result.rewrite
+
+
+def test_a_supply_promised_after_and_is_rewritten_not_left_in():
+    result = coach.rewrite("Our crews are on site and supply will surely be restored by 6 p.m. today.",
+                           customer="No water at all on Elm Street since last night.")
+    assert "surely" not in result.rewrite and "whether Supply" not in result.rewrite, result.rewrite
+    assert "broken-promise" not in {f.rule for f in result.findings_after}, result.rewrite
+
+
+# --- a gas smell: the slot after the safety step ----------------------------------------------------------------
+
+_GAS = "I can smell gas in the utility room at 8 Hale Road since your fitter left an hour ago."
+
+
+def test_a_slot_offered_first_goes_after_the_safety_step():
+    result = coach.rewrite("Hi Tom, apologies for any inconvenience! Our earliest engineer slot is Monday 8am-12pm, "
+                           "want me to book it?", customer=_GAS)
+    text = result.rewrite
+    assert "Hi Tom, Once" not in text, text
+    assert text.index("emergency line") < text.index("Monday 8am-12pm"), text
+    assert "Once everything has been made safe, our earliest engineer slot is Monday 8am-12pm" in text, text
+
+
+def test_a_team_member_in_touch_in_days_waits_until_it_is_safe():
+    result = coach.rewrite("We have logged your report (ref 77-310), and a member of our support team will be in touch "
+                           "within 2-4 working days.", customer=_GAS)
+    assert "Once everything has been made safe, a member of our support team" in result.rewrite, result.rewrite
+    assert "2-4 working days" in result.rewrite and "77-310" in result.rewrite, result.rewrite
+
+
+# --- brush-offs ------------------------------------------------------------------------------------------------
+
+def test_invoicing_called_confusing_goes_from_a_fixed_reply():
+    result = coach.rewrite("I understand invoicing can be a bit confusing. The second charge will be refunded today.",
+                           customer="You took £62.10 twice for my May invoice, account 5540-21.")
+    assert "confusing" not in result.rewrite, result.rewrite
+
+
+def test_a_loss_called_the_worst_goes():
+    result = coach.rewrite("Sorry to hear that. I know how you feel, missing a connection is the worst. Your bags will "
+                           "definitely be on the next flight.",
+                           customer="My bag didn't come off flight TR 880 to Oslo and it has my insulin in it.")
+    assert "the worst" not in result.rewrite, result.rewrite
+
+
+def test_a_promise_to_do_better_next_time_goes():
+    result = coach.rewrite("Sorry about that, we'll do better next time!",
+                           customer="My gluten-free pizza from your Canal St branch (order 3302) came on a normal base "
+                                    "and I was ill all night.")
+    assert "next time" not in result.rewrite, result.rewrite
+
+
+def test_the_person_reported_is_not_excused_to_someone_who_feels_unsafe():
+    result = coach.rewrite("Oh no, that's awful! I'm sure she was just being friendly. I'll pass your comments on.",
+                           customer="Your courier from Tuesday (order 55-19) keeps texting me and turned up at my door "
+                                    "last night. I feel unsafe.")
+    assert "just being friendly" not in result.rewrite, result.rewrite
+
+
+def test_driving_on_gently_goes_beside_dont_drive():
+    result = coach.rewrite("Hi Ms Lee, just take it easy on the motorway for the first few days. We'll check the pads "
+                           "at your next service.",
+                           customer="Two days after your garage replaced my brake pads the pedal went to the floor on the "
+                                    "A34 and I nearly hit a lorry.")
+    assert "take it easy" not in result.rewrite, result.rewrite
+
+
+# --- a promise whose subject sentence came after a bare apology ---------------------------------------------------
+
+def test_a_promise_after_a_bare_apology_is_checked_not_dropped():
+    result = coach.rewrite("Dear Madam, please note your luggage is delayed. Apologies for the inconvenience caused. It "
+                           "will be delivered to your address by tomorrow for sure.",
+                           customer="My suitcase did not arrive on flight KL 1021 to Leeds yesterday.")
+    assert "delivered to your address" in result.rewrite and "for sure" not in result.rewrite, result.rewrite
+
+
+def test_a_bare_apology_alone_is_no_subject_for_what_follows():
+    result = coach.rewrite("Sorry for the inconvenience caused. It will be with you by Friday for sure.",
+                           customer="My order 4410 is a week late.")
+    assert "Friday" in result.rewrite, result.rewrite
+
+
+# --- a refusal beside the policy's exception -------------------------------------------------------------------
+
+def test_a_charge_kept_beside_a_medical_waiver_is_said_as_the_rule_the_waiver_lifts():
+    result = coach.rewrite("Hi Mr Obi, as you are cancelling within 24 hours of arrival, one night (£98) will be charged "
+                           "in line with our terms.",
+                           customer="I need to cancel booking RZ-4410 for tonight because I was admitted to hospital "
+                                    "this afternoon. I can send the ward's letter.",
+                           policy=["Cancellations within 24 hours of arrival are charged one night.",
+                                   "The late-cancellation charge is waived for documented medical emergencies."])
+    text = result.rewrite
+    assert "one night (£98) would normally be charged" in text, text
+    assert "but the late-cancellation charge is waived for documented medical emergencies." in text, text
+    assert "will be charged" not in text and result.passed is not True, text
+
+
+def test_a_return_refused_past_the_window_meets_the_faulty_item_exception():
+    result = coach.rewrite("Hi Ana, unfortunately your order is past our 14-day return window, so we can't accept a "
+                           "return.",
+                           customer="My kettle from order 22-9081, bought in February, stopped working yesterday. Can I "
+                                    "send it back?",
+                           policy=["Returns are accepted within 14 days of delivery.",
+                                   "Exception: faulty items can be returned for repair or replacement within 12 months."])
+    text = result.rewrite
+    assert "so we wouldn't normally accept a return, but faulty items can be returned" in text, text
+    assert "Unfortunately" not in text and "14-day" in text, text
+
+
+def test_a_line_that_refuses_as_well_is_not_joined_with_but():
+    result = coach.rewrite("Unfortunately we're unable to refund or move a non-refundable booking.",
+                           customer="My mother died on Sunday and I need to cancel booking HX-119. I have the death "
+                                    "certificate.",
+                           policy=["Non-refundable bookings cannot be refunded or moved, except where the guest provides a "
+                                   "death certificate."])
+    assert ", but non-refundable" not in result.rewrite and "wewouldn't" not in result.rewrite, result.rewrite
+
+
+# --- the checker ---------------------------------------------------------------------------------------------------
+
+def test_no_charge_promised_for_certain_is_a_broken_promise():
+    assert "broken-promise" in _rules("Rest assured there will be absolutely no charge for the repair.")
+    assert "broken-promise" not in _rules("There will be no charge for the first visit.")
