@@ -175,3 +175,24 @@ def test_a_line_that_refuses_as_well_is_not_joined_with_but():
 def test_no_charge_promised_for_certain_is_a_broken_promise():
     assert "broken-promise" in _rules("Rest assured there will be absolutely no charge for the repair.")
     assert "broken-promise" not in _rules("There will be no charge for the first visit.")
+
+
+# --- an agent's own garbled sentence is never passed ---------------------------------------------------------------
+
+def test_words_out_of_order_in_the_draft_are_left_for_a_person():
+    draft = "We the refund processed has been and I'll update you by Friday."
+    result = coach.rewrite(draft, customer="My refund for order 5521 hasn't arrived.")
+    assert result.passed is None and draft in result.review, (result.passed, result.review)
+
+
+def test_a_verb_left_after_a_number_is_left_for_a_person():
+    result = coach.rewrite("Thanks for flagging order 5521 is. I'm checking with the courier now and will update you by "
+                           "5pm.", customer="Order 5521 never arrived.")
+    assert result.passed is None and "Thanks for flagging order 5521 is." in result.review, result.review
+
+
+def test_been_and_gone_is_no_slip():
+    draft = ("Thank you for telling us the courier has been and gone without leaving order 5521. I've asked them to "
+             "redeliver tomorrow, and I'll confirm the time by 5pm today.")
+    result = coach.rewrite(draft, customer="The courier came while I was in and left nothing. Order 5521.")
+    assert result.rewrite == draft and result.passed is True, (result.passed, result.review)

@@ -149,7 +149,8 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
 def slipped(text: str) -> list[str]:
     """The sentences of an English ``text`` with a word typed twice ("I've checked the the tracking", "a courier
     courier"), two determiners in a row ("I've sent refund a your to card"), an article last ("Thanks for the photo
-    the."), a preposition cut off by a full stop ("Thank you for. the order 5512") or an empty numbered item."""
+    the."), a preposition cut off by a full stop ("Thank you for. the order 5512"), words out of order ("We the refund
+    processed has been") or an empty numbered item."""
     marks = [m.start() for m in _GARBLED.finditer(text)] + [m.start() for m in TYPED_TWICE.finditer(text)]
     if not marks or not looks_english(text):
         return []
@@ -162,6 +163,11 @@ _GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|h
                       r"\b(?:[Tt]he|[Aa]n?)\s+(?:the|a|an|your|my|our|their)\b(?!-)|"
                       r"\b(?:the|a|an)\s+(?:to|and|of|for|with|is|are|was|were|has|have|by|at)\b(?![-'’])|"  # "a courier a to"
                       r"\b(?:the|a|an|your|my|our|their)\s*[.!?]+(?=\s|$)|"
+                      # words out of order: a subject before an article ("We the refund processed ..."), "has been"
+                      # with no participle ("... has been and I'll update you"), a verb after a number at a sentence's
+                      # end ("Thanks for flagging order 5521 is.") (none in the dev replies or the blind sets' drafts)
+                      r"\b(?:[Ww]e|[Tt]hey|I)\s+the\b|\b(?:has|have|had)\s+been\s+(?:and|but|or)\b(?!\s+gone\b)|"
+                      r"\d[\w-]*\s+(?:is|are|was|were|has|have)\s*[.!]+(?=\s|$)|"
                       # a full stop after a preposition, and the sentence going on in lower case: "Thank you for. the
                       # order" (in none of the 2,222 real replies or the blind sets' drafts)
                       r"\b(?:for|to|of|with|from|at|by|about)\.(?=\s+[a-z])|"
