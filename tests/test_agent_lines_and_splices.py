@@ -107,9 +107,10 @@ def test_a_second_promise_keeps_the_first_ones_subject() -> None:
     draft = ("Thanks for telling us about the low pressure at 9 Elm Rd. I've logged a job for a plumber; they'll be out "
              "to you today and will have it fixed by this evening.")
     result = coach.rewrite(draft, customer="Water pressure at 9 Elm Rd has been a trickle for a week.")
-    assert "it can have it fixed" not in result.rewrite and "whether they can have it fixed" in result.rewrite
-    # the times the customer never asked about are when the agent updates them; the second check says "also"
-    assert "update you today" in result.rewrite and "I'll also check whether they can have it fixed, and update you by " \
+    assert "it can have it fixed" not in result.rewrite and "when they can have it fixed" in result.rewrite
+    # the times the customer never asked about are when the agent updates them; the second check says "also" (and a
+    # repair is checked for when, not whether: stop 53)
+    assert "update you today" in result.rewrite and "I'll also check when they can have it fixed, and update you by " \
         "this evening." in result.rewrite and "can't confirm" not in result.rewrite
 
 

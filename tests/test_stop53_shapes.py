@@ -196,3 +196,45 @@ def test_been_and_gone_is_no_slip():
              "redeliver tomorrow, and I'll confirm the time by 5pm today.")
     result = coach.rewrite(draft, customer="The courier came while I was in and left nothing. Order 5521.")
     assert result.rewrite == draft and result.passed is True, (result.passed, result.review)
+
+
+# --- a check that reads as a doubt -------------------------------------------------------------------------------
+
+def test_money_to_be_seen_back_is_checked_on_not_doubted():
+    result = coach.rewrite("I've refunded the duplicate £64 to your card and you'll see it in your account within 48 "
+                           "hours.", customer="You charged me £64 twice for the same order, 88-1204.",
+                           policy=["Refunds reach the customer within 5-7 business days."])
+    assert "whether you can see" not in result.rewrite and "on the money" in result.rewrite, result.rewrite
+
+
+def test_a_repair_someone_will_finish_is_checked_for_when():
+    result = coach.rewrite("Thanks Priya. Our plumber will definitely have the leak fixed by tomorrow evening.",
+                           customer="Water has been dripping through my kitchen ceiling at 4 Vine St since Sunday.")
+    assert "when our plumber can have the leak fixed" in result.rewrite, result.rewrite
+
+
+# --- a demand for money to someone who cannot pay -------------------------------------------------------------------
+
+_CANT_PAY = "I was made redundant in March and I can't pay the £212 gas bill. I have two small children."
+
+
+def test_a_demand_to_pay_goes_and_the_sum_stays():
+    result = coach.rewrite("We understand. Please pay the outstanding balance of £212.00 to avoid further action.",
+                           customer=_CANT_PAY)
+    text = result.rewrite
+    assert "Please pay" not in text and "further action" not in text and "£212.00" in text, text
+    assert "payment plan" in text, text  # (the demand was no step: the situation's step comes in)
+
+
+def test_a_due_date_said_as_a_reminder_becomes_what_the_agent_knows():
+    result = coach.rewrite("Please note that payment of £212 is still due on 9 May. Failure to pay may result in your "
+                           "supply being disconnected.", customer=_CANT_PAY)
+    text = result.rewrite
+    assert "I know payment of £212 is due on 9 May." in text and "Failure to pay" not in text, text
+    assert "payment plan" in text, text
+
+
+def test_pay_at_your_earliest_convenience_goes():
+    result = coach.rewrite("Our records show your account is in arrears. Please make a payment at your earliest "
+                           "convenience.", customer=_CANT_PAY)
+    assert "earliest convenience" not in result.rewrite and "payment plan" in result.rewrite, result.rewrite

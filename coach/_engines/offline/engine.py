@@ -144,6 +144,19 @@ def _when(m: re.Match[str]) -> str:
     return f"{m['check']} when {m['what']}"
 
 
+# money the customer is to see back, checked as if it might not be theirs to see: "I'm checking whether you can see it
+# in your account", "whether your bank can show the €18 back on your card" -> "I'm checking on the money", "... on the €18"
+_MONEY_SEEN = re.compile(r"(?P<check>\b(?:[Ll]et\s+me\s+check|I['’]m\s+checking|I['’]ll\s+(?:also\s+)?check))\s+whether\s+"
+                         r"(?:you\s+can\s+see|your\s+bank\s+can\s+show)\s+(?P<what>it|them|(?:the|your)\s+(?:money|refund|"
+                         r"payment|credit|deposit)|the\s+[£$€]\s?\d[\d,.]*)(?:\s+back)?(?:\s+(?:in|on|into)\s+your\s+"
+                         r"(?:bank\s+)?(?:account|card|statement))?(?![\w-])(?!\s+(?:by|before|within|on|in|today|tomorrow)\b)")
+
+
+def _money_seen(m: re.Match[str]) -> str:
+    what = "the money" if m["what"].lower() in ("it", "them") else m["what"]
+    return f"{m['check']} on {what}"
+
+
 def _drop_empty_items(layout: Layout) -> None:
     """A numbered or bulleted item whose sentence went loses its marker ("2." alone on its line), and the numbers after
     it in the same list close up (a list that starts again at "1." is another list)."""
@@ -406,6 +419,21 @@ class _Rewriter(Additions):
             for unit in layout.units:  # everyone", to someone whose mother has two heart tablets left
                 if unit.text and unit.role != "added" and _DONT_CHASE.match(unit.text) and not holds_fact(unit.text):
                     unit.text = ""
+        if self.case is not None and self.case.name in ("hardship", "money"):  # "Please pay the outstanding balance of
+            for unit in layout.units:  # £286.40 to avoid further action", to someone who said they can't pay: the sum
+                demand = _PAY_NOW.match(unit.text) if unit.text and unit.role != "added" else None  # stays, the demand
+                if demand and _PRESSURE.search(demand["rest"]) and \
+                        set(extract_facts(unit.text)) <= {demand["amount"]}:  # goes (and is no step of the reply's)
+                    unit.text = f"I can see the balance of {demand['amount']}." if demand["amount"] else ""
+                elif unit.text and unit.role != "added" and (due := _DUE.match(unit.text)) and due["rest"] is not None and \
+                        not re.search(r"\b(?:pay|please|avoid|fail\w*|action|otherwise)\b", due["rest"], re.I) and \
+                        not re.match(r"[A-Z]{2}", due["what"]):  # "Unfortunately payment is still due on 14 March." -> "I
+                    said = re.sub(r"\s+(?:is\s+still|still\s+is|remains)\s+(?=due\b)", " is ", unit.text[due.start("what"):],
+                                  count=1)  # know payment is due on 14 March.": the date stays, as something the agent
+                    unit.text = _I_KNOW + said[0].lower() + said[1:]  # knows, not a demand beside "we'll work through
+                    # this" (and no step of the reply's: "Please note that payment ... is due" asks nothing of use)
+                elif unit.text and unit.role != "added" and _THREAT.match(unit.text) and not extract_facts(unit.text):
+                    unit.text = ""  # "Failure to pay may result in disconnection of supply."
         units = [u for u in layout.units if u.text]
         for unit, text in zip(units, first_check_in_full([u.text for u in units])):
             unit.text = text
@@ -491,7 +519,8 @@ class _Rewriter(Additions):
                     unit.text = _IN_DUE_COURSE.sub("", unit.text)
             for unit in layout.units:  # "Just a reminder that payment of £310 is due on 30 June" to someone who said they
                 others = " ".join(u.text for u in layout.units if u is not unit)  # can't pay: it goes where its facts
-                if unit.text and (_DUE.match(unit.text) and all(f in others for f in extract_facts(unit.text)) or
+                if unit.text and (_DUE.match(unit.text.removeprefix(_I_KNOW)) and
+                                  all(f in others for f in extract_facts(unit.text)) or
                                   _THREAT.match(unit.text) and not extract_facts(unit.text)):
                     unit.text = ""  # are said already ("you can't pay the £310 bill due on 30 June")
         if any(f.rule == "broken-promise" for f in findings):  # "Just send the receipts over.", "This message is your
@@ -541,7 +570,7 @@ class _Rewriter(Additions):
         _drop_empty_items(layout)
         for unit in layout.units:  # "Let me check whether we can get power back" reads as if it might never be back
             if unit.text and unit.role != "greeting" and "whether" in unit.text:
-                unit.text = _RESTORED.sub(_when, unit.text)
+                unit.text = _MONEY_SEEN.sub(_money_seen, _RESTORED.sub(_when, unit.text))
         if any(f.rule == "broken-promise" for f in findings):
             for unit in layout.units:  # (and a yes the policy's check split off later)
                 if unit.text and _YES_LEAD.match(unit.text):
@@ -629,7 +658,11 @@ class _Rewriter(Additions):
         cheery = grieves(self.case) and (_CHEERFUL.search(text) is not None or
                                          any(SEND_OFF.match(s.text) for s in split_sentences(text)))
         # ("Hi Mrs Pritchard! Thanks for getting in touch 😊 ... Have a great day!" to the bereaved)
-        return len(parroted) >= 2 or bare or urgent or form or cheery or \
+        # a demand or a threat to someone who said they cannot pay ("Failure to pay may result in disconnection")
+        demands = self.case is not None and self.case.name in ("hardship", "money") and any(
+            _THREAT.match(s.text) or (pay := _PAY_NOW.match(s.text)) and _PRESSURE.search(pay["rest"])
+            for s in split_sentences(text))
+        return len(parroted) >= 2 or bare or urgent or form or cheery or demands or \
             self.case is not None and (unacknowledged or not self.case.named_by(text, self.told)) or \
             bool(self.told) and any(blames(s.text) for s in split_sentences(text)) or self._holder_only(text)
         # ("It's probably your phone tbh")
@@ -1089,11 +1122,20 @@ _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|th
                      r"(?:made|received|paid))\b[^.!?]{0,60}\b(?:may|will|could|can)\s+(?:result|lead)\s+in\b", re.I)
 _AVOID_CHARGES = re.compile(r",?\s+(?:in\s+order\s+)?to\s+avoid\s+(?:any\s+)?(?:further\s+)?(?:late(?:\s+payment)?|additional|"
                             r"extra)\s+(?:charges|fees|penalties|interest)(?=\s*[.!]?\s*$)", re.I)
+# a demand for the money: "Please make a payment at your earliest convenience", "Please pay the outstanding balance of
+# £286.40 to avoid further action being taken"
+_PAY_NOW = re.compile(r"^\W*(?:please\s+|kindly\s+)?(?:make\s+(?:a|the|your)\s+(?:full\s+)?payment|pay(?:\s+(?:the|your|this))?"
+                      r"(?:\s+(?:outstanding|overdue|full|remaining))?(?:\s+(?:balance|amount|bill|arrears|invoice|sum))?|"
+                      r"settle\s+(?:the|your|this)\s+(?:outstanding\s+|overdue\s+)?(?:balance|account|arrears|bill|amount))"
+                      r"(?:\s+(?:of\s+)?(?P<amount>[£$€]\s?\d[\d,.]*\d))?(?P<rest>[^.!?]*)[.!]*\s*$", re.I)
+_I_KNOW = "I know "
+_PRESSURE = re.compile(r"\b(?:earliest\s+convenience|as\s+soon\s+as\s+possible|asap|immediately|promptly|"
+                       r"without\s+(?:further\s+)?delay|to\s+avoid|in\s+full|today|now)\b|^\s*$", re.I)
 _IN_DUE_COURSE = re.compile(r",?\s+in\s+due\s+course\b(?=\s*(?:[,.;!?]|$))", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?|(?:unfortunately|however|sadly|I['’]m\s+afraid),?\s+)?"
-                  r"(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
-                  r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b", re.I)
+                  r"(?P<what>(?:the\s+|your\s+)?(?:payment|balance|bill|amount|instal+ment)\b[^.!?]{0,40}\b(?:is|remains|"
+                  r"will\s+be)\s+(?:still\s+)?(?:due|payable|owed|outstanding)\b)(?P<rest>[^.!?]*[.!]?\s*$)?", re.I)
 _DISMAY = re.compile(r"(?:[\U0001F625\U0001F628\U0001F629\U0001F62B\U0001F62D\U0001F630\U0001F631\U0001F622\U0001F61E"
                      r"\U0001F614\U0001F641\u2639\U0001F62C\U0001F92F\U0001F624\U0001F621\U0001F92C\U0001F97A]\uFE0F?\s*)+[.!]*")
 _SORRY_AGAIN = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?(?:sorry|apologies)(\s+again)\b"
@@ -1323,10 +1365,12 @@ _RESTORED = re.compile(
     rf"(?:the\s+|your\s+)?{_SERVICE})|(?:the\s+|your\s+)?{_SERVICE}\s+can\s+be\s+(?:back(?:\s+on)?|restored|reconnected)|"
     r"(?:the|your|it|they)(?:\s+[\w-]+){0,2}\s+can\s+be\s+(?:repaired|fixed|done|ready|delivered|emptied|collected|"
     r"reconnected)|"
-    r"we\s+can\s+(?:have|get)\s+(?:the|your|it|them)(?:\s+[\w-]+){0,2}\s+(?:repaired|fixed|done|delivered|ready|emptied|"
-    r"collected)|"
+    r"(?:we|they|(?:an?|the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+can\s+(?:have|get)\s+(?:the|your|it|them)(?:\s+[\w-]+){0,2}\s+"
+    r"(?:fully\s+)?(?:repaired|fixed|done|delivered|ready|emptied|collected|working(?:\s+again)?)|"
+    # an arrival where the customer is: "whether your bag can be at your hotel" -> "when ..."
+    r"(?:the|your|it|they|an?)(?:\s+[\w-]+){0,2}\s+can\s+be\s+at\s+your\s+(?:door|hotel|home|house|flat|address|property|office)|"
     rf"we\s+can\s+(?:get|have|send)\s+{_VISITOR}(?:\s+(?:to\s+you|out(?:\s+to\s+you)?|round|there))?|"
-    rf"{_VISITOR}\s+can\s+(?:come|visit|be\s+there|get\s+to\s+you)|"
+    rf"{_VISITOR}\s+can\s+(?:come|visit|be\s+there|get\s+to\s+you|be\s+with\s+you)|"
     r"(?:the\s+)?crew\s+can\s+(?:collect|empty)\s+(?:the|your)\s+[\w-]+)\b)")
 _AT_A_TIME = re.compile(r"\b(?:before|by|until|on|this|next|today|tonight|tomm?orr?ow|within|in\s+time|the\s+same\s+day|same-day|"
                         r"first\s+thing|as\s+soon\s+as|asap|at\s+the\s+earliest|soon|quickly|urgently|"
