@@ -238,3 +238,44 @@ def test_pay_at_your_earliest_convenience_goes():
     result = coach.rewrite("Our records show your account is in arrears. Please make a payment at your earliest "
                            "convenience.", customer=_CANT_PAY)
     assert "earliest convenience" not in result.rewrite and "payment plan" in result.rewrite, result.rewrite
+
+
+# --- restatements: what went wrong, said so ----------------------------------------------------------------------
+
+def test_an_order_that_was_due_is_said_back_as_not_arrived():
+    said = restate_problem("My order KD-5521 (a standing desk) was due on Monday 3 June. The tracking hasn't moved.")
+    assert said == "your order KD-5521 didn't arrive on Monday 3 June", said
+
+
+def test_a_charge_after_cancelling_is_said_back_not_the_proof():
+    said = restate_problem("I cancelled my CineMax plan on 3 May but you've still charged me £12.99 on 15 May. I've got "
+                           "the confirmation email right here.")
+    assert said is not None and "still been charged £12.99" in said and "email" not in said, said
+
+
+def test_the_stay_goes_and_the_double_charge_is_said_back():
+    said = restate_problem("We stayed at your hotel from 1-3 June (booking ref. BR-7714) and my card has been charged "
+                           "twice for the stay.")
+    assert said is not None and said.startswith("your card has been charged twice"), said
+
+
+def test_since_the_update_said_first_goes_last():
+    said = restate_problem("Since the 2.4 update the Walletly app crashes whenever I open my cards.")
+    assert said == "the Walletly app crashes whenever you open your cards since the 2.4 update", said
+
+
+def test_broken_grammar_is_not_said_back_as_the_coachs_own():
+    said = restate_problem("Hello, I have cancel my plan of CineMax on 02.03. and I have the mail of confirmation.")
+    assert said is None or "have cancel" not in said, said
+
+
+def test_what_is_at_stake_alone_is_seen_not_regretted():
+    from coach._engines.offline.restate import own_doing
+    assert own_doing("you need your March statement for a mortgage application due Friday")
+    assert not own_doing("your electricity bill for April is £312.60 but your usual bill is about £90")
+
+
+def test_a_bare_i_can_see_that_goes_from_a_fixed_reply():
+    result = coach.rewrite("Hello Ana, I'm sorry about this. I can see that. The charge will be reviewed.",
+                           customer="I cancelled on 28 January but you took €12.99 again on 1 February.")
+    assert "I can see that." not in result.rewrite, result.rewrite

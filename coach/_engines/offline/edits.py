@@ -120,6 +120,7 @@ _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re
 
 
 # Reassurance that waves the problem away: "Don't worry.", "There's nothing to worry about."
+_BARE_SEE = re.compile(r"^\W*I\s+(?:can\s+)?(?:see|hear|understand)\s+that\W*$", re.I)  # "I can see that." with nothing seen
 _DISMISSAL = re.compile(
     r"^\W*(?:please\s+)?(?:(?:(?:don't|don’t|do\s+not)\s+(?:you\s+)?|try\s+not\s+to\s+)worry"
     r"(?:\s+(?:too\s+much|at\s+all|about\s+(?:it|a\s+thing|anything|that|this)))?"
@@ -286,7 +287,7 @@ def blames(text: str) -> bool:
 def hollow(text: str) -> bool:
     """A sentence that says nothing but "I understand" / "I hear you" ("I understand. I hear you, I really do."), or
     waves the problem away ("Don't worry."): a reply being fixed is better without it."""
-    if _DISMISSAL.match(text) or blames(text):
+    if _DISMISSAL.match(text) or blames(text) or _BARE_SEE.match(text):
         return True
     rule = load_rules()["parroting"]
     rest, found = rule.pattern("patterns").subn(" ", text)

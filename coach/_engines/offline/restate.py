@@ -42,7 +42,7 @@ _NOW_LEAD = re.compile(r"^(?:it['’]s|it\s+is)\s+now\s+(?:the\s+)?[\w:.]+(?:\s+
 # a social post without its subject that says what the customer did ("ordered a sofa ..., delivered today with a tear",
 # "been waiting since 9 Jan for my refund"): the customer is its subject (not "Messed up my order": whose doing?)
 _OWN_START = re.compile(r"^(?:(?:just\s+)?(?:ordered|bought|booked|paid|waited|found|checked\s+in|"
-                        r"received)\b|(?P<been>been\s+(?:waiting|trying|chasing|calling|ringing|on\s+hold)\b))", re.I)
+                        r"received|cancell?ed)\b|(?P<been>been\s+(?:waiting|trying|chasing|calling|ringing|on\s+hold)\b))", re.I)
 # a service that is off, said without a verb: "no signal in Bristol BS5 since 6am", "3rd day with no signal in Leith"
 _NO_SERVICE = re.compile(r"^(?P<nth>(?:the\s+)?(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                          r"tenth)\s+(?:day|night|week|month)\s+(?:with\s+no|without)\s+|no\s+)"
@@ -74,7 +74,8 @@ _WHY_CHARGED = re.compile(r"^why\s+(?:have|has|did)\s+(?:you|u|they)\s+(?P<verb>
                           r"(?P<rest>[^?]+?)\?+\s*$", re.I)
 # The company as the subject, said back without an admission: "you've charged me £34.50" -> "you've been charged
 # £34.50"; "the key you emailed me" -> "the key we emailed you" (marked here, so the pronoun swap leaves it)
-_CHARGED_ME = re.compile(r"\b(?:you|u)(?P<have>['’]ve|\s+have)?\s+(?P<verb>(?:over)?charged|billed|debited|fined)\s+me\b", re.I)
+_CHARGED_ME = re.compile(r"\b(?:you|u)(?P<have>['’]ve|\s+have)?\s+(?P<still>(?:still|also|now|just|then|again)\s+)?"
+                         r"(?P<verb>(?:over)?charged|billed|debited|fined)\s+me\b", re.I)  # ("you've still charged me")
 # ... and a card charged: "you charged my card $17.99 again" -> "my card was charged $17.99 again" (money taken is said
 # as the company's doing: "you still took £40" -> "we still took £40")
 _CHARGED_MY = re.compile(r"\b(?:you|u)(?P<have>['’]ve|\s+have)?\s+(?:also\s+|still\s+|now\s+|just\s+|then\s+)?"
@@ -213,7 +214,7 @@ _OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|alrea
                          r"paid(?!\s+twice)|frozen|froze|blocked|locked|"
                          r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|filed|lodged|"
                          r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up|picked\s+up|dropped|collected|"
-                         r"handed\s+in)\b", re.I)
+                         r"handed\s+in|stayed|dined)\b", re.I)
 _OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
 # A problem word that, alone, says what is at stake rather than what went wrong: "my rent is due Friday".
 _WEAK = frozenset({"due", "every day", "freeze"})  # (what is at stake: "I have two kids in the car every day"; what they
@@ -292,7 +293,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
         now_lead = _NOW_LEAD.match(sentence.strip())  # ("It's now Friday, nobody has called me": not the date alone)
         if not sentence.strip() or _TODAY_IS.match(sentence) and not now_lead or \
-                _RELIEF.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)):
+                _RELIEF.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)) or _EVIDENCE.match(sentence):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
@@ -322,6 +323,10 @@ _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wi
                          r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"
                          r"fact\s+)?that\s+(?=\w)", re.I)
 _AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)", re.I)
+# the customer's proof, not their problem: "I've got the cancellation confirmation email right here"
+_EVIDENCE = re.compile(r"^\W*I(?:['’]ve|\s+have|\s+still\s+have)?\s+(?:got\s+|still\s+got\s+|kept\s+)?(?:the|a|my|all\s+the)\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:emails?|e-mails?|receipts?|screenshots?|confirmations?|letters?|photos?|pictures?|"
+                       r"proof|statements?)\b", re.I)
 _RELIEF = re.compile(r"^\W*I\s+(?:managed|was\s+able)\s+to\s+(?:stop|pull\s+over|brake|steer|escape|get\s+(?:out|away|off|"
                      r"onto|home))\b", re.I)  # "I managed to stop but ...": what went right
 _TODAY_IS = re.compile(r"^\W*(?:today|it)(?:'s|\s+is)\s+(?:now\s+)?(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|"
@@ -406,6 +411,9 @@ _REQUEST = re.compile(r"^(?:I|we)(?:\s+|(?=['’]d\b))(?:(?:really|just|still)\s
                       r"(?:want|need\s+(?:it|them|this|that|my|our|the)\b[^.!?]{0,40}\bback\b|would\s+like|['’]d\s+like|expect|"
                       r"demand|request|"
                       r"insist|am\s+asking|'m\s+asking)\b", re.I)
+# when it started, said first with no comma: "Since the 6.2 update the app logs me out ..." (the time goes last)
+_SINCE_UPDATE = re.compile(r"^(?:ever\s+)?since\s+(?P<what>(?:the|your|my|last\s+\w+['’]s)\s+(?:[\w.-]+\s+){0,3}?"
+                           r"(?:update|upgrade|release|patch|firmware\s+update))\s*,?\s+(?=(?:the|my|your|our|it|I)\b)", re.I)
 # what the customer tried, before what stopped them: the problem is after "but"
 _TRIED_BUT = re.compile(r"^(?:I['’]ve\s+been|I\s+have\s+been|I['’]m|I\s+am|I(?:['’]ve|\s+have)?)\s+(?:trying|tried|attempting|"
                         r"attempted)\s+to\s+[^.!?]*?,?\s+but\s+(?=(?:the|your|my|it|every|each|nothing|all)\b)", re.I)
@@ -431,6 +439,9 @@ def _as_clause(sentence: str) -> str | None:
     lead = _LEADING_CLAUSE.match(clause) or _NOW_LEAD.match(clause)
     if lead:
         clause = clause[lead.end():]
+    since = _SINCE_UPDATE.match(clause)
+    if since:  # "Since the 6.2 update the Stride app logs me out ..." -> "the Stride app logs you out ... since the 6.2
+        clause = f"{clause[since.end():].rstrip(' .!')} since {since['what']}"  # update"
     off = _NO_SERVICE.match(clause.rstrip(" .!"))
     if off:  # "no signal in Bristol BS5 since 6am, can't call 999" -> "there's been no signal in Bristol BS5 since 6am"
         rest = re.split(r",\s+(?![A-Z]{1,2}\d)|\s+[-–—]\s+|\s+(?:due\s+to|because\s+of|thanks\s+to|after)\s+", off["rest"],
@@ -471,6 +482,9 @@ def _as_clause(sentence: str) -> str | None:
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) and not _OWN_START.match(clause) or \
             _BAD_END.search(clause):
         return None
+    if re.search(r"\b(?:have|has)\s+(?:cancel|pay|order|book|buy|send|receive|call|try|ask|return|change|make|take)\b",
+                 clause, re.I):
+        return None  # "I have cancel my subscription": said back, "you have cancel" reads as the coach's own slip
     if re.search(r"\b(?:is|was|are|were)\s+(?:still\s+)?(?:in|inside)\s+it\b", clause, re.I):
         return None  # "your suit for the wedding is in it": in what? (the bag of the sentence before)
     if not _has_verb(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I) or \
@@ -550,6 +564,9 @@ def _as_clause(sentence: str) -> str | None:
     supposed = _SUPPOSED.search(clause)
     if supposed and not _SAYS_THE_MISS.search(clause, supposed.end()):
         clause = clause[: supposed.start()] + "didn't " + supposed["verb"] + clause[supposed.end():]
+    due = _DUE_ON.match(clause)
+    if due and not _SAYS_THE_MISS.search(clause):  # "your order PW-448213 was due on Monday 4 March" -> "... didn't
+        clause = f"{due['s']} didn't arrive {due['when']}"  # arrive on Monday 4 March" (not sorry it was due)
     return clause
 
 
@@ -579,6 +596,8 @@ _SUPPOSED = re.compile(r"\b(?:was|were)\s+(?:supposed|meant|due)\s+to\s+(?P<verb
                        r"reach|land|ship|call|ring|collect|visit|deliver|get|receive|start|open)\b")  # (not "due to fly")
 
 
+_DUE_ON = re.compile(r"^(?P<s>(?:your|the)\s+(?:order|parcel|package|delivery|refund|replacement|shipment|item|items)\b"
+                     r"[^,;]{0,40}?)\s+(?:was|were)\s+due\s+(?P<when>(?:on|by)\s+[^,;]+)$", re.I)
 _SUBJECT_VERB = re.compile(r"(?:is|was|were|are|has|have|had|never|still|didn't|hasn't|haven't|won't|isn't|wasn't|doesn't|"
                            r"keeps|got|arrived|came|went|stopped|broke|turned)$", re.I)
 #: Adjectives that open a customer's sentence before a common noun: "Black mould has returned", "Hot water is off".
@@ -647,9 +666,12 @@ _DOING = re.compile(r"^(?:on\s+[^,]{1,30}?\s+)?you(?:['’]ve|\s+have)?\s+(?:(?:
 
 
 def own_doing(problem: str) -> bool:
-    """The restatement opens with what the customer did ("you reported a missed collection on Monday and ..."): after
-    "I'm sorry that" it reads as sorry they reported it, so it is said back with "I see that" instead."""
-    return _DOING.match(problem) is not None
+    """The restatement opens with what the customer did ("you reported a missed collection on Monday and ..."), or says
+    only what is at stake ("you need your March statement for a mortgage application due Friday"): after "I'm sorry
+    that" it reads as sorry they reported it, or need it, so it is said back with "I see that" instead."""
+    return _DOING.match(problem) is not None or _only_weak(problem) and any(
+        m.group().lower() in _WEAK for m in _PROBLEM.finditer(problem))  # (a weak word there, not none: the words of
+    # "my usual bill" no longer match once it reads "your usual bill")
 
 
 def _tidy(sentence: str) -> str:
@@ -660,8 +682,10 @@ def _tidy(sentence: str) -> str:
 
 
 def _passive(m: re.Match[str]) -> str:
-    """ "you've charged me" -> "I've been charged", "you charged me" -> "I was charged" (swapped to "you" later)."""
-    return ("I've been " if m["have"] else "I was ") + m["verb"].lower()
+    """ "you've charged me" -> "I've been charged", "you charged me" -> "I was charged", "you've still charged me" ->
+    "I've still been charged" (swapped to "you" later)."""
+    still = m["still"] or ""
+    return (f"I've {still}been " if m["have"] else f"I was {still}") + m["verb"].lower()
 
 
 def _swap(word: str) -> str:
