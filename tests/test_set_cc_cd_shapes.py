@@ -105,7 +105,8 @@ def test_a_greeting_stays_when_the_pity_lead_after_it_goes() -> None:
     result = coach.rewrite("Hi Mr Dlamini - honestly I can't believe the fitter missed the appointment on the 4th, we "
                            "let you down there. I've rebooked him for Friday morning.",
                            customer="Your fitter didn't come on the 4th and I took the day off for it.")
-    assert result.rewrite.startswith("Hi Mr Dlamini - the fitter missed the appointment on the 4th"), result.rewrite
+    assert result.rewrite.startswith("Hi Mr Dlamini - I'm sorry that the fitter missed the appointment on the 4th"), \
+        result.rewrite  # (said as a specific apology since stop 53, not a bare admission)
     assert "believe" not in result.rewrite, result.rewrite
 
 

@@ -279,3 +279,19 @@ def test_a_bare_i_can_see_that_goes_from_a_fixed_reply():
     result = coach.rewrite("Hello Ana, I'm sorry about this. I can see that. The charge will be reviewed.",
                            customer="I cancelled on 28 January but you took €12.99 again on 1 February.")
     assert "I can see that." not in result.rewrite, result.rewrite
+
+
+# --- "I can't believe we ..." said as a specific apology -----------------------------------------------------------
+
+def test_disbelief_at_our_own_failure_becomes_a_specific_apology():
+    result = coach.rewrite("Dear Mr Hale, I honestly cannot believe our driver missed your collection three times; it "
+                           "is shameful. I'll pass this on.",
+                           customer="Your driver has missed the collection of my old sofa three times now.")
+    assert "I'm sorry that our driver missed your collection three times" in result.rewrite, result.rewrite
+    assert "cannot believe" not in result.rewrite, result.rewrite
+
+
+def test_disbelief_at_what_this_was_keeps_no_sorry_for_a_pointer():
+    result = coach.rewrite("Hi there, I can't believe they didn't turn up again, to be frank. I'll pass this on.",
+                           customer="Your fitter was booked for Tuesday 9-12 and never came, again.")
+    assert "sorry that they" not in result.rewrite, result.rewrite

@@ -385,7 +385,7 @@ _SPECIFIC_THANKS = re.compile(r"\b(?:thank(?:s|\s+you)|thx|ty)\s+for\s+(?:lettin
 # about the double charge of $15.99" (not "sorry to hear that", "about this")
 _HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hear\s+you|I\s+(?:understand|can\s+see|see)\s+that|"
                     r"(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:\w+\s+)?sorry)\s+"
-                    r"(?:(?:that|about|re)\s+)?(?:your|the|you|an?)\s+(?!(?:inconvenience|trouble|frustration|concerns?|"
+                    r"(?:(?:that|about|re)\s+)?(?:your|the|you|an?|we|our)\s+(?!(?:inconvenience|trouble|frustration|concerns?|"
                     r"issues?|problems?|wait|delay|situation|matter|experience)\b)"
                     r"\w+(?:\s+[\w$£€.,'’]+){2}|\bI\s+understand\s+you\s+(?:haven['’]t|have\s+not|didn['’]t|did\s+not|were|"
                     r"was|got|had)\s+\w+\s+\w", re.I)  # ("I understand you haven't received your e-tickets")

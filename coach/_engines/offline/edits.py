@@ -431,8 +431,10 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
                 and not re.search(r"\b(?:would|could|should|might|may)\b", re.split(r"[.!?]", first)[0], re.I):
             # "We shipped you the wrong size on order 4471", not "Our letters have made it worse." nor what points
             # back: "we keep sending these", "... handled it in this way", "the cafe let that go out"; nor what was
-            # only feared or imagined ("... our staff would charge you", "your students may start without books")
-            return [capitalise(rest)]
+            # only feared or imagined ("... our staff would charge you", "your students may start without books"); said
+            # as a specific apology ("I'm sorry that our engineer failed to attend twice"), not a bare admission
+            return [capitalise(rest) if re.match(r"(?:I|it|this|that|they|he|she)\b", rest, re.I) else
+                    f"I'm sorry that {lower_first(rest)}"]  # (not "sorry that this has happened ...": what is "this"?)
         if not holds_fact(text):  # "I feel terrible that we've added to it": nothing left worth saying
             return []
     semi = text.rfind(";", 0, at) if at > 0 else -1
