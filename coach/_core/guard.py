@@ -166,8 +166,9 @@ _GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|h
                       # words out of order: a subject before an article ("We the refund processed ..."), "has been"
                       # with no participle ("... has been and I'll update you"), a verb after a number at a sentence's
                       # end ("Thanks for flagging order 5521 is.") (none in the dev replies or the blind sets' drafts)
-                      r"\b(?:[Ww]e|[Tt]hey|I)\s+the\b|\b(?:has|have|had)\s+been\s+(?:and|but|or)\b(?!\s+gone\b)|"
-                      r"\d[\w-]*\s+(?:is|are|was|were|has|have)\s*[.!]+(?=\s|$)|"
+                      r"\b(?:[Ww]e|[Tt]hey|I)\s+the\b|\b(?:has|have|had)\s+been\s+(?:and|but|or)\s+(?:I|I['’]ll|we|we['’]ll|you)\b|"
+                      r"\b(?:for|about|flagging|reporting)\s+(?:order|parcel|booking|ticket|case|ref\w*|account)\s+#?\d[\w-]*\s+"
+                      r"(?:is|are|was|were)\s*[.!]+(?=\s|$)|"  # (not "... where order 5521 is.")
                       # a full stop after a preposition, and the sentence going on in lower case: "Thank you for. the
                       # order" (in none of the 2,222 real replies or the blind sets' drafts)
                       r"\b(?:for|to|of|with|from|at|by|about)\.(?=\s+[a-z])|"

@@ -666,6 +666,9 @@ _REFUSAL = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
+_WAIVED_HERE = re.compile(r"\b(?:(?:I|we)(?:['’]ve|\s+have)|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:waived|refunded|"
+                          r"cancelled\s+(?:\w+\s+)?(?:free|with\s+no\s+charge))\b|\bno\s+charge\b|\bfree\s+of\s+charge\b|\bwithout\s+(?:a\s+|any\s+)?charge\b",
+                          re.I)  # (not "can't be refunded under any circumstances")
 # ... or says without the word ("The late-cancellation charge is waived for documented medical emergencies")
 _WAIVED_FOR = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:waived|free\s+of\s+charge|not\s+charged)\s+(?:for|if|when|where|in\s+"
                          r"(?:the\s+)?case\s+of)\b[^.]*", re.I)
@@ -687,9 +690,11 @@ _CIRCUMSTANCES = (
      re.compile(r"\b(?:died|passed\s+away|death\s+certificate|bereave\w*|funeral)\b", re.I)),
     # "Exception: faulty items can be returned ... within 12 months", to headphones that "stopped charging last week"
     (re.compile(r"\bfaulty\b|\bdefective\b|\bmanufacturing\s+(?:fault|defect)s?\b", re.I),
-     re.compile(r"\b(?:stopped|stops|quit)\s+(?:working|charging|turning\s+on|switching\s+on)\b|\bfaulty\b|\bdefective\b|"
-                r"\b(?:won['’]t|doesn['’]t|does\s+not|will\s+not)\s+(?:turn|switch|power)\s+on\b|\bdoesn['’]t\s+work\b|"
-                r"\bno\s+longer\s+(?:works|charges|turns\s+on)\b", re.I)),
+     re.compile(r"\b(?:it|they|(?:my|the|this|these)\s+(?!old\b|previous\b|former\b|other\b)[^.!?]{1,60}?)\s+(?:has\s+|have\s+|"
+                r"just\s+|suddenly\s+)?(?:stopped|stops|quit)\s+(?:working|charging|turning\s+on|switching\s+on)\b|"
+                r"\b(?:is|are|was|were|arrived|came)\s+(?:\w+\s+)?(?:faulty|defective)\b|"
+                r"\b(?:it|they)\s+(?:won['’]t|doesn['’]t|does\s+not|will\s+not)\s+(?:turn|switch|power)\s+on\b|"
+                r"\b(?:it|they)\s+no\s+longer\s+(?:works|work|charges|turns\s+on)\b", re.I)),
 )
 
 
@@ -873,8 +878,9 @@ class Policy(BaseModel):
         refund the £142 in any circumstances" against "Exception: if the passenger is hospitalised ... a full refund is
         given on receipt of a doctor's letter", from someone "admitted to the Royal Infirmary" with "the discharge
         letter"), or None."""
-        if not _REFUSAL.search(clause) or _EXCEPT_IF.search(clause) or clause.rstrip().endswith("?"):
-            return None
+        if not _REFUSAL.search(clause) or _EXCEPT_IF.search(clause) or clause.rstrip().endswith("?") or \
+                _WAIVED_HERE.search(clause):  # ("I've waived the late-cancellation charge, and only the £5 booking fee
+            return None  # will be retained": the exception is made already)
         topic = _topic(clause, _GENERIC_POLICY_WORDS) - _REFUND_WORDS
         for at, line in enumerate(self.commitments):
             cond = _EXCEPT_IF.search(line) or _WAIVED_FOR.search(line)

@@ -244,8 +244,12 @@ _DEFLECTS = re.compile(
     r"|(?!(?:I|we|you|this|it|that)\b)(?:[\w-]+\s+){0,3}[\w-]*s\s+can\s+be\s+(?:really\s+|so\s+|very\s+)?"
     r"(?:scary|frightening|stressful|worrying|upsetting)\W*$"
     # a brush-off about the product: "Kettles can be temperamental sometimes."
-    r"|(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:[\w-]+\s+)?[\w-]+(?:s|ing)\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?"
+    r"|(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:[\w-]+\s+)?[\w-]+s\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?"
     r"(?:temperamental|tricky|fiddly|unpredictable|finicky|confusing)\b"  # ("bills can be a bit confusing at times")
+    r"|(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:[\w-]+\s+)?[\w-]+ing\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?"
+    r"(?:tricky|fiddly|confusing)(?:\s+at\s+times|\s+sometimes|\s+for\s+(?:patients|customers|people|many|some|everyone))?"
+    r"\W*$"  # ("billing can be confusing at times", not "The
+    # setting can be tricky to find: go to ...")
     # a cheerful or salesy send-off to someone with a complaint: "Have a great day!", "Thank you for shopping with us."
     r"|thanks?(?:\s+you)?\s+(?:again\s+)?for\s+(?:shopping|choosing)\s+with\b[^.!?]{0,30}[.!]*$"
     r"|(?:I\s+)?hope\s+your\s+(?:day|week|weekend|evening)\s+(?:gets|is|goes)\s+better\W*$"

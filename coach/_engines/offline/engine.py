@@ -139,8 +139,9 @@ def _when(m: re.Match[str]) -> str:
     """ "Let me check whether we can get power back" -> "Let me check when we can get power back": a service, a repair
     or a delivery comes back in the end; what the agent finds out is when (money stays "whether")."""
     rest = re.match(r"[^,;.!?]*", m.string[m.end():]).group()  # (not with its own time: "whether your chair can be
-    if _AT_A_TIME.search(rest) or re.search(r"\bor\b", rest):  # delivered this Friday" asks whether that time can be
-        return m.group()  # kept; "whether it can be repaired or needs replacing" asks which)
+    if _AT_A_TIME.search(rest) or re.search(r"\bor\b", rest) or _ON_WHOSE_COST.search(rest):  # delivered this Friday"
+        return m.group()  # asks whether that time can be kept; "whether it can be repaired or needs replacing" asks which;
+    # "... repaired under warranty" whether it is covered)
     return f"{m['check']} when {m['what']}"
 
 
@@ -152,9 +153,15 @@ _MONEY_SEEN = re.compile(r"(?P<check>\b(?:[Ll]et\s+me\s+check|I['’]m\s+checkin
                          r"(?:bank\s+)?(?:account|card|statement))?(?![\w-])(?!\s+(?:by|before|within|on|in|today|tomorrow)\b)")
 
 
-def _money_seen(m: re.Match[str]) -> str:
+def _money_seen(m: re.Match[str], money: bool) -> str:
+    if m["what"].lower() in ("it", "them") and not money:
+        return m.group()  # ("I've re-sent the booking ... whether you can see it": not money)
     what = "the money" if m["what"].lower() in ("it", "them") else m["what"]
     return f"{m['check']} on {what}"
+
+
+_MONEY_WORDS = re.compile(r"[£$€]|\b(?:refund\w*|money|credit\w*|compensation|payment|reimburs\w*|deposit|paid)\b", re.I)
+_ON_WHOSE_COST = re.compile(r"\b(?:warranty|guarantee|no\s+(?:extra\s+)?cost|free|charge|cover\w*|insurance)\b", re.I)
 
 
 def _drop_empty_items(layout: Layout) -> None:
@@ -419,14 +426,15 @@ class _Rewriter(Additions):
             for unit in layout.units:  # everyone", to someone whose mother has two heart tablets left
                 if unit.text and unit.role != "added" and _DONT_CHASE.match(unit.text) and not holds_fact(unit.text):
                     unit.text = ""
-        if self.case is not None and self.case.name in ("hardship", "money"):  # "Please pay the outstanding balance of
-            for unit in layout.units:  # £286.40 to avoid further action", to someone who said they can't pay: the sum
-                demand = _PAY_NOW.match(unit.text) if unit.text and unit.role != "added" else None  # stays, the demand
-                if demand and _PRESSURE.search(demand["rest"]) and \
-                        set(extract_facts(unit.text)) <= {demand["amount"]}:  # goes (and is no step of the reply's)
+        if self.case is not None and self.case.name == "hardship":  # "Please pay the outstanding balance of £286.40 to
+            for unit in layout.units:  # avoid further action", to someone who said they can't pay: the sum stays, the
+                demand = _PAY_NOW.match(unit.text) if unit.text and unit.role != "added" else None  # demand goes (and is
+                if demand and _PRESSURE.fullmatch(demand["rest"]) and \
+                        set(extract_facts(unit.text)) <= {demand["amount"]}:  # no step of the reply's)
                     unit.text = f"I can see the balance of {demand['amount']}." if demand["amount"] else ""
                 elif unit.text and unit.role != "added" and (due := _DUE.match(unit.text)) and due["rest"] is not None and \
-                        not re.search(r"\b(?:pay|please|avoid|fail\w*|action|otherwise)\b", due["rest"], re.I) and \
+                        (due.start("what") > 0 or re.search(r"\b(?:still|remains)\b", due["what"])) and \
+                        not re.search(r"\b(?:pay|please|avoid|fail\w*|action|otherwise|and|as)\b", due["rest"], re.I) and \
                         not re.match(r"[A-Z]{2}", due["what"]):  # "Unfortunately payment is still due on 14 March." -> "I
                     said = re.sub(r"\s+(?:is\s+still|still\s+is|remains)\s+(?=due\b)", " is ", unit.text[due.start("what"):],
                                   count=1)  # know payment is due on 14 March.": the date stays, as something the agent
@@ -486,13 +494,15 @@ class _Rewriter(Additions):
                 if unit.text and unit.role != "added" and _DIY_FIX.match(unit.text):
                     unit.text = ""  # "Please try adjusting the brake pads as described in the manual, section 4"
                     continue  # after the brakes failed: the urgent step is to stop, not to fix it oneself
+                gently = self.case.name == "vehicle-safety" and _GO_GENTLY.match(unit.text or "") and \
+                    not holds_fact(unit.text)  # ("take it slow until we look at it on Thursday": its day stays)
                 drive_in = self.case.name == "vehicle-safety" and _DRIVE_IN.search(unit.text or "")  # ("... back in on
                 # Thursday": its day goes with it)
                 kept_on = carry_on.search(unit.text or "") and self.case.name in _HARM  # "You can keep using the dryer
                 # until our engineer visits on Friday 14 June" (not "keep using your credit card ending 3391")
                 moved = unit.role == "added" and unit.text.lower() in self.draft.lower()  # (the draft's first sentence, moved
                 # after the thanks the coach put before it: "Hi Ms Lee, thank you .... Just take it easy ...")
-                if unit.text and (unit.role != "added" or waved or moved) and (drive_in or kept_on or
+                if unit.text and (unit.role != "added" or waved or moved) and (drive_in or kept_on or gently or
                                                                       (carry_on.search(unit.text) or waved or
                                                                       _BE_CAREFUL.match(unit.text) or
                                                                       _ENJOY.match(unit.text) or
@@ -568,9 +578,10 @@ class _Rewriter(Additions):
         self.merge_prefix(layout)  # ("Hi Sarah, we've passed your feedback on to the driver." went after the harassment
         # step was added: the step joins the greeting)
         _drop_empty_items(layout)
+        money = _MONEY_WORDS.search(layout.render()) is not None  # (what "it" may be: a refund, or a booking re-sent)
         for unit in layout.units:  # "Let me check whether we can get power back" reads as if it might never be back
             if unit.text and unit.role != "greeting" and "whether" in unit.text:
-                unit.text = _MONEY_SEEN.sub(_money_seen, _RESTORED.sub(_when, unit.text))
+                unit.text = _MONEY_SEEN.sub(lambda m: _money_seen(m, money), _RESTORED.sub(_when, unit.text))
         if any(f.rule == "broken-promise" for f in findings):
             for unit in layout.units:  # (and a yes the policy's check split off later)
                 if unit.text and _YES_LEAD.match(unit.text):
@@ -659,8 +670,8 @@ class _Rewriter(Additions):
                                          any(SEND_OFF.match(s.text) for s in split_sentences(text)))
         # ("Hi Mrs Pritchard! Thanks for getting in touch 😊 ... Have a great day!" to the bereaved)
         # a demand or a threat to someone who said they cannot pay ("Failure to pay may result in disconnection")
-        demands = self.case is not None and self.case.name in ("hardship", "money") and any(
-            _THREAT.match(s.text) or (pay := _PAY_NOW.match(s.text)) and _PRESSURE.search(pay["rest"])
+        demands = self.case is not None and self.case.name == "hardship" and any(
+            _THREAT.match(s.text) or (pay := _PAY_NOW.match(s.text)) and _PRESSURE.fullmatch(pay["rest"])
             for s in split_sentences(text))
         return len(parroted) >= 2 or bare or urgent or form or cheery or demands or \
             self.case is not None and (unacknowledged or not self.case.named_by(text, self.told)) or \
@@ -790,7 +801,10 @@ class _Rewriter(Additions):
         refused = self.policy.exception_refused(text, self.told) if rule == "banned-phrase" and self.told else None
         if refused:  # "we can't refund the £142 in any circumstances" to someone who was in hospital: the exception
             amounts = " and ".join(f for f, kind in fact_kinds(text).items() if kind == "money")  # the line makes
-            exception = finish(capitalise(_EXCEPTION_LEAD.sub("", refused).strip()))  # ("Exception: if ..." -> "If ...")
+            said = _EXCEPTION_LEAD.sub("", refused).strip()  # ("Exception: if ..." -> "If ...")
+            parts = re.split(r",\s+but\s+|;\s+", said)  # ("Late cancellation is charged at one night, but the charge is
+            said = next((p for p in parts[1:] if _WAIVES.search(p)), said)  # waived for ...": the waiver's own part)
+            exception = finish(capitalise(said))
             step = f"I'll check how that applies to the {amounts} and update you." if amounts else \
                 "I'll check how that applies to you and update you."
             normally = _as_normally(text) if not _RULES_OUT.search(exception) else None  # (not "..., but non-refundable
@@ -800,7 +814,9 @@ class _Rewriter(Additions):
                 # lifts
                 joined = exception[0].lower() + exception[1:] if not re.match(r"[A-Z]{2}", exception) else exception
                 return [[f"{normally}, but {joined}", step]]
-            return [[exception, step]]
+            if any(fact not in exception + step for fact in extract_facts(text)):
+                return []  # ("a £5 restocking fee will be charged, and I've emailed a returns label": its figures and its
+            return [[exception, step]]  # step would go; the finding stays for a person)
         if rule == "banned-phrase" and (instead := self._not_theirs) and text.strip() == instead[0]:
             return [[instead[1]]]  # what the customer asked of someone else and may not hear: said so, once
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
@@ -932,6 +948,7 @@ _AS_NORMALLY = (
     (re.compile(r"\s+(?:can['’]?t|cannot|can\s+not)\s+(?=\w)", re.I), " wouldn't normally "),
     (re.compile(r"(?:\s+(?:are|am)|['’](?:re|m))\s+(?:unable|not\s+able)\s+to\s+(?=\w)", re.I), " wouldn't normally "),
 )
+_WAIVES = re.compile(r"\b(?:waived|free\s+of\s+charge|refunded|except\w*|unless)\b", re.I)
 _RULES_OUT = re.compile(r"\b(?:not|no|never|cannot|non-\w+)\b|n['’]t\b", re.I)
 _BAD_NEWS_LEAD = re.compile(r"^\W*(?:unfortunately|sadly|regrettably|I['’]m\s+afraid)\s*,?\s*", re.I)
 
@@ -939,8 +956,8 @@ _BAD_NEWS_LEAD = re.compile(r"^\W*(?:unfortunately|sadly|regrettably|I['’]m\s+
 def _as_normally(text: str) -> str | None:
     """A one-clause refusal or charge as the rule an exception lifts, without its full stop, or None (not "in any
     circumstances", which no "normally" can soften)."""
-    if re.search(r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|[;?]", text, re.I):
-        return None
+    if re.search(r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|[;?]|,\s*(?:and|but)\s", text, re.I):
+        return None  # (not "... would normally be charged, and I've emailed a label, but ...": one clause)
     for pattern, said in _AS_NORMALLY:
         if len(pattern.findall(text)) == 1:
             out = _BAD_NEWS_LEAD.sub("", pattern.sub(said, text)).strip().rstrip(".!")
@@ -1000,12 +1017,12 @@ _DIY_FIX = re.compile(r"^\W*(?:please\s+)?(?:(?:just\s+)?try\s+(?:adjusting|tigh
                       re.I)
 _KEEP_USING = re.compile(r"^\W*(?:just\s+|please\s+|you\s+can\s+)?(?:keep|carry\s+on|continue)\s+(?:using|to\s+use|"
                          r"eating|to\s+eat|wearing|charging)\b", re.I)
+# "just take it easy for the first couple of hundred miles": driving on, gently, beside "don't drive"
+_GO_GENTLY = re.compile(r"^\W*(?:(?:just|please)\s+)?take\s+it\s+(?:easy|slow|gently|steady)\b(?=[^.!?]*\b(?:miles|km|kilomet\w+|"
+                        r"drive|driving|journeys?|roads?|motorways?)\b)", re.I)
 _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can|you['’]re\s+welcome\s+to)\s+)?"
                        r"(?:drive|bring|pop)\s+"
                        r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"
-                       # "just take it easy for the first couple of hundred miles": driving on, gently
-                       r"|^\W*(?:(?:just|please)\s+)?take\s+it\s+(?:easy|slow|gently|steady)\b(?=[^.!?]*\b(?:miles|km|kilomet\w+|"
-                       r"drive|driving|journeys?|roads?|motorways?)\b)"
                        # "Pop in whenever suits you"
                        r"|^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:pop|drop|come)\s+(?:in|by|round|over)\s+"
                        r"(?:whenever|any\s*time|when\s+it\s+suits)\b"
@@ -1129,8 +1146,10 @@ _PAY_NOW = re.compile(r"^\W*(?:please\s+|kindly\s+)?(?:make\s+(?:a|the|your)\s+(
                       r"settle\s+(?:the|your|this)\s+(?:outstanding\s+|overdue\s+)?(?:balance|account|arrears|bill|amount))"
                       r"(?:\s+(?:of\s+)?(?P<amount>[£$€]\s?\d[\d,.]*\d))?(?P<rest>[^.!?]*)[.!]*\s*$", re.I)
 _I_KNOW = "I know "
-_PRESSURE = re.compile(r"\b(?:earliest\s+convenience|as\s+soon\s+as\s+possible|asap|immediately|promptly|"
-                       r"without\s+(?:further\s+)?delay|to\s+avoid|in\s+full|today|now)\b|^\s*$", re.I)
+# ... pressed, and for nothing else ("today to start your payment plan" and "... and we'll set up a plan" are no demand)
+_PRESSURE = re.compile(r"(?:\s*,?\s*(?:at\s+your\s+earliest\s+convenience|as\s+soon\s+as\s+possible|asap|immediately|promptly|"
+                       r"without\s+(?:further\s+)?delay|in\s+full|today|now))*(?:\s*,?\s*(?:in\s+order\s+)?to\s+avoid\b.*)?\s*",
+                       re.I)
 _IN_DUE_COURSE = re.compile(r",?\s+in\s+due\s+course\b(?=\s*(?:[,.;!?]|$))", re.I)
 _DUE = re.compile(r"^\W*(?:(?:just\s+)?(?:a|as\s+a)\s+(?:friendly\s+|quick\s+|gentle\s+)?reminder,?\s+(?:that\s+)?|"
                   r"please\s+(?:note|remember)\s+(?:that\s+)?|(?:unfortunately|however|sadly|I['’]m\s+afraid),?\s+)?"

@@ -321,7 +321,8 @@ _SURE_TO = re.compile(r"(?<=\w)(?:\s+(?:is|are)\s+|['’]s\s+|['’]re\s+)(?:(?:
 
 # What a writer says to vouch for what follows: "Please be assured that", "I am pleased to confirm that", "It is our
 # intention that" (one list for both patterns below)
-_VOUCHES = (r"(?:please\s+)?(?:be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+assured|"
+_VOUCHES = (r"(?:please\s+|kindly\s+)?(?:be\s+rest|be|rest)\s+assured|you\s+(?:may|can)\s+rest\s+assured|"  # ("Kindly be rest
+            # assured your plan will ...", as it is typed)
             r"(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)(?:\s+you\b)?|"
             r"(?:I|we)\s+can\s+(?:assure|confirm|tell)(?:\s+you\b)?|it\s+is\s+our\s+(?:intention|aim|expectation)|(?:I|we)\s+(?:hereby\s+)?confirm|"
             r"(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:pleased|happy|glad|delighted)\s+to\s+(?:confirm|say|tell\s+you|"
@@ -1716,8 +1717,10 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     deadline = _DEADLINE.search(vp)
     while deadline and re.match(r"['’]s\b", vp[deadline.end():]):  # "fixed in this week's update": a noun's time, not
         deadline = _DEADLINE.search(vp, deadline.end())  # the deadline (never "fixed in 's update")
-    if deadline and not condition and _TURNS_UP.match(vp) and vp[_TURNS_UP.match(vp).end():].strip() == deadline.group():
-        when = deadline.group()  # "it'll turn up tomorrow": where it is, and an update then
+    if deadline and not condition and _TURNS_UP.match(vp) and \
+            re.sub(r"^(?:by|before)\s+", "", vp[_TURNS_UP.match(vp).end():].strip(), flags=re.I) == deadline.group():
+        when = update_time(vp[_TURNS_UP.match(vp).end():].strip()).strip()  # "it'll turn up (by) tomorrow": where it
+        # is, and an update then
         return (f"I'll also check where {s} is, and update you {when}." if again else
                 f"I'm checking where {s} is, and I'll update you {when}.") + tail
     update = update_instead(s, vp, deadline, salt, again=again, asked=asked, agent=bool(_AGENT.match(s))) \

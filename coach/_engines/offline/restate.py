@@ -105,7 +105,8 @@ _PROBLEM = re.compile(
     r"(?:bill|charges?|payments?|price|cost|premium|rent|amount|usage|statement)\b(?:[^.]|\.\d){0,80}\bnormally|split|shr[au]nk|shrunk|too\s+(?:big|small|short|long|tight|narrow|wide|hot|cold)|emptied|drained|"
     r"kept\s+(?:me|us|them|him|her)\s+awake|went\s+soft|towed|whiplash|injur\w*|caught\s+fire|exploded|"
     r"(?:has|have)\s+been\s+there\s+(?:since|for)|buckl\w*|shudder\w*|judder\w*|vibrat\w*|rattl\w*|"
-    r"squeak\w*|squeal\w*|wobbl\w*|flicker\w*|hit\s+by|(?:is|are|was|were|been)\s+(?:still\s+)?off\b|"
+    r"squeak\w*|squeal\w*|wobbl\w*|flicker\w*|hit\s+by|(?:water|power|electricity|gas|heating|supply|internet|broadband|wi-?fi|signal|service|lights?)\s+(?:has\s+been|"
+    r"have\s+been|is|are|was|were)\s+(?:still\s+)?off\b|"
     rf"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[{CURRENCY}]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
@@ -293,7 +294,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
         now_lead = _NOW_LEAD.match(sentence.strip())  # ("It's now Friday, nobody has called me": not the date alone)
         if not sentence.strip() or _TODAY_IS.match(sentence) and not now_lead or \
-                _RELIEF.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)) or _EVIDENCE.match(sentence):
+                _RELIEF.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)) or \
+                (proof := _EVIDENCE.match(sentence)) and not _PROBLEM.search(sentence[proof.end():]):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
@@ -369,7 +371,8 @@ def _pointless_pronoun(clause: str) -> bool:
     m = _PRONOUN.search(clause)
     if m is None:
         return False
-    if re.search(r"\bit(?:['’]s|\s+is)\s+still\s+happening\b|\bit\s+(?:still|keeps)\s+happening\b", clause, re.I):
+    if _DOING.match(clause) and re.search(r"\bit(?:['’]s|\s+is)\s+still\s+happening\b|\bit\s+(?:still|keeps)\s+happening\b",
+                                         clause, re.I):
         return True  # "you've cleared the cache twice and it's still happening": what is? (the sentence before says)
     if re.search(r"\b(?:any|all|some|none|most|each|both|either)\s+of\s+(?:it|them)\b", clause, re.I):
         return True  # "you didn't authorise any of it": of what?
@@ -415,6 +418,8 @@ _REQUEST = re.compile(r"^(?:I|we)(?:\s+|(?=['’]d\b))(?:(?:really|just|still)\s
 _SINCE_UPDATE = re.compile(r"^(?:ever\s+)?since\s+(?P<what>(?:the|your|my|last\s+\w+['’]s)\s+(?:[\w.-]+\s+){0,3}?"
                            r"(?:update|upgrade|release|patch|firmware\s+update))\s*,?\s+(?=(?:the|my|your|our|it|I)\b)", re.I)
 # what the customer tried, before what stopped them: the problem is after "but"
+_REFUSED_WHAT = re.compile(r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bwere\s)\b(?:refused|rejected|"
+                           r"declined|said\s+no)\b(?!\s+(?:my|the|your|our|a|an|to|it|them|this|that)\b)", re.I)
 _TRIED_BUT = re.compile(r"^(?:I['’]ve\s+been|I\s+have\s+been|I['’]m|I\s+am|I(?:['’]ve|\s+have)?)\s+(?:trying|tried|attempting|"
                         r"attempted)\s+to\s+[^.!?]*?,?\s+but\s+(?=(?:the|your|my|it|every|each|nothing|all)\b)", re.I)
 _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
@@ -434,8 +439,11 @@ def _as_clause(sentence: str) -> str | None:
     clause = _AGAIN.sub("", clause)
     clause = _I_SEE.sub("", clause)  # "I can see £1,950 has gone": what is seen, not "you can see"
     tried = _TRIED_BUT.match(clause)
-    if tried and len(clause[tried.end():].split()) >= _MIN_WORDS and _PROBLEM.search(clause[tried.end():]):
-        clause = clause[tried.end():]  # "I've been trying to freeze my plan ..., but the app keeps showing 'Error 409'"
+    if tried:
+        alone = _as_clause(clause[tried.end()].upper() + clause[tried.end() + 1:])  # "I've been trying to freeze my
+        if alone is not None and not _OBJECT_POINTER.search(alone) and not re.search(r"\b(?:it|them|one)\b", alone) and \
+                not _REFUSED_WHAT.search(alone):  # plan for June because I'm moving, but the app keeps showing 'Error
+            return alone  # 409'": the error (not "the website sent me the red one", "the manager refused": what?)
     lead = _LEADING_CLAUSE.match(clause) or _NOW_LEAD.match(clause)
     if lead:
         clause = clause[lead.end():]
@@ -482,8 +490,8 @@ def _as_clause(sentence: str) -> str | None:
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _BAD_START.match(clause) and not _OWN_START.match(clause) or \
             _BAD_END.search(clause):
         return None
-    if re.search(r"\b(?:have|has)\s+(?:cancel|pay|order|book|buy|send|receive|call|try|ask|return|change|make|take)\b",
-                 clause, re.I):
+    if re.search(r"\b(?:I|we)\s+(?:have|has)\s+(?:cancel|pay|order|book|buy|send|receive|call|try|ask|return|change|make|take)\s+"
+                 r"(?:my|the|our|a|an|it|this|your)\b", clause, re.I):
         return None  # "I have cancel my subscription": said back, "you have cancel" reads as the coach's own slip
     if re.search(r"\b(?:is|was|are|were)\s+(?:still\s+)?(?:in|inside)\s+it\b", clause, re.I):
         return None  # "your suit for the wedding is in it": in what? (the bag of the sentence before)
@@ -505,7 +513,10 @@ def _as_clause(sentence: str) -> str | None:
     if own:  # "ordered a sofa ..." -> "you ordered a sofa ..."; "been waiting ..." -> "you've been waiting ..."
         clause = re.sub(r",\s+(?=(?:got|received)\s+(?!there|home|back|to\b))", " but ", clause, count=1)  # "ordered a
         # size M, got a size 8"
-        if "," in clause or _NOTES.search(clause) or any(w.isupper() and w.isalpha() and len(w) > 3 for w in clause.split()):
+        if "," in clause or _NOTES.search(clause) or any(w.isupper() and w.isalpha() and len(w) > 3 for w in clause.split()) or \
+                re.search(r"\b(?:and|but)\s+(?:still\s+|then\s+|now\s+|again\s+)?(?:charged|billed|debited|took|taken)\b",
+                          clause, re.I):
+            # ("Cancelled my sub and still charged £9.99": who charged?)
             return None  # "ordered at 6:40, app says delivered at 7:25, nothing at my door": notes, not a sentence
         clause = _TO_YOU + ("'ve " if own["been"] else " ") + clause[0].lower() + clause[1:]  # ("you" after the swap)
     elif _PAST_START.match(clause):
@@ -597,7 +608,8 @@ _SUPPOSED = re.compile(r"\b(?:was|were)\s+(?:supposed|meant|due)\s+to\s+(?P<verb
 
 
 _DUE_ON = re.compile(r"^(?P<s>(?:your|the)\s+(?:order|parcel|package|delivery|refund|replacement|shipment|item|items)\b"
-                     r"[^,;]{0,40}?)\s+(?:was|were)\s+due\s+(?P<when>(?:on|by)\s+[^,;]+)$", re.I)
+                     r"[^,;]{0,40}?)\s+(?:was|were)\s+due\s+(?P<when>(?:on|by)\s+(?:the\s+)?[\w.]+(?:\s+(?!and\b|but\b|according\b|"
+                     r"as\b|per\b)[\w.]+){0,2})$", re.I)  # ("was due on Monday 4 March", not "... and it came on the 4th")
 _SUBJECT_VERB = re.compile(r"(?:is|was|were|are|has|have|had|never|still|didn't|hasn't|haven't|won't|isn't|wasn't|doesn't|"
                            r"keeps|got|arrived|came|went|stopped|broke|turned)$", re.I)
 #: Adjectives that open a customer's sentence before a common noun: "Black mould has returned", "Hot water is off".
@@ -669,9 +681,10 @@ def own_doing(problem: str) -> bool:
     """The restatement opens with what the customer did ("you reported a missed collection on Monday and ..."), or says
     only what is at stake ("you need your March statement for a mortgage application due Friday"): after "I'm sorry
     that" it reads as sorry they reported it, or need it, so it is said back with "I see that" instead."""
-    return _DOING.match(problem) is not None or _only_weak(problem) and any(
+    return _DOING.match(problem) is not None or problem.startswith("you ") and _only_weak(problem) and any(
         m.group().lower() in _WEAK for m in _PROBLEM.finditer(problem))  # (a weak word there, not none: the words of
-    # "my usual bill" no longer match once it reads "your usual bill")
+    # "my usual bill" no longer match once it reads "your usual bill"; and what the customer needs or has, not "your
+    # delivery was due on Tuesday ... and the driver turned up at 3pm")
 
 
 def _tidy(sentence: str) -> str:
