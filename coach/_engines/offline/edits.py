@@ -119,8 +119,8 @@ _HOPE_TAIL = re.compile(r",?\s+(?:and|but|so)\s+(?:hopefully|fingers\s+crossed)\
 _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re.I)
 
 
-# Reassurance that waves the problem away: "Don't worry.", "There's nothing to worry about."
 _BARE_SEE = re.compile(r"^\W*I\s+(?:can\s+)?(?:see|hear|understand)\s+that\W*$", re.I)  # "I can see that." with nothing seen
+# Reassurance that waves the problem away: "Don't worry.", "There's nothing to worry about."
 _DISMISSAL = re.compile(
     r"^\W*(?:please\s+)?(?:(?:(?:don't|don’t|do\s+not)\s+(?:you\s+)?|try\s+not\s+to\s+)worry"
     r"(?:\s+(?:too\s+much|at\s+all|about\s+(?:it|a\s+thing|anything|that|this)))?"
@@ -248,8 +248,7 @@ _DEFLECTS = re.compile(
     r"(?:temperamental|tricky|fiddly|unpredictable|finicky|confusing)\b"  # ("bills can be a bit confusing at times")
     r"|(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:[\w-]+\s+)?[\w-]+ing\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?"
     r"(?:tricky|fiddly|confusing)(?:\s+at\s+times|\s+sometimes|\s+for\s+(?:patients|customers|people|many|some|everyone))?"
-    r"\W*$"  # ("billing can be confusing at times", not "The
-    # setting can be tricky to find: go to ...")
+    r"\W*$"  # (a whole sentence: "billing can be confusing at times", not "The setting can be tricky to find: go to ...")
     # a cheerful or salesy send-off to someone with a complaint: "Have a great day!", "Thank you for shopping with us."
     r"|thanks?(?:\s+you)?\s+(?:again\s+)?for\s+(?:shopping|choosing)\s+with\b[^.!?]{0,30}[.!]*$"
     r"|(?:I\s+)?hope\s+your\s+(?:day|week|weekend|evening)\s+(?:gets|is|goes)\s+better\W*$"

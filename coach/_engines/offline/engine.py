@@ -963,6 +963,8 @@ def _as_normally(text: str) -> str | None:
             out = _BAD_NEWS_LEAD.sub("", pattern.sub(said, text)).strip().rstrip(".!")
             return capitalise(out)
     return None
+
+
 _THANKS = re.compile(r"^\W*thank(?:s|\s+you)\b", re.I)
 _WITHIN = re.compile(r"\b(?P<term>(?:\d+|one|two|three)[- ](?:month|year))s?\s+(?:limited\s+)?warranty\b", re.I)
 _SO_MUCH = re.compile(r"^thanks\s+(?:so\s+much|a\s+lot|a\s+million)(?=\s+for\b)", re.I)
