@@ -374,3 +374,30 @@ def test_where_an_order_is_and_been_and_fixed_are_no_slips():
                   "board; the part arrives Thursday and I'll confirm the repair time by Wednesday."):
         result = coach.rewrite(draft, customer="Order 5521 never arrived and the lift in my building is broken.")
         assert not result.review, result.review
+
+
+# --- after the de/df measurement (not judged again) ---------------------------------------------------------------
+
+_BRAKES = "The day after your garage fitted new discs, the pedal went almost to the floor on the M5 and I nearly crashed."
+
+
+def test_a_brake_failure_gets_no_blame_question_and_no_later_visit():
+    result = coach.rewrite("Hi Ms Reid, were you braking too hard? If you want to bring it back next week we can have a "
+                           "look. If it's still a problem in a fortnight just pop in.", customer=_BRAKES)
+    text = result.rewrite
+    assert "braking too hard" not in text and "next week" not in text and "pop in" not in text, text
+    assert "don't drive" in text, text
+
+
+def test_well_get_back_to_you_in_days_waits_until_the_gas_is_safe():
+    result = coach.rewrite("Please raise a ticket on our website and we'll get back to you within 3-5 working days.",
+                           customer="There's a strong smell of gas in my hallway at 4 Ash Lane.")
+    assert "Once everything has been made safe, we'll get back to you within 3-5 working days." in result.rewrite, \
+        result.rewrite
+
+
+def test_a_letters_empty_opening_goes_from_a_fixed_reply():
+    result = coach.rewrite("I am writing in response to your recent correspondence. Please accept our apologies for "
+                           "this. I will look into it.",
+                           customer="Your invoice charged me £185, but the treatment plan I signed quoted £95.")
+    assert "writing in response" not in result.rewrite, result.rewrite

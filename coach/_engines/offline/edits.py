@@ -164,6 +164,9 @@ _BLAMES = re.compile(
     # "Calling repeatedly does not speed up the process": the customer told off for chasing
     r"^\W*(?:calling|ringing|chasing|phoning|emailing|contacting\s+us)\s+(?:us\s+)?(?:repeatedly|again\s+and\s+again|multiple\s+times|"
     r"so\s+often|every\s+day)\s+(?:does\s+not|doesn['’]t|will\s+not|won['’]t)\s+(?:speed|help|make|change|get|move)\b|"
+    # the driver asked whether it was their own doing, after a failure: "Were you braking harshly?"
+    r"^\W*(?:were|was|did)\s+you\s+(?:perhaps\s+|maybe\s+|possibly\s+)?(?:brak\w+\s+(?:too\s+)?(?:harsh\w*|hard)|driv\w+\s+(?:too\s+)?"
+    r"(?:fast|hard|harshly)|overload\w*|speeding)\b|"
     r"\b(?:lol|lmao|haha+|hehe)\b", re.I)
 _FILLER_WORDS = frozenset("really honestly completely totally truly fully absolutely so do does did too and well just "
                           "yes definitely entirely perfectly believe me trust tbh tbf ngl".split())
@@ -263,6 +266,9 @@ _DEFLECTS = re.compile(
     r"balance|quote)s?\s+(?:is|are|was|were)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:correct|accurate|right)\b"
     r"|(?:I\s+know\s+how\s+you\s+feel,?\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+s\s+are|[\w-]+ing\s+(?:(?:a|an|the|your|my)\s+)?[\w-]+\s+is)"
     r"\s+the\s+worst\W*$"  # ("I know how you feel, losing a bag is the worst.")
+    # a letter's empty opening: "I am writing in response to your recent correspondence."
+    r"|(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+writing\s+(?:in\s+(?:response|reply)|with\s+regard|further)\s+to\s+your\s+(?:recent\s+)?"
+    r"(?:correspondence|letter|e-?mail|enquiry|inquiry|complaint|message)\W*$"
     # a motto in place of a remedy: "We'll do better next time!"
     r"|(?:we['’]ll|we\s+will|I['’]ll|I\s+will)\s+(?:try\s+to\s+|aim\s+to\s+)?do\s+better\s+(?:next\s+time|in\s+future)\W*$"
     # the customer told where the company's duty ends: "we cannot be held responsible if you have shared your PIN"

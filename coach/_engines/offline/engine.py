@@ -1031,7 +1031,9 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can|you['�
                        # "If you want to bring it in next week we can take a look."
                        r"|^\W*(?:(?:hi|hello|hey|dear)\s+[^,.!?]{1,30},\s*)?(?:if|when)\s+you\s+(?:want|wish|would\s+like|like|can)\s+to\s+"
                        r"(?:bring|drive|drop|pop)\s+(?:it|her|"
-                       r"the\s+car|your\s+car|the\s+vehicle)\s+(?:back\s+)?(?:in|over|round)\b"
+                       r"the\s+car|your\s+car|the\s+vehicle)\s+(?:(?:back\s+)?(?:in|over|round)\b|back\s+(?:next|this|later|on)\b)"
+                       # "If its still a problem in a couple of weeks pop in and we'll have a look."
+                       r"|^\W*if\s+(?:it['’]?s|its|it\s+is)\s+still\s+[^.!?]{0,50}\b(?:pop|bring\s+it|drive\s+it|come)\s+(?:in|back|round)\b"
                        # "Can you bring the car back in next week when we have a free slot?"
                        r"|\b(?:can|could)\s+you\s+(?:bring|drop|pop)\s+(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+"
                        r"(?:back\s+)?(?:in|over|round)\s+(?:next\s+week|later\s+this\s+week|when(?:ever)?\b|at\s+some\s+point)"
@@ -1095,8 +1097,8 @@ _ROUTINE_VISIT_CHECK = re.compile(r"^(?:let\s+me\s+check|I['’]m\s+checking|I['
                                   r"take\s+a\s+look|look\s+at)|(?:someone|somebody)\s+can\s+come\s+(?:out|round))\b", re.I)
 _ROUTINE_VISIT_AFTER = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:an?\s+|the\s+|our\s+)?(?:engineer|technician|fitter|team)|"
                                   r"an?\s+member\s+of\s+(?:our|the)\s+(?:[\w-]+\s+)?team|"
-                                  r"someone|somebody|we)(?:\s+from\s+(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?\s+"
-                                  r"(?:will|can|should|aims?\s+to)\s+(?:visit|come|call\s+(?:round|out)|"
+                                  r"someone|somebody|we)(?:\s+from\s+(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?"
+                                  r"(?:\s+(?:will|can|should|aims?\s+to)|['’]ll)\s+(?:visit|come|call\s+(?:round|out)|"
                                   r"send\s+(?:someone|somebody|an?\s+(?:engineer|technician))(?:\s+(?:out|round))?|"
                                   r"be\s+(?:with\s+you|out|in\s+touch)|take\s+a\s+look|look\s+(?:into|at)\s+it|"
                                   r"get\s+back\s+to\s+you)\b"  # (a later day: "within 5 working days", "then" after
