@@ -401,3 +401,9 @@ def test_a_letters_empty_opening_goes_from_a_fixed_reply():
                            "this. I will look into it.",
                            customer="Your invoice charged me £185, but the treatment plan I signed quoted £95.")
     assert "writing in response" not in result.rewrite, result.rewrite
+
+
+def test_end_of_story_goes_with_the_promise_it_vouched_for():
+    result = coach.rewrite("Don't worry, your refund of £40 will definitely be back on your card by Friday, end of story.",
+                           customer="I returned the boots on 2 May and still no refund of £40.")
+    assert "end of story" not in result.rewrite and "£40" in result.rewrite and "Friday" in result.rewrite, result.rewrite

@@ -1709,6 +1709,7 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
                 r"|\s*\b(?:promptly|swiftly|in\s+due\s+course)\b", "", vp,
                 flags=re.I).strip()  # "whether we can sort it when we can": the check is the action
     vp = this_for_it(re.sub(r"\s+I\s+promise$", "", vp))  # ("we'll sort it asap I promise")
+    vp = _CERTAIN_TAIL.sub("", vp)  # ("... back on your card by Friday, end of story": the check vouches for nothing)
     if condition:
         vp = f"{vp} {condition[0].lower() + condition[1:]}"
     signed = re.search(r"(?:\s+(?:\^\w+|#\w+))+\s*$", vp)  # "... by tomorrow morning ^GW #FreshFit": the sign-off goes last
@@ -1809,6 +1810,8 @@ _NOT_YET_FULL = re.compile(r"^I can't confirm yet that (?P<s>.+?) can (?P<vp>.+?
                            r"update you|; I'm checking where it stands and will let you know)\.$")
 
 
+_CERTAIN_TAIL = re.compile(r",?\s+(?:end\s+of\s+story|full\s+stop|period|no\s+question(?:\s+about\s+it)?|"
+                           r"no\s+doubt(?:\s+about\s+it)?|no\s+ifs\s+(?:or|and)\s+buts)\b", re.I)
 _THING = re.compile(r"^(?:[A-Z][a-z]+(?:tion|sion|ment|ness|ance|ence|ity|ery|ice|ing|ss|age|ure)s?|Power|Internet|Broadband|"
                     r"Heating|Water|Electricity|Gas|Supply|Refunds?|Repairs?|Wifi|Signal|Coverage|Data|Fix|Patch|Update|Release|"
                     r"Order|Parcel|Package|Item|Replacement|Engineer|Technician|Credit|Money)$")  # a common noun, first
