@@ -407,3 +407,9 @@ def test_end_of_story_goes_with_the_promise_it_vouched_for():
     result = coach.rewrite("Don't worry, your refund of £40 will definitely be back on your card by Friday, end of story.",
                            customer="I returned the boots on 2 May and still no refund of £40.")
     assert "end of story" not in result.rewrite and "£40" in result.rewrite and "Friday" in result.rewrite, result.rewrite
+
+
+def test_the_period_of_a_cooling_off_period_stays():
+    result = coach.rewrite("Your refund will definitely be processed within the 14-day cooling-off period.",
+                           customer="I cancelled my contract on day 3 and want my £60 back.")
+    assert "cooling-off period" in result.rewrite, result.rewrite

@@ -1810,8 +1810,9 @@ _NOT_YET_FULL = re.compile(r"^I can't confirm yet that (?P<s>.+?) can (?P<vp>.+?
                            r"update you|; I'm checking where it stands and will let you know)\.$")
 
 
-_CERTAIN_TAIL = re.compile(r",?\s+(?:end\s+of\s+story|full\s+stop|period|no\s+question(?:\s+about\s+it)?|"
-                           r"no\s+doubt(?:\s+about\s+it)?|no\s+ifs\s+(?:or|and)\s+buts)\b", re.I)
+# a tail that vouches, after its comma: "..., end of story", "..., full stop" (not the "period" of "the cooling-off period")
+_CERTAIN_TAIL = re.compile(r",\s*(?:end\s+of\s+story|full\s+stop|period|no\s+question(?:\s+about\s+it)?|"
+                           r"no\s+doubt(?:\s+about\s+it)?|no\s+ifs\s+(?:or|and)\s+buts)(?=\s*(?:[,.;!?]|$))", re.I)
 _THING = re.compile(r"^(?:[A-Z][a-z]+(?:tion|sion|ment|ness|ance|ence|ity|ery|ice|ing|ss|age|ure)s?|Power|Internet|Broadband|"
                     r"Heating|Water|Electricity|Gas|Supply|Refunds?|Repairs?|Wifi|Signal|Coverage|Data|Fix|Patch|Update|Release|"
                     r"Order|Parcel|Package|Item|Replacement|Engineer|Technician|Credit|Money)$")  # a common noun, first
