@@ -15,7 +15,7 @@ whether a stock line names the right problem or offers the step this case needs,
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, partial
 
 from ..._core.asked_again import asked_again
 from ..._core.checker import asks_for_another, check, kept_quiet
@@ -578,10 +578,11 @@ class _Rewriter(Additions):
         self.merge_prefix(layout)  # ("Hi Sarah, we've passed your feedback on to the driver." went after the harassment
         # step was added: the step joins the greeting)
         _drop_empty_items(layout)
-        money = _MONEY_WORDS.search(layout.render()) is not None  # (what "it" may be: a refund, or a booking re-sent)
+        money: bool | None = None  # (what "it" may be: a refund, or a booking re-sent; read once, where needed)
         for unit in layout.units:  # "Let me check whether we can get power back" reads as if it might never be back
             if unit.text and unit.role != "greeting" and "whether" in unit.text:
-                unit.text = _MONEY_SEEN.sub(lambda m: _money_seen(m, money), _RESTORED.sub(_when, unit.text))
+                money = _MONEY_WORDS.search(layout.render()) is not None if money is None else money
+                unit.text = _MONEY_SEEN.sub(partial(_money_seen, money=money), _RESTORED.sub(_when, unit.text))
         if any(f.rule == "broken-promise" for f in findings):
             for unit in layout.units:  # (and a yes the policy's check split off later)
                 if unit.text and _YES_LEAD.match(unit.text):
@@ -803,7 +804,7 @@ class _Rewriter(Additions):
             amounts = " and ".join(f for f, kind in fact_kinds(text).items() if kind == "money")  # the line makes
             said = _EXCEPTION_LEAD.sub("", refused).strip()  # ("Exception: if ..." -> "If ...")
             parts = re.split(r",\s+but\s+|;\s+", said)  # ("Late cancellation is charged at one night, but the charge is
-            said = next((p for p in parts[1:] if _WAIVES.search(p)), said)  # waived for ...": the waiver's own part)
+            said = next((p for p in parts[1:] if _LIFTS.search(p)), said)  # waived for ...": the waiver's own part)
             exception = finish(capitalise(said))
             step = f"I'll check how that applies to the {amounts} and update you." if amounts else \
                 "I'll check how that applies to you and update you."
@@ -948,7 +949,8 @@ _AS_NORMALLY = (
     (re.compile(r"\s+(?:can['’]?t|cannot|can\s+not)\s+(?=\w)", re.I), " wouldn't normally "),
     (re.compile(r"(?:\s+(?:are|am)|['’](?:re|m))\s+(?:unable|not\s+able)\s+to\s+(?=\w)", re.I), " wouldn't normally "),
 )
-_WAIVES = re.compile(r"\b(?:waived|free\s+of\s+charge|refunded|except\w*|unless)\b", re.I)
+_LIFTS = re.compile(r"\b(?:waived|free\s+of\s+charge|refunded|except\w*|unless)\b", re.I)  # the part of a line that
+# lifts its rule
 _RULES_OUT = re.compile(r"\b(?:not|no|never|cannot|non-\w+)\b|n['’]t\b", re.I)
 _BAD_NEWS_LEAD = re.compile(r"^\W*(?:unfortunately|sadly|regrettably|I['’]m\s+afraid)\s*,?\s*", re.I)
 
