@@ -235,6 +235,11 @@ class Additions:
             return  # "Hi Rhys, I'd like to get an internal log of this 1/3": no boundary to add at
         for offset, sentence in enumerate(added):
             self._insert(layout, at + offset, sentence)
+        said_back = _stems(" ".join(added)) | _SEEN_WORDS
+        for unit in layout.units:  # "I can see you cancelled." after "I see that you cancelled your StreamBox ...": said
+            if unit.text and unit.role == "body" and _SEEN.fullmatch(unit.text) and \
+                    _stems(unit.text) <= said_back and not holds_fact(unit.text):
+                unit.text = ""  # twice, and the second time with less
 
     def merge_prefix(self, layout: Layout) -> None:
         """A greeting whose sentence went ("Hi Dana, sorry for the trouble."): the next sentence joins it."""
@@ -280,6 +285,10 @@ class Additions:
             if unit.text and unit.role == "body" and _LOOKING_ALREADY.fullmatch(unit.text) and \
                     step.startswith(_LOOKS) and not holds_fact(unit.text):
                 unit.text = ""
+            elif unit.text and unit.role == "body" and step.startswith(_LOOKS) and \
+                    (tail := _LAST_SAID.search(unit.text)) and _LOOKING_ALREADY.fullmatch(tail["last"]) and \
+                    not holds_fact(tail["last"]):
+                unit.text = unit.text[:tail.start("last")].rstrip()  # "Sorry for the wait!! were lookin into it 🍕🙏"
         for unit in layout.units:  # "We trust this clarifies the position." before a check still to come: it did not
             # (an answer followed by a request for details may still help)
             if unit.text and unit.role in ("body", "courtesy") and _HELPED.fullmatch(unit.text) and step.startswith(_LOOKS):
@@ -363,13 +372,14 @@ _ASKS_FIRST = re.compile(r"^\W*(?:@\w+\s+)*(?:just\s+|please\s+|pls\s+|simply\s+
 _LOOKING_ALREADY = re.compile(
     r"\W*(?:as\s+per\s+my\s+(?:previous|last)\s+e-?mail,?\s*|(?:please\s+)?(?:rest|be)\s+assured,?\s*(?:that\s+)?|"
     r"just\s+(?:so\s+you\s+know|to\s+let\s+you\s+know),?\s*(?:that\s+)?)?"
-    r"(?:(?:we\s+are|we['’]re|we\s+r|I['’]m|I\s+am|(?:our|the)\s+(?:[\w-]+\s+)?(?:team|engineers|technicians|staff|colleagues)"
-    r"(?:\s+(?:is|are|r)|['’]re|['’]s))\s+(?:currently\s+|still\s+|already\s+|now\s+)?(?:looking\s+into|investigating|checking|"
-    r"working\s+on)\s+(?:it|this|that|the\s+matter|things|the\s+(?:issue|problem))"
+    r"(?:(?:we\s+are|we['’]re|were|we\s+r|I['’]m|I\s+am|(?:our|the)\s+(?:[\w-]+\s+)?(?:team|engineers|technicians|staff|colleagues)"
+    r"(?:\s+(?:is|are|r)|['’]re|['’]s))\s+(?:currently\s+|still\s+|already\s+|now\s+)?(?:looking\s+into|lookin['’]?\s+into|"
+    r"investigating|checking|working\s+on|on)\s+(?:it|this|that|the\s+matter|things|the\s+(?:issue|problem))"
     r"|(?:your|the|this)\s+(?:claim|case|complaint|query|request|issue|matter)\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?"
     r"(?:being\s+)?(?:looked\s+into|investigated|reviewed))"
     r"(?:\s+(?:now|further|for\s+you|as\s+we\s+speak|at\s+the\s+moment))?\s*[.!]*\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]*\s*",
     re.I)  # (a whole sentence that says only that someone is looking: the concrete step says it)
+_LAST_SAID = re.compile(r"[.!?](?:\s+)(?P<last>[^.!?]+[.!]*\W*)$")  # a sentence the segmenter left inside the one before
 _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check", "I'm checking", "I'll look", "I'm looking")
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"
@@ -393,6 +403,11 @@ _HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hea
 _HELPED = re.compile(r"\W*(?:(?:I|we)\s+)?(?:hope|trust)\s+(?:this|that)\s+(?:clarifies|answers|explains|settles|"
                      r"clears\s+(?:it|things)\s+up)(?:\s+(?:the|your)\s+(?:position|matter|situation|question))?\W*",
                      re.I)  # (not "helps": a look into it may help)
+# the agent seeing what the customer said, with nothing of its own: "I can see you cancelled.", "I can see the order on
+# our system." (once the problem is said back, it says it again with less)
+_SEEN = re.compile(r"\W*(?:I|we)\s+(?:can\s+)?see\s+(?:that\s+)?(?:you(?:['’]ve|\s+have)?|your|the)\s+[^.!?]{1,50}?"
+                   r"(?:\s+on\s+(?:our|the|my)\s+(?:system|records?|end|side))?\s*[.!]?\s*", re.I)
+_SEEN_WORDS = frozenset(stem(w) for w in ("see", "system", "record", "records", "end", "side"))
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"

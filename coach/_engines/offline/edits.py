@@ -26,7 +26,7 @@ from .clauses import (
 )
 
 __all__ = ["blames", "drop_apology", "drop_pity", "fix_vague_effort", "drop_banned", "drop_clause", "deflects", "droppable",
-           "hollow", "is_interjection", "USE_WHAT_WENT", "HELLO_LEAD", "SEND_OFF"]
+           "hollow", "is_interjection", "only_effort", "USE_WHAT_WENT", "HELLO_LEAD", "SEND_OFF"]
 
 _OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|omg|ouch|whoa|uh\s+oh|what(?=\W*[?!])"
 _INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh|aw+)(?:[\s,]+(?-i:[A-Z][a-z]+))?\W*$", re.I)  # ... "Oh Gemma 😢"
@@ -379,6 +379,9 @@ def drop_apology(text: str) -> list[str] | None:
         return None
     faced = _SORRY_FACE.match(text)
     rest = text[faced.end():] if faced else ""
+    if faced and m.start() >= faced.start("sorry") and m.end() <= faced.end("sorry") and only_effort(rest) and \
+            not holds_fact(faced["sorry"]) and not faced["lead"].strip(" ,"):
+        return []  # "ugh sorry about that 😩 we're looking into it!": the look goes too, for a step that says what
     if faced and m.start() >= faced.start("sorry") and m.end() <= faced.end("sorry") and \
             not holds_fact(faced["sorry"]) and not holds_step(faced["sorry"]) and (holds_step(rest) or holds_fact(rest)):
         lead = faced["lead"].strip(" ,")  # "ugh your parcel is stuck in customs, so sorry 😔 we're chasing ...": the
@@ -395,6 +398,16 @@ def drop_apology(text: str) -> list[str] | None:
     if out is None and (droppable(text) or droppable(_OWN_APOLOGY.sub("", text)) or plain != text and droppable(plain)):
         return []  # "Please accept our apologies, Amy." offers nothing to do: its "please" is the apology's
     return out
+
+
+def only_effort(text: str) -> bool:
+    """``text`` says only that someone is looking into it or working on it ("we're looking into it!"), and nothing else."""
+    effort = load_rules()["vague-effort"].pattern("patterns").search(capitalise(text))
+    return effort is not None and _ON_IT.search(effort.group()) is not None and \
+        not re.search(r"\w", text[: effort.start()] + text[effort.end():])
+
+
+_ON_IT = re.compile(r"\b(?:looking\s+into|working\s+on|investigating)\b", re.I)
 
 
 # an apology ended by a face, then the next clause in lower case ("so sorry for the inconvenience 💧 our team are on site")

@@ -43,6 +43,7 @@ from .edits import (
     fix_vague_effort,
     hollow,
     is_interjection,
+    only_effort,
 )
 from .layout import Layout, Unit, parse
 from .opening import Phrasing, positive
@@ -392,6 +393,11 @@ class _Rewriter(Additions):
             also = _ALSO_AGAIN.match(unit.text) if unit.text else None  # "also" has nothing to add to
             if also and not any(u.text.lower().startswith(also["lead"].lower()) for u in layout.units[:at] if u.text):
                 unit.text = also["lead"] + unit.text[also.end():]
+        said = [u for u in layout.units if id(u) in drafted]
+        for before, unit in zip(said, said[1:]):  # "I'm sorry to hear about this. I have raised it with billing.": the
+            raised = _RAISED_IT.search(unit.text) if unit.text and not before.text else None  # apology went, and "it"
+            if raised and _APOLOGY.search(drafted[id(before)]) and unit.text == drafted[id(unit)]:  # with it
+                unit.text = unit.text[: raised.start("it")] + "this" + unit.text[raised.end("it"):]
         if self.case is not None and self.case.name != "money":  # a smiley after a condolence, a diagnosis or a gas
             for unit in layout.units:  # leak ("I'm so sorry to hear that your mother passed away. 😊"): it goes
                 cheer = _CHEERFUL.sub("", unit.text).strip() if unit.text else ""
@@ -818,6 +824,14 @@ class _Rewriter(Additions):
             if any(fact not in exception + step for fact in extract_facts(text)):
                 return []  # ("a £5 restocking fee will be charged, and I've emailed a returns label": its figures and its
             return [[exception, step]]  # step would go; the finding stays for a person)
+        if rule == "vague-effort" and only_effort(text):  # "Our IT team is looking into it. Please try again later.":
+            rest = self.draft.replace(text, " ")  # the look stays, and says what comes of it
+            if any(f.rule == "broken-promise" for f in self.checked[self.draft].findings):
+                return []  # "... is looking into the issue and it will be resolved within 48 hours": the promise's
+                # check follows the look, and says when
+            if _SAYS_WHEN.search(rest) or not holds_step(rest):
+                return [[]]  # (where nothing else is to be done, the coach's own step names what it looks into)
+            return [[re.sub(r"[\s.!]*$", "", text) + ", and I'll update you as soon as I know more."]]
         if rule == "banned-phrase" and (instead := self._not_theirs) and text.strip() == instead[0]:
             return [[instead[1]]]  # what the customer asked of someone else and may not hear: said so, once
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
@@ -1012,6 +1026,13 @@ _NAMES_THEM = re.compile(r"\b(?:courier|carrier|driver|bank|manufacturer|airport
 _THEM = re.compile(r"\b(?:them|they|their)\b", re.I)
 _HOWEVER = re.compile(r"^(?:however|that\s+said|nevertheless)\s*,\s*|(?<=^)(?P<lead>(?:I|we)\s+(?:have|'ve|’ve|will|'ll|’ll|can))"
                       r",\s+however,(?=\s)", re.I)
+# the reply says when or how the customer hears back: "we'll keep you updated", "by tonight" (not "contacting us today")
+_SAYS_WHEN = re.compile(r"\b(?:update\s+you|get\s+back\s+to\s+you|be\s+in\s+touch|let\s+you\s+know|keep\s+you\s+"
+                        r"(?:posted|updated|informed)|revert|within\s+(?:\d|an?\s+|the\s+(?:hour|day|week))|by\s+(?:the\s+end|"
+                        r"tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))", re.I)
+_RAISED_IT = re.compile(r"\b(?:raised|passed|escalated|reported|forwarded|flagged|sent|logged|referred)\s+(?P<it>it)\s+"
+                        r"(?:on\s+|up\s+|over\s+|through\s+)?(?:with|to)\b", re.I)
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
 # a fix left to the customer where someone may be hurt: "Please try adjusting the brake pads as described in the manual"
 _DIY_FIX = re.compile(r"^\W*(?:please\s+)?(?:(?:just\s+)?try\s+(?:adjusting|tightening|loosening|bleeding|re-?aligning|"

@@ -1,0 +1,132 @@
+"""Stop 54: shapes blind reviewers of sets de and df marked garbled or unsendable, each in drafts written here.
+
+A line said twice once the coach had said the case back or added its own look, an "it" left pointing at an apology that
+went, "that sounds awful" kept as the agent's dismay, and a bare "we're looking into it" passed as the reply's only step.
+"""
+
+from __future__ import annotations
+
+from coach import Coach
+
+coach = Coach()
+
+
+def _rules(text: str, customer: str | None = None) -> set[str]:
+    return {f.rule for f in coach.check(text, customer=customer).findings if f.blocking}
+
+
+# --- a line said twice ----------------------------------------------------------------------------------------------
+
+def test_i_can_see_you_cancelled_goes_once_the_cancellation_is_said_back():
+    result = coach.rewrite(
+        "Hi Tomasz,\n\nSorry for any confusion. I can see you cancelled. You'll definitely have the £35.98 back "
+        "tomorrow.\n\nCheers,\nElin",
+        customer="I cancelled my Lumio gym membership on 2 June (ref LG-4471) but I was charged £17.99 on 1 July and "
+                 "again on 1 August. Please refund both.")
+    assert "you cancelled your Lumio gym membership" in result.rewrite, result.rewrite
+    assert "I can see you cancelled." not in result.rewrite, result.rewrite
+    assert "£35.98" in result.rewrite
+
+
+def test_seeing_the_order_on_our_system_goes_once_the_order_is_said_back():
+    result = coach.rewrite(
+        "Hello,\n\nSo sorry for the mix-up. I can see the order on our system. We will get the right boots to you before "
+        "Saturday, I promise.\n\nOrders Team",
+        customer="I ordered walking boots in a size 6 (order 71-44820) and received a size 9. I need them for Saturday.")
+    assert "you ordered walking boots in a size 6" in result.rewrite, result.rewrite
+    assert "on our system" not in result.rewrite, result.rewrite
+
+
+def test_a_sentence_that_adds_its_own_fact_stays_after_the_restatement():
+    result = coach.rewrite(
+        "Hello,\n\nSo sorry for the mix-up. I can see the order was packed on 3 May. We will get the right boots to you "
+        "before Saturday, I promise.\n\nOrders Team",
+        customer="I ordered walking boots in a size 6 (order 71-44820) and received a size 9. I need them for Saturday.")
+    assert "I can see the order was packed on 3 May." in result.rewrite, result.rewrite
+
+
+def test_a_typed_look_after_a_concrete_apology_goes_for_the_coachs_own():
+    result = coach.rewrite("@mo_eats sorry for the wait!! were lookin into it 🍔 #BurgerBarn",
+                           customer="@BurgerBarn ordered at 7.10, now 8.40 and the app still says 'cooking' order #BB-5530")
+    assert "lookin" not in result.rewrite, result.rewrite
+    assert "Sorry for the wait!!" in result.rewrite and "#BB-5530" in result.rewrite, result.rewrite
+
+
+def test_a_bland_apology_with_a_bare_look_after_its_face_goes_whole():
+    result = coach.rewrite("@kat_r ugh sorry about that 😩 we're looking into it! hopefully back soon #NovaCares",
+                           customer="@NovaFibre internet down AGAIN in Cardiff CF24 since 8am, I work from home ffs")
+    assert "we're looking into it" not in result.rewrite, result.rewrite
+    assert "sorry about that" not in result.rewrite.lower(), result.rewrite
+    assert result.passed is not True
+
+
+# --- an "it" whose apology went ---------------------------------------------------------------------------------------
+
+def test_raised_it_becomes_raised_this_when_the_apology_before_it_went():
+    result = coach.rewrite(
+        "Hi, I'm sorry to hear about this. I have passed it to our billing team. You'll definitely get the £62.10 back by "
+        "Monday.",
+        customer="There's a £62.10 data charge on my bill for Portugal but I bought your travel pass before I went.")
+    assert "passed this to our billing team" in result.rewrite, result.rewrite
+
+
+def test_raised_it_stays_when_the_sentence_before_it_stays():
+    result = coach.rewrite(
+        "Hi, the £62.10 data charge is a mistake. I have passed it to our billing team. You'll definitely get it back by "
+        "Monday.",
+        customer="There's a £62.10 data charge on my bill for Portugal but I bought your travel pass before I went.")
+    assert "passed it to our billing team" in result.rewrite, result.rewrite
+
+
+# --- dismay -----------------------------------------------------------------------------------------------------------
+
+def test_that_sounds_awful_is_the_agents_dismay():
+    assert "pity" in _rules("Omg that sounds awful!! DM us your booking ref.")
+    assert "pity" in _rules("That sounds terrible, I'm sorry your coach was cancelled.")
+
+
+def test_it_sounds_awful_of_a_speaker_is_not_pity():
+    assert "pity" not in _rules("If it sounds awful after the update, reset the equaliser under Settings > Sound.")
+
+
+# --- a look with nothing of what comes of it --------------------------------------------------------------------------
+
+def test_a_bare_look_is_a_vague_effort_but_a_look_with_a_time_is_not():
+    assert "vague-effort" in _rules("We are looking into your account.")
+    assert "vague-effort" in _rules("Hi Jo, we're aware of problems with the app and are working on it.")
+    assert "vague-effort" not in _rules("We're looking into it and will update you by 5pm today.")
+    assert "vague-effort" not in _rules("Our engineers are looking into the fault on the Leeds line.")
+
+
+def test_a_bare_look_alone_gives_way_to_the_coachs_own_step():
+    result = coach.rewrite("We're aware of problems with the app and are working on it.",
+                           customer="Your app freezes every time I open my payslips. Samsung S22, since Tuesday.")
+    assert "working on it" not in result.rewrite and "I'll check this now" in result.rewrite, result.rewrite
+    assert result.passed is not True
+
+
+def test_a_bare_look_beside_another_step_says_when_the_customer_hears_back():
+    result = coach.rewrite("Hello,\n\nThank you for your message.\n\nOur IT team is looking into it. Please try again "
+                           "later.\n\nKind regards,\nRiverside Clinic Reception",
+                           customer="I can't log in to the patient portal to book my blood test, it says error 503.")
+    assert "Our IT team is looking into it, and I'll update you as soon as I know more." in result.rewrite, result.rewrite
+
+
+def test_a_bare_look_goes_where_the_reply_says_when_already():
+    result = coach.rewrite(
+        "Hi Ravi, apologies for the frustration. Our technicians are working on it. We'll keep you updated by text.",
+        customer="The fibre in our street in Hove has been down since Saturday and I work from home.")
+    assert "working on it" not in result.rewrite, result.rewrite
+    assert "We'll keep you updated by text." in result.rewrite, result.rewrite
+
+
+def test_a_bare_look_beside_a_promise_leaves_one_update():
+    result = coach.rewrite("Hi Jen, sorry for any trouble. We're looking into it and the fee will be refunded, guaranteed.",
+                           customer="You charged me a £15 late fee on my March bill but I paid on the 2nd.")
+    assert "looking into it" not in result.rewrite and "as soon as I know more" not in result.rewrite, result.rewrite
+
+
+def test_a_vague_offer_after_a_question_is_not_turned_into_a_look():
+    result = coach.rewrite("Hey! Which phone and app version are you on? We'll see what we can suggest /MK",
+                           customer="the app won't play anything offline")
+    assert "as soon as I know more" not in result.rewrite, result.rewrite
