@@ -130,3 +130,56 @@ def test_a_vague_offer_after_a_question_is_not_turned_into_a_look():
     result = coach.rewrite("Hey! Which phone and app version are you on? We'll see what we can suggest /MK",
                            customer="the app won't play anything offline")
     assert "as soon as I know more" not in result.rewrite, result.rewrite
+
+
+# --- the case said back in the right person --------------------------------------------------------------------------
+
+def test_what_the_customer_was_told_the_company_had_is_said_back_as_ours():
+    from coach._engines.offline.restate import restate_problem
+
+    said = restate_problem("I booked a service for my Polo at your Leeds branch for 8am today, drove 30 minutes and was "
+                           "told you had no record of it.")
+    assert said is not None and "were told we had no record of it" in said, said
+
+
+def test_an_elided_subject_after_a_place_keeps_was_where_it_is_not_the_customers():
+    from coach._engines.offline.restate import restate_problem
+
+    said = restate_problem("My parcel was left at the wrong house and was never found.")
+    assert said is None or "were never found" not in said, said
+
+
+# --- dismay in chat, and the "too" of a line that went ---------------------------------------------------------------
+
+def test_gutted_for_u_is_pity():
+    assert "pity" in _rules("ugh we're gutted for u, DM us your booking ref")
+
+
+def test_too_goes_with_the_line_it_echoed():
+    result = coach.rewrite("Hi Sam, sorry for the trouble. I understand. I understand how long you waited, too. We will "
+                           "send a new sofa next week, guaranteed.",
+                           customer="My sofa (order SF-2231) arrived with a torn cushion after I waited eight weeks for it.")
+    assert "you waited, too" not in result.rewrite and "I understand how long you waited." in result.rewrite, result.rewrite
+
+
+def test_too_stays_where_it_is_the_agents_own():
+    result = coach.rewrite("I hear you, delays are the worst. I know how you feel, I commute too. If you resubmit, your "
+                           "claim will definitely be approved this time.",
+                           customer="My train was 80 minutes late and my Delay Repay claim was rejected.")
+    assert "I commute too" in result.rewrite, result.rewrite
+
+
+# --- a flat no beside the coach's own look ---------------------------------------------------------------------------
+
+def test_a_flat_no_with_no_policy_behind_it_goes_for_the_look():
+    result = coach.rewrite("Hi,\nWe apologise for the confusion. Please be advised that charges are non-refundable.\nRegards",
+                           customer="I cancelled my Fitly Plus on 3 March but was charged £9.99 on 5 April and 5 May.")
+    assert "non-refundable" not in result.rewrite, result.rewrite
+    assert "I'll check" in result.rewrite or "I'm looking into" in result.rewrite, result.rewrite
+
+
+def test_a_flat_no_stays_where_the_policy_says_so():
+    result = coach.rewrite("Hi,\nWe apologise for the confusion. Please be advised that charges are non-refundable.\nRegards",
+                           customer="I cancelled my Fitly Plus on 3 March but was charged £9.99 on 5 April and 5 May.",
+                           policy=["Monthly charges are non-refundable once the month has started."])
+    assert "non-refundable" in result.rewrite, result.rewrite

@@ -238,7 +238,7 @@ class Additions:
         said_back = _stems(" ".join(added)) | _SEEN_WORDS
         for unit in layout.units:  # "I can see you cancelled." after "I see that you cancelled your StreamBox ...": said
             if unit.text and unit.role == "body" and _SEEN.fullmatch(unit.text) and \
-                    _stems(unit.text) <= said_back and not holds_fact(unit.text):
+                    _stems(unit.text) <= said_back and all(fact in " ".join(added) for fact in extract_facts(unit.text)):
                 unit.text = ""  # twice, and the second time with less
 
     def merge_prefix(self, layout: Layout) -> None:
@@ -292,6 +292,11 @@ class Additions:
         for unit in layout.units:  # "We trust this clarifies the position." before a check still to come: it did not
             # (an answer followed by a request for details may still help)
             if unit.text and unit.role in ("body", "courtesy") and _HELPED.fullmatch(unit.text) and step.startswith(_LOOKS):
+                unit.text = ""
+        for unit in layout.units:  # "Unfortunately charges can't always be reversed." with no policy line behind it, and
+            # the coach's own look after it: the look says otherwise
+            if unit.text and unit.role == "body" and _OWN_LOOK.search(step) and not self.policy.commitments and \
+                    _FLAT_NO.fullmatch(unit.text):
                 unit.text = ""
         for unit in layout.units:  # "..., so there isn't anything further we're able to do": the step says otherwise
             if unit.text and unit.role == "body" and _NOTHING_MORE.search(unit.text):
@@ -381,6 +386,17 @@ _LOOKING_ALREADY = re.compile(
     re.I)  # (a whole sentence that says only that someone is looking: the concrete step says it)
 _LAST_SAID = re.compile(r"[.!?](?:\s+)(?P<last>[^.!?]+[.!]*\W*)$")  # a sentence the segmenter left inside the one before
 _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check", "I'm checking", "I'll look", "I'm looking")
+_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking)|let\s+me\s+(?:check|look))\b",
+                       re.I)
+# a flat no that no policy line backs: "Unfortunately once a package is marked delivered there's nothing we can do on our
+# end.", "Please be advised that charges are non-refundable.", "Unfortunatly charges can't always be reversed."
+_FLAT_NO = re.compile(
+    r"\W*(?:unfortunately|unfortunatly|sadly|please\s+(?:be\s+advised|note)(?:\s+that)?)?,?\s*(?:once\s+[^,.!?]{3,60}?,?\s+)?"
+    r"(?:there['’]?s|there\s+is)\s+nothing\s+(?:more\s+|else\s+|further\s+)?(?:we|I)\s+can\s+do(?:\s+(?:on\s+our\s+(?:end|side)|"
+    r"about\s+(?:it|this|that)|here|for\s+you))?\W*"
+    r"|\W*(?:unfortunately|unfortunatly|sadly|please\s+(?:be\s+advised|note)(?:\s+that)?)?,?\s*(?:all\s+|these\s+|the\s+|such\s+)?"
+    r"(?:charges|payments|fees)\s+(?:are\s+non-?refundable|(?:can['’]?t|cannot)\s+(?:always\s+)?be\s+(?:reversed|refunded))\W*",
+    re.I)
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"
                            r"(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"

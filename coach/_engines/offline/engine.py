@@ -393,6 +393,11 @@ class _Rewriter(Additions):
             also = _ALSO_AGAIN.match(unit.text) if unit.text else None  # "also" has nothing to add to
             if also and not any(u.text.lower().startswith(also["lead"].lower()) for u in layout.units[:at] if u.text):
                 unit.text = also["lead"] + unit.text[also.end():]
+            too = _TOO_AGAIN.match(unit.text) if unit.text else None  # "I know how you feel about waiting, too." after
+            lead = too["lead"].lower() if too else ""  # "I know how you feel." went
+            if too and any(not u.text and drafted.get(id(u), "").lower().startswith(lead) for u in layout.units[:at]) \
+                    and not any(lead in u.text.lower() for u in layout.units[:at] if u.text):
+                unit.text = too["said"] + too["end"]
         said = [u for u in layout.units if id(u) in drafted]
         for before, unit in zip(said, said[1:]):  # "I'm sorry to hear about this. I have raised it with billing.": the
             raised = _RAISED_IT.search(unit.text) if unit.text and not before.text else None  # apology went, and "it"
@@ -1033,6 +1038,8 @@ _SAYS_WHEN = re.compile(r"\b(?:update\s+you|get\s+back\s+to\s+you|be\s+in\s+touc
 _RAISED_IT = re.compile(r"\b(?:raised|passed|escalated|reported|forwarded|flagged|sent|logged|referred)\s+(?P<it>it)\s+"
                         r"(?:on\s+|up\s+|over\s+|through\s+)?(?:with|to)\b", re.I)
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
+_TOO_AGAIN = re.compile(r"^(?P<said>(?P<lead>I\s+(?:understand|know|see|hear|appreciate))\b[^.!?]*?)(?:,\s*|\s+)(?:too|as\s+well)"
+                        r"(?P<end>[.!]*)\s*$", re.I)
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
 # a fix left to the customer where someone may be hurt: "Please try adjusting the brake pads as described in the manual"
 _DIY_FIX = re.compile(r"^\W*(?:please\s+)?(?:(?:just\s+)?try\s+(?:adjusting|tightening|loosening|bleeding|re-?aligning|"

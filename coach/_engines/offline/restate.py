@@ -85,6 +85,10 @@ _YOU_DID = re.compile(r"(?:(?<=\w\s)|^)(?:you|u)(?P<mid>\s+(?:still|also|then|ju
                       r"(?P<verb>sent|emailed|e-mailed|gave|posted|delivered|issued|supplied|sold|took|taken|debited)\b"
                       r"(?P<me>\s+(?:me|us)\b)?", re.I)
 _WE, _TO_YOU = "\x01", "\x02"
+# what the customer was told the company had or did: "was told you had no record of it" (the "you" is the company's "we")
+_TOLD_YOU_HAD = re.compile(r"\b(?P<told>(?:was|were|got)\s+told|they\s+(?:said|told\s+me))\s+(?:that\s+)?(?:you|u)\s+"
+                           r"(?P<had>had|have|were|are|did|didn['’]t|would|wouldn['’]t|could|couldn['’]t|can['’]t|weren['’]t|"
+                           r"hadn['’]t)\b", re.I)
 _PROBLEM = re.compile(
     r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n['’]t|wrong|charg\w*|twice|cancel\w*|"
     r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|froze|"
@@ -147,7 +151,9 @@ _VERB_FIXES = [  # after "I" became "you": the verb agrees
     # "you waited 50 minutes and was then charged": the second verb of the same subject agrees too
     # ("you booked a room for 2-5 May, booking ref LX-20931, and was charged €412": past a reference between commas)
     (re.compile(r"^(you\b[^,;]*?(?:,\s(?:booking|order|ref\w*|account|invoice|ticket|claim|case|reg\w*|no\.?|number)\b[^,;]*?\d"
-                r"[^,;]*?)*,?\s(?:and|but|then)\s+(?:then\s+)?)was\b", re.I), r"\1were"),
+                r"[^,;]*?|,\s(?:\w+ed|drove|went|got|took|came|paid|rang|spent|waited|sat|stood|left)\b[^,;]*?)*,?\s(?:and|but|then)\s+"
+                r"(?:then\s+)?)was\b", re.I), r"\1were"),  # (or past the same subject's next verb: ", drove 40 minutes and
+    # was told")
 ]
 _OBJECT_YOU = re.compile(r"\b(?:to|for|with|from|at|by|about|told|asked|called|emailed|messaged|contacted|paid|"
                          r"sent|gave)\s+you\b", re.I)
@@ -470,6 +476,8 @@ def _as_clause(sentence: str) -> str | None:
     clause = _CHARGED_ME.sub(_passive, clause)
     clause = _CHARGED_MY.sub(lambda m: f"{m['what'].lower()} {'has been' if m['have'] else 'was'} {m['verb'].lower()}", clause)
     clause = _YOU_DID.sub(lambda m: f"{_WE}{m['mid'] or ''} {m['verb']}" + (f" {_TO_YOU}" if m["me"] else ""), clause)
+    clause = _TOLD_YOU_HAD.sub(lambda m: f"{m['told']} {_WE} {m['had']}", clause)  # "was told you had no record of it"
+    # -> "were told we had no record of it"
     clause = re.sub(r"\s*\((?![^()]*\d)[^()]*\)", "", clause)  # "(flight from Lisbon)": an aside, not the problem
     if _UNSAFE.search(clause) or _COMPANY_SUBJECT.search(clause) or _YOU_SAY.match(clause) or \
             clause.count("(") != clause.count(")") or \
