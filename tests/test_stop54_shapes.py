@@ -183,3 +183,28 @@ def test_a_flat_no_stays_where_the_policy_says_so():
                            customer="I cancelled my Fitly Plus on 3 March but was charged £9.99 on 5 April and 5 May.",
                            policy=["Monthly charges are non-refundable once the month has started."])
     assert "non-refundable" in result.rewrite, result.rewrite
+
+
+# --- the case said once ----------------------------------------------------------------------------------------------
+
+def test_a_draft_that_names_the_case_by_its_figure_is_not_said_back_again():
+    result = coach.rewrite("Hi Omar,\n\nThanks for getting in touch about the two $42 late fees. I'll try my best to get "
+                           "them removed.\n\nBest,\nNina",
+                           customer="I was charged two late fees of $42 last month because your autopay failed on the 1st.")
+    assert "I see that" not in result.rewrite and "I can see that" not in result.rewrite, result.rewrite
+
+
+def test_a_reference_alone_does_not_count_as_naming_the_case():
+    result = coach.rewrite("Thanks for your message, Ms Byrne. I'm sorry about the delay to EI204. I can confirm you'll "
+                           "receive €600 compensation, I've approved it now.",
+                           customer="My flight EI204 from Dublin to Boston on 3 May was delayed 5 hours 10 minutes.")
+    assert "5 hours 10 minutes" in result.rewrite, result.rewrite
+
+
+def test_the_stolen_card_step_says_the_customers_part_and_ours_apart():
+    result = coach.rewrite("Hi, sorry for any inconvenience. We'll look into it.",
+                           customer="Someone has taken £1,900 out of my current account overnight in five card payments I "
+                                    "didn't make.")
+    assert "freeze the card" in result.rewrite, result.rewrite
+    assert ", and I'm checking" not in result.rewrite and ", and I'll check the payments" not in result.rewrite, \
+        result.rewrite

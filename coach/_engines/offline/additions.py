@@ -194,7 +194,8 @@ class Additions:
             added.insert(0, self.phrasing.pick(_CALM_THANKS, 2) if self.case and condoled else
                          thanks(self.phrasing, None if added else problem, self.customer))
         elif problem and not added and not condoled and ("no-acknowledgement" in rules or
-                                                         not mentions(problem, body) and not said):
+                                                         not mentions(problem, body) and not said) and \
+                not _states_case(body, problem):  # ("I can see your account is £640 in arrears": said, with its figure)
             added.append(acknowledge(self.phrasing, problem))  # a reply being fixed says the problem back
         added = [s for s in added if not blocking(self.check_line(s))]
         if not added:
@@ -534,6 +535,22 @@ def _echoes(body: str, told: str | None) -> bool:
     logged out whenever you switch to Messages for the 2FA code" after "logs me out ... I need the 2FA code")."""
     heard = _stems(told or "")
     return any(len(_stems(s.text) & heard) >= 3 for s in split_sentences(body))
+
+
+def _states_case(body: str, problem: str) -> bool:
+    """A sentence of the draft names the case by a figure or date of it and two of its words or more: "I can see the two
+    payments of £64.20 from 3 March", "thanks for being honest with us about the £640 arrears"."""
+    def figures(text: str) -> set[str]:  # (not a reference, "order HK-9012", "AV219": any reply may name it)
+        return {f for f in extract_facts(text) if not _CODE.fullmatch(f)}
+
+    def words(text: str) -> set[str]:
+        return {w for w in _stems(text) if not any(c.isdigit() for c in w)}
+
+    facts, said = figures(problem), words(problem)
+    return bool(facts) and any(facts & figures(s.text) and len(words(s.text) & said) >= 2 for s in split_sentences(body))
+
+
+_CODE = re.compile(r"(?=[\w/.#-]*[A-Za-z])(?=[\w/.#-]*\d)[\w/.#-]+")
 
 
 def _thanking(lines: tuple[str, ...], thank: bool) -> tuple[str, ...]:
