@@ -208,3 +208,31 @@ def test_the_stolen_card_step_says_the_customers_part_and_ours_apart():
     assert "freeze the card" in result.rewrite, result.rewrite
     assert ", and I'm checking" not in result.rewrite and ", and I'll check the payments" not in result.rewrite, \
         result.rewrite
+
+
+# --- brush-offs and denials ------------------------------------------------------------------------------------------
+
+def test_a_wait_waved_away_as_normal_goes_from_a_reply_being_fixed():
+    result = coach.rewrite("Hello,\n\nWe apologise for the inconvenience. Repairs can sometimes take longer than expected. "
+                           "We appreciate your understanding.",
+                           customer="My washing machine repair (job WM-5521) was booked six weeks ago and nobody has come.")
+    assert "longer than expected" not in result.rewrite, result.rewrite
+
+
+def test_a_motto_goes_from_a_reply_being_fixed_but_a_promise_of_a_time_does_not_count_as_one():
+    result = coach.rewrite("@kim_b Hi Kim, sorry for the trouble. We always strive for excellence 🍕 #SliceCo",
+                           customer="@SliceCo waited 70 mins at your Leeds store for order #3391 and the pizza was cold")
+    assert "strive" not in result.rewrite, result.rewrite
+    from coach._engines.offline.edits import deflects
+    assert not deflects("We strive to reply within 24 hours, and I'll call you at 3pm.")
+
+
+def test_brakes_that_grabbed_and_pulled_are_a_safety_case_and_the_denials_go():
+    result = coach.rewrite(
+        "Hi Mr Hale, new pads can take a while to bed in, so a bit of pulling is normal, it's probably just your driving "
+        "style. There's nothing wrong with the work we did. Feel free to pop by if it keeps happening.",
+        customer="Since your garage changed my brake pads yesterday the brakes grabbed and pulled hard right on the "
+                 "motorway and I nearly crashed.")
+    assert "don't drive the car" in result.rewrite, result.rewrite
+    assert "driving style" not in result.rewrite and "nothing wrong" not in result.rewrite, result.rewrite
+    assert "pop by" not in result.rewrite, result.rewrite

@@ -252,6 +252,16 @@ _DEFLECTS = re.compile(
     r"|(?:I\s+(?:understand|know)\s+(?:that\s+)?)?(?:[\w-]+\s+)?[\w-]+ing\s+can\s+be\s+(?:a\s+bit\s+|quite\s+|very\s+|so\s+)?"
     r"(?:tricky|fiddly|confusing)(?:\s+at\s+times|\s+sometimes|\s+for\s+(?:patients|customers|people|many|some|everyone))?"
     r"\W*$"  # (a whole sentence: "billing can be confusing at times", not "The setting can be tricky to find: go to ...")
+    # the wait waved away as normal, or a motto in place of a remedy: "Results can take a while sometimes.", "Delays can
+    # happen at busy times.", "We always strive for excellence 🍔"
+    r"|(?:results|refunds|repairs|deliveries|replies|these|things|it|this|claims|transfers)\s+can\s+(?:sometimes\s+)?take\s+"
+    r"(?:a\s+(?:while|bit|little\s+(?:while|longer))|(?:some\s+)?time|longer(?:\s+than\s+expected)?)(?:\s+sometimes)?\W*$"
+    r"|(?:delays|mistakes|errors|glitches|hiccups)\s+(?:can|do|may)\s+(?:sometimes\s+|occasionally\s+)?happen\s+(?:at|during|in)\s+"
+    r"(?:busy|peak)\s+(?:times|periods|seasons)\W*$"
+    r"|we\s+(?:always\s+)?strive\s+(?:for|to\s+(?:provide|deliver|give|offer|be))\b[^.!?]*[.!]?\W*$"
+    # the fault denied before anyone has looked: "There's nothing wrong with the work we did."
+    r"|(?:there['’]s|there\s+is)\s+(?:absolutely\s+|definitely\s+)?nothing\s+wrong\s+with\s+(?:the|our)\s+(?:\w+\s+){0,2}?"
+    r"(?:work|repair|service|product|installation|fitting)(?:\s+(?:we|our\s+\w+)\s+did)?\W*$"
     # a cheerful or salesy send-off to someone with a complaint: "Have a great day!", "Thank you for shopping with us."
     r"|thanks?(?:\s+you)?\s+(?:again\s+)?for\s+(?:shopping|choosing)\s+with\b[^.!?]{0,30}[.!]*$"
     r"|(?:I\s+)?hope\s+your\s+(?:day|week|weekend|evening)\s+(?:gets|is|goes)\s+better\W*$"

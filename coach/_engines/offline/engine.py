@@ -1057,7 +1057,7 @@ _DRIVE_IN = re.compile(r"^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can|you['�
                        r"(?:it|her|the\s+car|your\s+car|the\s+vehicle)\s+(?:in|over|down|round|back|to\s+us)\b"
                        # "Pop in whenever suits you"
                        r"|^\W*(?:(?:just|please|feel\s+free\s+to|you\s+can)\s+)?(?:pop|drop|come)\s+(?:in|by|round|over)\s+"
-                       r"(?:whenever|any\s*time|when\s+it\s+suits)\b"
+                       r"(?:whenever|any\s*time|when\s+it\s+suits|if\s+it\s+(?:keeps|carries\s+on|continues|still))\b"
                        # "If you want to bring it in next week we can take a look."
                        r"|^\W*(?:(?:hi|hello|hey|dear)\s+[^,.!?]{1,30},\s*)?(?:if|when)\s+you\s+(?:want|wish|would\s+like|like|can)\s+to\s+"
                        r"(?:bring|drive|drop|pop)\s+(?:it|her|"
@@ -1095,6 +1095,9 @@ _DENIES_FAULT = re.compile(
     # "Brake issues can sometimes be caused by driving style"
     r"|\b(?:it['’]s|its|it\s+is|this\s+is|that['’]s)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal"
     r"(?=\s*(?:[.,;!]|and\b|$))"
+    # "so a bit of pulling is normal, it's probably just your driving style adjusting to them"
+    r"|\ba\s+(?:bit|little)\s+of\s+[\w-]+\s+is\s+(?:quite\s+|perfectly\s+)?normal\b"
+    r"|\b(?:probably|most\s+likely|likely)\s+(?:just\s+)?(?:down\s+to\s+)?your\s+(?:driving|braking)(?:\s+style)?\b"
     r"|\bunlikely\s+to\s+be\s+(?:related|linked|connected|due|down)\s+to\b"
     # "Our engineers are fully qualified so it's unlikely the smell is from Monday's work", "all work is checked before
     # release, so it's likely to be something unrelated", "it may just be getting used to the new pads"
