@@ -236,3 +236,12 @@ def test_brakes_that_grabbed_and_pulled_are_a_safety_case_and_the_denials_go():
     assert "don't drive the car" in result.rewrite, result.rewrite
     assert "driving style" not in result.rewrite and "nothing wrong" not in result.rewrite, result.rewrite
     assert "pop by" not in result.rewrite, result.rewrite
+
+
+def test_a_reply_time_beside_a_gas_smell_is_for_once_it_is_safe():
+    result = coach.rewrite("Thank you for contacting Northway Energy. I'm sorry to hear about this issue. A member of our "
+                           "team will respond within 3-5 working days.",
+                           customer="There's a strong smell of gas in my kitchen at 14 Birch Lane and the hob is off.")
+    assert "Separately" not in result.rewrite, result.rewrite
+    assert "Once everything has been made safe, a member of our team aims to respond within 3-5 working days." in \
+        result.rewrite, result.rewrite

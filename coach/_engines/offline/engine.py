@@ -805,9 +805,11 @@ class _Rewriter(Additions):
                 # the message's, after the urgent step (not "I'll update you within 3-5 working days" beside "urgent")
                 who = later["s"][0].lower() + later["s"][1:]
                 lead = re.sub(r"(?:\s*[,;]|\s+(?:and|so|but))+\s*$", "", text[: later.start()]).strip()
-                said = f"{lead}, and {who} aims to {later['vp']}." if len(lead.split()) >= 3 and \
-                    not self._cold(finish(lead)) else \
-                    f"Separately, {who} aims to {later['vp']}."
+                led = len(lead.split()) >= 3 and not self._cold(finish(lead))
+                if self.case.name in ("gas", "carbon-monoxide"):  # (a reply time for once it is safe, said so: not
+                    # "Separately, ... within 3-5 working days" beside a gas smell)
+                    return [[*([finish(lead)] if led else []), f"{_SAFE_FIRST}{who} aims to {later['vp']}."]] + ways
+                said = f"{lead}, and {who} aims to {later['vp']}." if led else f"Separately, {who} aims to {later['vp']}."
                 return [[said]] + ways
             return ways + ([[]] if droppable(text) else [])
         refused = self.policy.exception_refused(text, self.told) if rule == "banned-phrase" and self.told else None
