@@ -245,3 +245,14 @@ def test_a_reply_time_beside_a_gas_smell_is_for_once_it_is_safe():
     assert "Separately" not in result.rewrite, result.rewrite
     assert "Once everything has been made safe, a member of our team aims to respond within 3-5 working days." in \
         result.rewrite, result.rewrite
+
+
+# --- a sum only the draft offered ------------------------------------------------------------------------------------
+
+def test_a_credit_only_the_draft_offered_is_not_declined_to_the_customer():
+    result = coach.rewrite("Thanks for telling us about the melted ice cream on order G-5512. I'll credit £30 to your "
+                           "account right away to make up for it.",
+                           customer="My grocery delivery (order G-5512) came 3 hours late and the ice cream had melted.",
+                           policy=["Late-delivery credits are capped at £10 per order."])
+    assert "£30" not in result.rewrite and "can't offer" not in result.rewrite, result.rewrite
+    assert result.passed is not True

@@ -263,7 +263,9 @@ _SUM = re.compile(rf"[{CURRENCY}]|\b(?:EUR|USD|GBP|CAD|AUD|NZD|CHF|INR|Rs)\b")  
 # "€100 in compensation"), not money the customer is owed back ("the £230 hotel bill", "a £45 refund")
 _MAKE_UP = r"(?:credit|voucher|compensation|goodwill|cash|discount|gesture|bonus)s?"
 _MAKE_UP_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:in|of|as|worth)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_MAKE_UP}|gift\s+cards?)\b", re.I)
-_MAKE_UP_BEFORE = re.compile(rf"\b{_MAKE_UP}\s+(?:of|worth)\s+$", re.I)
+# ... or said before it: "a goodwill credit of £25", "compensation in the amount of EUR 600", "I'll credit £25 to your
+# account" (the verb)
+_MAKE_UP_BEFORE = re.compile(rf"\b(?:{_MAKE_UP}\s+(?:of|worth|in\s+the\s+amount\s+of)|credit(?:ed|ing)?)\s+$", re.I)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
