@@ -256,3 +256,15 @@ def test_a_credit_only_the_draft_offered_is_not_declined_to_the_customer():
                            policy=["Late-delivery credits are capped at £10 per order."])
     assert "£30" not in result.rewrite and "can't offer" not in result.rewrite, result.rewrite
     assert result.passed is not True
+
+
+def test_kindly_do_the_needful_says_the_step_plainly_or_goes():
+    result = coach.rewrite("Dear Sir,\nWe regret the inconvenience caused. Kindly do the needful by restarting the router "
+                           "and try again. Our team will resolve it within 24 hours.\nRegards,\nNetFast Support",
+                           customer="My broadband has been dropping every evening since Monday, account NF-22190.")
+    assert "needful" not in result.rewrite and "Please start by restarting the router" in result.rewrite, result.rewrite
+    result = coach.rewrite("Dear Mr Rao,\n\nThank you for contacting us. Seat change can be done. Kindly do the needful.\n\n"
+                           "Regards\nSkyways Care",
+                           customer="My seat on flight SW 118 (booking ref Q7PL2X) was changed to a middle seat without "
+                                    "asking me and I paid for the window.")
+    assert "needful" not in result.rewrite, result.rewrite

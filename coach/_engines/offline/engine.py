@@ -203,14 +203,21 @@ def _retyped(text: str) -> str:
     without a phrase said twice running."""
     text = _SAID_TWICE.sub(r"\1", _DOUBLED_COMMA.sub(",", TYPED_TWICE.sub(r"\1", text)))
     text = _SAID_BEFORE_MORE.sub("", text)
+    text = _NEEDFUL_BY.sub(lambda m: "Please start by" if m.group()[0].isupper() else "please start by", text)
+    text = _NEEDFUL.sub("", text)  # "Kindly do the needful.": asks for nothing anyone can do
     return _ILL.sub("I'll", text)  # "ill see what i can do": "I'll see ..." (a lone "i" stays: made "I" after an emoji,
     # it would start a sentence of its own, "😭 I'd be sooo mad too", out of reach of the pity it followed)
 
 
+# "Kindly do the needful by clearing the app cache": the step, said plainly; alone, it asks for nothing
+_NEEDFUL_BY = re.compile(r"\bkindly\s+do\s+the\s+needful\s+by(?=\s+\w+ing\b)", re.I)
+_NEEDFUL = re.compile(r"(?:(?<=[.!?])\s+|^)(?:please\s+|kindly\s+)?do\s+the\s+needful(?:\s+at\s+the\s+earliest)?\s*[.!]*(?=\s|$)",
+                      re.I)
 # What a form reply says instead of the customer's problem: "Your enquiry has been logged", "in due course"
 _FORM = re.compile(r"\b(?:(?:has|have)\s+been\s+(?:received|logged|noted|registered|recorded|passed\s+(?:on|to))|"
                    r"(?:is|are)\s+important\s+to\s+us|in\s+due\s+course|relevant\s+(?:department|team)|"
-                   r"(?:do|please)\s+not\s+reply|refer\s+to\s+our\s+\w+(?:\s+\w+)?\s+(?:policy|page|terms|faqs?))\b", re.I)
+                   r"(?:do|please)\s+not\s+reply|refer\s+to\s+our\s+\w+(?:\s+\w+)?\s+(?:policy|page|terms|faqs?)|"
+                   r"do\s+the\s+needful)\b", re.I)
 
 
 def _obeyed(before: CheckResult, orders: tuple[str, ...]) -> bool:
@@ -685,7 +692,8 @@ class _Rewriter(Additions):
         demands = self.case is not None and self.case.name == "hardship" and any(
             _THREAT.match(s.text) or (pay := _PAY_NOW.match(s.text)) and _PRESSURE.fullmatch(pay["rest"])
             for s in split_sentences(text))
-        return len(parroted) >= 2 or bare or urgent or form or cheery or demands or \
+        needful = any(_NEEDFUL.fullmatch(s.text) for s in split_sentences(text))  # "Kindly do the needful." asks nothing
+        return len(parroted) >= 2 or bare or urgent or form or cheery or demands or needful or \
             self.case is not None and (unacknowledged or not self.case.named_by(text, self.told)) or \
             bool(self.told) and any(blames(s.text) for s in split_sentences(text)) or self._holder_only(text)
         # ("It's probably your phone tbh")
