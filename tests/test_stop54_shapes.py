@@ -156,10 +156,16 @@ def test_gutted_for_u_is_pity():
 
 
 def test_too_goes_with_the_line_it_echoed():
-    result = coach.rewrite("Hi Sam, sorry for the trouble. I understand. I understand how long you waited, too. We will "
-                           "send a new sofa next week, guaranteed.",
+    result = coach.rewrite("Hi Sam, sorry for the trouble. I know how you feel. I know how you feel about the wait, too. We "
+                           "will send a new sofa next week, guaranteed.",
                            customer="My sofa (order SF-2231) arrived with a torn cushion after I waited eight weeks for it.")
-    assert "you waited, too" not in result.rewrite and "I understand how long you waited." in result.rewrite, result.rewrite
+    assert "the wait, too" not in result.rewrite and "I know how you feel about the wait." in result.rewrite, result.rewrite
+
+
+def test_too_of_something_else_stays():
+    result = coach.rewrite("I understand. I understand you emailed our CEO too. We will fix it this week, guaranteed.",
+                           customer="My dishwasher has leaked since the repair and I emailed you and your CEO.")
+    assert "emailed our CEO too" in result.rewrite, result.rewrite
 
 
 def test_too_stays_where_it_is_the_agents_own():
@@ -268,3 +274,21 @@ def test_kindly_do_the_needful_says_the_step_plainly_or_goes():
                            customer="My seat on flight SW 118 (booking ref Q7PL2X) was changed to a middle seat without "
                                     "asking me and I paid for the window.")
     assert "needful" not in result.rewrite, result.rewrite
+
+
+def test_a_look_beside_when_the_customer_hears_back_is_the_replys_step():
+    draft = "Hi Chloe, thanks for flagging the £4.99 charge. We're looking into it. You'll get an email from us by 5pm today."
+    result = coach.rewrite(draft, customer="I've been charged £4.99 for Premium but I never signed up.")
+    assert result.rewrite == draft, result.rewrite
+    draft = "Hi Fiona, we're aware of the power cut in EH1 and are working on it. Engineers expect power back by 9pm."
+    assert "vague-effort" not in _rules(draft, "no power in Edinburgh EH1 since 4pm")
+
+
+def test_what_the_agent_sees_of_the_money_stays_after_the_restatement():
+    result = coach.rewrite("Hi Ruth, sorry for any inconvenience. I can see the refund on our system. I'll chase it up for you.",
+                           customer="I returned my boots 3 weeks ago and I'm still waiting for the £89 refund.")
+    assert "I can see the refund on our system." in result.rewrite, result.rewrite
+
+
+def test_that_sounds_awful_because_of_a_setting_is_the_sound_not_dismay():
+    assert "pity" not in _rules("That sounds awful because the EQ is set to 'Voice'. Please switch it to 'Standard'.")

@@ -735,6 +735,9 @@ def _phrases(rule: Rule, ctx: _Context) -> Iterator[Span]:
     for m in pattern.finditer(ctx.draft):
         if not _negated(ctx.draft, m.start(), negations):
             yield m.start(), m.end()
+    if rule.data.get("bare_looks"):  # vague-effort's whole-sentence looks ("We're looking into it.")
+        for m in rule.pattern("bare_looks").finditer(ctx.draft):
+            yield m.start(), m.end()
 
 
 def _parroting(rule: Rule, ctx: _Context) -> Iterator[Span]:

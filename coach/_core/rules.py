@@ -47,7 +47,7 @@ KINDS: dict[str, dict[str, Key]] = {
                                         "negations")},
     "apology": {"apology": Key(_P), "clause_breaks": Key(_P), "not_apology": Key(_P), "generic": Key(_W),
                  "template_objects": Key(_W, required=False)},
-    "phrases": {"patterns": Key(_P), "negations": Key(_P, required=False)},
+    "phrases": {"patterns": Key(_P), "negations": Key(_P, required=False), "bare_looks": Key(_P, required=False)},
     "parroting": {"patterns": Key(_P), "generic": Key(_W)},
     "next-step": {"patterns": Key(_P), "not_steps": Key(_P), "offers": Key(_P), "refusals": Key(_P, required=False)},
     "acknowledgement": {"generic": Key(_W), "meanings": Key(_W, required=False), "templates": Key(_P, required=False)},

@@ -296,9 +296,10 @@ class Additions:
                 unit.text = ""
         for unit in layout.units:  # "Unfortunately charges can't always be reversed." with no policy line behind it, and
             # the coach's own look after it: the look says otherwise
+            later = next((u.text for u in layout.units[layout.units.index(unit) + 1:] if u.text), "") if unit.text else ""
             if unit.text and unit.role == "body" and _OWN_LOOK.search(step) and not self.policy.commitments and \
-                    _FLAT_NO.fullmatch(unit.text):
-                unit.text = ""
+                    _FLAT_NO.fullmatch(unit.text) and not _CONTRAST.search(later):  # (not before "We have, however,
+                unit.text = ""  # removed the £35 admin fee")
         for unit in layout.units:  # "..., so there isn't anything further we're able to do": the step says otherwise
             if unit.text and unit.role == "body" and _NOTHING_MORE.search(unit.text):
                 cut = _NOTHING_MORE.sub("", unit.text)
@@ -387,6 +388,7 @@ _LOOKING_ALREADY = re.compile(
     re.I)  # (a whole sentence that says only that someone is looking: the concrete step says it)
 _LAST_SAID = re.compile(r"[.!?](?:\s+)(?P<last>[^.!?]+[.!]*\W*)$")  # a sentence the segmenter left inside the one before
 _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check", "I'm checking", "I'll look", "I'm looking")
+_CONTRAST = re.compile(r"\bhowever\b|^\W*(?:but|that\s+said|even\s+so|still|instead)\b", re.I)
 _OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking)|let\s+me\s+(?:check|look))\b",
                        re.I)
 # a flat no that no policy line backs: "Unfortunately once a package is marked delivered there's nothing we can do on our
@@ -422,7 +424,8 @@ _HELPED = re.compile(r"\W*(?:(?:I|we)\s+)?(?:hope|trust)\s+(?:this|that)\s+(?:cl
                      re.I)  # (not "helps": a look into it may help)
 # the agent seeing what the customer said, with nothing of its own: "I can see you cancelled.", "I can see the order on
 # our system." (once the problem is said back, it says it again with less)
-_SEEN = re.compile(r"\W*(?:I|we)\s+(?:can\s+)?see\s+(?:that\s+)?(?:you(?:['’]ve|\s+have)?|your|the)\s+[^.!?]{1,50}?"
+_SEEN = re.compile(r"\W*(?:I|we)\s+(?:can\s+)?see\s+(?:that\s+)?(?:you(?:['’]ve|\s+have)?|(?:your|the)"
+                   r"(?!\s+(?:\w+\s+)?(?:refunds?|payments?|credits?|transfers?|returns?|replacements?)\b))\s+[^.!?]{1,50}?"
                    r"(?:\s+on\s+(?:our|the|my)\s+(?:system|records?|end|side))?\s*[.!]?\s*", re.I)
 _SEEN_WORDS = frozenset(stem(w) for w in ("see", "system", "record", "records", "end", "side"))
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
@@ -538,7 +541,7 @@ def _echoes(body: str, told: str | None) -> bool:
 
 
 def _states_case(body: str, problem: str) -> bool:
-    """A sentence of the draft names the case by a figure or date of it and two of its words or more: "I can see the two
+    """A sentence of the draft names the case by its figures and dates and two of its words or more: "I can see the two
     payments of £64.20 from 3 March", "thanks for being honest with us about the £640 arrears"."""
     def figures(text: str) -> set[str]:  # (not a reference, "order HK-9012", "AV219": any reply may name it)
         return {f for f in extract_facts(text) if not _CODE.fullmatch(f)}
@@ -546,8 +549,8 @@ def _states_case(body: str, problem: str) -> bool:
     def words(text: str) -> set[str]:
         return {w for w in _stems(text) if not any(c.isdigit() for c in w)}
 
-    facts, said = figures(problem), words(problem)
-    return bool(facts) and any(facts & figures(s.text) and len(words(s.text) & said) >= 2 for s in split_sentences(body))
+    facts, said = figures(problem), words(problem)  # (every figure of it: not "the £35 admin fee" of "£35 and £200")
+    return bool(facts) and any(facts <= figures(s.text) and len(words(s.text) & said) >= 2 for s in split_sentences(body))
 
 
 _CODE = re.compile(r"(?=[\w/.#-]*[A-Za-z])(?=[\w/.#-]*\d)[\w/.#-]+")

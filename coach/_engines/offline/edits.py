@@ -412,7 +412,7 @@ def drop_apology(text: str) -> list[str] | None:
 
 def only_effort(text: str) -> bool:
     """``text`` says only that someone is looking into it or working on it ("we're looking into it!"), and nothing else."""
-    effort = load_rules()["vague-effort"].pattern("patterns").search(capitalise(text))
+    effort = load_rules()["vague-effort"].pattern("bare_looks").search(capitalise(text))
     return effort is not None and _ON_IT.search(effort.group()) is not None and \
         not re.search(r"\w", text[: effort.start()] + text[effort.end():])
 

@@ -210,7 +210,7 @@ def _retyped(text: str) -> str:
 
 
 # "Kindly do the needful by clearing the app cache": the step, said plainly; alone, it asks for nothing
-_NEEDFUL_BY = re.compile(r"\bkindly\s+do\s+the\s+needful\s+by(?=\s+\w+ing\b)", re.I)
+_NEEDFUL_BY = re.compile(r"\bkindly\s+do\s+the\s+needful\s+by(?=\s+(?!(?:morning|evening|spring)\b)\w+ing\b)", re.I)
 _NEEDFUL = re.compile(r"(?:(?<=[.!?])\s+|^)(?:please\s+|kindly\s+)?do\s+the\s+needful(?:\s+at\s+the\s+earliest)?\s*[.!]*(?=\s|$)",
                       re.I)
 # What a form reply says instead of the customer's problem: "Your enquiry has been logged", "in due course"
@@ -1048,8 +1048,8 @@ _SAYS_WHEN = re.compile(r"\b(?:update\s+you|get\s+back\s+to\s+you|be\s+in\s+touc
 _RAISED_IT = re.compile(r"\b(?:raised|passed|escalated|reported|forwarded|flagged|sent|logged|referred)\s+(?P<it>it)\s+"
                         r"(?:on\s+|up\s+|over\s+|through\s+)?(?:with|to)\b", re.I)
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
-_TOO_AGAIN = re.compile(r"^(?P<said>(?P<lead>I\s+(?:understand|know|see|hear|appreciate))\b[^.!?]*?)(?:,\s*|\s+)(?:too|as\s+well)"
-                        r"(?P<end>[.!]*)\s*$", re.I)
+_TOO_AGAIN = re.compile(r"^(?P<said>(?P<lead>I\s+(?:know|understand)\s+how\s+(?:you\s+feel|frustrating|annoying|upsetting))\b"
+                        r"[^.!?]*?),?\s+too(?P<end>[.!]*)\s*$", re.I)  # (a feeling said again; not "you emailed our CEO too")
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
 # a fix left to the customer where someone may be hurt: "Please try adjusting the brake pads as described in the manual"
 _DIY_FIX = re.compile(r"^\W*(?:please\s+)?(?:(?:just\s+)?try\s+(?:adjusting|tightening|loosening|bleeding|re-?aligning|"
@@ -1107,6 +1107,7 @@ _DENIES_FAULT = re.compile(
     r"(?=\s*(?:[.,;!]|and\b|$))"
     # "so a bit of pulling is normal, it's probably just your driving style adjusting to them"
     r"|\ba\s+(?:bit|little)\s+of\s+[\w-]+\s+is\s+(?:quite\s+|perfectly\s+)?normal\b"
+    r"|\b(?:is|are)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal\s+for\s+(?:a|the\s+first)\s+(?:day|few|couple|week|hundred)\b"
     r"|\b(?:probably|most\s+likely|likely)\s+(?:just\s+)?(?:down\s+to\s+)?your\s+(?:driving|braking)(?:\s+style)?\b"
     r"|\bunlikely\s+to\s+be\s+(?:related|linked|connected|due|down)\s+to\b"
     # "Our engineers are fully qualified so it's unlikely the smell is from Monday's work", "all work is checked before

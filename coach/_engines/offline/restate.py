@@ -151,7 +151,8 @@ _VERB_FIXES = [  # after "I" became "you": the verb agrees
     # "you waited 50 minutes and was then charged": the second verb of the same subject agrees too
     # ("you booked a room for 2-5 May, booking ref LX-20931, and was charged €412": past a reference between commas)
     (re.compile(r"^(you\b[^,;]*?(?:,\s(?:booking|order|ref\w*|account|invoice|ticket|claim|case|reg\w*|no\.?|number)\b[^,;]*?\d"
-                r"[^,;]*?|,\s(?:\w+ed|drove|went|got|took|came|paid|rang|spent|waited|sat|stood|left)\b[^,;]*?)*,?\s(?:and|but|then)\s+"
+                r"[^,;]*?|,\s(?:drove|went|got|took|came|paid|rang|called|phoned|spent|waited|queued|travelled|walked|sat|stood|left)\b"
+                r"[^,;]*?)*,?\s(?:and|but|then)\s+"
                 r"(?:then\s+)?)was\b", re.I), r"\1were"),  # (or past the same subject's next verb: ", drove 40 minutes and
     # was told")
 ]
