@@ -292,3 +292,59 @@ def test_what_the_agent_sees_of_the_money_stays_after_the_restatement():
 
 def test_that_sounds_awful_because_of_a_setting_is_the_sound_not_dismay():
     assert "pity" not in _rules("That sounds awful because the EQ is set to 'Voice'. Please switch it to 'Standard'.")
+
+
+# --- shapes from blind sets dg and dh, after their measurement --------------------------------------------------------
+
+def test_a_refusal_beside_a_relocation_or_reschedule_exception_says_the_exception():
+    result = coach.rewrite(
+        "Hi Sam, unfortunately all contracts have a 24 month minimum term so we're unable to cancel before March. Thanks",
+        customer="I'm relocating to Aberdeen for work next month and you have no gym within 60 miles of it. Can I cancel?",
+        policy=["All contracts have a 24-month minimum term.",
+                "Exception: members who move more than 25 miles from their nearest club may cancel with 30 days' notice."])
+    assert "members who move more than 25 miles" in result.rewrite, result.rewrite
+    assert result.passed is not True
+    result = coach.rewrite(
+        "Hi Jo,\n\nAs per our terms all tickets are non-refundable. Your tickets remain valid for the new date.\n\nThanks",
+        customer="You announced the concert has been moved to 3 November and I'm away then. Can I get my £96 back?",
+        policy=["Tickets are non-refundable.",
+                "Exception: if an event is rescheduled, ticket holders may request a full refund within 14 days."])
+    assert "If an event is rescheduled" in result.rewrite, result.rewrite
+
+
+def test_charges_said_to_be_final_go_beside_the_coachs_look():
+    result = coach.rewrite("Dear Customer\n\nSorry for the confusion. Damage charges are final once processed, as stated in "
+                           "the terms you signed.\n\nRegards\nDriveOn Claims",
+                           customer="You charged my card €250 for a dent that was there when I collected the car (RA-5521); "
+                                    "I have timestamped photos.")
+    assert "final" not in result.rewrite, result.rewrite
+
+
+def test_a_wait_the_customer_names_is_not_the_cases_reference():
+    result = coach.rewrite("@kim_b Sorry for any inconvenience! 🍔 #BurgerBarn",
+                           customer="@BurgerBarn 2h15 for a cold burger. order #B-4410. never again")
+    assert "2h15 now" not in result.rewrite and "#B-4410" in result.rewrite, result.rewrite
+
+
+def test_a_demand_that_goes_from_a_hardship_reply_brings_the_hardship_step():
+    result = coach.rewrite(
+        "Dear Sir/Madam,\n\nThank you for your email.\n\nAs instalments have been missed, the full balance of £540.00 is now "
+        "due. Failure to pay will result in a liability order being sought.\n\nYours faithfully\n\nRevenues Team",
+        customer="I lost my job in May and I've fallen behind on my council tax. I can pay something each month but not the "
+                 "£540 all at once.")
+    assert "liability order" not in result.rewrite and "payment plan" in result.rewrite, result.rewrite
+
+
+def test_a_guarantee_of_what_was_just_rebooked_goes_and_the_booking_stays():
+    result = coach.rewrite(
+        "Hi Aoife, sorry the engineer didn't turn up on Monday. I've rebooked you for Friday 9th, 8am-1pm. The engineer "
+        "will definitely be there this time, I guarantee it.",
+        customer="Your engineer never came for my broadband install on Monday and I took the day off.")
+    assert "I've rebooked you for Friday 9th, 8am-1pm." in result.rewrite, result.rewrite
+    assert "definitely" not in result.rewrite and "whether the engineer" not in result.rewrite, result.rewrite
+
+
+def test_by_monday_latest_stays_one_deadline():
+    result = coach.rewrite("hi sorry for the delay, ur deposit will definately be back in ur account by monday latest",
+                           customer="It's been 3 weeks and my £250 deposit still hasn't been released. Ref HL-3390.")
+    assert "account latest" not in result.rewrite and "by monday at the latest" in result.rewrite, result.rewrite

@@ -655,7 +655,8 @@ _DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable|whe
 
 
 # a refusal: "we can't refund the £142 in any circumstances", "we're unable to offer a refund or change the dates"
-_REFUSAL = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
+_REFUSAL = re.compile(r"\b(?:are|is)\s+non-?refundable\b|"  # ("As per our terms all tickets are non-refundable.")
+                      r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
                       r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|move|transfer|reimburse|accept\s+(?:a\s+|the\s+|your\s+)?"
                       r"returns?)\w*\b|"
                       r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"
@@ -695,6 +696,15 @@ _CIRCUMSTANCES = (
                 r"\b(?:is|are|was|were|arrived|came)\s+(?:\w+\s+)?(?:faulty|defective)\b|"
                 r"\b(?:it|they)\s+(?:won['’]t|doesn['’]t|does\s+not|will\s+not)\s+(?:turn|switch|power)\s+on\b|"
                 r"\b(?:it|they)\s+no\s+longer\s+(?:works|work|charges|turns\s+on)\b", re.I)),
+    # "Exception: members who move more than 25 miles from their nearest club ...", to someone "relocating to Newcastle"
+    (re.compile(r"\b(?:move|moves|moving|relocat\w*)\b", re.I),
+     re.compile(r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are|I['’]ve|we['’]ve|I|we)\s+(?:\w+\s+)?(?:relocating|moving|moved|relocated)"
+                r"\s+(?:to|house|away|abroad|out)\b", re.I)),
+    # "Exception: if an event is rescheduled, ticket holders may request a full refund", to "you announced it's moved to
+    # 20 September"
+    (re.compile(r"\breschedul\w*|\bpostpone\w*", re.I),
+     re.compile(r"\b(?:it['’]s|it\s+(?:has|was|is)|(?:has|have)\s+been|was|been)\s+(?:now\s+)?(?:moved|rescheduled|postponed)"
+                r"\s+(?:to|until)\b|\bnew\s+date\b", re.I)),
 )
 
 

@@ -61,6 +61,7 @@ class Additions:
     used: set[str]
     apology_dropped: bool
     closed: bool
+    pressed: bool  # a demand or a threat went from a reply to someone who cannot pay
 
     def check(self, text: str) -> CheckResult:
         """The checker's result on ``text`` (the rewriter caches it)."""
@@ -113,7 +114,8 @@ class Additions:
             self.closing(layout, step=sentence)
         if told:
             stepless, rendered = False, layout.render()
-        urgent = bool(self.case and self.case.always and not mentions(self.case.steps[0], rendered))
+        urgent = bool(self.case and (self.case.always or self.pressed) and not mentions(self.case.steps[0], rendered))
+        # (a demand that went from a reply to someone who cannot pay: the hardship step, whatever else the reply says)
         if urgent and not stepless and self.case.covered_by(rendered):  # the draft says "unplug it" already
             urgent = False
             if not _OWN_ACTION.search(_own(layout)):
@@ -398,7 +400,12 @@ _FLAT_NO = re.compile(
     r"(?:there['’]?s|there\s+is)\s+nothing\s+(?:more\s+|else\s+|further\s+)?(?:we|I)\s+can\s+do(?:\s+(?:on\s+our\s+(?:end|side)|"
     r"about\s+(?:it|this|that)|here|for\s+you))?\W*"
     r"|\W*(?:unfortunately|unfortunatly|sadly|please\s+(?:be\s+advised|note)(?:\s+that)?)?,?\s*(?:all\s+|these\s+|the\s+|such\s+)?"
-    r"(?:charges|payments|fees)\s+(?:are\s+non-?refundable|(?:can['’]?t|cannot)\s+(?:always\s+)?be\s+(?:reversed|refunded))\W*",
+    r"(?:charges|payments|fees)\s+(?:are\s+non-?refundable|(?:can['’]?t|cannot)\s+(?:always\s+)?be\s+(?:reversed|refunded))\W*"
+    # "Please be advised that the deductions have been authorised by the landlord and are therefore final.", "Damage
+    # charges are final once processed, as stated in the rental terms", "Unfortunately claims decisions are final though."
+    r"|\W*(?:unfortunately|unfortunatly|sadly|please\s+(?:be\s+advised|note)(?:\s+that)?)?,?\s*(?:the\s+|all\s+|our\s+)?"
+    r"(?:[\w-]+\s+)?(?:charges|deductions|decisions|fees|outcomes?|decision)\s+(?:(?:have|has)\s+been\s+[\w\s]{3,40}?\s+and\s+)?"
+    r"(?:are|is)\s+(?:therefore\s+|now\s+)?final\b[^.!?]*[.!]*\W*",
     re.I)
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"

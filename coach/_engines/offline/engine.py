@@ -267,6 +267,7 @@ class _Rewriter(Additions):
         self.edited: str | None = None  # the reply after the edits, before anything was added
         self.unread = False  # the customer wrote in another language and the draft has no English to edit
         self.held_back = False  # a policy line bears on the reply, and the reply does not say it (policy_said)
+        self.pressed = False  # a demand or a threat went from a reply to someone who cannot pay
         self.orders = injected_orders(customer)
         self.told = without_orders(customer)
 
@@ -450,6 +451,7 @@ class _Rewriter(Additions):
                 if demand and _PRESSURE.fullmatch(demand["rest"]) and \
                         set(extract_facts(unit.text)) <= {demand["amount"]}:  # no step of the reply's)
                     unit.text = f"I can see the balance of {demand['amount']}." if demand["amount"] else ""
+                    self.pressed = True
                 elif unit.text and unit.role != "added" and (due := _DUE.match(unit.text)) and due["rest"] is not None and \
                         (due.start("what") > 0 or re.search(r"\b(?:still|remains)\b", due["what"])) and \
                         not re.search(r"\b(?:pay|please|avoid|fail\w*|action|otherwise|and|as)\b", due["rest"], re.I) and \
@@ -458,8 +460,10 @@ class _Rewriter(Additions):
                                   count=1)  # know payment is due on 14 March.": the date stays, as something the agent
                     unit.text = _I_KNOW + said[0].lower() + said[1:]  # knows, not a demand beside "we'll work through
                     # this" (and no step of the reply's: "Please note that payment ... is due" asks nothing of use)
+                    self.pressed = True
                 elif unit.text and unit.role != "added" and _THREAT.match(unit.text) and not extract_facts(unit.text):
                     unit.text = ""  # "Failure to pay may result in disconnection of supply."
+                    self.pressed = True  # (the hardship step comes in, whatever else the reply says)
         units = [u for u in layout.units if u.text]
         for unit, text in zip(units, first_check_in_full([u.text for u in units])):
             unit.text = text
@@ -763,6 +767,10 @@ class _Rewriter(Additions):
         return None
 
     def _ways(self, rule: str, text: str, quote: str) -> list[list[str]]:
+        if rule == "broken-promise" and not holds_fact(text) and _VOUCHES.search(text) and \
+                _DONE_FIRST.search(self.draft[: max(self.draft.find(text), 0)]):  # "I've rebooked you for Thursday 16th
+            return [[]]  # ... The engineer will definitely be there this time, I guarantee it.": what was done stays, the
+            # guarantee of it goes (not "Let me check whether the engineer can be there")
         if rule == "broken-promise":
             if follows_orders(text, self.orders):  # a planted order's grant or words go; the policy's line on
                 # what it handed out is said instead, where there is one
@@ -1045,6 +1053,11 @@ _HOWEVER = re.compile(r"^(?:however|that\s+said|nevertheless)\s*,\s*|(?<=^)(?P<l
 _SAYS_WHEN = re.compile(r"\b(?:update\s+you|get\s+back\s+to\s+you|be\s+in\s+touch|let\s+you\s+know|keep\s+you\s+"
                         r"(?:posted|updated|informed)|revert|within\s+(?:\d|an?\s+|the\s+(?:hour|day|week))|by\s+(?:the\s+end|"
                         r"tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))", re.I)
+# a guarantee that vouches for what the draft has just done ("... will definitely be there this time")
+_VOUCHES = re.compile(r"\b(?:definitely|certainly|absolutely|100\s?%)\b[^.!?]*\bthis\s+time\b|"
+                      r"\bthis\s+time\b[^.!?]*\b(?:I\s+(?:can\s+)?(?:guarantee|promise)|guaranteed)\b", re.I)
+_DONE_FIRST = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:re-?booked|booked|arranged|scheduled|"
+                         r"requested|ordered|sent|raised|set\s+up|dispatched)\b", re.I)
 _RAISED_IT = re.compile(r"\b(?:raised|passed|escalated|reported|forwarded|flagged|sent|logged|referred)\s+(?P<it>it)\s+"
                         r"(?:on\s+|up\s+|over\s+|through\s+)?(?:with|to)\b", re.I)
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)

@@ -136,6 +136,7 @@ _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?::\d\d)?\s*(?:a
                      r"^\d{1,2}(?:st|nd|rd|th)$|^(?:19|20)\d\d$|/|"  # (not a time range: "12-6pm")
                      r"^\d+-(?:day|week|month|year|hour|minute|night|mile|km|inch|page|piece|seat|person)s?$"
                      r"|^\d+(?:p|i|k|mp|gb|tb|mb|hz|mah|w|v|mm|cm|kg|ml)$"  # "212-day", "720p", "4000mAh"
+                     r"|^\d{1,2}\s?h(?:rs?)?\s?\d{1,2}(?:m(?:ins?)?)?$|^\d{1,3}\s?(?:h|hrs?|mins?)$"  # a wait: "1h40", "90mins"
                      r"|^(?:UK|EU|EC)\s?\d{3}$"  # "UK261": a regulation, not the customer's reference
                      r"|^(?:R|Rs|RM)\d{1,3}(?:,\d{3})*(?:\.\d\d)?$", re.I)  # "R450", "Rs1,200": a sum in rand or rupees
 _TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)

@@ -438,10 +438,14 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     guaranteed. Let me check whether it can be credited ..." said once: "Let me check whether your refund of Rs. 649 can
     be credited ..." """
     text, quote = _V_SOON.sub("very ", text), _V_SOON.sub("very ", quote)  # "sorted v soon": "very", not a word "v"
+    text, quote = _BY_LATEST.sub(r"\1 at the latest", text), _BY_LATEST.sub(r"\1 at the latest", quote)  # "by monday
+    # latest": the deadline whole, not "... in your account latest; I'll update you by monday"
     return [_with_subject([_SO_DONT_WORRY.sub("", sentence) for sentence in _checked_once(way)])
             for way in _fix_any(text, quote, policy, used, salt, asked)]
 
 
+_BY_LATEST = re.compile(r"\b((?:by|before)\s+(?:the\s+end\s+of\s+)?(?:\w+day|tomorrow|tonight|next\s+week|the\s+weekend|"
+                        r"\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?))\s+latest\b", re.I)
 # what was left of "... I'll refund the extra bottle and email you." once the promise went: a verb with no subject
 _NO_SUBJECT = re.compile(r"^(?:email|e-mail|call|text|message|ring|phone|contact|write\s+to)\s+you\b[^.!?]*[.!?]$", re.I)
 _UPDATES = re.compile(r"\b(?:update\s+you|let\s+you\s+know|get\s+back\s+to\s+you|be\s+in\s+touch)\b", re.I)
