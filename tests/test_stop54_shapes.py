@@ -348,3 +348,15 @@ def test_by_monday_latest_stays_one_deadline():
     result = coach.rewrite("hi sorry for the delay, ur deposit will definately be back in ur account by monday latest",
                            customer="It's been 3 weeks and my £250 deposit still hasn't been released. Ref HL-3390.")
     assert "account latest" not in result.rewrite and "by monday at the latest" in result.rewrite, result.rewrite
+
+
+def test_who_the_customer_is_and_how_they_feel_are_not_what_the_reply_is_sorry_for():
+    from coach._engines.offline.restate import restate_problem
+
+    said = restate_problem("I'm type 1 diabetic and my insulin delivery (order RX-5521) was supposed to arrive yesterday.")
+    assert said is not None and not said.startswith("you're type 1 diabetic") and "insulin delivery" in said, said
+    assert restate_problem("I've left my ex-partner and moved out. He is still on our account.") is None
+    assert restate_problem("I'm shaking and I don't know who to trust any more.") is None
+    assert restate_problem("Tags are still on and I've never worn it out.") is None
+    said = restate_problem("I'm scared of getting disconnected with winter coming.")
+    assert said is not None and "disconnected" in said, said

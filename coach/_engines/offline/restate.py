@@ -94,7 +94,7 @@ _PROBLEM = re.compile(
     r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|froze|"
     r"frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|leak\w*|spoil\w*|empty|"
     r"without|waiting|waited|received|fray\w*|torn|ripped|faulty|defective|dead|wet|melted|dirty|smashed|"
-    r"scratch\w*|dent(?:s|ed)?|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|(?:was|were)\s+(?:meant|due)\s+to\s+(?:arrive|come|reach)|billed|unable|keeps?|"
+    r"scratch\w*|dent(?:s|ed)?|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|gone\s+(?:out\s+of|from)|(?:was|were)\s+(?:meant|due)\s+to\s+(?:arrive|come|reach)|billed|unable|keeps?|"
     r"logs?\s+(?:me\s+)?out|kick\w*\s+(?:me\s+)?out|every\s+(?:hour|day|time)|turned\s+down|spongy|grinding|"
     r"goes\s+(?:almost\s+|nearly\s+|right\s+|all\s+the\s+way\s+)?to\s+the\s+floor|"
     r"read\s+out|gave\s+(?:them|him|her|away)\s+my|in\s+(?:my|your)\s+name|got\s+into\s+(?:my|your)\b|took\s+R\d|r[au]n\s+up|(?:saying|claiming)\s+(?:they|he|she)\s+w|"
@@ -248,8 +248,12 @@ _VERDICT = re.compile(r"^\W*(?:not\s+(?:good\s+enough|ok(?:ay)?|acceptable|on|co
 #: Who the customer is, not what went wrong ("you use a wheelchair", "you're a full-time carer"), then "and" the problem.
 _CIRCUMSTANCE = re.compile(r"^(?:as\s+)?you(?:\s+use\s+a\s+wheelchair|(?:['’]re|\s+are)\s+(?:a\s+)?(?:wheelchair\s+user|disabled|"
                            r"blind|deaf|pregnant|elderly|(?:full-time\s+|unpaid\s+)?carer|autistic|partially\s+sighted|housebound|"
-                           r"(?:council\s+|social\s+|private\s+)?tenant|pensioner|single\s+(?:mum|mom|parent|dad))"
-                           r"|\s+have\s+a\s+disability)\b(?:,?\s+and\s+|,\s+|\s+so\s+|$)", re.I)
+                           r"(?:council\s+|social\s+|private\s+)?tenant|pensioner|single\s+(?:mum|mom|parent|dad)|"
+                           r"(?:(?:a\s+)?type\s+[12]\s+)?diabetic|epileptic|asthmatic|immunocompromised)"
+                           r"|\s+have\s+a\s+disability|(?:['’]ve|\s+have)\s+(?:just\s+)?left\s+(?:your|an?)\s+(?:abusive\s+)?"
+                           r"(?:ex-?partner|ex|partner|husband|wife|boyfriend|girlfriend)(?:\s+and\s+moved\s+out)?)"
+                           r"\b(?:,?\s+and\s+|,\s+|\s+so\s+|$)", re.I)  # ("you're type 1 diabetic and your insulin ..."
+# ... its "who they are" goes; "you've left your ex-partner and moved out" is no problem to be sorry for)
 _ASKS = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:kindly\s+)?(?:refund|send|give|fix|cancel|sort|replace|help|tell|call|"
                    r"email|reply|return|credit|reverse|waive|change|update|check|compensate)\b", re.I)  # a request
 _STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(?:your\s+|any\s+more\s+|another\s+|an?\s+|"
@@ -337,7 +341,11 @@ _EVIDENCE = re.compile(r"^\W*I(?:['’]ve|\s+have|\s+still\s+have)?\s+(?:got\s+|
                        r"(?:[\w-]+\s+){0,2}?(?:emails?|e-mails?|receipts?|screenshots?|confirmations?|letters?|photos?|pictures?|"
                        r"proof|statements?)\b", re.I)
 _RELIEF = re.compile(r"^\W*I\s+(?:managed|was\s+able)\s+to\s+(?:stop|pull\s+over|brake|steer|escape|get\s+(?:out|away|off|"
-                     r"onto|home))\b", re.I)  # "I managed to stop but ...": what went right
+                     r"onto|home))\b"  # "I managed to stop but ...": what went right
+                     # ... or how they feel, and what proves it: "I'm shaking and I don't know who to trust", "Tags are
+                     # still on and I've never worn it"
+                     r"|^\W*I['’]?m\s+(?:so\s+|really\s+)?(?:shaking|panicking|in\s+tears|crying)\b"
+                     r"|^\W*(?:the\s+)?(?:tags?|labels?)\s+(?:are|is)\s+still\s+(?:on|attached)\b", re.I)
 _TODAY_IS = re.compile(r"^\W*(?:today|it)(?:'s|\s+is)\s+(?:now\s+)?(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|"
                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)  # "Today is 9 May and ...": the date, no problem
 _POINTS_BACK = re.compile(r"^\W*(?:it(?!['’]s\s+(?:now\s+)?been\b|\s+has\s+(?:now\s+)?been\b)|this|that|they|these|those|"
