@@ -360,3 +360,11 @@ def test_who_the_customer_is_and_how_they_feel_are_not_what_the_reply_is_sorry_f
     assert restate_problem("Tags are still on and I've never worn it out.") is None
     said = restate_problem("I'm scared of getting disconnected with winter coming.")
     assert said is not None and "disconnected" in said, said
+
+
+def test_a_bare_sorry_goes_once_the_coach_says_sorry_for_the_case():
+    result = coach.rewrite("@ellie_makes oh no!! 😱 That's heartbreaking, poor you 😢 Sorry for the trouble xx ^Gem",
+                           customer="@Kindred_Knits my wool scarf lost all its colour after one wash at 30 like the label "
+                                    "says")
+    assert "Sorry for the trouble" not in result.rewrite and "orry to hear that your wool scarf" in result.rewrite, \
+        result.rewrite

@@ -238,6 +238,10 @@ class Additions:
             return  # "Hi Rhys, I'd like to get an internal log of this 1/3": no boundary to add at
         for offset, sentence in enumerate(added):
             self._insert(layout, at + offset, sentence)
+        if any(_SORRY_IN.search(sentence) for sentence in added):  # "I'm sorry that your jumper shrank ..." said, the
+            for unit in layout.units:  # draft's "Sorry for the trouble xx" after it says it again with less
+                if unit.text and unit.role == "body" and _BARE_SORRY.fullmatch(unit.text):
+                    unit.text = ""
         said_back = _stems(" ".join(added)) | _SEEN_WORDS
         for unit in layout.units:  # "I can see you cancelled." after "I see that you cancelled your StreamBox ...": said
             if unit.text and unit.role == "body" and _SEEN.fullmatch(unit.text) and \
@@ -434,6 +438,11 @@ _HELPED = re.compile(r"\W*(?:(?:I|we)\s+)?(?:hope|trust)\s+(?:this|that)\s+(?:cl
 _SEEN = re.compile(r"\W*(?:I|we)\s+(?:can\s+)?see\s+(?:that\s+)?(?:you(?:['’]ve|\s+have)?|(?:your|the)"
                    r"(?!\s+(?:\w+\s+)?(?:refunds?|payments?|credits?|transfers?|returns?|replacements?)\b))\s+[^.!?]{1,50}?"
                    r"(?:\s+on\s+(?:our|the|my)\s+(?:system|records?|end|side))?\s*[.!]?\s*", re.I)
+_SORRY_IN = re.compile(r"\bsorry\s+(?:to\s+hear\s+)?that\b", re.I)
+_BARE_SORRY = re.compile(r"\W*(?:(?:I['’]m|we['’]re|I\s+am|we\s+are)\s+)?(?:so\s+|very\s+|really\s+)?sorry\s+(?:again\s+)?"
+                         r"(?:for|about)\s+"
+                         r"(?:the|any|this|that)\s+(?:trouble|inconvenience|hassle|confusion|issue|mix-?up)(?:\s+caused)?"
+                         r"[\s.!]*(?:x+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)?[\s.!]*", re.I)
 _SEEN_WORDS = frozenset(stem(w) for w in ("see", "system", "record", "records", "end", "side"))
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
