@@ -368,3 +368,40 @@ def test_a_bare_sorry_goes_once_the_coach_says_sorry_for_the_case():
                                     "says")
     assert "Sorry for the trouble" not in result.rewrite and "orry to hear that your wool scarf" in result.rewrite, \
         result.rewrite
+
+
+def test_a_move_or_a_new_date_that_is_not_the_policys_exception_leaves_the_refusal():
+    policy = ["All memberships have a 12-month minimum term.",
+              "Exception: members who move more than 25 miles from their nearest club may cancel with 30 days' notice."]
+    for customer in ("I'm moving to Vodafone because they're cheaper, can I cancel?",
+                     "I'm not moving away or anything, I just don't use the gym. Can I cancel?"):
+        result = coach.rewrite("Hi Sam, we're unable to cancel your membership before the end of the minimum term.",
+                               customer=customer, policy=policy)
+        assert "members who move" not in result.rewrite, result.rewrite
+    result = coach.rewrite("Hi Jo, tickets are non-refundable. Thanks",
+                           customer="The wedding fair has been moved to the smaller hall, same date. Can I get a refund?",
+                           policy=["Tickets are non-refundable.",
+                                   "Exception: if an event is rescheduled, ticket holders may request a full refund."])
+    assert "If an event is rescheduled" not in result.rewrite, result.rewrite
+
+
+def test_the_policys_own_line_said_by_the_coach_is_no_refusal_and_the_step_stays():
+    result = coach.rewrite("Hi Jess, deposits are non-refundable unless we cancel the booking. Thanks, Lakeside Lodges",
+                           customer="I was admitted to hospital with appendicitis and couldn't come. Booking LL-2291.",
+                           policy=["Deposits are non-refundable.",
+                                   "Exception: if a guest is hospitalised, the deposit is refunded with a discharge letter."])
+    assert "LL-2291 now" in result.rewrite, result.rewrite
+
+
+def test_a_draft_that_offers_a_plan_gets_no_second_plan():
+    result = coach.rewrite("Hi Lina, we can set up a payment plan of £40 a month from 1 June. Failure to pay may result in "
+                           "your supply being restricted. Thanks, AquaWater",
+                           customer="I lost my job last month and I can't pay the £320 water bill in one go.")
+    assert result.rewrite.count("payment plan") == 1 and "restricted" not in result.rewrite, result.rewrite
+
+
+def test_a_final_decision_with_its_reason_or_a_grant_stays():
+    result = coach.rewrite("Hi Greg, sorry for the trouble. Our decision is final, and your refund of £40 for the missing item "
+                           "has been approved.",
+                           customer="My order 55120 arrived with an item missing and the rest damaged. I want a full refund.")
+    assert "£40" in result.rewrite, result.rewrite

@@ -655,7 +655,8 @@ _DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable|whe
 
 
 # a refusal: "we can't refund the £142 in any circumstances", "we're unable to offer a refund or change the dates"
-_REFUSAL = re.compile(r"\b(?:are|is)\s+non-?refundable\b|"  # ("As per our terms all tickets are non-refundable.")
+_REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)|"  # ("As per our terms all tickets
+                      # are non-refundable.", not "deposits are non-refundable unless we cancel")
                       r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
                       r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|move|transfer|reimburse|accept\s+(?:a\s+|the\s+|your\s+)?"
                       r"returns?)\w*\b|"
@@ -696,15 +697,24 @@ _CIRCUMSTANCES = (
                 r"\b(?:is|are|was|were|arrived|came)\s+(?:\w+\s+)?(?:faulty|defective)\b|"
                 r"\b(?:it|they)\s+(?:won['’]t|doesn['’]t|does\s+not|will\s+not)\s+(?:turn|switch|power)\s+on\b|"
                 r"\b(?:it|they)\s+no\s+longer\s+(?:works|work|charges|turns\s+on)\b", re.I)),
-    # "Exception: members who move more than 25 miles from their nearest club ...", to someone "relocating to Newcastle"
-    (re.compile(r"\b(?:move|moves|moving|relocat\w*)\b", re.I),
-     re.compile(r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are|I['’]ve|we['’]ve|I|we)\s+(?:\w+\s+)?(?:relocating|moving|moved|relocated)"
-                r"\s+(?:to|house|away|abroad|out)\b", re.I)),
+    # "Exception: members who move more than 25 miles from their nearest club ...", "a move to an address we do not
+    # serve", to someone "relocating to Newcastle for work" (not "moving to Vodafone because it's cheaper", "not moving")
+    (re.compile(r"\b(?:members?|customers?|you|account\s+holders?|tenants?|subscribers?)\s+(?:who\s+)?(?:move|moves|relocate)\b|"
+                r"\bmove\s+(?:to\s+)?(?:an?\s+)?(?:new\s+)?(?:address|area|house|home|region)\b|\brelocat\w*", re.I),
+     re.compile(r"(?<!\bnot\s)\b(?:relocat(?:ing|ed)\s+(?:to|abroad|overseas)|(?:moving|moved)\s+(?:abroad|overseas|to\s+another\s+"
+                r"(?:city|country|state|county)|(?:away\s+)?to\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:for|on|in|next|"
+                r"at\s+the\s+end|this|from|\()|out\s+(?:of\s+(?:the|my|our)\s+(?:flat|house|home|property|apartment)|on\s+\d)))",
+                re.I)),
     # "Exception: if an event is rescheduled, ticket holders may request a full refund", to "you announced it's moved to
-    # 20 September"
-    (re.compile(r"\breschedul\w*|\bpostpone\w*", re.I),
-     re.compile(r"\b(?:it['’]s|it\s+(?:has|was|is)|(?:has|have)\s+been|was|been)\s+(?:now\s+)?(?:moved|rescheduled|postponed)"
-                r"\s+(?:to|until)\b|\bnew\s+date\b", re.I)),
+    # 20 September" (not "moved to the smaller hall, same date", nor the customer's own new date)
+    (re.compile(r"\b(?:event|concert|show|performance|match|festival|fixture|deliver\w*)s?\b[^.!?]{0,30}\b(?:reschedul\w*|"
+                r"postpone\w*)|\b(?:reschedul\w*|postpone\w*)\s+(?:the\s+)?(?:event|concert|show|performance|match|festival|"
+                r"fixture|deliver\w*)s?\b", re.I),
+     re.compile(r"\b(?:it['’]s|it\s+(?:has|was|is)|(?:the\s+|my\s+|our\s+)?(?:[\w-]+\s+)?(?:event|concert|show|gig|festival|match|"
+                r"performance|delivery)(?:['’]s|\s+(?:has|was|is))|you(?:['’]ve|\s+have)?\s+(?:announced\s+(?:it['’]s|it\s+is|"
+                r"that\s+it['’]s)|moved|rescheduled|postponed)\s+it)\s+(?:now\s+)?(?:been\s+)?(?:moved|rescheduled|postponed)?\s*"
+                r"(?:to|until)\s+(?:the\s+)?(?:\d|next\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\w+day\b)",
+                re.I)),
 )
 
 
@@ -888,9 +898,11 @@ class Policy(BaseModel):
         refund the £142 in any circumstances" against "Exception: if the passenger is hospitalised ... a full refund is
         given on receipt of a doctor's letter", from someone "admitted to the Royal Infirmary" with "the discharge
         letter"), or None."""
+        said = clause.strip().rstrip(".!").lower()
         if not _REFUSAL.search(clause) or _EXCEPT_IF.search(clause) or clause.rstrip().endswith("?") or \
-                _WAIVED_HERE.search(clause):  # ("I've waived the late-cancellation charge, and only the £5 booking fee
-            return None  # will be retained": the exception is made already)
+                _WAIVED_HERE.search(clause) or any(said == line.strip().rstrip(".!").lower() for line in self.commitments):
+            return None  # ("I've waived the late-cancellation charge, and only the £5 booking fee will be retained": the
+            # exception is made already; "Deposits are non-refundable." is the policy's own line, said)
         topic = _topic(clause, _GENERIC_POLICY_WORDS) - _REFUND_WORDS
         for at, line in enumerate(self.commitments):
             cond = _EXCEPT_IF.search(line) or _WAIVED_FOR.search(line)

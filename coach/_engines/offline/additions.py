@@ -114,7 +114,8 @@ class Additions:
             self.closing(layout, step=sentence)
         if told:
             stepless, rendered = False, layout.render()
-        urgent = bool(self.case and (self.case.always or self.pressed) and not mentions(self.case.steps[0], rendered))
+        urgent = bool(self.case and (self.case.always or self.pressed and not _OFFERS_PLAN.search(rendered)) and
+                      not mentions(self.case.steps[0], rendered))
         # (a demand that went from a reply to someone who cannot pay: the hardship step, whatever else the reply says)
         if urgent and not stepless and self.case.covered_by(rendered):  # the draft says "unplug it" already
             urgent = False
@@ -304,8 +305,9 @@ class Additions:
             # the coach's own look after it: the look says otherwise
             later = next((u.text for u in layout.units[layout.units.index(unit) + 1:] if u.text), "") if unit.text else ""
             if unit.text and unit.role == "body" and _OWN_LOOK.search(step) and not self.policy.commitments and \
-                    _FLAT_NO.fullmatch(unit.text) and not _CONTRAST.search(later):  # (not before "We have, however,
-                unit.text = ""  # removed the £35 admin fee")
+                    _FLAT_NO.fullmatch(unit.text) and not _CONTRAST.search(later) and not holds_fact(unit.text) and \
+                    not _GRANTED.search(unit.text):  # (not before "We have, however, removed the £35 admin fee", nor
+                unit.text = ""  # "... final, and your refund of £40 has been approved", "... after the 30-day deadline")
         for unit in layout.units:  # "..., so there isn't anything further we're able to do": the step says otherwise
             if unit.text and unit.role == "body" and _NOTHING_MORE.search(unit.text):
                 cut = _NOTHING_MORE.sub("", unit.text)
@@ -394,6 +396,12 @@ _LOOKING_ALREADY = re.compile(
     re.I)  # (a whole sentence that says only that someone is looking: the concrete step says it)
 _LAST_SAID = re.compile(r"[.!?](?:\s+)(?P<last>[^.!?]+[.!]*\W*)$")  # a sentence the segmenter left inside the one before
 _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check", "I'm checking", "I'll look", "I'm looking")
+# the draft's own way to pay already ("a payment plan of £40 a month", "12 monthly instalments of £51")
+_OFFERS_PLAN = re.compile(r"\b(?:set\s+up|offer|arrange|agree|put\s+(?:you\s+)?on|spread|can\s+pay)\b[^.!?]{0,60}\b"
+                          r"(?:payment\s+plan|instal+ments?|a\s+month|per\s+month|monthly|breathing\s+space|payment\s+holiday)\b|"
+                          r"\b(?:payment\s+plan|instal+ments?)\s+of\s+[£$€]|\bplan\s+option\b", re.I)  # (not "payable in ten
+# monthly instalments" whose right "has been lost")
+_GRANTED = re.compile(r"\b(?:approved|refunded|granted|credited|issued|waived|because|as\s+the)\b", re.I)
 _CONTRAST = re.compile(r"\bhowever\b|^\W*(?:but|that\s+said|even\s+so|still|instead)\b", re.I)
 _OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking)|let\s+me\s+(?:check|look))\b",
                        re.I)

@@ -1054,8 +1054,10 @@ _SAYS_WHEN = re.compile(r"\b(?:update\s+you|get\s+back\s+to\s+you|be\s+in\s+touc
                         r"(?:posted|updated|informed)|revert|within\s+(?:\d|an?\s+|the\s+(?:hour|day|week))|by\s+(?:the\s+end|"
                         r"tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))", re.I)
 # a guarantee that vouches for what the draft has just done ("... will definitely be there this time")
-_VOUCHES = re.compile(r"\b(?:definitely|certainly|absolutely|100\s?%)\b[^.!?]*\bthis\s+time\b|"
-                      r"\bthis\s+time\b[^.!?]*\b(?:I\s+(?:can\s+)?(?:guarantee|promise)|guaranteed)\b", re.I)
+_VOUCHES = re.compile(r"^(?=[^.!?]*\bthis\s+time\b)(?=[^.!?]*\b(?:definitely|certainly|absolutely|guarantee|assure|promise|"
+                      r"100\s?%))(?=[^.!?]*\b(?:be\s+there|turn\s+up|show\s+up|arrive|come|(?:be\s+)?(?:fixed|resolved|sorted|"
+                      r"repaired))\b)", re.I)  # (the visit just rebooked, or its fix: not "They will definitely refund you this
+# time")
 _DONE_FIRST = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:re-?booked|booked|arranged|scheduled|"
                          r"requested|ordered|sent|raised|set\s+up|dispatched)\b", re.I)
 _RAISED_IT = re.compile(r"\b(?:raised|passed|escalated|reported|forwarded|flagged|sent|logged|referred)\s+(?P<it>it)\s+"

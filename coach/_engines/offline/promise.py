@@ -445,7 +445,8 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
 
 
 _BY_LATEST = re.compile(r"\b((?:by|before)\s+(?:the\s+end\s+of\s+)?(?:\w+day|tomorrow|tonight|next\s+week|the\s+weekend|"
-                        r"\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?))\s+latest\b", re.I)
+                        r"\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?))\s+latest\b"
+                        r"(?=\s*(?:[,.;!?\U0001F300-\U0001FAFF\u2600-\u27BF]|$))", re.I)
 # what was left of "... I'll refund the extra bottle and email you." once the promise went: a verb with no subject
 _NO_SUBJECT = re.compile(r"^(?:email|e-mail|call|text|message|ring|phone|contact|write\s+to)\s+you\b[^.!?]*[.!?]$", re.I)
 _UPDATES = re.compile(r"\b(?:update\s+you|let\s+you\s+know|get\s+back\s+to\s+you|be\s+in\s+touch)\b", re.I)

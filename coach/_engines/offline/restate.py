@@ -251,7 +251,7 @@ _CIRCUMSTANCE = re.compile(r"^(?:as\s+)?you(?:\s+use\s+a\s+wheelchair|(?:['’]r
                            r"(?:council\s+|social\s+|private\s+)?tenant|pensioner|single\s+(?:mum|mom|parent|dad)|"
                            r"(?:(?:a\s+)?type\s+[12]\s+)?diabetic|epileptic|asthmatic|immunocompromised)"
                            r"|\s+have\s+a\s+disability|(?:['’]ve|\s+have)\s+(?:just\s+)?left\s+(?:your|an?)\s+(?:abusive\s+)?"
-                           r"(?:ex-?partner|ex|partner|husband|wife|boyfriend|girlfriend)(?:\s+and\s+moved\s+out)?)"
+                           r"(?:ex-?partner|ex|partner|husband|wife|boyfriend|girlfriend)(?:\s+and\s+moved\s+out(?:\s+with\s+[\w\s]{1,20}?)?)?)"
                            r"\b(?:,?\s+and\s+|,\s+|\s+so\s+|$)", re.I)  # ("you're type 1 diabetic and your insulin ..."
 # ... its "who they are" goes; "you've left your ex-partner and moved out" is no problem to be sorry for)
 _ASKS = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:kindly\s+)?(?:refund|send|give|fix|cancel|sort|replace|help|tell|call|"
@@ -344,8 +344,9 @@ _RELIEF = re.compile(r"^\W*I\s+(?:managed|was\s+able)\s+to\s+(?:stop|pull\s+over
                      r"onto|home))\b"  # "I managed to stop but ...": what went right
                      # ... or how they feel, and what proves it: "I'm shaking and I don't know who to trust", "Tags are
                      # still on and I've never worn it"
-                     r"|^\W*I['’]?m\s+(?:so\s+|really\s+)?(?:shaking|panicking|in\s+tears|crying)\b"
-                     r"|^\W*(?:the\s+)?(?:tags?|labels?)\s+(?:are|is)\s+still\s+(?:on|attached)\b", re.I)
+                     r"|^\W*I['’]?m\s+(?:so\s+|really\s+)?(?:shaking|panicking|in\s+tears|crying)\b(?![^.!?]*\bbecause\b)"
+                     r"|^\W*(?:the\s+)?(?:tags?|labels?)\s+(?:are|is)\s+still\s+(?:on|attached)(?:\s+and\s+I(?:['’]ve|\s+have)\s+"
+                     r"never\s+(?:worn|used)\s+it(?:\s+out)?)?\W*$", re.I)
 _TODAY_IS = re.compile(r"^\W*(?:today|it)(?:'s|\s+is)\s+(?:now\s+)?(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|"
                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)  # "Today is 9 May and ...": the date, no problem
 _POINTS_BACK = re.compile(r"^\W*(?:it(?!['’]s\s+(?:now\s+)?been\b|\s+has\s+(?:now\s+)?been\b)|this|that|they|these|those|"
@@ -545,7 +546,7 @@ def _as_clause(sentence: str) -> str | None:
     clause = clause.replace(_TO_YOU, "you")
     who = _CIRCUMSTANCE.match(clause)
     if who:  # "you use a wheelchair and the lift has been broken for 9 days": sorry for the lift, never the wheelchair
-        clause = clause[who.end():]
+        clause = re.sub(r"^now\s+", "", clause[who.end():])  # ("..., and now my child benefit is still going ...")
         if not re.match(r"(?:the|your|my|our|it|its|there|nobody|no\s+one)\b", clause, re.I) or not _has_verb(clause):
             return None
     if _TERSE.match(clause) and clause.split()[0] in _BARE_NOUNS:  # "app has been down since 8am": a terse post,
