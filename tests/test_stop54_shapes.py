@@ -405,3 +405,12 @@ def test_a_final_decision_with_its_reason_or_a_grant_stays():
                            "has been approved.",
                            customer="My order 55120 arrived with an item missing and the rest damaged. I want a full refund.")
     assert "£40" in result.rewrite, result.rewrite
+
+
+def test_a_verb_straight_after_a_possessive_is_a_slip_and_no_pass():
+    result = coach.rewrite("Thanks for reporting order 5521. Refund your has been processed to the card today.",
+                           customer="Where is the refund for order 5521?")
+    assert result.passed is None and "Refund your has been processed to the card today." in result.review, result
+    good = coach.rewrite("Thanks for reporting order 5521. Your refund has been processed to the card today.",
+                         customer="Where is the refund for order 5521?")
+    assert good.passed is True, good

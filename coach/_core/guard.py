@@ -167,6 +167,8 @@ _GARBLED = re.compile(r"\b(?!(?:very|really|more|much|long|many|bye|knock|tick|h
                       # with no participle ("... has been and I'll update you"), a verb after a number at a sentence's
                       # end ("Thanks for flagging order 5521 is.") (none in the dev replies or the blind sets' drafts)
                       r"\b(?:[Ww]e|[Tt]hey|I)\s+the\b|\b(?:has|have|had)\s+been\s+(?:and|but|or)\s+(?:I|I['’]ll|we|we['’]ll|you)\b|"
+                      # ... or a verb straight after a possessive ("Refund your has been processed")
+                      r"\b(?:[Yy]our|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:has|have|had|is|are|was|were)\b|"
                       r"\b(?:for|about|flagging|reporting)\s+(?:order|parcel|booking|ticket|case|ref\w*|account)\s+#?\d[\w-]*\s+"
                       r"(?:is|are|was|were)\s*[.!]+(?=\s|$)|"  # (not "... where order 5521 is.")
                       # a full stop after a preposition, and the sentence going on in lower case: "Thank you for. the
