@@ -301,13 +301,13 @@ class Additions:
             # (an answer followed by a request for details may still help)
             if unit.text and unit.role in ("body", "courtesy") and _HELPED.fullmatch(unit.text) and step.startswith(_LOOKS):
                 unit.text = ""
-        for unit in layout.units:  # "Unfortunately charges can't always be reversed." with no policy line behind it, and
-            # the coach's own look after it: the look says otherwise
-            later = next((u.text for u in layout.units[layout.units.index(unit) + 1:] if u.text), "") if unit.text else ""
-            if unit.text and unit.role == "body" and _OWN_LOOK.search(step) and not self.policy.commitments and \
-                    _FLAT_NO.fullmatch(unit.text) and not _CONTRAST.search(later) and not holds_fact(unit.text) and \
-                    not _GRANTED.search(unit.text):  # (not before "We have, however, removed the £35 admin fee", nor
-                unit.text = ""  # "... final, and your refund of £40 has been approved", "... after the 30-day deadline")
+        if _OWN_LOOK.search(step) and not self.policy.commitments:  # "Unfortunately charges can't always be reversed."
+            for at, unit in enumerate(layout.units):  # with no policy line behind it, and the coach's own look after it
+                if unit.text and unit.role == "body" and _FLAT_NO.fullmatch(unit.text) and not holds_fact(unit.text) and \
+                        not _GRANTED.search(unit.text) and \
+                        not _CONTRAST.search(next((u.text for u in layout.units[at + 1:] if u.text), "")):
+                    unit.text = ""  # (not before "We have, however, removed the £35 admin fee", nor "... final, and your
+                    # refund of £40 has been approved", "... after the 30-day deadline")
         for unit in layout.units:  # "..., so there isn't anything further we're able to do": the step says otherwise
             if unit.text and unit.role == "body" and _NOTHING_MORE.search(unit.text):
                 cut = _NOTHING_MORE.sub("", unit.text)

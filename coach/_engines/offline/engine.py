@@ -409,7 +409,7 @@ class _Rewriter(Additions):
         said = [u for u in layout.units if id(u) in drafted]
         for before, unit in zip(said, said[1:]):  # "I'm sorry to hear about this. I have raised it with billing.": the
             raised = _RAISED_IT.search(unit.text) if unit.text and not before.text else None  # apology went, and "it"
-            if raised and _APOLOGY.search(drafted[id(before)]) and unit.text == drafted[id(unit)]:  # with it
+            if raised and _SORRY.search(drafted[id(before)]) and unit.text == drafted[id(unit)]:  # with it
                 unit.text = unit.text[: raised.start("it")] + "this" + unit.text[raised.end("it"):]
         if self.case is not None and self.case.name != "money":  # a smiley after a condolence, a diagnosis or a gas
             for unit in layout.units:  # leak ("I'm so sorry to hear that your mother passed away. 😊"): it goes
@@ -1062,7 +1062,6 @@ _DONE_FIRST = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|now\s+|al
                          r"requested|ordered|sent|raised|set\s+up|dispatched)\b", re.I)
 _RAISED_IT = re.compile(r"\b(?:raised|passed|escalated|reported|forwarded|flagged|sent|logged|referred)\s+(?P<it>it)\s+"
                         r"(?:on\s+|up\s+|over\s+|through\s+)?(?:with|to)\b", re.I)
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.I)
 _TOO_AGAIN = re.compile(r"^(?P<said>(?P<lead>I\s+(?:know|understand)\s+how\s+(?:you\s+feel|frustrating|annoying|upsetting))\b"
                         r"[^.!?]*?),?\s+too(?P<end>[.!]*)\s*$", re.I)  # (a feeling said again; not "you emailed our CEO too")
 _ALSO_AGAIN = re.compile(r"^(?P<lead>I\s+(?:understand|know|see|hear|appreciate|realise|realize))\s+also\b", re.I)
