@@ -691,8 +691,10 @@ _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|appro
                     r"\d+\s?%\s+(?:off|code|discount))", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
 # "your notes will definitely be recovered" (not "your feedback will be passed on": that is the agent's own step)
+# ("the grade will be raised to an A", not "your complaint will be raised with the team")
 _CERTAIN_PASSIVE = re.compile(r"\s*(?:definitely\s+|certainly\s+|absolutely\s+)?be\s+(?!(?:passed|forwarded|shared|logged|noted|"
-                              r"reviewed|looked|checked|escalated|raised|recorded|considered|investigated)\b)\w+ed\b", re.I)
+                              r"reviewed|looked|checked|escalated|recorded|considered|investigated)\b|raised\b(?!\s+to\s+(?:an?\s+)?"
+                              r"(?:[A-F][*+]?|grade|\d+)\b))\w+ed\b", re.I)
 _SEES_IT_BACK = re.compile(rf"\s*see\s+(?:it|them|the\s+(?:[{CURRENCY}]\s?[\d.,]*\d|\w+)|your\s+\w+)\s+"
                            r"(?:back|in\s+your|on\s+your|"
                            r"within\s+\d+|by\s+\w+|tomorrow|today|tonight)\b",

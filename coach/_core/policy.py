@@ -18,7 +18,7 @@ from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "GRANT_MADE", "GRANT_OFFERED",
            "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver", "GRANTS_COVER",
-           "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK"]
+           "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -655,19 +655,24 @@ _DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable|whe
 
 
 # a refusal: "we can't refund the £142 in any circumstances", "we're unable to offer a refund or change the dates"
-_REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)|"  # ("As per our terms all tickets
-                      # are non-refundable.", not "deposits are non-refundable unless we cancel")
-                      r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
-                      r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|move|transfer|reimburse|accept\s+(?:a\s+|the\s+|your\s+)?"
-                      r"returns?)\w*\b|"
-                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"
-                      # ... or the charge made all the same: "the first night of £129 will be charged as per our policy",
-                      # "a charge of one night (£165) will apply"
-                      r"\bwill\s+(?:still\s+)?be\s+(?:charged|payable|deducted|retained)\b|"
-                      r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b", re.I)
+REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)|"  # ("As per our terms all tickets
+                     # are non-refundable.", not "deposits are non-refundable unless we cancel")
+                     r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
+                     r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|move|transfer|reimburse|accept\s+(?:a\s+|the\s+|your\s+)?"
+                     r"returns?)\w*\b|"
+                     r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"
+                     # "the refuelling charge of NZ$118 stands", "Sorry, we don't price match after purchase."
+                     r"\b(?:charge|fee|fine|penalty|decision|deduction)s?\b(?:\s+(?:of|for)\s+[^.!?,;]{1,20}?)?\s+(?:still\s+)?"
+                     r"stands?\b|\b(?:we|I)\s+(?:don['’]t|do\s+not)\s+(?:offer\s+)?(?:price[- ]?match|refund|reimburse|waive|"
+                     r"accept\s+returns?|make\s+exceptions?)\w*\b|"
+                     # ... or the charge made all the same: "the first night of £129 will be charged as per our policy",
+                     # "a charge of one night (£165) will apply"
+                     r"\bwill\s+(?:still\s+)?be\s+(?:charged|payable|deducted|retained)\b|"
+                     r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b", re.I)
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
+_NO_EXCEPTIONS = re.compile(r"\b(?:no|without)\s+exceptions?\b", re.I)  # a refusal's own word, not an exception
 _WAIVED_HERE = re.compile(r"\b(?:(?:I|we)(?:['’]ve|\s+have)|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:waived|refunded|"
                           r"cancelled\s+(?:\w+\s+)?(?:free|with\s+no\s+charge))\b|\bno\s+charge\b|\bfree\s+of\s+charge\b|\bwithout\s+(?:a\s+|any\s+)?charge\b",
                           re.I)  # (not "can't be refunded under any circumstances")
@@ -705,6 +710,13 @@ _CIRCUMSTANCES = (
                 r"(?:city|country|state|county)|(?:away\s+)?to\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:for|on|in|next|"
                 r"at\s+the\s+end|this|from|\()|out\s+(?:of\s+(?:the|my|our)\s+(?:flat|house|home|property|apartment)|on\s+\d)))",
                 re.I)),
+    # "Exception: no refuelling charge if the customer shows a fuel receipt ...", "waived ... on proof of the new address",
+    # to "Receipt attached.", "I've attached my new lease" (the proof the line asks for, sent)
+    (re.compile(r"\breceipts?\b|\bproof\s+of\b|\bcertificates?\b|\bdocumentation\b|\bevidence\b|\breports?\b", re.I),
+     re.compile(r"\b(?:receipts?|proof|certificates?|letters?|lease|documents?|evidence|statements?|reports?)\s+(?:is\s+|are\s+)?"
+                r"(?:attached|enclosed)\b|\b(?:I['’]ve|I\s+have|I)\s+(?:also\s+)?(?:attached|enclosed)\s+(?:a\s+|the\s+|my\s+|our\s+)?"
+                r"(?:copy\s+of\s+(?:the\s+|my\s+)?)?(?:[\w-]+\s+){0,2}?(?:receipts?|proof|certificates?|letters?|lease|"
+                r"documents?|evidence|statements?|reports?)\b", re.I)),
     # "Exception: if an event is rescheduled, ticket holders may request a full refund", to "you announced it's moved to
     # 20 September" (not "moved to the smaller hall, same date", nor the customer's own new date)
     (re.compile(r"\b(?:event|concert|show|performance|match|festival|fixture|deliver\w*)s?\b[^.!?]{0,30}\b(?:reschedul\w*|"
@@ -899,7 +911,7 @@ class Policy(BaseModel):
         given on receipt of a doctor's letter", from someone "admitted to the Royal Infirmary" with "the discharge
         letter"), or None."""
         said = clause.strip().rstrip(".!").lower()
-        if not _REFUSAL.search(clause) or _EXCEPT_IF.search(clause) or clause.rstrip().endswith("?") or \
+        if not REFUSAL.search(clause) or _EXCEPT_IF.search(_NO_EXCEPTIONS.sub("", clause)) or clause.rstrip().endswith("?") or \
                 _WAIVED_HERE.search(clause) or any(said == line.strip().rstrip(".!").lower() for line in self.commitments):
             return None  # ("I've waived the late-cancellation charge, and only the £5 booking fee will be retained": the
             # exception is made already; "Deposits are non-refundable." is the policy's own line, said)

@@ -11,7 +11,7 @@ import re
 
 from ..._core.checker import SAYS_BACK, check
 from ..._core.facts import extract_facts
-from ..._core.policy import Policy
+from ..._core.policy import REFUSAL, Policy
 from ..._core.results import CheckResult, Finding
 from ..._core.text import EMOJI, EMOJI_GLUE, HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_words, split_sentences, stem
 from ..._core.untrusted import follows_orders
@@ -35,7 +35,7 @@ RESOLVED = re.compile(
     r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+|therefore\s+|also\s+)?(?:booked|sent|issued|approved|refunded|"
     r"credited|cancell?ed|processed|replaced|restored|rebooked|reset|removed|updated|scheduled|arranged|escalated|shipped|"
     r"fixed|resolved|added|applied|waived|reversed|emailed|called|opened|raised|passed|forwarded|withdrawn|released|"
-    r"corrected|amended)\b"
+    r"corrected|amended|renewed|re-?activated|unblocked|unlocked|reinstated|reconnected|extended)\b"
     r"|\b(?:has|have|was|were)\s+(?:now\s+|just\s+|already\s+)?(?:been\s+)?(?:issued|refunded|credited|"
     r"sent|fixed|resolved|booked|cancell?ed|processed|replaced|restored|rebooked|removed|scheduled|arranged|"
     r"shipped|waived|reversed|applied)\b|\b(?:is|are)\s+on\s+(?:its|their|the)\s+way\b",
@@ -132,6 +132,12 @@ class Additions:
                 if unit.text and unit.role != "greeting" and _BARE_STEP.match(unit.text):
                     unit.text = ""
             self.merge_prefix(layout)
+
+    def _stands_firm(self, layout: Layout) -> bool:
+        """The reply keeps a refusal (one that ``closing`` would not drop as a flat no with no policy line behind it)."""
+        return any(u.text and u.role == "body" and (REFUSAL.search(u.text) or _STAY_AWAY.search(u.text)) and
+                   not _BY_CHANNEL.search(u.text) and not (not self.policy.commitments and _FLAT_NO.fullmatch(u.text))
+                   for u in layout.units)  # (not "Claims decisions can't be changed through chat": a look still may)
 
     def _said_once(self, layout: Layout, step: str) -> str:
         """``step`` less what the reply says already: "and will update you here" after "I'll update you", "to our
@@ -285,6 +291,9 @@ class Additions:
         if step is None:
             return
         urgent = told or self._urgent(step)
+        if not urgent and _OWN_LOOK.search(step) and self._stands_firm(layout):
+            return  # "..., so the refuelling charge of NZ$118 stands.": a look after it would say the opposite; the reply
+            # keeps its no-next-step finding for a person
         step = self._said_once(layout, step)
         if _LETTER.match(layout.render()):  # "Dear Prof. Ashworth,": a letter is answered by letter, not "here"
             step = _HERE.sub(r"\g<act>", step)
@@ -419,6 +428,10 @@ _FLAT_NO = re.compile(
     r"(?:[\w-]+\s+)?(?:charges|deductions|decisions|fees|outcomes?|decision)\s+(?:(?:have|has)\s+been\s+[\w\s]{3,40}?\s+and\s+)?"
     r"(?:are|is)\s+(?:therefore\s+|now\s+)?final\b[^.!?]*[.!]*\W*",
     re.I)
+# "Please do not contact us again until 10 weeks have passed": the reply closes the door a look would open
+_STAY_AWAY = re.compile(r"\b(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:contact|call|email|e-mail|write\s+to)\s+us\s+again\b", re.I)
+_BY_CHANNEL = re.compile(r"\b(?:through|via|over|by|on)\s+(?:the\s+)?(?:chat|phone|e-?mail|twitter|social\s+media|this\s+channel|"
+                         r"here|live\s+chat|messenger|dm)\b", re.I)
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"
                            r"(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"

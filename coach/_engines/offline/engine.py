@@ -23,7 +23,7 @@ from ..._core.combined import explicit_step
 from ..._core.facts import extract_facts, fact_kinds
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, has_verb, new_problems
 from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
-from ..._core.policy import GRANTS_COVER, Policy
+from ..._core.policy import GRANTS_COVER, Policy, as_ours
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.text import EMOJI, EMOJI_GLUE, content_words, html_to_text, looks_english, other_language, split_sentences, stem
@@ -834,7 +834,9 @@ class _Rewriter(Additions):
             said = _EXCEPTION_LEAD.sub("", refused).strip()  # ("Exception: if ..." -> "If ...")
             parts = re.split(r",\s+but\s+|;\s+", said)  # ("Late cancellation is charged at one night, but the charge is
             said = next((p for p in parts[1:] if _LIFTS.search(p)), said)  # waived for ...": the waiver's own part)
-            exception = finish(capitalise(said))
+            said = _TEAMS_PART.sub("", said)  # ("...; reverse any charge already made": the team's to do, not said)
+            said = _NO_CHARGE.sub(lambda m: f"There is {m.group().lower()}", as_ours(said))  # "No refuelling charge if the
+            exception = finish(capitalise(said))  # customer shows ..." -> "There is no refuelling charge if you show ..."
             step = f"I'll check how that applies to the {amounts} and update you." if amounts else \
                 "I'll check how that applies to you and update you."
             normally = _as_normally(text) if not _RULES_OUT.search(exception) else None  # (not "..., but non-refundable
@@ -855,6 +857,8 @@ class _Rewriter(Additions):
             if _SAYS_WHEN.search(rest) or not holds_step(rest):
                 return [[]]  # (where nothing else is to be done, the coach's own step names what it looks into)
             return [[re.sub(r"[\s.!]*$", "", text) + ", and I'll update you as soon as I know more."]]
+        if rule == "vague-effort" and self._after_done(text):
+            return [[]]  # "I've booked a new delivery. We'll do our best to get it out to you soon.": what was done says it
         if rule == "banned-phrase" and (instead := self._not_theirs) and text.strip() == instead[0]:
             return [[instead[1]]]  # what the customer asked of someone else and may not hear: said so, once
         edit = {"bland-apology": lambda: drop_apology(text), "pity": lambda: drop_pity(text, quote),
@@ -862,7 +866,16 @@ class _Rewriter(Additions):
                 "banned-phrase": lambda: drop_banned(text, quote, quote in kept_quiet(text, self.policy, self.told))}[rule]()
         return [edit] if edit is not None else []
 
+    def _after_done(self, text: str) -> bool:
+        """``text``, an effort about "it" with no topic or fact of its own, follows the agent's own done action."""
+        sentences = [s.text for s in split_sentences(self.draft)]
+        at = next((i for i, said in enumerate(sentences) if text.strip() in said), 0)
+        return at > 0 and _DONE_BY_US.search(sentences[at - 1]) is not None and not holds_fact(text) and \
+            _IT_WORD.search(text) is not None and not _OWN_TOPIC.search(text)
+
     def _replace(self, layout: Layout, unit: Unit, sentences: list[str]) -> None:
+        # ("[Please be assured that we shall do our utmost and] that three chairs will ...": the "that" went with its verb)
+        sentences = [capitalise(s[m.end():]) if (m := _LEAD_THAT.match(s)) else s for s in sentences]
         at = layout.units.index(unit)
         back = at - 1
         while back > 0 and _DISMAY.fullmatch(layout.units[back].text):
@@ -977,7 +990,19 @@ _ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]
 _NOT_OTHERS = "I'm not able to share details about another person."
 _HOLDER_SAYS = "I can only discuss the account with the account holder, so please ask them to get in touch with us directly."
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
+# a "that" left at a sentence's start by a cut: a conjunction, as what follows it shows ("that three chairs will")
+_LEAD_THAT = re.compile(r"^That\s+(?=(?:a|an|the|your|our|my|we|you|it|they|I|\d+|two|three|four|five|six|seven|eight|nine|"
+                        r"ten)\s+(?:\w+\s+){0,3}?(?:will|would|shall|can|is|are|has|have)\b)")
+# the agent's own done action ("I've booked a collection ... and a new delivery"), and an effort after it about "it"
+_DONE_BY_US = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|already\s+|now\s+|also\s+)?(?:booked|rebooked|arranged|"
+                         r"scheduled|ordered|sent|dispatched|issued|requested|raised|escalated|replaced|reset|renewed|"
+                         r"reactivated|unblocked|restored|cancell?ed|refunded|credited|applied|processed)\b", re.I)
+_IT_WORD = re.compile(r"\b(?:it|this|that|them)\b", re.I)
+_OWN_TOPIC = re.compile(r"\b(?:about|regarding|re|as\s+for|for)\s+(?:the|your|my|our|this|that)\b|^\W*regarding\b", re.I)
 _EXCEPTION_LEAD = re.compile(r"^\W*exceptions?\s*:\s*", re.I)
+_TEAMS_PART = re.compile(r"\s*;\s*(?:reverse|refund|waive|remove|cancel|apply|issue|offer|escalate|note|log|tell|do\s+not|"
+                         r"don['’]t)\b[^;]*$", re.I)
+_NO_CHARGE = re.compile(r"^[Nn]o\s+(?:[\w-]+\s+){0,3}?(?:charge|fee|penalty|cost|surcharge)s?\b(?=[^.;]*\bif\b)")
 # a refusal or a charge, said as the rule an exception lifts: "will be charged" -> "would normally be charged", "we can't
 # accept a return" -> "we wouldn't normally accept a return"
 _AS_NORMALLY = (
@@ -985,7 +1010,11 @@ _AS_NORMALLY = (
     (re.compile(r"\bwill\s+(?:still\s+)?apply\b", re.I), "would normally apply"),
     (re.compile(r"\s+(?:can['’]?t|cannot|can\s+not)\s+(?=\w)", re.I), " wouldn't normally "),
     (re.compile(r"(?:\s+(?:are|am)|['’](?:re|m))\s+(?:unable|not\s+able)\s+to\s+(?=\w)", re.I), " wouldn't normally "),
+    (re.compile(r"\s+(?:don['’]t|do\s+not)\s+(?=\w)", re.I), " wouldn't normally "),  # "we don't price match after ..."
+    (re.compile(r"\s+requires?\s+(?=\w)", re.I), " would normally require "),  # "all memberships require 30 days' notice"
+    (re.compile(r"\s+(?:still\s+)?stands\b", re.I), " would normally stand"),  # "so the refuelling charge of NZ$118 stands"
 )
+_NO_EXCEPTIONS = re.compile(r",?\s*(?:with\s+)?no\s+exceptions?\b", re.I)
 _LIFTS = re.compile(r"\b(?:waived|free\s+of\s+charge|refunded|except\w*|unless)\b", re.I)  # the part of a line that
 # lifts its rule
 _RULES_OUT = re.compile(r"\b(?:not|no|never|cannot|non-\w+)\b|n['’]t\b", re.I)
@@ -995,6 +1024,7 @@ _BAD_NEWS_LEAD = re.compile(r"^\W*(?:unfortunately|sadly|regrettably|I['’]m\s+
 def _as_normally(text: str) -> str | None:
     """A one-clause refusal or charge as the rule an exception lifts, without its full stop, or None (not "in any
     circumstances", which no "normally" can soften)."""
+    text = _NO_EXCEPTIONS.sub("", text)  # ("... notice to cancel, no exceptions": what the exception shows wrong)
     if re.search(r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|[;?]|,\s*(?:and|but)\s", text, re.I):
         return None  # (not "... would normally be charged, and I've emailed a label, but ...": one clause)
     for pattern, said in _AS_NORMALLY:

@@ -440,8 +440,33 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     text, quote = _V_SOON.sub("very ", text), _V_SOON.sub("very ", quote)  # "sorted v soon": "very", not a word "v"
     text, quote = _BY_LATEST.sub(r"\1 at the latest", text), _BY_LATEST.sub(r"\1 at the latest", quote)  # "by monday
     # latest": the deadline whole, not "... in your account latest; I'll update you by monday"
-    return [_with_subject([_SO_DONT_WORRY.sub("", sentence) for sentence in _checked_once(way)])
+    ways = [_with_subject([_tidy_check(sentence) for sentence in _checked_once(way)])
             for way in _fix_any(text, quote, policy, used, salt, asked)]
+    return [way for way in ways if not any(_spliced(sentence) for sentence in way)]
+
+
+# what a check must not carry over from the promise it replaced: the rest of a run-on ("... can turn up - nothing ever
+# goes missing on our coaches", "... make it up to you, next time dessert is on us"), a chat tail ("... be fine xx"),
+# an idiom that reads as nothing once checked ("whether the needful can be done")
+_SPLICED = re.compile(r"\s[-–—]\s|,\s+(?!and\b|or\b|but\b|so\b|which\b|as\b|if\b|when\b|once\b|and\s+I['’]ll\b)"
+                      r"[^,;]{0,50}?\b(?:is|are|will|goes|go|never|always)\b|\bx{2,}\b|\bthe\s+needful\b", re.I)
+# "whether that three replacement chairs can ...": the promise's "assured that", not a "that" of the chairs
+_WHETHER_THAT = re.compile(r"\bwhether\s+that\s+(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s)")
+
+
+def _tidy_check(sentence: str) -> str:
+    sentence = _SO_DONT_WORRY.sub("", sentence)
+    if _CHECK_START.match(sentence):  # "whether it can be delivered at the earliest": when is what the check finds out
+        sentence = _WHETHER_THAT.sub("whether ", _AT_THE_EARLIEST.sub("", sentence))
+    return sentence
+
+
+_AT_THE_EARLIEST = re.compile(r"\s+at\s+the\s+earliest\b(?=[,;.]| and\b)", re.I)
+
+
+def _spliced(sentence: str) -> bool:
+    """``sentence`` is one of this module's checks whose subject part carries what no check should say."""
+    return _CHECK_START.match(sentence) is not None and _SPLICED.search(what_is_checked(sentence)) is not None
 
 
 _BY_LATEST = re.compile(r"\b((?:by|before)\s+(?:the\s+end\s+of\s+)?(?:\w+day|tomorrow|tonight|next\s+week|the\s+weekend|"
@@ -1614,6 +1639,8 @@ def _as_aim(clause: str) -> str | None:
     if _BACKS_IT.match(clause[m.end():]):
         return ""  # "We'll make sure of it.": it backs the promise before it, and goes with it
     rest = re.sub(rf"^{EFFORT_TO}(?=\w)", "", clause[m.end():], flags=re.I)  # not "aim to try to"
+    if re.search(r"\b(?:will|shall)\b|['’]ll\b", rest, re.I):
+        return None  # "we'll do our utmost and two new chairs will arrive before Friday": the second promise is no aim
     return finish(clause[: m.start()] + m.group(1) + " aim to " + rest)
 
 

@@ -1,0 +1,146 @@
+"""Stop 55: shapes blind reviewers of sets dg to dj marked garbled or passed as flawless, each in drafts written here.
+
+The coach's own look added after a refusal it kept, or after the agent's own booking; a certain outcome the checker did
+not read as a promise ("you will definitely get an answer by the end of this month"); a refused exception whose proof
+the customer attached; a check that carried the rest of a run-on with it.
+"""
+
+from __future__ import annotations
+
+from coach import Coach
+
+coach = Coach()
+_LOOKS = ("I'll look into", "I'm looking into", "Let me look into", "I'll check ", "I'm checking ")
+
+
+def _rules(text: str, customer: str | None = None) -> set[str]:
+    return {f.rule for f in coach.check(text, customer=customer).findings if f.blocking}
+
+
+# --- certain outcomes the checker missed ----------------------------------------------------------------------------
+
+def test_a_certain_answer_by_the_end_of_this_month_is_a_promise():
+    assert "broken-promise" in _rules("Thanks for waiting. You will definitely get an answer from the panel by the end "
+                                      "of this month.")
+
+
+def test_a_mark_raised_with_assurance_is_a_promise_but_a_complaint_raised_with_a_manager_is_not():
+    assert "broken-promise" in _rules("Thanks for the scan. I can assure you the mark will be raised to a B.")
+    assert "broken-promise" not in _rules("Thanks for telling us. Rest assured your complaint will be raised with the "
+                                          "store manager.")
+
+
+def test_what_no_one_will_ever_do_is_a_promise_unless_it_is_security_advice():
+    assert "broken-promise" in _rules("Don't worry, no one will ever turn you away at the gate over this.")
+    assert "broken-promise" not in _rules("Thanks for checking with us. No one will ever ask you for your PIN.")
+
+
+def test_an_outcome_said_to_be_favourable_is_a_promise():
+    assert "broken-promise" in _rules("Thanks for appealing. The appeal will be successful.")
+
+
+def test_someone_elses_yes_vouched_for_is_a_promise():
+    assert "broken-promise" in _rules("Thanks for asking. I'm sure the landlord will agree to the extension.")
+
+
+def test_a_renewal_the_agent_made_is_a_next_step():
+    assert "no-next-step" not in _rules("Thanks Omar. I've reactivated your library card.")
+    draft = "Thanks for flagging this, Omar. Your pass had expired, so I've just renewed it - tap it on the reader again."
+    result = coach.rewrite(draft, customer="My gym pass says blocked at the door")
+    assert result.rewrite == draft and result.passed is True
+
+
+# --- no look after a refusal the reply keeps ------------------------------------------------------------------------
+
+def test_a_refusal_the_policy_backs_gets_no_look_after_it():
+    result = coach.rewrite(
+        "Hi Sam, thanks for writing. Unfortunately we can't refund tickets once the event has started.",
+        customer="The show started 40 minutes late and I left at the interval because I had a train. I want my money "
+                 "back for ticket 5521.",
+        policy=["Tickets are non-refundable once the event has started."])
+    assert "we can't refund tickets" in result.rewrite
+    assert not any(look in result.rewrite for look in _LOOKS), result.rewrite
+    assert result.passed is False and "no-next-step" in {f.rule for f in result.findings_after}
+
+
+def test_a_refusal_of_a_channel_still_gets_the_look():
+    result = coach.rewrite("Hi Sam, thanks for writing. Claims decisions can't be changed over the phone.",
+                           customer="My claim CL-2201 for the stolen bike was declined and I want it looked at again.")
+    assert any(look in result.rewrite for look in _LOOKS), result.rewrite
+
+
+def test_a_closed_door_gets_no_look_after_it():
+    result = coach.rewrite(
+        "Dear Mrs Obi,\n\nThank you for your enquiry. Due to high volumes, applications are currently taking longer "
+        "than usual to process. We apologise for any inconvenience caused. Please do not contact us again until 12 "
+        "weeks have passed from the date of your application.\n\nYours sincerely,\nPassport Enquiries",
+        customer="I sent my passport renewal (ref PX-5512-0093) nine weeks ago. Your site says four weeks. I fly to my "
+                 "sister's wedding in Lagos on the 20th and I can't book anything.")
+    assert "do not contact us again" in result.rewrite
+    assert not any(look in result.rewrite for look in _LOOKS), result.rewrite
+    assert result.passed is False
+
+
+# --- an effort after the agent's own booking ------------------------------------------------------------------------
+
+def test_an_effort_about_it_after_a_booking_goes():
+    result = coach.rewrite(
+        "Hi Tia, thanks for your patience. I've booked a replacement courier for order 7731. We'll do our best to get "
+        "it to you quickly.",
+        customer="Order 7731 never came, the courier says it was damaged in the depot.")
+    assert result.rewrite == "Hi Tia, thanks for your patience. I've booked a replacement courier for order 7731.", \
+        result.rewrite
+    assert result.passed is True
+
+
+def test_an_effort_with_its_own_topic_stays_as_a_check():
+    result = coach.rewrite(
+        "Hi Tia, thanks for your patience. I've added a £10 credit to your account. As for the missing bag, we'll do "
+        "our best to find it.",
+        customer="My order 7731 came without the bag of shoes, and the driver was rude.")
+    assert "the missing bag" in result.rewrite and "£10 credit" in result.rewrite, result.rewrite
+
+
+# --- a refused exception whose proof the customer sent --------------------------------------------------------------
+
+_HIRE = ["A late-return fee of £20 applies to tools returned after 5pm.",
+         "Exception: no late-return fee if the customer shows a breakdown report from the same day; refund any fee "
+         "already taken."]
+
+
+def test_a_charge_that_stands_against_attached_proof_is_a_policy_finding_and_the_exception_is_said_to_you():
+    draft = "Thanks for your message. The late-return fee of £20 stands as per our hire terms."
+    customer = "I returned the drill at 6:30pm because my van broke down on the A40. Breakdown report attached."
+    assert "banned-phrase" in {f.rule for f in coach.check(draft, customer=customer, policy=_HIRE).findings}
+    result = coach.rewrite(draft, customer=customer, policy=_HIRE)
+    assert "There is no late-return fee if you show a breakdown report" in result.rewrite, result.rewrite
+    assert "the customer" not in result.rewrite and "refund any fee" not in result.rewrite
+    assert "£20" in result.rewrite and result.passed is not False
+
+
+def test_no_exceptions_against_an_exception_the_customer_meets_is_said_as_normally():
+    result = coach.rewrite(
+        "Thanks for getting in touch. All contracts require 30 days notice to end, no exceptions.",
+        customer="I need to end my broadband contract, account 88123. I'm moving to Spain for work next month and I've "
+                 "attached my new rental contract there.",
+        policy=["Contracts need 30 days notice to end.",
+                "The notice period is waived for customers who move abroad, on proof of the new address."])
+    assert "would normally require 30 days notice" in result.rewrite, result.rewrite
+    assert "no exceptions" not in result.rewrite and "waived for customers who move abroad" in result.rewrite
+
+
+# --- checks that carry only the check -------------------------------------------------------------------------------
+
+def test_a_check_leaves_the_rest_of_a_run_on_behind():
+    result = coach.rewrite("Hi Jo, we'll definitely find it - nothing ever gets lost with us! Thanks for your patience.",
+                           customer="I left my scarf on the 9:10 train to Leeds yesterday.")
+    assert "nothing ever gets lost" not in result.rewrite, result.rewrite
+
+
+def test_the_that_of_be_assured_that_does_not_reach_the_check():
+    result = coach.rewrite(
+        "Dear Mr. Lowe,\n\nPlease be assured that we will do our utmost to resolve this and that two new chairs will "
+        "definitely arrive before Friday.\n\nKind regards,\nAnna",
+        customer="Two of the chairs from order 4410 arrived with broken legs.")
+    assert "whether two new chairs can arrive" in result.rewrite, result.rewrite
+    assert "aim to" not in result.rewrite and "whether that two" not in result.rewrite
