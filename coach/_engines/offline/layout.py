@@ -11,7 +11,7 @@ from ..._core.text import EMOJI, EMOJI_GLUE, KISS_SIGN_OFF, REFERENCE_LINE, STOP
 __all__ = ["Unit", "Layout", "parse", "ends_sentence", "heading", "SUBJECT_LINE"]
 
 # Greetings, English first, then those a team writing in English keeps from another language ("Bonjour Camille,").
-_GREETING = (r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|bonsoir|salut|hola|"
+_GREETING = (r"(?:hi|hello|hey+|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|bonsoir|salut|hola|"
              r"buenos\s+d[ií]as|ol[aá]|ciao|buongiorno|hallo|guten\s+tag|moin|hej|hei|kia\s+ora|namaste|g'day|aloha|coucou|"
              r"gr[üu]ezi|servus|sawubona|habari|merhaba|hii+|heya|"
              # ... and the "Dear" of another language ("Gentile Sig. Ferri,", "Sehr geehrte Frau Lang,")
@@ -31,7 +31,7 @@ _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
 _LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+(?:\.\w+)*[,:]?\s+)*(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?"
                    r"(?=\S)(?<!^)")  # a thread marker and the @handles a reply opens with
 _SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[^\W\d_](?:[^\W\d_]|\.){0,15}(?:\s[^\W\d_]{1,16})?"  # "- Equipe Rapidão"
-        r"(?-i:(?:\s(?:&\s)?[A-Z][^\W\d_]{1,15}){0,2})"  # "– Team Bean & Bloom"
+        r"(?-i:(?:,?\s(?:&\s)?[A-Z][^\W\d_]{1,15}){0,2})"  # "– Team Bean & Bloom", "- Marco, Trattoria Lucia"
         rf"|\*[A-Z][A-Za-z]{{1,15}}|/[A-Z]{{2,3}}\b|=\s?[A-Z]{{1,3}}\b|(?-i:{KISS_SIGN_OFF}))")  # "xx Team Bloom"
 _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
@@ -58,7 +58,8 @@ _NOT_A_NAME = frozenset("""please thanks thank sorry help us dm me you we it thi
 _END = re.compile(rf"(?:(?<!\.\.)(?<!…)[.!?]|[.!?][\"'”’)\]]+|[:;]-?[)(DPp]|[{EMOJI}\uFE0F])$")
 _COURTESY_SENTENCE = re.compile(
     r"^(?:thanks|thank\s+you|ty|thx|cheers|many\s+thanks|have\s+a\s+(?:great|good|nice|lovely|wonderful)\b|take\s+care|"
-    r"(?:may\s+)?god\s+bless(?:\s+you)?|stay\s+safe|"
+    r"(?:may\s+)?god\s+bless(?:\s+you)?|stay\s+safe|(?:we\s+)?hope\s+to\s+see\s+you\s+(?:again\s+)?soon|"
+    r"see\s+you\s+(?:again\s+)?soon|"
     r"enjoy|kind\s+regards|regards|(?:best|warm|warmest|kind|kindest)\s+(?:wishes|regards)|all\s+the\s+best|"
     r"with\s+(?:thanks|best\s+wishes)|yours\s+(?:sincerely|faithfully|truly)|sincerely|best(?=\s*,)|"
     r"(?:please\s+)?(?:do\s+not|don['’]t)\s+hesitate\s+to\s+(?:contact|get\s+in\s+touch\s+with|reach\s+out\s+to|call|"
@@ -262,14 +263,23 @@ def _mark_roles(layout: Layout) -> None:
         m = _PREFIX.match(first.text) or _VOCATIVE.match(first.text)
         if m and m.end() < len(first.text):
             first.prefix, first.text = first.text[: m.end()], first.text[m.end():]
-    for at in range(len(layout.units) - 1, 0, -1):
+    pending: list[Unit] = []  # a last line of tags or emoji ("... soon! #lodgelife", "... soon! 🍝") goes with the
+    for at in range(len(layout.units) - 1, 0, -1):  # courtesy before it, and stays the body's after a body line
         unit = layout.units[at]
         signs = at == len(layout.units) - 1 and _signs(unit.text) and ends_sentence(layout.units[at - 1].text)
-        if unit.role != "body" or not (signs or _COURTESY_SENTENCE.match(unit.text)) or len(unit.text.split()) > 8:
-            break
+        if unit.role == "body" and _TAGS_ONLY.match(unit.text) and all(u in pending for u in layout.units[at + 1:]):
+            pending.append(unit)
+            continue
+        if unit.role != "body" or not (signs or _COURTESY_SENTENCE.match(unit.text)) or len(unit.text.split()) > 8 or \
+                layout.units[at - 1].role == "greeting" and not signs:  # ("Hi Marta! Thanks so much for reaching out!
+            break  # Have a lovely day!": the thanks opens the reply)
+        for tagged in pending:
+            tagged.role = "courtesy"
+        pending = []
         unit.role = "courtesy"
 
 
+_TAGS_ONLY = re.compile(rf"^(?:(?:#\w+|[{EMOJI}{EMOJI_GLUE}\uFE0F]+)\s*)+$")
 _SIGNATURE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*,?|&|and|of|the|at|[A-Z]{2,},?)$")
 
 
