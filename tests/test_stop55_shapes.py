@@ -177,3 +177,34 @@ def test_heyy_is_a_greeting_and_stays_first():
 def test_an_emoji_after_a_body_line_stays_with_it():
     result = coach.rewrite("We love your costume photos! 👍😄", customer="Look at our family in your Halloween masks!!")
     assert "photos! 👍😄" in result.rewrite or result.rewrite == "We love your costume photos! 👍😄", result.rewrite
+
+
+# --- what is said back ----------------------------------------------------------------------------------------------
+
+def test_a_reference_after_an_emoji_is_not_glued_to_the_restatement():
+    result = coach.rewrite("Hi hun! 💕 So sorry about that!! We'll sort it ^Bea",
+                           customer="@bloomandthread ordered the silk scarf in a size 8, got a 14 😤 order #BT55120. "
+                                    "and your returns page just crashes. gift is for friday")
+    assert "got a 14 order" not in result.rewrite, result.rewrite
+
+
+def test_a_sum_after_an_emoji_is_not_glued_to_the_restatement():
+    result = coach.rewrite("@sam_knits So sorry for the trouble xx ^Ivy",
+                           customer="@WoolWorks my wool cardigan shrank two sizes after ONE wash at 30° exactly like "
+                                    "the label says 💔 £95!!")
+    assert "label says £95" not in result.rewrite, result.rewrite
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_not_said_back():
+    result = coach.rewrite(
+        "Dear Ms. Varga,\n\nWe regret any confusion caused. We will try our best to send it soon.\n\nRegards,\nRecords Office",
+        customer="On 3 Sept. I requested my degree certificate (fee paid, $40.00) for a visa application. The embassy "
+                 "appointment is on 20 Oct. Without it my visa will be refused.")
+    assert "that Without it" not in result.rewrite and "that without it" not in result.rewrite, result.rewrite
+
+
+def test_a_bare_noun_at_the_start_of_what_is_said_back_gets_its_article():
+    result = coach.rewrite("Hi Lerato, thanks for letting us know. Sorry for the inconvenience. Kind regards, The Team",
+                           customer="Stayed at @HillsideLodge on Friday. Heating in room 18 dead all night. Night porter "
+                                    "said 'someone will come' three times. Nobody came.")
+    assert "that Night porter" not in result.rewrite, result.rewrite

@@ -267,7 +267,9 @@ _STANCE = re.compile(r"\b(?:not\s+interested\s+in|(?:don't|do\s+not)\s+want)\s+(
 _TERSE = re.compile(r"^[a-z]+\s+(?:is|was|were|are|has|have|had|keeps|won't|isn't|hasn't|haven't|didn't|wasn't|doesn't|"
                     r"never|still)\b")
 # an emoji between two clauses of a post ends the first ("app keeps crashing since the update 🙃 iphone 14")
-_EMOJI_STOP = re.compile(rf"(?<=[A-Za-z]{{2}})\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*\s+(?=\w)(?!(?:and|but|so|or|which|who|never|"
+# (... or a sum or a reference after it: "got a 16 😤 order #LT20488", "exactly like the label says 💔 £68!!")
+_EMOJI_STOP = re.compile(rf"(?<=[A-Za-z0-9]{{2}})\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*\s+(?=[\w£$€₹#])"
+                         r"(?!(?:and|but|so|or|which|who|never|"
                          r"still|not|is|was|were|are|has|have|had|isn't|wasn't|won't|can't|didn't|hasn't|doesn't|keeps?|"
                          r"got|went|came)\b)", re.I)
 _NORMALLY = re.compile(r"\W*(?:it['’]?s|it\s+is)\s+(?:normally|usually)\b", re.I)  # "It's normally around $140."
@@ -318,8 +320,11 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
-        if clause is None or order and _POINTS_BACK.match(sentence) and not now_lead:
-            continue  # ("The last three were all under A$150": what it points back at is in the sentence before)
+        if clause is None or order and _POINTS_BACK.match(sentence) and not now_lead or _LEANS_BACK.match(clause):
+            continue  # ("The last three were all under A$150": what it points back at is in the sentence before; "Without
+            # it my application will be considered incomplete": what "it" is, too)
+        clause = _BARE_NOUN_LEAD.sub(lambda m: "the " + m.group().lower(), clause)  # "Front desk said ..." -> "the front
+        # desk said ...", after "Sorry to hear that"
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = _only_weak(clause)
         score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
@@ -329,6 +334,13 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[3] if best else None
 
 
+_LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
+                         r"them)\b", re.I)
+# a noun with no determiner at a sentence's start: "Front desk said 'maintenance will come' twice" (not "Sarah just said",
+# "Amazon said")
+_BARE_NOUN_LEAD = re.compile(r"^(?-i:[A-Z][a-z]+)(?=\s+(?!(?:just|also|then|still|never|already|even|only|literally|actually|"
+                             r"really|finally)\b)(?-i:[a-z]+)\s+(?:said|says|told|tells|is|was|were|are|has|have|had|keeps?|"
+                             r"kept|didn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|doesn['’]t|isn['’]t|wasn['’]t)\b)")
 # "Kids can't even have a bath": whose? (said back, "sorry to hear that kids can't ..."; not "Collections were missed")
 _BARE_PLURAL = re.compile(r"^(?:Kids|Children|Grandchildren|Grandkids|Twins|Boys|Girls|Parents)\s+(?!of\b|from\b)")
 _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wish\s+to|want\s+to|would\s+like\s+to|"
