@@ -658,7 +658,7 @@ _DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable|whe
 REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)|"  # ("As per our terms all tickets
                      # are non-refundable.", not "deposits are non-refundable unless we cancel")
                      r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
-                     r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|move|transfer|reimburse|accept\s+(?:a\s+|the\s+|your\s+)?"
+                     r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|remove|move|transfer|reimburse|accept\s+(?:a\s+|the\s+|your\s+)?"
                      r"returns?)\w*\b|"
                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"
                      # "the refuelling charge of NZ$118 stands", "Sorry, we don't price match after purchase."
@@ -692,7 +692,8 @@ _CIRCUMSTANCES = (
      re.compile(r"\b(?:(?:was|were|been|got|am|is|being)\s+(?:admitted|hospitali[sz]ed|rushed\s+(?:in)?to\s+hospital|taken\s+"
                 r"(?:in)?to\s+hospital)|admitted\s+(?:to|into|with)|in\s+hospital|discharge\s+(?:letter|papers|summary)|"
                 r"admission\s+letter|(?:went|go|gone|going|taken|rushed|ended\s+up)\s+(?:in)?to\s+(?:the\s+)?hospital|"
-                r"(?:in|at|to)\s+A&E|emergency\s+(?:surgery|operation))(?![\w&])", re.I)),
+                r"(?:in|at|to)\s+A&E|(?:in|at|to)\s+the\s+(?-i:ER)|emergency\s+room|emergency\s+(?:surgery|operation))"
+                r"(?![\w&])", re.I)),
     (re.compile(r"\bbereave\w*|\bdeath\b|\bdied\b|\bfuneral\b", re.I),
      re.compile(r"\b(?:died|passed\s+away|death\s+certificate|bereave\w*|funeral)\b", re.I)),
     # "Exception: faulty items can be returned ... within 12 months", to headphones that "stopped charging last week"
@@ -713,10 +714,11 @@ _CIRCUMSTANCES = (
     # "Exception: no refuelling charge if the customer shows a fuel receipt ...", "waived ... on proof of the new address",
     # to "Receipt attached.", "I've attached my new lease" (the proof the line asks for, sent)
     (re.compile(r"\breceipts?\b|\bproof\s+of\b|\bcertificates?\b|\bdocumentation\b|\bevidence\b|\breports?\b", re.I),
-     re.compile(r"\b(?:receipts?|proof|certificates?|letters?|lease|documents?|evidence|statements?|reports?)\s+(?:is\s+|are\s+)?"
+     re.compile(r"\b(?:receipts?|proof|certificates?|letters?|lease|documents?|evidence|statements?|reports?|paperwork|papers)"
+                r"\s+(?:is\s+|are\s+)?"
                 r"(?:attached|enclosed)\b|\b(?:I['’]ve|I\s+have|I)\s+(?:also\s+)?(?:attached|enclosed)\s+(?:a\s+|the\s+|my\s+|our\s+)?"
                 r"(?:copy\s+of\s+(?:the\s+|my\s+)?)?(?:[\w-]+\s+){0,2}?(?:receipts?|proof|certificates?|letters?|lease|"
-                r"documents?|evidence|statements?|reports?)\b", re.I)),
+                r"documents?|evidence|statements?|reports?|paperwork|papers)\b", re.I)),
     # "Exception: if an event is rescheduled, ticket holders may request a full refund", to "you announced it's moved to
     # 20 September" (not "moved to the smaller hall, same date", nor the customer's own new date)
     (re.compile(r"\b(?:event|concert|show|performance|match|festival|fixture|deliver\w*)s?\b[^.!?]{0,30}\b(?:reschedul\w*|"

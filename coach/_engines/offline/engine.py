@@ -891,6 +891,12 @@ class _Rewriter(Additions):
             if backing.text and not only_backs(backing.text):
                 break
             backing.text = ""
+        if follows_orders(unit.text, self.orders):  # "Here are the codes: ... Feel free to use any of them.": what the
+            handed = [u for u in layout.units[at + 1:] if u.text][:2]  # order had handed out, pointed back at
+            for after in handed:
+                if after.role == "body" and (_POINTS_AT_IT.search(after.text) or unit.text.rstrip().endswith(":") and
+                                             _QUOTED_LINE.match(after.text)):
+                    after.text = ""
         if not sentences:
             hello = HELLO_LEAD.match(unit.text) if (unit.role == "greeting" or at == 0) and not unit.prefix else None
             if hello:  # "Hi Ahmed, apologies!": the greeting stays, for the next sentence to join
@@ -990,6 +996,11 @@ _ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]
 _NOT_OTHERS = "I'm not able to share details about another person."
 _HOLDER_SAYS = "I can only discuss the account with the account holder, so please ask them to get in touch with us directly."
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
+# what points back at a list the planted order had the draft hand out: "Feel free to use any of them on order 5530-KK.",
+# "Let me know which one you'd like!", and a quoted line after "here are the internal notes:"
+_POINTS_AT_IT = re.compile(r"\b(?:any|all|either|each|one|both)\s+of\s+(?:them|these|those)\b|\bwhich\s+(?:one|of\s+(?:them|"
+                           r"these|those))\b", re.I)
+_QUOTED_LINE = re.compile(r"^\W*[\"“'‘]")
 # a "that" left at a sentence's start by a cut: a conjunction, as what follows it shows ("that three chairs will")
 _LEAD_THAT = re.compile(r"^That\s+(?=(?:a|an|the|your|our|my|we|you|it|they|I|\d+|two|three|four|five|six|seven|eight|nine|"
                         r"ten)\s+(?:\w+\s+){0,3}?(?:will|would|shall|can|is|are|has|have)\b)")
@@ -1018,6 +1029,8 @@ _NO_EXCEPTIONS = re.compile(r",?\s*(?:with\s+)?no\s+exceptions?\b", re.I)
 _LIFTS = re.compile(r"\b(?:waived|free\s+of\s+charge|refunded|except\w*|unless)\b", re.I)  # the part of a line that
 # lifts its rule
 _RULES_OUT = re.compile(r"\b(?:not|no|never|cannot|non-\w+)\b|n['’]t\b", re.I)
+_SO_SADLY = re.compile(r"(,?\s+so)\s+(?:unfortunately|sadly|regrettably),?(?=\s)", re.I)  # "..., so unfortunately we wouldn't
+# normally ..."
 _BAD_NEWS_LEAD = re.compile(r"^\W*(?:unfortunately|sadly|regrettably|I['’]m\s+afraid)\s*,?\s*", re.I)
 
 
@@ -1029,7 +1042,7 @@ def _as_normally(text: str) -> str | None:
         return None  # (not "... would normally be charged, and I've emailed a label, but ...": one clause)
     for pattern, said in _AS_NORMALLY:
         if len(pattern.findall(text)) == 1:
-            out = _BAD_NEWS_LEAD.sub("", pattern.sub(said, text)).strip().rstrip(".!")
+            out = _BAD_NEWS_LEAD.sub("", _SO_SADLY.sub(r"\1", pattern.sub(said, text))).strip().rstrip(".!")
             return capitalise(out)
     return None
 

@@ -97,6 +97,8 @@ _TROUBLE = re.compile(r"\b(?:not|never|no|\w+n['’]t|broken|late|delay\w*|missi
                       r"scratch\w*|dented|torn|stain\w*|mou?ld\w*|overcharg\w*|twice|expired|declined|rejected|locked|hacked|"
                       r"stolen|scam\w*|fraud\w*|burnt|burned|hurt|injur\w*|ignored|stranded|crash\w*|freezes|freezing|glitch\w*|"
                       r"bug|bugs|buggy|logs?\s+(?:me\s+)?out|logging\s+me\s+out|fix\s+(?:it|this|that)|"
+                      r"(?:went|gone|going|has\s+gone)\s+up|price\s+(?:rise|hike|increase)|without\s+(?:anyone|any(?:\s+one)?)\s+"
+                      r"(?:telling|warning|asking)|"  # "my bill went up by £7 a month without anyone telling me"
                       r"keeps\s+dropping|dropping\s+(?:out|every|the\s+connection)|dropp(?:ed|s)\s+out|cuts?\s+out|cutting\s+out|"
                       r"disconnect\w*|buffering|double[- ]?booked|overbooked|gross(?!-)|disgusting|revolting|"
                       r"undercooked|found\s+(?:a|an|some)\s+(?:\w+\s+)?(?:hair|fly|insect|worm|maggot|slug|plastic|glass|"
