@@ -173,6 +173,6 @@ def test_names_and_salutations_do_not_acknowledge_the_problem(draft: str, custom
 
 
 def test_an_ex_who_keeps_turning_up_is_the_safety_at_home_situation() -> None:
-    from coach._engines.offline.situations import situation
+    from coach._core.situations import situation
     case = situation("I left my ex-partner a month ago. He keeps turning up at my work and I'm scared.")
     assert case is not None and case.name == "safety-at-home"

@@ -14,7 +14,7 @@ from coach._core.untrusted import injected_orders, without_orders
 from coach._engines.offline.edits import deflects
 from coach._engines.offline.promise import same_topic
 from coach._engines.offline.restate import restate_problem
-from coach._engines.offline.situations import situation
+from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

@@ -8,7 +8,7 @@ import pytest
 
 from coach import Coach
 from coach._engines.offline.instructions import said_to_customer
-from coach._engines.offline.situations import situation
+from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

@@ -7,7 +7,7 @@ from coach import Coach, Policy
 from coach._core.checker import check
 from coach._core.untrusted import follows_orders, injected_orders
 from coach._engines.offline.restate import restate_problem
-from coach._engines.offline.situations import situation
+from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from coach import Coach
 from coach._engines.offline.promise import same_topic
-from coach._engines.offline.situations import situation
+from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

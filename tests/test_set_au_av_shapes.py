@@ -89,7 +89,7 @@ def test_a_reply_about_a_death_or_an_illness_does_not_exclaim() -> None:
 
 
 def test_feeling_unwell_from_what_was_served_is_a_health_case() -> None:
-    from coach._engines.offline.situations import situation
+    from coach._core.situations import situation
     assert situation("They used regular milk in my oat latte and I'm lactose intolerant. Feeling really unwell.")
     assert situation("I'm sick of waiting for my parcel") is None
     assert situation("No signal all day, I can't even call my mum who's in hospital") is None
@@ -179,7 +179,7 @@ def test_a_reply_of_stock_lines_gives_no_step_whatever_the_model_reads(monkeypat
 
 
 def test_dont_tell_my_ex_is_a_safety_case_and_what_was_done_stays() -> None:
-    from coach._engines.offline.situations import situation
+    from coach._core.situations import situation
     customer = ("Please take my new address off our old joint account. My ex still has the password and I had to move "
                 "out because of him. Don't tell him anything.")
     assert situation(customer) is not None and situation(customer).name == "safety-at-home"
@@ -259,7 +259,7 @@ def test_the_new_readings_leave_ordinary_replies_alone() -> None:
     # (each of these was read wrongly by a first version of a reading added for sets au-ax; found by a review)
     from coach._core.fluency import fluency_problems
     from coach._engines.offline.restate import restate_problem
-    from coach._engines.offline.situations import situation
+    from coach._core.situations import situation
     assert "broken-promise" in rules("Your refund will need to be processed by Friday, so it will have to be back on "
                                      "your card by the weekend.")
     assert "broken-promise" in rules("We will have to refund you in full by Friday.")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from coach import Coach
-from coach._engines.offline.situations import situation
+from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

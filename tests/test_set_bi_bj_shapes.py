@@ -330,7 +330,7 @@ def test_a_negated_subject_promise_goes_when_it_cannot_be_checked() -> None:
     ("I lost my job and I'm scared you'll cut me off.", "hardship"),
 ])
 def test_situations_read_from_the_customers_words(customer: str, name: str) -> None:
-    from coach._engines.offline.situations import situation
+    from coach._core.situations import situation
     found = situation(customer)
     assert found is not None and found.name == name
 

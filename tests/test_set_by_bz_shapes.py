@@ -267,7 +267,7 @@ def test_the_agents_own_parts_on_the_way_are_no_fix_left_to_the_customer() -> No
 
 
 def test_a_no_at_a_sentences_end_does_not_join_brakes_to_a_failed_payment() -> None:
-    from coach._engines.offline.situations import situation
+    from coach._core.situations import situation
     found = situation("You asked if I wanted the brake upgrade and I said no. Then my card payment failed twice.")
     assert found is None or found.name != "product-safety"
 

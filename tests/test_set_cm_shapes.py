@@ -105,7 +105,7 @@ def test_an_outcome_said_as_guaranteed_is_a_promise_and_is_checked_instead() -> 
 def test_no_acknowledgement_splices_a_thanks_or_its_reason_onto_what_is_said_back() -> None:
     # "I'm sorry to hear that you've been charged a £35 fee but your salary went in that morning, and thank you for
     # telling us": what is said back has its own "and" and "but"; the sentence ends after it
-    from coach._engines.offline.situations import _load
+    from coach._core.situations import _load
 
     for case in _load():
         for line in case.acknowledge:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from coach._engines.offline.situations import _load, situation
+from coach._core.situations import _load, situation
 
 MESSAGES = [
     "My husband passed away in May and you keep billing him.",

@@ -272,3 +272,39 @@ def test_a_plan_change_the_policy_allows_is_not_an_order_about_the_next_months()
     draft = ("Hi Grace, thanks for asking about the change. I can move you to the Basic plan at $44 a month; just reply "
              "YES and I'll switch it from your next bill.")
     assert "broken-promise" not in _blocking(draft, customer, ["Agents may offer a plan change to any current plan."])
+
+
+# --- what the customer is going through, named ----------------------------------------------------------------------
+
+def test_a_reply_that_names_the_bill_but_not_the_hospital_stay_does_not_acknowledge_it():
+    customer = ("I got a letter saying my phone line will be cut off on Monday over £64.20. My daughter has been in "
+                "hospital in Bristol for a month and I've been there every day, I haven't opened any post. I can't pay it "
+                "until the 28th.")
+    draft = ("Dear Customer,\n\nThank you for contacting us. Our records show an outstanding balance of £64.20. Please "
+             "make payment by the due date to avoid disruption to your service.\n\nCollections Team")
+    result = coach.check(draft, customer=customer)
+    assert "no-acknowledgement" in {f.rule for f in result.findings}
+    assert coach.rewrite(draft, customer=customer).passed is not True
+
+
+def test_a_reply_that_names_the_job_loss_acknowledges_it():
+    customer = "I've fallen behind by £410 on my energy bill after losing my job. I can't pay it all at once."
+    draft = ("Thank you for telling us. I'm sorry losing your job has left £410 owing. We can spread it over 12 months; "
+             "reply with an amount you can manage and I'll set the plan up.")
+    assert "no-acknowledgement" not in {f.rule for f in coach.check(draft, customer=customer).findings}
+
+
+def test_a_stillbirth_is_grief_and_the_reply_says_so():
+    customer = ("Please stop emailing me. Our son was stillborn last month and I keep getting 'Your baby is 6 weeks old!' "
+                "emails. I can't bear it.")
+    draft = ("Hi there! 👋\n\nThanks for reaching out 😊 You can manage your email preferences at any time by clicking "
+             "'unsubscribe' at the bottom of our emails.\n\nThe Tiny Steps Team")
+    result = coach.rewrite(draft, customer=customer)
+    assert "sorry to hear about your son" in result.rewrite, result.rewrite
+    assert result.rewrite.startswith("Hi there! 👋\n\n"), result.rewrite
+
+
+def test_an_intolerance_mentioned_in_passing_needs_no_condolence():
+    draft = "@mo Thx for letting us know - sorry ur oat latte came with dairy milk pls DM us ur order no. ^CJ"
+    assert "no-acknowledgement" not in {f.rule for f in coach.check(
+        draft, customer="@CafeNook ordered an oat latte, got dairy. I'm lactose intolerant 🙃 not great").findings}

@@ -278,7 +278,7 @@ def test_a_form_reply_addressed_by_name_is_not_the_models_to_pass() -> None:
 
 
 def test_a_swollen_hissing_battery_is_a_safety_case() -> None:
-    from coach._engines.offline.situations import situation
+    from coach._core.situations import situation
     case = situation("The battery of the scooter I bought in March is bulging and hissing. Could it catch fire?")
     assert case is not None and case.always
 

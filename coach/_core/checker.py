@@ -25,6 +25,7 @@ from .policy import (
 )
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
+from .situations import situation
 from .text import (
     HEADER_LINE,
     REFERENCE_LINE,
@@ -868,6 +869,11 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     kept = [text for text in said if not (templates and templates.search(text)) and not _pasted(text, ctx.policy)]
     own = _STOCK.sub(" ", _BRAND.sub(" ", "\n".join(kept)))
     # ("Thank you for contacting Northdale Water" says nothing of the customer's water)
+    case = situation(ctx.customer)
+    if case is not None and case.name in _DISTRESS and not case.named_by(own, ctx.customer, generic, every=True):
+        ctx.sure.add(rule.id)  # "You can manage your email preferences ..." to someone whose baby was stillborn: the
+        yield None, None  # emails are named, what they are going through is not (and no model reading vetoes that)
+        return
     if any(senses.get(stem(w), stem(w)) in customer for w in content_words(own)):
         return  # the reply names the problem, in the customer's words or in words of the same meaning
     if len(kept) < len(said) and all(stem(w) in named for w in content_words(own, generic)):
@@ -875,6 +881,9 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     yield None, None
 
 
+# what someone is going through, which a reply that names only the bill or the order does not acknowledge
+_DISTRESS = frozenset(("bereavement", "pet-loss", "illness", "medical-emergency", "hardship", "safety-at-home", "harassment",
+                       "scam"))  # (not "health": "I'm lactose intolerant", "my medication was in the bag")
 _SALUTATION = re.compile(r"^\s*(?:[@#][\w.]+\s+)*(?i:hi|hello|hey|hiya|hola|dear|good\s+(?:morning|afternoon|evening))\b"
                          r"(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le)){0,4}")  # "Dear Ms. de Vries", not "hey godday"
 _TITLES = frozenset(stem(w) for w in "mr mrs ms dr prof rev kind regards sincerely faithfully".split())

@@ -13,6 +13,7 @@ from ..._core.checker import SAYS_BACK, check
 from ..._core.facts import extract_facts
 from ..._core.policy import REFUSAL, Policy
 from ..._core.results import CheckResult, Finding
+from ..._core.situations import Situation, grieves
 from ..._core.text import EMOJI, EMOJI_GLUE, HEADER_LINE, NUMBER_WORDS, REFERENCE_LINE, content_words, split_sentences, stem
 from ..._core.untrusted import follows_orders
 from .clauses import FOLLOW_LINK, capitalise, finish, holds_fact, holds_step, lower_first
@@ -21,7 +22,6 @@ from .layout import Layout, Unit, ends_sentence, heading
 from .opening import Phrasing, acknowledge, next_steps, positive, sorry, thanks
 from .promise import is_check
 from .restate import own_doing, restate_problem
-from .situations import Situation, grieves
 
 __all__ = ["Additions", "blocking", "mentions", "SPAN_RULES", "RESOLVED"]
 
@@ -222,8 +222,11 @@ class Additions:
                                           at and heading(layout, at - 1) and
                                           layout.units[at].role == "greeting"):
             at += 1  # "Re: Invoice No. 88412" (before or after the greeting) belongs to the head
-        while at < len(layout.units) and _GREETINGS_FROM.match(layout.units[at].text):
-            at += 1  # "Greetings from Medisure Diagnostics." after "Dear Ms. Rao,": the greeting's own second line
+        while at < len(layout.units) and (_GREETINGS_FROM.match(layout.units[at].text) or
+                                          at and layout.units[at - 1].role == "greeting" and
+                                          _FACE_ONLY.fullmatch(layout.units[at].text)):
+            at += 1  # "Greetings from Medisure Diagnostics." after "Dear Ms. Rao,": the greeting's own second line; the
+            # "👋" after "Hi there!", its face
         opener = next((i for i, u in enumerate(layout.units) if u.text), None)
         if at == 0 and opener and _GREETS.match(layout.units[opener].text):
             at = opener + 1  # what stood before "Hi Sam, thanks ..." went: the greeting opens the reply
@@ -515,6 +518,7 @@ _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\
 # inconvenience beside a death goes with it)
 _DEATH = re.compile(r"\b(?:died|passed\s+away|passed|death|deceased|funeral|bereave\w*|lost\s+(?:your|our)\s+\w+|"
                     r"put\s+(?:down|to\s+sleep))\b", re.I)
+_FACE_ONLY = re.compile(rf"[\s{EMOJI}{EMOJI_GLUE}\uFE0F]+")
 _GREETINGS_FROM = re.compile(r"^\W*(?:warm\s+|season['’]s\s+)?greetings\s+from\b[^.!?]*[.!]?$", re.I)
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:hi|hello|hey)(?:\s+there)?,?\s+and\s+)?(?:thank\s+you|thanks|thx|many\s+thanks)\b", re.I)
 _SALUTE_UNIT = re.compile(rf"^(?:hi|hello|hey|hiya|dear(?!\s+(?:oh|me)\b)|good\s+(?:morning|afternoon|evening))\b[^!?,]{{0,40}}?"

@@ -26,6 +26,7 @@ from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy, as_ours
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
+from ..._core.situations import Situation, grieves, situation
 from ..._core.text import EMOJI, EMOJI_GLUE, content_words, html_to_text, looks_english, other_language, split_sentences, stem
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import RESOLVED, Additions, blocking, mentions
@@ -62,7 +63,6 @@ from .promise import (
     what_is_checked,
 )
 from .restate import restate_problem
-from .situations import Situation, grieves, situation
 from .windows import past_window_instead
 
 __all__ = ["rewrite_offline"]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from ..._core.policy import to_you
+from ..._core.situations import Situation
 from ..._core.text import content_words, stem
 from .clauses import finish
-from .situations import Situation
 
 __all__ = ["said_to_customer"]
 

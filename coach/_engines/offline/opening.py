@@ -13,9 +13,9 @@ from ..._core.asked_again import asked_again
 from ..._core.facts import extract_facts
 from ..._core.fluency import fluency_problems
 from ..._core.policy import Policy, for_agents
+from ..._core.situations import situation
 from ..._core.text import content_words, split_sentences, stem
 from .promise import said_policy, same_topic
-from .situations import situation
 
 __all__ = ["Phrasing", "thanks", "sorry", "acknowledge", "next_steps", "positive"]
 

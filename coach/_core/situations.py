@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from ..._core.needles import Alternation, gate
-from ..._core.text import content_words, split_sentences, stem
-from ..._core.word_start import gated
+from .needles import Alternation, gate
+from .text import content_words, split_sentences, stem
+from .word_start import gated
 
 __all__ = ["Situation", "situation", "grieves"]
 
@@ -95,13 +95,15 @@ class Situation(BaseModel):
     def matches(self, text: str) -> bool:
         return _compiled(self.words).search(text) is not None and not (self.unless and _compiled(self.unless).search(text))
 
-    def named_by(self, reply: str, customer: str | None) -> bool:
+    def named_by(self, reply: str, customer: str | None, ignore: frozenset[str] = frozenset(), every: bool = False) -> bool:
         """The reply names what happened, in a word of the first sentence of the customer's that says it ("your husband
-        Peter", "the gas smell"): "We're sorry for your loss" above a template names nothing of it."""
-        first = self._first_saying(customer)
+        Peter", "the gas smell"), or with ``every`` of any that does: "We're sorry for your loss" above a template names
+        nothing of it. Words in ``ignore`` name nothing ("time" in "... at any time" is not "Time to order the pram!")."""
+        first = " ".join(s.text for s in split_sentences(customer or "") if self.matches(s.text)) if every else \
+            self._first_saying(customer)
         # (not by the grief's own words: "Sorry for your loss. Please send the death certificate" names nothing of it)
-        said = {_kin(w) for w in content_words(first) if not any(c.isdigit() for c in w) and stem(w) not in _GRIEF}
-        return not said or any(_kin(w) in said for w in content_words(reply))
+        said = {_kin(w) for w in content_words(first, ignore) if not any(c.isdigit() for c in w) and stem(w) not in _GRIEF}
+        return not said or any(_kin(w) in said for w in content_words(reply, ignore))
 
 
 @lru_cache(maxsize=64)  # read for every customer message against each situation: compiled (and gated) once
@@ -146,7 +148,8 @@ _KIN = {word: head for head, words in {
 
 
 _GRIEF = frozenset(stem(w) for w in "death died dying passed away loss funeral bereavement bereaved deceased late".split())
-_DIED = re.compile(r"\b(?:died|passed\s+(?:away|on)|death|funeral|was\s+killed|lost\s+(?:my|our))\b", re.I)
+_DIED = re.compile(r"\b(?:died|passed\s+(?:away|on)|death|funeral|was\s+killed|lost\s+(?:my|our)|(?:was|were)\s+still-?born|"
+                   r"miscarried)\b", re.I)
 _WHOSE = re.compile(r"\b(?:my|our)\s+(?:(?:late|beloved|dear|little|old)\s+)?(?P<who>(?:grand)?(?:mother|father|mum|mom|dad|son|"
                     r"daughter)|husband|wife|partner|brother|sister|aunt|uncle|cousin|nan|gran|granny|grandma|grandad|"
                     r"grandpa|fianc[eé]e?|baby|child|friend|cat|dog|puppy|kitten|pony|horse|rabbit)\b", re.I)
