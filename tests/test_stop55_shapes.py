@@ -308,3 +308,18 @@ def test_an_intolerance_mentioned_in_passing_needs_no_condolence():
     draft = "@mo Thx for letting us know - sorry ur oat latte came with dairy milk pls DM us ur order no. ^CJ"
     assert "no-acknowledgement" not in {f.rule for f in coach.check(
         draft, customer="@CafeNook ordered an oat latte, got dairy. I'm lactose intolerant 🙃 not great").findings}
+
+
+# --- money the company takes is no promise --------------------------------------------------------------------------
+
+def test_when_a_payment_is_taken_is_not_a_promise():
+    assert "broken-promise" not in _rules("Thanks for your email. Your next payment of £38.50 will be collected as "
+                                          "normal on 1st June.")
+    assert "broken-promise" not in _rules("Thanks for letting us know. Your final direct debit will be taken on 3 July.")
+
+
+def test_fees_promised_away_or_a_credit_applied_are_still_promises():
+    assert "broken-promise" in _rules("Thanks for your letter. I can assure you that no further fees will be applied to "
+                                      "your account.")
+    assert "broken-promise" in _rules("Thanks for raising this. A service credit of 50% of your March fee (EUR 900) "
+                                      "will be applied to your next invoice.")

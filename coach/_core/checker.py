@@ -567,6 +567,9 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     # will": the payment
     if _NEVER_ASKS.match(after):
         return False  # security advice, not an outcome: "our staff will never ask you for your PIN"
+    if _CHARGED.search(subject) and _TAKEN.match(after) and not certain and \
+            not _NOT_A_CHARGE.search(clause, 0, modal.start()):
+        return False  # money the company takes, said when: "Your final direct debit will be taken on 14 August"
     if _OBLIGED.match(after) and not _WE.search(subject):
         return False  # what the customer or someone else must do is a requirement, not an outcome: "the account holder
         # will need to call us" (not "your refund will need to be processed by Friday", "we'll have to refund you")
@@ -705,6 +708,11 @@ _SEES_IT_BACK = re.compile(rf"\s*see\s+(?:it|them|the\s+(?:[{CURRENCY}]\s?[\d.,]
 _REFUSES = re.compile(r"\b(?:not|can't|can’t|cannot|unable|won't|won’t|no(?!\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee|"
                       r"need|problem)))\b", re.I)  # (not "at no charge", "no need to send it back": those grant)
 _WE = re.compile(r"\b(?:I|we)\b", re.I)
+# a payment the customer makes, and its taking: "your next payment of £42.99 will be collected as normal on 1st May"
+_CHARGED = re.compile(r"\b(?:payments?|direct\s+debits?|debits?|instal+ments?|premiums?|fees?|charges?|subscriptions?|"
+                      r"repayments?|bills?)\b", re.I)
+_NOT_A_CHARGE = re.compile(r"\b(?:no|never|credits?|refunds?|compensation|discounts?|vouchers?|waivers?|rebates?)\b", re.I)
+_TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed|applied)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 # who it affected, after "any issues this may have caused", is not the problem
 _CAUSED = re.compile(r"\b(?:this|that|it|which)\s+(?:(?:may|might|could|will)\s+)?(?:have\s+|has\s+)?"
