@@ -323,3 +323,25 @@ def test_fees_promised_away_or_a_credit_applied_are_still_promises():
                                       "your account.")
     assert "broken-promise" in _rules("Thanks for raising this. A service credit of 50% of your March fee (EUR 900) "
                                       "will be applied to your next invoice.")
+
+
+# --- good drafts the checker read as promising ----------------------------------------------------------------------
+
+def test_the_customers_own_deadline_said_back_is_no_promise():
+    assert "broken-promise" not in _rules("Thanks Sam. So you've got 12 parcels that need to go out today, so that's the "
+                                          "priority. I've logged it under ticket QA-7710.")
+
+
+def test_a_refund_once_someone_has_confirmed_it_is_the_agents_own_step():
+    assert "broken-promise" not in _rules("Thanks Ann, I've asked the store manager to check the till roll, and once she "
+                                          "confirms I'll refund the extra coffee to your card.")
+    assert "broken-promise" in _rules("Thanks Ann, I'll refund the extra coffee today.")
+
+
+def test_a_policy_line_that_describes_an_emergency_in_brackets_forbids_nothing():
+    policy = ["Emergency repairs (no heating or no hot water) are attended within 24 hours."]
+    draft = ("Dear Mr Cole,\n\nThank you for calling again, and I'm sorry you've been without hot water at 4 Elm Court since "
+             "Monday. I have logged this as an emergency repair (job 22-1180) and an engineer is booked for tomorrow "
+             "morning.\n\nKind regards,\nRepairs Team")
+    assert "broken-promise" not in {f.rule for f in coach.check(
+        draft, customer="Still no hot water at 4 Elm Court since Monday.", policy=policy).findings}

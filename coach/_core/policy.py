@@ -671,6 +671,7 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b", re.I)
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
 _EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
 _NO_EXCEPTIONS = re.compile(r"\b(?:no|without)\s+exceptions?\b", re.I)  # a refusal's own word, not an exception
 _WAIVED_HERE = re.compile(r"\b(?:(?:I|we)(?:['’]ve|\s+have)|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:waived|refunded|"
@@ -999,7 +1000,8 @@ class Policy(BaseModel):
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         done = {stem(w) for w in content_words(clause)}
         for part, line in self._parts(rules_out=True):
-            part = _FAST_CARRIAGE.sub(r"\1 shipping", part)
+            part = _FAST_CARRIAGE.sub(r"\1 shipping", _BRACKETED.sub(" ", part))  # ("Emergency repairs (no heating or no hot
+            # water) are attended within 24 hours": what the brackets say is an emergency, not a "no")
             if not _PROHIBITS.search(_AT_NO_COST.sub(" ", _main(part))):
                 continue  # "... sent by overnight courier at no charge": a grant, which rules nothing out
             act = _IT_CANNOT.match(part.strip())
