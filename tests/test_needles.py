@@ -8,9 +8,9 @@ import pytest
 
 from coach._core.needles import Alternation, gate, needles
 from coach._core.rules import load_rules
+from coach._core.situations import _any_words
 from coach._core.untrusted import _ORDER
 from coach._core.word_start import gated, top_level
-from coach._core.situations import _any_words
 
 ROOT = Path(__file__).resolve().parents[1]
 

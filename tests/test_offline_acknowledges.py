@@ -7,9 +7,9 @@ import pytest
 from offline_verdict import nothing_found
 
 from coach import Coach
+from coach._core.situations import situation
 from coach._engines.offline.edits import hollow
 from coach._engines.offline.restate import restate_problem
-from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

@@ -13,9 +13,9 @@ from offline_verdict import nothing_found, vouched
 import coach._engines.offline.engine as engine
 from coach._core.guard import disfluent, guard
 from coach._core.policy import Policy
+from coach._core.situations import situation
 from coach._core.text import split_sentences
 from coach._engines.offline.engine import rewrite_offline
-from coach._core.situations import situation
 
 FORMAL = [
     ("Dear Mrs. Haldane,\n\nSorry for the inconvenience. Your replacement kettle will definitely arrive tomorrow.\n\n"

@@ -9,12 +9,12 @@ import pytest
 from coach import Coach
 from coach._core.guard import disfluent, emptied
 from coach._core.policy import Policy
+from coach._core.situations import situation
 from coach._core.text import split_sentences
 from coach._core.untrusted import injected_orders, without_orders
 from coach._engines.offline.edits import deflects
 from coach._engines.offline.promise import same_topic
 from coach._engines.offline.restate import restate_problem
-from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from coach import Coach
-from coach._engines.offline.instructions import said_to_customer
 from coach._core.situations import situation
+from coach._engines.offline.instructions import said_to_customer
 
 coach = Coach(engine="offline")
 

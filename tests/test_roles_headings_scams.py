@@ -7,9 +7,9 @@ import pytest
 
 from coach import Coach, Policy
 from coach._core.checker import check
+from coach._core.situations import situation
 from coach._engines.offline.promise import said_policy
 from coach._engines.offline.restate import restate_problem
-from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

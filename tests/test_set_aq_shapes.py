@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from coach import Coach, Policy
 from coach._core.checker import check
+from coach._core.situations import situation
 from coach._core.untrusted import follows_orders, injected_orders
 from coach._engines.offline.restate import restate_problem
-from coach._core.situations import situation
 
 coach = Coach(engine="offline")
 

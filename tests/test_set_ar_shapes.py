@@ -5,8 +5,8 @@ never heard. Each draft is written for this file."""
 from __future__ import annotations
 
 from coach import Coach
-from coach._engines.offline.promise import same_topic
 from coach._core.situations import situation
+from coach._engines.offline.promise import same_topic
 
 coach = Coach(engine="offline")
 

@@ -258,8 +258,8 @@ def test_a_ban_on_quoting_names_what_it_bans_and_nothing_near_it() -> None:
 def test_the_new_readings_leave_ordinary_replies_alone() -> None:
     # (each of these was read wrongly by a first version of a reading added for sets au-ax; found by a review)
     from coach._core.fluency import fluency_problems
-    from coach._engines.offline.restate import restate_problem
     from coach._core.situations import situation
+    from coach._engines.offline.restate import restate_problem
     assert "broken-promise" in rules("Your refund will need to be processed by Friday, so it will have to be back on "
                                      "your card by the weekend.")
     assert "broken-promise" in rules("We will have to refund you in full by Friday.")
