@@ -567,7 +567,7 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     # will": the payment
     if _NEVER_ASKS.match(after):
         return False  # security advice, not an outcome: "our staff will never ask you for your PIN"
-    if _CHARGED.search(subject) and _TAKEN.match(after) and not certain and \
+    if (_CHARGED.search(subject) and _TAKEN.match(after) or _FEE.search(subject) and _APPLIED.match(after)) and not certain and \
             not _NOT_A_CHARGE.search(clause, 0, modal.start()):
         return False  # money the company takes, said when: "Your final direct debit will be taken on 14 August"
     if _OBLIGED.match(after) and not _WE.search(subject):
@@ -711,8 +711,13 @@ _WE = re.compile(r"\b(?:I|we)\b", re.I)
 # a payment the customer makes, and its taking: "your next payment of £42.99 will be collected as normal on 1st May"
 _CHARGED = re.compile(r"\b(?:payments?|direct\s+debits?|debits?|instal+ments?|premiums?|fees?|charges?|subscriptions?|"
                       r"repayments?|bills?)\b", re.I)
+# ... or a fee put on the bill: "The cancellation fee will be applied to your final bill on 3 March" (not "your payment will
+# be applied to your account immediately", money in)
+_FEE = re.compile(r"\b(?:fees?|charges?|penalty|penalties|surcharges?|excess)\b", re.I)
+_APPLIED = re.compile(r"\s*(?:still\s+)?be\s+(?:applied|added)\b", re.I)
 _NOT_A_CHARGE = re.compile(r"\b(?:no|never|credits?|refunds?|compensation|discounts?|vouchers?|waivers?|rebates?)\b", re.I)
-_TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed|applied)\b", re.I)
+_TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed)\b(?!\s+(?:back|off)\b)", re.I)
+# (not "the duplicate charge will be taken back", "taken off your account": money back)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 # who it affected, after "any issues this may have caused", is not the problem
 _CAUSED = re.compile(r"\b(?:this|that|it|which)\s+(?:(?:may|might|could|will)\s+)?(?:have\s+|has\s+)?"
@@ -878,7 +883,8 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     own = _STOCK.sub(" ", _BRAND.sub(" ", "\n".join(kept)))
     # ("Thank you for contacting Northdale Water" says nothing of the customer's water)
     case = situation(ctx.customer)
-    if case is not None and case.name in _DISTRESS and not case.named_by(own, ctx.customer, generic, every=True):
+    if case is not None and case.name in _DISTRESS and not case.named_by(own, ctx.customer, generic, every=True) and \
+            not _condoles(ctx):  # ("I'm really sorry about your stillbirth" to "our son was stillborn": said, in its words)
         ctx.sure.add(rule.id)  # "You can manage your email preferences ..." to someone whose baby was stillborn: the
         yield None, None  # emails are named, what they are going through is not (and no model reading vetoes that)
         return
@@ -889,6 +895,16 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     yield None, None
 
 
+def _condoles(ctx: _Context) -> bool:
+    """The reply says sorry for something specific (an apology the bland-apology rule does not flag)."""
+    sorry = [s for s in ctx.sentences if _SORRY_FOR.search(s.text)]
+    if not sorry:
+        return False
+    bland = [start for start, _ in _apology(load_rules()["bland-apology"], ctx) if start is not None]
+    return any(not any(s.start <= at < s.end for at in bland) for s in sorry)
+
+
+_SORRY_FOR = re.compile(r"\b(?:sorry|condolences|sympathies|apologi[sz]e|apologies)\b", re.I)
 # what someone is going through, which a reply that names only the bill or the order does not acknowledge
 _DISTRESS = frozenset(("bereavement", "pet-loss", "illness", "medical-emergency", "hardship", "safety-at-home", "harassment",
                        "scam"))  # (not "health": "I'm lactose intolerant", "my medication was in the bag")

@@ -712,14 +712,6 @@ _CIRCUMSTANCES = (
                 r"(?:city|country|state|county)|(?:away\s+)?to\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:for|on|in|next|"
                 r"at\s+the\s+end|this|from|\()|out\s+(?:of\s+(?:the|my|our)\s+(?:flat|house|home|property|apartment)|on\s+\d)))",
                 re.I)),
-    # "Exception: no refuelling charge if the customer shows a fuel receipt ...", "waived ... on proof of the new address",
-    # to "Receipt attached.", "I've attached my new lease" (the proof the line asks for, sent)
-    (re.compile(r"\breceipts?\b|\bproof\s+of\b|\bcertificates?\b|\bdocumentation\b|\bevidence\b|\breports?\b", re.I),
-     re.compile(r"\b(?:receipts?|proof|certificates?|letters?|lease|documents?|evidence|statements?|reports?|paperwork|papers)"
-                r"\s+(?:is\s+|are\s+)?"
-                r"(?:attached|enclosed)\b|\b(?:I['’]ve|I\s+have|I)\s+(?:also\s+)?(?:attached|enclosed)\s+(?:a\s+|the\s+|my\s+|our\s+)?"
-                r"(?:copy\s+of\s+(?:the\s+|my\s+)?)?(?:[\w-]+\s+){0,2}?(?:receipts?|proof|certificates?|letters?|lease|"
-                r"documents?|evidence|statements?|reports?|paperwork|papers)\b", re.I)),
     # "Exception: if an event is rescheduled, ticket holders may request a full refund", to "you announced it's moved to
     # 20 September" (not "moved to the smaller hall, same date", nor the customer's own new date)
     (re.compile(r"\b(?:event|concert|show|performance|match|festival|fixture|deliver\w*)s?\b[^.!?]{0,30}\b(?:reschedul\w*|"
@@ -731,6 +723,34 @@ _CIRCUMSTANCES = (
                 r"(?:to|until)\s+(?:the\s+)?(?:\d|next\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\w+day\b)",
                 re.I)),
 )
+
+
+# the proof an exception asks for ("if the customer shows a fuel receipt", "on proof of the new address"), and the
+# customer saying they sent it ("Receipt attached.", "I've attached my new lease"; not "no receipt attached as I lost it")
+_PROOF = (r"(?:receipts?|proof|certificates?|letters?|lease|documents?|documentation|evidence|statements?|reports?|paperwork|"
+          r"papers|notes?)")
+_PROOF_NAMED = re.compile(rf"\b{_PROOF}\b", re.I)
+_PROOF_SENT = re.compile(rf"(?P<what>(?:[\w'’-]+\s+){{0,3}}?{_PROOF})\s+(?:is\s+|are\s+)?(?:attached|enclosed)\b|"
+                         rf"\b(?:I['’]ve|I\s+have|I)\s+(?:also\s+)?(?:attached|enclosed)\s+(?P<what2>(?:[\w'’-]+\s+){{0,4}}?{_PROOF})\b",
+                         re.I)
+_NOT_SENT = re.compile(r"\b(?:no|not|don['’]t|haven['’]t|lost|without|can['’]t\s+find)\b", re.I)
+_ANY_PROOF = frozenset(stem(w) for w in "proof documentation evidence document documents attached copy my the a".split())
+
+
+def _proof_sent(condition: str, customer: str) -> bool:
+    """The customer says they sent the proof ``condition`` asks for: the same document ("fuel receipt" for "a fuel
+    receipt"), or, where the line asks for proof of something, a document that names it ("my new lease" for "proof of
+    the new address"; not "a speed-test report")."""
+    if not _PROOF_NAMED.search(condition):
+        return False
+    asked = {stem(w) for w in content_words(condition)}
+    for m in _PROOF_SENT.finditer(customer):
+        what = m["what"] or m["what2"]
+        if _NOT_SENT.search(customer, max(0, m.start() - 25), m.start() + len(what)):
+            continue  # "sorry, no receipt attached as I lost it"
+        if {stem(w) for w in content_words(what)} - _ANY_PROOF & asked:
+            return True
+    return False
 
 
 class Policy(BaseModel):
@@ -925,7 +945,8 @@ class Policy(BaseModel):
             # are non-refundable." and, after it, "Exception: if the passenger is hospitalised ...")
             ruled_stems = set(_stems(ruled, _GENERIC_POLICY_WORDS))  # ("charged" against "the ... charge is waived")
             if cond and (any(_same_word(word, ruled_stems) for word in topic) or topic <= _ANY_FARE) and \
-                    any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES):
+                    (any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES) or
+                     _proof_sent(cond.group(), customer)):
                 return line
         return None
 

@@ -143,7 +143,7 @@ def _any_words() -> re.Pattern[str] | Alternation:
 _KIN = {word: head for head, words in {
     "mother": "mum mom mam mummy mommy ma mother mothers", "father": "dad daddy papa pa father fathers",
     "grandmother": "nan nana nanna gran granny grandma grandmother", "grandfather": "grandad granddad grandpa grandfather",
-    "partner": "partner spouse",
+    "partner": "partner spouse", "baby": "baby stillbirth stillborn still-born miscarriage miscarried",
 }.items() for word in words.split()}
 
 

@@ -134,10 +134,16 @@ class Additions:
             self.merge_prefix(layout)
 
     def _stands_firm(self, layout: Layout) -> bool:
-        """The reply keeps a refusal (one that ``closing`` would not drop as a flat no with no policy line behind it)."""
-        return any(u.text and u.role == "body" and (REFUSAL.search(u.text) or _STAY_AWAY.search(u.text)) and
+        """The reply keeps a refusal of what the customer asked about (one that ``closing`` would not drop as a flat no
+        with no policy line behind it), or closes the door ("Please do not contact us again until ...")."""
+        told = self.told or ""
+        asks = [t.text for t in split_sentences(told) if _ASKS_FOR.search(t.text)]  # what they ask for, where they do
+        asked = {stem(w) for w in content_words(" ".join(asks) or told)} - _ANY_CASE
+        return any(u.text and u.role == "body" and (_STAY_AWAY.search(u.text) or REFUSAL.search(u.text) and
+                                                    {stem(w) for w in content_words(u.text)} & asked) and
                    not _BY_CHANNEL.search(u.text) and not (not self.policy.commitments and _FLAT_NO.fullmatch(u.text))
-                   for u in layout.units)  # (not "Claims decisions can't be changed through chat": a look still may)
+                   for u in layout.units)  # (not "Claims decisions can't be changed through chat": a look still may; nor
+        # "We don't refund delivery costs" to someone whose lamp arrived smashed: the lamp still needs the look)
 
     def _said_once(self, layout: Layout, step: str) -> str:
         """``step`` less what the reply says already: "and will update you here" after "I'll update you", "to our
@@ -433,8 +439,13 @@ _FLAT_NO = re.compile(
     re.I)
 # "Please do not contact us again until 10 weeks have passed": the reply closes the door a look would open
 _STAY_AWAY = re.compile(r"\b(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:contact|call|email|e-mail|write\s+to)\s+us\s+again\b", re.I)
+# a customer's request ("Can you match it?", "Please reverse the charge", "I need to cancel my membership"), and words
+# that say nothing of what it is
+_ASKS_FOR = re.compile(r"\?|\b(?:please|pls|want|need|would\s+like|I['’]d\s+like|can\s+you|could\s+you|kindly)\b", re.I)
+_ANY_CASE = frozenset(stem(w) for w in "please help thanks thank know day days today".split())
 _BY_CHANNEL = re.compile(r"\b(?:through|via|over|by|on)\s+(?:the\s+)?(?:chat|phone|e-?mail|twitter|social\s+media|this\s+channel|"
-                         r"here|live\s+chat|messenger|dm)\b", re.I)
+                         r"here|live\s+chat|messenger|dm)\b|\btransfer\s+you\b|\bput\s+you\s+through\b", re.I)  # (nor "I'm
+# unable to transfer you to a manager": the dented fridge still needs its look)
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"
                            r"(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"

@@ -831,7 +831,14 @@ class _Rewriter(Additions):
         refused = self.policy.exception_refused(text, self.told) if rule == "banned-phrase" and self.told else None
         if refused:  # "we can't refund the £142 in any circumstances" to someone who was in hospital: the exception
             amounts = " and ".join(f for f, kind in fact_kinds(text).items() if kind == "money")  # the line makes
-            said = _EXCEPTION_LEAD.sub("", refused).strip()  # ("Exception: if ..." -> "If ...")
+            head, *rest = _EXCEPTION_AT.split(refused)  # ("Exception: if ..." -> "If ...", and "Deposits are
+            said = (rest[-1] if rest else head).strip()  # non-refundable. Exception: deposits are refunded on ..." ->
+            subject = _LINE_SUBJECT.match(head.strip()) if rest and _NO_SUBJECT.match(said) else None
+            if subject:  # "deposits are refunded on ..."; "Early termination fee of £150 applies ... Exception: waived on
+                # proof of a move" -> "The early termination fee of £150 is waived on proof of a move"
+                what = subject["what"]
+                said = f"{'The ' + what[0].lower() + what[1:] if not _DETERMINED.match(what) else what} " \
+                       f"{'are' if what.endswith('s') else 'is'} {said}"
             parts = re.split(r",\s+but\s+|;\s+", said)  # ("Late cancellation is charged at one night, but the charge is
             said = next((p for p in parts[1:] if _LIFTS.search(p)), said)  # waived for ...": the waiver's own part)
             said = _TEAMS_PART.sub("", said)  # ("...; reverse any charge already made": the team's to do, not said)
@@ -871,7 +878,9 @@ class _Rewriter(Additions):
         sentences = [s.text for s in split_sentences(self.draft)]
         at = next((i for i, said in enumerate(sentences) if text.strip() in said), 0)
         return at > 0 and _DONE_BY_US.search(sentences[at - 1]) is not None and not holds_fact(text) and \
-            _IT_WORD.search(text) is not None and not _OWN_TOPIC.search(text)
+            _IT_WORD.search(text) is not None and not _OWN_TOPIC.search(text) and \
+            {stem(w) for w in content_words(text)} <= _EFFORT_ONLY  # (not "... with the courier too", "... before your
+        # holiday", "... the engineer this week": a topic or a time of its own)
 
     def _replace(self, layout: Layout, unit: Unit, sentences: list[str]) -> None:
         # ("[Please be assured that we shall do our utmost and] that three chairs will ...": the "that" went with its verb)
@@ -1008,9 +1017,15 @@ _LEAD_THAT = re.compile(r"^That\s+(?=(?:a|an|the|your|our|my|we|you|it|they|I|\d
 _DONE_BY_US = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|already\s+|now\s+|also\s+)?(?:booked|rebooked|arranged|"
                          r"scheduled|ordered|sent|dispatched|issued|requested|raised|escalated|replaced|reset|renewed|"
                          r"reactivated|unblocked|restored|cancell?ed|refunded|credited|applied|processed)\b", re.I)
+_EFFORT_ONLY = frozenset(stem(w) for w in "best try trying utmost get out back soon asap quickly possible sort sorted done "
+                        "fix fixed resolve resolved hopefully next couple few days weeks week day can able everything "
+                        "work working make happen through sure quick quicker fast faster".split())
 _IT_WORD = re.compile(r"\b(?:it|this|that|them)\b", re.I)
 _OWN_TOPIC = re.compile(r"\b(?:about|regarding|re|as\s+for|for)\s+(?:the|your|my|our|this|that)\b|^\W*regarding\b", re.I)
-_EXCEPTION_LEAD = re.compile(r"^\W*exceptions?\s*:\s*", re.I)
+_LINE_SUBJECT = re.compile(r"^(?P<what>[A-Z][^.;:]{2,60}?)\s+(?:applies|apply|is|are|incurs?|carries|costs?)\b")
+_DETERMINED = re.compile(r"^(?:the|a|an|our|your|all|any|each)\b", re.I)
+_NO_SUBJECT = re.compile(r"(?:waived|refunded|given|allowed|available|free|not\s+charged|exempt)\b", re.I)
+_EXCEPTION_AT = re.compile(r"(?:^|(?<=[.;])\s+)\W*exceptions?\s*:\s*", re.I)
 _TEAMS_PART = re.compile(r"\s*;\s*(?:reverse|refund|waive|remove|cancel|apply|issue|offer|escalate|note|log|tell|do\s+not|"
                          r"don['’]t)\b[^;]*$", re.I)
 _NO_CHARGE = re.compile(r"^[Nn]o\s+(?:[\w-]+\s+){0,3}?(?:charge|fee|penalty|cost|surcharge)s?\b(?=[^.;]*\bif\b)")

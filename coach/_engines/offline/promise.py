@@ -445,20 +445,27 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     return [way for way in ways if not any(_spliced(sentence) for sentence in way)]
 
 
-# what a check must not carry over from the promise it replaced: the rest of a run-on ("... can turn up - nothing ever
-# goes missing on our coaches", "... make it up to you, next time dessert is on us"), a chat tail ("... be fine xx"),
-# an idiom that reads as nothing once checked ("whether the needful can be done")
-_SPLICED = re.compile(r"\s[-–—]\s|,\s+(?!and\b|or\b|but\b|so\b|which\b|as\b|if\b|when\b|once\b|and\s+I['’]ll\b)"
-                      r"[^,;]{0,50}?\b(?:is|are|will|goes|go|never|always)\b|\bx{2,}\b|\bthe\s+needful\b", re.I)
+# what a check must not carry over from the promise it replaced: a chat tail ("... be fine xx"), an idiom that reads as
+# nothing once checked ("whether the needful can be done")
+_SPLICED = re.compile(r"\bx{2,}\b|\bthe\s+needful\b", re.I)
 # "whether that three replacement chairs can ...": the promise's "assured that", not a "that" of the chairs
 _WHETHER_THAT = re.compile(r"\bwhether\s+that\s+(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s)")
 
 
 def _tidy_check(sentence: str) -> str:
     sentence = _SO_DONT_WORRY.sub("", sentence)
-    if _CHECK_START.match(sentence):  # "whether it can be delivered at the earliest": when is what the check finds out
+    start = _CHECK_START.match(sentence)
+    if start:  # "whether it can be delivered at the earliest": when is what the check finds out
         sentence = _WHETHER_THAT.sub("whether ", _AT_THE_EARLIEST.sub("", sentence))
+        # the rest of a run-on goes: "whether it can turn up - nothing ever goes missing on our coaches, and I'll update
+        # you", "whether your engineer can be there by 10am, he is already on his way, and ..."
+        sentence = sentence[: start.end()] + _RUN_ON.sub("", sentence[start.end():]).replace(" can almost ", " can ")
     return sentence
+
+
+_RUN_ON = re.compile(r"(?:\s[-–—]\s|,\s+(?!and\b|or\b|but\b|so\b|which\b|as\b|if\b|when\b|once\b|I['’]ll\b)"
+                     r"(?=[^,;]{0,50}?\b(?:is|are|will|goes|go|never|always)\b))[^,;]*?(?=,\s+and\s+I['’]ll\b|;\s+I['’]ll\b|,\s+and\s+will\b|[.!]?$)",
+                     re.I)
 
 
 _AT_THE_EARLIEST = re.compile(r"\s+at\s+the\s+earliest\b(?=[,;.]| and\b)", re.I)

@@ -336,10 +336,13 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
                          r"them)\b", re.I)
-# a noun with no determiner at a sentence's start: "Front desk said 'maintenance will come' twice" (not "Sarah just said",
-# "Amazon said")
-_BARE_NOUN_LEAD = re.compile(r"^(?-i:[A-Z][a-z]+)(?=\s+(?!(?:just|also|then|still|never|already|even|only|literally|actually|"
-                             r"really|finally)\b)(?-i:[a-z]+)\s+(?:said|says|told|tells|is|was|were|are|has|have|had|keeps?|"
+# a common noun with no determiner at a sentence's start: "Front desk said 'maintenance will come' twice" (not "Sarah
+# just said", "Tesco delivery said": a name)
+_BARE_NOUN_LEAD = re.compile(r"^(?:Front|Reception|Staff|Driver|Courier|Engineer|Technician|Manager|Support|Delivery|Security|"
+                             r"Maintenance|Housekeeping|Waiter|Nurse|Receptionist|Agent|Advisor|Adviser|Landlord|Kitchen|"
+                             r"Warehouse|Store|Shop|Branch|Office|App|Website|Site|Parcel|Package|Heating|Boiler|Aircon|Lift|"
+                             r"Elevator|Shower|Power|Internet|Wifi|Router|Night|Day|Duty|Booking|Service)"
+                             r"(?=\s+(?!(?:just|also|then|still|never|already|even|only|literally|actually|really|finally)\b)(?-i:[a-z]+)\s+(?:said|says|told|tells|is|was|were|are|has|have|had|keeps?|"
                              r"kept|didn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|doesn['’]t|isn['’]t|wasn['’]t)\b)")
 # "Kids can't even have a bath": whose? (said back, "sorry to hear that kids can't ..."; not "Collections were missed")
 _BARE_PLURAL = re.compile(r"^(?:Kids|Children|Grandchildren|Grandkids|Twins|Boys|Girls|Parents)\s+(?!of\b|from\b)")
