@@ -143,7 +143,7 @@ _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?::\d\d)?\s*(?:a
                      r"|^(?:R|Rs|RM)\d{1,3}(?:,\d{3})*(?:\.\d\d)?$", re.I)  # "R450", "Rs1,200": a sum in rand or rupees
 _TOPIC = re.compile(r"\b(?:refund|replacement|delivery|exchange|return|cancellation|claim|repair)\b", re.I)
 _MODEL = re.compile(r"\b(?:model|serial|size|version|v)\s*(?:no\.?|number|#)?\s*[:#]?\s*\(?$", re.I)
-_ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|"
+_ID_NOUN = re.compile(r"\b(order|ticket|account|booking|reservation|case|claim|flight|reference|ref|confirmation|parcel|"
                       r"tracking|application|invoice|policy|membership|subscription|pedido|commande|bestellung|ordine|"
                       r"bestelling|reserva|buchung|prenotazione)\b\s*\(?(?:\s*(?:number|no\.?|#|code|"
                       r"id))?\s*[:#]?\s*$", re.I)  # "account (no. 3390127)" too
