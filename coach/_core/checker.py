@@ -565,6 +565,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     vouched = _VOUCHED.match(clause, 0, modal.start())  # "I can assure you the pothole will": the pothole, not "you"
     subject = " ".join(clause[vouched.end() if vouched else 0: modal.start()].split()[-3:])  # "I can confirm the payment
     # will": the payment
+    if _NOT_VOUCHED.search(text, 0, start + modal.start()):
+        return False  # "I can't promise the outcome will be a favourable one": said as not promised
     if _NEVER_ASKS.match(after):
         return False  # security advice, not an outcome: "our staff will never ask you for your PIN"
     if (_CHARGED.search(subject) and _TAKEN.match(after) or _FEE.search(subject) and _APPLIED.match(after)) and not certain and \
@@ -713,10 +715,12 @@ _CHARGED = re.compile(r"\b(?:payments?|direct\s+debits?|debits?|instal+ments?|pr
                       r"repayments?|bills?)\b", re.I)
 # ... or a fee put on the bill: "The cancellation fee will be applied to your final bill on 3 March" (not "your payment will
 # be applied to your account immediately", money in)
+_NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee)\b", re.I)
 _FEE = re.compile(r"\b(?:fees?|charges?|penalty|penalties|surcharges?|excess)\b", re.I)
 _APPLIED = re.compile(r"\s*(?:still\s+)?be\s+(?:applied|added)\b", re.I)
 _NOT_A_CHARGE = re.compile(r"\b(?:no|never|credits?|refunds?|compensation|discounts?|vouchers?|waivers?|rebates?)\b", re.I)
-_TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed)\b(?!\s+(?:back|off)\b)", re.I)
+_TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed)\b(?!\s+(?:back|off)\b)"
+                    r"(?![^.!?]{0,30}\b(?:price|rate|discount)\b)", re.I)  # (not "collected at last year's price")
 # (not "the duplicate charge will be taken back", "taken off your account": money back)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 # who it affected, after "any issues this may have caused", is not the problem
@@ -896,7 +900,10 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
 
 
 def _condoles(ctx: _Context) -> bool:
-    """The reply says sorry for something specific (an apology the bland-apology rule does not flag)."""
+    """The reply says sorry for something specific (an apology the bland-apology rule does not flag), or names what the
+    customer is going through in words of its own ("Thank you for letting us know about your redundancy")."""
+    if _NAMES_DISTRESS.search(ctx.draft):
+        return True
     sorry = [s for s in ctx.sentences if _SORRY_FOR.search(s.text)]
     if not sorry:
         return False
@@ -904,6 +911,10 @@ def _condoles(ctx: _Context) -> bool:
     return any(not any(s.start <= at < s.end for at in bland) for s in sorry)
 
 
+_NAMES_DISTRESS = re.compile(r"\b(?:redundan\w*|lost\s+(?:your|their|his|her)\s+(?:job|jobs|income)|job\s+loss|your\s+loss|"
+                             r"passing|passed\s+away|bereave\w*|condolences|diagnos\w*|illness|in\s+hospital|"
+                             r"hospitali[sz]ed|treatment|scam\w*|fraud\w*|difficult\s+time|financial\s+difficult\w*|"
+                             r"hardship|struggling|grief|grieving)\b", re.I)
 _SORRY_FOR = re.compile(r"\b(?:sorry|condolences|sympathies|apologi[sz]e|apologies)\b", re.I)
 # what someone is going through, which a reply that names only the bill or the order does not acknowledge
 _DISTRESS = frozenset(("bereavement", "pet-loss", "illness", "medical-emergency", "hardship", "safety-at-home", "harassment",

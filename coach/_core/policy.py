@@ -733,8 +733,12 @@ _PROOF_NAMED = re.compile(rf"\b{_PROOF}\b", re.I)
 _PROOF_SENT = re.compile(rf"(?P<what>(?:[\w'’-]+\s+){{0,3}}?{_PROOF})\s+(?:is\s+|are\s+)?(?:attached|enclosed)\b|"
                          rf"\b(?:I['’]ve|I\s+have|I)\s+(?:also\s+)?(?:attached|enclosed)\s+(?P<what2>(?:[\w'’-]+\s+){{0,4}}?{_PROOF})\b",
                          re.I)
-_NOT_SENT = re.compile(r"\b(?:no|not|don['’]t|haven['’]t|lost|without|can['’]t\s+find)\b", re.I)
-_ANY_PROOF = frozenset(stem(w) for w in "proof documentation evidence document documents attached copy my the a".split())
+_NOT_SENT = re.compile(r"\b(?:no|not|don['’]t|didn['’]t|haven['’]t|hadn['’]t|lost|without|can['’]t\s+find)\b", re.I)
+# what names no document in particular: "a note", "the report", "my statement" (a doctor's note is not a mechanic's)
+_FROM_WHOM = re.compile(r"\s+(?:from|by|of)\s+(?:my|the|our|a|an|his|her|their)?\s*(?P<who>[\w'’-]+)", re.I)
+_BARE = frozenset(stem(w) for w in "attached copy my the a our".split())
+_ANY_PROOF = frozenset(stem(w) for w in "proof documentation evidence document documents attached copy my the a note notes "
+                       "report reports letter letters statement statements paperwork papers certificate".split())
 
 
 def _proof_sent(condition: str, customer: str) -> bool:
@@ -746,10 +750,13 @@ def _proof_sent(condition: str, customer: str) -> bool:
     asked = {stem(w) for w in content_words(condition)}
     for m in _PROOF_SENT.finditer(customer):
         what = m["what"] or m["what2"]
-        if _NOT_SENT.search(customer, max(0, m.start() - 25), m.start() + len(what)):
-            continue  # "sorry, no receipt attached as I lost it"
-        if {stem(w) for w in content_words(what)} - _ANY_PROOF & asked:
-            return True
+        if _NOT_SENT.search(customer, max(0, m.start() - 25), m.start() + len(what)) or \
+                re.match(r"[^.!?]*\?", customer[m.end():]):
+            continue  # "sorry, no receipt attached as I lost it"; "Would a doctor's note attached to an email do?"
+        whose = _FROM_WHOM.match(customer, m.end())  # "a letter from my landlord": whose letter it is
+        named = {stem(w) for w in content_words(what + (f" {whose['who']}" if whose else ""))} - _BARE
+        if named - _ANY_PROOF & asked or named and named <= _ANY_PROOF and named <= asked:
+            return True  # (a bare "Certificate attached." for "a doctor's certificate"; not "the mechanic's note")
     return False
 
 

@@ -1017,9 +1017,9 @@ _LEAD_THAT = re.compile(r"^That\s+(?=(?:a|an|the|your|our|my|we|you|it|they|I|\d
 _DONE_BY_US = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|already\s+|now\s+|also\s+)?(?:booked|rebooked|arranged|"
                          r"scheduled|ordered|sent|dispatched|issued|requested|raised|escalated|replaced|reset|renewed|"
                          r"reactivated|unblocked|restored|cancell?ed|refunded|credited|applied|processed)\b", re.I)
-_EFFORT_ONLY = frozenset(stem(w) for w in "best try trying utmost get out back soon asap quickly possible sort sorted done "
-                        "fix fixed resolve resolved hopefully next couple few days weeks week day can able everything "
-                        "work working make happen through sure quick quicker fast faster".split())
+_EFFORT_ONLY = frozenset(stem(w) for w in "best try trying utmost get out back soon asap quickly possible hopefully next "
+                        "couple few days weeks week day can able everything through sure quick quicker fast faster "
+                        "delivered deliver".split())  # (not "fixed" or "sorted": the customer's problem, still open)
 _IT_WORD = re.compile(r"\b(?:it|this|that|them)\b", re.I)
 _OWN_TOPIC = re.compile(r"\b(?:about|regarding|re|as\s+for|for)\s+(?:the|your|my|our|this|that)\b|^\W*regarding\b", re.I)
 _LINE_SUBJECT = re.compile(r"^(?P<what>[A-Z][^.;:]{2,60}?)\s+(?:applies|apply|is|are|incurs?|carries|costs?)\b")

@@ -341,7 +341,8 @@ _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+t
 _BARE_NOUN_LEAD = re.compile(r"^(?:Front|Reception|Staff|Driver|Courier|Engineer|Technician|Manager|Support|Delivery|Security|"
                              r"Maintenance|Housekeeping|Waiter|Nurse|Receptionist|Agent|Advisor|Adviser|Landlord|Kitchen|"
                              r"Warehouse|Store|Shop|Branch|Office|App|Website|Site|Parcel|Package|Heating|Boiler|Aircon|Lift|"
-                             r"Elevator|Shower|Power|Internet|Wifi|Router|Night|Day|Duty|Booking|Service)"
+                             r"Elevator|Shower|Power|Internet|Wifi|Router|Duty|Booking|Service|"
+                             r"Night(?=\s+(?:porter|manager|staff|receptionist|shift)\b))"
                              r"(?=\s+(?!(?:just|also|then|still|never|already|even|only|literally|actually|really|finally)\b)(?-i:[a-z]+)\s+(?:said|says|told|tells|is|was|were|are|has|have|had|keeps?|"
                              r"kept|didn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|doesn['’]t|isn['’]t|wasn['’]t)\b)")
 # "Kids can't even have a bath": whose? (said back, "sorry to hear that kids can't ..."; not "Collections were missed")
