@@ -495,3 +495,51 @@ def test_an_effort_about_the_open_problem_stays_after_an_unrelated_done_action()
     result = coach.rewrite("Hi Jo, I've refunded the second delivery charge. We'll do our best to get it fixed.",
                            customer="My laptop came back from repair still broken and you charged delivery twice.")
     assert "fixed" in result.rewrite or any(look in result.rewrite for look in _LOOKS), result.rewrite
+
+
+# --- from sets dk and dl's reviews (measured; drafts written here) ---------------------------------------------------
+
+def test_chat_spelling_of_youll_is_a_modal():
+    assert "broken-promise" in _rules("Hey Ana! Rest assured youll get both refunds back by tomorrow 💪 ^RB")
+
+
+def test_no_loss_promised_is_a_promise():
+    assert "broken-promise" in _rules("Thank you for your letter. You will incur no loss of interest on the transfer.")
+
+
+def test_a_feeling_left_without_its_word_goes():
+    result = coach.rewrite("Dear Ms Lee,\n\nI am deeply, deeply sorry. I feel awful about this.\n\nKind regards,\nTom",
+                           customer="Someone opened my locker at your Leeds gym and took my phone.")
+    assert "I am deeply." not in result.rewrite and "deeply." not in result.rewrite, result.rewrite
+
+
+def test_a_second_promise_joined_with_and_is_cut_from_the_check():
+    result = coach.rewrite(
+        "Hi Kim, we'll definitely freeze the interest on your account for 3 months, and it won't affect your credit "
+        "score at all.",
+        customer="I can't pay my instalment of £60 this month because my hours were cut.")
+    assert "credit score" not in result.rewrite, result.rewrite
+
+
+def test_no_look_after_a_guarantee_the_reply_keeps():
+    result = coach.rewrite(
+        "Dear Mr. Ode,\n\nRe: Centre No. 5521\n\nWe apologise for any distress caused. It is our firm guarantee that all "
+        "certificates will be issued by 20 May, and we can assure you that no place will be affected.\n\nYours "
+        "faithfully,\nExams Office",
+        customer="Our candidates' certificates were due on 1 May and the portal still shows nothing.")
+    assert not any(look in result.rewrite for look in (*_LOOKS, "Let me look")), result.rewrite
+    assert result.passed is False
+
+
+def test_who_the_customer_is_is_not_said_back_as_the_problem():
+    result = coach.rewrite("Dear Customer,\n\nWe apologise for any inconvenience. Payment is due within 14 days.\n\nBilling",
+                           customer="I've never missed a payment before. This month my wages came late and I can't pay "
+                                    "the £212 until the 30th.")
+    assert "never missed a payment" not in result.rewrite, result.rewrite
+
+
+def test_a_sentence_capital_is_lowered_when_the_word_is_not_a_name():
+    result = coach.rewrite("Dear Dr. Lane,\n\nWe apologise for any inconvenience caused.\n\nYours faithfully,\nResults Team",
+                           customer="Re: exam results for centre 4410\n\nResults were due on 2 August; it is now 9 August "
+                                    "and the portal shows nothing.")
+    assert "that Results were" not in result.rewrite, result.rewrite

@@ -139,9 +139,11 @@ class Additions:
         told = self.told or ""
         asks = [t.text for t in split_sentences(told) if _ASKS_FOR.search(t.text)]  # what they ask for, where they do
         asked = {stem(w) for w in content_words(" ".join(asks) or told)} - _ANY_CASE
-        return any(u.text and u.role == "body" and (_STAY_AWAY.search(u.text) or REFUSAL.search(u.text) and
+        return any(u.text and u.role == "body" and (_STAY_AWAY.search(u.text) or _STILL_VOUCHES.search(u.text) or
+                                                    REFUSAL.search(u.text) and
                                                     {stem(w) for w in content_words(u.text)} & asked) and
-                   not _BY_CHANNEL.search(u.text) and not (not self.policy.commitments and _FLAT_NO.fullmatch(u.text))
+                   not _BY_CHANNEL.search(u.text) and not (not self.policy.commitments and _FLAT_NO.fullmatch(u.text)) and
+                   not _NOTHING_MORE.search(u.text)  # (what the look cuts: "..., though there is nothing further we can do")
                    for u in layout.units)  # (not "Claims decisions can't be changed through chat": a look still may; nor
         # "We don't refund delivery costs" to someone whose lamp arrived smashed: the lamp still needs the look)
 
@@ -439,6 +441,12 @@ _FLAT_NO = re.compile(
     re.I)
 # "Please do not contact us again until 10 weeks have passed": the reply closes the door a look would open
 _STAY_AWAY = re.compile(r"\b(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:contact|call|email|e-mail|write\s+to)\s+us\s+again\b", re.I)
+# a guarantee the reply still holds: a look after it would say the opposite ("It is our firm guarantee that all results
+# will be released by 12 August")
+_STILL_VOUCHES = re.compile(r"\b(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\b|\bour\s+(?:firm\s+)?guarantee\s+that\b|"
+                            r"\b(?:is|are)\s+guaranteed\b|\bguaranteed\s+(?:for|by|on)\b|,\s*guaranteed\b|"
+                            r"\bnothing\s+(?:more\s+|else\s+|further\s+)?(?:we|I)\s+can\s+do\b", re.I)  # (and "there's nothing we
+# can do until they pay": a look after it says the opposite too)
 # a customer's request ("Can you match it?", "Please reverse the charge", "I need to cancel my membership"), and words
 # that say nothing of what it is
 _ASKS_FOR = re.compile(r"\?|\b(?:please|pls|want|need|would\s+like|I['’]d\s+like|can\s+you|could\s+you|kindly)\b", re.I)

@@ -459,11 +459,15 @@ def _tidy_check(sentence: str) -> str:
         sentence = _WHETHER_THAT.sub("whether ", _AT_THE_EARLIEST.sub("", sentence))
         # the rest of a run-on goes: "whether it can turn up - nothing ever goes missing on our coaches, and I'll update
         # you", "whether your engineer can be there by 10am, he is already on his way, and ..."
-        sentence = sentence[: start.end()] + _RUN_ON.sub("", sentence[start.end():]).replace(" can almost ", " can ")
+        rest = _SHARP.sub("", _RUN_ON.sub("", sentence[start.end():]))
+        sentence = sentence[: start.end()] + rest.replace(" can almost ", " can ")
     return sentence
 
 
-_RUN_ON = re.compile(r"(?:\s[-–—]\s|,\s+(?!and\b|or\b|but\b|so\b|which\b|as\b|if\b|when\b|once\b|I['’]ll\b)"
+_SHARP = re.compile(r"\s+sharp\b(?=[,;.]| and\b)", re.I)  # "whether our technician can be at your place sharp"
+# (... or a second promise joined on: ", and it won't affect your credit score at all")
+_RUN_ON = re.compile(r"(?:,\s+and\s+(?:it|this|that|there)\s+(?:won['’]t|wont|will\s+not|will\s+never|will\s+be\s+no)\b|"
+                     r"\s[-–—]\s|,\s+(?!and\b|or\b|but\b|so\b|which\b|as\b|if\b|when\b|once\b|I['’]ll\b)"
                      r"(?=[^,;]{0,50}?\b(?:is|are|will|goes|go|never|always)\b))[^,;]*?(?=,\s+and\s+I['’]ll\b|;\s+I['’]ll\b|,\s+and\s+will\b|[.!]?$)",
                      re.I)
 

@@ -323,8 +323,15 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if clause is None or order and _POINTS_BACK.match(sentence) and not now_lead or _LEANS_BACK.match(clause):
             continue  # ("The last three were all under A$150": what it points back at is in the sentence before; "Without
             # it my application will be considered incomplete": what "it" is, too)
+        if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause):
+            continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
+            # "a fridge freezer and paid £38 online": a list's tail, with no subject
         clause = _BARE_NOUN_LEAD.sub(lambda m: "the " + m.group().lower(), clause)  # "Front desk said ..." -> "the front
         # desk said ...", after "Sorry to hear that"
+        first = re.match(r"(?-i:[A-Z][a-z]+)\b", clause)  # "Results were due on 1 August", "Of the 14 pallets ...": a
+        if first and first.group() != "I" and (first.group().lower() in STOPWORDS or  # sentence's capital, not a name
+                                               re.search(rf"\b{first.group().lower()}\b", text)):
+            clause = clause[0].lower() + clause[1:]
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = _only_weak(clause)
         score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
@@ -336,6 +343,10 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
                          r"them)\b", re.I)
+_NO_PROBLEM = re.compile(r"\b(?:never|not\s+once)\s+(?:missed\s+a|been\s+late|had\s+(?:a|any)\s+(?:problem|issue|complaint)s?|"
+                         r"been\s+so)\b|\balways\s+paid\b|\bshould(?:\s+not|n['’]t)\s+be\b",
+                         re.I)
+_INDEFINITE_LEAD = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+\w+ed\b", re.I)  # "a fridge freezer and paid £38 online"
 # a common noun with no determiner at a sentence's start: "Front desk said 'maintenance will come' twice" (not "Sarah
 # just said", "Tesco delivery said": a name)
 _BARE_NOUN_LEAD = re.compile(r"^(?:Front|Reception|Staff|Driver|Courier|Engineer|Technician|Manager|Support|Delivery|Security|"
