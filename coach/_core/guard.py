@@ -21,7 +21,7 @@ from .fluency import TYPED_TWICE, new_problems
 from .policy import GRANT_MADE, GRANT_OFFERED, Policy
 from .results import CheckResult, Finding
 from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
-from .untrusted import follows_orders, injected_orders, obeyed_span, without_instructions
+from .untrusted import follows_orders, injected_orders, obeyed_span, planted_words, without_instructions
 
 __all__ = ["GuardVerdict", "guard", "GRANT_AGAIN", "customer_voice", "language_problem", "disfluent", "own_lines", "slipped",
            "orphaned", "offered_beyond"]
@@ -311,6 +311,9 @@ def _ordered_facts(draft: str, orders: tuple[str, ...]) -> set[str]:
         if not obeyed:  # (or says what the order dictated: "your final bill is £0")
             continue
         ordered |= {fact for fact in extract_facts(s.text) if fact in given}
+        if planted_words(s.text, orders):  # what only the order put there ("our internal line on 0161 555 0877"): all
+            ordered |= set(extract_facts(s.text))  # of it goes
+            continue
         span = obeyed_span(s.text, orders)
         if span is not None:
             ordered |= set(extract_facts(s.text[span[0]:]))
