@@ -715,13 +715,15 @@ _CHARGED = re.compile(r"\b(?:payments?|direct\s+debits?|debits?|instal+ments?|pr
                       r"repayments?|bills?)\b", re.I)
 # ... or a fee put on the bill: "The cancellation fee will be applied to your final bill on 3 March" (not "your payment will
 # be applied to your account immediately", money in)
-_NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee)\b", re.I)
 _FEE = re.compile(r"\b(?:fees?|charges?|penalty|penalties|surcharges?|excess)\b", re.I)
 _APPLIED = re.compile(r"\s*(?:still\s+)?be\s+(?:applied|added)\b", re.I)
 _NOT_A_CHARGE = re.compile(r"\b(?:no|never|credits?|refunds?|compensation|discounts?|vouchers?|waivers?|rebates?)\b", re.I)
+# (not "the duplicate charge will be taken back", "taken off your account": money back; nor "collected at last year's
+# price", a price kept)
 _TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed)\b(?!\s+(?:back|off)\b)"
-                    r"(?![^.!?]{0,30}\b(?:price|rate|discount)\b)", re.I)  # (not "collected at last year's price")
-# (not "the duplicate charge will be taken back", "taken off your account": money back)
+                    r"(?![^.!?]{0,30}\b(?:price|rate|discount)\b)", re.I)
+# an outcome said as not promised: "I can't promise the outcome will be a favourable one"
+_NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 # who it affected, after "any issues this may have caused", is not the problem
 _CAUSED = re.compile(r"\b(?:this|that|it|which)\s+(?:(?:may|might|could|will)\s+)?(?:have\s+|has\s+)?"

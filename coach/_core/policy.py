@@ -734,9 +734,10 @@ _PROOF_SENT = re.compile(rf"(?P<what>(?:[\w'’-]+\s+){{0,3}}?{_PROOF})\s+(?:is\
                          rf"\b(?:I['’]ve|I\s+have|I)\s+(?:also\s+)?(?:attached|enclosed)\s+(?P<what2>(?:[\w'’-]+\s+){{0,4}}?{_PROOF})\b",
                          re.I)
 _NOT_SENT = re.compile(r"\b(?:no|not|don['’]t|didn['’]t|haven['’]t|hadn['’]t|lost|without|can['’]t\s+find)\b", re.I)
-# what names no document in particular: "a note", "the report", "my statement" (a doctor's note is not a mechanic's)
+# whose document it is: "a letter from my landlord"
 _FROM_WHOM = re.compile(r"\s+(?:from|by|of)\s+(?:my|the|our|a|an|his|her|their)?\s*(?P<who>[\w'’-]+)", re.I)
 _BARE = frozenset(stem(w) for w in "attached copy my the a our".split())
+# what names no document in particular: "a note", "the report", "my statement" (a doctor's note is not a mechanic's)
 _ANY_PROOF = frozenset(stem(w) for w in "proof documentation evidence document documents attached copy my the a note notes "
                        "report reports letter letters statement statements paperwork papers certificate".split())
 

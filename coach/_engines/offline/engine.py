@@ -831,19 +831,24 @@ class _Rewriter(Additions):
         refused = self.policy.exception_refused(text, self.told) if rule == "banned-phrase" and self.told else None
         if refused:  # "we can't refund the £142 in any circumstances" to someone who was in hospital: the exception
             amounts = " and ".join(f for f, kind in fact_kinds(text).items() if kind == "money")  # the line makes
-            head, *rest = _EXCEPTION_AT.split(refused)  # ("Exception: if ..." -> "If ...", and "Deposits are
-            said = (rest[-1] if rest else head).strip()  # non-refundable. Exception: deposits are refunded on ..." ->
+            # the line from "Exception:" on ("Exception: if ..." -> "If ...", "Deposits are non-refundable. Exception:
+            # deposits are refunded on ..." -> "deposits are refunded on ..."), with the rule's subject where it has none
+            # ("Early termination fee of £150 applies ... Exception: waived on proof of a move" -> "The early termination
+            # fee of £150 is waived on proof of a move")
+            head, *rest = _EXCEPTION_AT.split(refused)
+            said = (rest[-1] if rest else head).strip()
             subject = _LINE_SUBJECT.match(head.strip()) if rest and _NO_SUBJECT.match(said) else None
-            if subject:  # "deposits are refunded on ..."; "Early termination fee of £150 applies ... Exception: waived on
-                # proof of a move" -> "The early termination fee of £150 is waived on proof of a move"
+            if subject:
                 what = subject["what"]
                 said = f"{'The ' + what[0].lower() + what[1:] if not _DETERMINED.match(what) else what} " \
                        f"{'are' if what.endswith('s') else 'is'} {said}"
             parts = re.split(r",\s+but\s+|;\s+", said)  # ("Late cancellation is charged at one night, but the charge is
             said = next((p for p in parts[1:] if _LIFTS.search(p)), said)  # waived for ...": the waiver's own part)
             said = _TEAMS_PART.sub("", said)  # ("...; reverse any charge already made": the team's to do, not said)
-            said = _NO_CHARGE.sub(lambda m: f"There is {m.group().lower()}", as_ours(said))  # "No refuelling charge if the
-            exception = finish(capitalise(said))  # customer shows ..." -> "There is no refuelling charge if you show ..."
+            # in the customer's voice: "No refuelling charge if the customer shows ..." -> "There is no refuelling charge
+            # if you show ..."
+            said = _NO_CHARGE.sub(lambda m: f"There is {m.group().lower()}", as_ours(said))
+            exception = finish(capitalise(said))
             step = f"I'll check how that applies to the {amounts} and update you." if amounts else \
                 "I'll check how that applies to you and update you."
             normally = _as_normally(text) if not _RULES_OUT.search(exception) else None  # (not "..., but non-refundable
@@ -1055,7 +1060,7 @@ def _as_normally(text: str) -> str | None:
     """A one-clause refusal or charge as the rule an exception lifts, without its full stop, or None (not "in any
     circumstances", which no "normally" can soften)."""
     text = _NO_EXCEPTIONS.sub("", text)  # ("... notice to cancel, no exceptions": what the exception shows wrong)
-    if re.search(r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|[;?]|,\s*(?:and|but)\s", text, re.I):
+    if re.search(r"\b(?:in|under)\s+any\s+circumstances\b|[;?]|,\s*(?:and|but)\s", text, re.I):
         return None  # (not "... would normally be charged, and I've emailed a label, but ...": one clause)
     for pattern, said in _AS_NORMALLY:
         if len(pattern.findall(text)) == 1:
