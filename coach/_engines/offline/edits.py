@@ -330,6 +330,9 @@ _CANDOUR = re.compile(r"^\W*(?:(?:(?:I'll|I\s+will|I'm\s+going\s+to)\s+)?(?:to\s
                       r"if\s+I\s+am\s+honest)\W*$", re.I)
 
 
+_FEELING_LEFT = re.compile(r"\W*(?:I|we)\s*(?:am|are|['’]m|['’]re)\s+(?:(?:so|very|really|truly|\w+ly)[,\s]*)+[.!]*\s*", re.I)
+
+
 def drop_clause(text: str, needle: str) -> list[str] | None:
     """``text`` less the clause that holds ``needle``; the whole sentence when it is that clause."""
     sentence = Sentence.of(text)
@@ -351,8 +354,10 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
     if lead and starts_clause(rest[lead.end():]):
         rest = capitalise(rest[lead.end():])  # "Oh no, that's awful, we ...": the "Oh no" went with the pity
     if rest and (_INTERJECTION.match(rest) or _CANDOUR.match(rest) or not holds_fact(rest) and not holds_step(rest) and
-                 (len(rest.split()) < 3 or _POINTS_BACK.search(rest)) or USE_WHAT_WENT.fullmatch(rest)):
-        rest = ""  # "No excuses." alone after its clause went; "we've had so many of these": of what?
+                 (len(rest.split()) < 3 or _POINTS_BACK.search(rest)) or USE_WHAT_WENT.fullmatch(rest) or
+                 _FEELING_LEFT.fullmatch(rest)):
+        rest = ""  # "No excuses." alone after its clause went; "we've had so many of these": of what?; "I am deeply." of
+        # "I am deeply, deeply sorry.": a feeling without its word
     return [rest] if rest else []
 
 

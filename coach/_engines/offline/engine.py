@@ -889,8 +889,7 @@ class _Rewriter(Additions):
 
     def _replace(self, layout: Layout, unit: Unit, sentences: list[str]) -> None:
         # ("[Please be assured that we shall do our utmost and] that three chairs will ...": the "that" went with its verb)
-        sentences = [capitalise(s[m.end():]) if (m := _LEAD_THAT.match(s)) else s for s in sentences
-                     if not _FEELING_LEFT.fullmatch(s)]  # ("I am deeply." left of "I am deeply, deeply sorry.")
+        sentences = [capitalise(s[m.end():]) if (m := _LEAD_THAT.match(s)) else s for s in sentences]
         at = layout.units.index(unit)
         back = at - 1
         while back > 0 and _DISMAY.fullmatch(layout.units[back].text):
@@ -1016,7 +1015,6 @@ _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines th
 _POINTS_AT_IT = re.compile(r"\b(?:any|all|either|each|one|both)\s+of\s+(?:them|these|those)\b|\bwhich\s+(?:one|of\s+(?:them|"
                            r"these|those))\b", re.I)
 _QUOTED_LINE = re.compile(r"^\W*[\"“'‘]")
-_FEELING_LEFT = re.compile(r"\W*(?:I|we)\s*(?:am|are|['’]m|['’]re)\s+(?:(?:so|very|really|truly|\w+ly)[,\s]*)+[.!]*\s*", re.I)
 # a "that" left at a sentence's start by a cut: a conjunction, as what follows it shows ("that three chairs will")
 _LEAD_THAT = re.compile(r"^That\s+(?=(?:a|an|the|your|our|my|we|you|it|they|I|\d+|two|three|four|five|six|seven|eight|nine|"
                         r"ten)\s+(?:\w+\s+){0,3}?(?:will|would|shall|can|is|are|has|have)\b)")
