@@ -20,7 +20,7 @@ from functools import cached_property, partial
 from ..._core.asked_again import asked_again
 from ..._core.checker import asks_for_another, check, kept_quiet
 from ..._core.combined import explicit_step
-from ..._core.facts import extract_facts, fact_kinds
+from ..._core.facts import extract_facts, fact_kinds, missing_facts
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, has_verb, new_problems
 from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy, as_ours
@@ -63,6 +63,7 @@ from .promise import (
     what_is_checked,
 )
 from .restate import restate_problem
+from .updates import one_update
 from .windows import past_window_instead
 
 __all__ = ["rewrite_offline"]
@@ -977,8 +978,27 @@ class _Rewriter(Additions):
             if unit.text and len(unit.text.split()) >= 4 and unit.text in said and unit.text not in self.draft:
                 unit.text = ""
             said.add(unit.text)
+        self._one_update(layout)
         text = layout.render()
         return _whole_thread(text, html_to_text(self.draft))
+
+    def _one_update(self, layout: Layout) -> None:
+        """One promise of news (``updates.one_update``): the first way that loses no fact of the draft's and adds no
+        finding."""
+        was = [unit.text for unit in layout.units]
+        ways = list(one_update(was, html_to_text(self.draft)))
+        if not ways:
+            return
+        before, plain = layout.render(), html_to_text(self.draft)
+        lost, flagged = set(missing_facts(plain, before)), {f.rule for f in blocking(self.check(before))}
+        for way in ways:
+            for unit, text in zip(layout.units, way):
+                unit.text = text
+            after = layout.render()
+            if set(missing_facts(plain, after)) <= lost and {f.rule for f in blocking(self.check(after))} <= flagged:
+                return
+        for unit, text in zip(layout.units, was):
+            unit.text = text
 
 
 # where a brush-off hands over to the step: "..., but I'll chase the assessor today", "...; please call us now"

@@ -1,0 +1,73 @@
+"""Stop 56: shapes blind reviewers of sets dk to dn marked garbled, each in drafts written here.
+
+Two promises of news in a row, each the end of a different edit ("I'll check what I can offer you and let you know.
+I'll look into this and update you by Friday."): one keeps its "update you", the one that says when.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach import Coach
+from coach._engines.offline.updates import one_update
+
+coach = Coach()
+_NEWS = re.compile(r"update you|let you know|get back to you|reply here (?:once|as soon)", re.I)
+
+
+def _news(text: str) -> int:
+    return len(_NEWS.findall(text))
+
+
+# --- one promise of news --------------------------------------------------------------------------------------------
+
+def test_the_timed_promise_keeps_its_news_and_the_other_loses_its_tail():
+    units = ["Thanks for flagging the flat tyre on hire RN-220.", "I'll check what I can offer you and let you know.",
+             "I'm checking when a mechanic can reach you, and I'll update you within the hour."]
+    ways = list(one_update(units, draft=""))
+    assert ways[0] == [units[0], "I'll check what I can offer you.", units[2]]
+
+
+def test_a_look_at_nothing_named_goes_beside_a_check_that_names_something():
+    units = ["I'll check on your visa letter and update you by Monday.", "I'll look into this and update you."]
+    assert list(one_update(units, draft=""))[0] == [units[0], ""]
+
+
+def test_the_drafts_own_promises_are_never_cut_and_one_promise_is_left_alone():
+    units = ["I'll chase the courier and update you today.", "I'll also ask the depot, and let you know."]
+    assert list(one_update(units, draft=" ".join(units))) == []
+    assert list(one_update(["I'll chase the courier and update you today."], draft="")) == []
+
+
+def test_anothers_news_is_not_the_agents_promise():
+    units = ["I'm escalating this to our safety team and will update you here.",
+             "Once it is safe, our engineers will get back to you within 3 days."]
+    assert list(one_update(units, draft="")) == []
+
+
+def test_the_news_of_a_step_in_a_unit_of_several_sentences_is_read_in_its_last():
+    units = ["Please lock the card in the app now. I'll check the payments on your account and update you here.",
+             "Let me check whether the £900 can come back, and I'll update you."]
+    ways = list(one_update(units, draft=""))
+    assert ways[0] == [units[0], "Let me check whether the £900 can come back."]
+    assert ways[1][0] == "Please lock the card in the app now. I'll check the payments on your account."
+
+
+def test_times_the_draft_said_stay_with_their_checks():
+    draft = ("Hey Tariq, sorry about that! Your new router will 100% be with you tomorrow and I promise the internet "
+             "will be back by Friday.")
+    result = coach.rewrite(draft, customer="My router died on Sunday and I've been without broadband for 3 days.",
+                           engine="offline")
+    assert "update you tomorrow" in result.rewrite and "update you by Friday" in result.rewrite, result.rewrite
+    assert result.passed is not True
+
+
+def test_a_goodwill_check_beside_a_repair_check_promises_news_once():
+    draft = ("Hi Callum, so sorry for the inconvenience! I'll give you £50 compensation and your dishwasher will be fixed "
+             "by Friday, guaranteed.")
+    result = coach.rewrite(draft, customer="The engineer didn't turn up yesterday for my dishwasher repair (job DW-5512) "
+                                           "and I took a day off work.",
+                           policy=["Compensation for a missed engineer visit is a fixed £20 account credit."],
+                           engine="offline")
+    assert _news(result.rewrite) == 1, result.rewrite
+    assert "by Friday" in result.rewrite and "£20" in result.rewrite
