@@ -71,3 +71,14 @@ def test_a_goodwill_check_beside_a_repair_check_promises_news_once():
                            engine="offline")
     assert _news(result.rewrite) == 1, result.rewrite
     assert "by Friday" in result.rewrite and "£20" in result.rewrite
+
+
+# --- a thing named without its article -----------------------------------------------------------------------------
+
+def test_a_thing_named_at_the_start_without_its_article_gets_one_when_said_back():
+    for customer, said in [("Router died on Sunday and I can't work from home.", "the router died on Sunday"),
+                           ("Subscription SUB-4410 renewed at £89 without any reminder email.",
+                            "the subscription SUB-4410 renewed")]:
+        result = coach.rewrite("Sorry for any inconvenience caused.", customer=customer, engine="offline")
+        assert said in result.rewrite, result.rewrite
+        assert "that Router" not in result.rewrite and "that Subscription" not in result.rewrite

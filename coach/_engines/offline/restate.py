@@ -352,10 +352,15 @@ _INDEFINITE_LEAD = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+\w+ed\b
 _BARE_NOUN_LEAD = re.compile(r"^(?:Front|Reception|Staff|Driver|Courier|Engineer|Technician|Manager|Support|Delivery|Security|"
                              r"Maintenance|Housekeeping|Waiter|Nurse|Receptionist|Agent|Advisor|Adviser|Landlord|Kitchen|"
                              r"Warehouse|Store|Shop|Branch|Office|App|Website|Site|Parcel|Package|Heating|Boiler|Aircon|Lift|"
-                             r"Elevator|Shower|Power|Internet|Wifi|Router|Duty|Booking|Service|"
+                             r"Elevator|Shower|Power|Internet|Wifi|Router|Duty|Booking|Service|Subscription|Tracking|Wardrobe|"
+                             r"Sofa|Fridge|Freezer|Oven|Kettle|Laptop|Phone|Screen|Sound|Refund|Payment|Invoice|Bill|Train|"
                              r"Night(?=\s+(?:porter|manager|staff|receptionist|shift)\b))"
-                             r"(?=\s+(?!(?:just|also|then|still|never|already|even|only|literally|actually|really|finally)\b)(?-i:[a-z]+)\s+(?:said|says|told|tells|is|was|were|are|has|have|had|keeps?|"
-                             r"kept|didn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|doesn['’]t|isn['’]t|wasn['’]t)\b)")
+                             # a word of its own, or a reference, may come between: "Front desk said", "Tracking PP77 says"
+                             r"(?=\s+(?:(?!(?:just|also|then|still|never|already|even|only|literally|actually|really|finally)\b)"
+                             r"(?:(?-i:[a-z]+)|#?[A-Z0-9][\w-]*\d[\w-]*)\s+)?"
+                             r"(?:said|says|told|tells|is|was|were|are|has|have|had|keeps?|kept|died|broke|stopped|failed|crashed|"
+                             r"renewed|arrived|delivered|leaks|leaked|didn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|"
+                             r"doesn['’]t|isn['’]t|wasn['’]t)\b)")
 # "Kids can't even have a bath": whose? (said back, "sorry to hear that kids can't ..."; not "Collections were missed")
 _BARE_PLURAL = re.compile(r"^(?:Kids|Children|Grandchildren|Grandkids|Twins|Boys|Girls|Parents)\s+(?!of\b|from\b)")
 _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wish\s+to|want\s+to|would\s+like\s+to|"
