@@ -82,3 +82,29 @@ def test_a_thing_named_at_the_start_without_its_article_gets_one_when_said_back(
         result = coach.rewrite("Sorry for any inconvenience caused.", customer=customer, engine="offline")
         assert said in result.rewrite, result.rewrite
         assert "that Router" not in result.rewrite and "that Subscription" not in result.rewrite
+
+
+# --- a question only a step answers ----------------------------------------------------------------------------------
+
+def _blocking(text: str, customer: str) -> set[str]:
+    return {f.rule for f in coach.check(text, customer=customer).findings if f.blocking}
+
+
+def test_an_explanation_sharing_the_customers_words_does_not_answer_what_are_our_options():
+    customer = ("Our 09:10 coach to Galway was moved to 16:40 and our hostel check-in closes at 20:00. "
+                "What are our options?")
+    assert "no-next-step" in _blocking("Thanks for your message. Coach departure times to Galway may change at short "
+                                       "notice as set out in our conditions of carriage.", customer)
+    assert "no-next-step" not in _blocking("Thanks for your message. I've moved you both to the 12:15 coach at no "
+                                           "charge, which reaches Galway at 16:05.", customer)
+
+
+def test_a_complaint_put_as_a_question_is_not_answered_by_the_rule_behind_it():
+    customer = "The new timetable drops the 7:40 stop at Elm Park, the only one my son can walk to. Who decided this?"
+    assert "no-next-step" in _blocking("Thanks for getting in touch. Timetable changes at Elm Park were approved by "
+                                       "the transport board.", customer)
+
+
+def test_a_question_about_facts_is_still_answered_by_the_facts():
+    customer = "What time does the Elm Park library open on Sundays?"
+    assert "no-next-step" not in _blocking("Thanks for asking. The Elm Park library opens at 11am on Sundays.", customer)

@@ -798,7 +798,8 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
             and s.start not in again]
     if explicit_step(rule, body):
         return
-    if "?" in ctx.customer and _answers(unsigned, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
+    if "?" in ctx.customer and not _asks_for_a_step(ctx.customer) and _answers(unsigned, ctx.customer) and \
+            not rule.pattern("refusals").search(ctx.draft):
         return  # a reply that answers the customer's question is itself the resolution (a bare thanks answers nothing)
     if ctx.customer.strip() and "?" not in ctx.customer + ctx.draft and not _DOES_SOMETHING.search(ctx.draft) and \
             _stock_lines_only(unsigned):
@@ -828,6 +829,22 @@ _EXCUSE = re.compile(r"\b(?:can|may|might|do|does)\s+(?:sometimes\s+|occasionall
 _DOES_SOMETHING = re.compile(r"https?://|www\.|\d{3}|@\w|\b(?:I|we|they|someone|(?:the|our)\s+\w+)(?:['’](?:ll|m|re|ve|d)|"
                              r"\s+(?:will|would|am|are|is|have|has|had|can|could|shall|just|already|also|now)|\s+\w+ed)\b"
                              r"|\b(?:please|pls|kindly|let\s+(?:me|us))\b", re.I)
+
+
+# a question only a step answers ("How do I fix this?", "What are our options?"), or one that is a complaint ("Who
+# decided this was safe?"): an explanation sharing its words is no answer
+_STEP_QUESTION = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?(?:how\s+(?:do|can|should|would)\s+(?:I|we)\s+"
+                            r"(?:fix|sort|resolve|solve)\s+(?:this|that|it)\b|how\s+do\s+(?:I|we)\s+get\s+(?:this|it)\s+(?:fixed|sorted|resolved)\b|"
+                            r"what\s+(?:are|is)\s+(?:my|our|the)\s+options\b|what\s+(?:can|should|do)\s+(?:I|we)\s+do\b|"
+                            r"what\s+(?:now|next|happens\s+(?:now|next))\b|what\s+are\s+you\s+(?:going\s+to|gonna)\s+do\b|"
+                            r"who\s+(?:decided|thought|approved)\b|how\s+is\s+(?:this|that)\s+(?:acceptable|ok|okay|fair)\b)",
+                            re.I)
+
+
+def _asks_for_a_step(customer: str) -> bool:
+    """Every question the customer asks is one only a step answers."""
+    questions = [s.text for s in split_sentences(customer) if s.text.rstrip().endswith("?")]
+    return bool(questions) and all(_STEP_QUESTION.match(q) for q in questions)
 
 
 def _answers(body: list[str], customer: str) -> bool:
