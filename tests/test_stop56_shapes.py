@@ -108,3 +108,29 @@ def test_a_complaint_put_as_a_question_is_not_answered_by_the_rule_behind_it():
 def test_a_question_about_facts_is_still_answered_by_the_facts():
     customer = "What time does the Elm Park library open on Sundays?"
     assert "no-next-step" not in _blocking("Thanks for asking. The Elm Park library opens at 11am on Sundays.", customer)
+
+
+# --- a step that goes through the person the customer fled -----------------------------------------------------------
+
+_FLED = ("I had to move out because my ex-husband was violent and I'm scared he'll find me. Our water account at the old "
+         "house is in both our names. Please take me off it and don't send anything there.")
+
+
+def test_the_customer_is_not_sent_back_to_the_person_they_fled():
+    draft = ("Hi Maeve, sorry to hear that. To take a name off a joint account both holders need to sign form J2, so "
+             "you'll need to get your ex-husband to sign it too. Please ask him to call us on 0800 555 0142 to confirm. "
+             "We'll then send confirmation to the address on file.")
+    result = coach.rewrite(draft, customer=_FLED, engine="offline")
+    assert "ex-husband to sign" not in result.rewrite and "ask him to call" not in result.rewrite, result.rewrite
+    assert "address on file" not in result.rewrite
+    assert "without contacting the other account holder" in result.rewrite
+    assert "0800 555 0142" in result.rewrite  # the number stays, as a way to reach the agent
+    assert result.passed is not True
+
+
+def test_a_violent_ex_and_a_fear_of_being_found_are_a_safety_situation():
+    from coach._core.situations import situation
+
+    assert situation(_FLED).name == "safety-at-home"
+    assert situation("I'm terrified she'll find where I live now.").name == "safety-at-home"
+    assert situation("The courier was violent with my parcel, it's smashed.") is None

@@ -424,7 +424,9 @@ _PIECE_RE = re.compile(r"^(?:(?P<cond>If|Once|Whenever|In\s+case|To\s+(?!be\b|do
 # a subject and its verb somewhere in a condition: "If you ever need us we are just a tweet away" has its main clause
 _MAIN_RE = re.compile(r"\b(?:we|I|you|they|it|he|she|there)(?:['’](?:re|ve|ll|d|s|m)\b|\s+(?:are|is|was|were|will|can|have|"
                       r"has|had|do|did|would|could|should|may|might|must|need|want|get|\w+ed|\w+s)\b)"
-                      r"|\b(?:please|do|call|contact|try|check|visit|reply|send|dm|email|let)\b", re.I)  # or an imperative
+                      r"|\b(?:please|do|call|contact|try|check|visit|reply|send|dm|email|let)\b"  # or an imperative
+                      # ... or a noun's modal: "To remove a holder both parties need to sign the form"
+                      r"|\b[a-z]+\s+(?:must|need\s+to|needs\s+to|have\s+to|has\s+to|will|can|should)\s+[a-z]+\b", re.I)
 # "To close the account just fill in our online form": a purpose, then what to do
 _TO_THEN_DO = re.compile(r"^To\s+\w+\b.*?\b(?:just|simply)\s+(?:fill|complete|upload|click|tap|use|send|call|visit|go|"
                          r"log|follow|reply|email|head|pop)\b")

@@ -465,6 +465,8 @@ class _Rewriter(Additions):
                 elif unit.text and unit.role != "added" and _THREAT.match(unit.text) and not extract_facts(unit.text):
                     unit.text = ""  # "Failure to pay may result in disconnection of supply."
                     self.pressed = True  # (the hardship step comes in, whatever else the reply says)
+        if self.case is not None and self.case.name == "safety-at-home":
+            _not_through_them(layout)
         units = [u for u in layout.units if u.text]
         for unit, text in zip(units, first_check_in_full([u.text for u in units])):
             unit.text = text
@@ -1028,6 +1030,44 @@ _ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]
                          rf"\b(?:is|does|did|has)\s+(?:he|she|my\s+{_RELATION})\s+(?:\w+\s+)?(?:have|hold|bank|got|staying|booked|"
                          r"registered|a\s+customer)\b", re.I)
 _NOT_OTHERS = "I'm not able to share details about another person."
+# a step that goes through the person the customer fled: "you'll need to get your ex-partner to sign it", "Please ask
+# the other account holder to call us", "both account holders are present on the call"
+_THROUGH_THEM = re.compile(r"\b(?:get|ask|have|need|require|requires)\s+(?:your\s+ex(?:-\w+)?|the\s+other\s+(?:account\s+)?"
+                           r"holder|your\s+(?:ex-)?(?:partner|husband|wife|boyfriend|girlfriend)|him|her)\s+to\s+(?:sign|call|"
+                           r"confirm|contact|ring|phone|agree|authori[sz]e|consent|approve|give\s+us\s+a\s+(?:call|ring)|get\s+in\s+touch)\b|"
+                           r"\bboth\s+(?:account\s+holders|parties)\s+(?:are|to\s+be|must\s+be|need\s+to\s+be|being)\s+"
+                           r"(?:present|on\s+the\s+(?:call|line|phone))\b|"
+                           # ... or post to where they live: "we'll send confirmation to the address on file"
+                           r"\bsend\b[^.!?]{0,40}\bto\s+the\s+(?:address|home)\s+(?:on\s+file|we\s+have|on\s+the\s+account)\b",
+                           re.I)
+_HOURS_AFTER = re.compile(r"(?P<hours>(?:,?\s+(?:\([^)]{1,40}\)|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\w.]*\s*[-–]\s*"
+                          r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\w.]*,?\s+\d[\w:.]*\s*[-–]\s*\d[\w:.]*))?)\s*[.!]?\s*$")
+_SAFE_WAY = ("I'll ask our specialist team how we can make this change without contacting the other account holder, and "
+             "I'll update you here.")
+
+
+def _not_through_them(layout: Layout) -> None:
+    """ "Please ask the other account holder to call us", to someone who fled them: the agent finds a way that does not
+    go through them. A fact said before the request ("both holders need to sign form J2, so ...") and the number to call
+    (with its hours) stay."""
+    said = False
+    for unit in layout.units:
+        ask = _THROUGH_THEM.search(unit.text) if unit.text and unit.role != "added" else None
+        if ask is None:
+            continue
+        kinds = fact_kinds(unit.text)
+        phones = [fact for fact, kind in kinds.items() if kind == "phone"]
+        if len(phones) > 1:
+            continue
+        cut = max((m.start() for m in _THEN_ASK.finditer(unit.text, 0, ask.start())), default=0)
+        head = unit.text[:cut].rstrip(" ,;") + "." if cut and all(unit.text.find(f) < cut for f in kinds if f not in phones) \
+            else ""
+        hours = _HOURS_AFTER.match(unit.text[unit.text.index(phones[0]) + len(phones[0]):]) if phones else None
+        reach = f" You can also reach us on {phones[0]}{hours['hours'].rstrip('.') if hours else ''}." if phones else ""
+        unit.text, said = f"{head} {'' if said else _SAFE_WAY}{reach}".strip(), True
+
+
+_THEN_ASK = re.compile(r",?\s+so\s+|;\s*|,\s+and\s+")  # where the request joins what comes before it
 _HOLDER_SAYS = "I can only discuss the account with the account holder, so please ask them to get in touch with us directly."
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
 # what points back at a list the planted order had the draft hand out: "Feel free to use any of them on order 5530-KK.",
