@@ -134,3 +134,14 @@ def test_a_violent_ex_and_a_fear_of_being_found_are_a_safety_situation():
     assert situation(_FLED).name == "safety-at-home"
     assert situation("I'm terrified she'll find where I live now.").name == "safety-at-home"
     assert situation("The courier was violent with my parcel, it's smashed.") is None
+
+
+# --- a condolence that names the one who died ------------------------------------------------------------------------
+
+def test_a_reply_that_already_says_sorry_about_your_mum_does_not_say_her_death_back():
+    draft = ("Hi Ruth, thank you for telling us, and I'm so sorry about your mum. I've refunded the £85 tickets in full "
+             "and you'll have the money back tomorrow.")
+    customer = "My mum died suddenly last Tuesday so we can't come to the matinee of Oliver on the 14th. Booking TK-5520."
+    result = coach.rewrite(draft, customer=customer, engine="offline")
+    assert "sorry about your mum" in result.rewrite
+    assert "died" not in result.rewrite, result.rewrite

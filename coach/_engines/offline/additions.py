@@ -529,7 +529,12 @@ _SORRY_FOR_LOSS = re.compile(r"\b(?:sorry(?!\s+(?:that\s+)?(?:your|the)\s+(?!los
                              re.I)  # (a plain "I'm so sorry" answers it; "sorry your order was late" does not)
 _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
-                       r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement))\b",
+                       r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement)|"
+                       # "I'm sorry about your brother", "so sorry to hear about your mum": the one they lost, named
+                       r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+(?:the\s+loss\s+of\s+)?your\s+(?:late\s+)?"
+                       r"(?:mother|father|mum|mom|mam|dad|brother|sister|husband|wife|partner|son|daughter|baby|child|"
+                       r"grandmother|grandfather|grandma|grandpa|gran|nan|nana|granny|aunt|auntie|uncle|cousin|friend)"
+                       r"(?![\w'’-]))\b",
                        re.I)
 _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\s+)?"
                            r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+(?:again\s+)?for\s+your\s+loss"
