@@ -145,3 +145,19 @@ def test_a_reply_that_already_says_sorry_about_your_mum_does_not_say_her_death_b
     result = coach.rewrite(draft, customer=customer, engine="offline")
     assert "sorry about your mum" in result.rewrite
     assert "died" not in result.rewrite, result.rewrite
+
+
+# --- what should have happened is not what went wrong ---------------------------------------------------------------
+
+def test_what_was_supposed_to_happen_is_not_said_back_as_the_problem():
+    customer = ("My referral letter for the dermatology clinic was supposed to be faxed to St Anne's Hospital last week. "
+                "The hospital says they have nothing.")
+    result = coach.rewrite("Sorry for the confusion. The referral was sent. Please call the hospital.", customer=customer,
+                           engine="offline")
+    assert "was supposed to" not in result.rewrite, result.rewrite
+
+
+def test_a_comma_splice_in_the_customers_story_is_not_said_back():
+    customer = "The 7:15 number 40 drove straight past me at Mill Lane stop, I was waving. Late for work again"
+    result = coach.rewrite("Thanks for letting us know! I understand.", customer=customer, engine="offline")
+    assert "you were waving" not in result.rewrite, result.rewrite

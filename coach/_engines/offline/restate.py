@@ -323,6 +323,10 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if clause is None or order and _POINTS_BACK.match(sentence) and not now_lead or _LEANS_BACK.match(clause):
             continue  # ("The last three were all under A$150": what it points back at is in the sentence before; "Without
             # it my application will be considered incomplete": what "it" is, too)
+        expected = _EXPECTED.search(clause)  # "your refill was supposed to be sent on Monday": what should have been
+        if expected and not _MISSED.search(clause, expected.end()) or _SPLICED_ING.search(clause) or \
+                _ASIDE.search(clause):  # (not "... was meant to arrive yesterday and hasn't"); "... drove past you, you
+            continue  # were waving", "you've worn them on normal walks, nothing extreme, and ...": notes, not a sentence
         if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause):
             continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
             # "a fridge freezer and paid £38 online": a list's tail, with no subject
@@ -341,6 +345,11 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[3] if best else None
 
 
+_EXPECTED = re.compile(r"\b(?:was|were|is|are)\s+(?:supposed|meant)\s+to\b", re.I)
+_MISSED = re.compile(r"\b(?:and|but)\b[^.;]*?(?:\bnot\b|n['’]t\b|\bnever\b|\bnothing\b|\bnobody\b|\bno\s+one\b|\bstill\b)",
+                     re.I)
+_SPLICED_ING = re.compile(r",\s+(?:you|I|we|he|she|they)\s+(?:was|were|am|is|are)\s+\w+ing\b[^,;]*$", re.I)
+_ASIDE = re.compile(r",\s+(?:nothing|not)\s+\w+,", re.I)  # ", nothing extreme,"
 _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
                          r"them)\b", re.I)
 _NO_PROBLEM = re.compile(r"\b(?:never|not\s+once)\s+(?:missed\s+a|been\s+late|had\s+(?:a|any)\s+(?:problem|issue|complaint)s?|"
