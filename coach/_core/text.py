@@ -60,6 +60,8 @@ _DATE_FIRST = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|
 # Titles the segmenter does not know: "Dear Cllr. Oyelaran," is one sentence.
 _TITLE_END = re.compile(r"\b(?:Mx|Cllr|Councillor|Cmdr|Brig|Adm|Msgr|Rt|Revd|Dame|Sq|Ldr|Maj|Pte|Cdr|Supt|Insp|Sgt|Cpl|Mstr|"
                         r"Sig|Sigg|Sra|Srta|Dott|Dra|Ing|Avv)\.$")  # ("Gentile Sig. Ferri", "Estimada Sra. Ruiz")
+# what every cut below needs: a mark (and its closers) before a space, or an emoji
+_MAY_CUT = re.compile(rf"[.!?…][\])\"”’'!?]*\s|[{EMOJI}]")
 _CLOSED_END = re.compile(r"(?<=[.!?…][\])\"”’'!?])\s+(?=[A-Z0-9@#\[(\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: An e-mail's title line, not a sentence of it: "Subject: Tracking no. PX 4410 2281", "Re: ...", "Fwd: ...".
@@ -170,17 +172,19 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
     for bound in sentencex.get_sentence_boundaries("en", line):
         at = start + bound["start_index"]
         stop = start + bound["end_index"]
-        cuts = [(m.start(), m.end()) for m in _CLOSED_END.finditer(text, at, stop)]
-        cuts += [(m.start(1), m.end(1)) for m in _MISSED_END.finditer(text, at, stop)]
-        cuts += [(m.start(1), m.end(1)) for m in _EMOJI_END.finditer(text, at, stop)]
-        cuts += [(m.start(1), m.end(1)) for m in _EMOJI_SORRY.finditer(text, at, stop) if len(text[at:m.start()].split()) >= 5]
-        cuts += [(m.start(1), m.end(1)) for m in _CHAT_END.finditer(text, at, stop)]
-        cuts += [(m.start(1), m.end(1)) for m in _MAY_END.finditer(text, at, stop)]
-        cuts += [(m.start(1), m.end(1)) for m in _LETTER_END.finditer(text, at, stop)]
-        cuts += [(m.start(1), m.end(1)) for m in _ROAD_END.finditer(text, at, stop)]
-        for cut_start, cut_end in sorted(cuts):
-            _append(text, at, cut_start, out)
-            at = cut_end
+        if _MAY_CUT.search(text, at, stop):  # (most sentences hold no mark or emoji before a space: nothing to cut)
+            cuts = [(m.start(), m.end()) for m in _CLOSED_END.finditer(text, at, stop)]
+            cuts += [(m.start(1), m.end(1)) for m in _MISSED_END.finditer(text, at, stop)]
+            cuts += [(m.start(1), m.end(1)) for m in _EMOJI_END.finditer(text, at, stop)]
+            cuts += [(m.start(1), m.end(1)) for m in _EMOJI_SORRY.finditer(text, at, stop)
+                     if len(text[at:m.start()].split()) >= 5]
+            cuts += [(m.start(1), m.end(1)) for m in _CHAT_END.finditer(text, at, stop)]
+            cuts += [(m.start(1), m.end(1)) for m in _MAY_END.finditer(text, at, stop)]
+            cuts += [(m.start(1), m.end(1)) for m in _LETTER_END.finditer(text, at, stop)]
+            cuts += [(m.start(1), m.end(1)) for m in _ROAD_END.finditer(text, at, stop)]
+            for cut_start, cut_end in sorted(cuts):
+                _append(text, at, cut_start, out)
+                at = cut_end
         _append(text, at, start + bound["end_index"], out)
     merged: list[Sentence] = []
     pieces = out[first:]

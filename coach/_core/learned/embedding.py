@@ -74,9 +74,20 @@ class StaticEmbedding:
 
     def _embed_row(self, text: str) -> tuple[np.ndarray, int]:
         ids = self.token_ids(text)
-        row = self.embed_ids([ids])[0]
+        row = self._mean_row(ids)
         row.flags.writeable = False  # shared by every caller that embeds the same text
         return row, len(ids)
+
+    def _mean_row(self, ids: list[int]) -> np.ndarray:
+        """``embed_ids([ids])[0]``, bit for bit, without the batch's arrays (one row is what a text needs)."""
+        if not ids:
+            return np.zeros(self.dim, dtype=np.float32)
+        row = np.add.reduce(self.vectors[ids], axis=0, dtype=np.float32)
+        np.true_divide(row, np.intp(len(ids)), out=row, casting="unsafe")
+        norm = np.sqrt(np.add.reduce(row * row))
+        if norm > 0:
+            np.divide(row, norm, out=row)
+        return row
 
     def embed_ids(self, token_ids: list[list[int]]) -> np.ndarray:
         """``embed`` for texts already cut into token ids."""
