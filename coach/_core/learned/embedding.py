@@ -21,6 +21,8 @@ _SIGNATURE = re.compile(r"\s[\^*-][A-Z][A-Za-z]{0,12}\s*$")
 #: A word (with its apostrophe part), a number or one symbol; group 1 is the space before it, if any.
 _TOKEN = re.compile(r"(\s*)([A-Za-z]+(?:'[A-Za-z]+)?|\d+|[^\w\s])")
 _MARK = "▁"
+# the space after a sentence's mark: tokens never span it, so each side is cut on its own (and remembered)
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
 
 
 def normalise_for_embedding(text: str) -> str:
@@ -40,6 +42,7 @@ class StaticEmbedding:
         self._ids = {piece: i for i, piece in enumerate(pieces)}
         self._longest = max(len(p) for p in pieces)
         self._word_ids = lru_cache(maxsize=65536)(self._split_word)
+        self._sentence_ids = lru_cache(maxsize=16384)(self._cut)
         # a rewrite reads the same customer message and sentences many times: each text is embedded once
         self._row = lru_cache(maxsize=16384)(self._embed_row)
 
@@ -59,9 +62,16 @@ class StaticEmbedding:
 
     def token_ids(self, text: str) -> list[int]:
         ids: list[int] = []
-        for space, word in _TOKEN.findall(" " + normalise_for_embedding(text)):
-            ids.extend(self._word_ids(word, bool(space)))
+        for sentence in _SENTENCE_GAP.split(normalise_for_embedding(text)):  # a rewrite repeats its draft's sentences
+            ids.extend(self._sentence_ids(sentence))
         return ids
+
+    def _cut(self, sentence: str) -> tuple[int, ...]:
+        """The ids of one stretch of text, read as it would be in the middle of a longer one (after a space)."""
+        ids: list[int] = []
+        for space, word in _TOKEN.findall(" " + sentence):
+            ids.extend(self._word_ids(word, bool(space)))
+        return tuple(ids)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One unit-length row per text (a zero row when no token is known)."""
