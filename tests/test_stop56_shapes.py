@@ -161,3 +161,21 @@ def test_a_comma_splice_in_the_customers_story_is_not_said_back():
     customer = "The 7:15 number 40 drove straight past me at Mill Lane stop, I was waving. Late for work again"
     result = coach.rewrite("Thanks for letting us know! I understand.", customer=customer, engine="offline")
     assert "you were waving" not in result.rewrite, result.rewrite
+
+
+# --- what an edit leaves behind --------------------------------------------------------------------------------------
+
+def test_a_hopes_verb_is_not_left_without_its_subject():
+    draft = ("Hi Ola, thanks for the photos of the meter. Hopefully your next bill will use an actual read and will be "
+             "much lower.")
+    result = coach.rewrite(draft, customer="My gas bill was estimated at £412, nearly triple normal. Photos of the meter "
+                                           "attached.", engine="offline")
+    assert "Will be much lower" not in result.rewrite, result.rewrite
+
+
+def test_the_tail_of_a_list_is_not_said_back_as_the_problem():
+    customer = ("Hello, I booked a bulky waste collection for Monday (ref BW-5521) for an old wardrobe and a washing "
+                "machine and paid £30 online. Nobody turned up. I took a day off work for it.")
+    result = coach.rewrite("Sorry for any inconvenience caused. We are looking into it and the crew will definitely "
+                           "collect your items tomorrow.", customer=customer, engine="offline")
+    assert "that a washing machine and paid" not in result.rewrite, result.rewrite

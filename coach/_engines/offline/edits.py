@@ -330,6 +330,9 @@ _CANDOUR = re.compile(r"^\W*(?:(?:(?:I'll|I\s+will|I'm\s+going\s+to)\s+)?(?:to\s
                       r"if\s+I\s+am\s+honest)\W*$", re.I)
 
 
+_NO_SUBJECT = re.compile(r"^\W*(?:will|would|can|could|should|may|might|must|is|are|was|were|has|had)\s+"
+                         r"(?!(?:you|u|ya|we|I|it|they|he|she|this|that|there|your|ur|our|my)\b)[^?]*$", re.I)  # (not
+# "Will you ...?", "can u DM us ...", nor "Have a fab time at the wedding")
 _FEELING_LEFT = re.compile(r"\W*(?:I|we)\s*(?:am|are|['’]m|['’]re)\s+(?:(?:so|very|really|truly|\w+ly)[,\s]*)+[.!]*\s*", re.I)
 
 
@@ -355,9 +358,10 @@ def drop_clause(text: str, needle: str) -> list[str] | None:
         rest = capitalise(rest[lead.end():])  # "Oh no, that's awful, we ...": the "Oh no" went with the pity
     if rest and (_INTERJECTION.match(rest) or _CANDOUR.match(rest) or not holds_fact(rest) and not holds_step(rest) and
                  (len(rest.split()) < 3 or _POINTS_BACK.search(rest)) or USE_WHAT_WENT.fullmatch(rest) or
-                 _FEELING_LEFT.fullmatch(rest)):
+                 _FEELING_LEFT.fullmatch(rest) or _NO_SUBJECT.match(rest) and not holds_fact(rest)):
         rest = ""  # "No excuses." alone after its clause went; "we've had so many of these": of what?; "I am deeply." of
-        # "I am deeply, deeply sorry.": a feeling without its word
+        # "I am deeply, deeply sorry.": a feeling without its word; "Will be more accurate." of "Hopefully your next
+        # bill will be based on an actual read and will be more accurate.": a verb without its subject
     return [rest] if rest else []
 
 
@@ -648,8 +652,8 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
     rest = sentence.without(index)
     if rest is None:
         return [] if droppable(text) else None
-    if _HEDGE_ONLY.fullmatch(rest):  # "... but I can't say for sure": the hedge on the hope goes with it
-        return []
+    if _HEDGE_ONLY.fullmatch(rest) or _NO_SUBJECT.match(rest) and not holds_fact(rest):  # "... but I can't say for
+        return []  # sure": the hedge on the hope goes with it; "Will be more accurate.": the hope's verb, without it
     return [rest] if rest else []
 
 

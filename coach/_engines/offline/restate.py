@@ -355,7 +355,8 @@ _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+t
 _NO_PROBLEM = re.compile(r"\b(?:never|not\s+once)\s+(?:missed\s+a|been\s+late|had\s+(?:a|any)\s+(?:problem|issue|complaint)s?|"
                          r"been\s+so)\b|\balways\s+paid\b|\bshould(?:\s+not|n['’]t)\s+be\b",
                          re.I)
-_INDEFINITE_LEAD = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+\w+ed\b", re.I)  # "a fridge freezer and paid £38 online"
+_INDEFINITE_LEAD = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:\w+ed|paid|sent|bought|got|made|took|went|left|"
+                              r"spent|gave|put|rang|called|told)\b", re.I)  # "a fridge freezer and paid £38 online"
 # a common noun with no determiner at a sentence's start: "Front desk said 'maintenance will come' twice" (not "Sarah
 # just said", "Tesco delivery said": a name)
 _BARE_NOUN_LEAD = re.compile(r"^(?:Front|Reception|Staff|Driver|Courier|Engineer|Technician|Manager|Support|Delivery|Security|"
