@@ -179,3 +179,11 @@ def test_the_tail_of_a_list_is_not_said_back_as_the_problem():
     result = coach.rewrite("Sorry for any inconvenience caused. We are looking into it and the crew will definitely "
                            "collect your items tomorrow.", customer=customer, engine="offline")
     assert "that a washing machine and paid" not in result.rewrite, result.rewrite
+
+
+def test_a_vague_effort_after_someone_elses_look_becomes_news_not_a_second_look():
+    draft = ("Hi Femi, thanks for getting in touch. Our billing team is looking into it and we will try our best to get "
+             "it sorted asap.")
+    result = coach.rewrite(draft, customer="I was charged twice for my May invoice (INV-5521), £64 each time.",
+                           engine="offline")
+    assert "looking into it and I'll look into this" not in result.rewrite, result.rewrite
