@@ -187,3 +187,24 @@ def test_a_vague_effort_after_someone_elses_look_becomes_news_not_a_second_look(
     result = coach.rewrite(draft, customer="I was charged twice for my May invoice (INV-5521), £64 each time.",
                            engine="offline")
     assert "looking into it and I'll look into this" not in result.rewrite, result.rewrite
+
+
+# --- the agent's own promise to keep a ticket open -------------------------------------------------------------------
+
+def test_keeping_the_ticket_open_is_the_agents_own_step_and_a_good_draft_stays():
+    draft = ("Hi Dana, thanks for the screenshot. The export fails because your workspace hit the 10,000-row limit on "
+             "the Starter plan; I've raised it to 25,000 for you, so please try the export again now. I'll keep this "
+             "ticket open and check back with you at 4pm to make sure it worked.")
+    result = coach.rewrite(draft, customer="CSV export keeps failing with error E-413 since this morning.",
+                           engine="offline")
+    assert "broken-promise" not in {f.rule for f in result.findings_before}
+    assert result.rewrite == draft
+
+
+def test_an_expectation_is_said_back_with_what_did_not_happen():
+    customer = ("The oxygen concentrator (ref OC-3310) was supposed to be delivered before my dad's discharge on Friday. "
+                "Nobody has called to book it.")
+    result = coach.rewrite("Sorry for any inconvenience. It will definitely arrive by Thursday.", customer=customer,
+                           engine="offline")
+    assert "was supposed to be delivered before your dad's discharge on Friday and nobody has called" in result.rewrite, \
+        result.rewrite

@@ -324,6 +324,10 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             continue  # ("The last three were all under A$150": what it points back at is in the sentence before; "Without
             # it my application will be considered incomplete": what "it" is, too)
         expected = _EXPECTED.search(clause)  # "your refill was supposed to be sent on Monday": what should have been
+        if expected and not _MISSED.search(clause, expected.end()) and _NOT_DONE.match(after) and \
+                len(after.split()) <= 8 and sentence.rstrip()[-1:] == ".":  # "... before my mum's discharge on Wednesday.
+            joined = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])  # Nobody has confirmed
+            clause, expected = (joined, None) if joined else (clause, expected)  # a slot.": what did not happen, joined
         if expected and not _MISSED.search(clause, expected.end()) or _SPLICED_ING.search(clause) or \
                 _ASIDE.search(clause):  # (not "... was meant to arrive yesterday and hasn't"); "... drove past you, you
             continue  # were waving", "you've worn them on normal walks, nothing extreme, and ...": notes, not a sentence
@@ -348,6 +352,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 _EXPECTED = re.compile(r"\b(?:was|were|is|are)\s+(?:supposed|meant)\s+to\b", re.I)
 _MISSED = re.compile(r"\b(?:and|but)\b[^.;]*?(?:\bnot\b|n['’]t\b|\bnever\b|\bnothing\b|\bnobody\b|\bno\s+one\b|\bstill\b)",
                      re.I)
+_NOT_DONE = re.compile(r"^\W*(?:nobody|no\s+one|nothing|it\s+(?:hasn['’]t|has\s+not|never|still)|they\s+(?:haven['’]t|never|"
+                       r"still)|still\s+(?:nothing|no)\b)", re.I)
 _SPLICED_ING = re.compile(r",\s+(?:you|I|we|he|she|they)\s+(?:was|were|am|is|are)\s+\w+ing\b[^,;]*$", re.I)
 _ASIDE = re.compile(r",\s+(?:nothing|not)\s+\w+,", re.I)  # ", nothing extreme,"
 _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
