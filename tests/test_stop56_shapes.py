@@ -208,3 +208,10 @@ def test_an_expectation_is_said_back_with_what_did_not_happen():
                            engine="offline")
     assert "was supposed to be delivered before your dad's discharge on Friday and nobody has called" in result.rewrite, \
         result.rewrite
+
+
+def test_the_fingers_crossed_go_with_the_hope():
+    draft = "Hi Sam! Thanks for the message! Late fees can't be removed I'm afraid, but hopefully it'll work out 🤞 ^LB"
+    result = coach.rewrite(draft, customer="Can you take the £4 late fee off my library account? I was in hospital.",
+                           engine="offline")
+    assert "🤞" not in result.rewrite and "hopefully" not in result.rewrite, result.rewrite

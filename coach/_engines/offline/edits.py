@@ -658,9 +658,10 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
         return [] if droppable(text) else None
     if _HEDGE_ONLY.fullmatch(rest) or _NO_SUBJECT.match(rest) and not holds_fact(rest):  # "... but I can't say for
         return []  # sure": the hedge on the hope goes with it; "Will be more accurate.": the hope's verb, without it
-    return [rest] if rest else []
+    return [_CROSSED.sub(".", rest)] if rest else []  # ("Fines can't be waived I'm afraid 🤞": the fingers went too)
 
 
+_CROSSED = re.compile("[ \t]*\U0001F91E[\U0001F3FB-\U0001F3FF\uFE0F]*[ \t]*$")  # 🤞, the hope's own sign
 _HEDGE_ONLY = re.compile(r"\W*(?:(?:but|though)\s+)?(?:I|we)\s+(?:can['’]t|cannot|can\s+not|couldn['’]t)\s+(?:say|promise|"
                          r"guarantee|be\s+sure|know)(?:\s+(?:that|it|anything))?(?:\s+for\s+(?:sure|certain)|\s+yet)?\W*|"
                          rf"\W*(?:(?:but\s+)?{_NO_PROMISES}|(?:but\s+)?we['’]ll\s+see|fingers\s+crossed)\W*", re.I)
