@@ -215,3 +215,10 @@ def test_the_fingers_crossed_go_with_the_hope():
     result = coach.rewrite(draft, customer="Can you take the £4 late fee off my library account? I was in hospital.",
                            engine="offline")
     assert "🤞" not in result.rewrite and "hopefully" not in result.rewrite, result.rewrite
+
+
+def test_a_plural_thing_that_opened_the_promise_is_not_left_capitalised_mid_sentence():
+    result = coach.rewrite("@milo_g Sorry about that! Servers will 100% be back online within the hour 🚀 ^KT",
+                           customer="servers down again?? can't log in to Skyfront for the 3rd time this week",
+                           engine="offline")
+    assert "get Servers" not in result.rewrite and "the servers" in result.rewrite, result.rewrite

@@ -1874,4 +1874,11 @@ def _subject(words: str) -> str:
                          "every", "everything", "someone", "he", "she", "some", "any", "these", "those", "my", "his", "her",
                          "their", "no", "many", "most"):
         return words[0].lower() + words[1:]
+    if _COMMON_PLURAL.match(first):  # "Servers will 100% be back up" -> "whether the servers can be back up"
+        return "the " + words[0].lower() + words[1:]
     return words
+
+
+_COMMON_PLURAL = re.compile(r"^(?:Servers|Refunds|Repairs|Deliveries|Payments|Engineers|Technicians|Parts|Orders|Tickets|Bags|"
+                            r"Items|Services|Trains|Flights|Lines|Systems|Results|Funds|Replacements|Collections|Bins|"
+                            r"Lights|Updates|Apps|Games|Accounts|Certificates|Documents|Forms|Letters|Parcels|Packages)$")
