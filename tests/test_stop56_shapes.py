@@ -222,3 +222,11 @@ def test_a_plural_thing_that_opened_the_promise_is_not_left_capitalised_mid_sent
                            customer="servers down again?? can't log in to Skyfront for the 3rd time this week",
                            engine="offline")
     assert "get Servers" not in result.rewrite and "the servers" in result.rewrite, result.rewrite
+
+
+def test_the_step_comes_before_the_closing_courtesy_when_that_is_all_the_body_kept():
+    draft = ("hi Tom sorry for the trouble!! ill see what i can do abt the refund, hopefully its sorted by monday lol. "
+             "let me know if u need anything else")
+    result = coach.rewrite(draft, customer="still no refund for order KB-5512, it's been 3 weeks", engine="offline")
+    assert not result.rewrite.lower().startswith("let me know"), result.rewrite
+    assert result.rewrite.rstrip(". ").lower().endswith("anything else"), result.rewrite

@@ -353,8 +353,10 @@ class Additions:
                 self._insert(layout, at, step)  # "If you can still smell gas ..." before anything else the draft says
                 return
         last = body[-1]
-        if len(body) > 1 and _COURTESY.match(layout.units[last].text) and ends_sentence(layout.units[body[-2]].text):
-            self._insert(layout, last, step)  # before "Let me know if there's anything else."
+        if _COURTESY.match(layout.units[last].text) and (len(body) == 1 and not _THANKS_FIRST.match(layout.units[last].text)
+                                                         or len(body) > 1 and ends_sentence(layout.units[body[-2]].text)):
+            self._insert(layout, last, step)  # before "Let me know if there's anything else." (also when it is all
+            # that is left of the body: the step never follows it)
             return
         unit = layout.units[last]
         if not ends_sentence(unit.text) and unit.role != "greeting":
@@ -489,9 +491,10 @@ _BARE_SORRY = re.compile(r"\W*(?:(?:I['’]m|we['’]re|I\s+am|we\s+are)\s+)?(?:
 _SEEN_WORDS = frozenset(stem(w) for w in ("see", "system", "record", "records", "end", "side"))
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
+_THANKS_FIRST = re.compile(r"^\W*(?:thanks|thank\s+you)\b", re.I)  # ("Thanks for your patience!" alone opens the reply)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"let\s+(?:me|us)\s+know\s+if\s+you\s+have\s+any\s+(?:other|more|further)\s+questions|"
-                       r"let\s+(?:me|us)\s+know\s+if\s+(?:you\s+(?:need|want)|I\s+can\s+(?:help\s+with|do))\s+anything\s+else|"
+                       r"let\s+(?:me|us)\s+know\s+if\s+(?:(?:you|u)\s+(?:need|want)|I\s+can\s+(?:help\s+with|do))\s+anything\s+else|"
                        r"is\s+there\s+anything\s+else|if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"should\s+you\s+(?:have|need|require)\s+(?:any\s+)?(?:further|other|more)?\s*(?:queries|questions)|"
                        r"thank(?:s|\s+you)\s+(?:again\s+)?for\s+your\s+(?:patience|understanding)|"
