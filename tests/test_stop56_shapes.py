@@ -230,3 +230,20 @@ def test_the_step_comes_before_the_closing_courtesy_when_that_is_all_the_body_ke
     result = coach.rewrite(draft, customer="still no refund for order KB-5512, it's been 3 weeks", engine="offline")
     assert not result.rewrite.lower().startswith("let me know"), result.rewrite
     assert result.rewrite.rstrip(". ").lower().endswith("anything else"), result.rewrite
+
+
+# --- promises the checker missed ------------------------------------------------------------------------------------
+
+def test_typed_without_the_apostrophe_a_never_again_is_still_a_promise():
+    assert "broken-promise" in _rules("Sorry about today. This wont happen again.")
+    assert "broken-promise" in _rules("I have cancelled the fine and you wont hear anything from us again about it.")
+
+
+def test_a_repayment_holiday_said_as_done_is_a_promise():
+    assert "broken-promise" in _rules("Thanks for telling us. Your loan payments will be paused for 3 months.")
+    assert "broken-promise" not in _rules("Thanks for telling us. I've asked our hardship team whether your payments "
+                                          "can be paused, and I'll update you on Friday.")
+
+
+def _rules(text: str) -> set[str]:
+    return {f.rule for f in coach.check(text).findings if f.blocking}
