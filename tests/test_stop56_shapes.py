@@ -247,3 +247,16 @@ def test_a_repayment_holiday_said_as_done_is_a_promise():
 
 def _rules(text: str) -> set[str]:
     return {f.rule for f in coach.check(text).findings if f.blocking}
+
+
+# --- a line that names who approves ---------------------------------------------------------------------------------
+
+def test_a_waiver_only_a_supervisor_may_approve_is_not_the_agents_to_make():
+    policy = ["Only a supervisor may approve a waiver of the £90 cancellation fee."]
+    draft = ("Hi Rhian, thanks for letting us know about the move. As you're relocating abroad, I've gone ahead and "
+             "waived the £90 cancellation fee on account 55-1020.")
+    result = coach.rewrite(draft, customer="I'm moving to Canada next month, please cancel my broadband.", policy=policy,
+                           engine="offline")
+    assert "broken-promise" in {f.rule for f in result.findings_before}
+    assert "waived the £90" not in result.rewrite and "gone ahead" not in result.rewrite, result.rewrite
+    assert result.passed is not True

@@ -380,7 +380,10 @@ _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s
                        r"director|department))\s+(?:approval|sign-?off)\b|"
                        # "larger amounts go to the Fare Review team" (a sum sent on, not a complaint routed)
                        r"\b(?:amounts?|sums?|claims?|refunds?|credits?)\s+(?:go|are\s+passed|are\s+referred)\s+to\s+"
-                       r"(?P<who3>the\s+(?:[\w-]+\s+){0,3}?(?:team|department|manager|supervisor))\b", re.I)
+                       r"(?P<who3>the\s+(?:[\w-]+\s+){0,3}?(?:team|department|manager|supervisor))\b|"
+                       # "Only a supervisor may approve a waiver of the $150 fee"
+                       r"\bonly\s+(?P<who4>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:may|can|is\s+(?:allowed|able)\s+to)\s+"
+                       r"(?:approve|authori[sz]e|sign\s+off|agree\s+to)\b", re.I)
 
 
 def approver(line: str) -> str | None:
@@ -391,7 +394,7 @@ def approver(line: str) -> str | None:
         role = re.sub(r"^(?:(?:the|a|an|prior|written|formal|explicit|express|senior)\s+)+", "", m["role"], flags=re.I)
         return f"the {role}" if role[0].isupper() or role.lower().endswith(("team", "department")) else \
             f"{'an' if role[0].lower() in 'aeiou' else 'a'} {role}"
-    who = (m["who"] or m["who2"] or m["who3"]) if m else None
+    who = (m["who"] or m["who2"] or m["who3"] or m["who4"]) if m else None
     return re.sub(r"\s+(?:and|or|for|before|within|in|on|to)$", "", who) if who else None
 
 

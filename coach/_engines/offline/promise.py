@@ -989,6 +989,10 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         lead = ""
     if _CERTAINTY.fullmatch(lead.strip(" ,.!-–—")):
         lead = ""  # "No questions asked, and [promise]": the assurance went with what it vouched for
+    gone = _GONE_AHEAD_LAST.search(lead)
+    if gone and lead[: gone.start()].strip():  # "Since we don't cover your new address, I've gone ahead and [waived
+        lead = lead[: gone.start()]  # ...]": the lead-in goes with the grant, and the reason it gave for it
+        lead = "" if _LEADS_IN.match(lead.strip()) and not holds_fact(lead) else lead
     if lead.strip() and not _GONE_AHEAD.match(lead) and (len(lead.split()) > 2 or holds_fact(lead) or
                                                        not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))
@@ -1056,6 +1060,8 @@ _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?
 # "I've gone ahead and [added £50 credit]": the lead goes with the grant it led into
 _GONE_AHEAD = re.compile(r"^\W*(?:(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|of\s+course|sure)\W+)?(?:so\s+)?"
                          r"(?:I|we)(?:'ve|’ve|\s+have)?\s+(?:also\s+|just\s+)?(?:gone|went)\s+ahead\W*$", re.I)
+_GONE_AHEAD_LAST = re.compile(r"[,;]?\s*(?:and\s+|so\s+)?(?:I|we)(?:'ve|’ve|\s+have)?\s+(?:also\s+|just\s+)?(?:gone|went)\s+"
+                              r"ahead\W*$", re.I)
 # A lead of two words that says nothing alone: "I've checked." / "If not." (not "DM us.")
 _SAYS_LITTLE = re.compile(r"^\W*(?:I|we|I've|we've|I’ve|we’ve|I'm|we're|I’m|we’re|if|so|and|but|ok|okay|well)\b", re.I)
 
