@@ -260,3 +260,21 @@ def test_a_waiver_only_a_supervisor_may_approve_is_not_the_agents_to_make():
     assert "broken-promise" in {f.rule for f in result.findings_before}
     assert "waived the £90" not in result.rewrite and "gone ahead" not in result.rewrite, result.rewrite
     assert result.passed is not True
+
+
+def test_a_weekday_keeps_its_day_of_the_month_when_it_becomes_the_update_time():
+    result = coach.rewrite("Dear Mr Obi, the damp survey will be done by Thursday 9th without fail.",
+                           customer="The damp in our bedroom is getting worse and nobody has come to survey it.",
+                           engine="offline")
+    assert "Thursday 9th" in result.rewrite and " 9th," not in result.rewrite.replace("Thursday 9th", ""), result.rewrite
+
+
+def test_a_delivery_date_is_a_promise_beside_a_line_that_lets_customers_cancel_at_any_time():
+    policy = ["Do not promise delivery dates for back-ordered items.",
+              "Customers may cancel a back-ordered item at any time for a full refund."]
+    draft = ("Hi Gus, I've checked with the warehouse and the Vela armchair will be with you by Friday 8th, so you'll "
+             "have it in plenty of time for the party.")
+    result = coach.rewrite(draft, customer="My armchair (order VA-3391) has been back-ordered for a month. When will it "
+                                           "arrive?", policy=policy, engine="offline")
+    assert "broken-promise" in {f.rule for f in result.findings_before}
+    assert "will be with you by Friday" not in result.rewrite and result.passed is not True, result.rewrite

@@ -571,8 +571,13 @@ def _topic(clause: str, generic: frozenset[str]) -> set[str]:
 
 @lru_cache(maxsize=1024)  # a policy's lines are read for every clause of every draft: their stems once
 def _stems(text: str, generic: frozenset[str]) -> tuple[str, ...]:
-    """The stems of ``text``'s content words, in order, less ``generic``."""
-    return tuple(stem(w) for w in content_words(text, generic))
+    """The stems of ``text``'s content words, in order, less ``generic`` and idioms of time that name no topic ("at
+    any time", "in plenty of time": not "on time", which a line on late payments is about)."""
+    return tuple(stem(w) for w in content_words(_IDLE_TIME.sub(" ", text), generic))
+
+
+_IDLE_TIME = re.compile(r"\b(?:at\s+any\s+time|any\s*time|in\s+(?:plenty\s+of\s+|good\s+|enough\s+)?time|all\s+the\s+time|"
+                        r"(?:this|next|last|first|second|third)\s+time|from\s+time\s+to\s+time|at\s+the\s+same\s+time)\b", re.I)
 
 
 def duration_hours(text: str) -> float | None:

@@ -47,7 +47,8 @@ _DEADLINE_TAIL = re.compile(r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\s+(?:noon|midda
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DIGITS = re.compile(r"\d*(?:st|nd|rd|th)?(?:\s+" + _MONTH + r"(?:\s+\d{4})?\b)?")  # the rest of "by 3|0 June"
 _DATE_AFTER = re.compile(rf",?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?|"
-                         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b")
+                         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+                         r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th))\b")  # ... or its day of the month alone: "Saturday 12th"
 PEOPLE = re.compile(r"\b(?:team|engineers?|technicians?|plumbers?|electricians?|crews?|couriers?|drivers?|agents?|staff|"
                     r"specialists?|members?|colleagues?|department|manager|fitters?|installers?|surveyors?)\b", re.I)
 # a time that only hurries ("right away", "asap"): the update is not promised by it
