@@ -278,3 +278,13 @@ def test_a_delivery_date_is_a_promise_beside_a_line_that_lets_customers_cancel_a
                                            "arrive?", policy=policy, engine="offline")
     assert "broken-promise" in {f.rule for f in result.findings_before}
     assert "will be with you by Friday" not in result.rewrite and result.passed is not True, result.rewrite
+
+
+def test_no_need_to_send_it_back_after_a_refund_lets_go_of_a_line_that_waits_for_the_return():
+    policy = ["Refunds for faulty goods are issued within 5-7 business days of the returned item being received."]
+    text = "Thanks for telling us. I've refunded the full £89 now. No need to send the heater back, just recycle it."
+    result = coach.check(text, customer="My heater (order HT-551) stopped working after a week.", policy=policy)
+    assert "broken-promise" in {f.rule for f in result.findings}
+    result = coach.check("Thanks for telling us. I've refunded the full £89 now. No need to send any photos.",
+                         customer="My heater (order HT-551) stopped working after a week.", policy=policy)
+    assert "broken-promise" not in {f.rule for f in result.findings}  # (no line asks for photos)

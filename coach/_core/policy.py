@@ -338,6 +338,11 @@ _WAIVES_CONDITION = re.compile(
     r"\bany\s*time\s+you\s+(?:like|want|wish)\b|\b(?:an?|one-off)\s+exception\b|\bjust\s+this\s+(?:once|time)\b|"
     r"\bwhenever\s+you\s+get\s+(?:a)?round\s+to\b|"
     r"\bas\s+a\s+one[- ]off\b|\bbend\s+the\s+rules?\b", re.I)
+_ASKS_BACK = re.compile(r"\breturn(?:ed|s)?\s+(?:item|goods|product|parcel|unit)s?\b|\b(?:once|after|when|on)\s+(?:we\s+)?"
+                        r"(?:receiv\w*|get)\s+(?:the|it|them|your)\b|\bbeing\s+received\b|\breceipt\s+of\s+the\s+"
+                        r"(?:return|item|goods)|\bsen[dt]\s+(?:it|them|the\s+\w+)\s+back\b", re.I)
+_NO_NEED_BACK = re.compile(r"\W*(?:and\s+)?(?:there's\s+|there\s+is\s+)?no\s+need\s+(?:for\s+you\s+)?to\s+(?:send|post|return|"
+                           r"bring|ship)\b", re.I)
 # "no receipt needed", "without the paperwork", "no need for photos": a proof let go, where a line asks for one
 _NO_PROOF = re.compile(
     r"\bno\s+(?:receipt|proof(?:\s+of\s+(?:purchase|postage))?|photos?|paperwork|documents?|certificate)s?\s+(?:needed|"
@@ -909,8 +914,16 @@ class Policy(BaseModel):
         """The policy lines on the topic of a grant that ``clause`` makes unconditional ("I'll send a replacement, no
         need to return the old one" against "Replacements ship once the return arrives"; "you will also receive a
         courtesy car" against "Courtesy cars are subject to availability"); else none."""
-        if _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or not (_HANDS_SOMETHING.search(clause) or
-                                                                          CONSIDER_DONE.search(clause)):
+        if _DECLINES.search(clause) or _TURNS_DOWN.search(clause):
+            return []
+        if context and _NO_NEED_BACK.match(clause) and (GRANT_MADE.search(context) or GRANT_OFFERED.search(context)) and \
+                not _DECLINES.search(context) and not _TURNS_DOWN.search(context):
+            # "No need to send the air fryer back." after "I've refunded the full £64.99 now.": the grant it lets the
+            # return go for was said before, and a line on it that asks for the item back is let go
+            back = [line for line in self.waived_condition(f"{context} {clause}") if _ASKS_BACK.search(line)]
+            if back:
+                return back
+        if not (_HANDS_SOMETHING.search(clause) or CONSIDER_DONE.search(clause)):
             return []
         let_go = _NO_PROOF.search(clause)
         proof = not _WAIVES_CONDITION.search(clause) and let_go is not None
