@@ -99,10 +99,10 @@ def test_an_explanation_sharing_the_customers_words_does_not_answer_what_are_our
                                            "charge, which reaches Galway at 16:05.", customer)
 
 
-def test_a_complaint_put_as_a_question_is_not_answered_by_the_rule_behind_it():
-    customer = "The new timetable drops the 7:40 stop at Elm Park, the only one my son can walk to. Who decided this?"
-    assert "no-next-step" in _blocking("Thanks for getting in touch. Timetable changes at Elm Park were approved by "
-                                       "the transport board.", customer)
+def test_options_laid_out_answer_what_are_my_options():
+    customer = "The jacket doesn't fit and the return window closed yesterday. What are my options?"
+    assert "no-next-step" not in _blocking("Thanks for getting in touch. Your options are a refund to your card or "
+                                           "store credit of £40, whichever you prefer.", customer)
 
 
 def test_a_question_about_facts_is_still_answered_by_the_facts():
@@ -179,14 +179,6 @@ def test_the_tail_of_a_list_is_not_said_back_as_the_problem():
     result = coach.rewrite("Sorry for any inconvenience caused. We are looking into it and the crew will definitely "
                            "collect your items tomorrow.", customer=customer, engine="offline")
     assert "that a washing machine and paid" not in result.rewrite, result.rewrite
-
-
-def test_a_vague_effort_after_someone_elses_look_becomes_news_not_a_second_look():
-    draft = ("Hi Femi, thanks for getting in touch. Our billing team is looking into it and we will try our best to get "
-             "it sorted asap.")
-    result = coach.rewrite(draft, customer="I was charged twice for my May invoice (INV-5521), £64 each time.",
-                           engine="offline")
-    assert "looking into it and I'll look into this" not in result.rewrite, result.rewrite
 
 
 # --- the agent's own promise to keep a ticket open -------------------------------------------------------------------
@@ -288,3 +280,23 @@ def test_no_need_to_send_it_back_after_a_refund_lets_go_of_a_line_that_waits_for
     result = coach.check("Thanks for telling us. I've refunded the full £89 now. No need to send any photos.",
                          customer="My heater (order HT-551) stopped working after a week.", policy=policy)
     assert "broken-promise" not in {f.rule for f in result.findings}  # (no line asks for photos)
+
+
+def test_an_approval_above_a_sum_leaves_a_smaller_grant_to_the_agent():
+    policy = ["Agents may offer credits of up to £10 for delays.", "Only a team leader can authorise credits above £10."]
+    small = coach.check("Thanks for letting us know. I've added a £5 credit to your account for the delay.",
+                        customer="My order was late again.", policy=policy)
+    large = coach.check("Thanks for letting us know. I've added a £25 credit to your account for the delay.",
+                        customer="My order was late again.", policy=policy)
+    assert "broken-promise" not in {f.rule for f in small.findings}
+    assert "broken-promise" in {f.rule for f in large.findings}
+
+
+def test_the_reason_a_grant_gave_with_its_fact_is_said_on_its_own():
+    policy = ["Only a supervisor may approve delivery fee refunds."]
+    draft = ("Thanks for reaching out. As your order #4412 arrived 5 days late, I've gone ahead and refunded the £7.99 "
+             "delivery fee.")
+    result = coach.rewrite(draft, customer="Order #4412 arrived 5 days late. I paid for next day delivery.", policy=policy,
+                           engine="offline")
+    assert "As your order #4412 arrived 5 days late." not in result.rewrite, result.rewrite
+    assert "#4412" in result.rewrite and "refunded the £7.99" not in result.rewrite

@@ -22,6 +22,7 @@ from .policy import (
     HOLDS_BACK,
     Policy,
     as_ours,
+    sums,
 )
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
@@ -402,7 +403,20 @@ def _needs_approval(clause: str, said: str, policy: Policy) -> bool:
     fee")."""
     if _SENT_FOR_APPROVAL.search(said):
         return False
-    return any(_APPROVAL_NEEDED.search(line) and _one_line(line).about(clause) for line in policy.commitments)
+    return any(_APPROVAL_NEEDED.search(line) and _one_line(line).about(clause) and not _under_threshold(clause, line)
+               for line in policy.commitments)
+
+
+def _under_threshold(clause: str, line: str) -> bool:
+    """The line asks for approval only above a sum ("Only the duty manager can authorise refunds over £100") and every
+    sum the clause grants is within it ("I've refunded your booking fee of £15")."""
+    over = _OVER_SUM.search(line)
+    granted = sums(clause)
+    limit = sums(over.group()) if over else []
+    return bool(limit and granted) and all(value <= limit[0][1] for _, value in granted)
+
+
+_OVER_SUM = re.compile(r"\b(?:over|above|more\s+than|exceeding|greater\s+than|in\s+excess\s+of)\s+\S*\d[\d,.]*\S*", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -801,8 +815,8 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
             and s.start not in again]
     if explicit_step(rule, body):
         return
-    if "?" in ctx.customer and not _asks_for_a_step(ctx.customer) and _answers(unsigned, ctx.customer) and \
-            not rule.pattern("refusals").search(ctx.draft):
+    if "?" in ctx.customer and not (_asks_for_a_step(ctx.customer) and not _OFFERS_CHOICE.search(ctx.draft)) and \
+            _answers(unsigned, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
         return  # a reply that answers the customer's question is itself the resolution (a bare thanks answers nothing)
     if ctx.customer.strip() and "?" not in ctx.customer + ctx.draft and not _DOES_SOMETHING.search(ctx.draft) and \
             _stock_lines_only(unsigned):
@@ -834,14 +848,15 @@ _DOES_SOMETHING = re.compile(r"https?://|www\.|\d{3}|@\w|\b(?:I|we|they|someone|
                              r"|\b(?:please|pls|kindly|let\s+(?:me|us))\b", re.I)
 
 
-# a question only a step answers ("How do I fix this?", "What are our options?"), or one that is a complaint ("Who
-# decided this was safe?"): an explanation sharing its words is no answer
+# a question only a step answers ("How do I fix this?", "What are our options?"): an explanation sharing its words is
+# no answer; options laid out are ("Your options are a refund or store credit")
 _STEP_QUESTION = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?(?:how\s+(?:do|can|should|would)\s+(?:I|we)\s+"
                             r"(?:fix|sort|resolve|solve)\s+(?:this|that|it)\b|how\s+do\s+(?:I|we)\s+get\s+(?:this|it)\s+(?:fixed|sorted|resolved)\b|"
                             r"what\s+(?:are|is)\s+(?:my|our|the)\s+options\b|what\s+(?:can|should|do)\s+(?:I|we)\s+do\b|"
-                            r"what\s+(?:now|next|happens\s+(?:now|next))\b|what\s+are\s+you\s+(?:going\s+to|gonna)\s+do\b|"
-                            r"who\s+(?:decided|thought|approved)\b|how\s+is\s+(?:this|that)\s+(?:acceptable|ok|okay|fair)\b)",
+                            r"what\s+(?:now|next|happens\s+(?:now|next))\b|what\s+are\s+you\s+(?:going\s+to|gonna)\s+do\b)",
                             re.I)
+_OFFERS_CHOICE = re.compile(r"\b(?:you\s+(?:can|could|may)|options?\s+(?:are|is|would\s+be)|either\b|whichever|"
+                            r"you['’]re\s+welcome\s+to|feel\s+free\s+to)\b", re.I)
 
 
 def _asks_for_a_step(customer: str) -> bool:

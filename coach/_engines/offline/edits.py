@@ -54,8 +54,6 @@ _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+
            r"have\s+(?:someone|somebody)\s+(?:call|contact|ring|look|check|visit|come|email|get\s+back)|"
            r"have\s+(?:the|your|this|it)(?:\s+(?![\w-]*ed\b)[\w-]+){0,3}?\s+(?:looked\s+(?:at|into)|checked|reviewed|"
            r"investigated|inspected))\b)")
-_LOOKING = re.compile(r"\b(?:is|are|am|['’]re|['’]s|['’]m)\s+(?:already\s+|now\s+)?(?:looking\s+into|investigating|checking)\s+"
-                      r"(?:it|this|that|the\s+\w+)\b[^.!?]*$", re.I)
 # Phrase swaps that turn a vague effort into the action it stands for; every swap keeps the sentence grammatical.
 _GERUND = {"find out": "finding out", "look into": "looking into", "check": "checking", "trace": "tracing",
            "locate": "locating", "chase": "chasing", "track down": "tracking down"}  # (never an outcome: not "getting
@@ -70,9 +68,7 @@ _VAGUE_SWAPS = [
                 r"for\s+you|soon|(?:right\s+)?away))*\b"
                 rf"(?=\s*[.!]*[\s{EMOJI}{EMOJI_GLUE}]*$|,?\s+and\s+(?:give|call|ring|phone|email|text|message|"
                 r"update|get\s+back|let)\b)", re.I),  # ("we'll do our best to fix 💚": nothing named)
-     lambda m: "I'll update you" if _LOOKING.search(m.string[: m.start()]) else
-     "I'll look into this" + ("" if re.match(r",?\s+and\b", m.string[m.end():]) else " and update you")),  # (after
-    # "Our tech team is looking into it and ...": their look, and the agent's news of it)
+     lambda m: "I'll look into this" + ("" if re.match(r",?\s+and\b", m.string[m.end():]) else " and update you")),
     # (the agent's own, never "we"; at the sentence's end, or before the agent's act: "... and give you a ring")
     # "I'm doing my level best to find out why order 3321 is stuck" -> "I'm finding out why ..."
     (re.compile(r"\b((?:I|we)(?:['’]m|['’]re|\s+am|\s+are))\s+(?:doing|trying)\s+(?:my|our)\s+(?:very\s+|level\s+)?best\s+to\s+"

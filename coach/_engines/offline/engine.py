@@ -1033,15 +1033,19 @@ _NOT_OTHERS = "I'm not able to share details about another person."
 # a step that goes through the person the customer fled: "you'll need to get your ex-partner to sign it", "Please ask
 # the other account holder to call us", "both account holders are present on the call"
 _THROUGH_THEM = re.compile(r"\b(?:get|ask|have|need|require|requires)\s+(?:your\s+ex(?:-\w+)?|the\s+other\s+(?:account\s+)?"
-                           r"holder|your\s+(?:ex-)?(?:partner|husband|wife|boyfriend|girlfriend)|him|her)\s+to\s+(?:sign|call|"
+                           r"holder|your\s+(?:ex-)?(?:partner|husband|wife|boyfriend|girlfriend)|(?P<bare>him|her))\s+to\s+(?:sign|call|"
                            r"confirm|contact|ring|phone|agree|authori[sz]e|consent|approve|give\s+us\s+a\s+(?:call|ring)|get\s+in\s+touch)\b|"
                            r"\bboth\s+(?:account\s+holders|parties)\s+(?:are|to\s+be|must\s+be|need\s+to\s+be|being)\s+"
                            r"(?:present|on\s+the\s+(?:call|line|phone))\b|"
                            # ... or post to where they live: "we'll send confirmation to the address on file"
                            r"\bsend\b[^.!?]{0,40}\bto\s+the\s+(?:address|home)\s+(?:on\s+file|we\s+have|on\s+the\s+account)\b",
                            re.I)
-_HOURS_AFTER = re.compile(r"(?P<hours>(?:,?\s+(?:\([^)]{1,40}\)|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\w.]*\s*[-–]\s*"
-                          r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\w.]*,?\s+\d[\w:.]*\s*[-–]\s*\d[\w:.]*))?)\s*[.!]?\s*$")
+_HOURS_AFTER = re.compile(r"(?P<hours>,?\s+(?:(?:we['’]re|we\s+are)\s+open\s+)?(?:\((?=[^)]*\d)[^)]{1,40}\)|"
+                          r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\w.]*\s*(?:[-–]|to)\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\w.]*,?\s+"
+                          r"\d[\w:]*\s*(?:[-–]|to)\s*\d[\w:]*|\d[\w:]*\s*(?:[-–]|to)\s*\d[\w:]*))")  # (whatever follows)
+# a pronoun for the other holder, where the reply speaks of a joint account (not "ask her to call us" of the mum whose
+# house the customer moved into)
+_JOINT = re.compile(r"\b(?:both\s+(?:account\s+)?(?:holders|parties|names)|joint|other\s+(?:account\s+)?holder|ex\b|ex-)", re.I)
 _SAFE_WAY = ("I'll ask our specialist team how we can make this change without contacting the other account holder, and "
              "I'll update you here.")
 
@@ -1053,7 +1057,8 @@ def _not_through_them(layout: Layout) -> None:
     said = False
     for unit in layout.units:
         ask = _THROUGH_THEM.search(unit.text) if unit.text and unit.role != "added" else None
-        if ask is None:
+        before = layout.units[layout.units.index(unit) - 1].text if layout.units.index(unit) else ""
+        if ask is None or ask["bare"] and not _JOINT.search(f"{before} {unit.text}"):
             continue
         kinds = fact_kinds(unit.text)
         phones = [fact for fact, kind in kinds.items() if kind == "phone"]

@@ -991,8 +991,11 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         lead = ""  # "No questions asked, and [promise]": the assurance went with what it vouched for
     gone = _GONE_AHEAD_LAST.search(lead)
     if gone and lead[: gone.start()].strip():  # "Since we don't cover your new address, I've gone ahead and [waived
-        lead = lead[: gone.start()]  # ...]": the lead-in goes with the grant, and the reason it gave for it
-        lead = "" if _LEADS_IN.match(lead.strip()) and not holds_fact(lead) else lead
+        lead = lead[: gone.start()]  # ...]": the reason goes with the grant; "As your order #4412 arrived 5 days late,
+        reason = _LEADS_IN.match(lead.strip())  # ...": one with a fact is said as a sentence of its own
+        rest = lead.strip()[reason.end():].strip(" ,") if reason else ""
+        if reason:
+            lead = capitalise(rest) if holds_fact(rest) and starts_clause(rest) else ""
     if lead.strip() and not _GONE_AHEAD.match(lead) and (len(lead.split()) > 2 or holds_fact(lead) or
                                                        not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))

@@ -350,8 +350,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 
 _EXPECTED = re.compile(r"\b(?:was|were|is|are)\s+(?:supposed|meant)\s+to\b", re.I)
-_MISSED = re.compile(r"\b(?:and|but)\b[^.;]*?(?:\bnot\b|n['’]t\b|\bnever\b|\bnothing\b|\bnobody\b|\bno\s+one\b|\bstill\b)",
-                     re.I)
+_MISSED = re.compile(r"\bbut\b|\band\b[^.;]*?(?:\bnot\b|n['’]t\b|\bnever\b|\bnothing\b|\bnobody\b|\bno\s+one\b|\bstill\b)",
+                     re.I)  # ("... supposed to sync my steps but it shows zero every day": what happened instead)
 _NOT_DONE = re.compile(r"^\W*(?:nobody|no\s+one|nothing|it\s+(?:hasn['’]t|has\s+not|never|still)|they\s+(?:haven['’]t|never|"
                        r"still)|still\s+(?:nothing|no)\b)", re.I)
 _SPLICED_ING = re.compile(r",\s+(?:you|I|we|he|she|they)\s+(?:was|were|am|is|are)\s+\w+ing\b[^,;]*$", re.I)
