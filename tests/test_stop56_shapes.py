@@ -300,3 +300,28 @@ def test_the_reason_a_grant_gave_with_its_fact_is_said_on_its_own():
                            engine="offline")
     assert "As your order #4412 arrived 5 days late." not in result.rewrite, result.rewrite
     assert "#4412" in result.rewrite and "refunded the £7.99" not in result.rewrite
+
+
+# --- after the blind sets do-dr were measured ------------------------------------------------------------------------
+
+def test_also_goes_when_the_sentence_it_followed_went():
+    result = coach.rewrite("Hi Ana, oh no, I feel absolutely terrible about this, it's awful. I've also booked a courier "
+                           "to collect the broken lamp on Monday.", customer="My lamp (order LP-221) arrived broken.",
+                           engine="offline")
+    assert "I've booked a courier" in result.rewrite and "also" not in result.rewrite, result.rewrite
+
+
+def test_the_primary_account_holder_is_not_asked_to_call_for_someone_who_fled_them():
+    result = coach.rewrite("Hello, thank you for contacting HomeNet. Please ask the primary account holder to call us on "
+                           "0345 600 1190 to authorise the change.",
+                           customer="I left my partner because he was violent. The broadband is in his name. I need my "
+                                    "new address kept off it, I'm scared he'll find me.", engine="offline")
+    assert "ask the primary account holder" not in result.rewrite, result.rewrite
+    assert "0345 600 1190" in result.rewrite
+
+
+def test_a_check_of_an_instruction_reads_worse_than_its_draft():
+    from coach._core.fluency import fluency_problems
+
+    assert fluency_problems("Let me check whether just use any 12V adapter you have, it should work fine.")
+    assert not fluency_problems("Let me check whether the adapter can be replaced, and I'll update you.")

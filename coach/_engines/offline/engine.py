@@ -402,6 +402,11 @@ class _Rewriter(Additions):
             also = _ALSO_AGAIN.match(unit.text) if unit.text else None  # "also" has nothing to add to
             if also and not any(u.text.lower().startswith(also["lead"].lower()) for u in layout.units[:at] if u.text):
                 unit.text = also["lead"] + unit.text[also.end():]
+            done_also = _DONE_ALSO.match(unit.text) if unit.text and id(unit) in drafted else None  # "I've also emailed
+            if done_also and any(not u.text and id(u) in drafted for u in layout.units[:at]) and \
+                    not any(_AGENT_ACT.search(u.text) for u in layout.units[:at] if u.text):  # you a label" after the
+                unit.text = unit.text[: done_also.start("also")] + unit.text[done_also.end("also"):]  # grant it followed
+                # went: nothing is left for "also" to add to
             too = _TOO_AGAIN.match(unit.text) if unit.text else None  # "I know how you feel about waiting, too." after
             lead = too["lead"].lower() if too else ""  # "I know how you feel." went
             if too and any(not u.text and drafted.get(id(u), "").lower().startswith(lead) for u in layout.units[:at]) \
@@ -1030,13 +1035,22 @@ _ASKS_ABOUT = re.compile(r"\b(?:tell|confirm|let\s+me\s+know|check|know)\b[^.?!]
                          rf"\b(?:is|does|did|has)\s+(?:he|she|my\s+{_RELATION})\s+(?:\w+\s+)?(?:have|hold|bank|got|staying|booked|"
                          r"registered|a\s+customer)\b", re.I)
 _NOT_OTHERS = "I'm not able to share details about another person."
+_DONE_ALSO = re.compile(r"^\W*(?:I|we)(?:['’]ve|\s+have)\s+(?P<also>also\s+)(?!been\b)\w+", re.I)  # (the agent's done act;
+# "I'll also check ..." is the coach's own second check, which first_check_in_full reads)
+# the agent's own act in a line before ("I've booked ...", "I'll check ..."), which an "also" may add to
+_AGENT_ACT = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?!been\b)\w+(?:ed|ent|ook|ade|ought|ent|un|one)\b|"
+                        r"\b(?:I|we)(?:['’]ll|\s+will|['’]m|\s+am)\s+(?!(?:be\s+)?(?:happy|glad|sorry|afraid|so)\b)\w+", re.I)
 # a step that goes through the person the customer fled: "you'll need to get your ex-partner to sign it", "Please ask
 # the other account holder to call us", "both account holders are present on the call"
 _THROUGH_THEM = re.compile(r"\b(?:get|ask|have|need|require|requires)\s+(?:your\s+ex(?:-\w+)?|the\s+other\s+(?:account\s+)?"
-                           r"holder|your\s+(?:ex-)?(?:partner|husband|wife|boyfriend|girlfriend)|(?P<bare>him|her))\s+to\s+(?:sign|call|"
+                           r"holder|the\s+(?:primary|main|lead|first)\s+(?:account\s+)?holder|your\s+(?:ex-)?(?:partner|husband|wife|boyfriend|"
+                           r"girlfriend)|(?P<bare>him|her))\s+to\s+(?:sign|call|"
                            r"confirm|contact|ring|phone|agree|authori[sz]e|consent|approve|give\s+us\s+a\s+(?:call|ring)|get\s+in\s+touch)\b|"
                            r"\bboth\s+(?:account\s+holders|parties)\s+(?:are|to\s+be|must\s+be|need\s+to\s+be|being)\s+"
                            r"(?:present|on\s+the\s+(?:call|line|phone))\b|"
+                           # ... or only through them: "we can only discuss account settings with the main account holder"
+                           r"\bonly\s+(?:discuss|make\s+changes|change|speak|talk)\b[^.!?]{0,50}\bwith\s+the\s+(?:main|primary|lead)\s+"
+                           r"(?:account\s+)?holder\b|"
                            # ... or post to where they live: "we'll send confirmation to the address on file"
                            r"\bsend\b[^.!?]{0,40}\bto\s+the\s+(?:address|home)\s+(?:on\s+file|we\s+have|on\s+the\s+account)\b",
                            re.I)
