@@ -325,3 +325,9 @@ def test_a_check_of_an_instruction_reads_worse_than_its_draft():
 
     assert fluency_problems("Let me check whether just use any 12V adapter you have, it should work fine.")
     assert not fluency_problems("Let me check whether the adapter can be replaced, and I'll update you.")
+
+
+def test_a_goodbye_run_into_the_promise_is_cut_out_of_the_check():
+    result = coach.rewrite("Hi Ola! Don't worry, your glasses will definitely be ready in an hour, see you at 5!",
+                           customer="My glasses repair was due yesterday, can I collect today?", engine="offline")
+    assert "see you at 5, and" not in result.rewrite, result.rewrite

@@ -467,6 +467,7 @@ def _tidy_check(sentence: str) -> str:
 _SHARP = re.compile(r"\s+sharp\b(?=[,;.]| and\b)", re.I)  # "whether our technician can be at your place sharp"
 # (... or a second promise joined on: ", and it won't affect your credit score at all")
 _RUN_ON = re.compile(r"(?:,\s+and\s+(?:it|this|that|there)\s+(?:won['’]t|wont|will\s+not|will\s+never|will\s+be\s+no)\b|"
+                     r",\s+(?:see\s+you|speak\s+soon|talk\s+soon)\b|"  # ("... ready in an hour, see you at 6")
                      r"\s[-–—]\s|,\s+(?!and\b|or\b|but\b|so\b|which\b|as\b|if\b|when\b|once\b|I['’]ll\b)"
                      r"(?=[^,;]{0,50}?\b(?:is|are|will|goes|go|never|always)\b))[^,;]*?(?=,\s+and\s+I['’]ll\b|;\s+I['’]ll\b|,\s+and\s+will\b|[.!]?$)",
                      re.I)
