@@ -1038,7 +1038,7 @@ _NOT_OTHERS = "I'm not able to share details about another person."
 _DONE_ALSO = re.compile(r"^\W*(?:I|we)(?:['’]ve|\s+have)\s+(?P<also>also\s+)(?!been\b)\w+", re.I)  # (the agent's done act;
 # "I'll also check ..." is the coach's own second check, which first_check_in_full reads)
 # the agent's own act in a line before ("I've booked ...", "I'll check ..."), which an "also" may add to
-_AGENT_ACT = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?!been\b)\w+(?:ed|ent|ook|ade|ought|ent|un|one)\b|"
+_AGENT_ACT = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?!been\b)\w+(?:ed|ent|ook|ade|ought|un|one)\b|"
                         r"\b(?:I|we)(?:['’]ll|\s+will|['’]m|\s+am)\s+(?!(?:be\s+)?(?:happy|glad|sorry|afraid|so)\b)\w+", re.I)
 # a step that goes through the person the customer fled: "you'll need to get your ex-partner to sign it", "Please ask
 # the other account holder to call us", "both account holders are present on the call"
@@ -1069,9 +1069,9 @@ def _not_through_them(layout: Layout) -> None:
     go through them. A fact said before the request ("both holders need to sign form J2, so ...") and the number to call
     (with its hours) stay."""
     said = False
-    for unit in layout.units:
+    for at, unit in enumerate(layout.units):
         ask = _THROUGH_THEM.search(unit.text) if unit.text and unit.role != "added" else None
-        before = layout.units[layout.units.index(unit) - 1].text if layout.units.index(unit) else ""
+        before = layout.units[at - 1].text if at else ""
         if ask is None or ask["bare"] and not _JOINT.search(f"{before} {unit.text}"):
             continue
         kinds = fact_kinds(unit.text)
