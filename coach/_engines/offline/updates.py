@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 __all__ = ["one_update"]
 
@@ -36,15 +37,28 @@ _TIME = re.compile(r"\b(?:today|tonight|tomorrow|morning|afternoon|week|by|withi
 _LAST = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z])(?!.*[.!?]\s+[A-Z])")  # where a unit's last sentence starts
 
 
-def _promise(sentence: str) -> tuple[bool, bool] | None:
-    """(bare, timed) for a sentence that promises news; None for any other."""
+class _Promise(NamedTuple):
+    """A sentence's promise of news: ``bare`` when the sentence is nothing else (it goes whole), the ``when`` it says
+    ("by Friday"; "" for none) and where its tail starts (``cut``)."""
+
+    bare: bool
+    when: str
+    cut: int
+
+    @property
+    def timed(self) -> bool:
+        return _TIME.search(self.when) is not None
+
+
+def _promise(sentence: str) -> _Promise | None:
+    """The promise of news ``sentence`` makes; None for any other sentence."""
     bare = _BARE.match(sentence)
     if bare:
-        return True, bool(_TIME.search(bare["when"] or bare["when2"] or ""))
+        return _Promise(True, (bare["when"] or bare["when2"] or "").strip(), 0)
     tail = _TAIL.search(sentence)
     if tail is None or len(sentence[:tail.start()].split()) < 3 or not _OWN.match(sentence[:tail.start()]):
         return None
-    return False, bool(_TIME.search(tail["when"]))
+    return _Promise(False, tail["when"].strip(), tail.start())
 
 
 def _split(unit: str) -> tuple[str, str]:
@@ -61,27 +75,16 @@ def one_update(units: list[str], draft: str) -> Iterator[list[str]]:
     there is one promise, or only the draft's."""
     split = [_split(unit) for unit in units]
     marked = [(at, p) for at, (_, last) in enumerate(split) if last and (p := _promise(last)) is not None]
-    drafted = {at for at, _ in marked if split[at][1] in draft or _drafted_time(split[at][1], draft)}
+    drafted = {at for at, p in marked if split[at][1] in draft or p.timed and p.when.lower() in draft.lower()}
     if len(marked) < 2 or all(at in drafted for at, _ in marked):
         return
-    ranked = sorted(marked, key=lambda m: (m[1][1], m[0] in drafted, bool(_URGENT.search(split[m[0]][1])),
+    ranked = sorted(marked, key=lambda m: (m[1].timed, m[0] in drafted, bool(_URGENT.search(split[m[0]][1])),
                                            -m[0]), reverse=True)
     for keeper, _ in ranked:
         out = list(units)
-        for at, (bare, _) in marked:
+        for at, promise in marked:
             head, last = split[at]
             if at == keeper or at in drafted:
                 continue
-            if bare:
-                out[at] = head.rstrip()
-            else:
-                tail = _TAIL.search(last)
-                out[at] = head + last[:tail.start()].rstrip(" ,;") + "."  # type: ignore[union-attr]
+            out[at] = head.rstrip() if promise.bare else head + last[:promise.cut].rstrip(" ,;") + "."
         yield out
-
-
-def _drafted_time(sentence: str, draft: str) -> bool:
-    """Whether the time ``sentence`` promises news at is one the draft said ("by this evening")."""
-    m = _BARE.match(sentence) or _TAIL.search(sentence)
-    when = ((m.groupdict().get("when") or m.groupdict().get("when2") or "") if m else "").strip()
-    return bool(_TIME.search(when)) and when.lower() in draft.lower()
