@@ -331,3 +331,10 @@ def test_a_goodbye_run_into_the_promise_is_cut_out_of_the_check():
     result = coach.rewrite("Hi Ola! Don't worry, your glasses will definitely be ready in an hour, see you at 5!",
                            customer="My glasses repair was due yesterday, can I collect today?", engine="offline")
     assert "see you at 5, and" not in result.rewrite, result.rewrite
+
+
+def test_a_draft_that_checks_an_instruction_is_not_passed_as_written():
+    result = coach.rewrite("Hi, let me check whether just plug in any charger you have, it should work fine.",
+                           customer="My laptop charger broke.", engine="offline")
+    assert result.passed is not True
+    assert any("check whether just plug in" in line for line in result.review)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .text import KISS_SIGN_OFF
 
-__all__ = ["TYPED_TWICE", "fluency_problems", "has_verb", "new_problems", "THREAD_MARKER"]
+__all__ = ["CHECKS_AN_ORDER", "TYPED_TWICE", "fluency_problems", "has_verb", "new_problems", "THREAD_MARKER"]
 
 # --- Masking -------------------------------------------------------------------------------------------------------
 # Placeholders live in the Unicode private-use area: \ue000<kind><index>\ue001.
@@ -421,7 +421,7 @@ def _check_pronouns(mask: _Masked, problems: list[str]) -> None:
 
 _PIECE_RE = re.compile(r"^(?:(?P<cond>If|Once|Whenever|In\s+case|To\s+(?!be\b|do\b)\w+)\s|(?:Because|Although|Though|Whereas|"
                        r"Unless|So\s+that)\s|(?P<phrase>(?:In|On|At|For|With|By|Within|Until|Before|After|From|A|An)\s))")
-_CHECKS_AN_ORDER = re.compile(r"\b(?:whether|if)\s+(?:just\s+|simply\s+)?(?:use|try|plug|unplug|click|tap|restart|reboot|reset|"
+CHECKS_AN_ORDER = re.compile(r"\b(?:whether|if)\s+(?:just\s+|simply\s+)?(?:use|try|plug|unplug|click|tap|restart|reboot|reset|"
                               r"pop|bring|put|turn|switch)\s+(?:any|the|your|it|a|an|this|that|in|on|off)\b", re.I)
 # a subject and its verb somewhere in a condition: "If you ever need us we are just a tweet away" has its main clause
 _MAIN_RE = re.compile(r"\b(?:we|I|you|they|it|he|she|there)(?:['’](?:re|ve|ll|d|s|m)\b|\s+(?:are|is|was|were|will|can|have|"
@@ -539,7 +539,7 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
         problems.append(f"fragment (indirect question): \"{_quote(mask, raw)}\"")
 
     # 4b'. a check of an instruction: "Let me check whether just use any 12V adapter you have"
-    if _CHECKS_AN_ORDER.search(body):
+    if CHECKS_AN_ORDER.search(body):
         problems.append(f"check of an instruction: \"{_quote(mask, raw)}\"")
 
     # 4c. a piece cut from its sentence: a reason or a phrase with no main clause ("Because your GP advised it.",

@@ -17,7 +17,7 @@ from .checker import check, kept_quiet
 from .conditions import unchecked_lines
 from .errors import InputError
 from .facts import CURRENCY, extract_facts, invented_facts, missing_facts
-from .fluency import TYPED_TWICE, new_problems
+from .fluency import CHECKS_AN_ORDER, TYPED_TWICE, new_problems
 from .policy import GRANT_MADE, GRANT_OFFERED, Policy
 from .results import CheckResult, Finding
 from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
@@ -150,8 +150,9 @@ def slipped(text: str) -> list[str]:
     """The sentences of an English ``text`` with a word typed twice ("I've checked the the tracking", "a courier
     courier"), two determiners in a row ("I've sent refund a your to card"), an article last ("Thanks for the photo
     the."), a preposition cut off by a full stop ("Thank you for. the order 5512"), words out of order ("We the refund
-    processed has been") or an empty numbered item."""
-    marks = [m.start() for m in _GARBLED.finditer(text)] + [m.start() for m in TYPED_TWICE.finditer(text)]
+    processed has been"), an empty numbered item or a check of an instruction ("let me check whether just plug in any
+    charger")."""
+    marks = [m.start() for pattern in (_GARBLED, TYPED_TWICE, CHECKS_AN_ORDER) for m in pattern.finditer(text)]
     if not marks or not looks_english(text):
         return []
     return [s.text for s in split_sentences(text) if any(s.start <= at < s.end for at in marks)]  # (read in the whole
