@@ -40,7 +40,7 @@ def test_money_back_sooner_than_the_refund_policy_is_answered_with_the_policy() 
 def test_an_emoji_before_a_promise_does_not_stop_it_becoming_a_check() -> None:
     result = coach.rewrite("@kay_l 😬 we'll defo have your case back to you tonight, promise ^MR",
                            customer="@FlyMoor my suitcase didn't arrive in Faro, flight FM31")
-    assert "defo" not in result.rewrite and "whether we can have your case back" in result.rewrite
+    assert "defo" not in result.rewrite and "when we can have your case back" in result.rewrite
     assert result.rewrite.endswith("^MR")
 
 

@@ -140,11 +140,14 @@ def _without_yes(parts: list[str], drafted_as: list[str]) -> list[str]:
 def _when(m: re.Match[str]) -> str:
     """ "Let me check whether we can get power back" -> "Let me check when we can get power back": a service, a repair
     or a delivery comes back in the end; what the agent finds out is when (money stays "whether")."""
-    rest = re.match(r"[^,;.!?]*", m.string[m.end():]).group()  # (not with its own time: "whether your chair can be
-    if _AT_A_TIME.search(rest) or re.search(r"\bor\b", rest) or _ON_WHOSE_COST.search(rest):  # delivered this Friday"
-        return m.group()  # asks whether that time can be kept; "whether it can be repaired or needs replacing" asks which;
-    # "... repaired under warranty" whether it is covered)
-    return f"{m['check']} when {m['what']}"
+    rest = re.match(r"[^,;.!?]*", m.string[m.end():]).group()
+    if _AT_A_TIME.search(rest) or re.search(r"\bor\b", rest) or _ON_WHOSE_COST.search(rest) or \
+            _MONEY_BACK.search(m["what"]) or _AS_PLANNED.match(rest):
+        return m.group()  # not with its own time ("whether your chair can be delivered this Friday" asks whether that
+    # time can be kept); "whether it can be repaired or needs replacing" asks which; "... repaired under warranty"
+    # whether it is covered; "whether we can get the taxi fares back to you" is money; "... arrive as usual"
+    what = re.sub(r"\bcan(?=\s+(?:arrive|reach\s+you|be\s+with)\b)", "will", m["what"])  # "when your permit will arrive"
+    return f"{m['check']} when {what}"
 
 
 # money the customer is to see back, checked as if it might not be theirs to see: "I'm checking whether you can see it
@@ -162,6 +165,8 @@ def _money_seen(m: re.Match[str], money: bool) -> str:
     return f"{m['check']} on {what}"
 
 
+_MONEY_BACK = re.compile(r"[£$€₹]|\b(?:fares?|fees?|costs?|charges?|wages|refunds?|money|deposit|payments?|credit)\b", re.I)
+_AS_PLANNED = re.compile(r"\s*(?:as\s+(?:usual|normal|planned|scheduled|booked|agreed)|on\s+(?:time|schedule))\b", re.I)
 _MONEY_WORDS = re.compile(r"[£$€]|\b(?:refund\w*|money|credit\w*|compensation|payment|reimburs\w*|deposit|paid)\b", re.I)
 _ON_WHOSE_COST = re.compile(r"\b(?:warranty|guarantee|no\s+(?:extra\s+)?cost|free|charge|cover\w*|insurance)\b", re.I)
 
@@ -1592,10 +1597,14 @@ _RESTORED = re.compile(
     r"(?:fully\s+)?(?:repaired|fixed|done|delivered|ready|emptied|collected|working(?:\s+again)?)|"
     # an arrival where the customer is: "whether your bag can be at your hotel" -> "when ..."
     r"(?:the|your|it|they|an?)(?:\s+[\w-]+){0,2}\s+can\s+be\s+at\s+your\s+(?:door|hotel|home|house|flat|address|property|office)|"
+    # ... or with them: "whether your permit can arrive", "whether that can be with you", "whether we can have it back to you"
+    r"(?:the|your|it|they|that|this)(?:\s+[\w-]+){0,3}\s+can\s+(?:arrive|reach\s+you|be\s+with\s+(?:you|her|him|them))|"
+    r"we\s+can\s+(?:have|get)\s+(?:it|them|(?:the|your)(?:\s+[\w-]+){1,2})\s+back\s+(?:to|with)\s+you|"
     rf"we\s+can\s+(?:get|have|send)\s+{_VISITOR}(?:\s+(?:to\s+you|out(?:\s+to\s+you)?|round|there))?|"
     rf"{_VISITOR}\s+can\s+(?:come|visit|be\s+there|get\s+to\s+you|be\s+with\s+you)|"
     r"(?:the\s+)?crew\s+can\s+(?:collect|empty)\s+(?:the|your)\s+[\w-]+)\b)")
 _AT_A_TIME = re.compile(r"\b(?:before|by|until|on|this|next|today|tonight|tomm?orr?ow|within|in\s+time|the\s+same\s+day|same-day|"
+                        r"no\s+later\s+than|(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)\b|"
                         r"first\s+thing|as\s+soon\s+as|asap|at\s+the\s+earliest|soon|quickly|urgently|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.I)
 _OPEN_HOURS = re.compile(r"\b(?:is|are)\s+open\s+(?:from\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d|daily|weekdays)", re.I)

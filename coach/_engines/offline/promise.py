@@ -59,7 +59,8 @@ _EXPLICIT = re.compile(
     r"^(?:(?:please\s+know|know\s+that|and)\s+)?(?:(?:I|we)(?:\s+can|\s+will|['’]ll)?\s+(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
     re.I,
 )
-_IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+[^,;]{1,40}?)\s+(?:is|are)\s+(?P<rest>[^,;]*?\b(?:by|before|within)\s+"
+_IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?)\s+(?:is|are)\s+"  # ("the full £1,450")
+                    r"(?P<rest>[^,;]*?\b(?:by|before|within)\s+"
                     r"(?:tomorrow|today|tonight|the\s+end|end\s+of|noon|midday|next|this|\d+|(?:mon|tues|wednes|thurs|fri|satur|"
                     r"sun)day)\b(?![^,;]*\bof\s+(?:purchase|delivery|the\s+date|receipt)\b).*)$", re.I)
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|"

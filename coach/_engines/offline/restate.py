@@ -307,7 +307,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
         now_lead = _NOW_LEAD.match(sentence.strip())  # ("It's now Friday, nobody has called me": not the date alone)
         if not sentence.strip() or _TODAY_IS.match(sentence) and not now_lead or \
-                _RELIEF.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)) or \
+                _RELIEF.match(sentence) or _STAY.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)) or \
                 (proof := _EVIDENCE.match(sentence)) and not _PROBLEM.search(sentence[proof.end():]):
             continue
         clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
@@ -383,7 +383,14 @@ _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wi
                          r"am\s+writing\s+to|write\s+to)\s+(?:put\s+in\s+"
                          r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"
                          r"fact\s+)?that\s+(?=\w)", re.I)
-_AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)", re.I)
+_AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+(?:\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)|"
+                  # who they are or what they live with, before what went wrong: "I'm a first-year student and my loan
+                  # payment hasn't come through", "I'm on chemo and my tablets ..." (not "I'm on hold and ...")
+                  r"(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+|on\s+(?!hold\b|the\b)[\w-]+(?:\s+credit)?)(?:,\s*|\s+and\s+)"
+                  r"(?=(?:my|our|the)\b))", re.I)  # (not "I'm a council tenant and I need to be moved": what they ask)
+# how long they are there, not what went wrong: "We are still here until Sunday."
+_STAY = re.compile(r"^\W*(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:still\s+)?(?:here|there|staying(?:\s+here)?)\s+"
+                   r"(?:until|till|til|for\s+(?:another|two|three|\d+|a\s+few))\b[^,;]*[.!]?\s*$", re.I)
 # the customer's proof, not their problem: "I've got the cancellation confirmation email right here"
 _EVIDENCE = re.compile(r"^\W*I(?:['’]ve|\s+have|\s+still\s+have)?\s+(?:got\s+|still\s+got\s+|kept\s+)?(?:the|a|my|all\s+the)\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:emails?|e-mails?|receipts?|screenshots?|confirmations?|letters?|photos?|pictures?|"

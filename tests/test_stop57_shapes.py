@@ -1,0 +1,68 @@
+"""Stop 57: shapes blind reviewers of sets do to dr marked garbled or left wrong, each in drafts written here."""
+
+from __future__ import annotations
+
+from coach import Coach
+from coach._core.checker import check
+
+coach = Coach()
+
+
+def _rewrite(draft: str, customer: str, policy: list[str] | None = None) -> str:
+    return coach.rewrite(draft, customer=customer, policy=policy, engine="offline").rewrite
+
+
+# --- an arrival is checked for when, not whether --------------------------------------------------------------------
+
+def test_an_arrival_promised_is_checked_for_when_it_comes():
+    out = _rewrite("Hello Ms Brandt, thanks for your email. I can confirm the fine will be cancelled within 24 hours and your "
+                   "new bus pass will arrive tomorrow.", "I was fined because my bus pass was lost in the post.")
+    assert "when your new bus pass will arrive" in out
+    assert "whether your new bus pass can arrive" not in out
+
+
+def test_money_promised_back_is_still_checked_for_whether():
+    out = _rewrite("Hi Piotr, we'll definitely get the hotel fees back to you.",
+                   "The hotel charged me for a room you had already paid for.")
+    assert "when we can get the hotel fees" not in out
+
+
+# --- a guarantee of an outcome said in the present --------------------------------------------------------------------
+
+def test_a_guarantee_that_money_is_returned_is_checked_not_left_as_a_fact():
+    out = _rewrite("Thank you for your letter. I guarantee that the full £2,310 is returned to you within 5 days.",
+                   "My tenancy deposit has still not been paid back.")
+    assert "The full £2,310 is returned" not in out
+    assert "£2,310" in out and "5 days" in out
+
+
+# --- who the customer is, before what went wrong -------------------------------------------------------------------
+
+def test_who_the_customer_is_is_not_said_back_as_their_problem():
+    out = _rewrite("Sorry about that.", "I'm a night-shift nurse and my parking permit was never posted to me.")
+    assert "you're a night-shift nurse" not in out and "you are a night-shift nurse" not in out
+    assert "parking permit was never posted" in out
+
+
+def test_a_need_after_who_they_are_is_not_said_back_as_a_sorrow():
+    out = _rewrite("Sorry about that.", "I'm a council tenant and I need a new front door lock, mine is broken.")
+    assert "sorry that you need" not in out
+
+
+def test_how_long_they_stay_is_not_thanked_for():
+    out = _rewrite("We regret the inconvenience.",
+                   "We paid for a garden-view cabin and were given one facing the bins. We are still here until Friday.")
+    assert "still there until Friday" not in out and "still here until Friday" not in out
+
+
+# --- outcomes the checker now reads as promised ----------------------------------------------------------------------
+
+def test_an_outcome_said_as_assured_is_a_promise():
+    found = check("Your claim is with an assessor and approval is assured before the end of March.").findings
+    assert any(f.rule == "broken-promise" and "assured" in (f.quote or "") for f in found)
+    assert not any(f.rule == "broken-promise" for f in check("Rest assured that I'm reading your file today.").findings)
+
+
+def test_a_bill_said_to_be_reduced_is_a_promise():
+    found = check("An engineer will read your meter on Friday and your bill will be reduced.").findings
+    assert any(f.rule == "broken-promise" and "reduced" in (f.quote or "") for f in found)
