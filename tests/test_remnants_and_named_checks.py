@@ -85,7 +85,9 @@ def test_a_grant_that_needs_an_approval_not_mentioned_is_no_pass() -> None:
     line = "Goodwill credits for missed deliveries need a team leader's approval."
     draft = "Hi Ana, thanks for explaining the two missed deliveries. I've added a £20 credit to account 77120-B."
     result = coach.rewrite(draft, customer=customer, policy=[line])
-    assert result.passed is None and result.unchecked == [line]  # naming the deliveries is not the approval
+    # naming the deliveries is not the approval: the grant is the checker's broken promise, sent for approval instead
+    assert result.passed is None and any(f.rule == "broken-promise" for f in result.findings_before)
+    assert "I've added" not in result.rewrite and "team leader to review a £20 credit to account 77120-B" in result.rewrite
     approved = ("Hi Ana, thanks for explaining the two missed deliveries. My team leader has approved a £20 credit "
                 "to account 77120-B.")
     assert coach.rewrite(approved, customer=customer, policy=[line]).unchecked == []

@@ -56,7 +56,7 @@ def test_an_approval_line_is_not_said_to_the_customer() -> None:
     draft = "Thanks for flagging the outage on Fen Road, Priya. I've added a £50 credit to your account."
     result = coach.rewrite(draft, customer="Our broadband was down for four days on Fen Road.", policy=policy)
     assert "approval" not in result.rewrite and "I've added a £50 credit" not in result.rewrite, result.rewrite
-    assert "review what we can offer you" in result.rewrite and result.passed is None, result.rewrite
+    assert "team leader to review a £50 credit" in result.rewrite and result.passed is None, result.rewrite
 
 
 def test_a_line_that_was_the_whole_answer_leaves_the_agents_step() -> None:

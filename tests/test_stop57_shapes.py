@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from coach import Coach
-from coach._core.checker import check
+from coach._core.checker import check as _check
+from coach._core.policy import Policy
 
 coach = Coach()
+
+
+def check(draft: str, customer: str | None = None, lines: list[str] | None = None):
+    return _check(draft, customer, Policy(commitments=lines or []))
 
 
 def _rewrite(draft: str, customer: str, policy: list[str] | None = None) -> str:
@@ -66,3 +71,46 @@ def test_an_outcome_said_as_assured_is_a_promise():
 def test_a_bill_said_to_be_reduced_is_a_promise():
     found = check("An engineer will read your meter on Friday and your bill will be reduced.").findings
     assert any(f.rule == "broken-promise" and "reduced" in (f.quote or "") for f in found)
+
+
+# --- the agent's own step, and a tail that backed a promise ------------------------------------------------------------
+
+def test_setting_up_what_the_customer_chooses_is_the_agents_own_step():
+    policy = ["Faulty items are replaced free of charge, or refunded if the customer prefers."]
+    draft = "I can send a new lamp free of charge or refund it in full - just tell me which and I'll set it up today."
+    assert not any(f.rule == "broken-promise" for f in check(draft, "My lamp arrived with a cracked base.", policy).findings)
+    assert any(f.rule == "broken-promise" for f in check("I'll set it up and your refund will arrive today.").findings)
+
+
+def test_its_already_done_goes_with_the_promise_it_backed():
+    out = _rewrite("Hi Ola, I've cancelled the extra licence and I guarantee you'll get the $45 back by tonight, it's "
+                   "already done.", "You charged me for a licence I never added.")
+    assert "already done" not in out and "$45" in out
+
+
+# --- money sent back, and a line that keeps it off the card -------------------------------------------------------------
+
+def test_how_long_a_refund_made_takes_to_show_is_said_as_what_it_can_take():
+    out = _rewrite("Hi Dev, I've refunded the £12 delivery fee to your card, it'll show in 3 days.",
+                   "My groceries came a day late and I paid £12 for next-day delivery.")
+    assert "it can take up to 3 days to show" in out
+    assert "I'll update you in 3 days" not in out
+
+
+def test_a_refund_to_the_card_where_the_line_says_credit_only_is_beyond_the_policy():
+    policy = ["Cancelled workshops are refunded as account credit only."]
+    found = check("I've refunded the £30 to your card.", "The pottery workshop was cancelled.", policy).findings
+    assert any(f.rule == "broken-promise" for f in found)
+    assert not any(f.rule == "broken-promise" for f in
+                   check("I've refunded the £30 to your account as credit.", "The workshop was cancelled.", policy).findings)
+    out = _rewrite("Hi Ann, I've refunded the £30 to your card.", "The pottery workshop was cancelled.", policy)
+    assert "as account credit" in out and "to your card" not in out
+
+
+def test_a_line_asking_approval_for_card_refunds_leaves_a_credit_alone():
+    policy = ["Cancelled workshops are refunded as account credit.",
+              "Refunds to the original payment card need a duty manager's approval."]
+    assert any(f.rule == "broken-promise" for f in
+               check("I've refunded the £30 to your card.", "The workshop was cancelled.", policy).findings)
+    assert not any(f.rule == "broken-promise" for f in
+                   check("I've refunded the £30 to your account as credit.", "The workshop was cancelled.", policy).findings)

@@ -23,6 +23,7 @@ from .policy import (
     Policy,
     as_ours,
     sums,
+    to_card,
 )
 from .results import SEVERITY_RANK, CheckResult, Finding
 from .rules import RULE_IDS, Rule, load_rules
@@ -404,7 +405,8 @@ def _needs_approval(clause: str, said: str, policy: Policy) -> bool:
     if _SENT_FOR_APPROVAL.search(said):
         return False
     return any(_APPROVAL_NEEDED.search(line) and _one_line(line).about(clause) and not _under_threshold(clause, line)
-               for line in policy.commitments)
+               and not (to_card(line) and not to_card(clause))  # ("Refunds to the original payment card need ...": not
+               for line in policy.commitments)  # a refund as account credit)
 
 
 def _under_threshold(clause: str, line: str) -> bool:
@@ -425,7 +427,7 @@ def _one_line(line: str) -> Policy:
     return Policy(commitments=[line])
 
 
-_APPROVAL_NEEDED = re.compile(r"\b(?:requires?|required|needs?|needed|subject\s+to)\s+(?:\w+\s+){0,3}?(?:approval|"
+_APPROVAL_NEEDED = re.compile(r"\b(?:requires?|required|needs?|needed|subject\s+to)\s+(?:[\w'’-]+\s+){0,3}?(?:approval|"
                               r"authori[sz]ation|sign[- ]off)\b|\bonly\s+with\s+(?:\w+\s+){0,3}?approval\b|"
                               # "Only a supervisor may approve a waiver of the $150 fee"
                               r"\bonly\s+(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:may|can|is\s+(?:allowed|able)\s+to)\s+"

@@ -16,9 +16,9 @@ from .results import Severity
 from .rules import RULE_IDS
 from .text import NUMBER_WORDS, content_words, stem
 
-__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "GRANT_MADE", "GRANT_OFFERED",
-           "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION", "approver", "GRANTS_COVER",
-           "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL"]
+__all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "to_card", "GRANT_MADE",
+           "GRANT_OFFERED", "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION",
+           "approver", "GRANTS_COVER", "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -302,6 +302,17 @@ _SEVERAL = re.compile(r"\b(?:all\s+(?:of\s+)?(?:them|those|these|two|three|four|
                       r"refunds|credits|payments|fines|penalties)\b)", re.I)  # ("waived all three", not "added two days ago")
 
 
+# money sent back to a card, and a line that keeps it off one ("refunded as account credit only")
+_TO_CARD = re.compile(r"\b(?:to|on|onto|into)\s+(?:your|the)\s+(?:original\s+)?(?:(?:credit|debit|payment|bank)\s+)?"
+                      r"(?:card|visa|mastercard|amex|payment\s+method|bank\s+account)\b|\b(?:visa|mastercard|amex|card)\s+"
+                      r"ending\b", re.I)
+_CARD_RULED_OUT = re.compile(r"\b(?:not|never)\s+(?:back\s+)?(?:to|on)\s+(?:the\s+|your\s+|a\s+)?(?:original\s+)?"
+                             r"(?:(?:credit|debit|payment)\s+)?(?:card|payment\s+method)\b|\b(?:as|in)\s+(?:[\w-]+\s+)?"
+                             r"credit\s+only\b|\bonly\s+(?:as|in)\s+(?:[\w-]+\s+)?credit\b", re.I)
+_TO_CARD_SPAN = re.compile(r"(?:\s+(?:straight|directly|right|back))*\s+(?:to|on|onto|into)\s+(?:your|the)\s+(?:original\s+)?"
+                           r"(?:(?:credit|debit|payment|bank)\s+)?(?:card|visa|mastercard|amex|payment\s+method|bank\s+account)"
+                           r"(?:\s+ending(?:\s+in)?\s+\d{2,4})?\b", re.I)
+_CREDIT_KIND = re.compile(r"\b(?:as|in)\s+(?P<kind>(?:[\w-]+\s+)?credit)\b", re.I)
 _GRANT_VERB = re.compile(r"\b(waiv|refund|credit|replac|reimburs|revers|cancel|remov)\w*", re.I)
 
 
@@ -313,6 +324,11 @@ _REMEDIES = {kind: re.compile(words, re.I) for kind, words in {
     "payment": r"\b(?:goodwill|compensation)\s+payments?\b|\bcash\b", "free": r"\bfree\s+(?!of\s+charge)\w+",
     "upgrade": r"\bupgrad\w*",
 }.items()}
+
+
+def to_card(text: str) -> bool:
+    """``text`` sends money to a card or a bank account ("refunded it to your Visa ending 4471")."""
+    return _TO_CARD.search(text) is not None
 
 
 def other_remedy(clause: str, line: str, *, only: bool = False) -> bool:
@@ -1038,11 +1054,28 @@ class Policy(BaseModel):
                         return line
         return None
 
+    def credit_instead(self, text: str) -> str | None:
+        """``text`` with money it sends to a card sent as the credit a line keeps it to ("refunded it straight to your
+        Visa ending 4471" -> "refunded it as store credit", where differences "are refunded as store credit, not to the
+        original payment card"), or None."""
+        card = _TO_CARD_SPAN.search(text)
+        if card is None or not _GRANT_VERB.search(text[: card.start()]):
+            return None
+        for line in self.commitments:
+            kind = _CREDIT_KIND.search(line) if _CARD_RULED_OUT.search(line) else None
+            if kind:
+                return f"{text[: card.start()]} as {kind['kind'].lower()}{text[card.end():]}"
+        return None
+
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
         replacements" against "I've arranged express shipping"), or None."""
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
+        if _TO_CARD.search(clause) and _GRANT_VERB.search(clause):  # "I've refunded it to your Visa ending 4471" where
+            card_ruled_out = next((line for line in self.commitments if _CARD_RULED_OUT.search(line)), None)
+            if card_ruled_out:  # refunds are "store credit, not to the original payment card"
+                return card_ruled_out
         clause = ADMITS.sub("admit liability", clause)  # "we accept full responsibility for your burn"
         clause = _PAYS_DAMAGE.sub("admit liability for the damage",
                                   DISCIPLINED.sub("face disciplinary action, a disciplinary matter", clause))

@@ -350,8 +350,7 @@ _BACKING = re.compile(r"^\s*(?:[,;:]|\s[-–—]|[.!]+)?\s*(?:that['’]s\s+a\s+
                       r"(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\s+(?:it|that|you\s+that)|"
                       r"(?:I|we)(?:['’]ll|\s+will|['’]ve|\s+have)\s+(?:personally\s+)?(?:make|made)\s+sure\s+of\s+(?:it|that)|"
                       rf"(?:so\s+)?{_COMFORT}|"
-                      r"(?:both|this|that|it|these|all)\s+(?:are|is|['’]s|"
-                      r"has\s+been|have\s+been)\s+(?:now\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
+                      r"(?:both|this|that|it|these|all)(?:\s+(?:are|is|has\s+been|have\s+been)|['’]s)\s+(?:now\s+|already\s+)?(?:confirmed|done|sorted|processed|applied|approved))(?=\s*(?:[.!…,;]|$))",
                       re.I)  # ("Both are confirmed." after the grants went)
 
 
@@ -365,8 +364,14 @@ _SURE_WE_CAN = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:su
                           r"(?P<who>we|I)(?:\s+can|\s+could|\s+will\s+be\s+able\s+to|(?:'ll|’ll)\s+be\s+able\s+to)(?=\s)",
                           re.I)
 _GRANTED_WHAT = re.compile(r"\b(?:approved|refunded|waived|credited|accepted|authori[sz]ed|processed|extended|approve|refund|"
-                           rf"waive|credit|accept|extend|process)\s+(?P<what>(?:the|your|this)\s+(?:[{CURRENCY}]\s?\d[\d,.]*\d\s+)?"
-                           r"[\w-]+)", re.I)
+                           rf"waive|credit|accept|extend|process|added|applied|issued|add|apply|issue)\s+(?P<what>(?:the|your|"
+                           rf"this|an?)\s+(?:[{CURRENCY}]\s?\d[\d,.]*\d\s+)?(?:goodwill\s+)?[\w-]+(?:\s+(?:to|on|for)\s+"
+                           r"(?:your\s+)?(?:account|order|booking|policy)\s+(?:no\.?\s*|number\s+|#)?[\w-]*\d[\w-]*)?)", re.I)
+# a sentence that only hands out one remedy: "I've added a £20 credit to account 77120-B."
+_ONE_GRANT = re.compile(r"\W*(?:I|we)(?:['’]ve|\s+have)\s+(?:(?:also|now|just|gone\s+ahead\s+and)\s+)*(?:added|applied|issued|"
+                        rf"credited|given\s+you)\s+(?:an?|the)\s+(?:[{CURRENCY}]\s?\d[\d,.]*\d\s+)?(?:goodwill\s+)?"
+                        r"(?:credit|voucher|refund|discount)(?:\s+(?:to|on)\s+(?:your\s+)?account(?:\s+(?:no\.?\s*|number\s+|#)?"
+                        r"[\w-]*\d[\w-]*)?)?[\s.!]*", re.I)
 _NO_EXCEPTION = (
     "I can't make an exception for {what} myself, but I'll check what I can offer you and update you.",
     "That means I can't make an exception for {what} myself; I'll check what I can offer you and let you know.",
@@ -382,12 +387,16 @@ def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> l
     30 days") as the policy's lines on it and a request to whoever the policy says approves exceptions; the whole
     sentence goes, with any agreement that led into it ("You're right that we can make exceptions ...")."""
     taken_back = _TAKE_BACK.search(text)  # "I'll make an exception this once and take them back for a full refund"
-    if not (EXCEPTION.search(text) and (GRANT_MADE.search(text) or GRANT_OFFERED.search(text) or taken_back)):
-        return []
+    excepted = EXCEPTION.search(text)
     lines = [line for line in policy.commitments if line not in used and not for_agents(line)]
-    approves = next((line for line in lines if approver(line)), None)
+    # (or a grant made on the topic of a line that asks for someone's approval: "I've added a £20 credit" where
+    # "Goodwill credits for missed deliveries need a team leader's approval")
+    approves = next((line for line in lines if approver(line) and
+                     (excepted or _ONE_GRANT.fullmatch(text) and Policy(commitments=[line]).about(text))), None)
+    if not ((excepted or approves) and (GRANT_MADE.search(text) or GRANT_OFFERED.search(text) or taken_back)):
+        return []
     facts = set(extract_facts(text))  # the window the exception let go says its figure ("past 30 days", "more than 7 days")
-    let_go = set(extract_facts(text[EXCEPTION.search(text).start():]))
+    let_go = set(extract_facts(text[excepted.start():])) if excepted else set()
     window = next((line for line in lines if line != approves and (same_topic(line, text) or any(
         figures and figures <= set(extract_facts(line)) for figures in (facts, let_go)) or
         taken_back and _RETURNS.search(line) and _WITHIN_DAYS.search(line))), None)
@@ -397,7 +406,7 @@ def exception_instead(text: str, policy: Policy, used: set[str], salt: int) -> l
     after = next((line for line in lines if window and line not in (window, approves) and
                   _PAST_WINDOW.search(line) and set(extract_facts(line)) & set(extract_facts(window))), None)
     what = _GRANTED_WHAT.search(text)
-    thing = what["what"].lower() if what else "this"
+    thing = what["what"][0].lower() + what["what"][1:] if what else "this"
     out = [said_policy(line) for line in (window, after, approves) if line]
     out.append(_ASKING[salt % 2].format(who=approver(approves), what=thing) if approves else
                _NO_EXCEPTION[salt % 2].format(what=thing) if extract_facts(thing) else _BEYOND_PLAIN[salt % 2])
@@ -568,6 +577,16 @@ def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, a
         said = f"I'm checking whether {what} can be {bare['state'].lower()} {bare['when'].strip()}, and I'll update you."
         head = text[:at].strip().rstrip(",;—–-").strip()
         return [[finish(head), said] if head and re.search(r"\w", head) else [said]]
+    credit = policy.credit_instead(text)
+    if credit is not None:  # "I've refunded it to your Visa" where the line says "as store credit, not to the card"
+        shows = _SHOWS_AFTER.match(credit)
+        return [[f"{shows['head']}; it can take up to {shows['time']} to show{shows['end'] or '.'}" if shows else credit],
+                *_fix_promise(text, quote, policy, used, salt, asked)]
+    shows = _SHOWS_AFTER.match(text)
+    if shows and text.find(quote) >= len(shows["head"]):  # "I've refunded the £18 to your card, it'll show in 2 days":
+        # how long a refund made takes to show, said as what it can take (the refund stays the agent's own)
+        return [[f"{shows['head']}; it can take up to {shows['time']} to show{shows['end'] or '.'}"],
+                *_fix_promise(text, quote, policy, used, salt, asked)]
     vowed = _VOWED_NEXT.search(text)
     if vowed and vowed.start() >= text.find(quote) + len(quote) > 0:  # "..., promise it'll be perfect next wk": the vow
         text = text[: vowed.start()] + ". " + capitalise(text[vowed.end():])  # leads into a promise of its own
@@ -625,6 +644,14 @@ def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, a
     return _fix_promise(text, quote, policy, used, salt, asked)
 
 
+# money the agent has sent back, and when the customer will see it: "..., you'll see it within 2 days"
+_SHOWS_AFTER = re.compile(
+    r"^(?P<head>.*\b(?:I|we)(?:['’]ve|\s+have)\s+(?:[^.!?;]{0,60}?\s)?(?:refunded|credited|reversed|returned|issued|processed)\b"
+    r"[^.!?;]*?)\s*[,;]\s*(?:and\s+|so\s+)?(?:(?:it|this|the\s+(?:money|refund|credit))\s*(?:will|['’]ll|should)\s+"
+    r"(?:show(?:\s+up)?|appear|be\s+(?:back|visible|there))|you\s*(?:will|['’]ll|should)\s+(?:see|have)\s+"
+    r"(?:it|this|the\s+(?:money|refund|credit))(?:\s+back)?)(?:\s+(?:on|in)\s+your\s+(?:[\w-]+\s+){0,2}?(?:account|card|"
+    r"statement))?\s+(?:in|within)\s+(?P<time>(?:\d+(?:\s*[-–]\s*\d+)?|two|three|four|five|seven|ten)\s+(?:working\s+|"
+    r"business\s+)?(?:days?|hours?))(?P<end>\s*[.!]*)$", re.I)
 _REMEDY = re.compile(r"\b(?:refund\w*|credit\w*|replac\w*|compensat\w*|reimburs\w*|voucher\w*|repair\w*|waiv\w*|"
                      r"money\s+back|paid|pay\s+(?:you|back))\b", re.I)
 
