@@ -114,3 +114,18 @@ def test_a_line_asking_approval_for_card_refunds_leaves_a_credit_alone():
                check("I've refunded the £30 to your card.", "The workshop was cancelled.", policy).findings)
     assert not any(f.rule == "broken-promise" for f in
                    check("I've refunded the £30 to your account as credit.", "The workshop was cancelled.", policy).findings)
+
+
+# --- a decision the reply states is not followed by a look that says the opposite ----------------------------------------
+
+def test_no_look_is_added_after_a_fee_the_reply_says_applies():
+    result = coach.rewrite("Hi Mr Osei, the ticket was bought on 2 May so the £30 amendment fee applies. Sorry.",
+                           customer="Why am I being charged to change my coach ticket? Ref CX-2231.", engine="offline")
+    assert "Sorry." not in result.rewrite
+    assert "looking into" not in result.rewrite and "checking" not in result.rewrite and result.passed is not True
+
+
+def test_no_look_is_added_after_the_reply_says_it_is_not_this_offices_matter():
+    result = coach.rewrite("Dear Mr Byrne,\n\nUnfortunately this is not a matter for this office.\n\nRegards,\nRates Team",
+                           customer="My neighbour's tree is blocking the footpath.", engine="offline")
+    assert "looking into" not in result.rewrite and "checking" not in result.rewrite and result.passed is not True

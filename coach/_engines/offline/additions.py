@@ -139,9 +139,10 @@ class Additions:
         told = self.told or ""
         asks = [t.text for t in split_sentences(told) if _ASKS_FOR.search(t.text)]  # what they ask for, where they do
         asked = {stem(w) for w in content_words(" ".join(asks) or told)} - _ANY_CASE
-        return any(u.text and u.role == "body" and (_STAY_AWAY.search(u.text) or _STILL_VOUCHES.search(u.text) or
-                                                    REFUSAL.search(u.text) and
-                                                    {stem(w) for w in content_words(u.text)} & asked) and
+        return any(u.text and (u.role == "body" and (_STAY_AWAY.search(u.text) or _STILL_VOUCHES.search(u.text) or
+                                                     REFUSAL.search(u.text) and
+                                                     {stem(w) for w in content_words(u.text)} & asked) or
+                               u.role in ("body", "added") and _DECIDED.search(u.text) is not None) and
                    not _BY_CHANNEL.search(u.text) and not (not self.policy.commitments and _FLAT_NO.fullmatch(u.text)) and
                    not _NOTHING_MORE.search(u.text)  # (what the look cuts: "..., though there is nothing further we can do")
                    for u in layout.units)  # (not "Claims decisions can't be changed through chat": a look still may; nor
@@ -449,6 +450,11 @@ _STILL_VOUCHES = re.compile(r"\b(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\b|\b
                             r"\b(?:is|are)\s+guaranteed\b|\bguaranteed\s+(?:for|by|on)\b|,\s*guaranteed\b|"
                             r"\bnothing\s+(?:more\s+|else\s+|further\s+)?(?:we|I)\s+can\s+do\b", re.I)  # (and "there's nothing we
 # can do until they pay": a look after it says the opposite too)
+# a decision the reply states: "so the €65 change fee applies", "this is not a matter for this office"
+_DECIDED = re.compile(r"\b(?:the|this|that|a|your)\s+(?:[£$€₹]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+)?(?:fee|charge|fine|penalty|"
+                      r"excess)\s+(?:still\s+)?(?:applies|stands|remains|is\s+(?:correct|valid|payable|due))\b|"
+                      r"\b(?:is|are)\s+not\s+(?:a\s+matter|something)\s+(?:for|that)\s+(?:this|our)\s+(?:office|department|team)\b",
+                      re.I)
 # a customer's request ("Can you match it?", "Please reverse the charge", "I need to cancel my membership"), and words
 # that say nothing of what it is
 _ASKS_FOR = re.compile(r"\?|\b(?:please|pls|want|need|would\s+like|I['’]d\s+like|can\s+you|could\s+you|kindly)\b", re.I)
