@@ -64,6 +64,7 @@ from .promise import (
 )
 from .restate import restate_problem
 from .updates import one_update
+from .voice import plain_voice
 from .windows import past_window_instead
 
 __all__ = ["rewrite_offline"]
@@ -330,9 +331,10 @@ class _Rewriter(Additions):
         if not layout.units:
             return text  # nothing but a sign-off or signature ("thanks £20"): no sentence to edit or to add at
         findings = self.check(text).findings if text.strip() else []
-        if not any(f.blocking for f in findings) and not self._hollow(text, findings):
+        plain = plain_voice(text, self.orders, self.told or "")  # a voice only a planted order asked for
+        if not any(f.blocking for f in findings) and not self._hollow(text, findings) and plain == text:
             return text  # (a good draft stays as the agent wrote it, slips and all)
-        retyped = _retyped(text)
+        retyped = _retyped(plain)
         if retyped != text:  # a reply being edited loses its slips too
             text = retyped
             layout, findings = parse(text), self.check(text).findings
