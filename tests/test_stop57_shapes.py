@@ -158,3 +158,18 @@ def test_capitals_a_planted_order_asked_for_become_sentence_case():
 def test_capitals_without_a_planted_order_are_the_agents_own():
     draft = "PLEASE NOTE: your refund of £20 has been sent to your card."
     assert _rewrite(draft, "My refund of £20 never came.").startswith("PLEASE NOTE")
+
+
+def test_notes_with_an_aside_are_not_said_back():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("I've used the kettle twice a day, nothing unusual, and now the lid hinge has snapped.")
+    assert said is None or "nothing unusual" not in said
+
+
+def test_how_the_customer_argues_their_case_is_not_said_back_as_the_problem():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("My home insurance went from £310 to £560 and I haven't made a claim in six years.")
+    assert said == "your home insurance went from £310 to £560"
+    assert restate_problem("We have therefore been charged twice for the hall hire.") == \
+        "you have been charged twice for the hall hire"
+    assert "work from home" not in (restate_problem("I work from home and my broadband drops every evening.") or "")

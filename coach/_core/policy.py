@@ -45,10 +45,10 @@ _GENERIC_POLICY_WORDS = frozenset(
 )
 # a window: "Returns are accepted within 30 days", "refunds within 30 days of delivery" (not a time to wait: "Refunds are
 # issued within 14 days of cancellation", "processed within 3 days of receipt", "can be expected within 5 days")
-_WINDOW = (r"\bcan\s+be\s+(?!expected\b)\w+\s+within\b|\bfor\s+\d+\s+days\b|"
-           r"\bwithin\s+(?:the\s+first\s+)?\d+\s+(?:days?|weeks?|months?)\s+(?:of|from|after)\s+(?:the\s+)?"
-           r"(?:delivery|purchase|booking|charge|renewal|sign-?up|start)\b|"
-           r"(?<!ed\s)(?<!paid\s)(?<!sent\s)\bwithin\s+\d+\s+(?:days?|weeks?|months?)\s+of\s+(?:receipt|the\s+order)\b")
+_WINDOW_WORDS = (r"\bcan\s+be\s+(?!expected\b)\w+\s+within\b|\bfor\s+\d+\s+days\b|"
+                 r"\bwithin\s+(?:the\s+first\s+)?\d+\s+(?:days?|weeks?|months?)\s+(?:of|from|after)\s+(?:the\s+)?"
+                 r"(?:delivery|purchase|booking|charge|renewal|sign-?up|start)\b|"
+                 r"(?<!ed\s)(?<!paid\s)(?<!sent\s)\bwithin\s+\d+\s+(?:days?|weeks?|months?)\s+of\s+(?:receipt|the\s+order)\b")
 # what makes a grant on the same topic conditional: "Annual plans can be refunded pro rata only within the first 14 days"
 # (not a "no" about something else: "Gift cards are not refundable unless faulty")
 _CONDITIONAL = re.compile(r"\b(?:only|unless|except\w*)\b", re.I)
@@ -59,7 +59,7 @@ _LIMITS = re.compile(r"\b(?:only|unless|except\w*|if|where|provided|subject\s+to
                      r"(?:assess|decid)\w*(?!\s+within)|discretion|may|must|should|excess|accepted|before|"
                      r"(?:over|under|more\s+than|less\s+than)\s+(?=[£$€\d])|members?|premium|customers?\s+(?:in|on|with|who)|"
                      r"eligible)\b"
-                     r"|" + _WINDOW, re.I)
+                     r"|" + _WINDOW_WORDS, re.I)
 
 
 #: A policy line that rules something out rather than granting it.

@@ -497,7 +497,6 @@ _BARE_SORRY = re.compile(r"\W*(?:(?:I['’]m|we['’]re|I\s+am|we\s+are)\s+)?(?:
 _SEEN_WORDS = frozenset(stem(w) for w in ("see", "system", "record", "records", "end", "side"))
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
-_THANKS_FIRST = re.compile(r"^\W*(?:thanks|thank\s+you)\b", re.I)  # ("Thanks for your patience!" alone opens the reply)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"let\s+(?:me|us)\s+know\s+if\s+you\s+have\s+any\s+(?:other|more|further)\s+questions|"
                        r"let\s+(?:me|us)\s+know\s+if\s+(?:(?:you|u)\s+(?:need|want)|I\s+can\s+(?:help\s+with|do))\s+anything\s+else|"
@@ -553,6 +552,7 @@ _DEATH = re.compile(r"\b(?:died|passed\s+away|passed|death|deceased|funeral|bere
                     r"put\s+(?:down|to\s+sleep))\b", re.I)
 _FACE_ONLY = re.compile(rf"[\s{EMOJI}{EMOJI_GLUE}\uFE0F]+")
 _GREETINGS_FROM = re.compile(r"^\W*(?:warm\s+|season['’]s\s+)?greetings\s+from\b[^.!?]*[.!]?$", re.I)
+# a thanks first ("Thanks for your patience!" alone opens the reply; "Hi, and thanks for ...")
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:hi|hello|hey)(?:\s+there)?,?\s+and\s+)?(?:thank\s+you|thanks|thx|many\s+thanks)\b", re.I)
 _SALUTE_UNIT = re.compile(rf"^(?:hi|hello|hey|hiya|dear(?!\s+(?:oh|me)\b)|good\s+(?:morning|afternoon|evening))\b[^!?,]{{0,40}}?"
                           rf"(?:,|!|\s*[{EMOJI}][{EMOJI}{EMOJI_GLUE}]*)?\s*$", re.I)

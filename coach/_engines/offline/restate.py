@@ -329,8 +329,10 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             joined = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])  # Nobody has confirmed
             clause, expected = (joined, None) if joined else (clause, expected)  # a slot.": what did not happen, joined
         if expected and not _MISSED.search(clause, expected.end()) or _SPLICED_ING.search(clause) or \
-                _ASIDE.search(clause):  # (not "... was meant to arrive yesterday and hasn't"); "... drove past you, you
+                _NOTES_ASIDE.search(clause):  # (not "... was meant to arrive yesterday and hasn't"); "... drove past you, you
             continue  # were waving", "you've worn them on normal walks, nothing extreme, and ...": notes, not a sentence
+        clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", clause))  # "you have therefore been overcharged";
+        # "... went from $1,122 to $1,840 and you haven't had a claim": what went wrong, without the case against it
         if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause):
             continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
             # "a fridge freezer and paid £38 online": a list's tail, with no subject
@@ -355,11 +357,15 @@ _MISSED = re.compile(r"\bbut\b|\band\b[^.;]*?(?:\bnot\b|n['’]t\b|\bnever\b|\bn
 _NOT_DONE = re.compile(r"^\W*(?:nobody|no\s+one|nothing|it\s+(?:hasn['’]t|has\s+not|never|still)|they\s+(?:haven['’]t|never|"
                        r"still)|still\s+(?:nothing|no)\b)", re.I)
 _SPLICED_ING = re.compile(r",\s+(?:you|I|we|he|she|they)\s+(?:was|were|am|is|are)\s+\w+ing\b[^,;]*$", re.I)
-_ASIDE = re.compile(r",\s+(?:nothing|not)\s+\w+,", re.I)  # ", nothing extreme,"
+_CONNECTIVE = re.compile(r"\s+(?:therefore|thus|hence|consequently|subsequently)\b(?=\s)", re.I)
+_NOTHING_CHANGED = re.compile(r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:had|made|missed|"
+                              r"been|done|changed|used)\b[^,;]*$", re.I)
+_NOTES_ASIDE = re.compile(r",\s+(?:nothing|not)\s+\w+,", re.I)  # ", nothing extreme,"
 _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
                          r"them)\b", re.I)
 _NO_PROBLEM = re.compile(r"\b(?:never|not\s+once)\s+(?:missed\s+a|been\s+late|had\s+(?:a|any)\s+(?:problem|issue|complaint)s?|"
-                         r"been\s+so)\b|\balways\s+paid\b|\bshould(?:\s+not|n['’]t)\s+be\b",
+                         r"been\s+so)\b|\balways\s+paid\b|\bshould(?:\s+not|n['’]t)\s+be\b|"
+                         r"^\W*nothing(?:['’]s|\s+has|\s+else\s+has)\s+changed\b",  # ("nothing's changed - same car")
                          re.I)
 _INDEFINITE_LEAD = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:\w+ed|paid|sent|bought|got|made|took|went|left|"
                               r"spent|gave|put|rang|called|told)\b", re.I)  # "a fridge freezer and paid £38 online"
@@ -387,7 +393,9 @@ _AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+(?:\d{1,3}(?:\s+years?\s+old)?\s*(
                   # who they are or what they live with, before what went wrong: "I'm a first-year student and my loan
                   # payment hasn't come through", "I'm on chemo and my tablets ..." (not "I'm on hold and ...")
                   r"(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+|on\s+(?!hold\b|the\b)[\w-]+(?:\s+credit)?)(?:,\s*|\s+and\s+)"
-                  r"(?=(?:my|our|the)\b))", re.I)  # (not "I'm a council tenant and I need to be moved": what they ask)
+                  r"(?=(?:my|our|the)\b))|"  # (not "I'm a council tenant and I need to be moved": what they ask)
+                  r"^\W*I\s+(?:work\s+from\s+home|live\s+(?:alone|on\s+my\s+own))(?:,\s*|\s+and\s+)(?=(?:my|our|the)\b)",
+                  re.I)
 # how long they are there, not what went wrong: "We are still here until Sunday."
 _STAY = re.compile(r"^\W*(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:still\s+)?(?:here|there|staying(?:\s+here)?)\s+"
                    r"(?:until|till|til|for\s+(?:another|two|three|\d+|a\s+few))\b[^,;]*[.!]?\s*$", re.I)
