@@ -173,3 +173,28 @@ def test_how_the_customer_argues_their_case_is_not_said_back_as_the_problem():
     assert restate_problem("We have therefore been charged twice for the hall hire.") == \
         "you have been charged twice for the hall hire"
     assert "work from home" not in (restate_problem("I work from home and my broadband drops every evening.") or "")
+
+
+# --- splices of an added step ----------------------------------------------------------------------------------------------
+
+def test_a_subject_moved_inside_a_check_loses_the_capital_that_opened_its_sentence():
+    out = _rewrite("Dear Dr Ahmed,\n\nRest assured this will never happen again. Revised invoices will be with you "
+                   "within 48 hours.\n\nRegards,\nAccounts", "Your invoices for March list the wrong VAT number.")
+    assert "Revised invoices to you" not in out and ("revised invoices" in out or "Revised invoices will" not in out)
+
+
+def test_revert_in_due_course_after_a_check_is_the_agents_update():
+    out = _rewrite("Dear Ms Lowe,\n\nWe will do our best to trace the missing pallet and will revert in due course.\n\n"
+                   "Regards,\nDepot Team", "Pallet 7 of our delivery never arrived at the Leeds site.")
+    assert "revert" not in out and out.count("update you") == 1
+
+
+def test_a_step_comes_before_a_sign_off_typed_at_the_end_of_the_last_sentence():
+    out = _rewrite("hi so basically the sync ran twice which happens sometimes, hopefully it'll be sorted soon, in the "
+                   "meantime dont delete anything!! cheers", "All my invoices show up twice in the app since Monday.")
+    assert out.rstrip().endswith("Cheers") and "cheers." not in out
+
+
+def test_extending_a_window_is_a_promise():
+    found = check("don't worry we'll extend your returns window for ya no bother").findings
+    assert any(f.rule == "broken-promise" for f in found)

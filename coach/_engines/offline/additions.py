@@ -360,6 +360,12 @@ class Additions:
             # that is left of the body: the step never follows it)
             return
         unit = layout.units[last]
+        signed = _INLINE_SIGN_OFF.search(unit.text) if unit.role != "greeting" else None
+        if signed and len(unit.text[: signed.start()].split()) >= 4:  # "... dont delete anything!! cheers": the step
+            unit.text = unit.text[: signed.start()]  # comes before the sign-off, which keeps its own place after it
+            self._insert(layout, last + 1, step)
+            self._insert(layout, last + 2, capitalise(signed["off"]))
+            return
         if not ends_sentence(unit.text) and unit.role != "greeting":
             if layout.continues or len(unit.text.split()) <= 2:
                 # "... change a seat for a 1/2": the sentence goes on in the next message; "H": not a sentence
@@ -497,6 +503,9 @@ _BARE_SORRY = re.compile(r"\W*(?:(?:I['’]m|we['’]re|I\s+am|we\s+are)\s+)?(?:
 _SEEN_WORDS = frozenset(stem(w) for w in ("see", "system", "record", "records", "end", "side"))
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
+# a sign-off typed at the end of the last sentence: "... dont delete anything!! cheers"
+_INLINE_SIGN_OFF = re.compile(r"(?<=[.!?])\s+(?P<off>(?:cheers|thanks|thx|ta|regards|best\s+wishes)(?:\s+[!.]*)?[!.]*)\s*$",
+                              re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"
                        r"let\s+(?:me|us)\s+know\s+if\s+you\s+have\s+any\s+(?:other|more|further)\s+questions|"
                        r"let\s+(?:me|us)\s+know\s+if\s+(?:(?:you|u)\s+(?:need|want)|I\s+can\s+(?:help\s+with|do))\s+anything\s+else|"

@@ -562,6 +562,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                 # not "whether we can see if a payment plan might be possible": whether the plan is possible
                 new = re.sub(r"\bwhether\s+we\s+can\s+(?:see|check|find\s+out|look\s+into|explore)\s+(?:if|whether)\s+",
                              "whether ", new, flags=re.I)
+                # "... whether we can locate a rotor and will revert in due course": the agent's update, said plainly
+                new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+revert(?:\s+back)?(?:\s+(?:to\s+you|in\s+due\s+course|"
+                             r"shortly|soon|asap|at\s+the\s+earliest))*(?=\s*[.!]?\s*$)", ", and I'll update you", new,
+                             count=1, flags=re.I)
                 # "... whether we can track down your bag and will be in touch": the promise's own "I'll" again
                 new = re.sub(r"(?<=\w)\s+and\s+(?:will|'ll|’ll)\s+(?=\w)", ", and I'll ", new, count=1)
                 # "... whether we can get it done asap and someone will be in touch": the update is the agent's own

@@ -1840,7 +1840,20 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
         said = re.sub(r"\bwhether that\s+(?=(?:both|all|the|your|these|those)\b)", "whether ", said)  # ("assured ... and
         # that both charges will be reversed": the "that" was the assurance's)
     # ("whether your connection can be back" does not read: "whether we can get your connection back")
-    return _CAN_BE_BACK.sub(lambda m: "whether we can " + _GET_IT[m["how"]].format(s=m["s"]), said) if said else said
+    return _CAN_BE_BACK.sub(lambda m: "whether we can " + _GET_IT[m["how"]].format(s=_mid_sentence(m["s"])), said) \
+        if said else said
+
+
+def _mid_sentence(subject: str) -> str:
+    """A subject that opened its sentence, moved inside another: "Corrected proofs" -> "corrected proofs" (not a name,
+    "Flight EZ441", nor "I")."""
+    first = subject.split(" ", 1)[0]
+    return _lower_first(subject) if first.istitle() and first.lower() in _COMMON_LEADS else subject
+
+
+# words that open a subject with a capital only because it opened the sentence
+_COMMON_LEADS = frozenset("""corrected new replacement revised updated amended fresh spare the your all both every each
+these those our any""".split())
 
 
 _DO_WHAT_WE_CAN = re.compile(r"^(?:do\s+(?:whatever|everything|all|what)\s+(?:I|we)\s+(?:possibly\s+)?can|"
