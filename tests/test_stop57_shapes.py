@@ -198,3 +198,15 @@ def test_a_step_comes_before_a_sign_off_typed_at_the_end_of_the_last_sentence():
 def test_extending_a_window_is_a_promise():
     found = check("don't worry we'll extend your returns window for ya no bother").findings
     assert any(f.rule == "broken-promise" for f in found)
+
+
+def test_a_misspelt_certainty_and_a_trailing_promise_still_promise():
+    assert any(f.rule == "broken-promise" for f in check("The crew will definately empty your bin on Monday.").findings)
+    assert any(f.rule == "broken-promise" for f in check("Your next two lessons are free, promise 😊 xx").findings)
+
+
+def test_supplies_a_clinic_orders_for_its_patients_get_no_health_template():
+    customer = ("I ordered 30 large oxygen masks for our respiratory clinic on 4 May and received 30 small ones. Half of "
+                "our patients this week cannot be fitted.")
+    out = _rewrite("Dear Dr Lane,\n\nWe apologise for any inconvenience.\n\nRegards,\nOrders Team", customer)
+    assert "doctor or pharmacist" not in out
