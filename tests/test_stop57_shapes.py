@@ -210,3 +210,23 @@ def test_supplies_a_clinic_orders_for_its_patients_get_no_health_template():
                 "our patients this week cannot be fitted.")
     out = _rewrite("Dear Dr Lane,\n\nWe apologise for any inconvenience.\n\nRegards,\nOrders Team", customer)
     assert "doctor or pharmacist" not in out
+
+
+def test_big_hugs_is_pity_and_a_misspelt_receive_still_promises_money():
+    assert any(f.rule == "pity" for f in check("Big hugs xx.").findings)
+    assert not any(f.rule == "pity" for f in check("The big hugs teddy is back in stock.").findings)
+    assert any(f.rule == "broken-promise" for f in check("You'll recieve the money in 3-5 days.").findings)
+
+
+def test_no_look_is_added_after_the_reply_says_it_cannot_comment():
+    out = _rewrite("Dear Mr Hale,\n\nBandings are set by the Valuation Office. The Council is therefore unable to "
+                   "comment on banding decisions. We apologise for any inconvenience.\n\nRevenues Team",
+                   "Why has my house gone from band B to band D?")
+    assert "looking into" not in out and "checking" not in out
+
+
+def test_an_address_tacked_on_is_not_said_back_and_neither_is_what_they_should_not_have_to_do():
+    from coach._engines.offline.restate import restate_problem
+    assert restate_problem("My brown bin hasn't been emptied for two weeks now, 14 Mill Lane.") == \
+        "your brown bin hasn't been emptied for two weeks now"
+    assert restate_problem("I should not have to chase a refund for a cancelled flight.") is None

@@ -459,8 +459,8 @@ _STILL_VOUCHES = re.compile(r"\b(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\b|\b
 # a decision the reply states: "so the €65 change fee applies", "this is not a matter for this office"
 _DECIDED = re.compile(r"\b(?:the|this|that|a|your)\s+(?:[£$€₹]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+)?(?:fee|charge|fine|penalty|"
                       r"excess)\s+(?:still\s+)?(?:applies|stands|remains|is\s+(?:correct|valid|payable|due))\b|"
-                      r"\b(?:is|are)\s+not\s+(?:a\s+matter|something)\s+(?:for|that)\s+(?:this|our)\s+(?:office|department|team)\b",
-                      re.I)
+                      r"\b(?:is|are)\s+not\s+(?:a\s+matter|something)\s+(?:for|that)\s+(?:this|our)\s+(?:office|department|team)\b|"
+                      r"\b(?:is|are)\s+(?:therefore\s+)?(?:unable|not\s+able)\s+to\s+comment\b", re.I)
 # a customer's request ("Can you match it?", "Please reverse the charge", "I need to cancel my membership"), and words
 # that say nothing of what it is
 _ASKS_FOR = re.compile(r"\?|\b(?:please|pls|want|need|would\s+like|I['’]d\s+like|can\s+you|could\s+you|kindly)\b", re.I)

@@ -1824,8 +1824,9 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
 
 
 _TURNS_UP = re.compile(r"(?:turn|show)\s+up|be\s+found", re.I)
-_CHAT_SAID = {"u": "you", "ur": "your"}  # (not "2moro": a time the draft gave is kept as it wrote it)
-_CHAT_WORDS = re.compile(r"(?<![\w@#^'’.])(?:u|ur)(?![\w'’]|\.\w)", re.I)
+_CHAT_SAID = {"u": "you", "ur": "your", "recieve": "receive"}  # (not "2moro": a time the draft gave is kept as it
+# wrote it; a word the check says in the coach's voice is spelt right)
+_CHAT_WORDS = re.compile(r"(?<![\w@#^'’.])(?:u|ur|recieve)(?![\w'’]|\.\w)", re.I)
 _CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b|he\b|she\b|they\b)[^,;]+?) can be "
                           r"(?P<how>back(?!\s+(?:from|to\s+normal|at\s+work|in\s+the\s+office|in\s+touch)\b)|ready|with you)\b")
 # (not "whether we can get services back to normal", nor "your manager back from holiday": not the agent's to do)

@@ -331,8 +331,9 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if expected and not _MISSED.search(clause, expected.end()) or _SPLICED_ING.search(clause) or \
                 _NOTES_ASIDE.search(clause):  # (not "... was meant to arrive yesterday and hasn't"); "... drove past you, you
             continue  # were waving", "you've worn them on normal walks, nothing extreme, and ...": notes, not a sentence
-        clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", clause))  # "you have therefore been overcharged";
-        # "... went from $1,122 to $1,840 and you haven't had a claim": what went wrong, without the case against it
+        # what went wrong, without the case against it or an address tacked on: "you have therefore been overcharged",
+        # "... went from $1,122 to $1,840 and you haven't had a claim", "... for three weeks now, 23 Alder Road"
+        clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", clause)))
         if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause):
             continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
             # "a fridge freezer and paid £38 online": a list's tail, with no subject
@@ -357,6 +358,9 @@ _MISSED = re.compile(r"\bbut\b|\band\b[^.;]*?(?:\bnot\b|n['’]t\b|\bnever\b|\bn
 _NOT_DONE = re.compile(r"^\W*(?:nobody|no\s+one|nothing|it\s+(?:hasn['’]t|has\s+not|never|still)|they\s+(?:haven['’]t|never|"
                        r"still)|still\s+(?:nothing|no)\b)", re.I)
 _SPLICED_ING = re.compile(r",\s+(?:you|I|we|he|she|they)\s+(?:was|were|am|is|are)\s+\w+ing\b[^,;]*$", re.I)
+# an address tacked on after what happened: "... for three weeks in a row now, 23 Alder Road"
+_TRAILING_ADDRESS = re.compile(r",\s+\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|"
+                               r"Court|Place|Crescent|Terrace|Gardens|Grove)\.?\s*$")
 _CONNECTIVE = re.compile(r"\s+(?:therefore|thus|hence|consequently|subsequently)\b(?=\s)", re.I)
 _NOTHING_CHANGED = re.compile(r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:had|made|missed|"
                               r"been|done|changed|used)\b[^,;]*$", re.I)
@@ -364,7 +368,7 @@ _NOTES_ASIDE = re.compile(r",\s+(?:nothing|not)\s+\w+,", re.I)  # ", nothing ext
 _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
                          r"them)\b", re.I)
 _NO_PROBLEM = re.compile(r"\b(?:never|not\s+once)\s+(?:missed\s+a|been\s+late|had\s+(?:a|any)\s+(?:problem|issue|complaint)s?|"
-                         r"been\s+so)\b|\balways\s+paid\b|\bshould(?:\s+not|n['’]t)\s+be\b|"
+                         r"been\s+so)\b|\balways\s+paid\b|\bshould(?:\s+not|n['’]t)\s+(?:be|have\s+to)\b|"
                          r"^\W*nothing(?:['’]s|\s+has|\s+else\s+has)\s+changed\b",  # ("nothing's changed - same car")
                          re.I)
 _INDEFINITE_LEAD = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:\w+ed|paid|sent|bought|got|made|took|went|left|"
