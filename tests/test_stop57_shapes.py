@@ -230,3 +230,12 @@ def test_an_address_tacked_on_is_not_said_back_and_neither_is_what_they_should_n
     assert restate_problem("My brown bin hasn't been emptied for two weeks now, 14 Mill Lane.") == \
         "your brown bin hasn't been emptied for two weeks now"
     assert restate_problem("I should not have to chase a refund for a cancelled flight.") is None
+
+
+def test_a_line_that_only_acknowledges_receipt_goes_under_the_coachs_thanks():
+    draft = ("Dear Ms Ryan,\n\nWe acknowledge receipt of your correspondence. We apologise for any inconvenience. Your "
+             "claim will be reviewed in due course.\n\nYours faithfully,\nClaims Team")
+    out = _rewrite(draft, "My claim CL-7731 for the flooded garage has had no answer in six weeks.")
+    assert "acknowledge receipt" not in out and out.startswith("Dear Ms Ryan,")
+    dated = draft.replace("your correspondence.", "your letter of 3 May.")
+    assert "your letter of 3 May" in _rewrite(dated, "My claim CL-7731 for the flooded garage has had no answer.")

@@ -105,6 +105,11 @@ class Additions:
             # request of the draft's own is its step (never a second one after it)
         if not layout.continuation:
             self._opening(layout, rules)
+            if any(u.role == "added" and _THANKS_FIRST.match(u.text) for u in layout.units if u.text):
+                for unit in layout.units:  # "We are in receipt of your correspondence of the 3rd inst." under the
+                    if unit.text and unit.role == "body" and _RECEIPT_LINE.match(unit.text) and \
+                            not holds_fact(unit.text):  # thanks for it (a date it names stays: "of 3 May")
+                        unit.text = ""
         self.merge_prefix(layout)
         told = [] if layout.continuation else self._told_steps(rendered)
         # the policy's own instruction for this case ("Suspected gas leak: tell the customer to ...") is a step; the
@@ -503,6 +508,12 @@ _BARE_SORRY = re.compile(r"\W*(?:(?:I['’]m|we['’]re|I\s+am|we\s+are)\s+)?(?:
 _SEEN_WORDS = frozenset(stem(w) for w in ("see", "system", "record", "records", "end", "side"))
 #: The reply's opening: a thanks or a sorry, the draft's or one the engine added.
 _OPENS = re.compile(r"^\W*(?:thanks?\b|thank\s+you|(?:I['’]m|I\s+am|we['’]re|we\s+are|so|very|really)?\s*sorry\b)", re.I)
+# a line that says only that the message came: the coach's thanks for it says so already
+_RECEIPT_LINE = re.compile(r"^\W*(?:we\s+are\s+in\s+receipt\s+of|(?:I|we)\s+(?:have|hereby)?\s*(?:received|"
+                           r"acknowledge\s+(?:the\s+)?receipt\s+of)|this\s+is\s+to\s+acknowledge(?:\s+receipt\s+of)?)\s+"
+                           r"your\s+(?:recent\s+)?(?:correspondence|letter|e-?mail|message|complaint|enquiry|inquiry|query)"
+                           r"(?:\s+(?:of|dated|sent\s+on|received\s+on)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+                           r"(?:\s+inst\.?|\s+[A-Z][a-z]+\.?)?)?\s*[.!]?\s*$", re.I)
 # a sign-off typed at the end of the last sentence: "... dont delete anything!! cheers"
 _INLINE_SIGN_OFF = re.compile(r"(?<=[.!?])\s+(?P<off>(?:cheers|thanks|thx|ta|regards|best\s+wishes)(?:\s+[!.]*)?[!.]*)\s*$",
                               re.I)
