@@ -312,6 +312,11 @@ _CARD_RULED_OUT = re.compile(r"\b(?:not|never)\s+(?:back\s+)?(?:to|on)\s+(?:the\
 _TO_CARD_SPAN = re.compile(r"(?:\s+(?:straight|directly|right|back))*\s+(?:to|on|onto|into)\s+(?:your|the)\s+(?:original\s+)?"
                            r"(?:(?:credit|debit|payment|bank)\s+)?(?:card|visa|mastercard|amex|payment\s+method|bank\s+account)"
                            r"(?:\s+ending(?:\s+in)?\s+\d{2,4})?\b", re.I)
+_ROUTE_WORDS = _GENERIC_POLICY_WORDS | frozenset(stem(w) for w in """card cards payment original method account credit
+refund refunded refunds store debit visa mastercard bank back money""".split())
+_REFUNDED = re.compile(r"\b(?:refund(?:ed|ing)?|repa(?:id|y)|paid\s+(?:it\s+|you\s+)?back|put\s+(?:it\s+|the\s+\S+\s+)?back|"
+                       r"reimburs\w*|returned\s+(?:the\s+)?(?:money|[£$€₹]))\b", re.I)
+_NEEDS_SOMEONE = re.compile(r"\b(?:need|needs|require|requires)\b[^.;]*\b(?:approval|sign-?off|authori[sz]ation)\b", re.I)
 _CREDIT_KIND = re.compile(r"\b(?:as|in)\s+(?P<kind>(?:[\w-]+\s+)?credit)\b", re.I)
 _GRANT_VERB = re.compile(r"\b(waiv|refund|credit|replac|reimburs|revers|cancel|remov)\w*", re.I)
 
@@ -1054,28 +1059,38 @@ class Policy(BaseModel):
                         return line
         return None
 
+    def _card_ruled_out(self, clause: str) -> str | None:
+        """The line that keeps money ``clause`` sends back to a card to credit, on the clause's topic, where no other
+        line sends it to the card ("Faulty items are refunded to the original card" beside "gift cards: credit only")."""
+        if not (_TO_CARD.search(clause) and _REFUNDED.search(clause)):
+            return None
+        ruled = [line for line in self.commitments if _CARD_RULED_OUT.search(line)]
+        allows = [line for line in self.commitments if _TO_CARD.search(line) and not _CARD_RULED_OUT.search(line) and
+                  not _NEEDS_SOMEONE.search(line)]
+        if not allows:  # one route for the money, whatever the clause calls the case
+            return ruled[0] if ruled else None
+        topic = _topic(clause, _ROUTE_WORDS)  # two routes: the line on the clause's own topic decides
+        if any(topic & set(_stems(line, _ROUTE_WORDS)) for line in allows):
+            return None
+        return next((line for line in ruled if topic & set(_stems(line, _ROUTE_WORDS))), None)
+
     def credit_instead(self, text: str) -> str | None:
         """``text`` with money it sends to a card sent as the credit a line keeps it to ("refunded it straight to your
         Visa ending 4471" -> "refunded it as store credit", where differences "are refunded as store credit, not to the
         original payment card"), or None."""
         card = _TO_CARD_SPAN.search(text)
-        if card is None or not _GRANT_VERB.search(text[: card.start()]):
-            return None
-        for line in self.commitments:
-            kind = _CREDIT_KIND.search(line) if _CARD_RULED_OUT.search(line) else None
-            if kind:
-                return f"{text[: card.start()]} as {kind['kind'].lower()}{text[card.end():]}"
-        return None
+        line = self._card_ruled_out(text) if card is not None and _REFUNDED.search(text[: card.start()]) else None
+        kind = _CREDIT_KIND.search(line) if line else None
+        return f"{text[: card.start()]} as {kind['kind'].lower()}{text[card.end():]}" if kind else None
 
     def forbids(self, clause: str) -> str | None:
         """The policy line that rules out what ``clause`` grants ("Express shipping is not available for
         replacements" against "I've arranged express shipping"), or None."""
         if _DECLINES.search(clause):
             return None  # the clause says the same "no"
-        if _TO_CARD.search(clause) and _GRANT_VERB.search(clause):  # "I've refunded it to your Visa ending 4471" where
-            card_ruled_out = next((line for line in self.commitments if _CARD_RULED_OUT.search(line)), None)
-            if card_ruled_out:  # refunds are "store credit, not to the original payment card"
-                return card_ruled_out
+        card_ruled_out = self._card_ruled_out(clause)  # "I've refunded it to your Visa ending 4471" where refunds
+        if card_ruled_out:  # are "store credit, not to the original payment card"
+            return card_ruled_out
         clause = ADMITS.sub("admit liability", clause)  # "we accept full responsibility for your burn"
         clause = _PAYS_DAMAGE.sub("admit liability for the damage",
                                   DISCIPLINED.sub("face disciplinary action, a disciplinary matter", clause))

@@ -462,7 +462,8 @@ _STILL_VOUCHES = re.compile(r"\b(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\b|\b
                             r"\bnothing\s+(?:more\s+|else\s+|further\s+)?(?:we|I)\s+can\s+do\b", re.I)  # (and "there's nothing we
 # can do until they pay": a look after it says the opposite too)
 # a decision the reply states: "so the €65 change fee applies", "this is not a matter for this office"
-_DECIDED = re.compile(r"\b(?:the|this|that|a|your)\s+(?:[£$€₹]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+)?(?:fee|charge|fine|penalty|"
+_DECIDED = re.compile(r"(?<!\bwhether\s)(?<!\bif\s)(?<!\bnormally\s)(?<!\busually\s)(?<!\bgenerally\s)"
+                      r"\b(?:the|this|that|a|your)\s+(?:[£$€₹]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+)?(?:fee|charge|fine|penalty|"
                       r"excess)\s+(?:still\s+)?(?:applies|stands|remains|is\s+(?:correct|valid|payable|due))\b|"
                       r"\b(?:is|are)\s+not\s+(?:a\s+matter|something)\s+(?:for|that)\s+(?:this|our)\s+(?:office|department|team)\b|"
                       r"\b(?:is|are)\s+(?:therefore\s+)?(?:unable|not\s+able)\s+to\s+comment\b", re.I)

@@ -64,6 +64,7 @@ _IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?)\
                     r"(?:tomorrow|today|tonight|the\s+end|end\s+of|noon|midday|next|this|\d+|(?:mon|tues|wednes|thurs|fri|satur|"
                     r"sun)day)\b(?![^,;]*\bof\s+(?:purchase|delivery|the\s+date|receipt)\b).*)$", re.I)
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|"
+                         r"no\s+bother(?:\s+at\s+all)?(?=\W*$)|"
                          r"(?<=,\s)(?:I\s+)?promise)\b"
                          r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
 _TO_STAFF = re.compile(r"\s*(?:agents?|staff|advis[eo]rs?|colleagues|front[-\s]desk\s+staff)\b", re.I)  # ("Agents may not ...":
@@ -646,7 +647,7 @@ def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, a
 
 # money the agent has sent back, and when the customer will see it: "..., you'll see it within 2 days"
 _SHOWS_AFTER = re.compile(
-    r"^(?P<head>.*\b(?:I|we)(?:['’]ve|\s+have)\s+(?:[^.!?;]{0,60}?\s)?(?:refunded|credited|reversed|returned|issued|processed)\b"
+    r"^(?P<head>.*\b(?:I|we)(?:['’]ve|\s+have)\s+(?:[^.!?;]{0,60}?\s)?(?:refunded|credited|reversed|returned)\b"
     r"[^.!?;]*?)\s*[,;]\s*(?:and\s+|so\s+)?(?:(?:it|this|the\s+(?:money|refund|credit))\s*(?:will|['’]ll|should)\s+"
     r"(?:show(?:\s+up)?|appear|be\s+(?:back|visible|there))|you\s*(?:will|['’]ll|should)\s+(?:see|have)\s+"
     r"(?:it|this|the\s+(?:money|refund|credit))(?:\s+back)?)(?:\s+(?:on|in)\s+your\s+(?:[\w-]+\s+){0,2}?(?:account|card|"
@@ -1824,9 +1825,9 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
 
 
 _TURNS_UP = re.compile(r"(?:turn|show)\s+up|be\s+found", re.I)
-_CHAT_SAID = {"u": "you", "ur": "your", "recieve": "receive"}  # (not "2moro": a time the draft gave is kept as it
+_CHAT_SAID = {"u": "you", "ur": "your", "recieve": "receive", "ya": "you"}  # (not "2moro": a time the draft gave is kept as it
 # wrote it; a word the check says in the coach's voice is spelt right)
-_CHAT_WORDS = re.compile(r"(?<![\w@#^'’.])(?:u|ur|recieve)(?![\w'’]|\.\w)", re.I)
+_CHAT_WORDS = re.compile(r"(?<![\w@#^'’.])(?:u|ur|recieve|ya)(?![\w'’]|\.\w)", re.I)
 _CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b|he\b|she\b|they\b)[^,;]+?) can be "
                           r"(?P<how>back(?!\s+(?:from|to\s+normal|at\s+work|in\s+the\s+office|in\s+touch)\b)|ready|with you)\b")
 # (not "whether we can get services back to normal", nor "your manager back from holiday": not the agent's to do)

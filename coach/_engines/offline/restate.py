@@ -333,7 +333,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             continue  # were waving", "you've worn them on normal walks, nothing extreme, and ...": notes, not a sentence
         # what went wrong, without the case against it or an address tacked on: "you have therefore been overcharged",
         # "... went from $1,122 to $1,840 and you haven't had a claim", "... for three weeks now, 23 Alder Road"
-        clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", clause)))
+        clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", _SAME_AS_EVER.sub("", clause))))
         if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause):
             continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
             # "a fridge freezer and paid £38 online": a list's tail, with no subject
@@ -361,9 +361,14 @@ _SPLICED_ING = re.compile(r",\s+(?:you|I|we|he|she|they)\s+(?:was|were|am|is|are
 # an address tacked on after what happened: "... for three weeks in a row now, 23 Alder Road"
 _TRAILING_ADDRESS = re.compile(r",\s+\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|"
                                r"Court|Place|Crescent|Terrace|Gardens|Grove)\.?\s*$")
+# "Nothing's changed - same car, same address, and my premium went up £200": what went wrong is after the "and"
+_SAME_AS_EVER = re.compile(r"^\W*nothing(?:['’]s|\s+has|\s+else\s+has)\s+changed\b[^.]*?,?\s+(?:and|but)\s+(?=(?:your|the)\b)",
+                           re.I)
 _CONNECTIVE = re.compile(r"\s+(?:therefore|thus|hence|consequently|subsequently)\b(?=\s)", re.I)
-_NOTHING_CHANGED = re.compile(r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:had|made|missed|"
-                              r"been|done|changed|used)\b[^,;]*$", re.I)
+_NOTHING_CHANGED = re.compile(r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:had|made)\s+"
+                              r"(?:a|any)\s+(?:claims?|tickets?|accidents?|late\s+payments?)\b[^,;]*$|"
+                              r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:missed\s+a\s+payment|"
+                              r"changed\s+anything|been\s+late)\b[^,;]*$", re.I)
 _NOTES_ASIDE = re.compile(r",\s+(?:nothing|not)\s+\w+,", re.I)  # ", nothing extreme,"
 _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
                          r"them)\b", re.I)
@@ -402,7 +407,7 @@ _AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+(?:\d{1,3}(?:\s+years?\s+old)?\s*(
                   re.I)
 # how long they are there, not what went wrong: "We are still here until Sunday."
 _STAY = re.compile(r"^\W*(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:still\s+)?(?:here|there|staying(?:\s+here)?)\s+"
-                   r"(?:until|till|til|for\s+(?:another|two|three|\d+|a\s+few))\b[^,;]*[.!]?\s*$", re.I)
+                   r"(?:until|till|til|for\s+(?:another|two|three|\d+|a\s+few))\b(?:(?!\b(?:and|but)\b)[^,;])*[.!]?\s*$", re.I)
 # the customer's proof, not their problem: "I've got the cancellation confirmation email right here"
 _EVIDENCE = re.compile(r"^\W*I(?:['’]ve|\s+have|\s+still\s+have)?\s+(?:got\s+|still\s+got\s+|kept\s+)?(?:the|a|my|all\s+the)\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:emails?|e-mails?|receipts?|screenshots?|confirmations?|letters?|photos?|pictures?|"

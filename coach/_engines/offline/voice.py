@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..._core.text import split_sentences
+from ..._core.text import STOPWORDS, split_sentences
 from .clauses import capitalise
 
 __all__ = ["ordered_voices", "plain_voice"]
@@ -29,8 +29,9 @@ def ordered_voices(orders: tuple[str, ...]) -> frozenset[str]:
 def plain_voice(text: str, orders: tuple[str, ...], customer: str) -> str:
     """``text`` with each voice the orders asked for said plainly again; ``text`` itself where it took none."""
     voices = ordered_voices(orders)
-    if "pirate" in voices and _PIRATE_WORD.search(text):
-        text = "\n".join(_unpirate(line) for line in text.split("\n"))
+    if "pirate" in voices and len({m.group().lower() for m in _PIRATE_WORD.finditer(text)}) >= 2:  # (a plain draft
+        captain = re.search(r"\bcaptain\b", " ".join(orders), re.I) is not None  # that names Avast is no pirate's)
+        text = "\n".join(_unpirate(line, captain) for line in text.split("\n"))
     if "capitals" in voices:
         names, loud = _names(customer), _shouted(text)  # (in a reply all in capitals, "REGARDS," too)
         text = "\n".join(_uncapital(line, names, loud) for line in text.split("\n"))
@@ -39,21 +40,28 @@ def plain_voice(text: str, orders: tuple[str, ...], customer: str) -> str:
 
 # --- pirate -------------------------------------------------------------------------------------------------------------
 
-_PIRATE_WORD = re.compile(r"(?<![\w'’])(?:ahoy|arr+|yarr+|matey|me\s+hearty|me\s+hearties|ye|yer|fer|yo\s+ho(?:\s+ho)?|"
-                          r"shiver\s+me\s+timbers|avast|scallywag|landlubber|cap['’]n|walk\s+the\s+plank|seven\s+seas|"
-                          r"booty|doubloons?|me\s+parrot|fair\s+winds|\w+in['’])(?![\w'’])|\U0001F3F4\u200D\u2620\uFE0F?",
-                          re.I)
+_W = r"(?<![\w'’-])"  # a whole word: not inside "Ye-jin"
+_END = r"(?![\w'’-])"
+_PIRATE_WORD = re.compile(_W + r"(?:ahoy|arr+|yarr+|matey|me\s+hearty|me\s+hearties|ye|yer|fer|yo\s+ho(?:\s+ho)?|"
+                          r"shiver\s+me\s+timbers|scallywag|landlubber|cap['’]n|walk\s+the\s+plank|seven\s+seas|"
+                          r"doubloons?|me\s+parrot|fair\s+winds)" + _END + r"|\U0001F3F4\u200D\u2620\uFE0F?", re.I)
 # what is nothing but the voice: interjections, terms of address, the flag
-_NOISE = re.compile(r"(?<![\w'’])(?:arr+|yarr+|yo\s+ho(?:\s+ho)?|shiver\s+me\s+timbers|avast)(?![\w'’])[\s,!.]*|"
-                    r",?\s*(?<![\w'’])(?:me\s+hearty|me\s+hearties|matey|landlubber)(?![\w'’])|"
+_NOISE = re.compile(_W + r"(?:arr+|yarr+|yo\s+ho(?:\s+ho)?|shiver\s+me\s+timbers)" + _END + r"[\s,!.]*|"
+                    r",?\s*" + _W + r"(?:me\s+hearty|me\s+hearties|matey|landlubber)" + _END + r"|"
                     r"\s*\U0001F3F4\u200D\u2620\uFE0F?", re.I)
-_WORDS = {"ye": "you", "yer": "your", "fer": "for", "o'": "of", "me": "my", "ahoy": "hi"}
-_SWAP = re.compile(r"(?<![\w'’])(?:ye|yer|fer|ahoy)(?![\w'’])", re.I)
-_MY = re.compile(r"(?<![\w'’])me(?=\s+(?:parrot|ship|crew|hearty|word|honour|honor)\b)", re.I)
-_BE = re.compile(r"(?<=\w)\s+be\s+(?=\w+(?:ed|en|in['’]|ing)\b|blocked|sent|gone|done|on\s+its\s+way|in\b|at\b|with\b)", re.I)
-_THEY_BE = re.compile(r"(?<![\w'’])(you|we|they)\s+be\b", re.I)
+_WORDS = {"ye": "you", "yer": "your", "fer": "for", "o'": "of", "o’": "of", "ahoy": "hi", "ye've": "you've",
+          "ye're": "you're", "ye'll": "you'll", "ya": "you"}
+# (not "Ye Olde Cheshire Cheese": a name)
+_SWAP = re.compile(_W + r"(?:ye(?:['’](?:ve|re|ll))?(?!\s+(?-i:[A-Z]))|yer|fer|ahoy|o['’](?=\s))" + _END, re.I)
+_MY = re.compile(_W + r"me(?=\s+(?:parrot|ship|crew|hearty|word|honour|honor)\b)", re.I)
+# "be" for "is": after a thing, not after "can", "will" or "to" ("your refund can be sent" stays)
+_BE = re.compile(r"(?<=\w)(?<!\bcan)(?<!\bwill)(?<!\bshould)(?<!\bwould)(?<!\bcould)(?<!\bmust)(?<!\bmay)(?<!\bmight)"
+                 r"(?<!\bto)(?<!\bnot)(?<!\bll)(?<!\bI)\s+be\s+(?=\w+(?:ed|en|ing)\b|blocked|sent|gone|done|on\s+its\s+way|"
+                 r"(?:sorry|ready|here|there|fine|happy|glad|able|back|on|in|at|with)\b)", re.I)
+_I_BE = re.compile(_W + r"I\s+be\b")
+_THEY_BE = re.compile(_W + r"(you|we|they)\s+be\b(?P<touch>\s+(?:in\s+touch|back|with\s+you)\b)?", re.I)
 _IN = re.compile(r"\b(\w{2,})in['’](?![\w'’])")
-_CAPTAIN = re.compile(r"(?<![\w'’])(?i:cap['’]n|captain)\s+(?=[A-Z][a-z])")
+_CAPTAIN = re.compile(_W + r"(?i:cap['’]n|captain)\s+(?=[A-Z][a-z])")
 _SIGN_OFF = re.compile(r"^\s*fair\s+winds\s*[,!.]?\s*$", re.I)
 # idioms with no plain sense to keep
 _IDIOM = re.compile(r"\b(?:be\s+)?(?:sailin['’g]?|sailing)\s+the\s+seven\s+seas\b", re.I)
@@ -61,25 +69,32 @@ _TREASURE = re.compile(r"\btreasure(?=\s+(?:#|no\.?\s*)?\w*\d)", re.I)  # "yer t
 _FLAG_BREAK = re.compile(r"\s*\U0001F3F4\u200D\u2620\uFE0F?\s+(?=[A-Z])")  # the flag where a full stop would be
 
 
-def _unpirate(line: str) -> str:
+def _unpirate(line: str, captain: bool) -> str:
     if _SIGN_OFF.match(line):
         return "Kind regards,"
     kept = []
     line = _FLAG_BREAK.sub(lambda m: " " if re.search(r"[.!?]\s*$", line[: m.start()]) else ". ", line)
     for sentence in split_sentences(line):
-        plain = _IDIOM.sub("is on its way", sentence.text)
+        plain = _IDIOM.sub("will be with you soon", sentence.text)  # (what the draft claims, for the checker to read)
         plain = _TREASURE.sub("order", _NOISE.sub(" ", plain))
-        plain = _CAPTAIN.sub("", plain)
+        plain = _CAPTAIN.sub("", plain) if captain else re.sub(_W + r"(?i:cap['’]n)\s+(?=[A-Z][a-z])", "", plain)
         plain = _IN.sub(r"\1ing", plain)
         plain = _MY.sub("my", plain)
-        plain = _SWAP.sub(lambda m: _same_case(m.group(), _WORDS[m.group().lower()]), plain)
-        plain = _THEY_BE.sub(lambda m: f"{m.group(1)} are", plain)
-        plain = _BE.sub(lambda m: " is ", plain)
+        plain = _SWAP.sub(lambda m: _same_case(m.group(), _WORDS[m.group().lower().replace("’", "'")]), plain)
+        plain = _I_BE.sub("I am", plain)
+        plain = _THEY_BE.sub(lambda m: f"{m.group(1)}'ll be{m['touch']}" if m["touch"] else f"{m.group(1)} are", plain)
+        plain = _BE.sub(lambda m: " are " if _PLURAL.search(m.string[: m.start()]) else " is ", plain)
         plain = re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s{2,}", " ", plain)).strip(" ,")
+        end = re.search(r"[.!?]+\W*$", sentence.text)
+        if end and plain and plain[-1] not in ".!?":  # ("... for the wait, arr!": the full stop went with the "arr")
+            plain += end.group().strip()[:1]
         if re.fullmatch(r"[\W_]*(?:hi|hello)?[\W_]*", plain, re.I):
             continue  # "Arr, matey!", "Ahoy matey! 🏴‍☠️": nothing but the voice
         kept.append(capitalise(plain))
     return " ".join(kept) if kept else ""
+
+
+_PLURAL = re.compile(r"\b\w+(?<!s)(?<!u)s$")  # "headphones be sent" (not "bus", "address")
 
 
 def _same_case(said: str, word: str) -> str:
@@ -92,6 +107,12 @@ _LETTERS = re.compile(r"[A-Za-z]")
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
 _ACRONYMS = frozenset("""UK USA EU ID PIN OTP VAT DM FAQ SMS NHS ATM PDF GP TV EV OK HR CEO AUD USD GBP EUR CAD NZD INR
 SEK CHF ASAP""".split())  # (not "US", "IT", "AM": "SEND US", "LOOK INTO IT", "I AM" say words)
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "miss", "prof", "st", "sir", "dame", "rev"})
+_PROPER = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december christmas easter""".split())  # (not "may": a word too)
+_LABELS = frozenset({"ref", "reference", "code", "pnr"})  # (what follows is a code: "REF QXBRTA")
+_SHORT_WORDS = frozenset("""hi hey yes yet get got let put set see saw try due way day new old one two ten bad sad sir
+ask box bag bin car fee pay job use per via ago far few lot own top end yes okay ref tel fax""".split())
 _NOT_NAMES = frozenset({"there", "all", "team", "everyone", "both", "again"})  # ("HI THERE": not a name)
 _GREETS = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))$", re.I)
 
@@ -117,29 +138,40 @@ def _uncapital(line: str, names: dict[str, str], loud: bool) -> str:
         return line
     words = line.split()
     titled = len(words) <= 4 and not re.search(r"[.!?]\s*$", line)  # "REGARDS,", "STREAMBOX SUPPORT": a sign-off line
-    out, start, after_greeting = [], True, False
+    out, start, after_greeting, after_title, after_label = [], True, False, False, False
+    signed = titled and line.rstrip().endswith(",")  # "BEST WISHES,": a sign-off, its first word capitalised
     for m in re.finditer(r"\S+|\s+", line):
         piece = m.group()
         if piece.isspace():
             out.append(piece)
             continue
         word = _TOKEN.search(piece)
-        if word is None or any(ch.isdigit() for ch in piece) or "@" in piece or "." in piece.strip(".,!?;:") and \
-                not piece.strip(".,!?;:").isalpha():
+        if word is None or any(ch.isdigit() for ch in piece) or "@" in piece or piece.startswith("^") or \
+                "." in piece.strip(".,!?;:") and not piece.strip(".,!?;:").isalpha():
             out.append(piece)  # "KW-3317", "r.hennessy@harbourview.com", "£14.99": as written
         else:
             bare = word.group()
             lower = bare.lower()
             if lower in names:
                 plain = names[lower]
+            elif after_label:
+                plain = bare  # "REF QXBRTA", "CODE SAVE10": as written
+            elif lower in _PROPER or lower in _TITLES or after_title:
+                plain = lower.capitalize()  # "MONDAY", "JUNE"; "DR JONES", "ST MARY'S"
+            elif len(bare) <= 3 and bare.isupper() and lower not in STOPWORDS and lower not in _SHORT_WORDS:
+                plain = bare  # "UPS", "DHL": letters, not a word
             elif bare.upper() in _ACRONYMS or bare.upper() == "I" or lower.startswith(("i'", "i’")):
                 plain = bare if bare.upper() in _ACRONYMS else "I" + lower[1:]
             elif start or titled or after_greeting:
                 plain = lower.capitalize()
             else:
                 plain = lower
-            plain = lower if lower in _NOT_NAMES and not start else plain
+            plain = lower if lower in _NOT_NAMES and not start and not titled else plain
+            plain = re.sub(r"^([OD]['’])([a-z])", lambda m: m.group(1) + m.group(2).upper(), plain)  # "O'Neill"
+            plain = plain.lower() if signed and not start and plain.lower() not in names else plain  # "Best wishes,"
             out.append(piece[: word.start()] + plain + piece[word.end():])
-            after_greeting = bool(_GREETS.match(lower)) or after_greeting and lower in ("mr", "mrs", "ms", "dr", "miss")
+            after_greeting = bool(_GREETS.match(lower)) or after_greeting and lower in _TITLES
+            after_title = lower in _TITLES
+            after_label = lower in _LABELS
         start = bool(re.search(r"[.!?]['’\"”)]*$", piece)) if not piece.isspace() else start
     return "".join(out)
