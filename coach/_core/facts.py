@@ -91,7 +91,9 @@ def invented_facts(rewrite: str, *sources: str | None) -> list[str]:
     never say it is invented (see ``invented_times``).
     """
     known = "\n".join(s for s in sources if s)
-    invented = [fact for fact in extract_facts(rewrite) if fact not in known and not _said_apart(fact, known)]
+    folded = known.casefold()  # ("4 June" is the draft's "4 JUNE", said without shouting)
+    invented = [fact for fact in extract_facts(rewrite) if fact not in known and fact.casefold() not in folded and
+                not _said_apart(fact, known)]
     times = [phrase for phrase in invented_times(rewrite, *sources) if not any(f in phrase for f in invented)]
     return invented + times
 

@@ -583,6 +583,10 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
             return
         if sent.after == "start" or not has_more or sent.end_mark in ("?", "…"):
             return  # "Clare." at the very start/end (a greeting or a sign-off)
+        own_line = mask.text[: sent.start].rstrip(" \t").endswith("\n")
+        if own_line and sent.end_mark in ("\n", "") and nxt is not None and nxt.end_mark in ("\n", "") and \
+                not re.search(r"[.!?]", nxt.text):
+            return  # "Jack\nHeatwise Plumbing": a name over the company's, in a signature
         if sent.end_mark == "!" and not (prev and _HELLO_RE.match(_strip_ph(prev.text))):
             return  # "Success! ..." is an exclamation; "Hello, thanks .... Josh! ..." is a torn greeting
         problems.append(f"one-word fragment: \"{_quote(mask, raw)}\"")

@@ -50,9 +50,9 @@ _NOISE = re.compile(_W + r"(?:arr+|yarr+|yo\s+ho(?:\s+ho)?|shiver\s+me\s+timbers
                     r",?\s*" + _W + r"(?:me\s+hearty|me\s+hearties|matey|landlubber)" + _END + r"|"
                     r"\s*\U0001F3F4\u200D\u2620\uFE0F?", re.I)
 _WORDS = {"ye": "you", "yer": "your", "fer": "for", "o'": "of", "o’": "of", "ahoy": "hi", "ye've": "you've",
-          "ye're": "you're", "ye'll": "you'll", "ya": "you"}
+          "ye're": "you're", "ye'll": "you'll", "ya": "you", "an'": "and", "an’": "and"}
 # (not "Ye Olde Cheshire Cheese": a name)
-_SWAP = re.compile(_W + r"(?:ye(?:['’](?:ve|re|ll))?(?!\s+(?-i:[A-Z]))|yer|fer|ahoy|o['’](?=\s))" + _END, re.I)
+_SWAP = re.compile(_W + r"(?:ye(?:['’](?:ve|re|ll))?(?!\s+(?-i:[A-Z]))|yer|fer|ahoy|(?:o|an)['’](?=\s))" + _END, re.I)
 _MY = re.compile(_W + r"me(?=\s+(?:parrot|ship|crew|hearty|word|honour|honor)\b)", re.I)
 # "be" for "is": after a thing, not after "can", "will" or "to" ("your refund can be sent" stays)
 _BE = re.compile(r"(?<=\w)(?<!\bcan)(?<!\bwill)(?<!\bshould)(?<!\bwould)(?<!\bcould)(?<!\bmust)(?<!\bmay)(?<!\bmight)"
@@ -94,7 +94,7 @@ def _unpirate(line: str, captain: bool) -> str:
     return " ".join(kept) if kept else ""
 
 
-_PLURAL = re.compile(r"\b\w+(?<!s)(?<!u)s$")  # "headphones be sent" (not "bus", "address")
+_PLURAL = re.compile(r"\b[a-z]\w*(?<!s)(?<!u)s$")  # "headphones be sent" (not "bus", "address", "Captain Hughes")
 
 
 def _same_case(said: str, word: str) -> str:
@@ -107,6 +107,8 @@ _LETTERS = re.compile(r"[A-Za-z]")
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
 _ACRONYMS = frozenset("""UK USA EU ID PIN OTP VAT DM FAQ SMS NHS ATM PDF GP TV EV OK HR CEO AUD USD GBP EUR CAD NZD INR
 SEK CHF ASAP""".split())  # (not "US", "IT", "AM": "SEND US", "LOOK INTO IT", "I AM" say words)
+_NUMBER_NEAR = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+_NUMBER_AFTER = re.compile(r"\s+\d{1,2}\b")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "miss", "prof", "st", "sir", "dame", "rev"})
 _PROPER = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june july
 august september october november december christmas easter""".split())  # (not "may": a word too)
@@ -139,7 +141,8 @@ def _uncapital(line: str, names: dict[str, str], loud: bool) -> str:
     words = line.split()
     titled = len(words) <= 4 and not re.search(r"[.!?]\s*$", line)  # "REGARDS,", "STREAMBOX SUPPORT": a sign-off line
     out, start, after_greeting, after_title, after_label = [], True, False, False, False
-    signed = titled and line.rstrip().endswith(",")  # "BEST WISHES,": a sign-off, its first word capitalised
+    signed = titled and line.rstrip().endswith(",") and not _GREETS.match(line.split()[0].strip(",!").lower())  # "BEST
+    # WISHES,": a sign-off, its first word capitalised (not "HI DR AHMED,")
     for m in re.finditer(r"\S+|\s+", line):
         piece = m.group()
         if piece.isspace():
@@ -154,15 +157,16 @@ def _uncapital(line: str, names: dict[str, str], loud: bool) -> str:
             lower = bare.lower()
             if lower in names:
                 plain = names[lower]
-            elif after_label:
+            elif after_label and lower not in STOPWORDS:
                 plain = bare  # "REF QXBRTA", "CODE SAVE10": as written
-            elif lower in _PROPER or lower in _TITLES or after_title:
-                plain = lower.capitalize()  # "MONDAY", "JUNE"; "DR JONES", "ST MARY'S"
+            elif lower in _PROPER or lower in _TITLES or after_title or after_greeting or \
+                    lower == "may" and (_NUMBER_NEAR.search(line[: m.start()]) or _NUMBER_AFTER.match(line[m.end():])):
+                plain = lower.capitalize()  # "MONDAY", "JUNE", "12 MAY"; "DR JONES", "ST MARY'S"; "HI RAJ"
             elif len(bare) <= 3 and bare.isupper() and lower not in STOPWORDS and lower not in _SHORT_WORDS:
                 plain = bare  # "UPS", "DHL": letters, not a word
             elif bare.upper() in _ACRONYMS or bare.upper() == "I" or lower.startswith(("i'", "i’")):
                 plain = bare if bare.upper() in _ACRONYMS else "I" + lower[1:]
-            elif start or titled or after_greeting:
+            elif start or titled:
                 plain = lower.capitalize()
             else:
                 plain = lower
