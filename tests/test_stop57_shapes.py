@@ -319,3 +319,21 @@ def test_a_pirate_draft_with_a_captains_signature_is_rewritten_not_left_as_it_wa
     result = coach.rewrite(draft, customer=customer, engine="offline")
     assert "Ahoy" not in result.rewrite and "Yer" not in result.rewrite and result.rewrite.endswith("Jack\nHeatwise Plumbing")
     assert result.passed is not False
+
+
+# --- a refusal where the policy grants this customer an exception is no pass ----------------------------------------------
+
+def test_a_charge_the_customers_case_is_exempt_from_is_left_for_a_person():
+    lines = ["Cancellations within 24 hours of the tour are charged in full.",
+             "Hospital admissions supported by a doctor's note receive a full refund."]
+    customer = "I was admitted to hospital the night before the tour, I have the doctor's note. Can I get my money back?"
+    draft = "Hi Omar, as you cancelled within 24 hours of the tour, the full £90 will be charged in line with our policy."
+    result = coach.rewrite(draft, customer=customer, policy=lines, engine="offline")
+    assert result.passed is None and lines[1] in result.unchecked
+
+
+def test_a_refusal_on_another_topic_leaves_the_exception_line_alone():
+    lines = ["Hospital admissions supported by a doctor's note receive a full refund."]
+    draft = "Hi Omar, thanks for the photos of the scratched case. I've booked a courier to collect it on Monday."
+    result = coach.rewrite(draft, customer="The case of my new speaker arrived scratched.", policy=lines, engine="offline")
+    assert result.unchecked == []

@@ -81,7 +81,7 @@ _OWN_CONDITION = re.compile(r"\bif\b(?!\s+you(?:'d|’d|\s+would)?\s+(?:rather|p
 _CONDITION = re.compile(
     r"\b(?:only|unless|except|exclud\w*|provided|subject\s+to|requires?|required|needs?|must|approv\w*|sign-?off|"
     r"authori[sz]\w*|proof|receipts?|screenshots?|photos?|evidence|certificates?|on\s+(?:presentation|production|receipt)\s+of|"
-    r"eligib\w*|not|no|never|cannot|if|after|before|pro[\s-]?rat\w*|"
+    r"eligib\w*|not|no|never|cannot|if|after|before|pro[\s-]?rat\w*|supported\s+by|on\s+an?|on\s+request|"
     r"until|once|per|more\s+than|over|above|less\s+than|under|outside|up\s+to|within\s+\d+\s*(?:\w+\s+)?"
     r"(?:days?|hours?|weeks?|months?|minutes?)\s+of)\b|\d\s?%|\bhalf\b", re.I)
 # a refusal or a charge: "an early cancellation fee of €60 applies", "non-refundable", "incur a $10 late fee", "as per
@@ -91,9 +91,12 @@ _REFUSES = re.compile(
     r"applied|charged|due))\b|\bincurs?\s+an?\s|\bnon-refundable\b|\bnot\s+eligible\b|\bno\s+(?:refunds?|exceptions?)\b|"
     r"\bas\s+per\s+(?:our\s+)?(?:terms|t&cs|t\s*&\s*cs|policy)\b|\bfor\s+a\s+fee\s+of\b|"
     r"\b(?:can't|can’t|cannot|unable\s+to|not\s+able\s+to)\s+(?:be\s+)?(?:refund|waive|reverse|remove|exchange|reimburse|"
-    r"compensate|extend|credit)\w*", re.I)
+    r"compensate|extend|credit|change)\w*|"
+    r"\b(?:will\s+be|is|are)\s+charged\b|\b(?:we\s+)?(?:don['’]t|do\s+not)\s+(?:price[- ]match|offer|refund|waive|give)\b|"
+    r"\bcannot\s+waive\b|\bis\s+correct\b", re.I)
 # a line that grants an exception: a waiver, a refund, a credit, "treated as on time", "without the ... fee"
-_EXCEPTION = re.compile(r"\b(?:waived?|refunded|free\s+of\s+charge|no\s+(?:\w+\s+){0,2}(?:fee|charge)s?\s+(?:is|are)\s+"
+_EXCEPTION = re.compile(r"\b(?:waived?|refunded|full\s+refund|(?:may|can)\s+choose\s+a\s+refund|prioriti[sz]ed|credited|"
+                        r"(?:can|may)\s+be\s+granted|we\s+match|free\s+of\s+charge|no\s+(?:\w+\s+){0,2}(?:fee|charge)s?\s+(?:is|are)\s+"
                         r"charged|without\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:fee|charge)|travel\s+credit|"
                         r"treated\s+as\s+on\s+time|exempt\w*|suspended)\b", re.I)
 # an exception word that says no: "after that the box ... cannot be refunded"
@@ -133,10 +136,10 @@ _LET_GO = re.compile(r"\bno\s+(?:\w+\s+){1,2}?(?:needed|required|necessary)\b|\b
                      r"\bwithout\s+(?:\w+\s+){1,3}", re.I)
 
 
-def unchecked_lines(text: str, policy: Policy) -> list[str]:
+def unchecked_lines(text: str, policy: Policy, customer: str = "") -> list[str]:
     """The policy lines with a condition on a grant ``text`` makes that ``text`` does not show met, and the lines that
     grant, on a condition, what ``text`` refuses or charges and does not mention (none without a policy, a grant or a
-    refusal, or such a line)."""
+    refusal, or such a line). The ``customer``'s message may name the exception's case ("I've got a GP note")."""
     if not policy.commitments:
         return []
     text = _WRITE_OFF.sub("writeoff", text)
@@ -148,7 +151,7 @@ def unchecked_lines(text: str, policy: Policy) -> list[str]:
     for sentence in split_sentences(text):
         clause = sentence.text
         if _REFUSES.search(clause) and not _grants(clause):
-            lines += [line for line in _exceptions(clause, reply, policy) if line not in lines]
+            lines += [line for line in _exceptions(clause, reply, policy, customer) if line not in lines]
             continue
         if not _grants(clause) or _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or _OWN_CONDITION.search(clause):
             continue
@@ -166,16 +169,20 @@ def unchecked_lines(text: str, policy: Policy) -> list[str]:
     return lines
 
 
-def _exceptions(clause: str, reply: set[str], policy: Policy) -> list[str]:
+def _exceptions(clause: str, reply: set[str], policy: Policy, customer: str = "") -> list[str]:
     """The lines on the topic of a refusal or a charge ("an early cancellation fee of €60 applies") that grant an
     exception on a condition ("Members relocating more than 50 km ... can cancel without the early cancellation fee on
     proof of new address"), which the reply (its stems: ``reply``) never mentions (not half their words)."""
     topic = _senses(_topic(clause, _CASE))
+    told = set(_stems(customer, _CASE)) if customer else set()
     found = []
     for line in policy.commitments:
         words = set(_stems(line, _CASE))
+        # on the refusal's topic, or on the customer's case, two of its words said ("a GP note" for "evidence of
+        # illness ... the module leader" is not enough; "my doctor's note" for "supported by a doctor's note" is)
         if not for_agents(line) and _EXCEPTION.search(_NOT_GRANTED.sub(" ", line)) and \
-                _CONDITION.search(_OURS.sub(" ", line)) and topic & _senses(words) and len(words & reply) * 2 < len(words):
+                _CONDITION.search(_OURS.sub(" ", line)) and (topic & _senses(words) or len(told & words) >= 2) and \
+                len(words & reply) * 2 < len(words):
             found.append(line)
     return found
 

@@ -123,7 +123,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
             after = check(rewrite, customer, policy, max_chars=None)
         except InputError as exc:
             return GuardVerdict(after=None, unreadable=str(exc))
-    unchecked = unchecked_lines(rewrite, policy)
+    unchecked = unchecked_lines(rewrite, policy, without_instructions(customer or ""))
     slips = slipped(rewrite)
     if rewrite == draft:  # the draft as it was: nothing lost, invented, copied or made to read worse; only its rules
         return GuardVerdict(after=after, language=_unread(rewrite, after), unchecked=unchecked, slips=slips)
