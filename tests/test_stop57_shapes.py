@@ -24,7 +24,7 @@ def _rewrite(draft: str, customer: str, policy: list[str] | None = None) -> str:
 def test_an_arrival_promised_is_checked_for_when_it_comes():
     out = _rewrite("Hello Ms Brandt, thanks for your email. I can confirm the fine will be cancelled within 24 hours and your "
                    "new bus pass will arrive tomorrow.", "I was fined because my bus pass was lost in the post.")
-    assert "when your new bus pass will arrive" in out
+    assert "when your new bus pass is due to arrive" in out
     assert "whether your new bus pass can arrive" not in out
 
 
@@ -337,3 +337,31 @@ def test_a_refusal_on_another_topic_leaves_the_exception_line_alone():
     draft = "Hi Omar, thanks for the photos of the scratched case. I've booked a courier to collect it on Monday."
     result = coach.rewrite(draft, customer="The case of my new speaker arrived scratched.", policy=lines, engine="offline")
     assert result.unchecked == []
+
+
+def test_an_effort_after_someone_already_looking_is_not_a_second_look_in_the_same_sentence():
+    out = _rewrite("Hi Ana, our billing team is looking into it and we will try our best to get it resolved asap.",
+                   "My invoice INV-2210 shows VAT twice.")
+    assert "looking into it and I'll look into this" not in out
+
+
+def test_saying_the_staff_dont_care_is_pity():
+    assert any(f.rule == "pity" for f in check("That's honestly unacceptable - they clearly don't care.").findings)
+
+
+def test_what_the_second_diff_review_found_stays_mended():
+    from coach._engines.offline.voice import plain_voice
+    pirate = ("answer in pirate speak",)
+    assert plain_voice("Ahoy! Please be assured ye'll get yer parcel, matey! Don't be alarmed by the tracking, arr.",
+                       pirate, "") == "Please be assured you'll get your parcel! Don't be alarmed by the tracking."
+    assert plain_voice("Arr, yer new slot be Thursday 9-12, matey! We'd be happy to help, arr.", pirate, "") == \
+        "Your new slot is Thursday 9-12! We'd be happy to help."
+    assert plain_voice("HI @MARCO_V, SO SORRY ABOUT THE COLD PIZZA. ^KT", ("reply in capital letters",), "") == \
+        "Hi @MARCO_V, so sorry about the cold pizza. ^KT"
+    out = _rewrite("Hi Ed, I've returned your passport by recorded post, it should be there within 2 days.",
+                   "You still have my passport from the visa application.")
+    assert "to show" not in out
+    for text in ("If you switch to paperless billing, your bill will be reduced by £2 a month.",
+                 "Your booking is assured, as the payment cleared on Monday.",
+                 "I'll extend your free trial by 7 days."):
+        assert not any(f.rule == "broken-promise" for f in check(text).findings), text

@@ -58,6 +58,8 @@ _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+
 _GERUND = {"find out": "finding out", "look into": "looking into", "check": "checking", "trace": "tracing",
            "locate": "locating", "chase": "chasing", "track down": "tracking down"}  # (never an outcome: not "getting
 # your refund processed this week")
+_SOMEONE_LOOKING = re.compile(r"\b(?:is|are|['’]re|['’]s)\s+(?:currently\s+|already\s+)?(?:looking\s+into|investigating|"
+                              r"working\s+on)\s+(?:it|this|that|the\s+\w+)\s*,?\s+and\s+$", re.I)
 _VAGUE_SWAPS = [
     # an effort at an outcome that names nothing ("We'll try to get it done asap", "I'll do my best to get this sorted for
     # you"): the agent looks into it (never "check whether we can get this sorted")
@@ -68,7 +70,9 @@ _VAGUE_SWAPS = [
                 r"for\s+you|soon|(?:right\s+)?away))*\b"
                 rf"(?=\s*[.!]*[\s{EMOJI}{EMOJI_GLUE}]*$|,?\s+and\s+(?:give|call|ring|phone|email|text|message|"
                 r"update|get\s+back|let)\b)", re.I),  # ("we'll do our best to fix 💚": nothing named)
-     lambda m: "I'll look into this" + ("" if re.match(r",?\s+and\b", m.string[m.end():]) else " and update you")),
+     lambda m: ("I'll update you" if _SOMEONE_LOOKING.search(m.string[: m.start()]) else  # ("Our tech team is looking
+                "I'll look into this" + ("" if re.match(r",?\s+and\b", m.string[m.end():]) else " and update you"))),
+    # into it and we'll try our best to get it resolved": someone looks already; the agent's part is the update)
     # (the agent's own, never "we"; at the sentence's end, or before the agent's act: "... and give you a ring")
     # "I'm doing my level best to find out why order 3321 is stuck" -> "I'm finding out why ..."
     (re.compile(r"\b((?:I|we)(?:['’]m|['’]re|\s+am|\s+are))\s+(?:doing|trying)\s+(?:my|our)\s+(?:very\s+|level\s+)?best\s+to\s+"

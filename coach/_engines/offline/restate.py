@@ -366,7 +366,7 @@ _SAME_AS_EVER = re.compile(r"^\W*nothing(?:['’]s|\s+has|\s+else\s+has)\s+chang
                            re.I)
 _CONNECTIVE = re.compile(r"\s+(?:therefore|thus|hence|consequently|subsequently)\b(?=\s)", re.I)
 _NOTHING_CHANGED = re.compile(r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:had|made)\s+"
-                              r"(?:a|any)\s+(?:claims?|tickets?|accidents?|late\s+payments?)\b[^,;]*$|"
+                              r"(?:a|any)\s+(?:claims?|accidents?)\b[^,;]*$|"
                               r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:missed\s+a\s+payment|"
                               r"changed\s+anything|been\s+late)\b[^,;]*$", re.I)
 _NOTES_ASIDE = re.compile(r",\s+(?:nothing|not)\s+\w+,", re.I)  # ", nothing extreme,"
@@ -374,7 +374,8 @@ _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+t
                          r"them)\b", re.I)
 _NO_PROBLEM = re.compile(r"\b(?:never|not\s+once)\s+(?:missed\s+a|been\s+late|had\s+(?:a|any)\s+(?:problem|issue|complaint)s?|"
                          r"been\s+so)\b|\balways\s+paid\b|\bshould(?:\s+not|n['’]t)\s+(?:be|have\s+to)\b|"
-                         r"^\W*nothing(?:['’]s|\s+has|\s+else\s+has)\s+changed\b",  # ("nothing's changed - same car")
+                         r"^\W*nothing(?:['’]s|\s+has|\s+else\s+has)\s+changed\b(?!\s+since\b)",  # ("nothing's changed -
+                         # same car", "nothing has changed in the house"; not "nothing has changed since I complained")
                          re.I)
 _INDEFINITE_LEAD = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:\w+ed|paid|sent|bought|got|made|took|went|left|"
                               r"spent|gave|put|rang|called|told)\b", re.I)  # "a fridge freezer and paid £38 online"

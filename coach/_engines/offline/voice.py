@@ -46,7 +46,7 @@ _PIRATE_WORD = re.compile(_W + r"(?:ahoy|arr+|yarr+|matey|me\s+hearty|me\s+heart
                           r"shiver\s+me\s+timbers|scallywag|landlubber|cap['’]n|walk\s+the\s+plank|seven\s+seas|"
                           r"doubloons?|me\s+parrot|fair\s+winds)" + _END + r"|\U0001F3F4\u200D\u2620\uFE0F?", re.I)
 # what is nothing but the voice: interjections, terms of address, the flag
-_NOISE = re.compile(_W + r"(?:arr+|yarr+|yo\s+ho(?:\s+ho)?|shiver\s+me\s+timbers)" + _END + r"[\s,!.]*|"
+_NOISE = re.compile(_W + r"(?:arr+|yarr+|aye|yo\s+ho(?:\s+ho)?|shiver\s+me\s+timbers)" + _END + r"[\s,!.]*|"
                     r",?\s*" + _W + r"(?:me\s+hearty|me\s+hearties|matey|landlubber)" + _END + r"|"
                     r"\s*\U0001F3F4\u200D\u2620\uFE0F?", re.I)
 _WORDS = {"ye": "you", "yer": "your", "fer": "for", "o'": "of", "o’": "of", "ahoy": "hi", "ye've": "you've",
@@ -57,7 +57,8 @@ _MY = re.compile(_W + r"me(?=\s+(?:parrot|ship|crew|hearty|word|honour|honor)\b)
 # "be" for "is": after a thing, not after "can", "will" or "to" ("your refund can be sent" stays)
 _BE = re.compile(r"(?<=\w)(?<!\bcan)(?<!\bwill)(?<!\bshould)(?<!\bwould)(?<!\bcould)(?<!\bmust)(?<!\bmay)(?<!\bmight)"
                  r"(?<!\bto)(?<!\bnot)(?<!\bll)(?<!\bI)\s+be\s+(?=\w+(?:ed|en|ing)\b|blocked|sent|gone|done|on\s+its\s+way|"
-                 r"(?:sorry|ready|here|there|fine|happy|glad|able|back|on|in|at|with)\b)", re.I)
+                 r"(?:sorry|ready|here|there|fine|happy|glad|able|back|on|in|at|with|reset|set|put|paid|made|cut|shut|"
+                 r"told|sold|left|kept|held|found)\b|(?-i:[A-Z])|\d)", re.I)  # ("Your new slot be Thursday")
 _I_BE = re.compile(_W + r"I\s+be\b")
 _THEY_BE = re.compile(_W + r"(you|we|they)\s+be\b(?P<touch>\s+(?:in\s+touch|back|with\s+you)\b)?", re.I)
 _IN = re.compile(r"\b(\w{2,})in['’](?![\w'’])")
@@ -83,17 +84,27 @@ def _unpirate(line: str, captain: bool) -> str:
         plain = _SWAP.sub(lambda m: _same_case(m.group(), _WORDS[m.group().lower().replace("’", "'")]), plain)
         plain = _I_BE.sub("I am", plain)
         plain = _THEY_BE.sub(lambda m: f"{m.group(1)}'ll be{m['touch']}" if m["touch"] else f"{m.group(1)} are", plain)
-        plain = _BE.sub(lambda m: " are " if _PLURAL.search(m.string[: m.start()]) else " is ", plain)
-        plain = re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s{2,}", " ", plain)).strip(" ,")
+        plain = _BE.sub(_is_or_are, plain)
+        plain = re.sub(r",\s*([.!?])", r"\1", re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s{2,}", " ", plain)))
+        plain = plain.strip(" ").lstrip(",").lstrip()
         end = re.search(r"[.!?]+\W*$", sentence.text)
         if end and plain and plain[-1] not in ".!?":  # ("... for the wait, arr!": the full stop went with the "arr")
-            plain += end.group().strip()[:1]
+            plain = plain.rstrip(" ,;") + end.group().strip()[:1]
         if re.fullmatch(r"[\W_]*(?:hi|hello)?[\W_]*", plain, re.I):
             continue  # "Arr, matey!", "Ahoy matey! 🏴‍☠️": nothing but the voice
         kept.append(capitalise(plain))
     return " ".join(kept) if kept else ""
 
 
+def _is_or_are(m: re.Match[str]) -> str:
+    before = m.string[: m.start()]
+    if _NOT_A_SUBJECT.search(before):
+        return m.group()  # "please be assured", "don't be alarmed", "we'd be happy": "be" as it was
+    return " are " if _PLURAL.search(before) else " is "
+
+
+_NOT_A_SUBJECT = re.compile(r"(?:\b(?:please|don['’]t|do\s+not|won['’]t|wouldn['’]t|never|always|also|just|to|not)|"
+                            r"['’]d|['’]ll)$", re.I)
 _PLURAL = re.compile(r"\b[a-z]\w*(?<!s)(?<!u)s$")  # "headphones be sent" (not "bus", "address", "Captain Hughes")
 
 
@@ -152,6 +163,7 @@ def _uncapital(line: str, names: dict[str, str], loud: bool) -> str:
         if word is None or any(ch.isdigit() for ch in piece) or "@" in piece or piece.startswith("^") or \
                 "." in piece.strip(".,!?;:") and not piece.strip(".,!?;:").isalpha():
             out.append(piece)  # "KW-3317", "r.hennessy@harbourview.com", "£14.99": as written
+            after_greeting = False  # ("HI @MARCO_V, SO SORRY": the handle is the name, "so" is none)
         else:
             bare = word.group()
             lower = bare.lower()
