@@ -365,3 +365,9 @@ def test_what_the_second_diff_review_found_stays_mended():
                  "Your booking is assured, as the payment cleared on Monday.",
                  "I'll extend your free trial by 7 days."):
         assert not any(f.rule == "broken-promise" for f in check(text).findings), text
+
+
+def test_chat_dismay_is_pity_or_a_bland_apology():
+    assert any(f.rule == "pity" for f in check("Ugh thats so annoying!! I'll chase it now.").findings)
+    assert any(f.rule == "bland-apology" for f in check("Omg no!! 😱 I'll chase it now.").findings)
+    assert not any(f.rule == "pity" for f in check("This is so annoying for you. I've sent a new code.").findings)
