@@ -371,3 +371,14 @@ def test_chat_dismay_is_pity_or_a_bland_apology():
     assert any(f.rule == "pity" for f in check("Ugh thats so annoying!! I'll chase it now.").findings)
     assert any(f.rule == "bland-apology" for f in check("Omg no!! 😱 I'll chase it now.").findings)
     assert not any(f.rule == "pity" for f in check("This is so annoying for you. I've sent a new code.").findings)
+
+
+def test_reassurance_tails_and_a_possessive_subject_in_a_check():
+    out = _rewrite("hi Sam, parts got held up. ur bike will 100% be ready friday morning no dramas",
+                   "My bike was meant to be ready on Tuesday.")
+    assert "no dramas" not in out
+    out = _rewrite("Hi Kerry, I'll make sure this month's bill is waived.", "I lost my job and can't pay my bill.")
+    assert "whether this can month's" not in out and "this month's bill" in out
+    from coach._engines.offline.voice import plain_voice
+    assert plain_voice("Arr, yer refund will drop anchor in yer account soon, savvy? Fair winds!",
+                       ("answer in pirate speak",), "") == "Your refund will arrive in your account soon."

@@ -64,7 +64,8 @@ _IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?)\
                     r"(?:tomorrow|today|tonight|the\s+end|end\s+of|noon|midday|next|this|\d+|(?:mon|tues|wednes|thurs|fri|satur|"
                     r"sun)day)\b(?![^,;]*\bof\s+(?:purchase|delivery|the\s+date|receipt)\b).*)$", re.I)
 _GUARANTEED = re.compile(r",?\s*(?:guaranteed(?:\s+in\s+writing)?|you\s+have\s+(?:my|our)\s+word|no\s+matter\s+what|"
-                         r"no\s+bother(?:\s+at\s+all)?(?=\W*$)|"
+                         r"no\s+(?:bother|dramas?|worries|probs?)(?:\s+at\s+all)?(?=\W*$)|"
+                         r"(?:so\s+)?(?:don['’]?t|do\s+not)\s+worry(?:\s+(?:they|it|we)\s+always\s+(?:do|does))?(?=\W*$)|"
                          r"(?<=,\s)(?:I\s+)?promise)\b"
                          r"|,?\s+(?:I\s+|we\s+)?(?:promise|swear)(?=\W*$)", re.I)  # "... asap I promise", "📦 promise!!"
 _TO_STAFF = re.compile(r"\s*(?:agents?|staff|advis[eo]rs?|colleagues|front[-\s]desk\s+staff)\b", re.I)  # ("Agents may not ...":
@@ -1069,7 +1070,7 @@ _TRAILING_FACES = re.compile(rf"[\s{EMOJI}{EMOJI_GLUE}]+$")
 _REMEDY_NOUN = re.compile(r"(?:(?:a|an|the|your)\s+)?(?:full\s+|complete\s+|prompt\s+)?(?:payment|refund|reimbursement|"
                           r"replacement|repair|compensation|settlement)\b", re.I)
 _ASSURED = re.compile(rf"^\s*(?:{_VOUCHES}|rest\s+easy,?)\s*(?:that\s+)?", re.I)
-_MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
+_MADE = re.compile(r"^(?P<s>(?:all\s+)?(?:the|your|this|these|those|all)\s+[\w'’-]+(?:\s+[\w-]+)?)\s+(?:is|are|gets?)\s+"
                    r"(?P<vp>(?:\w+ly\s+)?\w+(?:ed|en|wn)\b.*)$", re.I)  # "this bill is completely written off"
 # "we'll make sure the second €312 payment has vanished from your account": whether it can be removed
 _MADE_GONE = re.compile(r"^(?P<s>(?:the|your|this|that|any)\s+(?:[\w-]+|[£$€]\d[\d,.]*)(?:\s+(?:[\w-]+|[£$€]\d[\d,.]*)){0,2}?)\s+"

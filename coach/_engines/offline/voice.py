@@ -46,14 +46,14 @@ _PIRATE_WORD = re.compile(_W + r"(?:ahoy|arr+|yarr+|matey|me\s+hearty|me\s+heart
                           r"shiver\s+me\s+timbers|scallywag|landlubber|cap['’]n|walk\s+the\s+plank|seven\s+seas|"
                           r"doubloons?|me\s+parrot|fair\s+winds)" + _END + r"|\U0001F3F4\u200D\u2620\uFE0F?", re.I)
 # what is nothing but the voice: interjections, terms of address, the flag
-_NOISE = re.compile(_W + r"(?:arr+|yarr+|aye|yo\s+ho(?:\s+ho)?|shiver\s+me\s+timbers)" + _END + r"[\s,!.]*|"
+_NOISE = re.compile(_W + r"(?:arr+|yarr+|aye|yo\s+ho(?:\s+ho)?|shiver\s+me\s+timbers|fair\s+winds|savvy)" + _END + r"[\s,!.?]*|"
                     r",?\s*" + _W + r"(?:me\s+hearty|me\s+hearties|matey|landlubber)" + _END + r"|"
                     r"\s*\U0001F3F4\u200D\u2620\uFE0F?", re.I)
 _WORDS = {"ye": "you", "yer": "your", "fer": "for", "o'": "of", "o’": "of", "ahoy": "hi", "ye've": "you've",
           "ye're": "you're", "ye'll": "you'll", "ya": "you", "an'": "and", "an’": "and"}
 # (not "Ye Olde Cheshire Cheese": a name)
 _SWAP = re.compile(_W + r"(?:ye(?:['’](?:ve|re|ll))?(?!\s+(?-i:[A-Z]))|yer|fer|ahoy|(?:o|an)['’](?=\s))" + _END, re.I)
-_MY = re.compile(_W + r"me(?=\s+(?:parrot|ship|crew|hearty|word|honour|honor)\b)", re.I)
+_MY = re.compile(_W + r"me(?=\s+(?:parrot|ship|crew|hearty|word|honour|honor|orders|treasure)\b)", re.I)
 # "be" for "is": after a thing, not after "can", "will" or "to" ("your refund can be sent" stays)
 _BE = re.compile(r"(?<=\w)(?<!\bcan)(?<!\bwill)(?<!\bshould)(?<!\bwould)(?<!\bcould)(?<!\bmust)(?<!\bmay)(?<!\bmight)"
                  r"(?<!\bto)(?<!\bnot)(?<!\bll)(?<!\bI)\s+be\s+(?=\w+(?:ed|en|ing)\b|blocked|sent|gone|done|on\s+its\s+way|"
@@ -65,7 +65,7 @@ _IN = re.compile(r"\b(\w{2,})in['’](?![\w'’])")
 _CAPTAIN = re.compile(_W + r"(?i:cap['’]n|captain)\s+(?=[A-Z][a-z])")
 _SIGN_OFF = re.compile(r"^\s*fair\s+winds\s*[,!.]?\s*$", re.I)
 # idioms with no plain sense to keep
-_IDIOM = re.compile(r"\b(?:be\s+)?(?:sailin['’g]?|sailing)\s+the\s+seven\s+seas\b", re.I)
+_IDIOM = re.compile(r"\b(?:be\s+)?(?:sailin['’g]?|sailing)\s+the\s+seven\s+seas\b|\bdrop\s+anchor\b", re.I)
 _TREASURE = re.compile(r"\btreasure(?=\s+(?:#|no\.?\s*)?\w*\d)", re.I)  # "yer treasure #88-20314": the order
 _FLAG_BREAK = re.compile(r"\s*\U0001F3F4\u200D\u2620\uFE0F?\s+(?=[A-Z])")  # the flag where a full stop would be
 
@@ -76,7 +76,8 @@ def _unpirate(line: str, captain: bool) -> str:
     kept = []
     line = _FLAG_BREAK.sub(lambda m: " " if re.search(r"[.!?]\s*$", line[: m.start()]) else ". ", line)
     for sentence in split_sentences(line):
-        plain = _IDIOM.sub("will be with you soon", sentence.text)  # (what the draft claims, for the checker to read)
+        plain = _IDIOM.sub(lambda m: "arrive" if m.group().lower().startswith("drop") else "will be with you soon",
+                           sentence.text)  # (what the draft claims, for the checker to read)
         plain = _TREASURE.sub("order", _NOISE.sub(" ", plain))
         plain = _CAPTAIN.sub("", plain) if captain else re.sub(_W + r"(?i:cap['’]n)\s+(?=[A-Z][a-z])", "", plain)
         plain = _IN.sub(r"\1ing", plain)
@@ -89,7 +90,8 @@ def _unpirate(line: str, captain: bool) -> str:
         plain = plain.strip(" ").lstrip(",").lstrip()
         end = re.search(r"[.!?]+\W*$", sentence.text)
         if end and plain and plain[-1] not in ".!?":  # ("... for the wait, arr!": the full stop went with the "arr")
-            plain = plain.rstrip(" ,;") + end.group().strip()[:1]
+            mark = end.group().strip()[:1]  # ("... any day now, savvy?": the question was the voice's)
+            plain = plain.rstrip(" ,;") + ("." if mark == "?" and re.search(r"savvy\W*$", sentence.text, re.I) else mark)
         if re.fullmatch(r"[\W_]*(?:hi|hello)?[\W_]*", plain, re.I):
             continue  # "Arr, matey!", "Ahoy matey! 🏴‍☠️": nothing but the voice
         kept.append(capitalise(plain))
