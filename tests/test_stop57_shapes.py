@@ -382,3 +382,11 @@ def test_reassurance_tails_and_a_possessive_subject_in_a_check():
     from coach._engines.offline.voice import plain_voice
     assert plain_voice("Arr, yer refund will drop anchor in yer account soon, savvy? Fair winds!",
                        ("answer in pirate speak",), "") == "Your refund will arrive in your account soon."
+
+
+def test_a_grant_on_request_is_met_by_the_customer_asking():
+    result = coach.rewrite("@aoife Thanks for telling us, Aoife - a regular base instead of the gluten-free one you ordered "
+                           "is a serious mistake. Could you DM us your order number? We'll refund that pizza today.",
+                           customer="You sent me a regular pizza base, I ordered gluten free and I'm coeliac!",
+                           policy=["Wrong or missing items are refunded in full on request."], engine="offline")
+    assert result.unchecked == []

@@ -81,7 +81,7 @@ _OWN_CONDITION = re.compile(r"\bif\b(?!\s+you(?:'d|’d|\s+would)?\s+(?:rather|p
 _CONDITION = re.compile(
     r"\b(?:only|unless|except|exclud\w*|provided|subject\s+to|requires?|required|needs?|must|approv\w*|sign-?off|"
     r"authori[sz]\w*|proof|receipts?|screenshots?|photos?|evidence|certificates?|on\s+(?:presentation|production|receipt)\s+of|"
-    r"eligib\w*|not|no|never|cannot|if|after|before|pro[\s-]?rat\w*|supported\s+by|on\s+an?|on\s+request|"
+    r"eligib\w*|not|no|never|cannot|if|after|before|pro[\s-]?rat\w*|supported\s+by|on\s+an?|"
     r"until|once|per|more\s+than|over|above|less\s+than|under|outside|up\s+to|within\s+\d+\s*(?:\w+\s+)?"
     r"(?:days?|hours?|weeks?|months?|minutes?)\s+of)\b|\d\s?%|\bhalf\b", re.I)
 # a refusal or a charge: "an early cancellation fee of €60 applies", "non-refundable", "incur a $10 late fee", "as per
