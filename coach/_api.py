@@ -15,6 +15,7 @@ from ._core.errors import CoachError, InputError, ModelConfigError
 from ._core.policy import Policy
 from ._core.results import CheckResult, CritiqueResult, RewriteResult
 from ._core.text import looks_english
+from ._core.untrusted import injected_orders, without_orders
 from ._engines.base import (
     DEFAULT_ENGINE,
     DEFAULT_MAX_ATTEMPTS,
@@ -90,9 +91,16 @@ def rewrite_offline(draft: str, customer: str | None, policy: Policy) -> Rewrite
 
 
 def _unassessed(draft: str, customer: str | None, policy: Policy, engine: str) -> RewriteResult | None:
-    """A draft the rules cannot assess (not English) comes back unchanged, with no model call."""
+    """A draft the rules cannot assess (not English) comes back unchanged, with no model call (a draft in pirate speak
+    a planted order asked for is English said in a voice, and is rewritten)."""
     if looks_english(draft):
         return None
+    orders = injected_orders(customer)
+    if orders:
+        from ._engines.offline.voice import plain_voice  # (imported only here: ``check`` never needs the engine)
+
+        if looks_english(plain_voice(draft, orders, without_orders(customer) or "")):
+            return None
     before = check(draft, customer, policy)
     return RewriteResult(rewrite=draft, engine=engine, passed=before.passed, findings_before=before.findings,
                          findings_after=before.findings, assessed=False, attempts=0)

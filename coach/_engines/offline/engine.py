@@ -90,12 +90,14 @@ def rewrite_offline(draft: str, customer: str | None = None, policy: Policy | No
     before = check(draft, customer, policy)
     rewriter = _Rewriter(draft, customer, policy, before)
     text = rewriter.run()
-    verdict = guard(draft, text, customer, policy, after=rewriter.check(text))
+    said = rewriter.voiced or draft  # (a draft in a voice a planted order asked for is read as said plainly: its
+    # pirate words are no other language)
+    verdict = guard(said, text, customer, policy, after=rewriter.check(text))
     if verdict.disfluent or verdict.empty:  # an edit that reads worse (or leaves nothing) is not made: fewer edits,
         # or the draft as it was
         for fallback in (rewriter.edited, html_to_text(draft)):
             if fallback is not None:
-                verdict = guard(draft, fallback, customer, policy, after=rewriter.check(fallback))
+                verdict = guard(said, fallback, customer, policy, after=rewriter.check(fallback))
                 if not (verdict.disfluent or verdict.empty):
                     text = fallback
                     break
@@ -273,6 +275,7 @@ class _Rewriter(Additions):
         self.apology_dropped = False
         self.closed = False  # a next step was added
         self.edited: str | None = None  # the reply after the edits, before anything was added
+        self.voiced: str | None = None  # the draft said plainly, where a planted order asked for a voice
         self.unread = False  # the customer wrote in another language and the draft has no English to edit
         self.held_back = False  # a policy line bears on the reply, and the reply does not say it (policy_said)
         self.pressed = False  # a demand or a threat went from a reply to someone who cannot pay
@@ -335,6 +338,7 @@ class _Rewriter(Additions):
         plain = plain_voice(text, self.orders, self.told or "")  # a voice only a planted order asked for
         if not any(f.blocking for f in findings) and not self._hollow(text, findings) and plain == text:
             return text  # (a good draft stays as the agent wrote it, slips and all)
+        self.voiced = plain if plain != text else None
         retyped = _retyped(plain)
         if retyped != text:  # a reply being edited loses its slips too
             text = retyped
