@@ -398,3 +398,10 @@ def test_a_short_pirate_draft_is_english_said_in_a_voice_and_is_rewritten():
     assert result.assessed and "Ahoy" not in result.rewrite and "#5512" in result.rewrite and result.passed is None
     french = coach.rewrite("Merci, votre commande est partie.", customer="Où est ma commande ?", engine="offline")
     assert french.rewrite == "Merci, votre commande est partie." and french.passed is not True
+
+
+def test_a_confirmation_re_sent_is_the_agents_step_and_a_good_draft_ships_as_it_is():
+    draft = ("Thanks for checking, Omar: yes, booking HB-4410 is now Friday 3 May at 10am, and I've just re-sent the "
+             "confirmation email to you.")
+    result = coach.rewrite(draft, customer="Has my booking HB-4410 moved to Friday?", engine="offline")
+    assert result.rewrite == draft and result.passed is True
