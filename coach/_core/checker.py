@@ -20,6 +20,7 @@ from .policy import (
     GRANT_MADE,
     GRANT_OFFERED,
     HOLDS_BACK,
+    ONLY_APPROVES,
     Policy,
     as_ours,
     sums,
@@ -444,9 +445,7 @@ _FOR_CASE = re.compile(r"^\W*[\w\s-]{0,40}?\b(?:for|on)\s+(?P<case>(?:[\w-]+\s+)
                        r"are\s+subject\s+to)\b", re.I)
 _APPROVAL_NEEDED = re.compile(r"\b(?:requires?|required|needs?|needed|subject\s+to)\s+(?:[\w'’-]+\s+){0,3}?(?:approval|"
                               r"authori[sz]ation|sign[- ]off)\b|\bonly\s+with\s+(?:\w+\s+){0,3}?approval\b|"
-                              # "Only a supervisor may approve a waiver of the $150 fee"
-                              r"\bonly\s+(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:may|can|is\s+(?:allowed|able)\s+to)\s+"
-                              r"(?:approve|authori[sz]e|sign\s+off|agree\s+to)\b", re.I)
+                              + ONLY_APPROVES, re.I)  # ("Only a supervisor may approve a waiver of the $150 fee")
 _SENT_FOR_APPROVAL = re.compile(r"\b(?:ask\w*|request\w*|check\w*|seek\w*|put\w*\s+forward|pass\w*|refer\w*|escalat\w*)\b"
                                 r"[^.;!?]{0,60}\b(?:approv\w*|authori[sz]\w*|manager|supervisor|team\s+lead\w*)|"
                                 r"\b(?:has|have|had)\s+(?!not\b|never\b)(?:\w+\s+)?(?:approved|authori[sz]ed|signed\s+(?:it\s+)?off|"

@@ -18,7 +18,7 @@ from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "to_card", "GRANT_MADE",
            "GRANT_OFFERED", "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION",
-           "approver", "GRANTS_COVER", "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL"]
+           "approver", "GRANTS_COVER", "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL", "ONLY_APPROVES"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -303,15 +303,14 @@ _SEVERAL = re.compile(r"\b(?:all\s+(?:of\s+)?(?:them|those|these|two|three|four|
 
 
 # money sent back to a card, and a line that keeps it off one ("refunded as account credit only")
-_TO_CARD = re.compile(r"\b(?:to|on|onto|into)\s+(?:your|the)\s+(?:original\s+)?(?:(?:credit|debit|payment|bank)\s+)?"
-                      r"(?:card|visa|mastercard|amex|payment\s+method|bank\s+account)\b|\b(?:visa|mastercard|amex|card)\s+"
-                      r"ending\b", re.I)
+_CARD = (r"(?:to|on|onto|into)\s+(?:your|the)\s+(?:original\s+)?(?:(?:credit|debit|payment|bank)\s+)?"
+         r"(?:card|visa|mastercard|amex|payment\s+method|bank\s+account)")
+_TO_CARD = re.compile(rf"\b{_CARD}\b|\b(?:visa|mastercard|amex|card)\s+ending\b", re.I)
 _CARD_RULED_OUT = re.compile(r"\b(?:not|never)\s+(?:back\s+)?(?:to|on)\s+(?:the\s+|your\s+|a\s+)?(?:original\s+)?"
                              r"(?:(?:credit|debit|payment)\s+)?(?:card|payment\s+method)\b|\b(?:as|in)\s+(?:[\w-]+\s+)?"
                              r"credit\s+only\b|\bonly\s+(?:as|in)\s+(?:[\w-]+\s+)?credit\b", re.I)
-_TO_CARD_SPAN = re.compile(r"(?:\s+(?:straight|directly|right|back))*\s+(?:to|on|onto|into)\s+(?:your|the)\s+(?:original\s+)?"
-                           r"(?:(?:credit|debit|payment|bank)\s+)?(?:card|visa|mastercard|amex|payment\s+method|bank\s+account)"
-                           r"(?:\s+ending(?:\s+in)?\s+\d{2,4})?\b", re.I)
+# ... and where it says so, to be said again as credit: " straight to your Visa ending 4471"
+_TO_CARD_SPAN = re.compile(rf"(?:\s+(?:straight|directly|right|back))*\s+{_CARD}(?:\s+ending(?:\s+in)?\s+\d{{2,4}})?\b", re.I)
 _ROUTE_WORDS = _GENERIC_POLICY_WORDS | frozenset(stem(w) for w in """card cards payment original method account credit
 refund refunded refunds store debit visa mastercard bank back money""".split())
 _REFUNDED = re.compile(r"\b(?:refund(?:ed|ing)?|repa(?:id|y)|paid\s+(?:it\s+|you\s+)?back|put\s+(?:it\s+|the\s+\S+\s+)?back|"
@@ -399,6 +398,9 @@ EXCEPTION = re.compile(r"\b(?:even\s+though|although|despite|though)\b[^.!?]{0,4
                        r"expired|out\s+of)\b|\beven\s+though\s+(?:it['’]s|it\s+has|it\s+is)\s+(?:been\s+)?(?:a\s+while|a\s+bit|"
                        r"some\s+time|too\s+long|longer|late|(?:more|longer)\s+than)\b|\b(?:make|made|making)\s+an\s+exception\b|\bas\s+(?:an?\s+)?(?:one-off\s+)?"
                        r"exception\b|\b(?:just\s+)?this\s+once\b|\bas\s+a\s+one[-\s]off\b", re.I)
+#: "Only a supervisor may approve a waiver of the $150 fee": who alone approves (``who4``)
+ONLY_APPROVES = (r"\bonly\s+(?P<who4>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:may|can|is\s+(?:allowed|able)\s+to)\s+"
+                 r"(?:approve|authori[sz]e|sign\s+off|agree\s+to)\b")
 _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)|"
                        r"\b(?:need|needs|require|requires)\s+(?P<who2>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s\s+approval|"
                        # "larger amounts need team lead approval", "without manager approval", "go to the Fare Review team"
@@ -407,9 +409,7 @@ _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s
                        # "larger amounts go to the Fare Review team" (a sum sent on, not a complaint routed)
                        r"\b(?:amounts?|sums?|claims?|refunds?|credits?)\s+(?:go|are\s+passed|are\s+referred)\s+to\s+"
                        r"(?P<who3>the\s+(?:[\w-]+\s+){0,3}?(?:team|department|manager|supervisor))\b|"
-                       # "Only a supervisor may approve a waiver of the $150 fee"
-                       r"\bonly\s+(?P<who4>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:may|can|is\s+(?:allowed|able)\s+to)\s+"
-                       r"(?:approve|authori[sz]e|sign\s+off|agree\s+to)\b", re.I)
+                       + ONLY_APPROVES, re.I)
 
 
 def approver(line: str) -> str | None:

@@ -582,14 +582,12 @@ def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, a
     credit = policy.credit_instead(text)
     if credit is not None:  # "I've refunded it to your Visa" where the line says "as store credit, not to the card"
         shows = _SHOWS_AFTER.match(credit) if _MONEY_SENT.search(credit) else None
-        return [[f"{shows['head']}; it can take up to {shows['time']} to show{shows['end'] or '.'}" if shows else credit],
-                *_fix_promise(text, quote, policy, used, salt, asked)]
+        return [[_can_take(shows) if shows else credit], *_fix_promise(text, quote, policy, used, salt, asked)]
     shows = _SHOWS_AFTER.match(text)
     if shows and text.find(quote) >= len(shows["head"]) and _MONEY_SENT.search(shows["head"]):  # "I've refunded the
         # £18 to your card, it'll show in 2 days": how long money sent back takes to show, said as what it can take (the
         # refund stays the agent's own; not a passport returned by post)
-        return [[f"{shows['head']}; it can take up to {shows['time']} to show{shows['end'] or '.'}"],
-                *_fix_promise(text, quote, policy, used, salt, asked)]
+        return [[_can_take(shows)], *_fix_promise(text, quote, policy, used, salt, asked)]
     vowed = _VOWED_NEXT.search(text)
     if vowed and vowed.start() >= text.find(quote) + len(quote) > 0:  # "..., promise it'll be perfect next wk": the vow
         text = text[: vowed.start()] + ". " + capitalise(text[vowed.end():])  # leads into a promise of its own
@@ -655,6 +653,11 @@ _SHOWS_AFTER = re.compile(
     r"(?:it|this|the\s+(?:money|refund|credit))(?:\s+back)?)(?:\s+(?:on|in)\s+your\s+(?:[\w-]+\s+){0,2}?(?:account|card|"
     r"statement))?\s+(?:in|within)\s+(?P<time>(?:\d+(?:\s*[-–]\s*\d+)?|two|three|four|five|seven|ten)\s+(?:working\s+|"
     r"business\s+)?(?:days?|hours?))(?P<end>\s*[.!]*)$", re.I)
+def _can_take(shows: re.Match[str]) -> str:
+    """The money sent back, and how long it can take to show: "I've refunded the £18; it can take up to 2 days to show."."""
+    return f"{shows['head']}; it can take up to {shows['time']} to show{shows['end'] or '.'}"
+
+
 _MONEY_SENT = re.compile(rf"[{CURRENCY}]\s?\d|\b(?:refund\w*|money|credit|payment|charge|fee|fare|deposit)\b", re.I)
 _REMEDY = re.compile(r"\b(?:refund\w*|credit\w*|replac\w*|compensat\w*|reimburs\w*|voucher\w*|repair\w*|waiv\w*|"
                      r"money\s+back|paid|pay\s+(?:you|back))\b", re.I)

@@ -304,7 +304,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     for order, sentence in enumerate(sentences):
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
-        sentence = _AGE.sub("", sentence)  # "I'm 74 and ...": who they are, not what went wrong
+        sentence = _WHO_THEY_ARE.sub("", sentence)  # "I'm 74 and ...", "I'm a student and ...": who they are, not what
+        # went wrong
         now_lead = _NOW_LEAD.match(sentence.strip())  # ("It's now Friday, nobody has called me": not the date alone)
         if not sentence.strip() or _TODAY_IS.match(sentence) and not now_lead or \
                 _RELIEF.match(sentence) or _STAY.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)) or \
@@ -399,7 +400,7 @@ _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wi
                          r"am\s+writing\s+to|write\s+to)\s+(?:put\s+in\s+"
                          r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"
                          r"fact\s+)?that\s+(?=\w)", re.I)
-_AGE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+(?:\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)|"
+_WHO_THEY_ARE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+(?:\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)|"
                   # who they are or what they live with, before what went wrong: "I'm a first-year student and my loan
                   # payment hasn't come through", "I'm on chemo and my tablets ..." (not "I'm on hold and ...")
                   r"(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+|on\s+(?!hold\b|the\b)[\w-]+(?:\s+credit)?)(?:,\s*|\s+and\s+)"
