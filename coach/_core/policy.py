@@ -691,8 +691,10 @@ _DECLINES_COVER = re.compile(r"\b(?:not|cannot|excluded|unfortunately|unable|whe
 # a refusal: "we can't refund the £142 in any circumstances", "we're unable to offer a refund or change the dates"
 REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)|"  # ("As per our terms all tickets
                      # are non-refundable.", not "deposits are non-refundable unless we cancel")
-                     r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t\s+be\s+able\s+to)\s+"
-                     r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|remove|move|transfer|reimburse|accept\s+(?:a\s+|the\s+|your\s+)?"
+                     r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|(?:are|is|am|were)n['’]t\s+able\s+to|"
+                     r"won['’]t\s+be\s+able\s+to)\s+"
+                     r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|remove|move|transfer|reimburse|suspend|pause|freeze|defer|"
+                     r"accept\s+(?:a\s+|the\s+|your\s+)?"
                      r"returns?)\w*\b|"
                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"
                      # "the refuelling charge of NZ$118 stands", "Sorry, we don't price match after purchase."
@@ -702,7 +704,11 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      # ... or the charge made all the same: "the first night of £129 will be charged as per our policy",
                      # "a charge of one night (£165) will apply"
                      r"\bwill\s+(?:still\s+)?be\s+(?:charged|payable|deducted|retained)\b|"
-                     r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b", re.I)
+                     r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b|"
+                     # "so no changes or refunds are possible", "we dont do price adjustments"
+                     r"\bno\s+(?:changes|refunds|amendments|exceptions)\b[^.!?]{0,25}\b(?:are|is|can\s+be)\s+(?:possible|"
+                     r"permitted|allowed|made|given)\b|\b(?:we|I)\s+(?:dont|don['’]t|do\s+not)\s+do\s+(?:refunds|price[- ]?"
+                     r"(?:match\w*|adjust\w*)|exchanges)\b", re.I)
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")

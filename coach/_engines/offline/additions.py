@@ -146,7 +146,9 @@ class Additions:
         asked = {stem(w) for w in content_words(" ".join(asks) or told)} - _ANY_CASE
         return any(u.text and (u.role == "body" and (_STAY_AWAY.search(u.text) or _STILL_VOUCHES.search(u.text) or
                                                      REFUSAL.search(u.text) and
-                                                     {stem(w) for w in content_words(u.text)} & asked) or
+                                                     ({stem(w) for w in content_words(u.text)} & asked or
+                                                      any(wants.search(" ".join(asks) or told) and refuses.search(u.text)
+                                                          for wants, refuses in _ASKED_AND_REFUSED))) or
                                u.role in ("body", "added") and _DECIDED.search(u.text) is not None) and
                    not _BY_CHANNEL.search(u.text) and not (not self.policy.commitments and _FLAT_NO.fullmatch(u.text)) and
                    not _NOTHING_MORE.search(u.text)  # (what the look cuts: "..., though there is nothing further we can do")
@@ -308,7 +310,7 @@ class Additions:
         if step is None:
             return
         urgent = told or self._urgent(step)
-        if not urgent and _OWN_LOOK.search(step) and self._stands_firm(layout):
+        if not (told or urgent and self.case.always) and _OWN_LOOK.search(step) and self._stands_firm(layout):
             return  # "..., so the refuelling charge of NZ$118 stands.": a look after it would say the opposite; the reply
             # keeps its no-next-step finding for a person
         step = self._said_once(layout, step)
@@ -437,8 +439,9 @@ _OFFERS_PLAN = re.compile(r"\b(?:set\s+up|offer|arrange|agree|put\s+(?:you\s+)?o
 # monthly instalments" whose right "has been lost")
 _GRANTED = re.compile(r"\b(?:approved|refunded|granted|credited|issued|waived|because|as\s+the)\b", re.I)
 _CONTRAST = re.compile(r"\bhowever\b|^\W*(?:but|that\s+said|even\s+so|still|instead)\b", re.I)
-_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking)|let\s+me\s+(?:check|look))\b",
-                       re.I)
+_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking)|let\s+me\s+(?:check|look))\b|"
+                       r"\bI(?:['’]m|\s+am)\s+taking\s+this\s+on\b|\bI(?:['’]ll|\s+will)\s+handle\b",
+                       re.I)  # (and the illness case's "I'm taking this on myself now", "I'll handle AF-660193 myself")
 # a flat no that no policy line backs: "Unfortunately once a package is marked delivered there's nothing we can do on our
 # end.", "Please be advised that charges are non-refundable.", "Unfortunatly charges can't always be reversed."
 _FLAT_NO = re.compile(
@@ -470,16 +473,27 @@ _DECIDED = re.compile(r"(?<!\bwhether\s)(?<!\bif\s)(?<!\bnormally\s)(?<!\busuall
 # a customer's request ("Can you match it?", "Please reverse the charge", "I need to cancel my membership"), and words
 # that say nothing of what it is
 _ASKS_FOR = re.compile(r"\?|\b(?:please|pls|want|need|would\s+like|I['’]d\s+like|can\s+you|could\s+you|kindly)\b", re.I)
+# what the customer asks for, and the same thing refused in other words: "I'd like the £15 back" / "unable to refund
+# the £15"; "could I move my stay" / "no changes ... are possible"; "Can you match it?" / "we dont do price adjustments"
+_ASKED_AND_REFUSED = (
+    (re.compile(r"\brefund|\breimburs|\bcompensat|(?:\b(?:money|fee|charge|deposit)|[£$€]\s?\d[\d,.]*)\s+(?:\w+\s+){0,2}back\b",
+                re.I), re.compile(r"\brefund|\breimburs", re.I)),
+    (re.compile(r"\b(?:move|change|switch|rebook|reschedul|swap|amend)\w*", re.I),
+     re.compile(r"\b(?:change|move|amend|rebook|reschedul)\w*", re.I)),
+    (re.compile(r"\b(?:price[- ]?)?match\b", re.I), re.compile(r"\bprice[- ]?(?:match|adjust)", re.I)),
+)
 _ANY_CASE = frozenset(stem(w) for w in "please help thanks thank know day days today".split())
 _BY_CHANNEL = re.compile(r"\b(?:through|via|over|by|on)\s+(?:the\s+)?(?:chat|phone|e-?mail|twitter|social\s+media|this\s+channel|"
                          r"here|live\s+chat|messenger|dm)\b|\btransfer\s+you\b|\bput\s+you\s+through\b", re.I)  # (nor "I'm
 # unable to transfer you to a manager": the dented fridge still needs its look)
 # a flat "nothing more we can do", the clause or the sentence
 _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"
-                           r"(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|there\s+is\s+nothing|there\s+isn['’]t\s+anything)\s+(?:further|more|else)\s+(?:that\s+)?"
-                           r"(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)?\s+(?:can|able\s+to|could)\s+do(?:\s+here|\s+about\s+"
-                           r"(?:this|it|that)|\s+for\s+you)?(?:\s+(?:at\s+(?:this|the\s+moment|present)(?:\s+stage|\s+time)?|"
-                           r"right\s+now|now))?\s*[.!]?$", re.I)  # (not one with its reason: ", as ...")
+                           r"(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|there\s+is\s+nothing|there\s+isn['’]t\s+anything|"
+                           r"nothing)(?:\s+(?:further|more|else))?\s+(?:that\s+)?"
+                           r"(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)?\s+(?:can|able\s+to|could)\s+(?:really\s+)?do(?:\s+here|\s+about\s+"
+                           r"(?:this|it|that)|\s+for\s+you|\s+on\s+(?:our|my)\s+(?:end|side))?(?:\s+(?:at\s+(?:this|the\s+moment|present)"
+                           r"(?:\s+stage|\s+time)?|right\s+now|now))?(?:,?\s+mate)?\s*[.!]*$", re.I)  # (not one with its reason:
+# ", as ..."; "there isn't anything we can do on our end", "Nothing I can really do about it mate!")
 # Thanks that already name what the customer raised: "Thanks for reporting the PDF export crash".
 _SPECIFIC_THANKS = re.compile(r"\b(?:thank(?:s|\s+you)|thx|ty)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|"
                               r"flagging|raising|explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"

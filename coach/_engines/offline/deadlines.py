@@ -14,7 +14,7 @@ import re
 from ..._core.facts import CURRENCY, extract_facts
 from .clauses import holds_fact
 
-__all__ = ["update_instead", "checking_on", "update_time", "asked_for", "PEOPLE"]
+__all__ = ["update_instead", "checking_on", "update_time", "asked_for", "PEOPLE", "ARRIVAL"]
 
 _CHECK_ON = (
     "I'm checking on {what} and will update you{when}.",
@@ -92,10 +92,11 @@ def asked_for(when: str, asked: str) -> bool:
 
 
 #: What arrives, as a promise says it: "arrive", "be in your account", "be on your doorstep", "reach you".
-_ARRIVAL = re.compile(r"(?:arrive|reach\s+you|land|be\s+(?:with\s+you|delivered(?:\s+to\s+you)?|on\s+(?:your|the)\s+doorstep|"
+ARRIVAL = re.compile(r"(?:arrive|reach\s+you|land|be\s+(?:with\s+you|delivered(?:\s+to\s+you)?|on\s+(?:your|the)\s+doorstep|"
                       r"at\s+your\s+door|"
                       r"(?:back\s+)?in\s+your\s+(?:account|bank(?:\s+account)?)|credited(?:\s+to\s+your\s+account)?|"
                       r"(?:back\s+)?on\s+your\s+card)|show\s+(?:up\s+)?(?:in|on)\s+your\s+(?:account|statement))", re.I)
+_MONEY_ARRIVES = re.compile(r"\b(?:account|bank|card|credited|statement)\b", re.I)
 # "you'll have the money back in your account": the money is what the agent checks on, not whether "you can have" it
 _YOU_GET_BACK = re.compile(r"(?:have|get|receive|see)\s+(?P<what>(?:the|your)\s+(?:money|refund|payment|credit|deposit|"
                            rf"[{CURRENCY}]\s?\d[\d,.]*)|it|them)(?:\s+back)?(?:\s+(?:in|into|on)\s+your\s+(?:bank\s+)?"
@@ -128,16 +129,17 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
         re.search(r"\b(?:of|the|by|to|for|at|until|before|within)$", rest, re.I) is not None  # a cut date or phrase
     if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):
         return None  # a date the deadline cut in two is said back whole, as not confirmed
-    if _ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
+    if ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
             re.match(r"an?\s+(?:refund|payment|credit|reimbursement)\b", s, re.I):  # "A refund for the duplicate charge will
         s = re.sub(r"^an?\s+", "the ", s, flags=re.I)  # be in your account today": the refund, watched
-    if _ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
+    if ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
             re.match(r"(?:the|your|our|these|those)\s", s, re.I):  # (not "a new cushion", nor "it": what is it?)
         # "the money will be in your account by Friday": not "whether the money can be in your account" (it was sent)
         # but the agent's own watch on it, "I'll check on the money and update you by Friday"
         return checking_on(s, when, salt)
-    if _ARRIVAL.fullmatch(rest) and not again and s.lower() in ("it", "they"):  # "it should arrive soon"
-        return checking_on("this", when, salt)
+    if ARRIVAL.fullmatch(rest) and not again and s.lower() in ("it", "they"):  # "it should arrive soon": after "I've
+        # approved a replacement", "I'm looking into this" would say it is not settled; its arrival is what is watched
+        return checking_on("the payment" if _MONEY_ARRIVES.search(rest) else "the delivery", when, salt)
     if s.lower() in ("it", "they", "this", "that") and len(rest.split()) <= 4 and not again and not holds_fact(rest) \
             and when:  # "it can be back up", "it can show on your account" read as odd to blind reviewers (sets aj, ak)
         return checking_on("this", when, salt)

@@ -30,7 +30,8 @@ _VOCATIVE = re.compile(  # "Mary, I am sorry ..." (a name, then the sentence)
 )
 _LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+(?:\.\w+)*[,:]?\s+)*(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?"
                    r"(?=\S)(?<!^)")  # a thread marker and the @handles a reply opens with
-_SIG = (r"(?:\^[A-Za-z]{1,16}\.?|\^|(?:--?|[–—~])\s?[^\W\d_](?:[^\W\d_]|\.){0,15}(?:\s[^\W\d_]{1,16})?"  # "- Equipe Rapidão"
+_SIG = (r"(?:\^[A-Za-z]{1,16}(?-i:\s[A-Z][A-Za-z]{1,15}){0,2}\.?|\^|"  # "^JT", "^Harbour Inn Team."
+        r"(?:--?|[–—~])\s?[^\W\d_](?:[^\W\d_]|\.){0,15}(?:\s[^\W\d_]{1,16})?"  # "- Equipe Rapidão"
         r"(?-i:(?:,?\s(?:&\s)?[A-Z][^\W\d_]{1,15}){0,2})"  # "– Team Bean & Bloom", "- Marco, Trattoria Lucia"
         rf"|\*[A-Z][A-Za-z]{{1,15}}|/[A-Z]{{2,3}}\b|=\s?[A-Z]{{1,3}}\b|(?-i:{KISS_SIGN_OFF}))")  # "xx Team Bloom"
 _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"

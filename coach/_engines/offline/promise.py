@@ -48,7 +48,7 @@ from .clauses import (
     states,
     this_for_it,
 )
-from .deadlines import PEOPLE, asked_for, checking_on, update_instead, update_time
+from .deadlines import ARRIVAL, PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
            "also_checks", "exception_instead", "only_backs", "policy_on", "said_policy"]
@@ -144,7 +144,9 @@ _CHECKS = (
 _CHECK_START = re.compile(r"^(?:(?:Let me (?:check|find out)|I'm checking) whether|I can't confirm yet that|"
                           r"I'll check (?:how that applies to|what that means for)|I'm checking how that applies to|"
                           r"(?:I'm checking|I'll check) (?:on|where))\b")
-_LOOKS_INTO = re.compile(r"^(?:I'm looking|I'll look) into this and\b")  # a check, but of nothing said before it
+# a check, but of nothing said before it (or of the arrival of what the sentence before sent)
+_LOOKS_INTO = re.compile(r"^(?:(?:I'm looking|I'll look) into this|"
+                         r"(?:I'm checking|I'll check) on the (?:delivery|payment)) and\b")
 _CHECK_LINE = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (?P<what>.+?), and I'll "
                          r"(?:update you|let you know what I find|get back to you)\.$")
 
@@ -191,7 +193,9 @@ _FULL_CHECK = re.compile(r"^(?:Let me (?:check|find out)|I'm checking) whether (
 _SAME_AGAIN = re.compile(r"^I'll also check whether (?:it|this|that) can (?:be done|be sorted(?: out)?|be fixed|be resolved|"
                          r"happen|be completed), and update you (?P<when>.+)\.$"
                          # "... replace the whole sofa, and I'll update you. I'll look into this and update you by Friday."
-                         r"|^(?:I'm looking into this and will|I'll look into this and) update you (?P<by>.+)\.$")
+                         r"|^(?:I'm looking into this and will|I'll look into this and|"
+                         r"I'm checking on the (?:delivery|payment) and will|I'll check on the (?:delivery|payment) and) "
+                         r"update you (?P<by>.+)\.$")
 
 
 def first_check_in_full(texts: list[str]) -> list[str]:
@@ -538,7 +542,9 @@ def _checked_once(way: list[str]) -> list[str]:
 
 _SURE_SENTENCE = re.compile(_NOTE_THAT + r"(?P<s>(?:your|the|a\s+full)\s+(?:[^.!?]|\.(?=\s?\d))+?)\s+(?:is|are)\s+"
                             r"guaranteed\.", re.I)
-_LOOK_UPDATE = re.compile(r"(?:I'll look into this and update you|I'm looking into this and will update you)(?P<when>[^.!?]*)\.")
+_LOOK_UPDATE = re.compile(r"(?:I'll look into this and update you|I'm looking into this and will update you|"
+                          r"I'll check on the (?:delivery|payment) and update you|"
+                          r"I'm checking on the (?:delivery|payment) and will update you)(?P<when>[^.!?]*)\.")
 _LOOKS = re.compile(r"(?:Let me (?:check|look)|I'm (?:checking|looking)|I'll (?:check|look))\b")
 _CHECK_IT = re.compile(r"(?P<lead>(?:Let me check|I'm checking|I'll check) whether )it(?= can\b)")
 
@@ -1888,12 +1894,19 @@ _APPLIES_BY = (
     "I'm checking how that applies to the {amounts} and will update you{when}.",
 )
 # what follows a deadline and belongs to it: "by 9 a.m. tomorrow", "first thing tomorrow morning", "... at the latest"
+_IT_ARRIVES = re.compile(rf"\b(?:it|they)(?:['’]ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:{ARRIVAL.pattern})", re.I)
+
+
 def _what(clause: str) -> str:
     """What a promise is about, for "I'll check where ... stands": its subject ("the money", "your refund"), or "this"."""
     got = re.search(r"\byou(?:'ll|’ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:have|get|receive|see)\s+(?P<np>(?:your|the)\s+[\w-]+"
                     r"(?:\s+[\w-]+){0,2}?)\s+(?:by|within|on|in|before|back|today|tomorrow|tonight)\b", clause, re.I)
     if got and not extract_facts(got["np"]):  # "You'll definitely have your full refund by Thursday": your full refund
         return got["np"][0].lower() + got["np"][1:]
+    arrives = _IT_ARRIVES.search(clause)
+    if arrives:  # "I've processed the refund and it'll be in your account within 24 hours": its arrival is watched ("I'm
+        # looking into this" would unsettle what was done)
+        return "the payment" if re.search(r"account|bank|card|credited|statement", arrives.group(), re.I) else "the delivery"
     m = _FUTURE.search(clause)
     head = _ASSURED.sub("", clause[: m.start()]) if m else ""
     subject = _NOUN_PHRASE.search(head) if head.strip() else None
@@ -1913,8 +1926,11 @@ _NOT_YET_FULL = re.compile(r"^I can't confirm yet that (?P<s>.+?) can (?P<vp>.+?
 
 
 # a tail that vouches, after its comma: "..., end of story", "..., full stop" (not the "period" of "the cooling-off period")
-_CERTAIN_TAIL = re.compile(r",\s*(?:end\s+of\s+story|full\s+stop|period|no\s+question(?:\s+about\s+it)?|"
-                           r"no\s+doubt(?:\s+about\s+it)?|no\s+ifs\s+(?:or|and)\s+buts)(?=\s*(?:[,.;!?]|$))", re.I)
+_CERTAIN_TAIL = re.compile(r"(?:,\s*|\s+(?=no\s+(?:doubt|question)\s+about\s+it\b))"  # (with no comma, only the whole phrase)
+                           r"(?:end\s+of\s+story|full\s+stop|period|no\s+question(?:\s+about\s+it)?|"
+                           r"no\s+doubt(?:\s+about\s+it)?|no\s+ifs\s+(?:or|and)\s+buts)"
+                           r"(?:,?\s+(?:I['’]?ve|ive|I\s+have)\s+made\s+sure\s+of\s+(?:it|that))?"  # "..., ive made sure of it"
+                           r"(?=\s*(?:[,.;!?]|$))", re.I)
 _THING = re.compile(r"^(?:[A-Z][a-z]+(?:tion|sion|ment|ness|ance|ence|ity|ery|ice|ing|ss|age|ure)s?|Power|Internet|Broadband|"
                     r"Heating|Water|Electricity|Gas|Supply|Refunds?|Repairs?|Wifi|Signal|Coverage|Data|Fix|Patch|Update|Release|"
                     r"Order|Parcel|Package|Item|Replacement|Engineer|Technician|Credit|Money)$")  # a common noun, first

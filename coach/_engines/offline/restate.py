@@ -335,9 +335,10 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         # what went wrong, without the case against it or an address tacked on: "you have therefore been overcharged",
         # "... went from $1,122 to $1,840 and you haven't had a claim", "... for three weeks now, 23 Alder Road"
         clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", _SAME_AS_EVER.sub("", clause))))
-        if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause):
+        if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause):
             continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
-            # "a fridge freezer and paid £38 online": a list's tail, with no subject
+            # "a fridge freezer and paid £38 online": a list's tail, with no subject; "you took the morning off work":
+            # what it cost them, not what went wrong
         clause = _BARE_NOUN_LEAD.sub(lambda m: "the " + m.group().lower(), clause)  # "Front desk said ..." -> "the front
         # desk said ...", after "Sorry to hear that"
         first = re.match(r"(?-i:[A-Z][a-z]+)\b", clause)  # "Results were due on 1 August", "Of the 14 pallets ...": a
@@ -378,6 +379,15 @@ _NO_PROBLEM = re.compile(r"\b(?:never|not\s+once)\s+(?:missed\s+a|been\s+late|ha
                          r"^\W*nothing(?:['’]s|\s+has|\s+else\s+has)\s+changed\b(?!\s+since\b)",  # ("nothing's changed -
                          # same car", "nothing has changed in the house"; not "nothing has changed since I complained")
                          re.I)
+# what is at stake, or what it cost them, said alone: "you took the morning off work", "you've had to put towels down",
+# "you have 340 invoices to get to your accountant", "you start a new job on 6 May" (said back after "Sorry to hear that",
+# each reads as sorrow for the wrong thing)
+_AT_STAKE = re.compile(r"^(?![^.;]*\b(?:and|but|nobody|no\s+one|nothing|never)\b)"  # (not "... and nobody came": that is it)
+                       r"(?:you\s+(?:took|had\s+to\s+take|(?:have|['’]ve)\s+(?:had\s+to\s+)?taken|booked)\s+(?:the|a|half\s+a|"
+                       r"two|\d+)\s+(?:morning|afternoon|day|days)\s+(?:off|of\s+(?:leave|holiday))\b|"
+                       r"you(?:['’]ve|\s+have)\s+had\s+to\s+(?!pay|wait|chase|call|ring)\w+|"
+                       r"you\s+(?:have|['’]ve\s+got)\s+\d[\d,]*\s+[\w-]+\s+to\s+\w+|"
+                       r"you\s+(?:start|begin|are\s+starting)\s+(?:a|your)\s+new\b)", re.I)
 _INDEFINITE_LEAD = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:\w+ed|paid|sent|bought|got|made|took|went|left|"
                               r"spent|gave|put|rang|called|told)\b", re.I)  # "a fridge freezer and paid £38 online"
 # a common noun with no determiner at a sentence's start: "Front desk said 'maintenance will come' twice" (not "Sarah
@@ -512,6 +522,11 @@ _REFUSED_WHAT = re.compile(r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!
                            r"declined|said\s+no)\b(?!\s+(?:my|the|your|our|a|an|to|it|them|this|that)\b)", re.I)
 _TRIED_BUT = re.compile(r"^(?:I['’]ve\s+been|I\s+have\s+been|I['’]m|I\s+am|I(?:['’]ve|\s+have)?)\s+(?:trying|tried|attempting|"
                         r"attempted)\s+to\s+[^.!?]*?,?\s+but\s+(?=(?:the|your|my|it|every|each|nothing|all)\b)", re.I)
+_TRAILING_REQUEST = re.compile(r"[,;]\s+(?:and\s+|so\s+)?(?:I|we)\s+(?:really\s+|just\s+)?(?:want|would\s+like|['’]d\s+like|"
+                               r"expect|demand)\b[^.!?]*$", re.I)
+_FEELING = re.compile(r"^(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:honestly\s+|really\s+|so\s+|just\s+|absolutely\s+)*"
+                      r"(?:terrified|scared|frightened|worried|anxious|upset|devastated|furious|angry|heartbroken|stressed|"
+                      r"exhausted|livid|gutted)(?=\s*(?:and\b|,|[.!]|$))", re.I)  # (not "scared of getting cut off")
 _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
 
 
@@ -554,6 +569,9 @@ def _as_clause(sentence: str) -> str | None:
             clause = re.sub(r"^(?:the\s+)?", "it's the ", off["nth"], count=1, flags=re.I) + f"{off['what']} {rest}"
     clause = re.sub(r"(?<=\w)!+$", "", clause.rstrip(" .,;:-")).rstrip(" .,;:-")
     clause = _TRAILING_POINTER.sub("", clause)  # "We have lost two batches as a result": of what, said back alone?
+    clause = _TRAILING_REQUEST.sub("", clause)  # "my class was cancelled, I want my £40 back": the problem, not the ask
+    if _FEELING.match(clause):
+        return None  # "I'm honestly terrified and ...": a bare feeling, said back, is no restatement of what happened
     head = re.split(r"\s+[-–—]\s+", clause, maxsplit=1)[0]
     if head != clause and len(head.split()) >= _MIN_WORDS and _VERB.search(head):
         clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it

@@ -1,0 +1,145 @@
+"""Stop 58: shapes blind reviewers of sets ds to dx marked garbled or left wrong, each in drafts written here."""
+
+from __future__ import annotations
+
+from coach import Coach
+from coach._core.checker import check
+from coach._core.policy import REFUSAL
+from coach._core.situations import situation
+from coach._engines.offline.restate import restate_problem
+
+coach = Coach()
+
+
+def _run(draft: str, customer: str, policy: list[str] | None = None):
+    return coach.rewrite(draft, customer=customer, policy=policy, engine="offline")
+
+
+_LOOKS = ("look into", "looking into", "I'll check", "I'm checking", "Let me check", "I'll handle", "taking this on")
+
+
+# --- a sign-off of several words stays last -------------------------------------------------------------------------
+
+def test_a_step_goes_before_a_caret_sign_off_of_several_words():
+    out = _run("@tom_b Hi Tom, thanks for the note. We take pride in our rooms and our staff work hard. Hope to see you "
+               "again! ^Seaview Hotel Team.", "@seaview the room was filthy and nobody came when I rang reception twice")
+    assert out.rewrite.endswith("^Seaview Hotel Team.")
+
+
+# --- a refusal, and a look that would say the opposite --------------------------------------------------------------
+
+def test_nothing_we_can_do_goes_when_a_look_is_added():
+    out = _run("Hi Tom,\n\nI can see that you've lost a day's leave. Unfortunately the installers are booked through a "
+               "contractor so there isn't anything we can do on our end.\n\nThanks,\nPriya",
+               "The installer didn't show up AGAIN for ref FB-2231, I took a day's leave for nothing. What are you going "
+               "to do about it?")
+    assert "anything we can do" not in out.rewrite
+    assert any(look in out.rewrite for look in _LOOKS)
+
+
+def test_nothing_i_can_really_do_mate_goes_too():
+    out = _run("Hey mate! Your direct debit went up to €90 cos the yearly review bumped it. Nothing I can really do "
+               "about it mate!", "why did my DD go up to 90 euro on account IE-1122?? sort it")
+    assert "Nothing I can" not in out.rewrite
+
+
+def test_a_refund_refused_is_not_followed_by_a_look_when_the_customer_asked_for_the_money_back():
+    draft = ("Hi Ruth,\n\nThank you for contacting us regarding booking ZX81. Unfortunately seat fees are non-refundable "
+             "under our terms, so we are unable to refund the £12 on this occasion.\n\nKind regards,\nCustomer Relations")
+    out = _run(draft, "The train on booking ZX81 was cancelled. I'd like the £12 back please.",
+               ["Seat reservation fees are refunded when the train is cancelled."])
+    assert not any(look in out.rewrite for look in _LOOKS)
+    assert out.passed is False  # the refusal stays, with its finding, for a person
+
+
+def test_no_changes_possible_answers_a_request_to_move_the_stay():
+    out = _run("Hi Ana,\n\nThanks for your email. Unfortunately your booking is on our saver rate, so no changes or "
+               "refunds are possible.\n\nRegards,\nReservations",
+               "My booking HX-2210 is for 3 nights from 4 May. Could I move my stay to June instead?")
+    assert not any(look in out.rewrite for look in _LOOKS)
+    assert out.passed is not True
+
+
+def test_no_price_adjustments_answers_a_request_to_match_a_price():
+    out = _run("Hi Dev, sorry but we dont do price adjustments once youve bought the item. Cheers, Kim",
+               "I bought the Zeno blender on Monday for $120, Harvey's has it for $99. Can you match it? Receipt 0042-11.")
+    assert not any(look in out.rewrite for look in _LOOKS)
+
+
+def test_refusals_in_the_words_agents_use():
+    for said in ("we aren't able to refund order PF-20931", "so no changes or refunds are possible",
+                 "we dont do price adjustments", "Unfortunately payments can't be suspended."):
+        assert REFUSAL.search(said), said
+    assert not REFUSAL.search("we aren't able to see the attachment yet")
+
+
+def test_an_illness_step_does_not_follow_a_refusal():
+    out = _run("Hi Neil,\n\nI'm sorry to hear that. Unfortunately payments can't be suspended.\n\nAll the best,\nKay",
+               "I've been diagnosed with a heart condition and can't work for 6 months. Can I suspend my loan payments "
+               "(agreement AF-1102)?")
+    assert not any(look in out.rewrite for look in _LOOKS)
+
+
+# --- what was done, and when it arrives ---------------------------------------------------------------------------
+
+def test_an_arrival_after_a_done_action_is_watched_not_looked_into():
+    out = _run("Hi Grace,\n\nThanks for the photos. I've approved a brand-new replacement kettle for you, it'll be with "
+               "you within 3 working days.\n\nRegards,\nDev", "My kettle (order KT-5512) broke again. I want a new one.")
+    assert "I've approved a brand-new replacement kettle" in out.rewrite
+    assert "looking into this" not in out.rewrite and "look into this" not in out.rewrite
+    assert "on the delivery" in out.rewrite
+
+
+def test_money_sent_is_watched_as_the_payment():
+    out = _run("Hi Sam, I've processed the £40 refund for order 7781 and it'll be back in your account within 24 hours. "
+               "Thanks, Ciara", "My class was cancelled, I want my £40 back. Order 7781.")
+    assert "on the payment" in out.rewrite
+    assert "you want your £40 back" not in out.rewrite
+
+
+# --- what is said back as the problem -----------------------------------------------------------------------------
+
+def test_the_ask_after_a_comma_is_not_said_back():
+    said = restate_problem("My class was cancelled, I want my £40 back. Order 7781.")
+    assert said is None or "want" not in said  # ("your class was cancelled" alone is too short to say back)
+
+
+def test_a_bare_feeling_is_not_said_back_but_a_fear_of_something_is():
+    assert restate_problem("I'm honestly terrified and I don't have the energy to argue, I just want to know my "
+                           "options.") is None
+    said = restate_problem("I'm scared of getting cut off with the baby at home.")
+    assert said is not None and "scared of getting cut off" in said
+
+
+def test_what_it_cost_them_alone_is_not_said_back_as_the_problem():
+    assert restate_problem("I've had to put buckets down in the hall twice this week.") is None
+    said = restate_problem("I took the morning off work and nobody came.")
+    assert said is not None and "nobody came" in said
+
+
+# --- a guarantee the checker must see -----------------------------------------------------------------------------
+
+def test_someone_elses_visit_guaranteed_without_a_comma_is_a_broken_promise():
+    for said in ("the plumber will be there friday between 9 and 1 guaranteed.",
+                 "the fitter will be there saturday no doubt about it"):
+        assert any(f.rule == "broken-promise" for f in check(said).findings), said
+    assert not any(f.rule == "broken-promise" for f in check("We will call you tomorrow.").findings)
+
+
+def test_a_vouching_tail_with_no_comma_goes_from_the_check():
+    out = _run("hiya so sorry!! the plumber will be there friday between 9 and 1 no doubt about it, ive made sure of it. "
+               "thanks for ur patience x", "third time your plumber hasn't come, job PL-2231. I took the day off.")
+    assert "no doubt" not in out.rewrite and "made sure" not in out.rewrite
+    assert out.passed is not True
+
+
+# --- which situation it is ------------------------------------------------------------------------------------------
+
+def test_prescription_glasses_in_a_parcel_are_no_health_case():
+    case = situation("The photo shows my parcel (new prescription glasses, tracking QX2098) left by a red door.")
+    assert case is None or case.name != "health"
+
+
+def test_a_diagnosis_is_the_illness_case_not_a_pharmacist_one():
+    case = situation("I had to withdraw from the course after being diagnosed with a heart condition.")
+    assert case is not None and case.name == "illness"
