@@ -348,8 +348,8 @@ def test_certainty_100_percent_is_no_fact_to_keep() -> None:
 
 def test_two_checks_made_from_one_sentence_are_one_check() -> None:
     result = coach.rewrite("You'll get €400 each in compensation and it'll be in your account by Friday.")
-    assert result.rewrite.count("whether") == 2 and "in compensation and whether it can be in your account, and I'll update " \
-        "you by Friday." in result.rewrite
+    assert result.rewrite.count("whether") == 2 and "in compensation and whether it can be paid into your account, " \
+        "and I'll update you by Friday." in result.rewrite
 
 
 def test_nothing_to_check_goes() -> None:

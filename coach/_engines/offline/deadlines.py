@@ -96,6 +96,7 @@ ARRIVAL = re.compile(r"(?:arrive|reach\s+you|land|be\s+(?:with\s+you|delivered(?
                       r"at\s+your\s+door|"
                       r"(?:back\s+)?in\s+your\s+(?:account|bank(?:\s+account)?)|credited(?:\s+to\s+your\s+account)?|"
                       r"(?:back\s+)?on\s+your\s+card)|show\s+(?:up\s+)?(?:in|on)\s+your\s+(?:account|statement))", re.I)
+_INTO_ACCOUNT = re.compile(r"^be\s+(?:back\s+)?in(?:to)?\s+your(?=\s+(?:bank\s+)?account\b)", re.I)
 _MONEY_ARRIVES = re.compile(r"\b(?:account|bank|card|credited|statement)\b", re.I)
 # "you'll have the money back in your account": the money is what the agent checks on, not whether "you can have" it
 _YOU_GET_BACK = re.compile(r"(?:have|get|receive|see)\s+(?P<what>(?:the|your)\s+(?:money|refund|payment|credit|deposit|"
@@ -130,8 +131,9 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):
         return None  # a date the deadline cut in two is said back whole, as not confirmed
     if ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
-            re.match(r"an?\s+(?:refund|payment|credit|reimbursement)\b", s, re.I):  # "A refund for the duplicate charge will
-        s = re.sub(r"^an?\s+", "the ", s, flags=re.I)  # be in your account today": the refund, watched
+            re.match(r"(?:an?|that)\s+(?:refund|payment|credit|reimbursement)\b", s, re.I):  # "A refund for
+        s = re.sub(r"^(?:an?|that)\s+", "the ", s, flags=re.I)  # the duplicate charge will be in your account today": the
+        # refund, watched (and "I can confirm ... and that payment of £18,360.00 will be in your account": "that" joins)
     if ARRIVAL.fullmatch(rest) and not again and not agent and not PEOPLE.search(s) and \
             re.match(r"(?:the|your|our|these|those)\s", s, re.I):  # (not "a new cushion", nor "it": what is it?)
         # "the money will be in your account by Friday": not "whether the money can be in your account" (it was sent)
@@ -148,6 +150,7 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
         what = back["what"] if back["what"].lower() not in ("it", "them") else "the money"
         return checking_on(what, when, salt)
     if len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
+        rest = _INTO_ACCOUNT.sub("be paid into your", rest)  # not "whether a full refund can be in your account"
         rest = re.sub(r"\b([ap])\.m$", r"\1.m.", rest, flags=re.I)  # "before 9 a.m" lost its stop with the sentence's
         return (_CHECK_BY_ALSO if again else _CHECK_BY[salt % 2]).format(s=s, vp=rest, when=when)
     if set(extract_facts(vp)) <= set(extract_facts(deadline.group())) and not again:

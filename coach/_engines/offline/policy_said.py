@@ -34,6 +34,7 @@ _POINTS_BACK = re.compile(r"^I(?:'ll check|'m checking) (?:how that applies to|w
 # instead and update you.", "I'll ask a manager to review the £350 and update you with what they decide."
 _DECLINED = re.compile(r"^(?:That means )?I can't offer (?P<what>.+?)(?: for this, but| here;) I'll check what I can offer "
                        r"instead(?P<rest> and (?:update you|let you know)(?: by [^.]+)?)\.$")
+_DECLINED_TOO = re.compile(r"^(?:That means )?I can't (?:offer|refund|promise) (?P<what>.+?) either\.$")
 _REVIEWED = re.compile(r"^(?:I'll ask (?P<who>.+?) to review (?P<what>.+?) and update you with what they decide|"
                        r"I'll pass (?P<what2>.+?) to (?P<who2>.+?) to review, and let you know what they decide)\.$")
 _UNDER_IT = re.compile(r"^I'll check what I can offer you under it and update you\.$")
@@ -107,7 +108,9 @@ def _said_already(text: str, rest: str) -> bool:
 def _unoffered(text: str, offered: Callable[[], frozenset[str]]) -> str:
     """A "no" to, or a review of, sums only the draft offered (``offered``) says what the agent does without them: the
     customer never saw the offer ("I can't offer £350 cash compensation" answers the draft)."""
-    declined, reviewed = _DECLINED.match(text), _REVIEWED.match(text)
+    declined, reviewed, also = _DECLINED.match(text), _REVIEWED.match(text), _DECLINED_TOO.match(text)
+    if also and set(extract_facts(also["what"])) and set(extract_facts(also["what"])) <= offered():
+        return ""  # "That means I can't offer €200 either.", of a sum only the draft offered: the check before it stands
     what = declined["what"] if declined else (reviewed["what"] or reviewed["what2"]) if reviewed else None
     sums = extract_facts(what) if what else []  # (a fee or a price the customer knows stays named: "I can't refund the
     # £64.99 here", "review the £230 and £100 compensation")

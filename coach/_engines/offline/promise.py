@@ -883,6 +883,14 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
             rebuilt = None
         if rebuilt:
             ways.append(rebuilt)
+    booked = _AND_BOOKED.match(clause)
+    if booked and GRANT_MADE.search(booked["head"]) and not any(kind == "money" for kind in fact_kinds(booked["tail"]).values()):
+        # "I've applied a $140 credit ..., and a technician is booked for tomorrow between 8am and 12pm": the grant is
+        # the promise; the booking, a step the agent took, stays as it is
+        new = _rewrite(booked["head"], policy, used, salt, asked)
+        rebuilt = _rebuild(before, [*new, finish(capitalise(booked["tail"]))], after) if new else None
+        if rebuilt:
+            ways.append(rebuilt)
     if before.strip() and not holds_fact(clause) and (_EXPLICIT.match(clause) or
                                                       _NEVER_AGAIN.search(clause) and _SHARED.search(before)):
         # ("... have been shared with the heads of department, and I can assure you this will never happen again":
@@ -985,6 +993,9 @@ _PEOPLE = re.compile(r"\b(?:engineer|technician|driver|courier|fitter|plumber|el
 _TWO_DOINGS = re.compile(r"^(?P<head>(?P<pre>.*?)\b(?P<who>I|we)(?:'ve|’ve|\s+have)\s+\w+ed\b.*?)\s+and\s+(?:also\s+)?"
                          r"(?P<tail>\w+ed\b.*)$", re.I | re.S)
 _WAIVER = re.compile(r"(?:refunded|waived)\b", re.I)
+_AND_BOOKED = re.compile(r"^(?P<head>.+?),?\s+and\s+(?P<tail>(?:a|an|the|your|our)\s+[\w-]+(?:\s+[\w-]+)?\s+"
+                         r"(?:is|are|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?(?:booked|scheduled|rebooked|arranged)\b"
+                         r"[^.!?]*?)[.!?]*$", re.I | re.S)
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
