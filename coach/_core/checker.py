@@ -633,7 +633,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         # The agent's own next step is theirs to keep; someone else's, with a time on it, is not. A thing does
         # no step: "your line will be working by lunchtime" is an outcome.
         # ... nor vouched for: "the engineer will be there thursday between 8 and 12 guaranteed"
-        return (timed or certain) and rule.pattern("third_party").search(clause, 0, modal.start()) is not None
+        return (timed or certain and _TURNS_UP.match(after) is not None) and \
+            rule.pattern("third_party").search(clause, 0, modal.start()) is not None
     if not timed and not certain and _LED_BY_CONDITION.match(text[:start]) and _NEXT_IN_PROCESS.match(clause):
         return False  # "Once the courier collects the original, the replacement will be dispatched": the next step of
         # a process the agent has started, on a condition, with no time on it
@@ -645,7 +646,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     if certain and _CERTAIN_PASSIVE.match(after):
         return True  # "your notes will definitely be recovered"
     if certain:  # "your bag will be found and delivered within 24 hours, rest assured": the rest of the sentence
-        return timed or (_WE.search(subject) is not None and not _SOOTHES.search(text)) or _TRADE.search(subject) is not None \
+        return timed or (_WE.search(subject) is not None and not _SOOTHES.search(text)) \
+            or _SOMEONE_ELSE.search(subject) is not None and (_TURNS_UP.match(after) or _DESK_DECIDES.match(after)) \
             or rule.pattern("outcomes").search(after) is not None \
             or rule.pattern("timelines").search(after) is not None  # counts, and "we'll definitely match it" too
     # a thing with a time on it: "the part will be in stock tomorrow" (not "they will visit on Friday, 8am-1pm": a
@@ -758,9 +760,15 @@ _TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|de
                     r"(?![^.!?]{0,30}\b(?:price|rate|discount)\b)", re.I)
 # an outcome said as not promised: "I can't promise the outcome will be a favourable one"
 _NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee)\b", re.I)
-# someone sent to the customer's home, whose visit an agent may vouch for ("the plumber will be there friday, guaranteed")
-_TRADE = re.compile(r"\b(?:plumbers?|electricians?|fitters?|installers?|surveyors?|contractors?|builders?|mechanics?|"
-                    r"inspectors?|movers?|cleaners?|decorators?|joiners?|roofers?)\b", re.I)
+# someone else, whose work an agent may vouch for: a visit ("the plumber will be there friday, guaranteed"), another desk's
+# decision ("billing will definitely take it off")
+_TURNS_UP = re.compile(r"\s*(?:\w+ly\s+)?(?:be\s+(?:there|here|with\s+you|at\s+your|round|out)|arrive|come|turn\s+up|show\s+up|"
+                       r"visit|attend)\b", re.I)  # (not "will definitely be in touch": a message, not a visit)
+_DESK_DECIDES = re.compile(r"\s*(?:\w+ly\s+)?(?:take\s+(?:it|them|the\s+[\w-]+)\s+off|remove|refund|waive|approve|accept|"
+                            r"cancel|credit|reverse)\b", re.I)  # (not "will definitely need access": a requirement)
+_SOMEONE_ELSE = re.compile(r"\b(?:plumbers?|electricians?|fitters?|installers?|surveyors?|contractors?|builders?|mechanics?|"
+                           r"inspectors?|movers?|cleaners?|decorators?|joiners?|roofers?|billing|accounts|finance|claims|"
+                           r"dispatch)\b", re.I)
 _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+us)\b", re.I)
 # who it affected, after "any issues this may have caused", is not the problem
 _CAUSED = re.compile(r"\b(?:this|that|it|which)\s+(?:(?:may|might|could|will)\s+)?(?:have\s+|has\s+)?"

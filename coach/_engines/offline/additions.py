@@ -250,6 +250,9 @@ class Additions:
                 not _THANKS_FIRST.match(added[0]) and not (at == 1 and first.prefix and first.text):
             at += 1  # "Thank you for your e-mail." stays the reply's first sentence; what is said back follows it (not
             # a thanks at the end: "Hi Ciarán, let me check ... Thanks for getting in touch.")
+        if at < len(layout.units) and _EXCLAIMS.match(layout.units[at].text) and ends_sentence(layout.units[at].text) and \
+                _CRIED.search(layout.units[at].text):
+            at += 1  # "Omg ellie thats so sad 😭 we're sorry!!": a cry goes first, never after a formal thanks
         if first.prefix and first.text and at == 1 and (is_check(capitalise(first.text)) or ends_sentence(first.text) and
                                                         _OPENS.match(added[0]) and not _OPENS.match(first.text) and
                                                         _GREETS.match(first.prefix + " ")):
@@ -310,7 +313,7 @@ class Additions:
         if step is None:
             return
         urgent = told or self._urgent(step)
-        if not (told or urgent and self.case.always) and _OWN_LOOK.search(step) and self._stands_firm(layout):
+        if not urgent and _OWN_LOOK.search(step) and self._stands_firm(layout):
             return  # "..., so the refuelling charge of NZ$118 stands.": a look after it would say the opposite; the reply
             # keeps its no-next-step finding for a person
         step = self._said_once(layout, step)
@@ -439,9 +442,8 @@ _OFFERS_PLAN = re.compile(r"\b(?:set\s+up|offer|arrange|agree|put\s+(?:you\s+)?o
 # monthly instalments" whose right "has been lost")
 _GRANTED = re.compile(r"\b(?:approved|refunded|granted|credited|issued|waived|because|as\s+the)\b", re.I)
 _CONTRAST = re.compile(r"\bhowever\b|^\W*(?:but|that\s+said|even\s+so|still|instead)\b", re.I)
-_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking)|let\s+me\s+(?:check|look))\b|"
-                       r"\bI(?:['’]m|\s+am)\s+taking\s+this\s+on\b|\bI(?:['’]ll|\s+will)\s+handle\b",
-                       re.I)  # (and the illness case's "I'm taking this on myself now", "I'll handle AF-660193 myself")
+_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking)|let\s+me\s+(?:check|look))\b"
+                       r"(?!\s+after\b)", re.I)  # (not "I'll look after account GA-2231 myself": no look into the no)
 # a flat no that no policy line backs: "Unfortunately once a package is marked delivered there's nothing we can do on our
 # end.", "Please be advised that charges are non-refundable.", "Unfortunatly charges can't always be reversed."
 _FLAT_NO = re.compile(
@@ -482,12 +484,15 @@ _ASKED_AND_REFUSED = (
      re.compile(r"\b(?:change|move|amend|rebook|reschedul)\w*", re.I)),
     (re.compile(r"\b(?:price[- ]?)?match\b", re.I), re.compile(r"\bprice[- ]?(?:match|adjust)", re.I)),
 )
+_EXCLAIMS = re.compile(r"^\W*(?:omg|omfg|oh\s+no+|oh\s+dear|aw+|ugh+|yikes|oof|eek|argh+)\b", re.I)
+_CRIED = re.compile(r"!|[\U0001F300-\U0001FAFF]")  # (not "Oh dear, we'd like more details.": a sentence that goes on)
 _ANY_CASE = frozenset(stem(w) for w in "please help thanks thank know day days today".split())
 _BY_CHANNEL = re.compile(r"\b(?:through|via|over|by|on)\s+(?:the\s+)?(?:chat|phone|e-?mail|twitter|social\s+media|this\s+channel|"
                          r"here|live\s+chat|messenger|dm)\b|\btransfer\s+you\b|\bput\s+you\s+through\b", re.I)  # (nor "I'm
 # unable to transfer you to a manager": the dented fridge still needs its look)
 # a flat "nothing more we can do", the clause or the sentence
-_NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|^\W*)"
+_NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though|although)\s+|"
+                           r"^\W*(?:(?:unfortunately|sadly|I['’]m\s+afraid),?\s+)?)"
                            r"(?:there\s+is\s+(?:not|n['’]t)\s+anything|there['’]s\s+nothing|there\s+is\s+nothing|there\s+isn['’]t\s+anything|"
                            r"nothing)(?:\s+(?:further|more|else))?\s+(?:that\s+)?"
                            r"(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)?\s+(?:can|able\s+to|could)\s+(?:really\s+)?do(?:\s+here|\s+about\s+"

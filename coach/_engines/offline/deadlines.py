@@ -96,7 +96,9 @@ ARRIVAL = re.compile(r"(?:arrive|reach\s+you|land|be\s+(?:with\s+you|delivered(?
                       r"at\s+your\s+door|"
                       r"(?:back\s+)?in\s+your\s+(?:account|bank(?:\s+account)?)|credited(?:\s+to\s+your\s+account)?|"
                       r"(?:back\s+)?on\s+your\s+card)|show\s+(?:up\s+)?(?:in|on)\s+your\s+(?:account|statement))", re.I)
-_INTO_ACCOUNT = re.compile(r"^be\s+(?:back\s+)?in(?:to)?\s+your(?=\s+(?:bank\s+)?account\b)", re.I)
+_INTO_ACCOUNT = re.compile(r"^be\s+(?:back\s+)?in(?:to)?\s+your(?=\s+(?:bank\s+)?account\b(?!\s+portal))", re.I)
+_MONEY = re.compile(rf"\b(?:refund|money|payment|credit|reimbursement|compensation|deposit|funds|cash|debits?|charges?|"
+                    rf"balance|difference|advance|salary|wages|loan|payout|bonus|allowance|it)\b|[{CURRENCY}]\s?\d", re.I)
 _MONEY_ARRIVES = re.compile(r"\b(?:account|bank|card|credited|statement)\b", re.I)
 # "you'll have the money back in your account": the money is what the agent checks on, not whether "you can have" it
 _YOU_GET_BACK = re.compile(r"(?:have|get|receive|see)\s+(?P<what>(?:the|your)\s+(?:money|refund|payment|credit|deposit|"
@@ -141,7 +143,9 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
         return checking_on(s, when, salt)
     if ARRIVAL.fullmatch(rest) and not again and s.lower() in ("it", "they"):  # "it should arrive soon": after "I've
         # approved a replacement", "I'm looking into this" would say it is not settled; its arrival is what is watched
-        return checking_on("the payment" if _MONEY_ARRIVES.search(rest) else "the delivery", when, salt)
+        # (not "they'll be with you by noon" of a technician: a visit, looked into)
+        visit = s.lower() == "they" and re.match(r"be\s+with\s+you\b", rest, re.I) is not None  # (people, or things?)
+        return checking_on("the payment" if _MONEY_ARRIVES.search(rest) else "this" if visit else "the delivery", when, salt)
     if s.lower() in ("it", "they", "this", "that") and len(rest.split()) <= 4 and not again and not holds_fact(rest) \
             and when:  # "it can be back up", "it can show on your account" read as odd to blind reviewers (sets aj, ak)
         return checking_on("this", when, salt)
@@ -150,7 +154,8 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
         what = back["what"] if back["what"].lower() not in ("it", "them") else "the money"
         return checking_on(what, when, salt)
     if len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
-        rest = _INTO_ACCOUNT.sub("be paid into your", rest)  # not "whether a full refund can be in your account"
+        if _MONEY.search(s):  # not "whether a full refund can be in your account" (files stay "in your account")
+            rest = _INTO_ACCOUNT.sub("be paid into your", rest)
         rest = re.sub(r"\b([ap])\.m$", r"\1.m.", rest, flags=re.I)  # "before 9 a.m" lost its stop with the sentence's
         return (_CHECK_BY_ALSO if again else _CHECK_BY[salt % 2]).format(s=s, vp=rest, when=when)
     if set(extract_facts(vp)) <= set(extract_facts(deadline.group())) and not again:

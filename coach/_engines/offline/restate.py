@@ -345,6 +345,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if first and first.group() != "I" and (first.group().lower() in STOPWORDS or  # sentence's capital, not a name
                                                re.search(rf"\b{first.group().lower()}\b", text)):
             clause = clause[0].lower() + clause[1:]
+        clause = _NTH_TIME.sub(lambda m: f"it's the {m['nth'].lower()} time", clause)  # "Second time your engineer
+        # hasn't turned up" -> "it's the second time our engineer hasn't turned up" (not "sorry that Second time ...")
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = _only_weak(clause)
         score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
@@ -382,7 +384,8 @@ _NO_PROBLEM = re.compile(r"\b(?:never|not\s+once)\s+(?:missed\s+a|been\s+late|ha
 # what is at stake, or what it cost them, said alone: "you took the morning off work", "you've had to put towels down",
 # "you have 340 invoices to get to your accountant", "you start a new job on 6 May" (said back after "Sorry to hear that",
 # each reads as sorrow for the wrong thing)
-_AT_STAKE = re.compile(r"^(?![^.;]*\b(?:and|but|nobody|no\s+one|nothing|never)\b)"  # (not "... and nobody came": that is it)
+_AT_STAKE = re.compile(r"^(?![^.;]*\b(?:and|but|nobody|no\s+one|nothing|never|because|as|after|since|when)\b)"  # (not
+                       # "... and nobody came", "... because your engineer didn't show": that is it)
                        r"(?:you\s+(?:took|had\s+to\s+take|(?:have|['’]ve)\s+(?:had\s+to\s+)?taken|booked)\s+(?:the|a|half\s+a|"
                        r"two|\d+)\s+(?:morning|afternoon|day|days)\s+(?:off|of\s+(?:leave|holiday))\b|"
                        r"you(?:['’]ve|\s+have)\s+had\s+to\s+(?!pay|wait|chase|call|ring)\w+|"
@@ -524,9 +527,17 @@ _TRIED_BUT = re.compile(r"^(?:I['’]ve\s+been|I\s+have\s+been|I['’]m|I\s+am|I
                         r"attempted)\s+to\s+[^.!?]*?,?\s+but\s+(?=(?:the|your|my|it|every|each|nothing|all)\b)", re.I)
 _TRAILING_REQUEST = re.compile(r"[,;]\s+(?:and\s+|so\s+)?(?:I|we)\s+(?:really\s+|just\s+)?(?:want|would\s+like|['’]d\s+like|"
                                r"expect|demand)\b[^.!?]*$", re.I)
-_FEELING = re.compile(r"^(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:honestly\s+|really\s+|so\s+|just\s+|absolutely\s+)*"
-                      r"(?:terrified|scared|frightened|worried|anxious|upset|devastated|furious|angry|heartbroken|stressed|"
-                      r"exhausted|livid|gutted)(?=\s*(?:and\b|,|[.!]|$))", re.I)  # (not "scared of getting cut off")
+_FEELINGS = (r"(?:terrified|scared|frightened|worried|anxious|upset|devastated|furious|angry|heartbroken|stressed|"
+             r"exhausted|livid|gutted)")
+# a feeling first, then what happened: "I'm so stressed and my package is lost", "I'm exhausted and upset, my mum's care
+# package keeps getting missed" (not "scared of getting cut off": a fear of something, said back whole)
+_FEELING = re.compile(rf"^(?:you['’]re|you\s+are|I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:honestly\s+|really\s+|so\s+|just\s+|"
+                      rf"absolutely\s+)*{_FEELINGS}(?:\s+and\s+(?:so\s+|really\s+)?{_FEELINGS})*(?:\s*,\s*|\s+and\s+|\s*$)",
+                      re.I)
+_HELPLESS = re.compile(r"^(?:you|I|we)\s+(?:don['’]t|do\s+not|can['’]t)\s+(?:know\s+what\s+to\s+do|have\s+the\s+energy\b[^,]*|"
+                       r"sleep|cope|think)\b", re.I)
+_NTH_TIME = re.compile(r"^(?:the\s+|this\s+is\s+the\s+)?(?P<nth>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+time\b"
+                       r"(?=\s+(?:our|the|your|my|I|you|we|it|they)\b)", re.I)
 _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
 
 
@@ -570,8 +581,13 @@ def _as_clause(sentence: str) -> str | None:
     clause = re.sub(r"(?<=\w)!+$", "", clause.rstrip(" .,;:-")).rstrip(" .,;:-")
     clause = _TRAILING_POINTER.sub("", clause)  # "We have lost two batches as a result": of what, said back alone?
     clause = _TRAILING_REQUEST.sub("", clause)  # "my class was cancelled, I want my £40 back": the problem, not the ask
-    if _FEELING.match(clause):
-        return None  # "I'm honestly terrified and ...": a bare feeling, said back, is no restatement of what happened
+    felt = _FEELING.match(clause)
+    if felt:  # "I'm so stressed and my package is lost": what happened, without the feeling
+        clause = clause[felt.end():]
+        lost = _HELPLESS.match(clause)
+        clause = clause[lost.end():].lstrip(" ,") if lost and re.match(r"\s*,\s*\w", clause[lost.end():]) else clause
+        if not clause or _HELPLESS.match(clause):
+            return None  # "I'm honestly terrified and I don't know what to do": nothing but how they feel
     head = re.split(r"\s+[-–—]\s+", clause, maxsplit=1)[0]
     if head != clause and len(head.split()) >= _MIN_WORDS and _VERB.search(head):
         clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it

@@ -37,12 +37,16 @@ def plain_voice(text: str, orders: tuple[str, ...], customer: str) -> str:
         names, loud = _names(customer), _shouted(text)  # (in a reply all in capitals, "REGARDS," too)
         text = "\n".join(_uncapital(line, names, loud) for line in text.split("\n"))
     for title in {m["title"].strip() for m in _ADDRESS_AS.finditer(" ".join(orders))}:  # "address me as 'Your Majesty'"
-        text = re.sub(rf"(?:,\s*|\s+)(?i:{re.escape(title)})(?=\s*(?:[!?.,]|$))", "", text, flags=re.M)
+        said = re.escape(title)
+        text = re.sub(rf"(?:{_GREETED}\s+{said}(?=\s*(?:[!?.,]|$))|"
+                      rf"(?:,\s*|(?<!\bthe)(?<!\ba)(?<!\bour)(?<!\byour)(?<!\bmy)\s+){said}(?=\s*[!,]))",
+                      "", text, flags=re.M | re.I)  # (not "marked VIP.", "on board with the Captain.")
     return text
 
 
 # a form of address the order asks for: "address me as 'Your Majesty'", "call the customer 'mate'" (said to them,
 # it goes: "Hello Your Majesty!" -> "Hello!", "Nothing I can do mate, sorry" -> "Nothing I can do, sorry")
+_GREETED = r"(?:(?<=\bhi)|(?<=\bhey)|(?<=\bhello)|(?<=\bdear)|(?<=\bthanks)|(?<=\bmorning))"
 _ADDRESS_AS = re.compile(r"\b(?:address|call|refer\s+to)\s+(?:me|us|the\s+customer|them|him|her)\s+(?:as\s+)?"
                          r"[\"“'‘](?P<title>[^\"”'’\n]{2,30})[\"”'’]", re.I)
 
