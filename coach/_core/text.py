@@ -106,6 +106,7 @@ class Sentence:
 SIGNOFF_LINE = re.compile(  # a valediction alone on its line: "Kind regards,", "Yours faithfully,", "With sympathy,"
     r"^(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|wishes|thanks)\b.{0,20}$|^(?:thanks|thank\s+you|cheers|"
     r"sincerely|best|all\s+the\s+best|take\s+care|yours(?:\s+(?:truly|sincerely|faithfully|respectfully))?|talk\s+soon|"
+    r"thanking\s+you|thanks\s+(?:&|and)\s+regards|"  # (an Indian letter's "Thanking you,", "Thanks & Regards,")
     r"respectfully|(?:yours\s+)?respectfully\s+yours|cordially|warmly|with\s+(?:respect|gratitude|thanks))\s*[,.!]?\s*$"
     r"|^(?:with\s+)?(?:(?:deepest|warmest|heartfelt|kindest|sincere|warm|kind|best)\s+)*(?:sympathy|sympathies|"
     r"condolences|wishes|gratitude|love|regards|apologies)(?:\s+(?:once\s+)?again)?\s*,\s*$",  # ("With apologies once again,")

@@ -513,7 +513,8 @@ _HEARD = re.compile(r"\b(?:(?:sorry|sad|upset)\s+to\s+(?:hear|see|learn)|I\s+hea
                     r"was|got|had)\s+\w+\s+\w", re.I)  # ("I understand you haven't received your e-tickets")
 # A closing line that says the reply settled it: "We trust this clarifies the position.", "Hope this answers it."
 _HELPED = re.compile(r"\W*(?:(?:I|we)\s+)?(?:hope|trust)\s+(?:this|that)\s+(?:clarifies|answers|explains|settles|"
-                     r"clears\s+(?:it|things)\s+up)(?:\s+(?:the|your)\s+(?:position|matter|situation|question))?\W*",
+                     r"clears\s+(?:it|things)\s+up|is\s+(?:satisfactory|acceptable|in\s+order))"
+                     r"(?:\s+(?:the|your)\s+(?:position|matter|situation|question))?\W*",
                      re.I)  # (not "helps": a look into it may help)
 # the agent seeing what the customer said, with nothing of its own: "I can see you cancelled.", "I can see the order on
 # our system." (once the problem is said back, it says it again with less)
@@ -550,7 +551,8 @@ _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:t
                        re.I)
 # Someone looking, and nothing said of what comes of it: "looking into", "being reviewed"
 _LOOKING = r"(?:looking\s+into|investigating|reviewing)"
-_BEING_LOOKED = r"being\s+(?:looked\s+into|investigated|reviewed)"
+# (and a queue: "all applications are being processed in date order")
+_BEING_LOOKED = r"being\s+(?:looked\s+into|investigated|reviewed|processed\s+in\s+(?:date\s+)?(?:order|turn|sequence))"
 # A step that says nothing about what or when: "We'll look into it 👍", "I'll look into this."
 _BARE_STEP = re.compile(r"^\W*(?:anyway,?\s+)?(?:(?:I|we|our\s+(?:\w+\s+)?team)(?:'ll|’ll|\s+will|\s+shall)\s+"
                         r"(?:look\s+into|look\s+at|have\s+a\s+look\s+at|investigate|check\s+on)|(?:I\s+am|I['’]m|we\s+are|we['’]re|"
@@ -575,7 +577,7 @@ _SORRY_FOR_LOSS = re.compile(r"\b(?:sorry(?!\s+(?:that\s+)?(?:your|the)\s+(?!los
                              r"(?:was|were|is|are|has|had|arrived|came|didn['’]t|wasn['’]t|hasn['’]t))|condolences?|sympath\w+|"
                              r"loss)\b",
                              re.I)  # (a plain "I'm so sorry" answers it; "sorry your order was late" does not)
-_CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
+_CONDOLES = re.compile(r"\b(?:sorry\s+(?:for|to\s+hear\s+(?:about|of))\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement)|"
                        # "I'm sorry about your brother", "so sorry to hear about your mum": the one they lost, named
@@ -584,8 +586,9 @@ _CONDOLES = re.compile(r"\b(?:sorry\s+for\s+your\s+loss|condolences|"
                        r"grandmother|grandfather|grandma|grandpa|gran|nan|nana|granny|aunt|auntie|uncle|cousin|friend)"
                        r"(?![\w'’-]))\b",
                        re.I)
-_ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am)\s+)?"
-                           r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+(?:again\s+)?for\s+your\s+loss"
+_ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am|\s+were|\s+was)\s+)?"
+                           r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+(?:again\s+)?"
+                           r"(?:for|to\s+hear\s+(?:about|of))\s+your\s+loss"
                            r"(?:,?\s+and\s+(?:for\s+)?(?:the|any)\s+(?:inconvenience|trouble|hassle))?\W*$", re.I)  # (the
 # inconvenience beside a death goes with it)
 _DEATH = re.compile(r"\b(?:died|passed\s+away|passed|death|deceased|funeral|bereave\w*|lost\s+(?:your|our)\s+\w+|"
@@ -621,7 +624,14 @@ _SETTLED = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+(?:release
                       r"activated|released)\b", re.I)
 _LOOKED_INTO = re.compile(rf"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?(?:{_BEING_LOOKED}|{_LOOKING}\s+(?:it|this|that|"
                           r"the\s+(?:matter|issue|problem|case|query|complaint)|your\s+(?:case|query|complaint|claim)|"
-                          r"what\s+(?:happened|went\s+wrong)))\b", re.I)  # ("Our team is looking into what happened.")
+                          r"what\s+(?:happened|went\s+wrong))|investigating(?=\s*(?:[.!,;]|$)))\b|"  # ("Our team is looking
+                          # into what happened.", "We are currently investigating.")
+                          # ... or a form's receipt: "Your enquiry has been logged", "... forwarded to the relevant department"
+                          r"\b(?:has|have)\s+been\s+(?:duly\s+)?(?:received|logged|noted|registered|recorded)\b(?:\s+and\s+"
+                          r"forwarded)?(?:\s+to\s+(?:the\s+)?(?:relevant|appropriate|concerned)\s+(?:department|team))?|"
+                          r"\b(?:has|have)\s+been\s+(?:duly\s+)?(?:forwarded|passed\s+on|passed)\s+to\s+(?:the\s+)?"
+                          r"(?:relevant|appropriate|concerned)\s+(?:department|team)\b", re.I)  # (not "passed on to our night
+# manager": a step to someone named)
 # The agent's own next step in words the rules' step patterns do not list: "I'll chase the workshop and ring you"
 _OWN_STEP = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:\w+\s+)?(?:chase|ring|phone|call|get\s+someone|share|pass|"
                        r"send|arrange|book|email|e-mail|text|contact|collect|visit|refund|replace|repair|escalate|raise|"

@@ -128,6 +128,7 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+(?:very\s+)?latest|or\s+(?:sooner|earlier)|as\s+promised|itself)\b", "",
                   vp[:start] + vp[end.end():])
     rest = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")
+    rest = re.sub(r"\s+x{1,3}$", "", rest)  # "... written off for you today x": the kiss signs off, it is not checked
     whole = re.match(r"[\w.]", vp[end.end():end.end() + 1]) is not None or \
         re.search(r"\b(?:of|the|by|to|for|at|until|before|within)$", rest, re.I) is not None  # a cut date or phrase
     if whole or set(extract_facts(vp)) - set(extract_facts(rest)) - set(extract_facts(when)):

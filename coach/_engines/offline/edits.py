@@ -61,6 +61,9 @@ _GERUND = {"find out": "finding out", "look into": "looking into", "check": "che
 _SOMEONE_LOOKING = re.compile(r"\b(?:is|are|['’]re|['’]s)\s+(?:currently\s+|already\s+)?(?:looking\s+into|investigating|"
                               r"working\s+on)\s+(?:it|this|that|the\s+\w+)\s*,?\s+and\s+$", re.I)
 _VAGUE_SWAPS = [
+    # a letter's shrug, said as the step it stands for: "look into the matter in due course" -> "look into the matter"
+    (re.compile(r"\b(look\s+into\s+(?:the|this)\s+matter)\s+in\s+due\s+course(?:,?\s+and\s+(?:we|I)\s+trust\s+(?:this|that)\s+is\s+"
+                r"(?:satisfactory|acceptable))?", re.I), r"\1"),
     # an effort at an outcome that names nothing ("We'll try to get it done asap", "I'll do my best to get this sorted for
     # you"): the agent looks into it (never "check whether we can get this sorted")
     (re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)(?:\s+also)?\s+(?:try\s+to|(?:do|try)\s+(?:my|our)\s+(?:very\s+)?"
@@ -490,11 +493,15 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     if modifier and quote.lower() in modifier.group().lower():
         return [text[: modifier.start()] + modifier.group(1) + " " + text[modifier.end():]]
     out = drop_clause(text, quote)
-    if out is None and droppable(text) or out and all(_ASIDE_ONLY.fullmatch(s) for s in out):
-        return []  # (not "To be completely honest with you." left of what it introduced)
+    if out is None and droppable(text) or out and all(_ASIDE_ONLY.fullmatch(s) or _SITUATION_ONLY.fullmatch(s) and
+                                                      not holds_fact(s) for s in out):
+        return []  # (not "To be completely honest with you." left of what it introduced, nor "Losing your job with two
+        # kids at home." left of "..., poor you.": no verb, only the case the pity was about)
     return out
 
 
+_SITUATION_ONLY = re.compile(r"\W*[A-Z]?[a-z]+ing\b(?![^.!?]*\b(?:is|are|was|were|has|have|had|will|can|must|should|do|does|"
+                             r"did|I|we)\b)[^.!?]*[.!?]*", re.I)
 _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:\s+with\s+you)?|(?:in\s+all\s+)?honesty|"
                          r"honestly|frankly|truthfully|if\s+I['’]m\s+(?:honest|being\s+honest)|between\s+(?:us|you\s+and\s+me)|"
                          rf"{_OUCH}|oh(?:\s+my)?(?:\s+(?:goodness|word|dear))?|goodness|blimey|jeez)"

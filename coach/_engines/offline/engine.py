@@ -215,10 +215,13 @@ def _retyped(text: str) -> str:
     text = _SAID_BEFORE_MORE.sub("", text)
     text = _NEEDFUL_BY.sub(lambda m: "Please start by" if m.group()[0].isupper() else "please start by", text)
     text = _NEEDFUL.sub("", text)  # "Kindly do the needful.": asks for nothing anyone can do
+    text = _HI_I_UNDERSTAND.sub(r"\1, ", text)  # "Hi Steve i understand, ...": the greeting, then what follows
     return _ILL.sub("I'll", text)  # "ill see what i can do": "I'll see ..." (a lone "i" stays: made "I" after an emoji,
     # it would start a sentence of its own, "😭 I'd be sooo mad too", out of reach of the pity it followed)
 
 
+_HI_I_UNDERSTAND = re.compile(r"^((?i:hi|hey|hello|hiya)\s+[A-Z][a-z]+),?\s+i\s+(?:totally\s+|completely\s+)?understand\s*,\s*"
+                              r"(?=[a-z])")
 # "Kindly do the needful by clearing the app cache": the step, said plainly; alone, it asks for nothing
 _NEEDFUL_BY = re.compile(r"\bkindly\s+do\s+the\s+needful\s+by(?=\s+(?!(?:morning|evening|spring)\b)\w+ing\b)", re.I)
 _NEEDFUL = re.compile(r"(?:(?<=[.!?])\s+|^)(?:please\s+|kindly\s+)?do\s+the\s+needful(?:\s+at\s+the\s+earliest)?\s*[.!]*(?=\s|$)",

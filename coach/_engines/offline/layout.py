@@ -62,7 +62,7 @@ _COURTESY_SENTENCE = re.compile(
     r"(?:may\s+)?god\s+bless(?:\s+you)?|stay\s+safe|(?:we\s+)?hope\s+to\s+see\s+you\s+(?:again\s+)?soon|"
     r"see\s+you\s+(?:again\s+)?soon|"
     r"enjoy|kind\s+regards|regards|(?:best|warm|warmest|kind|kindest)\s+(?:wishes|regards)|all\s+the\s+best|"
-    r"with\s+(?:thanks|best\s+wishes)|yours\s+(?:sincerely|faithfully|truly)|sincerely|best(?=\s*,)|"
+    r"with\s+(?:thanks|best\s+wishes)|yours\s+(?:sincerely|faithfully|truly)|sincerely|best(?=\s*,)|thanking\s+you|"
     r"(?:please\s+)?(?:do\s+not|don['’]t)\s+hesitate\s+to\s+(?:contact|get\s+in\s+touch\s+with|reach\s+out\s+to|call|"
     r"e-?mail)\s+us)\b[^.!?]{0,40}[.!]*$",
     re.I,

@@ -59,7 +59,7 @@ _EXPLICIT = re.compile(
     r"^(?:(?:please\s+know|know\s+that|and)\s+)?(?:(?:I|we)(?:\s+can|\s+will|['’]ll)?\s+(?:personally\s+|absolutely\s+|fully\s+)?(?:promise|guarantee)|promise|you\s+have\s+my\s+word)(?:\s+(?:you|that)(?![\w'’]))*[\s,]*",
     re.I,
 )
-_IS_BY = re.compile(r"^(?P<subj>(?:the|your)\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?)\s+(?:is|are)\s+"  # ("the full £1,450")
+_IS_BY = re.compile(r"^(?P<subj>(?:the|your|an?)\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?)\s+(?:is|are)\s+"  # ("the full £1,450")
                     r"(?P<rest>[^,;]*?\b(?:by|before|within)\s+"
                     r"(?:tomorrow|today|tonight|the\s+end|end\s+of|noon|midday|next|this|\d+|(?:mon|tues|wednes|thurs|fri|satur|"
                     r"sun)day)\b(?![^,;]*\bof\s+(?:purchase|delivery|the\s+date|receipt)\b).*)$", re.I)
@@ -877,7 +877,9 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
             rebuilt = _rebuild(before + two["head"], new, after) if new else None
         elif GRANT_MADE.search(two["head"]) and not GRANT_MADE.search(done):
             new = _rewrite(two["head"][len(two["pre"]):], policy, used, salt, asked)
-            also = finish(f"{two['who']}'ve also {two['tail']}")
+            # (what the grant under review would have meant goes with it)
+            tail = re.sub(r",?\s+so\s+(?:that\s+)?you\s+(?:won['’]t|will\s+not)\s+be\s+charged\b[^.!?]*", "", two["tail"])
+            also = finish(f"{two['who']}'ve also {tail}")
             rebuilt = _rebuild(before + two["pre"], [*new, also], after) if new else None
         else:
             rebuilt = None
@@ -1040,8 +1042,9 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         if holds_fact(lead) or holds_step(lead):
             return None
         lead = ""
-    if _CERTAINTY.fullmatch(lead.strip(" ,.!-–—")):
-        lead = ""  # "No questions asked, and [promise]": the assurance went with what it vouched for
+    if _CERTAINTY.fullmatch(lead.strip(" ,.!-–—")) or _GRANT_REASON.fullmatch(lead.strip(" ,.!-–—")):
+        lead = ""  # "No questions asked, and [promise]": the assurance went with what it vouched for; "Given the
+        # circumstances [I've waived the fee]": the grant's reason, with no verb, goes with the grant
     gone = _GONE_AHEAD_LAST.search(lead)
     if gone and lead[: gone.start()].strip():  # "Since we don't cover your new address, I've gone ahead and [waived
         lead = lead[: gone.start()]  # ...]": the reason goes with the grant; "As your order #4412 arrived 5 days late,
@@ -1108,6 +1111,9 @@ _IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(
 _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
 _MODAL_FIRST = re.compile(r"(?:will|shall|should|would|can|could|may|might|must)\s+(?!you\b|we\b|I\b|it\b|they\b)\w", re.I)
 _FOR_GOOD = re.compile(r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b", re.I)
+_GRANT_REASON = re.compile(r"(?:given|in|under)\s+the\s+circumstances|as\s+(?:a|an)\s+(?:gesture\s+of\s+goodwill|"
+                           r"goodwill\s+gesture|one-?off|exception)|on\s+this\s+(?:occasion|one\s+occasion)|exceptionally|"
+                           r"in\s+this\s+(?:case|instance)", re.I)
 _LEADS_IN = re.compile(r"^(?:as|because|since|although|though|while|so\s+that)\b", re.I)
 _LED_IN_LAST = re.compile(r"(?:[,;]\s+|\s[-–—]\s+)(?P<clause>(?:since|because|as|if|when|once|unless|although|though|while)"
                           r"\s[^,;–—]*)$", re.I)  # the lead's last clause, when it leads into what follows
@@ -1173,6 +1179,10 @@ _SPEECH_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:ad
 _PROMISE_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:promise|guarantee|quote|commit\s+to)\b", re.I)
 
 
+_NO_PROOF_NEEDED = re.compile(r"\W*(?:and\s+|so\s+)?(?:there['’]?s\s+)?no\s+need\s+(?:for|to)\s+(?:\w+\s+){0,4}?(?:back|photos?|"
+                              r"pictures?|proof|receipts?|evidence|troubleshooting)\b[^.!?]*[.!?]*\s*$", re.I)
+
+
 def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
     if _NEVER_AGAIN.search(clause) or _ENSURES.search(clause) and re.search(r"\bnever\b", clause, re.I):
         # ("we'll make sure ur next ride never gets cancelled")
@@ -1180,6 +1190,9 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
             return None
         # "you'll never be charged a cancellation fee in future" promises a treatment, after no failure: it goes
         return [_LEARN[salt % len(_LEARN)]] if _FAILED_BEFORE.search(clause) else []
+    if _NO_PROOF_NEEDED.match(clause) and not holds_fact(clause):
+        return []  # "No need to send anything back or provide any photos!": a condition let go (a planted order's, or
+        # one a policy line sets) goes; the check of the case stays the agent's
     explicit = _EXPLICIT.match(clause)
     if explicit:
         rest = clause[explicit.end():]

@@ -195,7 +195,8 @@ _WRITING = re.compile(r"^(?:I|we)\s+(?:am\s+|are\s+)?(?:writ(?:e|ing)|refer(?:ri
 _REFLEXIVE = re.compile(r"\b(?:myself|yourself|yourselves|ourselves|themselves)\b", re.I)  # flipped twice, it reads wrong
 _SHOUTED = re.compile(r"\b(?:AND|BUT|NOT|STILL|EVERY|NEVER|NO|ALL|THE|IS|WAS|ARE|WERE|TWICE|AGAIN|NOTHING|ANY|AT|ON|IN|"
                       r"TIME|TIMES|DAY|DAYS|WEEK|WEEKS|HOURS|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|TODAY|TONIGHT|"
-                      r"TOMORROW|NOW|YET|ALREADY|ALWAYS|ONLY|MONTHS?|DUE|PAID|HAVE|HAS|DID)\b")
+                      r"TOMORROW|NOW|YET|ALREADY|ALWAYS|ONLY|MONTHS?|DUE|PAID|HAVE|HAS|DID|FIRST|SECOND|THIRD|FOURTH|FIFTH|"
+                      r"LAST|BROKEN|EMPTY|WRONG|DEAD)\b")
 _CAPS_NEXT = re.compile(r"[A-Z]{2,}[\w&]*\s*$|^\s*[&\w]*[A-Z]{2,}")
 
 
@@ -209,6 +210,7 @@ def _unshout(clause: str) -> str:
     return _SHOUTED.sub(lower, clause)
 
 
+_SCARE_QUOTES = re.compile(r"(?P<why>\b(?:because\s+of|due\s+to|citing)\s+)['‘\"“](?P<what>[a-z][a-z ]{2,40})['’\"”]")
 _LABEL_WORDS = re.compile(r"^(?:[A-Z]{3,}[:!,.]*\s+)+(?=[a-z])")  # "URGENT someone has taken £1,940 ...": a label
 _WHICH = re.compile(r",?\s+(?:which|who)\b", re.I)  # a relative clause, which must keep its verb
 _TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|"
@@ -602,6 +604,7 @@ def _as_clause(sentence: str) -> str | None:
             re.search(r"\((?![^)]*\d)", clause):
         return None  # brackets only around a reference: "the lamp (order 5562) has a frayed cord"
     clause = _LABEL_WORDS.sub("", _unshout(clause))  # "declined AND the card was blocked"
+    clause = _SCARE_QUOTES.sub(r"\g<why>\g<what>", clause)  # "because of 'examiner unavailability'": their scorn, not ours
     if sum(w.isupper() and len(w) > 2 for w in clause.split()) > 1:
         return None  # shouting
     clause = _shorten(" ".join(_QUESTION_TAIL.sub("", clause).split()))
