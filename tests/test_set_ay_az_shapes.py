@@ -387,7 +387,8 @@ def test_a_wardrobe_hinge_is_no_safety_case() -> None:
     draft = ("Thanks for the photos of the snapped hinge, Chris. A replacement hinge set for order KD-40917 will ship within 2 "
              "business days.")
     result = coach.rewrite(draft, customer="The hinge on my wardrobe door snapped clean off after 3 months. Order KD-40917.")
-    assert "safety" not in result.rewrite and result.rewrite == draft, result.rewrite
+    assert "safety" not in result.rewrite and "KD-40917" in result.rewrite, result.rewrite  # (stop 58: its shipping
+    # date, a promise, is now checked rather than left)
 
 
 def test_thanks_in_the_customers_language_is_thanks() -> None:

@@ -400,8 +400,8 @@ EXCEPTION = re.compile(r"\b(?:even\s+though|although|despite|though)\b[^.!?]{0,4
                        r"exception\b|\b(?:just\s+)?this\s+once\b|\bas\s+a\s+one[-\s]off\b", re.I)
 #: "Only a supervisor may approve a waiver of the $150 fee": who alone approves (``who4``)
 ONLY_APPROVES = (r"\bonly\s+(?P<who4>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:may|can|is\s+(?:allowed|able)\s+to)\s+"
-                 r"(?:approve|authori[sz]e|sign\s+off|agree\s+to|waive|refund|grant|issue|offer)\b")  # ("Only a supervisor
-# may waive or refund the £55 garden waste subscription")
+                 r"(?:approve|authori[sz]e|sign\s+off|agree\s+to|waive|offer|issue|grant)\b")  # ("Only a supervisor may
+# waive or refund the £55 garden waste subscription", "Only a pharmacist may issue an emergency supply")
 _APPROVER = re.compile(r"\bapprov\w*\s+(?:from|by)\s+(?P<who>(?:a|an|the|your)\s+[\w-]+(?:\s+[\w-]+)?)|"
                        r"\b(?:need|needs|require|requires)\s+(?P<who2>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s\s+approval|"
                        # "larger amounts need team lead approval", "without manager approval", "go to the Fare Review team"

@@ -457,6 +457,9 @@ HELLO_LEAD = re.compile(r"^(?:(?i:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s
 
 def drop_pity(text: str, quote: str) -> list[str] | None:
     """Drop the pity: its clause, a lead-in ("I can't believe we ..." -> "We ..."), or a modifier ("our useless")."""
+    if _OWN_FAMILY.search(quote) and not holds_fact(text) and not HELLO_LEAD.match(text):
+        return []  # "I'm so sorry, cancer is horrible, my auntie went through it last year and it was heartbreaking":
+        # the agent's own story, and all said around it, goes
     hello = HELLO_LEAD.match(text)
     if hello and quote.lower() in text[hello.end():].lower():  # "Hi Mrs Okafor - honestly I can't believe ...": the
         out = drop_pity(text[hello.end():], quote)  # greeting stays, and what follows it is edited as a sentence
@@ -500,8 +503,11 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     return out
 
 
-_SITUATION_ONLY = re.compile(r"\W*[A-Z]?[a-z]+ing\b(?![^.!?]*\b(?:is|are|was|were|has|have|had|will|can|must|should|do|does|"
-                             r"did|I|we)\b)[^.!?]*[.!?]*", re.I)
+_SITUATION_ONLY = re.compile(r"\W*(?:losing|waiting|going\s+through|having|being|dealing\s+with|facing|living|coping|"
+                             r"struggling)\b(?![^.!?]*\b(?:is|are|was|were|has|have|had|will|can|must|should|do|does|did|I|we|"
+                             r"for\s+you|now|today)\b)[^.!?]*[.!?]*", re.I)  # (not "Arranging a new kettle for you now")
+_OWN_FAMILY = re.compile(r"\bmy\s+(?:auntie|aunty|aunt|uncle|mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandad|grandpa|"
+                         r"sister|brother|cousin|best\s+friend|friend|husband|wife|partner|neighbour)\b", re.I)
 _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:\s+with\s+you)?|(?:in\s+all\s+)?honesty|"
                          r"honestly|frankly|truthfully|if\s+I['’]m\s+(?:honest|being\s+honest)|between\s+(?:us|you\s+and\s+me)|"
                          rf"{_OUCH}|oh(?:\s+my)?(?:\s+(?:goodness|word|dear))?|goodness|blimey|jeez)"

@@ -33,7 +33,9 @@ _LEAD = re.compile(r"^(?:(?:[(\[]?[1-9]/[1-9][)\]]?|[1-9]:)\s+)?(?:@\w+(?:\.\w+)
 _SIG = (r"(?:\^[A-Za-z]{1,16}(?-i:\s[A-Z][A-Za-z]{1,15}){0,2}\.?|\^|"  # "^JT", "^Harbour Inn Team."
         r"(?:--?|[–—~])\s?[^\W\d_](?:[^\W\d_]|\.){0,15}(?:\s[^\W\d_]{1,16})?"  # "- Equipe Rapidão"
         r"(?-i:(?:,?\s(?:&\s)?[A-Z][^\W\d_]{1,15}){0,2})"  # "– Team Bean & Bloom", "- Marco, Trattoria Lucia"
-        rf"|\*[A-Z][A-Za-z]{{1,15}}|/[A-Z]{{2,3}}\b|=\s?[A-Z]{{1,3}}\b|(?-i:{KISS_SIGN_OFF}))")  # "xx Team Bloom"
+        rf"|\*[A-Z][A-Za-z]{{1,15}}|/[A-Z]{{2,3}}\b|=\s?[A-Z]{{1,3}}\b|(?-i:{KISS_SIGN_OFF})"  # "xx Team Bloom"
+        r"|(?<=[.!?]\s)(?-i:Team\s+[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)(?:\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])*)")  # "...
+# inconvenience. Team Fresco 🛒"
 _MARK = r"(?:[(\[]?[1-9]/[1-9][)\]]?\.?)"
 _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind\s+regards?|regards|best)[,!.]?\s*"
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)"

@@ -13,6 +13,7 @@ company makes itself keeps its sentence and loses only the rush ("Team X will re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..._core.facts import CURRENCY, extract_facts, fact_kinds
 from ..._core.policy import (
@@ -119,7 +120,7 @@ _PRONOUN = re.compile(r"(?:^|\s)(I|we|you|it|they|he|she|this|that|everything|so
 _NOUN_PHRASE = re.compile(r"(?:^|\s)((?:claim|order|ticket|account|booking|case|invoice|policy|parcel)\s+"
                           r"(?:no\.?\s+|number\s+|#)?[\w-]*\d[\w-]*|(?:[Tt]he|[Yy]our|[Oo]ur|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]eam|"
                           r"[Ee]verything|[Aa]ll)"
-                          r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,5}|[A-Z][\w@-]*(?:\s+@?\w+)?"
+                          r"(?:\s+(?:[^\s,;]|,(?=\d))+){0,7}|(?:(?:Full|Partial)\s+[a-z]+|[A-Z][a-z]+)\s+of\s+(?:\w+\s+){0,3}\w+|[A-Z][\w@-]*(?:\s+@?\w+)?"
                           r"|(?i:services?|access|power|internet|lines?|systems?|servers?|connections?|broadband|wi-?fi|signal|coverage|water|heating|electricity|supply|gas)"
                           r"(?i:\s+(?:in|on|at|for)\s+(?:ur|your|the|our)\s+\w+)?)\s*$")  # ("signal in ur area")
 _AGENT = re.compile(r"^(?:I|we|team\b.*|our\s+(?:team|agents?|specialists?|staff|engineers?)\b.*|someone|a\s+member\b.*|"
@@ -234,8 +235,10 @@ def first_check_in_full(texts: list[str]) -> list[str]:
         timed = [said for said in (line["rest"], when) if said and said.startswith("update you ")]
         if len(timed) < 2:  # (two times stay two sentences)
             rest = timed[0] if timed else line["rest"]
-            joined = "" if _ARRIVES.fullmatch(what) else f" and whether {what}"  # ("... a new pair sorted and whether
-            # they can be with you": the arrival is part of the first check)
+            arrival = re.fullmatch(r"(?P<s>(?:the|your|our)\s+[\w -]{1,30}?)\s+can\s+arrive", what)
+            joined = "" if _ARRIVES.fullmatch(what) else f" and when {arrival['s']} will arrive" if arrival else \
+                f" and whether {what}"  # ("... a new pair sorted and whether they can be with you": the arrival is part
+            # of the first check; "... and whether your permit can arrive": when it will)
             out[at - 1], out[at] = f"{out[at - 1][: line.end('what')]}{joined}, and I'll {rest}.", ""
     return out
 
@@ -721,7 +724,7 @@ def _promise_ruled_out(quote: str, policy: Policy) -> list[str] | None:
         m = _DONT_PROMISE.match(line)
         if m is None or not _AMOUNT_WORDS.search(m["what"]) or m["why"] is None and not _SUM_WORDS.search(m["what"]):
             continue  # (a line without its reason only where it names the sum: "must not ... quote compensation amounts")
-        named = " and ".join(f"the {f}%" if f"{f}%" in quote else f"the {f}" for f in sums)
+        named = _and_list(f"the {f}%" if f"{f}%" in quote else f"the {f}" for f in sums)
         why = (m["why"] or "").strip()
         out = [f"I can't promise {named} yet."]
         if why and not (for_agents(why) or _FOR_THE_TEAM.match(why)):  # (never "Agents must refer these cases to ...")
@@ -1266,7 +1269,7 @@ def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, ask
             if len(amounts) < len(extract_facts(clause)):
                 return None  # a reference would be lost
             return [said_policy(policy_line),
-                    _BEYOND[salt % 2].format(amounts=" and ".join(amounts)) if amounts else _BEYOND_PLAIN[salt % 2]]
+                    _BEYOND[salt % 2].format(amounts=_and_list(amounts)) if amounts else _BEYOND_PLAIN[salt % 2]]
     one = policy.allows_one(clause)
     if one is not None and one not in used and not holds_fact(clause):  # "waived all three" against "one fee a year":
         used.add(one)  # the line, then what the agent does about the rest
@@ -1652,7 +1655,7 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
         return [policy, _APPLIES[salt % 2].format(amounts=named)]
     if over and dates:  # "£360 ... by Monday" against "£20 per night": the date becomes the agent's own update
         when = " ".join(dates) if " ".join(dates) in clause else " and ".join(dates)
-        said = _BEYOND_BY[salt % 2].format(amounts=" and ".join(over), when=when)
+        said = _BEYOND_BY[salt % 2].format(amounts=_and_list(over), when=when)
         return [policy, re.sub(r"\bby\s+(?=(?:within|in|inside|under)\s)", "", said)]  # not "update you by within 3 days"
     if amounts and not dates:
         # (a flat "no": "Cash compensation is not offered for delays" leaves nobody to review it; a line that holds
@@ -1663,7 +1666,7 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
             (over or forbidden) and larger_to else _BEYOND if over or forbidden else _APPLIES
         declined = over or (amounts if lines is _BEYOND else [])
         said_over = [_named(a, clause) for a in declined]  # "a £30 store credit", not a bare "£30" from nowhere
-        over_named = " and ".join(declined) if over else " and ".join(f"the {a}" for a in declined)
+        over_named = _and_list(declined) if over else _and_list(f"the {a}" for a in declined)
         if len(declined) == 1 and said_over[0] != declined[0]:  # "a £30 store credit"; "€600 in compensation" (no "a")
             uncounted = re.search(r"\b(?:compensation|reimbursement)$", said_over[0])
             noun = said_over[0][len(declined[0]):].strip() if said_over[0].startswith(declined[0]) else uncounted
@@ -1672,9 +1675,9 @@ def _policy_said(clause: str, line: str, salt: int, forbidden: bool, asked: str 
         if lines is _BEYOND and not over and refunds(clause):  # "we will refund your £4,000 deposit" against
             # "Deposits are non-refundable": not "I can't offer a £4,000 deposit"
             refunded = [re.sub(r"\s+refund$", "", n) for n in said_over]  # not "the £129.99 refund" refunded
-            return [policy, _CANT_REFUND[salt % 2].format(amounts=" and ".join(f"the {n}" for n in refunded))]
+            return [policy, _CANT_REFUND[salt % 2].format(amounts=_and_list(f"the {n}" for n in refunded))]
         if lines is _WITHIN and declined:  # "review the ₹900 goodwill credit" (never "the a ₹900 goodwill credit")
-            over_named = " and ".join(said_over)
+            over_named = _and_list(said_over)
         said = lines[salt % 2].format(amounts=over_named if declined else named)
         who = (approver(line) or larger_to) if lines is _WITHIN else None  # ("I'll ask the Claims team to review ...")
         return [policy, said.replace(" a manager ", f" {who} ", 1) if who else said]
@@ -1695,6 +1698,12 @@ _SOMEONE_DECIDES = re.compile(r"\b(?:agents?|staff|advis[eo]rs?|approv\w*|manage
                               r"discretion|(?:waived|authori[sz]ed|decided|granted)\s+(?:only\s+)?by)\b", re.I)
 _MONEY_NOUN = r"(?:credit|refund|voucher|discount|payment|compensation|fee|charge|deposit|reimbursement|gift\s+card|" \
               r"goodwill\s+payment|rebate|bonus)"
+
+
+def _and_list(items: Iterable[str]) -> str:
+    """ "£389, £29 and £50": a list said once, not "£389 and £29 and £50"."""
+    said = list(items)
+    return " and ".join(said) if len(said) < 3 else ", ".join(said[:-1]) + " and " + said[-1]
 
 
 def _named(amount: str, clause: str) -> str:
@@ -1796,6 +1805,13 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     noun, _, ref = s.partition(" ")
     if ref and _THING.match(noun) and re.fullmatch(r"#?[\w-]*\d[\w-]*", ref):
         s = f"{noun.lower()} {ref}"  # "Parcel BR4839 will ...": "parcel BR4839"
+    of = re.match(r"(?P<noun>(?:Full\s+|Partial\s+)?[A-Za-z]+)\s+of\s", s)
+    if of and re.search(r"\bof\s+(?:the\s+)?[A-Z][a-z]{2,}", s):
+        of = None  # "Bank of Ireland": a name
+    if of and (_THING.match(of["noun"].split()[-1]) or of["noun"].split()[0] in ("Full", "Partial")):  # "Payment of all
+        s = "the " + s[0].lower() + s[1:]  # outstanding royalties will be made": "the payment of all outstanding ..."
+    elif of and re.fullmatch(r"[A-Z][a-z]+", of["noun"]):
+        s = s[0].lower() + s[1:]  # "Proof of delivery will be sent": "whether proof of delivery can be sent"
     if _THING.match(s):  # "Access will be restored today": "whether access can be ...", "Payment will arrive": "payment";
         s = ("the " if _COUNTED.match(s) else "") + s.lower()  # "Fix will be live": "whether the fix can be live"
     vp = re.sub(r"^(?:definitely|definately|definetly|defiantly|deffo|defo|def|certainly|surely|absolutely|of\s+course|"

@@ -206,7 +206,9 @@ def _unshout(clause: str) -> str:
         before, after = clause[max(0, m.start() - 12):m.start()], clause[m.end():m.end() + 12]
         touching = before.endswith(("&", "-", "/")) or after.startswith(("&", "-", "/")) or \
             re.search(r"\b(?:No\.?|Flight|flight)\s*$", before) is not None  # ("AT&T"; "GR-3318-AT"; "Flight No. AT 118")
-        return m.group() if touching or _CAPS_NEXT.search(before) or _CAPS_NEXT.search(after) else m.group().lower()
+        named = m.group() in ("FIRST", "LAST", "ONE", "TWO", "THREE") and re.match(r"\s+[A-Z][a-z]", after) is not None  # ("FIRST
+        # Bus": a name)
+        return m.group() if touching or named or _CAPS_NEXT.search(before) or _CAPS_NEXT.search(after) else m.group().lower()
     return _SHOUTED.sub(lower, clause)
 
 
