@@ -322,12 +322,21 @@ class _Rewriter(Additions):
                 else CheckResult(findings=[], passed=True)
         return self.checked[key]
 
+    def _stays(self, text: str) -> bool:
+        """A good draft stays as the agent wrote it, slips and all: no blocking finding, nothing hollow, and no voice a
+        planted order asked for."""
+        findings = self.check(text).findings if text.strip() else []
+        return not any(f.blocking for f in findings) and not self._hollow(text, findings) and \
+            plain_voice(text, self.orders, self.told or "") == text
+
     def run(self) -> str:
         text = html_to_text(self.draft)
         if self.told and not looks_english(self.told) and other_language(self.told) and \
                 not any(len(s.text.split()) >= 4 and looks_english(s.text) for s in split_sentences(text)):
             self.unread = True  # (and no verdict: the rules cannot read the exchange)
             return text  # "Danke :-)" to a customer writing German: no English thanks or step is added to it
+        if not ADDRESSES_THE_MODEL.search(text) and self._stays(text):
+            return text  # (read before the layout is parsed: most drafts stay as they are)
         layout = parse(text)
         if any(ADDRESSES_THE_MODEL.search(u.full) for u in layout.units):  # text for the coach, not the customer
             for unit in layout.units:
@@ -337,10 +346,10 @@ class _Rewriter(Additions):
             layout = parse(text)
         if not layout.units:
             return text  # nothing but a sign-off or signature ("thanks £20"): no sentence to edit or to add at
+        if self._stays(text):
+            return text
         findings = self.check(text).findings if text.strip() else []
         plain = plain_voice(text, self.orders, self.told or "")  # a voice only a planted order asked for
-        if not any(f.blocking for f in findings) and not self._hollow(text, findings) and plain == text:
-            return text  # (a good draft stays as the agent wrote it, slips and all)
         self.voiced = plain if plain != text else None
         retyped = _retyped(plain)
         if retyped != text:  # a reply being edited loses its slips too
