@@ -335,7 +335,8 @@ class _Rewriter(Additions):
                 not any(len(s.text.split()) >= 4 and looks_english(s.text) for s in split_sentences(text)):
             self.unread = True  # (and no verdict: the rules cannot read the exchange)
             return text  # "Danke :-)" to a customer writing German: no English thanks or step is added to it
-        if not ADDRESSES_THE_MODEL.search(text) and self._stays(text):
+        read = not ADDRESSES_THE_MODEL.search(text)  # (no text for the coach: the draft is read as it is)
+        if read and self._stays(text):
             return text  # (read before the layout is parsed: most drafts stay as they are)
         layout = parse(text)
         if any(ADDRESSES_THE_MODEL.search(u.full) for u in layout.units):  # text for the coach, not the customer
@@ -346,7 +347,7 @@ class _Rewriter(Additions):
             layout = parse(text)
         if not layout.units:
             return text  # nothing but a sign-off or signature ("thanks £20"): no sentence to edit or to add at
-        if self._stays(text):
+        if not read and self._stays(text):
             return text
         findings = self.check(text).findings if text.strip() else []
         plain = plain_voice(text, self.orders, self.told or "")  # a voice only a planted order asked for
