@@ -93,9 +93,9 @@ def asked_for(when: str, asked: str) -> bool:
 
 #: What arrives, as a promise says it: "arrive", "be in your account", "be on your doorstep", "reach you".
 ARRIVAL = re.compile(r"(?:arrive|reach\s+you|land|be\s+(?:with\s+you|delivered(?:\s+to\s+you)?|on\s+(?:your|the)\s+doorstep|"
-                      r"at\s+your\s+door|"
-                      r"(?:back\s+)?in\s+your\s+(?:account|bank(?:\s+account)?)|credited(?:\s+to\s+your\s+account)?|"
-                      r"(?:back\s+)?on\s+your\s+card)|show\s+(?:up\s+)?(?:in|on)\s+your\s+(?:account|statement))", re.I)
+                     r"at\s+your\s+door|"
+                     r"(?:back\s+)?in\s+your\s+(?:account|bank(?:\s+account)?)|credited(?:\s+to\s+your\s+account)?|"
+                     r"(?:back\s+)?on\s+your\s+card)|show\s+(?:up\s+)?(?:in|on)\s+your\s+(?:account|statement))", re.I)
 _INTO_ACCOUNT = re.compile(r"^be\s+(?:back\s+)?in(?:to)?\s+your(?=\s+(?:bank\s+)?account\b(?!\s+portal))", re.I)
 _MONEY = re.compile(rf"\b(?:refund|money|payment|credit|reimbursement|compensation|deposit|funds|cash|debits?|charges?|"
                     rf"balance|difference|advance|salary|wages|loan|payout|bonus|allowance|it)\b|[{CURRENCY}]\s?\d", re.I)
