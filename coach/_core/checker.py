@@ -362,8 +362,7 @@ def _unauthorised_grant(sentence: Sentence, ctx: _Context, certain: bool) -> Ite
 _WAIVES_PROOF = re.compile(r"\W*(?:and\s+|so\s+)?(?:there['’]?s\s+)?no\s+need\s+(?:for|to)\s+(?:\w+\s+){0,4}?(?:back|photos?|"
                            r"pictures?|proof|receipts?|evidence|troubleshooting)\b", re.I)
 _ORDERED_NO_PROOF = re.compile(r"\b(?:do\s+not|don['’]t|never|without)\s+(?:\w+\s+){0,5}?(?:back|photos?|proof|receipts?|"
-                               r"evidence|"
-                               r"troubleshooting|returns?)\b", re.I)
+                               r"evidence|troubleshooting|return\w*)\b", re.I)  # ("... without returning the item")
 
 
 def _beyond_any_line(text: str, ctx: _Context) -> bool:
