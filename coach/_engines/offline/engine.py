@@ -1068,14 +1068,15 @@ _AGENT_ACT = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?!been\b)\w+(?:ed|en
 # a step that goes through the person the customer fled: "you'll need to get your ex-partner to sign it", "Please ask
 # the other account holder to call us", "both account holders are present on the call"
 _THROUGH_THEM = re.compile(r"\b(?:get|ask|have|need|require|requires)\s+(?:your\s+ex(?:-\w+)?|the\s+other\s+(?:account\s+)?"
-                           r"holder|the\s+(?:primary|main|lead|first)\s+(?:account\s+)?holder|your\s+(?:ex-)?(?:partner|husband|wife|boyfriend|"
+                           r"holder|the\s+(?:(?:primary|main|lead|first)\s+)?(?:account\s+)?holder|your\s+(?:ex-)?(?:partner|husband|wife|boyfriend|"
                            r"girlfriend)|(?P<bare>him|her))\s+to\s+(?:sign|call|"
                            r"confirm|contact|ring|phone|agree|authori[sz]e|consent|approve|give\s+us\s+a\s+(?:call|ring)|get\s+in\s+touch)\b|"
                            r"\bboth\s+(?:account\s+holders|parties)\s+(?:are|to\s+be|must\s+be|need\s+to\s+be|being)\s+"
                            r"(?:present|on\s+the\s+(?:call|line|phone))\b|"
                            # ... or only through them: "we can only discuss account settings with the main account holder"
                            r"\bonly\s+(?:discuss|make\s+changes|change|speak|talk)\b[^.!?]{0,50}\bwith\s+the\s+(?:main|primary|lead)\s+"
-                           r"(?:account\s+)?holder\b|"
+                           r"(?:account\s+)?holder\b|\bwith\s+the\s+(?:consent|permission|agreement)\s+of\s+the\s+(?:main\s+|"
+                           r"primary\s+)?account\s+holder\b|"  # ("... only with the consent of the account holder, Mr. Price")
                            # ... or post to where they live: "we'll send confirmation to the address on file"
                            r"\bsend\b[^.!?]{0,40}\bto\s+the\s+(?:address|home)\s+(?:on\s+file|we\s+have|on\s+the\s+account)\b",
                            re.I)
@@ -1191,22 +1192,27 @@ _VALUED = re.compile(r"^\W*thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+being\s+(?
                      r"(?:customer|member|client|guest)\W*$", re.I)
 _ANYTHING_ELSE = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:us|me)\s+know|do\s+get\s+in\s+touch|just\s+ask)\b[^.!?]*"
                             r"\b(?:anything|else|more)\b", re.I)
-_HOLDER_ONLY = re.compile(r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)?(?:mum|mom|mother|dad|father|husband|wife|"
+_HOLDER_ONLY = re.compile(r"\b(?:(?:account|policy)[\s-]?holder)\s+(?:must|needs?\s+to|has\s+to|should)\s+(?:call|contact|ring|"
+                          r"phone|e-?mail|visit|sign|log)\b|"  # ("the policyholder must call us on ...")
+                          # ... or by name, with a title: "Please ask Mrs Harding to call", to her widower
+                          r"\b(?:ask|get|have|tell)\s+(?:Mrs|Mr|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+\s+to\s+(?:call|contact|ring|phone|e-?mail|"
+                          r"come|visit|sign|log)\b|"
+                          r"\b(?:get|ask|have|tell)\s+(?:your|the)\s+(?:late\s+)?(?:mum|mom|mother|dad|father|husband|wife|"
                           r"partner|son|daughter|brother|sister|gran|granny|nan|grandma|grandad|grandpa|grandmother|grandfather)\s+"
                           r"to\s+(?:call|contact|ring|phone|e-?mail|come|visit|sign|log)\b|"  # ("Please get your mum to call us")
                           r"\b(?:only|need\s+to|needs\s+to|have\s+to|has\s+to|must|require|requires)\b[^.!?]{0,50}\b(?:discuss|"
-                          r"speak|talk|deal|call|calls|contact|ring|close|cancel|change)\b[^.!?]{0,40}\baccount\s+holder\b|\b(?:ask|get)\s+the\s+account\s+holder\s+to\b"
-                          r"|\b(?:have|let)\s+the\s+account\s+holder\s+(?:call|contact|ring|phone|e-?mail|come|sign|log)\b"
+                          r"speak|talk|deal|call|calls|contact|ring|close|cancel|change)\b[^.!?]{0,40}\b(?:account\s+|policy\s*)holder\b|\b(?:ask|get)\s+the\s+(?:account\s+|policy\s*)holder\s+to\b"
+                          r"|\b(?:have|let)\s+the\s+(?:account\s+|policy\s*)holder\s+(?:call|contact|ring|phone|e-?mail|come|sign|log)\b"
                           # "we are unable to close the account without the authorisation of the account holder"
                           r"|\bwithout\s+(?:the\s+)?(?:authori[sz]ation|consent|permission|approval|signature|say-so)\s+of\s+"
-                          r"the\s+account\s+holder\b|\bwithout\s+the\s+account\s+holder['’]s\s+(?:authori[sz]ation|consent|"
+                          r"the\s+(?:account\s+|policy\s*)holder\b|\bwithout\s+the\s+(?:account\s+|policy\s*)holder['’]s\s+(?:authori[sz]ation|consent|"
                           r"permission|approval|signature)\b"
-                          r"|\baccount\s+holder\s+(?:will\s+)?(?:just\s+|only\s+|simply\s+)?(?:needs?|has)\s+to\b"
-                          r"|\baccount\s+holder\s+(?:can|could|may)\s+(?:also\s+)?(?:call|contact|ring|phone|visit|log|come|pop|go)\b"
-                          r"|\b(?:need|needs|require|requires)\s+the\s+account\s+holder\s+to\b|\bgo\s+through\s+the\s+account\s+"
+                          r"|\b(?:account\s+|policy\s*)holder\s+(?:will\s+)?(?:just\s+|only\s+|simply\s+)?(?:needs?|has)\s+to\b"
+                          r"|\b(?:account\s+|policy\s*)holder\s+(?:can|could|may)\s+(?:also\s+)?(?:call|contact|ring|phone|visit|log|come|pop|go)\b"
+                          r"|\b(?:need|needs|require|requires)\s+the\s+(?:account\s+|policy\s*)holder\s+to\b|\bgo\s+through\s+the\s+account\s+"
                           r"holder\b"  # "we'll need the account
                           # holder to log in and confirm the request"
-                          r"|\baccount\s+holder\s+(?:must|should|will\s+have\s+to)\s+(?:call|contact|ring|phone|e-?mail|come|visit|"
+                          r"|\b(?:account\s+|policy\s*)holder\s+(?:must|should|will\s+have\s+to)\s+(?:call|contact|ring|phone|e-?mail|come|visit|"
                           r"sign|log|confirm|approve|agree)\b", re.I)
 _MAKES_SAFE = re.compile(r"\b(?:safe|emergency|urgent\w*|immediately|within\s+the\s+hour|right\s+away|straight\s+away)\b",
                          re.I)  # ("an engineer will be sent to make the supply safe within the hour": the visit is the help)
