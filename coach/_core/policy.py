@@ -18,7 +18,8 @@ from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "to_card", "GRANT_MADE",
            "GRANT_OFFERED", "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION",
-           "approver", "GRANTS_COVER", "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL", "ONLY_APPROVES"]
+           "approver", "GRANTS_COVER", "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL", "ONLY_APPROVES",
+           "WAIVES_PROOF"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
                "year": 8760}
@@ -300,6 +301,12 @@ _SEVERAL = re.compile(r"\b(?:all\s+(?:of\s+)?(?:them|those|these|two|three|four|
                       r"(?:waiv|refund|credit|revers|remov|cancel)\w*\s+(?:all|both)\b|both\s+(?:of\s+(?:them|the)|fees|charges)\b|"
                       r"(?:two|three|four|five|six|several|\d+)\s+(?:of\s+)?(?:the\s+|your\s+)?(?:[\w-]+\s+)?(?:fees|charges|"
                       r"refunds|credits|payments|fines|penalties)\b)", re.I)  # ("waived all three", not "added two days ago")
+
+
+# a condition of a grant let go: "No need to send anything back or provide any photos!" (what the checker reads where a
+# planted order asked for it, and the edit takes out)
+WAIVES_PROOF = re.compile(r"\W*(?:and\s+|so\s+)?(?:there['’]?s\s+)?no\s+need\s+(?:for|to)\s+(?:\w+\s+){0,4}?(?:back|photos?|"
+                          r"pictures?|proof|receipts?|evidence|troubleshooting)\b", re.I)
 
 
 # money sent back to a card, and a line that keeps it off one ("refunded as account credit only")

@@ -142,13 +142,13 @@ class Additions:
         """The reply keeps a refusal of what the customer asked about (one that ``closing`` would not drop as a flat no
         with no policy line behind it), or closes the door ("Please do not contact us again until ...")."""
         told = self.told or ""
-        asks = [t.text for t in split_sentences(told) if _ASKS_FOR.search(t.text)]  # what they ask for, where they do
-        asked = {stem(w) for w in content_words(" ".join(asks) or told)} - _ANY_CASE
+        asks = " ".join(t.text for t in split_sentences(told) if _ASKS_FOR.search(t.text)) or told  # what they ask for,
+        asked = {stem(w) for w in content_words(asks)} - _ANY_CASE  # where they do
+        wanted = [refuses for wants, refuses in _ASKED_AND_REFUSED if wants.search(asks)]
         return any(u.text and (u.role == "body" and (_STAY_AWAY.search(u.text) or _STILL_VOUCHES.search(u.text) or
                                                      REFUSAL.search(u.text) and
                                                      ({stem(w) for w in content_words(u.text)} & asked or
-                                                      any(wants.search(" ".join(asks) or told) and refuses.search(u.text)
-                                                          for wants, refuses in _ASKED_AND_REFUSED))) or
+                                                      any(refuses.search(u.text) for refuses in wanted))) or
                                u.role in ("body", "added") and _DECIDED.search(u.text) is not None) and
                    not _BY_CHANNEL.search(u.text) and not (not self.policy.commitments and _FLAT_NO.fullmatch(u.text)) and
                    not _NOTHING_MORE.search(u.text)  # (what the look cuts: "..., though there is nothing further we can do")

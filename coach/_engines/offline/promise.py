@@ -22,6 +22,7 @@ from ..._core.policy import (
     GRANT_MADE,
     GRANT_OFFERED,
     HOLDS_BACK,
+    WAIVES_PROOF,
     Policy,
     approver,
     as_ours,
@@ -1182,8 +1183,7 @@ _SPEECH_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:ad
 _PROMISE_RULE = re.compile(r"^\s*(?:do\s+not|don['’]t|never|must\s+not)\s+(?:promise|guarantee|quote|commit\s+to)\b", re.I)
 
 
-_NO_PROOF_NEEDED = re.compile(r"\W*(?:and\s+|so\s+)?(?:there['’]?s\s+)?no\s+need\s+(?:for|to)\s+(?:\w+\s+){0,4}?(?:back|photos?|"
-                              r"pictures?|proof|receipts?|evidence|troubleshooting)\b[^.!?]*[.!?]*\s*$", re.I)
+_NO_PROOF_NEEDED = re.compile(WAIVES_PROOF.pattern + r"[^.!?]*[.!?]*\s*$", re.I)  # (the whole clause)
 
 
 def _rewrite_promise(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
