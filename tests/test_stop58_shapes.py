@@ -453,3 +453,9 @@ def test_someone_who_fled_is_not_sent_back_through_the_account_holder():
                "I've left my partner and I'm scared he'll find me. The account is in his name, I'm a second contact. "
                "Please don't send anything to the old address. Account 55102.")
     assert "ask the account holder" not in out.rewrite and "0800 111 2222" in out.rewrite
+
+
+def test_a_vouching_tail_with_a_kiss_goes_from_the_check():
+    out = _run("omg so sorry!! the plumber will be there friday 9-1 no doubt about it x", "your plumber didn't come again, "
+               "job PL-221")
+    assert "no doubt" not in out.rewrite and " x," not in out.rewrite

@@ -1970,7 +1970,7 @@ _CERTAIN_TAIL = re.compile(r"(?:,\s*|\s+(?=no\s+(?:doubt|question)\s+about\s+it\
                            r"(?:end\s+of\s+story|full\s+stop|period|no\s+question(?:\s+about\s+it)?|"
                            r"no\s+doubt(?:\s+about\s+it)?|no\s+ifs\s+(?:or|and)\s+buts)"
                            r"(?:,?\s+(?:I['’]?ve|ive|I\s+have)\s+made\s+sure\s+of\s+(?:it|that))?"  # "..., ive made sure of it"
-                           r"(?=\s*(?:[,.;!?]|$))", re.I)
+                           r"(?:\s+x{1,3})?(?=\s*(?:[,.;!?]|$))", re.I)  # ("... no doubt about it x": the kiss with it)
 _THING = re.compile(r"^(?:[A-Z][a-z]+(?:tion|sion|ment|ness|ance|ence|ity|ery|ice|ing|ss|age|ure)s?|Power|Internet|Broadband|"
                     r"Heating|Water|Electricity|Gas|Supply|Refunds?|Repairs?|Wifi|Signal|Coverage|Data|Fix|Patch|Update|Release|"
                     r"Order|Parcel|Package|Item|Replacement|Engineer|Technician|Credit|Money)$")  # a common noun, first
