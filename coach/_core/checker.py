@@ -1118,7 +1118,7 @@ def asks_for_another(customer: str | None) -> bool:
 
 def _quiet_on(line: str) -> str | None:
     """What a policy line says not to discuss, or to discuss only with the customer themselves."""
-    quiet = _KEPT_QUIET.match(line)
+    quiet = _KEPT_QUIET.match(line) or _KEPT_QUIET_PASSIVE.match(line)
     team = _TEAM_KEEPS_QUIET.match(line) if quiet is None else None  # (read for cover alone: "Agents cannot discuss
     quiet = team if team and _COVER_NAMED.search(team["what"]) else quiet  # compensation before legal ..." is no topic)
     return quiet["what"] if quiet else _ONLY_THEM if _ONLY_WITH.match(line) else None
@@ -1149,6 +1149,9 @@ def _spoken_of(what: str, sentences: list[Sentence], customer: str | None = None
 _KEPT_QUIET = re.compile(HOLDS_BACK + r"(?:(?:confirm|disclose|share|reveal)\s+or\s+)?(?:discuss|comment\s+on|talk\s+about|"
                          r"mention|disclose|share|reveal|give(?:\s+out)?|pass\s+on|provide|release|confirm)\s+"
                          r"(?P<what>[^;.]+)", re.I)
+# ... or in the passive: "Staff direct phone numbers and e-mail addresses must not be shared with customers."
+_KEPT_QUIET_PASSIVE = re.compile(r"^\s*(?P<what>[^;.]+?)\s+(?:must|may|should|are\s+to)\s+(?:not|never)\s+be\s+"
+                                 r"(?:shared|disclosed|given(?:\s+out)?|passed\s+on|provided|released|revealed)\b", re.I)
 # "Agents cannot confirm whether a claim is covered", "Never tell a customer their claim is covered"
 _TEAM_KEEPS_QUIET = re.compile(r"^\s*(?:(?:frontline\s+)?(?:agents|staff|advisors|advisers|we)\s+(?:cannot|can['’]t|must\s+not|"
                                r"may\s+not|should\s+not|are\s+not\s+(?:allowed|permitted|able)\s+to)|never|do\s+not|don['’]t)\s+"

@@ -701,7 +701,7 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      # are non-refundable.", not "deposits are non-refundable unless we cancel")
                      r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|(?:are|is|am|were)n['’]t\s+able\s+to|"
                      r"won['’]t\s+be\s+able\s+to)\s+"
-                     r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|remove|move|transfer|reimburse|suspend|pause|freeze|defer|"
+                     r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|remove|move|transfer|reimburse|suspend|pause|freeze|defer|reverse|"
                      r"accept\s+(?:a\s+|the\s+|your\s+)?"
                      r"returns?)\w*\b|"
                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"
@@ -712,6 +712,9 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      # ... or the charge made all the same: "the first night of £129 will be charged as per our policy",
                      # "a charge of one night (£165) will apply"
                      r"\bwill\s+(?:still\s+)?be\s+(?:charged|payable|deducted|retained)\b|"
+                     # "Fines ... are non-negotiable", "the charge of €165 is correct", "The deductions ... are final"
+                     r"\bnon-?negotiable\b|\b(?:decision|deductions?|charges?|fees?|fines?|quote|price|bill|amount|balance)\b"
+                     r"[^.!?]{0,60}\b(?:is|are)\s+(?:final|correct)\b|"
                      r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b|"
                      # "so no changes or refunds are possible", "we dont do price adjustments"
                      r"\bno\s+(?:changes|refunds|amendments|exceptions)\b[^.!?]{0,25}\b(?:are|is|can\s+be)\s+(?:possible|"

@@ -142,7 +142,8 @@ class Additions:
         """The reply keeps a refusal of what the customer asked about (one that ``closing`` would not drop as a flat no
         with no policy line behind it), or closes the door ("Please do not contact us again until ...")."""
         told = self.told or ""
-        asks = " ".join(t.text for t in split_sentences(told) if _ASKS_FOR.search(t.text)) or told  # what they ask for,
+        asks = " ".join(t.text for t in split_sentences(told) if _ASKS_FOR.search(t.text) and
+                        not _FIX_THIS.match(t.text)) or told  # what they ask for, ("Please fix this.": all they said)
         asked = {stem(w) for w in content_words(asks)} - _ANY_CASE  # where they do
         wanted = [refuses for wants, refuses in _ASKED_AND_REFUSED if wants.search(asks)]
         return any(u.text and (u.role == "body" and (_STAY_AWAY.search(u.text) or _STILL_VOUCHES.search(u.text) or
@@ -216,6 +217,8 @@ class Additions:
             added.append(acknowledge(self.phrasing, problem) if own_doing(problem) else sorry(self.phrasing, problem))
             # (not after "Thanks for letting us know your V9 cuts out"; not "sorry that you reported it")
         if not case and "no-thanks" in rules:  # (after "so sorry for your loss", a plain thanks: not "for flagging this")
+            if problem and not added and not condoled and _BEFELL.search(problem) and not own_doing(problem):
+                added.append(sorry(self.phrasing, problem))  # "your husband was admitted to hospital": sorry, not thanks
             added.insert(0, self.phrasing.pick(_CALM_THANKS, 2) if self.case and condoled else
                          thanks(self.phrasing, None if added else problem, self.customer))
         elif problem and not added and not condoled and ("no-acknowledgement" in rules or
@@ -376,6 +379,11 @@ class Additions:
             self._insert(layout, last + 1, step)
             self._insert(layout, last + 2, capitalise(signed["off"]))
             return
+        kissed = _KISSES.search(unit.text) if unit.role != "greeting" else None
+        if kissed and len(unit.text[: kissed.start()].split()) >= 4:  # "... sorry for the mix-up xx": the step comes
+            unit.text = finish(unit.text[: kissed.start()])  # before the kisses, which close the reply after it
+            self._insert(layout, last + 1, f"{step.rstrip('.')} {kissed.group(1)}")
+            return
         if not ends_sentence(unit.text) and unit.role != "greeting":
             if layout.continues or len(unit.text.split()) <= 2:
                 # "... change a seat for a 1/2": the sentence goes on in the next message; "H": not a sentence
@@ -442,7 +450,8 @@ _OFFERS_PLAN = re.compile(r"\b(?:set\s+up|offer|arrange|agree|put\s+(?:you\s+)?o
 # monthly instalments" whose right "has been lost")
 _GRANTED = re.compile(r"\b(?:approved|refunded|granted|credited|issued|waived|because|as\s+the)\b", re.I)
 _CONTRAST = re.compile(r"\bhowever\b|^\W*(?:but|that\s+said|even\s+so|still|instead)\b", re.I)
-_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking)|let\s+me\s+(?:check|look))\b"
+_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking|find\s+out)|"
+                       r"let\s+me\s+(?:check|look))\b"
                        r"(?!\s+after\b)", re.I)  # (not "I'll look after account GA-2231 myself": no look into the no)
 # a flat no that no policy line backs: "Unfortunately once a package is marked delivered there's nothing we can do on our
 # end.", "Please be advised that charges are non-refundable.", "Unfortunatly charges can't always be reversed."
@@ -475,6 +484,11 @@ _DECIDED = re.compile(r"(?<!\bwhether\s)(?<!\bif\s)(?<!\bnormally\s)(?<!\busuall
 # a customer's request ("Can you match it?", "Please reverse the charge", "I need to cancel my membership"), and words
 # that say nothing of what it is
 _ASKS_FOR = re.compile(r"\?|\b(?:please|pls|want|need|would\s+like|I['’]d\s+like|can\s+you|could\s+you|kindly)\b", re.I)
+# what befell someone, which a reply is sorry for rather than thankful to hear
+_BEFELL = re.compile(r"\b(?:admitted\s+to\s+(?:hospital|a&e)|in\s+hospital|heart\s+attack|stroke|collapsed|in\s+tears|"
+                     r"passed\s+away|died)\b", re.I)
+_FIX_THIS = re.compile(r"^\W*(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:fix|sort|resolve|correct|look\s+into)\s+"
+                       r"(?:this|it|that)(?:\s+out)?(?:\s+(?:please|asap|now))?\W*$", re.I)
 # what the customer asks for, and the same thing refused in other words: "I'd like the £15 back" / "unable to refund
 # the £15"; "could I move my stay" / "no changes ... are possible"; "Can you match it?" / "we dont do price adjustments"
 _ASKED_AND_REFUSED = (
@@ -536,6 +550,7 @@ _RECEIPT_LINE = re.compile(r"^\W*(?:we\s+are\s+in\s+receipt\s+of|(?:I|we)\s+(?:h
                            r"(?:\s+(?:of|dated|sent\s+on|received\s+on)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
                            r"(?:\s+inst\.?|\s+[A-Z][a-z]+\.?)?)?\s*[.!]?\s*$", re.I)
 # a sign-off typed at the end of the last sentence: "... dont delete anything!! cheers"
+_KISSES = re.compile(r"\s+([xX]{1,3})\s*$")
 _INLINE_SIGN_OFF = re.compile(r"(?<=[.!?])\s+(?P<off>(?:cheers|thanks|thx|ta|regards|best\s+wishes)(?:\s+[!.]*)?[!.]*)\s*$",
                               re.I)
 _COURTESY = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know\s+if\s+(?:there's|there\s+is|there’s)\s+anything\s+else|"

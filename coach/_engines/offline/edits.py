@@ -124,6 +124,7 @@ _WHEN_WE_CAN = re.compile(r",?\s*\b(?:(?:as\s+soon\s+as|when(?:ever)?|if)\s+(?:w
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
 _HOPE_TAIL = re.compile(r",?\s+(?:and|but|so)\s+(?:hopefully|fingers\s+crossed)\b[^.!?]*[.!?]*\s*$", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers\s+crossed|no\s+promises)\b,?\s*", re.I)
+_CHECKS = re.compile(r"(?:let\s+me|I['’]ll|I\s+will)\s+(?:also\s+)?check\s+(?:whether|if)\b", re.I)
 
 
 _BARE_SEE = re.compile(r"^\W*I\s+(?:can\s+)?(?:see|hear|understand)\s+that\W*$", re.I)  # "I can see that." with nothing seen
@@ -667,7 +668,9 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
         if not re.search(r"\bcan\b", rest):
             rest = re.sub(r"\s*(?:\bwill\b|'ll\b|’ll\b)(?:\s+be\s+able\s+to\b)?", " can", rest, count=1)
         rest = rest if rest.startswith(("I ", "I'")) else rest[0].lower() + rest[1:]
-        checked = (m.group(1) or "") + "let me check whether " + rest
+        # (a clause an earlier edit made a check: "let me check whether we can reprint them and hopefully have them
+        # with you by Monday" keeps its one check)
+        checked = (m.group(1) or "") + ("" if _CHECKS.match(rest) else "let me check whether ") + rest
         new = sentence.replace(index, checked)
         return [capitalise(new) if index == 0 else new]
     rest = sentence.without(index)

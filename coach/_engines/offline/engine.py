@@ -1005,6 +1005,11 @@ class _Rewriter(Additions):
         if english and not self.closed and self.dropped_step(text):
             self.closing(layout)
             text = layout.render()
+        self._after_the_check(layout)
+        if any(u.text and u.text not in self.draft and _ASKS_A_REPLY.search(u.text) for u in layout.units):
+            for unit in layout.units:  # "Please do not reply to this email." above the coach's "Reply here with ..."
+                if unit.text and unit.role == "body" and _NO_REPLY.fullmatch(unit.text):
+                    unit.text = ""
         said: set[str] = set()
         for unit in layout.units:  # two edits can arrive at the same line ("I'll pass this on to the team ..." twice)
             if unit.text and len(unit.text.split()) >= 4 and unit.text in said and unit.text not in self.draft:
@@ -1013,6 +1018,26 @@ class _Rewriter(Additions):
         self._one_update(layout)
         text = layout.render()
         return _whole_thread(text, html_to_text(self.draft))
+
+    def _after_the_check(self, layout: Layout) -> None:
+        """What the draft said would follow its promise goes once the promise is a check: "You'll see it in a few
+        days.", "Tracking to follow!" after "Let me check whether the £189 can be refunded" (to the paragraph's end)."""
+        checked, draft = False, self.draft.lower()
+        for unit in layout.units:
+            if not unit.text or unit.role not in ("body", "added"):
+                continue
+            kept = []
+            for sentence in (s.text for s in split_sentences(unit.text)):
+                if sentence not in self.draft and (is_check(sentence) or _CHECKS_POLICY.match(sentence)):
+                    checked = True
+                elif checked and _OUTCOME_FOLLOWS.search(sentence) and sentence.lower() in draft and \
+                        not holds_fact(sentence):
+                    continue
+                kept.append(sentence)
+            if len(kept) < len(split_sentences(unit.text)):
+                unit.text = " ".join(kept)
+            if "\n\n" in unit.gap:
+                checked = False
 
     def _one_update(self, layout: Layout) -> None:
         """One promise of news (``updates.one_update``): the first way that loses no fact of the draft's and adds no
@@ -1033,6 +1058,18 @@ class _Rewriter(Additions):
             unit.text = text
 
 
+_ASKS_A_REPLY = re.compile(r"\breply\b|\bDM\b|\bsend\s+(?:us|me)\b|\blet\s+(?:me|us)\s+know\b", re.I)
+_NO_REPLY = re.compile(r"\W*(?:for\s+security\s+reasons,?\s+)?(?:please\s+)?(?:do\s+not|don['’]t)\s+reply\s+(?:directly\s+)?to\s+"
+                       r"this\s+(?:e-?mail|message)(?:\s+address)?\W*", re.I)
+# a check of the policy the coach wrote in a promise's place ("I'll check what our policy allows for the £189 refund")
+_CHECKS_POLICY = re.compile(r"^I['’]ll check (?:what|how|whether) (?:our|the) policy\b|^I['’]ll check what that means for you\b")
+# what follows a promise kept, said as done: "You'll see it in a few days.", "Tracking to follow!", "Refund on its way!"
+_OUTCOME_FOLLOWS = re.compile(r"^\W*(?:and\s+)?you(?:['’]ll|\s+will|\s+should)\s+(?:(?:then|soon)\s+)?(?:see|get|receive|have)\s+"
+                              r"(?:it|them|the\s+(?:money|refund|funds|credit|replacement|new\s+\w+))\b|"
+                              r"^\W*(?:the\s+)?tracking(?:\s+(?:details|number|info|link))?\s+(?:to|will|is\s+to)\s+follow\b|"
+                              r"^\W*(?:and\s+)?you\s+(?:will\s+not|won['’]t)\s+(?:receive|get|be\s+sent)\s+any\s+(?:further|more)\b|"
+                              r"^\W*(?:your\s+|the\s+)?(?:refund|replacement|money|credit)\s+(?:is\s+)?on\s+(?:its|it['’]s|the)\s+way\b",
+                              re.I)
 # where a brush-off hands over to the step: "..., but I'll chase the assessor today", "...; please call us now"
 _THEN_STEP = re.compile(r"(?:,\s*|;\s*|\s+)(?:but|so|and)\s+(?=(?:I|we|please|you|our)\b)|;\s+(?=(?:I|we|please|you|our)\b)",
                         re.I)
@@ -1480,7 +1517,8 @@ _ENJOY = re.compile(r"^\W*(?:enjoy(?:\s+(?:it|them|your\s+(?:next\s+)?\w+))?|hav
 _TREAT = re.compile(r"\b(?:free|voucher|upgrade\w*|discount|refund\w*|credit\w*|gift|bonus|on\s+us|complimentary|coins|gems|"
                     r"points|unbann?\w*|(?:ban|suspension)\s+lifted|reinstated)\b", re.I)
 # A subject that points at the sentence before it ("This will be with you by Friday")
-_POINTS_BACK = re.compile(r"^(?:this|that|it|they|these|those)\b(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)|"
+_POINTS_BACK = re.compile(r"^(?:this|that|it|they|he|she|these|those)\b"
+                          r"(?!\s+(?:morning|afternoon|evening|week|month|year|time)\b)|"
                           r"^(?:any|all|each|both|either|one)\s+of\s+(?:them|these|those)\b|"
                           r"^you(?:['’]ll|\s+will|\s+should)\s+(?:see|get|receive|notice)\s+(?:both|them|it|these|those)\b",
                           re.I)  # (or its object: "You'll see both today.")

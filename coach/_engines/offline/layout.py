@@ -41,7 +41,8 @@ _COURTESY = r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:thanks|thank\s+you|thx|ty|cheers|kind
 _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=-[A-Z][a-z]+$)|^)"
                    rf"(?:(?-i:#[A-Z]\w*)\s+)*(?:{_SIG}|{_MARK})"  # "#LunaFam ^Sasha": a brand tag signs off (not "#sorry")
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
-_BRAND_TAGS = re.compile(r"(?<=\s)(?-i:#[A-Z]\w*)(?:\s+(?-i:#[A-Z]\w*))*\s*$")
+# ("... #StayConnected"; two tags in any case, "#glowgang #lumierefam", not one "#sorry")
+_BRAND_TAGS = re.compile(r"(?<=\s)(?:#[A-Z]\w*(?:\s+#[A-Z]\w*)*|#\w+(?:\s+#\w+)+)\s*$")
 _THANKS_NAME = re.compile(r"(?<=[.!?]\s)(?i:thanks|thank\s+you|thx|cheers|many\s+thanks|kind\s+regards|regards|best)[,!]?\s+"
                           r"(?P<name>[A-Z][a-z]{1,15})\.?$")
 # "Subject: ...", "Re: Invoice No. 88412", "Reference: Lease agreement LA-77310"
@@ -76,6 +77,9 @@ _NAME_BAR_LINE = re.compile(r"(?<=\n)[ \t]*[A-Z][\w'’.-]{1,20}(?:[ \t][A-Z][\w
 # "— Priya, StreamNorth Support" on the last line: a signature after a dash, in names only (not "- Restart the router")
 _DASH_NAME_LINE = re.compile(r"(?<=\n)[ \t]*[—–-][ \t]*[A-Z][\w'’.-]{1,20}(?:,?[ \t]+(?:[A-Z&][\w&'’.-]{0,20}|of|de|da|at))"
                              r"{0,5}[ \t]*$")
+# ... or on the last sentence's line, with its team after a comma: "... at this busy time 🙂 – Grace, FreshWay Social Team"
+_DASH_NAME_INLINE = re.compile(r"(?<=\S[ \t])[—–][ \t]*[A-Z][\w'’.-]{1,20},[ \t]+[A-Z&][\w&'’.-]{0,20}"
+                               r"(?:[ \t]+(?:[A-Z&][\w&'’.-]{0,20}|of|at)){0,4}[ \t]*$")
 _BULLET_ABOVE = re.compile(r"(?:^|\n)[ \t]*[—–•*-][^\n]*\n[ \t]*$")
 _FIRM = re.compile(r"(?<!\w)(?:&\s+)?(?:Co|Ltd|Inc|Corp|plc|LLC|GmbH|Pty|S\.A)\.$")  # "Crumb & Co.": a name, not a sentence
 _NAME_LINE = re.compile(r"^[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\.?$")
@@ -213,7 +217,8 @@ def _tail_start(text: str) -> int:
                                    (not _END.search(line) or _FIRM.search(line)) for line in block):
             return len(last[0]) + 2 + (len(last[1]) - len(last[1].lstrip()))
     line = _NAME_BAR_LINE.search(text)  # "Luke | Vireo Mobile" on the last line
-    dashed = _DASH_NAME_LINE.search(text)  # "— Priya, StreamNorth Support" (not a list's last item)
+    dashed = _DASH_NAME_LINE.search(text) or _DASH_NAME_INLINE.search(text)  # "— Priya, StreamNorth Support" (not a
+    # list's last item)
     if not line and dashed and not _BULLET_ABOVE.search(text[:dashed.start()]):
         line = dashed
     if line and text[:line.start()].strip():

@@ -91,6 +91,7 @@ _TOLD_YOU_HAD = re.compile(r"\b(?P<told>(?:was|were|got)\s+told|they\s+(?:said|t
                            r"hadn['’]t)\b", re.I)
 _PROBLEM = re.compile(
     r"\b(?:broken|broke|crack\w*|damag\w*|late|delay\w*|missing|never|not|\w+n['’]t|wrong|charg\w*|twice|cancel\w*|"
+    r"admitted\s+to\s+(?:hospital|a&e)|heart\s+attack|(?:had|suffered)\s+a\s+stroke|collapsed|"  # (what happened to them)
     r"lost|stuck|error\w*|fail\w*|down|outage|refund\w*|still|no\s+longer|overcharg\w*|double|crash\w*|freez\w*|froze|"
     r"frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|leak\w*|spoil\w*|empty|"
     r"without|waiting|waited|received|fray\w*|torn|ripped|faulty|defective|dead|wet|melted|dirty|smashed|"
@@ -320,7 +321,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if clause is None and 2 <= len(after.split()) <= 4 and (_PROBLEM.search(after) or _NORMALLY.match(after)) and \
                 sentence.rstrip()[-1:] == "." \
                 and not _VERDICT.match(after) and not _ASKS.search(after) and _has_verb(sentence) and \
-                not re.match(r"\W*not\b", after, re.I):
+                not re.match(r"\W*not\b", after, re.I) and not _VERB_OPENS.match(after):
             # (not "... the entire way and not good enough", nor "... and refund the difference please", nor "Order
             # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
@@ -339,7 +340,9 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         # what went wrong, without the case against it or an address tacked on: "you have therefore been overcharged",
         # "... went from $1,122 to $1,840 and you haven't had a claim", "... for three weeks now, 23 Alder Road"
         clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", _SAME_AS_EVER.sub("", clause))))
-        if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause):
+        clause = _PROOF_TAIL.sub("", clause)  # "... on 7 August and you've attached the admission letter": the proof
+        if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause) or \
+                (state := _STATE_WITHOUT_VERB.search(clause)) and not _has_verb(state["rest"]):
             continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
             # "a fridge freezer and paid £38 online": a list's tail, with no subject; "you took the morning off work":
             # what it cost them, not what went wrong
@@ -360,6 +363,12 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[3] if best else None
 
 
+# a note with no subject after a sentence: "... since kick off. missed both goals." ("and missed" would be the stream's)
+_VERB_OPENS = re.compile(r"\W*(?:[a-z]+ed|got|lost|left|went|came|took|made|paid|sent|had)\b", re.I)
+# a state with no verb after "and": "paid ₹842 and half the order missing" (not "... and a coke")
+_STATE_WITHOUT_VERB = re.compile(r"\s+and\s+(?P<rest>(?:(?:half|all|some|most|one|two)\s+(?:of\s+)?)?(?:the|my|our|your|his|"
+                                 r"her|their)\s+[^,;]*?\b(?:missing|broken|gone|late|cold|damaged|wrong|empty|lost|stuck|"
+                                 r"dead))\W*$", re.I)
 _EXPECTED = re.compile(r"\b(?:was|were|is|are)\s+(?:supposed|meant)\s+to\b", re.I)
 _MISSED = re.compile(r"\bbut\b|\band\b[^.;]*?(?:\bnot\b|n['’]t\b|\bnever\b|\bnothing\b|\bnobody\b|\bno\s+one\b|\bstill\b)",
                      re.I)  # ("... supposed to sync my steps but it shows zero every day": what happened instead)
@@ -372,6 +381,7 @@ _TRAILING_ADDRESS = re.compile(r",\s+\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|
 # "Nothing's changed - same car, same address, and my premium went up £200": what went wrong is after the "and"
 _SAME_AS_EVER = re.compile(r"^\W*nothing(?:['’]s|\s+has|\s+else\s+has)\s+changed\b[^.]*?,?\s+(?:and|but)\s+(?=(?:your|the)\b)",
                            re.I)
+_PROOF_TAIL = re.compile(r",?\s+and\s+you(?:['’]ve|\s+have)\s+(?:attached|enclosed|included)\b[^,;]*$", re.I)
 _CONNECTIVE = re.compile(r"\s+(?:therefore|thus|hence|consequently|subsequently)\b(?=\s)", re.I)
 _NOTHING_CHANGED = re.compile(r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:had|made)\s+"
                               r"(?:a|any)\s+(?:claims?|accidents?)\b[^,;]*$|"
@@ -420,7 +430,8 @@ _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wi
 _WHO_THEY_ARE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+(?:\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)|"
                   # who they are or what they live with, before what went wrong: "I'm a first-year student and my loan
                   # payment hasn't come through", "I'm on chemo and my tablets ..." (not "I'm on hold and ...")
-                  r"(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+|on\s+(?!hold\b|the\b)[\w-]+(?:\s+credit)?)(?:,\s*|\s+and\s+)"
+                  r"(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+|on\s+(?!hold\b|the\b)[\w-]+(?:\s+credit)?|[\w-]+-allergic|allergic\s+to\s+"
+                  r"[\w-]+|diabetic|coeliac|celiac|pregnant|vegan)(?:,\s*|\s+and\s+)"
                   r"(?=(?:my|our|the)\b))|"  # (not "I'm a council tenant and I need to be moved": what they ask)
                   r"^\W*I\s+(?:work\s+from\s+home|live\s+(?:alone|on\s+my\s+own))(?:,\s*|\s+and\s+)(?=(?:my|our|the)\b)",
                   re.I)
@@ -436,6 +447,9 @@ _RELIEF = re.compile(r"^\W*I\s+(?:managed|was\s+able)\s+to\s+(?:stop|pull\s+over
                      # ... or how they feel, and what proves it: "I'm shaking and I don't know who to trust", "Tags are
                      # still on and I've never worn it"
                      r"|^\W*I['’]?m\s+(?:so\s+|really\s+)?(?:shaking|panicking|in\s+tears|crying)\b(?![^.!?]*\bbecause\b)"
+                     # ... or how someone with them felt: "My mum was in tears."
+                     r"|^\W*(?:my|our)\s+(?:[\w-]+\s+){1,2}?(?:was|were|is|are)\s+(?:left\s+)?(?:in\s+tears|crying|devastated|"
+                     r"heartbroken|distraught|so\s+upset)\W*$"
                      r"|^\W*(?:the\s+)?(?:tags?|labels?)\s+(?:are|is)\s+still\s+(?:on|attached)(?:\s+and\s+I(?:['’]ve|\s+have)\s+"
                      r"never\s+(?:worn|used)\s+it(?:\s+out)?)?\W*$", re.I)
 _TODAY_IS = re.compile(r"^\W*(?:today|it)(?:'s|\s+is)\s+(?:now\s+)?(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|"
@@ -843,8 +857,9 @@ def _shorten(clause: str) -> str | None:
     """At most ``_MAX_WORDS`` words: the longest opening run of clauses that names a problem, else the last clause."""
     if len(clause.split()) <= _MAX_WORDS:
         return clause
-    pieces = re.split(r"(,\s+(?:and|but)\s+|,\s+|\s+(?:and|but)\s+)", clause)
-    heads = ["".join(pieces[:end]) for end in range(len(pieces) - 2, 0, -2)]
+    pieces = re.split(r"(;\s+|,\s+(?:and|but)\s+|,\s+|\s+(?:and|but)\s+)", clause)
+    # (never cut between a subject and its verb: "...; the final number, sent to your team on 2 September, | was 124")
+    heads = ["".join(pieces[:end]) for end in range(len(pieces) - 2, 0, -2) if not _verb_waits(pieces, end)]
     heads = [head for head in heads if _MIN_WORDS <= len(head.split()) <= _MAX_WORDS and _PROBLEM.search(head)]
     last = pieces[-1]
     if _MIN_WORDS <= len(last.split()) <= _MAX_WORDS and _PROBLEM.search(last) and \
@@ -852,6 +867,23 @@ def _shorten(clause: str) -> str | None:
         heads.append(last)  # (after every head that says what went wrong, and before one that only says what they asked)
     strong = [head for head in heads if not _only_weak(head)]
     return (strong or heads or [None])[0]
+
+
+def _verb_waits(pieces: list[str], end: int) -> bool:
+    """A piece after the cut at ``pieces[end]`` (a separator), after a comma and before any ";", opens with the verb
+    of a subject before the cut (not a verb after "and": "I missed it and had to take a taxi"; nor one of "which",
+    which ``_WHICH`` cuts at)."""
+    if re.search(r"\b(?:which|who)$", pieces[end - 1], re.I):
+        return False
+    for at in range(end, len(pieces) - 1, 2):
+        if pieces[at].startswith(";"):
+            return False
+        if pieces[at].strip() == "," and _VERB_FIRST.match(pieces[at + 1]):
+            return True
+    return False
+
+
+_VERB_FIRST = re.compile(r"(?:is|was|were|are|has|have|had|will|would|can|could|should|must)\b", re.I)
 
 
 def _only_weak(clause: str) -> bool:

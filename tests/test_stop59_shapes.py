@@ -1,0 +1,221 @@
+"""Stop 59: shapes blind reviewers of sets ea and eb marked garbled or left wrong, each in drafts written here."""
+
+from __future__ import annotations
+
+from coach import Coach
+from coach._core.checker import check
+from coach._core.policy import REFUSAL, Policy
+from coach._engines.offline.layout import parse
+from coach._engines.offline.restate import restate_problem
+
+coach = Coach()
+
+
+def _run(draft: str, customer: str, policy: list[str] | None = None):
+    return coach.rewrite(draft, customer=customer, policy=policy, engine="offline")
+
+
+_LOOKS = ("look into", "looking into", "I'll check", "I'm checking", "Let me check", "I'll handle", "taking this on")
+
+
+# --- one check, not two ---------------------------------------------------------------------------------------------
+
+def test_a_hope_after_an_effort_made_a_check_is_not_checked_twice():
+    out = _run("Dear Ms. Varga,\n\nWe regret the error. We will do our best to recut the panels and hopefully have "
+               "them with you by Thursday.\n\nKind regards,\nOwen", "The kitchen panels you cut are 2cm short.")
+    assert out.rewrite.lower().count("check whether") == 1
+    assert "Thursday" in out.rewrite
+
+
+# --- a line of hashtags closes the reply ----------------------------------------------------------------------------
+
+def test_a_step_goes_before_two_lowercase_hashtags():
+    out = _run("omg we totally get it!! so sorry about that hun #teamglow #skinfam",
+               "@glowco my serum arrived with the dropper snapped off, order GL-2231")
+    assert out.rewrite.rstrip().endswith("#teamglow #skinfam")
+    assert "#skinfam." not in out.rewrite
+
+
+def test_one_lowercase_hashtag_is_still_a_word_of_the_sentence():
+    assert parse("We messed up here #sorry").tail == ""
+    assert parse("We messed up here. #teamglow #skinfam").tail == "#teamglow #skinfam"
+
+
+def test_a_step_goes_before_the_kisses_that_end_a_sentence():
+    draft = "@maya_r thanks for sending the pics of your birthday cake, that's not how it should look xx"
+    out = _run(draft, "@bakehouse my birthday cake arrived squashed flat, order BH-5521")
+    assert " xx." not in out.rewrite and "look xx" not in out.rewrite
+    assert out.rewrite.rstrip().endswith("xx") and out.rewrite != draft
+
+
+# --- once the promise is a check, what it said would follow goes -----------------------------------------------------
+
+def test_what_the_granted_refund_would_do_next_goes_with_the_grant():
+    policy = ["Refunds are accepted within 14 days of delivery.",
+              "After 14 days, agents may offer a repair only; a refund needs a manager's approval."]
+    out = _run("Hi Nadia,\n\nThanks for the photos of the wobbly chair. I've approved a full refund of £240 to your "
+               "card. You'll see it in a few days. Just leave the chair by the door for collection.\n\nBest,\nSam",
+               "My dining chair (order DC-4410) came on 3 March and one leg is already loose. It's 5 April. I want my "
+               "£240 back.", policy)
+    assert "You'll see it" not in out.rewrite
+    assert "£240" in out.rewrite
+
+
+def test_tracking_to_follow_goes_once_the_shipped_replacement_is_a_check():
+    policy = ["Warranty replacements ship within 3 working days after the faulty unit reaches our returns centre."]
+    out = _run("Hi Leo,\n\nThanks for reaching out. I've shipped a brand new speaker today by express, no need to send "
+               "the old one back. Tracking to follow!\n\nBest,\nMia", "My speaker SP-9 stopped working after 8 months.",
+               policy)
+    assert "Tracking to follow" not in out.rewrite
+
+
+def test_no_further_statements_goes_with_the_written_off_balance():
+    out = _run("Dear Mr. Osei,\n\nThank you for your letter. Rest assured, the balance of $860 will be written off in "
+               "full and you will not receive any further statements for this account.\n\nSincerely,\nBilling",
+               "I got a bill of $860 for an X-ray my insurer already paid for (authorisation AU-5512).")
+    assert "further statements" not in out.rewrite
+    assert "$860" in out.rewrite
+
+
+def test_a_following_line_with_a_fact_of_its_own_stays():
+    policy = ["Refunds are accepted within 14 days of delivery.",
+              "After 14 days, agents may offer a repair only; a refund needs a manager's approval."]
+    out = _run("Hi Nadia,\n\nI've approved a full refund of £240 to your card. You'll see it by 12 April.\n\nBest,\nSam",
+               "My chair (order DC-4410) came on 3 March and a leg is loose. I want my £240 back.", policy)
+    assert "12 April" in out.rewrite  # (the draft's facts are kept)
+
+
+# --- a no said as a rule is no step ----------------------------------------------------------------------------------
+
+def test_an_eligibility_rule_and_a_sum_still_due_are_no_next_step():
+    draft = ("Dear Mr Lowe,\n\nPayment breaks are only available to customers who have held the loan for 24 months. "
+             "The instalment of £410 remains due on the 3rd.\n\nRegards,\nCollections")
+    result = check(draft, "I've lost my job this week. Is there anything you can do about my £410 payment on the 3rd?")
+    assert "no-next-step" in {f.rule for f in result.findings}
+
+
+def test_do_not_reply_and_please_wait_are_no_steps():
+    draft = ("Dear Customer,\n\nLost card replacements take 7-10 working days. Please wait for it to arrive.\n\n"
+             "For security reasons please do not reply to this email.\n\nBank Customer Services")
+    result = check(draft, "My purse was stolen with my card in it. I need a new card.")
+    assert "no-next-step" in {f.rule for f in result.findings}
+
+
+def test_the_coachs_reply_step_takes_the_place_of_do_not_reply():
+    out = _run("Hello,\n\nThank you for contacting us. Your request has been received and will be handled in due course. "
+               "Please do not reply to this email.\n\nSupport",
+               "I've been charged £7.99 twice for March, both on 3 March, same card.")
+    assert "Reply here" in out.rewrite
+    assert "do not reply" not in out.rewrite
+
+
+# --- a refusal in other words gets no look after it --------------------------------------------------------------------
+
+def test_non_negotiable_final_and_correct_read_as_refusals():
+    for text in ("Late fees are non-negotiable.", "The deductions are final.", "so the quote is correct.",
+                 "the charge of €90 is correct and cannot be reversed."):
+        assert REFUSAL.search(text), text
+
+
+def test_a_fee_called_non_negotiable_gets_no_look_after_it():
+    out = _run("Dear Member,\n\nOur system shows the kit was returned on 14/03, after the due date. Late fees are "
+               "calculated automatically and are non-negotiable.\n\nCity Sports Hire",
+               "I've been charged £20 in late fees for a tent I returned through your drop slot on 10 March. I'm not "
+               "paying it.")
+    assert not any(look in out.rewrite for look in _LOOKS)
+    assert out.passed is False
+
+
+def test_a_quote_called_correct_after_please_fix_this_gets_no_look():
+    out = _run("Hi Maya\n\nI understand, but unfortunately the system shows no named drivers so the quote is correct.\n\n"
+               "Regards\nTom", "My renewal (policy HP-1120) dropped my husband as a named driver and went up £300. "
+                               "Please fix this.")
+    assert not any(look in out.rewrite for look in _LOOKS)
+
+
+# --- a signature after a dash on the last line -------------------------------------------------------------------------
+
+def test_an_inline_dash_signature_with_its_team_stays_last():
+    out = _run("Hi Ben, I understand. Please bear with us at this busy time 🙂 – Asha, GreenGrocer Social Team",
+               "My veg box (order 7781-22) didn't come on Tuesday and I've been charged.")
+    assert out.rewrite.rstrip().endswith("– Asha, GreenGrocer Social Team")
+
+
+# --- restatements that are whole sentences ---------------------------------------------------------------------------
+
+def test_a_restatement_never_cuts_a_subject_from_its_verb():
+    said = restate_problem("The quote for the Riverside Conference (3-4 May) lists 220 dinners; the final number, sent "
+                           "to your sales team on 12 April, was 150. The difference is approx. £2,100.")
+    assert said is None or "was 150" in said or not said.rstrip().endswith(("number", "April"))
+
+
+def test_a_note_with_no_subject_is_not_joined_to_the_sentence_before():
+    said = restate_problem("@StreamCo paid £9.99 for the match pass and it's been freezing since half time. missed "
+                           "the winner. unreal")
+    assert said is None or "and missed" not in said
+
+
+def test_a_state_with_no_verb_is_not_said_back():
+    said = restate_problem("@FoodNow paid £31 and half the order missing. second time this month")
+    assert said is None or "half the order missing" not in said
+
+
+def test_a_verb_after_and_is_not_a_subject_waiting_for_it():
+    said = restate_problem("Dear team, the 07:40 from Leeds was cancelled without notice, I missed my connection at "
+                           "York and had to take a taxi for £52 to get to my exam. Can I claim this back?")
+    assert said and "cancelled" in said
+
+
+# --- a pronoun whose person went ---------------------------------------------------------------------------------------
+
+def test_staff_details_a_passive_policy_line_forbids_are_found():
+    result = check("Hi Jo, here are our refunds manager's direct details: Tom Reilly, 01632 960 123.",
+                   "Still no refund for booking FR-2231.",
+                   Policy.coerce(["Staff direct phone numbers and e-mail addresses must not be shared with customers."]))
+    assert result.passed is False
+
+
+def test_he_goes_with_the_staff_details_the_policy_removes():
+    out = _run("Hi Jo,\n\nThanks for following up on booking FR-2231, and sorry the £95 refund still hasn't reached "
+               "you.\n\nAs you've asked three times, here are our refunds manager's direct details: Tom Reilly, 01632 "
+               "960 123, t.reilly@ferries.example. He can chase it up for you.\n\nKind regards,\nAmy",
+               "Third email: still no refund of £95 for the cancelled sailing, booking FR-2231.",
+               ["Staff direct phone numbers and e-mail addresses must not be shared with customers."])
+    assert "He can chase" not in out.rewrite
+    assert "01632 960 123" not in out.rewrite
+
+
+# --- what is said back, and how ----------------------------------------------------------------------------------------
+
+def test_a_hospital_admission_is_said_back_before_what_is_at_stake():
+    said = restate_problem("Hi, my dad was admitted to hospital on Monday with a suspected heart attack. I've been with "
+                           "him since. My Statistics exam is on Friday and I can't focus. Is it too late to apply for "
+                           "extenuating circumstances?")
+    assert said and "hospital" in said
+
+
+def test_who_they_are_is_not_said_back_as_the_problem():
+    said = restate_problem("@QuickBasket ordered soya milk x3 and you swapped it for cow's milk. I'm lactose-allergic "
+                           "and the swap only showed in the app after the driver left.")
+    assert said is None or "allergic" not in said
+
+
+def test_how_someone_with_them_felt_is_not_said_back_as_the_problem():
+    said = restate_problem("We'd booked the function room for my nan's 90th (ref FR-221). My nan was in tears.")
+    assert said is None or "tears" not in said
+
+
+def test_the_proof_they_attached_is_not_said_back():
+    said = restate_problem("I had to cancel my stay because my wife was admitted to hospital on 3 June and I've attached "
+                           "the admission letter.")
+    assert said is None or "attached" not in said
+
+
+def test_a_hospital_stay_is_met_with_sorry_not_thanks_for_telling_us():
+    out = _run("Hi Mr Dunne, so sorry to hear that. Unfortunately as this was a prepaid booking we're unable to offer a "
+               "refund. Regards, Bookings",
+               "I prepaid our table for 6 on Saturday (booking TB-4410, £180) but my wife was admitted to hospital on "
+               "Friday night. Can I get the money back?",
+               ["Prepaid bookings cannot be refunded, except where the guest provides a hospital admission letter."])
+    assert "orry to hear that you prepaid" in out.rewrite and "hospital" in out.rewrite
+    assert "letting us know that you prepaid" not in out.rewrite and "telling us that you prepaid" not in out.rewrite
