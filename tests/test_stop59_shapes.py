@@ -219,3 +219,30 @@ def test_a_hospital_stay_is_met_with_sorry_not_thanks_for_telling_us():
                ["Prepaid bookings cannot be refunded, except where the guest provides a hospital admission letter."])
     assert "orry to hear that you prepaid" in out.rewrite and "hospital" in out.rewrite
     assert "letting us know that you prepaid" not in out.rewrite and "telling us that you prepaid" not in out.rewrite
+
+
+# --- the policy's exception, and its part refund ----------------------------------------------------------------------
+
+_RESIT = ["One free retake is allowed when the first exam was missed for a documented medical reason.",
+          "Otherwise the retake fee is £60, payable before booking."]
+
+
+def test_a_fee_for_all_refused_to_someone_the_exception_covers_is_a_finding():
+    draft = ("Hi Ola,\n\nThanks for getting in touch. The retake fee of £60 applies to all candidates and must be paid "
+             "before you can book.\n\nKind regards,\nExams Team")
+    customer = "I missed my exam on 4 May because I was in A&E with a kidney infection. I've attached the discharge letter."
+    assert check(draft, customer, Policy.coerce(_RESIT)).passed is False
+    out = _run(draft, customer, _RESIT)
+    assert "medical reason" in out.rewrite and "applies to all candidates" not in out.rewrite
+
+
+def test_a_full_refund_where_the_policy_refunds_part_is_a_finding():
+    policy = Policy.coerce(["Annual plans can be refunded pro rata for the unused months within the first 60 days."])
+    draft = "Hi Sam, I've cancelled your annual plan and issued a full refund of $960. All the best, Freya"
+    assert check(draft, "We bought the annual plan for $960 on 1 March and want to cancel.", policy).passed is False
+
+
+def test_a_full_refund_of_the_unused_months_is_the_part_refund():
+    policy = Policy.coerce(["Annual plans can be refunded pro rata for the unused months within the first 60 days."])
+    draft = "Hi Sam, I've cancelled your annual plan and processed a full refund of the 9 unused months, $720. Best, Freya"
+    assert check(draft, "We bought the annual plan for $960 on 1 March and want to cancel.", policy).passed is True

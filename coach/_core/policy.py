@@ -716,6 +716,8 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      r"\bnon-?negotiable\b|\b(?:decision|deductions?|charges?|fees?|fines?|quote|price|bill|amount|balance)\b"
                      r"[^.!?]{0,60}\b(?:is|are)\s+(?:final|correct)\b|"
                      r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b|"
+                     # "The resit fee of £45 applies to all candidates"
+                     r"\b(?:charge|fee|fine|penalty)s?\b[^.!?]{0,50}\bappl(?:y|ies)\s+to\s+(?:all|every(?:one|body)?)\b|"
                      # "so no changes or refunds are possible", "we dont do price adjustments"
                      r"\bno\s+(?:changes|refunds|amendments|exceptions)\b[^.!?]{0,25}\b(?:are|is|can\s+be)\s+(?:possible|"
                      r"permitted|allowed|made|given)\b|\b(?:we|I)\s+(?:dont|don['’]t|do\s+not)\s+do\s+(?:refunds|price[- ]?"
@@ -723,6 +725,16 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
+# ... or grants it for the case: "One free exam resit is allowed when the first sitting was missed for a medical reason"
+_ALLOWED_WHEN = re.compile(r"\b(?:is|are)\s+(?:allowed|given|offered|granted|free(?:\s+of\s+charge)?)\s+(?:when|if|where)\b[^.]*",
+                           re.I)
+# a refund in full, granted (not "a full refund needs approval"), and a line that refunds only part
+_FULL_REFUND = re.compile(r"\b(?:issued|processed|approved|given\s+you|refunded)\s+(?:you\s+)?(?:a\s+|the\s+)?full\s+"
+                          r"(?:refund|amount)\b(?!\s+(?:of|for)\s+(?:the\s+|your\s+)?(?:\d+\s+|\w+\s+)?(?:unused|remaining))|"
+                          r"\b(?:I|we)(?:['’]ll|\s+will)\s+(?:\w+\s+)?(?:issue|process|give\s+you|refund)\s+(?:you\s+)?"
+                          r"(?:a\s+|the\s+)?full\b", re.I)
+_PART_REFUND = re.compile(r"\brefund\w*\b[^.;]{0,60}\b(?:pro[- ]rata|partial(?:ly)?|for\s+the\s+unused|less\s+(?:a|the)\b|"
+                          r"minus\b)|\b(?:pro[- ]rata|partial)\s+refunds?\b", re.I)
 _EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
 _NO_EXCEPTIONS = re.compile(r"\b(?:no|without)\s+exceptions?\b", re.I)  # a refusal's own word, not an exception
 _WAIVED_HERE = re.compile(r"\b(?:(?:I|we)(?:['’]ve|\s+have)|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:waived|refunded|"
@@ -740,7 +752,7 @@ _ANY_FARE = frozenset(stem(w) for w in "ticket tickets fare fares booking bookin
                       "sorry unfortunately".split())
 # what an exception names, and how a customer says they meet it (not "an extra shift at the hospital")
 _CIRCUMSTANCES = (
-    (re.compile(r"\bhospital\w*|\badmission\b|\bmedical\s+emergenc\w*", re.I),
+    (re.compile(r"\bhospital\w*|\badmission\b|\bmedical\s+(?:emergenc\w*|reasons?|grounds)", re.I),
      re.compile(r"\b(?:(?:was|were|been|got|am|is|being)\s+(?:admitted|hospitali[sz]ed|rushed\s+(?:in)?to\s+hospital|taken\s+"
                 r"(?:in)?to\s+hospital)|admitted\s+(?:to|into|with)|in\s+hospital|discharge\s+(?:letter|papers|summary)|"
                 r"admission\s+letter|(?:went|go|gone|going|taken|rushed|ended\s+up)\s+(?:in)?to\s+(?:the\s+)?hospital|"
@@ -1007,7 +1019,7 @@ class Policy(BaseModel):
             # exception is made already; "Deposits are non-refundable." is the policy's own line, said)
         topic = _topic(clause, _GENERIC_POLICY_WORDS) - _REFUND_WORDS
         for at, line in enumerate(self.commitments):
-            cond = _EXCEPT_IF.search(line) or _WAIVED_FOR.search(line)
+            cond = _EXCEPT_IF.search(line) or _WAIVED_FOR.search(line) or _ALLOWED_WHEN.search(line)
             ruled = f"{self.commitments[at - 1]} {line}" if at and _EXCEPTION_ALONE.match(line) else line  # ("Basic fares
             # are non-refundable." and, after it, "Exception: if the passenger is hospitalised ...")
             ruled_stems = set(_stems(ruled, _GENERIC_POLICY_WORDS))  # ("charged" against "the ... charge is waived")
@@ -1041,6 +1053,10 @@ class Policy(BaseModel):
         where agents may not confirm upgrades; compensation stated where agents may not state or confirm it."""
         if _DECLINES.search(clause) or clause.rstrip().endswith("?"):
             return None
+        if _FULL_REFUND.search(clause):  # "I've issued a full refund of $1,440" where refunds are "pro rata for the
+            part = next((line for line in self.commitments if _PART_REFUND.search(line)), None)  # unused months"
+            if part is not None:
+                return part
         case = {stem(w) for w in content_words(f"{clause} {customer}")}
         for line in self.commitments:
             for part in _PARTS.split(line):
