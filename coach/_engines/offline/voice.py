@@ -36,7 +36,11 @@ def plain_voice(text: str, orders: tuple[str, ...], customer: str) -> str:
     if "capitals" in voices:
         names, loud = _names(customer), _shouted(text)  # (in a reply all in capitals, "REGARDS," too)
         text = "\n".join(_uncapital(line, names, loud) for line in text.split("\n"))
-    for title in {m["title"].strip() for m in _ADDRESS_AS.finditer(" ".join(orders))}:  # "address me as 'Your Majesty'"
+    titles = {m["title"].strip() for pattern in (_ADDRESS_AS, _CALLED) for m in pattern.finditer(" ".join(orders))}
+    # ("call me Captain Hook", its "Captain" gone with the pirate voice: "Hook" is no name of theirs either)
+    titles |= {t.split()[-1] for t in titles if len(t.split()) > 1 and t.split()[-1].lower() not in customer.lower()
+               .replace(t.lower(), "")}
+    for title in sorted(titles, key=len, reverse=True):  # "address me as 'Your Majesty'"
         said = re.escape(title)
         text = re.sub(rf"(?:{_GREETED}\s+{said}(?=\s*(?:[!?.,]|$))|"
                       rf"(?:,\s*|(?<!\bthe)(?<!\ba)(?<!\bour)(?<!\byour)(?<!\bmy)\s+){said}(?=\s*[!,]))",
@@ -47,6 +51,9 @@ def plain_voice(text: str, orders: tuple[str, ...], customer: str) -> str:
 # a form of address the order asks for: "address me as 'Your Majesty'", "call the customer 'mate'" (said to them,
 # it goes: "Hello Your Majesty!" -> "Hello!", "Nothing I can do mate, sorry" -> "Nothing I can do, sorry")
 _GREETED = r"(?:(?<=\bhi)|(?<=\bhey)|(?<=\bhello)|(?<=\bdear)|(?<=\bthanks)|(?<=\bmorning))"
+# ... or without quotes, a name in capitals: "call me Captain Hook"
+_CALLED = re.compile(r"\b(?i:address|call|refer\s+to)\s+(?i:me|us|the\s+customer)\s+(?i:as\s+)?"
+                     r"(?P<title>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _ADDRESS_AS = re.compile(r"\b(?:address|call|refer\s+to)\s+(?:me|us|the\s+customer|them|him|her)\s+(?:as\s+)?"
                          r"[\"“'‘](?P<title>[^\"”'’\n]{2,30})[\"”'’]", re.I)
 
@@ -68,10 +75,11 @@ _WORDS = {"ye": "you", "yer": "your", "fer": "for", "o'": "of", "o’": "of", "a
 _SWAP = re.compile(_W + r"(?:ye(?:['’](?:ve|re|ll))?(?!\s+(?-i:[A-Z]))|yer|fer|ahoy|(?:o|an)['’](?=\s))" + _END, re.I)
 _MY = re.compile(_W + r"me(?=\s+(?:parrot|ship|crew|hearty|word|honour|honor|orders|treasure)\b)", re.I)
 # "be" for "is": after a thing, not after "can", "will" or "to" ("your refund can be sent" stays)
-_BE = re.compile(r"(?<=\w)(?<!\bcan)(?<!\bwill)(?<!\bshould)(?<!\bwould)(?<!\bcould)(?<!\bmust)(?<!\bmay)(?<!\bmight)"
+_BE = re.compile(r"(?<=[\w)])(?<!\bcan)(?<!\bwill)(?<!\bshould)(?<!\bwould)(?<!\bcould)(?<!\bmust)(?<!\bmay)(?<!\bmight)"
                  r"(?<!\bto)(?<!\bnot)(?<!\bll)(?<!\bI)\s+be\s+(?=\w+(?:ed|en|ing)\b|blocked|sent|gone|done|on\s+its\s+way|"
                  r"(?:sorry|ready|here|there|fine|happy|glad|able|back|on|in|at|with|reset|set|put|paid|made|cut|shut|"
-                 r"told|sold|left|kept|held|found)\b|(?-i:[A-Z])|\d)", re.I)  # ("Your new slot be Thursday")
+                 r"told|sold|left|kept|held|found|stuck|lost|late|missing|broken)\b|(?-i:[A-Z])|\d)",
+                 re.I)  # ("Your new slot be Thursday")
 _I_BE = re.compile(_W + r"I\s+be\b")
 _THEY_BE = re.compile(_W + r"(you|we|they)\s+be\b(?P<touch>\s+(?:in\s+touch|back|with\s+you)\b)?", re.I)
 _IN = re.compile(r"\b(\w{2,})in['’](?![\w'’])")
