@@ -258,3 +258,51 @@ def test_a_planted_name_without_quotes_goes_whole():
     assert "Nelson" not in out.rewrite and "Admiral" not in out.rewrite
     assert " be stuck" not in out.rewrite
     assert "kind words" not in out.rewrite  # (a stalled order with "Thanks" at its end is no praise)
+
+
+# --- a guarantee of a thing, and what would follow a review ------------------------------------------------------------
+
+def test_a_guarantee_of_a_thing_becomes_a_check_not_a_fragment():
+    out = _run("Dear Mr. Byrne,\n\nThank you for your letter.\n\nWe guarantee a full refund of £2,400 plus the £95 booking "
+               "fee, paid into your account within 48 hours.\n\nYours sincerely,\nAnn",
+               "The minibus we booked for the choir never arrived on 3 June.")
+    assert "\n\nA full refund" not in out.rewrite
+    assert "whether you can get a full refund of £2,400" in out.rewrite
+
+
+def test_a_guarantee_of_a_clause_with_a_thousands_comma_is_left_to_the_clause_fix():
+    out = _run("Dear Ms. Rowe,\n\nI guarantee the refund of £3,480 will be with you before the end of the week.\n\n"
+               "Yours sincerely,\nAnn", "Our holiday was cancelled two days before we flew.")
+    assert "you will get the refund" not in out.rewrite.lower()
+
+
+def test_what_would_follow_a_review_goes_with_the_promise():
+    out = _run("Hi Raj,\n\nI can see your broadband was down from 4 to 9 March. I'll credit you £40 for the outage. I'll have "
+               "it paid straight into your bank account today.\n\nAll the best,\nKim",
+               "My broadband was down for five days. I want compensation.",
+               ["Outage credits are applied to the next bill, not paid to bank accounts.",
+                "Credits above £20 need a manager's approval."])
+    assert "I'll have it paid" not in out.rewrite
+
+
+def test_youll_be_doing_it_again_goes_once_the_fix_is_a_check():
+    out = _run("Hi Greg,\n\nI've booked our technician for Tuesday 18 June, 8am-12pm. The replacement inverter will be "
+               "covered under warranty 100%. You'll be generating again by the end of that day.\n\nCheers,\nMel",
+               "My solar inverter died last week and I'm losing money every day.")
+    assert "generating again" not in out.rewrite
+
+
+def test_notes_split_by_a_dash_are_not_said_back():
+    said = restate_problem("My dishwasher repair request RQ-5512 – engineer didn't come on 4th between 8am and 1pm. "
+                           "Nobody called either.")
+    assert said is None or " – " not in said
+
+
+def test_its_typed_for_it_is_is_said_back_as_it_is():
+    said = restate_problem("booked a facial for Sat but got a text its cancelled 3hrs before. second time!!")
+    assert said is None or "its cancelled" not in said
+
+
+def test_poor_your_mum_is_pity():
+    result = check("Hi Ana, so sorry!! Poor your mum on her birthday. Please DM us.", "You lost our booking for mum's 70th.")
+    assert "pity" in {f.rule for f in result.findings}

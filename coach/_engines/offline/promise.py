@@ -320,6 +320,11 @@ def _shares_a_word(line: str, text: str) -> bool:
 
 _GOING = re.compile(r"\b(?P<who>it|this|that|they|(?:your|the|ur)\s+\w+)(?:['’]?s|\s+is|['’]re|\s+are)\s+"
                     r"(?P<sure>(?:\w+ly|defo|def|deffo|100%)\s+)?going\s+(?=(?:in|into|out|back|through|on)\b)", re.I)
+# a guarantee of a thing, not of a clause: "We guarantee a full refund ...", "I guarantee your line live by Monday"
+_GUARANTEE_THING = re.compile(r"(?:^|(?<=\s))(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+)?guarantee\s+(?:you\s+)?"
+                              r"(?=(?:a|an|the|your)\s)", re.I)
+_FINITE = re.compile(r"\b(?:will|would|shall|is|are|was|were|can|could|has|have|had|should|must)\b|['’](?:ll|s|re|ve|d)\b",
+                     re.I)
 _GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
                            r"(?=(?:a|an|the|your|full|every)\b)", re.I)
 # "Kindly note that your refund of Rs. 649 is guaranteed": an outcome said as certain, with the lead that tells it
@@ -781,6 +786,10 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         back = quote[had.end():].startswith(" back")
         said = quote[: had.start()] + ("they will" if had["it"].lower() == "them" else "it will") + \
             (" be" if back else " be with you") + quote[had.end():]
+        text, quote = text.replace(quote, said, 1), said
+    thing = _GUARANTEE_THING.search(quote)
+    if thing and not _FINITE.search(re.split(r",\s", quote[thing.end():])[0]):  # "We guarantee a full refund of £1,150, paid
+        said = quote[: thing.start()] + "you will get " + quote[thing.end():]  # ...": "you will get a full refund ..."
         text, quote = text.replace(quote, said, 1), said
     if _GUARANTEED_A.search(quote):  # "You are guaranteed a full refund": the promise "you will get a full refund"
         said = _GUARANTEED_A.sub(r"\1 will get ", quote, count=1)

@@ -609,6 +609,8 @@ def _as_clause(sentence: str) -> str | None:
     head = re.split(r"\s+[-–—]\s+", clause, maxsplit=1)[0]
     if head != clause and len(head.split()) >= _MIN_WORDS and _VERB.search(head):
         clause = head  # "someone has used my card for 6 payments - none of them are me": the first part says it
+    elif head != clause and not _VERB.search(head):
+        return None  # "washing machine service request SR-7781203 – technician didn't come on 12th": notes, not a sentence
     clause = _CHARGED_ME.sub(_passive, clause)
     clause = _CHARGED_MY.sub(lambda m: f"{m['what'].lower()} {'has been' if m['have'] else 'was'} {m['verb'].lower()}", clause)
     clause = _YOU_DID.sub(lambda m: f"{_WE}{m['mid'] or ''} {m['verb']}" + (f" {_TO_YOU}" if m["me"] else ""), clause)
@@ -776,6 +778,8 @@ _SPELLED = {"im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't", "wont"
             "arent": "aren't", "werent": "weren't", "couldnt": "couldn't"}
 _TYPED = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b|\bi\b(?=\s+(?:am|have|had|was|did|do|got|paid|ordered|bought|sent|"
                     r"booked|called|rang|emailed|asked|tried|need|want|can|can't|cannot|never|still|just|only|think))")
+_ITS_IS = re.compile(r"\bits(?=\s+(?:been|cancelled|canceled|gone|broken|not|still|late|missing|over|due|stuck|"
+                     r"now|already|just)\b)")
 _ASIDE = re.compile(r"\s*\b(?:literally|honestly|seriously|actually|basically|totally|genuinely)\b,?"
                     r"|,?\s+\b(?:btw|tbh|fyi|lol|ngl|smh|tho)\b(?=\W*$)", re.I)  # ("... missing the fries btw")
 
@@ -836,7 +840,7 @@ def _tidy(sentence: str) -> str:
     """A customer's typing, tidied so it can be said back: "i got charged twice and its literally still pending" ->
     "I got charged twice and it's still pending" (only the apostrophes, a lower-case I and the asides)."""
     sentence = _TYPED.sub(lambda m: "I" if m.group() == "i" else _SPELLED[m.group()], sentence)
-    return _ASIDE.sub("", sentence)
+    return _ITS_IS.sub("it's", _ASIDE.sub("", sentence))  # ("got a text its cancelled" -> "it's cancelled")
 
 
 def _passive(m: re.Match[str]) -> str:
