@@ -173,7 +173,9 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
     for bound in sentencex.get_sentence_boundaries("en", line):
         at = start + bound["start_index"]
         stop = start + bound["end_index"]
-        if _MAY_CUT.search(text, at, stop):  # (most sentences hold no mark or emoji before a space: nothing to cut)
+        # (most sentences hold no mark or emoji before a space: nothing to cut; every cut is followed by more words, so
+        # the space that ends the sentence itself is not looked at)
+        if _MAY_CUT.search(text, at, at + len(text[at:stop].rstrip())):
             cuts = [(m.start(), m.end()) for m in _CLOSED_END.finditer(text, at, stop)]
             cuts += [(m.start(1), m.end(1)) for m in _MISSED_END.finditer(text, at, stop)]
             cuts += [(m.start(1), m.end(1)) for m in _EMOJI_END.finditer(text, at, stop)]
@@ -193,13 +195,7 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
         if merged and _PUNCTUATION_ONLY.match(merged[-1].text) and not _PUNCTUATION_ONLY.match(sentence.text):
             previous = merged.pop()
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
-        elif merged and (_PUNCTUATION_ONLY.match(sentence.text) or
-                         _ABBREVIATION_END.search(merged[-1].text) and
-                         (sentence.text[:1].islower() or sentence.text[:1] in "£$€0123456789" or
-                          _NUMBER_LABEL.match(sentence.text)) or
-                         _TITLE_END.search(merged[-1].text) and sentence.text[:1].isupper() or
-                         _DAY_END.search(merged[-1].text) and _DATE_FIRST.match(sentence.text) or
-                         _HOUR_END.search(merged[-1].text) and _ZONE_FIRST.match(sentence.text)):
+        elif merged and (_PUNCTUATION_ONLY.match(sentence.text) or _runs_on(merged[-1].text, sentence.text)):
             previous = merged.pop()  # ... or "approx." before "six weeks": an abbreviation, not an end
             sentence = Sentence(previous.start, sentence.end, text[previous.start:sentence.end])
         elif merged and merged[-1].text[-1] in ".!?" and at + 1 < len(pieces) and _MOOD_ONLY.fullmatch(sentence.text):
@@ -213,6 +209,19 @@ def _segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
             sentence = Sentence(sentence.start + face.end(), sentence.end, sentence.text[face.end():])
         merged.append(sentence)
     out[first:] = merged
+
+
+def _runs_on(before: str, sentence: str) -> bool:
+    """``before`` ends on a period that ends no sentence: an abbreviation ("approx." before "six weeks"), a title, a
+    day's name before its date, or an hour before its time zone."""
+    if before[-1] != ".":
+        return False
+    word = before.rfind(" ") + 1  # (an abbreviation, a title or a day is one word: searched from the last space on)
+    return bool(_ABBREVIATION_END.search(before, word) and
+                (sentence[:1].islower() or sentence[:1] in "£$€0123456789" or _NUMBER_LABEL.match(sentence)) or
+                _TITLE_END.search(before, word) and sentence[:1].isupper() or
+                _DAY_END.search(before, word) and _DATE_FIRST.match(sentence) or
+                _HOUR_END.search(before) and _ZONE_FIRST.match(sentence))
 
 
 # "by 5 p.m. EST tomorrow": the time zone goes with its hour
