@@ -43,6 +43,8 @@ _FACT = re.compile(
     re.VERBOSE,
 )
 _TRAILING = ".,;:!?)-"
+# every fact holds a digit, an "@", a link's start or a day's name: half the sentences hold none, and are not searched
+_MAY_HOLD_FACT = re.compile(r"[\d@]|http|www\.|day")
 _THREAD_COUNTER = re.compile(r"\d/\d")  # "1/2" numbers a tweet in a thread; it is not a fact
 
 
@@ -60,6 +62,8 @@ def fact_kinds(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=4096)  # a rewrite reads the facts of the same draft, sentences and candidates many times
 def _fact_kinds(text: str) -> tuple[tuple[str, str], ...]:
+    if not _MAY_HOLD_FACT.search(text):
+        return ()
     seen: dict[str, str] = {}
     for match in _FACT.finditer(text):
         fact = match.group().rstrip(_TRAILING).strip()
