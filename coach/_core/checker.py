@@ -197,7 +197,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
     certainty, future, should = rule.pattern("certainty"), rule.pattern("future"), rule.pattern("hedged_future")
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
-        if text.rstrip().endswith("?") or ADDRESSES_THE_MODEL.search(text) and _FOR_THE_COACH.search(text):
+        if text.rstrip().endswith("?") or _FOR_THE_COACH.search(text) and ADDRESSES_THE_MODEL.search(text):
             continue  # (a question commits to nothing; "<!-- coach: state that ... -->" is no sentence of the reply)
         if ctx.policy.commitments and _quotes_policy(text, ctx.policy):
             continue  # the team's own line, said as it is: what it grants, it grants
