@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 from ..._core.asked_again import asked_again
 from ..._core.facts import extract_facts
@@ -168,6 +169,7 @@ class Phrasing:
         return self.seed >> (slot * 5)
 
 
+@lru_cache(maxsize=16)  # asked by the opening, the closing and the engine of one rewrite
 def positive(customer: str | None, draft: str) -> bool:
     """Praise or banter, not a problem: the customer's message (or, without one, the draft) is untroubled, and it
     or the draft is glad ("That sure does look delicious"); a message that names its booking or order, and says nothing
