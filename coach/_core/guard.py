@@ -395,7 +395,7 @@ def customer_voice(rewrite: str, draft: str, customer: str | None) -> list[str]:
     said = _ngrams(customer)
     if not said:
         return []
-    in_draft = _ngrams(draft)
+    in_draft: set[tuple[str, ...]] | None = None  # (read only once a phrase of the customer's is found)
     found: dict[str, None] = {}
     for clause in _clauses(rewrite):
         words = [w for w, _ in clause]
@@ -404,11 +404,16 @@ def customer_voice(rewrite: str, draft: str, customer: str | None) -> list[str]:
         i = 0
         while i < len(words):
             best = None
+            if tuple(words[i : i + 2]) not in said:  # (no longer phrase of theirs starts here either)
+                i += 1
+                continue
             for n in range(min(_LONGEST_PHRASE, len(words) - i), 1, -1):  # the longest copied phrase from here
                 gram = tuple(words[i : i + n])
-                if gram in said and gram not in in_draft and _speaks_as_customer(gram):
-                    best = n
-                    break
+                if gram in said and _speaks_as_customer(gram):
+                    in_draft = _ngrams(draft) if in_draft is None else in_draft
+                    if gram not in in_draft:
+                        best = n
+                        break
             if best:
                 phrase = clause[i : i + best]
                 while phrase and phrase[-1][0] in STOPWORDS and phrase[-1][0] not in _FIRST_PERSON:
