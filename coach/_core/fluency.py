@@ -395,6 +395,9 @@ def _check_thread_markers(mask: _Masked, problems: list[str]) -> None:
             return
 
 
+# a word (or a bracket, a placeholder) and a comma before a capitalised word; found word by word, where a lazy run up to
+# each comma from every position of the sentence took time in its square
+_COMMA_CAPITAL = re.compile(r"([\w)\ue001])\s*,\s+([A-Z][A-Za-z'’]*)\b")
 _GLUED_RE = re.compile(r"(?<![\"“‘'])\b([A-Za-z][a-z'’]*) +([A-Z][A-Za-z'’]*)\b")
 _PRONOUN_RES = [
     re.compile(r"\b(?:you|we|they|us|he|she)['’]m\b|\bI['’]re\b|\b(?:us|me|them|him)['’](?:d|ll|re|ve|m|s)\b", re.I),
@@ -497,22 +500,22 @@ def _check_sentence(mask: _Masked, sent: _Sentence, prev: _Sentence | None, nxt:
 
     # 3. comma splice into a capitalised opener: "frustrating, Please reply"
     #    and its milder cousin, a capital after a greeting: "Hello, There." / "Hi Sam, We'd ..."
-    for m in re.finditer(r"([^,]*?)([\w)\ue001])\s*,\s+([A-Z][A-Za-z'’]*)\b", body):
-        word = m.group(3).replace("’", "'")
+    for m in _COMMA_CAPITAL.finditer(body):
+        word = m.group(2).replace("’", "'")
         if word not in _OPENERS_AFTER_COMMA:
             continue
-        clause = _strip_ph(body[: m.end(2)])
+        clause = _strip_ph(body[: m.end(1)])
         clause_start = clause.rsplit(",", 1)[-1] if "," in clause else clause
         if (_GREETING_RE.match(clause) and len(_WORD_RE.findall(clause)) <= 4) or (
             _GREETING_RE.match(clause_start) and len(_WORD_RE.findall(clause_start)) <= 3
         ):
             if _HELLO_RE.match(clause_start) and word not in {"Thanks", "Thank", "Sorry", "Apologies"}:
-                problems.append(f"capital after a greeting: \"{_context(mask, body, m.end(2), m.end(3))}\"")
+                problems.append(f"capital after a greeting: \"{_context(mask, body, m.end(1), m.end(2))}\"")
                 break
             continue
-        if not re.match(r"\s+[A-Za-z]", body[m.end(3):]):
+        if not re.match(r"\s+[A-Za-z]", body[m.end(2):]):
             continue  # "Thanks for the shout out, Will." -- a name, not a clause
-        problems.append(f"clause glued with a comma: \"{_context(mask, body, m.end(2), m.end(3))}\"")
+        problems.append(f"clause glued with a comma: \"{_context(mask, body, m.end(1), m.end(2))}\"")
         break
 
     # 4. capitalised opener straight after a lower-case word: "for a Please reply"
