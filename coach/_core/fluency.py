@@ -63,21 +63,22 @@ _ABBREV_CI_RE = re.compile(
 )
 _ELLIPSIS_RE = re.compile(r"\.{3,}|\.(?: \.){2,}|…+")
 
+# (kind, pattern, characters one of which every match holds: a text with none is not searched; "" for any text)
 _MASKERS = [
-    ("U", _URL_RE),
-    ("E", _EMAIL_RE),
-    ("H", _HANDLE_RE),
-    ("G", _HASHTAG_RE),
-    ("T", THREAD_MARKER),
-    ("S", _SIG_CARET_RE),
-    ("S", _SIG_STAR_RE),
-    ("S", _SIG_SLASH_RE),
-    ("M", _EMOTICON_RE),
-    ("A", _ABBREV_CI_RE),
-    ("A", _ABBREV_RE),
-    ("L", _ELLIPSIS_RE),
-    ("S", _SIG_DASH_RE),  # last: it looks for "only placeholders after me"
-    ("S", _SIG_KISS_RE),
+    ("U", _URL_RE, ""),
+    ("E", _EMAIL_RE, "@"),
+    ("H", _HANDLE_RE, "@"),
+    ("G", _HASHTAG_RE, "#"),
+    ("T", THREAD_MARKER, "/"),
+    ("S", _SIG_CARET_RE, "^"),
+    ("S", _SIG_STAR_RE, "*"),
+    ("S", _SIG_SLASH_RE, "/"),
+    ("M", _EMOTICON_RE, ""),
+    ("A", _ABBREV_CI_RE, "."),
+    ("A", _ABBREV_RE, "."),
+    ("L", _ELLIPSIS_RE, ".…"),
+    ("S", _SIG_DASH_RE, "-–—~"),  # last: it looks for "only placeholders after me"
+    ("S", _SIG_KISS_RE, "x"),
 ]
 
 
@@ -86,8 +87,9 @@ class _Masked:
         self.originals: list[str] = []
         masked = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
         masked = masked.replace("&amp;", "&").replace("&gt;", ">").replace("&lt;", "<")
-        for kind, rx in _MASKERS:
-            masked = rx.sub(lambda m, k=kind: self._ph(k, m.group(0)), masked)
+        for kind, rx, needs in _MASKERS:
+            if not needs or any(char in masked for char in needs):
+                masked = rx.sub(lambda m, k=kind: self._ph(k, m.group(0)), masked)
         self.text = masked
 
     def _ph(self, kind: str, original: str) -> str:
@@ -295,12 +297,12 @@ def _sentences(masked: str) -> list[_Sentence]:
 def _is_english(masked: str) -> bool:
     """Crude language guess: the word checks only make sense for English."""
     plain = _strip_ph(masked)
-    if re.search(r"[¿¡]", plain):
+    if "¿" in plain or "¡" in plain:
         return False
     words = [w.lower() for w in _WORD_RE.findall(plain)]
     if not words:
         return True
-    accented = sum(bool(re.search(r"[^\x00-\x7f’]", w)) for w in words)
+    accented = 0 if plain.isascii() else sum(bool(re.search(r"[^\x00-\x7f’]", w)) for w in words)
     if accented / len(words) > 0.1:
         return False
     if len(words) < 3:
@@ -361,6 +363,8 @@ def _check_brackets(mask: _Masked, problems: list[str]) -> None:
     if s.count("(") < s.count(")"):
         s = _ENUM_RE.sub(" ", s)
     for o, c in _PAIRS:
+        if o not in s and c not in s:
+            continue  # (most replies hold no bracket: nothing to count)
         depth, bad = 0, False
         for ch in s:
             if ch == o:
