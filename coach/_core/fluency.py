@@ -330,7 +330,8 @@ def _context(mask: _Masked, s: str, start: int, end: int, before: int = 3, after
 # --- Checks --------------------------------------------------------------------------------------------------------
 #: A small word typed twice ("sorry for the the delay", "thanks for for the photos"); words that may double in good
 #: English ("in in", "is is", "that that", "had had") are left alone.
-TYPED_TWICE = re.compile(r"\b(the|a|an|of|for|to|and|or|with|your|our|sorry)(\s+)\1\b", re.I)
+TYPED_TWICE = re.compile(r"\b(?=[aotfwys])(the|a|an|of|for|to|and|or|with|your|our|sorry)(\s+)\1\b", re.I)  # (the lookahead:
+# one test of the first letter, not twelve words tried at every word)
 
 _PUNCT_RULES = [
     (TYPED_TWICE, "word typed twice"),
