@@ -306,3 +306,24 @@ def test_its_typed_for_it_is_is_said_back_as_it_is():
 def test_poor_your_mum_is_pity():
     result = check("Hi Ana, so sorry!! Poor your mum on her birthday. Please DM us.", "You lost our booking for mum's 70th.")
     assert "pity" in {f.rule for f in result.findings}
+
+
+def test_a_promise_tagged_on_after_an_effort_is_still_a_promise_checked_once():
+    draft = "@kai_b sorry!! 😬 we'll do our best to get it to you asap, it'll be with you in 15 mins promise 🍔 ^JT"
+    customer = "@BurgerBox ordered at 6:50, it's now 8:10 and the app still says 'preparing'"
+    assert "broken-promise" in {f.rule for f in check(draft, customer).findings}
+    out = _run(draft, customer)
+    assert out.rewrite.count("whether we can get it to you") <= 1
+    assert "promise" not in out.rewrite
+
+
+def test_a_request_is_not_said_back_as_the_problem():
+    said = restate_problem("I ask that the parking charge PCN-5521 be cancelled, as my permit was on display.")
+    assert said is None or "ask that" not in said
+
+
+def test_without_it_with_nothing_for_it_to_name_is_not_said_back():
+    assert restate_problem("My wheelchair came off the plane with a bent wheel. I can't leave my hotel room without it.") \
+        != "you can't leave your hotel room without it"
+    said = restate_problem("My CPAP machine's motor has stopped and I can't sleep without it.")
+    assert said and "without it" in said  # (what "it" names is in the clause)

@@ -237,7 +237,8 @@ def first_check_in_full(texts: list[str]) -> list[str]:
         if len(timed) < 2:  # (two times stay two sentences)
             rest = timed[0] if timed else line["rest"]
             arrival = re.fullmatch(r"(?P<s>(?:the|your|our)\s+[\w -]{1,30}?)\s+can\s+arrive", what)
-            joined = "" if _ARRIVES.fullmatch(what) else f" and when {arrival['s']} will arrive" if arrival else \
+            joined = "" if _ARRIVES.fullmatch(what) or what.lower() in line["what"].lower() else \
+                f" and when {arrival['s']} will arrive" if arrival else \
                 f" and whether {what}"  # ("... a new pair sorted and whether they can be with you": the arrival is part
             # of the first check; "... and whether your permit can arrive": when it will)
             out[at - 1], out[at] = f"{out[at - 1][: line.end('what')]}{joined}, and I'll {rest}.", ""

@@ -218,7 +218,9 @@ _LABEL_WORDS = re.compile(r"^(?:[A-Z]{3,}[:!,.]*\s+)+(?=[a-z])")  # "URGENT some
 _WHICH = re.compile(r",?\s+(?:which|who)\b", re.I)  # a relative clause, which must keep its verb
 _TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|"
                                r"due\s+to\s+(?:this|that|it)|(?:because|as)\s+of\s+which)$", re.I)
-_ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$", re.I)  # "you can't keep explaining this": what?
+_ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$|^(?:(?!\band\b)[^,;])*\bwithout\s+(?:it|them)$", re.I)
+# ("you can't keep explaining this", "you can't leave your room without it": what? Not "your CPAP machine has stopped
+# and you can't sleep without it")
 _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
     evening night today yesterday tonight one two three four five six seven eight nine ten once twice thrice times again
     already still now yet""".split())  # ("you've reinstalled twice and it's still happening": no noun for "it")
@@ -534,7 +536,7 @@ _LEADING_HANDLES = re.compile(r"^(?:(?:hi|hey|hello|dear)\s+)?(?:@\w+[,:]?\s+)+"
 _REQUEST = re.compile(r"^(?:I|we)(?:\s+|(?=['’]d\b))(?:(?:really|just|still)\s+)?"
                       r"(?:want|need\s+(?:it|them|this|that|my|our|the)\b[^.!?]{0,40}\bback\b|would\s+like|['’]d\s+like|expect|"
                       r"demand|request|"
-                      r"insist|am\s+asking|'m\s+asking)\b", re.I)
+                      r"insist|am\s+asking|'m\s+asking|ask\s+that|would\s+ask)\b", re.I)
 # when it started, said first with no comma: "Since the 6.2 update the app logs me out ..." (the time goes last)
 _SINCE_UPDATE = re.compile(r"^(?:ever\s+)?since\s+(?P<what>(?:the|your|my|last\s+\w+['’]s)\s+(?:[\w.-]+\s+){0,3}?"
                            r"(?:update|upgrade|release|patch|firmware\s+update))\s*,?\s+(?=(?:the|my|your|our|it|I)\b)", re.I)
