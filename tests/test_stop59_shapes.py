@@ -327,3 +327,59 @@ def test_without_it_with_nothing_for_it_to_name_is_not_said_back():
         != "you can't leave your hotel room without it"
     said = restate_problem("My CPAP machine's motor has stopped and I can't sleep without it.")
     assert said and "without it" in said  # (what "it" names is in the clause)
+
+
+def test_a_run_on_look_goes_where_the_coach_adds_its_own():
+    out = _run("Hey Dan, sorry for the wait!! the screen is on backorder we are looking into it, should be any day now "
+               "hopefully. cheers", "You've had my laptop for 2 weeks, job no. 5521. When will it be ready?")
+    assert "backorder we are looking" not in out.rewrite
+
+
+# --- what a diff review of this stop found, mended -------------------------------------------------------------------
+
+def test_a_full_refund_less_a_fee_or_granted_by_another_line_is_no_breach():
+    less = Policy.coerce(["Cancelled tickets are refunded less a £15 admin fee."])
+    assert check("Hi Kerry, I've refunded you the full amount less the £15 admin fee, so £85 is on its way to your card.",
+                 "I want to cancel my ticket, it cost £100", less).passed is True
+    both = Policy.coerce(["Partial refunds are offered for minor cosmetic damage.", "Damaged items are refunded in full."])
+    assert check("Hi Amy, I've issued a full refund of £60 for the smashed vase.", "the vase arrived smashed, order 5510",
+                 both).passed is True
+
+
+def test_the_companys_main_line_is_no_staff_direct_number():
+    policy = ["Staff direct phone numbers and e-mail addresses must not be shared with customers."]
+    draft = "Hi Tara, thanks for your patience. I've asked our engineer to call you from our main line, 0800 123 456, before 2pm."
+    assert "0800 123 456" in _run(draft, "the engineer hasn't turned up", policy).rewrite
+
+
+def test_a_guarantee_of_something_no_check_can_reach_is_not_made_a_check():
+    out = _run("Hi Lou, thanks for your message. We guarantee the quality of every repair for 12 months, so I've booked a "
+               "free return visit for Thursday 9am-1pm. Regards, Fixit", "The repair you did last week has failed again.")
+    assert "\nThe quality" not in out.rewrite and ". The quality" not in out.rewrite
+    assert "whether you can get the quality" not in out.rewrite
+
+
+def test_hashtags_that_apologise_are_not_a_sign_off():
+    assert parse("Sorry the train was late again #trainfail #sorry").tail == ""
+
+
+def test_awaiting_with_joy_is_not_trouble():
+    out = _run("Hi Jo! Thanks so much, enjoy the ride! 🚲", "Awaiting my new bike, so excited!! Thanks for the great service")
+    assert "details" not in out.rewrite
+
+
+def test_a_line_the_customer_asked_for_stays_after_a_check():
+    out = _run("Hi Sam, I've refunded the £40 in full and it will be back on your card by tomorrow. You won't receive any "
+               "further marketing emails, as you asked.", "Refund my £40 and stop your marketing emails please.")
+    assert "marketing emails" in out.rewrite
+
+
+def test_kisses_do_not_follow_a_question():
+    out = _run("Oh no, sorry for the mix-up xx", "you sent me the wrong size dress, I ordered a 12 and got an 8")
+    assert "? xx" not in out.rewrite and out.rewrite != "Oh no, sorry for the mix-up xx"
+
+
+def test_a_noun_left_alone_after_and_is_cut_not_said_back():
+    assert restate_problem("ordered a king size duvet, got a single and the cover missing") == \
+        "you ordered a king size duvet but got a single"
+    assert restate_problem("I paid for express shipping. waited 9 days.") == "you paid for express shipping and waited 9 days"

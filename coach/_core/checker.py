@@ -1238,7 +1238,9 @@ _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|eng
                             r"(?:phone\s+|mobile\s+|contact\s+)?numbers?\b|"
                             r"\b(?:phone|mobile|contact)\s+numbers?\s+of\s+(?:staff|engineers|employees)\b", re.I)
 _NUMBER_GIVEN = re.compile(r"\b(?:him|her|them|engineer|technician|driver|colleague|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b"
-                           r"[^.!?]{0,60}?(?<![\w-])(?:\+?\d{1,3}[\s-]?)?(?:\d[\s-]?){9,12}\d(?![\w-])", re.I)
+                           r"(?:(?!\b(?:main|depot|office|help\s?line|switchboard|freephone|customer\s+services?)\b)[^.!?])"
+                           r"{0,60}?(?<![\w-])(?:\+?\d{1,3}[\s-]?)?(?:\d[\s-]?){9,12}\d(?![\w-])", re.I)  # (not "our
+# main line, 0800 123 456", "the depot number")
 # "Do not disclose which email address is linked to an account": "Your account is registered to l.moreno@outlook.com"
 _EMAIL_NAMED = re.compile(r"\be-?mail\s+address", re.I)
 _EMAIL_GIVEN = re.compile(r"\b(?:registered|linked|associated|set\s+up|signed\s+up)\s+(?:to|with)\s+[\w.+-]+@[\w-]+\.\w", re.I)

@@ -713,7 +713,7 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      # "a charge of one night (£165) will apply"
                      r"\bwill\s+(?:still\s+)?be\s+(?:charged|payable|deducted|retained)\b|"
                      # "Fines ... are non-negotiable", "the charge of €165 is correct", "The deductions ... are final"
-                     r"\bnon-?negotiable\b|\b(?:decision|deductions?|charges?|fees?|fines?|quote|price|bill|amount|balance)\b"
+                     r"\bnon-?negotiable\b|\b(?:decision|deductions?|charges?|fees?|fines?|quote|bill|balance)\b"
                      r"[^.!?]{0,60}\b(?:is|are)\s+(?:final|correct)\b|"
                      r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\bwill\s+(?:still\s+)?apply\b|"
                      # "The resit fee of £45 applies to all candidates"
@@ -733,6 +733,9 @@ _FULL_REFUND = re.compile(r"\b(?:issued|processed|approved|given\s+you|refunded)
                           r"(?:refund|amount)\b(?!\s+(?:of|for)\s+(?:the\s+|your\s+)?(?:\d+\s+|\w+\s+)?(?:unused|remaining))|"
                           r"\b(?:I|we)(?:['’]ll|\s+will)\s+(?:\w+\s+)?(?:issue|process|give\s+you|refund)\s+(?:you\s+)?"
                           r"(?:a\s+|the\s+)?full\b", re.I)
+_LESS = re.compile(r"\b(?:less|minus|excluding|except|apart\s+from|after\s+(?:the|a)\b)", re.I)
+_FULL_GRANTED = re.compile(r"\b(?:refunded|reimbursed|repaid)\s+in\s+full\b|"
+                           r"\bfull\s+refunds?\b(?![^.;]*\b(?:not|never|only\s+with|needs?|requires?)\b)", re.I)
 _PART_REFUND = re.compile(r"\brefund\w*\b[^.;]{0,60}\b(?:pro[- ]rata|partial(?:ly)?|for\s+the\s+unused|less\s+(?:a|the)\b|"
                           r"minus\b)|\b(?:pro[- ]rata|partial)\s+refunds?\b", re.I)
 _EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
@@ -1053,8 +1056,12 @@ class Policy(BaseModel):
         where agents may not confirm upgrades; compensation stated where agents may not state or confirm it."""
         if _DECLINES.search(clause) or clause.rstrip().endswith("?"):
             return None
-        if _FULL_REFUND.search(clause):  # "I've issued a full refund of $1,440" where refunds are "pro rata for the
-            part = next((line for line in self.commitments if _PART_REFUND.search(line)), None)  # unused months"
+        full = _FULL_REFUND.search(clause)  # "I've issued a full refund of $1,440" where refunds are "pro rata for the
+        if full and not _LESS.search(clause, full.end()) and \
+                not any(_FULL_GRANTED.search(line) for line in self.commitments):  # unused months" (not "... less the £15
+            topic = {stem(w) for w in content_words(f"{clause} {customer}")}  # fee"; nor where a line refunds in full)
+            part = next((line for line in self.commitments if _PART_REFUND.search(line) and
+                         _in_case(_PART_REFUND.split(line)[0], topic)), None)
             if part is not None:
                 return part
         case = {stem(w) for w in content_words(f"{clause} {customer}")}

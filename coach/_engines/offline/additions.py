@@ -331,6 +331,9 @@ class Additions:
                     (tail := _LAST_SAID.search(unit.text)) and _LOOKING_ALREADY.fullmatch(tail["last"]) and \
                     not holds_fact(tail["last"]):
                 unit.text = unit.text[:tail.start("last")].rstrip()  # "Sorry for the wait!! were lookin into it 🍕🙏"
+            elif unit.text and unit.role == "body" and (run_on := _RUN_ON_LOOK.search(unit.text)) and \
+                    len(unit.text[: run_on.start()].split()) >= 3:  # "The part is on backorder we are looking into it":
+                unit.text = finish(unit.text[: run_on.start()])  # the coach's step says what it only hinted at
         for unit in layout.units:  # "We trust this clarifies the position." before a check still to come: it did not
             # (an answer followed by a request for details may still help)
             if unit.text and unit.role in ("body", "courtesy") and _HELPED.fullmatch(unit.text) and step.startswith(_LOOKS):
@@ -382,7 +385,7 @@ class Additions:
         kissed = _KISSES.search(unit.text) if unit.role != "greeting" else None
         if kissed and len(unit.text[: kissed.start()].split()) >= 4:  # "... sorry for the mix-up xx": the step comes
             unit.text = finish(unit.text[: kissed.start()])  # before the kisses, which close the reply after it
-            self._insert(layout, last + 1, f"{step.rstrip('.')} {kissed.group(1)}")
+            self._insert(layout, last + 1, step if step.endswith("?") else f"{step.rstrip('.')} {kissed.group(1)}")
             return
         if not ends_sentence(unit.text) and unit.role != "greeting":
             if layout.continues or len(unit.text.split()) <= 2:
@@ -441,6 +444,9 @@ _LOOKING_ALREADY = re.compile(
     r"(?:being\s+)?(?:looked\s+into|investigated|reviewed))"
     r"(?:\s+(?:now|further|for\s+you|as\s+we\s+speak|at\s+the\s+moment))?\s*[.!]*\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]*\s*",
     re.I)  # (a whole sentence that says only that someone is looking: the concrete step says it)
+# ... or run on, with no stop before it
+_RUN_ON_LOOK = re.compile(r"(?<=[a-z])\s+(?:we\s+are|we['’]re|I['’]m|I\s+am)\s+(?:currently\s+|still\s+|already\s+|now\s+)?"
+                          r"looking\s+into\s+(?:it|this|that)\W*$", re.I)
 _LAST_SAID = re.compile(r"[.!?](?:\s+)(?P<last>[^.!?]+[.!]*\W*)$")  # a sentence the segmenter left inside the one before
 _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check", "I'm checking", "I'll look", "I'm looking")
 # the draft's own way to pay already ("a payment plan of £40 a month", "12 monthly instalments of £51")

@@ -1058,17 +1058,19 @@ class _Rewriter(Additions):
             unit.text = text
 
 
-_ASKS_A_REPLY = re.compile(r"\breply\b|\bDM\b|\bsend\s+(?:us|me)\b|\blet\s+(?:me|us)\s+know\b", re.I)
+_ASKS_A_REPLY = re.compile(r"\breply\b|\bDM\b|\b(?:send|share)\b|\blet\s+(?:me|us)\s+know\b|\bhere\b", re.I)
 _NO_REPLY = re.compile(r"\W*(?:for\s+security\s+reasons,?\s+)?(?:please\s+)?(?:do\s+not|don['’]t)\s+reply\s+(?:directly\s+)?to\s+"
                        r"this\s+(?:e-?mail|message)(?:\s+address)?\W*", re.I)
 # a check of the policy the coach wrote in a promise's place ("I'll check what our policy allows for the £189 refund")
 _CHECKS_POLICY = re.compile(r"^I['’]ll check (?:what|how|whether) (?:our|the) policy\b|^I['’]ll check what that means for you\b|"
+                            r"^I['’]ll check what I can (?:confirm|offer)\b|"
                             r"^I['’]ll (?:pass|ask) [^.]{1,60}? to review\b")
 # what follows a promise kept, said as done: "You'll see it in a few days.", "Tracking to follow!", "Refund on its way!"
 _OUTCOME_FOLLOWS = re.compile(r"^\W*(?:and\s+)?you(?:['’]ll|\s+will|\s+should)\s+(?:(?:then|soon)\s+)?(?:see|get|receive|have)\s+"
                               r"(?:it|them|the\s+(?:money|refund|funds|credit|replacement|new\s+\w+))\b|"
                               r"^\W*(?:the\s+)?tracking(?:\s+(?:details|number|info|link))?\s+(?:to|will|is\s+to)\s+follow\b|"
-                              r"^\W*(?:and\s+)?you\s+(?:will\s+not|won['’]t)\s+(?:receive|get|be\s+sent)\s+any\s+(?:further|more)\b|"
+                              r"^\W*(?:and\s+)?you\s+(?:will\s+not|won['’]t)\s+(?:receive|get|be\s+sent)\s+any\s+(?:further|more)\b"
+                              r"(?!\s+(?:marketing|promotional|newsletters?|offers)\b)(?![^.!?]*\bas\s+you\s+asked\b)|"
                               r"^\W*(?:your\s+|the\s+)?(?:refund|replacement|money|credit)\s+(?:is\s+)?on\s+(?:its|it['’]s|the)\s+way\b|"
                               # "You'll be generating again by the end of that day.", "I'll have it paid into your account"
                               r"^\W*you['’]ll\s+be\s+(?:\w+ing\s+again|back\s+(?:up\s+and\s+running|online|on))\b|"

@@ -91,7 +91,7 @@ _BANTER = re.compile(r"\b(?:love[ds]?|adorable|delicious|cute|awesome|amazing|en
 _NOT_GLAD = re.compile(r"\b(?:(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best|best\s+(?:regards|wishes))\b", re.I)
 # a question of the customer's ("Just wondering if you have any discounts"): the draft's "Enjoy!" makes it no praise
 _ASKS = re.compile(r"\?|\b(?:wonder(?:ing|ed)?|(?:can|could|do|does|is|are)\s+(?:you|there|I)\b)", re.I)
-_TROUBLE = re.compile(r"\b(?:not|never|no|awaiting|for\s+(?:\w+|\d+)\s+(?:days|weeks)|"
+_TROUBLE = re.compile(r"\b(?:not|never|no|for\s+(?:\w+|\d+)\s+(?:days|weeks)|"
                       r"\w+n['’]t|broken|late|delay\w*|missing|wrong|charg\w*|lost|stuck|error\w*|"
                       r"fail\w*|down|outage|refund\w*|cancel\w*|worst|terrible|awful|bad|problem\w*|issue\w*|help|"
                       r"why|still|waiting|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped|"

@@ -324,6 +324,8 @@ _GOING = re.compile(r"\b(?P<who>it|this|that|they|(?:your|the|ur)\s+\w+)(?:['’
 # a guarantee of a thing, not of a clause: "We guarantee a full refund ...", "I guarantee your line live by Monday"
 _GUARANTEE_THING = re.compile(r"(?:^|(?<=\s))(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+)?guarantee\s+(?:you\s+)?"
                               r"(?=(?:a|an|the|your)\s)", re.I)
+_BY_WHEN = re.compile(r"\b(?:by|before|within)\s+(?:tomorrow|today|tonight|the\s+end|end\s+of|\d|(?:mon|tues|wednes|thurs|fri|"
+                      r"satur|sun)day|next)", re.I)
 _FINITE = re.compile(r"\b(?:will|would|shall|is|are|was|were|can|could|has|have|had|should|must)\b|['’](?:ll|s|re|ve|d)\b",
                      re.I)
 _GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
@@ -468,7 +470,16 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     # latest": the deadline whole, not "... in your account latest; I'll update you by monday"
     ways = [_with_subject([_tidy_check(sentence) for sentence in _checked_once(way)])
             for way in _fix_any(text, quote, policy, used, salt, asked)]
-    return [way for way in ways if not any(_spliced(sentence) for sentence in way)]
+    return [way for way in ways if not any(_spliced(sentence) or _thing_alone(sentence, text) for sentence in way)]
+
+
+def _thing_alone(sentence: str, text: str) -> bool:
+    """A sentence the fix left as what a guarantee was of, alone ("The quality of every repair for 12 months." from "We
+    guarantee the quality of every repair for 12 months")."""
+    thing = _GUARANTEE_THING.search(text)
+    rest = text[thing.end():].rstrip(" .!").lower() if thing else ""
+    said = sentence.rstrip(" .!").lower()
+    return bool(rest) and bool(said) and re.split(r",\s", rest)[0] == said and not _FINITE.search(said)
 
 
 # what a check must not carry over from the promise it replaced: a chat tail ("... be fine xx"), an idiom that reads as
@@ -789,8 +800,11 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
             (" be" if back else " be with you") + quote[had.end():]
         text, quote = text.replace(quote, said, 1), said
     thing = _GUARANTEE_THING.search(quote)
-    if thing and not _FINITE.search(re.split(r",\s", quote[thing.end():])[0]):  # "We guarantee a full refund of £1,150, paid
-        said = quote[: thing.start()] + "you will get " + quote[thing.end():]  # ...": "you will get a full refund ..."
+    rest = quote[thing.end():] if thing else ""
+    if thing and not _FINITE.search(re.split(r",\s", rest)[0]) and (_REMEDY_NOUN.match(rest) or _BY_WHEN.search(rest)):
+        # "We guarantee a full refund of £1,150, paid ...", "... your line live by Monday": "you will get ..." (not "your
+        # satisfaction", "the quality of every repair for 12 months", "a slot on Saturday morning")
+        said = quote[: thing.start()] + "you will get " + quote[thing.end():]
         text, quote = text.replace(quote, said, 1), said
     if _GUARANTEED_A.search(quote):  # "You are guaranteed a full refund": the promise "you will get a full refund"
         said = _GUARANTEED_A.sub(r"\1 will get ", quote, count=1)

@@ -323,7 +323,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if clause is None and 2 <= len(after.split()) <= 4 and (_PROBLEM.search(after) or _NORMALLY.match(after)) and \
                 sentence.rstrip()[-1:] == "." \
                 and not _VERDICT.match(after) and not _ASKS.search(after) and _has_verb(sentence) and \
-                not re.match(r"\W*not\b", after, re.I) and not _VERB_OPENS.match(after):
+                not re.match(r"\W*not\b", after, re.I) and not (_VERB_OPENS.match(after) and _SOMEONE_ELSE_LAST.search(sentence)):
             # (not "... the entire way and not good enough", nor "... and refund the difference please", nor "Order
             # FD-58213. Not impressed.", which has no verb to join to)
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
@@ -343,8 +343,11 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         # "... went from $1,122 to $1,840 and you haven't had a claim", "... for three weeks now, 23 Alder Road"
         clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", _SAME_AS_EVER.sub("", clause))))
         clause = _PROOF_TAIL.sub("", clause)  # "... on 7 August and you've attached the admission letter": the proof
-        if _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause) or \
-                (state := _STATE_WITHOUT_VERB.search(clause)) and not _has_verb(state["rest"]):
+        state = _STATE_WITHOUT_VERB.search(clause)
+        if state and not _has_verb(state["rest"]):  # "... but got a single and the cover missing": the part with a verb
+            head = clause[: state.start()]
+            clause = head if _PROBLEM.search(head) and len(head.split()) >= _MIN_WORDS else ""
+        if not clause or _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause):
             continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
             # "a fridge freezer and paid £38 online": a list's tail, with no subject; "you took the morning off work":
             # what it cost them, not what went wrong
@@ -366,6 +369,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 
 # a note with no subject after a sentence: "... since kick off. missed both goals." ("and missed" would be the stream's)
+# ... when the sentence before ends on someone else doing it ("... and it's been buffering since kick off")
+_SOMEONE_ELSE_LAST = re.compile(r"\b(?:and|but)\s+(?:it|it['’]s|they|they['’]re|he|she|the\s+\w+|my\s+\w+)\b[^,;]*$", re.I)
 _VERB_OPENS = re.compile(r"\W*(?:[a-z]+ed|got|lost|left|went|came|took|made|paid|sent|had)\b", re.I)
 # a state with no verb after "and": "paid ₹842 and half the order missing" (not "... and a coke")
 _STATE_WITHOUT_VERB = re.compile(r"\s+and\s+(?P<rest>(?:(?:half|all|some|most|one|two)\s+(?:of\s+)?)?(?:the|my|our|your|his|"
