@@ -383,3 +383,27 @@ def test_a_noun_left_alone_after_and_is_cut_not_said_back():
     assert restate_problem("ordered a king size duvet, got a single and the cover missing") == \
         "you ordered a king size duvet but got a single"
     assert restate_problem("I paid for express shipping. waited 9 days.") == "you paid for express shipping and waited 9 days"
+
+
+# --- sets ec and ed, read after their measurement ----------------------------------------------------------------------
+
+def test_a_rent_reminder_to_a_student_whose_family_cannot_pay_is_no_pass():
+    out = _run("Hi Ade,\n\nRent is due on the 1st of the month as per your licence agreement. Late payments incur a £25 "
+               "charge per week. Please ensure payment is made on time.\n\nHousing Office",
+               "My dad's shop has gone under and my parents can't send my rent this term (£1,980 due 1 October). I'm "
+               "scared I'll be kicked out.")
+    assert out.passed is not True
+    assert "Please ensure payment is made on time" not in out.rewrite
+
+
+def test_a_step_the_customer_says_they_took_is_asked_again_even_with_a_reason():
+    from coach._core.asked_again import asked_again
+    customer = "No reset email arrives. I've already checked spam and junk."
+    assert asked_again("pls check your spam/junk folder as the reset emails sometimes end up there.", customer)
+    assert not asked_again("Please check your spam folder as the emails sometimes land there.", "No reset email arrives.")
+
+
+def test_an_app_outage_that_stops_a_rent_payment_is_no_hardship():
+    from coach._core.situations import situation
+    case = situation("@Bank app's been down 3 hrs, can't send my rent and today's the deadline")
+    assert case is None or case.name != "hardship"

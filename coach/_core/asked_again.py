@@ -134,11 +134,15 @@ def _did(customer: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]
     return frozenset(stem(w) for w in content_words(customer)), tuple(done_acts)
 
 
+_WHY = re.compile(r"\s+(?:as|because|since|in\s+case|so\s+that|cos|coz)\s+", re.I)
+
+
 def _done(verb: str, rest: str, customer: str) -> bool:
     asked = stem(verb)
     if asked == "try" and (trying := _TRYING.match(rest)):
         asked, rest = stem(trying["verb"]), trying["rest"]
-    objects = {stem(w) for w in content_words(rest)} - {stem(w) for w in _VAGUE} - {asked}
+    rest = _WHY.split(rest, maxsplit=1)[0]  # ("check your spam folder as the emails sometimes end up there": the ask)
+    objects = {stem(w) for w in content_words(rest.replace("/", " "))} - {stem(w) for w in _VAGUE} - {asked}
     if not objects:
         return False
     told, done_acts = _did(customer)
