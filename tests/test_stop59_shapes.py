@@ -407,3 +407,18 @@ def test_an_app_outage_that_stops_a_rent_payment_is_no_hardship():
     from coach._core.situations import situation
     case = situation("@Bank app's been down 3 hrs, can't send my rent and today's the deadline")
     assert case is None or case.name != "hardship"
+
+
+def test_money_you_will_have_back_and_a_bill_to_be_corrected_are_promises():
+    for draft in ("You'll have your £279 back within 24 hours.", "We are looking into it and your bill will be corrected "
+                                                                  "by Friday."):
+        assert "broken-promise" in {f.rule for f in check(draft, "My bill is wrong and I want my money back.").findings}
+    assert "broken-promise" not in {f.rule for f in check("You'll receive the corrected bill by post.",
+                                                          "My bill is wrong.").findings}
+
+
+def test_what_a_deadline_counted_from_does_not_stay_behind():
+    out = _run("Hi Gemma! Returns are accepted within 30 days. Just pop them in the post and you'll have your £279 back "
+               "within 24 hours of sending them.", "I want to return my boots, order UK-2210938.",
+               ["Returns are accepted within 30 days of delivery.", "Refunds are processed within 5 business days."])
+    assert "back of sending" not in out.rewrite

@@ -496,7 +496,7 @@ def _tidy_check(sentence: str) -> str:
         sentence = _WHETHER_THAT.sub("whether ", _AT_THE_EARLIEST.sub("", sentence))
         # the rest of a run-on goes: "whether it can turn up - nothing ever goes missing on our coaches, and I'll update
         # you", "whether your engineer can be there by 10am, he is already on his way, and ..."
-        rest = _SHARP.sub("", _RUN_ON.sub("", sentence[start.end():]))
+        rest = _SHARP.sub("", _RUN_ON.sub("", _LEFT_OF.sub("", sentence[start.end():])))
         sentence = sentence[: start.end()] + rest.replace(" can almost ", " can ")
     return sentence
 
@@ -510,6 +510,8 @@ _RUN_ON = re.compile(r"(?:,\s+and\s+(?:it|this|that|there)\s+(?:won['’]t|wont|
                      re.I)
 
 
+# what a deadline counted from, left when the deadline went to the update: "... your £279 back of sending them"
+_LEFT_OF = re.compile(r"\s+of\s+(?:\w+ing|receipt|receiving)(?:\s+(?:them|it|this|the\s+\w+))?(?=[,;.]|\s+and\b)", re.I)
 _AT_THE_EARLIEST = re.compile(r"\s+at\s+the\s+earliest\b(?=[,;.]| and\b)", re.I)
 
 
