@@ -422,3 +422,47 @@ def test_what_a_deadline_counted_from_does_not_stay_behind():
                "within 24 hours of sending them.", "I want to return my boots, order UK-2210938.",
                ["Returns are accepted within 30 days of delivery.", "Refunds are processed within 5 business days."])
     assert "back of sending" not in out.rewrite
+
+
+def test_a_disconnection_promised_away_is_a_promise_and_hang_in_there_is_pity():
+    found = {f.rule for f in check("We won't shut your power off. Hang in there, things will get better!!",
+                                   "I got a disconnection notice, I can't pay $612 by the 14th.").findings}
+    assert {"broken-promise", "pity"} <= found
+    assert "broken-promise" not in {f.rule for f in check("I'm checking whether we won't have to switch the line off.",
+                                                          "My line is being cut off.").findings}
+
+
+def test_unable_to_make_exceptions_is_a_refusal():
+    assert REFUSAL.search("We are unable to make exceptions to this policy.")
+
+
+# --- what a second diff review found, mended --------------------------------------------------------------------------
+
+def test_a_guarantee_of_a_place_is_checked_and_one_of_a_welcome_is_not():
+    out = _run("Hi Rita, thanks for letting us know. I can guarantee you a place on the June course.",
+               "Can I move to the June course? I missed May because of surgery.")
+    assert "June course" in out.rewrite and "guarantee" not in out.rewrite
+    out = _run("Hi there, thanks for choosing us! We guarantee you a warm welcome.", "Booked a table for Friday!")
+    assert "whether you can get a warm welcome" not in out.rewrite
+
+
+def test_a_staff_members_own_number_is_held_back_and_the_main_line_is_not():
+    policy = Policy.coerce(["Staff direct numbers must not be shared."])
+    assert check("Hi Omar, Tom Baker in our customer services team is on 07700 900444.", "Who can I call?",
+                 policy).passed is False
+    assert check("Hi Omar, thanks for your patience. Tom will call you from our main line, 0800 123 456, today.",
+                 "Who can I call?", policy).passed is not False
+
+
+def test_a_pause_already_granted_is_no_demand():
+    out = _run("Dear tenant, thank you for letting us know. We can pause your rent for two months under our hardship "
+               "scheme; I've attached the form. Please ensure payment is made as normal from September.",
+               "They can't send my rent because my mum is in hospital",
+               ["Hardship scheme: rent may be paused for up to two months"])
+    assert "such as a payment plan" not in out.rewrite
+
+
+def test_an_ask_for_something_new_is_not_asked_again():
+    from coach._core.asked_again import asked_again
+    assert not asked_again("Please send us the receipt as a PDF, as we can't open photos in our system.",
+                           "I've sent you the receipt already, a photo of it.")

@@ -66,7 +66,7 @@ _PAST = {"froze": "freeze", "sent": "send", "rang": "ring", "told": "tell", "gav
          "reset": "reset", "put": "put", "tried": "try", "called": "call", "emailed": "email", "uploaded": "upload"}
 # Words that say nothing of what was asked or done ("Please try again later", "I've tried twice")
 _VAGUE = frozenset("""again later now soon today first already still twice once also just please us me it this that
-them they one time times few more any some way ways""".split())
+them they one time times few more any some way ways folder folders inbox""".split())
 
 
 def _base(verb: str) -> str | None:
@@ -134,21 +134,23 @@ def _did(customer: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]
     return frozenset(stem(w) for w in content_words(customer)), tuple(done_acts)
 
 
-_WHY = re.compile(r"\s+(?:as|because|since|in\s+case|so\s+that|cos|coz)\s+", re.I)
+_WHY = re.compile(r"\s+(?:as(?=\s+(?:the|your|it|they|we|this|that|these|those|e-?mails?|our|some|sometimes)\b)|because|since|"
+                  r"in\s+case|so\s+that|cos|coz)\s+", re.I)  # (not "send the receipt as a PDF")
 
 
 def _done(verb: str, rest: str, customer: str) -> bool:
     asked = stem(verb)
     if asked == "try" and (trying := _TRYING.match(rest)):
         asked, rest = stem(trying["verb"]), trying["rest"]
-    rest = _WHY.split(rest, maxsplit=1)[0]  # ("check your spam folder as the emails sometimes end up there": the ask)
-    objects = {stem(w) for w in content_words(rest.replace("/", " "))} - {stem(w) for w in _VAGUE} - {asked}
-    if not objects:
-        return False
     told, done_acts = _did(customer)
-    if len(objects - told) > 1:  # (not "... and the post office": two new words, asked anew)
-        return False
-    return any(base == asked and (objects & said or pronoun) for base, said, pronoun in done_acts)
+    ask, why = (_WHY.split(rest, maxsplit=1) + [""])[:2]  # ("check your spam folder as the emails sometimes end up
+    for said_rest, new_words in ((rest, 1), (ask, 0) if why else (rest, 1)):  # there": the ask alone, every word of
+        objects = {stem(w) for w in content_words(said_rest.replace("/", " "))} - {stem(w) for w in _VAGUE} - {asked}
+        if not objects or len(objects - told) > new_words:  # it said (not "... and the post office": new words, asked
+            continue  # anew; nor "send the receipt as a PDF, as we can't open photos")
+        if any(base == asked and (objects & said or pronoun) for base, said, pronoun in done_acts):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)  # the checker and the engine ask it of the same sentences many times over

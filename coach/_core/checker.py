@@ -1238,7 +1238,8 @@ _NUMBERS_NAMED = re.compile(r"\b(?:personal|direct|private|mobile|home|staff|eng
                             r"(?:phone\s+|mobile\s+|contact\s+)?numbers?\b|"
                             r"\b(?:phone|mobile|contact)\s+numbers?\s+of\s+(?:staff|engineers|employees)\b", re.I)
 _NUMBER_GIVEN = re.compile(r"\b(?:him|her|them|engineer|technician|driver|colleague|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b"
-                           r"(?:(?!\b(?:main|depot|office|help\s?line|switchboard|freephone|customer\s+services?)\b)[^.!?])"
+                           r"(?:(?!\b(?:our|the)\s+(?:(?:main|depot|switchboard|freephone|help\s?line)|"
+                           r"(?:office|customer\s+services?)\s+(?:number|line|phone))\b)[^.!?])"
                            r"{0,60}?(?<![\w-])(?:\+?\d{1,3}[\s-]?)?(?:\d[\s-]?){9,12}\d(?![\w-])", re.I)  # (not "our
 # main line, 0800 123 456", "the depot number")
 # "Do not disclose which email address is linked to an account": "Your account is registered to l.moreno@outlook.com"

@@ -702,6 +702,7 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|(?:are|is|am|were)n['’]t\s+able\s+to|"
                      r"won['’]t\s+be\s+able\s+to)\s+"
                      r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|remove|move|transfer|reimburse|suspend|pause|freeze|defer|reverse|"
+                     r"make\s+(?:an\s+|any\s+)?exception|"
                      r"accept\s+(?:a\s+|the\s+|your\s+)?"
                      r"returns?)\w*\b|"
                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"

@@ -452,11 +452,12 @@ _LOOKS = ("I'm looking into", "I'll look into", "Let me look into", "I'll check"
 # the draft's own way to pay already ("a payment plan of £40 a month", "12 monthly instalments of £51")
 _OFFERS_PLAN = re.compile(r"\b(?:set\s+up|offer|arrange|agree|put\s+(?:you\s+)?on|spread|can\s+pay)\b[^.!?]{0,60}\b"
                           r"(?:payment\s+plan|instal+ments?|a\s+month|per\s+month|monthly|breathing\s+space|payment\s+holiday)\b|"
+                          r"\b(?:pause|freeze|defer|suspend)\s+(?:your|the)\s+(?:rent|payments?|bill|instalments?)\b|"
                           r"\b(?:payment\s+plan|instal+ments?)\s+of\s+[£$€]|\bplan\s+option\b", re.I)  # (not "payable in ten
 # monthly instalments" whose right "has been lost")
 _GRANTED = re.compile(r"\b(?:approved|refunded|granted|credited|issued|waived|because|as\s+the)\b", re.I)
 _CONTRAST = re.compile(r"\bhowever\b|^\W*(?:but|that\s+said|even\s+so|still|instead)\b", re.I)
-_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking|find\s+out)|"
+_OWN_LOOK = re.compile(r"\b(?:I(?:['’]ll|\s+will|['’]m|\s+am)\s+(?:check|look|looking|checking|find\s+out|taking\s+this\s+on)|"
                        r"let\s+me\s+(?:check|look))\b"
                        r"(?!\s+after\b)", re.I)  # (not "I'll look after account GA-2231 myself": no look into the no)
 # a flat no that no policy line backs: "Unfortunately once a package is marked delivered there's nothing we can do on our

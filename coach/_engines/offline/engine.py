@@ -1417,7 +1417,8 @@ _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|th
                      r"(?:made|received|paid))\b[^.!?]{0,60}\b(?:may|will|could|can)\s+(?:result|lead)\s+in\b|"
                      # "Late payments incur a £30 charge per week.", "Please ensure payment is made on time."
                      r"^\W*late\s+(?:payments?|fees?)\s+(?:will\s+)?(?:incur|attract)\b|"
-                     r"^\W*(?:please\s+|kindly\s+)?ensure\s+(?:that\s+)?(?:the\s+|your\s+)?payment\s+is\s+made\b", re.I)
+                     r"^\W*(?:please\s+|kindly\s+)?ensure\s+(?:that\s+)?(?:the\s+|your\s+)?payment\s+is\s+made\b"
+                     r"(?![^.!?]*\b(?:from|after|once|when)\b)", re.I)  # (not "... as normal from September", after a pause)
 _AVOID_CHARGES = re.compile(r",?\s+(?:in\s+order\s+)?to\s+avoid\s+(?:any\s+)?(?:further\s+)?(?:late(?:\s+payment)?|additional|"
                             r"extra)\s+(?:charges|fees|penalties|interest)(?=\s*[.!]?\s*$)", re.I)
 # a demand for the money: "Please make a payment at your earliest convenience", "Please pay the outstanding balance of

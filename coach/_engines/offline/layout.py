@@ -42,8 +42,8 @@ _TAIL = re.compile(rf"(?:{_COURTESY}(?={_SIG})|(?<=\s)|(?<=[.!?)])|(?<=[a-z])(?=
                    rf"(?:(?-i:#[A-Z]\w*)\s+)*(?:{_SIG}|{_MARK})"  # "#LunaFam ^Sasha": a brand tag signs off (not "#sorry")
                    rf"(?:\s*{_SIG}|\s+(?:{_MARK}|https?://\S+))*\s*$", re.I)
 # ("... #StayConnected"; two tags in any case, "#glowgang #lumierefam", not one "#sorry")
-_BRAND_TAGS = re.compile(r"(?<=\s)(?:#[A-Z]\w*(?:\s+#[A-Z]\w*)*|(?!#\w*(?i:sorry|oops|fail|apolog|mybad|soz))#\w+"
-                         r"(?:\s+(?!#\w*(?i:sorry|oops|fail|apolog|mybad|soz))#\w+)+)\s*$")  # (not "#trainfail #sorry")
+_BRAND_TAGS = re.compile(r"(?<=\s)(?:#[A-Z]\w*(?:\s+#[A-Z]\w*)*|(?!#(?i:sorry|oops|soz|apologies|mybad)\b)#\w+"
+                         r"(?:\s+(?!#(?i:sorry|oops|soz|apologies|mybad)\b)#\w+)+)\s*$")  # (not "#trainfail #sorry")
 _THANKS_NAME = re.compile(r"(?<=[.!?]\s)(?i:thanks|thank\s+you|thx|cheers|many\s+thanks|kind\s+regards|regards|best)[,!]?\s+"
                           r"(?P<name>[A-Z][a-z]{1,15})\.?$")
 # "Subject: ...", "Re: Invoice No. 88412", "Reference: Lease agreement LA-77310"

@@ -324,8 +324,10 @@ _GOING = re.compile(r"\b(?P<who>it|this|that|they|(?:your|the|ur)\s+\w+)(?:['’
 # a guarantee of a thing, not of a clause: "We guarantee a full refund ...", "I guarantee your line live by Monday"
 _GUARANTEE_THING = re.compile(r"(?:^|(?<=\s))(?:I|we)\s+(?:can\s+)?(?:personally\s+|absolutely\s+)?guarantee\s+(?:you\s+)?"
                               r"(?=(?:a|an|the|your)\s)", re.I)
-_BY_WHEN = re.compile(r"\b(?:by|before|within)\s+(?:tomorrow|today|tonight|the\s+end|end\s+of|\d|(?:mon|tues|wednes|thurs|fri|"
-                      r"satur|sun)day|next)", re.I)
+# what no check can reach: "your satisfaction", "the quality of every repair", "the lowest price in town"
+_ABSTRACT = re.compile(r"(?:your|the|our|a|an)\s+(?:\w+\s+)?(?:satisfaction|privacy|quality|safety|security|happiness|"
+                       r"peace\s+of\s+mind|best|lowest|cheapest|highest|price|prices|service|standards?|experience|comfort|welcome)\b",
+                       re.I)
 _FINITE = re.compile(r"\b(?:will|would|shall|is|are|was|were|can|could|has|have|had|should|must)\b|['’](?:ll|s|re|ve|d)\b",
                      re.I)
 _GUARANTEED_A = re.compile(r"\b(you)(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?guaranteed\s+"
@@ -511,7 +513,8 @@ _RUN_ON = re.compile(r"(?:,\s+and\s+(?:it|this|that|there)\s+(?:won['’]t|wont|
 
 
 # what a deadline counted from, left when the deadline went to the update: "... your £279 back of sending them"
-_LEFT_OF = re.compile(r"\s+of\s+(?:\w+ing|receipt|receiving)(?:\s+(?:them|it|this|the\s+\w+))?(?=[,;.]|\s+and\b)", re.I)
+_LEFT_OF = re.compile(r"\s+of\s+(?:(?:us|you|them|the\s+\w+|our\s+\w+)\s+)?(?:\w+ing|receipt)(?:\s+(?:them|it|this|the\s+\w+))?"
+                      r"(?=[,;.]|\s+and\b|$)", re.I)
 _AT_THE_EARLIEST = re.compile(r"\s+at\s+the\s+earliest\b(?=[,;.]| and\b)", re.I)
 
 
@@ -803,7 +806,7 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         text, quote = text.replace(quote, said, 1), said
     thing = _GUARANTEE_THING.search(quote)
     rest = quote[thing.end():] if thing else ""
-    if thing and not _FINITE.search(re.split(r",\s", rest)[0]) and (_REMEDY_NOUN.match(rest) or _BY_WHEN.search(rest)):
+    if thing and not _FINITE.search(re.split(r",\s", rest)[0]) and not _ABSTRACT.match(rest):
         # "We guarantee a full refund of £1,150, paid ...", "... your line live by Monday": "you will get ..." (not "your
         # satisfaction", "the quality of every repair for 12 months", "a slot on Saturday morning")
         said = quote[: thing.start()] + "you will get " + quote[thing.end():]
