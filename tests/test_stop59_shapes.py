@@ -466,3 +466,26 @@ def test_an_ask_for_something_new_is_not_asked_again():
     from coach._core.asked_again import asked_again
     assert not asked_again("Please send us the receipt as a PDF, as we can't open photos in our system.",
                            "I've sent you the receipt already, a photo of it.")
+
+
+# --- false passes of sets ec and ed, read after their measurement -----------------------------------------------------
+
+def test_no_fee_to_pay_is_a_waiver_only_a_manager_may_make():
+    policy = Policy.coerce(["Only the Branch Manager may waive the £250 early-exit fee."])
+    result = check("Hi Dan, no problem at all, I've ended your contract from 31 May and there won't be any fee to pay.",
+                   "I'm moving abroad, can I end my contract early?", policy)
+    assert result.passed is False
+
+
+def test_a_refusal_where_the_policy_may_grant_it_for_medical_reasons_is_a_finding():
+    policy = Policy.coerce(["The Registry may grant extensions of up to 5 days for documented medical reasons."])
+    result = check("Hi Sam, unfortunately the Registry isn't able to grant extensions - please ask your tutor.",
+                   "I was in hospital with pneumonia from 2 to 6 May and my essay is due on the 8th. I have the "
+                   "discharge letter. Can I have 5 more days?", policy)
+    assert result.passed is False
+
+
+def test_running_the_company_down_is_pity():
+    result = check("Honestly this surgery can't organise anything properly. I've moved you to Tuesday at 9:10am.",
+                   "Please move my appointment.")
+    assert "pity" in {f.rule for f in result.findings}

@@ -388,6 +388,9 @@ _RESTRICTS = re.compile(r"\b(?:only|requires?|required|needs?|needed|must|subjec
                         r"assess\w*|at\s+(?:the\s+)?discretion)\b", re.I)
 
 
+# a fee let go without the word: "there won't be any fee to pay", "no re-letting fee to pay"
+_NO_FEE_TO_PAY = re.compile(r"\b(?:there\s+)?(?:won['’]t|will\s+not)\s+be\s+(?:any|a)\s+(?P<fee>(?:[\w-]+\s+)?(?:fee|charge))s?"
+                            r"(?:\s+to\s+pay)?\b|\bno\s+(?P<fee2>(?:[\w-]+\s+)?(?:fee|charge))\s+to\s+pay\b", re.I)
 # a second grant after "and": "I've removed the fee and added £50 credit"
 _AND_GRANTED = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:[\w'’]+\s+){1,4}?and\s+(?:also\s+)?(?:added|applied|credited|"
                           r"issued|refunded|waived|given|sent|approved|upgraded|extended)\b", re.I)
@@ -396,6 +399,10 @@ _AND_GRANTED = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:[\w'’]+\s+){1,
 def _done_beyond_policy(sentence: Sentence, policy: Policy, said: str = "", customer: str = "") -> tuple[int, int] | None:
     """The clause of a grant made or offered ("I've waived", "and added a £50 credit", "I'll add a £25 voucher")
     that a policy line on its topic does not cover: an exception the team's policy does not allow."""
+    no_fee = _NO_FEE_TO_PAY.search(sentence.text) if policy.commitments else None
+    waived = f"we've waived the {no_fee['fee'] or no_fee['fee2']}" if no_fee else ""
+    if no_fee and _needs_approval(waived, said or sentence.text, policy, customer):
+        return sentence.start + no_fee.start(), sentence.start + no_fee.end()  # "there won't be any fee to pay": waived
     if not policy.commitments or not (GRANT_MADE.search(sentence.text) or GRANT_OFFERED.search(sentence.text) or
                                       _AND_GRANTED.search(sentence.text)):
         return None

@@ -702,7 +702,7 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|(?:are|is|am|were)n['’]t\s+able\s+to|"
                      r"won['’]t\s+be\s+able\s+to)\s+"
                      r"(?:\w+\s+){0,3}?(?:refund|change|cancel|amend|waive|remove|move|transfer|reimburse|suspend|pause|freeze|defer|reverse|"
-                     r"make\s+(?:an\s+|any\s+)?exception|"
+                     r"make\s+(?:an\s+|any\s+)?exception|grant|extend|"
                      r"accept\s+(?:a\s+|the\s+|your\s+)?"
                      r"returns?)\w*\b|"
                      r"\b(?:in|under)\s+any\s+circumstances\b|\bno\s+exceptions?\b|"
@@ -727,8 +727,10 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
 # ... or grants it for the case: "One free exam resit is allowed when the first sitting was missed for a medical reason"
-_ALLOWED_WHEN = re.compile(r"\b(?:is|are)\s+(?:allowed|given|offered|granted|free(?:\s+of\s+charge)?)\s+(?:when|if|where)\b[^.]*",
-                           re.I)
+_ALLOWED_WHEN = re.compile(r"\b(?:is|are)\s+(?:allowed|given|offered|granted|free(?:\s+of\s+charge)?)\s+(?:when|if|where)\b[^.]*|"
+                           # "The Student Hub may grant extensions of up to 7 days for documented medical reasons."
+                           r"\bmay\s+(?:grant|give|offer|allow|approve)\b[^.]*?\bfor\s+(?:a\s+)?(?:documented\s+)?"
+                           r"(?:medical|health)\b[^.]*", re.I)
 # a refund in full, granted (not "a full refund needs approval"), and a line that refunds only part
 _FULL_REFUND = re.compile(r"\b(?:issued|processed|approved|given\s+you|refunded)\s+(?:you\s+)?(?:a\s+|the\s+)?full\s+"
                           r"(?:refund|amount)\b(?!\s+(?:of|for)\s+(?:the\s+|your\s+)?(?:\d+\s+|\w+\s+)?(?:unused|remaining))|"
