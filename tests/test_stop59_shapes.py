@@ -489,3 +489,13 @@ def test_running_the_company_down_is_pity():
     result = check("Honestly this surgery can't organise anything properly. I've moved you to Tuesday at 9:10am.",
                    "Please move my appointment.")
     assert "pity" in {f.rule for f in result.findings}
+
+
+def test_what_a_line_says_cannot_be_given_as_an_emergency_supply_is_a_breach():
+    policy = Policy.coerce(["Controlled drugs (for example diazepam, tramadol) cannot be given as an emergency supply; refer "
+                            "the patient to NHS 111."])
+    draft = "Hi Gwen, just pop into our Swansea branch with ID and they'll give you a 7 day emergency supply of your diazepam."
+    assert check(draft, "I've forgotten my diazepam at home. Can a branch give me some?", policy).passed is False
+    other = check("Hi Gwen, just pop into our Swansea branch with ID and they'll give you a 5 day emergency supply of your "
+                  "inhaler.", "I've forgotten my inhaler at home.", policy)
+    assert "broken-promise" not in {f.rule for f in other.findings}

@@ -741,6 +741,9 @@ _FULL_GRANTED = re.compile(r"\b(?:refunded|reimbursed|repaid)\s+in\s+full\b|"
                            r"\bfull\s+refunds?\b(?![^.;]*\b(?:not|never|only\s+with|needs?|requires?)\b)", re.I)
 _PART_REFUND = re.compile(r"\brefund\w*\b[^.;]{0,60}\b(?:pro[- ]rata|partial(?:ly)?|for\s+the\s+unused|less\s+(?:a|the)\b|"
                           r"minus\b)|\b(?:pro[- ]rata|partial)\s+refunds?\b", re.I)
+_NOT_GIVEN_AS = re.compile(r"\b(?:cannot|can['’]t|may\s+not|must\s+not)\s+be\s+(?:given|supplied|sold|issued|offered|provided)\s+"
+                           r"as\s+(?:an?\s+)?(?P<what>[\w -]{3,40}?)(?=\s*[;,.]|\s*$)", re.I)
+_EXAMPLE_WORDS = frozenset(stem(w) for w in "example examples such including like".split())
 _EXCEPTION_ALONE = re.compile(r"^\W*exceptions?\s*:", re.I)
 _NO_EXCEPTIONS = re.compile(r"\b(?:no|without)\s+exceptions?\b", re.I)  # a refusal's own word, not an exception
 _WAIVED_HERE = re.compile(r"\b(?:(?:I|we)(?:['’]ve|\s+have)|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:waived|refunded|"
@@ -1070,6 +1073,10 @@ class Policy(BaseModel):
         case = {stem(w) for w in content_words(f"{clause} {customer}")}
         for line in self.commitments:
             for part in _PARTS.split(line):
+                given = _NOT_GIVEN_AS.search(part)  # "Controlled drugs (for example diazepam) cannot be given as an
+                if given and given["what"].lower() in clause.lower() and \
+                        {stem(w) for w in content_words(part[: given.start()])} - _EXAMPLE_WORDS & case:
+                    return line  # emergency supply", against "they'll give you a 7 day emergency supply of diazepam"
                 fixed = _CANNOT_BE_ANY.search(part)
                 if fixed and _in_case(part[: fixed.start()], case):
                     verbs = {stem(v) for v in re.findall(r"\w+ed", fixed["verbs"])}
