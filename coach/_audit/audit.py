@@ -102,7 +102,7 @@ def week_of(moment: datetime | None) -> str:
 
 def natural_key(reply_id: str) -> tuple[int, int, str]:
     """Ids in a person's order: numbers by value, then the rest by text."""
-    return (0, int(reply_id), "") if reply_id.isdigit() and len(reply_id) < 19 else (1, 0, reply_id)
+    return (0, int(reply_id), "") if reply_id.isdecimal() and len(reply_id) < 19 else (1, 0, reply_id)
 
 
 def phrase_of(quote: str) -> str:

@@ -135,7 +135,7 @@ def find_scenario(name: str, extra: tuple[Scenario, ...] = ()) -> Scenario:
     for scenario in scenarios:
         if scenario.id == name:
             return scenario
-    if name.isdigit() and 1 <= int(name) <= len(scenarios):
+    if name.isdecimal() and 1 <= int(name) <= len(scenarios):
         return scenarios[int(name) - 1]
     if name.endswith(".toml") or "/" in name:
         return load_scenario(name)
