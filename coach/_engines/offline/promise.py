@@ -808,7 +808,7 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     rest = quote[thing.end():] if thing else ""
     if thing and not _FINITE.search(re.split(r",\s", rest)[0]) and not _ABSTRACT.match(rest):
         # "We guarantee a full refund of £1,150, paid ...", "... your line live by Monday": "you will get ..." (not "your
-        # satisfaction", "the quality of every repair for 12 months", "a slot on Saturday morning")
+        # satisfaction", "the quality of every repair for 12 months")
         said = quote[: thing.start()] + "you will get " + quote[thing.end():]
         text, quote = text.replace(quote, said, 1), said
     if _GUARANTEED_A.search(quote):  # "You are guaranteed a full refund": the promise "you will get a full refund"
