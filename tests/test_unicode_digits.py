@@ -1,4 +1,4 @@
-"""A character Python calls a digit but int() cannot read ("²") is no number: one clear error, never a crash."""
+"""Input that looks like something and holds nothing: a "²" read as a number, markup with no text read as a reply."""
 
 from __future__ import annotations
 
@@ -15,3 +15,10 @@ def test_a_superscript_two_is_no_scenario_number():
 
 def test_a_superscript_two_is_no_reply_number():
     assert natural_key("²") == (1, 0, "²")
+
+
+def test_markup_with_no_text_is_an_empty_draft_never_a_pass():
+    from coach import Coach, EmptyDraftError
+    for draft in ("<p></p>", "<br>", "<div> </div>"):
+        with pytest.raises(EmptyDraftError):
+            Coach().rewrite(draft, customer="where is my order 5512", engine="offline")

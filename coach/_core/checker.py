@@ -37,6 +37,7 @@ from .text import (
     Sentence,
     content_words,
     detect_language,
+    html_to_text,
     looks_english,
     other_language,
     signoff_start,
@@ -64,6 +65,8 @@ def validate_draft(draft: object, max_chars: int | None = MAX_DRAFT_CHARS) -> st
         raise InputError(f"the draft must be text, not {type(draft).__name__}")
     if not draft.strip():
         raise EmptyDraftError("the draft is empty: give the reply text to coach")
+    if not html_to_text(draft).strip():  # "<p></p>": markup with no reply in it, which no rule can read
+        raise EmptyDraftError("the draft has no text once its markup is taken out: give the reply text to coach")
     if max_chars is not None and len(draft) > max_chars:
         raise DraftTooLongError(
             f"the draft is {len(draft):,} characters; the coach accepts at most {max_chars:,}"
