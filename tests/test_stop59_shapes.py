@@ -499,3 +499,10 @@ def test_what_a_line_says_cannot_be_given_as_an_emergency_supply_is_a_breach():
     other = check("Hi Gwen, just pop into our Swansea branch with ID and they'll give you a 5 day emergency supply of your "
                   "inhaler.", "I've forgotten my inhaler at home.", policy)
     assert "broken-promise" not in {f.rule for f in other.findings}
+
+
+def test_a_tenancy_released_where_a_line_asks_for_the_landlords_agreement_is_no_pass():
+    out = _run("Hi Ciaran, no problem, I've released you from your tenancy from 30 September. Just drop the keys in on your "
+               "last day. Best, Sophie", "I've got a job in Bristol, can I end my fixed-term tenancy at the end of September?",
+               ["A tenant may leave a fixed-term tenancy early only with the landlord's written agreement."])
+    assert out.passed is not True

@@ -137,7 +137,7 @@ _STANDING = re.compile(r"\b(?:any|all|every|each|always|automatically|whenever|a
 GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+and\s+|\w+\s+){0,2}?(?:refunded|waived|credited|"
                         r"added|applied|sent|"
                         r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|paused|"
-                        r"exchanged|"
+                        r"exchanged|released\s+you|let\s+you\s+out|"
                         r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
                         r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b"
                         # "I'm removing the €210 damage charge too"
