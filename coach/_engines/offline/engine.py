@@ -1026,15 +1026,15 @@ class _Rewriter(Additions):
         for unit in layout.units:
             if not unit.text or unit.role not in ("body", "added"):
                 continue
-            kept = []
-            for sentence in (s.text for s in split_sentences(unit.text)):
+            sentences, kept = [s.text for s in split_sentences(unit.text)], []
+            for sentence in sentences:
                 if sentence not in self.draft and (is_check(sentence) or _CHECKS_POLICY.match(sentence)):
                     checked = True
                 elif checked and _OUTCOME_FOLLOWS.search(sentence) and sentence.lower() in draft and \
                         not holds_fact(sentence):
                     continue
                 kept.append(sentence)
-            if len(kept) < len(split_sentences(unit.text)):
+            if len(kept) < len(sentences):
                 unit.text = " ".join(kept)
             if "\n\n" in unit.gap:
                 checked = False

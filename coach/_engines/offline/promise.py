@@ -472,16 +472,17 @@ def fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int
     # latest": the deadline whole, not "... in your account latest; I'll update you by monday"
     ways = [_with_subject([_tidy_check(sentence) for sentence in _checked_once(way)])
             for way in _fix_any(text, quote, policy, used, salt, asked)]
-    return [way for way in ways if not any(_spliced(sentence) or _thing_alone(sentence, text) for sentence in way)]
+    alone = _thing_guaranteed(text)  # (a way that leaves it as a sentence of its own is no fix)
+    return [way for way in ways if not any(_spliced(sentence) or alone and sentence.rstrip(" .!").lower() == alone
+                                           for sentence in way)]
 
 
-def _thing_alone(sentence: str, text: str) -> bool:
-    """A sentence the fix left as what a guarantee was of, alone ("The quality of every repair for 12 months." from "We
-    guarantee the quality of every repair for 12 months")."""
+def _thing_guaranteed(text: str) -> str:
+    """What ``text`` guarantees, when it is a thing with no verb, lower-cased to its first comma ("the quality of every
+    repair for 12 months" of "We guarantee the quality of every repair for 12 months"), else ""."""
     thing = _GUARANTEE_THING.search(text)
-    rest = text[thing.end():].rstrip(" .!").lower() if thing else ""
-    said = sentence.rstrip(" .!").lower()
-    return bool(rest) and bool(said) and re.split(r",\s", rest)[0] == said and not _FINITE.search(said)
+    first = re.split(r",\s", text[thing.end():].rstrip(" .!").lower())[0] if thing else ""
+    return "" if _FINITE.search(first) else first
 
 
 # what a check must not carry over from the promise it replaced: a chat tail ("... be fine xx"), an idiom that reads as
