@@ -162,6 +162,11 @@ def _negated(text: str, before: int, negations: re.Pattern[str] | None, *, close
     return negations.search(window) is not None and negations.search(_REASSURED.sub(_blank, window)) is not None
 
 
+# "I can't confirm yet that your power won't be switched off": the outcome said as not known yet
+_NOT_CONFIRMED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|couldn['’]t)\s+(?:yet\s+)?confirm\s+(?:yet\s+)?"
+                            r"(?:that\s+|whether\s+|if\s+)?$", re.I)
+
+
 #: Comfort, not a refusal: "Don't worry it'll be fixed in the next update" still promises.
 _REASSURED = re.compile(r"\b(?:don't|don’t|do\s+not)\s+(?:you\s+)?(?:worry|panic|fret|stress)\b|\bnot\s+to\s+worry\b|"
                         r"\bno\s+need\s+to\s+(?:worry|panic)\b|\bnever\s+fear\b", re.I)
@@ -209,7 +214,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
         for pattern in (explicit, never_again):
             m = pattern.search(unsigned)
             # (the "not" of "I can't promise", not of "it won't happen next week we promise")
-            if m and not _negated(text, m.start(), negations, close=pattern is explicit):
+            if m and not _negated(text, m.start(), negations, close=pattern is explicit) and \
+                    not _NOT_CONFIRMED.search(unsigned, 0, m.start()):
                 yield _clause_span(sentence, sentence.start + m.start(), sentence.start + m.end())
                 break
         else:
@@ -483,6 +489,8 @@ _FOR_CASE = re.compile(r"^\W*[\w\s-]{0,40}?\b(?:for|on)\s+(?P<case>(?:[\w-]+\s+)
                        r"are\s+subject\s+to)\b", re.I)
 _APPROVAL_NEEDED = re.compile(r"\b(?:requires?|required|needs?|needed|subject\s+to)\s+(?:[\w'’-]+\s+){0,3}?(?:approval|"
                               r"authori[sz]ation|sign[- ]off)\b|\bonly\s+with\s+(?:\w+\s+){0,3}?approval\b|"
+                              # "Term-time absence requests must be approved by the Headteacher"
+                              r"\bmust\s+(?:first\s+)?be\s+(?:approved|authori[sz]ed|signed\s+off)\s+by\b|"
                               + ONLY_APPROVES, re.I)  # ("Only a supervisor may approve a waiver of the $150 fee")
 _SENT_FOR_APPROVAL = re.compile(r"\b(?:ask\w*|request\w*|check\w*|seek\w*|put\w*\s+forward|pass\w*|refer\w*|escalat\w*)\b"
                                 r"[^.;!?]{0,60}\b(?:approv\w*|authori[sz]\w*|manager|supervisor|team\s+lead\w*)|"
@@ -768,7 +776,8 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
 _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
                         r"\b(?:will|is|are|has\s+been|have\s+been)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied|"
                         r"waived)\b|\bon\s+(?:us|the\s+house)\b", re.I)
-_GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|issu\w*|giv\w*|upgrad\w*|removing|reversing|"
+_GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|authori[sz]ed|issu\w*|giv\w*|upgrad\w*|"
+                    r"removing|reversing|"
                     r"match\w*|extend\w*|reimburs\w*|paid|cover(?:s|ed|ing)?\b|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*|"
                     r"\d+\s?%\s+(?:off|code|discount))", re.I)
 _SOOTHES = re.compile(r"\b(?:don't|don’t|do\s+not)\s+worry\b", re.I)  # comfort, not certainty, about our own step
@@ -797,7 +806,8 @@ _NOT_A_CHARGE = re.compile(r"\b(?:no|never|credits?|refunds?|compensation|discou
 _TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed)\b(?!\s+(?:back|off)\b)"
                     r"(?![^.!?]{0,30}\b(?:price|rate|discount)\b)", re.I)
 # an outcome said as not promised: "I can't promise the outcome will be a favourable one"
-_NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee)\b", re.I)
+_NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee|confirm)\b",
+                          re.I)
 # someone else, whose work an agent may vouch for: a visit ("the plumber will be there friday, guaranteed"), another desk's
 # decision ("billing will definitely take it off")
 _TURNS_UP = re.compile(r"\s*(?:\w+ly\s+)?(?:be\s+(?:there|here|with\s+you|at\s+your|round|out)|arrive|come|turn\s+up|show\s+up|"

@@ -148,7 +148,10 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+an
                         r"|\b(?:has|have)\s+been\s+(?:applied|credited|added|refunded|waived|issued|approved|upgraded|"
                         r"extended)\b"
                         # "I've cancelled MEL-30377 and waived the fee": a waiver as a second past verb of the same "I've"
-                        r"|\b(?:I|we)(?:'ve|’ve|\s+have)\s+\w+ed\s+(?:[^\s.;:!?,]+\s+){0,5}?and\s+(?:also\s+)?(?:waived|refunded)\b",
+                        r"|\b(?:I|we)(?:'ve|’ve|\s+have)\s+\w+ed\s+(?:[^\s.;:!?,]+\s+){0,5}?and\s+(?:also\s+)?(?:waived|refunded)\b"
+                        # "I've marked Arjun's absence from 4-15 November as authorised"
+                        r"|\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:marked|recorded|logged|set|put)\s+(?:[^\s.;:!?,]+\s+){1,6}?"
+                        r"(?:as|to)\s+(?:authori[sz]ed|approved|exempt|waived|paid(?:\s+in\s+full)?|settled|cleared)\b",
                         re.I)
 #: The agent's own grant, offered for later: "I'll refund the full £1,299", "we'll also add a £25 voucher".
 GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+|just\s+|happily\s+)?(?:refund|waive|credit|"

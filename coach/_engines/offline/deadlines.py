@@ -56,6 +56,12 @@ _HURRY = re.compile(r"^(?:right\s+away|straight\s+away|immediately|instantly|asa
                     r"shortly|soon|quickly|right\s+now|in\s+a\s+(?:moment|jiffy|few\s+minutes))$", re.I)
 
 
+# a reply, not an outcome: "get back to you", "be in touch", "contact you"; and a desk that replies
+_DESK = re.compile(r"^(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|specialists|support)$", re.I)
+_CONTACT = re.compile(r"(?:get\s+back\s+to\s+you|be\s+in\s+touch(?:\s+with\s+you)?|(?:contact|call|ring|e-?mail|reply\s+to|"
+                      r"respond\s+to)\s+you|reply|respond)", re.I)
+
+
 def update_time(when: str) -> str:
     """A deadline as the time of the agent's update: " by Friday", " within 24 hours", " tomorrow", or nothing for a
     hurry ("right away")."""
@@ -154,6 +160,12 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
     if back and (back["what"].lower() not in ("it", "them") or re.search(r"\bback\b", rest, re.I)):
         what = back["what"] if back["what"].lower() not in ("it", "them") else "the money"
         return checking_on(what, when, salt)
+    if _CONTACT.fullmatch(rest) and not again and when and (s.lower() in ("we", "i") or _DESK.search(s)):  # "Our
+        # support team will get back to you within 24-48hrs": a reply, passed on, with the time the team aims for (not
+        # "whether our support team can get back to you"); "we'll be in touch by Friday": the agent's own reply
+        if s.lower() in ("we", "i"):
+            return f"I'll {re.sub(r'^be in touch with you', 'be in touch', rest)}{when}."
+        return f"I'm passing this to {s[0].lower() + s[1:] if not s.startswith('I ') else s} now; they aim to {rest}{when}."
     if len(rest.split()) >= 2 or rest.lower() in ("arrive", "reopen", "open", "return"):
         if _MONEY.search(s):  # not "whether a full refund can be in your account" (files stay "in your account")
             rest = _INTO_ACCOUNT.sub("be paid into your", rest)

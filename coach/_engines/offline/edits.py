@@ -591,12 +591,18 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                              r"(?:will|'ll|’ll|shall)\s+(?:be\s+in\s+touch|get\s+back\s+to\s+you|contact\s+you)"
                              r"(?:\s+(?:soon|shortly|asap))?(?=\s*[.!]?\s*$)",
                              ", and I'll update you", new, count=1, flags=re.I)
+                # "We'll do our best to have a look at it": the look is the agent's own (never "whether we can have a look")
+                new = re.sub(r"\b(?:let\s+me\s+check|I['’]ll\s+check|I['’]m\s+checking)\s+whether\s+we\s+can\s+"
+                             r"(?=(?:have|take)\s+a\s+(?:\w+\s+)?look\b|look\s+(?:at|into|over)\b)", "I'll ", new, count=1,
+                             flags=re.I)
                 at = new.find("whether we can ")
-                new = new[:at] + this_for_it(new[at:])  # ("whether we can sort it": nothing "it" names)
+                new = new[:at] + this_for_it(new[at:]) if at >= 0 else new  # ("whether we can sort it": nothing "it" names)
                 if not _SAYS_WHEN.search(new) and not re.search(r"\balso\b", new, re.I):  # "... whether we can sort
                     # this out ^SN": and the agent's update (a second check has it from the first)
                     end = _CHECK_END.match(new)
-                    joined = " and update you" if re.search(r"\b(?:and|but|so)\s+(?:let\s+me|I['’]ll)\s+check\b", new, re.I) \
+                    joined = " and update you" if re.search(r"\b(?:and|but|so)\s+(?:let\s+me|I['’]ll)\s+check\b|"
+                                                           r"\bI['’]ll\s+(?:have|take)\s+a\s+(?:\w+\s+)?look\b|"
+                                                           r"\bI['’]ll\s+look\s+(?:at|into|over)\b", new, re.I) \
                         else ", and I'll update you"  # ("... are aware and I'll check whether ... and update you")
                     new = f"{end['body']}{joined}{end['stop'] or '.'}{end['sig']}"
             new = _LOOK_INTO_GETTING.sub(lambda g: f"{g['look']} into {g['it']}", new)  # not "look into getting that

@@ -20,7 +20,7 @@ from functools import cached_property, partial
 from ..._core.asked_again import asked_again
 from ..._core.checker import asks_for_another, check, kept_quiet
 from ..._core.combined import explicit_step
-from ..._core.facts import extract_facts, fact_kinds, missing_facts
+from ..._core.facts import CURRENCY, extract_facts, fact_kinds, missing_facts
 from ..._core.fluency import THREAD_MARKER, TYPED_TWICE, has_verb, new_problems
 from ..._core.guard import GRANT_AGAIN, GuardVerdict, guard, own_lines
 from ..._core.policy import GRANTS_COVER, Policy, as_ours
@@ -57,6 +57,7 @@ from .promise import (
     first_check_in_full,
     fix_promise,
     is_check,
+    not_confirmed,
     only_backs,
     policy_on,
     said_policy,
@@ -860,7 +861,7 @@ class _Rewriter(Additions):
                     return [[*([finish(lead)] if led else []), f"{_SAFE_FIRST}{who} aims to {later['vp']}."]] + ways
                 said = f"{lead}, and {who} aims to {later['vp']}." if led else f"Separately, {who} aims to {later['vp']}."
                 return [[said]] + ways
-            return ways + ([[]] if droppable(text) else [])
+            return ways + ([[]] if droppable(text) else []) + not_confirmed(text, quote, self.phrasing.salt(2))
         refused = self.policy.exception_refused(text, self.told) if rule == "banned-phrase" and self.told else None
         if refused:  # "we can't refund the £142 in any circumstances" to someone who was in hospital: the exception
             amounts = " and ".join(f for f, kind in fact_kinds(text).items() if kind == "money")  # the line makes
@@ -1538,7 +1539,11 @@ _ONLY_SORRY = re.compile(r"^\W*(?:(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s
                          r"(?:for\s+)?(?:any|the)\s+(?:inconvenience|trouble|hassle|confusion|frustration)(?:\s+caused)?\W*$",
                          re.I)
 _NO_WORRY = re.compile(r"^\W*(?:so\s+)?(?:there['’]s|there\s+is)\s+(?:no\s+need\s+to|nothing\s+to)\s+worry\b[^.!?]*[.!]?$", re.I)
-_ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$", re.I)
+_ALL_SET = re.compile(r"^\W*(?:so\s+)?you(?:'re|’re|\s+are)\s+(?:all\s+(?:set|sorted|good)|good\s+to\s+go)\W*$|"
+                     # "... and your balance is now £0.00", "so you don't owe us anything now": what the grant left owing
+                     r"^\W*(?:and\s+|so\s+)?(?:your\s+(?:\w+\s+)?(?:balance|bill|account)\s+(?:is|will\s+be)\s+(?:now\s+)?"
+                     rf"(?:[{CURRENCY}]\s?0(?:\.00)?\b|zero|nil|clear)|you\s+(?:now\s+)?(?:don['’]t|do\s+not|won['’]t)\s+owe\b)",
+                     re.I)
 
 
 def _whole_thread(text: str, draft: str) -> str:

@@ -53,7 +53,7 @@ from .clauses import (
 from .deadlines import ARRIVAL, PEOPLE, asked_for, checking_on, update_instead, update_time
 
 __all__ = ["what_is_checked", "checks_in_order", "first_check_in_full", "CHECKED", "fix_promise", "same_topic", "is_check",
-           "also_checks", "exception_instead", "only_backs", "policy_on", "said_policy"]
+           "also_checks", "exception_instead", "only_backs", "policy_on", "said_policy", "not_confirmed"]
 
 _FUTURE = re.compile(r"(?:(?:^|\s+)(?:will|should|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|gonna)"
                      r"|(?:'ll|’ll|\s+'re\s+going\s+to|’re\s+going\s+to|'re\s+going\s+to))\s+", re.I)
@@ -2027,3 +2027,25 @@ def _subject(words: str) -> str:
 _COMMON_PLURAL = re.compile(r"^(?:Servers|Refunds|Repairs|Deliveries|Payments|Engineers|Technicians|Parts|Orders|Tickets|Bags|"
                             r"Items|Services|Trains|Flights|Lines|Systems|Results|Funds|Replacements|Collections|Bins|"
                             r"Lights|Updates|Apps|Games|Accounts|Certificates|Documents|Forms|Letters|Parcels|Packages)$")
+
+
+_NOT_KNOWN_YET = (
+    "I can't confirm yet that {what}, but I'll check where it stands and update you.",
+    "I can't confirm yet that {what}; I'm checking where it stands and will let you know.",
+)
+_WILL_NOT = re.compile(r"\b(?:won['’]t|will\s+not)\s+(?:be|lose|go|run|happen|stop|drop|close|end)\b", re.I)
+_VOW_HEAD = re.compile(r"^\W*(?:(?:please\s+)?(?:don't|don’t|do\s+not)\s+worry|rest\s+assured|no\s+need\s+to\s+worry)?"
+                       r"[\s,;:—–-]*$", re.I)
+
+
+def not_confirmed(text: str, quote: str, salt: int) -> list[list[str]]:
+    """The last way for a promise no other way fixes: an outcome that won't happen ("I promise your power won't be
+    switched off on Tuesday") said as what the agent can't confirm yet, with the check (never the outcome stripped of
+    its "I promise" and left standing)."""
+    at = text.find(quote) if quote else -1
+    said = _EXPLICIT.sub("", quote.strip()).strip(" ,.!") if at >= 0 else ""
+    if not said or not _WILL_NOT.search(said) or len(said.split()) > 16 or not starts_clause(said) or \
+            re.match(r"(?:I|we)\b", said, re.I) or not _VOW_HEAD.match(text[:at]) or text[at + len(quote):].strip(" .!"):
+        return []
+    what = said if re.match(r"[A-Z]{2}|[A-Z][a-z]+\s+[A-Z]", said) else said[0].lower() + said[1:]
+    return [[_NOT_KNOWN_YET[salt % 2].format(what=what)]]
