@@ -80,3 +80,37 @@ def test_a_look_we_try_to_have_is_the_agents_own_look():
                "a look at it.", "My listing L-5521 for a kids' bike was taken down for no reason.")
     assert "whether we can have a look" not in out.rewrite
     assert "I'll have a look at it and update you" in out.rewrite
+
+
+# --- a restatement says what its "it" names ------------------------------------------------------------------------
+
+def test_an_it_whose_noun_was_in_another_sentence_is_not_said_back():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("I've been on Universal Credit since March and owe £300. I'm on benefits and can't pay it "
+                           "all at once. Can you help?")
+    assert said is None or "pay it" not in said
+    said = restate_problem("Booking 5512. At the gate your agent insisted it was too heavy and charged me £40 without "
+                           "weighing it.")
+    assert said is None or "insisted it" not in said
+
+
+def test_an_it_with_its_noun_in_the_clause_is_said_back():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("Same problem again. Sound won't play above 50% although I have it on full.")
+    assert said is not None and "have it on full" in said
+
+
+# --- a verdict goes with what it judged ----------------------------------------------------------------------------
+
+def test_sorry_and_pity_become_sorry_for_what_happened_without_the_verdict():
+    out = _run("Hi Dan, I'm so sorry, I feel really awful that the fitter arrived without the worktop, that's not ok. "
+               "I'll get it fitted on Monday for sure.",
+               "The fitter came today but had no worktop with him. I took the day off for this.")
+    assert "sorry that the fitter arrived without the worktop" in out.rewrite
+    assert "not ok" not in out.rewrite and "awful" not in out.rewrite
+
+
+def test_sorry_for_a_pointer_is_not_made():
+    out = _run("Dear member, I'm so sorry, I honestly can't believe our app did that to you twice, that's really awful. "
+               "I'll see what I can do about the €39.90.", "You charged me €39.90 twice after I cancelled in April.")
+    assert "sorry that our app did that" not in out.rewrite

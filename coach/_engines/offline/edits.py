@@ -32,7 +32,7 @@ _OUCH = r"oh\s+no|oh\s+dear|oh\s+my(?:\s+gosh|\s+god)?|wow|yikes|ugh|geez|gosh|o
 _INTERJECTION = re.compile(rf"^(?:{_OUCH}|oh|aw+)(?:[\s,]+(?-i:[A-Z][a-z]+))?\W*$", re.I)  # ... "Oh Gemma 😢"
 _PITY_LEAD = re.compile(
     r"^(?:(?:honestly|frankly|truly|genuinely|seriously|really)\s*,?\s+)?"  # "Honestly I cannot believe ..."
-    r"(?:I\s+(?:\w+ly\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+)?"
+    r"(?:I\s+(?:\w+ly\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t)\s+believe|I\s+feel\s+(?:so\s+|really\s+|just\s+|\w+ly\s+)?"
     r"(?:terrible|awful|horrible|bad|sick|ashamed|embarrassed)|I(?:'m|’m|\s+am)\s+(?:\w+ly\s+|so\s+|really\s+)?"
     r"(?:mortified|embarrassed|ashamed|appalled|horrified))\s+(?:that\s+)?",
     re.I,
@@ -456,21 +456,43 @@ HELLO_LEAD = re.compile(r"^(?:(?i:hi|hello|hey|hiya|dear)\s+[A-Z][\w'’-]*(?:\s
 # a name has its capital: not "Hey so, apologies!")
 
 
+# a verdict on what the clause before it said: "..., that's really not ok"
+_VERDICT_AFTER = re.compile(r"[,;]\s*(?:that|this|which)(?:['’]s|\s+is|\s+was)\s+(?:really\s+|just\s+|absolutely\s+|totally\s+|"
+                            r"so\s+|simply\s+)?(?:not\s+(?:ok(?:ay)?|on|good(?:\s+enough)?|acceptable|right|fair)|unacceptable|"
+                            r"wrong|awful|terrible|shocking)(?=\W*$)", re.I)
+
+
 def drop_pity(text: str, quote: str) -> list[str] | None:
-    """Drop the pity: its clause, a lead-in ("I can't believe we ..." -> "We ..."), or a modifier ("our useless")."""
+    """Drop the pity: its clause, a lead-in ("I can't believe we ..." -> "We ..."), or a modifier ("our useless"); a
+    verdict on what went with it ("I feel awful that the engineer came without the part, that's really not ok") goes
+    too."""
+    out = _drop_pity(text, quote)
+    if out is None:
+        return None
+    return [_VERDICT_AFTER.sub("", s) if (v := _VERDICT_AFTER.search(s)) and _VERDICT_AFTER.search(text) and
+            not holds_fact(s[: v.start()]) else s for s in out]
+
+
+def _drop_pity(text: str, quote: str) -> list[str] | None:
     if _OWN_FAMILY.search(quote) and not holds_fact(text) and not HELLO_LEAD.match(text):
         return []  # "I'm so sorry, cancer is horrible, my auntie went through it last year and it was heartbreaking":
         # the agent's own story, and all said around it, goes
     hello = HELLO_LEAD.match(text)
     if hello and quote.lower() in text[hello.end():].lower():  # "Hi Mrs Okafor - honestly I can't believe ...": the
-        out = drop_pity(text[hello.end():], quote)  # greeting stays, and what follows it is edited as a sentence
+        out = _drop_pity(text[hello.end():], quote)  # greeting stays, and what follows it is edited as a sentence
         return [hello.group() + lower_first(out[0]), *out[1:]] if out else out
     at = text.lower().find(quote.lower())
-    inner = _PITY_LEAD.match(text[at:]) if at > 0 and re.search(r"(?:;|\s[-–—])\s*$", text[:at]) else None
+    inner = _PITY_LEAD.match(text[at:]) if at > 0 and re.search(r"(?:;|\s[-–—]|\bsorry,)\s*$", text[:at]) else None
     if inner and quote.lower() in inner.group().lower():  # "This is unacceptable; I cannot believe a tenant has been
         rest = text[at + inner.end():]  # without hot water since 3 January": what happened is the sentence
         if starts_clause(rest) and holds_fact(rest) and not holds_fact(text[:at]) and not holds_step(text[:at]):
             return [capitalise(rest)]
+        sorry = re.match(r"^\W*(?:I['’]m|I\s+am)\s+(?:\w+\s+)?sorry,\s*$", text[:at], re.I)
+        said = _VERDICT_AFTER.sub("", rest)
+        if sorry and starts_clause(rest) and len(rest.split()) >= 5 and not re.match(r"(?:how|why|what)\b", rest, re.I) \
+                and not re.search(r"\b(?:this|that|these|those|it)\b", said, re.I):  # "I'm so sorry, I feel awful that
+            # the engineer came without the part": sorry for what happened (not for "our system did that to you")
+            return [f"{text[:at].rstrip(', ')} that {lower_first(rest)}"]
     lead = _PITY_LEAD.match(text)
     if lead and quote.lower() in lead.group().lower():
         rest = text[lead.end():]

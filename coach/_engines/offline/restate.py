@@ -492,11 +492,21 @@ def _past_own_action(clause: str) -> str | None:
     return clause if _PROBLEM.search(rest) or _CAME.search(rest) else None
 
 
+_DETERMINED = re.compile(r"\b(?:the|my|your|our|a|an|this|that|his|her|their|its|\d[\d,.]*)\s+([A-Za-z][\w-]*)"
+                         r"(?:\s+([A-Za-z][\w-]*))?", re.I)  # the word after a determiner, and the next ("a new kettle")
+_OBJECT = re.compile(r"(?-i:it|them)\b(?!['’]|\s+(?:is|was|has|had|will|would|can|could|keeps|still|does|did|\w+n['’]t)\b)",
+                     re.I)  # ("it" as an object, never "IT")
+_JOINS = re.compile(r"\b(?:and|but|so|that|because|as|when|if|until|or)\s+$", re.I)  # ("... and it": a subject)
+_AT_PLACE = re.compile(r"\b(?:at|during|upon)\s+(?:the\s+)?[\w-]+\b|\bon\s+(?!(?:a|an|the|my|your|our|their)\b)[\w-]+\b", re.I)
+_PERSON_NOUN = re.compile(r"staff|team|agents?|drivers?|managers?|engineers?|people|person|man|woman|guy|lady|someone|"
+                          r"advis[eo]rs?|colleagues?|crew|officers?|guards?")
+
+
 def _pointless_pronoun(clause: str) -> bool:
     """ "you've reinstalled it twice", "three weeks later it won't charge": the pronoun's noun was in another sentence
     of the customer's, so said back alone it points at nothing: it needs a noun before it in the clause (a time word
     is none)."""
-    m = _PRONOUN.search(clause)
+    m = next((found for found in _PRONOUN.finditer(clause) if found.group() != "IT"), None)  # (not "your IT team")
     if m is None:
         return False
     if _DOING.match(clause) and re.search(r"\bit(?:['’]s|\s+is)\s+still\s+happening\b|\bit\s+(?:still|keeps)\s+happening\b",
@@ -504,10 +514,21 @@ def _pointless_pronoun(clause: str) -> bool:
         return True  # "you've cleared the cache twice and it's still happening": what is? (the sentence before says)
     if re.search(r"\b(?:any|all|some|none|most|each|both|either)\s+of\s+(?:it|them)\b", clause, re.I):
         return True  # "you didn't authorise any of it": of what?
-    before = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause[: m.start()])]
+    said = clause[: m.start()]
+    thing = m.group().lower() == "it"  # (a place "it" happened at is not what "it" names, nor are people: "at check-in
+    # your staff insisted it was over height"; "at Rosslare they charged you" names who)
+    before = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", _AT_PLACE.sub(" ", said) if thing else said)]
     nouns = [w for w in before if w not in STOPWORDS and w not in ("you", "you've", "you're", "your", "we", "we've")
+             and not (thing and _PERSON_NOUN.fullmatch(w))
              and w not in _TIME_WORDS and not _VERB.fullmatch(w) and not (len(w) > 4 and w.endswith("ed"))
              and not w.endswith("ly")]  # ("heating" and "bed" are nouns; "reinstalled" is not)
+    if nouns and _OBJECT.match(clause, m.start()) and not _JOINS.search(said):  # an object ("you're on ESA and can't pay
+        # it in one go"): a noun a determiner leads names it, or the clause's subject, or a name
+        named = [w for pair in _DETERMINED.findall(_AT_PLACE.sub(" ", said)) for w in pair] + \
+            [said.split()[0]] + re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", said) + \
+            (re.findall(r"\b[a-z]{3,}[^s\W]s\b", said) if m.group().lower() == "them" else [])  # ("blood samples")
+        nouns = [w for w in named if w and w.lower() not in STOPWORDS | _TIME_WORDS | {"times", "time"}
+                 and not _PERSON_NOUN.fullmatch(w.lower())]
     return not nouns
 
 
