@@ -114,3 +114,24 @@ def test_sorry_for_a_pointer_is_not_made():
     out = _run("Dear member, I'm so sorry, I honestly can't believe our app did that to you twice, that's really awful. "
                "I'll see what I can do about the €39.90.", "You charged me €39.90 twice after I cancelled in April.")
     assert "sorry that our app did that" not in out.rewrite
+
+
+# --- a restatement is a sentence ------------------------------------------------------------------------------------
+
+def test_a_headline_cancellation_is_said_back_with_its_was():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("@SouthRail the 18:05 Brighton to Victoria cancelled AGAIN. Third time this week.")
+    assert said is not None and "the 18:05 Brighton to Victoria was cancelled again" in said
+
+
+def test_a_venue_that_cancelled_stays_the_one_that_cancelled():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("Our reception venue cancelled on us and we've had to move the whole wedding to June.")
+    assert said is None or "was cancelled" not in said
+
+
+def test_a_noun_phrase_with_no_verb_is_not_said_back():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("Ref KT8812, flight KL1002 on 3 June. I paid €30 for seat 4F and I've just been moved to 29B, "
+                           "a middle seat, with no explanation at all.")
+    assert said is None or not said.startswith("a middle seat")

@@ -347,7 +347,10 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if state and not _has_verb(state["rest"]):  # "... but got a single and the cover missing": the part with a verb
             head = clause[: state.start()]
             clause = head if _PROBLEM.search(head) and len(head.split()) >= _MIN_WORDS else ""
-        if not clause or _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause):
+        clause = _HEADLINE.sub(_with_be, clause) if clause else clause  # "the 07:42 to Paddington cancelled again"
+        if not clause or _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause) or \
+                re.match(r"(?:a|an)\s", clause) and not _has_verb(clause):  # ("a middle seat, without any
+            # explanation": no verb, no sentence)
             continue  # "you've never missed a payment before", "you work from home": who they are, not what went wrong;
             # "a fridge freezer and paid £38 online": a list's tail, with no subject; "you took the morning off work":
             # what it cost them, not what went wrong
@@ -366,6 +369,24 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if (best is None or (weak, -score, order) < best[:3]):
             best = (weak, -score, order, clause)
     return best[3] if best else None
+
+
+# a headline with no "was": "the 07:42 Reading to Paddington cancelled AGAIN" (not "the train delayed me")
+_HEADLINE = re.compile(r"^(?P<np>(?:the|my|your|our)\s+(?:(?!(?:is|are|was|were|has|have|had|been|got|and|but|a|an|the|for|"
+                       r"of|with)\b)[^\s,;]+\s+){1,6}?)(?P<pp>cancelled|canceled|delayed|postponed|suspended|declined|"
+                       r"rejected|refused|stolen|lost|blocked)\b(?!\s+(?:me|us|you|him|her|them|my|our|your|the|a|an|it|on|"
+                       r"for)\b)", re.I)
+# what gets cancelled or declined, not what cancels: a train, a flight, a card (not "your wedding venue cancelled")
+_CANCELLED_THING = re.compile(r"\d[:.]\d\d|\b(?:train|flight|bus|service|appointment|order|booking|card|payment|transfer|"
+                              r"delivery|claim|application|parcel|package|collection|operation|surgery|class|lesson)s?\b", re.I)
+
+
+def _with_be(m: re.Match[str]) -> str:
+    if not _CANCELLED_THING.search(m["np"]):
+        return m.group()
+    words = m["np"].split()
+    plural = len(words) == 2 and re.search(r"[^s]s$", words[1]) is not None  # ("your orders", not "the 7:42 from Leeds")
+    return f"{m['np'].rstrip()} {'were' if plural else 'was'} {m['pp']}"
 
 
 # a note with no subject after a sentence: "... since kick off. missed both goals." ("and missed" would be the stream's)
