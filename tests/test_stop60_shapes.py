@@ -135,3 +135,25 @@ def test_a_noun_phrase_with_no_verb_is_not_said_back():
     said = restate_problem("Ref KT8812, flight KL1002 on 3 June. I paid €30 for seat 4F and I've just been moved to 29B, "
                            "a middle seat, with no explanation at all.")
     assert said is None or not said.startswith("a middle seat")
+
+
+# --- what is left of a sentence reads as one ------------------------------------------------------------------------
+
+def test_do_the_needful_and_a_step_keeps_the_step_as_a_request():
+    out = _run("Dear Ms. Rao,\n\nWe regret the inconvenience caused. Kindly note the refund will be credited within 2 "
+               "hours positively. Please do the needful and check your statement.\n\nThanking you,\nP. Nair",
+               "My refund of Rs 4,500 for order 7781 has not come after 10 days.")
+    assert "Please check your statement." in out.rewrite
+    assert "And check" not in out.rewrite and "needful" not in out.rewrite
+
+
+def test_after_a_greetings_comma_a_common_word_goes_on_in_small_letters():
+    out = _run("Hi Priya, sorry about that! Phone lines are really busy before 9am. Thanks x",
+               "Is ANYONE going to answer the phone at the surgery?? Been trying since 8.30.")
+    assert "Hi Priya, phone lines are really busy" in out.rewrite
+
+
+def test_after_a_greetings_comma_a_name_keeps_its_capital():
+    out = _run("Hi Priya, sorry about that! Anita on reception will call you back before 10am. Thanks x",
+               "Is ANYONE going to answer the phone at the surgery?? Anita said she'd ring at 8.30.")
+    assert "Anita" in out.rewrite and "anita on reception" not in out.rewrite

@@ -286,7 +286,7 @@ class Additions:
         rest = [u for u in layout.units[1:] if u.text]
         if first.prefix and not first.text and rest and rest[0].role != "courtesy":  # (not "Hi Dave, thanks, FixRight")
             nxt = rest[0]
-            first.text, first.gap, nxt.text = lower_first(nxt.text), nxt.gap, ""
+            first.text, first.gap, nxt.text = lower_first(nxt.text, f"{self.draft} {self.told or ''}"), nxt.gap, ""
 
     def _told_steps(self, rendered: str) -> list[str]:
         """The policy's instructions for this case, said to the customer, that the reply does not say yet."""

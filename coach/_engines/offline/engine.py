@@ -27,7 +27,16 @@ from ..._core.policy import GRANTS_COVER, Policy, as_ours
 from ..._core.results import CheckResult, Finding, RewriteResult
 from ..._core.rules import load_rules
 from ..._core.situations import Situation, grieves, situation
-from ..._core.text import EMOJI, EMOJI_GLUE, content_words, html_to_text, looks_english, other_language, split_sentences, stem
+from ..._core.text import (
+    EMOJI,
+    EMOJI_GLUE,
+    content_words,
+    html_to_text,
+    looks_english,
+    other_language,
+    split_sentences,
+    stem,
+)
 from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
 from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, FOLLOW_LINK, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
@@ -215,6 +224,7 @@ def _retyped(text: str) -> str:
     text = _SAID_TWICE.sub(r"\1", _DOUBLED_COMMA.sub(",", TYPED_TWICE.sub(r"\1", text)))
     text = _SAID_BEFORE_MORE.sub("", text)
     text = _NEEDFUL_BY.sub(lambda m: "Please start by" if m.group()[0].isupper() else "please start by", text)
+    text = _NEEDFUL_AND.sub(r"\1", text)  # "Please do the needful and check your balance": the step is asked
     text = _NEEDFUL.sub("", text)  # "Kindly do the needful.": asks for nothing anyone can do
     text = _HI_I_UNDERSTAND.sub(r"\1, ", text)  # "Hi Steve i understand, ...": the greeting, then what follows
     return _ILL.sub("I'll", text)  # "ill see what i can do": "I'll see ..." (a lone "i" stays: made "I" after an emoji,
@@ -225,6 +235,7 @@ _HI_I_UNDERSTAND = re.compile(r"^((?i:hi|hey|hello|hiya)\s+[A-Z][a-z]+),?\s+i\s+
                               r"(?=[a-z])")
 # "Kindly do the needful by clearing the app cache": the step, said plainly; alone, it asks for nothing
 _NEEDFUL_BY = re.compile(r"\bkindly\s+do\s+the\s+needful\s+by(?=\s+(?!(?:morning|evening|spring)\b)\w+ing\b)", re.I)
+_NEEDFUL_AND = re.compile(r"\b((?:please|kindly)\s+)do\s+the\s+needful\s+and\s+(?=[a-z])", re.I)
 _NEEDFUL = re.compile(r"(?:(?<=[.!?])\s+|^)(?:please\s+|kindly\s+)?do\s+the\s+needful(?:\s+at\s+the\s+earliest)?\s*[.!]*(?=\s|$)",
                       re.I)
 # What a form reply says instead of the customer's problem: "Your enquiry has been logged", "in due course"
