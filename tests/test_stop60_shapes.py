@@ -157,3 +157,22 @@ def test_after_a_greetings_comma_a_name_keeps_its_capital():
     out = _run("Hi Priya, sorry about that! Anita on reception will call you back before 10am. Thanks x",
                "Is ANYONE going to answer the phone at the surgery?? Anita said she'd ring at 8.30.")
     assert "Anita" in out.rewrite and "anita on reception" not in out.rewrite
+
+
+# --- a brush-off is no step, and goes ------------------------------------------------------------------------------
+
+_PERMIT = ("I applied to renew my residence permit on 2 May. My job starts abroad in three weeks and I need a travel "
+           "document. Can you tell me where my application is?")
+_BRUSH_OFF = ("Dear Mr. Haddad,\n\nYour query has been noted.\n\nProcessing times are currently approx. 10-12 weeks. "
+              "Applications cannot be expedited. Please do not contact this office again regarding your application, "
+              "as this delays processing for all applicants.\n\nRegards,\nPermits Unit")
+
+
+def test_do_not_contact_us_again_is_no_step_to_the_checker():
+    assert any(f.rule == "no-next-step" for f in check(_BRUSH_OFF, _PERMIT, Policy()).findings)
+
+
+def test_the_brush_off_goes_from_the_rewrite_and_it_never_passes_as_it_was():
+    out = _run(_BRUSH_OFF, _PERMIT)
+    assert "do not contact this office again" not in out.rewrite
+    assert "10-12 weeks" in out.rewrite and out.rewrite != _BRUSH_OFF

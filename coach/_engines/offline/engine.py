@@ -545,6 +545,9 @@ class _Rewriter(Additions):
                     head = "" if _COLD.match(head) else head + " "  # we will ...": the excuse goes)
                     unit.text = head + _SAFE_FIRST + later
             _after_the_safety_step(layout, self.case)
+        for unit in layout.units:  # "Please do not contact this office again about your application": a brush-off
+            if unit.text and unit.role != "added" and _DONT_CONTACT.search(unit.text) and not holds_fact(unit.text):
+                unit.text = ""
         if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
             for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
                 if unit.text and unit.role != "added" and (_MORE_HELP.match(unit.text) or _VALUED.match(unit.text) or
@@ -1240,6 +1243,8 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"(?:experiencing|receiving|handling|dealing\s+with|very\s+busy)(?:\s+(?:a\s+)?(?:very\s+)?(?:high|heavy|"
                    r"large|unusually\s+high)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|demand|calls|contacts|enquiries|inquiries)|"
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
+_DONT_CONTACT = re.compile(r"\b(?:please\s+)?(?:do\s+not|don't|don’t)\s+(?:contact|call|email|e-mail|chase|write\s+to)\s+"
+                           r"(?:us|this\s+(?:office|team|department|address))\s+(?:again|further)\b", re.I)
 # the close of a routine reply: "Anything else I can help with today?", "Is there anything else we can do for you?"
 _MORE_HELP = re.compile(r"^\W*(?:is\s+there\s+)?anything\s+else\s+(?:I|we)\s+can\s+(?:help|do|assist)\b[^.!]*\?\W*$", re.I)
 # ... and its thanks for custom: "Thanks for being a valued customer!"
