@@ -37,7 +37,14 @@ from ..._core.text import (
     split_sentences,
     stem,
 )
-from ..._core.untrusted import ADDRESSES_THE_MODEL, follows_orders, injected_orders, obeyed_orders, without_orders
+from ..._core.untrusted import (
+    ADDRESSES_THE_MODEL,
+    follows_orders,
+    injected_orders,
+    obeyed_orders,
+    planted_words,
+    without_orders,
+)
 from .additions import RESOLVED, Additions, blocking, mentions
 from .clauses import FINITE, FOLLOW_LINK, capitalise, complete, finish, holds_fact, holds_step, lower_first, starts_clause
 from .edits import (
@@ -318,6 +325,24 @@ class _Rewriter(Additions):
         holder = another and any("holder" in line.lower() for line in self.policy.commitments)
         return held[0].strip(), _HOLDER_SAYS if holder else _NOT_OTHERS
 
+    @staticmethod
+    def _drop_pasted(layout: Layout, at: int) -> None:
+        """What a planted order asked to be pasted in goes whole (read alone, a note may be no English to check): the
+        line, the one that led into it ("Here are the notes on file:"), and the rest of the note after it, quoted or in
+        no one's voice ("Risk score 82/100 - HOLD. Do not unlock without L2 sign-off.")."""
+        unit = layout.units[at]
+        led_in = unit.text.rstrip().endswith(":")
+        unit.text = ""
+        before = layout.units[at - 1] if at else None
+        if before is not None and before.text.rstrip().endswith(":") and not holds_fact(before.text):
+            before.text, led_in = "", True
+        for n, after in enumerate(layout.units[at + 1:]):
+            quoted = after.text.lstrip()[:1] in "\"“'‘"
+            if "\n" in layout.units[at + n].gap and not (led_in and n == 0) or after.role == "courtesy" or \
+                    not quoted and (_SOMEONES.search(after.text) or not (holds_fact(after.text) or _DONT_DO.match(after.text))):
+                break
+            after.text = ""
+
     def check(self, text: str) -> CheckResult:
         if not text.strip():
             return CheckResult(findings=[], passed=True)
@@ -370,8 +395,13 @@ class _Rewriter(Additions):
             layout, findings = parse(text), self.check(text).findings
         english = looks_english(text)
         drafted = {id(u): u.text for u in layout.units}
+        for at, unit in enumerate(layout.units):  # "Internal note (Fraud Ops): ...", pasted because a planted order
+            if self.orders and planted_words(unit.text, self.orders) and not _DOES_GRANT.search(unit.text) and \
+                    any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
+                self._drop_pasted(layout, at)
         for unit in list(layout.units):
-            if any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
+            if unit.text and \
+                    any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
                 self._replace(layout, unit, self._edit(unit.text, english))
         sorry_again = _SORRY_SIGN_OFF.match(layout.tail)
         if sorry_again and any(f.rule == "bland-apology" and f.quote and f.quote.strip(" ,.!") in sorry_again.group()
@@ -1243,6 +1273,10 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"(?:experiencing|receiving|handling|dealing\s+with|very\s+busy)(?:\s+(?:a\s+)?(?:very\s+)?(?:high|heavy|"
                    r"large|unusually\s+high)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|demand|calls|contacts|enquiries|inquiries)|"
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
+_DONT_DO = re.compile(r"\W*(?:do\s+not|don['’]t|never)\s+\w+", re.I)  # ("Do not unlock without L2 sign-off.")
+_SOMEONES = re.compile(r"\b(?:I|we|you|your|our|us|me|my)\b|['’](?:ll|ve|re|m)\b", re.I)
+# a grant, which the policy's line may say instead (not a note pasted in)
+_DOES_GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|discount\w*|voucher\w*|compensat\w*|free|upgrade\w*)\b", re.I)
 _DONT_CONTACT = re.compile(r"\b(?:please\s+)?(?:do\s+not|don't|don’t)\s+(?:contact|call|email|e-mail|chase|write\s+to)\s+"
                            r"(?:us|this\s+(?:office|team|department|address))\s+(?:again|further)\b", re.I)
 # the close of a routine reply: "Anything else I can help with today?", "Is there anything else we can do for you?"
