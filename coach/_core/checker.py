@@ -164,7 +164,7 @@ def _negated(text: str, before: int, negations: re.Pattern[str] | None, *, close
 
 # "I can't confirm yet that your power won't be switched off": the outcome said as not known yet
 _NOT_CONFIRMED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|couldn['’]t)\s+(?:yet\s+)?confirm\s+(?:yet\s+)?"
-                            r"(?:that\s+|whether\s+|if\s+)?$", re.I)
+                            r"(?:(?:that|whether|if)\s+[^,;:.!?]*)?$", re.I)  # (not "I can't confirm the courier, but ...")
 
 
 #: Comfort, not a refusal: "Don't worry it'll be fixed in the next update" still promises.
@@ -497,7 +497,11 @@ _SENT_FOR_APPROVAL = re.compile(r"\b(?:ask\w*|request\w*|check\w*|seek\w*|put\w*
                                 r"\b(?:has|have|had)\s+(?!not\b|never\b)(?:\w+\s+)?(?:approved|authori[sz]ed|signed\s+(?:it\s+)?off|"
                                 r"agreed)\b|\bapproved\s+by\b|\b(?:asked|told)\s+me\s+to\b|\b(?:signed|signs)\s+(?:it\s+)?off\b|"
                                 r"\b(?:gave|given)\s+(?:me\s+)?(?:the\s+)?(?:go-ahead|ok|okay)\b|"
-                                r"\bwith\s+(?:\w+\s+){0,3}(?:approval|authori[sz]ation|sign[- ]off)\b", re.I)
+                                r"\bwith\s+(?:\w+\s+){0,3}(?:approval|authori[sz]ation|sign[- ]off)\b|"
+                                # "Mrs Okoro approved it this morning", "the Headteacher has agreed"
+                                r"\b(?:(?:Mrs?|Ms|Miss|Dr|Prof)\.?\s+[A-Z][\w'-]+|(?:the|our)\s+(?:head(?:teacher)?|manager|supervisor|"
+                                r"team\s+lead(?:er)?|director|principal))\s+(?:has\s+|had\s+)?(?:approved|authori[sz]ed|agreed|"
+                                r"signed\s+(?:it\s+)?off)\b", re.I)
 
 
 def _obeyed(sentence: Sentence, orders: tuple[str, ...]) -> tuple[int, int]:
@@ -644,7 +648,7 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
     vouched = _VOUCHED.match(clause, 0, modal.start())  # "I can assure you the pothole will": the pothole, not "you"
     subject = " ".join(clause[vouched.end() if vouched else 0: modal.start()].split()[-3:])  # "I can confirm the payment
     # will": the payment
-    if _NOT_VOUCHED.search(text, 0, start + modal.start()):
+    if _NOT_VOUCHED.search(text, 0, start + modal.start()) or _NOT_CONFIRMED.search(text[: start + modal.start()]):
         return False  # "I can't promise the outcome will be a favourable one": said as not promised
     if _NEVER_ASKS.match(after):
         return False  # security advice, not an outcome: "our staff will never ask you for your PIN"
@@ -806,8 +810,7 @@ _NOT_A_CHARGE = re.compile(r"\b(?:no|never|credits?|refunds?|compensation|discou
 _TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed)\b(?!\s+(?:back|off)\b)"
                     r"(?![^.!?]{0,30}\b(?:price|rate|discount)\b)", re.I)
 # an outcome said as not promised: "I can't promise the outcome will be a favourable one"
-_NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee|confirm)\b",
-                          re.I)
+_NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee)\b", re.I)
 # someone else, whose work an agent may vouch for: a visit ("the plumber will be there friday, guaranteed"), another desk's
 # decision ("billing will definitely take it off")
 _TURNS_UP = re.compile(r"\s*(?:\w+ly\s+)?(?:be\s+(?:there|here|with\s+you|at\s+your|round|out)|arrive|come|turn\s+up|show\s+up|"

@@ -286,7 +286,12 @@ class Additions:
         rest = [u for u in layout.units[1:] if u.text]
         if first.prefix and not first.text and rest and rest[0].role != "courtesy":  # (not "Hi Dave, thanks, FixRight")
             nxt = rest[0]
-            first.text, first.gap, nxt.text = lower_first(nxt.text, f"{self.draft} {self.told or ''}"), nxt.gap, ""
+            first.text, first.gap, nxt.text = lower_first(nxt.text), nxt.gap, ""
+            if first.text[:1].isupper() and not re.match(r"I\b|I['’]", first.text) and first.prefix.rstrip().endswith(",") \
+                    and re.match(r"\W*(?:hi|hey|hello|hiya)\b", first.prefix, re.I) and _NOT_A_NAME.match(first.text):
+                # "Hi Claire, Phone lines are busy": a capital no comma can lead into (a name may be a common word:
+                # "Will from our repairs team"), so the greeting ends first ("Hi Claire! Phone lines are busy")
+                first.prefix = first.prefix.rstrip()[:-1] + ("!" if "!" in self.draft else ".") + " "
 
     def _told_steps(self, rendered: str) -> list[str]:
         """The policy's instructions for this case, said to the customer, that the reply does not say yet."""
@@ -707,6 +712,12 @@ def _thanking(lines: tuple[str, ...], thank: bool) -> tuple[str, ...]:
     return tuple(line for line in lines if ("thank" in line.lower()) == thank) or lines
 
 
+# a capital word and a small one that no name is followed by: "Phone lines are busy" (not "Will from our repairs
+# team", "Sky have confirmed")
+_NOT_A_NAME = re.compile(r"[A-Z][a-z]+\s+(?!(?:from|in|at|on|of|and|&|have|has|had|is|was|were|are|will|would|can|could|"
+                         r"said|says|confirmed|agreed|called|rang|emailed|here|there|says)\b)[a-z]")
+
+
 def _already_said(problem: str, body: str) -> bool:
     """The reply says the problem already: most of its words, or every one of two or more of its facts ("Saturday",
     "9-11am", "Monday": "arrived on Monday evening instead of in your Saturday 9-11am slot")."""
@@ -715,4 +726,6 @@ def _already_said(problem: str, body: str) -> bool:
         return False
     shared = len(words & _stems(body)) / len(words)
     facts = extract_facts(problem)  # (the facts alone could be a refusal's: "I can't offer £129 for order 73-55102")
-    return shared > 0.6 or shared > 0.3 and len(facts) >= 2 and all(f in body for f in facts)
+    return shared > 0.6 or shared > 0.3 and len(facts) >= 2 and all(f in body for f in facts) or \
+        shared >= 0.5 and re.search(r"\bsorry\s+that\b", body, re.I) is not None  # ("I'm so sorry that your mum's visit
+    # was missed" says "your mum's care visit was missed on Sunday")

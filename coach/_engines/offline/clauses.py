@@ -132,16 +132,10 @@ def this_for_it(vp: str) -> str:
     return _SORT_IT.sub(lambda m: f"{m['verb']} this{' out' if m['verb'].lower() == 'sort' else ''}", vp)
 
 
-def lower_first(text: str, said: str = "") -> str:
-    """Lower-case a common first word ("Please ..." -> "please ...") so the text can follow a greeting's comma; also a
-    word ``said`` has in small letters within a sentence ("Phone lines are busy" where the customer wrote "the
-    phone")."""
+def lower_first(text: str) -> str:
+    """Lower-case a common first word ("Please ..." -> "please ...") so the text can follow a greeting's comma."""
     m = re.match(r"^([A-Z][a-z'’]*)\b", text)
     word = m.group(1).lower() if m else ""
-    if m and len(word) > 2 and not re.match(r"[A-Za-z]+\s+[A-Z]", text) and \
-            re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(word)}\b", said) and \
-            not re.search(rf"(?<![.!?]\s)(?<![.!?])\s{re.escape(m.group(1))}\b", said):  # ("Anita" mid-sentence: a name)
-        return text[0].lower() + text[1:]
     if word in _ARTICLES and not re.match(r"^[A-Za-z]+\s+[a-z]", text):
         return text  # "An Post has ...", "The Hague office", "A&E": a name
     if m and m.group(1) != "I" and not m.group(1).startswith(("I'", "I’")) and \

@@ -57,7 +57,7 @@ _HURRY = re.compile(r"^(?:right\s+away|straight\s+away|immediately|instantly|asa
 
 
 # a reply, not an outcome: "get back to you", "be in touch", "contact you"; and a desk that replies
-_DESK = re.compile(r"^(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|specialists|support)$", re.I)
+_DESK = re.compile(r"^our\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|specialists|support)$", re.I)
 _CONTACT = re.compile(r"(?:get\s+back\s+to\s+you|be\s+in\s+touch(?:\s+with\s+you)?|(?:contact|call|ring|e-?mail|reply\s+to|"
                       r"respond\s+to)\s+you|reply|respond)", re.I)
 

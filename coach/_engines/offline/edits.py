@@ -485,14 +485,14 @@ def _drop_pity(text: str, quote: str) -> list[str] | None:
     inner = _PITY_LEAD.match(text[at:]) if at > 0 and re.search(r"(?:;|\s[-–—]|\bsorry,)\s*$", text[:at]) else None
     if inner and quote.lower() in inner.group().lower():  # "This is unacceptable; I cannot believe a tenant has been
         rest = text[at + inner.end():]  # without hot water since 3 January": what happened is the sentence
-        if starts_clause(rest) and holds_fact(rest) and not holds_fact(text[:at]) and not holds_step(text[:at]):
-            return [capitalise(rest)]
         sorry = re.match(r"^\W*(?:I['’]m|I\s+am)\s+(?:\w+\s+)?sorry,\s*$", text[:at], re.I)
         said = _VERDICT_AFTER.sub("", rest)
         if sorry and starts_clause(rest) and len(rest.split()) >= 5 and not re.match(r"(?:how|why|what)\b", rest, re.I) \
                 and not re.search(r"\b(?:this|that|these|those|it)\b", said, re.I):  # "I'm so sorry, I feel awful that
             # the engineer came without the part": sorry for what happened (not for "our system did that to you")
             return [f"{text[:at].rstrip(', ')} that {lower_first(rest)}"]
+        if starts_clause(rest) and holds_fact(rest) and not holds_fact(text[:at]) and not holds_step(text[:at]):
+            return [capitalise(rest)]
     lead = _PITY_LEAD.match(text)
     if lead and quote.lower() in lead.group().lower():
         rest = text[lead.end():]
@@ -615,15 +615,14 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                              ", and I'll update you", new, count=1, flags=re.I)
                 # "We'll do our best to have a look at it": the look is the agent's own (never "whether we can have a look")
                 new = re.sub(r"\b(?:let\s+me\s+check|I['’]ll\s+check|I['’]m\s+checking)\s+whether\s+we\s+can\s+"
-                             r"(?=(?:have|take)\s+a\s+(?:\w+\s+)?look\b|look\s+(?:at|into|over)\b)", "I'll ", new, count=1,
-                             flags=re.I)
+                             r"(?:(?:have|take)\s+a\s+(?:\w+\s+)?look|look)\b(?P<at>\s+(?:at|into|over)\b)?(?![^.!?]*\band\b)",
+                             lambda m: f"I'll look{m['at'] or ' into this'}", new, count=1, flags=re.I)
                 at = new.find("whether we can ")
                 new = new[:at] + this_for_it(new[at:]) if at >= 0 else new  # ("whether we can sort it": nothing "it" names)
                 if not _SAYS_WHEN.search(new) and not re.search(r"\balso\b", new, re.I):  # "... whether we can sort
                     # this out ^SN": and the agent's update (a second check has it from the first)
                     end = _CHECK_END.match(new)
                     joined = " and update you" if re.search(r"\b(?:and|but|so)\s+(?:let\s+me|I['’]ll)\s+check\b|"
-                                                           r"\bI['’]ll\s+(?:have|take)\s+a\s+(?:\w+\s+)?look\b|"
                                                            r"\bI['’]ll\s+look\s+(?:at|into|over)\b", new, re.I) \
                         else ", and I'll update you"  # ("... are aware and I'll check whether ... and update you")
                     new = f"{end['body']}{joined}{end['stop'] or '.'}{end['sig']}"

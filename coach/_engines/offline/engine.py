@@ -242,7 +242,9 @@ _HI_I_UNDERSTAND = re.compile(r"^((?i:hi|hey|hello|hiya)\s+[A-Z][a-z]+),?\s+i\s+
                               r"(?=[a-z])")
 # "Kindly do the needful by clearing the app cache": the step, said plainly; alone, it asks for nothing
 _NEEDFUL_BY = re.compile(r"\bkindly\s+do\s+the\s+needful\s+by(?=\s+(?!(?:morning|evening|spring)\b)\w+ing\b)", re.I)
-_NEEDFUL_AND = re.compile(r"\b((?:please|kindly)\s+)do\s+the\s+needful\s+and\s+(?=[a-z])", re.I)
+_NEEDFUL_AND = re.compile(r"\b((?:please|kindly)\s+)do\s+the\s+needful\s+and\s+(?=(?:check|send|share|confirm|call|visit|"
+                          r"reply|update|contact|provide|submit|upload|e-?mail|log|sign|fill|complete|return|pay|verify|"
+                          r"attach|forward|let\s+us\s+know)\b)", re.I)
 _NEEDFUL = re.compile(r"(?:(?<=[.!?])\s+|^)(?:please\s+|kindly\s+)?do\s+the\s+needful(?:\s+at\s+the\s+earliest)?\s*[.!]*(?=\s|$)",
                       re.I)
 # What a form reply says instead of the customer's problem: "Your enquiry has been logged", "in due course"
@@ -576,7 +578,8 @@ class _Rewriter(Additions):
                     unit.text = head + _SAFE_FIRST + later
             _after_the_safety_step(layout, self.case)
         for unit in layout.units:  # "Please do not contact this office again about your application": a brush-off
-            if unit.text and unit.role != "added" and _DONT_CONTACT.search(unit.text) and not holds_fact(unit.text):
+            if unit.text and unit.role != "added" and _DONT_CONTACT.search(unit.text) and not holds_fact(unit.text) and \
+                    not _OTHER_STEP.search(_DONT_CONTACT.sub("", unit.text)):  # (not "..., I'll call you tomorrow")
                 unit.text = ""
         if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
             for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
@@ -1277,6 +1280,7 @@ _DONT_DO = re.compile(r"\W*(?:do\s+not|don['’]t|never)\s+\w+", re.I)  # ("Do n
 _SOMEONES = re.compile(r"\b(?:I|we|you|your|our|us|me|my)\b|['’](?:ll|ve|re|m)\b", re.I)
 # a grant, which the policy's line may say instead (not a note pasted in)
 _DOES_GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|discount\w*|voucher\w*|compensat\w*|free|upgrade\w*)\b", re.I)
+_OTHER_STEP = re.compile(r"\b(?:I|we)(?:['’](?:ll|ve|m)|\s+(?:will|have|am|are))\b|\buse\b|@|https?://|www\.|\d", re.I)
 _DONT_CONTACT = re.compile(r"\b(?:please\s+)?(?:do\s+not|don't|don’t)\s+(?:contact|call|email|e-mail|chase|write\s+to)\s+"
                            r"(?:us|this\s+(?:office|team|department|address))\s+(?:again|further)\b", re.I)
 # the close of a routine reply: "Anything else I can help with today?", "Is there anything else we can do for you?"

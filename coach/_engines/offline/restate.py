@@ -372,10 +372,11 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 
 # a headline with no "was": "the 07:42 Reading to Paddington cancelled AGAIN" (not "the train delayed me")
-_HEADLINE = re.compile(r"^(?P<np>(?:the|my|your|our)\s+(?:(?!(?:is|are|was|were|has|have|had|been|got|and|but|a|an|the|for|"
-                       r"of|with)\b)[^\s,;]+\s+){1,6}?)(?P<pp>cancelled|canceled|delayed|postponed|suspended|declined|"
-                       r"rejected|refused|stolen|lost|blocked)\b(?!\s+(?:me|us|you|him|her|them|my|our|your|the|a|an|it|on|"
-                       r"for)\b)", re.I)
+_HEADLINE = re.compile(r"^(?P<np>(?:the|my|your|our)\s+(?:(?!(?:is|are|was|were|has|have|had|been|got|gets|getting|keeps?|"
+                       r"and|but|a|an|the|for|of|with|service|company|driver|courier)\b)[^\s,;]+\s+){1,6}?)"
+                       r"(?P<pp>cancelled|canceled|delayed|postponed|suspended|declined|rejected|refused|stolen|lost|blocked)"
+                       r"(?=\s*(?:$|[,.;!?]|\d|(?:again|twice|today|tonight|yesterday|this|last|at|on|in|by|with|without|and|"
+                       r"but|because|after|before|due|overnight|from|within|halfway|mid)\b))", re.I)
 # what gets cancelled or declined, not what cancels: a train, a flight, a card (not "your wedding venue cancelled")
 _CANCELLED_THING = re.compile(r"\d[:.]\d\d|\b(?:train|flight|bus|service|appointment|order|booking|card|payment|transfer|"
                               r"delivery|claim|application|parcel|package|collection|operation|surgery|class|lesson)s?\b", re.I)
@@ -513,8 +514,9 @@ def _past_own_action(clause: str) -> str | None:
     return clause if _PROBLEM.search(rest) or _CAME.search(rest) else None
 
 
-_DETERMINED = re.compile(r"\b(?:the|my|your|our|a|an|this|that|his|her|their|its|\d[\d,.]*)\s+([A-Za-z][\w-]*)"
-                         r"(?:\s+([A-Za-z][\w-]*))?", re.I)  # the word after a determiner, and the next ("a new kettle")
+_BASE_VERBS = frozenset("""pay afford send get use fix open return cancel change find see do make take keep give buy
+    sell move collect deliver refund replace repair book post ship renew close unlock reset chase explain want need
+    mention tell told worn bought got sent left made took gave put paid said kept brought found held""".split())
 _OBJECT = re.compile(r"(?-i:it|them)\b(?!['’]|\s+(?:is|was|has|had|will|would|can|could|keeps|still|does|did|\w+n['’]t)\b)",
                      re.I)  # ("it" as an object, never "IT")
 _JOINS = re.compile(r"\b(?:and|but|so|that|because|as|when|if|until|or)\s+$", re.I)  # ("... and it": a subject)
@@ -543,13 +545,9 @@ def _pointless_pronoun(clause: str) -> bool:
              and not (thing and _PERSON_NOUN.fullmatch(w))
              and w not in _TIME_WORDS and not _VERB.fullmatch(w) and not (len(w) > 4 and w.endswith("ed"))
              and not w.endswith("ly")]  # ("heating" and "bed" are nouns; "reinstalled" is not)
-    if nouns and _OBJECT.match(clause, m.start()) and not _JOINS.search(said):  # an object ("you're on ESA and can't pay
-        # it in one go"): a noun a determiner leads names it, or the clause's subject, or a name
-        named = [w for pair in _DETERMINED.findall(_AT_PLACE.sub(" ", said)) for w in pair] + \
-            [said.split()[0]] + re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", said) + \
-            (re.findall(r"\b[a-z]{3,}[^s\W]s\b", said) if m.group().lower() == "them" else [])  # ("blood samples")
-        nouns = [w for w in named if w and w.lower() not in STOPWORDS | _TIME_WORDS | {"times", "time"}
-                 and not _PERSON_NOUN.fullmatch(w.lower())]
+    if nouns and _OBJECT.match(clause, m.start()) and not _JOINS.search(said):  # an object ("you're on ESA and can't
+        # pay it in one go"): a verb before it names nothing it could be
+        nouns = [w for w in nouns if w not in _BASE_VERBS]
     return not nouns
 
 
