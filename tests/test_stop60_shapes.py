@@ -243,3 +243,33 @@ def test_an_it_that_names_the_thing_before_it_keeps_its_restatement():
     from coach._engines.offline.restate import restate_problem
     said = restate_problem("I ordered a pizza and never received it, but you took the money.")
     assert said is not None and "never received it" in said
+
+
+# --- pieces of a vow left standing --------------------------------------------------------------------------------
+
+def test_the_second_outcome_of_one_vow_goes_with_the_first():
+    out = _run("Hi Sam, don't worry, I guarantee you'll be ready and you'll ace the practical on the 9th!! x",
+               "My instructor cancelled two lessons in a row and my test is on the 9th.")
+    assert "ace the practical" not in out.rewrite
+
+
+def test_a_gapped_outcome_is_said_as_the_agents_update_not_a_fragment():
+    out = _run("Hi Ms Rowe,\n\nI've checked order FB-20019. Rest assured the cable will be laid and your broadband "
+               "live by Thursday.\n\nKind regards,\nNadia", "Still no broadband after 3 weeks at my new flat.")
+    assert "Your broadband live by Thursday." not in out.rewrite
+    assert "Thursday" in out.rewrite
+
+
+def test_a_refund_approved_says_how_long_it_can_take_to_show():
+    out = _run("Hi Tom, I've approved a refund of the £40 difference on order 5512, you'll see it back on your card in "
+               "3-5 days.", "The kettle I bought is £40 cheaper now.")
+    assert "it can take up to 3-5 days to show" in out.rewrite
+    assert "check on the money back" not in out.rewrite
+
+
+def test_weeks_since_a_purchase_are_read_against_the_policys_window():
+    from coach._core.policy import Policy as P
+    policy = P.coerce(["Price match: we refund the difference if you find it cheaper within 14 days of purchase."])
+    clause = "I've approved a refund of the £90 difference on order 2231."
+    assert policy.past_window(clause, "I bought the TV from you on 2 March. I know it's been about three weeks.")
+    assert not policy.past_window(clause, "It's been three weeks without a working TV.")

@@ -638,6 +638,9 @@ _SPAN = r"(?P<unit>day|week|month|year)s?"
 _WINDOW = re.compile(rf"\bwithin\s+{_COUNT}\s+{_SPAN}\s+(?:of|from|after)\s+(?:the\s+|your\s+)?(?:purchase|delivery|"
                      r"receipt|buying|receiving|arrival|order|ordering|dispatch)\b", re.I)
 #: How long the customer has had it: "stopped working after 5 weeks", "bought it 45 days ago", "it's been two months".
+_BEEN = re.compile(rf"\b(?:it['’]s|it\s+has)\s+been\s+(?:about\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|just\s+over\s+)?"
+                   rf"{_COUNT}\s+{_SPAN}\b(?!\s+(?:of|from|after|before|without|with)\b)", re.I)
+_BOUGHT = re.compile(r"\b(?:I|we)\s+(?:bought|ordered|purchased)\b", re.I)
 _JUST_DELIVERED = re.compile(r"\b(?:delivered|arrived|came|turned\s+up)\s+(?:only\s+)?"
                              r"(?:yesterday|today|this\s+(?:morning|week))\b", re.I)
 _ELAPSED = re.compile(rf"(?:\b(?:stopped|broke|failed|died|packed\s+up|started)\b[^.!?]{{0,40}}?\bafter"
@@ -1047,7 +1050,9 @@ class Policy(BaseModel):
         after 5 weeks"), or None."""
         if _DECLINES.search(clause) or not (GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause)):
             return None
-        elapsed = max((_in_hours(m["n"], m["unit"]) for m in _ELAPSED.finditer(said)), default=None)
+        found = list(_ELAPSED.finditer(said)) or (list(_BEEN.finditer(said)) if _BOUGHT.search(said) else [])
+        elapsed = max((_in_hours(m["n"], m["unit"]) for m in found), default=None)  # ("I bought the TV on 2 March ...
+        # I know it's been about three weeks")
         if elapsed is None or _JUST_DELIVERED.search(said):
             return None  # ("ordered 6 weeks ago, it only got delivered yesterday": a window from delivery has just begun)
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)

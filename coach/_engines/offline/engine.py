@@ -210,6 +210,26 @@ def _drop_empty_items(layout: Layout) -> None:
             unit.text = f"{int(mark['n']) - gone}{mark['end']}"
 
 
+_GAPPED = re.compile(r"^(?P<np>(?:your|the|our)\s+[\w-]+(?:\s+(?!(?:is|are|was|were|has|have|had|will|should|can|could|"
+                     r"would|r)\b)[\w-]+)?)\s+(?:live|ready|back(?:\s+on)?|fixed|working|up|on|"
+                     r"in|done|sorted|connected|restored|repaired|delivered)\s+(?P<when>(?:by|on|before|within)\s+(?:\w+\s+)?"
+                     r"(?:\d[^.!?]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|the\s+end\s+of\s+\w+|"
+                     r"next\s+\w+|this\s+\w+))"
+                     r"[.!]*$", re.I)
+_VOWS = re.compile(r"\W*(?:I|we)\s+(?:\w+ly\s+)?(?:promise|guarantee|swear)\b", re.I)
+_WILL_DO = re.compile(r"(?:you|it|they|we|he|she)(?:['’]ll|\s+will|\s+won['’]t)\b", re.I)
+
+
+def _vowed_too(sentence: str, text: str, quote: str) -> bool:
+    """``sentence`` is the outcome after the vow ``quote`` in ``text``, said on its own: "You'll pass on the 14th!! x."
+    of "I guarantee you'll be ready and you'll pass on the 14th!! x"."""
+    said = sentence.strip().rstrip(".")
+    end = text.find(quote) + len(quote)
+    at = text.lower().find(said.lower(), end) if len(quote) and end >= len(quote) else -1
+    return len(said.split()) >= 2 and at > 0 and re.fullmatch(r",?\s+and\s+", text[end:at]) is not None and \
+        _WILL_DO.match(said) is not None
+
+
 def _orphaned_faces(layout: Layout, drafted: dict[int, str]) -> None:
     """An emoji left alone after the line it followed went (that line the draft had, now empty) goes with it."""
     for before, unit in zip(layout.units, layout.units[1:]):
@@ -819,6 +839,9 @@ class _Rewriter(Additions):
         # (and "I have checked." of "I have checked and your parcel will definitely be with you tomorrow": what was
         # checked went, and a check of it follows; "Come back." of "Come back and we'll def make it up to u"; and "It should
         # show in 3-5 working days." of a refund now checked against the policy is said on its condition)
+        sentences = [_GAPPED.sub(lambda m: f"I'll update you on {m['np'][0].lower() + m['np'][1:]} {m['when']}.", s)
+                     if s != text else s for s in sentences]  # "Your line live by Monday." (left
+        # of "the pole will be in and your line live by Monday"): the time, as when the agent updates
         checked = _CHECKS_GRANT.search(" ".join(sentences)) is not None
         return checks_in_order([_IF_APPROVED + lower_first(re.sub(r"^\W*and\s+", "", s))
                                 if checked and s != text and _SEE_IT.fullmatch(s) else s
@@ -833,6 +856,10 @@ class _Rewriter(Additions):
             way = [s if s in text else _ABBREVIATION_STOP.sub("", s) for s in way]  # ("... update you by 10 a.m..")
             if rule == "broken-promise" and len(way) > 1:  # "Don't worry." said what the promise after it was for
                 way = [s for s in way if not _CALMS.match(s)] or way
+            if rule == "broken-promise" and _VOWS.match(quote):  # "I guarantee you'll be ready and you'll pass on the
+                way = [s for s in way if not (_vowed_too(s, text, quote) and  # 14th": the second outcome was vowed
+                                              not any(f.rule == rule for f in self.check(s).findings))]  # too (one the
+                # rules read alone is fixed in the next round)
             if way and new_problems(text, " ".join(way)):
                 continue  # it would read worse than the sentence it replaces
             fresh = [s for s in way if not _carried(s, text)]

@@ -680,7 +680,8 @@ def _fix_any(text: str, quote: str, policy: Policy, used: set[str], salt: int, a
 
 # money the agent has sent back, and when the customer will see it: "..., you'll see it within 2 days"
 _SHOWS_AFTER = re.compile(
-    r"^(?P<head>.*\b(?:I|we)(?:['’]ve|\s+have)\s+(?:[^.!?;]{0,60}?\s)?(?:refunded|credited|reversed|returned)\b"
+    r"^(?P<head>.*\b(?:I|we)(?:['’]ve|\s+have)\s+(?:[^.!?;]{0,60}?\s)?(?:refunded|credited|reversed|returned|"
+    r"(?:approved|processed|issued|raised)\s+(?:a|the|your)\s+(?:full\s+)?refund)\b"
     r"[^.!?;]*?)\s*[,;]\s*(?:and\s+|so\s+)?(?:(?:it|this|the\s+(?:money|refund|credit))\s*(?:will|['’]ll|should)\s+"
     r"(?:show(?:\s+up)?|appear|be\s+(?:back|visible|there))|you\s*(?:will|['’]ll|should)\s+(?:see|have)\s+"
     r"(?:it|this|the\s+(?:money|refund|credit))(?:\s+back)?)(?:\s+(?:on|in)\s+your\s+(?:[\w-]+\s+){0,2}?(?:account|card|"
