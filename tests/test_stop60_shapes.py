@@ -273,3 +273,16 @@ def test_weeks_since_a_purchase_are_read_against_the_policys_window():
     clause = "I've approved a refund of the £90 difference on order 2231."
     assert policy.past_window(clause, "I bought the TV from you on 2 March. I know it's been about three weeks.")
     assert not policy.past_window(clause, "It's been three weeks without a working TV.")
+
+
+def test_a_promise_after_a_short_clause_of_its_own_is_fixed():
+    out = _run("@kai_plays we know!! devs are on it, it'll be fixed by tonight 100% #GameOn",
+               "@PlayHub the update crashes the second I open it. Paying £8.99 a month for this.")
+    assert "fixed by tonight 100%" not in out.rewrite and "devs are on it" in out.rewrite
+    assert "tonight" in out.rewrite
+
+
+def test_a_gasp_goes_with_the_pity_after_it():
+    out = _run("@meg_r OMG 2 hours?! That's awful, so sorry!! Honestly our lines are the worst lol. DM us your account "
+               "no. and we'll look at those credits ^Jo", "@PowerCo on hold 2 HOURS about credits missing from my bill")
+    assert "OMG" not in out.rewrite and "DM us your account no." in out.rewrite

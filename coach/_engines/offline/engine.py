@@ -230,6 +230,18 @@ def _vowed_too(sentence: str, text: str, quote: str) -> bool:
         _WILL_DO.match(said) is not None
 
 
+_GASP = re.compile(r"^\W*(?:omg|oh\s+my\s+(?:god|gosh|days)|wow|yikes|ugh|geez|jeez|oh\s+no|what)\b[^.!?]{0,30}[?!]{2,}\s*$",
+                   re.I)
+
+
+def _orphaned_gasps(layout: Layout, drafted: dict[int, str]) -> None:
+    """A gasp at what the customer said ("OMG 47 mins?!") goes with the pity or apology that followed it."""
+    for unit, nxt in zip(layout.units, layout.units[1:]):
+        if unit.text and unit.text == drafted.get(id(unit)) and _GASP.match(unit.text) and drafted.get(id(nxt)) and \
+                nxt.text != drafted.get(id(nxt)):
+            unit.text = ""
+
+
 def _orphaned_faces(layout: Layout, drafted: dict[int, str]) -> None:
     """An emoji left alone after the line it followed went (that line the draft had, now empty) goes with it."""
     for before, unit in zip(layout.units, layout.units[1:]):
@@ -520,6 +532,7 @@ class _Rewriter(Additions):
                                              unit.text.rstrip("!")) + "."  # for your loss!", "Let us know if there is
                     # anything else we can help with!"; "Hi there, thanks so much ..." keeps its small letter)
         _orphaned_faces(layout, drafted)  # "Oh no, that's a nightmare!! 😱", "Stay strong! 💪"
+        _orphaned_gasps(layout, drafted)  # "OMG 47 mins?!" before "That's awful, so sorry!! 😩"
         if self.case is not None and self.case.name in _HARM:  # "there is absolutely nothing wrong with the brakes",
             for unit in layout.units:  # "I'm sure it couldn't have been our bars": the customer's report, denied
                 if unit.text and unit.role != "added" and _DENIES_FAULT.search(unit.text) and \

@@ -855,8 +855,8 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     if said is not None:  # "Overcharges are refunded within 10 working days, but for you ... by tomorrow": the line is
         used.add(said)  # said already, in the draft's words, before the faster time
     if lead and said is None and not (starts_clause(lead) and complete(lead)) and \
-            (_CONDITION.match(re.sub(r"^(?:and|but|so)\s+", "", lead, flags=re.I)) or len(lead.split()) <= 6 or
-             re.match(r"To\s+\w+\s", lead)):
+            (_CONDITION.match(re.sub(r"^(?:and|but|so)\s+", "", lead, flags=re.I)) or len(lead.split()) <= 6 and
+             not _SUBJECT_IS.match(lead) or re.match(r"To\s+\w+\s", lead)):  # (not "devs are on it": a clause)
         before, clause = "", before + clause  # "By 2020, we'll ...", "Transport between A and B will ...", "To make up
         # for the week you lost, I've added ...": one clause
     clause = re.sub(r",?\s+though$", "", clause, flags=re.I)  # "You'll get the NZ$287 back though": the contrast
@@ -1045,6 +1045,9 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
             return start, max(end, pos + len(part))
         pos += len(part)
     return start, end
+
+
+_SUBJECT_IS = re.compile(r"^\W*(?:our\s+|the\s+)?[a-z]+\s+(?:are|is|were|was)\s+(?:on|working|looking|aware)\b", re.I)
 
 
 def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
