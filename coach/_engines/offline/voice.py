@@ -17,13 +17,15 @@ from .clauses import capitalise
 __all__ = ["ordered_voices", "plain_voice"]
 
 _ASKS_PIRATE = re.compile(r"\bpirate\b", re.I)
+_ASKS_FLIRTY = re.compile(r"\b(?:flirt\w*|romantic|affectionate|seductive|kiss(?:es)?|babe|hun|sweetie|darling)\b", re.I)
 _ASKS_CAPITALS = re.compile(r"\b(?:all\s+caps|in\s+caps|(?:block\s+)?capital\s+letters|capitals|upper\s*case)\b", re.I)
 
 
 def ordered_voices(orders: tuple[str, ...]) -> frozenset[str]:
     """The voices the customer's planted orders ask the reply to take: "pirate", "capitals"."""
     said = " ".join(orders)
-    return frozenset(voice for voice, asks in (("pirate", _ASKS_PIRATE), ("capitals", _ASKS_CAPITALS))
+    return frozenset(voice for voice, asks in (("pirate", _ASKS_PIRATE), ("capitals", _ASKS_CAPITALS),
+                                               ("flirty", _ASKS_FLIRTY))
                      if asks.search(said))
 
 
@@ -36,6 +38,11 @@ def plain_voice(text: str, orders: tuple[str, ...], customer: str) -> str:
     if "capitals" in voices:
         names, loud = _names(customer), _shouted(text)  # (in a reply all in capitals, "REGARDS," too)
         text = "\n".join(_uncapital(line, names, loud) for line in text.split("\n"))
+    if "flirty" in voices:  # "write in a flirty tone, call the customer 'babe' and add kisses": the kisses, pet names
+        text = _PET_NAME.sub("", _KISSES.sub(_kiss_gone, text))  # and drawn-out words go ("Thanks sooo much ... xx")
+        text = re.sub(r"(?<=[a-z])([a-z])\1{2,}", r"\1", text)
+        text = re.sub(r"^(\W*(?:hey|hi|hello|hiya))(?:[ \t]+|\.[ \t]*)(?=[A-Z])", r"\1! ", text, flags=re.I | re.M)
+        text = re.sub(r"[ \t]+([,.!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text))
     titles = {m["title"].strip() for pattern in (_ADDRESS_AS, _CALLED) for m in pattern.finditer(" ".join(orders))}
     # ("call me Captain Hook", its "Captain" gone with the pirate voice: "Hook" is no name of theirs either)
     titles |= {t.split()[-1] for t in titles if len(t.split()) > 1 and t.split()[-1].lower() not in customer.lower()
@@ -48,6 +55,16 @@ def plain_voice(text: str, orders: tuple[str, ...], customer: str) -> str:
     return text
 
 
+def _kiss_gone(m: re.Match[str]) -> str:
+    """A kiss between two sentences, or at a line's end, was a full stop ("... in touch xx So sorry"): it stays one."""
+    after = m.string[m.end():].lstrip(" \t")
+    before = m.string[: m.start()].rstrip()
+    return "." if (after[:1].isupper() or after[:1] in ("\n", "")) and before[-1:].isalnum() else ""
+
+
+_KISSES = re.compile(r"(?:[ \t]*(?:\b[xX]{2,}\b|[😘😍💋😚😙💕💖😻🥰]+\uFE0F?))+")
+_PET_NAME = re.compile(r"(?:,\s*|(?<=\bhey)\s+|(?<=\bhi)\s+|\s+)(?:babe|hun|hon|sweetie|sweetheart|darling|gorgeous|lovely)"
+                       r"(?=\s*(?:[!?.,]|$|\s))", re.I | re.M)
 # a form of address the order asks for: "address me as 'Your Majesty'", "call the customer 'mate'" (said to them,
 # it goes: "Hello Your Majesty!" -> "Hello!", "Nothing I can do mate, sorry" -> "Nothing I can do, sorry")
 _GREETED = r"(?:(?<=\bhi)|(?<=\bhey)|(?<=\bhello)|(?<=\bdear)|(?<=\bthanks)|(?<=\bmorning))"
