@@ -164,7 +164,8 @@ def _negated(text: str, before: int, negations: re.Pattern[str] | None, *, close
 
 # "I can't confirm yet that your power won't be switched off": the outcome said as not known yet
 _NOT_CONFIRMED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|couldn['’]t)\s+(?:yet\s+)?confirm\s+(?:yet\s+)?"
-                            r"(?:(?:that|whether|if)\s+[^,;:.!?]*)?$", re.I)  # (not "I can't confirm the courier, but ...")
+                            r"(?:(?:that|whether|if)\s+(?:(?!\b(?:but|and|so|though|however|yet)\b)[^,;:.!?])*)?$", re.I)
+# (not "I can't confirm the courier, but ...", nor "... if the driver has left yet but I guarantee ...")
 
 
 #: Comfort, not a refusal: "Don't worry it'll be fixed in the next update" still promises.

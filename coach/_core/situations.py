@@ -90,6 +90,8 @@ class Situation(BaseModel):
         of = re.match(r"\s+of\s+(?:my|our)\b", first[died.end():])
         m = _WHOSE.search(first, died.end()) if of else before[-1] if before and died.start() - before[-1].end() <= 40 \
             else None
+        if m and died.group().lower() == "funeral" and not of and not re.match(r"['’]s\s+$", first[m.end():died.start()]):
+            return None  # "take my daughter out of school for a funeral": she is going, not gone ("my dad's funeral")
         return f"your {m['who'].lower()}" if m else None
 
     def matches(self, text: str) -> bool:

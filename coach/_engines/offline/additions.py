@@ -282,6 +282,8 @@ class Additions:
 
     def merge_prefix(self, layout: Layout) -> None:
         """A greeting whose sentence went ("Hi Dana, sorry for the trouble."): the next sentence joins it."""
+        if not layout.units:
+            return  # ("Kindly do the needful at the earliest.": nothing of the draft's is left to join)
         first = layout.units[0]
         rest = [u for u in layout.units[1:] if u.text]
         if first.prefix and not first.text and rest and rest[0].role != "courtesy":  # (not "Hi Dave, thanks, FixRight")
@@ -604,7 +606,7 @@ _SORRY_FOR_LOSS = re.compile(r"\b(?:sorry(?!\s+(?:that\s+)?(?:your|the)\s+(?!los
                              r"(?:was|were|is|are|has|had|arrived|came|didn['’]t|wasn['’]t|hasn['’]t))|condolences?|sympath\w+|"
                              r"loss)\b",
                              re.I)  # (a plain "I'm so sorry" answers it; "sorry your order was late" does not)
-_CONDOLES = re.compile(r"\b(?:sorry\s+(?:for|to\s+hear\s+(?:about|of))\s+your\s+loss|condolences|"
+_CONDOLES = re.compile(r"\b(?:sorry\s+(?:for|about|to\s+hear\s+(?:about|of))\s+your\s+loss|condolences|"
                        r"sorry\s+(?:to\s+hear\s+)?(?:about|of|for)\s+the\s+(?:death|loss|passing)|"
                        r"sorry\s+(?:about|for|to\s+hear\s+(?:about|of))\s+your\s+(?:diagnosis|illness|condition|bereavement)|"
                        # "I'm sorry about your brother", "so sorry to hear about your mum": the one they lost, named
@@ -615,7 +617,7 @@ _CONDOLES = re.compile(r"\b(?:sorry\s+(?:for|to\s+hear\s+(?:about|of))\s+your\s+
                        re.I)
 _ONLY_CONDOLES = re.compile(r"^\W*(?:(?:we|I)(?:'re|’re|'m|’m|\s+are|\s+am|\s+were|\s+was)\s+)?"
                            r"(?:(?:so|very|truly|deeply|really|terribly)[,\s]+)*sorry\s+(?:again\s+)?"
-                           r"(?:for|to\s+hear\s+(?:about|of))\s+your\s+loss"
+                           r"(?:for|about|to\s+hear\s+(?:about|of))\s+your\s+loss"
                            r"(?:,?\s+and\s+(?:for\s+)?(?:the|any)\s+(?:inconvenience|trouble|hassle))?\W*$", re.I)  # (the
 # inconvenience beside a death goes with it)
 _DEATH = re.compile(r"\b(?:died|passed\s+away|passed|death|deceased|funeral|bereave\w*|lost\s+(?:your|our)\s+\w+|"

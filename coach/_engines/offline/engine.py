@@ -217,7 +217,10 @@ _GAPPED = re.compile(r"^(?P<np>(?:your|the|our)\s+[\w-]+(?:\s+(?!(?:is|are|was|w
                      r"next\s+\w+|this\s+\w+))"
                      r"[.!]*$", re.I)
 _VOWS = re.compile(r"\W*(?:I|we)\s+(?:\w+ly\s+)?(?:promise|guarantee|swear)\b", re.I)
-_WILL_DO = re.compile(r"(?:you|it|they|we|he|she)(?:['’]ll|\s+will|\s+won['’]t)\b", re.I)
+_WILL_DO = re.compile(r"(?:you|it|they|he|she)(?:['’]ll|\s+will|\s+won['’]t)\b|we\s+(?:won['’]t|will\s+not)\b|"
+                      r"we(?:['’]ll|\s+will)\s+(?!(?:call|ring|phone|e-?mail|text|message|contact|update|write|reply|"
+                      r"get\s+back|be\s+in\s+touch|send\s+you\s+an?\s+(?:update|e-?mail|text))\b)", re.I)  # (not "we'll
+# call you by 5pm", the agent's own step)
 
 
 def _vowed_too(sentence: str, text: str, quote: str) -> bool:
@@ -370,11 +373,16 @@ class _Rewriter(Additions):
         before = layout.units[at - 1] if at else None
         if before is not None and before.text.rstrip().endswith(":") and not holds_fact(before.text):
             before.text, led_in = "", True
+        inside = False  # (within a quoted note that runs over several sentences)
         for n, after in enumerate(layout.units[at + 1:]):
-            quoted = after.text.lstrip()[:1] in "\"“'‘"
-            if "\n" in layout.units[at + n].gap and not (led_in and n == 0) or after.role == "courtesy" or \
-                    not quoted and (_SOMEONES.search(after.text) or not (holds_fact(after.text) or _DONT_DO.match(after.text))):
-                break
+            quoted = inside or after.text.lstrip()[:1] in "\"“'‘"
+            inside = quoted and (after.text.count('"') + after.text.count("“") + after.text.count("”")) % 2 == \
+                (0 if inside else 1)
+            if "\n" in layout.units[at + n].gap and not (led_in and n == 0) and not quoted or after.role == "courtesy" or \
+                    not quoted and not _POINTS_AT_THEM.search(after.text) and \
+                    (_SOMEONES.search(after.text) or not (_NOTE_LIKE.search(after.text) or _DONT_DO.match(after.text) or
+                                                          led_in and n == 0 and holds_fact(after.text))):
+                break  # (not "Order 5521 ships on Friday.", the agent's own news)
             after.text = ""
 
     def check(self, text: str) -> CheckResult:
@@ -424,6 +432,8 @@ class _Rewriter(Additions):
         plain = plain_voice(text, self.orders, self.told or "")  # a voice only a planted order asked for
         self.voiced = plain if plain != text else None
         retyped = _retyped(plain)
+        if not parse(retyped).units:
+            retyped = plain  # ("Kindly do the needful at the earliest." alone: it stays, for its findings to say)
         if retyped != text:  # a reply being edited loses its slips too
             text = retyped
             layout, findings = parse(text), self.check(text).findings
@@ -614,6 +624,10 @@ class _Rewriter(Additions):
             if unit.text and unit.role != "added" and _DONT_CONTACT.search(unit.text) and not holds_fact(unit.text) and \
                     not _OTHER_STEP.search(_DONT_CONTACT.sub("", unit.text)):  # (not "..., I'll call you tomorrow")
                 unit.text = ""
+        if self.case is not None:  # "Please be patient." to someone with two tablets left, after "as health is involved,
+            for unit in layout.units:  # I'm dealing with this first"
+                if unit.text and unit.role != "added" and _BE_PATIENT.fullmatch(unit.text):
+                    unit.text = ""
         if self.case is not None and (self.case.always or grieves(self.case)):  # "Anything else I can help with
             for unit in layout.units:  # today?" after "leave the property", or to someone whose husband died
                 if unit.text and unit.role != "added" and (_MORE_HELP.match(unit.text) or _VALUED.match(unit.text) or
@@ -1316,11 +1330,17 @@ _COLD = re.compile(r"^\W*(?:thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+(?
                    r"(?:experiencing|receiving|handling|dealing\s+with|very\s+busy)(?:\s+(?:a\s+)?(?:very\s+)?(?:high|heavy|"
                    r"large|unusually\s+high)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|demand|calls|contacts|enquiries|inquiries)|"
                    r"\s+(?:at\s+the\s+moment|right\s+now))?)\W*$", re.I)  # ("Our lines are experiencing high call volumes.")
+_POINTS_AT_THEM = re.compile(r"\b(?:any|all|each|either|one)\s+of\s+(?:them|these|those)\b|\b(?:these|those)\s+codes?\b",
+                             re.I)  # ("Feel free to use any of them on order 5530-KK.", after the codes went)
+_NOTE_LIKE = re.compile(r"\b[A-Z]{3,}\b|\b\d+/\d+\b|^\W*[A-Z][\w ]{0,20}:")  # ("Risk score 82/100 - HOLD.")
 _DONT_DO = re.compile(r"\W*(?:do\s+not|don['’]t|never)\s+\w+", re.I)  # ("Do not unlock without L2 sign-off.")
 _SOMEONES = re.compile(r"\b(?:I|we|you|your|our|us|me|my)\b|['’](?:ll|ve|re|m)\b", re.I)
 # a grant, which the policy's line may say instead (not a note pasted in)
 _DOES_GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|discount\w*|voucher\w*|compensat\w*|free|upgrade\w*)\b", re.I)
 _OTHER_STEP = re.compile(r"\b(?:I|we)(?:['’](?:ll|ve|m)|\s+(?:will|have|am|are))\b|\buse\b|@|https?://|www\.|\d", re.I)
+_BE_PATIENT = re.compile(r"\W*(?:(?:please|kindly)\s+(?:be\s+patient|bear\s+with\s+us)|(?:we|I)\s+(?:really\s+)?"
+                         r"appreciate\s+your\s+patience|thank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+your\s+patience)"
+                         r"(?:\s+(?:in\s+the\s+meantime|while\s+we\s+(?:look\s+into|sort)\s+(?:this|it)))?\W*", re.I)
 _DONT_CONTACT = re.compile(r"\b(?:please\s+)?(?:do\s+not|don't|don’t)\s+(?:contact|call|email|e-mail|chase|write\s+to)\s+"
                            r"(?:us|this\s+(?:office|team|department|address))\s+(?:again|further)\b", re.I)
 # the close of a routine reply: "Anything else I can help with today?", "Is there anything else we can do for you?"

@@ -378,15 +378,21 @@ _HEADLINE = re.compile(r"^(?P<np>(?:the|my|your|our)\s+(?:(?!(?:is|are|was|were|
                        r"(?=\s*(?:$|[,.;!?]|\d|(?:again|twice|today|tonight|yesterday|this|last|at|on|in|by|with|without|and|"
                        r"but|because|after|before|due|overnight|from|within|halfway|mid)\b))", re.I)
 # what gets cancelled or declined, not what cancels: a train, a flight, a card (not "your wedding venue cancelled")
-_CANCELLED_THING = re.compile(r"\d[:.]\d\d|\b(?:train|flight|bus|service|appointment|order|booking|card|payment|transfer|"
-                              r"delivery|claim|application|parcel|package|collection|operation|surgery|class|lesson)s?\b", re.I)
+_CANCELLED_THING = re.compile(r"(?:train|flight|bus|appointment|order|booking|card|payment|transfer|delivery|claim|"
+                              r"application|parcel|package|collection|operation|class|lesson|course|session|show|match|"
+                              r"event|visit)s?", re.I)
 
 
 def _with_be(m: re.Match[str]) -> str:
-    if not _CANCELLED_THING.search(m["np"]):
-        return m.group()
     words = m["np"].split()
-    plural = len(words) == 2 and re.search(r"[^s]s$", words[1]) is not None  # ("your orders", not "the 7:42 from Leeds")
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in ("to", "from", "for", "of", "at", "in", "on", "with")),
+               len(words))  # (the noun before its place: "your flight SR441 to Denver")
+    head = next((w for w in reversed(words[1:cut]) if not re.search(r"\d|^[A-Z]", w)), "")  # the last word, less a code
+    # or a name ("your flight BA117": flight; "your class teacher": teacher; "the 7:42 from Leeds" is its time)
+    if not (re.fullmatch(r"\d{1,2}[:.]\d\d", words[1]) or _CANCELLED_THING.fullmatch(head)) or \
+            re.match(r"\s+on\s+(?:you|me|us|them)\b", m.string[m.end():], re.I):
+        return m.group()  # ("your class teacher cancelled", "the surgery cancelled on me": who cancelled)
+    plural = re.search(r"[^s]s$", head) is not None and not re.fullmatch(r"\d{1,2}[:.]\d\d", words[1])
     return f"{m['np'].rstrip()} {'were' if plural else 'was'} {m['pp']}"
 
 
