@@ -432,8 +432,8 @@ class _Rewriter(Additions):
         plain = plain_voice(text, self.orders, self.told or "")  # a voice only a planted order asked for
         self.voiced = plain if plain != text else None
         retyped = _retyped(plain)
-        if not parse(retyped).units:
-            retyped = plain  # ("Kindly do the needful at the earliest." alone: it stays, for its findings to say)
+        if not parse(retyped).units:  # ("Kindly do the needful at the earliest.", "Ahoy matey!" alone: nothing would
+            retyped = plain if parse(plain).units else text  # be left; it stays, for its findings to say)
         if retyped != text:  # a reply being edited loses its slips too
             text = retyped
             layout, findings = parse(text), self.check(text).findings
