@@ -54,7 +54,10 @@ MAX_DRAFT_CHARS = 200_000
 _NEGATION_WINDOW = 24
 _SENTENCE_BREAK = re.compile(r"[.!?…]+\s")
 _CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:but|so)\s|(?<!\bup)(?<!\bsafe)\s(?:and|&(?=\s+(?-i:[a-z]|I\b)))"
-                           r"\s(?!running\b|sound\b)(?!\w{3,}ed\s+(?:to|by|within|before|on|in|at)\b)",
+                           r"\s(?!running\b|sound\b)(?!\w{3,}ed\s+(?:to|by|within|before|on|in|at)\b)"
+                           # a run-on's next clause: "we will send out a new pack asap it will be with u tomorrow"
+                           r"|(?:(?<=\basap)|(?<=\btoday)|(?<=\bnow)|(?<=\bsoon)|(?<=\bshortly)|(?<=\btomorrow))"
+                           r"\s(?=(?:it|they)(?:['’]ll|\s+will)\b)",
                            re.I)  # not the comma in "£5,000", "up and running", "Black & Decker"; nor "... will be cleared
 # and delivered to Derby by Wednesday": one promise
 
@@ -414,7 +417,7 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy, said: str = "", cust
     if no_fee and _needs_approval(waived, said or sentence.text, policy, customer):
         return sentence.start + no_fee.start(), sentence.start + no_fee.end()  # "there won't be any fee to pay": waived
     if not policy.commitments or not (GRANT_MADE.search(sentence.text) or GRANT_OFFERED.search(sentence.text) or
-                                      _AND_GRANTED.search(sentence.text)):
+                                      _AND_GRANTED.search(sentence.text) or _KEPT_PRICE.search(sentence.text)):
         return None
     text = sentence.text
     for start, end in _clauses(text):
@@ -781,7 +784,12 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
 _HANDS_OUT = re.compile(r"\b(?:I|we|they|you)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|\s+can|'m|’m|\s+am|'re|’re|\s+are)\b|"
                         r"\b(?:will|is|are|has\s+been|have\s+been)\s+(?:be\s+)?(?:arranged|booked|sent|issued|confirmed|applied|"
                         r"waived)\b|\bon\s+(?:us|the\s+house)\b", re.I)
+# a price kept where it would rise: "your mum's fees will stay at £1,150 a week ..., so there'll be no increase"
+_KEPT_PRICE = re.compile(r"\b(?:fees?|price|rate|bill|rent|premium|charges?|payments?)\b[^.!?]{0,40}?\b"
+                         r"(?:will\s+(?:stay|remain)\s+(?:at|the\s+same|unchanged|fixed)|won['’]t\s+(?:go\s+up|increase|rise)|will\s+not\s+(?:go\s+up|increase|"
+                         r"rise))|\bthere(?:['’]ll|\s+will)\s+be\s+no\s+(?:increase|rise)\b", re.I)
 _GRANT = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|added|appl(?:ied|y)|approv\w*|authori[sz]ed|issu\w*|giv\w*|upgrad\w*|"
+                    r"stay\s+at|remain\s+at|no\s+increase|"
                     r"removing|reversing|"
                     r"match\w*|extend\w*|reimburs\w*|paid|cover(?:s|ed|ing)?\b|compensat\w*|discount\w*|vouchers?|frozen|freez\w*|paus\w*|"
                     r"\d+\s?%\s+(?:off|code|discount))", re.I)

@@ -839,6 +839,13 @@ def _proof_sent(condition: str, customer: str) -> bool:
     return False
 
 
+# a line that grants in a case it names first: "Where the nursery closes for reasons within its control, the affected
+# days are credited on the next invoice"
+_WHERE_GRANTED = re.compile(r"^\W*(?:where|if|when|whenever)\s+(?P<cond>[^,]{8,160}),\s*(?P<grant>[^.]*\b(?:credited|refunded|"
+                            r"waived|reduced|reimbursed|not\s+charged|free\s+of\s+charge|written\s+off)\b)", re.I)
+_MONEY_WORD = re.compile(r"\b(?:fees?|charges?|invoice|bill|payment|price|cost|refund\w*|credit\w*)\b", re.I)
+
+
 class Policy(BaseModel):
     """``commitments``: lines the team may promise; ``banned_phrases``; ``severity``: rule id -> severity or "off"."""
 
@@ -1042,6 +1049,11 @@ class Policy(BaseModel):
                     (any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES) or
                      _proof_sent(cond.group(), customer)):
                 return line
+            where = _WHERE_GRANTED.match(line)  # "Where the nursery closes for reasons within its control (for example
+            if where and _MONEY_WORD.search(clause) and \
+                    len(set(_stems(where["cond"], _GENERIC_POLICY_WORDS)) & set(_stems(customer, _GENERIC_POLICY_WORDS))) >= 2:
+                return line  # staff shortages), the affected days are credited", to "you closed ... you didn't have enough
+                # staff", refused as "fees are not reduced for absences"
         return None
 
     def past_window(self, clause: str, said: str) -> str | None:

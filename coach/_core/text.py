@@ -31,7 +31,7 @@ _MISSED_END = re.compile(r"\b(?!(?:etc|vs|approx|min|mins|hrs?|ext|no|nos|ref|ac
                          r"(\s+)(?=(?:I|[A-Z][a-z]+)\b)")
 # ... and in chat, "!" or "?" before a small "your", "we'll", "i": "so sorry for the confusion!! your refund ..."
 _CHAT_END = re.compile(r"[a-z]{2,}[!?]{1,3}(\s+)(?=(?:your|you|you'll|you're|ur|u|u'll|we|we'll|we're|we've|i|i'm|i'll|i've|"
-                       r"it|it's|our|this|the|pls|please|dm)\b)")
+                       r"it|it's|our|this|the|pls|please|dm|any|anything|let|just|if|hope|thanks|thx|cheers)\b)")
 # An emoji ends a sentence when a sentence starts after it: "not what we want for you ✈️ You'll get ..."
 _EMOJI_END = re.compile(rf"[{EMOJI}]\uFE0F?(\s+)(?=[A-Z][\w'’]*\s+[\w@#])")  # not "🙏 Kim" at the end
 # ... and, in chat, before an apology or thanks in small letters: "water will be back by 12pm today 👍 sorry for any
