@@ -391,3 +391,40 @@ def test_a_refusal_where_the_policy_credits_this_very_case_says_the_policy():
              "apply.\n\nAccounts")
     out = _run(draft, customer, policy)
     assert "credited on the next invoice" in out.rewrite and out.passed is not True
+
+
+# --- ee/ef's garbled shapes, in drafts written here -----------------------------------------------------------------
+
+def test_who_they_are_is_not_what_we_are_sorry_for():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("Our phones have been down since 9am. We are a dental practice; our patients cannot reach us.")
+    assert said is None or "you are a dental practice" not in said
+    said = restate_problem("I work from home and I've used up all my mobile data because the broadband is down.")
+    assert said is None or "work from home" not in said
+
+
+def test_what_the_customer_told_us_is_not_what_went_wrong():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("I told you I was going to Spain through the app and my card still got declined in Madrid.")
+    assert said is not None and not said.startswith("you told us") and "declined" in said
+
+
+def test_a_telegraphic_will_update_says_who_will():
+    out = _run("Dear Sir,\nSorry for the trouble. Parts awaited from supplier. Will update.\nRegards\nService Desk",
+               "My car was due back Tuesday, it's Friday. Job card JC/44120.")
+    assert "I'll update you." in out.rewrite and "\nWill update" not in out.rewrite and ". Will update" not in out.rewrite
+
+
+def test_a_subject_two_promises_shared_is_not_left_as_a_fragment():
+    out = _run("Dear Ms Cole,\n\nPlease rest assured that a corrected bill and a full refund of the overcharge will "
+               "certainly be processed by Friday.\n\nYours sincerely,\nTom", "You overcharged me on bill B-2201.")
+    assert "assured that a corrected bill." not in out.rewrite
+    out = _run("Dear Ms Cole,\n\nI guarantee that your payment will be backdated to 1 May and your fees recalculated "
+               "today.\n\nYours sincerely,\nTom", "My payment was not applied.")
+    assert "Your fees recalculated today." not in out.rewrite and "today" in out.rewrite
+
+
+def test_a_time_inside_a_relative_clause_is_not_cut_out_of_it():
+    out = _run("Hi Jo, our devs are looking into it, it will be fixed in the next release which is going out tomorrow.",
+               "The export button does nothing since Monday.")
+    assert "which is going out;" not in out.rewrite and "which is going out tomorrow" in out.rewrite

@@ -129,6 +129,8 @@ def update_instead(s: str, vp: str, deadline: re.Match[str], salt: int, *, again
                     r"very|really|pretty|quite|fairly)\s+$",
                     vp[: deadline.start()], re.I)  # "fixed by [this evening]", "by the end of [next week]" (not "back on")
     start = pre.start() if pre else deadline.start()
+    if re.search(r"\b(?:which|that)\s+(?:is|are|was|will\s+be)\s+[a-z]+(?:\s+[a-z]+)?\s*$", vp[:start], re.I):
+        return None  # "fixed in the next update which is going out tomorrow": the time is the update's, said whole
     hurried = pre is not None and re.fullmatch(r"\s*(?:very|really|pretty|quite|fairly)\s+", pre.group(), re.I)
     when = update_time(vp[deadline.start() if hurried else start: end.end()].strip())  # ("very soon": "soon")
     rest = re.sub(r"\s+(?:either\s+way|at\s+the\s+(?:very\s+)?latest|or\s+(?:sooner|earlier)|as\s+promised|itself)\b", "",

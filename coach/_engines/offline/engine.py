@@ -210,10 +210,16 @@ def _drop_empty_items(layout: Layout) -> None:
             unit.text = f"{int(mark['n']) - gone}{mark['end']}"
 
 
+# what an assurance kept of a subject two promises shared: "Please rest assured that a corrected invoice." (of "... that a
+# corrected invoice and a full refund will certainly be processed by Friday")
+_ASSURED_PIECE = re.compile(r"^\W*(?:please\s+)?(?:rest\s+assured|be\s+assured|I\s+(?:can\s+)?assure\s+you|please\s+note)\s+"
+                            r"that\s+(?:a|an|the|your|our)\s+(?:(?!(?:is|are|was|were|will|has|have|can)\b)[^\s.!?]+\s*){1,3}"
+                            r"[.!]?$", re.I)
 _GAPPED = re.compile(r"^(?P<np>(?:your|the|our)\s+[\w-]+(?:\s+(?!(?:is|are|was|were|has|have|had|will|should|can|could|"
                      r"would|r)\b)[\w-]+)?)\s+(?:live|ready|back(?:\s+on)?|fixed|working|up|on|"
-                     r"in|done|sorted|connected|restored|repaired|delivered)\s+(?P<when>(?:by|on|before|within)\s+(?:\w+\s+)?"
-                     r"(?:\d[^.!?]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|the\s+end\s+of\s+\w+|"
+                     r"in|done|sorted|connected|restored|repaired|delivered|[a-z]+ed)\s+"
+                     r"(?P<when>(?:(?:by|on|before|within)\s+(?:\w+\s+)?|(?=today|tomorrow|tonight))"
+                     r"(?:\d[^.!?]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight|the\s+end\s+of\s+\w+|"
                      r"next\s+\w+|this\s+\w+))"
                      r"[.!]*$", re.I)
 _VOWS = re.compile(r"\W*(?:I|we)\s+(?:\w+ly\s+)?(?:promise|guarantee|swear)\b", re.I)
@@ -269,8 +275,18 @@ def _retyped(text: str) -> str:
     text = _NEEDFUL_AND.sub(r"\1", text)  # "Please do the needful and check your balance": the step is asked
     text = _NEEDFUL.sub("", text)  # "Kindly do the needful.": asks for nothing anyone can do
     text = _HI_I_UNDERSTAND.sub(r"\1, ", text)  # "Hi Steve i understand, ...": the greeting, then what follows
+    text = _WILL_UPDATE.sub(_who_will, text)  # "Parts awaited from warehouse. Will update.": who will
     return _ILL.sub("I'll", text)  # "ill see what i can do": "I'll see ..." (a lone "i" stays: made "I" after an emoji,
     # it would start a sentence of its own, "😭 I'd be sooo mad too", out of reach of the pity it followed)
+
+
+_WILL_UPDATE = re.compile(r"(?:(?<=[.!?]\s)|^)Will\s+(?P<verb>update|revert|confirm|advise|call)(?:\s+(?:you|u))?"
+                          r"(?P<when>\s+(?:asap|soon|shortly|tomorrow|today|by\s+\w+))?(?P<end>\s*[.!]|\s*$)", re.M)
+
+
+def _who_will(m: re.Match[str]) -> str:
+    verb = {"revert": "get back to", "advise": "update"}.get(m["verb"], m["verb"])
+    return f"I'll {verb} you{m['when'] or ''}{m['end'].strip() or '.'}"
 
 
 _HI_I_UNDERSTAND = re.compile(r"^((?i:hi|hey|hello|hiya)\s+[A-Z][a-z]+),?\s+i\s+(?:totally\s+|completely\s+)?understand\s*,\s*"
@@ -867,7 +883,7 @@ class _Rewriter(Additions):
         # checked went, and a check of it follows; "Come back." of "Come back and we'll def make it up to u"; and "It should
         # show in 3-5 working days." of a refund now checked against the policy is said on its condition)
         sentences = [_GAPPED.sub(lambda m: f"I'll update you on {m['np'][0].lower() + m['np'][1:]} {m['when']}.", s)
-                     if s != text else s for s in sentences]  # "Your line live by Monday." (left
+                     for s in sentences if s == text or not _ASSURED_PIECE.match(s)]  # "Your line live by Monday." (left
         # of "the pole will be in and your line live by Monday"): the time, as when the agent updates
         checked = _CHECKS_GRANT.search(" ".join(sentences)) is not None
         return checks_in_order([_IF_APPROVED + lower_first(re.sub(r"^\W*and\s+", "", s))

@@ -229,7 +229,7 @@ _OWN_ACTION = re.compile(r"^you(?:['’]ve|\s+have)?\s+(?:(?:just|recently|alrea
                          r"paid(?!\s+twice)|frozen|froze|blocked|locked|"
                          r"cancell?ed|reserved|subscribed|signed\s+up|renewed|upgraded|registered|applied|transferred|filed|lodged|"
                          r"moved|returned|sent|placed|made|switched|joined|opened|topped\s+up|picked\s+up|dropped|collected|"
-                         r"handed\s+in|stayed|dined)\b", re.I)
+                         r"handed\s+in|stayed|dined|told\s+(?:you|us)|let\s+(?:you|us)\s+know|informed\s+(?:you|us))\b", re.I)
 _OWN_ACTION_THEN = re.compile(r",?\s+(?:and|but)\s+(?:then\s+)?|,\s+", re.I)
 # A problem word that, alone, says what is at stake rather than what went wrong: "my rent is due Friday".
 _WEAK = frozenset({"due", "every day", "freeze"})  # (what is at stake: "I have two kids in the car every day"; what they
@@ -462,13 +462,16 @@ _WRITING_TO = re.compile(r"^\W*(?:further\s+to\s+[^,;]{1,60},\s+)?I\s+(?:must|wi
                          r"am\s+writing\s+to|write\s+to)\s+(?:put\s+in\s+"
                          r"writing|express|register|record|raise|complain\s+about)\s+(?:my\s+)?(?:[\w-]+\s+){0,3}?(?:about\s+the\s+"
                          r"fact\s+)?that\s+(?=\w)", re.I)
-_WHO_THEY_ARE = re.compile(r"^\W*(?:I['’]m|I\s+am)\s+(?:\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)|"
+_WHO_THEY_ARE = re.compile(r"^\W*(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+"
+                  r"(?:\d{1,3}(?:\s+years?\s+old)?\s*(?:,\s*|\s+and\s+|[.!]\s*|$)|"
                   # who they are or what they live with, before what went wrong: "I'm a first-year student and my loan
                   # payment hasn't come through", "I'm on chemo and my tablets ..." (not "I'm on hold and ...")
                   r"(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+|on\s+(?!hold\b|the\b)[\w-]+(?:\s+credit)?|[\w-]+-allergic|allergic\s+to\s+"
-                  r"[\w-]+|diabetic|coeliac|celiac|pregnant|vegan)(?:,\s*|\s+and\s+)"
-                  r"(?=(?:my|our|the)\b))|"  # (not "I'm a council tenant and I need to be moved": what they ask)
-                  r"^\W*I\s+(?:work\s+from\s+home|live\s+(?:alone|on\s+my\s+own))(?:,\s*|\s+and\s+)(?=(?:my|our|the)\b)",
+                  r"[\w-]+|diabetic|coeliac|celiac|pregnant|vegan)(?:,\s*|;\s*|\s+and\s+)"
+                  r"(?=(?:my|our|the)\b))|"  # (not "I'm a council tenant and I need to be moved": what they ask; "We are a
+                  # recruitment agency; our candidates cannot reach us": what went wrong follows)
+                  r"^\W*I\s+(?:work\s+from\s+home|live\s+(?:alone|on\s+my\s+own))(?:,\s*|\s+and\s+)"
+                  r"(?=(?:my|our|the|I['’]ve|I\s+have)\b)",
                   re.I)
 # how long they are there, not what went wrong: "We are still here until Sunday."
 _STAY = re.compile(r"^\W*(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:still\s+)?(?:here|there|staying(?:\s+here)?)\s+"
