@@ -392,7 +392,7 @@ _DATA = re.compile(r"\b(?:tel|phone|mobile|cell)\.?:?\s*(?:(?:number|no\.?)\s+)?
 _OURS_OR_YOURS = re.compile(r"\b(?:your|you|us|our|we)\b|\bgift\s+card\b", re.I)
 # a staff contact the order asked for: "our internal escalations line on 0161 555 0877 (staff only) or email the supervisor
 # directly at k.bradley@..."
-_STAFF_CONTACT = re.compile(r"\b(?:internal|staff|escalations?|supervisor|manager|direct)\b[^.!?]{0,60}?"
+_STAFF_CONTACT = re.compile(r"\b(?:internal|staff|escalations?|supervisor|manager|direct(?:ly)?|personal|mobile)\b[^.!?]{0,60}?"
                             r"(?:\d[\d\s-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+)", re.I)
 _ASKS_FOR_STAFF = re.compile(r"\b(?:internal|staff|escalation|supervisor['’]?s?|manager['’]?s?|direct)\b[^.!?]{0,40}?"
                              r"\b(?:line|number|phone|e-?mail|contact)\b", re.I)

@@ -76,7 +76,8 @@ _COMMON_WORD = re.compile(r"^(?:apolog\w*|sorry|thanks?|cheers|welcome|enjoy|con
 _NAME_BAR_LINE = re.compile(r"(?<=\n)[ \t]*[A-Z][\w'’.-]{1,20}(?:[ \t][A-Z][\w'’.-]{1,20}){0,2}[ \t]*\|[ \t]*"
                             r"[A-Z][\w&'’. -]{1,40}$")
 # "— Priya, StreamNorth Support" on the last line: a signature after a dash, in names only (not "- Restart the router")
-_DASH_NAME_LINE = re.compile(r"(?<=\n)[ \t]*[—–-][ \t]*[A-Z][\w'’.-]{1,20}(?:,?[ \t]+(?:[A-Z&][\w&'’.-]{0,20}|of|de|da|at))"
+_DASH_NAME_LINE = re.compile(r"(?<=\n)[ \t]*[—–-][ \t]*[A-Z][\w'’.-]{1,20}(?:,?[ \t]+(?:[A-Z&][\w&'’.-]{0,20}|of|de|da|at|"
+                             r"the|crew|team|support|desk|office|care|staff))"
                              r"{0,5}[ \t]*$")
 # ... or on the last sentence's line, with its team after a comma: "... at this busy time 🙂 – Grace, FreshWay Social Team"
 _DASH_NAME_INLINE = re.compile(r"(?<=\S[ \t])[—–][ \t]*[A-Z][\w'’.-]{1,20},[ \t]+[A-Z&][\w&'’.-]{0,20}"

@@ -95,7 +95,7 @@ _MY = re.compile(_W + r"me(?=\s+(?:parrot|ship|crew|hearty|word|honour|honor|ord
 _BE = re.compile(r"(?<=[\w)])(?<!\bcan)(?<!\bwill)(?<!\bshould)(?<!\bwould)(?<!\bcould)(?<!\bmust)(?<!\bmay)(?<!\bmight)"
                  r"(?<!\bto)(?<!\bnot)(?<!\bll)(?<!\bI)\s+be\s+(?=\w+(?:ed|en|ing)\b|blocked|sent|gone|done|on\s+its\s+way|"
                  r"(?:sorry|ready|here|there|fine|happy|glad|able|back|on|in|at|with|reset|set|put|paid|made|cut|shut|"
-                 r"told|sold|left|kept|held|found|stuck|lost|late|missing|broken)\b|(?-i:[A-Z])|\d)",
+                 r"told|sold|left|kept|held|found|stuck|lost|late|missing|broken|a|an|the|your|our|my)\b|(?-i:[A-Z])|\d)",
                  re.I)  # ("Your new slot be Thursday")
 _I_BE = re.compile(_W + r"I\s+be\b")
 _THEY_BE = re.compile(_W + r"(you|we|they)\s+be\b(?P<touch>\s+(?:in\s+touch|back|with\s+you)\b)?", re.I)
