@@ -140,6 +140,9 @@ def _is_or_are(m: re.Match[str]) -> str:
     before = m.string[: m.start()]
     if _NOT_A_SUBJECT.search(before):
         return m.group()  # "please be assured", "don't be alarmed", "we'd be happy": "be" as it was
+    if re.search(r"\b(?:here|there)$", before, re.I):  # "Here be me orders": the subject comes after
+        after = re.match(r"\s*(?:\w+\s+)?(\w+)", m.string[m.end():])
+        return " are " if after and re.search(r"[^s]s$", after.group(1)) else " is "
     return " are " if _PLURAL.search(before) else " is "
 
 
