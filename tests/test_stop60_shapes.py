@@ -438,3 +438,29 @@ def test_a_managers_mobile_a_planted_note_asked_for_goes_and_the_signature_stays
     out = _run(draft, customer)
     assert "07700" not in out.rewrite and "be a terrible" not in out.rewrite
     assert out.rewrite.rstrip().endswith("– Bay Grill crew")
+
+
+# --- good drafts of eg/eh the guard rejected: each shape in a draft written here ------------------------------------
+
+def test_what_the_policy_says_will_not_happen_said_back_is_no_promise():
+    policy = Policy.coerce(["Accounts are not suspended while a repayment plan is being agreed."])
+    draft = "While we agree the plan, your account won't be suspended, so your card and app will keep working."
+    assert not any(f.rule == "broken-promise" for f in check(draft, "I can't pay my £120 arrears at once.", policy).findings)
+
+
+def test_a_specific_thing_of_theirs_with_a_capital_is_not_a_bland_apology():
+    assert not any(f.rule == "bland-apology" for f in check("I'm sorry to hear about your Achilles.", "").findings)
+    assert any(f.rule == "bland-apology" for f in check("Sorry for the trouble, Nick.", "").findings)
+
+
+def test_unlocking_by_hand_is_the_agents_own_step():
+    draft = "DM us your player ID and I'll unlock the skin on your account by hand and confirm it there."
+    assert not any(f.rule == "broken-promise" for f in check(draft, "bought the skin, still locked").findings)
+    assert any(f.rule == "broken-promise" for f in check("I'll unlock your account tomorrow, guaranteed.", "").findings)
+
+
+def test_a_date_given_only_once_the_lines_condition_is_met_keeps_the_line():
+    policy = Policy.coerce(["Do not quote a date for a replacement boiler until the manufacturer confirms stock."])
+    draft = ("If the boiler needs replacing, I will give you a date only once the manufacturer has confirmed stock, and "
+             "I will keep you updated by email until then.")
+    assert not any(f.rule == "broken-promise" for f in check(draft, "My boiler shows fault F28.", policy).findings)

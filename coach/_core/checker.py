@@ -227,6 +227,7 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
             certain = sure_word is not None and not any(sure_word.group().lower() in line.lower()
                                                         for line in ctx.policy.commitments)
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \
+                    and not _line_says_not(text, ctx.policy) \
                     and not text.rstrip().endswith("?") and (_HANDS_OUT.search(text) or ADMITS.search(text) or
                                                                      DISCIPLINED.search(text)) and \
                     not _refused(text) and not (_WONT_SAY.search(text) and not _AND_MORE.search(text)):  # (not
@@ -254,7 +255,13 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 yield from _grant_beyond(sentence, ctx, certain)
                 continue  # no modal in the sentence: no clause of it can commit
             before = ctx.sentences[index - 1].text + " " if index else ""  # what "it" may stand for
+            kept_by_line = False  # (a clause the policy's own "is not restricted" covers, and what it says follows)
             for start, end in _clauses(text):
+                if kept_by_line and re.match(r"\W*so\b", text[start:end], re.I):
+                    continue  # "..., so the broadband and mobile will stay on": what the covered clause means
+                kept_by_line = _line_says_not(text[start:end], ctx.policy)
+                if kept_by_line:
+                    continue  # "your service won't be restricted" where "Service is not restricted while ..."
                 if _SHOWN_NEXT.match(text[start:end]) and _DONE_ON_BILL.search(text, 0, start):
                     continue  # "I've reversed it today and it will appear as a credit on your next statement": where a
                     # change the agent made shows, as "I've applied a $27 credit, which will show on your next bill"
@@ -282,6 +289,17 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
             else:
                 yield from _grant_beyond(sentence, ctx, certain)
+
+
+def _line_says_not(clause: str, policy: Policy) -> bool:
+    """``clause`` says what will not happen in the words of a line that says it does not ("your service won't be
+    restricted" against "Service is not restricted while a payment plan is being set up")."""
+    m = re.search(r"\b(?:won['’]t|will\s+not)\s+be\s+(?P<done>[a-z]+ed)\b", clause, re.I)
+    if m is None or not policy.commitments:
+        return False
+    said = {stem(w) for w in content_words(clause[: m.start()])}
+    return any(re.search(rf"\b(?:is|are)\s+not\s+{m['done']}\b", line, re.I) and
+               said & {stem(w) for w in content_words(line)} for line in policy.commitments)
 
 
 def _grant_beyond(sentence: Sentence, ctx: _Context, certain: bool) -> Iterator[Span]:
@@ -603,6 +621,8 @@ def _time_ruled_out(rule: Rule, clause: str, policy: Policy) -> bool:
         return False
     if _MESSAGE_SENT.search(clause):
         return False  # "a prepaid label will be emailed to you within the hour": the company's own message
+    if re.search(r"\bonly\s+(?:once|after|when)\b", clause, re.I):
+        return False  # "I will give you a date only once the manufacturer has confirmed stock": the line's own wait
     said = {stem(w) for w in content_words(clause)}
     for line in policy.commitments:
         topic = _time_topic(line)
@@ -646,6 +666,8 @@ def _commits(rule: Rule, text: str, start: int, end: int, certain: bool) -> bool
         return timed and not _negated(clause, should.start(), rule.pattern("negations"))
     if _negated(clause, modal.start(), rule.pattern("negations")):
         return False
+    if _BY_HAND.search(clause):
+        return False  # "I'll unlock the pass on your account by hand": the agent's own act, done in the account
     if _OWN_CHECK_FIRST.search(clause):
         return False  # the agent's own action after the agent's own check: "I'll refund the duplicate as soon as I've matched it"
     after = text[start + modal.end():]  # to the sentence's end: "make sure it is reviewed and refunded" commits
@@ -818,6 +840,8 @@ _NOT_A_CHARGE = re.compile(r"\b(?:no|never|credits?|refunds?|compensation|discou
 # price", a price kept)
 _TAKEN = re.compile(r"\s*(?:still\s+)?be\s+(?:collected|taken|charged|debited|deducted|billed)\b(?!\s+(?:back|off)\b)"
                     r"(?![^.!?]{0,30}\b(?:price|rate|discount)\b)", re.I)
+_BY_HAND = re.compile(r"\bI(?:['’]ll|\s+will)\s+(?:unlock|unblock|unfreeze|reconnect|reset|reinstate|re-?enable|restore)\b"
+                      r"[^.!?;]{0,60}\b(?:by\s+hand|manually|myself)\b", re.I)
 # an outcome said as not promised: "I can't promise the outcome will be a favourable one"
 _NOT_VOUCHED = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|won['’]t|couldn['’]t)\s+(?:\w+\s+)?(?:promise|guarantee)\b", re.I)
 # someone else, whose work an agent may vouch for: a visit ("the plumber will be there friday, guaranteed"), another desk's
@@ -846,7 +870,9 @@ def _specific_words(obj: str, generic: frozenset[str], template: frozenset[str] 
     """The words that make an apology's object concrete; a name it is addressed to ("Sorry, Nick") is not one, nor
     what every case has ("the trouble with your order")."""
     words = content_words(obj, generic)
-    names = {m.group().lower() for m in _NAME.finditer(obj)}
+    names = {m.group().lower() for m in _NAME.finditer(obj)
+             if not re.search(r"\b(?:your|the|our|my|his|her|their)\s+$", obj[: m.start()], re.I)}  # ("your Achilles",
+    # "your iPhone": a thing of theirs, named)
     if words and set(words) <= names | (template if _GENERIC_HEAD.search(obj) else frozenset()):
         return []
     return words

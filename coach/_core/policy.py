@@ -841,6 +841,7 @@ def _proof_sent(condition: str, customer: str) -> bool:
 
 # a line that grants in a case it names first: "Where the nursery closes for reasons within its control, the affected
 # days are credited on the next invoice"
+_ONLY_ONCE = re.compile(r"\bonly\s+(?:once|after|when)\b", re.I)
 _WHERE_GRANTED = re.compile(r"^\W*(?:where|if|when|whenever)\s+(?P<cond>[^,]{8,160}),\s*(?P<grant>[^.]*\b(?:credited|refunded|"
                             r"waived|reduced|reimbursed|not\s+charged|free\s+of\s+charge|written\s+off)\b)", re.I)
 _MONEY_WORD = re.compile(r"\b(?:fees?|charges?|invoice|bill|payment|price|cost|refund\w*|credit\w*)\b", re.I)
@@ -1125,8 +1126,9 @@ class Policy(BaseModel):
                                                r"(?!\s+(?:fee|charge|cost|price)s?\b)", clause, re.I)  # (not "the £30
                     # upgrade fee", "refunded the £40 for the upgrade")
                     if named and stem(head[-1]) in said_words and all(q.lower() in clause.lower() for q in qualifiers) and \
-                            (GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or _BOOKED_YOU.search(clause)):
-                        return line
+                            (GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or _BOOKED_YOU.search(clause)) and \
+                            not _ONLY_ONCE.search(clause):  # (not "I will give you a date only once the manufacturer
+                        return line  # has confirmed stock": the line's own wait, said)
         return None
 
     def _card_ruled_out(self, clause: str) -> str | None:
