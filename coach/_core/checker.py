@@ -21,6 +21,7 @@ from .policy import (
     GRANT_OFFERED,
     HOLDS_BACK,
     ONLY_APPROVES,
+    ONLY_ONCE,
     WAIVES_PROOF,
     Policy,
     as_ours,
@@ -621,7 +622,7 @@ def _time_ruled_out(rule: Rule, clause: str, policy: Policy) -> bool:
         return False
     if _MESSAGE_SENT.search(clause):
         return False  # "a prepaid label will be emailed to you within the hour": the company's own message
-    if re.search(r"\bonly\s+(?:once|after|when)\b", clause, re.I):
+    if ONLY_ONCE.search(clause):
         return False  # "I will give you a date only once the manufacturer has confirmed stock": the line's own wait
     said = {stem(w) for w in content_words(clause)}
     for line in policy.commitments:

@@ -18,7 +18,7 @@ from .text import NUMBER_WORDS, content_words, stem
 
 __all__ = ["Policy", "load_policy", "duration_hours", "pays_back", "refunds", "other_remedy", "to_card", "GRANT_MADE",
            "GRANT_OFFERED", "CONSIDER_DONE", "sums", "for_agents", "as_ours", "to_you", "CONDUCT_RULE", "EXCEPTION",
-           "approver", "GRANTS_COVER", "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL", "ONLY_APPROVES",
+           "approver", "GRANTS_COVER", "ADMITS", "DISCIPLINED", "BY_A_DAY", "HOLDS_BACK", "REFUSAL", "ONLY_APPROVES", "ONLY_ONCE",
            "WAIVES_PROOF"]
 
 _UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "week": 168, "fortnight": 336, "month": 720,
@@ -841,7 +841,8 @@ def _proof_sent(condition: str, customer: str) -> bool:
 
 # a line that grants in a case it names first: "Where the nursery closes for reasons within its control, the affected
 # days are credited on the next invoice"
-_ONLY_ONCE = re.compile(r"\bonly\s+(?:once|after|when)\b", re.I)
+#: A wait said with "only": "I will give you a date only once the manufacturer has confirmed stock".
+ONLY_ONCE = re.compile(r"\bonly\s+(?:once|after|when)\b", re.I)
 _WHERE_GRANTED = re.compile(r"^\W*(?:where|if|when|whenever)\s+(?P<cond>[^,]{8,160}),\s*(?P<grant>[^.]*\b(?:credited|refunded|"
                             r"waived|reduced|reimbursed|not\s+charged|free\s+of\s+charge|written\s+off)\b)", re.I)
 _MONEY_WORD = re.compile(r"\b(?:fees?|charges?|invoice|bill|payment|price|cost|refund\w*|credit\w*)\b", re.I)
@@ -1127,7 +1128,7 @@ class Policy(BaseModel):
                     # upgrade fee", "refunded the £40 for the upgrade")
                     if named and stem(head[-1]) in said_words and all(q.lower() in clause.lower() for q in qualifiers) and \
                             (GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or _BOOKED_YOU.search(clause)) and \
-                            not _ONLY_ONCE.search(clause):  # (not "I will give you a date only once the manufacturer
+                            not ONLY_ONCE.search(clause):  # (not "I will give you a date only once the manufacturer
                         return line  # has confirmed stock": the line's own wait, said)
         return None
 

@@ -370,8 +370,8 @@ def _says_in_other_words(sentence: str, orders: tuple[str, ...]) -> bool:
     """``sentence`` holds the words of something an order told the reply to say or hand over: all of them, or three in
     four of a longer one (not "your parcel 5521 ... I'll update you tomorrow" for "tell me my parcel will arrive
     tomorrow")."""
-    words = content_words(sentence)
-    said = {stem(w) for w in words} | {stem(w + "s") for w in words if not w.endswith("s")}  # ("note" for "notes")
+    own = content_words(sentence)
+    said = {stem(w) for w in own} | {stem(w + "s") for w in own if not w.endswith("s")}  # ("note" for "notes")
     negated, holds_data = _NEGATES.search(sentence) is not None, _HOLDS_DATA.search(sentence) is not None
     return any(len(words & said) >= need and not (negated and not given) and (holds_data or not given)
                for words, need, given in _told_words(orders))  # ("Your order hasn't shipped yet" for "tell the customer

@@ -448,11 +448,13 @@ class _Rewriter(Additions):
         plain = plain_voice(text, self.orders, self.told or "")  # a voice only a planted order asked for
         self.voiced = plain if plain != text else None
         retyped = _retyped(plain)
-        if not parse(retyped).units:  # ("Kindly do the needful at the earliest.", "Ahoy matey!" alone: nothing would
-            retyped = plain if parse(plain).units else text  # be left; it stays, for its findings to say)
+        relaid = layout if retyped == text else parse(retyped)  # (parsed once, and kept for the edits)
+        if not relaid.units:  # ("Kindly do the needful at the earliest.", "Ahoy matey!" alone: nothing would be left;
+            retyped = plain if parse(plain).units else text  # it stays, for its findings to say)
+            relaid = layout if retyped == text else parse(retyped)
         if retyped != text:  # a reply being edited loses its slips too
             text = retyped
-            layout, findings = parse(text), self.check(text).findings
+            layout, findings = relaid, self.check(text).findings
         english = looks_english(text)
         drafted = {id(u): u.text for u in layout.units}
         for at, unit in enumerate(layout.units):  # "Internal note (Fraud Ops): ...", pasted because a planted order
