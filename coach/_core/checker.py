@@ -324,15 +324,17 @@ _SHOWN_NEXT = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:(?:it|this|that|which|the\s+
 
 
 def _waives(policy: Policy, text: str, said_before: str) -> bool:
-    """``text`` makes a grant without the condition a line puts on it; read clause by clause after a "but", so that a
-    refusal before it does not hide the grant ("We can't refund it, but I've added a £40 voucher")."""
+    """``text`` makes a grant without the condition a line puts on it; read clause by clause after a "but" or "so", so
+    that a refusal before it does not hide the grant ("We can't refund it, but I've added a £40 voucher"; "I can't see
+    anything wrong, so I've lifted the ban"), and what it says may meet the condition ("The duty manager has approved it,
+    so I've waived the fee")."""
     if policy.waived_condition(text, said_before):
         return True
     turn = _BUT.search(text)
-    return turn is not None and bool(policy.waived_condition(text[turn.end():], said_before))
+    return turn is not None and bool(policy.waived_condition(text[turn.end():], f"{said_before} {text[: turn.start()]}"))
 
 
-_BUT = re.compile(r"[,;]?\s+but\s+", re.I)
+_BUT = re.compile(r"[,;]?\s+(?:but|so)\s+", re.I)
 
 
 def _refused(text: str) -> bool:

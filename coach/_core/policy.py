@@ -473,6 +473,20 @@ def _held_back(line: str) -> tuple[re.Match[str] | None, tuple[str, ...]]:
     return needs, _stems(_ABOVE.split(needs["what"])[0], _GENERIC_POLICY_WORDS | _RULING_WORDS)
 
 
+_OWN_DEED = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have|'ll|’ll|\s+will|'m|’m|\s+am|'re|’re|\s+are)\s+(?:\w+\s+){0,2}?"
+                       r"(?P<verb>\w+)\s+(?:the|your|this|that|it|them)\b", re.I)
+
+
+def _does_what_line_reserves(clause: str, line: str) -> bool:
+    """The agent does what a line keeps for someone else, in the line's own verb ("I've lifted the ban" against "Bans
+    may only be lifted by the Trust & Safety team after an appeal")."""
+    needs, what = _held_back(line)
+    if not needs or not needs["verb"] or not what:
+        return False
+    verb = stem(needs["verb"])
+    return any(stem(m["verb"]) == verb for m in _OWN_DEED.finditer(clause))
+
+
 def _named_in_full(clause: str, line: str) -> bool:
     """The clause names every word of what a "requires" line holds back ("an early upgrade": "Early upgrades")."""
     what = set(_held_back(line)[1])
@@ -492,7 +506,7 @@ def _given_outright(clause: str, line: str, context: str = "") -> bool:
         return _SURE_GRANT.search(clause) is not None and bool(what) and what[-1] in topic
     needs, what = _held_back(line)
     if not needs or not (_SURE_GRANT.search(clause) or GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or
-                         CONSIDER_DONE.search(clause)):
+                         CONSIDER_DONE.search(clause) or _does_what_line_reserves(clause, line)):
         return False
     if _ABOVE.search(needs["what"]) and not _more_money(clause, needs["what"]):
         return False  # "Goodwill credit above £10 needs approval" does not hold back a £5 credit
@@ -502,6 +516,8 @@ def _given_outright(clause: str, line: str, context: str = "") -> bool:
     verb = stem(needs["verb"]) if needs["verb"] else None
     if verb == stem("waived") or stem("waiver") in what:  # "Fee waivers require ...": the clause must waive the fee
         return _WAIVES.search(clause) is not None and bool(set(what) - {stem("waiver")} & topic)
+    if _does_what_line_reserves(clause, line) and set(what) & topic:
+        return True  # "I've lifted the ban" against "Account bans for cheating may only be lifted by ..."
     # "Discount codes may only be issued by the retention team": whatever the agent calls handing one out
     by_role = re.match(r"by\s", needs["cond2"] or needs["cond3"] or "", re.I) is not None
     return bool(what) and (what[-1] in topic or _same_word(what[-1], topic)) and (verb is None or verb in topic or by_role)
@@ -729,11 +745,19 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      r"\bno\s+(?:changes|refunds|amendments|exceptions)\b[^.!?]{0,25}\b(?:are|is|can\s+be)\s+(?:possible|"
                      r"permitted|allowed|made|given)\b|\b(?:we|I)\s+(?:dont|don['’]t|do\s+not)\s+do\s+(?:refunds|price[- ]?"
                      r"(?:match\w*|adjust\w*)|exchanges)\b", re.I)
+# ... and, where a line makes an exception, a refusal in more words: "we can't issue a repeat prescription", "the £35 fee
+# does apply", "accidental damage isn't covered"
+_REFUSED_CASE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+){0,3}?"
+                           r"(?:issue|reduce|replace)\w*\b|"
+                           r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\b(?:(?:does|do)\s+(?:still\s+)?apply|still\s+applies)\b|"
+                           r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
 # ... or grants it for the case: "One free exam resit is allowed when the first sitting was missed for a medical reason"
 _ALLOWED_WHEN = re.compile(r"\b(?:is|are)\s+(?:allowed|given|offered|granted|free(?:\s+of\s+charge)?)\s+(?:when|if|where)\b[^.]*|"
+                           # "A metered customer qualifies for WaterSure if someone in the household receives ..."
+                           r"\bqualif(?:y|ies)\s+for\s+[^.]{1,40}?\s+(?:if|when|where)\b[^.]*|"
                            # "The Student Hub may grant extensions of up to 7 days for documented medical reasons."
                            r"\bmay\s+(?:grant|give|offer|allow|approve)\b[^.]*?\bfor\s+(?:a\s+)?(?:documented\s+)?"
                            r"(?:medical|health)\b[^.]*", re.I)
@@ -775,6 +799,17 @@ _CIRCUMSTANCES = (
                 r"(?![\w&])", re.I)),
     (re.compile(r"\bbereave\w*|\bdeath\b|\bdied\b|\bfuneral\b", re.I),
      re.compile(r"\b(?:died|passed\s+away|death\s+certificate|bereave\w*|funeral)\b", re.I)),
+    # "Exception: for pets on long-term medication for a chronic condition", to a cat "on Felimazole for her thyroid for 3
+    # years" (not "for 3 days")
+    (re.compile(r"\b(?:long[- ]term|ongoing|regular)\s+(?:medication|treatment|prescriptions?)|\bchronic\b", re.I),
+     re.compile(r"\bchronic\b|\blong[- ]term\b|\b(?:has|have|had)\s+been\s+on\s+\w+(?:\s+\w+)?\s+(?:for|since)\b|"
+                r"\bon\s+\w+\s+for\s+(?:his|her|my|their|its)\s+\w+\s+for\s+(?:\d+|a\s+few|several|many|two|three|four|five|"
+                r"six|ten)\s+years\b", re.I)),
+    # "if someone in the household receives a means-tested benefit", to "I'm on Universal Credit"
+    (re.compile(r"\bmeans[- ]tested\b|\b(?:receives?|receiving|claims?|claiming|on)\s+(?:a\s+)?(?:state\s+)?benefits?\b", re.I),
+     re.compile(r"\b(?:on|receive|receiving|claim|claiming|get|getting)\s+(?:universal\s+credit|pension\s+credit|"
+                r"housing\s+benefit|income\s+support|jobseeker['’]?s\s+allowance|(?:state\s+)?benefits|SNAP|Medicaid|"
+                r"disability\s+living\s+allowance|PIP|ESA)\b", re.I)),
     # "Exception: faulty items can be returned ... within 12 months", to headphones that "stopped charging last week"
     (re.compile(r"\bfaulty\b|\bdefective\b|\bmanufacturing\s+(?:fault|defect)s?\b", re.I),
      re.compile(r"\b(?:it|they|(?:my|the|this|these)\s+(?!old\b|previous\b|former\b|other\b)[^.!?]{1,60}?)\s+(?:has\s+|have\s+|"
@@ -818,6 +853,23 @@ _BARE = frozenset(stem(w) for w in "attached copy my the a our".split())
 # what names no document in particular: "a note", "the report", "my statement" (a doctor's note is not a mechanic's)
 _ANY_PROOF = frozenset(stem(w) for w in "proof documentation evidence document documents attached copy my the a note notes "
                        "report reports letter letters statement statements paperwork papers certificate".split())
+
+
+_QUALIFIES = re.compile(r"\bqualif(?:y|ies)\s+for\s+(?:the\s+|our\s+)?(?P<name>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*)",
+                        re.I)
+_MEMBERS = re.compile(r"(?-i:\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+))\s+(?:members?|holders?|customers?|subscribers?|"
+                      r"policyholders?|cardholders?)\b", re.I)
+_NOT_ON = re.compile(r"\b(?:not|n['’]t|never|no\s+longer|cancell?ed|left|without)\b[^.!?]{0,20}$", re.I)
+
+
+def _member_of(condition: str, customer: str) -> bool:
+    """The customer names the scheme whose members a line's exception covers ("except for Care Plan members", to
+    "I'm on your Care Plan"), and not as one they left ("I cancelled my Care Plan")."""
+    for m in _MEMBERS.finditer(condition):
+        for said in re.finditer(rf"\b{re.escape(m['name'])}\b", customer, re.I):
+            if not _NOT_ON.search(customer[max(0, said.start() - 40): said.start()]):
+                return True
+    return False
 
 
 def _proof_sent(condition: str, customer: str) -> bool:
@@ -997,7 +1049,8 @@ class Policy(BaseModel):
             back = [line for line in self.waived_condition(f"{context} {clause}") if _ASKS_BACK.search(line)]
             if back:
                 return back
-        if not (_HANDS_SOMETHING.search(clause) or CONSIDER_DONE.search(clause)):
+        if not (_HANDS_SOMETHING.search(clause) or CONSIDER_DONE.search(clause) or
+                any(_does_what_line_reserves(clause, line) for line in self.commitments)):
             return []
         let_go = _NO_PROOF.search(clause)
         proof = not _WAIVES_CONDITION.search(clause) and let_go is not None
@@ -1037,7 +1090,8 @@ class Policy(BaseModel):
         given on receipt of a doctor's letter", from someone "admitted to the Royal Infirmary" with "the discharge
         letter"), or None."""
         said = clause.strip().rstrip(".!").lower()
-        if not REFUSAL.search(clause) or _EXCEPT_IF.search(_NO_EXCEPTIONS.sub("", clause)) or clause.rstrip().endswith("?") or \
+        refuses = REFUSAL.search(clause) or _REFUSED_CASE.search(clause)
+        if not refuses or _EXCEPT_IF.search(_NO_EXCEPTIONS.sub("", clause)) or clause.rstrip().endswith("?") or \
                 _WAIVED_HERE.search(clause) or any(said == line.strip().rstrip(".!").lower() for line in self.commitments):
             return None  # ("I've waived the late-cancellation charge, and only the £5 booking fee will be retained": the
             # exception is made already; "Deposits are non-refundable." is the policy's own line, said)
@@ -1047,9 +1101,13 @@ class Policy(BaseModel):
             ruled = f"{self.commitments[at - 1]} {line}" if at and _EXCEPTION_ALONE.match(line) else line  # ("Basic fares
             # are non-refundable." and, after it, "Exception: if the passenger is hospitalised ...")
             ruled_stems = set(_stems(ruled, _GENERIC_POLICY_WORDS))  # ("charged" against "the ... charge is waived")
+            scheme = _QUALIFIES.search(line)  # "... qualifies for WaterSure if ...": what WaterSure does is in its own line
+            for other in self.commitments if scheme else ():
+                if other != line and scheme["name"].lower() in other.lower():
+                    ruled_stems |= set(_stems(other, _GENERIC_POLICY_WORDS))
             if cond and (any(_same_word(word, ruled_stems) for word in topic) or topic <= _ANY_FARE) and \
                     (any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES) or
-                     _proof_sent(cond.group(), customer)):
+                     _proof_sent(cond.group(), customer) or _member_of(cond.group(), customer)):
                 return line
             where = _WHERE_GRANTED.match(line)  # "Where the nursery closes for reasons within its control (for example
             if where and _MONEY_WORD.search(clause) and \

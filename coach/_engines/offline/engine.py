@@ -1306,7 +1306,8 @@ _NO_CHARGE = re.compile(r"^[Nn]o\s+(?:[\w-]+\s+){0,3}?(?:charge|fee|penalty|cost
 # accept a return" -> "we wouldn't normally accept a return"
 _AS_NORMALLY = (
     (re.compile(r"\bwill\s+(?:still\s+)?be\s+(?=(?:charged|payable|deducted|retained)\b)", re.I), "would normally be "),
-    (re.compile(r"\bwill\s+(?:still\s+)?apply\b", re.I), "would normally apply"),
+    (re.compile(r"\b(?:will|does|do)\s+(?:still\s+)?apply\b|\bstill\s+applies\b", re.I), "would normally apply"),
+    (re.compile(r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I), "wouldn't normally be covered"),
     (re.compile(r"\s+(?:can['’]?t|cannot|can\s+not)\s+(?=\w)", re.I), " wouldn't normally "),
     (re.compile(r"(?:\s+(?:are|am)|['’](?:re|m))\s+(?:unable|not\s+able)\s+to\s+(?=\w)", re.I), " wouldn't normally "),
     (re.compile(r"\s+(?:don['’]t|do\s+not)\s+(?=\w)", re.I), " wouldn't normally "),  # "we don't price match after ..."

@@ -56,6 +56,11 @@ POLICY_STEP = "I'll check what our policy allows here and let you know."  # wher
 _WINDOW = re.compile(r"^As it's past that window\b")  # (the engine's own reading of the dates against the line: it stays)
 
 
+# the step after an exception the customer may meet: the line says what the exception is, word for word
+_HOW_IT_APPLIES = re.compile(r"I'll check how that applies to\b")
+_EXCEPTION = re.compile(r"\b(?:except|unless|(?:is|are)\s+waived\s+(?:if|when|for)|qualif(?:y|ies)\s+for)\b", re.I)
+
+
 def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: str, customer: str | None) -> bool:
     """Take out of ``layout`` the policy lines the engine added (``said``: each line as the engine says it, to the
     line) that the customer should not read word for word, and say the step after each without pointing back at it.
@@ -73,7 +78,8 @@ def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: s
         if line is not None and text not in draft and not _WINDOW.match(after) and \
                 not (before in draft and _WAIVES.search(before)):  # (the only word against a waiver the draft still makes)
             rest = " ".join(p for k, ps in enumerate(parts) for m, p in enumerate(ps) if (k, m) != (i, j))
-            sayable = policy.plain_grant(line) or _OUR_NO.match(text) is not None
+            sayable = policy.plain_grant(line) or _OUR_NO.match(text) is not None or \
+                _HOW_IT_APPLIES.match(after) is not None and _EXCEPTION.search(text) is not None
             if (not sayable or _said_already(text, rest)) and not _keeps_a_fact(text, rest, draft):
                 parts[i][j] = ""
                 dropped_before = held_back = True
