@@ -111,3 +111,38 @@ def test_internal_notes_a_planted_note_asked_for_are_taken_out():
     out = _run(draft, customer)
     assert "ESC-2231" not in out.rewrite and "Internal notes" not in out.rewrite
     assert "unpaused it" in out.rewrite
+
+
+# --- a restatement without the notes after its comma ------------------------------------------------------------------
+
+def test_notes_after_a_comma_do_not_follow_the_restated_problem():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("My locker at your Leith gym was forced open on Sunday, lock snapped off, wallet gone. "
+                           "Nobody at the desk knew what to do.")
+    assert said and said.endswith("forced open on Sunday") and "snapped" not in said
+    said = restate_problem("The parking app keeps rejecting my card at the Quayside car park, was charged twice anyway.")
+    assert said and said.endswith("at the Quayside car park")
+
+
+def test_a_list_a_new_subject_or_a_note_without_a_verb_stays():
+    from coach._engines.offline.restate import restate_problem
+    for customer, kept in (
+            ("The taxi driver took a detour through the industrial estate, locked the doors, and shouted at me.",
+             "locked the doors, and shouted"),
+            ("My March water bill is £412.60, nearly four times what I normally pay.", "nearly four times"),
+            ("Our fridge has been broken for a week, we've got no way to keep the baby's milk cold.", "no way to keep")):
+        said = restate_problem(customer)
+        assert said and kept in said, (customer, said)
+
+
+def test_who_they_are_before_what_happened_is_not_said_back():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("I'm a season ticket holder at your club and was charged the matchday price of £45 on Saturday.")
+    assert said == "you were charged the matchday price of £45 on Saturday"
+    said = restate_problem("I should like the £12 booking fee refunded, as the pool was closed when I arrived.")
+    assert said is None or "should like" not in said
+
+
+def test_not_good_typed_without_its_apostrophe_is_a_bland_regret():
+    assert "bland-apology" in _rules("Thats really not good 😬 I'm checking your booking now and will reply here.")
+    assert "bland-apology" not in _rules("That's not good, your parcel was left in the rain; I'm sending a new one today.")

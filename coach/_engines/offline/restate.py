@@ -112,6 +112,7 @@ _PROBLEM = re.compile(
     r"(?:has|have)\s+been\s+there\s+(?:since|for)|buckl\w*|shudder\w*|judder\w*|vibrat\w*|rattl\w*|"
     r"squeak\w*|squeal\w*|wobbl\w*|flicker\w*|hit\s+by|(?:water|power|electricity|gas|heating|supply|internet|broadband|wi-?fi|signal|service|lights?)\s+(?:has\s+been|"
     r"have\s+been|is|are|was|were)\s+(?:still\s+)?off\b|"
+    r"forced\s+(?:open|entry)|burgl\w*|vandal\w*|"
     rf"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[{CURRENCY}]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
@@ -148,6 +149,7 @@ _VERB_FIXES = [  # after "I" became "you": the verb agrees
     (re.compile(r"\byou wasn't\b", re.I), "you weren't"), (re.compile(r"\byou has\b", re.I), "you have"),
     (re.compile(r"\byou hasn't\b", re.I), "you haven't"), (re.compile(r"\byou doesn't\b", re.I), "you don't"),
     (re.compile(r"\byou does\b", re.I), "you do"), (re.compile(r"\byou is\b", re.I), "you are"),
+    (re.compile(r"\byou should like\b", re.I), "you would like"),  # (a letter's "I should like the fare refunded")
     (re.compile(r"^(you\b[^,;]*?\s(?:and|but)\s+)am\b", re.I), r"\1are"),  # "you are unable to use it and am relying on"
     # "you waited 50 minutes and was then charged": the second verb of the same subject agrees too
     # ("you booked a room for 2-5 May, booking ref LX-20931, and was charged €412": past a reference between commas)
@@ -311,7 +313,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     for order, sentence in enumerate(sentences):
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
-        sentence = _WHO_THEY_ARE.sub("", sentence)  # "I'm 74 and ...", "I'm a student and ...": who they are, not what
+        sentence = _WHO_AND_WAS.sub("I ", _WHO_THEY_ARE.sub("", sentence))  # "I'm 74 and ...", "I'm a student and ...",
+        # "I'm an NHS patient at your practice and was quoted ...": who they are, not what
         # went wrong
         now_lead = _NOW_LEAD.match(sentence.strip())  # ("It's now Friday, nobody has called me": not the date alone)
         if not sentence.strip() or _TODAY_IS.match(sentence) and not now_lead or \
@@ -342,7 +345,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         # what went wrong, without the case against it or an address tacked on: "you have therefore been overcharged",
         # "... went from $1,122 to $1,840 and you haven't had a claim", "... for three weeks now, 23 Alder Road"
         clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", _SAME_AS_EVER.sub("", clause))))
-        clause = _PROOF_TAIL.sub("", clause)  # "... on 7 August and you've attached the admission letter": the proof
+        clause = _cut_notes(_PROOF_TAIL.sub("", clause))  # "... on 7 August and you've attached the admission letter":
+        # the proof; "... has been broken into, padlock cut off, half your stuff gone": notes after the comma
         state = _STATE_WITHOUT_VERB.search(clause)
         if state and not _has_verb(state["rest"]):  # "... but got a single and the cover missing": the part with a verb
             head = clause[: state.start()]
@@ -473,6 +477,8 @@ _WHO_THEY_ARE = re.compile(r"^\W*(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+"
                   r"^\W*I\s+(?:work\s+from\s+home|live\s+(?:alone|on\s+my\s+own))(?:,\s*|\s+and\s+)"
                   r"(?=(?:my|our|the|I['’]ve|I\s+have)\b)",
                   re.I)
+_WHO_AND_WAS = re.compile(r"^\W*I(?:['’]m|\s+am)\s+an?\s+(?:[\w-]+\s+){0,5}?[\w-]+\s+and\s+(?=(?:was|have\s+been|got|had|"
+                          r"received)\s)", re.I)
 # how long they are there, not what went wrong: "We are still here until Sunday."
 _STAY = re.compile(r"^\W*(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:still\s+)?(?:here|there|staying(?:\s+here)?)\s+"
                    r"(?:until|till|til|for\s+(?:another|two|three|\d+|a\s+few))\b(?:(?!\b(?:and|but)\b)[^,;])*[.!]?\s*$", re.I)
@@ -500,6 +506,47 @@ _POINTS_BACK = re.compile(r"^\W*(?:it(?!['’]s\s+(?:now\s+)?been\b|\s+has\s+(?:
 _VENTED = re.compile(r"^\W*(?:I\s+swear|I\s+feel\s+like)\b[^,;.!?]*[,;]\s+"
                      r"(?=(?:I|I've|I'm|I'd|my|we|we've|our|the|your)\b)", re.I)
 _DETERMINER = re.compile(r"\b(?:my|your|our|their|his|her|the|a|an|this|that|these|those|its)\s+$", re.I)
+
+
+# what may follow a comma inside a sentence, where what follows goes on from it
+_GOES_ON = re.compile(r"\s*(?:and|but|so|or|nor|yet|which|who|whom|whose|where|when|whereas|because|as|after|before|since|"
+                      r"while|whilst|then|although|though|until|unless|if|despite|even|including|with|without|on|in|at|from|"
+                      r"for|by|to|into|during|plus|well|just|right|shortly|long|the\s+\w+\s+and)\b|\s*\d", re.I)
+
+
+def _cut_notes(clause: str) -> str:
+    """``clause`` up to its first comma where notes come after it rather than a clause that goes on ("your unit has been
+    broken into, padlock cut off, half your stuff gone"; "your pet disappeared after the update, was a level 40 fox"),
+    where what comes before says what went wrong on its own; else the clause as it is."""
+    quoted = [m.span() for m in _QUOTED_SPAN.finditer(clause)]
+    depth = 0
+    for at, char in enumerate(clause):
+        depth += (char in "([") - (char in ")]")
+        if char != "," or depth or not clause[at + 1: at + 2].isspace() or any(a < at < b for a, b in quoted):
+            continue  # (not "£1,240", "(3 nights, €420)", "'single room, one single bed'")
+        head = clause[:at].rstrip()
+        last = re.split(r"[:;]", head)[-1]  # ("... you didn't make: £420, £395 and £425": a list after a colon)
+        tail = clause[at + 1:].split(",")[0]
+        if _GOES_ON.match(clause, at + 1) or len(last.split()) < _MIN_WORDS or not _has_verb(last) or \
+                _BAD_END.search(head) or not (_PROBLEM.search(head) or any(c.isdigit() for c in head)) or \
+                not (_NO_SUBJECT_VERB.match(tail) or _LEFT_IN_PIECES.match(tail)) or _FRONTED.match(head) or \
+                _PROBLEM.search(tail) and not _PROBLEM.search(head) or _SERIAL.search(clause, at + 1):
+            return clause  # (a note without a verb stays: "..., third time this week", "..., account 3319-20"; so do a
+            # list, "..., locked the doors, and kept asking ...", and a new subject, "..., you've got no way to buy food")
+        return head
+    return clause
+
+
+_LEFT_IN_PIECES = re.compile(r"\s*(?:\w+\s+){1,3}?(?:cut|gone|smashed|broken|ripped|torn|stolen|taken|ruined|soaked|snapped|"
+                             r"cracked|bent|dented|missing|damaged)\b", re.I)
+_FRONTED = re.compile(r"\W*(?:of|on|in|at|after|since|when|as|by|for|from|following|despite|although|because|if|while|"
+                      r"with|without|having)\b", re.I)  # "of the 14 pallets collected on 2 Sept., pallet No. 9 arrived ..."
+# what follows the comma: a verb with no subject ("..., was a level 40 fox", "..., waited whole day, no call")
+_NO_SUBJECT_VERB = re.compile(r"\s*(?:(?:also|then|just|even)\s+)?(?:was|were|is|are|has|had|got|went|came|took|made|paid|"
+                              r"sent|lost|left|said|says|keeps|kept|tried|opened|waited|missed|revealed|installed|stuck|been)\b|"
+                              r"\s*[a-z]+ed\s+(?!(?:by|to|from|in|at|on)\b)", re.I)
+_SERIAL = re.compile(r",\s+(?:and|or)\s", re.I)  # "..., locked the doors, and kept asking ...": a list
+_QUOTED_SPAN = re.compile(r"(?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w)")
 
 
 def _has_verb(clause: str) -> bool:
