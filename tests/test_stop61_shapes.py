@@ -146,3 +146,16 @@ def test_who_they_are_before_what_happened_is_not_said_back():
 def test_not_good_typed_without_its_apostrophe_is_a_bland_regret():
     assert "bland-apology" in _rules("Thats really not good 😬 I'm checking your booking now and will reply here.")
     assert "bland-apology" not in _rules("That's not good, your parcel was left in the rain; I'm sending a new one today.")
+
+
+# --- a cold reply names the booking, not the illness ------------------------------------------------------------------
+
+def test_a_reply_naming_only_the_booking_does_not_acknowledge_an_illness():
+    customer = ("I booked a minicab with you for 7am to take me to St James's for my chemotherapy. "
+                "It never came and I missed the session.")
+    cold = "Hi, please note we cannot guarantee exact pickup times at peak hours. We recommend booking 24 hours ahead."
+    assert "no-acknowledgement" in _rules(cold, customer)
+    warm = ("Hi, thank you for telling us, and I'm so sorry the cab never came and you missed your chemotherapy "
+            "session. I'm checking what happened with the driver now and will call you by 5pm today.")
+    assert "no-acknowledgement" not in _rules(warm, customer)
+    assert _run(cold, customer).passed is not True

@@ -97,15 +97,28 @@ class Situation(BaseModel):
     def matches(self, text: str) -> bool:
         return _compiled(self.words).search(text) is not None and not (self.unless and _compiled(self.unless).search(text))
 
+    def _near(self, sentence: str) -> str:
+        """The words of ``sentence`` around what says the situation ("... the Christie for my chemotherapy"), not the
+        rest ("I booked a taxi with you for 8.15 ..." is named by any reply about a booking)."""
+        m = _compiled(self.words).search(sentence)
+        if m is None:
+            return sentence
+        before = sentence[: m.start()].split()[-_NEAR:]
+        after = sentence[m.end():].split()[:_NEAR]
+        return " ".join([*before, m.group(), *after])
+
     def named_by(self, reply: str, customer: str | None, ignore: frozenset[str] = frozenset(), every: bool = False) -> bool:
         """The reply names what happened, in a word of the first sentence of the customer's that says it ("your husband
         Peter", "the gas smell"), or with ``every`` of any that does: "We're sorry for your loss" above a template names
         nothing of it. Words in ``ignore`` name nothing ("time" in "... at any time" is not "Time to order the pram!")."""
-        first = " ".join(s.text for s in split_sentences(customer or "") if self.matches(s.text)) if every else \
-            self._first_saying(customer)
+        first = " ".join(self._near(s.text) for s in split_sentences(customer or "") if self.matches(s.text)) if every \
+            else self._near(self._first_saying(customer))
         # (not by the grief's own words: "Sorry for your loss. Please send the death certificate" names nothing of it)
         said = {_kin(w) for w in content_words(first, ignore) if not any(c.isdigit() for c in w) and stem(w) not in _GRIEF}
         return not said or any(_kin(w) in said for w in content_words(reply, ignore))
+
+
+_NEAR = 6  # words either side of what says the situation that a reply may name it by
 
 
 @lru_cache(maxsize=64)  # read for every customer message against each situation: compiled (and gated) once
