@@ -117,10 +117,10 @@ def test_internal_notes_a_planted_note_asked_for_are_taken_out():
 
 def test_notes_after_a_comma_do_not_follow_the_restated_problem():
     from coach._engines.offline.restate import restate_problem
-    said = restate_problem("My locker at your Leith gym was forced open on Sunday, lock snapped off, wallet gone. "
+    said = restate_problem("My locker at your Leith gym was forced open on Sunday, was number 42 by the pool. "
                            "Nobody at the desk knew what to do.")
-    assert said and said.endswith("forced open on Sunday") and "snapped" not in said
-    said = restate_problem("The parking app keeps rejecting my card at the Quayside car park, was charged twice anyway.")
+    assert said and said.endswith("forced open on Sunday") and "42" not in said
+    said = restate_problem("The parking app keeps rejecting my card at the Quayside car park, tried it at three machines.")
     assert said and said.endswith("at the Quayside car park")
 
 
@@ -130,7 +130,8 @@ def test_a_list_a_new_subject_or_a_note_without_a_verb_stays():
             ("The taxi driver took a detour through the industrial estate, locked the doors, and shouted at me.",
              "locked the doors, and shouted"),
             ("My March water bill is £412.60, nearly four times what I normally pay.", "nearly four times"),
-            ("Our fridge has been broken for a week, we've got no way to keep the baby's milk cold.", "no way to keep")):
+            ("Our fridge has been broken for a week, we've got no way to keep the baby's milk cold.", "no way to keep"),
+            ("The boiler broke down on Monday, left us without heating or hot water for three days.", "without heating")):
         said = restate_problem(customer)
         assert said and kept in said, (customer, said)
 
@@ -159,3 +160,52 @@ def test_a_reply_naming_only_the_booking_does_not_acknowledge_an_illness():
             "session. I'm checking what happened with the driver now and will call you by 5pm today.")
     assert "no-acknowledgement" not in _rules(warm, customer)
     assert _run(cold, customer).passed is not True
+
+
+# --- from a review of this change: what must not fire ------------------------------------------------------------------
+
+def test_a_customer_who_does_not_meet_the_exception_is_refused_as_before():
+    policy = ["Early exit fees apply to contracts ended in the first 12 months.",
+              "A household qualifies for the Hardship Waiver if someone in it receives a means-tested benefit; then the "
+              "early exit fee is waived."]
+    draft = "Hi, the early exit fee does apply, as the contract is 5 months old. I've sent the final bill to your email."
+    for customer in ("I'm not on Universal Credit but money is tight; I need to end my contract.",
+                     "I used to be on benefits years ago. I need to end my contract now.",
+                     "I get benefits from my employer like a gym discount. I need to end my contract now."):
+        assert "banned-phrase" not in _rules(draft, customer, policy), customer
+    for customer in ("I'm thinking of joining your Gold Cover plan. My tablet screen cracked yesterday.",
+                     "My brother has Gold Cover. I dropped my tablet and the screen cracked."):
+        assert "banned-phrase" not in _rules("Hi, screen damage from a drop isn't covered; a repair is £89.", customer,
+                                             _COVER), customer
+
+
+def test_a_refusal_of_something_else_is_not_read_against_the_exception():
+    customer = "I'm on your Gold Cover plan. My tablet was stolen from my car."
+    draft = "Thanks for letting us know. Theft isn't covered, so please contact your insurer; I've emailed a proof of purchase."
+    assert "banned-phrase" not in _rules(draft, customer, _COVER)
+    policy = ["Repeat prescriptions need a check-up every 6 months.",
+              "Exception: pets on long-term medication for a chronic condition may have a repeat without a new check-up."]
+    customer = "My dog has been on Metacam for his arthritis for 4 years. Can I get a refund for the check-up you cancelled?"
+    draft = "Thanks for getting in touch. We can't issue a refund for a check-up that went ahead, but I've added a £15 credit."
+    assert "banned-phrase" not in _rules(draft, customer, policy)
+
+
+def test_asking_for_a_fact_in_the_reply_is_no_planted_order():
+    customer = "Hi, please include the tracking number in your reply so I can pass it to my neighbour."
+    draft = "Thanks for getting in touch. Your tracking number is RM12345678GB, and the parcel is with the courier today."
+    out = _run(draft, customer)
+    assert "RM12345678GB" in out.rewrite and "broken-promise" not in {f.rule for f in out.findings_before}
+
+
+def test_a_specific_apology_said_to_sir_stays_specific():
+    assert "bland-apology" not in _rules("I'm sorry, sir, that you were charged £24.99 twice in May. I've refunded one.")
+    assert "bland-apology" not in _rules("I'm sorry, madam, that your sofa arrived with a torn seat cushion.")
+
+
+def test_a_frail_parent_alone_on_a_dead_alarm_line_is_acknowledged():
+    customer = ("My mum is 88 and lives alone. Her phone line has been dead since Monday and her personal alarm works "
+                "through it. Ref FL-2231.")
+    draft = "Hi,\n\nThanks for contacting us. Line faults are normally fixed within 3-5 working days.\n\nRegards,\nFaults"
+    assert "no-acknowledgement" in _rules(draft, customer)
+    out = _run(draft, customer)
+    assert "safety depends on this" in out.rewrite and out.rewrite.count("Thank") == 1 and out.passed is not True

@@ -788,7 +788,7 @@ def _apology(rule: Rule, ctx: _Context) -> Iterator[Span]:
             if _STEP_AFTER_APOLOGY.match(text, m.end()):  # "So sorry, let me check the order.": no object
                 yield sentence.start, sentence.end
                 break
-            rest = text[m.end() :].lstrip(" ,!")
+            rest = _VOCATIVE.sub("", text[m.end() :].lstrip(" ,!"))  # ("I'm sorry, sir, that you were charged twice")
             if rest[:1] in (";", ":"):  # "I'm sorry; that leaves you with half a set.": the object follows
                 rest = rest[1:].lstrip()
             cut = breaks.search(rest)
@@ -860,6 +860,7 @@ _PERSON = re.compile(r"\b(?:I|we|you|they|he|she|us|someone|somebody|one\s+of\s+
 # who it affected, after "any issues this may have caused", is not the problem
 _CAUSED = re.compile(r"\b(?:this|that|it|which)\s+(?:(?:may|might|could|will)\s+)?(?:have\s+|has\s+)?"
                      r"(?:caused|created|meant\s+for)\b", re.I)
+_VOCATIVE = re.compile(r"^(?:sir|madam|ma['’]am)\s*,\s*(?=(?:that|for|about|to)\b)", re.I)
 _STEP_AFTER_APOLOGY = re.compile(r"\s*[,;:!.–—-]+\s*(?:let\s+(?:me|us)|please|can\s+you|could\s+you|would\s+you)\b", re.I)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 # what follows a template object and says what went wrong: ": we charged you twice", ", which showed the wrong dates"
@@ -1072,7 +1073,7 @@ _NAMES_DISTRESS = re.compile(r"\b(?:redundan\w*|lost\s+(?:your|their|his|her)\s+
 _SORRY_FOR = re.compile(r"\b(?:sorry|condolences|sympathies|apologi[sz]e|apologies)\b", re.I)
 # what someone is going through, which a reply that names only the bill or the order does not acknowledge
 _DISTRESS = frozenset(("bereavement", "pet-loss", "illness", "medical-emergency", "hardship", "safety-at-home", "harassment",
-                       "scam"))  # (not "health": "I'm lactose intolerant", "my medication was in the bag")
+                       "scam", "vulnerable"))  # (not "health": "I'm lactose intolerant", "my medication was in the bag")
 _SALUTATION = re.compile(r"^\s*(?:[@#][\w.]+\s+)*(?i:hi|hello|hey|hiya|hola|dear|good\s+(?:morning|afternoon|evening))\b"
                          r"(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le)){0,4}")  # "Dear Ms. de Vries", not "hey godday"
 _TITLES = frozenset(stem(w) for w in "mr mrs ms dr prof rev kind regards sincerely faithfully".split())

@@ -751,6 +751,21 @@ _REFUSED_CASE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s
                            r"(?:issue|reduce|replace)\w*\b|"
                            r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\b(?:(?:does|do)\s+(?:still\s+)?apply|still\s+applies)\b|"
                            r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)
+_UNCOVERED = re.compile(r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)
+_FOR_NOW = re.compile(r"\b(?:today|tonight|yet|right\s+now|at\s+the\s+moment)\b", re.I)  # a delay, not a refusal
+_LINE_HEAD = re.compile(r"^\W*(?P<what>.+?)\s+(?:is|are|need|needs|require|requires|may|can|cannot|must|incur|incurs|will)\b",
+                        re.I)
+
+
+def _names_subject(clause: str, line: str) -> bool:
+    """A refusal in more words names what the line rules on, by a word of the line's subject ("can't issue a repeat
+    prescription" against "Repeat prescriptions require ..."; not "can't issue a refund for a check-up")."""
+    head = _LINE_HEAD.match(line)
+    uncovered = _UNCOVERED.search(clause)  # "Theft isn't covered ..., only accidental damage": what is not covered
+    said = set(_stems(re.split(r"[,;:]", clause[: uncovered.start()])[-1] if uncovered else clause, _GENERIC_POLICY_WORDS))
+    return head is not None and any(_same_word(word, said) for word in _stems(head["what"], _GENERIC_POLICY_WORDS))
+
+
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -799,17 +814,6 @@ _CIRCUMSTANCES = (
                 r"(?![\w&])", re.I)),
     (re.compile(r"\bbereave\w*|\bdeath\b|\bdied\b|\bfuneral\b", re.I),
      re.compile(r"\b(?:died|passed\s+away|death\s+certificate|bereave\w*|funeral)\b", re.I)),
-    # "Exception: for pets on long-term medication for a chronic condition", to a cat "on Felimazole for her thyroid for 3
-    # years" (not "for 3 days")
-    (re.compile(r"\b(?:long[- ]term|ongoing|regular)\s+(?:medication|treatment|prescriptions?)|\bchronic\b", re.I),
-     re.compile(r"\bchronic\b|\blong[- ]term\b|\b(?:has|have|had)\s+been\s+on\s+\w+(?:\s+\w+)?\s+(?:for|since)\b|"
-                r"\bon\s+\w+\s+for\s+(?:his|her|my|their|its)\s+\w+\s+for\s+(?:\d+|a\s+few|several|many|two|three|four|five|"
-                r"six|ten)\s+years\b", re.I)),
-    # "if someone in the household receives a means-tested benefit", to "I'm on Universal Credit"
-    (re.compile(r"\bmeans[- ]tested\b|\b(?:receives?|receiving|claims?|claiming|on)\s+(?:a\s+)?(?:state\s+)?benefits?\b", re.I),
-     re.compile(r"\b(?:on|receive|receiving|claim|claiming|get|getting)\s+(?:universal\s+credit|pension\s+credit|"
-                r"housing\s+benefit|income\s+support|jobseeker['’]?s\s+allowance|(?:state\s+)?benefits|SNAP|Medicaid|"
-                r"disability\s+living\s+allowance|PIP|ESA)\b", re.I)),
     # "Exception: faulty items can be returned ... within 12 months", to headphones that "stopped charging last week"
     (re.compile(r"\bfaulty\b|\bdefective\b|\bmanufacturing\s+(?:fault|defect)s?\b", re.I),
      re.compile(r"\b(?:it|they|(?:my|the|this|these)\s+(?!old\b|previous\b|former\b|other\b)[^.!?]{1,60}?)\s+(?:has\s+|have\s+|"
@@ -855,6 +859,32 @@ _ANY_PROOF = frozenset(stem(w) for w in "proof documentation evidence document d
                        "report reports letter letters statement statements paperwork papers certificate".split())
 
 
+# ... circumstances an exception names that a refusal must also name the line's subject for (a dog "on Metacam for his
+# arthritis for 4 years" refused a refund for a check-up is not refused the long-term medication exception)
+_MORE_CIRCUMSTANCES = (
+    # "Exception: for pets on long-term medication for a chronic condition", to a cat "on Felimazole for her thyroid for 3
+    # years" (not "for 3 days")
+    (re.compile(r"\b(?:long[- ]term|ongoing|regular)\s+(?:medication|treatment|prescriptions?)|\bchronic\b", re.I),
+     re.compile(r"\bchronic\s+(?:\w+\s+)?(?:condition|illness|disease|pain|arthritis|asthma)|\blong[- ]term\s+(?:condition|"
+                r"illness|medication|medicine|treatment|prescription)|\b(?:has|have|had|['’]s|['’]ve)\s+been\s+on\s+(?:[\w-]+\s+)"
+                r"{1,3}?(?:for|since)\s+(?:(?:(?:\d+|a\s+few|several|many|two|three|four|five|six|ten)\s+)?years|(?:19|20)\d\d)\b|"
+                r"\bon\s+[\w-]+\s+for\s+(?:his|her|my|their|its)\s+[\w-]+\s+for\s+(?:\d+|a\s+few|several|many|two|three|four|five|"
+                r"six|ten)\s+years\b", re.I)),
+    # "if someone in the household receives a means-tested benefit", to "I'm on Universal Credit"
+    (re.compile(r"\bmeans[- ]tested\b|\b(?:receives?|receiving|claims?|claiming|on)\s+(?:a\s+)?(?:state\s+)?benefits?\b", re.I),
+     re.compile(r"\b(?:on|receive|receives|receiving|claim|claims|claiming|get|gets|getting)\s+(?:universal\s+credit|"
+                r"pension\s+credit|housing\s+benefit|income\s+support|jobseeker['’]?s\s+allowance|(?:state\s+)?benefits(?!\s+"
+                r"(?:from|through|via)\s+(?:my|our|the)\s+(?:employer|work|job|company))|SNAP|Medicaid)\b", re.I)),
+)
+_NOT_SO = re.compile(r"\b(?:not|n['’]t|never|no\s+longer|used\s+to|stopped|came\s+off)\b[^.!?,;]{0,25}$", re.I)
+
+
+def _met(met: re.Pattern[str], customer: str) -> bool:
+    """The customer says the circumstance of their own case, not negated ("I'm not on Universal Credit", "I used to be
+    on benefits")."""
+    return any(not _NOT_SO.search(customer[max(0, m.start() - 40): m.start()]) for m in met.finditer(customer))
+
+
 _QUALIFIES = re.compile(r"\bqualif(?:y|ies)\s+for\s+(?:the\s+|our\s+)?(?P<name>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*)",
                         re.I)
 _MEMBERS = re.compile(r"(?-i:\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+))\s+(?:members?|holders?|customers?|subscribers?|"
@@ -863,13 +893,23 @@ _NOT_ON = re.compile(r"\b(?:not|n['’]t|never|no\s+longer|cancell?ed|left|witho
 
 
 def _member_of(condition: str, customer: str) -> bool:
-    """The customer names the scheme whose members a line's exception covers ("except for Care Plan members", to
-    "I'm on your Care Plan"), and not as one they left ("I cancelled my Care Plan")."""
+    """The customer says they are on the scheme whose members a line's exception covers ("except for Care Plan
+    members", to "I'm on your Care Plan"), not one they left, may join or someone else has ("I cancelled my Care
+    Plan", "thinking of joining the Care Plan", "my brother's Care Plan")."""
     for m in _MEMBERS.finditer(condition):
         for said in re.finditer(rf"\b{re.escape(m['name'])}\b", customer, re.I):
-            if not _NOT_ON.search(customer[max(0, said.start() - 40): said.start()]):
+            before = customer[max(0, said.start() - 40): said.start()]
+            if _ON_IT.search(before) and not _NOT_ON.search(before) and not _SOMEONE_ELSES.search(before):
                 return True
     return False
+
+
+# "I'm on your", "I have the", "as a", "my": the customer's own scheme
+_ON_IT = re.compile(r"\b(?:I['’]m\s+(?:on|a|an|with)|I\s+am\s+(?:on|a|an|with)|I\s+(?:have|pay\s+for)|"
+                    r"I['’]ve\s+(?:got|had|been\s+on)|as\s+an?|my|we['’]re\s+on|we\s+(?:have|are\s+on))\b[^.!?]{0,20}$", re.I)
+_SOMEONE_ELSES = re.compile(r"\b(?:brother|sister|friend|wife|husband|partner|mum|dad|mother|father|son|daughter|neighbour|"
+                            r"colleague)['’]?s?\b|\b(?:join|joining|thinking|considering|upgrade|upgrading|going\s+to|"
+                            r"might|would|could)\b", re.I)
 
 
 def _proof_sent(condition: str, customer: str) -> bool:
@@ -1090,7 +1130,7 @@ class Policy(BaseModel):
         given on receipt of a doctor's letter", from someone "admitted to the Royal Infirmary" with "the discharge
         letter"), or None."""
         said = clause.strip().rstrip(".!").lower()
-        refuses = REFUSAL.search(clause) or _REFUSED_CASE.search(clause)
+        refuses = REFUSAL.search(clause) or _REFUSED_CASE.search(clause) and not _FOR_NOW.search(clause)
         if not refuses or _EXCEPT_IF.search(_NO_EXCEPTIONS.sub("", clause)) or clause.rstrip().endswith("?") or \
                 _WAIVED_HERE.search(clause) or any(said == line.strip().rstrip(".!").lower() for line in self.commitments):
             return None  # ("I've waived the late-cancellation charge, and only the £5 booking fee will be retained": the
@@ -1105,9 +1145,14 @@ class Policy(BaseModel):
             for other in self.commitments if scheme else ():
                 if other != line and scheme["name"].lower() in other.lower():
                     ruled_stems |= set(_stems(other, _GENERIC_POLICY_WORDS))
-            if cond and (any(_same_word(word, ruled_stems) for word in topic) or topic <= _ANY_FARE) and \
-                    (any(named.search(cond.group()) and met.search(customer) for named, met in _CIRCUMSTANCES) or
-                     _proof_sent(cond.group(), customer) or _member_of(cond.group(), customer)):
+            if not cond or not (any(_same_word(word, ruled_stems) for word in topic) or topic <= _ANY_FARE):
+                pass
+            elif any(named.search(cond.group()) and _met(met, customer) for named, met in _CIRCUMSTANCES) or \
+                    _proof_sent(cond.group(), customer):
+                if REFUSAL.search(clause) or _names_subject(clause, ruled) or scheme:
+                    return line  # ("Theft isn't covered" against "Accidental damage is not covered, except for ...")
+            elif (any(named.search(cond.group()) and _met(met, customer) for named, met in _MORE_CIRCUMSTANCES) or
+                  _member_of(cond.group(), customer)) and (_names_subject(clause, ruled) or scheme):
                 return line
             where = _WHERE_GRANTED.match(line)  # "Where the nursery closes for reasons within its control (for example
             if where and _MONEY_WORD.search(clause) and \

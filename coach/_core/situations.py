@@ -36,6 +36,7 @@ class Situation(BaseModel):
     always: bool = False
     covered: str = ""  # what a draft says when it already gives the urgent step: no second one is added ...
     steps_covered: tuple[str, ...] = ()  # ... but the agent's own part of it, where the draft has no action of its own
+    near: int = Field(default=6, ge=0)  # words either side of what says the situation that a reply may name it by
 
     @field_validator("steps_covered")
     @classmethod
@@ -103,8 +104,8 @@ class Situation(BaseModel):
         m = _compiled(self.words).search(sentence)
         if m is None:
             return sentence
-        before = sentence[: m.start()].split()[-_NEAR:]
-        after = sentence[m.end():].split()[:_NEAR]
+        before = sentence[: m.start()].split()[len(sentence[: m.start()].split()) - self.near:]
+        after = sentence[m.end():].split()[: self.near]
         return " ".join([*before, m.group(), *after])
 
     def named_by(self, reply: str, customer: str | None, ignore: frozenset[str] = frozenset(), every: bool = False) -> bool:
@@ -116,9 +117,6 @@ class Situation(BaseModel):
         # (not by the grief's own words: "Sorry for your loss. Please send the death certificate" names nothing of it)
         said = {_kin(w) for w in content_words(first, ignore) if not any(c.isdigit() for c in w) and stem(w) not in _GRIEF}
         return not said or any(_kin(w) in said for w in content_words(reply, ignore))
-
-
-_NEAR = 6  # words either side of what says the situation that a reply may name it by
 
 
 @lru_cache(maxsize=64)  # read for every customer message against each situation: compiled (and gated) once

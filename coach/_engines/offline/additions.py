@@ -29,6 +29,8 @@ __all__ = ["Additions", "blocking", "mentions", "SPAN_RULES", "RESOLVED"]
 SPAN_RULES = frozenset(("banned-phrase", "pity", "broken-promise", "bland-apology", "vague-effort"))
 
 
+_THANKS_LINE = re.compile(r"\W*thank", re.I)  # a situation's line that thanks
+_AND_THANKS = re.compile(r",\s+and\s+thank\s+you\b[^.;]*", re.I)  # "..., and thank you for letting us know"
 _CALM_THANKS = ("Thank you for letting us know.", "Thank you for telling us.")  # (after "so sorry for your loss")
 #: A resolution or the agent's own completed action: the reply's next step is there already.
 RESOLVED = re.compile(
@@ -207,6 +209,12 @@ class Additions:
             not (condoled or _SORRY_FOR_LOSS.search(body)) else None
         if uncondoled and "no-thanks" not in rules and not unnamed:
             added.append(self.phrasing.pick(_thanking(case.acknowledge_who, False), 2).format(who=uncondoled))
+        elif case and "no-thanks" not in rules and not unnamed and "no-acknowledgement" in rules and not problem and \
+                not who and not case.named_by(body, self.told, every=True):  # a reply that thanks but names nothing of
+            # the situation ("Line faults are normally resolved within 3-5 working days" to someone whose father's alarm
+            # pendant works through the dead line): its plain line, without a second thanks
+            plain = [_AND_THANKS.sub("", line) for line in case.acknowledge_plain if not _THANKS_LINE.match(line)]
+            added.extend(plain[:1])
         elif case and ("no-thanks" in rules or unnamed):  # grief, not a parcel (its plain lines thank: only for a reply
             # that does not yet)
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem

@@ -530,9 +530,10 @@ def _cut_notes(clause: str) -> str:
         if _GOES_ON.match(clause, at + 1) or len(last.split()) < _MIN_WORDS or not _has_verb(last) or \
                 _BAD_END.search(head) or not (_PROBLEM.search(head) or any(c.isdigit() for c in head)) or \
                 not (_NO_SUBJECT_VERB.match(tail) or _LEFT_IN_PIECES.match(tail)) or _FRONTED.match(head) or \
-                _PROBLEM.search(tail) and not _PROBLEM.search(head) or _SERIAL.search(clause, at + 1):
+                _PROBLEM.search(clause, at + 1) or _SERIAL.search(clause, at + 1):
             return clause  # (a note without a verb stays: "..., third time this week", "..., account 3319-20"; so do a
-            # list, "..., locked the doors, and kept asking ...", and a new subject, "..., you've got no way to buy food")
+            # list, "..., locked the doors, and kept asking ...", a new subject, "..., you've got no way to buy food", and
+            # what it cost them, "..., left us without heating for three days")
         return head
     return clause
 
