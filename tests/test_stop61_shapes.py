@@ -209,3 +209,19 @@ def test_a_frail_parent_alone_on_a_dead_alarm_line_is_acknowledged():
     assert "no-acknowledgement" in _rules(draft, customer)
     out = _run(draft, customer)
     assert "safety depends on this" in out.rewrite and out.rewrite.count("Thank") == 1 and out.passed is not True
+
+
+def test_a_refusal_before_the_agents_own_step_keeps_the_step():
+    policy = ["A fee of £25 applies to copies of medical records.",
+              "Exception: the fee is waived for patients receiving a means-tested benefit."]
+    customer = "I need a copy of my records for a tribunal. I'm on Universal Credit at the moment."
+    draft = "Thanks for asking. The £25 fee does apply to copies of records; I've sent the request to Dr Shah's team."
+    out = _run(draft, customer, policy)
+    assert "would normally apply" in out.rewrite and "I've sent the request to Dr Shah's team" in out.rewrite
+
+
+def test_cover_a_customer_says_they_have_meets_an_unless():
+    policy = ["Items damaged by the customer cannot be replaced, unless the customer has Protect cover."]
+    draft = "Thanks for telling us. We can't replace items damaged at home, I'm afraid; I can quote for a repair."
+    assert "banned-phrase" in _rules(draft, "I have Protect cover. My son knocked the TV off and the panel cracked.", policy)
+    assert "banned-phrase" not in _rules(draft, "I never took Protect cover. My son knocked the TV off.", policy)

@@ -888,7 +888,10 @@ def _met(met: re.Pattern[str], customer: str) -> bool:
 _QUALIFIES = re.compile(r"\bqualif(?:y|ies)\s+for\s+(?:the\s+|our\s+)?(?P<name>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*)",
                         re.I)
 _MEMBERS = re.compile(r"(?-i:\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+))\s+(?:members?|holders?|customers?|subscribers?|"
-                      r"policyholders?|cardholders?)\b", re.I)
+                      r"policyholders?|cardholders?)\b|"
+                      # "unless the customer has Protect cover"
+                      r"\b(?:has|have|holds?|with)\s+(?:an?\s+|the\s+)?(?-i:(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*))\s+"
+                      r"(?:cover|plan|membership|scheme|protection|subscription|package)\b", re.I)
 _NOT_ON = re.compile(r"\b(?:not|n['’]t|never|no\s+longer|cancell?ed|left|without)\b[^.!?]{0,20}$", re.I)
 
 
@@ -897,7 +900,7 @@ def _member_of(condition: str, customer: str) -> bool:
     members", to "I'm on your Care Plan"), not one they left, may join or someone else has ("I cancelled my Care
     Plan", "thinking of joining the Care Plan", "my brother's Care Plan")."""
     for m in _MEMBERS.finditer(condition):
-        for said in re.finditer(rf"\b{re.escape(m['name'])}\b", customer, re.I):
+        for said in re.finditer(rf"\b{re.escape(m['name'] or m['name2'])}\b", customer, re.I):
             before = customer[max(0, said.start() - 40): said.start()]
             if _ON_IT.search(before) and not _NOT_ON.search(before) and not _SOMEONE_ELSES.search(before):
                 return True

@@ -1004,8 +1004,16 @@ class _Rewriter(Additions):
             exception = finish(capitalise(said))
             step = f"I'll check how that applies to the {amounts} and update you." if amounts else \
                 "I'll check how that applies to you and update you."
-            normally = _as_normally(text) if not _RULES_OUT.search(exception) else None  # (not "..., but non-refundable
-            # rates cannot be refunded, except where ...": a line that refuses as well is said as it is)
+            refusal, _, after = text.partition("; ")  # "The £35 fee does apply; I've sent the request to Dr Shah ...": the
+            # refusal, and the agent's own step after it, which stays
+            after = capitalise(after.strip()) if _OWN_STEP.match(after) and \
+                not self.policy.exception_refused(after, self.told) else ""  # (not "...; it's based on your meter")
+            normally = _as_normally(refusal if after else text) if not _RULES_OUT.search(exception) else None  # (not
+            # "..., but non-refundable rates cannot be refunded, except where ...": a line that refuses as well is said
+            # as it is)
+            if normally and after:
+                joined = exception[0].lower() + exception[1:] if not re.match(r"[A-Z]{2}", exception) else exception
+                return [[f"{normally}, but {joined}", step, finish(after)]]
             if normally:  # "... the first night of £129 would normally be charged, but cancellations due to a documented
                 # medical emergency are free of charge.": the draft's reason and figures stay, as the rule the exception
                 # lifts
@@ -1315,6 +1323,7 @@ _AS_NORMALLY = (
     (re.compile(r"\s+(?:still\s+)?stands\b", re.I), " would normally stand"),  # "so the refuelling charge of NZ$118 stands"
 )
 _NO_EXCEPTIONS = re.compile(r",?\s*(?:with\s+)?no\s+exceptions?\b", re.I)
+_OWN_STEP = re.compile(r"\W*(?:I|we)(?:['’](?:ve|ll|m|re)|\s+(?:have|will|am|are)\b)", re.I)  # the agent's own step
 _LIFTS = re.compile(r"\b(?:waived|free\s+of\s+charge|refunded|except\w*|unless)\b", re.I)  # the part of a line that
 # lifts its rule
 _RULES_OUT = re.compile(r"\b(?:not|no|never|cannot|non-\w+)\b|n['’]t\b", re.I)
