@@ -225,3 +225,43 @@ def test_cover_a_customer_says_they_have_meets_an_unless():
     draft = "Thanks for telling us. We can't replace items damaged at home, I'm afraid; I can quote for a repair."
     assert "banned-phrase" in _rules(draft, "I have Protect cover. My son knocked the TV off and the panel cracked.", policy)
     assert "banned-phrase" not in _rules(draft, "I never took Protect cover. My son knocked the TV off.", policy)
+
+
+# --- from the notes on blind sets ei and ej -------------------------------------------------------------------------
+
+def test_same_day_after_the_cut_off_the_customer_names_is_a_promise():
+    policy = ["Same-day delivery is available for orders placed before 1pm.",
+              "Orders placed after 1pm are delivered on the next delivery day."]
+    draft = "Hi Ben, thanks for your order! Our driver will deliver the cake to her office before 5pm today."
+    assert "broken-promise" in _rules(draft, "It's 3.20pm and I forgot her birthday. Can the cake get there today?", policy)
+    assert "broken-promise" not in _rules(draft, "It's 11.05am and I forgot her birthday. Can it get there today?", policy)
+    assert "broken-promise" in _rules("Our driver will have the flowers at her office before 5pm today.", "")
+
+
+def test_a_vouched_arrival_is_a_promise_and_a_plain_one_is_not():
+    assert "broken-promise" in _rules("Thanks for your patience. You will surely receive the new certificate before 30th.")
+    assert "broken-promise" not in _rules("Thanks for your patience. You'll receive the new certificate by email once it's "
+                                          "signed; I'll check its progress tomorrow.")
+
+
+def test_a_check_leaves_out_what_is_no_time_and_what_is_sure_of_nothing():
+    out = _run("Dear Dr. Khan,\n\nThank you for your letter. We will do our best to action this at our earliest "
+               "convenience.\n\nKind regards,\nPractice Manager", "Please transfer my patient records to the new clinic.")
+    assert "earliest convenience" not in out.rewrite
+    out = _run("Hi Maria, don't worry at all, I promise your heating will never be cut off, I'll personally make sure. Jo",
+               "I can't pay my heating bill this month and I have a newborn.")
+    assert "make sure," not in out.rewrite and "whether we can make sure" not in out.rewrite
+
+
+def test_gone_and_done_is_what_was_done():
+    out = _run("Hi Sam, missing the sailing is a sorry thing, so I've gone and waived the £30 change fee for booking "
+               "FE-2231. Cheers, Nadia", "I missed my ferry and need to change it. Booking FE-2231.",
+               ["Change fees can only be waived by a supervisor."])
+    assert any(f.rule == "broken-promise" for f in out.findings_before)
+    assert "I've gone." not in out.rewrite and "so I've gone" not in out.rewrite
+
+
+def test_nothing_they_can_do_is_not_said_back():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("Our completion has been moved by the solicitor from Monday 3rd to Friday 7th. Nothing we can do.")
+    assert said and "nothing you can do" not in said and said.endswith("Friday 7th")

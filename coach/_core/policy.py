@@ -752,6 +752,18 @@ _REFUSED_CASE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s
                            r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\b(?:(?:does|do)\s+(?:still\s+)?apply|still\s+applies)\b|"
                            r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)
 _UNCOVERED = re.compile(r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)
+_TODAY_SAID = re.compile(r"\b(?:today|tonight|same[- ]day|this\s+(?:afternoon|evening))\b", re.I)
+_CLOCK = r"(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
+_NOW_IS = re.compile(rf"\b(?:it['’]s|it\s+is)\s+(?:now\s+|already\s+|gone\s+)?{_CLOCK}", re.I)
+_CUTOFF = re.compile(rf"\b(?:placed|made|received|booked|ordered|submitted)\s+(?:before|by)\s+{_CLOCK}", re.I)
+
+
+def _minutes(m: re.Match[str]) -> int:
+    """Minutes after midnight of a clock time ("3.20pm": 920)."""
+    hour = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
+    return hour * 60 + int(m["m"] or 0)
+
+
 _FOR_NOW = re.compile(r"\b(?:today|tonight|yet|right\s+now|at\s+the\s+moment)\b", re.I)  # a delay, not a refusal
 _LINE_HEAD = re.compile(r"^\W*(?P<what>.+?)\s+(?:is|are|need|needs|require|requires|may|can|cannot|must|incur|incurs|will)\b",
                         re.I)
@@ -996,6 +1008,15 @@ class Policy(BaseModel):
         except ValidationError as exc:
             raise PolicyError(f"invalid policy: {describe_errors(exc)}") from None
         raise PolicyError("a policy is a Policy, a list of commitment lines, a dict, or a TOML file path")
+
+    def past_cutoff(self, clause: str, customer: str | None) -> bool:
+        """``clause`` promises the same day where a line grants it only before a time of day the customer says has
+        passed ("Same-day delivery is available for orders placed before 1pm", to "it's 3.20pm")."""
+        if not customer or not _TODAY_SAID.search(clause):
+            return False
+        now = _NOW_IS.search(customer)
+        return now is not None and any(
+            (cut := _CUTOFF.search(line)) is not None and _minutes(now) > _minutes(cut) for line in self.commitments)
 
     def covers(self, clause: str, *, timed: bool = True, when: str | None = None) -> bool:
         """True when a policy commitment allows ``clause``: same topic, no faster and no more than the policy says

@@ -599,6 +599,9 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
             if "whether we can" in new:  # not "whether we can get you back online as soon as we can"
                 new = _WHEN_WE_CAN.sub("", new)
                 new = re.sub(r"(?<=whether we can )" + EFFORT_TO, "", new)  # not "can try to"
+                # "... whether we can action this at our earliest convenience": the update says when
+                new = re.sub(r"\s+(?:at\s+(?:our|your|the)\s+earliest(?:\s+(?:convenience|opportunity|possible\s+time))?|"
+                             r"in\s+due\s+course|as\s+soon\s+as\s+possible|asap)(?=[\s,.!;]|$)", "", new, flags=re.I)
                 # not "whether we can see if a payment plan might be possible": whether the plan is possible
                 new = re.sub(r"\bwhether\s+we\s+can\s+(?:see|check|find\s+out|look\s+into|explore)\s+(?:if|whether)\s+",
                              "whether ", new, flags=re.I)

@@ -274,12 +274,14 @@ def _retyped(text: str) -> str:
     text = _NEEDFUL_BY.sub(lambda m: "Please start by" if m.group()[0].isupper() else "please start by", text)
     text = _NEEDFUL_AND.sub(r"\1", text)  # "Please do the needful and check your balance": the step is asked
     text = _NEEDFUL.sub("", text)  # "Kindly do the needful.": asks for nothing anyone can do
+    text = _GONE_AND.sub(r"\1", text)  # "so I've gone and issued ye a full refund": what was done
     text = _HI_I_UNDERSTAND.sub(r"\1, ", text)  # "Hi Steve i understand, ...": the greeting, then what follows
     text = _WILL_UPDATE.sub(_who_will, text)  # "Parts awaited from warehouse. Will update.": who will
     return _ILL.sub("I'll", text)  # "ill see what i can do": "I'll see ..." (a lone "i" stays: made "I" after an emoji,
     # it would start a sentence of its own, "😭 I'd be sooo mad too", out of reach of the pity it followed)
 
 
+_GONE_AND = re.compile(r"\b((?:I|we)(?:['’]ve|\s+have)\s+)(?:gone|went)\s+and\s+(?=[a-z]+ed\b)", re.I)
 _WILL_UPDATE = re.compile(r"(?:(?<=[.!?]\s)|^)Will\s+(?P<verb>update|revert|confirm|advise|call)(?:\s+(?:you|u))?"
                           r"(?P<when>\s+(?:asap|soon|shortly|tomorrow|today|by\s+\w+))?(?P<end>\s*[.!]|\s*$)", re.M)
 

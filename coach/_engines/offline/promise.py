@@ -1138,7 +1138,10 @@ _MADE_GONE = re.compile(r"^(?P<s>(?:the|your|this|that|any)\s+(?:[\w-]+|[£$€]
                         r"(?:has|have)\s+(?:vanished|disappeared|dropped\s+off|been\s+(?:removed|taken\s+off))\b"
                         r"(?P<rest>.*)$", re.I)
 _NO_CHECK = re.compile(r"^(?:(?:be\s+)?(?:not|never)\b|be\s+(?:perfect|fine|spot\s+on|flawless|good\s+as\s+new|disciplined)\b|"
-                       r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b)", re.I)
+                       r"make\s+(?:it|them)\s+look\b|look\s+(?:like|as\s+good\s+as)\s+new\b|"
+                       # "I'll personally make sure.": sure of nothing it names
+                       r"(?:personally\s+)?(?:make\s+(?:sure|certain)|ensure|see\s+to\s+it)(?:\s+of\s+(?:it|that|this))?"
+                       r"\W*$)", re.I)
 _PIECE_FIRST = re.compile(r"^(?P<piece>[^,;.!?]{1,40}?),\s+(?:and|but|so)\s+(?P<clause>(?:I|we|if)\b.*)$", re.I | re.S)
 # what to do if it fails: the customer's ("just DM us") or the agent's ("we'll chase the courier")
 _WHAT_TO_DO = re.compile(r"\b(?:dm|message|reply|call|ring|contact|e-?mail|send|let\s+us\s+know|get\s+in\s+touch|pop\s+in)\b|"
@@ -1846,6 +1849,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         s = "the " + s[0].lower() + s[1:]  # outstanding royalties will be made": "the payment of all outstanding ..."
     elif of and re.fullmatch(r"[A-Z][a-z]+", of["noun"]):
         s = s[0].lower() + s[1:]  # "Proof of delivery will be sent": "whether proof of delivery can be sent"
+    if re.fullmatch(r"(?-i:[A-Z][a-z]+ed)\s+[a-z]+(?:\s+[a-z]+)?", s):  # "Corrected certificate will be reissued": "the
+        s = "the " + s[0].lower() + s[1:]  # corrected certificate", not "whether Corrected certificate can ..."
     if _THING.match(s):  # "Access will be restored today": "whether access can be ...", "Payment will arrive": "payment";
         s = ("the " if _COUNTED.match(s) else "") + s.lower()  # "Fix will be live": "whether the fix can be live"
     vp = re.sub(r"^(?:definitely|definately|definetly|defiantly|deffo|defo|def|certainly|surely|absolutely|of\s+course|"

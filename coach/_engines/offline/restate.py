@@ -345,6 +345,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         # what went wrong, without the case against it or an address tacked on: "you have therefore been overcharged",
         # "... went from $1,122 to $1,840 and you haven't had a claim", "... for three weeks now, 23 Alder Road"
         clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", _SAME_AS_EVER.sub("", clause))))
+        clause = _NOTHING_TO_DO.sub("", clause)  # "... to Friday 21st and nothing you can do": how they feel about it
         clause = _cut_notes(_PROOF_TAIL.sub("", clause))  # "... on 7 August and you've attached the admission letter":
         # the proof; "... has been broken into, padlock cut off, half your stuff gone": notes after the comma
         state = _STATE_WITHOUT_VERB.search(clause)
@@ -426,6 +427,8 @@ _NOTHING_CHANGED = re.compile(r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have
                               r"(?:a|any)\s+(?:claims?|accidents?)\b[^,;]*$|"
                               r",?\s+and\s+you\s+(?:haven['’]t|have\s+not|have\s+never|never|didn['’]t)\s+(?:missed\s+a\s+payment|"
                               r"changed\s+anything|been\s+late)\b[^,;]*$", re.I)
+_NOTHING_TO_DO = re.compile(r",?\s+and\s+(?:there['’]s\s+|there\s+is\s+)?(?:absolutely\s+)?nothing\s+(?:you|I|we)\s+"
+                            r"(?:can|could)\s+do(?:\s+about\s+it)?\s*$", re.I)
 _NOTES_ASIDE = re.compile(r",\s+(?:nothing|not)\s+\w+,", re.I)  # ", nothing extreme,"
 _LEANS_BACK = re.compile(r"^\W*(?:without|with|after|before|because\s+of|due\s+to|despite|instead\s+of)\s+(?:it|this|that|"
                          r"them)\b", re.I)
@@ -515,9 +518,9 @@ _GOES_ON = re.compile(r"\s*(?:and|but|so|or|nor|yet|which|who|whom|whose|where|w
 
 
 def _cut_notes(clause: str) -> str:
-    """``clause`` up to its first comma where notes come after it rather than a clause that goes on ("your unit has been
-    broken into, padlock cut off, half your stuff gone"; "your pet disappeared after the update, was a level 40 fox"),
-    where what comes before says what went wrong on its own; else the clause as it is."""
+    """``clause`` up to its first comma where a note with no subject comes after it rather than a clause that goes on
+    ("your pet disappeared after the update, was a level 40 fox"; "..., got the freeze email to prove it"), where what
+    comes before says what went wrong on its own; else the clause as it is."""
     quoted = [m.span() for m in _QUOTED_SPAN.finditer(clause)]
     depth = 0
     for at, char in enumerate(clause):
@@ -529,7 +532,7 @@ def _cut_notes(clause: str) -> str:
         tail = clause[at + 1:].split(",")[0]
         if _GOES_ON.match(clause, at + 1) or len(last.split()) < _MIN_WORDS or not _has_verb(last) or \
                 _BAD_END.search(head) or not (_PROBLEM.search(head) or any(c.isdigit() for c in head)) or \
-                not (_NO_SUBJECT_VERB.match(tail) or _LEFT_IN_PIECES.match(tail)) or _FRONTED.match(head) or \
+                not _NO_SUBJECT_VERB.match(tail) or _FRONTED.match(head) or \
                 _PROBLEM.search(clause, at + 1) or _SERIAL.search(clause, at + 1):
             return clause  # (a note without a verb stays: "..., third time this week", "..., account 3319-20"; so do a
             # list, "..., locked the doors, and kept asking ...", a new subject, "..., you've got no way to buy food", and
@@ -538,8 +541,6 @@ def _cut_notes(clause: str) -> str:
     return clause
 
 
-_LEFT_IN_PIECES = re.compile(r"\s*(?:\w+\s+){1,3}?(?:cut|gone|smashed|broken|ripped|torn|stolen|taken|ruined|soaked|snapped|"
-                             r"cracked|bent|dented|missing|damaged)\b", re.I)
 _FRONTED = re.compile(r"\W*(?:of|on|in|at|after|since|when|as|by|for|from|following|despite|although|because|if|while|"
                       r"with|without|having)\b", re.I)  # "of the 14 pallets collected on 2 Sept., pallet No. 9 arrived ..."
 # what follows the comma: a verb with no subject ("..., was a level 40 fox", "..., waited whole day, no call")
