@@ -49,7 +49,8 @@ _PITY_MODIFIER = re.compile(r"\b(our)\s+(?:useless|terrible|awful|incompetent)\s
 # The agent's own actions: "I'll try to chase it" -> "I'll chase it"; anything else becomes a check.
 _ACTION = (r"(?=(?:help|assist|answer|address|reply|respond|call|contact|find\s+out|follow|look|check|get\s+back|"
            r"come\s+back|pass|"
-           r"share|send|explain|reach|chase|get\s+someone|escalate|investigate|review|email|message|update|"
+           r"share|send|explain|reach|chase|get\s+someone(?!\s+(?:out|round|over)\b(?![^.!?]*\bat\s+some\s+point\b)[^.!?]*\b(?:today|tonight|"
+           r"tomorrow|this\s+(?:week|morning|afternoon|evening)|by\s+\w+day)\b)|escalate|investigate|review|email|message|update|"
            # "have someone call you", "have the duplicate looked at" (not "have it waived": an outcome)
            r"have\s+(?:someone|somebody)\s+(?:call|contact|ring|look|check|visit|come|email|get\s+back)|"
            r"have\s+(?:the|your|this|it)(?:\s+(?![\w-]*ed\b)[\w-]+){0,3}?\s+(?:looked\s+(?:at|into)|checked|reviewed|"

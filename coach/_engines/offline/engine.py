@@ -503,6 +503,11 @@ class _Rewriter(Additions):
                 unit.text = ""  # "poor you!! 😭": the emoji goes with the sentence it followed
         # "I'm not able to share staff numbers. I have, however, passed ...": the contrast goes
         _drop_orphaned_lead(layout, drafted, _HOWEVER, lambda m: m["lead"] or "")
+        for before, unit in zip(layout.units, layout.units[1:]):  # "... 6 months free. We'll also look into the speed
+            # issue.": nothing left for the draft's "also" to add to
+            if unit.text and unit.text == drafted.get(id(unit)) and drafted.get(id(before)) and not before.text and \
+                    _ALSO.match(unit.text):
+                unit.text = _ALSO.sub(lambda m: m["lead"], unit.text, count=1)
         for before, unit in zip(layout.units, layout.units[1:]):  # "Sure! I've marked your complaint as resolved ...":
             if before.text and _BARE_YES.match(before.text) and drafted.get(id(unit)) and unit.text != drafted[id(unit)]:
                 before.text = ""  # the yes goes with what it agreed to
@@ -1408,6 +1413,7 @@ _EXPLICIT_SAFE = re.compile(r"\b(?:perfectly|completely|totally|absolutely|100%|
 _UNTIL_WE = re.compile(r"\buntil\s+(?P<who>we|I)\s+(?P<act>(?!can\b|could\b|have\b|get\s+back\b)\w+\b[^.!?]*)", re.I)
 _NAMES_THEM = re.compile(r"\b(?:courier|carrier|driver|bank|manufacturer|airport|supplier|warehouse|partner)s?\b", re.I)
 _THEM = re.compile(r"\b(?:them|they|their)\b", re.I)
+_ALSO = re.compile(r"^(?P<lead>(?:I|we)(?:['’](?:ll|ve|m|re)|\s+(?:will|have|am|are|can)))\s+also\b", re.I)
 _HOWEVER = re.compile(r"^(?:however|that\s+said|nevertheless)\s*,\s*|(?<=^)(?P<lead>(?:I|we)\s+(?:have|'ve|’ve|will|'ll|’ll|can))"
                       r",\s+however,(?=\s)", re.I)
 # the reply says when or how the customer hears back: "we'll keep you updated", "by tonight" (not "contacting us today")
