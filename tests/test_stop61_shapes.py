@@ -279,3 +279,11 @@ def test_also_goes_with_the_sentence_it_added_to():
              "from your next bill. We'll also look into the speed issue today. Cheers, Aisha")
     out = _run(draft, customer)
     assert "6 months" not in out.rewrite and "also look" not in out.rewrite and "look into the speed issue" in out.rewrite
+
+
+def test_savings_for_ones_own_funeral_is_no_bereavement():
+    from coach._core.situations import situation
+    case = situation("A man rang saying he was from your fraud team and I moved £5,200 to a 'safe account'. That money "
+                     "was for my funeral. Please get it back.")
+    assert case is not None and case.name == "scam"
+    assert situation("My husband passed away on Monday and I need to arrange his funeral.").name == "bereavement"

@@ -747,11 +747,11 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
                      r"(?:match\w*|adjust\w*)|exchanges)\b", re.I)
 # ... and, where a line makes an exception, a refusal in more words: "we can't issue a repeat prescription", "the £35 fee
 # does apply", "accidental damage isn't covered"
+_UNCOVERED = re.compile(r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)  # "accidental damage isn't covered"
 _REFUSED_CASE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+){0,3}?"
                            r"(?:issue|reduce|replace)\w*\b|"
                            r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\b(?:(?:does|do)\s+(?:still\s+)?apply|still\s+applies)\b|"
-                           r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)
-_UNCOVERED = re.compile(r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)
+                           + _UNCOVERED.pattern, re.I)
 _TODAY_SAID = re.compile(r"\b(?:today|tonight|same[- ]day|this\s+(?:afternoon|evening))\b", re.I)
 _CLOCK = r"(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
 _NOW_IS = re.compile(rf"\b(?:it['’]s|it\s+is)\s+(?:now\s+|already\s+|gone\s+)?{_CLOCK}", re.I)
@@ -1169,15 +1169,17 @@ class Policy(BaseModel):
             for other in self.commitments if scheme else ():
                 if other != line and scheme["name"].lower() in other.lower():
                     ruled_stems |= set(_stems(other, _GENERIC_POLICY_WORDS))
-            if not cond or not (any(_same_word(word, ruled_stems) for word in topic) or topic <= _ANY_FARE):
-                pass
-            elif any(named.search(cond.group()) and _met(met, customer) for named, met in _CIRCUMSTANCES) or \
-                    _proof_sent(cond.group(), customer):
-                if REFUSAL.search(clause) or _names_subject(clause, ruled) or scheme:
-                    return line  # ("Theft isn't covered" against "Accidental damage is not covered, except for ...")
-            elif (any(named.search(cond.group()) and _met(met, customer) for named, met in _MORE_CIRCUMSTANCES) or
-                  _member_of(cond.group(), customer)) and (_names_subject(clause, ruled) or scheme):
-                return line
+            if cond and (any(_same_word(word, ruled_stems) for word in topic) or topic <= _ANY_FARE):
+                # a refusal in more words, or a further circumstance, must name what the line rules on ("Theft
+                # isn't covered" against "Accidental damage is not covered, except for Care Plan members")
+                named = scheme is not None or _names_subject(clause, ruled)
+                if any(case.search(cond.group()) and _met(met, customer) for case, met in _CIRCUMSTANCES) or \
+                        _proof_sent(cond.group(), customer):
+                    if REFUSAL.search(clause) or named:
+                        return line
+                elif named and (any(case.search(cond.group()) and _met(met, customer) for case, met in _MORE_CIRCUMSTANCES)
+                                or _member_of(cond.group(), customer)):
+                    return line
             where = _WHERE_GRANTED.match(line)  # "Where the nursery closes for reasons within its control (for example
             if where and _MONEY_WORD.search(clause) and \
                     len(set(_stems(where["cond"], _GENERIC_POLICY_WORDS)) & set(_stems(customer, _GENERIC_POLICY_WORDS))) >= 2:

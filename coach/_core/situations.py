@@ -104,7 +104,7 @@ class Situation(BaseModel):
         m = _compiled(self.words).search(sentence)
         if m is None:
             return sentence
-        before = sentence[: m.start()].split()[len(sentence[: m.start()].split()) - self.near:]
+        before = sentence[: m.start()].split()[-self.near:] if self.near else []
         after = sentence[m.end():].split()[: self.near]
         return " ".join([*before, m.group(), *after])
 

@@ -347,7 +347,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         clause = _CONNECTIVE.sub("", _NOTHING_CHANGED.sub("", _TRAILING_ADDRESS.sub("", _SAME_AS_EVER.sub("", clause))))
         clause = _NOTHING_TO_DO.sub("", clause)  # "... to Friday 21st and nothing you can do": how they feel about it
         clause = _cut_notes(_PROOF_TAIL.sub("", clause))  # "... on 7 August and you've attached the admission letter":
-        # the proof; "... has been broken into, padlock cut off, half your stuff gone": notes after the comma
+        # the proof; "... disappeared after the update, was a level 40 fox": a note after the comma
         state = _STATE_WITHOUT_VERB.search(clause)
         if state and not _has_verb(state["rest"]):  # "... but got a single and the cover missing": the part with a verb
             head = clause[: state.start()]
@@ -543,7 +543,7 @@ def _cut_notes(clause: str) -> str:
 
 _FRONTED = re.compile(r"\W*(?:of|on|in|at|after|since|when|as|by|for|from|following|despite|although|because|if|while|"
                       r"with|without|having)\b", re.I)  # "of the 14 pallets collected on 2 Sept., pallet No. 9 arrived ..."
-# what follows the comma: a verb with no subject ("..., was a level 40 fox", "..., waited whole day, no call")
+# what follows the comma: a verb with no subject ("..., was a level 40 fox", "..., tried it at three machines")
 _NO_SUBJECT_VERB = re.compile(r"\s*(?:(?:also|then|just|even)\s+)?(?:was|were|is|are|has|had|got|went|came|took|made|paid|"
                               r"sent|lost|left|said|says|keeps|kept|tried|opened|waited|missed|revealed|installed|stuck|been)\b|"
                               r"\s*[a-z]+ed\s+(?!(?:by|to|from|in|at|on)\b)", re.I)
