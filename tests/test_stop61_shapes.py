@@ -287,3 +287,40 @@ def test_savings_for_ones_own_funeral_is_no_bereavement():
                      "was for my funeral. Please get it back.")
     assert case is not None and case.name == "scam"
     assert situation("My husband passed away on Monday and I need to arrange his funeral.").name == "bereavement"
+
+
+# --- a grant the policy makes to a category the customer is in --------------------------------------------------------
+
+def test_a_refusal_free_of_charge_is_no_waiver_already_made():
+    policy = ["Lenses may be exchanged within 30 days of collection.",
+              "If a recheck by our optometrist finds the prescription was wrong, new lenses are made free of charge "
+              "within 90 days of collection."]
+    customer = "I collected my glasses 6 weeks ago. Your optometrist rechecked me and said the prescription was wrong."
+    draft = "Hi, our exchange period has passed, so we're unable to replace the lenses free of charge. Regards, Opticians"
+    assert "banned-phrase" in _rules(draft, customer, policy)
+    assert "wouldn't normally replace" in _run(draft, customer, policy).rewrite
+
+
+def test_a_grant_to_students_who_withdraw_on_proof():
+    policy = ["Contracts cannot be ended early unless a replacement tenant is found.",
+              "Students who formally withdraw from their course may end their contract with 4 weeks' notice, on proof "
+              "of withdrawal."]
+    draft = "Hi Sam, your contract can only be ended early if you find a replacement tenant. Best, Reception"
+    assert "banned-phrase" in _rules(draft, "I've withdrawn from my course; I've attached the withdrawal letter.", policy)
+    assert "banned-phrase" not in _rules(draft, "I'm moving in with my partner and want to leave early.", policy)
+
+
+def test_a_certificate_the_customer_has_meets_a_grant_to_those_with_one():
+    policy = ["Passengers with a medical certificate may change their sailing free of charge.",
+              "Other same-day changes cost €25."]
+    draft = "Hi, I can move your sailing to Friday, but as it's a same-day change there is a fee of €25 to pay first."
+    assert "banned-phrase" in _rules(draft, "My GP says I can't travel today. I have his certificate.", policy)
+    assert "banned-phrase" not in _rules(draft, "I've changed my plans and want to travel on Friday instead.", policy)
+
+
+def test_a_patient_who_ran_out_meets_an_emergency_supply():
+    policy = ["An emergency supply of up to 5 days of a regular medicine can be made without a prescription to a patient "
+              "who has run out."]
+    draft = "Hi, we are unable to supply any medication without a valid prescription. Regards, Pharmacy"
+    assert "banned-phrase" in _rules(draft, "I left my blood pressure tablets at home and missed today's dose.", policy)
+    assert "banned-phrase" not in _rules(draft, "Can I buy a spare inhaler to keep at work?", policy)

@@ -749,7 +749,9 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
 # does apply", "accidental damage isn't covered"
 _UNCOVERED = re.compile(r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)  # "accidental damage isn't covered"
 _REFUSED_CASE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+){0,3}?"
-                           r"(?:issue|reduce|replace)\w*\b|"
+                           r"(?:issue|reduce|replace|supply|dispense)\w*\b|"
+                           # "can only be ended early if you find a replacement tenant", "there is a fee of €25"
+                           r"\bcan\s+only\s+be\s+\w+\s+(?:early\s+)?if\b|\bthere(?:['’]s|\s+is)\s+an?\s+(?:[\w-]+\s+)?(?:fee|charge)\s+of\b|"
                            r"\b(?:charge|fee|penalty)\b[^.!?]{0,50}\b(?:(?:does|do)\s+(?:still\s+)?apply|still\s+applies)\b|"
                            + _UNCOVERED.pattern, re.I)
 _TODAY_SAID = re.compile(r"\b(?:today|tonight|same[- ]day|this\s+(?:afternoon|evening))\b", re.I)
@@ -775,7 +777,14 @@ def _names_subject(clause: str, line: str) -> bool:
     head = _LINE_HEAD.match(line)
     uncovered = _UNCOVERED.search(clause)  # "Theft isn't covered ..., only accidental damage": what is not covered
     said = set(_stems(re.split(r"[,;:]", clause[: uncovered.start()])[-1] if uncovered else clause, _GENERIC_POLICY_WORDS))
-    return head is not None and any(_same_word(word, said) for word in _stems(head["what"], _GENERIC_POLICY_WORDS))
+    what = head["what"] if head else ""
+    granted = _TO_PEOPLE.match(what) and re.search(r"\bmay\s+(?P<pred>[^,.;]+)", line)  # "Students who ... may end
+    what = f"{what} {granted['pred']}" if granted else what  # their contract": what the line rules on is the contract
+    return head is not None and any(_same_word(word, said) for word in _stems(what, _GENERIC_POLICY_WORDS))
+
+
+_TO_PEOPLE = re.compile(r"^\W*(?:passengers|customers|students|patients|members|tenants|residents|guests|travellers|"
+                        r"subscribers|households|policyholders|pupils|parents)\b", re.I)
 
 
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
@@ -783,6 +792,12 @@ _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
 # ... or grants it for the case: "One free exam resit is allowed when the first sitting was missed for a medical reason"
 _ALLOWED_WHEN = re.compile(r"\b(?:is|are)\s+(?:allowed|given|offered|granted|free(?:\s+of\s+charge)?)\s+(?:when|if|where)\b[^.]*|"
+                           # "Passengers ... with a medical certificate may change their sailing free of charge", "Students
+                           # who formally withdraw ... may end their contract ..., on proof of withdrawal", "... can be made
+                           # without a prescription to a patient who has run out"
+                           r"\b(?:with|holding)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:certificate|letter|note|badge|card)\b[^.]*\bmay\b[^.]*|"
+                           r"\bmay\s+[^.]*?\bon\s+proof\s+of\b[^.]*|"
+                           r"\bto\s+(?:a|any)\s+(?:patient|customer|member|passenger|guest|tenant|student)s?\s+who\b[^.]*|"
                            # "A metered customer qualifies for WaterSure if someone in the household receives ..."
                            r"\bqualif(?:y|ies)\s+for\s+[^.]{1,40}?\s+(?:if|when|where)\b[^.]*|"
                            # "The Student Hub may grant extensions of up to 7 days for documented medical reasons."
@@ -806,6 +821,9 @@ _NO_EXCEPTIONS = re.compile(r"\b(?:no|without)\s+exceptions?\b", re.I)  # a refu
 _WAIVED_HERE = re.compile(r"\b(?:(?:I|we)(?:['’]ve|\s+have)|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:waived|refunded|"
                           r"cancelled\s+(?:\w+\s+)?(?:free|with\s+no\s+charge))\b|\bno\s+charge\b|\bfree\s+of\s+charge\b|\bwithout\s+(?:a\s+|any\s+)?charge\b",
                           re.I)  # (not "can't be refunded under any circumstances")
+# ... but not what is refused: "we're unable to replace the lenses free of charge"
+_NOT_FREE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to|won['’]t)\b[^.!?]{0,40}\b(?:free\s+of\s+"
+                       r"charge|without\s+(?:a\s+|any\s+)?charge|at\s+no\s+charge)\b", re.I)
 # ... or says without the word ("The late-cancellation charge is waived for documented medical emergencies")
 _WAIVED_FOR = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:waived|free\s+of\s+charge|not\s+charged)\s+(?:for|if|when|where|in\s+"
                          r"(?:the\s+)?case\s+of)\b[^.]*", re.I)
@@ -860,7 +878,10 @@ _PROOF = (r"(?:receipts?|proof|certificates?|letters?|lease|documents?|documenta
           r"papers|notes?)")
 _PROOF_NAMED = re.compile(rf"\b{_PROOF}\b", re.I)
 _PROOF_SENT = re.compile(rf"(?P<what>(?:[\w'’-]+\s+){{0,3}}?{_PROOF})\s+(?:is\s+|are\s+)?(?:attached|enclosed)\b|"
-                         rf"\b(?:I['’]ve|I\s+have|I)\s+(?:also\s+)?(?:attached|enclosed)\s+(?P<what2>(?:[\w'’-]+\s+){{0,4}}?{_PROOF})\b",
+                         rf"\b(?:I['’]ve|I\s+have|I)\s+(?:also\s+)?(?:attached|enclosed)\s+(?P<what2>(?:[\w'’-]+\s+){{0,4}}?{_PROOF})\b|"
+                         # "I have his certificate", "I've got the doctor's note"
+                         rf"\b(?:I\s+have|I['’]ve\s+got|I\s+have\s+got)\s+(?:his|her|the|a|my|their)\s+"
+                         rf"(?P<what3>(?:[\w'’-]+\s+){{0,2}}?{_PROOF})\b",
                          re.I)
 _NOT_SENT = re.compile(r"\b(?:no|not|don['’]t|didn['’]t|haven['’]t|hadn['’]t|lost|without|can['’]t\s+find)\b", re.I)
 # whose document it is: "a letter from my landlord"
@@ -882,6 +903,11 @@ _MORE_CIRCUMSTANCES = (
                 r"{1,3}?(?:for|since)\s+(?:(?:(?:\d+|a\s+few|several|many|two|three|four|five|six|ten)\s+)?years|(?:19|20)\d\d)\b|"
                 r"\bon\s+[\w-]+\s+for\s+(?:his|her|my|their|its)\s+[\w-]+\s+for\s+(?:\d+|a\s+few|several|many|two|three|four|five|"
                 r"six|ten)\s+years\b", re.I)),
+    # "to a patient who has run out", to "I left my amlodipine at home and missed yesterday's dose"
+    (re.compile(r"\brun\s+out\b", re.I),
+     re.compile(r"\b(?:run|ran)\s+out\s+of\s+(?:my|his|her|their)\b|\bleft\s+(?:my|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?\s+"
+                r"(?:at\s+home|behind)\b|\bmissed\s+(?:yesterday['’]s|today['’]s|this\s+morning['’]s|my|a)\s+dose\b|"
+                r"\bno\s+(?:tablets|pills|medication|medicine)\s+left\b", re.I)),
     # "if someone in the household receives a means-tested benefit", to "I'm on Universal Credit"
     (re.compile(r"\bmeans[- ]tested\b|\b(?:receives?|receiving|claims?|claiming|on)\s+(?:a\s+)?(?:state\s+)?benefits?\b", re.I),
      re.compile(r"\b(?:on|receive|receives|receiving|claim|claims|claiming|get|gets|getting)\s+(?:universal\s+credit|"
@@ -935,7 +961,7 @@ def _proof_sent(condition: str, customer: str) -> bool:
         return False
     asked = {stem(w) for w in content_words(condition)}
     for m in _PROOF_SENT.finditer(customer):
-        what = m["what"] or m["what2"]
+        what = m["what"] or m["what2"] or m["what3"]
         if _NOT_SENT.search(customer, max(0, m.start() - 25), m.start() + len(what)) or \
                 re.match(r"[^.!?]*\?", customer[m.end():]):
             continue  # "sorry, no receipt attached as I lost it"; "Would a doctor's note attached to an email do?"
@@ -1156,7 +1182,8 @@ class Policy(BaseModel):
         said = clause.strip().rstrip(".!").lower()
         refuses = REFUSAL.search(clause) or _REFUSED_CASE.search(clause) and not _FOR_NOW.search(clause)
         if not refuses or _EXCEPT_IF.search(_NO_EXCEPTIONS.sub("", clause)) or clause.rstrip().endswith("?") or \
-                _WAIVED_HERE.search(clause) or any(said == line.strip().rstrip(".!").lower() for line in self.commitments):
+                _WAIVED_HERE.search(clause) and not _NOT_FREE.search(clause) or \
+                any(said == line.strip().rstrip(".!").lower() for line in self.commitments):
             return None  # ("I've waived the late-cancellation charge, and only the £5 booking fee will be retained": the
             # exception is made already; "Deposits are non-refundable." is the policy's own line, said)
         topic = _topic(clause, _GENERIC_POLICY_WORDS) - _REFUND_WORDS

@@ -1323,6 +1323,8 @@ _AS_NORMALLY = (
     (re.compile(r"\bwill\s+(?:still\s+)?be\s+(?=(?:charged|payable|deducted|retained)\b)", re.I), "would normally be "),
     (re.compile(r"\b(?:will|does|do)\s+(?:still\s+)?apply\b|\bstill\s+applies\b", re.I), "would normally apply"),
     (re.compile(r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I), "wouldn't normally be covered"),
+    (re.compile(r"\bcan\s+only\s+be(?=\s+\w+\s+(?:early\s+)?if\b)", re.I), "would normally only be"),
+    (re.compile(r"\bthere(?:['’]s|\s+is)\s+(?=an?\s+(?:[\w-]+\s+)?(?:fee|charge)\s+of\b)", re.I), "there would normally be "),
     (re.compile(r"\s+(?:can['’]?t|cannot|can\s+not)\s+(?=\w)", re.I), " wouldn't normally "),
     (re.compile(r"(?:\s+(?:are|am)|['’](?:re|m))\s+(?:unable|not\s+able)\s+to\s+(?=\w)", re.I), " wouldn't normally "),
     (re.compile(r"\s+(?:don['’]t|do\s+not)\s+(?=\w)", re.I), " wouldn't normally "),  # "we don't price match after ..."

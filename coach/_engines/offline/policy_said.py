@@ -58,7 +58,8 @@ _WINDOW = re.compile(r"^As it's past that window\b")  # (the engine's own readin
 
 # the step after an exception the customer may meet: the line says what the exception is, word for word
 _HOW_IT_APPLIES = re.compile(r"I'll check how that applies to\b")
-_EXCEPTION = re.compile(r"\b(?:except|unless|(?:is|are)\s+waived\s+(?:if|when|for)|qualif(?:y|ies)\s+for)\b", re.I)
+_EXCEPTION = re.compile(r"\b(?:except|unless|(?:is|are)\s+waived\s+(?:if|when|for)|qualif(?:y|ies)\s+for|on\s+proof\s+of|"
+                        r"without\s+a\s+prescription|free\s+of\s+charge)\b", re.I)
 
 
 def unsaid_policy(layout: Layout, policy: Policy, said: dict[str, str], draft: str, customer: str | None) -> bool:
