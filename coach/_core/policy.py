@@ -917,10 +917,12 @@ _MORE_CIRCUMSTANCES = (
 _NOT_SO = re.compile(r"\b(?:not|n['’]t|never|no\s+longer|used\s+to|stopped|came\s+off)\b[^.!?,;]{0,25}$", re.I)
 
 
-def _met(met: re.Pattern[str], customer: str) -> bool:
-    """The customer says the circumstance of their own case, not negated ("I'm not on Universal Credit", "I used to be
-    on benefits")."""
-    return any(not _NOT_SO.search(customer[max(0, m.start() - 40): m.start()]) for m in met.finditer(customer))
+def _meets(table: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...], condition: str, customer: str) -> bool:
+    """The customer says, of their own case and not negated ("I'm not on Universal Credit", "I used to be on
+    benefits"), a circumstance of ``table`` that ``condition`` names."""
+    return any(named.search(condition) and
+               any(not _NOT_SO.search(customer[max(0, m.start() - 40): m.start()]) for m in met.finditer(customer))
+               for named, met in table)
 
 
 _QUALIFIES = re.compile(r"\bqualif(?:y|ies)\s+for\s+(?:the\s+|our\s+)?(?P<name>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*)",
@@ -1180,7 +1182,8 @@ class Policy(BaseModel):
         given on receipt of a doctor's letter", from someone "admitted to the Royal Infirmary" with "the discharge
         letter"), or None."""
         said = clause.strip().rstrip(".!").lower()
-        refuses = REFUSAL.search(clause) or _REFUSED_CASE.search(clause) and not _FOR_NOW.search(clause)
+        plain_no = REFUSAL.search(clause) is not None
+        refuses = plain_no or _REFUSED_CASE.search(clause) and not _FOR_NOW.search(clause)
         if not refuses or _EXCEPT_IF.search(_NO_EXCEPTIONS.sub("", clause)) or clause.rstrip().endswith("?") or \
                 _WAIVED_HERE.search(clause) and not _NOT_FREE.search(clause) or \
                 any(said == line.strip().rstrip(".!").lower() for line in self.commitments):
@@ -1200,12 +1203,10 @@ class Policy(BaseModel):
                 # a refusal in more words, or a further circumstance, must name what the line rules on ("Theft
                 # isn't covered" against "Accidental damage is not covered, except for Care Plan members")
                 named = scheme is not None or _names_subject(clause, ruled)
-                if any(case.search(cond.group()) and _met(met, customer) for case, met in _CIRCUMSTANCES) or \
-                        _proof_sent(cond.group(), customer):
-                    if REFUSAL.search(clause) or named:
+                if _meets(_CIRCUMSTANCES, cond.group(), customer) or _proof_sent(cond.group(), customer):
+                    if plain_no or named:
                         return line
-                elif named and (any(case.search(cond.group()) and _met(met, customer) for case, met in _MORE_CIRCUMSTANCES)
-                                or _member_of(cond.group(), customer)):
+                elif named and (_meets(_MORE_CIRCUMSTANCES, cond.group(), customer) or _member_of(cond.group(), customer)):
                     return line
             where = _WHERE_GRANTED.match(line)  # "Where the nursery closes for reasons within its control (for example
             if where and _MONEY_WORD.search(clause) and \

@@ -243,6 +243,11 @@ _GASP = re.compile(r"^\W*(?:omg|oh\s+my\s+(?:god|gosh|days)|wow|yikes|ugh|geez|j
                    re.I)
 
 
+def _flagged(unit: Unit, findings: list[Finding]) -> bool:
+    """A blocking finding's span falls in ``unit`` (of the layout the findings were read on)."""
+    return any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings)
+
+
 def _orphaned_gasps(layout: Layout, drafted: dict[int, str]) -> None:
     """A gasp at what the customer said ("OMG 47 mins?!") goes with the pity or apology that followed it."""
     for unit, nxt in zip(layout.units, layout.units[1:]):
@@ -461,11 +466,10 @@ class _Rewriter(Additions):
         drafted = {id(u): u.text for u in layout.units}
         for at, unit in enumerate(layout.units):  # "Internal note (Fraud Ops): ...", pasted because a planted order
             if self.orders and planted_words(unit.text, self.orders) and not _DOES_GRANT.search(unit.text) and \
-                    any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
+                    _flagged(unit, findings):
                 self._drop_pasted(layout, at)
         for unit in list(layout.units):
-            if unit.text and \
-                    any(f.blocking and f.start is not None and f.start < unit.end and f.end > unit.start for f in findings):
+            if unit.text and _flagged(unit, findings):
                 self._replace(layout, unit, self._edit(unit.text, english))
         sorry_again = _SORRY_SIGN_OFF.match(layout.tail)
         if sorry_again and any(f.rule == "bland-apology" and f.quote and f.quote.strip(" ,.!") in sorry_again.group()
@@ -1018,14 +1022,11 @@ class _Rewriter(Additions):
             normally = _as_normally(refusal if after else text) if not _RULES_OUT.search(exception) else None  # (not
             # "..., but non-refundable rates cannot be refunded, except where ...": a line that refuses as well is said
             # as it is)
-            if normally and after:
-                joined = exception[0].lower() + exception[1:] if not re.match(r"[A-Z]{2}", exception) else exception
-                return [[f"{normally}, but {joined}", step, finish(after)]]
             if normally:  # "... the first night of £129 would normally be charged, but cancellations due to a documented
                 # medical emergency are free of charge.": the draft's reason and figures stay, as the rule the exception
-                # lifts
+                # lifts (and the agent's own step after it)
                 joined = exception[0].lower() + exception[1:] if not re.match(r"[A-Z]{2}", exception) else exception
-                return [[f"{normally}, but {joined}", step]]
+                return [[f"{normally}, but {joined}", step, *([finish(after)] if after else [])]]
             if any(fact not in exception + step for fact in extract_facts(text)):
                 return []  # ("a £5 restocking fee will be charged, and I've emailed a returns label": its figures and its
             return [[exception, step]]  # step would go; the finding stays for a person)
