@@ -872,7 +872,8 @@ _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 _EXPLAINS = re.compile(r"\s*(?::|,\s*(?:which|as|because|since|when|where)\b|\s[-–—]\s)", re.I)
 # the generic noun an apology's object is about ("the trouble with your order"); "your order is still not here" has none
 _GENERIC_HEAD = re.compile(r"\b(?:inconvenience|trouble|issues?|problems?|confusion|difficult(?:y|ies)|experience|hassle|"
-                           r"frustration|mix[-\s]?up|disruption|situation|matter)\b", re.I)
+                           r"frustration|mix[-\s]?up|disruption|situation|matter|discomfort|disappointment|distress|"
+                           r"unhappy|dissatisfied|feel\s+that\s+way|(?:read|receive)\s+your\s+(?:letter|correspondence))\b", re.I)
 
 
 def _specific_words(obj: str, generic: frozenset[str], template: frozenset[str] = frozenset()) -> list[str]:
@@ -1078,7 +1079,8 @@ _NAMES_DISTRESS = re.compile(r"\b(?:redundan\w*|lost\s+(?:your|their|his|her)\s+
 _SORRY_FOR = re.compile(r"\b(?:sorry|condolences|sympathies|apologi[sz]e|apologies)\b", re.I)
 # what someone is going through, which a reply that names only the bill or the order does not acknowledge
 _DISTRESS = frozenset(("bereavement", "pet-loss", "illness", "medical-emergency", "hardship", "safety-at-home", "harassment",
-                       "scam", "vulnerable"))  # (not "health": "I'm lactose intolerant", "my medication was in the bag")
+                       "security", "scam", "vulnerable"))
+# (not "health": "I'm lactose intolerant", "my medication was in the bag")
 _SALUTATION = re.compile(r"^\s*(?:[@#][\w.]+\s+)*(?i:hi|hello|hey|hiya|hola|dear|good\s+(?:morning|afternoon|evening))\b"
                          r"(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le)){0,4}")  # "Dear Ms. de Vries", not "hey godday"
 _TITLES = frozenset(stem(w) for w in "mr mrs ms dr prof rev kind regards sincerely faithfully".split())

@@ -91,6 +91,7 @@ _ENGLISH_MARKERS = frozenset(
     at by from as was were has had do does did just all any if or but so what when how why which who there here out up
     would could should been about never make sure next again soon today know need
     that's there's what's let's thing
+    within they them their than into after before
     ur u'll u're u've pls plz thx dont cant wont asap""".split()  # (the last line: chat English, "we'll make sure ur
     # next ride ..."; not "u" alone, which is Dutch too)
 )

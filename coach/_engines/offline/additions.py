@@ -213,14 +213,14 @@ class Additions:
                 not who and not case.named_by(body, self.told, every=True):  # a reply that thanks but names nothing of
             # the situation ("Line faults are normally resolved within 3-5 working days" to someone whose father's alarm
             # pendant works through the dead line): its plain line, without a second thanks
-            plain = [_AND_THANKS.sub("", line) for line in case.acknowledge_plain if not _THANKS_LINE.match(line)]
+            plain = [_AND_THANKS.sub("", line) for line in case.plain(self.told) if not _THANKS_LINE.match(line)]
             added.extend(plain[:1])
         elif case and ("no-thanks" in rules or unnamed):  # grief, not a parcel (its plain lines thank: only for a reply
             # that does not yet)
             added.append(self.phrasing.pick(case.acknowledge, 2).format(p=problem) if problem
                          else self.phrasing.pick(_thanking(case.acknowledge_who, "no-thanks" in rules), 2).format(who=who)
                          if who
-                         else self.phrasing.pick(case.acknowledge_plain, 2))
+                         else self.phrasing.pick(case.plain(self.told), 2))
         elif problem and self.apology_dropped and not condoled and ("no-acknowledgement" in rules or not said):
             added.append(acknowledge(self.phrasing, problem) if own_doing(problem) else sorry(self.phrasing, problem))
             # (not after "Thanks for letting us know your V9 cuts out"; not "sorry that you reported it")
@@ -374,14 +374,16 @@ class Additions:
             self._insert(layout, len([u for u in layout.units if u.role != "courtesy"]), step)
             return
         if self.case and self.case.always and len(body) > 1 and urgent:
-            openers = [k for k in body if layout.units[k].role != "greeting"]
-            at = openers[0]
+            # (a subject line under the greeting, "Re: Flat 4", stays above the step)
+            openers = [k for k in body if layout.units[k].role != "greeting" and not HEADER_LINE.match(layout.units[k].text)]
+            at = openers[0] if openers else body[-1] + 1
             for k in openers:  # after the thanks and the sorry (the draft's or the ones added), before the rest
                 if k != at or not (layout.units[k].role == "added" or _OPENS.match(layout.units[k].text)) or \
                         not ends_sentence(layout.units[k].text):
                     break
                 at = k + 1
-            if at > 0 and (layout.units[at - 1].role == "greeting" or ends_sentence(layout.units[at - 1].text)):
+            if at > 0 and (layout.units[at - 1].role == "greeting" or ends_sentence(layout.units[at - 1].text) or
+                           HEADER_LINE.match(layout.units[at - 1].text)):
                 self._insert(layout, at, step)  # "If you can still smell gas ..." before anything else the draft says
                 return
         last = body[-1]

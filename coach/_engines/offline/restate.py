@@ -96,7 +96,7 @@ _PROBLEM = re.compile(
     r"frozen|slow|declin\w*|locked|blocked|expired|disconnect\w*|dropp\w*|stopped|leak\w*|spoil\w*|empty|"
     r"without|waiting|waited|received|fray\w*|torn|ripped|faulty|defective|dead|wet|melted|dirty|smashed|"
     r"scratch\w*|dent(?:s|ed)?|stolen|hacked|bumped|overbooked|overdrawn|instead|supposed|gone\s+(?:out\s+of|from)|(?:was|were)\s+(?:meant|due)\s+to\s+(?:arrive|come|reach)|billed|unable|keeps?|"
-    r"logs?\s+(?:me\s+)?out|kick\w*\s+(?:me\s+)?out|every\s+(?:hour|day|time)|turned\s+down|spongy|grinding|"
+    r"logs?\s+(?:me\s+|you\s+)?out|kick\w*\s+(?:me\s+|you\s+)?out|every\s+(?:hour|day|time)|turned\s+down|spongy|grinding|"
     r"goes\s+(?:almost\s+|nearly\s+|right\s+|all\s+the\s+way\s+)?to\s+the\s+floor|"
     r"read\s+out|gave\s+(?:them|him|her|away)\s+my|in\s+(?:my|your)\s+name|got\s+into\s+(?:my|your)\b|took\s+R\d|r[au]n\s+up|(?:saying|claiming)\s+(?:they|he|she)\s+w|"
     r"no\s+(?!problem|worries|need|rush|idea)\w+|delet\w*|remov\w*|cuts?\s+off|drops?|shows?\s+as|overdrawn|"
@@ -113,7 +113,7 @@ _PROBLEM = re.compile(
     r"squeak\w*|squeal\w*|wobbl\w*|flicker\w*|hit\s+by|(?:water|power|electricity|gas|heating|supply|internet|broadband|wi-?fi|signal|service|lights?)\s+(?:has\s+been|"
     r"have\s+been|is|are|was|were)\s+(?:still\s+)?off\b|"
     r"forced\s+(?:open|entry)|burgl\w*|vandal\w*|"
-    rf"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[{CURRENCY}]|downgrad\w*|used\s+my\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
+    rf"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[{CURRENCY}]|downgrad\w*|used\s+(?:my|your)\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
 # Slang, shouting, insults and anything a reply should not repeat back.
@@ -310,6 +310,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     if truncated and sentences:
         sentences = sentences[:-1]  # a tweet cut off mid-sentence: its last sentence is not whole
     best: tuple[bool, int, int, str] | None = None
+    unsaid = False  # a sentence that says what went wrong in strong words, or says the situation, but has no clean clause
     for order, sentence in enumerate(sentences):
         sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
@@ -332,6 +333,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             # "I paid £35 for a collection on Tuesday. Nobody came." -> "... on Tuesday and nobody came"
             clause = _as_clause(sentence.rstrip()[:-1] + " and " + after[0].lower() + after[1:])
         if clause is None or order and _POINTS_BACK.match(sentence) and not now_lead or _LEANS_BACK.match(clause):
+            unsaid = unsaid or _strong(sentence) or prefer is not None and prefer(sentence)
             continue  # ("The last three were all under A$150": what it points back at is in the sentence before; "Without
             # it my application will be considered incomplete": what "it" is, too)
         expected = _EXPECTED.search(clause)  # "your refill was supposed to be sent on Monday": what should have been
@@ -373,7 +375,27 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         score += 100 if prefer is not None and prefer(clause) else 0
         if (best is None or (weak, -score, order) < best[:3]):
             best = (weak, -score, order, clause)
+    if best and unsaid and _soft_only(best[3]):
+        return None  # "our team moved you from Bristol to Bath" when what went wrong ("They dropped my nan's wardrobe")
+        # has no clean clause: nothing, rather than the wrong sentence
     return best[3] if best else None
+
+
+# problem words that need the rest of the sentence to say what went wrong: "our team moved you to Bath", "everyone's
+# rooms will be gone", "a booking made in your name" (not "the gig was moved to 15 Feb", "£1,850 gone to QX Digital")
+_SOFT = re.compile(r"moved(?=\s+(?:you|us|me)\b)|gone(?!\s+(?:up|down|to|from|off|missing)\b)|in\s+(?:my|your)\s+name", re.I)
+
+
+def _soft_only(clause: str) -> bool:
+    """No problem word of ``clause`` says on its own what went wrong ("your team moved you to Bath on Saturday")."""
+    found = list(_PROBLEM.finditer(clause))
+    return bool(found) and not re.search(rf"[{CURRENCY}]\s?\d", clause) and \
+        all(_SOFT.match(clause, m.start()) for m in found)
+
+
+def _strong(sentence: str) -> bool:
+    """``sentence`` says what went wrong in a word that needs nothing else ("dropped", "split", "down")."""
+    return not _soft_only(sentence) and _PROBLEM.search(sentence) is not None
 
 
 # a headline with no "was": "the 07:42 Reading to Paddington cancelled AGAIN" (not "the train delayed me")

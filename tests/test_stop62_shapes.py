@@ -1,0 +1,155 @@
+"""Stop 62: what blind reviewers of earlier sets kept finding in rewrites the coach passed (regret for "any confusion
+regarding your account", a brush-off counted as a step, a sure outcome, a home that cannot be secured, a letter the
+rules took for another language), each in drafts written here."""
+
+from __future__ import annotations
+
+from coach import Coach
+from coach._core.checker import check
+from coach._core.policy import Policy
+from coach._core.situations import situation
+from coach._core.text import looks_english
+
+coach = Coach()
+
+
+def _run(draft: str, customer: str, policy: list[str] | None = None):
+    return coach.rewrite(draft, customer=customer, policy=policy, engine="offline")
+
+
+def _rules(draft: str, customer: str = "", policy: list[str] | None = None) -> set[str]:
+    return {f.rule for f in check(draft, customer, Policy.coerce(policy or [])).findings}
+
+
+# --- regret with nothing named --------------------------------------------------------------------------------------
+
+def test_regret_for_what_may_have_arisen_regarding_an_account_is_bland():
+    for draft in ("Thank you for your letter. We regret any confusion regarding your account.",
+                  "Thank you for your letter. We regret any inconvenience or confusion that may have arisen.",
+                  "Thank you for your letter. We're sorry you're unhappy with your flight.",
+                  "Thank you for your letter. We are sorry you feel that way about your recent service.",
+                  "Thank you for your letter. We regret any discomfort experienced during your recent stay.",
+                  "Thank you for your letter. I was so sorry to read your letter.",
+                  "Thank you for your letter. We are sorry that matters have reached this point."):
+        assert "bland-apology" in _rules(draft), draft
+
+
+def test_regret_that_names_what_happened_stays_specific():
+    for draft in ("I'm sorry your flight was cancelled at the gate.",
+                  "I'm sorry to hear that your order tonight (#QB-20931) turned up without the chips.",
+                  "I am sorry for the trouble with this email.",
+                  "I'm sorry for the ongoing trouble with your deliveries!"):
+        assert "bland-apology" not in _rules(draft), draft
+
+
+# --- a brush-off is no step -----------------------------------------------------------------------------------------
+
+def test_a_wait_a_pointer_or_a_note_of_receipt_is_no_step():
+    for draft in ("Hi Ms. Novak, thank you for contacting us. Your application is in process. Please allow time for "
+                  "processing.",
+                  "Hi, thanks for your message. Please see our T&Cs regarding vehicle lengths.",
+                  "Dear Dr. Haddad, please be advised that your correspondence has been received and will be processed "
+                  "in due course.",
+                  "Thank you for your letter. We have noted your comments.",
+                  "Thanks for getting in touch! Our developers are always improving the app, so keep an eye out for "
+                  "the next update!"):
+        assert "no-next-step" in _rules(draft), draft
+
+
+def test_a_pointer_with_its_link_or_a_wait_with_its_length_is_a_step():
+    assert "no-next-step" not in _rules("Thanks for asking. Please see our FAQ at www.ferrystar.example/faq.")
+    assert "no-next-step" not in _rules("Thanks for asking. Please allow 3-5 days for the refund to show.")
+
+
+def test_a_brush_off_is_no_pass():
+    customer = "I was charged a £48 over-length surcharge at check-in but my car is 4.38m, well inside your 5m limit."
+    out = _run("Hi,\n\nPlease see our T&Cs regarding vehicle lengths.\n\nThanks\nFerryStar", customer)
+    assert out.passed is not True
+    assert out.rewrite != "Hi,\n\nPlease see our T&Cs regarding vehicle lengths.\n\nThanks\nFerryStar"
+
+
+# --- an outcome said for sure ---------------------------------------------------------------------------------------
+
+def test_a_sure_outcome_is_a_promise():
+    for draft in ("Please don't worry about the scholarship at all, you definitely won't lose it.",
+                  "I'm sure the exam board will give you an extension, so don't worry about it at all!",
+                  "I'm sure it'll all work out."):
+        assert "broken-promise" in _rules(draft), draft
+
+
+def test_hope_for_what_others_will_do_without_an_outcome_is_no_promise():
+    assert "broken-promise" not in _rules("I'm sure the team will give you a call about it.")
+    assert "broken-promise" not in _rules("You won't lose your place in the queue if you hang up and call back.")
+
+
+def test_disbelief_at_how_they_cope_is_pity():
+    assert "pity" in _rules("I honestly don't know how you're coping.")
+    assert "pity" not in _rules("I don't know how you're managing your account at the moment, so I'll check it.")
+
+
+def test_a_diagnosis_with_no_clean_restatement_is_named():
+    customer = "I've just been diagnosed with lymphoma and start chemo in two weeks. I need to defer, who do I ask?"
+    draft = ("Oh poor you!! That is absolutely dreadful news, I honestly don't know how you're coping. I'm sure the "
+             "exam board will give you an extension, so don't worry about it at all!")
+    out = _run(draft, customer)
+    assert "your diagnosis" in out.rewrite
+    assert "coping" not in out.rewrite and "extension" not in out.rewrite
+    assert "family are facing" not in out.rewrite
+
+
+# --- a home that cannot be secured ----------------------------------------------------------------------------------
+
+_FRIGHTENED = ("I'm in Block C room 14. The front door entry has been broken for 9 days and last night a man I don't "
+               "know was in our corridor at 2am trying door handles. My lock sticks. I'm scared to sleep here.")
+
+
+def test_a_stranger_at_the_doors_is_a_security_situation():
+    assert situation(_FRIGHTENED).name == "security"
+    assert situation("Our house was broken into last night and they took my bag.").name == "security"
+    for other in ("The burglar alarm keeps going off at night.", "My car was broken into outside the station.",
+                  "Home contents claim following the burglary of 2 March: six weeks and no decision."):
+        case = situation(other)
+        assert case is None or case.name != "security", other
+
+
+def test_a_repair_queue_to_someone_afraid_to_sleep_there_is_no_pass():
+    draft = ("Hi Priya,\n\nPlease note all maintenance requests must be logged via the resident portal. Non-urgent "
+             "repairs are completed within 10 working days.\n\nThanks,\nResidence Team")
+    out = _run(draft, _FRIGHTENED)
+    assert out.passed is not True
+    assert "police" in out.rewrite
+
+
+def test_the_safety_step_goes_below_a_subject_line():
+    customer = "Dear Sirs,\nRe: Flat 4\nA man I don't know was trying door handles at 2am. I'm scared to sleep here."
+    draft = ("Dear Ms. Shah,\n\nRe: Flat 4, Castle Quay\n\nThank you for your email. Repairs are completed within 10 "
+             "working days.\n\nKind regards,\nResidence Team")
+    out = _run(draft, customer)
+    assert out.rewrite.index("Re: Flat 4") < out.rewrite.index("police")
+    assert "\n\nRe: Flat 4, Castle Quay\n\n" in out.rewrite
+
+
+# --- a short letter is English --------------------------------------------------------------------------------------
+
+def test_a_short_formal_letter_is_read_as_english():
+    assert looks_english("Dear Ms. Shah, Repairs are completed within 10 working days.")
+    assert not looks_english("Hola Juan, tu pedido llega mañana por la tarde")
+    assert "no-next-step" in _rules("Dear Ms. Shah,\n\nRepairs are completed within 10 working days.")
+
+
+# --- the wrong sentence said back -----------------------------------------------------------------------------------
+
+def test_a_move_is_not_said_back_when_what_broke_cannot_be():
+    from coach._engines.offline.restate import restate_problem
+    customer = ("Hi, your team moved us from Bristol to Bath on Saturday (job ref RM-44718). They dropped my late nan's "
+                "oak wardrobe on the stairs and the left door has split right down the middle. What happens now?")
+    assert restate_problem(customer) is None
+    assert restate_problem("@UniRes room selection opened at 10 and the portal's been down for 40 mins. Everyone's rooms "
+                           "are going to be gone by the time it's back") is None
+
+
+def test_a_move_that_is_the_problem_is_still_said_back():
+    from coach._engines.offline.restate import restate_problem
+    assert "moved from 22 Nov to 15 Feb" in (restate_problem(
+        "The Halden Lakes gig at the Olympia was moved from 22 Nov to 15 Feb. I can't go on the new date.") or "")
+    assert "£1,850" in (restate_problem("There's £1,850 gone to something called QX Digital. I never paid them.") or "")
