@@ -153,3 +153,36 @@ def test_a_move_that_is_the_problem_is_still_said_back():
     assert "moved from 22 Nov to 15 Feb" in (restate_problem(
         "The Halden Lakes gig at the Olympia was moved from 22 Nov to 15 Feb. I can't go on the new date.") or "")
     assert "£1,850" in (restate_problem("There's £1,850 gone to something called QX Digital. I never paid them.") or "")
+
+
+# --- a check that reads ---------------------------------------------------------------------------------------------
+
+def test_a_check_on_where_something_will_be_asks_when():
+    out = _run("Sorry about that! The fix will be out tomorrow.", "The app crashes since the update")
+    assert "when the fix will be out" in out.rewrite and "can be out" not in out.rewrite
+    out = _run("Your prescription will be at the pharmacy by 3pm today.", "My repeat prescription wasn't sent.")
+    assert "when your prescription will be at the pharmacy" in out.rewrite
+
+
+def test_a_check_with_a_day_in_it_stays_a_question():
+    out = _run("A brand new sofa will be at your door this Friday, guaranteed.", "My new sofa came with a torn cushion.")
+    assert "whether a brand new sofa will be at your door this Friday" in out.rewrite and out.passed is not False
+
+
+def test_what_happens_by_itself_is_checked_as_will():
+    out = _run("Your oven will work again after the engineer visits on Friday.", "My oven is broken.")
+    assert "whether your oven will work again" in out.rewrite
+
+
+def test_sure_it_will_is_a_promise_the_engine_mends():
+    assert "broken-promise" in _rules("I'm sure it will come through by Friday.")
+    out = _run("I'm sure it will come through by Friday.", "My refund hasn't come through")
+    assert "I'm sure" not in out.rewrite and out.passed is not False
+
+
+def test_a_hoped_verdict_is_a_promise_and_goes():
+    assert "broken-promise" in _rules("The results will be good news!")
+    assert "broken-promise" in _rules("Your appeal will be successful.")
+    out = _run("I'm sure it will all be fine and the results will be good news! I'll look into a new appointment.",
+               "I've been waiting three weeks to find out if it's cancer and I can't sleep.")
+    assert "good news" not in out.rewrite and "fine" not in out.rewrite and "appointment" in out.rewrite

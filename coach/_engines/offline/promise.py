@@ -383,6 +383,13 @@ def only_backs(sentence: str) -> bool:
 _SURE_WE_CAN = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
                           r"(?P<who>we|I)(?:\s+can|\s+could|\s+will\s+be\s+able\s+to|(?:'ll|’ll)\s+be\s+able\s+to)(?=\s)",
                           re.I)
+_SURE_IT_WILL = re.compile(r"\W*(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
+                           r"(?=(?:it|they|this|that|he|she|(?:your|the)\s+[\w-]+)(?:\s+will|['’]ll)\s+(?:(?:come|go)\s+through|"
+                           r"arrive|be\s+(?:back|with\s+you|in\s+your|refunded|credited|paid|there|here)\b))", re.I)
+_VERDICT_HOPED = re.compile(r"(?:definitely\s+|surely\s+|certainly\s+|all\s+)?be\s+(?:good(?:\s+news)?|positive|clear|"
+                            r"in\s+your\s+favou?r|successful|a\s+success|fine|ok|okay|alright|all\s+right)[\W\sx]*", re.I)
+_HOPE = re.compile(r"\b(?:be\s+(?:all\s+)?(?:fine|ok|okay|alright|all\s+right|good(?:\s+news)?|right\s+as\s+rain|better|well)|"
+                   r"(?:all\s+)?work\s+out)\b", re.I)
 _GRANTED_WHAT = re.compile(r"\b(?:approved|refunded|waived|credited|accepted|authori[sz]ed|processed|extended|approve|refund|"
                            rf"waive|credit|accept|extend|process|added|applied|issued|add|apply|issue)\s+(?P<what>(?:the|your|"
                            rf"this|an?)\s+(?:[{CURRENCY}]\s?\d[\d,.]*\d\s+)?(?:goodwill\s+)?[\w-]+(?:\s+(?:to|on|for)\s+"
@@ -827,6 +834,11 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     sure = _SURE_WE_CAN.search(quote)
     if sure:  # "I'm sure we can waive the rest of your contract": the promise "we will waive ..."
         said = quote[: sure.start()] + sure["who"] + " will" + quote[sure.end():]
+        text, quote = text.replace(quote, said, 1), said
+    sure = _SURE_IT_WILL.match(quote)
+    if sure and not _HOPE.search(quote, sure.end()):  # "I'm sure it will come through by Friday": the promise "it will
+        # come through by Friday" (not "I'm sure it will all be fine": comfort, which goes as it is)
+        said = capitalise(quote[sure.end():])
         text, quote = text.replace(quote, said, 1), said
     head = _THREAD_HEAD.match(text)
     if head and head.end() < len(text) and quote.startswith(head.group()):  # "@amy 2/2 It'll be fixed today"
@@ -1804,6 +1816,8 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
     head, vp = clause[: m.start()], re.sub(r"(?<!\b[ap]\.m)[.!?]+$", "", clause[m.end():].strip())  # (not "9 a.m.")
     if not vp or re.search(r"\b(?:will|shall|never)\b|['’]ll\b", vp, re.I):
         return None  # "...refund it, and it will all be back today": a second promise; "never hear from us again"
+    if _VERDICT_HOPED.fullmatch(vp):
+        return None  # "the results will be good news", "your appeal will be successful": nothing anyone here can check
     head = re.sub(r"\bur\b", "your", _ASSURED.sub("", head), flags=re.I)  # "Please be assured that the payment will
     # ...": the payment; "ur parcel": your parcel
     vp = re.sub(r"\bu\b", "you", vp)  # ("be with u by 6pm")
@@ -1923,6 +1937,16 @@ _CAN_BE_BACK = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|this\b|that\b|he\b|she\b
                           r"(?P<how>back(?!\s+(?:from|to\s+normal|at\s+work|in\s+the\s+office|in\s+touch)\b)|ready|with you)\b")
 # (not "whether we can get services back to normal", nor "your manager back from holiday": not the agent's to do)
 _GET_IT = {"back": "get {s} back", "ready": "have {s} ready", "with you": "get {s} to you"}
+# (not someone: "whether he can be there" asks about their visit, and an engineer "out" is one)
+_CAN_BE_PLACED = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|you\b|he\b|she\b|they\b|some(?:one|body)\b|(?:an?|the|our|your)\s+"
+                            r"(?:engineer|technician|driver|courier|fitter|plumber|electrician|assessor|adjuster|surveyor|"
+                            r"inspector|nurse|doctor|carer|rider|installer|team)s?\b)[^,;]+?) can be (?P<where>out|live|there|"
+                            r"here|at\s+(?:the|your)\s+[^,;.]+?)(?=\s*(?:[,;.]|$))")
+_TIMED = re.compile(r"\d|\b(?:today|tonight|tomorrow|this|next|by|before|monday|tuesday|wednesday|thursday|friday|"
+                    r"saturday|sunday|morning|afternoon|evening|week|weekend)\b", re.I)
+_CAN_HAPPEN = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|you\b)[^,;]+?) can (?P<v>come\s+through|go\s+through|"
+                         r"work(?:\s+again)?|turn\s+up|show\s+up)\b")  # ("whether it can arrive" reads, and is said
+# as when it is due later)
 
 
 def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -> str | None:
@@ -1933,8 +1957,13 @@ def _as_check(clause: str, salt: int, *, again: bool = False, asked: str = "") -
         said = re.sub(r"\bwhether that\s+(?=(?:both|all|the|your|these|those)\b)", "whether ", said)  # ("assured ... and
         # that both charges will be reversed": the "that" was the assurance's)
     # ("whether your connection can be back" does not read: "whether we can get your connection back")
-    return _CAN_BE_BACK.sub(lambda m: "whether we can " + _GET_IT[m["how"]].format(s=_mid_sentence(m["s"])), said) \
-        if said else said
+    if not said:
+        return said
+    said = _CAN_BE_BACK.sub(lambda m: "whether we can " + _GET_IT[m["how"]].format(s=_mid_sentence(m["s"])), said)
+    # "whether the fix can be out" does not read: when it will be; "whether they can turn up": whether they will
+    said = _CAN_BE_PLACED.sub(lambda m: f"{'whether' if _TIMED.search(m['where']) else 'when'} {m['s']} will be "
+                                        f"{m['where']}", said)  # ("when it will be at your door this Friday" says it will)
+    return _CAN_HAPPEN.sub(lambda m: f"whether {m['s']} will {m['v']}", said)
 
 
 def _mid_sentence(subject: str) -> str:
