@@ -186,3 +186,25 @@ def test_a_hoped_verdict_is_a_promise_and_goes():
     out = _run("I'm sure it will all be fine and the results will be good news! I'll look into a new appointment.",
                "I've been waiting three weeks to find out if it's cancer and I can't sleep.")
     assert "good news" not in out.rewrite and "fine" not in out.rewrite and "appointment" in out.rewrite
+
+
+# --- contradictions -------------------------------------------------------------------------------------------------
+
+def test_a_kept_demand_takes_the_work_through_line_with_it():
+    customer = "I was made redundant three weeks ago and I can't pay this month's bill (£42.99)."
+    draft = ("Dear Customer,\n\nYour payment of £42.99 is due on 1 May. Failure to pay within 14 days of the due date "
+             "will result in your service being suspended and a late payment fee of £7.50 being added.\n\nBilling Team")
+    out = _run(draft, customer)
+    assert "£7.50" in out.rewrite and "work through this" not in out.rewrite
+
+
+def test_what_is_only_checked_is_not_done():
+    out = _run("@tomasz_k We'll definitely waive the full 340 zł roaming charge for you 👍 DM us your number and it's "
+               "done. ^AW", "@NetCo 340 zł roaming charge on my bill after a weekend in Berlin?!")
+    assert "whether we can waive" in out.rewrite and "it's done" not in out.rewrite and "DM us your number" in out.rewrite
+
+
+def test_slots_offered_are_a_step():
+    for draft in ("We'll recheck and adjust it free of charge.",
+                  "I can fit you in on Tuesday at 10:00 or Wednesday at 16:00 - reply with whichever suits you."):
+        assert "no-next-step" not in _rules(draft), draft

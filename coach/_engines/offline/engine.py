@@ -619,6 +619,16 @@ class _Rewriter(Additions):
         self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
+        if self.case is not None and self.case.name == "hardship" and \
+                any(u.text and u.role != "added" and (_THREAT.match(u.text) or _STILL_DEMANDS.search(u.text))
+                    for u in layout.units):  # "we'll work through this with you" beside "Failure to pay within 14 days
+            for unit in layout.units:  # will result in your service being suspended": the demand the draft keeps (its
+                if unit.role == "added":  # amount stays) would make the line a contradiction, so the line goes
+                    unit.text = _WORK_THROUGH.sub(".", unit.text)
+        if any(u.text and u.text != drafted.get(id(u)) and _CHECK_OPENS.search(u.text) for u in layout.units):
+            for unit in layout.units:  # "I'm checking whether we can waive the charge ... DM us your number and it's
+                if unit.text and unit.role != "added":  # done": what is only checked is not done
+                    unit.text = _DONE_TAIL.sub("", unit.text)
         if self.case is not None and self.case.name in ("gas", "carbon-monoxide"):  # "The earliest slot we have is Thursday":
             for unit in layout.units:  # the slot is for after the emergency
                 # (a day kept: "hopefully Thursday"; the draft's visit, made a check, is the engine's own line)
@@ -1567,6 +1577,14 @@ _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:availab
                         r"technician|visit|appointment)\b)", re.I)
 # what happens to a debt left unpaid, said to someone who has just said they cannot pay: "Failure to pay may result in
 # further action being taken."
+# a demand a reply keeps for the sum it names: "The full amount of $486 must be paid by the due date to avoid referral"
+_STILL_DEMANDS = re.compile(r"\b(?:must\s+be\s+paid|will\s+result\s+in\s+(?:your\s+)?(?:service|account|supply)|to\s+avoid\s+"
+                            r"(?:referral|disconnection|suspension|further\s+action|disruption|legal)|cannot\s+be\s+(?:removed|"
+                            r"waived|reduced)|(?:is|are)\s+(?:still\s+)?(?:due|payable)\s+in\s+full|no\s+exceptions)\b", re.I)
+_CHECK_OPENS = re.compile(r"(?:^|[.!?]\s+)(?:Let me (?:check|find out)|I'm checking) whether\b")
+_DONE_TAIL = re.compile(r",?\s+and\s+(?:it['’]s|that['’]s|it\s+is|it['’]ll\s+be|it\s+will\s+be)\s+(?:all\s+)?"
+                        r"(?:done|sorted(?:\s+out)?|taken\s+care\s+of)(?=[\s.!]*(?:[\^#]\w+\s*)*$)", re.I)
+_WORK_THROUGH = re.compile(r";\s*we['’]ll\s+work\s+through\s+this\s+with\s+you\.")
 _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|the\s+(?:balance|bill|amount))\s+is\s+not\s+"
                      r"(?:made|received|paid))\b[^.!?]{0,60}\b(?:may|will|could|can)\s+(?:result|lead)\s+in\b|"
                      # "Late payments incur a £30 charge per week.", "Please ensure payment is made on time."
