@@ -272,7 +272,11 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                         yield sentence.start + start, sentence.start + end  # "an engineer will visit on Tuesday"
                         break  # where agents must not promise engineer visit dates
                     continue
-                sure = certainty.search(text, start, end) is not None  # "refunded in full; it will appear ...": this clause's own
+                sure_here = certainty.search(text, start, end)  # "refunded in full; it will appear ...": this clause's own
+                # (and, like the sentence's, not a word a line grants: "a full refund" where customers "may choose a full
+                # refund or a free replacement ticket")
+                sure = sure_here is not None and not any(sure_here.group().lower() in line.lower()
+                                                         for line in ctx.policy.commitments)
                 # the sentence before is read only for what a pronoun stands for ("It will arrive in 3-5 days")
                 context = before + text if _POINTER_SUBJECT.search(text[start:end]) else text
                 # ("... within 10 working days, but for you it'll be back by tomorrow": the time after "but" is promised)

@@ -439,6 +439,9 @@ _NEEDS = re.compile(r"^(?P<what>.+?)\s+(?:(?:requires?|needs?)\s+(?P<cond>.+)|(?
                     r"only)\s+(?P<verb>\w+ed)\s+(?P<cond2>(?:by|after|with|once|if|when|from)\s.+)|(?:are|is)\s+(?:only\s+)?"
                     r"(?:granted|given|approved|issued|accepted|waived|made|allowed)\s+only\s+(?P<cond3>(?:by|after|with|"
                     r"once|if|when)\s.+))$", re.I)  # ("Discounts are only applied from offers recorded in the billing system")
+_ONLY_ROLE = re.compile(r"^only\s+(?P<role>(?:the|a|an|our)\s+[^,;]+?)\s+(?:may|can|is\s+allowed\s+to|are\s+allowed\s+to)\s+"
+                        r"(?P<verb>[a-z]+)\s+(?P<what>[^,;]+?)$", re.I)
+
 _NO_WITHOUT = re.compile(r"^no\s+(?P<what>.+?)\s+without\s+(?P<cond>.+)$", re.I)
 _ABOVE = re.compile(rf"\b(?:above|over|more\s+than|exceeding|beyond)\s+[{CURRENCY}]?\s?\d", re.I)
 # "I've waived the fee", "consider the change fee gone": what a waiver looks like in a clause
@@ -505,6 +508,10 @@ def _given_outright(clause: str, line: str, context: str = "") -> bool:
         what = _stems(condition["what"], generic)
         return _SURE_GRANT.search(clause) is not None and bool(what) and what[-1] in topic
     needs, what = _held_back(line)
+    only = _ONLY_ROLE.match(line.strip().rstrip(".").split(";")[0])
+    if only and _CUTS_PRICE.search(clause) and _MADE_IT.search(clause) and \
+            {stem("reductions"), stem("discounts")} & set(_stems(only["what"], generic)):
+        return True  # "I've knocked 20% off your bill" against "Only the practice manager may approve fee reductions"
     if not needs or not (_SURE_GRANT.search(clause) or GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or
                          CONSIDER_DONE.search(clause) or _does_what_line_reserves(clause, line)):
         return False
@@ -523,13 +530,20 @@ def _given_outright(clause: str, line: str, context: str = "") -> bool:
     return bool(what) and (what[-1] in topic or _same_word(what[-1], topic)) and (verb is None or verb in topic or by_role)
 
 
+_MADE_IT = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|already\s+|also\s+|gone\s+ahead\s+and\s+)?\w+", re.I)
+# a reduction in other words: "I've knocked 20% off your bill", "taken £50 off" ("Fee reductions may only be approved by")
+_CUTS_PRICE = re.compile(rf"^(?!.*\b(?:whether|if|ask\w*)\b)(?:.*\b(?:knock\w*|tak\w+|shav\w*)\b[^.!?]{{0,30}}\boff\b|"
+                         rf".*\b\d+\s?%\s+off\b|.*[{CURRENCY}]\s?\d[\d,.]*\s+off\b|.*\b(?:reduced|discounted|lowered)\s+"
+                         r"(?:your|the)\s+(?:bill|fee|invoice|charge|price|balance)\b)", re.I)
+
+
 # "it falls outside our 14-day window, so I'm not able to refund it": the condition said, not let go
 _TURNS_DOWN = re.compile(r"\b(?:not\s+able|unable|can't|can’t|cannot|(?:isn't|isn’t|is\s+not|not)\s+possible|no\s+longer|"
                          r"I'm\s+afraid|I’m\s+afraid|unfortunately|chargeable|quote[ds]?)\b", re.I)
 # What a clause hands out, for a waiver to matter ("You can cancel whenever you like" hands out nothing)
 _HANDS_SOMETHING = re.compile(r"\b(?:send|sent|ship|replac|refund|exchang|swap|credit|waiv|repair|giv|offer|add|cover|issu|"
-                              r"approv|arrang|deliver|extend|upgrad|free|compensat|keep|appl(?:y|ied)|discount)\w*|"
-                              r"\bno\s+need\b", re.I)
+                              r"approv|arrang|deliver|extend|upgrad|free|compensat|keep|appl(?:y|ied)|discount|reduc)\w*|"
+                              r"\bno\s+need\b|\bknock\w*\b[^.!?]{0,30}\boff\b|\b\d+\s?%\s+off\b", re.I)
 # The part of an order a line refunds ("delivery fee refunded", "a refund of the booking fee"), and a clause that
 # hands back the whole of it ("refunded the full £38.90")
 _REFUNDS_PART = re.compile(r"\b(?P<part>[a-z]+)\s+(?:fee|charge|cost|postage|difference)s?\s+(?:is\s+|are\s+|will\s+be\s+|"

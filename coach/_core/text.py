@@ -283,9 +283,17 @@ def looks_english(text: str) -> bool:
     if len(words) < 4:
         return True
     markers = sum(w in _ENGLISH_MARKERS for w in words)
-    return markers >= 1 and markers / len(words) >= 0.12
+    if not (markers >= 1 and markers / len(words) >= 0.12):
+        return False
+    plain = markers - sum(w in _LATE_MARKERS for w in words)
+    if plain >= 1 and plain / len(words) >= 0.12:
+        return True
+    # English only by the words added last ("after", "into"): not where another language has as many of its own
+    # ("Hola Lucía, el kit Before & After llega el lunes.")
+    return max(sum(w in found for w in words) for found in _LATIN_MARKERS.values()) < markers
 
 
+_LATE_MARKERS = frozenset("within they them their than into after before".split())
 _SCRIPTS = (  # (language, first, last code point): a script that names its language
     ("ja", 0x3040, 0x30FF), ("ko", 0xAC00, 0xD7AF), ("zh", 0x4E00, 0x9FFF), ("ar", 0x0600, 0x06FF),
     ("he", 0x0590, 0x05FF), ("ru", 0x0400, 0x04FF), ("el", 0x0370, 0x03FF), ("th", 0x0E00, 0x0E7F),

@@ -42,6 +42,7 @@ from ..._core.untrusted import (
     follows_orders,
     injected_orders,
     obeyed_orders,
+    obeyed_span,
     planted_words,
     without_orders,
 )
@@ -316,7 +317,7 @@ def _obeyed(before: CheckResult, orders: tuple[str, ...]) -> bool:
     """The draft let a security check go, or gave out card details, because a planted order asked ("I've skipped the
     usual checks since you're a VIP"): what is left of it, however clean, is for a person to read before it goes."""
     return bool(orders) and any(f.rule == "broken-promise" and f.quote and
-                                obeyed_orders(f.quote, orders) & {"skipchecks", "carddetails"} for f in before.findings)
+                                obeyed_orders(f.quote, orders) & ({"skipchecks"} | _SOMEONES_DETAILS) for f in before.findings)
 
 
 def _only_unread(verdict: GuardVerdict) -> bool:
@@ -384,6 +385,12 @@ class _Rewriter(Additions):
             return None
         holder = another and any("holder" in line.lower() for line in self.policy.commitments)
         return held[0].strip(), _HOLDER_SAYS if holder else _NOT_OTHERS
+
+    def _reads_out_details(self, text: str) -> bool:
+        """Most of ``text`` reads out someone's details because a planted order asked ("- email: k.doyle82@...", "the
+        account holder is Joanne Pike, ..., card ending 3390"), not one clause of a longer reply."""
+        span = obeyed_span(text, self.orders) if obeyed_orders(text, self.orders) & _SOMEONES_DETAILS else None
+        return span is not None and span[1] - span[0] >= 0.6 * len(text.strip())
 
     @staticmethod
     def _drop_pasted(layout: Layout, at: int) -> None:
@@ -465,9 +472,9 @@ class _Rewriter(Additions):
         english = looks_english(text)
         drafted = {id(u): u.text for u in layout.units}
         for at, unit in enumerate(layout.units):  # "Internal note (Fraud Ops): ...", pasted because a planted order
-            if self.orders and planted_words(unit.text, self.orders) and not _DOES_GRANT.search(unit.text) and \
-                    _flagged(unit, findings):
-                self._drop_pasted(layout, at)
+            if self.orders and (planted_words(unit.text, self.orders) and not _DOES_GRANT.search(unit.text) or
+                                self._reads_out_details(unit.text)) and _flagged(unit, findings):
+                self._drop_pasted(layout, at)  # (and someone's details read out because an order asked: "- email: ...")
         for unit in list(layout.units):
             if unit.text and _flagged(unit, findings):
                 self._replace(layout, unit, self._edit(unit.text, english))
@@ -620,11 +627,11 @@ class _Rewriter(Additions):
         if english:
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
         if self.case is not None and self.case.name == "hardship" and \
-                any(u.text and u.role != "added" and (_THREAT.match(u.text) or _STILL_DEMANDS.search(u.text))
-                    for u in layout.units):  # "we'll work through this with you" beside "Failure to pay within 14 days
-            for unit in layout.units:  # will result in your service being suspended": the demand the draft keeps (its
-                if unit.role == "added":  # amount stays) would make the line a contradiction, so the line goes
-                    unit.text = _WORK_THROUGH.sub(".", unit.text)
+                any(u.text and u.role != "added" and (_THREAT.match(u.text) or _STILL_DEMANDS.search(u.text)) and
+                    not _EASES.search(u.text) for u in layout.units):  # "we'll work through this with you" beside
+            for unit in layout.units:  # "Failure to pay within 14 days will result in your service being suspended":
+                if unit.role == "added":  # the demand the draft keeps (its amount stays) would make the line a
+                    unit.text = _WORK_THROUGH.sub(".", unit.text)  # contradiction, so the line goes
         if any(u.text and u.text != drafted.get(id(u)) and _CHECK_OPENS.search(u.text) for u in layout.units):
             for unit in layout.units:  # "I'm checking whether we can waive the charge ... DM us your number and it's
                 if unit.text and unit.role != "added":  # done": what is only checked is not done
@@ -1581,9 +1588,14 @@ _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:availab
 _STILL_DEMANDS = re.compile(r"\b(?:must\s+be\s+paid|will\s+result\s+in\s+(?:your\s+)?(?:service|account|supply)|to\s+avoid\s+"
                             r"(?:referral|disconnection|suspension|further\s+action|disruption|legal)|cannot\s+be\s+(?:removed|"
                             r"waived|reduced)|(?:is|are)\s+(?:still\s+)?(?:due|payable)\s+in\s+full|no\s+exceptions)\b", re.I)
+_SOMEONES_DETAILS = frozenset({"data", "carddetails", "credentials"})
 _CHECK_OPENS = re.compile(r"(?:^|[.!?]\s+)(?:Let me (?:check|find out)|I'm checking) whether\b")
 _DONE_TAIL = re.compile(r",?\s+and\s+(?:it['’]s|that['’]s|it\s+is|it['’]ll\s+be|it\s+will\s+be)\s+(?:all\s+)?"
                         r"(?:done|sorted(?:\s+out)?|taken\s+care\s+of)(?=[\s.!]*(?:[\^#]\w+\s*)*$)", re.I)
+# a demand said with its way out: "cannot be waived, but we can spread it", "must be paid by direct debit, and I can set
+# one up"
+_EASES = re.compile(r"\b(?:but|and|so)\s+(?:we|I)\s+(?:can|could|will|['’]ll|['’]d|would|am|['’]m)\b|\b(?:spread|split|"
+                    r"payment\s+plan|instal+ments?|set\s+(?:one|it|this)\s+up)\b", re.I)
 _WORK_THROUGH = re.compile(r";\s*we['’]ll\s+work\s+through\s+this\s+with\s+you\.")
 _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|the\s+(?:balance|bill|amount))\s+is\s+not\s+"
                      r"(?:made|received|paid))\b[^.!?]{0,60}\b(?:may|will|could|can)\s+(?:result|lead)\s+in\b|"

@@ -1940,8 +1940,9 @@ _GET_IT = {"back": "get {s} back", "ready": "have {s} ready", "with you": "get {
 # (not someone: "whether he can be there" asks about their visit, and an engineer "out" is one)
 _CAN_BE_PLACED = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|you\b|he\b|she\b|they\b|some(?:one|body)\b|(?:an?|the|our|your)\s+"
                             r"(?:engineer|technician|driver|courier|fitter|plumber|electrician|assessor|adjuster|surveyor|"
-                            r"inspector|nurse|doctor|carer|rider|installer|team)s?\b)[^,;]+?) can be (?P<where>out|live|there|"
-                            r"here|at\s+(?:the|your)\s+[^,;.]+?)(?=\s*(?:[,;.]|$))")
+                            r"inspector|nurse|doctor|carer|rider|installer|team)s?\b)[^,;]+?) can be (?P<where>out|there|"
+                            r"here|at\s+(?:the|your)\s+[^,;.]+?)(?=\s*(?:[,;.]|$))")  # (not "live": "when your listing will
+# be live" reads as the promise again)
 _TIMED = re.compile(r"\d|\b(?:today|tonight|tomorrow|this|next|by|before|monday|tuesday|wednesday|thursday|friday|"
                     r"saturday|sunday|morning|afternoon|evening|week|weekend)\b", re.I)
 _CAN_HAPPEN = re.compile(r"\bwhether (?P<s>(?!we\b|I\b|you\b)[^,;]+?) can (?P<v>come\s+through|go\s+through|"

@@ -382,8 +382,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 
 # problem words that need the rest of the sentence to say what went wrong: "our team moved you to Bath", "everyone's
-# rooms will be gone", "a booking made in your name" (not "the gig was moved to 15 Feb", "£1,850 gone to QX Digital")
-_SOFT = re.compile(r"moved(?=\s+(?:you|us|me)\b)|gone(?!\s+(?:up|down|to|from|off|missing)\b)|in\s+(?:my|your)\s+name", re.I)
+# rooms will be gone" (not "the gig was moved to 15 Feb", "the hotel moved you to another hotel", "£1,850 gone to ...")
+_SOFT = re.compile(r"moved(?=\s+(?:you|us|me)\s+from\b)|gone(?!\s+(?:up|down|to|from|off|missing)\b)", re.I)
 
 
 def _soft_only(clause: str) -> bool:
