@@ -299,3 +299,18 @@ def test_a_demand_said_with_its_way_out_keeps_the_work_through_line():
     customer = "I lost my job last month and I can't pay the £300 arrears."
     draft = "Hi Sam, the arrears cannot be waived, but we can spread them over 6 months. Reply YES and I'll set it up."
     assert "work through this" in _run(draft, customer).rewrite
+
+
+def test_a_pet_put_to_sleep_is_a_loss_and_a_reminder_system_names_nothing_of_it():
+    customer = ("We had to have our Labrador Monty put to sleep at your Harrogate practice three weeks ago. This morning "
+                "I got a text saying he is due his booster.")
+    assert situation(customer).name == "pet-loss"
+    draft = ("Dear Mr Hargreaves,\n\nThank you for contacting us. Reminder messages are generated automatically by our "
+             "practice management system.\n\nKind regards,\nReception Team")
+    out = _run(draft, customer)
+    assert out.passed is not True and "loss" in out.rewrite
+    assert situation("I put the baby to sleep and then the power went off.") is None
+
+
+def test_endeavouring_is_a_vague_effort():
+    assert "vague-effort" in _rules("Our IT colleagues are endeavouring to resolve matters at the earliest opportunity.")
