@@ -314,3 +314,15 @@ def test_a_pet_put_to_sleep_is_a_loss_and_a_reminder_system_names_nothing_of_it(
 
 def test_endeavouring_is_a_vague_effort():
     assert "vague-effort" in _rules("Our IT colleagues are endeavouring to resolve matters at the earliest opportunity.")
+
+
+def test_a_fee_refused_where_a_hospital_letter_earns_the_refund_is_no_pass():
+    policy = ["Test fees are refunded if the test is cancelled with at least 3 full working days' notice.",
+              "A refund is also given, whatever the notice, if the candidate cannot attend for medical reasons and sends a "
+              "doctor's or hospital letter within 14 days."]
+    customer = ("I had to cancel my test for tomorrow because I've been admitted to hospital with appendicitis. I can send "
+                "the discharge letter. Can I get my $64.80 back?")
+    draft = ("Hi Jordan, thanks for letting us know. Unfortunately as your test was cancelled with less than 3 working "
+             "days' notice, the test fee of $64.80 is non-refundable.")
+    assert "banned-phrase" in _rules(draft, customer, policy) and _run(draft, customer, policy).passed is not True
+    assert "banned-phrase" not in _rules(draft, "I cancelled because I forgot. Can I get my $64.80 back?", policy)

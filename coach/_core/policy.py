@@ -762,7 +762,9 @@ REFUSAL = re.compile(r"\bare\s+non-?refundable\b(?![^.!?]*\b(?:unless|except)\b)
 # ... and, where a line makes an exception, a refusal in more words: "we can't issue a repeat prescription", "the £35 fee
 # does apply", "accidental damage isn't covered"
 _UNCOVERED = re.compile(r"\b(?:is|are)(?:n['’]t|\s+not)\s+covered\b", re.I)  # "accidental damage isn't covered"
-_REFUSED_CASE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+){0,3}?"
+_REFUSED_CASE = re.compile(rf"[{CURRENCY}]\s?\d[\d,.]*\s+(?:is|are)\s+(?:\w+\s+)?non-?refundable\b|"  # ("the test fee of
+                           # $64.80 is non-refundable": this customer's sum; not "bookings are non-refundable", the rule)
+                           r"\b(?:can['’]?t|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+){0,3}?"
                            r"(?:issue|reduce|replace|supply|dispense)\w*\b|"
                            # "can only be ended early if you find a replacement tenant", "there is a fee of €25"
                            r"\bcan\s+only\s+be\s+\w+\s+(?:early\s+)?if\b|\bthere(?:['’]s|\s+is)\s+an?\s+(?:[\w-]+\s+)?(?:fee|charge)\s+of\b|"
@@ -805,7 +807,9 @@ _TO_PEOPLE = re.compile(r"^\W*(?:passengers|customers|students|patients|members|
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
 # ... or grants it for the case: "One free exam resit is allowed when the first sitting was missed for a medical reason"
-_ALLOWED_WHEN = re.compile(r"\b(?:is|are)\s+(?:allowed|given|offered|granted|free(?:\s+of\s+charge)?)\s+(?:when|if|where)\b[^.]*|"
+# ("A refund is also given, whatever the notice, if ...")
+_ALLOWED_WHEN = re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:allowed|given|offered|granted|free(?:\s+of\s+charge)?)"
+                           r"(?:,[^,.]{1,40},)?\s+(?:when|if|where)\b[^.]*|"
                            # "Passengers ... with a medical certificate may change their sailing free of charge", "Students
                            # who formally withdraw ... may end their contract ..., on proof of withdrawal", "... can be made
                            # without a prescription to a patient who has run out"
