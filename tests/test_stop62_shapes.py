@@ -326,3 +326,21 @@ def test_a_fee_refused_where_a_hospital_letter_earns_the_refund_is_no_pass():
              "days' notice, the test fee of $64.80 is non-refundable.")
     assert "banned-phrase" in _rules(draft, customer, policy) and _run(draft, customer, policy).passed is not True
     assert "banned-phrase" not in _rules(draft, "I cancelled because I forgot. Can I get my $64.80 back?", policy)
+
+
+def test_a_deadline_that_passed_on_a_date_is_no_death():
+    assert situation("The one-month deadline passed on 14 May. Please confirm when my records will be sent.") is None
+    assert situation("My dad passed on last week and I need to close his account.").name == "bereavement"
+
+
+def test_no_exceptions_goes_when_the_reply_checks_after_all():
+    out = _run("Dear Mrs Fraser,\n\nUnfortunately your application was received after the closing date and will be "
+               "treated as late. There are no exceptions to this rule.\n\nKind regards\nAdmissions Team",
+               "We moved here on 3 February; surely the late rule doesn't apply to us?")
+    assert "no exceptions" not in out.rewrite or "checking" not in out.rewrite
+
+
+def test_a_sure_chargeback_and_an_end_to_letters_are_promises():
+    assert "broken-promise" in _rules("We write to confirm that the chargeback will be successful.")
+    assert "broken-promise" in _rules("You will receive no further correspondence from Carter Recoveries Ltd.")
+    assert "broken-promise" not in _rules("You will receive a confirmation letter once it is processed.")

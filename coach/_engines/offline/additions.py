@@ -535,8 +535,13 @@ _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though
                            r"nothing)(?:\s+(?:further|more|else))?\s+(?:that\s+)?"
                            r"(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)?\s+(?:can|able\s+to|could)\s+(?:really\s+)?do(?:\s+here|\s+about\s+"
                            r"(?:this|it|that)|\s+for\s+you|\s+on\s+(?:our|my)\s+(?:end|side))?(?:\s+(?:at\s+(?:this|the\s+moment|present)"
-                           r"(?:\s+stage|\s+time)?|right\s+now|now))?(?:,?\s+mate)?\s*[.!]*$", re.I)  # (not one with its reason:
-# ", as ..."; "there isn't anything we can do on our end", "Nothing I can really do about it mate!")
+                           r"(?:\s+stage|\s+time)?|right\s+now|now))?(?:,?\s+mate)?\s*[.!]*$|"
+                           # "we cant really do anything about it unfortunately", "There are no exceptions to this rule."
+                           r"(?:[,;]?\s+|^\W*)(?:we|I)\s+(?:can['’]?t|cannot|can\s+not)\s+(?:really\s+)?do\s+anything(?:\s+(?:about|with)"
+                           r"\s+(?:it|this|that))?(?:,?\s+(?:unfortunately|sorry|I['’]m\s+afraid))?\s*[.!]*$|"
+                           r"^\W*there\s+(?:are|can\s+be)\s+no\s+exceptions(?:\s+to\s+(?:this|that|the)\s+(?:rule|policy))?\s*[.!]*$",
+                           re.I)  # (not one with its reason: ", as ..."; "there isn't anything we can do on our end", "Nothing
+# I can really do about it mate!")
 # Thanks that already name what the customer raised: "Thanks for reporting the PDF export crash".
 _SPECIFIC_THANKS = re.compile(r"\b(?:thank(?:s|\s+you)|thx|ty)\s+for\s+(?:letting\s+us\s+know|telling\s+us|reporting|"
                               r"flagging|raising|explaining|sending|spotting|chasing\s+up)(?:\s+about)?\s+(?!this\b|that\b|it\b|us\b|with\b)"
