@@ -344,3 +344,9 @@ def test_a_sure_chargeback_and_an_end_to_letters_are_promises():
     assert "broken-promise" in _rules("We write to confirm that the chargeback will be successful.")
     assert "broken-promise" in _rules("You will receive no further correspondence from Carter Recoveries Ltd.")
     assert "broken-promise" not in _rules("You will receive a confirmation letter once it is processed.")
+
+
+def test_the_safety_step_for_someone_leaving_an_abuser_fits_more_than_post():
+    out = _run("Hi, for data protection reasons we can't discuss other users on the account.",
+               "I left an abusive relationship and changed my number. Can my ex still see my call logs on the family plan?")
+    assert "stop post to the old address" not in out.rewrite and "safe address or email" in out.rewrite
