@@ -350,3 +350,10 @@ def test_the_safety_step_for_someone_leaving_an_abuser_fits_more_than_post():
     out = _run("Hi, for data protection reasons we can't discuss other users on the account.",
                "I left an abusive relationship and changed my number. Can my ex still see my call logs on the family plan?")
     assert "stop post to the old address" not in out.rewrite and "safe address or email" in out.rewrite
+
+
+def test_a_sentence_opened_with_either_is_said_back_in_small_letters():
+    from coach._engines.offline.restate import restate_problem
+    said = restate_problem("The app has shown 0 kWh since April. Either the panels aren't working or the monitoring "
+                           "isn't.") or ""
+    assert "Either" not in said
