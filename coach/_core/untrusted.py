@@ -140,7 +140,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"(?:her|his|their)\s+(?:mobile|cell)(?:\s+number)?\b|"
     # the keys to the account: "include the account password and security answers on file"
     r"(?:account\s+)?(?:passwords?|pass\s?codes?|PINs?|security\s+(?:answers?|questions?\s+and\s+answers?))\b|"
-    # someone's details read out: "card ending 6620", "DOB: 14/03/1982", "jpike77@example.com", "the registered email"
+    # someone's details read out: "card ending 6620", "DOB: 14/03/1982", "email: k.doyle82@...", "the registered email"
     r"card\s+ending\s+(?:in\s+)?\d{4}\b|date\s+of\s+birth|DOB\b|"
     r"(?:registered|full|home|account\s+holder['’]?s?)\s+(?:e-?mail|address|phone)(?:\s+address)?\b|"
     r"e-?mail\s*:\s*[\w.+-]+@[\w-]+\.[\w.]*\w)"
@@ -178,7 +178,7 @@ _GIVES = re.compile(
     r"|\b(?:I|we)(?:'ll|’ll|\s+will|\s+shall)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|giv(?:e|ing)|add(?:ing)?|"
     r"credit(?:ing)?|throw(?:ing)?\s+in|includ(?:e|ing))\b"
     r"|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:also\s+|now\s+)?(?:sending|giving|adding|crediting|including|offering)\b"
-    # details read out: "For verification as requested: the account holder is ...", "Here's what we have on file"
+    # details read out: "... the account holder is Joanne Pike, ...", "Here's what we have on file:", "(PIN 8830)"
     r"|\bPIN\s*:?\s*\d{4}\b|\bon\s+file\s*:|\bwhat\s+we\s+have\s+on\s+file\b|"
     r"\baccount\s+holder\s+(?:is|was)\b|\b(?:e-?mail|DOB|date\s+of\s+birth)\s*:|"
     r"^\W*[-*•]\s*(?=(?:e-?mail|DOB|date\s+of\s+birth|card\s+ending|(?:home\s+)?address|phone|PIN)\b)(?![^:\n]{0,25}:)",

@@ -1582,13 +1582,13 @@ _NEXT_SLOT = re.compile(r"^(?:(?:the|our)\s+(?:earliest|next|first)\s+(?:availab
                         # "We'll book an engineer to come and take a look some time next week"
                         r"|(?:we|I)(?:['’]ll|\s+will|\s+can)\s+(?:book|arrange\s+for|send|get)\s+(?:an?\s+|the\s+)?(?:engineer|"
                         r"technician|visit|appointment)\b)", re.I)
-# what happens to a debt left unpaid, said to someone who has just said they cannot pay: "Failure to pay may result in
-# further action being taken."
 # a demand a reply keeps for the sum it names: "The full amount of $486 must be paid by the due date to avoid referral"
 _STILL_DEMANDS = re.compile(r"\b(?:must\s+be\s+paid|will\s+result\s+in\s+(?:your\s+)?(?:service|account|supply)|to\s+avoid\s+"
                             r"(?:referral|disconnection|suspension|further\s+action|disruption|legal)|cannot\s+be\s+(?:removed|"
                             r"waived|reduced)|(?:is|are)\s+(?:still\s+)?(?:due|payable)\s+in\s+full|no\s+exceptions)\b", re.I)
+# what a planted order may have had read out: someone's data, card details, a password or PIN
 _SOMEONES_DETAILS = frozenset({"data", "carddetails", "credentials"})
+# one of the promise module's checks, and the "and it's done" a draft may still say after it
 _CHECK_OPENS = re.compile(r"(?:^|[.!?]\s+)(?:Let me (?:check|find out)|I'm checking) whether\b")
 _DONE_TAIL = re.compile(r",?\s+and\s+(?:it['’]s|that['’]s|it\s+is|it['’]ll\s+be|it\s+will\s+be)\s+(?:all\s+)?"
                         r"(?:done|sorted(?:\s+out)?|taken\s+care\s+of)(?=[\s.!]*(?:[\^#]\w+\s*)*$)", re.I)
@@ -1597,6 +1597,8 @@ _DONE_TAIL = re.compile(r",?\s+and\s+(?:it['’]s|that['’]s|it\s+is|it['’]ll
 _EASES = re.compile(r"\b(?:but|and|so)\s+(?:we|I)\s+(?:can|could|will|['’]ll|['’]d|would|am|['’]m)\b|\b(?:spread|split|"
                     r"payment\s+plan|instal+ments?|set\s+(?:one|it|this)\s+up)\b", re.I)
 _WORK_THROUGH = re.compile(r";\s*we['’]ll\s+work\s+through\s+this\s+with\s+you\.")
+# what happens to a debt left unpaid, said to someone who has just said they cannot pay: "Failure to pay may result in
+# further action being taken."
 _THREAT = re.compile(r"^\W*(?:failure\s+to\s+pay|non-?payment|if\s+(?:payment|the\s+(?:balance|bill|amount))\s+is\s+not\s+"
                      r"(?:made|received|paid))\b[^.!?]{0,60}\b(?:may|will|could|can)\s+(?:result|lead)\s+in\b|"
                      # "Late payments incur a £30 charge per week.", "Please ensure payment is made on time."
