@@ -509,8 +509,11 @@ def _given_outright(clause: str, line: str, context: str = "") -> bool:
         return _SURE_GRANT.search(clause) is not None and bool(what) and what[-1] in topic
     needs, what = _held_back(line)
     only = _ONLY_ROLE.match(line.strip().rstrip(".").split(";")[0])
+    role = set(_stems(only["role"], generic)) if only else set()
     if only and _CUTS_PRICE.search(clause) and _MADE_IT.search(clause) and \
-            {stem("reductions"), stem("discounts")} & set(_stems(only["what"], generic)):
+            {stem("reductions"), stem("discounts")} & set(_stems(only["what"], generic)) and \
+            not role & (_topic(clause, generic) | _topic(context, generic)):  # (not "the practice manager has approved
+        # it, so I've taken £40 off")
         return True  # "I've knocked 20% off your bill" against "Only the practice manager may approve fee reductions"
     if not needs or not (_SURE_GRANT.search(clause) or GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause) or
                          CONSIDER_DONE.search(clause) or _does_what_line_reserves(clause, line)):
@@ -804,6 +807,8 @@ _TO_PEOPLE = re.compile(r"^\W*(?:passengers|customers|students|patients|members|
 
 
 # the exception a line makes, from its first word on ("Exception: if ...", "..., except where the guest provides ...")
+# the exception offered in the refusal itself: "..., but if you send us the hospital letter I'll refund it"
+_OFFERS_THE_EXCEPTION = re.compile(r"\bif\s+you\s+(?:can\s+)?(?:send|provide|show|e-?mail|upload|forward|give)\b", re.I)
 _EXCEPT_IF = re.compile(r"\b(?:except(?:ion)?s?\b|unless\b)[^.]*", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
 # ... or grants it for the case: "One free exam resit is allowed when the first sitting was missed for a medical reason"
@@ -1203,6 +1208,7 @@ class Policy(BaseModel):
         plain_no = REFUSAL.search(clause) is not None
         refuses = plain_no or _REFUSED_CASE.search(clause) and not _FOR_NOW.search(clause)
         if not refuses or _EXCEPT_IF.search(_NO_EXCEPTIONS.sub("", clause)) or clause.rstrip().endswith("?") or \
+                _OFFERS_THE_EXCEPTION.search(clause) or \
                 _WAIVED_HERE.search(clause) and not _NOT_FREE.search(clause) or \
                 any(said == line.strip().rstrip(".!").lower() for line in self.commitments):
             return None  # ("I've waived the late-cancellation charge, and only the £5 booking fee will be retained": the

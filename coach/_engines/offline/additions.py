@@ -537,7 +537,8 @@ _NOTHING_MORE = re.compile(r"(?:[,;]?\s+(?:so|and|but|(?<!even\s)(?<!as\s)though
                            r"(?:this|it|that)|\s+for\s+you|\s+on\s+(?:our|my)\s+(?:end|side))?(?:\s+(?:at\s+(?:this|the\s+moment|present)"
                            r"(?:\s+stage|\s+time)?|right\s+now|now))?(?:,?\s+mate)?\s*[.!]*$|"
                            # "we cant really do anything about it unfortunately", "There are no exceptions to this rule."
-                           r"(?:[,;]?\s+|^\W*)(?:we|I)\s+(?:can['’]?t|cannot|can\s+not)\s+(?:really\s+)?do\s+anything(?:\s+(?:about|with)"
+                           r"(?:[,;]\s*|[,;]?\s+(?:so|and|but)\s+|^\W*)(?:we|I)\s+(?:can['’]?t|cannot|can\s+not)\s+(?:really\s+)?do\s+"
+                           r"anything(?:\s+(?:about|with)"
                            r"\s+(?:it|this|that))?(?:,?\s+(?:unfortunately|sorry|I['’]m\s+afraid))?\s*[.!]*$|"
                            r"^\W*there\s+(?:are|can\s+be)\s+no\s+exceptions(?:\s+to\s+(?:this|that|the)\s+(?:rule|policy))?\s*[.!]*$",
                            re.I)  # (not one with its reason: ", as ..."; "there isn't anything we can do on our end", "Nothing

@@ -626,12 +626,14 @@ class _Rewriter(Additions):
         self.edited = layout.render()
         if english:
             self.add(layout, {f.rule for f in findings} | ({"no-thanks"} if thanked else set()))
+        # "we'll work through this with you" beside a demand the reply keeps for its sum ("Failure to pay within 14 days
+        # will result in your service being suspended"): a contradiction, so the line goes, wherever the additions put it
         if self.case is not None and self.case.name == "hardship" and \
-                any(u.text and u.role != "added" and (_THREAT.match(u.text) or _STILL_DEMANDS.search(u.text)) and
-                    not _EASES.search(u.text) for u in layout.units):  # "we'll work through this with you" beside
-            for unit in layout.units:  # "Failure to pay within 14 days will result in your service being suspended":
-                if unit.role == "added":  # the demand the draft keeps (its amount stays) would make the line a
-                    unit.text = _WORK_THROUGH.sub(".", unit.text)  # contradiction, so the line goes
+                any((_THREAT.match(s.text) or _STILL_DEMANDS.search(s.text)) and not _EASES.search(s.text) and
+                    not _WORK_THROUGH.search(s.text) for s in split_sentences(layout.render())):
+            for unit in layout.units:
+                if unit.role == "added" or unit.text != drafted.get(id(unit)):
+                    unit.text = _WORK_THROUGH.sub(".", unit.text)
         if any(u.text and u.text != drafted.get(id(u)) and _CHECK_OPENS.search(u.text) for u in layout.units):
             for unit in layout.units:  # "I'm checking whether we can waive the charge ... DM us your number and it's
                 if unit.text and unit.role != "added":  # done": what is only checked is not done
@@ -1594,8 +1596,8 @@ _DONE_TAIL = re.compile(r",?\s+and\s+(?:it['’]s|that['’]s|it\s+is|it['’]ll
                         r"(?:done|sorted(?:\s+out)?|taken\s+care\s+of)(?=[\s.!]*(?:[\^#]\w+\s*)*$)", re.I)
 # a demand said with its way out: "cannot be waived, but we can spread it", "must be paid by direct debit, and I can set
 # one up"
-_EASES = re.compile(r"\b(?:but|and|so)\s+(?:we|I)\s+(?:can|could|will|['’]ll|['’]d|would|am|['’]m)\b|\b(?:spread|split|"
-                    r"payment\s+plan|instal+ments?|set\s+(?:one|it|this)\s+up)\b", re.I)
+_EASES = re.compile(r"\b(?:spread|split|payment\s+plan|instal+ments?|set\s+(?:one|it|this)\s+up|more\s+time|pause|"
+                    r"(?:re)?arrange\s+(?:a|the)\s+(?:plan|payment))\b", re.I)
 _WORK_THROUGH = re.compile(r";\s*we['’]ll\s+work\s+through\s+this\s+with\s+you\.")
 # what happens to a debt left unpaid, said to someone who has just said they cannot pay: "Failure to pay may result in
 # further action being taken."
