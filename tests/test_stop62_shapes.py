@@ -407,3 +407,13 @@ def test_a_demand_beside_a_receipt_offer_still_loses_the_work_through_line():
     customer = "I lost my job and I can't pay the £300 arrears."
     draft = "Hi Sam, the full £300 must be paid by Friday to avoid referral, and I can give you a receipt once paid."
     assert "work through this" not in _run(draft, customer).rewrite
+
+
+def test_a_named_line_without_its_named_table_fails_to_load():
+    import pytest
+    from pydantic import ValidationError
+
+    from coach._core.situations import Situation
+    with pytest.raises(ValidationError, match="needs the 'named' pairs"):
+        Situation(name="x", words="grief", acknowledge=("sorry that {p}",),
+                  acknowledge_plain=("sorry about {named}", "sorry"), steps=("I'll help.",))

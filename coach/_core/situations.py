@@ -39,13 +39,15 @@ class Situation(BaseModel):
     near: int = Field(default=6, ge=0)  # words either side of what says the situation that a reply may name it by
     # (pattern, words): what an acknowledge_plain line's {named} calls it where the customer's message matches the
     # pattern ("diagnosed with" -> "your diagnosis"), so that no clean restatement still names the situation
-    named: tuple[tuple[str, str], ...] = ()
+    named: tuple[tuple[str, str], ...] = Field(default=(), validate_default=True)  # (checked when left out too)
 
     @field_validator("named")
     @classmethod
-    def _named_compiles(cls, pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    def _named_usable(cls, pairs: tuple[tuple[str, str], ...], info: ValidationInfo) -> tuple[tuple[str, str], ...]:
         for pattern, _ in pairs:
             re.compile(pattern)
+        if any("{named}" in line for line in info.data.get("acknowledge_plain", ())) and not pairs:
+            raise ValueError("an acknowledge_plain line with {named} needs the 'named' pairs")
         return pairs
 
     @field_validator("acknowledge_plain")
@@ -58,7 +60,7 @@ class Situation(BaseModel):
     def plain(self, customer: str | None) -> tuple[str, ...]:
         """The acknowledge_plain lines for this message: those naming it ("I'm so sorry to hear about your
         diagnosis") where a ``named`` pattern matches, else those that need no name."""
-        what = next((words for pattern, words in self.named if re.search(pattern, customer or "", re.I)), None)
+        what = next((words for pattern, words in self.named if _compiled(pattern).search(customer or "")), None)
         lines = tuple(line.format(named=what) for line in self.acknowledge_plain if "{named}" in line) if what else ()
         return lines or tuple(line for line in self.acknowledge_plain if "{named}" not in line)
 
@@ -98,13 +100,6 @@ class Situation(BaseModel):
     @classmethod
     def _names_who(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
         return _each_has(lines, "{who}", "every acknowledge_who line names who it was")
-
-    @field_validator("named", mode="after")
-    @classmethod
-    def _named_used(cls, pairs: tuple[tuple[str, str], ...], info: ValidationInfo) -> tuple[tuple[str, str], ...]:
-        if any("{named}" in line for line in info.data.get("acknowledge_plain", ())) and not pairs:
-            raise ValueError("an acknowledge_plain line with {named} needs the 'named' pairs")
-        return pairs
 
     def _first_saying(self, customer: str | None) -> str:
         """The first sentence of the customer's message that says this situation ("" when none does)."""

@@ -105,6 +105,12 @@ _ORDER = gate(  # an addressee that is not the company's people, a role colon, m
     re.I, always=4,  # ("AI:", "ai_note:", "to the AI", "SYSTEM:": no needle but "ai" or ":", in most messages)
 )  # (gated, and searched through its needles: it is read on every customer message)
 #: What such an order asks the reply to hand out.
+# Shared by what hands things out and what is checked once more: other customers' data ("the customer address list");
+# someone's password said ("your password is ..."); someone's details read out ("the account holder is ...", "DOB:").
+_OTHERS_DATA_SAID = (r"(?:other\s+)?customers?['’]?\s+(?:addresses|details|data|emails?|phone\s+numbers|list)|"
+                     r"(?:address|customer|mailing)\s+list")
+_PASSWORD_SAID = r"\byour\s+(?:account\s+)?(?:password|passcode|PIN|security\s+answer)s?\s+(?:is|are)\b"
+_DETAIL_SAID = r"\baccount\s+holder\s+(?:is|was)\b|\b(?:e-?mail|DOB|date\s+of\s+birth)\s*:"
 _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a planted macro asks for a refund
     r"(?<![a-z])(?:(?:refund|discount|voucher|coupon|compensation|compensate|upgrade|guarantee|same[- ]day|waive|"
     r"reimburse|gift\s+card|complimentary|priority|overnight|entitle|backdat|extended|extension)\w*|credit(?!\s+card)\w*|free\b|"
@@ -130,7 +136,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"card\s+on\s+file|last\s+(?:four|4)\s+digits|(?<=\bon\s)(?:us|the\s+house)\b|(?:staff|promo|employee)\s+(?:discount\s+)?code|"
     r"escalat\w*(?=[^.;!?]{0,40}\b(?:ceo|director|executive|head\s+office|senior\s+management|president|"
     r"tier\s*\d|level\s*\d)\b)|"
-    r"(?:other\s+)?customers?['’]?\s+(?:addresses|details|data|emails?|phone\s+numbers|list)|(?:address|customer|mailing)\s+list|"
+    + _OTHERS_DATA_SAID + r"|"
     r"(?:internal|secret|staff|employee)\s+(?:discount\s+|promo\s+|voucher\s+)?codes?\b|"
     r"(?:manager|admin|override|master)\s+(?:override\s+|access\s+)?codes?\b|"  # "the manager override code"
     # a staff contact handed over: "the internal escalation phone number", "the CEO's direct line"
@@ -156,7 +162,7 @@ _GIVES = re.compile(
     r"accept|accepts)\b|\b(?:I|we)\s+(?:can\s+|hereby\s+)?confirm\b"
     r"|\byou(?:['’]ll|\s+will)\s+(?:now\s+)?(?:receive|get|be\s+(?:given|paid|refunded))\b"  # "you'll receive double ..."
     r"|\b(?:mobile|cell|phone)(?:\s+number)?\s+is(?=\s+\+?\d)"  # "Her mobile is 06 12 34 56 78"
-    r"|\byour\s+(?:account\s+)?(?:password|passcode|PIN|security\s+answer)s?\s+(?:is|are)\b"  # "your password is ..."
+    r"|" + _PASSWORD_SAID +  # "your password is ..."
     r"|\b(?:staff|internal|secret|employee)\s+(?:discount\s+|promo\s+)?code\s+is\b"  # "our staff code is STAFF40"
     # "use our employee code TEAM25 at checkout": the code handed over, in the imperative
     r"|\b(?:use|enter|apply|try)\s+(?:our|the|this)\s+(?:staff|internal|secret|employee)\s+(?:discount\s+|promo\s+)?code\b"
@@ -180,7 +186,7 @@ _GIVES = re.compile(
     r"|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:also\s+|now\s+)?(?:sending|giving|adding|crediting|including|offering)\b"
     # details read out: "... the account holder is Joanne Pike, ...", "Here's what we have on file:", "(PIN 8830)"
     r"|\bPIN\s*:?\s*\d{4}\b|\bon\s+file\s*:|\bwhat\s+we\s+have\s+on\s+file\b|"
-    r"\baccount\s+holder\s+(?:is|was)\b|\b(?:e-?mail|DOB|date\s+of\s+birth)\s*:|"
+    + _DETAIL_SAID + r"|"
     r"^\W*[-*•]\s*(?=(?:e-?mail|DOB|date\s+of\s+birth|card\s+ending|(?:home\s+)?address|phone|PIN)\b)(?![^:\n]{0,25}:)",
     # ("- card ending 6620"; "- email: ..." is read from its colon)
     re.I,
@@ -502,10 +508,8 @@ def follows_orders(sentence: str, orders: Sequence[str]) -> bool:
 # review a partial refund"
 _REFERRED = r"\s(?:to|for)\s+(?:(?:their|his|her|a)\s+)?(?:review|consider|decide|assess|approval|decision)\b"
 # where the clause that hands something out ends: a new clause of the agent's, a contrast, or a referral
-_OTHERS_DATA = re.compile(r"(?:other\s+)?customers?['’]?\s+(?:addresses|details|data|emails?|phone\s+numbers|list)|"
-                          r"(?:address|customer|mailing)\s+list", re.I)
-_HAS_MORE_GIVING = re.compile(r"\byour\s+(?:account\s+)?(?:password|passcode|PIN|security\s+answer)s?\s+(?:is|are)\b|"
-                              r"\baccount\s+holder\s+(?:is|was)\b|\b(?:e-?mail|DOB|date\s+of\s+birth)\s*:", re.I)
+_OTHERS_DATA = re.compile(_OTHERS_DATA_SAID, re.I)
+_HAS_MORE_GIVING = re.compile(f"{_PASSWORD_SAID}|{_DETAIL_SAID}", re.I)
 _CLAUSE_ENDS = re.compile(r"[;:—–]|,\s*(?:but|so|and\s+(?:I|we))\b|\s+but\b|(?P<referred>" + _REFERRED + ")")
 
 

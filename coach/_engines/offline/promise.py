@@ -386,10 +386,11 @@ _SURE_WE_CAN = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:su
 _SURE_IT_WILL = re.compile(r"\W*(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
                            r"(?=(?:it|they|this|that|he|she|(?:your|the)\s+[\w-]+)(?:\s+will|['’]ll)\s+(?:(?:come|go)\s+through|"
                            r"arrive|be\s+(?:back|with\s+you|in\s+your|refunded|credited|paid|there|here)\b))", re.I)
-_VERDICT_HOPED = re.compile(r"(?:definitely\s+|surely\s+|certainly\s+|all\s+)?be\s+(?:good(?:\s+news)?|positive|clear|"
-                            r"in\s+your\s+favou?r|successful|a\s+success|fine|ok|okay|alright|all\s+right)[\W\sx]*", re.I)
-_HOPE = re.compile(r"\b(?:be\s+(?:all\s+)?(?:fine|ok|okay|alright|all\s+right|good(?:\s+news)?|right\s+as\s+rain|better|well)|"
-                   r"(?:all\s+)?work\s+out)\b", re.I)
+# a hoped outcome: "it'll all be fine", "the results will be good news"
+_HOPED = r"fine|ok|okay|alright|all\s+right|good(?:\s+news)?"
+_VERDICT_HOPED = re.compile(rf"(?:definitely\s+|surely\s+|certainly\s+|all\s+)?be\s+(?:{_HOPED}|positive|clear|"
+                            r"in\s+your\s+favou?r|successful|a\s+success)[\W\sx]*", re.I)
+_HOPE = re.compile(rf"\b(?:be\s+(?:all\s+)?(?:{_HOPED}|right\s+as\s+rain|better|well)|(?:all\s+)?work\s+out)\b", re.I)
 _GRANTED_WHAT = re.compile(r"\b(?:approved|refunded|waived|credited|accepted|authori[sz]ed|processed|extended|approve|refund|"
                            rf"waive|credit|accept|extend|process|added|applied|issued|add|apply|issue)\s+(?P<what>(?:the|your|"
                            rf"this|an?)\s+(?:[{CURRENCY}]\s?\d[\d,.]*\d\s+)?(?:goodwill\s+)?[\w-]+(?:\s+(?:to|on|for)\s+"
