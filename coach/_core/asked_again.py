@@ -1,4 +1,4 @@
-"""A request the customer has already met: no next step.
+"""A request the customer has already met, or a problem they say is gone: no next step.
 
 "Please DM us your order number" to someone who wrote "order 4410-2298", or "Have you checked with your
 neighbours?" to someone who wrote "I've checked with both neighbours", asks them to repeat themselves. The checker
@@ -14,7 +14,7 @@ from .facts import fact_kinds
 from .text import content_words, split_sentences, stem
 from .untrusted import without_orders
 
-__all__ = ["asked_again"]
+__all__ = ["asked_again", "solved_for_them"]
 
 # The details a reply asks for, each with what in the customer's message gives it: a reference right after its noun
 # ("order 4410-2298", "booking ref: BK-7731", "orders 5521 and 5522"), or a fact of that kind (an email address).
@@ -165,3 +165,20 @@ def asked_again(sentence: str, customer: str | None) -> bool:
     if asks and _details_given(asks["what"] or asks["which"], customer):
         return True
     return bool(to and not fact_kinds(text) and _done(to["verb"], to["rest"], customer))  # (not "Please call 0800 ...")
+
+
+def solved_for_them(customer: str) -> bool:
+    """The customer says the problem is gone ("Restarting does resolve the issue. Thanks."): no step is owed them
+    (not "It still hasn't fixed the problem", nor "That fixed it but now the screen flickers")."""
+    return any(not _NOT_SOLVED_BEFORE.search(customer[max(0, m.start() - 30):m.start()]) and
+               not _NOT_SOLVED_AFTER.match(customer[m.end():m.end() + 60]) for m in _SOLVED.finditer(customer))
+
+
+_SOLVED = re.compile(
+    r"\b(?:does|did|do)\s+(?:now\s+)?(?:resolve|fix|solve|sort)\s+(?:the|my|our|this|that|it)\b|"
+    r"\b(?:resolved|fixed|solved|sorted)\s+(?:(?:the|my|our|this|that)\s+)?(?:issue|problem)\b|\b(?:resolved|fixed|solved|sorted)\s+it\b|"
+    r"\b(?:it['’]s|it\s+is|all|everything(?:['’]s|\s+is)?)\s+(?:now\s+)?(?:working|sorted|fixed|resolved)\s+(?:now|again)\b|"
+    r"\bnever\s*mind\b|\b(?:that|this)\s+did\s+the\s+trick\b", re.I)
+_NOT_SOLVED_BEFORE = re.compile(r"\b(?:not|never|nothing|no|can|could|would|will|please|if|still|hasnt|havent|didnt|"
+                                r"doesnt|wont)\b|n['’]t\b|\?", re.I)
+_NOT_SOLVED_AFTER = re.compile(r"[^.!?]*\b(?:but|however|until|for\s+(?:a|an|one|two|\d+)\s+\w+)\b|\s*\?", re.I)

@@ -943,13 +943,17 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
             and s.start not in again]
     if explicit_step(rule, body):
         return
-    if "?" in ctx.customer and not (_asks_for_a_step(ctx.customer) and not _OFFERS_CHOICE.search(ctx.draft)) and \
+    offers = rule.pattern("offers")  # ("If you still disagree, you may contact us again" offers no choice)
+    choice = any(_OFFERS_CHOICE.search(text) and not offers.search(text) for text in unsigned)
+    if "?" in ctx.customer and not (_asks_for_a_step(ctx.customer) and not choice) and \
             _answers(unsigned, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
         return  # a reply that answers the customer's question is itself the resolution (a bare thanks answers nothing)
     if ctx.customer.strip() and "?" not in ctx.customer + ctx.draft and not _DOES_SOMETHING.search(ctx.draft) and \
             _stock_lines_only(unsigned):
         ctx.sure.add(rule.id)  # no question, no link or number, nobody doing anything, only stock lines: "I hear you.
         # Repairs can take longer than expected at times." offers nothing, whatever replies like it usually hold
+    if "?" in ctx.customer and _asks_for_a_step(ctx.customer) and not choice:
+        ctx.sure.add(rule.id)  # they asked for an action ("Can someone check the meter?") and the reply takes none
     told = _told(ctx.customer)
     if told and all(_COURTESY_ONLY.match(text) or _their_account(text, told) for text in unsigned):
         ctx.sure.add(rule.id)  # thanks and the customer's own story told back: nothing is done or asked
@@ -981,7 +985,15 @@ _DOES_SOMETHING = re.compile(r"https?://|www\.|\d{3}|@\w|\b(?:I|we|they|someone|
 _STEP_QUESTION = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?(?:how\s+(?:do|can|should|would)\s+(?:I|we)\s+"
                             r"(?:fix|sort|resolve|solve)\s+(?:this|that|it)\b|how\s+do\s+(?:I|we)\s+get\s+(?:this|it)\s+(?:fixed|sorted|resolved)\b|"
                             r"what\s+(?:are|is)\s+(?:my|our|the)\s+options\b|what\s+(?:can|should|do)\s+(?:I|we)\s+do\b|"
-                            r"what\s+(?:now|next|happens\s+(?:now|next))\b|what\s+are\s+you\s+(?:going\s+to|gonna)\s+do\b)",
+                            r"what\s+(?:now|next|happens\s+(?:now|next))\b|what\s+are\s+you\s+(?:going\s+to|gonna)\s+do\b|"
+                            # a request for an action ("Can someone check the meter?", "Can you reissue it?") or for
+                            # options ("Is there a payment plan or anything?"): a fact sharing its words grants nothing
+                            r"(?:can|could|will|would)\s+(?:you|u|someone|somebody|anyone|one\s+of\s+you)\s+(?:please\s+|"
+                            r"actually\s+|just\s+)?(?:help|check|look|fix|sort|reissue|re-?send|send|refund|replace|call|ring|"
+                            r"arrange|cancel|change|correct|investigate|chase|waive|reimburse|compensate|collect|"
+                            r"repair|reconnect|restore|unblock|unlock|reverse)\b|is\s+there\s+(?:anything|something|any\s+way|a\s+way|"
+                            r"an?\s+(?:payment\s+plan|option|alternative)|any\s+(?:options?|alternatives?|help))\b|"
+                            r"is\s+any(?:one|body)\s+(?:actually\s+|even\s+)?(?:there|reading|listening)\b)",
                             re.I)
 _OFFERS_CHOICE = re.compile(r"\b(?:you\s+(?:can|could|may)|options?\s+(?:are|is|would\s+be)|either\b|whichever|"
                             r"you['’]re\s+welcome\s+to|feel\s+free\s+to)\b", re.I)

@@ -26,13 +26,19 @@ def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
     """no-next-step's own reading: a sentence that asks, instructs or states an action (not an open offer)."""
     steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
     is_step = _step_reader(steps.pattern, not_steps.pattern, offers.pattern, steps.flags)
-    texts = [_HANDLES.sub("", s.text) for s in sentences]  # ("@jess Reply here with ...": the step)
+    # ("@jess Reply here with ...": the step; "sorry that your train was cancelled": their story, not a step)
+    texts = [_TOLD_THAT.sub("", _HANDLES.sub("", s.text)) for s in sentences]
     return any(is_step(text) or any(_DONE.search(part) and is_step(part) for part in _DASHED.split(text)[:-1])
                for text in texts)  # (an action done before a dash stands apart from the open offer after it: "I've
     # changed the reservation — let me know if anything else looks off"; not "Feel free to reach out — any time")
 
 
 _HANDLES = re.compile(r"^(?:@[\w.]+[\s,:]*)+")
+# what the customer told, said back after thanks or an apology, up to the agent's own clause
+_TOLD_THAT = re.compile(r"\b(?:(?:thanks|thank\s+you)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:letting\s+(?:us|me)\s+know|"
+                        r"telling\s+(?:us|me)|flagging|explaining|sharing|reporting|raising)|sorry(?:\s+to\s+(?:hear|see|learn|read))?|"
+                        r"(?:I|we)\s+(?:understand|regret))\s+that\b(?:[^;:.!?]|(?<=\d)[.:](?=\d))*?(?=[;!?]|[:.](?!\d)|,?\s+(?:and|so|but)\s+(?:I|we)\b|"
+                        r"\s[—–-]\s|$)", re.I)
 _DASHED = re.compile(r"\s+[—–]\s+")
 _DONE = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|already\s+|now\s+|also\s+)?(?:\w+ed|sent|made|put|set|rung)\b",
                    re.I)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..._core.asked_again import solved_for_them
 from ..._core.checker import SAYS_BACK, check
 from ..._core.facts import extract_facts
 from ..._core.policy import REFUSAL, Policy
@@ -43,6 +44,7 @@ RESOLVED = re.compile(
     r"shipped|waived|reversed|applied)\b|\b(?:is|are)\s+on\s+(?:its|their|the)\s+way\b",
     re.I,
 )
+
 
 
 def blocking(result: CheckResult) -> list[Finding]:
@@ -81,7 +83,8 @@ class Additions:
         """
         rendered = layout.render()
         stepless = not rendered.strip() or any(f.rule == "no-next-step" for f in self.check(rendered).findings)
-        resolved = RESOLVED.search(_own(layout)) is not None
+        solved = solved_for_them(self.customer or "")  # ("That fixed it, thanks!": a closing reply owes no step,
+        resolved = solved or RESOLVED.search(_own(layout)) is not None  # and says back nothing they must hear again)
         stepless = stepless and not resolved
         bare = [u for u in layout.units if u.text and u.role != "greeting" and _BARE_STEP.match(u.text)]
         if bare and not resolved:
@@ -105,7 +108,7 @@ class Additions:
                for u in layout.units):
             stepless = False  # "DM us your PNR so we can start your refund", "Just reply with your account email": a
             # request of the draft's own is its step (never a second one after it)
-        if not layout.continuation:
+        if not layout.continuation and not solved:
             self._opening(layout, rules)
             if any(u.role == "added" and _THANKS_FIRST.match(u.text) for u in layout.units if u.text):
                 for unit in layout.units:  # "We are in receipt of your correspondence of the 3rd inst." under the

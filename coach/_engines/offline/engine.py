@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cached_property, partial
 
-from ..._core.asked_again import asked_again
+from ..._core.asked_again import asked_again, solved_for_them
 from ..._core.checker import asks_for_another, check, kept_quiet
 from ..._core.combined import explicit_step
 from ..._core.facts import CURRENCY, extract_facts, fact_kinds, missing_facts
@@ -1122,6 +1122,8 @@ class _Rewriter(Additions):
     def dropped_step(self, text: str) -> bool:
         """The reply offers no next step: the checker says so, or the rules do where the draft had one (the
         learned layer may pass a thanks alone, but a step the edits removed must be replaced)."""
+        if solved_for_them(self.customer or ""):
+            return False  # "Restarting does resolve the issue. Thanks.": no step is owed them (the rule may still say so)
         if _no_step(self.check(text)):
             return True
         rule = load_rules()["no-next-step"]

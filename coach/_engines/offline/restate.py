@@ -218,6 +218,8 @@ def _unshout(clause: str) -> str:
 _SCARE_QUOTES = re.compile(r"(?P<why>\b(?:because\s+of|due\s+to|citing)\s+)['‘\"“](?P<what>[a-z][a-z ]{2,40})['’\"”]")
 _LABEL_WORDS = re.compile(r"^(?:[A-Z]{3,}[:!,.]*\s+)+(?=[a-z])")  # "URGENT someone has taken £1,940 ...": a label
 _WHICH = re.compile(r",?\s+(?:which|who)\b", re.I)  # a relative clause, which must keep its verb
+_TRAILING_THANKS = re.compile(r"[,;]?\s+(?:thanks|thank\s+you|thx|ty|cheers|ta)"
+                              r"(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))?\W*$", re.I)
 _TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|"
                                r"due\s+to\s+(?:this|that|it)|(?:because|as)\s+of\s+which)$", re.I)
 _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$|^(?:(?!\band\b)[^,;])*\bwithout\s+(?:it|them)$", re.I)
@@ -691,6 +693,7 @@ _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
 
 def _as_clause(sentence: str) -> str | None:
     sentence = _LEADING_HANDLES.sub("", _TRAILING_TAGS.sub("", sentence.strip()))  # "@ParcelGo your driver ..."
+    sentence = _TRAILING_THANKS.sub(".", sentence)  # "my lamp came with a cracked shade, thanks": their courtesy, not ours
     if sentence.endswith(("..", "…")):
         return None  # trails off: not a whole statement
     if re.search(r"@\w|#[A-Za-z]+(?![\w-]*\d)", sentence) or DEMANDS_OF_THE_MODEL.search(sentence):

@@ -1,0 +1,83 @@
+"""Shapes from stop 63: no-next-step reads what a reply does, not what it mentions; drafts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import coach
+from coach._core.checker import check
+
+
+def _rules(draft: str, customer: str = "") -> set[str]:
+    return {f.rule for f in check(draft, customer).findings}
+
+
+@pytest.mark.parametrize("draft", [
+    # a notice, not something to do
+    "Hi Jo, please note that refunds are processed within 5-7 working days once approved.",
+    # the agent's own wait or feelings
+    "Thanks for the message. We're waiting on the supplier for the hinge.",
+    "Hello Ama, we are currently dealing with a high number of claims after the storm.",
+    # a need waived, a regret, a wish: nothing to act on
+    "Hi Bea, no need to send the receipt. We regret any trouble you may have had with the hinge.",
+    "The parcel might still turn up over the next few days. Take care.",
+    # the customer's own story after thanks or an apology
+    "Thanks for letting us know that your parking permit was cancelled without warning and the fine has been added.",
+    # a hand-on said as the whole answer
+    "Dear Mr Obi, your comments have been passed on to the relevant department.",
+    "@kat_s thanks for the heads-up. We've passed this on to the billing team ^AL",
+    # a sales line in a step's place
+    "Thanks for writing in! Did you know you can now book your eye test in our app?",
+])
+def test_what_is_no_step(draft: str) -> None:
+    assert "no-next-step" in _rules(draft)
+
+
+@pytest.mark.parametrize("draft", [
+    "Please note that you'll need to bring the card you paid with.",
+    "I'm sorry that your order was late, and I've refunded the £4.99 delivery fee.",
+    "Thanks for letting us know that the lift is broken; I've booked an engineer for Tuesday morning.",
+    "Your complaint has been passed to the branch manager, who will call you by Friday.",
+    "Please note the second line has been deactivated as you asked.",
+])
+def test_steps_still_read(draft: str) -> None:
+    assert "no-next-step" not in _rules(draft)
+
+
+def test_looks_with_nothing_after_are_vague() -> None:
+    assert "vague-effort" in _rules("hi there we're looking into it. thanks")
+    assert "vague-effort" in _rules("Our billing department is looking into the matter.")
+    assert "vague-effort" in _rules("Our engineers are working really hard on it!")
+    assert "vague-effort" not in _rules("We're looking into it and will text you by 6pm.")
+
+
+def test_a_request_for_an_action_is_not_answered_by_a_fact() -> None:
+    customer = "My bill doubled to £240 while the flat was empty. Account 77-1203. Can someone look at the meter?"
+    draft = ("Dear Ms Lund,\n\nMeter readings are taken by trained staff and are accurate. Your bill shows recorded "
+             "use. If you still disagree, you may contact us again.\n\nNorthwater Billing")
+    assert "no-next-step" in _rules(draft, customer)
+    assert coach.Coach().rewrite(draft, customer=customer, engine="offline").passed is not True
+
+
+def test_a_fact_still_answers_a_question_for_a_fact() -> None:
+    customer = "When does the pool open on Sundays?"
+    assert "no-next-step" not in _rules("The pool opens at 8am on Sundays.", customer)
+
+
+def test_nothing_is_owed_once_the_customer_says_it_is_solved() -> None:
+    customer = "Switching it off and on again fixed the problem, thanks!"
+    draft = "Glad that did the trick. Take care."
+    # the rulebook still reads no step in a reply to thanks, but the coach adds none: asking for details or promising
+    # an update would answer a problem the customer no longer has
+    assert "no-next-step" in _rules(draft, customer)
+    result = coach.Coach().rewrite(draft, customer=customer, engine="offline")
+    assert result.rewrite == draft
+    assert result.passed is not True
+
+
+@pytest.mark.parametrize("tail", [", thanks", ", cheers", " thanks in advance!"])
+def test_their_thanks_is_not_said_back(tail: str) -> None:
+    customer = "The kettle I ordered arrived with a dented lid" + tail
+    result = coach.Coach().rewrite("Sorry for the inconvenience.", customer=customer, engine="offline")
+    assert "dented lid" in result.rewrite
+    assert tail.strip(" ,!") not in result.rewrite.split("dented lid", 1)[1]
