@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import coach
+from coach._core.asked_again import solved_for_them
 from coach._core.checker import check
 
 
@@ -81,3 +82,16 @@ def test_their_thanks_is_not_said_back(tail: str) -> None:
     result = coach.Coach().rewrite("Sorry for the inconvenience.", customer=customer, engine="offline")
     assert "dented lid" in result.rewrite
     assert tail.strip(" ,!") not in result.rewrite.split("dented lid", 1)[1]
+
+
+@pytest.mark.parametrize("customer, solved", [
+    ("Restarting does resolve the issue. Thanks.", True),
+    ("It's ok I fixed it thanks", True),
+    ("all working again now, cheers", True),
+    ("It still hasnt fixed the problem", False),
+    ("That fixed it but now the screen flickers", False),
+    ("Our bill was $300. A plumber fixed it on 2 April. Do you offer a leak adjustment?", False),
+    ("The engineer said he'd fixed it, and it dropped out again tonight.", False),
+])
+def test_what_counts_as_solved(customer: str, solved: bool) -> None:
+    assert solved_for_them(customer) is solved

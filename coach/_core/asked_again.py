@@ -169,16 +169,23 @@ def asked_again(sentence: str, customer: str | None) -> bool:
 
 def solved_for_them(customer: str) -> bool:
     """The customer says the problem is gone ("Restarting does resolve the issue. Thanks."): no step is owed them
-    (not "It still hasn't fixed the problem", nor "That fixed it but now the screen flickers")."""
-    return any(not _NOT_SOLVED_BEFORE.search(customer[max(0, m.start() - 30):m.start()]) and
-               not _NOT_SOLVED_AFTER.match(customer[m.end():m.end() + 60]) for m in _SOLVED.finditer(customer))
+    (not "It still hasn't fixed the problem", "That fixed it but now the screen flickers", "a plumber fixed it", nor a
+    message that still asks something)."""
+    return not _STILL_ASKS.search(customer) and any(
+        not _NOT_SOLVED_BEFORE.search(customer[max(0, m.start() - 30):m.start()]) and
+        not _NOT_SOLVED_AFTER.match(customer[m.end():m.end() + 60]) for m in _SOLVED.finditer(customer))
 
 
+# who fixed it: the customer, or the advice ("that", "restarting", "switching it off and on again"); not "a plumber"
 _SOLVED = re.compile(
-    r"\b(?:does|did|do)\s+(?:now\s+)?(?:resolve|fix|solve|sort)\s+(?:the|my|our|this|that|it)\b|"
-    r"\b(?:resolved|fixed|solved|sorted)\s+(?:(?:the|my|our|this|that)\s+)?(?:issue|problem)\b|\b(?:resolved|fixed|solved|sorted)\s+it\b|"
+    r"\b(?:I|I['’]ve|I\s+have|we|we['’]ve|we\s+have|that|this|which|it|[\w-]+ing\b(?:\s+[\w-]+){0,5}?)\s+"
+    r"(?:has\s+|have\s+|had\s+|finally\s+|now\s+|just\s+)*(?:resolved|fixed|solved|sorted)\s+"
+    r"(?:it|(?:(?:the|my|our|this|that)\s+)?(?:issue|problem))\b|"
+    r"\b(?:does|did)\s+(?:now\s+)?(?:resolve|fix|solve|sort)\s+(?:the|my|our|this|that|it)\b|"
     r"\b(?:it['’]s|it\s+is|all|everything(?:['’]s|\s+is)?)\s+(?:now\s+)?(?:working|sorted|fixed|resolved)\s+(?:now|again)\b|"
-    r"\bnever\s*mind\b|\b(?:that|this)\s+did\s+the\s+trick\b", re.I)
+    r"^\W*never\s*mind\b|\b(?:that|this)\s+did\s+the\s+trick\b", re.I)
+_STILL_ASKS = re.compile(r"(?:^|[.!?]\s+)\W*(?:can|could|do|does|did|is|are|was|were|how|what|why|when|where|will|would|should|"
+                         r"any)\b[^.!?]*\?", re.I)  # ("Looks like version 1.0.68?" asks nothing)
 _NOT_SOLVED_BEFORE = re.compile(r"\b(?:not|never|nothing|no|can|could|would|will|please|if|still|hasnt|havent|didnt|"
                                 r"doesnt|wont)\b|n['’]t\b|\?", re.I)
 _NOT_SOLVED_AFTER = re.compile(r"[^.!?]*\b(?:but|however|until|for\s+(?:a|an|one|two|\d+)\s+\w+)\b|\s*\?", re.I)
