@@ -7,6 +7,7 @@ import pytest
 import coach
 from coach._core.asked_again import solved_for_them
 from coach._core.checker import check
+from coach._core.policy import Policy
 
 
 def _rules(draft: str, customer: str = "") -> set[str]:
@@ -95,3 +96,22 @@ def test_their_thanks_is_not_said_back(tail: str) -> None:
 ])
 def test_what_counts_as_solved(customer: str, solved: bool) -> None:
     assert solved_for_them(customer) is solved
+
+
+def _promises(draft: str, policy: list[str], customer: str = "The hotel lost my booking.") -> bool:
+    return any(f.rule == "broken-promise" for f in check(draft, customer, Policy.coerce(policy)).findings)
+
+
+@pytest.mark.parametrize("policy, draft, beyond", [
+    (["Goodwill credits are capped at £25 a year."], "I've popped a £60 credit on your account for the hassle.", True),
+    (["Goodwill credits are capped at £25 a year."], "I've popped a £10 credit on your account for the hassle.", False),
+    (["Only a team leader may approve compensation above £40."], "I've credited £90 to your account today.", True),
+    (["Only a team leader may approve compensation above £40."], "I've refunded the £90 you were overcharged.", False),
+    (["Agents may offer vouchers of up to 15% of the order value; more needs a manager."],
+     "As a goodwill gesture I can offer a voucher for 40% of the order value.", True),
+    (["Compensation for lost bags is capped at EUR 300."], "We'll cover the full €420 for a new bag.", True),
+    (["Compensation for lost bags is capped at EUR 300."], "We'll cover €150 towards a new bag.", False),
+])
+def test_a_sum_given_beyond_the_cap_is_a_promise_the_policy_does_not_make(policy: list[str], draft: str,
+                                                                          beyond: bool) -> None:
+    assert _promises(draft, policy) is beyond

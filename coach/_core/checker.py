@@ -448,8 +448,14 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy, said: str = "", cust
                                       _AND_GRANTED.search(sentence.text) or _KEPT_PRICE.search(sentence.text)):
         return None
     text = sentence.text
+    granting, granted_at = "", 0
     for start, end in _clauses(text):
         clause = text[start:end]
+        if granting and _PLUS_A_SUM.match(clause):  # "We'll credit you £9.76 a day, plus an extra £50 for the hassle":
+            clause = f"{granting} {_PLUS_A_SUM.sub('', clause)}"  # the second sum is granted by the same verb, and the
+            start = granted_at  # grant is flagged from that verb on
+        elif verb := _GRANT_VERB.search(clause):
+            granting, granted_at = verb.group(), start
         if _GRANT.search(clause) and not _REFUSES.search(clause) and (policy.forbids(clause) or policy.about(clause) and
                                                                       not policy.covers(clause, timed=False) or
                                                                       policy.allows_one(clause) or
@@ -458,6 +464,12 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy, said: str = "", cust
             # (not "I'm not able to offer a £100 credit")
             return sentence.start + start, sentence.start + end
     return None
+
+
+_PLUS_A_SUM = re.compile(rf"^\W*(?:plus|and|as\s+well\s+as)\s+(?:an?\s+)?(?:extra|further|additional|another)?\s*"
+                         rf"(?=[{CURRENCY}]\s?\d)", re.I)
+_GRANT_VERB = re.compile(r"\b(?:I|we)(?:['’]ll|\s+will|['’]ve|\s+have)\s+(?:also\s+)?(?:credit(?:ed)?|refund(?:ed)?|pay|paid|"
+                         r"give|given|add(?:ed)?|offer(?:ed)?)(?:\s+you)?\b", re.I)
 
 
 def _needs_approval(clause: str, said: str, policy: Policy, customer: str = "") -> bool:

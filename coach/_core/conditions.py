@@ -155,7 +155,7 @@ def unchecked_lines(text: str, policy: Policy, customer: str = "") -> list[str]:
             continue
         if not _grants(clause) or _DECLINES.search(clause) or _TURNS_DOWN.search(clause) or _OWN_CONDITION.search(clause):
             continue
-        topic = _senses(_topic(clause, _GENERIC)) | ({"discount"} if _PERCENT_OFF.search(clause) else set())
+        topic = _senses(_topic(clause, _GENERIC, paid=False)) | ({"discount"} if _PERCENT_OFF.search(clause) else set())
         for line, written in rules:
             if line in lines:
                 continue
@@ -173,7 +173,7 @@ def _exceptions(clause: str, reply: set[str], policy: Policy, customer: str = ""
     """The lines on the topic of a refusal or a charge ("an early cancellation fee of €60 applies") that grant an
     exception on a condition ("Members relocating more than 50 km ... can cancel without the early cancellation fee on
     proof of new address"), which the reply (its stems: ``reply``) never mentions (not half their words)."""
-    topic = _senses(_topic(clause, _CASE))
+    topic = _senses(_topic(clause, _CASE, paid=False))
     told = set(_stems(customer, _CASE)) if customer else set()
     found = []
     for line in policy.commitments:

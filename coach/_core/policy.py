@@ -138,7 +138,11 @@ GRANT_MADE = re.compile(r"\b(?:I|we)(?:'ve|’ve|\s+have)\s+(?:gone\s+ahead\s+an
                         r"added|applied|sent|"
                         r"approved|issued|given|arranged|authori[sz]ed|upgraded|matched|extended|reimbursed|paid|frozen|paused|"
                         r"exchanged|released\s+you|let\s+you\s+out|"
-                        r"processed|gone\s+ahead\s+and\s+processed)\b|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
+                        r"processed|gone\s+ahead\s+and\s+processed|"
+                        # a sum or a credit put on the account in other words: "I've popped a £40 credit on the account"
+                        r"(?:popped|put|placed|stuck|knocked)\s+(?:an?\s+)?(?:[£$€₹]\s?\d[\d,.]*\s+)?(?:goodwill\s+)?"
+                        r"(?:credit|refund|voucher|discount)|(?:popped|put|placed|knocked)\s+[£$€₹]\s?\d)\b|"
+                        r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
                         r"(?:\w+\s+)?(?:giving|refunding|waiving|crediting|adding|applying|issuing|offering|sending)\s+you\b"
                         # "I'm removing the €210 damage charge too"
                         r"|\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:also\s+)?(?:removing|waiving|refunding|reversing|cancelling|"
@@ -165,7 +169,11 @@ GRANT_OFFERED = re.compile(r"\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+
                            r"|\b(?:I|we)(?:'ll|’ll|\s+will)\s+(?:also\s+|now\s+)?(?:be\s+)?(?:send(?:ing)?|ship(?:ping)?|post(?:ing)?|"
                            r"giving|offer(?:ing)?|provid(?:e|ing)|cover(?:ing)?)\s+(?:you\s+)?(?:with\s+)?(?:an?\s+|the\s+|your\s+)?"
                            r"(?:brand[-\s]new|new|free|full|replacement|complimentary|refund|compensation|voucher|credit|"
-                           rf"[{CURRENCY}]\s?\d|\d+(?:\.\d+)?\s?%)", re.I)
+                           rf"[{CURRENCY}]\s?\d|\d+(?:\.\d+)?\s?%)"
+                           # an offer the agent makes there and then: "As a gesture of goodwill I can offer a voucher for 50%"
+                           r"|\b(?:I|we)\s+(?:can|could)\s+(?:also\s+)?(?:offer|give|provide)\s+(?:you\s+)?(?:an?\s+|the\s+)?"
+                           rf"(?:goodwill\s+)?(?:voucher|credit|refund|discount|compensation|[{CURRENCY}]\s?\d|"
+                           r"\d+(?:\.\d+)?\s?%)", re.I)
 # Money handed back in other words: "they'll give you the £34.99 back in cash" is a refund.
 _GIVES_BACK = re.compile(r"\b(?:give|get|pay|hand)\w*\s+(?:you\s+)?(?:[^!?,;]{0,30}?\s)?back\b|\bmoney\s+back\b"
                          rf"|\bpay\w*\s+(?:the\s+)?[{CURRENCY}][\d.,]+\s+(?:back\s+)?to\s+you\b", re.I)
@@ -627,7 +635,15 @@ _GOODWILL = re.compile(r"[£$€]\s?\d[\d,.]*(?!(?:\s+[\w-]+){0,2}\s+(?:charges?
 # delivery charge for the delay": a charge given back)
 
 
-def _topic(clause: str, generic: frozenset[str]) -> set[str]:
+_PAID_OUT = re.compile(rf"\b(?:credit\w*|popped|put|placed|add\w*|cover\w*|pay\w*|offer\w*|give|given|giving)\s+(?:you\s+)?"
+                       rf"(?:an?\s+|the\s+(?:full\s+)?)?[{CURRENCY}]\s?\d", re.I)
+_OWN_MONEY = re.compile(r"\b(?:refund\w*|back|overcharg\w*|charged?|charges|fees?|difference|deposit|fares?|price|paid|"
+                        r"payments?|bills?|invoice)\b", re.I)
+
+
+def _topic(clause: str, generic: frozenset[str], *, paid: bool = True) -> set[str]:
+    """The stems ``clause`` is about, with the kind of thing it names; ``paid``: a sum given for what happened ("I've
+    credited £120 to your account") is about compensation too."""
     words = set(_stems(clause, generic))
     words |= {_KIND_OF[w] for w in words if w in _KIND_OF}  # "your €34 dinner" is a meal cost
     words |= {stem("partial")} if _PRO_RATA.search(clause) else set()  # "a prorated refund" is a partial one
@@ -635,7 +651,9 @@ def _topic(clause: str, generic: frozenset[str]) -> set[str]:
         words |= {stem("partial"), *_stems("pro rata", generic)} if _UNUSED_PART.search(clause) else set()
         words |= set(_stems("price adjustment", generic)) if _PRICE_DIFFERENCE.search(clause) else set()
     words |= {stem("replacement")} if _NEW_ONE.search(clause) else set()  # "we'll send a new one" replaces it
-    words |= {stem("goodwill"), stem("gesture"), stem("compensation")} if _GOODWILL.search(clause) else set()
+    words |= {stem("goodwill"), stem("gesture"), stem("compensation")} if _GOODWILL.search(clause) or \
+        paid and _PAID_OUT.search(clause) and not _OWN_MONEY.search(clause) else set()  # ("I've credited £120 to your account":
+    # money given for what happened, not a charge given back)
     return words | {stem("refund")} if pays_back(clause) else words
 
 
