@@ -1313,6 +1313,15 @@ class Policy(BaseModel):
                 if said and _COMPENSATION.search(line) and _COMPENSATION_SAID.search(clause) and \
                         not _MAY_BE.search(clause):
                     return line
+                outcome = _THAT_SOMEONE_WILL.match(said["what"].strip()) if said else None
+                if outcome:  # "must not promise that a supplier will cancel or reduce a bill": the outcome said as
+                    verbs = "|".join(re.escape(v) for v in re.findall(r"[a-z]+", outcome["verbs"].lower())
+                                     if v not in ("or", "and"))  # sure (not "I've sent them a request to cancel it")
+                    if verbs and re.search(rf"\b(?:will|['’]ll|going\s+to|is\s+to|are\s+to)\s+(?:definitely\s+|"
+                                           rf"certainly\s+|now\s+)?(?:{verbs})\b", clause, re.I) and \
+                            set(_stems(outcome["what"], _GENERIC_POLICY_WORDS)) & case:
+                        return line
+                    continue
                 if said and not _COMPENSATION.search(said["what"]):
                     head, *scope = _AFTER_HEAD.split(said["what"].strip(), maxsplit=1)
                     if re.search(r"\b(?:future|next|later|upcoming)\b", " ".join(scope), re.I) and \
@@ -1449,6 +1458,8 @@ _EXCHANGE_ONLY = re.compile(r"\b(?:are|is)\s+exchange[-\s]only\b|\bno\s+cash\s+r
 _MAY_NOT_CONFIRM = re.compile(r"\b(?:do\s+not|don't|don’t|never|must\s+not|may\s+not|cannot|can't|should\s+not)\s+"
                               r"(?:confirm|state|promise|offer|guarantee|quote)\s+(?P<what>[^.;]+)", re.I)
 _COMPENSATION = re.compile(r"\bcompensation\b", re.I)
+_THAT_SOMEONE_WILL = re.compile(r"^(?:that\s+)?(?:an?|the|any|your)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:will|would)\s+"
+                                r"(?P<verbs>\w+(?:\s+(?:or|and)\s+\w+)*)\s+(?P<what>.+)$", re.I)
 _COMPENSATION_SAID = re.compile(r"\b(?:entitled\s+to|you['’]ll\s+(?:get|receive)|you\s+will\s+(?:get|receive)|(?:I|we)(?:'ve|’ve|"
                                 r"\s+have)\s+confirmed|qualif(?:y|ies)\s+for|owed)\b[^.;!?]{0,40}\bcompensation\b|"
                                 rf"[{CURRENCY}]\s?\d[\d,.]*\s+compensation\b[^.;!?]*\b(?:will\s+be\s+paid|confirmed|is\s+yours)\b",

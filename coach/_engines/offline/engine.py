@@ -485,11 +485,12 @@ class _Rewriter(Additions):
         hugs = _HUGS_SIGN_OFF.match(layout.tail)
         if hugs and any(f.rule == "pity" and f.quote and f.quote.strip(" ,.!") in hugs.group() for f in findings):
             layout.tail = "Best wishes" + layout.tail[hugs.end():]  # "Sending hugs,\nBecky": a plain one
-        units = [u for u in layout.units if u.text]
+        units = [u for u in layout.units if u.text or drafted.get(id(u))]  # (a sentence that went is one before it)
         for before, unit in zip(units, units[1:]):  # "Until then we'd ask you to be patient" after "hopefully a fix
             until = _UNTIL_THEN.match(unit.text)  # will be out soon" went: no "then" to wait for
             if until and before.text != drafted.get(id(before), before.text) and not _AWAITED.search(before.text):
                 unit.text = capitalise(unit.text[until.end():])
+        units = [u for u in layout.units if u.text]
         for at, unit in enumerate(units):  # "Sorry again for the wait." with no apology left before it
             again = _SORRY_AGAIN.match(unit.text)
             if again and not any(_SORRY.search(u.full) for u in units[:at]):  # ("Once again, please accept ...")

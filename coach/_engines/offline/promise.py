@@ -1819,7 +1819,10 @@ def _checked(clause: str, salt: int, *, again: bool = False, asked: str = "") ->
         return None  # "...refund it, and it will all be back today": a second promise; "never hear from us again"
     if _VERDICT_HOPED.fullmatch(vp):
         return None  # "the results will be good news", "your appeal will be successful": nothing anyone here can check
-    head = re.sub(r"\bur\b", "your", _ASSURED.sub("", head), flags=re.I)  # "Please be assured that the payment will
+    vouched = _ASSURED.sub("", head)
+    if not vouched.strip() and re.search(r"\byou\s*$", head, re.I):
+        vouched = "you"  # "I can confirm you will receive ...": the "you" it was told to is the subject
+    head = re.sub(r"\bur\b", "your", vouched, flags=re.I)  # "Please be assured that the payment will
     # ...": the payment; "ur parcel": your parcel
     vp = re.sub(r"\bu\b", "you", vp)  # ("be with u by 6pm")
     if not head.strip():  # "..., but will be back on tomorrow": the subject is the sentence's

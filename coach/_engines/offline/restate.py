@@ -324,7 +324,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
                 _RELIEF.match(sentence) or _STAY.match(sentence) or _BARE_PLURAL.match(_FILLER.sub("", sentence)) or \
                 (proof := _EVIDENCE.match(sentence)) and not _PROBLEM.search(sentence[proof.end():]):
             continue
-        clause = None if _STANCE.search(sentence) else _as_clause(_as_statement(sentence))
+        clause = None if _STANCE.search(sentence) or _POLITE_ASK.match(sentence) else _as_clause(_as_statement(sentence))
+        # ("I should be grateful if someone would explain ...": what they ask, not what went wrong)
         after = sentences[order + 1] if order + 1 < len(sentences) else ""
         if clause is None and 2 <= len(after.split()) <= 4 and (_PROBLEM.search(after) or _NORMALLY.match(after)) and \
                 sentence.rstrip()[-1:] == "." \
@@ -356,6 +357,9 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         if state and not _has_verb(state["rest"]):  # "... but got a single and the cover missing": the part with a verb
             head = clause[: state.start()]
             clause = head if _PROBLEM.search(head) and len(head.split()) >= _MIN_WORDS else ""
+        conceded = _CONCEDED.search(clause)  # "..., although our adviser, Mr. Lyle" (its verb cut off with the notes): the
+        if conceded and not _has_verb(conceded["rest"]):  # clause before it
+            clause = clause[: conceded.start()]
         clause = _HEADLINE.sub(_with_be, clause) if clause else clause  # "the 07:42 to Paddington cancelled again"
         if not clause or _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause) or \
                 re.match(r"(?:a|an)\s", clause) and not _has_verb(clause):  # ("a middle seat, without any
@@ -433,6 +437,9 @@ def _with_be(m: re.Match[str]) -> str:
 _SOMEONE_ELSE_LAST = re.compile(r"\b(?:and|but)\s+(?:it|it['’]s|they|they['’]re|he|she|the\s+\w+|my\s+\w+)\b[^,;]*$", re.I)
 _VERB_OPENS = re.compile(r"\W*(?:[a-z]+ed|got|lost|left|went|came|took|made|paid|sent|had)\b", re.I)
 # a state with no verb after "and": "paid ₹842 and half the order missing" (not "... and a coke")
+_POLITE_ASK = re.compile(r"^\W*(?:I|we)\s+(?:should|would|['’]d)\s+(?:be\s+(?:most\s+|very\s+)?(?:grateful|obliged|glad|"
+                         r"thankful)|(?:greatly\s+|really\s+)?appreciate|like)\b", re.I)
+_CONCEDED = re.compile(r",?\s+(?:although|though|even\s+though|whereas|while)\s+(?P<rest>[^;]*)$", re.I)
 _STATE_WITHOUT_VERB = re.compile(r"\s+and\s+(?P<rest>(?:(?:half|all|some|most|one|two)\s+(?:of\s+)?)?(?:the|my|our|your|his|"
                                  r"her|their)\s+[^,;]*?\b(?:missing|broken|gone|late|cold|damaged|wrong|empty|lost|stuck|"
                                  r"dead))\W*$", re.I)
