@@ -105,7 +105,7 @@ def _promises(draft: str, policy: list[str], customer: str = "The hotel lost my 
 @pytest.mark.parametrize("policy, draft, beyond", [
     (["Goodwill credits are capped at £25 a year."], "I've popped a £60 credit on your account for the hassle.", True),
     (["Goodwill credits are capped at £25 a year."], "I've popped a £10 credit on your account for the hassle.", False),
-    (["Only a team leader may approve compensation above £40."], "I've credited £90 to your account today.", True),
+    (["Only a team leader may approve compensation above £40."], "I've credited £90 to your account for the delay.", True),
     (["Only a team leader may approve compensation above £40."], "I've refunded the £90 you were overcharged.", False),
     (["Agents may offer vouchers of up to 15% of the order value; more needs a manager."],
      "As a goodwill gesture I can offer a voucher for 40% of the order value.", True),
@@ -115,3 +115,87 @@ def _promises(draft: str, policy: list[str], customer: str = "The hotel lost my 
 def test_a_sum_given_beyond_the_cap_is_a_promise_the_policy_does_not_make(policy: list[str], draft: str,
                                                                           beyond: bool) -> None:
     assert _promises(draft, policy) is beyond
+
+
+# shapes from a helper's review of this stop's diff (its own probes), and from sets em and en
+
+@pytest.mark.parametrize("draft", [
+    "Sorry that the delivery was late, we've refunded the £4.99 delivery charge.",
+    "Thank you for explaining that the box was crushed, which is why I've arranged a courier to collect it tomorrow.",
+    "Order 7781 is cancelled and you won't be charged.",
+    "Done! Your delivery address now reads 4 Elm Road.",
+    "No need to do anything else: your replacement is already on its way.",
+    "Take care of the receipt — you'll need it for the warranty claim.",
+    "This has been forwarded to our returns team. They'll email a prepaid label to you.",
+])
+def test_done_and_arranged_are_steps(draft: str) -> None:
+    assert "no-next-step" not in _rules(draft)
+
+
+def test_a_rule_in_the_passive_is_not_a_step() -> None:
+    assert "no-next-step" in _rules("Overcharges are refunded within 10 working days.")
+
+
+def test_a_look_followed_by_a_question_is_not_vague() -> None:
+    assert "vague-effort" not in _rules("Hello there we are investigating this. Could you tell me which browser you use?")
+
+
+@pytest.mark.parametrize("customer", [
+    "All sorted now, thanks. One more thing: how do I download last month's invoice?",
+    "That fixed it. My refund of £30 still hasn't arrived though.",
+    "Never mind the avocado, the whole order was missing.",
+])
+def test_solved_but_something_else_is_open(customer: str) -> None:
+    assert not solved_for_them(customer)
+
+
+def test_a_yes_to_what_they_asked_is_a_step() -> None:
+    customer = "I can't pay the £600 in one go. Is there a payment plan or anything?"
+    assert "no-next-step" not in _rules("Yes, our payment plans spread the balance over 3, 6 or 12 months.", customer)
+
+
+@pytest.mark.parametrize("policy, draft", [
+    (["Only a duty manager may approve compensation above £50."],
+     "I've credited £120 to your account — that's the full amount you were overcharged."),
+    (["Only a duty manager may approve compensation above £50."],
+     "I've credited £89.99 to your card for the unused months of your subscription."),
+    (["Vouchers up to 20% may be offered."], "I can offer a voucher for 15% off your next order."),
+    (["Agents must not promise that a supplier will cancel or reduce a bill."],
+     "I have sent your final reading to your old supplier with a request to cancel their June bill."),
+])
+def test_what_the_policy_allows_is_no_promise(policy: list[str], draft: str) -> None:
+    assert not _promises(draft, policy, customer="Both suppliers billed me for June and I was overcharged.")
+
+
+def test_a_supplier_said_to_cancel_the_bill_is_a_promise() -> None:
+    policy = ["Agents must not promise that a supplier will cancel or reduce a bill."]
+    assert _promises("Your old supplier will cancel their June bill.", policy, customer="Both suppliers billed me.")
+
+
+def test_a_look_that_went_leaves_the_agents_own_check_and_no_dangling_meantime() -> None:
+    customer = "Invoice 5521 charges me for 30 days of care but Mum was in hospital for 9 of them. Please correct it."
+    draft = ("Dear Mrs Obi,\n\nThe Accounts Department is looking into the matter. In the meantime please ensure that "
+             "invoice 5521 is paid by the due date.\n\nYours sincerely,\nL. Grant")
+    rewrite = coach.Coach().rewrite(draft, customer=customer, engine="offline").rewrite
+    if "looking into the matter" not in rewrite:
+        assert "In the meantime" not in rewrite
+    assert "I'll" in rewrite or "I'm checking" in rewrite
+
+
+def test_a_vouched_you_stays_the_subject() -> None:
+    rewrite = coach.Coach().rewrite("I can confirm you will receive a full refund of the £80 within 48 hours.",
+                                    customer="You charged me an £80 fee twice.", engine="offline").rewrite
+    assert "whether it can" not in rewrite and "you can receive" in rewrite
+
+
+@pytest.mark.parametrize("customer, kept, cut", [
+    ("Your firm charged me a £250 arrangement fee on 3 June, although your broker, Mrs. Ahmed, told me on the phone that "
+     "the fee was only payable on completion. The lender turned the application down. I expect the fee back.",
+     "charged you a £250 arrangement fee on 3 June", "Mrs. Ahmed"),
+    ("I should be grateful if someone would explain why my lenses are blurred.", None, "grateful"),
+])
+def test_restatements_without_leftovers(customer: str, kept: str | None, cut: str) -> None:
+    rewrite = coach.Coach().rewrite("We apologise for any confusion.", customer=customer, engine="offline").rewrite
+    assert cut not in rewrite
+    if kept:
+        assert kept in rewrite

@@ -168,12 +168,17 @@ def asked_again(sentence: str, customer: str | None) -> bool:
 
 
 def solved_for_them(customer: str) -> bool:
-    """The customer says the problem is gone ("Restarting does resolve the issue. Thanks."): no step is owed them
-    (not "It still hasn't fixed the problem", "That fixed it but now the screen flickers", "a plumber fixed it", nor a
-    message that still asks something)."""
-    return not _STILL_ASKS.search(customer) and any(
-        not _NOT_SOLVED_BEFORE.search(customer[max(0, m.start() - 30):m.start()]) and
-        not _NOT_SOLVED_AFTER.match(customer[m.end():m.end() + 60]) for m in _SOLVED.finditer(customer))
+    """The customer says the problem is gone ("Restarting does resolve the issue. Thanks."): no step is owed them.
+    Not "It still hasn't fixed the problem", "That fixed it but now the screen flickers", "a plumber fixed it", nor a
+    message that asks something or raises something else after it ("All sorted. One more thing: how do I ...?")."""
+    if any(_QUESTION_WORD.search(s.text) for s in split_sentences(customer) if s.text.rstrip().endswith("?")):
+        return False
+    for m in _SOLVED.finditer(customer):
+        after = customer[m.end():]
+        if not _NOT_SOLVED_BEFORE.search(customer[max(0, m.start() - 30):m.start()]) and \
+                not _NOT_SOLVED_AFTER.match(after[:60]) and _ONLY_THANKS.fullmatch(after):
+            return True
+    return False
 
 
 # who fixed it: the customer, or the advice ("that", "restarting", "switching it off and on again"); not "a plumber"
@@ -183,9 +188,14 @@ _SOLVED = re.compile(
     r"(?:it|(?:(?:the|my|our|this|that)\s+)?(?:issue|problem))\b|"
     r"\b(?:does|did)\s+(?:now\s+)?(?:resolve|fix|solve|sort)\s+(?:the|my|our|this|that|it)\b|"
     r"\b(?:it['’]s|it\s+is|all|everything(?:['’]s|\s+is)?)\s+(?:now\s+)?(?:working|sorted|fixed|resolved)\s+(?:now|again)\b|"
-    r"^\W*never\s*mind\b|\b(?:that|this)\s+did\s+the\s+trick\b", re.I)
-_STILL_ASKS = re.compile(r"(?:^|[.!?]\s+)\W*(?:can|could|do|does|did|is|are|was|were|how|what|why|when|where|will|would|should|"
-                         r"any)\b[^.!?]*\?", re.I)  # ("Looks like version 1.0.68?" asks nothing)
+    r"^\W*never\s*mind\W*$|^\W*never\s*mind\s*[,.!]\s*(?:I|it|found|got|sorted|all)\b|\b(?:that|this)\s+did\s+the\s+trick\b",
+    re.I)
+_QUESTION_WORD = re.compile(r"\b(?:how|what|why|when|where|which|who|can|could|do|does|did|is|are|will|would|should|any)\b",
+                            re.I)  # ("Looks like version 1.0.68?" asks nothing)
+# what may follow the news: the rest of its sentence, then thanks or a kind word and nothing else
+_ONLY_THANKS = re.compile(r"[^.!?\n]*(?:[.!?\n]+\s*(?:(?:many\s+)?(?:thanks|thank\s+you|thx|ty|cheers|ta)"
+                          r"(?:\s+(?:again|so\s+much|a\s+lot|for\s+(?:the|your)\s+help))?|great|brilliant|perfect|awesome|appreciate\s+it|all\s+good|"
+                          r"have\s+a\s+(?:good|great|nice)\s+(?:day|one|weekend)|[^\w\s]+)?\W*)*", re.I)
 _NOT_SOLVED_BEFORE = re.compile(r"\b(?:not|never|nothing|no|can|could|would|will|please|if|still|hasnt|havent|didnt|"
                                 r"doesnt|wont)\b|n['’]t\b|\?", re.I)
-_NOT_SOLVED_AFTER = re.compile(r"[^.!?]*\b(?:but|however|until|for\s+(?:a|an|one|two|\d+)\s+\w+)\b|\s*\?", re.I)
+_NOT_SOLVED_AFTER = re.compile(r"[^.!?]*\b(?:but|however|until|though|for\s+(?:a|an|one|two|\d+)\s+\w+)\b|\s*\?", re.I)

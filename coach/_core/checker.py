@@ -1008,7 +1008,9 @@ _STEP_QUESTION = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?(?:how\s+(?:do|can|sho
                             r"is\s+any(?:one|body)\s+(?:actually\s+|even\s+)?(?:there|reading|listening)\b)",
                             re.I)
 _OFFERS_CHOICE = re.compile(r"\b(?:you\s+(?:can|could|may)|options?\s+(?:are|is|would\s+be)|either\b|whichever|"
-                            r"you['’]re\s+welcome\s+to|feel\s+free\s+to)\b", re.I)
+                            r"you['’]re\s+welcome\s+to|feel\s+free\s+to)\b|"
+                            # a yes to what they asked for: "Yes, our payment plans spread the balance over 3, 6 or 12 months"
+                            r"^\W*(?:yes|yep|yeah|sure|absolutely|of\s+course|certainly)\b(?![,\s]+(?:but|however)\b)", re.I)
 
 
 def _asks_for_a_step(customer: str) -> bool:

@@ -37,8 +37,9 @@ _HANDLES = re.compile(r"^(?:@[\w.]+[\s,:]*)+")
 # what the customer told, said back after thanks or an apology, up to the agent's own clause
 _TOLD_THAT = re.compile(r"\b(?:(?:thanks|thank\s+you)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:letting\s+(?:us|me)\s+know|"
                         r"telling\s+(?:us|me)|flagging|explaining|sharing|reporting|raising)|sorry(?:\s+to\s+(?:hear|see|learn|read))?|"
-                        r"(?:I|we)\s+(?:understand|regret))\s+that\b(?:[^;:.!?]|(?<=\d)[.:](?=\d))*?(?=[;!?]|[:.](?!\d)|,?\s+(?:and|so|but)\s+(?:I|we)\b|"
-                        r"\s[—–-]\s|$)", re.I)
+                        r"(?:I|we)\s+(?:understand|regret))\s+that\b(?:[^;:.!?]|(?<=\d)[.:](?=\d))*?"
+                        r"(?=[;!?]|[:.](?!\d)|,?\s+(?:and|so|but)\s+(?:I|we)\b|"  # up to the agent's own clause: "..., and I've",
+                        r",\s+(?:which|when|(?:I|we)(?:['’]\w+)?\s)|\s[—–-]\s|$)", re.I)  # ", we've refunded", ", which is why"
 _DASHED = re.compile(r"\s+[—–]\s+")
 _DONE = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|already\s+|now\s+|also\s+)?(?:\w+ed|sent|made|put|set|rung)\b",
                    re.I)

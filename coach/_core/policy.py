@@ -342,7 +342,8 @@ _GRANT_VERB = re.compile(r"\b(waiv|refund|credit|replac|reimburs|revers|cancel|r
 # £100 goodwill payment" or "a free armchair".
 _REMEDIES = {kind: re.compile(words, re.I) for kind, words in {
     "refund": r"\brefund\w*|\bmoney\s+back\b", "voucher": r"\bvouchers?\b|\bgift\s+cards?\b",
-    "credit": r"\bcredit(?:s|ed)?\b(?!\s+card)", "discount": r"\bdiscount\w*|\b\d+\s?%\s+off\b",
+    "credit": r"\bcredit(?:s|ed)?\b(?!\s+card)",
+    "discount": r"\bdiscount\w*|(?<!\bfor\s)\b\d+\s?%\s+off\b",  # (not a "voucher for 15% off": the voucher's value)
     "payment": r"\b(?:goodwill|compensation)\s+payments?\b|\bcash\b", "free": r"\bfree\s+(?!of\s+charge)\w+",
     "upgrade": r"\bupgrad\w*",
 }.items()}
@@ -635,8 +636,11 @@ _GOODWILL = re.compile(r"[£$€]\s?\d[\d,.]*(?!(?:\s+[\w-]+){0,2}\s+(?:charges?
 # delivery charge for the delay": a charge given back)
 
 
-_PAID_OUT = re.compile(rf"\b(?:credit\w*|popped|put|placed|add\w*|cover\w*|pay\w*|offer\w*|give|given|giving)\s+(?:you\s+)?"
-                       rf"(?:an?\s+|the\s+(?:full\s+)?)?[{CURRENCY}]\s?\d", re.I)
+_PAID_OUT = re.compile(rf"\b(?:popped|put|placed|add(?:ed)?)\s+(?:an?\s+)?[{CURRENCY}]\s?\d[\d,.]*\s+(?:goodwill\s+)?credit\b|"
+                       rf"\b(?:credit\w*|cover\w*|pay\w*|give|given|giving)\s+(?:you\s+)?(?:an?\s+|the\s+(?:full\s+)?)?"
+                       rf"[{CURRENCY}]\s?\d[\d,.]*\b[^.;—–]*?\b(?:to\s+(?:cover|make\s+up)|for\s+(?:the|your|all\s+the)\s+"
+                       r"(?:[\w-]+\s+)?(?:trouble|inconvenience|hassle|wait|delay|disruption|noise|upset|stress|lost\s+\w+))|"
+                       rf"\bcover\w*\s+(?:the\s+full\s+)?[{CURRENCY}]\s?\d[\d,.]*\s+for\s+(?:a\s+)?(?:new|replacement)\b", re.I)
 _OWN_MONEY = re.compile(r"\b(?:refund\w*|back|overcharg\w*|charged?|charges|fees?|difference|deposit|fares?|price|paid|"
                         r"payments?|bills?|invoice)\b", re.I)
 

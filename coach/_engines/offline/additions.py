@@ -105,7 +105,8 @@ class Additions:
             not FOLLOW_LINK.search(body)  # (an answer whose only step is a look, "Order JP-44190 ... is being looked into",
         # answers nothing)
         looked = any(_LOOKED_INTO.search(s.text) for s in split_sentences(self.draft))
-        if looked and not resolved and not _LOOKED_INTO.search(body) and not _OWN_ACTION.search(body):
+        if looked and not resolved and not _LOOKED_INTO.search(body) and not _OWN_ACTION.search(body) and \
+                not _UPDATES.search(body):
             stepless = True  # the draft's look went and nothing the agent does took its place ("The Accounts Department
             # is looking into the matter. In the meantime please pay the invoice": the payment is not their step)
         if any(u.text and u.role == "body" and (_ASKS_SO_WE_CAN.match(u.text) or _ASKS_FIRST.match(u.text))

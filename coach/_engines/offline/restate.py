@@ -218,7 +218,7 @@ def _unshout(clause: str) -> str:
 _SCARE_QUOTES = re.compile(r"(?P<why>\b(?:because\s+of|due\s+to|citing)\s+)['‘\"“](?P<what>[a-z][a-z ]{2,40})['’\"”]")
 _LABEL_WORDS = re.compile(r"^(?:[A-Z]{3,}[:!,.]*\s+)+(?=[a-z])")  # "URGENT someone has taken £1,940 ...": a label
 _WHICH = re.compile(r",?\s+(?:which|who)\b", re.I)  # a relative clause, which must keep its verb
-_TRAILING_THANKS = re.compile(r"[,;]?\s+(?:thanks|thank\s+you|thx|ty|cheers|ta)"
+_TRAILING_THANKS = re.compile(r"(?<!\bno)[,;]?\s+(?:thanks|thank\s+you|thx|ty|cheers|ta)"
                               r"(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))?\W*$", re.I)
 _TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|"
                                r"due\s+to\s+(?:this|that|it)|(?:because|as)\s+of\s+which)$", re.I)
@@ -358,7 +358,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
             head = clause[: state.start()]
             clause = head if _PROBLEM.search(head) and len(head.split()) >= _MIN_WORDS else ""
         conceded = _CONCEDED.search(clause)  # "..., although our adviser, Mr. Lyle" (its verb cut off with the notes): the
-        if conceded and not _has_verb(conceded["rest"]):  # clause before it
+        if conceded and not _CLAUSE_IN_TAIL.search(conceded["rest"]):  # clause before it (not "... Mrs. Ahmed", whose -ed
+            # is no verb)
             clause = clause[: conceded.start()]
         clause = _HEADLINE.sub(_with_be, clause) if clause else clause  # "the 07:42 to Paddington cancelled again"
         if not clause or _NO_PROBLEM.search(clause) or _INDEFINITE_LEAD.match(clause) or _AT_STAKE.match(clause) or \
@@ -439,6 +440,10 @@ _VERB_OPENS = re.compile(r"\W*(?:[a-z]+ed|got|lost|left|went|came|took|made|paid
 # a state with no verb after "and": "paid ₹842 and half the order missing" (not "... and a coke")
 _POLITE_ASK = re.compile(r"^\W*(?:I|we)\s+(?:should|would|['’]d)\s+(?:be\s+(?:most\s+|very\s+)?(?:grateful|obliged|glad|"
                          r"thankful)|(?:greatly\s+|really\s+)?appreciate|like)\b", re.I)
+_CLAUSE_IN_TAIL = re.compile(r"\b(?:I|you|we|they|he|she|it|is|are|was|were|has|have|had|do|does|did|can|could|will|would|"
+                             r"told|said|set|made|went|got|took|paid|sent|left|kept|came|saw|gave|put)\b|"
+                             r"(?-i:\b[a-z]+(?:ed|ing|s)\b)", re.I)  # ("while you
+# recover", "whereas your contract covers 10", "while driving"): a clause, not a name left over
 _CONCEDED = re.compile(r",?\s+(?:although|though|even\s+though|whereas|while)\s+(?P<rest>[^;]*)$", re.I)
 _STATE_WITHOUT_VERB = re.compile(r"\s+and\s+(?P<rest>(?:(?:half|all|some|most|one|two)\s+(?:of\s+)?)?(?:the|my|our|your|his|"
                                  r"her|their)\s+[^,;]*?\b(?:missing|broken|gone|late|cold|damaged|wrong|empty|lost|stuck|"
