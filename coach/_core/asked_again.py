@@ -167,6 +167,7 @@ def asked_again(sentence: str, customer: str | None) -> bool:
     return bool(to and not fact_kinds(text) and _done(to["verb"], to["rest"], customer))  # (not "Please call 0800 ...")
 
 
+@lru_cache(maxsize=256)  # read for each candidate edit of the same reply
 def solved_for_them(customer: str) -> bool:
     """The customer says the problem is gone ("Restarting does resolve the issue. Thanks."): no step is owed them.
     Not "It still hasn't fixed the problem", "That fixed it but now the screen flickers", "a plumber fixed it", nor a

@@ -1013,6 +1013,7 @@ _OFFERS_CHOICE = re.compile(r"\b(?:you\s+(?:can|could|may)|options?\s+(?:are|is|
                             r"^\W*(?:yes|yep|yeah|sure|absolutely|of\s+course|certainly)\b(?![,\s]+(?:but|however)\b)", re.I)
 
 
+@lru_cache(maxsize=256)  # the customer's message stays the same across a rewrite's checks
 def _asks_for_a_step(customer: str) -> bool:
     """Every question the customer asks is one only a step answers."""
     questions = [s.text for s in split_sentences(customer) if s.text.rstrip().endswith("?")]

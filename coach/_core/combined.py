@@ -27,10 +27,15 @@ def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
     steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
     is_step = _step_reader(steps.pattern, not_steps.pattern, offers.pattern, steps.flags)
     # ("@jess Reply here with ...": the step; "sorry that your train was cancelled": their story, not a step)
-    texts = [_TOLD_THAT.sub("", _HANDLES.sub("", s.text)) for s in sentences]
+    texts = [_own_words(s.text) for s in sentences]
     return any(is_step(text) or any(_DONE.search(part) and is_step(part) for part in _DASHED.split(text)[:-1])
                for text in texts)  # (an action done before a dash stands apart from the open offer after it: "I've
     # changed the reservation — let me know if anything else looks off"; not "Feel free to reach out — any time")
+
+
+@lru_cache(maxsize=4096)  # an engine checks the same sentences again with each candidate edit
+def _own_words(sentence: str) -> str:
+    return _TOLD_THAT.sub("", _HANDLES.sub("", sentence))
 
 
 _HANDLES = re.compile(r"^(?:@[\w.]+[\s,:]*)+")
