@@ -647,7 +647,7 @@ _OWN_MONEY = re.compile(r"\b(?:refund\w*|back|overcharg\w*|charged?|charges|fees
 
 def _topic(clause: str, generic: frozenset[str], *, paid: bool = True) -> set[str]:
     """The stems ``clause`` is about, with the kind of thing it names; ``paid``: a sum given for what happened ("I've
-    credited £120 to your account") is about compensation too."""
+    credited £120 for the noise", "a £140 credit to cover it") is about compensation too."""
     words = set(_stems(clause, generic))
     words |= {_KIND_OF[w] for w in words if w in _KIND_OF}  # "your €34 dinner" is a meal cost
     words |= {stem("partial")} if _PRO_RATA.search(clause) else set()  # "a prorated refund" is a partial one
@@ -656,8 +656,8 @@ def _topic(clause: str, generic: frozenset[str], *, paid: bool = True) -> set[st
         words |= set(_stems("price adjustment", generic)) if _PRICE_DIFFERENCE.search(clause) else set()
     words |= {stem("replacement")} if _NEW_ONE.search(clause) else set()  # "we'll send a new one" replaces it
     words |= {stem("goodwill"), stem("gesture"), stem("compensation")} if _GOODWILL.search(clause) or \
-        paid and _PAID_OUT.search(clause) and not _OWN_MONEY.search(clause) else set()  # ("I've credited £120 to your account":
-    # money given for what happened, not a charge given back)
+        paid and _PAID_OUT.search(clause) and not _OWN_MONEY.search(clause) else set()  # ("I've credited £120 for the
+    # noise": money given for what happened, not a charge given back)
     return words | {stem("refund")} if pays_back(clause) else words
 
 

@@ -46,7 +46,6 @@ RESOLVED = re.compile(
 )
 
 
-
 def blocking(result: CheckResult) -> list[Finding]:
     """The errors and warnings of ``result`` that flag a span (the whole-reply rules aside)."""
     return [f for f in result.findings if f.blocking and f.start is not None and f.rule in SPAN_RULES]
