@@ -199,3 +199,22 @@ def test_restatements_without_leftovers(customer: str, kept: str | None, cut: st
     assert cut not in rewrite
     if kept:
         assert kept in rewrite
+
+
+@pytest.mark.parametrize("draft", [
+    "The parking charge notice was issued correctly.",
+    "I can see your premium has gone up even though nothing has changed on your side.",
+    "Please refer to the county council website for further information.",
+    "Please refer to section 4.2 of your loan agreement for further information.",
+    "Claims are taking longer than usual. Someone will be in touch",
+])
+def test_defences_pointers_and_someone_some_day_are_no_step(draft: str) -> None:
+    assert "no-next-step" in _rules(draft)
+
+
+@pytest.mark.parametrize("draft", [
+    "Your refund was issued on 3 May.",
+    "Please check the form on our website at www.example.com/claims.",
+])
+def test_what_was_done_and_a_link_stay_steps(draft: str) -> None:
+    assert "no-next-step" not in _rules(draft)
