@@ -454,7 +454,7 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy, said: str = "", cust
         if granting and _PLUS_A_SUM.match(clause):  # "We'll credit you £9.76 a day, plus an extra £50 for the hassle":
             clause = f"{granting} {_PLUS_A_SUM.sub('', clause)}"  # the second sum is granted by the same verb, and the
             start = granted_at  # grant is flagged from that verb on
-        elif verb := _GRANT_VERB.search(clause):
+        elif verb := GRANT_MADE.search(clause) or GRANT_OFFERED.search(clause):
             granting, granted_at = verb.group(), start
         if _GRANT.search(clause) and not _REFUSES.search(clause) and (policy.forbids(clause) or policy.about(clause) and
                                                                       not policy.covers(clause, timed=False) or
@@ -468,8 +468,6 @@ def _done_beyond_policy(sentence: Sentence, policy: Policy, said: str = "", cust
 
 _PLUS_A_SUM = re.compile(rf"^\W*(?:plus|and|as\s+well\s+as)\s+(?:an?\s+)?(?:extra|further|additional|another)?\s*"
                          rf"(?=[{CURRENCY}]\s?\d)", re.I)
-_GRANT_VERB = re.compile(r"\b(?:I|we)(?:['’]ll|\s+will|['’]ve|\s+have)\s+(?:also\s+)?(?:credit(?:ed)?|refund(?:ed)?|pay|paid|"
-                         r"give|given|add(?:ed)?|offer(?:ed)?)(?:\s+you)?\b", re.I)
 
 
 def _needs_approval(clause: str, said: str, policy: Policy, customer: str = "") -> bool:
@@ -956,7 +954,7 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if explicit_step(rule, body):
         return
     offers = rule.pattern("offers")  # ("If you still disagree, you may contact us again" offers no choice)
-    choice = any(_OFFERS_CHOICE.search(text) and not offers.search(text) for text in unsigned)
+    choice = "?" in ctx.customer and any(_OFFERS_CHOICE.search(text) and not offers.search(text) for text in unsigned)
     if "?" in ctx.customer and not (_asks_for_a_step(ctx.customer) and not choice) and \
             _answers(unsigned, ctx.customer) and not rule.pattern("refusals").search(ctx.draft):
         return  # a reply that answers the customer's question is itself the resolution (a bare thanks answers nothing)
