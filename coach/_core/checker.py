@@ -1082,11 +1082,20 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
         ctx.sure.add(rule.id)  # "You can manage your email preferences ..." to someone whose baby was stillborn: the
         yield None, None  # emails are named, what they are going through is not (and no model reading vetoes that)
         return
-    if any(senses.get(stem(w), stem(w)) in customer for w in content_words(own)):
-        return  # the reply names the problem, in the customer's words or in words of the same meaning
+    # the reply names the problem, in the customer's words or in words of the same meaning: two of them, or one and a
+    # figure of theirs ("the double £3.80 charge"), or one of a message of six words or fewer; one word alone names
+    # what they wrote about, not what went wrong with it ("please bring the kettle back" to a cracked, leaking kettle)
+    shared = {senses.get(stem(w), stem(w)) for w in content_words(own)} & customer
+    if len(shared) > 1 or shared and (len(customer) <= 6 or _same_figure(ctx.draft[:end], ctx.customer)):
+        return
     if len(kept) < len(said) and all(stem(w) in named for w in content_words(own, generic)):
         ctx.sure.add(rule.id)  # template lines and nothing else to say: not the model's to veto
     yield None, None
+
+
+def _same_figure(reply: str, customer: str) -> bool:
+    """The reply repeats a figure of the customer's: a sum, a date, a number."""
+    return bool(set(extract_facts(reply)) & set(extract_facts(customer)))
 
 
 def _condoles(ctx: _Context) -> bool:

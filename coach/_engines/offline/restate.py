@@ -774,8 +774,9 @@ def _as_clause(sentence: str) -> str | None:
     if clause is None:
         return None
     which = _WHICH.search(clause)
-    if which and not _has_verb(clause[which.end():]):  # "... for 'roof repairs' which, per your letter of 5 Sept."
-        clause = clause[:which.start()].rstrip(" ,")
+    if which and clause[which.end():].strip(" .,;:!?") and not _has_verb(clause[which.end():]):
+        clause = clause[:which.start()].rstrip(" ,")  # "... for 'roof repairs' which, per your letter of 5 Sept."
+        # (not "... but does not say which": the last word, what they were not told)
     if _BAD_END.search(clause) and _AFTERTHOUGHT.search(clause):  # "..., which you'd paid £17.40 for"
         clause = _AFTERTHOUGHT.sub("", clause)
     words = clause.split()

@@ -1,0 +1,75 @@
+"""Shapes from the blind reviewers' standing judgements (stop 64): a reply that names what the customer wrote about but
+not what went wrong with it, and situations read into someone else's mishap. Drafts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import Coach
+from coach._core.checker import check
+from coach._core.situations import situation
+
+LONG_CHARGE = ("I cancelled my membership at the Leeds club in person on 3 March and signed the form, but you've taken "
+               "another £39.99 this month. I want it back.")
+DOUBLE_CHARGE = ("Your app charged me twice for the June box and now my balance shows minus £42. I've emailed twice with "
+                 "no answer, this is the third time I'm writing.")
+KETTLE = ("The Brenner kettle I bought from your Galway branch on Saturday has a crack along the base and it's leaking "
+          "water all over my worktop. I don't have time to drive into town again.")
+
+
+def _rules(draft: str, customer: str, use: str = "combined") -> set[str]:
+    return {f.rule for f in check(draft, customer, use=use).findings}
+
+
+@pytest.mark.parametrize("draft, customer, use", [
+    # one word of theirs ("membership", "twice", "kettle"): what they wrote about, not what went wrong
+    ("Hi Lena, thanks for getting in touch. Please send us your membership number and we'll take it from there.",
+     LONG_CHARGE, "combined"),
+    ("Hello Omar, please check your balance in Settings; it updates overnight.",
+     DOUBLE_CHARGE, "combined"),
+    ("Hi Dana, could you please bring the kettle and your receipt to any of our stores so we can have a look? "
+     "Thanks, Cian", KETTLE, "rules"),
+])
+def test_one_shared_word_of_a_long_message_is_no_acknowledgement(draft: str, customer: str, use: str) -> None:
+    assert "no-acknowledgement" in _rules(draft, customer, use)
+
+
+@pytest.mark.parametrize("draft, customer", [
+    # two words of theirs: the cancellation and the charge
+    ("Hi Lena, thanks for telling us the membership was cancelled in person; please send us the form's date and "
+     "we'll check it.", LONG_CHARGE),
+    # one word and a figure of theirs
+    ("Hi Lena, thanks for flagging the £39.99. Please send us your membership number and we'll check it today.",
+     LONG_CHARGE),
+    # a message that says little more than the word the reply names
+    ("Thanks for letting us know, I've sent a new kettle by courier today.", "My kettle arrived cracked."),
+])
+def test_the_problem_named_is_acknowledgement(draft: str, customer: str) -> None:
+    assert "no-acknowledgement" not in _rules(draft, customer)
+
+
+def test_a_rewrite_that_names_only_the_topic_is_not_said_to_pass() -> None:
+    draft = "Hi Lena, thanks for getting in touch. Please send us your membership number and we'll take it from there."
+    result = Coach().rewrite(draft, customer=LONG_CHARGE, engine="offline")
+    assert result.passed is not True
+    assert "no-acknowledgement" in {f.rule for f in result.findings_after}
+
+
+@pytest.mark.parametrize("message, name", [
+    ("Several people tripped over the bags left in aisle 4 this morning and nobody moved them.", None),
+    ("Numerous shoppers slipped on the wet floor by the door, someone will get hurt.", None),
+    ("I nearly tripped over the cable your engineer left across the hallway.", None),
+    ("Dogs in the cabin all flight, not to mention anyone who might have been allergic.", None),
+    ("My son tripped over the cable your engineer left across the hallway and hurt his wrist.", "injury"),
+    ("I had an allergic reaction to the sesame that wasn't on the label.", "health"),
+])
+def test_someone_elses_mishap_is_not_the_customers_situation(message: str, name: str | None) -> None:
+    case = situation(message)
+    assert (case.name if case else None) == name
+
+
+def test_a_restatement_keeps_what_they_were_not_told() -> None:
+    from coach._engines.offline.restate import _as_clause
+
+    clause = _as_clause("Your portal shows 'documents pending' but does not say which.")
+    assert clause is None or not clause.rstrip(". ").endswith("does not say")
