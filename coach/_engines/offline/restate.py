@@ -218,6 +218,8 @@ def _unshout(clause: str) -> str:
 _SCARE_QUOTES = re.compile(r"(?P<why>\b(?:because\s+of|due\s+to|citing)\s+)['‘\"“](?P<what>[a-z][a-z ]{2,40})['’\"”]")
 _LABEL_WORDS = re.compile(r"^(?:[A-Z]{3,}[:!,.]*\s+)+(?=[a-z])")  # "URGENT someone has taken £1,940 ...": a label
 _WHICH = re.compile(r",?\s+(?:which|who)\b", re.I)  # a relative clause, which must keep its verb
+_HIDES_WHICH = re.compile(r"\b(?:say|says|said|tell|tells|told|specify|specifies|explain|explains|show|shows|know)\s+"
+                          r"(?:us\s+|me\s+)?(?:which|who)\W*$", re.I)  # what they were not told: "does not say which"
 _TRAILING_THANKS = re.compile(r"(?<!\bno)[,;]?\s+(?:thanks|thank\s+you|thx|ty|cheers|ta)"
                               r"(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))?\W*$", re.I)
 _TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|"
@@ -774,7 +776,7 @@ def _as_clause(sentence: str) -> str | None:
     if clause is None:
         return None
     which = _WHICH.search(clause)
-    if which and clause[which.end():].strip(" .,;:!?") and not _has_verb(clause[which.end():]):
+    if which and not _HIDES_WHICH.search(clause) and not _has_verb(clause[which.end():]):
         clause = clause[:which.start()].rstrip(" ,")  # "... for 'roof repairs' which, per your letter of 5 Sept."
         # (not "... but does not say which": the last word, what they were not told)
     if _BAD_END.search(clause) and _AFTERTHOUGHT.search(clause):  # "..., which you'd paid £17.40 for"
