@@ -73,3 +73,55 @@ def test_a_restatement_keeps_what_they_were_not_told() -> None:
 
     clause = _as_clause("Your portal shows 'documents pending' but does not say which.")
     assert clause is None or not clause.rstrip(". ").endswith("does not say")
+
+
+def test_a_hedge_after_a_check_goes_with_the_effort() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    out = fix_vague_effort("We'll try to get the £60 fee taken off, but I can't say for sure.", "try")
+    assert out and "say for sure" not in out[0] and "update you" in out[0]
+
+
+def test_a_chat_the_agent_will_have_stays_their_own_action() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    draft = "I'll try to have a word with the head coach on Monday and see if anything can be done, but no promises."
+    out = fix_vague_effort(draft, "try")
+    assert out and out[0].startswith("I'll have a word with the head coach on Monday")
+    assert "check whether" not in out[0] and "no promises" not in out[0]
+    rest = fix_vague_effort(out[0], "see if anything can be done")
+    assert rest and "head coach on Monday" in rest[0] and "see if" not in rest[0]
+
+
+def test_keeping_them_informed_is_no_check_of_its_own() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    out = fix_vague_effort("The lab will endeavour to review it when time permits, and we will try our best to keep you "
+                           "informed.", "will endeavour to")
+    assert out is not None and all("whether we can keep you" not in line for line in out)
+
+
+@pytest.mark.parametrize("draft, step", [
+    ("Thanks for letting us know the boiler is making a banging noise. We'll keep you updated.", False),
+    ("Thanks for letting us know the boiler is making a banging noise. I'll keep you updated by 5pm today.", True),
+])
+def test_keeping_them_updated_alone_is_no_step(draft: str, step: bool) -> None:
+    customer = "The boiler you serviced on Monday is making a banging noise every time the heating comes on."
+    assert ("no-next-step" not in _rules(draft, customer, "rules")) is step
+
+
+def test_relief_is_not_what_went_wrong() -> None:
+    from coach._engines.offline.restate import restate_problem
+
+    said = restate_problem("Our garage caught fire on Tuesday. Thankfully nobody was hurt, but the car inside is a "
+                           "write-off and the roof has gone. Claim ref GH-20931.")
+    assert said is None or not said.lower().startswith(("nobody", "thankfully"))
+
+
+@pytest.mark.parametrize("message, name", [
+    ("Our kitchen caught fire on Sunday night and the whole flat smells of smoke. Are we covered for a hotel?", None),
+    ("The toaster I bought from you caught fire this morning and scorched the worktop.", "safety"),
+])
+def test_a_fire_that_is_over_is_a_claim_not_a_product_to_unplug(message: str, name: str | None) -> None:
+    case = situation(message)
+    assert (case.name if case else None) == name

@@ -540,7 +540,7 @@ _ASIDE_ONLY = re.compile(r"\W*(?:to\s+be\s+(?:\w+ly\s+)?(?:honest|frank|fair)(?:
 
 _WHEN_IT_SUITS = re.compile(r"(?:when|whenever|once)\s+(?:I|we)(?:['’]ve)?\s+(?:get|have|find|got)\s+(?:a\s+|the\s+)?(?:chance|"
                             r"moment|minute|spare\s+moment|bit\s+of\s+time)(?:\s+(?:to\s+spare|free|spare))?|"
-                            r"when\s+time\s+allows|when\s+(?:they|he|she)(?:['’]re|['’]s|\s+are|\s+is)\s+(?:free|available)|"
+                            r"when\s+time\s+(?:allows|permits)|when\s+(?:they|he|she)(?:['’]re|['’]s|\s+are|\s+is)\s+(?:free|available)|"
                             r"when\s+(?:they|he|she)\s+(?:get|gets|have|has)\s+(?:a\s+)?(?:chance|moment|minute)|"
                             r"(?:when|once)\s+things\s+(?:calm|quieten|quiet|settle|slow)\s+down|"  # "... when things calm down"
                             r"when\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\s+(?:quieter|less\s+busy)", re.I)
@@ -578,6 +578,13 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     if own and own.start() <= text.find(quote) < own.end():  # "We'll try our best to keep you updated": keeping the
         return [text[: own.start()] + f"{own['who']}{own['will']} {own['act']}" + text[own.end():]]  # customer
         # updated is the agent's own to do; the effort goes
+    if own and quote in text[: own.start()]:  # "... will endeavour to look at it, and we will try our best to keep you
+        # informed": the second effort goes too (never "check whether we can keep you informed")
+        text = text[: own.start()] + f"{own['who']}{own['will']} {own['act']}" + text[own.end():]
+    see = _AND_SEE_IF.search(text)
+    if see and quote.strip() in see.group() and _OWN_WILL.search(text[: see.start()]):  # "I'll have a chat with the manager
+        # and see if anything can be done": the chat is the step; what it may come to goes
+        return [text[: see.start()] + text[see.end():]]
     sometime = _LOOK_SOMETIME.match(text)
     if sometime and quote.strip() in sometime["when"] and holds_fact(text):  # (without a reference, the coach's own
         # step says it better than "We'll look into it.")
@@ -598,6 +605,11 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
         if m:
             new = text[: m.start()] + (replacement(m) if callable(replacement) else m.expand(replacement)) + text[m.end():]
             if "whether we can" in new:  # not "whether we can get you back online as soon as we can"
+                new = _HEDGE_TAIL.sub("", new)  # "..., but I can't say for sure": the check says it is not sure
+                # "whether we can have a chat with the manager": the chat is the agent's own
+                new = re.sub(r"\b(?:let\s+me\s+check|I['’]ll\s+check|I['’]m\s+checking)\s+whether\s+we\s+can\s+"
+                             r"(?=(?:have\s+a\s+(?:quick\s+)?(?:chat|word)|speak|talk)\s+(?:with|to)\b)", "I'll ", new,
+                             count=1, flags=re.I)
                 new = _WHEN_WE_CAN.sub("", new)
                 new = re.sub(r"(?<=whether we can )" + EFFORT_TO, "", new)  # not "can try to"
                 # "... whether we can action this at our earliest convenience": the update says when
@@ -665,6 +677,12 @@ _NO_GUARANTEES = re.compile(rf"\s*,?\s+but\s+{_NO_PROMISES}(?=\W*$)"
                             r"(?:\s+though)?(?=\W*$)"
                             r"|\s*,?\s+(?:but|though|although)\s+(?:I|we)\s+(?:can't|can’t|cannot)\s+(?:really\s+)?"
                             r"(?:say|tell\s+you|promise|guarantee)\s+when\b[^.!?,;]*", re.I)
+_AND_SEE_IF = re.compile(r",?\s+and\s+(?:(?:I|we)['’]ll\s+)?see\s+(?:if|whether)\s+(?:anything|something)\s+can\s+be\s+"
+                         r"done\b", re.I)
+_OWN_WILL = re.compile(r"\b(?:I|we)(?:['’]ll|\s+will)\s+(?!try\b|see\b|aim\b|endeavou?r\b)\w+", re.I)
+_HEDGE_TAIL = re.compile(r"\s*,?\s+(?:but|though|although)\s+(?:(?:I|we)\s+(?:can't|can’t|cannot)\s+(?:say|be|promise|"
+                         rf"guarantee)(?:\s+(?:anything|that|it))?(?:\s+for\s+(?:sure|certain))?|{_NO_PROMISES})"
+                         r"(?=\s*[.!]?\s*$)", re.I)
 _LOOK_INTO_GETTING = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+getting\s+(?P<it>that|it|this)\s+(?:looked\s+(?:at|into)|"
                                 r"checked(?:\s+out)?|sorted(?:\s+out)?|fixed|seen\s+to|reviewed|resolved)\b", re.I)
 

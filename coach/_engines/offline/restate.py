@@ -316,7 +316,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     best: tuple[bool, int, int, str] | None = None
     unsaid = False  # a sentence that says what went wrong in strong words, or says the situation, but has no clean clause
     for order, sentence in enumerate(sentences):
-        sentence = _VENTED.sub("", sentence)  # "I swear Amazon are trying to annoy me, I've just ordered ...": what happened
+        sentence = _UNHURT.sub("", _VENTED.sub("", sentence))  # "I swear Amazon are trying to annoy me, I've just
+        # ordered ...": what happened; "Nobody was hurt, thank God, but the house stinks of smoke": what went wrong
         sentence = _WRITING_TO.sub("", sentence)  # "I must put in writing my dismay that the hall was double-booked"
         sentence = _WHO_AND_WAS.sub("I ", _WHO_THEY_ARE.sub("", sentence))  # "I'm 74 and ...", "I'm a student and ...",
         # "I'm an NHS patient at your practice and was quoted ...": who they are, not what
@@ -530,6 +531,9 @@ _STAY = re.compile(r"^\W*(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:still\s+
 _EVIDENCE = re.compile(r"^\W*I(?:['’]ve|\s+have|\s+still\s+have)?\s+(?:got\s+|still\s+got\s+|kept\s+)?(?:the|a|my|all\s+the)\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:emails?|e-mails?|receipts?|screenshots?|confirmations?|letters?|photos?|pictures?|"
                        r"proof|statements?)\b", re.I)
+_UNHURT = re.compile(r"^\W*(?:(?:thankfully|luckily|fortunately),?\s+)?(?:nobody|no\s+one|no-one)\s+(?:was|got|has\s+been)\s+"
+                     r"(?:hurt|injured|harmed)\b[^,;.!?]*[,;]\s*(?:(?:thank\s+god|thankfully|luckily)\s*[,;]?\s*)?"
+                     r"(?:but\s+)?", re.I)  # (a relief, not what went wrong)
 _RELIEF = re.compile(r"^\W*I\s+(?:managed|was\s+able)\s+to\s+(?:stop|pull\s+over|brake|steer|escape|get\s+(?:out|away|off|"
                      r"onto|home))\b"  # "I managed to stop but ...": what went right
                      # ... or how they feel, and what proves it: "I'm shaking and I don't know who to trust", "Tags are
