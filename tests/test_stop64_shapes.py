@@ -125,3 +125,38 @@ def test_relief_is_not_what_went_wrong() -> None:
 def test_a_fire_that_is_over_is_a_claim_not_a_product_to_unplug(message: str, name: str | None) -> None:
     case = situation(message)
     assert (case.name if case else None) == name
+
+
+def test_what_the_agent_can_do_with_the_team_is_a_check_with_them() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    draft = "I'll see what I can do with the warranty team, but keep the receipt just in case."
+    out = fix_vague_effort(draft, "see what I can do")
+    assert out and "check with the warranty team" in out[0] and "look into the" not in out[0]
+
+
+def test_a_look_is_not_said_twice() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    out = fix_vague_effort("we'll try and get this looked at asap 🙏", "we'll try")
+    assert out and "looked at" not in out[0] and "look into it" in out[0]
+
+
+def test_a_kiss_does_not_end_up_before_the_update() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    out = fix_vague_effort("come back on Thursday and we'll try to fit the new strap for you x", "we'll try to")
+    assert out and " x and" not in out[0] and not out[0].rstrip().endswith("x")
+
+
+def test_sarcastic_praise_after_a_wait_is_no_praise() -> None:
+    customer = "@PlinthCars waited 2 hours at your desk in Leeds for a van I booked in May (ref PC-4410). fantastic."
+    result = Coach().rewrite("@dee_r hope the move goes better from here ^K", customer=customer, engine="offline")
+    assert "kind words" not in result.rewrite
+
+
+def test_the_next_collection_as_usual_is_no_promise() -> None:
+    said = "Thank you for telling us about the £120 taken instead of £12; I've cancelled the extra £108 today. "
+    customer = "You took £120 instead of my £12 gift."
+    assert "broken-promise" not in _rules(said + "Your next payment on 3 June will be the usual £12.", customer)
+    assert "broken-promise" in _rules(said + "Your next payment on 3 June will be refunded in full.", customer)

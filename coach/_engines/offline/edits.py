@@ -82,6 +82,10 @@ _VAGUE_SWAPS = [
     (re.compile(r"\b((?:I|we)(?:['’]m|['’]re|\s+am|\s+are))\s+(?:doing|trying)\s+(?:my|our)\s+(?:very\s+|level\s+)?best\s+to\s+"
                 r"(" + "|".join(k.replace(" ", r"\s+") for k in _GERUND) + r")\b", re.I),
      lambda m: f"{m.group(1)} {_GERUND[' '.join(m.group(2).lower().split())]}"),
+    # "I'll see what I can do with the team": the agent checks with them (never "look into the team")
+    (re.compile(r"\b(let\s+me|let\s+us|I['’]ll|we['’]ll)\s+(?:try\s+(?:and|to)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+with\s+"
+                r"(?=(?:the|our|my)\s+(?:\w+\s+){0,2}(?:team|manager|supervisor|office|department|engineers?|warehouse|store|"
+                r"lab|workshop)\b)", re.I), r"\1 check with "),
     (re.compile(r"\b(let\s+me|let\s+us|I['’]ll|we['’]ll)\s+(?:try\s+(?:and|to)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+"
                 r"(?:about|regarding|with|on)\b", re.I), r"\1 look into"),  # "Let me try and see what I can do about the $49"
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you|"
@@ -119,7 +123,7 @@ _VAGUE_SWAPS = [
 ]
 _SAYS_WHEN = re.compile(r"\b(?:update|let\s+you\s+know|get\s+back|be\s+in\s+touch|reply|confirm)\b", re.I)
 _CHECK_END = re.compile(rf"^(?P<body>.*?)(?P<stop>[.!?]*)(?P<sig>(?:\s*[{EMOJI}{EMOJI_GLUE}]+|"
-                        r"\s+[\^#]\w+|\s+-\s?[A-Z]\w*)*)\s*$", re.S)
+                        r"\s+[\^#]\w+|\s+-\s?[A-Z]\w*|\s+[xX]{1,3}\b)*)\s*$", re.S)  # (a kiss, "x", signs off too)
 _WHEN_WE_CAN = re.compile(r",?\s*\b(?:(?:as\s+soon\s+as|when(?:ever)?|if)\s+(?:we|I)\s+(?:possibly\s+)?can|if\s+possible|"
                           r"where\s+possible)\b", re.I)
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
@@ -641,7 +645,10 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                     joined = " and update you" if re.search(r"\b(?:and|but|so)\s+(?:let\s+me|I['’]ll)\s+check\b|"
                                                            r"\bI['’]ll\s+look\s+(?:at|into|over)\b", new, re.I) \
                         else ", and I'll update you"  # ("... are aware and I'll check whether ... and update you")
-                    new = f"{end['body']}{joined}{end['stop'] or '.'}{end['sig']}"
+                    sig = re.sub(r"\s+[xX]{1,3}\b", "", end["sig"])  # (a kiss after "and I'll update you" reads oddly)
+                    new = f"{end['body']}{joined}{end['stop'] or '.'}{sig}"
+            new = _LOOK_AND_GET.sub(lambda g: f"{g['look']} into {g['it']}", new)  # not "look into it and get this
+            # looked at"
             new = _LOOK_INTO_GETTING.sub(lambda g: f"{g['look']} into {g['it']}", new)  # not "look into getting that
             # looked at"
             # "..., and let me check whether" -> "..., and I'll check whether": a request does not join a statement
@@ -683,6 +690,8 @@ _OWN_WILL = re.compile(r"\b(?:I|we)(?:['’]ll|\s+will)\s+(?!try\b|see\b|aim\b|e
 _HEDGE_TAIL = re.compile(r"\s*,?\s+(?:but|though|although)\s+(?:(?:I|we)\s+(?:can't|can’t|cannot)\s+(?:say|be|promise|"
                          rf"guarantee)(?:\s+(?:anything|that|it))?(?:\s+for\s+(?:sure|certain))?|{_NO_PROMISES})"
                          r"(?=\s*[.!]?\s*$)", re.I)
+_LOOK_AND_GET = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+(?P<it>it|this|that)\s+and\s+get\s+(?:it|this|that)\s+"
+                           r"(?:looked\s+(?:at|into)|checked(?:\s+out)?|sorted(?:\s+out)?|seen\s+to)\b", re.I)
 _LOOK_INTO_GETTING = re.compile(r"\b(?P<look>look(?:ing)?)\s+into\s+getting\s+(?P<it>that|it|this)\s+(?:looked\s+(?:at|into)|"
                                 r"checked(?:\s+out)?|sorted(?:\s+out)?|fixed|seen\s+to|reviewed|resolved)\b", re.I)
 

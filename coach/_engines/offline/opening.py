@@ -94,7 +94,7 @@ _ASKS = re.compile(r"\?|\b(?:wonder(?:ing|ed)?|(?:can|could|do|does|is|are)\s+(?
 _TROUBLE = re.compile(r"\b(?:not|never|no|for\s+(?:\w+|\d+)\s+(?:days|weeks)|"
                       r"\w+n['’]t|broken|late|delay\w*|missing|wrong|charg\w*|lost|stuck|error\w*|"
                       r"fail\w*|down|outage|refund\w*|cancel\w*|worst|terrible|awful|bad|problem\w*|issue\w*|help|"
-                      r"why|still|waiting|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped|"
+                      r"why|still|waiting|waited|shambles|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped|"
                       r"crackl\w*|cracked|fault\w*|damag\w*|defect\w*|stopped|leak\w*|noise|noisy|smash\w*|snapped|"
                       r"scratch\w*|dented|torn|stain\w*|mou?ld\w*|overcharg\w*|twice|expired|declined|rejected|locked|hacked|"
                       r"stolen|scam\w*|fraud\w*|burnt|burned|hurt|injur\w*|ignored|stranded|crash\w*|freezes|freezing|glitch\w*|"
