@@ -3,6 +3,8 @@ not what went wrong with it, and situations read into someone else's mishap. Dra
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coach import Coach
@@ -160,3 +162,19 @@ def test_the_next_collection_as_usual_is_no_promise() -> None:
     customer = "You took £120 instead of my £12 gift."
     assert "broken-promise" not in _rules(said + "Your next payment on 3 June will be the usual £12.", customer)
     assert "broken-promise" in _rules(said + "Your next payment on 3 June will be refunded in full.", customer)
+
+
+@pytest.mark.parametrize("draft, customer", [
+    ("Dear Mr. Osei, /Thank you for your email. I understand. I completely understand. Our photos show the scratch was "
+     "not there at check-out. The charge therefore stands. /Yours faithfully, /Dana Whyte",
+     "You've charged me £220 for a scratch on the hire van (booking VH-40218) that was there when I picked it up. I sent "
+     "you four time-stamped photos. Please remove the charge."),
+    ("Dear Ms Adeyemi, Thank you for your claim. Claims must reach us within 60 days of the trip. As your trip ended on "
+     "2 March, this claim is outside the limit and cannot be accepted. Regards, Claims Team",
+     "My travel insurance claim TC-77102 for a cancelled tour was rejected as late, but I was in hospital until May."),
+    ("hi Tom sorry for the mixup its just how prices are now we cant really do anything about it unfortunately. cheers",
+     "My renewal went from £310 to £540 with no claims, policy CH-2209. Why?"),
+])
+def test_no_look_is_added_after_a_no_the_reply_keeps(draft: str, customer: str) -> None:
+    rewrite = Coach().rewrite(draft.replace(" /", "\n\n"), customer=customer, engine="offline").rewrite
+    assert not re.search(r"\b(?:I'm checking|I'll check|look into|I'm looking into)\b", rewrite)

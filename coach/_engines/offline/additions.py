@@ -509,7 +509,13 @@ _STILL_VOUCHES = re.compile(r"\b(?:I|we)\s+(?:can\s+)?(?:guarantee|promise)\b|\b
 # a decision the reply states: "so the €65 change fee applies", "this is not a matter for this office"
 _DECIDED = re.compile(r"(?<!\bwhether\s)(?<!\bif\s)(?<!\bnormally\s)(?<!\busually\s)(?<!\bgenerally\s)"
                       r"\b(?:the|this|that|a|your)\s+(?:[£$€₹]\s?\d[\d,.]*\s+)?(?:[\w-]+\s+)?(?:fee|charge|fine|penalty|"
-                      r"excess)\s+(?:still\s+)?(?:applies|stands|remains|is\s+(?:correct|valid|payable|due))\b|"
+                      r"excess)\s+(?:therefore\s+|still\s+|thus\s+)?(?:applies|stands|remains|is\s+(?:correct|valid|payable|"
+                      r"due))\b|"
+                      # "this claim is outside the time limit and cannot be accepted", "we are unable to make exceptions"
+                      r"\b(?:claim|appeal|request|application|complaint)\b[^.!?]{0,60}\b(?:cannot|can['’]?t|can\s+not)\s+be\s+"
+                      r"(?:accepted|approved|considered|upheld)\b|"
+                      r"\b(?:unable|not\s+able)\s+to\s+make\s+(?:any\s+|an\s+)?exceptions?\b|\bno\s+exceptions\b|"
+                      r"\b(?:we|I)\s+(?:cant|can['’]t|cannot)\s+really\s+do\s+anything\b|"
                       r"\b(?:is|are)\s+not\s+(?:a\s+matter|something)\s+(?:for|that)\s+(?:this|our)\s+(?:office|department|team)\b|"
                       r"\b(?:is|are)\s+(?:therefore\s+)?(?:unable|not\s+able)\s+to\s+comment\b", re.I)
 # a customer's request ("Can you match it?", "Please reverse the charge", "I need to cancel my membership"), and words
