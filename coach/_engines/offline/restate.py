@@ -393,7 +393,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
 
 # words that open a sentence with a capital and are never a name: "Either the panels aren't working or ..."
 _OPENERS = frozenset("either neither both each every everything nothing nobody none since yesterday today tonight "
-                     "apparently now still".split())
+                     "apparently now still next last then later tomorrow".split())
 # problem words that need the rest of the sentence to say what went wrong: "our team moved you to Bath", "everyone's
 # rooms will be gone" (not "the gig was moved to 15 Feb", "the hotel moved you to another hotel", "£1,850 gone to ...")
 _SOFT = re.compile(r"moved(?=\s+(?:you|us|me)\s+from\b)|gone(?!\s+(?:up|down|to|from|off|missing)\b)", re.I)
