@@ -178,3 +178,26 @@ def test_the_next_collection_as_usual_is_no_promise() -> None:
 def test_no_look_is_added_after_a_no_the_reply_keeps(draft: str, customer: str) -> None:
     rewrite = Coach().rewrite(draft.replace(" /", "\n\n"), customer=customer, engine="offline").rewrite
     assert not re.search(r"\b(?:I'm checking|I'll check|look into|I'm looking into)\b", rewrite)
+
+
+@pytest.mark.parametrize("draft", [
+    "Dear Mr Hale,\n\nYour complaint (ref CT-2290) has been logged as a low-priority matter.\n\nRegards,\nWaste Team",
+    "Dear Parent,\n\nYour application is being processed. Kindly wait patiently.\n\nAdmissions Office",
+    "Hi Jo,\n\nOur records show a reminder was sent to your phone on 2 May. Plans renew every year.\n\nThanks,\nAmir",
+    "Hi Jo, did you know members get free delivery? Sign up at example.com/plus for just £3 a month.",
+    "NORTHWICK TUTORS LTD.\nAccounts · 4 Mill Rd., Leeds · 0113 496 0000\n\nDear Mrs. Khan,\n\nWe are sorry for the delay. "
+    "Your refund is in the queue.\n\nYours sincerely,\nAccounts",
+])
+def test_what_reads_like_a_step_and_is_none(draft: str) -> None:
+    customer = "You charged me £95 twice for the March lessons and nobody answers the phone. I want the £95 back."
+    assert "no-next-step" in _rules(draft, customer, "rules")
+
+
+@pytest.mark.parametrize("draft", [
+    "Dear Mr Hale,\n\nYour complaint (ref CT-2290) has been logged and passed to the crew supervisor, who will call you "
+    "by Friday.\n\nRegards,\nWaste Team",
+    "Hi Jo, I've refunded the second £95 today; please call us on 0113 496 0000 if it isn't back by Friday.",
+])
+def test_a_step_beside_them_still_counts(draft: str) -> None:
+    customer = "You charged me £95 twice for the March lessons and nobody answers the phone. I want the £95 back."
+    assert "no-next-step" not in _rules(draft, customer, "rules")

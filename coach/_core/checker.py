@@ -949,8 +949,9 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     # a request the customer has already met ("Please DM us your order number" after "order 4410-2298") is no step
     again = {s.start for s in ctx.sentences if asked_again(s.text, ctx.customer)}
     unsigned = [s.text for s in ctx.sentences if (signed is None or s.start < signed) and s.start not in again]
+    greeted = _GREETING_LINE.search(ctx.draft)  # a letterhead's phone number, above "Dear Mrs. Patel,", is no step either
     body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not HEADER_LINE.match(s.text)
-            and s.start not in again]
+            and s.start not in again and (greeted is None or s.end > greeted.start())]
     if explicit_step(rule, body):
         return
     offers = rule.pattern("offers")  # ("If you still disagree, you may contact us again" offers no choice)
@@ -968,6 +969,9 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     if told and all(_COURTESY_ONLY.match(text) or _their_account(text, told) for text in unsigned):
         ctx.sure.add(rule.id)  # thanks and the customer's own story told back: nothing is done or asked
     yield None, None
+
+
+_GREETING_LINE = re.compile(r"^[ \t]*(?:dear|hi|hello)\b[^\n]{0,60},[ \t]*$", re.I | re.M)
 
 
 def _stock_lines_only(body: list[str]) -> bool:
