@@ -201,3 +201,60 @@ def test_what_reads_like_a_step_and_is_none(draft: str) -> None:
 def test_a_step_beside_them_still_counts(draft: str) -> None:
     customer = "You charged me £95 twice for the March lessons and nobody answers the phone. I want the £95 back."
     assert "no-next-step" not in _rules(draft, customer, "rules")
+
+
+@pytest.mark.parametrize("message, name", [
+    ("The floor was soaking wet. Two other customers slipped on it before me, and then I fell over and broke my wrist.",
+     "injury"),
+    ("Someone could have fallen - in fact my mum tripped over it on Monday and hurt her knee badly.", "injury"),
+    ("My son had an allergic reaction and spent the night in A&E. Anyone who might be allergic is at risk!", "health"),
+    ("Our kitchen caught fire last night. It started in your AirFry 3000, which is still plugged in.", "safety"),
+])
+def test_someone_of_theirs_hurt_is_still_their_situation(message: str, name: str) -> None:
+    case = situation(message)
+    assert case is not None and case.name == name
+
+
+def test_a_team_word_inside_a_thing_is_no_team() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    for draft in ("Let me see what I can do with the store voucher.", "I'll see what I can do with my manager's approval code."):
+        out = fix_vague_effort(draft, "see what I can do")
+        assert out and "check with" not in out[0]
+
+
+def test_a_capital_x_is_a_name_not_a_kiss() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    out = fix_vague_effort("We'll try to get it back to you with your iPhone X", "We'll try to")
+    assert out and "iPhone X" in out[0]
+
+
+def test_the_shop_called_next_keeps_its_capital() -> None:
+    from coach._engines.offline.restate import restate_problem
+
+    said = restate_problem("Next delivered the wrong sofa to my house on Monday.")
+    assert said is None or said.startswith("Next ")
+
+
+@pytest.mark.parametrize("draft", [
+    "Your claim has been logged under reference CL-20931 and our assessor will call you on Tuesday 7 May.",
+    "We are working through a backlog, and I've moved your application to the front of the queue.",
+    "Kindly wait patiently: an engineer will be with you between 2pm and 4pm today.",
+    "I've booked an engineer for Tuesday 7 May between 8am and 12pm.\n\nThanks, Amy\n\n-----Original message-----\n"
+    "Dear Sir,\nMy boiler is broken.",
+])
+def test_a_real_step_beside_what_is_none_still_counts(draft: str) -> None:
+    customer = "You charged me £95 twice for the March lessons and nobody answers the phone. I want the £95 back."
+    assert "no-next-step" not in _rules(draft, customer, "rules")
+
+
+@pytest.mark.parametrize("draft, customer", [
+    ("Hi Priya, we can't really do anything until the courier updates the tracking. Thanks, Sam",
+     "My parcel PK-5521 has shown 'in transit' for nine days. Where is it?"),
+    ("Dear Mr Ode, your claim cannot be accepted without the damage report from the airport. Regards, Claims",
+     "My suitcase came back with a broken wheel; claim BG-20931. Please pay for the repair."),
+])
+def test_a_no_with_a_condition_is_not_a_no_the_reply_keeps(draft: str, customer: str) -> None:
+    result = Coach().rewrite(draft, customer=customer, engine="offline")
+    assert result.passed is not False or "no-next-step" not in {f.rule for f in result.findings_after}

@@ -949,7 +949,9 @@ def _next_step(rule: Rule, ctx: _Context) -> Iterator[Span]:
     # a request the customer has already met ("Please DM us your order number" after "order 4410-2298") is no step
     again = {s.start for s in ctx.sentences if asked_again(s.text, ctx.customer)}
     unsigned = [s.text for s in ctx.sentences if (signed is None or s.start < signed) and s.start not in again]
-    greeted = _GREETING_LINE.search(ctx.draft)  # a letterhead's phone number, above "Dear Mrs. Patel,", is no step either
+    greeted = _GREETING_LINE.search(ctx.draft, 0, 400)  # a letterhead's phone number, above "Dear Mrs. Patel,", is no
+    if greeted and signed is not None and greeted.start() > signed:  # step either (not "Dear Sir," in a quoted message
+        greeted = None  # below the sign-off)
     body = [s for s in ctx.sentences if (signed is None or s.start < signed) and not HEADER_LINE.match(s.text)
             and s.start not in again and (greeted is None or s.end > greeted.start())]
     if explicit_step(rule, body):

@@ -27,7 +27,8 @@ def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
     steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
     is_step = _step_reader(steps.pattern, not_steps.pattern, offers.pattern, steps.flags)
     # ("@jess Reply here with ...": the step; "sorry that your train was cancelled": their story, not a step)
-    texts = [_own_words(s.text) for s in sentences if not _NO_STEP.search(s.text)]
+    texts = [_own_words(_NO_STEP.sub(" ", s.text)) for s in sentences]  # what is left of a sentence once its non-step
+    # part goes ("Your claim has been logged under reference CL-20931 and our assessor will call you on Tuesday")
     return any(is_step(text) or any(_DONE.search(part) and is_step(part) for part in _DASHED.split(text)[:-1])
                for text in texts)  # (an action done before a dash stands apart from the open offer after it: "I've
     # changed the reservation — let me know if anything else looks off"; not "Feel free to reach out — any time")
@@ -45,19 +46,26 @@ _HANDLES = re.compile(r"^(?:@[\w.]+[\s,:]*)+")
 # a sales line ("Sign up at ... to get 10% off", "Just download MedsDirect from the App Store")
 _NO_STEP = re.compile(
     r"^\W*(?:your|the)\s+(?:[\w-]+\s+){0,3}(?:request|enquiry|inquiry|complaint|claim|query|correspondence|representation|"
-    r"application|objection|feedback|case|report)\b[^.!?]*\b(?:has|have)\s+been\s+(?:logged|noted|received|recorded|"
-    r"registered|acknowledged)\b(?![^.!?]*\b(?:and|,)\s+(?:passed|sent|escalated|booked|forwarded|assigned|given)\b)|"
-    r"^\W*(?:kindly|please)\s+(?:wait\s+patiently|be\s+patient)\b|"
-    r"^\W*(?:kindly\s+|please\s+)?(?:do\s+not|don['’]t)\s+(?:contact|call|email|e-mail|chase|write\s+to|ring)\b|"
-    r"^\W*our\s+records\s+show\b|"
+    r"application|objection|feedback|case|report)\b[^.!?]*?\b(?:has|have)\s+been\s+(?:logged|noted|received|recorded|"
+    r"registered|acknowledged)\b(?:\s+and\s+(?:is|are)\s+(?:(?:still|currently)\s+)?(?:being\s+(?:processed|reviewed|"
+    r"looked\s+at)|under\s+(?:process|review)|in\s+(?:the|a)\s+queue)\b)?"  # ("... received and is being processed")
+    r"(?=\s*(?:\(|under\b|with\b|as\b|[.!?;,]|$))(?:\s+(?:under|with|as)\b[^.!?;]*?"
+    r"(?=\s+and\b|[,;]|[.!?]|$))?|"  # (not "has been logged and passed to the crew supervisor")
     r"^\W*(?:your|the)\s+(?:[\w-]+\s+){0,3}(?:request|enquiry|inquiry|complaint|claim|query|application|refund|case|"
-    r"appeal|order)\b[^.!?]{0,40}\b(?:is|are)\s+(?:(?:still|currently)\s+)?(?:being\s+(?:processed|reviewed|looked\s+at)|"
-    r"under\s+(?:process|review)|in\s+(?:the|a)\s+queue)\W*$|"
-    r"^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,30},\s*)?did\s+you\s+know\b|"
-    r"\b(?:information|details)\s+(?:about|on)\b[^.!?]*\bcan\s+be\s+found\s+(?:at|on)\b|"
-    r"\bworking\s+through\s+(?:a|the|our)\s+backlog\b|"
-    r"\b(?:sign\s+up|join|subscribe)\b.{0,80}?(?:\bfor\s+(?:just|only)\b|\bto\s+get\s+\d+\s?%|\d+\s?%\s+off\b)|"
-    r"\bdownload\s+[\w-]+\s+from\s+the\s+(?:app\s+store|google\s+play|play\s+store)\b", re.I)
+    r"appeal|order)\b(?:(?!\b(?:passed|sent|escalated|forwarded|assigned|referred|and)\b)[^.!?]){0,40}\b(?:is|are)\s+"
+    r"(?:(?:still|currently)\s+)?(?:being\s+(?:processed|reviewed|looked\s+at)|under\s+(?:process|review)|"
+    r"in\s+(?:the|a)\s+queue)\b(?:\s+(?:by|with)\s+(?:the|our)\s+[\w\s-]{0,30}?)?(?:\s+at\s+the\s+moment)?(?=\s*[.!?]*\s*$)|"
+    r"^\W*(?:kindly|please)\s+(?:wait\s+patiently|be\s+patient)\b[^:;–—.!?]*|"  # (all of "Please be patient while the
+    # matter is being looked into"; not what follows "Kindly wait patiently:")
+    r"^\W*(?:kindly\s+|please\s+)?(?:do\s+not|don['’]t)\s+(?:contact|call|email|e-mail|chase|write\s+to|ring)\b[^.!?;:,–—-]*|"
+    r"^\W*our\s+records\s+show\b[^.!?;]*?(?=,?\s+(?:so|and|but)\s+(?:please|I|we|you)\b|[;.!?]|$)|"
+    r"^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,30},\s*)?did\s+you\s+know\b[^.!?]*[.!?]?|"
+    r"\b(?:information|details)\s+(?:about|on)\b[^.!?]*\bcan\s+be\s+found\s+(?:at|on)\s+\S+|"
+    r"\b(?:(?:we|I)(?:['’]re|\s+are|['’]m|\s+am)\s+)?(?:currently\s+)?working\s+through\s+(?:a|the|our)\s+backlog\b"
+    r"(?:\s+of\s+\w+)?|"
+    r"\b(?:sign\s+up|join|subscribe)\b.{0,80}?(?:\bfor\s+(?:just|only)\s+\S+(?:\s+a\s+(?:month|year|week))?|"
+    r"\bto\s+get\s+\d+\s?%[^.!?]*|\d+\s?%\s+off\b[^.!?]*)|"
+    r"\bdownload\s+[\w-]+\s+from\s+the\s+(?:app\s+store|google\s+play|play\s+store)\b[^.!?]*", re.I)
 # what the customer told, said back after thanks or an apology, up to the agent's own clause
 _TOLD_THAT = re.compile(r"\b(?:(?:thanks|thank\s+you)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:letting\s+(?:us|me)\s+know|"
                         r"telling\s+(?:us|me)|flagging|explaining|sharing|reporting|raising)|sorry(?:\s+to\s+(?:hear|see|learn|read))?|"

@@ -512,10 +512,12 @@ _DECIDED = re.compile(r"(?<!\bwhether\s)(?<!\bif\s)(?<!\bnormally\s)(?<!\busuall
                       r"excess)\s+(?:therefore\s+|still\s+|thus\s+)?(?:applies|stands|remains|is\s+(?:correct|valid|payable|"
                       r"due))\b|"
                       # "this claim is outside the time limit and cannot be accepted", "we are unable to make exceptions"
+                      # (not "cannot be accepted without the damage report", "can't do anything until the courier ...")
                       r"\b(?:claim|appeal|request|application|complaint)\b[^.!?]{0,60}\b(?:cannot|can['’]?t|can\s+not)\s+be\s+"
-                      r"(?:accepted|approved|considered|upheld)\b|"
+                      r"(?:accepted|approved|considered|upheld)\b(?![^.!?]*\b(?:until|unless|without|before|if|till|once)\b)|"
                       r"\b(?:unable|not\s+able)\s+to\s+make\s+(?:any\s+|an\s+)?exceptions?\b|\bno\s+exceptions\b|"
-                      r"\b(?:we|I)\s+(?:cant|can['’]t|cannot)\s+really\s+do\s+anything\b|"
+                      r"\b(?:we|I)\s+(?:cant|can['’]t|cannot)\s+really\s+do\s+anything\b"
+                      r"(?![^.!?]*\b(?:until|unless|without|before|if|till|once)\b)|"
                       r"\b(?:is|are)\s+not\s+(?:a\s+matter|something)\s+(?:for|that)\s+(?:this|our)\s+(?:office|department|team)\b|"
                       r"\b(?:is|are)\s+(?:therefore\s+)?(?:unable|not\s+able)\s+to\s+comment\b", re.I)
 # a customer's request ("Can you match it?", "Please reverse the charge", "I need to cancel my membership"), and words

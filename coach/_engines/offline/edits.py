@@ -85,7 +85,8 @@ _VAGUE_SWAPS = [
     # "I'll see what I can do with the team": the agent checks with them (never "look into the team")
     (re.compile(r"\b(let\s+me|let\s+us|I['’]ll|we['’]ll)\s+(?:try\s+(?:and|to)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+with\s+"
                 r"(?=(?:the|our|my)\s+(?:\w+\s+){0,2}(?:team|manager|supervisor|office|department|engineers?|warehouse|store|"
-                r"lab|workshop)\b)", re.I), r"\1 check with "),
+                r"lab|workshop)(?!['’]s)\s*(?:[,.;!?]|$|and\b|but\b|to\b|on\b|about\b|today\b|tomorrow\b|this\b|now\b))", re.I),
+     r"\1 check with "),  # (not "the store voucher", "my manager's approval code")
     (re.compile(r"\b(let\s+me|let\s+us|I['’]ll|we['’]ll)\s+(?:try\s+(?:and|to)\s+)?see\s+what\s+(?:I|we)\s+can\s+do\s+"
                 r"(?:about|regarding|with|on)\b", re.I), r"\1 look into"),  # "Let me try and see what I can do about the $49"
     (re.compile(r"\b(I|we)(?:'ll|’ll|\s+will|\s+shall)\s+see\s+what\s+(?:I|we)\s+can\s+do(?:\s+(?:to\s+help|to\s+assist|for\s+you|"
@@ -123,7 +124,7 @@ _VAGUE_SWAPS = [
 ]
 _SAYS_WHEN = re.compile(r"\b(?:update|let\s+you\s+know|get\s+back|be\s+in\s+touch|reply|confirm)\b", re.I)
 _CHECK_END = re.compile(rf"^(?P<body>.*?)(?P<stop>[.!?]*)(?P<sig>(?:\s*[{EMOJI}{EMOJI_GLUE}]+|"
-                        r"\s+[\^#]\w+|\s+-\s?[A-Z]\w*|\s+[xX]{1,3}\b)*)\s*$", re.S)  # (a kiss, "x", signs off too)
+                        r"\s+[\^#]\w+|\s+-\s?[A-Z]\w*|\s+x{1,3}\b)*)\s*$", re.S)  # (a kiss, "x", signs off too; not "iPhone X")
 _WHEN_WE_CAN = re.compile(r",?\s*\b(?:(?:as\s+soon\s+as|when(?:ever)?|if)\s+(?:we|I)\s+(?:possibly\s+)?can|if\s+possible|"
                           r"where\s+possible)\b", re.I)
 _OWN_APOLOGY = re.compile(r"\b(?:please\s+)?(?:accept\s+)?(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+)?apologies\b", re.I)
@@ -645,7 +646,7 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
                     joined = " and update you" if re.search(r"\b(?:and|but|so)\s+(?:let\s+me|I['’]ll)\s+check\b|"
                                                            r"\bI['’]ll\s+look\s+(?:at|into|over)\b", new, re.I) \
                         else ", and I'll update you"  # ("... are aware and I'll check whether ... and update you")
-                    sig = re.sub(r"\s+[xX]{1,3}\b", "", end["sig"])  # (a kiss after "and I'll update you" reads oddly)
+                    sig = re.sub(r"\s+x{1,3}\b", "", end["sig"])  # (a kiss after "and I'll update you" reads oddly)
                     new = f"{end['body']}{joined}{end['stop'] or '.'}{sig}"
             new = _LOOK_AND_GET.sub(lambda g: f"{g['look']} into {g['it']}", new)  # not "look into it and get this
             # looked at"

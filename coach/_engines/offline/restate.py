@@ -375,7 +375,8 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         # desk said ...", after "Sorry to hear that"
         first = re.match(r"(?-i:[A-Z][a-z]+)\b", clause)  # "Results were due on 1 August", "Of the 14 pallets ...": a
         if first and first.group() != "I" and (first.group().lower() in STOPWORDS | _OPENERS or  # sentence's capital, not
-                                               re.search(rf"\b{first.group().lower()}\b", text)):  # a name
+                                               _WHEN_LEAD.match(clause) or  # a name ("Next one isn't till 08:45")
+                                               re.search(rf"\b{first.group().lower()}\b", text)):
             clause = clause[0].lower() + clause[1:]
         clause = _NTH_TIME.sub(lambda m: f"it's the {m['nth'].lower()} time", clause)  # "Second time your engineer
         # hasn't turned up" -> "it's the second time our engineer hasn't turned up" (not "sorry that Second time ...")
@@ -391,9 +392,11 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
     return best[3] if best else None
 
 
+# "Next one isn't till 08:45", "Last week ...": a time, not the shop called Next
+_WHEN_LEAD = re.compile(r"(?:Next|Last)\s+(?:one|time|week|month|year|day|night|bus|train|tram|slot|delivery|visit)\b")
 # words that open a sentence with a capital and are never a name: "Either the panels aren't working or ..."
 _OPENERS = frozenset("either neither both each every everything nothing nobody none since yesterday today tonight "
-                     "apparently now still next last then later tomorrow".split())
+                     "apparently now still then later tomorrow".split())
 # problem words that need the rest of the sentence to say what went wrong: "our team moved you to Bath", "everyone's
 # rooms will be gone" (not "the gig was moved to 15 Feb", "the hotel moved you to another hotel", "£1,850 gone to ...")
 _SOFT = re.compile(r"moved(?=\s+(?:you|us|me)\s+from\b)|gone(?!\s+(?:up|down|to|from|off|missing)\b)", re.I)
