@@ -258,3 +258,24 @@ def test_a_real_step_beside_what_is_none_still_counts(draft: str) -> None:
 def test_a_no_with_a_condition_is_not_a_no_the_reply_keeps(draft: str, customer: str) -> None:
     result = Coach().rewrite(draft, customer=customer, engine="offline")
     assert result.passed is not False or "no-next-step" not in {f.rule for f in result.findings_after}
+
+
+def test_a_hope_with_no_subject_of_its_own_just_goes() -> None:
+    from coach._engines.offline.edits import fix_vague_effort
+
+    draft = "We will look into it and will hopefully come back to you about the £850 quote."
+    out = fix_vague_effort(draft, "hopefully")
+    assert out and "whether  can" not in out[0] and "hopefully" not in out[0]
+
+
+@pytest.mark.parametrize("message, name", [
+    ("Your gardener cut my whole lavender hedge down to stumps on Thursday.", None),
+    ("The glass lid shattered on the hob last night and cut my son's arm.", "product-safety"),
+])
+def test_what_was_cut_decides_whether_it_is_a_safety_case(message: str, name: str | None) -> None:
+    case = situation(message)
+    assert (case.name if case else None) == name
+
+
+def test_coming_back_in_due_course_is_vague() -> None:
+    assert "vague-effort" in _rules("We will come back to you in due course regarding the invoice.", "Invoice 4410 is wrong.")

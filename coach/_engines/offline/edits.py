@@ -722,8 +722,9 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
         if waits:  # "hopefully the duplicate £42.99 will drop off on its own": nothing to check, something to look into
             new = sentence.replace(index, (m.group(1) or "") + f"I'll look into {_lower_det(waits['s'])} and update you")
             return [capitalise(new) if index == 0 else new]
-        if not starts_clause(rest):
-            return None
+        if not starts_clause(rest) or _MODAL_LEAD.match(rest):  # ("... and will hopefully come back to you": its subject
+            return None if not _MODAL_LEAD.match(rest) else [sentence.replace(index, (m.group(1) or "") + rest)]  # is
+        # before "and"; the hope goes, never "let me check whether  can come back")
         if not re.search(r"\bcan\b", rest):
             rest = re.sub(r"\s*(?:\bwill\b|'ll\b|’ll\b)(?:\s+be\s+able\s+to\b)?", " can", rest, count=1)
         rest = rest if rest.startswith(("I ", "I'")) else rest[0].lower() + rest[1:]
@@ -740,6 +741,7 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
     return [_CROSSED.sub(".", rest)] if rest else []  # ("Fines can't be waived I'm afraid 🤞": the fingers went too)
 
 
+_MODAL_LEAD = re.compile(r"(?:will|would|can|could|should|shall)\b", re.I)
 _CROSSED = re.compile("[ \t]*\U0001F91E[\U0001F3FB-\U0001F3FF\uFE0F]*[ \t]*$")  # 🤞, the hope's own sign
 _HEDGE_ONLY = re.compile(r"\W*(?:(?:but|though)\s+)?(?:I|we)\s+(?:can['’]t|cannot|can\s+not|couldn['’]t)\s+(?:say|promise|"
                          r"guarantee|be\s+sure|know)(?:\s+(?:that|it|anything))?(?:\s+for\s+(?:sure|certain)|\s+yet)?\W*|"
