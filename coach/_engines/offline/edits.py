@@ -722,9 +722,10 @@ def _drop_hope(text: str, quote: str) -> list[str] | None:
         if waits:  # "hopefully the duplicate £42.99 will drop off on its own": nothing to check, something to look into
             new = sentence.replace(index, (m.group(1) or "") + f"I'll look into {_lower_det(waits['s'])} and update you")
             return [capitalise(new) if index == 0 else new]
-        if not starts_clause(rest) or _MODAL_LEAD.match(rest):  # ("... and will hopefully come back to you": its subject
-            return None if not _MODAL_LEAD.match(rest) else [sentence.replace(index, (m.group(1) or "") + rest)]  # is
-        # before "and"; the hope goes, never "let me check whether  can come back")
+        if _MODAL_LEAD.match(rest):  # "... and will hopefully come back to you": its subject is before "and"; the hope
+            return [sentence.replace(index, (m.group(1) or "") + rest)]  # goes (never "let me check whether  can ...")
+        if not starts_clause(rest):
+            return None
         if not re.search(r"\bcan\b", rest):
             rest = re.sub(r"\s*(?:\bwill\b|'ll\b|’ll\b)(?:\s+be\s+able\s+to\b)?", " can", rest, count=1)
         rest = rest if rest.startswith(("I ", "I'")) else rest[0].lower() + rest[1:]
