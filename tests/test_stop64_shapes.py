@@ -279,3 +279,16 @@ def test_what_was_cut_decides_whether_it_is_a_safety_case(message: str, name: st
 
 def test_coming_back_in_due_course_is_vague() -> None:
     assert "vague-effort" in _rules("We will come back to you in due course regarding the invoice.", "Invoice 4410 is wrong.")
+
+
+@pytest.mark.parametrize("policy, granted", [
+    (["Booking fees charged twice are refunded in full."], True),
+    (["Booking fees are refunded only if the event is cancelled."], False),
+    (["Refunds above £20 need a supervisor's approval."], False),
+])
+def test_a_grant_the_policy_makes_is_said_without_the_haste_it_does_not(policy: list[str], granted: bool) -> None:
+    draft = "Thanks for spotting the double booking fee, Ana. DM us the order number and I'll refund the £4.50 today."
+    result = Coach().rewrite(draft, customer="You charged me the £4.50 booking fee twice on order TK-2201.", policy=policy,
+                             engine="offline")
+    assert ("I'll refund the £4.50." in result.rewrite) is granted
+    assert "today" not in result.rewrite or not granted

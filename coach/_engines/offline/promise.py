@@ -782,6 +782,9 @@ _POINTS_BACK_IN_TIME = re.compile(r"\b(?:until|by|before|after)\s+then\b", re.I)
 
 
 def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[list[str]]:
+    granted = _granted_but_for_when(quote, policy)
+    if granted is not None and quote in text:  # "I'll refund the £12.50 today" where a line refunds such fees in full:
+        return [[text.replace(quote, granted, 1)]]  # the refund the line grants, without the "today" it does not
     at = text.find(quote)
     if at > 0 and re.match(r"(?:will|shall)\b", quote, re.I) and re.search(r"\band\s+$", text[:at]) and \
             _first_subject(text[:at]) == "they":  # "An engineer will be out tomorrow and will fix it": "they will fix it"
@@ -1024,6 +1027,20 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
         if rebuilt and rebuilt not in ways:
             ways.append(rebuilt)
     return ways
+
+
+def _granted_but_for_when(quote: str, policy: Policy) -> str | None:
+    """The agent's own grant, less the certainty and the haste the policy does not give, when a line grants the rest
+    ("I'll refund the £12.50 today" -> "I'll refund the £12.50"); None when the line does not cover it."""
+    if not policy.commitments or not _OWN_GRANT.match(quote) or any(_RESTRICTS.search(line) for line in policy.commitments):
+        return None  # (a line with a condition or an approval on it: whether this case meets it is not the rules' to say)
+    plain = " ".join(_RUSH.sub("", _CERTAINTY.sub("", quote)).split()).rstrip(" ,")
+    return plain if plain != quote.strip() and policy.covers(plain) else None
+
+
+_RESTRICTS = re.compile(r"\b(?:only|if|unless|before|after|once|when|provided|approv\w*|authori[sz]\w*|supervisor|manager|"
+                        r"must|may\s+not|cannot|can['’]t|not)\b", re.I)
+_OWN_GRANT = re.compile(r"^\W*(?:I|we)(?:['’]ll|\s+will)\s+(?:\w+\s+)?(?:refund|credit|reimburse|waive|replace|cancel)\b", re.I)
 
 
 def _first_subject(clause: str) -> str:
