@@ -27,8 +27,7 @@ def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
     steps, not_steps, offers = rule.pattern("patterns"), rule.pattern("not_steps"), rule.pattern("offers")
     is_step = _step_reader(steps.pattern, not_steps.pattern, offers.pattern, steps.flags)
     # ("@jess Reply here with ...": the step; "sorry that your train was cancelled": their story, not a step)
-    texts = [_own_words(_NO_STEP.sub(" ", s.text)) for s in sentences]  # what is left of a sentence once its non-step
-    # part goes ("Your claim has been logged under reference CL-20931 and our assessor will call you on Tuesday")
+    texts = [_own_words(s.text) for s in sentences]
     return any(is_step(text) or any(_DONE.search(part) and is_step(part) for part in _DASHED.split(text)[:-1])
                for text in texts)  # (an action done before a dash stands apart from the open offer after it: "I've
     # changed the reservation — let me know if anything else looks off"; not "Feel free to reach out — any time")
@@ -36,7 +35,9 @@ def explicit_step(rule: Rule, sentences: list[Sentence]) -> bool:
 
 @lru_cache(maxsize=4096)  # an engine checks the same sentences again with each candidate edit
 def _own_words(sentence: str) -> str:
-    return _TOLD_THAT.sub("", _HANDLES.sub("", sentence))
+    """What is left of a sentence once its non-step part goes ("Your claim has been logged under reference CL-20931
+    and our assessor will call you on Tuesday"), less handles and the customer's story said back."""
+    return _TOLD_THAT.sub("", _HANDLES.sub("", _NO_STEP.sub(" ", sentence)))
 
 
 _HANDLES = re.compile(r"^(?:@[\w.]+[\s,:]*)+")
