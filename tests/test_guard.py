@@ -32,7 +32,7 @@ def test_a_banned_phrase_of_the_policy_fails_the_guard():
 
 def test_the_offline_engine_and_the_eval_scorer_agree_with_the_guard():
     result = Coach().rewrite(DRAFT)
-    assert result.passed == vouched(guard(DRAFT, result.rewrite, None, Policy()).passed, result)
+    assert result.passed == vouched(guard(DRAFT, result.rewrite, None, Policy()), result)
     case = EvalCase(id="c", draft=DRAFT)
     for rewrite in (GOOD, GOOD.replace("#4417", "your order"), GOOD + " I promise it will arrive on time."):
         scores, _ = score_rewrite(case, rewrite, ("guard",))

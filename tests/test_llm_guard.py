@@ -132,4 +132,4 @@ def test_the_offline_engine_still_passes_its_own_guard_on_these_drafts():
                                                  "My parcel 1Z999 never came and I need it by Friday.")]:
         result = Coach().rewrite(draft, customer=customer)
         verdict = guard(draft, result.rewrite, customer, Policy())
-        assert result.passed == vouched(verdict.passed, result)
+        assert result.passed == vouched(verdict, result)

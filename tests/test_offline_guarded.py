@@ -39,7 +39,7 @@ def test_layout_survives_and_the_rewrite_passes_honestly(draft, customer, kept):
     for piece in kept:
         assert piece in result.rewrite
     verdict = guard(draft, result.rewrite, customer, Policy())
-    assert result.passed == vouched(verdict.passed, result) and not verdict.disfluent, verdict.problems
+    assert result.passed == vouched(verdict, result) and not verdict.disfluent, verdict.problems
 
 
 @pytest.mark.parametrize(("text", "sentences"), [

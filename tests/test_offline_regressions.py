@@ -44,7 +44,7 @@ def test_a_certain_refund_is_not_promised_and_the_result_says_whether_it_passes(
     assert "broken-promise" not in rules_after(result)
     assert "100%" not in result.rewrite and "make sure" not in result.rewrite
     verdict = guard(draft, result.rewrite, None, Policy())
-    assert result.passed == vouched(verdict.passed, result)
+    assert result.passed == vouched(verdict, result)
     if result.passed is False:  # "100" counts as a fact to keep; the rewrite says so instead of shipping the promise
         assert not verdict.blocking and verdict.missing == ["100"]
 
@@ -71,7 +71,7 @@ def test_a_fallback_after_a_rejected_model_answer_reports_the_offline_verdict():
     draft = "We'll make sure you get a full refund, 100%."
     result = _rewrite_or_fallback(EngineFailed(error="the model's answer failed the guard"), draft, None, Policy())
     assert result.fallback and result.error
-    assert result.passed == vouched(guard(draft, result.rewrite, None, Policy()).passed, result)
+    assert result.passed == vouched(guard(draft, result.rewrite, None, Policy()), result)
     assert "broken-promise" not in rules_after(result)
 
 

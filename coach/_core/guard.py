@@ -20,7 +20,9 @@ from .facts import CURRENCY, extract_facts, invented_facts, missing_facts
 from .fluency import CHECKS_AN_ORDER, TYPED_TWICE, new_problems
 from .policy import GRANT_MADE, GRANT_OFFERED, Policy
 from .results import CheckResult, Finding
+from .rules import load_rules
 from .text import STOPWORDS, content_words, html_to_text, looks_english, signoff_start, split_sentences
+from .trouble import names_trouble, troubles
 from .untrusted import follows_orders, injected_orders, obeyed_span, planted_words, without_instructions
 
 __all__ = ["GuardVerdict", "guard", "GRANT_AGAIN", "customer_voice", "language_problem", "disfluent", "own_lines", "slipped",
@@ -123,6 +125,7 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
             after = check(rewrite, customer, policy, max_chars=None)
         except InputError as exc:
             return GuardVerdict(after=None, unreadable=str(exc))
+    after = _topic_only(after, rewrite, customer)
     unchecked = unchecked_lines(rewrite, policy, without_instructions(customer or ""))
     slips = slipped(rewrite)
     if rewrite == draft:  # the draft as it was: nothing lost, invented, copied or made to read worse; only its rules
@@ -144,6 +147,24 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
         slips=slips,
         orphans=orphaned(draft, rewrite),
     )
+
+
+def _topic_only(after: CheckResult, rewrite: str, customer: str | None) -> CheckResult:
+    """``after`` with a no-acknowledgement doubt where the rewrite names what the customer wrote about but not what went
+    wrong with it: "Please bring the kettle back" to a cracked, leaking kettle. The checker's rule counts the words a
+    reply shares with the message; the guard asks more of a reply it is about to call a pass."""
+    if not customer or not after.assessed or after.language != "en" or \
+            any(f.rule == "no-acknowledgement" for f in after.findings):
+        return after
+    told = without_instructions(customer)
+    signed = signoff_start(rewrite)
+    if names_trouble(rewrite[:signed], told) or not looks_english(told):
+        return after
+    rule = load_rules()["no-acknowledgement"]
+    said = ", ".join(f'"{word}"' for word in troubles(told))
+    doubt = Finding(rule=rule.id, severity=rule.severity, message=rule.message,
+                    suggestion=f"Say what went wrong, in a few words of your own or theirs ({said}).")
+    return after.model_copy(update={"findings": [*after.findings, doubt]})
 
 
 def slipped(text: str) -> list[str]:

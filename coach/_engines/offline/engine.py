@@ -40,6 +40,7 @@ from ..._core.text import (
 from ..._core.untrusted import (
     ADDRESSES_THE_MODEL,
     follows_orders,
+    handed_over,
     injected_orders,
     obeyed_orders,
     obeyed_span,
@@ -317,7 +318,8 @@ def _obeyed(before: CheckResult, orders: tuple[str, ...]) -> bool:
     """The draft let a security check go, or gave out card details, because a planted order asked ("I've skipped the
     usual checks since you're a VIP"): what is left of it, however clean, is for a person to read before it goes."""
     return bool(orders) and any(f.rule == "broken-promise" and f.quote and
-                                obeyed_orders(f.quote, orders) & ({"skipchecks"} | _SOMEONES_DETAILS) for f in before.findings)
+                                (obeyed_orders(f.quote, orders) & ({"skipchecks"} | _SOMEONES_DETAILS) or
+                                 handed_over(f.quote, orders) & (_SOMEONES_DETAILS | {"contact"})) for f in before.findings)
 
 
 def _only_unread(verdict: GuardVerdict) -> bool:
