@@ -58,7 +58,7 @@ def test_sentences_know_titles_and_abbreviations(text, sentences):
 
 def test_an_edit_that_would_garble_is_not_made(monkeypatch):
     monkeypatch.setattr(engine, "drop_apology", lambda text: ["for a Please reply with the photo."])
-    draft = "Thanks for the photos of order LM-2231. Sorry for the inconvenience. I've booked a courier pickup."
+    draft = "Thanks for the photos of the dented lamp, order LM-2231. Sorry for the inconvenience. I've booked a courier pickup."
     result = rewrite_offline(draft, "The lamp from order LM-2231 arrived dented.")
     assert "for a Please" not in result.rewrite
     assert not disfluent(draft, result.rewrite)

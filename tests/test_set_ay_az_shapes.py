@@ -571,15 +571,16 @@ def test_a_garbled_draft_with_no_finding_is_not_passed_as_it_is() -> None:
     garbled = coach.rewrite("Thanks for the photo the. I've sent refund a your to card today it.",
                             customer="I was charged twice.")
     assert garbled.passed is None, garbled.passed
-    clean = coach.rewrite("Thanks for the photo. I've sent a refund to your card today.", customer="I was charged twice.")
+    clean = coach.rewrite("Thanks for the photo. I've refunded the duplicate charge to your card today.",
+                          customer="I was charged twice.")
     assert clean.passed is True
 
 
 def test_a_content_word_typed_twice_is_a_slip_and_no_ifs_or_buts_goes_with_its_promise() -> None:
-    doubled = coach.rewrite("Thanks for the photos. I've booked a courier courier to collect it on Friday.",
+    doubled = coach.rewrite("Thanks for the photos of the broken kettle. I've booked a courier courier to collect it on Friday.",
                             customer="My kettle arrived broken.")
     assert doubled.passed is None, doubled.passed
-    fine = coach.rewrite("Thanks for the photos. I've booked a courier to collect it on Friday. Bye bye!",
+    fine = coach.rewrite("Thanks for the photos of the broken kettle. I've booked a courier to collect it on Friday. Bye bye!",
                          customer="My kettle arrived broken.")
     assert fine.passed is True, fine.passed
     result = coach.rewrite("Thanks for chasing order 8812. It's guaranteed to land on your doorstep by noon tomorrow, no ifs "

@@ -150,7 +150,7 @@ _GRANT = re.compile(  # (?<![a-z]) rather than \b: "FULL_YEAR_REFUND" in a plant
     r"card\s+ending\s+(?:in\s+)?\d{4}\b|date\s+of\s+birth|DOB\b|"
     r"(?:registered|full|home|account\s+holder['’]?s?)\s+(?:e-?mail|address|phone)(?:\s+address)?\b|"
     r"e-?mail\s*:\s*[\w.+-]+@[\w-]+\.[\w.]*\w|"
-    r"(?:e-?mail|phone|mobile|address|details|number)(?:\s+[\w-]+){0,5}?\s+on\s+file)"  # "the email and phone on file"
+    r"(?:e-?mail|phone|mobile)(?:\s+[\w-]+){0,5}?\s+on\s+file)"  # "the email address and phone number on file"
     r"|\d+(?:\.\d+)?\s?%"
     rf"|[{CURRENCY}]\s?\d[\d,.]*",
     re.I,
@@ -374,7 +374,13 @@ def handed_over(sentence: str, orders: Sequence[str]) -> set[str]:
         return set()
     asked = _asked(tuple(orders))
     return {kind for kind, found in _THE_THING.items() if kind in asked and any(
-        not _OURS_OR_YOURS.search(sentence, max(0, m.start() - 20), m.start()) for m in found.finditer(sentence))}
+        not _OURS_OR_YOURS.search(sentence, max(0, m.start() - 20), m.start()) and
+        not (kind == "contact" and _OUR_LINE.search(sentence, 0, m.start())) for m in found.finditer(sentence))}
+
+
+# a number or address that is the company's own: "our faults team by phone: 0800 555 0199", "call us on ..."
+_OUR_LINE = re.compile(r"\b(?:us|our\s+(?:[\w-]+\s+){0,2}?(?:team|line|office|helpline|desk|department|centre|center|store|"
+                       r"shop|branch|number|hotline|switchboard))\b", re.I)
 
 
 def copies_order(sentence: str, orders: Sequence[str]) -> bool:
