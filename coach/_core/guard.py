@@ -153,9 +153,9 @@ def _topic_only(after: CheckResult, rewrite: str, customer: str | None) -> Check
     """``after`` with a no-acknowledgement doubt where the rewrite names what the customer wrote about but not what went
     wrong with it: "Please bring the kettle back" to a cracked, leaking kettle. The checker's rule counts the words a
     reply shares with the message; the guard asks more of a reply it is about to call a pass."""
-    if not customer or not after.assessed or after.language != "en" or \
+    if not customer or after.passed is not True or after.language != "en" or \
             any(f.rule == "no-acknowledgement" for f in after.findings):
-        return after
+        return after  # (a rewrite that fails on its rules, or was not read, is no pass already)
     told = without_instructions(customer)
     signed = signoff_start(rewrite)
     if names_trouble(rewrite[:signed], told) or not looks_english(told):

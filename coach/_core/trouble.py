@@ -45,8 +45,9 @@ _GROUPS = (
     r"ads|adverts?|advertis\w+",
     r"estimated|too\s+much|half\s+the\s+size",
 )
-# (a trouble denied is none: "it didn't crash", "not broken")
-_TROUBLE = re.compile(r"(?<!n't\s)(?<!dnt\s)(?<!snt\s)(?<!not\s)(?<!never\s)\b(?:" +
+# (a trouble denied is none: "it didn't crash", "not broken"; the lookahead lets a word's end fail at once, which
+# halves the time on the development rewrites)
+_TROUBLE = re.compile(r"\b(?=[a-z2])(?<!n't\s)(?<!dnt\s)(?<!snt\s)(?<!not\s)(?<!never\s)(?:" +
                       "|".join(f"(?P<t{i}>{group})" for i, group in enumerate(_GROUPS)) + r")\b", re.I)
 # how a reply says something went wrong in words of its own: "no update since", "even though", "a replacement", "are you
 # still seeing this?", "has been held", "keeps logging you out"
@@ -93,6 +94,7 @@ def names_trouble(reply: str, customer: str) -> bool:
     """
     if not troubles(customer):
         return True
-    if troubles(reply) or _SUM.search(reply) and set(_SUM.findall(reply)) & set(_SUM.findall(customer)):
-        return True  # in words of the list, any of them ("the outage" to "can't connect"), or their sum ("the £61")
-    return bool(_OWN_TROUBLE.search(_STOCK_NOT.sub(" ", reply)))
+    if _OWN_TROUBLE.search(_STOCK_NOT.sub(" ", reply)):
+        return True  # (the cheaper reading first)
+    return bool(troubles(reply)) or bool(set(_SUM.findall(reply)) & set(_SUM.findall(customer)))  # in words of the
+    # list, any of them ("the outage" to "can't connect"), or their sum ("the £61")
