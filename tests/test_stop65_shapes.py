@@ -111,3 +111,21 @@ def test_a_draft_that_read_out_a_staff_mobile_is_for_a_person() -> None:
                              customer="My laptop (job no. CR-7730) still isn't ready. " + ORDERS["mobile"])
     assert "07700" not in result.rewrite
     assert result.passed is None
+
+
+@pytest.mark.parametrize("sentence, vague", [
+    ("We are working through a backlog of requests and hope to get to yours soon.", True),
+    ("We hope to resolve the matter shortly.", True),
+    ("I hope to sort it out for you this week.", True),
+    ("We hope to see you again at the Cork shop.", False),  # a wish, not an effort
+])
+def test_hoping_to_do_the_work_is_vague_effort(sentence: str, vague: bool) -> None:
+    assert any(f.rule == "vague-effort" for f in Coach().check(sentence).findings) is vague
+
+
+def test_a_hope_to_resolve_goes_and_no_hope_is_left_hanging() -> None:
+    result = Coach().rewrite("Dear Prof. Marsh, We are sorry to hear that. We will endeavour to attend as soon as possible "
+                             "and hope to resolve the matter shortly. Yours faithfully, D. Whitcombe",
+                             customer="Your engineer (job No. 55102) did not attend on the 9th as agreed and nobody "
+                                      "telephoned to explain.")
+    assert "hope to resolve" not in result.rewrite

@@ -22,7 +22,7 @@ _GROUPS = (
     r"declin(?:e|ed|es|ing)|reject(?:s|ed|ing)?|refused|bounced",
     r"overcharg(?:e|ed|ing)|double[-\s]?(?:charg|book|bill|pa(?:y|id))\w*|duplicate|extra\s+charge|"
     r"(?:2nd|second)\s+(?:charge|payment)|(?:charged|billed|taken|took|paid)\b[^.!?\n]{0,30}\b(?:twice|again)|"
-    r"still\s+(?:been\s+)?(?:charged|billed|taken)|taken\s+another",
+    r"still\s+(?:been\s+)?(?:charged|billed|taken|took|debited)|taken\s+another",
     r"wrong\w*|incorrect\w*|mistakes?|mixed\s+up|instead\s+of|typos?|misspel\w+|"
     r"the\s+right\s+(?:door|address|one|size|item|place|person|name|day|date)",
     r"errors?|fail(?:s|ed|ing|ures?)?|crash(?:es|ed|ing)?|freezes|frozen|stuck|glitch\w*|bug(?:s|gy)?|outage|"
@@ -34,7 +34,7 @@ _GROUPS = (
     r"cancel(?:l?ed|s|lation)|called\s+off",
     r"missed|no[-\s]show|nobody\s+(?:came|turned\s+up|showed|called|rang)|no\s+one\s+(?:came|turned\s+up|showed|called)|"
     r"didn'?t\s+(?:turn\s+up|show|come|arrive|call)|never\s+(?:came|arrived|turned\s+up|showed|called|rang)",
-    r"(?:not|never|hasn'?t|haven'?t|didn'?t|wasn'?t|weren'?t)\s+(?:been\s+)?(?:arrived?|received?|delivered|emptied|"
+    r"(?:not|never|hasn'?t|haven'?t|hadn'?t|didn'?t|wasn'?t|weren'?t)\s+(?:been\s+)?(?:arrived?|received?|delivered|emptied|"
     r"collected|fixed|repaired|refunded|processed|updated|reissued|corrected|sent|paid|credited|applied|done)|"
     r"no\s+record",
     r"(?:doesn'?t|does\s+not|don'?t|won'?t|will\s+not|can'?t|cannot|isn'?t|is\s+not|not|stopped)\s+"
