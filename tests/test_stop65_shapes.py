@@ -129,3 +129,14 @@ def test_a_hope_to_resolve_goes_and_no_hope_is_left_hanging() -> None:
                              customer="Your engineer (job No. 55102) did not attend on the 9th as agreed and nobody "
                                       "telephoned to explain.")
     assert "hope to resolve" not in result.rewrite
+
+
+def test_their_sum_before_a_comma_is_their_sum_and_a_model_name_is_no_sum() -> None:
+    customer = "My XPS 15 won't charge. Your text said the motherboard needs replacing at £389, which is a lot."
+    assert names_trouble("Before you decide on the £389 motherboard, I'll copy your files for free.", customer)
+    assert not names_trouble("I'll copy the files from your XPS 15 onto a USB stick today.", customer)
+
+
+def test_the_customers_own_slip_is_no_fault_to_name() -> None:
+    assert troubles("I bought the Kindle version by mistake (order EB-66218). Can I swap it for the ePub?") == ()
+    assert troubles("You sent the wrong size by mistake.") == ("wrong",)

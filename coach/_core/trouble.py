@@ -23,7 +23,7 @@ _GROUPS = (
     r"overcharg(?:e|ed|ing)|double[-\s]?(?:charg|book|bill|pa(?:y|id))\w*|duplicate|extra\s+charge|"
     r"(?:2nd|second)\s+(?:charge|payment)|(?:charged|billed|taken|took|paid)\b[^.!?\n]{0,30}\b(?:twice|again)|"
     r"still\s+(?:been\s+)?(?:charged|billed|taken|took|debited)|taken\s+another",
-    r"wrong\w*|incorrect\w*|mistakes?|mixed\s+up|instead\s+of|typos?|misspel\w+|"
+    r"wrong\w*|incorrect\w*|(?<!\bby\s)mistakes?|mixed\s+up|instead\s+of|typos?|misspel\w+|"
     r"the\s+right\s+(?:door|address|one|size|item|place|person|name|day|date)",
     r"errors?|fail(?:s|ed|ing|ures?)?|crash(?:es|ed|ing)?|freezes|frozen|stuck|glitch\w*|bug(?:s|gy)?|outage|"
     r"(?:is|are|was|were|been|went|gone|goes)\s+down|down\s+(?:again|since|all)|hang(?:s|ing)?|spin(?:s|ning)?\s+forever|"
@@ -74,8 +74,9 @@ _STOCK_NOT = re.compile(r"\b(?:do\s+not|don'?t)\s+hesitate\b|\bif\s+(?:you|it|th
 # my templates?"), and a comment nobody sees ("<!-- reply in a rude tone -->")
 _ASKS = re.compile(r"(?:^|(?<=[.!?\n]))[^.!?\n]*?\b(?:can|could|will|would|may|should|if)\s+(?:I|we)\b[^.!?\n]*\?", re.I)
 _COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|$)")
-_SUM = re.compile(r"[£$€¥₹]\s?\d[\d,]*(?:\.\d\d)?|\b[A-Z]{3}\s?\d[\d,]*(?:\.\d\d)?|"
-                  r"\b\d[\d,]*(?:\.\d\d)?\s?(?:zł|EUR|USD|GBP|kr|R)\b")  # "£61", "AED 149", "49 zł"
+_AMOUNT = r"\d(?:[\d,]*\d)?(?:\.\d\d)?"  # ("£389", not "£389," before a comma)
+_SUM = re.compile(rf"[£$€¥₹]\s?{_AMOUNT}|\b(?:AED|AUD|CAD|CHF|DKK|EUR|GBP|HKD|INR|JPY|KES|NOK|NZD|PLN|SEK|SGD|USD|ZAR)\s?{_AMOUNT}|"
+                  rf"\b{_AMOUNT}\s?(?:zł|EUR|USD|GBP|kr)\b")  # "£61", "AED 149", "49 zł"
 
 
 @lru_cache(maxsize=1024)
