@@ -561,6 +561,8 @@ _BEST_TO_GET = re.compile(r"^(?P<lead>\W*)(?:(?:rest\s+)?assured,?\s+)?(?:I|we)(
                           r"(?:processed|sorted|done|fixed|approved|sent|"
                           r"delivered|through|paid|refunded)(?P<when>\s+(?:(?:this|next)\s+\w+|today|tomorrow|tonight|"
                           r"by\s+\w+(?:\s+\w+)?|within\s+[^.!?;,]+))?\s*[.!]?$", re.I)
+_WE_HOPE = re.compile(r"^\W*(?P<who>I|we)(?:['’](?:m|re|ll)|\s+(?:am|are|will|shall))?\s+(?:still\s+)?(?:hope|hoping)\s+to\s+"
+                      r"(?=\w)", re.I)
 _ASSURED_THAT = re.compile(r"^\W*(?:(?:please\s+)?(?:be\s+assured|rest\s+assured|(?:I|we)\s+(?:can\s+)?assure\s+you)|"
                            r"(?:kindly|please)\s+(?:note|be\s+advised|be\s+informed))"
                            r"(?:\s+that)?,?\s+", re.I)
@@ -570,6 +572,11 @@ def fix_vague_effort(text: str, quote: str) -> list[str] | None:
     """Say the action instead of the effort; a hope ("hopefully ...") goes with its clause."""
     if _HOPE.match(quote.strip()):
         return _drop_hope(text, quote)
+    hoped = _WE_HOPE.match(text)
+    if hoped and 0 <= text.find(quote) < hoped.end() and holds_fact(text) and not _HOPE.search(text, hoped.end()):
+        # "We hope to sort it by Friday" -> "Let me check whether we can sort it by Friday" (a hope with no day or sum
+        # in it goes whole, as "hopefully" does)
+        return [f"Let me check whether {'I' if hoped['who'] in ('I', 'i') else 'we'} can {text[hoped.end():]}"]
     best = _BEST_ABOUT.match(text)
     if best and quote.lower() in best.group("effort").lower() and any(c.isdigit() for c in best["what"]):
         # "We will try to do our best regarding PO 2024-118" (a reference: never "your family", "every customer")
