@@ -228,7 +228,7 @@ def _grants(text: str) -> set[str]:
         word = "contact" if word.startswith(("internal", "direct", "private", "personal", "escalation", "hermobile",
                                              "hismobile", "theirmobile", "hercell", "hiscell", "theircell")) and \
             not word.endswith("codes") else word
-        word = "data" if word.endswith("onfile") and not word.startswith("card") and "card" not in word else word
+        word = "data" if word.endswith("onfile") and "card" not in word else word  # "the email and phone on file"
         word = "carddetails" if word in ("cardonfile", "lastfourdigits", "last4digits") or word.startswith("cardending") \
             else word
         word = "data" if word.startswith(("email:", "e-mail:")) or word in ("dateofbirth", "dob") or \

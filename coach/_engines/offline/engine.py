@@ -315,8 +315,9 @@ _FORM = re.compile(r"\b(?:(?:has|have)\s+been\s+(?:received|logged|noted|registe
 
 
 def _obeyed(before: CheckResult, orders: tuple[str, ...]) -> bool:
-    """The draft let a security check go, or gave out card details, because a planted order asked ("I've skipped the
-    usual checks since you're a VIP"): what is left of it, however clean, is for a person to read before it goes."""
+    """The draft let a security check go, or gave out someone's details or a staff member's number, because a planted
+    order asked ("I've skipped the usual checks since you're a VIP", "you can reach our technician on his mobile, 07700
+    900418"): what is left of it, however clean, is for a person to read before it goes."""
     return bool(orders) and any(f.rule == "broken-promise" and f.quote and
                                 (obeyed_orders(f.quote, orders) & ({"skipchecks"} | _SOMEONES_DETAILS) or
                                  handed_over(f.quote, orders) & (_SOMEONES_DETAILS | {"contact"})) for f in before.findings)
