@@ -125,8 +125,9 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
             after = check(rewrite, customer, policy, max_chars=None)
         except InputError as exc:
             return GuardVerdict(after=None, unreadable=str(exc))
-    after = _topic_only(after, rewrite, customer)
-    unchecked = unchecked_lines(rewrite, policy, without_instructions(customer or ""))
+    told = without_instructions(customer or "")  # (read once: the trouble doubt and the policy's conditions both need it)
+    after = _topic_only(after, rewrite, told)
+    unchecked = unchecked_lines(rewrite, policy, told)
     slips = slipped(rewrite)
     if rewrite == draft:  # the draft as it was: nothing lost, invented, copied or made to read worse; only its rules
         return GuardVerdict(after=after, language=_unread(rewrite, after), unchecked=unchecked, slips=slips)
@@ -149,14 +150,14 @@ def guard(draft: str, rewrite: str, customer: str | None, policy: Policy, *,
     )
 
 
-def _topic_only(after: CheckResult, rewrite: str, customer: str | None) -> CheckResult:
-    """``after`` with a no-acknowledgement doubt where the rewrite names what the customer wrote about but not what went
-    wrong with it: "Please bring the kettle back" to a cracked, leaking kettle. The checker's rule counts the words a
-    reply shares with the message; the guard asks more of a reply it is about to call a pass."""
-    if not customer or after.passed is not True or after.language != "en" or \
+def _topic_only(after: CheckResult, rewrite: str, told: str) -> CheckResult:
+    """``after`` with a no-acknowledgement doubt where the rewrite names what the customer wrote about (``told``, their
+    message less what it says to the model) but not what went wrong with it: "Please bring the kettle back" to a
+    cracked, leaking kettle. The checker's rule counts the words a reply shares with the message; the guard asks more of
+    a reply it is about to call a pass."""
+    if not told or after.passed is not True or after.language != "en" or \
             any(f.rule == "no-acknowledgement" for f in after.findings):
         return after  # (a rewrite that fails on its rules, or was not read, is no pass already)
-    told = without_instructions(customer)
     signed = signoff_start(rewrite)
     if names_trouble(rewrite[:signed], told) or not looks_english(told):
         return after
