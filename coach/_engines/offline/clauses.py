@@ -152,7 +152,8 @@ _COMMON = frozenset("""please we we're we'll we've we'd we’re we’ll we’ve 
     message email whenever drop pop ping visit click tap the a an these those
     refunds returns items orders exchanges replacements deliveries cancellations bookings payments fees charges claims
     credits vouchers repairs appointments tickets parcels compensation faulty standard express early late goodwill
-    responses replies see""".split())
+    responses replies see someone somebody something nothing nobody everyone everybody everything anyone anything
+    my""".split())
 
 
 _ARTICLES = frozenset("the a an these those".split())

@@ -1134,6 +1134,9 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
                   not FINITE.search(piece["piece"]) and not holds_fact(piece["piece"]) and not holds_step(piece["piece"])):
         rest = piece["clause"]  # "[credit ... to cover the food] and the hassle, and I've reported the delay": the
         # promise's own words ("the hassle", "no questions asked") went with it
+    gapped = _GAPPED.match(rest)
+    if gapped and new and not FINITE.search(gapped["piece"]):  # "[the tank will be replaced] and the bike back on the
+        rest = gapped["more"] or ""  # road within the week; ...": the promise's second half, its "will be" left out
     if _IF_NOT.match(rest) and not extract_facts(rest) and not _WHAT_TO_DO.search(rest):
         rest = ""  # "[an engineer will be there tomorrow], and if not you'll get a refund": what was to happen if the
         # promise failed goes with the promise ("if not, just DM us" is a step, and stays)
@@ -1176,6 +1179,9 @@ _PIECE_FIRST = re.compile(r"^(?P<piece>[^,;.!?]{1,40}?),\s+(?:and|but|so)\s+(?P<
 # what to do if it fails: the customer's ("just DM us") or the agent's ("we'll chase the courier")
 _WHAT_TO_DO = re.compile(r"\b(?:dm|message|reply|call|ring|contact|e-?mail|send|let\s+us\s+know|get\s+in\s+touch|pop\s+in)\b|"
                          r"\b(?:we|I)(?:['’]ll|\s+will)\s+(?:chase|call|contact|check|follow|send|arrange|book)\b", re.I)
+_GAPPED = re.compile(r"^(?P<piece>(?:the|your|our|its|his|her|their|all)\s+(?:[\w'’-]+\s+){1,3}?(?:back|up\s+and\s+running|ready|"
+                     r"fixed|repaired|sorted|replaced|refunded|delivered|done|running|working|with\s+you)\b[^.!?;,]*)"
+                     r"(?:[;,]\s*(?:and\s+)?(?P<more>.+?))?[.!\s]*$", re.I | re.S)
 _NOUN_PIECE = re.compile(r"(?:the|a|an|your|our|my|his|her|their|this|that|any|all)\s", re.I)  # ("the hassle")
 _IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(?:it|that|this|they|he|she)\s+"
                      r"(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|can['’]t|won['’]t|fails?))\b", re.I)

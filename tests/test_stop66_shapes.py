@@ -1,0 +1,97 @@
+"""Shapes from stop 66: a named party's certain yes, a matter said closed, the agent's verdict on how bad it is, a
+promise whose second half left out its verb, a greeting's comma before a common word, and "they" with its verb."""
+import pytest
+
+from coach import Coach
+
+
+@pytest.fixture(scope="module")
+def coach() -> Coach:
+    return Coach()
+
+
+def _rules(coach: Coach, text: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for f in coach.check(text).findings:
+        found.setdefault(f.rule, []).append((f.quote or "").strip())
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for the photos. Brightwater Insurance will definitely pay for the new liner.",
+    "Thank you for writing. Kessler & Sons will certainly approve the warranty claim.",
+])
+def test_a_named_party_said_certain_to_say_yes_is_a_promise(coach: Coach, text: str) -> None:
+    assert "broken-promise" in _rules(coach, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for writing. I will certainly look into the missing crate today and reply by 4pm.",
+    "Thank you for writing. We will certainly pass your comments to Kessler & Sons.",
+])
+def test_the_agents_own_certain_step_is_no_named_partys_promise(coach: Coach, text: str) -> None:
+    assert "broken-promise" not in _rules(coach, text)
+
+
+def test_a_matter_said_closed_for_good_is_a_promise(coach: Coach) -> None:
+    found = _rules(coach, "Thank you for your letter. Please ignore the reminder; you won't hear from us about this "
+                          "again.")
+    assert "broken-promise" in found
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Hi Priya, oh that sounds awful! Thanks for the photos of the kiln.", "that sounds awful"),
+    ("Thanks Leo. That's the last thing anyone needs on a match day.", "That's the last thing anyone needs"),
+    ("Thank you for telling us. This is the worst thing that could have happened to the engraving.",
+     "the worst thing that could have happened"),
+    ("Thanks for writing, Jo. It's a complete disaster and totally unacceptable.", "It's a complete disaster"),
+    ("Thank you, Mr Ode. I can't even begin to imagine what the last week has been like.",
+     "can't even begin to imagine what"),
+])
+def test_the_agents_verdict_on_how_bad_it_is_is_pity(coach: Coach, text: str, quote: str) -> None:
+    assert any(quote in q for q in _rules(coach, text).get("pity", []))
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for the order. The weather was a disaster, so the regatta moved to Sunday and your slot moved with it.",
+    "Thanks for asking. That's the last thing on the list: I've sent the ropes today.",
+])
+def test_a_disaster_or_a_last_thing_that_is_no_verdict_is_no_pity(coach: Coach, text: str) -> None:
+    assert "pity" not in _rules(coach, text)
+
+
+def test_a_promise_whose_second_half_has_no_verb_goes_whole(coach: Coach) -> None:
+    result = coach.rewrite("Thanks for sending the invoice. Rest assured the pump will be replaced under guarantee and "
+                           "your pool back in use by the weekend.",
+                           customer="The filter pump you fitted in May has died and the pool is going green.",
+                           engine="offline")
+    assert "back in use by the weekend" not in result.rewrite  # no "Your pool back in use ..." left on its own
+    assert "will be replaced under guarantee" not in result.rewrite
+    assert result.passed is not False
+
+
+def test_a_second_half_with_no_verb_before_a_clause_of_its_own(coach: Coach) -> None:
+    result = coach.rewrite("Thank you for the photographs. Please be assured the casing will be resprayed and the "
+                           "scooter back on the road within the week; Vespa UK will certainly approve the claim.",
+                           engine="offline")
+    assert "back on the road" not in result.rewrite
+    assert "certainly" not in result.rewrite
+    assert result.passed is not False
+
+
+@pytest.mark.parametrize(("draft", "opening"), [
+    ("Hi Dana, apologies for any hassle. Somebody will call you about the saddle. Thanks, Front Desk",
+     "Hi Dana, somebody will call you"),
+    ("Hi Omar, so sorry for the trouble. Nobody will charge you for the second tuning. Cheers, Sue",
+     "Hi Omar, nobody will charge you"),
+])
+def test_a_common_word_after_a_greetings_comma_loses_its_capital(coach: Coach, draft: str, opening: str) -> None:
+    assert coach.rewrite(draft, engine="offline").rewrite.startswith(opening)
+
+
+def test_they_takes_a_plural_verb_in_an_arrival_check(coach: Coach) -> None:
+    result = coach.rewrite("Thank you for your message about order HB-3310. I can guarantee we will find two more hives "
+                           "and they will ship today, so they'll be with you by Friday at the latest.",
+                           customer="Order HB-3310: two of the four hives arrived cracked. I need two more before "
+                                    "the bees arrive.", engine="offline")
+    assert "they is " not in result.rewrite
