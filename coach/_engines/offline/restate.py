@@ -60,6 +60,9 @@ _NTH_DAY = re.compile(r"^it's\s+the\s+\w+\s+(?:day|night|week|month)\s+(?:with\s
 _LONG_SUBJECT = re.compile(r"^[A-Z][a-z]+(?:\s+[\w&'’.()#-]+){0,10}?\s+(?:is|are|was|were|has|have|had)\b")
 _I_SEE = re.compile(r"^I\s+can\s+(?:now\s+)?see\s+(?:that\s+)?(?=(?:\S+\s+){0,6}?(?:has|have|is|are|was|were|went|been)\b)",
                     re.I)
+# what is fine, before what went wrong: "Two are fine but the third came snapped" (said back from "the third")
+_FINE_BUT = re.compile(r"^(?:[\w'’-]+\s+){1,4}?(?:is|are|was|were)\s+(?:all\s+)?(?:fine|ok|okay|good|perfect|great|"
+                       r"all\s+right)\s*,?\s+but\s+", re.I)
 _LEADING_CLAUSE = re.compile(r"^(?:after|since|when|ever\s+since|as\s+of|now\s+that|today|yesterday|this\s+morning|"
                              r"\w+\s+(?:days?|weeks?|months?|hours?)\s+(?:on|later)|"
                              r"last\s+night|for\s+the\s+(?:last|past)\s+\w+\s+\w+)\b[^,]{0,50},\s*", re.I)
@@ -116,6 +119,24 @@ _PROBLEM = re.compile(
     rf"infest\w*|zero|loose|snap\w*|increase[ds]?|penalt(?:y|ies)|fines|fined|pending|outstanding|unresolved|open\s+for|died|passed\s+away|unauthori[sz]ed|fraudulent|phish\w*|(?:took|taken)\s+[{CURRENCY}]|downgrad\w*|used\s+(?:my|your)\s+(?:\w+\s+)?(?:card|account|details|identity|number))\b",
     re.I,
 )
+# a capitalised word of a name of two or more, after a sentence's first word: "12 skeins of Drops Nepal", "Delay Repay"
+# (not "flights to Split", nor a quoted status: "it says 'Payment Failed'")
+_NAME_WORD = re.compile(r"[A-Z][a-z'’]+\b")
+_NAME_BEFORE = re.compile(r"(?<=[\w,)]\s)[A-Z][a-z'’]+\s+$")
+
+
+def _problems(clause: str) -> list[str]:
+    """``_PROBLEM``'s words in ``clause``, less those that are part of a name."""
+    quoted = [m.span() for m in _QUOTED_SPAN.finditer(clause)]
+
+    def named(at: int) -> bool:
+        word = _NAME_WORD.match(clause, at)
+        return bool(word) and at > 0 and clause[at - 1].isspace() and not re.search(r"[.!?:;]\s*$", clause[:at]) and \
+            (re.match(r"\s+[A-Z][a-z]", clause[word.end():]) is not None or _NAME_BEFORE.search(clause[:at]) is not None) \
+            and not any(a < at < b for a, b in quoted)
+    return [m.group() for m in _PROBLEM.finditer(clause) if not named(m.start())]
+
+
 # Slang, shouting, insults and anything a reply should not repeat back.
 _UNSAFE = re.compile(
     r"\b(?:u|ur|im|ive|dont|cant|wont|didnt|doesnt|isnt|wasnt|thats|whats|theres|pls|plz|w/|b/c|bc|idk|tho|lol|"
@@ -224,9 +245,10 @@ _TRAILING_THANKS = re.compile(r"(?<!\bno)[,;]?\s+(?:thanks|thank\s+you|thx|ty|ch
                               r"(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))?\W*$", re.I)
 _TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|"
                                r"due\s+to\s+(?:this|that|it)|(?:because|as)\s+of\s+which)$", re.I)
-_ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$|^(?:(?!\band\b)[^,;])*\bwithout\s+(?:it|them)$", re.I)
-# ("you can't keep explaining this", "you can't leave your room without it": what? Not "your CPAP machine has stopped
-# and you can't sleep without it")
+_ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$|^(?:(?!\band\b)[^,;])*\bwithout\s+(?:it|them)$"
+                                r"|^(?:(?!\b(?:and|but)\b)[^,;])*\bsince$", re.I)
+# ("you can't keep explaining this", "you can't leave your room without it", "you haven't slept properly since": what?
+# Not "your CPAP machine has stopped and you can't sleep without it", "you reported it on 2 May and heard nothing since")
 _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
     evening night today yesterday tonight one two three four five six seven eight nine ten once twice thrice times again
     already still now yet""".split())  # ("you've reinstalled twice and it's still happening": no noun for "it")
@@ -382,7 +404,7 @@ def restate_problem(customer: str | None, prefer: Callable[[str], bool] | None =
         # hasn't turned up" -> "it's the second time our engineer hasn't turned up" (not "sorry that Second time ...")
         # "My rent is due Friday and I have two kids." says what is at stake: what went wrong comes first
         weak = _only_weak(clause)
-        score = min(len(_PROBLEM.findall(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
+        score = min(len(_problems(clause)), 2) * 3 + sum(any(c.isdigit() for c in w) for w in clause.split()) - 3 * order
         score += 100 if prefer is not None and prefer(clause) else 0
         if (best is None or (weak, -score, order) < best[:3]):
             best = (weak, -score, order, clause)
@@ -726,6 +748,9 @@ def _as_clause(sentence: str) -> str | None:
     # ("Anyway, the problem: ...")
     clause = _AGAIN.sub("", clause)
     clause = _I_SEE.sub("", clause)  # "I can see £1,950 has gone": what is seen, not "you can see"
+    fine = _FINE_BUT.match(clause)
+    if fine and (_SUBJECT_START.match(clause[fine.end():]) or clause[fine.end():].startswith("I ")):
+        clause = clause[fine.end():]
     tried = _TRIED_BUT.match(clause)
     if tried:
         alone = _as_clause(clause[tried.end()].upper() + clause[tried.end() + 1:])  # "I've been trying to freeze my
@@ -797,7 +822,7 @@ def _as_clause(sentence: str) -> str | None:
         return None  # "I have cancel my subscription": said back, "you have cancel" reads as the coach's own slip
     if re.search(r"\b(?:is|was|are|were)\s+(?:still\s+)?(?:in|inside)\s+it\b", clause, re.I):
         return None  # "your suit for the wedding is in it": in what? (the bag of the sentence before)
-    if not _has_verb(clause) or not _PROBLEM.search(clause) or re.match(r"^that\b", clause, re.I) or \
+    if not _has_verb(clause) or not _problems(clause) or re.match(r"^that\b", clause, re.I) or \
             _REQUEST.match(clause) or _WRITING.match(clause):
         return None  # "I want the difference refunded" asks for a remedy: said back, it is not their problem
     head, _, rest = clause.partition(", ")
@@ -949,6 +974,9 @@ _NOUN_SPLICE = re.compile(r",\s+(?=(?:the|my|our|his|her|their|it|it's|nobody|no
                           r"came|went|did|said|says|told|show|shows|keeps?)\b)")
 
 
+# what the customer did about it, after what went wrong: "..., so my daughter set me up with audiobooks" (not how it
+# feels, "so this really hurts", nor what is still at stake, "so I'll miss my connection")
+_SO_TAIL = re.compile(r",\s+so\s+(?!far\b|this\b|that\b|(?:I|we|it|they)(?:['’]ll|\s+will)\b)", re.I)
 _HOW_LONG_ASIDE = re.compile(r",\s+(?:that['’]s|that\s+is|so)\s+(?:\w+\s+){0,2}\d*\s*(?:\w+\s+)?(?:hours?|days?|weeks?|months?)"
                              r"(?:\s+(?:now|so\s+far|and\s+counting))?$", re.I)
 
@@ -967,6 +995,10 @@ def _without_loose_ends(clause: str) -> str:
     if splice and len(head.split()) >= _MIN_WORDS and head.count("(") == head.count(")") and \
             (len(last.split()) >= 4 or _has_verb(last)) and _has_verb(clause[splice.end():]):
         clause = head
+    so = _SO_TAIL.search(clause)
+    if so and len(clause[: so.start()].split()) >= _MIN_WORDS and _problems(clause[: so.start()]) and \
+            not _PROBLEM.search(clause, so.end()):
+        clause = clause[: so.start()]
     tail = _NO_TAIL.search(clause)  # the whole run of "no X" items, not one of a list ("with no milk, no bread")
     head = clause[: tail.start()] if tail else ""
     if tail and len(head.split()) >= _MIN_WORDS and _PROBLEM.search(head) and not re.search(r"\bno\s+\w+$", head):
