@@ -95,3 +95,17 @@ def test_they_takes_a_plural_verb_in_an_arrival_check(coach: Coach) -> None:
                            customer="Order HB-3310: two of the four hives arrived cracked. I need two more before "
                                     "the bees arrive.", engine="offline")
     assert "they is " not in result.rewrite
+
+
+def test_what_the_promise_would_let_them_do_goes_with_it(coach: Coach) -> None:
+    result = coach.rewrite("Thanks for getting in touch. Drop the kayak in on Friday and it'll be repaired the same day, "
+                           "guaranteed, and you'll be paddling again that evening.", engine="offline")
+    assert "paddling again" not in result.rewrite
+    assert "Drop the kayak in on Friday" in result.rewrite  # the customer's step stays
+
+
+def test_the_i_of_i_e_is_no_pronoun() -> None:
+    from coach._engines.offline.restate import restate_problem
+
+    said = restate_problem("I ordered the 150gsm card and you sent 120gsm, i.e. far too flimsy for the invitations.")
+    assert said is not None and "i.e." in said and "you.e." not in said

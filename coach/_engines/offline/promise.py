@@ -87,7 +87,7 @@ def _unvouched(clause: str) -> str:
 _NEVER_AGAIN = load_rules()["broken-promise"].pattern("never_again")  # the rulebook's own "never again" forms
 _CERTAINTY = re.compile(r",?\s*\b(?:definitely|certainly|absolutely|surely|def|defo|deffo|for\s+(?:sure|certain)|without\s+fail|"
                         r"positively(?=\W*$)|without\s+a\s+doubt|"
-                        r"no\s+matter\s+what|no\s+questions?\s+asked|no\s+question(?:\s+about\s+it)?|every\s+(?:single\s+)?"
+                        r"no\s+matter\s+what|one\s+way\s+or\s+(?:another|the\s+other)|no\s+questions?\s+asked|no\s+question(?:\s+about\s+it)?|every\s+(?:single\s+)?"
                         r"(?:penny|cent|pound|dollar)(?:\s+of(?=\s+(?:the|your)\b))?)\b|"
                         r",?\s*\b100\s?%(?!\s+of\b)", re.I)  # (not "100% of your ticket")
 _RUSH = re.compile(r",?\s*\b(?:right\s+away|straight\s+away|immediately|instantly|asap|as\s+soon\s+as\s+possible|"
@@ -383,6 +383,8 @@ def only_backs(sentence: str) -> bool:
 _SURE_WE_CAN = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
                           r"(?P<who>we|I)(?:\s+can|\s+could|\s+will\s+be\s+able\s+to|(?:'ll|’ll)\s+be\s+able\s+to)(?=\s)",
                           re.I)
+_SURE_WE_WILL = re.compile(r"\b(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
+                           r"(?P<who>we|I)(?:'ll|’ll|\s+will)(?=\s+(?!be\s+able\b))", re.I)  # "I'm sure we'll sort it"
 _SURE_IT_WILL = re.compile(r"\W*(?:I|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+(?:sure|certain|confident)\s+(?:that\s+)?"
                            r"(?=(?:it|they|this|that|he|she|(?:your|the)\s+[\w-]+)(?:\s+will|['’]ll)\s+(?:(?:come|go)\s+through|"
                            r"arrive|be\s+(?:back|with\s+you|in\s+your|refunded|credited|paid|there|here)\b))", re.I)
@@ -839,6 +841,10 @@ def _fix_promise(text: str, quote: str, policy: Policy, used: set[str], salt: in
     if sure:  # "I'm sure we can waive the rest of your contract": the promise "we will waive ..."
         said = quote[: sure.start()] + sure["who"] + " will" + quote[sure.end():]
         text, quote = text.replace(quote, said, 1), said
+    sure = _SURE_WE_WILL.search(quote)
+    if sure:  # "I'm sure we'll sort something out for you": the promise "we will sort something out for you"
+        said = quote[: sure.start()] + sure["who"] + " will" + quote[sure.end():]
+        text, quote = text.replace(quote, said, 1), said
     sure = _SURE_IT_WILL.match(quote)
     if sure and not _HOPE.search(quote, sure.end()):  # "I'm sure it will come through by Friday": the promise "it will
         # come through by Friday" (not "I'm sure it will all be fine": comfort, which goes as it is)
@@ -1137,6 +1143,9 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     gapped = _GAPPED.match(rest)
     if gapped and new and not FINITE.search(gapped["piece"]):  # "[the tank will be replaced] and the bike back on the
         rest = gapped["more"] or ""  # road within the week; ...": the promise's second half, its "will be" left out
+    if _THEN_YOU.match(rest) and new and not holds_step(rest):  # "[it'll be fixed the same day], and you'll drive
+        rest = ""  # away in it that afternoon": what the promise would let them do goes with it (what they would get,
+        # "you'll have your certificate today", is a promise of its own, checked against the policy)
     if _IF_NOT.match(rest) and not extract_facts(rest) and not _WHAT_TO_DO.search(rest):
         rest = ""  # "[an engineer will be there tomorrow], and if not you'll get a refund": what was to happen if the
         # promise failed goes with the promise ("if not, just DM us" is a step, and stays)
@@ -1182,6 +1191,9 @@ _WHAT_TO_DO = re.compile(r"\b(?:dm|message|reply|call|ring|contact|e-?mail|send|
 _GAPPED = re.compile(r"^(?P<piece>(?:the|your|our|its|his|her|their|all)\s+(?:[\w'’-]+\s+){1,3}?(?:back|up\s+and\s+running|ready|"
                      r"fixed|repaired|sorted|replaced|refunded|delivered|done|running|working|with\s+you)\b[^.!?;,]*)"
                      r"(?:[;,]\s*(?:and\s+)?(?P<more>.+?))?[.!\s]*$", re.I | re.S)
+_THEN_YOU = re.compile(r"^(?:then\s+)?you(?:['’]ll|\s+will)\s+(?:then\s+|be\s+able\s+to\s+)?"
+                       r"(?!need\b|have\b|get\b|receive\b|see\b)[a-z]+\b[^.!?;]*?\b(?:(?:that|the\s+same|this)\s+(?:afternoon|evening|"
+                       r"morning|day|night)|today|tonight|tomorrow)\b[^.!?;]*[.!]?\s*$", re.I)
 _NOUN_PIECE = re.compile(r"(?:the|a|an|your|our|my|his|her|their|this|that|any|all)\s", re.I)  # ("the hassle")
 _IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(?:it|that|this|they|he|she)\s+"
                      r"(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|can['’]t|won['’]t|fails?))\b", re.I)

@@ -163,8 +163,8 @@ _SWAPS = {
     "here": "there",  # "there's nothing here" is where the customer is
 }
 # (not in a code, "order US-77102", nor the country, "shipped from the US")
-_SWAP = re.compile(r"(?<![\w-])(?!(?-i:US)\b)(?:" + "|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)) +
-                   r")\b(?![-/]\w)", re.I)
+_SWAP = re.compile(r"(?<![\w-])(?!(?-i:US)\b)(?!i\.e\.)(?:" + "|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)) +
+                   r")\b(?![-/]\w)", re.I)  # (not the "i" of "i.e.")
 _VERB_FIXES = [  # after "I" became "you": the verb agrees
     (re.compile(r"\byou am\b", re.I), "you are"), (re.compile(r"\byou was\b", re.I), "you were"),
     (re.compile(r"\byou wasn't\b", re.I), "you weren't"), (re.compile(r"\byou has\b", re.I), "you have"),
