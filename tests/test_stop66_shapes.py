@@ -109,3 +109,42 @@ def test_the_i_of_i_e_is_no_pronoun() -> None:
 
     said = restate_problem("I ordered the 150gsm card and you sent 120gsm, i.e. far too flimsy for the invitations.")
     assert said is not None and "i.e." in said and "you.e." not in said
+
+
+def test_sure_we_will_is_the_promise_and_its_fix_checks(coach: Coach) -> None:
+    result = coach.rewrite("Thanks, Ms Kerr. I'm sure we'll sort something out for you one way or another.",
+                           engine="offline")
+    assert "I'm sure" not in result.rewrite and "one way or another" not in result.rewrite
+    assert result.passed is not False
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks, Tariq. I've chased the depot and I'm hoping the new valves turn up soon.",
+    "Thank you for your patience. We're hoping your replacement arrives this week.",
+])
+def test_a_hope_where_a_step_should_be_is_vague_effort(coach: Coach, text: str) -> None:
+    found = _rules(coach, text)
+    assert "vague-effort" in found and "broken-promise" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks, Tariq. I'm hoping you can send a photo of the label.",
+    "Thanks for the kind words. I'm hoping that helps!",
+])
+def test_a_hope_about_the_customers_part_is_no_vague_effort(coach: Coach, text: str) -> None:
+    assert "vague-effort" not in _rules(coach, text)
+
+
+def test_running_down_a_supplier_is_pity(coach: Coach) -> None:
+    assert "pity" in _rules(coach, "Thanks for the photos. To be honest they're a nightmare to deal with.")
+
+
+@pytest.mark.parametrize(("draft", "kept", "gone"), [
+    ("Thanks, Ms Kerr. As for the engraver, I'm sure we'll sort something out for you one way or another.",
+     "As for the engraver, ", "I'm sure"),
+    ("Thanks, Ms Kerr. As for the deposit, I promise you'll get it today.", "the deposit", "checking on the delivery"),
+])
+def test_a_promise_after_a_topic_lead_is_fixed_with_its_topic(coach: Coach, draft: str, kept: str, gone: str) -> None:
+    result = coach.rewrite(draft, engine="offline")
+    assert kept in result.rewrite and gone not in result.rewrite
+    assert result.passed is not False

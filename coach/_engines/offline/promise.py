@@ -46,6 +46,7 @@ from .clauses import (
     finish,
     holds_fact,
     holds_step,
+    lower_first,
     starts_clause,
     states,
     this_for_it,
@@ -1236,6 +1237,15 @@ _EVERY_PENNY_OF = re.compile(rf"\bevery\s+(?:single\s+)?(?:penny|cent|pound|doll
 
 
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
+    topic = _TOPIC_LEAD.match(clause)
+    pronoun = re.search(r"\b(?:it|they|them)\b", clause[topic.end():]) if topic else None
+    if topic and pronoun:  # "Regarding the refund, it will be with you by Friday", "As for the refund, you'll get it
+        rest = clause[topic.end():]  # today": the promise of "the refund", said by name
+        what = topic["what"] if pronoun.start() else capitalise(topic["what"])
+        return _rewrite(rest[: pronoun.start()] + what + rest[pronoun.end():], policy, used, salt, asked)
+    if topic:  # "As for the fitter, we will sort something out": the promise fixed, its topic kept in front
+        new = _rewrite(clause[topic.end():], policy, used, salt, asked)
+        return [topic.group() + lower_first(new[0]), *new[1:]] if new else new
     clause = _EVERY_PENNY_OF.sub("", _EVERY_PENNY_BACK.sub("your money", clause))  # "every penny of the £2,300 back"
     if DECLINED in used and _PAYS_IT.match(_CERTAINTY.sub("", clause).strip()) and not holds_fact(clause):
         return []  # "Both amounts will be paid into your account this week", after the amounts were declined: it goes
@@ -1249,6 +1259,9 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
     return new
 
 
+_TOPIC_LEAD = re.compile(r"^(?:as\s+for|as\s+regards|regarding|with\s+regard\s+to|in\s+terms\s+of)\s+"
+                         r"(?P<what>(?:the|your)\s+[^,;.!?]{1,30}),\s+(?=(?:we|I|they|it|the|your)\b)", re.I)  # "As for the
+# fitter, ..."
 _IT_FIRST = re.compile(r"\W*(?:and\s+|so\s+)?(?:(?:it|they|this|that)\b(?!\s+(?:is|was)\s+(?:not|your|my|our))|"
                        r"you(?:['’]ll|\s+will)\s+(?:have|get|receive)\s+(?:it|them)\b)", re.I)
 _LAST_CONDITION = re.compile(r"[;:—–]\s*(?P<if>(?:once|when|as\s+soon\s+as|after|if)\b[^;:,.!?]*,\s*)$", re.I)
