@@ -148,3 +148,24 @@ def test_a_promise_after_a_topic_lead_is_fixed_with_its_topic(coach: Coach, draf
     result = coach.rewrite(draft, engine="offline")
     assert kept in result.rewrite and gone not in result.rewrite
     assert result.passed is not False
+
+
+@pytest.mark.parametrize("customer", [
+    "Please take my ex off the joint streaming account. I left because I wasn't safe with him and I'm scared he'll "
+    "work out where I live from the devices list.",
+    "I've moved out and I'm staying with my sister. Please remove my ex-husband as a user of account 5512; I'm "
+    "frightened he'll find out where I am from the family app.",
+])
+def test_fear_of_being_found_is_safety_at_home(customer: str) -> None:
+    from coach._core.situations import situation
+
+    case = situation(customer)
+    assert case is not None and case.name == "safety-at-home"
+
+
+def test_a_template_reply_to_someone_hiding_from_an_ex_is_no_pass(coach: Coach) -> None:
+    customer = ("My ex still has a login to our joint gym membership and checks which branch I use. I wasn't safe with "
+                "him, so please take him off it.")
+    draft = "Dear Member,\n\nChanges to a joint membership need both members to sign the form at reception.\n\nRegards"
+    assert coach.check(draft, customer=customer).passed is not True
+    assert coach.rewrite(draft, customer=customer, engine="offline").passed is not True

@@ -270,7 +270,6 @@ def _content_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=4096)  # asked of the same draft, customer message and sentences by several rules
 def looks_english(text: str) -> bool:
     """True unless the text is clearly in another language or script (the rules are English-only)."""
