@@ -169,3 +169,29 @@ def test_a_template_reply_to_someone_hiding_from_an_ex_is_no_pass(coach: Coach) 
     draft = "Dear Member,\n\nChanges to a joint membership need both members to sign the form at reception.\n\nRegards"
     assert coach.check(draft, customer=customer).passed is not True
     assert coach.rewrite(draft, customer=customer, engine="offline").passed is not True
+
+
+@pytest.mark.parametrize(("customer", "draft"), [
+    ("@PizzaPal order came stone cold after 80 mins. Great.", "@sam_k We're sorry! ^PP"),
+    ("I need to move my tuning from Thursday 2pm, I've got a hospital appointment. Thanks, Ruth",
+     "Hi Ruth, sorry for any inconvenience."),
+])
+def test_a_complaint_or_a_request_that_says_thanks_is_no_praise(coach: Coach, customer: str, draft: str) -> None:
+    rewrite = coach.rewrite(draft, customer=customer, engine="offline").rewrite
+    assert "kind words" not in rewrite and "pass this on to the team here" not in rewrite
+    assert "people who helped" not in rewrite
+
+
+@pytest.mark.parametrize("text", ["Thanks for waiting. Refund's on its way, 100%!",
+                                  "Thanks for waiting. Your replacement is definitely on its way."])
+def test_on_its_way_with_certainty_is_a_promise(coach: Coach, text: str) -> None:
+    assert "broken-promise" in _rules(coach, text)
+
+
+def test_on_its_way_with_a_window_is_no_promise(coach: Coach) -> None:
+    assert "broken-promise" not in _rules(coach, "Thanks for waiting. Your refund is on its way; refunds usually "
+                                                 "take 3-5 days to show.")
+
+
+def test_the_team_doing_their_best_is_vague_effort(coach: Coach) -> None:
+    assert "vague-effort" in _rules(coach, "Thanks for flagging the rollback. The team are doing their best to sort it.")

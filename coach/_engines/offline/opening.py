@@ -87,11 +87,16 @@ _POSITIVE = re.compile(r"\b(?:thanks?|thx|ty|thank\s+you|love[ds]?|loving|great|
 #: A draft that banters back ("That sure does look delicious"), beyond a polite "have a great day".
 _BANTER = re.compile(r"\b(?:love[ds]?|adorable|delicious|cute|awesome|amazing|enjoy\w*|fun|yum\w*|lol|haha\w*|beautiful|"
                      r"congrat\w*|happy\s+(?:when|to\s+see|for\s+you))\b", re.I)
+_NEEDS = re.compile(r"\bI(?:\s+(?:really\s+)?(?:need|want|would\s+like)|['’]d\s+like)\s+(?:to|a|an|my|the|you)\b|"
+                    r"\b(?:can|could)\s+(?:you|someone|I)\s+(?:please\s+)?(?:change|cancel|rebook|refund|fix|send|move|sort|"
+                    r"help|check)\b", re.I)
 # "best" that is no praise: "I'll do my best to ...", "Best regards"
 _NOT_GLAD = re.compile(r"\b(?:(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best|best\s+(?:regards|wishes))\b", re.I)
 # a question of the customer's ("Just wondering if you have any discounts"): the draft's "Enjoy!" makes it no praise
 _ASKS = re.compile(r"\?|\b(?:wonder(?:ing|ed)?|(?:can|could|do|does|is|are)\s+(?:you|there|I)\b)", re.I)
 _TROUBLE = re.compile(r"\b(?:not|never|no|for\s+(?:\w+|\d+)\s+(?:days|weeks)|"
+                      r"(?:for|after)\s+\d+\s*(?:mins?|minutes|hours?|hrs?)\b|money\s+back|joke|empty|stone\s+cold|"
+                      r"cold\s+(?:food|pizza|meal|chips)|"
                       r"\w+n['’]t|broken|late|delay\w*|missing|wrong|charg\w*|lost|stuck|error\w*|"
                       r"fail\w*|down|outage|refund\w*|cancel\w*|worst|terrible|awful|bad|problem\w*|issue\w*|help|"
                       r"why|still|waiting|waited|shambles|complain\w*|disappoint\w*|frustrat\w*|angry|upset|hate|ripped|"
@@ -175,8 +180,9 @@ def positive(customer: str | None, draft: str) -> bool:
     or the draft is glad ("That sure does look delicious"); a message that names its booking or order, and says nothing
     glad, is a case, not praise. Nobody is asked for details they have no reason to give."""
     text = customer if customer and customer.strip() else _NOT_GLAD.sub(" ", draft)
-    if text is customer and not _POSITIVE.search(text) and _reference(text):
-        return False  # "I booked a standard room (ref. HB-7734)": a case, whatever the draft's "Enjoy!"
+    if text is customer and (not _POSITIVE.search(text) and _reference(text) or _NEEDS.search(text)):
+        return False  # "I booked a standard room (ref. HB-7734)": a case, whatever the draft's "Enjoy!"; "I need to
+        # rebook my appointment ... Thanks": a request, whatever its thanks
     return not _TROUBLE.search(text) and bool(_POSITIVE.search(text) or _BANTER.search(draft) and
                                               not (text is customer and _ASKS.search(text)))
 
