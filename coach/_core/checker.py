@@ -1094,9 +1094,16 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
     shared = {senses.get(stem(w), stem(w)) for w in content_words(own)} & customer
     if len(shared) > 1 or shared and (len(customer) <= 6 or _same_figure(ctx.draft[:end], ctx.customer)):
         return
-    if len(kept) < len(said) and all(stem(w) in named for w in content_words(own, generic)):
-        ctx.sure.add(rule.id)  # template lines and nothing else to say: not the model's to veto
+    if len(kept) < len(said) and all(stem(w) in named for w in content_words(own, generic)) or \
+            _AFRAID.search(ctx.customer):  # template lines and nothing else to say, or nothing said back to someone
+        ctx.sure.add(rule.id)  # frightened ("I'm really scared, should I take it out??"): not the model's to veto
     yield None, None
+
+
+# the customer's own fear or distress, said outright
+_AFRAID = re.compile(r"\bI(?:['’]m|\s+am)\s+(?:really\s+|so\s+|very\s+|absolutely\s+|genuinely\s+)?(?:scared|frightened|"
+                     r"terrified|petrified|panicking|in\s+a\s+panic)\b|\bI\s+(?:can['’]t|cannot)\s+stop\s+(?:crying|shaking)\b",
+                     re.I)
 
 
 def _same_figure(reply: str, customer: str) -> bool:
