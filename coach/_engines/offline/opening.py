@@ -142,7 +142,8 @@ _GIVEN = re.compile(r"\balready\s+(?:gave|given|sent|provided|told|shared|dm['�
                     r"submitted)\b", re.I)
 _ID = re.compile(r"#\d+|#?(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9/-]{4,}|(?=[A-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,}")
 _NOT_ID = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm)$|^\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?$|"
-                     r"^\d{1,2}(?:st|nd|rd|th)$|^(?:19|20)\d\d$|/|"  # (not a time range: "12-6pm")
+                     r"^\d{1,2}(?:st|nd|rd|th)$|^(?:19|20)\d\d['’]?s?$|^\d0['’]?s$|/|"  # (not a time range: "12-6pm"; nor a
+                     # decade: "the 1930s lamp")
                      r"^\d+-(?:day|week|month|year|hour|minute|night|mile|km|inch|page|piece|seat|person)s?$"
                      r"|^\d+(?:p|i|k|mp|gb|tb|mb|hz|mah|w|v|mm|cm|kg|ml)$"  # "212-day", "720p", "4000mAh"
                      r"|^\d{1,2}\s?h(?:rs?)?\s?\d{1,2}(?:m(?:ins?)?)?$|^\d{1,3}\s?(?:h|hrs?|mins?)$"  # a wait: "1h40", "90mins"

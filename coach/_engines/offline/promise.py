@@ -1150,6 +1150,9 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     if _IF_NOT.match(rest) and not extract_facts(rest) and not _WHAT_TO_DO.search(rest):
         rest = ""  # "[an engineer will be there tomorrow], and if not you'll get a refund": what was to happen if the
         # promise failed goes with the promise ("if not, just DM us" is a step, and stays)
+    if re.match(r"that\s+(?!is\b|was\b|'s\b|’s\b)", rest, re.I) and new and not holds_fact(rest) and \
+            not holds_step(rest):  # "We guarantee that [Temi will be entered ...] and that she will have every chance to
+        rest = ""  # pass with distinction": the second thing vouched for goes with the first
     if rest.strip(" .!?…"):
         rest = re.sub(r"^that\s+(?!is\b|was\b|'s\b|’s\b)", "", rest, flags=re.I)  # "and that our team will": "Our team will"
         if _LEADS_IN.match(rest) and not holds_fact(rest) and not holds_step(rest):
@@ -1192,9 +1195,10 @@ _WHAT_TO_DO = re.compile(r"\b(?:dm|message|reply|call|ring|contact|e-?mail|send|
 _GAPPED = re.compile(r"^(?P<piece>(?:the|your|our|its|his|her|their|all)\s+(?:[\w'’-]+\s+){1,3}?(?:back|up\s+and\s+running|ready|"
                      r"fixed|repaired|sorted|replaced|refunded|delivered|done|running|working|with\s+you)\b[^.!?;,]*)"
                      r"(?:[;,]\s*(?:and\s+)?(?P<more>.+?))?[.!\s]*$", re.I | re.S)
-_THEN_YOU = re.compile(r"^(?:then\s+)?you(?:['’]ll|\s+will)\s+(?:then\s+|be\s+able\s+to\s+)?"
+_THEN_YOU = re.compile(r"^(?:then\s+)?(?:you|(?:the|your|all\s+the)\s+(?:[\w-]+\s+)?(?:pupils|students|children|kids|guests|"
+                       r"members|family|team|class|group|customers))(?:['’]ll|\s+will)\s+(?:then\s+|be\s+able\s+to\s+)?"
                        r"(?!need\b|have\b|get\b|receive\b|see\b)[a-z]+\b[^.!?;]*?\b(?:(?:that|the\s+same|this)\s+(?:afternoon|evening|"
-                       r"morning|day|night)|today|tonight|tomorrow)\b[^.!?;]*[.!]?\s*$", re.I)
+                       r"morning|day|night)|today|tonight|tomorrow|from\s+day\s+one)\b[^.!?;]*[.!]?\s*$", re.I)
 _NOUN_PIECE = re.compile(r"(?:the|a|an|your|our|my|his|her|their|this|that|any|all)\s", re.I)  # ("the hassle")
 _IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(?:it|that|this|they|he|she)\s+"
                      r"(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|can['’]t|won['’]t|fails?))\b", re.I)
@@ -1513,7 +1517,8 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|can|cannot|can't|may|must|
 _HEAD_AMOUNT = re.compile(rf"^(?P<head>[^:;]{{0,120}}?\b(?:compensation|credit|refund|voucher|allowance|reimbursement)\b"
                           rf"[^:;]*):\s*(?P<amount>(?:up\s+to\s+)?[{CURRENCY}]\s?\d[\d,.]*|\d+(?:\.\d+)?\s?%)\s*\.?$", re.I)
 _BARE_REMEDY = re.compile(rf"(?:an?|the|one|up\s+to)\b|[{CURRENCY}]", re.I)
-_BEFORE_WHEN = re.compile(r"\b(?:once|when|if|after|before|unless|where|until)\b")
+_BEFORE_WHEN = re.compile(r"\b(?:once|when|if|unless|where|(?:after|before|until)(?!\s+(?:the\s+(?:date|day|end|start|time)\b|"
+                          r"\d)))\b")  # (not a time: "Cases dispatched after the date of death are refunded")
 _REMEDY_LABEL = re.compile(r"\b(?:compensation|credit|refund|voucher|allowance|goodwill|cover|limit|cap|fee|charge)\s*:\s*$",
                            re.I)
 
