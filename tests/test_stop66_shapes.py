@@ -271,3 +271,11 @@ def test_the_lead_of_a_planted_grant_goes_with_it(coach: Coach) -> None:
 ])
 def test_what_a_promise_vouched_for_besides_goes_with_it(coach: Coach, draft: str, gone: str) -> None:
     assert gone not in coach.rewrite(draft, engine="offline").rewrite
+
+
+def test_posting_it_back_is_a_return_the_policy_can_rule_out() -> None:
+    from coach._core.policy import Policy
+
+    policy = Policy(commitments=["Opened paints cannot be returned for safety reasons."])
+    assert policy.forbids("No problem, just send the opened tin back to us and I'll swap it.") is not None
+    assert policy.forbids("Please keep the opened tin; I'll send you the right colour.") is None

@@ -614,6 +614,7 @@ DISCIPLINED = re.compile(r"\b(?:driver|engineer|technician|agent|adviser|advisor
                          r"dismissed|fired|sacked|disciplined|reprimanded|let\s+go|written\s+up|given\s+a\s+(?:formal\s+|final\s+)?"
                          r"warning)\b", re.I)
 #: Faster carriage by any name: "express courier", "next-day delivery" are express / next-day shipping.
+_SENT_BACK = re.compile(r"\b(?:post|send|ship|bring|pop)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?)back\b", re.I)
 _FAST_CARRIAGE = re.compile(r"\b(express|next[- ]day|overnight|priority|same[- ]day)\s+(?:courier|delivery|post|postage|"
                             r"service|dispatch)\b", re.I)
 #: Paying for what was damaged ("we will of course pay for the full repair"): liability accepted by another name.
@@ -1380,6 +1381,7 @@ class Policy(BaseModel):
         clause = _PAYS_DAMAGE.sub("admit liability for the damage",
                                   DISCIPLINED.sub("face disciplinary action, a disciplinary matter", clause))
         clause = _FAST_CARRIAGE.sub(r"\1 shipping", clause)  # "by express courier": express shipping
+        clause = _SENT_BACK.sub(r"return \g<what>", clause)  # "post the opened tub back to us": a return
         clause_topic = _topic(clause, _GENERIC_POLICY_WORDS | _RULING_WORDS)
         done = {stem(w) for w in content_words(clause)}
         for part, line in self._parts(rules_out=True):
