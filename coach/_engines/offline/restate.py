@@ -246,9 +246,22 @@ _TRAILING_THANKS = re.compile(r"(?<!\bno)[,;]?\s+(?:thanks|thank\s+you|thx|ty|ch
 _TRAILING_POINTER = re.compile(r",?\s+(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:this|that|it)|"
                                r"due\s+to\s+(?:this|that|it)|(?:because|as)\s+of\s+which)$", re.I)
 _ENDS_ON_A_POINTER = re.compile(r"\b(?:this|that|these|those)$|^(?:(?!\band\b)[^,;])*\bwithout\s+(?:it|them)$"
-                                r"|^(?:(?!\b(?:and|but)\b)[^,;])*\bsince$", re.I)
+                                r"|^(?:(?!\b(?:and|but)\b)[^,;])*\bsince$"
+                                r"|^(?:(?!\b(?:and|but|or|nor)\b)[^,;])*\b(?:either|too|as\s+well)$", re.I)
 # ("you can't keep explaining this", "you can't leave your room without it", "you haven't slept properly since": what?
-# Not "your CPAP machine has stopped and you can't sleep without it", "you reported it on 2 May and heard nothing since")
+# Not "your CPAP machine has stopped and you can't sleep without it", "you reported it on 2 May and heard nothing since";
+# "there was no gift wrap either": as well as what? Not "... and the neighbours haven't got it either")
+# what they don't know, not what went wrong: "you don't know if you can get back in the water" (not "... where your
+# parcel is")
+_UNSURE = re.compile(r"^you(?:\s+(?:don't|do\s+not|didn't|did\s+not)\s+(?:really\s+|even\s+)?know|(?:'re|\s+are)\s+not\s+"
+                     r"(?:really\s+|even\s+)?(?:sure|certain))\s+(?:if|whether|how|what|why|who|which|(?:where|when)\s+to)\b"
+                     r"|^you(?:(?:'re|\s+are|\s+were)\s+(?:just\s+)?wondering|\s+wonder(?:ed)?)\b", re.I)
+# a "not" that says the opposite alone: "you didn't pay advanced prices for a taster session" (they did, and got the
+# taster); "you didn't sign up to be ignored"
+_RHETORICAL = re.compile(r"^you\s+(?:didn't|did\s+not)\s+(?:pay|spend)\s+(?!for\b)[^,;]*?\s+for\s+(?:a|an|some)\s"
+                         r"(?![^,;]*\b(?:and|but)\b)[^,;]*$"
+                         r"|^you\s+(?:didn't|did\s+not)\s+(?:pay|sign\s+up|join|book|come\s+here)\s+to\s+be\s+\w+(?:ed|en)\b",
+                         re.I)
 _TIME_WORDS = frozenset("""later ago since minutes hours days weeks months years minute hour day week month year morning
     evening night today yesterday tonight one two three four five six seven eight nine ten once twice thrice times again
     already still now yet""".split())  # ("you've reinstalled twice and it's still happening": no noun for "it")
@@ -600,6 +613,11 @@ def _cut_notes(clause: str) -> str:
         head = clause[:at].rstrip()
         last = re.split(r"[:;]", head)[-1]  # ("... you didn't make: £420, £395 and £425": a list after a colon)
         tail = clause[at + 1:].split(",")[0]
+        after = at + 1 + len(tail)
+        if _OWN_NOTE.match(tail) and len(last.split()) >= _MIN_WORDS and _has_verb(last) and _problems(head) and \
+                not _BAD_END.search(head) and not _FRONTED.match(head) and not _PROBLEM.search(clause, after):
+            return head  # "... wouldn't light the whole trip, ate cold beans for 3 days": what they did, though it says
+            # what it cost them
         if _GOES_ON.match(clause, at + 1) or len(last.split()) < _MIN_WORDS or not _has_verb(last) or \
                 _BAD_END.search(head) or not (_PROBLEM.search(head) or any(c.isdigit() for c in head)) or \
                 not _NO_SUBJECT_VERB.match(tail) or _FRONTED.match(head) or \
@@ -617,6 +635,10 @@ _FRONTED = re.compile(r"\W*(?:of|on|in|at|after|since|when|as|by|for|from|follow
 _NO_SUBJECT_VERB = re.compile(r"\s*(?:(?:also|then|just|even)\s+)?(?:was|were|is|are|has|had|got|went|came|took|made|paid|"
                               r"sent|lost|left|said|says|keeps|kept|tried|opened|waited|missed|revealed|installed|stuck|been)\b|"
                               r"\s*[a-z]+ed\s+(?!(?:by|to|from|in|at|on)\b)", re.I)
+# the customer's own doing, as a note with no subject: "..., ate cold beans for 3 days", "..., missed my 9am meeting"
+# (not "..., left us without heating": the thing did that)
+_OWN_NOTE = re.compile(r"\s*(?:(?:then|just|even|also)\s+)?(?:ate|slept|missed|waited|queued|tried|spent|drove|walked|sat|"
+                       r"stood|lost|had\s+to|ended\s+up|gave\s+up)\b(?!\s+(?:you|us)\b)", re.I)
 _SERIAL = re.compile(r",\s+(?:and|or)\s", re.I)  # "..., locked the doors, and kept asking ...": a list
 _QUOTED_SPAN = re.compile(r"(?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w)")
 
@@ -731,6 +753,11 @@ _HELPLESS = re.compile(r"^(?:you|I|we)\s+(?:don['’]t|do\s+not|can['’]t)\s+(?
                        r"sleep|cope|think)\b", re.I)
 _NTH_TIME = re.compile(r"^(?:the\s+|this\s+is\s+the\s+)?(?P<nth>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+time\b"
                        r"(?=\s+(?:our|the|your|my|I|you|we|it|they)\b)", re.I)
+# a lead that points back at another sentence: "By then ...", "At that point ...", "On top of that ..."
+_POINTER_LEAD = re.compile(r"^(?:by\s+(?:then|that\s+(?:point|time|stage)|which\s+(?:point|time))|at\s+(?:that|which)\s+"
+                           r"(?:point|time|stage|moment)|after\s+(?:that|which|this|all\s+that)|since\s+then|from\s+then\s+on|"
+                           r"until\s+then|even\s+then|before\s+that|following\s+(?:that|this)|on\s+top\s+of\s+(?:that|this|it)|"
+                           r"because\s+of\s+(?:that|this)|as\s+a\s+result)\b", re.I)
 _AFTERTHOUGHT = re.compile(r",\s*(?:which|who|that|as|so)\b[^,]*$", re.I)
 
 
@@ -760,6 +787,8 @@ def _as_clause(sentence: str) -> str | None:
     lead = _LEADING_CLAUSE.match(clause) or _NOW_LEAD.match(clause)
     if lead:
         clause = clause[lead.end():]
+    if _POINTER_LEAD.match(clause):
+        return None  # "By then the clock had run out": by when? (not "After that, the clutch failed": its lead goes)
     since = _SINCE_UPDATE.match(clause)
     if since:  # "Since the 6.2 update the Stride app logs me out ..." -> "the Stride app logs you out ... since the 6.2
         clause = f"{clause[since.end():].rstrip(' .!')} since {since['what']}"  # update"
@@ -868,8 +897,8 @@ def _as_clause(sentence: str) -> str | None:
             _NO_REFERENT.match(clause) and not _NTH_DAY.match(clause) or _DEMONSTRATIVE.search(clause) or \
             _THIRD_PERSON.search(clause):
         return None  # "it's now damaged the cupboard", "this overpayment": said back alone, they point at nothing
-    if _REFLEXIVE.search(clause) or _ENDS_ON_A_POINTER.search(clause) or \
-            _pointless_pronoun(clause) and not _NTH_DAY.match(clause) or \
+    if _REFLEXIVE.search(clause) or _ENDS_ON_A_POINTER.search(clause) or _UNSURE.match(clause) or \
+            _RHETORICAL.match(clause) or _pointless_pronoun(clause) and not _NTH_DAY.match(clause) or \
             _OBJECT_POINTER.search(clause):
         return None
     if _OWN_ACTION.match(clause):  # "you bought 2 tickets ..., and the e-tickets never arrived": sorry for the purchase?
