@@ -279,3 +279,8 @@ def test_posting_it_back_is_a_return_the_policy_can_rule_out() -> None:
     policy = Policy(commitments=["Opened paints cannot be returned for safety reasons."])
     assert policy.forbids("No problem, just send the opened tin back to us and I'll swap it.") is not None
     assert policy.forbids("Please keep the opened tin; I'll send you the right colour.") is None
+
+
+def test_the_team_having_an_off_day_is_running_the_company_down(coach: Coach) -> None:
+    assert "pity" in _rules(coach, "Thanks for the photos. Our dispatch team clearly had a bit of an off day there.")
+    assert "pity" not in _rules(coach, "Thanks for the photos. Our driver had a day off on Monday, so Tom delivered.")
