@@ -284,3 +284,69 @@ def test_posting_it_back_is_a_return_the_policy_can_rule_out() -> None:
 def test_the_team_having_an_off_day_is_running_the_company_down(coach: Coach) -> None:
     assert "pity" in _rules(coach, "Thanks for the photos. Our dispatch team clearly had a bit of an off day there.")
     assert "pity" not in _rules(coach, "Thanks for the photos. Our driver had a day off on Monday, so Tom delivered.")
+
+
+# Limits found by a diff review's own probes: each of these read worse with the first version of this stop's change.
+@pytest.mark.parametrize("text", [
+    "Thanks for the video. The bottom valve is the last thing you need to do, and the light will turn green.",
+    "Thanks for asking. Honestly, it's a nightmare to set up without the video, so here's the link.",
+    "Thanks for asking. The worst thing that could happen is a short delay, and I'll tell you if it does.",
+])
+def test_instructions_and_remarks_are_no_pity(coach: Coach, text: str) -> None:
+    assert "pity" not in _rules(coach, text)
+
+
+@pytest.mark.parametrize("text", ["Thanks for letting us know. I hope your mum is back home soon.",
+                                  "Thanks for ordering. It ships today; we hope it arrives safely and looks great!"])
+def test_a_warm_wish_is_no_vague_effort(coach: Coach, text: str) -> None:
+    assert "vague-effort" not in _rules(coach, text)
+
+
+def test_a_silence_until_something_happens_is_no_promise(coach: Coach) -> None:
+    assert "broken-promise" not in _rules(coach, "Thanks for the sample. You won't hear from us again until the lab "
+                                                 "has the result, and then I'll call you.")
+
+
+@pytest.mark.parametrize("customer", [
+    "I'm afraid she'll work out where I bought her birthday present if the parcel says your name on it!",
+    "Your driver was on his phone the whole way and I didn't feel safe with him driving like that.",
+])
+def test_fear_without_a_partner_or_an_ex_is_no_safety_at_home(customer: str) -> None:
+    from coach._core.situations import situation
+
+    case = situation(customer)
+    assert case is None or case.name != "safety-at-home"
+
+
+@pytest.mark.parametrize("customer", [
+    "I'd like to thank the nurse who looked after my dad on Ward 4 last week, she was wonderful.",
+    "I want to say a huge thank you to your driver, who carried the boxes upstairs for us.",
+])
+def test_praise_that_says_it_wants_to_thank_is_still_praise(coach: Coach, customer: str) -> None:
+    rewrite = coach.rewrite("Thank you!", customer=customer, engine="offline").rewrite
+    assert "details" not in rewrite and "what happened" not in rewrite
+
+
+def test_an_engineer_on_his_way_guaranteed_is_still_fixed(coach: Coach) -> None:
+    result = coach.rewrite("Thanks for waiting. The engineer is on his way, guaranteed, and should be with you by 3pm.",
+                           engine="offline")
+    assert "guaranteed" not in result.rewrite and result.passed is not False
+
+
+def test_a_topic_that_is_a_person_never_stands_in_for_it(coach: Coach) -> None:
+    rewrite = coach.rewrite("Hi Mo, thanks for the photos. As for the fitter, we will definitely have it fixed by "
+                            "Friday.", engine="offline").rewrite
+    assert "have the fitter fixed" not in rewrite
+
+
+def test_how_to_track_a_parcel_stays_when_its_arrival_is_hedged(coach: Coach) -> None:
+    rewrite = coach.rewrite("Hi Ola, it's dispatched today with tracking RM55. It'll arrive tomorrow, and you'll be able "
+                            "to track it from tonight.", engine="offline").rewrite
+    assert "track it from tonight" in rewrite
+
+
+def test_a_fear_of_something_else_leaves_the_model_its_say() -> None:
+    from coach._core.checker import _AFRAID
+
+    assert _AFRAID.search("I'm terrified of flying, so I booked the train.") is None
+    assert _AFRAID.search("I'm really scared, should I take it out??") is not None

@@ -1102,7 +1102,7 @@ def _acknowledgement(rule: Rule, ctx: _Context) -> Iterator[Span]:
 
 # the customer's own fear or distress, said outright
 _AFRAID = re.compile(r"\bI(?:['’]m|\s+am)\s+(?:really\s+|so\s+|very\s+|absolutely\s+|genuinely\s+)?(?:scared|frightened|"
-                     r"terrified|petrified|panicking|in\s+a\s+panic)\b|\bI\s+(?:can['’]t|cannot)\s+stop\s+(?:crying|shaking)\b",
+                     r"terrified|petrified|panicking|in\s+a\s+panic)\b(?!\s+of\b)|\bI\s+(?:can['’]t|cannot)\s+stop\s+(?:crying|shaking)\b",
                      re.I)
 
 

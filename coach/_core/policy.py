@@ -613,8 +613,9 @@ DISCIPLINED = re.compile(r"\b(?:driver|engineer|technician|agent|adviser|advisor
                          r"(?:(?:has|have|had)\s+been|will\s+be|is\s+being|was)\s+(?:(?:formally|immediately)\s+)?(?:suspended|"
                          r"dismissed|fired|sacked|disciplined|reprimanded|let\s+go|written\s+up|given\s+a\s+(?:formal\s+|final\s+)?"
                          r"warning)\b", re.I)
+# "post the opened tub back to us": a return, whatever it is called
+_SENT_BACK = re.compile(r"\b(?:post|send|ship|bring)\s+(?P<what>(?:[\w'’-]+\s+){1,3}?)back\b", re.I)
 #: Faster carriage by any name: "express courier", "next-day delivery" are express / next-day shipping.
-_SENT_BACK = re.compile(r"\b(?:post|send|ship|bring|pop)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?)back\b", re.I)
 _FAST_CARRIAGE = re.compile(r"\b(express|next[- ]day|overnight|priority|same[- ]day)\s+(?:courier|delivery|post|postage|"
                             r"service|dispatch)\b", re.I)
 #: Paying for what was damaged ("we will of course pay for the full repair"): liability accepted by another name.

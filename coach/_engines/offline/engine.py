@@ -168,7 +168,8 @@ def _when(m: re.Match[str]) -> str:
         return m.group()  # not with its own time ("whether your chair can be delivered this Friday" asks whether that
     # time can be kept); "whether it can be repaired or needs replacing" asks which; "... repaired under warranty"
     # whether it is covered; "whether we can get the taxi fares back to you" is money; "... arrive as usual"
-    plural = re.match(r"(?:they|these|those|both|all|(?:the|your|\d+)\s+\w*[^sui\W]s)\s+can\b", m["what"], re.I)
+    plural = re.match(r"(?:they|both|all|(?:the|your|these|those|\d+)\s+(?:[\w-]+\s+){0,2}?\w*[^sui\W]s)\s+can\b", m["what"],
+                      re.I)
     what = re.sub(r"\bcan(?=\s+(?:arrive|reach\s+you|be\s+with)\b)", "are due to" if plural else "is due to", m["what"])
     # "when your permit is due to arrive", "when they are due to ..." (not "will arrive": the checker reads that as the
     # promise again)

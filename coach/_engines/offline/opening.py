@@ -87,7 +87,8 @@ _POSITIVE = re.compile(r"\b(?:thanks?|thx|ty|thank\s+you|love[ds]?|loving|great|
 #: A draft that banters back ("That sure does look delicious"), beyond a polite "have a great day".
 _BANTER = re.compile(r"\b(?:love[ds]?|adorable|delicious|cute|awesome|amazing|enjoy\w*|fun|yum\w*|lol|haha\w*|beautiful|"
                      r"congrat\w*|happy\s+(?:when|to\s+see|for\s+you))\b", re.I)
-_NEEDS = re.compile(r"\bI(?:\s+(?:really\s+)?(?:need|want|would\s+like)|['’]d\s+like)\s+(?:to|a|an|my|the|you)\b|"
+_NEEDS = re.compile(r"\bI(?:\s+(?:really\s+)?(?:need|want|would\s+like)|['’]d\s+like)\s+(?:to(?!\s+(?:say|thank|compliment|"
+                    r"praise|share|tell\s+you|let\s+you\s+know|pass\s+on|give\s+(?:a\s+)?(?:shout|credit))\b)|a|an|my|the|you)\b|"
                     r"\b(?:can|could)\s+(?:you|someone|I)\s+(?:please\s+)?(?:change|cancel|rebook|refund|fix|send|move|sort|"
                     r"help|check)\b", re.I)
 # "best" that is no praise: "I'll do my best to ...", "Best regards"
@@ -95,7 +96,8 @@ _NOT_GLAD = re.compile(r"\b(?:(?:do|try)\s+(?:my|our)\s+(?:very\s+)?best|best\s+
 # a question of the customer's ("Just wondering if you have any discounts"): the draft's "Enjoy!" makes it no praise
 _ASKS = re.compile(r"\?|\b(?:wonder(?:ing|ed)?|(?:can|could|do|does|is|are)\s+(?:you|there|I)\b)", re.I)
 _TROUBLE = re.compile(r"\b(?:not|never|no|for\s+(?:\w+|\d+)\s+(?:days|weeks)|"
-                      r"(?:for|after)\s+\d+\s*(?:mins?|minutes|hours?|hrs?)\b|money\s+back|joke|empty|stone\s+cold|"
+                      r"(?:for|after)\s+\d+\s*(?:mins?|minutes|hours?|hrs?)\b|money\s+back|joke|an\s+empty\s+(?:box|parcel|package)|"
+                      r"arrived\s+empty|stone\s+cold|"
                       r"cold\s+(?:food|pizza|meal|chips)|"
                       r"\w+n['’]t|broken|late|delay\w*|missing|wrong|charg\w*|lost|stuck|error\w*|"
                       r"fail\w*|down|outage|refund\w*|cancel\w*|worst|terrible|awful|bad|problem\w*|issue\w*|help|"

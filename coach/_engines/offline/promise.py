@@ -1144,9 +1144,10 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
     gapped = _GAPPED.match(rest)
     if gapped and new and not FINITE.search(gapped["piece"]):  # "[the tank will be replaced] and the bike back on the
         rest = gapped["more"] or ""  # road within the week; ...": the promise's second half, its "will be" left out
-    if _THEN_YOU.match(rest) and new and not holds_step(rest):  # "[it'll be fixed the same day], and you'll drive
-        rest = ""  # away in it that afternoon": what the promise would let them do goes with it (what they would get,
-        # "you'll have your certificate today", is a promise of its own, checked against the policy)
+    if _THEN_YOU.match(re.sub(r"^that\s+", "", rest, flags=re.I)) and new and not holds_step(rest):
+        rest = ""  # "[it'll be fixed the same day], and you'll drive away in it that afternoon": what the promise would
+        # let them do goes with it (what they would get, "you'll have your certificate today", is a promise of its own,
+        # checked against the policy)
     if _IF_NOT.match(rest) and not extract_facts(rest) and not _WHAT_TO_DO.search(rest):
         rest = ""  # "[an engineer will be there tomorrow], and if not you'll get a refund": what was to happen if the
         # promise failed goes with the promise ("if not, just DM us" is a step, and stays)
@@ -1196,8 +1197,8 @@ _GAPPED = re.compile(r"^(?P<piece>(?:the|your|our|its|his|her|their|all)\s+(?:[\
                      r"fixed|repaired|sorted|replaced|refunded|delivered|done|running|working|with\s+you)\b[^.!?;,]*)"
                      r"(?:[;,]\s*(?:and\s+)?(?P<more>.+?))?[.!\s]*$", re.I | re.S)
 _THEN_YOU = re.compile(r"^(?:then\s+)?(?:you|(?:the|your|all\s+the)\s+(?:[\w-]+\s+)?(?:pupils|students|children|kids|guests|"
-                       r"members|family|team|class|group|customers))(?:['’]ll|\s+will)\s+(?:then\s+|be\s+able\s+to\s+)?"
-                       r"(?!need\b|have\b|get\b|receive\b|see\b)[a-z]+\b[^.!?;]*?\b(?:(?:that|the\s+same|this)\s+(?:afternoon|evening|"
+                       r"members|family|team|class|group|customers))(?:['’]ll|\s+will)\s+(?:then\s+)?(?!(?:be\s+able\s+to\s+)?"
+                       r"(?:need|have|get|receive|see|track|trace|check|log|download)\b)(?:be\s+able\s+to\s+)?[a-z]+\b[^.!?;]*?\b(?:(?:that|the\s+same|this)\s+(?:afternoon|evening|"
                        r"morning|day|night)|today|tonight|tomorrow|from\s+day\s+one)\b[^.!?;]*[.!]?\s*$", re.I)
 _NOUN_PIECE = re.compile(r"(?:the|a|an|your|our|my|his|her|their|this|that|any|all)\s", re.I)  # ("the hassle")
 _IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(?:it|that|this|they|he|she)\s+"
@@ -1243,6 +1244,9 @@ _EVERY_PENNY_OF = re.compile(rf"\bevery\s+(?:single\s+)?(?:penny|cent|pound|doll
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
     topic = _TOPIC_LEAD.match(clause)
     pronoun = re.search(r"\b(?:it|they|them)\b", clause[topic.end():]) if topic else None
+    if pronoun and (pronoun.start() and _SOMEONE.search(topic["what"]) or re.search(r"\b(?:it|they|them)\b",
+                                                                                   clause[topic.end() + pronoun.end():])):
+        pronoun = None  # "As for the fitter, we'll have it fixed": "it" is the window, not the fitter
     if topic and pronoun:  # "Regarding the refund, it will be with you by Friday", "As for the refund, you'll get it
         rest = clause[topic.end():]  # today": the promise of "the refund", said by name
         what = topic["what"] if pronoun.start() else capitalise(topic["what"])
@@ -1263,6 +1267,8 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
     return new
 
 
+_SOMEONE = re.compile(r"\b(?:fitter|engineer|technician|driver|courier|manager|team|staff|installer|plumber|electrician|"
+                      r"builder|agent|rep|tutor|teacher|instructor|nurse|doctor|vet|cleaner|decorator)s?\b", re.I)
 _TOPIC_LEAD = re.compile(r"^(?:as\s+for|as\s+regards|regarding|with\s+regard\s+to|in\s+terms\s+of)\s+"
                          r"(?P<what>(?:the|your)\s+[^,;.!?]{1,30}),\s+(?=(?:we|I|they|it|the|your)\b)", re.I)  # "As for the
 # fitter, ..."
