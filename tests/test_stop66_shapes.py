@@ -350,3 +350,16 @@ def test_a_fear_of_something_else_leaves_the_model_its_say() -> None:
 
     assert _AFRAID.search("I'm terrified of flying, so I booked the train.") is None
     assert _AFRAID.search("I'm really scared, should I take it out??") is not None
+
+
+def test_a_candour_lead_goes_with_the_pity_it_prefaced() -> None:
+    from coach._engines.offline.edits import drop_pity
+
+    out = drop_pity("To be honest, our courier has been a shambles all month and we've sent the jars again today.",
+                    "our courier has been a shambles")
+    assert out and not out[0].lower().startswith("to be honest")
+
+
+def test_there_is_little_we_can_do_is_vague_effort(coach: Coach) -> None:
+    assert "vague-effort" in _rules(coach, "Thank you for your letter. I'm afraid there is very little we can do from "
+                                           "here.")

@@ -468,6 +468,10 @@ _VERDICT_AFTER = re.compile(r"[,;]\s*(?:that|this|which)(?:['’]s|\s+is|\s+was)
                             r"wrong|awful|terrible|shocking)(?=\W*$)", re.I)
 
 
+_CANDOUR_LEFT = re.compile(r"^\W*(?:to\s+be\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?(?:honest|candid|frank)|"
+                           r"honestly|frankly|in\s+all\s+honesty)\s*,?\s+and\s+(?=\S)", re.I)
+
+
 def drop_pity(text: str, quote: str) -> list[str] | None:
     """Drop the pity: its clause, a lead-in ("I can't believe we ..." -> "We ..."), or a modifier ("our useless"); a
     verdict on what went with it ("I feel awful that the engineer came without the part, that's really not ok") goes
@@ -475,6 +479,8 @@ def drop_pity(text: str, quote: str) -> list[str] | None:
     out = _drop_pity(text, quote)
     if out is None:
         return None
+    out = [capitalise(s[lead.end():]) if (lead := _CANDOUR_LEFT.match(s)) else s for s in out]  # "To be quite candid,
+    # [our warehouse has been a shambles] and I am afraid ...": the candour went with what it prefaced
     return [_VERDICT_AFTER.sub("", s) if (v := _VERDICT_AFTER.search(s)) and _VERDICT_AFTER.search(text) and
             not holds_fact(s[: v.start()]) else s for s in out]
 
