@@ -363,3 +363,20 @@ def test_a_candour_lead_goes_with_the_pity_it_prefaced() -> None:
 def test_there_is_little_we_can_do_is_vague_effort(coach: Coach) -> None:
     assert "vague-effort" in _rules(coach, "Thank you for your letter. I'm afraid there is very little we can do from "
                                            "here.")
+
+
+def test_a_denied_certainty_makes_no_promise(coach: Coach) -> None:
+    assert "broken-promise" not in _rules(coach, "Thanks for your patience. I'll have a word with the cellar team, "
+                                                 "though I can't say for sure at this stage.")
+    assert "broken-promise" in _rules(coach, "Thanks for your patience. Your refund will definitely arrive tomorrow.")
+
+
+def test_the_agents_own_chaos_is_pity(coach: Coach) -> None:
+    assert "pity" in _rules(coach, "Thanks, Ana. It's been chaos in the workshop since the move.")
+    assert "pity" not in _rules(coach, "Thanks, Ana. It's been a great year for the workshop.")
+
+
+def test_a_yes_goes_with_the_grant_it_said_yes_to(coach: Coach) -> None:
+    result = coach.rewrite("Thanks for letting us know about the move! That's absolutely fine — I'll pro-rate your "
+                           "June invoice to the 10th and you won't owe anything after that.", engine="offline")
+    assert "absolutely fine" not in result.rewrite and "won't owe anything" not in result.rewrite

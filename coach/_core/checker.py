@@ -141,6 +141,10 @@ class _Context:
 
 Span = tuple[int | None, int | None]
 
+# a certainty word the sentence denies: "I can't say for sure", "nobody can be 100% certain"
+_UNSURE_BEFORE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not|couldn['’]t|not|never)\s+(?:say|tell|know|be|promise)\s*"
+                            r"(?:it\s+|that\s+)?$", re.I)
+
 
 _NEGATION_HELPERS = frozenset("be able to in a position really actually honestly yet you i we any personally quite "
                               "fully 100 currently".split())
@@ -225,6 +229,8 @@ def _commitment(rule: Rule, ctx: _Context) -> Iterator[Span]:
                 break
         else:
             sure_word = certainty.search(text)  # "definitely"; "full refund", unless a policy line grants a full refund
+            if sure_word and _UNSURE_BEFORE.search(text, max(0, sure_word.start() - 30), sure_word.start()):
+                sure_word = None  # "though I can't say for sure at this stage": certainty denied
             certain = sure_word is not None and not any(sure_word.group().lower() in line.lower()
                                                         for line in ctx.policy.commitments)
             if ctx.policy.commitments and ctx.policy.forbids(text) and not _negated(text, len(text), negations) \

@@ -1117,7 +1117,8 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         if holds_fact(lead) or holds_step(lead):
             return None
         lead = ""
-    if _CERTAINTY.fullmatch(lead.strip(" ,.!-–—")) or _GRANT_REASON.fullmatch(lead.strip(" ,.!-–—")):
+    if _CERTAINTY.fullmatch(lead.strip(" ,.!-–—")) or _GRANT_REASON.fullmatch(lead.strip(" ,.!-–—")) or \
+            _ALL_FINE.fullmatch(lead.strip(" ,.!-–—")):
         lead = ""  # "No questions asked, and [promise]": the assurance went with what it vouched for; "Given the
         # circumstances [I've waived the fee]": the grant's reason, with no verb, goes with the grant
     gone = _GONE_AHEAD_LAST.search(lead)
@@ -1206,6 +1207,9 @@ _IF_NOT = re.compile(r"^\W*(?:if\s+not|otherwise|failing\s+that|or\s+else|if\s+(
 _CAUSE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|following)\s+(?:the|your)\b", re.I)
 _MODAL_FIRST = re.compile(r"(?:will|shall|should|would|can|could|may|might|must)\s+(?!you\b|we\b|I\b|it\b|they\b)\w", re.I)
 _FOR_GOOD = re.compile(r"be\s+\w+\s+(?:for\s+good|once\s+and\s+for\s+all|forever|permanently)\b", re.I)
+_ALL_FINE = re.compile(r"(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:absolutely\s+|totally\s+|perfectly\s+|completely\s+)?"
+                       r"(?:fine|ok|okay|no\s+problem)|(?:no|not\s+a)\s+problem(?:\s+at\s+all)?|of\s+course", re.I)  # "That's
+# absolutely fine — [I'll pro-rate your invoice]": the yes went with what it said yes to
 _GRANT_REASON = re.compile(r"(?:given|in|under)\s+the\s+circumstances|as\s+(?:a|an)\s+(?:gesture\s+of\s+goodwill|"
                            r"goodwill\s+gesture|one-?off|exception)|on\s+this\s+(?:occasion|one\s+occasion)|exceptionally|"
                            r"in\s+this\s+(?:case|instance)", re.I)
