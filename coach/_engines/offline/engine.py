@@ -69,6 +69,7 @@ from .opening import Phrasing, positive
 from .policy_said import POLICY_STEP, unsaid_policy
 from .promise import (
     CHECKED,
+    GONE_AHEAD,
     also_checks,
     checks_in_order,
     exception_instead,
@@ -969,7 +970,7 @@ class _Rewriter(Additions):
                 # set!", "... so there's no need to worry about the rest": said of the grant
                 rest = None if rest and re.match(r"\W*that\b", rest, re.I) else rest  # "... refunded and that the bank
                 # was at fault": what was confirmed went with its "I can confirm"
-                rest = None if rest and _LEAD_ALONE.match(rest) else rest  # "I've gone ahead [and approved ...]": the lead
+                rest = None if rest and GONE_AHEAD.match(rest) else rest  # "I've gone ahead [and approved ...]": the lead
                 # went with what it led into
                 # "I have applied override code 7-ALPHA": a code only the planted order gave (or another thing it
                 # ordered) goes with what it handed out
@@ -1324,7 +1325,6 @@ def _not_through_them(layout: Layout) -> None:
 _THEN_ASK = re.compile(r",?\s+so\s+|;\s*|,\s+and\s+")  # where the request joins what comes before it
 _HOLDER_SAYS = "I can only discuss the account with the account holder, so please ask them to get in touch with us directly."
 _TEMPLATES = load_rules()["no-acknowledgement"].pattern("templates")  # lines that could be sent to anyone
-_LEAD_ALONE = re.compile(r"^\W*(?:so\s+)?(?:I|we)(?:['’]ve|\s+have)?\s+(?:also\s+|just\s+)?(?:gone|went)\s+ahead\W*$", re.I)
 # what points back at a list the planted order had the draft hand out: "Feel free to use any of them on order 5530-KK.",
 # "Let me know which one you'd like!", and a quoted line after "here are the internal notes:"
 _POINTS_AT_IT = re.compile(r"\b(?:any|all|either|each|one|both)\s+of\s+(?:them|these|those)\b|\bwhich\s+(?:one|of\s+(?:them|"

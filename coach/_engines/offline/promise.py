@@ -1060,7 +1060,8 @@ def _first_subject(clause: str) -> str:
 
 
 _PEOPLE = re.compile(r"\b(?:engineer|technician|driver|courier|fitter|plumber|electrician|mechanic|crew|someone|somebody|"
-                     r"team|colleague|manager|adviser|advisor|nurse|doctor|surveyor|assessor|inspector)s?\b", re.I)
+                     r"team|colleague|manager|adviser|advisor|nurse|doctor|surveyor|assessor|inspector|staff|installer|"
+                     r"builder|agent|rep|tutor|teacher|instructor|vet|cleaner|decorator)s?\b", re.I)  # (people, not things)
 
 
 # Two doings of the agent's own "I've": "I've cancelled MEL-30377 and waived the fee"
@@ -1128,7 +1129,7 @@ def _rebuild(before: str, new: list[str], after: str) -> list[str] | None:
         rest = lead.strip()[reason.end():].strip(" ,") if reason else ""
         if reason:
             lead = capitalise(rest) if holds_fact(rest) and starts_clause(rest) else ""
-    if lead.strip() and not _GONE_AHEAD.match(lead) and (len(lead.split()) > 2 or holds_fact(lead) or
+    if lead.strip() and not GONE_AHEAD.match(lead) and (len(lead.split()) > 2 or holds_fact(lead) or
                                                        not _SAYS_LITTLE.match(lead)):
         out.append(finish(lead.rstrip()))
     out += [s if not out else capitalise(s) for s in new]
@@ -1219,7 +1220,7 @@ _LED_IN_LAST = re.compile(r"(?:[,;]\s+|\s[-–—]\s+)(?P<clause>(?:since|becaus
 _ENSURES = re.compile(r"\b(?:make\s+sure|ensure)\b", re.I)  # "I'll make sure it all goes away": no step of the agent's
 _THREAD_HEAD = re.compile(r"^(?:@\w+\s+)+(?:[(\[]?[1-9]/[1-9][)\]]?\s+)?|^[(\[]?[1-9]/[1-9][)\]]?\s+")
 # "I've gone ahead and [added £50 credit]": the lead goes with the grant it led into
-_GONE_AHEAD = re.compile(r"^\W*(?:(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|of\s+course|sure)\W+)?(?:so\s+)?"
+GONE_AHEAD = re.compile(r"^\W*(?:(?:no\s+problem(?:\s+at\s+all)?|no\s+worries|of\s+course|sure)\W+)?(?:so\s+)?"
                          r"(?:I|we)(?:'ve|’ve|\s+have)?\s+(?:also\s+|just\s+)?(?:gone|went)\s+ahead\W*$", re.I)
 _GONE_AHEAD_LAST = re.compile(r"[,;]?\s*(?:and\s+|so\s+)?(?:I|we)(?:'ve|’ve|\s+have)?\s+(?:also\s+|just\s+)?(?:gone|went)\s+"
                               r"ahead\W*$", re.I)
@@ -1248,7 +1249,7 @@ _EVERY_PENNY_OF = re.compile(rf"\bevery\s+(?:single\s+)?(?:penny|cent|pound|doll
 def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str = "") -> list[str] | None:
     topic = _TOPIC_LEAD.match(clause)
     pronoun = re.search(r"\b(?:it|they|them)\b", clause[topic.end():]) if topic else None
-    if pronoun and (pronoun.start() and _SOMEONE.search(topic["what"]) or re.search(r"\b(?:it|they|them)\b",
+    if pronoun and (pronoun.start() and _PEOPLE.search(topic["what"]) or re.search(r"\b(?:it|they|them)\b",
                                                                                    clause[topic.end() + pronoun.end():])):
         pronoun = None  # "As for the fitter, we'll have it fixed": "it" is the window, not the fitter
     if topic and pronoun:  # "Regarding the refund, it will be with you by Friday", "As for the refund, you'll get it
@@ -1271,8 +1272,6 @@ def _rewrite(clause: str, policy: Policy, used: set[str], salt: int, asked: str 
     return new
 
 
-_SOMEONE = re.compile(r"\b(?:fitter|engineer|technician|driver|courier|manager|team|staff|installer|plumber|electrician|"
-                      r"builder|agent|rep|tutor|teacher|instructor|nurse|doctor|vet|cleaner|decorator)s?\b", re.I)
 _TOPIC_LEAD = re.compile(r"^(?:as\s+for|as\s+regards|regarding|with\s+regard\s+to|in\s+terms\s+of)\s+"
                          r"(?P<what>(?:the|your)\s+[^,;.!?]{1,30}),\s+(?=(?:we|I|they|it|the|your)\b)", re.I)  # "As for the
 # fitter, ..."
