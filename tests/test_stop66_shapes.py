@@ -380,3 +380,14 @@ def test_a_yes_goes_with_the_grant_it_said_yes_to(coach: Coach) -> None:
     result = coach.rewrite("Thanks for letting us know about the move! That's absolutely fine — I'll pro-rate your "
                            "June invoice to the 10th and you won't owe anything after that.", engine="offline")
     assert "absolutely fine" not in result.rewrite and "won't owe anything" not in result.rewrite
+
+
+def test_an_outcome_with_its_verb_left_out_is_a_promise_and_no_pass(coach: Coach) -> None:
+    customer = "Order 5512: the lamp arrived smashed."
+    draft = "Thanks for letting us know the lamp for order 5512 arrived smashed. I've sent a new one today. The lamp " \
+            "back on your desk by Friday."
+    assert "broken-promise" in _rules_with(coach, draft, customer)
+    assert coach.rewrite(draft, customer=customer, engine="offline").passed is not True
+    for said in ("Thanks. Your order was delivered by DPD on Monday.",
+                 "Thanks. The parcel delivered by the courier yesterday was damaged, I see."):
+        assert "broken-promise" not in _rules(coach, said)
